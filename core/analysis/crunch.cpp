@@ -1,0 +1,1 @@
+#include "core/analysis/crunch.h"

@@ -1,0 +1,49 @@
+#pragma once
+// Commune densities and drill-down (DOMAIN.md §6), accessibility (2SFCA), statistical secrecy (§7).
+#include "core/model/dataset.h"
+#include "core/model/parameters.h"
+
+#include <string>
+#include <vector>
+
+namespace maillage::analysis {
+
+struct DensityRow {
+    std::string code, name; //!< commune, zone, BV, département, région or "" for the whole dataset
+    double population = 0;
+    double count = 0;
+    double per10k = 0;                  //!< count / population * 10,000; 0 when population = 0
+    double inhabitantsPerProfessional = 0; //!< population / count; 0 when count = 0 (shown as "—")
+};
+
+//! One profession ("" = all professions) for one vintage.
+struct DensityDrillDown {
+    std::string profession;
+    int vintage = 0;
+    std::vector<DensityRow> rows;  //!< the communes of the BV (or zones of the commune), by name
+    DensityRow parent;             //!< the BV (or the commune) drilled into
+    DensityRow bassin, departement, region, dataset; //!< references for comparison (BV of the parent...)
+};
+
+//! Communes of BV `bv`.
+DensityDrillDown densityForBassin(const model::Dataset& dataset, const std::string& bv,
+                                  const std::string& profession, int vintage);
+//! Infra-communal zones of `commune` (rows empty when none are loaded); parent = the commune.
+DensityDrillDown densityForCommune(const model::Dataset& dataset, const std::string& commune,
+                                   const std::string& profession, int vintage);
+//! A row per commune of the dataset, same order as dataset.communes (map colouring).
+std::vector<DensityRow> densityForAllCommunes(const model::Dataset& dataset, const std::string& profession,
+                                              int vintage);
+
+//! Two-step floating catchment accessibility per commune (same order as dataset.communes):
+//! professionals per 10,000 inhabitants reachable, with a linear distance decay to the catchment
+//! radius (km between anchors, or minutes when dataset.travelTimes covers the pairs).
+std::vector<double> accessibility2sfca(const model::Dataset& dataset, const std::string& profession, int vintage,
+                                       const model::DensityParameters& params);
+
+//! DOMAIN.md §7: a count is masked when 0 < count < threshold.
+bool isMasked(double count, const model::DensityParameters& params);
+//! "< 5" for a masked count, else the count formatted the French way.
+std::string maskedCountFr(double count, const model::DensityParameters& params);
+
+} // namespace maillage::analysis

@@ -1,0 +1,38 @@
+#pragma once
+// Vector data through GDAL/OGR (+GEOS): commune polygons in, bassins de vie dissolved.
+#include "core/model/dataset.h"
+#include "core/model/error.h"
+#include "core/model/feedback.h"
+
+#include <string>
+#include <vector>
+
+namespace maillage::io {
+
+//! Registers GDAL drivers once and sets the options the project relies on
+//! (OGR_SQLITE_JOURNAL=DELETE, no .aux.xml files). Thread-safe, idempotent.
+void ensureGdal();
+
+struct PolygonReadOptions {
+    std::string layer;               //!< "" = first layer
+    std::string codeField = "code";  //!< also tried: insee_com, codgeo, insee, code_insee
+    std::string nameField = "nom";   //!< also tried: name, nom_com, libgeo
+};
+
+//! Reads commune polygons (GeoPackage, Shapefile, GeoJSON...) and reprojects them to EPSG:2154.
+//! Codes are repaired (codes::normalizeCommune); anchor = a point on the surface.
+//! Errors name the file and the feature (missing field, empty/invalid geometry that cannot be repaired,
+//! duplicate code). Invalid geometries that MakeValid repairs are a warning.
+std::vector<model::Commune> readCommunePolygons(const std::string& path, const PolygonReadOptions& options,
+                                                Warnings& warnings, Feedback* feedback = nullptr);
+
+//! Fills every Bassin's geometry (when empty) with the union of its communes' polygons, and its anchor
+//! (main commune's anchor). Work is spread over the available cores. Communes without geometry are skipped.
+void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feedback = nullptr);
+
+//! True when the WKB is a valid (GEOS) polygon or multipolygon.
+bool isValidPolygon(const model::Wkb& wkb);
+//! Area in km² of a WKB polygon in EPSG:2154.
+double areaKm2(const model::Wkb& wkb);
+
+} // namespace maillage::io

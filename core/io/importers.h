@@ -1,0 +1,80 @@
+#pragma once
+// Turning tables into model records. Every reader repairs codes (leading zeros, 2A/2B), reads decimal
+// commas, treats "N/A - secret statistique" as a masked value (warning, counted as 0), and reports
+// what it could not use with the file, line and column.
+#include "core/io/table.h"
+#include "core/model/dataset.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace maillage::io {
+
+//! What did not match in a join, and what it carries (DOMAIN.md §1: never dropped silently).
+struct JoinReport {
+    std::string left, right;                //!< "professionnels (bpe2013.csv)", "communes (communes.geojson)"
+    std::vector<std::string> unmatched;     //!< codes of `left` absent from `right`, sorted
+    double unmatchedProfessionals = 0, totalProfessionals = 0;
+    double unmatchedPopulation = 0, totalPopulation = 0;
+    bool ok() const { return unmatched.empty(); }
+    //! "12 codes de ... absents de ... (0,4 % des professionnels) : 59001, 59002, ..." (French) and English.
+    std::string summaryFr(std::size_t maxCodes = 20) const;
+    std::string summaryEn(std::size_t maxCodes = 20) const;
+};
+
+//! Column names for a communes table (maillage classify --communes). Matched loosely (Table::column).
+struct CommuneColumns {
+    std::string code = "code";
+    std::string name = "name";      //!< optional: also tried "nom", "libgeo"
+    std::string population = "population";
+    std::string bv = "bv";
+    std::string dep = "dep";        //!< optional; derived from the code when absent
+    std::string reg = "reg";        //!< optional
+};
+
+//! Reads communes without geometry: code, population, bv (+ optional name, dep, reg).
+//! Errors: missing column, bad code, negative/non-numeric population (line named), duplicate code.
+std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneColumns& columns, Warnings& warnings);
+
+//! The INSEE commune -> bassin de vie table (CODGEO, LIBGEO, DEP, REG, BV2012|BV2022, LIBBV2012|LIBBV2022).
+struct BassinMapping {
+    struct Row {
+        std::string commune, communeName, bv, bvName, dep, reg;
+    };
+    std::vector<Row> rows;
+    std::string vintage; //!< "BV2012" or "BV2022"
+};
+//! `bvColumn` "" = detect BV2012 or BV2022 from the header.
+BassinMapping readBassinMapping(const Table& table, const std::string& bvColumn, Warnings& warnings);
+
+//! codgeo -> population. Arrondissements are folded (summed) into their commune.
+std::map<std::string, double> readPopulation(const Table& table, const std::string& codeColumn,
+                                             const std::string& populationColumn, Warnings& warnings);
+
+enum class CountsLayout { Auto, Long, Wide };
+
+struct ProfessionalsColumns {
+    CountsLayout layout = CountsLayout::Auto; //!< Auto: Long when profession and count columns exist
+    std::string commune = "commune";   //!< also tried: codgeo, depcom, code
+    std::string profession = "profession"; //!< long layout; also tried: typequ
+    std::string count = "count";       //!< long layout; also tried: nb_equip, nombre, effectif
+    std::string vintage;               //!< optional column holding the year
+};
+
+//! Reads professional counts, long (commune, profession, count) or wide (one column per BPE code or
+//! profession; columns that resolve to no profession of the catalogue are ignored with one warning
+//! listing them, e.g. D1xx establishments, D301 pharmacies). Profession labels/aliases are resolved
+//! through the catalogue; an unknown profession in a long table is an error naming line and value
+//! (or a warning when `allowUnknownProfessions`). Negative or non-numeric counts are errors with the
+//! line; secret markers are warnings. Arrondissements are folded into Paris/Lyon/Marseille; rows with
+//! the same (commune, profession, vintage) are summed, with a warning naming the duplicates.
+std::vector<model::CountRecord> readProfessionals(const Table& table, const model::ProfessionCatalogue& catalogue,
+                                                  int vintage, const ProfessionalsColumns& columns,
+                                                  Warnings& warnings, bool allowUnknownProfessions = false);
+
+//! Checks counts against communes: codes absent from `communes` are listed with their share.
+JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts, const std::vector<model::Commune>& communes,
+                           const std::string& countsName, const std::string& communesName);
+
+} // namespace maillage::io

@@ -1,0 +1,94 @@
+#include "core/model/codes.h"
+
+#include <cctype>
+
+namespace maillage::codes {
+
+std::optional<std::string> normalizeCommune(std::string_view raw) {
+    // Trim spaces and quotes that survived a bad export.
+    std::size_t b = 0, e = raw.size();
+    auto junk = [](char c) {
+        return c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\r' || c == '\n';
+    };
+    while (b < e && junk(raw[b]))
+        ++b;
+    while (e > b && junk(raw[e - 1]))
+        --e;
+    std::string s(raw.substr(b, e - b));
+    // Spreadsheets turn 1001 into 1001.0 or 1001,0.
+    for (const char* suffix : {".0", ",0", ".00", ",00"}) {
+        const std::string suf(suffix);
+        if (s.size() > suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0) {
+            s.resize(s.size() - suf.size());
+            break;
+        }
+    }
+    if (s.empty() || s.size() > 5)
+        return std::nullopt;
+    for (char& c : s)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    bool allDigits = true;
+    for (char c : s)
+        if (!std::isdigit(static_cast<unsigned char>(c)))
+            allDigits = false;
+    if (allDigits) {
+        if (s.size() < 4) // "123" cannot be a commune code, even with its zero lost
+            return std::nullopt;
+        if (s.size() == 4)
+            s = "0" + s;
+        if (s == "00000")
+            return std::nullopt;
+        return s;
+    }
+    // Corsica: 2A/2B followed by three digits (a lost zero cannot happen: it starts with 2).
+    if (s.size() == 5 && s[0] == '2' && (s[1] == 'A' || s[1] == 'B')) {
+        for (int i = 2; i < 5; ++i)
+            if (!std::isdigit(static_cast<unsigned char>(s[i])))
+                return std::nullopt;
+        return s;
+    }
+    return std::nullopt;
+}
+
+static int asNumber(const std::string& code) {
+    if (code.size() != 5)
+        return -1;
+    int v = 0;
+    for (char c : code) {
+        if (!std::isdigit(static_cast<unsigned char>(c)))
+            return -1;
+        v = v * 10 + (c - '0');
+    }
+    return v;
+}
+
+bool isArrondissement(const std::string& communeCode) {
+    const int v = asNumber(communeCode);
+    return (v >= 75101 && v <= 75120) || (v >= 69381 && v <= 69389) || (v >= 13201 && v <= 13216);
+}
+
+std::string foldArrondissement(const std::string& communeCode) {
+    const int v = asNumber(communeCode);
+    if (v >= 75101 && v <= 75120)
+        return "75056";
+    if (v >= 69381 && v <= 69389)
+        return "69123";
+    if (v >= 13201 && v <= 13216)
+        return "13055";
+    return communeCode;
+}
+
+std::string departementOf(const std::string& communeCode) {
+    if (communeCode.size() < 2)
+        return communeCode;
+    if (communeCode.size() >= 3 && communeCode[0] == '9' && (communeCode[1] == '7' || communeCode[1] == '8'))
+        return communeCode.substr(0, 3);
+    return communeCode.substr(0, 2);
+}
+
+bool isOverseas(const std::string& communeCode) {
+    return communeCode.size() >= 2 && communeCode[0] == '9' &&
+           (communeCode[1] == '7' || communeCode[1] == '8');
+}
+
+} // namespace maillage::codes

@@ -1,0 +1,125 @@
+#pragma once
+// The dataset: everything about one territory, as stored in one GeoPackage (see core/io/gpkg.h).
+// Geometries are WKB (ISO, 2D) in Lambert-93, EPSG:2154: the model needs no GDAL header.
+#include "core/model/catalogue.h"
+#include "core/model/parameters.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace maillage::model {
+
+inline constexpr int kWorkingEpsg = 2154; //!< Lambert-93: every geometry of a dataset
+
+using Wkb = std::vector<std::uint8_t>;
+
+struct Point {
+    double x = 0, y = 0;
+};
+
+struct Commune {
+    std::string code; //!< INSEE, 5 characters
+    std::string name;
+    double population = 0;
+    std::string bv;  //!< bassin de vie code
+    std::string dep; //!< département code
+    std::string reg; //!< région code
+    Point anchor;    //!< a point inside the polygon (Lambert-93), for distances and labels
+    Wkb geometry;    //!< (multi)polygon, may be empty for table-only datasets
+};
+
+struct Bassin {
+    std::string code; //!< BV code (code of its main commune)
+    std::string name;
+    std::string dep; //!< département of its main commune
+    std::string reg; //!< région of its main commune
+    double population = 0;
+    std::vector<std::string> communes; //!< commune codes
+    Point anchor;                      //!< the anchor of its main commune, else of the polygon
+    Wkb geometry;                      //!< dissolved from its communes when not given
+};
+
+//! Infra-communal zone (IRIS, quartier) for drill-down below the commune.
+struct Zone {
+    std::string code;
+    std::string name;
+    std::string commune; //!< parent commune code
+    double population = 0;
+    Wkb geometry; //!< may be empty
+};
+
+//! One count of professionals: place (commune code, or zone code in Dataset::zoneCounts),
+//! canonical profession code, vintage (year of the data), count.
+struct CountRecord {
+    std::string place;
+    std::string profession;
+    int vintage = 0;
+    double count = 0;
+};
+
+//! A link declared by the user (DOMAIN.md §4, 3): a cooperation between the pôles of several BVs.
+struct Cooperation {
+    std::string name; //!< "CHT du Valenciennois"
+    std::string kind; //!< "CHT", "GHT", "GCS", "télémédecine", "CPTS", "MSP"...
+    std::vector<std::string> bassins;
+};
+
+//! An observed flow between two places (communes or BVs), e.g. patient flows or commuting.
+struct Flow {
+    std::string origin;
+    std::string destination;
+    double volume = 0;
+};
+
+//! Travel time in minutes between two communes (not symmetric).
+struct TravelTime {
+    std::string origin;
+    std::string destination;
+    double minutes = 0;
+};
+
+struct Metadata {
+    std::string title;                //!< "Territoire fictif de démonstration", "Hauts-de-France"...
+    bool fictional = false;           //!< the demo dataset says so everywhere it is shown
+    int cogYear = 0;                  //!< vintage of the commune list
+    std::string bvVintage;            //!< "BV2012" or "BV2022"
+    std::vector<std::string> sources; //!< "INSEE, BPE 2013", "IGN, Admin Express 2018"... (export captions)
+    std::vector<int> vintages;        //!< years of professional counts present, ascending
+    std::string createdBy;            //!< application and version
+    std::string createdAt;            //!< ISO 8601 date
+    std::map<std::string, std::string> extra; //!< anything else, kept on round trips
+};
+
+struct Dataset {
+    Metadata meta;
+    Parameters params;
+    ProfessionCatalogue catalogue;
+    std::vector<Commune> communes;
+    std::vector<Bassin> bassins;
+    std::vector<CountRecord> counts; //!< per commune
+    std::vector<Zone> zones;
+    std::vector<CountRecord> zoneCounts; //!< per infra-communal zone
+    std::vector<Cooperation> cooperations;
+    std::vector<Flow> flows;
+    std::vector<TravelTime> travelTimes;
+    std::map<std::string, std::string> regionNames;      //!< région code -> name
+    std::map<std::string, std::string> departementNames; //!< département code -> name
+
+    //! Builds the code -> index maps below. Call after filling or changing communes/bassins.
+    void reindex();
+    int communeIndex(const std::string& code) const; //!< -1 when absent
+    int bassinIndex(const std::string& code) const;  //!< -1 when absent
+    const Commune* commune(const std::string& code) const;
+    const Bassin* bassin(const std::string& code) const;
+    //! Latest vintage of counts, or 0 when there is none.
+    int latestVintage() const;
+
+private:
+    std::unordered_map<std::string, int> m_communeIndex;
+    std::unordered_map<std::string, int> m_bassinIndex;
+};
+
+} // namespace maillage::model

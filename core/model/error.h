@@ -1,0 +1,62 @@
+#pragma once
+// Typed errors and warnings of the engine. Every message names what the user must act on:
+// the file, the line (1-based, as a text editor shows it) or feature, the column, and what was expected.
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace maillage {
+
+//! Where in the input a problem lies. Empty/zero members are unknown.
+struct Location {
+    std::string file;   //!< path as the user gave it
+    long line = 0;      //!< 1-based line (CSV) or row (spreadsheet); 0 = not applicable
+    std::string column; //!< column name as in the header, or the field name
+    long feature = -1;  //!< feature id for vector data; -1 = not applicable
+
+    //! "communes.csv, ligne 12, colonne « code »" style prefix, in English: "communes.csv: line 12, column
+    //! 'code'".
+    std::string describe() const;
+};
+
+enum class ErrorKind {
+    FileNotFound,
+    CannotOpen,
+    Format,    //!< structure is wrong: missing column, truncated file, no header...
+    Value,     //!< a cell holds something that cannot be used
+    Duplicate, //!< the same key twice where it must be unique
+    Join,      //!< keys that do not match between two inputs (fatal only when asked)
+    Geometry,  //!< invalid or missing geometry
+    Parameter, //!< a parameter value out of its domain
+    Write,     //!< output could not be written
+    Canceled,  //!< the user cancelled a long computation
+    Internal
+};
+
+//! A fatal error: the operation stopped, nothing was written.
+class Error : public std::runtime_error {
+public:
+    Error(ErrorKind kind, Location where, const std::string& message);
+    ErrorKind kind() const { return m_kind; }
+    const Location& where() const { return m_where; }
+    //! The bare message without the location.
+    const std::string& detail() const { return m_detail; }
+
+private:
+    ErrorKind m_kind;
+    Location m_where;
+    std::string m_detail;
+};
+
+//! A non-fatal problem: the operation went on; the user is told.
+struct Warning {
+    ErrorKind kind = ErrorKind::Value;
+    Location where;
+    std::string message;              //!< one sentence, names what was expected
+    std::vector<std::string> details; //!< e.g. the list of unmatched codes
+    std::string toString() const;
+};
+
+using Warnings = std::vector<Warning>;
+
+} // namespace maillage

@@ -1,0 +1,151 @@
+#include "core/model/parameters.h"
+
+#include "core/model/error.h"
+
+#include <cmath>
+#include <functional>
+
+namespace maillage::model {
+
+bool PoleParameters::operator==(const PoleParameters& o) const {
+    return metropoleMin == o.metropoleMin && grandPoleMin == o.grandPoleMin &&
+           intermediateMin == o.intermediateMin && intermediatePoleShareMin == o.intermediatePoleShareMin &&
+           intermediatePsyShareMax == o.intermediatePsyShareMax && secondaryExPsyMin == o.secondaryExPsyMin &&
+           massScale == o.massScale;
+}
+
+namespace {
+
+enum class Domain { NonNegative, Positive, Share, Integer, Mode };
+
+struct Field {
+    const char* key;
+    Domain domain;
+    std::function<double&(Parameters&)> ref;
+};
+
+// One table drives serialisation, parsing and validation, so they cannot disagree.
+const std::vector<Field>& fields() {
+    static const std::vector<Field> f = {
+        {"poles.metropole_min", Domain::NonNegative,
+         [](Parameters& p) -> double& { return p.poles.metropoleMin; }},
+        {"poles.grand_pole_min", Domain::NonNegative,
+         [](Parameters& p) -> double& { return p.poles.grandPoleMin; }},
+        {"poles.intermediate_min", Domain::NonNegative,
+         [](Parameters& p) -> double& { return p.poles.intermediateMin; }},
+        {"poles.intermediate_pole_share_min", Domain::Share,
+         [](Parameters& p) -> double& { return p.poles.intermediatePoleShareMin; }},
+        {"poles.intermediate_psy_share_max", Domain::Share,
+         [](Parameters& p) -> double& { return p.poles.intermediatePsyShareMax; }},
+        {"poles.secondary_expsy_min", Domain::NonNegative,
+         [](Parameters& p) -> double& { return p.poles.secondaryExPsyMin; }},
+        {"poles.mass_scale", Domain::Positive, [](Parameters& p) -> double& { return p.poles.massScale; }},
+        {"maillage.beta", Domain::NonNegative, [](Parameters& p) -> double& { return p.maillage.beta; }},
+        {"maillage.intensity_threshold", Domain::NonNegative,
+         [](Parameters& p) -> double& { return p.maillage.intensityThreshold; }},
+        {"maillage.isolation_km", Domain::Positive,
+         [](Parameters& p) -> double& { return p.maillage.isolationDistanceKm; }},
+        {"maillage.isolation_minutes", Domain::Positive,
+         [](Parameters& p) -> double& { return p.maillage.isolationMinutes; }},
+        {"maillage.min_distance_km", Domain::Positive,
+         [](Parameters& p) -> double& { return p.maillage.minDistanceKm; }},
+        {"density.secrecy_threshold", Domain::NonNegative,
+         [](Parameters& p) -> double& { return p.density.secrecyThreshold; }},
+        {"density.catchment_km", Domain::Positive,
+         [](Parameters& p) -> double& { return p.density.catchmentKm; }},
+        {"density.catchment_minutes", Domain::Positive,
+         [](Parameters& p) -> double& { return p.density.catchmentMinutes; }},
+    };
+    return f;
+}
+
+const char* const kStrongestKey = "maillage.strongest_per_pole";
+const char* const kDistanceKey = "maillage.distance_mode"; // 0 planar, 1 geodesic, 2 travel time
+
+[[noreturn]] void bad(const std::string& source, const std::string& key, const std::string& what) {
+    throw Error(ErrorKind::Parameter, {source, 0, key, -1}, what);
+}
+
+void check(const std::string& source, const std::string& key, Domain d, double v) {
+    if (!std::isfinite(v))
+        bad(source, key, "expected a finite number");
+    switch (d) {
+    case Domain::NonNegative:
+        if (v < 0)
+            bad(source, key, "expected a number >= 0, found " + std::to_string(v));
+        break;
+    case Domain::Positive:
+        if (v <= 0)
+            bad(source, key, "expected a number > 0, found " + std::to_string(v));
+        break;
+    case Domain::Share:
+        if (v < 0 || v > 1)
+            bad(source, key, "expected a share between 0 and 1 (0.2 for 20 %), found " + std::to_string(v));
+        break;
+    case Domain::Integer:
+        if (v < 0 || v != std::floor(v))
+            bad(source, key, "expected a whole number >= 0, found " + std::to_string(v));
+        break;
+    case Domain::Mode:
+        if (v != 0 && v != 1 && v != 2)
+            bad(source, key,
+                "expected 0 (planar), 1 (geodesic) or 2 (travel time), found " + std::to_string(v));
+        break;
+    }
+}
+
+} // namespace
+
+std::map<std::string, double> Parameters::toKeyValues() const {
+    std::map<std::string, double> kv;
+    Parameters copy = *this;
+    for (const auto& f : fields())
+        kv[f.key] = f.ref(copy);
+    kv[kStrongestKey] = maillage.strongestPerPole;
+    kv[kDistanceKey] = static_cast<double>(static_cast<int>(maillage.distance));
+    return kv;
+}
+
+Parameters Parameters::fromKeyValues(const std::map<std::string, double>& kv, const std::string& sourceName) {
+    Parameters p;
+    for (const auto& [key, value] : kv) {
+        bool known = false;
+        for (const auto& f : fields()) {
+            if (key == f.key) {
+                check(sourceName, key, f.domain, value);
+                f.ref(p) = value;
+                known = true;
+            }
+        }
+        if (key == kStrongestKey) {
+            check(sourceName, key, Domain::Integer, value);
+            p.maillage.strongestPerPole = static_cast<int>(value);
+            known = true;
+        } else if (key == kDistanceKey) {
+            check(sourceName, key, Domain::Mode, value);
+            p.maillage.distance = static_cast<DistanceMode>(static_cast<int>(value));
+            known = true;
+        }
+        if (!known) {
+            std::string list;
+            for (const auto& f : fields())
+                list += std::string(list.empty() ? "" : ", ") + f.key;
+            list += std::string(", ") + kStrongestKey + ", " + kDistanceKey;
+            bad(sourceName, key, "unknown parameter; known parameters: " + list);
+        }
+    }
+    p.validate(sourceName);
+    return p;
+}
+
+void Parameters::validate(const std::string& sourceName) const {
+    Parameters copy = *this;
+    for (const auto& f : fields())
+        check(sourceName, f.key, f.domain, f.ref(copy));
+    check(sourceName, kStrongestKey, Domain::Integer, maillage.strongestPerPole);
+    if (!(poles.intermediateMin <= poles.grandPoleMin && poles.grandPoleMin <= poles.metropoleMin))
+        bad(sourceName, "poles.*",
+            "thresholds must be ordered: intermediate_min <= grand_pole_min <= metropole_min");
+}
+
+} // namespace maillage::model

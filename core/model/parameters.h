@@ -1,0 +1,62 @@
+#pragma once
+// Every threshold of DOMAIN.md is a parameter with a default, editable by the user and saved with
+// the dataset (table "parameters" of the GeoPackage: key TEXT, value REAL). Keys are stable names.
+#include <map>
+#include <string>
+#include <vector>
+
+namespace maillage::model {
+
+//! DOMAIN.md §3. Professional-count thresholds are multiplied by massScale (e.g. 0.25 for BPE data,
+//! which counts only private-practice sites, about a quarter of RPPS+ADELI).
+struct PoleParameters {
+    double metropoleMin = 10000;            //!< type 1 when N >  metropoleMin (strict)
+    double grandPoleMin = 3000;             //!< type 2 when grandPoleMin <= N <= metropoleMin
+    double intermediateMin = 1500;          //!< type 3 needs intermediateMin <= N < grandPoleMin
+    double intermediatePoleShareMin = 0.20; //!< ... and N_pole / N >= this (inclusive)
+    double intermediatePsyShareMax = 0.20;  //!< ... and N_psy / N <= this (inclusive)
+    double secondaryExPsyMin = 1000;        //!< type 4 when not 1-3 and N_exPsy >= this (inclusive)
+    double massScale = 1.0;                 //!< multiplies the four count thresholds above
+
+    double scaled(double threshold) const { return threshold * massScale; }
+    bool operator==(const PoleParameters& o) const;
+    bool operator!=(const PoleParameters& o) const { return !(*this == o); }
+};
+
+enum class DistanceMode { Planar, Geodesic, TravelTime };
+
+//! DOMAIN.md §4.
+struct MaillageParameters {
+    double beta = 2.0;                            //!< I_ij = M_i M_j / d_ij^beta
+    DistanceMode distance = DistanceMode::Planar; //!< planar = Lambert-93 (EPSG:2154) straight line
+    int strongestPerPole = 3;        //!< keep the k strongest links of each pôle (0 = no such filter)
+    double intensityThreshold = 0;   //!< keep links with I_ij >= threshold (0 = no such filter)
+    double isolationDistanceKm = 30; //!< a pôle with no pôle of equal or higher rank within this is isolated
+    double isolationMinutes = 30;    //!< same, with a travel-time matrix
+    double minDistanceKm = 1;        //!< floor on d to keep I finite for touching pôles
+};
+
+//! DOMAIN.md §6 and §7.
+struct DensityParameters {
+    double secrecyThreshold = 5;  //!< exports mask counts below this (strict: 1..4 masked by default)
+    double catchmentKm = 30;      //!< two-step floating catchment radius
+    double catchmentMinutes = 30; //!< same with a travel-time matrix
+};
+
+//! All parameters of a dataset.
+struct Parameters {
+    PoleParameters poles;
+    MaillageParameters maillage;
+    DensityParameters density;
+
+    //! Flat key -> value form ("poles.metropole_min" -> 10000), used by the GeoPackage and JSON files.
+    std::map<std::string, double> toKeyValues() const;
+    //! Reads keys present in `kv` over the defaults. Throws maillage::Error(Parameter) for an unknown
+    //! key or a value out of its domain (negative threshold, share outside 0..1, massScale <= 0...),
+    //! naming `sourceName` and the key.
+    static Parameters fromKeyValues(const std::map<std::string, double>& kv, const std::string& sourceName);
+    //! Checks domains; throws as above.
+    void validate(const std::string& sourceName) const;
+};
+
+} // namespace maillage::model

@@ -1,0 +1,296 @@
+#include "core/model/text.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace maillage::text {
+
+std::string trim(std::string_view s) {
+    std::size_t b = 0, e = s.size();
+    auto space = [](unsigned char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+    };
+    while (b < e && space(static_cast<unsigned char>(s[b])))
+        ++b;
+    while (e > b && space(static_cast<unsigned char>(s[e - 1])))
+        --e;
+    // Non-breaking spaces (U+00A0) at the ends too.
+    while (e - b >= 2 && static_cast<unsigned char>(s[b]) == 0xC2 &&
+           static_cast<unsigned char>(s[b + 1]) == 0xA0)
+        b += 2;
+    while (e - b >= 2 && static_cast<unsigned char>(s[e - 2]) == 0xC2 &&
+           static_cast<unsigned char>(s[e - 1]) == 0xA0)
+        e -= 2;
+    return std::string(s.substr(b, e - b));
+}
+
+namespace {
+
+// Decodes one UTF-8 code point at s[i]; advances i. Returns 0xFFFD for malformed input.
+char32_t decode(std::string_view s, std::size_t& i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+        ++i;
+        return c;
+    }
+    int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) {
+        ++i;
+        return 0xFFFD;
+    }
+    char32_t cp = c & (0xFF >> (len + 1));
+    for (int k = 1; k < len; ++k) {
+        const auto cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc >> 6) != 0x2) {
+            ++i;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    i += len;
+    return cp;
+}
+
+void encode(char32_t cp, std::string& out) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+// ASCII replacement of Latin letters with diacritics (U+00C0..U+017F), "" when none.
+const char* fold(char32_t cp) {
+    static const char* const latin1[64] = {
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",  // C0-CF
+        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss", // D0-DF
+        "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",  // E0-EF
+        "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"}; // F0-FF
+    if (cp >= 0xC0 && cp <= 0xFF)
+        return latin1[cp - 0xC0];
+    switch (cp) {
+    case 0x152:
+    case 0x153:
+        return "oe";
+    case 0x178:
+        return "y";
+    case 0x2019: // ’ typographic apostrophe
+        return "'";
+    default:
+        return nullptr;
+    }
+}
+
+} // namespace
+
+std::string foldForMatch(std::string_view utf8) {
+    std::string out;
+    out.reserve(utf8.size());
+    for (std::size_t i = 0; i < utf8.size();) {
+        const char32_t cp = decode(utf8, i);
+        if (cp < 0x80) {
+            char c = static_cast<char>(cp);
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c - 'A' + 'a');
+            out += c;
+        } else if (const char* f = fold(cp)) {
+            out += f;
+        } else if (cp == 0xA0 || cp == 0x202F) {
+            out += ' ';
+        } else {
+            encode(cp, out);
+        }
+    }
+    return out;
+}
+
+std::string matchKey(std::string_view utf8) {
+    std::string folded = foldForMatch(utf8);
+    std::string out;
+    out.reserve(folded.size());
+    for (char c : folded)
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            out += c;
+    return out;
+}
+
+bool isValidUtf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (len == 0 || i + len > s.size() || c == 0xC0 || c == 0xC1 || c > 0xF4)
+            return false;
+        for (int k = 1; k < len; ++k)
+            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2)
+                return false;
+        i += len;
+    }
+    return true;
+}
+
+std::string latin1ToUtf8(std::string_view s) {
+    // Windows-1252 0x80..0x9F; 0 = undefined (kept as U+FFFD).
+    static const char32_t cp1252[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                        0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x80)
+            out += ch;
+        else if (c < 0xA0)
+            encode(cp1252[c - 0x80] ? cp1252[c - 0x80] : 0xFFFD, out);
+        else
+            encode(c, out);
+    }
+    return out;
+}
+
+std::string_view stripBom(std::string_view s) {
+    if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xEF &&
+        static_cast<unsigned char>(s[1]) == 0xBB && static_cast<unsigned char>(s[2]) == 0xBF)
+        return s.substr(3);
+    return s;
+}
+
+bool isSecretMarker(std::string_view s) {
+    const std::string k = matchKey(s);
+    return k == "s" || k == "secret" || k == "nasecretstatistique" || k == "secretstatistique" || k == "nd" ||
+           k == "na" || k == "nc" || k == "c" || k == "x";
+}
+
+std::optional<double> parseNumber(std::string_view raw) {
+    const std::string t = trim(raw);
+    std::string s;
+    s.reserve(t.size());
+    // Drop spaces used as thousands separators: ' ', U+00A0, U+202F.
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const auto c = static_cast<unsigned char>(t[i]);
+        if (c == ' ' || c == '\'')
+            continue;
+        if (c == 0xC2 && i + 1 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0xA0) {
+            ++i;
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
+            static_cast<unsigned char>(t[i + 2]) == 0xAF) {
+            i += 2;
+            continue;
+        }
+        s += static_cast<char>(c);
+    }
+    if (s.empty())
+        return std::nullopt;
+    const auto commas = std::count(s.begin(), s.end(), ',');
+    const auto dots = std::count(s.begin(), s.end(), '.');
+    if (commas > 0 && dots > 0) {
+        // "1.234,5" (dots group thousands) or "1,234.5" (commas group thousands).
+        const char decimal = s.rfind(',') > s.rfind('.') ? ',' : '.';
+        const char group = decimal == ',' ? '.' : ',';
+        if (std::count(s.begin(), s.end(), decimal) != 1)
+            return std::nullopt;
+        std::string r;
+        for (char c : s)
+            if (c != group)
+                r += c == ',' ? '.' : c;
+        s = r;
+    } else if (commas == 1) {
+        std::replace(s.begin(), s.end(), ',', '.');
+    } else if (commas > 1) {
+        return std::nullopt;
+    }
+    const char* first = s.data();
+    const char* last = s.data() + s.size();
+    if (*first == '+')
+        ++first;
+    double value = 0;
+    const auto res = std::from_chars(first, last, value);
+    if (res.ec != std::errc() || res.ptr != last || !std::isfinite(value))
+        return std::nullopt;
+    return value;
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || s[i] == sep) {
+            out.emplace_back(s.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i)
+            out += sep;
+        out += parts[i];
+    }
+    return out;
+}
+
+static std::string formatWith(double value, int decimals, const std::string& group, char decimalMark) {
+    if (!std::isfinite(value))
+        return "—";
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals < 0 ? 0 : decimals, value);
+    std::string s(buf);
+    if (s == "-0" || s.rfind("-0.", 0) == 0) { // no "-0" for a rounded tiny negative
+        bool zero = true;
+        for (char c : s)
+            if (c >= '1' && c <= '9')
+                zero = false;
+        if (zero)
+            s.erase(0, 1);
+    }
+    const bool negative = !s.empty() && s[0] == '-';
+    std::string digits = negative ? s.substr(1) : s;
+    std::string intPart = digits, frac;
+    const auto dot = digits.find('.');
+    if (dot != std::string::npos) {
+        intPart = digits.substr(0, dot);
+        frac = digits.substr(dot + 1);
+    }
+    std::string grouped;
+    const int n = static_cast<int>(intPart.size());
+    for (int i = 0; i < n; ++i) {
+        if (i > 0 && (n - i) % 3 == 0)
+            grouped += group;
+        grouped += intPart[i];
+    }
+    std::string out = (negative ? "-" : "") + grouped;
+    if (!frac.empty())
+        out += decimalMark + frac;
+    return out;
+}
+
+std::string formatFr(double value, int decimals) {
+    return formatWith(value, decimals, "\u00a0", ',');
+}
+
+std::string formatEn(double value, int decimals) {
+    return formatWith(value, decimals, ",", '.');
+}
+
+} // namespace maillage::text

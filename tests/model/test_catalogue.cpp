@@ -1,0 +1,81 @@
+#include "core/model/catalogue.h"
+#include "core/model/error.h"
+
+#include <QTest>
+
+using namespace maillage;
+using model::ProfessionCatalogue;
+
+class TestCatalogue : public QObject {
+    Q_OBJECT
+private slots:
+    void builtinCatalogueHasTheCanonicalCodes() {
+        const auto cat = ProfessionCatalogue::builtin();
+        for (const char* code :
+             {"medecin_generaliste", "medecin_specialiste", "pharmacien", "chirurgien_dentiste", "sage_femme",
+              "infirmier", "infirmier_psychiatrique", "masseur_kinesitherapeute", "opticien_lunetier",
+              "pedicure_podologue", "orthophoniste", "orthoptiste", "ergotherapeute", "psychomotricien",
+              "manipulateur_erm", "audioprothesiste", "dieteticien", "technicien_laboratoire"})
+            QVERIFY2(cat.find(code), code);
+    }
+    void groupsFollowTheOrsDefinition() {
+        const auto cat = ProfessionCatalogue::builtin();
+        QCOMPARE(cat.find("medecin_generaliste")->group, model::ProfessionGroup::Proximite);
+        QCOMPARE(cat.find("opticien_lunetier")->group, model::ProfessionGroup::Proximite);
+        QCOMPARE(cat.find("sage_femme")->group, model::ProfessionGroup::Pole);
+        QCOMPARE(cat.find("infirmier_psychiatrique")->group, model::ProfessionGroup::Pole);
+        QVERIFY(cat.find("infirmier_psychiatrique")->psychiatric);
+        QVERIFY(!cat.find("infirmier")->psychiatric);
+    }
+    void aliasesFromSourceVocabulariesResolve() {
+        const auto cat = ProfessionCatalogue::builtin();
+        QCOMPARE(cat.resolve("D201")->code, std::string("medecin_generaliste"));
+        QCOMPARE(cat.resolve("D201_medecin_omnipraticien")->code, std::string("medecin_generaliste"));
+        QCOMPARE(cat.resolve("d207_specialiste_en_psychiatrie")->code, std::string("medecin_specialiste"));
+        QCOMPARE(cat.resolve("Médecin généraliste")->code, std::string("medecin_generaliste"));
+        QCOMPARE(cat.resolve("MASSEUR KINESITHERAPEUTE")->code, std::string("masseur_kinesitherapeute"));
+        QCOMPARE(cat.resolve("infirmier_psychiatrique")->code, std::string("infirmier_psychiatrique"));
+        QCOMPARE(cat.resolve("Infirmier en psychiatrie")->code, std::string("infirmier_psychiatrique"));
+        QVERIFY(!cat.resolve("D101_etablissement_sante_court_sejour"));
+        QVERIFY(!cat.resolve("psychologue"));
+        QVERIFY(!cat.resolve(""));
+    }
+    void csvRoundTripKeepsEverything() {
+        const auto cat = ProfessionCatalogue::builtin();
+        const auto again = ProfessionCatalogue::fromCsv(cat.toCsv(), "roundtrip");
+        QCOMPARE(again.professions().size(), cat.professions().size());
+        for (std::size_t i = 0; i < cat.professions().size(); ++i) {
+            QCOMPARE(again.professions()[i].code, cat.professions()[i].code);
+            QCOMPARE(again.professions()[i].labelFr, cat.professions()[i].labelFr);
+            QCOMPARE(again.professions()[i].aliases, cat.professions()[i].aliases);
+            QCOMPARE(again.professions()[i].psychiatric, cat.professions()[i].psychiatric);
+        }
+    }
+    void userCatalogueWithABadGroupNamesTheLine() {
+        const std::string csv = "code;label_fr;label_en;group;psychiatric;aliases\n"
+                                "medecin_generaliste;Médecin;GP;proximite;0;D201\n"
+                                "x_ray;Radio;X;hospital;0;\n";
+        try {
+            ProfessionCatalogue::fromCsv(csv, "mine.csv");
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(
+                QString::fromStdString(e.what()),
+                QStringLiteral(
+                    "mine.csv: line 3, column 'group': expected 'proximite' or 'pole', found 'hospital'"));
+        }
+    }
+    void userCatalogueCanAddAProfession() {
+        auto cat = ProfessionCatalogue::builtin();
+        model::Profession p;
+        p.code = "psychologue";
+        p.labelFr = "Psychologue";
+        p.labelEn = "Psychologist";
+        p.aliases = {"D243"};
+        cat.add(p);
+        QCOMPARE(cat.resolve("D243_psychologue")->code, std::string("psychologue"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCatalogue)
+#include "test_catalogue.moc"

@@ -1,0 +1,31 @@
+#pragma once
+// Shared helpers for the Qt Test suites.
+#include <QDir>
+#include <QFileInfo>
+#include <QString>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <string>
+
+namespace maillage::testing {
+
+//! Path of a file under tests/data.
+inline std::string dataPath(const char* relative) {
+    return (QString::fromUtf8(TEST_DATA_DIR) + QLatin1Char('/') + QString::fromUtf8(relative)).toStdString();
+}
+
+//! Path of a file under ../shared/data (real public data, absent on users' machines).
+inline QString sharedPath(const char* relative) {
+    return QString::fromUtf8(SHARED_DATA_DIR) + QLatin1Char('/') + QString::fromUtf8(relative);
+}
+
+} // namespace maillage::testing
+
+//! Skips the current test cleanly when a file of ../shared/data is absent.
+#define MAILLAGE_REQUIRE_SHARED(relative)                                                                    \
+    do {                                                                                                     \
+        if (!QFileInfo::exists(maillage::testing::sharedPath(relative)))                                     \
+            QSKIP(qPrintable(QStringLiteral("shared data absent: ") +                                        \
+                             maillage::testing::sharedPath(relative)));                                      \
+    } while (false)

@@ -1,0 +1,71 @@
+#pragma once
+// The open dataset and everything derived from it, shared by the main window, the map and the panels.
+// Panels never compute: they read results from here and react to its signals. The Session owns no widget.
+#include "core/analysis/maillage.h"
+#include "core/analysis/poles.h"
+#include "core/model/dataset.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace maillage::ui {
+
+class Session : public QObject {
+    Q_OBJECT
+public:
+    explicit Session(QObject* parent = nullptr);
+    ~Session() override;
+
+    //! Takes the dataset, classifies with its saved parameters, emits datasetChanged().
+    void setDataset(model::Dataset dataset, const QString& path = QString());
+    bool hasDataset() const;
+    const model::Dataset& dataset() const;
+    //! File the dataset was read from ("" for the generated demo).
+    QString path() const;
+
+    //! Vintage used for classification and densities (default: the latest).
+    int vintage() const;
+    void setVintage(int vintage);
+
+    //! Classification of dataset().bassins (same order) for vintage() with the current parameters.
+    const std::vector<analysis::PoleClassification>& poles() const;
+    const analysis::PoleClassification* pole(const QString& bv) const;
+    //! Gravity links for the current classification and maillage parameters (computed lazily).
+    const analysis::MaillageResult& maillage() const;
+
+    const model::Parameters& parameters() const;
+    //! Recomputes the classification (and maillage) at once and emits classificationChanged().
+    void setParameters(const model::Parameters& parameters);
+
+    //! Current selection (BV codes); panels and the map keep in sync through bassinSelectionChanged().
+    QStringList selectedBassins() const;
+    void selectBassins(const QStringList& codes);
+    QString currentCommune() const;
+    void selectCommune(const QString& code);
+    //! Canonical profession code for density colouring ("" = all professions).
+    QString profession() const;
+    void setProfession(const QString& code);
+
+    //! Asks the map to zoom to a BV or commune (by code); the main window connects this to the canvas.
+    void requestZoomTo(const QString& kind, const QString& code);
+
+signals:
+    void datasetChanged();
+    void classificationChanged();
+    void maillageChanged();
+    void bassinSelectionChanged(const QStringList& codes);
+    void communeSelected(const QString& code);
+    void professionChanged(const QString& code);
+    void zoomRequested(const QString& kind, const QString& code); //!< kind: "bassin" or "commune"
+
+private:
+    void recompute();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace maillage::ui
