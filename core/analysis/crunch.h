@@ -12,41 +12,61 @@ namespace maillage::analysis {
 struct BassinChange {
     std::string bv;
     double before = 0, after = 0;
-    double change = 0;          //!< after - before
-    double changePercent = 0;   //!< 100 * change / before; 0 when before = 0
-    double distanceToMainKm = 0;//!< straight-line distance to the main (heaviest) pôle of the selection
+    double change = 0;           //!< after - before
+    double changePercent = 0;    //!< 100 * change / before; 0 when before = 0
+    double distanceToMainKm = 0; //!< straight-line distance to the main (heaviest) pôle of the selection
     PoleType type = PoleType::HorsPole; //!< type in the later vintage
-    bool atRisk = false;        //!< small pôle (type 3-4) near a large one (type 1-2, within 2x the
-                                //!< isolation distance) losing mass
+    bool atRisk = false;           //!< small pôle (type 3-4) losing mass within nearLargePoleKm of a large
+                                   //!< one (type 1-2, anywhere in the dataset): at risk of being absorbed
+    std::string nearestLargePole;  //!< BV code of the nearest type 1-2 pôle other than itself ("" if none)
+    double nearestLargePoleKm = 0; //!< its planar distance (km); 0 when there is none
 };
 
+//! Wording thresholds of the written diagnosis (DOMAIN.md §5 gives the first).
+inline constexpr double kMacrocephalyPrimacy = 10; //!< primacy strictly above: macrocephalic
+//! Concentration is called high when 1/H (the number of equal-sized BVs that would give the same
+//! Herfindahl index) is below this number and below half the BVs of the selection.
+inline constexpr double kHighConcentrationEquivalentPoles = 5;
+//! The drain is called visible when drainCorrelation <= this (periphery loses more with distance).
+inline constexpr double kDrainCorrelationVisible = -0.3;
+
 struct CrunchDiagnostics {
-    std::vector<std::string> bassins;          //!< the selection
+    std::vector<std::string> bassins; //!< the selection
     std::array<int, kPoleTypeCount> polesByType{};
     std::array<double, kPoleTypeCount> averageByTypePerRegion{}; //!< mean over all régions of the dataset
     int regionCount = 0;
     double totalProfessionals = 0;
-    std::string firstPole, secondPole;         //!< BV codes of the two heaviest pôles ("" if none)
+    std::string firstPole, secondPole; //!< BV codes of the two heaviest pôles ("" if none)
     double firstMass = 0, secondMass = 0;
-    double primacy = 0;                        //!< firstMass / secondMass; 0 when fewer than two pôles
-    bool macrocephalic = false;                //!< primacy > 10
-    double firstPoleShare = 0;                 //!< firstMass / totalProfessionals (0..1)
-    double herfindahl = 0;                     //!< sum of squared shares over BVs (0..1)
-    double equivalentPoles = 0;                //!< 1 / herfindahl
+    double primacy = 0;         //!< firstMass / secondMass; 0 when fewer than two pôles
+    bool macrocephalic = false; //!< primacy > 10
+    double firstPoleShare = 0;  //!< firstMass / totalProfessionals (0..1)
+    double herfindahl = 0;      //!< sum of squared shares over BVs (0..1)
+    double equivalentPoles = 0; //!< 1 / herfindahl
 
     bool hasEvolution = false;
     int vintageFrom = 0, vintageTo = 0;
     double poleChangePercent = 0, nonPoleChangePercent = 0;
-    double drainCorrelation = 0; //!< Pearson correlation of changePercent with distance to the main pôle
-    std::vector<BassinChange> changes;
-    std::vector<std::string> atRisk;
+    //! Pearson correlation of changePercent with the distance to the main pôle, over the BVs of the
+    //! selection with professionals in vintageFrom (0 when fewer than 3 such BVs or no spread).
+    //! Sign: a drain (vidange) makes the periphery lose more the farther it lies from the main pôle,
+    //! so change decreases with distance: a NEGATIVE correlation is the drain signature; a positive
+    //! one means distant BVs fare better than those near the main pôle.
+    double drainCorrelation = 0;
+    std::vector<BassinChange> changes; //!< one per BV of the selection, same order as `bassins`
+    std::vector<std::string> atRisk;   //!< BV codes, heaviest loss (in %) first
+    std::string mainPole;              //!< BV the distances are measured from: firstPole, or the
+                                       //!< heaviest BV of the selection when it holds no pôle
+    Warnings warnings;                 //!< aggregation warnings, unknown selected BVs, missing vintage
 
     std::string diagnosisFr; //!< one paragraph in plain French for elected officials
     std::string diagnosisEn;
 };
 
 //! Diagnoses the BVs of `selection` (empty = all BVs of the dataset). `vintageFrom` = 0: no evolution.
-//! Uses the classification of `vintageTo` with `params`.
+//! Uses the classification of `vintageTo` (0 = latest vintage) with `params`. Pôles and non-pôles of the
+//! evolution are those of vintageTo. Distances are planar (Lambert-93 anchors of the BVs), in km.
+//! Unknown codes in `selection` are ignored with a warning.
 CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vector<std::string>& selection,
                                  const model::PoleParameters& params, int vintageTo, int vintageFrom = 0,
                                  double nearLargePoleKm = 60);

@@ -12,23 +12,32 @@ struct DensityRow {
     std::string code, name; //!< commune, zone, BV, département, région or "" for the whole dataset
     double population = 0;
     double count = 0;
-    double per10k = 0;                  //!< count / population * 10,000; 0 when population = 0
+    double per10k = 0;                     //!< count / population * 10,000; 0 when population = 0
     double inhabitantsPerProfessional = 0; //!< population / count; 0 when count = 0 (shown as "—")
 };
 
-//! One profession ("" = all professions) for one vintage.
+//! One profession ("" = all professions) for one vintage. In every function below, `profession` is a
+//! catalogue code or alias ("" = all), and `vintage` 0 means the dataset's latest vintage.
 struct DensityDrillDown {
     std::string profession;
     int vintage = 0;
-    std::vector<DensityRow> rows;  //!< the communes of the BV (or zones of the commune), by name
-    DensityRow parent;             //!< the BV (or the commune) drilled into
+    std::vector<DensityRow> rows; //!< the communes of the BV (or zones of the commune), by name
+    DensityRow parent;            //!< the BV (or the commune) drilled into
     DensityRow bassin, departement, region, dataset; //!< references for comparison (BV of the parent...)
 };
 
-//! Communes of BV `bv`.
+//! Counts of `profession` for `vintage`, one per commune (same order as dataset.communes). Counts of an
+//! arrondissement municipal go to its commune; counts of unknown places are ignored.
+std::vector<double> countsByCommune(const model::Dataset& dataset, const std::string& profession,
+                                    int vintage);
+
+//! Communes of BV `bv`. The références are the BV itself, the département and région of its main commune
+//! (the commune whose code is the BV code; else Bassin::dep/reg), computed over Commune::dep/reg, and the
+//! whole dataset (name = dataset title). Throws Error(Value) for an unknown BV.
 DensityDrillDown densityForBassin(const model::Dataset& dataset, const std::string& bv,
                                   const std::string& profession, int vintage);
-//! Infra-communal zones of `commune` (rows empty when none are loaded); parent = the commune.
+//! Infra-communal zones of `commune` (rows empty when none are loaded), by name; parent = the commune;
+//! références: its BV, département, région and the whole dataset. Throws Error(Value) for an unknown commune.
 DensityDrillDown densityForCommune(const model::Dataset& dataset, const std::string& commune,
                                    const std::string& profession, int vintage);
 //! A row per commune of the dataset, same order as dataset.communes (map colouring).
@@ -38,8 +47,11 @@ std::vector<DensityRow> densityForAllCommunes(const model::Dataset& dataset, con
 //! Two-step floating catchment accessibility per commune (same order as dataset.communes):
 //! professionals per 10,000 inhabitants reachable, with a linear distance decay to the catchment
 //! radius (km between anchors, or minutes when dataset.travelTimes covers the pairs).
-std::vector<double> accessibility2sfca(const model::Dataset& dataset, const std::string& profession, int vintage,
-                                       const model::DensityParameters& params);
+//! Pair by pair: the travel time from the population's commune to the supply's commune when the matrix
+//! has it (decay to catchmentMinutes), else the straight-line distance (decay to catchmentKm).
+//! Uses a uniform grid: about linear in the number of communes. Throws Error(Parameter) for a radius <= 0.
+std::vector<double> accessibility2sfca(const model::Dataset& dataset, const std::string& profession,
+                                       int vintage, const model::DensityParameters& params);
 
 //! DOMAIN.md §7: a count is masked when 0 < count < threshold.
 bool isMasked(double count, const model::DensityParameters& params);

@@ -1,1 +1,588 @@
 #include "core/analysis/maillage.h"
+
+#include "core/model/codes.h"
+#include "core/model/error.h"
+
+#include <geodesic.h>
+#include <proj.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <memory>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+
+namespace maillage::analysis {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+// GRS80, the ellipsoid of RGF93 (the datum of Lambert-93).
+constexpr double kGrs80A = 6378137.0;
+constexpr double kGrs80F = 1.0 / 298.257222101;
+// Lambert-93 distorts lengths by less than 0.3 % over metropolitan France: a planar distance this far
+// from a threshold decides the comparison without computing the geodesic one.
+constexpr double kPlanarMargin = 0.03;
+
+struct LonLat {
+    double lon = 0, lat = 0;
+};
+
+//! Lambert-93 -> geographic (RGF93, degrees), then geodesic lengths on GRS80. One per call or thread:
+//! PJ objects are not thread-safe.
+class GeodesicCalculator {
+public:
+    GeodesicCalculator() {
+        m_ctx = proj_context_create();
+        // Quiet while trying the EPSG database: its absence is handled below.
+        proj_log_level(m_ctx, PJ_LOG_NONE);
+        if (PJ* pj = proj_create_crs_to_crs(m_ctx, "EPSG:2154", "EPSG:4171", nullptr)) {
+            m_pj = proj_normalize_for_visualization(m_ctx, pj); // lon, lat order
+            proj_destroy(pj);
+        }
+        if (!m_pj) {
+            // No proj.db on this machine: Lambert-93 is fully defined by its parameters.
+            m_pj = proj_create(m_ctx, "+proj=pipeline +step +inv +proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 "
+                                      "+lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 "
+                                      "+step +proj=unitconvert +xy_in=rad +xy_out=deg");
+        }
+        proj_log_level(m_ctx, PJ_LOG_ERROR);
+        geod_init(&m_geod, kGrs80A, kGrs80F);
+    }
+    ~GeodesicCalculator() {
+        if (m_pj)
+            proj_destroy(m_pj);
+        proj_context_destroy(m_ctx);
+    }
+    GeodesicCalculator(const GeodesicCalculator&) = delete;
+    GeodesicCalculator& operator=(const GeodesicCalculator&) = delete;
+
+    bool valid() const { return m_pj != nullptr; }
+
+    //! false when the point cannot be transformed.
+    bool toLonLat(const model::Point& p, LonLat& out) const {
+        if (!m_pj)
+            return false;
+        PJ_COORD c = proj_coord(p.x, p.y, 0, 0);
+        c = proj_trans(m_pj, PJ_FWD, c);
+        if (!std::isfinite(c.xy.x) || !std::isfinite(c.xy.y) || c.xy.x == HUGE_VAL)
+            return false;
+        out.lon = c.xy.x;
+        out.lat = c.xy.y;
+        return true;
+    }
+
+    double km(const LonLat& a, const LonLat& b) const {
+        double s12 = 0;
+        geod_inverse(&m_geod, a.lat, a.lon, b.lat, b.lon, &s12, nullptr, nullptr);
+        return s12 / 1000.0;
+    }
+
+private:
+    PJ_CONTEXT* m_ctx = nullptr;
+    PJ* m_pj = nullptr;
+    geod_geodesic m_geod{};
+};
+
+bool isPoleType(PoleType t) {
+    const int r = static_cast<int>(t);
+    return r >= 1 && r <= 4;
+}
+
+void checkParameters(const model::MaillageParameters& p) {
+    auto fail = [](const std::string& key, const std::string& what) {
+        throw Error(ErrorKind::Parameter, Location{"", 0, key, -1}, what);
+    };
+    if (!std::isfinite(p.beta) || p.beta < 0)
+        fail("maillage.beta", "the distance exponent beta must be a number >= 0");
+    if (!std::isfinite(p.minDistanceKm) || p.minDistanceKm <= 0)
+        fail("maillage.min_distance_km", "the minimum distance must be greater than 0");
+    if (p.strongestPerPole < 0)
+        fail("maillage.strongest_per_pole", "the number of links per pôle must be >= 0");
+    if (!(p.intensityThreshold >= 0))
+        fail("maillage.intensity_threshold", "the intensity threshold must be >= 0");
+    if (!(p.isolationDistanceKm >= 0))
+        fail("maillage.isolation_distance_km", "the isolation distance must be >= 0");
+    if (!(p.isolationMinutes >= 0))
+        fail("maillage.isolation_minutes", "the isolation time must be >= 0");
+}
+
+double bassinPopulation(const model::Dataset& ds, const model::Bassin& b) {
+    if (b.population > 0)
+        return b.population;
+    double sum = 0;
+    for (const std::string& code : b.communes)
+        if (const model::Commune* c = ds.commune(code))
+            sum += c->population;
+    return sum;
+}
+
+//! Resolves a place code of a flow or a cooperation to a BV index: a commune (its BV), else a BV, else the
+//! same after repairing the code and folding arrondissements municipaux. -1 when unknown.
+int bassinOfPlace(const model::Dataset& ds, const std::string& code) {
+    auto tryCode = [&](const std::string& c) -> int {
+        if (const model::Commune* commune = ds.commune(c)) {
+            const int b = ds.bassinIndex(commune->bv);
+            if (b >= 0)
+                return b;
+        }
+        return ds.bassinIndex(c);
+    };
+    int b = tryCode(code);
+    if (b >= 0)
+        return b;
+    if (auto normalized = codes::normalizeCommune(code)) {
+        b = tryCode(*normalized);
+        if (b < 0)
+            b = tryCode(codes::foldArrondissement(*normalized));
+    }
+    return b;
+}
+
+} // namespace
+
+double planarDistanceKm(const model::Point& a, const model::Point& b) {
+    return std::hypot(a.x - b.x, a.y - b.y) / 1000.0;
+}
+
+double geodesicDistanceKm(const model::Point& a, const model::Point& b) {
+    // Creating a PJ costs far more than a transformation: keep one per thread.
+    thread_local GeodesicCalculator calc;
+    LonLat la, lb;
+    if (!calc.toLonLat(a, la) || !calc.toLonLat(b, lb))
+        return planarDistanceKm(a, b);
+    return calc.km(la, lb);
+}
+
+int mainCommuneIndex(const model::Dataset& dataset, const model::Bassin& bassin) {
+    const int own = dataset.communeIndex(bassin.code);
+    if (own >= 0)
+        return own;
+    int best = -1;
+    double bestD = kInf;
+    auto consider = [&](int i) {
+        const model::Point& p = dataset.communes[static_cast<std::size_t>(i)].anchor;
+        const double d = (p.x - bassin.anchor.x) * (p.x - bassin.anchor.x) +
+                         (p.y - bassin.anchor.y) * (p.y - bassin.anchor.y);
+        if (d < bestD) {
+            bestD = d;
+            best = i;
+        }
+    };
+    for (const std::string& code : bassin.communes) {
+        const int i = dataset.communeIndex(code);
+        if (i >= 0)
+            consider(i);
+    }
+    if (best < 0)
+        for (std::size_t i = 0; i < dataset.communes.size(); ++i)
+            if (dataset.communes[i].bv == bassin.code)
+                consider(static_cast<int>(i));
+    if (best < 0)
+        for (std::size_t i = 0; i < dataset.communes.size(); ++i)
+            consider(static_cast<int>(i));
+    return best;
+}
+
+MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<PoleClassification>& poles,
+                               const model::MaillageParameters& params, Feedback* feedback) {
+    checkParameters(params);
+    MaillageResult result;
+    const bool travel = params.distance == model::DistanceMode::TravelTime;
+    const bool geodesic = params.distance == model::DistanceMode::Geodesic;
+    result.distanceUnit = travel ? "min" : "km";
+    const double isolation = travel ? params.isolationMinutes : params.isolationDistanceKm;
+    if (feedback)
+        feedback->setStep("Maillage des pôles");
+    report(feedback, 0);
+
+    // Classification of each BV, matched by code (the same order is the common case).
+    const std::size_t nb = dataset.bassins.size();
+    std::vector<const PoleClassification*> cls(nb, nullptr);
+    std::vector<std::string> unknown;
+    for (std::size_t k = 0; k < poles.size(); ++k) {
+        const PoleClassification& pc = poles[k];
+        int b =
+            (k < nb && dataset.bassins[k].code == pc.bv) ? static_cast<int>(k) : dataset.bassinIndex(pc.bv);
+        if (b < 0) {
+            if (isPoleType(pc.type))
+                unknown.push_back(pc.bv);
+            continue;
+        }
+        cls[static_cast<std::size_t>(b)] = &pc;
+    }
+    if (!unknown.empty()) {
+        Warning w;
+        w.kind = ErrorKind::Join;
+        w.message = std::to_string(unknown.size()) +
+                    " pôle(s) of the classification are not bassins de vie of the dataset and were left out";
+        w.details = unknown;
+        result.warnings.push_back(std::move(w));
+    }
+
+    // Nodes: the pôles, heaviest first.
+    std::vector<int> nodeBassin;
+    for (std::size_t b = 0; b < nb; ++b)
+        if (cls[b] && isPoleType(cls[b]->type))
+            nodeBassin.push_back(static_cast<int>(b));
+    std::sort(nodeBassin.begin(), nodeBassin.end(), [&](int a, int b) {
+        const double ma = cls[static_cast<std::size_t>(a)]->total,
+                     mb = cls[static_cast<std::size_t>(b)]->total;
+        if (ma != mb)
+            return ma > mb;
+        return dataset.bassins[static_cast<std::size_t>(a)].code <
+               dataset.bassins[static_cast<std::size_t>(b)].code;
+    });
+    const std::size_t n = nodeBassin.size();
+    std::vector<int> nodeOfBassin(nb, -1);
+    result.nodes.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t b = static_cast<std::size_t>(nodeBassin[i]);
+        nodeOfBassin[b] = static_cast<int>(i);
+        PoleNode node;
+        node.bv = dataset.bassins[b].code;
+        node.type = cls[b]->type;
+        node.mass = cls[b]->total;
+        node.position = dataset.bassins[b].anchor;
+        result.nodes.push_back(std::move(node));
+    }
+
+    // Geographic coordinates of every BV anchor, once.
+    std::unique_ptr<GeodesicCalculator> geo;
+    std::vector<LonLat> lonLat;
+    std::vector<char> lonLatOk;
+    if (geodesic) {
+        geo = std::make_unique<GeodesicCalculator>();
+        lonLat.resize(nb);
+        lonLatOk.assign(nb, 0);
+        for (std::size_t b = 0; b < nb; ++b)
+            lonLatOk[b] = geo->toLonLat(dataset.bassins[b].anchor, lonLat[b]) ? 1 : 0;
+    }
+    auto kmBetween = [&](std::size_t a, std::size_t b) {
+        if (geodesic && lonLatOk[a] && lonLatOk[b])
+            return geo->km(lonLat[a], lonLat[b]);
+        return planarDistanceKm(dataset.bassins[a].anchor, dataset.bassins[b].anchor);
+    };
+
+    // Travel times: minutes from each BV's main commune to each pôle's main commune (NaN when unknown).
+    std::vector<double> toPole, fromPole; // nb x n; fromPole: from each pôle to each BV
+    if (travel && n > 0) {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        toPole.assign(nb * n, nan);
+        fromPole.assign(nb * n, nan);
+        std::vector<int> head(dataset.communes.size(), -1), next(nb, -1); // commune -> BVs it is the main of
+        for (std::size_t b = 0; b < nb; ++b) {
+            const int c = mainCommuneIndex(dataset, dataset.bassins[b]);
+            if (c >= 0) {
+                next[b] = head[static_cast<std::size_t>(c)];
+                head[static_cast<std::size_t>(c)] = static_cast<int>(b);
+            }
+        }
+        for (const model::TravelTime& t : dataset.travelTimes) {
+            if (!std::isfinite(t.minutes) || t.minutes < 0)
+                continue;
+            const int o = dataset.communeIndex(t.origin);
+            const int d = dataset.communeIndex(t.destination);
+            if (o < 0 || d < 0)
+                continue;
+            auto keepMin = [&](double& cell) {
+                if (std::isnan(cell) || t.minutes < cell)
+                    cell = t.minutes;
+            };
+            for (int bd = head[static_cast<std::size_t>(d)]; bd >= 0;
+                 bd = next[static_cast<std::size_t>(bd)]) {
+                for (int bo = head[static_cast<std::size_t>(o)]; bo >= 0;
+                     bo = next[static_cast<std::size_t>(bo)]) {
+                    const int kd = nodeOfBassin[static_cast<std::size_t>(bd)];
+                    const int ko = nodeOfBassin[static_cast<std::size_t>(bo)];
+                    if (kd >= 0)
+                        keepMin(toPole[static_cast<std::size_t>(bo) * n + static_cast<std::size_t>(kd)]);
+                    if (ko >= 0)
+                        keepMin(fromPole[static_cast<std::size_t>(bd) * n + static_cast<std::size_t>(ko)]);
+                }
+            }
+        }
+    }
+    auto minutesTo = [&](std::size_t b, std::size_t node) { return toPole[b * n + node]; };
+
+    // Distances and intensities between pôles (symmetric).
+    if (feedback)
+        feedback->setStep("Distances entre pôles");
+    std::vector<double> dist(n * n, 0.0), inten(n * n, 0.0);
+    long missingPairs = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        throwIfCanceled(feedback);
+        const std::size_t bi = static_cast<std::size_t>(nodeBassin[i]);
+        const double mi = result.nodes[i].mass;
+        for (std::size_t j = i + 1; j < n; ++j) {
+            const std::size_t bj = static_cast<std::size_t>(nodeBassin[j]);
+            double d;
+            if (travel) {
+                const double ij = minutesTo(bi, j), ji = minutesTo(bj, i);
+                if (!std::isnan(ij) && !std::isnan(ji))
+                    d = 0.5 * (ij + ji);
+                else if (!std::isnan(ij))
+                    d = ij;
+                else if (!std::isnan(ji))
+                    d = ji;
+                else {
+                    d = planarDistanceKm(dataset.bassins[bi].anchor, dataset.bassins[bj].anchor);
+                    ++missingPairs;
+                }
+            } else {
+                d = kmBetween(bi, bj);
+            }
+            const double floorD = std::max(d, params.minDistanceKm);
+            const double I = mi * result.nodes[j].mass /
+                             (params.beta == 2.0   ? floorD * floorD
+                              : params.beta == 1.0 ? floorD
+                                                   : std::pow(floorD, params.beta));
+            dist[i * n + j] = dist[j * n + i] = d;
+            inten[i * n + j] = inten[j * n + i] = I;
+        }
+        report(feedback, 60.0 * static_cast<double>(i + 1) / static_cast<double>(n));
+    }
+
+    // Dominant links: towards the strictly heavier pôle of greatest intensity. Nodes are sorted heaviest
+    // first, so the strictly heavier ones are a prefix.
+    if (feedback)
+        feedback->setStep("Liens entre pôles");
+    result.parent.assign(n, -1);
+    std::size_t heavierEnd = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        while (heavierEnd < i && result.nodes[heavierEnd].mass > result.nodes[i].mass)
+            ++heavierEnd;
+        double best = -1;
+        for (std::size_t j = 0; j < heavierEnd; ++j)
+            if (inten[i * n + j] > best) {
+                best = inten[i * n + j];
+                result.parent[i] = static_cast<int>(j);
+            }
+    }
+
+    // k strongest links of each pôle.
+    const std::size_t k = static_cast<std::size_t>(params.strongestPerPole);
+    std::vector<char> inTopK;
+    if (k > 0) {
+        inTopK.assign(n * n, 0);
+        std::vector<int> order;
+        order.reserve(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            order.clear();
+            for (std::size_t j = 0; j < n; ++j)
+                if (j != i)
+                    order.push_back(static_cast<int>(j));
+            const std::size_t keep = std::min(k, order.size());
+            auto stronger = [&](int a, int b) {
+                const double ia = inten[i * n + static_cast<std::size_t>(a)];
+                const double ib = inten[i * n + static_cast<std::size_t>(b)];
+                return ia != ib ? ia > ib : a < b;
+            };
+            std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
+                              stronger);
+            for (std::size_t r = 0; r < keep; ++r) {
+                const std::size_t j = static_cast<std::size_t>(order[r]);
+                inTopK[i * n + j] = inTopK[j * n + i] = 1;
+            }
+        }
+    }
+    const bool threshold = params.intensityThreshold > 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = i + 1; j < n; ++j) {
+            const double I = inten[i * n + j];
+            // i < j: only j can have i as parent (parents are strictly heavier, hence earlier).
+            const bool dominant = result.parent[j] == static_cast<int>(i);
+            const bool passes =
+                (k == 0 || inTopK[i * n + j]) && (!threshold || I >= params.intensityThreshold);
+            if (!passes && !dominant)
+                continue;
+            Link link; // from the heavier pôle, except a dominant link: from the lighter to its parent
+            link.from = static_cast<int>(dominant ? j : i);
+            link.to = static_cast<int>(dominant ? i : j);
+            link.distance = dist[i * n + j];
+            link.intensity = I;
+            link.dominant = dominant;
+            result.links.push_back(link);
+        }
+    }
+    std::sort(result.links.begin(), result.links.end(), [](const Link& a, const Link& b) {
+        if (a.intensity != b.intensity)
+            return a.intensity > b.intensity;
+        return std::min(a.from, a.to) != std::min(b.from, b.to)
+                   ? std::min(a.from, a.to) < std::min(b.from, b.to)
+                   : std::max(a.from, a.to) < std::max(b.from, b.to);
+    });
+    report(feedback, 70);
+
+    // Isolated pôles: no pôle of equal or higher rank (type number <= its own) within the isolation distance.
+    result.isolated.assign(n, false);
+    result.nearestPeerDistance.assign(n, kInf);
+    for (std::size_t i = 0; i < n; ++i) {
+        const int rank = static_cast<int>(result.nodes[i].type);
+        double nearest = kInf;
+        for (std::size_t j = 0; j < n; ++j)
+            if (j != i && static_cast<int>(result.nodes[j].type) <= rank)
+                nearest = std::min(nearest, dist[i * n + j]);
+        result.nearestPeerDistance[i] = nearest;
+        result.isolated[i] = !(nearest <= isolation);
+    }
+
+    // Non-pôle BVs farther than the isolation distance from every pôle.
+    if (feedback)
+        feedback->setStep("Bassins éloignés des pôles");
+    long missingRemote = 0;
+    for (std::size_t b = 0; b < nb; ++b) {
+        if (nodeOfBassin[b] >= 0)
+            continue;
+        if ((b & 63) == 0) {
+            throwIfCanceled(feedback);
+            report(feedback, 70.0 + 30.0 * static_cast<double>(b) / static_cast<double>(nb));
+        }
+        const model::Point& pb = dataset.bassins[b].anchor;
+        bool near = false;
+        for (std::size_t i = 0; i < n && !near; ++i) {
+            const std::size_t bi = static_cast<std::size_t>(nodeBassin[i]);
+            if (travel) {
+                double d = minutesTo(b, i); // patients travel from the BV to the pôle
+                if (std::isnan(d))
+                    d = fromPole[b * n + i];
+                if (std::isnan(d)) {
+                    d = planarDistanceKm(pb, dataset.bassins[bi].anchor);
+                    ++missingRemote;
+                }
+                near = d <= isolation;
+            } else {
+                const double planar = planarDistanceKm(pb, dataset.bassins[bi].anchor);
+                if (!geodesic || planar < isolation * (1 - kPlanarMargin))
+                    near = planar <= isolation;
+                else if (planar > isolation * (1 + kPlanarMargin))
+                    near = false;
+                else
+                    near = kmBetween(b, bi) <= isolation;
+            }
+        }
+        if (!near) {
+            result.remoteBassins.push_back(dataset.bassins[b].code);
+            result.remotePopulation += bassinPopulation(dataset, dataset.bassins[b]);
+        }
+    }
+
+    if (travel && (missingPairs > 0 || missingRemote > 0)) {
+        Warning w;
+        w.kind = ErrorKind::Join;
+        const long pairs = static_cast<long>(n * (n - 1) / 2);
+        w.message = "Travel times were missing for " + std::to_string(missingPairs) + " of " +
+                    std::to_string(pairs) + " pairs of pôles";
+        if (missingRemote > 0)
+            w.message += " and for " + std::to_string(missingRemote) + " pairs of a bassin de vie and a pôle";
+        w.message += " (in both directions between their main communes); the straight-line distance in km "
+                     "was used instead, 1 km counted as 1 minute";
+        result.warnings.push_back(std::move(w));
+    }
+    report(feedback, 100);
+    return result;
+}
+
+std::vector<BassinFlow> aggregateFlows(const model::Dataset& dataset, Warnings& warnings) {
+    std::map<std::pair<int, int>, double> sums;
+    std::set<std::string> unknown;
+    long unknownFlows = 0;
+    double unknownVolume = 0;
+    std::unordered_map<std::string, int> cache;
+    auto resolve = [&](const std::string& code) {
+        auto it = cache.find(code);
+        if (it != cache.end())
+            return it->second;
+        const int b = bassinOfPlace(dataset, code);
+        cache.emplace(code, b);
+        return b;
+    };
+    for (const model::Flow& f : dataset.flows) {
+        const int o = resolve(f.origin), d = resolve(f.destination);
+        if (o < 0 || d < 0) {
+            if (o < 0)
+                unknown.insert(f.origin);
+            if (d < 0)
+                unknown.insert(f.destination);
+            ++unknownFlows;
+            unknownVolume += f.volume;
+            continue;
+        }
+        if (o == d)
+            continue; // internal to a BV: not a link
+        sums[{o, d}] += f.volume;
+    }
+    if (!unknown.empty()) {
+        Warning w;
+        w.kind = ErrorKind::Join;
+        w.message =
+            std::to_string(unknownFlows) + " flow(s) (volume " + std::to_string(std::llround(unknownVolume)) +
+            ") name codes that are neither communes nor bassins de vie of the dataset and were left out";
+        w.details.assign(unknown.begin(), unknown.end());
+        warnings.push_back(std::move(w));
+    }
+    std::vector<BassinFlow> out;
+    out.reserve(sums.size());
+    for (const auto& [pair, volume] : sums)
+        out.push_back({dataset.bassins[static_cast<std::size_t>(pair.first)].code,
+                       dataset.bassins[static_cast<std::size_t>(pair.second)].code, volume});
+    std::stable_sort(out.begin(), out.end(),
+                     [](const BassinFlow& a, const BassinFlow& b) { return a.volume > b.volume; });
+    return out;
+}
+
+std::vector<DeclaredLink> declaredLinks(const model::Dataset& dataset,
+                                        const std::vector<PoleClassification>& poles) {
+    Warnings ignored;
+    return declaredLinks(dataset, poles, ignored);
+}
+
+std::vector<DeclaredLink> declaredLinks(const model::Dataset& dataset,
+                                        const std::vector<PoleClassification>& poles, Warnings& warnings) {
+    std::unordered_map<std::string, double> mass;
+    for (const PoleClassification& p : poles)
+        mass[p.bv] = p.total;
+    std::vector<DeclaredLink> out;
+    for (const model::Cooperation& coop : dataset.cooperations) {
+        std::vector<std::string> members, unknown;
+        for (const std::string& code : coop.bassins) {
+            const int b = bassinOfPlace(dataset, code);
+            if (b < 0) {
+                unknown.push_back(code);
+                continue;
+            }
+            const std::string& bv = dataset.bassins[static_cast<std::size_t>(b)].code;
+            if (std::find(members.begin(), members.end(), bv) == members.end())
+                members.push_back(bv);
+        }
+        if (!unknown.empty()) {
+            Warning w;
+            w.kind = ErrorKind::Join;
+            w.message = "Cooperation '" + coop.name + "': " + std::to_string(unknown.size()) +
+                        " member(s) are not bassins de vie of the dataset and were left out";
+            w.details = unknown;
+            warnings.push_back(std::move(w));
+        }
+        if (members.size() < 2)
+            continue;
+        std::size_t hub = 0;
+        double hubMass = -kInf;
+        for (std::size_t m = 0; m < members.size(); ++m) {
+            auto it = mass.find(members[m]);
+            const double value = it == mass.end() ? 0.0 : it->second;
+            if (value > hubMass) {
+                hubMass = value;
+                hub = m;
+            }
+        }
+        for (std::size_t m = 0; m < members.size(); ++m)
+            if (m != hub)
+                out.push_back({coop.name, coop.kind, members[m], members[hub]});
+    }
+    return out;
+}
+
+} // namespace maillage::analysis

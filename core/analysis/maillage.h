@@ -25,22 +25,36 @@ struct Link {
 };
 
 struct MaillageResult {
-    std::vector<PoleNode> nodes;          //!< the pôles (type 1-4), heaviest first
-    std::vector<Link> links;              //!< kept links (k strongest per pôle and/or above threshold)
-                                          //!< plus every dominant link; strongest first, no duplicates
-    std::vector<int> parent;              //!< per node: the heavier pôle of its dominant link, -1 for roots
-    std::vector<bool> isolated;           //!< no pôle of equal or higher rank within the isolation distance
-    std::vector<double> nearestPeerDistance; //!< distance to the nearest pôle of equal or higher rank (inf if none)
-    std::string distanceUnit;             //!< "km" or "min"
+    std::vector<PoleNode> nodes; //!< the pôles (type 1-4), heaviest first (ties: by BV code)
+    //! Kept links: a link passes when it satisfies every active filter (among the k strongest of either
+    //! of its pôles when strongestPerPole > 0, and I >= intensityThreshold when that is > 0; with both
+    //! filters off every pair is kept), plus every dominant link; strongest first, no duplicates.
+    //! A dominant link goes from the lighter pôle to its parent; other links from the heavier pôle.
+    std::vector<Link> links;
+    //! per node: the strictly heavier pôle of its dominant link, -1 for roots (the heaviest pôle, and
+    //! any pôle tied with it)
+    std::vector<int> parent;
+    std::vector<bool> isolated; //!< no pôle of equal or higher rank within the isolation distance
+    //! distance to the nearest pôle of equal or higher rank (inf if none)
+    std::vector<double> nearestPeerDistance;
+    std::string distanceUnit; //!< "km" or "min"
     //! Non-pôle BVs farther than the isolation distance from every pôle, and their population.
     std::vector<std::string> remoteBassins;
     double remotePopulation = 0;
-    Warnings warnings;                    //!< e.g. travel times missing for some pairs (fell back to planar)
+    Warnings warnings; //!< e.g. travel times missing for some pairs (fell back to planar)
 };
 
-//! Gravity links between the pôles of `poles` (classification of dataset.bassins, same order).
+//! Gravity links between the pôles of `poles` (classification of dataset.bassins, matched by BV code).
+//! Travel-time mode: times between the BVs' main communes (see mainCommuneIndex), the mean of both
+//! directions when both are known; a pair missing both ways falls back to the planar distance, 1 km
+//! counted as 1 minute, and a warning says how many pairs did. Throws Error(Parameter) for a negative
+//! beta, threshold or isolation distance, a minDistanceKm <= 0, and Error(Canceled).
 MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<PoleClassification>& poles,
                                const model::MaillageParameters& params, Feedback* feedback = nullptr);
+
+//! The main commune of a BV (index into dataset.communes): the commune whose code is the BV code, else the
+//! commune of the BV nearest its anchor, else the nearest commune of the dataset; -1 when there is none.
+int mainCommuneIndex(const model::Dataset& dataset, const model::Bassin& bassin);
 
 //! Geodesic distance in km between two Lambert-93 points (PROJ, GRS80 ellipsoid).
 double geodesicDistanceKm(const model::Point& a, const model::Point& b);
@@ -52,12 +66,20 @@ struct BassinFlow {
     double volume = 0;
 };
 //! Observed flows (commune or BV codes) aggregated to BVs, internal flows dropped, largest first.
+//! Directed: A -> B and B -> A stay two flows. Codes are repaired (codes::normalizeCommune) and
+//! arrondissements municipaux folded; flows naming unknown codes are left out, with one warning listing them.
 std::vector<BassinFlow> aggregateFlows(const model::Dataset& dataset, Warnings& warnings);
 
 struct DeclaredLink {
     std::string cooperation, kind;
     std::string from, to; //!< BV codes: each member linked to the heaviest member (a star)
 };
-std::vector<DeclaredLink> declaredLinks(const model::Dataset& dataset, const std::vector<PoleClassification>& poles);
+//! Members are BV codes (a commune code is taken as its BV); ties for the hub go to the first member listed.
+std::vector<DeclaredLink> declaredLinks(const model::Dataset& dataset,
+                                        const std::vector<PoleClassification>& poles);
+//! Same, and reports members that are neither a BV nor a commune of the dataset (one warning per
+//! cooperation).
+std::vector<DeclaredLink> declaredLinks(const model::Dataset& dataset,
+                                        const std::vector<PoleClassification>& poles, Warnings& warnings);
 
 } // namespace maillage::analysis

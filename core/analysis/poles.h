@@ -12,7 +12,13 @@
 
 namespace maillage::analysis {
 
-enum class PoleType : int { HorsPole = 0, GrandeMetropole = 1, GrandPole = 2, Intermediaire = 3, Secondaire = 4 };
+enum class PoleType : int {
+    HorsPole = 0,
+    GrandeMetropole = 1,
+    GrandPole = 2,
+    Intermediaire = 3,
+    Secondaire = 4
+};
 inline constexpr int kPoleTypeCount = 5; //!< 0..4, index = static_cast<int>(type)
 
 //! "Pôle de grande métropole", "Grand pôle", "Pôle intermédiaire", "Pôle secondaire", "Hors pôle".
@@ -24,10 +30,10 @@ std::string poleTypeShort(PoleType type);
 //! Professionals of one BV for one vintage.
 struct BassinTotals {
     std::string bv;
-    double total = 0;     //!< N
-    double pole = 0;      //!< N_pole (psychiatric nurses included)
-    double psy = 0;       //!< N_psy
-    double proximite = 0; //!< N - N_pole
+    double total = 0;                 //!< N
+    double pole = 0;                  //!< N_pole (psychiatric nurses included)
+    double psy = 0;                   //!< N_psy
+    double proximite = 0;             //!< N - N_pole
     std::vector<double> byProfession; //!< indexed like dataset.catalogue.professions()
 };
 
@@ -37,6 +43,11 @@ struct Aggregation {
 };
 
 //! Sums the counts of `vintage` per BV (commune -> bv of dataset.communes). Zone counts are not used.
+//! `vintage` = 0 means dataset.latestVintage(). Profession codes are canonical codes (aliases are
+//! resolved too); arrondissements municipaux are folded into their commune when only the commune is
+//! listed. One warning each (codes listed in details) for counts of unknown communes, of unknown
+//! professions, of communes whose BV is missing from dataset.bassins, and of invalid (negative or
+//! non-finite) counts; those counts are left out. Requires dataset.reindex() to be up to date.
 Aggregation aggregateByBassin(const model::Dataset& dataset, int vintage);
 
 struct PoleClassification {
@@ -49,6 +60,9 @@ struct PoleClassification {
 };
 
 //! Classifies one BV: the first rule that holds, in order 1, 2, 3, 4, else hors pôle.
+//! The count thresholds are multiplied by params.massScale (the reasons then state the scaled values
+//! and say so); the two share thresholds are not. Comparisons tolerate a relative 1e-12 so that sums
+//! of fractional counts land on the right side of a threshold they equal.
 PoleClassification classifyBassin(const BassinTotals& totals, const model::PoleParameters& params);
 //! Classifies all; same order as the input.
 std::vector<PoleClassification> classifyPoles(const std::vector<BassinTotals>& totals,

@@ -1,0 +1,304 @@
+// Crunch diagnostics (DOMAIN.md §5) on small hand-computed territories.
+#include "testing.h"
+
+#include "core/analysis/crunch.h"
+#include "core/model/catalogue.h"
+#include "core/model/dataset.h"
+
+#include <QObject>
+
+#include <algorithm>
+
+using namespace maillage;
+using namespace maillage::analysis;
+
+namespace {
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+bool contains(const std::string& text, const std::string& what) {
+    return text.find(what) != std::string::npos;
+}
+
+constexpr double kX0 = 700000, kY0 = 7000000; // Lambert-93 metres, somewhere in France
+
+//! One BV = one commune of the same code; anchor given in km from (kX0, kY0).
+void addBassin(model::Dataset& ds, const std::string& code, const std::string& name, const std::string& reg,
+               double xKm, double yKm) {
+    model::Bassin b;
+    b.code = code;
+    b.name = name;
+    b.reg = reg;
+    b.communes = {code};
+    b.anchor = {kX0 + xKm * 1000, kY0 + yKm * 1000};
+    ds.bassins.push_back(b);
+    model::Commune c;
+    c.code = code;
+    c.name = name;
+    c.bv = code;
+    c.reg = reg;
+    c.anchor = b.anchor;
+    ds.communes.push_back(c);
+}
+
+//! `pole` professionals of a pôle profession (specialists), the rest first-line (GPs).
+void addMass(model::Dataset& ds, const std::string& code, int vintage, double total, double pole) {
+    ds.counts.push_back({code, "medecin_specialiste", vintage, pole});
+    ds.counts.push_back({code, "medecin_generaliste", vintage, total - pole});
+}
+
+/* The hand-computed territory. Région R1 (the one diagnosed), 2013 then (2008):
+ *   A Grandville  (0, 0) km     12,000 (11,000)  half specialists      -> type 1   +9.09 %
+ *   B Petitbourg  (30, 0) km     2,000 (2,100)   25 % specialists       -> type 3   -4.76 %
+ *   C Lointain    (100, 0) km    1,100 (1,200)   all GPs                -> type 4   -8.33 %
+ *   D Confins     (0, 200) km      900 (1,000)   all GPs                -> hors     -10 %
+ * Région R2, 1,000 km away: E Autreville 4,000 (type 2), F 500 and G 400 (hors), unchanged.
+ * R1: N = 16,000; primacy 12,000 / 2,000 = 6; first share 0.75;
+ *     H = 0.75² + 0.125² + 0.06875² + 0.05625² = 0.586015625, 1/H = 1.70644;
+ *     pôles 14,300 -> 15,100 (+5.594 %), non-pôles 1,000 -> 900 (-10 %);
+ *     Pearson(change %, distance) over A-D = -0.787637 (periphery loses more the farther: drain).
+ * Types over both régions: hors 3, one each of 1-4 -> per région 1.5, 0.5, 0.5, 0.5, 0.5. */
+model::Dataset territory(double grandvilleNow = 12000, double petitbourgNow = 2000,
+                         double confinsBefore = 1000) {
+    model::Dataset ds;
+    ds.catalogue = model::ProfessionCatalogue::builtin();
+    addBassin(ds, "59001", "Grandville", "R1", 0, 0);
+    addBassin(ds, "59002", "Petitbourg", "R1", 30, 0);
+    addBassin(ds, "59003", "Lointain", "R1", 100, 0);
+    addBassin(ds, "59004", "Confins", "R1", 0, 200);
+    addBassin(ds, "62001", "Autreville", "R2", 1000, 1000);
+    addBassin(ds, "62002", "Campagne", "R2", 1030, 1000);
+    addBassin(ds, "62003", "Bocage", "R2", 1000, 1040);
+    ds.reindex();
+    addMass(ds, "59001", 2013, grandvilleNow, grandvilleNow / 2);
+    addMass(ds, "59002", 2013, petitbourgNow, petitbourgNow / 4);
+    addMass(ds, "59003", 2013, 1100, 0);
+    addMass(ds, "59004", 2013, 900, 0);
+    addMass(ds, "59001", 2008, 11000, 5500);
+    addMass(ds, "59002", 2008, 2100, 525);
+    addMass(ds, "59003", 2008, 1200, 0);
+    addMass(ds, "59004", 2008, confinsBefore, 0);
+    for (int year : {2008, 2013}) {
+        addMass(ds, "62001", year, 4000, 1000);
+        addMass(ds, "62002", year, 500, 0);
+        addMass(ds, "62003", year, 400, 0);
+    }
+    return ds;
+}
+
+const std::vector<std::string> kR1{"59001", "59002", "59003", "59004"};
+
+const BassinChange& changeOf(const CrunchDiagnostics& d, const std::string& bv) {
+    const auto it =
+        std::find_if(d.changes.begin(), d.changes.end(), [&](const BassinChange& c) { return c.bv == bv; });
+    if (it == d.changes.end())
+        qFatal("no change for %s", bv.c_str());
+    return *it;
+}
+
+} // namespace
+
+class TestCrunch : public QObject {
+    Q_OBJECT
+
+private slots:
+    void polesPerTypeAreComparedWithTheMeanPerRegion() {
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, 2013);
+        const std::array<int, kPoleTypeCount> expected{1, 1, 0, 1, 1};
+        QVERIFY(d.polesByType == expected);
+        QCOMPARE(d.regionCount, 2);
+        QCOMPARE(d.averageByTypePerRegion[0], 1.5);
+        for (int t = 1; t < kPoleTypeCount; ++t)
+            QCOMPARE(d.averageByTypePerRegion[t], 0.5);
+        QCOMPARE(int(d.bassins.size()), 4);
+        // 3 pôles against 2 on average per région
+        QVERIFY2(contains(d.diagnosisFr, "Une région en compte 2,0 en moyenne (sur les 2 régions des "
+                                         "données) : ce territoire en a davantage."),
+                 d.diagnosisFr.c_str());
+    }
+
+    void primacyFirstShareAndHerfindahlMatchTheHandComputation() {
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, 2013);
+        QCOMPARE(d.totalProfessionals, 16000.0);
+        QCOMPARE(q(d.firstPole), QStringLiteral("59001"));
+        QCOMPARE(q(d.secondPole), QStringLiteral("59002"));
+        QCOMPARE(d.firstMass, 12000.0);
+        QCOMPARE(d.secondMass, 2000.0);
+        QCOMPARE(d.primacy, 6.0);
+        QVERIFY(!d.macrocephalic);
+        QCOMPARE(d.firstPoleShare, 0.75);
+        QVERIFY(qAbs(d.herfindahl - 0.586015625) < 1e-12);
+        QVERIFY(qAbs(d.equivalentPoles - 1.0 / 0.586015625) < 1e-9);
+        QVERIFY2(contains(d.diagnosisFr, "pèse 6,0 fois le deuxième, Petitbourg"), d.diagnosisFr.c_str());
+        QVERIFY2(contains(d.diagnosisFr, "75,0\u00a0% des professionnels"), d.diagnosisFr.c_str());
+        QVERIFY2(contains(d.diagnosisFr, "répartis à parts égales entre seulement 1,7 bassin de vie sur 4"),
+                 d.diagnosisFr.c_str());
+        QVERIFY2(contains(d.diagnosisFr, "la concentration est forte"), d.diagnosisFr.c_str());
+    }
+
+    void evolutionGivesChangePerBassinAndPolesAgainstOthers() {
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, 2013, 2008);
+        QVERIFY(d.hasEvolution);
+        QCOMPARE(d.vintageFrom, 2008);
+        QCOMPARE(d.vintageTo, 2013);
+        QCOMPARE(int(d.changes.size()), 4);
+        const BassinChange& a = changeOf(d, "59001");
+        QCOMPARE(a.before, 11000.0);
+        QCOMPARE(a.after, 12000.0);
+        QCOMPARE(a.change, 1000.0);
+        QVERIFY(qAbs(a.changePercent - 100.0 / 11) < 1e-9);
+        QCOMPARE(a.distanceToMainKm, 0.0);
+        QCOMPARE(int(a.type), int(PoleType::GrandeMetropole));
+        QVERIFY(qAbs(changeOf(d, "59002").distanceToMainKm - 30) < 1e-9);
+        QVERIFY(qAbs(changeOf(d, "59003").distanceToMainKm - 100) < 1e-9);
+        QVERIFY(qAbs(changeOf(d, "59004").distanceToMainKm - 200) < 1e-9);
+        QCOMPARE(changeOf(d, "59004").changePercent, -10.0);
+        QVERIFY(qAbs(d.poleChangePercent - 100.0 * 800 / 14300) < 1e-9);
+        QCOMPARE(d.nonPoleChangePercent, -10.0);
+        QVERIFY2(contains(d.diagnosisFr,
+                          "évolué de +5,6\u00a0% dans les pôles et de \u221210,0\u00a0% dans les "
+                          "autres bassins de vie"),
+                 d.diagnosisFr.c_str());
+    }
+
+    void drainShowsAsANegativeCorrelationWithDistance() {
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, 2013, 2008);
+        QVERIFY2(qAbs(d.drainCorrelation - (-0.7876372189195339)) < 1e-9,
+                 qPrintable(QString::number(d.drainCorrelation)));
+        QCOMPARE(q(d.mainPole), QStringLiteral("59001"));
+        QVERIFY2(contains(d.diagnosisFr, "Plus un bassin de vie est loin de Grandville, plus il perd de "
+                                         "professionnels (corrélation de \u22120,79"),
+                 d.diagnosisFr.c_str());
+        QVERIFY(contains(d.diagnosisFr, "signature d'une vidange de la périphérie"));
+        QVERIFY(contains(d.diagnosisEn, "signature of the periphery draining"));
+    }
+
+    void noDrainIsReportedWhenDistantBassinsGain() {
+        // Confins (200 km) had 600 in 2008: +50 %, the farthest gains most
+        const CrunchDiagnostics d = diagnoseCrunch(territory(12000, 2000, 600), kR1, {}, 2013, 2008);
+        QVERIFY2(d.drainCorrelation > 0.3, qPrintable(QString::number(d.drainCorrelation)));
+        QVERIFY(!contains(d.diagnosisFr, "vidange"));
+        QVERIFY(contains(d.diagnosisFr, "la périphérie ne se vide pas"));
+        QVERIFY(!contains(d.diagnosisEn, "signature"));
+    }
+
+    void smallPoleNearALargeOneThatLosesMassIsAtRisk() {
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, 2013, 2008); // 60 km by default
+        QCOMPARE(int(d.atRisk.size()), 1);
+        QCOMPARE(q(d.atRisk[0]), QStringLiteral("59002"));
+        const BassinChange& b = changeOf(d, "59002");
+        QVERIFY(b.atRisk);
+        QCOMPARE(q(b.nearestLargePole), QStringLiteral("59001"));
+        QVERIFY(qAbs(b.nearestLargePoleKm - 30) < 1e-9);
+        QVERIFY(!changeOf(d, "59003").atRisk); // a small pôle losing mass, but 100 km away
+        QVERIFY(!changeOf(d, "59004").atRisk); // losing mass, but no pôle
+        QVERIFY(!changeOf(d, "59001").atRisk); // a large pôle
+        QVERIFY2(
+            contains(d.diagnosisFr,
+                     "Ce petit pôle, proche d'un grand pôle, perd des professionnels et risque "
+                     "d'être absorbé par son grand voisin : Petitbourg (\u22124,8\u00a0%, à 30\u00a0km de "
+                     "Grandville)."),
+            d.diagnosisFr.c_str());
+        QVERIFY(contains(d.diagnosisEn, "Petitbourg (-4.8%, 30 km from Grandville)"));
+    }
+
+    void atRiskDistanceIsAParameterAndWorstLossComesFirst() {
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, 2013, 2008, 150);
+        QCOMPARE(int(d.atRisk.size()), 2);
+        QCOMPARE(q(d.atRisk[0]), QStringLiteral("59003")); // -8.3 % before -4.8 %
+        QCOMPARE(q(d.atRisk[1]), QStringLiteral("59002"));
+        QVERIFY(contains(d.diagnosisFr, "Ces petits pôles"));
+        QVERIFY(contains(d.diagnosisFr, "Lointain"));
+        const CrunchDiagnostics none = diagnoseCrunch(territory(), kR1, {}, 2013, 2008, 29);
+        QVERIFY(none.atRisk.empty());
+        QVERIFY(
+            contains(none.diagnosisFr, "Aucun petit pôle proche d'un grand pôle ne perd de professionnels."));
+    }
+
+    void diagnosisSpeaksOfMacrocephalyOnlyAbovePrimacyTen() {
+        const CrunchDiagnostics ten = diagnoseCrunch(territory(20000, 2000), kR1, {}, 2013);
+        QCOMPARE(ten.primacy, 10.0);
+        QVERIFY(!ten.macrocephalic);
+        QVERIFY2(!contains(ten.diagnosisFr, "macrocéphale"), ten.diagnosisFr.c_str());
+        QVERIFY(!contains(ten.diagnosisEn, "macrocephal"));
+        QVERIFY(contains(ten.diagnosisFr, "l'offre n'est donc pas dominée par une seule ville"));
+
+        const CrunchDiagnostics above = diagnoseCrunch(territory(20001, 2000), kR1, {}, 2013);
+        QVERIFY(above.primacy > 10);
+        QVERIFY(above.macrocephalic);
+        QVERIFY2(contains(above.diagnosisFr, "le système est dit macrocéphale"), above.diagnosisFr.c_str());
+        QVERIFY(contains(above.diagnosisEn, "macrocephalic"));
+
+        const CrunchDiagnostics six = diagnoseCrunch(territory(), kR1, {}, 2013);
+        QVERIFY(!contains(six.diagnosisFr, "macrocéphale"));
+    }
+
+    void evenlySpreadProfessionalsGiveModerateConcentration() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        for (int i = 0; i < 4; ++i)
+            addBassin(ds, "5900" + std::to_string(i), "B" + std::to_string(i), "R1", 10.0 * i, 0);
+        ds.reindex();
+        for (int i = 0; i < 4; ++i)
+            addMass(ds, "5900" + std::to_string(i), 2013, 1000, 0);
+        const CrunchDiagnostics d = diagnoseCrunch(ds, {}, {}, 2013);
+        QCOMPARE(d.herfindahl, 0.25);
+        QCOMPARE(d.equivalentPoles, 4.0);
+        QCOMPARE(d.polesByType[4], 4);
+        QCOMPARE(d.primacy, 1.0);
+        QVERIFY2(contains(d.diagnosisFr, "la concentration reste modérée"), d.diagnosisFr.c_str());
+        QCOMPARE(d.regionCount, 1);
+        QVERIFY(!contains(d.diagnosisFr, "en moyenne")); // no comparison of a territory with itself
+    }
+
+    void emptySelectionDiagnosesTheWholeDataset() {
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), {}, {}, 2013);
+        QCOMPARE(int(d.bassins.size()), 7);
+        QCOMPARE(d.totalProfessionals, 20900.0);
+        QCOMPARE(q(d.secondPole), QStringLiteral("62001"));
+        QCOMPARE(d.primacy, 3.0);
+        QVERIFY(d.warnings.empty());
+    }
+
+    void unknownSelectedBassinIsIgnoredWithAWarning() {
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), {"59001", "99999", "59001"}, {}, 2013);
+        QCOMPARE(int(d.bassins.size()), 1);
+        QCOMPARE(int(d.warnings.size()), 1);
+        QCOMPARE(q(d.warnings[0].details.at(0)), QStringLiteral("99999"));
+        QCOMPARE(d.primacy, 0.0); // a single pôle: no primacy
+        QVERIFY(contains(d.diagnosisFr, "Le seul pôle, Grandville"));
+    }
+
+    void withoutEarlierVintageThereIsNoEvolution() {
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, 2013);
+        QVERIFY(!d.hasEvolution);
+        QVERIFY(d.changes.empty());
+        QVERIFY(d.atRisk.empty());
+        QVERIFY(!contains(d.diagnosisFr, "Entre 2008"));
+    }
+
+    void missingEarlierVintageIsReported() {
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, 2013, 1999);
+        QVERIFY(!d.hasEvolution);
+        QCOMPARE(int(d.warnings.size()), 1);
+        QVERIFY(contains(d.warnings[0].message, "1999"));
+    }
+
+    void latestVintageIsUsedWhenNoneIsGiven() {
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, 0);
+        QCOMPARE(d.vintageTo, 2013);
+        QCOMPARE(d.totalProfessionals, 16000.0);
+    }
+
+    void scaledThresholdsChangeTheTypesDiagnosed() {
+        model::PoleParameters p;
+        p.massScale = 0.25; // Confins' 900 now reach a secondary pôle's 250
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, p, 2013);
+        QCOMPARE(d.polesByType[0], 0);
+        QCOMPARE(d.polesByType[1], 1);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCrunch)
+#include "test_crunch.moc"

@@ -1,0 +1,344 @@
+#include "core/analysis/density.h"
+#include "core/model/error.h"
+
+#include "testing.h"
+
+#include <cmath>
+#include <numeric>
+
+using namespace maillage;
+using namespace maillage::analysis;
+
+namespace {
+
+model::Commune commune(const std::string& code, const std::string& name, double population,
+                       const std::string& bv, const std::string& dep, const std::string& reg,
+                       model::Point anchor = {}) {
+    model::Commune c;
+    c.code = code;
+    c.name = name;
+    c.population = population;
+    c.bv = bv;
+    c.dep = dep;
+    c.reg = reg;
+    c.anchor = anchor;
+    return c;
+}
+
+model::Bassin bassin(const std::string& code, const std::string& name, std::vector<std::string> communes,
+                     const std::string& dep, const std::string& reg) {
+    model::Bassin b;
+    b.code = code;
+    b.name = name;
+    b.communes = std::move(communes);
+    b.dep = dep;
+    b.reg = reg;
+    return b;
+}
+
+// BV Lille (59350) spans the Nord and, through Ablain-Saint-Nazaire, the Pas-de-Calais; BV Arras (62041);
+// Paris in another région.
+model::Dataset territory() {
+    model::Dataset ds;
+    ds.meta.title = "Territoire de test";
+    ds.catalogue = model::ProfessionCatalogue::builtin();
+    ds.communes = {commune("59350", "Lille", 230000, "59350", "59", "32"),
+                   commune("59009", "Villeneuve-d'Ascq", 60000, "59350", "59", "32"),
+                   commune("59013", "Émerchicourt", 800, "59350", "59", "32"),
+                   commune("62001", "Ablain-Saint-Nazaire", 1100, "59350", "62", "32"),
+                   commune("62041", "Arras", 40000, "62041", "62", "32"),
+                   commune("62002", "Achicourt", 8000, "62041", "62", "32"),
+                   commune("75056", "Paris", 2100000, "75056", "75", "11")};
+    ds.bassins = {bassin("59350", "Lille", {"59350", "59009", "59013", "62001"}, "59", "32"),
+                  bassin("62041", "Arras", {"62041", "62002"}, "62", "32"),
+                  bassin("75056", "Paris", {"75056"}, "75", "11")};
+    const std::string gp = "medecin_generaliste";
+    ds.counts = {{"62001", gp, 2020, 1},
+                 {"59350", gp, 2020, 200},
+                 {"59350", "infirmier", 2020, 300},
+                 {"59350", gp, 2018, 180},
+                 {"59009", gp, 2020, 40},
+                 {"62041", gp, 2020, 30},
+                 {"62041", "pharmacien", 2020, 10},
+                 {"62002", gp, 2020, 5},
+                 {"99999", gp, 2020, 7},
+                 {"75101", gp, 2020, 1000},
+                 {"75120", gp, 2020, 2000}};
+    ds.zones = {{"593500101", "Vieux-Lille", "59350", 20000, {}},
+                {"593500102", "Centre", "59350", 30000, {}},
+                {"620410101", "Centre", "62041", 10000, {}}};
+    ds.zoneCounts = {{"593500101", gp, 2020, 10},
+                     {"593500101", "infirmier", 2020, 5},
+                     {"593500102", gp, 2020, 20},
+                     {"593500101", gp, 2018, 99},
+                     {"620410101", gp, 2020, 12}};
+    ds.regionNames = {{"32", "Hauts-de-France"}, {"11", "Île-de-France"}};
+    ds.departementNames = {{"59", "Nord"}, {"62", "Pas-de-Calais"}};
+    ds.reindex();
+    return ds;
+}
+
+bool near(double a, double b, double tolerance = 1e-9) {
+    return std::fabs(a - b) <= tolerance;
+}
+
+//! The 2SFCA definition, pair by pair, O(n^2), km only.
+std::vector<double> bruteForce2sfca(const model::Dataset& ds, const std::vector<double>& supply,
+                                    double radiusKm) {
+    const std::size_t n = ds.communes.size();
+    auto w = [&](std::size_t a, std::size_t b) {
+        const double d = std::hypot(ds.communes[a].anchor.x - ds.communes[b].anchor.x,
+                                    ds.communes[a].anchor.y - ds.communes[b].anchor.y) /
+                         1000.0;
+        return d < radiusKm ? 1 - d / radiusKm : 0.0;
+    };
+    std::vector<double> ratio(n, 0.0), out(n, 0.0);
+    for (std::size_t j = 0; j < n; ++j) {
+        if (supply[j] <= 0)
+            continue;
+        double demand = 0;
+        for (std::size_t k = 0; k < n; ++k)
+            demand += w(j, k) * ds.communes[k].population;
+        ratio[j] = demand > 0 ? supply[j] / demand : 0;
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < n; ++j)
+            out[i] += w(i, j) * ratio[j] * 10000.0;
+    return out;
+}
+
+//! Three communes on a line: A at 0 km (1,000 inhabitants, 2 GPs), B at 10 km (3,000), C at 40 km (2,000, 1
+//! GP).
+model::Dataset lineOfThree() {
+    model::Dataset ds;
+    ds.catalogue = model::ProfessionCatalogue::builtin();
+    ds.communes = {commune("01001", "A", 1000, "01001", "01", "84", {700000, 6600000}),
+                   commune("01002", "B", 3000, "01001", "01", "84", {710000, 6600000}),
+                   commune("01003", "C", 2000, "01003", "01", "84", {740000, 6600000})};
+    ds.counts = {{"01001", "medecin_generaliste", 2020, 2}, {"01003", "medecin_generaliste", 2020, 1}};
+    ds.reindex();
+    return ds;
+}
+
+} // namespace
+
+class TestDensity : public QObject {
+    Q_OBJECT
+private slots:
+    void oneGeneralPractitionerFor1100Inhabitants() {
+        const auto ds = territory();
+        const auto rows = densityForAllCommunes(ds, "medecin_generaliste", 2020);
+        QCOMPARE(rows.size(), ds.communes.size());
+        const DensityRow& ablain = rows[3];
+        QCOMPARE(ablain.code, std::string("62001"));
+        QCOMPARE(ablain.count, 1.0);
+        QCOMPARE(ablain.inhabitantsPerProfessional, 1100.0);
+        QVERIFY(near(ablain.per10k, 9.0909, 1e-4));
+        // No professional: density 0 and no "inhabitants per professional".
+        QCOMPARE(rows[2].count, 0.0);
+        QCOMPARE(rows[2].per10k, 0.0);
+        QCOMPARE(rows[2].inhabitantsPerProfessional, 0.0);
+    }
+
+    void arrondissementCountsGoToTheirCommune() {
+        const auto rows = densityForAllCommunes(territory(), "medecin_generaliste", 2020);
+        QCOMPARE(rows[6].code, std::string("75056"));
+        QCOMPARE(rows[6].count, 3000.0);
+    }
+
+    void professionAliasesAllProfessionsAndLatestVintage() {
+        const auto ds = territory();
+        QCOMPARE(countsByCommune(ds, "D201", 2020)[0], 200.0); // BPE code of the GP
+        QCOMPARE(countsByCommune(ds, "", 2020)[0], 500.0);     // all professions
+        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 2018)[0], 180.0);
+        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 0)[0], 200.0); // latest vintage
+        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 2019)[0], 0.0);
+        QCOMPARE(densityForBassin(ds, "59350", "", 0).vintage, 2020);
+    }
+
+    void bassinDrillDownListsItsCommunesByName() {
+        const auto d = densityForBassin(territory(), "59350", "medecin_generaliste", 2020);
+        QCOMPARE(d.profession, std::string("medecin_generaliste"));
+        QCOMPARE(d.rows.size(), std::size_t(4));
+        // Accents do not send Émerchicourt after Villeneuve-d'Ascq.
+        QCOMPARE(d.rows[0].name, std::string("Ablain-Saint-Nazaire"));
+        QCOMPARE(d.rows[1].name, std::string("Émerchicourt"));
+        QCOMPARE(d.rows[2].name, std::string("Lille"));
+        QCOMPARE(d.rows[3].name, std::string("Villeneuve-d'Ascq"));
+        QCOMPARE(d.rows[2].count, 200.0);
+        QVERIFY(near(d.rows[3].per10k, 40.0 / 60000 * 10000));
+        QCOMPARE(d.rows[3].inhabitantsPerProfessional, 1500.0);
+
+        QCOMPARE(d.parent.code, std::string("59350"));
+        QCOMPARE(d.parent.population, 291900.0);
+        QCOMPARE(d.parent.count, 241.0);
+        QVERIFY(near(d.parent.per10k, 241.0 / 291900 * 10000));
+        QCOMPARE(d.bassin.code, d.parent.code);
+        QCOMPARE(d.bassin.count, d.parent.count);
+    }
+
+    void bassinDrillDownComparesWithDepartementRegionAndDataset() {
+        const auto d = densityForBassin(territory(), "59350", "medecin_generaliste", 2020);
+        // The département of the main commune (Lille), over all its communes, Ablain (62) excluded.
+        QCOMPARE(d.departement.code, std::string("59"));
+        QCOMPARE(d.departement.name, std::string("Nord"));
+        QCOMPARE(d.departement.population, 290800.0);
+        QCOMPARE(d.departement.count, 240.0);
+        QCOMPARE(d.region.code, std::string("32"));
+        QCOMPARE(d.region.name, std::string("Hauts-de-France"));
+        QCOMPARE(d.region.population, 339900.0);
+        QCOMPARE(d.region.count, 276.0);
+        QCOMPARE(d.dataset.code, std::string());
+        QCOMPARE(d.dataset.name, std::string("Territoire de test"));
+        QCOMPARE(d.dataset.population, 2439900.0);
+        QCOMPARE(d.dataset.count, 3276.0); // Paris's arrondissements included, unknown 99999 not
+        QVERIFY(near(d.dataset.inhabitantsPerProfessional, 2439900.0 / 3276));
+    }
+
+    void communeDrillDownListsItsZones() {
+        const auto ds = territory();
+        auto d = densityForCommune(ds, "59350", "medecin_generaliste", 2020);
+        QCOMPARE(d.rows.size(), std::size_t(2));
+        QCOMPARE(d.rows[0].name, std::string("Centre"));
+        QCOMPARE(d.rows[0].code, std::string("593500102"));
+        QCOMPARE(d.rows[0].count, 20.0);
+        QCOMPARE(d.rows[0].inhabitantsPerProfessional, 1500.0);
+        QCOMPARE(d.rows[1].name, std::string("Vieux-Lille"));
+        QCOMPARE(d.rows[1].count, 10.0);
+        QVERIFY(near(d.rows[1].per10k, 5.0));
+        QCOMPARE(d.parent.code, std::string("59350"));
+        QCOMPARE(d.parent.count, 200.0);
+        QCOMPARE(d.bassin.code, std::string("59350"));
+        QCOMPARE(d.bassin.count, 241.0);
+        QCOMPARE(d.departement.code, std::string("59"));
+        QCOMPARE(d.region.code, std::string("32"));
+
+        d = densityForCommune(ds, "59350", "", 2020);
+        QCOMPARE(d.rows[1].count, 15.0);
+        d = densityForCommune(ds, "59350", "medecin_generaliste", 2018);
+        QCOMPARE(d.rows[1].count, 99.0);
+
+        // A commune without zones: no rows, the commune and its references all the same.
+        d = densityForCommune(ds, "62001", "medecin_generaliste", 2020);
+        QVERIFY(d.rows.empty());
+        QCOMPARE(d.parent.inhabitantsPerProfessional, 1100.0);
+        QCOMPARE(d.departement.code, std::string("62")); // its own département, not its BV's
+        QCOMPARE(d.departement.count, 36.0);
+        QCOMPARE(d.bassin.code, std::string("59350"));
+    }
+
+    void unknownPlacesAreErrors() {
+        const auto ds = territory();
+        QVERIFY_EXCEPTION_THROWN(densityForBassin(ds, "12345", "", 2020), Error);
+        QVERIFY_EXCEPTION_THROWN(densityForCommune(ds, "12345", "", 2020), Error);
+    }
+
+    void twoStepCatchmentOnAHandComputedCase() {
+        // R = 30 km, weight 1 - d/R. A-B 10 km: 2/3; B-C 30 km and A-C 40 km: out of reach.
+        // Step 1: A: 2 / (1,000 + 2/3 * 3,000) = 1/1,500; C: 1 / 2,000.
+        // Step 2: A: 1/1,500; B: 2/3 * 1/1,500; C: 1/2,000 (per inhabitant).
+        const auto ds = lineOfThree();
+        model::DensityParameters params;
+        params.catchmentKm = 30;
+        const auto a = accessibility2sfca(ds, "medecin_generaliste", 2020, params);
+        QCOMPARE(a.size(), std::size_t(3));
+        QVERIFY(near(a[0], 10000.0 / 1500));
+        QVERIFY(near(a[1], 10000.0 * 2 / 3 / 1500));
+        QVERIFY(near(a[2], 5.0));
+        // Every professional is shared out: sum of population x accessibility = supply.
+        double shared = 0;
+        for (std::size_t i = 0; i < 3; ++i)
+            shared += a[i] * ds.communes[i].population / 10000;
+        QVERIFY(near(shared, 3.0));
+
+        // A wider catchment brings C within reach of B (30 < 45) and of A (40 < 45).
+        params.catchmentKm = 45;
+        const auto wide = accessibility2sfca(ds, "medecin_generaliste", 2020, params);
+        const std::vector<double> supply{2, 0, 1};
+        const auto expected = bruteForce2sfca(ds, supply, 45);
+        for (std::size_t i = 0; i < 3; ++i)
+            QVERIFY(near(wide[i], expected[i]));
+        QVERIFY(wide[1] > a[1]);
+    }
+
+    void twoStepCatchmentUsesTravelTimesWhereTheMatrixHasThePair() {
+        auto ds = lineOfThree();
+        model::DensityParameters params;
+        params.catchmentKm = 30;
+        params.catchmentMinutes = 30;
+        // B -> A in 6 minutes: weight 0.8; A <-> C and B <-> C are not in the matrix: km (out of reach).
+        ds.travelTimes = {{"01002", "01001", 6}};
+        auto a = accessibility2sfca(ds, "medecin_generaliste", 2020, params);
+        QVERIFY(near(a[0], 10000.0 * 2 / 3400));
+        QVERIFY(near(a[1], 10000.0 * 0.8 * 2 / 3400));
+        QVERIFY(near(a[2], 5.0));
+        // 45 minutes by road although 10 km as the crow flies: B reaches nothing.
+        ds.travelTimes = {{"01002", "01001", 45}};
+        a = accessibility2sfca(ds, "medecin_generaliste", 2020, params);
+        QCOMPARE(a[1], 0.0);
+        QVERIFY(near(a[0], 20.0)); // 2 GPs for A's 1,000 inhabitants alone
+        // C reaches A's supply in 20 minutes though 40 km away (weight 1/3).
+        ds.travelTimes = {{"01003", "01001", 20}};
+        a = accessibility2sfca(ds, "medecin_generaliste", 2020, params);
+        const double ratioA = 2.0 / (1000 + 3000 * 2.0 / 3 + 2000 * 1.0 / 3);
+        QVERIFY(near(a[0], 10000 * ratioA));
+        QVERIFY(near(a[2], 10000 * (ratioA / 3 + 1.0 / 2000)));
+    }
+
+    void gridIndexGivesTheSameAnswerAsAllPairs() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        unsigned seed = 7;
+        auto rnd = [&] {
+            seed = seed * 1664525u + 1013904223u;
+            return static_cast<double>(seed >> 8) / static_cast<double>(1u << 24);
+        };
+        std::vector<double> supply;
+        for (int i = 0; i < 1500; ++i) {
+            const std::string code = std::to_string(10000 + i);
+            // Negative coordinates too: the grid must handle cells on both sides of 0.
+            ds.communes.push_back(commune(code, code, std::floor(50 + rnd() * 5000), code, "01", "84",
+                                          {-100000 + rnd() * 400000, -100000 + rnd() * 300000}));
+            const double gps = rnd() < 0.5 ? 0 : std::floor(rnd() * 6);
+            supply.push_back(gps);
+            if (gps > 0)
+                ds.counts.push_back({code, "medecin_generaliste", 2020, gps});
+        }
+        ds.reindex();
+        model::DensityParameters params;
+        params.catchmentKm = 25;
+        const auto grid = accessibility2sfca(ds, "medecin_generaliste", 2020, params);
+        const auto brute = bruteForce2sfca(ds, supply, 25);
+        int positive = 0;
+        for (std::size_t i = 0; i < grid.size(); ++i) {
+            QVERIFY2(std::fabs(grid[i] - brute[i]) <= 1e-9 * std::max(1.0, brute[i]),
+                     qPrintable(QStringLiteral("%1: %2 vs %3").arg(i).arg(grid[i]).arg(brute[i])));
+            positive += grid[i] > 0;
+        }
+        QVERIFY(positive > 1000);
+    }
+
+    void invalidCatchmentIsRejected() {
+        model::DensityParameters params;
+        params.catchmentKm = 0;
+        QVERIFY_EXCEPTION_THROWN(accessibility2sfca(lineOfThree(), "", 2020, params), Error);
+    }
+
+    void smallCountsAreMaskedBelowTheThreshold() {
+        model::DensityParameters params;
+        params.secrecyThreshold = 5;
+        QVERIFY(isMasked(4, params));
+        QVERIFY(isMasked(1, params));
+        QVERIFY(!isMasked(5, params));
+        QVERIFY(!isMasked(0, params));
+        QCOMPARE(maskedCountFr(4, params), std::string("< 5"));
+        QCOMPARE(maskedCountFr(5, params), std::string("5"));
+        QCOMPARE(maskedCountFr(0, params), std::string("0"));
+        QCOMPARE(maskedCountFr(1234, params), std::string("1\u00a0234"));
+        params.secrecyThreshold = 11;
+        QCOMPARE(maskedCountFr(10, params), std::string("< 11"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestDensity)
+#include "test_density.moc"

@@ -1,0 +1,623 @@
+// Typology of pôles d'offre (DOMAIN.md §3): thresholds, reasons, aggregation, summaries.
+#include "testing.h"
+
+#include "core/analysis/poles.h"
+#include "core/model/catalogue.h"
+#include "core/model/dataset.h"
+#include "core/model/text.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+using namespace maillage;
+using namespace maillage::analysis;
+
+namespace {
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+//! The reasons use non-breaking spaces (thousands, before ':' and '%'); compare with plain spaces.
+QString plain(const std::string& s) {
+    QString out = QString::fromStdString(s);
+    out.replace(QChar(0x00a0), QLatin1Char(' '));
+    out.replace(QChar(0x202f), QLatin1Char(' '));
+    return out;
+}
+
+BassinTotals totals(double n, double pole, double psy = 0) {
+    BassinTotals t;
+    t.bv = "00000";
+    t.total = n;
+    t.pole = pole;
+    t.psy = psy;
+    t.proximite = n - pole;
+    return t;
+}
+
+PoleType typeOf(double n, double pole, double psy = 0, model::PoleParameters params = {}) {
+    return classifyBassin(totals(n, pole, psy), params).type;
+}
+
+const char* name(PoleType t) {
+    switch (t) {
+    case PoleType::GrandeMetropole:
+        return "1 (P-GM)";
+    case PoleType::GrandPole:
+        return "2 (GP)";
+    case PoleType::Intermediaire:
+        return "3 (Pi)";
+    case PoleType::Secondaire:
+        return "4 (Ps)";
+    case PoleType::HorsPole:
+        break;
+    }
+    return "hors pôle";
+}
+
+#define COMPARE_TYPE(actual, expected)                                                                       \
+    QCOMPARE(QString::fromLatin1(name(actual)), QString::fromLatin1(name(expected)))
+
+//! One BV per commune, same code, so counts are easy to follow.
+void addBassin(model::Dataset& ds, const std::string& code, const std::string& name, const std::string& reg) {
+    model::Bassin b;
+    b.code = code;
+    b.name = name;
+    b.reg = reg;
+    b.communes = {code};
+    ds.bassins.push_back(b);
+    model::Commune c;
+    c.code = code;
+    c.name = name;
+    c.bv = code;
+    c.reg = reg;
+    ds.communes.push_back(c);
+}
+
+void addCount(model::Dataset& ds, const std::string& place, const std::string& profession, int vintage,
+              double count) {
+    ds.counts.push_back({place, profession, vintage, count});
+}
+
+double professionCount(const model::Dataset& ds, const BassinTotals& t, const std::string& code) {
+    const int i = ds.catalogue.indexOf(code);
+    return i < 0 ? -1 : t.byProfession[static_cast<std::size_t>(i)];
+}
+
+const Warning* findWarning(const Warnings& warnings, const std::string& detail) {
+    for (const Warning& w : warnings)
+        if (std::find(w.details.begin(), w.details.end(), detail) != w.details.end())
+            return &w;
+    return nullptr;
+}
+
+} // namespace
+
+class TestPoles : public QObject {
+    Q_OBJECT
+
+private slots:
+    // ---- labels ----
+    void labelsNameEveryTypeInFrenchEnglishAndShort() {
+        QCOMPARE(q(poleTypeLabelFr(PoleType::GrandeMetropole)), QStringLiteral("Pôle de grande métropole"));
+        QCOMPARE(q(poleTypeLabelFr(PoleType::GrandPole)), QStringLiteral("Grand pôle"));
+        QCOMPARE(q(poleTypeLabelFr(PoleType::Intermediaire)), QStringLiteral("Pôle intermédiaire"));
+        QCOMPARE(q(poleTypeLabelFr(PoleType::Secondaire)), QStringLiteral("Pôle secondaire"));
+        QCOMPARE(q(poleTypeLabelFr(PoleType::HorsPole)), QStringLiteral("Hors pôle"));
+        QCOMPARE(q(poleTypeLabelEn(PoleType::GrandeMetropole)), QStringLiteral("Metropolitan pole"));
+        QCOMPARE(q(poleTypeLabelEn(PoleType::HorsPole)), QStringLiteral("No pole"));
+        QCOMPARE(q(poleTypeShort(PoleType::GrandeMetropole)), QStringLiteral("P-GM"));
+        QCOMPARE(q(poleTypeShort(PoleType::GrandPole)), QStringLiteral("GP"));
+        QCOMPARE(q(poleTypeShort(PoleType::Intermediaire)), QStringLiteral("Pi"));
+        QCOMPARE(q(poleTypeShort(PoleType::Secondaire)), QStringLiteral("Ps"));
+        QCOMPARE(q(poleTypeShort(PoleType::HorsPole)), QStringLiteral("—"));
+    }
+
+    // ---- thresholds, DOMAIN.md §3 ----
+    void metropoleThresholdIsStrict() {
+        COMPARE_TYPE(typeOf(10000, 2000), PoleType::GrandPole);
+        COMPARE_TYPE(typeOf(10000.5, 2000), PoleType::GrandeMetropole);
+        COMPARE_TYPE(typeOf(10001, 2000), PoleType::GrandeMetropole);
+    }
+
+    void grandPoleLowerBoundIsInclusiveAndIgnoresShares() {
+        COMPARE_TYPE(typeOf(3000, 0), PoleType::GrandPole);
+        COMPARE_TYPE(typeOf(3000, 0, 0), PoleType::GrandPole);
+        COMPARE_TYPE(typeOf(5000, 2500, 2500), PoleType::GrandPole); // 50 % psychiatric: still a grand pôle
+    }
+
+    void justBelowGrandPoleFallsToIntermediateOrSecondary() {
+        COMPARE_TYPE(typeOf(2999.5, 750), PoleType::Intermediaire); // 25 % pôle professions
+        COMPARE_TYPE(typeOf(2999.5, 300), PoleType::Secondaire);    // 10 %
+        COMPARE_TYPE(typeOf(2999, 750), PoleType::Intermediaire);
+    }
+
+    void intermediateMinimumCountIsInclusive() {
+        COMPARE_TYPE(typeOf(1500, 300), PoleType::Intermediaire); // exactly 20 %
+        COMPARE_TYPE(typeOf(1499, 375), PoleType::Secondaire);    // 25 %, but too few
+        COMPARE_TYPE(typeOf(1499.5, 375), PoleType::Secondaire);
+    }
+
+    void intermediatePoleShareOfExactlyTwentyPercentQualifies() {
+        COMPARE_TYPE(typeOf(1500, 300), PoleType::Intermediaire);
+        COMPARE_TYPE(typeOf(2000, 400), PoleType::Intermediaire);
+        COMPARE_TYPE(typeOf(2000, 399.8), PoleType::Secondaire);  // 19.99 %
+        COMPARE_TYPE(typeOf(1500, 299.85), PoleType::Secondaire); // 19.99 %
+    }
+
+    void intermediatePsychiatricShareAboveTwentyPercentDisqualifies() {
+        // pôle professions 30 % in all cases (psychiatric nurses are among them)
+        COMPARE_TYPE(typeOf(2000, 600, 400), PoleType::Intermediaire); // exactly 20 %
+        COMPARE_TYPE(typeOf(2000, 600, 400.2), PoleType::Secondaire);  // 20.01 %
+        COMPARE_TYPE(typeOf(2000, 600, 401), PoleType::Secondaire);
+    }
+
+    void fractionalSumsOnAThresholdCountAsReachingIt() {
+        // 0.1 added 15,000 times is not exactly 1,500 in binary floating point
+        double n = 0;
+        for (int i = 0; i < 15000; ++i)
+            n += 0.1;
+        QVERIFY(n != 1500.0);
+        COMPARE_TYPE(typeOf(n, 300), PoleType::Intermediaire);
+    }
+
+    void secondaryNeedsAThousandProfessionalsOutsidePsychiatry() {
+        COMPARE_TYPE(typeOf(1000, 0), PoleType::Secondaire);
+        COMPARE_TYPE(typeOf(999, 0), PoleType::HorsPole);
+        COMPARE_TYPE(typeOf(999.5, 0), PoleType::HorsPole);
+        COMPARE_TYPE(typeOf(1200, 200, 200), PoleType::Secondaire); // N_exPsy = 1,000
+        COMPARE_TYPE(typeOf(1200, 201, 201), PoleType::HorsPole);   // N_exPsy = 999
+    }
+
+    void zeroProfessionalsIsNeverAPole() {
+        const PoleClassification c = classifyBassin(totals(0, 0), {});
+        COMPARE_TYPE(c.type, PoleType::HorsPole);
+        QCOMPARE(c.poleShare, 0.0);
+        QCOMPARE(c.psyShare, 0.0);
+        QCOMPARE(plain(c.reasonFr), QStringLiteral("Hors pôle : aucun professionnel recensé."));
+        model::PoleParameters zero;
+        zero.secondaryExPsyMin = 0;
+        COMPARE_TYPE(classifyBassin(totals(0, 0), zero).type, PoleType::HorsPole);
+    }
+
+    void classificationCarriesFiguresAndShares() {
+        const PoleClassification c = classifyBassin(totals(2000, 600, 100), {});
+        QCOMPARE(c.total, 2000.0);
+        QCOMPARE(c.pole, 600.0);
+        QCOMPARE(c.psy, 100.0);
+        QCOMPARE(c.exPsy, 1900.0);
+        QCOMPARE(c.poleShare, 0.3);
+        QCOMPARE(c.psyShare, 0.05);
+    }
+
+    // ---- the three cases DOMAIN.md says users must see explained ----
+    void domainExampleNineteenPercentPoleProfessionsIsSecondary() {
+        const PoleClassification c = classifyBassin(totals(2919, 566), {}); // 19.39 %
+        COMPARE_TYPE(c.type, PoleType::Secondaire);
+        QCOMPARE(plain(c.reasonFr),
+                 QStringLiteral(
+                     "Pôle secondaire : 2 919 professionnels, entre 1 500 et 3 000, mais les professions "
+                     "de pôle ne font que 19,4 % du total (il en faut au moins 20 %) pour un pôle "
+                     "intermédiaire ; 2 919 professionnels hors infirmiers psychiatriques, au moins "
+                     "1 000."));
+        QCOMPARE(q(c.reasonEn),
+                 QStringLiteral(
+                     "Secondary pole: 2,919 professionals, between 1,500 and 3,000, but pole professions "
+                     "are only 19.4% of the total (at least 20% needed) for an intermediate pole; 2,919 "
+                     "professionals excluding psychiatric nurses, at least 1,000."));
+        // the figures are formatted the French way, with non-breaking spaces that never wrap
+        QVERIFY(c.reasonFr.find(text::formatFr(2919)) != std::string::npos);
+        QVERIFY(c.reasonFr.find("19,4\u00a0%") != std::string::npos);
+    }
+
+    void domainExampleLargePsychiatricHospitalIsSecondary() {
+        const PoleClassification c = classifyBassin(totals(2995, 1200, 749), {}); // psy 25.0 %
+        COMPARE_TYPE(c.type, PoleType::Secondaire);
+        QCOMPARE(plain(c.reasonFr),
+                 QStringLiteral(
+                     "Pôle secondaire : 2 995 professionnels, entre 1 500 et 3 000, mais les infirmiers "
+                     "psychiatriques en représentent 25,0 % (au plus 20 % pour un pôle intermédiaire) ; "
+                     "2 246 professionnels hors infirmiers psychiatriques, au moins 1 000."));
+        QVERIFY(c.reasonEn.find("psychiatric nurses make up 25.0%") != std::string::npos);
+    }
+
+    void domainExampleElevenHundredWithPsychiatricNursesIsNoPole() {
+        const PoleClassification c = classifyBassin(totals(1100, 400, 150), {});
+        COMPARE_TYPE(c.type, PoleType::HorsPole);
+        QCOMPARE(c.exPsy, 950.0);
+        QCOMPARE(plain(c.reasonFr),
+                 QStringLiteral(
+                     "Hors pôle : 950 professionnels hors infirmiers psychiatriques (1 100 au total dont "
+                     "150 infirmiers psychiatriques), moins que les 1 000 requis pour un pôle "
+                     "secondaire."));
+        QCOMPARE(q(c.reasonEn),
+                 QStringLiteral(
+                     "No pole: 950 professionals excluding psychiatric nurses (1,100 in total, of whom 150 "
+                     "psychiatric nurses), fewer than the 1,000 needed for a secondary pole."));
+    }
+
+    // ---- reasons of the other rules ----
+    void reasonsOfRulesThatHoldStateTheFiguresAndBounds() {
+        QCOMPARE(plain(classifyBassin(totals(24812, 9000), {}).reasonFr),
+                 QStringLiteral("Pôle de grande métropole : 24 812 professionnels, plus de 10 000."));
+        QCOMPARE(plain(classifyBassin(totals(4000, 1000), {}).reasonFr),
+                 QStringLiteral("Grand pôle : 4 000 professionnels, entre 3 000 et 10 000."));
+        QCOMPARE(q(classifyBassin(totals(4000, 1000), {}).reasonEn),
+                 QStringLiteral("Large pole: 4,000 professionals, between 3,000 and 10,000."));
+        QCOMPARE(plain(classifyBassin(totals(2000, 500, 100), {}).reasonFr),
+                 QStringLiteral(
+                     "Pôle intermédiaire : 2 000 professionnels, entre 1 500 et 3 000, dont 25,0 % dans "
+                     "les professions de pôle (au moins 20 %) et 5,0 % d'infirmiers psychiatriques (au "
+                     "plus 20 %)."));
+    }
+
+    void secondaryReasonSaysWhenTooFewForIntermediate() {
+        const PoleClassification c = classifyBassin(totals(1200, 600), {});
+        COMPARE_TYPE(c.type, PoleType::Secondaire);
+        QCOMPARE(
+            plain(c.reasonFr),
+            QStringLiteral("Pôle secondaire : 1 200 professionnels, moins que les 1 500 requis pour un pôle "
+                           "intermédiaire ; 1 200 professionnels hors infirmiers psychiatriques, au moins "
+                           "1 000."));
+    }
+
+    void noPoleReasonWithoutPsychiatricNursesIsShort() {
+        const PoleClassification c = classifyBassin(totals(800, 100), {});
+        QCOMPARE(plain(c.reasonFr),
+                 QStringLiteral(
+                     "Hors pôle : 800 professionnels, moins que les 1 000 requis pour un pôle secondaire."));
+    }
+
+    void noPoleReasonExplainsFailedIntermediateFirst() {
+        // 1,600 professionals, 43.75 % psychiatric nurses: not intermediate, and only 900 outside psychiatry
+        const PoleClassification c = classifyBassin(totals(1600, 800, 700), {});
+        COMPARE_TYPE(c.type, PoleType::HorsPole);
+        QVERIFY2(plain(c.reasonFr)
+                     .startsWith(QStringLiteral("Hors pôle : 1 600 professionnels, entre 1 500 et 3 000, "
+                                                "mais les infirmiers psychiatriques en "
+                                                "représentent 43,8 %")),
+                 qPrintable(q(c.reasonFr)));
+        QVERIFY2(
+            plain(c.reasonFr)
+                .endsWith(QStringLiteral(
+                    "900 professionnels hors infirmiers psychiatriques (1 600 au total dont 700 infirmiers "
+                    "psychiatriques), moins que les 1 000 requis pour un pôle secondaire.")),
+            qPrintable(q(c.reasonFr)));
+    }
+
+    void shareJustBelowThresholdIsNotShownAsTheThreshold() {
+        const PoleClassification c = classifyBassin(totals(2000, 399.8), {}); // 19.99 %
+        QVERIFY2(c.reasonFr.find("19,99\u00a0%") != std::string::npos, c.reasonFr.c_str());
+        QVERIFY2(c.reasonEn.find("19.99%") != std::string::npos, c.reasonEn.c_str());
+    }
+
+    void singularWordingForOneProfessional() {
+        const PoleClassification c = classifyBassin(totals(1, 0), {});
+        QCOMPARE(plain(c.reasonFr),
+                 QStringLiteral(
+                     "Hors pôle : 1 professionnel, moins que les 1 000 requis pour un pôle secondaire."));
+    }
+
+    // ---- massScale ----
+    void massScaleMultipliesTheFourCountThresholds() {
+        model::PoleParameters p;
+        p.massScale = 0.25; // 10,000 -> 2,500; 3,000 -> 750; 1,500 -> 375; 1,000 -> 250
+        COMPARE_TYPE(typeOf(2501, 0, 0, p), PoleType::GrandeMetropole);
+        COMPARE_TYPE(typeOf(2500, 0, 0, p), PoleType::GrandPole);
+        COMPARE_TYPE(typeOf(750, 0, 0, p), PoleType::GrandPole);
+        COMPARE_TYPE(typeOf(749, 150, 0, p), PoleType::Intermediaire);
+        COMPARE_TYPE(typeOf(375, 75, 0, p), PoleType::Intermediaire);
+        COMPARE_TYPE(typeOf(374, 75, 0, p), PoleType::Secondaire);
+        COMPARE_TYPE(typeOf(250, 0, 0, p), PoleType::Secondaire);
+        COMPARE_TYPE(typeOf(249, 0, 0, p), PoleType::HorsPole);
+    }
+
+    void massScaleLeavesTheShareThresholdsAlone() {
+        model::PoleParameters p;
+        p.massScale = 0.25;
+        COMPARE_TYPE(typeOf(400, 80, 0, p), PoleType::Intermediaire);   // 20 %
+        COMPARE_TYPE(typeOf(400, 79, 0, p), PoleType::Secondaire);      // 19.75 %
+        COMPARE_TYPE(typeOf(400, 120, 80, p), PoleType::Intermediaire); // psy 20 %
+        COMPARE_TYPE(typeOf(400, 120, 81, p), PoleType::Secondaire);    // psy 20.25 %
+    }
+
+    void massScaleReasonStatesScaledThresholds() {
+        model::PoleParameters p;
+        p.massScale = 0.25;
+        const PoleClassification c = classifyBassin(totals(700, 100), p); // 14.3 %
+        COMPARE_TYPE(c.type, PoleType::Secondaire);
+        QCOMPARE(
+            plain(c.reasonFr),
+            QStringLiteral("Pôle secondaire : 700 professionnels, entre 375 et 750, mais les professions de "
+                           "pôle ne font que 14,3 % du total (il en faut au moins 20 %) pour un pôle "
+                           "intermédiaire ; 700 professionnels hors infirmiers psychiatriques, au moins 250 "
+                           "(seuils de l'étude multipliés par 0,25 pour cette source de données)."));
+        QVERIFY(c.reasonEn.find("(study thresholds multiplied by 0.25 for this data source)") !=
+                std::string::npos);
+        // unscaled reasons do not mention any scaling
+        QVERIFY(classifyBassin(totals(700, 100), {}).reasonFr.find("multipliés") == std::string::npos);
+    }
+
+    void customShareThresholdsAppearInReasons() {
+        model::PoleParameters p;
+        p.intermediatePoleShareMin = 0.125;
+        const PoleClassification c = classifyBassin(totals(2000, 200), p); // 10 %
+        COMPARE_TYPE(c.type, PoleType::Secondaire);
+        QVERIFY2(c.reasonFr.find("au moins 12,5\u00a0%") != std::string::npos, c.reasonFr.c_str());
+        COMPARE_TYPE(classifyBassin(totals(2000, 250), p).type, PoleType::Intermediaire);
+    }
+
+    void classifyPolesKeepsInputOrder() {
+        std::vector<BassinTotals> input{totals(12000, 1), totals(10, 0), totals(2000, 500)};
+        input[0].bv = "A";
+        input[1].bv = "B";
+        input[2].bv = "C";
+        const auto out = classifyPoles(input, {});
+        QCOMPARE(int(out.size()), 3);
+        QCOMPARE(q(out[0].bv), QStringLiteral("A"));
+        QCOMPARE(q(out[2].bv), QStringLiteral("C"));
+        COMPARE_TYPE(out[0].type, PoleType::GrandeMetropole);
+        COMPARE_TYPE(out[1].type, PoleType::HorsPole);
+        COMPARE_TYPE(out[2].type, PoleType::Intermediaire);
+    }
+
+    // ---- aggregation ----
+    void aggregationSumsCommunesIntoTheirBassinByProfession() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        addBassin(ds, "59350", "Lille", "32");
+        addBassin(ds, "62041", "Arras", "32");
+        model::Commune extra; // a second commune of Lille's BV
+        extra.code = "59009";
+        extra.bv = "59350";
+        ds.communes.push_back(extra);
+        ds.bassins[0].communes.push_back("59009");
+        ds.reindex();
+        addCount(ds, "59350", "medecin_generaliste", 2013, 100);
+        addCount(ds, "59350", "medecin_specialiste", 2013, 50);
+        addCount(ds, "59009", "medecin_generaliste", 2013, 10);
+        addCount(ds, "59009", "infirmier_psychiatrique", 2013, 7);
+        addCount(ds, "62041", "infirmier", 2013, 30);
+        addCount(ds, "62041", "sage_femme", 2013, 4);
+        addCount(ds, "59350", "medecin_generaliste", 2008, 1000); // other vintage: ignored
+
+        const Aggregation a = aggregateByBassin(ds, 2013);
+        QVERIFY(a.warnings.empty());
+        QCOMPARE(int(a.bassins.size()), 2);
+        const BassinTotals& lille = a.bassins[0];
+        QCOMPARE(q(lille.bv), QStringLiteral("59350"));
+        QCOMPARE(lille.total, 167.0);
+        QCOMPARE(lille.pole, 57.0); // specialists + psychiatric nurses
+        QCOMPARE(lille.psy, 7.0);
+        QCOMPARE(lille.proximite, 110.0);
+        QCOMPARE(int(lille.byProfession.size()), int(ds.catalogue.professions().size()));
+        QCOMPARE(professionCount(ds, lille, "medecin_generaliste"), 110.0);
+        QCOMPARE(professionCount(ds, lille, "infirmier_psychiatrique"), 7.0);
+        const BassinTotals& arras = a.bassins[1];
+        QCOMPARE(arras.total, 34.0);
+        QCOMPARE(arras.pole, 4.0);
+        QCOMPARE(arras.psy, 0.0);
+        QCOMPARE(professionCount(ds, arras, "infirmier"), 30.0);
+
+        const Aggregation old = aggregateByBassin(ds, 2008);
+        QCOMPARE(old.bassins[0].total, 1000.0);
+        QCOMPARE(old.bassins[1].total, 0.0);
+        QCOMPARE(int(old.bassins[1].byProfession.size()), int(ds.catalogue.professions().size()));
+    }
+
+    void aggregationOfVintageZeroUsesTheLatest() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        addBassin(ds, "59350", "Lille", "32");
+        ds.reindex();
+        addCount(ds, "59350", "medecin_generaliste", 2008, 5);
+        addCount(ds, "59350", "medecin_generaliste", 2013, 9);
+        QCOMPARE(aggregateByBassin(ds, 0).bassins[0].total, 9.0);
+    }
+
+    void aggregationWarnsOnceListingUnknownCommunes() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        addBassin(ds, "59350", "Lille", "32");
+        ds.reindex();
+        addCount(ds, "59350", "medecin_generaliste", 2013, 10);
+        addCount(ds, "59999", "medecin_generaliste", 2013, 3);
+        addCount(ds, "59999", "pharmacien", 2013, 2);
+        addCount(ds, "02001", "pharmacien", 2013, 1);
+        addCount(ds, "77777", "pharmacien", 2008, 1); // other vintage: not reported
+        const Aggregation a = aggregateByBassin(ds, 2013);
+        QCOMPARE(a.bassins[0].total, 10.0);
+        QCOMPARE(int(a.warnings.size()), 1);
+        const Warning& w = a.warnings[0];
+        QCOMPARE(int(w.kind), int(ErrorKind::Join));
+        QCOMPARE(int(w.details.size()), 2);
+        QCOMPARE(q(w.details[0]), QStringLiteral("02001"));
+        QCOMPARE(q(w.details[1]), QStringLiteral("59999"));
+        QVERIFY2(w.message.find("3 count records") != std::string::npos, w.message.c_str());
+        QVERIFY2(w.message.find("6 professionals") != std::string::npos, w.message.c_str());
+        QVERIFY2(w.message.find("2 communes") != std::string::npos, w.message.c_str());
+    }
+
+    void aggregationWarnsOnceListingUnknownProfessions() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        addBassin(ds, "59350", "Lille", "32");
+        ds.reindex();
+        addCount(ds, "59350", "medecin_generaliste", 2013, 10);
+        addCount(ds, "59350", "astrologue", 2013, 3);
+        addCount(ds, "59350", "sorcier", 2013, 3);
+        addCount(ds, "59350", "astrologue", 2013, 1);
+        const Aggregation a = aggregateByBassin(ds, 2013);
+        QCOMPARE(a.bassins[0].total, 10.0);
+        QCOMPARE(int(a.warnings.size()), 1);
+        QCOMPARE(int(a.warnings[0].details.size()), 2);
+        QCOMPARE(q(a.warnings[0].details[0]), QStringLiteral("astrologue"));
+        QCOMPARE(q(a.warnings[0].details[1]), QStringLiteral("sorcier"));
+        QVERIFY(a.warnings[0].message.find("catalogue") != std::string::npos);
+    }
+
+    void aggregationResolvesProfessionAliases() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        addBassin(ds, "59350", "Lille", "32");
+        ds.reindex();
+        addCount(ds, "59350", "D201", 2013, 4); // BPE code of general practitioners
+        addCount(ds, "59350", "medecin_generaliste", 2013, 6);
+        const Aggregation a = aggregateByBassin(ds, 2013);
+        QVERIFY(a.warnings.empty());
+        QCOMPARE(professionCount(ds, a.bassins[0], "medecin_generaliste"), 10.0);
+    }
+
+    void aggregationFoldsArrondissementsIntoTheirCommune() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        addBassin(ds, "75056", "Paris", "11");
+        ds.reindex();
+        addCount(ds, "75101", "pharmacien", 2013, 4);
+        addCount(ds, "75120", "pharmacien", 2013, 5);
+        const Aggregation a = aggregateByBassin(ds, 2013);
+        QVERIFY(a.warnings.empty());
+        QCOMPARE(a.bassins[0].total, 9.0);
+    }
+
+    void aggregationWarnsAboutCommunesWhoseBassinIsMissing() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        addBassin(ds, "59350", "Lille", "32");
+        model::Commune orphan;
+        orphan.code = "59001";
+        orphan.bv = "59002"; // no such BV
+        ds.communes.push_back(orphan);
+        ds.reindex();
+        addCount(ds, "59001", "pharmacien", 2013, 4);
+        addCount(ds, "59350", "pharmacien", 2013, 1);
+        const Aggregation a = aggregateByBassin(ds, 2013);
+        QCOMPARE(a.bassins[0].total, 1.0);
+        const Warning* w = findWarning(a.warnings, "59001");
+        QVERIFY(w);
+        QCOMPARE(int(a.warnings.size()), 1);
+    }
+
+    void aggregationLeavesOutNegativeCountsWithAWarning() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        addBassin(ds, "59350", "Lille", "32");
+        ds.reindex();
+        addCount(ds, "59350", "pharmacien", 2013, -4);
+        addCount(ds, "59350", "pharmacien", 2013, 3);
+        const Aggregation a = aggregateByBassin(ds, 2013);
+        QCOMPARE(a.bassins[0].total, 3.0);
+        QCOMPARE(int(a.warnings.size()), 1);
+        QCOMPARE(int(a.warnings[0].kind), int(ErrorKind::Value));
+    }
+
+    void aggregatedTotalsClassifyLikeHandTotals() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        addBassin(ds, "59183", "Dunkerque", "32");
+        ds.reindex();
+        addCount(ds, "59183", "medecin_generaliste", 2013, 2353);
+        addCount(ds, "59183", "medecin_specialiste", 2013, 566);
+        const Aggregation a = aggregateByBassin(ds, 2013);
+        const PoleClassification c = classifyBassin(a.bassins[0], {});
+        QCOMPARE(c.total, 2919.0);
+        COMPARE_TYPE(c.type, PoleType::Secondaire);
+        QCOMPARE(q(c.bv), QStringLiteral("59183"));
+    }
+
+    // ---- summaries ----
+    void summaryCountsTypesPerGroupAndOverall() {
+        std::vector<PoleClassification> poles(6);
+        const char* bvs[] = {"a1", "a2", "a3", "b1", "b2", "c1"};
+        const PoleType types[] = {PoleType::GrandeMetropole, PoleType::Intermediaire, PoleType::HorsPole,
+                                  PoleType::Intermediaire,   PoleType::Secondaire,    PoleType::HorsPole};
+        for (int i = 0; i < 6; ++i) {
+            poles[i].bv = bvs[i];
+            poles[i].type = types[i];
+        }
+        const TypeSummary s = summarizeByGroup(poles, [](const std::string& bv) { return bv.substr(0, 1); });
+        QCOMPARE(int(s.byGroup.size()), 3);
+        const std::array<int, kPoleTypeCount> a{1, 1, 0, 1, 0}, b{0, 0, 0, 1, 1}, c{1, 0, 0, 0, 0},
+            all{2, 1, 0, 2, 1};
+        QVERIFY(s.byGroup.at("a") == a);
+        QVERIFY(s.byGroup.at("b") == b);
+        QVERIFY(s.byGroup.at("c") == c);
+        QVERIFY(s.all == all);
+    }
+
+    void summaryWithoutGroupFunctionCountsOnlyOverall() {
+        std::vector<PoleClassification> poles(2);
+        poles[0].type = PoleType::GrandPole;
+        const TypeSummary s = summarizeByGroup(poles, nullptr);
+        QVERIFY(s.byGroup.empty());
+        QCOMPARE(s.all[2], 1);
+        QCOMPARE(s.all[0], 1);
+    }
+
+    // ---- national scale (timing printed, not asserted) ----
+    void nationalScaleAggregatesEveryCount() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        const int bassinCount = 1644, communeCount = 35000;
+        std::mt19937 rng(42);
+        for (int b = 0; b < bassinCount; ++b) {
+            model::Bassin bv;
+            bv.code = "B" + std::to_string(10000 + b);
+            ds.bassins.push_back(bv);
+        }
+        std::vector<std::string> professions;
+        for (const auto& p : ds.catalogue.professions())
+            professions.push_back(p.code);
+        std::uniform_int_distribution<int> pickBassin(0, bassinCount - 1);
+        std::uniform_int_distribution<int> pickCount(1, 40);
+        std::bernoulli_distribution present(0.48); // ~ 300k records over 35,000 x 18 pairs
+        double expected = 0;
+        for (int c = 0; c < communeCount; ++c) {
+            model::Commune commune;
+            commune.code = std::to_string(10000 + c);
+            commune.bv = ds.bassins[static_cast<std::size_t>(c < bassinCount ? c : pickBassin(rng))].code;
+            for (const std::string& p : professions)
+                if (present(rng)) {
+                    const double n = pickCount(rng);
+                    ds.counts.push_back({commune.code, p, 2013, n});
+                    expected += n;
+                }
+            ds.communes.push_back(std::move(commune));
+        }
+        ds.reindex();
+
+        auto timeAndCheck = [&](const char* order, Aggregation& a) {
+            QElapsedTimer timer;
+            timer.start();
+            a = aggregateByBassin(ds, 2013);
+            const qint64 aggregationNs = timer.nsecsElapsed();
+            const auto poles = classifyPoles(a.bassins, ds.params.poles);
+            const qint64 totalNs = timer.nsecsElapsed();
+            qDebug("national scale, %s: %d communes, %d BVs, %d count records: aggregation %.2f ms + "
+                   "classification %.2f ms = %.2f ms",
+                   order, communeCount, bassinCount, int(ds.counts.size()), aggregationNs / 1e6,
+                   (totalNs - aggregationNs) / 1e6, totalNs / 1e6);
+            QVERIFY(a.warnings.empty());
+            QCOMPARE(int(poles.size()), bassinCount);
+            const double sum = std::accumulate(a.bassins.begin(), a.bassins.end(), 0.0,
+                                               [](double s, const BassinTotals& t) { return s + t.total; });
+            QCOMPARE(sum, expected);
+        };
+        Aggregation sorted, shuffled;
+        timeAndCheck("counts in commune order", sorted);
+        QVERIFY(!QTest::currentTestFailed());
+        std::shuffle(ds.counts.begin(), ds.counts.end(), rng);
+        timeAndCheck("counts shuffled", shuffled);
+        QVERIFY(!QTest::currentTestFailed());
+        for (std::size_t b = 0; b < sorted.bassins.size(); ++b)
+            QVERIFY(sorted.bassins[b].byProfession == shuffled.bassins[b].byProfession);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestPoles)
+#include "test_poles.moc"
