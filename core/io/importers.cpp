@@ -1,1 +1,773 @@
 #include "core/io/importers.h"
+
+#include "core/model/codes.h"
+#include "core/model/text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace maillage::io {
+
+namespace {
+
+std::string quoted(const std::string& s) {
+    return "'" + s + "'";
+}
+
+//! First column matching one of `names` (loosely); then a column whose key is one of them followed by
+//! digits only ("CODGEO_2018" for "codgeo", "BV2012" for "bv"). -1 when none.
+int findColumn(const Table& table, const std::vector<std::string>& names) {
+    for (const auto& n : names) {
+        if (n.empty())
+            continue;
+        const int c = table.column(n);
+        if (c >= 0)
+            return c;
+    }
+    for (const auto& n : names) {
+        const std::string key = columnKey(n);
+        if (key.empty())
+            continue;
+        for (std::size_t i = 0; i < table.header.size(); ++i) {
+            const std::string h = columnKey(table.header[i]);
+            if (h.size() > key.size() && h.compare(0, key.size(), key) == 0 &&
+                std::all_of(h.begin() + static_cast<long>(key.size()), h.end(),
+                            [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
+                return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+//! Like findColumn, but throws Error(Format) naming what was tried and the columns found.
+int requireColumn(const Table& table, const std::vector<std::string>& names) {
+    const int c = findColumn(table, names);
+    if (c >= 0)
+        return c;
+    std::vector<std::string> tried, found;
+    for (const auto& n : names)
+        if (!n.empty() && std::find(tried.begin(), tried.end(), quoted(n)) == tried.end())
+            tried.push_back(quoted(n));
+    for (const auto& h : table.header)
+        found.push_back(quoted(h));
+    const std::string primary = names.empty() ? std::string() : names.front();
+    std::string expected = "expected a column " + (tried.empty() ? quoted(primary) : tried.front());
+    if (tried.size() > 1)
+        expected +=
+            " (or " + text::join(std::vector<std::string>(tried.begin() + 1, tried.end()), ", ") + ")";
+    throw Error(ErrorKind::Format, Location{table.source, table.headerLine, primary, -1},
+                "missing column: " + expected + ", found " +
+                    (found.empty() ? std::string("no column") : text::join(found, ", ")));
+}
+
+std::vector<std::string> with(const std::string& given, std::initializer_list<const char*> fallbacks) {
+    std::vector<std::string> names{given};
+    for (const char* f : fallbacks)
+        names.emplace_back(f);
+    return names;
+}
+
+const std::vector<std::string> kCodeFallbacks = {"codgeo",     "depcom", "code",      "code_commune",
+                                                 "code_insee", "insee",  "insee_com", "com"};
+
+std::vector<std::string> communeColumnNames(const std::string& given) {
+    std::vector<std::string> names{given};
+    names.insert(names.end(), kCodeFallbacks.begin(), kCodeFallbacks.end());
+    return names;
+}
+
+std::string communeCode(const Table& table, std::size_t row, int column) {
+    const std::string& raw = table.rows[row][column];
+    if (auto code = codes::normalizeCommune(raw))
+        return *code;
+    const std::string t = text::trim(raw);
+    throw Error(ErrorKind::Value, table.at(row, column),
+                "expected a commune code (5 characters, e.g. 01001 or 2A004), found " +
+                    (t.empty() ? std::string("an empty cell") : quoted(t)));
+}
+
+//! INSEE's "no bassin de vie" (sans objet): "ZZZZZ".
+bool isNoBassin(const std::string& raw) {
+    const std::string t = text::trim(raw);
+    return t.size() >= 5 && std::all_of(t.begin(), t.end(), [](char c) { return c == 'Z' || c == 'z'; });
+}
+
+//! A BV code, or "" for INSEE's "ZZZZZ" (the caller warns).
+std::string bassinCode(const Table& table, std::size_t row, int column) {
+    const std::string& raw = table.rows[row][column];
+    if (auto code = codes::normalizeBassin(raw))
+        return *code;
+    if (isNoBassin(raw))
+        return {};
+    const std::string t = text::trim(raw);
+    throw Error(ErrorKind::Value, table.at(row, column),
+                "expected a bassin de vie code (5 characters, e.g. 59350), found " +
+                    (t.empty() ? std::string("an empty cell") : quoted(t)));
+}
+
+void warnNoBassin(const Table& table, int bvColumn, const std::vector<std::string>& communes, long firstLine,
+                  Warnings& warnings) {
+    if (communes.empty())
+        return;
+    Warning w;
+    w.kind = ErrorKind::Value;
+    w.where = Location{table.source, firstLine, table.header[bvColumn], -1};
+    w.message = std::to_string(communes.size()) + (communes.size() == 1 ? " commune" : " communes") +
+                " in no bassin de vie ('ZZZZZ', sans objet): kept without one";
+    w.details = communes;
+    warnings.push_back(std::move(w));
+}
+
+//! Collects the cells holding a secret marker, for one warning per table.
+class SecretCells {
+public:
+    explicit SecretCells(const Table& table) : m_table(table) {}
+    void add(std::size_t row, int column) {
+        if (m_count == 0) {
+            m_first = m_table.at(row, column);
+            m_value = text::trim(m_table.rows[row][column]);
+        }
+        ++m_count;
+        if (m_details.size() < 1000) {
+            const Location l = m_table.at(row, column);
+            m_details.push_back("line " + std::to_string(l.line) + ", column '" + l.column +
+                                "': " + quoted(text::trim(m_table.rows[row][column])));
+        }
+    }
+    void flush(Warnings& warnings) {
+        if (m_count == 0)
+            return;
+        Warning w;
+        w.kind = ErrorKind::Value;
+        w.where = m_first;
+        w.message = "masked value " + quoted(m_value) + " (statistical secrecy) counted as 0";
+        if (m_count > 1) {
+            w.message += "; " + std::to_string(m_count) + " masked cells in all";
+            w.details = std::move(m_details);
+        }
+        warnings.push_back(std::move(w));
+    }
+
+private:
+    const Table& m_table;
+    std::size_t m_count = 0;
+    Location m_first;
+    std::string m_value;
+    std::vector<std::string> m_details;
+};
+
+//! A count or population: a number >= 0; secret markers are 0 (collected); empty cells are 0 when
+//! `emptyIsZero`, else an error.
+double nonNegative(const Table& table, std::size_t row, int column, SecretCells& secrets, bool emptyIsZero,
+                   const char* what = "a number >= 0") {
+    const std::string& raw = table.rows[row][column];
+    if (auto v = text::parseNumber(raw)) {
+        if (*v >= 0)
+            return *v;
+    } else {
+        const std::string t = text::trim(raw);
+        if (t.empty() && emptyIsZero)
+            return 0;
+        if (!t.empty() && text::isSecretMarker(t)) {
+            secrets.add(row, column);
+            return 0;
+        }
+    }
+    const std::string t = text::trim(raw);
+    throw Error(ErrorKind::Value, table.at(row, column),
+                std::string("expected ") + what + ", found " +
+                    (t.empty() ? std::string("an empty cell") : quoted(t)));
+}
+
+int yearOf(const Table& table, std::size_t row, int column) {
+    const std::string t = text::trim(table.rows[row][column]);
+    if (auto v = text::parseNumber(t)) {
+        if (*v >= 1900 && *v <= 2100 && *v == static_cast<int>(*v))
+            return static_cast<int>(*v);
+    }
+    throw Error(ErrorKind::Value, table.at(row, column),
+                "expected a year (e.g. 2013), found " +
+                    (t.empty() ? std::string("an empty cell") : quoted(t)));
+}
+
+std::string padTwo(std::string s) {
+    s = text::trim(s);
+    if (s.size() == 1 && std::isdigit(static_cast<unsigned char>(s[0])))
+        s = "0" + s;
+    for (auto& c : s)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+
+//! "59350 (lines 4, 9)"
+std::string linesOf(const std::vector<long>& lines) {
+    std::string out = lines.size() == 1 ? "line " : "lines ";
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        out += (i ? ", " : "") + std::to_string(lines[i]);
+    return out;
+}
+
+//! Keys seen on several rows, in first-seen order, for one warning.
+class Duplicates {
+public:
+    void see(const std::string& key, long line) {
+        auto [it, inserted] = m_lines.try_emplace(key);
+        if (inserted)
+            m_order.push_back(key);
+        it->second.push_back(line);
+    }
+    void flush(const Table& table, int column, const std::string& what, Warnings& warnings) {
+        std::vector<std::string> details;
+        long firstLine = 0;
+        for (const auto& key : m_order) {
+            const auto& lines = m_lines[key];
+            if (lines.size() < 2)
+                continue;
+            if (firstLine == 0)
+                firstLine = lines[1];
+            details.push_back(key + " (" + linesOf(lines) + ")");
+        }
+        if (details.empty())
+            return;
+        Warning w;
+        w.kind = ErrorKind::Duplicate;
+        w.where = Location{table.source, firstLine, column >= 0 ? table.header[column] : std::string(), -1};
+        w.message = details.size() == 1
+                        ? "expected each " + what + " once, found it on several rows; values summed"
+                        : "expected each " + what + " once, found " + std::to_string(details.size()) +
+                              " on several rows; values summed";
+        w.details = std::move(details);
+        warnings.push_back(std::move(w));
+    }
+
+private:
+    std::unordered_map<std::string, std::vector<long>> m_lines;
+    std::vector<std::string> m_order;
+};
+
+bool isBpeTypeCode(const std::string& raw) {
+    const std::string t = text::trim(raw);
+    return t.size() == 4 && std::isupper(static_cast<unsigned char>(t[0])) &&
+           std::all_of(t.begin() + 1, t.end(),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+//! Columns of a wide table that are descriptive, not counts: not listed among ignored columns.
+bool isDescriptiveColumn(const std::string& name) {
+    static const std::set<std::string> keys = {
+        "libgeo", "nom",     "name",   "libelle", "libcom", "nomcommune", "dep", "reg", "epci", "departement",
+        "region", "commune", "libdep", "libreg",  "arr",    "cv",         "ze",  "uu",  "au"};
+    return keys.count(columnKey(name)) != 0;
+}
+
+std::string cityName(const std::string& code) {
+    if (code == "75056")
+        return "Paris";
+    if (code == "69123")
+        return "Lyon";
+    if (code == "13055")
+        return "Marseille";
+    return {};
+}
+
+std::string shareText(double part, double total, bool french) {
+    const double pct = total > 0 ? 100.0 * part / total : 0.0;
+    const int decimals = pct > 0 && pct < 0.1 ? 2 : 1;
+    return french ? text::formatFr(pct, decimals) + " %" : text::formatEn(pct, decimals) + "%";
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+std::string JoinReport::summaryFr(std::size_t maxCodes) const {
+    const std::size_t n = unmatched.size();
+    if (n == 0)
+        return "Tous les codes de " + left + " figurent dans " + right + ".";
+    std::string out = std::to_string(n) + (n == 1 ? " code de " : " codes de ") + left +
+                      (n == 1 ? " absent de " : " absents de ") + right;
+    std::vector<std::string> shares;
+    if (totalProfessionals > 0)
+        shares.push_back(shareText(unmatchedProfessionals, totalProfessionals, true) + " des professionnels");
+    if (totalPopulation > 0 && unmatchedPopulation > 0)
+        shares.push_back(shareText(unmatchedPopulation, totalPopulation, true) + " de la population");
+    if (!shares.empty())
+        out += " (" + text::join(shares, ", ") + ")";
+    out += " : ";
+    const std::size_t shown = std::min(n, maxCodes);
+    out += text::join(
+        std::vector<std::string>(unmatched.begin(), unmatched.begin() + static_cast<long>(shown)), ", ");
+    if (shown < n)
+        out += (shown ? " et " : "") + std::to_string(n - shown) + (n - shown == 1 ? " autre" : " autres");
+    return out;
+}
+
+std::string JoinReport::summaryEn(std::size_t maxCodes) const {
+    const std::size_t n = unmatched.size();
+    if (n == 0)
+        return "Every code of " + left + " is present in " + right + ".";
+    std::string out = std::to_string(n) + (n == 1 ? " code of " : " codes of ") + left +
+                      (n == 1 ? " is absent from " : " are absent from ") + right;
+    std::vector<std::string> shares;
+    if (totalProfessionals > 0)
+        shares.push_back(shareText(unmatchedProfessionals, totalProfessionals, false) + " of professionals");
+    if (totalPopulation > 0 && unmatchedPopulation > 0)
+        shares.push_back(shareText(unmatchedPopulation, totalPopulation, false) + " of the population");
+    if (!shares.empty())
+        out += " (" + text::join(shares, ", ") + ")";
+    out += ": ";
+    const std::size_t shown = std::min(n, maxCodes);
+    out += text::join(
+        std::vector<std::string>(unmatched.begin(), unmatched.begin() + static_cast<long>(shown)), ", ");
+    if (shown < n)
+        out += (shown ? " and " : "") + std::to_string(n - shown) + " more";
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneColumns& columns,
+                                             Warnings& warnings) {
+    const int codeCol = requireColumn(table, communeColumnNames(columns.code));
+    const int popCol = requireColumn(
+        table, with(columns.population, {"population", "pmun", "population_municipale", "pop", "ptot"}));
+    const int bvCol =
+        requireColumn(table, with(columns.bv, {"bv", "bv2012", "bv2022", "code_bv", "bassin_de_vie"}));
+    const int nameCol =
+        findColumn(table, with(columns.name, {"nom", "libgeo", "name", "libelle", "libcom", "nom_commune"}));
+    const int depCol =
+        findColumn(table, with(columns.dep, {"dep", "departement", "code_dep", "code_departement"}));
+    const int regCol = findColumn(table, with(columns.reg, {"reg", "region", "code_reg", "code_region"}));
+
+    std::vector<model::Commune> communes;
+    std::unordered_map<std::string, std::size_t> index; // code -> position in communes
+    std::unordered_map<std::string, long> lineOf;       // code -> line of its own row
+    std::vector<std::string> folded, ignored;           // arrondissements summed / ignored
+    std::set<std::string> fromArrondissements;          // parents built by summing arrondissements
+    std::vector<std::string> noBassin;                  // communes in no BV ("ZZZZZ")
+    long noBassinLine = 0;
+    SecretCells secrets(table);
+
+    auto fill = [&](model::Commune& c, std::size_t r, const std::string& code) {
+        c.code = code;
+        if (nameCol >= 0)
+            c.name = text::trim(table.rows[r][nameCol]);
+        if (c.name.empty())
+            c.name = cityName(code);
+        c.bv = bassinCode(table, r, bvCol);
+        if (c.bv.empty()) {
+            if (noBassin.empty())
+                noBassinLine = table.lines[r];
+            noBassin.push_back(code);
+        }
+        c.dep = depCol >= 0 && !text::trim(table.rows[r][depCol]).empty() ? padTwo(table.rows[r][depCol])
+                                                                          : codes::departementOf(code);
+        if (regCol >= 0)
+            c.reg = padTwo(table.rows[r][regCol]);
+    };
+
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const std::string code = communeCode(table, r, codeCol);
+        const double population = nonNegative(table, r, popCol, secrets, false, "a population >= 0");
+        if (codes::isArrondissement(code)) {
+            // Folded into Paris/Lyon/Marseille: populations summed, the first arrondissement's BV kept,
+            // unless the commune has its own row (then the arrondissements would count people twice).
+            const std::string parent = codes::foldArrondissement(code);
+            auto it = index.find(parent);
+            if (it != index.end() && !fromArrondissements.count(parent)) {
+                ignored.push_back(code);
+                continue;
+            }
+            folded.push_back(code);
+            if (it == index.end()) {
+                model::Commune c;
+                fill(c, r, parent);
+                c.name = cityName(parent);
+                c.dep = codes::departementOf(parent);
+                c.population = population;
+                fromArrondissements.insert(parent);
+                index.emplace(parent, communes.size());
+                communes.push_back(std::move(c));
+            } else {
+                communes[it->second].population += population;
+            }
+            continue;
+        }
+        if (auto it = lineOf.find(code); it != lineOf.end())
+            throw Error(ErrorKind::Duplicate, table.at(r, codeCol),
+                        "expected each commune once, found " + code + " again (first on line " +
+                            std::to_string(it->second) + ")");
+        lineOf.emplace(code, table.lines[r]);
+        model::Commune c;
+        fill(c, r, code);
+        c.population = population;
+        if (auto it = index.find(code); it != index.end()) {
+            // The commune's own row wins over its arrondissements read before.
+            fromArrondissements.erase(code);
+            for (const auto& f : folded)
+                if (codes::foldArrondissement(f) == code)
+                    ignored.push_back(f);
+            folded.erase(
+                std::remove_if(folded.begin(), folded.end(),
+                               [&](const std::string& f) { return codes::foldArrondissement(f) == code; }),
+                folded.end());
+            communes[it->second] = std::move(c);
+            continue;
+        }
+        index.emplace(code, communes.size());
+        communes.push_back(std::move(c));
+    }
+    warnNoBassin(table, bvCol, noBassin, noBassinLine, warnings);
+    secrets.flush(warnings);
+    if (!folded.empty()) {
+        Warning w;
+        w.kind = ErrorKind::Value;
+        w.where = Location{table.source, 0, table.header[codeCol], -1};
+        w.message =
+            std::to_string(folded.size()) +
+            " arrondissements municipaux folded into their commune (75056, 69123, 13055), populations summed";
+        w.details = folded;
+        warnings.push_back(std::move(w));
+    }
+    if (!ignored.empty()) {
+        Warning w;
+        w.kind = ErrorKind::Duplicate;
+        w.where = Location{table.source, 0, table.header[codeCol], -1};
+        w.message =
+            std::to_string(ignored.size()) +
+            " arrondissements municipaux ignored: their commune has its own row (counting both would count "
+            "people twice)";
+        w.details = ignored;
+        warnings.push_back(std::move(w));
+    }
+    return communes;
+}
+
+BassinMapping readBassinMapping(const Table& table, const std::string& bvColumn, Warnings& warnings) {
+    BassinMapping mapping;
+    const int codeCol = requireColumn(table, communeColumnNames("codgeo"));
+    int bvCol = -1;
+    if (!bvColumn.empty()) {
+        bvCol = requireColumn(table, {bvColumn});
+    } else {
+        for (std::size_t i = 0; i < table.header.size() && bvCol < 0; ++i) {
+            const std::string k = columnKey(table.header[i]);
+            if (k == "bv2012" || k == "bv2022")
+                bvCol = static_cast<int>(i);
+        }
+        if (bvCol < 0)
+            bvCol = requireColumn(table, {"BV2012", "BV2022", "bv", "code_bv"});
+    }
+    const std::string bvKey = columnKey(table.header[bvCol]);
+    mapping.vintage = bvKey == "bv2012" ? "BV2012" : bvKey == "bv2022" ? "BV2022" : table.header[bvCol];
+    int bvNameCol = -1;
+    if (bvKey.size() > 2 && bvKey.compare(0, 2, "bv") == 0)
+        bvNameCol = table.column("lib" + bvKey);
+    if (bvNameCol < 0)
+        bvNameCol = findColumn(table, {"libbv", "nom_bv"});
+    const int nameCol = findColumn(table, {"libgeo", "nom", "libcom", "name", "libelle"});
+    const int depCol = findColumn(table, {"dep", "departement", "code_dep"});
+    const int regCol = findColumn(table, {"reg", "region", "code_reg"});
+
+    std::unordered_map<std::string, std::size_t> index;
+    std::unordered_map<std::string, long> lineOf;
+    std::vector<std::string> folded, noBassin;
+    long noBassinLine = 0;
+    mapping.rows.reserve(table.rows.size());
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        BassinMapping::Row row;
+        row.commune = communeCode(table, r, codeCol);
+        row.bv = bassinCode(table, r, bvCol);
+        if (row.bv.empty()) {
+            if (noBassin.empty())
+                noBassinLine = table.lines[r];
+            noBassin.push_back(row.commune);
+        }
+        if (nameCol >= 0)
+            row.communeName = text::trim(table.rows[r][nameCol]);
+        if (bvNameCol >= 0 && !row.bv.empty())
+            row.bvName = text::trim(table.rows[r][bvNameCol]);
+        row.dep = depCol >= 0 && !text::trim(table.rows[r][depCol]).empty()
+                      ? padTwo(table.rows[r][depCol])
+                      : codes::departementOf(row.commune);
+        if (regCol >= 0)
+            row.reg = padTwo(table.rows[r][regCol]);
+        const bool arrondissement = codes::isArrondissement(row.commune);
+        if (arrondissement) {
+            folded.push_back(row.commune);
+            row.commune = codes::foldArrondissement(row.commune);
+            row.communeName = cityName(row.commune);
+        }
+        auto it = index.find(row.commune);
+        if (it != index.end()) {
+            const auto& first = mapping.rows[it->second];
+            if (first.bv != row.bv)
+                throw Error(ErrorKind::Duplicate, table.at(r, codeCol),
+                            "expected one bassin de vie per commune, found " + row.commune + " in " + row.bv +
+                                " here and in " + first.bv + " on line " +
+                                std::to_string(lineOf[row.commune]));
+            if (!arrondissement) {
+                Warning w;
+                w.kind = ErrorKind::Duplicate;
+                w.where = table.at(r, codeCol);
+                w.message = "expected each commune once, found " + row.commune + " again (first on line " +
+                            std::to_string(lineOf[row.commune]) + "); row ignored";
+                warnings.push_back(std::move(w));
+            }
+            continue;
+        }
+        lineOf.emplace(row.commune, table.lines[r]);
+        index.emplace(row.commune, mapping.rows.size());
+        mapping.rows.push_back(std::move(row));
+    }
+    warnNoBassin(table, bvCol, noBassin, noBassinLine, warnings);
+    if (!folded.empty()) {
+        Warning w;
+        w.kind = ErrorKind::Value;
+        w.where = Location{table.source, 0, table.header[codeCol], -1};
+        w.message = std::to_string(folded.size()) +
+                    " arrondissements municipaux folded into their commune (75056, 69123, 13055)";
+        w.details = folded;
+        warnings.push_back(std::move(w));
+    }
+    return mapping;
+}
+
+std::map<std::string, double> readPopulation(const Table& table, const std::string& codeColumn,
+                                             const std::string& populationColumn, Warnings& warnings) {
+    const int codeCol = requireColumn(table, communeColumnNames(codeColumn));
+    const int popCol = requireColumn(
+        table, with(populationColumn, {"population", "pmun", "population_municipale", "pop", "ptot"}));
+
+    std::map<std::string, double> population;
+    std::map<std::string, double> arrondissements; // parent -> summed arrondissements
+    std::map<std::string, std::vector<std::string>> foldedCodes;
+    SecretCells secrets(table);
+    Duplicates duplicates;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const std::string code = communeCode(table, r, codeCol);
+        const double value = nonNegative(table, r, popCol, secrets, false, "a population >= 0");
+        duplicates.see(code, table.lines[r]);
+        if (codes::isArrondissement(code)) {
+            const std::string parent = codes::foldArrondissement(code);
+            arrondissements[parent] += value;
+            foldedCodes[parent].push_back(code);
+        } else {
+            population[code] += value;
+        }
+    }
+    secrets.flush(warnings);
+    duplicates.flush(table, codeCol, "commune", warnings);
+    for (const auto& [parent, sum] : arrondissements) {
+        if (population.count(parent)) {
+            // The commune itself is there: adding its arrondissements would count people twice.
+            Warning w;
+            w.kind = ErrorKind::Duplicate;
+            w.where = Location{table.source, 0, table.header[codeCol], -1};
+            w.message = "expected either " + parent +
+                        " or its arrondissements, found both; the arrondissements " + "were ignored";
+            w.details = foldedCodes[parent];
+            warnings.push_back(std::move(w));
+        } else {
+            population[parent] = sum;
+        }
+    }
+    return population;
+}
+
+std::vector<model::CountRecord> readProfessionals(const Table& table,
+                                                  const model::ProfessionCatalogue& catalogue, int vintage,
+                                                  const ProfessionalsColumns& columns, Warnings& warnings,
+                                                  bool allowUnknownProfessions) {
+    const int codeCol = requireColumn(table, communeColumnNames(columns.commune));
+    const std::vector<std::string> professionNames = with(
+        columns.profession, {"profession", "typequ", "code_profession", "libelle_profession", "specialite"});
+    const std::vector<std::string> countNames =
+        with(columns.count, {"count", "nb_equip", "nombre", "effectif", "effectifs", "nb"});
+    int professionCol = -1, countCol = -1;
+    CountsLayout layout = columns.layout;
+    if (layout == CountsLayout::Auto) {
+        professionCol = findColumn(table, professionNames);
+        countCol = findColumn(table, countNames);
+        layout = professionCol >= 0 && countCol >= 0 ? CountsLayout::Long : CountsLayout::Wide;
+    } else if (layout == CountsLayout::Long) {
+        professionCol = requireColumn(table, professionNames);
+        countCol = requireColumn(table, countNames);
+    }
+    int vintageCol = -1;
+    if (!columns.vintage.empty())
+        vintageCol = requireColumn(table, {columns.vintage});
+
+    // (place, catalogue index, vintage) -> count; ordered for a stable output.
+    std::map<std::tuple<std::string, int, int>, double> sums;
+    SecretCells secrets(table);
+    Duplicates duplicates;
+
+    if (layout == CountsLayout::Long) {
+        std::map<std::string, std::vector<long>> ignoredBpe; // BPE facility codes that are no profession
+        std::map<std::string, std::vector<long>> unknown;    // other unknown values (allowed)
+        std::unordered_map<std::string, int> resolved;       // raw value -> catalogue index (or -1)
+        for (std::size_t r = 0; r < table.rows.size(); ++r) {
+            const std::string code = communeCode(table, r, codeCol);
+            const std::string raw = text::trim(table.rows[r][professionCol]);
+            auto it = resolved.find(raw);
+            if (it == resolved.end()) {
+                const model::Profession* p = catalogue.resolve(raw);
+                it = resolved.emplace(raw, p ? catalogue.indexOf(p->code) : -1).first;
+            }
+            const int year = vintageCol >= 0 ? yearOf(table, r, vintageCol) : vintage;
+            if (it->second < 0) {
+                if (isBpeTypeCode(raw)) {
+                    ignoredBpe[raw].push_back(table.lines[r]);
+                    continue;
+                }
+                if (!allowUnknownProfessions)
+                    throw Error(
+                        ErrorKind::Value, table.at(r, professionCol),
+                        "expected a profession of the catalogue (a code such as medecin_generaliste, a "
+                        "BPE code such as D201, or a label), found " +
+                            (raw.empty() ? std::string("an empty cell") : quoted(raw)));
+                unknown[raw].push_back(table.lines[r]);
+                continue;
+            }
+            const double count = nonNegative(table, r, countCol, secrets, false);
+            duplicates.see(code + " / " + raw + (vintageCol >= 0 ? " / " + std::to_string(year) : ""),
+                           table.lines[r]);
+            if (count > 0)
+                sums[{codes::foldArrondissement(code), it->second, year}] += count;
+        }
+        if (!ignoredBpe.empty()) {
+            std::vector<std::string> details;
+            std::size_t rows = 0;
+            for (const auto& [value, lines] : ignoredBpe) {
+                rows += lines.size();
+                details.push_back(value + " (" + std::to_string(lines.size()) +
+                                  (lines.size() == 1 ? " row)" : " rows)"));
+            }
+            Warning w;
+            w.kind = ErrorKind::Value;
+            w.where =
+                Location{table.source, ignoredBpe.begin()->second.front(), table.header[professionCol], -1};
+            w.message =
+                std::to_string(rows) + (rows == 1 ? " row" : " rows") +
+                " ignored: expected professions of the catalogue, found " +
+                std::to_string(ignoredBpe.size()) +
+                (ignoredBpe.size() == 1 ? " BPE facility code that is" : " BPE facility codes that are") +
+                " no profession";
+            w.details = std::move(details);
+            warnings.push_back(std::move(w));
+        }
+        if (!unknown.empty()) {
+            std::vector<std::string> details;
+            std::size_t rows = 0;
+            for (const auto& [value, lines] : unknown) {
+                rows += lines.size();
+                details.push_back(quoted(value) + " (" + linesOf(lines) + ")");
+            }
+            Warning w;
+            w.kind = ErrorKind::Value;
+            w.where =
+                Location{table.source, unknown.begin()->second.front(), table.header[professionCol], -1};
+            w.message = std::to_string(rows) + (rows == 1 ? " row" : " rows") +
+                        " ignored: expected professions of the catalogue, found " +
+                        std::to_string(unknown.size()) +
+                        (unknown.size() == 1 ? " unknown value" : " unknown values");
+            w.details = std::move(details);
+            warnings.push_back(std::move(w));
+        }
+    } else {
+        // Wide: one column per profession or BPE code; several columns may feed one profession.
+        std::vector<std::pair<int, int>> countColumns; // column -> catalogue index
+        std::vector<std::string> ignored;
+        for (std::size_t c = 0; c < table.header.size(); ++c) {
+            const int ci = static_cast<int>(c);
+            if (ci == codeCol || ci == vintageCol)
+                continue;
+            if (const model::Profession* p = catalogue.resolve(table.header[c]))
+                countColumns.emplace_back(ci, catalogue.indexOf(p->code));
+            else if (!isDescriptiveColumn(table.header[c]))
+                ignored.push_back(table.header[c]);
+        }
+        if (countColumns.empty()) {
+            std::vector<std::string> found;
+            for (const auto& h : table.header)
+                found.push_back(quoted(h));
+            throw Error(ErrorKind::Format, Location{table.source, table.headerLine, {}, -1},
+                        "expected a long table (columns " + quoted(columns.commune) + ", " +
+                            quoted(columns.profession) + ", " + quoted(columns.count) +
+                            ") or a wide table (one column per profession or BPE code such as D201), found " +
+                            text::join(found, ", "));
+        }
+        if (!ignored.empty()) {
+            Warning w;
+            w.kind = ErrorKind::Format;
+            w.where = Location{table.source, table.headerLine, {}, -1};
+            w.message =
+                std::to_string(ignored.size()) + (ignored.size() == 1 ? " column" : " columns") +
+                " ignored: expected a profession of the catalogue (a BPE code such as D201 or a label) "
+                "in each column name, found none in " +
+                (ignored.size() == 1 ? "this one" : "these");
+            w.details = ignored;
+            warnings.push_back(std::move(w));
+        }
+        std::vector<double> perProfession(catalogue.professions().size());
+        for (std::size_t r = 0; r < table.rows.size(); ++r) {
+            const std::string code = communeCode(table, r, codeCol);
+            const int year = vintageCol >= 0 ? yearOf(table, r, vintageCol) : vintage;
+            duplicates.see(vintageCol >= 0 ? code + " / " + std::to_string(year) : code, table.lines[r]);
+            std::fill(perProfession.begin(), perProfession.end(), 0.0);
+            for (const auto& [c, pi] : countColumns)
+                perProfession[pi] += nonNegative(table, r, c, secrets, true);
+            const std::string place = codes::foldArrondissement(code);
+            for (std::size_t pi = 0; pi < perProfession.size(); ++pi)
+                if (perProfession[pi] > 0)
+                    sums[{place, static_cast<int>(pi), year}] += perProfession[pi];
+        }
+    }
+    secrets.flush(warnings);
+    duplicates.flush(table, codeCol, layout == CountsLayout::Long ? "commune and profession" : "commune",
+                     warnings);
+
+    std::vector<model::CountRecord> out;
+    out.reserve(sums.size());
+    const auto& professions = catalogue.professions();
+    for (const auto& [key, count] : sums) {
+        model::CountRecord rec;
+        rec.place = std::get<0>(key);
+        rec.profession = professions[std::get<1>(key)].code;
+        rec.vintage = std::get<2>(key);
+        rec.count = count;
+        out.push_back(std::move(rec));
+    }
+    return out;
+}
+
+JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,
+                           const std::vector<model::Commune>& communes, const std::string& countsName,
+                           const std::string& communesName) {
+    JoinReport report;
+    report.left = countsName;
+    report.right = communesName;
+    std::unordered_set<std::string> known;
+    known.reserve(communes.size());
+    for (const auto& c : communes) {
+        known.insert(c.code);
+        report.totalPopulation += c.population;
+    }
+    std::set<std::string> unmatched;
+    for (const auto& rec : counts) {
+        report.totalProfessionals += rec.count;
+        if (!known.count(rec.place)) {
+            unmatched.insert(rec.place);
+            report.unmatchedProfessionals += rec.count;
+        }
+    }
+    report.unmatched.assign(unmatched.begin(), unmatched.end());
+    return report;
+}
+
+} // namespace maillage::io

@@ -13,8 +13,8 @@ namespace maillage::io {
 
 //! What did not match in a join, and what it carries (DOMAIN.md §1: never dropped silently).
 struct JoinReport {
-    std::string left, right;                //!< "professionnels (bpe2013.csv)", "communes (communes.geojson)"
-    std::vector<std::string> unmatched;     //!< codes of `left` absent from `right`, sorted
+    std::string left, right;            //!< "professionnels (bpe2013.csv)", "communes (communes.geojson)"
+    std::vector<std::string> unmatched; //!< codes of `left` absent from `right`, sorted
     double unmatchedProfessionals = 0, totalProfessionals = 0;
     double unmatchedPopulation = 0, totalPopulation = 0;
     bool ok() const { return unmatched.empty(); }
@@ -26,16 +26,21 @@ struct JoinReport {
 //! Column names for a communes table (maillage classify --communes). Matched loosely (Table::column).
 struct CommuneColumns {
     std::string code = "code";
-    std::string name = "name";      //!< optional: also tried "nom", "libgeo"
+    std::string name = "name"; //!< optional: also tried "nom", "libgeo"
     std::string population = "population";
     std::string bv = "bv";
-    std::string dep = "dep";        //!< optional; derived from the code when absent
-    std::string reg = "reg";        //!< optional
+    std::string dep = "dep"; //!< optional; derived from the code when absent
+    std::string reg = "reg"; //!< optional
 };
 
 //! Reads communes without geometry: code, population, bv (+ optional name, dep, reg).
 //! Errors: missing column, bad code, negative/non-numeric population (line named), duplicate code.
-std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneColumns& columns, Warnings& warnings);
+//! Fallback names: code: codgeo, depcom, code_commune, code_insee, insee, insee_com, com; population: pmun,
+//! population_municipale, pop, ptot; bv: bv2012, bv2022, code_bv, bassin_de_vie; name: nom, libgeo, libelle.
+//! Arrondissements are folded (populations summed) unless the commune has its own row (then ignored);
+//! one warning each. A bv of INSEE's "ZZZZZ" (sans objet) gives an empty bv, with one warning.
+std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneColumns& columns,
+                                             Warnings& warnings);
 
 //! The INSEE commune -> bassin de vie table (CODGEO, LIBGEO, DEP, REG, BV2012|BV2022, LIBBV2012|LIBBV2022).
 struct BassinMapping {
@@ -45,10 +50,13 @@ struct BassinMapping {
     std::vector<Row> rows;
     std::string vintage; //!< "BV2012" or "BV2022"
 };
-//! `bvColumn` "" = detect BV2012 or BV2022 from the header.
+//! `bvColumn` "" = detect BV2012 or BV2022 from the header (the first of them when both are there).
+//! Communes INSEE puts in no bassin de vie (BV "ZZZZZ", sans objet: Mayotte in BV2012) are kept with
+//! an empty `bv`, with one warning listing them. A commune twice with two BVs is Error(Duplicate).
 BassinMapping readBassinMapping(const Table& table, const std::string& bvColumn, Warnings& warnings);
 
-//! codgeo -> population. Arrondissements are folded (summed) into their commune.
+//! codgeo -> population. Arrondissements are folded (summed) into their commune, unless the commune has
+//! its own row (then they are ignored with a warning). Duplicate codes are summed with a warning.
 std::map<std::string, double> readPopulation(const Table& table, const std::string& codeColumn,
                                              const std::string& populationColumn, Warnings& warnings);
 
@@ -56,10 +64,10 @@ enum class CountsLayout { Auto, Long, Wide };
 
 struct ProfessionalsColumns {
     CountsLayout layout = CountsLayout::Auto; //!< Auto: Long when profession and count columns exist
-    std::string commune = "commune";   //!< also tried: codgeo, depcom, code
-    std::string profession = "profession"; //!< long layout; also tried: typequ
-    std::string count = "count";       //!< long layout; also tried: nb_equip, nombre, effectif
-    std::string vintage;               //!< optional column holding the year
+    std::string commune = "commune";          //!< also tried: codgeo, depcom, code
+    std::string profession = "profession";    //!< long layout; also tried: typequ
+    std::string count = "count";              //!< long layout; also tried: nb_equip, nombre, effectif
+    std::string vintage;                      //!< optional column holding the year
 };
 
 //! Reads professional counts, long (commune, profession, count) or wide (one column per BPE code or
@@ -69,12 +77,19 @@ struct ProfessionalsColumns {
 //! (or a warning when `allowUnknownProfessions`). Negative or non-numeric counts are errors with the
 //! line; secret markers are warnings. Arrondissements are folded into Paris/Lyon/Marseille; rows with
 //! the same (commune, profession, vintage) are summed, with a warning naming the duplicates.
-std::vector<model::CountRecord> readProfessionals(const Table& table, const model::ProfessionCatalogue& catalogue,
-                                                  int vintage, const ProfessionalsColumns& columns,
-                                                  Warnings& warnings, bool allowUnknownProfessions = false);
+//! In a long table, BPE facility codes that are no profession (D101, D243, D302...: a capital letter and
+//! three digits) are ignored with one warning, like wide columns, rather than being an error.
+//! Empty cells are 0 in a wide table and an error in a long one. Zero counts give no record (absent = 0).
+//! Output is sorted by place, then catalogue order, then vintage. `vintage` may be 0 (unknown year)
+//! when the caller has none; a vintage column, when named, gives each row its year.
+std::vector<model::CountRecord> readProfessionals(const Table& table,
+                                                  const model::ProfessionCatalogue& catalogue, int vintage,
+                                                  const ProfessionalsColumns& columns, Warnings& warnings,
+                                                  bool allowUnknownProfessions = false);
 
 //! Checks counts against communes: codes absent from `communes` are listed with their share.
-JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts, const std::vector<model::Commune>& communes,
-                           const std::string& countsName, const std::string& communesName);
+JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,
+                           const std::vector<model::Commune>& communes, const std::string& countsName,
+                           const std::string& communesName);
 
 } // namespace maillage::io

@@ -1,0 +1,469 @@
+// Turning tables into model records: core/io/importers.h.
+#include "core/io/importers.h"
+#include "testing.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QStringList>
+#include <QtTest>
+
+#include <functional>
+#include <optional>
+
+using namespace maillage;
+using maillage::testing::dataPath;
+
+namespace {
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QStringList qList(const std::vector<std::string>& v) {
+    QStringList out;
+    for (const auto& s : v)
+        out << q(s);
+    return out;
+}
+
+//! "place profession vintage count" per record, for exact comparisons.
+QStringList describe(const std::vector<model::CountRecord>& counts) {
+    QStringList out;
+    for (const auto& c : counts)
+        out << QStringLiteral("%1 %2 %3 %4").arg(q(c.place), q(c.profession)).arg(c.vintage).arg(c.count);
+    return out;
+}
+
+QStringList messages(const Warnings& warnings) {
+    QStringList out;
+    for (const auto& w : warnings)
+        out << q(w.toString());
+    return out;
+}
+
+std::optional<Error> errorOf(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e;
+    }
+    return std::nullopt;
+}
+
+std::string shared(const char* relative) {
+    return maillage::testing::sharedPath(relative).toStdString();
+}
+
+double total(const std::vector<model::CountRecord>& counts, const std::string& profession) {
+    double sum = 0;
+    for (const auto& c : counts)
+        if (c.profession == profession)
+            sum += c.count;
+    return sum;
+}
+
+} // namespace
+
+class TestImporters : public QObject {
+    Q_OBJECT
+
+    model::ProfessionCatalogue catalogue = model::ProfessionCatalogue::builtin();
+
+private slots:
+    void longTableRepairsCodesFoldsArrondissementsAndSumsDuplicates() {
+        const std::string path = dataPath("io/professionals_long.csv");
+        Warnings warnings;
+        const io::Table t = io::readTable(path, {}, &warnings);
+        const auto counts = io::readProfessionals(t, catalogue, 2013, {}, warnings);
+        QCOMPARE(describe(counts), (QStringList{
+                                       "01001 medecin_generaliste 2013 3",
+                                       "01001 infirmier 2013 2",
+                                       "2A004 medecin_generaliste 2013 10",
+                                       "2B033 pharmacien 2013 1.5",
+                                       "59350 medecin_generaliste 2013 10",
+                                       "75056 medecin_generaliste 2013 150",
+                                   }));
+        QCOMPARE(warnings.size(), std::size_t(3));
+        QCOMPARE(q(warnings[0].toString()),
+                 q(path) +
+                     ": line 11, column 'profession': 1 row ignored: expected professions of the catalogue, "
+                     "found 1 BPE facility code that is no profession (D101 (1 row))");
+        QCOMPARE(q(warnings[1].toString()), q(path) + ": line 10, column 'count': masked value 'N/A - secret "
+                                                      "statistique' (statistical secrecy) counted as 0");
+        QCOMPARE(warnings[2].kind, ErrorKind::Duplicate);
+        QCOMPARE(q(warnings[2].toString()),
+                 q(path) +
+                     ": line 9, column 'commune': expected each commune and profession once, found it on "
+                     "several rows; values summed (59350 / D201 (lines 8, 9))");
+    }
+
+    void negativeCountIsAnErrorNamingLineAndColumn() {
+        const std::string path = dataPath("io/professionals_negative.csv");
+        const io::Table t = io::readTable(path);
+        Warnings warnings;
+        const auto e = errorOf([&] { io::readProfessionals(t, catalogue, 2013, {}, warnings); });
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::Value);
+        QCOMPARE(q(e->what()), q(path) + ": line 14, column 'count': expected a number >= 0, found '-3'");
+    }
+
+    void nonNumericCountIsAnErrorNamingLineAndColumn() {
+        const std::string path = dataPath("io/professionals_nonnumeric.csv");
+        const io::Table t = io::readTable(path);
+        Warnings warnings;
+        const auto e = errorOf([&] { io::readProfessionals(t, catalogue, 2013, {}, warnings); });
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::Value);
+        QCOMPARE(q(e->what()), q(path) + ": line 3, column 'count': expected a number >= 0, found 'quatre'");
+    }
+
+    void unknownProfessionIsAnErrorNamingLineAndValue() {
+        const std::string path = dataPath("io/professionals_unknown.csv");
+        const io::Table t = io::readTable(path);
+        Warnings warnings;
+        const auto e = errorOf([&] { io::readProfessionals(t, catalogue, 2013, {}, warnings); });
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::Value);
+        QCOMPARE(q(e->what()), q(path) +
+                                   ": line 4, column 'profession': expected a profession of the catalogue (a "
+                                   "code such as medecin_generaliste, a BPE code such as D201, or a label), "
+                                   "found 'Sorcier'");
+    }
+
+    void unknownProfessionsAreOneWarningWhenAllowed() {
+        const std::string path = dataPath("io/professionals_unknown.csv");
+        const io::Table t = io::readTable(path);
+        Warnings warnings;
+        const auto counts = io::readProfessionals(t, catalogue, 2020, {}, warnings, true);
+        QCOMPARE(describe(counts),
+                 (QStringList{"59009 medecin_generaliste 2020 1", "59350 infirmier 2020 4"}));
+        QCOMPARE(messages(warnings),
+                 (QStringList{q(path) +
+                              ": line 4, column 'profession': 2 rows ignored: expected professions of the "
+                              "catalogue, found 1 unknown value ('Sorcier' (lines 4, 5))"}));
+    }
+
+    void wideTableResolvesBpeColumnsAndIgnoresOthersWithOneWarning() {
+        const std::string path = dataPath("io/professionals_wide.csv");
+        const io::Table t = io::readTable(path);
+        Warnings warnings;
+        const auto counts = io::readProfessionals(t, catalogue, 2013, {}, warnings);
+        // D202 and D203 both feed medecin_specialiste; Lyon's arrondissements are summed into 69123;
+        // an empty cell is 0; Lille has only zeros, so no record.
+        QCOMPARE(describe(counts), (QStringList{
+                                       "01001 medecin_generaliste 2013 1",
+                                       "01001 infirmier 2013 3",
+                                       "2B033 medecin_specialiste 2013 3",
+                                       "2B033 infirmier 2013 25",
+                                       "69123 medecin_generaliste 2013 30",
+                                       "69123 medecin_specialiste 2013 7",
+                                       "69123 infirmier 2013 45",
+                                   }));
+        QCOMPARE(warnings.size(), std::size_t(2));
+        QCOMPARE(q(warnings[0].toString()),
+                 q(path) +
+                     ": line 1: 2 columns ignored: expected a profession of the catalogue (a BPE code such "
+                     "as D201 or a label) in each column name, found none in these "
+                     "(D113_maison_de_sante_pluridisciplinaire, D302_laboratoire_d_analyses_medicales)");
+        QCOMPARE(warnings[0].where.line, 1L);
+        QCOMPARE(q(warnings[1].toString()), q(path) +
+                                                ": line 5, column 'D201_medecin_omnipraticien': masked value "
+                                                "'s' (statistical secrecy) counted as 0");
+    }
+
+    void latin1LongTableWithDecimalCommasAndLabels() {
+        const std::string path = dataPath("io/latin1_semicolon.csv");
+        Warnings warnings;
+        const io::Table t = io::readTable(path, {}, &warnings);
+        const auto counts = io::readProfessionals(t, catalogue, 2013, {}, warnings);
+        QCOMPARE(describe(counts), (QStringList{
+                                       "01001 medecin_generaliste 2013 2.5",
+                                       "2A004 infirmier 2013 12",
+                                       "38421 masseur_kinesitherapeute 2013 1234",
+                                   }));
+        QCOMPARE(warnings.size(), std::size_t(1)); // the title lines
+    }
+
+    void spreadsheetCountsKeepCodesAsText() {
+        for (const char* name : {"io/spreadsheet.xlsx", "io/spreadsheet.ods"}) {
+            Warnings warnings;
+            const io::Table t = io::readTable(dataPath(name), {}, &warnings);
+            const auto counts = io::readProfessionals(t, catalogue, 2013, {}, warnings);
+            QCOMPARE(describe(counts), (QStringList{
+                                           "01001 medecin_generaliste 2013 2",
+                                           "01001 infirmier 2013 2.5",
+                                           "2A004 pharmacien 2013 7",
+                                       }));
+        }
+    }
+
+    void vintageColumnGivesTheYearOfEachRow() {
+        const io::Table t =
+            io::parseCsvText("codgeo;annee;D201\n59350;2013;4\n59350;2018;5\n59350;20x8;5\n", "vintages.csv");
+        io::ProfessionalsColumns columns;
+        columns.vintage = "année";
+        Warnings warnings;
+        const auto e = errorOf([&] { io::readProfessionals(t, catalogue, 0, columns, warnings); });
+        QVERIFY(e);
+        QCOMPARE(q(e->what()),
+                 QStringLiteral(
+                     "vintages.csv: line 4, column 'annee': expected a year (e.g. 2013), found '20x8'"));
+        io::Table ok = t;
+        ok.rows.pop_back();
+        ok.lines.pop_back();
+        QCOMPARE(describe(io::readProfessionals(ok, catalogue, 0, columns, warnings)),
+                 (QStringList{"59350 medecin_generaliste 2013 4", "59350 medecin_generaliste 2018 5"}));
+        // Without a column nor a year, records carry vintage 0 (unknown).
+        QCOMPARE(describe(io::readProfessionals(ok, catalogue, 0, {}, warnings)),
+                 (QStringList{"59350 medecin_generaliste 0 9"}));
+    }
+
+    void badCommuneCodeIsAnError() {
+        const io::Table t =
+            io::parseCsvText("commune;profession;count\n59350;infirmier;1\nTotal;infirmier;9\n", "codes.csv");
+        Warnings warnings;
+        const auto e = errorOf([&] { io::readProfessionals(t, catalogue, 2013, {}, warnings); });
+        QVERIFY(e);
+        QCOMPARE(q(e->what()),
+                 QStringLiteral("codes.csv: line 3, column 'commune': expected a commune code (5 "
+                                "characters, e.g. 01001 or 2A004), found 'Total'"));
+    }
+
+    void communeTableRepairsCodesAndFoldsArrondissements() {
+        const std::string path = dataPath("io/communes.csv");
+        const io::Table t = io::readTable(path);
+        Warnings warnings;
+        const auto communes = io::readCommuneTable(t, {}, warnings);
+        QStringList got;
+        for (const auto& c : communes)
+            got << QStringLiteral("%1|%2|%3|%4|%5|%6")
+                       .arg(q(c.code), q(c.name))
+                       .arg(c.population)
+                       .arg(q(c.bv), q(c.dep), q(c.reg));
+        QCOMPARE(got, (QStringList{
+                          "01001|L'Abergement-Clémenciat|806|01093|01|84",
+                          "2A004|Ajaccio|71361|2A004|2A|94",
+                          "69123|Lyon|60000|69123|69|84",
+                          "59350|Lille|236234|59350|59|32",
+                      }));
+        QCOMPARE(messages(warnings),
+                 (QStringList{q(path) + ": column 'code': 2 arrondissements municipaux folded "
+                                        "into their commune (75056, 69123, 13055), populations "
+                                        "summed (69381, 69382)"}));
+    }
+
+    void communeTableErrorsNameLineAndColumn() {
+        Warnings warnings;
+        const auto dup = errorOf([&] {
+            io::readCommuneTable(
+                io::parseCsvText("code;population;bv\n59350;10;59350\n59350;12;59350\n", "c.csv"), {},
+                warnings);
+        });
+        QVERIFY(dup);
+        QCOMPARE(dup->kind(), ErrorKind::Duplicate);
+        QCOMPARE(q(dup->what()),
+                 QStringLiteral(
+                     "c.csv: line 3, column 'code': expected each commune once, found 59350 again (first "
+                     "on line 2)"));
+        const auto missing = errorOf([&] {
+            io::readCommuneTable(io::parseCsvText("code;population\n59350;10\n", "c.csv"), {}, warnings);
+        });
+        QVERIFY(missing);
+        QCOMPARE(missing->kind(), ErrorKind::Format);
+        QCOMPARE(
+            q(missing->what()),
+            QStringLiteral("c.csv: line 1, column 'bv': missing column: expected a column 'bv' (or 'bv2012', "
+                           "'bv2022', 'code_bv', 'bassin_de_vie'), found 'code', 'population'"));
+        const auto negative = errorOf([&] {
+            io::readCommuneTable(io::parseCsvText("code;population;bv\n59350;-1;59350\n", "c.csv"), {},
+                                 warnings);
+        });
+        QVERIFY(negative);
+        QCOMPARE(
+            q(negative->what()),
+            QStringLiteral("c.csv: line 2, column 'population': expected a population >= 0, found '-1'"));
+    }
+
+    void populationSumsArrondissementsAndDuplicates() {
+        const std::string path = dataPath("io/population.csv");
+        const io::Table t = io::readTable(path);
+        Warnings warnings;
+        const auto population = io::readPopulation(t, "codgeo", "population", warnings);
+        const std::map<std::string, double> expected = {
+            {"01001", 806}, {"13055", 63163}, {"59350", 236244}, {"62041", 0}};
+        QCOMPARE(population, expected);
+        QCOMPARE(messages(warnings),
+                 (QStringList{
+                     q(path) + ": line 7, column 'population': masked value 's' (statistical secrecy) "
+                               "counted as 0",
+                     q(path) + ": line 6, column 'codgeo': expected each commune once, found it on several "
+                               "rows; values summed (59350 (lines 5, 6))"}));
+    }
+
+    void populationKeepsTheCommuneOverItsArrondissements() {
+        const io::Table t =
+            io::parseCsvText("codgeo;pmun\n75056;2100000\n75101;16000\n75102;21000\n", "pop.csv");
+        Warnings warnings;
+        const auto population = io::readPopulation(t, "codgeo", "population", warnings);
+        QCOMPARE(population.at("75056"), 2100000.0);
+        QCOMPARE(population.size(), std::size_t(1));
+        QCOMPARE(messages(warnings),
+                 (QStringList{
+                     "pop.csv: column 'codgeo': expected either 75056 or its arrondissements, found both; "
+                     "the arrondissements were ignored (75101, 75102)"}));
+    }
+
+    void bassinMappingDetectsTheVintage() {
+        const std::string path = dataPath("io/bassins.csv");
+        Warnings warnings;
+        const auto mapping = io::readBassinMapping(io::readTable(path), "", warnings);
+        QCOMPARE(q(mapping.vintage), QStringLiteral("BV2012"));
+        QCOMPARE(mapping.rows.size(), std::size_t(3));
+        const auto& r = mapping.rows[0];
+        QCOMPARE(QStringList({q(r.commune), q(r.communeName), q(r.bv), q(r.bvName), q(r.dep), q(r.reg)}),
+                 (QStringList{"01001", "L'Abergement-Clémenciat", "01093", "Châtillon-sur-Chalaronne", "01",
+                              "84"}));
+        QCOMPARE(q(mapping.rows[1].commune), QStringLiteral("2A004"));
+        QVERIFY(warnings.empty());
+
+        // The crosswalk holds both zonings: the first is taken unless one is named.
+        const io::Table cross = io::parseCsvText(
+            "CODGEO_2018,LIBGEO_2018,DEP,BV2012,CODGEO_2023,BV2022\n1001,A,1,1093,1001,1093\n", "cross.csv");
+        QCOMPARE(q(io::readBassinMapping(cross, "", warnings).vintage), QStringLiteral("BV2012"));
+        const auto m22 = io::readBassinMapping(cross, "bv2022", warnings);
+        QCOMPARE(q(m22.vintage), QStringLiteral("BV2022"));
+        QCOMPARE(q(m22.rows[0].commune), QStringLiteral("01001"));
+        QCOMPARE(q(m22.rows[0].bv), QStringLiteral("01093"));
+
+        // INSEE's "ZZZZZ" (sans objet): the commune is kept, in no bassin de vie.
+        Warnings noBv;
+        const auto mayotte = io::readBassinMapping(
+            io::parseCsvText(
+                "CODGEO;LIBGEO;BV2012;LIBBV2012\n97601;Acoua;ZZZZZ;Sans objet\n97602;Bandraboua;ZZZZZ;"
+                "Sans objet\n",
+                "bv976.csv"),
+            "", noBv);
+        QCOMPARE(mapping.rows.size(), std::size_t(3));
+        QCOMPARE(mayotte.rows.size(), std::size_t(2));
+        QCOMPARE(q(mayotte.rows[0].bv), QString());
+        QCOMPARE(q(mayotte.rows[0].bvName), QString());
+        QCOMPARE(messages(noBv),
+                 (QStringList{"bv976.csv: line 2, column 'BV2012': 2 communes in no bassin de vie "
+                              "('ZZZZZ', sans objet): kept without one (97601, 97602)"}));
+
+        const auto conflict = errorOf([&] {
+            io::readBassinMapping(io::parseCsvText("CODGEO;BV2022\n59350;59350\n59350;59009\n", "bv.csv"), "",
+                                  warnings);
+        });
+        QVERIFY(conflict);
+        QCOMPARE(q(conflict->what()),
+                 QStringLiteral("bv.csv: line 3, column 'CODGEO': expected one bassin de vie per "
+                                "commune, found 59350 in 59009 here and in 59350 on line 2"));
+    }
+
+    void joinReportListsUnmatchedCodesWithTheirShare() {
+        std::vector<model::Commune> communes(2);
+        communes[0].code = "59350";
+        communes[0].population = 1000;
+        communes[1].code = "59009";
+        communes[1].population = 500;
+        const std::vector<model::CountRecord> counts = {{"59350", "infirmier", 2013, 990},
+                                                        {"59001", "infirmier", 2013, 6},
+                                                        {"59002", "pharmacien", 2013, 4},
+                                                        {"59001", "pharmacien", 2013, 0}};
+        const io::JoinReport report =
+            io::checkCountsJoin(counts, communes, "professionnels (bpe.csv)", "communes (communes.geojson)");
+        QVERIFY(!report.ok());
+        QCOMPARE(qList(report.unmatched), (QStringList{"59001", "59002"}));
+        QCOMPARE(report.unmatchedProfessionals, 10.0);
+        QCOMPARE(report.totalProfessionals, 1000.0);
+        QCOMPARE(report.totalPopulation, 1500.0);
+        QCOMPARE(q(report.summaryFr()),
+                 QStringLiteral("2 codes de professionnels (bpe.csv) absents de communes "
+                                "(communes.geojson) (1,0 % des professionnels) : 59001, "
+                                "59002"));
+        QCOMPARE(q(report.summaryEn(1)),
+                 QStringLiteral("2 codes of professionnels (bpe.csv) are absent from "
+                                "communes (communes.geojson) (1.0% of professionals): "
+                                "59001 and 1 more"));
+        const io::JoinReport ok = io::checkCountsJoin({counts[0]}, communes, "a.csv", "b.csv");
+        QVERIFY(ok.ok());
+        QCOMPARE(q(ok.summaryFr()), QStringLiteral("Tous les codes de a.csv figurent dans b.csv."));
+        QCOMPARE(q(ok.summaryEn()), QStringLiteral("Every code of a.csv is present in b.csv."));
+    }
+
+    void realBpe2013WideJoinsEveryCommuneOfBv2012() {
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2013_sante_par_commune.csv");
+        MAILLAGE_REQUIRE_SHARED("bassins_de_vie/commune_bv2012_cog2014.csv");
+        QElapsedTimer timer;
+        timer.start();
+        Warnings warnings;
+        const io::Table t =
+            io::readTable(shared("professionals/bpe2013_sante_par_commune.csv"), {}, &warnings);
+        const qint64 readMs = timer.restart();
+        const auto counts = io::readProfessionals(t, catalogue, 2013, {}, warnings);
+        const qint64 importMs = timer.restart();
+        qInfo("bpe2013 wide: read %lld ms, readProfessionals %lld ms, %zu records",
+              static_cast<long long>(readMs), static_cast<long long>(importMs), counts.size());
+        // Only the "columns ignored" warning: D1xx establishments, D302-D306.
+        QCOMPARE(warnings.size(), std::size_t(1));
+        QCOMPARE(warnings[0].details.size(), std::size_t(18));
+        QCOMPARE(q(warnings[0].details.front()), QStringLiteral("D101_etablissement_sante_court_sejour"));
+        QCOMPARE(total(counts, "medecin_generaliste"), 63482.0);
+        QCOMPARE(total(counts, "infirmier"), 80328.0);
+        double paris = 0;
+        for (const auto& c : counts) {
+            QVERIFY2(c.place.rfind("751", 0) != 0, c.place.c_str());
+            if (c.place == "75056" && c.profession == "medecin_generaliste")
+                paris = c.count;
+        }
+        QCOMPARE(paris, 2650.0);
+
+        const auto mapping = io::readBassinMapping(
+            io::readTable(shared("bassins_de_vie/commune_bv2012_cog2014.csv")), "", warnings);
+        QCOMPARE(q(mapping.vintage), QStringLiteral("BV2012"));
+        std::vector<model::Commune> communes;
+        for (const auto& row : mapping.rows) {
+            model::Commune c;
+            c.code = row.commune;
+            c.bv = row.bv;
+            communes.push_back(std::move(c));
+        }
+        const io::JoinReport report = io::checkCountsJoin(counts, communes, "bpe2013_sante_par_commune.csv",
+                                                          "commune_bv2012_cog2014.csv");
+        QVERIFY2(report.ok(), report.summaryEn().c_str());
+        QCOMPARE(report.unmatchedProfessionals, 0.0);
+    }
+
+    void realBpe2018LongTableReads() {
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");
+        QElapsedTimer timer;
+        timer.start();
+        Warnings warnings;
+        const io::Table t =
+            io::readTable(shared("professionals/bpe2018_sante_par_commune_long.csv"), {}, &warnings);
+        const auto counts = io::readProfessionals(t, catalogue, 2018, {}, warnings);
+        qInfo("bpe2018 long: %zu rows -> %zu records in %lld ms", t.rows.size(), counts.size(),
+              static_cast<long long>(timer.elapsed()));
+        QCOMPARE(total(counts, "medecin_generaliste"), 61594.0);
+        QCOMPARE(warnings.size(), std::size_t(1)); // D1xx, D243 (psychologue), D302-D305: no profession
+        QCOMPARE(q(warnings[0].message),
+                 QStringLiteral("20266 rows ignored: expected professions of the catalogue, "
+                                "found 18 BPE facility codes that are no profession"));
+        QCOMPARE(q(warnings[0].details.front()), QStringLiteral("D101 (946 rows)"));
+    }
+
+    void realPopulationReads() {
+        MAILLAGE_REQUIRE_SHARED("population/population_communes_2020.csv");
+        Warnings warnings;
+        const auto population =
+            io::readPopulation(io::readTable(shared("population/population_communes_2020.csv")), "codgeo",
+                               "population", warnings);
+        QVERIFY(population.count("75056"));
+        QVERIFY(population.at("75056") > 2000000);
+        QVERIFY(!population.count("75101"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestImporters)
+#include "test_importers.moc"

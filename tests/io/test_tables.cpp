@@ -1,0 +1,340 @@
+// Reading tables as French public data really is: core/io/table.h.
+#include "core/io/table.h"
+#include "testing.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QStringList>
+#include <QtTest>
+
+#include <functional>
+#include <optional>
+
+using namespace maillage;
+using maillage::testing::dataPath;
+
+namespace {
+
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QStringList qList(const std::vector<std::string>& v) {
+    QStringList out;
+    for (const auto& s : v)
+        out << q(s);
+    return out;
+}
+
+std::optional<Error> errorOf(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e;
+    }
+    return std::nullopt;
+}
+
+std::string shared(const char* relative) {
+    return maillage::testing::sharedPath(relative).toStdString();
+}
+
+} // namespace
+
+class TestTables : public QObject {
+    Q_OBJECT
+
+private slots:
+    void latin1SemicolonFileIsReadWithAccents() {
+        const std::string path = dataPath("io/latin1_semicolon.csv");
+        Warnings warnings;
+        const io::Table t = io::readTable(path, {}, &warnings);
+        QCOMPARE(t.separator, ';');
+        QCOMPARE(q(t.encoding), QStringLiteral("CP1252"));
+        QCOMPARE(t.headerLine, 4L);
+        QCOMPARE(qList(t.header), (QStringList{"Commune", "Libellé", "Profession", "Effectif"}));
+        QCOMPARE(t.rows.size(), std::size_t(3));
+        QCOMPARE(t.lines, (std::vector<long>{5, 6, 7}));
+        QCOMPARE(qList(t.rows[0]),
+                 (QStringList{"1001", "L'Abergement-Clémenciat", "Médecin généraliste", "2,5"}));
+        // 0x92 is a right single quotation mark in Windows-1252, not a control character as in ISO-8859-1.
+        QCOMPARE(q(t.rows[1][1]), QStringLiteral("Saint-Martin-d’Hères"));
+        QCOMPARE(q(t.rows[2][0]), QStringLiteral("2a004"));
+        QCOMPARE(warnings.size(), std::size_t(1));
+        QCOMPARE(q(warnings[0].toString()),
+                 q(path) + ": line 1: lines 1-2 above the header (line 4) skipped as title lines");
+    }
+
+    void latin1EncodingCanBeForced() {
+        io::TableReadOptions strict;
+        strict.encoding = "LATIN1";
+        QCOMPARE(q(io::parseCsvText("code;nom\n01001;Amb\xE9rieu\n", "m.csv", strict).rows[0][1]),
+                 QStringLiteral("Ambérieu"));
+        io::TableReadOptions utf8;
+        utf8.encoding = "UTF-8";
+        const auto e = errorOf([&] { io::parseCsvText("code;nom\n01001;Amb\xE9rieu\n", "m.csv", utf8); });
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::Format);
+        QCOMPARE(q(e->what()),
+                 QStringLiteral(
+                     "m.csv: line 2: expected UTF-8 text, found the byte 0xE9 (is the file in Latin-1 / "
+                     "Windows-1252?)"));
+    }
+
+    void utf8BomIsStripped() {
+        const io::Table t = io::parseCsvText("\xEF\xBB\xBF"
+                                             "code;nom\n01004;Ambérieu-en-Bugey\n",
+                                             "bom.csv");
+        QCOMPARE(q(t.encoding), QStringLiteral("UTF-8"));
+        QCOMPARE(qList(t.header), (QStringList{"code", "nom"}));
+        QCOMPARE(t.column("code"), 0);
+        QCOMPARE(q(t.rows[0][1]), QStringLiteral("Ambérieu-en-Bugey"));
+    }
+
+    void utf16FileWithBomIsDecoded() {
+        const std::u16string text = u"\uFEFFcode\tnom\r\n59350\tLille\r\n";
+        std::string bytes;
+        for (char16_t c : text) {
+            bytes += static_cast<char>(c & 0xFF);
+            bytes += static_cast<char>(c >> 8);
+        }
+        const io::Table t = io::parseCsvText(bytes, "unicode.txt");
+        QCOMPARE(t.separator, '\t');
+        QCOMPARE(q(t.encoding), QStringLiteral("UTF-16"));
+        QCOMPARE(qList(t.rows[0]), (QStringList{"59350", "Lille"}));
+    }
+
+    void separatorIsDetectedAmongSemicolonCommaTabAndPipe() {
+        QCOMPARE(io::parseCsvText("code\tvaleur\n01001\t1,5\n", "t.tsv").separator, '\t');
+        QCOMPARE(io::parseCsvText("code|valeur\n01001|1,5\n", "p.txt").separator, '|');
+        // Decimal commas do not fool the detection.
+        const io::Table semi = io::parseCsvText("code;valeur\n01001;1,5\n01002;2,5\n01004;3\n", "s.csv");
+        QCOMPARE(semi.separator, ';');
+        QCOMPARE(qList(semi.rows[0]), (QStringList{"01001", "1,5"}));
+        // Separators inside quotes are not counted.
+        const io::Table comma = io::parseCsvText("code,valeur\n01001,\"1,5\"\n01002,\"2;5\"\n", "c.csv");
+        QCOMPARE(comma.separator, ',');
+        QCOMPARE(qList(comma.rows[1]), (QStringList{"01002", "2;5"}));
+        io::TableReadOptions forced;
+        forced.separator = ',';
+        QCOMPARE(io::parseCsvText("a;b,c\n1;2,3\n", "f.csv", forced).header.size(), std::size_t(2));
+    }
+
+    void quotesEmbeddedNewlinesAndCrlfKeepEditorLineNumbers() {
+        Warnings warnings;
+        const io::Table t = io::readTable(dataPath("io/quoted_multiline.csv"), {}, &warnings);
+        QCOMPARE(t.separator, ',');
+        QCOMPARE(t.rows.size(), std::size_t(3)); // trailing blank lines ignored
+        QCOMPARE(qList(t.rows[0]), (QStringList{"59350", "Lille", "ligne 1\nligne 2"}));
+        QCOMPARE(qList(t.rows[1]), (QStringList{"59009", "Villeneuve-d'Ascq", "dit \"VdA\""}));
+        QCOMPARE(qList(t.rows[2]), (QStringList{"62041", "", ""})); // short row padded
+        QCOMPARE(t.lines, (std::vector<long>{2, 4, 5}));
+        QVERIFY(warnings.empty());
+    }
+
+    void headerIsFoundBelowTitleLines() {
+        // Without help, the first line with the most fields is the header...
+        const io::Table plain =
+            io::parseCsvText("Population 2020\nSource: INSEE\ncodgeo;population\n01001;806\n", "titles.csv");
+        QCOMPARE(plain.headerLine, 3L);
+        QCOMPARE(qList(plain.rows[0]), (QStringList{"01001", "806"}));
+        // ... unless a title line has more fields: then the expected columns tell.
+        const std::string text = "Note;voir;la;notice;jointe\ncodgeo;population\n01001;806\n";
+        io::TableReadOptions options;
+        options.expectedColumns = {"Population"};
+        const io::Table t = io::parseCsvText(text, "note.csv", options);
+        QCOMPARE(t.headerLine, 2L);
+        QCOMPARE(qList(t.header), (QStringList{"codgeo", "population"}));
+        io::TableReadOptions explicitLine;
+        explicitLine.headerLine = 2;
+        QCOMPARE(io::parseCsvText(text, "note.csv", explicitLine).lines, (std::vector<long>{3}));
+    }
+
+    void emptyFileIsAnError() {
+        for (const char* name : {"io/empty.csv", "io/blank_lines.csv"}) {
+            const std::string path = dataPath(name);
+            const auto e = errorOf([&] { io::readTable(path); });
+            QVERIFY(e);
+            QCOMPARE(e->kind(), ErrorKind::Format);
+            QCOMPARE(q(e->what()), q(path) + ": the file is empty: expected a header line and rows");
+        }
+    }
+
+    void unterminatedQuoteNamesTheLineWhereItOpened() {
+        const std::string path = dataPath("io/truncated.csv");
+        const auto e = errorOf([&] { io::readTable(path); });
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::Format);
+        QCOMPARE(e->where().line, 3L);
+        QCOMPARE(q(e->what()), q(path) +
+                                   ": line 3, column 'libgeo': unterminated quoted field: the quote opened "
+                                   "on line 3 is never closed (is the file truncated?)");
+    }
+
+    void rowWithMoreFieldsThanTheHeaderIsAFormatError() {
+        const std::string path = dataPath("io/too_many_fields.csv");
+        const auto e = errorOf([&] { io::readTable(path); });
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::Format);
+        QCOMPARE(q(e->what()), q(path) +
+                                   ": line 3: expected at most 3 fields as in the header (line 1), found 4; "
+                                   "check the separator (';') and the quotes");
+        const auto e2 = errorOf([] { io::parseCsvText("a;b\n1;2;3\n", "x.csv"); });
+        QVERIFY(e2);
+        QCOMPARE(q(e2->what()),
+                 QStringLiteral("x.csv: line 2: expected at most 2 fields as in the header (line 1), "
+                                "found 3; check the separator (';') and the quotes"));
+        // Trailing empty fields beyond the header are not "more fields".
+        QCOMPARE(io::parseCsvText("a;b\n1;2;;\n", "x.csv").rows[0].size(), std::size_t(2));
+    }
+
+    void missingFileIsFileNotFound() {
+        const auto e = errorOf([] { io::readTable("/nonexistent/communes.csv"); });
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::FileNotFound);
+        QCOMPARE(q(e->what()), QStringLiteral("/nonexistent/communes.csv: file not found"));
+    }
+
+    void columnsMatchIgnoringCaseAccentsSpacesAndDashes() {
+        const io::Table t =
+            io::parseCsvText("Code Commune;Libellé;NB_EQUIP\n01001;A;1\n02002;B;2\n", "cols.csv");
+        QCOMPARE(t.column("code_commune"), 0);
+        QCOMPARE(t.column("LIBELLE"), 1);
+        QCOMPARE(t.column("nb-equip"), 2);
+        QCOMPARE(t.column("population"), -1);
+        QCOMPARE(q(t.at(1, 2).describe()), QStringLiteral("cols.csv: line 3, column 'NB_EQUIP'"));
+        const auto e = errorOf([&] { t.requireColumn("population"); });
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::Format);
+        QCOMPARE(q(e->what()),
+                 QStringLiteral("cols.csv: line 1, column 'population': missing column: expected a "
+                                "column named 'population' in the header, found 'Code Commune', "
+                                "'Libellé', 'NB_EQUIP'"));
+    }
+
+    void xlsxIsReadWithSpreadsheetRowNumbers() {
+        const std::string path = dataPath("io/spreadsheet.xlsx");
+        Warnings warnings;
+        const io::Table t = io::readTable(path, {}, &warnings);
+        QCOMPARE(t.headerLine, 3L);
+        QCOMPARE(qList(t.header), (QStringList{"code_commune", "Profession", "Effectif"}));
+        QCOMPARE(t.lines, (std::vector<long>{4, 5, 7}));
+        QCOMPARE(qList(t.rows[0]), (QStringList{"01001", "Médecin généraliste", "2"}));
+        QCOMPARE(qList(t.rows[1]), (QStringList{"1001", "Infirmier", "2.5"}));
+        QCOMPARE(qList(t.rows[2]), (QStringList{"2A004", "Pharmacien", "7"}));
+        QCOMPARE(warnings.size(), std::size_t(1));
+        QCOMPARE(q(warnings[0].toString()),
+                 q(path) + ": line 1: row 1 above the header (row 3) skipped as title row");
+    }
+
+    void odsIsReadLikeXlsx() {
+        const io::Table t = io::readTable(dataPath("io/spreadsheet.ods"));
+        QCOMPARE(t.headerLine, 3L);
+        QCOMPARE(qList(t.header), (QStringList{"code_commune", "Profession", "Effectif"}));
+        QCOMPARE(t.lines, (std::vector<long>{4, 5, 7}));
+        QCOMPARE(qList(t.rows[0]), (QStringList{"01001", "Médecin généraliste", "2"}));
+        QCOMPARE(qList(t.rows[1]), (QStringList{"1001", "Infirmier", "2.5"}));
+        QCOMPARE(qList(t.rows[2]), (QStringList{"2A004", "Pharmacien", "7"}));
+    }
+
+    void spreadsheetSavedUnderAnotherExtensionIsRecognised() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        for (const char* name : {"spreadsheet.xlsx", "spreadsheet.ods"}) {
+            const QString copy = dir.filePath(QStringLiteral("%1.csv").arg(QString::fromLatin1(name)));
+            QVERIFY(QFile::copy(QString::fromStdString(dataPath((std::string("io/") + name).c_str())), copy));
+            const io::Table t = io::readTable(copy.toStdString());
+            QCOMPARE(t.headerLine, 3L);
+            QCOMPARE(qList(t.rows[2]), (QStringList{"2A004", "Pharmacien", "7"}));
+        }
+    }
+
+    void corruptSpreadsheetCannotBeOpened() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("broken.xlsx"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("PK\x03\x04 not really a zip");
+        f.close();
+        const auto e = errorOf([&] { io::readTable(path.toStdString()); });
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::CannotOpen);
+        QVERIFY2(q(e->what()).startsWith(path +
+                                         QStringLiteral(": cannot open the spreadsheet (expected an XLSX or "
+                                                        "ODS file)")),
+                 e->what());
+    }
+
+    void sheetIsChosenByName() {
+        const std::string path = dataPath("io/spreadsheet.xlsx");
+        io::TableReadOptions options;
+        options.sheet = "notes";
+        const io::Table t = io::readTable(path, options);
+        QCOMPARE(qList(t.header), (QStringList{"Licence", "Etalab"}));
+        QCOMPARE(t.headerLine, 2L);
+        options.sheet = "Absente";
+        const auto e = errorOf([&] { io::readTable(path, options); });
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::Format);
+        QCOMPARE(q(e->what()), q(path) + ": expected a sheet named 'Absente', found 'Effectifs', 'Notes'");
+    }
+
+    void largeCsvParsesWellUnderHalfASecond() {
+        // 36,000 rows x 43 columns, about 3 MB, as the BPE wide tables.
+        std::string text = "codgeo";
+        for (int c = 1; c < 43; ++c)
+            text += ",D" + std::to_string(200 + c) + "_colonne";
+        text += '\n';
+        for (int r = 0; r < 36000; ++r) {
+            char code[8];
+            std::snprintf(code, sizeof code, "%05d", 1001 + r);
+            text += code;
+            for (int c = 1; c < 43; ++c)
+                text += ',' + std::to_string((r * 7 + c) % 13);
+            text += '\n';
+        }
+        QVERIFY(text.size() > 2500000);
+        QElapsedTimer timer;
+        timer.start();
+        const io::Table t = io::parseCsvText(text, "big.csv");
+        const qint64 ms = timer.elapsed();
+        qInfo("parsed %zu bytes, %zu rows x %zu columns in %lld ms", text.size(), t.rows.size(),
+              t.header.size(), static_cast<long long>(ms));
+        QCOMPARE(t.rows.size(), std::size_t(36000));
+        QCOMPARE(t.header.size(), std::size_t(43));
+        QCOMPARE(q(t.rows[35999][0]), QStringLiteral("37000"));
+        QVERIFY2(ms < 500, qPrintable(QStringLiteral("took %1 ms").arg(ms)));
+    }
+
+    void realBpe2013WideCsvParsesQuickly() {
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2013_sante_par_commune.csv");
+        QElapsedTimer timer;
+        timer.start();
+        const io::Table t = io::readTable(shared("professionals/bpe2013_sante_par_commune.csv"));
+        const qint64 ms = timer.elapsed();
+        qInfo("bpe2013_sante_par_commune.csv: %zu rows x %zu columns in %lld ms", t.rows.size(),
+              t.header.size(), static_cast<long long>(ms));
+        QCOMPARE(t.separator, ',');
+        QCOMPARE(t.rows.size(), std::size_t(35190));
+        QCOMPARE(t.header.size(), std::size_t(43));
+        QCOMPARE(t.column("D201_medecin_omnipraticien"), 14);
+        QVERIFY2(ms < 500, qPrintable(QStringLiteral("took %1 ms").arg(ms)));
+    }
+
+    void realBpe2013XlsxOpens() {
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2013_all_facilities_by_commune.xlsx");
+        QElapsedTimer timer;
+        timer.start();
+        const io::Table t = io::readTable(shared("professionals/bpe2013_all_facilities_by_commune.xlsx"));
+        qInfo("bpe2013_all_facilities_by_commune.xlsx: %zu rows x %zu columns in %lld ms", t.rows.size(),
+              t.header.size(), static_cast<long long>(timer.elapsed()));
+        QCOMPARE(t.headerLine, 1L);
+        QCOMPARE(q(t.header[0]), QStringLiteral("depcom"));
+        QCOMPARE(t.rows.size(), std::size_t(35190));
+        QCOMPARE(t.lines.front(), 2L);
+        QVERIFY(t.column("Médecin omnipraticien") > 0);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTables)
+#include "test_tables.moc"
