@@ -1,5 +1,7 @@
 #include "core/analysis/crunch.h"
 
+#include "core/analysis/maillage.h"
+
 #include "core/model/codes.h"
 #include "core/model/text.h"
 
@@ -17,10 +19,6 @@ namespace {
 
 const char* const kNbsp = "\u00a0";
 const char* const kMinus = "\u2212"; // typographic minus in French text
-
-double distanceKm(const model::Point& a, const model::Point& b) {
-    return std::hypot(a.x - b.x, a.y - b.y) / 1000.0;
-}
 
 bool isPole(PoleType t) {
     return t != PoleType::HorsPole;
@@ -290,12 +288,12 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
                 c.type = poles[i].type;
                 const model::Point& here = dataset.bassins[i].anchor;
                 if (mainIndex >= 0)
-                    c.distanceToMainKm = distanceKm(here, dataset.bassins[mainIndex].anchor);
+                    c.distanceToMainKm = planarDistanceKm(here, dataset.bassins[mainIndex].anchor);
                 double nearest = std::numeric_limits<double>::infinity();
                 for (int j : largePoles) {
                     if (j == i)
                         continue;
-                    const double km = distanceKm(here, dataset.bassins[j].anchor);
+                    const double km = planarDistanceKm(here, dataset.bassins[j].anchor);
                     if (km < nearest) {
                         nearest = km;
                         c.nearestLargePole = poles[j].bv;
