@@ -43,4 +43,48 @@ int Dataset::latestVintage() const {
     return latest;
 }
 
+void Dataset::rebuildBassins(const std::map<std::string, std::string>& bvNames) {
+    std::map<std::string, Bassin> byCode;
+    std::map<std::string, Wkb> oldGeometry;
+    for (auto& b : bassins)
+        if (!b.geometry.empty())
+            oldGeometry[b.code] = std::move(b.geometry);
+    std::map<std::string, int> mainCommune; // bv -> index of its main commune
+    for (std::size_t i = 0; i < communes.size(); ++i) {
+        const Commune& c = communes[i];
+        if (c.bv.empty())
+            continue;
+        Bassin& b = byCode[c.bv];
+        b.code = c.bv;
+        b.communes.push_back(c.code);
+        b.population += c.population;
+        auto it = mainCommune.find(c.bv);
+        if (it == mainCommune.end()) {
+            mainCommune[c.bv] = static_cast<int>(i);
+        } else {
+            const Commune& current = communes[it->second];
+            const bool currentIsNamesake = current.code == c.bv;
+            if (c.code == c.bv || (!currentIsNamesake && c.population > current.population))
+                it->second = static_cast<int>(i);
+        }
+    }
+    bassins.clear();
+    bassins.reserve(byCode.size());
+    for (auto& [code, b] : byCode) {
+        const Commune& main = communes[mainCommune[code]];
+        const auto named = bvNames.find(code);
+        b.name = named != bvNames.end() && !named->second.empty() ? named->second : main.name;
+        if (b.name.empty())
+            b.name = code;
+        b.dep = main.dep;
+        b.reg = main.reg;
+        b.anchor = main.anchor;
+        const auto g = oldGeometry.find(code);
+        if (g != oldGeometry.end())
+            b.geometry = std::move(g->second);
+        bassins.push_back(std::move(b));
+    }
+    reindex();
+}
+
 } // namespace maillage::model

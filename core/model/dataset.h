@@ -117,6 +117,11 @@ struct Dataset {
     //! Latest vintage of counts, or 0 when there is none.
     int latestVintage() const;
 
+    //! Rebuilds `bassins` from the communes' bv codes: members, population, name (from `bvNames`, else
+    //! the main commune's name), dep/reg and anchor of the main commune (the commune whose code is the
+    //! BV code, else the most populous). Geometries of bassins already present are kept. Sorted by code.
+    void rebuildBassins(const std::map<std::string, std::string>& bvNames = {});
+
 private:
     std::unordered_map<std::string, int> m_communeIndex;
     std::unordered_map<std::string, int> m_bassinIndex;
