@@ -138,6 +138,15 @@ std::string enumerate(const std::vector<std::string>& items, const std::string& 
 CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vector<std::string>& selection,
                                  const model::PoleParameters& params, int vintageTo, int vintageFrom,
                                  double nearLargePoleKm) {
+    model::CrunchParameters crunch;
+    crunch.nearLargePoleKm = nearLargePoleKm;
+    return diagnoseCrunch(dataset, selection, params, crunch, vintageTo, vintageFrom);
+}
+
+CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vector<std::string>& selection,
+                                 const model::PoleParameters& params, const model::CrunchParameters& crunch,
+                                 int vintageTo, int vintageFrom) {
+    const double nearLargePoleKm = crunch.nearLargePoleKm;
     CrunchDiagnostics d;
     if (vintageTo == 0)
         vintageTo = dataset.latestVintage();
@@ -230,7 +239,7 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
         d.secondMass = poles[polesByMass[1]].total;
         d.primacy = d.secondMass > 0 ? d.firstMass / d.secondMass : 0;
     }
-    d.macrocephalic = d.primacy > kMacrocephalyPrimacy;
+    d.macrocephalic = d.primacy > crunch.macrocephalyPrimacy;
     if (d.totalProfessionals > 0) {
         d.firstPoleShare = d.firstMass / d.totalProfessionals;
         for (int i : selected) {
@@ -419,14 +428,12 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
                                        formatEn(d.primacy, 1) + " times the second, " + nameOf(d.secondPole) +
                                        " (" + count0En(d.secondMass) + ")";
             if (d.macrocephalic) {
-                fr.push_back(
-                    headFr +
-                    " : au-delà de 10 fois, le système est dit macrocéphale, c'est-à-dire dominé par une "
-                    "seule grande ville qui attire l'essentiel de l'offre de soins.");
-                en.push_back(
-                    headEn +
-                    ": beyond 10 times, the system is called macrocephalic, that is dominated by a single "
-                    "large city that draws most of the care supply.");
+                fr.push_back(headFr + " : au-delà de " + formatFr(crunch.macrocephalyPrimacy, 0) +
+                             " fois, le système est dit macrocéphale, c'est-à-dire dominé par une "
+                             "seule grande ville qui attire l'essentiel de l'offre de soins.");
+                en.push_back(headEn + ": beyond " + formatEn(crunch.macrocephalyPrimacy, 0) +
+                             " times, the system is called macrocephalic, that is dominated by a single "
+                             "large city that draws most of the care supply.");
             } else {
                 fr.push_back(headFr +
                              " : moins de 10 fois, l'offre n'est donc pas dominée par une seule ville.");

@@ -23,7 +23,7 @@ struct BassinChange {
 };
 
 //! Wording thresholds of the written diagnosis (DOMAIN.md §5 gives the first).
-inline constexpr double kMacrocephalyPrimacy = 10; //!< primacy strictly above: macrocephalic
+// The macrocephaly threshold is model::CrunchParameters::macrocephalyPrimacy (default 10).
 //! Concentration is called high when 1/H (the number of equal-sized BVs that would give the same
 //! Herfindahl index) is below this number and below half the BVs of the selection.
 inline constexpr double kHighConcentrationEquivalentPoles = 5;
@@ -70,5 +70,9 @@ struct CrunchDiagnostics {
 CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vector<std::string>& selection,
                                  const model::PoleParameters& params, int vintageTo, int vintageFrom = 0,
                                  double nearLargePoleKm = 60);
+//! Same, with the Crunch parameters saved in the dataset (macrocephaly threshold, at-risk radius).
+CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vector<std::string>& selection,
+                                 const model::PoleParameters& params, const model::CrunchParameters& crunch,
+                                 int vintageTo, int vintageFrom = 0);
 
 } // namespace maillage::analysis

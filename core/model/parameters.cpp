@@ -53,6 +53,10 @@ const std::vector<Field>& fields() {
          [](Parameters& p) -> double& { return p.density.secrecyThreshold; }},
         {"density.catchment_km", Domain::Positive,
          [](Parameters& p) -> double& { return p.density.catchmentKm; }},
+        {"crunch.macrocephaly_primacy", Domain::Positive,
+         [](Parameters& p) -> double& { return p.crunch.macrocephalyPrimacy; }},
+        {"crunch.near_large_pole_km", Domain::Positive,
+         [](Parameters& p) -> double& { return p.crunch.nearLargePoleKm; }},
         {"density.catchment_minutes", Domain::Positive,
          [](Parameters& p) -> double& { return p.density.catchmentMinutes; }},
     };

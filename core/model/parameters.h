@@ -43,11 +43,18 @@ struct DensityParameters {
     double catchmentMinutes = 30; //!< same with a travel-time matrix
 };
 
+//! DOMAIN.md §5: the wording thresholds of the Crunch diagnosis.
+struct CrunchParameters {
+    double macrocephalyPrimacy = 10; //!< primacy (1st / 2nd pôle) strictly above: macrocephalic system
+    double nearLargePoleKm = 60;     //!< a small pôle losing mass within this of a type 1-2 pôle is at risk
+};
+
 //! All parameters of a dataset.
 struct Parameters {
     PoleParameters poles;
     MaillageParameters maillage;
     DensityParameters density;
+    CrunchParameters crunch;
 
     //! Flat key -> value form ("poles.metropole_min" -> 10000), used by the GeoPackage and JSON files.
     std::map<std::string, double> toKeyValues() const;

@@ -234,6 +234,15 @@ private slots:
         QVERIFY(!contains(six.diagnosisFr, "macrocéphale"));
     }
 
+    void macrocephalyThresholdIsAParameter() {
+        model::CrunchParameters crunch;
+        crunch.macrocephalyPrimacy = 5;
+        const CrunchDiagnostics six = diagnoseCrunch(territory(), kR1, {}, crunch, 2013);
+        QVERIFY(six.primacy > 5);
+        QVERIFY(six.macrocephalic);
+        QVERIFY2(contains(six.diagnosisFr, "au-delà de 5 fois"), six.diagnosisFr.c_str());
+    }
+
     void evenlySpreadProfessionalsGiveModerateConcentration() {
         model::Dataset ds;
         ds.catalogue = model::ProfessionCatalogue::builtin();
