@@ -1,1 +1,624 @@
 #include "core/io/geo.h"
+
+#include "core/model/codes.h"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <cpl_vsi.h>
+#include <gdal.h>
+#include <gdal_priv.h>
+#include <ogr_api.h>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <system_error>
+#include <thread>
+#include <unordered_map>
+
+namespace maillage::io {
+
+namespace {
+
+struct GeomDeleter {
+    void operator()(OGRGeometry* g) const { OGRGeometryFactory::destroyGeometry(g); }
+};
+using GeomPtr = std::unique_ptr<OGRGeometry, GeomDeleter>;
+
+GeomPtr fromWkb(const model::Wkb& wkb) {
+    if (wkb.empty())
+        return nullptr;
+    OGRGeometry* g = nullptr;
+    if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &g, wkb.size(), wkbVariantIso) != OGRERR_NONE)
+        return nullptr;
+    return GeomPtr(g);
+}
+
+model::Wkb toWkb(const OGRGeometry& g) {
+    model::Wkb wkb(g.WkbSize());
+    g.exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+    return wkb;
+}
+
+bool isPolygonal(OGRwkbGeometryType t) {
+    t = wkbFlatten(t);
+    return t == wkbPolygon || t == wkbMultiPolygon || t == wkbCurvePolygon || t == wkbMultiSurface;
+}
+
+//! Adds the polygons of `g` (polygon, multipolygon or any collection: lines and points that MakeValid may
+//! leave are dropped) to `out`.
+void collectPolygons(const OGRGeometry& g, OGRMultiPolygon& out) {
+    const auto t = wkbFlatten(g.getGeometryType());
+    if (t == wkbPolygon) {
+        if (!g.IsEmpty())
+            out.addGeometry(&g);
+    } else if (t == wkbCurvePolygon) {
+        GeomPtr lin(g.getLinearGeometry());
+        if (lin)
+            collectPolygons(*lin, out);
+    } else if (OGR_GT_IsSubClassOf(t, wkbGeometryCollection)) {
+        for (const auto* part : *g.toGeometryCollection())
+            collectPolygons(*part, out);
+    }
+}
+
+//! A 2D MultiPolygon holding the polygonal parts of `g` (possibly empty).
+GeomPtr toMultiPolygon(const OGRGeometry& g) {
+    auto mp = std::make_unique<OGRMultiPolygon>();
+    collectPolygons(g, *mp);
+    mp->flattenTo2D();
+    return GeomPtr(mp.release());
+}
+
+//! Valid MultiPolygon from `g`: MakeValid (STRUCTURE method, which keeps polygons polygons) when needed.
+//! Returns nullptr when no valid, non-empty polygon can be made.
+GeomPtr makeValidMultiPolygon(const OGRGeometry& g, bool* repaired = nullptr) {
+    GeomPtr mp = toMultiPolygon(g);
+    if (repaired)
+        *repaired = false;
+    if (mp->IsEmpty())
+        return nullptr;
+    if (mp->IsValid())
+        return mp;
+    if (repaired)
+        *repaired = true;
+    const char* structure[] = {"METHOD=STRUCTURE", nullptr};
+    GeomPtr fixed(mp->MakeValid(structure));
+    if (!fixed)
+        fixed.reset(mp->MakeValid());
+    if (!fixed)
+        return nullptr;
+    GeomPtr out = toMultiPolygon(*fixed);
+    if (out->IsEmpty() || !out->IsValid())
+        return nullptr;
+    return out;
+}
+
+bool pointOnSurface(const OGRGeometry& g, model::Point& p) {
+    OGRGeometryH h = OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(&g)));
+    if (!h)
+        return false;
+    GeomPtr pt(OGRGeometry::FromHandle(h));
+    if (pt->IsEmpty() || wkbFlatten(pt->getGeometryType()) != wkbPoint)
+        return false;
+    p.x = pt->toPoint()->getX();
+    p.y = pt->toPoint()->getY();
+    return true;
+}
+
+std::string lastGdalError() {
+    std::string msg = CPLGetLastErrorMsg();
+    return msg.empty() ? std::string("unknown GDAL error") : msg;
+}
+
+//! Keeps GDAL's messages off stderr while reading user files: we report them ourselves.
+struct QuietGdal {
+    QuietGdal() {
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        CPLErrorReset();
+    }
+    ~QuietGdal() { CPLPopErrorHandler(); }
+};
+
+int findField(const OGRFeatureDefn& defn, const std::vector<std::string>& candidates) {
+    for (const auto& c : candidates) {
+        if (c.empty())
+            continue;
+        const int i = defn.GetFieldIndex(c.c_str()); // case-insensitive
+        if (i >= 0)
+            return i;
+    }
+    return -1;
+}
+
+std::string fieldList(const OGRFeatureDefn& defn) {
+    std::string s;
+    for (int i = 0; i < defn.GetFieldCount(); ++i) {
+        if (i)
+            s += ", ";
+        s += defn.GetFieldDefn(i)->GetNameRef();
+    }
+    return s.empty() ? std::string("(none)") : s;
+}
+
+bool isZero(const model::Point& p) {
+    return p.x == 0 && p.y == 0;
+}
+
+std::size_t threadCount(std::size_t items) {
+    const std::size_t hw = std::max(1u, std::thread::hardware_concurrency());
+    return std::max<std::size_t>(1, std::min(hw, items));
+}
+
+//! Runs work(item, thread) for every item in [0, n) on `threads` threads (the caller's included), items
+//! handed out one at a time. Stops early when `feedback` is canceled (the caller checks). onDone(count) is
+//! called under a lock after each item, so progress never goes back. Rethrows the first exception.
+template <class Work, class Done>
+void parallelFor(std::size_t n, std::size_t threads, Feedback* feedback, Work&& work, Done&& onDone) {
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    std::size_t done = 0;
+    std::exception_ptr firstError;
+    std::mutex mutex;
+    const auto run = [&](std::size_t thread) {
+        QuietGdal quiet; // GEOS/PROJ chatter on stderr: what matters is reported as warnings or errors
+        try {
+            for (;;) {
+                if (stop.load() || (feedback && feedback->isCanceled()))
+                    return;
+                const std::size_t k = next.fetch_add(1);
+                if (k >= n)
+                    return;
+                work(k, thread);
+                std::lock_guard<std::mutex> lock(mutex);
+                onDone(++done);
+            }
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(mutex);
+            if (!firstError)
+                firstError = std::current_exception();
+            stop = true;
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) {
+        try {
+            pool.emplace_back(run, t);
+        } catch (const std::system_error&) {
+            break; // no more threads to be had: the others do the work
+        }
+    }
+    run(0);
+    for (auto& t : pool)
+        t.join();
+    if (firstError)
+        std::rethrow_exception(firstError);
+}
+
+} // namespace
+
+void ensureGdal() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // Journal files deleted at commit: no stray -wal/-shm beside a user's dataset.
+        CPLSetConfigOption("OGR_SQLITE_JOURNAL", "DELETE");
+        // No .aux.xml files written beside inputs.
+        CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
+        GDALAllRegister();
+    });
+}
+
+std::vector<model::Commune> readCommunePolygons(const std::string& path, const PolygonReadOptions& options,
+                                                Warnings& warnings, Feedback* feedback) {
+    ensureGdal();
+    VSIStatBufL st;
+    if (VSIStatL(path.c_str(), &st) != 0)
+        throw Error(ErrorKind::FileNotFound, Location{path}, "file not found");
+
+    QuietGdal quiet;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds)
+        throw Error(ErrorKind::CannotOpen, Location{path},
+                    "cannot open " + path +
+                        " as a vector file (GeoPackage, Shapefile, GeoJSON...): " + lastGdalError());
+
+    OGRLayer* layer = nullptr;
+    if (options.layer.empty()) {
+        if (ds->GetLayerCount() == 0)
+            throw Error(ErrorKind::Format, Location{path}, "holds no vector layer");
+        layer = ds->GetLayer(0);
+    } else {
+        layer = ds->GetLayerByName(options.layer.c_str());
+        if (!layer) {
+            std::string names;
+            for (auto* l : ds->GetLayers())
+                names += (names.empty() ? "" : ", ") + std::string(l->GetName());
+            throw Error(ErrorKind::Format, Location{path},
+                        "layer '" + options.layer + "' not found; layers found: " + names);
+        }
+    }
+
+    const OGRFeatureDefn& defn = *layer->GetLayerDefn();
+    const int codeIdx =
+        findField(defn, {options.codeField, "code", "insee_com", "codgeo", "insee", "code_insee"});
+    if (codeIdx < 0)
+        throw Error(ErrorKind::Format, Location{path, 0, options.codeField},
+                    "no commune code field (expected '" + options.codeField +
+                        "', or insee_com, codgeo, insee, code_insee); fields found: " + fieldList(defn));
+    const std::string codeName = defn.GetFieldDefn(codeIdx)->GetNameRef();
+    const int nameIdx = findField(defn, {options.nameField, "nom", "name", "nom_com", "libgeo"});
+
+    // Lambert-93 with x = easting, y = northing whatever the CRS's official axis order.
+    OGRSpatialReference target;
+    target.importFromEPSG(model::kWorkingEpsg);
+    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRSpatialReference> source;
+    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+        source.reset(srs->Clone());
+    } else {
+        OGREnvelope env;
+        source = std::make_unique<OGRSpatialReference>();
+        const bool lonLat = layer->GetExtent(&env, TRUE) == OGRERR_NONE && env.MinX >= -180 &&
+                            env.MaxX <= 180 && env.MinY >= -90 && env.MaxY <= 90;
+        source->importFromEPSG(lonLat ? 4326 : model::kWorkingEpsg);
+        warnings.push_back(
+            Warning{ErrorKind::Geometry,
+                    Location{path},
+                    std::string(path) + " declares no coordinate system; assumed " +
+                        (lonLat ? "WGS84 longitude/latitude (EPSG:4326)" : "Lambert-93 (EPSG:2154)"),
+                    {}});
+    }
+    source->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> ct;
+    if (!source->IsSame(&target)) {
+        ct.reset(OGRCreateCoordinateTransformation(source.get(), &target));
+        if (!ct)
+            throw Error(ErrorKind::Geometry, Location{path},
+                        "cannot reproject to Lambert-93 (EPSG:2154): " + lastGdalError());
+    }
+
+    // Phase 1, sequential (the driver reads one feature at a time): codes, duplicates, geometry types.
+    struct Pending {
+        GIntBig fid = 0;
+        model::Commune commune;
+        GeomPtr geometry;
+        std::string error;     // set by phase 2
+        bool repaired = false; // set by phase 2
+    };
+    const GIntBig total = layer->GetFeatureCount(TRUE);
+    std::vector<Pending> pending;
+    if (total > 0)
+        pending.reserve(static_cast<std::size_t>(total));
+    std::unordered_map<std::string, GIntBig> seen;
+    GIntBig n = 0;
+
+    layer->ResetReading();
+    for (auto& f : *layer) {
+        if ((n & 255) == 0) {
+            if (feedback && feedback->isCanceled())
+                throw Error(ErrorKind::Canceled, Location{path}, "reading was canceled");
+            if (total > 0)
+                report(feedback, 60.0 * static_cast<double>(n) / static_cast<double>(total));
+        }
+        ++n;
+        const GIntBig fid = f->GetFID();
+        const Location where{path, 0, codeName, static_cast<long>(fid)};
+        if (!f->IsFieldSetAndNotNull(codeIdx))
+            throw Error(ErrorKind::Value, where, "feature " + std::to_string(fid) + " has no commune code");
+        const std::string raw = f->GetFieldAsString(codeIdx);
+        auto code = codes::normalizeCommune(raw);
+        if (!code)
+            throw Error(ErrorKind::Value, where,
+                        "'" + raw +
+                            "' cannot be a commune code (expected 5 characters such as 01001 or 2A004)");
+        auto [it, inserted] = seen.emplace(*code, fid);
+        if (!inserted)
+            throw Error(ErrorKind::Duplicate, where,
+                        "commune code " + *code + " appears twice: features " + std::to_string(it->second) +
+                            " and " + std::to_string(fid));
+
+        GeomPtr geom(f->StealGeometry());
+        const Location gwhere{path, 0, "", static_cast<long>(fid)};
+        if (!geom || geom->IsEmpty())
+            throw Error(ErrorKind::Geometry, gwhere,
+                        "feature " + std::to_string(fid) + " (commune " + *code + ") has no geometry");
+        if (!isPolygonal(geom->getGeometryType()))
+            throw Error(ErrorKind::Geometry, gwhere,
+                        "feature " + std::to_string(fid) + " (commune " + *code + ") is a " +
+                            OGRGeometryTypeToName(geom->getGeometryType()) + ", expected a polygon");
+        Pending p;
+        p.fid = fid;
+        p.commune.code = *code;
+        if (nameIdx >= 0)
+            p.commune.name = f->GetFieldAsString(nameIdx);
+        p.commune.dep = codes::departementOf(p.commune.code);
+        p.geometry = std::move(geom);
+        pending.push_back(std::move(p));
+    }
+    if (pending.empty())
+        throw Error(ErrorKind::Format, Location{path}, "holds no commune polygon");
+
+    // Phase 2, on every core: reprojection, validity (MakeValid), anchor, WKB. Each thread has its own
+    // coordinate transformation; geometries are distinct objects.
+    const std::size_t nThreads = threadCount(pending.size());
+    std::vector<std::unique_ptr<OGRCoordinateTransformation>> transforms(nThreads);
+    if (ct)
+        for (auto& t : transforms)
+            t.reset(ct->Clone());
+    parallelFor(
+        pending.size(), nThreads, feedback,
+        [&](std::size_t k, std::size_t thread) {
+            Pending& p = pending[k];
+            if (ct && p.geometry->transform(transforms[thread].get()) != OGRERR_NONE) {
+                p.error = "cannot be reprojected to Lambert-93";
+                return;
+            }
+            GeomPtr mp = makeValidMultiPolygon(*p.geometry, &p.repaired);
+            p.geometry.reset();
+            if (!mp) {
+                p.error = "has an invalid polygon that cannot be repaired";
+                return;
+            }
+            if (!pointOnSurface(*mp, p.commune.anchor)) {
+                p.error = "has no point inside its polygon";
+                return;
+            }
+            p.commune.geometry = toWkb(*mp);
+        },
+        [&](std::size_t done) {
+            report(feedback, 60.0 + 40.0 * static_cast<double>(done) / pending.size());
+        });
+    if (feedback && feedback->isCanceled())
+        throw Error(ErrorKind::Canceled, Location{path}, "reading was canceled");
+
+    // Phase 3: errors in feature order, then the communes.
+    std::vector<model::Commune> out;
+    out.reserve(pending.size());
+    std::vector<std::string> repaired;
+    for (auto& p : pending) {
+        if (!p.error.empty())
+            throw Error(ErrorKind::Geometry, Location{path, 0, "", static_cast<long>(p.fid)},
+                        "feature " + std::to_string(p.fid) + " (commune " + p.commune.code + ") " + p.error);
+        if (p.repaired)
+            repaired.push_back(p.commune.code + " (feature " + std::to_string(p.fid) + ")");
+        out.push_back(std::move(p.commune));
+    }
+    if (!repaired.empty())
+        warnings.push_back(Warning{ErrorKind::Geometry, Location{path},
+                                   std::to_string(repaired.size()) + " invalid polygon(s)" +
+                                       " repaired with MakeValid; check their outlines",
+                                   repaired});
+    report(feedback, 100);
+    return out;
+}
+
+void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feedback) {
+    ensureGdal();
+    std::unordered_map<std::string, int> index;
+    index.reserve(dataset.communes.size());
+    for (std::size_t i = 0; i < dataset.communes.size(); ++i)
+        index.emplace(dataset.communes[i].code, static_cast<int>(i));
+
+    std::vector<std::size_t> todo;
+    for (std::size_t i = 0; i < dataset.bassins.size(); ++i)
+        if (dataset.bassins[i].geometry.empty())
+            todo.push_back(i);
+    // Largest first: better balance between threads.
+    std::stable_sort(todo.begin(), todo.end(), [&](std::size_t a, std::size_t b) {
+        return dataset.bassins[a].communes.size() > dataset.bassins[b].communes.size();
+    });
+
+    struct Result {
+        model::Wkb geometry;
+        std::vector<std::string> missing; // member communes without polygon
+        bool repaired = false;
+        bool failed = false;
+    };
+    std::vector<Result> results(todo.size());
+    parallelFor(
+        todo.size(), threadCount(todo.size()), feedback,
+        [&](std::size_t k, std::size_t) {
+            const model::Bassin& b = dataset.bassins[todo[k]];
+            Result& r = results[k];
+            // Each thread builds its own OGR geometries: OGR/GEOS operations on distinct objects are safe.
+            OGRMultiPolygon parts;
+            for (const auto& code : b.communes) {
+                auto it = index.find(code);
+                GeomPtr g = it == index.end() ? nullptr : fromWkb(dataset.communes[it->second].geometry);
+                if (!g) {
+                    r.missing.push_back(code);
+                    continue;
+                }
+                collectPolygons(*g, parts);
+            }
+            if (parts.IsEmpty())
+                return;
+            GeomPtr u(parts.UnionCascaded());
+            if (!u) {
+                // A topology exception: repair each part, then retry.
+                OGRMultiPolygon valid;
+                for (const auto* p : parts)
+                    if (GeomPtr v = makeValidMultiPolygon(*p))
+                        collectPolygons(*v, valid);
+                u.reset(valid.UnionCascaded());
+            }
+            if (u) {
+                GeomPtr mp = toMultiPolygon(*u);
+                if (!mp->IsValid()) {
+                    r.repaired = true;
+                    mp = makeValidMultiPolygon(*mp);
+                }
+                if (mp && !mp->IsEmpty())
+                    r.geometry = toWkb(*mp);
+            }
+            r.failed = r.geometry.empty();
+        },
+        [&](std::size_t done) {
+            report(feedback, 100.0 * static_cast<double>(done) / static_cast<double>(todo.size()));
+        });
+    if (feedback && feedback->isCanceled())
+        throw Error(ErrorKind::Canceled, Location{}, "dissolving the bassins de vie was canceled");
+
+    std::vector<std::string> missing, failed, repaired;
+    for (std::size_t k = 0; k < todo.size(); ++k) {
+        model::Bassin& b = dataset.bassins[todo[k]];
+        Result& r = results[k];
+        for (const auto& c : r.missing)
+            missing.push_back(b.code + ": " + c);
+        if (r.failed || (r.geometry.empty() && !b.communes.empty()))
+            failed.push_back(b.code);
+        if (r.repaired)
+            repaired.push_back(b.code);
+        b.geometry = std::move(r.geometry);
+    }
+
+    // Anchors: the main commune (same code as the BV), else the most populous member, else the polygon.
+    for (auto& b : dataset.bassins) {
+        if (!isZero(b.anchor))
+            continue;
+        const model::Commune* main = nullptr;
+        if (auto it = index.find(b.code); it != index.end() && !isZero(dataset.communes[it->second].anchor))
+            main = &dataset.communes[it->second];
+        if (!main) {
+            for (const auto& code : b.communes) {
+                auto it = index.find(code);
+                if (it == index.end() || isZero(dataset.communes[it->second].anchor))
+                    continue;
+                const auto& c = dataset.communes[it->second];
+                if (!main || c.population > main->population)
+                    main = &c;
+            }
+        }
+        if (main)
+            b.anchor = main->anchor;
+        else if (GeomPtr g = fromWkb(b.geometry))
+            pointOnSurface(*g, b.anchor);
+    }
+
+    if (!missing.empty())
+        warnings.push_back(Warning{ErrorKind::Geometry, Location{},
+                                   std::to_string(missing.size()) +
+                                       " commune(s) of bassins de vie have no polygon and are left out of "
+                                       "their bassin's outline",
+                                   missing});
+    if (!failed.empty())
+        warnings.push_back(
+            Warning{ErrorKind::Geometry, Location{},
+                    std::to_string(failed.size()) +
+                        " bassin(s) de vie have no outline (none of their communes has a usable "
+                        "polygon)",
+                    failed});
+    if (!repaired.empty())
+        warnings.push_back(
+            Warning{ErrorKind::Geometry, Location{},
+                    std::to_string(repaired.size()) +
+                        " dissolved bassin outline(s) were invalid and repaired with MakeValid",
+                    repaired});
+    report(feedback, 100);
+}
+
+void foldArrondissements(std::vector<model::Commune>& communes, Warnings& warnings) {
+    std::unordered_map<std::string, std::vector<std::size_t>> groups; // parent code -> members
+    std::vector<std::string> folded;
+    for (std::size_t i = 0; i < communes.size(); ++i) {
+        if (codes::isArrondissement(communes[i].code)) {
+            folded.push_back(communes[i].code);
+            groups[codes::foldArrondissement(communes[i].code)];
+        }
+    }
+    if (folded.empty())
+        return;
+    ensureGdal();
+    for (std::size_t i = 0; i < communes.size(); ++i) {
+        auto it = groups.find(codes::foldArrondissement(communes[i].code));
+        if (it != groups.end())
+            it->second.push_back(i);
+    }
+    static const std::unordered_map<std::string, std::string> cityNames = {
+        {"75056", "Paris"}, {"69123", "Lyon"}, {"13055", "Marseille"}};
+    std::vector<bool> drop(communes.size(), false);
+    for (auto& [parent, members] : groups) {
+        model::Commune merged;
+        merged.code = parent;
+        merged.dep = codes::departementOf(parent);
+        OGRMultiPolygon parts;
+        bool anyGeometry = false;
+        for (std::size_t i : members) {
+            const model::Commune& c = communes[i];
+            if (c.code == parent)
+                merged.name = c.name;
+            merged.population += c.population;
+            if (merged.bv.empty() || c.code == parent)
+                merged.bv = c.bv.empty() ? merged.bv : c.bv;
+            if (merged.reg.empty())
+                merged.reg = c.reg;
+            if (GeomPtr g = fromWkb(c.geometry)) {
+                collectPolygons(*g, parts);
+                anyGeometry = true;
+            }
+        }
+        if (merged.name.empty())
+            merged.name = cityNames.at(parent);
+        if (anyGeometry) {
+            GeomPtr u(parts.UnionCascaded());
+            if (u) {
+                if (GeomPtr mp = makeValidMultiPolygon(*u)) {
+                    pointOnSurface(*mp, merged.anchor);
+                    merged.geometry = toWkb(*mp);
+                }
+            }
+            if (merged.geometry.empty())
+                throw Error(ErrorKind::Geometry, Location{},
+                            "the arrondissements of " + merged.name + " (" + parent +
+                                ") cannot be merged into one polygon");
+        }
+        communes[members.front()] = std::move(merged);
+        for (std::size_t k = 1; k < members.size(); ++k)
+            drop[members[k]] = true;
+    }
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < communes.size(); ++i)
+        if (!drop[i]) {
+            if (out != i)
+                communes[out] = std::move(communes[i]);
+            ++out;
+        }
+    communes.resize(out);
+    warnings.push_back(
+        Warning{ErrorKind::Value, Location{},
+                std::to_string(folded.size()) +
+                    " arrondissements municipaux merged into their commune (75056, 69123, 13055)",
+                folded});
+}
+
+bool isValidPolygon(const model::Wkb& wkb) {
+    ensureGdal();
+    GeomPtr g = fromWkb(wkb);
+    if (!g || g->IsEmpty())
+        return false;
+    const auto t = wkbFlatten(g->getGeometryType());
+    if (t != wkbPolygon && t != wkbMultiPolygon)
+        return false;
+    QuietGdal quiet;
+    return g->IsValid();
+}
+
+double areaKm2(const model::Wkb& wkb) {
+    ensureGdal();
+    GeomPtr g = fromWkb(wkb);
+    if (!g || g->IsEmpty())
+        return 0;
+    const auto t = wkbFlatten(g->getGeometryType());
+    if (t == wkbPolygon || t == wkbCurvePolygon)
+        return g->toCurvePolygon()->get_Area() / 1e6;
+    if (OGR_GT_IsSubClassOf(t, wkbGeometryCollection))
+        return g->toGeometryCollection()->get_Area() / 1e6;
+    return 0;
+}
+
+} // namespace maillage::io

@@ -14,9 +14,9 @@ namespace maillage::io {
 void ensureGdal();
 
 struct PolygonReadOptions {
-    std::string layer;               //!< "" = first layer
-    std::string codeField = "code";  //!< also tried: insee_com, codgeo, insee, code_insee
-    std::string nameField = "nom";   //!< also tried: name, nom_com, libgeo
+    std::string layer;              //!< "" = first layer
+    std::string codeField = "code"; //!< also tried: insee_com, codgeo, insee, code_insee
+    std::string nameField = "nom";  //!< also tried: name, nom_com, libgeo
 };
 
 //! Reads commune polygons (GeoPackage, Shapefile, GeoJSON...) and reprojects them to EPSG:2154.
@@ -29,6 +29,12 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
 //! Fills every Bassin's geometry (when empty) with the union of its communes' polygons, and its anchor
 //! (main commune's anchor). Work is spread over the available cores. Communes without geometry are skipped.
 void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feedback = nullptr);
+
+//! Merges the arrondissements municipaux of Paris, Lyon and Marseille (75101..., 69381..., 13201...) into
+//! one commune each (75056, 69123, 13055): polygons unioned, populations summed, anchor recomputed; a
+//! warning lists them. Other communes are untouched; order is kept (the merged commune takes the place of
+//! its first part).
+void foldArrondissements(std::vector<model::Commune>& communes, Warnings& warnings);
 
 //! True when the WKB is a valid (GEOS) polygon or multipolygon.
 bool isValidPolygon(const model::Wkb& wkb);

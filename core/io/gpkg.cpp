@@ -1,1 +1,855 @@
 #include "core/io/gpkg.h"
+
+#include "core/io/atomic_file.h"
+#include "core/io/geo.h"
+#include "core/model/error.h"
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+#include <gdal_priv.h>
+#include <ogr_api.h>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <set>
+#include <unordered_map>
+
+namespace maillage::io {
+
+namespace {
+
+constexpr const char* kCommunes = "communes";
+constexpr const char* kBassins = "bassins_de_vie";
+constexpr const char* kZones = "zones";
+
+struct GeomDeleter {
+    void operator()(OGRGeometry* g) const { OGRGeometryFactory::destroyGeometry(g); }
+};
+using GeomPtr = std::unique_ptr<OGRGeometry, GeomDeleter>;
+
+std::string lastGdalError() {
+    std::string msg = CPLGetLastErrorMsg();
+    return msg.empty() ? std::string("unknown GDAL error") : msg;
+}
+
+struct QuietGdal {
+    QuietGdal() {
+        CPLPushErrorHandler(CPLQuietErrorHandler);
+        CPLErrorReset();
+    }
+    ~QuietGdal() { CPLPopErrorHandler(); }
+};
+
+std::vector<std::string> splitNonEmpty(const std::string& s, const std::string& sep) {
+    std::vector<std::string> out;
+    if (s.empty())
+        return out;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t p = s.find(sep, start);
+        out.push_back(s.substr(start, p == std::string::npos ? std::string::npos : p - start));
+        if (p == std::string::npos)
+            break;
+        start = p + sep.size();
+    }
+    return out;
+}
+
+std::string joinStrings(const std::vector<std::string>& parts, const std::string& sep) {
+    std::string s;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i)
+            s += sep;
+        s += parts[i];
+    }
+    return s;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Temporary files
+
+void removeTemporary(const std::string& tmp) {
+    for (const char* ext : {"", "-journal", "-wal", "-shm"}) {
+        std::error_code ec;
+        std::filesystem::remove(tmp + ext, ec);
+    }
+}
+
+//! Runs `body` on a temporary GeoPackage beside `path` (fresh when `copyFrom` is empty, else a copy of
+//! it opened for update), then renames it over `path`. Any failure removes the temporary file and throws
+//! Error(Write) naming `path` (Canceled passes through).
+void atomicWrite(const std::string& path, const std::string& copyFrom,
+                 const std::function<void(GDALDataset&, const std::string&)>& body) {
+    ensureGdal();
+    const std::string tmp = temporaryPathFor(path);
+    try {
+        QuietGdal quiet;
+        GDALDatasetUniquePtr ds;
+        if (copyFrom.empty()) {
+            GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+            if (!driver)
+                throw Error(ErrorKind::Internal, Location{path}, "the GDAL GeoPackage driver is missing");
+            ds.reset(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        } else {
+            std::error_code ec;
+            std::filesystem::copy_file(copyFrom, tmp, std::filesystem::copy_options::overwrite_existing, ec);
+            if (ec)
+                throw Error(ErrorKind::Write, Location{path},
+                            "cannot create the temporary file " + tmp + ": " + ec.message());
+            const char* drivers[] = {"GPKG", nullptr};
+            ds.reset(GDALDataset::Open(tmp.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers));
+        }
+        if (!ds)
+            throw Error(ErrorKind::Write, Location{path},
+                        "cannot create the temporary file " + tmp + ": " + lastGdalError());
+        body(*ds, tmp);
+        CPLErrorReset();
+        ds.reset(); // closes: builds deferred spatial indexes, flushes
+        if (CPLGetLastErrorType() >= CE_Failure)
+            throw Error(ErrorKind::Write, Location{path}, "closing " + tmp + " failed: " + lastGdalError());
+        if (std::rename(tmp.c_str(), path.c_str()) != 0)
+            throw Error(ErrorKind::Write, Location{path},
+                        "cannot rename " + tmp + " to " + path + ": " + std::strerror(errno));
+    } catch (const Error& e) {
+        removeTemporary(tmp);
+        if (e.kind() == ErrorKind::Canceled || (e.kind() == ErrorKind::Write && e.where().file == path))
+            throw;
+        throw Error(ErrorKind::Write, Location{path}, "cannot write the dataset: " + e.detail());
+    } catch (const std::exception& e) {
+        removeTemporary(tmp);
+        throw Error(ErrorKind::Write, Location{path}, std::string("cannot write the dataset: ") + e.what());
+    } catch (...) {
+        removeTemporary(tmp);
+        throw Error(ErrorKind::Write, Location{path}, "cannot write the dataset");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writing
+
+struct FieldSpec {
+    const char* name;
+    OGRFieldType type;
+};
+
+class Writer {
+public:
+    Writer(GDALDataset& ds, std::string path, Feedback* feedback)
+        : m_ds(ds), m_path(std::move(path)), m_fb(feedback) {
+        m_srs.importFromEPSG(model::kWorkingEpsg);
+        m_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    }
+
+    [[noreturn]] void fail(const std::string& what) const {
+        throw Error(ErrorKind::Write, Location{m_path}, "cannot write the dataset: " + what);
+    }
+
+    OGRLayer* createLayer(const char* name, bool spatial, std::initializer_list<FieldSpec> fields) {
+        CPLStringList options;
+        options.SetNameValue("FID", "fid");
+        if (spatial) {
+            options.SetNameValue("GEOMETRY_NAME", "geom");
+            options.SetNameValue("SPATIAL_INDEX", "YES");
+        }
+        OGRLayer* layer = m_ds.CreateLayer(name, spatial ? &m_srs : nullptr,
+                                           spatial ? wkbMultiPolygon : wkbNone, options.List());
+        if (!layer)
+            fail(std::string("cannot create layer ") + name + ": " + lastGdalError());
+        for (const auto& f : fields) {
+            OGRFieldDefn defn(f.name, f.type);
+            if (layer->CreateField(&defn) != OGRERR_NONE)
+                fail(std::string("cannot create field ") + name + "." + f.name + ": " + lastGdalError());
+        }
+        return layer;
+    }
+
+    //! One transaction per layer: SQLite commits per statement otherwise, 100 times slower.
+    template <class Body> void transaction(const char* layerName, Body&& body) {
+        if (m_ds.StartTransaction() != OGRERR_NONE)
+            fail(std::string("cannot start a transaction for ") + layerName + ": " + lastGdalError());
+        body();
+        if (m_ds.CommitTransaction() != OGRERR_NONE)
+            fail(std::string("cannot commit ") + layerName + ": " + lastGdalError());
+    }
+
+    void insert(OGRLayer* layer, OGRFeature& f) {
+        f.SetFID(OGRNullFID);
+        if (layer->CreateFeature(&f) != OGRERR_NONE)
+            fail(std::string("cannot write a feature of ") + layer->GetName() + ": " + lastGdalError());
+    }
+
+    //! Sets the MultiPolygon geometry of `f` from WKB (none when empty).
+    void setGeometry(OGRFeature& f, const model::Wkb& wkb, const char* layer, const std::string& code) {
+        if (wkb.empty()) {
+            f.SetGeometryDirectly(nullptr);
+            return;
+        }
+        OGRGeometry* g = nullptr;
+        if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &g, wkb.size(), wkbVariantIso) !=
+                OGRERR_NONE ||
+            !g) {
+            fail(std::string("the geometry of ") + layer + " " + code + " is not valid WKB");
+        }
+        const auto t = wkbFlatten(g->getGeometryType());
+        if (t != wkbPolygon && t != wkbMultiPolygon) {
+            OGRGeometryFactory::destroyGeometry(g);
+            fail(std::string("the geometry of ") + layer + " " + code + " is not a polygon");
+        }
+        g = OGRGeometryFactory::forceToMultiPolygon(g);
+        g->flattenTo2D();
+        g->assignSpatialReference(&m_srs);
+        f.SetGeometryDirectly(g);
+    }
+
+    void progress(double percent, const char* step = nullptr) {
+        if (!m_fb)
+            return;
+        if (m_fb->isCanceled())
+            throw Error(ErrorKind::Canceled, Location{m_path}, "writing the dataset was canceled");
+        if (step)
+            m_fb->setStep(step);
+        m_fb->setProgress(percent);
+    }
+
+    GDALDataset& m_ds;
+    std::string m_path;
+    Feedback* m_fb;
+    OGRSpatialReference m_srs;
+};
+
+void writeKeyValues(Writer& w, const char* name,
+                    const std::vector<std::pair<std::string, std::string>>& rows) {
+    OGRLayer* l = w.createLayer(name, false, {{"key", OFTString}, {"value", OFTString}});
+    w.transaction(name, [&] {
+        OGRFeature f(l->GetLayerDefn());
+        for (const auto& [k, v] : rows) {
+            f.SetField(0, k.c_str());
+            f.SetField(1, v.c_str());
+            w.insert(l, f);
+        }
+    });
+}
+
+void writeParametersLayer(Writer& w, const model::Parameters& parameters) {
+    OGRLayer* l = w.createLayer("parameters", false, {{"key", OFTString}, {"value", OFTReal}});
+    w.transaction("parameters", [&] {
+        OGRFeature f(l->GetLayerDefn());
+        for (const auto& [k, v] : parameters.toKeyValues()) {
+            f.SetField(0, k.c_str());
+            f.SetField(1, v);
+            w.insert(l, f);
+        }
+    });
+}
+
+std::vector<std::pair<std::string, std::string>> metadataRows(const model::Metadata& m) {
+    std::vector<std::string> vintages;
+    for (int v : m.vintages)
+        vintages.push_back(std::to_string(v));
+    std::vector<std::pair<std::string, std::string>> rows = {
+        {"title", m.title},
+        {"fictional", m.fictional ? "true" : "false"},
+        {"cog_year", m.cogYear ? std::to_string(m.cogYear) : std::string()},
+        {"bv_vintage", m.bvVintage},
+        {"sources", joinStrings(m.sources, " | ")},
+        {"vintages", joinStrings(vintages, ",")},
+        {"created_by", m.createdBy},
+        {"created_at", m.createdAt},
+    };
+    for (const auto& [k, v] : m.extra)
+        rows.emplace_back("extra." + k, v);
+    return rows;
+}
+
+void writeCounts(Writer& w, const char* name, const char* placeField,
+                 const std::vector<model::CountRecord>& counts) {
+    OGRLayer* l = w.createLayer(
+        name, false,
+        {{placeField, OFTString}, {"profession", OFTString}, {"vintage", OFTInteger}, {"count", OFTReal}});
+    w.transaction(name, [&] {
+        OGRFeature f(l->GetLayerDefn());
+        for (const auto& c : counts) {
+            f.SetField(0, c.place.c_str());
+            f.SetField(1, c.profession.c_str());
+            f.SetField(2, c.vintage);
+            f.SetField(3, c.count);
+            w.insert(l, f);
+        }
+    });
+}
+
+void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path, Feedback* feedback) {
+    Writer w(ds, path, feedback);
+    w.progress(0, "Écriture des communes");
+
+    OGRLayer* communes = w.createLayer(kCommunes, true,
+                                       {{"code", OFTString},
+                                        {"nom", OFTString},
+                                        {"population", OFTReal},
+                                        {"bv", OFTString},
+                                        {"dep", OFTString},
+                                        {"reg", OFTString},
+                                        {"anchor_x", OFTReal},
+                                        {"anchor_y", OFTReal}});
+    w.transaction(kCommunes, [&] {
+        OGRFeature f(communes->GetLayerDefn());
+        std::size_t i = 0;
+        for (const auto& c : d.communes) {
+            if ((++i & 1023) == 0)
+                w.progress(50.0 * static_cast<double>(i) / static_cast<double>(d.communes.size()));
+            f.SetField(0, c.code.c_str());
+            f.SetField(1, c.name.c_str());
+            f.SetField(2, c.population);
+            f.SetField(3, c.bv.c_str());
+            f.SetField(4, c.dep.c_str());
+            f.SetField(5, c.reg.c_str());
+            f.SetField(6, c.anchor.x);
+            f.SetField(7, c.anchor.y);
+            w.setGeometry(f, c.geometry, "commune", c.code);
+            w.insert(communes, f);
+        }
+    });
+
+    w.progress(50, "Écriture des bassins de vie");
+    OGRLayer* bassins = w.createLayer(kBassins, true,
+                                      {{"code", OFTString},
+                                       {"nom", OFTString},
+                                       {"dep", OFTString},
+                                       {"reg", OFTString},
+                                       {"population", OFTReal},
+                                       {"n_communes", OFTInteger},
+                                       {"communes", OFTString},
+                                       {"anchor_x", OFTReal},
+                                       {"anchor_y", OFTReal}});
+    w.transaction(kBassins, [&] {
+        OGRFeature f(bassins->GetLayerDefn());
+        for (const auto& b : d.bassins) {
+            f.SetField(0, b.code.c_str());
+            f.SetField(1, b.name.c_str());
+            f.SetField(2, b.dep.c_str());
+            f.SetField(3, b.reg.c_str());
+            f.SetField(4, b.population);
+            f.SetField(5, static_cast<int>(b.communes.size()));
+            f.SetField(6, joinStrings(b.communes, ",").c_str());
+            f.SetField(7, b.anchor.x);
+            f.SetField(8, b.anchor.y);
+            w.setGeometry(f, b.geometry, "bassin de vie", b.code);
+            w.insert(bassins, f);
+        }
+    });
+
+    if (!d.zones.empty()) {
+        w.progress(65, "Écriture des zones infra-communales");
+        OGRLayer* zones = w.createLayer(
+            kZones, true,
+            {{"code", OFTString}, {"nom", OFTString}, {"commune", OFTString}, {"population", OFTReal}});
+        w.transaction(kZones, [&] {
+            OGRFeature f(zones->GetLayerDefn());
+            for (const auto& z : d.zones) {
+                f.SetField(0, z.code.c_str());
+                f.SetField(1, z.name.c_str());
+                f.SetField(2, z.commune.c_str());
+                f.SetField(3, z.population);
+                w.setGeometry(f, z.geometry, "zone", z.code);
+                w.insert(zones, f);
+            }
+        });
+    }
+
+    w.progress(70, "Écriture des effectifs de professionnels");
+    writeCounts(w, "professionals", "commune", d.counts);
+    writeCounts(w, "zone_professionals", "zone", d.zoneCounts);
+
+    w.progress(90, "Écriture des paramètres");
+    OGRLayer* professions = w.createLayer("professions", false,
+                                          {{"code", OFTString},
+                                           {"label_fr", OFTString},
+                                           {"label_en", OFTString},
+                                           {"grp", OFTString},
+                                           {"psychiatric", OFTInteger},
+                                           {"aliases", OFTString}});
+    w.transaction("professions", [&] {
+        OGRFeature f(professions->GetLayerDefn());
+        for (const auto& p : d.catalogue.professions()) {
+            f.SetField(0, p.code.c_str());
+            f.SetField(1, p.labelFr.c_str());
+            f.SetField(2, p.labelEn.c_str());
+            f.SetField(3, p.group == model::ProfessionGroup::Proximite ? "proximite" : "pole");
+            f.SetField(4, p.psychiatric ? 1 : 0);
+            f.SetField(5, joinStrings(p.aliases, "|").c_str());
+            w.insert(professions, f);
+        }
+    });
+
+    writeParametersLayer(w, d.params);
+    writeKeyValues(w, "metadata", metadataRows(d.meta));
+
+    OGRLayer* coop = w.createLayer("cooperations", false,
+                                   {{"name", OFTString}, {"kind", OFTString}, {"bassins", OFTString}});
+    w.transaction("cooperations", [&] {
+        OGRFeature f(coop->GetLayerDefn());
+        for (const auto& c : d.cooperations) {
+            f.SetField(0, c.name.c_str());
+            f.SetField(1, c.kind.c_str());
+            f.SetField(2, joinStrings(c.bassins, ",").c_str());
+            w.insert(coop, f);
+        }
+    });
+
+    OGRLayer* flows = w.createLayer("flows", false,
+                                    {{"origin", OFTString}, {"destination", OFTString}, {"volume", OFTReal}});
+    w.transaction("flows", [&] {
+        OGRFeature f(flows->GetLayerDefn());
+        for (const auto& x : d.flows) {
+            f.SetField(0, x.origin.c_str());
+            f.SetField(1, x.destination.c_str());
+            f.SetField(2, x.volume);
+            w.insert(flows, f);
+        }
+    });
+
+    w.progress(95);
+    OGRLayer* times = w.createLayer(
+        "travel_times", false, {{"origin", OFTString}, {"destination", OFTString}, {"minutes", OFTReal}});
+    w.transaction("travel_times", [&] {
+        OGRFeature f(times->GetLayerDefn());
+        for (const auto& x : d.travelTimes) {
+            f.SetField(0, x.origin.c_str());
+            f.SetField(1, x.destination.c_str());
+            f.SetField(2, x.minutes);
+            w.insert(times, f);
+        }
+    });
+
+    for (const auto& [name, names] :
+         {std::pair<const char*, const std::map<std::string, std::string>*>{"regions", &d.regionNames},
+          {"departements", &d.departementNames}}) {
+        OGRLayer* l = w.createLayer(name, false, {{"code", OFTString}, {"nom", OFTString}});
+        w.transaction(name, [&] {
+            OGRFeature f(l->GetLayerDefn());
+            for (const auto& [code, label] : *names) {
+                f.SetField(0, code.c_str());
+                f.SetField(1, label.c_str());
+                w.insert(l, f);
+            }
+        });
+    }
+    w.progress(99, "Finalisation du fichier");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading
+
+class Reader {
+public:
+    Reader(GDALDataset& ds, std::string path) : m_ds(ds), m_path(std::move(path)) {
+        m_srs.importFromEPSG(model::kWorkingEpsg);
+        m_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    }
+
+    OGRLayer* layer(const char* name, bool required) {
+        OGRLayer* l = m_ds.GetLayerByName(name);
+        if (!l && required) {
+            std::string names;
+            for (auto* x : m_ds.GetLayers())
+                names += (names.empty() ? "" : ", ") + std::string(x->GetName());
+            throw Error(ErrorKind::Format, Location{m_path},
+                        std::string("not a Maillage dataset: layer '") + name +
+                            "' is missing (layers found: " + (names.empty() ? std::string("none") : names) +
+                            ")");
+        }
+        if (l)
+            l->ResetReading();
+        return l;
+    }
+
+    static int field(OGRLayer* l, const char* name) { return l->GetLayerDefn()->GetFieldIndex(name); }
+
+    int requireField(OGRLayer* l, const char* name) {
+        const int i = field(l, name);
+        if (i < 0)
+            throw Error(ErrorKind::Format, Location{m_path, 0, name},
+                        "layer '" + std::string(l->GetName()) + "' has no field '" + name + "'");
+        return i;
+    }
+
+    static std::string str(const OGRFeature& f, int i) {
+        return i >= 0 && f.IsFieldSetAndNotNull(i) ? std::string(f.GetFieldAsString(i)) : std::string();
+    }
+    static double num(const OGRFeature& f, int i, double fallback = 0) {
+        return i >= 0 && f.IsFieldSetAndNotNull(i) ? f.GetFieldAsDouble(i) : fallback;
+    }
+
+    //! Geometry of `f` as ISO WKB MultiPolygon in Lambert-93 (empty when none).
+    model::Wkb geometry(OGRFeature& f, OGRLayer* l, bool* anchorOk, model::Point* anchor) {
+        OGRGeometry* g = f.GetGeometryRef();
+        if (!g || g->IsEmpty())
+            return {};
+        GeomPtr owned(f.StealGeometry());
+        if (const OGRSpatialReference* srs = l->GetSpatialRef(); srs && !srs->IsSame(&m_srs)) {
+            auto& ct = m_transforms[l];
+            if (!ct) {
+                std::unique_ptr<OGRSpatialReference> src(srs->Clone());
+                src->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+                ct.reset(OGRCreateCoordinateTransformation(src.get(), &m_srs));
+            }
+            if (!ct || owned->transform(ct.get()) != OGRERR_NONE)
+                throw Error(ErrorKind::Geometry, Location{m_path, 0, "", static_cast<long>(f.GetFID())},
+                            "feature " + std::to_string(f.GetFID()) + " of " + l->GetName() +
+                                " cannot be reprojected to Lambert-93");
+        }
+        if (wkbFlatten(owned->getGeometryType()) != wkbMultiPolygon)
+            owned.reset(OGRGeometryFactory::forceToMultiPolygon(owned.release()));
+        owned->flattenTo2D();
+        if (anchorOk && anchor && !*anchorOk) {
+            if (OGRGeometryH p = OGR_G_PointOnSurface(OGRGeometry::ToHandle(owned.get()))) {
+                GeomPtr pt(OGRGeometry::FromHandle(p));
+                if (!pt->IsEmpty() && wkbFlatten(pt->getGeometryType()) == wkbPoint) {
+                    anchor->x = pt->toPoint()->getX();
+                    anchor->y = pt->toPoint()->getY();
+                    *anchorOk = true;
+                }
+            }
+        }
+        model::Wkb wkb(owned->WkbSize());
+        owned->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+        return wkb;
+    }
+
+    GDALDataset& m_ds;
+    std::string m_path;
+    OGRSpatialReference m_srs;
+    std::unordered_map<OGRLayer*, std::unique_ptr<OGRCoordinateTransformation>> m_transforms;
+};
+
+std::vector<model::CountRecord> readCounts(Reader& r, const char* name, const char* placeField) {
+    std::vector<model::CountRecord> out;
+    OGRLayer* l = r.layer(name, false);
+    if (!l)
+        return out;
+    const int place = r.requireField(l, placeField), prof = r.requireField(l, "profession");
+    const int vintage = r.requireField(l, "vintage"), count = r.requireField(l, "count");
+    const GIntBig n = l->GetFeatureCount(TRUE);
+    if (n > 0)
+        out.reserve(static_cast<std::size_t>(n));
+    for (auto& f : *l) {
+        model::CountRecord c;
+        c.place = Reader::str(*f, place);
+        c.profession = Reader::str(*f, prof);
+        c.vintage = static_cast<int>(Reader::num(*f, vintage));
+        c.count = Reader::num(*f, count);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+bool parseBool(const std::string& s) {
+    return s == "true" || s == "1" || s == "yes" || s == "TRUE" || s == "True";
+}
+
+void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
+    const auto progress = [&](double p, const char* step) {
+        if (!feedback)
+            return;
+        if (feedback->isCanceled())
+            throw Error(ErrorKind::Canceled, Location{r.m_path}, "reading the dataset was canceled");
+        if (step)
+            feedback->setStep(step);
+        feedback->setProgress(p);
+    };
+    progress(0, "Lecture des communes");
+
+    // Communes
+    OGRLayer* communes = r.layer(kCommunes, true);
+    {
+        const int code = r.requireField(communes, "code");
+        const int nom = Reader::field(communes, "nom"), pop = Reader::field(communes, "population");
+        const int bv = Reader::field(communes, "bv"), dep = Reader::field(communes, "dep");
+        const int reg = Reader::field(communes, "reg");
+        const int ax = Reader::field(communes, "anchor_x"), ay = Reader::field(communes, "anchor_y");
+        const GIntBig n = communes->GetFeatureCount(TRUE);
+        if (n > 0)
+            d.communes.reserve(static_cast<std::size_t>(n));
+        std::size_t i = 0;
+        for (auto& f : *communes) {
+            if ((++i & 1023) == 0 && n > 0)
+                progress(60.0 * static_cast<double>(i) / static_cast<double>(n), nullptr);
+            model::Commune c;
+            c.code = Reader::str(*f, code);
+            c.name = Reader::str(*f, nom);
+            c.population = Reader::num(*f, pop);
+            c.bv = Reader::str(*f, bv);
+            c.dep = Reader::str(*f, dep);
+            c.reg = Reader::str(*f, reg);
+            bool anchorOk = ax >= 0 && ay >= 0 && f->IsFieldSetAndNotNull(ax) && f->IsFieldSetAndNotNull(ay);
+            if (anchorOk)
+                c.anchor = {f->GetFieldAsDouble(ax), f->GetFieldAsDouble(ay)};
+            c.geometry = r.geometry(*f, communes, &anchorOk, &c.anchor);
+            d.communes.push_back(std::move(c));
+        }
+    }
+
+    // Bassins de vie
+    progress(60, "Lecture des bassins de vie");
+    OGRLayer* bassins = r.layer(kBassins, true);
+    {
+        const int code = r.requireField(bassins, "code");
+        const int nom = Reader::field(bassins, "nom"), dep = Reader::field(bassins, "dep");
+        const int reg = Reader::field(bassins, "reg"), pop = Reader::field(bassins, "population");
+        const int list = Reader::field(bassins, "communes");
+        const int ax = Reader::field(bassins, "anchor_x"), ay = Reader::field(bassins, "anchor_y");
+        for (auto& f : *bassins) {
+            model::Bassin b;
+            b.code = Reader::str(*f, code);
+            b.name = Reader::str(*f, nom);
+            b.dep = Reader::str(*f, dep);
+            b.reg = Reader::str(*f, reg);
+            b.population = Reader::num(*f, pop);
+            if (list >= 0)
+                b.communes = splitNonEmpty(Reader::str(*f, list), ",");
+            bool anchorOk = ax >= 0 && ay >= 0 && f->IsFieldSetAndNotNull(ax) && f->IsFieldSetAndNotNull(ay);
+            if (anchorOk)
+                b.anchor = {f->GetFieldAsDouble(ax), f->GetFieldAsDouble(ay)};
+            b.geometry = r.geometry(*f, bassins, &anchorOk, &b.anchor);
+            d.bassins.push_back(std::move(b));
+        }
+        if (list < 0) {
+            // Edited without the list: members are the communes pointing at the BV.
+            std::unordered_map<std::string, std::size_t> idx;
+            for (std::size_t k = 0; k < d.bassins.size(); ++k)
+                idx.emplace(d.bassins[k].code, k);
+            for (const auto& c : d.communes)
+                if (auto it = idx.find(c.bv); it != idx.end())
+                    d.bassins[it->second].communes.push_back(c.code);
+        }
+    }
+
+    // Zones
+    if (OGRLayer* zones = r.layer(kZones, false)) {
+        const int code = r.requireField(zones, "code");
+        const int nom = Reader::field(zones, "nom"), commune = Reader::field(zones, "commune");
+        const int pop = Reader::field(zones, "population");
+        for (auto& f : *zones) {
+            model::Zone z;
+            z.code = Reader::str(*f, code);
+            z.name = Reader::str(*f, nom);
+            z.commune = Reader::str(*f, commune);
+            z.population = Reader::num(*f, pop);
+            z.geometry = r.geometry(*f, zones, nullptr, nullptr);
+            d.zones.push_back(std::move(z));
+        }
+    }
+
+    progress(70, "Lecture des effectifs de professionnels");
+    d.counts = readCounts(r, "professionals", "commune");
+    d.zoneCounts = readCounts(r, "zone_professionals", "zone");
+
+    progress(90, "Lecture des paramètres");
+    if (OGRLayer* l = r.layer("professions", false)) {
+        const int code = r.requireField(l, "code");
+        const int fr = Reader::field(l, "label_fr"), en = Reader::field(l, "label_en");
+        const int grp = Reader::field(l, "grp"), psy = Reader::field(l, "psychiatric");
+        const int aliases = Reader::field(l, "aliases");
+        for (auto& f : *l) {
+            model::Profession p;
+            p.code = Reader::str(*f, code);
+            if (p.code.empty())
+                continue;
+            p.labelFr = Reader::str(*f, fr);
+            p.labelEn = Reader::str(*f, en);
+            const std::string g = Reader::str(*f, grp);
+            p.group = (g == "proximite" || g == "proximité") ? model::ProfessionGroup::Proximite
+                                                             : model::ProfessionGroup::Pole;
+            p.psychiatric = Reader::num(*f, psy) != 0;
+            p.aliases = splitNonEmpty(Reader::str(*f, aliases), "|");
+            d.catalogue.add(std::move(p));
+        }
+    } else {
+        d.catalogue = model::ProfessionCatalogue::builtin();
+    }
+
+    if (OGRLayer* l = r.layer("parameters", false)) {
+        const int key = r.requireField(l, "key"), value = r.requireField(l, "value");
+        std::map<std::string, double> kv;
+        for (auto& f : *l) {
+            const std::string k = Reader::str(*f, key);
+            if (!k.empty() && f->IsFieldSetAndNotNull(value))
+                kv[k] = f->GetFieldAsDouble(value);
+        }
+        d.params = model::Parameters::fromKeyValues(kv, r.m_path);
+    }
+
+    if (OGRLayer* l = r.layer("metadata", false)) {
+        const int key = r.requireField(l, "key"), value = r.requireField(l, "value");
+        auto& m = d.meta;
+        for (auto& f : *l) {
+            const std::string k = Reader::str(*f, key), v = Reader::str(*f, value);
+            if (k == "title")
+                m.title = v;
+            else if (k == "fictional")
+                m.fictional = parseBool(v);
+            else if (k == "cog_year")
+                m.cogYear = v.empty() ? 0 : std::atoi(v.c_str());
+            else if (k == "bv_vintage")
+                m.bvVintage = v;
+            else if (k == "sources")
+                m.sources = splitNonEmpty(v, " | ");
+            else if (k == "vintages") {
+                m.vintages.clear();
+                for (const auto& s : splitNonEmpty(v, ","))
+                    m.vintages.push_back(std::atoi(s.c_str()));
+            } else if (k == "created_by")
+                m.createdBy = v;
+            else if (k == "created_at")
+                m.createdAt = v;
+            else if (k.rfind("extra.", 0) == 0)
+                m.extra[k.substr(6)] = v;
+            else if (!k.empty())
+                m.extra[k] = v;
+        }
+    }
+
+    if (OGRLayer* l = r.layer("cooperations", false)) {
+        const int name = r.requireField(l, "name"), kind = Reader::field(l, "kind");
+        const int list = Reader::field(l, "bassins");
+        for (auto& f : *l) {
+            model::Cooperation c;
+            c.name = Reader::str(*f, name);
+            c.kind = Reader::str(*f, kind);
+            c.bassins = splitNonEmpty(Reader::str(*f, list), ",");
+            d.cooperations.push_back(std::move(c));
+        }
+    }
+    if (OGRLayer* l = r.layer("flows", false)) {
+        const int o = r.requireField(l, "origin"), de = r.requireField(l, "destination");
+        const int v = r.requireField(l, "volume");
+        for (auto& f : *l)
+            d.flows.push_back({Reader::str(*f, o), Reader::str(*f, de), Reader::num(*f, v)});
+    }
+    if (OGRLayer* l = r.layer("travel_times", false)) {
+        const int o = r.requireField(l, "origin"), de = r.requireField(l, "destination");
+        const int v = r.requireField(l, "minutes");
+        const GIntBig n = l->GetFeatureCount(TRUE);
+        if (n > 0)
+            d.travelTimes.reserve(static_cast<std::size_t>(n));
+        for (auto& f : *l)
+            d.travelTimes.push_back({Reader::str(*f, o), Reader::str(*f, de), Reader::num(*f, v)});
+    }
+    for (const auto& [name, target] :
+         {std::pair<const char*, std::map<std::string, std::string>*>{"regions", &d.regionNames},
+          {"departements", &d.departementNames}}) {
+        if (OGRLayer* l = r.layer(name, false)) {
+            const int code = r.requireField(l, "code"), nom = Reader::field(l, "nom");
+            for (auto& f : *l)
+                (*target)[Reader::str(*f, code)] = Reader::str(*f, nom);
+        }
+    }
+    progress(100, nullptr);
+}
+
+} // namespace
+
+void writeDataset(const model::Dataset& dataset, const std::string& path, Feedback* feedback) {
+    atomicWrite(path, std::string(),
+                [&](GDALDataset& ds, const std::string&) { writeAll(dataset, ds, path, feedback); });
+    report(feedback, 100);
+}
+
+model::Dataset readDataset(const std::string& path, Feedback* feedback) {
+    ensureGdal();
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw Error(ErrorKind::FileNotFound, Location{path}, "file not found");
+    QuietGdal quiet;
+    const char* drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+    if (!ds)
+        throw Error(ErrorKind::CannotOpen, Location{path}, "cannot open as a GeoPackage: " + lastGdalError());
+    Reader reader(*ds, path);
+    model::Dataset d;
+    readAll(d, reader, feedback);
+    d.reindex();
+    return d;
+}
+
+void writeParameters(const std::string& path, const model::Parameters& parameters) {
+    writeParameters(path, parameters, {});
+}
+
+void writeParameters(const std::string& path, const model::Parameters& parameters,
+                     const std::vector<BassinClassificationFields>& classification) {
+    parameters.validate(path);
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw Error(ErrorKind::FileNotFound, Location{path}, "file not found");
+    atomicWrite(path, path, [&](GDALDataset& ds, const std::string&) {
+        Writer w(ds, path, nullptr);
+        for (int i = 0; i < ds.GetLayerCount(); ++i) {
+            if (std::string(ds.GetLayer(i)->GetName()) == "parameters") {
+                if (ds.DeleteLayer(i) != OGRERR_NONE)
+                    w.fail("cannot replace the parameters table: " + lastGdalError());
+                break;
+            }
+        }
+        writeParametersLayer(w, parameters);
+        if (classification.empty())
+            return;
+
+        OGRLayer* l = ds.GetLayerByName(kBassins);
+        if (!l)
+            w.fail("layer bassins_de_vie is missing");
+        const FieldSpec specs[] = {{"pole_type", OFTInteger}, {"pole_label", OFTString},
+                                   {"total", OFTReal},        {"pole_share", OFTReal},
+                                   {"psy_share", OFTReal},    {"reason", OFTString}};
+        int idx[6];
+        for (int k = 0; k < 6; ++k) {
+            idx[k] = l->GetLayerDefn()->GetFieldIndex(specs[k].name);
+            if (idx[k] < 0) {
+                OGRFieldDefn defn(specs[k].name, specs[k].type);
+                if (l->CreateField(&defn) != OGRERR_NONE)
+                    w.fail(std::string("cannot add field ") + specs[k].name + ": " + lastGdalError());
+                idx[k] = l->GetLayerDefn()->GetFieldIndex(specs[k].name);
+            }
+        }
+        const int code = l->GetLayerDefn()->GetFieldIndex("code");
+        if (code < 0)
+            w.fail("layer bassins_de_vie has no field 'code'");
+        std::unordered_map<std::string, const BassinClassificationFields*> byCode;
+        for (const auto& c : classification)
+            byCode[c.bv] = &c;
+        std::vector<OGRFeatureUniquePtr> features;
+        l->ResetReading();
+        while (OGRFeature* f = l->GetNextFeature())
+            features.emplace_back(f);
+        w.transaction(kBassins, [&] {
+            for (auto& f : features) {
+                auto it = byCode.find(f->GetFieldAsString(code));
+                if (it == byCode.end()) {
+                    for (int k : idx)
+                        f->SetFieldNull(k);
+                } else {
+                    const auto& c = *it->second;
+                    f->SetField(idx[0], c.poleType);
+                    f->SetField(idx[1], c.poleLabel.c_str());
+                    f->SetField(idx[2], c.total);
+                    f->SetField(idx[3], c.poleShare);
+                    f->SetField(idx[4], c.psyShare);
+                    f->SetField(idx[5], c.reason.c_str());
+                }
+                if (l->SetFeature(f.get()) != OGRERR_NONE)
+                    w.fail("cannot update bassins_de_vie: " + lastGdalError());
+            }
+        });
+    });
+}
+
+} // namespace maillage::io

@@ -9,6 +9,7 @@
 #include "core/model/feedback.h"
 
 #include <string>
+#include <vector>
 
 namespace maillage::io {
 
@@ -23,5 +24,22 @@ model::Dataset readDataset(const std::string& path, Feedback* feedback = nullptr
 //! Rewrites only the parameters table (and the classification fields of bassins_de_vie when
 //! `classification` is non-empty), in place and atomically as above.
 void writeParameters(const std::string& path, const model::Parameters& parameters);
+
+//! The classification fields of one bassin de vie in the bassins_de_vie layer. Filled by the caller
+//! from core/analysis results (core/io does not depend on core/analysis).
+struct BassinClassificationFields {
+    std::string bv;        //!< BV code: the feature to update
+    int poleType = 0;      //!< 0 = hors pôle, 1..4 (DOMAIN.md §3)
+    std::string poleLabel; //!< "Grand pôle"...
+    double total = 0;      //!< N
+    double poleShare = 0;  //!< N_pole / N, 0..1
+    double psyShare = 0;   //!< N_psy / N, 0..1
+    std::string reason;    //!< the sentence explaining the type
+};
+
+//! Same as above, and writes pole_type, pole_label, total, pole_share, psy_share, reason into
+//! bassins_de_vie (fields created when absent; BVs absent from `classification` get nulls).
+void writeParameters(const std::string& path, const model::Parameters& parameters,
+                     const std::vector<BassinClassificationFields>& classification);
 
 } // namespace maillage::io

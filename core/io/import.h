@@ -12,36 +12,39 @@ namespace maillage::io {
 
 struct ProfessionalsSource {
     std::string path;
-    int vintage = 0;              //!< year; required unless the table has a vintage column
+    int vintage = 0; //!< year; required unless the table has a vintage column
     ProfessionalsColumns columns;
     TableReadOptions read;
 };
 
 struct ImportOptions {
-    std::string communesPath;     //!< polygons (GeoPackage, Shapefile, GeoJSON); or a table without geometry
+    std::string communesPath; //!< polygons (GeoPackage, Shapefile, GeoJSON); or a table without geometry
     PolygonReadOptions polygons;
-    std::string bassinsPath;      //!< commune -> BV table; optional when the communes carry a bv column
-    std::string bvColumn;         //!< "" = detect BV2012/BV2022
+    std::string bassinsPath; //!< commune -> BV table; optional when the communes carry a bv column
+    std::string bvColumn;    //!< "" = detect BV2012/BV2022
     TableReadOptions bassinsRead;
-    std::string populationPath;   //!< optional
+    std::string populationPath; //!< optional
     std::string populationCode = "codgeo", populationColumn = "population";
     TableReadOptions populationRead;
     std::vector<ProfessionalsSource> professionals;
-    std::string cataloguePath;    //!< "" = built-in catalogue
+    std::string cataloguePath; //!< "" = built-in catalogue
     std::string title;
     std::vector<std::string> sources;
     int cogYear = 0;
-    std::string regionFilter;     //!< keep only communes of this région code ("" = all)
-    std::string departementFilter;//!< keep only communes of these départements, comma separated
+    std::string regionFilter;           //!< keep only communes of this région code ("" = all)
+    std::string departementFilter;      //!< keep only communes of these départements, comma separated
+    std::string createdBy = "Maillage"; //!< application and version, written to the metadata
 };
 
 struct ImportReport {
     Warnings warnings;
-    std::vector<JoinReport> joins; //!< BV table vs polygons, population vs polygons, each counts table vs polygons
+    //! BV table vs communes (both ways), population vs communes (both ways), each counts table vs communes.
+    std::vector<JoinReport> joins;
 };
 
 //! Reads everything, joins, folds arrondissements, dissolves bassins, and returns the dataset (not
 //! written: call writeDataset). Progress and cancellation through `feedback`.
-model::Dataset importDataset(const ImportOptions& options, ImportReport& report, Feedback* feedback = nullptr);
+model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
+                             Feedback* feedback = nullptr);
 
 } // namespace maillage::io

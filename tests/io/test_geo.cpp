@@ -1,0 +1,346 @@
+// Commune polygons in (reprojection, code repair, MakeValid), bassins de vie dissolved.
+#include "testing.h"
+
+#include "core/io/geo.h"
+
+#include <QFile>
+#include <QObject>
+#include <QTextStream>
+
+#include <ogr_geometry.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <set>
+
+using namespace maillage;
+
+namespace QTest {
+//! Readable QCOMPARE failures on std::string.
+template <> inline char* toString(const std::string& s) {
+    return qstrdup(s.c_str());
+}
+} // namespace QTest
+
+namespace {
+
+struct GeomDeleter {
+    void operator()(OGRGeometry* g) const { OGRGeometryFactory::destroyGeometry(g); }
+};
+using GeomPtr = std::unique_ptr<OGRGeometry, GeomDeleter>;
+
+GeomPtr geometryOf(const model::Wkb& wkb) {
+    OGRGeometry* g = nullptr;
+    if (wkb.empty() || OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &g, wkb.size()) != OGRERR_NONE)
+        return nullptr;
+    return GeomPtr(g);
+}
+
+model::Wkb wkbOf(const char* wktText) {
+    OGRGeometry* g = nullptr;
+    OGRGeometryFactory::createFromWkt(wktText, nullptr, &g);
+    GeomPtr owned(g);
+    model::Wkb wkb(g->WkbSize());
+    g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
+    return wkb;
+}
+
+const model::Commune* find(const std::vector<model::Commune>& communes, const std::string& code) {
+    for (const auto& c : communes)
+        if (c.code == code)
+            return &c;
+    return nullptr;
+}
+
+//! Reads the crosswalk CSV with Qt (independent of core/io/table.cpp): commune -> BV2012.
+std::map<std::string, std::string> readCrosswalkBv2012(const QString& path) {
+    std::map<std::string, std::string> out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly | QIODevice::Text))
+        return out;
+    QTextStream in(&f);
+    QStringList header = in.readLine().remove(QLatin1Char('"')).split(QLatin1Char(','));
+    const int code = header.indexOf(QStringLiteral("CODGEO_2018")),
+              bv = header.indexOf(QStringLiteral("BV2012"));
+    while (!in.atEnd()) {
+        const QStringList cells = in.readLine().split(QLatin1Char(','));
+        if (cells.size() < header.size() || code < 0 || bv < 0)
+            continue; // names never hold commas in this file; rows with one would be skipped, not misread
+        out[cells[code].mid(1, cells[code].size() - 2).toStdString()] =
+            cells[bv].mid(1, cells[bv].size() - 2).toStdString();
+    }
+    return out;
+}
+
+class CountingFeedback : public Feedback {
+public:
+    void setProgress(double percent) override {
+        Feedback::setProgress(percent);
+        ++calls;
+    }
+    std::atomic<int> calls{0};
+};
+
+} // namespace
+
+class TestGeo : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { io::ensureGdal(); }
+
+    void reprojectsToLambert93() {
+        Warnings w;
+        auto communes = io::readCommunePolygons(testing::dataPath("geo/squares.geojson"), {}, w);
+        QCOMPARE(communes.size(), std::size_t(4));
+        // The square's lower-left corner is (3 E, 46.5 N), the origin of Lambert-93: (700000, 6600000).
+        // Its left edge lies on the central meridian and its bottom edge bulges north, so the envelope's
+        // minimum is that corner exactly.
+        const model::Commune* sw = find(communes, "01001");
+        QVERIFY(sw);
+        GeomPtr g = geometryOf(sw->geometry);
+        QVERIFY(g);
+        QCOMPARE(wkbFlatten(g->getGeometryType()), wkbMultiPolygon);
+        OGREnvelope env;
+        g->getEnvelope(&env);
+        QVERIFY2(std::abs(env.MinX - 700000) < 1, qPrintable(QString::number(env.MinX, 'f', 3)));
+        QVERIFY2(std::abs(env.MinY - 6600000) < 1, qPrintable(QString::number(env.MinY, 'f', 3)));
+        // 0.01 degree is about 767 m east-west and 1,112 m north-south at this latitude.
+        QVERIFY(std::abs(env.MaxX - env.MinX - 767) < 5);
+        QVERIFY(std::abs(env.MaxY - env.MinY - 1112) < 5);
+        // Anchor inside the polygon.
+        QVERIFY(sw->anchor.x > env.MinX && sw->anchor.x < env.MaxX);
+        QVERIFY(sw->anchor.y > env.MinY && sw->anchor.y < env.MaxY);
+        QVERIFY(w.empty());
+    }
+
+    void repairsCodes() {
+        Warnings w;
+        auto communes = io::readCommunePolygons(testing::dataPath("geo/squares.geojson"), {}, w);
+        std::set<std::string> codes;
+        for (const auto& c : communes) {
+            codes.insert(c.code);
+            QCOMPARE(c.dep, std::string("01"));
+        }
+        QCOMPARE(codes, (std::set<std::string>{"01001", "01002", "01003", "01004"}));
+        QCOMPARE(find(communes, "01003")->name, std::string("Nord-Ouest"));
+
+        auto other = io::readCommunePolygons(testing::dataPath("geo/invalid.geojson"), {}, w);
+        const model::Commune* ajaccio = find(other, "2A004");
+        QVERIFY(ajaccio);
+        QCOMPARE(ajaccio->dep, std::string("2A"));
+        QCOMPARE(ajaccio->name, std::string("Ajaccio"));
+    }
+
+    void repairsInvalidGeometryWithWarning() {
+        Warnings w;
+        const std::string path = testing::dataPath("geo/invalid.geojson");
+        auto communes = io::readCommunePolygons(path, {}, w); // insee_com found as a fallback field
+        QCOMPARE(communes.size(), std::size_t(3));
+        const model::Commune* lille = find(communes, "59350");
+        QVERIFY(lille);
+        QVERIFY(io::isValidPolygon(lille->geometry));
+        QVERIFY(io::areaKm2(lille->geometry) > 0.5); // both triangles of the bow tie are kept
+        QCOMPARE(w.size(), std::size_t(1));
+        QCOMPARE(w[0].kind, ErrorKind::Geometry);
+        QCOMPARE(w[0].where.file, path);
+        QCOMPARE(w[0].details.size(), std::size_t(1));
+        QVERIFY(w[0].details[0].find("59350") != std::string::npos);
+        for (const auto& c : communes)
+            QVERIFY(io::isValidPolygon(c.geometry));
+    }
+
+    void missingCodeFieldListsFields() {
+        Warnings w;
+        const std::string path = testing::dataPath("geo/nocode.geojson");
+        try {
+            io::readCommunePolygons(path, {}, w);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Format);
+            QCOMPARE(e.where().file, path);
+            const std::string m = e.detail();
+            QVERIFY2(m.find("identifiant") != std::string::npos && m.find("libelle") != std::string::npos,
+                     e.what());
+        }
+        // Naming the field works.
+        io::PolygonReadOptions o;
+        o.codeField = "identifiant";
+        auto communes = io::readCommunePolygons(path, o, w);
+        QCOMPARE(communes.size(), std::size_t(1));
+        QCOMPARE(communes[0].code, std::string("59350"));
+    }
+
+    void duplicateCodeNamesBothFeatures() {
+        Warnings w;
+        const std::string path = testing::dataPath("geo/duplicate.geojson");
+        try {
+            io::readCommunePolygons(path, {}, w);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Duplicate);
+            QCOMPARE(e.where().file, path);
+            QCOMPARE(e.where().feature, 2L);
+            QVERIFY2(e.detail().find("59350") != std::string::npos, e.what());
+            QVERIFY2(e.detail().find("features 0 and 2") != std::string::npos, e.what());
+        }
+    }
+
+    void missingFileAndLayer() {
+        Warnings w;
+        try {
+            io::readCommunePolygons(testing::dataPath("geo/absent.geojson"), {}, w);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::FileNotFound);
+        }
+        io::PolygonReadOptions o;
+        o.layer = "nope";
+        try {
+            io::readCommunePolygons(testing::dataPath("geo/squares.geojson"), o, w);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Format);
+            QVERIFY2(e.detail().find("squares") != std::string::npos, e.what()); // lists the layers found
+        }
+    }
+
+    void dissolvesFourSquares() {
+        Warnings w;
+        model::Dataset d;
+        d.communes = io::readCommunePolygons(testing::dataPath("geo/squares.geojson"), {}, w);
+        double sum = 0;
+        for (auto& c : d.communes) {
+            sum += io::areaKm2(c.geometry);
+            c.population = c.code == "01004" ? 900 : 100;
+        }
+        model::Bassin b;
+        b.code = "01002"; // main commune
+        b.communes = {"01001", "01002", "01003", "01004"};
+        model::Bassin other;
+        other.code = "99999";
+        other.communes = {"99999"}; // no polygon: warned, left empty
+        d.bassins = {b, other};
+        CountingFeedback fb;
+        io::dissolveBassins(d, w, &fb);
+
+        const model::Wkb& u = d.bassins[0].geometry;
+        QVERIFY(io::isValidPolygon(u));
+        GeomPtr g = geometryOf(u);
+        QCOMPARE(wkbFlatten(g->getGeometryType()), wkbMultiPolygon);
+        QCOMPARE(g->toMultiPolygon()->getNumGeometries(), 1);
+        QCOMPARE(g->toMultiPolygon()->getGeometryRef(0)->getNumInteriorRings(), 0);
+        QVERIFY(std::abs(io::areaKm2(u) - sum) < 1e-6 * sum);
+        QVERIFY(sum > 3.3 && sum < 3.5); // 4 x 0.767 km x 1.112 km
+        // Anchor: the main commune's (same code as the BV), not the most populous.
+        QCOMPARE(d.bassins[0].anchor.x, find(d.communes, "01002")->anchor.x);
+        QCOMPARE(d.bassins[0].anchor.y, find(d.communes, "01002")->anchor.y);
+
+        QVERIFY(d.bassins[1].geometry.empty());
+        QVERIFY(w.size() >= 2);
+        bool missingWarned = false;
+        for (const auto& x : w)
+            for (const auto& detail : x.details)
+                missingWarned = missingWarned || detail.find("99999") != std::string::npos;
+        QVERIFY(missingWarned);
+        QVERIFY(fb.calls > 0);
+        QCOMPARE(fb.progress(), 100.0);
+    }
+
+    void dissolveAnchorFallsBackToMostPopulous() {
+        Warnings w;
+        model::Dataset d;
+        d.communes = io::readCommunePolygons(testing::dataPath("geo/squares.geojson"), {}, w);
+        for (auto& c : d.communes)
+            c.population = c.code == "01004" ? 900 : 100;
+        model::Bassin b;
+        b.code = "01999"; // not one of its communes
+        b.communes = {"01001", "01002", "01003", "01004"};
+        d.bassins = {b};
+        io::dissolveBassins(d, w);
+        QCOMPARE(d.bassins[0].anchor.x, find(d.communes, "01004")->anchor.x);
+        // Existing geometries are kept as they are.
+        const model::Wkb before = d.bassins[0].geometry;
+        d.bassins[0].communes = {"01001"};
+        io::dissolveBassins(d, w);
+        QVERIFY(d.bassins[0].geometry == before);
+    }
+
+    void dissolveHonoursCancel() {
+        Warnings w;
+        model::Dataset d;
+        d.communes = io::readCommunePolygons(testing::dataPath("geo/squares.geojson"), {}, w);
+        model::Bassin b;
+        b.code = "01001";
+        b.communes = {"01001", "01002"};
+        d.bassins = {b};
+        Feedback fb;
+        fb.cancel();
+        try {
+            io::dissolveBassins(d, w, &fb);
+            QFAIL("expected Canceled");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Canceled);
+        }
+    }
+
+    void validityAndArea() {
+        QVERIFY(io::isValidPolygon(wkbOf("POLYGON ((0 0,1000 0,1000 1000,0 1000,0 0))")));
+        QCOMPARE(io::areaKm2(wkbOf("POLYGON ((0 0,1000 0,1000 1000,0 1000,0 0))")), 1.0);
+        QCOMPARE(io::areaKm2(wkbOf("MULTIPOLYGON (((0 0,1000 0,1000 1000,0 1000,0 0)),"
+                                   "((2000 0,3000 0,3000 2000,2000 2000,2000 0)))")),
+                 3.0);
+        QVERIFY(!io::isValidPolygon(wkbOf("POLYGON ((0 0,10 10,10 0,0 10,0 0))"))); // bow tie
+        QVERIFY(!io::isValidPolygon(wkbOf("LINESTRING (0 0,1 1)")));
+        QVERIFY(!io::isValidPolygon({}));
+        QVERIFY(!io::isValidPolygon({1, 2, 3}));
+        QCOMPARE(io::areaKm2({}), 0.0);
+    }
+
+    // Real data: Hauts-de-France; the Lille BV2012 (59350) gathers 70 communes.
+    void lilleBassinFromRealData() {
+        MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
+        MAILLAGE_REQUIRE_SHARED("bassins_de_vie/commune_cog2018_bv2012_bv2022_crosswalk.csv");
+        const auto bv = readCrosswalkBv2012(
+            testing::sharedPath("bassins_de_vie/commune_cog2018_bv2012_bv2022_crosswalk.csv"));
+        QVERIFY(bv.size() > 35000);
+        Warnings w;
+        model::Dataset d;
+        d.communes = io::readCommunePolygons(
+            testing::sharedPath("communes/communes_hauts_de_france_cog2018.geojson").toStdString(), {}, w);
+        QCOMPARE(d.communes.size(), std::size_t(3808));
+        std::map<std::string, model::Bassin> bassins;
+        for (auto& c : d.communes) {
+            auto it = bv.find(c.code);
+            QVERIFY2(it != bv.end(), c.code.c_str());
+            c.bv = it->second;
+            auto& b = bassins[c.bv];
+            b.code = c.bv;
+            b.communes.push_back(c.code);
+        }
+        for (auto& [code, b] : bassins)
+            d.bassins.push_back(b);
+        const auto t0 = std::chrono::steady_clock::now();
+        io::dissolveBassins(d, w);
+        const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        qInfo("dissolved %zu BVs of Hauts-de-France in %.2f s", d.bassins.size(), s);
+        const model::Bassin* lille = nullptr;
+        for (const auto& b : d.bassins) {
+            QVERIFY2(io::isValidPolygon(b.geometry), b.code.c_str());
+            if (b.code == "59350")
+                lille = &b;
+        }
+        QVERIFY(lille);
+        QCOMPARE(lille->communes.size(), std::size_t(70));
+        const double area = io::areaKm2(lille->geometry);
+        QVERIFY2(area > 500 && area < 800, qPrintable(QString::number(area))); // about 640 km²
+        const model::Commune* city = find(d.communes, "59350");
+        QCOMPARE(lille->anchor.x, city->anchor.x);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGeo)
+#include "test_geo.moc"

@@ -1,0 +1,341 @@
+// The import pipeline on small hand-made files: joins reported, arrondissements folded, filters, dissolve.
+#include "testing.h"
+
+#include "core/io/geo.h"
+#include "core/io/gpkg.h"
+#include "core/io/import.h"
+
+#include <QObject>
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <vector>
+
+using namespace maillage;
+
+namespace QTest {
+//! Readable QCOMPARE failures on std::string.
+template <> inline char* toString(const std::string& s) {
+    return qstrdup(s.c_str());
+}
+} // namespace QTest
+
+namespace {
+
+io::ImportOptions smallOptions() {
+    io::ImportOptions o;
+    o.communesPath = testing::dataPath("geo/import_communes.geojson");
+    o.bassinsPath = testing::dataPath("geo/import_bv.csv");
+    o.populationPath = testing::dataPath("geo/import_population.csv");
+    io::ProfessionalsSource bpe;
+    bpe.path = testing::dataPath("geo/import_bpe.csv");
+    bpe.vintage = 2013;
+    o.professionals.push_back(bpe);
+    o.title = "Territoire d'essai";
+    o.sources = {"Fichiers d'essai"};
+    o.cogYear = 2018;
+    return o;
+}
+
+const io::JoinReport* findJoin(const io::ImportReport& r, const std::string& leftStart,
+                               const std::string& rightStart) {
+    for (const auto& j : r.joins)
+        if (j.left.rfind(leftStart, 0) == 0 && j.right.rfind(rightStart, 0) == 0)
+            return &j;
+    return nullptr;
+}
+
+bool warned(const io::ImportReport& r, const std::string& code) {
+    for (const auto& w : r.warnings)
+        if (std::find(w.details.begin(), w.details.end(), code) != w.details.end())
+            return true;
+    return false;
+}
+
+//! A warning about communes outside the territory whose details list the département `dep`.
+bool warnedAbout(const io::ImportReport& r, const std::string& dep) {
+    for (const auto& w : r.warnings)
+        if (w.kind == ErrorKind::Join && w.message.find("outside the territory") != std::string::npos &&
+            std::find(w.details.begin(), w.details.end(), dep) != w.details.end())
+            return true;
+    return false;
+}
+
+std::vector<std::string> codesOf(const std::vector<model::Commune>& communes) {
+    std::vector<std::string> out;
+    for (const auto& c : communes)
+        out.push_back(c.code);
+    return out;
+}
+
+std::vector<std::string> codesOf(const std::vector<model::Bassin>& bassins) {
+    std::vector<std::string> out;
+    for (const auto& b : bassins)
+        out.push_back(b.code);
+    return out;
+}
+
+double countOf(const model::Dataset& d, const std::string& place, const std::string& profession) {
+    double n = 0;
+    for (const auto& c : d.counts)
+        if (c.place == place && c.profession == profession)
+            n += c.count;
+    return n;
+}
+
+class Recorder : public Feedback {
+public:
+    void setProgress(double percent) override {
+        Feedback::setProgress(percent);
+        values.push_back(percent);
+    }
+    void setStep(const std::string& step) override { steps.push_back(step); }
+    std::vector<double> values;
+    std::vector<std::string> steps;
+};
+
+class CancelAtStep : public Feedback {
+public:
+    explicit CancelAtStep(int n) : m_n(n) {}
+    void setStep(const std::string&) override {
+        if (--m_n <= 0)
+            cancel();
+    }
+
+private:
+    int m_n;
+};
+
+} // namespace
+
+class TestImport : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { io::ensureGdal(); }
+
+    void importsSmallTerritory() {
+        io::ImportReport report;
+        Recorder fb;
+        const model::Dataset d = io::importDataset(smallOptions(), report, &fb);
+
+        // Communes: arrondissements folded into Paris, sorted by code, none dropped.
+        QCOMPARE(codesOf(d.communes), (std::vector<std::string>{"01001", "01002", "01003", "01004", "2A004",
+                                                                "59009", "59350", "75056"}));
+        const model::Commune* paris = d.commune("75056");
+        QVERIFY(paris);
+        QCOMPARE(paris->name, std::string("Paris"));
+        QCOMPARE(paris->population, 16266.0 + 21119.0);
+        QCOMPARE(paris->bv, std::string("75056"));
+        QCOMPARE(paris->reg, std::string("11"));
+        QVERIFY(io::isValidPolygon(paris->geometry));
+        QVERIFY(std::abs(io::areaKm2(paris->geometry) - 2 * io::areaKm2(d.commune("01001")->geometry)) <
+                0.01); // two squares, same latitude
+        QVERIFY(warned(report, "75101"));
+
+        // A commune of the polygons missing from the BV table: kept, no BV, warned.
+        QCOMPARE(d.commune("59009")->bv, std::string());
+        QCOMPARE(d.commune("59009")->population, 62308.0);
+        QVERIFY(warned(report, "59009"));
+        // A commune absent from the population table: population 0, warned.
+        QCOMPARE(d.commune("2A004")->population, 0.0);
+        QCOMPARE(d.commune("2A004")->dep, std::string("2A"));
+        QVERIFY(warned(report, "2A004"));
+
+        // Join reports, every direction.
+        const io::JoinReport* j = findJoin(report, "table des bassins de vie", "communes");
+        QVERIFY(j);
+        QCOMPARE(j->unmatched, std::vector<std::string>{"01999"});
+        j = findJoin(report, "communes", "table des bassins de vie");
+        QVERIFY(j);
+        QCOMPARE(j->unmatched, std::vector<std::string>{"59009"});
+        QCOMPARE(j->unmatchedPopulation, 62308.0);
+        j = findJoin(report, "population", "communes");
+        QVERIFY(j);
+        QCOMPARE(j->unmatched, std::vector<std::string>{"01998"});
+        QCOMPARE(j->unmatchedPopulation, 50.0);
+        j = findJoin(report, "communes", "population");
+        QVERIFY(j);
+        QCOMPARE(j->unmatched, std::vector<std::string>{"2A004"});
+        j = findJoin(report, "professionnels", "communes");
+        QVERIFY(j);
+        QCOMPARE(j->unmatched, std::vector<std::string>{"01997"});
+        QCOMPARE(j->unmatchedProfessionals, 3.0);
+        QVERIFY(warned(report, "01997"));
+        // Bordeaux (BV and population tables) is outside the territory: one warning naming its département,
+        // not a join failure.
+        QVERIFY(warnedAbout(report, "33"));
+        for (const auto& join : report.joins)
+            QVERIFY(std::find(join.unmatched.begin(), join.unmatched.end(), "33063") == join.unmatched.end());
+
+        // Bassins de vie.
+        QCOMPARE(codesOf(d.bassins), (std::vector<std::string>{"01004", "2A004", "59350", "75056"}));
+        const model::Bassin* ne = d.bassin("01004");
+        QVERIFY(ne);
+        QCOMPARE(ne->name, std::string("Bassin du Nord-Est"));
+        QCOMPARE(ne->communes, (std::vector<std::string>{"01001", "01002", "01003", "01004"}));
+        QCOMPARE(ne->population, 1600.0);
+        QCOMPARE(ne->dep, std::string("01"));
+        QCOMPARE(ne->reg, std::string("84"));
+        QCOMPARE(ne->anchor.x, d.commune("01004")->anchor.x);
+        QCOMPARE(ne->anchor.y, d.commune("01004")->anchor.y);
+        QVERIFY(io::isValidPolygon(ne->geometry));
+        double sum = 0;
+        for (const auto& c : ne->communes)
+            sum += io::areaKm2(d.commune(c)->geometry);
+        QVERIFY(std::abs(io::areaKm2(ne->geometry) - sum) < 1e-6 * sum);
+        QCOMPARE(d.bassin("59350")->communes, std::vector<std::string>{"59350"});
+        QCOMPARE(d.bassin("59350")->reg, std::string("32"));
+        for (const auto& b : d.bassins)
+            QVERIFY2(io::isValidPolygon(b.geometry), b.code.c_str());
+
+        // Counts: arrondissements summed, unmatched left out (and reported).
+        QCOMPARE(countOf(d, "75056", "medecin_generaliste"), 70.0);
+        QCOMPARE(countOf(d, "59350", "infirmier"), 400.0);
+        QCOMPARE(countOf(d, "59009", "masseur_kinesitherapeute"), 50.0);
+        QCOMPARE(countOf(d, "01997", "medecin_generaliste"), 0.0);
+        for (const auto& c : d.counts)
+            QCOMPARE(c.vintage, 2013);
+
+        // Metadata.
+        QCOMPARE(d.meta.title, std::string("Territoire d'essai"));
+        QCOMPARE(d.meta.sources, std::vector<std::string>{"Fichiers d'essai"});
+        QCOMPARE(d.meta.vintages, std::vector<int>{2013});
+        QCOMPARE(d.meta.cogYear, 2018);
+        QCOMPARE(d.meta.bvVintage, std::string("BV2012"));
+        QVERIFY(!d.meta.fictional);
+        QVERIFY(!d.meta.createdBy.empty());
+        QVERIFY(QRegularExpression(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"))
+                    .match(QString::fromStdString(d.meta.createdAt))
+                    .hasMatch());
+        QVERIFY(!d.catalogue.empty());
+
+        // Progress: steps named, never backwards, ends at 100.
+        QVERIFY(fb.steps.size() >= 5);
+        QVERIFY(std::is_sorted(fb.values.begin(), fb.values.end()));
+        QCOMPARE(fb.values.back(), 100.0);
+    }
+
+    void filtersByDepartement() {
+        io::ImportOptions o = smallOptions();
+        o.departementFilter = "1, 2a";
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(o, report);
+        QCOMPARE(codesOf(d.communes),
+                 (std::vector<std::string>{"01001", "01002", "01003", "01004", "2A004"}));
+        QCOMPARE(codesOf(d.bassins), (std::vector<std::string>{"01004", "2A004"}));
+        for (const auto& c : d.counts)
+            QCOMPARE(c.place, std::string("01004"));
+        QCOMPARE(d.meta.extra.at("departement_filter"), std::string("1, 2a"));
+    }
+
+    void filtersByRegion() {
+        io::ImportOptions o = smallOptions();
+        o.regionFilter = "32";
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(o, report);
+        // 59009 has no row in the BV table, hence no région: not kept (and warned about above).
+        QCOMPARE(codesOf(d.communes), std::vector<std::string>{"59350"});
+        QCOMPARE(codesOf(d.bassins), std::vector<std::string>{"59350"});
+        QCOMPARE(countOf(d, "59350", "medecin_generaliste"), 350.0);
+        QCOMPARE(d.counts.size(), std::size_t(3));
+
+        o.regionFilter = "99";
+        try {
+            io::importDataset(o, report);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Parameter);
+        }
+    }
+
+    void tableWithoutGeometry() {
+        io::ImportOptions o;
+        o.communesPath = testing::dataPath("geo/import_communes_table.csv");
+        io::ProfessionalsSource bpe;
+        bpe.path = testing::dataPath("geo/import_bpe.csv");
+        bpe.vintage = 2013;
+        o.professionals.push_back(bpe);
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(o, report);
+        QCOMPARE(d.communes.size(), std::size_t(5));
+        QCOMPARE(codesOf(d.bassins), (std::vector<std::string>{"01004", "59350"}));
+        const model::Bassin* lille = d.bassin("59350");
+        QCOMPARE(lille->name, std::string("Lille")); // its main commune's name
+        QCOMPARE(lille->population, 232787.0 + 62308.0);
+        QCOMPARE(lille->communes, (std::vector<std::string>{"59009", "59350"}));
+        QVERIFY(lille->geometry.empty());
+        QCOMPARE(d.bassin("01004")->reg, std::string("84"));
+        const io::JoinReport* j = findJoin(report, "professionnels", "communes");
+        QVERIFY(j);
+        QCOMPARE(j->unmatched, std::vector<std::string>{"01997"});
+        // Paris is in a département absent from the communes table: outside the territory, one warning.
+        QVERIFY(warnedAbout(report, "75"));
+        QCOMPARE(d.meta.vintages, std::vector<int>{2013});
+    }
+
+    void polygonsNeedABassinTable() {
+        io::ImportOptions o = smallOptions();
+        o.bassinsPath.clear();
+        io::ImportReport report;
+        try {
+            io::importDataset(o, report);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Parameter);
+        }
+    }
+
+    void inputErrorsPropagate() {
+        io::ImportOptions o = smallOptions();
+        o.communesPath = testing::dataPath("geo/nocode.geojson");
+        io::ImportReport report;
+        try {
+            io::importDataset(o, report);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Format);
+            QCOMPARE(e.where().file, o.communesPath);
+        }
+        o = smallOptions();
+        o.professionals[0].path = testing::dataPath("geo/absent.csv");
+        try {
+            io::importDataset(o, report);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::FileNotFound);
+        }
+    }
+
+    void honoursCancel() {
+        for (int n : {1, 3, 6}) {
+            CancelAtStep fb(n);
+            io::ImportReport report;
+            try {
+                io::importDataset(smallOptions(), report, &fb);
+                QFAIL("expected Canceled");
+            } catch (const Error& e) {
+                QCOMPARE(e.kind(), ErrorKind::Canceled);
+            }
+        }
+    }
+
+    void importedDatasetRoundTrips() {
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(smallOptions(), report);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("essai.gpkg").toStdString();
+        io::writeDataset(d, path);
+        const model::Dataset r = io::readDataset(path);
+        QCOMPARE(codesOf(r.communes), codesOf(d.communes));
+        QCOMPARE(codesOf(r.bassins), codesOf(d.bassins));
+        QCOMPARE(r.counts.size(), d.counts.size());
+        QCOMPARE(r.bassin("01004")->communes, d.bassin("01004")->communes);
+        QCOMPARE(r.meta.createdAt, d.meta.createdAt);
+        QCOMPARE(r.catalogue.toCsv(), d.catalogue.toCsv());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImport)
+#include "test_import.moc"
