@@ -1,0 +1,175 @@
+// The desktop application's entry point, loaded by `maillage` (app/main.cpp) when no subcommand is given.
+// Start-up order lives here and only here: paths -> translation -> initQgis -> window; tear-down in reverse.
+#include "ui/export_layout.h"
+#include "ui/i18n.h"
+#include "ui/main_window.h"
+#include "ui/map_layers.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+#include <qgsapplication.h>
+#include <qgsmapcanvas.h>
+#include <qgstaskmanager.h>
+
+#ifdef __linux__
+#include <unistd.h>
+#endif
+
+namespace {
+
+//! Milliseconds since the process started (Linux: /proc), or since `fallback` started.
+qint64 sinceProcessStart(const QElapsedTimer& fallback) {
+#ifdef __linux__
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    QFile uptime(QStringLiteral("/proc/uptime"));
+    if (stat.open(QIODevice::ReadOnly) && uptime.open(QIODevice::ReadOnly)) {
+        const QByteArray s = stat.readAll();
+        const int close = s.lastIndexOf(')'); // the command name may hold spaces
+        const QList<QByteArray> fields = s.mid(close + 2).split(' ');
+        // field 22 of stat is starttime; after "pid (comm) " the list starts at field 3
+        const double startTicks = fields.size() > 19 ? fields.at(19).toDouble() : -1;
+        const double up = uptime.readAll().split(' ').value(0).toDouble();
+        const long hz = sysconf(_SC_CLK_TCK);
+        if (startTicks >= 0 && hz > 0)
+            return static_cast<qint64>((up - startTicks / static_cast<double>(hz)) * 1000.0);
+    }
+#endif
+    return fallback.elapsed();
+}
+
+//! Waits (processing events) until no QgsTask runs, at most `ms`.
+void drainTasks(int ms) {
+    QgsTaskManager* tasks = QgsApplication::taskManager();
+    tasks->cancelAll();
+    QElapsedTimer timer;
+    timer.start();
+    while (tasks->countActiveTasks() > 0 && timer.elapsed() < ms)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
+} // namespace
+
+extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc, char** argv) {
+    QElapsedTimer clock;
+    clock.start();
+
+    // 1. Paths and application identity (settings, cache), before the application object reads them.
+    QCoreApplication::setOrganizationName(QStringLiteral("Maillage"));
+    QCoreApplication::setOrganizationDomain(QStringLiteral("ors.fr"));
+    QCoreApplication::setApplicationName(QStringLiteral("Maillage"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MAILLAGE_VERSION));
+    QgsApplication app(argc, argv, true);
+    QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Maillage: pôles d'offre de soins"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("dataset"), QStringLiteral("Dataset to open (.gpkg)"),
+                                 QStringLiteral("[dataset.gpkg]"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QStringLiteral("Open the demonstration dataset"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), QStringLiteral("Interface language: fr or en"), QStringLiteral("fr|en"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"), QStringLiteral("Save the window once the map is drawn, then quit"),
+        QStringLiteral("file.png"));
+    const QCommandLineOption exportOption(QStringLiteral("export"),
+                                          QStringLiteral("Export the map view (PDF, PNG or SVG), then quit"),
+                                          QStringLiteral("file"));
+    const QCommandLineOption benchOption(
+        QStringLiteral("bench-startup"),
+        QStringLiteral("Print the milliseconds to the first drawn map, then quit"));
+    parser.addOptions({demoOption, langOption, screenshotOption, exportOption, benchOption});
+    parser.process(app);
+
+    // 2. Translation, before any widget exists.
+    const QString language =
+        parser.isSet(langOption) ? parser.value(langOption) : maillage::ui::i18n::savedLanguageSetting();
+    maillage::ui::i18n::installTranslators(language);
+
+    // 3. QGIS.
+    QgsApplication::initQgis();
+    const qint64 initMs = sinceProcessStart(clock);
+
+    int rc = 0;
+    {
+        auto window = std::make_unique<maillage::ui::MainWindow>();
+        const QString screenshot = parser.value(screenshotOption);
+        const QString exportPath = parser.value(exportOption);
+        const bool bench = parser.isSet(benchOption);
+        const bool batch = !screenshot.isEmpty() || !exportPath.isEmpty() || bench;
+
+        maillage::ui::ExportFormat exportFormat = maillage::ui::ExportFormat::Pdf;
+        if (!exportPath.isEmpty() && !maillage::ui::formatFromPath(exportPath, &exportFormat)) {
+            std::fprintf(stderr, "maillage: --export needs a .pdf, .png or .svg file\n");
+            rc = 2;
+        }
+
+        if (rc == 0) {
+            // Batch runs: act once the map of the dataset is drawn, with the départements in.
+            bool done = false;
+            qint64 windowMs = 0, shownMs = 0;
+            QObject::connect(window->canvas(), &QgsMapCanvas::mapCanvasRefreshed, window.get(), [&] {
+                if (done || shownMs == 0)
+                    return; // a refresh before the dataset is shown draws an empty map
+                if (bench) {
+                    std::printf("qgis_ready_ms %lld\nwindow_ready_ms %lld\ndataset_shown_ms %lld\nstartup_ms %lld\n",
+                                static_cast<long long>(initMs), static_cast<long long>(windowMs),
+                                static_cast<long long>(shownMs), static_cast<long long>(sinceProcessStart(clock)));
+                    std::fflush(stdout);
+                }
+                if (!batch)
+                    return;
+                if ((!screenshot.isEmpty() || !exportPath.isEmpty()) &&
+                    !window->layers()->departementsReady())
+                    return; // the next refresh comes when they are added
+                done = true;
+                QTimer::singleShot(150, window.get(), [&] {
+                    if (!screenshot.isEmpty() && !window->grab().save(screenshot)) {
+                        std::fprintf(stderr, "maillage: cannot write %s\n", qPrintable(screenshot));
+                        rc = 1;
+                    }
+                    if (!exportPath.isEmpty()) {
+                        QString error;
+                        if (!window->exportView(exportPath, exportFormat, window->defaultExportOptions(),
+                                                &error)) {
+                            std::fprintf(stderr, "maillage: %s\n", qPrintable(error));
+                            rc = 1;
+                        }
+                    }
+                    QCoreApplication::exit(rc);
+                });
+            });
+            QObject::connect(window->layers(), &maillage::ui::MapLayers::departementsChanged,
+                             window->canvas(), &QgsMapCanvas::refresh);
+
+            window->show();
+            windowMs = sinceProcessStart(clock);
+            QObject::connect(window.get(), &maillage::ui::MainWindow::datasetShown, window.get(),
+                             [&] { shownMs = sinceProcessStart(clock); });
+            const QStringList positional = parser.positionalArguments();
+            if (!positional.isEmpty() && !parser.isSet(demoOption))
+                window->openDataset(positional.first());
+            else
+                window->openDemo();
+            rc = app.exec();
+        }
+
+        // 4. Tear-down in reverse: tasks, then the window and its project, then QGIS.
+        drainTasks(5000);
+        window.reset();
+    }
+    QgsApplication::exitQgis();
+    return rc;
+}
