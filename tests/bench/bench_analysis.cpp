@@ -1,0 +1,167 @@
+// National-scale analyses on real data: 35,000+ communes (COG 2018 crosswalk to BV2012, with anchors from
+// the centroid table), BPE 2009 and 2013 counts, population 2020. Run: build/bench/maillage_bench_analysis
+#include "core/analysis/crunch.h"
+#include "core/analysis/density.h"
+#include "core/analysis/maillage.h"
+#include "core/analysis/poles.h"
+#include "core/io/importers.h"
+#include "core/io/table.h"
+#include "core/model/text.h"
+
+#include <benchmark/benchmark.h>
+
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <map>
+#include <string>
+
+using namespace maillage;
+
+namespace {
+
+std::string shared(const char* rel) {
+    return std::string(SHARED_DATA_DIR) + "/" + rel;
+}
+
+bool exists(const std::string& p) {
+    struct stat st {};
+    return ::stat(p.c_str(), &st) == 0;
+}
+
+double peakRssMiB() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return static_cast<double>(ru.ru_maxrss) / 1024.0;
+}
+
+//! The national dataset without geometry: communes with BV, population and anchors; counts of two vintages.
+const model::Dataset* nationalDataset() {
+    static model::Dataset ds;
+    static bool loaded = false;
+    static bool ok = false;
+    if (loaded)
+        return ok ? &ds : nullptr;
+    loaded = true;
+    const std::string centroids = shared("travel_times/communes_cog2018_centroides.csv");
+    const std::string pop = shared("population/population_communes_2020.csv");
+    const std::string bpe13 = shared("professionals/bpe2013_sante_par_commune.csv");
+    const std::string bpe09 = shared("professionals/bpe2009_sante_par_commune.csv");
+    if (!exists(centroids) || !exists(pop) || !exists(bpe13) || !exists(bpe09))
+        return nullptr;
+    Warnings w;
+    const auto table = io::readTable(centroids, {}, &w);
+    const int code = table.requireColumn("codgeo"), name = table.requireColumn("libgeo"),
+              bv = table.requireColumn("bv2012"), x = table.requireColumn("centroid_x_l93"),
+              y = table.requireColumn("centroid_y_l93"), dep = table.requireColumn("dep");
+    const auto population = io::readPopulation(io::readTable(pop, {}, &w), "codgeo", "population", w);
+    for (const auto& row : table.rows) {
+        model::Commune c;
+        c.code = row[code];
+        c.name = row[name];
+        c.bv = row[bv];
+        c.dep = row[dep];
+        c.anchor = {text::parseNumber(row[x]).value_or(0), text::parseNumber(row[y]).value_or(0)};
+        const auto p = population.find(c.code);
+        c.population = p == population.end() ? 0 : p->second;
+        ds.communes.push_back(std::move(c));
+    }
+    ds.catalogue = model::ProfessionCatalogue::builtin();
+    io::ProfessionalsColumns cols;
+    cols.commune = "codgeo";
+    for (const auto& [path, year] : {std::pair{bpe09, 2009}, std::pair{bpe13, 2013}}) {
+        auto counts = io::readProfessionals(io::readTable(path, {}, &w), ds.catalogue, year, cols, w);
+        ds.counts.insert(ds.counts.end(), counts.begin(), counts.end());
+    }
+    ds.meta.vintages = {2009, 2013};
+    ds.params.poles.massScale = 0.25; // BPE counts private practice only (data README)
+    ds.rebuildBassins();
+    ok = true;
+    return &ds;
+}
+
+void BM_AggregateAndClassify(benchmark::State& state) {
+    const model::Dataset* ds = nationalDataset();
+    if (!ds) {
+        state.SkipWithError("shared data absent");
+        return;
+    }
+    std::size_t poles = 0;
+    for (auto _ : state) {
+        const auto agg = analysis::aggregateByBassin(*ds, 2013);
+        const auto classes = analysis::classifyPoles(agg.bassins, ds->params.poles);
+        poles = 0;
+        for (const auto& c : classes)
+            poles += c.type != analysis::PoleType::HorsPole;
+        benchmark::DoNotOptimize(classes.data());
+    }
+    state.counters["communes"] = static_cast<double>(ds->communes.size());
+    state.counters["bassins"] = static_cast<double>(ds->bassins.size());
+    state.counters["counts"] = static_cast<double>(ds->counts.size());
+    state.counters["poles"] = static_cast<double>(poles);
+    state.counters["peak_rss_MiB"] = peakRssMiB();
+}
+
+void BM_Maillage(benchmark::State& state) {
+    const model::Dataset* ds = nationalDataset();
+    if (!ds) {
+        state.SkipWithError("shared data absent");
+        return;
+    }
+    const auto classes =
+        analysis::classifyPoles(analysis::aggregateByBassin(*ds, 2013).bassins, ds->params.poles);
+    model::MaillageParameters mp;
+    mp.distance = state.range(0) ? model::DistanceMode::Geodesic : model::DistanceMode::Planar;
+    for (auto _ : state) {
+        const auto m = analysis::computeMaillage(*ds, classes, mp);
+        benchmark::DoNotOptimize(m.links.data());
+        state.counters["links"] = static_cast<double>(m.links.size());
+    }
+}
+
+void BM_Crunch(benchmark::State& state) {
+    const model::Dataset* ds = nationalDataset();
+    if (!ds) {
+        state.SkipWithError("shared data absent");
+        return;
+    }
+    for (auto _ : state) {
+        const auto d = analysis::diagnoseCrunch(*ds, {}, ds->params.poles, ds->params.crunch, 2013, 2009);
+        benchmark::DoNotOptimize(d.herfindahl);
+    }
+}
+
+void BM_DensityAllCommunes(benchmark::State& state) {
+    const model::Dataset* ds = nationalDataset();
+    if (!ds) {
+        state.SkipWithError("shared data absent");
+        return;
+    }
+    for (auto _ : state) {
+        const auto rows = analysis::densityForAllCommunes(*ds, "medecin_generaliste", 2013);
+        benchmark::DoNotOptimize(rows.data());
+    }
+}
+
+void BM_Accessibility2sfca(benchmark::State& state) {
+    const model::Dataset* ds = nationalDataset();
+    if (!ds) {
+        state.SkipWithError("shared data absent");
+        return;
+    }
+    for (auto _ : state) {
+        const auto a = analysis::accessibility2sfca(*ds, "medecin_generaliste", 2013, ds->params.density);
+        benchmark::DoNotOptimize(a.data());
+    }
+    state.counters["peak_rss_MiB"] = peakRssMiB();
+}
+
+} // namespace
+
+BENCHMARK(BM_AggregateAndClassify)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Maillage)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Crunch)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_DensityAllCommunes)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Accessibility2sfca)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+BENCHMARK_MAIN();
