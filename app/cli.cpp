@@ -231,14 +231,14 @@ model::Parameters readParamsJson(const std::string& path, const model::Parameter
                 const auto t = leaf.GetType();
                 if (t != CPLJSONObject::Type::Integer && t != CPLJSONObject::Type::Long &&
                     t != CPLJSONObject::Type::Double)
-                    throw Error(ErrorKind::Parameter, {path, 0, key, -1}, "expected a number");
+                    throw Error(ErrorKind::Parameter, {path, 0, {}, -1, key}, "expected a number");
                 kv[key] = leaf.ToDouble();
             }
         } else {
             const auto t = child.GetType();
             if (t != CPLJSONObject::Type::Integer && t != CPLJSONObject::Type::Long &&
                 t != CPLJSONObject::Type::Double)
-                throw Error(ErrorKind::Parameter, {path, 0, child.GetName(), -1}, "expected a number");
+                throw Error(ErrorKind::Parameter, {path, 0, {}, -1, child.GetName()}, "expected a number");
             kv[child.GetName()] = child.ToDouble();
         }
     }

@@ -122,6 +122,16 @@ std::string typeCountEn(PoleType t, int n) {
     return std::to_string(n) + (many ? " non-pole areas" : " non-pole area");
 }
 
+// Fewest decimals (0..2) that show a threshold as the user set it.
+int naturalDecimals(double value) {
+    for (int d = 0; d < 2; ++d) {
+        const double f = std::pow(10.0, d);
+        if (std::fabs(value * f - std::round(value * f)) < 1e-6)
+            return d;
+    }
+    return 2;
+}
+
 // "a, b et c" / "a, b and c".
 std::string enumerate(const std::vector<std::string>& items, const std::string& lastSep) {
     std::string out;
@@ -427,18 +437,22 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
                                        count0En(d.firstMass) + " professionals), weighs " +
                                        formatEn(d.primacy, 1) + " times the second, " + nameOf(d.secondPole) +
                                        " (" + count0En(d.secondMass) + ")";
+            // The threshold as the user set it (7.5 stays 7,5), and the wording of the rule it states:
+            // macrocephalic strictly above it, so "at most" below.
+            const double threshold = crunch.macrocephalyPrimacy;
+            const int thresholdDecimals = naturalDecimals(threshold);
             if (d.macrocephalic) {
-                fr.push_back(headFr + " : au-delà de " + formatFr(crunch.macrocephalyPrimacy, 0) +
+                fr.push_back(headFr + " : au-delà de " + formatFr(threshold, thresholdDecimals) +
                              " fois, le système est dit macrocéphale, c'est-à-dire dominé par une "
                              "seule grande ville qui attire l'essentiel de l'offre de soins.");
-                en.push_back(headEn + ": beyond " + formatEn(crunch.macrocephalyPrimacy, 0) +
+                en.push_back(headEn + ": beyond " + formatEn(threshold, thresholdDecimals) +
                              " times, the system is called macrocephalic, that is dominated by a single "
                              "large city that draws most of the care supply.");
             } else {
-                fr.push_back(headFr +
-                             " : moins de 10 fois, l'offre n'est donc pas dominée par une seule ville.");
-                en.push_back(headEn +
-                             ": less than 10 times, so the supply is not dominated by a single city.");
+                fr.push_back(headFr + " : au plus " + formatFr(threshold, thresholdDecimals) +
+                             " fois, l'offre n'est donc pas dominée par une seule ville.");
+                en.push_back(headEn + ": at most " + formatEn(threshold, thresholdDecimals) +
+                             " times, so the supply is not dominated by a single city.");
             }
             fr.push_back("Il réunit à lui seul " + pctFr(d.firstPoleShare) +
                          " des professionnels du territoire.");

@@ -22,12 +22,17 @@ struct BassinChange {
     double nearestLargePoleKm = 0; //!< its planar distance (km); 0 when there is none
 };
 
-//! Wording thresholds of the written diagnosis (DOMAIN.md §5 gives the first).
-// The macrocephaly threshold is model::CrunchParameters::macrocephalyPrimacy (default 10).
-//! Concentration is called high when 1/H (the number of equal-sized BVs that would give the same
-//! Herfindahl index) is below this number and below half the BVs of the selection.
+// Wording thresholds of the written diagnosis. They choose between sentences of diagnosisFr/En ("la
+// concentration est forte", "c'est la signature d'une vidange"); they change no figure of
+// CrunchDiagnostics and no classification, hence constants here rather than dataset parameters. The
+// thresholds DOMAIN.md §5 defines (macrocephaly primacy, default 10; at-risk radius) are parameters:
+// model::CrunchParameters.
+
+//! Wording threshold: concentration is called high when 1/H (the number of equal-sized BVs that would
+//! give the same Herfindahl index) is below this number and below half the BVs of the selection.
 inline constexpr double kHighConcentrationEquivalentPoles = 5;
-//! The drain is called visible when drainCorrelation <= this (periphery loses more with distance).
+//! Wording threshold: the drain is called visible when drainCorrelation <= this (the periphery loses
+//! more the farther it lies), and its absence when drainCorrelation >= minus this.
 inline constexpr double kDrainCorrelationVisible = -0.3;
 
 struct CrunchDiagnostics {
@@ -39,7 +44,7 @@ struct CrunchDiagnostics {
     std::string firstPole, secondPole; //!< BV codes of the two heaviest pôles ("" if none)
     double firstMass = 0, secondMass = 0;
     double primacy = 0;         //!< firstMass / secondMass; 0 when fewer than two pôles
-    bool macrocephalic = false; //!< primacy > 10
+    bool macrocephalic = false; //!< primacy > CrunchParameters::macrocephalyPrimacy (10 by default)
     double firstPoleShare = 0;  //!< firstMass / totalProfessionals (0..1)
     double herfindahl = 0;      //!< sum of squared shares over BVs (0..1)
     double equivalentPoles = 0; //!< 1 / herfindahl

@@ -1,6 +1,6 @@
 #include "core/analysis/density.h"
 
-#include "core/model/codes.h"
+#include "core/analysis/counts.h"
 #include "core/model/error.h"
 #include "core/model/text.h"
 
@@ -13,13 +13,27 @@ namespace maillage::analysis {
 
 namespace {
 
+//! Index of a profession given as code or alias; -1 for "" (all professions). Throws Error(Value) listing
+//! the catalogue's codes for a profession it does not know: a typo must not give a map of zeros.
+int professionIndex(const model::Dataset& ds, const std::string& profession) {
+    if (profession.empty())
+        return -1;
+    const int index = resolveProfession(ds.catalogue, profession);
+    if (index >= 0)
+        return index;
+    std::vector<std::string> known;
+    for (const model::Profession& p : ds.catalogue.professions())
+        known.push_back(p.code);
+    throw Error(ErrorKind::Value, {},
+                "unknown profession '" + profession +
+                    "': expected a code or an alias of the profession catalogue (" + text::join(known, ", ") +
+                    ")");
+}
+
 //! The canonical code of a profession given as code or alias ("" stays "" = all professions).
 std::string canonicalProfession(const model::Dataset& ds, const std::string& profession) {
-    if (profession.empty() || ds.catalogue.find(profession))
-        return profession;
-    if (const model::Profession* p = ds.catalogue.resolve(profession))
-        return p->code;
-    return profession;
+    const int index = professionIndex(ds, profession);
+    return index < 0 ? std::string() : ds.catalogue.professions()[static_cast<std::size_t>(index)].code;
 }
 
 int effectiveVintage(const model::Dataset& ds, int vintage) {
@@ -35,13 +49,6 @@ DensityRow makeRow(std::string code, std::string name, double population, double
     row.per10k = population > 0 ? count / population * 10000.0 : 0.0;
     row.inhabitantsPerProfessional = count > 0 ? population / count : 0.0;
     return row;
-}
-
-int communeOfPlace(const model::Dataset& ds, const std::string& place) {
-    const int c = ds.communeIndex(place);
-    if (c >= 0 || !codes::isArrondissement(place))
-        return c;
-    return ds.communeIndex(codes::foldArrondissement(place));
 }
 
 //! Communes of a BV: Bassin::communes when given, else the communes whose bv is its code.
@@ -119,25 +126,25 @@ void fillReferences(const model::Dataset& ds, const std::vector<double>& counts,
 
 } // namespace
 
+std::vector<double> countsByCommune(const model::Dataset& dataset, const std::string& profession, int vintage,
+                                    Warnings& warnings) {
+    const int wanted = professionIndex(dataset, profession);
+    std::vector<double> counts(dataset.communes.size(), 0.0);
+    forEachResolvedCount(
+        dataset, vintage,
+        [&](const ResolvedCount* begin, const ResolvedCount* end) {
+            for (const ResolvedCount* rc = begin; rc != end; ++rc)
+                if (wanted < 0 || rc->profession == wanted)
+                    counts[static_cast<std::size_t>(rc->commune)] += rc->count;
+        },
+        warnings);
+    return counts;
+}
+
 std::vector<double> countsByCommune(const model::Dataset& dataset, const std::string& profession,
                                     int vintage) {
-    const std::string code = canonicalProfession(dataset, profession);
-    const int year = effectiveVintage(dataset, vintage);
-    std::vector<double> counts(dataset.communes.size(), 0.0);
-    // Counts come sorted by place in practice: remember the last lookup.
-    const std::string* lastPlace = nullptr;
-    int lastIndex = -1;
-    for (const model::CountRecord& r : dataset.counts) {
-        if (r.vintage != year || (!code.empty() && r.profession != code))
-            continue;
-        if (!lastPlace || *lastPlace != r.place) {
-            lastPlace = &r.place;
-            lastIndex = communeOfPlace(dataset, r.place);
-        }
-        if (lastIndex >= 0)
-            counts[static_cast<std::size_t>(lastIndex)] += r.count;
-    }
-    return counts;
+    Warnings ignored;
+    return countsByCommune(dataset, profession, vintage, ignored);
 }
 
 DensityDrillDown densityForBassin(const model::Dataset& dataset, const std::string& bv,
@@ -169,7 +176,7 @@ DensityDrillDown densityForBassin(const model::Dataset& dataset, const std::stri
 
 DensityDrillDown densityForCommune(const model::Dataset& dataset, const std::string& commune,
                                    const std::string& profession, int vintage) {
-    const int ci = communeOfPlace(dataset, commune);
+    const int ci = resolveCommune(dataset, commune);
     if (ci < 0)
         throw Error(ErrorKind::Value, {}, "'" + commune + "' is not a commune of the dataset");
     const model::Commune& c = dataset.communes[static_cast<std::size_t>(ci)];
@@ -185,12 +192,23 @@ DensityDrillDown densityForCommune(const model::Dataset& dataset, const std::str
             out.rows.push_back(makeRow(z.code, z.name, z.population, 0));
         }
     if (!zoneRow.empty()) {
+        const int wanted = professionIndex(dataset, out.profession);
+        std::unordered_map<std::string, int> professionOf; // aliases ("D201") count, as for communes
         for (const model::CountRecord& r : dataset.zoneCounts) {
-            if (r.vintage != out.vintage || (!out.profession.empty() && r.profession != out.profession))
+            if (r.vintage != out.vintage || !(r.count >= 0) || !std::isfinite(r.count))
                 continue;
             auto it = zoneRow.find(r.place);
-            if (it != zoneRow.end())
-                out.rows[it->second].count += r.count;
+            if (it == zoneRow.end())
+                continue;
+            if (wanted >= 0) {
+                auto p = professionOf.find(r.profession);
+                if (p == professionOf.end())
+                    p = professionOf.emplace(r.profession, resolveProfession(dataset.catalogue, r.profession))
+                            .first;
+                if (p->second != wanted)
+                    continue;
+            }
+            out.rows[it->second].count += r.count;
         }
         for (DensityRow& row : out.rows)
             row = makeRow(std::move(row.code), std::move(row.name), row.population, row.count);
@@ -217,7 +235,7 @@ std::vector<DensityRow> densityForAllCommunes(const model::Dataset& dataset, con
 std::vector<double> accessibility2sfca(const model::Dataset& dataset, const std::string& profession,
                                        int vintage, const model::DensityParameters& params) {
     if (!(params.catchmentKm > 0) || !std::isfinite(params.catchmentKm))
-        throw Error(ErrorKind::Parameter, Location{"", 0, "density.catchment_km", -1},
+        throw Error(ErrorKind::Parameter, Location{"", 0, {}, -1, "density.catchment_km"},
                     "the catchment radius must be greater than 0 km");
     const std::size_t n = dataset.communes.size();
     const std::vector<double> supply = countsByCommune(dataset, profession, vintage);
@@ -231,7 +249,7 @@ std::vector<double> accessibility2sfca(const model::Dataset& dataset, const std:
     const double radiusMin = params.catchmentMinutes;
     if (!dataset.travelTimes.empty()) {
         if (!(radiusMin > 0) || !std::isfinite(radiusMin))
-            throw Error(ErrorKind::Parameter, Location{"", 0, "density.catchment_minutes", -1},
+            throw Error(ErrorKind::Parameter, Location{"", 0, {}, -1, "density.catchment_minutes"},
                         "the catchment time must be greater than 0 minutes");
         struct Entry {
             int dest, origin;
@@ -242,7 +260,7 @@ std::vector<double> accessibility2sfca(const model::Dataset& dataset, const std:
         for (const model::TravelTime& t : dataset.travelTimes) {
             if (!(t.minutes >= 0))
                 continue;
-            const int o = dataset.communeIndex(t.origin), d = dataset.communeIndex(t.destination);
+            const int o = resolveCommune(dataset, t.origin), d = resolveCommune(dataset, t.destination);
             if (o >= 0 && d >= 0)
                 entries.push_back({d, o, t.minutes});
         }

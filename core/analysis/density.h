@@ -1,6 +1,7 @@
 #pragma once
 // Commune densities and drill-down (DOMAIN.md §6), accessibility (2SFCA), statistical secrecy (§7).
 #include "core/model/dataset.h"
+#include "core/model/error.h"
 #include "core/model/parameters.h"
 
 #include <string>
@@ -17,7 +18,10 @@ struct DensityRow {
 };
 
 //! One profession ("" = all professions) for one vintage. In every function below, `profession` is a
-//! catalogue code or alias ("" = all), and `vintage` 0 means the dataset's latest vintage.
+//! catalogue code or alias ("" = all; anything else throws Error(Value) listing the catalogue's codes),
+//! and `vintage` 0 means the dataset's latest vintage. Counts are read through resolveCounts
+//! (core/analysis/counts.h), as the pôles are: aliases such as "D201" count for their profession,
+//! arrondissements for their commune; negative and non-finite counts are left out.
 struct DensityDrillDown {
     std::string profession;
     int vintage = 0;
@@ -27,7 +31,11 @@ struct DensityDrillDown {
 };
 
 //! Counts of `profession` for `vintage`, one per commune (same order as dataset.communes). Counts of an
-//! arrondissement municipal go to its commune; counts of unknown places are ignored.
+//! arrondissement municipal go to its commune; counts of unknown places and professions, and invalid
+//! counts, are left out with resolveCounts' warnings (appended to `warnings`).
+std::vector<double> countsByCommune(const model::Dataset& dataset, const std::string& profession, int vintage,
+                                    Warnings& warnings);
+//! Same, without the warnings.
 std::vector<double> countsByCommune(const model::Dataset& dataset, const std::string& profession,
                                     int vintage);
 

@@ -1,7 +1,9 @@
 #include "core/analysis/maillage.h"
 
+#include "core/analysis/counts.h"
 #include "core/model/codes.h"
 #include "core/model/error.h"
+#include "core/model/text.h"
 
 #include <geodesic.h>
 #include <proj.h>
@@ -94,18 +96,23 @@ bool isPoleType(PoleType t) {
 
 void checkParameters(const model::MaillageParameters& p) {
     auto fail = [](const std::string& key, const std::string& what) {
-        throw Error(ErrorKind::Parameter, Location{"", 0, key, -1}, what);
+        Location where;
+        where.key = key;
+        throw Error(ErrorKind::Parameter, where, what);
     };
     if (!std::isfinite(p.beta) || p.beta < 0)
         fail("maillage.beta", "the distance exponent beta must be a number >= 0");
     if (!std::isfinite(p.minDistanceKm) || p.minDistanceKm <= 0)
         fail("maillage.min_distance_km", "the minimum distance must be greater than 0");
-    if (p.strongestPerPole < 0)
-        fail("maillage.strongest_per_pole", "the number of links per pôle must be >= 0");
+    if (p.strongestPerPole < 0 || p.strongestPerPole > 1000)
+        fail("maillage.strongest_per_pole", "the number of links per pôle must be between 0 and 1000");
+    if (p.distance != model::DistanceMode::Planar && p.distance != model::DistanceMode::Geodesic &&
+        p.distance != model::DistanceMode::TravelTime)
+        fail("maillage.distance_mode", "the distance mode must be planar, geodesic or travel time");
     if (!(p.intensityThreshold >= 0))
         fail("maillage.intensity_threshold", "the intensity threshold must be >= 0");
     if (!(p.isolationDistanceKm >= 0))
-        fail("maillage.isolation_distance_km", "the isolation distance must be >= 0");
+        fail("maillage.isolation_km", "the isolation distance must be >= 0");
     if (!(p.isolationMinutes >= 0))
         fail("maillage.isolation_minutes", "the isolation time must be >= 0");
 }
@@ -120,25 +127,19 @@ double bassinPopulation(const model::Dataset& ds, const model::Bassin& b) {
     return sum;
 }
 
-//! Resolves a place code of a flow or a cooperation to a BV index: a commune (its BV), else a BV, else the
-//! same after repairing the code and folding arrondissements municipaux. -1 when unknown.
+//! Resolves a place code of a flow or a cooperation to a BV index: a commune (resolveCommune: codes
+//! repaired, arrondissements folded) gives its BV; else a BV code, as written or repaired. -1 when unknown.
 int bassinOfPlace(const model::Dataset& ds, const std::string& code) {
-    auto tryCode = [&](const std::string& c) -> int {
-        if (const model::Commune* commune = ds.commune(c)) {
-            const int b = ds.bassinIndex(commune->bv);
-            if (b >= 0)
-                return b;
-        }
-        return ds.bassinIndex(c);
-    };
-    int b = tryCode(code);
-    if (b >= 0)
-        return b;
-    if (auto normalized = codes::normalizeCommune(code)) {
-        b = tryCode(*normalized);
-        if (b < 0)
-            b = tryCode(codes::foldArrondissement(*normalized));
+    const int c = resolveCommune(ds, code);
+    if (c >= 0) {
+        const int b = ds.bassinIndex(ds.communes[static_cast<std::size_t>(c)].bv);
+        if (b >= 0)
+            return b;
     }
+    int b = ds.bassinIndex(code);
+    if (b < 0)
+        if (auto normalized = codes::normalizeBassin(code))
+            b = ds.bassinIndex(*normalized);
     return b;
 }
 
@@ -284,8 +285,8 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
         for (const model::TravelTime& t : dataset.travelTimes) {
             if (!std::isfinite(t.minutes) || t.minutes < 0)
                 continue;
-            const int o = dataset.communeIndex(t.origin);
-            const int d = dataset.communeIndex(t.destination);
+            const int o = resolveCommune(dataset, t.origin);
+            const int d = resolveCommune(dataset, t.destination);
             if (o < 0 || d < 0)
                 continue;
             auto keepMin = [&](double& cell) {
@@ -489,7 +490,8 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
 std::vector<BassinFlow> aggregateFlows(const model::Dataset& dataset, Warnings& warnings) {
     std::map<std::pair<int, int>, double> sums;
     std::set<std::string> unknown;
-    long unknownFlows = 0;
+    std::vector<std::string> invalid; // "59350 -> 59183: -4"
+    long unknownFlows = 0, invalidFlows = 0;
     double unknownVolume = 0;
     std::unordered_map<std::string, int> cache;
     auto resolve = [&](const std::string& code) {
@@ -501,6 +503,12 @@ std::vector<BassinFlow> aggregateFlows(const model::Dataset& dataset, Warnings& 
         return b;
     };
     for (const model::Flow& f : dataset.flows) {
+        if (!std::isfinite(f.volume) || f.volume < 0) {
+            ++invalidFlows;
+            if (invalid.size() < 1000)
+                invalid.push_back(f.origin + " -> " + f.destination + ": " + text::formatShortest(f.volume));
+            continue;
+        }
         const int o = resolve(f.origin), d = resolve(f.destination);
         if (o < 0 || d < 0) {
             if (o < 0)
@@ -515,11 +523,21 @@ std::vector<BassinFlow> aggregateFlows(const model::Dataset& dataset, Warnings& 
             continue; // internal to a BV: not a link
         sums[{o, d}] += f.volume;
     }
+    if (invalidFlows > 0) {
+        Warning w;
+        w.kind = ErrorKind::Value;
+        w.message = std::to_string(invalidFlows) +
+                    (invalidFlows == 1 ? " flow has a negative or non-numeric volume and was left out"
+                                       : " flows have a negative or non-numeric volume and were left out") +
+                    ". Expected a volume of 0 or more.";
+        w.details = std::move(invalid);
+        warnings.push_back(std::move(w));
+    }
     if (!unknown.empty()) {
         Warning w;
         w.kind = ErrorKind::Join;
         w.message =
-            std::to_string(unknownFlows) + " flow(s) (volume " + std::to_string(std::llround(unknownVolume)) +
+            std::to_string(unknownFlows) + " flow(s) (volume " + text::formatEn(unknownVolume, 0) +
             ") name codes that are neither communes nor bassins de vie of the dataset and were left out";
         w.details.assign(unknown.begin(), unknown.end());
         warnings.push_back(std::move(w));

@@ -45,7 +45,8 @@ struct MaillageResult {
 };
 
 //! Gravity links between the pôles of `poles` (classification of dataset.bassins, matched by BV code).
-//! Travel-time mode: times between the BVs' main communes (see mainCommuneIndex), the mean of both
+//! Travel-time mode: times between the BVs' main communes (see mainCommuneIndex; the matrix's commune
+//! codes are resolved as counts' are, by resolveCommune), the mean of both
 //! directions when both are known; a pair missing both ways falls back to the planar distance, 1 km
 //! counted as 1 minute, and a warning says how many pairs did. Throws Error(Parameter) for a negative
 //! beta, threshold or isolation distance, a minDistanceKm <= 0, and Error(Canceled).
@@ -66,8 +67,10 @@ struct BassinFlow {
     double volume = 0;
 };
 //! Observed flows (commune or BV codes) aggregated to BVs, internal flows dropped, largest first.
-//! Directed: A -> B and B -> A stay two flows. Codes are repaired (codes::normalizeCommune) and
-//! arrondissements municipaux folded; flows naming unknown codes are left out, with one warning listing them.
+//! Directed: A -> B and B -> A stay two flows. Places are resolved as counts are (resolveCommune: codes
+//! repaired, arrondissements municipaux folded), or taken as BV codes; flows naming unknown codes are left
+//! out, with one warning listing them, and so are flows of negative or non-finite volume (one Value
+//! warning listing them).
 std::vector<BassinFlow> aggregateFlows(const model::Dataset& dataset, Warnings& warnings);
 
 struct DeclaredLink {

@@ -1,13 +1,11 @@
 #include "core/analysis/poles.h"
 
-#include "core/model/codes.h"
+#include "core/analysis/counts.h"
 #include "core/model/text.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 #include <set>
-#include <unordered_map>
 
 namespace maillage::analysis {
 
@@ -71,170 +69,65 @@ std::string poleTypeShort(PoleType type) {
 
 namespace {
 
-// Codes of a warning: sorted, unique.
-std::vector<std::string> sortedCodes(const std::set<std::string>& codes) {
-    return {codes.begin(), codes.end()};
-}
-
 std::string plural(std::size_t n, const char* singular, const char* pluralForm) {
     return std::to_string(n) + " " + (n == 1 ? singular : pluralForm);
 }
 
-//! A few dozen codes -> int. libstdc++'s unordered_map scans small maps linearly with a string compare
-//! per entry, which cost most of the national aggregation (300k look-ups among ~20 professions):
-//! this is one FNV-1a hash and, on a hit, one compare.
-class CodeTable {
-public:
-    CodeTable() : m_slots(64, -1) {}
-    const int* find(const std::string& key) const {
-        for (std::size_t s = hash(key) & mask();; s = (s + 1) & mask()) {
-            const int e = m_slots[s];
-            if (e < 0)
-                return nullptr;
-            if (m_entries[static_cast<std::size_t>(e)].first == key)
-                return &m_entries[static_cast<std::size_t>(e)].second;
-        }
-    }
-    void insert(const std::string& key, int value) {
-        if (find(key))
-            return;
-        if ((m_entries.size() + 1) * 2 > m_slots.size())
-            grow();
-        m_entries.emplace_back(key, value);
-        place(m_entries.size() - 1);
-    }
-
-private:
-    static std::size_t hash(const std::string& key) {
-        std::uint64_t h = 14695981039346656037ull;
-        for (unsigned char c : key)
-            h = (h ^ c) * 1099511628211ull;
-        return static_cast<std::size_t>(h ^ (h >> 29));
-    }
-    std::size_t mask() const { return m_slots.size() - 1; }
-    void place(std::size_t entry) {
-        std::size_t s = hash(m_entries[entry].first) & mask();
-        while (m_slots[s] >= 0)
-            s = (s + 1) & mask();
-        m_slots[s] = static_cast<int>(entry);
-    }
-    void grow() {
-        m_slots.assign(m_slots.size() * 2, -1);
-        for (std::size_t e = 0; e < m_entries.size(); ++e)
-            place(e);
-    }
-    std::vector<int> m_slots; // power-of-two size, at most half full
-    std::vector<std::pair<std::string, int>> m_entries;
-};
-
 } // namespace
 
 Aggregation aggregateByBassin(const model::Dataset& dataset, int vintage) {
-    if (vintage == 0)
-        vintage = dataset.latestVintage();
-
     const auto& professions = dataset.catalogue.professions();
-    const int professionCount = static_cast<int>(professions.size());
+    const std::size_t professionCount = professions.size();
 
     Aggregation result;
     result.bassins.resize(dataset.bassins.size());
     for (std::size_t b = 0; b < dataset.bassins.size(); ++b) {
         result.bassins[b].bv = dataset.bassins[b].code;
-        result.bassins[b].byProfession.assign(professions.size(), 0.0);
+        result.bassins[b].byProfession.assign(professionCount, 0.0);
     }
 
     // BV index of every commune, resolved once (35,000 look-ups instead of one per count record).
     std::vector<int> bassinOfCommune(dataset.communes.size(), -1);
     for (std::size_t c = 0; c < dataset.communes.size(); ++c)
-        bassinOfCommune[c] = dataset.bassinIndex(dataset.communes[c].bv);
+        bassinOfCommune[c] =
+            dataset.communes[c].bv.empty() ? -1 : dataset.bassinIndex(dataset.communes[c].bv);
 
-    // Flags per profession index.
-    std::vector<char> isPole(professions.size()), isPsy(professions.size());
-    for (int p = 0; p < professionCount; ++p) {
+    std::set<std::string> communesWithoutBassin, communesInNoBassin;
+    double withoutBassinCount = 0, noBassinCount = 0;
+    std::size_t withoutBassinRecords = 0, noBassinRecords = 0;
+    // Streamed rather than collected: national tables hold 300,000 records.
+    vintage = forEachResolvedCount(
+        dataset, vintage,
+        [&](const ResolvedCount* begin, const ResolvedCount* end) {
+            for (const ResolvedCount* rc = begin; rc != end; ++rc) {
+                const int b = bassinOfCommune[static_cast<std::size_t>(rc->commune)];
+                if (b >= 0) {
+                    result.bassins[static_cast<std::size_t>(b)]
+                        .byProfession[static_cast<std::size_t>(rc->profession)] += rc->count;
+                    continue;
+                }
+                const model::Commune& commune = dataset.communes[static_cast<std::size_t>(rc->commune)];
+                if (commune.bv.empty()) { // INSEE's "ZZZZZ": no bassin de vie at all (Mayotte in BV2012)
+                    ++noBassinRecords;
+                    noBassinCount += rc->count;
+                    communesInNoBassin.insert(commune.code);
+                } else {
+                    ++withoutBassinRecords;
+                    withoutBassinCount += rc->count;
+                    communesWithoutBassin.insert(commune.code);
+                }
+            }
+        },
+        result.warnings);
+
+    // Totals from the per-profession sums (cheaper than updating four sums per record).
+    std::vector<char> isPole(professionCount), isPsy(professionCount);
+    for (std::size_t p = 0; p < professionCount; ++p) {
         isPole[p] = professions[p].group == ProfessionGroup::Pole;
         isPsy[p] = professions[p].psychiatric;
     }
-
-    // Profession code -> index: canonical codes first, aliases resolved on first sight and cached.
-    CodeTable professionIndex;
-    for (int p = 0; p < professionCount; ++p)
-        professionIndex.insert(professions[p].code, p);
-    auto resolveProfession = [&](const std::string& code) {
-        if (const int* known = professionIndex.find(code))
-            return *known;
-        int index = -1;
-        if (const model::Profession* prof = dataset.catalogue.resolve(code))
-            index = dataset.catalogue.indexOf(prof->code);
-        professionIndex.insert(code, index);
-        return index;
-    };
-
-    // Commune code -> index, with arrondissements municipaux folded when only the commune is listed.
-    // Counts usually follow the order of the commune list (both sorted by code): the commune after the
-    // previous one is tried first, which saves a hash look-up (a cache miss or two) per commune.
-    auto resolveCommune = [&](const std::string& code, int previous) {
-        const std::size_t next = static_cast<std::size_t>(previous + 1);
-        if (previous >= 0 && next < dataset.communes.size() && dataset.communes[next].code == code)
-            return static_cast<int>(next);
-        int index = dataset.communeIndex(code);
-        if (index < 0 && codes::isArrondissement(code))
-            index = dataset.communeIndex(codes::foldArrondissement(code));
-        return index;
-    };
-
-    std::set<std::string> unknownCommunes, unknownProfessions, communesWithoutBassin, invalidPlaces;
-    double unknownCommuneCount = 0, unknownProfessionCount = 0, withoutBassinCount = 0;
-    std::size_t unknownCommuneRecords = 0, unknownProfessionRecords = 0, withoutBassinRecords = 0,
-                invalidRecords = 0;
-
-    // Count tables are usually sorted by place then profession: remember the last look-ups.
-    const std::string* lastPlace = nullptr;
-    int lastCommune = -1;
-    const std::string* lastProfession = nullptr;
-    int lastProfessionIndex = -1;
-
-    for (const model::CountRecord& record : dataset.counts) {
-        if (record.vintage != vintage)
-            continue;
-        if (!lastPlace || record.place != *lastPlace) {
-            lastPlace = &record.place;
-            lastCommune = resolveCommune(record.place, lastCommune);
-        }
-        if (!lastProfession || record.profession != *lastProfession) {
-            lastProfession = &record.profession;
-            lastProfessionIndex = resolveProfession(record.profession);
-        }
-        if (!std::isfinite(record.count) || record.count < 0) {
-            ++invalidRecords;
-            invalidPlaces.insert(record.place);
-            continue;
-        }
-        if (lastCommune < 0) {
-            ++unknownCommuneRecords;
-            unknownCommuneCount += record.count;
-            unknownCommunes.insert(record.place);
-            continue;
-        }
-        if (lastProfessionIndex < 0) {
-            ++unknownProfessionRecords;
-            unknownProfessionCount += record.count;
-            unknownProfessions.insert(record.profession);
-            continue;
-        }
-        const int b = bassinOfCommune[lastCommune];
-        if (b < 0) {
-            ++withoutBassinRecords;
-            withoutBassinCount += record.count;
-            communesWithoutBassin.insert(dataset.communes[lastCommune].code);
-            continue;
-        }
-        BassinTotals& t = result.bassins[b];
-        t.byProfession[lastProfessionIndex] += record.count;
-    }
-
-    // Totals from the per-profession sums (cheaper than updating four sums per record).
     for (BassinTotals& t : result.bassins) {
-        for (int p = 0; p < professionCount; ++p) {
+        for (std::size_t p = 0; p < professionCount; ++p) {
             const double v = t.byProfession[p];
             t.total += v;
             if (isPole[p])
@@ -246,28 +139,6 @@ Aggregation aggregateByBassin(const model::Dataset& dataset, int vintage) {
     }
 
     const std::string year = std::to_string(vintage);
-    if (!unknownCommunes.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Join;
-        w.message = plural(unknownCommuneRecords, "count record", "count records") + " of " + year + " (" +
-                    formatEn(unknownCommuneCount, 0) + " professionals) refer to " +
-                    plural(unknownCommunes.size(), "commune", "communes") +
-                    " absent from the commune list (another COG year?); they are left out of the "
-                    "bassins de vie. Expected commune codes of the dataset's commune list.";
-        w.details = sortedCodes(unknownCommunes);
-        result.warnings.push_back(std::move(w));
-    }
-    if (!unknownProfessions.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Join;
-        w.message = plural(unknownProfessionRecords, "count record", "count records") + " of " + year + " (" +
-                    formatEn(unknownProfessionCount, 0) + " professionals) use " +
-                    plural(unknownProfessions.size(), "profession code", "profession codes") +
-                    " absent from the profession catalogue; they are left out. Expected a code or an "
-                    "alias of the catalogue (add it to the catalogue to count it).";
-        w.details = sortedCodes(unknownProfessions);
-        result.warnings.push_back(std::move(w));
-    }
     if (!communesWithoutBassin.empty()) {
         Warning w;
         w.kind = ErrorKind::Join;
@@ -276,16 +147,18 @@ Aggregation aggregateByBassin(const model::Dataset& dataset, int vintage) {
                     plural(communesWithoutBassin.size(), "commune", "communes") +
                     " whose bassin de vie is missing from the list of bassins de vie; they are left out. "
                     "Expected every commune's BV code in the bassins de vie.";
-        w.details = sortedCodes(communesWithoutBassin);
+        w.details.assign(communesWithoutBassin.begin(), communesWithoutBassin.end());
         result.warnings.push_back(std::move(w));
     }
-    if (invalidRecords > 0) {
+    if (!communesInNoBassin.empty()) {
         Warning w;
         w.kind = ErrorKind::Value;
-        w.message = plural(invalidRecords, "count record", "count records") + " of " + year +
-                    " hold a negative or non-numeric count; they are left out. Expected a number of "
-                    "professionals, 0 or more.";
-        w.details = sortedCodes(invalidPlaces);
+        w.message = plural(communesInNoBassin.size(), "commune belongs", "communes belong") +
+                    " to no bassin de vie (INSEE code ZZZZZ, e.g. Mayotte): their professionals are not "
+                    "classified (" +
+                    plural(noBassinRecords, "count record", "count records") + " of " + year + ", " +
+                    formatEn(noBassinCount, 0) + " professionals).";
+        w.details.assign(communesInNoBassin.begin(), communesInNoBassin.end());
         result.warnings.push_back(std::move(w));
     }
     return result;

@@ -43,11 +43,11 @@ struct Aggregation {
 };
 
 //! Sums the counts of `vintage` per BV (commune -> bv of dataset.communes). Zone counts are not used.
-//! `vintage` = 0 means dataset.latestVintage(). Profession codes are canonical codes (aliases are
-//! resolved too); arrondissements municipaux are folded into their commune when only the commune is
-//! listed. One warning each (codes listed in details) for counts of unknown communes, of unknown
-//! professions, of communes whose BV is missing from dataset.bassins, and of invalid (negative or
-//! non-finite) counts; those counts are left out. Requires dataset.reindex() to be up to date.
+//! `vintage` = 0 means dataset.latestVintage(). Places and professions are resolved by resolveCounts
+//! (core/analysis/counts.h: codes repaired, arrondissements municipaux folded into their commune when
+//! only the commune is listed, aliases such as "D201" resolved), with its warnings. One more warning each
+//! (codes listed in details) for counts of communes whose BV is missing from dataset.bassins, and of
+//! communes in no bassin de vie at all (empty bv: INSEE's "ZZZZZ", Mayotte); those counts are left out.
 Aggregation aggregateByBassin(const model::Dataset& dataset, int vintage);
 
 struct PoleClassification {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <functional>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -211,25 +213,50 @@ std::string linesOf(const std::vector<long>& lines) {
     return out;
 }
 
-//! Keys seen on several rows, in first-seen order, for one warning.
+//! Keys seen on several rows, in first-seen order, for one warning. A row may carry the label it was
+//! written with ("D201", "Médecin généraliste"), shown when the rows of one key differ, and passed to
+//! `same`: two rows of one key are duplicates when same(label1, label2) (always, by default).
 class Duplicates {
 public:
-    void see(const std::string& key, long line) {
-        auto [it, inserted] = m_lines.try_emplace(key);
+    using Same = std::function<bool(const std::string&, const std::string&)>;
+    void see(const std::string& key, long line, const std::string& label = {}) {
+        auto [it, inserted] = m_rows.try_emplace(key);
         if (inserted)
             m_order.push_back(key);
-        it->second.push_back(line);
+        it->second.push_back({line, label});
     }
-    void flush(const Table& table, int column, const std::string& what, Warnings& warnings) {
+    void flush(const Table& table, int column, const std::string& what, Warnings& warnings,
+               const Same& same = nullptr) {
         std::vector<std::string> details;
         long firstLine = 0;
         for (const auto& key : m_order) {
-            const auto& lines = m_lines[key];
-            if (lines.size() < 2)
+            const auto& all = m_rows[key];
+            if (all.size() < 2)
+                continue;
+            std::vector<Row> rows; // those that duplicate another row of the key
+            for (std::size_t i = 0; i < all.size(); ++i)
+                for (std::size_t j = 0; j < all.size(); ++j)
+                    if (i != j && (!same || same(all[i].label, all[j].label))) {
+                        rows.push_back(all[i]);
+                        break;
+                    }
+            if (rows.size() < 2)
                 continue;
             if (firstLine == 0)
-                firstLine = lines[1];
-            details.push_back(key + " (" + linesOf(lines) + ")");
+                firstLine = rows[1].line;
+            const bool sameLabel = std::all_of(rows.begin(), rows.end(),
+                                               [&](const Row& r) { return r.label == rows.front().label; });
+            if (sameLabel) {
+                std::vector<long> lines;
+                for (const auto& r : rows)
+                    lines.push_back(r.line);
+                details.push_back(key + " (" + linesOf(lines) + ")");
+            } else {
+                std::vector<std::string> parts;
+                for (const auto& r : rows)
+                    parts.push_back("line " + std::to_string(r.line) + ": " + quoted(r.label));
+                details.push_back(key + " (" + text::join(parts, ", ") + ")");
+            }
         }
         if (details.empty())
             return;
@@ -245,9 +272,71 @@ public:
     }
 
 private:
-    std::unordered_map<std::string, std::vector<long>> m_lines;
+    struct Row {
+        long line;
+        std::string label;
+    };
+    std::unordered_map<std::string, std::vector<Row>> m_rows;
     std::vector<std::string> m_order;
 };
+
+//! Cells of a whole-number column (counts of professionals, populations of communes) that hold decimals,
+//! for one warning: "2,5" professionals is suspicious, and "1.234" may be 1,234 written with a thousands
+//! separator that parseNumber, seeing one separator, reads as a decimal mark. Values are kept as read.
+class WholeNumberCells {
+public:
+    WholeNumberCells(const Table& table, const char* unit) : m_table(table), m_unit(unit) {}
+    void see(std::size_t row, int column, double value) {
+        const std::string& raw = m_table.rows[row][column];
+        if (value == std::floor(value) && raw.find_first_of(".,") == std::string::npos)
+            return; // the common case, cheaply: "12"
+        const bool grouped = text::looksLikeGroupedThousands(raw);
+        if (!grouped && value == std::floor(value))
+            return;
+        const Location l = m_table.at(row, column);
+        if (m_count == 0)
+            m_first = l;
+        ++m_count;
+        if (grouped && m_grouped.empty()) {
+            m_grouped = text::trim(raw);
+            m_groupedValue = value;
+        }
+        if (m_details.size() < 1000)
+            m_details.push_back("line " + std::to_string(l.line) + ", column '" + l.column +
+                                "': " + quoted(text::trim(raw)));
+    }
+    void flush(Warnings& warnings) {
+        if (m_count == 0)
+            return;
+        Warning w;
+        w.kind = ErrorKind::Value;
+        w.where = m_first;
+        w.message = "expected whole numbers of " + std::string(m_unit) + ", found " +
+                    std::to_string(m_count) + (m_count == 1 ? " value" : " values") +
+                    " written with decimals; kept as read";
+        if (!m_grouped.empty()) {
+            const char separator = m_grouped.find('.') != std::string::npos ? '.' : ',';
+            w.message += "; " + quoted(m_grouped) + " read as " + text::formatShortest(m_groupedValue) +
+                         ": if the file groups thousands with '" + separator + "', fix it";
+        }
+        w.details = std::move(m_details);
+        warnings.push_back(std::move(w));
+    }
+
+private:
+    const Table& m_table;
+    const char* m_unit;
+    std::size_t m_count = 0;
+    Location m_first;
+    std::string m_grouped;
+    double m_groupedValue = 0;
+    std::vector<std::string> m_details;
+};
+
+//! Paris, Lyon and Marseille: the communes that have arrondissements municipaux.
+bool hasArrondissements(const std::string& code) {
+    return code == "75056" || code == "69123" || code == "13055";
+}
 
 bool isBpeTypeCode(const std::string& raw) {
     const std::string t = text::trim(raw);
@@ -351,6 +440,7 @@ std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneCo
     std::vector<std::string> noBassin;                  // communes in no BV ("ZZZZZ")
     long noBassinLine = 0;
     SecretCells secrets(table);
+    WholeNumberCells wholeNumbers(table, "inhabitants");
 
     auto fill = [&](model::Commune& c, std::size_t r, const std::string& code) {
         c.code = code;
@@ -373,6 +463,7 @@ std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneCo
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const std::string code = communeCode(table, r, codeCol);
         const double population = nonNegative(table, r, popCol, secrets, false, "a population >= 0");
+        wholeNumbers.see(r, popCol, population);
         if (codes::isArrondissement(code)) {
             // Folded into Paris/Lyon/Marseille: populations summed, the first arrondissement's BV kept,
             // unless the commune has its own row (then the arrondissements would count people twice).
@@ -423,6 +514,7 @@ std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneCo
     }
     warnNoBassin(table, bvCol, noBassin, noBassinLine, warnings);
     secrets.flush(warnings);
+    wholeNumbers.flush(warnings);
     if (!folded.empty()) {
         Warning w;
         w.kind = ErrorKind::Value;
@@ -547,10 +639,12 @@ std::map<std::string, double> readPopulation(const Table& table, const std::stri
     std::map<std::string, double> arrondissements; // parent -> summed arrondissements
     std::map<std::string, std::vector<std::string>> foldedCodes;
     SecretCells secrets(table);
+    WholeNumberCells wholeNumbers(table, "inhabitants");
     Duplicates duplicates;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const std::string code = communeCode(table, r, codeCol);
         const double value = nonNegative(table, r, popCol, secrets, false, "a population >= 0");
+        wholeNumbers.see(r, popCol, value);
         duplicates.see(code, table.lines[r]);
         if (codes::isArrondissement(code)) {
             const std::string parent = codes::foldArrondissement(code);
@@ -561,6 +655,7 @@ std::map<std::string, double> readPopulation(const Table& table, const std::stri
         }
     }
     secrets.flush(warnings);
+    wholeNumbers.flush(warnings);
     duplicates.flush(table, codeCol, "commune", warnings);
     for (const auto& [parent, sum] : arrondissements) {
         if (population.count(parent)) {
@@ -602,10 +697,28 @@ std::vector<model::CountRecord> readProfessionals(const Table& table,
     if (!columns.vintage.empty())
         vintageCol = requireColumn(table, {columns.vintage});
 
-    // (place, catalogue index, vintage) -> count; ordered for a stable output.
-    std::map<std::tuple<std::string, int, int>, double> sums;
+    // (place, catalogue index, vintage) -> count; ordered for a stable output. Rows of arrondissements
+    // municipaux are summed apart, under their commune, and used only when the commune has no row of
+    // its own for that vintage: a file listing both would count Paris twice.
+    using Key = std::tuple<std::string, int, int>;
+    std::map<Key, double> sums, arrondissementSums;
+    std::set<std::pair<std::string, int>> ownRows;                                // (75056, vintage)
+    std::map<std::pair<std::string, int>, std::set<std::string>> arrondissements; // -> 75101...
     SecretCells secrets(table);
+    WholeNumberCells wholeNumbers(table, "professionals");
     Duplicates duplicates;
+    // Where a row's counts go: its commune's own sums, or its arrondissement's parent's.
+    auto sumsOf = [&](const std::string& code, int year) -> std::pair<std::map<Key, double>*, std::string> {
+        if (codes::isArrondissement(code)) {
+            const std::string parent = codes::foldArrondissement(code);
+            arrondissements[{parent, year}].insert(code);
+            return {&arrondissementSums, parent};
+        }
+        if (hasArrondissements(code))
+            ownRows.insert({code, year});
+        return {&sums, code};
+    };
+    const auto& professions = catalogue.professions();
 
     if (layout == CountsLayout::Long) {
         std::map<std::string, std::vector<long>> ignoredBpe; // BPE facility codes that are no profession
@@ -635,10 +748,14 @@ std::vector<model::CountRecord> readProfessionals(const Table& table,
                 continue;
             }
             const double count = nonNegative(table, r, countCol, secrets, false);
-            duplicates.see(code + " / " + raw + (vintageCol >= 0 ? " / " + std::to_string(year) : ""),
-                           table.lines[r]);
+            wholeNumbers.see(r, countCol, count);
+            // The same commune, profession (however written: "D201", "Médecin généraliste") and vintage.
+            duplicates.see(code + " / " + professions[static_cast<std::size_t>(it->second)].code +
+                               (vintageCol >= 0 ? " / " + std::to_string(year) : ""),
+                           table.lines[r], raw);
+            auto [target, place] = sumsOf(code, year);
             if (count > 0)
-                sums[{codes::foldArrondissement(code), it->second, year}] += count;
+                (*target)[{place, it->second, year}] += count;
         }
         if (!ignoredBpe.empty()) {
             std::vector<std::string> details;
@@ -714,31 +831,76 @@ std::vector<model::CountRecord> readProfessionals(const Table& table,
             w.details = ignored;
             warnings.push_back(std::move(w));
         }
-        std::vector<double> perProfession(catalogue.professions().size());
+        std::vector<double> perProfession(professions.size());
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
             const std::string code = communeCode(table, r, codeCol);
             const int year = vintageCol >= 0 ? yearOf(table, r, vintageCol) : vintage;
             duplicates.see(vintageCol >= 0 ? code + " / " + std::to_string(year) : code, table.lines[r]);
             std::fill(perProfession.begin(), perProfession.end(), 0.0);
-            for (const auto& [c, pi] : countColumns)
-                perProfession[pi] += nonNegative(table, r, c, secrets, true);
-            const std::string place = codes::foldArrondissement(code);
+            for (const auto& [c, pi] : countColumns) {
+                const double v = nonNegative(table, r, c, secrets, true);
+                wholeNumbers.see(r, c, v);
+                perProfession[static_cast<std::size_t>(pi)] += v;
+            }
+            auto [target, place] = sumsOf(code, year);
             for (std::size_t pi = 0; pi < perProfession.size(); ++pi)
                 if (perProfession[pi] > 0)
-                    sums[{place, static_cast<int>(pi), year}] += perProfession[pi];
+                    (*target)[{place, static_cast<int>(pi), year}] += perProfession[pi];
         }
     }
     secrets.flush(warnings);
-    duplicates.flush(table, codeCol, layout == CountsLayout::Long ? "commune and profession" : "commune",
-                     warnings);
+    wholeNumbers.flush(warnings);
+    if (layout == CountsLayout::Long) {
+        // Rows of one commune, profession and vintage are duplicates when they name the same thing: the
+        // same value, or the profession itself ("Médecin généraliste", which covers "D201"), or one
+        // in a BPE code and the other in words. Distinct aliases of one vocabulary are distinct source
+        // categories that the catalogue sums (D202 cardiologues + D203 dermatologues -> spécialistes).
+        std::unordered_map<std::string, std::string> keyOf; // raw -> match key
+        auto key = [&](const std::string& raw) -> const std::string& {
+            auto it = keyOf.find(raw);
+            if (it == keyOf.end())
+                it = keyOf.emplace(raw, text::matchKey(raw)).first;
+            return it->second;
+        };
+        auto generic = [&](const std::string& raw) {
+            const model::Profession* p = catalogue.resolve(raw);
+            const std::string& k = key(raw);
+            return p && (k == text::matchKey(p->code) || k == text::matchKey(p->labelFr) ||
+                         k == text::matchKey(p->labelEn));
+        };
+        duplicates.flush(table, codeCol, "commune and profession", warnings,
+                         [&](const std::string& a, const std::string& b) {
+                             return key(a) == key(b) || generic(a) || generic(b) ||
+                                    isBpeTypeCode(a) != isBpeTypeCode(b);
+                         });
+    } else {
+        duplicates.flush(table, codeCol, "commune", warnings);
+    }
+
+    // Arrondissements: summed into their commune, unless the commune has its own rows (then ignored).
+    for (const auto& [key, count] : arrondissementSums)
+        if (!ownRows.count({std::get<0>(key), std::get<2>(key)}))
+            sums[key] += count;
+    for (const auto& [placeYear, codesSeen] : arrondissements) {
+        if (!ownRows.count(placeYear))
+            continue;
+        Warning w;
+        w.kind = ErrorKind::Duplicate;
+        w.where = Location{table.source, 0, table.header[codeCol], -1};
+        w.message = "expected either " + placeYear.first + " or its arrondissements" +
+                    (vintageCol >= 0 ? " in " + std::to_string(placeYear.second) : std::string()) +
+                    ", found both; the arrondissements were ignored (counting both would count its "
+                    "professionals twice)";
+        w.details.assign(codesSeen.begin(), codesSeen.end());
+        warnings.push_back(std::move(w));
+    }
 
     std::vector<model::CountRecord> out;
     out.reserve(sums.size());
-    const auto& professions = catalogue.professions();
     for (const auto& [key, count] : sums) {
         model::CountRecord rec;
         rec.place = std::get<0>(key);
-        rec.profession = professions[std::get<1>(key)].code;
+        rec.profession = professions[static_cast<std::size_t>(std::get<1>(key))].code;
         rec.vintage = std::get<2>(key);
         rec.count = count;
         out.push_back(std::move(rec));

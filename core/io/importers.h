@@ -39,6 +39,7 @@ struct CommuneColumns {
 //! population_municipale, pop, ptot; bv: bv2012, bv2022, code_bv, bassin_de_vie; name: nom, libgeo, libelle.
 //! Arrondissements are folded (populations summed) unless the commune has its own row (then ignored);
 //! one warning each. A bv of INSEE's "ZZZZZ" (sans objet) gives an empty bv, with one warning.
+//! Populations written with decimals are kept as read, with one warning listing them.
 std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneColumns& columns,
                                              Warnings& warnings);
 
@@ -57,6 +58,7 @@ BassinMapping readBassinMapping(const Table& table, const std::string& bvColumn,
 
 //! codgeo -> population. Arrondissements are folded (summed) into their commune, unless the commune has
 //! its own row (then they are ignored with a warning). Duplicate codes are summed with a warning.
+//! Populations written with decimals are kept as read, with one warning listing them (as counts).
 std::map<std::string, double> readPopulation(const Table& table, const std::string& codeColumn,
                                              const std::string& populationColumn, Warnings& warnings);
 
@@ -75,8 +77,15 @@ struct ProfessionalsColumns {
 //! listing them, e.g. D1xx establishments, D301 pharmacies). Profession labels/aliases are resolved
 //! through the catalogue; an unknown profession in a long table is an error naming line and value
 //! (or a warning when `allowUnknownProfessions`). Negative or non-numeric counts are errors with the
-//! line; secret markers are warnings. Arrondissements are folded into Paris/Lyon/Marseille; rows with
-//! the same (commune, profession, vintage) are summed, with a warning naming the duplicates.
+//! line; secret markers are warnings; counts written with decimals ("2,5", or "1.234" which may be a
+//! thousands group) are kept as read, with one warning listing them. Arrondissements are folded into
+//! Paris/Lyon/Marseille, unless the commune has rows of its own for that vintage: then the
+//! arrondissements' rows are ignored, with one warning per commune (as readPopulation). Rows with the
+//! same (commune, resolved profession, vintage) are summed; they are reported as duplicates (one warning
+//! naming them and, when they differ, how each row wrote the profession) when they name the same thing:
+//! the same value twice, the profession's own code or label ("Médecin généraliste" and "D201"), or a BPE
+//! code and a label. Distinct aliases of one vocabulary (D202 and D203, both medecin_specialiste) are
+//! distinct source categories: summed without a warning.
 //! In a long table, BPE facility codes that are no profession (D101, D243, D302...: a capital letter and
 //! three digits) are ignored with one warning, like wide columns, rather than being an error.
 //! Empty cells are 0 in a wide table and an error in a long one. Zero counts give no record (absent = 0).

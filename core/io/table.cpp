@@ -1,5 +1,6 @@
 #include "core/io/table.h"
 
+#include "core/model/csv.h"
 #include "core/model/text.h"
 
 #include <cpl_conv.h>
@@ -11,10 +12,9 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
-#include <cstdio>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -24,16 +24,8 @@ namespace maillage::io {
 namespace {
 
 //! One record of the source before the header is known.
-struct Record {
-    long line = 0;
-    std::vector<std::string> fields;
-};
-
-//! A quoted field still open at the end of the text.
-struct OpenQuote {
-    long line = 0;         //!< where the quote opened
-    std::size_t field = 0; //!< 0-based field index in its record
-};
+using Record = text::CsvRecord;
+using OpenQuote = text::CsvOpenQuote;
 
 constexpr std::size_t kSampleRecords = 100; // header and separator detection look this far
 
@@ -52,113 +44,6 @@ std::string separatorName(char sep) {
 
 // ---------------------------------------------------------------------------------------------
 // Encodings
-
-//! Offset of the first byte that breaks UTF-8, or npos when the text is valid UTF-8.
-std::size_t firstInvalidUtf8(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        // Fast path over ASCII, 8 bytes at a time.
-        while (i + 8 <= n) {
-            std::uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ULL)
-                break;
-            i += 8;
-        }
-        if (i >= n)
-            break;
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len = 0;
-        std::uint32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            return i;
-        }
-        if (i + len > n)
-            return i;
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-            (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += len;
-    }
-    return std::string_view::npos;
-}
-
-void appendUtf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
-//! Windows-1252 (or strict ISO-8859-1 when `latin1`) to UTF-8. 0x80-0x9F hold ’ € Œ œ … in CP1252.
-std::string singleByteToUtf8(std::string_view s, bool latin1) {
-    static const std::uint16_t cp1252[32] = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                             0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-                                             0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                             0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
-    std::string out;
-    out.reserve(s.size() + s.size() / 16);
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c < 0x80)
-            out += ch;
-        else if (c < 0xA0 && !latin1)
-            appendUtf8(out, cp1252[c - 0x80]);
-        else
-            appendUtf8(out, c);
-    }
-    return out;
-}
-
-std::string utf16ToUtf8(std::string_view s, bool bigEndian) {
-    std::string out;
-    out.reserve(s.size() / 2);
-    for (std::size_t i = 0; i + 1 < s.size(); i += 2) {
-        const auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]);
-        std::uint32_t u = bigEndian ? (b0 << 8 | b1) : (b1 << 8 | b0);
-        if (u >= 0xD800 && u <= 0xDBFF && i + 3 < s.size()) {
-            const auto c0 = static_cast<unsigned char>(s[i + 2]), c1 = static_cast<unsigned char>(s[i + 3]);
-            const std::uint32_t lo = bigEndian ? (c0 << 8 | c1) : (c1 << 8 | c0);
-            if (lo >= 0xDC00 && lo <= 0xDFFF) {
-                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-                i += 2;
-            }
-        }
-        appendUtf8(out, u);
-    }
-    return out;
-}
 
 long lineOfOffset(std::string_view s, std::size_t offset) {
     long line = 1;
@@ -181,35 +66,36 @@ std::string decode(const std::string& bytes, const std::string& source, const st
     std::string_view v(bytes);
     if (v.size() >= 2 && ((v[0] == '\xFF' && v[1] == '\xFE') || (v[0] == '\xFE' && v[1] == '\xFF'))) {
         encodingUsed = "UTF-16";
-        return utf16ToUtf8(v.substr(2), v[0] == '\xFE');
+        return text::utf16ToUtf8(v.substr(2), v[0] == '\xFE');
     }
     const std::string enc = upperAscii(text::trim(requested));
     if (enc.empty() || enc == "UTF-8" || enc == "UTF8") {
         if (v.size() >= 3 && v.substr(0, 3) == "\xEF\xBB\xBF")
             v.remove_prefix(3);
-        const std::size_t bad = firstInvalidUtf8(v);
+        const std::size_t bad = text::firstInvalidUtf8(v);
         if (bad == std::string_view::npos) {
             encodingUsed = "UTF-8";
             return std::string(v);
         }
         if (!enc.empty()) {
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(v[bad]));
+            static const char digits[] = "0123456789ABCDEF";
+            const auto byte = static_cast<unsigned char>(v[bad]);
+            const std::string hex = std::string("0x") + digits[byte >> 4] + digits[byte & 0xF];
             throw Error(ErrorKind::Format, Location{source, lineOfOffset(v, bad), {}, -1},
                         std::string("expected UTF-8 text, found the byte ") + hex +
                             " (is the file in Latin-1 / Windows-1252?)");
         }
         encodingUsed = "CP1252";
-        return singleByteToUtf8(v, false);
+        return text::windows1252ToUtf8(v);
     }
     if (enc == "CP1252" || enc == "WINDOWS-1252" || enc == "WIN1252") {
         encodingUsed = "CP1252";
-        return singleByteToUtf8(v, false);
+        return text::windows1252ToUtf8(v);
     }
     if (enc == "LATIN1" || enc == "LATIN-1" || enc == "ISO-8859-1" || enc == "ISO8859-1" ||
         enc == "ISO-8859-15" || enc == "LATIN9") {
         encodingUsed = "LATIN1";
-        return singleByteToUtf8(v, true);
+        return text::iso88591ToUtf8(v);
     }
     throw Error(ErrorKind::Parameter, Location{source, 0, {}, -1},
                 "unknown encoding " + quoted(requested) + ": expected UTF-8, CP1252 or LATIN1");
@@ -277,100 +163,6 @@ char detectSeparator(std::string_view s) {
         }
     }
     return best;
-}
-
-//! RFC 4180 with the leniency real files need: CRLF, LF or CR line ends; quotes inside unquoted fields
-//! are kept; text after a closing quote is appended. Returns the open quote, if the text ends inside one.
-std::optional<OpenQuote> tokenize(std::string_view s, char sep, std::vector<Record>& records) {
-    const char* p = s.data();
-    const char* const end = p + s.size();
-    long line = 1;
-    Record rec;
-    rec.line = 1;
-    std::string field;
-    bool recordHasContent = false;
-
-    auto endRecord = [&]() {
-        records.push_back(std::move(rec));
-        rec = Record{};
-        recordHasContent = false;
-    };
-
-    while (p < end) {
-        // One field.
-        if (*p == '"') {
-            const long openLine = line;
-            field.clear();
-            ++p;
-            bool closed = false;
-            while (p < end) {
-                const char* q = p;
-                while (q < end && *q != '"' && *q != '\n' && *q != '\r')
-                    ++q;
-                field.append(p, q);
-                p = q;
-                if (p >= end)
-                    break;
-                if (*p == '"') {
-                    if (p + 1 < end && p[1] == '"') {
-                        field += '"';
-                        p += 2;
-                        continue;
-                    }
-                    ++p;
-                    closed = true;
-                    break;
-                }
-                // Newline inside quotes: kept as '\n', counted as a line.
-                if (*p == '\r' && p + 1 < end && p[1] == '\n')
-                    ++p;
-                ++p;
-                ++line;
-                field += '\n';
-            }
-            if (!closed) {
-                rec.fields.push_back(std::move(field));
-                const OpenQuote open{openLine, rec.fields.size() - 1};
-                records.push_back(std::move(rec));
-                return open;
-            }
-            // Lenient: anything up to the separator after the closing quote belongs to the field.
-            const char* q = p;
-            while (q < end && *q != sep && *q != '\n' && *q != '\r')
-                ++q;
-            field.append(p, q);
-            p = q;
-            rec.fields.push_back(std::move(field));
-        } else {
-            const char* q = p;
-            while (q < end && *q != sep && *q != '\n' && *q != '\r')
-                ++q;
-            rec.fields.emplace_back(p, q);
-            p = q;
-        }
-        recordHasContent = true;
-        if (p >= end)
-            break;
-        if (*p == sep) {
-            ++p;
-            if (p >= end || *p == '\n' || *p == '\r')
-                rec.fields.emplace_back(); // a trailing separator ends with an empty field
-            if (p >= end)
-                break;
-            if (*p != '\n' && *p != '\r')
-                continue;
-        }
-        // Line end.
-        if (*p == '\r' && p + 1 < end && p[1] == '\n')
-            ++p;
-        ++p;
-        ++line;
-        endRecord();
-        rec.line = line;
-    }
-    if (recordHasContent)
-        records.push_back(std::move(rec));
-    return std::nullopt;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -656,15 +448,7 @@ Table readSpreadsheet(const std::string& path, const TableReadOptions& options, 
 // ---------------------------------------------------------------------------------------------
 
 std::string columnKey(const std::string& name) {
-    const std::string folded = text::foldForMatch(name);
-    std::string key;
-    key.reserve(folded.size());
-    for (char c : folded) {
-        if (c == ' ' || c == '_' || c == '-' || c == '\t' || c == '\n' || c == '\r')
-            continue;
-        key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return key;
+    return text::matchKey(name);
 }
 
 int Table::column(const std::string& name) const {
@@ -711,7 +495,7 @@ Table parseCsvText(const std::string& bytes, const std::string& sourceName, cons
     const char sep = options.separator ? options.separator : detectSeparator(text);
 
     std::vector<Record> records;
-    const auto openQuote = tokenize(text, sep, records);
+    const auto openQuote = text::tokenizeCsv(text, sep, records);
 
     Table table = buildTable(records, sourceName, options, openQuote, "line", sep, warnings);
     table.separator = sep;
@@ -733,13 +517,17 @@ Table readTable(const std::string& path, const TableReadOptions& options, Warnin
     if (!in)
         throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, "cannot open the file for reading");
     std::string bytes;
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    if (size > 0) {
+    // A regular file is read in one go; a pipe or FIFO (`<(zcat x.csv.gz)`) has no size: read it to its end.
+    std::error_code sizeError;
+    const bool regular = std::filesystem::is_regular_file(status);
+    const auto size = regular ? std::filesystem::file_size(path, sizeError) : std::uintmax_t(0);
+    if (regular && !sizeError) {
         bytes.resize(static_cast<std::size_t>(size));
-        in.seekg(0, std::ios::beg);
-        in.read(bytes.data(), size);
-        if (!in)
+        if (size > 0 && !in.read(bytes.data(), static_cast<std::streamsize>(size)))
+            throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, "cannot read the file");
+    } else {
+        bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        if (in.bad())
             throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, "cannot read the file");
     }
     // A spreadsheet saved under another extension (a ZIP: XLSX or ODS).

@@ -3,7 +3,8 @@
 // BOM) or Latin-1 (Windows-1252), title lines above the header, quoted fields; XLSX and ODS through GDAL.
 // Blank lines (and lines holding only separators) are skipped; lines above the header are skipped with
 // one warning; cells are kept as written (not trimmed); header names are trimmed. UTF-16 files (Excel's
-// "Unicode text") are recognised by their BOM.
+// "Unicode text") are recognised by their BOM. Pipes and FIFOs are read too (`<(zcat x.csv.gz)`).
+// Decoding is text::firstInvalidUtf8 / windows1252ToUtf8 / utf16ToUtf8, tokenising text::tokenizeCsv.
 #include "core/model/error.h"
 
 #include <string>
@@ -17,7 +18,7 @@ struct TableReadOptions {
     int headerLine = 0;   //!< 1-based line of the header; 0 = detect (first line holding one of
                           //!< `expectedColumns`, else the first line with at least as many fields as
                           //!< most lines: title lines above a header are narrower)
-    std::vector<std::string> expectedColumns; //!< help header detection; matched with text::foldForMatch
+    std::vector<std::string> expectedColumns; //!< help header detection; matched with columnKey
     std::string sheet;                        //!< XLSX/ODS sheet (layer) name; "" = first sheet
 };
 
@@ -31,7 +32,8 @@ struct Table {
     char separator = 0;                         //!< what was used (CSV)
     std::string encoding;                       //!< what was used: "UTF-8" or "CP1252" ("LATIN1", "UTF-16")
 
-    //! Index of a column whose name matches `name` ignoring case, accents, spaces, '_' and '-'; -1 if absent.
+    //! Index of a column whose name matches `name` as columnKey compares them (case, accents, spaces and
+    //! punctuation ignored); -1 if absent.
     int column(const std::string& name) const;
     //! Like column() but throws Error(Format) naming the file, the missing column and the columns found.
     int requireColumn(const std::string& name) const;
@@ -41,7 +43,9 @@ struct Table {
     const std::string& cell(std::size_t row, int column) const;
 };
 
-//! Folds a column name for loose matching: lower case, no accents, no spaces, '_' or '-'.
+//! Folds a column name for loose matching: text::matchKey, the key profession aliases are matched with
+//! too: accents folded, lower case, letters and digits only ("N° Code_Géo" -> "ncodegeo", "BV 2012" ->
+//! "bv2012").
 std::string columnKey(const std::string& name);
 
 //! Reads a CSV/TSV/TXT (own reader: line numbers, encodings, header offset) or an XLSX/ODS (GDAL).

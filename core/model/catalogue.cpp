@@ -1,35 +1,15 @@
 #include "core/model/catalogue.h"
 
+#include "core/model/csv.h"
 #include "core/model/error.h"
 #include "core/model/text.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace maillage::model {
 
 namespace {
-
-// Splits one catalogue line on ';', honouring double quotes.
-std::vector<std::string> splitFields(const std::string& line) {
-    std::vector<std::string> out(1);
-    bool quoted = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (c == '"') {
-            if (quoted && i + 1 < line.size() && line[i + 1] == '"') {
-                out.back() += '"';
-                ++i;
-            } else {
-                quoted = !quoted;
-            }
-        } else if (c == ';' && !quoted) {
-            out.emplace_back();
-        } else {
-            out.back() += c;
-        }
-    }
-    return out;
-}
 
 std::string quoteIfNeeded(const std::string& s) {
     if (s.find_first_of(";\"\n") == std::string::npos)
@@ -58,18 +38,30 @@ ProfessionCatalogue ProfessionCatalogue::fromCsv(const std::string& csvText, con
     ProfessionCatalogue cat;
     std::string body(text::stripBom(csvText));
     if (!text::isValidUtf8(body))
-        body = text::latin1ToUtf8(body);
-    const auto lines = text::split(body, '\n');
+        body = text::windows1252ToUtf8(body);
+    // Comment lines ('#' first) are blanked, not removed, so that line numbers stay those of the file.
+    for (std::size_t start = 0; start < body.size();) {
+        std::size_t end = body.find('\n', start);
+        if (end == std::string::npos)
+            end = body.size();
+        if (body[start] == '#')
+            for (std::size_t i = start; i < end; ++i)
+                if (body[i] != '\r')
+                    body[i] = ' ';
+        start = end + 1;
+    }
+    std::vector<text::CsvRecord> records;
+    if (const auto open = text::tokenizeCsv(body, ';', records))
+        throw Error(ErrorKind::Format, {sourceName, open->line, "", -1},
+                    "unterminated quoted field: the quote opened on line " + std::to_string(open->line) +
+                        " is never closed");
+    std::vector<long> lineOf; // line of each profession, for messages
     bool headerSeen = false;
-    long lineNo = 0;
-    for (const auto& rawLine : lines) {
-        ++lineNo;
-        std::string line = rawLine;
-        if (!line.empty() && line.back() == '\r')
-            line.pop_back();
-        if (text::trim(line).empty() || line[0] == '#')
+    for (auto& record : records) {
+        const long lineNo = record.line;
+        auto& f = record.fields;
+        if (std::all_of(f.begin(), f.end(), [](const std::string& x) { return text::trim(x).empty(); }))
             continue;
-        auto f = splitFields(line);
         if (!headerSeen) {
             headerSeen = true;
             if (f.size() < 5 || text::matchKey(f[0]) != "code")
@@ -109,17 +101,53 @@ ProfessionCatalogue ProfessionCatalogue::fromCsv(const std::string& csvText, con
         else
             throw Error(ErrorKind::Value, {sourceName, lineNo, "psychiatric", -1},
                         "expected 0 or 1, found '" + psy + "'");
+        if (p.psychiatric && p.group != ProfessionGroup::Pole)
+            throw Error(ErrorKind::Value, {sourceName, lineNo, "group", -1},
+                        "expected 'pole' for a psychiatric profession (psychiatric = 1): psychiatric nurses "
+                        "count among the pôle professions (N_pole, DOMAIN.md §3), found '" +
+                            text::trim(f[3]) + "'");
         if (f.size() > 5)
             for (const auto& a : text::split(f[5], '|'))
                 if (!text::trim(a).empty())
                     p.aliases.push_back(text::trim(a));
-        if (cat.find(p.code))
+        if (const int first = cat.indexOf(p.code); first >= 0)
             throw Error(ErrorKind::Duplicate, {sourceName, lineNo, "code", -1},
-                        "profession '" + p.code + "' is defined twice");
+                        "profession '" + p.code + "' is defined twice (first on line " +
+                            std::to_string(lineOf[static_cast<std::size_t>(first)]) + ")");
         cat.m_professions.push_back(std::move(p));
+        lineOf.push_back(lineNo);
     }
     if (cat.m_professions.empty())
         throw Error(ErrorKind::Format, {sourceName, 0, "", -1}, "the profession catalogue is empty");
+
+    // Every code, label and alias must name one profession: resolve() would otherwise pick one silently.
+    struct Owner {
+        int profession;
+        std::string written;
+    };
+    std::unordered_map<std::string, Owner> owners;
+    for (std::size_t i = 0; i < cat.m_professions.size(); ++i) {
+        const Profession& p = cat.m_professions[i];
+        std::vector<std::pair<std::string, const char*>> names = {
+            {p.code, "code"}, {p.labelFr, "label_fr"}, {p.labelEn, "label_en"}};
+        for (const auto& a : p.aliases)
+            names.emplace_back(a, "aliases");
+        for (const auto& [name, column] : names) {
+            const std::string key = text::matchKey(name);
+            if (key.empty())
+                continue;
+            const auto [it, inserted] = owners.try_emplace(key, Owner{static_cast<int>(i), name});
+            if (inserted || it->second.profession == static_cast<int>(i))
+                continue;
+            const Profession& other = cat.m_professions[static_cast<std::size_t>(it->second.profession)];
+            throw Error(ErrorKind::Duplicate, {sourceName, lineOf[i], column, -1},
+                        "'" + name + "' would name two professions: '" + p.code + "' (this line) and '" +
+                            other.code + "' (line " +
+                            std::to_string(lineOf[static_cast<std::size_t>(it->second.profession)]) +
+                            ", as '" + it->second.written +
+                            "'); expected each code, label and alias to name one profession");
+        }
+    }
     cat.reindex();
     return cat;
 }

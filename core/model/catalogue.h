@@ -22,12 +22,17 @@ struct Profession {
 
 //! The catalogue file format (CSV, ';' separated, UTF-8, one header line):
 //! code;label_fr;label_en;group;psychiatric;aliases
-//! group is "proximite" or "pole"; psychiatric is 0/1; aliases are separated by '|'.
+//! group is "proximite" or "pole"; psychiatric is 0/1; aliases are separated by '|'. Fields may be quoted
+//! (RFC 4180, as text::tokenizeCsv reads them); lines starting with '#' are comments.
 class ProfessionCatalogue {
 public:
     //! The catalogue compiled in from resources/professions.csv.
     static ProfessionCatalogue builtin();
-    //! Parses catalogue CSV text. Throws maillage::Error naming `sourceName`, the line and the problem.
+    //! Parses catalogue CSV text. Throws maillage::Error naming `sourceName`, the line and the problem:
+    //! Format (header, too few fields, open quote), Value (bad code, group or psychiatric flag; a
+    //! psychiatric profession outside the pôle group, since DOMAIN.md §3 counts psychiatric nurses in
+    //! N_pole), Duplicate (a code defined twice; a code, label or alias that would name two professions,
+    //! compared as resolve() compares them: both professions and their lines are named).
     static ProfessionCatalogue fromCsv(const std::string& csvText, const std::string& sourceName);
     //! Serialises back to the same CSV format (round-trips).
     std::string toCsv() const;

@@ -4,25 +4,117 @@
 
 namespace maillage::model {
 
+namespace detail {
+
+CodeIndex& CodeIndex::operator=(const CodeIndex&) {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_current.store(nullptr);
+    m_snapshots.clear();
+    return *this;
+}
+
+void CodeIndex::takeFrom(CodeIndex& other) {
+    std::scoped_lock lock(m_mutex, other.m_mutex);
+    m_snapshots = std::move(other.m_snapshots);
+    m_current.store(other.m_current.load());
+    other.m_snapshots.clear();
+    other.m_current.store(nullptr);
+}
+
+CodeIndex::CodeIndex(CodeIndex&& other) noexcept {
+    takeFrom(other);
+}
+
+CodeIndex& CodeIndex::operator=(CodeIndex&& other) noexcept {
+    if (this != &other)
+        takeFrom(other);
+    return *this;
+}
+
+namespace {
+template <typename T> bool builtFrom(const void* data, std::size_t size, const std::vector<T>& items) {
+    return data == static_cast<const void*>(items.data()) && size == items.size();
+}
+} // namespace
+
+template <typename T>
+const CodeIndex::Snapshot* CodeIndex::refresh(const std::vector<T>& items, const Snapshot* stale) const {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    const Snapshot* now = m_current.load(std::memory_order_acquire);
+    if (now && now != stale && builtFrom(now->data, now->size, items))
+        return now; // another thread rebuilt it meanwhile
+    auto snapshot = std::make_unique<Snapshot>();
+    snapshot->map.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (!snapshot->map.emplace(items[i].code, static_cast<int>(i)).second)
+            snapshot->duplicates.push_back(items[i].code);
+    std::sort(snapshot->duplicates.begin(), snapshot->duplicates.end());
+    snapshot->duplicates.erase(std::unique(snapshot->duplicates.begin(), snapshot->duplicates.end()),
+                               snapshot->duplicates.end());
+    snapshot->data = items.data();
+    snapshot->size = items.size();
+    const Snapshot* published = snapshot.get();
+    m_snapshots.push_back(std::move(snapshot)); // older ones stay alive for readers still using them
+    m_current.store(published, std::memory_order_release);
+    return published;
+}
+
+template <typename T> const CodeIndex::Snapshot* CodeIndex::current(const std::vector<T>& items) const {
+    const Snapshot* s = m_current.load(std::memory_order_acquire);
+    if (s && builtFrom(s->data, s->size, items))
+        return s;
+    return refresh(items, s);
+}
+
+template <typename T> void CodeIndex::rebuild(const std::vector<T>& items) {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_current.store(nullptr);
+        m_snapshots.clear();
+    }
+    refresh(items, nullptr);
+}
+
+template <typename T> int CodeIndex::find(const std::vector<T>& items, const std::string& code) const {
+    const Snapshot* s = current(items);
+    auto it = s->map.find(code);
+    if (it != s->map.end() && items[static_cast<std::size_t>(it->second)].code != code) {
+        s = refresh(items, s); // reordered or edited in place since: rebuild once
+        it = s->map.find(code);
+    }
+    if (it == s->map.end() || items[static_cast<std::size_t>(it->second)].code != code)
+        return -1;
+    return it->second;
+}
+
+template <typename T> std::vector<std::string> CodeIndex::duplicates(const std::vector<T>& items) const {
+    return current(items)->duplicates;
+}
+
+template int CodeIndex::find(const std::vector<Commune>&, const std::string&) const;
+template int CodeIndex::find(const std::vector<Bassin>&, const std::string&) const;
+
+} // namespace detail
+
 void Dataset::reindex() {
-    m_communeIndex.clear();
-    m_bassinIndex.clear();
-    m_communeIndex.reserve(communes.size());
-    m_bassinIndex.reserve(bassins.size());
-    for (std::size_t i = 0; i < communes.size(); ++i)
-        m_communeIndex.emplace(communes[i].code, static_cast<int>(i));
-    for (std::size_t i = 0; i < bassins.size(); ++i)
-        m_bassinIndex.emplace(bassins[i].code, static_cast<int>(i));
+    m_communeIndex.rebuild(communes);
+    m_bassinIndex.rebuild(bassins);
 }
 
 int Dataset::communeIndex(const std::string& code) const {
-    const auto it = m_communeIndex.find(code);
-    return it == m_communeIndex.end() ? -1 : it->second;
+    return m_communeIndex.find(communes, code);
 }
 
 int Dataset::bassinIndex(const std::string& code) const {
-    const auto it = m_bassinIndex.find(code);
-    return it == m_bassinIndex.end() ? -1 : it->second;
+    return m_bassinIndex.find(bassins, code);
+}
+
+std::vector<std::string> Dataset::duplicateCommuneCodes() const {
+    return m_communeIndex.duplicates(communes);
+}
+
+std::vector<std::string> Dataset::duplicateBassinCodes() const {
+    return m_bassinIndex.duplicates(bassins);
 }
 
 const Commune* Dataset::commune(const std::string& code) const {

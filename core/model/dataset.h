@@ -4,13 +4,55 @@
 #include "core/model/catalogue.h"
 #include "core/model/parameters.h"
 
+#include <atomic>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 namespace maillage::model {
+
+namespace detail {
+//! Code -> position in a vector of items with a `code` member (communes, bassins), that notices when the
+//! vector changed since it was built (other size or storage: push_back, assignment; a hit naming another
+//! code: reordered or edited in place) and rebuilds itself. Look-ups are lock-free and thread-safe on an
+//! unchanging vector (analyses run on worker threads): a rebuild publishes a new snapshot and keeps the
+//! old ones alive until reindex() or destruction, so a concurrent reader never sees a map being changed.
+//! A copy starts empty (its vector lives elsewhere); a move keeps the snapshots.
+class CodeIndex {
+public:
+    CodeIndex() = default;
+    CodeIndex(const CodeIndex&) {}
+    CodeIndex& operator=(const CodeIndex&);
+    CodeIndex(CodeIndex&& other) noexcept;
+    CodeIndex& operator=(CodeIndex&& other) noexcept;
+
+    //! Position of `code`, the first one when it is there twice; -1 when absent.
+    template <typename T> int find(const std::vector<T>& items, const std::string& code) const;
+    //! Codes found more than once, sorted.
+    template <typename T> std::vector<std::string> duplicates(const std::vector<T>& items) const;
+    //! Rebuilds now and drops retired snapshots (no concurrent look-up may run).
+    template <typename T> void rebuild(const std::vector<T>& items);
+
+private:
+    struct Snapshot {
+        std::unordered_map<std::string, int> map;
+        std::vector<std::string> duplicates;
+        const void* data = nullptr; //!< items.data() and items.size() when built
+        std::size_t size = 0;
+    };
+    template <typename T> const Snapshot* current(const std::vector<T>& items) const;
+    template <typename T> const Snapshot* refresh(const std::vector<T>& items, const Snapshot* stale) const;
+    void takeFrom(CodeIndex& other);
+
+    mutable std::mutex m_mutex;                                 // serialises rebuilds only
+    mutable std::vector<std::unique_ptr<Snapshot>> m_snapshots; // the last one is current
+    mutable std::atomic<const Snapshot*> m_current{nullptr};
+};
+} // namespace detail
 
 inline constexpr int kWorkingEpsg = 2154; //!< Lambert-93: every geometry of a dataset
 
@@ -108,10 +150,18 @@ struct Dataset {
     std::map<std::string, std::string> regionNames;      //!< région code -> name
     std::map<std::string, std::string> departementNames; //!< département code -> name
 
-    //! Builds the code -> index maps below. Call after filling or changing communes/bassins.
+    //! Builds the code -> index maps below. The look-ups also rebuild them by themselves when `communes`
+    //! or `bassins` grew, shrank or were replaced since, or when a hit names another code (reordered or
+    //! edited in place): a stale index is never returned. Only a code renamed in place, with the vector
+    //! otherwise untouched, is not found under its new name until this call (or another rebuild).
     void reindex();
-    int communeIndex(const std::string& code) const; //!< -1 when absent
-    int bassinIndex(const std::string& code) const;  //!< -1 when absent
+    //! -1 when absent; the first commune of that code when the list has it twice (duplicateCommuneCodes).
+    int communeIndex(const std::string& code) const;
+    int bassinIndex(const std::string& code) const; //!< -1 when absent; the first when twice
+    //! Commune codes present more than once in `communes`, sorted (a list to show the user: look-ups
+    //! only ever find the first of them).
+    std::vector<std::string> duplicateCommuneCodes() const;
+    std::vector<std::string> duplicateBassinCodes() const; //!< same for `bassins`
     const Commune* commune(const std::string& code) const;
     const Bassin* bassin(const std::string& code) const;
     //! Latest vintage of counts, or 0 when there is none.
@@ -123,8 +173,8 @@ struct Dataset {
     void rebuildBassins(const std::map<std::string, std::string>& bvNames = {});
 
 private:
-    std::unordered_map<std::string, int> m_communeIndex;
-    std::unordered_map<std::string, int> m_bassinIndex;
+    detail::CodeIndex m_communeIndex;
+    detail::CodeIndex m_bassinIndex;
 };
 
 } // namespace maillage::model

@@ -13,6 +13,8 @@ std::string Location::describe() const {
         where += (where.empty() ? "" : ", ") + std::string("feature ") + std::to_string(feature);
     if (!column.empty())
         where += (where.empty() ? "" : ", ") + std::string("column '") + column + "'";
+    if (!key.empty())
+        where += (where.empty() ? "" : ", ") + std::string("parameter '") + key + "'";
     if (!where.empty())
         out += (out.empty() ? "" : ": ") + where;
     return out;

@@ -13,9 +13,10 @@ struct Location {
     long line = 0;      //!< 1-based line (CSV) or row (spreadsheet); 0 = not applicable
     std::string column; //!< column name as in the header, or the field name
     long feature = -1;  //!< feature id for vector data; -1 = not applicable
+    std::string key;    //!< a parameter key ("poles.metropole_min") for parameter errors
 
     //! "communes.csv, ligne 12, colonne « code »" style prefix, in English: "communes.csv: line 12, column
-    //! 'code'".
+    //! 'code'"; a parameter is named as such: "params.json: parameter 'poles.metropole_min'".
     std::string describe() const;
 };
 

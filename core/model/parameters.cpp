@@ -1,6 +1,7 @@
 #include "core/model/parameters.h"
 
 #include "core/model/error.h"
+#include "core/model/text.h"
 
 #include <cmath>
 #include <functional>
@@ -65,9 +66,18 @@ const std::vector<Field>& fields() {
 
 const char* const kStrongestKey = "maillage.strongest_per_pole";
 const char* const kDistanceKey = "maillage.distance_mode"; // 0 planar, 1 geodesic, 2 travel time
+// Links kept per pôle: there are about 150 pôles in France; the bound keeps the integer conversion defined.
+constexpr double kMaxStrongestPerPole = 1000;
 
 [[noreturn]] void bad(const std::string& source, const std::string& key, const std::string& what) {
-    throw Error(ErrorKind::Parameter, {source, 0, key, -1}, what);
+    Location where;
+    where.file = source;
+    where.key = key;
+    throw Error(ErrorKind::Parameter, where, what);
+}
+
+std::string shown(double v) {
+    return text::formatShortest(v);
 }
 
 void check(const std::string& source, const std::string& key, Domain d, double v) {
@@ -76,24 +86,25 @@ void check(const std::string& source, const std::string& key, Domain d, double v
     switch (d) {
     case Domain::NonNegative:
         if (v < 0)
-            bad(source, key, "expected a number >= 0, found " + std::to_string(v));
+            bad(source, key, "expected a number >= 0, found " + shown(v));
         break;
     case Domain::Positive:
         if (v <= 0)
-            bad(source, key, "expected a number > 0, found " + std::to_string(v));
+            bad(source, key, "expected a number > 0, found " + shown(v));
         break;
     case Domain::Share:
         if (v < 0 || v > 1)
-            bad(source, key, "expected a share between 0 and 1 (0.2 for 20 %), found " + std::to_string(v));
+            bad(source, key, "expected a share between 0 and 1 (0.2 for 20 %), found " + shown(v));
         break;
     case Domain::Integer:
-        if (v < 0 || v != std::floor(v))
-            bad(source, key, "expected a whole number >= 0, found " + std::to_string(v));
+        if (v < 0 || v > kMaxStrongestPerPole || v != std::floor(v))
+            bad(source, key,
+                "expected a whole number between 0 and " + shown(kMaxStrongestPerPole) + ", found " +
+                    shown(v));
         break;
     case Domain::Mode:
         if (v != 0 && v != 1 && v != 2)
-            bad(source, key,
-                "expected 0 (planar), 1 (geodesic) or 2 (travel time), found " + std::to_string(v));
+            bad(source, key, "expected 0 (planar), 1 (geodesic) or 2 (travel time), found " + shown(v));
         break;
     }
 }
@@ -147,6 +158,8 @@ void Parameters::validate(const std::string& sourceName) const {
     for (const auto& f : fields())
         check(sourceName, f.key, f.domain, f.ref(copy));
     check(sourceName, kStrongestKey, Domain::Integer, maillage.strongestPerPole);
+    const int mode = static_cast<int>(maillage.distance);
+    check(sourceName, kDistanceKey, Domain::Mode, mode);
     if (!(poles.intermediateMin <= poles.grandPoleMin && poles.grandPoleMin <= poles.metropoleMin))
         bad(sourceName, "poles.*",
             "thresholds must be ordered: intermediate_min <= grand_pole_min <= metropole_min");

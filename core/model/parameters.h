@@ -29,8 +29,8 @@ enum class DistanceMode { Planar, Geodesic, TravelTime };
 struct MaillageParameters {
     double beta = 2.0;                            //!< I_ij = M_i M_j / d_ij^beta
     DistanceMode distance = DistanceMode::Planar; //!< planar = Lambert-93 (EPSG:2154) straight line
-    int strongestPerPole = 3;        //!< keep the k strongest links of each pôle (0 = no such filter)
-    double intensityThreshold = 0;   //!< keep links with I_ij >= threshold (0 = no such filter)
+    int strongestPerPole = 3;      //!< keep the k strongest links of each pôle (0 = no such filter), <= 1000
+    double intensityThreshold = 0; //!< keep links with I_ij >= threshold (0 = no such filter)
     double isolationDistanceKm = 30; //!< a pôle with no pôle of equal or higher rank within this is isolated
     double isolationMinutes = 30;    //!< same, with a travel-time matrix
     double minDistanceKm = 1;        //!< floor on d to keep I finite for touching pôles
@@ -59,8 +59,10 @@ struct Parameters {
     //! Flat key -> value form ("poles.metropole_min" -> 10000), used by the GeoPackage and JSON files.
     std::map<std::string, double> toKeyValues() const;
     //! Reads keys present in `kv` over the defaults. Throws maillage::Error(Parameter) for an unknown
-    //! key or a value out of its domain (negative threshold, share outside 0..1, massScale <= 0...),
-    //! naming `sourceName` and the key.
+    //! key or a value out of its domain (negative threshold, share outside 0..1, massScale <= 0,
+    //! strongest_per_pole not a whole number in 0..1000, distance_mode not 0, 1 or 2...), naming
+    //! `sourceName` and the key in Location::key ("params.json: parameter 'poles.mass_scale': expected a
+    //! number > 0, found -0.5"; values shown with the fewest digits that give them back).
     static Parameters fromKeyValues(const std::map<std::string, double>& kv, const std::string& sourceName);
     //! Checks domains; throws as above.
     void validate(const std::string& sourceName) const;

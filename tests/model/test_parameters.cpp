@@ -1,10 +1,25 @@
 #include "core/model/error.h"
 #include "core/model/parameters.h"
 
+#include "comma_locale.h"
+
 #include <QTest>
+
+#include <optional>
 
 using namespace maillage;
 using model::Parameters;
+
+namespace {
+std::optional<Error> errorOf(const std::map<std::string, double>& kv) {
+    try {
+        Parameters::fromKeyValues(kv, "p");
+    } catch (const Error& e) {
+        return e;
+    }
+    return std::nullopt;
+}
+} // namespace
 
 class TestParameters : public QObject {
     Q_OBJECT
@@ -38,9 +53,61 @@ private slots:
             QFAIL("expected an error");
         } catch (const Error& e) {
             QCOMPARE(e.kind(), ErrorKind::Parameter);
-            QVERIFY(QString::fromStdString(e.what()).startsWith(
-                QStringLiteral("params.json: column 'poles.metropole': unknown parameter")));
+            QVERIFY2(QString::fromStdString(e.what()).startsWith(
+                         QStringLiteral("params.json: parameter 'poles.metropole': unknown parameter; known "
+                                        "parameters: poles.metropole_min, ")),
+                     e.what());
+            QCOMPARE(QString::fromStdString(e.where().key), QStringLiteral("poles.metropole"));
+            QVERIFY(e.where().column.empty());
         }
+    }
+    void valuesInMessagesHaveTheFewestDigits() {
+        const auto e = errorOf({{"poles.mass_scale", -0.5}});
+        QVERIFY(e);
+        QCOMPARE(QString::fromStdString(e->what()),
+                 QStringLiteral("p: parameter 'poles.mass_scale': expected a number > 0, found -0.5"));
+        const auto share = errorOf({{"poles.intermediate_pole_share_min", 20}});
+        QVERIFY(share);
+        QVERIFY2(QString::fromStdString(share->what()).endsWith(QStringLiteral("found 20")), share->what());
+    }
+    void messagesIgnoreACommaDecimalLocale() {
+        MAILLAGE_REQUIRE_COMMA_DECIMAL_LOCALE(locale);
+        const auto e = errorOf({{"poles.mass_scale", -0.5}});
+        QVERIFY(e);
+        QCOMPARE(QString::fromStdString(e->what()),
+                 QStringLiteral("p: parameter 'poles.mass_scale': expected a number > 0, found -0.5"));
+        const auto share = errorOf({{"poles.intermediate_psy_share_max", 1.25}});
+        QVERIFY(share);
+        QVERIFY2(QString::fromStdString(share->what()).endsWith(QStringLiteral("found 1.25")), share->what());
+    }
+    void strongestLinksPerPoleIsAWholeNumberUpToAThousand() {
+        QCOMPARE(
+            Parameters::fromKeyValues({{"maillage.strongest_per_pole", 1000}}, "p").maillage.strongestPerPole,
+            1000);
+        for (double bad : {1001.0, 1e300, 2.5, -1.0}) {
+            const auto e = errorOf({{"maillage.strongest_per_pole", bad}});
+            QVERIFY2(e, qPrintable(QString::number(bad)));
+            QCOMPARE(e->kind(), ErrorKind::Parameter);
+            QVERIFY2(QString::fromStdString(e->what()).startsWith(
+                         QStringLiteral("p: parameter 'maillage.strongest_per_pole': expected a whole "
+                                        "number between 0 and 1000, found ")),
+                     e->what());
+        }
+        Parameters p;
+        p.maillage.strongestPerPole = 5000;
+        QVERIFY_EXCEPTION_THROWN(p.validate("p"), Error);
+    }
+    void distanceModeOutsideTheThreeModesIsRejected() {
+        for (double bad : {3.0, 1.5, -1.0, 1e300}) {
+            const auto e = errorOf({{"maillage.distance_mode", bad}});
+            QVERIFY2(e, qPrintable(QString::number(bad)));
+            QCOMPARE(QString::fromStdString(e->where().key), QStringLiteral("maillage.distance_mode"));
+        }
+        Parameters p;
+        p.maillage.distance = static_cast<model::DistanceMode>(7);
+        QVERIFY_EXCEPTION_THROWN(p.validate("p"), Error);
+        QCOMPARE(Parameters::fromKeyValues({{"maillage.distance_mode", 2}}, "p").maillage.distance,
+                 model::DistanceMode::TravelTime);
     }
     void shareAboveOneIsRejected() {
         QVERIFY_EXCEPTION_THROWN(Parameters::fromKeyValues({{"poles.intermediate_pole_share_min", 20}}, "p"),

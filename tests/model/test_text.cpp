@@ -1,6 +1,10 @@
 #include "core/model/text.h"
 
+#include "comma_locale.h"
+
 #include <QTest>
+
+#include <limits>
 
 using namespace maillage;
 
@@ -56,6 +60,75 @@ private slots:
         QCOMPARE(QString::fromStdString(text::formatEn(24812)), QStringLiteral("24,812"));
         QCOMPARE(QString::fromStdString(text::formatFr(-0.01, 1)), QStringLiteral("0,0"));
         QCOMPARE(QString::fromStdString(text::formatFr(-1500)), QString::fromUtf8("-1\u00a0500"));
+    }
+    void numbersIgnoreACommaDecimalLocale() {
+        // QApplication calls setlocale(LC_ALL, ""): a French user's LC_NUMERIC must change nothing.
+        MAILLAGE_REQUIRE_COMMA_DECIMAL_LOCALE(locale);
+        QCOMPARE(QString::fromStdString(text::formatFr(1234.5, 1)), QString::fromUtf8("1\u00a0234,5"));
+        QCOMPARE(QString::fromStdString(text::formatEn(1234.5, 1)), QStringLiteral("1,234.5"));
+        QCOMPARE(QString::fromStdString(text::formatFr(-0.01, 1)), QStringLiteral("0,0"));
+        QCOMPARE(QString::fromStdString(text::formatShortest(0.5)), QStringLiteral("0.5"));
+        QCOMPARE(text::parseNumber("1234.5").value(), 1234.5);
+        QCOMPARE(text::parseNumber("12,5").value(), 12.5);
+        QCOMPARE(text::parseNumber("1 234,5").value(), 1234.5);
+    }
+    void shortestFormatGivesTheValueBackWithFewestDigits() {
+        QCOMPARE(text::formatShortest(0.5), std::string("0.5"));
+        QCOMPARE(text::formatShortest(10000), std::string("10000"));
+        QCOMPARE(text::formatShortest(-0.25), std::string("-0.25"));
+        QCOMPARE(text::formatShortest(0.1 + 0.2), std::string("0.30000000000000004"));
+    }
+    void formattingKeepsManyDecimalsAndHugeValues() {
+        QCOMPARE(QString::fromStdString(text::formatEn(0.125, 2)),
+                 QStringLiteral("0.12")); // exact binary half
+        QCOMPARE(QString::fromStdString(text::formatEn(2.5)), QStringLiteral("2"));
+        QCOMPARE(QString::fromStdString(text::formatEn(1e21)),
+                 QStringLiteral("1,000,000,000,000,000,000,000"));
+        QCOMPARE(QString::fromStdString(text::formatEn(std::numeric_limits<double>::infinity())),
+                 QString::fromUtf8("—"));
+    }
+    void strictUtf8RejectsOverlongFormsSurrogatesAndBeyondUnicode() {
+        QVERIFY(text::isValidUtf8("Médecin \xE2\x82\xAC \xF0\x9F\x98\x80"));
+        QVERIFY(!text::isValidUtf8("\xC0\xAF"));         // overlong '/'
+        QVERIFY(!text::isValidUtf8("\xE0\x80\xAF"));     // overlong '/', three bytes
+        QVERIFY(!text::isValidUtf8("\xF0\x80\x80\xAF")); // overlong '/', four bytes
+        QVERIFY(!text::isValidUtf8("\xED\xA0\x80"));     // surrogate U+D800
+        QVERIFY(!text::isValidUtf8("\xF4\x90\x80\x80")); // U+110000
+        QVERIFY(!text::isValidUtf8("\xC3"));             // truncated
+        QCOMPARE(text::firstInvalidUtf8("abc\xE0\x80\xAFd"), std::size_t(3));
+        QCOMPARE(text::firstInvalidUtf8("abcdefghij\xC3\xA9"), std::string_view::npos);
+        // Folding decodes strictly too: an overlong sequence is no '/'.
+        QVERIFY(text::foldForMatch("a\xE0\x80\xAF"
+                                   "b")
+                    .find('/') == std::string::npos);
+    }
+    void undefinedWindows1252BytesBecomeTheirC1CodePoints() {
+        // One mapping for the whole engine (tables and catalogue): WHATWG's, which loses nothing.
+        QCOMPARE(text::latin1ToUtf8("\x81\x8D\x8F\x90\x9D"),
+                 std::string("\xC2\x81\xC2\x8D\xC2\x8F\xC2\x90\xC2\x9D"));
+        QCOMPARE(text::windows1252ToUtf8("\x80\x92\xE9"), std::string("€’é"));
+        QCOMPARE(text::iso88591ToUtf8("\x80\xE9"), std::string("\xC2\x80é"));
+        QVERIFY(text::isValidUtf8(text::windows1252ToUtf8(std::string(1, '\x81'))));
+    }
+    void utf16UnpairedSurrogatesBecomeReplacementCharacters() {
+        const std::string le("A\0\x3D\xD8\x00\xDE\x00\xD8"
+                             "B\0\x00\xDC",
+                             12); // A, U+1F600, lone high, B, lone low
+        const std::string utf8 = text::utf16ToUtf8(le, false);
+        QVERIFY(text::isValidUtf8(utf8));
+        QCOMPARE(QString::fromStdString(utf8), QString::fromUtf8("A\xF0\x9F\x98\x80\uFFFDB\uFFFD"));
+    }
+    void oneSeparatorFollowedByThreeDigitsMayBeAThousandsGroup() {
+        QVERIFY(text::looksLikeGroupedThousands("1.234"));
+        QVERIFY(text::looksLikeGroupedThousands(" 12,500 "));
+        QVERIFY(text::looksLikeGroupedThousands("-1.000"));
+        QVERIFY(!text::looksLikeGroupedThousands("1.5"));
+        QVERIFY(!text::looksLikeGroupedThousands("1.2345"));
+        QVERIFY(!text::looksLikeGroupedThousands("1 234"));
+        QVERIFY(!text::looksLikeGroupedThousands("1.234,5"));
+        QVERIFY(!text::looksLikeGroupedThousands(".234"));
+        QVERIFY(!text::looksLikeGroupedThousands("1e3.000"));
+        QCOMPARE(text::parseNumber("1.234").value(), 1.234); // read as written; readers warn
     }
     void splitKeepsEmptyFields() {
         const auto parts = text::split("a;;b;", ';');

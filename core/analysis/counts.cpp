@@ -1,0 +1,250 @@
+#include "core/analysis/counts.h"
+
+#include "core/model/codes.h"
+#include "core/model/text.h"
+
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <set>
+#include <unordered_map>
+
+namespace maillage::analysis {
+
+namespace {
+
+std::string plural(std::size_t n, const char* singular, const char* pluralForm) {
+    return std::to_string(n) + " " + (n == 1 ? singular : pluralForm);
+}
+
+//! A few dozen codes -> int. libstdc++'s unordered_map scans small maps linearly with a string compare
+//! per entry, which cost most of the national aggregation (300k look-ups among ~20 professions):
+//! this is one constant-time hash and, on a hit, one compare.
+class CodeTable {
+public:
+    CodeTable() : m_slots(64, -1) {}
+    const int* find(const std::string& key) const {
+        for (std::size_t s = hash(key) & mask();; s = (s + 1) & mask()) {
+            const int e = m_slots[s];
+            if (e < 0)
+                return nullptr;
+            if (m_entries[static_cast<std::size_t>(e)].first == key)
+                return &m_entries[static_cast<std::size_t>(e)].second;
+        }
+    }
+    void insert(const std::string& key, int value) {
+        if (find(key))
+            return;
+        if ((m_entries.size() + 1) * 2 > m_slots.size())
+            grow();
+        m_entries.emplace_back(key, value);
+        place(m_entries.size() - 1);
+    }
+
+private:
+    // Constant time: the length and the first and last 8 bytes ("medecin_" ... "neraliste"), which tell
+    // the codes of a catalogue apart; a collision only costs a probe.
+    static std::size_t hash(const std::string& key) {
+        const std::size_t n = key.size();
+        std::uint64_t head = 0, tail = 0;
+        if (n >= 8) {
+            std::memcpy(&head, key.data(), 8);
+            std::memcpy(&tail, key.data() + n - 8, 8);
+        } else {
+            for (unsigned char c : key)
+                head = (head << 8) | c;
+        }
+        std::uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ ((tail + n) * 0xC2B2AE3D27D4EB4Full);
+        h ^= h >> 29;
+        return static_cast<std::size_t>(h * 0xBF58476D1CE4E5B9ull ^ (h >> 32));
+    }
+    std::size_t mask() const { return m_slots.size() - 1; }
+    void place(std::size_t entry) {
+        std::size_t s = hash(m_entries[entry].first) & mask();
+        while (m_slots[s] >= 0)
+            s = (s + 1) & mask();
+        m_slots[s] = static_cast<int>(entry);
+    }
+    void grow() {
+        m_slots.assign(m_slots.size() * 2, -1);
+        for (std::size_t e = 0; e < m_entries.size(); ++e)
+            place(e);
+    }
+    std::vector<int> m_slots; // power-of-two size, at most half full
+    std::vector<std::pair<std::string, int>> m_entries;
+};
+
+} // namespace
+
+int resolveCommune(const model::Dataset& dataset, const std::string& place) {
+    const int exact = dataset.communeIndex(place);
+    if (exact >= 0)
+        return exact;
+    const auto repaired = codes::normalizeCommune(place);
+    if (!repaired)
+        return -1;
+    if (*repaired != place) {
+        const int i = dataset.communeIndex(*repaired);
+        if (i >= 0)
+            return i;
+    }
+    if (codes::isArrondissement(*repaired))
+        return dataset.communeIndex(codes::foldArrondissement(*repaired));
+    return -1;
+}
+
+int resolveProfession(const model::ProfessionCatalogue& catalogue, const std::string& codeOrAlias) {
+    const int exact = catalogue.indexOf(codeOrAlias);
+    if (exact >= 0)
+        return exact;
+    const model::Profession* p = catalogue.resolve(codeOrAlias);
+    return p ? catalogue.indexOf(p->code) : -1;
+}
+
+ResolvedCounts resolveCounts(const model::Dataset& dataset, int vintage) {
+    ResolvedCounts result;
+    result.counts.reserve(dataset.counts.size());
+    result.vintage = forEachResolvedCount(
+        dataset, vintage,
+        [&](const ResolvedCount* begin, const ResolvedCount* end) {
+            result.counts.insert(result.counts.end(), begin, end);
+        },
+        result.warnings);
+    return result;
+}
+
+int forEachResolvedCount(const model::Dataset& dataset, int vintage, const ResolvedCountBatch& batch,
+                         Warnings& warnings) {
+    const int year = vintage != 0 ? vintage : dataset.latestVintage();
+    const auto& professions = dataset.catalogue.professions();
+
+    // Profession code -> index: canonical codes first, aliases resolved on first sight and cached.
+    CodeTable professionIndex;
+    for (std::size_t p = 0; p < professions.size(); ++p)
+        professionIndex.insert(professions[p].code, static_cast<int>(p));
+    auto professionOf = [&](const std::string& code) {
+        if (const int* known = professionIndex.find(code))
+            return *known;
+        const int index = resolveProfession(dataset.catalogue, code);
+        professionIndex.insert(code, index);
+        return index;
+    };
+
+    // Counts usually follow the order of the commune list (both sorted by code): the commune after the
+    // previous one is tried first, which saves a hash look-up (a cache miss or two) per commune. Codes
+    // that needed repairing or folding are cached.
+    std::unordered_map<std::string, int> repaired;
+    auto communeOf = [&](const std::string& code, int previous) {
+        const std::size_t next = static_cast<std::size_t>(previous + 1);
+        if (previous >= 0 && next < dataset.communes.size() && dataset.communes[next].code == code)
+            return static_cast<int>(next);
+        const int exact = dataset.communeIndex(code);
+        if (exact >= 0)
+            return exact;
+        const auto it = repaired.find(code);
+        if (it != repaired.end())
+            return it->second;
+        const int index = resolveCommune(dataset, code);
+        repaired.emplace(code, index);
+        return index;
+    };
+
+    std::set<std::string> unknownCommunes, unknownProfessions, invalid;
+    double unknownCommuneCount = 0, unknownProfessionCount = 0;
+    std::size_t unknownCommuneRecords = 0, unknownProfessionRecords = 0, invalidRecords = 0;
+
+    // Count tables are usually sorted by place then profession: remember the last look-ups.
+    const std::string* lastPlace = nullptr;
+    int lastCommune = -1;
+    const std::string* lastProfession = nullptr;
+    int lastProfessionIndex = -1;
+
+    // Kept counts go out in batches small enough to stay in cache.
+    std::array<ResolvedCount, 1024> buffer;
+    std::size_t buffered = 0;
+    for (const model::CountRecord& record : dataset.counts) {
+        if (record.vintage != year)
+            continue;
+        if (!(record.count >= 0) || !std::isfinite(record.count)) {
+            ++invalidRecords;
+            if (invalid.size() < 1000)
+                invalid.insert(record.place + " / " + record.profession + ": " +
+                               text::formatShortest(record.count));
+            continue;
+        }
+        if (!lastPlace || record.place != *lastPlace) {
+            lastPlace = &record.place;
+            lastCommune = communeOf(record.place, lastCommune);
+        }
+        if (!lastProfession || record.profession != *lastProfession) {
+            lastProfession = &record.profession;
+            lastProfessionIndex = professionOf(record.profession);
+        }
+        if (lastCommune < 0) {
+            ++unknownCommuneRecords;
+            unknownCommuneCount += record.count;
+            unknownCommunes.insert(record.place);
+            continue;
+        }
+        if (lastProfessionIndex < 0) {
+            ++unknownProfessionRecords;
+            unknownProfessionCount += record.count;
+            unknownProfessions.insert(record.profession);
+            continue;
+        }
+        buffer[buffered++] = {lastCommune, lastProfessionIndex, record.count};
+        if (buffered == buffer.size()) {
+            batch(buffer.data(), buffer.data() + buffered);
+            buffered = 0;
+        }
+    }
+    if (buffered > 0)
+        batch(buffer.data(), buffer.data() + buffered);
+
+    const std::string yearText = std::to_string(year);
+    if (!unknownCommunes.empty()) {
+        Warning w;
+        w.kind = ErrorKind::Join;
+        w.message = plural(unknownCommuneRecords, "count record", "count records") + " of " + yearText +
+                    " (" + text::formatEn(unknownCommuneCount, 0) + " professionals) refer to " +
+                    plural(unknownCommunes.size(), "commune", "communes") +
+                    " absent from the commune list (another COG year?); they are left out. Expected "
+                    "commune codes of the dataset's commune list.";
+        w.details.assign(unknownCommunes.begin(), unknownCommunes.end());
+        warnings.push_back(std::move(w));
+    }
+    if (!unknownProfessions.empty()) {
+        Warning w;
+        w.kind = ErrorKind::Join;
+        w.message = plural(unknownProfessionRecords, "count record", "count records") + " of " + yearText +
+                    " (" + text::formatEn(unknownProfessionCount, 0) + " professionals) use " +
+                    plural(unknownProfessions.size(), "profession code", "profession codes") +
+                    " absent from the profession catalogue; they are left out. Expected a code or an "
+                    "alias of the catalogue (add it to the catalogue to count it).";
+        w.details.assign(unknownProfessions.begin(), unknownProfessions.end());
+        warnings.push_back(std::move(w));
+    }
+    if (invalidRecords > 0) {
+        Warning w;
+        w.kind = ErrorKind::Value;
+        w.message = plural(invalidRecords, "count record", "count records") + " of " + yearText +
+                    " hold a negative or non-numeric count; they are left out. Expected a number of "
+                    "professionals, 0 or more.";
+        w.details.assign(invalid.begin(), invalid.end());
+        warnings.push_back(std::move(w));
+    }
+    const std::vector<std::string> duplicates = dataset.duplicateCommuneCodes();
+    if (!duplicates.empty()) {
+        Warning w;
+        w.kind = ErrorKind::Duplicate;
+        w.message = plural(duplicates.size(), "commune code is", "commune codes are") +
+                    " listed more than once in the commune list; their counts go to the first commune of "
+                    "that code. Expected each commune once.";
+        w.details = duplicates;
+        warnings.push_back(std::move(w));
+    }
+    return year;
+}
+
+} // namespace maillage::analysis

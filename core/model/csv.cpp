@@ -1,0 +1,97 @@
+#include "core/model/csv.h"
+
+namespace maillage::text {
+
+std::optional<CsvOpenQuote> tokenizeCsv(std::string_view s, char sep, std::vector<CsvRecord>& records) {
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    long line = 1;
+    CsvRecord rec;
+    rec.line = 1;
+    std::string field;
+    bool recordHasContent = false;
+
+    auto endRecord = [&]() {
+        records.push_back(std::move(rec));
+        rec = CsvRecord{};
+        recordHasContent = false;
+    };
+
+    while (p < end) {
+        // One field.
+        if (*p == '"') {
+            const long openLine = line;
+            field.clear();
+            ++p;
+            bool closed = false;
+            while (p < end) {
+                const char* q = p;
+                while (q < end && *q != '"' && *q != '\n' && *q != '\r')
+                    ++q;
+                field.append(p, q);
+                p = q;
+                if (p >= end)
+                    break;
+                if (*p == '"') {
+                    if (p + 1 < end && p[1] == '"') {
+                        field += '"';
+                        p += 2;
+                        continue;
+                    }
+                    ++p;
+                    closed = true;
+                    break;
+                }
+                // Newline inside quotes: kept as '\n', counted as a line.
+                if (*p == '\r' && p + 1 < end && p[1] == '\n')
+                    ++p;
+                ++p;
+                ++line;
+                field += '\n';
+            }
+            if (!closed) {
+                rec.fields.push_back(std::move(field));
+                const CsvOpenQuote open{openLine, rec.fields.size() - 1};
+                records.push_back(std::move(rec));
+                return open;
+            }
+            // Lenient: anything up to the separator after the closing quote belongs to the field.
+            const char* q = p;
+            while (q < end && *q != sep && *q != '\n' && *q != '\r')
+                ++q;
+            field.append(p, q);
+            p = q;
+            rec.fields.push_back(std::move(field));
+        } else {
+            const char* q = p;
+            while (q < end && *q != sep && *q != '\n' && *q != '\r')
+                ++q;
+            rec.fields.emplace_back(p, q);
+            p = q;
+        }
+        recordHasContent = true;
+        if (p >= end)
+            break;
+        if (*p == sep) {
+            ++p;
+            if (p >= end || *p == '\n' || *p == '\r')
+                rec.fields.emplace_back(); // a trailing separator ends with an empty field
+            if (p >= end)
+                break;
+            if (*p != '\n' && *p != '\r')
+                continue;
+        }
+        // Line end.
+        if (*p == '\r' && p + 1 < end && p[1] == '\n')
+            ++p;
+        ++p;
+        ++line;
+        endRecord();
+        rec.line = line;
+    }
+    if (recordHasContent)
+        records.push_back(std::move(rec));
+    return std::nullopt;
+}
+
+} // namespace maillage::text

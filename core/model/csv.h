@@ -1,0 +1,32 @@
+#pragma once
+// CSV tokenising, shared by the table reader (core/io/table) and the profession catalogue: one
+// implementation of quotes, separators and line numbers. Text in, records out; no I/O, no encodings.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace maillage::text {
+
+//! One record of CSV text.
+struct CsvRecord {
+    long line = 0;                   //!< 1-based line where the record starts
+    std::vector<std::string> fields; //!< as written, quotes removed ("" inside quotes -> ")
+};
+
+//! A quoted field still open at the end of the text.
+struct CsvOpenQuote {
+    long line = 0;         //!< where the quote opened
+    std::size_t field = 0; //!< 0-based field index in its record
+};
+
+//! RFC 4180 with the leniency real files need: CRLF, LF or CR line ends; newlines inside quotes are kept
+//! as '\n' and counted as lines; quotes inside unquoted fields are kept; text after a closing quote is
+//! appended to the field; a trailing separator ends with an empty field; a blank line is a record of one
+//! empty field.
+//! Appends to `records`; returns the open quote (its record is appended, unfinished) when the text
+//! ends inside one.
+std::optional<CsvOpenQuote> tokenizeCsv(std::string_view s, char sep, std::vector<CsvRecord>& records);
+
+} // namespace maillage::text
