@@ -313,6 +313,14 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
     if (feedback)
         feedback->setStep("Distances entre pôles");
     std::vector<double> dist(n * n, 0.0), inten(n * n, 0.0);
+    // Pôles interact only within one territory: metropolitan France, or one overseas département (whose
+    // Lambert-93 coordinates are meaningless anyway). Pairs across territories get no link and no distance.
+    std::vector<std::string> territory(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const std::string& code = result.nodes[i].bv;
+        territory[i] = codes::isOverseas(code) ? codes::departementOf(code) : std::string("metro");
+    }
+    auto sameTerritory = [&](std::size_t i, std::size_t j) { return territory[i] == territory[j]; };
     long missingPairs = 0;
     for (std::size_t i = 0; i < n; ++i) {
         throwIfCanceled(feedback);
@@ -320,6 +328,10 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
         const double mi = result.nodes[i].mass;
         for (std::size_t j = i + 1; j < n; ++j) {
             const std::size_t bj = static_cast<std::size_t>(nodeBassin[j]);
+            if (!sameTerritory(i, j)) {
+                dist[i * n + j] = dist[j * n + i] = kInf;
+                continue;
+            }
             double d;
             if (travel) {
                 const double ij = minutesTo(bi, j), ji = minutesTo(bj, i);
@@ -358,7 +370,7 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
             ++heavierEnd;
         double best = -1;
         for (std::size_t j = 0; j < heavierEnd; ++j)
-            if (inten[i * n + j] > best) {
+            if (sameTerritory(i, j) && inten[i * n + j] > best) {
                 best = inten[i * n + j];
                 result.parent[i] = static_cast<int>(j);
             }
@@ -374,7 +386,7 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
         for (std::size_t i = 0; i < n; ++i) {
             order.clear();
             for (std::size_t j = 0; j < n; ++j)
-                if (j != i)
+                if (j != i && sameTerritory(i, j))
                     order.push_back(static_cast<int>(j));
             const std::size_t keep = std::min(k, order.size());
             auto stronger = [&](int a, int b) {
@@ -393,6 +405,8 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
     const bool threshold = params.intensityThreshold > 0;
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = i + 1; j < n; ++j) {
+            if (!sameTerritory(i, j))
+                continue;
             const double I = inten[i * n + j];
             // i < j: only j can have i as parent (parents are strictly heavier, hence earlier).
             const bool dominant = result.parent[j] == static_cast<int>(i);

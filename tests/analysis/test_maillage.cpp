@@ -156,6 +156,24 @@ private slots:
         QCOMPARE(r.links.size(), std::size_t(6)); // no filter: every pair, once
     }
 
+    void overseasPolesAreNotLinkedToMetropolitanOnes() {
+        // Guadeloupe's pôles interact with each other, never with the mainland (Lambert-93 is meaningless
+        // there).
+        const auto ds = datasetOf(
+            {{"59001", at(0, 0)}, {"59002", at(50, 0)}, {"97101", at(-5000, 0)}, {"97102", at(-5020, 0)}});
+        const std::vector<PoleClassification> poles = {
+            pole("59001", PoleType::GrandeMetropole, 20000), pole("59002", PoleType::GrandPole, 4000),
+            pole("97101", PoleType::GrandPole, 5000), pole("97102", PoleType::Secondaire, 1200)};
+        auto params = noFilter();
+        const auto r = computeMaillage(ds, poles, params);
+        QCOMPARE(r.links.size(), std::size_t(2));
+        QVERIFY(linkBetween(r, "59001", "59002"));
+        QVERIFY(linkBetween(r, "97101", "97102"));
+        QCOMPARE(r.parent[static_cast<std::size_t>(nodeOf(r, "97101"))], -1); // a root of its own territory
+        QCOMPARE(r.parent[static_cast<std::size_t>(nodeOf(r, "97102"))], nodeOf(r, "97101"));
+        QVERIFY(r.isolated[static_cast<std::size_t>(nodeOf(r, "97101"))]);
+    }
+
     void strongestLinksPerPoleAreKeptStrongestFirst() {
         auto params = noFilter();
         params.strongestPerPole = 1;
