@@ -22,6 +22,13 @@ inline QString sharedPath(const char* relative) {
 
 } // namespace maillage::testing
 
+namespace QTest {
+//! Readable QCOMPARE failures on std::string.
+template <> inline char* toString(const std::string& s) {
+    return qstrdup(s.c_str());
+}
+} // namespace QTest
+
 //! Skips the current test cleanly when a file of ../shared/data is absent.
 #define MAILLAGE_REQUIRE_SHARED(relative)                                                                    \
     do {                                                                                                     \

@@ -1,4 +1,5 @@
 // Commune polygons in (reprojection, code repair, MakeValid), bassins de vie dissolved.
+#include "geo_testing.h"
 #include "testing.h"
 
 #include "core/io/geo.h"
@@ -19,35 +20,11 @@
 
 using namespace maillage;
 
-namespace QTest {
-//! Readable QCOMPARE failures on std::string.
-template <> inline char* toString(const std::string& s) {
-    return qstrdup(s.c_str());
-}
-} // namespace QTest
-
 namespace {
 
-struct GeomDeleter {
-    void operator()(OGRGeometry* g) const { OGRGeometryFactory::destroyGeometry(g); }
-};
-using GeomPtr = std::unique_ptr<OGRGeometry, GeomDeleter>;
-
-GeomPtr geometryOf(const model::Wkb& wkb) {
-    OGRGeometry* g = nullptr;
-    if (wkb.empty() || OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &g, wkb.size()) != OGRERR_NONE)
-        return nullptr;
-    return GeomPtr(g);
-}
-
-model::Wkb wkbOf(const char* wktText) {
-    OGRGeometry* g = nullptr;
-    OGRGeometryFactory::createFromWkt(wktText, nullptr, &g);
-    GeomPtr owned(g);
-    model::Wkb wkb(g->WkbSize());
-    g->exportToWkb(wkbNDR, wkb.data(), wkbVariantIso);
-    return wkb;
-}
+using testing::geometryOf;
+using testing::GeomPtr;
+using testing::wkbOf;
 
 const model::Commune* find(const std::vector<model::Commune>& communes, const std::string& code) {
     for (const auto& c : communes)

@@ -15,13 +15,6 @@
 
 using namespace maillage;
 
-namespace QTest {
-//! Readable QCOMPARE failures on std::string.
-template <> inline char* toString(const std::string& s) {
-    return qstrdup(s.c_str());
-}
-} // namespace QTest
-
 namespace {
 
 io::ImportOptions smallOptions() {

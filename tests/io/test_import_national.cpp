@@ -13,12 +13,6 @@
 
 using namespace maillage;
 
-namespace QTest {
-template <> inline char* toString(const std::string& s) {
-    return qstrdup(s.c_str());
-}
-} // namespace QTest
-
 namespace {
 
 const char* const kCommunes = "communes/communes_france_cog2018.geojson";
