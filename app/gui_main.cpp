@@ -87,10 +87,14 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
     const QCommandLineOption exportOption(QStringLiteral("export"),
                                           QStringLiteral("Export the map view (PDF, PNG or SVG), then quit"),
                                           QStringLiteral("file"));
+    const QCommandLineOption orientationOption(
+        QStringLiteral("orientation"), QStringLiteral("Page of --export: landscape (default) or portrait"),
+        QStringLiteral("landscape|portrait"), QStringLiteral("landscape"));
     const QCommandLineOption benchOption(
         QStringLiteral("bench-startup"),
         QStringLiteral("Print the milliseconds to the first drawn map, then quit"));
-    parser.addOptions({demoOption, langOption, screenshotOption, exportOption, benchOption});
+    parser.addOptions(
+        {demoOption, langOption, screenshotOption, exportOption, orientationOption, benchOption});
     parser.process(app);
 
     // 2. Translation, before any widget exists.
@@ -120,13 +124,16 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
             // Batch runs: act once the map of the dataset is drawn, with the départements in.
             bool done = false;
             qint64 windowMs = 0, shownMs = 0;
+            bool benchPrinted = false;
             QObject::connect(window->canvas(), &QgsMapCanvas::mapCanvasRefreshed, window.get(), [&] {
                 if (done || shownMs == 0)
                     return; // a refresh before the dataset is shown draws an empty map
-                if (bench) {
-                    std::printf("qgis_ready_ms %lld\nwindow_ready_ms %lld\ndataset_shown_ms %lld\nstartup_ms %lld\n",
-                                static_cast<long long>(initMs), static_cast<long long>(windowMs),
-                                static_cast<long long>(shownMs), static_cast<long long>(sinceProcessStart(clock)));
+                if (bench && !benchPrinted) {
+                    benchPrinted = true;
+                    std::printf(
+                        "qgis_ready_ms %lld\nwindow_ready_ms %lld\ndataset_shown_ms %lld\nstartup_ms %lld\n",
+                        static_cast<long long>(initMs), static_cast<long long>(windowMs),
+                        static_cast<long long>(shownMs), static_cast<long long>(sinceProcessStart(clock)));
                     std::fflush(stdout);
                 }
                 if (!batch)
@@ -142,8 +149,10 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                     }
                     if (!exportPath.isEmpty()) {
                         QString error;
-                        if (!window->exportView(exportPath, exportFormat, window->defaultExportOptions(),
-                                                &error)) {
+                        maillage::ui::ExportOptions options = window->defaultExportOptions();
+                        if (parser.value(orientationOption) == QLatin1String("portrait"))
+                            options.orientation = maillage::ui::PageOrientation::Portrait;
+                        if (!window->exportView(exportPath, exportFormat, options, &error)) {
                             std::fprintf(stderr, "maillage: %s\n", qPrintable(error));
                             rc = 1;
                         }

@@ -1,8 +1,6 @@
 # Installation layout and a Debian package through CPack: `cpack -G DEB` in the build folder.
 include(GNUInstallDirs)
-if(TARGET maillage_gui)
-  install(TARGETS maillage_gui LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/maillage)
-endif()
+# The GUI module installs itself next to the executable's ../lib/maillage/ (app/gui.cmake).
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/fr.ors.Maillage.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/fr.ors.Maillage.metainfo.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/fr.ors.Maillage.svg

@@ -34,6 +34,8 @@ public:
     //! Classification of dataset().bassins (same order) for vintage() with the current parameters.
     const std::vector<analysis::PoleClassification>& poles() const;
     const analysis::PoleClassification* pole(const QString& bv) const;
+    //! Professionals per BV for vintage() (same order as dataset().bassins), with the join warnings.
+    const analysis::Aggregation& aggregation() const;
     //! Gravity links for the current classification and maillage parameters (computed lazily).
     const analysis::MaillageResult& maillage() const;
 

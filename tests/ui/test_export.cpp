@@ -1,0 +1,203 @@
+// Export of the map view: the print layout holds a title, the map, a legend, a scale bar, a north arrow
+// and the source line; PDF, PNG (300 dpi) and SVG files are written whole, through a temporary file.
+#include "ui/export_layout.h"
+#include "ui/main_window.h"
+#include "ui/map_layers.h"
+#include "ui/session.h"
+
+#include "testing.h"
+#include "ui/qgis_test_main.h"
+#include "ui/ui_fixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QTemporaryDir>
+
+#include <qgslayertree.h>
+#include <qgslayoutitemlabel.h>
+#include <qgslayoutitemlegend.h>
+#include <qgslayoutitemmap.h>
+#include <qgslayoutitempage.h>
+#include <qgslayoutitempicture.h>
+#include <qgslayoutitemscalebar.h>
+#include <qgslayoutpagecollection.h>
+#include <qgsmapcanvas.h>
+#include <qgsprintlayout.h>
+#include <qgsvectorlayer.h>
+
+using namespace maillage;
+using namespace maillage::ui;
+
+namespace {
+
+QByteArray head(const QString& path, int n) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.read(n) : QByteArray();
+}
+
+} // namespace
+
+class TestExport : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void layoutHasEveryItem();
+    void portraitPage();
+    void exportsPdf();
+    void exportsPngAt300Dpi();
+    void exportsSvg();
+    void failureLeavesNoFile();
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+    QTemporaryDir m_dir;
+};
+
+void TestExport::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1200, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->showDataset(testing::makeSixBassins(), QString());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->layers()->departementsReady(), 10000);
+}
+
+void TestExport::cleanupTestCase() {
+    m_window.reset();
+}
+
+void TestExport::layoutHasEveryItem() {
+    const ExportOptions options = m_window->defaultExportOptions();
+    QVERIFY(options.title.contains(QStringLiteral("Six bassins")));
+    QVERIFY(options.sourceLine.contains(QStringLiteral("Sources : Données de test")));
+    QVERIFY(options.sourceLine.contains(QStringLiteral("Données fictives")));
+    QCOMPARE(options.dpi, 300);
+
+    std::unique_ptr<QgsPrintLayout> layout =
+        buildExportLayout(m_window->project(), m_window->canvas()->mapSettings(), options);
+    QVERIFY(layout);
+    const QgsLayoutItemPage* page = layout->pageCollection()->page(0);
+    QCOMPARE(layout->pageCollection()->pageCount(), 1);
+    QCOMPARE(qRound(page->pageSize().width()), 297);
+    QCOMPARE(qRound(page->pageSize().height()), 210);
+
+    auto* title = qobject_cast<QgsLayoutItemLabel*>(layout->itemById(QString::fromLatin1(layout_id::Title)));
+    QVERIFY(title);
+    QCOMPARE(title->text(), options.title);
+    auto* source =
+        qobject_cast<QgsLayoutItemLabel*>(layout->itemById(QString::fromLatin1(layout_id::Source)));
+    QVERIFY(source);
+    QCOMPARE(source->text(), options.sourceLine);
+
+    auto* map = qobject_cast<QgsLayoutItemMap*>(layout->itemById(QString::fromLatin1(layout_id::Map)));
+    QVERIFY(map);
+    QVERIFY(map->layers().contains(m_window->layers()->bassins()));
+    QVERIFY(map->extent().contains(m_window->layers()->fullExtent()));
+    QVERIFY(map->scale() > 0);
+
+    auto* legend =
+        qobject_cast<QgsLayoutItemLegend*>(layout->itemById(QString::fromLatin1(layout_id::Legend)));
+    QVERIFY(legend);
+    QCOMPARE(legend->linkedMap(), map);
+    QgsLayerTree* legendTree = legend->model()->rootGroup();
+    QVERIFY(legendTree->findLayer(m_window->layers()->bassins()));
+    // A layer is in the legend when it is drawn at the map's scale (communes only when zoomed in).
+    QgsVectorLayer* communes = m_window->layers()->communes();
+    QCOMPARE(legendTree->findLayer(communes) != nullptr, communes->isInScaleRange(map->scale()));
+
+    auto* scaleBar =
+        qobject_cast<QgsLayoutItemScaleBar*>(layout->itemById(QString::fromLatin1(layout_id::ScaleBar)));
+    QVERIFY(scaleBar);
+    QCOMPARE(scaleBar->linkedMap(), map);
+    QCOMPARE(scaleBar->units(), QgsUnitTypes::DistanceKilometers);
+
+    auto* arrow =
+        qobject_cast<QgsLayoutItemPicture*>(layout->itemById(QString::fromLatin1(layout_id::NorthArrow)));
+    QVERIFY(arrow);
+    QVERIFY(arrow->picturePath().endsWith(QStringLiteral(".svg")));
+    QVERIFY(QFileInfo::exists(arrow->picturePath()));
+
+    // Every item lies on the page.
+    const QRectF pageRect(0, 0, 297, 210);
+    for (const char* id : {layout_id::Title, layout_id::Map, layout_id::Legend, layout_id::ScaleBar,
+                           layout_id::NorthArrow, layout_id::Source}) {
+        const QgsLayoutItem* item = layout->itemById(QString::fromLatin1(id));
+        const QRectF r = item->sceneBoundingRect();
+        QVERIFY2(pageRect.contains(r), qPrintable(QStringLiteral("%1: %2,%3 %4x%5 mm")
+                                                      .arg(QString::fromLatin1(id))
+                                                      .arg(r.x())
+                                                      .arg(r.y())
+                                                      .arg(r.width())
+                                                      .arg(r.height())));
+    }
+}
+
+void TestExport::portraitPage() {
+    ExportOptions options = m_window->defaultExportOptions();
+    options.orientation = PageOrientation::Portrait;
+    std::unique_ptr<QgsPrintLayout> layout =
+        buildExportLayout(m_window->project(), m_window->canvas()->mapSettings(), options);
+    const QgsLayoutItemPage* page = layout->pageCollection()->page(0);
+    QCOMPARE(qRound(page->pageSize().width()), 210);
+    QCOMPARE(qRound(page->pageSize().height()), 297);
+    const QRectF pageRect(0, 0, 210, 297);
+    for (const char* id : {layout_id::Title, layout_id::Map, layout_id::Legend, layout_id::ScaleBar,
+                           layout_id::NorthArrow, layout_id::Source}) {
+        const QRectF r = layout->itemById(QString::fromLatin1(id))->sceneBoundingRect();
+        QVERIFY2(pageRect.contains(r), qPrintable(QStringLiteral("%1: %2,%3 %4x%5 mm")
+                                                      .arg(QString::fromLatin1(id))
+                                                      .arg(r.x())
+                                                      .arg(r.y())
+                                                      .arg(r.width())
+                                                      .arg(r.height())));
+    }
+}
+
+void TestExport::exportsPdf() {
+    const QString path = m_dir.filePath(QStringLiteral("carte.pdf"));
+    QString error;
+    QVERIFY2(m_window->exportView(path, ExportFormat::Pdf, m_window->defaultExportOptions(), &error),
+             qPrintable(error));
+    QCOMPARE(head(path, 5), QByteArray("%PDF-"));
+    QVERIFY(QFileInfo(path).size() > 10000);
+    // Only the result in the folder: the temporary file was renamed.
+    QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("carte.pdf")});
+    // Exporting again replaces the file.
+    QVERIFY(m_window->exportView(path, ExportFormat::Pdf, m_window->defaultExportOptions(), &error));
+    QCOMPARE(QDir(m_dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+}
+
+void TestExport::exportsPngAt300Dpi() {
+    const QString path = m_dir.filePath(QStringLiteral("carte.png"));
+    QString error;
+    QVERIFY2(m_window->exportView(path, ExportFormat::Png, m_window->defaultExportOptions(), &error),
+             qPrintable(error));
+    const QSize size = QImageReader(path).size();
+    // A4 landscape at 300 dpi: 297 mm x 210 mm = 3508 x 2480 pixels.
+    QVERIFY2(qAbs(size.width() - 3508) <= 2 && qAbs(size.height() - 2480) <= 2,
+             qPrintable(QStringLiteral("%1x%2").arg(size.width()).arg(size.height())));
+}
+
+void TestExport::exportsSvg() {
+    const QString path = m_dir.filePath(QStringLiteral("carte.svg"));
+    QString error;
+    QVERIFY2(m_window->exportView(path, ExportFormat::Svg, m_window->defaultExportOptions(), &error),
+             qPrintable(error));
+    QVERIFY(head(path, 400).contains("<svg"));
+}
+
+void TestExport::failureLeavesNoFile() {
+    const QString path = m_dir.filePath(QStringLiteral("absent/folder/carte.pdf"));
+    QString error;
+    QVERIFY(!m_window->exportView(path, ExportFormat::Pdf, m_window->defaultExportOptions(), &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!QFileInfo::exists(path));
+}
+
+MAILLAGE_QGIS_TEST_MAIN(TestExport)
+#include "test_export.moc"

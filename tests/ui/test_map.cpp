@@ -1,0 +1,312 @@
+// The map layers of a dataset: roles, fields, colours and legend counts follow the Session's
+// classification; a parameter change is an attribute update (fast, also at the national scale);
+// the rendering of the bassins layer matches a control image.
+#include "core/analysis/poles.h"
+#include "ui/layer_roles.h"
+#include "ui/map_layers.h"
+#include "ui/session.h"
+
+#include "testing.h"
+#include "ui/qgis_test_main.h"
+#include "ui/ui_fixture.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QRegularExpression>
+#include <QSignalSpy>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+#include <qgscategorizedsymbolrenderer.h>
+#include <qgslayertree.h>
+#include <qgslayertreemodel.h>
+#include <qgslayertreemodellegendnode.h>
+#include <qgsmaprenderersequentialjob.h>
+#include <qgsmapsettings.h>
+#include <qgsproject.h>
+#include <qgsrenderchecker.h>
+#include <qgssymbol.h>
+#include <qgsvectorlayer.h>
+
+using namespace maillage;
+using namespace maillage::ui;
+
+namespace {
+
+using Counts = std::array<int, analysis::kPoleTypeCount>;
+
+Counts countsOf(const std::vector<analysis::PoleClassification>& poles) {
+    Counts c{};
+    for (const auto& p : poles)
+        ++c[static_cast<std::size_t>(p.type)];
+    return c;
+}
+
+//! The legend of the bassins layer as the layer tree shows it: type -> count parsed from "… — n".
+Counts legendCounts(QgsProject& project, QgsVectorLayer* layer, QStringList* labels = nullptr) {
+    QgsLayerTreeModel model(project.layerTreeRoot());
+    QgsLayerTreeLayer* node = project.layerTreeRoot()->findLayer(layer);
+    Counts c{};
+    if (!node)
+        return c;
+    const auto* renderer = dynamic_cast<const QgsCategorizedSymbolRenderer*>(layer->renderer());
+    const QList<QgsLayerTreeModelLegendNode*> nodes = model.layerLegendNodes(node);
+    for (int i = 0; i < nodes.size() && renderer && i < renderer->categories().size(); ++i) {
+        const QString text = nodes.at(i)->data(Qt::DisplayRole).toString();
+        if (labels)
+            labels->append(text);
+        const int type = renderer->categories().at(i).value().toInt();
+        QString digits = text.section(QStringLiteral(" — "), -1);
+        digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
+        c[static_cast<std::size_t>(type)] = digits.toInt();
+    }
+    return c;
+}
+
+int poleTypeOf(QgsVectorLayer* layer, MapLayers& layers, const QString& code) {
+    return layer->getFeature(layers.featureId(QStringLiteral("bassin"), code))
+        .attribute(QString::fromLatin1(MapLayers::kPoleTypeField))
+        .toInt();
+}
+
+//! A large synthetic territory: `bassins` BVs of `perBassin` communes, counts in five professions.
+model::Dataset makeNationalScale(int bassins, int perBassin) {
+    model::Dataset ds;
+    ds.catalogue = model::ProfessionCatalogue::builtin();
+    ds.meta.vintages = {2023};
+    const char* professions[] = {"medecin_generaliste", "medecin_specialiste", "infirmier", "pharmacien",
+                                 "infirmier_psychiatrique"};
+    const int side = 1 + static_cast<int>(std::sqrt(static_cast<double>(bassins * perBassin)));
+    const double cell = 3000;
+    int n = 0;
+    for (int b = 0; b < bassins; ++b) {
+        model::Bassin bv;
+        bv.code = QStringLiteral("%1").arg(b * 25 + 1, 5, 10, QLatin1Char('0')).toStdString();
+        bv.name = "BV " + std::to_string(b);
+        for (int k = 0; k < perBassin; ++k, ++n) {
+            model::Commune c;
+            c.code = k == 0 ? bv.code
+                            : QStringLiteral("%1").arg(b * 25 + 1 + k, 5, 10, QLatin1Char('0')).toStdString();
+            c.name = "C " + std::to_string(n);
+            c.bv = bv.code;
+            const double x = 100000 + (n % side) * cell, y = 6200000 + (n / side) * cell;
+            c.anchor = {x + cell / 2, y + cell / 2};
+            c.geometry = testing::squareWkb(x, y, cell);
+            c.population = 1000;
+            bv.communes.push_back(c.code);
+            for (int p = 0; p < 5; ++p)
+                ds.counts.push_back(
+                    {c.code, professions[p], 2023, static_cast<double>((b * 37 + k * 11 + p * 5) % 300)});
+            ds.communes.push_back(std::move(c));
+        }
+        bv.anchor = ds.communes[static_cast<std::size_t>(n - perBassin)].anchor;
+        bv.geometry = testing::squareWkb(bv.anchor.x - cell / 2, bv.anchor.y - cell / 2, cell);
+        ds.bassins.push_back(std::move(bv));
+    }
+    ds.reindex();
+    return ds;
+}
+
+} // namespace
+
+class TestMap : public QObject {
+    Q_OBJECT
+private slots:
+    void layersHaveRolesAndFrenchNames();
+    void legendCountsFollowClassification();
+    void thresholdChangeRecolours();
+    void selectionFollowsSession();
+    void departementsAreDissolved();
+    void nationalScaleRecomputation();
+    void renderingMatchesControlImage();
+};
+
+void TestMap::layersHaveRolesAndFrenchNames() {
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    session.setDataset(testing::makeSixBassins());
+
+    QgsVectorLayer* bassins = findLayerByRole(&project, QString::fromLatin1(role::Bassins));
+    QgsVectorLayer* communes = findLayerByRole(&project, QString::fromLatin1(role::Communes));
+    QgsVectorLayer* departements = findLayerByRole(&project, QString::fromLatin1(role::Departements));
+    QVERIFY(bassins && communes && departements);
+    QCOMPARE(bassins, layers.bassins());
+    QCOMPARE(bassins->name(), QStringLiteral("Bassins de vie"));
+    QCOMPARE(communes->name(), QStringLiteral("Communes"));
+    QCOMPARE(departements->name(), QStringLiteral("Départements"));
+    QCOMPARE(bassins->featureCount(), 6LL);
+    QCOMPARE(communes->featureCount(), 6LL);
+    QCOMPARE(bassins->crs().authid(), QStringLiteral("EPSG:2154"));
+    for (const char* field :
+         {"code", "nom", "pole_type", "pole_label", "total", "pole_share", "psy_share", "reason"})
+        QVERIFY2(bassins->fields().indexOf(QString::fromLatin1(field)) >= 0, field);
+    // Communes only when zoomed in; labels on the pôles.
+    QVERIFY(communes->hasScaleBasedVisibility());
+    QVERIFY(!communes->isInScaleRange(1000000));
+    QVERIFY(communes->isInScaleRange(100000));
+    QVERIFY(bassins->labelsEnabled());
+    // Order in the tree, top to bottom: départements, communes, bassins.
+    const QList<QgsLayerTreeLayer*> tree = project.layerTreeRoot()->findLayers();
+    QCOMPARE(tree.size(), 3);
+    QCOMPARE(tree.at(0)->layer(), departements);
+    QCOMPARE(tree.at(2)->layer(), bassins);
+    // Attributes: French label and reason of a known BV.
+    const QgsFeature alpha =
+        bassins->getFeature(layers.featureId(QStringLiteral("bassin"), QStringLiteral("00001")));
+    QCOMPARE(alpha.attribute(QStringLiteral("pole_type")).toInt(), 1);
+    QCOMPARE(alpha.attribute(QStringLiteral("pole_label")).toString(),
+             QStringLiteral("Pôle de grande métropole"));
+    QCOMPARE(alpha.attribute(QStringLiteral("total")).toDouble(), 12000.0);
+    QVERIFY(!alpha.attribute(QStringLiteral("reason")).toString().isEmpty());
+}
+
+void TestMap::legendCountsFollowClassification() {
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    session.setDataset(testing::makeSixBassins());
+    const Counts expected = countsOf(session.poles());
+    QCOMPARE(expected, (Counts{1, 1, 1, 1, 2}));
+    QStringList labels;
+    QCOMPARE(legendCounts(project, layers.bassins(), &labels), expected);
+    QCOMPARE(labels.value(0), QStringLiteral("Pôle de grande métropole (type 1) — 1"));
+    QCOMPARE(labels.value(1), QStringLiteral("Grand pôle (type 2) — 1"));
+    QCOMPARE(labels.value(4), QStringLiteral("Hors pôle — 1"));
+    // Colour-blind-safe palette, hors pôle a light neutral.
+    const auto* renderer = dynamic_cast<const QgsCategorizedSymbolRenderer*>(layers.bassins()->renderer());
+    QVERIFY(renderer);
+    QCOMPARE(renderer->categories().at(0).symbol()->color().name(), QStringLiteral("#d55e00"));
+    QVERIFY(renderer->categories().at(4).symbol()->color().lightness() > 200);
+}
+
+void TestMap::thresholdChangeRecolours() {
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    session.setDataset(testing::makeSixBassins());
+    QgsVectorLayer* bassins = layers.bassins();
+    QCOMPARE(poleTypeOf(bassins, layers, QStringLiteral("00002")), 2);
+
+    QSignalSpy applied(&layers, &MapLayers::classificationApplied);
+    QSignalSpy legend(bassins, &QgsMapLayer::legendChanged);
+    model::Parameters p = session.parameters();
+    p.poles.grandPoleMin = 4500; // Beta (4,000 professionals, 25 % pôle professions) becomes type 3
+    session.setParameters(p);
+    QCOMPARE(applied.count(), 1);
+    QVERIFY(legend.count() >= 1);
+    QCOMPARE(poleTypeOf(bassins, layers, QStringLiteral("00002")), 3);
+    QCOMPARE(session.pole(QStringLiteral("00002"))->type, analysis::PoleType::Intermediaire);
+    const Counts expected = countsOf(session.poles());
+    QCOMPARE(expected, (Counts{1, 1, 0, 2, 2}));
+    QCOMPARE(legendCounts(project, bassins), expected);
+
+    // Back to the defaults: the layer follows again (no reload: same layer, same feature ids).
+    const QgsFeatureId fid = layers.featureId(QStringLiteral("bassin"), QStringLiteral("00002"));
+    session.setParameters(model::Parameters());
+    QCOMPARE(layers.bassins(), bassins);
+    QCOMPARE(layers.featureId(QStringLiteral("bassin"), QStringLiteral("00002")), fid);
+    QCOMPARE(poleTypeOf(bassins, layers, QStringLiteral("00002")), 2);
+    QCOMPARE(legendCounts(project, bassins), (Counts{1, 1, 1, 1, 2}));
+}
+
+void TestMap::selectionFollowsSession() {
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    session.setDataset(testing::makeSixBassins());
+    session.selectBassins({QStringLiteral("00003"), QStringLiteral("00004")});
+    QCOMPARE(layers.bassins()->selectedFeatureCount(), 2);
+    session.selectCommune(QStringLiteral("00005"));
+    QCOMPARE(layers.communes()->selectedFeatureIds(),
+             QgsFeatureIds{layers.featureId(QStringLiteral("commune"), QStringLiteral("00005"))});
+    const QgsRectangle extent = layers.extentOf(QStringLiteral("bassin"), QStringLiteral("00001"));
+    QCOMPARE(extent.width(), 10000.0);
+}
+
+void TestMap::departementsAreDissolved() {
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    session.setDataset(testing::makeSixBassins());
+    QTRY_VERIFY_WITH_TIMEOUT(layers.departementsReady(), 10000);
+    QgsVectorLayer* deps = layers.departements();
+    QCOMPARE(deps->featureCount(), 2LL);
+    QgsFeatureIterator it = deps->getFeatures();
+    QgsFeature f;
+    double area = 0;
+    while (it.nextFeature(f))
+        area += f.geometry().area();
+    QCOMPARE(area, 6 * 1e8); // six 10 km squares, dissolved without loss
+}
+
+void TestMap::nationalScaleRecomputation() {
+    // About the size of metropolitan France: 1,700 bassins de vie, 35,700 communes, 178,500 counts.
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    model::Dataset dataset = makeNationalScale(1700, 21);
+    QElapsedTimer timer;
+    timer.start();
+    session.setDataset(std::move(dataset));
+    qInfo("national scale: classification and layers of a new dataset built in %lld ms",
+          static_cast<long long>(timer.elapsed()));
+    QCOMPARE(layers.communes()->featureCount(), 1700LL * 21);
+
+    model::Parameters p = session.parameters();
+    qint64 worst = 0;
+    for (double threshold : {900.0, 1100.0, 1000.0}) {
+        p.poles.secondaryExPsyMin = threshold;
+        timer.restart();
+        session.setParameters(p);
+        worst = std::max(worst, timer.elapsed());
+    }
+    qInfo(
+        "national scale: recomputation after a parameter change (classification, attributes, legend) %lld ms",
+        static_cast<long long>(worst));
+    QCOMPARE(legendCounts(project, layers.bassins()), countsOf(session.poles()));
+}
+
+void TestMap::renderingMatchesControlImage() {
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    session.setDataset(testing::makeSixBassins());
+    session.selectBassins({}); // no selection colour in the image
+
+    QgsMapSettings settings;
+    settings.setOutputSize(QSize(600, 400));
+    settings.setOutputDpi(96);
+    settings.setDestinationCrs(layers.bassins()->crs());
+    settings.setLayers({layers.bassins()});
+    QgsRectangle extent = layers.bassins()->extent();
+    extent.scale(1.1);
+    settings.setExtent(extent);
+    settings.setBackgroundColor(Qt::white);
+    settings.setFlag(Qgis::MapSettingsFlag::Antialiasing, true);
+    settings.setFlag(Qgis::MapSettingsFlag::DrawLabeling, true);
+    QgsMapRendererSequentialJob job(settings);
+    job.start();
+    job.waitForFinished();
+    const QImage image = job.renderedImage();
+
+    const QString control = QString::fromUtf8(TEST_DATA_DIR) +
+                            QStringLiteral("/control_images/ui_map_bassins/ui_map_bassins.png");
+    const QString rendered = QDir::temp().filePath(QStringLiteral("maillage_ui_map_bassins.png"));
+    QVERIFY(image.save(rendered));
+    if (qEnvironmentVariableIsSet("MAILLAGE_UPDATE_CONTROL_IMAGES")) {
+        QDir().mkpath(QFileInfo(control).absolutePath());
+        QVERIFY(image.save(control));
+        QSKIP("control image written");
+    }
+    QgsRenderChecker checker;
+    checker.setColorTolerance(12);
+    const bool ok = checker.compareImages(QStringLiteral("ui_map_bassins"), control, rendered, 250);
+    QVERIFY2(ok, qPrintable(checker.report()));
+}
+
+MAILLAGE_QGIS_TEST_MAIN(TestMap)
+#include "test_map.moc"

@@ -1,0 +1,2033 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR" sourcelanguage="en">
+<context>
+    <name>ExportLayout</name>
+    <message>
+        <location filename="../ui/export_layout.cpp" line="+154"/>
+        <source>Fictional data (demonstration dataset)</source>
+        <translation>Données fictives (jeu de démonstration)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sources: %1</source>
+        <translation>Sources : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map: Maillage, %1</source>
+        <translation>Carte : Maillage, %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Health care pôles</source>
+        <translation>Pôles d&apos;offre de soins</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Cannot write in the folder %1.</source>
+        <translation>Impossible d&apos;écrire dans le dossier %1.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Not enough memory to export the map at %1 dpi.</source>
+        <translation>Mémoire insuffisante pour exporter la carte à %1 dpi.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The map could not be exported to %1.</source>
+        <translation>La carte n&apos;a pas pu être exportée vers %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The exported map could not be saved as %1.</source>
+        <translation>La carte exportée n&apos;a pas pu être enregistrée sous %1.</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="+378"/>
+        <source>&lt;h2&gt;Maillage: pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Each bassin de vie is classified by the number N of health professionals of the selected year. The rules are applied in order; the first that holds gives the type.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Maillage : pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Chaque bassin de vie est classé selon le nombre N de professionnels de santé de l&apos;année choisie. Les règles s&apos;appliquent dans l&apos;ordre ; la première vérifiée donne le type.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;tr&gt;&lt;th&gt;Type&lt;/th&gt;&lt;th&gt;Rule (current parameters)&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;th&gt;Type&lt;/th&gt;&lt;th&gt;Règle (paramètres actuels)&lt;/th&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;tr&gt;&lt;td&gt;1 — Pôle de grande métropole&lt;/td&gt;&lt;td&gt;N &amp;gt; %1&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;1 — Pôle de grande métropole&lt;/td&gt;&lt;td&gt;N &amp;gt; %1&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;tr&gt;&lt;td&gt;2 — Grand pôle&lt;/td&gt;&lt;td&gt;%1 ≤ N ≤ %2&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;2 — Grand pôle&lt;/td&gt;&lt;td&gt;%1 ≤ N ≤ %2&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;tr&gt;&lt;td&gt;3 — Pôle intermédiaire&lt;/td&gt;&lt;td&gt;%1 ≤ N &amp;lt; %2, pôle professions ≥ %3 of N, psychiatric nurses ≤ %4 of N&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;3 — Pôle intermédiaire&lt;/td&gt;&lt;td&gt;%1 ≤ N &amp;lt; %2, professions de pôle ≥ %3 de N, infirmiers en psychiatrie ≤ %4 de N&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;tr&gt;&lt;td&gt;4 — Pôle secondaire&lt;/td&gt;&lt;td&gt;not 1–3, and N outside psychiatry ≥ %1&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;4 — Pôle secondaire&lt;/td&gt;&lt;td&gt;ni 1 à 3, et N hors psychiatrie ≥ %1&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;tr&gt;&lt;td&gt;Hors pôle&lt;/td&gt;&lt;td&gt;everything else&lt;/td&gt;&lt;/tr&gt;</source>
+        <translation>&lt;tr&gt;&lt;td&gt;Hors pôle&lt;/td&gt;&lt;td&gt;tous les autres&lt;/td&gt;&lt;/tr&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;h3&gt;The map&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Click a bassin de vie to select it: the panels show its figures and the reason of its type. Shift-click adds to the selection.&lt;/li&gt;&lt;li&gt;Commune boundaries and names appear when you zoom in.&lt;/li&gt;&lt;li&gt;Type a name in the search field (accents optional) to go to a bassin de vie or a commune.&lt;/li&gt;&lt;li&gt;Parameters (Ctrl+,) change the thresholds: the map and the legend follow at once.&lt;/li&gt;&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;La carte&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Cliquez sur un bassin de vie pour le sélectionner : les panneaux montrent ses chiffres et la raison de son type. Maj+clic l&apos;ajoute à la sélection.&lt;/li&gt;&lt;li&gt;Les limites et les noms des communes apparaissent quand on zoome.&lt;/li&gt;&lt;li&gt;Tapez un nom dans le champ de recherche (accents facultatifs) pour aller à un bassin de vie ou à une commune.&lt;/li&gt;&lt;li&gt;Les paramètres (Ctrl+,) changent les seuils : la carte et la légende suivent aussitôt.&lt;/li&gt;&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;h3&gt;Shortcuts&lt;/h3&gt;&lt;table cellpadding=&apos;2&apos;&gt;&lt;tr&gt;&lt;td&gt;Ctrl+O&lt;/td&gt;&lt;td&gt;Open a dataset&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+I&lt;/td&gt;&lt;td&gt;Import official files&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+E&lt;/td&gt;&lt;td&gt;Export the map&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+P&lt;/td&gt;&lt;td&gt;Export the map as PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+F&lt;/td&gt;&lt;td&gt;Search a place&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+B&lt;/td&gt;&lt;td&gt;Bookmark the view&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+Shift+F&lt;/td&gt;&lt;td&gt;Whole territory&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F1&lt;/td&gt;&lt;td&gt;This help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;Raccourcis&lt;/h3&gt;&lt;table cellpadding=&apos;2&apos;&gt;&lt;tr&gt;&lt;td&gt;Ctrl+O&lt;/td&gt;&lt;td&gt;Ouvrir un jeu de données&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+I&lt;/td&gt;&lt;td&gt;Importer des fichiers officiels&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+E&lt;/td&gt;&lt;td&gt;Exporter la carte&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+P&lt;/td&gt;&lt;td&gt;Exporter la carte en PDF&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+F&lt;/td&gt;&lt;td&gt;Chercher un lieu&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+B&lt;/td&gt;&lt;td&gt;Mettre la vue en signet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Ctrl+Maj+F&lt;/td&gt;&lt;td&gt;Tout le territoire&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;F1&lt;/td&gt;&lt;td&gt;Cette aide&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;p&gt;&lt;b&gt;The demonstration dataset is fictional&lt;/b&gt;: its territory, places and counts are generated and describe no real place.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Le jeu de démonstration est fictif&lt;/b&gt; : son territoire, ses lieux et ses effectifs sont générés et ne décrivent aucun lieu réel.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Maillage help</source>
+        <translation>Aide de Maillage</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Pôles d&apos;offre de soins, maillage and Crunch diagnostics for regional health observatories (ORS) and elected officials.&lt;/p&gt;&lt;p&gt;Built on QGIS %2, Qt %3, GDAL, GEOS and PROJ.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Pôles d&apos;offre de soins, maillage et diagnostics de Crunch pour les observatoires régionaux de santé (ORS) et les élus.&lt;/p&gt;&lt;p&gt;Construit sur QGIS %2, Qt %3, GDAL, GEOS et PROJ.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;p&gt;&lt;b&gt;The data shown are fictional&lt;/b&gt; (demonstration dataset).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Les données affichées sont fictives&lt;/b&gt; (jeu de démonstration).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About Maillage</source>
+        <translation>À propos de Maillage</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::DensityPanel</name>
+    <message>
+        <location filename="../ui/panels/density_panel.cpp" line="+96"/>
+        <location line="+3"/>
+        <source>secret</source>
+        <translation>secret</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 per %1</source>
+        <translation>1 pour %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Fewer than %1 professionals: masked (statistical secrecy)</source>
+        <translation>Moins de %1 professionnels : masqué (secret statistique)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One professional for %1 inhabitants</source>
+        <translation>Un professionnel pour %1 habitants</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Double-click to see the quartiers of %1</source>
+        <translation>Double-cliquez pour voir les quartiers de %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Quartier</source>
+        <translation>Quartier</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+434"/>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <location line="-432"/>
+        <source>Pop.</source>
+        <translation>Pop.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prof.</source>
+        <translation>Prof.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Professionals</source>
+        <translation>Professionnels</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Density</source>
+        <translation>Densité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ratio</source>
+        <translation>Ratio</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Density: professionals per 10,000 inhabitants</source>
+        <translation>Densité : professionnels pour 10 000 habitants</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ratio: one professional for so many inhabitants</source>
+        <translation>Ratio : un professionnel pour tant d&apos;habitants</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Profession</source>
+        <translation>Profession</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Year of the counts of professionals (also used for the pôles)</source>
+        <translation>Année des effectifs de professionnels (utilisée aussi pour les pôles)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accessibility (2SFCA)</source>
+        <translation>Accessibilité (2SFCA)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Colour the communes by the professionals within reach, shared with the population that also reaches them (two-step floating catchment), rather than by the professionals located in the commune</source>
+        <translation>Colorer les communes selon les professionnels accessibles, partagés avec la population qui y accède aussi (méthode à deux étapes, 2SFCA), plutôt que selon les professionnels installés dans la commune</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reset map colouring</source>
+        <translation>Rétablir les couleurs de la carte</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+161"/>
+        <location line="+370"/>
+        <source>Choose a profession to colour the communes by density.</source>
+        <translation>Choisissez une profession pour colorer les communes selon la densité.</translation>
+    </message>
+    <message>
+        <location line="-525"/>
+        <source>‹ Back</source>
+        <translation>‹ Retour</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the communes of the bassin de vie</source>
+        <translation>Retour aux communes du bassin de vie</translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>All professions</source>
+        <translation>Toutes les professions</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>First-line care (proximité)</source>
+        <translation>Soins de premier recours (proximité)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profession de pôle</source>
+        <translation>Profession de pôle</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>No quartiers are loaded for %1.</source>
+        <translation>Aucun quartier n&apos;est chargé pour %1.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Select a bassin de vie on the map or in the Pôles panel.</source>
+        <translation>Sélectionnez un bassin de vie sur la carte ou dans le panneau Pôles.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No dataset open.</source>
+        <translation>Aucun jeu de données ouvert.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The densities could not be computed: %1</source>
+        <translation>Les densités n&apos;ont pas pu être calculées : %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Commune: %1</source>
+        <translation>Commune : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>BV</source>
+        <translation>BV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bassin de vie: %1</source>
+        <translation>Bassin de vie : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dép.</source>
+        <comment>département, abbreviated</comment>
+        <translation>Dép.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Département: %1</source>
+        <translation>Département : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Région</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Total</source>
+        <comment>the whole territory</comment>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole territory: %1</source>
+        <translation>Tout le territoire : %1</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Région: %1</source>
+        <translation>Région : %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>communes: %1</source>
+        <translation>communes : %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>other BVs selected: %1</source>
+        <translation>autres BV sélectionnés : %1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Counts under %1 are masked (statistical secrecy), as are the figures derived from them.</source>
+        <translation>Les effectifs inférieurs à %1 sont masqués (secret statistique), ainsi que les chiffres qui en découlent.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+135"/>
+        <source>all professions</source>
+        <translation>toutes professions</translation>
+    </message>
+    <message>
+        <location line="-132"/>
+        <source>%1, %2.</source>
+        <translation>%1, %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sources: %1.</source>
+        <translation>Sources : %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fictional data.</source>
+        <translation>Données fictives.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The map has no communes layer to colour.</source>
+        <translation>La carte n&apos;a pas de couche des communes à colorer.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The communes layer is not a memory layer: it is left as it is.</source>
+        <translation>La couche des communes n&apos;est pas une couche en mémoire : elle reste telle quelle.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The map could not be coloured: %1</source>
+        <translation>La carte n&apos;a pas pu être colorée : %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The communes layer has no &quot;code&quot; field.</source>
+        <translation>La couche des communes n&apos;a pas de champ « code ».</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 – %2 per 10,000 inh. within reach</source>
+        <translation>%1 – %2 pour 10 000 hab. accessibles</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 – %2 per 10,000 inh.</source>
+        <translation>%1 – %2 pour 10 000 hab.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>None within reach</source>
+        <translation>Aucun accessible</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No professional</source>
+        <translation>Aucun professionnel</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Map: accessibility to %1 (%2), 5 classes (natural breaks).</source>
+        <translation>Carte : accessibilité aux %1 (%2), 5 classes (seuils naturels).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Map: density of %1 (%2), 5 classes (natural breaks).</source>
+        <translation>Carte : densité de %1 (%2), 5 classes (seuils naturels).</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::ExportDialog</name>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="-183"/>
+        <location line="+86"/>
+        <source>Export the map</source>
+        <translation>Exporter la carte</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>Landscape</source>
+        <translation>Paysage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PDF document</source>
+        <translation>Document PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image</source>
+        <translation>Image PNG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing</source>
+        <translation>Dessin SVG</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subtitle</source>
+        <translation>Sous-titre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source line</source>
+        <translation>Ligne des sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A4 page</source>
+        <translation>Page A4</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolution</source>
+        <translation>Résolution</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>Dessin SVG (*.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::ImportWizard</name>
+    <message>
+        <location filename="../ui/import_wizard.cpp" line="+76"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.ods);;All files (*)</source>
+        <translation>Tableaux (*.csv *.txt *.tsv *.xlsx *.ods);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import official files</source>
+        <translation>Importer des fichiers officiels</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>first layer</source>
+        <translation>première couche</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. Hauts-de-France</source>
+        <translation>par ex. Hauts-de-France</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>unknown</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Commune polygons</source>
+        <translation>Polygones des communes</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>The communes of the territory (IGN Admin Express or any GeoPackage, Shapefile, GeoJSON), reprojected to Lambert-93. The bassins de vie are dissolved from them.</source>
+        <translation>Les communes du territoire (IGN Admin Express ou tout GeoPackage, Shapefile, GeoJSON), reprojetées en Lambert-93. Les bassins de vie en sont issus par fusion.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+47"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Vector data (*.gpkg *.shp *.geojson *.json);;All files (*)</source>
+        <translation>Données vectorielles (*.gpkg *.shp *.geojson *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code field</source>
+        <translation>Champ du code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name field</source>
+        <translation>Champ du nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title of the dataset</source>
+        <translation>Titre du jeu de données</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year of the commune list (COG)</source>
+        <translation>Millésime du COG (liste des communes)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Detect (BV2012 or BV2022)</source>
+        <translation>Détecter (BV2012 ou BV2022)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bassins de vie</source>
+        <translation>Bassins de vie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>INSEE&apos;s table of the communes and their bassin de vie (CODGEO, BV2012 or BV2022). Leave empty when the polygons carry a bv field.</source>
+        <translation>La table d&apos;appartenance de l&apos;Insee des communes à leur bassin de vie (CODGEO, BV2012 ou BV2022). Laisser vide si les polygones portent un champ bv.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+15"/>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>Commune → bassin de vie table</source>
+        <translation>Table commune → bassin de vie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoning</source>
+        <translation>Zonage</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Population</source>
+        <translation>Population</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Population per commune (optional, needed for densities).</source>
+        <translation>Population par commune (facultatif, nécessaire aux densités).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Population table</source>
+        <translation>Table de population</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commune code column</source>
+        <translation>Colonne du code commune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Population column</source>
+        <translation>Colonne de la population</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One source per line, e.g. INSEE, BPE 2013</source>
+        <translation>Une source par ligne, par ex. Insee, BPE 2013</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>all; or e.g. 59,62</source>
+        <translation>tous ; ou par ex. 59,62</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>all; or e.g. 32</source>
+        <translation>toutes ; ou par ex. 32</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Health professionals</source>
+        <translation>Professionnels de santé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counts per commune and profession (RPPS, ADELI or INSEE BPE; long or wide tables). Add one file per year: two years allow evolution analyses.</source>
+        <translation>Effectifs par commune et profession (RPPS, ADELI ou BPE de l&apos;Insee ; tables longues ou larges). Ajoutez un fichier par année : deux années permettent d&apos;analyser les évolutions.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add files…</source>
+        <translation>Ajouter des fichiers…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep only the départements</source>
+        <translation>Ne garder que les départements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep only the région</source>
+        <translation>Ne garder que la région</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Professionals per commune</source>
+        <translation>Professionnels par commune</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Check and save</source>
+        <translation>Vérifier et enregistrer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The files are read and joined. Codes that do not match (merged communes, another COG year) are listed below: check them before saving.</source>
+        <translation>Les fichiers sont lus et joints. Les codes sans correspondance (communes fusionnées, autre millésime du COG) sont listés ci-dessous : vérifiez-les avant d&apos;enregistrer.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cancel the import</source>
+        <translation>Annuler l&apos;import</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save as</source>
+        <translation>Enregistrer sous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the dataset</source>
+        <translation>Enregistrer le jeu de données</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Save and open</source>
+        <translation>Enregistrer et ouvrir</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Reading the files…</source>
+        <translation>Lecture des fichiers…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The import was canceled.</source>
+        <translation>L&apos;import a été annulé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The import failed: %1</source>
+        <translation>L&apos;import a échoué : %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 communes in %2 bassins de vie. Check the joins below, then save.</source>
+        <translation>%1 communes dans %2 bassins de vie. Vérifiez les jointures ci-dessous, puis enregistrez.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Joins</source>
+        <translation>Jointures</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 → %2: every code matches.</source>
+        <translation>%1 → %2 : tous les codes correspondent.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No join to report.</source>
+        <translation>Aucune jointure à signaler.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Warnings (%1)</source>
+        <translation>Avertissements (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::MaillagePanel</name>
+    <message>
+        <location filename="../ui/panels/maillage_panel.cpp" line="+177"/>
+        <source>%1 – %2: %3 %4, intensity %5%6</source>
+        <translation>%1 – %2 : %3 %4, intensité %5%6</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (dominant link of %1)</source>
+        <translation> (lien dominant de %1)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>To</source>
+        <translation>Vers</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Intensity</source>
+        <translation>Intensité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dom.</source>
+        <comment>dominant link, short column title</comment>
+        <translation>Dom.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Distance between the pôles (%1)</source>
+        <translation>Distance entre les pôles (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gravity interaction: professionals of both pôles divided by the distance raised to β</source>
+        <translation>Interaction gravitaire : professionnels des deux pôles divisés par la distance élevée à la puissance β</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dominant link: the strongest link of a pôle towards a heavier one (the hierarchy of pôles)</source>
+        <translation>Lien dominant : le lien le plus fort d&apos;un pôle vers un pôle plus lourd (la hiérarchie des pôles)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Gravity model</source>
+        <translation>Modèle gravitaire</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Distance exponent β of I = M₁·M₂ / d^β: higher values favour near pôles</source>
+        <translation>Exposant de la distance β dans I = M₁·M₂ / d^β : plus il est élevé, plus les pôles proches sont favorisés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exponent β</source>
+        <translation>Exposant β</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep the k strongest links of each pôle (dominant links are always kept)</source>
+        <translation>Garder les k liens les plus forts de chaque pôle (les liens dominants sont toujours gardés)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Links per pôle</source>
+        <translation>Liens par pôle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep only links at least this intense (dominant links are always kept)</source>
+        <translation>Ne garder que les liens au moins aussi intenses (les liens dominants sont toujours gardés)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Min. intensity</source>
+        <translation>Intensité min.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A pôle is isolated when no pôle of equal or higher rank lies within this distance</source>
+        <translation>Un pôle est isolé quand aucun pôle de rang égal ou supérieur ne se trouve à moins de cette distance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Isolated beyond</source>
+        <translation>Isolé au-delà de</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Defaults</source>
+        <translation>Valeurs par défaut</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Also on the map</source>
+        <translation>Aussi sur la carte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+407"/>
+        <source>Observed flows</source>
+        <translation>Flux observés</translation>
+    </message>
+    <message>
+        <location line="-405"/>
+        <source>Cooperations</source>
+        <translation>Coopérations</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Declared cooperations (CHT, GHT, GCS, CPTS…): each member linked to the largest one</source>
+        <translation>Coopérations déclarées (CHT, GHT, GCS, CPTS…) : chaque membre relié au plus grand</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <location line="+70"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="-70"/>
+        <location line="+70"/>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Straight line (Lambert-93)</source>
+        <translation>À vol d&apos;oiseau (Lambert-93)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Geodesic</source>
+        <translation>Géodésique</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Travel time</source>
+        <translation>Temps de trajet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Straight-line distance on the Lambert-93 projection</source>
+        <translation>Distance à vol d&apos;oiseau dans la projection Lambert-93</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Distance on the ellipsoid</source>
+        <translation>Distance sur l&apos;ellipsoïde</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>The dataset has no flow table</source>
+        <translation>Le jeu de données n&apos;a pas de table de flux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Observed flows aggregated to bassins de vie</source>
+        <translation>Flux observés agrégés par bassin de vie</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>No dataset open.</source>
+        <translation>Aucun jeu de données ouvert.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The maillage could not be computed.</source>
+        <translation>Le maillage n&apos;a pas pu être calculé.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>min</source>
+        <translation>min</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>km</source>
+        <translation>km</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Maillage links</source>
+        <translation>Liens du maillage</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Dominant link (towards a heavier pôle)</source>
+        <translation>Lien dominant (vers un pôle plus lourd)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other link</source>
+        <translation>Autre lien</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Pôles</source>
+        <translation>Pôles</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+124"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="-123"/>
+        <location line="+124"/>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <location line="-119"/>
+        <source>Isolated pôle (no peer within %1)</source>
+        <translation>Pôle isolé (aucun pair à moins de %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pôle</source>
+        <translation>Pôle</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Declared cooperations</source>
+        <translation>Coopérations déclarées</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Pôles: %1 · links: %2 · isolated: %3</source>
+        <translation>Pôles : %1 · liens : %2 · isolés : %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>and %1 more</source>
+        <translation>et %1 de plus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Isolated (no peer within %1): %2</source>
+        <translation>Isolés (aucun pair à moins de %1) : %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Far from any pôle (over %1): %2 bassins de vie, %3 inhabitants.</source>
+        <translation>Loin de tout pôle (plus de %1) : %2 bassins de vie, %3 habitants.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Isolated pôles: %1</source>
+        <translation>Pôles isolés : %1</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Every bassin de vie has a pôle within %1.</source>
+        <translation>Chaque bassin de vie a un pôle à moins de %1.</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.cpp" line="+156"/>
+        <source>%1 (commune) — </source>
+        <translation>%1 (commune) — </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bassin de vie of %1: %2</source>
+        <translation>Bassin de vie de %1 : %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bassin de vie of %1</source>
+        <translation>Bassin de vie de %1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Zoom to layer</source>
+        <translation>Zoomer sur la couche</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>&amp;Open dataset…</source>
+        <translation>&amp;Ouvrir un jeu de données…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open a Maillage dataset (GeoPackage)</source>
+        <translation>Ouvrir un jeu de données Maillage (GeoPackage)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open the &amp;demonstration dataset</source>
+        <translation>Ouvrir le jeu de &amp;démonstration</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Import official files…</source>
+        <translation>&amp;Importer des fichiers officiels…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Build a dataset from commune polygons, the bassin de vie table, population and professionals</source>
+        <translation>Construire un jeu de données à partir des polygones des communes, de la table des bassins de vie, de la population et des professionnels</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export the map…</source>
+        <translation>&amp;Exporter la carte…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the current view with title, legend, scale bar and sources</source>
+        <translation>Exporter la vue actuelle avec titre, légende, échelle et sources</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the map as &amp;PDF…</source>
+        <translation>Exporter la carte en &amp;PDF…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Save the parameters in the dataset</source>
+        <translation>&amp;Enregistrer les paramètres dans le jeu de données</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Parameters…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thresholds of the typology, maillage and densities; language</source>
+        <translation>Seuils de la typologie, maillage et densités ; langue</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Select a bassin de vie or commune</source>
+        <translation>&amp;Sélectionner un bassin de vie ou une commune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Pan</source>
+        <translation>&amp;Déplacer la carte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Zoom avant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Whole territory</source>
+        <translation>&amp;Tout le territoire</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Find a place…</source>
+        <translation>&amp;Chercher un lieu…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Bookmark this view…</source>
+        <translation>&amp;Mettre cette vue en signet…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+47"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>&amp;About Maillage</source>
+        <translation>&amp;À propos de Maillage</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Recent datasets</source>
+        <translation>Jeux de données &amp;récents</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Clear the selection</source>
+        <translation>&amp;Effacer la sélection</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Panels</source>
+        <translation>&amp;Panneaux</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Bookmarks</source>
+        <translation>&amp;Signets</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Analysis</source>
+        <translation>A&amp;nalyse</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Main</source>
+        <translation>Principale</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Find and year</source>
+        <translation>Recherche et année</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Go to a bassin de vie or a commune…</source>
+        <translation>Aller à un bassin de vie ou une commune…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Year </source>
+        <translation>Année </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Year of the professionals&apos; counts used by the map and the panels</source>
+        <translation>Année des effectifs de professionnels utilisée par la carte et les panneaux</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Layers</source>
+        <translation>Couches</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Pôles and Crunch</source>
+        <translation>Pôles et Crunch</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Maillage</source>
+        <translation>Maillage</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Densities</source>
+        <translation>Densités</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fictional data</source>
+        <translation>Données fictives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The demonstration dataset describes no real place</source>
+        <translation>Le jeu de démonstration ne décrit aucun lieu réel</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Coordinates of the cursor in Lambert-93 (EPSG:2154), metres</source>
+        <translation>Coordonnées du curseur en Lambert-93 (EPSG:2154), en mètres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scale</source>
+        <translation>Échelle</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Demonstration dataset</source>
+        <translation>Jeu de démonstration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The demonstration dataset could not be built: %1</source>
+        <translation>Le jeu de démonstration n&apos;a pas pu être construit : %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Opening %1</source>
+        <translation>Ouverture de %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+12"/>
+        <source>Open dataset</source>
+        <translation>Ouvrir un jeu de données</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>%1 could not be opened.
+
+%2</source>
+        <translation>%1 n&apos;a pas pu être ouvert.
+
+%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Maillage dataset (*.gpkg);;All files (*)</source>
+        <translation>Jeu de données Maillage (*.gpkg);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Saving %1</source>
+        <translation>Enregistrement de %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import official files</source>
+        <translation>Importer des fichiers officiels</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saving was canceled: %1 was not written.</source>
+        <translation>L&apos;enregistrement a été annulé : %1 n&apos;a pas été écrit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The dataset could not be saved.
+
+%1</source>
+        <translation>Le jeu de données n&apos;a pas pu être enregistré.
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No recent dataset</source>
+        <translation>Aucun jeu de données récent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Clear the list</source>
+        <translation>Vider la liste</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 (fictional data)</source>
+        <translation>%1 (données fictives)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Saving the parameters</source>
+        <translation>Enregistrement des paramètres</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Parameters saved in %1</source>
+        <translation>Paramètres enregistrés dans %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the parameters</source>
+        <translation>Enregistrer les paramètres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The parameters could not be saved.
+
+%1</source>
+        <translation>Les paramètres n&apos;ont pas pu être enregistrés.
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bassins de vie by type of pôle, %1 data</source>
+        <translation>Bassins de vie par type de pôle, données %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>map-poles</source>
+        <translation>carte-poles</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Map exported to %1</source>
+        <translation>Carte exportée vers %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export the map</source>
+        <translation>Exporter la carte</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>X %1  Y %2 m</source>
+        <translation>X %1  Y %2 m</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 — bassin de vie</source>
+        <translation>%1 — bassin de vie</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 (%2) — commune</source>
+        <translation>%1 (%2) — commune</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No bassin de vie or commune named “%1”</source>
+        <translation>Aucun bassin de vie ni aucune commune ne s’appelle « %1 »</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Bookmark this view</source>
+        <translation>Mettre cette vue en signet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the view:</source>
+        <translation>Nom de la vue :</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>No bookmark for this dataset</source>
+        <translation>Aucun signet pour ce jeu de données</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Delete the bookmarks of this dataset</source>
+        <translation>Supprimer les signets de ce jeu de données</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bookmarks</source>
+        <translation>Signets</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Delete every bookmark of this dataset?</source>
+        <translation>Supprimer tous les signets de ce jeu de données ?</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::MapLayers</name>
+    <message>
+        <location filename="../ui/map_layers.cpp" line="+253"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (type %2) — %3</source>
+        <translation>%1 (type %2) — %3</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Bassins de vie</source>
+        <translation>Bassins de vie</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Communes</source>
+        <translation>Communes</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Départements</source>
+        <translation>Départements</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Département boundaries</source>
+        <translation>Limites des départements</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::ParametersDialog</name>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="-279"/>
+        <location line="+150"/>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location line="-148"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Thresholds of the typology of pôles d&apos;offre, in professionals per bassin de vie (N = all professionals). The four count thresholds are multiplied by the mass scale.</source>
+        <translation>Seuils de la typologie des pôles d&apos;offre, en professionnels par bassin de vie (N = tous les professionnels). Les quatre seuils d&apos;effectif sont multipliés par le facteur d&apos;échelle.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Pôle de grande métropole (type 1): N above</source>
+        <translation>Pôle de grande métropole (type 1) : N supérieur à</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grand pôle (type 2): N from</source>
+        <translation>Grand pôle (type 2) : N à partir de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pôle intermédiaire (type 3): N from</source>
+        <translation>Pôle intermédiaire (type 3) : N à partir de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>… with pôle professions at least</source>
+        <translation>… avec des professions de pôle d’au moins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>… and psychiatric nurses at most</source>
+        <translation>… et des infirmiers en psychiatrie d’au plus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pôle secondaire (type 4): N outside psychiatry from</source>
+        <translation>Pôle secondaire (type 4) : N hors psychiatrie à partir de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mass scale</source>
+        <translation>Facteur d&apos;échelle des effectifs</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 for RPPS + ADELI counts; about 0.25 for INSEE BPE data, which count only practices of professionals in private practice.</source>
+        <translation>1 pour des effectifs RPPS + ADELI ; environ 0,25 pour la BPE de l&apos;Insee, qui ne compte que les cabinets des professionnels libéraux.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Gravity model of the links between pôles: I = Mi × Mj / d^β.</source>
+        <translation>Modèle gravitaire des liens entre pôles : I = Mi × Mj / d^β.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Straight line in Lambert-93 (planar)</source>
+        <translation>À vol d&apos;oiseau en Lambert-93 (plane)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Geodesic</source>
+        <translation>Géodésique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Travel time (matrix of the dataset)</source>
+        <translation>Temps de trajet (matrice du jeu de données)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Distance exponent β</source>
+        <translation>Exposant de la distance β</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strongest links kept per pôle</source>
+        <translation>Liens les plus forts gardés par pôle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum intensity of a link</source>
+        <translation>Intensité minimale d&apos;un lien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Isolated pôle: no peer within</source>
+        <translation>Pôle isolé : aucun pôle de rang égal ou supérieur à moins de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>… or, with travel times, within</source>
+        <translation>… ou, avec les temps de trajet, à moins de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minimum distance between pôles</source>
+        <translation>Distance minimale entre pôles</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Statistical secrecy: mask counts below</source>
+        <translation>Secret statistique : masquer les effectifs inférieurs à</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accessibility catchment radius</source>
+        <translation>Rayon de la zone d&apos;accessibilité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>… or, with travel times</source>
+        <translation>… ou, avec les temps de trajet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The language changes at the next start.</source>
+        <translation>La langue change au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pôles</source>
+        <translation>Pôles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maillage</source>
+        <translation>Maillage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Densities</source>
+        <translation>Densités</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interface</source>
+        <translation>Interface</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save in the dataset</source>
+        <translation>Enregistrer dans le jeu de données</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write these parameters into the open GeoPackage</source>
+        <translation>Écrire ces paramètres dans le GeoPackage ouvert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The demonstration dataset is not a file: nothing to save into</source>
+        <translation>Le jeu de démonstration n&apos;est pas un fichier : rien où enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::PolesPanel</name>
+    <message>
+        <location filename="../ui/panels/poles_panel.cpp" line="+123"/>
+        <source>%1 (BV %2)
+%3</source>
+        <translation>%1 (BV %2)
+%3</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Bassin de vie</source>
+        <translation>Bassin de vie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Prof.</source>
+        <translation>Prof.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pôle %</source>
+        <translation>Pôle %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Psy %</source>
+        <translation>Psy %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Health professionals in the bassin de vie</source>
+        <translation>Professionnels de santé du bassin de vie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the professions de pôle (psychiatric nurses included)</source>
+        <translation>Part des professions de pôle (infirmiers en psychiatrie compris)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of psychiatric nurses</source>
+        <translation>Part des infirmiers en psychiatrie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why the bassin de vie has this type</source>
+        <translation>Pourquoi le bassin de vie a ce type</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Pôles only</source>
+        <translation>Pôles seulement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Uncheck to list every bassin de vie, pôle or not</source>
+        <translation>Décochez pour lister tous les bassins de vie, pôles ou non</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <location line="+118"/>
+        <source>Pôles</source>
+        <translation>Pôles</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>Territory</source>
+        <translation>Territoire</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Years</source>
+        <translation>Années</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Diagnosis</source>
+        <translation>Diagnostic</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Pôles per type</source>
+        <translation>Pôles par type</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Here</source>
+        <translation>Ici</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Avg. per région</source>
+        <translation>Moy. par région</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Concentration</source>
+        <translation>Concentration</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>1st pôle</source>
+        <translation>1er pôle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>2nd pôle</source>
+        <translation>2e pôle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Primacy</source>
+        <translation>Primatie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Professionals of the 1st pôle divided by those of the 2nd; above 10 the system is macrocephalic</source>
+        <translation>Professionnels du 1er pôle divisés par ceux du 2e ; au-delà de 10, le système est macrocéphale</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the 1st pôle</source>
+        <translation>Dans le 1er pôle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share of the territory&apos;s professionals working in its 1st pôle</source>
+        <translation>Part des professionnels du territoire exerçant dans son 1er pôle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Herfindahl</source>
+        <translation>Herfindahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sum of the squared shares of the bassins de vie (0 to 1; higher = more concentrated), and the number of equally large pôles it amounts to</source>
+        <translation>Somme des carrés des parts des bassins de vie (de 0 à 1 ; plus élevé = plus concentré), et le nombre de pôles de même taille auquel elle équivaut</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Elsewhere</source>
+        <translation>Ailleurs</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drain</source>
+        <translation>Vidange</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correlation between the change of each bassin de vie and its distance to the main pôle. Negative: the farther away, the more it loses (the drain signature).</source>
+        <translation>Corrélation entre l&apos;évolution de chaque bassin de vie et sa distance au pôle principal. Négative : plus il est loin, plus il perd (la signature de la vidange).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At risk</source>
+        <translation>Menacés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Small pôles near a large one that lose professionals: at risk of being absorbed</source>
+        <translation>Petits pôles proches d&apos;un grand qui perdent des professionnels : menacés d&apos;absorption</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rank–size</source>
+        <translation>Rang–taille</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each dot is a pôle. A slope near −1 is a balanced hierarchy; steeper means professionals concentrate in the largest pôles.</source>
+        <translation>Chaque point est un pôle. Une pente proche de −1 indique une hiérarchie équilibrée ; plus raide, les professionnels se concentrent dans les plus grands pôles.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Crunch</source>
+        <translation>Crunch</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Pôles: %1 of %2 BV</source>
+        <translation>Pôles : %1 sur %2 BV</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 pôles among %2 bassins de vie</source>
+        <translation>%1 pôles parmi %2 bassins de vie</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Whole territory</source>
+        <translation>Tout le territoire</translation>
+    </message>
+    <message>
+        <location line="+120"/>
+        <source>Bassins de vie: %1 · professionals in %2: %3</source>
+        <translation>Bassins de vie : %1 · professionnels en %2 : %3</translation>
+    </message>
+    <message>
+        <location line="-135"/>
+        <source>Select a bassin de vie, here or on the map, to see why it is or is not a pôle.</source>
+        <translation>Sélectionnez un bassin de vie, ici ou sur la carte, pour voir pourquoi il est ou n&apos;est pas un pôle.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Région %1</source>
+        <translation>Région %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Selected bassins de vie</source>
+        <translation>Bassins de vie sélectionnés</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No comparison</source>
+        <translation>Pas de comparaison</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>No dataset open.</source>
+        <translation>Aucun jeu de données ouvert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select one or more bassins de vie on the map or in the Pôles tab.</source>
+        <translation>Sélectionnez un ou plusieurs bassins de vie sur la carte ou dans l&apos;onglet Pôles.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The diagnosis failed: %1</source>
+        <translation>Le diagnostic a échoué : %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>prof.</source>
+        <comment>abbreviation of professionals</comment>
+        <translation>prof.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1, macrocephalic</source>
+        <translation>%1, macrocéphale</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>— (fewer than two pôles)</source>
+        <translation>— (moins de deux pôles)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 ≈ %2 equal pôles</source>
+        <translation>%1 ≈ %2 pôles égaux</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Change %1 → %2</source>
+        <translation>Évolution %1 → %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::RankSizeChart</name>
+    <message>
+        <location filename="../ui/panels/rank_size_chart.cpp" line="+43"/>
+        <source>Rank–size chart of the pôles</source>
+        <translation>Graphique rang–taille des pôles</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>No pôle in this territory</source>
+        <translation>Aucun pôle dans ce territoire</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Rank (log scale)</source>
+        <translation>Rang (échelle log)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Professionals (log scale)</source>
+        <translation>Professionnels (échelle log)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Slope %1</source>
+        <translation>Pente %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 (%2)
+rank %3, %4 professionals</source>
+        <translation>%1 (%2)
+rang %3, %4 professionnels</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::TaskProgressWidget</name>
+    <message>
+        <location filename="../ui/tasks.cpp" line="+85"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel the running task</source>
+        <translation>Annuler la tâche en cours</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,447 @@
+#include "ui/dialogs.h"
+
+#include "core/model/error.h"
+#include "ui/i18n.h"
+#include "ui/session.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <exception>
+
+#include <qgis.h>
+
+namespace maillage::ui {
+namespace {
+
+QDoubleSpinBox* spin(double min, double max, int decimals, double step, const QString& suffix = QString()) {
+    auto* s = new QDoubleSpinBox;
+    s->setRange(min, max);
+    s->setDecimals(decimals);
+    s->setSingleStep(step);
+    s->setSuffix(suffix);
+    s->setGroupSeparatorShown(true);
+    s->setAlignment(Qt::AlignRight);
+    s->setMinimumWidth(130);
+    return s;
+}
+
+QString percentSuffix() {
+    return QLocale().language() == QLocale::French ? QStringLiteral("\u00a0%") : QStringLiteral("%");
+}
+
+QLabel* hint(const QString& text) {
+    auto* label = new QLabel(text);
+    label->setWordWrap(true);
+    QPalette p = label->palette();
+    p.setColor(QPalette::WindowText, p.color(QPalette::Disabled, QPalette::WindowText));
+    label->setPalette(p);
+    return label;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------------
+
+ParametersDialog::ParametersDialog(const model::Parameters& parameters, bool canSaveToDataset,
+                                   QWidget* parent)
+    : QDialog(parent) {
+    setWindowTitle(tr("Parameters"));
+    const QString km = QStringLiteral(" km");
+    const QString min = tr(" min");
+
+    auto* poles = new QWidget;
+    auto* polesForm = new QFormLayout(poles);
+    polesForm->addRow(
+        hint(tr("Thresholds of the typology of pôles d'offre, in professionals per bassin de vie "
+                "(N = all professionals). The four count thresholds are multiplied by the mass "
+                "scale.")));
+    m_metropoleMin = spin(0, 1e7, 0, 500);
+    m_grandPoleMin = spin(0, 1e7, 0, 100);
+    m_intermediateMin = spin(0, 1e7, 0, 100);
+    m_intermediatePoleShare = spin(0, 100, 1, 1, percentSuffix());
+    m_intermediatePsyShare = spin(0, 100, 1, 1, percentSuffix());
+    m_secondaryExPsyMin = spin(0, 1e7, 0, 100);
+    m_massScale = spin(0.001, 100, 3, 0.05);
+    m_metropoleMin->setObjectName(QStringLiteral("metropoleMin"));
+    m_grandPoleMin->setObjectName(QStringLiteral("grandPoleMin"));
+    m_intermediateMin->setObjectName(QStringLiteral("intermediateMin"));
+    m_massScale->setObjectName(QStringLiteral("massScale"));
+    polesForm->addRow(tr("Pôle de grande métropole (type 1): N above"), m_metropoleMin);
+    polesForm->addRow(tr("Grand pôle (type 2): N from"), m_grandPoleMin);
+    polesForm->addRow(tr("Pôle intermédiaire (type 3): N from"), m_intermediateMin);
+    polesForm->addRow(tr("… with pôle professions at least"), m_intermediatePoleShare);
+    polesForm->addRow(tr("… and psychiatric nurses at most"), m_intermediatePsyShare);
+    polesForm->addRow(tr("Pôle secondaire (type 4): N outside psychiatry from"), m_secondaryExPsyMin);
+    polesForm->addRow(tr("Mass scale"), m_massScale);
+    polesForm->addRow(QString(),
+                      hint(tr("1 for RPPS + ADELI counts; about 0.25 for INSEE BPE data, which count "
+                              "only practices of professionals in private practice.")));
+
+    auto* maillageTab = new QWidget;
+    auto* maillageForm = new QFormLayout(maillageTab);
+    maillageForm->addRow(hint(tr("Gravity model of the links between pôles: I = Mi × Mj / d^β.")));
+    m_beta = spin(0, 10, 2, 0.1);
+    m_distance = new QComboBox;
+    m_distance->addItem(tr("Straight line in Lambert-93 (planar)"),
+                        static_cast<int>(model::DistanceMode::Planar));
+    m_distance->addItem(tr("Geodesic"), static_cast<int>(model::DistanceMode::Geodesic));
+    m_distance->addItem(tr("Travel time (matrix of the dataset)"),
+                        static_cast<int>(model::DistanceMode::TravelTime));
+    m_strongest = new QSpinBox;
+    m_strongest->setRange(0, 100);
+    m_strongest->setSpecialValueText(tr("no limit"));
+    m_strongest->setAlignment(Qt::AlignRight);
+    m_intensityThreshold = spin(0, 1e12, 2, 1);
+    m_isolationKm = spin(0.1, 1000, 1, 5, km);
+    m_isolationMinutes = spin(0.1, 1000, 1, 5, min);
+    m_minDistanceKm = spin(0.01, 100, 2, 0.5, km);
+    maillageForm->addRow(tr("Distance exponent β"), m_beta);
+    maillageForm->addRow(tr("Distance"), m_distance);
+    maillageForm->addRow(tr("Strongest links kept per pôle"), m_strongest);
+    maillageForm->addRow(tr("Minimum intensity of a link"), m_intensityThreshold);
+    maillageForm->addRow(tr("Isolated pôle: no peer within"), m_isolationKm);
+    maillageForm->addRow(tr("… or, with travel times, within"), m_isolationMinutes);
+    maillageForm->addRow(tr("Minimum distance between pôles"), m_minDistanceKm);
+
+    auto* densityTab = new QWidget;
+    auto* densityForm = new QFormLayout(densityTab);
+    m_secrecy = spin(0, 1000, 0, 1);
+    m_catchmentKm = spin(0.1, 1000, 1, 5, km);
+    m_catchmentMinutes = spin(0.1, 1000, 1, 5, min);
+    densityForm->addRow(tr("Statistical secrecy: mask counts below"), m_secrecy);
+    densityForm->addRow(tr("Accessibility catchment radius"), m_catchmentKm);
+    densityForm->addRow(tr("… or, with travel times"), m_catchmentMinutes);
+
+    auto* interfaceTab = new QWidget;
+    auto* interfaceForm = new QFormLayout(interfaceTab);
+    m_language = new QComboBox;
+    m_language->addItem(tr("System language"), QStringLiteral("system"));
+    m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
+    m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_initialLanguage = i18n::savedLanguageSetting();
+    m_language->setCurrentIndex(qMax(0, m_language->findData(m_initialLanguage)));
+    interfaceForm->addRow(tr("Language"), m_language);
+    interfaceForm->addRow(QString(), hint(tr("The language changes at the next start.")));
+
+    auto* tabs = new QTabWidget;
+    tabs->addTab(poles, tr("Pôles"));
+    tabs->addTab(maillageTab, tr("Maillage"));
+    tabs->addTab(densityTab, tr("Densities"));
+    tabs->addTab(interfaceTab, tr("Interface"));
+
+    m_error = new QLabel;
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #B00020;"));
+    m_error->setVisible(false);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply |
+                                         QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults);
+    QPushButton* save = buttons->addButton(tr("Save in the dataset"), QDialogButtonBox::ActionRole);
+    save->setEnabled(canSaveToDataset);
+    save->setToolTip(canSaveToDataset ? tr("Write these parameters into the open GeoPackage")
+                                      : tr("The demonstration dataset is not a file: nothing to save into"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
+            [this] { emitIfValid(false); });
+    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
+            [this] { setParameters(model::Parameters()); });
+    connect(save, &QPushButton::clicked, this, [this] { emitIfValid(true); });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    setParameters(parameters);
+}
+
+void ParametersDialog::setParameters(const model::Parameters& p) {
+    m_metropoleMin->setValue(p.poles.metropoleMin);
+    m_grandPoleMin->setValue(p.poles.grandPoleMin);
+    m_intermediateMin->setValue(p.poles.intermediateMin);
+    m_intermediatePoleShare->setValue(100.0 * p.poles.intermediatePoleShareMin);
+    m_intermediatePsyShare->setValue(100.0 * p.poles.intermediatePsyShareMax);
+    m_secondaryExPsyMin->setValue(p.poles.secondaryExPsyMin);
+    m_massScale->setValue(p.poles.massScale);
+    m_beta->setValue(p.maillage.beta);
+    m_distance->setCurrentIndex(qMax(0, m_distance->findData(static_cast<int>(p.maillage.distance))));
+    m_strongest->setValue(p.maillage.strongestPerPole);
+    m_intensityThreshold->setValue(p.maillage.intensityThreshold);
+    m_isolationKm->setValue(p.maillage.isolationDistanceKm);
+    m_isolationMinutes->setValue(p.maillage.isolationMinutes);
+    m_minDistanceKm->setValue(p.maillage.minDistanceKm);
+    m_secrecy->setValue(p.density.secrecyThreshold);
+    m_catchmentKm->setValue(p.density.catchmentKm);
+    m_catchmentMinutes->setValue(p.density.catchmentMinutes);
+}
+
+bool ParametersDialog::parameters(model::Parameters* out, QString* error) const {
+    model::Parameters p;
+    p.poles.metropoleMin = m_metropoleMin->value();
+    p.poles.grandPoleMin = m_grandPoleMin->value();
+    p.poles.intermediateMin = m_intermediateMin->value();
+    p.poles.intermediatePoleShareMin = m_intermediatePoleShare->value() / 100.0;
+    p.poles.intermediatePsyShareMax = m_intermediatePsyShare->value() / 100.0;
+    p.poles.secondaryExPsyMin = m_secondaryExPsyMin->value();
+    p.poles.massScale = m_massScale->value();
+    p.maillage.beta = m_beta->value();
+    p.maillage.distance = static_cast<model::DistanceMode>(m_distance->currentData().toInt());
+    p.maillage.strongestPerPole = m_strongest->value();
+    p.maillage.intensityThreshold = m_intensityThreshold->value();
+    p.maillage.isolationDistanceKm = m_isolationKm->value();
+    p.maillage.isolationMinutes = m_isolationMinutes->value();
+    p.maillage.minDistanceKm = m_minDistanceKm->value();
+    p.density.secrecyThreshold = m_secrecy->value();
+    p.density.catchmentKm = m_catchmentKm->value();
+    p.density.catchmentMinutes = m_catchmentMinutes->value();
+    try {
+        p.validate(tr("Parameters").toStdString());
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        return false;
+    }
+    *out = p;
+    return true;
+}
+
+QString ParametersDialog::language() const {
+    return m_language->currentData().toString();
+}
+
+bool ParametersDialog::emitIfValid(bool save) {
+    model::Parameters p;
+    QString error;
+    if (!parameters(&p, &error)) {
+        m_error->setText(error);
+        m_error->setVisible(true);
+        return false;
+    }
+    m_error->setVisible(false);
+    if (language() != m_initialLanguage) {
+        i18n::saveLanguageSetting(language());
+        m_initialLanguage = language();
+    }
+    emit applyRequested(p);
+    if (save)
+        emit saveRequested(p);
+    return true;
+}
+
+void ParametersDialog::done(int result) {
+    if (result == QDialog::Accepted && !emitIfValid(false))
+        return; // stay open on the error
+    QDialog::done(result);
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+ExportDialog::ExportDialog(const ExportOptions& defaults, ExportFormat format, const QString& path,
+                           QWidget* parent)
+    : QDialog(parent) {
+    setWindowTitle(tr("Export the map"));
+    m_title = new QLineEdit(defaults.title);
+    m_subtitle = new QLineEdit(defaults.subtitle);
+    m_source = new QLineEdit(defaults.sourceLine);
+    m_landscape = new QRadioButton(tr("Landscape"));
+    m_portrait = new QRadioButton(tr("Portrait"));
+    (defaults.orientation == PageOrientation::Landscape ? m_landscape : m_portrait)->setChecked(true);
+    auto* orientation = new QHBoxLayout;
+    orientation->addWidget(m_landscape);
+    orientation->addWidget(m_portrait);
+    orientation->addStretch();
+    m_format = new QComboBox;
+    m_format->addItem(tr("PDF document"), static_cast<int>(ExportFormat::Pdf));
+    m_format->addItem(tr("PNG image"), static_cast<int>(ExportFormat::Png));
+    m_format->addItem(tr("SVG drawing"), static_cast<int>(ExportFormat::Svg));
+    m_format->setCurrentIndex(m_format->findData(static_cast<int>(format)));
+    m_dpi = new QSpinBox;
+    m_dpi->setRange(72, 1200);
+    m_dpi->setValue(defaults.dpi);
+    m_dpi->setSuffix(tr(" dpi"));
+    m_path = new QLineEdit(path);
+    auto* browse = new QToolButton;
+    browse->setText(tr("Browse…"));
+    auto* pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(browse);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Title"), m_title);
+    form->addRow(tr("Subtitle"), m_subtitle);
+    form->addRow(tr("Source line"), m_source);
+    form->addRow(tr("A4 page"), orientation);
+    form->addRow(tr("Format"), m_format);
+    form->addRow(tr("Resolution"), m_dpi);
+    form->addRow(tr("File"), pathRow);
+    m_title->setMinimumWidth(420);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Export"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(browse, &QToolButton::clicked, this, &ExportDialog::browse);
+    connect(m_format, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+            &ExportDialog::formatChanged);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    formatChanged();
+}
+
+ExportOptions ExportDialog::options() const {
+    ExportOptions o;
+    o.title = m_title->text();
+    o.subtitle = m_subtitle->text();
+    o.sourceLine = m_source->text();
+    o.orientation = m_portrait->isChecked() ? PageOrientation::Portrait : PageOrientation::Landscape;
+    o.dpi = m_dpi->value();
+    return o;
+}
+
+ExportFormat ExportDialog::format() const {
+    return static_cast<ExportFormat>(m_format->currentData().toInt());
+}
+
+QString ExportDialog::path() const {
+    return m_path->text().trimmed();
+}
+
+void ExportDialog::formatChanged() {
+    const QString suffix = format() == ExportFormat::Pdf   ? QStringLiteral("pdf")
+                           : format() == ExportFormat::Png ? QStringLiteral("png")
+                                                           : QStringLiteral("svg");
+    QString p = path();
+    if (!p.isEmpty()) {
+        const QFileInfo info(p);
+        p = info.dir().filePath(info.completeBaseName() + QLatin1Char('.') + suffix);
+        m_path->setText(QDir::toNativeSeparators(p));
+    }
+    m_dpi->setEnabled(format() != ExportFormat::Svg);
+}
+
+void ExportDialog::browse() {
+    const QString filter = format() == ExportFormat::Pdf   ? tr("PDF document (*.pdf)")
+                           : format() == ExportFormat::Png ? tr("PNG image (*.png)")
+                                                           : tr("SVG drawing (*.svg)");
+    const QString chosen = QFileDialog::getSaveFileName(this, tr("Export the map"), path(), filter);
+    if (chosen.isEmpty())
+        return;
+    m_path->setText(QDir::toNativeSeparators(chosen));
+    ExportFormat f;
+    if (formatFromPath(chosen, &f))
+        m_format->setCurrentIndex(m_format->findData(static_cast<int>(f)));
+}
+
+void ExportDialog::accept() {
+    if (path().isEmpty()) {
+        browse();
+        if (path().isEmpty())
+            return;
+    }
+    ExportFormat f;
+    if (!formatFromPath(path(), &f) || f != format()) {
+        formatChanged(); // gives the file the suffix of the chosen format
+    }
+    QDialog::accept();
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+void showHelp(QWidget* parent, const Session& session) {
+    const model::PoleParameters& p = session.parameters().poles;
+    const QLocale locale;
+    auto n = [&](double threshold) { return locale.toString(p.scaled(threshold), 'f', 0); };
+    auto pct = [&](double share) { return locale.toString(100.0 * share, 'f', 0) + percentSuffix(); };
+
+    QString html;
+    html += QObject::tr(
+        "<h2>Maillage: pôles d'offre de soins</h2>"
+        "<p>Each bassin de vie is classified by the number N of health professionals of the "
+        "selected year. The rules are applied in order; the first that holds gives the type.</p>");
+    html +=
+        QStringLiteral("<table cellspacing='0' cellpadding='4' border='1' style='border-collapse:collapse'>");
+    html += QObject::tr("<tr><th>Type</th><th>Rule (current parameters)</th></tr>");
+    html += QObject::tr("<tr><td>1 — Pôle de grande métropole</td><td>N &gt; %1</td></tr>")
+                .arg(n(p.metropoleMin));
+    html += QObject::tr("<tr><td>2 — Grand pôle</td><td>%1 ≤ N ≤ %2</td></tr>")
+                .arg(n(p.grandPoleMin), n(p.metropoleMin));
+    html += QObject::tr("<tr><td>3 — Pôle intermédiaire</td><td>%1 ≤ N &lt; %2, pôle professions ≥ %3 of N, "
+                        "psychiatric nurses ≤ %4 of N</td></tr>")
+                .arg(n(p.intermediateMin), n(p.grandPoleMin), pct(p.intermediatePoleShareMin),
+                     pct(p.intermediatePsyShareMax));
+    html +=
+        QObject::tr("<tr><td>4 — Pôle secondaire</td><td>not 1–3, and N outside psychiatry ≥ %1</td></tr>")
+            .arg(n(p.secondaryExPsyMin));
+    html += QObject::tr("<tr><td>Hors pôle</td><td>everything else</td></tr>");
+    html += QStringLiteral("</table>");
+    html += QObject::tr(
+        "<h3>The map</h3><ul>"
+        "<li>Click a bassin de vie to select it: the panels show its figures and the reason of "
+        "its type. Shift-click adds to the selection.</li>"
+        "<li>Commune boundaries and names appear when you zoom in.</li>"
+        "<li>Type a name in the search field (accents optional) to go to a bassin de vie or a "
+        "commune.</li>"
+        "<li>Parameters (Ctrl+,) change the thresholds: the map and the legend follow at once.</li>"
+        "</ul>");
+    html += QObject::tr("<h3>Shortcuts</h3><table cellpadding='2'>"
+                        "<tr><td>Ctrl+O</td><td>Open a dataset</td></tr>"
+                        "<tr><td>Ctrl+I</td><td>Import official files</td></tr>"
+                        "<tr><td>Ctrl+E</td><td>Export the map</td></tr>"
+                        "<tr><td>Ctrl+P</td><td>Export the map as PDF</td></tr>"
+                        "<tr><td>Ctrl+F</td><td>Search a place</td></tr>"
+                        "<tr><td>Ctrl+B</td><td>Bookmark the view</td></tr>"
+                        "<tr><td>Ctrl+Shift+F</td><td>Whole territory</td></tr>"
+                        "<tr><td>F1</td><td>This help</td></tr></table>");
+    if (session.dataset().meta.fictional)
+        html +=
+            QObject::tr("<p><b>The demonstration dataset is fictional</b>: its territory, places and counts "
+                        "are generated and describe no real place.</p>");
+
+    QDialog dialog(parent);
+    dialog.setWindowTitle(QObject::tr("Maillage help"));
+    auto* browser = new QTextBrowser;
+    browser->setHtml(html);
+    browser->setOpenExternalLinks(true);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(&dialog);
+    layout->addWidget(browser);
+    layout->addWidget(buttons);
+    dialog.resize(640, 620);
+    dialog.exec();
+}
+
+void showAbout(QWidget* parent, const Session& session) {
+    QString text =
+        QObject::tr("<h3>Maillage %1</h3>"
+                    "<p>Pôles d'offre de soins, maillage and Crunch diagnostics for regional health "
+                    "observatories (ORS) and elected officials.</p>"
+                    "<p>Built on QGIS %2, Qt %3, GDAL, GEOS and PROJ.</p>")
+            .arg(QStringLiteral(MAILLAGE_VERSION), Qgis::version(), QString::fromLatin1(qVersion()));
+    if (session.dataset().meta.fictional)
+        text += QObject::tr("<p><b>The data shown are fictional</b> (demonstration dataset).</p>");
+    QMessageBox::about(parent, QObject::tr("About Maillage"), text);
+}
+
+} // namespace maillage::ui

@@ -1,0 +1,346 @@
+#include "ui/export_layout.h"
+
+#include "ui/i18n.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFontMetricsF>
+#include <QLocale>
+#include <QTemporaryFile>
+
+#include <cstdio>
+
+#include <qgsapplication.h>
+#include <qgslayertree.h>
+#include <qgslayoutexporter.h>
+#include <qgslayoutitemlabel.h>
+#include <qgslayoutitemlegend.h>
+#include <qgslayoutitemmap.h>
+#include <qgslayoutitempage.h>
+#include <qgslayoutitempicture.h>
+#include <qgslayoutitemscalebar.h>
+#include <qgslayoutmeasurement.h>
+#include <qgslayoutpagecollection.h>
+#include <qgslayoutpoint.h>
+#include <qgslayoutsize.h>
+#include <qgslegendstyle.h>
+#include <qgsmapsettings.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgstextformat.h>
+
+namespace maillage::ui {
+namespace {
+
+struct ExportText {
+    Q_DECLARE_TR_FUNCTIONS(ExportLayout)
+};
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+//! The rectangles of the page, in millimetres.
+struct Frame {
+    double pageW, pageH;
+    QRectF title, subtitle, map, legend, northArrow, scaleBar, source;
+};
+
+Frame frameFor(PageOrientation orientation) {
+    const double m = 10; // margins
+    Frame f{};
+    if (orientation == PageOrientation::Landscape) {
+        f.pageW = 297;
+        f.pageH = 210;
+        const double right = 72; // legend column
+        f.title = QRectF(m, 7, f.pageW - 2 * m, 11);
+        f.subtitle = QRectF(m, 18, f.pageW - 2 * m, 7);
+        f.map = QRectF(m, 27, f.pageW - 2 * m - right - 5, 165);
+        const double x = f.map.right() + 5;
+        f.legend = QRectF(x, 27, right, 120);
+        f.northArrow = QRectF(x, 152, 11, 16);
+        f.scaleBar = QRectF(x, 174, right, 14);
+        f.source = QRectF(m, 195, f.pageW - 2 * m, 9);
+    } else {
+        f.pageW = 210;
+        f.pageH = 297;
+        f.title = QRectF(m, 7, f.pageW - 2 * m, 11);
+        f.subtitle = QRectF(m, 18, f.pageW - 2 * m, 7);
+        f.map = QRectF(m, 27, f.pageW - 2 * m, 180);
+        f.legend = QRectF(m, 211, 150, 68); // two columns
+        f.northArrow = QRectF(f.pageW - m - 11, 213, 11, 16);
+        f.scaleBar = QRectF(f.pageW - m - 36, 262, 36, 14);
+        f.source = QRectF(m, 282, f.pageW - 2 * m, 9);
+    }
+    return f;
+}
+
+void place(QgsLayoutItem* item, const QRectF& r) {
+    item->attemptMove(QgsLayoutPoint(r.x(), r.y(), QgsUnitTypes::LayoutMillimeters));
+    item->attemptResize(QgsLayoutSize(r.width(), r.height(), QgsUnitTypes::LayoutMillimeters));
+}
+
+QFont font(double pointSize, bool bold = false) {
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPointSizeF(pointSize);
+    f.setBold(bold);
+    return f;
+}
+
+//! The largest size from `maxPt` down to `minPt` at which `text` fits on one line of `widthMm`.
+double fittingSize(const QString& text, const QFont& base, double maxPt, double minPt, double widthMm) {
+    QFont f = base;
+    f.setPixelSize(1000); // measure at a large size, scale linearly
+    const double advance = QFontMetricsF(f).horizontalAdvance(text) / 1000.0; // in font sizes
+    for (double pt = maxPt; pt > minPt; pt -= 0.5) {
+        if (advance * pt * 25.4 / 72.0 <= widthMm)
+            return pt;
+    }
+    return minPt;
+}
+
+QgsLayoutItemLabel* addLabel(QgsPrintLayout* layout, const char* id, const QString& text, const QRectF& r,
+                             const QFont& f, const QColor& color) {
+    auto* label = new QgsLayoutItemLabel(layout);
+    label->setId(QString::fromLatin1(id));
+    label->setText(text);
+    label->setFont(f);
+    label->setFontColor(color);
+    label->setMargin(0);
+    label->setHAlign(Qt::AlignLeft);
+    label->setVAlign(Qt::AlignVCenter);
+    layout->addLayoutItem(label);
+    place(label, r);
+    return label;
+}
+
+//! `extent` grown in one direction to the width/height ratio of the map frame, around the same centre
+//! (QgsLayoutItemMap::setExtent would otherwise resize the frame to the extent).
+QgsRectangle fitToRatio(const QgsRectangle& extent, double ratio) {
+    QgsRectangle e = extent;
+    if (e.isEmpty() || ratio <= 0)
+        return e;
+    const QgsPointXY c = e.center();
+    double w = e.width(), h = e.height();
+    if (w / h > ratio)
+        h = w / ratio;
+    else
+        w = h * ratio;
+    return QgsRectangle(c.x() - w / 2, c.y() - h / 2, c.x() + w / 2, c.y() + h / 2);
+}
+
+QString northArrowPath() {
+    const QString qgis = QgsApplication::pkgDataPath() + QStringLiteral("/svg/arrows/NorthArrow_02.svg");
+    if (QFileInfo::exists(qgis))
+        return qgis;
+    i18n::initResources();
+    return QStringLiteral(":/maillage/north_arrow.svg");
+}
+
+} // namespace
+
+QString defaultSourceLine(const model::Dataset& dataset) {
+    QStringList sources;
+    bool saysFictional = false;
+    for (const std::string& s : dataset.meta.sources) {
+        sources << qs(s);
+        saysFictional = saysFictional || qs(s).contains(QLatin1String("ficti"), Qt::CaseInsensitive);
+    }
+    QStringList parts;
+    if (dataset.meta.fictional && !saysFictional)
+        parts << ExportText::tr("Fictional data (demonstration dataset)");
+    if (!sources.isEmpty())
+        parts << ExportText::tr("Sources: %1").arg(sources.join(QStringLiteral(" ; ")));
+    parts << ExportText::tr("Map: Maillage, %1")
+                 .arg(QLocale().toString(QDate::currentDate(), QLocale::ShortFormat));
+    return parts.join(QStringLiteral(" — "));
+}
+
+QString defaultTitle(const model::Dataset& dataset) {
+    const QString base = ExportText::tr("Health care pôles");
+    return dataset.meta.title.empty() ? base : base + QStringLiteral(" — ") + qs(dataset.meta.title);
+}
+
+bool formatFromPath(const QString& path, ExportFormat* format) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("pdf"))
+        *format = ExportFormat::Pdf;
+    else if (suffix == QLatin1String("png"))
+        *format = ExportFormat::Png;
+    else if (suffix == QLatin1String("svg"))
+        *format = ExportFormat::Svg;
+    else
+        return false;
+    return true;
+}
+
+std::unique_ptr<QgsPrintLayout> buildExportLayout(QgsProject* project, const QgsMapSettings& view,
+                                                  const ExportOptions& options) {
+    auto layout = std::make_unique<QgsPrintLayout>(project);
+    layout->initializeDefaults();
+    layout->setName(options.title.isEmpty() ? ExportText::tr("Map") : options.title);
+    const Frame frame = frameFor(options.orientation);
+    QgsLayoutItemPage* page = layout->pageCollection()->page(0);
+    page->setPageSize(QgsLayoutSize(frame.pageW, frame.pageH, QgsUnitTypes::LayoutMillimeters));
+    layout->renderContext().setDpi(options.dpi);
+
+    const QColor ink(0x22, 0x22, 0x22);
+    addLabel(layout.get(), layout_id::Title, options.title, frame.title,
+             font(fittingSize(options.title, font(17, true), 17, 11, frame.title.width()), true), ink);
+    if (!options.subtitle.isEmpty())
+        addLabel(layout.get(), layout_id::Subtitle, options.subtitle, frame.subtitle, font(10.5),
+                 QColor(0x55, 0x55, 0x55));
+
+    auto* map = new QgsLayoutItemMap(layout.get());
+    map->setId(QString::fromLatin1(layout_id::Map));
+    layout->addLayoutItem(map);
+    place(map, frame.map);
+    map->setCrs(view.destinationCrs());
+    map->setLayers(view.layers());
+    map->setKeepLayerSet(true);
+    map->setFrameEnabled(true);
+    map->setFrameStrokeColor(QColor(0x88, 0x88, 0x88));
+    map->setFrameStrokeWidth(QgsLayoutMeasurement(0.25, QgsUnitTypes::LayoutMillimeters));
+    map->setBackgroundColor(view.backgroundColor());
+    map->setExtent(fitToRatio(view.visibleExtent(), frame.map.width() / frame.map.height()));
+
+    auto* legend = new QgsLayoutItemLegend(layout.get());
+    legend->setId(QString::fromLatin1(layout_id::Legend));
+    layout->addLayoutItem(legend);
+    legend->setTitle(ExportText::tr("Legend"));
+    legend->setLinkedMap(map);
+    legend->setAutoUpdateModel(false); // a copy of the project's tree that we trim to the view
+    if (QgsLayerTree* root = legend->model()->rootGroup()) {
+        const double scale = map->scale();
+        const QList<QgsMapLayer*> shown = view.layers();
+        for (QgsLayerTreeLayer* node : root->findLayers()) {
+            QgsMapLayer* layer = node->layer();
+            const bool keep = layer && shown.contains(layer) && layer->isInScaleRange(scale);
+            if (!keep)
+                qobject_cast<QgsLayerTreeGroup*>(node->parent())->removeChildNode(node);
+        }
+    }
+    legend->setStyleFont(QgsLegendStyle::Title, font(11, true));
+    legend->setStyleFont(QgsLegendStyle::Group, font(9.5, true));
+    legend->setStyleFont(QgsLegendStyle::Subgroup, font(9, true));
+    legend->setStyleFont(QgsLegendStyle::SymbolLabel, font(8.5));
+    if (options.orientation == PageOrientation::Portrait) {
+        legend->setColumnCount(2);
+        legend->setSplitLayer(true);
+        legend->setColumnSpace(6);
+    }
+    legend->setSymbolWidth(8);
+    legend->setSymbolHeight(4.5);
+    legend->setBackgroundEnabled(false);
+    legend->attemptMove(QgsLayoutPoint(frame.legend.x(), frame.legend.y(), QgsUnitTypes::LayoutMillimeters));
+    legend->adjustBoxSize();
+
+    auto* arrow = new QgsLayoutItemPicture(layout.get());
+    arrow->setId(QString::fromLatin1(layout_id::NorthArrow));
+    layout->addLayoutItem(arrow);
+    arrow->setPicturePath(northArrowPath(), QgsLayoutItemPicture::FormatSVG);
+    arrow->setLinkedMap(map);
+    place(arrow, frame.northArrow);
+
+    auto* scaleBar = new QgsLayoutItemScaleBar(layout.get());
+    scaleBar->setId(QString::fromLatin1(layout_id::ScaleBar));
+    layout->addLayoutItem(scaleBar);
+    scaleBar->setStyle(QStringLiteral("Single Box"));
+    scaleBar->setLinkedMap(map);
+    scaleBar->applyDefaultSize(QgsUnitTypes::DistanceKilometers);
+    scaleBar->setUnitLabel(QStringLiteral("km"));
+    QgsTextFormat scaleText;
+    scaleText.setFont(font(8));
+    scaleText.setSize(8);
+    scaleText.setSizeUnit(QgsUnitTypes::RenderPoints);
+    scaleBar->setTextFormat(scaleText);
+    // Landscape: left-aligned under the north arrow; portrait: right-aligned with the map frame.
+    if (options.orientation == PageOrientation::Portrait) {
+        scaleBar->setReferencePoint(QgsLayoutItem::UpperRight);
+        scaleBar->attemptMove(
+            QgsLayoutPoint(frame.scaleBar.right(), frame.scaleBar.y(), QgsUnitTypes::LayoutMillimeters));
+    } else {
+        scaleBar->attemptMove(
+            QgsLayoutPoint(frame.scaleBar.x(), frame.scaleBar.y(), QgsUnitTypes::LayoutMillimeters));
+    }
+    scaleBar->update();
+
+    addLabel(layout.get(), layout_id::Source, options.sourceLine, frame.source, font(7.5),
+             QColor(0x55, 0x55, 0x55));
+
+    // The legend learns its size when first painted: a quick low-resolution render gives every item its
+    // final geometry (checked by the tests, and by anyone who edits the layout afterwards).
+    QgsLayoutExporter(layout.get()).renderPageToImage(0, QSize(), 25);
+    legend->adjustBoxSize();
+    return layout;
+}
+
+bool exportLayout(QgsPrintLayout* layout, ExportFormat format, const QString& path, int dpi, QString* error) {
+    const QFileInfo target(path);
+    const QString suffix = format == ExportFormat::Pdf   ? QStringLiteral("pdf")
+                           : format == ExportFormat::Png ? QStringLiteral("png")
+                                                         : QStringLiteral("svg");
+    // A temporary name in the same folder (same file system), renamed over the target when complete.
+    QTemporaryFile reserve(target.absolutePath() + QStringLiteral("/.maillage-export-XXXXXX.") + suffix);
+    if (!reserve.open()) {
+        if (error)
+            *error = ExportText::tr("Cannot write in the folder %1.")
+                         .arg(QDir::toNativeSeparators(target.absolutePath()));
+        return false;
+    }
+    const QString temp = reserve.fileName();
+    reserve.close();
+
+    QgsLayoutExporter exporter(layout);
+    QgsLayoutExporter::ExportResult result = QgsLayoutExporter::Success;
+    switch (format) {
+    case ExportFormat::Pdf: {
+        QgsLayoutExporter::PdfExportSettings settings;
+        settings.dpi = dpi;
+        settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
+        settings.appendGeoreference = false;
+        result = exporter.exportToPdf(temp, settings);
+        break;
+    }
+    case ExportFormat::Png: {
+        QgsLayoutExporter::ImageExportSettings settings;
+        settings.dpi = dpi;
+        result = exporter.exportToImage(temp, settings);
+        break;
+    }
+    case ExportFormat::Svg: {
+        QgsLayoutExporter::SvgExportSettings settings;
+        settings.dpi = dpi;
+        settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
+        result = exporter.exportToSvg(temp, settings);
+        break;
+    }
+    }
+    if (result != QgsLayoutExporter::Success) {
+        QFile::remove(temp);
+        if (error) {
+            *error = result == QgsLayoutExporter::MemoryError
+                         ? ExportText::tr("Not enough memory to export the map at %1 dpi.").arg(dpi)
+                         : ExportText::tr("The map could not be exported to %1.")
+                               .arg(QDir::toNativeSeparators(path));
+        }
+        return false;
+    }
+    // rename(2) replaces the target atomically; elsewhere remove it first.
+    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
+        QFile::remove(path);
+        if (!QFile::rename(temp, path)) {
+            QFile::remove(temp);
+            if (error)
+                *error = ExportText::tr("The exported map could not be saved as %1.")
+                             .arg(QDir::toNativeSeparators(path));
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace maillage::ui

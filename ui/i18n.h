@@ -1,0 +1,30 @@
+#pragma once
+// User-interface language: French by default, English available. The translators are installed once at
+// start-up, before any widget exists (app/gui_main.cpp owns the order).
+#include <QString>
+
+namespace maillage::ui::i18n {
+
+//! Registers the resources compiled into the UI library (translations, icons). Idempotent.
+void initResources();
+
+//! Settings key of the language choice: "system" (default), "fr" or "en".
+inline const char* const kLanguageSetting = "ui/language";
+
+//! The language to use for a setting value: "fr" or "en" are kept; "system" (or anything else) follows
+//! the system locale when it is French or English, and is French otherwise.
+QString resolveLanguage(const QString& setting);
+
+//! The saved language setting ("system" when none).
+QString savedLanguageSetting();
+void saveLanguageSetting(const QString& setting);
+
+//! Installs the application's translator (embedded under :/i18n) and Qt's own qtbase translator for
+//! `language` ("fr" or "en"), replacing those installed by a previous call, and sets the default QLocale
+//! (number formats) to match. Returns false when the application's translation could not be loaded.
+bool installTranslators(const QString& language);
+
+//! The language installed by installTranslators() ("" before the first call).
+QString currentLanguage();
+
+} // namespace maillage::ui::i18n

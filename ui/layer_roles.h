@@ -1,0 +1,38 @@
+#pragma once
+// Layers the application adds to its QgsProject carry a role (custom property "maillage/role"), so that
+// panels find them without holding pointers that a project reload would leave dangling.
+#include <QString>
+
+#include <qgsmaplayer.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+namespace maillage::ui {
+
+namespace role {
+inline const char* const Bassins = "bassins";           //!< BV polygons, coloured by pôle type
+inline const char* const Communes = "communes";         //!< commune polygons (density colouring)
+inline const char* const Departements = "departements"; //!< département boundaries
+inline const char* const Zones = "zones";               //!< infra-communal zones
+inline const char* const Links = "links";               //!< maillage links (lines)
+inline const char* const Poles = "poles";               //!< pôle points (labels, isolated flags)
+} // namespace role
+
+inline const char* const kRoleProperty = "maillage/role";
+
+inline QgsVectorLayer* findLayerByRole(const QgsProject* project, const QString& roleName) {
+    if (!project)
+        return nullptr;
+    const auto layers = project->mapLayers();
+    for (QgsMapLayer* layer : layers) {
+        if (layer->customProperty(QString::fromLatin1(kRoleProperty)).toString() == roleName)
+            return qobject_cast<QgsVectorLayer*>(layer);
+    }
+    return nullptr;
+}
+
+inline void setLayerRole(QgsMapLayer* layer, const QString& roleName) {
+    layer->setCustomProperty(QString::fromLatin1(kRoleProperty), roleName);
+}
+
+} // namespace maillage::ui

@@ -1,0 +1,999 @@
+#include "ui/main_window.h"
+
+#include "core/io/gpkg.h"
+#include "core/model/text.h"
+#include "ui/demo_cache.h"
+#include "ui/dialogs.h"
+#include "ui/i18n.h"
+#include "ui/import_wizard.h"
+#include "ui/layer_roles.h"
+#include "ui/map_layers.h"
+#include "ui/panels/panel_util.h"
+#include "ui/session.h"
+#include "ui/tasks.h"
+
+#if __has_include("ui/panels/poles_panel.h")
+#include "ui/panels/poles_panel.h"
+#define MAILLAGE_HAS_POLES_PANEL 1
+#endif
+#if __has_include("ui/panels/maillage_panel.h")
+#include "ui/panels/maillage_panel.h"
+#define MAILLAGE_HAS_MAILLAGE_PANEL 1
+#endif
+#if __has_include("ui/panels/density_panel.h")
+#include "ui/panels/density_panel.h"
+#define MAILLAGE_HAS_DENSITY_PANEL 1
+#endif
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCompleter>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QStandardItemModel>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolBar>
+
+#include <utility>
+
+#include <qgsapplication.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturerequest.h>
+#include <qgshighlight.h>
+#include <qgslayertree.h>
+#include <qgslayertreemapcanvasbridge.h>
+#include <qgslayertreemodel.h>
+#include <qgslayertreeview.h>
+#include <qgsmapcanvas.h>
+#include <qgsmapmouseevent.h>
+#include <qgsmaptool.h>
+#include <qgsmaptoolpan.h>
+#include <qgsmaptoolzoom.h>
+#include <qgsprintlayout.h>
+#include <qgsproject.h>
+#include <qgsscalewidget.h>
+#include <qgsvectorlayer.h>
+
+namespace maillage::ui {
+namespace {
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QString fold(const QString& text) {
+    return qs(text::foldForMatch(text.toStdString()));
+}
+
+enum SearchRole { FoldedRole = Qt::UserRole + 1, KindRole, CodeRole, BassinRole };
+
+constexpr int kMaxRecent = 8;
+
+//! Click: selects the commune under the cursor when communes are shown, and its BV; else the BV.
+//! Shift or Ctrl adds the BV to the selection (or removes it). The status bar says what was clicked.
+class SelectTool : public QgsMapTool {
+public:
+    SelectTool(QgsMapCanvas* canvas, Session* session, MapLayers* layers, QStatusBar* status)
+        : QgsMapTool(canvas), m_session(session), m_layers(layers), m_status(status) {
+        setCursor(Qt::PointingHandCursor);
+    }
+
+    void canvasPressEvent(QgsMapMouseEvent* e) override { m_pressed = e->pos(); }
+
+    void canvasReleaseEvent(QgsMapMouseEvent* e) override {
+        if (e->button() != Qt::LeftButton || (e->pos() - m_pressed).manhattanLength() > 4)
+            return;
+        const QgsPointXY point = e->mapPoint();
+        const bool add = e->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier);
+
+        QgsVectorLayer* communes = m_layers->communes();
+        const bool communesShown =
+            communes && communes->isInScaleRange(canvas()->scale()) && canvas()->layers().contains(communes);
+        QString commune, bassin;
+        if (communesShown) {
+            const QgsFeature f = featureAt(communes, point);
+            if (f.isValid()) {
+                commune = f.attribute(QStringLiteral("code")).toString();
+                bassin = f.attribute(QStringLiteral("bv")).toString();
+            }
+        }
+        if (bassin.isEmpty() && m_layers->bassins()) {
+            const QgsFeature f = featureAt(m_layers->bassins(), point);
+            if (f.isValid())
+                bassin = f.attribute(QStringLiteral("code")).toString();
+        }
+
+        QStringList selection = add ? m_session->selectedBassins() : QStringList();
+        if (!bassin.isEmpty()) {
+            if (add && selection.contains(bassin))
+                selection.removeAll(bassin);
+            else if (!selection.contains(bassin))
+                selection.append(bassin);
+        }
+        m_session->selectBassins(selection);
+        m_session->selectCommune(commune);
+        describe(commune, bassin);
+    }
+
+private:
+    QgsFeature featureAt(QgsVectorLayer* layer, const QgsPointXY& point) const {
+        const double tolerance = canvas()->mapUnitsPerPixel() * 2;
+        QgsFeatureRequest request(QgsRectangle(point.x() - tolerance, point.y() - tolerance,
+                                               point.x() + tolerance, point.y() + tolerance));
+        QgsFeatureIterator it = layer->getFeatures(request);
+        QgsFeature f;
+        while (it.nextFeature(f)) {
+            if (f.geometry().contains(&point))
+                return f;
+        }
+        return QgsFeature();
+    }
+
+    void describe(const QString& commune, const QString& bassin) const {
+        if (bassin.isEmpty()) {
+            m_status->clearMessage();
+            return;
+        }
+        const model::Dataset& dataset = m_session->dataset();
+        QString text;
+        if (const model::Commune* c = dataset.commune(commune.toStdString()))
+            text = MainWindow::tr("%1 (commune) — ").arg(qs(c->name));
+        const QString name = panel::bassinName(dataset, bassin.toStdString());
+        if (const analysis::PoleClassification* p = m_session->pole(bassin))
+            text += MainWindow::tr("Bassin de vie of %1: %2")
+                        .arg(name, qs(panel::uiIsFrench() ? p->reasonFr : p->reasonEn));
+        else
+            text += MainWindow::tr("Bassin de vie of %1").arg(name);
+        m_status->showMessage(text, 15000);
+    }
+
+    Session* m_session;
+    MapLayers* m_layers;
+    QStatusBar* m_status;
+    QPoint m_pressed;
+};
+
+//! Right-click in the layer tree: zoom to the layer.
+class LayerMenuProvider : public QgsLayerTreeViewMenuProvider {
+public:
+    LayerMenuProvider(QgsLayerTreeView* view, QgsMapCanvas* canvas) : m_view(view), m_canvas(canvas) {}
+    QMenu* createContextMenu() override {
+        QgsMapLayer* layer = m_view->currentLayer();
+        if (!layer)
+            return nullptr;
+        auto* menu = new QMenu;
+        QAction* zoom =
+            menu->addAction(QgsApplication::getThemeIcon(QStringLiteral("/mActionZoomToLayer.svg")),
+                            MainWindow::tr("Zoom to layer"));
+        QgsMapCanvas* canvas = m_canvas;
+        QObject::connect(zoom, &QAction::triggered, canvas, [canvas, layer] {
+            QgsRectangle extent = layer->extent();
+            if (extent.isEmpty())
+                return;
+            extent.scale(1.05);
+            canvas->setExtent(extent);
+            canvas->refresh();
+        });
+        return menu;
+    }
+
+private:
+    QgsLayerTreeView* m_view;
+    QgsMapCanvas* m_canvas;
+};
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_project(std::make_unique<QgsProject>()) {
+    i18n::initResources();
+    setObjectName(QStringLiteral("MainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/maillage/maillage.svg")));
+    m_project->setCrs(QgsCoordinateReferenceSystem(QStringLiteral("EPSG:%1").arg(model::kWorkingEpsg)));
+    m_session = new Session(this);
+    // Before anything else that listens to the session: the layers exist when the panels' slots run.
+    m_layers = new MapLayers(m_session, m_project.get(), this);
+
+    createCanvas();
+    createActions();
+    createMenus();
+    createToolBars();
+    createStatusBar();
+    createDocks();
+    restoreLayout();
+
+    connect(m_layers, &MapLayers::backgroundTaskStarted, this, &MainWindow::trackTask);
+    connect(m_session, &Session::zoomRequested, this, &MainWindow::zoomTo);
+    connect(m_session, &Session::bassinSelectionChanged, this, &MainWindow::updateHighlights);
+    connect(m_session, &Session::communeSelected, this, &MainWindow::updateHighlights);
+    connect(m_session, &Session::datasetChanged, this, [this] {
+        updateHighlights();
+        rebuildSearchIndex();
+        updateVintages();
+        updateTitle();
+        rebuildBookmarksMenu();
+    });
+    connect(m_session, &Session::classificationChanged, this, &MainWindow::updateVintages);
+    updateTitle();
+}
+
+MainWindow::~MainWindow() {
+    // Reverse order of construction: what is connected to the project goes before the project.
+    m_progress->cancelAll();
+    qDeleteAll(m_highlights);
+    m_highlights.clear();
+    qDeleteAll(m_panelDocks);
+    m_panelDocks.clear();
+    delete m_layersDock;
+    m_layersDock = nullptr;
+    m_layerTree = nullptr;
+    delete m_bridge;
+    m_bridge = nullptr;
+    m_canvas->unsetMapTool(m_canvas->mapTool());
+    delete takeCentralWidget(); // the canvas and its tools
+    m_canvas = nullptr;
+    delete m_layers;
+    m_layers = nullptr;
+    m_project->clear();
+    m_project.reset();
+}
+
+void MainWindow::createCanvas() {
+    m_canvas = new QgsMapCanvas(this);
+    m_canvas->setObjectName(QStringLiteral("mapCanvas"));
+    m_canvas->setCanvasColor(Qt::white);
+    m_canvas->setDestinationCrs(m_project->crs());
+    m_canvas->enableAntiAliasing(true);
+    m_canvas->setParallelRenderingEnabled(true);
+    m_canvas->setCachingEnabled(true);
+    m_canvas->setPreviewJobsEnabled(false);
+    m_canvas->setMapUpdateInterval(250);
+    // A selected BV keeps its pôle colour: the selection is drawn as an outline (highlights), not as
+    // QGIS's selection fill, which would hide the type.
+    m_canvas->setMapSettingsFlags(m_canvas->mapSettings().flags() &
+                                  ~Qgis::MapSettingsFlags(Qgis::MapSettingsFlag::DrawSelection));
+    setCentralWidget(m_canvas);
+    m_bridge = new QgsLayerTreeMapCanvasBridge(m_project->layerTreeRoot(), m_canvas, this);
+    connect(m_canvas, &QgsMapCanvas::xyCoordinates, this, &MainWindow::showCoordinates);
+    connect(m_canvas, &QgsMapCanvas::scaleChanged, this, &MainWindow::updateLegendScale);
+}
+
+void MainWindow::createActions() {
+    auto icon = [](const char* name) { return QgsApplication::getThemeIcon(QString::fromLatin1(name)); };
+
+    m_openAction = new QAction(icon("/mActionFileOpen.svg"), tr("&Open dataset…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setToolTip(tr("Open a Maillage dataset (GeoPackage)"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openDialog);
+
+    m_openDemoAction = new QAction(tr("Open the &demonstration dataset"), this);
+    connect(m_openDemoAction, &QAction::triggered, this, &MainWindow::openDemo);
+
+    m_importAction = new QAction(icon("/mActionAddLayer.svg"), tr("&Import official files…"), this);
+    m_importAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
+    m_importAction->setToolTip(
+        tr("Build a dataset from commune polygons, the bassin de vie table, population and "
+           "professionals"));
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::importDialog);
+
+    m_exportAction = new QAction(icon("/mActionSaveMapAsImage.svg"), tr("&Export the map…"), this);
+    m_exportAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    m_exportAction->setToolTip(tr("Export the current view with title, legend, scale bar and sources"));
+    connect(m_exportAction, &QAction::triggered, this, [this] { exportDialog(false); });
+
+    m_exportPdfAction = new QAction(icon("/mActionSaveAsPDF.svg"), tr("Export the map as &PDF…"), this);
+    m_exportPdfAction->setShortcut(QKeySequence::Print);
+    connect(m_exportPdfAction, &QAction::triggered, this, [this] { exportDialog(true); });
+
+    m_saveParametersAction =
+        new QAction(icon("/mActionFileSave.svg"), tr("&Save the parameters in the dataset"), this);
+    m_saveParametersAction->setShortcut(QKeySequence::Save);
+    connect(m_saveParametersAction, &QAction::triggered, this,
+            [this] { saveParameters(m_session->parameters()); });
+
+    m_parametersAction = new QAction(icon("/mActionOptions.svg"), tr("&Parameters…"), this);
+    m_parametersAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
+    m_parametersAction->setToolTip(tr("Thresholds of the typology, maillage and densities; language"));
+    connect(m_parametersAction, &QAction::triggered, this, &MainWindow::parametersDialog);
+
+    m_quitAction = new QAction(icon("/mActionFileExit.svg"), tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Q")));
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_selectTool = new SelectTool(m_canvas, m_session, m_layers, statusBar());
+    m_panTool = new QgsMapToolPan(m_canvas);
+    m_zoomInTool = new QgsMapToolZoom(m_canvas, false);
+    m_zoomOutTool = new QgsMapToolZoom(m_canvas, true);
+    auto* tools = new QActionGroup(this);
+    auto toolAction = [&](QgsMapTool* tool, const char* iconName, const QString& text, const QString& key) {
+        auto* action = new QAction(icon(iconName), text, tools);
+        action->setCheckable(true);
+        if (!key.isEmpty())
+            action->setShortcut(QKeySequence(key));
+        tool->setAction(action);
+        connect(action, &QAction::triggered, this, [this, tool] { m_canvas->setMapTool(tool); });
+        return action;
+    };
+    m_selectAction = toolAction(m_selectTool, "/mActionIdentify.svg",
+                                tr("&Select a bassin de vie or commune"), QStringLiteral("S"));
+    m_panAction = toolAction(m_panTool, "/mActionPan.svg", tr("&Pan"), QStringLiteral("P"));
+    m_zoomInAction = toolAction(m_zoomInTool, "/mActionZoomIn.svg", tr("Zoom &in"), QStringLiteral("Z"));
+    m_zoomOutAction = toolAction(m_zoomOutTool, "/mActionZoomOut.svg", tr("Zoom &out"), QStringLiteral("X"));
+    m_canvas->setMapTool(m_selectTool);
+
+    m_zoomFullAction = new QAction(icon("/mActionZoomFullExtent.svg"), tr("&Whole territory"), this);
+    m_zoomFullAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+F")));
+    connect(m_zoomFullAction, &QAction::triggered, this, &MainWindow::zoomToFull);
+
+    m_searchAction = new QAction(tr("&Find a place…"), this);
+    m_searchAction->setShortcut(QKeySequence::Find);
+    connect(m_searchAction, &QAction::triggered, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+
+    m_addBookmarkAction = new QAction(icon("/mActionNewBookmark.svg"), tr("&Bookmark this view…"), this);
+    m_addBookmarkAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+B")));
+    connect(m_addBookmarkAction, &QAction::triggered, this, &MainWindow::addBookmark);
+
+    m_helpAction = new QAction(icon("/mActionHelpContents.svg"), tr("&Help"), this);
+    m_helpAction->setShortcut(QKeySequence::HelpContents);
+    connect(m_helpAction, &QAction::triggered, this, [this] { showHelp(this, *m_session); });
+
+    m_aboutAction = new QAction(icon("/mActionHelpAbout.svg"), tr("&About Maillage"), this);
+    connect(m_aboutAction, &QAction::triggered, this, [this] { showAbout(this, *m_session); });
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("&Recent datasets"));
+    file->addAction(m_openDemoAction);
+    file->addSeparator();
+    file->addAction(m_importAction);
+    file->addSeparator();
+    file->addAction(m_exportAction);
+    file->addAction(m_exportPdfAction);
+    file->addSeparator();
+    file->addAction(m_saveParametersAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    rebuildRecentMenu();
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_selectAction);
+    view->addAction(m_panAction);
+    view->addAction(m_zoomInAction);
+    view->addAction(m_zoomOutAction);
+    view->addAction(m_zoomFullAction);
+    view->addSeparator();
+    view->addAction(m_searchAction);
+    QAction* clear = view->addAction(tr("&Clear the selection"));
+    clear->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(clear, &QAction::triggered, this, [this] {
+        m_session->selectBassins({});
+        m_session->selectCommune(QString());
+    });
+    view->addSeparator();
+    m_panelsMenu = view->addMenu(tr("&Panels"));
+
+    m_bookmarksMenu = menuBar()->addMenu(tr("&Bookmarks"));
+    rebuildBookmarksMenu();
+
+    QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
+    analysis->addAction(m_parametersAction);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_helpAction);
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::createToolBars() {
+    QToolBar* main = addToolBar(tr("Main"));
+    main->setObjectName(QStringLiteral("toolbarMain"));
+    main->addAction(m_openAction);
+    main->addAction(m_importAction);
+    main->addAction(m_exportAction);
+    main->addAction(m_parametersAction);
+
+    QToolBar* map = addToolBar(tr("Map"));
+    map->setObjectName(QStringLiteral("toolbarMap"));
+    map->addAction(m_selectAction);
+    map->addAction(m_panAction);
+    map->addAction(m_zoomInAction);
+    map->addAction(m_zoomOutAction);
+    map->addAction(m_zoomFullAction);
+    map->addAction(m_addBookmarkAction);
+
+    QToolBar* find = addToolBar(tr("Find and year"));
+    find->setObjectName(QStringLiteral("toolbarFind"));
+    m_search = new QLineEdit;
+    m_search->setObjectName(QStringLiteral("placeSearch"));
+    m_search->setPlaceholderText(tr("Go to a bassin de vie or a commune…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(260);
+    m_search->setMaximumWidth(380);
+    m_searchModel = new QStandardItemModel(this);
+    m_completer = new QCompleter(m_searchModel, this);
+    m_completer->setCompletionRole(FoldedRole);
+    m_completer->setFilterMode(Qt::MatchContains);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setMaxVisibleItems(12);
+    m_completer->setWidget(m_search);
+    connect(m_search, &QLineEdit::textEdited, this, &MainWindow::searchEdited);
+    connect(m_search, &QLineEdit::returnPressed, this, &MainWindow::searchAccepted);
+    connect(m_completer, QOverload<const QModelIndex&>::of(&QCompleter::activated), this,
+            &MainWindow::searchActivated);
+    find->addWidget(m_search);
+    find->addSeparator();
+    auto* yearLabel = new QLabel(tr("Year "));
+    find->addWidget(yearLabel);
+    m_vintage = new QComboBox;
+    m_vintage->setObjectName(QStringLiteral("vintage"));
+    m_vintage->setToolTip(tr("Year of the professionals' counts used by the map and the panels"));
+    connect(m_vintage, QOverload<int>::of(&QComboBox::activated), this,
+            [this](int index) { m_session->setVintage(m_vintage->itemData(index).toInt()); });
+    find->addWidget(m_vintage);
+}
+
+void MainWindow::createDocks() {
+    m_layersDock = new QDockWidget(tr("Layers"), this);
+    m_layersDock->setObjectName(QStringLiteral("dockLayers"));
+    m_layerTree = new QgsLayerTreeView(m_layersDock);
+    m_layerTree->setIndentation(14); // room for the legend labels with their counts
+    auto* model = new QgsLayerTreeModel(m_project->layerTreeRoot(), m_layerTree);
+    model->setFlag(QgsLayerTreeModel::AllowNodeReorder);
+    model->setFlag(QgsLayerTreeModel::AllowNodeChangeVisibility);
+    model->setFlag(QgsLayerTreeModel::ShowLegendAsTree);
+    model->setFlag(QgsLayerTreeModel::AllowLegendChangeState);
+    m_layerTree->setModel(model);
+    m_layerTree->setMenuProvider(new LayerMenuProvider(m_layerTree, m_canvas));
+    m_layersDock->setWidget(m_layerTree);
+    addDockWidget(Qt::LeftDockWidgetArea, m_layersDock);
+    m_panelsMenu->addAction(m_layersDock->toggleViewAction());
+
+    auto addPanel = [this](QWidget* panel, const QString& title, const char* name) {
+        auto* dock = new QDockWidget(title, this);
+        dock->setObjectName(QString::fromLatin1(name));
+        dock->setWidget(panel);
+        addDockWidget(Qt::RightDockWidgetArea, dock);
+        if (!m_panelDocks.isEmpty())
+            tabifyDockWidget(m_panelDocks.first(), dock);
+        m_panelDocks.append(dock);
+        m_panelsMenu->addAction(dock->toggleViewAction());
+    };
+#ifdef MAILLAGE_HAS_POLES_PANEL
+    addPanel(new PolesPanel(m_session, m_canvas, m_project.get()), tr("Pôles and Crunch"), "dockPoles");
+#endif
+#ifdef MAILLAGE_HAS_MAILLAGE_PANEL
+    addPanel(new MaillagePanel(m_session, m_canvas, m_project.get()), tr("Maillage"), "dockMaillage");
+#endif
+#ifdef MAILLAGE_HAS_DENSITY_PANEL
+    addPanel(new DensityPanel(m_session, m_canvas, m_project.get()), tr("Densities"), "dockDensity");
+#endif
+    if (!m_panelDocks.isEmpty())
+        m_panelDocks.first()->raise();
+    (void)addPanel;
+}
+
+void MainWindow::createStatusBar() {
+    m_progress = new TaskProgressWidget(this);
+    statusBar()->addPermanentWidget(m_progress);
+    m_fictional = new QLabel(tr("Fictional data"));
+    m_fictional->setToolTip(tr("The demonstration dataset describes no real place"));
+    m_fictional->setStyleSheet(
+        QStringLiteral("QLabel { background: #FFF3C4; color: #5A4500; padding: 1px 6px; "
+                       "border-radius: 3px; }"));
+    m_fictional->setVisible(false);
+    statusBar()->addPermanentWidget(m_fictional);
+    m_coordinates = new QLabel;
+    m_coordinates->setMinimumWidth(250);
+    m_coordinates->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_coordinates->setToolTip(tr("Coordinates of the cursor in Lambert-93 (EPSG:2154), metres"));
+    statusBar()->addPermanentWidget(m_coordinates);
+    auto* scaleLabel = new QLabel(tr("Scale"));
+    statusBar()->addPermanentWidget(scaleLabel);
+    m_scale = new QgsScaleWidget;
+    m_scale->setMapCanvas(m_canvas);
+    m_scale->setShowCurrentScaleButton(false);
+    m_scale->setMinimumWidth(130);
+    statusBar()->addPermanentWidget(m_scale);
+    connect(m_canvas, &QgsMapCanvas::scaleChanged, m_scale, [this](double scale) {
+        const QSignalBlocker block(m_scale);
+        m_scale->setScale(scale);
+    });
+    connect(m_scale, &QgsScaleWidget::scaleChanged, m_canvas, [this](double scale) {
+        if (scale > 0 && std::abs(scale - m_canvas->scale()) > 0.5)
+            m_canvas->zoomScale(scale);
+    });
+}
+
+void MainWindow::restoreLayout() {
+    QSettings settings;
+    const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
+        resize(qMin(1600, available.width() * 92 / 100), qMin(1000, available.height() * 92 / 100));
+    }
+    const QByteArray state = settings.value(QStringLiteral("window/state")).toByteArray();
+    if (!state.isEmpty())
+        restoreState(state);
+    else if (!m_panelDocks.isEmpty())
+        resizeDocks({m_layersDock, m_panelDocks.first()}, {340, 430}, Qt::Horizontal);
+}
+
+void MainWindow::saveLayout() {
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveLayout();
+    m_progress->cancelAll();
+    event->accept();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Datasets
+
+void MainWindow::showDataset(model::Dataset dataset, const QString& path) {
+    m_session->setDataset(std::move(dataset), path);
+    zoomToFull();
+    if (!path.isEmpty())
+        addRecent(path);
+    emit datasetShown();
+}
+
+void MainWindow::openDemo() {
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    model::Dataset demo;
+    QString error;
+    try {
+        demo = loadDemoDataset();
+    } catch (const std::exception& e) {
+        error = QString::fromStdString(e.what());
+    }
+    QApplication::restoreOverrideCursor();
+    if (!error.isEmpty()) {
+        QMessageBox::critical(this, tr("Demonstration dataset"),
+                              tr("The demonstration dataset could not be built: %1").arg(error));
+        return;
+    }
+    showDataset(std::move(demo), QString());
+}
+
+void MainWindow::openDataset(const QString& path) {
+    auto result = std::make_shared<model::Dataset>();
+    const std::string file = QDir::toNativeSeparators(path).toStdString();
+    QPointer<MainWindow> self(this);
+    FunctionTask* task = FunctionTask::start(
+        tr("Opening %1").arg(QFileInfo(path).fileName()),
+        [result, file](Feedback& feedback) { *result = io::readDataset(file, &feedback); },
+        [self, result, path](bool ok, const QString& error) {
+            if (!self)
+                return;
+            if (!ok) {
+                if (!error.isEmpty())
+                    QMessageBox::critical(
+                        self, tr("Open dataset"),
+                        tr("%1 could not be opened.\n\n%2").arg(QDir::toNativeSeparators(path), error));
+                return;
+            }
+            self->showDataset(std::move(*result), path);
+        });
+    trackTask(task);
+}
+
+void MainWindow::openDialog() {
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("paths/datasets"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open dataset"), dir,
+                                                      tr("Maillage dataset (*.gpkg);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("paths/datasets"), QFileInfo(path).absolutePath());
+    openDataset(path);
+}
+
+void MainWindow::importDialog() {
+    ImportWizard wizard(this);
+    connect(&wizard, &ImportWizard::taskStarted, this, &MainWindow::trackTask);
+    if (wizard.exec() != QDialog::Accepted || !wizard.imported())
+        return;
+    const QString path = wizard.outputPath();
+    auto dataset = std::make_shared<model::Dataset>(wizard.takeDataset());
+    QPointer<MainWindow> self(this);
+    FunctionTask* task = FunctionTask::start(
+        tr("Saving %1").arg(QFileInfo(path).fileName()),
+        [dataset, path](Feedback& feedback) { io::writeDataset(*dataset, path.toStdString(), &feedback); },
+        [self, dataset, path](bool ok, const QString& error) {
+            if (!self)
+                return;
+            if (!ok) {
+                QMessageBox::critical(
+                    self, tr("Import official files"),
+                    error.isEmpty()
+                        ? tr("Saving was canceled: %1 was not written.").arg(QDir::toNativeSeparators(path))
+                        : tr("The dataset could not be saved.\n\n%1").arg(error));
+                return;
+            }
+            self->showDataset(std::move(*dataset), path);
+        });
+    trackTask(task);
+}
+
+void MainWindow::addRecent(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recent/datasets")).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(QStringLiteral("recent/datasets"), recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recent/datasets")).toStringList();
+    int n = 0;
+    for (const QString& path : recent) {
+        if (!QFileInfo::exists(path))
+            continue;
+        ++n;
+        QAction* action =
+            m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(n).arg(QFileInfo(path).fileName()), this,
+                                    [this, path] { openDataset(path); });
+        action->setToolTip(QDir::toNativeSeparators(path));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+    }
+    if (n == 0)
+        m_recentMenu->addAction(tr("No recent dataset"))->setEnabled(false);
+    else {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear the list"), this, [this] {
+            QSettings().remove(QStringLiteral("recent/datasets"));
+            rebuildRecentMenu();
+        });
+    }
+}
+
+void MainWindow::updateTitle() {
+    QString title = QStringLiteral("Maillage");
+    if (m_session->hasDataset()) {
+        const model::Dataset& dataset = m_session->dataset();
+        const QString name = dataset.meta.title.empty() ? QFileInfo(m_session->path()).completeBaseName()
+                                                        : qs(dataset.meta.title);
+        if (!name.isEmpty())
+            title = name + QStringLiteral(" — ") + title;
+        if (dataset.meta.fictional)
+            title = tr("%1 (fictional data)").arg(title);
+    }
+    setWindowTitle(title);
+    m_fictional->setVisible(m_session->hasDataset() && m_session->dataset().meta.fictional);
+    m_saveParametersAction->setEnabled(!m_session->path().isEmpty());
+    m_exportAction->setEnabled(m_session->hasDataset());
+    m_exportPdfAction->setEnabled(m_session->hasDataset());
+}
+
+void MainWindow::updateVintages() {
+    const model::Dataset& dataset = m_session->dataset();
+    std::vector<int> vintages = dataset.meta.vintages;
+    if (vintages.empty() && dataset.latestVintage() > 0)
+        vintages.push_back(dataset.latestVintage());
+    const QSignalBlocker block(m_vintage);
+    m_vintage->clear();
+    for (int v : vintages)
+        m_vintage->addItem(QString::number(v), v);
+    m_vintage->setCurrentIndex(m_vintage->findData(m_session->vintage()));
+    m_vintage->setEnabled(m_vintage->count() > 1);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Parameters
+
+void MainWindow::parametersDialog() {
+    ParametersDialog dialog(m_session->parameters(), !m_session->path().isEmpty(), this);
+    connect(&dialog, &ParametersDialog::applyRequested, this,
+            [this](const model::Parameters& p) { m_session->setParameters(p); });
+    connect(&dialog, &ParametersDialog::saveRequested, this, &MainWindow::saveParameters);
+    dialog.exec();
+}
+
+void MainWindow::saveParameters(const model::Parameters& parameters) {
+    const QString path = m_session->path();
+    if (path.isEmpty())
+        return;
+    QPointer<MainWindow> self(this);
+    FunctionTask* task = FunctionTask::start(
+        tr("Saving the parameters"),
+        [path, parameters](Feedback&) { io::writeParameters(path.toStdString(), parameters); },
+        [self, path](bool ok, const QString& error) {
+            if (!self)
+                return;
+            if (ok)
+                self->statusBar()->showMessage(
+                    tr("Parameters saved in %1").arg(QDir::toNativeSeparators(path)), 8000);
+            else if (!error.isEmpty())
+                QMessageBox::critical(self, tr("Save the parameters"),
+                                      tr("The parameters could not be saved.\n\n%1").arg(error));
+        });
+    trackTask(task);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Export
+
+ExportOptions MainWindow::defaultExportOptions() const {
+    const model::Dataset& dataset = m_session->dataset();
+    ExportOptions options;
+    options.title = defaultTitle(dataset);
+    if (m_session->vintage() > 0)
+        options.subtitle = tr("Bassins de vie by type of pôle, %1 data").arg(m_session->vintage());
+    options.sourceLine = defaultSourceLine(dataset);
+    return options;
+}
+
+bool MainWindow::exportView(const QString& path, ExportFormat format, const ExportOptions& options,
+                            QString* error) {
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    m_bridge->setCanvasLayers(); // the bridge defers it to the event loop: the view must be current
+    std::unique_ptr<QgsPrintLayout> layout =
+        buildExportLayout(m_project.get(), m_canvas->mapSettings(), options);
+    const bool ok = exportLayout(layout.get(), format, path, options.dpi, error);
+    QApplication::restoreOverrideCursor();
+    return ok;
+}
+
+void MainWindow::exportDialog(bool pdf) {
+    QSettings settings;
+    const QString dir = settings
+                            .value(QStringLiteral("paths/export"),
+                                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                            .toString();
+    const ExportFormat format =
+        pdf ? ExportFormat::Pdf
+            : static_cast<ExportFormat>(settings.value(QStringLiteral("export/format"), 0).toInt());
+    const QString suffix = format == ExportFormat::Pdf   ? QStringLiteral(".pdf")
+                           : format == ExportFormat::Png ? QStringLiteral(".png")
+                                                         : QStringLiteral(".svg");
+    ExportOptions defaults = defaultExportOptions();
+    defaults.orientation =
+        static_cast<PageOrientation>(settings.value(QStringLiteral("export/orientation"), 0).toInt());
+    ExportDialog dialog(defaults, format, QDir(dir).filePath(tr("map-poles") + suffix), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    settings.setValue(QStringLiteral("paths/export"), QFileInfo(dialog.path()).absolutePath());
+    settings.setValue(QStringLiteral("export/format"), static_cast<int>(dialog.format()));
+    settings.setValue(QStringLiteral("export/orientation"), static_cast<int>(dialog.options().orientation));
+    QString error;
+    if (exportView(dialog.path(), dialog.format(), dialog.options(), &error))
+        statusBar()->showMessage(tr("Map exported to %1").arg(QDir::toNativeSeparators(dialog.path())),
+                                 10000);
+    else
+        QMessageBox::critical(this, tr("Export the map"), error);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Map navigation
+
+void MainWindow::zoomToFull() {
+    QgsRectangle extent = m_layers->fullExtent();
+    if (extent.isEmpty())
+        return;
+    extent.scale(1.04);
+    m_canvas->setExtent(extent);
+    m_canvas->refresh();
+}
+
+void MainWindow::zoomTo(const QString& kind, const QString& code) {
+    QgsRectangle extent = m_layers->extentOf(kind, code);
+    if (extent.isEmpty())
+        return;
+    // A commune alone fills the screen too much: keep some of its neighbours in view.
+    extent.scale(kind == QLatin1String("commune") ? 3.0 : 1.3);
+    m_canvas->setExtent(extent);
+    m_canvas->refresh();
+    QgsVectorLayer* layer = kind == QLatin1String("commune") ? m_layers->communes() : m_layers->bassins();
+    const QgsFeatureId fid = m_layers->featureId(kind, code);
+    if (layer && fid != FID_NULL)
+        m_canvas->flashFeatureIds(layer, QgsFeatureIds{fid});
+}
+
+void MainWindow::updateHighlights() {
+    qDeleteAll(m_highlights);
+    m_highlights.clear();
+    auto add = [this](QgsVectorLayer* layer, QgsFeatureId fid, const QColor& stroke, int width,
+                      const QColor& fill) {
+        if (!layer || fid == FID_NULL)
+            return;
+        const QgsFeature feature = layer->getFeature(fid);
+        if (!feature.hasGeometry())
+            return;
+        auto* highlight = new QgsHighlight(m_canvas, feature.geometry(), layer);
+        highlight->setColor(stroke);
+        highlight->setFillColor(fill);
+        highlight->setWidth(width);
+        highlight->show();
+        m_highlights.append(highlight);
+    };
+    for (const QString& code : m_session->selectedBassins())
+        add(m_layers->bassins(), m_layers->featureId(QStringLiteral("bassin"), code),
+            QColor(0x11, 0x11, 0x11), 3, QColor(255, 255, 255, 40));
+    const QString commune = m_session->currentCommune();
+    if (!commune.isEmpty())
+        add(m_layers->communes(), m_layers->featureId(QStringLiteral("commune"), commune),
+            QColor(0x11, 0x11, 0x11), 2, QColor(255, 255, 255, 110));
+}
+
+void MainWindow::showCoordinates(const QgsPointXY& point) {
+    const QLocale locale;
+    m_coordinates->setText(
+        tr("X %1  Y %2 m").arg(locale.toString(point.x(), 'f', 0), locale.toString(point.y(), 'f', 0)));
+}
+
+void MainWindow::updateLegendScale() {
+    if (auto* model = m_layerTree ? m_layerTree->layerTreeModel() : nullptr)
+        model->setLegendMapViewData(m_canvas->mapUnitsPerPixel(),
+                                    static_cast<int>(m_canvas->mapSettings().outputDpi()), m_canvas->scale());
+}
+
+void MainWindow::trackTask(FunctionTask* task) {
+    m_progress->track(task);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Search
+
+void MainWindow::rebuildSearchIndex() {
+    m_searchModel->clear();
+    const model::Dataset& dataset = m_session->dataset();
+    QList<QStandardItem*> items;
+    items.reserve(static_cast<int>(dataset.bassins.size() + dataset.communes.size()));
+    for (const model::Bassin& b : dataset.bassins) {
+        auto* item = new QStandardItem(tr("%1 — bassin de vie").arg(qs(b.name)));
+        item->setData(fold(qs(b.name)), FoldedRole);
+        item->setData(QStringLiteral("bassin"), KindRole);
+        item->setData(qs(b.code), CodeRole);
+        item->setData(qs(b.code), BassinRole);
+        items.append(item);
+    }
+    for (const model::Commune& c : dataset.communes) {
+        auto* item = new QStandardItem(tr("%1 (%2) — commune").arg(qs(c.name), qs(c.dep)));
+        item->setData(fold(qs(c.name)), FoldedRole);
+        item->setData(QStringLiteral("commune"), KindRole);
+        item->setData(qs(c.code), CodeRole);
+        item->setData(qs(c.bv), BassinRole);
+        items.append(item);
+    }
+    // appendColumn adds every row at once (one model reset instead of one per row)
+    m_searchModel->appendColumn(items);
+}
+
+void MainWindow::searchEdited(const QString& text) {
+    const QString folded = fold(text.trimmed());
+    if (folded.isEmpty()) {
+        m_completer->popup()->hide();
+        return;
+    }
+    m_completer->setCompletionPrefix(folded);
+    m_completer->complete();
+}
+
+void MainWindow::searchAccepted() {
+    const QString folded = fold(m_search->text().trimmed());
+    if (folded.isEmpty())
+        return;
+    m_completer->setCompletionPrefix(folded);
+    QAbstractItemModel* matches = m_completer->completionModel();
+    if (matches->rowCount() == 0) {
+        statusBar()->showMessage(tr("No bassin de vie or commune named “%1”").arg(m_search->text().trimmed()),
+                                 6000);
+        return;
+    }
+    // An exact name first, else the first match.
+    QModelIndex chosen = matches->index(0, 0);
+    for (int row = 0; row < matches->rowCount(); ++row) {
+        const QModelIndex index = matches->index(row, 0);
+        if (index.data(FoldedRole).toString() == folded) {
+            chosen = index;
+            break;
+        }
+    }
+    searchActivated(chosen);
+}
+
+void MainWindow::searchActivated(const QModelIndex& index) {
+    const QString kind = index.data(KindRole).toString();
+    const QString code = index.data(CodeRole).toString();
+    const QString bassin = index.data(BassinRole).toString();
+    if (code.isEmpty())
+        return;
+    m_completer->popup()->hide();
+    m_search->setText(index.data(Qt::DisplayRole).toString());
+    m_session->selectBassins(bassin.isEmpty() ? QStringList() : QStringList{bassin});
+    m_session->selectCommune(kind == QLatin1String("commune") ? code : QString());
+    m_session->requestZoomTo(kind, code);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Bookmarks: views saved per dataset in the settings.
+
+QString MainWindow::bookmarksKey() const {
+    if (m_session->path().isEmpty())
+        return QStringLiteral("bookmarks/demo");
+    const QByteArray hash = QCryptographicHash::hash(QFileInfo(m_session->path()).absoluteFilePath().toUtf8(),
+                                                     QCryptographicHash::Md5);
+    return QStringLiteral("bookmarks/") + QString::fromLatin1(hash.toHex());
+}
+
+void MainWindow::addBookmark() {
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Bookmark this view"), tr("Name of the view:"),
+                                               QLineEdit::Normal, QString(), &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    const QgsRectangle extent = m_canvas->extent();
+    QSettings settings;
+    QVariantList list = settings.value(bookmarksKey()).toList();
+    QVariantMap entry;
+    entry.insert(QStringLiteral("name"), name);
+    entry.insert(QStringLiteral("xmin"), extent.xMinimum());
+    entry.insert(QStringLiteral("ymin"), extent.yMinimum());
+    entry.insert(QStringLiteral("xmax"), extent.xMaximum());
+    entry.insert(QStringLiteral("ymax"), extent.yMaximum());
+    list.append(entry);
+    settings.setValue(bookmarksKey(), list);
+    rebuildBookmarksMenu();
+}
+
+void MainWindow::rebuildBookmarksMenu() {
+    m_bookmarksMenu->clear();
+    m_bookmarksMenu->addAction(m_addBookmarkAction);
+    m_bookmarksMenu->addAction(m_zoomFullAction);
+    m_bookmarksMenu->addSeparator();
+    const QVariantList list = QSettings().value(bookmarksKey()).toList();
+    for (const QVariant& v : list) {
+        const QVariantMap entry = v.toMap();
+        const QgsRectangle extent(
+            entry.value(QStringLiteral("xmin")).toDouble(), entry.value(QStringLiteral("ymin")).toDouble(),
+            entry.value(QStringLiteral("xmax")).toDouble(), entry.value(QStringLiteral("ymax")).toDouble());
+        m_bookmarksMenu->addAction(QgsApplication::getThemeIcon(QStringLiteral("/mActionZoomToBookmark.svg")),
+                                   entry.value(QStringLiteral("name")).toString(), this, [this, extent] {
+                                       m_canvas->setExtent(extent);
+                                       m_canvas->refresh();
+                                   });
+    }
+    if (list.isEmpty()) {
+        m_bookmarksMenu->addAction(tr("No bookmark for this dataset"))->setEnabled(false);
+    } else {
+        m_bookmarksMenu->addSeparator();
+        m_bookmarksMenu->addAction(tr("Delete the bookmarks of this dataset"), this, [this] {
+            if (QMessageBox::question(this, tr("Bookmarks"), tr("Delete every bookmark of this dataset?")) ==
+                QMessageBox::Yes) {
+                QSettings().remove(bookmarksKey());
+                rebuildBookmarksMenu();
+            }
+        });
+    }
+}
+
+} // namespace maillage::ui

@@ -1,0 +1,513 @@
+#include "ui/map_layers.h"
+
+#include "core/model/codes.h"
+#include "ui/layer_roles.h"
+#include "ui/panels/panel_util.h"
+#include "ui/panels/pole_palette.h"
+#include "ui/session.h"
+#include "ui/tasks.h"
+
+#include <QCryptographicHash>
+#include <QDataStream>
+#include <QDir>
+#include <QFile>
+#include <QLocale>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+#include <map>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include <qgscategorizedsymbolrenderer.h>
+#include <qgsfillsymbol.h>
+#include <qgsfillsymbollayer.h>
+#include <qgsgeometry.h>
+#include <qgslayertree.h>
+#include <qgsmemoryproviderutils.h>
+#include <qgspallabeling.h>
+#include <qgsproject.h>
+#include <qgsproperty.h>
+#include <qgssinglesymbolrenderer.h>
+#include <qgstextbuffersettings.h>
+#include <qgstextformat.h>
+#include <qgsvectordataprovider.h>
+#include <qgsvectorlayer.h>
+#include <qgsvectorlayerlabeling.h>
+
+namespace maillage::ui {
+
+const char* const MapLayers::kPoleTypeField = "pole_type";
+
+namespace {
+
+using analysis::PoleType;
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+//! Commune boundaries appear below this scale denominator (1:400 000), their names below 1:120 000.
+constexpr double kCommuneMaxScale = 400000;
+constexpr double kCommuneLabelMaxScale = 120000;
+
+QgsGeometry geometryFromWkb(const model::Wkb& wkb) {
+    if (wkb.empty())
+        return QgsGeometry();
+    QgsGeometry g;
+    g.fromWkb(QByteArray(reinterpret_cast<const char*>(wkb.data()), static_cast<int>(wkb.size())));
+    return g;
+}
+
+QgsField field(const char* name, QVariant::Type type) {
+    return QgsField(QString::fromLatin1(name), type);
+}
+
+QgsFields bassinFields() {
+    QgsFields f;
+    f.append(field("code", QVariant::String));
+    f.append(field("nom", QVariant::String));
+    f.append(field("dep", QVariant::String));
+    f.append(field("reg", QVariant::String));
+    f.append(field("population", QVariant::Double));
+    f.append(field("n_communes", QVariant::Int));
+    f.append(field("anchor_x", QVariant::Double));
+    f.append(field("anchor_y", QVariant::Double));
+    f.append(field(MapLayers::kPoleTypeField, QVariant::Int));
+    f.append(field("pole_label", QVariant::String));
+    f.append(field("total", QVariant::Double));
+    f.append(field("pole_share", QVariant::Double));
+    f.append(field("psy_share", QVariant::Double));
+    f.append(field("reason", QVariant::String));
+    return f;
+}
+
+QgsFields communeFields() {
+    QgsFields f;
+    f.append(field("code", QVariant::String));
+    f.append(field("nom", QVariant::String));
+    f.append(field("population", QVariant::Double));
+    f.append(field("bv", QVariant::String));
+    f.append(field("dep", QVariant::String));
+    f.append(field("reg", QVariant::String));
+    return f;
+}
+
+QgsFields departementFields() {
+    QgsFields f;
+    f.append(field("code", QVariant::String));
+    f.append(field("nom", QVariant::String));
+    return f;
+}
+
+QgsFillSymbol* fillSymbol(const QColor& fill, const QColor& stroke, double strokeWidthMm,
+                          Qt::BrushStyle brush = Qt::SolidPattern) {
+    auto* layer = new QgsSimpleFillSymbolLayer(fill, brush, stroke, Qt::SolidLine, strokeWidthMm);
+    layer->setStrokeWidthUnit(QgsUnitTypes::RenderMillimeters);
+    return new QgsFillSymbol(QgsSymbolLayerList() << layer);
+}
+
+QgsTextFormat haloFormat(double sizePt, const QColor& color, bool bold) {
+    QgsTextFormat format;
+    QFont font = format.font();
+    font.setBold(bold);
+    format.setFont(font);
+    format.setSize(sizePt);
+    format.setSizeUnit(QgsUnitTypes::RenderPoints);
+    format.setColor(color);
+    QgsTextBufferSettings buffer;
+    buffer.setEnabled(true);
+    buffer.setSize(0.8);
+    buffer.setSizeUnit(QgsUnitTypes::RenderMillimeters);
+    buffer.setColor(QColor(255, 255, 255, 230));
+    format.setBuffer(buffer);
+    return format;
+}
+
+//! Names of the pôles, at their main commune, larger for higher ranks; hors pôle BVs are not labelled.
+void setBassinLabels(QgsVectorLayer* layer) {
+    QgsPalLayerSettings settings;
+    settings.fieldName = QStringLiteral("CASE WHEN \"pole_type\" > 0 THEN \"nom\" END");
+    settings.isExpression = true;
+    settings.placement = QgsPalLayerSettings::OverPoint;
+    settings.setFormat(haloFormat(8.5, QColor(0x20, 0x20, 0x20), true));
+    QgsPropertyCollection& dd = settings.dataDefinedProperties();
+    dd.setProperty(QgsPalLayerSettings::Size,
+                   QgsProperty::fromExpression(
+                       QStringLiteral("CASE WHEN \"pole_type\" = 1 THEN 11 WHEN \"pole_type\" = 2 THEN 9.5 "
+                                      "ELSE 8.5 END")));
+    dd.setProperty(QgsPalLayerSettings::Priority,
+                   QgsProperty::fromExpression(QStringLiteral("CASE WHEN \"pole_type\" > 0 THEN 10 - "
+                                                              "\"pole_type\" ELSE 0 END")));
+    dd.setProperty(QgsPalLayerSettings::PositionX, QgsProperty::fromField(QStringLiteral("anchor_x")));
+    dd.setProperty(QgsPalLayerSettings::PositionY, QgsProperty::fromField(QStringLiteral("anchor_y")));
+    dd.setProperty(QgsPalLayerSettings::Hali, QgsProperty::fromValue(QStringLiteral("Center")));
+    dd.setProperty(QgsPalLayerSettings::Vali, QgsProperty::fromValue(QStringLiteral("Half")));
+    layer->setLabeling(new QgsVectorLayerSimpleLabeling(settings));
+    layer->setLabelsEnabled(true);
+}
+
+void setCommuneLabels(QgsVectorLayer* layer) {
+    QgsPalLayerSettings settings;
+    settings.fieldName = QStringLiteral("nom");
+    settings.placement = QgsPalLayerSettings::OverPoint;
+    settings.setFormat(haloFormat(7.5, QColor(0x50, 0x50, 0x50), false));
+    settings.scaleVisibility = true;
+    settings.minimumScale = kCommuneLabelMaxScale;
+    settings.maximumScale = 0;
+    settings.priority = 2;
+    layer->setLabeling(new QgsVectorLayerSimpleLabeling(settings));
+    layer->setLabelsEnabled(true);
+}
+
+struct DepartementShape {
+    QString code, name;
+    QgsGeometry geometry;
+};
+
+//! The cache file of the départements dissolved from a dataset's communes (key: hash of the inputs).
+QString departementCachePath(const QByteArray& key) {
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    return dir + QStringLiteral("/departements/") + QString::fromLatin1(key.toHex()) + QStringLiteral(".bin");
+}
+
+constexpr quint32 kCacheMagic = 0x4d4c4431; // "MLD1"
+
+bool readDepartementCache(const QString& path, std::vector<DepartementShape>& out) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QDataStream in(&file);
+    quint32 magic = 0, count = 0;
+    in >> magic >> count;
+    if (magic != kCacheMagic || count > 100000)
+        return false;
+    for (quint32 i = 0; i < count; ++i) {
+        DepartementShape d;
+        QByteArray wkb;
+        in >> d.code >> d.name >> wkb;
+        d.geometry.fromWkb(wkb);
+        out.push_back(std::move(d));
+    }
+    return in.status() == QDataStream::Ok;
+}
+
+void writeDepartementCache(const QString& path, const std::vector<DepartementShape>& shapes) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return;
+    QDataStream out(&file);
+    out << kCacheMagic << static_cast<quint32>(shapes.size());
+    for (const DepartementShape& d : shapes)
+        out << d.code << d.name << d.geometry.asWkb();
+    file.commit();
+}
+
+} // namespace
+
+MapLayers::MapLayers(Session* session, QgsProject* project, QObject* parent)
+    : QObject(parent), m_session(session), m_project(project) {
+    connect(session, &Session::datasetChanged, this, &MapLayers::rebuild);
+    connect(session, &Session::classificationChanged, this, &MapLayers::applyClassification);
+    connect(session, &Session::bassinSelectionChanged, this, &MapLayers::applySelection);
+    connect(session, &Session::communeSelected, this, &MapLayers::applyCommuneSelection);
+    if (session->hasDataset())
+        rebuild();
+}
+
+MapLayers::~MapLayers() = default;
+
+QgsVectorLayer* MapLayers::bassins() const {
+    return m_bassins;
+}
+QgsVectorLayer* MapLayers::communes() const {
+    return m_communes;
+}
+QgsVectorLayer* MapLayers::departements() const {
+    return m_departements;
+}
+
+QgsFeatureId MapLayers::featureId(const QString& kind, const QString& code) const {
+    const auto& map = kind == QLatin1String("commune") ? m_communeFids : m_bassinFids;
+    return map.value(code, FID_NULL);
+}
+
+QgsRectangle MapLayers::extentOf(const QString& kind, const QString& code) const {
+    QgsVectorLayer* layer = kind == QLatin1String("commune") ? m_communes.data() : m_bassins.data();
+    const QgsFeatureId fid = featureId(kind, code);
+    if (!layer || fid == FID_NULL)
+        return QgsRectangle();
+    return layer->getFeature(fid).geometry().boundingBox();
+}
+
+QgsRectangle MapLayers::fullExtent() const {
+    return m_fullExtent;
+}
+
+QString MapLayers::legendLabel(PoleType type, int count) {
+    const QString label = panel::poleTypeLabel(static_cast<int>(type));
+    const QString n = QLocale().toString(count);
+    if (type == PoleType::HorsPole)
+        return tr("%1 — %2").arg(label, n);
+    return tr("%1 (type %2) — %3").arg(label).arg(static_cast<int>(type)).arg(n);
+}
+
+QgsCategorizedSymbolRenderer*
+MapLayers::createBassinRenderer(const std::array<int, analysis::kPoleTypeCount>& counts) {
+    QgsCategoryList categories;
+    const PoleType order[] = {PoleType::GrandeMetropole, PoleType::GrandPole, PoleType::Intermediaire,
+                              PoleType::Secondaire, PoleType::HorsPole};
+    for (PoleType type : order) {
+        const int t = static_cast<int>(type);
+        const QColor stroke =
+            type == PoleType::HorsPole ? QColor(0xA8, 0xA3, 0x9A) : QColor(0x5A, 0x5A, 0x5A);
+        categories.append(QgsRendererCategory(t, fillSymbol(poleTypeColor(t), stroke, 0.2),
+                                              legendLabel(type, counts[static_cast<std::size_t>(t)])));
+    }
+    return new QgsCategorizedSymbolRenderer(QString::fromLatin1(kPoleTypeField), categories);
+}
+
+void MapLayers::removeLayers() {
+    QStringList ids;
+    for (QgsVectorLayer* layer : {m_bassins.data(), m_communes.data(), m_departements.data()}) {
+        if (layer)
+            ids.append(layer->id());
+    }
+    if (!ids.isEmpty())
+        m_project->removeMapLayers(ids);
+    m_bassinFids.clear();
+    m_communeFids.clear();
+}
+
+void MapLayers::rebuild() {
+    ++m_generation;
+    if (m_departementTask)
+        m_departementTask->cancel(); // its result would be for the previous dataset
+    removeLayers();
+    m_departementsReady = false;
+    m_fullExtent = QgsRectangle();
+    const model::Dataset& dataset = m_session->dataset();
+    const QgsCoordinateReferenceSystem crs(QStringLiteral("EPSG:%1").arg(model::kWorkingEpsg));
+    if (m_project->crs() != crs)
+        m_project->setCrs(crs);
+
+    // Bassins de vie: classification fields filled by applyClassification().
+    m_bassins = QgsMemoryProviderUtils::createMemoryLayer(tr("Bassins de vie"), bassinFields(),
+                                                          QgsWkbTypes::MultiPolygon, crs);
+    {
+        QgsFeatureList features;
+        features.reserve(static_cast<int>(dataset.bassins.size()));
+        const QgsFields fields = m_bassins->fields();
+        QgsRectangle all, metropolitan;
+        for (const model::Bassin& b : dataset.bassins) {
+            QgsFeature f(fields);
+            f.setGeometry(geometryFromWkb(b.geometry));
+            const QgsRectangle box = f.geometry().boundingBox();
+            if (!box.isNull()) {
+                all.combineExtentWith(box);
+                if (!codes::isOverseas(b.code))
+                    metropolitan.combineExtentWith(box);
+            }
+            f.setAttributes(
+                QgsAttributes(QVector<QVariant>{qs(b.code), qs(b.name), qs(b.dep), qs(b.reg), b.population,
+                                                static_cast<int>(b.communes.size()), b.anchor.x, b.anchor.y,
+                                                0, QString(), 0.0, 0.0, 0.0, QString()}));
+            features.append(f);
+        }
+        m_bassins->dataProvider()->addFeatures(features);
+        for (const QgsFeature& f : std::as_const(features))
+            m_bassinFids.insert(f.attribute(0).toString(), f.id());
+        m_bassins->dataProvider()->createSpatialIndex();
+        m_bassins->updateExtents();
+        // The overseas départements lie thousands of km away: the territory's view is the mainland's.
+        m_fullExtent = metropolitan.isNull() ? all : metropolitan;
+    }
+    setLayerRole(m_bassins, QString::fromLatin1(role::Bassins));
+    setBassinLabels(m_bassins);
+
+    m_communes = QgsMemoryProviderUtils::createMemoryLayer(tr("Communes"), communeFields(),
+                                                           QgsWkbTypes::MultiPolygon, crs);
+    {
+        QgsFeatureList features;
+        features.reserve(static_cast<int>(dataset.communes.size()));
+        const QgsFields fields = m_communes->fields();
+        for (const model::Commune& c : dataset.communes) {
+            QgsFeature f(fields);
+            f.setGeometry(geometryFromWkb(c.geometry));
+            f.setAttributes(QgsAttributes(
+                QVector<QVariant>{qs(c.code), qs(c.name), c.population, qs(c.bv), qs(c.dep), qs(c.reg)}));
+            features.append(f);
+        }
+        m_communes->dataProvider()->addFeatures(features);
+        for (const QgsFeature& f : std::as_const(features))
+            m_communeFids.insert(f.attribute(0).toString(), f.id());
+        m_communes->dataProvider()->createSpatialIndex();
+        m_communes->updateExtents();
+    }
+    setLayerRole(m_communes, QString::fromLatin1(role::Communes));
+    m_communes->setRenderer(new QgsSingleSymbolRenderer(
+        fillSymbol(Qt::transparent, QColor(0x6E, 0x6E, 0x6E, 200), 0.12, Qt::NoBrush)));
+    m_communes->setScaleBasedVisibility(true);
+    m_communes->setMinimumScale(kCommuneMaxScale);
+    m_communes->setMaximumScale(0);
+    setCommuneLabels(m_communes);
+
+    m_departements = QgsMemoryProviderUtils::createMemoryLayer(tr("Départements"), departementFields(),
+                                                               QgsWkbTypes::MultiPolygon, crs);
+    setLayerRole(m_departements, QString::fromLatin1(role::Departements));
+    m_departements->setRenderer(
+        new QgsSingleSymbolRenderer(fillSymbol(Qt::transparent, QColor(0x33, 0x33, 0x33), 0.5, Qt::NoBrush)));
+
+    // Below any layer the panels add (links, pôles): départements, communes, bassins from top to bottom.
+    m_project->addMapLayers({m_departements, m_communes, m_bassins}, false);
+    QgsLayerTree* root = m_project->layerTreeRoot();
+    root->addLayer(m_departements);
+    root->addLayer(m_communes);
+    root->addLayer(m_bassins);
+
+    applyClassification();
+    startDepartementDissolve();
+    emit layersRebuilt();
+}
+
+void MapLayers::applyClassification() {
+    if (!m_bassins)
+        return;
+    const model::Dataset& dataset = m_session->dataset();
+    const auto& poles = m_session->poles();
+    const QgsFields fields = m_bassins->fields();
+    const int iType = fields.indexOf(QString::fromLatin1(kPoleTypeField));
+    const int iLabel = fields.indexOf(QStringLiteral("pole_label"));
+    const int iTotal = fields.indexOf(QStringLiteral("total"));
+    const int iPoleShare = fields.indexOf(QStringLiteral("pole_share"));
+    const int iPsyShare = fields.indexOf(QStringLiteral("psy_share"));
+    const int iReason = fields.indexOf(QStringLiteral("reason"));
+    const bool french = panel::uiIsFrench();
+
+    std::array<int, analysis::kPoleTypeCount> counts{};
+    QgsChangedAttributesMap changes;
+    for (std::size_t i = 0; i < poles.size() && i < dataset.bassins.size(); ++i) {
+        const analysis::PoleClassification& p = poles[i];
+        const int type = static_cast<int>(p.type);
+        ++counts[static_cast<std::size_t>(type)];
+        const QgsFeatureId fid = m_bassinFids.value(qs(dataset.bassins[i].code), FID_NULL);
+        if (fid == FID_NULL)
+            continue;
+        QgsAttributeMap values;
+        values.insert(iType, type);
+        values.insert(iLabel, panel::poleTypeLabel(type));
+        values.insert(iTotal, p.total);
+        values.insert(iPoleShare, p.poleShare);
+        values.insert(iPsyShare, p.psyShare);
+        values.insert(iReason, qs(french ? p.reasonFr : p.reasonEn));
+        changes.insert(fid, values);
+    }
+    m_bassins->dataProvider()->changeAttributeValues(changes);
+    m_bassins->setRenderer(createBassinRenderer(counts)); // new labels: the legend follows at once
+    m_bassins->triggerRepaint();
+    emit classificationApplied();
+}
+
+void MapLayers::applySelection(const QStringList& codes) {
+    if (!m_bassins)
+        return;
+    QgsFeatureIds ids;
+    for (const QString& code : codes) {
+        const QgsFeatureId fid = m_bassinFids.value(code, FID_NULL);
+        if (fid != FID_NULL)
+            ids.insert(fid);
+    }
+    m_bassins->selectByIds(ids);
+}
+
+void MapLayers::applyCommuneSelection(const QString& code) {
+    if (!m_communes)
+        return;
+    const QgsFeatureId fid = m_communeFids.value(code, FID_NULL);
+    m_communes->selectByIds(fid == FID_NULL ? QgsFeatureIds() : QgsFeatureIds{fid});
+}
+
+void MapLayers::startDepartementDissolve() {
+    // Inputs copied for the worker thread: (département, commune WKB), and the names.
+    struct Shared {
+        std::map<QString, std::vector<QByteArray>> communesByDep;
+        std::map<QString, QString> names;
+        std::vector<DepartementShape> result;
+    };
+    auto shared = std::make_shared<Shared>();
+    const model::Dataset& dataset = m_session->dataset();
+    for (const model::Commune& c : dataset.communes) {
+        if (c.geometry.empty() || c.dep.empty())
+            continue;
+        shared->communesByDep[qs(c.dep)].emplace_back(reinterpret_cast<const char*>(c.geometry.data()),
+                                                      static_cast<int>(c.geometry.size()));
+    }
+    if (shared->communesByDep.empty()) {
+        m_departementsReady = true;
+        emit departementsChanged();
+        return;
+    }
+    for (const auto& [code, name] : dataset.departementNames)
+        shared->names[qs(code)] = qs(name);
+
+    const int generation = m_generation;
+    QPointer<MapLayers> self(this);
+    FunctionTask* task = FunctionTask::start(
+        tr("Département boundaries"),
+        [shared](Feedback& feedback) {
+            QCryptographicHash hash(QCryptographicHash::Sha1);
+            for (const auto& [code, wkbs] : shared->communesByDep) {
+                hash.addData(code.toUtf8());
+                for (const QByteArray& wkb : wkbs)
+                    hash.addData(wkb);
+            }
+            const QString cache = departementCachePath(hash.result());
+            std::vector<DepartementShape> shapes;
+            if (readDepartementCache(cache, shapes)) {
+                shared->result = std::move(shapes);
+                return;
+            }
+            std::size_t done = 0;
+            for (const auto& [code, wkbs] : shared->communesByDep) {
+                throwIfCanceled(&feedback);
+                QVector<QgsGeometry> parts;
+                parts.reserve(static_cast<int>(wkbs.size()));
+                for (const QByteArray& wkb : wkbs) {
+                    QgsGeometry g;
+                    g.fromWkb(wkb);
+                    parts.append(g);
+                }
+                QgsGeometry merged = QgsGeometry::unaryUnion(parts);
+                merged.convertToMultiType();
+                const auto name = shared->names.find(code);
+                shapes.push_back({code, name == shared->names.end() ? QString() : name->second, merged});
+                feedback.setProgress(100.0 * static_cast<double>(++done) /
+                                     static_cast<double>(shared->communesByDep.size()));
+            }
+            writeDepartementCache(cache, shapes);
+            shared->result = std::move(shapes);
+        },
+        [self, shared, generation](bool ok, const QString&) {
+            if (!self || !ok || generation != self->m_generation || !self->m_departements)
+                return;
+            QgsFeatureList features;
+            const QgsFields fields = self->m_departements->fields();
+            for (const DepartementShape& d : shared->result) {
+                QgsFeature f(fields);
+                f.setGeometry(d.geometry);
+                f.setAttributes(QgsAttributes(QVector<QVariant>{d.code, d.name}));
+                features.append(f);
+            }
+            self->m_departements->dataProvider()->addFeatures(features);
+            self->m_departements->updateExtents();
+            self->m_departements->triggerRepaint();
+            self->m_departementsReady = true;
+            emit self->departementsChanged();
+        });
+    m_departementTask = task;
+    emit backgroundTaskStarted(task);
+}
+
+} // namespace maillage::ui

@@ -1,0 +1,86 @@
+#pragma once
+// The QGIS layers of the open dataset: bassins de vie coloured by pôle type, communes, départements.
+// Built once per dataset as memory layers from the dataset's WKB, so that a recomputation is an attribute
+// update of the bassins layer (one batch) and a new legend, never a reload.
+#include "core/analysis/poles.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <array>
+
+#include <qgsfeatureid.h>
+#include <qgsrectangle.h>
+
+class QgsCategorizedSymbolRenderer;
+class QgsProject;
+class QgsVectorLayer;
+
+namespace maillage::ui {
+
+class FunctionTask;
+class Session;
+
+class MapLayers : public QObject {
+    Q_OBJECT
+public:
+    //! Follows `session`: rebuilds the layers of `project` on datasetChanged(), updates the bassins layer on
+    //! classificationChanged(), mirrors the selection. Construct it before anything else that listens to
+    //! the session and looks layers up by role, so that the layers exist when those slots run.
+    MapLayers(Session* session, QgsProject* project, QObject* parent = nullptr);
+    ~MapLayers() override;
+
+    QgsVectorLayer* bassins() const;
+    QgsVectorLayer* communes() const;
+    QgsVectorLayer* departements() const;
+
+    //! Feature id of a BV ("bassin") or commune ("commune") by code, or FID_NULL.
+    QgsFeatureId featureId(const QString& kind, const QString& code) const;
+    //! Bounding box of a BV or commune (empty when unknown).
+    QgsRectangle extentOf(const QString& kind, const QString& code) const;
+    //! Extent of the bassins (the dataset's territory); metropolitan France only when the dataset also has
+    //! overseas bassins.
+    QgsRectangle fullExtent() const;
+
+    //! True once the département boundaries have been dissolved (in the background) and added.
+    bool departementsReady() const { return m_departementsReady; }
+
+    //! Legend label of a pôle type with its count: "Grand pôle (type 2) — 3", "Hors pôle — 1 210".
+    static QString legendLabel(analysis::PoleType type, int count);
+    //! The categorized renderer of the bassins layer on "pole_type" (types 1..4 then hors pôle).
+    static QgsCategorizedSymbolRenderer*
+    createBassinRenderer(const std::array<int, analysis::kPoleTypeCount>& counts);
+
+    //! Field names of the bassins layer.
+    static const char* const kPoleTypeField; //!< "pole_type" (0 = hors pôle, 1..4)
+
+signals:
+    //! The layers of a new dataset are in the project.
+    void layersRebuilt();
+    //! The bassins layer's attributes and legend follow a new classification.
+    void classificationApplied();
+    void departementsChanged();
+    //! Background work started (the main window shows its progress in the status bar).
+    void backgroundTaskStarted(FunctionTask* task);
+
+private:
+    void rebuild();
+    void applyClassification();
+    void applySelection(const QStringList& codes);
+    void applyCommuneSelection(const QString& code);
+    void removeLayers();
+    void startDepartementDissolve();
+
+    Session* m_session;
+    QgsProject* m_project;
+    QPointer<QgsVectorLayer> m_bassins, m_communes, m_departements;
+    QHash<QString, QgsFeatureId> m_bassinFids, m_communeFids;
+    QgsRectangle m_fullExtent;
+    QPointer<FunctionTask> m_departementTask;
+    int m_generation = 0; // discards background results of a previous dataset
+    bool m_departementsReady = false;
+};
+
+} // namespace maillage::ui

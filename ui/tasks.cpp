@@ -1,0 +1,128 @@
+#include "ui/tasks.h"
+
+#include "core/model/error.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMutexLocker>
+#include <QProgressBar>
+#include <QToolButton>
+
+#include <qgsapplication.h>
+
+#include <exception>
+
+namespace maillage::ui {
+
+//! maillage::Feedback over a QgsTask: progress to the task (its progressChanged signal reaches the UI
+//! through a queued connection), cancellation from it.
+class FunctionTask::Adapter : public Feedback {
+public:
+    explicit Adapter(FunctionTask* task) : m_task(task) {}
+    void setProgress(double percent) override {
+        Feedback::setProgress(percent);
+        m_task->setProgress(percent);
+    }
+    void setStep(const std::string& step) override {
+        const QString text = QString::fromStdString(step);
+        {
+            QMutexLocker lock(&m_task->m_mutex);
+            m_task->m_step = text;
+        }
+        emit m_task->stepChanged(text);
+    }
+    bool isCanceled() const override { return m_task->isCanceled() || Feedback::isCanceled(); }
+
+private:
+    FunctionTask* m_task;
+};
+
+FunctionTask::FunctionTask(const QString& description, Work work, Done done, Flags flags)
+    : QgsTask(description, flags), m_work(std::move(work)), m_done(std::move(done)) {}
+
+QString FunctionTask::step() const {
+    QMutexLocker lock(&m_mutex);
+    return m_step;
+}
+
+FunctionTask* FunctionTask::start(const QString& description, Work work, Done done) {
+    auto* task = new FunctionTask(description, std::move(work), std::move(done));
+    QgsApplication::taskManager()->addTask(task);
+    return task;
+}
+
+bool FunctionTask::run() {
+    Adapter feedback(this);
+    try {
+        m_work(feedback);
+    } catch (const Error& e) {
+        if (e.kind() != ErrorKind::Canceled)
+            m_error = QString::fromStdString(e.what());
+        return false;
+    } catch (const std::exception& e) {
+        m_error = QString::fromStdString(e.what());
+        return false;
+    }
+    return !isCanceled();
+}
+
+void FunctionTask::finished(bool result) {
+    if (m_done)
+        m_done(result, result ? QString() : m_error);
+}
+
+TaskProgressWidget::TaskProgressWidget(QWidget* parent)
+    : QWidget(parent), m_label(new QLabel(this)), m_bar(new QProgressBar(this)),
+      m_cancel(new QToolButton(this)) {
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_label);
+    layout->addWidget(m_bar);
+    layout->addWidget(m_cancel);
+    m_bar->setRange(0, 100);
+    m_bar->setMaximumWidth(180);
+    m_bar->setTextVisible(true);
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Cancel the running task"));
+    m_cancel->setAutoRaise(true);
+    connect(m_cancel, &QToolButton::clicked, this, &TaskProgressWidget::cancelAll);
+    setVisible(false);
+}
+
+void TaskProgressWidget::track(FunctionTask* task) {
+    m_tasks.append(task);
+    connect(task, &QgsTask::progressChanged, this, &TaskProgressWidget::refresh);
+    connect(task, &FunctionTask::stepChanged, this, &TaskProgressWidget::refresh);
+    connect(task, &QgsTask::taskCompleted, this, &TaskProgressWidget::refresh, Qt::QueuedConnection);
+    connect(task, &QgsTask::taskTerminated, this, &TaskProgressWidget::refresh, Qt::QueuedConnection);
+    connect(task, &QObject::destroyed, this, &TaskProgressWidget::refresh, Qt::QueuedConnection);
+    refresh();
+}
+
+void TaskProgressWidget::cancelAll() {
+    for (const QPointer<FunctionTask>& task : std::as_const(m_tasks)) {
+        if (task)
+            task->cancel();
+    }
+}
+
+void TaskProgressWidget::refresh() {
+    QList<QPointer<FunctionTask>> running;
+    for (const QPointer<FunctionTask>& task : std::as_const(m_tasks)) {
+        if (task && task->status() != QgsTask::Complete && task->status() != QgsTask::Terminated)
+            running.append(task);
+    }
+    m_tasks = running;
+    if (m_tasks.isEmpty()) {
+        setVisible(false);
+        return;
+    }
+    FunctionTask* task = m_tasks.last();
+    const QString step = task->step();
+    m_label->setText(step.isEmpty() ? task->description()
+                                    : task->description() + QStringLiteral(" — ") + step);
+    m_bar->setValue(static_cast<int>(task->progress()));
+    setVisible(true);
+}
+
+} // namespace maillage::ui
