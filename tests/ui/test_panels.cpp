@@ -1,0 +1,550 @@
+// The three docked panels on the demo dataset: what they list, show and draw equals what the engine
+// computes, and selections travel between them through the Session.
+#include "core/analysis/crunch.h"
+#include "core/analysis/density.h"
+#include "core/demo/demo.h"
+#include "ui/i18n.h"
+#include "ui/layer_roles.h"
+#include "ui/panels/density_panel.h"
+#include "ui/panels/maillage_panel.h"
+#include "ui/panels/panel_util.h"
+#include "ui/panels/poles_panel.h"
+#include "ui/panels/rank_size_chart.h"
+#include "ui/session.h"
+
+#include "testing.h"
+#include "ui/qgis_test_main.h"
+
+#include <qgsgeometry.h>
+#include <qgsgraduatedsymbolrenderer.h>
+#include <qgslayertree.h>
+#include <qgsmapcanvas.h>
+#include <qgsmemoryproviderutils.h>
+#include <qgsproject.h>
+#include <qgsvectordataprovider.h>
+#include <qgsvectorlayer.h>
+
+#include <QAbstractItemModel>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTextDocument>
+#include <QTextEdit>
+
+#include <memory>
+
+using namespace maillage;
+using namespace maillage::ui;
+
+namespace {
+
+QgsGeometry geometryOf(const model::Wkb& wkb) {
+    QgsGeometry g;
+    if (!wkb.empty())
+        g.fromWkb(QByteArray(reinterpret_cast<const char*>(wkb.data()), static_cast<int>(wkb.size())));
+    return g;
+}
+
+// The layers the map builds (ui/map_layers.cpp), reduced to what the panels read: roles and fields.
+void addMapLayers(QgsProject& project, const model::Dataset& ds) {
+    const QgsCoordinateReferenceSystem crs(QStringLiteral("EPSG:2154"));
+    auto* communes = new QgsVectorLayer(
+        QStringLiteral("MultiPolygon?crs=EPSG:2154&field=code:string(5)&field=nom:string(100)"
+                       "&field=population:double&field=bv:string(5)&field=dep:string(3)"),
+        QStringLiteral("Communes"), QStringLiteral("memory"));
+    QgsFeatureList features;
+    for (const auto& c : ds.communes) {
+        QgsFeature f(communes->fields());
+        f.setGeometry(geometryOf(c.geometry));
+        f.setAttributes(QgsAttributes(QVector<QVariant>{panel::qs(c.code), panel::qs(c.name), c.population,
+                                                        panel::qs(c.bv), panel::qs(c.dep)}));
+        features << f;
+    }
+    communes->dataProvider()->addFeatures(features);
+    communes->updateExtents();
+    setLayerRole(communes, QString::fromLatin1(role::Communes));
+
+    auto* bassins = new QgsVectorLayer(
+        QStringLiteral(
+            "MultiPolygon?crs=EPSG:2154&field=code:string(5)&field=nom:string(100)&field=pole_type:integer"),
+        QStringLiteral("Bassins de vie"), QStringLiteral("memory"));
+    features.clear();
+    for (const auto& b : ds.bassins) {
+        QgsFeature f(bassins->fields());
+        f.setGeometry(geometryOf(b.geometry));
+        f.setAttributes(QgsAttributes(QVector<QVariant>{panel::qs(b.code), panel::qs(b.name), 0}));
+        features << f;
+    }
+    bassins->dataProvider()->addFeatures(features);
+    bassins->updateExtents();
+    setLayerRole(bassins, QString::fromLatin1(role::Bassins));
+    project.addMapLayers({communes, bassins});
+}
+
+QString cell(const QAbstractItemModel* m, int row, int column) {
+    return m->index(row, column).data().toString();
+}
+
+int rowOf(const QAbstractItemModel* m, const QString& code, int role) {
+    for (int r = 0; r < m->rowCount(); ++r)
+        if (m->index(r, 0).data(role).toString() == code)
+            return r;
+    return -1;
+}
+
+constexpr int kCodeRole = Qt::UserRole + 2; // PolesTableModel/DensityTableModel::CodeRole
+
+} // namespace
+
+class TestPanels : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<Session> session;
+    std::unique_ptr<QgsProject> project;
+    std::unique_ptr<QgsMapCanvas> canvas;
+
+    const model::Dataset& ds() const { return session->dataset(); }
+
+private slots:
+    void initTestCase() {
+        // English UI for the expected strings below; the French one has its own test at the end.
+        i18n::installTranslators(QStringLiteral("en"));
+        session = std::make_unique<Session>();
+        project = std::make_unique<QgsProject>();
+        canvas = std::make_unique<QgsMapCanvas>();
+        canvas->resize(600, 500);
+        session->setDataset(demo::makeDemoDataset());
+        addMapLayers(*project, session->dataset());
+    }
+
+    void init() {
+        session->selectBassins({});
+        session->setProfession(QString());
+    }
+
+    void cleanupTestCase() {
+        canvas.reset();
+        project.reset();
+        session.reset();
+    }
+
+    // --- PolesPanel
+
+    void polesTableListsEveryPoleAndEveryBassinOnDemand() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        int poles = 0;
+        for (const auto& p : session->poles())
+            poles += p.type != analysis::PoleType::HorsPole ? 1 : 0;
+        QVERIFY(poles > 0);
+        QCOMPARE(panel.listedRowCount(), poles);
+
+        panel.findChild<QCheckBox*>(QStringLiteral("polesOnly"))->setChecked(false);
+        QCOMPARE(panel.listedRowCount(), static_cast<int>(ds().bassins.size()));
+    }
+
+    void polesTableSortsProfessionalsNumerically() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        auto* table = panel.findChild<QTableView*>(QStringLiteral("polesTable"));
+        table->sortByColumn(2, Qt::DescendingOrder);
+        double previous = 1e300;
+        for (int r = 0; r < panel.listedRowCount(); ++r) {
+            const analysis::PoleClassification* p = session->pole(panel.listedBassin(r));
+            QVERIFY(p);
+            QVERIFY(p->total <= previous);
+            previous = p->total;
+        }
+    }
+
+    void selectingAPoleRowSelectsItsBassinAndAsksForAZoom() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        QSignalSpy zoom(session.get(), &Session::zoomRequested);
+        auto* table = panel.findChild<QTableView*>(QStringLiteral("polesTable"));
+        const QString code = panel.listedBassin(1);
+        table->selectRow(1);
+        QCOMPARE(session->selectedBassins(), QStringList{code});
+        QCOMPARE(zoom.count(), 1);
+        QCOMPARE(zoom.at(0).at(0).toString(), QStringLiteral("bassin"));
+        QCOMPARE(zoom.at(0).at(1).toString(), code);
+        QVERIFY(panel.findChild<QLabel*>(QStringLiteral("poleDetails"))
+                    ->text()
+                    .contains(panel::bassinName(ds(), code.toStdString()).toHtmlEscaped()));
+    }
+
+    void sessionSelectionSelectsThePoleRowWithoutZooming() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        QSignalSpy zoom(session.get(), &Session::zoomRequested);
+        const QString code = panel.listedBassin(2);
+        session->selectBassins({code});
+        auto* table = panel.findChild<QTableView*>(QStringLiteral("polesTable"));
+        const QModelIndexList rows = table->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().data(kCodeRole).toString(), code);
+        QCOMPARE(zoom.count(), 0);
+    }
+
+    void crunchFiguresShownAreDiagnoseCrunchs() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        QTRY_VERIFY(panel.crunch().totalProfessionals > 0);
+        const auto& vintages = ds().meta.vintages;
+        QVERIFY(vintages.size() >= 2);
+        const analysis::CrunchDiagnostics expected = analysis::diagnoseCrunch(
+            ds(), {}, session->parameters().poles, session->vintage(), vintages.front());
+        QVERIFY(expected.hasEvolution);
+        for (int t = 1; t <= 4; ++t) {
+            QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("crunchCount%1").arg(t))->text(),
+                     QString::number(expected.polesByType[t]));
+            QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("crunchAverage%1").arg(t))->text(),
+                     panel::number(expected.averageByTypePerRegion[t], 1));
+        }
+        QVERIFY(panel.findChild<QLabel*>(QStringLiteral("crunchPrimacy"))
+                    ->text()
+                    .startsWith(panel::number(expected.primacy, 1)));
+        QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("crunchFirstShare"))->text(),
+                 panel::percent(expected.firstPoleShare));
+        const QString h = panel.findChild<QLabel*>(QStringLiteral("crunchHerfindahl"))->text();
+        QVERIFY2(h.contains(panel::number(expected.herfindahl, 3)), qPrintable(h));
+        QVERIFY2(h.contains(panel::number(expected.equivalentPoles, 1)), qPrintable(h));
+        QVERIFY(panel.findChild<QLabel*>(QStringLiteral("crunchFirst"))
+                    ->text()
+                    .contains(panel::bassinName(ds(), expected.firstPole)));
+        QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("crunchPoleChange"))->text(),
+                 panel::signedPercent(expected.poleChangePercent));
+        QCOMPARE(panel.findChild<QTextEdit*>(QStringLiteral("crunchDiagnosis"))->document()->toRawText(),
+                 QString::fromStdString(expected.diagnosisEn));
+        // The chart ranks the pôles of the territory.
+        int poles = 0;
+        for (int t = 1; t <= 4; ++t)
+            poles += expected.polesByType[t];
+        QCOMPARE(static_cast<int>(panel.findChild<RankSizeChart*>()->points().size()), poles);
+    }
+
+    void crunchOfARegionIsDiagnosedOnItsBassins() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        auto* scope = panel.findChild<QComboBox*>(QStringLiteral("crunchScope"));
+        const int i = scope->findData(QStringLiteral("reg:") + panel::qs(ds().bassins.front().reg));
+        QVERIFY(i > 0);
+        scope->setCurrentIndex(i);
+        std::vector<std::string> selection;
+        for (const auto& b : ds().bassins)
+            if (b.reg == ds().bassins.front().reg)
+                selection.push_back(b.code);
+        const analysis::CrunchDiagnostics expected = analysis::diagnoseCrunch(
+            ds(), selection, session->parameters().poles, session->vintage(), ds().meta.vintages.front());
+        QTRY_COMPARE(panel.crunch().totalProfessionals, expected.totalProfessionals);
+        QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("crunchCount1"))->text(),
+                 QString::number(expected.polesByType[1]));
+        QCOMPARE(panel.crunch().herfindahl, expected.herfindahl);
+    }
+
+    void crunchOfAnEmptySelectionAsksForOne() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        auto* scope = panel.findChild<QComboBox*>(QStringLiteral("crunchScope"));
+        scope->setCurrentIndex(scope->findData(QStringLiteral("sel")));
+        QTRY_VERIFY(panel.crunch().bassins.empty() && panel.crunch().totalProfessionals == 0);
+        QVERIFY(!panel.findChild<QLabel*>(QStringLiteral("crunchScopeNote"))->text().isEmpty());
+        session->selectBassins({panel.listedBassin(0)});
+        QTRY_COMPARE(panel.crunch().totalProfessionals, session->pole(panel.listedBassin(0))->total);
+    }
+
+    // --- DensityPanel
+
+    void selectingABassinListsItsCommunesWithTheEngineFigures() {
+        DensityPanel panel(session.get(), canvas.get(), project.get());
+        // The heaviest pôle: many communes, a real mix of figures.
+        const QString bv = panel::qs(session->maillage().nodes.front().bv);
+        session->setProfession(QStringLiteral("medecin_generaliste"));
+        session->selectBassins({bv});
+        QTRY_COMPARE(panel.shownBassin(), bv);
+        const analysis::DensityDrillDown expected =
+            analysis::densityForBassin(ds(), bv.toStdString(), "medecin_generaliste", session->vintage());
+        QTRY_COMPARE(panel.drillDown().profession, expected.profession);
+        auto* table = panel.findChild<QTableView*>(QStringLiteral("densityTable"));
+        const QAbstractItemModel* m = table->model();
+        QCOMPARE(m->rowCount(), static_cast<int>(expected.rows.size()));
+        const auto& d = expected.rows.front();
+        const int r = rowOf(m, panel::qs(d.code), kCodeRole);
+        QVERIFY(r >= 0);
+        QCOMPARE(cell(m, r, 1), panel::number(d.population));
+        const model::DensityParameters& params = session->parameters().density;
+        if (!analysis::isMasked(d.count, params)) {
+            QCOMPARE(cell(m, r, 2), panel::number(d.count));
+            QCOMPARE(cell(m, r, 3), panel::number(d.per10k, 1));
+        }
+        // The references, in their own table pinned below the communes: BV, département, région, territory.
+        const QAbstractItemModel* refs =
+            panel.findChild<QTableView*>(QStringLiteral("densityReferences"))->model();
+        QCOMPARE(refs->rowCount(), 4);
+        auto tip = [&](int row) { return refs->index(row, 0).data(Qt::ToolTipRole).toString(); };
+        QVERIFY(tip(0).contains(panel::qs(expected.bassin.name)));
+        QCOMPARE(cell(refs, 0, 3), panel::number(expected.bassin.per10k, 1));
+        QVERIFY(tip(1).contains(panel::qs(expected.departement.name)));
+        QVERIFY(tip(2).contains(panel::qs(expected.region.name)));
+        QVERIFY(tip(3).contains(QStringLiteral("Whole territory")));
+        QCOMPARE(cell(refs, 3, 2), panel::number(expected.dataset.count));
+        QCOMPARE(cell(refs, 3, 3), panel::number(expected.dataset.per10k, 1));
+        QVERIFY(refs->index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+        // Sorting the communes numerically by density.
+        table->sortByColumn(3, Qt::DescendingOrder);
+        double previous = 1e300;
+        for (int row = 0; row < m->rowCount(); ++row) {
+            const double v = m->index(row, 3).data(Qt::UserRole + 1).toDouble();
+            QVERIFY(v <= previous);
+            previous = v;
+        }
+        QVERIFY(panel.findChild<QLabel*>(QStringLiteral("densityCaption"))
+                    ->text()
+                    .contains(QStringLiteral("statistical secrecy")));
+    }
+
+    void smallCountsAreMaskedWithTheirDerivedFigures() {
+        DensityPanel panel(session.get(), canvas.get(), project.get());
+        const model::DensityParameters& params = session->parameters().density;
+        // Find a commune with a small count of some profession.
+        QString bv, commune;
+        std::string profession;
+        double count = 0;
+        for (const auto& p : ds().catalogue.professions()) {
+            for (const auto& b : ds().bassins) {
+                const auto drill = analysis::densityForBassin(ds(), b.code, p.code, session->vintage());
+                for (const auto& row : drill.rows)
+                    if (analysis::isMasked(row.count, params)) {
+                        bv = panel::qs(b.code);
+                        commune = panel::qs(row.code);
+                        profession = p.code;
+                        count = row.count;
+                        break;
+                    }
+                if (!bv.isEmpty())
+                    break;
+            }
+            if (!bv.isEmpty())
+                break;
+        }
+        QVERIFY2(!bv.isEmpty(), "the demo dataset has no count under the secrecy threshold");
+        QVERIFY(count > 0 && count < params.secrecyThreshold);
+        session->setProfession(panel::qs(profession));
+        session->selectBassins({bv});
+        QTRY_COMPARE(panel.drillDown().profession, profession);
+        const QAbstractItemModel* m = panel.findChild<QTableView*>(QStringLiteral("densityTable"))->model();
+        const int r = rowOf(m, commune, kCodeRole);
+        QVERIFY(r >= 0);
+        QCOMPARE(cell(m, r, 2), QString::fromStdString(analysis::maskedCountFr(count, params)));
+        QVERIFY(!cell(m, r, 3).contains(QRegularExpression(QStringLiteral("[0-9]"))));
+        QVERIFY(!cell(m, r, 4).contains(QRegularExpression(QStringLiteral("[0-9]"))));
+    }
+
+    void doubleClickingACommuneDrillsIntoItsZonesAndBackReturns() {
+        DensityPanel panel(session.get(), canvas.get(), project.get());
+        QVERIFY(!ds().zones.empty());
+        const QString commune = panel::qs(ds().zones.front().commune);
+        const QString bv = panel::qs(ds().commune(commune.toStdString())->bv);
+        session->selectBassins({bv});
+        QTRY_COMPARE(panel.shownBassin(), bv);
+        auto* table = panel.findChild<QTableView*>(QStringLiteral("densityTable"));
+        const int r = rowOf(table->model(), commune, kCodeRole);
+        QVERIFY(r >= 0);
+        QVERIFY(cell(table->model(), r, 0).endsWith(QStringLiteral("›")));
+        emit table->doubleClicked(table->model()->index(r, 0));
+        QCOMPARE(panel.shownCommune(), commune);
+        const auto expected =
+            analysis::densityForCommune(ds(), commune.toStdString(), "", session->vintage());
+        QCOMPARE(table->model()->rowCount(), static_cast<int>(expected.rows.size()));
+        QCOMPARE(panel.findChild<QTableView*>(QStringLiteral("densityReferences"))->model()->rowCount(), 5);
+        auto* back = panel.findChild<QWidget*>(QStringLiteral("back"));
+        QVERIFY(!back->isHidden());
+        QVERIFY(panel.findChild<QLabel*>(QStringLiteral("breadcrumb"))->text().contains(QStringLiteral("›")));
+        panel.goBack();
+        QVERIFY(panel.shownCommune().isEmpty());
+        QVERIFY(back->isHidden());
+        QCOMPARE(table->model()->rowCount(),
+                 static_cast<int>(
+                     analysis::densityForBassin(ds(), bv.toStdString(), "", session->vintage()).rows.size()));
+    }
+
+    void choosingAProfessionColoursCommunesInFiveClassesAndResetRestores() {
+        DensityPanel panel(session.get(), canvas.get(), project.get());
+        QgsVectorLayer* communes = findLayerByRole(project.get(), QString::fromLatin1(role::Communes));
+        QVERIFY(communes);
+        const QString before = communes->renderer()->type();
+        auto* combo = panel.findChild<QComboBox*>(QStringLiteral("profession"));
+        const int i = combo->findData(QStringLiteral("medecin_generaliste"));
+        QVERIFY(i > 0);
+        combo->setCurrentIndex(i);
+        emit combo->activated(i);
+        QCOMPARE(session->profession(), QStringLiteral("medecin_generaliste"));
+        QTRY_COMPARE(communes->renderer()->type(), QStringLiteral("graduatedSymbol"));
+        auto* graduated = static_cast<QgsGraduatedSymbolRenderer*>(communes->renderer());
+        QCOMPARE(graduated->classAttribute(), DensityPanel::densityField());
+        // Five classes of density, plus one for the communes without any professional when there are some.
+        int densityClasses = 0, noneClasses = 0;
+        for (const QgsRendererRange& range : graduated->ranges()) {
+            if (range.upperValue() == 0) {
+                ++noneClasses;
+                continue;
+            }
+            ++densityClasses;
+            QVERIFY2(range.label().contains(QStringLiteral(" per 10,000 inh.")), qPrintable(range.label()));
+            QVERIFY2(range.label().startsWith(panel::number(range.lowerValue(), 1)),
+                     qPrintable(range.label()));
+        }
+        QCOMPARE(densityClasses, 5);
+        QVERIFY(noneClasses <= 1);
+        QVERIFY(!communes->hasScaleBasedVisibility());
+        // The attribute holds the engine's densities.
+        const auto rows = analysis::densityForAllCommunes(ds(), "medecin_generaliste", session->vintage());
+        const int field = communes->fields().indexOf(DensityPanel::densityField());
+        QgsFeature f;
+        communes->getFeatures().nextFeature(f);
+        const model::Commune* c = ds().commune(f.attribute(QStringLiteral("code")).toString().toStdString());
+        QVERIFY(c);
+        QCOMPARE(f.attribute(field).toDouble(), rows[ds().communeIndex(c->code)].per10k);
+
+        panel.findChild<QPushButton*>(QStringLiteral("resetColouring"))->click();
+        QCOMPARE(communes->renderer()->type(), before);
+        QVERIFY(!panel.isColouringMap());
+    }
+
+    void accessibilityColoursCommunesBy2sfca() {
+        DensityPanel panel(session.get(), canvas.get(), project.get());
+        panel.chooseProfession(QStringLiteral("medecin_generaliste"));
+        panel.findChild<QCheckBox*>(QStringLiteral("accessibility"))->setChecked(true);
+        QgsVectorLayer* communes = findLayerByRole(project.get(), QString::fromLatin1(role::Communes));
+        QTRY_COMPARE(communes->renderer()->type(), QStringLiteral("graduatedSymbol"));
+        QTRY_COMPARE(static_cast<QgsGraduatedSymbolRenderer*>(communes->renderer())->classAttribute(),
+                     DensityPanel::accessibilityField());
+        panel.resetMapColouring();
+        QVERIFY(communes->renderer()->type() != QStringLiteral("graduatedSymbol"));
+    }
+
+    // --- MaillagePanel
+
+    void maillagePanelDrawsEveryLinkAndFlagsIsolatedPoles() {
+        MaillagePanel panel(session.get(), canvas.get(), project.get());
+        panel.refreshNow();
+        const analysis::MaillageResult& m = session->maillage();
+        QVERIFY(!m.links.empty());
+        QgsVectorLayer* links = findLayerByRole(project.get(), QString::fromLatin1(role::Links));
+        QVERIFY(links);
+        QCOMPARE(static_cast<qint64>(links->featureCount()), static_cast<qint64>(m.links.size()));
+        QCOMPARE(links->name(), MaillagePanel::tr("Maillage links"));
+        QCOMPARE(links->renderer()->type(), QStringLiteral("categorizedSymbol"));
+        QgsVectorLayer* poles = findLayerByRole(project.get(), QString::fromLatin1(role::Poles));
+        QVERIFY(poles);
+        QCOMPARE(static_cast<qint64>(poles->featureCount()), static_cast<qint64>(m.nodes.size()));
+        qint64 isolated = 0;
+        QgsFeature f;
+        auto it = poles->getFeatures();
+        while (it.nextFeature(f))
+            isolated += f.attribute(QStringLiteral("isolated")).toInt();
+        QCOMPARE(isolated, static_cast<qint64>(std::count(m.isolated.begin(), m.isolated.end(), true)));
+        QCOMPARE(panel.findChild<QTableView*>(QStringLiteral("linksTable"))->model()->rowCount(),
+                 static_cast<int>(m.links.size()));
+        const QString summary = panel.findChild<QLabel*>(QStringLiteral("maillageSummary"))->text();
+        QVERIFY2(summary.contains(MaillagePanel::tr("Pôles: %1 · links: %2 · isolated: %3")
+                                      .arg(m.nodes.size())
+                                      .arg(m.links.size())
+                                      .arg(std::count(m.isolated.begin(), m.isolated.end(), true))),
+                 qPrintable(summary));
+        // Drawn again, the layers are reused, not duplicated.
+        panel.refreshNow();
+        int linkLayers = 0;
+        for (QgsMapLayer* l : project->mapLayers())
+            linkLayers += l->customProperty(QString::fromLatin1(kRoleProperty)).toString() ==
+                          QLatin1String(role::Links);
+        QCOMPARE(linkLayers, 1);
+        QCOMPARE(static_cast<qint64>(links->featureCount()), static_cast<qint64>(m.links.size()));
+    }
+
+    void applyingParametersRecomputesTheLinks() {
+        MaillagePanel panel(session.get(), canvas.get(), project.get());
+        const model::Parameters saved = session->parameters();
+        auto* strongest = panel.findChild<QSpinBox*>(QStringLiteral("strongestPerPole"));
+        auto* apply = panel.findChild<QPushButton*>(QStringLiteral("maillageApply"));
+        QVERIFY(!apply->isEnabled());
+        strongest->setValue(1);
+        QVERIFY(apply->isEnabled());
+        QSignalSpy changed(session.get(), &Session::maillageChanged);
+        apply->click();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(session->parameters().maillage.strongestPerPole, 1);
+        QTRY_COMPARE(static_cast<qint64>(
+                         findLayerByRole(project.get(), QString::fromLatin1(role::Links))->featureCount()),
+                     static_cast<qint64>(session->maillage().links.size()));
+        session->setParameters(saved);
+    }
+
+    void clickingALinkSelectsItOnTheMap() {
+        MaillagePanel panel(session.get(), canvas.get(), project.get());
+        panel.refreshNow();
+        auto* table = panel.findChild<QTableView*>(QStringLiteral("linksTable"));
+        table->selectRow(0);
+        QgsVectorLayer* links = findLayerByRole(project.get(), QString::fromLatin1(role::Links));
+        QCOMPARE(links->selectedFeatureCount(), 1);
+        const QgsFeature f = links->selectedFeatures().front();
+        const int link = table->model()->index(0, 0).data(Qt::UserRole + 2).toInt();
+        const auto& l = session->maillage().links[link];
+        QCOMPARE(f.attribute(QStringLiteral("from_bv")).toString(),
+                 panel::qs(session->maillage().nodes[l.from].bv));
+        QCOMPARE(f.attribute(QStringLiteral("intensity")).toDouble(), l.intensity);
+    }
+
+    void flowsAndCooperationsHaveTheirOwnLayers() {
+        MaillagePanel panel(session.get(), canvas.get(), project.get());
+        panel.refreshNow();
+        QVERIFY(!ds().flows.empty());
+        QVERIFY(!ds().cooperations.empty());
+        panel.findChild<QCheckBox*>(QStringLiteral("showFlows"))->setChecked(true);
+        panel.findChild<QCheckBox*>(QStringLiteral("showCooperations"))->setChecked(true);
+        QVERIFY(panel.flowsLayer());
+        QVERIFY(panel.cooperationsLayer());
+        Warnings warnings;
+        QCOMPARE(static_cast<qint64>(panel.flowsLayer()->featureCount()),
+                 static_cast<qint64>(analysis::aggregateFlows(ds(), warnings).size()));
+        QCOMPARE(static_cast<qint64>(panel.cooperationsLayer()->featureCount()),
+                 static_cast<qint64>(analysis::declaredLinks(ds(), session->poles()).size()));
+        panel.findChild<QCheckBox*>(QStringLiteral("showFlows"))->setChecked(false);
+        QVERIFY(!panel.flowsLayer());
+        panel.findChild<QCheckBox*>(QStringLiteral("showCooperations"))->setChecked(false);
+        QVERIFY(!panel.cooperationsLayer());
+    }
+
+    // --- French UI
+
+    void frenchUiFormatsFiguresTheFrenchWayAndWritesTheDiagnosisInFrench() {
+        i18n::installTranslators(QStringLiteral("fr"));
+        QCOMPARE(panel::number(19.44, 1), QStringLiteral("19,4"));
+        QCOMPARE(panel::percent(0.194), QStringLiteral("19,4\u00a0%"));
+        QCOMPARE(panel::signedPercent(-3.14), QStringLiteral("\u22123,1\u00a0%"));
+
+        PolesPanel poles(session.get(), canvas.get(), project.get());
+        QTRY_VERIFY(poles.crunch().totalProfessionals > 0);
+        QCOMPARE(poles.findChild<QTextEdit*>(QStringLiteral("crunchDiagnosis"))->document()->toRawText(),
+                 QString::fromStdString(poles.crunch().diagnosisFr));
+        QCOMPARE(poles.findChild<QLabel*>(QStringLiteral("crunchFirstShare"))->text(),
+                 QLocale(QLocale::French).toString(100 * poles.crunch().firstPoleShare, 'f', 1) +
+                     QStringLiteral("\u00a0%"));
+
+        DensityPanel density(session.get(), canvas.get(), project.get());
+        const QString bv = panel::qs(session->maillage().nodes.front().bv);
+        session->setProfession(QStringLiteral("medecin_generaliste"));
+        session->selectBassins({bv});
+        QTRY_COMPARE(density.shownBassin(), bv);
+        const QAbstractItemModel* refs =
+            density.findChild<QTableView*>(QStringLiteral("densityReferences"))->model();
+        QTRY_COMPARE(refs->rowCount(), 4);
+        QCOMPARE(cell(refs, 3, 3),
+                 QLocale(QLocale::French).toString(density.drillDown().dataset.per10k, 'f', 1));
+        QVERIFY(cell(refs, 3, 3).contains(QLatin1Char(',')));
+
+        i18n::installTranslators(QStringLiteral("en"));
+        QCOMPARE(panel::percent(0.194), QStringLiteral("19.4%"));
+    }
+};
+
+MAILLAGE_QGIS_TEST_MAIN(TestPanels)
+#include "test_panels.moc"

@@ -1,0 +1,824 @@
+#include "ui/panels/density_panel.h"
+
+#include "ui/layer_roles.h"
+#include "ui/panels/panel_util.h"
+#include "ui/session.h"
+
+#include <qgsclassificationjenks.h>
+#include <qgscolorramp.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturerequest.h>
+#include <qgsfillsymbol.h>
+#include <qgsgraduatedsymbolrenderer.h>
+#include <qgsmapcanvas.h>
+#include <qgsproject.h>
+#include <qgsrenderer.h>
+#include <qgssymbollayerutils.h>
+#include <qgsvectordataprovider.h>
+#include <qgsvectorlayer.h>
+
+#include <QAbstractTableModel>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <exception>
+#include <unordered_map>
+
+namespace maillage::ui {
+
+namespace {
+constexpr int kDensityClasses = 5;
+}
+
+using panel::number;
+using panel::qs;
+
+// The drill-down table: the communes (or zones), then the reference rows, which stay at the bottom
+// whatever the sort.
+class DensityTableModel : public QAbstractTableModel {
+public:
+    enum Column { Name, Population, Count, Per10k, InhabitantsPer, ColumnCount };
+    enum Role { SortRole = Qt::UserRole + 1, CodeRole, ReferenceRole, FirstReferenceRole, OrderRole };
+    struct Row {
+        QString code, name;
+        double population = 0, count = 0, per10k = 0, inhabitantsPer = 0;
+        bool masked = false;
+        bool reference = false;
+        bool drillable = false; //!< a commune with infra-communal zones
+        QString tooltip;        //!< full name of a reference row
+    };
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setRows(std::vector<Row> rows, bool zones, double secrecyThreshold) {
+        beginResetModel();
+        m_rows = std::move(rows);
+        m_zones = zones;
+        m_threshold = secrecyThreshold;
+        endResetModel();
+    }
+    const std::vector<Row>& rows() const { return m_rows; }
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override {
+        return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    }
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override {
+        return parent.isValid() ? 0 : ColumnCount;
+    }
+    QVariant data(const QModelIndex& index, int role) const override {
+        if (!index.isValid() || index.row() >= static_cast<int>(m_rows.size()))
+            return {};
+        const Row& r = m_rows[index.row()];
+        const int col = index.column();
+        switch (role) {
+        case Qt::DisplayRole:
+            switch (col) {
+            case Name:
+                return r.drillable ? r.name + QStringLiteral("  ›") : r.name;
+            case Population:
+                return number(r.population);
+            case Count:
+                return r.masked ? qs(analysis::maskedCountFr(r.count, params())) : number(r.count);
+            case Per10k:
+                return r.masked ? DensityPanel::tr("secret") : number(r.per10k, 1);
+            case InhabitantsPer:
+                if (r.masked)
+                    return DensityPanel::tr("secret");
+                if (r.count <= 0 || r.inhabitantsPer <= 0)
+                    return QStringLiteral("—");
+                return DensityPanel::tr("1 per %1").arg(number(panel::roundSignificant(r.inhabitantsPer, 3)));
+            }
+            break;
+        case SortRole:
+            switch (col) {
+            case Name:
+                return r.name;
+            case Population:
+                return r.population;
+            case Count:
+                return r.count;
+            case Per10k:
+                return r.masked ? -1.0 : r.per10k;
+            case InhabitantsPer:
+                return r.masked || r.count <= 0 ? 1e300 : r.inhabitantsPer;
+            }
+            break;
+        case Qt::FontRole:
+            if (r.reference) {
+                QFont f;
+                f.setBold(true);
+                return f;
+            }
+            break;
+        case Qt::BackgroundRole:
+            if (r.reference)
+                return QColor(0, 0, 0, 14);
+            break;
+        case Qt::ForegroundRole:
+            if (r.masked && col != Name && col != Population)
+                return QColor(0x6B, 0x6B, 0x6B);
+            break;
+        case Qt::TextAlignmentRole:
+            if (col != Name)
+                return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+            break;
+        case Qt::ToolTipRole:
+            if (r.masked && col != Name && col != Population)
+                return DensityPanel::tr("Fewer than %1 professionals: masked (statistical secrecy)")
+                    .arg(number(m_threshold));
+            if (col == InhabitantsPer && r.count > 0 && r.inhabitantsPer > 0)
+                return DensityPanel::tr("One professional for %1 inhabitants")
+                    .arg(number(panel::roundSignificant(r.inhabitantsPer, 3)));
+            if (col == Name && r.drillable)
+                return DensityPanel::tr("Double-click to see the quartiers of %1").arg(r.name);
+            if (col == Name)
+                return r.tooltip.isEmpty() ? r.name : r.tooltip;
+            break;
+        case CodeRole:
+            return r.code;
+        case ReferenceRole:
+            return r.reference;
+        case FirstReferenceRole:
+            return r.reference && (index.row() == 0 || !m_rows[index.row() - 1].reference);
+        case OrderRole:
+            return index.row();
+        default:
+            break;
+        }
+        return {};
+    }
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
+        if (orientation != Qt::Horizontal)
+            return {};
+        if (role == Qt::DisplayRole) {
+            switch (section) {
+            case Name:
+                return m_zones ? DensityPanel::tr("Quartier") : DensityPanel::tr("Commune");
+            case Population:
+                return DensityPanel::tr("Pop.");
+            case Count:
+                return DensityPanel::tr("Prof.");
+            case Per10k:
+                return DensityPanel::tr("Density");
+            case InhabitantsPer:
+                return DensityPanel::tr("Ratio");
+            }
+        } else if (role == Qt::ToolTipRole) {
+            switch (section) {
+            case Population:
+                return DensityPanel::tr("Population");
+            case Count:
+                return DensityPanel::tr("Professionals");
+            case Per10k:
+                return DensityPanel::tr("Density: professionals per 10,000 inhabitants");
+            case InhabitantsPer:
+                return DensityPanel::tr("Ratio: one professional for so many inhabitants");
+            }
+        }
+        return {};
+    }
+
+private:
+    model::DensityParameters params() const {
+        model::DensityParameters p;
+        p.secrecyThreshold = m_threshold;
+        return p;
+    }
+    std::vector<Row> m_rows;
+    bool m_zones = false;
+    double m_threshold = 5;
+};
+
+namespace {
+
+// A rule above the first reference row.
+class SeparatorDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override {
+        QStyledItemDelegate::paint(painter, option, index);
+        if (index.data(DensityTableModel::FirstReferenceRole).toBool()) {
+            painter->save();
+            painter->setPen(QPen(option.palette.color(QPalette::WindowText), 1));
+            painter->drawLine(option.rect.topLeft(), option.rect.topRight());
+            painter->restore();
+        }
+    }
+};
+
+DensityTableModel::Row toRow(const analysis::DensityRow& d, const model::DensityParameters& params,
+                             bool reference, const QString& label, const QString& tooltip = QString()) {
+    DensityTableModel::Row r;
+    r.tooltip = tooltip;
+    r.code = qs(d.code);
+    r.name = label.isEmpty() ? qs(d.name.empty() ? d.code : d.name) : label;
+    r.population = d.population;
+    r.count = d.count;
+    r.per10k = d.per10k;
+    r.inhabitantsPer = d.inhabitantsPerProfessional;
+    r.masked = analysis::isMasked(d.count, params);
+    r.reference = reference;
+    return r;
+}
+
+QString rowName(const analysis::DensityRow& d) {
+    return qs(d.name.empty() ? d.code : d.name);
+}
+
+} // namespace
+
+DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent)
+    : QWidget(parent), m_session(session), m_canvas(canvas), m_project(project) {
+    setObjectName(QStringLiteral("DensityPanel"));
+    auto* root = new QVBoxLayout(this);
+    root->setContentsMargins(4, 4, 4, 4);
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_profession = new QComboBox;
+    m_profession->setObjectName(QStringLiteral("profession"));
+    m_profession->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_profession->setMinimumContentsLength(14);
+    m_profession->setMaxVisibleItems(20);
+    form->addRow(tr("Profession"), m_profession);
+    m_vintage = new QComboBox;
+    m_vintage->setObjectName(QStringLiteral("vintage"));
+    m_vintage->setToolTip(tr("Year of the counts of professionals (also used for the pôles)"));
+    form->addRow(tr("Year"), m_vintage);
+    root->addLayout(form);
+
+    auto* mapRow = new QHBoxLayout;
+    m_accessibility = new QCheckBox(tr("Accessibility (2SFCA)"));
+    m_accessibility->setObjectName(QStringLiteral("accessibility"));
+    m_accessibility->setToolTip(tr("Colour the communes by the professionals within reach, shared with the "
+                                   "population that also reaches them (two-step floating catchment), "
+                                   "rather than by the professionals located in the commune"));
+    m_reset = new QPushButton(tr("Reset map colouring"));
+    m_reset->setObjectName(QStringLiteral("resetColouring"));
+    m_reset->setEnabled(false);
+    mapRow->addWidget(m_accessibility);
+    mapRow->addStretch(1);
+    mapRow->addWidget(m_reset);
+    root->addLayout(mapRow);
+    m_mapLegendNote = new QLabel;
+    m_mapLegendNote->setObjectName(QStringLiteral("mapNote"));
+    m_mapLegendNote->setWordWrap(true);
+    panel::setMuted(m_mapLegendNote);
+    m_mapLegendNote->setText(tr("Choose a profession to colour the communes by density."));
+    root->addWidget(m_mapLegendNote);
+
+    auto* crumbRow = new QHBoxLayout;
+    m_back = new QToolButton;
+    m_back->setObjectName(QStringLiteral("back"));
+    m_back->setText(tr("‹ Back"));
+    m_back->setToolTip(tr("Back to the communes of the bassin de vie"));
+    m_back->setAutoRaise(true);
+    m_back->setVisible(false);
+    m_breadcrumb = new QLabel;
+    m_breadcrumb->setObjectName(QStringLiteral("breadcrumb"));
+    m_breadcrumb->setWordWrap(true);
+    m_breadcrumb->setTextFormat(Qt::RichText);
+    crumbRow->addWidget(m_back);
+    crumbRow->addWidget(m_breadcrumb, 1);
+    root->addLayout(crumbRow);
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("densityStatus"));
+    m_status->setWordWrap(true);
+    m_status->setVisible(false);
+    root->addWidget(m_status);
+
+    m_model = new DensityTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(DensityTableModel::SortRole);
+    m_proxy->setSortLocaleAware(true);
+    m_table = new QTableView;
+    m_table->setObjectName(QStringLiteral("densityTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(DensityTableModel::Population, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setSectionResizeMode(DensityTableModel::Name, QHeaderView::Stretch);
+    m_table->setTextElideMode(Qt::ElideRight);
+    root->addWidget(m_table, 1);
+
+    // The references (BV, département, région, whole territory) stay in sight below the communes,
+    // in columns aligned with theirs.
+    m_refModel = new DensityTableModel(this);
+    m_refTable = new QTableView;
+    m_refTable->setObjectName(QStringLiteral("densityReferences"));
+    m_refTable->setModel(m_refModel);
+    m_refTable->setItemDelegate(new SeparatorDelegate(m_refTable));
+    m_refTable->horizontalHeader()->hide();
+    m_refTable->verticalHeader()->hide();
+    m_refTable->verticalHeader()->setDefaultSectionSize(m_table->verticalHeader()->defaultSectionSize());
+    m_refTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_refTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_refTable->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_refTable->setSelectionMode(QAbstractItemView::NoSelection);
+    m_refTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_refTable->setFocusPolicy(Qt::NoFocus);
+    m_refTable->setWordWrap(false);
+    m_refTable->setTextElideMode(Qt::ElideRight);
+    m_refTable->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    root->addWidget(m_refTable);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this,
+            [this](int section, int, int size) { m_refTable->setColumnWidth(section, size); });
+    connect(m_table->horizontalScrollBar(), &QScrollBar::valueChanged, m_refTable->horizontalScrollBar(),
+            &QScrollBar::setValue);
+
+    m_caption = new QLabel;
+    m_caption->setObjectName(QStringLiteral("densityCaption"));
+    m_caption->setWordWrap(true);
+    panel::setMuted(m_caption);
+    QFont small = m_caption->font();
+    small.setPointSizeF(small.pointSizeF() * 0.92);
+    m_caption->setFont(small);
+    root->addWidget(m_caption);
+
+    connect(m_profession, qOverload<int>(&QComboBox::activated), this,
+            [this](int index) { chooseProfession(m_profession->itemData(index).toString()); });
+    connect(m_vintage, qOverload<int>(&QComboBox::activated), this, [this](int index) {
+        const int v = m_vintage->itemData(index).toInt();
+        if (v != m_session->vintage())
+            m_session->setVintage(v);
+        scheduleRefresh();
+    });
+    connect(m_accessibility, &QCheckBox::toggled, this, [this] {
+        m_colouring = true;
+        scheduleRefresh();
+    });
+    connect(m_reset, &QPushButton::clicked, this, &DensityPanel::resetMapColouring);
+    connect(m_back, &QToolButton::clicked, this, &DensityPanel::goBack);
+    connect(m_table, &QTableView::doubleClicked, this, &DensityPanel::onDoubleClicked);
+
+    connect(m_session, &Session::datasetChanged, this, &DensityPanel::onDatasetChanged);
+    connect(m_session, &Session::classificationChanged, this, [this] {
+        syncCombos();
+        scheduleRefresh();
+    });
+    connect(m_session, &Session::professionChanged, this, [this] {
+        syncCombos();
+        scheduleRefresh();
+    });
+    connect(m_session, &Session::bassinSelectionChanged, this, [this](const QStringList& codes) {
+        if (codes.isEmpty())
+            return; // keep the last table: clicking into the void should not wipe it
+        if (codes.first() != m_bassin || !m_commune.isEmpty())
+            showBassin(codes.first());
+    });
+    connect(m_session, &Session::communeSelected, this, [this](const QString& code) {
+        if (code.isEmpty() || !m_session->hasDataset())
+            return;
+        const model::Commune* c = m_session->dataset().commune(code.toStdString());
+        if (!c)
+            return;
+        if (!showCommune(code)) {
+            if (qs(c->bv) != m_bassin || !m_commune.isEmpty())
+                showBassin(qs(c->bv));
+            for (int row = 0; row < m_proxy->rowCount(); ++row)
+                if (m_proxy->index(row, 0).data(DensityTableModel::CodeRole).toString() == code) {
+                    m_table->selectRow(row);
+                    m_table->scrollTo(m_proxy->index(row, 0));
+                    break;
+                }
+        }
+    });
+
+    onDatasetChanged();
+}
+
+DensityPanel::~DensityPanel() = default;
+
+QString DensityPanel::densityField() {
+    return QStringLiteral("densite");
+}
+QString DensityPanel::accessibilityField() {
+    return QStringLiteral("acces_2sfca");
+}
+
+QgsVectorLayer* DensityPanel::communesLayer() const {
+    return findLayerByRole(m_project, role::Communes);
+}
+
+void DensityPanel::onDatasetChanged() {
+    // The map rebuilds its layers for a new dataset: the renderer we kept belongs to the old one.
+    m_savedRenderer.reset();
+    m_savedLayerId.clear();
+    m_colouring = false;
+    m_reset->setEnabled(false);
+    m_commune.clear();
+    m_bassin.clear();
+    m_communesWithZones.clear();
+    if (m_session->hasDataset())
+        for (const auto& z : m_session->dataset().zones)
+            m_communesWithZones.insert(z.commune);
+    fillProfessionCombo();
+    fillVintageCombo();
+    const bool has = m_session->hasDataset();
+    for (QWidget* w : std::initializer_list<QWidget*>{m_profession, m_vintage, m_accessibility})
+        w->setEnabled(has);
+    m_mapLegendNote->setText(tr("Choose a profession to colour the communes by density."));
+    if (has && !m_session->selectedBassins().isEmpty())
+        m_bassin = m_session->selectedBassins().first();
+    refresh();
+}
+
+void DensityPanel::fillProfessionCombo() {
+    const QSignalBlocker block(m_profession);
+    m_profession->clear();
+    m_profession->addItem(tr("All professions"), QString());
+    if (!m_session->hasDataset())
+        return;
+    const auto& professions = m_session->dataset().catalogue.professions();
+    for (model::ProfessionGroup group : {model::ProfessionGroup::Proximite, model::ProfessionGroup::Pole}) {
+        std::vector<std::pair<QString, QString>> items; // label, code
+        for (const auto& p : professions)
+            if (p.group == group)
+                items.emplace_back(panel::professionLabel(p), qs(p.code));
+        if (items.empty())
+            continue;
+        std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
+            return QString::localeAwareCompare(a.first, b.first) < 0;
+        });
+        m_profession->insertSeparator(m_profession->count());
+        for (const auto& [label, code] : items) {
+            m_profession->addItem(label, code);
+            m_profession->setItemData(m_profession->count() - 1,
+                                      group == model::ProfessionGroup::Proximite
+                                          ? tr("First-line care (proximité)")
+                                          : tr("Profession de pôle"),
+                                      Qt::ToolTipRole);
+        }
+    }
+    syncCombos();
+}
+
+void DensityPanel::fillVintageCombo() {
+    const QSignalBlocker block(m_vintage);
+    m_vintage->clear();
+    if (!m_session->hasDataset())
+        return;
+    for (int v : m_session->dataset().meta.vintages)
+        m_vintage->addItem(QString::number(v), v);
+    syncCombos();
+}
+
+void DensityPanel::syncCombos() {
+    if (!m_session->hasDataset())
+        return;
+    const QSignalBlocker b1(m_profession), b2(m_vintage);
+    const int p = m_profession->findData(m_session->profession());
+    m_profession->setCurrentIndex(std::max(0, p));
+    const int v = m_vintage->findData(m_session->vintage());
+    if (v >= 0)
+        m_vintage->setCurrentIndex(v);
+}
+
+void DensityPanel::chooseProfession(const QString& code) {
+    m_colouring = true;
+    if (m_session->profession() != code)
+        m_session->setProfession(code);
+    syncCombos();
+    scheduleRefresh();
+}
+
+void DensityPanel::scheduleRefresh() {
+    if (m_refreshScheduled)
+        return;
+    m_refreshScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_refreshScheduled = false;
+        refresh();
+    });
+}
+
+void DensityPanel::refresh() {
+    refreshTable();
+    if (m_colouring)
+        colourMap();
+}
+
+void DensityPanel::showBassin(const QString& bv) {
+    m_bassin = bv;
+    m_commune.clear();
+    refreshTable();
+}
+
+bool DensityPanel::hasZones(const std::string& commune) const {
+    return m_communesWithZones.count(commune) > 0;
+}
+
+bool DensityPanel::showCommune(const QString& commune) {
+    if (!m_session->hasDataset() || !hasZones(commune.toStdString()))
+        return false;
+    const model::Commune* c = m_session->dataset().commune(commune.toStdString());
+    if (!c)
+        return false;
+    m_bassin = qs(c->bv);
+    m_commune = commune;
+    refreshTable();
+    return true;
+}
+
+void DensityPanel::goBack() {
+    m_commune.clear();
+    refreshTable();
+}
+
+void DensityPanel::onDoubleClicked(const QModelIndex& index) {
+    if (!index.isValid() || !m_commune.isEmpty() || index.data(DensityTableModel::ReferenceRole).toBool())
+        return;
+    const QString code = index.data(DensityTableModel::CodeRole).toString();
+    if (!showCommune(code)) {
+        m_status->setText(
+            tr("No quartiers are loaded for %1.").arg(index.sibling(index.row(), 0).data().toString()));
+        m_status->setVisible(true);
+        QTimer::singleShot(4000, m_status, [s = m_status] { s->setVisible(false); });
+    }
+}
+
+void DensityPanel::refreshTable() {
+    m_status->setVisible(false);
+    m_drill = analysis::DensityDrillDown{};
+    const bool has = m_session->hasDataset();
+    m_back->setVisible(has && !m_commune.isEmpty());
+    if (!has || m_bassin.isEmpty()) {
+        m_model->setRows({}, false, 5);
+        m_refModel->setRows({}, false, 5);
+        fitColumns();
+        m_breadcrumb->setText(has ? tr("Select a bassin de vie on the map or in the Pôles panel.")
+                                  : tr("No dataset open."));
+        panel::setMuted(m_breadcrumb);
+        updateCaption();
+        return;
+    }
+    const model::Dataset& ds = m_session->dataset();
+    const model::DensityParameters& params = m_session->parameters().density;
+    const std::string profession = m_session->profession().toStdString();
+    const int vintage = m_session->vintage();
+    const bool zones = !m_commune.isEmpty();
+    try {
+        m_drill = zones ? analysis::densityForCommune(ds, m_commune.toStdString(), profession, vintage)
+                        : analysis::densityForBassin(ds, m_bassin.toStdString(), profession, vintage);
+    } catch (const std::exception& e) {
+        m_model->setRows({}, zones, params.secrecyThreshold);
+        m_refModel->setRows({}, zones, params.secrecyThreshold);
+        fitColumns();
+        m_breadcrumb->setText(tr("The densities could not be computed: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+
+    std::vector<DensityTableModel::Row> rows;
+    rows.reserve(m_drill.rows.size());
+    for (const auto& d : m_drill.rows) {
+        auto r = toRow(d, params, false, QString());
+        r.drillable = !zones && hasZones(d.code);
+        rows.push_back(std::move(r));
+    }
+    // Short labels keep the figures in sight at dock width; the full names are in the tooltips.
+    std::vector<DensityTableModel::Row> references;
+    if (zones)
+        references.push_back(toRow(m_drill.parent, params, true, tr("Commune"),
+                                   tr("Commune: %1").arg(rowName(m_drill.parent))));
+    references.push_back(
+        toRow(m_drill.bassin, params, true, tr("BV"), tr("Bassin de vie: %1").arg(rowName(m_drill.bassin))));
+    references.push_back(toRow(m_drill.departement, params, true, tr("Dép.", "département, abbreviated"),
+                               tr("Département: %1").arg(rowName(m_drill.departement))));
+    references.push_back(
+        toRow(m_drill.region, params, true, tr("Région"), tr("Région: %1").arg(rowName(m_drill.region))));
+    references.push_back(toRow(m_drill.dataset, params, true, tr("Total", "the whole territory"),
+                               tr("Whole territory: %1").arg(rowName(m_drill.dataset))));
+    m_model->setRows(std::move(rows), zones, params.secrecyThreshold);
+    m_refModel->setRows(std::move(references), zones, params.secrecyThreshold);
+    fitColumns();
+
+    const QString bvName = panel::bassinName(ds, m_bassin.toStdString());
+    QString crumb;
+    if (zones) {
+        const model::Commune* c = ds.commune(m_commune.toStdString());
+        crumb = QStringLiteral("%1 › <b>%2</b>")
+                    .arg(bvName.toHtmlEscaped(), (c ? qs(c->name) : m_commune).toHtmlEscaped());
+    } else {
+        crumb = QStringLiteral("<b>%1</b> · %2")
+                    .arg(bvName.toHtmlEscaped(), tr("communes: %1").arg(m_drill.rows.size()).toHtmlEscaped());
+        const int others = m_session->selectedBassins().size() - 1;
+        if (others > 0 && m_session->selectedBassins().contains(m_bassin))
+            crumb +=
+                QStringLiteral(" <i>(%1)</i>").arg(tr("other BVs selected: %1").arg(others).toHtmlEscaped());
+    }
+    panel::setMuted(m_breadcrumb, false);
+    m_breadcrumb->setText(crumb);
+    updateCaption();
+}
+
+void DensityPanel::fitColumns() {
+    // Figures take what they need (references included: their totals are the widest), names the rest.
+    auto* header = m_table->horizontalHeader();
+    const QAbstractItemView* table = m_table;
+    const QAbstractItemView* refTable = m_refTable;
+    for (int c = DensityTableModel::Population; c < DensityTableModel::ColumnCount; ++c) {
+        // Header text plus margins, not the sort indicator's reserve: it may overlap a short title.
+        const int titleWidth = header->fontMetrics().horizontalAdvance(
+                                   m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()) +
+                               14;
+        const int width = std::max({table->sizeHintForColumn(c), refTable->sizeHintForColumn(c), titleWidth});
+        header->resizeSection(c, width);
+        m_refTable->setColumnWidth(c, width);
+    }
+    m_refTable->setColumnWidth(DensityTableModel::Name, header->sectionSize(DensityTableModel::Name));
+    const int rows = m_refModel->rowCount();
+    m_refTable->setVisible(rows > 0);
+    m_refTable->setFixedHeight(rows * m_refTable->verticalHeader()->defaultSectionSize() +
+                               2 * m_refTable->frameWidth());
+}
+
+void DensityPanel::updateCaption() {
+    if (!m_session->hasDataset()) {
+        m_caption->clear();
+        return;
+    }
+    const model::Dataset& ds = m_session->dataset();
+    QStringList parts;
+    parts << tr("Counts under %1 are masked (statistical secrecy), as are the figures derived from them.")
+                 .arg(number(m_session->parameters().density.secrecyThreshold));
+    QString profession = tr("all professions");
+    if (const model::Profession* p = ds.catalogue.find(m_session->profession().toStdString()))
+        profession = panel::professionLabel(*p);
+    parts << tr("%1, %2.").arg(profession).arg(m_session->vintage());
+    if (!ds.meta.sources.empty()) {
+        QStringList sources;
+        for (const auto& s : ds.meta.sources)
+            sources << qs(s);
+        parts << tr("Sources: %1.").arg(sources.join(QStringLiteral("; ")));
+    }
+    if (ds.meta.fictional)
+        parts << tr("Fictional data.");
+    m_caption->setText(parts.join(QLatin1Char(' ')));
+}
+
+void DensityPanel::colourMap() {
+    QgsVectorLayer* layer = communesLayer();
+    if (!m_session->hasDataset() || !layer || !layer->dataProvider()) {
+        m_mapLegendNote->setText(tr("The map has no communes layer to colour."));
+        return;
+    }
+    if (layer->providerType() != QLatin1String("memory")) {
+        // Writing an attribute through another provider would modify the user's file.
+        m_mapLegendNote->setText(tr("The communes layer is not a memory layer: it is left as it is."));
+        return;
+    }
+    const model::Dataset& ds = m_session->dataset();
+    const std::string profession = m_session->profession().toStdString();
+    const int vintage = m_session->vintage();
+    const bool access = m_accessibility->isChecked();
+    const QString field = access ? accessibilityField() : densityField();
+
+    std::unordered_map<std::string, QVariant> values;
+    values.reserve(ds.communes.size());
+    try {
+        if (access) {
+            const std::vector<double> a =
+                analysis::accessibility2sfca(ds, profession, vintage, m_session->parameters().density);
+            for (size_t i = 0; i < ds.communes.size() && i < a.size(); ++i)
+                values[ds.communes[i].code] = a[i];
+        } else {
+            const std::vector<analysis::DensityRow> rows =
+                analysis::densityForAllCommunes(ds, profession, vintage);
+            for (size_t i = 0; i < ds.communes.size() && i < rows.size(); ++i)
+                values[ds.communes[i].code] = rows[i].population > 0 ? QVariant(rows[i].per10k) : QVariant();
+        }
+    } catch (const std::exception& e) {
+        m_mapLegendNote->setText(tr("The map could not be coloured: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+
+    QgsVectorDataProvider* provider = layer->dataProvider();
+    int fieldIndex = layer->fields().indexOf(field);
+    if (fieldIndex < 0) {
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+        provider->addAttributes({QgsField(field, QMetaType::Double, QStringLiteral("double"))});
+#else
+        provider->addAttributes({QgsField(field, QVariant::Double, QStringLiteral("double"))});
+#endif
+        layer->updateFields();
+        fieldIndex = layer->fields().indexOf(field);
+    }
+    const int codeIndex = layer->fields().indexOf(QStringLiteral("code"));
+    if (fieldIndex < 0 || codeIndex < 0) {
+        m_mapLegendNote->setText(tr("The communes layer has no \"code\" field."));
+        return;
+    }
+    QgsChangedAttributesMap changes;
+    QgsFeatureRequest request;
+    request.setFlags(QgsFeatureRequest::NoGeometry);
+    request.setSubsetOfAttributes(QgsAttributeList{codeIndex});
+    QgsFeatureIterator it = layer->getFeatures(request);
+    QgsFeature f;
+    while (it.nextFeature(f)) {
+        const auto found = values.find(f.attribute(codeIndex).toString().toStdString());
+        QgsAttributeMap change;
+        change.insert(fieldIndex, found != values.end() ? found->second : QVariant());
+        changes.insert(f.id(), change);
+    }
+    provider->changeAttributeValues(changes);
+
+    if (!m_savedRenderer || m_savedLayerId != layer->id()) {
+        m_savedRenderer.reset(layer->renderer() ? layer->renderer()->clone() : nullptr);
+        m_savedLayerId = layer->id();
+        m_savedScaleVisibility = layer->hasScaleBasedVisibility();
+    }
+
+    // Five classes (natural breaks) over the communes that have professionals; those with none get a
+    // class of their own, so that a commune without any stands out instead of blending into the lowest
+    // class. Communes without population stay undrawn.
+    QList<double> positives;
+    bool hasZero = false;
+    for (const auto& [code, value] : values) {
+        if (value.isNull())
+            continue;
+        const double v = value.toDouble();
+        if (v > 0)
+            positives << v;
+        else
+            hasZero = true;
+    }
+    QgsClassificationJenks jenks;
+    const QList<QgsClassificationRange> classes =
+        positives.isEmpty() ? QList<QgsClassificationRange>() : jenks.classes(positives, kDensityClasses);
+    QgsColorBrewerColorRamp ramp(QStringLiteral("YlGnBu"), kDensityClasses);
+    QgsFillSymbol* base = QgsFillSymbol::createSimple(
+        {{QStringLiteral("color"), QStringLiteral("255,255,255,255")},
+         {QStringLiteral("outline_color"), QgsSymbolLayerUtils::encodeColor(QColor(255, 255, 255, 150))},
+         {QStringLiteral("outline_width"), QStringLiteral("0.06")}});
+    const QString unit = access ? tr("%1 – %2 per 10,000 inh. within reach") : tr("%1 – %2 per 10,000 inh.");
+    QgsRangeList ranges;
+    if (hasZero) {
+        QgsSymbol* none = base->clone();
+        none->setColor(QColor(0xD9, 0xD9, 0xD9));
+        ranges << QgsRendererRange(0, 0, none, access ? tr("None within reach") : tr("No professional"));
+    }
+    for (int i = 0; i < classes.size(); ++i) {
+        QgsSymbol* symbol = base->clone();
+        symbol->setColor(
+            ramp.color(classes.size() > 1 ? static_cast<double>(i) / (classes.size() - 1) : 1.0));
+        ranges << QgsRendererRange(
+            classes[i].lowerBound(), classes[i].upperBound(), symbol,
+            unit.arg(number(classes[i].lowerBound(), 1), number(classes[i].upperBound(), 1)));
+    }
+    auto* renderer = new QgsGraduatedSymbolRenderer(field, ranges);
+    renderer->setSourceSymbol(base);
+    renderer->setSourceColorRamp(ramp.clone());
+    renderer->setClassificationMethod(new QgsClassificationJenks());
+    layer->setRenderer(renderer);
+    // The map hides communes at small scales; a density map is read at the scale of the territory.
+    layer->setScaleBasedVisibility(false);
+    layer->triggerRepaint();
+    layer->emitStyleChanged();
+
+    m_reset->setEnabled(true);
+    QString profLabel = tr("all professions");
+    if (const model::Profession* p = ds.catalogue.find(profession))
+        profLabel = panel::professionLabel(*p);
+    m_mapLegendNote->setText(
+        access ? tr("Map: accessibility to %1 (%2), 5 classes (natural breaks).").arg(profLabel).arg(vintage)
+               : tr("Map: density of %1 (%2), 5 classes (natural breaks).").arg(profLabel).arg(vintage));
+}
+
+void DensityPanel::resetMapColouring() {
+    m_colouring = false;
+    m_reset->setEnabled(false);
+    m_mapLegendNote->setText(tr("Choose a profession to colour the communes by density."));
+    QgsVectorLayer* layer = communesLayer();
+    if (layer && m_savedRenderer && layer->id() == m_savedLayerId) {
+        layer->setRenderer(m_savedRenderer.release());
+        layer->setScaleBasedVisibility(m_savedScaleVisibility);
+        layer->triggerRepaint();
+        layer->emitStyleChanged();
+    }
+    m_savedRenderer.reset();
+    m_savedLayerId.clear();
+}
+
+} // namespace maillage::ui

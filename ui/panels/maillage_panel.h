@@ -1,0 +1,88 @@
+#pragma once
+// Maillage: the parameters of the gravity model, the links drawn on the map (modelled links, observed
+// flows, declared cooperations), isolated pôles, and a table of links (DOMAIN.md §4).
+#include "core/analysis/maillage.h"
+#include "core/model/parameters.h"
+
+#include <QPointer>
+#include <QWidget>
+
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QPushButton;
+class QSortFilterProxyModel;
+class QSpinBox;
+class QTableView;
+class QgsHighlight;
+class QgsMapCanvas;
+class QgsProject;
+class QgsVectorLayer;
+
+namespace maillage::ui {
+
+class Session;
+class LinksTableModel;
+
+class MaillagePanel : public QWidget {
+    Q_OBJECT
+public:
+    MaillagePanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent = nullptr);
+    ~MaillagePanel() override;
+
+    //! The parameters the controls hold (applied or not).
+    model::MaillageParameters editedParameters() const;
+    //! Sends the edited parameters to the Session, which recomputes and emits maillageChanged().
+    void apply();
+    //! Redraws layers, table and summary from the Session now (normally deferred to the event loop,
+    //! after the map has rebuilt its own layers).
+    void refreshNow();
+
+    QgsVectorLayer* linksLayer() const;
+    QgsVectorLayer* polesLayer() const;
+    QgsVectorLayer* flowsLayer() const;
+    QgsVectorLayer* cooperationsLayer() const;
+    //! Highlights link `linkIndex` (index in Session::maillage().links) and pans to it.
+    void showLink(int linkIndex);
+
+private:
+    void loadControls();
+    void updateControlState();
+    void scheduleRefresh();
+    void drawLinks(const analysis::MaillageResult& result);
+    void drawPoles(const analysis::MaillageResult& result);
+    void drawFlows(bool on);
+    void drawCooperations(bool on);
+    void updateSummary(const analysis::MaillageResult& result);
+    void clearHighlight();
+    QgsVectorLayer* ensureLayer(const char* role, const QString& uri, const QString& name, int position);
+    void removeLayer(const char* role);
+
+    Session* m_session;
+    QPointer<QgsMapCanvas> m_canvas;
+    QPointer<QgsProject> m_project;
+
+    QDoubleSpinBox* m_beta = nullptr;
+    QComboBox* m_distance = nullptr;
+    QSpinBox* m_strongest = nullptr;
+    QDoubleSpinBox* m_threshold = nullptr;
+    QDoubleSpinBox* m_isolation = nullptr;
+    QPushButton* m_apply = nullptr;
+    QPushButton* m_defaults = nullptr;
+    QCheckBox* m_showFlows = nullptr;
+    QCheckBox* m_showCooperations = nullptr;
+    QLabel* m_summary = nullptr;
+    QLabel* m_warnings = nullptr;
+    QTableView* m_table = nullptr;
+    LinksTableModel* m_model = nullptr;
+    QSortFilterProxyModel* m_proxy = nullptr;
+
+    std::vector<qint64> m_linkFids; // feature id of each link of the last drawing
+    QgsHighlight* m_highlight = nullptr;
+    bool m_refreshScheduled = false;
+};
+
+} // namespace maillage::ui

@@ -1,0 +1,734 @@
+#include "ui/panels/poles_panel.h"
+
+#include "core/analysis/crunch.h"
+#include "core/analysis/poles.h"
+#include "ui/panels/panel_util.h"
+#include "ui/panels/pole_palette.h"
+#include "ui/panels/rank_size_chart.h"
+#include "ui/session.h"
+
+#include <QAbstractTableModel>
+#include <QAbstractTextDocumentLayout>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSortFilterProxyModel>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextEdit>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <set>
+
+namespace maillage::ui {
+
+using panel::number;
+using panel::percent;
+using panel::qs;
+
+// The pôles table: one row per BV of the dataset, numbers kept as numbers for sorting.
+class PolesTableModel : public QAbstractTableModel {
+public:
+    enum Column { Name, Type, Professionals, PoleShare, PsyShare, Reason, ColumnCount };
+    enum Role {
+        SortRole = Qt::UserRole + 1,
+        CodeRole,
+        TypeRole
+    }; // CodeRole = UserRole + 2 in every panel table
+    struct Row {
+        QString code, name;
+        int type = 0;
+        double total = 0, poleShare = 0, psyShare = 0;
+        QString reason;
+    };
+
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setRows(std::vector<Row> rows) {
+        beginResetModel();
+        m_rows = std::move(rows);
+        endResetModel();
+    }
+    const std::vector<Row>& rows() const { return m_rows; }
+    int rowOf(const QString& code) const {
+        for (int i = 0; i < static_cast<int>(m_rows.size()); ++i)
+            if (m_rows[i].code == code)
+                return i;
+        return -1;
+    }
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override {
+        return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    }
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override {
+        return parent.isValid() ? 0 : ColumnCount;
+    }
+
+    QVariant data(const QModelIndex& index, int role) const override {
+        if (!index.isValid() || index.row() >= static_cast<int>(m_rows.size()))
+            return {};
+        const Row& r = m_rows[index.row()];
+        const int col = index.column();
+        switch (role) {
+        case Qt::DisplayRole:
+            switch (col) {
+            case Name:
+                return r.name;
+            case Type:
+                return qs(analysis::poleTypeShort(static_cast<analysis::PoleType>(r.type)));
+            case Professionals:
+                return number(r.total);
+            case PoleShare:
+                return percent(r.poleShare);
+            case PsyShare:
+                return percent(r.psyShare);
+            case Reason:
+                return r.reason;
+            }
+            break;
+        case SortRole:
+            switch (col) {
+            case Name:
+                return r.name;
+            case Type:
+                return r.type == 0 ? 99 : r.type; // hors pôle after the pôles
+            case Professionals:
+                return r.total;
+            case PoleShare:
+                return r.poleShare;
+            case PsyShare:
+                return r.psyShare;
+            case Reason:
+                return r.reason;
+            }
+            break;
+        case Qt::DecorationRole:
+            if (col == Type)
+                return poleTypeColor(r.type);
+            break;
+        case Qt::ToolTipRole:
+            if (col == Name)
+                return PolesPanel::tr("%1 (BV %2)\n%3").arg(r.name, r.code, r.reason);
+            if (col == Type)
+                return panel::poleTypeLabel(r.type) + QLatin1Char('\n') + r.reason;
+            return r.reason;
+        case Qt::TextAlignmentRole:
+            if (col == Professionals || col == PoleShare || col == PsyShare)
+                return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+            break;
+        case TypeRole:
+            return QString::number(r.type);
+        case CodeRole:
+            return r.code;
+        default:
+            break;
+        }
+        return {};
+    }
+
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
+        if (orientation != Qt::Horizontal)
+            return {};
+        if (role == Qt::DisplayRole) {
+            switch (section) {
+            case Name:
+                return PolesPanel::tr("Bassin de vie");
+            case Type:
+                return PolesPanel::tr("Type");
+            case Professionals:
+                return PolesPanel::tr("Prof.");
+            case PoleShare:
+                return PolesPanel::tr("Pôle %");
+            case PsyShare:
+                return PolesPanel::tr("Psy %");
+            case Reason:
+                return PolesPanel::tr("Reason");
+            }
+        } else if (role == Qt::ToolTipRole) {
+            switch (section) {
+            case Professionals:
+                return PolesPanel::tr("Health professionals in the bassin de vie");
+            case PoleShare:
+                return PolesPanel::tr("Share of the professions de pôle (psychiatric nurses included)");
+            case PsyShare:
+                return PolesPanel::tr("Share of psychiatric nurses");
+            case Reason:
+                return PolesPanel::tr("Why the bassin de vie has this type");
+            }
+        }
+        return {};
+    }
+
+private:
+    std::vector<Row> m_rows;
+};
+
+namespace {
+
+QLabel* valueLabel(const QString& objectName) {
+    auto* l = new QLabel(QStringLiteral("—"));
+    l->setObjectName(objectName);
+    l->setWordWrap(true);
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return l;
+}
+
+QLabel* swatch(int type) {
+    auto* l = new QLabel;
+    l->setFixedSize(12, 12);
+    const QColor c = poleTypeColor(type);
+    l->setStyleSheet(QStringLiteral("background:%1;border:1px solid #555;").arg(c.name()));
+    return l;
+}
+
+} // namespace
+
+PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent)
+    : QWidget(parent), m_session(session), m_canvas(canvas), m_project(project) {
+    setObjectName(QStringLiteral("PolesPanel"));
+    auto* root = new QVBoxLayout(this);
+    root->setContentsMargins(4, 4, 4, 4);
+    m_tabs = new QTabWidget;
+    m_tabs->setDocumentMode(true);
+    root->addWidget(m_tabs);
+
+    // --- Pôles tab
+    auto* polesTab = new QWidget;
+    auto* pv = new QVBoxLayout(polesTab);
+    pv->setContentsMargins(0, 6, 0, 0);
+    auto* top = new QHBoxLayout;
+    m_polesOnly = new QCheckBox(tr("Pôles only"));
+    m_polesOnly->setObjectName(QStringLiteral("polesOnly"));
+    m_polesOnly->setChecked(true);
+    m_polesOnly->setToolTip(tr("Uncheck to list every bassin de vie, pôle or not"));
+    m_count = new QLabel;
+    m_count->setObjectName(QStringLiteral("polesCount"));
+    m_count->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    top->addWidget(m_polesOnly);
+    top->addStretch(1);
+    top->addWidget(m_count);
+    pv->addLayout(top);
+
+    m_model = new PolesTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(PolesTableModel::SortRole);
+    m_proxy->setSortLocaleAware(true);
+    m_proxy->setFilterRole(PolesTableModel::TypeRole);
+    m_proxy->setFilterKeyColumn(0);
+    m_proxy->setFilterRegularExpression(QRegularExpression(QStringLiteral("^[1-4]$")));
+
+    m_table = new QTableView;
+    m_table->setObjectName(QStringLiteral("polesTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->sortByColumn(PolesTableModel::Professionals, Qt::DescendingOrder);
+    pv->addWidget(m_table, 1);
+
+    m_details = new QLabel;
+    m_details->setObjectName(QStringLiteral("poleDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setFrameShape(QFrame::StyledPanel);
+    m_details->setMargin(6);
+    m_details->setMinimumHeight(m_details->fontMetrics().height() * 4);
+    m_details->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    pv->addWidget(m_details);
+    m_tabs->addTab(polesTab, tr("Pôles"));
+
+    // --- Crunch tab
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* content = new QWidget;
+    auto* cv = new QVBoxLayout(content);
+    cv->setContentsMargins(0, 6, 4, 6);
+
+    auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_scope = new QComboBox;
+    m_scope->setObjectName(QStringLiteral("crunchScope"));
+    m_scope->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_scope->setMinimumContentsLength(12);
+    form->addRow(tr("Territory"), m_scope);
+    m_compareRow = new QWidget;
+    auto* ch = new QHBoxLayout(m_compareRow);
+    ch->setContentsMargins(0, 0, 0, 0);
+    m_from = new QComboBox;
+    m_from->setObjectName(QStringLiteral("crunchFrom"));
+    m_to = new QComboBox;
+    m_to->setObjectName(QStringLiteral("crunchTo"));
+    ch->addWidget(m_from, 1);
+    ch->addWidget(new QLabel(QStringLiteral("→")));
+    ch->addWidget(m_to, 1);
+    form->addRow(tr("Years"), m_compareRow);
+    cv->addLayout(form);
+    m_scopeNote = new QLabel;
+    m_scopeNote->setObjectName(QStringLiteral("crunchScopeNote"));
+    m_scopeNote->setWordWrap(true);
+    panel::setMuted(m_scopeNote);
+    cv->addWidget(m_scopeNote);
+
+    auto* diagBox = new QGroupBox(tr("Diagnosis"));
+    auto* dv = new QVBoxLayout(diagBox);
+    m_diagnosis = new QTextEdit;
+    m_diagnosis->setObjectName(QStringLiteral("crunchDiagnosis"));
+    m_diagnosis->setReadOnly(true);
+    m_diagnosis->setAcceptRichText(false);
+    m_diagnosis->setFrameShape(QFrame::NoFrame);
+    m_diagnosis->viewport()->setAutoFillBackground(false);
+    m_diagnosis->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_diagnosis->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_diagnosis->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_diagnosis->document()->setDocumentMargin(2);
+    // The whole paragraph, never a scrollbar: the box grows with its text.
+    connect(m_diagnosis->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged,
+            this, [this](const QSizeF& size) {
+                m_diagnosis->setFixedHeight(std::max(2 * m_diagnosis->fontMetrics().lineSpacing(),
+                                                     static_cast<int>(std::ceil(size.height())) + 4));
+            });
+    dv->addWidget(m_diagnosis);
+    cv->addWidget(diagBox);
+
+    auto* typeBox = new QGroupBox(tr("Pôles per type"));
+    typeBox->setObjectName(QStringLiteral("crunchTypes"));
+    auto* grid = new QGridLayout(typeBox);
+    grid->setHorizontalSpacing(8);
+    auto* hHere = new QLabel(tr("Here"));
+    auto* hAvg = new QLabel(tr("Avg. per région"));
+    hAvg->setObjectName(QStringLiteral("crunchAverageHeader"));
+    hHere->setAlignment(Qt::AlignRight);
+    hAvg->setAlignment(Qt::AlignRight);
+    QFont bold = font();
+    bold.setBold(true);
+    hHere->setFont(bold);
+    hAvg->setFont(bold);
+    grid->addWidget(hHere, 0, 2);
+    grid->addWidget(hAvg, 0, 3);
+    for (int type = 1; type <= 4; ++type) {
+        grid->addWidget(swatch(type), type, 0);
+        auto* name = new QLabel(panel::poleTypeLabel(type));
+        name->setWordWrap(true);
+        grid->addWidget(name, type, 1);
+        m_typeCount[type] = valueLabel(QStringLiteral("crunchCount%1").arg(type));
+        m_typeAverage[type] = valueLabel(QStringLiteral("crunchAverage%1").arg(type));
+        m_typeCount[type]->setAlignment(Qt::AlignRight);
+        m_typeAverage[type]->setAlignment(Qt::AlignRight);
+        grid->addWidget(m_typeCount[type], type, 2);
+        grid->addWidget(m_typeAverage[type], type, 3);
+    }
+    grid->setColumnStretch(1, 1);
+    cv->addWidget(typeBox);
+
+    auto* concBox = new QGroupBox(tr("Concentration"));
+    auto* cf = new QFormLayout(concBox);
+    cf->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_first = valueLabel(QStringLiteral("crunchFirst"));
+    m_second = valueLabel(QStringLiteral("crunchSecond"));
+    m_primacy = valueLabel(QStringLiteral("crunchPrimacy"));
+    m_firstShare = valueLabel(QStringLiteral("crunchFirstShare"));
+    m_herfindahl = valueLabel(QStringLiteral("crunchHerfindahl"));
+    cf->addRow(tr("1st pôle"), m_first);
+    cf->addRow(tr("2nd pôle"), m_second);
+    auto* primacyLabel = new QLabel(tr("Primacy"));
+    primacyLabel->setToolTip(tr("Professionals of the 1st pôle divided by those of the 2nd; "
+                                "above 10 the system is macrocephalic"));
+    cf->addRow(primacyLabel, m_primacy);
+    auto* shareLabel = new QLabel(tr("In the 1st pôle"));
+    shareLabel->setToolTip(tr("Share of the territory's professionals working in its 1st pôle"));
+    cf->addRow(shareLabel, m_firstShare);
+    auto* hLabel = new QLabel(tr("Herfindahl"));
+    hLabel->setToolTip(tr("Sum of the squared shares of the bassins de vie (0 to 1; higher = more "
+                          "concentrated), and the number of equally large pôles it amounts to"));
+    cf->addRow(hLabel, m_herfindahl);
+    cv->addWidget(concBox);
+
+    m_evolutionBox = new QGroupBox(tr("Change"));
+    m_evolutionBox->setObjectName(QStringLiteral("crunchEvolution"));
+    auto* ef = new QFormLayout(m_evolutionBox);
+    ef->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_poleChange = valueLabel(QStringLiteral("crunchPoleChange"));
+    m_nonPoleChange = valueLabel(QStringLiteral("crunchNonPoleChange"));
+    m_drain = valueLabel(QStringLiteral("crunchDrain"));
+    m_atRisk = valueLabel(QStringLiteral("crunchAtRisk"));
+    ef->addRow(tr("Pôles"), m_poleChange);
+    ef->addRow(tr("Elsewhere"), m_nonPoleChange);
+    auto* drainLabel = new QLabel(tr("Drain"));
+    drainLabel->setToolTip(tr("Correlation between the change of each bassin de vie and its distance to "
+                              "the main pôle. Negative: the farther away, the more it loses (the drain "
+                              "signature)."));
+    ef->addRow(drainLabel, m_drain);
+    auto* riskLabel = new QLabel(tr("At risk"));
+    riskLabel->setToolTip(
+        tr("Small pôles near a large one that lose professionals: at risk of being absorbed"));
+    ef->addRow(riskLabel, m_atRisk);
+    cv->addWidget(m_evolutionBox);
+
+    auto* chartBox = new QGroupBox(tr("Rank–size"));
+    auto* chv = new QVBoxLayout(chartBox);
+    m_chart = new RankSizeChart;
+    m_chart->setObjectName(QStringLiteral("rankSizeChart"));
+    chv->addWidget(m_chart);
+    auto* chartNote = new QLabel(tr("Each dot is a pôle. A slope near −1 is a balanced hierarchy; "
+                                    "steeper means professionals concentrate in the largest pôles."));
+    chartNote->setWordWrap(true);
+    panel::setMuted(chartNote);
+    chv->addWidget(chartNote);
+    cv->addWidget(chartBox);
+    cv->addStretch(1);
+
+    scroll->setWidget(content);
+    m_tabs->addTab(scroll, tr("Crunch"));
+
+    // --- Wiring
+    connect(m_polesOnly, &QCheckBox::toggled, this, [this](bool only) {
+        m_proxy->setFilterRegularExpression(only ? QRegularExpression(QStringLiteral("^[1-4]$"))
+                                                 : QRegularExpression());
+        onSessionSelection(m_session->selectedBassins());
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &PolesPanel::onTableSelection);
+    connect(m_scope, qOverload<int>(&QComboBox::currentIndexChanged), this, &PolesPanel::scheduleCrunch);
+    connect(m_from, qOverload<int>(&QComboBox::currentIndexChanged), this, &PolesPanel::scheduleCrunch);
+    connect(m_to, qOverload<int>(&QComboBox::currentIndexChanged), this, &PolesPanel::scheduleCrunch);
+
+    connect(m_session, &Session::datasetChanged, this, &PolesPanel::onDatasetChanged);
+    connect(m_session, &Session::classificationChanged, this, [this] {
+        reloadTable();
+        // The year of the whole application changed (Densités panel, toolbar): the diagnosis follows it.
+        const int i = m_to->findData(m_session->vintage());
+        if (m_session->hasDataset() && i >= 0 && i != m_to->currentIndex()) {
+            const QSignalBlocker block(m_to);
+            m_to->setCurrentIndex(i);
+        }
+        scheduleCrunch();
+    });
+    connect(m_session, &Session::bassinSelectionChanged, this, &PolesPanel::onSessionSelection);
+
+    onDatasetChanged();
+}
+
+PolesPanel::~PolesPanel() = default;
+
+int PolesPanel::listedRowCount() const {
+    return m_proxy->rowCount();
+}
+
+QString PolesPanel::listedBassin(int row) const {
+    return m_proxy->index(row, 0).data(PolesTableModel::CodeRole).toString();
+}
+
+void PolesPanel::onDatasetChanged() {
+    fillScopeCombo();
+    fillVintageCombos();
+    reloadTable();
+    refreshCrunch();
+}
+
+void PolesPanel::reloadTable() {
+    std::vector<PolesTableModel::Row> rows;
+    int poleCount = 0;
+    if (m_session->hasDataset()) {
+        const model::Dataset& ds = m_session->dataset();
+        const auto& poles = m_session->poles();
+        const bool french = panel::uiIsFrench();
+        rows.reserve(poles.size());
+        for (const auto& p : poles) {
+            PolesTableModel::Row r;
+            r.code = qs(p.bv);
+            r.name = panel::bassinName(ds, p.bv);
+            r.type = static_cast<int>(p.type);
+            r.total = p.total;
+            r.poleShare = p.poleShare;
+            r.psyShare = p.psyShare;
+            r.reason = qs(french ? p.reasonFr : p.reasonEn);
+            if (r.type >= 1 && r.type <= 4)
+                ++poleCount;
+            rows.push_back(std::move(r));
+        }
+    }
+    const int bassinCount = static_cast<int>(rows.size());
+    if (m_model->rows().size() != rows.size() || m_model->rows().empty() || [&] {
+            for (size_t i = 0; i < rows.size(); ++i)
+                if (rows[i].code != m_model->rows()[i].code || rows[i].type != m_model->rows()[i].type ||
+                    rows[i].total != m_model->rows()[i].total || rows[i].reason != m_model->rows()[i].reason)
+                    return true;
+            return false;
+        }()) {
+        m_model->setRows(std::move(rows));
+        // Figures as wide as they need (not the sort indicator's reserve), the name up to 150 px: type and
+        // shares stay in sight at dock width; the reason, last, is also in the details box and tooltips.
+        auto* header = m_table->horizontalHeader();
+        const QAbstractItemView* view = m_table;
+        for (int c = PolesTableModel::Type; c <= PolesTableModel::PsyShare; ++c) {
+            const QString title = m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+            header->resizeSection(
+                c, std::max(view->sizeHintForColumn(c), header->fontMetrics().horizontalAdvance(title) + 14));
+        }
+        header->resizeSection(PolesTableModel::Name,
+                              std::min(view->sizeHintForColumn(PolesTableModel::Name), 150));
+        header->resizeSection(PolesTableModel::Reason, view->sizeHintForColumn(PolesTableModel::Reason));
+        onSessionSelection(m_session->selectedBassins());
+    }
+    m_count->setText(m_session->hasDataset() ? tr("Pôles: %1 of %2 BV").arg(poleCount).arg(bassinCount)
+                                             : QString());
+    m_count->setToolTip(tr("%1 pôles among %2 bassins de vie").arg(poleCount).arg(bassinCount));
+}
+
+void PolesPanel::onTableSelection() {
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const QString code = rows.first().data(PolesTableModel::CodeRole).toString();
+    showDetails(code);
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    m_session->selectBassins({code});
+    m_session->requestZoomTo(QStringLiteral("bassin"), code);
+    m_syncing = false;
+}
+
+void PolesPanel::onSessionSelection(const QStringList& codes) {
+    if (m_scope->currentData().toString() == QLatin1String("sel"))
+        scheduleCrunch();
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    const QString code = codes.isEmpty() ? QString() : codes.first();
+    const int sourceRow = code.isEmpty() ? -1 : m_model->rowOf(code);
+    const QModelIndex proxyIndex =
+        sourceRow >= 0 ? m_proxy->mapFromSource(m_model->index(sourceRow, 0)) : QModelIndex();
+    if (proxyIndex.isValid()) {
+        m_table->selectionModel()->select(proxyIndex,
+                                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_table->selectionModel()->setCurrentIndex(proxyIndex, QItemSelectionModel::NoUpdate);
+        m_table->scrollTo(proxyIndex);
+    } else {
+        m_table->selectionModel()->clearSelection();
+    }
+    showDetails(code);
+    m_syncing = false;
+}
+
+void PolesPanel::showDetails(const QString& code) {
+    const PolesTableModel::Row* row = nullptr;
+    const int i = code.isEmpty() ? -1 : m_model->rowOf(code);
+    if (i >= 0)
+        row = &m_model->rows()[i];
+    if (!row) {
+        m_details->setText(
+            tr("Select a bassin de vie, here or on the map, to see why it is or is not a pôle."));
+        panel::setMuted(m_details);
+        return;
+    }
+    panel::setMuted(m_details, false);
+    m_details->setText(QStringLiteral("<b>%1</b> — <span style=\"color:%2\">■</span> %3<br/>%4")
+                           .arg(row->name.toHtmlEscaped(), poleTypeColor(row->type).darker(110).name(),
+                                panel::poleTypeLabel(row->type).toHtmlEscaped(),
+                                row->reason.toHtmlEscaped()));
+}
+
+void PolesPanel::fillScopeCombo() {
+    const QString previous = m_scope->currentData().toString();
+    const QSignalBlocker block(m_scope);
+    m_scope->clear();
+    m_scope->addItem(tr("Whole territory"), QStringLiteral("all"));
+    if (m_session->hasDataset()) {
+        const model::Dataset& ds = m_session->dataset();
+        std::set<std::string> regions;
+        for (const auto& b : ds.bassins)
+            if (!b.reg.empty())
+                regions.insert(b.reg);
+        if (regions.size() > 1) {
+            for (const auto& reg : regions) {
+                const auto it = ds.regionNames.find(reg);
+                const QString name =
+                    it != ds.regionNames.end() ? qs(it->second) : tr("Région %1").arg(qs(reg));
+                m_scope->addItem(name, QStringLiteral("reg:") + qs(reg));
+            }
+        }
+    }
+    m_scope->addItem(tr("Selected bassins de vie"), QStringLiteral("sel"));
+    const int i = m_scope->findData(previous);
+    m_scope->setCurrentIndex(i >= 0 ? i : 0);
+}
+
+void PolesPanel::fillVintageCombos() {
+    const QSignalBlocker b1(m_from), b2(m_to);
+    m_from->clear();
+    m_to->clear();
+    std::vector<int> vintages;
+    if (m_session->hasDataset())
+        vintages = m_session->dataset().meta.vintages;
+    m_compareRow->setVisible(vintages.size() >= 2);
+    m_from->addItem(tr("No comparison"), 0);
+    for (int v : vintages) {
+        m_from->addItem(QString::number(v), v);
+        m_to->addItem(QString::number(v), v);
+    }
+    const int current = m_session->hasDataset() ? m_session->vintage() : 0;
+    m_to->setCurrentIndex(std::max(0, m_to->findData(current)));
+    // With two vintages, show the change from the earliest straight away.
+    if (vintages.size() >= 2 && vintages.front() < current)
+        m_from->setCurrentIndex(m_from->findData(vintages.front()));
+    else
+        m_from->setCurrentIndex(0);
+}
+
+QStringList PolesPanel::scopeBassins(bool* isEmptySelection) const {
+    if (isEmptySelection)
+        *isEmptySelection = false;
+    const QString key = m_scope->currentData().toString();
+    if (key == QLatin1String("sel")) {
+        const QStringList sel = m_session->selectedBassins();
+        if (isEmptySelection)
+            *isEmptySelection = sel.isEmpty();
+        return sel;
+    }
+    QStringList codes;
+    if (key.startsWith(QLatin1String("reg:")) && m_session->hasDataset()) {
+        const std::string reg = key.mid(4).toStdString();
+        for (const auto& b : m_session->dataset().bassins)
+            if (b.reg == reg)
+                codes << qs(b.code);
+    }
+    return codes; // empty = the whole dataset
+}
+
+void PolesPanel::scheduleCrunch() {
+    if (m_crunchScheduled)
+        return;
+    m_crunchScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        m_crunchScheduled = false;
+        refreshCrunch();
+    });
+}
+
+void PolesPanel::refreshCrunch() {
+    m_crunch = analysis::CrunchDiagnostics{};
+    auto clear = [this](const QString& note) {
+        m_scopeNote->setText(note);
+        m_diagnosis->setPlainText(QString());
+        for (int t = 1; t <= 4; ++t) {
+            m_typeCount[t]->setText(QStringLiteral("—"));
+            m_typeAverage[t]->setText(QStringLiteral("—"));
+        }
+        for (QLabel* l : {m_first, m_second, m_primacy, m_firstShare, m_herfindahl})
+            l->setText(QStringLiteral("—"));
+        m_evolutionBox->setVisible(false);
+        m_chart->setPoints({});
+    };
+    if (!m_session->hasDataset()) {
+        clear(tr("No dataset open."));
+        return;
+    }
+    bool emptySelection = false;
+    const QStringList codes = scopeBassins(&emptySelection);
+    if (emptySelection) {
+        clear(tr("Select one or more bassins de vie on the map or in the Pôles tab."));
+        return;
+    }
+    const model::Dataset& ds = m_session->dataset();
+    std::vector<std::string> selection;
+    selection.reserve(codes.size());
+    for (const QString& c : codes)
+        selection.push_back(c.toStdString());
+    const int to = m_to->count() ? m_to->currentData().toInt() : m_session->vintage();
+    int from = m_from->currentData().toInt();
+    if (from >= to)
+        from = 0;
+    const model::PoleParameters& params = m_session->parameters().poles;
+    std::vector<analysis::PoleClassification> classification;
+    try {
+        m_crunch = analysis::diagnoseCrunch(ds, selection, params, to, from);
+        if (to == m_session->vintage())
+            classification = m_session->poles();
+        else
+            classification = analysis::classifyPoles(analysis::aggregateByBassin(ds, to).bassins, params);
+    } catch (const std::exception& e) {
+        clear(tr("The diagnosis failed: %1").arg(QString::fromUtf8(e.what())));
+        return;
+    }
+    const auto& c = m_crunch;
+    const int bvCount = static_cast<int>(selection.empty() ? ds.bassins.size() : selection.size());
+    m_scopeNote->setText(tr("Bassins de vie: %1 · professionals in %2: %3")
+                             .arg(number(bvCount))
+                             .arg(to)
+                             .arg(number(c.totalProfessionals)));
+    m_diagnosis->setPlainText(qs(panel::uiIsFrench() ? c.diagnosisFr : c.diagnosisEn));
+
+    for (int t = 1; t <= 4; ++t) {
+        m_typeCount[t]->setText(QString::number(c.polesByType[t]));
+        m_typeAverage[t]->setText(number(c.averageByTypePerRegion[t], 1));
+    }
+    const QString prof = tr("prof.", "abbreviation of professionals");
+    auto poleText = [&](const std::string& code, double mass) {
+        if (code.empty())
+            return QStringLiteral("—");
+        return QStringLiteral("%1 (%2 %3)").arg(panel::bassinName(ds, code), number(mass), prof);
+    };
+    m_first->setText(poleText(c.firstPole, c.firstMass));
+    m_second->setText(poleText(c.secondPole, c.secondMass));
+    if (c.primacy > 0) {
+        m_primacy->setText(c.macrocephalic ? tr("%1, macrocephalic").arg(number(c.primacy, 1))
+                                           : number(c.primacy, 1));
+    } else {
+        m_primacy->setText(tr("— (fewer than two pôles)"));
+    }
+    m_firstShare->setText(c.firstPole.empty() ? QStringLiteral("—") : percent(c.firstPoleShare));
+    m_herfindahl->setText(
+        c.herfindahl > 0
+            ? tr("%1 ≈ %2 equal pôles").arg(number(c.herfindahl, 3), number(c.equivalentPoles, 1))
+            : QStringLiteral("—"));
+
+    m_evolutionBox->setVisible(c.hasEvolution);
+    if (c.hasEvolution) {
+        m_evolutionBox->setTitle(tr("Change %1 → %2").arg(c.vintageFrom).arg(c.vintageTo));
+        m_poleChange->setText(panel::signedPercent(c.poleChangePercent));
+        m_nonPoleChange->setText(panel::signedPercent(c.nonPoleChangePercent));
+        m_drain->setText(panel::signedNumber(c.drainCorrelation, 2));
+        QStringList names;
+        for (const auto& code : c.atRisk)
+            names << panel::bassinName(ds, code);
+        m_atRisk->setText(names.isEmpty() ? tr("none") : names.join(QStringLiteral(", ")));
+    }
+
+    const std::set<std::string> inScope(selection.begin(), selection.end());
+    std::vector<RankSizePoint> points;
+    for (const auto& p : classification) {
+        if (p.type == analysis::PoleType::HorsPole)
+            continue;
+        if (!inScope.empty() && !inScope.count(p.bv))
+            continue;
+        points.push_back({panel::bassinName(ds, p.bv), p.total, static_cast<int>(p.type)});
+    }
+    m_chart->setPoints(std::move(points));
+}
+
+} // namespace maillage::ui

@@ -1,0 +1,92 @@
+#pragma once
+// "Pôles et Crunch": the pôles d'offre of the dataset (type, figures, reason) and the Crunch
+// diagnostics of a territory (DOMAIN.md §3 and §5). Reads Session results; computes nothing itself.
+#include "core/analysis/crunch.h"
+
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QTextEdit;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+class QgsMapCanvas;
+class QgsProject;
+
+namespace maillage::ui {
+
+class Session;
+class RankSizeChart;
+class PolesTableModel;
+
+class PolesPanel : public QWidget {
+    Q_OBJECT
+public:
+    PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent = nullptr);
+    ~PolesPanel() override;
+
+    //! Rows listed in the table (after the "pôles only" filter).
+    int listedRowCount() const;
+    //! BV code of a listed row (in the table's current sort order).
+    QString listedBassin(int row) const;
+    //! The diagnostics the Crunch tab currently shows.
+    const analysis::CrunchDiagnostics& crunch() const { return m_crunch; }
+
+private:
+    void onDatasetChanged();
+    void reloadTable();
+    void onTableSelection();
+    void onSessionSelection(const QStringList& codes);
+    void showDetails(const QString& code);
+    void fillScopeCombo();
+    void fillVintageCombos();
+    QStringList scopeBassins(bool* isEmptySelection = nullptr) const;
+    void refreshCrunch();
+    void scheduleCrunch();
+
+    Session* m_session;
+    QgsMapCanvas* m_canvas;
+    QgsProject* m_project;
+
+    QTabWidget* m_tabs = nullptr;
+    // Pôles tab
+    QCheckBox* m_polesOnly = nullptr;
+    QLabel* m_count = nullptr;
+    QTableView* m_table = nullptr;
+    PolesTableModel* m_model = nullptr;
+    QSortFilterProxyModel* m_proxy = nullptr;
+    QLabel* m_details = nullptr;
+    // Crunch tab
+    QComboBox* m_scope = nullptr;
+    QWidget* m_compareRow = nullptr;
+    QComboBox* m_from = nullptr;
+    QComboBox* m_to = nullptr;
+    QLabel* m_scopeNote = nullptr;
+    QTextEdit* m_diagnosis = nullptr;
+    QLabel* m_typeCount[5] = {};
+    QLabel* m_typeAverage[5] = {};
+    QLabel* m_first = nullptr;
+    QLabel* m_second = nullptr;
+    QLabel* m_primacy = nullptr;
+    QLabel* m_firstShare = nullptr;
+    QLabel* m_herfindahl = nullptr;
+    QGroupBox* m_evolutionBox = nullptr;
+    QLabel* m_poleChange = nullptr;
+    QLabel* m_nonPoleChange = nullptr;
+    QLabel* m_drain = nullptr;
+    QLabel* m_atRisk = nullptr;
+    RankSizeChart* m_chart = nullptr;
+
+    analysis::CrunchDiagnostics m_crunch;
+    bool m_syncing = false;
+    bool m_crunchScheduled = false;
+};
+
+} // namespace maillage::ui
