@@ -4,14 +4,18 @@
 #include "ui/i18n.h"
 #include "ui/main_window.h"
 #include "ui/map_layers.h"
+#include "ui/session.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QMap>
 #include <QPixmap>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -93,8 +97,15 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
     const QCommandLineOption benchOption(
         QStringLiteral("bench-startup"),
         QStringLiteral("Print the milliseconds to the first drawn map, then quit"));
-    parser.addOptions(
-        {demoOption, langOption, screenshotOption, exportOption, orientationOption, benchOption});
+    const QCommandLineOption panelOption(
+        QStringLiteral("panel"), QStringLiteral("Panel to show first: poles, crunch, maillage or densites"),
+        QStringLiteral("name"));
+    const QCommandLineOption selectOption(
+        QStringLiteral("select"),
+        QStringLiteral("Select a bassin de vie by its code once the dataset is shown"),
+        QStringLiteral("code"));
+    parser.addOptions({demoOption, langOption, screenshotOption, exportOption, orientationOption, benchOption,
+                       panelOption, selectOption});
     parser.process(app);
 
     // 2. Translation, before any widget exists.
@@ -165,8 +176,26 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
 
             window->show();
             windowMs = sinceProcessStart(clock);
-            QObject::connect(window.get(), &maillage::ui::MainWindow::datasetShown, window.get(),
-                             [&] { shownMs = sinceProcessStart(clock); });
+            QObject::connect(window.get(), &maillage::ui::MainWindow::datasetShown, window.get(), [&] {
+                shownMs = sinceProcessStart(clock);
+                static const QMap<QString, QString> docks = {
+                    {QStringLiteral("poles"), QStringLiteral("dockPoles")},
+                    {QStringLiteral("maillage"), QStringLiteral("dockMaillage")},
+                    {QStringLiteral("densites"), QStringLiteral("dockDensity")}};
+                if (parser.isSet(panelOption)) {
+                    const bool crunch = parser.value(panelOption) == QLatin1String("crunch");
+                    const QString name =
+                        crunch ? QStringLiteral("dockPoles") : docks.value(parser.value(panelOption));
+                    if (auto* dock = window->findChild<QDockWidget*>(name)) {
+                        dock->raise();
+                        if (auto* tabs = dock->findChild<QTabWidget*>(); tabs && crunch)
+                            tabs->setCurrentIndex(1);
+                    } else
+                        std::fprintf(stderr, "maillage: --panel expects poles, maillage or densites\n");
+                }
+                if (parser.isSet(selectOption))
+                    window->session()->selectBassins({parser.value(selectOption)});
+            });
             const QStringList positional = parser.positionalArguments();
             if (!positional.isEmpty() && !parser.isSet(demoOption))
                 window->openDataset(positional.first());

@@ -1038,7 +1038,7 @@
     <message>
         <location line="-119"/>
         <source>Isolated pôle (no peer within %1)</source>
-        <translation>Pôle isolé (aucun pair à moins de %1)</translation>
+        <translation>Pôle isolé (aucun pair &lt; %1)</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -666,6 +666,8 @@ void DensityPanel::updateCaption() {
     QString profession = tr("all professions");
     if (const model::Profession* p = ds.catalogue.find(m_session->profession().toStdString()))
         profession = panel::professionLabel(*p);
+    if (!profession.isEmpty())
+        profession[0] = profession[0].toUpper(); // starts a sentence
     parts << tr("%1, %2.").arg(profession).arg(m_session->vintage());
     if (!ds.meta.sources.empty()) {
         QStringList sources;

@@ -598,10 +598,10 @@ void MaillagePanel::drawLinks(const analysis::MaillageResult& result) {
     layer->updateExtents();
 
     const QgsProperty width = QgsProperty::fromExpression(
-        logWidthExpression(QStringLiteral("intensity"), std::isfinite(lo) ? lo : 0, hi, 0.3, 4.0));
-    QgsLineSymbol* dominant = lineSymbol(QColor(0x26, 0x26, 0x26, 230), 1.0);
+        logWidthExpression(QStringLiteral("intensity"), std::isfinite(lo) ? lo : 0, hi, 0.25, 2.2));
+    QgsLineSymbol* dominant = lineSymbol(QColor(0x26, 0x26, 0x26, 200), 1.0);
     dominant->setDataDefinedWidth(width);
-    QgsLineSymbol* other = lineSymbol(QColor(0x80, 0x80, 0x80, 170), 1.0);
+    QgsLineSymbol* other = lineSymbol(QColor(0x70, 0x70, 0x70, 120), 1.0);
     other->setDataDefinedWidth(width);
     auto* renderer = new QgsCategorizedSymbolRenderer(
         QStringLiteral("dominant"),
