@@ -16,6 +16,8 @@ inline const char* const Departements = "departements"; //!< département bounda
 inline const char* const Zones = "zones";               //!< infra-communal zones
 inline const char* const Links = "links";               //!< maillage links (lines)
 inline const char* const Poles = "poles";               //!< pôle points (labels, isolated flags)
+inline const char* const Flows = "flows";               //!< observed flows between BVs (optional)
+inline const char* const Cooperations = "cooperations"; //!< declared cooperations (optional)
 } // namespace role
 
 inline const char* const kRoleProperty = "maillage/role";

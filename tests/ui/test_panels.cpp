@@ -15,12 +15,16 @@
 #include "testing.h"
 #include "ui/qgis_test_main.h"
 
+#include <qgscategorizedsymbolrenderer.h>
 #include <qgsgeometry.h>
 #include <qgsgraduatedsymbolrenderer.h>
 #include <qgslayertree.h>
+#include <qgslinesymbol.h>
+#include <qgslinesymbollayer.h>
 #include <qgsmapcanvas.h>
 #include <qgsmemoryproviderutils.h>
 #include <qgsproject.h>
+#include <qgssinglesymbolrenderer.h>
 #include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 
@@ -511,6 +515,62 @@ private slots:
         QVERIFY(!panel.flowsLayer());
         panel.findChild<QCheckBox*>(QStringLiteral("showCooperations"))->setChecked(false);
         QVERIFY(!panel.cooperationsLayer());
+    }
+
+    void lineLayersAreStyledByIntensity() {
+        MaillagePanel panel(session.get(), canvas.get(), project.get());
+        panel.refreshNow();
+        panel.findChild<QCheckBox*>(QStringLiteral("showFlows"))->setChecked(true);
+        panel.findChild<QCheckBox*>(QStringLiteral("showCooperations"))->setChecked(true);
+        auto orderBy = [](const QgsFeatureRenderer* r) {
+            QStringList fields;
+            for (const auto& clause : r->orderBy())
+                fields << clause.expression().expression() +
+                              (clause.ascending() ? QString() : QStringLiteral(" desc"));
+            return r->orderByEnabled() ? fields.join(QStringLiteral(", ")) : QString();
+        };
+        auto width = [](const QgsSymbol* symbol) {
+            return static_cast<const QgsLineSymbol*>(symbol)->dataDefinedWidth().expressionString();
+        };
+
+        const auto* links = dynamic_cast<QgsCategorizedSymbolRenderer*>(panel.linksLayer()->renderer());
+        QVERIFY(links);
+        QCOMPARE(links->classAttribute(), QStringLiteral("dominant"));
+        QCOMPARE(links->categories().size(), 2);
+        QCOMPARE(links->categories()[0].value().toInt(), 1);
+        QCOMPARE(links->categories()[0].label(), MaillagePanel::tr("Dominant link (towards a heavier pôle)"));
+        QCOMPARE(links->categories()[0].symbol()->color(), QColor(0x26, 0x26, 0x26, 200));
+        QCOMPARE(links->categories()[1].value().toInt(), 0);
+        QCOMPARE(links->categories()[1].label(), MaillagePanel::tr("Other link"));
+        QCOMPARE(links->categories()[1].symbol()->color(), QColor(0x70, 0x70, 0x70, 120));
+        const QString linkWidth = width(links->categories()[0].symbol());
+        QVERIFY2(linkWidth.startsWith(QStringLiteral("scale_linear(log10(\"intensity\"), ")) &&
+                     linkWidth.endsWith(QStringLiteral(", 0.25, 2.20)")),
+                 qPrintable(linkWidth));
+        QCOMPARE(width(links->categories()[1].symbol()), linkWidth);
+        QCOMPARE(orderBy(links), QStringLiteral("dominant, intensity"));
+
+        const auto* flows = dynamic_cast<QgsSingleSymbolRenderer*>(panel.flowsLayer()->renderer());
+        QVERIFY(flows);
+        QCOMPARE(flows->symbol()->color(), QColor(0xCC, 0x79, 0xA7, 190));
+        const QString flowWidth = width(flows->symbol());
+        QVERIFY2(flowWidth.startsWith(QStringLiteral("scale_linear(log10(\"volume\"), ")) &&
+                     flowWidth.endsWith(QStringLiteral(", 0.30, 3.00)")),
+                 qPrintable(flowWidth));
+        QCOMPARE(orderBy(flows), QStringLiteral("volume"));
+
+        const auto* cooperations =
+            dynamic_cast<QgsSingleSymbolRenderer*>(panel.cooperationsLayer()->renderer());
+        QVERIFY(cooperations);
+        QCOMPARE(cooperations->symbol()->color(), QColor(0x00, 0x9E, 0x73));
+        QCOMPARE(static_cast<const QgsLineSymbol*>(cooperations->symbol())->width(), 0.9);
+        QVERIFY(width(cooperations->symbol()).isEmpty());
+        const auto* dash = dynamic_cast<QgsSimpleLineSymbolLayer*>(cooperations->symbol()->symbolLayer(0));
+        QVERIFY(dash);
+        QCOMPARE(dash->penStyle(), Qt::DashLine);
+        QCOMPARE(orderBy(cooperations), QString());
+        panel.findChild<QCheckBox*>(QStringLiteral("showFlows"))->setChecked(false);
+        panel.findChild<QCheckBox*>(QStringLiteral("showCooperations"))->setChecked(false);
     }
 
     // --- French UI

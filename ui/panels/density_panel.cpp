@@ -1,6 +1,7 @@
 #include "ui/panels/density_panel.h"
 
 #include "ui/layer_roles.h"
+#include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
 #include "ui/session.h"
 
@@ -17,7 +18,6 @@
 #include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 
-#include <QAbstractTableModel>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -49,40 +49,35 @@ using panel::qs;
 
 // The drill-down table: the communes (or zones), then the reference rows, which stay at the bottom
 // whatever the sort.
-class DensityTableModel : public QAbstractTableModel {
+struct DensityTableRow {
+    QString code, name;
+    double population = 0, count = 0, per10k = 0, inhabitantsPer = 0;
+    bool masked = false;
+    bool reference = false;
+    bool drillable = false; //!< a commune with infra-communal zones
+    QString tooltip;        //!< full name of a reference row
+};
+
+class DensityTableModel : public panel::PanelTableModel<DensityTableRow> {
 public:
     enum Column { Name, Population, Count, Per10k, InhabitantsPer, ColumnCount };
-    enum Role { SortRole = Qt::UserRole + 1, CodeRole, ReferenceRole, FirstReferenceRole, OrderRole };
-    struct Row {
-        QString code, name;
-        double population = 0, count = 0, per10k = 0, inhabitantsPer = 0;
-        bool masked = false;
-        bool reference = false;
-        bool drillable = false; //!< a commune with infra-communal zones
-        QString tooltip;        //!< full name of a reference row
+    enum Role {
+        CodeRole = panel::KeyRole,
+        ReferenceRole = panel::FirstOwnRole,
+        FirstReferenceRole,
+        OrderRole
     };
-    using QAbstractTableModel::QAbstractTableModel;
+    explicit DensityTableModel(QObject* parent) : PanelTableModel(ColumnCount, parent) {}
 
     void setRows(std::vector<Row> rows, bool zones, double secrecyThreshold) {
-        beginResetModel();
-        m_rows = std::move(rows);
-        m_zones = zones;
-        m_threshold = secrecyThreshold;
-        endResetModel();
+        resetRows(std::move(rows), [&] {
+            m_zones = zones;
+            m_threshold = secrecyThreshold;
+        });
     }
-    const std::vector<Row>& rows() const { return m_rows; }
 
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override {
-        return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-    }
-    int columnCount(const QModelIndex& parent = QModelIndex()) const override {
-        return parent.isValid() ? 0 : ColumnCount;
-    }
-    QVariant data(const QModelIndex& index, int role) const override {
-        if (!index.isValid() || index.row() >= static_cast<int>(m_rows.size()))
-            return {};
-        const Row& r = m_rows[index.row()];
-        const int col = index.column();
+protected:
+    QVariant cell(const Row& r, int row, int col, int role) const override {
         switch (role) {
         case Qt::DisplayRole:
             switch (col) {
@@ -102,7 +97,7 @@ public:
                 return DensityPanel::tr("1 per %1").arg(number(panel::roundSignificant(r.inhabitantsPer, 3)));
             }
             break;
-        case SortRole:
+        case panel::SortRole:
             switch (col) {
             case Name:
                 return r.name;
@@ -152,41 +147,39 @@ public:
         case ReferenceRole:
             return r.reference;
         case FirstReferenceRole:
-            return r.reference && (index.row() == 0 || !m_rows[index.row() - 1].reference);
+            return r.reference && (row == 0 || !rows()[row - 1].reference);
         case OrderRole:
-            return index.row();
+            return row;
         default:
             break;
         }
         return {};
     }
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
-        if (orientation != Qt::Horizontal)
-            return {};
-        if (role == Qt::DisplayRole) {
-            switch (section) {
-            case Name:
-                return m_zones ? DensityPanel::tr("Quartier") : DensityPanel::tr("Commune");
-            case Population:
-                return DensityPanel::tr("Pop.");
-            case Count:
-                return DensityPanel::tr("Prof.");
-            case Per10k:
-                return DensityPanel::tr("Density");
-            case InhabitantsPer:
-                return DensityPanel::tr("Ratio");
-            }
-        } else if (role == Qt::ToolTipRole) {
-            switch (section) {
-            case Population:
-                return DensityPanel::tr("Population");
-            case Count:
-                return DensityPanel::tr("Professionals");
-            case Per10k:
-                return DensityPanel::tr("Density: professionals per 10,000 inhabitants");
-            case InhabitantsPer:
-                return DensityPanel::tr("Ratio: one professional for so many inhabitants");
-            }
+    QVariant title(int section) const override {
+        switch (section) {
+        case Name:
+            return m_zones ? DensityPanel::tr("Quartier") : DensityPanel::tr("Commune");
+        case Population:
+            return DensityPanel::tr("Pop.");
+        case Count:
+            return DensityPanel::tr("Prof.");
+        case Per10k:
+            return DensityPanel::tr("Density");
+        case InhabitantsPer:
+            return DensityPanel::tr("Ratio");
+        }
+        return {};
+    }
+    QVariant titleToolTip(int section) const override {
+        switch (section) {
+        case Population:
+            return DensityPanel::tr("Population");
+        case Count:
+            return DensityPanel::tr("Professionals");
+        case Per10k:
+            return DensityPanel::tr("Density: professionals per 10,000 inhabitants");
+        case InhabitantsPer:
+            return DensityPanel::tr("Ratio: one professional for so many inhabitants");
         }
         return {};
     }
@@ -197,7 +190,6 @@ private:
         p.secrecyThreshold = m_threshold;
         return p;
     }
-    std::vector<Row> m_rows;
     bool m_zones = false;
     double m_threshold = 5;
 };
@@ -220,9 +212,9 @@ public:
     }
 };
 
-DensityTableModel::Row toRow(const analysis::DensityRow& d, const model::DensityParameters& params,
-                             bool reference, const QString& label, const QString& tooltip = QString()) {
-    DensityTableModel::Row r;
+DensityTableRow toRow(const analysis::DensityRow& d, const model::DensityParameters& params, bool reference,
+                      const QString& label, const QString& tooltip = QString()) {
+    DensityTableRow r;
     r.tooltip = tooltip;
     r.code = qs(d.code);
     r.name = label.isEmpty() ? qs(d.name.empty() ? d.code : d.name) : label;
@@ -242,10 +234,8 @@ QString rowName(const analysis::DensityRow& d) {
 } // namespace
 
 DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent)
-    : QWidget(parent), m_session(session), m_canvas(canvas), m_project(project) {
-    setObjectName(QStringLiteral("DensityPanel"));
-    auto* root = new QVBoxLayout(this);
-    root->setContentsMargins(4, 4, 4, 4);
+    : DockPanel(session, canvas, project, QStringLiteral("DensityPanel"), parent) {
+    auto* root = rootLayout();
 
     auto* form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -302,25 +292,11 @@ DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* p
     root->addWidget(m_status);
 
     m_model = new DensityTableModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(DensityTableModel::SortRole);
-    m_proxy->setSortLocaleAware(true);
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("densityTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
+    m_proxy = panel::sortProxy(m_model, this);
+    m_table = panel::tableView(QStringLiteral("densityTable"), m_proxy);
     m_table->sortByColumn(DensityTableModel::Population, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setSectionResizeMode(DensityTableModel::Name, QHeaderView::Stretch);
-    m_table->setTextElideMode(Qt::ElideRight);
     root->addWidget(m_table, 1);
 
     // The references (BV, département, région, whole territory) stay in sight below the communes,
@@ -505,13 +481,7 @@ void DensityPanel::chooseProfession(const QString& code) {
 }
 
 void DensityPanel::scheduleRefresh() {
-    if (m_refreshScheduled)
-        return;
-    m_refreshScheduled = true;
-    QTimer::singleShot(0, this, [this] {
-        m_refreshScheduled = false;
-        refresh();
-    });
+    m_refreshLater.schedule();
 }
 
 void DensityPanel::refresh() {
@@ -590,7 +560,7 @@ void DensityPanel::refreshTable() {
         return;
     }
 
-    std::vector<DensityTableModel::Row> rows;
+    std::vector<DensityTableRow> rows;
     rows.reserve(m_drill.rows.size());
     for (const auto& d : m_drill.rows) {
         auto r = toRow(d, params, false, QString());
@@ -598,7 +568,7 @@ void DensityPanel::refreshTable() {
         rows.push_back(std::move(r));
     }
     // Short labels keep the figures in sight at dock width; the full names are in the tooltips.
-    std::vector<DensityTableModel::Row> references;
+    std::vector<DensityTableRow> references;
     if (zones)
         references.push_back(toRow(m_drill.parent, params, true, tr("Commune"),
                                    tr("Commune: %1").arg(rowName(m_drill.parent))));
@@ -636,14 +606,9 @@ void DensityPanel::refreshTable() {
 void DensityPanel::fitColumns() {
     // Figures take what they need (references included: their totals are the widest), names the rest.
     auto* header = m_table->horizontalHeader();
-    const QAbstractItemView* table = m_table;
     const QAbstractItemView* refTable = m_refTable;
     for (int c = DensityTableModel::Population; c < DensityTableModel::ColumnCount; ++c) {
-        // Header text plus margins, not the sort indicator's reserve: it may overlap a short title.
-        const int titleWidth = header->fontMetrics().horizontalAdvance(
-                                   m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()) +
-                               14;
-        const int width = std::max({table->sizeHintForColumn(c), refTable->sizeHintForColumn(c), titleWidth});
+        const int width = std::max(panel::fittedWidth(m_table, c), refTable->sizeHintForColumn(c));
         header->resizeSection(c, width);
         m_refTable->setColumnWidth(c, width);
     }

@@ -3,8 +3,9 @@
 // commune), compared with the BV, département, région and whole territory; statistical secrecy
 // applied (DOMAIN.md §6-7). Colours the communes layer by density or accessibility on demand.
 #include "core/analysis/density.h"
+#include "ui/panels/dock_panel.h"
+#include "ui/panels/panel_table.h"
 
-#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -30,7 +31,7 @@ namespace maillage::ui {
 class Session;
 class DensityTableModel;
 
-class DensityPanel : public QWidget {
+class DensityPanel : public DockPanel {
     Q_OBJECT
 public:
     DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent = nullptr);
@@ -76,10 +77,6 @@ private:
     bool hasZones(const std::string& commune) const;
     QgsVectorLayer* communesLayer() const;
 
-    Session* m_session;
-    QPointer<QgsMapCanvas> m_canvas;
-    QPointer<QgsProject> m_project;
-
     QComboBox* m_profession = nullptr;
     QComboBox* m_vintage = nullptr;
     QCheckBox* m_accessibility = nullptr;
@@ -102,7 +99,7 @@ private:
     std::unique_ptr<QgsFeatureRenderer> m_savedRenderer;
     QString m_savedLayerId;
     bool m_savedScaleVisibility = false;
-    bool m_refreshScheduled = false;
+    panel::DeferredCall m_refreshLater{this, [this] { refresh(); }};
 };
 
 } // namespace maillage::ui

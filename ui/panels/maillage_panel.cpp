@@ -1,6 +1,7 @@
 #include "ui/panels/maillage_panel.h"
 
 #include "ui/layer_roles.h"
+#include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
 #include "ui/session.h"
 
@@ -21,7 +22,6 @@
 #include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 
-#include <QAbstractTableModel>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -35,7 +35,6 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTableView>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -107,40 +106,115 @@ QString layerUri(const char* geometry, const QStringList& fields) {
     return uri;
 }
 
+// Position of `layer` among the top-level nodes of the project's layer tree; `fallback` when it is not
+// there.
+int treePosition(QgsProject* project, QgsMapLayer* layer, int fallback) {
+    QgsLayerTree* root = project ? project->layerTreeRoot() : nullptr;
+    if (root && layer)
+        if (QgsLayerTreeLayer* node = root->findLayer(layer))
+            return std::max(0, static_cast<int>(root->children().indexOf(node)));
+    return fallback;
+}
+
+// A line between two points, with the attributes of its layer's fields.
+struct Line {
+    model::Point from, to;
+    QVector<QVariant> attributes;
+};
+
+// How a line layer is drawn: one symbol, or one per value of `categoryField`; widths growing with
+// `widthField` on a log scale (fixed when it is empty); features drawn in increasing `orderBy` order,
+// the strongest last, on top.
+struct LineStyle {
+    struct Category {
+        QVariant value;
+        QColor color;
+        QString label;
+    };
+    QColor color;                     //!< of the single symbol
+    QString categoryField;            //!< "" = the single symbol
+    std::vector<Category> categories; //!< with categoryField
+    double widthMm = 1.0;
+    QString lineStyle = QStringLiteral("solid");
+    QString widthField;
+    double minWidthMm = 0, maxWidthMm = 0;
+    QStringList orderBy;
+};
+
+// Fills `layer` with `lines`, gives it `style` and returns the features added, with their ids.
+QgsFeatureList drawLines(QgsVectorLayer* layer, const std::vector<Line>& lines, const LineStyle& style) {
+    const int widthIndex = style.widthField.isEmpty() ? -1 : layer->fields().indexOf(style.widthField);
+    QgsFeatureList features;
+    features.reserve(static_cast<int>(lines.size()));
+    double lo = std::numeric_limits<double>::infinity(), hi = 0;
+    for (const Line& line : lines) {
+        QgsFeature f(layer->fields());
+        f.setGeometry(QgsGeometry::fromPolylineXY({toPoint(line.from), toPoint(line.to)}));
+        f.setAttributes(QgsAttributes(line.attributes));
+        features << f;
+        const double weight = widthIndex >= 0 ? line.attributes.value(widthIndex).toDouble() : 0;
+        if (weight > 0) {
+            lo = std::min(lo, weight);
+            hi = std::max(hi, weight);
+        }
+    }
+    layer->dataProvider()->addFeatures(features);
+    layer->updateExtents();
+
+    auto symbol = [&](const QColor& color) {
+        QgsLineSymbol* s = lineSymbol(color, style.widthMm, style.lineStyle);
+        if (widthIndex >= 0)
+            s->setDataDefinedWidth(QgsProperty::fromExpression(logWidthExpression(
+                style.widthField, std::isfinite(lo) ? lo : 0, hi, style.minWidthMm, style.maxWidthMm)));
+        return s;
+    };
+    QgsFeatureRenderer* renderer = nullptr;
+    if (style.categoryField.isEmpty()) {
+        renderer = new QgsSingleSymbolRenderer(symbol(style.color));
+    } else {
+        QgsCategoryList categories;
+        for (const auto& c : style.categories)
+            categories << QgsRendererCategory(c.value, symbol(c.color), c.label);
+        renderer = new QgsCategorizedSymbolRenderer(style.categoryField, categories);
+    }
+    if (!style.orderBy.isEmpty()) {
+        QList<QgsFeatureRequest::OrderByClause> clauses;
+        for (const QString& field : style.orderBy)
+            clauses << QgsFeatureRequest::OrderByClause(field, true);
+        renderer->setOrderBy(QgsFeatureRequest::OrderBy(clauses));
+        renderer->setOrderByEnabled(true);
+    }
+    layer->setRenderer(renderer);
+    layer->triggerRepaint();
+    layer->emitStyleChanged();
+    return features;
+}
+
 } // namespace
 
-// The table of links: one row per link of the last drawing, numbers kept as numbers for sorting.
-class LinksTableModel : public QAbstractTableModel {
+// The table of links: one row per link of the last drawing.
+struct LinksTableRow {
+    int link = 0;
+    QString from, to;
+    double distance = 0, intensity = 0;
+    bool dominant = false;
+};
+
+class LinksTableModel : public panel::PanelTableModel<LinksTableRow> {
 public:
     enum Column { From, To, Distance, Intensity, Dominant, ColumnCount };
-    enum Role { SortRole = Qt::UserRole + 1, LinkRole };
-    struct Row {
-        int link = 0;
-        QString from, to;
-        double distance = 0, intensity = 0;
-        bool dominant = false;
-    };
-    using QAbstractTableModel::QAbstractTableModel;
+    enum Role { LinkRole = panel::KeyRole };
+    explicit LinksTableModel(QObject* parent) : PanelTableModel(ColumnCount, parent) {}
 
     void setRows(std::vector<Row> rows, const QString& unit) {
-        beginResetModel();
-        m_rows = std::move(rows);
-        m_unit = unit;
-        endResetModel();
+        resetRows(std::move(rows), [&] { m_unit = unit; });
     }
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override {
-        return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-    }
-    int columnCount(const QModelIndex& parent = QModelIndex()) const override {
-        return parent.isValid() ? 0 : ColumnCount;
-    }
-    QVariant data(const QModelIndex& index, int role) const override {
-        if (!index.isValid() || index.row() >= static_cast<int>(m_rows.size()))
-            return {};
-        const Row& r = m_rows[index.row()];
+
+protected:
+    QVariant cell(const Row& r, int, int column, int role) const override {
         switch (role) {
         case Qt::DisplayRole:
-            switch (index.column()) {
+            switch (column) {
             case From:
                 return r.from;
             case To:
@@ -153,8 +227,8 @@ public:
                 return r.dominant ? QStringLiteral("✓") : QString();
             }
             break;
-        case SortRole:
-            switch (index.column()) {
+        case panel::SortRole:
+            switch (column) {
             case From:
                 return r.from;
             case To:
@@ -168,9 +242,9 @@ public:
             }
             break;
         case Qt::TextAlignmentRole:
-            if (index.column() == Distance || index.column() == Intensity)
+            if (column == Distance || column == Intensity)
                 return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-            if (index.column() == Dominant)
+            if (column == Dominant)
                 return QVariant(Qt::AlignCenter);
             break;
         case Qt::ToolTipRole:
@@ -184,47 +258,42 @@ public:
         }
         return {};
     }
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
-        if (orientation != Qt::Horizontal)
-            return {};
-        if (role == Qt::DisplayRole) {
-            switch (section) {
-            case From:
-                return MaillagePanel::tr("From");
-            case To:
-                return MaillagePanel::tr("To");
-            case Distance:
-                return m_unit;
-            case Intensity:
-                return MaillagePanel::tr("Intensity");
-            case Dominant:
-                return MaillagePanel::tr("Dom.", "dominant link, short column title");
-            }
-        } else if (role == Qt::ToolTipRole) {
-            switch (section) {
-            case Distance:
-                return MaillagePanel::tr("Distance between the pôles (%1)").arg(m_unit);
-            case Intensity:
-                return MaillagePanel::tr("Gravity interaction: professionals of both pôles divided by the "
-                                         "distance raised to β");
-            case Dominant:
-                return MaillagePanel::tr("Dominant link: the strongest link of a pôle towards a heavier one "
-                                         "(the hierarchy of pôles)");
-            }
+    QVariant title(int section) const override {
+        switch (section) {
+        case From:
+            return MaillagePanel::tr("From");
+        case To:
+            return MaillagePanel::tr("To");
+        case Distance:
+            return m_unit;
+        case Intensity:
+            return MaillagePanel::tr("Intensity");
+        case Dominant:
+            return MaillagePanel::tr("Dom.", "dominant link, short column title");
+        }
+        return {};
+    }
+    QVariant titleToolTip(int section) const override {
+        switch (section) {
+        case Distance:
+            return MaillagePanel::tr("Distance between the pôles (%1)").arg(m_unit);
+        case Intensity:
+            return MaillagePanel::tr("Gravity interaction: professionals of both pôles divided by the "
+                                     "distance raised to β");
+        case Dominant:
+            return MaillagePanel::tr("Dominant link: the strongest link of a pôle towards a heavier one "
+                                     "(the hierarchy of pôles)");
         }
         return {};
     }
 
 private:
-    std::vector<Row> m_rows;
     QString m_unit;
 };
 
 MaillagePanel::MaillagePanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent)
-    : QWidget(parent), m_session(session), m_canvas(canvas), m_project(project) {
-    setObjectName(QStringLiteral("MaillagePanel"));
-    auto* root = new QVBoxLayout(this);
-    root->setContentsMargins(4, 4, 4, 4);
+    : DockPanel(session, canvas, project, QStringLiteral("MaillagePanel"), parent) {
+    auto* root = rootLayout();
 
     auto* modelBox = new QGroupBox(tr("Gravity model"));
     auto* form = new QFormLayout(modelBox);
@@ -302,28 +371,14 @@ MaillagePanel::MaillagePanel(Session* session, QgsMapCanvas* canvas, QgsProject*
     root->addWidget(m_warnings);
 
     m_model = new LinksTableModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(LinksTableModel::SortRole);
-    m_proxy->setSortLocaleAware(true);
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("linksTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
+    m_proxy = panel::sortProxy(m_model, this);
+    m_table = panel::tableView(QStringLiteral("linksTable"), m_proxy);
     m_table->sortByColumn(LinksTableModel::Intensity, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setHighlightSections(false);
     // Names share what the figures leave: every column stays visible at dock width.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setSectionResizeMode(LinksTableModel::From, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(LinksTableModel::To, QHeaderView::Stretch);
-    m_table->setTextElideMode(Qt::ElideRight);
     root->addWidget(m_table, 1);
 
     for (QDoubleSpinBox* s : {m_beta, m_threshold, m_isolation})
@@ -456,14 +511,8 @@ void MaillagePanel::apply() {
 }
 
 void MaillagePanel::scheduleRefresh() {
-    if (m_refreshScheduled)
-        return;
-    m_refreshScheduled = true;
     // Deferred: the map rebuilds its layers on the same signals; ours go on top afterwards.
-    QTimer::singleShot(0, this, [this] {
-        m_refreshScheduled = false;
-        refreshNow();
-    });
+    m_refreshLater.schedule();
 }
 
 QgsVectorLayer* MaillagePanel::linksLayer() const {
@@ -473,10 +522,10 @@ QgsVectorLayer* MaillagePanel::polesLayer() const {
     return findLayerByRole(m_project, role::Poles);
 }
 QgsVectorLayer* MaillagePanel::flowsLayer() const {
-    return findLayerByRole(m_project, QString::fromLatin1(panel::kRoleFlows));
+    return findLayerByRole(m_project, QString::fromLatin1(role::Flows));
 }
 QgsVectorLayer* MaillagePanel::cooperationsLayer() const {
-    return findLayerByRole(m_project, QString::fromLatin1(panel::kRoleCooperations));
+    return findLayerByRole(m_project, QString::fromLatin1(role::Cooperations));
 }
 
 QgsVectorLayer* MaillagePanel::ensureLayer(const char* roleName, const QString& uri, const QString& name,
@@ -508,13 +557,13 @@ void MaillagePanel::removeLayer(const char* roleName) {
 }
 
 void MaillagePanel::refreshNow() {
-    m_refreshScheduled = false;
+    m_refreshLater.forget();
     clearHighlight();
     if (!m_session->hasDataset()) {
         removeLayer(role::Links);
         removeLayer(role::Poles);
-        removeLayer(panel::kRoleFlows);
-        removeLayer(panel::kRoleCooperations);
+        removeLayer(role::Flows);
+        removeLayer(role::Cooperations);
         m_model->setRows({}, QString());
         m_linkFids.clear();
         m_summary->setText(tr("No dataset open."));
@@ -543,7 +592,7 @@ void MaillagePanel::refreshNow() {
     updateSummary(result);
 
     const model::Dataset& ds = m_session->dataset();
-    std::vector<LinksTableModel::Row> rows;
+    std::vector<LinksTableRow> rows;
     rows.reserve(result.links.size());
     for (int i = 0; i < static_cast<int>(result.links.size()); ++i) {
         const analysis::Link& l = result.links[i];
@@ -553,13 +602,8 @@ void MaillagePanel::refreshNow() {
     const QString unit = result.distanceUnit == "min" ? tr("min") : tr("km");
     m_model->setRows(std::move(rows), unit);
     // Figures as wide as their contents and titles (not the sort indicator's reserve); names share the rest.
-    auto* header = m_table->horizontalHeader();
-    const QAbstractItemView* view = m_table;
-    for (int c = LinksTableModel::Distance; c < LinksTableModel::ColumnCount; ++c) {
-        const QString title = m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
-        header->resizeSection(
-            c, std::max(view->sizeHintForColumn(c), header->fontMetrics().horizontalAdvance(title) + 14));
-    }
+    for (int c = LinksTableModel::Distance; c < LinksTableModel::ColumnCount; ++c)
+        m_table->horizontalHeader()->resizeSection(c, panel::fittedWidth(m_table, c));
     updateControlState();
 }
 
@@ -575,46 +619,27 @@ void MaillagePanel::drawLinks(const analysis::MaillageResult& result) {
     if (!layer)
         return;
     const model::Dataset& ds = m_session->dataset();
-    QgsFeatureList features;
-    features.reserve(static_cast<int>(result.links.size()));
-    double lo = std::numeric_limits<double>::infinity(), hi = 0;
+    std::vector<Line> lines;
+    lines.reserve(result.links.size());
     for (const analysis::Link& l : result.links) {
         const auto& a = result.nodes[l.from];
         const auto& b = result.nodes[l.to];
-        QgsFeature f(layer->fields());
-        f.setGeometry(QgsGeometry::fromPolylineXY({toPoint(a.position), toPoint(b.position)}));
-        f.setAttributes(QgsAttributes(QVector<QVariant>{qs(a.bv), qs(b.bv), panel::bassinName(ds, a.bv),
-                                                        panel::bassinName(ds, b.bv), l.distance, l.intensity,
-                                                        l.dominant ? 1 : 0}));
-        features << f;
-        if (l.intensity > 0) {
-            lo = std::min(lo, l.intensity);
-            hi = std::max(hi, l.intensity);
-        }
+        lines.push_back({a.position,
+                         b.position,
+                         {qs(a.bv), qs(b.bv), panel::bassinName(ds, a.bv), panel::bassinName(ds, b.bv),
+                          l.distance, l.intensity, l.dominant ? 1 : 0}});
     }
-    layer->dataProvider()->addFeatures(features);
-    for (const QgsFeature& f : features)
-        m_linkFids.push_back(f.id());
-    layer->updateExtents();
-
-    const QgsProperty width = QgsProperty::fromExpression(
-        logWidthExpression(QStringLiteral("intensity"), std::isfinite(lo) ? lo : 0, hi, 0.25, 2.2));
-    QgsLineSymbol* dominant = lineSymbol(QColor(0x26, 0x26, 0x26, 200), 1.0);
-    dominant->setDataDefinedWidth(width);
-    QgsLineSymbol* other = lineSymbol(QColor(0x70, 0x70, 0x70, 120), 1.0);
-    other->setDataDefinedWidth(width);
-    auto* renderer = new QgsCategorizedSymbolRenderer(
-        QStringLiteral("dominant"),
-        {QgsRendererCategory(1, dominant, tr("Dominant link (towards a heavier pôle)")),
-         QgsRendererCategory(0, other, tr("Other link"))});
+    LineStyle style;
+    style.categoryField = QStringLiteral("dominant");
+    style.categories = {{1, QColor(0x26, 0x26, 0x26, 200), tr("Dominant link (towards a heavier pôle)")},
+                        {0, QColor(0x70, 0x70, 0x70, 120), tr("Other link")}};
+    style.widthField = QStringLiteral("intensity");
+    style.minWidthMm = 0.25;
+    style.maxWidthMm = 2.2;
     // Strong and dominant links on top of weak ones.
-    renderer->setOrderBy(
-        QgsFeatureRequest::OrderBy({QgsFeatureRequest::OrderByClause(QStringLiteral("dominant"), true),
-                                    QgsFeatureRequest::OrderByClause(QStringLiteral("intensity"), true)}));
-    renderer->setOrderByEnabled(true);
-    layer->setRenderer(renderer);
-    layer->triggerRepaint();
-    layer->emitStyleChanged();
+    style.orderBy = QStringList{QStringLiteral("dominant"), QStringLiteral("intensity")};
+    for (const QgsFeature& f : drawLines(layer, lines, style))
+        m_linkFids.push_back(f.id());
 }
 
 void MaillagePanel::drawPoles(const analysis::MaillageResult& result) {
@@ -667,99 +692,70 @@ void MaillagePanel::drawPoles(const analysis::MaillageResult& result) {
 
 void MaillagePanel::drawFlows(bool on) {
     if (!on || !m_session->hasDataset() || m_session->dataset().flows.empty()) {
-        removeLayer(panel::kRoleFlows);
+        removeLayer(role::Flows);
         return;
     }
     const model::Dataset& ds = m_session->dataset();
     Warnings warnings;
     const std::vector<analysis::BassinFlow> flows = analysis::aggregateFlows(ds, warnings);
-    QgsVectorLayer* links = linksLayer();
-    QgsLayerTree* root = m_project ? m_project->layerTreeRoot() : nullptr;
-    int position = 1;
-    if (root && links)
-        if (QgsLayerTreeLayer* node = root->findLayer(links))
-            position = std::max(0, static_cast<int>(root->children().indexOf(node)));
     QgsVectorLayer* layer = ensureLayer(
-        panel::kRoleFlows,
+        role::Flows,
         layerUri("LineString",
                  {QStringLiteral("origin:string(10)"), QStringLiteral("destination:string(10)"),
                   QStringLiteral("origin_name:string(100)"), QStringLiteral("destination_name:string(100)"),
                   QStringLiteral("volume:double")}),
-        tr("Observed flows"), position);
+        tr("Observed flows"), treePosition(m_project, linksLayer(), 1));
     if (!layer)
         return;
-    QgsFeatureList features;
-    double lo = std::numeric_limits<double>::infinity(), hi = 0;
+    std::vector<Line> lines;
     for (const auto& f : flows) {
         const model::Bassin* a = ds.bassin(f.origin);
         const model::Bassin* b = ds.bassin(f.destination);
-        if (!a || !b)
-            continue;
-        QgsFeature feature(layer->fields());
-        feature.setGeometry(QgsGeometry::fromPolylineXY({toPoint(a->anchor), toPoint(b->anchor)}));
-        feature.setAttributes(QgsAttributes(
-            QVector<QVariant>{qs(f.origin), qs(f.destination), qs(a->name), qs(b->name), f.volume}));
-        features << feature;
-        if (f.volume > 0) {
-            lo = std::min(lo, f.volume);
-            hi = std::max(hi, f.volume);
-        }
+        if (a && b)
+            lines.push_back({a->anchor,
+                             b->anchor,
+                             {qs(f.origin), qs(f.destination), qs(a->name), qs(b->name), f.volume}});
     }
-    layer->dataProvider()->addFeatures(features);
-    layer->updateExtents();
-    QgsLineSymbol* symbol = lineSymbol(QColor(0xCC, 0x79, 0xA7, 190), 1.0); // Okabe-Ito reddish purple
-    symbol->setDataDefinedWidth(QgsProperty::fromExpression(
-        logWidthExpression(QStringLiteral("volume"), std::isfinite(lo) ? lo : 0, hi, 0.3, 3.0)));
-    auto* renderer = new QgsSingleSymbolRenderer(symbol);
-    renderer->setOrderBy(
-        QgsFeatureRequest::OrderBy({QgsFeatureRequest::OrderByClause(QStringLiteral("volume"), true)}));
-    renderer->setOrderByEnabled(true);
-    layer->setRenderer(renderer);
-    layer->triggerRepaint();
-    layer->emitStyleChanged();
+    LineStyle style;
+    style.color = QColor(0xCC, 0x79, 0xA7, 190); // Okabe-Ito reddish purple
+    style.widthField = QStringLiteral("volume");
+    style.minWidthMm = 0.3;
+    style.maxWidthMm = 3.0;
+    style.orderBy = QStringList{QStringLiteral("volume")};
+    drawLines(layer, lines, style);
 }
 
 void MaillagePanel::drawCooperations(bool on) {
     if (!on || !m_session->hasDataset() || m_session->dataset().cooperations.empty()) {
-        removeLayer(panel::kRoleCooperations);
+        removeLayer(role::Cooperations);
         return;
     }
     const model::Dataset& ds = m_session->dataset();
     const std::vector<analysis::DeclaredLink> declared = analysis::declaredLinks(ds, m_session->poles());
-    QgsVectorLayer* links = linksLayer();
-    QgsLayerTree* root = m_project ? m_project->layerTreeRoot() : nullptr;
-    int position = 1;
-    if (root && links)
-        if (QgsLayerTreeLayer* node = root->findLayer(links))
-            position = std::max(0, static_cast<int>(root->children().indexOf(node)));
     QgsVectorLayer* layer = ensureLayer(
-        panel::kRoleCooperations,
+        role::Cooperations,
         layerUri("LineString",
                  {QStringLiteral("cooperation:string(200)"), QStringLiteral("kind:string(40)"),
                   QStringLiteral("from_bv:string(10)"), QStringLiteral("to_bv:string(10)"),
                   QStringLiteral("from_name:string(100)"), QStringLiteral("to_name:string(100)")}),
-        tr("Declared cooperations"), position);
+        tr("Declared cooperations"), treePosition(m_project, linksLayer(), 1));
     if (!layer)
         return;
-    QgsFeatureList features;
+    std::vector<Line> lines;
     for (const auto& d : declared) {
         const model::Bassin* a = ds.bassin(d.from);
         const model::Bassin* b = ds.bassin(d.to);
-        if (!a || !b)
-            continue;
-        QgsFeature feature(layer->fields());
-        feature.setGeometry(QgsGeometry::fromPolylineXY({toPoint(a->anchor), toPoint(b->anchor)}));
-        feature.setAttributes(QgsAttributes(QVector<QVariant>{qs(d.cooperation), qs(d.kind), qs(d.from),
-                                                              qs(d.to), qs(a->name), qs(b->name)}));
-        features << feature;
+        if (a && b)
+            lines.push_back(
+                {a->anchor,
+                 b->anchor,
+                 {qs(d.cooperation), qs(d.kind), qs(d.from), qs(d.to), qs(a->name), qs(b->name)}});
     }
-    layer->dataProvider()->addFeatures(features);
-    layer->updateExtents();
-    auto* renderer =
-        new QgsSingleSymbolRenderer(lineSymbol(QColor(0x00, 0x9E, 0x73), 0.9, QStringLiteral("dash")));
-    layer->setRenderer(renderer); // Okabe-Ito bluish green, dashed: declared, not measured
-    layer->triggerRepaint();
-    layer->emitStyleChanged();
+    LineStyle style; // Okabe-Ito bluish green, dashed: declared, not measured
+    style.color = QColor(0x00, 0x9E, 0x73);
+    style.widthMm = 0.9;
+    style.lineStyle = QStringLiteral("dash");
+    drawLines(layer, lines, style);
 }
 
 void MaillagePanel::updateSummary(const analysis::MaillageResult& result) {

@@ -3,8 +3,9 @@
 // flows, declared cooperations), isolated pôles, and a table of links (DOMAIN.md §4).
 #include "core/analysis/maillage.h"
 #include "core/model/parameters.h"
+#include "ui/panels/dock_panel.h"
+#include "ui/panels/panel_table.h"
 
-#include <QPointer>
 #include <QWidget>
 
 #include <vector>
@@ -27,7 +28,7 @@ namespace maillage::ui {
 class Session;
 class LinksTableModel;
 
-class MaillagePanel : public QWidget {
+class MaillagePanel : public DockPanel {
     Q_OBJECT
 public:
     MaillagePanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent = nullptr);
@@ -61,10 +62,6 @@ private:
     QgsVectorLayer* ensureLayer(const char* role, const QString& uri, const QString& name, int position);
     void removeLayer(const char* role);
 
-    Session* m_session;
-    QPointer<QgsMapCanvas> m_canvas;
-    QPointer<QgsProject> m_project;
-
     QDoubleSpinBox* m_beta = nullptr;
     QComboBox* m_distance = nullptr;
     QSpinBox* m_strongest = nullptr;
@@ -82,7 +79,7 @@ private:
 
     std::vector<qint64> m_linkFids; // feature id of each link of the last drawing
     QgsHighlight* m_highlight = nullptr;
-    bool m_refreshScheduled = false;
+    panel::DeferredCall m_refreshLater{this, [this] { refreshNow(); }};
 };
 
 } // namespace maillage::ui

@@ -16,10 +16,6 @@
 
 namespace maillage::ui::panel {
 
-//! Layer roles of the optional maillage layers (the main ones are in ui/layer_roles.h).
-inline const char* const kRoleFlows = "flows";               //!< observed flows between BVs
-inline const char* const kRoleCooperations = "cooperations"; //!< declared cooperations
-
 inline QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }

@@ -2,12 +2,12 @@
 
 #include "core/analysis/crunch.h"
 #include "core/analysis/poles.h"
+#include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/pole_palette.h"
 #include "ui/panels/rank_size_chart.h"
 #include "ui/session.h"
 
-#include <QAbstractTableModel>
 #include <QAbstractTextDocumentLayout>
 #include <QCheckBox>
 #include <QComboBox>
@@ -24,7 +24,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextEdit>
-#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -38,49 +37,31 @@ using panel::number;
 using panel::percent;
 using panel::qs;
 
-// The pôles table: one row per BV of the dataset, numbers kept as numbers for sorting.
-class PolesTableModel : public QAbstractTableModel {
+// The pôles table: one row per BV of the dataset.
+struct PolesTableRow {
+    QString code, name;
+    int type = 0;
+    double total = 0, poleShare = 0, psyShare = 0;
+    QString reason;
+};
+
+class PolesTableModel : public panel::PanelTableModel<PolesTableRow> {
 public:
     enum Column { Name, Type, Professionals, PoleShare, PsyShare, Reason, ColumnCount };
-    enum Role {
-        SortRole = Qt::UserRole + 1,
-        CodeRole,
-        TypeRole
-    }; // CodeRole = UserRole + 2 in every panel table
-    struct Row {
-        QString code, name;
-        int type = 0;
-        double total = 0, poleShare = 0, psyShare = 0;
-        QString reason;
-    };
+    enum Role { CodeRole = panel::KeyRole, TypeRole = panel::FirstOwnRole };
 
-    using QAbstractTableModel::QAbstractTableModel;
+    explicit PolesTableModel(QObject* parent) : PanelTableModel(ColumnCount, parent) {}
 
-    void setRows(std::vector<Row> rows) {
-        beginResetModel();
-        m_rows = std::move(rows);
-        endResetModel();
-    }
-    const std::vector<Row>& rows() const { return m_rows; }
+    void setRows(std::vector<Row> rows) { resetRows(std::move(rows)); }
     int rowOf(const QString& code) const {
-        for (int i = 0; i < static_cast<int>(m_rows.size()); ++i)
-            if (m_rows[i].code == code)
+        for (int i = 0; i < static_cast<int>(rows().size()); ++i)
+            if (rows()[i].code == code)
                 return i;
         return -1;
     }
 
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override {
-        return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-    }
-    int columnCount(const QModelIndex& parent = QModelIndex()) const override {
-        return parent.isValid() ? 0 : ColumnCount;
-    }
-
-    QVariant data(const QModelIndex& index, int role) const override {
-        if (!index.isValid() || index.row() >= static_cast<int>(m_rows.size()))
-            return {};
-        const Row& r = m_rows[index.row()];
-        const int col = index.column();
+protected:
+    QVariant cell(const Row& r, int, int col, int role) const override {
         switch (role) {
         case Qt::DisplayRole:
             switch (col) {
@@ -98,7 +79,7 @@ public:
                 return r.reason;
             }
             break;
-        case SortRole:
+        case panel::SortRole:
             switch (col) {
             case Name:
                 return r.name;
@@ -138,41 +119,36 @@ public:
         return {};
     }
 
-    QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
-        if (orientation != Qt::Horizontal)
-            return {};
-        if (role == Qt::DisplayRole) {
-            switch (section) {
-            case Name:
-                return PolesPanel::tr("Bassin de vie");
-            case Type:
-                return PolesPanel::tr("Type");
-            case Professionals:
-                return PolesPanel::tr("Prof.");
-            case PoleShare:
-                return PolesPanel::tr("Pôle %");
-            case PsyShare:
-                return PolesPanel::tr("Psy %");
-            case Reason:
-                return PolesPanel::tr("Reason");
-            }
-        } else if (role == Qt::ToolTipRole) {
-            switch (section) {
-            case Professionals:
-                return PolesPanel::tr("Health professionals in the bassin de vie");
-            case PoleShare:
-                return PolesPanel::tr("Share of the professions de pôle (psychiatric nurses included)");
-            case PsyShare:
-                return PolesPanel::tr("Share of psychiatric nurses");
-            case Reason:
-                return PolesPanel::tr("Why the bassin de vie has this type");
-            }
+    QVariant title(int section) const override {
+        switch (section) {
+        case Name:
+            return PolesPanel::tr("Bassin de vie");
+        case Type:
+            return PolesPanel::tr("Type");
+        case Professionals:
+            return PolesPanel::tr("Prof.");
+        case PoleShare:
+            return PolesPanel::tr("Pôle %");
+        case PsyShare:
+            return PolesPanel::tr("Psy %");
+        case Reason:
+            return PolesPanel::tr("Reason");
         }
         return {};
     }
-
-private:
-    std::vector<Row> m_rows;
+    QVariant titleToolTip(int section) const override {
+        switch (section) {
+        case Professionals:
+            return PolesPanel::tr("Health professionals in the bassin de vie");
+        case PoleShare:
+            return PolesPanel::tr("Share of the professions de pôle (psychiatric nurses included)");
+        case PsyShare:
+            return PolesPanel::tr("Share of psychiatric nurses");
+        case Reason:
+            return PolesPanel::tr("Why the bassin de vie has this type");
+        }
+        return {};
+    }
 };
 
 namespace {
@@ -196,10 +172,8 @@ QLabel* swatch(int type) {
 } // namespace
 
 PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent)
-    : QWidget(parent), m_session(session), m_canvas(canvas), m_project(project) {
-    setObjectName(QStringLiteral("PolesPanel"));
-    auto* root = new QVBoxLayout(this);
-    root->setContentsMargins(4, 4, 4, 4);
+    : DockPanel(session, canvas, project, QStringLiteral("PolesPanel"), parent) {
+    auto* root = rootLayout();
     m_tabs = new QTabWidget;
     m_tabs->setDocumentMode(true);
     root->addWidget(m_tabs);
@@ -222,27 +196,13 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
     pv->addLayout(top);
 
     m_model = new PolesTableModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(PolesTableModel::SortRole);
-    m_proxy->setSortLocaleAware(true);
+    m_proxy = panel::sortProxy(m_model, this);
     m_proxy->setFilterRole(PolesTableModel::TypeRole);
     m_proxy->setFilterKeyColumn(0);
     m_proxy->setFilterRegularExpression(QRegularExpression(QStringLiteral("^[1-4]$")));
 
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("polesTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table = panel::tableView(QStringLiteral("polesTable"), m_proxy);
     m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->setTextElideMode(Qt::ElideRight);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->sortByColumn(PolesTableModel::Professionals, Qt::DescendingOrder);
     pv->addWidget(m_table, 1);
@@ -450,7 +410,7 @@ void PolesPanel::onDatasetChanged() {
 }
 
 void PolesPanel::reloadTable() {
-    std::vector<PolesTableModel::Row> rows;
+    std::vector<PolesTableRow> rows;
     int poleCount = 0;
     if (m_session->hasDataset()) {
         const model::Dataset& ds = m_session->dataset();
@@ -458,7 +418,7 @@ void PolesPanel::reloadTable() {
         const bool french = panel::uiIsFrench();
         rows.reserve(poles.size());
         for (const auto& p : poles) {
-            PolesTableModel::Row r;
+            PolesTableRow r;
             r.code = qs(p.bv);
             r.name = panel::bassinName(ds, p.bv);
             r.type = static_cast<int>(p.type);
@@ -484,11 +444,8 @@ void PolesPanel::reloadTable() {
         // shares stay in sight at dock width; the reason, last, is also in the details box and tooltips.
         auto* header = m_table->horizontalHeader();
         const QAbstractItemView* view = m_table;
-        for (int c = PolesTableModel::Type; c <= PolesTableModel::PsyShare; ++c) {
-            const QString title = m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
-            header->resizeSection(
-                c, std::max(view->sizeHintForColumn(c), header->fontMetrics().horizontalAdvance(title) + 14));
-        }
+        for (int c = PolesTableModel::Type; c <= PolesTableModel::PsyShare; ++c)
+            header->resizeSection(c, panel::fittedWidth(m_table, c));
         header->resizeSection(PolesTableModel::Name,
                               std::min(view->sizeHintForColumn(PolesTableModel::Name), 150));
         header->resizeSection(PolesTableModel::Reason, view->sizeHintForColumn(PolesTableModel::Reason));
@@ -536,7 +493,7 @@ void PolesPanel::onSessionSelection(const QStringList& codes) {
 }
 
 void PolesPanel::showDetails(const QString& code) {
-    const PolesTableModel::Row* row = nullptr;
+    const PolesTableRow* row = nullptr;
     const int i = code.isEmpty() ? -1 : m_model->rowOf(code);
     if (i >= 0)
         row = &m_model->rows()[i];
@@ -621,13 +578,7 @@ QStringList PolesPanel::scopeBassins(bool* isEmptySelection) const {
 }
 
 void PolesPanel::scheduleCrunch() {
-    if (m_crunchScheduled)
-        return;
-    m_crunchScheduled = true;
-    QTimer::singleShot(0, this, [this] {
-        m_crunchScheduled = false;
-        refreshCrunch();
-    });
+    m_crunchLater.schedule();
 }
 
 void PolesPanel::refreshCrunch() {

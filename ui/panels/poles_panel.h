@@ -2,6 +2,8 @@
 // "Pôles et Crunch": the pôles d'offre of the dataset (type, figures, reason) and the Crunch
 // diagnostics of a territory (DOMAIN.md §3 and §5). Reads Session results; computes nothing itself.
 #include "core/analysis/crunch.h"
+#include "ui/panels/dock_panel.h"
+#include "ui/panels/panel_table.h"
 
 #include <QString>
 #include <QStringList>
@@ -26,7 +28,7 @@ class Session;
 class RankSizeChart;
 class PolesTableModel;
 
-class PolesPanel : public QWidget {
+class PolesPanel : public DockPanel {
     Q_OBJECT
 public:
     PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent = nullptr);
@@ -50,10 +52,6 @@ private:
     QStringList scopeBassins(bool* isEmptySelection = nullptr) const;
     void refreshCrunch();
     void scheduleCrunch();
-
-    Session* m_session;
-    QgsMapCanvas* m_canvas;
-    QgsProject* m_project;
 
     QTabWidget* m_tabs = nullptr;
     // Pôles tab
@@ -86,7 +84,7 @@ private:
 
     analysis::CrunchDiagnostics m_crunch;
     bool m_syncing = false;
-    bool m_crunchScheduled = false;
+    panel::DeferredCall m_crunchLater{this, [this] { refreshCrunch(); }};
 };
 
 } // namespace maillage::ui

@@ -1,0 +1,100 @@
+#pragma once
+// What the panels' tables have in common: a model over a vector of rows (numbers kept as numbers for
+// sorting), the sorting proxy, the read-only single-row view, columns fitted to their figures, and
+// refreshes deferred to the event loop.
+#include <QAbstractTableModel>
+#include <QObject>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+#include <utility>
+#include <vector>
+
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace maillage::ui::panel {
+
+//! Roles every panel table answers; a table's own roles start at FirstOwnRole.
+enum TableRole {
+    SortRole = Qt::UserRole + 1, //!< the value the proxy sorts by
+    KeyRole,                     //!< what identifies the row: BV or commune code, link index
+    FirstOwnRole
+};
+
+//! A table of `RowT`, one per line. Subclasses say what a cell and a title show.
+template <typename RowT> class PanelTableModel : public QAbstractTableModel {
+public:
+    using Row = RowT;
+    PanelTableModel(int columnCount, QObject* parent) : QAbstractTableModel(parent), m_columns(columnCount) {}
+
+    const std::vector<Row>& rows() const { return m_rows; }
+
+    int rowCount(const QModelIndex& parent = QModelIndex()) const override {
+        return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    }
+    int columnCount(const QModelIndex& parent = QModelIndex()) const override {
+        return parent.isValid() ? 0 : m_columns;
+    }
+    QVariant data(const QModelIndex& index, int role) const override {
+        if (!index.isValid() || index.row() >= static_cast<int>(m_rows.size()))
+            return {};
+        return cell(m_rows[index.row()], index.row(), index.column(), role);
+    }
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override {
+        if (orientation != Qt::Horizontal)
+            return {};
+        if (role == Qt::DisplayRole)
+            return title(section);
+        if (role == Qt::ToolTipRole)
+            return titleToolTip(section);
+        return {};
+    }
+
+protected:
+    //! Replaces the rows; `alsoSet` changes the rest of the model's state within the same reset.
+    void resetRows(std::vector<Row> rows, const std::function<void()>& alsoSet = {}) {
+        beginResetModel();
+        m_rows = std::move(rows);
+        if (alsoSet)
+            alsoSet();
+        endResetModel();
+    }
+    //! What row `r` (line `row`) shows in `column` for `role`.
+    virtual QVariant cell(const Row& r, int row, int column, int role) const = 0;
+    virtual QVariant title(int section) const = 0;
+    virtual QVariant titleToolTip(int /*section*/) const { return {}; }
+
+private:
+    int m_columns;
+    std::vector<Row> m_rows;
+};
+
+//! A proxy that sorts `source` by SortRole, in the locale's order.
+QSortFilterProxyModel* sortProxy(QAbstractItemModel* source, QObject* parent);
+
+//! A read-only table view of `model`, sortable, one row selected at a time, rows as high as a line
+//! of text, no vertical header.
+QTableView* tableView(const QString& objectName, QAbstractItemModel* model);
+
+//! Width that shows column `column` of `view` whole: its contents, and its title with margins (not the
+//! sort indicator's reserve, which may overlap a short title).
+int fittedWidth(const QTableView* view, int column);
+
+//! Runs a function once from the event loop, however many times it was scheduled before.
+class DeferredCall {
+public:
+    DeferredCall(QObject* context, std::function<void()> call)
+        : m_context(context), m_call(std::move(call)) {}
+    void schedule();
+    //! Lets the next schedule() queue a new call (after running the function directly).
+    void forget() { m_scheduled = false; }
+
+private:
+    QObject* m_context;
+    std::function<void()> m_call;
+    bool m_scheduled = false;
+};
+
+} // namespace maillage::ui::panel
