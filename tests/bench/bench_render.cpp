@@ -1,0 +1,288 @@
+// Full-extent render of the national BV2012 map (35,357 communes, 1,666 bassins de vie, BPE 2013) at
+// 1600×1200, 96 dpi, with the layers and styles of the application (MainWindow: bassins with labels,
+// communes hidden by scale, dissolved départements, maillage links and pôles). Target: < 300 ms (parallel).
+//
+//   maillage_bench_render                               every benchmark
+//   maillage_bench_render --benchmark_filter=Layer      each layer rendered alone (with its labels)
+//   MAILLAGE_BENCH_RENDER_PNG=/tmp/dir maillage_bench_render   also saves one image per benchmark
+//
+// The dataset is imported once from ../shared/data and kept as a GeoPackage in the temporary folder; it
+// is read back on later runs while it is newer than this program. Skips when the shared data is absent.
+#include "core/io/gpkg.h"
+#include "core/io/import.h"
+#include "ui/layer_roles.h"
+#include "ui/main_window.h"
+#include "ui/map_layers.h"
+#include "ui/session.h"
+
+#include <benchmark/benchmark.h>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QStandardPaths>
+
+#include <qgsapplication.h>
+#include <qgslayertree.h>
+#include <qgsmapcanvas.h>
+#include <qgsmaprendererparalleljob.h>
+#include <qgsmaprenderersequentialjob.h>
+#include <qgsmapsettings.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+#include <sys/resource.h>
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h> // run under `valgrind --tool=callgrind --instr-atstart=no`: renders only
+#else
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#endif
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+using namespace maillage;
+
+namespace {
+
+const char* const kCommunes = "communes/communes_france_cog2018.geojson";
+const char* const kBassins = "bassins_de_vie/commune_bv2012_cog2014.csv";
+const char* const kBpe2013 = "professionals/bpe2013_sante_par_commune.csv";
+
+std::string shared(const char* relative) {
+    const char* env = std::getenv("MAILLAGE_SHARED_DATA");
+    return std::string(env && *env ? env : SHARED_DATA_DIR) + "/" + relative;
+}
+
+bool sharedDataPresent() {
+    for (const char* rel : {kCommunes, kBassins, kBpe2013})
+        if (!std::filesystem::exists(shared(rel)))
+            return false;
+    return true;
+}
+
+double peakRssMiB() {
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return static_cast<double>(ru.ru_maxrss) / 1024.0; // kB on Linux
+}
+
+//! The national dataset: read from the cached GeoPackage when it is newer than this program, else
+//! imported from the shared data (as `maillage import` does) and written there for the next run.
+model::Dataset nationalDataset() {
+    namespace fs = std::filesystem;
+    const fs::path gpkg = fs::temp_directory_path() / "maillage_bench_render_france_bv2012.gpkg";
+    std::error_code ec;
+    const auto exe = fs::last_write_time("/proc/self/exe", ec);
+    if (fs::exists(gpkg) && !ec && fs::last_write_time(gpkg) > exe) {
+        try {
+            return io::readDataset(gpkg.string());
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "bench_render: %s; importing again\n", e.what());
+        }
+    }
+    io::ImportOptions o;
+    o.communesPath = shared(kCommunes);
+    o.bassinsPath = shared(kBassins);
+    io::ProfessionalsSource bpe;
+    bpe.path = shared(kBpe2013);
+    bpe.vintage = 2013;
+    o.professionals.push_back(bpe);
+    o.title = "France (BV2012, BPE 2013)";
+    io::ImportReport report;
+    model::Dataset ds = io::importDataset(o, report);
+    io::writeDataset(ds, gpkg.string());
+    return ds;
+}
+
+//! The application's window on the national dataset, with every layer in (départements dissolved,
+//! maillage links and pôles drawn by the panel).
+struct Fixture {
+    std::unique_ptr<ui::MainWindow> window;
+    QgsMapSettings settings; // the canvas's settings at 1600×1200 on the full extent
+    double setupMs = 0;
+};
+
+Fixture* g_fixture = nullptr;
+
+bool waitFor(const std::function<bool()>& ready, int timeoutMs) {
+    QElapsedTimer t;
+    t.start();
+    while (!ready()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    }
+    return true;
+}
+
+std::unique_ptr<Fixture> makeFixture() {
+    auto f = std::make_unique<Fixture>();
+    QElapsedTimer t;
+    t.start();
+    f->window = std::make_unique<ui::MainWindow>();
+    f->window->resize(1600, 1000);
+    f->window->show();
+    f->window->showDataset(nationalDataset(), QString());
+    QgsProject* project = f->window->project();
+    const bool ok = waitFor(
+        [&] {
+            return f->window->layers()->departementsReady() &&
+                   ui::findLayerByRole(project, QString::fromLatin1(ui::role::Links)) &&
+                   ui::findLayerByRole(project, QString::fromLatin1(ui::role::Poles));
+        },
+        300000);
+    if (!ok) {
+        std::fprintf(stderr, "bench_render: layers not ready after 300 s\n");
+        return nullptr;
+    }
+    // The canvas's own drawing must not compete with the measured renders.
+    QgsMapCanvas* canvas = f->window->canvas();
+    waitFor([&] { return !canvas->isDrawing(); }, 60000);
+    canvas->freeze(true);
+    QCoreApplication::processEvents();
+    f->settings = f->window->canvas()->mapSettings();
+    f->settings.setOutputSize(QSize(1600, 1200));
+    f->settings.setOutputDpi(96);
+    f->settings.setExtent(f->window->layers()->fullExtent());
+    f->settings.setLayers(project->layerTreeRoot()->checkedLayers());
+    f->setupMs = static_cast<double>(t.elapsed());
+    return f;
+}
+
+bool isLinks(QgsMapLayer* layer) {
+    return layer->customProperty(QString::fromLatin1(ui::kRoleProperty)).toString() ==
+           QLatin1String(ui::role::Links);
+}
+
+void saveImage(const QImage& image, const std::string& name) {
+    static const QString dir = qEnvironmentVariable("MAILLAGE_BENCH_RENDER_PNG");
+    if (dir.isEmpty())
+        return;
+    QDir().mkpath(dir);
+    QString file = QString::fromStdString(name);
+    file.replace(QLatin1Char('/'), QLatin1Char('_'));
+    image.save(dir + QLatin1Char('/') + file + QStringLiteral(".png"));
+}
+
+template <typename Job> QImage renderOnce(const QgsMapSettings& settings) {
+    CALLGRIND_START_INSTRUMENTATION;
+    Job job(settings);
+    job.start();
+    job.waitForFinished();
+    CALLGRIND_STOP_INSTRUMENTATION;
+    return job.renderedImage();
+}
+
+//! `layers`: the layers to draw (top first), or all of the fixture's.
+template <typename Job>
+void renderBenchmark(benchmark::State& state, const std::string& name, const QList<QgsMapLayer*>* layers,
+                     bool withLinks, bool labels = true) {
+    if (!g_fixture) {
+        state.SkipWithError(sharedDataPresent() ? "national map could not be built"
+                                                : "shared data absent (../shared/data)");
+        return;
+    }
+    QgsMapSettings settings = g_fixture->settings;
+    QList<QgsMapLayer*> list = layers ? *layers : settings.layers();
+    if (!withLinks)
+        list.erase(std::remove_if(list.begin(), list.end(), isLinks), list.end());
+    settings.setLayers(list);
+    settings.setFlag(Qgis::MapSettingsFlag::DrawLabeling, labels);
+    QImage image;
+    for (auto _ : state) {
+        image = renderOnce<Job>(settings);
+        benchmark::DoNotOptimize(image.constBits());
+    }
+    saveImage(image, name);
+    state.counters["layers"] = static_cast<double>(list.size());
+    state.counters["scale"] = settings.scale();
+    state.counters["peak_rss_MiB"] = peakRssMiB();
+    state.counters["setup_ms"] = g_fixture->setupMs;
+}
+
+void BM_RenderParallel(benchmark::State& state) {
+    renderBenchmark<QgsMapRendererParallelJob>(state, "BM_RenderParallel", nullptr, true);
+}
+void BM_RenderParallelNoLinks(benchmark::State& state) {
+    renderBenchmark<QgsMapRendererParallelJob>(state, "BM_RenderParallelNoLinks", nullptr, false);
+}
+void BM_RenderSequential(benchmark::State& state) {
+    renderBenchmark<QgsMapRendererSequentialJob>(state, "BM_RenderSequential", nullptr, true);
+}
+void BM_RenderSequentialNoLinks(benchmark::State& state) {
+    renderBenchmark<QgsMapRendererSequentialJob>(state, "BM_RenderSequentialNoLinks", nullptr, false);
+}
+
+BENCHMARK(BM_RenderParallel)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2);
+BENCHMARK(BM_RenderParallelNoLinks)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2);
+BENCHMARK(BM_RenderSequential)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2);
+BENCHMARK(BM_RenderSequentialNoLinks)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2);
+
+//! One benchmark per layer of the map, rendered alone (sequential job, labels included).
+void registerLayerBenchmarks() {
+    if (!g_fixture)
+        return;
+    for (QgsMapLayer* layer : g_fixture->settings.layers()) {
+        const std::string role =
+            layer->customProperty(QString::fromLatin1(ui::kRoleProperty)).toString().toStdString();
+        const std::string name = "BM_RenderLayer/" + (role.empty() ? std::string("other") : role);
+        auto* single = new QList<QgsMapLayer*>{layer}; // lives as long as the benchmark registry
+        benchmark::RegisterBenchmark(name.c_str(),
+                                     [single, name](benchmark::State& state) {
+                                         renderBenchmark<QgsMapRendererSequentialJob>(state, name, single,
+                                                                                      true);
+                                     })
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime()
+            ->MinTime(2);
+        benchmark::RegisterBenchmark(("BM_RenderLayerNoLabels/" + name.substr(15)).c_str(),
+                                     [single, name](benchmark::State& state) {
+                                         renderBenchmark<QgsMapRendererSequentialJob>(
+                                             state, name + "_nolabels", single, true, false);
+                                     })
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime()
+            ->MinTime(1);
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QCoreApplication::setAttribute(Qt::AA_Use96Dpi);
+    QStandardPaths::setTestModeEnabled(true); // settings and caches apart from the user's
+    QCoreApplication::setOrganizationName(QStringLiteral("MaillageBench"));
+    QCoreApplication::setApplicationName(QStringLiteral("bench_render"));
+    benchmark::Initialize(&argc, argv);
+    int rc = 0;
+    {
+        QgsApplication app(argc, argv, true);
+        QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
+        QgsApplication::initQgis();
+        std::unique_ptr<Fixture> fixture;
+        if (sharedDataPresent()) {
+            try {
+                fixture = makeFixture();
+            } catch (const std::exception& e) {
+                std::fprintf(stderr, "bench_render: %s\n", e.what());
+            }
+        }
+        g_fixture = fixture.get();
+        registerLayerBenchmarks();
+        benchmark::RunSpecifiedBenchmarks();
+        benchmark::Shutdown();
+        g_fixture = nullptr;
+        fixture.reset();
+        QgsApplication::exitQgis();
+    }
+    return rc;
+}
