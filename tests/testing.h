@@ -6,13 +6,29 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QStringList>
+
 #include <string>
+#include <vector>
 
 namespace maillage::testing {
 
 //! Path of a file under tests/data.
 inline std::string dataPath(const char* relative) {
     return (QString::fromUtf8(TEST_DATA_DIR) + QLatin1Char('/') + QString::fromUtf8(relative)).toStdString();
+}
+
+//! std::string -> QString, for comparisons.
+inline QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+//! std::vector<std::string> -> QStringList, for comparisons.
+inline QStringList qList(const std::vector<std::string>& v) {
+    QStringList out;
+    for (const auto& s : v)
+        out << q(s);
+    return out;
 }
 
 //! Path of a file under ../shared/data (real public data, absent on users' machines).

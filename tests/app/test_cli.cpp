@@ -55,8 +55,9 @@ private slots:
     void classifyFromPlainTablesGivesOneRowPerBassinWithTypeAndReason() {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("poles.csv"));
-        const Run r = runCli({"classify", "--communes", testing::dataPath("cli/communes.csv"), "--professionals",
-                           testing::dataPath("cli/professionals.csv"), "--output", out.toStdString()});
+        const Run r =
+            runCli({"classify", "--communes", testing::dataPath("cli/communes.csv"), "--professionals",
+                    testing::dataPath("cli/professionals.csv"), "--output", out.toStdString()});
         QVERIFY2(r.status == 0, r.err.c_str());
         const auto rows = readCsv(out);
         QCOMPARE(rows.size(), 7); // header + 6 BVs
@@ -102,19 +103,19 @@ private slots:
     }
 
     void yearsOutOfRangeAreUsageErrors() {
-        QCOMPARE(
-            runCli({"classify", "--communes", testing::dataPath("cli/communes.csv"), "--professionals",
-                 testing::dataPath("cli/professionals.csv"), "--vintage", "1e12", "--output", "/tmp/x.csv"})
-                .status,
-            2);
+        QCOMPARE(runCli({"classify", "--communes", testing::dataPath("cli/communes.csv"), "--professionals",
+                         testing::dataPath("cli/professionals.csv"), "--vintage", "1e12", "--output",
+                         "/tmp/x.csv"})
+                     .status,
+                 2);
     }
 
     void massScaleLowersTheCountThresholds() {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("poles.csv"));
-        const Run r = runCli({"classify", "--communes", testing::dataPath("cli/communes.csv"), "--professionals",
-                           testing::dataPath("cli/professionals.csv"), "--mass-scale", "0.25", "--output",
-                           out.toStdString()});
+        const Run r = runCli({"classify", "--communes", testing::dataPath("cli/communes.csv"),
+                              "--professionals", testing::dataPath("cli/professionals.csv"), "--mass-scale",
+                              "0.25", "--output", out.toStdString()});
         QVERIFY2(r.status == 0, r.err.c_str());
         const auto rows = readCsv(out);
         // 3,000 > 10,000 x 0.25 = 2,500: Dunkerque becomes type 1.
@@ -126,8 +127,8 @@ private slots:
         const QString out = dir.filePath(QStringLiteral("poles.csv"));
         const Run r =
             runCli({"classify", "--communes", testing::dataPath("cli/communes.csv"), "--professionals",
-                 testing::dataPath("cli/professionals.csv"), "--params",
-                 testing::dataPath("cli/params_high_metropole.json"), "--output", out.toStdString()});
+                    testing::dataPath("cli/professionals.csv"), "--params",
+                    testing::dataPath("cli/params_high_metropole.json"), "--output", out.toStdString()});
         QVERIFY2(r.status == 0, r.err.c_str());
         QCOMPARE(rowOf(readCsv(out), QStringLiteral("59350")).value(2), QStringLiteral("2"));
     }
@@ -135,9 +136,9 @@ private slots:
     void unknownParameterIsRefusedWithItsName() {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("poles.csv"));
-        const Run r = runCli({"classify", "--communes", testing::dataPath("cli/communes.csv"), "--professionals",
-                           testing::dataPath("cli/professionals.csv"), "--params",
-                           testing::dataPath("cli/params_unknown.json"), "--output", out.toStdString()});
+        const Run r = runCli({"classify", "--communes", testing::dataPath("cli/communes.csv"),
+                              "--professionals", testing::dataPath("cli/professionals.csv"), "--params",
+                              testing::dataPath("cli/params_unknown.json"), "--output", out.toStdString()});
         QCOMPARE(r.status, 1);
         QVERIFY2(QString::fromStdString(r.err).contains(QStringLiteral("poles.mass_scal")), r.err.c_str());
         QVERIFY(!QFile::exists(out));
@@ -148,7 +149,7 @@ private slots:
         const QString out = dir.filePath(QStringLiteral("poles.csv"));
         const Run r =
             runCli({"classify", "--communes", testing::dataPath("cli/communes.csv"), "--professionals",
-                 testing::dataPath("cli/professionals_negative.csv"), "--output", out.toStdString()});
+                    testing::dataPath("cli/professionals_negative.csv"), "--output", out.toStdString()});
         QCOMPARE(r.status, 1);
         const QString err = QString::fromStdString(r.err);
         QVERIFY2(err.contains(QStringLiteral("professionals_negative.csv")), r.err.c_str());
@@ -167,7 +168,7 @@ private slots:
         }
         const Run r =
             runCli({"classify", "--communes", testing::dataPath("cli/communes.csv"), "--professionals",
-                 testing::dataPath("cli/professionals_negative.csv"), "--output", out.toStdString()});
+                    testing::dataPath("cli/professionals_negative.csv"), "--output", out.toStdString()});
         QCOMPARE(r.status, 1);
         QFile f(out);
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -176,7 +177,7 @@ private slots:
 
     void missingFileIsNamed() {
         const Run r = runCli({"classify", "--communes", "/nonexistent/communes.csv", "--professionals",
-                           testing::dataPath("cli/professionals.csv"), "--output", "/tmp/never.csv"});
+                              testing::dataPath("cli/professionals.csv"), "--output", "/tmp/never.csv"});
         QCOMPARE(r.status, 1);
         QVERIFY2(QString::fromStdString(r.err).contains(QStringLiteral("/nonexistent/communes.csv")),
                  r.err.c_str());
@@ -186,8 +187,9 @@ private slots:
         QCOMPARE(runCli({"classify", "--bogus", "1"}).status, 2);
         QCOMPARE(runCli({"classify", "--communes", "a.csv"}).status, 2); // no --output
         QCOMPARE(runCli({"frobnicate"}).status, 2);
-        QCOMPARE(runCli({"import", "--communes", "x", "--output", "y.gpkg", "--professionals", "p.csv"}).status,
-                 2);
+        QCOMPARE(
+            runCli({"import", "--communes", "x", "--output", "y.gpkg", "--professionals", "p.csv"}).status,
+            2);
     }
 
     void everySubcommandHasHelp() {

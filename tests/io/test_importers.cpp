@@ -12,19 +12,10 @@
 
 using namespace maillage;
 using maillage::testing::dataPath;
+using maillage::testing::q;
+using maillage::testing::qList;
 
 namespace {
-
-QString q(const std::string& s) {
-    return QString::fromStdString(s);
-}
-
-QStringList qList(const std::vector<std::string>& v) {
-    QStringList out;
-    for (const auto& s : v)
-        out << q(s);
-    return out;
-}
 
 //! "place profession vintage count" per record, for exact comparisons.
 QStringList describe(const std::vector<model::CountRecord>& counts) {
