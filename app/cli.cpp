@@ -145,6 +145,10 @@ Inputs:
                              Long tables (commune, profession, count) or wide (one column per BPE code).
   --professionals-layout L   auto (default), long or wide
   --catalogue FILE           profession catalogue CSV (default: the built-in one)
+  --zone-professionals FILE:YEAR  counts per infra-communal zone (IRIS, quartier), e.g. INSEE's BPE by IRIS
+                             (DCIRIS, DEPCOM, TYPEQU, NB_EQUIP), for the drill-down below the commune;
+                             give the commune counts of the same year with --professionals too
+  --zone-column NAME         zone code column (default: dciris)
 Filters and metadata:
   --region CODE              keep only the communes of this région
   --departement CODES        keep only these départements (comma separated)
@@ -457,11 +461,47 @@ int summary(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
 // ---------------------------------------------------------------- import
 
+//! "FILE:YEAR" -> a professionals source. Throws UsageError naming `option` otherwise.
+io::ProfessionalsSource professionalsSource(const std::string& spec, const char* option) {
+    io::ProfessionalsSource src;
+    src.path = spec;
+    const auto colon = spec.find_last_of(':');
+    if (colon != std::string::npos && colon + 1 < spec.size()) {
+        const auto year = text::parseNumber(spec.substr(colon + 1));
+        if (year && *year >= 1900 && *year <= 2100 && *year == static_cast<int>(*year)) {
+            src.path = spec.substr(0, colon);
+            src.vintage = static_cast<int>(*year);
+        }
+    }
+    if (src.vintage == 0)
+        throw UsageError(std::string(option) + " expects FILE:YEAR (e.g. bpe2013.csv:2013), found '" + spec +
+                         "'");
+    return src;
+}
+
 int import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const Options o(args, 2,
-                    {"communes", "layer", "code-field", "name-field", "bassins", "bv-column", "population",
-                     "population-code", "population-column", "professionals", "professionals-layout",
-                     "catalogue", "region", "departement", "title", "source", "cog-year", "output", "report"},
+                    {"communes",
+                     "layer",
+                     "code-field",
+                     "name-field",
+                     "bassins",
+                     "bv-column",
+                     "population",
+                     "population-code",
+                     "population-column",
+                     "professionals",
+                     "professionals-layout",
+                     "catalogue",
+                     "zone-professionals",
+                     "zone-column",
+                     "region",
+                     "departement",
+                     "title",
+                     "source",
+                     "cog-year",
+                     "output",
+                     "report"},
                     {"help", "quiet"});
     if (o.has("help")) {
         out << kImportHelp;
@@ -491,22 +531,15 @@ int import(const std::vector<std::string>& args, std::ostream& out, std::ostream
     else if (layoutName != "auto")
         throw UsageError("--professionals-layout expects auto, long or wide, found '" + layoutName + "'");
     for (const std::string& spec : o.all("professionals")) {
-        const auto colon = spec.find_last_of(':');
-        io::ProfessionalsSource src;
-        src.path = spec;
-        if (colon != std::string::npos && colon + 1 < spec.size()) {
-            const auto year = text::parseNumber(spec.substr(colon + 1));
-            if (year && *year >= 1900 && *year <= 2100 && *year == static_cast<int>(*year)) {
-                src.path = spec.substr(0, colon);
-                src.vintage = static_cast<int>(*year);
-            }
-        }
-        if (src.vintage == 0)
-            throw UsageError("--professionals expects FILE:YEAR (e.g. bpe2013.csv:2013), found '" + spec +
-                             "'");
+        io::ProfessionalsSource src = professionalsSource(spec, "--professionals");
         src.columns.layout = layout;
         opt.professionals.push_back(src);
     }
+    for (const std::string& spec : o.all("zone-professionals")) {
+        io::ProfessionalsSource src = professionalsSource(spec, "--zone-professionals");
+        opt.zoneProfessionals.push_back(src);
+    }
+    opt.zoneColumn = o.get("zone-column");
     opt.cataloguePath = o.get("catalogue");
     opt.regionFilter = o.get("region");
     opt.departementFilter = o.get("departement");

@@ -398,6 +398,51 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
             b.reg = row->second->reg;
     }
 
+    // 8b. Infra-communal zones: kept for the communes of the dataset, the others reported.
+    std::unordered_set<std::string> zoneCodes;
+    for (const auto& src : options.zoneProfessionals) {
+        step(feedback, 59, "Lecture des zones infra-communales (" + baseName(src.path) + ")");
+        const Table t = readTable(src.path, src.read, &warnings);
+        ZoneCounts zc =
+            readZoneProfessionals(t, ds.catalogue, src.vintage, src.columns, options.zoneColumn, warnings);
+        std::unordered_set<std::string> kept;
+        std::vector<std::string> orphans;
+        for (auto& z : zc.zones) {
+            if (!ds.commune(z.commune)) {
+                if (inTerritory(z.commune)) // a national table joined to a region: the rest is not news
+                    orphans.push_back(z.code + " (" + z.commune + ")");
+                continue;
+            }
+            if (zoneCodes.insert(z.code).second)
+                ds.zones.push_back(z);
+            kept.insert(z.code);
+        }
+        for (auto& c : zc.counts)
+            if (kept.count(c.place))
+                ds.zoneCounts.push_back(std::move(c));
+        if (!orphans.empty()) {
+            Warning w;
+            w.kind = ErrorKind::Join;
+            w.where = Location{src.path};
+            w.message = std::to_string(orphans.size()) +
+                        " zones belong to communes absent from the dataset; their counts are left out";
+            w.details = std::move(orphans);
+            warnings.push_back(std::move(w));
+        }
+        const bool communeVintage =
+            std::any_of(ds.counts.begin(), ds.counts.end(),
+                        [&](const model::CountRecord& c) { return c.vintage == src.vintage; });
+        if (!communeVintage && !kept.empty()) {
+            Warning w;
+            w.kind = ErrorKind::Join;
+            w.where = Location{src.path};
+            w.message = "zone counts of " + std::to_string(src.vintage) +
+                        " but no commune counts of that year: give the commune counts of " +
+                        std::to_string(src.vintage) + " too, or the drill-down below the commune stays empty";
+            warnings.push_back(std::move(w));
+        }
+    }
+
     // 9. Dissolve.
     if (!tableOnly) {
         step(feedback, 60, "Fusion des communes en bassins de vie");

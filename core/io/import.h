@@ -27,6 +27,10 @@ struct ImportOptions {
     std::string populationCode = "codgeo", populationColumn = "population";
     TableReadOptions populationRead;
     std::vector<ProfessionalsSource> professionals;
+    //! Counts per infra-communal zone (e.g. INSEE's BPE by IRIS), for the drill-down below the commune.
+    //! Give counts per commune of the same vintage too: classification and densities use those.
+    std::vector<ProfessionalsSource> zoneProfessionals;
+    std::string zoneColumn;    //!< "" = dciris (then iris, code_iris, zone)
     std::string cataloguePath; //!< "" = built-in catalogue
     std::string title;
     std::vector<std::string> sources;

@@ -908,6 +908,85 @@ std::vector<model::CountRecord> readProfessionals(const Table& table,
     return out;
 }
 
+ZoneCounts readZoneProfessionals(const Table& table, const model::ProfessionCatalogue& catalogue, int vintage,
+                                 const ProfessionalsColumns& columns, const std::string& zoneColumn,
+                                 Warnings& warnings) {
+    const int zoneCol = requireColumn(table, with(zoneColumn.empty() ? "dciris" : zoneColumn,
+                                                  {"dciris", "iris", "code_iris", "zone", "code_zone"}));
+    const int codeCol = requireColumn(table, communeColumnNames(columns.commune));
+    const int professionCol =
+        requireColumn(table, with(columns.profession, {"profession", "typequ", "code_profession"}));
+    const int countCol =
+        requireColumn(table, with(columns.count, {"count", "nb_equip", "nombre", "effectif"}));
+    SecretCells secrets(table);
+    std::map<std::string, std::vector<long>> ignoredBpe;
+    std::map<std::string, std::string> parentOf; // zone -> commune
+    std::map<std::tuple<std::string, int>, double> sums;
+    std::unordered_map<std::string, int> resolved;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const std::string commune = codes::foldArrondissement(communeCode(table, r, codeCol));
+        const std::string zone = text::trim(table.rows[r][zoneCol]);
+        if (zone.empty())
+            throw Error(ErrorKind::Value, table.at(r, zoneCol),
+                        "expected a zone code (IRIS), found an empty cell");
+        const auto parent = parentOf.emplace(zone, commune);
+        if (parent.first->second != commune)
+            throw Error(ErrorKind::Value, table.at(r, codeCol),
+                        "zone " + quoted(zone) + " is in commune " + parent.first->second +
+                            " on an earlier line, expected the same commune, found " + commune);
+        const std::string raw = text::trim(table.rows[r][professionCol]);
+        auto it = resolved.find(raw);
+        if (it == resolved.end()) {
+            const model::Profession* p = catalogue.resolve(raw);
+            it = resolved.emplace(raw, p ? catalogue.indexOf(p->code) : -1).first;
+        }
+        if (it->second < 0) {
+            if (isBpeTypeCode(raw)) {
+                ignoredBpe[raw].push_back(table.lines[r]);
+                continue;
+            }
+            throw Error(ErrorKind::Value, table.at(r, professionCol),
+                        "expected a profession of the catalogue (a code such as medecin_generaliste, a BPE "
+                        "code such as D201, or a label), found " +
+                            (raw.empty() ? std::string("an empty cell") : quoted(raw)));
+        }
+        const double count = nonNegative(table, r, countCol, secrets, false);
+        if (count > 0)
+            sums[{zone, it->second}] += count;
+    }
+    secrets.flush(warnings);
+    if (!ignoredBpe.empty()) {
+        std::vector<std::string> details;
+        for (const auto& [value, lines] : ignoredBpe)
+            details.push_back(value + " (" + std::to_string(lines.size()) +
+                              (lines.size() == 1 ? " row)" : " rows)"));
+        Warning w;
+        w.kind = ErrorKind::Value;
+        w.where = Location{table.source, ignoredBpe.begin()->second.front(), table.header[professionCol], -1};
+        w.message = "rows ignored: BPE facility codes that are no profession of the catalogue";
+        w.details = std::move(details);
+        warnings.push_back(std::move(w));
+    }
+    ZoneCounts out;
+    const auto& professions = catalogue.professions();
+    for (const auto& [zone, commune] : parentOf) {
+        if (zone == commune)
+            continue; // commune not split into zones
+        model::Zone z;
+        z.code = zone;
+        z.name = zone;
+        z.commune = commune;
+        out.zones.push_back(std::move(z));
+    }
+    for (const auto& [key, count] : sums) {
+        const auto& [zone, profession] = key;
+        if (parentOf[zone] == zone)
+            continue;
+        out.counts.push_back({zone, professions[static_cast<std::size_t>(profession)].code, vintage, count});
+    }
+    return out;
+}
+
 JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,
                            const std::vector<model::Commune>& communes, const std::string& countsName,
                            const std::string& communesName) {

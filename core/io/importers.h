@@ -96,6 +96,19 @@ std::vector<model::CountRecord> readProfessionals(const Table& table,
                                                   const ProfessionalsColumns& columns, Warnings& warnings,
                                                   bool allowUnknownProfessions = false);
 
+//! Professionals per infra-communal zone (IRIS, quartier): a long table with a zone column, the parent
+//! commune, the profession and the count (INSEE's BPE by IRIS: DCIRIS, DEPCOM, TYPEQU, NB_EQUIP).
+struct ZoneCounts {
+    std::vector<model::Zone> zones;         //!< one per zone code, named after its code, population 0
+    std::vector<model::CountRecord> counts; //!< place = zone code; summed per (zone, profession, vintage)
+};
+//! Zones equal to their commune (communes not split into IRIS: DCIRIS = DEPCOM) are left out: they add
+//! nothing below the commune. Errors and warnings as readProfessionals (line and column named).
+//! `zoneColumn` "" = "dciris", "iris", "code_iris", "zone".
+ZoneCounts readZoneProfessionals(const Table& table, const model::ProfessionCatalogue& catalogue, int vintage,
+                                 const ProfessionalsColumns& columns, const std::string& zoneColumn,
+                                 Warnings& warnings);
+
 //! Checks counts against communes: codes absent from `communes` are listed with their share.
 JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,
                            const std::vector<model::Commune>& communes, const std::string& countsName,

@@ -106,6 +106,29 @@ private:
 class TestImport : public QObject {
     Q_OBJECT
 private slots:
+    void zoneCountsOfTheDatasetCommunesAreImportedAndOthersReported() {
+        io::ImportOptions o = smallOptions();
+        io::ProfessionalsSource iris;
+        iris.path = testing::dataPath("geo/import_iris.csv");
+        iris.vintage = 2013;
+        o.zoneProfessionals.push_back(iris);
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(o, report);
+        QCOMPARE(d.zones.size(),
+                 std::size_t(2)); // 59350 has two IRIS; 01001 is whole; 59001 is not in the dataset
+        QCOMPARE(d.zones[0].commune, std::string("59350"));
+        double gp = 0;
+        for (const auto& c : d.zoneCounts)
+            if (c.profession == "medecin_generaliste")
+                gp += c.count;
+        QCOMPARE(gp, 5.0);
+        bool orphanReported = false;
+        for (const auto& w : report.warnings)
+            if (w.message.find("zones belong to communes absent from the dataset") != std::string::npos)
+                orphanReported = !w.details.empty() && w.details[0] == "590010101 (59001)";
+        QVERIFY(orphanReported);
+    }
+
     void initTestCase() { io::ensureGdal(); }
 
     void importsSmallTerritory() {

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 
 using namespace maillage;
 using maillage::testing::dataPath;
@@ -539,6 +540,67 @@ private slots:
                  QStringLiteral("20266 rows ignored: expected professions of the catalogue, "
                                 "found 18 BPE facility codes that are no profession"));
         QCOMPARE(q(warnings[0].details.front()), QStringLiteral("D101 (946 rows)"));
+    }
+
+    void zoneCountsAreSummedPerZoneAndCommunesNotSplitAreLeftOut() {
+        const io::Table t = io::parseCsvText("DEPCOM;DCIRIS;TYPEQU;NB_EQUIP\n"
+                                             "59350;593500101;D201;3\n"
+                                             "59350;593500101;D201;2\n"
+                                             "59350;593500102;D232;4\n"
+                                             "59350;593500102;D101;1\n"
+                                             "1001;01001;D201;1\n",
+                                             "iris.csv");
+        Warnings warnings;
+        const auto zc = io::readZoneProfessionals(t, catalogue, 2018, {}, "", warnings);
+        QCOMPARE(zc.zones.size(), std::size_t(2)); // 01001 is not split into IRIS
+        QCOMPARE(q(zc.zones[0].code), QStringLiteral("593500101"));
+        QCOMPARE(q(zc.zones[0].commune), QStringLiteral("59350"));
+        QCOMPARE(describe(zc.counts),
+                 (QStringList{"593500101 medecin_generaliste 2018 5", "593500102 infirmier 2018 4"}));
+        QCOMPARE(warnings.size(), std::size_t(1)); // D101, an establishment
+        QVERIFY(q(warnings[0].details.front()).startsWith(QStringLiteral("D101")));
+    }
+
+    void zoneListedUnderTwoCommunesIsAnErrorNamingTheLine() {
+        const io::Table t = io::parseCsvText("DEPCOM;DCIRIS;TYPEQU;NB_EQUIP\n"
+                                             "59350;593500101;D201;3\n"
+                                             "59009;593500101;D201;2\n",
+                                             "iris.csv");
+        Warnings warnings;
+        try {
+            io::readZoneProfessionals(t, catalogue, 2018, {}, "", warnings);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(q(e.what()), QStringLiteral("iris.csv: line 3, column 'DEPCOM': zone '593500101' is in "
+                                                 "commune 59350 on an earlier line, expected the same "
+                                                 "commune, found 59009"));
+        }
+    }
+
+    void realBpe2018ByIrisAddsUpToTheCommuneCounts() {
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_iris_long.csv");
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");
+        Warnings warnings;
+        const auto zc = io::readZoneProfessionals(
+            io::readTable(shared("professionals/bpe2018_sante_par_iris_long.csv"), {}, &warnings), catalogue,
+            2018, {}, "", warnings);
+        const auto communes = io::readProfessionals(
+            io::readTable(shared("professionals/bpe2018_sante_par_commune_long.csv"), {}, &warnings),
+            catalogue, 2018, {}, warnings);
+        std::set<std::string> lilleZones;
+        for (const auto& z : zc.zones)
+            if (z.commune == "59350")
+                lilleZones.insert(z.code);
+        QVERIFY(lilleZones.size() > 50);
+        double zones = 0, commune = 0;
+        for (const auto& c : zc.counts)
+            if (lilleZones.count(c.place) && c.profession == "medecin_generaliste")
+                zones += c.count;
+        for (const auto& c : communes)
+            if (c.place == "59350" && c.profession == "medecin_generaliste")
+                commune += c.count;
+        QVERIFY(commune > 100);
+        QCOMPARE(zones, commune);
     }
 
     void realPopulationReads() {
