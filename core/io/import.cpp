@@ -5,6 +5,7 @@
 #include "core/model/text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <fstream>
 #include <map>
@@ -14,6 +15,24 @@
 #include <unordered_set>
 
 namespace maillage::io {
+
+namespace {
+
+//! Mass scale for INSEE BPE data (DOMAIN.md §3: thresholds scaled for partial counts).
+constexpr double kBpeMassScale = 0.25;
+
+//! A BPE table: a TYPEQU column (long) or columns named after BPE health codes, D2xx (wide).
+bool isBpeTable(const Table& t) {
+    if (t.column("typequ") >= 0)
+        return true;
+    for (const auto& h : t.header)
+        if (h.size() >= 4 && (h[0] == 'D' || h[0] == 'd') && h[1] == '2' &&
+            std::isdigit(static_cast<unsigned char>(h[2])) && std::isdigit(static_cast<unsigned char>(h[3])))
+            return true;
+    return false;
+}
+
+} // namespace
 
 namespace {
 
@@ -310,11 +329,13 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
                        : model::ProfessionCatalogue::fromCsv(readWholeFile(options.cataloguePath),
                                                              options.cataloguePath);
     std::vector<model::CountRecord> counts;
+    bool bpeSource = false;
     for (std::size_t i = 0; i < options.professionals.size(); ++i) {
         const auto& src = options.professionals[i];
         step(feedback, 45 + 10.0 * static_cast<double>(i) / static_cast<double>(options.professionals.size()),
              "Lecture des professionnels (" + baseName(src.path) + ")");
         const Table t = readTable(src.path, src.read, &warnings);
+        bpeSource = bpeSource || isBpeTable(t);
         auto recs = readProfessionals(t, ds.catalogue, src.vintage, src.columns, warnings);
         std::vector<std::string> outside;
         recs.erase(std::remove_if(recs.begin(), recs.end(),
@@ -448,6 +469,18 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
         step(feedback, 60, "Fusion des communes en bassins de vie");
         SubFeedback sub(feedback, 60, 98);
         dissolveBassins(ds, warnings, &sub);
+    }
+
+    // BPE counts practice sites of private practitioners only, about a quarter of the RPPS + ADELI totals
+    // the typology's thresholds were set on (data README): scale them, and say so.
+    if (bpeSource) {
+        ds.params.poles.massScale = kBpeMassScale;
+        Warning w;
+        w.kind = ErrorKind::Parameter;
+        w.where = Location{options.professionals.front().path};
+        w.message = "INSEE BPE counts (private practice only): the pôle thresholds are scaled by 0.25 "
+                    "(parameter poles.mass_scale, editable)";
+        warnings.push_back(std::move(w));
     }
 
     // 10. Metadata.

@@ -106,6 +106,24 @@ private:
 class TestImport : public QObject {
     Q_OBJECT
 private slots:
+    void bpeCountsScaleThePoleThresholdsAndSaySo() {
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(smallOptions(), report); // wide BPE columns D201...
+        QCOMPARE(d.params.poles.massScale, 0.25);
+        bool said = false;
+        for (const auto& w : report.warnings)
+            said = said || w.message.find("pôle thresholds are scaled by 0.25") != std::string::npos;
+        QVERIFY(said);
+    }
+
+    void nonBpeCountsKeepTheStudyThresholds() {
+        io::ImportOptions o = smallOptions();
+        o.professionals.front().path = testing::dataPath("cli/professionals.csv"); // canonical codes
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(o, report);
+        QCOMPARE(d.params.poles.massScale, 1.0);
+    }
+
     void zoneCountsOfTheDatasetCommunesAreImportedAndOthersReported() {
         io::ImportOptions o = smallOptions();
         io::ProfessionalsSource iris;
