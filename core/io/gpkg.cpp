@@ -1,5 +1,7 @@
 #include "core/io/gpkg.h"
 
+#include "core/model/text.h"
+
 #include "core/io/atomic_file.h"
 #include "core/io/geo.h"
 #include "core/model/error.h"
@@ -685,7 +687,14 @@ void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
             if (!k.empty() && f->IsFieldSetAndNotNull(value))
                 kv[k] = f->GetFieldAsDouble(value);
         }
+        // A dataset written by a newer version may hold parameters this one does not know: they are
+        // ignored (and listed in the metadata) rather than refusing to open the file.
+        const auto unknown = model::Parameters::unknownKeys(kv);
+        for (const auto& k : unknown)
+            kv.erase(k);
         d.params = model::Parameters::fromKeyValues(kv, r.m_path);
+        if (!unknown.empty())
+            d.meta.extra["ignored_parameters"] = text::join(unknown, ", ");
     }
 
     if (OGRLayer* l = r.layer("metadata", false)) {

@@ -153,6 +153,15 @@ Parameters Parameters::fromKeyValues(const std::map<std::string, double>& kv, co
     return p;
 }
 
+std::vector<std::string> Parameters::unknownKeys(const std::map<std::string, double>& kv) {
+    const auto known = Parameters().toKeyValues();
+    std::vector<std::string> out;
+    for (const auto& entry : kv)
+        if (!known.count(entry.first))
+            out.push_back(entry.first);
+    return out;
+}
+
 void Parameters::validate(const std::string& sourceName) const {
     Parameters copy = *this;
     for (const auto& f : fields())

@@ -66,6 +66,8 @@ struct Parameters {
     static Parameters fromKeyValues(const std::map<std::string, double>& kv, const std::string& sourceName);
     //! Checks domains; throws as above.
     void validate(const std::string& sourceName) const;
+    //! The keys of `kv` that no parameter of this version knows (e.g. written by a newer version).
+    static std::vector<std::string> unknownKeys(const std::map<std::string, double>& kv);
 };
 
 } // namespace maillage::model

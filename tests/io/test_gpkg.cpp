@@ -484,6 +484,24 @@ private slots:
         QCOMPARE(r.flows.size(), d.flows.size());
     }
 
+    void parameterOfANewerVersionIsIgnoredNotFatal() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("territoire.gpkg").toStdString();
+        const model::Dataset d = smallDataset();
+        io::writeDataset(d, path);
+        {
+            GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+            OGRLayer* params = ds->GetLayerByName("parameters");
+            OGRFeature f(params->GetLayerDefn());
+            f.SetField("key", "poles.future_threshold");
+            f.SetField("value", 42.0);
+            QCOMPARE(params->CreateFeature(&f), OGRERR_NONE);
+        }
+        const model::Dataset r = io::readDataset(path);
+        QCOMPARE(r.params.poles.massScale, d.params.poles.massScale);
+        QCOMPARE(r.meta.extra.at("ignored_parameters"), std::string("poles.future_threshold"));
+    }
+
     void writesParametersInPlace() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("territoire.gpkg").toStdString();
