@@ -297,6 +297,8 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
 
             double poleBefore = 0, poleAfter = 0, otherBefore = 0, otherAfter = 0;
             std::vector<double> distances, percents;
+            std::vector<std::string> unplaced; // BVs read without geometry: no distance
+            const bool mainPlaced = mainIndex >= 0 && model::hasPosition(dataset.bassins[mainIndex].anchor);
             for (int i : selected) {
                 BassinChange c;
                 c.bv = poles[i].bv;
@@ -306,11 +308,14 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
                 c.changePercent = c.before > 0 ? 100.0 * c.change / c.before : 0;
                 c.type = poles[i].type;
                 const model::Point& here = dataset.bassins[i].anchor;
-                if (mainIndex >= 0)
+                const bool placed = model::hasPosition(here) && mainPlaced;
+                if (!model::hasPosition(here))
+                    unplaced.push_back(c.bv);
+                if (placed)
                     c.distanceToMainKm = planarDistanceKm(here, dataset.bassins[mainIndex].anchor);
                 double nearest = std::numeric_limits<double>::infinity();
                 for (int j : largePoles) {
-                    if (j == i)
+                    if (j == i || !model::hasPosition(here) || !model::hasPosition(dataset.bassins[j].anchor))
                         continue;
                     const double km = planarDistanceKm(here, dataset.bassins[j].anchor);
                     if (km < nearest) {
@@ -330,11 +335,20 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
                     otherBefore += c.before;
                     otherAfter += c.after;
                 }
-                if (c.before > 0 && mainIndex >= 0) {
+                if (c.before > 0 && placed) {
                     distances.push_back(c.distanceToMainKm);
                     percents.push_back(c.changePercent);
                 }
                 d.changes.push_back(std::move(c));
+            }
+            if (!unplaced.empty()) {
+                Warning w;
+                w.kind = ErrorKind::Geometry;
+                w.message = std::to_string(unplaced.size()) +
+                            " bassins de vie have no position (read without geometry): the drain and the "
+                            "pôles at risk, which depend on distances, leave them out";
+                w.details = std::move(unplaced);
+                d.warnings.push_back(std::move(w));
             }
             d.poleChangePercent = poleBefore > 0 ? 100.0 * (poleAfter - poleBefore) / poleBefore : 0;
             d.nonPoleChangePercent = otherBefore > 0 ? 100.0 * (otherAfter - otherBefore) / otherBefore : 0;

@@ -316,9 +316,22 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
     // Pôles interact only within one territory: metropolitan France, or one overseas département (whose
     // Lambert-93 coordinates are meaningless anyway). Pairs across territories get no link and no distance.
     std::vector<std::string> territory(n);
+    std::vector<std::string> unplaced;
     for (std::size_t i = 0; i < n; ++i) {
         const std::string& code = result.nodes[i].bv;
         territory[i] = codes::isOverseas(code) ? codes::departementOf(code) : std::string("metro");
+        if (!travel && !model::hasPosition(result.nodes[i].position)) {
+            territory[i] = "?" + code; // no distance without a position: linked to nothing
+            unplaced.push_back(code);
+        }
+    }
+    if (!unplaced.empty()) {
+        Warning w;
+        w.kind = ErrorKind::Geometry;
+        w.message = std::to_string(unplaced.size()) +
+                    " pôles have no position (read without geometry): they get no link";
+        w.details = std::move(unplaced);
+        result.warnings.push_back(std::move(w));
     }
     auto sameTerritory = [&](std::size_t i, std::size_t j) { return territory[i] == territory[j]; };
     long missingPairs = 0;

@@ -62,6 +62,12 @@ struct Point {
     double x = 0, y = 0;
 };
 
+//! False for the default (0, 0), far outside every territory Lambert-93 covers: the position of a commune
+//! or BV read from a table without geometry is unknown, and distance analyses must leave it out.
+inline bool hasPosition(const Point& p) {
+    return p.x != 0 || p.y != 0;
+}
+
 struct Commune {
     std::string code; //!< INSEE, 5 characters
     std::string name;

@@ -203,6 +203,21 @@ private slots:
         QVERIFY(contains(d.diagnosisEn, "Petitbourg (-4.8%, 30 km from Grandville)"));
     }
 
+    void bassinsWithoutPositionAreLeftOutOfDistanceDiagnostics() {
+        model::Dataset ds = territory();
+        for (auto& b : ds.bassins)
+            b.anchor = {}; // as read from a table without geometry
+        const CrunchDiagnostics d = diagnoseCrunch(ds, kR1, {}, 2013, 2008);
+        QVERIFY(d.hasEvolution);
+        QVERIFY(d.atRisk.empty());         // distances unknown: no claim of proximity
+        QCOMPARE(d.drainCorrelation, 0.0); // nor of a drain
+        QVERIFY(!changeOf(d, "59002").atRisk);
+        bool warned = false;
+        for (const auto& w : d.warnings)
+            warned = warned || w.message.find("have no position") != std::string::npos;
+        QVERIFY(warned);
+    }
+
     void atRiskDistanceIsAParameterAndWorstLossComesFirst() {
         const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, 2013, 2008, 150);
         QCOMPARE(int(d.atRisk.size()), 2);

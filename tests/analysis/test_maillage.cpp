@@ -174,6 +174,18 @@ private slots:
         QVERIFY(r.isolated[static_cast<std::size_t>(nodeOf(r, "97101"))]);
     }
 
+    void poleWithoutPositionGetsNoLinkAndAWarning() {
+        const auto ds = datasetOf({{"59001", at(0, 0)}, {"59002", at(50, 0)}, {"59003", model::Point{}}});
+        const std::vector<PoleClassification> poles = {pole("59001", PoleType::GrandeMetropole, 20000),
+                                                       pole("59002", PoleType::GrandPole, 4000),
+                                                       pole("59003", PoleType::GrandPole, 5000)};
+        const auto r = computeMaillage(ds, poles, noFilter());
+        QCOMPARE(r.links.size(), std::size_t(1));
+        QVERIFY(linkBetween(r, "59001", "59002"));
+        QCOMPARE(r.warnings.size(), std::size_t(1));
+        QCOMPARE(r.warnings[0].details, std::vector<std::string>{"59003"});
+    }
+
     void strongestLinksPerPoleAreKeptStrongestFirst() {
         auto params = noFilter();
         params.strongestPerPole = 1;
