@@ -115,6 +115,8 @@ void checkParameters(const model::MaillageParameters& p) {
         fail("maillage.isolation_km", "the isolation distance must be >= 0");
     if (!(p.isolationMinutes >= 0))
         fail("maillage.isolation_minutes", "the isolation time must be >= 0");
+    if (!std::isfinite(p.fallbackSpeedKmh) || p.fallbackSpeedKmh <= 0)
+        fail("maillage.fallback_speed_kmh", "the fallback speed must be greater than 0 km/h");
 }
 
 double bassinPopulation(const model::Dataset& ds, const model::Bassin& b) {
@@ -196,6 +198,7 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
     const bool geodesic = params.distance == model::DistanceMode::Geodesic;
     result.distanceUnit = travel ? "min" : "km";
     const double isolation = travel ? params.isolationMinutes : params.isolationDistanceKm;
+    const double minutesPerKm = 60.0 / params.fallbackSpeedKmh; // travel-time fallback
     if (feedback)
         feedback->setStep("Maillage des pôles");
     report(feedback, 0);
@@ -355,13 +358,15 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
                 else if (!std::isnan(ji))
                     d = ji;
                 else {
-                    d = planarDistanceKm(dataset.bassins[bi].anchor, dataset.bassins[bj].anchor);
+                    d = planarDistanceKm(dataset.bassins[bi].anchor, dataset.bassins[bj].anchor) *
+                        minutesPerKm;
                     ++missingPairs;
                 }
             } else {
                 d = kmBetween(bi, bj);
             }
-            const double floorD = std::max(d, params.minDistanceKm);
+            const double floorD =
+                std::max(d, travel ? params.minDistanceKm * minutesPerKm : params.minDistanceKm);
             const double I = mi * result.nodes[j].mass /
                              (params.beta == 2.0   ? floorD * floorD
                               : params.beta == 1.0 ? floorD
@@ -478,7 +483,7 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
                 if (std::isnan(d))
                     d = fromPole[b * n + i];
                 if (std::isnan(d)) {
-                    d = planarDistanceKm(pb, dataset.bassins[bi].anchor);
+                    d = planarDistanceKm(pb, dataset.bassins[bi].anchor) * minutesPerKm;
                     ++missingRemote;
                 }
                 near = d <= isolation;
@@ -506,8 +511,9 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
                     std::to_string(pairs) + " pairs of pôles";
         if (missingRemote > 0)
             w.message += " and for " + std::to_string(missingRemote) + " pairs of a bassin de vie and a pôle";
-        w.message += " (in both directions between their main communes); the straight-line distance in km "
-                     "was used instead, 1 km counted as 1 minute";
+        w.message += " (in both directions between their main communes); the straight-line distance was used "
+                     "instead, at " +
+                     text::formatEn(params.fallbackSpeedKmh, 0) + " km/h";
         result.warnings.push_back(std::move(w));
     }
     report(feedback, 100);

@@ -48,6 +48,8 @@ const std::vector<Field>& fields() {
          [](Parameters& p) -> double& { return p.maillage.isolationDistanceKm; }},
         {"maillage.isolation_minutes", Domain::Positive,
          [](Parameters& p) -> double& { return p.maillage.isolationMinutes; }},
+        {"maillage.fallback_speed_kmh", Domain::Positive,
+         [](Parameters& p) -> double& { return p.maillage.fallbackSpeedKmh; }},
         {"maillage.min_distance_km", Domain::Positive,
          [](Parameters& p) -> double& { return p.maillage.minDistanceKm; }},
         {"density.secrecy_threshold", Domain::NonNegative,

@@ -34,6 +34,9 @@ struct MaillageParameters {
     double isolationDistanceKm = 30; //!< a pôle with no pôle of equal or higher rank within this is isolated
     double isolationMinutes = 30;    //!< same, with a travel-time matrix
     double minDistanceKm = 1;        //!< floor on d to keep I finite for touching pôles
+    //! Travel-time mode: a pair of pôles missing from the matrix gets its straight-line distance at this
+    //! speed (km/h as the crow flies: about 65 km/h on roads with a detour factor of 1.3).
+    double fallbackSpeedKmh = 50;
 };
 
 //! DOMAIN.md §6 and §7.

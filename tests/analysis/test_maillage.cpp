@@ -424,6 +424,7 @@ private slots:
         auto params = noFilter();
         params.distance = model::DistanceMode::TravelTime;
         params.isolationMinutes = 18;
+        params.fallbackSpeedKmh = 60; // 1 km of straight line = 1 minute, for readable figures below
         const auto r = computeMaillage(ds, poles, params);
         QCOMPARE(r.distanceUnit, std::string("min"));
         QVERIFY(near(linkBetween(r, "38001", "38002")->distance, 22.0));
@@ -441,6 +442,12 @@ private slots:
         // X is 25 min from A, and 80+ km from the others: remote at 18 minutes.
         QCOMPARE(r.remoteBassins, std::vector<std::string>{"38004"});
         QCOMPARE(r.remotePopulation, 700.0);
+        QVERIFY(r.warnings[0].message.find("at 60 km/h") != std::string::npos);
+
+        // The fallback speed is a parameter: at 30 km/h, B-C's 20 km take 40 minutes.
+        params.fallbackSpeedKmh = 30;
+        const auto slow = computeMaillage(ds, poles, params);
+        QVERIFY(near(linkBetween(slow, "38002", "38030")->distance, 40.0));
     }
 
     void travelTimesOnRealIsereCommunes() {
