@@ -292,9 +292,13 @@ std::vector<double> accessibility2sfca(const model::Dataset& dataset, const std:
         return (static_cast<std::uint64_t>(cx) << 32) ^ (static_cast<std::uint64_t>(cy) & 0xffffffffu);
     };
     std::vector<std::pair<std::uint64_t, int>> byCell(n);
+    // Communes without a position (read from a table) go to a cell no lookup reaches: with no distance,
+    // they reach nothing and nothing reaches them (only the travel-time matrix can link them).
+    const std::uint64_t nowhere = ~std::uint64_t{0};
     for (std::size_t c = 0; c < n; ++c) {
-        const auto [cx, cy] = cellOf(dataset.communes[c].anchor);
-        byCell[c] = {key(cx, cy), static_cast<int>(c)};
+        const model::Point& p = dataset.communes[c].anchor;
+        const auto [cx, cy] = cellOf(p);
+        byCell[c] = {model::hasPosition(p) ? key(cx, cy) : nowhere, static_cast<int>(c)};
     }
     std::sort(byCell.begin(), byCell.end());
     std::unordered_map<std::uint64_t, std::pair<std::size_t, std::size_t>> cells;
@@ -318,6 +322,8 @@ std::vector<double> accessibility2sfca(const model::Dataset& dataset, const std:
                 fn(static_cast<std::size_t>(k), 1.0 - minutes / radiusMin);
         }
         const model::Point& pj = dataset.communes[j].anchor;
+        if (!model::hasPosition(pj))
+            return;
         const auto [cx, cy] = cellOf(pj);
         for (std::int64_t dx = -1; dx <= 1; ++dx)
             for (std::int64_t dy = -1; dy <= 1; ++dy) {

@@ -329,6 +329,19 @@ private slots:
         QVERIFY(wide[1] > a[1]);
     }
 
+    void communesWithoutPositionReachNothingInTheCatchment() {
+        auto ds = lineOfThree();
+        for (auto& c : ds.communes)
+            c.anchor = {}; // a table without geometry
+        model::DensityParameters params;
+        params.catchmentKm = 30;
+        const auto a = accessibility2sfca(ds, "medecin_generaliste", 2020, params);
+        // Nobody is within reach of anybody: no supply is shared out between communes, not even their own
+        // (their position, hence their distance to themselves, is unknown).
+        for (double v : a)
+            QCOMPARE(v, 0.0);
+    }
+
     void twoStepCatchmentUsesTravelTimesWhereTheMatrixHasThePair() {
         auto ds = lineOfThree();
         model::DensityParameters params;
