@@ -136,6 +136,8 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
             bool done = false;
             qint64 windowMs = 0, shownMs = 0;
             bool benchPrinted = false;
+            // A dataset without geometry draws no map: the batch action cannot wait for a refresh.
+            bool nothingToDraw = false;
             QObject::connect(window->canvas(), &QgsMapCanvas::mapCanvasRefreshed, window.get(), [&] {
                 if (done || shownMs == 0)
                     return; // a refresh before the dataset is shown draws an empty map
@@ -149,7 +151,7 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                 }
                 if (!batch)
                     return;
-                if ((!screenshot.isEmpty() || !exportPath.isEmpty()) &&
+                if ((!screenshot.isEmpty() || !exportPath.isEmpty()) && !nothingToDraw &&
                     !window->layers()->departementsReady())
                     return; // the next refresh comes when they are added
                 done = true;
@@ -174,6 +176,21 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
             QObject::connect(window->layers(), &maillage::ui::MapLayers::departementsChanged,
                              window->canvas(), &QgsMapCanvas::refresh);
 
+            if (batch) {
+                // No one is there to click a message box: say it on stderr and quit with status 1 (queued,
+                // as the failure may come before the event loop runs).
+                window->setErrorDialogsEnabled(false);
+                QObject::connect(window.get(), &maillage::ui::MainWindow::datasetFailed, window.get(),
+                                 [&](const QString& message) {
+                                     std::fprintf(stderr, "maillage: %s\n",
+                                                  qPrintable(QString(message).replace(QStringLiteral("\n\n"),
+                                                                                      QStringLiteral(" "))));
+                                     done = true;
+                                     rc = 1;
+                                     QTimer::singleShot(0, window.get(), [&] { QCoreApplication::exit(1); });
+                                 });
+            }
+
             window->show();
             windowMs = sinceProcessStart(clock);
             QObject::connect(window.get(), &maillage::ui::MainWindow::datasetShown, window.get(), [&] {
@@ -195,6 +212,12 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                 }
                 if (parser.isSet(selectOption))
                     window->session()->selectBassins({parser.value(selectOption)});
+                if (window->layers()->fullExtent().isEmpty()) {
+                    nothingToDraw = true;
+                    // No map refresh will follow: emit one so that the batch action runs.
+                    QTimer::singleShot(0, window->canvas(),
+                                       [&] { emit window->canvas()->mapCanvasRefreshed(); });
+                }
             });
             const QStringList positional = parser.positionalArguments();
             if (!positional.isEmpty() && !parser.isSet(demoOption))

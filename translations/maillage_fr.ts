@@ -1084,6 +1084,10 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
+        <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
+        <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
+    </message>
+    <message>
         <location filename="../ui/main_window.cpp" line="+156"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
@@ -1939,6 +1943,10 @@
         <location line="+59"/>
         <source>No dataset open.</source>
         <translation>Aucun jeu de données ouvert.</translation>
+    </message>
+    <message>
+        <source>This dataset holds no count of health professionals: import counts to diagnose it.</source>
+        <translation>Ce jeu de données ne contient aucun effectif de professionnels de santé : importez des effectifs pour le diagnostiquer.</translation>
     </message>
     <message>
         <location line="+6"/>

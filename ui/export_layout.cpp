@@ -329,6 +329,9 @@ bool exportLayout(QgsPrintLayout* layout, ExportFormat format, const QString& pa
         }
         return false;
     }
+    // QTemporaryFile creates the file readable by its owner only: a map is a document to share.
+    QFile::setPermissions(temp, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                    QFileDevice::ReadOther);
     // rename(2) replaces the target atomically; elsewhere remove it first.
     if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
         QFile::remove(path);

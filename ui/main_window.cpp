@@ -227,6 +227,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_project(std::ma
         updateVintages();
         updateTitle();
         rebuildBookmarksMenu();
+        updateEmptyMapNote();
     });
     connect(m_session, &Session::classificationChanged, this, &MainWindow::updateVintages);
     updateTitle();
@@ -268,6 +269,13 @@ void MainWindow::createCanvas() {
     m_canvas->setMapSettingsFlags(m_canvas->mapSettings().flags() &
                                   ~Qgis::MapSettingsFlags(Qgis::MapSettingsFlag::DrawSelection));
     setCentralWidget(m_canvas);
+    m_emptyMapNote = new QLabel(m_canvas);
+    m_emptyMapNote->setObjectName(QStringLiteral("emptyMapNote"));
+    m_emptyMapNote->setWordWrap(true);
+    m_emptyMapNote->setMargin(8);
+    m_emptyMapNote->setStyleSheet(
+        QStringLiteral("QLabel { background: #FFF8E1; border: 1px solid #E0C060; color: #333; }"));
+    m_emptyMapNote->hide();
     m_bridge = new QgsLayerTreeMapCanvasBridge(m_project->layerTreeRoot(), m_canvas, this);
     connect(m_canvas, &QgsMapCanvas::xyCoordinates, this, &MainWindow::showCoordinates);
     connect(m_canvas, &QgsMapCanvas::scaleChanged, this, &MainWindow::updateLegendScale);
@@ -571,8 +579,10 @@ void MainWindow::openDemo() {
     }
     QApplication::restoreOverrideCursor();
     if (!error.isEmpty()) {
-        QMessageBox::critical(this, tr("Demonstration dataset"),
-                              tr("The demonstration dataset could not be built: %1").arg(error));
+        const QString message = tr("The demonstration dataset could not be built: %1").arg(error);
+        emit datasetFailed(message);
+        if (m_errorDialogs)
+            QMessageBox::critical(this, tr("Demonstration dataset"), message);
         return;
     }
     showDataset(std::move(demo), QString());
@@ -589,10 +599,13 @@ void MainWindow::openDataset(const QString& path) {
             if (!self)
                 return;
             if (!ok) {
-                if (!error.isEmpty())
-                    QMessageBox::critical(
-                        self, tr("Open dataset"),
-                        tr("%1 could not be opened.\n\n%2").arg(QDir::toNativeSeparators(path), error));
+                if (error.isEmpty())
+                    return; // canceled by the user
+                const QString message =
+                    tr("%1 could not be opened.\n\n%2").arg(QDir::toNativeSeparators(path), error);
+                emit self->datasetFailed(message);
+                if (self && self->m_errorDialogs)
+                    QMessageBox::critical(self, tr("Open dataset"), message);
                 return;
             }
             self->showDataset(std::move(*result), path);
@@ -815,6 +828,20 @@ void MainWindow::zoomTo(const QString& kind, const QString& code) {
     const QgsFeatureId fid = m_layers->featureId(kind, code);
     if (layer && fid != FID_NULL)
         m_canvas->flashFeatureIds(layer, QgsFeatureIds{fid});
+}
+
+void MainWindow::updateEmptyMapNote() {
+    const bool empty = m_session->hasDataset() && m_layers->fullExtent().isEmpty();
+    if (empty) {
+        m_emptyMapNote->setText(
+            tr("This dataset has no commune boundaries (it was imported from a table "
+               "without geometry): there is no map to draw, but every panel works. "
+               "Import communes from a GeoPackage, Shapefile or GeoJSON to see the map."));
+        m_emptyMapNote->setFixedWidth(qMin(460, qMax(200, m_canvas->width() - 24)));
+        m_emptyMapNote->adjustSize();
+        m_emptyMapNote->move(12, 12);
+    }
+    m_emptyMapNote->setVisible(empty);
 }
 
 void MainWindow::updateHighlights() {

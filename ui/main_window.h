@@ -60,9 +60,15 @@ public:
     //! Zooms to the whole territory.
     void zoomToFull();
 
+    //! Whether failures to open a dataset are shown in a message box (default) or only signalled
+    //! (batch runs: a modal box would wait forever for a click).
+    void setErrorDialogsEnabled(bool enabled) { m_errorDialogs = enabled; }
+
 signals:
     //! A dataset is shown (layers built, view set).
     void datasetShown();
+    //! A dataset could not be opened; `message` says which file and why.
+    void datasetFailed(const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -99,6 +105,8 @@ private:
     void updateLegendScale();
     //! Outlines the selected BVs and commune on the canvas.
     void updateHighlights();
+    //! Says on the map when the dataset has no geometry to draw.
+    void updateEmptyMapNote();
 
     std::unique_ptr<QgsProject> m_project;
     Session* m_session = nullptr;
@@ -142,6 +150,8 @@ private:
     QComboBox* m_vintage = nullptr;
     QLabel* m_coordinates = nullptr;
     QLabel* m_fictional = nullptr;
+    QLabel* m_emptyMapNote = nullptr;
+    bool m_errorDialogs = true;
     QgsScaleWidget* m_scale = nullptr;
     TaskProgressWidget* m_progress = nullptr;
 };

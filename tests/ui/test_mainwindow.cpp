@@ -10,16 +10,19 @@
 
 #include "testing.h"
 #include "ui/qgis_test_main.h"
+#include "ui/ui_fixture.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QWizard>
 
@@ -87,6 +90,8 @@ private slots:
     void renderTimeOfDemo();
     void menusFollowLanguage();
     void importWizardPreviewsJoins();
+    void openFailureIsSignalledWithoutDialogInBatchMode();
+    void datasetWithoutGeometrySaysSoOnTheMap();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -329,6 +334,47 @@ void TestMainWindow::importWizardPreviewsJoins() {
     QVERIFY(dataset.communes.size() > 600);
     QVERIFY(dataset.bassins.size() > 30);
     QCOMPARE(dataset.meta.title, std::string("Nord"));
+}
+
+void TestMainWindow::openFailureIsSignalledWithoutDialogInBatchMode() {
+    // A file that is no GeoPackage: in batch runs (--screenshot, --export) the failure must come as a
+    // signal, not as a modal box that nobody will click.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("not-a-dataset.gpkg"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("hello, not a GeoPackage\n");
+    file.close();
+    MainWindow window;
+    window.setErrorDialogsEnabled(false);
+    QSignalSpy failed(&window, &MainWindow::datasetFailed);
+    window.openDataset(path);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("not-a-dataset.gpkg")));
+    QVERIFY(!window.session()->hasDataset());
+    window.openDataset(dir.filePath(QStringLiteral("missing.gpkg")));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 2, 10000);
+}
+
+void TestMainWindow::datasetWithoutGeometrySaysSoOnTheMap() {
+    model::Dataset dataset = testing::makeSixBassins();
+    for (model::Commune& c : dataset.communes)
+        c.geometry.clear();
+    for (model::Bassin& b : dataset.bassins)
+        b.geometry.clear();
+    MainWindow window;
+    window.resize(1200, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* note = window.findChild<QLabel*>(QStringLiteral("emptyMapNote"));
+    QVERIFY(note);
+    QVERIFY(!note->isVisible());
+    window.showDataset(std::move(dataset), QString());
+    QVERIFY(note->isVisible());
+    QVERIFY(!note->text().isEmpty());
+    QCOMPARE(window.session()->poles().size(), std::size_t(6)); // the panels have their figures
+    window.showDataset(testing::makeSixBassins(), QString());
+    QVERIFY(!note->isVisible());
 }
 
 MAILLAGE_QGIS_TEST_MAIN(TestMainWindow)

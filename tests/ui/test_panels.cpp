@@ -255,6 +255,20 @@ private slots:
         QTRY_COMPARE(panel.crunch().totalProfessionals, session->pole(panel.listedBassin(0))->total);
     }
 
+    void crunchOfADatasetWithoutCountsSaysSoInsteadOfAYear() {
+        model::Dataset empty = demo::makeDemoDataset();
+        empty.counts.clear();
+        empty.zoneCounts.clear();
+        empty.meta.vintages.clear();
+        Session noCounts;
+        noCounts.setDataset(std::move(empty));
+        PolesPanel panel(&noCounts, canvas.get(), project.get());
+        auto* note = panel.findChild<QLabel*>(QStringLiteral("crunchScopeNote"));
+        QTRY_VERIFY(note->text().contains(QStringLiteral("no count")));
+        QVERIFY2(!note->text().contains(QStringLiteral(" in 0")), qPrintable(note->text()));
+        QCOMPARE(panel.crunch().totalProfessionals, 0.0);
+    }
+
     // --- DensityPanel
 
     void selectingABassinListsItsCommunesWithTheEngineFigures() {

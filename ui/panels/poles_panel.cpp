@@ -611,6 +611,11 @@ void PolesPanel::refreshCrunch() {
     for (const QString& c : codes)
         selection.push_back(c.toStdString());
     const int to = m_to->count() ? m_to->currentData().toInt() : m_session->vintage();
+    if (to <= 0) {
+        // No vintage at all: a diagnosis "in 0" would read as a year.
+        clear(tr("This dataset holds no count of health professionals: import counts to diagnose it."));
+        return;
+    }
     int from = m_from->currentData().toInt();
     if (from >= to)
         from = 0;
