@@ -551,7 +551,7 @@ int import(const std::vector<std::string>& args, std::ostream& out, std::ostream
     io::ImportReport report;
     const auto t0 = std::chrono::steady_clock::now();
     model::Dataset ds = io::importDataset(opt, report, &feedback);
-    feedback.setStep("Writing " + output);
+    feedback.setStep("Écriture de " + output);
     io::writeDataset(ds, output, &feedback);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 

@@ -460,7 +460,8 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
             if (j != i && static_cast<int>(result.nodes[j].type) <= rank)
                 nearest = std::min(nearest, dist[i * n + j]);
         result.nearestPeerDistance[i] = nearest;
-        result.isolated[i] = !(nearest <= isolation);
+        // Without a position, isolation is unknown: not claimed (the warning above names these pôles).
+        result.isolated[i] = !(nearest <= isolation) && territory[i].front() != '?';
     }
 
     // Non-pôle BVs farther than the isolation distance from every pôle.
@@ -470,6 +471,8 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
     for (std::size_t b = 0; b < nb; ++b) {
         if (nodeOfBassin[b] >= 0)
             continue;
+        if (!travel && !model::hasPosition(dataset.bassins[b].anchor))
+            continue; // distance unknown: not claimed remote
         if ((b & 63) == 0) {
             throwIfCanceled(feedback);
             report(feedback, 70.0 + 30.0 * static_cast<double>(b) / static_cast<double>(nb));

@@ -184,6 +184,7 @@ private slots:
         QVERIFY(linkBetween(r, "59001", "59002"));
         QCOMPARE(r.warnings.size(), std::size_t(1));
         QCOMPARE(r.warnings[0].details, std::vector<std::string>{"59003"});
+        QVERIFY(!r.isolated[static_cast<std::size_t>(nodeOf(r, "59003"))]); // unknown, not claimed
     }
 
     void strongestLinksPerPoleAreKeptStrongestFirst() {
