@@ -95,7 +95,9 @@ private slots:
         QVERIFY(!text::isValidUtf8("\xED\xA0\x80"));     // surrogate U+D800
         QVERIFY(!text::isValidUtf8("\xF4\x90\x80\x80")); // U+110000
         QVERIFY(!text::isValidUtf8("\xC3"));             // truncated
-        QCOMPARE(text::firstInvalidUtf8("abc\xE0\x80\xAF" "d"), std::size_t(3));
+        QCOMPARE(text::firstInvalidUtf8("abc\xE0\x80\xAF"
+                                        "d"),
+                 std::size_t(3));
         QCOMPARE(text::firstInvalidUtf8("abcdefghij\xC3\xA9"), std::string_view::npos);
         // Folding decodes strictly too: an overlong sequence is no '/'.
         QVERIFY(text::foldForMatch("a\xE0\x80\xAF"
