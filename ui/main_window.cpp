@@ -48,6 +48,7 @@
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 
 #include <utility>
@@ -604,8 +605,12 @@ void MainWindow::openDataset(const QString& path) {
                 const QString message =
                     tr("%1 could not be opened.\n\n%2").arg(QDir::toNativeSeparators(path), error);
                 emit self->datasetFailed(message);
+                // After the task has ended, so that the status bar no longer shows it behind the box.
                 if (self && self->m_errorDialogs)
-                    QMessageBox::critical(self, tr("Open dataset"), message);
+                    QTimer::singleShot(0, self, [self, message] {
+                        if (self)
+                            QMessageBox::critical(self, tr("Open dataset"), message);
+                    });
                 return;
             }
             self->showDataset(std::move(*result), path);
@@ -639,11 +644,14 @@ void MainWindow::importDialog() {
             if (!self)
                 return;
             if (!ok) {
-                QMessageBox::critical(
-                    self, tr("Import official files"),
+                const QString message =
                     error.isEmpty()
                         ? tr("Saving was canceled: %1 was not written.").arg(QDir::toNativeSeparators(path))
-                        : tr("The dataset could not be saved.\n\n%1").arg(error));
+                        : tr("The dataset could not be saved.\n\n%1").arg(error);
+                QTimer::singleShot(0, self, [self, message] {
+                    if (self)
+                        QMessageBox::critical(self, tr("Import official files"), message);
+                });
                 return;
             }
             self->showDataset(std::move(*dataset), path);
