@@ -74,7 +74,7 @@ struct CrunchDiagnostics {
 //! Unknown codes in `selection` are ignored with a warning.
 CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vector<std::string>& selection,
                                  const model::PoleParameters& params, int vintageTo, int vintageFrom = 0,
-                                 double nearLargePoleKm = 60);
+                                 double nearLargePoleKm = model::CrunchParameters{}.nearLargePoleKm);
 //! Same, with the Crunch parameters saved in the dataset (macrocephaly threshold, at-risk radius).
 CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vector<std::string>& selection,
                                  const model::PoleParameters& params, const model::CrunchParameters& crunch,

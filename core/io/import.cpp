@@ -32,10 +32,6 @@ bool isBpeTable(const Table& t) {
     return false;
 }
 
-} // namespace
-
-namespace {
-
 //! Maps a step's 0..100 % onto [lo, hi] of the whole import.
 class SubFeedback : public Feedback {
 public:

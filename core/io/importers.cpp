@@ -345,6 +345,69 @@ bool isBpeTypeCode(const std::string& raw) {
                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
+//! Resolves the profession cells of a long table (cached per raw value) and collects the BPE facility
+//! codes that are no profession (D101, D302...), reported in one warning. Shared by the commune and zone
+//! readers so that both treat the same values the same way.
+class ProfessionCells {
+public:
+    ProfessionCells(const Table& table, int column, const model::ProfessionCatalogue& catalogue)
+        : m_table(table), m_column(column), m_catalogue(catalogue) {}
+    //! Catalogue index of row r's profession; -1 for a BPE facility code (collected, to be skipped);
+    //! -2 for any other unknown value (the caller decides: error or warning).
+    int at(std::size_t r) {
+        const std::string raw = text::trim(m_table.rows[r][m_column]);
+        auto it = m_resolved.find(raw);
+        if (it == m_resolved.end()) {
+            const model::Profession* p = m_catalogue.resolve(raw);
+            it = m_resolved.emplace(raw, p ? m_catalogue.indexOf(p->code) : -1).first;
+        }
+        if (it->second >= 0)
+            return it->second;
+        if (isBpeTypeCode(raw)) {
+            m_ignoredBpe[raw].push_back(m_table.lines[r]);
+            return -1;
+        }
+        return -2;
+    }
+    //! The error for an unknown value at row r.
+    Error unknown(std::size_t r) const {
+        const std::string raw = text::trim(m_table.rows[r][m_column]);
+        return Error(ErrorKind::Value, m_table.at(r, m_column),
+                     "expected a profession of the catalogue (a code such as medecin_generaliste, a BPE code "
+                     "such as D201, or a label), found " +
+                         (raw.empty() ? std::string("an empty cell") : quoted(raw)));
+    }
+    void flush(Warnings& warnings) const {
+        if (m_ignoredBpe.empty())
+            return;
+        std::vector<std::string> details;
+        std::size_t rows = 0;
+        for (const auto& [value, lines] : m_ignoredBpe) {
+            rows += lines.size();
+            details.push_back(value + " (" + std::to_string(lines.size()) +
+                              (lines.size() == 1 ? " row)" : " rows)"));
+        }
+        Warning w;
+        w.kind = ErrorKind::Value;
+        w.where =
+            Location{m_table.source, m_ignoredBpe.begin()->second.front(), m_table.header[m_column], -1};
+        w.message =
+            std::to_string(rows) + (rows == 1 ? " row" : " rows") +
+            " ignored: expected professions of the catalogue, found " + std::to_string(m_ignoredBpe.size()) +
+            (m_ignoredBpe.size() == 1 ? " BPE facility code that is" : " BPE facility codes that are") +
+            " no profession";
+        w.details = std::move(details);
+        warnings.push_back(std::move(w));
+    }
+
+private:
+    const Table& m_table;
+    int m_column;
+    const model::ProfessionCatalogue& m_catalogue;
+    std::unordered_map<std::string, int> m_resolved;
+    std::map<std::string, std::vector<long>> m_ignoredBpe;
+};
+
 //! Columns of a wide table that are descriptive, not counts: not listed among ignored columns.
 bool isDescriptiveColumn(const std::string& name) {
     static const std::set<std::string> keys = {
@@ -721,63 +784,32 @@ std::vector<model::CountRecord> readProfessionals(const Table& table,
     const auto& professions = catalogue.professions();
 
     if (layout == CountsLayout::Long) {
-        std::map<std::string, std::vector<long>> ignoredBpe; // BPE facility codes that are no profession
-        std::map<std::string, std::vector<long>> unknown;    // other unknown values (allowed)
-        std::unordered_map<std::string, int> resolved;       // raw value -> catalogue index (or -1)
+        std::map<std::string, std::vector<long>> unknown; // other unknown values (allowed)
+        ProfessionCells professionCells(table, professionCol, catalogue);
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
             const std::string code = communeCode(table, r, codeCol);
             const std::string raw = text::trim(table.rows[r][professionCol]);
-            auto it = resolved.find(raw);
-            if (it == resolved.end()) {
-                const model::Profession* p = catalogue.resolve(raw);
-                it = resolved.emplace(raw, p ? catalogue.indexOf(p->code) : -1).first;
-            }
+            const int profession = professionCells.at(r);
             const int year = vintageCol >= 0 ? yearOf(table, r, vintageCol) : vintage;
-            if (it->second < 0) {
-                if (isBpeTypeCode(raw)) {
-                    ignoredBpe[raw].push_back(table.lines[r]);
-                    continue;
-                }
+            if (profession == -1)
+                continue; // a BPE facility code, reported below
+            if (profession < 0) {
                 if (!allowUnknownProfessions)
-                    throw Error(
-                        ErrorKind::Value, table.at(r, professionCol),
-                        "expected a profession of the catalogue (a code such as medecin_generaliste, a "
-                        "BPE code such as D201, or a label), found " +
-                            (raw.empty() ? std::string("an empty cell") : quoted(raw)));
+                    throw professionCells.unknown(r);
                 unknown[raw].push_back(table.lines[r]);
                 continue;
             }
             const double count = nonNegative(table, r, countCol, secrets, false);
             wholeNumbers.see(r, countCol, count);
             // The same commune, profession (however written: "D201", "Médecin généraliste") and vintage.
-            duplicates.see(code + " / " + professions[static_cast<std::size_t>(it->second)].code +
+            duplicates.see(code + " / " + professions[static_cast<std::size_t>(profession)].code +
                                (vintageCol >= 0 ? " / " + std::to_string(year) : ""),
                            table.lines[r], raw);
             auto [target, place] = sumsOf(code, year);
             if (count > 0)
-                (*target)[{place, it->second, year}] += count;
+                (*target)[{place, profession, year}] += count;
         }
-        if (!ignoredBpe.empty()) {
-            std::vector<std::string> details;
-            std::size_t rows = 0;
-            for (const auto& [value, lines] : ignoredBpe) {
-                rows += lines.size();
-                details.push_back(value + " (" + std::to_string(lines.size()) +
-                                  (lines.size() == 1 ? " row)" : " rows)"));
-            }
-            Warning w;
-            w.kind = ErrorKind::Value;
-            w.where =
-                Location{table.source, ignoredBpe.begin()->second.front(), table.header[professionCol], -1};
-            w.message =
-                std::to_string(rows) + (rows == 1 ? " row" : " rows") +
-                " ignored: expected professions of the catalogue, found " +
-                std::to_string(ignoredBpe.size()) +
-                (ignoredBpe.size() == 1 ? " BPE facility code that is" : " BPE facility codes that are") +
-                " no profession";
-            w.details = std::move(details);
-            warnings.push_back(std::move(w));
-        }
+        professionCells.flush(warnings);
         if (!unknown.empty()) {
             std::vector<std::string> details;
             std::size_t rows = 0;
@@ -919,10 +951,9 @@ ZoneCounts readZoneProfessionals(const Table& table, const model::ProfessionCata
     const int countCol =
         requireColumn(table, with(columns.count, {"count", "nb_equip", "nombre", "effectif"}));
     SecretCells secrets(table);
-    std::map<std::string, std::vector<long>> ignoredBpe;
+    ProfessionCells professionCells(table, professionCol, catalogue);
     std::map<std::string, std::string> parentOf; // zone -> commune
     std::map<std::tuple<std::string, int>, double> sums;
-    std::unordered_map<std::string, int> resolved;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const std::string commune = codes::foldArrondissement(communeCode(table, r, codeCol));
         const std::string zone = text::trim(table.rows[r][zoneCol]);
@@ -934,39 +965,17 @@ ZoneCounts readZoneProfessionals(const Table& table, const model::ProfessionCata
             throw Error(ErrorKind::Value, table.at(r, codeCol),
                         "zone " + quoted(zone) + " is in commune " + parent.first->second +
                             " on an earlier line, expected the same commune, found " + commune);
-        const std::string raw = text::trim(table.rows[r][professionCol]);
-        auto it = resolved.find(raw);
-        if (it == resolved.end()) {
-            const model::Profession* p = catalogue.resolve(raw);
-            it = resolved.emplace(raw, p ? catalogue.indexOf(p->code) : -1).first;
-        }
-        if (it->second < 0) {
-            if (isBpeTypeCode(raw)) {
-                ignoredBpe[raw].push_back(table.lines[r]);
-                continue;
-            }
-            throw Error(ErrorKind::Value, table.at(r, professionCol),
-                        "expected a profession of the catalogue (a code such as medecin_generaliste, a BPE "
-                        "code such as D201, or a label), found " +
-                            (raw.empty() ? std::string("an empty cell") : quoted(raw)));
-        }
+        const int profession = professionCells.at(r);
+        if (profession == -1)
+            continue; // a BPE facility code, reported below
+        if (profession < 0)
+            throw professionCells.unknown(r);
         const double count = nonNegative(table, r, countCol, secrets, false);
         if (count > 0)
-            sums[{zone, it->second}] += count;
+            sums[{zone, profession}] += count;
     }
     secrets.flush(warnings);
-    if (!ignoredBpe.empty()) {
-        std::vector<std::string> details;
-        for (const auto& [value, lines] : ignoredBpe)
-            details.push_back(value + " (" + std::to_string(lines.size()) +
-                              (lines.size() == 1 ? " row)" : " rows)"));
-        Warning w;
-        w.kind = ErrorKind::Value;
-        w.where = Location{table.source, ignoredBpe.begin()->second.front(), table.header[professionCol], -1};
-        w.message = "rows ignored: BPE facility codes that are no profession of the catalogue";
-        w.details = std::move(details);
-        warnings.push_back(std::move(w));
-    }
+    professionCells.flush(warnings);
     ZoneCounts out;
     const auto& professions = catalogue.professions();
     for (const auto& [zone, commune] : parentOf) {
