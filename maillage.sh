@@ -16,6 +16,7 @@ packages=(
   qtbase5-dev qttools5-dev qttools5-dev-tools libqt5svg5-dev
   libbenchmark-dev
   fonts-dejavu-core xvfb xauth poppler-utils
+  clang-format
 )
 
 install_missing() {
