@@ -16,6 +16,7 @@ packages=(
   qtbase5-dev qttools5-dev qttools5-dev-tools libqt5svg5-dev
   libbenchmark-dev
   fonts-dejavu-core xvfb xauth poppler-utils
+  clang-format
 )
 
 install_missing() {
@@ -34,9 +35,14 @@ install_missing() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# ccache when installed (rebuilds of another checkout or build folder are then mostly cache hits).
+launcher() {
+  if command -v ccache >/dev/null; then echo "-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"; fi
+}
+
 build_all() {
   if [ ! -f "$build/build.ninja" ]; then
-    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(launcher)
   fi
   cmake --build "$build" -j "$jobs"
 }

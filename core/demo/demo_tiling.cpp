@@ -119,10 +119,9 @@ Tiling makeTiling(int cols, int rows, double cellWidth, Vec2 origin, std::uint64
         const double dx = q.x - p.x, dy = q.y - p.y;
         const double len = std::sqrt(dx * dx + dy * dy);
         const Vec2 n{-dy / len, dx / len};
-        const auto h = [&](std::uint64_t k) {
-            return signedUnit(
-                hashOf(seed, kTagWiggle, static_cast<std::uint64_t>(a) * 0x100000000ull + b, k));
-        };
+        // A local, not a, b in the lambda: lambdas cannot capture structured bindings before C++20 (clang).
+        const std::uint64_t edgeKey = static_cast<std::uint64_t>(a) * 0x100000000ull + b;
+        const auto h = [&](std::uint64_t k) { return signedUnit(hashOf(seed, kTagWiggle, edgeKey, k)); };
         const double off = kWiggleMid * len * h(1);
         const Vec2 mid{(p.x + q.x) / 2 + n.x * off, (p.y + q.y) / 2 + n.y * off};
         const double off1 = kWiggleQuarter * len * h(2), off3 = kWiggleQuarter * len * h(3);

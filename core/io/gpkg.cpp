@@ -436,9 +436,10 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
          {std::pair<const char*, const std::map<std::string, std::string>*>{"regions", &d.regionNames},
           {"departements", &d.departementNames}}) {
         OGRLayer* l = w.createLayer(name, false, {{"code", OFTString}, {"nom", OFTString}});
+        const auto* table = names; // lambdas cannot capture structured bindings before C++20 (clang)
         w.transaction(name, [&] {
             OGRFeature f(l->GetLayerDefn());
-            for (const auto& [code, label] : *names) {
+            for (const auto& [code, label] : *table) {
                 f.SetField(0, code.c_str());
                 f.SetField(1, label.c_str());
                 w.insert(l, f);
