@@ -178,7 +178,8 @@ private slots:
                                    }));
         QCOMPARE(
             messages(warnings),
-            (QStringList{q(path) + ": line 1: lines 1-2 above the header (line 4) skipped as title lines",
+            (QStringList{q(path) + ": decoded as Windows-1252 (not UTF-8)",
+                         q(path) + ": line 1: lines 1-2 above the header (line 4) skipped as title lines",
                          q(path) + ": line 5, column 'Effectif': expected whole numbers of professionals, "
                                    "found 1 value written with decimals; kept as read (line 5, column "
                                    "'Effectif': '2,5')"}));
