@@ -21,7 +21,7 @@ namespace maillage::io {
 
 struct TableReadOptions {
     char separator = 0;   //!< 0 = detect among ';' ',' '\t' '|'
-    std::string encoding; //!< "" = detect (UTF-8 if valid, else Windows-1252); "UTF-8", "LATIN1", "CP1252"
+    std::string encoding; //!< "" = detect (see above); "UTF-8", "CP1252", "LATIN1", "UTF-16LE", "UTF-16BE"
     int headerLine = 0;   //!< 1-based line of the header; 0 = detect (first line holding one of
                           //!< `expectedColumns`, else the first line with at least as many fields as
                           //!< most lines: title lines above a header are narrower)

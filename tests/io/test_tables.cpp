@@ -17,6 +17,7 @@
 #include <cstring>
 #include <functional>
 #include <optional>
+#include <random>
 #include <thread>
 
 using namespace maillage;
@@ -497,6 +498,34 @@ private slots:
         QVERIFY2(q(e->what()).endsWith(QStringLiteral("expected a sheet named '4', found 'Documentation', "
                                                       "'Données', 'Notes'")),
                  e->what());
+    }
+
+    void arbitraryBytesGiveATableOrAnErrorNeverACrash() {
+        // A deterministic sample of what the fuzz targets explore: quotes, separators, line ends, NULs,
+        // BOMs, bytes that are not UTF-8. Each input is read, or refused with an Error whose message has
+        // no NUL byte.
+        std::mt19937 random(6);
+        const std::string alphabet("\"\";,\t|\r\n0123456789aA\xC3\xA9\xE9\x00\xFF\xFE\xEF\xBB\xBF e+-.s", 37);
+        int read = 0, refused = 0;
+        for (int i = 0; i < 3000; ++i) {
+            std::string bytes;
+            for (unsigned n = random() % 48; n > 0; --n)
+                bytes += random() % 4 == 0 ? static_cast<char>(random() % 256)
+                                           : alphabet[random() % alphabet.size()];
+            io::TableReadOptions options;
+            if (i % 3 == 0)
+                options.expectedColumns = {"a", "0"};
+            try {
+                const io::Table t = io::parseCsvText(bytes, "random.csv", options);
+                for (const auto& row : t.rows)
+                    QCOMPARE(row.size(), t.header.size());
+                ++read;
+            } catch (const Error& e) {
+                QCOMPARE(e.detail().find('\0'), std::string::npos);
+                ++refused;
+            }
+        }
+        QVERIFY(read > 0 && refused > 0);
     }
 
     void largeCsvIsParsedWholly() {
