@@ -678,9 +678,10 @@ int Table::requireColumn(const std::string& name) const {
         return c;
     std::vector<std::string> found;
     for (const auto& h : header)
-        found.push_back(quoted(h));
+        found.push_back(quoted(text::visible(h)));
     throw Error(ErrorKind::Format, Location{source, headerLine, name, -1},
-                "missing column: expected a column named " + quoted(name) + " in the header, found " +
+                "missing column: expected a column named " + quoted(text::visible(name)) +
+                    " in the header, found " +
                     (found.empty() ? std::string("no column") : text::join(found, ", ")));
 }
 

@@ -416,10 +416,13 @@ std::optional<double> parseNumber(std::string_view raw) {
             ++i;
             continue;
         }
-        if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-            static_cast<unsigned char>(t[i + 2]) == 0xAF) {
-            i += 2;
-            continue;
+        // U+202F narrow no-break space, U+2009 thin space, U+2007 figure space (French typography).
+        if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
+            const auto c2 = static_cast<unsigned char>(t[i + 2]);
+            if (c2 == 0xAF || c2 == 0x89 || c2 == 0x87) {
+                i += 2;
+                continue;
+            }
         }
         s += static_cast<char>(c);
     }

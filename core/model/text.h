@@ -72,7 +72,8 @@ long lineOfOffset(std::string_view s, std::size_t offset);
 //! A message built from it never holds a raw NUL byte.
 std::string visible(std::string_view s);
 
-//! Parses "12", "12,5", "1 234,5", "1\u00a0234", "1.5e3", " 7 ". Returns nullopt for anything else
+//! Parses "12", "12,5", "1 234,5", "1\u00a0234" (also U+202F, thin U+2009 and figure U+2007 spaces),
+//! "1.5e3", " 7 ". Returns nullopt for anything else; never a non-finite value
 //! (including "N/A - secret statistique", "s", "nd", empty).
 //! "1.234" and "1,234" are read as 1.234 (one separator is a decimal mark); see looksLikeGroupedThousands.
 //! Locale-independent.

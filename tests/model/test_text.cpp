@@ -153,6 +153,12 @@ private slots:
         QVERIFY(!text::parseCount("s"));
         QCOMPARE(text::parseCount("50", 40), std::nullopt);
     }
+    void thinAndFigureSpacesGroupThousandsToo() {
+        QCOMPARE(text::parseNumber("1\u2009234,5").value(), 1234.5);
+        QCOMPARE(text::parseNumber("12\u2007345").value(), 12345.0);
+        QCOMPARE(text::parseCount("2\u2009148\u2009271").value(), 2148271.0);
+        QVERIFY(!text::parseNumber("1\u2008234")); // punctuation space: not a separator anyone uses
+    }
     void countProblemSaysWhatWasExpected() {
         QCOMPARE(text::countProblem("12"), std::string());
         QCOMPARE(text::countProblem("1e308"),
