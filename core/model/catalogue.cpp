@@ -41,12 +41,12 @@ ProfessionCatalogue ProfessionCatalogue::builtin() {
 
 namespace {
 
-//! The catalogue text as UTF-8, comment lines ('#' first) blanked, not removed, so that line numbers
-//! stay those of the file.
+//! The catalogue text as UTF-8 (Windows-1252 lines decoded as such), comment lines ('#' first) blanked, not
+//! removed, so that line numbers stay those of the file.
 std::string catalogueBody(const std::string& csvText) {
-    std::string body(text::stripBom(csvText));
-    if (!text::isValidUtf8(body))
-        body = text::windows1252ToUtf8(body);
+    // Line by line, as tables are (text.h says why): a catalogue edited once in a Latin-1 editor keeps
+    // the accents of its UTF-8 lines.
+    std::string body = text::decodeUtf8OrWindows1252(text::stripBom(csvText)).utf8;
     for (std::size_t start = 0; start < body.size();) {
         std::size_t end = body.find('\n', start);
         if (end == std::string::npos)
@@ -323,8 +323,7 @@ ProfessionCatalogue readCatalogueFile(const std::string& path) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (!std::filesystem::exists(status))
-        throw Error(ErrorKind::FileNotFound, {path, 0, "", -1},
-                    "profession catalogue not found");
+        throw Error(ErrorKind::FileNotFound, {path, 0, "", -1}, "profession catalogue not found");
     if (std::filesystem::is_directory(status))
         throw Error(ErrorKind::CannotOpen, {path, 0, "", -1},
                     "expected a profession catalogue (a CSV file), found a folder");

@@ -183,6 +183,17 @@ private slots:
                      .startsWith(QStringLiteral("mine.csv: line 2: expected at least 5 fields")),
                  shortRow->what());
     }
+    void latin1LineInAUtf8CatalogueKeepsEveryAccent() {
+        const auto cat = ProfessionCatalogue::fromCsv(
+            std::string(kHeader) + "medecin_generaliste;Médecin généraliste;GP;proximite;0;\n"
+                                   "sage_femme;Sage-femme;Midwife;pole;0;Ma\xEF"
+                                   "eutique\n",
+            "mine.csv");
+        QCOMPARE(QString::fromStdString(cat.find("medecin_generaliste")->labelFr),
+                 QString::fromUtf8("Médecin généraliste"));
+        QCOMPARE(QString::fromStdString(cat.find("sage_femme")->aliases.at(0)),
+                 QString::fromUtf8("Maïeutique"));
+    }
     void userCataloguePathFollowsTheXdgSpecification() {
         QCOMPARE(model::userCataloguePath("/cfg", "/home/ana"), std::string("/cfg/maillage/professions.csv"));
         QCOMPARE(model::userCataloguePath("", "/home/ana"),
