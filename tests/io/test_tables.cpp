@@ -417,6 +417,20 @@ private slots:
         }
     }
 
+    void utf16ByteOrderCanBeGiven() {
+        // Given by the caller: read so, without the warning a guess gets.
+        const std::string be("\0a\0\n\0"
+                             "1\0\n",
+                             8);
+        io::TableReadOptions options;
+        options.encoding = "utf-16be";
+        const io::Table t = io::parseCsvText(be, "be.txt", options);
+        QCOMPARE(q(t.encoding), QStringLiteral("UTF-16"));
+        QCOMPARE(qList(t.header), (QStringList{"a"}));
+        QCOMPARE(qList(t.rows[0]), (QStringList{"1"}));
+        QVERIFY(t.warnings.empty());
+    }
+
     void nulByteIsNamedWithItsLineAndNeverCutsTheMessage() {
         const std::string bytes("code;nom\n01001;Amb\0rieu\n", 23);
         const auto e = errorOf([&] { io::parseCsvText(bytes, "bin.csv"); });
