@@ -1,6 +1,7 @@
 #pragma once
-// The profession catalogue: data, not code. Shipped as resources/professions.csv (compiled in as the
-// default), editable by users, stored in every dataset.
+// The profession catalogue: data, not code. Shipped as resources/professions.csv (installed in
+// <prefix>/share/maillage and compiled in), editable by users (~/.config/maillage/professions.csv),
+// stored in every dataset. standardCatalogue() below says which one the application uses.
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -26,7 +27,8 @@ struct Profession {
 //! (RFC 4180, as text::tokenizeCsv reads them); lines starting with '#' are comments.
 class ProfessionCatalogue {
 public:
-    //! The catalogue compiled in from resources/professions.csv.
+    //! The catalogue compiled in from resources/professions.csv (tests, and the last resort of
+    //! standardCatalogue(), which the application uses).
     static ProfessionCatalogue builtin();
     //! Parses catalogue CSV text. Throws maillage::Error naming `sourceName`, the line and the problem:
     //! Format (header, too few fields, open quote), Value (bad code, group or psychiatric flag; a
