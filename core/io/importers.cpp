@@ -89,7 +89,7 @@ std::string communeCode(const Table& table, std::size_t row, int column) {
     const std::string t = text::trim(raw);
     throw Error(ErrorKind::Value, table.at(row, column),
                 "expected a commune code (5 characters, e.g. 01001 or 2A004), found " +
-                    (t.empty() ? std::string("an empty cell") : quoted(t)));
+                    (t.empty() ? std::string("an empty cell") : quoted(text::visible(t))));
 }
 
 //! INSEE's "no bassin de vie" (sans objet): "ZZZZZ".
@@ -108,7 +108,7 @@ std::string bassinCode(const Table& table, std::size_t row, int column) {
     const std::string t = text::trim(raw);
     throw Error(ErrorKind::Value, table.at(row, column),
                 "expected a bassin de vie code (5 characters, e.g. 59350), found " +
-                    (t.empty() ? std::string("an empty cell") : quoted(t)));
+                    (t.empty() ? std::string("an empty cell") : quoted(text::visible(t))));
 }
 
 void warnNoBassin(const Table& table, int bvColumn, const std::vector<std::string>& communes, long firstLine,
@@ -168,6 +168,8 @@ double nonNegative(const Table& table, std::size_t row, int column, SecretCells&
                    const char* what = "a number >= 0") {
     const std::string& raw = table.rows[row][column];
     if (auto v = text::parseNumber(raw)) {
+        if (*v > text::kMaxPlausibleCount) // 1e308 would make every total infinite
+            throw Error(ErrorKind::Value, table.at(row, column), text::countProblem(raw));
         if (*v >= 0)
             return *v;
     } else {
@@ -182,7 +184,7 @@ double nonNegative(const Table& table, std::size_t row, int column, SecretCells&
     const std::string t = text::trim(raw);
     throw Error(ErrorKind::Value, table.at(row, column),
                 std::string("expected ") + what + ", found " +
-                    (t.empty() ? std::string("an empty cell") : quoted(t)));
+                    (t.empty() ? std::string("an empty cell") : quoted(text::visible(t))));
 }
 
 int yearOf(const Table& table, std::size_t row, int column) {

@@ -45,49 +45,106 @@ std::string separatorName(char sep) {
 // ---------------------------------------------------------------------------------------------
 // Encodings
 
-long lineOfOffset(std::string_view s, std::size_t offset) {
-    long line = 1;
-    for (std::size_t i = 0; i < offset && i < s.size(); ++i) {
-        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= s.size() || s[i + 1] != '\n')))
-            ++line;
-    }
-    return line;
-}
-
 std::string upperAscii(std::string s) {
     for (auto& c : s)
         c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return s;
 }
 
-//! Decodes `bytes` to UTF-8 text; `encodingUsed` receives "UTF-8" or "CP1252" (or "LATIN1", "UTF-16").
-std::string decode(const std::string& bytes, const std::string& source, const std::string& requested,
-                   std::string& encodingUsed) {
-    std::string_view v(bytes);
+void warn(Warnings& warnings, const std::string& source, long line, std::string message,
+          std::vector<std::string> details = {}) {
+    Warning w;
+    w.kind = ErrorKind::Format;
+    w.where = Location{source, line, {}, -1};
+    w.message = std::move(message);
+    w.details = std::move(details);
+    warnings.push_back(std::move(w));
+}
+
+//! "4, 9, 12, 15, 20 and 7 more"
+std::string someLines(const std::vector<long>& lines, std::size_t shown = 5) {
+    std::string out;
+    for (std::size_t i = 0; i < lines.size() && i < shown; ++i)
+        out += (i ? ", " : "") + std::to_string(lines[i]);
+    if (lines.size() > shown)
+        out += " and " + std::to_string(lines.size() - shown) + " more";
+    return out;
+}
+
+//! No encoding given and not valid UTF-8: line by line (text.h says why), with a warning.
+std::string decodeGuessed(std::string_view v, const std::string& source, std::string& encodingUsed,
+                          Warnings& warnings) {
+    text::LineDecoding d = text::decodeUtf8OrWindows1252(v);
+    if (d.utf8AccentedLines == 0) {
+        encodingUsed = "CP1252";
+        warn(warnings, source, 0, "decoded as Windows-1252 (not UTF-8)");
+        return std::move(d.utf8);
+    }
+    encodingUsed = "UTF-8+CP1252";
+    const std::size_t n = d.cp1252Lines.size();
+    std::vector<std::string> details; // every line, when the message names only the first few
+    for (std::size_t i = 0; n > 5 && i < n && i < 1000; ++i)
+        details.push_back("line " + std::to_string(d.cp1252Lines[i]));
+    warn(warnings, source, d.cp1252Lines.front(),
+         "mixed encodings: " + std::to_string(n) + (n == 1 ? " line is" : " lines are") +
+             " not valid UTF-8 and " + (n == 1 ? "was" : "were") + " decoded as Windows-1252 (" +
+             (n == 1 ? "line " : "lines ") + someLines(d.cp1252Lines) +
+             "), the other lines as UTF-8; expected one encoding: check the accents on " +
+             (n == 1 ? "that line" : "those lines"),
+         std::move(details));
+    return std::move(d.utf8);
+}
+
+std::string decodeUtf8(std::string_view v, const std::string& source, bool requested,
+                       std::string& encodingUsed, Warnings& warnings) {
+    v = text::stripBom(v);
+    const std::size_t bad = text::firstInvalidUtf8(v);
+    if (bad == std::string_view::npos) {
+        encodingUsed = "UTF-8";
+        return std::string(v);
+    }
+    if (!requested)
+        return decodeGuessed(v, source, encodingUsed, warnings);
+    static const char digits[] = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(v[bad]);
+    const std::string hex = std::string("0x") + digits[byte >> 4] + digits[byte & 0xF];
+    throw Error(ErrorKind::Format, Location{source, text::lineOfOffset(v, bad), {}, -1},
+                std::string("expected UTF-8 text, found the byte ") + hex +
+                    " (is the file in Latin-1 / Windows-1252?)");
+}
+
+//! UTF-16 with a BOM, or without one when `requested` says so or the NUL pattern shows it (warned).
+std::optional<std::string> decodeUtf16(std::string_view v, const std::string& source,
+                                       const std::string& requested, std::string& encodingUsed,
+                                       Warnings& warnings) {
     if (v.size() >= 2 && ((v[0] == '\xFF' && v[1] == '\xFE') || (v[0] == '\xFE' && v[1] == '\xFF'))) {
         encodingUsed = "UTF-16";
         return text::utf16ToUtf8(v.substr(2), v[0] == '\xFE');
     }
+    std::optional<bool> bigEndian;
+    if (requested == "UTF-16LE" || requested == "UTF-16")
+        bigEndian = false;
+    else if (requested == "UTF-16BE")
+        bigEndian = true;
+    else if (requested.empty() && (bigEndian = text::detectUtf16WithoutBom(v)))
+        warn(warnings, source, 0,
+             std::string("decoded as UTF-16 ") + (*bigEndian ? "BE" : "LE") + " (no byte order mark)");
+    if (!bigEndian)
+        return std::nullopt;
+    encodingUsed = "UTF-16";
+    return text::utf16ToUtf8(v, *bigEndian);
+}
+
+//! Decodes `bytes` to UTF-8 text; `encodingUsed` receives "UTF-8", "CP1252", "UTF-8+CP1252", "LATIN1" or
+//! "UTF-16".
+std::string decodeBytes(const std::string& bytes, const std::string& source, const std::string& requested,
+                        std::string& encodingUsed, Warnings& warnings) {
+    const std::string_view v(bytes);
     const std::string enc = upperAscii(text::trim(requested));
-    if (enc.empty() || enc == "UTF-8" || enc == "UTF8") {
-        if (v.size() >= 3 && v.substr(0, 3) == "\xEF\xBB\xBF")
-            v.remove_prefix(3);
-        const std::size_t bad = text::firstInvalidUtf8(v);
-        if (bad == std::string_view::npos) {
-            encodingUsed = "UTF-8";
-            return std::string(v);
-        }
-        if (!enc.empty()) {
-            static const char digits[] = "0123456789ABCDEF";
-            const auto byte = static_cast<unsigned char>(v[bad]);
-            const std::string hex = std::string("0x") + digits[byte >> 4] + digits[byte & 0xF];
-            throw Error(ErrorKind::Format, Location{source, lineOfOffset(v, bad), {}, -1},
-                        std::string("expected UTF-8 text, found the byte ") + hex +
-                            " (is the file in Latin-1 / Windows-1252?)");
-        }
-        encodingUsed = "CP1252";
-        return text::windows1252ToUtf8(v);
-    }
+    if (auto utf16 = decodeUtf16(v, source, enc, encodingUsed, warnings))
+        return std::move(*utf16);
+    if (enc.empty() || enc == "UTF-8" || enc == "UTF8")
+        return decodeUtf8(v, source, !enc.empty(), encodingUsed, warnings);
     if (enc == "CP1252" || enc == "WINDOWS-1252" || enc == "WIN1252") {
         encodingUsed = "CP1252";
         return text::windows1252ToUtf8(v);
@@ -98,7 +155,20 @@ std::string decode(const std::string& bytes, const std::string& source, const st
         return text::iso88591ToUtf8(v);
     }
     throw Error(ErrorKind::Parameter, Location{source, 0, {}, -1},
-                "unknown encoding " + quoted(requested) + ": expected UTF-8, CP1252 or LATIN1");
+                "unknown encoding " + quoted(text::visible(requested)) +
+                    ": expected UTF-8, CP1252, LATIN1 or UTF-16 (UTF-16LE, UTF-16BE)");
+}
+
+//! Text holds no NUL once decoded: a NUL byte means a binary file (or UTF-16 read as something else),
+//! and would cut every message that quotes a cell.
+void refuseNul(const std::string& decoded, const std::string& source) {
+    const auto nul = decoded.find('\0');
+    if (nul == std::string::npos)
+        return;
+    const long line = text::lineOfOffset(decoded, nul);
+    throw Error(ErrorKind::Format, Location{source, line, {}, -1},
+                "binary file? NUL byte on line " + std::to_string(line) +
+                    ": expected text (CSV, TSV) or a spreadsheet (XLSX, ODS)");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -189,94 +259,117 @@ std::string describeRange(long first, long last, const std::string& word) {
     return word + "s " + std::to_string(first) + "-" + std::to_string(last);
 }
 
-Table buildTable(std::vector<Record>& records, const std::string& source, const TableReadOptions& options,
-                 const std::optional<OpenQuote>& openQuote, const char* lineWord, char separator,
-                 Warnings* warnings) {
-    Table table;
-    table.source = source;
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-    // Index of the header among records.
-    std::size_t headerIndex = records.size();
-    if (options.headerLine > 0) {
-        for (std::size_t i = 0; i < records.size(); ++i) {
-            if (records[i].line >= options.headerLine) {
-                headerIndex = i;
+std::vector<std::string> columnKeys(const std::vector<std::string>& names) {
+    std::vector<std::string> keys;
+    for (const auto& n : names)
+        keys.push_back(columnKey(n));
+    return keys;
+}
+
+//! How many distinct columns of `expectedKeys` (columnKey'd) a record holds.
+std::size_t expectedColumnsIn(const Record& record, const std::vector<std::string>& expectedKeys) {
+    std::vector<std::string> found;
+    for (const auto& f : record.fields) {
+        const std::string key = columnKey(f);
+        if (std::find(expectedKeys.begin(), expectedKeys.end(), key) != expectedKeys.end() &&
+            std::find(found.begin(), found.end(), key) == found.end())
+            found.push_back(key);
+    }
+    return found.size();
+}
+
+//! The first record (among the first kSampleRecords non-blank ones) holding one of `expectedColumns`.
+std::size_t headerByExpectedColumns(const std::vector<Record>& records,
+                                    const std::vector<std::string>& names) {
+    const std::vector<std::string> expected = columnKeys(names);
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < records.size() && seen < kSampleRecords && !expected.empty(); ++i) {
+        if (effectiveWidth(records[i]) == 0)
+            continue;
+        ++seen;
+        if (expectedColumnsIn(records[i], expected) > 0)
+            return i;
+    }
+    return kNone;
+}
+
+//! The header is the first line at least as wide as most lines: title lines above it are narrower.
+//! Lines of one field do not vote when wider ones exist (a long title block).
+std::size_t headerByWidth(const std::vector<Record>& records) {
+    std::map<std::size_t, std::size_t> frequency; // width -> lines
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < records.size() && seen < kSampleRecords; ++i) {
+        const std::size_t w = effectiveWidth(records[i]);
+        if (w == 0)
+            continue;
+        ++seen;
+        ++frequency[w];
+    }
+    if (frequency.size() > 1)
+        frequency.erase(1);
+    std::size_t typical = 0, best = 0;
+    for (const auto& [w, n] : frequency) {
+        if (n > best) { // ties: the narrower, so that a wider row after the header is an error
+            best = n;
+            typical = w;
+        }
+    }
+    for (std::size_t i = 0; i < records.size() && typical > 0; ++i)
+        if (effectiveWidth(records[i]) >= typical)
+            return i;
+    return kNone;
+}
+
+std::size_t findHeader(const std::vector<Record>& records, const std::string& source,
+                       const TableReadOptions& options, const char* lineWord) {
+    if (options.headerLine <= 0) {
+        const std::size_t byName = headerByExpectedColumns(records, options.expectedColumns);
+        return byName != kNone ? byName : headerByWidth(records);
+    }
+    for (std::size_t i = 0; i < records.size(); ++i)
+        if (records[i].line >= options.headerLine) {
+            if (effectiveWidth(records[i]) == 0)
                 break;
-            }
+            return i;
         }
-        if (headerIndex == records.size() || effectiveWidth(records[headerIndex]) == 0)
-            throw Error(ErrorKind::Format, Location{source, options.headerLine, {}, -1},
-                        "expected the header on this " + std::string(lineWord) + ", found nothing there");
-    } else {
-        std::vector<std::string> expected;
-        for (const auto& e : options.expectedColumns)
-            expected.push_back(columnKey(e));
-        std::size_t seen = 0;
-        if (!expected.empty()) {
-            for (std::size_t i = 0; i < records.size() && seen < kSampleRecords; ++i) {
-                if (effectiveWidth(records[i]) == 0)
-                    continue;
-                ++seen;
-                for (const auto& f : records[i].fields) {
-                    if (std::find(expected.begin(), expected.end(), columnKey(f)) != expected.end()) {
-                        headerIndex = i;
-                        break;
-                    }
-                }
-                if (headerIndex != records.size())
-                    break;
-            }
-        }
-        if (headerIndex == records.size()) {
-            // The header is the first line at least as wide as most lines: title lines above it are
-            // narrower. Lines of one field do not vote when wider ones exist (a long title block).
-            std::map<std::size_t, std::size_t> frequency; // width -> lines
-            seen = 0;
-            for (std::size_t i = 0; i < records.size() && seen < kSampleRecords; ++i) {
-                const std::size_t w = effectiveWidth(records[i]);
-                if (w == 0)
-                    continue;
-                ++seen;
-                ++frequency[w];
-            }
-            if (frequency.size() > 1)
-                frequency.erase(1);
-            std::size_t typical = 0, best = 0;
-            for (const auto& [w, n] : frequency) {
-                if (n > best) { // ties: the narrower, so that a wider row after the header is an error
-                    best = n;
-                    typical = w;
-                }
-            }
-            for (std::size_t i = 0; i < records.size() && typical > 0; ++i) {
-                if (effectiveWidth(records[i]) >= typical) {
-                    headerIndex = i;
-                    break;
-                }
-            }
-        }
-    }
-    if (headerIndex == records.size()) {
-        if (openQuote)
-            throw Error(ErrorKind::Format, Location{source, openQuote->line, {}, -1},
-                        "unterminated quoted field: the quote opened on " + std::string(lineWord) + " " +
-                            std::to_string(openQuote->line) + " is never closed (is the file truncated?)");
-        throw Error(ErrorKind::Format, Location{source, 0, {}, -1},
-                    "the file is empty: expected a header line and rows");
-    }
+    throw Error(ErrorKind::Format, Location{source, options.headerLine, {}, -1},
+                "expected the header on this " + std::string(lineWord) + ", found nothing there");
+}
 
-    Record& headerRecord = records[headerIndex];
-    table.headerLine = headerRecord.line;
-    const std::size_t width = effectiveWidth(headerRecord);
-    table.header.reserve(width);
+[[noreturn]] void throwOpenQuote(const std::string& source, const OpenQuote& open, const char* lineWord,
+                                 std::string column = {}) {
+    throw Error(ErrorKind::Format, Location{source, open.line, std::move(column), -1},
+                "unterminated quoted field: the quote opened on " + std::string(lineWord) + " " +
+                    std::to_string(open.line) + " is never closed (is the file truncated?)");
+}
+
+//! Header names, trimmed; a blank name becomes "column_N". Two names with one columnKey are refused:
+//! Table::column would silently pick the first.
+std::vector<std::string> headerNames(const Record& record, const std::string& source) {
+    const std::size_t width = effectiveWidth(record);
+    std::vector<std::string> header;
+    std::map<std::string, std::size_t> firstOf; // columnKey -> 0-based position
     for (std::size_t i = 0; i < width; ++i) {
-        std::string name = text::trim(headerRecord.fields[i]);
+        std::string name = text::trim(record.fields[i]);
         if (name.empty())
             name = "column_" + std::to_string(i + 1);
-        table.header.push_back(std::move(name));
+        const std::string key = columnKey(name);
+        const auto [it, inserted] = firstOf.emplace(key, i);
+        if (!inserted && !key.empty())
+            throw Error(ErrorKind::Format, Location{source, record.line, name, -1},
+                        "duplicate column: " + quoted(text::visible(header[it->second])) + " (column " +
+                            std::to_string(it->second + 1) + ") and " + quoted(text::visible(name)) +
+                            " (column " + std::to_string(i + 1) +
+                            ") have the same name; expected each column name once (rename one of them)");
+        header.push_back(std::move(name));
     }
+    return header;
+}
 
-    // Title lines above the header.
+void warnTitleLines(const std::vector<Record>& records, std::size_t headerIndex, const Table& table,
+                    const char* lineWord, Warnings& warnings) {
     long firstSkipped = 0, lastSkipped = 0;
     for (std::size_t i = 0; i < headerIndex; ++i) {
         if (effectiveWidth(records[i]) == 0)
@@ -285,26 +378,18 @@ Table buildTable(std::vector<Record>& records, const std::string& source, const 
             firstSkipped = records[i].line;
         lastSkipped = records[i].line;
     }
-    if (firstSkipped != 0 && warnings) {
-        Warning w;
-        w.kind = ErrorKind::Format;
-        w.where = Location{source, firstSkipped, {}, -1};
-        w.message = describeRange(firstSkipped, lastSkipped, lineWord) + " above the header (" +
-                    std::string(lineWord) + " " + std::to_string(table.headerLine) + ") skipped as title " +
-                    lineWord + (firstSkipped == lastSkipped ? "" : "s");
-        warnings->push_back(std::move(w));
-    }
+    if (firstSkipped == 0)
+        return;
+    warn(warnings, table.source, firstSkipped,
+         describeRange(firstSkipped, lastSkipped, lineWord) + " above the header (" + std::string(lineWord) +
+             " " + std::to_string(table.headerLine) + ") skipped as title " + lineWord +
+             (firstSkipped == lastSkipped ? "" : "s"));
+}
 
-    if (openQuote) {
-        const Record& broken = records.back();
-        Location where{source, openQuote->line, {}, -1};
-        if (&broken != &headerRecord && openQuote->field < table.header.size())
-            where.column = table.header[openQuote->field];
-        throw Error(ErrorKind::Format, where,
-                    "unterminated quoted field: the quote opened on " + std::string(lineWord) + " " +
-                        std::to_string(openQuote->line) + " is never closed (is the file truncated?)");
-    }
-
+//! The rows below the header, padded to its width; blank rows skipped; wider rows refused.
+void collectRows(std::vector<Record>& records, std::size_t headerIndex, const char* lineWord, char separator,
+                 Table& table) {
+    const std::size_t width = table.header.size();
     const std::size_t n = records.size() - headerIndex - 1;
     table.rows.reserve(n);
     table.lines.reserve(n);
@@ -316,7 +401,7 @@ Table buildTable(std::vector<Record>& records, const std::string& source, const 
         if (w > width) {
             const std::string hint =
                 separator ? "; check the separator (" + separatorName(separator) + ") and the quotes" : "";
-            throw Error(ErrorKind::Format, Location{source, r.line, {}, -1},
+            throw Error(ErrorKind::Format, Location{table.source, r.line, {}, -1},
                         "expected at most " + std::to_string(width) + " fields as in the header (" +
                             std::string(lineWord) + " " + std::to_string(table.headerLine) + "), found " +
                             std::to_string(w) + hint);
@@ -325,6 +410,35 @@ Table buildTable(std::vector<Record>& records, const std::string& source, const 
         table.rows.push_back(std::move(r.fields));
         table.lines.push_back(r.line);
     }
+    if (table.rows.empty())
+        throw Error(ErrorKind::Format, Location{table.source, table.headerLine, {}, -1},
+                    "no data row: expected rows below the header (" + std::string(lineWord) + " " +
+                        std::to_string(table.headerLine) + "), found none");
+}
+
+Table buildTable(std::vector<Record>& records, const std::string& source, const TableReadOptions& options,
+                 const std::optional<OpenQuote>& openQuote, const char* lineWord, char separator,
+                 Warnings& warnings) {
+    Table table;
+    table.source = source;
+    const std::size_t headerIndex = findHeader(records, source, options, lineWord);
+    if (headerIndex == kNone) {
+        if (openQuote)
+            throwOpenQuote(source, *openQuote, lineWord);
+        throw Error(ErrorKind::Format, Location{source, 0, {}, -1},
+                    "the file is empty: expected a header line and rows");
+    }
+    const Record& headerRecord = records[headerIndex];
+    table.headerLine = headerRecord.line;
+    table.header = headerNames(headerRecord, source);
+    warnTitleLines(records, headerIndex, table, lineWord, warnings);
+    if (openQuote) {
+        const bool inHeader = &records.back() == &headerRecord;
+        throwOpenQuote(source, *openQuote, lineWord,
+                       !inHeader && openQuote->field < table.header.size() ? table.header[openQuote->field]
+                                                                           : std::string());
+    }
+    collectRows(records, headerIndex, lineWord, separator, table);
     return table;
 }
 
@@ -358,76 +472,18 @@ private:
     std::optional<std::string> m_old;
 };
 
-//! `gdalName` is what GDAL opens: the path, or "XLSX:path" / "ODS:path" for a misnamed file.
-Table readSpreadsheet(const std::string& path, const TableReadOptions& options, Warnings* warnings,
-                      const std::string& gdalName) {
-    static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
-
-    // Headers are detected here (title rows), and every cell is read as text so that codes keep
-    // their leading zeros when the spreadsheet stored them as text.
-    ScopedConfig xlsxHeaders("OGR_XLSX_HEADERS", "DISABLE");
-    ScopedConfig xlsxTypes("OGR_XLSX_FIELD_TYPES", "STRING");
-    ScopedConfig odsHeaders("OGR_ODS_HEADERS", "DISABLE");
-    ScopedConfig odsTypes("OGR_ODS_FIELD_TYPES", "STRING");
-    ScopedConfig xlsHeaders("OGR_XLS_HEADERS", "DISABLE");
-    ScopedConfig xlsTypes("OGR_XLS_FIELD_TYPES", "STRING");
-
-    // GDAL's messages go into ours, not to stderr.
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    struct PopHandler {
-        ~PopHandler() { CPLPopErrorHandler(); }
-    } popHandler;
-
-    static const char* const drivers[] = {"XLSX", "ODS", "XLS", nullptr};
-    CPLErrorReset();
-    GDALDatasetH ds =
-        GDALOpenEx(gdalName.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr);
-    if (!ds) {
-        std::string why = CPLGetLastErrorMsg();
-        throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1},
-                    "cannot open the spreadsheet (expected an XLSX or ODS file)" +
-                        (why.empty() ? "" : ": " + why));
-    }
-    struct Closer {
-        GDALDatasetH ds;
-        ~Closer() { GDALClose(ds); }
-    } closer{ds};
-
-    const int layerCount = GDALDatasetGetLayerCount(ds);
-    OGRLayerH layer = nullptr;
-    if (options.sheet.empty()) {
-        if (layerCount > 0)
-            layer = GDALDatasetGetLayer(ds, 0);
-    } else {
-        layer = GDALDatasetGetLayerByName(ds, options.sheet.c_str());
-        if (!layer) {
-            for (int i = 0; i < layerCount && !layer; ++i) {
-                OGRLayerH l = GDALDatasetGetLayer(ds, i);
-                if (columnKey(OGR_L_GetName(l)) == columnKey(options.sheet))
-                    layer = l;
-            }
-        }
-        if (!layer) {
-            std::vector<std::string> names;
-            for (int i = 0; i < layerCount; ++i)
-                names.push_back(quoted(OGR_L_GetName(GDALDatasetGetLayer(ds, i))));
-            throw Error(ErrorKind::Format, Location{path, 0, {}, -1},
-                        "expected a sheet named " + quoted(options.sheet) + ", found " +
-                            (names.empty() ? std::string("no sheet") : text::join(names, ", ")));
-        }
-    }
-    if (!layer)
-        throw Error(ErrorKind::Format, Location{path, 0, {}, -1}, "the file is empty: expected a sheet");
-
+//! The records of a sheet, at most `limit` of them. With headers disabled the feature id is the
+//! spreadsheet row (1-based, empty rows kept).
+std::vector<Record> sheetRecords(OGRLayerH layer, std::size_t limit = kNone) {
     std::vector<Record> records;
-    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-    const int fieldCount = OGR_FD_GetFieldCount(defn);
+    const int fieldCount = OGR_FD_GetFieldCount(OGR_L_GetLayerDefn(layer));
     OGR_L_ResetReading(layer);
     long previous = 0;
-    while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
+    while (records.size() < limit) {
+        OGRFeatureH f = OGR_L_GetNextFeature(layer);
+        if (!f)
+            break;
         Record r;
-        // With headers disabled the feature id is the spreadsheet row (1-based, empty rows kept).
         const GIntBig fid = OGR_F_GetFID(f);
         r.line = fid >= 1 ? static_cast<long>(fid) : previous + 1;
         previous = r.line;
@@ -438,8 +494,165 @@ Table readSpreadsheet(const std::string& path, const TableReadOptions& options, 
         OGR_F_Destroy(f);
         records.push_back(std::move(r));
     }
+    return records;
+}
+
+std::string sheetName(OGRLayerH layer) {
+    return OGR_L_GetName(layer);
+}
+
+//! The sheet named `wanted` (exactly, then as columnKey compares names), or numbered so (1-based).
+int sheetIndexNamed(GDALDatasetH ds, const std::string& wanted, const std::string& path) {
+    const int count = GDALDatasetGetLayerCount(ds);
+    for (int pass = 0; pass < 2; ++pass)
+        for (int i = 0; i < count; ++i) {
+            const std::string name = sheetName(GDALDatasetGetLayer(ds, i));
+            if (pass == 0 ? name == wanted : columnKey(name) == columnKey(wanted))
+                return i;
+        }
+    const std::string t = text::trim(wanted);
+    if (!t.empty() && t.size() < 6 &&
+        std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        if (const int n = std::stoi(t); n >= 1 && n <= count)
+            return n - 1;
+    std::vector<std::string> names;
+    for (int i = 0; i < count; ++i)
+        names.push_back(quoted(sheetName(GDALDatasetGetLayer(ds, i))));
+    throw Error(ErrorKind::Format, Location{path, 0, {}, -1},
+                "expected a sheet named " + quoted(text::visible(wanted)) + ", found " +
+                    (names.empty() ? std::string("no sheet") : text::join(names, ", ")));
+}
+
+//! Sheet names of documentation that workbooks put before or after the data ("Documentation",
+//! "Lisez-moi", "Notes"...), compared as columnKey folds them.
+bool isDocumentationName(const std::string& name) {
+    static const char* const names[] = {
+        "documentation", "doc",      "lisezmoi",     "readme",   "notes",       "note",
+        "sources",       "source",   "metadonnees",  "metadata", "definitions", "avertissement",
+        "presentation",  "sommaire", "informations", "info",     "aide",        "help"};
+    const std::string key = columnKey(name);
+    return std::any_of(std::begin(names), std::end(names), [&](const char* n) { return key == n; });
+}
+
+//! The largest number of distinct expected columns one of the first rows holds.
+std::size_t expectedColumnsInBestRow(const std::vector<Record>& records,
+                                     const std::vector<std::string>& names) {
+    const std::vector<std::string> expected = columnKeys(names);
+    std::size_t best = 0;
+    for (std::size_t i = 0; i < records.size() && i < kSampleRecords; ++i)
+        best = std::max(best, expectedColumnsIn(records[i], expected));
+    return best;
+}
+
+//! With no expected column: whether a sheet looks like a table (two rows of two cells or more) in a
+//! sheet not named as documentation.
+bool looksLikeData(OGRLayerH layer, const std::vector<Record>& records) {
+    if (isDocumentationName(sheetName(layer)))
+        return false;
+    std::size_t wide = 0;
+    for (const auto& r : records)
+        if (effectiveWidth(r) >= 2 && ++wide >= 2)
+            return true;
+    return false;
+}
+
+//! The sheet whose header holds the most expected columns (the first of equals: documentation sheets
+//! list column names too, one a row), or with none expected the first that looks like a table.
+int detectSheet(GDALDatasetH ds, const TableReadOptions& options, std::vector<Record>& firstRecords) {
+    const auto& expected = options.expectedColumns;
+    OGRLayerH first = GDALDatasetGetLayer(ds, 0);
+    firstRecords = sheetRecords(first);
+    int chosen = 0;
+    std::size_t best = expected.empty() ? 0 : expectedColumnsInBestRow(firstRecords, expected);
+    if (expected.empty() && looksLikeData(first, firstRecords))
+        return 0;
+    for (int i = 1; i < GDALDatasetGetLayerCount(ds); ++i) {
+        OGRLayerH layer = GDALDatasetGetLayer(ds, i);
+        const std::vector<Record> sample = sheetRecords(layer, kSampleRecords);
+        if (expected.empty() && looksLikeData(layer, sample))
+            return i;
+        if (const std::size_t n = expected.empty() ? 0 : expectedColumnsInBestRow(sample, expected);
+            n > best) {
+            best = n;
+            chosen = i;
+        }
+    }
+    return chosen;
+}
+
+//! One warning naming the sheet read, why when it is not the first, and the sheets left unread.
+void warnSheetChoice(GDALDatasetH ds, int chosen, const TableReadOptions& options, const std::string& path,
+                     Warnings& warnings) {
+    const int count = GDALDatasetGetLayerCount(ds);
+    std::vector<std::string> others;
+    for (int i = 0; i < count; ++i)
+        if (i != chosen)
+            others.push_back(quoted(sheetName(GDALDatasetGetLayer(ds, i))));
+    std::string message = "read sheet " + quoted(sheetName(GDALDatasetGetLayer(ds, chosen))) + " (sheet " +
+                          std::to_string(chosen + 1) + " of " + std::to_string(count) + ")";
+    if (chosen != 0) {
+        const std::string first = quoted(sheetName(GDALDatasetGetLayer(ds, 0)));
+        message += options.expectedColumns.empty()
+                       ? ": the first sheet, " + first + ", looks like documentation"
+                       : ": its header holds more of the expected columns (" +
+                             text::join(options.expectedColumns, ", ") + ") than the first sheet, " + first;
+    }
+    message += "; not read: " + text::join(others, ", ") + " (choose another sheet by its name or number)";
+    warn(warnings, path, 0, std::move(message));
+}
+
+//! Opens a spreadsheet (the caller sets the driver options).
+GDALDatasetH openSpreadsheet(const std::string& path, const std::string& gdalName) {
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); });
+    static const char* const drivers[] = {"XLSX", "ODS", "XLS", nullptr};
+    CPLErrorReset();
+    GDALDatasetH ds =
+        GDALOpenEx(gdalName.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr);
+    if (!ds) {
+        std::string why = CPLGetLastErrorMsg();
+        throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1},
+                    "cannot open the spreadsheet (expected an XLSX or ODS file)" +
+                        (why.empty() ? "" : ": " + text::visible(why)));
+    }
+    return ds;
+}
+
+//! `gdalName` is what GDAL opens: the path, or "XLSX:path" / "ODS:path" for a misnamed file.
+Table readSpreadsheet(const std::string& path, const TableReadOptions& options, const std::string& gdalName) {
+    // Headers are detected here (title rows), and every cell is read as text so that codes keep
+    // their leading zeros when the spreadsheet stored them as text.
+    ScopedConfig xlsxHeaders("OGR_XLSX_HEADERS", "DISABLE");
+    ScopedConfig xlsxTypes("OGR_XLSX_FIELD_TYPES", "STRING");
+    ScopedConfig odsHeaders("OGR_ODS_HEADERS", "DISABLE");
+    ScopedConfig odsTypes("OGR_ODS_FIELD_TYPES", "STRING");
+    ScopedConfig xlsHeaders("OGR_XLS_HEADERS", "DISABLE");
+    ScopedConfig xlsTypes("OGR_XLS_FIELD_TYPES", "STRING");
+    // GDAL's messages go into ours, not to stderr.
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    struct PopHandler {
+        ~PopHandler() { CPLPopErrorHandler(); }
+    } popHandler;
+    struct Closer {
+        GDALDatasetH ds;
+        ~Closer() { GDALClose(ds); }
+    } closer{openSpreadsheet(path, gdalName)};
+    GDALDatasetH ds = closer.ds;
+    if (GDALDatasetGetLayerCount(ds) == 0)
+        throw Error(ErrorKind::Format, Location{path, 0, {}, -1}, "the file is empty: expected a sheet");
+
+    Warnings warnings;
+    std::vector<Record> records;
+    const int chosen =
+        options.sheet.empty() ? detectSheet(ds, options, records) : sheetIndexNamed(ds, options.sheet, path);
+    if (!options.sheet.empty() || chosen != 0)
+        records = sheetRecords(GDALDatasetGetLayer(ds, chosen));
+    if (options.sheet.empty() && GDALDatasetGetLayerCount(ds) > 1)
+        warnSheetChoice(ds, chosen, options, path, warnings);
     Table table = buildTable(records, path, options, std::nullopt, "row", 0, warnings);
     table.encoding = "UTF-8";
+    table.sheet = sheetName(GDALDatasetGetLayer(ds, chosen));
+    table.warnings = std::move(warnings);
     return table;
 }
 
@@ -465,9 +678,10 @@ int Table::requireColumn(const std::string& name) const {
         return c;
     std::vector<std::string> found;
     for (const auto& h : header)
-        found.push_back(quoted(h));
+        found.push_back(quoted(text::visible(h)));
     throw Error(ErrorKind::Format, Location{source, headerLine, name, -1},
-                "missing column: expected a column named " + quoted(name) + " in the header, found " +
+                "missing column: expected a column named " + quoted(text::visible(name)) +
+                    " in the header, found " +
                     (found.empty() ? std::string("no column") : text::join(found, ", ")));
 }
 
@@ -488,10 +702,20 @@ const std::string& Table::cell(std::size_t row, int column) const {
     return rows[row][column];
 }
 
-Table parseCsvText(const std::string& bytes, const std::string& sourceName, const TableReadOptions& options,
-                   Warnings* warnings) {
+namespace {
+
+Table handOver(Table table, Warnings* warnings) {
+    if (warnings)
+        warnings->insert(warnings->end(), table.warnings.begin(), table.warnings.end());
+    return table;
+}
+
+Table parseCsvBytes(const std::string& bytes, const std::string& sourceName,
+                    const TableReadOptions& options) {
+    Warnings warnings;
     std::string encoding;
-    const std::string text = decode(bytes, sourceName, options.encoding, encoding);
+    const std::string text = decodeBytes(bytes, sourceName, options.encoding, encoding, warnings);
+    refuseNul(text, sourceName);
     const char sep = options.separator ? options.separator : detectSeparator(text);
 
     std::vector<Record> records;
@@ -500,7 +724,15 @@ Table parseCsvText(const std::string& bytes, const std::string& sourceName, cons
     Table table = buildTable(records, sourceName, options, openQuote, "line", sep, warnings);
     table.separator = sep;
     table.encoding = encoding;
+    table.warnings = std::move(warnings);
     return table;
+}
+
+} // namespace
+
+Table parseCsvText(const std::string& bytes, const std::string& sourceName, const TableReadOptions& options,
+                   Warnings* warnings) {
+    return handOver(parseCsvBytes(bytes, sourceName, options), warnings);
 }
 
 Table readTable(const std::string& path, const TableReadOptions& options, Warnings* warnings) {
@@ -511,7 +743,7 @@ Table readTable(const std::string& path, const TableReadOptions& options, Warnin
     if (std::filesystem::is_directory(status))
         throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, "expected a file, found a folder");
     if (hasSpreadsheetExtension(path))
-        return readSpreadsheet(path, options, warnings, path);
+        return handOver(readSpreadsheet(path, options, path), warnings);
 
     std::ifstream in(path, std::ios::binary);
     if (!in)
@@ -534,9 +766,9 @@ Table readTable(const std::string& path, const TableReadOptions& options, Warnin
     if (bytes.size() > 4 && bytes.compare(0, 4, "PK\x03\x04") == 0) {
         const bool ods =
             std::string_view(bytes).substr(0, 200).find("opendocument.spreadsheet") != std::string_view::npos;
-        return readSpreadsheet(path, options, warnings, (ods ? "ODS:" : "XLSX:") + path);
+        return handOver(readSpreadsheet(path, options, (ods ? "ODS:" : "XLSX:") + path), warnings);
     }
-    return parseCsvText(bytes, path, options, warnings);
+    return handOver(parseCsvBytes(bytes, path, options), warnings);
 }
 
 } // namespace maillage::io

@@ -3,8 +3,15 @@
 // BOM) or Latin-1 (Windows-1252), title lines above the header, quoted fields; XLSX and ODS through GDAL.
 // Blank lines (and lines holding only separators) are skipped; lines above the header are skipped with
 // one warning; cells are kept as written (not trimmed); header names are trimmed. UTF-16 files (Excel's
-// "Unicode text") are recognised by their BOM. Pipes and FIFOs are read too (`<(zcat x.csv.gz)`).
-// Decoding is text::firstInvalidUtf8 / windows1252ToUtf8 / utf16ToUtf8, tokenising text::tokenizeCsv.
+// "Unicode text") are recognised by their BOM, or without one by their NUL pattern (with a warning).
+// Pipes and FIFOs are read too (`<(zcat x.csv.gz)`).
+// Encoding detection (no encoding given): UTF-8 when the whole file is valid UTF-8; else decided line by
+// line (text::decodeUtf8OrWindows1252): valid UTF-8 lines stay UTF-8, the others are read as
+// Windows-1252, with a warning naming the encoding ("decoded as Windows-1252 (not UTF-8)") or, when a file
+// mixes both, the lines read as Windows-1252. A NUL byte in text that is not UTF-16 is an error naming
+// its line (a binary file). Tokenising is text::tokenizeCsv.
+// Refused: two columns with the same name (as columnKey compares them: lookups would pick one silently),
+// and a table with a header but no data row.
 #include "core/model/error.h"
 
 #include <string>
@@ -14,12 +21,16 @@ namespace maillage::io {
 
 struct TableReadOptions {
     char separator = 0;   //!< 0 = detect among ';' ',' '\t' '|'
-    std::string encoding; //!< "" = detect (UTF-8 if valid, else Windows-1252); "UTF-8", "LATIN1", "CP1252"
+    std::string encoding; //!< "" = detect (see above); "UTF-8", "CP1252", "LATIN1", "UTF-16LE", "UTF-16BE"
     int headerLine = 0;   //!< 1-based line of the header; 0 = detect (first line holding one of
                           //!< `expectedColumns`, else the first line with at least as many fields as
                           //!< most lines: title lines above a header are narrower)
-    std::vector<std::string> expectedColumns; //!< help header detection; matched with columnKey
-    std::string sheet;                        //!< XLSX/ODS sheet (layer) name; "" = first sheet
+    std::vector<std::string> expectedColumns; //!< help header and sheet detection; matched with columnKey
+    //! XLSX/ODS sheet: its name (matched exactly, then with columnKey) or its 1-based number ("2");
+    //! "" = detect: the first sheet, unless it holds none of `expectedColumns` (or, without them, no
+    //! table: a documentation sheet) and a later sheet does. A workbook of several sheets read without
+    //! a sheet named gives a warning naming the sheet read and the others.
+    std::string sheet;
 };
 
 //! A table of text cells, every row with the line (CSV) or row (spreadsheet) it came from.
@@ -30,7 +41,10 @@ struct Table {
     std::vector<long> lines;                    //!< 1-based source line of each row
     long headerLine = 0;                        //!< 1-based line (CSV) or row (spreadsheet) of the header
     char separator = 0;                         //!< what was used (CSV)
-    std::string encoding;                       //!< what was used: "UTF-8" or "CP1252" ("LATIN1", "UTF-16")
+    std::string encoding; //!< what was used: "UTF-8", "CP1252", "UTF-8+CP1252" (line by line), "LATIN1",
+                          //!< "UTF-16"
+    std::string sheet;    //!< the sheet read (XLSX/ODS), "" for text files
+    Warnings warnings;    //!< what reading found odd (encoding guessed, sheet chosen, title lines skipped)
 
     //! Index of a column whose name matches `name` as columnKey compares them (case, accents, spaces and
     //! punctuation ignored); -1 if absent.
@@ -49,11 +63,13 @@ struct Table {
 std::string columnKey(const std::string& name);
 
 //! Reads a CSV/TSV/TXT (own reader: line numbers, encodings, header offset) or an XLSX/ODS (GDAL).
-//! Throws Error: FileNotFound, CannotOpen, Format (empty file, no header, unterminated quote at
-//! line N, a row with more fields than the header...). Recoverable oddities go to `warnings`.
+//! Throws Error: FileNotFound, CannotOpen, Format (empty file, no header, no data row, a column name
+//! twice, a NUL byte, unterminated quote at line N, a row with more fields than the header...).
+//! Recoverable oddities are in Table::warnings, and also appended to `warnings` when given.
+//! Never crashes nor hangs on arbitrary bytes (a fuzz target calls it).
 Table readTable(const std::string& path, const TableReadOptions& options = {}, Warnings* warnings = nullptr);
 
-//! Same, from text in memory (tests, embedded resources). `sourceName` is used in messages.
+//! Same, from text in memory (tests, embedded resources, fuzzing). `sourceName` is used in messages.
 Table parseCsvText(const std::string& bytes, const std::string& sourceName,
                    const TableReadOptions& options = {}, Warnings* warnings = nullptr);
 

@@ -6,6 +6,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
 
 namespace maillage::model {
 
@@ -34,12 +39,14 @@ ProfessionCatalogue ProfessionCatalogue::builtin() {
     return catalogue;
 }
 
-ProfessionCatalogue ProfessionCatalogue::fromCsv(const std::string& csvText, const std::string& sourceName) {
-    ProfessionCatalogue cat;
-    std::string body(text::stripBom(csvText));
-    if (!text::isValidUtf8(body))
-        body = text::windows1252ToUtf8(body);
-    // Comment lines ('#' first) are blanked, not removed, so that line numbers stay those of the file.
+namespace {
+
+//! The catalogue text as UTF-8 (Windows-1252 lines decoded as such), comment lines ('#' first) blanked, not
+//! removed, so that line numbers stay those of the file.
+std::string catalogueBody(const std::string& csvText) {
+    // Line by line, as tables are (text.h says why): a catalogue edited once in a Latin-1 editor keeps
+    // the accents of its UTF-8 lines.
+    std::string body = text::decodeUtf8OrWindows1252(text::stripBom(csvText)).utf8;
     for (std::size_t start = 0; start < body.size();) {
         std::size_t end = body.find('\n', start);
         if (end == std::string::npos)
@@ -50,84 +57,139 @@ ProfessionCatalogue ProfessionCatalogue::fromCsv(const std::string& csvText, con
                     body[i] = ' ';
         start = end + 1;
     }
+    return body;
+}
+
+//! Positions of the catalogue's columns in its header, found by name (matchKey: "Label FR" works).
+struct CatalogueColumns {
+    std::size_t code = 0, labelFr = 0, labelEn = 0, group = 0, psychiatric = 0;
+    long aliases = -1;      //!< optional
+    std::size_t needed = 0; //!< fields a row must have: up to the last required column
+};
+
+CatalogueColumns catalogueColumns(const std::vector<std::string>& header, const std::string& sourceName,
+                                  long line) {
+    const char* const required[] = {"code", "label_fr", "label_en", "group", "psychiatric"};
+    CatalogueColumns c;
+    std::size_t* targets[] = {&c.code, &c.labelFr, &c.labelEn, &c.group, &c.psychiatric};
+    std::vector<std::string> missing, found;
+    for (std::size_t k = 0; k < 5; ++k) {
+        const auto it = std::find_if(header.begin(), header.end(), [&](const std::string& h) {
+            return text::matchKey(h) == text::matchKey(required[k]);
+        });
+        if (it == header.end())
+            missing.push_back(std::string("'") + required[k] + "'");
+        else
+            *targets[k] = static_cast<std::size_t>(it - header.begin());
+        if (it != header.end())
+            c.needed = std::max(c.needed, *targets[k] + 1);
+    }
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        found.push_back("'" + text::visible(text::trim(header[i])) + "'");
+        if (text::matchKey(header[i]) == "aliases")
+            c.aliases = static_cast<long>(i);
+    }
+    if (!missing.empty())
+        throw Error(ErrorKind::Format, {sourceName, line, "", -1},
+                    "missing " + std::string(missing.size() == 1 ? "column " : "columns ") +
+                        text::join(missing, ", ") +
+                        ": expected the header code;label_fr;label_en;group;psychiatric;aliases (aliases "
+                        "optional), found " +
+                        text::join(found, ", "));
+    return c;
+}
+
+Profession parseProfession(const std::vector<std::string>& f, const CatalogueColumns& c,
+                           const std::string& sourceName, long lineNo) {
+    if (f.size() < c.needed)
+        throw Error(ErrorKind::Format, {sourceName, lineNo, "", -1},
+                    "expected at least " + std::to_string(c.needed) +
+                        " fields (code;label_fr;label_en;group;psychiatric), found " +
+                        std::to_string(f.size()));
+    Profession p;
+    p.code = text::trim(f[c.code]);
+    p.labelFr = text::trim(f[c.labelFr]);
+    p.labelEn = text::trim(f[c.labelEn]);
+    if (p.code.empty())
+        throw Error(ErrorKind::Value, {sourceName, lineNo, "code", -1}, "empty profession code");
+    for (char ch : p.code)
+        if (!(std::islower(static_cast<unsigned char>(ch)) || std::isdigit(static_cast<unsigned char>(ch)) ||
+              ch == '_'))
+            throw Error(ErrorKind::Value, {sourceName, lineNo, "code", -1},
+                        "a profession code uses lower-case letters, digits and '_' only, found '" +
+                            text::visible(p.code) + "'");
+    const std::string group = text::matchKey(f[c.group]);
+    if (group == "proximite")
+        p.group = ProfessionGroup::Proximite;
+    else if (group == "pole")
+        p.group = ProfessionGroup::Pole;
+    else
+        throw Error(ErrorKind::Value, {sourceName, lineNo, "group", -1},
+                    "expected 'proximite' or 'pole', found '" + text::visible(f[c.group]) + "'");
+    const std::string psy = text::trim(f[c.psychiatric]);
+    if (psy == "1" || text::matchKey(psy) == "true" || text::matchKey(psy) == "oui")
+        p.psychiatric = true;
+    else if (psy == "0" || psy.empty() || text::matchKey(psy) == "false" || text::matchKey(psy) == "non")
+        p.psychiatric = false;
+    else
+        throw Error(ErrorKind::Value, {sourceName, lineNo, "psychiatric", -1},
+                    "expected 0 or 1, found '" + text::visible(psy) + "'");
+    if (p.psychiatric && p.group != ProfessionGroup::Pole)
+        throw Error(ErrorKind::Value, {sourceName, lineNo, "group", -1},
+                    "expected 'pole' for a psychiatric profession (psychiatric = 1): psychiatric nurses "
+                    "count among the pôle professions (N_pole, DOMAIN.md §3), found '" +
+                        text::trim(f[c.group]) + "'");
+    if (c.aliases >= 0 && static_cast<std::size_t>(c.aliases) < f.size())
+        for (const auto& a : text::split(f[static_cast<std::size_t>(c.aliases)], '|'))
+            if (!text::trim(a).empty())
+                p.aliases.push_back(text::trim(a));
+    return p;
+}
+
+} // namespace
+
+ProfessionCatalogue ProfessionCatalogue::fromCsv(const std::string& csvText, const std::string& sourceName) {
+    ProfessionCatalogue cat;
     std::vector<text::CsvRecord> records;
-    if (const auto open = text::tokenizeCsv(body, ';', records))
+    if (const auto open = text::tokenizeCsv(catalogueBody(csvText), ';', records))
         throw Error(ErrorKind::Format, {sourceName, open->line, "", -1},
                     "unterminated quoted field: the quote opened on line " + std::to_string(open->line) +
                         " is never closed");
     std::vector<long> lineOf; // line of each profession, for messages
-    bool headerSeen = false;
+    std::optional<CatalogueColumns> columns;
     for (auto& record : records) {
-        const long lineNo = record.line;
-        auto& f = record.fields;
+        const auto& f = record.fields;
         if (std::all_of(f.begin(), f.end(), [](const std::string& x) { return text::trim(x).empty(); }))
             continue;
-        if (!headerSeen) {
-            headerSeen = true;
-            if (f.size() < 5 || text::matchKey(f[0]) != "code")
-                throw Error(ErrorKind::Format, {sourceName, lineNo, "", -1},
-                            "expected the header code;label_fr;label_en;group;psychiatric;aliases");
+        if (!columns) {
+            columns = catalogueColumns(f, sourceName, record.line);
             continue;
         }
-        if (f.size() < 5)
-            throw Error(ErrorKind::Format, {sourceName, lineNo, "", -1},
-                        "expected at least 5 fields (code;label_fr;label_en;group;psychiatric), found " +
-                            std::to_string(f.size()));
-        Profession p;
-        p.code = text::trim(f[0]);
-        p.labelFr = text::trim(f[1]);
-        p.labelEn = text::trim(f[2]);
-        if (p.code.empty())
-            throw Error(ErrorKind::Value, {sourceName, lineNo, "code", -1}, "empty profession code");
-        for (char c : p.code)
-            if (!(std::islower(static_cast<unsigned char>(c)) ||
-                  std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
-                throw Error(ErrorKind::Value, {sourceName, lineNo, "code", -1},
-                            "a profession code uses lower-case letters, digits and '_' only, found '" +
-                                p.code + "'");
-        const std::string group = text::matchKey(f[3]);
-        if (group == "proximite")
-            p.group = ProfessionGroup::Proximite;
-        else if (group == "pole")
-            p.group = ProfessionGroup::Pole;
-        else
-            throw Error(ErrorKind::Value, {sourceName, lineNo, "group", -1},
-                        "expected 'proximite' or 'pole', found '" + f[3] + "'");
-        const std::string psy = text::trim(f[4]);
-        if (psy == "1" || text::matchKey(psy) == "true" || text::matchKey(psy) == "oui")
-            p.psychiatric = true;
-        else if (psy == "0" || psy.empty() || text::matchKey(psy) == "false" || text::matchKey(psy) == "non")
-            p.psychiatric = false;
-        else
-            throw Error(ErrorKind::Value, {sourceName, lineNo, "psychiatric", -1},
-                        "expected 0 or 1, found '" + psy + "'");
-        if (p.psychiatric && p.group != ProfessionGroup::Pole)
-            throw Error(ErrorKind::Value, {sourceName, lineNo, "group", -1},
-                        "expected 'pole' for a psychiatric profession (psychiatric = 1): psychiatric nurses "
-                        "count among the pôle professions (N_pole, DOMAIN.md §3), found '" +
-                            text::trim(f[3]) + "'");
-        if (f.size() > 5)
-            for (const auto& a : text::split(f[5], '|'))
-                if (!text::trim(a).empty())
-                    p.aliases.push_back(text::trim(a));
+        Profession p = parseProfession(f, *columns, sourceName, record.line);
         if (const int first = cat.indexOf(p.code); first >= 0)
-            throw Error(ErrorKind::Duplicate, {sourceName, lineNo, "code", -1},
+            throw Error(ErrorKind::Duplicate, {sourceName, record.line, "code", -1},
                         "profession '" + p.code + "' is defined twice (first on line " +
                             std::to_string(lineOf[static_cast<std::size_t>(first)]) + ")");
         cat.m_professions.push_back(std::move(p));
-        lineOf.push_back(lineNo);
+        lineOf.push_back(record.line);
     }
     if (cat.m_professions.empty())
         throw Error(ErrorKind::Format, {sourceName, 0, "", -1}, "the profession catalogue is empty");
+    cat.checkNamesAreUnique(lineOf, sourceName);
+    cat.reindex();
+    return cat;
+}
 
+void ProfessionCatalogue::checkNamesAreUnique(const std::vector<long>& lineOf,
+                                              const std::string& sourceName) const {
     // Every code, label and alias must name one profession: resolve() would otherwise pick one silently.
     struct Owner {
         int profession;
         std::string written;
     };
     std::unordered_map<std::string, Owner> owners;
-    for (std::size_t i = 0; i < cat.m_professions.size(); ++i) {
-        const Profession& p = cat.m_professions[i];
+    for (std::size_t i = 0; i < m_professions.size(); ++i) {
+        const Profession& p = m_professions[i];
         std::vector<std::pair<std::string, const char*>> names = {
             {p.code, "code"}, {p.labelFr, "label_fr"}, {p.labelEn, "label_en"}};
         for (const auto& a : p.aliases)
@@ -139,7 +201,7 @@ ProfessionCatalogue ProfessionCatalogue::fromCsv(const std::string& csvText, con
             const auto [it, inserted] = owners.try_emplace(key, Owner{static_cast<int>(i), name});
             if (inserted || it->second.profession == static_cast<int>(i))
                 continue;
-            const Profession& other = cat.m_professions[static_cast<std::size_t>(it->second.profession)];
+            const Profession& other = m_professions[static_cast<std::size_t>(it->second.profession)];
             throw Error(ErrorKind::Duplicate, {sourceName, lineOf[i], column, -1},
                         "'" + name + "' would name two professions: '" + p.code + "' (this line) and '" +
                             other.code + "' (line " +
@@ -148,8 +210,6 @@ ProfessionCatalogue ProfessionCatalogue::fromCsv(const std::string& csvText, con
                             "'); expected each code, label and alias to name one profession");
         }
     }
-    cat.reindex();
-    return cat;
 }
 
 std::string ProfessionCatalogue::toCsv() const {
@@ -215,6 +275,96 @@ const Profession* ProfessionCatalogue::resolve(const std::string& codeOrAlias) c
             return &m_professions[it->second];
     }
     return nullptr;
+}
+
+} // namespace maillage::model
+
+namespace maillage::model {
+
+std::string CatalogueChoice::describe() const {
+    switch (origin) {
+    case CatalogueOrigin::User:
+        return path + " (user catalogue)";
+    case CatalogueOrigin::Installed:
+        return path + " (installed catalogue)";
+    case CatalogueOrigin::Builtin:
+        break;
+    }
+    return "built-in catalogue";
+}
+
+std::string userCataloguePath(const char* xdgConfigHome, const char* home) {
+    // The XDG specification: a relative XDG_CONFIG_HOME is invalid and ignored.
+    if (xdgConfigHome && xdgConfigHome[0] == '/')
+        return std::string(xdgConfigHome) + "/maillage/professions.csv";
+    if (home && home[0] == '/')
+        return std::string(home) + "/.config/maillage/professions.csv";
+    return {};
+}
+
+std::string installedCataloguePath(const std::string& executablePath) {
+    if (executablePath.empty())
+        return {};
+    const std::filesystem::path prefix = std::filesystem::path(executablePath).parent_path().parent_path();
+    return (prefix / "share" / "maillage" / "professions.csv").string();
+}
+
+CatalogueLookup processCatalogueLookup() {
+    CatalogueLookup lookup;
+    lookup.userPath = userCataloguePath(std::getenv("XDG_CONFIG_HOME"), std::getenv("HOME"));
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec)
+        lookup.installedPath = installedCataloguePath(exe.string());
+    return lookup;
+}
+
+ProfessionCatalogue readCatalogueFile(const std::string& path) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!std::filesystem::exists(status))
+        throw Error(ErrorKind::FileNotFound, {path, 0, "", -1}, "profession catalogue not found");
+    if (std::filesystem::is_directory(status))
+        throw Error(ErrorKind::CannotOpen, {path, 0, "", -1},
+                    "expected a profession catalogue (a CSV file), found a folder");
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(ErrorKind::CannotOpen, {path, 0, "", -1},
+                    "cannot open the profession catalogue for reading");
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad())
+        throw Error(ErrorKind::CannotOpen, {path, 0, "", -1}, "cannot read the profession catalogue");
+    return ProfessionCatalogue::fromCsv(bytes, path);
+}
+
+namespace {
+
+//! Whether something is at `path` (a broken link counts: the user put it there).
+bool somethingAt(const std::string& path) {
+    std::error_code ec;
+    return !path.empty() && std::filesystem::exists(std::filesystem::symlink_status(path, ec));
+}
+
+} // namespace
+
+CatalogueChoice findCatalogue(const CatalogueLookup& lookup) {
+    CatalogueChoice choice;
+    if (somethingAt(lookup.userPath)) {
+        choice.catalogue = readCatalogueFile(lookup.userPath);
+        choice.origin = CatalogueOrigin::User;
+        choice.path = lookup.userPath;
+    } else if (somethingAt(lookup.installedPath)) {
+        choice.catalogue = readCatalogueFile(lookup.installedPath);
+        choice.origin = CatalogueOrigin::Installed;
+        choice.path = lookup.installedPath;
+    } else {
+        choice.catalogue = ProfessionCatalogue::builtin();
+    }
+    return choice;
+}
+
+CatalogueChoice standardCatalogue() {
+    return findCatalogue(processCatalogueLookup());
 }
 
 } // namespace maillage::model

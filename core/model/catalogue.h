@@ -1,6 +1,7 @@
 #pragma once
-// The profession catalogue: data, not code. Shipped as resources/professions.csv (compiled in as the
-// default), editable by users, stored in every dataset.
+// The profession catalogue: data, not code. Shipped as resources/professions.csv (installed in
+// <prefix>/share/maillage and compiled in), editable by users (~/.config/maillage/professions.csv),
+// stored in every dataset. standardCatalogue() below says which one the application uses.
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -26,7 +27,8 @@ struct Profession {
 //! (RFC 4180, as text::tokenizeCsv reads them); lines starting with '#' are comments.
 class ProfessionCatalogue {
 public:
-    //! The catalogue compiled in from resources/professions.csv.
+    //! The catalogue compiled in from resources/professions.csv (tests, and the last resort of
+    //! standardCatalogue(), which the application uses).
     static ProfessionCatalogue builtin();
     //! Parses catalogue CSV text. Throws maillage::Error naming `sourceName`, the line and the problem:
     //! Format (header, too few fields, open quote), Value (bad code, group or psychiatric flag; a
@@ -50,11 +52,56 @@ public:
 
 private:
     void reindex();
+    //! Throws Error(Duplicate) when a code, label or alias names two professions (`lineOf`: their lines).
+    void checkNamesAreUnique(const std::vector<long>& lineOf, const std::string& sourceName) const;
     std::vector<Profession> m_professions;
     std::unordered_map<std::string, int> m_byKey; // folded code/alias -> index
 };
 
 //! The raw text of resources/professions.csv (generated source).
 const char* builtinCatalogueCsv();
+
+// ---- Which catalogue the application uses ----
+// Lookup order, first found wins:
+//  1. the user's catalogue: $XDG_CONFIG_HOME/maillage/professions.csv ($XDG_CONFIG_HOME unset, empty or
+//     relative: ~/.config/maillage/professions.csv, as the XDG base directory specification says);
+//  2. the installed catalogue: <prefix>/share/maillage/professions.csv, <prefix> being the folder above
+//     the one of the running executable (/proc/self/exe: <prefix>/bin/maillage);
+//  3. the copy compiled in (ProfessionCatalogue::builtin()).
+// A file that is there but cannot be read or is invalid is an error naming it, never a silent fallback:
+// the user would otherwise work with professions they did not define.
+
+enum class CatalogueOrigin { User, Installed, Builtin };
+
+//! The catalogue in use and where it comes from (what the CLI and the GUI show).
+struct CatalogueChoice {
+    ProfessionCatalogue catalogue;
+    CatalogueOrigin origin = CatalogueOrigin::Builtin;
+    std::string path; //!< the file read; "" for the built-in copy
+    //! "/home/ana/.config/maillage/professions.csv (user catalogue)", "/usr/share/maillage/professions.csv
+    //! (installed catalogue)" or "built-in catalogue".
+    std::string describe() const;
+};
+
+//! The candidate files of the lookup; "" when unknown.
+struct CatalogueLookup {
+    std::string userPath;
+    std::string installedPath;
+};
+
+//! $XDG_CONFIG_HOME/maillage/professions.csv, else $HOME/.config/maillage/professions.csv (arguments may be
+//! null: unset); "" when neither gives an absolute folder.
+std::string userCataloguePath(const char* xdgConfigHome, const char* home);
+//! <prefix>/share/maillage/professions.csv for an executable <prefix>/bin/name; "" for an empty path.
+std::string installedCataloguePath(const std::string& executablePath);
+//! The lookup of this process: XDG_CONFIG_HOME and HOME from the environment, /proc/self/exe.
+CatalogueLookup processCatalogueLookup();
+//! Reads a catalogue file. Throws Error: FileNotFound, CannotOpen (a folder, unreadable), or what
+//! fromCsv throws, all naming `path`.
+ProfessionCatalogue readCatalogueFile(const std::string& path);
+//! The first catalogue of `lookup` that exists, else the built-in one (see the lookup order above).
+CatalogueChoice findCatalogue(const CatalogueLookup& lookup);
+//! findCatalogue(processCatalogueLookup()): the catalogue the application uses by default.
+CatalogueChoice standardCatalogue();
 
 } // namespace maillage::model

@@ -1,20 +1,43 @@
 #include "core/model/codes.h"
 
+#include "core/model/text.h"
+
 #include <cctype>
 
 namespace maillage::codes {
 
+namespace {
+
+//! Length of the junk a bad export leaves around a code, starting at raw[i]: ASCII white space and
+//! quotes, and non-breaking spaces, which are invisible in a spreadsheet: U+00A0 and U+202F in UTF-8,
+//! and 0xA0 alone (Windows-1252 bytes handed over undecoded). 0 when raw[i] is not junk.
+std::size_t junkAt(std::string_view raw, std::size_t i) {
+    const auto c = static_cast<unsigned char>(raw[i]);
+    if (c == '"' || c == '\'' || c == 0xA0)
+        return 1;
+    return text::spaceLengthAt(raw, i);
+}
+
+std::string_view trimJunk(std::string_view raw) {
+    for (std::size_t n; !raw.empty() && (n = junkAt(raw, 0)) > 0;)
+        raw.remove_prefix(n);
+    for (bool again = true; again && !raw.empty();) {
+        again = false;
+        for (std::size_t len = 3; len >= 1; --len) { // the longest junk first: "\xC2\xA0" before "\xA0"
+            if (len <= raw.size() && junkAt(raw, raw.size() - len) == len) {
+                raw.remove_suffix(len);
+                again = true;
+                break;
+            }
+        }
+    }
+    return raw;
+}
+
+} // namespace
+
 std::optional<std::string> normalizeCommune(std::string_view raw) {
-    // Trim spaces and quotes that survived a bad export.
-    std::size_t b = 0, e = raw.size();
-    auto junk = [](char c) {
-        return c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\r' || c == '\n';
-    };
-    while (b < e && junk(raw[b]))
-        ++b;
-    while (e > b && junk(raw[e - 1]))
-        --e;
-    std::string s(raw.substr(b, e - b));
+    std::string s(trimJunk(raw));
     // Spreadsheets turn 1001 into 1001.0 or 1001,0.
     for (const char* suffix : {".0", ",0", ".00", ",00"}) {
         const std::string suf(suffix);

@@ -2,6 +2,52 @@
 
 namespace maillage::text {
 
+namespace {
+
+//! Reads a quoted field whose opening quote is at `p`; advances `p` past the closing quote (or to the end)
+//! and `line` over the newlines inside. Returns whether the quote was closed.
+bool readQuoted(const char*& p, const char* end, long& line, std::string& field) {
+    field.clear();
+    ++p;
+    while (p < end) {
+        const char* q = p;
+        while (q < end && *q != '"' && *q != '\n' && *q != '\r')
+            ++q;
+        field.append(p, q);
+        p = q;
+        if (p >= end)
+            break;
+        if (*p == '"') {
+            if (p + 1 < end && p[1] == '"') {
+                field += '"';
+                p += 2;
+                continue;
+            }
+            ++p;
+            return true;
+        }
+        // Newline inside quotes: kept as '\n', counted as a line.
+        if (*p == '\r' && p + 1 < end && p[1] == '\n')
+            ++p;
+        ++p;
+        ++line;
+        field += '\n';
+    }
+    return false;
+}
+
+//! Appends to `field` what follows up to the separator or the line end (after a closing quote, or an
+//! unquoted field); advances `p` there.
+void readUpToSeparator(const char*& p, const char* end, char sep, std::string& field) {
+    const char* q = p;
+    while (q < end && *q != sep && *q != '\n' && *q != '\r')
+        ++q;
+    field.append(p, q);
+    p = q;
+}
+
+} // namespace
+
 std::optional<CsvOpenQuote> tokenizeCsv(std::string_view s, char sep, std::vector<CsvRecord>& records) {
     const char* p = s.data();
     const char* const end = p + s.size();
@@ -21,53 +67,19 @@ std::optional<CsvOpenQuote> tokenizeCsv(std::string_view s, char sep, std::vecto
         // One field.
         if (*p == '"') {
             const long openLine = line;
-            field.clear();
-            ++p;
-            bool closed = false;
-            while (p < end) {
-                const char* q = p;
-                while (q < end && *q != '"' && *q != '\n' && *q != '\r')
-                    ++q;
-                field.append(p, q);
-                p = q;
-                if (p >= end)
-                    break;
-                if (*p == '"') {
-                    if (p + 1 < end && p[1] == '"') {
-                        field += '"';
-                        p += 2;
-                        continue;
-                    }
-                    ++p;
-                    closed = true;
-                    break;
-                }
-                // Newline inside quotes: kept as '\n', counted as a line.
-                if (*p == '\r' && p + 1 < end && p[1] == '\n')
-                    ++p;
-                ++p;
-                ++line;
-                field += '\n';
-            }
-            if (!closed) {
+            if (!readQuoted(p, end, line, field)) {
                 rec.fields.push_back(std::move(field));
                 const CsvOpenQuote open{openLine, rec.fields.size() - 1};
                 records.push_back(std::move(rec));
                 return open;
             }
             // Lenient: anything up to the separator after the closing quote belongs to the field.
-            const char* q = p;
-            while (q < end && *q != sep && *q != '\n' && *q != '\r')
-                ++q;
-            field.append(p, q);
-            p = q;
+            readUpToSeparator(p, end, sep, field);
             rec.fields.push_back(std::move(field));
         } else {
-            const char* q = p;
-            while (q < end && *q != sep && *q != '\n' && *q != '\r')
-                ++q;
-            rec.fields.emplace_back(p, q);
-            p = q;
+            field.clear();
+            readUpToSeparator(p, end, sep, field);
+            rec.fields.push_back(std::move(field));
         }
         recordHasContent = true;
         if (p >= end)

@@ -9,22 +9,52 @@
 
 namespace maillage::text {
 
+namespace {
+
+bool isAsciiSpace(unsigned char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
+
+} // namespace
+
+std::size_t spaceLengthAt(std::string_view s, std::size_t i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (isAsciiSpace(c))
+        return 1;
+    if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0)
+        return 2;
+    if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0xAF)
+        return 3;
+    return 0;
+}
+
+namespace {
+
+//! Length of the space ending just before s[e], or 0.
+std::size_t spaceBefore(std::string_view s, std::size_t e) {
+    for (std::size_t len = 1; len <= 3 && len <= e; ++len)
+        if (spaceLengthAt(s, e - len) == len)
+            return len;
+    return 0;
+}
+
+} // namespace
+
 std::string trim(std::string_view s) {
     std::size_t b = 0, e = s.size();
-    auto space = [](unsigned char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-    };
-    while (b < e && space(static_cast<unsigned char>(s[b])))
-        ++b;
-    while (e > b && space(static_cast<unsigned char>(s[e - 1])))
-        --e;
-    // Non-breaking spaces (U+00A0) at the ends too.
-    while (e - b >= 2 && static_cast<unsigned char>(s[b]) == 0xC2 &&
-           static_cast<unsigned char>(s[b + 1]) == 0xA0)
-        b += 2;
-    while (e - b >= 2 && static_cast<unsigned char>(s[e - 2]) == 0xC2 &&
-           static_cast<unsigned char>(s[e - 1]) == 0xA0)
-        e -= 2;
+    while (b < e) {
+        const std::size_t n = spaceLengthAt(s.substr(0, e), b);
+        if (n == 0)
+            break;
+        b += n;
+    }
+    while (e > b) {
+        const std::size_t n = spaceBefore(s.substr(b, e - b), e - b);
+        if (n == 0)
+            break;
+        e -= n;
+    }
     return std::string(s.substr(b, e - b));
 }
 
@@ -258,6 +288,115 @@ std::string_view stripBom(std::string_view s) {
     return s;
 }
 
+namespace {
+
+//! End of the line starting at `start` (the offset of its '\r' or '\n', or s.size()) and the offset of
+//! the next line.
+std::size_t lineEnd(std::string_view s, std::size_t start, std::size_t& next) {
+    std::size_t e = start;
+    while (e < s.size() && s[e] != '\n' && s[e] != '\r')
+        ++e;
+    next = e;
+    if (next < s.size())
+        next += s[next] == '\r' && next + 1 < s.size() && s[next + 1] == '\n' ? 2 : 1;
+    return e;
+}
+
+bool hasNonAscii(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+} // namespace
+
+LineDecoding decodeUtf8OrWindows1252(std::string_view s) {
+    LineDecoding out;
+    out.utf8.reserve(s.size() + s.size() / 16);
+    long line = 1;
+    for (std::size_t start = 0; start < s.size(); ++line) {
+        std::size_t next = 0;
+        const std::size_t end = lineEnd(s, start, next);
+        const std::string_view content = s.substr(start, end - start);
+        if (isValidUtf8(content)) {
+            out.utf8 += content;
+            if (hasNonAscii(content))
+                ++out.utf8AccentedLines;
+        } else {
+            out.utf8 += windows1252ToUtf8(content);
+            out.cp1252Lines.push_back(line);
+        }
+        out.utf8 += s.substr(end, next - end);
+        start = next;
+    }
+    return out;
+}
+
+std::optional<bool> detectUtf16WithoutBom(std::string_view s) {
+    const std::size_t n = std::min<std::size_t>(s.size(), 4096) & ~std::size_t(1);
+    if (n < 4)
+        return std::nullopt;
+    std::size_t zeroEven = 0, zeroOdd = 0;
+    for (std::size_t i = 0; i < n; i += 2) {
+        zeroEven += s[i] == '\0';
+        zeroOdd += s[i + 1] == '\0';
+    }
+    const std::size_t units = n / 2;
+    // Mostly zero on one side (Latin text), almost never on the other (a NUL character is rare).
+    if (zeroOdd * 10 >= units * 7 && zeroEven * 50 <= units)
+        return false;
+    if (zeroEven * 10 >= units * 7 && zeroOdd * 50 <= units)
+        return true;
+    return std::nullopt;
+}
+
+long lineOfOffset(std::string_view s, std::size_t offset) {
+    long line = 1;
+    for (std::size_t i = 0; i < offset && i < s.size(); ++i) {
+        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= s.size() || s[i + 1] != '\n')))
+            ++line;
+    }
+    return line;
+}
+
+namespace {
+
+//! Code points a reader cannot see or tell from a plain space.
+bool isInvisible(char32_t cp) {
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0xA0) || cp == 0xAD || cp == 0x034F ||
+           (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+           (cp >= 0x205F && cp <= 0x206F) || cp == 0x3000 || cp == 0xFEFF || cp == 0xFFFD;
+}
+
+std::string hexMark(const char* prefix, unsigned long value, int digits) {
+    static const char hex[] = "0123456789ABCDEF";
+    std::string out = std::string("<") + prefix;
+    for (int d = digits - 1; d >= 0; --d)
+        out += hex[(value >> (4 * d)) & 0xF];
+    return out + ">";
+}
+
+} // namespace
+
+std::string visible(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        char32_t cp = c;
+        std::size_t len = 1;
+        if (c >= 0x80 && (len = sequenceAt(s, i, cp)) == 0) {
+            out += hexMark("0x", c, 2); // not UTF-8
+            ++i;
+            continue;
+        }
+        if (isInvisible(cp))
+            out += hexMark("U+", cp, 4);
+        else
+            out += s.substr(i, len);
+        i += len;
+    }
+    return out;
+}
+
 bool isSecretMarker(std::string_view s) {
     const std::string k = matchKey(s);
     return k == "s" || k == "secret" || k == "nasecretstatistique" || k == "secretstatistique" || k == "nd" ||
@@ -277,10 +416,13 @@ std::optional<double> parseNumber(std::string_view raw) {
             ++i;
             continue;
         }
-        if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80 &&
-            static_cast<unsigned char>(t[i + 2]) == 0xAF) {
-            i += 2;
-            continue;
+        // U+202F narrow no-break space, U+2009 thin space, U+2007 figure space (French typography).
+        if (c == 0xE2 && i + 2 < t.size() && static_cast<unsigned char>(t[i + 1]) == 0x80) {
+            const auto c2 = static_cast<unsigned char>(t[i + 2]);
+            if (c2 == 0xAF || c2 == 0x89 || c2 == 0x87) {
+                i += 2;
+                continue;
+            }
         }
         s += static_cast<char>(c);
     }
@@ -313,6 +455,25 @@ std::optional<double> parseNumber(std::string_view raw) {
     if (res.ec != std::errc() || res.ptr != last || !std::isfinite(value))
         return std::nullopt;
     return value;
+}
+
+std::string countProblem(std::string_view s, double maxCount) {
+    const auto v = parseNumber(s);
+    if (v && *v >= 0 && *v <= maxCount)
+        return {};
+    const std::string t = trim(s);
+    const std::string found = t.empty() ? std::string("an empty cell") : "'" + visible(t) + "'";
+    if (v && *v > maxCount)
+        return "expected a count of at most " + formatEn(maxCount) +
+               " (larger counts are not plausible: " + "a corrupted cell or another column?), found " + found;
+    return "expected a number >= 0, found " + found;
+}
+
+std::optional<double> parseCount(std::string_view s, double maxCount) {
+    const auto v = parseNumber(s);
+    if (v && *v >= 0 && *v <= maxCount)
+        return v;
+    return std::nullopt;
 }
 
 bool looksLikeGroupedThousands(std::string_view raw) {

@@ -9,7 +9,12 @@
 
 namespace maillage::text {
 
+//! Without ASCII white space, non-breaking spaces (U+00A0) and narrow non-breaking spaces (U+202F) at
+//! either end.
 std::string trim(std::string_view s);
+//! Length of the space trim() removes that starts at s[i] (ASCII white space: 1, U+00A0: 2, U+202F: 3),
+//! or 0.
+std::size_t spaceLengthAt(std::string_view s, std::size_t i);
 //! ASCII lower case, and accents removed from the Latin letters of UTF-8 text (é -> e, Œ -> oe).
 //! Used to compare labels and aliases: "Masseur-Kinésithérapeute" ~ "masseur-kinesitherapeute".
 std::string foldForMatch(std::string_view utf8);
@@ -39,11 +44,52 @@ std::string utf16ToUtf8(std::string_view s, bool bigEndian);
 //! Removes a leading UTF-8 BOM.
 std::string_view stripBom(std::string_view s);
 
-//! Parses "12", "12,5", "1 234,5", "1\u00a0234", "1.5e3", " 7 ". Returns nullopt for anything else
+//! Text whose encoding was not given, decoded line by line (a line ends at LF, CRLF or CR, as
+//! tokenizeCsv counts them): a line that is valid UTF-8 stays UTF-8, any other line is decoded as
+//! Windows-1252. Why per line: a file assembled from a UTF-8 export and a Latin-1 one (or a UTF-8 file
+//! edited once in a Latin-1 editor) would otherwise become mojibake in every accented name because of one
+//! byte; deciding per line keeps every line readable, and the caller names the lines it decoded as
+//! Windows-1252 so that the user can check them.
+struct LineDecoding {
+    std::string utf8;              //!< the decoded text
+    std::vector<long> cp1252Lines; //!< 1-based lines that were not valid UTF-8 (decoded as Windows-1252)
+    long utf8AccentedLines = 0;    //!< lines holding valid non-ASCII UTF-8
+};
+LineDecoding decodeUtf8OrWindows1252(std::string_view s);
+
+//! Byte order of UTF-16 text without a BOM, recognised by its NUL pattern over the first 4 KiB: mostly
+//! Latin text in UTF-16 has a zero high byte in most code units (odd offsets for little endian, even
+//! offsets for big endian) and none at the other offsets. nullopt when `s` does not look like UTF-16;
+//! otherwise true for big endian.
+std::optional<bool> detectUtf16WithoutBom(std::string_view s);
+
+//! 1-based line (counted as tokenizeCsv counts them: LF, CRLF or CR) of the byte at `offset`.
+long lineOfOffset(std::string_view s, std::size_t offset);
+
+//! The text with its invisible or ambiguous characters made visible, for messages that quote a value:
+//! control characters (NUL included), non-breaking and other unusual spaces, zero-width characters and
+//! BOMs become "<U+00A0>" style marks, bytes that are not UTF-8 become "<0xA0>". Plain spaces are kept.
+//! A message built from it never holds a raw NUL byte.
+std::string visible(std::string_view s);
+
+//! Parses "12", "12,5", "1 234,5", "1\u00a0234" (also U+202F, thin U+2009 and figure U+2007 spaces),
+//! "1.5e3", " 7 ". Returns nullopt for anything else; never a non-finite value
 //! (including "N/A - secret statistique", "s", "nd", empty).
 //! "1.234" and "1,234" are read as 1.234 (one separator is a decimal mark); see looksLikeGroupedThousands.
 //! Locale-independent.
 std::optional<double> parseNumber(std::string_view s);
+//! Plausible upper bound of a count read from a table: professionals of one profession in one commune
+//! (Paris, the largest, has a few tens of thousands of professionals in all) or inhabitants of one
+//! commune (Paris: about 2.1 million). Anything above is a corrupted cell or a wrong column
+//! (1e308, a 20-digit identifier), and would make totals overflow.
+inline constexpr double kMaxPlausibleCount = 1e7;
+//! parseNumber for counts and populations: a finite number in 0..maxCount, else nullopt (see
+//! countProblem for why).
+std::optional<double> parseCount(std::string_view s, double maxCount = kMaxPlausibleCount);
+//! Why `s` is not a count parseCount accepts, as the end of a sentence "expected ..., found ...":
+//! "" when it is one; else e.g. "expected a count of at most 10,000,000, found '1e308'". Secret markers
+//! and empty cells are the caller's business: they get "expected a number >= 0, found ...".
+std::string countProblem(std::string_view s, double maxCount = kMaxPlausibleCount);
 //! True for a number written with one '.' or ',' followed by exactly three digits and nothing else
 //! ("1.234", "12,500"): parseNumber reads it as a decimal, but it may be a thousands group. Readers of
 //! whole-number columns (counts, populations) say so.

@@ -178,10 +178,62 @@ private slots:
                                    }));
         QCOMPARE(
             messages(warnings),
-            (QStringList{q(path) + ": line 1: lines 1-2 above the header (line 4) skipped as title lines",
+            (QStringList{q(path) + ": decoded as Windows-1252 (not UTF-8)",
+                         q(path) + ": line 1: lines 1-2 above the header (line 4) skipped as title lines",
                          q(path) + ": line 5, column 'Effectif': expected whole numbers of professionals, "
                                    "found 1 value written with decimals; kept as read (line 5, column "
                                    "'Effectif': '2,5')"}));
+    }
+
+    void implausibleCountsAreErrorsNamingTheCell() {
+        // 1e308 and 20-digit numbers were accepted and made totals infinite ("—").
+        for (const char* value : {"1e308", "12345678901234567890", "10000001"}) {
+            const io::Table t = io::parseCsvText(std::string("commune;profession;count\n59350;infirmier;3\n"
+                                                             "59009;infirmier;") +
+                                                     value + "\n",
+                                                 "counts.csv");
+            Warnings warnings;
+            const auto e = errorOf([&] { io::readProfessionals(t, catalogue, 2013, {}, warnings); });
+            QVERIFY(e);
+            QCOMPARE(e->kind(), ErrorKind::Value);
+            QCOMPARE(q(e->what()),
+                     QStringLiteral("counts.csv: line 3, column 'count': expected a count of at most "
+                                    "10,000,000 (larger counts are not plausible: a corrupted cell "
+                                    "or another column?), found '%1'")
+                         .arg(QString::fromLatin1(value)));
+        }
+        // French decimal commas and (narrow) non-breaking thousands separators still read.
+        const io::Table ok = io::parseCsvText("commune;profession;count\n59350;infirmier;1\u202f234\n"
+                                              "59009;infirmier;2\u00a0000\n59011;infirmier;10000000\n",
+                                              "counts.csv");
+        Warnings warnings;
+        const auto counts = io::readProfessionals(ok, catalogue, 2013, {}, warnings);
+        QCOMPARE(describe(counts), (QStringList{"59009 infirmier 2013 2000", "59011 infirmier 2013 1e+07",
+                                                "59350 infirmier 2013 1234"}));
+        const auto population = errorOf([] {
+            Warnings w;
+            io::readPopulation(io::parseCsvText("codgeo;pmun\n59350;1e308\n", "pop.csv"), "codgeo", "pmun",
+                               w);
+        });
+        QVERIFY(population);
+        QVERIFY2(q(population->what())
+                     .startsWith(QStringLiteral("pop.csv: line 2, column 'pmun': expected a count "
+                                                "of at most 10,000,000")),
+                 population->what());
+    }
+
+    void refusedCodeShowsItsInvisibleCharacters() {
+        // Non-breaking spaces around a code are trimmed; a zero-width space is shown, not hidden.
+        Warnings warnings;
+        const auto counts = io::readProfessionals(
+            io::parseCsvText("commune;profession;count\n59350\u00a0;infirmier;3\n", "nbsp.csv"), catalogue,
+            2013, {}, warnings);
+        QCOMPARE(describe(counts), (QStringList{"59350 infirmier 2013 3"}));
+        const io::Table t = io::parseCsvText("commune;profession;count\n59350\u200b;infirmier;3\n", "zw.csv");
+        const auto e = errorOf([&] { io::readProfessionals(t, catalogue, 2013, {}, warnings); });
+        QVERIFY(e);
+        QCOMPARE(q(e->what()), QStringLiteral("zw.csv: line 2, column 'commune': expected a commune code (5 "
+                                              "characters, e.g. 01001 or 2A004), found '59350<U+200B>'"));
     }
 
     void communeAndItsArrondissementsAreNotCountedTwice() {

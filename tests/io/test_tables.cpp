@@ -14,8 +14,10 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <functional>
 #include <optional>
+#include <random>
 #include <thread>
 
 using namespace maillage;
@@ -59,8 +61,10 @@ private slots:
         // 0x92 is a right single quotation mark in Windows-1252, not a control character as in ISO-8859-1.
         QCOMPARE(q(t.rows[1][1]), QStringLiteral("Saint-Martin-d’Hères"));
         QCOMPARE(q(t.rows[2][0]), QStringLiteral("2a004"));
-        QCOMPARE(warnings.size(), std::size_t(1));
-        QCOMPARE(q(warnings[0].toString()),
+        // The encoding was guessed: said first (issue 6); the title lines after.
+        QCOMPARE(warnings.size(), std::size_t(2));
+        QCOMPARE(q(warnings[0].toString()), q(path) + ": decoded as Windows-1252 (not UTF-8)");
+        QCOMPARE(q(warnings[1].toString()),
                  q(path) + ": line 1: lines 1-2 above the header (line 4) skipped as title lines");
     }
 
@@ -281,8 +285,12 @@ private slots:
         QCOMPARE(qList(t.rows[0]), (QStringList{"01001", "Médecin généraliste", "2"}));
         QCOMPARE(qList(t.rows[1]), (QStringList{"1001", "Infirmier", "2.5"}));
         QCOMPARE(qList(t.rows[2]), (QStringList{"2A004", "Pharmacien", "7"}));
-        QCOMPARE(warnings.size(), std::size_t(1));
+        // Two sheets: which one was read is said first (issue 6); the title row after.
+        QCOMPARE(warnings.size(), std::size_t(2));
         QCOMPARE(q(warnings[0].toString()),
+                 q(path) + ": read sheet 'Effectifs' (sheet 1 of 2); not read: 'Notes' (choose another sheet "
+                           "by its name or number)");
+        QCOMPARE(q(warnings[1].toString()),
                  q(path) + ": line 1: row 1 above the header (row 3) skipped as title row");
     }
 
@@ -336,6 +344,202 @@ private slots:
         QVERIFY(e);
         QCOMPARE(e->kind(), ErrorKind::Format);
         QCOMPARE(q(e->what()), q(path) + ": expected a sheet named 'Absente', found 'Effectifs', 'Notes'");
+    }
+
+    // ---- Issue 6: encodings, NUL bytes, duplicate columns, header-only tables, sheets.
+
+    void guessedEncodingIsWarnedInTheTableItself() {
+        // No Warnings* given: the warning still travels with the table.
+        const io::Table t = io::parseCsvText("code;nom\n01001;Amb\xE9rieu\n", "communes.csv");
+        QCOMPARE(q(t.encoding), QStringLiteral("CP1252"));
+        QCOMPARE(t.warnings.size(), std::size_t(1));
+        QCOMPARE(q(t.warnings[0].toString()),
+                 QStringLiteral("communes.csv: decoded as Windows-1252 (not UTF-8)"));
+        Warnings warnings;
+        io::parseCsvText("code;nom\n01001;Amb\xE9rieu\n", "communes.csv", {}, &warnings);
+        QCOMPARE(warnings.size(), std::size_t(1));
+        // Valid UTF-8 and a forced encoding are not guesses.
+        QVERIFY(io::parseCsvText("code;nom\n01001;Ambérieu\n", "u.csv").warnings.empty());
+        io::TableReadOptions cp1252;
+        cp1252.encoding = "CP1252";
+        QVERIFY(io::parseCsvText("code;nom\n01001;Amb\xE9rieu\n", "c.csv", cp1252).warnings.empty());
+    }
+
+    void oneLatin1LineLeavesTheUtf8LinesIntactAndIsNamed() {
+        const io::Table t =
+            io::parseCsvText("code;nom\n01004;Ambérieu-en-Bugey\n38421;Saint-Martin-d'H\xE8res\n59350;Lille\n"
+                             "62041;Arras-sur-Sensée\n",
+                             "mixed.csv");
+        QCOMPARE(q(t.rows[0][1]), QStringLiteral("Ambérieu-en-Bugey"));
+        QCOMPARE(q(t.rows[1][1]), QStringLiteral("Saint-Martin-d'Hères"));
+        QCOMPARE(q(t.rows[3][1]), QStringLiteral("Arras-sur-Sensée"));
+        QCOMPARE(q(t.encoding), QStringLiteral("UTF-8+CP1252"));
+        QCOMPARE(t.warnings.size(), std::size_t(1));
+        QCOMPARE(
+            q(t.warnings[0].toString()),
+            QStringLiteral("mixed.csv: line 3: mixed encodings: 1 line is not valid UTF-8 and was decoded as "
+                           "Windows-1252 (line 3), the other lines as UTF-8; expected one encoding: check "
+                           "the accents on that line"));
+    }
+
+    void manyLatin1LinesAreCountedWithTheFirstFewNamed() {
+        std::string text = "code;nom\n01004;Ambérieu\n"; // line 2 is UTF-8
+        for (int i = 0; i < 8; ++i)
+            text += "0100" + std::to_string(i) + ";Amb\xE9rieu\n"; // lines 3-10
+        const io::Table t = io::parseCsvText(text, "m.csv");
+        QCOMPARE(t.rows.size(), std::size_t(9));
+        QCOMPARE(q(t.rows[8][1]), QStringLiteral("Ambérieu"));
+        QCOMPARE(t.warnings.size(), std::size_t(1));
+        QVERIFY2(q(t.warnings[0].message).contains(QStringLiteral("8 lines are not valid UTF-8")),
+                 t.warnings[0].message.c_str());
+        QVERIFY2(q(t.warnings[0].message).contains(QStringLiteral("(lines 3, 4, 5, 6, 7 and 3 more)")),
+                 t.warnings[0].message.c_str());
+        QCOMPARE(t.warnings[0].details.size(), std::size_t(8));
+    }
+
+    void utf16WithoutBomIsRecognisedInBothByteOrders() {
+        const std::u16string text = u"codgeo;libgeo\r\n38421;Saint-Martin-d’Hères\r\n59350;Lille\r\n";
+        for (const bool bigEndian : {false, true}) {
+            std::string bytes;
+            for (char16_t c : text) {
+                const char lo = static_cast<char>(c & 0xFF), hi = static_cast<char>(c >> 8);
+                bytes += bigEndian ? hi : lo;
+                bytes += bigEndian ? lo : hi;
+            }
+            const io::Table t = io::parseCsvText(bytes, "unicode.txt");
+            QCOMPARE(q(t.encoding), QStringLiteral("UTF-16"));
+            QCOMPARE(qList(t.header), (QStringList{"codgeo", "libgeo"}));
+            QCOMPARE(q(t.rows[0][1]), QStringLiteral("Saint-Martin-d’Hères"));
+            QCOMPARE(t.warnings.size(), std::size_t(1));
+            QCOMPARE(q(t.warnings[0].toString()),
+                     QStringLiteral("unicode.txt: decoded as UTF-16 %1 (no byte order mark)")
+                         .arg(bigEndian ? "BE" : "LE"));
+        }
+    }
+
+    void utf16ByteOrderCanBeGiven() {
+        // Given by the caller: read so, without the warning a guess gets.
+        const std::string be("\0a\0\n\0"
+                             "1\0\n",
+                             8);
+        io::TableReadOptions options;
+        options.encoding = "utf-16be";
+        const io::Table t = io::parseCsvText(be, "be.txt", options);
+        QCOMPARE(q(t.encoding), QStringLiteral("UTF-16"));
+        QCOMPARE(qList(t.header), (QStringList{"a"}));
+        QCOMPARE(qList(t.rows[0]), (QStringList{"1"}));
+        QVERIFY(t.warnings.empty());
+    }
+
+    void nulByteIsNamedWithItsLineAndNeverCutsTheMessage() {
+        const std::string bytes("code;nom\n01001;Amb\0rieu\n", 23);
+        const auto e = errorOf([&] { io::parseCsvText(bytes, "bin.csv"); });
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::Format);
+        QCOMPARE(q(e->what()),
+                 QStringLiteral("bin.csv: line 2: binary file? NUL byte on line 2: expected text "
+                                "(CSV, TSV) or a spreadsheet (XLSX, ODS)"));
+        QCOMPARE(std::string(e->what()).size(), std::strlen(e->what()));
+        // A real binary file: a PNG signature and header.
+        const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+        const auto e2 = errorOf([&] { io::parseCsvText(png, "image.csv"); });
+        QVERIFY(e2);
+        QVERIFY2(q(e2->what()).contains(QStringLiteral("binary file? NUL byte on line 3")), e2->what());
+    }
+
+    void duplicateColumnNamesAreRefusedNamingBothPositions() {
+        const auto longTable = errorOf([] {
+            io::parseCsvText("commune;profession;count;Commune\n59350;infirmier;3;59350\n", "long.csv");
+        });
+        QVERIFY(longTable);
+        QCOMPARE(longTable->kind(), ErrorKind::Format);
+        QCOMPARE(
+            q(longTable->what()),
+            QStringLiteral("long.csv: line 1, column 'Commune': duplicate column: 'commune' (column 1) and "
+                           "'Commune' (column 4) have the same name; expected each column name once (rename "
+                           "one of them)"));
+        const auto wide =
+            errorOf([] { io::parseCsvText("Titre\ncodgeo;D201;D232;D201\n59350;1;2;3\n", "wide.csv"); });
+        QVERIFY(wide);
+        QVERIFY2(q(wide->what())
+                     .startsWith(QStringLiteral("wide.csv: line 2, column 'D201': duplicate column: 'D201' "
+                                                "(column 2) and 'D201' (column 4)")),
+                 wide->what());
+    }
+
+    void headerWithoutDataRowIsRefused() {
+        for (const char* text : {"codgeo;D201\n", "Titre\n\ncodgeo;D201\n;\n\n"}) {
+            const auto e = errorOf([&] { io::parseCsvText(text, "empty_rows.csv"); });
+            QVERIFY(e);
+            QCOMPARE(e->kind(), ErrorKind::Format);
+            QVERIFY2(q(e->what()).contains(QStringLiteral("no data row: expected rows below the header")),
+                     e->what());
+        }
+    }
+
+    void documentationSheetFirstIsPassedOverAndSaid() {
+        for (const char* name : {"io/documentation_first.xlsx", "io/documentation_first.ods"}) {
+            const std::string path = dataPath(name);
+            io::TableReadOptions options;
+            options.expectedColumns = {"code_commune", "effectif"};
+            const io::Table t = io::readTable(path, options);
+            QCOMPARE(q(t.sheet), QStringLiteral("Données"));
+            QCOMPARE(qList(t.header), (QStringList{"code_commune", "Profession", "Effectif"}));
+            QCOMPARE(t.lines, (std::vector<long>{4, 5, 7}));
+            QCOMPARE(q(t.warnings[0].toString()),
+                     q(path) +
+                         QStringLiteral(": read sheet 'Données' (sheet 2 of 3): its header holds more of the "
+                                        "expected columns (code_commune, effectif) than the first sheet, "
+                                        "'Documentation'; not read: 'Documentation', 'Notes' (choose another "
+                                        "sheet by its name or number)"));
+            // Without expected columns, a sheet named as documentation is passed over too.
+            const io::Table guessed = io::readTable(path);
+            QCOMPARE(q(guessed.sheet), QStringLiteral("Données"));
+            QVERIFY2(q(guessed.warnings[0].message).contains(QStringLiteral("looks like documentation")),
+                     guessed.warnings[0].message.c_str());
+        }
+    }
+
+    void sheetIsChosenByNumberWithoutWarning() {
+        io::TableReadOptions options;
+        options.sheet = "2";
+        const io::Table t = io::readTable(dataPath("io/documentation_first.xlsx"), options);
+        QCOMPARE(q(t.sheet), QStringLiteral("Données"));
+        QVERIFY(t.warnings.size() == 1); // the title row only: the sheet was chosen
+        options.sheet = "4";
+        const auto e = errorOf([&] { io::readTable(dataPath("io/documentation_first.xlsx"), options); });
+        QVERIFY(e);
+        QVERIFY2(q(e->what()).endsWith(QStringLiteral("expected a sheet named '4', found 'Documentation', "
+                                                      "'Données', 'Notes'")),
+                 e->what());
+    }
+
+    void arbitraryBytesGiveATableOrAnErrorNeverACrash() {
+        // A deterministic sample of what the fuzz targets explore: quotes, separators, line ends, NULs,
+        // BOMs, bytes that are not UTF-8. Each input is read, or refused with an Error whose message has
+        // no NUL byte.
+        std::mt19937 random(6);
+        const std::string alphabet("\"\";,\t|\r\n0123456789aA\xC3\xA9\xE9\x00\xFF\xFE\xEF\xBB\xBF e+-.s", 37);
+        int read = 0, refused = 0;
+        for (int i = 0; i < 3000; ++i) {
+            std::string bytes;
+            for (unsigned n = random() % 48; n > 0; --n)
+                bytes += random() % 4 == 0 ? static_cast<char>(random() % 256)
+                                           : alphabet[random() % alphabet.size()];
+            io::TableReadOptions options;
+            if (i % 3 == 0)
+                options.expectedColumns = {"a", "0"};
+            try {
+                const io::Table t = io::parseCsvText(bytes, "random.csv", options);
+                for (const auto& row : t.rows)
+                    QCOMPARE(row.size(), t.header.size());
+                ++read;
+            } catch (const Error& e) {
+                QCOMPARE(e.detail().find('\0'), std::string::npos);
+                ++refused;
+            }
+        }
+        QVERIFY(read > 0 && refused > 0);
     }
 
     void largeCsvIsParsedWholly() {

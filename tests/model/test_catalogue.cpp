@@ -1,6 +1,9 @@
 #include "core/model/catalogue.h"
 #include "core/model/error.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <optional>
@@ -18,6 +21,16 @@ std::optional<Error> errorOf(const std::string& csv) {
     return std::nullopt;
 }
 const char* const kHeader = "code;label_fr;label_en;group;psychiatric;aliases\n";
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+}
+
+const QByteArray kUserCatalogue = "code;label_fr;label_en;group;psychiatric;aliases\n"
+                                  "medecin_generaliste;Médecin généraliste;GP;proximite;0;D201\n"
+                                  "psychologue;Psychologue;Psychologist;pole;0;D243\n";
 } // namespace
 
 class TestCatalogue : public QObject {
@@ -139,6 +152,130 @@ private slots:
         QCOMPARE(QString::fromStdString(e->what()),
                  QStringLiteral("mine.csv: line 4, column 'group': expected 'proximite' or 'pole', found "
                                 "'hospital'"));
+    }
+    // ---- Issue 6: header columns, and which catalogue file is used.
+
+    void everyMissingColumnIsNamedWithTheColumnsFound() {
+        const auto e = errorOf("code;label_fr;label_en;psychiatric;aliases\nx;X;X;0;\n");
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::Format);
+        QCOMPARE(QString::fromStdString(e->what()),
+                 QStringLiteral("mine.csv: line 1: missing column 'group': expected the header "
+                                "code;label_fr;label_en;group;psychiatric;aliases (aliases optional), found "
+                                "'code', 'label_fr', 'label_en', 'psychiatric', 'aliases'"));
+        const auto two = errorOf("# comment\ncode;libelle;group\nx;X;pole\n");
+        QVERIFY(two);
+        QCOMPARE(
+            QString::fromStdString(two->what()),
+            QStringLiteral("mine.csv: line 2: missing columns 'label_fr', 'label_en', 'psychiatric': "
+                           "expected the header code;label_fr;label_en;group;psychiatric;aliases (aliases "
+                           "optional), found 'code', 'libelle', 'group'"));
+    }
+    void columnsAreFoundByNameInAnyOrder() {
+        const auto cat = ProfessionCatalogue::fromCsv(
+            "Group;Code;Label FR;Label EN;Psychiatric\npole;isp;Infirmier psy;Psy nurse;1\n", "mine.csv");
+        QCOMPARE(cat.professions().size(), std::size_t(1));
+        QCOMPARE(cat.find("isp")->labelEn, std::string("Psy nurse"));
+        QVERIFY(cat.find("isp")->psychiatric);
+        const auto shortRow = errorOf(std::string(kHeader) + "x;X;X\n");
+        QVERIFY(shortRow);
+        QVERIFY2(QString::fromStdString(shortRow->what())
+                     .startsWith(QStringLiteral("mine.csv: line 2: expected at least 5 fields")),
+                 shortRow->what());
+    }
+    void latin1LineInAUtf8CatalogueKeepsEveryAccent() {
+        const auto cat = ProfessionCatalogue::fromCsv(
+            std::string(kHeader) + "medecin_generaliste;Médecin généraliste;GP;proximite;0;\n"
+                                   "sage_femme;Sage-femme;Midwife;pole;0;Ma\xEF"
+                                   "eutique\n",
+            "mine.csv");
+        QCOMPARE(QString::fromStdString(cat.find("medecin_generaliste")->labelFr),
+                 QString::fromUtf8("Médecin généraliste"));
+        QCOMPARE(QString::fromStdString(cat.find("sage_femme")->aliases.at(0)),
+                 QString::fromUtf8("Maïeutique"));
+    }
+    void userCataloguePathFollowsTheXdgSpecification() {
+        QCOMPARE(model::userCataloguePath("/cfg", "/home/ana"), std::string("/cfg/maillage/professions.csv"));
+        QCOMPARE(model::userCataloguePath("", "/home/ana"),
+                 std::string("/home/ana/.config/maillage/professions.csv"));
+        QCOMPARE(model::userCataloguePath("relative/cfg", "/home/ana"),
+                 std::string("/home/ana/.config/maillage/professions.csv"));
+        QCOMPARE(model::userCataloguePath(nullptr, nullptr), std::string());
+        QCOMPARE(model::installedCataloguePath("/opt/maillage/bin/maillage"),
+                 std::string("/opt/maillage/share/maillage/professions.csv"));
+    }
+    void userCatalogueUnderXdgConfigHomeIsUsedAndReported() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray saved = qgetenv("XDG_CONFIG_HOME");
+        qputenv("XDG_CONFIG_HOME", dir.path().toUtf8());
+        const QString file = dir.filePath(QStringLiteral("maillage/professions.csv"));
+        QVERIFY(writeFile(file, kUserCatalogue));
+        const model::CatalogueChoice choice = model::standardCatalogue();
+        qputenv("XDG_CONFIG_HOME", saved);
+        QCOMPARE(choice.origin, model::CatalogueOrigin::User);
+        QCOMPARE(QString::fromStdString(choice.path), file);
+        QCOMPARE(QString::fromStdString(choice.describe()), file + QStringLiteral(" (user catalogue)"));
+        QVERIFY(choice.catalogue.find("psychologue"));
+        QCOMPARE(choice.catalogue.professions().size(), std::size_t(2));
+    }
+    void invalidUserCatalogueIsAnErrorNamingIt() {
+        QTemporaryDir dir;
+        const QByteArray saved = qgetenv("XDG_CONFIG_HOME");
+        qputenv("XDG_CONFIG_HOME", dir.path().toUtf8());
+        const QString file = dir.filePath(QStringLiteral("maillage/professions.csv"));
+        QVERIFY(writeFile(file, "code;label_fr;label_en;psychiatric\nx;X;X;0\n"));
+        std::optional<Error> e;
+        try {
+            model::standardCatalogue();
+        } catch (const Error& error) {
+            e = error;
+        }
+        // A folder where the file should be is no fallback either.
+        QVERIFY(QFile::remove(file));
+        QVERIFY(QDir().mkpath(file));
+        std::optional<Error> folder;
+        try {
+            model::standardCatalogue();
+        } catch (const Error& error) {
+            folder = error;
+        }
+        qputenv("XDG_CONFIG_HOME", saved);
+        QVERIFY(e);
+        QVERIFY2(QString::fromStdString(e->what()).startsWith(
+                     file + QStringLiteral(": line 1: missing column 'group'")),
+                 e->what());
+        QVERIFY(folder);
+        QCOMPARE(QString::fromStdString(folder->what()),
+                 file + QStringLiteral(": expected a profession catalogue (a CSV file), found a folder"));
+    }
+    void installedCatalogueBesideTheExecutableComesAfterTheUserOne() {
+        QTemporaryDir dir;
+        const QString installed = dir.filePath(QStringLiteral("prefix/share/maillage/professions.csv"));
+        QVERIFY(writeFile(installed, kUserCatalogue));
+        model::CatalogueLookup lookup;
+        lookup.userPath = dir.filePath(QStringLiteral("config/maillage/professions.csv")).toStdString();
+        lookup.installedPath =
+            model::installedCataloguePath(dir.filePath(QStringLiteral("prefix/bin/maillage")).toStdString());
+        QCOMPARE(QString::fromStdString(lookup.installedPath), installed);
+        const auto fromInstalled = model::findCatalogue(lookup);
+        QCOMPARE(fromInstalled.origin, model::CatalogueOrigin::Installed);
+        QCOMPARE(QString::fromStdString(fromInstalled.describe()),
+                 installed + QStringLiteral(" (installed catalogue)"));
+        QVERIFY(fromInstalled.catalogue.find("psychologue"));
+        QVERIFY(writeFile(QString::fromStdString(lookup.userPath), kUserCatalogue));
+        QCOMPARE(model::findCatalogue(lookup).origin, model::CatalogueOrigin::User);
+    }
+    void withoutAnyFileTheBuiltinCatalogueIsUsed() {
+        QTemporaryDir dir;
+        model::CatalogueLookup lookup{
+            dir.filePath(QStringLiteral("none/professions.csv")).toStdString(),
+            dir.filePath(QStringLiteral("share/maillage/professions.csv")).toStdString()};
+        const auto choice = model::findCatalogue(lookup);
+        QCOMPARE(choice.origin, model::CatalogueOrigin::Builtin);
+        QCOMPARE(choice.path, std::string());
+        QCOMPARE(choice.describe(), std::string("built-in catalogue"));
+        QCOMPARE(choice.catalogue.professions().size(), ProfessionCatalogue::builtin().professions().size());
     }
     void userCatalogueCanAddAProfession() {
         auto cat = ProfessionCatalogue::builtin();

@@ -132,6 +132,72 @@ private slots:
         QVERIFY(!text::looksLikeGroupedThousands("1e3.000"));
         QCOMPARE(text::parseNumber("1.234").value(), 1.234); // read as written; readers warn
     }
+    // ---- Issue 6
+
+    void trimRemovesNarrowNonBreakingSpacesToo() {
+        QCOMPARE(text::trim("\u202f\u00a0 Lille \u00a0\u202f"), std::string("Lille"));
+        QCOMPARE(text::trim("\u00a0"), std::string());
+        QCOMPARE(text::trim("5935\xC3\xA0"), std::string("5935\xC3\xA0")); // "à" ends in 0xA0: kept
+    }
+    void countsBeyondThePlausibleBoundAreRefused() {
+        QCOMPARE(text::parseCount("12").value(), 12.0);
+        QCOMPARE(text::parseCount("1\u00a0234,5").value(), 1234.5);
+        QCOMPARE(text::parseCount("2\u202f148\u202f271").value(), 2148271.0); // Paris's population
+        QCOMPARE(text::parseCount("10000000").value(), text::kMaxPlausibleCount);
+        QVERIFY(!text::parseCount("10000001"));
+        QVERIFY(!text::parseCount("1e308"));
+        QVERIFY(!text::parseCount("12345678901234567890"));
+        QVERIFY(!text::parseCount("1e309")); // out of double's range
+        QVERIFY(!text::parseCount("inf"));
+        QVERIFY(!text::parseCount("-1"));
+        QVERIFY(!text::parseCount("s"));
+        QCOMPARE(text::parseCount("50", 40), std::nullopt);
+    }
+    void thinAndFigureSpacesGroupThousandsToo() {
+        QCOMPARE(text::parseNumber("1\u2009234,5").value(), 1234.5);
+        QCOMPARE(text::parseNumber("12\u2007345").value(), 12345.0);
+        QCOMPARE(text::parseCount("2\u2009148\u2009271").value(), 2148271.0);
+        QVERIFY(!text::parseNumber("1\u2008234")); // punctuation space: not a separator anyone uses
+    }
+    void countProblemSaysWhatWasExpected() {
+        QCOMPARE(text::countProblem("12"), std::string());
+        QCOMPARE(text::countProblem("1e308"),
+                 std::string("expected a count of at most 10,000,000 (larger counts are not plausible: a "
+                             "corrupted cell or another column?), found '1e308'"));
+        QCOMPARE(text::countProblem("-2"), std::string("expected a number >= 0, found '-2'"));
+        QCOMPARE(text::countProblem(" "), std::string("expected a number >= 0, found an empty cell"));
+        QCOMPARE(text::countProblem(std::string("1\0", 2)),
+                 std::string("expected a number >= 0, found '1<U+0000>'"));
+    }
+    void invisibleCharactersAreShownVisibly() {
+        QCOMPARE(text::visible("59350\u00a0"), std::string("59350<U+00A0>"));
+        QCOMPARE(text::visible("\xEF\xBB\xBF"
+                               "59350"),
+                 std::string("<U+FEFF>59350"));
+        QCOMPARE(text::visible("a\tb\u200bc\u202f"), std::string("a<U+0009>b<U+200B>c<U+202F>"));
+        QCOMPARE(text::visible("59350\xA0"), std::string("59350<0xA0>"));
+        const std::string withNul = text::visible(std::string("A\0B", 3));
+        QCOMPARE(withNul, std::string("A<U+0000>B"));
+        QCOMPARE(text::visible("Hères et Œuvre 2 €"), std::string("Hères et Œuvre 2 €"));
+    }
+    void linesAreDecodedOneByOneWhenUtf8AndWindows1252Mix() {
+        const auto d = text::decodeUtf8OrWindows1252("Ambérieu\r\nH\xE8res\rLille\nCr\xEAts\n");
+        QCOMPARE(QString::fromStdString(d.utf8), QString::fromUtf8("Ambérieu\r\nHères\rLille\nCrêts\n"));
+        QCOMPARE(d.cp1252Lines, (std::vector<long>{2, 4}));
+        QCOMPARE(d.utf8AccentedLines, 1L);
+        const auto latin = text::decodeUtf8OrWindows1252("H\xE8res\nLille");
+        QCOMPARE(latin.utf8AccentedLines, 0L);
+        QCOMPARE(latin.cp1252Lines, (std::vector<long>{1}));
+    }
+    void utf16IsRecognisedWithoutItsBom() {
+        const std::string le("c\0o\0d\0e\0;\0n\0o\0m\0\n\0", 18);
+        const std::string be("\0c\0o\0d\0e\0;\0n\0o\0m\0\n", 18);
+        QCOMPARE(text::detectUtf16WithoutBom(le), std::optional<bool>(false));
+        QCOMPARE(text::detectUtf16WithoutBom(be), std::optional<bool>(true));
+        QCOMPARE(text::detectUtf16WithoutBom("code;nom\n01001;A\n"), std::nullopt);
+        QCOMPARE(text::detectUtf16WithoutBom(std::string("code;nom\n0\0\0\0001;A\n", 17)), std::nullopt);
+        QCOMPARE(text::detectUtf16WithoutBom(std::string("\0", 1)), std::nullopt);
+    }
     void splitKeepsEmptyFields() {
         const auto parts = text::split("a;;b;", ';');
         QCOMPARE(parts.size(), std::size_t(4));

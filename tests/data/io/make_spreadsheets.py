@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes spreadsheet.xlsx and spreadsheet.ods (fixtures of test_io_tables) by hand, so that their
 exact layout is known: a title row, a blank row, the header on row 3, codes stored as text and as
-numbers (leading zero lost), a decimal value, a blank row inside the data, and a second sheet."""
+numbers (leading zero lost), a decimal value, a blank row inside the data, and a second sheet; documentation_first.xlsx/.ods put a documentation sheet first."""
 import os
 import zipfile
 from xml.sax.saxutils import escape
@@ -16,15 +16,20 @@ DATA = {
     5: [1001, "Infirmier", 2.5],
     7: ["2A004", "Pharmacien", 7],
 }
-NOTES = {1: ["Source : fichier fictif"], 2: ["Licence", "Etalab"]}
+NOTES = {1: ["Source : fichier fictif"], 2: ["Licence", "Etalab"], 3: ["Producteur", "ORS"]}
 SHEETS = [("Effectifs", DATA), ("Notes", NOTES)]
+# documentation_first.*: the data is the second of three sheets, after a documentation sheet (which has
+# a small two-column table of its own, as INSEE's "Documentation" sheets do).
+README = {1: ["Effectifs de professionnels de santé par commune"], 3: ["Variable", "Définition"],
+          4: ["code_commune", "Code INSEE de la commune"], 5: ["Effectif", "Nombre de professionnels"]}
+DOC_FIRST = [("Documentation", README), ("Données", DATA), ("Notes", NOTES)]
 
 
 def col(i):
     return "ABCDEFGHIJ"[i]
 
 
-def xlsx(path):
+def xlsx(path, SHEETS=SHEETS):
     strings = []
 
     def sid(s):
@@ -93,7 +98,7 @@ def xlsx(path):
             z.writestr(zipfile.ZipInfo("xl/worksheets/sheet%d.xml" % (i + 1), (1980, 1, 1, 0, 0, 0)), text)
 
 
-def ods(path):
+def ods(path, SHEETS=SHEETS):
     body = []
     for name, rows in SHEETS:
         body.append('<table:table table:name="%s">' % escape(name))
@@ -136,3 +141,5 @@ def ods(path):
 if __name__ == "__main__":
     xlsx(os.path.join(HERE, "spreadsheet.xlsx"))
     ods(os.path.join(HERE, "spreadsheet.ods"))
+    xlsx(os.path.join(HERE, "documentation_first.xlsx"), DOC_FIRST)
+    ods(os.path.join(HERE, "documentation_first.ods"), DOC_FIRST)
