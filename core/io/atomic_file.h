@@ -1,12 +1,45 @@
 #pragma once
 // Nothing half-written: outputs go to a temporary file in the target's folder, then replace the target
 // in one rename. A crash or an error leaves the previous file (or no file) behind, never a partial one.
+// Temporaries are named "<stem>.tmp-<pid>-…<ext>": SIGTERM/SIGINT remove those of the running process
+// (TemporaryGuard), and the next write beside the same target removes those whose process is dead
+// (SIGKILL cannot be caught).
 #include <string>
+#include <vector>
 
 namespace maillage::io {
 
-//! A temporary path next to `target` (same folder, so rename() is atomic), unique per call.
+//! A temporary path next to `target` (same folder, so rename() is atomic), unique per call, holding the
+//! process id.
 std::string temporaryPathFor(const std::string& target);
+
+//! Removes the temporaries of `target` (and their -journal, -wal, -shm) left by processes that no longer
+//! run. Returns how many files were removed. Errors are ignored: this is housekeeping.
+int removeStaleTemporaries(const std::string& target);
+
+//! While alive, `path` and its SQLite companions (-journal, -wal, -shm) are unlinked if the process
+//! receives SIGTERM or SIGINT (the signal is then re-raised with its default action, so the exit status
+//! still says how the process ended). Up to 16 paths at a time; more are not guarded.
+class TemporaryGuard {
+public:
+    explicit TemporaryGuard(const std::string& path);
+    ~TemporaryGuard();
+    TemporaryGuard(const TemporaryGuard&) = delete;
+    TemporaryGuard& operator=(const TemporaryGuard&) = delete;
+
+private:
+    int m_slot = -1;
+};
+
+//! Checks that `target` can be written the way Maillage writes (a temporary file beside it, then a
+//! rename): its folder exists and is writable, and `target` is absent or a regular file. A symbolic link
+//! is refused (the rename would replace the link, not the file it points to: give the file's own path),
+//! and so are devices (/dev/stdout), folders, pipes and sockets. Throws Error(Write) naming `target`.
+void checkOutputPath(const std::string& target);
+
+//! Throws Error(Parameter) naming both when `target` is the same file as one of `inputs` (same path,
+//! a hard link or a symbolic link to it; absent files by their canonical path).
+void checkOutputIsNoInput(const std::string& target, const std::vector<std::string>& inputs);
 
 //! Renames `temporary` over `target`; throws Error(Write) naming `target` (and removes `temporary`) on
 //! failure.

@@ -1,4 +1,5 @@
 #include "core/io/geo.h"
+#include "core/io/gdal_util.h"
 
 #include "core/model/codes.h"
 
@@ -24,11 +25,6 @@
 namespace maillage::io {
 
 namespace {
-
-struct GeomDeleter {
-    void operator()(OGRGeometry* g) const { OGRGeometryFactory::destroyGeometry(g); }
-};
-using GeomPtr = std::unique_ptr<OGRGeometry, GeomDeleter>;
 
 GeomPtr fromWkb(const model::Wkb& wkb) {
     if (wkb.empty())
@@ -111,20 +107,6 @@ bool pointOnSurface(const OGRGeometry& g, model::Point& p) {
     return true;
 }
 
-std::string lastGdalError() {
-    std::string msg = CPLGetLastErrorMsg();
-    return msg.empty() ? std::string("unknown GDAL error") : msg;
-}
-
-//! Keeps GDAL's messages off stderr while reading user files: we report them ourselves.
-struct QuietGdal {
-    QuietGdal() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-};
-
 int findField(const OGRFeatureDefn& defn, const std::vector<std::string>& candidates) {
     for (const auto& c : candidates) {
         if (c.empty())
@@ -166,7 +148,8 @@ void parallelFor(std::size_t n, std::size_t threads, Feedback* feedback, Work&& 
     std::exception_ptr firstError;
     std::mutex mutex;
     const auto run = [&](std::size_t thread) {
-        QuietGdal quiet; // GEOS/PROJ chatter on stderr: what matters is reported as warnings or errors
+        GdalErrorCollector
+            gdalErrors; // GEOS/PROJ chatter on stderr: what matters is reported as warnings or errors
         try {
             for (;;) {
                 if (stop.load() || (feedback && feedback->isCanceled()))
@@ -220,12 +203,12 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
     if (VSIStatL(path.c_str(), &st) != 0)
         throw Error(ErrorKind::FileNotFound, Location{path}, "file not found");
 
-    QuietGdal quiet;
+    GdalErrorCollector gdalErrors;
     GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds)
         throw Error(ErrorKind::CannotOpen, Location{path},
                     "cannot open " + path +
-                        " as a vector file (GeoPackage, Shapefile, GeoJSON...): " + lastGdalError());
+                        " as a vector file (GeoPackage, Shapefile, GeoJSON...): " + gdalErrors.message());
 
     OGRLayer* layer = nullptr;
     if (options.layer.empty()) {
@@ -279,7 +262,7 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
         ct.reset(OGRCreateCoordinateTransformation(source.get(), &target));
         if (!ct)
             throw Error(ErrorKind::Geometry, Location{path},
-                        "cannot reproject to Lambert-93 (EPSG:2154): " + lastGdalError());
+                        "cannot reproject to Lambert-93 (EPSG:2154): " + gdalErrors.message());
     }
 
     // Phase 1, sequential (the driver reads one feature at a time): codes, duplicates, geometry types.
@@ -604,7 +587,7 @@ bool isValidPolygon(const model::Wkb& wkb) {
     const auto t = wkbFlatten(g->getGeometryType());
     if (t != wkbPolygon && t != wkbMultiPolygon)
         return false;
-    QuietGdal quiet;
+    GdalErrorCollector gdalErrors;
     return g->IsValid();
 }
 
