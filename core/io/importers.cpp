@@ -345,6 +345,18 @@ bool isBpeTypeCode(const std::string& raw) {
                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
+//! D2xx: a BPE code of the "professions de santé" domain (D1xx are establishments, D3xx facilities).
+bool isBpeProfessionCode(const std::string& code) {
+    return isBpeTypeCode(code) && code[0] == 'D' && code[1] == '2';
+}
+
+//! Labels of the BPE profession codes the catalogue leaves out, for messages.
+std::string bpeProfessionLabel(const std::string& code) {
+    static const std::map<std::string, std::string> labels = {{"D243", "psychologue"}};
+    const auto it = labels.find(code);
+    return it == labels.end() ? std::string() : it->second;
+}
+
 //! Resolves the profession cells of a long table (cached per raw value) and collects the BPE facility
 //! codes that are no profession (D101, D302...), reported in one warning. Shared by the commune and zone
 //! readers so that both treat the same values the same way.
@@ -377,30 +389,46 @@ public:
                      "such as D201, or a label), found " +
                          (raw.empty() ? std::string("an empty cell") : quoted(raw)));
     }
+    //! One warning for the facility codes (D1xx establishments, D3xx), one for the BPE codes of
+    //! professions outside the catalogue (D2xx such as D243 psychologue).
     void flush(Warnings& warnings) const {
-        if (m_ignoredBpe.empty())
-            return;
-        std::vector<std::string> details;
-        std::size_t rows = 0;
-        for (const auto& [value, lines] : m_ignoredBpe) {
-            rows += lines.size();
-            details.push_back(value + " (" + std::to_string(lines.size()) +
-                              (lines.size() == 1 ? " row)" : " rows)"));
-        }
-        Warning w;
-        w.kind = ErrorKind::Value;
-        w.where =
-            Location{m_table.source, m_ignoredBpe.begin()->second.front(), m_table.header[m_column], -1};
-        w.message =
-            std::to_string(rows) + (rows == 1 ? " row" : " rows") +
-            " ignored: expected professions of the catalogue, found " + std::to_string(m_ignoredBpe.size()) +
-            (m_ignoredBpe.size() == 1 ? " BPE facility code that is" : " BPE facility codes that are") +
-            " no profession";
-        w.details = std::move(details);
-        warnings.push_back(std::move(w));
+        std::map<std::string, std::vector<long>> facilities, professions;
+        for (const auto& [value, lines] : m_ignoredBpe)
+            (isBpeProfessionCode(value) ? professions : facilities).emplace(value, lines);
+        if (!facilities.empty())
+            warnings.push_back(warning(facilities, [](std::size_t rows, std::size_t codes) {
+                return std::to_string(rows) + (rows == 1 ? " row" : " rows") +
+                       " ignored: expected professions of the catalogue, found " + std::to_string(codes) +
+                       (codes == 1 ? " BPE facility code that is" : " BPE facility codes that are") +
+                       " no profession";
+            }));
+        if (!professions.empty())
+            warnings.push_back(warning(professions, [](std::size_t rows, std::size_t codes) {
+                return std::to_string(rows) + (rows == 1 ? " row" : " rows") + " left out: " +
+                       (codes == 1 ? "a BPE code of a profession" : "BPE codes of professions") +
+                       " outside the catalogue (not health professions of the Code de la santé publique)";
+            }));
     }
 
 private:
+    template <typename Wording>
+    Warning warning(const std::map<std::string, std::vector<long>>& ignored, Wording wording) const {
+        std::vector<std::string> details;
+        std::size_t rows = 0;
+        for (const auto& [value, lines] : ignored) {
+            rows += lines.size();
+            const std::string label = bpeProfessionLabel(value);
+            details.push_back(value + (label.empty() ? "" : " " + label) + " (" +
+                              std::to_string(lines.size()) + (lines.size() == 1 ? " row)" : " rows)"));
+        }
+        Warning w;
+        w.kind = ErrorKind::Value;
+        w.where = Location{m_table.source, ignored.begin()->second.front(), m_table.header[m_column], -1};
+        w.message = wording(rows, ignored.size());
+        w.details = std::move(details);
+        return w;
+    }
+
     const Table& m_table;
     int m_column;
     const model::ProfessionCatalogue& m_catalogue;
@@ -426,9 +454,13 @@ std::string cityName(const std::string& code) {
     return {};
 }
 
+//! A percentage with two significant digits below 1 % (0.0028 %), one decimal above: never "0.00 %" for
+//! a part that is not zero.
 std::string shareText(double part, double total, bool french) {
     const double pct = total > 0 ? 100.0 * part / total : 0.0;
-    const int decimals = pct > 0 && pct < 0.1 ? 2 : 1;
+    int decimals = 1;
+    if (pct > 0 && pct < 1)
+        decimals = std::min(8, 1 + static_cast<int>(std::ceil(-std::log10(pct))));
     return french ? text::formatFr(pct, decimals) + " %" : text::formatEn(pct, decimals) + "%";
 }
 
@@ -446,7 +478,8 @@ std::string JoinReport::summaryFr(std::size_t maxCodes) const {
     if (totalProfessionals > 0)
         shares.push_back(shareText(unmatchedProfessionals, totalProfessionals, true) + " des professionnels");
     if (totalPopulation > 0 && unmatchedPopulation > 0)
-        shares.push_back(shareText(unmatchedPopulation, totalPopulation, true) + " de la population");
+        shares.push_back(text::formatFr(unmatchedPopulation, 0) + " habitants, " +
+                         shareText(unmatchedPopulation, totalPopulation, true) + " de la population");
     if (!shares.empty())
         out += " (" + text::join(shares, ", ") + ")";
     out += " : ";
@@ -468,7 +501,8 @@ std::string JoinReport::summaryEn(std::size_t maxCodes) const {
     if (totalProfessionals > 0)
         shares.push_back(shareText(unmatchedProfessionals, totalProfessionals, false) + " of professionals");
     if (totalPopulation > 0 && unmatchedPopulation > 0)
-        shares.push_back(shareText(unmatchedPopulation, totalPopulation, false) + " of the population");
+        shares.push_back(text::formatEn(unmatchedPopulation, 0) + " inhabitants, " +
+                         shareText(unmatchedPopulation, totalPopulation, false) + " of the population");
     if (!shares.empty())
         out += " (" + text::join(shares, ", ") + ")";
     out += ": ";
@@ -485,10 +519,12 @@ std::string JoinReport::summaryEn(std::size_t maxCodes) const {
 std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneColumns& columns,
                                              Warnings& warnings) {
     const int codeCol = requireColumn(table, communeColumnNames(columns.code));
-    const int popCol = requireColumn(
-        table, with(columns.population, {"population", "pmun", "population_municipale", "pop", "ptot"}));
-    const int bvCol =
-        requireColumn(table, with(columns.bv, {"bv", "bv2012", "bv2022", "code_bv", "bassin_de_vie"}));
+    const auto popNames =
+        with(columns.population, {"population", "pmun", "population_municipale", "pop", "ptot"});
+    const int popCol =
+        columns.requirePopulation ? requireColumn(table, popNames) : findColumn(table, popNames);
+    const auto bvNames = with(columns.bv, {"bv", "bv2012", "bv2022", "code_bv", "bassin_de_vie"});
+    const int bvCol = columns.requireBassin ? requireColumn(table, bvNames) : findColumn(table, bvNames);
     const int nameCol =
         findColumn(table, with(columns.name, {"nom", "libgeo", "name", "libelle", "libcom", "nom_commune"}));
     const int depCol =
@@ -511,8 +547,8 @@ std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneCo
             c.name = text::trim(table.rows[r][nameCol]);
         if (c.name.empty())
             c.name = cityName(code);
-        c.bv = bassinCode(table, r, bvCol);
-        if (c.bv.empty()) {
+        c.bv = bvCol >= 0 ? bassinCode(table, r, bvCol) : std::string();
+        if (c.bv.empty() && bvCol >= 0) {
             if (noBassin.empty())
                 noBassinLine = table.lines[r];
             noBassin.push_back(code);
@@ -525,8 +561,10 @@ std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneCo
 
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         const std::string code = communeCode(table, r, codeCol);
-        const double population = nonNegative(table, r, popCol, secrets, false, "a population >= 0");
-        wholeNumbers.see(r, popCol, population);
+        const double population =
+            popCol >= 0 ? nonNegative(table, r, popCol, secrets, false, "a population >= 0") : 0.0;
+        if (popCol >= 0)
+            wholeNumbers.see(r, popCol, population);
         if (codes::isArrondissement(code)) {
             // Folded into Paris/Lyon/Marseille: populations summed, the first arrondissement's BV kept,
             // unless the commune has its own row (then the arrondissements would count people twice).
@@ -1018,6 +1056,38 @@ JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,
     }
     report.unmatched.assign(unmatched.begin(), unmatched.end());
     return report;
+}
+
+bool isBpeTable(const Table& table, const ProfessionalsColumns& columns) {
+    if (table.column("typequ") >= 0)
+        return true;
+    for (const auto& h : table.header)
+        if (h.size() >= 4 && (h.size() == 4 || h[4] == '_' || h[4] == ' ')) {
+            std::string code = h.substr(0, 4);
+            code[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(code[0])));
+            if (isBpeTypeCode(code))
+                return true;
+        }
+    const int professionCol = findColumn(table, with(columns.profession, {"profession"}));
+    if (professionCol < 0)
+        return false;
+    bool any = false;
+    for (const auto& row : table.rows) {
+        const std::string v = text::trim(row[professionCol]);
+        if (v.empty())
+            continue;
+        if (!isBpeTypeCode(v))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+SourceMassScale massScaleForSource(const Table& table, const ProfessionalsColumns& columns) {
+    if (!isBpeTable(table, columns))
+        return {};
+    return {0.25, "INSEE BPE counts (private practice only, about a quarter of RPPS + ADELI): the pôle "
+                  "thresholds are scaled by 0.25 (parameter poles.mass_scale, editable)"};
 }
 
 } // namespace maillage::io
