@@ -8,20 +8,21 @@
 #include "core/io/gpkg.h"
 #include "core/io/import.h"
 #include "core/io/importers.h"
+#include "core/io/parameters_json.h"
+#include "core/io/read_file.h"
 #include "core/io/table.h"
 #include "core/model/error.h"
 #include "core/model/text.h"
-
-#include <cpl_error.h>
-#include <cpl_json.h>
 
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <iterator>
+#include <locale>
 #include <map>
 #include <optional>
 #include <set>
@@ -31,7 +32,8 @@ namespace maillage::cli {
 
 namespace {
 
-const char* const kVersion = "0.1.0";
+// The version is the CMake project's, passed by app/CMakeLists.txt.
+const char* const kVersion = MAILLAGE_VERSION;
 
 //! A usage error: exit status 2.
 struct UsageError : std::runtime_error {
@@ -158,6 +160,9 @@ Filters and metadata:
 Output:
   --output FILE              the dataset GeoPackage (written to a temporary file, then renamed)
   --report FILE              also write the warnings and join reports to this text file
+  Outputs are checked before anything is read: an output that is an input (or a link to one), a
+  symbolic link (give the file's own path), a device or a missing folder is refused, and nothing is
+  written. A temporary file left by an interrupted import is removed by the next one.
   --quiet                    no progress on the standard error
 )";
 
@@ -208,52 +213,31 @@ std::string csvQuote(const std::string& s, char sep) {
     return out + "\"";
 }
 
-std::string readWholeFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorKind::FileNotFound, {path, 0, "", -1}, "cannot open the file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+//! A number for machine-readable output: C locale, no thousands separator ("3000", "0.25").
+std::string machineNumber(double v) {
+    std::ostringstream s;
+    s.imbue(std::locale::classic());
+    s << std::setprecision(15) << v;
+    return s.str();
 }
 
-//! Parameters from a JSON file: nested {"poles": {"metropole_min": 1}} or flat {"poles.metropole_min": 1}.
-model::Parameters readParamsJson(const std::string& path, const model::Parameters& base) {
-    const std::string content = readWholeFile(path);
-    CPLJSONDocument doc;
-    if (!doc.LoadMemory(content))
-        throw Error(ErrorKind::Format, {path, 0, "", -1},
-                    "not valid JSON (expected an object of parameters)");
-    std::map<std::string, double> kv = base.toKeyValues();
-    const CPLJSONObject root = doc.GetRoot();
-    if (root.GetType() != CPLJSONObject::Type::Object)
-        throw Error(ErrorKind::Format, {path, 0, "", -1}, "expected a JSON object of parameters");
-    for (const CPLJSONObject& child : root.GetChildren()) {
-        if (child.GetType() == CPLJSONObject::Type::Object) {
-            for (const CPLJSONObject& leaf : child.GetChildren()) {
-                const std::string key = child.GetName() + "." + leaf.GetName();
-                const auto t = leaf.GetType();
-                if (t != CPLJSONObject::Type::Integer && t != CPLJSONObject::Type::Long &&
-                    t != CPLJSONObject::Type::Double)
-                    throw Error(ErrorKind::Parameter, {path, 0, {}, -1, key}, "expected a number");
-                kv[key] = leaf.ToDouble();
-            }
-        } else {
-            const auto t = child.GetType();
-            if (t != CPLJSONObject::Type::Integer && t != CPLJSONObject::Type::Long &&
-                t != CPLJSONObject::Type::Double)
-                throw Error(ErrorKind::Parameter, {path, 0, {}, -1, child.GetName()}, "expected a number");
-            kv[child.GetName()] = child.ToDouble();
-        }
+//! Checks every output before the long work: each can be written (its folder exists and is writable, it
+//! is no symbolic link, device or folder) and none is an input. Nothing is read or written before.
+void checkOutputs(const std::vector<std::string>& outputs, const std::vector<std::string>& inputs) {
+    for (const auto& output : outputs) {
+        io::checkOutputIsNoInput(output, inputs);
+        io::checkOutputPath(output);
     }
-    return model::Parameters::fromKeyValues(kv, path);
+    for (std::size_t i = 0; i < outputs.size(); ++i)
+        for (std::size_t j = i + 1; j < outputs.size(); ++j)
+            io::checkOutputIsNoInput(outputs[j], {outputs[i]});
 }
 
 model::ProfessionCatalogue loadCatalogue(const Options& o) {
     if (!o.has("catalogue"))
         return model::ProfessionCatalogue::builtin();
     const std::string path = o.get("catalogue");
-    return model::ProfessionCatalogue::fromCsv(readWholeFile(path), path);
+    return model::ProfessionCatalogue::fromCsv(io::readWholeFile(path, "profession catalogue"), path);
 }
 
 void printWarnings(const Warnings& warnings, std::ostream& err) {
@@ -333,7 +317,7 @@ int classify(const std::vector<std::string>& args, std::ostream& out, std::ostre
     }
     if (o.has("list-params")) {
         for (const auto& [k, v] : model::Parameters().toKeyValues())
-            out << k << " = " << text::formatEn(v, v == static_cast<long long>(v) ? 0 : 2) << "\n";
+            out << k << " = " << machineNumber(v) << "\n";
         return 0;
     }
     const std::string output = o.require("output");
@@ -344,8 +328,12 @@ int classify(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (format != "csv" && format != "csv-fr")
         throw UsageError("--format expects csv or csv-fr, found '" + format + "'");
 
+    checkOutputs({output}, {o.get("dataset"), o.get("communes"), o.get("professionals"), o.get("catalogue"),
+                            o.get("params")});
+
     model::Dataset ds;
     Warnings warnings;
+    io::SourceMassScale sourceScale;
     if (o.has("dataset")) {
         if (o.has("communes") || o.has("professionals"))
             throw UsageError("give either --dataset or --communes with --professionals, not both");
@@ -363,6 +351,7 @@ int classify(const std::vector<std::string>& args, std::ostream& out, std::ostre
         io::ProfessionalsColumns cols;
         cols.layout = io::CountsLayout::Long;
         ds.counts = io::readProfessionals(profTable, ds.catalogue, vintage, cols, warnings);
+        sourceScale = io::massScaleForSource(profTable, cols);
         ds.rebuildBassins();
         const auto join =
             io::checkCountsJoin(ds.counts, ds.communes, o.get("professionals"), o.get("communes"));
@@ -376,10 +365,16 @@ int classify(const std::vector<std::string>& args, std::ostream& out, std::ostre
     }
     model::Parameters params = ds.params;
     if (o.has("params"))
-        params = readParamsJson(o.get("params"), params);
+        params = io::readParametersJson(o.get("params"), params);
     if (o.has("mass-scale")) {
         params.poles.massScale = o.number("mass-scale", 1.0);
         params.validate("--mass-scale");
+    } else if (sourceScale.scale != 1 && params.poles.massScale == 1) {
+        params.poles.massScale = sourceScale.scale; // as the import would (io::massScaleForSource)
+        warnings.push_back(Warning{ErrorKind::Parameter,
+                                   Location{o.get("professionals")},
+                                   sourceScale.reason + "; --mass-scale 1 keeps the study's thresholds",
+                                   {}});
     }
     int vintage = o.has("vintage") ? o.year("vintage", 0) : ds.latestVintage();
     if (o.has("vintage") && o.has("dataset") &&
@@ -423,6 +418,8 @@ int summary(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         out << kSummaryHelp;
         return 0;
     }
+    if (o.has("output"))
+        checkOutputs({o.get("output")}, {o.require("dataset")});
     const auto ds = io::readDataset(o.require("dataset"));
     const std::string by = o.get("by", "region");
     if (by != "region" && by != "departement")
@@ -477,6 +474,17 @@ io::ProfessionalsSource professionalsSource(const std::string& spec, const char*
         throw UsageError(std::string(option) + " expects FILE:YEAR (e.g. bpe2013.csv:2013), found '" + spec +
                          "'");
     return src;
+}
+
+//! Every file an import reads, for checkOutputs.
+std::vector<std::string> importInputs(const io::ImportOptions& opt) {
+    std::vector<std::string> inputs = {opt.communesPath, opt.bassinsPath, opt.populationPath,
+                                       opt.cataloguePath};
+    for (const auto& src : opt.professionals)
+        inputs.push_back(src.path);
+    for (const auto& src : opt.zoneProfessionals)
+        inputs.push_back(src.path);
+    return inputs;
 }
 
 int import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -546,6 +554,11 @@ int import(const std::vector<std::string>& args, std::ostream& out, std::ostream
     opt.title = o.get("title");
     opt.sources = o.all("source");
     opt.cogYear = o.year("cog-year", 0);
+    opt.createdBy = std::string("Maillage ") + kVersion;
+
+    checkOutputs(o.has("report") ? std::vector<std::string>{output, o.get("report")}
+                                 : std::vector<std::string>{output},
+                 importInputs(opt));
 
     ConsoleFeedback feedback(err, o.has("quiet"));
     io::ImportReport report;
@@ -578,6 +591,7 @@ int demo(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
         return 0;
     }
     const std::string output = o.require("output");
+    checkOutputs({output}, {});
     model::Dataset ds = demo::makeDemoDataset();
     Warnings warnings;
     io::dissolveBassins(ds, warnings);
