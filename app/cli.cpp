@@ -487,6 +487,59 @@ std::vector<std::string> importInputs(const io::ImportOptions& opt) {
     return inputs;
 }
 
+//! The import's options from the command line.
+io::ImportOptions importOptions(const Options& o) {
+    io::ImportOptions opt;
+    opt.communesPath = o.require("communes");
+    opt.polygons.layer = o.get("layer");
+    if (o.has("code-field"))
+        opt.polygons.codeField = o.get("code-field");
+    if (o.has("name-field"))
+        opt.polygons.nameField = o.get("name-field");
+    opt.bassinsPath = o.get("bassins");
+    opt.bvColumn = o.get("bv-column");
+    opt.populationPath = o.get("population");
+    if (o.has("population-code"))
+        opt.populationCode = o.get("population-code");
+    if (o.has("population-column"))
+        opt.populationColumn = o.get("population-column");
+    io::CountsLayout layout = io::CountsLayout::Auto;
+    const std::string layoutName = o.get("professionals-layout", "auto");
+    if (layoutName == "long")
+        layout = io::CountsLayout::Long;
+    else if (layoutName == "wide")
+        layout = io::CountsLayout::Wide;
+    else if (layoutName != "auto")
+        throw UsageError("--professionals-layout expects auto, long or wide, found '" + layoutName + "'");
+    for (const std::string& spec : o.all("professionals")) {
+        io::ProfessionalsSource src = professionalsSource(spec, "--professionals");
+        src.columns.layout = layout;
+        opt.professionals.push_back(src);
+    }
+    for (const std::string& spec : o.all("zone-professionals"))
+        opt.zoneProfessionals.push_back(professionalsSource(spec, "--zone-professionals"));
+    opt.zoneColumn = o.get("zone-column");
+    opt.cataloguePath = o.get("catalogue");
+    opt.regionFilter = o.get("region");
+    opt.departementFilter = o.get("departement");
+    opt.title = o.get("title");
+    opt.sources = o.all("source");
+    opt.cogYear = o.year("cog-year", 0);
+    opt.createdBy = std::string("Maillage ") + kVersion;
+    return opt;
+}
+
+//! The warnings and join reports of an import, as printed and written by --report.
+std::string importReportText(const io::ImportReport& report) {
+    std::ostringstream rep;
+    for (const auto& w : report.warnings)
+        rep << "warning: " << w.toString() << "\n";
+    for (const auto& j : report.joins)
+        if (!j.ok())
+            rep << "join: " << j.summaryEn(50) << "\n";
+    return rep.str();
+}
+
 int import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const Options o(args, 2,
                     {"communes",
@@ -515,47 +568,8 @@ int import(const std::vector<std::string>& args, std::ostream& out, std::ostream
         out << kImportHelp;
         return 0;
     }
-    io::ImportOptions opt;
-    opt.communesPath = o.require("communes");
+    const io::ImportOptions opt = importOptions(o);
     const std::string output = o.require("output");
-    opt.polygons.layer = o.get("layer");
-    if (o.has("code-field"))
-        opt.polygons.codeField = o.get("code-field");
-    if (o.has("name-field"))
-        opt.polygons.nameField = o.get("name-field");
-    opt.bassinsPath = o.get("bassins");
-    opt.bvColumn = o.get("bv-column");
-    opt.populationPath = o.get("population");
-    if (o.has("population-code"))
-        opt.populationCode = o.get("population-code");
-    if (o.has("population-column"))
-        opt.populationColumn = o.get("population-column");
-    io::CountsLayout layout = io::CountsLayout::Auto;
-    const std::string layoutName = o.get("professionals-layout", "auto");
-    if (layoutName == "long")
-        layout = io::CountsLayout::Long;
-    else if (layoutName == "wide")
-        layout = io::CountsLayout::Wide;
-    else if (layoutName != "auto")
-        throw UsageError("--professionals-layout expects auto, long or wide, found '" + layoutName + "'");
-    for (const std::string& spec : o.all("professionals")) {
-        io::ProfessionalsSource src = professionalsSource(spec, "--professionals");
-        src.columns.layout = layout;
-        opt.professionals.push_back(src);
-    }
-    for (const std::string& spec : o.all("zone-professionals")) {
-        io::ProfessionalsSource src = professionalsSource(spec, "--zone-professionals");
-        opt.zoneProfessionals.push_back(src);
-    }
-    opt.zoneColumn = o.get("zone-column");
-    opt.cataloguePath = o.get("catalogue");
-    opt.regionFilter = o.get("region");
-    opt.departementFilter = o.get("departement");
-    opt.title = o.get("title");
-    opt.sources = o.all("source");
-    opt.cogYear = o.year("cog-year", 0);
-    opt.createdBy = std::string("Maillage ") + kVersion;
-
     checkOutputs(o.has("report") ? std::vector<std::string>{output, o.get("report")}
                                  : std::vector<std::string>{output},
                  importInputs(opt));
@@ -564,19 +578,17 @@ int import(const std::vector<std::string>& args, std::ostream& out, std::ostream
     io::ImportReport report;
     const auto t0 = std::chrono::steady_clock::now();
     model::Dataset ds = io::importDataset(opt, report, &feedback);
+    const std::string reportText = importReportText(report);
+    // The report is written first to its temporary, and put in place only with the dataset: both or none.
+    std::optional<io::PendingFile> reportFile;
+    if (o.has("report"))
+        reportFile.emplace(o.get("report"), reportText);
     feedback.setStep("Écriture de " + output);
     io::writeDataset(ds, output, &feedback);
+    if (reportFile)
+        reportFile->commit();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-
-    std::ostringstream rep;
-    for (const auto& w : report.warnings)
-        rep << "warning: " << w.toString() << "\n";
-    for (const auto& j : report.joins)
-        if (!j.ok())
-            rep << "join: " << j.summaryEn(50) << "\n";
-    err << rep.str();
-    if (o.has("report"))
-        io::writeFileAtomically(o.get("report"), rep.str());
+    err << reportText;
     err << ds.communes.size() << " communes, " << ds.bassins.size() << " bassins de vie, " << ds.counts.size()
         << " counts -> " << output << " (" << text::formatEn(seconds, 1) << " s)\n";
     return 0;

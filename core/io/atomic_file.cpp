@@ -179,26 +179,45 @@ void commitTemporary(const std::string& temporary, const std::string& target) {
     }
 }
 
-void writeFileAtomically(const std::string& target, const std::string& content) {
+namespace {
+
+//! `target`'s folder checked and cleaned of dead temporaries, then its new temporary path.
+std::string preparedTemporary(const std::string& target) {
     checkOutputPath(target);
     removeStaleTemporaries(target);
-    const std::string tmp = temporaryPathFor(target);
-    const TemporaryGuard guard(tmp);
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw Error(ErrorKind::Write, {target, 0, "", -1},
-                        std::string("cannot create the file: ") + std::strerror(errno));
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        out.flush();
-        if (!out) {
-            const std::string reason = std::strerror(errno);
-            out.close();
-            std::remove(tmp.c_str());
-            throw Error(ErrorKind::Write, {target, 0, "", -1}, "cannot write the file: " + reason);
-        }
+    return temporaryPathFor(target);
+}
+
+} // namespace
+
+PendingFile::PendingFile(const std::string& target, const std::string& content)
+    : m_target(target), m_temporary(preparedTemporary(target)), m_guard(m_temporary) {
+    std::ofstream out(m_temporary, std::ios::binary | std::ios::trunc);
+    if (!out)
+        throw Error(ErrorKind::Write, {target, 0, "", -1},
+                    std::string("cannot create the file: ") + std::strerror(errno));
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.flush();
+    if (!out) {
+        const std::string reason = std::strerror(errno);
+        out.close();
+        std::remove(m_temporary.c_str());
+        throw Error(ErrorKind::Write, {target, 0, "", -1}, "cannot write the file: " + reason);
     }
-    commitTemporary(tmp, target);
+}
+
+PendingFile::~PendingFile() {
+    if (!m_committed)
+        std::remove(m_temporary.c_str());
+}
+
+void PendingFile::commit() {
+    m_committed = true; // commitTemporary removes the temporary itself on failure
+    commitTemporary(m_temporary, m_target);
+}
+
+void writeFileAtomically(const std::string& target, const std::string& content) {
+    PendingFile(target, content).commit();
 }
 
 } // namespace maillage::io

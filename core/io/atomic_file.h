@@ -45,6 +45,24 @@ void checkOutputIsNoInput(const std::string& target, const std::vector<std::stri
 //! failure.
 void commitTemporary(const std::string& temporary, const std::string& target);
 
+//! A file written to its temporary now and put in place by commit(): outputs that go together (a dataset
+//! and its report) are all written, or none. Without commit(), the destructor removes the temporary.
+class PendingFile {
+public:
+    //! Writes `content` beside `target`. Throws Error(Write) naming `target`.
+    PendingFile(const std::string& target, const std::string& content);
+    ~PendingFile();
+    PendingFile(const PendingFile&) = delete;
+    PendingFile& operator=(const PendingFile&) = delete;
+    //! Renames the temporary over the target (commitTemporary).
+    void commit();
+
+private:
+    std::string m_target, m_temporary;
+    TemporaryGuard m_guard;
+    bool m_committed = false;
+};
+
 //! Writes `content` to `target` atomically. Throws Error(Write) naming the path and the system's reason.
 void writeFileAtomically(const std::string& target, const std::string& content);
 

@@ -2,6 +2,7 @@
 #include "geo_testing.h"
 #include "testing.h"
 
+#include "core/io/gdal_util.h"
 #include "core/io/geo.h"
 #include "core/io/gpkg.h"
 
@@ -460,6 +461,52 @@ private slots:
                          e.detail().find("routes") != std::string::npos,
                      e.what());
         }
+    }
+
+    void aFolderOrAFileOfAnotherKindIsCalledWhatItIs() {
+        QTemporaryDir dir;
+        const auto messageFor = [](const std::string& path) {
+            try {
+                io::readDataset(path);
+            } catch (const Error& e) {
+                return std::string(e.what());
+            }
+            return std::string("no error");
+        };
+        const std::string folder = dir.path().toStdString();
+        QCOMPARE(messageFor(folder),
+                 folder + ": is a folder, expected a dataset .gpkg (written by 'maillage import')");
+        const std::string absent = dir.filePath("absent.gpkg").toStdString();
+        QCOMPARE(messageFor(absent),
+                 absent + ": file not found, expected a dataset .gpkg (written by 'maillage import')");
+        const QString text = dir.filePath(QStringLiteral("texte.gpkg"));
+        {
+            QFile f(text);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("ceci n'est pas un GeoPackage\n");
+        }
+        const std::string m = messageFor(text.toStdString());
+        QVERIFY2(m.rfind(text.toStdString() + ": is not a GeoPackage, expected a dataset .gpkg", 0) == 0,
+                 m.c_str());
+        QVERIFY2(m.find("unknown GDAL error") == std::string::npos, m.c_str());
+    }
+
+    void gdalMessagesAreCollectedInsteadOfPrinted() {
+        io::GdalErrorCollector outer;
+        {
+            io::GdalErrorCollector inner;
+            CPLError(CE_Warning, CPLE_AppDefined, "a warning");
+            CPLError(CE_Failure, CPLE_AppDefined, "first failure");
+            CPLError(CE_Failure, CPLE_AppDefined, "second failure");
+            QCOMPARE(testing::qList(inner.warnings()), QStringList{"a warning"});
+            QCOMPARE(testing::qList(inner.errors()), (QStringList{"first failure", "second failure"}));
+            QCOMPARE(inner.message(), std::string("first failure; second failure"));
+        }
+        QVERIFY(outer.errors().empty()); // scopes nest: the inner one took them
+        CPLError(CE_Failure, CPLE_AppDefined, "after");
+        QCOMPARE(testing::qList(outer.errors()), QStringList{"after"});
+        outer.clear();
+        QVERIFY(outer.errors().empty());
     }
 
     void toleratesEditsInQgis() {
