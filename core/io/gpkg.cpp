@@ -286,10 +286,7 @@ void writeCounts(Writer& w, const char* name, const char* placeField,
     });
 }
 
-void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path, Feedback* feedback) {
-    Writer w(ds, path, feedback);
-    w.progress(0, "Écriture des communes");
-
+void writeCommunes(Writer& w, const model::Dataset& d) {
     OGRLayer* communes = w.createLayer(kCommunes, true,
                                        {{"code", OFTString},
                                         {"nom", OFTString},
@@ -317,8 +314,9 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
             w.insert(communes, f);
         }
     });
+}
 
-    w.progress(50, "Écriture des bassins de vie");
+void writeBassins(Writer& w, const model::Dataset& d) {
     OGRLayer* bassins = w.createLayer(kBassins, true,
                                       {{"code", OFTString},
                                        {"nom", OFTString},
@@ -345,7 +343,9 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
             w.insert(bassins, f);
         }
     });
+}
 
+void writeZones(Writer& w, const model::Dataset& d) {
     if (!d.zones.empty()) {
         w.progress(65, "Écriture des zones infra-communales");
         OGRLayer* zones = w.createLayer(
@@ -363,12 +363,9 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
             }
         });
     }
+}
 
-    w.progress(70, "Écriture des effectifs de professionnels");
-    writeCounts(w, "professionals", "commune", d.counts);
-    writeCounts(w, "zone_professionals", "zone", d.zoneCounts);
-
-    w.progress(90, "Écriture des paramètres");
+void writeCatalogue(Writer& w, const model::Dataset& d) {
     OGRLayer* professions = w.createLayer("professions", false,
                                           {{"code", OFTString},
                                            {"label_fr", OFTString},
@@ -388,10 +385,10 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
             w.insert(professions, f);
         }
     });
+}
 
-    writeParametersLayer(w, d.params);
-    writeKeyValues(w, "metadata", metadataRows(d.meta));
-
+//! Cooperations and flows: the links the user loaded (travel times apart: they are the bulk).
+void writeLinks(Writer& w, const model::Dataset& d) {
     OGRLayer* coop = w.createLayer("cooperations", false,
                                    {{"name", OFTString}, {"kind", OFTString}, {"bassins", OFTString}});
     w.transaction("cooperations", [&] {
@@ -415,8 +412,9 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
             w.insert(flows, f);
         }
     });
+}
 
-    w.progress(95);
+void writeTravelTimes(Writer& w, const model::Dataset& d) {
     OGRLayer* times = w.createLayer(
         "travel_times", false, {{"origin", OFTString}, {"destination", OFTString}, {"minutes", OFTReal}});
     w.transaction("travel_times", [&] {
@@ -428,7 +426,9 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
             w.insert(times, f);
         }
     });
+}
 
+void writeAreaNames(Writer& w, const model::Dataset& d) {
     for (const auto& [name, names] :
          {std::pair<const char*, const std::map<std::string, std::string>*>{"regions", &d.regionNames},
           {"departements", &d.departementNames}}) {
@@ -442,6 +442,26 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
             }
         });
     }
+}
+
+void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path, Feedback* feedback) {
+    Writer w(ds, path, feedback);
+    w.progress(0, "Écriture des communes");
+    writeCommunes(w, d);
+    w.progress(50, "Écriture des bassins de vie");
+    writeBassins(w, d);
+    writeZones(w, d);
+    w.progress(70, "Écriture des effectifs de professionnels");
+    writeCounts(w, "professionals", "commune", d.counts);
+    writeCounts(w, "zone_professionals", "zone", d.zoneCounts);
+    w.progress(90, "Écriture des paramètres");
+    writeCatalogue(w, d);
+    writeParametersLayer(w, d.params);
+    writeKeyValues(w, "metadata", metadataRows(d.meta));
+    writeLinks(w, d);
+    w.progress(95);
+    writeTravelTimes(w, d);
+    writeAreaNames(w, d);
     w.progress(99, "Finalisation du fichier");
 }
 
