@@ -1,5 +1,6 @@
 #include "core/io/geo.h"
 #include "core/io/gdal_util.h"
+#include "core/io/territory.h"
 
 #include "core/model/codes.h"
 
@@ -337,8 +338,12 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
         pending.size(), nThreads, feedback,
         [&](std::size_t k, std::size_t thread) {
             Pending& p = pending[k];
+            OGREnvelope raw;
+            p.geometry->getEnvelope(&raw);
             if (ct && p.geometry->transform(transforms[thread].get()) != OGRERR_NONE) {
-                p.error = "cannot be reprojected to Lambert-93";
+                const std::string hint = declaredCrsMismatch(*source, raw.MinX, raw.MinY);
+                p.error =
+                    "cannot be reprojected to Lambert-93" + (hint.empty() ? std::string() : ": " + hint);
                 return;
             }
             GeomPtr mp = makeValidMultiPolygon(*p.geometry, &p.repaired);

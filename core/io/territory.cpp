@@ -59,18 +59,15 @@ std::unique_ptr<OGRSpatialReference> declaredCrs(const std::string& path, const 
     return std::unique_ptr<OGRSpatialReference>(srs ? srs->Clone() : nullptr);
 }
 
-std::string crsName(const OGRSpatialReference& srs) {
-    const char* auth = srs.GetAuthorityName(nullptr);
-    const char* code = srs.GetAuthorityCode(nullptr);
-    if (auth && code)
-        return std::string(auth) + ":" + code;
-    const char* name = srs.GetName();
-    return name ? name : "(unnamed)";
+const OGRSpatialReference& kLambert93() {
+    static const OGRSpatialReference srs = epsg(model::kWorkingEpsg);
+    return srs;
 }
 
 bool looksLikeDegrees(double x, double y) {
     return std::fabs(x) <= 180 && std::fabs(y) <= 90;
 }
+
 bool looksLikeLambert93(double x, double y) {
     return x > -400000 && x < 1800000 && y > 5900000 && y < 7300000;
 }
@@ -89,17 +86,32 @@ std::string likelyCause(const Landing& l, const std::string& path, const std::st
     double x = l.commune->anchor.x, y = l.commune->anchor.y;
     const std::string name = crsName(*declared);
     if (back && back->Transform(1, &x, &y)) {
-        if (!declared->IsGeographic() && looksLikeDegrees(x, y))
-            return "the file declares the coordinate system " + name +
-                   " but its coordinates look like WGS84 longitude/latitude (EPSG:4326)";
-        if (!declared->IsSame(&working) && looksLikeLambert93(x, y))
-            return "the file declares the coordinate system " + name +
-                   " but its coordinates look like Lambert-93 (EPSG:2154)";
+        const std::string mismatch = declaredCrsMismatch(*declared, x, y);
+        if (!mismatch.empty())
+            return mismatch;
     }
     return "check the coordinate system the file declares (" + name + ") against its coordinates";
 }
 
 } // namespace
+
+std::string crsName(const OGRSpatialReference& srs) {
+    const char* auth = srs.GetAuthorityName(nullptr);
+    const char* code = srs.GetAuthorityCode(nullptr);
+    if (auth && code)
+        return std::string(auth) + ":" + code;
+    const char* name = srs.GetName();
+    return name ? name : "(unnamed)";
+}
+
+std::string declaredCrsMismatch(const OGRSpatialReference& declared, double x, double y) {
+    const std::string prefix = "the file declares the coordinate system " + crsName(declared);
+    if (!declared.IsGeographic() && looksLikeDegrees(x, y))
+        return prefix + " but its coordinates look like WGS84 longitude/latitude (EPSG:4326)";
+    if (!declared.IsSame(&kLambert93()) && looksLikeLambert93(x, y))
+        return prefix + " but its coordinates look like Lambert-93 (EPSG:2154)";
+    return {};
+}
 
 const Territory* territoryOf(const std::string& communeCode) {
     const std::string dep = codes::departementOf(communeCode);

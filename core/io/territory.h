@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+class OGRSpatialReference;
+
 namespace maillage::io {
 
 //! A territory of France as a longitude/latitude box (WGS84, degrees), with a margin.
@@ -22,6 +24,14 @@ struct Territory {
 //! five DROM: 971 Guadeloupe, 972 Martinique, 973 Guyane, 974 La Réunion, 976 Mayotte); nullptr for
 //! the collectivités d'outre-mer and malformed codes (not checked).
 const Territory* territoryOf(const std::string& communeCode);
+
+//! "EPSG:2154", "OGC:CRS84"..., or the CRS's name.
+std::string crsName(const OGRSpatialReference& srs);
+
+//! Why coordinates (x, y), as a file holds them, do not fit the CRS it declares: "the file declares the
+//! coordinate system X but its coordinates look like WGS84 longitude/latitude (or Lambert-93)"; "" when
+//! nothing says so.
+std::string declaredCrsMismatch(const OGRSpatialReference& declared, double x, double y);
 
 //! Checks that each commune's anchor (Lambert-93) lies in its territory. When most of them do not, the
 //! file is refused: Error(Geometry) naming `path`, a sample commune, where it landed and the likely

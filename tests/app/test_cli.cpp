@@ -433,6 +433,23 @@ private slots:
         QCOMPARE(err.count('\n'), 1);
     }
 
+    void aBrokenGeoJsonIsOneErrorWithoutGdalsOwnLine() {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start(QStringLiteral(MAILLAGE_BINARY),
+                {QStringLiteral("import"), QStringLiteral("--communes"),
+                 QString::fromStdString(testing::dataPath("geo/broken.geojson")), QStringLiteral("--bassins"),
+                 QString::fromStdString(testing::dataPath("geo/import_bv.csv")), QStringLiteral("--quiet"),
+                 QStringLiteral("--output"), dir.filePath(QStringLiteral("out.gpkg"))});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("broken.geojson as a vector file"), err.constData());
+        QVERIFY2(err.contains("Unterminated array"), err.constData()); // GDAL's reason, in our message
+        QVERIFY2(!err.contains("ERROR 1"), err.constData());
+        QCOMPARE(err.count('\n'), 1);
+    }
+
     void classifyOfBpeCodesScalesTheThresholdsAsTheImportDoes() {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("poles.csv"));
