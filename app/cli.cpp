@@ -180,7 +180,8 @@ Classifies each bassin de vie into a pôle type (DOMAIN: 1 pôle de grande métr
   --vintage YEAR         vintage of the counts to classify (default: the latest)
   --params FILE          JSON parameters: {"poles": {"metropole_min": 10000, ...}} or flat keys
                          ("poles.metropole_min"); see 'maillage classify --list-params'
-  --mass-scale F         multiplies the four professional-count thresholds (e.g. 0.25 for BPE data)
+  --mass-scale F         multiplies the four professional-count thresholds (default: the dataset's; from
+                         tables, 0.25 for INSEE BPE codes as 'maillage import' sets it, else 1)
   --lang fr|en           language of the reasons (default: fr)
   --format csv|csv-fr    csv: ',' and decimal points (default); csv-fr: ';', decimal commas and a BOM (Excel FR)
   --output FILE          output CSV, one row per BV: bv, name, type, type_label, total, pole, psy, ex_psy,
