@@ -350,6 +350,10 @@ bool isBpeProfessionCode(const std::string& code) {
     return isBpeTypeCode(code) && code[0] == 'D' && code[1] == '2';
 }
 
+//! Why counts of a D2xx code the catalogue does not know are left out.
+const char* const kOutsideCatalogue = "BPE codes of professions outside the catalogue (not health "
+                                      "professions of the Code de la santé publique)";
+
 //! Labels of the BPE profession codes the catalogue leaves out, for messages.
 std::string bpeProfessionLabel(const std::string& code) {
     static const std::map<std::string, std::string> labels = {{"D243", "psychologue"}};
@@ -404,9 +408,8 @@ public:
             }));
         if (!professions.empty())
             warnings.push_back(warning(professions, [](std::size_t rows, std::size_t codes) {
-                return std::to_string(rows) + (rows == 1 ? " row" : " rows") + " left out: " +
-                       (codes == 1 ? "a BPE code of a profession" : "BPE codes of professions") +
-                       " outside the catalogue (not health professions of the Code de la santé publique)";
+                return std::to_string(rows) + (rows == 1 ? " row" : " rows") +
+                       " left out: " + kOutsideCatalogue;
             }));
     }
 
@@ -869,16 +872,24 @@ std::vector<model::CountRecord> readProfessionals(const Table& table,
     } else {
         // Wide: one column per profession or BPE code; several columns may feed one profession.
         std::vector<std::pair<int, int>> countColumns; // column -> catalogue index
-        std::vector<std::string> ignored;
+        std::vector<std::string> ignored, outsideCatalogue;
         for (std::size_t c = 0; c < table.header.size(); ++c) {
             const int ci = static_cast<int>(c);
             if (ci == codeCol || ci == vintageCol)
                 continue;
             if (const model::Profession* p = catalogue.resolve(table.header[c]))
                 countColumns.emplace_back(ci, catalogue.indexOf(p->code));
+            else if (isBpeProfessionCode(table.header[c].substr(0, 4)))
+                outsideCatalogue.push_back(table.header[c]);
             else if (!isDescriptiveColumn(table.header[c]))
                 ignored.push_back(table.header[c]);
         }
+        if (!outsideCatalogue.empty())
+            warnings.push_back(Warning{ErrorKind::Value, Location{table.source, table.headerLine, {}, -1},
+                                       std::to_string(outsideCatalogue.size()) +
+                                           (outsideCatalogue.size() == 1 ? " column" : " columns") +
+                                           " left out: " + kOutsideCatalogue,
+                                       outsideCatalogue});
         if (countColumns.empty()) {
             std::vector<std::string> found;
             for (const auto& h : table.header)

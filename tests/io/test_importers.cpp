@@ -542,7 +542,7 @@ private slots:
                                 "found 17 BPE facility codes that are no profession"));
         QCOMPARE(q(warnings[0].details.front()), QStringLiteral("D101 (946 rows)"));
         QCOMPARE(q(warnings[1].message),
-                 QStringLiteral("4390 rows left out: a BPE code of a profession outside the catalogue (not "
+                 QStringLiteral("4390 rows left out: BPE codes of professions outside the catalogue (not "
                                 "health professions of the Code de la santé publique)"));
         QCOMPARE(qList(warnings[1].details), QStringList{"D243 psychologue (4390 rows)"});
     }
@@ -609,9 +609,19 @@ private slots:
             QStringLiteral("bpe2018.csv: line 5, column 'TYPEQU': 1 row ignored: expected professions of "
                            "the catalogue, found 1 BPE facility code that is no profession (D101 (1 row))"));
         QCOMPARE(q(warnings[1].toString()),
-                 QStringLiteral("bpe2018.csv: line 3, column 'TYPEQU': 2 rows left out: a BPE code of a "
-                                "profession outside the catalogue (not health professions of the Code de la "
+                 QStringLiteral("bpe2018.csv: line 3, column 'TYPEQU': 2 rows left out: BPE codes of "
+                                "professions outside the catalogue (not health professions of the Code de la "
                                 "santé publique) (D243 psychologue (2 rows))"));
+        // The same code as a column of a wide table.
+        const io::Table wide = io::parseCsvText("codgeo,D201,D243_psychologue\n59350,3,2\n", "wide.csv");
+        Warnings wideWarnings;
+        QCOMPARE(describe(io::readProfessionals(wide, catalogue, 2018, {}, wideWarnings)),
+                 QStringList{"59350 medecin_generaliste 2018 3"});
+        QCOMPARE(wideWarnings.size(), std::size_t(1));
+        QCOMPARE(q(wideWarnings[0].toString()),
+                 QStringLiteral("wide.csv: line 1: 1 column left out: BPE codes of professions outside the "
+                                "catalogue (not health professions of the Code de la santé publique) "
+                                "(D243_psychologue)"));
     }
 
     void bpeTablesCallForTheBpeMassScaleAndOthersDoNot() {
