@@ -778,215 +778,254 @@ std::map<std::string, double> readPopulation(const Table& table, const std::stri
     return population;
 }
 
+namespace {
+
+//! Counts summed per (place, catalogue index, vintage), ordered for a stable output. Rows of
+//! arrondissements municipaux are summed apart, under their commune, and used only when the commune has
+//! no row of its own for that vintage: a file listing both would count Paris twice.
+class CountSums {
+public:
+    //! Adds a row's count (zeros only register the row: absent = 0).
+    void add(const std::string& code, int profession, int year, double count) {
+        const bool arrondissement = codes::isArrondissement(code);
+        const std::string place = arrondissement ? codes::foldArrondissement(code) : code;
+        if (arrondissement)
+            m_arrondissements[{place, year}].insert(code);
+        else if (hasArrondissements(code))
+            m_ownRows.insert({code, year});
+        if (count > 0)
+            (arrondissement ? m_arrondissementSums : m_sums)[{place, profession, year}] += count;
+    }
+
+    //! Arrondissements summed into their commune, unless it has its own rows (then ignored, one warning
+    //! each), and the records.
+    std::vector<model::CountRecord> records(const Table& table, int codeCol, bool perVintage,
+                                            const std::vector<model::Profession>& professions,
+                                            Warnings& warnings) {
+        for (const auto& [key, count] : m_arrondissementSums)
+            if (!m_ownRows.count({std::get<0>(key), std::get<2>(key)}))
+                m_sums[key] += count;
+        for (const auto& [placeYear, codesSeen] : m_arrondissements) {
+            if (!m_ownRows.count(placeYear))
+                continue;
+            Warning w;
+            w.kind = ErrorKind::Duplicate;
+            w.where = Location{table.source, 0, table.header[codeCol], -1};
+            w.message = "expected either " + placeYear.first + " or its arrondissements" +
+                        (perVintage ? " in " + std::to_string(placeYear.second) : std::string()) +
+                        ", found both; the arrondissements were ignored (counting both would count its "
+                        "professionals twice)";
+            w.details.assign(codesSeen.begin(), codesSeen.end());
+            warnings.push_back(std::move(w));
+        }
+        std::vector<model::CountRecord> out;
+        out.reserve(m_sums.size());
+        for (const auto& [key, count] : m_sums)
+            out.push_back({std::get<0>(key), professions[static_cast<std::size_t>(std::get<1>(key))].code,
+                           std::get<2>(key), count});
+        return out;
+    }
+
+private:
+    using Key = std::tuple<std::string, int, int>;
+    std::map<Key, double> m_sums, m_arrondissementSums;
+    std::set<std::pair<std::string, int>> m_ownRows;                                // (75056, vintage)
+    std::map<std::pair<std::string, int>, std::set<std::string>> m_arrondissements; // -> 75101...
+};
+
+//! What readProfessionals works with: the table, its columns, and what it collects on the way.
+struct CountsReading {
+    const Table& table;
+    const model::ProfessionCatalogue& catalogue;
+    CountsLayout layout = CountsLayout::Auto;
+    int codeCol = -1, professionCol = -1, countCol = -1, vintageCol = -1;
+    int vintage = 0;
+    SecretCells secrets;
+    WholeNumberCells wholeNumbers;
+    Duplicates duplicates;
+    CountSums sums;
+
+    CountsReading(const Table& t, const model::ProfessionCatalogue& c, const ProfessionalsColumns& columns,
+                  int year)
+        : table(t), catalogue(c), layout(columns.layout), vintage(year), secrets(t),
+          wholeNumbers(t, "professionals") {
+        codeCol = requireColumn(t, communeColumnNames(columns.commune));
+        const auto professionNames = with(columns.profession, {"profession", "typequ", "code_profession",
+                                                               "libelle_profession", "specialite"});
+        const auto countNames =
+            with(columns.count, {"count", "nb_equip", "nombre", "effectif", "effectifs", "nb"});
+        if (layout == CountsLayout::Auto) {
+            professionCol = findColumn(t, professionNames);
+            countCol = findColumn(t, countNames);
+            layout = professionCol >= 0 && countCol >= 0 ? CountsLayout::Long : CountsLayout::Wide;
+        } else if (layout == CountsLayout::Long) {
+            professionCol = requireColumn(t, professionNames);
+            countCol = requireColumn(t, countNames);
+        }
+        if (!columns.vintage.empty())
+            vintageCol = requireColumn(t, {columns.vintage});
+    }
+    int yearOfRow(std::size_t r) const { return vintageCol >= 0 ? yearOf(table, r, vintageCol) : vintage; }
+};
+
+//! One warning for the unknown profession values a long table was allowed to hold.
+void warnUnknownValues(const CountsReading& c, const std::map<std::string, std::vector<long>>& unknown,
+                       Warnings& warnings) {
+    if (unknown.empty())
+        return;
+    std::vector<std::string> details;
+    std::size_t rows = 0;
+    for (const auto& [value, lines] : unknown) {
+        rows += lines.size();
+        details.push_back(quoted(value) + " (" + linesOf(lines) + ")");
+    }
+    Warning w;
+    w.kind = ErrorKind::Value;
+    w.where = Location{c.table.source, unknown.begin()->second.front(), c.table.header[c.professionCol], -1};
+    w.message = std::to_string(rows) + (rows == 1 ? " row" : " rows") +
+                " ignored: expected professions of the catalogue, found " + std::to_string(unknown.size()) +
+                (unknown.size() == 1 ? " unknown value" : " unknown values");
+    w.details = std::move(details);
+    warnings.push_back(std::move(w));
+}
+
+//! Long layout: one row per commune, profession and count.
+void readLongCounts(CountsReading& c, bool allowUnknownProfessions, Warnings& warnings) {
+    const auto& professions = c.catalogue.professions();
+    std::map<std::string, std::vector<long>> unknown; // other unknown values (allowed)
+    ProfessionCells professionCells(c.table, c.professionCol, c.catalogue);
+    for (std::size_t r = 0; r < c.table.rows.size(); ++r) {
+        const std::string code = communeCode(c.table, r, c.codeCol);
+        const std::string raw = text::trim(c.table.rows[r][c.professionCol]);
+        const int profession = professionCells.at(r);
+        const int year = c.yearOfRow(r);
+        if (profession == -1)
+            continue; // a BPE facility code, reported below
+        if (profession < 0) {
+            if (!allowUnknownProfessions)
+                throw professionCells.unknown(r);
+            unknown[raw].push_back(c.table.lines[r]);
+            continue;
+        }
+        const double count = nonNegative(c.table, r, c.countCol, c.secrets, false);
+        c.wholeNumbers.see(r, c.countCol, count);
+        // The same commune, profession (however written: "D201", "Médecin généraliste") and vintage.
+        c.duplicates.see(code + " / " + professions[static_cast<std::size_t>(profession)].code +
+                             (c.vintageCol >= 0 ? " / " + std::to_string(year) : ""),
+                         c.table.lines[r], raw);
+        c.sums.add(code, profession, year, count);
+    }
+    professionCells.flush(warnings);
+    warnUnknownValues(c, unknown, warnings);
+}
+
+//! Rows of one commune, profession and vintage are duplicates when they name the same thing: the same
+//! value, or the profession itself ("Médecin généraliste", which covers "D201"), or one in a BPE code and
+//! the other in words. Distinct aliases of one vocabulary are distinct source categories that the
+//! catalogue sums (D202 cardiologues + D203 dermatologues -> spécialistes).
+void flushLongDuplicates(CountsReading& c, Warnings& warnings) {
+    std::unordered_map<std::string, std::string> keyOf; // raw -> match key
+    auto key = [&](const std::string& raw) -> const std::string& {
+        auto it = keyOf.find(raw);
+        if (it == keyOf.end())
+            it = keyOf.emplace(raw, text::matchKey(raw)).first;
+        return it->second;
+    };
+    auto generic = [&](const std::string& raw) {
+        const model::Profession* p = c.catalogue.resolve(raw);
+        const std::string& k = key(raw);
+        return p && (k == text::matchKey(p->code) || k == text::matchKey(p->labelFr) ||
+                     k == text::matchKey(p->labelEn));
+    };
+    c.duplicates.flush(c.table, c.codeCol, "commune and profession", warnings,
+                       [&](const std::string& a, const std::string& b) {
+                           return key(a) == key(b) || generic(a) || generic(b) ||
+                                  isBpeTypeCode(a) != isBpeTypeCode(b);
+                       });
+}
+
+//! Wide layout: the columns that feed a profession (column -> catalogue index); the others reported.
+std::vector<std::pair<int, int>> wideCountColumns(const CountsReading& c, const ProfessionalsColumns& columns,
+                                                  Warnings& warnings) {
+    const Table& table = c.table;
+    std::vector<std::pair<int, int>> countColumns;
+    std::vector<std::string> ignored, outsideCatalogue;
+    for (std::size_t col = 0; col < table.header.size(); ++col) {
+        const int ci = static_cast<int>(col);
+        if (ci == c.codeCol || ci == c.vintageCol)
+            continue;
+        if (const model::Profession* p = c.catalogue.resolve(table.header[col]))
+            countColumns.emplace_back(ci, c.catalogue.indexOf(p->code));
+        else if (isBpeProfessionCode(table.header[col].substr(0, 4)))
+            outsideCatalogue.push_back(table.header[col]);
+        else if (!isDescriptiveColumn(table.header[col]))
+            ignored.push_back(table.header[col]);
+    }
+    if (countColumns.empty()) {
+        std::vector<std::string> found;
+        for (const auto& h : table.header)
+            found.push_back(quoted(h));
+        throw Error(ErrorKind::Format, Location{table.source, table.headerLine, {}, -1},
+                    "expected a long table (columns " + quoted(columns.commune) + ", " +
+                        quoted(columns.profession) + ", " + quoted(columns.count) +
+                        ") or a wide table (one column per profession or BPE code such as D201), found " +
+                        text::join(found, ", "));
+    }
+    const Location header{table.source, table.headerLine, {}, -1};
+    if (!outsideCatalogue.empty())
+        warnings.push_back(Warning{ErrorKind::Value, header,
+                                   std::to_string(outsideCatalogue.size()) +
+                                       (outsideCatalogue.size() == 1 ? " column" : " columns") +
+                                       " left out: " + kOutsideCatalogue,
+                                   outsideCatalogue});
+    if (!ignored.empty())
+        warnings.push_back(
+            Warning{ErrorKind::Format, header,
+                    std::to_string(ignored.size()) + (ignored.size() == 1 ? " column" : " columns") +
+                        " ignored: expected a profession of the catalogue (a BPE code such as D201 "
+                        "or a label) in each column name, found none in " +
+                        (ignored.size() == 1 ? "this one" : "these"),
+                    ignored});
+    return countColumns;
+}
+
+//! Wide layout: one row per commune, one column per profession or BPE code (several may feed one).
+void readWideCounts(CountsReading& c, const ProfessionalsColumns& columns, Warnings& warnings) {
+    const auto countColumns = wideCountColumns(c, columns, warnings);
+    std::vector<double> perProfession(c.catalogue.professions().size());
+    for (std::size_t r = 0; r < c.table.rows.size(); ++r) {
+        const std::string code = communeCode(c.table, r, c.codeCol);
+        const int year = c.yearOfRow(r);
+        c.duplicates.see(c.vintageCol >= 0 ? code + " / " + std::to_string(year) : code, c.table.lines[r]);
+        std::fill(perProfession.begin(), perProfession.end(), 0.0);
+        for (const auto& [col, pi] : countColumns) {
+            const double v = nonNegative(c.table, r, col, c.secrets, true);
+            c.wholeNumbers.see(r, col, v);
+            perProfession[static_cast<std::size_t>(pi)] += v;
+        }
+        for (std::size_t pi = 0; pi < perProfession.size(); ++pi)
+            c.sums.add(code, static_cast<int>(pi), year, perProfession[pi]);
+    }
+}
+
+} // namespace
+
 std::vector<model::CountRecord> readProfessionals(const Table& table,
                                                   const model::ProfessionCatalogue& catalogue, int vintage,
                                                   const ProfessionalsColumns& columns, Warnings& warnings,
                                                   bool allowUnknownProfessions) {
-    const int codeCol = requireColumn(table, communeColumnNames(columns.commune));
-    const std::vector<std::string> professionNames = with(
-        columns.profession, {"profession", "typequ", "code_profession", "libelle_profession", "specialite"});
-    const std::vector<std::string> countNames =
-        with(columns.count, {"count", "nb_equip", "nombre", "effectif", "effectifs", "nb"});
-    int professionCol = -1, countCol = -1;
-    CountsLayout layout = columns.layout;
-    if (layout == CountsLayout::Auto) {
-        professionCol = findColumn(table, professionNames);
-        countCol = findColumn(table, countNames);
-        layout = professionCol >= 0 && countCol >= 0 ? CountsLayout::Long : CountsLayout::Wide;
-    } else if (layout == CountsLayout::Long) {
-        professionCol = requireColumn(table, professionNames);
-        countCol = requireColumn(table, countNames);
-    }
-    int vintageCol = -1;
-    if (!columns.vintage.empty())
-        vintageCol = requireColumn(table, {columns.vintage});
-
-    // (place, catalogue index, vintage) -> count; ordered for a stable output. Rows of arrondissements
-    // municipaux are summed apart, under their commune, and used only when the commune has no row of
-    // its own for that vintage: a file listing both would count Paris twice.
-    using Key = std::tuple<std::string, int, int>;
-    std::map<Key, double> sums, arrondissementSums;
-    std::set<std::pair<std::string, int>> ownRows;                                // (75056, vintage)
-    std::map<std::pair<std::string, int>, std::set<std::string>> arrondissements; // -> 75101...
-    SecretCells secrets(table);
-    WholeNumberCells wholeNumbers(table, "professionals");
-    Duplicates duplicates;
-    // Where a row's counts go: its commune's own sums, or its arrondissement's parent's.
-    auto sumsOf = [&](const std::string& code, int year) -> std::pair<std::map<Key, double>*, std::string> {
-        if (codes::isArrondissement(code)) {
-            const std::string parent = codes::foldArrondissement(code);
-            arrondissements[{parent, year}].insert(code);
-            return {&arrondissementSums, parent};
-        }
-        if (hasArrondissements(code))
-            ownRows.insert({code, year});
-        return {&sums, code};
-    };
-    const auto& professions = catalogue.professions();
-
-    if (layout == CountsLayout::Long) {
-        std::map<std::string, std::vector<long>> unknown; // other unknown values (allowed)
-        ProfessionCells professionCells(table, professionCol, catalogue);
-        for (std::size_t r = 0; r < table.rows.size(); ++r) {
-            const std::string code = communeCode(table, r, codeCol);
-            const std::string raw = text::trim(table.rows[r][professionCol]);
-            const int profession = professionCells.at(r);
-            const int year = vintageCol >= 0 ? yearOf(table, r, vintageCol) : vintage;
-            if (profession == -1)
-                continue; // a BPE facility code, reported below
-            if (profession < 0) {
-                if (!allowUnknownProfessions)
-                    throw professionCells.unknown(r);
-                unknown[raw].push_back(table.lines[r]);
-                continue;
-            }
-            const double count = nonNegative(table, r, countCol, secrets, false);
-            wholeNumbers.see(r, countCol, count);
-            // The same commune, profession (however written: "D201", "Médecin généraliste") and vintage.
-            duplicates.see(code + " / " + professions[static_cast<std::size_t>(profession)].code +
-                               (vintageCol >= 0 ? " / " + std::to_string(year) : ""),
-                           table.lines[r], raw);
-            auto [target, place] = sumsOf(code, year);
-            if (count > 0)
-                (*target)[{place, profession, year}] += count;
-        }
-        professionCells.flush(warnings);
-        if (!unknown.empty()) {
-            std::vector<std::string> details;
-            std::size_t rows = 0;
-            for (const auto& [value, lines] : unknown) {
-                rows += lines.size();
-                details.push_back(quoted(value) + " (" + linesOf(lines) + ")");
-            }
-            Warning w;
-            w.kind = ErrorKind::Value;
-            w.where =
-                Location{table.source, unknown.begin()->second.front(), table.header[professionCol], -1};
-            w.message = std::to_string(rows) + (rows == 1 ? " row" : " rows") +
-                        " ignored: expected professions of the catalogue, found " +
-                        std::to_string(unknown.size()) +
-                        (unknown.size() == 1 ? " unknown value" : " unknown values");
-            w.details = std::move(details);
-            warnings.push_back(std::move(w));
-        }
-    } else {
-        // Wide: one column per profession or BPE code; several columns may feed one profession.
-        std::vector<std::pair<int, int>> countColumns; // column -> catalogue index
-        std::vector<std::string> ignored, outsideCatalogue;
-        for (std::size_t c = 0; c < table.header.size(); ++c) {
-            const int ci = static_cast<int>(c);
-            if (ci == codeCol || ci == vintageCol)
-                continue;
-            if (const model::Profession* p = catalogue.resolve(table.header[c]))
-                countColumns.emplace_back(ci, catalogue.indexOf(p->code));
-            else if (isBpeProfessionCode(table.header[c].substr(0, 4)))
-                outsideCatalogue.push_back(table.header[c]);
-            else if (!isDescriptiveColumn(table.header[c]))
-                ignored.push_back(table.header[c]);
-        }
-        if (!outsideCatalogue.empty())
-            warnings.push_back(Warning{ErrorKind::Value, Location{table.source, table.headerLine, {}, -1},
-                                       std::to_string(outsideCatalogue.size()) +
-                                           (outsideCatalogue.size() == 1 ? " column" : " columns") +
-                                           " left out: " + kOutsideCatalogue,
-                                       outsideCatalogue});
-        if (countColumns.empty()) {
-            std::vector<std::string> found;
-            for (const auto& h : table.header)
-                found.push_back(quoted(h));
-            throw Error(ErrorKind::Format, Location{table.source, table.headerLine, {}, -1},
-                        "expected a long table (columns " + quoted(columns.commune) + ", " +
-                            quoted(columns.profession) + ", " + quoted(columns.count) +
-                            ") or a wide table (one column per profession or BPE code such as D201), found " +
-                            text::join(found, ", "));
-        }
-        if (!ignored.empty()) {
-            Warning w;
-            w.kind = ErrorKind::Format;
-            w.where = Location{table.source, table.headerLine, {}, -1};
-            w.message =
-                std::to_string(ignored.size()) + (ignored.size() == 1 ? " column" : " columns") +
-                " ignored: expected a profession of the catalogue (a BPE code such as D201 or a label) "
-                "in each column name, found none in " +
-                (ignored.size() == 1 ? "this one" : "these");
-            w.details = ignored;
-            warnings.push_back(std::move(w));
-        }
-        std::vector<double> perProfession(professions.size());
-        for (std::size_t r = 0; r < table.rows.size(); ++r) {
-            const std::string code = communeCode(table, r, codeCol);
-            const int year = vintageCol >= 0 ? yearOf(table, r, vintageCol) : vintage;
-            duplicates.see(vintageCol >= 0 ? code + " / " + std::to_string(year) : code, table.lines[r]);
-            std::fill(perProfession.begin(), perProfession.end(), 0.0);
-            for (const auto& [c, pi] : countColumns) {
-                const double v = nonNegative(table, r, c, secrets, true);
-                wholeNumbers.see(r, c, v);
-                perProfession[static_cast<std::size_t>(pi)] += v;
-            }
-            auto [target, place] = sumsOf(code, year);
-            for (std::size_t pi = 0; pi < perProfession.size(); ++pi)
-                if (perProfession[pi] > 0)
-                    (*target)[{place, static_cast<int>(pi), year}] += perProfession[pi];
-        }
-    }
-    secrets.flush(warnings);
-    wholeNumbers.flush(warnings);
-    if (layout == CountsLayout::Long) {
-        // Rows of one commune, profession and vintage are duplicates when they name the same thing: the
-        // same value, or the profession itself ("Médecin généraliste", which covers "D201"), or one
-        // in a BPE code and the other in words. Distinct aliases of one vocabulary are distinct source
-        // categories that the catalogue sums (D202 cardiologues + D203 dermatologues -> spécialistes).
-        std::unordered_map<std::string, std::string> keyOf; // raw -> match key
-        auto key = [&](const std::string& raw) -> const std::string& {
-            auto it = keyOf.find(raw);
-            if (it == keyOf.end())
-                it = keyOf.emplace(raw, text::matchKey(raw)).first;
-            return it->second;
-        };
-        auto generic = [&](const std::string& raw) {
-            const model::Profession* p = catalogue.resolve(raw);
-            const std::string& k = key(raw);
-            return p && (k == text::matchKey(p->code) || k == text::matchKey(p->labelFr) ||
-                         k == text::matchKey(p->labelEn));
-        };
-        duplicates.flush(table, codeCol, "commune and profession", warnings,
-                         [&](const std::string& a, const std::string& b) {
-                             return key(a) == key(b) || generic(a) || generic(b) ||
-                                    isBpeTypeCode(a) != isBpeTypeCode(b);
-                         });
-    } else {
-        duplicates.flush(table, codeCol, "commune", warnings);
-    }
-
-    // Arrondissements: summed into their commune, unless the commune has its own rows (then ignored).
-    for (const auto& [key, count] : arrondissementSums)
-        if (!ownRows.count({std::get<0>(key), std::get<2>(key)}))
-            sums[key] += count;
-    for (const auto& [placeYear, codesSeen] : arrondissements) {
-        if (!ownRows.count(placeYear))
-            continue;
-        Warning w;
-        w.kind = ErrorKind::Duplicate;
-        w.where = Location{table.source, 0, table.header[codeCol], -1};
-        w.message = "expected either " + placeYear.first + " or its arrondissements" +
-                    (vintageCol >= 0 ? " in " + std::to_string(placeYear.second) : std::string()) +
-                    ", found both; the arrondissements were ignored (counting both would count its "
-                    "professionals twice)";
-        w.details.assign(codesSeen.begin(), codesSeen.end());
-        warnings.push_back(std::move(w));
-    }
-
-    std::vector<model::CountRecord> out;
-    out.reserve(sums.size());
-    for (const auto& [key, count] : sums) {
-        model::CountRecord rec;
-        rec.place = std::get<0>(key);
-        rec.profession = professions[static_cast<std::size_t>(std::get<1>(key))].code;
-        rec.vintage = std::get<2>(key);
-        rec.count = count;
-        out.push_back(std::move(rec));
-    }
-    return out;
+    CountsReading c(table, catalogue, columns, vintage);
+    if (c.layout == CountsLayout::Long)
+        readLongCounts(c, allowUnknownProfessions, warnings);
+    else
+        readWideCounts(c, columns, warnings);
+    c.secrets.flush(warnings);
+    c.wholeNumbers.flush(warnings);
+    if (c.layout == CountsLayout::Long)
+        flushLongDuplicates(c, warnings);
+    else
+        c.duplicates.flush(table, c.codeCol, "commune", warnings);
+    return c.sums.records(table, c.codeCol, c.vintageCol >= 0, catalogue.professions(), warnings);
 }
 
 ZoneCounts readZoneProfessionals(const Table& table, const model::ProfessionCatalogue& catalogue, int vintage,
