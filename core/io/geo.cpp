@@ -422,87 +422,59 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
     return out;
 }
 
-void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feedback) {
-    ensureGdal();
-    std::unordered_map<std::string, int> index;
-    index.reserve(dataset.communes.size());
-    for (std::size_t i = 0; i < dataset.communes.size(); ++i)
-        index.emplace(dataset.communes[i].code, static_cast<int>(i));
+namespace {
 
-    std::vector<std::size_t> todo;
-    for (std::size_t i = 0; i < dataset.bassins.size(); ++i)
-        if (dataset.bassins[i].geometry.empty())
-            todo.push_back(i);
-    // Largest first: better balance between threads.
-    std::stable_sort(todo.begin(), todo.end(), [&](std::size_t a, std::size_t b) {
-        return dataset.bassins[a].communes.size() > dataset.bassins[b].communes.size();
-    });
+//! One bassin dissolved from its communes' polygons.
+struct DissolvedBassin {
+    model::Wkb geometry;
+    std::vector<std::string> missing; // member communes without polygon
+    bool repaired = false;
+    bool failed = false;
+};
 
-    struct Result {
-        model::Wkb geometry;
-        std::vector<std::string> missing; // member communes without polygon
-        bool repaired = false;
-        bool failed = false;
-    };
-    std::vector<Result> results(todo.size());
-    parallelFor(
-        todo.size(), threadCount(todo.size()), feedback,
-        [&](std::size_t k, std::size_t) {
-            const model::Bassin& b = dataset.bassins[todo[k]];
-            Result& r = results[k];
-            // Each thread builds its own OGR geometries: OGR/GEOS operations on distinct objects are safe.
-            OGRMultiPolygon parts;
-            for (const auto& code : b.communes) {
-                auto it = index.find(code);
-                GeomPtr g = it == index.end() ? nullptr : fromWkb(dataset.communes[it->second].geometry);
-                if (!g) {
-                    r.missing.push_back(code);
-                    continue;
-                }
-                collectPolygons(*g, parts);
-            }
-            if (parts.IsEmpty())
-                return;
-            GeomPtr u(parts.UnionCascaded());
-            if (!u) {
-                // A topology exception: repair each part, then retry.
-                OGRMultiPolygon valid;
-                for (const auto* p : parts)
-                    if (GeomPtr v = makeValidMultiPolygon(*p))
-                        collectPolygons(*v, valid);
-                u.reset(valid.UnionCascaded());
-            }
-            if (u) {
-                GeomPtr mp = toMultiPolygon(*u);
-                if (!mp->IsValid()) {
-                    r.repaired = true;
-                    mp = makeValidMultiPolygon(*mp);
-                }
-                if (mp && !mp->IsEmpty())
-                    r.geometry = toWkb(*mp);
-            }
-            r.failed = r.geometry.empty();
-        },
-        [&](std::size_t done) {
-            report(feedback, 100.0 * static_cast<double>(done) / static_cast<double>(todo.size()));
-        });
-    if (feedback && feedback->isCanceled())
-        throw Error(ErrorKind::Canceled, Location{}, "dissolving the bassins de vie was canceled");
+using CommuneIndex = std::unordered_map<std::string, int>;
 
-    std::vector<std::string> missing, failed, repaired;
-    for (std::size_t k = 0; k < todo.size(); ++k) {
-        model::Bassin& b = dataset.bassins[todo[k]];
-        Result& r = results[k];
-        for (const auto& c : r.missing)
-            missing.push_back(b.code + ": " + c);
-        if (r.failed || (r.geometry.empty() && !b.communes.empty()))
-            failed.push_back(b.code);
-        if (r.repaired)
-            repaired.push_back(b.code);
-        b.geometry = std::move(r.geometry);
+//! The union of `b`'s communes' polygons (each thread builds its own OGR geometries: OGR/GEOS operations
+//! on distinct objects are safe).
+DissolvedBassin dissolveOne(const model::Bassin& b, const model::Dataset& dataset,
+                            const CommuneIndex& index) {
+    DissolvedBassin r;
+    OGRMultiPolygon parts;
+    for (const auto& code : b.communes) {
+        auto it = index.find(code);
+        GeomPtr g = it == index.end() ? nullptr : fromWkb(dataset.communes[it->second].geometry);
+        if (!g) {
+            r.missing.push_back(code);
+            continue;
+        }
+        collectPolygons(*g, parts);
     }
+    if (parts.IsEmpty())
+        return r;
+    GeomPtr u(parts.UnionCascaded());
+    if (!u) {
+        // A topology exception: repair each part, then retry.
+        OGRMultiPolygon valid;
+        for (const auto* p : parts)
+            if (GeomPtr v = makeValidMultiPolygon(*p))
+                collectPolygons(*v, valid);
+        u.reset(valid.UnionCascaded());
+    }
+    if (u) {
+        GeomPtr mp = toMultiPolygon(*u);
+        if (!mp->IsValid()) {
+            r.repaired = true;
+            mp = makeValidMultiPolygon(*mp);
+        }
+        if (mp && !mp->IsEmpty())
+            r.geometry = toWkb(*mp);
+    }
+    r.failed = r.geometry.empty();
+    return r;
+}
 
-    // Anchors: the main commune (same code as the BV), else the most populous member, else the polygon.
+//! Anchors: the main commune (same code as the BV), else the most populous member, else the polygon.
+void anchorBassins(model::Dataset& dataset, const CommuneIndex& index) {
     for (auto& b : dataset.bassins) {
         if (!isZero(b.anchor))
             continue;
@@ -524,7 +496,23 @@ void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feed
         else if (GeomPtr g = fromWkb(b.geometry))
             pointOnSurface(*g, b.anchor);
     }
+}
 
+//! The outlines put in place, and one warning each for missing communes, failed and repaired outlines.
+void storeDissolved(model::Dataset& dataset, const std::vector<std::size_t>& todo,
+                    std::vector<DissolvedBassin>& results, Warnings& warnings) {
+    std::vector<std::string> missing, failed, repaired;
+    for (std::size_t k = 0; k < todo.size(); ++k) {
+        model::Bassin& b = dataset.bassins[todo[k]];
+        DissolvedBassin& r = results[k];
+        for (const auto& c : r.missing)
+            missing.push_back(b.code + ": " + c);
+        if (r.failed || (r.geometry.empty() && !b.communes.empty()))
+            failed.push_back(b.code);
+        if (r.repaired)
+            repaired.push_back(b.code);
+        b.geometry = std::move(r.geometry);
+    }
     if (!missing.empty())
         warnings.push_back(Warning{ErrorKind::Geometry, Location{},
                                    std::to_string(missing.size()) +
@@ -544,6 +532,37 @@ void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feed
                     std::to_string(repaired.size()) +
                         " dissolved bassin outline(s) were invalid and repaired with MakeValid",
                     repaired});
+}
+
+} // namespace
+
+void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feedback) {
+    ensureGdal();
+    CommuneIndex index;
+    index.reserve(dataset.communes.size());
+    for (std::size_t i = 0; i < dataset.communes.size(); ++i)
+        index.emplace(dataset.communes[i].code, static_cast<int>(i));
+    std::vector<std::size_t> todo;
+    for (std::size_t i = 0; i < dataset.bassins.size(); ++i)
+        if (dataset.bassins[i].geometry.empty())
+            todo.push_back(i);
+    // Largest first: better balance between threads.
+    std::stable_sort(todo.begin(), todo.end(), [&](std::size_t a, std::size_t b) {
+        return dataset.bassins[a].communes.size() > dataset.bassins[b].communes.size();
+    });
+    std::vector<DissolvedBassin> results(todo.size());
+    parallelFor(
+        todo.size(), threadCount(todo.size()), feedback,
+        [&](std::size_t k, std::size_t) {
+            results[k] = dissolveOne(dataset.bassins[todo[k]], dataset, index);
+        },
+        [&](std::size_t done) {
+            report(feedback, 100.0 * static_cast<double>(done) / static_cast<double>(todo.size()));
+        });
+    if (feedback && feedback->isCanceled())
+        throw Error(ErrorKind::Canceled, Location{}, "dissolving the bassins de vie was canceled");
+    storeDissolved(dataset, todo, results, warnings);
+    anchorBassins(dataset, index);
     report(feedback, 100);
 }
 
