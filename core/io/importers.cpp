@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
+#include <iterator>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -519,128 +520,147 @@ std::string JoinReport::summaryEn(std::size_t maxCodes) const {
 
 // ---------------------------------------------------------------------------------------------
 
-std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneColumns& columns,
-                                             Warnings& warnings) {
-    const int codeCol = requireColumn(table, communeColumnNames(columns.code));
-    const auto popNames =
-        with(columns.population, {"population", "pmun", "population_municipale", "pop", "ptot"});
-    const int popCol =
-        columns.requirePopulation ? requireColumn(table, popNames) : findColumn(table, popNames);
-    const auto bvNames = with(columns.bv, {"bv", "bv2012", "bv2022", "code_bv", "bassin_de_vie"});
-    const int bvCol = columns.requireBassin ? requireColumn(table, bvNames) : findColumn(table, bvNames);
-    const int nameCol =
-        findColumn(table, with(columns.name, {"nom", "libgeo", "name", "libelle", "libcom", "nom_commune"}));
-    const int depCol =
-        findColumn(table, with(columns.dep, {"dep", "departement", "code_dep", "code_departement"}));
-    const int regCol = findColumn(table, with(columns.reg, {"reg", "region", "code_reg", "code_region"}));
+namespace {
 
-    std::vector<model::Commune> communes;
-    std::unordered_map<std::string, std::size_t> index; // code -> position in communes
-    std::unordered_map<std::string, long> lineOf;       // code -> line of its own row
-    std::vector<std::string> folded, ignored;           // arrondissements summed / ignored
-    std::set<std::string> fromArrondissements;          // parents built by summing arrondissements
-    std::vector<std::string> noBassin;                  // communes in no BV ("ZZZZZ")
-    long noBassinLine = 0;
-    SecretCells secrets(table);
-    WholeNumberCells wholeNumbers(table, "inhabitants");
+//! readCommuneTable's state: the columns found, the communes so far, and what it reports at the end.
+class CommuneTableReader {
+public:
+    CommuneTableReader(const Table& table, const CommuneColumns& columns)
+        : m_table(table), m_secrets(table), m_wholeNumbers(table, "inhabitants") {
+        m_codeCol = requireColumn(table, communeColumnNames(columns.code));
+        const auto popNames =
+            with(columns.population, {"population", "pmun", "population_municipale", "pop", "ptot"});
+        m_popCol = columns.requirePopulation ? requireColumn(table, popNames) : findColumn(table, popNames);
+        const auto bvNames = with(columns.bv, {"bv", "bv2012", "bv2022", "code_bv", "bassin_de_vie"});
+        m_bvCol = columns.requireBassin ? requireColumn(table, bvNames) : findColumn(table, bvNames);
+        m_nameCol = findColumn(
+            table, with(columns.name, {"nom", "libgeo", "name", "libelle", "libcom", "nom_commune"}));
+        m_depCol =
+            findColumn(table, with(columns.dep, {"dep", "departement", "code_dep", "code_departement"}));
+        m_regCol = findColumn(table, with(columns.reg, {"reg", "region", "code_reg", "code_region"}));
+    }
 
-    auto fill = [&](model::Commune& c, std::size_t r, const std::string& code) {
+    void readRow(std::size_t r) {
+        const std::string code = communeCode(m_table, r, m_codeCol);
+        const double population =
+            m_popCol >= 0 ? nonNegative(m_table, r, m_popCol, m_secrets, false, "a population >= 0") : 0.0;
+        if (m_popCol >= 0)
+            m_wholeNumbers.see(r, m_popCol, population);
+        if (codes::isArrondissement(code))
+            addArrondissement(r, code, population);
+        else
+            addCommune(r, code, population);
+    }
+
+    std::vector<model::Commune> finish(Warnings& warnings) {
+        warnNoBassin(m_table, m_bvCol, m_noBassin, m_noBassinLine, warnings);
+        m_secrets.flush(warnings);
+        m_wholeNumbers.flush(warnings);
+        const Location codeColumn{m_table.source, 0, m_table.header[m_codeCol], -1};
+        if (!m_folded.empty())
+            warnings.push_back(
+                Warning{ErrorKind::Value, codeColumn,
+                        std::to_string(m_folded.size()) +
+                            " arrondissements municipaux folded into their commune (75056, 69123, "
+                            "13055), populations summed",
+                        m_folded});
+        if (!m_ignored.empty())
+            warnings.push_back(
+                Warning{ErrorKind::Duplicate, codeColumn,
+                        std::to_string(m_ignored.size()) +
+                            " arrondissements municipaux ignored: their commune has its own row "
+                            "(counting both would count people twice)",
+                        m_ignored});
+        return std::move(m_communes);
+    }
+
+private:
+    void fill(model::Commune& c, std::size_t r, const std::string& code) {
         c.code = code;
-        if (nameCol >= 0)
-            c.name = text::trim(table.rows[r][nameCol]);
+        if (m_nameCol >= 0)
+            c.name = text::trim(m_table.rows[r][m_nameCol]);
         if (c.name.empty())
             c.name = cityName(code);
-        c.bv = bvCol >= 0 ? bassinCode(table, r, bvCol) : std::string();
-        if (c.bv.empty() && bvCol >= 0) {
-            if (noBassin.empty())
-                noBassinLine = table.lines[r];
-            noBassin.push_back(code);
+        c.bv = m_bvCol >= 0 ? bassinCode(m_table, r, m_bvCol) : std::string();
+        if (c.bv.empty() && m_bvCol >= 0) {
+            if (m_noBassin.empty())
+                m_noBassinLine = m_table.lines[r];
+            m_noBassin.push_back(code);
         }
-        c.dep = depCol >= 0 && !text::trim(table.rows[r][depCol]).empty() ? padTwo(table.rows[r][depCol])
-                                                                          : codes::departementOf(code);
-        if (regCol >= 0)
-            c.reg = padTwo(table.rows[r][regCol]);
-    };
+        const bool hasDep = m_depCol >= 0 && !text::trim(m_table.rows[r][m_depCol]).empty();
+        c.dep = hasDep ? padTwo(m_table.rows[r][m_depCol]) : codes::departementOf(code);
+        if (m_regCol >= 0)
+            c.reg = padTwo(m_table.rows[r][m_regCol]);
+    }
 
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        const std::string code = communeCode(table, r, codeCol);
-        const double population =
-            popCol >= 0 ? nonNegative(table, r, popCol, secrets, false, "a population >= 0") : 0.0;
-        if (popCol >= 0)
-            wholeNumbers.see(r, popCol, population);
-        if (codes::isArrondissement(code)) {
-            // Folded into Paris/Lyon/Marseille: populations summed, the first arrondissement's BV kept,
-            // unless the commune has its own row (then the arrondissements would count people twice).
-            const std::string parent = codes::foldArrondissement(code);
-            auto it = index.find(parent);
-            if (it != index.end() && !fromArrondissements.count(parent)) {
-                ignored.push_back(code);
-                continue;
-            }
-            folded.push_back(code);
-            if (it == index.end()) {
-                model::Commune c;
-                fill(c, r, parent);
-                c.name = cityName(parent);
-                c.dep = codes::departementOf(parent);
-                c.population = population;
-                fromArrondissements.insert(parent);
-                index.emplace(parent, communes.size());
-                communes.push_back(std::move(c));
-            } else {
-                communes[it->second].population += population;
-            }
-            continue;
+    //! Folded into Paris/Lyon/Marseille: populations summed, the first arrondissement's BV kept, unless
+    //! the commune has its own row (then the arrondissements would count people twice).
+    void addArrondissement(std::size_t r, const std::string& code, double population) {
+        const std::string parent = codes::foldArrondissement(code);
+        auto it = m_index.find(parent);
+        if (it != m_index.end() && !m_fromArrondissements.count(parent)) {
+            m_ignored.push_back(code);
+            return;
         }
-        if (auto it = lineOf.find(code); it != lineOf.end())
-            throw Error(ErrorKind::Duplicate, table.at(r, codeCol),
+        m_folded.push_back(code);
+        if (it != m_index.end()) {
+            m_communes[it->second].population += population;
+            return;
+        }
+        model::Commune c;
+        fill(c, r, parent);
+        c.name = cityName(parent);
+        c.dep = codes::departementOf(parent);
+        c.population = population;
+        m_fromArrondissements.insert(parent);
+        m_index.emplace(parent, m_communes.size());
+        m_communes.push_back(std::move(c));
+    }
+
+    void addCommune(std::size_t r, const std::string& code, double population) {
+        if (auto it = m_lineOf.find(code); it != m_lineOf.end())
+            throw Error(ErrorKind::Duplicate, m_table.at(r, m_codeCol),
                         "expected each commune once, found " + code + " again (first on line " +
                             std::to_string(it->second) + ")");
-        lineOf.emplace(code, table.lines[r]);
+        m_lineOf.emplace(code, m_table.lines[r]);
         model::Commune c;
         fill(c, r, code);
         c.population = population;
-        if (auto it = index.find(code); it != index.end()) {
-            // The commune's own row wins over its arrondissements read before.
-            fromArrondissements.erase(code);
-            for (const auto& f : folded)
-                if (codes::foldArrondissement(f) == code)
-                    ignored.push_back(f);
-            folded.erase(
-                std::remove_if(folded.begin(), folded.end(),
-                               [&](const std::string& f) { return codes::foldArrondissement(f) == code; }),
-                folded.end());
-            communes[it->second] = std::move(c);
-            continue;
+        auto it = m_index.find(code);
+        if (it == m_index.end()) {
+            m_index.emplace(code, m_communes.size());
+            m_communes.push_back(std::move(c));
+            return;
         }
-        index.emplace(code, communes.size());
-        communes.push_back(std::move(c));
+        // The commune's own row wins over its arrondissements read before.
+        m_fromArrondissements.erase(code);
+        const auto isPart = [&](const std::string& f) { return codes::foldArrondissement(f) == code; };
+        std::copy_if(m_folded.begin(), m_folded.end(), std::back_inserter(m_ignored), isPart);
+        m_folded.erase(std::remove_if(m_folded.begin(), m_folded.end(), isPart), m_folded.end());
+        m_communes[it->second] = std::move(c);
     }
-    warnNoBassin(table, bvCol, noBassin, noBassinLine, warnings);
-    secrets.flush(warnings);
-    wholeNumbers.flush(warnings);
-    if (!folded.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Value;
-        w.where = Location{table.source, 0, table.header[codeCol], -1};
-        w.message =
-            std::to_string(folded.size()) +
-            " arrondissements municipaux folded into their commune (75056, 69123, 13055), populations summed";
-        w.details = folded;
-        warnings.push_back(std::move(w));
-    }
-    if (!ignored.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Duplicate;
-        w.where = Location{table.source, 0, table.header[codeCol], -1};
-        w.message =
-            std::to_string(ignored.size()) +
-            " arrondissements municipaux ignored: their commune has its own row (counting both would count "
-            "people twice)";
-        w.details = ignored;
-        warnings.push_back(std::move(w));
-    }
-    return communes;
+
+    const Table& m_table;
+    int m_codeCol = -1, m_popCol = -1, m_bvCol = -1, m_nameCol = -1, m_depCol = -1, m_regCol = -1;
+    std::vector<model::Commune> m_communes;
+    std::unordered_map<std::string, std::size_t> m_index; // code -> position in m_communes
+    std::unordered_map<std::string, long> m_lineOf;       // code -> line of its own row
+    std::vector<std::string> m_folded, m_ignored;         // arrondissements summed / ignored
+    std::set<std::string> m_fromArrondissements;          // parents built by summing arrondissements
+    std::vector<std::string> m_noBassin;                  // communes in no BV ("ZZZZZ")
+    long m_noBassinLine = 0;
+    SecretCells m_secrets;
+    WholeNumberCells m_wholeNumbers;
+};
+
+} // namespace
+
+std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneColumns& columns,
+                                             Warnings& warnings) {
+    CommuneTableReader reader(table, columns);
+    for (std::size_t r = 0; r < table.rows.size(); ++r)
+        reader.readRow(r);
+    return reader.finish(warnings);
 }
 
 BassinMapping readBassinMapping(const Table& table, const std::string& bvColumn, Warnings& warnings) {
