@@ -874,7 +874,10 @@ void writeParameters(const std::string& path, const model::Parameters& parameter
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
         throw Error(ErrorKind::FileNotFound, Location{path}, "file not found");
-    atomicWrite(path, path, [&](GDALDataset& ds, const std::string&) {
+    // Updating a dataset opened through a symbolic link updates the file it points to (what the user
+    // opened); the link stays a link. New outputs through a link are refused (checkOutputPath).
+    const std::string target = std::filesystem::canonical(path, ec).string();
+    atomicWrite(ec ? path : target, path, [&](GDALDataset& ds, const std::string&) {
         Writer w(ds, path, nullptr);
         for (int i = 0; i < ds.GetLayerCount(); ++i) {
             if (std::string(ds.GetLayer(i)->GetName()) == "parameters") {

@@ -549,6 +549,28 @@ private slots:
         QCOMPARE(r.meta.extra.at("ignored_parameters"), std::string("poles.future_threshold"));
     }
 
+    void parametersOfADatasetOpenedThroughALinkUpdateTheFileItPointsTo() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("territoire.gpkg").toStdString();
+        const std::string link = dir.filePath("lien.gpkg").toStdString();
+        const model::Dataset d = smallDataset();
+        io::writeDataset(d, path);
+        QCOMPARE(::symlink(path.c_str(), link.c_str()), 0);
+        model::Parameters p = d.params;
+        p.poles.metropoleMin = 12000;
+        io::writeParameters(link, p);
+        QVERIFY(QFileInfo(QString::fromStdString(link)).isSymLink());
+        QCOMPARE(io::readDataset(path).params.poles.metropoleMin, 12000.0);
+        // A new dataset is not written through a link.
+        try {
+            io::writeDataset(d, link);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("is a symbolic link") != std::string::npos, e.what());
+        }
+        QVERIFY(QFileInfo(QString::fromStdString(link)).isSymLink());
+    }
+
     void writesParametersInPlace() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("territoire.gpkg").toStdString();
