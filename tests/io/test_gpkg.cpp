@@ -2,6 +2,7 @@
 #include "geo_testing.h"
 #include "testing.h"
 
+#include "core/io/atomic_file.h"
 #include "core/io/gdal_util.h"
 #include "core/io/geo.h"
 #include "core/io/gpkg.h"
@@ -569,6 +570,20 @@ private slots:
             QVERIFY2(std::string(e.what()).find("is a symbolic link") != std::string::npos, e.what());
         }
         QVERIFY(QFileInfo(QString::fromStdString(link)).isSymLink());
+    }
+
+    void outputsWrittenTogetherAppearOnlyWhenCommitted() {
+        QTemporaryDir dir;
+        const std::string report = dir.filePath("report.txt").toStdString();
+        {
+            io::PendingFile pending(report, "warnings\n");
+            QCOMPARE(filesIn(dir.path()).size(), 1); // its temporary, beside the target
+            QVERIFY(!QFile::exists(QString::fromStdString(report)));
+        } // not committed: the dataset failed, say
+        QCOMPARE(filesIn(dir.path()), QStringList());
+        io::PendingFile pending(report, "warnings\n");
+        pending.commit();
+        QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("report.txt")});
     }
 
     void writesParametersInPlace() {
