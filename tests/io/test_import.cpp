@@ -5,6 +5,7 @@
 #include "core/io/gpkg.h"
 #include "core/io/import.h"
 
+#include <QFile>
 #include <QObject>
 #include <QRegularExpression>
 
@@ -409,6 +410,12 @@ private slots:
         QCOMPARE(testing::qList(d.meta.sources),
                  (QStringList{"import_communes.geojson", "INSEE, bassins de vie 2012",
                               "INSEE, recensement de la population", "INSEE, BPE 2013"}));
+        // The producer of the polygons, when the file name tells it.
+        QTemporaryDir dir;
+        const QString adminExpress = dir.filePath(QStringLiteral("ADMIN-EXPRESS_COMMUNE_2018.geojson"));
+        QVERIFY(QFile::copy(QString::fromStdString(o.communesPath), adminExpress));
+        o.communesPath = adminExpress.toStdString();
+        QCOMPARE(io::importDataset(o, report).meta.sources.front(), std::string("IGN, ADMIN EXPRESS"));
         // User lines win.
         QCOMPARE(io::importDataset(smallOptions(), report).meta.sources,
                  std::vector<std::string>{"Fichiers d'essai"});
