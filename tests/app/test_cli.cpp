@@ -465,6 +465,16 @@ private slots:
         QCOMPARE(rowOf(readCsv(out), QStringLiteral("59350")).value(2), QStringLiteral("2"));
     }
 
+    void countsWithoutAVintageAreNotCalledVintage0() {
+        QTemporaryDir dir;
+        const Run r = runCli(
+            classifyArgs("cli/professionals_unknown_commune.csv", dir.filePath(QStringLiteral("poles.csv"))));
+        QVERIFY2(r.status == 0, r.err.c_str());
+        QVERIFY2(r.err.find("1 count record of no vintage (3 professionals)") != std::string::npos,
+                 r.err.c_str());
+        QVERIFY2(r.err.find(" of 0 ") == std::string::npos, r.err.c_str());
+    }
+
     void anImportInterruptedWhileWritingLeavesNoTemporaryFile() {
         for (const int sig : {SIGTERM, SIGINT}) {
             QTemporaryDir dir;
