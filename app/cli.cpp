@@ -8,20 +8,21 @@
 #include "core/io/gpkg.h"
 #include "core/io/import.h"
 #include "core/io/importers.h"
+#include "core/io/parameters_json.h"
+#include "core/io/read_file.h"
 #include "core/io/table.h"
 #include "core/model/error.h"
 #include "core/model/text.h"
-
-#include <cpl_error.h>
-#include <cpl_json.h>
 
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <iterator>
+#include <locale>
 #include <map>
 #include <optional>
 #include <set>
@@ -31,7 +32,8 @@ namespace maillage::cli {
 
 namespace {
 
-const char* const kVersion = "0.1.0";
+// The version is the CMake project's, passed by app/CMakeLists.txt.
+const char* const kVersion = MAILLAGE_VERSION;
 
 //! A usage error: exit status 2.
 struct UsageError : std::runtime_error {
@@ -158,6 +160,9 @@ Filters and metadata:
 Output:
   --output FILE              the dataset GeoPackage (written to a temporary file, then renamed)
   --report FILE              also write the warnings and join reports to this text file
+  Outputs are checked before anything is read: an output that is an input (or a link to one), a
+  symbolic link (give the file's own path), a device or a missing folder is refused, and nothing is
+  written. A temporary file left by an interrupted import is removed by the next one.
   --quiet                    no progress on the standard error
 )";
 
@@ -175,7 +180,8 @@ Classifies each bassin de vie into a pôle type (DOMAIN: 1 pôle de grande métr
   --vintage YEAR         vintage of the counts to classify (default: the latest)
   --params FILE          JSON parameters: {"poles": {"metropole_min": 10000, ...}} or flat keys
                          ("poles.metropole_min"); see 'maillage classify --list-params'
-  --mass-scale F         multiplies the four professional-count thresholds (e.g. 0.25 for BPE data)
+  --mass-scale F         multiplies the four professional-count thresholds (default: the dataset's; from
+                         tables, 0.25 for INSEE BPE codes as 'maillage import' sets it, else 1)
   --lang fr|en           language of the reasons (default: fr)
   --format csv|csv-fr    csv: ',' and decimal points (default); csv-fr: ';', decimal commas and a BOM (Excel FR)
   --output FILE          output CSV, one row per BV: bv, name, type, type_label, total, pole, psy, ex_psy,
@@ -208,52 +214,31 @@ std::string csvQuote(const std::string& s, char sep) {
     return out + "\"";
 }
 
-std::string readWholeFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorKind::FileNotFound, {path, 0, "", -1}, "cannot open the file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
+//! A number for machine-readable output: C locale, no thousands separator ("3000", "0.25").
+std::string machineNumber(double v) {
+    std::ostringstream s;
+    s.imbue(std::locale::classic());
+    s << std::setprecision(15) << v;
+    return s.str();
 }
 
-//! Parameters from a JSON file: nested {"poles": {"metropole_min": 1}} or flat {"poles.metropole_min": 1}.
-model::Parameters readParamsJson(const std::string& path, const model::Parameters& base) {
-    const std::string content = readWholeFile(path);
-    CPLJSONDocument doc;
-    if (!doc.LoadMemory(content))
-        throw Error(ErrorKind::Format, {path, 0, "", -1},
-                    "not valid JSON (expected an object of parameters)");
-    std::map<std::string, double> kv = base.toKeyValues();
-    const CPLJSONObject root = doc.GetRoot();
-    if (root.GetType() != CPLJSONObject::Type::Object)
-        throw Error(ErrorKind::Format, {path, 0, "", -1}, "expected a JSON object of parameters");
-    for (const CPLJSONObject& child : root.GetChildren()) {
-        if (child.GetType() == CPLJSONObject::Type::Object) {
-            for (const CPLJSONObject& leaf : child.GetChildren()) {
-                const std::string key = child.GetName() + "." + leaf.GetName();
-                const auto t = leaf.GetType();
-                if (t != CPLJSONObject::Type::Integer && t != CPLJSONObject::Type::Long &&
-                    t != CPLJSONObject::Type::Double)
-                    throw Error(ErrorKind::Parameter, {path, 0, {}, -1, key}, "expected a number");
-                kv[key] = leaf.ToDouble();
-            }
-        } else {
-            const auto t = child.GetType();
-            if (t != CPLJSONObject::Type::Integer && t != CPLJSONObject::Type::Long &&
-                t != CPLJSONObject::Type::Double)
-                throw Error(ErrorKind::Parameter, {path, 0, {}, -1, child.GetName()}, "expected a number");
-            kv[child.GetName()] = child.ToDouble();
-        }
+//! Checks every output before the long work: each can be written (its folder exists and is writable, it
+//! is no symbolic link, device or folder) and none is an input. Nothing is read or written before.
+void checkOutputs(const std::vector<std::string>& outputs, const std::vector<std::string>& inputs) {
+    for (const auto& output : outputs) {
+        io::checkOutputIsNoInput(output, inputs);
+        io::checkOutputPath(output);
     }
-    return model::Parameters::fromKeyValues(kv, path);
+    for (std::size_t i = 0; i < outputs.size(); ++i)
+        for (std::size_t j = i + 1; j < outputs.size(); ++j)
+            io::checkOutputIsNoInput(outputs[j], {outputs[i]});
 }
 
 model::ProfessionCatalogue loadCatalogue(const Options& o) {
     if (!o.has("catalogue"))
         return model::ProfessionCatalogue::builtin();
     const std::string path = o.get("catalogue");
-    return model::ProfessionCatalogue::fromCsv(readWholeFile(path), path);
+    return model::ProfessionCatalogue::fromCsv(io::readWholeFile(path, "profession catalogue"), path);
 }
 
 void printWarnings(const Warnings& warnings, std::ostream& err) {
@@ -333,7 +318,7 @@ int classify(const std::vector<std::string>& args, std::ostream& out, std::ostre
     }
     if (o.has("list-params")) {
         for (const auto& [k, v] : model::Parameters().toKeyValues())
-            out << k << " = " << text::formatEn(v, v == static_cast<long long>(v) ? 0 : 2) << "\n";
+            out << k << " = " << machineNumber(v) << "\n";
         return 0;
     }
     const std::string output = o.require("output");
@@ -344,8 +329,12 @@ int classify(const std::vector<std::string>& args, std::ostream& out, std::ostre
     if (format != "csv" && format != "csv-fr")
         throw UsageError("--format expects csv or csv-fr, found '" + format + "'");
 
+    checkOutputs({output}, {o.get("dataset"), o.get("communes"), o.get("professionals"), o.get("catalogue"),
+                            o.get("params")});
+
     model::Dataset ds;
     Warnings warnings;
+    io::SourceMassScale sourceScale;
     if (o.has("dataset")) {
         if (o.has("communes") || o.has("professionals"))
             throw UsageError("give either --dataset or --communes with --professionals, not both");
@@ -363,6 +352,7 @@ int classify(const std::vector<std::string>& args, std::ostream& out, std::ostre
         io::ProfessionalsColumns cols;
         cols.layout = io::CountsLayout::Long;
         ds.counts = io::readProfessionals(profTable, ds.catalogue, vintage, cols, warnings);
+        sourceScale = io::massScaleForSource(profTable, cols);
         ds.rebuildBassins();
         const auto join =
             io::checkCountsJoin(ds.counts, ds.communes, o.get("professionals"), o.get("communes"));
@@ -376,10 +366,16 @@ int classify(const std::vector<std::string>& args, std::ostream& out, std::ostre
     }
     model::Parameters params = ds.params;
     if (o.has("params"))
-        params = readParamsJson(o.get("params"), params);
+        params = io::readParametersJson(o.get("params"), params);
     if (o.has("mass-scale")) {
         params.poles.massScale = o.number("mass-scale", 1.0);
         params.validate("--mass-scale");
+    } else if (sourceScale.scale != 1 && params.poles.massScale == 1) {
+        params.poles.massScale = sourceScale.scale; // as the import would (io::massScaleForSource)
+        warnings.push_back(Warning{ErrorKind::Parameter,
+                                   Location{o.get("professionals")},
+                                   sourceScale.reason + "; --mass-scale 1 keeps the study's thresholds",
+                                   {}});
     }
     int vintage = o.has("vintage") ? o.year("vintage", 0) : ds.latestVintage();
     if (o.has("vintage") && o.has("dataset") &&
@@ -423,6 +419,8 @@ int summary(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         out << kSummaryHelp;
         return 0;
     }
+    if (o.has("output"))
+        checkOutputs({o.get("output")}, {o.require("dataset")});
     const auto ds = io::readDataset(o.require("dataset"));
     const std::string by = o.get("by", "region");
     if (by != "region" && by != "departement")
@@ -479,6 +477,70 @@ io::ProfessionalsSource professionalsSource(const std::string& spec, const char*
     return src;
 }
 
+//! Every file an import reads, for checkOutputs.
+std::vector<std::string> importInputs(const io::ImportOptions& opt) {
+    std::vector<std::string> inputs = {opt.communesPath, opt.bassinsPath, opt.populationPath,
+                                       opt.cataloguePath};
+    for (const auto& src : opt.professionals)
+        inputs.push_back(src.path);
+    for (const auto& src : opt.zoneProfessionals)
+        inputs.push_back(src.path);
+    return inputs;
+}
+
+//! The import's options from the command line.
+io::ImportOptions importOptions(const Options& o) {
+    io::ImportOptions opt;
+    opt.communesPath = o.require("communes");
+    opt.polygons.layer = o.get("layer");
+    if (o.has("code-field"))
+        opt.polygons.codeField = o.get("code-field");
+    if (o.has("name-field"))
+        opt.polygons.nameField = o.get("name-field");
+    opt.bassinsPath = o.get("bassins");
+    opt.bvColumn = o.get("bv-column");
+    opt.populationPath = o.get("population");
+    if (o.has("population-code"))
+        opt.populationCode = o.get("population-code");
+    if (o.has("population-column"))
+        opt.populationColumn = o.get("population-column");
+    io::CountsLayout layout = io::CountsLayout::Auto;
+    const std::string layoutName = o.get("professionals-layout", "auto");
+    if (layoutName == "long")
+        layout = io::CountsLayout::Long;
+    else if (layoutName == "wide")
+        layout = io::CountsLayout::Wide;
+    else if (layoutName != "auto")
+        throw UsageError("--professionals-layout expects auto, long or wide, found '" + layoutName + "'");
+    for (const std::string& spec : o.all("professionals")) {
+        io::ProfessionalsSource src = professionalsSource(spec, "--professionals");
+        src.columns.layout = layout;
+        opt.professionals.push_back(src);
+    }
+    for (const std::string& spec : o.all("zone-professionals"))
+        opt.zoneProfessionals.push_back(professionalsSource(spec, "--zone-professionals"));
+    opt.zoneColumn = o.get("zone-column");
+    opt.cataloguePath = o.get("catalogue");
+    opt.regionFilter = o.get("region");
+    opt.departementFilter = o.get("departement");
+    opt.title = o.get("title");
+    opt.sources = o.all("source");
+    opt.cogYear = o.year("cog-year", 0);
+    opt.createdBy = std::string("Maillage ") + kVersion;
+    return opt;
+}
+
+//! The warnings and join reports of an import, as printed and written by --report.
+std::string importReportText(const io::ImportReport& report) {
+    std::ostringstream rep;
+    for (const auto& w : report.warnings)
+        rep << "warning: " << w.toString() << "\n";
+    for (const auto& j : report.joins)
+        if (!j.ok())
+            rep << "join: " << j.summaryEn(50) << "\n";
+    return rep.str();
+}
+
 int import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const Options o(args, 2,
                     {"communes",
@@ -507,63 +569,27 @@ int import(const std::vector<std::string>& args, std::ostream& out, std::ostream
         out << kImportHelp;
         return 0;
     }
-    io::ImportOptions opt;
-    opt.communesPath = o.require("communes");
+    const io::ImportOptions opt = importOptions(o);
     const std::string output = o.require("output");
-    opt.polygons.layer = o.get("layer");
-    if (o.has("code-field"))
-        opt.polygons.codeField = o.get("code-field");
-    if (o.has("name-field"))
-        opt.polygons.nameField = o.get("name-field");
-    opt.bassinsPath = o.get("bassins");
-    opt.bvColumn = o.get("bv-column");
-    opt.populationPath = o.get("population");
-    if (o.has("population-code"))
-        opt.populationCode = o.get("population-code");
-    if (o.has("population-column"))
-        opt.populationColumn = o.get("population-column");
-    io::CountsLayout layout = io::CountsLayout::Auto;
-    const std::string layoutName = o.get("professionals-layout", "auto");
-    if (layoutName == "long")
-        layout = io::CountsLayout::Long;
-    else if (layoutName == "wide")
-        layout = io::CountsLayout::Wide;
-    else if (layoutName != "auto")
-        throw UsageError("--professionals-layout expects auto, long or wide, found '" + layoutName + "'");
-    for (const std::string& spec : o.all("professionals")) {
-        io::ProfessionalsSource src = professionalsSource(spec, "--professionals");
-        src.columns.layout = layout;
-        opt.professionals.push_back(src);
-    }
-    for (const std::string& spec : o.all("zone-professionals")) {
-        io::ProfessionalsSource src = professionalsSource(spec, "--zone-professionals");
-        opt.zoneProfessionals.push_back(src);
-    }
-    opt.zoneColumn = o.get("zone-column");
-    opt.cataloguePath = o.get("catalogue");
-    opt.regionFilter = o.get("region");
-    opt.departementFilter = o.get("departement");
-    opt.title = o.get("title");
-    opt.sources = o.all("source");
-    opt.cogYear = o.year("cog-year", 0);
+    checkOutputs(o.has("report") ? std::vector<std::string>{output, o.get("report")}
+                                 : std::vector<std::string>{output},
+                 importInputs(opt));
 
     ConsoleFeedback feedback(err, o.has("quiet"));
     io::ImportReport report;
     const auto t0 = std::chrono::steady_clock::now();
     model::Dataset ds = io::importDataset(opt, report, &feedback);
+    const std::string reportText = importReportText(report);
+    // The report is written first to its temporary, and put in place only with the dataset: both or none.
+    std::optional<io::PendingFile> reportFile;
+    if (o.has("report"))
+        reportFile.emplace(o.get("report"), reportText);
     feedback.setStep("Écriture de " + output);
     io::writeDataset(ds, output, &feedback);
+    if (reportFile)
+        reportFile->commit();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-
-    std::ostringstream rep;
-    for (const auto& w : report.warnings)
-        rep << "warning: " << w.toString() << "\n";
-    for (const auto& j : report.joins)
-        if (!j.ok())
-            rep << "join: " << j.summaryEn(50) << "\n";
-    err << rep.str();
-    if (o.has("report"))
-        io::writeFileAtomically(o.get("report"), rep.str());
+    err << reportText;
     err << ds.communes.size() << " communes, " << ds.bassins.size() << " bassins de vie, " << ds.counts.size()
         << " counts -> " << output << " (" << text::formatEn(seconds, 1) << " s)\n";
     return 0;
@@ -578,6 +604,7 @@ int demo(const std::vector<std::string>& args, std::ostream& out, std::ostream& 
         return 0;
     }
     const std::string output = o.require("output");
+    checkOutputs({output}, {});
     model::Dataset ds = demo::makeDemoDataset();
     Warnings warnings;
     io::dissolveBassins(ds, warnings);

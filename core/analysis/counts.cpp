@@ -202,7 +202,7 @@ int forEachResolvedCount(const model::Dataset& dataset, int vintage, const Resol
     if (buffered > 0)
         batch(buffer.data(), buffer.data() + buffered);
 
-    const std::string yearText = std::to_string(year);
+    const std::string yearText = year ? std::to_string(year) : std::string("no vintage"); // 0: none given
     if (!unknownCommunes.empty()) {
         Warning w;
         w.kind = ErrorKind::Join;

@@ -138,7 +138,7 @@ Aggregation aggregateByBassin(const model::Dataset& dataset, int vintage) {
         t.proximite = t.total - t.pole;
     }
 
-    const std::string year = std::to_string(vintage);
+    const std::string year = vintage ? std::to_string(vintage) : std::string("no vintage"); // 0: none given
     if (!communesWithoutBassin.empty()) {
         Warning w;
         w.kind = ErrorKind::Join;

@@ -5,24 +5,170 @@
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <limits.h>
+#include <mutex>
+#include <signal.h>
 #include <unistd.h>
 
 namespace maillage::io {
 
-std::string temporaryPathFor(const std::string& target) {
-    static std::atomic<unsigned> counter{0};
-    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-    // Keep the extension last: GDAL picks drivers from it.
+namespace {
+
+const char* const kCompanions[] = {"", "-journal", "-wal", "-shm"};
+
+//! "<folder>/<stem>" and "<ext>" of a target: the extension stays last (GDAL picks drivers from it).
+std::pair<std::string, std::string> splitExtension(const std::string& target) {
     const auto slash = target.find_last_of('/');
     const auto dot = target.find_last_of('.');
     const bool hasExt = dot != std::string::npos && (slash == std::string::npos || dot > slash);
-    const std::string stem = hasExt ? target.substr(0, dot) : target;
-    const std::string ext = hasExt ? target.substr(dot) : std::string();
+    return {hasExt ? target.substr(0, dot) : target, hasExt ? target.substr(dot) : std::string()};
+}
+
+// Paths guarded against SIGTERM/SIGINT. The handler reads them without locks: a slot's path is written
+// before its `used` flag is set (release), and read only when the flag is set (acquire).
+constexpr int kSlots = 16;
+constexpr std::size_t kPathMax = PATH_MAX + 16;
+constexpr int kCompanionCount = 4;
+struct Slot {
+    std::atomic<bool> used{false};
+    char path[kCompanionCount][kPathMax];
+};
+Slot g_slots[kSlots];
+std::mutex g_slotsMutex; // registration only, never taken by the handler
+
+extern "C" void removeGuardedOnSignal(int sig) {
+    // Async-signal-safe only: unlink, signal, raise.
+    for (auto& slot : g_slots)
+        if (slot.used.load(std::memory_order_acquire))
+            for (auto& p : slot.path)
+                if (p[0])
+                    ::unlink(p);
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+}
+
+void installSignalHandlers() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        for (int sig : {SIGTERM, SIGINT}) {
+            struct sigaction current {};
+            if (::sigaction(sig, nullptr, &current) != 0 || current.sa_handler == SIG_IGN)
+                continue; // a process started with SIGINT ignored (nohup, background job) keeps it so
+            struct sigaction sa {};
+            sa.sa_handler = removeGuardedOnSignal;
+            sigemptyset(&sa.sa_mask);
+            ::sigaction(sig, &sa, nullptr);
+        }
+    });
+}
+
+//! The process id in a temporary's file name after "<stem>.tmp-", or 0.
+long pidOfTemporary(const std::string& name, const std::string& prefix) {
+    if (name.rfind(prefix, 0) != 0)
+        return 0;
+    long pid = 0;
+    std::size_t i = prefix.size();
+    for (; i < name.size() && name[i] >= '0' && name[i] <= '9' && pid < 100000000; ++i)
+        pid = pid * 10 + (name[i] - '0');
+    return i < name.size() && name[i] == '-' ? pid : 0;
+}
+
+} // namespace
+
+std::string temporaryPathFor(const std::string& target) {
+    static std::atomic<unsigned> counter{0};
+    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+    const auto [stem, ext] = splitExtension(target);
     return stem + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(stamp % 1000000) + "-" +
            std::to_string(counter++) + ext;
+}
+
+int removeStaleTemporaries(const std::string& target) {
+    namespace fs = std::filesystem;
+    const fs::path stem(splitExtension(target).first);
+    const std::string prefix = stem.filename().string() + ".tmp-";
+    const fs::path folder = stem.has_parent_path() ? stem.parent_path() : fs::path(".");
+    int removed = 0;
+    std::error_code ec;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const long pid = pidOfTemporary(it->path().filename().string(), prefix);
+        // kill(pid, 0) fails with ESRCH only when no such process exists (EPERM: alive, another user's).
+        if (pid <= 0 || pid == ::getpid() || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)
+            continue;
+        std::error_code rm;
+        if (!it->is_symlink(rm) && fs::remove(it->path(), rm))
+            ++removed;
+    }
+    return removed;
+}
+
+TemporaryGuard::TemporaryGuard(const std::string& path) {
+    if (path.size() + 16 >= kPathMax)
+        return;
+    installSignalHandlers();
+    std::lock_guard<std::mutex> lock(g_slotsMutex);
+    for (int i = 0; i < kSlots; ++i) {
+        Slot& slot = g_slots[i];
+        if (slot.used.load(std::memory_order_relaxed))
+            continue;
+        for (int k = 0; k < kCompanionCount; ++k)
+            std::snprintf(slot.path[k], kPathMax, "%s%s", path.c_str(), kCompanions[k]);
+        slot.used.store(true, std::memory_order_release);
+        m_slot = i;
+        return;
+    }
+}
+
+TemporaryGuard::~TemporaryGuard() {
+    if (m_slot < 0)
+        return;
+    std::lock_guard<std::mutex> lock(g_slotsMutex);
+    g_slots[m_slot].used.store(false, std::memory_order_release);
+}
+
+void checkOutputPath(const std::string& target) {
+    namespace fs = std::filesystem;
+    const auto fail = [&](const std::string& why) { throw Error(ErrorKind::Write, Location{target}, why); };
+    if (target.empty())
+        throw Error(ErrorKind::Write, Location{}, "no output file given");
+    std::error_code ec;
+    const auto status = fs::symlink_status(target, ec);
+    if (status.type() == fs::file_type::symlink)
+        fail("is a symbolic link: give the path of the file itself (the output is written beside it and "
+             "renamed over it, which would replace the link)");
+    if (status.type() == fs::file_type::directory)
+        fail("is a folder, expected a file name");
+    if (status.type() != fs::file_type::not_found && status.type() != fs::file_type::regular)
+        fail("is a device or a special file, not a regular file: outputs are written only to files");
+    const fs::path parent = fs::path(target).has_parent_path() ? fs::path(target).parent_path() : ".";
+    const auto folder = fs::status(parent, ec);
+    if (folder.type() == fs::file_type::not_found)
+        fail("its folder " + parent.string() + " does not exist");
+    if (folder.type() != fs::file_type::directory)
+        fail(parent.string() + " is not a folder");
+    if (::access(parent.c_str(), W_OK | X_OK) != 0)
+        fail("cannot write in the folder " + parent.string() + ": " + std::strerror(errno));
+}
+
+void checkOutputIsNoInput(const std::string& target, const std::vector<std::string>& inputs) {
+    for (const auto& input : inputs) {
+        if (input.empty())
+            continue;
+        std::error_code ec, ec2;
+        const bool same =
+            (std::filesystem::equivalent(target, input, ec) && !ec) ||
+            std::filesystem::weakly_canonical(target, ec2) == std::filesystem::weakly_canonical(input, ec2);
+        if (same)
+            throw Error(ErrorKind::Parameter, Location{target},
+                        "is the input file " + input +
+                            " (same file, or a link to it): writing it would destroy the input; choose "
+                            "another output");
+    }
 }
 
 void commitTemporary(const std::string& temporary, const std::string& target) {
@@ -33,23 +179,45 @@ void commitTemporary(const std::string& temporary, const std::string& target) {
     }
 }
 
-void writeFileAtomically(const std::string& target, const std::string& content) {
-    const std::string tmp = temporaryPathFor(target);
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw Error(ErrorKind::Write, {target, 0, "", -1},
-                        std::string("cannot create the file: ") + std::strerror(errno));
-        out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        out.flush();
-        if (!out) {
-            const std::string reason = std::strerror(errno);
-            out.close();
-            std::remove(tmp.c_str());
-            throw Error(ErrorKind::Write, {target, 0, "", -1}, "cannot write the file: " + reason);
-        }
+namespace {
+
+//! `target`'s folder checked and cleaned of dead temporaries, then its new temporary path.
+std::string preparedTemporary(const std::string& target) {
+    checkOutputPath(target);
+    removeStaleTemporaries(target);
+    return temporaryPathFor(target);
+}
+
+} // namespace
+
+PendingFile::PendingFile(const std::string& target, const std::string& content)
+    : m_target(target), m_temporary(preparedTemporary(target)), m_guard(m_temporary) {
+    std::ofstream out(m_temporary, std::ios::binary | std::ios::trunc);
+    if (!out)
+        throw Error(ErrorKind::Write, {target, 0, "", -1},
+                    std::string("cannot create the file: ") + std::strerror(errno));
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.flush();
+    if (!out) {
+        const std::string reason = std::strerror(errno);
+        out.close();
+        std::remove(m_temporary.c_str());
+        throw Error(ErrorKind::Write, {target, 0, "", -1}, "cannot write the file: " + reason);
     }
-    commitTemporary(tmp, target);
+}
+
+PendingFile::~PendingFile() {
+    if (!m_committed)
+        std::remove(m_temporary.c_str());
+}
+
+void PendingFile::commit() {
+    m_committed = true; // commitTemporary removes the temporary itself on failure
+    commitTemporary(m_temporary, m_target);
+}
+
+void writeFileAtomically(const std::string& target, const std::string& content) {
+    PendingFile(target, content).commit();
 }
 
 } // namespace maillage::io

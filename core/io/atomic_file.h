@@ -1,16 +1,67 @@
 #pragma once
 // Nothing half-written: outputs go to a temporary file in the target's folder, then replace the target
 // in one rename. A crash or an error leaves the previous file (or no file) behind, never a partial one.
+// Temporaries are named "<stem>.tmp-<pid>-…<ext>": SIGTERM/SIGINT remove those of the running process
+// (TemporaryGuard), and the next write beside the same target removes those whose process is dead
+// (SIGKILL cannot be caught).
 #include <string>
+#include <vector>
 
 namespace maillage::io {
 
-//! A temporary path next to `target` (same folder, so rename() is atomic), unique per call.
+//! A temporary path next to `target` (same folder, so rename() is atomic), unique per call, holding the
+//! process id.
 std::string temporaryPathFor(const std::string& target);
+
+//! Removes the temporaries of `target` (and their -journal, -wal, -shm) left by processes that no longer
+//! run. Returns how many files were removed. Errors are ignored: this is housekeeping.
+int removeStaleTemporaries(const std::string& target);
+
+//! While alive, `path` and its SQLite companions (-journal, -wal, -shm) are unlinked if the process
+//! receives SIGTERM or SIGINT (the signal is then re-raised with its default action, so the exit status
+//! still says how the process ended). Up to 16 paths at a time; more are not guarded.
+class TemporaryGuard {
+public:
+    explicit TemporaryGuard(const std::string& path);
+    ~TemporaryGuard();
+    TemporaryGuard(const TemporaryGuard&) = delete;
+    TemporaryGuard& operator=(const TemporaryGuard&) = delete;
+
+private:
+    int m_slot = -1;
+};
+
+//! Checks that `target` can be written the way Maillage writes (a temporary file beside it, then a
+//! rename): its folder exists and is writable, and `target` is absent or a regular file. A symbolic link
+//! is refused (the rename would replace the link, not the file it points to: give the file's own path),
+//! and so are devices (/dev/stdout), folders, pipes and sockets. Throws Error(Write) naming `target`.
+void checkOutputPath(const std::string& target);
+
+//! Throws Error(Parameter) naming both when `target` is the same file as one of `inputs` (same path,
+//! a hard link or a symbolic link to it; absent files by their canonical path).
+void checkOutputIsNoInput(const std::string& target, const std::vector<std::string>& inputs);
 
 //! Renames `temporary` over `target`; throws Error(Write) naming `target` (and removes `temporary`) on
 //! failure.
 void commitTemporary(const std::string& temporary, const std::string& target);
+
+//! A file written to its temporary now and put in place by commit(): outputs that go together (a dataset
+//! and its report) are all written, or none. Without commit(), the destructor removes the temporary.
+class PendingFile {
+public:
+    //! Writes `content` beside `target`. Throws Error(Write) naming `target`.
+    PendingFile(const std::string& target, const std::string& content);
+    ~PendingFile();
+    PendingFile(const PendingFile&) = delete;
+    PendingFile& operator=(const PendingFile&) = delete;
+    //! Renames the temporary over the target (commitTemporary).
+    void commit();
+
+private:
+    std::string m_target, m_temporary;
+    TemporaryGuard m_guard;
+    bool m_committed = false;
+};
 
 //! Writes `content` to `target` atomically. Throws Error(Write) naming the path and the system's reason.
 void writeFileAtomically(const std::string& target, const std::string& content);

@@ -1,4 +1,6 @@
 #include "core/io/geo.h"
+#include "core/io/gdal_util.h"
+#include "core/io/territory.h"
 
 #include "core/model/codes.h"
 
@@ -24,11 +26,6 @@
 namespace maillage::io {
 
 namespace {
-
-struct GeomDeleter {
-    void operator()(OGRGeometry* g) const { OGRGeometryFactory::destroyGeometry(g); }
-};
-using GeomPtr = std::unique_ptr<OGRGeometry, GeomDeleter>;
 
 GeomPtr fromWkb(const model::Wkb& wkb) {
     if (wkb.empty())
@@ -111,20 +108,6 @@ bool pointOnSurface(const OGRGeometry& g, model::Point& p) {
     return true;
 }
 
-std::string lastGdalError() {
-    std::string msg = CPLGetLastErrorMsg();
-    return msg.empty() ? std::string("unknown GDAL error") : msg;
-}
-
-//! Keeps GDAL's messages off stderr while reading user files: we report them ourselves.
-struct QuietGdal {
-    QuietGdal() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-};
-
 int findField(const OGRFeatureDefn& defn, const std::vector<std::string>& candidates) {
     for (const auto& c : candidates) {
         if (c.empty())
@@ -166,7 +149,8 @@ void parallelFor(std::size_t n, std::size_t threads, Feedback* feedback, Work&& 
     std::exception_ptr firstError;
     std::mutex mutex;
     const auto run = [&](std::size_t thread) {
-        QuietGdal quiet; // GEOS/PROJ chatter on stderr: what matters is reported as warnings or errors
+        GdalErrorCollector
+            gdalErrors; // GEOS/PROJ chatter on stderr: what matters is reported as warnings or errors
         try {
             for (;;) {
                 if (stop.load() || (feedback && feedback->isCanceled()))
@@ -213,57 +197,32 @@ void ensureGdal() {
     });
 }
 
-std::vector<model::Commune> readCommunePolygons(const std::string& path, const PolygonReadOptions& options,
-                                                Warnings& warnings, Feedback* feedback) {
-    ensureGdal();
-    VSIStatBufL st;
-    if (VSIStatL(path.c_str(), &st) != 0)
-        throw Error(ErrorKind::FileNotFound, Location{path}, "file not found");
+namespace {
 
-    QuietGdal quiet;
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds)
-        throw Error(ErrorKind::CannotOpen, Location{path},
-                    "cannot open " + path +
-                        " as a vector file (GeoPackage, Shapefile, GeoJSON...): " + lastGdalError());
-
-    OGRLayer* layer = nullptr;
-    if (options.layer.empty()) {
-        if (ds->GetLayerCount() == 0)
+//! The layer to read: `name`, or the first one. Throws Error(Format) listing the layers found.
+OGRLayer* polygonLayer(GDALDataset& ds, const std::string& path, const std::string& name) {
+    if (name.empty()) {
+        if (ds.GetLayerCount() == 0)
             throw Error(ErrorKind::Format, Location{path}, "holds no vector layer");
-        layer = ds->GetLayer(0);
-    } else {
-        layer = ds->GetLayerByName(options.layer.c_str());
-        if (!layer) {
-            std::string names;
-            for (auto* l : ds->GetLayers())
-                names += (names.empty() ? "" : ", ") + std::string(l->GetName());
-            throw Error(ErrorKind::Format, Location{path},
-                        "layer '" + options.layer + "' not found; layers found: " + names);
-        }
+        return ds.GetLayer(0);
     }
+    if (OGRLayer* layer = ds.GetLayerByName(name.c_str()))
+        return layer;
+    std::string names;
+    for (auto* l : ds.GetLayers())
+        names += (names.empty() ? "" : ", ") + std::string(l->GetName());
+    throw Error(ErrorKind::Format, Location{path}, "layer '" + name + "' not found; layers found: " + names);
+}
 
-    const OGRFeatureDefn& defn = *layer->GetLayerDefn();
-    const int codeIdx =
-        findField(defn, {options.codeField, "code", "insee_com", "codgeo", "insee", "code_insee"});
-    if (codeIdx < 0)
-        throw Error(ErrorKind::Format, Location{path, 0, options.codeField},
-                    "no commune code field (expected '" + options.codeField +
-                        "', or insee_com, codgeo, insee, code_insee); fields found: " + fieldList(defn));
-    const std::string codeName = defn.GetFieldDefn(codeIdx)->GetNameRef();
-    const int nameIdx = findField(defn, {options.nameField, "nom", "name", "nom_com", "libgeo"});
-
-    // Lambert-93 with x = easting, y = northing whatever the CRS's official axis order.
-    OGRSpatialReference target;
-    target.importFromEPSG(model::kWorkingEpsg);
-    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+//! The layer's coordinate system; without one, WGS84 or Lambert-93 guessed from the extent, with a warning.
+std::unique_ptr<OGRSpatialReference> sourceCrs(OGRLayer& layer, const std::string& path, Warnings& warnings) {
     std::unique_ptr<OGRSpatialReference> source;
-    if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+    if (const OGRSpatialReference* srs = layer.GetSpatialRef()) {
         source.reset(srs->Clone());
     } else {
         OGREnvelope env;
         source = std::make_unique<OGRSpatialReference>();
-        const bool lonLat = layer->GetExtent(&env, TRUE) == OGRERR_NONE && env.MinX >= -180 &&
+        const bool lonLat = layer.GetExtent(&env, TRUE) == OGRERR_NONE && env.MinX >= -180 &&
                             env.MaxX <= 180 && env.MinY >= -90 && env.MaxY <= 90;
         source->importFromEPSG(lonLat ? 4326 : model::kWorkingEpsg);
         warnings.push_back(
@@ -273,32 +232,86 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
                         (lonLat ? "WGS84 longitude/latitude (EPSG:4326)" : "Lambert-93 (EPSG:2154)"),
                     {}});
     }
+    // x = longitude/easting, y = latitude/northing whatever the CRS's official axis order.
     source->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::unique_ptr<OGRCoordinateTransformation> ct;
-    if (!source->IsSame(&target)) {
-        ct.reset(OGRCreateCoordinateTransformation(source.get(), &target));
-        if (!ct)
-            throw Error(ErrorKind::Geometry, Location{path},
-                        "cannot reproject to Lambert-93 (EPSG:2154): " + lastGdalError());
-    }
+    return source;
+}
 
-    // Phase 1, sequential (the driver reads one feature at a time): codes, duplicates, geometry types.
-    struct Pending {
-        GIntBig fid = 0;
-        model::Commune commune;
-        GeomPtr geometry;
-        std::string error;     // set by phase 2
-        bool repaired = false; // set by phase 2
-    };
-    const GIntBig total = layer->GetFeatureCount(TRUE);
-    std::vector<Pending> pending;
+//! A commune read from its feature, its geometry still in the file's CRS; phase 2 fills the rest.
+struct PendingCommune {
+    GIntBig fid = 0;
+    model::Commune commune;
+    GeomPtr geometry;
+    std::string error;     // set by phase 2
+    bool repaired = false; // set by phase 2
+};
+
+//! Where the code and name are in the layer.
+struct CommuneFields {
+    int code = -1, name = -1;
+    std::string codeName;
+};
+
+CommuneFields communeFields(const OGRFeatureDefn& defn, const std::string& path,
+                            const PolygonReadOptions& options) {
+    CommuneFields f;
+    f.code = findField(defn, {options.codeField, "code", "insee_com", "codgeo", "insee", "code_insee"});
+    if (f.code < 0)
+        throw Error(ErrorKind::Format, Location{path, 0, options.codeField},
+                    "no commune code field (expected '" + options.codeField +
+                        "', or insee_com, codgeo, insee, code_insee); fields found: " + fieldList(defn));
+    f.codeName = defn.GetFieldDefn(f.code)->GetNameRef();
+    f.name = findField(defn, {options.nameField, "nom", "name", "nom_com", "libgeo"});
+    return f;
+}
+
+//! One feature checked: a commune code seen once, a polygonal geometry.
+PendingCommune pendingCommune(OGRFeature& f, const CommuneFields& fields, const std::string& path,
+                              std::unordered_map<std::string, GIntBig>& seen) {
+    const GIntBig fid = f.GetFID();
+    const Location where{path, 0, fields.codeName, static_cast<long>(fid)};
+    if (!f.IsFieldSetAndNotNull(fields.code))
+        throw Error(ErrorKind::Value, where, "feature " + std::to_string(fid) + " has no commune code");
+    const std::string raw = f.GetFieldAsString(fields.code);
+    auto code = codes::normalizeCommune(raw);
+    if (!code)
+        throw Error(ErrorKind::Value, where,
+                    "'" + raw + "' cannot be a commune code (expected 5 characters such as 01001 or 2A004)");
+    auto [it, inserted] = seen.emplace(*code, fid);
+    if (!inserted)
+        throw Error(ErrorKind::Duplicate, where,
+                    "commune code " + *code + " appears twice: features " + std::to_string(it->second) +
+                        " and " + std::to_string(fid));
+    GeomPtr geom(f.StealGeometry());
+    const Location gwhere{path, 0, "", static_cast<long>(fid)};
+    if (!geom || geom->IsEmpty())
+        throw Error(ErrorKind::Geometry, gwhere,
+                    "feature " + std::to_string(fid) + " (commune " + *code + ") has no geometry");
+    if (!isPolygonal(geom->getGeometryType()))
+        throw Error(ErrorKind::Geometry, gwhere,
+                    "feature " + std::to_string(fid) + " (commune " + *code + ") is a " +
+                        OGRGeometryTypeToName(geom->getGeometryType()) + ", expected a polygon");
+    PendingCommune p;
+    p.fid = fid;
+    p.commune.code = *code;
+    if (fields.name >= 0)
+        p.commune.name = f.GetFieldAsString(fields.name);
+    p.commune.dep = codes::departementOf(p.commune.code);
+    p.geometry = std::move(geom);
+    return p;
+}
+
+//! Phase 1, sequential (the driver reads one feature at a time): codes, duplicates, geometry types.
+std::vector<PendingCommune> readPendingCommunes(OGRLayer& layer, const CommuneFields& fields,
+                                                const std::string& path, Feedback* feedback) {
+    const GIntBig total = layer.GetFeatureCount(TRUE);
+    std::vector<PendingCommune> pending;
     if (total > 0)
         pending.reserve(static_cast<std::size_t>(total));
     std::unordered_map<std::string, GIntBig> seen;
     GIntBig n = 0;
-
-    layer->ResetReading();
-    for (auto& f : *layer) {
+    layer.ResetReading();
+    for (auto& f : layer) {
         if ((n & 255) == 0) {
             if (feedback && feedback->isCanceled())
                 throw Error(ErrorKind::Canceled, Location{path}, "reading was canceled");
@@ -306,45 +319,17 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
                 report(feedback, 60.0 * static_cast<double>(n) / static_cast<double>(total));
         }
         ++n;
-        const GIntBig fid = f->GetFID();
-        const Location where{path, 0, codeName, static_cast<long>(fid)};
-        if (!f->IsFieldSetAndNotNull(codeIdx))
-            throw Error(ErrorKind::Value, where, "feature " + std::to_string(fid) + " has no commune code");
-        const std::string raw = f->GetFieldAsString(codeIdx);
-        auto code = codes::normalizeCommune(raw);
-        if (!code)
-            throw Error(ErrorKind::Value, where,
-                        "'" + raw +
-                            "' cannot be a commune code (expected 5 characters such as 01001 or 2A004)");
-        auto [it, inserted] = seen.emplace(*code, fid);
-        if (!inserted)
-            throw Error(ErrorKind::Duplicate, where,
-                        "commune code " + *code + " appears twice: features " + std::to_string(it->second) +
-                            " and " + std::to_string(fid));
-
-        GeomPtr geom(f->StealGeometry());
-        const Location gwhere{path, 0, "", static_cast<long>(fid)};
-        if (!geom || geom->IsEmpty())
-            throw Error(ErrorKind::Geometry, gwhere,
-                        "feature " + std::to_string(fid) + " (commune " + *code + ") has no geometry");
-        if (!isPolygonal(geom->getGeometryType()))
-            throw Error(ErrorKind::Geometry, gwhere,
-                        "feature " + std::to_string(fid) + " (commune " + *code + ") is a " +
-                            OGRGeometryTypeToName(geom->getGeometryType()) + ", expected a polygon");
-        Pending p;
-        p.fid = fid;
-        p.commune.code = *code;
-        if (nameIdx >= 0)
-            p.commune.name = f->GetFieldAsString(nameIdx);
-        p.commune.dep = codes::departementOf(p.commune.code);
-        p.geometry = std::move(geom);
-        pending.push_back(std::move(p));
+        pending.push_back(pendingCommune(*f, fields, path, seen));
     }
     if (pending.empty())
         throw Error(ErrorKind::Format, Location{path}, "holds no commune polygon");
+    return pending;
+}
 
-    // Phase 2, on every core: reprojection, validity (MakeValid), anchor, WKB. Each thread has its own
-    // coordinate transformation; geometries are distinct objects.
+//! Phase 2, on every core: reprojection, validity (MakeValid), anchor, WKB. Each thread has its own
+//! coordinate transformation; geometries are distinct objects. Errors are kept in each commune.
+void processGeometries(std::vector<PendingCommune>& pending, const OGRSpatialReference& source,
+                       const OGRCoordinateTransformation* ct, Feedback* feedback) {
     const std::size_t nThreads = threadCount(pending.size());
     std::vector<std::unique_ptr<OGRCoordinateTransformation>> transforms(nThreads);
     if (ct)
@@ -353,9 +338,13 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
     parallelFor(
         pending.size(), nThreads, feedback,
         [&](std::size_t k, std::size_t thread) {
-            Pending& p = pending[k];
+            PendingCommune& p = pending[k];
+            OGREnvelope raw;
+            p.geometry->getEnvelope(&raw);
             if (ct && p.geometry->transform(transforms[thread].get()) != OGRERR_NONE) {
-                p.error = "cannot be reprojected to Lambert-93";
+                const std::string hint = declaredCrsMismatch(source, raw.MinX, raw.MinY);
+                p.error =
+                    "cannot be reprojected to Lambert-93" + (hint.empty() ? std::string() : ": " + hint);
                 return;
             }
             GeomPtr mp = makeValidMultiPolygon(*p.geometry, &p.repaired);
@@ -373,10 +362,11 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
         [&](std::size_t done) {
             report(feedback, 60.0 + 40.0 * static_cast<double>(done) / pending.size());
         });
-    if (feedback && feedback->isCanceled())
-        throw Error(ErrorKind::Canceled, Location{path}, "reading was canceled");
+}
 
-    // Phase 3: errors in feature order, then the communes.
+//! Phase 3: errors in feature order, then the communes; repaired polygons in one warning.
+std::vector<model::Commune> collectCommunes(std::vector<PendingCommune>& pending, const std::string& path,
+                                            Warnings& warnings) {
     std::vector<model::Commune> out;
     out.reserve(pending.size());
     std::vector<std::string> repaired;
@@ -393,91 +383,98 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
                                    std::to_string(repaired.size()) + " invalid polygon(s)" +
                                        " repaired with MakeValid; check their outlines",
                                    repaired});
+    return out;
+}
+
+} // namespace
+
+std::vector<model::Commune> readCommunePolygons(const std::string& path, const PolygonReadOptions& options,
+                                                Warnings& warnings, Feedback* feedback) {
+    ensureGdal();
+    VSIStatBufL st;
+    if (VSIStatL(path.c_str(), &st) != 0)
+        throw Error(ErrorKind::FileNotFound, Location{path}, "file not found");
+    GdalErrorCollector gdalErrors;
+    DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds)
+        throw Error(ErrorKind::CannotOpen, Location{path},
+                    "cannot open " + path +
+                        " as a vector file (GeoPackage, Shapefile, GeoJSON...): " + gdalErrors.message());
+    OGRLayer* layer = polygonLayer(*ds, path, options.layer);
+    const CommuneFields fields = communeFields(*layer->GetLayerDefn(), path, options);
+    OGRSpatialReference target;
+    target.importFromEPSG(model::kWorkingEpsg);
+    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const auto source = sourceCrs(*layer, path, warnings);
+    std::unique_ptr<OGRCoordinateTransformation> ct;
+    if (!source->IsSame(&target)) {
+        ct.reset(OGRCreateCoordinateTransformation(source.get(), &target));
+        if (!ct)
+            throw Error(ErrorKind::Geometry, Location{path},
+                        "cannot reproject to Lambert-93 (EPSG:2154): " + gdalErrors.message());
+    }
+    std::vector<PendingCommune> pending = readPendingCommunes(*layer, fields, path, feedback);
+    processGeometries(pending, *source, ct.get(), feedback);
+    if (feedback && feedback->isCanceled())
+        throw Error(ErrorKind::Canceled, Location{path}, "reading was canceled");
+    auto out = collectCommunes(pending, path, warnings);
     report(feedback, 100);
     return out;
 }
 
-void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feedback) {
-    ensureGdal();
-    std::unordered_map<std::string, int> index;
-    index.reserve(dataset.communes.size());
-    for (std::size_t i = 0; i < dataset.communes.size(); ++i)
-        index.emplace(dataset.communes[i].code, static_cast<int>(i));
+namespace {
 
-    std::vector<std::size_t> todo;
-    for (std::size_t i = 0; i < dataset.bassins.size(); ++i)
-        if (dataset.bassins[i].geometry.empty())
-            todo.push_back(i);
-    // Largest first: better balance between threads.
-    std::stable_sort(todo.begin(), todo.end(), [&](std::size_t a, std::size_t b) {
-        return dataset.bassins[a].communes.size() > dataset.bassins[b].communes.size();
-    });
+//! One bassin dissolved from its communes' polygons.
+struct DissolvedBassin {
+    model::Wkb geometry;
+    std::vector<std::string> missing; // member communes without polygon
+    bool repaired = false;
+    bool failed = false;
+};
 
-    struct Result {
-        model::Wkb geometry;
-        std::vector<std::string> missing; // member communes without polygon
-        bool repaired = false;
-        bool failed = false;
-    };
-    std::vector<Result> results(todo.size());
-    parallelFor(
-        todo.size(), threadCount(todo.size()), feedback,
-        [&](std::size_t k, std::size_t) {
-            const model::Bassin& b = dataset.bassins[todo[k]];
-            Result& r = results[k];
-            // Each thread builds its own OGR geometries: OGR/GEOS operations on distinct objects are safe.
-            OGRMultiPolygon parts;
-            for (const auto& code : b.communes) {
-                auto it = index.find(code);
-                GeomPtr g = it == index.end() ? nullptr : fromWkb(dataset.communes[it->second].geometry);
-                if (!g) {
-                    r.missing.push_back(code);
-                    continue;
-                }
-                collectPolygons(*g, parts);
-            }
-            if (parts.IsEmpty())
-                return;
-            GeomPtr u(parts.UnionCascaded());
-            if (!u) {
-                // A topology exception: repair each part, then retry.
-                OGRMultiPolygon valid;
-                for (const auto* p : parts)
-                    if (GeomPtr v = makeValidMultiPolygon(*p))
-                        collectPolygons(*v, valid);
-                u.reset(valid.UnionCascaded());
-            }
-            if (u) {
-                GeomPtr mp = toMultiPolygon(*u);
-                if (!mp->IsValid()) {
-                    r.repaired = true;
-                    mp = makeValidMultiPolygon(*mp);
-                }
-                if (mp && !mp->IsEmpty())
-                    r.geometry = toWkb(*mp);
-            }
-            r.failed = r.geometry.empty();
-        },
-        [&](std::size_t done) {
-            report(feedback, 100.0 * static_cast<double>(done) / static_cast<double>(todo.size()));
-        });
-    if (feedback && feedback->isCanceled())
-        throw Error(ErrorKind::Canceled, Location{}, "dissolving the bassins de vie was canceled");
+using CommuneIndex = std::unordered_map<std::string, int>;
 
-    std::vector<std::string> missing, failed, repaired;
-    for (std::size_t k = 0; k < todo.size(); ++k) {
-        model::Bassin& b = dataset.bassins[todo[k]];
-        Result& r = results[k];
-        for (const auto& c : r.missing)
-            missing.push_back(b.code + ": " + c);
-        if (r.failed || (r.geometry.empty() && !b.communes.empty()))
-            failed.push_back(b.code);
-        if (r.repaired)
-            repaired.push_back(b.code);
-        b.geometry = std::move(r.geometry);
+//! The union of `b`'s communes' polygons (each thread builds its own OGR geometries: OGR/GEOS operations
+//! on distinct objects are safe).
+DissolvedBassin dissolveOne(const model::Bassin& b, const model::Dataset& dataset,
+                            const CommuneIndex& index) {
+    DissolvedBassin r;
+    OGRMultiPolygon parts;
+    for (const auto& code : b.communes) {
+        auto it = index.find(code);
+        GeomPtr g = it == index.end() ? nullptr : fromWkb(dataset.communes[it->second].geometry);
+        if (!g) {
+            r.missing.push_back(code);
+            continue;
+        }
+        collectPolygons(*g, parts);
     }
+    if (parts.IsEmpty())
+        return r;
+    GeomPtr u(parts.UnionCascaded());
+    if (!u) {
+        // A topology exception: repair each part, then retry.
+        OGRMultiPolygon valid;
+        for (const auto* p : parts)
+            if (GeomPtr v = makeValidMultiPolygon(*p))
+                collectPolygons(*v, valid);
+        u.reset(valid.UnionCascaded());
+    }
+    if (u) {
+        GeomPtr mp = toMultiPolygon(*u);
+        if (!mp->IsValid()) {
+            r.repaired = true;
+            mp = makeValidMultiPolygon(*mp);
+        }
+        if (mp && !mp->IsEmpty())
+            r.geometry = toWkb(*mp);
+    }
+    r.failed = r.geometry.empty();
+    return r;
+}
 
-    // Anchors: the main commune (same code as the BV), else the most populous member, else the polygon.
+//! Anchors: the main commune (same code as the BV), else the most populous member, else the polygon.
+void anchorBassins(model::Dataset& dataset, const CommuneIndex& index) {
     for (auto& b : dataset.bassins) {
         if (!isZero(b.anchor))
             continue;
@@ -499,7 +496,23 @@ void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feed
         else if (GeomPtr g = fromWkb(b.geometry))
             pointOnSurface(*g, b.anchor);
     }
+}
 
+//! The outlines put in place, and one warning each for missing communes, failed and repaired outlines.
+void storeDissolved(model::Dataset& dataset, const std::vector<std::size_t>& todo,
+                    std::vector<DissolvedBassin>& results, Warnings& warnings) {
+    std::vector<std::string> missing, failed, repaired;
+    for (std::size_t k = 0; k < todo.size(); ++k) {
+        model::Bassin& b = dataset.bassins[todo[k]];
+        DissolvedBassin& r = results[k];
+        for (const auto& c : r.missing)
+            missing.push_back(b.code + ": " + c);
+        if (r.failed || (r.geometry.empty() && !b.communes.empty()))
+            failed.push_back(b.code);
+        if (r.repaired)
+            repaired.push_back(b.code);
+        b.geometry = std::move(r.geometry);
+    }
     if (!missing.empty())
         warnings.push_back(Warning{ErrorKind::Geometry, Location{},
                                    std::to_string(missing.size()) +
@@ -519,6 +532,37 @@ void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feed
                     std::to_string(repaired.size()) +
                         " dissolved bassin outline(s) were invalid and repaired with MakeValid",
                     repaired});
+}
+
+} // namespace
+
+void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feedback) {
+    ensureGdal();
+    CommuneIndex index;
+    index.reserve(dataset.communes.size());
+    for (std::size_t i = 0; i < dataset.communes.size(); ++i)
+        index.emplace(dataset.communes[i].code, static_cast<int>(i));
+    std::vector<std::size_t> todo;
+    for (std::size_t i = 0; i < dataset.bassins.size(); ++i)
+        if (dataset.bassins[i].geometry.empty())
+            todo.push_back(i);
+    // Largest first: better balance between threads.
+    std::stable_sort(todo.begin(), todo.end(), [&](std::size_t a, std::size_t b) {
+        return dataset.bassins[a].communes.size() > dataset.bassins[b].communes.size();
+    });
+    std::vector<DissolvedBassin> results(todo.size());
+    parallelFor(
+        todo.size(), threadCount(todo.size()), feedback,
+        [&](std::size_t k, std::size_t) {
+            results[k] = dissolveOne(dataset.bassins[todo[k]], dataset, index);
+        },
+        [&](std::size_t done) {
+            report(feedback, 100.0 * static_cast<double>(done) / static_cast<double>(todo.size()));
+        });
+    if (feedback && feedback->isCanceled())
+        throw Error(ErrorKind::Canceled, Location{}, "dissolving the bassins de vie was canceled");
+    storeDissolved(dataset, todo, results, warnings);
+    anchorBassins(dataset, index);
     report(feedback, 100);
 }
 
@@ -604,7 +648,7 @@ bool isValidPolygon(const model::Wkb& wkb) {
     const auto t = wkbFlatten(g->getGeometryType());
     if (t != wkbPolygon && t != wkbMultiPolygon)
         return false;
-    QuietGdal quiet;
+    GdalErrorCollector gdalErrors;
     return g->IsValid();
 }
 

@@ -1,4 +1,5 @@
 #include "core/io/gpkg.h"
+#include "core/io/gdal_util.h"
 
 #include "core/model/text.h"
 
@@ -17,7 +18,9 @@
 #include <ogrsf_frmts.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <functional>
@@ -32,24 +35,6 @@ namespace {
 constexpr const char* kCommunes = "communes";
 constexpr const char* kBassins = "bassins_de_vie";
 constexpr const char* kZones = "zones";
-
-struct GeomDeleter {
-    void operator()(OGRGeometry* g) const { OGRGeometryFactory::destroyGeometry(g); }
-};
-using GeomPtr = std::unique_ptr<OGRGeometry, GeomDeleter>;
-
-std::string lastGdalError() {
-    std::string msg = CPLGetLastErrorMsg();
-    return msg.empty() ? std::string("unknown GDAL error") : msg;
-}
-
-struct QuietGdal {
-    QuietGdal() {
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        CPLErrorReset();
-    }
-    ~QuietGdal() { CPLPopErrorHandler(); }
-};
 
 std::vector<std::string> splitNonEmpty(const std::string& s, const std::string& sep) {
     std::vector<std::string> out;
@@ -86,15 +71,26 @@ void removeTemporary(const std::string& tmp) {
     }
 }
 
+//! Tests of the clean-up on SIGTERM/SIGINT need a write that is under way when the signal arrives,
+//! whatever the machine's speed: with MAILLAGE_TEST_STOP_WHILE_WRITING set, the process stops itself
+//! (SIGSTOP) with the temporary file written, and the test sends the signal, then SIGCONT.
+void stopForSignalTests() {
+    if (std::getenv("MAILLAGE_TEST_STOP_WHILE_WRITING"))
+        ::raise(SIGSTOP);
+}
+
 //! Runs `body` on a temporary GeoPackage beside `path` (fresh when `copyFrom` is empty, else a copy of
 //! it opened for update), then renames it over `path`. Any failure removes the temporary file and throws
 //! Error(Write) naming `path` (Canceled passes through).
 void atomicWrite(const std::string& path, const std::string& copyFrom,
                  const std::function<void(GDALDataset&, const std::string&)>& body) {
     ensureGdal();
+    checkOutputPath(path);
+    removeStaleTemporaries(path);
     const std::string tmp = temporaryPathFor(path);
+    const TemporaryGuard guard(tmp);
     try {
-        QuietGdal quiet;
+        GdalErrorCollector gdalErrors;
         GDALDatasetUniquePtr ds;
         if (copyFrom.empty()) {
             GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
@@ -114,6 +110,7 @@ void atomicWrite(const std::string& path, const std::string& copyFrom,
             throw Error(ErrorKind::Write, Location{path},
                         "cannot create the temporary file " + tmp + ": " + lastGdalError());
         body(*ds, tmp);
+        stopForSignalTests();
         CPLErrorReset();
         ds.reset(); // closes: builds deferred spatial indexes, flushes
         if (CPLGetLastErrorType() >= CE_Failure)
@@ -289,10 +286,7 @@ void writeCounts(Writer& w, const char* name, const char* placeField,
     });
 }
 
-void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path, Feedback* feedback) {
-    Writer w(ds, path, feedback);
-    w.progress(0, "Écriture des communes");
-
+void writeCommunes(Writer& w, const model::Dataset& d) {
     OGRLayer* communes = w.createLayer(kCommunes, true,
                                        {{"code", OFTString},
                                         {"nom", OFTString},
@@ -320,8 +314,9 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
             w.insert(communes, f);
         }
     });
+}
 
-    w.progress(50, "Écriture des bassins de vie");
+void writeBassins(Writer& w, const model::Dataset& d) {
     OGRLayer* bassins = w.createLayer(kBassins, true,
                                       {{"code", OFTString},
                                        {"nom", OFTString},
@@ -348,7 +343,9 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
             w.insert(bassins, f);
         }
     });
+}
 
+void writeZones(Writer& w, const model::Dataset& d) {
     if (!d.zones.empty()) {
         w.progress(65, "Écriture des zones infra-communales");
         OGRLayer* zones = w.createLayer(
@@ -366,12 +363,9 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
             }
         });
     }
+}
 
-    w.progress(70, "Écriture des effectifs de professionnels");
-    writeCounts(w, "professionals", "commune", d.counts);
-    writeCounts(w, "zone_professionals", "zone", d.zoneCounts);
-
-    w.progress(90, "Écriture des paramètres");
+void writeCatalogue(Writer& w, const model::Dataset& d) {
     OGRLayer* professions = w.createLayer("professions", false,
                                           {{"code", OFTString},
                                            {"label_fr", OFTString},
@@ -391,10 +385,10 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
             w.insert(professions, f);
         }
     });
+}
 
-    writeParametersLayer(w, d.params);
-    writeKeyValues(w, "metadata", metadataRows(d.meta));
-
+//! Cooperations and flows: the links the user loaded (travel times apart: they are the bulk).
+void writeLinks(Writer& w, const model::Dataset& d) {
     OGRLayer* coop = w.createLayer("cooperations", false,
                                    {{"name", OFTString}, {"kind", OFTString}, {"bassins", OFTString}});
     w.transaction("cooperations", [&] {
@@ -418,8 +412,9 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
             w.insert(flows, f);
         }
     });
+}
 
-    w.progress(95);
+void writeTravelTimes(Writer& w, const model::Dataset& d) {
     OGRLayer* times = w.createLayer(
         "travel_times", false, {{"origin", OFTString}, {"destination", OFTString}, {"minutes", OFTReal}});
     w.transaction("travel_times", [&] {
@@ -431,7 +426,9 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
             w.insert(times, f);
         }
     });
+}
 
+void writeAreaNames(Writer& w, const model::Dataset& d) {
     for (const auto& [name, names] :
          {std::pair<const char*, const std::map<std::string, std::string>*>{"regions", &d.regionNames},
           {"departements", &d.departementNames}}) {
@@ -446,6 +443,26 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
             }
         });
     }
+}
+
+void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path, Feedback* feedback) {
+    Writer w(ds, path, feedback);
+    w.progress(0, "Écriture des communes");
+    writeCommunes(w, d);
+    w.progress(50, "Écriture des bassins de vie");
+    writeBassins(w, d);
+    writeZones(w, d);
+    w.progress(70, "Écriture des effectifs de professionnels");
+    writeCounts(w, "professionals", "commune", d.counts);
+    writeCounts(w, "zone_professionals", "zone", d.zoneCounts);
+    w.progress(90, "Écriture des paramètres");
+    writeCatalogue(w, d);
+    writeParametersLayer(w, d.params);
+    writeKeyValues(w, "metadata", metadataRows(d.meta));
+    writeLinks(w, d);
+    w.progress(95);
+    writeTravelTimes(w, d);
+    writeAreaNames(w, d);
     w.progress(99, "Finalisation du fichier");
 }
 
@@ -559,175 +576,195 @@ bool parseBool(const std::string& s) {
     return s == "true" || s == "1" || s == "yes" || s == "TRUE" || s == "True";
 }
 
-void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
-    const auto progress = [&](double p, const char* step) {
-        if (!feedback)
+//! Progress and cancellation of readDataset.
+class ReadProgress {
+public:
+    ReadProgress(Feedback* feedback, const std::string& path) : m_feedback(feedback), m_path(path) {}
+    void operator()(double percent, const char* step) const {
+        if (!m_feedback)
             return;
-        if (feedback->isCanceled())
-            throw Error(ErrorKind::Canceled, Location{r.m_path}, "reading the dataset was canceled");
+        if (m_feedback->isCanceled())
+            throw Error(ErrorKind::Canceled, Location{m_path}, "reading the dataset was canceled");
         if (step)
-            feedback->setStep(step);
-        feedback->setProgress(p);
-    };
-    progress(0, "Lecture des communes");
+            m_feedback->setStep(step);
+        m_feedback->setProgress(percent);
+    }
 
-    // Communes
+private:
+    Feedback* m_feedback;
+    const std::string& m_path;
+};
+
+//! The fields communes and bassins de vie share: code, nom, dep, reg, population, anchor and geometry.
+class PlaceFields {
+public:
+    PlaceFields(Reader& r, OGRLayer* layer)
+        : m_reader(r), m_layer(layer), m_code(r.requireField(layer, "code")),
+          m_nom(Reader::field(layer, "nom")), m_dep(Reader::field(layer, "dep")),
+          m_reg(Reader::field(layer, "reg")), m_pop(Reader::field(layer, "population")),
+          m_ax(Reader::field(layer, "anchor_x")), m_ay(Reader::field(layer, "anchor_y")) {}
+
+    template <typename Place> void read(OGRFeature& f, Place& p) const {
+        p.code = Reader::str(f, m_code);
+        p.name = Reader::str(f, m_nom);
+        p.dep = Reader::str(f, m_dep);
+        p.reg = Reader::str(f, m_reg);
+        p.population = Reader::num(f, m_pop);
+        // The stored anchor wins; without one, a point on the surface.
+        bool anchorOk =
+            m_ax >= 0 && m_ay >= 0 && f.IsFieldSetAndNotNull(m_ax) && f.IsFieldSetAndNotNull(m_ay);
+        if (anchorOk)
+            p.anchor = {f.GetFieldAsDouble(m_ax), f.GetFieldAsDouble(m_ay)};
+        p.geometry = m_reader.geometry(f, m_layer, &anchorOk, &p.anchor);
+    }
+
+private:
+    Reader& m_reader;
+    OGRLayer* m_layer;
+    int m_code, m_nom, m_dep, m_reg, m_pop, m_ax, m_ay;
+};
+
+void readCommunes(model::Dataset& d, Reader& r, const ReadProgress& progress) {
     OGRLayer* communes = r.layer(kCommunes, true);
-    {
-        const int code = r.requireField(communes, "code");
-        const int nom = Reader::field(communes, "nom"), pop = Reader::field(communes, "population");
-        const int bv = Reader::field(communes, "bv"), dep = Reader::field(communes, "dep");
-        const int reg = Reader::field(communes, "reg");
-        const int ax = Reader::field(communes, "anchor_x"), ay = Reader::field(communes, "anchor_y");
-        const GIntBig n = communes->GetFeatureCount(TRUE);
-        if (n > 0)
-            d.communes.reserve(static_cast<std::size_t>(n));
-        std::size_t i = 0;
-        for (auto& f : *communes) {
-            if ((++i & 1023) == 0 && n > 0)
-                progress(60.0 * static_cast<double>(i) / static_cast<double>(n), nullptr);
-            model::Commune c;
-            c.code = Reader::str(*f, code);
-            c.name = Reader::str(*f, nom);
-            c.population = Reader::num(*f, pop);
-            c.bv = Reader::str(*f, bv);
-            c.dep = Reader::str(*f, dep);
-            c.reg = Reader::str(*f, reg);
-            bool anchorOk = ax >= 0 && ay >= 0 && f->IsFieldSetAndNotNull(ax) && f->IsFieldSetAndNotNull(ay);
-            if (anchorOk)
-                c.anchor = {f->GetFieldAsDouble(ax), f->GetFieldAsDouble(ay)};
-            c.geometry = r.geometry(*f, communes, &anchorOk, &c.anchor);
-            d.communes.push_back(std::move(c));
-        }
+    const PlaceFields fields(r, communes);
+    const int bv = Reader::field(communes, "bv");
+    const GIntBig n = communes->GetFeatureCount(TRUE);
+    if (n > 0)
+        d.communes.reserve(static_cast<std::size_t>(n));
+    std::size_t i = 0;
+    for (auto& f : *communes) {
+        if ((++i & 1023) == 0 && n > 0)
+            progress(60.0 * static_cast<double>(i) / static_cast<double>(n), nullptr);
+        model::Commune c;
+        fields.read(*f, c);
+        c.bv = Reader::str(*f, bv);
+        d.communes.push_back(std::move(c));
     }
+}
 
-    // Bassins de vie
-    progress(60, "Lecture des bassins de vie");
+void readBassins(model::Dataset& d, Reader& r) {
     OGRLayer* bassins = r.layer(kBassins, true);
-    {
-        const int code = r.requireField(bassins, "code");
-        const int nom = Reader::field(bassins, "nom"), dep = Reader::field(bassins, "dep");
-        const int reg = Reader::field(bassins, "reg"), pop = Reader::field(bassins, "population");
-        const int list = Reader::field(bassins, "communes");
-        const int ax = Reader::field(bassins, "anchor_x"), ay = Reader::field(bassins, "anchor_y");
-        for (auto& f : *bassins) {
-            model::Bassin b;
-            b.code = Reader::str(*f, code);
-            b.name = Reader::str(*f, nom);
-            b.dep = Reader::str(*f, dep);
-            b.reg = Reader::str(*f, reg);
-            b.population = Reader::num(*f, pop);
-            if (list >= 0)
-                b.communes = splitNonEmpty(Reader::str(*f, list), ",");
-            bool anchorOk = ax >= 0 && ay >= 0 && f->IsFieldSetAndNotNull(ax) && f->IsFieldSetAndNotNull(ay);
-            if (anchorOk)
-                b.anchor = {f->GetFieldAsDouble(ax), f->GetFieldAsDouble(ay)};
-            b.geometry = r.geometry(*f, bassins, &anchorOk, &b.anchor);
-            d.bassins.push_back(std::move(b));
-        }
-        if (list < 0) {
-            // Edited without the list: members are the communes pointing at the BV.
-            std::unordered_map<std::string, std::size_t> idx;
-            for (std::size_t k = 0; k < d.bassins.size(); ++k)
-                idx.emplace(d.bassins[k].code, k);
-            for (const auto& c : d.communes)
-                if (auto it = idx.find(c.bv); it != idx.end())
-                    d.bassins[it->second].communes.push_back(c.code);
-        }
+    const PlaceFields fields(r, bassins);
+    const int list = Reader::field(bassins, "communes");
+    for (auto& f : *bassins) {
+        model::Bassin b;
+        fields.read(*f, b);
+        if (list >= 0)
+            b.communes = splitNonEmpty(Reader::str(*f, list), ",");
+        d.bassins.push_back(std::move(b));
     }
-
-    // Zones
-    if (OGRLayer* zones = r.layer(kZones, false)) {
-        const int code = r.requireField(zones, "code");
-        const int nom = Reader::field(zones, "nom"), commune = Reader::field(zones, "commune");
-        const int pop = Reader::field(zones, "population");
-        for (auto& f : *zones) {
-            model::Zone z;
-            z.code = Reader::str(*f, code);
-            z.name = Reader::str(*f, nom);
-            z.commune = Reader::str(*f, commune);
-            z.population = Reader::num(*f, pop);
-            z.geometry = r.geometry(*f, zones, nullptr, nullptr);
-            d.zones.push_back(std::move(z));
-        }
+    if (list < 0) {
+        // Edited without the list: members are the communes pointing at the BV.
+        std::unordered_map<std::string, std::size_t> idx;
+        for (std::size_t k = 0; k < d.bassins.size(); ++k)
+            idx.emplace(d.bassins[k].code, k);
+        for (const auto& c : d.communes)
+            if (auto it = idx.find(c.bv); it != idx.end())
+                d.bassins[it->second].communes.push_back(c.code);
     }
+}
 
-    progress(70, "Lecture des effectifs de professionnels");
-    d.counts = readCounts(r, "professionals", "commune");
-    d.zoneCounts = readCounts(r, "zone_professionals", "zone");
+void readZones(model::Dataset& d, Reader& r) {
+    OGRLayer* zones = r.layer(kZones, false);
+    if (!zones)
+        return;
+    const int code = r.requireField(zones, "code");
+    const int nom = Reader::field(zones, "nom"), commune = Reader::field(zones, "commune");
+    const int pop = Reader::field(zones, "population");
+    for (auto& f : *zones) {
+        model::Zone z;
+        z.code = Reader::str(*f, code);
+        z.name = Reader::str(*f, nom);
+        z.commune = Reader::str(*f, commune);
+        z.population = Reader::num(*f, pop);
+        z.geometry = r.geometry(*f, zones, nullptr, nullptr);
+        d.zones.push_back(std::move(z));
+    }
+}
 
-    progress(90, "Lecture des paramètres");
-    if (OGRLayer* l = r.layer("professions", false)) {
-        const int code = r.requireField(l, "code");
-        const int fr = Reader::field(l, "label_fr"), en = Reader::field(l, "label_en");
-        const int grp = Reader::field(l, "grp"), psy = Reader::field(l, "psychiatric");
-        const int aliases = Reader::field(l, "aliases");
-        for (auto& f : *l) {
-            model::Profession p;
-            p.code = Reader::str(*f, code);
-            if (p.code.empty())
-                continue;
-            p.labelFr = Reader::str(*f, fr);
-            p.labelEn = Reader::str(*f, en);
-            const std::string g = Reader::str(*f, grp);
-            p.group = (g == "proximite" || g == "proximité") ? model::ProfessionGroup::Proximite
-                                                             : model::ProfessionGroup::Pole;
-            p.psychiatric = Reader::num(*f, psy) != 0;
-            p.aliases = splitNonEmpty(Reader::str(*f, aliases), "|");
-            d.catalogue.add(std::move(p));
-        }
-    } else {
+void readCatalogue(model::Dataset& d, Reader& r) {
+    OGRLayer* l = r.layer("professions", false);
+    if (!l) {
         d.catalogue = model::ProfessionCatalogue::builtin();
+        return;
     }
-
-    if (OGRLayer* l = r.layer("parameters", false)) {
-        const int key = r.requireField(l, "key"), value = r.requireField(l, "value");
-        std::map<std::string, double> kv;
-        for (auto& f : *l) {
-            const std::string k = Reader::str(*f, key);
-            if (!k.empty() && f->IsFieldSetAndNotNull(value))
-                kv[k] = f->GetFieldAsDouble(value);
-        }
-        // A dataset written by a newer version may hold parameters this one does not know: they are
-        // ignored (and listed in the metadata) rather than refusing to open the file.
-        const auto unknown = model::Parameters::unknownKeys(kv);
-        for (const auto& k : unknown)
-            kv.erase(k);
-        d.params = model::Parameters::fromKeyValues(kv, r.m_path);
-        if (!unknown.empty())
-            d.meta.extra["ignored_parameters"] = text::join(unknown, ", ");
+    const int code = r.requireField(l, "code");
+    const int fr = Reader::field(l, "label_fr"), en = Reader::field(l, "label_en");
+    const int grp = Reader::field(l, "grp"), psy = Reader::field(l, "psychiatric");
+    const int aliases = Reader::field(l, "aliases");
+    for (auto& f : *l) {
+        model::Profession p;
+        p.code = Reader::str(*f, code);
+        if (p.code.empty())
+            continue;
+        p.labelFr = Reader::str(*f, fr);
+        p.labelEn = Reader::str(*f, en);
+        const std::string g = Reader::str(*f, grp);
+        p.group = (g == "proximite" || g == "proximité") ? model::ProfessionGroup::Proximite
+                                                         : model::ProfessionGroup::Pole;
+        p.psychiatric = Reader::num(*f, psy) != 0;
+        p.aliases = splitNonEmpty(Reader::str(*f, aliases), "|");
+        d.catalogue.add(std::move(p));
     }
+}
 
-    if (OGRLayer* l = r.layer("metadata", false)) {
-        const int key = r.requireField(l, "key"), value = r.requireField(l, "value");
-        auto& m = d.meta;
-        for (auto& f : *l) {
-            const std::string k = Reader::str(*f, key), v = Reader::str(*f, value);
-            if (k == "title")
-                m.title = v;
-            else if (k == "fictional")
-                m.fictional = parseBool(v);
-            else if (k == "cog_year")
-                m.cogYear = v.empty() ? 0 : std::atoi(v.c_str());
-            else if (k == "bv_vintage")
-                m.bvVintage = v;
-            else if (k == "sources")
-                m.sources = splitNonEmpty(v, " | ");
-            else if (k == "vintages") {
-                m.vintages.clear();
-                for (const auto& s : splitNonEmpty(v, ","))
-                    m.vintages.push_back(std::atoi(s.c_str()));
-            } else if (k == "created_by")
-                m.createdBy = v;
-            else if (k == "created_at")
-                m.createdAt = v;
-            else if (k.rfind("extra.", 0) == 0)
-                m.extra[k.substr(6)] = v;
-            else if (!k.empty())
-                m.extra[k] = v;
-        }
+void readParametersLayer(model::Dataset& d, Reader& r) {
+    OGRLayer* l = r.layer("parameters", false);
+    if (!l)
+        return;
+    const int key = r.requireField(l, "key"), value = r.requireField(l, "value");
+    std::map<std::string, double> kv;
+    for (auto& f : *l) {
+        const std::string k = Reader::str(*f, key);
+        if (!k.empty() && f->IsFieldSetAndNotNull(value))
+            kv[k] = f->GetFieldAsDouble(value);
     }
+    // A dataset written by a newer version may hold parameters this one does not know: they are
+    // ignored (and listed in the metadata) rather than refusing to open the file.
+    const auto unknown = model::Parameters::unknownKeys(kv);
+    for (const auto& k : unknown)
+        kv.erase(k);
+    d.params = model::Parameters::fromKeyValues(kv, r.m_path);
+    if (!unknown.empty())
+        d.meta.extra["ignored_parameters"] = text::join(unknown, ", ");
+}
 
+void setMetadata(model::Metadata& m, const std::string& k, const std::string& v) {
+    if (k == "title")
+        m.title = v;
+    else if (k == "fictional")
+        m.fictional = parseBool(v);
+    else if (k == "cog_year")
+        m.cogYear = v.empty() ? 0 : std::atoi(v.c_str());
+    else if (k == "bv_vintage")
+        m.bvVintage = v;
+    else if (k == "sources")
+        m.sources = splitNonEmpty(v, " | ");
+    else if (k == "vintages") {
+        m.vintages.clear();
+        for (const auto& s : splitNonEmpty(v, ","))
+            m.vintages.push_back(std::atoi(s.c_str()));
+    } else if (k == "created_by")
+        m.createdBy = v;
+    else if (k == "created_at")
+        m.createdAt = v;
+    else if (k.rfind("extra.", 0) == 0)
+        m.extra[k.substr(6)] = v;
+    else if (!k.empty())
+        m.extra[k] = v;
+}
+
+void readMetadata(model::Dataset& d, Reader& r) {
+    OGRLayer* l = r.layer("metadata", false);
+    if (!l)
+        return;
+    const int key = r.requireField(l, "key"), value = r.requireField(l, "value");
+    for (auto& f : *l)
+        setMetadata(d.meta, Reader::str(*f, key), Reader::str(*f, value));
+}
+
+//! Cooperations, flows and travel times: the links the user loaded.
+void readLinks(model::Dataset& d, Reader& r) {
     if (OGRLayer* l = r.layer("cooperations", false)) {
         const int name = r.requireField(l, "name"), kind = Reader::field(l, "kind");
         const int list = Reader::field(l, "bassins");
@@ -754,6 +791,9 @@ void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
         for (auto& f : *l)
             d.travelTimes.push_back({Reader::str(*f, o), Reader::str(*f, de), Reader::num(*f, v)});
     }
+}
+
+void readAreaNames(model::Dataset& d, Reader& r) {
     for (const auto& [name, target] :
          {std::pair<const char*, std::map<std::string, std::string>*>{"regions", &d.regionNames},
           {"departements", &d.departementNames}}) {
@@ -763,7 +803,47 @@ void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
                 (*target)[Reader::str(*f, code)] = Reader::str(*f, nom);
         }
     }
+}
+
+void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
+    const ReadProgress progress(feedback, r.m_path);
+    progress(0, "Lecture des communes");
+    readCommunes(d, r, progress);
+    progress(60, "Lecture des bassins de vie");
+    readBassins(d, r);
+    readZones(d, r);
+    progress(70, "Lecture des effectifs de professionnels");
+    d.counts = readCounts(r, "professionals", "commune");
+    d.zoneCounts = readCounts(r, "zone_professionals", "zone");
+    progress(90, "Lecture des paramètres");
+    readCatalogue(d, r);
+    readParametersLayer(d, r);
+    readMetadata(d, r);
+    readLinks(d, r);
+    readAreaNames(d, r);
     progress(100, nullptr);
+}
+
+//! Opens `path` as a GeoPackage for reading, or throws an Error saying what it is instead.
+DatasetPtr openDatasetFile(const std::string& path) {
+    static const std::string expected = ", expected a dataset .gpkg (written by 'maillage import')";
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (status.type() == std::filesystem::file_type::not_found)
+        throw Error(ErrorKind::FileNotFound, Location{path}, "file not found" + expected);
+    if (status.type() == std::filesystem::file_type::directory)
+        throw Error(ErrorKind::CannotOpen, Location{path}, "is a folder" + expected);
+    if (ec || status.type() != std::filesystem::file_type::regular)
+        throw Error(ErrorKind::CannotOpen, Location{path},
+                    "is not a regular file" + (ec ? " (" + ec.message() + ")" : std::string()) + expected);
+    GdalErrorCollector gdalErrors;
+    const char* drivers[] = {"GPKG", nullptr};
+    DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
+    if (!ds)
+        throw Error(ErrorKind::CannotOpen, Location{path},
+                    "is not a GeoPackage" + expected +
+                        (gdalErrors.errors().empty() ? std::string() : " (" + gdalErrors.message() + ")"));
+    return ds;
 }
 
 } // namespace
@@ -776,14 +856,8 @@ void writeDataset(const model::Dataset& dataset, const std::string& path, Feedba
 
 model::Dataset readDataset(const std::string& path, Feedback* feedback) {
     ensureGdal();
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        throw Error(ErrorKind::FileNotFound, Location{path}, "file not found");
-    QuietGdal quiet;
-    const char* drivers[] = {"GPKG", nullptr};
-    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
-    if (!ds)
-        throw Error(ErrorKind::CannotOpen, Location{path}, "cannot open as a GeoPackage: " + lastGdalError());
+    DatasetPtr ds = openDatasetFile(path);
+    GdalErrorCollector gdalErrors;
     Reader reader(*ds, path);
     model::Dataset d;
     readAll(d, reader, feedback);
@@ -801,7 +875,10 @@ void writeParameters(const std::string& path, const model::Parameters& parameter
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
         throw Error(ErrorKind::FileNotFound, Location{path}, "file not found");
-    atomicWrite(path, path, [&](GDALDataset& ds, const std::string&) {
+    // Updating a dataset opened through a symbolic link updates the file it points to (what the user
+    // opened); the link stays a link. New outputs through a link are refused (checkOutputPath).
+    const std::string target = std::filesystem::canonical(path, ec).string();
+    atomicWrite(ec ? path : target, path, [&](GDALDataset& ds, const std::string&) {
         Writer w(ds, path, nullptr);
         for (int i = 0; i < ds.GetLayerCount(); ++i) {
             if (std::string(ds.GetLayer(i)->GetName()) == "parameters") {

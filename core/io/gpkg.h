@@ -22,7 +22,8 @@ void writeDataset(const model::Dataset& dataset, const std::string& path, Feedba
 model::Dataset readDataset(const std::string& path, Feedback* feedback = nullptr);
 
 //! Rewrites only the parameters table (and the classification fields of bassins_de_vie when
-//! `classification` is non-empty), in place and atomically as above.
+//! `classification` is non-empty), in place and atomically as above. Through a symbolic link, the file it
+//! points to is updated (the link is kept); writeDataset refuses a link as its output.
 void writeParameters(const std::string& path, const model::Parameters& parameters);
 
 //! The classification fields of one bassin de vie in the bassins_de_vie layer. Filled by the caller

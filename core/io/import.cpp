@@ -1,6 +1,8 @@
 #include "core/io/import.h"
 
+#include "core/io/read_file.h"
 #include "core/io/table.h"
+#include "core/io/territory.h"
 #include "core/model/codes.h"
 #include "core/model/text.h"
 
@@ -8,6 +10,8 @@
 #include <cctype>
 #include <ctime>
 #include <fstream>
+#include <iomanip>
+#include <locale>
 #include <map>
 #include <set>
 #include <sstream>
@@ -17,20 +21,6 @@
 namespace maillage::io {
 
 namespace {
-
-//! Mass scale for INSEE BPE data (DOMAIN.md §3: thresholds scaled for partial counts).
-constexpr double kBpeMassScale = 0.25;
-
-//! A BPE table: a TYPEQU column (long) or columns named after BPE health codes, D2xx (wide).
-bool isBpeTable(const Table& t) {
-    if (t.column("typequ") >= 0)
-        return true;
-    for (const auto& h : t.header)
-        if (h.size() >= 4 && (h[0] == 'D' || h[0] == 'd') && h[1] == '2' &&
-            std::isdigit(static_cast<unsigned char>(h[2])) && std::isdigit(static_cast<unsigned char>(h[3])))
-            return true;
-    return false;
-}
 
 //! Maps a step's 0..100 % onto [lo, hi] of the whole import.
 class SubFeedback : public Feedback {
@@ -102,15 +92,6 @@ std::string today() {
     return buf;
 }
 
-std::string readWholeFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorKind::FileNotFound, Location{path}, "cannot read the profession catalogue");
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
 //! Codes of `left` absent from `right`, with the population they carry when known.
 JoinReport compareCodes(const std::vector<std::string>& left, const std::unordered_set<std::string>& right,
                         const std::string& leftName, const std::string& rightName,
@@ -178,130 +159,225 @@ std::set<std::string> parseDepartements(const std::string& filter) {
     return out;
 }
 
-} // namespace
-
-model::Dataset importDataset(const ImportOptions& options, ImportReport& report, Feedback* feedback) {
-    ensureGdal();
-    Warnings& warnings = report.warnings;
-    model::Dataset ds;
-    if (options.communesPath.empty())
-        throw Error(ErrorKind::Parameter, Location{}, "no communes file given (polygons or a table)");
-
-    // 1. Communes: polygons, or a table without geometry.
-    const std::string communesFile = baseName(options.communesPath);
-    const std::string communesName = "communes (" + communesFile + ")";
-    const bool tableOnly = isTableFile(options.communesPath);
-    step(feedback, 0, "Lecture des communes");
+//! What the steps of importDataset share.
+struct ImportState {
+    const ImportOptions& options;
+    ImportReport& report;
+    Feedback* feedback;
+    std::string communesFile, communesName;
+    bool tableOnly = false;
     std::vector<model::Commune> communes;
-    if (tableOnly) {
-        TableReadOptions ro;
-        ro.expectedColumns = {"code", "codgeo", "population", "bv"};
-        const Table t = readTable(options.communesPath, ro, &warnings);
-        CommuneColumns columns;
-        if (!options.polygons.codeField.empty())
-            columns.code = options.polygons.codeField;
-        communes = readCommuneTable(t, columns, warnings);
-    } else {
-        SubFeedback sub(feedback, 0, 35);
-        communes = readCommunePolygons(options.communesPath, options.polygons, warnings, &sub);
-        foldArrondissements(communes, warnings);
-    }
     std::unordered_set<std::string> communeCodes;
-    for (const auto& c : communes)
-        communeCodes.insert(c.code);
-
-    // 2. Commune -> bassin de vie table.
-    step(feedback, 35, "Lecture de la table des bassins de vie");
+    std::set<std::string> territory; // départements of the communes file
     BassinMapping mapping;
-    const bool haveMapping = !options.bassinsPath.empty();
+    bool haveMapping = false;
     std::unordered_map<std::string, const BassinMapping::Row*> rowOf;
     std::unordered_map<std::string, std::string> bvNames; // BV code -> name from the table
-    const std::string bassinsName = "table des bassins de vie (" + baseName(options.bassinsPath) + ")";
-    if (haveMapping) {
-        TableReadOptions ro = options.bassinsRead;
-        if (ro.expectedColumns.empty())
-            ro.expectedColumns = {"codgeo", "bv2012", "bv2022"};
-        const Table t = readTable(options.bassinsPath, ro, &warnings);
-        mapping = readBassinMapping(t, options.bvColumn, warnings);
-        for (const auto& row : mapping.rows) {
-            rowOf.emplace(row.commune, &row);
-            if (!row.bvName.empty())
-                bvNames.emplace(row.bv, row.bvName);
-        }
-    } else if (!tableOnly) {
-        throw Error(ErrorKind::Parameter, Location{options.communesPath},
-                    "commune polygons need a commune -> bassin de vie table (CODGEO, BV2012 or BV2022)");
-    }
-
-    // 3. Population.
-    step(feedback, 40, "Lecture des populations");
     std::map<std::string, double> population;
-    const bool havePopulation = !options.populationPath.empty();
-    const std::string populationName = "population (" + baseName(options.populationPath) + ")";
-    if (havePopulation) {
-        TableReadOptions ro = options.populationRead;
-        if (ro.expectedColumns.empty())
-            ro.expectedColumns = {options.populationCode, options.populationColumn};
-        const Table t = readTable(options.populationPath, ro, &warnings);
-        population = readPopulation(t, options.populationCode, options.populationColumn, warnings);
-    }
+    bool havePopulation = false;
+    std::vector<model::CountRecord> counts;
+    SourceMassScale massScale;                //!< from the first professionals table that calls for one
+    std::string massScalePath;                //!< that table
+    std::set<int> bpeVintages;                //!< years of the BPE tables read
+    std::vector<std::string> otherCountFiles; //!< professionals tables that are not BPE
 
-    // 4. Joins: BV table vs communes (both ways), population vs communes (both ways). National tables
-    // against a regional communes file: rows of départements absent from the communes file are outside the
-    // territory, counted in one warning (not listed as 30,000 unmatched codes); inside it, every code that
-    // does not match is reported.
-    std::set<std::string> territory;
-    for (const auto& c : communes)
-        territory.insert(codes::departementOf(c.code));
-    const auto inTerritory = [&](const std::string& code) {
+    ImportState(const ImportOptions& o, ImportReport& r, Feedback* f) : options(o), report(r), feedback(f) {}
+    //! National tables joined to a regional communes file: rows of other départements are outside.
+    bool inTerritory(const std::string& code) const {
         return territory.count(codes::departementOf(code)) > 0;
-    };
-    std::vector<std::string> communeList;
-    communeList.reserve(communes.size());
-    for (const auto& c : communes)
-        communeList.push_back(c.code);
-    std::map<std::string, double> communePopulation;
-    for (const auto& c : communes)
-        communePopulation[c.code] = c.population;
-    if (havePopulation)
-        for (const auto& [code, pop] : population)
-            communePopulation[code] = pop;
-    if (haveMapping) {
-        std::vector<std::string> tableCodes, outside;
-        std::unordered_set<std::string> tableSet;
-        for (const auto& row : mapping.rows) {
-            (inTerritory(row.commune) ? tableCodes : outside).push_back(row.commune);
-            tableSet.insert(row.commune);
-        }
-        warnOutside(report, outside, options.bassinsPath, communesFile);
-        addJoin(report, compareCodes(tableCodes, communeCodes, bassinsName, communesName, &communePopulation),
-                options.bassinsPath, "; these communes are absent from the communes file and left out");
-        addJoin(report, compareCodes(communeList, tableSet, communesName, bassinsName, &communePopulation),
-                options.communesPath, "; these communes are kept without a bassin de vie");
     }
-    if (havePopulation) {
-        std::vector<std::string> popCodes, outside;
-        std::unordered_set<std::string> popSet;
-        for (const auto& [code, pop] : population) {
-            (inTerritory(code) ? popCodes : outside).push_back(code);
-            popSet.insert(code);
-        }
-        warnOutside(report, outside, options.populationPath, communesFile);
-        addJoin(report, compareCodes(popCodes, communeCodes, populationName, communesName, &population),
-                options.populationPath, "; their population is not counted");
-        addJoin(report, compareCodes(communeList, popSet, communesName, populationName, &communePopulation),
-                options.communesPath, "; these communes get a population of 0");
-    }
+};
 
-    // 5. Fill communes from the BV table and the population.
-    for (auto& c : communes) {
-        if (havePopulation) {
-            auto it = population.find(c.code);
-            c.population = it == population.end() ? 0 : it->second;
+//! Records what a professionals table is, for the mass scale and the sources.
+void noteSource(ImportState& st, const Table& t, const ProfessionalsSource& src) {
+    const SourceMassScale scale = massScaleForSource(t, src.columns);
+    if (scale.scale != 1 && st.massScalePath.empty()) {
+        st.massScale = scale;
+        st.massScalePath = src.path;
+    }
+    if (isBpeTable(t, src.columns))
+        st.bpeVintages.insert(src.vintage);
+    else
+        st.otherCountFiles.push_back(baseName(src.path));
+}
+
+//! The producer of commune polygons when their file name tells it, else the file name.
+std::string polygonsSource(const std::string& path) {
+    const std::string key = text::matchKey(baseName(path));
+    static const std::pair<const char*, const char*> producers[] = {
+        {"adminexpress", "IGN, ADMIN EXPRESS"},
+        {"geofla", "IGN, GEOFLA"},
+        {"bdtopo", "IGN, BD TOPO"},
+        {"parcellaire", "IGN, BD PARCELLAIRE"},
+        {"osm", "OpenStreetMap contributors"},
+        {"openstreetmap", "OpenStreetMap contributors"}};
+    for (const auto& [needle, producer] : producers)
+        if (key.find(needle) != std::string::npos)
+            return producer;
+    return baseName(path);
+}
+
+//! Caption source lines from what the import knows about its inputs (used when no --source is given).
+std::vector<std::string> knownSources(const ImportState& st) {
+    std::vector<std::string> out;
+    out.push_back(st.tableOnly ? baseName(st.options.communesPath) : polygonsSource(st.options.communesPath));
+    if (st.haveMapping) {
+        const std::string& v = st.mapping.vintage; // "BV2012"
+        out.push_back(v.size() > 2 ? "INSEE, bassins de vie " + v.substr(2)
+                                   : baseName(st.options.bassinsPath));
+    }
+    if (st.havePopulation)
+        out.push_back("INSEE, recensement de la population");
+    if (!st.bpeVintages.empty()) {
+        std::vector<std::string> years;
+        for (int y : st.bpeVintages)
+            years.push_back(y ? std::to_string(y) : std::string());
+        out.push_back("INSEE, BPE " + text::join(years, ", "));
+    }
+    for (const auto& f : st.otherCountFiles)
+        out.push_back(f);
+    return out;
+}
+
+// 1. Communes: polygons, or a table without geometry.
+void readCommunes(ImportState& st) {
+    const ImportOptions& o = st.options;
+    Warnings& warnings = st.report.warnings;
+    st.communesFile = baseName(o.communesPath);
+    st.communesName = "communes (" + st.communesFile + ")";
+    st.tableOnly = isTableFile(o.communesPath);
+    step(st.feedback, 0, "Lecture des communes");
+    if (st.tableOnly) {
+        TableReadOptions ro;
+        ro.expectedColumns = {"code", "codgeo", "population", "bv"};
+        const Table t = readTable(o.communesPath, ro, &warnings);
+        CommuneColumns columns;
+        if (!o.polygons.codeField.empty())
+            columns.code = o.polygons.codeField;
+        // Population and BV columns are needed only when no other file gives them.
+        columns.requirePopulation = o.populationPath.empty();
+        columns.requireBassin = o.bassinsPath.empty();
+        st.communes = readCommuneTable(t, columns, warnings);
+    } else {
+        SubFeedback sub(st.feedback, 0, 35);
+        st.communes = readCommunePolygons(o.communesPath, o.polygons, warnings, &sub);
+        checkCommunesInTerritories(st.communes, o.communesPath, o.polygons.layer, warnings);
+        foldArrondissements(st.communes, warnings);
+    }
+    for (const auto& c : st.communes) {
+        st.communeCodes.insert(c.code);
+        st.territory.insert(codes::departementOf(c.code));
+    }
+}
+
+// 2. Commune -> bassin de vie table.
+void readBassinTable(ImportState& st) {
+    const ImportOptions& o = st.options;
+    step(st.feedback, 35, "Lecture de la table des bassins de vie");
+    st.haveMapping = !o.bassinsPath.empty();
+    if (!st.haveMapping) {
+        if (!st.tableOnly)
+            throw Error(ErrorKind::Parameter, Location{o.communesPath},
+                        "commune polygons need a commune -> bassin de vie table (CODGEO, BV2012 or BV2022)");
+        return;
+    }
+    TableReadOptions ro = o.bassinsRead;
+    if (ro.expectedColumns.empty())
+        ro.expectedColumns = {"codgeo", "bv2012", "bv2022"};
+    const Table t = readTable(o.bassinsPath, ro, &st.report.warnings);
+    st.mapping = readBassinMapping(t, o.bvColumn, st.report.warnings);
+    for (const auto& row : st.mapping.rows) {
+        st.rowOf.emplace(row.commune, &row);
+        if (!row.bvName.empty())
+            st.bvNames.emplace(row.bv, row.bvName);
+    }
+}
+
+// 3. Population.
+void readPopulationTable(ImportState& st) {
+    const ImportOptions& o = st.options;
+    step(st.feedback, 40, "Lecture des populations");
+    st.havePopulation = !o.populationPath.empty();
+    if (!st.havePopulation)
+        return;
+    TableReadOptions ro = o.populationRead;
+    if (ro.expectedColumns.empty())
+        ro.expectedColumns = {o.populationCode, o.populationColumn};
+    const Table t = readTable(o.populationPath, ro, &st.report.warnings);
+    st.population = readPopulation(t, o.populationCode, o.populationColumn, st.report.warnings);
+}
+
+//! Codes of a table split into those of the territory (joined) and the others (one warning).
+template <typename Codes>
+std::vector<std::string> codesInTerritory(const ImportState& st, const Codes& codes, const std::string& file,
+                                          std::unordered_set<std::string>& all) {
+    std::vector<std::string> inside, outside;
+    for (const auto& code : codes) {
+        (st.inTerritory(code) ? inside : outside).push_back(code);
+        all.insert(code);
+    }
+    warnOutside(st.report, outside, file, st.communesFile);
+    return inside;
+}
+
+// 4. Joins: BV table vs communes (both ways), population vs communes (both ways). National tables against
+// a regional communes file: rows of départements absent from the communes file are outside the territory,
+// counted in one warning (not listed as 30,000 unmatched codes); inside it, every code that does not
+// match is reported.
+void joinTables(ImportState& st) {
+    const ImportOptions& o = st.options;
+    std::vector<std::string> communeList;
+    std::map<std::string, double> communePopulation;
+    for (const auto& c : st.communes) {
+        communeList.push_back(c.code);
+        communePopulation[c.code] = c.population;
+    }
+    for (const auto& [code, pop] : st.population)
+        communePopulation[code] = pop;
+    if (st.haveMapping) {
+        const std::string bassinsName = "table des bassins de vie (" + baseName(o.bassinsPath) + ")";
+        std::vector<std::string> tableCodes;
+        for (const auto& row : st.mapping.rows)
+            tableCodes.push_back(row.commune);
+        std::unordered_set<std::string> tableSet;
+        const auto inside = codesInTerritory(st, tableCodes, o.bassinsPath, tableSet);
+        addJoin(st.report,
+                compareCodes(inside, st.communeCodes, bassinsName, st.communesName, &communePopulation),
+                o.bassinsPath,
+                "; absent from the commune list (merged into communes nouvelles, or a table of another COG "
+                "year): left out");
+        addJoin(st.report,
+                compareCodes(communeList, tableSet, st.communesName, bassinsName, &communePopulation),
+                o.communesPath,
+                "; absent from the bassins de vie table (communes nouvelles created since, or a table of "
+                "another COG year): kept without a bassin de vie");
+    }
+    if (st.havePopulation) {
+        const std::string populationName = "population (" + baseName(o.populationPath) + ")";
+        std::vector<std::string> popCodes;
+        for (const auto& entry : st.population)
+            popCodes.push_back(entry.first);
+        std::unordered_set<std::string> popSet;
+        const auto inside = codesInTerritory(st, popCodes, o.populationPath, popSet);
+        addJoin(st.report,
+                compareCodes(inside, st.communeCodes, populationName, st.communesName, &st.population),
+                o.populationPath, "; their population is not counted");
+        addJoin(st.report,
+                compareCodes(communeList, popSet, st.communesName, populationName, &communePopulation),
+                o.communesPath, "; these communes get a population of 0");
+    }
+}
+
+// 5. Fill communes from the BV table and the population.
+void fillCommunes(ImportState& st) {
+    for (auto& c : st.communes) {
+        if (st.havePopulation) {
+            auto it = st.population.find(c.code);
+            c.population = it == st.population.end() ? 0 : it->second;
         }
-        if (haveMapping) {
-            auto it = rowOf.find(c.code);
-            if (it == rowOf.end()) {
+        if (st.haveMapping) {
+            auto it = st.rowOf.find(c.code);
+            if (it == st.rowOf.end()) {
                 c.bv.clear();
                 continue;
             }
@@ -317,195 +393,232 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
         if (c.dep.empty())
             c.dep = codes::departementOf(c.code);
     }
+}
 
-    // 6. Catalogue and professionals.
-    step(feedback, 45, "Lecture des professionnels");
-    ds.catalogue = options.cataloguePath.empty()
-                       ? model::ProfessionCatalogue::builtin()
-                       : model::ProfessionCatalogue::fromCsv(readWholeFile(options.cataloguePath),
-                                                             options.cataloguePath);
-    std::vector<model::CountRecord> counts;
-    bool bpeSource = false;
-    for (std::size_t i = 0; i < options.professionals.size(); ++i) {
-        const auto& src = options.professionals[i];
-        step(feedback, 45 + 10.0 * static_cast<double>(i) / static_cast<double>(options.professionals.size()),
-             "Lecture des professionnels (" + baseName(src.path) + ")");
-        const Table t = readTable(src.path, src.read, &warnings);
-        bpeSource = bpeSource || isBpeTable(t);
-        auto recs = readProfessionals(t, ds.catalogue, src.vintage, src.columns, warnings);
-        std::vector<std::string> outside;
+//! Counts of one professionals table, joined to the communes: outside the territory and unmatched
+//! records are reported and left out (the dataset holds no count without a commune).
+std::vector<model::CountRecord> readCountsTable(ImportState& st, const ProfessionalsSource& src,
+                                                const model::ProfessionCatalogue& catalogue) {
+    const Table t = readTable(src.path, src.read, &st.report.warnings);
+    noteSource(st, t, src);
+    auto recs = readProfessionals(t, catalogue, src.vintage, src.columns, st.report.warnings);
+    std::vector<std::string> outside;
+    recs.erase(std::remove_if(recs.begin(), recs.end(),
+                              [&](const model::CountRecord& r) {
+                                  if (st.inTerritory(r.place))
+                                      return false;
+                                  outside.push_back(r.place);
+                                  return true;
+                              }),
+               recs.end());
+    std::sort(outside.begin(), outside.end());
+    outside.erase(std::unique(outside.begin(), outside.end()), outside.end());
+    warnOutside(st.report, outside, src.path, st.communesFile);
+    JoinReport join =
+        checkCountsJoin(recs, st.communes, "professionnels (" + baseName(src.path) + ")", st.communesName);
+    if (!join.ok()) {
+        const std::unordered_set<std::string> unmatched(join.unmatched.begin(), join.unmatched.end());
         recs.erase(std::remove_if(recs.begin(), recs.end(),
-                                  [&](const model::CountRecord& r) {
-                                      if (inTerritory(r.place))
-                                          return false;
-                                      outside.push_back(r.place);
-                                      return true;
-                                  }),
+                                  [&](const model::CountRecord& r) { return unmatched.count(r.place) > 0; }),
                    recs.end());
-        std::sort(outside.begin(), outside.end());
-        outside.erase(std::unique(outside.begin(), outside.end()), outside.end());
-        warnOutside(report, outside, src.path, communesFile);
-        JoinReport join =
-            checkCountsJoin(recs, communes, "professionnels (" + baseName(src.path) + ")", communesName);
-        if (!join.ok()) {
-            // Reported (join report + warning), then left out: the dataset holds no count without a commune.
-            const std::unordered_set<std::string> unmatched(join.unmatched.begin(), join.unmatched.end());
-            recs.erase(
-                std::remove_if(recs.begin(), recs.end(),
-                               [&](const model::CountRecord& r) { return unmatched.count(r.place) > 0; }),
-                recs.end());
-        }
-        addJoin(report, std::move(join), src.path, "; these counts are left out");
-        counts.insert(counts.end(), std::make_move_iterator(recs.begin()),
-                      std::make_move_iterator(recs.end()));
     }
+    addJoin(st.report, std::move(join), src.path, "; these counts are left out");
+    return recs;
+}
 
-    // 7. Filters.
-    step(feedback, 55, "Sélection du territoire");
-    const std::set<std::string> deps = parseDepartements(options.departementFilter);
-    const std::string region = text::trim(options.regionFilter);
-    if (!region.empty() && !tableOnly && haveMapping &&
-        std::none_of(mapping.rows.begin(), mapping.rows.end(), [](const auto& r) { return !r.reg.empty(); }))
-        throw Error(ErrorKind::Parameter, Location{options.bassinsPath},
+// 6. Catalogue and professionals.
+void readCounts(ImportState& st, model::Dataset& ds) {
+    const ImportOptions& o = st.options;
+    step(st.feedback, 45, "Lecture des professionnels");
+    ds.catalogue = o.cataloguePath.empty()
+                       ? model::ProfessionCatalogue::builtin()
+                       : model::ProfessionCatalogue::fromCsv(
+                             readWholeFile(o.cataloguePath, "profession catalogue"), o.cataloguePath);
+    for (std::size_t i = 0; i < o.professionals.size(); ++i) {
+        const auto& src = o.professionals[i];
+        step(st.feedback, 45 + 10.0 * static_cast<double>(i) / static_cast<double>(o.professionals.size()),
+             "Lecture des professionnels (" + baseName(src.path) + ")");
+        auto recs = readCountsTable(st, src, ds.catalogue);
+        st.counts.insert(st.counts.end(), std::make_move_iterator(recs.begin()),
+                         std::make_move_iterator(recs.end()));
+    }
+}
+
+// 7. Filters: a région, départements.
+void applyFilters(ImportState& st) {
+    const ImportOptions& o = st.options;
+    step(st.feedback, 55, "Sélection du territoire");
+    const std::set<std::string> deps = parseDepartements(o.departementFilter);
+    const std::string region = text::trim(o.regionFilter);
+    if (!region.empty() && !st.tableOnly && st.haveMapping &&
+        std::none_of(st.mapping.rows.begin(), st.mapping.rows.end(),
+                     [](const auto& r) { return !r.reg.empty(); }))
+        throw Error(ErrorKind::Parameter, Location{o.bassinsPath},
                     "a région filter needs a REG column in the bassins de vie table");
     if (!deps.empty() || !region.empty()) {
         const auto keep = [&](const model::Commune& c) {
             if (!deps.empty() && !deps.count(c.dep))
                 return false;
-            if (!region.empty() && c.reg != region && c.reg != "0" + region)
-                return false;
-            return true;
+            return region.empty() || c.reg == region || c.reg == "0" + region;
         };
         std::vector<model::Commune> kept;
-        for (auto& c : communes)
+        for (auto& c : st.communes)
             if (keep(c))
                 kept.push_back(std::move(c));
         if (kept.empty())
             throw Error(ErrorKind::Parameter, Location{},
                         "no commune left after the filter" +
                             (region.empty() ? std::string() : " région " + region) +
-                            (deps.empty() ? std::string() : " départements " + options.departementFilter));
-        communes = std::move(kept);
+                            (deps.empty() ? std::string() : " départements " + o.departementFilter));
+        st.communes = std::move(kept);
         std::unordered_set<std::string> keptCodes;
-        for (const auto& c : communes)
+        for (const auto& c : st.communes)
             keptCodes.insert(c.code);
-        counts.erase(std::remove_if(counts.begin(), counts.end(),
-                                    [&](const model::CountRecord& r) { return !keptCodes.count(r.place); }),
-                     counts.end());
+        st.counts.erase(
+            std::remove_if(st.counts.begin(), st.counts.end(),
+                           [&](const model::CountRecord& r) { return !keptCodes.count(r.place); }),
+            st.counts.end());
     }
-    std::sort(communes.begin(), communes.end(),
+    std::sort(st.communes.begin(), st.communes.end(),
               [](const model::Commune& a, const model::Commune& b) { return a.code < b.code; });
+}
 
-    // 8. Bassins de vie from their communes (members, population, name, dep/reg and anchor of the main
-    // commune). When a filter left the main commune out, its row of the BV table still names the BV and
-    // gives its département and région.
-    step(feedback, 58, "Construction des bassins de vie");
-    ds.communes = std::move(communes);
-    ds.counts = std::move(counts);
-    ds.rebuildBassins(std::map<std::string, std::string>(bvNames.begin(), bvNames.end()));
+// 8. Bassins de vie from their communes (members, population, name, dep/reg and anchor of the main
+// commune). When a filter left the main commune out, its row of the BV table still names the BV and gives
+// its département and région.
+void buildBassins(ImportState& st, model::Dataset& ds) {
+    step(st.feedback, 58, "Construction des bassins de vie");
+    ds.communes = std::move(st.communes);
+    ds.counts = std::move(st.counts);
+    ds.rebuildBassins(std::map<std::string, std::string>(st.bvNames.begin(), st.bvNames.end()));
     for (auto& b : ds.bassins) {
         const model::Commune* main = ds.commune(b.code);
-        const auto row = rowOf.find(b.code);
-        if ((main && main->bv == b.code) || row == rowOf.end())
+        const auto row = st.rowOf.find(b.code);
+        if ((main && main->bv == b.code) || row == st.rowOf.end())
             continue;
-        if (!bvNames.count(b.code) && !row->second->communeName.empty())
+        if (!st.bvNames.count(b.code) && !row->second->communeName.empty())
             b.name = row->second->communeName;
         b.dep = row->second->dep.empty() ? codes::departementOf(b.code) : row->second->dep;
         if (!row->second->reg.empty())
             b.reg = row->second->reg;
     }
+}
 
-    // 8b. Infra-communal zones: kept for the communes of the dataset, the others reported.
-    std::unordered_set<std::string> zoneCodes;
-    for (const auto& src : options.zoneProfessionals) {
-        step(feedback, 59, "Lecture des zones infra-communales (" + baseName(src.path) + ")");
-        const Table t = readTable(src.path, src.read, &warnings);
-        ZoneCounts zc =
-            readZoneProfessionals(t, ds.catalogue, src.vintage, src.columns, options.zoneColumn, warnings);
-        std::unordered_set<std::string> kept;
-        std::vector<std::string> orphans;
-        for (auto& z : zc.zones) {
-            if (!ds.commune(z.commune)) {
-                if (inTerritory(z.commune)) // a national table joined to a region: the rest is not news
-                    orphans.push_back(z.code + " (" + z.commune + ")");
-                continue;
-            }
-            if (zoneCodes.insert(z.code).second)
-                ds.zones.push_back(z);
-            kept.insert(z.code);
+//! Zones of one table whose commune is in the dataset, their counts, and the others reported.
+void keepZonesOfDataset(ImportState& st, model::Dataset& ds, ZoneCounts& zc, const ProfessionalsSource& src,
+                        std::unordered_set<std::string>& zoneCodes) {
+    std::unordered_set<std::string> kept;
+    std::vector<std::string> orphans;
+    for (auto& z : zc.zones) {
+        if (!ds.commune(z.commune)) {
+            if (st.inTerritory(z.commune)) // a national table joined to a region: the rest is not news
+                orphans.push_back(z.code + " (" + z.commune + ")");
+            continue;
         }
-        for (auto& c : zc.counts)
-            if (kept.count(c.place))
-                ds.zoneCounts.push_back(std::move(c));
-        if (!orphans.empty()) {
-            Warning w;
-            w.kind = ErrorKind::Join;
-            w.where = Location{src.path};
-            w.message = std::to_string(orphans.size()) +
-                        " zones belong to communes absent from the dataset; their counts are left out";
-            w.details = std::move(orphans);
-            warnings.push_back(std::move(w));
-        }
-        const bool communeVintage =
-            std::any_of(ds.counts.begin(), ds.counts.end(),
-                        [&](const model::CountRecord& c) { return c.vintage == src.vintage; });
-        if (!communeVintage && !kept.empty()) {
-            Warning w;
-            w.kind = ErrorKind::Join;
-            w.where = Location{src.path};
-            w.message = "zone counts of " + std::to_string(src.vintage) +
+        if (zoneCodes.insert(z.code).second)
+            ds.zones.push_back(z);
+        kept.insert(z.code);
+    }
+    for (auto& c : zc.counts)
+        if (kept.count(c.place))
+            ds.zoneCounts.push_back(std::move(c));
+    if (!orphans.empty())
+        st.report.warnings.push_back(
+            Warning{ErrorKind::Join, Location{src.path},
+                    std::to_string(orphans.size()) +
+                        " zones belong to communes absent from the dataset; their counts are left out",
+                    std::move(orphans)});
+    const bool communeVintage =
+        std::any_of(ds.counts.begin(), ds.counts.end(),
+                    [&](const model::CountRecord& c) { return c.vintage == src.vintage; });
+    if (!communeVintage && !kept.empty())
+        st.report.warnings.push_back(
+            Warning{ErrorKind::Join,
+                    Location{src.path},
+                    "zone counts of " + std::to_string(src.vintage) +
                         " but no commune counts of that year: give the commune counts of " +
-                        std::to_string(src.vintage) + " too, or the drill-down below the commune stays empty";
-            warnings.push_back(std::move(w));
-        }
-    }
+                        std::to_string(src.vintage) + " too, or the drill-down below the commune stays empty",
+                    {}});
+}
 
-    // 9. Dissolve.
-    if (!tableOnly) {
-        step(feedback, 60, "Fusion des communes en bassins de vie");
-        SubFeedback sub(feedback, 60, 98);
-        dissolveBassins(ds, warnings, &sub);
+// 8b. Infra-communal zones: kept for the communes of the dataset, the others reported.
+void readZones(ImportState& st, model::Dataset& ds) {
+    std::unordered_set<std::string> zoneCodes;
+    for (const auto& src : st.options.zoneProfessionals) {
+        step(st.feedback, 59, "Lecture des zones infra-communales (" + baseName(src.path) + ")");
+        const Table t = readTable(src.path, src.read, &st.report.warnings);
+        if (isBpeTable(t, src.columns))
+            st.bpeVintages.insert(src.vintage);
+        ZoneCounts zc = readZoneProfessionals(t, ds.catalogue, src.vintage, src.columns,
+                                              st.options.zoneColumn, st.report.warnings);
+        keepZonesOfDataset(st, ds, zc, src, zoneCodes);
     }
+}
 
-    // BPE counts practice sites of private practitioners only, about a quarter of the RPPS + ADELI totals
-    // the typology's thresholds were set on (data README): scale them, and say so.
-    if (bpeSource) {
-        ds.params.poles.massScale = kBpeMassScale;
-        Warning w;
-        w.kind = ErrorKind::Parameter;
-        w.where = Location{options.professionals.front().path};
-        w.message = "INSEE BPE counts (private practice only): the pôle thresholds are scaled by 0.25 "
-                    "(parameter poles.mass_scale, editable)";
-        warnings.push_back(std::move(w));
-    }
+//! A parameter value as the metadata stores it: C locale, shortest form ("0.25", "3000").
+std::string parameterText(double v) {
+    std::ostringstream s;
+    s.imbue(std::locale::classic());
+    s << std::setprecision(15) << v;
+    return s.str();
+}
 
-    // 10. Metadata.
-    step(feedback, 98, "Métadonnées");
+// 9. Parameters the sources call for (the BPE mass scale), said in a warning and recorded in the
+// metadata as the dataset's defaults ("defaults.poles.mass_scale"), which "Restore defaults" restores.
+void applySourceDefaults(ImportState& st, model::Dataset& ds) {
+    if (st.massScale.scale == 1)
+        return;
+    ds.params.poles.massScale = st.massScale.scale;
+    ds.meta.extra["defaults.poles.mass_scale"] = parameterText(st.massScale.scale);
+    st.report.warnings.push_back(
+        Warning{ErrorKind::Parameter, Location{st.massScalePath}, st.massScale.reason, {}});
+}
+
+// 10. Metadata.
+void fillMetadata(const ImportState& st, model::Dataset& ds) {
+    const ImportOptions& o = st.options;
+    step(st.feedback, 98, "Métadonnées");
     auto& m = ds.meta;
-    m.title = options.title;
-    m.sources = options.sources;
-    if (m.sources.empty()) {
-        m.sources.push_back(communesFile);
-        if (haveMapping)
-            m.sources.push_back(baseName(options.bassinsPath));
-        if (havePopulation)
-            m.sources.push_back(baseName(options.populationPath));
-        for (const auto& src : options.professionals)
-            m.sources.push_back(baseName(src.path));
-    }
+    m.title = o.title;
+    m.sources = o.sources.empty() ? knownSources(st) : o.sources;
     std::set<int> vintages;
     for (const auto& c : ds.counts)
         vintages.insert(c.vintage);
     m.vintages.assign(vintages.begin(), vintages.end());
-    m.cogYear = options.cogYear ? options.cogYear : cogYearFromName(options.communesPath);
-    m.bvVintage = mapping.vintage;
-    m.createdBy = options.createdBy;
+    m.cogYear = o.cogYear ? o.cogYear : cogYearFromName(o.communesPath);
+    m.bvVintage = st.mapping.vintage;
+    m.createdBy = o.createdBy;
     m.createdAt = today();
-    if (!options.regionFilter.empty())
-        m.extra["region_filter"] = options.regionFilter;
-    if (!options.departementFilter.empty())
-        m.extra["departement_filter"] = options.departementFilter;
+    if (!o.regionFilter.empty())
+        m.extra["region_filter"] = o.regionFilter;
+    if (!o.departementFilter.empty())
+        m.extra["departement_filter"] = o.departementFilter;
+}
 
+} // namespace
+
+model::Dataset importDataset(const ImportOptions& options, ImportReport& report, Feedback* feedback) {
+    ensureGdal();
+    if (options.communesPath.empty())
+        throw Error(ErrorKind::Parameter, Location{}, "no communes file given (polygons or a table)");
+    ImportState st(options, report, feedback);
+    readCommunes(st);
+    readBassinTable(st);
+    readPopulationTable(st);
+    joinTables(st);
+    fillCommunes(st);
+    model::Dataset ds;
+    readCounts(st, ds);
+    applyFilters(st);
+    buildBassins(st, ds);
+    readZones(st, ds);
+    if (!st.tableOnly) {
+        step(feedback, 60, "Fusion des communes en bassins de vie");
+        SubFeedback sub(feedback, 60, 98);
+        dissolveBassins(ds, report.warnings, &sub);
+    }
+    applySourceDefaults(st, ds);
+    fillMetadata(st, ds);
     ds.reindex();
     maillage::report(feedback, 100);
     return ds;

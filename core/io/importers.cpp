@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cmath>
 #include <functional>
+#include <iterator>
 #include <set>
 #include <tuple>
 #include <unordered_map>
@@ -347,6 +348,22 @@ bool isBpeTypeCode(const std::string& raw) {
                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
+//! D2xx: a BPE code of the "professions de santé" domain (D1xx are establishments, D3xx facilities).
+bool isBpeProfessionCode(const std::string& code) {
+    return isBpeTypeCode(code) && code[0] == 'D' && code[1] == '2';
+}
+
+//! Why counts of a D2xx code the catalogue does not know are left out.
+const char* const kOutsideCatalogue = "BPE codes of professions outside the catalogue (not health "
+                                      "professions of the Code de la santé publique)";
+
+//! Labels of the BPE profession codes the catalogue leaves out, for messages.
+std::string bpeProfessionLabel(const std::string& code) {
+    static const std::map<std::string, std::string> labels = {{"D243", "psychologue"}};
+    const auto it = labels.find(code);
+    return it == labels.end() ? std::string() : it->second;
+}
+
 //! Resolves the profession cells of a long table (cached per raw value) and collects the BPE facility
 //! codes that are no profession (D101, D302...), reported in one warning. Shared by the commune and zone
 //! readers so that both treat the same values the same way.
@@ -379,30 +396,45 @@ public:
                      "such as D201, or a label), found " +
                          (raw.empty() ? std::string("an empty cell") : quoted(raw)));
     }
+    //! One warning for the facility codes (D1xx establishments, D3xx), one for the BPE codes of
+    //! professions outside the catalogue (D2xx such as D243 psychologue).
     void flush(Warnings& warnings) const {
-        if (m_ignoredBpe.empty())
-            return;
-        std::vector<std::string> details;
-        std::size_t rows = 0;
-        for (const auto& [value, lines] : m_ignoredBpe) {
-            rows += lines.size();
-            details.push_back(value + " (" + std::to_string(lines.size()) +
-                              (lines.size() == 1 ? " row)" : " rows)"));
-        }
-        Warning w;
-        w.kind = ErrorKind::Value;
-        w.where =
-            Location{m_table.source, m_ignoredBpe.begin()->second.front(), m_table.header[m_column], -1};
-        w.message =
-            std::to_string(rows) + (rows == 1 ? " row" : " rows") +
-            " ignored: expected professions of the catalogue, found " + std::to_string(m_ignoredBpe.size()) +
-            (m_ignoredBpe.size() == 1 ? " BPE facility code that is" : " BPE facility codes that are") +
-            " no profession";
-        w.details = std::move(details);
-        warnings.push_back(std::move(w));
+        std::map<std::string, std::vector<long>> facilities, professions;
+        for (const auto& [value, lines] : m_ignoredBpe)
+            (isBpeProfessionCode(value) ? professions : facilities).emplace(value, lines);
+        if (!facilities.empty())
+            warnings.push_back(warning(facilities, [](std::size_t rows, std::size_t codes) {
+                return std::to_string(rows) + (rows == 1 ? " row" : " rows") +
+                       " ignored: expected professions of the catalogue, found " + std::to_string(codes) +
+                       (codes == 1 ? " BPE facility code that is" : " BPE facility codes that are") +
+                       " no profession";
+            }));
+        if (!professions.empty())
+            warnings.push_back(warning(professions, [](std::size_t rows, std::size_t codes) {
+                return std::to_string(rows) + (rows == 1 ? " row" : " rows") +
+                       " left out: " + kOutsideCatalogue;
+            }));
     }
 
 private:
+    template <typename Wording>
+    Warning warning(const std::map<std::string, std::vector<long>>& ignored, Wording wording) const {
+        std::vector<std::string> details;
+        std::size_t rows = 0;
+        for (const auto& [value, lines] : ignored) {
+            rows += lines.size();
+            const std::string label = bpeProfessionLabel(value);
+            details.push_back(value + (label.empty() ? "" : " " + label) + " (" +
+                              std::to_string(lines.size()) + (lines.size() == 1 ? " row)" : " rows)"));
+        }
+        Warning w;
+        w.kind = ErrorKind::Value;
+        w.where = Location{m_table.source, ignored.begin()->second.front(), m_table.header[m_column], -1};
+        w.message = wording(rows, ignored.size());
+        w.details = std::move(details);
+        return w;
+    }
+
     const Table& m_table;
     int m_column;
     const model::ProfessionCatalogue& m_catalogue;
@@ -428,9 +460,13 @@ std::string cityName(const std::string& code) {
     return {};
 }
 
+//! A percentage with two significant digits below 1 % (0.0028 %), one decimal above: never "0.00 %" for
+//! a part that is not zero.
 std::string shareText(double part, double total, bool french) {
     const double pct = total > 0 ? 100.0 * part / total : 0.0;
-    const int decimals = pct > 0 && pct < 0.1 ? 2 : 1;
+    int decimals = 1;
+    if (pct > 0 && pct < 1)
+        decimals = std::min(8, 1 + static_cast<int>(std::ceil(-std::log10(pct))));
     return french ? text::formatFr(pct, decimals) + " %" : text::formatEn(pct, decimals) + "%";
 }
 
@@ -448,7 +484,8 @@ std::string JoinReport::summaryFr(std::size_t maxCodes) const {
     if (totalProfessionals > 0)
         shares.push_back(shareText(unmatchedProfessionals, totalProfessionals, true) + " des professionnels");
     if (totalPopulation > 0 && unmatchedPopulation > 0)
-        shares.push_back(shareText(unmatchedPopulation, totalPopulation, true) + " de la population");
+        shares.push_back(text::formatFr(unmatchedPopulation, 0) + " habitants, " +
+                         shareText(unmatchedPopulation, totalPopulation, true) + " de la population");
     if (!shares.empty())
         out += " (" + text::join(shares, ", ") + ")";
     out += " : ";
@@ -470,7 +507,8 @@ std::string JoinReport::summaryEn(std::size_t maxCodes) const {
     if (totalProfessionals > 0)
         shares.push_back(shareText(unmatchedProfessionals, totalProfessionals, false) + " of professionals");
     if (totalPopulation > 0 && unmatchedPopulation > 0)
-        shares.push_back(shareText(unmatchedPopulation, totalPopulation, false) + " of the population");
+        shares.push_back(text::formatEn(unmatchedPopulation, 0) + " inhabitants, " +
+                         shareText(unmatchedPopulation, totalPopulation, false) + " of the population");
     if (!shares.empty())
         out += " (" + text::join(shares, ", ") + ")";
     out += ": ";
@@ -484,124 +522,147 @@ std::string JoinReport::summaryEn(std::size_t maxCodes) const {
 
 // ---------------------------------------------------------------------------------------------
 
-std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneColumns& columns,
-                                             Warnings& warnings) {
-    const int codeCol = requireColumn(table, communeColumnNames(columns.code));
-    const int popCol = requireColumn(
-        table, with(columns.population, {"population", "pmun", "population_municipale", "pop", "ptot"}));
-    const int bvCol =
-        requireColumn(table, with(columns.bv, {"bv", "bv2012", "bv2022", "code_bv", "bassin_de_vie"}));
-    const int nameCol =
-        findColumn(table, with(columns.name, {"nom", "libgeo", "name", "libelle", "libcom", "nom_commune"}));
-    const int depCol =
-        findColumn(table, with(columns.dep, {"dep", "departement", "code_dep", "code_departement"}));
-    const int regCol = findColumn(table, with(columns.reg, {"reg", "region", "code_reg", "code_region"}));
+namespace {
 
-    std::vector<model::Commune> communes;
-    std::unordered_map<std::string, std::size_t> index; // code -> position in communes
-    std::unordered_map<std::string, long> lineOf;       // code -> line of its own row
-    std::vector<std::string> folded, ignored;           // arrondissements summed / ignored
-    std::set<std::string> fromArrondissements;          // parents built by summing arrondissements
-    std::vector<std::string> noBassin;                  // communes in no BV ("ZZZZZ")
-    long noBassinLine = 0;
-    SecretCells secrets(table);
-    WholeNumberCells wholeNumbers(table, "inhabitants");
+//! readCommuneTable's state: the columns found, the communes so far, and what it reports at the end.
+class CommuneTableReader {
+public:
+    CommuneTableReader(const Table& table, const CommuneColumns& columns)
+        : m_table(table), m_secrets(table), m_wholeNumbers(table, "inhabitants") {
+        m_codeCol = requireColumn(table, communeColumnNames(columns.code));
+        const auto popNames =
+            with(columns.population, {"population", "pmun", "population_municipale", "pop", "ptot"});
+        m_popCol = columns.requirePopulation ? requireColumn(table, popNames) : findColumn(table, popNames);
+        const auto bvNames = with(columns.bv, {"bv", "bv2012", "bv2022", "code_bv", "bassin_de_vie"});
+        m_bvCol = columns.requireBassin ? requireColumn(table, bvNames) : findColumn(table, bvNames);
+        m_nameCol = findColumn(
+            table, with(columns.name, {"nom", "libgeo", "name", "libelle", "libcom", "nom_commune"}));
+        m_depCol =
+            findColumn(table, with(columns.dep, {"dep", "departement", "code_dep", "code_departement"}));
+        m_regCol = findColumn(table, with(columns.reg, {"reg", "region", "code_reg", "code_region"}));
+    }
 
-    auto fill = [&](model::Commune& c, std::size_t r, const std::string& code) {
+    void readRow(std::size_t r) {
+        const std::string code = communeCode(m_table, r, m_codeCol);
+        const double population =
+            m_popCol >= 0 ? nonNegative(m_table, r, m_popCol, m_secrets, false, "a population >= 0") : 0.0;
+        if (m_popCol >= 0)
+            m_wholeNumbers.see(r, m_popCol, population);
+        if (codes::isArrondissement(code))
+            addArrondissement(r, code, population);
+        else
+            addCommune(r, code, population);
+    }
+
+    std::vector<model::Commune> finish(Warnings& warnings) {
+        warnNoBassin(m_table, m_bvCol, m_noBassin, m_noBassinLine, warnings);
+        m_secrets.flush(warnings);
+        m_wholeNumbers.flush(warnings);
+        const Location codeColumn{m_table.source, 0, m_table.header[m_codeCol], -1};
+        if (!m_folded.empty())
+            warnings.push_back(
+                Warning{ErrorKind::Value, codeColumn,
+                        std::to_string(m_folded.size()) +
+                            " arrondissements municipaux folded into their commune (75056, 69123, "
+                            "13055), populations summed",
+                        m_folded});
+        if (!m_ignored.empty())
+            warnings.push_back(
+                Warning{ErrorKind::Duplicate, codeColumn,
+                        std::to_string(m_ignored.size()) +
+                            " arrondissements municipaux ignored: their commune has its own row "
+                            "(counting both would count people twice)",
+                        m_ignored});
+        return std::move(m_communes);
+    }
+
+private:
+    void fill(model::Commune& c, std::size_t r, const std::string& code) {
         c.code = code;
-        if (nameCol >= 0)
-            c.name = text::trim(table.rows[r][nameCol]);
+        if (m_nameCol >= 0)
+            c.name = text::trim(m_table.rows[r][m_nameCol]);
         if (c.name.empty())
             c.name = cityName(code);
-        c.bv = bassinCode(table, r, bvCol);
-        if (c.bv.empty()) {
-            if (noBassin.empty())
-                noBassinLine = table.lines[r];
-            noBassin.push_back(code);
+        c.bv = m_bvCol >= 0 ? bassinCode(m_table, r, m_bvCol) : std::string();
+        if (c.bv.empty() && m_bvCol >= 0) {
+            if (m_noBassin.empty())
+                m_noBassinLine = m_table.lines[r];
+            m_noBassin.push_back(code);
         }
-        c.dep = depCol >= 0 && !text::trim(table.rows[r][depCol]).empty() ? padTwo(table.rows[r][depCol])
-                                                                          : codes::departementOf(code);
-        if (regCol >= 0)
-            c.reg = padTwo(table.rows[r][regCol]);
-    };
+        const bool hasDep = m_depCol >= 0 && !text::trim(m_table.rows[r][m_depCol]).empty();
+        c.dep = hasDep ? padTwo(m_table.rows[r][m_depCol]) : codes::departementOf(code);
+        if (m_regCol >= 0)
+            c.reg = padTwo(m_table.rows[r][m_regCol]);
+    }
 
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        const std::string code = communeCode(table, r, codeCol);
-        const double population = nonNegative(table, r, popCol, secrets, false, "a population >= 0");
-        wholeNumbers.see(r, popCol, population);
-        if (codes::isArrondissement(code)) {
-            // Folded into Paris/Lyon/Marseille: populations summed, the first arrondissement's BV kept,
-            // unless the commune has its own row (then the arrondissements would count people twice).
-            const std::string parent = codes::foldArrondissement(code);
-            auto it = index.find(parent);
-            if (it != index.end() && !fromArrondissements.count(parent)) {
-                ignored.push_back(code);
-                continue;
-            }
-            folded.push_back(code);
-            if (it == index.end()) {
-                model::Commune c;
-                fill(c, r, parent);
-                c.name = cityName(parent);
-                c.dep = codes::departementOf(parent);
-                c.population = population;
-                fromArrondissements.insert(parent);
-                index.emplace(parent, communes.size());
-                communes.push_back(std::move(c));
-            } else {
-                communes[it->second].population += population;
-            }
-            continue;
+    //! Folded into Paris/Lyon/Marseille: populations summed, the first arrondissement's BV kept, unless
+    //! the commune has its own row (then the arrondissements would count people twice).
+    void addArrondissement(std::size_t r, const std::string& code, double population) {
+        const std::string parent = codes::foldArrondissement(code);
+        auto it = m_index.find(parent);
+        if (it != m_index.end() && !m_fromArrondissements.count(parent)) {
+            m_ignored.push_back(code);
+            return;
         }
-        if (auto it = lineOf.find(code); it != lineOf.end())
-            throw Error(ErrorKind::Duplicate, table.at(r, codeCol),
+        m_folded.push_back(code);
+        if (it != m_index.end()) {
+            m_communes[it->second].population += population;
+            return;
+        }
+        model::Commune c;
+        fill(c, r, parent);
+        c.name = cityName(parent);
+        c.dep = codes::departementOf(parent);
+        c.population = population;
+        m_fromArrondissements.insert(parent);
+        m_index.emplace(parent, m_communes.size());
+        m_communes.push_back(std::move(c));
+    }
+
+    void addCommune(std::size_t r, const std::string& code, double population) {
+        if (auto it = m_lineOf.find(code); it != m_lineOf.end())
+            throw Error(ErrorKind::Duplicate, m_table.at(r, m_codeCol),
                         "expected each commune once, found " + code + " again (first on line " +
                             std::to_string(it->second) + ")");
-        lineOf.emplace(code, table.lines[r]);
+        m_lineOf.emplace(code, m_table.lines[r]);
         model::Commune c;
         fill(c, r, code);
         c.population = population;
-        if (auto it = index.find(code); it != index.end()) {
-            // The commune's own row wins over its arrondissements read before.
-            fromArrondissements.erase(code);
-            for (const auto& f : folded)
-                if (codes::foldArrondissement(f) == code)
-                    ignored.push_back(f);
-            folded.erase(
-                std::remove_if(folded.begin(), folded.end(),
-                               [&](const std::string& f) { return codes::foldArrondissement(f) == code; }),
-                folded.end());
-            communes[it->second] = std::move(c);
-            continue;
+        auto it = m_index.find(code);
+        if (it == m_index.end()) {
+            m_index.emplace(code, m_communes.size());
+            m_communes.push_back(std::move(c));
+            return;
         }
-        index.emplace(code, communes.size());
-        communes.push_back(std::move(c));
+        // The commune's own row wins over its arrondissements read before.
+        m_fromArrondissements.erase(code);
+        const auto isPart = [&](const std::string& f) { return codes::foldArrondissement(f) == code; };
+        std::copy_if(m_folded.begin(), m_folded.end(), std::back_inserter(m_ignored), isPart);
+        m_folded.erase(std::remove_if(m_folded.begin(), m_folded.end(), isPart), m_folded.end());
+        m_communes[it->second] = std::move(c);
     }
-    warnNoBassin(table, bvCol, noBassin, noBassinLine, warnings);
-    secrets.flush(warnings);
-    wholeNumbers.flush(warnings);
-    if (!folded.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Value;
-        w.where = Location{table.source, 0, table.header[codeCol], -1};
-        w.message =
-            std::to_string(folded.size()) +
-            " arrondissements municipaux folded into their commune (75056, 69123, 13055), populations summed";
-        w.details = folded;
-        warnings.push_back(std::move(w));
-    }
-    if (!ignored.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Duplicate;
-        w.where = Location{table.source, 0, table.header[codeCol], -1};
-        w.message =
-            std::to_string(ignored.size()) +
-            " arrondissements municipaux ignored: their commune has its own row (counting both would count "
-            "people twice)";
-        w.details = ignored;
-        warnings.push_back(std::move(w));
-    }
-    return communes;
+
+    const Table& m_table;
+    int m_codeCol = -1, m_popCol = -1, m_bvCol = -1, m_nameCol = -1, m_depCol = -1, m_regCol = -1;
+    std::vector<model::Commune> m_communes;
+    std::unordered_map<std::string, std::size_t> m_index; // code -> position in m_communes
+    std::unordered_map<std::string, long> m_lineOf;       // code -> line of its own row
+    std::vector<std::string> m_folded, m_ignored;         // arrondissements summed / ignored
+    std::set<std::string> m_fromArrondissements;          // parents built by summing arrondissements
+    std::vector<std::string> m_noBassin;                  // communes in no BV ("ZZZZZ")
+    long m_noBassinLine = 0;
+    SecretCells m_secrets;
+    WholeNumberCells m_wholeNumbers;
+};
+
+} // namespace
+
+std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneColumns& columns,
+                                             Warnings& warnings) {
+    CommuneTableReader reader(table, columns);
+    for (std::size_t r = 0; r < table.rows.size(); ++r)
+        reader.readRow(r);
+    return reader.finish(warnings);
 }
 
 BassinMapping readBassinMapping(const Table& table, const std::string& bvColumn, Warnings& warnings) {
@@ -739,207 +800,254 @@ std::map<std::string, double> readPopulation(const Table& table, const std::stri
     return population;
 }
 
+namespace {
+
+//! Counts summed per (place, catalogue index, vintage), ordered for a stable output. Rows of
+//! arrondissements municipaux are summed apart, under their commune, and used only when the commune has
+//! no row of its own for that vintage: a file listing both would count Paris twice.
+class CountSums {
+public:
+    //! Adds a row's count (zeros only register the row: absent = 0).
+    void add(const std::string& code, int profession, int year, double count) {
+        const bool arrondissement = codes::isArrondissement(code);
+        const std::string place = arrondissement ? codes::foldArrondissement(code) : code;
+        if (arrondissement)
+            m_arrondissements[{place, year}].insert(code);
+        else if (hasArrondissements(code))
+            m_ownRows.insert({code, year});
+        if (count > 0)
+            (arrondissement ? m_arrondissementSums : m_sums)[{place, profession, year}] += count;
+    }
+
+    //! Arrondissements summed into their commune, unless it has its own rows (then ignored, one warning
+    //! each), and the records.
+    std::vector<model::CountRecord> records(const Table& table, int codeCol, bool perVintage,
+                                            const std::vector<model::Profession>& professions,
+                                            Warnings& warnings) {
+        for (const auto& [key, count] : m_arrondissementSums)
+            if (!m_ownRows.count({std::get<0>(key), std::get<2>(key)}))
+                m_sums[key] += count;
+        for (const auto& [placeYear, codesSeen] : m_arrondissements) {
+            if (!m_ownRows.count(placeYear))
+                continue;
+            Warning w;
+            w.kind = ErrorKind::Duplicate;
+            w.where = Location{table.source, 0, table.header[codeCol], -1};
+            w.message = "expected either " + placeYear.first + " or its arrondissements" +
+                        (perVintage ? " in " + std::to_string(placeYear.second) : std::string()) +
+                        ", found both; the arrondissements were ignored (counting both would count its "
+                        "professionals twice)";
+            w.details.assign(codesSeen.begin(), codesSeen.end());
+            warnings.push_back(std::move(w));
+        }
+        std::vector<model::CountRecord> out;
+        out.reserve(m_sums.size());
+        for (const auto& [key, count] : m_sums)
+            out.push_back({std::get<0>(key), professions[static_cast<std::size_t>(std::get<1>(key))].code,
+                           std::get<2>(key), count});
+        return out;
+    }
+
+private:
+    using Key = std::tuple<std::string, int, int>;
+    std::map<Key, double> m_sums, m_arrondissementSums;
+    std::set<std::pair<std::string, int>> m_ownRows;                                // (75056, vintage)
+    std::map<std::pair<std::string, int>, std::set<std::string>> m_arrondissements; // -> 75101...
+};
+
+//! What readProfessionals works with: the table, its columns, and what it collects on the way.
+struct CountsReading {
+    const Table& table;
+    const model::ProfessionCatalogue& catalogue;
+    CountsLayout layout = CountsLayout::Auto;
+    int codeCol = -1, professionCol = -1, countCol = -1, vintageCol = -1;
+    int vintage = 0;
+    SecretCells secrets;
+    WholeNumberCells wholeNumbers;
+    Duplicates duplicates;
+    CountSums sums;
+
+    CountsReading(const Table& t, const model::ProfessionCatalogue& c, const ProfessionalsColumns& columns,
+                  int year)
+        : table(t), catalogue(c), layout(columns.layout), vintage(year), secrets(t),
+          wholeNumbers(t, "professionals") {
+        codeCol = requireColumn(t, communeColumnNames(columns.commune));
+        const auto professionNames = with(columns.profession, {"profession", "typequ", "code_profession",
+                                                               "libelle_profession", "specialite"});
+        const auto countNames =
+            with(columns.count, {"count", "nb_equip", "nombre", "effectif", "effectifs", "nb"});
+        if (layout == CountsLayout::Auto) {
+            professionCol = findColumn(t, professionNames);
+            countCol = findColumn(t, countNames);
+            layout = professionCol >= 0 && countCol >= 0 ? CountsLayout::Long : CountsLayout::Wide;
+        } else if (layout == CountsLayout::Long) {
+            professionCol = requireColumn(t, professionNames);
+            countCol = requireColumn(t, countNames);
+        }
+        if (!columns.vintage.empty())
+            vintageCol = requireColumn(t, {columns.vintage});
+    }
+    int yearOfRow(std::size_t r) const { return vintageCol >= 0 ? yearOf(table, r, vintageCol) : vintage; }
+};
+
+//! One warning for the unknown profession values a long table was allowed to hold.
+void warnUnknownValues(const CountsReading& c, const std::map<std::string, std::vector<long>>& unknown,
+                       Warnings& warnings) {
+    if (unknown.empty())
+        return;
+    std::vector<std::string> details;
+    std::size_t rows = 0;
+    for (const auto& [value, lines] : unknown) {
+        rows += lines.size();
+        details.push_back(quoted(value) + " (" + linesOf(lines) + ")");
+    }
+    Warning w;
+    w.kind = ErrorKind::Value;
+    w.where = Location{c.table.source, unknown.begin()->second.front(), c.table.header[c.professionCol], -1};
+    w.message = std::to_string(rows) + (rows == 1 ? " row" : " rows") +
+                " ignored: expected professions of the catalogue, found " + std::to_string(unknown.size()) +
+                (unknown.size() == 1 ? " unknown value" : " unknown values");
+    w.details = std::move(details);
+    warnings.push_back(std::move(w));
+}
+
+//! Long layout: one row per commune, profession and count.
+void readLongCounts(CountsReading& c, bool allowUnknownProfessions, Warnings& warnings) {
+    const auto& professions = c.catalogue.professions();
+    std::map<std::string, std::vector<long>> unknown; // other unknown values (allowed)
+    ProfessionCells professionCells(c.table, c.professionCol, c.catalogue);
+    for (std::size_t r = 0; r < c.table.rows.size(); ++r) {
+        const std::string code = communeCode(c.table, r, c.codeCol);
+        const std::string raw = text::trim(c.table.rows[r][c.professionCol]);
+        const int profession = professionCells.at(r);
+        const int year = c.yearOfRow(r);
+        if (profession == -1)
+            continue; // a BPE facility code, reported below
+        if (profession < 0) {
+            if (!allowUnknownProfessions)
+                throw professionCells.unknown(r);
+            unknown[raw].push_back(c.table.lines[r]);
+            continue;
+        }
+        const double count = nonNegative(c.table, r, c.countCol, c.secrets, false);
+        c.wholeNumbers.see(r, c.countCol, count);
+        // The same commune, profession (however written: "D201", "Médecin généraliste") and vintage.
+        c.duplicates.see(code + " / " + professions[static_cast<std::size_t>(profession)].code +
+                             (c.vintageCol >= 0 ? " / " + std::to_string(year) : ""),
+                         c.table.lines[r], raw);
+        c.sums.add(code, profession, year, count);
+    }
+    professionCells.flush(warnings);
+    warnUnknownValues(c, unknown, warnings);
+}
+
+//! Rows of one commune, profession and vintage are duplicates when they name the same thing: the same
+//! value, or the profession itself ("Médecin généraliste", which covers "D201"), or one in a BPE code and
+//! the other in words. Distinct aliases of one vocabulary are distinct source categories that the
+//! catalogue sums (D202 cardiologues + D203 dermatologues -> spécialistes).
+void flushLongDuplicates(CountsReading& c, Warnings& warnings) {
+    std::unordered_map<std::string, std::string> keyOf; // raw -> match key
+    auto key = [&](const std::string& raw) -> const std::string& {
+        auto it = keyOf.find(raw);
+        if (it == keyOf.end())
+            it = keyOf.emplace(raw, text::matchKey(raw)).first;
+        return it->second;
+    };
+    auto generic = [&](const std::string& raw) {
+        const model::Profession* p = c.catalogue.resolve(raw);
+        const std::string& k = key(raw);
+        return p && (k == text::matchKey(p->code) || k == text::matchKey(p->labelFr) ||
+                     k == text::matchKey(p->labelEn));
+    };
+    c.duplicates.flush(c.table, c.codeCol, "commune and profession", warnings,
+                       [&](const std::string& a, const std::string& b) {
+                           return key(a) == key(b) || generic(a) || generic(b) ||
+                                  isBpeTypeCode(a) != isBpeTypeCode(b);
+                       });
+}
+
+//! Wide layout: the columns that feed a profession (column -> catalogue index); the others reported.
+std::vector<std::pair<int, int>> wideCountColumns(const CountsReading& c, const ProfessionalsColumns& columns,
+                                                  Warnings& warnings) {
+    const Table& table = c.table;
+    std::vector<std::pair<int, int>> countColumns;
+    std::vector<std::string> ignored, outsideCatalogue;
+    for (std::size_t col = 0; col < table.header.size(); ++col) {
+        const int ci = static_cast<int>(col);
+        if (ci == c.codeCol || ci == c.vintageCol)
+            continue;
+        if (const model::Profession* p = c.catalogue.resolve(table.header[col]))
+            countColumns.emplace_back(ci, c.catalogue.indexOf(p->code));
+        else if (isBpeProfessionCode(table.header[col].substr(0, 4)))
+            outsideCatalogue.push_back(table.header[col]);
+        else if (!isDescriptiveColumn(table.header[col]))
+            ignored.push_back(table.header[col]);
+    }
+    if (countColumns.empty()) {
+        std::vector<std::string> found;
+        for (const auto& h : table.header)
+            found.push_back(quoted(h));
+        throw Error(ErrorKind::Format, Location{table.source, table.headerLine, {}, -1},
+                    "expected a long table (columns " + quoted(columns.commune) + ", " +
+                        quoted(columns.profession) + ", " + quoted(columns.count) +
+                        ") or a wide table (one column per profession or BPE code such as D201), found " +
+                        text::join(found, ", "));
+    }
+    const Location header{table.source, table.headerLine, {}, -1};
+    if (!outsideCatalogue.empty())
+        warnings.push_back(Warning{ErrorKind::Value, header,
+                                   std::to_string(outsideCatalogue.size()) +
+                                       (outsideCatalogue.size() == 1 ? " column" : " columns") +
+                                       " left out: " + kOutsideCatalogue,
+                                   outsideCatalogue});
+    if (!ignored.empty())
+        warnings.push_back(
+            Warning{ErrorKind::Format, header,
+                    std::to_string(ignored.size()) + (ignored.size() == 1 ? " column" : " columns") +
+                        " ignored: expected a profession of the catalogue (a BPE code such as D201 "
+                        "or a label) in each column name, found none in " +
+                        (ignored.size() == 1 ? "this one" : "these"),
+                    ignored});
+    return countColumns;
+}
+
+//! Wide layout: one row per commune, one column per profession or BPE code (several may feed one).
+void readWideCounts(CountsReading& c, const ProfessionalsColumns& columns, Warnings& warnings) {
+    const auto countColumns = wideCountColumns(c, columns, warnings);
+    std::vector<double> perProfession(c.catalogue.professions().size());
+    for (std::size_t r = 0; r < c.table.rows.size(); ++r) {
+        const std::string code = communeCode(c.table, r, c.codeCol);
+        const int year = c.yearOfRow(r);
+        c.duplicates.see(c.vintageCol >= 0 ? code + " / " + std::to_string(year) : code, c.table.lines[r]);
+        std::fill(perProfession.begin(), perProfession.end(), 0.0);
+        for (const auto& [col, pi] : countColumns) {
+            const double v = nonNegative(c.table, r, col, c.secrets, true);
+            c.wholeNumbers.see(r, col, v);
+            perProfession[static_cast<std::size_t>(pi)] += v;
+        }
+        for (std::size_t pi = 0; pi < perProfession.size(); ++pi)
+            c.sums.add(code, static_cast<int>(pi), year, perProfession[pi]);
+    }
+}
+
+} // namespace
+
 std::vector<model::CountRecord> readProfessionals(const Table& table,
                                                   const model::ProfessionCatalogue& catalogue, int vintage,
                                                   const ProfessionalsColumns& columns, Warnings& warnings,
                                                   bool allowUnknownProfessions) {
-    const int codeCol = requireColumn(table, communeColumnNames(columns.commune));
-    const std::vector<std::string> professionNames = with(
-        columns.profession, {"profession", "typequ", "code_profession", "libelle_profession", "specialite"});
-    const std::vector<std::string> countNames =
-        with(columns.count, {"count", "nb_equip", "nombre", "effectif", "effectifs", "nb"});
-    int professionCol = -1, countCol = -1;
-    CountsLayout layout = columns.layout;
-    if (layout == CountsLayout::Auto) {
-        professionCol = findColumn(table, professionNames);
-        countCol = findColumn(table, countNames);
-        layout = professionCol >= 0 && countCol >= 0 ? CountsLayout::Long : CountsLayout::Wide;
-    } else if (layout == CountsLayout::Long) {
-        professionCol = requireColumn(table, professionNames);
-        countCol = requireColumn(table, countNames);
-    }
-    int vintageCol = -1;
-    if (!columns.vintage.empty())
-        vintageCol = requireColumn(table, {columns.vintage});
-
-    // (place, catalogue index, vintage) -> count; ordered for a stable output. Rows of arrondissements
-    // municipaux are summed apart, under their commune, and used only when the commune has no row of
-    // its own for that vintage: a file listing both would count Paris twice.
-    using Key = std::tuple<std::string, int, int>;
-    std::map<Key, double> sums, arrondissementSums;
-    std::set<std::pair<std::string, int>> ownRows;                                // (75056, vintage)
-    std::map<std::pair<std::string, int>, std::set<std::string>> arrondissements; // -> 75101...
-    SecretCells secrets(table);
-    WholeNumberCells wholeNumbers(table, "professionals");
-    Duplicates duplicates;
-    // Where a row's counts go: its commune's own sums, or its arrondissement's parent's.
-    auto sumsOf = [&](const std::string& code, int year) -> std::pair<std::map<Key, double>*, std::string> {
-        if (codes::isArrondissement(code)) {
-            const std::string parent = codes::foldArrondissement(code);
-            arrondissements[{parent, year}].insert(code);
-            return {&arrondissementSums, parent};
-        }
-        if (hasArrondissements(code))
-            ownRows.insert({code, year});
-        return {&sums, code};
-    };
-    const auto& professions = catalogue.professions();
-
-    if (layout == CountsLayout::Long) {
-        std::map<std::string, std::vector<long>> unknown; // other unknown values (allowed)
-        ProfessionCells professionCells(table, professionCol, catalogue);
-        for (std::size_t r = 0; r < table.rows.size(); ++r) {
-            const std::string code = communeCode(table, r, codeCol);
-            const std::string raw = text::trim(table.rows[r][professionCol]);
-            const int profession = professionCells.at(r);
-            const int year = vintageCol >= 0 ? yearOf(table, r, vintageCol) : vintage;
-            if (profession == -1)
-                continue; // a BPE facility code, reported below
-            if (profession < 0) {
-                if (!allowUnknownProfessions)
-                    throw professionCells.unknown(r);
-                unknown[raw].push_back(table.lines[r]);
-                continue;
-            }
-            const double count = nonNegative(table, r, countCol, secrets, false);
-            wholeNumbers.see(r, countCol, count);
-            // The same commune, profession (however written: "D201", "Médecin généraliste") and vintage.
-            duplicates.see(code + " / " + professions[static_cast<std::size_t>(profession)].code +
-                               (vintageCol >= 0 ? " / " + std::to_string(year) : ""),
-                           table.lines[r], raw);
-            auto [target, place] = sumsOf(code, year);
-            if (count > 0)
-                (*target)[{place, profession, year}] += count;
-        }
-        professionCells.flush(warnings);
-        if (!unknown.empty()) {
-            std::vector<std::string> details;
-            std::size_t rows = 0;
-            for (const auto& [value, lines] : unknown) {
-                rows += lines.size();
-                details.push_back(quoted(value) + " (" + linesOf(lines) + ")");
-            }
-            Warning w;
-            w.kind = ErrorKind::Value;
-            w.where =
-                Location{table.source, unknown.begin()->second.front(), table.header[professionCol], -1};
-            w.message = std::to_string(rows) + (rows == 1 ? " row" : " rows") +
-                        " ignored: expected professions of the catalogue, found " +
-                        std::to_string(unknown.size()) +
-                        (unknown.size() == 1 ? " unknown value" : " unknown values");
-            w.details = std::move(details);
-            warnings.push_back(std::move(w));
-        }
-    } else {
-        // Wide: one column per profession or BPE code; several columns may feed one profession.
-        std::vector<std::pair<int, int>> countColumns; // column -> catalogue index
-        std::vector<std::string> ignored;
-        for (std::size_t c = 0; c < table.header.size(); ++c) {
-            const int ci = static_cast<int>(c);
-            if (ci == codeCol || ci == vintageCol)
-                continue;
-            if (const model::Profession* p = catalogue.resolve(table.header[c]))
-                countColumns.emplace_back(ci, catalogue.indexOf(p->code));
-            else if (!isDescriptiveColumn(table.header[c]))
-                ignored.push_back(table.header[c]);
-        }
-        if (countColumns.empty()) {
-            std::vector<std::string> found;
-            for (const auto& h : table.header)
-                found.push_back(quoted(h));
-            throw Error(ErrorKind::Format, Location{table.source, table.headerLine, {}, -1},
-                        "expected a long table (columns " + quoted(columns.commune) + ", " +
-                            quoted(columns.profession) + ", " + quoted(columns.count) +
-                            ") or a wide table (one column per profession or BPE code such as D201), found " +
-                            text::join(found, ", "));
-        }
-        if (!ignored.empty()) {
-            Warning w;
-            w.kind = ErrorKind::Format;
-            w.where = Location{table.source, table.headerLine, {}, -1};
-            w.message =
-                std::to_string(ignored.size()) + (ignored.size() == 1 ? " column" : " columns") +
-                " ignored: expected a profession of the catalogue (a BPE code such as D201 or a label) "
-                "in each column name, found none in " +
-                (ignored.size() == 1 ? "this one" : "these");
-            w.details = ignored;
-            warnings.push_back(std::move(w));
-        }
-        std::vector<double> perProfession(professions.size());
-        for (std::size_t r = 0; r < table.rows.size(); ++r) {
-            const std::string code = communeCode(table, r, codeCol);
-            const int year = vintageCol >= 0 ? yearOf(table, r, vintageCol) : vintage;
-            duplicates.see(vintageCol >= 0 ? code + " / " + std::to_string(year) : code, table.lines[r]);
-            std::fill(perProfession.begin(), perProfession.end(), 0.0);
-            for (const auto& [c, pi] : countColumns) {
-                const double v = nonNegative(table, r, c, secrets, true);
-                wholeNumbers.see(r, c, v);
-                perProfession[static_cast<std::size_t>(pi)] += v;
-            }
-            auto [target, place] = sumsOf(code, year);
-            for (std::size_t pi = 0; pi < perProfession.size(); ++pi)
-                if (perProfession[pi] > 0)
-                    (*target)[{place, static_cast<int>(pi), year}] += perProfession[pi];
-        }
-    }
-    secrets.flush(warnings);
-    wholeNumbers.flush(warnings);
-    if (layout == CountsLayout::Long) {
-        // Rows of one commune, profession and vintage are duplicates when they name the same thing: the
-        // same value, or the profession itself ("Médecin généraliste", which covers "D201"), or one
-        // in a BPE code and the other in words. Distinct aliases of one vocabulary are distinct source
-        // categories that the catalogue sums (D202 cardiologues + D203 dermatologues -> spécialistes).
-        std::unordered_map<std::string, std::string> keyOf; // raw -> match key
-        auto key = [&](const std::string& raw) -> const std::string& {
-            auto it = keyOf.find(raw);
-            if (it == keyOf.end())
-                it = keyOf.emplace(raw, text::matchKey(raw)).first;
-            return it->second;
-        };
-        auto generic = [&](const std::string& raw) {
-            const model::Profession* p = catalogue.resolve(raw);
-            const std::string& k = key(raw);
-            return p && (k == text::matchKey(p->code) || k == text::matchKey(p->labelFr) ||
-                         k == text::matchKey(p->labelEn));
-        };
-        duplicates.flush(table, codeCol, "commune and profession", warnings,
-                         [&](const std::string& a, const std::string& b) {
-                             return key(a) == key(b) || generic(a) || generic(b) ||
-                                    isBpeTypeCode(a) != isBpeTypeCode(b);
-                         });
-    } else {
-        duplicates.flush(table, codeCol, "commune", warnings);
-    }
-
-    // Arrondissements: summed into their commune, unless the commune has its own rows (then ignored).
-    for (const auto& [key, count] : arrondissementSums)
-        if (!ownRows.count({std::get<0>(key), std::get<2>(key)}))
-            sums[key] += count;
-    for (const auto& [placeYear, codesSeen] : arrondissements) {
-        if (!ownRows.count(placeYear))
-            continue;
-        Warning w;
-        w.kind = ErrorKind::Duplicate;
-        w.where = Location{table.source, 0, table.header[codeCol], -1};
-        w.message = "expected either " + placeYear.first + " or its arrondissements" +
-                    (vintageCol >= 0 ? " in " + std::to_string(placeYear.second) : std::string()) +
-                    ", found both; the arrondissements were ignored (counting both would count its "
-                    "professionals twice)";
-        w.details.assign(codesSeen.begin(), codesSeen.end());
-        warnings.push_back(std::move(w));
-    }
-
-    std::vector<model::CountRecord> out;
-    out.reserve(sums.size());
-    for (const auto& [key, count] : sums) {
-        model::CountRecord rec;
-        rec.place = std::get<0>(key);
-        rec.profession = professions[static_cast<std::size_t>(std::get<1>(key))].code;
-        rec.vintage = std::get<2>(key);
-        rec.count = count;
-        out.push_back(std::move(rec));
-    }
-    return out;
+    CountsReading c(table, catalogue, columns, vintage);
+    if (c.layout == CountsLayout::Long)
+        readLongCounts(c, allowUnknownProfessions, warnings);
+    else
+        readWideCounts(c, columns, warnings);
+    c.secrets.flush(warnings);
+    c.wholeNumbers.flush(warnings);
+    if (c.layout == CountsLayout::Long)
+        flushLongDuplicates(c, warnings);
+    else
+        c.duplicates.flush(table, c.codeCol, "commune", warnings);
+    return c.sums.records(table, c.codeCol, c.vintageCol >= 0, catalogue.professions(), warnings);
 }
 
 ZoneCounts readZoneProfessionals(const Table& table, const model::ProfessionCatalogue& catalogue, int vintage,
@@ -1020,6 +1128,38 @@ JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,
     }
     report.unmatched.assign(unmatched.begin(), unmatched.end());
     return report;
+}
+
+bool isBpeTable(const Table& table, const ProfessionalsColumns& columns) {
+    if (table.column("typequ") >= 0)
+        return true;
+    for (const auto& h : table.header)
+        if (h.size() >= 4 && (h.size() == 4 || h[4] == '_' || h[4] == ' ')) {
+            std::string code = h.substr(0, 4);
+            code[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(code[0])));
+            if (isBpeTypeCode(code))
+                return true;
+        }
+    const int professionCol = findColumn(table, with(columns.profession, {"profession"}));
+    if (professionCol < 0)
+        return false;
+    bool any = false;
+    for (const auto& row : table.rows) {
+        const std::string v = text::trim(row[professionCol]);
+        if (v.empty())
+            continue;
+        if (!isBpeTypeCode(v))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
+SourceMassScale massScaleForSource(const Table& table, const ProfessionalsColumns& columns) {
+    if (!isBpeTable(table, columns))
+        return {};
+    return {0.25, "INSEE BPE counts (private practice only, about a quarter of RPPS + ADELI): the pôle "
+                  "thresholds are scaled by 0.25 (parameter poles.mass_scale, editable)"};
 }
 
 } // namespace maillage::io

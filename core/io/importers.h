@@ -31,6 +31,10 @@ struct CommuneColumns {
     std::string bv = "bv";
     std::string dep = "dep"; //!< optional; derived from the code when absent
     std::string reg = "reg"; //!< optional
+    //! False when the population comes from elsewhere (import --population): the column is then optional.
+    bool requirePopulation = true;
+    //! False when the bassins de vie come from elsewhere (import --bassins): the column is then optional.
+    bool requireBassin = true;
 };
 
 //! Reads communes without geometry: code, population, bv (+ optional name, dep, reg).
@@ -108,6 +112,21 @@ struct ZoneCounts {
 ZoneCounts readZoneProfessionals(const Table& table, const model::ProfessionCatalogue& catalogue, int vintage,
                                  const ProfessionalsColumns& columns, const std::string& zoneColumn,
                                  Warnings& warnings);
+
+//! True for a table of INSEE's BPE: a TYPEQU column, count columns named after BPE codes (D201...,
+//! wide), or a profession column holding only BPE codes (long). A table mixing BPE codes with other
+//! profession names is not one.
+bool isBpeTable(const Table& table, const ProfessionalsColumns& columns = {});
+
+//! The mass scale (poles.mass_scale) that counts read from a table call for, and why.
+struct SourceMassScale {
+    double scale = 1;   //!< 1 = counts comparable with RPPS + ADELI, as the typology's thresholds expect
+    std::string reason; //!< "" for 1; else the sentence saying so, for a warning
+};
+//! The one place deciding the mass scale from the source (import and classify): INSEE's BPE counts
+//! practice sites of private practitioners only, about a quarter of the RPPS + ADELI totals the
+//! thresholds were set on (DOMAIN.md §3): 0.25. Any other table: 1.
+SourceMassScale massScaleForSource(const Table& table, const ProfessionalsColumns& columns = {});
 
 //! Checks counts against communes: codes absent from `communes` are listed with their share.
 JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,

@@ -1,12 +1,20 @@
 #include "app/cli.h"
 #include "testing.h"
 
+#include "core/io/parameters_json.h"
+
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <gdal_priv.h>
+
+#include <csignal>
+#include <fstream>
 #include <sstream>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace maillage;
 
@@ -45,6 +53,57 @@ QStringList rowOf(const QList<QStringList>& rows, const QString& bv) {
         if (!r.isEmpty() && r[0] == bv)
             return r;
     return {};
+}
+
+//! The small import of tests/data/geo, writing `output`.
+std::vector<std::string> importArgs(const std::string& output) {
+    return {"import",
+            "--communes",
+            testing::dataPath("geo/import_communes.geojson"),
+            "--bassins",
+            testing::dataPath("geo/import_bv.csv"),
+            "--population",
+            testing::dataPath("geo/import_population.csv"),
+            "--professionals",
+            testing::dataPath("geo/import_bpe.csv") + ":2013",
+            "--quiet",
+            "--output",
+            output};
+}
+
+//! classify of cli/communes.csv and the professionals table `professionals` (under tests/data) into `out`.
+std::vector<std::string> classifyArgs(const char* professionals, const QString& out) {
+    return {"classify",
+            "--communes",
+            testing::dataPath("cli/communes.csv"),
+            "--professionals",
+            testing::dataPath(professionals),
+            "--output",
+            out.toStdString()};
+}
+
+bool writeText(const QString& path, const QByteArray& content) {
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
+}
+
+QByteArray contentOf(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+//! The state letter of a process in /proc (R, S, T for stopped...), or 0 when it is gone.
+char processState(qint64 pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(in, line))
+        return 0;
+    const auto close = line.rfind(')');
+    return close == std::string::npos || close + 2 >= line.size() ? 0 : line[close + 2];
+}
+
+QStringList filesIn(const QString& dir) {
+    return QDir(dir).entryList(QDir::Files | QDir::System | QDir::Hidden);
 }
 
 } // namespace
@@ -235,6 +294,224 @@ private slots:
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 2);
         QVERIFY(p.readAllStandardError().contains("unknown option --nope"));
+    }
+
+    void outputThatIsAnInputOrALinkToItIsRefusedNamingBoth() {
+        QTemporaryDir dir;
+        const QString input = dir.filePath(QStringLiteral("communes.csv"));
+        QVERIFY(QFile::copy(QString::fromStdString(testing::dataPath("cli/communes.csv")), input));
+        const QByteArray before = contentOf(input);
+        const QString hard = dir.filePath(QStringLiteral("hard.csv"));
+        const QString soft = dir.filePath(QStringLiteral("soft.csv"));
+        QCOMPARE(::link(input.toUtf8().constData(), hard.toUtf8().constData()), 0);
+        QVERIFY(QFile::link(input, soft));
+        for (const QString& output : {input, hard, soft}) {
+            const Run r =
+                runCli({"classify", "--communes", input.toStdString(), "--professionals",
+                        testing::dataPath("cli/professionals.csv"), "--output", output.toStdString()});
+            QCOMPARE(r.status, 1);
+            QVERIFY2(r.err.find(output.toStdString()) != std::string::npos, r.err.c_str());
+            QVERIFY2(r.err.find("is the input file " + input.toStdString()) != std::string::npos,
+                     r.err.c_str());
+            QCOMPARE(contentOf(input), before);
+        }
+        QVERIFY(QFileInfo(soft).isSymLink());
+    }
+
+    void outputThroughASymbolicLinkOrOnADeviceIsRefused() {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(QStringLiteral("previous.csv"));
+        QVERIFY(writeText(target, "previous\n"));
+        const QString link = dir.filePath(QStringLiteral("link.csv"));
+        QVERIFY(QFile::link(target, link));
+        std::vector<std::string> args = classifyArgs("cli/professionals.csv", link);
+        Run r = runCli(args);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.find("is a symbolic link") != std::string::npos, r.err.c_str());
+        QVERIFY(QFileInfo(link).isSymLink());
+        QCOMPARE(contentOf(target), QByteArray("previous\n"));
+
+        args.back() = "/dev/null";
+        r = runCli(args);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.find("/dev/null: is a device or a special file") != std::string::npos, r.err.c_str());
+        struct stat st {};
+        QCOMPARE(::stat("/dev/null", &st), 0);
+        QVERIFY(S_ISCHR(st.st_mode));
+    }
+
+    void reportInAMissingFolderIsRefusedBeforeAnythingIsWritten() {
+        QTemporaryDir dir;
+        auto args = importArgs(dir.filePath(QStringLiteral("out.gpkg")).toStdString());
+        args.push_back("--report");
+        args.push_back(dir.filePath(QStringLiteral("missing/report.txt")).toStdString());
+        const Run r = runCli(args);
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.find("missing/report.txt: its folder") != std::string::npos, r.err.c_str());
+        QVERIFY2(r.err.find("does not exist") != std::string::npos, r.err.c_str());
+        QCOMPARE(filesIn(dir.path()), QStringList());
+        QVERIFY(r.err.find("communes") == std::string::npos || r.err.find(" -> ") == std::string::npos);
+    }
+
+    void aDatasetThatIsNoneIsCalledWhatItIs() {
+        QTemporaryDir dir;
+        const auto datasetError = [&](const QString& path) {
+            const Run r = runCli({"summary", "--dataset", path.toStdString()});
+            return r.status == 1 ? r.err : std::string("status ") + std::to_string(r.status);
+        };
+        std::string err = datasetError(dir.path());
+        QVERIFY2(err.find(dir.path().toStdString() + ": is a folder, expected a dataset .gpkg") !=
+                     std::string::npos,
+                 err.c_str());
+        QVERIFY2(err.find("GDAL") == std::string::npos, err.c_str());
+        err = datasetError(dir.filePath(QStringLiteral("absent.gpkg")));
+        QVERIFY2(err.find("absent.gpkg: file not found, expected a dataset .gpkg") != std::string::npos,
+                 err.c_str());
+        const QString text = dir.filePath(QStringLiteral("text.gpkg"));
+        QVERIFY(writeText(text, "not a geopackage\n"));
+        err = datasetError(text);
+        QVERIFY2(err.find("text.gpkg: is not a GeoPackage, expected a dataset .gpkg") != std::string::npos,
+                 err.c_str());
+        const QString other = dir.filePath(QStringLiteral("other.gpkg"));
+        {
+            GDALAllRegister();
+            GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+            QVERIFY(driver);
+            GDALDataset* ds = driver->Create(other.toUtf8().constData(), 0, 0, 0, GDT_Unknown, nullptr);
+            QVERIFY(ds);
+            QVERIFY(ds->CreateLayer("roads", nullptr, wkbLineString, nullptr));
+            GDALClose(GDALDataset::ToHandle(ds));
+        }
+        err = datasetError(other);
+        QVERIFY2(
+            err.find(
+                "other.gpkg: not a Maillage dataset: layer 'communes' is missing (layers found: roads)") !=
+                std::string::npos,
+            err.c_str());
+    }
+
+    void listParamsWritesNumbersAsMachinesReadThem() {
+        const Run r = runCli({"classify", "--list-params"});
+        QCOMPARE(r.status, 0);
+        QVERIFY2(r.out.find("poles.metropole_min = 10000\n") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find("poles.grand_pole_min = 3000\n") != std::string::npos, r.out.c_str());
+        QVERIFY2(r.out.find(",") == std::string::npos, r.out.c_str());
+    }
+
+    void versionIsTheProjectVersion() {
+        const Run r = runCli({"--version"});
+        QCOMPARE(r.out, std::string("maillage ") + MAILLAGE_PROJECT_VERSION + "\n");
+    }
+
+    void parametersWithAByteOrderMarkAreRead() {
+        const std::string path = testing::dataPath("cli/params_bom.json");
+        QCOMPARE(io::readParametersJson(path, model::Parameters()).poles.metropoleMin, 20000.0);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("poles.csv"));
+        const Run r = runCli({"classify", "--communes", testing::dataPath("cli/communes.csv"),
+                              "--professionals", testing::dataPath("cli/professionals.csv"), "--params", path,
+                              "--output", out.toStdString()});
+        QVERIFY2(r.status == 0, r.err.c_str());
+        QCOMPARE(rowOf(readCsv(out), QStringLiteral("59350")).value(2), QStringLiteral("2"));
+    }
+
+    void gdalMessagesReachTheUserOnceInTheApplicationsWords() {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start(
+            QStringLiteral(MAILLAGE_BINARY),
+            {QStringLiteral("classify"), QStringLiteral("--communes"),
+             QString::fromStdString(testing::dataPath("cli/communes.csv")), QStringLiteral("--professionals"),
+             QString::fromStdString(testing::dataPath("cli/professionals.csv")), QStringLiteral("--params"),
+             QString::fromStdString(testing::dataPath("cli/params_invalid.json")), QStringLiteral("--output"),
+             dir.filePath(QStringLiteral("poles.csv"))});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("params_invalid.json: not valid JSON"), err.constData());
+        QVERIFY2(!err.contains("ERROR 1"), err.constData());
+        QCOMPARE(err.count('\n'), 1);
+    }
+
+    void aBrokenGeoJsonIsOneErrorWithoutGdalsOwnLine() {
+        QTemporaryDir dir;
+        QProcess p;
+        p.start(QStringLiteral(MAILLAGE_BINARY),
+                {QStringLiteral("import"), QStringLiteral("--communes"),
+                 QString::fromStdString(testing::dataPath("geo/broken.geojson")), QStringLiteral("--bassins"),
+                 QString::fromStdString(testing::dataPath("geo/import_bv.csv")), QStringLiteral("--quiet"),
+                 QStringLiteral("--output"), dir.filePath(QStringLiteral("out.gpkg"))});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("broken.geojson as a vector file"), err.constData());
+        QVERIFY2(err.contains("Unterminated array"), err.constData()); // GDAL's reason, in our message
+        QVERIFY2(!err.contains("ERROR 1"), err.constData());
+        QCOMPARE(err.count('\n'), 1);
+    }
+
+    void classifyOfBpeCodesScalesTheThresholdsAsTheImportDoes() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("poles.csv"));
+        std::vector<std::string> args = classifyArgs("cli/professionals_bpe.csv", out);
+        Run r = runCli(args);
+        QVERIFY2(r.status == 0, r.err.c_str());
+        QVERIFY2(r.err.find("pôle thresholds are scaled by 0.25") != std::string::npos, r.err.c_str());
+        QCOMPARE(rowOf(readCsv(out), QStringLiteral("59350")).value(2), QStringLiteral("1")); // 3,000 > 2,500
+        args.insert(args.end(), {"--mass-scale", "1"});
+        r = runCli(args);
+        QVERIFY2(r.status == 0, r.err.c_str());
+        QVERIFY2(r.err.find("scaled by 0.25") == std::string::npos, r.err.c_str());
+        QCOMPARE(rowOf(readCsv(out), QStringLiteral("59350")).value(2), QStringLiteral("2"));
+    }
+
+    void countsWithoutAVintageAreNotCalledVintage0() {
+        QTemporaryDir dir;
+        const Run r = runCli(
+            classifyArgs("cli/professionals_unknown_commune.csv", dir.filePath(QStringLiteral("poles.csv"))));
+        QVERIFY2(r.status == 0, r.err.c_str());
+        QVERIFY2(r.err.find("1 count record of no vintage (3 professionals)") != std::string::npos,
+                 r.err.c_str());
+        QVERIFY2(r.err.find(" of 0 ") == std::string::npos, r.err.c_str());
+    }
+
+    void anImportInterruptedWhileWritingLeavesNoTemporaryFile() {
+        for (const int sig : {SIGTERM, SIGINT}) {
+            QTemporaryDir dir;
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("MAILLAGE_TEST_STOP_WHILE_WRITING"), QStringLiteral("1"));
+            p.setProcessEnvironment(env);
+            QStringList args;
+            for (const auto& a : importArgs(dir.filePath(QStringLiteral("out.gpkg")).toStdString()))
+                args << QString::fromStdString(a);
+            p.start(QStringLiteral(MAILLAGE_BINARY), args);
+            QVERIFY(p.waitForStarted(30000));
+            // The writer stops itself once its temporary GeoPackage is written (the test hook).
+            QTRY_COMPARE_WITH_TIMEOUT(processState(p.processId()), 'T', 60000);
+            QVERIFY2(!filesIn(dir.path()).isEmpty(), "the temporary file should exist while writing");
+            QCOMPARE(::kill(static_cast<pid_t>(p.processId()), sig), 0);
+            QCOMPARE(::kill(static_cast<pid_t>(p.processId()), SIGCONT), 0);
+            QVERIFY(p.waitForFinished(30000));
+            QCOMPARE(p.exitStatus(), QProcess::CrashExit); // ended by the signal, re-raised
+            QCOMPARE(filesIn(dir.path()), QStringList());
+        }
+    }
+
+    void temporariesOfDeadProcessesAreRemovedByTheNextWrite() {
+        QTemporaryDir dir;
+        QProcess gone;
+        gone.start(QStringLiteral("/bin/true"), {});
+        QVERIFY(gone.waitForFinished(30000));
+        const qint64 deadPid = gone.processId() > 0 ? gone.processId() : 999999;
+        const QString stale = dir.filePath(QStringLiteral("out.tmp-%1-1-0.gpkg").arg(deadPid));
+        const QString living = dir.filePath(QStringLiteral("out.tmp-%1-1-0.gpkg").arg(::getpid()));
+        for (const QString& path : {stale, stale + QStringLiteral("-journal"), living})
+            QVERIFY(writeText(path, "partial"));
+        const Run r = runCli(importArgs(dir.filePath(QStringLiteral("out.gpkg")).toStdString()));
+        QVERIFY2(r.status == 0, r.err.c_str());
+        QCOMPARE(filesIn(dir.path()),
+                 (QStringList{QStringLiteral("out.gpkg"), QFileInfo(living).fileName()}));
     }
 };
 

@@ -166,6 +166,32 @@ private slots:
         }
     }
 
+    void lambert93CoordinatesDeclaredAsWgs84AreNamedAsSuch() {
+        Warnings w;
+        const std::string path = testing::dataPath("geo/lambert93_declared_wgs84.geojson");
+        try {
+            io::readCommunePolygons(path, {}, w);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(e.where().file, path);
+            QVERIFY2(e.detail().find("commune 01001") != std::string::npos, e.what());
+            QVERIFY2(e.detail().find("declares the coordinate system EPSG:4326 but its coordinates look like "
+                                     "Lambert-93 (EPSG:2154)") != std::string::npos,
+                     e.what());
+        }
+    }
+
+    void gdalsReasonForAnUnreadableFileIsInTheError() {
+        Warnings w;
+        try {
+            io::readCommunePolygons(testing::dataPath("geo/broken.geojson"), {}, w);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::CannotOpen);
+            QVERIFY2(e.detail().find("Unterminated array") != std::string::npos, e.what());
+        }
+    }
+
     void missingFileAndLayer() {
         Warnings w;
         try {

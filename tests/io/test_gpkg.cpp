@@ -2,6 +2,8 @@
 #include "geo_testing.h"
 #include "testing.h"
 
+#include "core/io/atomic_file.h"
+#include "core/io/gdal_util.h"
 #include "core/io/geo.h"
 #include "core/io/gpkg.h"
 
@@ -462,6 +464,52 @@ private slots:
         }
     }
 
+    void aFolderOrAFileOfAnotherKindIsCalledWhatItIs() {
+        QTemporaryDir dir;
+        const auto messageFor = [](const std::string& path) {
+            try {
+                io::readDataset(path);
+            } catch (const Error& e) {
+                return std::string(e.what());
+            }
+            return std::string("no error");
+        };
+        const std::string folder = dir.path().toStdString();
+        QCOMPARE(messageFor(folder),
+                 folder + ": is a folder, expected a dataset .gpkg (written by 'maillage import')");
+        const std::string absent = dir.filePath("absent.gpkg").toStdString();
+        QCOMPARE(messageFor(absent),
+                 absent + ": file not found, expected a dataset .gpkg (written by 'maillage import')");
+        const QString text = dir.filePath(QStringLiteral("texte.gpkg"));
+        {
+            QFile f(text);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("ceci n'est pas un GeoPackage\n");
+        }
+        const std::string m = messageFor(text.toStdString());
+        QVERIFY2(m.rfind(text.toStdString() + ": is not a GeoPackage, expected a dataset .gpkg", 0) == 0,
+                 m.c_str());
+        QVERIFY2(m.find("unknown GDAL error") == std::string::npos, m.c_str());
+    }
+
+    void gdalMessagesAreCollectedInsteadOfPrinted() {
+        io::GdalErrorCollector outer;
+        {
+            io::GdalErrorCollector inner;
+            CPLError(CE_Warning, CPLE_AppDefined, "a warning");
+            CPLError(CE_Failure, CPLE_AppDefined, "first failure");
+            CPLError(CE_Failure, CPLE_AppDefined, "second failure");
+            QCOMPARE(testing::qList(inner.warnings()), QStringList{"a warning"});
+            QCOMPARE(testing::qList(inner.errors()), (QStringList{"first failure", "second failure"}));
+            QCOMPARE(inner.message(), std::string("first failure; second failure"));
+        }
+        QVERIFY(outer.errors().empty()); // scopes nest: the inner one took them
+        CPLError(CE_Failure, CPLE_AppDefined, "after");
+        QCOMPARE(testing::qList(outer.errors()), QStringList{"after"});
+        outer.clear();
+        QVERIFY(outer.errors().empty());
+    }
+
     void toleratesEditsInQgis() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("territoire.gpkg").toStdString();
@@ -500,6 +548,42 @@ private slots:
         const model::Dataset r = io::readDataset(path);
         QCOMPARE(r.params.poles.massScale, d.params.poles.massScale);
         QCOMPARE(r.meta.extra.at("ignored_parameters"), std::string("poles.future_threshold"));
+    }
+
+    void parametersOfADatasetOpenedThroughALinkUpdateTheFileItPointsTo() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("territoire.gpkg").toStdString();
+        const std::string link = dir.filePath("lien.gpkg").toStdString();
+        const model::Dataset d = smallDataset();
+        io::writeDataset(d, path);
+        QCOMPARE(::symlink(path.c_str(), link.c_str()), 0);
+        model::Parameters p = d.params;
+        p.poles.metropoleMin = 12000;
+        io::writeParameters(link, p);
+        QVERIFY(QFileInfo(QString::fromStdString(link)).isSymLink());
+        QCOMPARE(io::readDataset(path).params.poles.metropoleMin, 12000.0);
+        // A new dataset is not written through a link.
+        try {
+            io::writeDataset(d, link);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QVERIFY2(std::string(e.what()).find("is a symbolic link") != std::string::npos, e.what());
+        }
+        QVERIFY(QFileInfo(QString::fromStdString(link)).isSymLink());
+    }
+
+    void outputsWrittenTogetherAppearOnlyWhenCommitted() {
+        QTemporaryDir dir;
+        const std::string report = dir.filePath("report.txt").toStdString();
+        {
+            io::PendingFile pending(report, "warnings\n");
+            QCOMPARE(filesIn(dir.path()).size(), 1); // its temporary, beside the target
+            QVERIFY(!QFile::exists(QString::fromStdString(report)));
+        } // not committed: the dataset failed, say
+        QCOMPARE(filesIn(dir.path()), QStringList());
+        io::PendingFile pending(report, "warnings\n");
+        pending.commit();
+        QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("report.txt")});
     }
 
     void writesParametersInPlace() {

@@ -5,6 +5,7 @@
 #include "core/io/gpkg.h"
 #include "core/io/import.h"
 
+#include <QFile>
 #include <QObject>
 #include <QRegularExpression>
 
@@ -54,6 +55,19 @@ bool warnedAbout(const io::ImportReport& r, const std::string& dep) {
             std::find(w.details.begin(), w.details.end(), dep) != w.details.end())
             return true;
     return false;
+}
+
+//! The message of the error importDataset throws for `o`, or "" when it throws none.
+std::string importError(const io::ImportOptions& o, ErrorKind* kind = nullptr) {
+    io::ImportReport report;
+    try {
+        io::importDataset(o, report);
+    } catch (const Error& e) {
+        if (kind)
+            *kind = e.kind();
+        return e.what();
+    }
+    return {};
 }
 
 std::vector<std::string> codesOf(const std::vector<model::Commune>& communes) {
@@ -368,6 +382,114 @@ private slots:
         QCOMPARE(r.bassin("01004")->communes, d.bassin("01004")->communes);
         QCOMPARE(r.meta.createdAt, d.meta.createdAt);
         QCOMPARE(r.catalogue.toCsv(), d.catalogue.toCsv());
+    }
+
+    void datasetRecordsTheDefaultsItsImportSetThroughTheGeoPackage() {
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(smallOptions(), report); // BPE: mass scale 0.25
+        QCOMPARE(d.meta.extra.at("defaults.poles.mass_scale"), std::string("0.25"));
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("bpe.gpkg").toStdString();
+        io::writeDataset(d, path);
+        const model::Dataset r = io::readDataset(path);
+        QCOMPARE(r.meta.extra.count("defaults.poles.mass_scale"), std::size_t(1));
+        QCOMPARE(r.meta.extra.at("defaults.poles.mass_scale"), std::string("0.25"));
+        QCOMPARE(r.params.poles.massScale, 0.25);
+
+        io::ImportOptions o = smallOptions();
+        o.professionals.front().path = testing::dataPath("cli/professionals.csv"); // not BPE: nothing set
+        io::ImportReport plain;
+        QCOMPARE(io::importDataset(o, plain).meta.extra.count("defaults.poles.mass_scale"), std::size_t(0));
+    }
+
+    void sourcesSayWhatTheImportKnowsWhenNoneIsGiven() {
+        io::ImportOptions o = smallOptions();
+        o.sources.clear();
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(o, report);
+        QCOMPARE(testing::qList(d.meta.sources),
+                 (QStringList{"import_communes.geojson", "INSEE, bassins de vie 2012",
+                              "INSEE, recensement de la population", "INSEE, BPE 2013"}));
+        // The producer of the polygons, when the file name tells it.
+        QTemporaryDir dir;
+        const QString adminExpress = dir.filePath(QStringLiteral("ADMIN-EXPRESS_COMMUNE_2018.geojson"));
+        QVERIFY(QFile::copy(QString::fromStdString(o.communesPath), adminExpress));
+        o.communesPath = adminExpress.toStdString();
+        QCOMPARE(io::importDataset(o, report).meta.sources.front(), std::string("IGN, ADMIN EXPRESS"));
+        // User lines win.
+        QCOMPARE(io::importDataset(smallOptions(), report).meta.sources,
+                 std::vector<std::string>{"Fichiers d'essai"});
+    }
+
+    void communeTableNeedsNoPopulationNorBassinColumnWhenOtherFilesGiveThem() {
+        io::ImportOptions o = smallOptions();
+        o.communesPath = testing::dataPath("geo/import_communes_codes.csv"); // code;nom only
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(o, report);
+        QCOMPARE(d.commune("01004")->population, 1000.0);
+        QCOMPARE(d.commune("01004")->bv, std::string("01004"));
+        QVERIFY(d.bassin("01004"));
+        // Without the files, the columns are required, and the message says which.
+        o.populationPath.clear();
+        const std::string m = importError(o);
+        QVERIFY2(m.find("population") != std::string::npos, m.c_str());
+    }
+
+    void swappedLatitudeAndLongitudeAreRefusedWithTheCause() {
+        io::ImportOptions o = smallOptions();
+        o.communesPath = testing::dataPath("geo/swapped_latlon.geojson");
+        ErrorKind kind = ErrorKind::Internal;
+        const std::string m = importError(o, &kind); // every commune lies outside France
+        QCOMPARE(kind, ErrorKind::Geometry);
+        QVERIFY2(m.find("swapped_latlon.geojson") != std::string::npos, m.c_str());
+        QVERIFY2(m.find("commune 01001 (Sud-Ouest) should be in metropolitan France") != std::string::npos,
+                 m.c_str());
+        QVERIFY2(m.find("lies at 46.51° E, 3.01° N") != std::string::npos, m.c_str()); // its anchor
+        QVERIFY2(m.find("latitude/longitude swapped") != std::string::npos, m.c_str());
+    }
+
+    void aDeclaredCrsThatLiesIsRefusedNamingIt() {
+        io::ImportOptions o = smallOptions();
+        o.communesPath = testing::dataPath("geo/wrong_crs.geojson"); // degrees declared as EPSG:2154
+        const std::string m = importError(o);
+        QVERIFY2(m.find("wrong_crs.geojson") != std::string::npos, m.c_str());
+        QVERIFY2(m.find("declares the coordinate system EPSG:2154 but its coordinates look like WGS84 "
+                        "longitude/latitude") != std::string::npos,
+                 m.c_str());
+    }
+
+    void oneCommuneOutsideItsTerritoryIsAWarning() {
+        io::ImportOptions o = smallOptions();
+        o.communesPath = testing::dataPath("geo/one_misplaced.geojson"); // Ajaccio in the Allier
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(o, report);
+        QVERIFY(d.commune("2A004"));
+        bool said = false;
+        for (const auto& w : report.warnings)
+            said = said ||
+                   (w.message.find("commune 2A004 (Ajaccio) should be in Corsica") != std::string::npos &&
+                    w.details.size() == 1);
+        QVERIFY(said);
+        // In place, no such warning.
+        io::ImportReport inPlace;
+        io::importDataset(smallOptions(), inPlace);
+        for (const auto& w : inPlace.warnings)
+            QVERIFY2(w.message.find("outside its territory") == std::string::npos, w.message.c_str());
+    }
+
+    void bassinTableJoinsSayWhyCodesDoNotMatch() {
+        io::ImportReport report;
+        io::importDataset(smallOptions(), report);
+        bool absentFromCommunes = false, absentFromTable = false;
+        for (const auto& w : report.warnings) {
+            if (w.message.find("merged into communes nouvelles, or a table of another COG year") !=
+                std::string::npos)
+                absentFromCommunes = absentFromCommunes || testing::qList(w.details).contains("01999");
+            if (w.message.find("kept without a bassin de vie") != std::string::npos)
+                absentFromTable = absentFromTable || testing::qList(w.details).contains("59009");
+        }
+        QVERIFY(absentFromCommunes);
+        QVERIFY(absentFromTable);
     }
 };
 

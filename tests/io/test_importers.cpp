@@ -585,13 +585,113 @@ private slots:
         QCOMPARE(total(counts, "medecin_generaliste"), 61594.0);
         for (const auto& w : warnings)
             qInfo("%s", w.toString().c_str());
-        // D1xx, D243 (psychologue), D302-D305: no profession. The specialties (D202-D214) of one commune
+        // D1xx, D302-D305: no profession. D243 (psychologue) is a profession, outside the catalogue (not
+        // of the Code de la santé publique): its own warning. The specialties (D202-D214) of one commune
         // are one profession of the catalogue: summed, no duplicate.
-        QCOMPARE(warnings.size(), std::size_t(1));
+        QCOMPARE(warnings.size(), std::size_t(2));
         QCOMPARE(q(warnings[0].message),
-                 QStringLiteral("20266 rows ignored: expected professions of the catalogue, "
-                                "found 18 BPE facility codes that are no profession"));
+                 QStringLiteral("15876 rows ignored: expected professions of the catalogue, "
+                                "found 17 BPE facility codes that are no profession"));
         QCOMPARE(q(warnings[0].details.front()), QStringLiteral("D101 (946 rows)"));
+        QCOMPARE(q(warnings[1].message),
+                 QStringLiteral("4390 rows left out: BPE codes of professions outside the catalogue (not "
+                                "health professions of the Code de la santé publique)"));
+        QCOMPARE(qList(warnings[1].details), QStringList{"D243 psychologue (4390 rows)"});
+    }
+
+    void joinReportGivesInhabitantsAndAPercentThatIsNeverZero() {
+        io::JoinReport r;
+        r.left = "communes (a.geojson)";
+        r.right = "population (p.csv)";
+        r.unmatched = {"44029", "49042"};
+        r.unmatchedPopulation = 1888;
+        r.totalPopulation = 67000000;
+        QCOMPARE(q(r.summaryEn()),
+                 QStringLiteral("2 codes of communes (a.geojson) are absent from population (p.csv) (1,888 "
+                                "inhabitants, 0.0028% of the population): 44029, 49042"));
+        QVERIFY2(q(r.summaryFr()).contains(QStringLiteral("habitants, 0,0028 % de la population")),
+                 r.summaryFr().c_str());
+        r.unmatchedPopulation = 6700000; // 10 %: one decimal is enough
+        QVERIFY2(
+            q(r.summaryEn()).contains(QStringLiteral("(6,700,000 inhabitants, 10.0% of the population)")),
+            r.summaryEn().c_str());
+    }
+
+    void opticiansOfBpe2009AreOpticiensLunetiers() {
+        const io::Table t = io::parseCsvText("codgeo,D201_medecin_omnipraticien,D234_opticien_lunetier\n"
+                                             "59350,10,4\n",
+                                             "bpe2009.csv");
+        Warnings warnings;
+        const auto counts = io::readProfessionals(t, catalogue, 2009, {}, warnings);
+        QCOMPARE(describe(counts),
+                 (QStringList{"59350 medecin_generaliste 2009 10", "59350 opticien_lunetier 2009 4"}));
+        QVERIFY(warnings.empty());
+        // The code alone, as a long table writes it.
+        const io::Table longTable =
+            io::parseCsvText("commune,profession,count\n59350,D234,4\n", "bpe2009_long.csv");
+        QCOMPARE(describe(io::readProfessionals(longTable, catalogue, 2009, {}, warnings)),
+                 QStringList{"59350 opticien_lunetier 2009 4"});
+        QVERIFY(warnings.empty());
+    }
+
+    void realBpe2009CountsOpticians() {
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2009_sante_par_commune.csv");
+        Warnings warnings;
+        const io::Table t =
+            io::readTable(shared("professionals/bpe2009_sante_par_commune.csv"), {}, &warnings);
+        const auto counts = io::readProfessionals(t, catalogue, 2009, {}, warnings);
+        QVERIFY(total(counts, "opticien_lunetier") > 1000);
+        for (const auto& w : warnings)
+            QVERIFY2(w.toString().find("D234") == std::string::npos, w.toString().c_str());
+    }
+
+    void psychologistsAreAProfessionOutsideTheCatalogueNotAFacility() {
+        const io::Table t = io::parseCsvText("DEPCOM;TYPEQU;NB_EQUIP\n"
+                                             "59350;D201;3\n"
+                                             "59350;D243;2\n"
+                                             "59009;D243;1\n"
+                                             "59350;D101;1\n",
+                                             "bpe2018.csv");
+        Warnings warnings;
+        const auto counts = io::readProfessionals(t, catalogue, 2018, {}, warnings);
+        QCOMPARE(describe(counts), QStringList{"59350 medecin_generaliste 2018 3"});
+        QCOMPARE(warnings.size(), std::size_t(2));
+        QCOMPARE(
+            q(warnings[0].toString()),
+            QStringLiteral("bpe2018.csv: line 5, column 'TYPEQU': 1 row ignored: expected professions of "
+                           "the catalogue, found 1 BPE facility code that is no profession (D101 (1 row))"));
+        QCOMPARE(q(warnings[1].toString()),
+                 QStringLiteral("bpe2018.csv: line 3, column 'TYPEQU': 2 rows left out: BPE codes of "
+                                "professions outside the catalogue (not health professions of the Code de la "
+                                "santé publique) (D243 psychologue (2 rows))"));
+        // The same code as a column of a wide table.
+        const io::Table wide = io::parseCsvText("codgeo,D201,D243_psychologue\n59350,3,2\n", "wide.csv");
+        Warnings wideWarnings;
+        QCOMPARE(describe(io::readProfessionals(wide, catalogue, 2018, {}, wideWarnings)),
+                 QStringList{"59350 medecin_generaliste 2018 3"});
+        QCOMPARE(wideWarnings.size(), std::size_t(1));
+        QCOMPARE(q(wideWarnings[0].toString()),
+                 QStringLiteral("wide.csv: line 1: 1 column left out: BPE codes of professions outside the "
+                                "catalogue (not health professions of the Code de la santé publique) "
+                                "(D243_psychologue)"));
+    }
+
+    void bpeTablesCallForTheBpeMassScaleAndOthersDoNot() {
+        const auto table = [](const char* csv) { return io::parseCsvText(csv, "t.csv"); };
+        QCOMPARE(io::massScaleForSource(table("DEPCOM;TYPEQU;NB_EQUIP\n59350;D201;3\n")).scale, 0.25);
+        QCOMPARE(io::massScaleForSource(table("codgeo,D201_medecin_omnipraticien\n59350,3\n")).scale, 0.25);
+        QCOMPARE(
+            io::massScaleForSource(table("commune,profession,count\n59350,D201,3\n59009,D232,1\n")).scale,
+            0.25);
+        // A long table mixing BPE codes and other names is not BPE data; nor are canonical codes.
+        QCOMPARE(io::massScaleForSource(table("commune,profession,count\n59350,D201,3\n59009,infirmier,1\n"))
+                     .scale,
+                 1.0);
+        const auto plain = io::massScaleForSource(table("commune,profession,count\n59350,infirmier,1\n"));
+        QCOMPARE(plain.scale, 1.0);
+        QVERIFY(plain.reason.empty());
+        QVERIFY(io::massScaleForSource(table("DEPCOM;TYPEQU;NB_EQUIP\n59350;D201;3\n"))
+                    .reason.find("scaled by 0.25") != std::string::npos);
     }
 
     void zoneCountsAreSummedPerZoneAndCommunesNotSplitAreLeftOut() {
