@@ -19,7 +19,7 @@ QString resolveLanguage(const QString& setting);
 QString savedLanguageSetting();
 void saveLanguageSetting(const QString& setting);
 
-//! Installs the application's translator (embedded under :/i18n) and Qt's own qtbase translator for
+//! Installs the application's translator (embedded under :/i18n), Qt's qtbase and QGIS's translators for
 //! `language` ("fr" or "en"), replacing those installed by a previous call, and sets the default QLocale
 //! (number formats) to match. Returns false when the application's translation could not be loaded.
 bool installTranslators(const QString& language);
