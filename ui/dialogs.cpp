@@ -396,6 +396,7 @@ ExportDialog::ExportDialog(const ExportOptions& defaults, ExportFormat format, c
     m_dpi->setValue(defaults.dpi);
     m_dpi->setSuffix(tr(" dpi"));
     m_path = new QLineEdit(path);
+    m_path->setObjectName(QStringLiteral("exportPath"));
     auto* browse = new QToolButton;
     browse->setText(tr("Browse…"));
     auto* pathRow = new QHBoxLayout;

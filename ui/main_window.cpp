@@ -324,6 +324,7 @@ void MainWindow::createActions() {
     connect(m_importAction, &QAction::triggered, this, &MainWindow::importDialog);
 
     m_exportAction = new QAction(icon("/mActionSaveMapAsImage.svg"), tr("&Export the map…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportMap"));
     m_exportAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
     m_exportAction->setToolTip(tr("Export the current view with title, legend, scale bar and sources"));
     connect(m_exportAction, &QAction::triggered, this, [this] { exportDialog(false); });
