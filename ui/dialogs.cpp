@@ -14,6 +14,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -23,8 +24,11 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextImageFormat>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -127,6 +131,7 @@ ParametersDialog::ParametersDialog(const model::Parameters& parameters, bool can
     layout->addWidget(tabs);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
+    layout->setSizeConstraint(QLayout::SetMinimumSize); // wrapped hints are never cut off
     setParameters(parameters);
 }
 
@@ -154,8 +159,9 @@ QWidget* ParametersDialog::createPolesTab() {
     form->addRow(tr("… and psychiatric nurses at most"), m_intermediatePsyShare);
     form->addRow(tr("Pôle secondaire (type 4): N outside psychiatry from"), m_secondaryExPsyMin);
     form->addRow(tr("Mass scale"), m_massScale);
-    form->addRow(QString(), hint(tr("1 for RPPS + ADELI counts; about 0.25 for INSEE BPE data, which count "
-                                    "only practices of professionals in private practice.")));
+    // Across the whole width: in the field column, QFormLayout under-estimates its wrapped height.
+    form->addRow(hint(tr("1 for RPPS + ADELI counts; about 0.25 for INSEE BPE data, which count "
+                         "only practices of professionals in private practice.")));
     m_fields << m_metropoleMin << m_grandPoleMin << m_intermediateMin << m_intermediatePoleShare
              << m_intermediatePsyShare << m_secondaryExPsyMin << m_massScale;
     return poles;
@@ -601,10 +607,45 @@ UserGuideWindow::UserGuideWindow(const QUrl& url, QWidget* parent) : QDialog(par
     layout->addWidget(m_browser);
     layout->addWidget(buttons);
     resize(820, 720);
+    connect(m_browser, &QTextBrowser::sourceChanged, this, &UserGuideWindow::fitImages);
     if (url.isEmpty())
         m_browser->setMarkdown(tr("# User guide\n\nThe user guide is not installed with this build."));
     else
         m_browser->setSource(url, QTextDocument::MarkdownResource); // relative links resolve from here
+}
+
+void UserGuideWindow::resizeEvent(QResizeEvent* event) {
+    QDialog::resizeEvent(event);
+    fitImages();
+}
+
+void UserGuideWindow::fitImages() {
+    QTextDocument* document = m_browser->document();
+    const int maxWidth =
+        qMax(200, m_browser->viewport()->width() - 2 * static_cast<int>(document->documentMargin()) - 4);
+    struct Image {
+        int position;
+        QTextImageFormat format;
+    };
+    QList<Image> images;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+        for (auto it = block.begin(); !it.atEnd(); ++it)
+            if (it.fragment().charFormat().isImageFormat())
+                images.append({it.fragment().position(), it.fragment().charFormat().toImageFormat()});
+    QTextCursor cursor(document);
+    for (Image& image : images) {
+        const QVariant data = document->resource(QTextDocument::ImageResource, QUrl(image.format.name()));
+        const QImage natural =
+            data.canConvert<QImage>() ? data.value<QImage>() : QImage::fromData(data.toByteArray());
+        if (natural.isNull())
+            continue;
+        const int width = qMin(natural.width(), maxWidth);
+        image.format.setWidth(width);
+        image.format.setHeight(static_cast<double>(natural.height()) * width / natural.width());
+        cursor.setPosition(image.position);
+        cursor.setPosition(image.position + 1, QTextCursor::KeepAnchor);
+        cursor.setCharFormat(image.format);
+    }
 }
 
 QUrl UserGuideWindow::indexUrl(const QString& language) {

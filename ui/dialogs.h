@@ -155,7 +155,13 @@ public:
     static QUrl indexUrl(const QString& language);
     QTextBrowser* browser() const { return m_browser; }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    //! Scales down the images wider than the page (screenshots), keeping their proportions.
+    void fitImages();
+
     QTextBrowser* m_browser;
 };
 

@@ -544,6 +544,8 @@ void MainWindow::createStatusBar() {
     m_canvas->installEventFilter(this);
     m_coordinates = new QLabel;
     m_coordinates->setObjectName(QStringLiteral("coordinates"));
+    // A message longer than the room left of the coordinates is cut: the whole of it on hover.
+    connect(statusBar(), &QStatusBar::messageChanged, statusBar(), &QStatusBar::setToolTip);
     m_coordinates->setMinimumWidth(250);
     m_coordinates->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_coordinates->setToolTip(tr("Coordinates of the cursor in Lambert-93 (EPSG:2154), metres"));
