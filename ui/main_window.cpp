@@ -341,6 +341,7 @@ void MainWindow::createActions() {
             [this] { saveParameters(m_session->parameters()); });
 
     m_parametersAction = new QAction(icon("/mActionOptions.svg"), tr("&Parameters…"), this);
+    m_parametersAction->setObjectName(QStringLiteral("parameters"));
     m_parametersAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
     m_parametersAction->setToolTip(tr("Thresholds of the typology, maillage and densities; language"));
     connect(m_parametersAction, &QAction::triggered, this, &MainWindow::parametersDialog);

@@ -128,6 +128,7 @@ private slots:
     void parametersDialogKeepsEveryParameter();
     void datasetDefaultsOverlayTheImportChoices();
     void restoreDefaultsSaysWhatChangesAndKeepsDatasetDefaults();
+    void parametersDialogOfTheWindowRestoresTheDatasetDefaults();
     void languageChosenIsLoadedAtNextStart();
     void qtAndQgisStringsFollowTheLanguage();
     void recentDatasetsAreCanonicalDeduplicatedAndPruned();
@@ -563,6 +564,32 @@ void TestMainWindow::restoreDefaultsSaysWhatChangesAndKeepsDatasetDefaults() {
     QVERIFY(!asked.isEmpty());
     QCOMPARE(metropole->value(), 10000.0);
     QCOMPARE(scale->value(), 0.25);
+}
+
+void TestMainWindow::parametersDialogOfTheWindowRestoresTheDatasetDefaults() {
+    // A BPE import recorded its mass scale as the dataset's default; the file keeps it.
+    QTemporaryDir dir;
+    model::Dataset dataset = testing::makeSixBassins();
+    dataset.meta.extra["defaults.poles.mass_scale"] = "0.25";
+    dataset.params.poles.massScale = 0.25;
+    dataset.params.poles.grandPoleMin = 3500;
+    const QString path = dir.filePath(QStringLiteral("bpe.gpkg"));
+    io::writeDataset(dataset, path.toStdString());
+    int asked = 0;
+    auto window = windowOn(path, QMessageBox::Discard, &asked);
+    double scale = 0, grandPole = 0;
+    QTimer::singleShot(0, window.get(), [&] {
+        auto* dialog = window->findChild<ParametersDialog*>();
+        QVERIFY(dialog);
+        dialog->setConfirmation([](const QString&, const QString&) { return true; });
+        QVERIFY(dialog->restoreDefaults());
+        scale = dialog->findChild<QDoubleSpinBox*>(QStringLiteral("massScale"))->value();
+        grandPole = dialog->findChild<QDoubleSpinBox*>(QStringLiteral("grandPoleMin"))->value();
+        dialog->reject();
+    });
+    window->findChild<QAction*>(QStringLiteral("parameters"))->trigger();
+    QCOMPARE(scale, 0.25);
+    QCOMPARE(grandPole, 3000.0);
 }
 
 void TestMainWindow::languageChosenIsLoadedAtNextStart() {
