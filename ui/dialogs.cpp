@@ -114,24 +114,23 @@ ParametersDialog::ParametersDialog(const model::Parameters& parameters, bool can
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply |
                                          QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults);
     m_save = buttons->addButton(tr("Save in the dataset"), QDialogButtonBox::ActionRole);
-    QPushButton* save = m_save;
-    save->setObjectName(QStringLiteral("saveInDataset"));
-    save->setEnabled(canSaveToDataset);
-    save->setToolTip(canSaveToDataset ? tr("Write these parameters into the open GeoPackage")
-                                      : tr("The demonstration dataset is not a file: nothing to save into"));
+    m_save->setObjectName(QStringLiteral("saveInDataset"));
+    m_save->setEnabled(canSaveToDataset);
+    m_save->setToolTip(canSaveToDataset
+                           ? tr("Write these parameters into the open GeoPackage")
+                           : tr("The demonstration dataset is not a file: nothing to save into"));
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
             [this] { emitIfValid(false); });
     connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
             [this] { restoreDefaults(); });
-    connect(save, &QPushButton::clicked, this, [this] { emitIfValid(true); });
+    connect(m_save, &QPushButton::clicked, this, [this] { emitIfValid(true); });
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-    layout->setSizeConstraint(QLayout::SetMinimumSize); // wrapped hints are never cut off
     setParameters(parameters);
 }
 
