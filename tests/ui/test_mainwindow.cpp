@@ -50,6 +50,7 @@
 #include <qgsmapcanvas.h>
 #include <qgsmaprendererparalleljob.h>
 #include <qgsproject.h>
+#include <qgstaskmanager.h>
 #include <qgsvectorlayer.h>
 
 using namespace maillage;
@@ -752,6 +753,9 @@ void TestMainWindow::longStatusMessageIsNotCoveredByTheBadge() {
     QVERIFY(m_window->session()->dataset().meta.fictional);
     auto* coordinates = m_window->findChild<QLabel*>(QStringLiteral("coordinates"));
     QVERIFY(coordinates);
+    // A running task's progress rightly takes room in the status bar: none runs.
+    QTRY_COMPARE_WITH_TIMEOUT(QgsApplication::taskManager()->countActiveTasks(), 0, 15000);
+    QApplication::processEvents();
     // A message as long as the room left of the coordinates.
     const QFontMetrics metrics(status->font());
     QString message = QStringLiteral("Bassin de vie");
