@@ -31,6 +31,7 @@
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -132,6 +133,7 @@ private slots:
     void parametersDialogOfTheWindowRestoresTheDatasetDefaults();
     void languageChosenIsLoadedAtNextStart();
     void qtAndQgisStringsFollowTheLanguage();
+    void settingsWrittenInTheQgisProfileAreImportedOnce();
     void recentDatasetsAreCanonicalDeduplicatedAndPruned();
     void readOnlyDatasetCannotBeSaved();
     void layersDockFitsTheLegendDespiteANarrowSavedLayout();
@@ -617,6 +619,35 @@ void TestMainWindow::languageChosenIsLoadedAtNextStart() {
     language->setCurrentIndex(language->findData(QStringLiteral("en")));
     dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Apply)->click();
     QCOMPARE(i18n::savedLanguageSetting(), QStringLiteral("en"));
+    i18n::saveLanguageSetting(before);
+}
+
+void TestMainWindow::settingsWrittenInTheQgisProfileAreImportedOnce() {
+    // Where versions before the fix wrote the language chosen (after initQgis()).
+    const QString old =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+            .filePath(QStringLiteral("profiles/default/%1/%2.ini")
+                          .arg(QCoreApplication::organizationName(), QCoreApplication::applicationName()));
+    const QString before = i18n::savedLanguageSetting();
+    appSettings()->remove(QStringLiteral("settings/profile_imported"));
+    appSettings()->remove(QLatin1String(i18n::kLanguageSetting));
+    appSettings()->setValue(QStringLiteral("recent/keep"), QStringLiteral("new"));
+    {
+        QSettings profile(old, QSettings::IniFormat);
+        profile.setValue(QLatin1String(i18n::kLanguageSetting), QStringLiteral("en"));
+        profile.setValue(QStringLiteral("recent/keep"), QStringLiteral("old"));
+        profile.setValue(QStringLiteral("qgis/a_key_of_qgis"), QStringLiteral("QGIS's own"));
+    }
+    importProfileSettings();
+    QCOMPARE(i18n::savedLanguageSetting(), QStringLiteral("en"));
+    QCOMPARE(appSettings()->value(QStringLiteral("recent/keep")).toString(), QStringLiteral("new"));
+    QVERIFY(!appSettings()->contains(QStringLiteral("qgis/a_key_of_qgis")));
+    // Once only: a later choice is not overwritten.
+    i18n::saveLanguageSetting(QStringLiteral("fr"));
+    importProfileSettings();
+    QCOMPARE(i18n::savedLanguageSetting(), QStringLiteral("fr"));
+    QFile::remove(old);
+    appSettings()->remove(QStringLiteral("recent/keep"));
     i18n::saveLanguageSetting(before);
 }
 
