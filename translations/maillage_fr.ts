@@ -57,7 +57,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="+523"/>
+        <location filename="../ui/dialogs.cpp" line="+536"/>
         <source>&lt;h2&gt;Maillage: pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Each bassin de vie is classified by the number N of health professionals of the selected year. The rules are applied in order; the first that holds gives the type.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Maillage : pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Chaque bassin de vie est classé selon le nombre N de professionnels de santé de l&apos;année choisie. Les règles s&apos;appliquent dans l&apos;ordre ; la première vérifiée donne le type.&lt;/p&gt;</translation>
     </message>
@@ -112,7 +112,7 @@
         <translation>Aide de Maillage</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+90"/>
         <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Pôles d&apos;offre de soins, maillage and Crunch diagnostics for regional health observatories (ORS) and elected officials.&lt;/p&gt;&lt;p&gt;Built on QGIS %2, Qt %3, GDAL, GEOS and PROJ.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Pôles d&apos;offre de soins, maillage et diagnostics de Crunch pour les observatoires régionaux de santé (ORS) et les élus.&lt;/p&gt;&lt;p&gt;Construit sur QGIS %2, Qt %3, GDAL, GEOS et PROJ.&lt;/p&gt;</translation>
     </message>
@@ -435,7 +435,7 @@
 <context>
     <name>maillage::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="-260"/>
+        <location filename="../ui/dialogs.cpp" line="-295"/>
         <location line="+107"/>
         <source>Export the map</source>
         <translation>Exporter la carte</translation>
@@ -1099,12 +1099,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+982"/>
+        <location filename="../ui/main_window.cpp" line="+985"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-816"/>
+        <location line="-819"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1179,7 +1179,7 @@
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Thresholds of the typology, maillage and densities; language</source>
         <translation>Seuils de la typologie, maillage et densités ; langue</translation>
     </message>
@@ -1335,7 +1335,7 @@
         <translation>Le jeu de démonstration ne décrit aucun lieu réel</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Coordinates of the cursor in Lambert-93 (EPSG:2154), metres</source>
         <translation>Coordonnées du curseur en Lambert-93 (EPSG:2154), en mètres</translation>
     </message>
@@ -1590,8 +1590,8 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::ParametersDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="-414"/>
-        <location line="+207"/>
+        <location filename="../ui/dialogs.cpp" line="-423"/>
+        <location line="+212"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
@@ -1602,17 +1602,17 @@ Le fermer quand même ?</translation>
         <translation> min</translation>
     </message>
     <message>
-        <location line="-67"/>
+        <location line="-68"/>
         <source>Thresholds of the typology of pôles d&apos;offre, in professionals per bassin de vie (N = all professionals). The four count thresholds are multiplied by the mass scale.</source>
         <translation>Seuils de la typologie des pôles d&apos;offre, en professionnels par bassin de vie (N = tous les professionnels). Les quatre seuils d&apos;effectif sont multipliés par le facteur d&apos;échelle.</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-39"/>
         <source>Crunch</source>
         <translation>Crunch</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+53"/>
         <source>Pôle de grande métropole (type 1): N above</source>
         <translation>Pôle de grande métropole (type 1) : N supérieur à</translation>
     </message>
@@ -1647,7 +1647,7 @@ Le fermer quand même ?</translation>
         <translation>Facteur d&apos;échelle des effectifs</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>1 for RPPS + ADELI counts; about 0.25 for INSEE BPE data, which count only practices of professionals in private practice.</source>
         <translation>1 pour des effectifs RPPS + ADELI ; environ 0,25 pour la BPE de l&apos;Insee, qui ne compte que les cabinets des professionnels libéraux.</translation>
     </message>
@@ -1783,6 +1783,11 @@ Le fermer quand même ?</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>The values shown are already the defaults of this dataset.</source>
+        <translation>Les valeurs affichées sont déjà les valeurs par défaut de ce jeu de données.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Restore the defaults of this dataset? These parameters change:
 
 %1</source>
@@ -1796,7 +1801,7 @@ Le fermer quand même ?</translation>
         <translation>Valeurs par défaut</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-247"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
     </message>
@@ -1816,7 +1821,7 @@ Le fermer quand même ?</translation>
         <translation>Interface</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Save in the dataset</source>
         <translation>Enregistrer dans le jeu de données</translation>
     </message>
@@ -2169,7 +2174,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::UserGuideWindow</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="+464"/>
+        <location filename="../ui/dialogs.cpp" line="+470"/>
         <source>User guide</source>
         <translation>Guide de l&apos;utilisateur</translation>
     </message>
@@ -2184,7 +2189,7 @@ rang %3, %4 professionnels</translation>
         <translation>Sommaire</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source># User guide
 
 The user guide is not installed with this build.</source>

@@ -105,6 +105,9 @@ ParametersDialog::ParametersDialog(const model::Parameters& parameters, bool can
     tabs->addTab(createCrunchTab(), tr("Crunch"));
     tabs->addTab(createInterfaceTab(), tr("Interface"));
 
+    m_note = hint(QString());
+    m_note->setObjectName(QStringLiteral("parametersNote"));
+    m_note->setVisible(false);
     m_error = new QLabel;
     m_error->setObjectName(QStringLiteral("parametersError"));
     m_error->setWordWrap(true);
@@ -129,6 +132,7 @@ ParametersDialog::ParametersDialog(const model::Parameters& parameters, bool can
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(tabs);
+    layout->addWidget(m_note);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setParameters(parameters);
@@ -335,8 +339,11 @@ bool ParametersDialog::restoreDefaults() {
     for (int i = 0; i < from.size() && i < to.size(); ++i)
         if (from.at(i).second != to.at(i).second)
             changes << tr("• %1: %2 → %3").arg(from.at(i).first, from.at(i).second, to.at(i).second);
-    if (changes.isEmpty())
-        return false; // already the defaults
+    m_note->setVisible(changes.isEmpty());
+    if (changes.isEmpty()) {
+        m_note->setText(tr("The values shown are already the defaults of this dataset."));
+        return false;
+    }
     const QString text = tr("Restore the defaults of this dataset? These parameters change:\n\n%1")
                              .arg(changes.join(QLatin1Char('\n')));
     if (m_confirm && !m_confirm(tr("Restore defaults"), text)) {
@@ -359,6 +366,7 @@ bool ParametersDialog::emitIfValid(bool save) {
         return false;
     }
     m_error->setVisible(false);
+    m_note->setVisible(false);
     if (language() != m_initialLanguage) {
         i18n::saveLanguageSetting(language());
         m_initialLanguage = language();

@@ -101,6 +101,7 @@ private:
     QDoubleSpinBox* m_catchmentMinutes;
     QComboBox* m_language;
     QString m_initialLanguage;
+    QLabel* m_note;
     QLabel* m_error;
     QPushButton* m_save;
 };

@@ -567,6 +567,12 @@ void TestMainWindow::restoreDefaultsSaysWhatChangesAndKeepsDatasetDefaults() {
     QVERIFY(!asked.isEmpty());
     QCOMPARE(metropole->value(), 10000.0);
     QCOMPARE(scale->value(), 0.25);
+    // Nothing to restore: no question, and the dialog says so.
+    asked.clear();
+    QVERIFY(!dialog.restoreDefaults());
+    QVERIFY(asked.isEmpty());
+    auto* note = dialog.findChild<QLabel*>(QStringLiteral("parametersNote"));
+    QVERIFY(note && !note->isHidden() && !note->text().isEmpty());
 }
 
 void TestMainWindow::parametersDialogOfTheWindowRestoresTheDatasetDefaults() {
