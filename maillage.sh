@@ -12,7 +12,7 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 packages=(
   build-essential cmake ninja-build pkg-config
   libgdal-dev gdal-data libproj-dev proj-data
-  libqgis-dev qgis-providers
+  libqgis-dev qgis-providers qgis-common qttranslations5-l10n
   qtbase5-dev qttools5-dev qttools5-dev-tools libqt5svg5-dev
   libbenchmark-dev
   fonts-dejavu-core xvfb xauth poppler-utils

@@ -1,5 +1,6 @@
 // The desktop application's entry point, loaded by `maillage` (app/main.cpp) when no subcommand is given.
 // Start-up order lives here and only here: paths -> translation -> initQgis -> window; tear-down in reverse.
+#include "ui/app_settings.h"
 #include "ui/export_layout.h"
 #include "ui/i18n.h"
 #include "ui/main_window.h"
@@ -109,6 +110,7 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
     parser.process(app);
 
     // 2. Translation, before any widget exists.
+    maillage::ui::importProfileSettings();
     const QString language =
         parser.isSet(langOption) ? parser.value(langOption) : maillage::ui::i18n::savedLanguageSetting();
     maillage::ui::i18n::installTranslators(language);

@@ -35,3 +35,28 @@ if(MAILLAGE_BUILD_GUI)
   target_link_libraries(maillage_qgis INTERFACE ${QGIS_CORE_LIBRARY} ${QGIS_GUI_LIBRARY}
     ${QT}::Core ${QT}::Gui ${QT}::Widgets ${QT}::Xml ${QT}::Svg ${QT}::PrintSupport ${QT}::Concurrent)
 endif()
+
+# Embeds files as Qt resources (the translations, the user guide): writes <name>.qrc in the current binary
+# folder, listing each of FILES (relative to BASE) under PREFIX with that relative path as its alias, and
+# sets <out_var> to the generated sources. Initialise it in C++ with Q_INIT_RESOURCE(<name>).
+#   maillage_embed_files(<out_var> NAME <name> PREFIX </prefix> BASE <folder> FILES <relative paths...>)
+function(maillage_embed_files out_var)
+  cmake_parse_arguments(ARG "" "NAME;PREFIX;BASE" "FILES" ${ARGN})
+  set(_body "<RCC>\n  <qresource prefix=\"${ARG_PREFIX}\">\n")
+  set(_inputs)
+  foreach(_file ${ARG_FILES})
+    string(APPEND _body "    <file alias=\"${_file}\">${ARG_BASE}/${_file}</file>\n")
+    list(APPEND _inputs ${ARG_BASE}/${_file})
+  endforeach()
+  string(APPEND _body "  </qresource>\n</RCC>\n")
+  set(_qrc ${CMAKE_CURRENT_BINARY_DIR}/${ARG_NAME}.qrc)
+  file(CONFIGURE OUTPUT ${_qrc} CONTENT "${_body}")
+  if(MAILLAGE_QT_MAJOR EQUAL 6)
+    qt6_add_resources(_sources ${_qrc})
+  else()
+    qt5_add_resources(_sources ${_qrc})
+  endif()
+  # rcc must run again when a file changes, and after the files that are generated (.qm) exist.
+  set_source_files_properties(${_sources} PROPERTIES OBJECT_DEPENDS "${_inputs}" SKIP_AUTORCC ON)
+  set(${out_var} ${_sources} PARENT_SCOPE)
+endfunction()

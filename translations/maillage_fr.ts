@@ -49,7 +49,7 @@
         <translation>La carte n&apos;a pas pu être exportée vers %1.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>The exported map could not be saved as %1.</source>
         <translation>La carte exportée n&apos;a pas pu être enregistrée sous %1.</translation>
     </message>
@@ -57,7 +57,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="+378"/>
+        <location filename="../ui/dialogs.cpp" line="+536"/>
         <source>&lt;h2&gt;Maillage: pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Each bassin de vie is classified by the number N of health professionals of the selected year. The rules are applied in order; the first that holds gives the type.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Maillage : pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Chaque bassin de vie est classé selon le nombre N de professionnels de santé de l&apos;année choisie. Les règles s&apos;appliquent dans l&apos;ordre ; la première vérifiée donne le type.&lt;/p&gt;</translation>
     </message>
@@ -112,12 +112,22 @@
         <translation>Aide de Maillage</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+90"/>
         <source>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Pôles d&apos;offre de soins, maillage and Crunch diagnostics for regional health observatories (ORS) and elected officials.&lt;/p&gt;&lt;p&gt;Built on QGIS %2, Qt %3, GDAL, GEOS and PROJ.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Maillage %1&lt;/h3&gt;&lt;p&gt;Pôles d&apos;offre de soins, maillage et diagnostics de Crunch pour les observatoires régionaux de santé (ORS) et les élus.&lt;/p&gt;&lt;p&gt;Construit sur QGIS %2, Qt %3, GDAL, GEOS et PROJ.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>&lt;p&gt;Dataset: %1&lt;br&gt;Profession catalogue: the one stored in this dataset (%2 professions).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Jeu de données : %1&lt;br&gt;Catalogue des professions : celui enregistré dans ce jeu de données (%2 professions).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;p&gt;Profession catalogue: the one built into the application (%1 professions, resources/professions.csv).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Catalogue des professions : celui intégré à l&apos;application (%1 professions, resources/professions.csv).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&lt;p&gt;&lt;b&gt;The data shown are fictional&lt;/b&gt; (demonstration dataset).&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Les données affichées sont fictives&lt;/b&gt; (jeu de démonstration).&lt;/p&gt;</translation>
     </message>
@@ -130,7 +140,7 @@
 <context>
     <name>maillage::ui::DensityPanel</name>
     <message>
-        <location filename="../ui/panels/density_panel.cpp" line="+96"/>
+        <location filename="../ui/panels/density_panel.cpp" line="+91"/>
         <location line="+3"/>
         <source>secret</source>
         <translation>secret</translation>
@@ -156,18 +166,18 @@
         <translation>Double-cliquez pour voir les quartiers de %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Quartier</source>
         <translation>Quartier</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+434"/>
+        <location line="+412"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location line="-432"/>
+        <location line="-410"/>
         <source>Pop.</source>
         <translation>Pop.</translation>
     </message>
@@ -177,7 +187,7 @@
         <translation>Prof.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
@@ -187,7 +197,7 @@
         <translation>Professionnels</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
@@ -197,7 +207,7 @@
         <translation>Ratio</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Density: professionals per 10,000 inhabitants</source>
         <translation>Densité : professionnels pour 10 000 habitants</translation>
     </message>
@@ -207,7 +217,7 @@
         <translation>Ratio : un professionnel pour tant d&apos;habitants</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+65"/>
         <source>Profession</source>
         <translation>Profession</translation>
     </message>
@@ -238,13 +248,13 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+161"/>
-        <location line="+370"/>
+        <location line="+147"/>
+        <location line="+361"/>
         <source>Choose a profession to colour the communes by density.</source>
         <translation>Choisissez une profession pour colorer les communes selon la densité.</translation>
     </message>
     <message>
-        <location line="-525"/>
+        <location line="-502"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
@@ -254,7 +264,7 @@
         <translation>Retour aux communes du bassin de vie</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+149"/>
         <source>All professions</source>
         <translation>Toutes les professions</translation>
     </message>
@@ -269,7 +279,7 @@
         <translation>Profession de pôle</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+79"/>
         <source>No quartiers are loaded for %1.</source>
         <translation>Aucun quartier n&apos;est chargé pour %1.</translation>
     </message>
@@ -346,13 +356,13 @@
         <translation>autres BV sélectionnés : %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+30"/>
         <source>Counts under %1 are masked (statistical secrecy), as are the figures derived from them.</source>
         <translation>Les effectifs inférieurs à %1 sont masqués (secret statistique), ainsi que les chiffres qui en découlent.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+135"/>
+        <location line="+137"/>
         <source>all professions</source>
         <translation>toutes professions</translation>
     </message>
@@ -425,13 +435,13 @@
 <context>
     <name>maillage::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="-183"/>
-        <location line="+86"/>
+        <location filename="../ui/dialogs.cpp" line="-295"/>
+        <location line="+107"/>
         <source>Export the map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-103"/>
         <source>Landscape</source>
         <translation>Paysage</translation>
     </message>
@@ -461,7 +471,7 @@
         <translation> dpi</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -506,7 +516,7 @@
         <translation>Exporter</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+65"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
@@ -519,6 +529,11 @@
         <location line="+1"/>
         <source>SVG drawing (*.svg)</source>
         <translation>Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The map could not be exported.</source>
+        <translation>La carte n&apos;a pas pu être exportée.</translation>
     </message>
 </context>
 <context>
@@ -800,7 +815,7 @@
 <context>
     <name>maillage::ui::MaillagePanel</name>
     <message>
-        <location filename="../ui/panels/maillage_panel.cpp" line="+177"/>
+        <location filename="../ui/panels/maillage_panel.cpp" line="+251"/>
         <source>%1 – %2: %3 %4, intensity %5%6</source>
         <translation>%1 – %2 : %3 %4, intensité %5%6</translation>
     </message>
@@ -810,7 +825,7 @@
         <translation> (lien dominant de %1)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>From</source>
         <translation>De</translation>
     </message>
@@ -820,12 +835,12 @@
         <translation>Vers</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+45"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-41"/>
         <source>Intensity</source>
         <translation>Intensité</translation>
     </message>
@@ -836,7 +851,7 @@
         <translation>Dom.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Distance between the pôles (%1)</source>
         <translation>Distance entre les pôles (%1)</translation>
     </message>
@@ -851,7 +866,7 @@
         <translation>Lien dominant : le lien le plus fort d&apos;un pôle vers un pôle plus lourd (la hiérarchie des pôles)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Gravity model</source>
         <translation>Modèle gravitaire</translation>
     </message>
@@ -922,12 +937,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+407"/>
+        <location line="+357"/>
         <source>Observed flows</source>
         <translation>Flux observés</translation>
     </message>
     <message>
-        <location line="-405"/>
+        <location line="-355"/>
         <source>Cooperations</source>
         <translation>Coopérations</translation>
     </message>
@@ -937,7 +952,7 @@
         <translation>Coopérations déclarées (CHT, GHT, GCS, CPTS…) : chaque membre relié au plus grand</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+39"/>
         <location line="+70"/>
         <source> min</source>
         <translation> min</translation>
@@ -984,7 +999,7 @@
         <translation>Flux observés agrégés par bassin de vie</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+70"/>
         <source>No dataset open.</source>
         <translation>Aucun jeu de données ouvert.</translation>
     </message>
@@ -1004,12 +1019,12 @@
         <translation>km</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+15"/>
         <source>Maillage links</source>
         <translation>Liens du maillage</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+17"/>
         <source>Dominant link (towards a heavier pôle)</source>
         <translation>Lien dominant (vers un pôle plus lourd)</translation>
     </message>
@@ -1019,24 +1034,24 @@
         <translation>Autre lien</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
     </message>
     <message>
         <location line="+24"/>
-        <location line="+124"/>
+        <location line="+95"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+124"/>
+        <location line="-94"/>
+        <location line="+95"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-90"/>
         <source>Isolated pôle (no peer within %1)</source>
         <translation>Pôle isolé (aucun pair &lt; %1)</translation>
     </message>
@@ -1046,12 +1061,12 @@
         <translation>Pôle</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+57"/>
         <source>Declared cooperations</source>
         <translation>Coopérations déclarées</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+33"/>
         <source>Pôles: %1 · links: %2 · isolated: %3</source>
         <translation>Pôles : %1 · liens : %2 · isolés : %3</translation>
     </message>
@@ -1084,11 +1099,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
+        <location filename="../ui/main_window.cpp" line="+985"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="+156"/>
+        <location line="-819"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1108,7 +1124,12 @@
         <translation>Zoomer sur la couche</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+57"/>
+        <source>Unsaved parameters</source>
+        <translation>Paramètres non enregistrés</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>&amp;Open dataset…</source>
         <translation>&amp;Ouvrir un jeu de données…</translation>
     </message>
@@ -1138,7 +1159,7 @@
         <translation>&amp;Exporter la carte…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Export the current view with title, legend, scale bar and sources</source>
         <translation>Exporter la vue actuelle avec titre, légende, échelle et sources</translation>
     </message>
@@ -1153,12 +1174,12 @@
         <translation>&amp;Enregistrer les paramètres dans le jeu de données</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Parameters…</source>
         <translation>&amp;Paramètres…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Thresholds of the typology, maillage and densities; language</source>
         <translation>Seuils de la typologie, maillage et densités ; langue</translation>
     </message>
@@ -1204,12 +1225,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-47"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guide de l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;About Maillage</source>
         <translation>&amp;À propos de Maillage</translation>
     </message>
@@ -1249,7 +1275,7 @@
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
@@ -1299,17 +1325,17 @@
         <translation>Densités</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Fictional data</source>
         <translation>Données fictives</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The demonstration dataset describes no real place</source>
         <translation>Le jeu de démonstration ne décrit aucun lieu réel</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Coordinates of the cursor in Lambert-93 (EPSG:2154), metres</source>
         <translation>Coordonnées du curseur en Lambert-93 (EPSG:2154), en mètres</translation>
     </message>
@@ -1319,28 +1345,33 @@
         <translation>Échelle</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+58"/>
+        <source>Parameters can be changed and applied, but not saved: %1.</source>
+        <translation>Les paramètres peuvent être modifiés et appliqués, mais pas enregistrés : %1.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Demonstration dataset</source>
         <translation>Jeu de démonstration</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>The demonstration dataset could not be built: %1</source>
         <translation>Le jeu de démonstration n&apos;a pas pu être construit : %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Opening %1</source>
         <translation>Ouverture de %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <location line="+12"/>
         <source>Open dataset</source>
         <translation>Ouvrir un jeu de données</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-18"/>
         <source>%1 could not be opened.
 
 %2</source>
@@ -1349,22 +1380,22 @@
 %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Maillage dataset (*.gpkg);;All files (*)</source>
         <translation>Jeu de données Maillage (*.gpkg);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Saving %1</source>
         <translation>Enregistrement de %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Import official files</source>
         <translation>Importer des fichiers officiels</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>Saving was canceled: %1 was not written.</source>
         <translation>L&apos;enregistrement a été annulé : %1 n&apos;a pas été écrit.</translation>
     </message>
@@ -1378,7 +1409,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+49"/>
         <source>No recent dataset</source>
         <translation>Aucun jeu de données récent</translation>
     </message>
@@ -1393,22 +1424,24 @@
         <translation>%1 (données fictives)</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+47"/>
         <source>Saving the parameters</source>
         <translation>Enregistrement des paramètres</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Parameters saved in %1</source>
         <translation>Paramètres enregistrés dans %1</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+19"/>
         <source>Save the parameters</source>
         <translation>Enregistrer les paramètres</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
+        <location line="+19"/>
         <source>The parameters could not be saved.
 
 %1</source>
@@ -1417,27 +1450,61 @@
 %1</translation>
     </message>
     <message>
+        <location line="+21"/>
+        <source>The parameters applied to %1 are not saved in it. Save them before closing it?</source>
+        <translation>Les paramètres appliqués à %1 n&apos;y sont pas enregistrés. Les enregistrer avant de le fermer ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The parameters applied to %1 are not saved in it, and cannot be: %2
+
+Close it anyway?</source>
+        <translation>Les paramètres appliqués à %1 n&apos;y sont pas enregistrés, et ne peuvent pas l&apos;être : %2
+
+Le fermer quand même ?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>the demonstration dataset is not a file: there is nothing to save into</source>
+        <translation>le jeu de démonstration n&apos;est pas un fichier : il n&apos;y a rien où enregistrer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is read-only</source>
+        <translation>%1 est en lecture seule</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the folder of %1 is read-only</source>
+        <translation>le dossier de %1 est en lecture seule</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Write the parameters in use into %1</source>
+        <translation>Enregistrer les paramètres en vigueur dans %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The parameters cannot be saved: %1</source>
+        <translation>Les paramètres ne peuvent pas être enregistrés : %1</translation>
+    </message>
+    <message>
         <location line="+13"/>
         <source>Bassins de vie by type of pôle, %1 data</source>
         <translation>Bassins de vie par type de pôle, données %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>map-poles</source>
         <translation>carte-poles</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Map exported to %1</source>
         <translation>Carte exportée vers %1</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Export the map</source>
-        <translation>Exporter la carte</translation>
-    </message>
-    <message>
-        <location line="+58"/>
+        <location line="+72"/>
         <source>X %1  Y %2 m</source>
         <translation>X %1  Y %2 m</translation>
     </message>
@@ -1490,7 +1557,7 @@
 <context>
     <name>maillage::ui::MapLayers</name>
     <message>
-        <location filename="../ui/map_layers.cpp" line="+253"/>
+        <location filename="../ui/map_layers.cpp" line="+266"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1523,23 +1590,29 @@
 <context>
     <name>maillage::ui::ParametersDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="-279"/>
-        <location line="+150"/>
+        <location filename="../ui/dialogs.cpp" line="-423"/>
+        <location line="+212"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-118"/>
+        <location line="+22"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-68"/>
         <source>Thresholds of the typology of pôles d&apos;offre, in professionals per bassin de vie (N = all professionals). The four count thresholds are multiplied by the mass scale.</source>
         <translation>Seuils de la typologie des pôles d&apos;offre, en professionnels par bassin de vie (N = tous les professionnels). Les quatre seuils d&apos;effectif sont multipliés par le facteur d&apos;échelle.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-39"/>
+        <source>Crunch</source>
+        <translation>Crunch</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Pôle de grande métropole (type 1): N above</source>
         <translation>Pôle de grande métropole (type 1) : N supérieur à</translation>
     </message>
@@ -1579,7 +1652,7 @@
         <translation>1 pour des effectifs RPPS + ADELI ; environ 0,25 pour la BPE de l&apos;Insee, qui ne compte que les cabinets des professionnels libéraux.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>Gravity model of the links between pôles: I = Mi × Mj / d^β.</source>
         <translation>Modèle gravitaire des liens entre pôles : I = Mi × Mj / d^β.</translation>
     </message>
@@ -1605,6 +1678,11 @@
     </message>
     <message>
         <location line="+6"/>
+        <source> km/h</source>
+        <translation> km/h</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Distance exponent β</source>
         <translation>Exposant de la distance β</translation>
     </message>
@@ -1639,7 +1717,12 @@
         <translation>Distance minimale entre pôles</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Travel times: speed for pairs missing from the matrix</source>
+        <translation>Temps de trajet : vitesse pour les paires absentes de la matrice</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Statistical secrecy: mask counts below</source>
         <translation>Secret statistique : masquer les effectifs inférieurs à</translation>
     </message>
@@ -1654,7 +1737,27 @@
         <translation>… ou, avec les temps de trajet</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>Thresholds of the written Crunch diagnosis.</source>
+        <translation>Seuils du diagnostic rédigé du Crunch.</translation>
+    </message>
+    <message>
         <location line="+5"/>
+        <source>Macrocephalic system: primacy (1st / 2nd pôle) above</source>
+        <translation>Système macrocéphale : primatie (1er / 2e pôle) au-dessus de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pôle at risk of absorption: within</source>
+        <translation>Pôle menacé d&apos;absorption : à moins de</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of a pôle of type 1 or 2, while losing professionals.</source>
+        <translation>d&apos;un pôle de type 1 ou 2, en perdant des professionnels.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
@@ -1669,7 +1772,36 @@
         <translation>La langue change au prochain démarrage.</translation>
     </message>
     <message>
+        <location line="+30"/>
+        <source>The parameters cannot be saved: %1</source>
+        <translation>Les paramètres ne peuvent pas être enregistrés : %1</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>• %1: %2 → %3</source>
+        <translation>• %1 : %2 → %3</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>The values shown are already the defaults of this dataset.</source>
+        <translation>Les valeurs affichées sont déjà les valeurs par défaut de ce jeu de données.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore the defaults of this dataset? These parameters change:
+
+%1</source>
+        <translation>Rétablir les valeurs par défaut de ce jeu de données ? Ces paramètres changent :
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restore defaults</source>
+        <translation>Valeurs par défaut</translation>
+    </message>
+    <message>
+        <location line="-247"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
     </message>
@@ -1684,17 +1816,17 @@
         <translation>Densités</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Interface</source>
         <translation>Interface</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Save in the dataset</source>
         <translation>Enregistrer dans le jeu de données</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Write these parameters into the open GeoPackage</source>
         <translation>Écrire ces paramètres dans le GeoPackage ouvert</translation>
     </message>
@@ -1707,14 +1839,14 @@
 <context>
     <name>maillage::ui::PolesPanel</name>
     <message>
-        <location filename="../ui/panels/poles_panel.cpp" line="+123"/>
+        <location filename="../ui/panels/poles_panel.cpp" line="+104"/>
         <source>%1 (BV %2)
 %3</source>
         <translation>%1 (BV %2)
 %3</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Bassin de vie</source>
         <translation>Bassin de vie</translation>
     </message>
@@ -1744,7 +1876,7 @@
         <translation>Raison</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Health professionals in the bassin de vie</source>
         <translation>Professionnels de santé du bassin de vie</translation>
     </message>
@@ -1764,7 +1896,7 @@
         <translation>Pourquoi le bassin de vie a ce type</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+38"/>
         <source>Pôles only</source>
         <translation>Pôles seulement</translation>
     </message>
@@ -1774,7 +1906,7 @@
         <translation>Décochez pour lister tous les bassins de vie, pôles ou non</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+31"/>
         <location line="+118"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
@@ -1900,7 +2032,7 @@
         <translation>Crunch</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+89"/>
         <source>Pôles: %1 of %2 BV</source>
         <translation>Pôles : %1 sur %2 BV</translation>
     </message>
@@ -1915,12 +2047,12 @@
         <translation>Tout le territoire</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+119"/>
         <source>Bassins de vie: %1 · professionals in %2: %3</source>
         <translation>Bassins de vie : %1 · professionnels en %2 : %3</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-134"/>
         <source>Select a bassin de vie, here or on the map, to see why it is or is not a pôle.</source>
         <translation>Sélectionnez un bassin de vie, ici ou sur la carte, pour voir pourquoi il est ou n&apos;est pas un pôle.</translation>
     </message>
@@ -1940,21 +2072,22 @@
         <translation>Pas de comparaison</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+53"/>
         <source>No dataset open.</source>
         <translation>Aucun jeu de données ouvert.</translation>
     </message>
     <message>
+        <location line="+17"/>
         <source>This dataset holds no count of health professionals: import counts to diagnose it.</source>
         <translation>Ce jeu de données ne contient aucun effectif de professionnels de santé : importez des effectifs pour le diagnostiquer.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-11"/>
         <source>Select one or more bassins de vie on the map or in the Pôles tab.</source>
         <translation>Sélectionnez un ou plusieurs bassins de vie sur la carte ou dans l&apos;onglet Pôles.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>The diagnosis failed: %1</source>
         <translation>Le diagnostic a échoué : %1</translation>
     </message>
@@ -2036,6 +2169,33 @@ rang %3, %4 professionnels</translation>
         <location line="+1"/>
         <source>Cancel the running task</source>
         <translation>Annuler la tâche en cours</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::UserGuideWindow</name>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="+470"/>
+        <source>User guide</source>
+        <translation>Guide de l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Back</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contents</source>
+        <translation>Sommaire</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source># User guide
+
+The user guide is not installed with this build.</source>
+        <translation># Guide de l&apos;utilisateur
+
+Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</translation>
     </message>
 </context>
 </TS>

@@ -8,11 +8,13 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -20,9 +22,15 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTabWidget>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextImageFormat>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <exception>
@@ -61,19 +69,81 @@ QLabel* hint(const QString& text) {
 
 // ---------------------------------------------------------------------------------------------------
 
+model::Parameters datasetDefaults(const model::Metadata& meta) {
+    static const std::string prefix = "defaults.";
+    model::Parameters defaults;
+    for (const auto& [key, text] : meta.extra) {
+        if (key.compare(0, prefix.size(), prefix) != 0)
+            continue;
+        bool ok = false;
+        const double value = QString::fromStdString(text).trimmed().toDouble(&ok); // C locale: "0.25"
+        if (!ok)
+            continue;
+        std::map<std::string, double> kv = defaults.toKeyValues();
+        kv[key.substr(prefix.size())] = value;
+        try {
+            defaults = model::Parameters::fromKeyValues(kv, "metadata");
+        } catch (const std::exception&) {
+            // an unknown key or a value out of its domain: the application's default stands
+        }
+    }
+    return defaults;
+}
+
 ParametersDialog::ParametersDialog(const model::Parameters& parameters, bool canSaveToDataset,
                                    QWidget* parent)
     : QDialog(parent) {
     setWindowTitle(tr("Parameters"));
-    const QString km = QStringLiteral(" km");
-    const QString min = tr(" min");
+    m_confirm = [this](const QString& title, const QString& text) {
+        return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel,
+                                     QMessageBox::Cancel) == QMessageBox::Yes;
+    };
+    auto* tabs = new QTabWidget;
+    tabs->addTab(createPolesTab(), tr("Pôles"));
+    tabs->addTab(createMaillageTab(), tr("Maillage"));
+    tabs->addTab(createDensityTab(), tr("Densities"));
+    tabs->addTab(createCrunchTab(), tr("Crunch"));
+    tabs->addTab(createInterfaceTab(), tr("Interface"));
 
+    m_note = hint(QString());
+    m_note->setObjectName(QStringLiteral("parametersNote"));
+    m_note->setVisible(false);
+    m_error = new QLabel;
+    m_error->setObjectName(QStringLiteral("parametersError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #B00020;"));
+    m_error->setVisible(false);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply |
+                                         QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults);
+    m_save = buttons->addButton(tr("Save in the dataset"), QDialogButtonBox::ActionRole);
+    m_save->setObjectName(QStringLiteral("saveInDataset"));
+    m_save->setEnabled(canSaveToDataset);
+    m_save->setToolTip(canSaveToDataset
+                           ? tr("Write these parameters into the open GeoPackage")
+                           : tr("The demonstration dataset is not a file: nothing to save into"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
+            [this] { emitIfValid(false); });
+    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
+            [this] { restoreDefaults(); });
+    connect(m_save, &QPushButton::clicked, this, [this] { emitIfValid(true); });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
+    layout->addWidget(m_note);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    setParameters(parameters);
+}
+
+QWidget* ParametersDialog::createPolesTab() {
     auto* poles = new QWidget;
-    auto* polesForm = new QFormLayout(poles);
-    polesForm->addRow(
-        hint(tr("Thresholds of the typology of pôles d'offre, in professionals per bassin de vie "
-                "(N = all professionals). The four count thresholds are multiplied by the mass "
-                "scale.")));
+    auto* form = new QFormLayout(poles);
+    form->addRow(hint(tr("Thresholds of the typology of pôles d'offre, in professionals per bassin de vie "
+                         "(N = all professionals). The four count thresholds are multiplied by the mass "
+                         "scale.")));
     m_metropoleMin = spin(0, 1e7, 0, 500);
     m_grandPoleMin = spin(0, 1e7, 0, 100);
     m_intermediateMin = spin(0, 1e7, 0, 100);
@@ -85,20 +155,25 @@ ParametersDialog::ParametersDialog(const model::Parameters& parameters, bool can
     m_grandPoleMin->setObjectName(QStringLiteral("grandPoleMin"));
     m_intermediateMin->setObjectName(QStringLiteral("intermediateMin"));
     m_massScale->setObjectName(QStringLiteral("massScale"));
-    polesForm->addRow(tr("Pôle de grande métropole (type 1): N above"), m_metropoleMin);
-    polesForm->addRow(tr("Grand pôle (type 2): N from"), m_grandPoleMin);
-    polesForm->addRow(tr("Pôle intermédiaire (type 3): N from"), m_intermediateMin);
-    polesForm->addRow(tr("… with pôle professions at least"), m_intermediatePoleShare);
-    polesForm->addRow(tr("… and psychiatric nurses at most"), m_intermediatePsyShare);
-    polesForm->addRow(tr("Pôle secondaire (type 4): N outside psychiatry from"), m_secondaryExPsyMin);
-    polesForm->addRow(tr("Mass scale"), m_massScale);
-    polesForm->addRow(QString(),
-                      hint(tr("1 for RPPS + ADELI counts; about 0.25 for INSEE BPE data, which count "
-                              "only practices of professionals in private practice.")));
+    form->addRow(tr("Pôle de grande métropole (type 1): N above"), m_metropoleMin);
+    form->addRow(tr("Grand pôle (type 2): N from"), m_grandPoleMin);
+    form->addRow(tr("Pôle intermédiaire (type 3): N from"), m_intermediateMin);
+    form->addRow(tr("… with pôle professions at least"), m_intermediatePoleShare);
+    form->addRow(tr("… and psychiatric nurses at most"), m_intermediatePsyShare);
+    form->addRow(tr("Pôle secondaire (type 4): N outside psychiatry from"), m_secondaryExPsyMin);
+    form->addRow(tr("Mass scale"), m_massScale);
+    // Across the whole width: in the field column, QFormLayout under-estimates its wrapped height.
+    form->addRow(hint(tr("1 for RPPS + ADELI counts; about 0.25 for INSEE BPE data, which count "
+                         "only practices of professionals in private practice.")));
+    m_fields << m_metropoleMin << m_grandPoleMin << m_intermediateMin << m_intermediatePoleShare
+             << m_intermediatePsyShare << m_secondaryExPsyMin << m_massScale;
+    return poles;
+}
 
-    auto* maillageTab = new QWidget;
-    auto* maillageForm = new QFormLayout(maillageTab);
-    maillageForm->addRow(hint(tr("Gravity model of the links between pôles: I = Mi × Mj / d^β.")));
+QWidget* ParametersDialog::createMaillageTab() {
+    auto* tab = new QWidget;
+    auto* form = new QFormLayout(tab);
+    form->addRow(hint(tr("Gravity model of the links between pôles: I = Mi × Mj / d^β.")));
     m_beta = spin(0, 10, 2, 0.1);
     m_distance = new QComboBox;
     m_distance->addItem(tr("Straight line in Lambert-93 (planar)"),
@@ -111,70 +186,69 @@ ParametersDialog::ParametersDialog(const model::Parameters& parameters, bool can
     m_strongest->setSpecialValueText(tr("no limit"));
     m_strongest->setAlignment(Qt::AlignRight);
     m_intensityThreshold = spin(0, 1e12, 2, 1);
-    m_isolationKm = spin(0.1, 1000, 1, 5, km);
-    m_isolationMinutes = spin(0.1, 1000, 1, 5, min);
-    m_minDistanceKm = spin(0.01, 100, 2, 0.5, km);
-    maillageForm->addRow(tr("Distance exponent β"), m_beta);
-    maillageForm->addRow(tr("Distance"), m_distance);
-    maillageForm->addRow(tr("Strongest links kept per pôle"), m_strongest);
-    maillageForm->addRow(tr("Minimum intensity of a link"), m_intensityThreshold);
-    maillageForm->addRow(tr("Isolated pôle: no peer within"), m_isolationKm);
-    maillageForm->addRow(tr("… or, with travel times, within"), m_isolationMinutes);
-    maillageForm->addRow(tr("Minimum distance between pôles"), m_minDistanceKm);
+    m_isolationKm = spin(0.1, 1000, 1, 5, QStringLiteral(" km"));
+    m_isolationMinutes = spin(0.1, 1000, 1, 5, tr(" min"));
+    m_minDistanceKm = spin(0.01, 100, 2, 0.5, QStringLiteral(" km"));
+    m_fallbackSpeed = spin(1, 300, 0, 5, tr(" km/h"));
+    m_fallbackSpeed->setObjectName(QStringLiteral("fallbackSpeed"));
+    form->addRow(tr("Distance exponent β"), m_beta);
+    form->addRow(tr("Distance"), m_distance);
+    form->addRow(tr("Strongest links kept per pôle"), m_strongest);
+    form->addRow(tr("Minimum intensity of a link"), m_intensityThreshold);
+    form->addRow(tr("Isolated pôle: no peer within"), m_isolationKm);
+    form->addRow(tr("… or, with travel times, within"), m_isolationMinutes);
+    form->addRow(tr("Minimum distance between pôles"), m_minDistanceKm);
+    form->addRow(tr("Travel times: speed for pairs missing from the matrix"), m_fallbackSpeed);
+    m_fields << m_beta << m_distance << m_strongest << m_intensityThreshold << m_isolationKm
+             << m_isolationMinutes << m_minDistanceKm << m_fallbackSpeed;
+    return tab;
+}
 
-    auto* densityTab = new QWidget;
-    auto* densityForm = new QFormLayout(densityTab);
+QWidget* ParametersDialog::createDensityTab() {
+    auto* tab = new QWidget;
+    auto* form = new QFormLayout(tab);
     m_secrecy = spin(0, 1000, 0, 1);
-    m_catchmentKm = spin(0.1, 1000, 1, 5, km);
-    m_catchmentMinutes = spin(0.1, 1000, 1, 5, min);
-    densityForm->addRow(tr("Statistical secrecy: mask counts below"), m_secrecy);
-    densityForm->addRow(tr("Accessibility catchment radius"), m_catchmentKm);
-    densityForm->addRow(tr("… or, with travel times"), m_catchmentMinutes);
+    m_catchmentKm = spin(0.1, 1000, 1, 5, QStringLiteral(" km"));
+    m_catchmentMinutes = spin(0.1, 1000, 1, 5, tr(" min"));
+    form->addRow(tr("Statistical secrecy: mask counts below"), m_secrecy);
+    form->addRow(tr("Accessibility catchment radius"), m_catchmentKm);
+    form->addRow(tr("… or, with travel times"), m_catchmentMinutes);
+    m_fields << m_secrecy << m_catchmentKm << m_catchmentMinutes;
+    return tab;
+}
 
-    auto* interfaceTab = new QWidget;
-    auto* interfaceForm = new QFormLayout(interfaceTab);
+QWidget* ParametersDialog::createCrunchTab() {
+    auto* tab = new QWidget;
+    auto* form = new QFormLayout(tab);
+    form->addRow(hint(tr("Thresholds of the written Crunch diagnosis.")));
+    m_primacy = spin(0.1, 1000, 1, 1);
+    m_primacy->setObjectName(QStringLiteral("macrocephalyPrimacy"));
+    m_nearLargePoleKm = spin(0.1, 1000, 1, 5, QStringLiteral(" km"));
+    m_nearLargePoleKm->setObjectName(QStringLiteral("nearLargePoleKm"));
+    form->addRow(tr("Macrocephalic system: primacy (1st / 2nd pôle) above"), m_primacy);
+    form->addRow(tr("Pôle at risk of absorption: within"), m_nearLargePoleKm);
+    form->addRow(QString(), hint(tr("of a pôle of type 1 or 2, while losing professionals.")));
+    m_fields << m_primacy << m_nearLargePoleKm;
+    return tab;
+}
+
+QWidget* ParametersDialog::createInterfaceTab() {
+    auto* tab = new QWidget;
+    auto* form = new QFormLayout(tab);
     m_language = new QComboBox;
+    m_language->setObjectName(QStringLiteral("language"));
     m_language->addItem(tr("System language"), QStringLiteral("system"));
     m_language->addItem(QStringLiteral("Français"), QStringLiteral("fr"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_initialLanguage = i18n::savedLanguageSetting();
     m_language->setCurrentIndex(qMax(0, m_language->findData(m_initialLanguage)));
-    interfaceForm->addRow(tr("Language"), m_language);
-    interfaceForm->addRow(QString(), hint(tr("The language changes at the next start.")));
-
-    auto* tabs = new QTabWidget;
-    tabs->addTab(poles, tr("Pôles"));
-    tabs->addTab(maillageTab, tr("Maillage"));
-    tabs->addTab(densityTab, tr("Densities"));
-    tabs->addTab(interfaceTab, tr("Interface"));
-
-    m_error = new QLabel;
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #B00020;"));
-    m_error->setVisible(false);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply |
-                                         QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults);
-    QPushButton* save = buttons->addButton(tr("Save in the dataset"), QDialogButtonBox::ActionRole);
-    save->setEnabled(canSaveToDataset);
-    save->setToolTip(canSaveToDataset ? tr("Write these parameters into the open GeoPackage")
-                                      : tr("The demonstration dataset is not a file: nothing to save into"));
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(buttons->button(QDialogButtonBox::Apply), &QPushButton::clicked, this,
-            [this] { emitIfValid(false); });
-    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
-            [this] { setParameters(model::Parameters()); });
-    connect(save, &QPushButton::clicked, this, [this] { emitIfValid(true); });
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(tabs);
-    layout->addWidget(m_error);
-    layout->addWidget(buttons);
-    setParameters(parameters);
+    form->addRow(tr("Language"), m_language);
+    form->addRow(QString(), hint(tr("The language changes at the next start.")));
+    return tab;
 }
 
 void ParametersDialog::setParameters(const model::Parameters& p) {
+    m_base = p;
     m_metropoleMin->setValue(p.poles.metropoleMin);
     m_grandPoleMin->setValue(p.poles.grandPoleMin);
     m_intermediateMin->setValue(p.poles.intermediateMin);
@@ -189,13 +263,22 @@ void ParametersDialog::setParameters(const model::Parameters& p) {
     m_isolationKm->setValue(p.maillage.isolationDistanceKm);
     m_isolationMinutes->setValue(p.maillage.isolationMinutes);
     m_minDistanceKm->setValue(p.maillage.minDistanceKm);
+    m_fallbackSpeed->setValue(p.maillage.fallbackSpeedKmh);
     m_secrecy->setValue(p.density.secrecyThreshold);
     m_catchmentKm->setValue(p.density.catchmentKm);
     m_catchmentMinutes->setValue(p.density.catchmentMinutes);
+    m_primacy->setValue(p.crunch.macrocephalyPrimacy);
+    m_nearLargePoleKm->setValue(p.crunch.nearLargePoleKm);
 }
 
-bool ParametersDialog::parameters(model::Parameters* out, QString* error) const {
-    model::Parameters p;
+void ParametersDialog::setSaveUnavailableReason(const QString& reason) {
+    m_save->setEnabled(false);
+    m_save->setToolTip(tr("The parameters cannot be saved: %1").arg(reason));
+}
+
+model::Parameters ParametersDialog::shown() const {
+    // A copy of the parameters given: whatever has no widget keeps its value.
+    model::Parameters p = m_base;
     p.poles.metropoleMin = m_metropoleMin->value();
     p.poles.grandPoleMin = m_grandPoleMin->value();
     p.poles.intermediateMin = m_intermediateMin->value();
@@ -210,9 +293,17 @@ bool ParametersDialog::parameters(model::Parameters* out, QString* error) const 
     p.maillage.isolationDistanceKm = m_isolationKm->value();
     p.maillage.isolationMinutes = m_isolationMinutes->value();
     p.maillage.minDistanceKm = m_minDistanceKm->value();
+    p.maillage.fallbackSpeedKmh = m_fallbackSpeed->value();
     p.density.secrecyThreshold = m_secrecy->value();
     p.density.catchmentKm = m_catchmentKm->value();
     p.density.catchmentMinutes = m_catchmentMinutes->value();
+    p.crunch.macrocephalyPrimacy = m_primacy->value();
+    p.crunch.nearLargePoleKm = m_nearLargePoleKm->value();
+    return p;
+}
+
+bool ParametersDialog::parameters(model::Parameters* out, QString* error) const {
+    const model::Parameters p = shown();
     try {
         p.validate(tr("Parameters").toStdString());
     } catch (const std::exception& e) {
@@ -221,6 +312,44 @@ bool ParametersDialog::parameters(model::Parameters* out, QString* error) const 
         return false;
     }
     *out = p;
+    return true;
+}
+
+QList<QPair<QString, QString>> ParametersDialog::shownTexts() const {
+    QList<QPair<QString, QString>> texts;
+    for (QWidget* field : m_fields) {
+        const auto* form = qobject_cast<QFormLayout*>(field->parentWidget()->layout());
+        const auto* label = form ? qobject_cast<QLabel*>(form->labelForField(field)) : nullptr;
+        QString text;
+        if (const auto* combo = qobject_cast<QComboBox*>(field))
+            text = combo->currentText();
+        else if (const auto* box = qobject_cast<QAbstractSpinBox*>(field))
+            text = box->text().trimmed();
+        texts.append({label ? label->text() : QString(), text});
+    }
+    return texts;
+}
+
+bool ParametersDialog::restoreDefaults() {
+    const model::Parameters before = shown();
+    const QList<QPair<QString, QString>> from = shownTexts();
+    setParameters(m_defaults);
+    const QList<QPair<QString, QString>> to = shownTexts();
+    QStringList changes;
+    for (int i = 0; i < from.size() && i < to.size(); ++i)
+        if (from.at(i).second != to.at(i).second)
+            changes << tr("• %1: %2 → %3").arg(from.at(i).first, from.at(i).second, to.at(i).second);
+    m_note->setVisible(changes.isEmpty());
+    if (changes.isEmpty()) {
+        m_note->setText(tr("The values shown are already the defaults of this dataset."));
+        return false;
+    }
+    const QString text = tr("Restore the defaults of this dataset? These parameters change:\n\n%1")
+                             .arg(changes.join(QLatin1Char('\n')));
+    if (m_confirm && !m_confirm(tr("Restore defaults"), text)) {
+        setParameters(before);
+        return false;
+    }
     return true;
 }
 
@@ -237,6 +366,7 @@ bool ParametersDialog::emitIfValid(bool save) {
         return false;
     }
     m_error->setVisible(false);
+    m_note->setVisible(false);
     if (language() != m_initialLanguage) {
         i18n::saveLanguageSetting(language());
         m_initialLanguage = language();
@@ -279,6 +409,7 @@ ExportDialog::ExportDialog(const ExportOptions& defaults, ExportFormat format, c
     m_dpi->setValue(defaults.dpi);
     m_dpi->setSuffix(tr(" dpi"));
     m_path = new QLineEdit(path);
+    m_path->setObjectName(QStringLiteral("exportPath"));
     auto* browse = new QToolButton;
     browse->setText(tr("Browse…"));
     auto* pathRow = new QHBoxLayout;
@@ -303,10 +434,30 @@ ExportDialog::ExportDialog(const ExportOptions& defaults, ExportFormat format, c
     connect(m_format, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
             &ExportDialog::formatChanged);
 
+    m_error = new QLabel;
+    m_error->setObjectName(QStringLiteral("exportError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #B00020;"));
+    m_error->setVisible(false);
+
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_error);
     layout->addWidget(buttons);
     formatChanged();
+}
+
+QString ExportDialog::errorText() const {
+    return m_error->isVisible() ? m_error->text() : QString();
+}
+
+QString ExportDialog::defaultFolder(const QString& remembered) {
+    const QStringList candidates = {
+        remembered, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation), QDir::homePath()};
+    for (const QString& dir : candidates)
+        if (!dir.isEmpty() && QFileInfo(dir).isDir())
+            return dir;
+    return QDir::homePath();
 }
 
 ExportOptions ExportDialog::options() const {
@@ -363,6 +514,13 @@ void ExportDialog::accept() {
     if (!formatFromPath(path(), &f) || f != format()) {
         formatChanged(); // gives the file the suffix of the chosen format
     }
+    QString error;
+    if (m_exporter && !m_exporter(*this, &error)) {
+        m_error->setText(error.isEmpty() ? tr("The map could not be exported.") : error);
+        m_error->setVisible(true);
+        return; // stay open: the user can change the folder or the name
+    }
+    m_error->setVisible(false);
     QDialog::accept();
 }
 
@@ -432,6 +590,81 @@ void showHelp(QWidget* parent, const Session& session) {
     dialog.exec();
 }
 
+UserGuideWindow::UserGuideWindow(const QUrl& url, QWidget* parent) : QDialog(parent) {
+    setWindowTitle(tr("User guide"));
+    setObjectName(QStringLiteral("userGuide"));
+    m_browser = new QTextBrowser;
+    m_browser->setOpenExternalLinks(true); // web links go to the browser; relative .md links stay here
+    auto* back = new QToolButton;
+    back->setText(tr("Back"));
+    back->setEnabled(false);
+    auto* home = new QToolButton;
+    home->setText(tr("Contents"));
+    connect(back, &QToolButton::clicked, m_browser, &QTextBrowser::backward);
+    connect(home, &QToolButton::clicked, m_browser, &QTextBrowser::home);
+    connect(m_browser, &QTextBrowser::backwardAvailable, back, &QToolButton::setEnabled);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(back);
+    bar->addWidget(home);
+    bar->addStretch();
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_browser);
+    layout->addWidget(buttons);
+    resize(820, 720);
+    connect(m_browser, &QTextBrowser::sourceChanged, this, &UserGuideWindow::fitImages);
+    if (url.isEmpty())
+        m_browser->setMarkdown(tr("# User guide\n\nThe user guide is not installed with this build."));
+    else
+        m_browser->setSource(url, QTextDocument::MarkdownResource); // relative links resolve from here
+}
+
+void UserGuideWindow::resizeEvent(QResizeEvent* event) {
+    QDialog::resizeEvent(event);
+    fitImages();
+}
+
+void UserGuideWindow::fitImages() {
+    QTextDocument* document = m_browser->document();
+    const int maxWidth =
+        qMax(200, m_browser->viewport()->width() - 2 * static_cast<int>(document->documentMargin()) - 4);
+    struct Image {
+        int position;
+        QTextImageFormat format;
+    };
+    QList<Image> images;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+        for (auto it = block.begin(); !it.atEnd(); ++it)
+            if (it.fragment().charFormat().isImageFormat())
+                images.append({it.fragment().position(), it.fragment().charFormat().toImageFormat()});
+    QTextCursor cursor(document);
+    for (Image& image : images) {
+        const QVariant data = document->resource(QTextDocument::ImageResource, QUrl(image.format.name()));
+        const QImage natural =
+            data.canConvert<QImage>() ? data.value<QImage>() : QImage::fromData(data.toByteArray());
+        if (natural.isNull())
+            continue;
+        const int width = qMin(natural.width(), maxWidth);
+        image.format.setWidth(width);
+        image.format.setHeight(static_cast<double>(natural.height()) * width / natural.width());
+        cursor.setPosition(image.position);
+        cursor.setPosition(image.position + 1, QTextCursor::KeepAnchor);
+        cursor.setCharFormat(image.format);
+    }
+}
+
+QUrl UserGuideWindow::indexUrl(const QString& language) {
+    const QString other = language == QLatin1String("en") ? QStringLiteral("fr") : QStringLiteral("en");
+    for (const QString& lang : {language, other}) {
+        const QString path = QStringLiteral("/docs/%1/index.md").arg(lang);
+        if (QFile::exists(QLatin1Char(':') + path))
+            return QUrl(QStringLiteral("qrc:") + path);
+    }
+    return QUrl();
+}
+
 void showAbout(QWidget* parent, const Session& session) {
     QString text =
         QObject::tr("<h3>Maillage %1</h3>"
@@ -439,6 +672,15 @@ void showAbout(QWidget* parent, const Session& session) {
                     "observatories (ORS) and elected officials.</p>"
                     "<p>Built on QGIS %2, Qt %3, GDAL, GEOS and PROJ.</p>")
             .arg(QStringLiteral(MAILLAGE_VERSION), Qgis::version(), QString::fromLatin1(qVersion()));
+    if (!session.path().isEmpty())
+        text += QObject::tr("<p>Dataset: %1<br>Profession catalogue: the one stored in this dataset (%2 "
+                            "professions).</p>")
+                    .arg(QDir::toNativeSeparators(session.path()).toHtmlEscaped())
+                    .arg(session.dataset().catalogue.professions().size());
+    else if (session.hasDataset())
+        text += QObject::tr("<p>Profession catalogue: the one built into the application (%1 professions, "
+                            "resources/professions.csv).</p>")
+                    .arg(session.dataset().catalogue.professions().size());
     if (session.dataset().meta.fictional)
         text += QObject::tr("<p><b>The data shown are fictional</b> (demonstration dataset).</p>");
     QMessageBox::about(parent, QObject::tr("About Maillage"), text);

@@ -1,18 +1,22 @@
 #include "ui/i18n.h"
 
+#include "ui/app_settings.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QSettings>
 #include <QTranslator>
 
 #include <memory>
+
+#include <qgsapplication.h>
 
 // Resources compiled into static libraries (the .qm files of translations/, the icons of ui/resources):
 // calling their initialisers registers them and keeps the linker from dropping them.
 static void initStaticResources() {
     Q_INIT_RESOURCE(maillage_i18n);
     Q_INIT_RESOURCE(maillage_ui);
+    Q_INIT_RESOURCE(maillage_docs);
 }
 
 namespace maillage::ui::i18n {
@@ -21,6 +25,7 @@ namespace {
 struct Installed {
     std::unique_ptr<QTranslator> app;
     std::unique_ptr<QTranslator> qt;
+    std::unique_ptr<QTranslator> qgis;
     QString language;
 };
 
@@ -37,6 +42,19 @@ QString qtTranslationsPath() {
 #endif
 }
 
+//! Loads `file` from `directory` and installs it in place of `slot`'s translator; false if it is missing.
+bool replaceTranslator(std::unique_ptr<QTranslator>& slot, const QString& file, const QString& directory) {
+    if (slot)
+        QCoreApplication::removeTranslator(slot.get());
+    slot.reset();
+    auto translator = std::make_unique<QTranslator>();
+    if (!translator->load(file, directory))
+        return false;
+    QCoreApplication::installTranslator(translator.get());
+    slot = std::move(translator);
+    return true;
+}
+
 } // namespace
 
 QString resolveLanguage(const QString& setting) {
@@ -47,11 +65,11 @@ QString resolveLanguage(const QString& setting) {
 }
 
 QString savedLanguageSetting() {
-    return QSettings().value(QLatin1String(kLanguageSetting), QStringLiteral("system")).toString();
+    return appSettings()->value(QLatin1String(kLanguageSetting), QStringLiteral("system")).toString();
 }
 
 void saveLanguageSetting(const QString& setting) {
-    QSettings().setValue(QLatin1String(kLanguageSetting), setting);
+    appSettings()->setValue(QLatin1String(kLanguageSetting), setting);
 }
 
 void initResources() {
@@ -62,27 +80,20 @@ void initResources() {
 bool installTranslators(const QString& language) {
     initResources();
     Installed& s = installed();
-    if (s.app)
-        QCoreApplication::removeTranslator(s.app.get());
-    if (s.qt)
-        QCoreApplication::removeTranslator(s.qt.get());
-    s.app.reset();
-    s.qt.reset();
-
     const QString lang = resolveLanguage(language);
-    auto app = std::make_unique<QTranslator>();
-    const bool ok = app->load(QStringLiteral(":/i18n/maillage_%1.qm").arg(lang));
-    if (ok) {
-        QCoreApplication::installTranslator(app.get());
-        s.app = std::move(app);
+    const bool ok =
+        replaceTranslator(s.app, QStringLiteral("maillage_%1.qm").arg(lang), QStringLiteral(":/i18n"));
+    // Qt's own strings (Cancel, Apply, file dialogs) and QGIS's (layer tree, scale widget): Debian's
+    // qttranslations5-l10n and qgis-common. English is their source language: nothing to load.
+    const bool english = lang == QLatin1String("en");
+    if (english) {
+        replaceTranslator(s.qt, QString(), QString());
+        replaceTranslator(s.qgis, QString(), QString());
+    } else {
+        replaceTranslator(s.qt, QStringLiteral("qtbase_%1").arg(lang), qtTranslationsPath());
+        replaceTranslator(s.qgis, QStringLiteral("qgis_%1").arg(lang), QgsApplication::i18nPath());
     }
-    if (lang != QLatin1String("en")) {
-        auto qt = std::make_unique<QTranslator>();
-        if (qt->load(QStringLiteral("qtbase_%1").arg(lang), qtTranslationsPath())) {
-            QCoreApplication::installTranslator(qt.get());
-            s.qt = std::move(qt);
-        }
-    }
+    QgsApplication::setTranslation(lang);
     QLocale::setDefault(lang == QLatin1String("fr") ? QLocale(QLocale::French, QLocale::France)
                                                     : QLocale(QLocale::English, QLocale::UnitedKingdom));
     s.language = lang;

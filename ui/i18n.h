@@ -19,9 +19,11 @@ QString resolveLanguage(const QString& setting);
 QString savedLanguageSetting();
 void saveLanguageSetting(const QString& setting);
 
-//! Installs the application's translator (embedded under :/i18n) and Qt's own qtbase translator for
-//! `language` ("fr" or "en"), replacing those installed by a previous call, and sets the default QLocale
-//! (number formats) to match. Returns false when the application's translation could not be loaded.
+//! Installs the application's translator (embedded under :/i18n), Qt's qtbase and QGIS's translators for
+//! `language` ("fr" or "en"), replacing those installed by a previous call, tells QGIS the language
+//! (QgsApplication::setTranslation) and sets the default QLocale (number formats) to match. Call it after
+//! QgsApplication::setPrefixPath() (QGIS's .qm files are found from it) and before initQgis(). Returns
+//! false when the application's translation could not be loaded.
 bool installTranslators(const QString& language);
 
 //! The language installed by installTranslators() ("" before the first call).

@@ -2,6 +2,7 @@
 
 #include "core/io/gpkg.h"
 #include "core/model/text.h"
+#include "ui/app_settings.h"
 #include "ui/demo_cache.h"
 #include "ui/dialogs.h"
 #include "ui/i18n.h"
@@ -48,6 +49,7 @@
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTimer>
 #include <QToolBar>
 
@@ -85,6 +87,13 @@ QString fold(const QString& text) {
 enum SearchRole { FoldedRole = Qt::UserRole + 1, KindRole, CodeRole, BassinRole };
 
 constexpr int kMaxRecent = 8;
+
+//! Writable, and not marked read-only: root may write into a file of mode 0444, but its owner meant it
+//! to stay as it is.
+bool writableByMode(const QFileInfo& info) {
+    const QFile::Permissions anyWrite = QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther;
+    return info.exists() && info.isWritable() && (info.permissions() & anyWrite);
+}
 
 //! Click: selects the commune under the cursor when communes are shown, and its BV; else the BV.
 //! Shift or Ctrl adds the BV to the selection (or removes it). The status bar says what was clicked.
@@ -223,14 +232,28 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_project(std::ma
     connect(m_session, &Session::bassinSelectionChanged, this, &MainWindow::updateHighlights);
     connect(m_session, &Session::communeSelected, this, &MainWindow::updateHighlights);
     connect(m_session, &Session::datasetChanged, this, [this] {
+        m_savedParameters = m_session->parameters(); // as read from the file
         updateHighlights();
         rebuildSearchIndex();
         updateVintages();
         updateTitle();
         rebuildBookmarksMenu();
         updateEmptyMapNote();
+        updateLayersDockMinimum();
     });
-    connect(m_session, &Session::classificationChanged, this, &MainWindow::updateVintages);
+    connect(m_session, &Session::classificationChanged, this, [this] {
+        updateVintages();
+        updateModified();
+        updateLayersDockMinimum(); // the legend's counts change
+    });
+    m_unsavedPrompt = [this](const QString& text, bool canSave) {
+        QMessageBox box(QMessageBox::Warning, tr("Unsaved parameters"), text,
+                        (canSave ? QMessageBox::Save : QMessageBox::NoButton) | QMessageBox::Discard |
+                            QMessageBox::Cancel,
+                        this);
+        box.setDefaultButton(canSave ? QMessageBox::Save : QMessageBox::Cancel);
+        return static_cast<QMessageBox::StandardButton>(box.exec());
+    };
     updateTitle();
 }
 
@@ -301,6 +324,7 @@ void MainWindow::createActions() {
     connect(m_importAction, &QAction::triggered, this, &MainWindow::importDialog);
 
     m_exportAction = new QAction(icon("/mActionSaveMapAsImage.svg"), tr("&Export the map…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportMap"));
     m_exportAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
     m_exportAction->setToolTip(tr("Export the current view with title, legend, scale bar and sources"));
     connect(m_exportAction, &QAction::triggered, this, [this] { exportDialog(false); });
@@ -311,11 +335,13 @@ void MainWindow::createActions() {
 
     m_saveParametersAction =
         new QAction(icon("/mActionFileSave.svg"), tr("&Save the parameters in the dataset"), this);
+    m_saveParametersAction->setObjectName(QStringLiteral("saveParameters"));
     m_saveParametersAction->setShortcut(QKeySequence::Save);
     connect(m_saveParametersAction, &QAction::triggered, this,
             [this] { saveParameters(m_session->parameters()); });
 
     m_parametersAction = new QAction(icon("/mActionOptions.svg"), tr("&Parameters…"), this);
+    m_parametersAction->setObjectName(QStringLiteral("parameters"));
     m_parametersAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
     m_parametersAction->setToolTip(tr("Thresholds of the typology, maillage and densities; language"));
     connect(m_parametersAction, &QAction::triggered, this, &MainWindow::parametersDialog);
@@ -364,6 +390,10 @@ void MainWindow::createActions() {
     m_helpAction->setShortcut(QKeySequence::HelpContents);
     connect(m_helpAction, &QAction::triggered, this, [this] { showHelp(this, *m_session); });
 
+    m_guideAction = new QAction(icon("/mActionHelpContents.svg"), tr("&User guide"), this);
+    m_guideAction->setObjectName(QStringLiteral("userGuide"));
+    connect(m_guideAction, &QAction::triggered, this, &MainWindow::showUserGuide);
+
     m_aboutAction = new QAction(icon("/mActionHelpAbout.svg"), tr("&About Maillage"), this);
     connect(m_aboutAction, &QAction::triggered, this, [this] { showAbout(this, *m_session); });
 }
@@ -408,6 +438,7 @@ void MainWindow::createMenus() {
     analysis->addAction(m_parametersAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_guideAction);
     help->addAction(m_helpAction);
     help->addAction(m_aboutAction);
 }
@@ -503,14 +534,19 @@ void MainWindow::createDocks() {
 void MainWindow::createStatusBar() {
     m_progress = new TaskProgressWidget(this);
     statusBar()->addPermanentWidget(m_progress);
-    m_fictional = new QLabel(tr("Fictional data"));
+    // On the map, not in the status bar, where it would take the room of long messages.
+    m_fictional = new QLabel(tr("Fictional data"), m_canvas);
+    m_fictional->setObjectName(QStringLiteral("fictionalBadge"));
     m_fictional->setToolTip(tr("The demonstration dataset describes no real place"));
     m_fictional->setStyleSheet(
-        QStringLiteral("QLabel { background: #FFF3C4; color: #5A4500; padding: 1px 6px; "
-                       "border-radius: 3px; }"));
+        QStringLiteral("QLabel { background: #FFF3C4; color: #5A4500; padding: 2px 8px; "
+                       "border: 1px solid #E0C060; border-radius: 3px; }"));
     m_fictional->setVisible(false);
-    statusBar()->addPermanentWidget(m_fictional);
+    m_canvas->installEventFilter(this);
     m_coordinates = new QLabel;
+    m_coordinates->setObjectName(QStringLiteral("coordinates"));
+    // A message longer than the room left of the coordinates is cut: the whole of it on hover.
+    connect(statusBar(), &QStatusBar::messageChanged, statusBar(), &QStatusBar::setToolTip);
     m_coordinates->setMinimumWidth(250);
     m_coordinates->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_coordinates->setToolTip(tr("Coordinates of the cursor in Lambert-93 (EPSG:2154), metres"));
@@ -533,13 +569,13 @@ void MainWindow::createStatusBar() {
 }
 
 void MainWindow::restoreLayout() {
-    QSettings settings;
-    const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
+    const std::unique_ptr<QSettings> settings = appSettings();
+    const QByteArray geometry = settings->value(QStringLiteral("window/geometry")).toByteArray();
     if (geometry.isEmpty() || !restoreGeometry(geometry)) {
         const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 1000);
         resize(qMin(1600, available.width() * 92 / 100), qMin(1000, available.height() * 92 / 100));
     }
-    const QByteArray state = settings.value(QStringLiteral("window/state")).toByteArray();
+    const QByteArray state = settings->value(QStringLiteral("window/state")).toByteArray();
     if (!state.isEmpty())
         restoreState(state);
     else if (!m_panelDocks.isEmpty())
@@ -547,12 +583,16 @@ void MainWindow::restoreLayout() {
 }
 
 void MainWindow::saveLayout() {
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
+    const std::unique_ptr<QSettings> settings = appSettings();
+    settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings->setValue(QStringLiteral("window/state"), saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeSaveParameters()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
     m_progress->cancelAll();
     event->accept();
@@ -564,12 +604,19 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 void MainWindow::showDataset(model::Dataset dataset, const QString& path) {
     m_session->setDataset(std::move(dataset), path);
     zoomToFull();
-    if (!path.isEmpty())
+    QString reason;
+    if (!path.isEmpty()) {
         addRecent(path);
+        if (!canSaveInto(path, &reason))
+            statusBar()->showMessage(
+                tr("Parameters can be changed and applied, but not saved: %1.").arg(reason), 15000);
+    }
     emit datasetShown();
 }
 
 void MainWindow::openDemo() {
+    if (!maybeSaveParameters())
+        return;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     model::Dataset demo;
     QString error;
@@ -590,6 +637,8 @@ void MainWindow::openDemo() {
 }
 
 void MainWindow::openDataset(const QString& path) {
+    if (!maybeSaveParameters())
+        return;
     auto result = std::make_shared<model::Dataset>();
     const std::string file = QDir::toNativeSeparators(path).toStdString();
     QPointer<MainWindow> self(this);
@@ -619,17 +668,19 @@ void MainWindow::openDataset(const QString& path) {
 }
 
 void MainWindow::openDialog() {
-    QSettings settings;
-    const QString dir = settings.value(QStringLiteral("paths/datasets"), QDir::homePath()).toString();
+    const std::unique_ptr<QSettings> settings = appSettings();
+    const QString dir = settings->value(QStringLiteral("paths/datasets"), QDir::homePath()).toString();
     const QString path = QFileDialog::getOpenFileName(this, tr("Open dataset"), dir,
                                                       tr("Maillage dataset (*.gpkg);;All files (*)"));
     if (path.isEmpty())
         return;
-    settings.setValue(QStringLiteral("paths/datasets"), QFileInfo(path).absolutePath());
+    settings->setValue(QStringLiteral("paths/datasets"), QFileInfo(path).absolutePath());
     openDataset(path);
 }
 
 void MainWindow::importDialog() {
+    if (!maybeSaveParameters())
+        return;
     ImportWizard wizard(this);
     connect(&wizard, &ImportWizard::taskStarted, this, &MainWindow::trackTask);
     if (wizard.exec() != QDialog::Accepted || !wizard.imported())
@@ -659,25 +710,35 @@ void MainWindow::importDialog() {
     trackTask(task);
 }
 
+QStringList MainWindow::recentDatasets() {
+    const QStringList saved = appSettings()->value(QStringLiteral("recent/datasets")).toStringList();
+    QStringList recent;
+    for (const QString& path : saved) {
+        // The same file reached by another path (relative, "..", a symbolic link) is one dataset.
+        const QString canonical = QFileInfo(path).canonicalFilePath(); // "" when it no longer exists
+        if (!canonical.isEmpty() && !recent.contains(canonical))
+            recent.append(canonical);
+    }
+    return recent;
+}
+
 void MainWindow::addRecent(const QString& path) {
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recent/datasets")).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(absolute);
-    recent.prepend(absolute);
+    const QString canonical = QFileInfo(path).canonicalFilePath();
+    if (canonical.isEmpty())
+        return;
+    QStringList recent = recentDatasets();
+    recent.removeAll(canonical);
+    recent.prepend(canonical);
     while (recent.size() > kMaxRecent)
         recent.removeLast();
-    settings.setValue(QStringLiteral("recent/datasets"), recent);
+    appSettings()->setValue(QStringLiteral("recent/datasets"), recent);
     rebuildRecentMenu();
 }
 
 void MainWindow::rebuildRecentMenu() {
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recent/datasets")).toStringList();
     int n = 0;
-    for (const QString& path : recent) {
-        if (!QFileInfo::exists(path))
-            continue;
+    for (const QString& path : recentDatasets()) {
         ++n;
         QAction* action =
             m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(n).arg(QFileInfo(path).fileName()), this,
@@ -690,7 +751,7 @@ void MainWindow::rebuildRecentMenu() {
     else {
         m_recentMenu->addSeparator();
         m_recentMenu->addAction(tr("Clear the list"), this, [this] {
-            QSettings().remove(QStringLiteral("recent/datasets"));
+            appSettings()->remove(QStringLiteral("recent/datasets"));
             rebuildRecentMenu();
         });
     }
@@ -703,13 +764,16 @@ void MainWindow::updateTitle() {
         const QString name = dataset.meta.title.empty() ? QFileInfo(m_session->path()).completeBaseName()
                                                         : qs(dataset.meta.title);
         if (!name.isEmpty())
-            title = name + QStringLiteral(" — ") + title;
+            title = name + QStringLiteral("[*] — ") + title; // [*]: parameters applied, not saved
         if (dataset.meta.fictional)
             title = tr("%1 (fictional data)").arg(title);
     }
+    if (!title.contains(QLatin1String("[*]")))
+        title += QStringLiteral("[*]");
     setWindowTitle(title);
     m_fictional->setVisible(m_session->hasDataset() && m_session->dataset().meta.fictional);
-    m_saveParametersAction->setEnabled(!m_session->path().isEmpty());
+    placeFictionalBadge();
+    updateModified();
     m_exportAction->setEnabled(m_session->hasDataset());
     m_exportPdfAction->setEnabled(m_session->hasDataset());
 }
@@ -731,7 +795,12 @@ void MainWindow::updateVintages() {
 // Parameters
 
 void MainWindow::parametersDialog() {
-    ParametersDialog dialog(m_session->parameters(), !m_session->path().isEmpty(), this);
+    QString reason;
+    const bool canSave = canSaveInto(m_session->path(), &reason);
+    ParametersDialog dialog(m_session->parameters(), canSave, this);
+    dialog.setDefaults(datasetDefaults(m_session->dataset().meta));
+    if (!canSave)
+        dialog.setSaveUnavailableReason(reason);
     connect(&dialog, &ParametersDialog::applyRequested, this,
             [this](const model::Parameters& p) { m_session->setParameters(p); });
     connect(&dialog, &ParametersDialog::saveRequested, this, &MainWindow::saveParameters);
@@ -746,9 +815,13 @@ void MainWindow::saveParameters(const model::Parameters& parameters) {
     FunctionTask* task = FunctionTask::start(
         tr("Saving the parameters"),
         [path, parameters](Feedback&) { io::writeParameters(path.toStdString(), parameters); },
-        [self, path](bool ok, const QString& error) {
+        [self, path, parameters](bool ok, const QString& error) {
             if (!self)
                 return;
+            if (ok && self->m_session->path() == path) {
+                self->m_savedParameters = parameters;
+                self->updateModified();
+            }
             if (ok)
                 self->statusBar()->showMessage(
                     tr("Parameters saved in %1").arg(QDir::toNativeSeparators(path)), 8000);
@@ -757,6 +830,77 @@ void MainWindow::saveParameters(const model::Parameters& parameters) {
                                       tr("The parameters could not be saved.\n\n%1").arg(error));
         });
     trackTask(task);
+}
+
+bool MainWindow::saveParametersNow() {
+    const QString path = m_session->path();
+    const model::Parameters parameters = m_session->parameters();
+    QString error;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        io::writeParameters(path.toStdString(), parameters);
+    } catch (const std::exception& e) {
+        error = QString::fromStdString(e.what());
+    }
+    QApplication::restoreOverrideCursor();
+    if (!error.isEmpty()) {
+        if (m_errorDialogs)
+            QMessageBox::critical(this, tr("Save the parameters"),
+                                  tr("The parameters could not be saved.\n\n%1").arg(error));
+        return false;
+    }
+    m_savedParameters = parameters;
+    updateModified();
+    return true;
+}
+
+bool MainWindow::parametersModified() const {
+    return m_session->hasDataset() && !m_session->path().isEmpty() &&
+           m_session->parameters().toKeyValues() != m_savedParameters.toKeyValues();
+}
+
+bool MainWindow::maybeSaveParameters() {
+    if (!parametersModified())
+        return true;
+    QString reason;
+    const bool canSave = canSaveInto(m_session->path(), &reason);
+    const QString name = QFileInfo(m_session->path()).fileName();
+    const QString text =
+        canSave
+            ? tr("The parameters applied to %1 are not saved in it. Save them before closing it?").arg(name)
+            : tr("The parameters applied to %1 are not saved in it, and cannot be: %2\n\nClose it anyway?")
+                  .arg(name, reason);
+    const QMessageBox::StandardButton answer =
+        m_unsavedPrompt ? m_unsavedPrompt(text, canSave) : QMessageBox::Cancel;
+    if (answer == QMessageBox::Save && canSave)
+        return saveParametersNow();
+    return answer == QMessageBox::Discard;
+}
+
+bool MainWindow::canSaveInto(const QString& path, QString* reason) {
+    QString why;
+    if (path.isEmpty())
+        why = tr("the demonstration dataset is not a file: there is nothing to save into");
+    else if (!writableByMode(QFileInfo(path)))
+        why = tr("%1 is read-only").arg(QDir::toNativeSeparators(path));
+    else if (!writableByMode(QFileInfo(QFileInfo(path).absolutePath())))
+        // SQLite writes a journal file next to the GeoPackage while it saves.
+        why = tr("the folder of %1 is read-only").arg(QDir::toNativeSeparators(path));
+    if (reason)
+        *reason = why;
+    return why.isEmpty();
+}
+
+void MainWindow::updateModified() {
+    setWindowModified(parametersModified());
+    QString reason;
+    const bool canSave = canSaveInto(m_session->path(), &reason);
+    m_saveParametersAction->setEnabled(canSave);
+    const QString tip =
+        canSave ? tr("Write the parameters in use into %1").arg(QDir::toNativeSeparators(m_session->path()))
+                : tr("The parameters cannot be saved: %1").arg(reason);
+    m_saveParametersAction->setToolTip(tip);
+    m_saveParametersAction->setStatusTip(tip);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -784,32 +928,28 @@ bool MainWindow::exportView(const QString& path, ExportFormat format, const Expo
 }
 
 void MainWindow::exportDialog(bool pdf) {
-    QSettings settings;
-    const QString dir = settings
-                            .value(QStringLiteral("paths/export"),
-                                   QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                            .toString();
+    const std::unique_ptr<QSettings> settings = appSettings();
+    const QString dir =
+        ExportDialog::defaultFolder(settings->value(QStringLiteral("paths/export")).toString());
     const ExportFormat format =
         pdf ? ExportFormat::Pdf
-            : static_cast<ExportFormat>(settings.value(QStringLiteral("export/format"), 0).toInt());
+            : static_cast<ExportFormat>(settings->value(QStringLiteral("export/format"), 0).toInt());
     const QString suffix = format == ExportFormat::Pdf   ? QStringLiteral(".pdf")
                            : format == ExportFormat::Png ? QStringLiteral(".png")
                                                          : QStringLiteral(".svg");
     ExportOptions defaults = defaultExportOptions();
     defaults.orientation =
-        static_cast<PageOrientation>(settings.value(QStringLiteral("export/orientation"), 0).toInt());
+        static_cast<PageOrientation>(settings->value(QStringLiteral("export/orientation"), 0).toInt());
     ExportDialog dialog(defaults, format, QDir(dir).filePath(tr("map-poles") + suffix), this);
+    dialog.setExporter([this](const ExportDialog& d, QString* error) {
+        return exportView(d.path(), d.format(), d.options(), error);
+    });
     if (dialog.exec() != QDialog::Accepted)
         return;
-    settings.setValue(QStringLiteral("paths/export"), QFileInfo(dialog.path()).absolutePath());
-    settings.setValue(QStringLiteral("export/format"), static_cast<int>(dialog.format()));
-    settings.setValue(QStringLiteral("export/orientation"), static_cast<int>(dialog.options().orientation));
-    QString error;
-    if (exportView(dialog.path(), dialog.format(), dialog.options(), &error))
-        statusBar()->showMessage(tr("Map exported to %1").arg(QDir::toNativeSeparators(dialog.path())),
-                                 10000);
-    else
-        QMessageBox::critical(this, tr("Export the map"), error);
+    settings->setValue(QStringLiteral("paths/export"), QFileInfo(dialog.path()).absolutePath());
+    settings->setValue(QStringLiteral("export/format"), static_cast<int>(dialog.format()));
+    settings->setValue(QStringLiteral("export/orientation"), static_cast<int>(dialog.options().orientation));
+    statusBar()->showMessage(tr("Map exported to %1").arg(QDir::toNativeSeparators(dialog.path())), 10000);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -987,8 +1127,8 @@ void MainWindow::addBookmark() {
     if (!ok || name.isEmpty())
         return;
     const QgsRectangle extent = m_canvas->extent();
-    QSettings settings;
-    QVariantList list = settings.value(bookmarksKey()).toList();
+    const std::unique_ptr<QSettings> settings = appSettings();
+    QVariantList list = settings->value(bookmarksKey()).toList();
     QVariantMap entry;
     entry.insert(QStringLiteral("name"), name);
     entry.insert(QStringLiteral("xmin"), extent.xMinimum());
@@ -996,7 +1136,7 @@ void MainWindow::addBookmark() {
     entry.insert(QStringLiteral("xmax"), extent.xMaximum());
     entry.insert(QStringLiteral("ymax"), extent.yMaximum());
     list.append(entry);
-    settings.setValue(bookmarksKey(), list);
+    settings->setValue(bookmarksKey(), list);
     rebuildBookmarksMenu();
 }
 
@@ -1005,7 +1145,7 @@ void MainWindow::rebuildBookmarksMenu() {
     m_bookmarksMenu->addAction(m_addBookmarkAction);
     m_bookmarksMenu->addAction(m_zoomFullAction);
     m_bookmarksMenu->addSeparator();
-    const QVariantList list = QSettings().value(bookmarksKey()).toList();
+    const QVariantList list = appSettings()->value(bookmarksKey()).toList();
     for (const QVariant& v : list) {
         const QVariantMap entry = v.toMap();
         const QgsRectangle extent(
@@ -1024,11 +1164,63 @@ void MainWindow::rebuildBookmarksMenu() {
         m_bookmarksMenu->addAction(tr("Delete the bookmarks of this dataset"), this, [this] {
             if (QMessageBox::question(this, tr("Bookmarks"), tr("Delete every bookmark of this dataset?")) ==
                 QMessageBox::Yes) {
-                QSettings().remove(bookmarksKey());
+                appSettings()->remove(bookmarksKey());
                 rebuildBookmarksMenu();
             }
         });
     }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Layout helpers
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_canvas && event->type() == QEvent::Resize)
+        placeFictionalBadge();
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::placeFictionalBadge() {
+    m_fictional->adjustSize();
+    m_fictional->move(qMax(0, m_canvas->width() - m_fictional->width() - 10), 10);
+    m_fictional->raise();
+}
+
+void MainWindow::updateLayersDockMinimum() {
+    // Every legend line (layer names, pôle types with their counts), indented as the tree draws it, with
+    // its check box and symbol: a layout saved narrower cannot make the dock cut them.
+    const QAbstractItemModel* model = m_layerTree->model();
+    if (!model)
+        return;
+    const QFontMetrics metrics(m_layerTree->font());
+    const int decoration = style()->pixelMetric(QStyle::PM_IndicatorWidth) +
+                           style()->pixelMetric(QStyle::PM_SmallIconSize) * 2 + 24;
+    int widest = 0;
+    QList<QPair<QModelIndex, int>> pending = {{QModelIndex(), 0}};
+    while (!pending.isEmpty()) {
+        const auto [parent, depth] = pending.takeLast();
+        for (int row = 0; row < model->rowCount(parent); ++row) {
+            const QModelIndex index = model->index(row, 0, parent);
+            const int width = m_layerTree->indentation() * (depth + 1) + decoration +
+                              metrics.horizontalAdvance(index.data(Qt::DisplayRole).toString());
+            widest = qMax(widest, width);
+            pending.append({index, depth + 1});
+        }
+    }
+    const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    m_layersDock->setMinimumWidth(qMin(widest + scrollBar + 2 * m_layerTree->frameWidth(), 560));
+}
+
+void MainWindow::showUserGuide() {
+    if (!m_guide) {
+        const QString language =
+            i18n::currentLanguage().isEmpty() ? QStringLiteral("fr") : i18n::currentLanguage();
+        m_guide = new UserGuideWindow(UserGuideWindow::indexUrl(language), this);
+        m_guide->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_guide->show();
+    m_guide->raise();
+    m_guide->activateWindow();
 }
 
 } // namespace maillage::ui

@@ -5,9 +5,11 @@
 #include "ui/export_layout.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QPointer>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -64,6 +66,21 @@ public:
     //! (batch runs: a modal box would wait forever for a click).
     void setErrorDialogsEnabled(bool enabled) { m_errorDialogs = enabled; }
 
+    //! Asks what to do with parameters applied but not saved: returns Save, Discard or Cancel.
+    using UnsavedPrompt = std::function<QMessageBox::StandardButton(const QString& text, bool canSave)>;
+    //! Replaces the Save / Discard / Cancel box (tests: it must not block).
+    void setUnsavedParametersPrompt(UnsavedPrompt prompt) { m_unsavedPrompt = std::move(prompt); }
+    //! Whether the parameters in use differ from those saved in the dataset file.
+    bool parametersModified() const;
+    //! Before the dataset is closed (quit, another dataset): offers to save modified parameters. False
+    //! when the user cancels or saving failed, and the dataset must stay open.
+    bool maybeSaveParameters();
+
+    //! Whether the parameters can be saved into `path`; `reason` says why not (a sentence for the user).
+    static bool canSaveInto(const QString& path, QString* reason);
+    //! The datasets of File > Recent datasets, most recent first: canonical paths, existing files only.
+    static QStringList recentDatasets();
+
 signals:
     //! A dataset is shown (layers built, view set).
     void datasetShown();
@@ -72,6 +89,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void createCanvas();
@@ -88,6 +106,10 @@ private:
     void exportDialog(bool pdf);
     void parametersDialog();
     void saveParameters(const model::Parameters& parameters);
+    //! Writes the parameters now (on closing); false with a message box when it fails.
+    bool saveParametersNow();
+    //! Title bar marker and Save action after a parameter change or a save.
+    void updateModified();
     void zoomTo(const QString& kind, const QString& code);
     void rebuildSearchIndex();
     void searchEdited(const QString& text);
@@ -107,6 +129,12 @@ private:
     void updateHighlights();
     //! Says on the map when the dataset has no geometry to draw.
     void updateEmptyMapNote();
+    //! Keeps the "fictional data" badge in the map's top-right corner (not over status messages).
+    void placeFictionalBadge();
+    //! The layers dock is at least as wide as the longest legend line, whatever layout was saved.
+    void updateLayersDockMinimum();
+    //! Help > User guide, in the interface language.
+    void showUserGuide();
 
     std::unique_ptr<QgsProject> m_project;
     Session* m_session = nullptr;
@@ -139,6 +167,7 @@ private:
     QAction* m_searchAction = nullptr;
     QAction* m_addBookmarkAction = nullptr;
     QAction* m_helpAction = nullptr;
+    QAction* m_guideAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_bookmarksMenu = nullptr;
@@ -151,8 +180,12 @@ private:
     QLabel* m_coordinates = nullptr;
     QLabel* m_fictional = nullptr;
     QLabel* m_emptyMapNote = nullptr;
+    QPointer<QDialog> m_guide;
     bool m_errorDialogs = true;
     QgsScaleWidget* m_scale = nullptr;
+    //! The parameters as last read from or written to the dataset file.
+    model::Parameters m_savedParameters;
+    UnsavedPrompt m_unsavedPrompt;
     TaskProgressWidget* m_progress = nullptr;
 };
 

@@ -7,3 +7,4 @@ add_maillage_test(translations ui SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_transla
 get_target_property(_maillage_lupdate ${QT}::lupdate IMPORTED_LOCATION)
 target_compile_definitions(test_ui_translations PRIVATE MAILLAGE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
   MAILLAGE_LUPDATE="${_maillage_lupdate}")
+target_compile_definitions(test_ui_mainwindow PRIVATE MAILLAGE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

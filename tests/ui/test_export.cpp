@@ -1,5 +1,7 @@
 // Export of the map view: the print layout holds a title, the map, a legend, a scale bar, a north arrow
 // and the source line; PDF, PNG (300 dpi) and SVG files are written whole, through a temporary file.
+#include "ui/app_settings.h"
+#include "ui/dialogs.h"
 #include "ui/export_layout.h"
 #include "ui/main_window.h"
 #include "ui/map_layers.h"
@@ -9,11 +11,18 @@
 #include "ui/qgis_test_main.h"
 #include "ui/ui_fixture.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <qgslayertree.h>
 #include <qgslayoutitemlabel.h>
@@ -50,6 +59,8 @@ private slots:
     void exportsPngAt300Dpi();
     void exportsSvg();
     void failureLeavesNoFile();
+    void exportFolderFallsBackToAnExistingFolder();
+    void exportDialogStaysOpenOnFailureAndRemembersTheFolder();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -197,6 +208,47 @@ void TestExport::failureLeavesNoFile() {
     QVERIFY(!m_window->exportView(path, ExportFormat::Pdf, m_window->defaultExportOptions(), &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(!QFileInfo::exists(path));
+}
+
+void TestExport::exportFolderFallsBackToAnExistingFolder() {
+    QCOMPARE(ExportDialog::defaultFolder(m_dir.path()), m_dir.path());
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString fallback = QFileInfo(documents).isDir() ? documents : QDir::homePath();
+    QCOMPARE(ExportDialog::defaultFolder(m_dir.filePath(QStringLiteral("gone"))), fallback);
+    QCOMPARE(ExportDialog::defaultFolder(QString()), fallback);
+    QVERIFY(QFileInfo(ExportDialog::defaultFolder(QString())).isDir());
+}
+
+void TestExport::exportDialogStaysOpenOnFailureAndRemembersTheFolder() {
+    // The folder remembered from last time was deleted since.
+    appSettings()->setValue(QStringLiteral("paths/export"), m_dir.filePath(QStringLiteral("gone")));
+    QString proposed, error;
+    bool stayedOpen = false;
+    QTimer::singleShot(0, this, [&] {
+        ExportDialog* dialog = nullptr;
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* d = qobject_cast<ExportDialog*>(w); d && d->isVisible())
+                dialog = d;
+        QVERIFY(dialog);
+        proposed = dialog->path();
+        auto* path = dialog->findChild<QLineEdit*>(QStringLiteral("exportPath"));
+        QPushButton* exportButton = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        path->setText(m_dir.filePath(QStringLiteral("absent/carte.pdf")));
+        exportButton->click();
+        stayedOpen = dialog->isVisible();
+        error = dialog->errorText();
+        path->setText(m_dir.filePath(QStringLiteral("choisie.pdf")));
+        exportButton->click();
+    });
+    auto* action = m_window->findChild<QAction*>(QStringLiteral("exportMap"));
+    QVERIFY(action);
+    action->trigger();
+    QVERIFY2(QFileInfo(QFileInfo(proposed).absolutePath()).isDir(), qPrintable(proposed));
+    QVERIFY(stayedOpen);
+    QVERIFY2(!error.isEmpty(), qPrintable(error));
+    QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("choisie.pdf"))));
+    QCOMPARE(appSettings()->value(QStringLiteral("paths/export")).toString(), m_dir.path());
+    QFile::remove(m_dir.filePath(QStringLiteral("choisie.pdf")));
 }
 
 MAILLAGE_QGIS_TEST_MAIN(TestExport)

@@ -1,5 +1,7 @@
 // The main window on the demo dataset: layers and legend, recolouring on a parameter change, place search,
 // clicking the map, the parameters dialog; the interface language.
+#include "core/io/gpkg.h"
+#include "ui/app_settings.h"
 #include "ui/dialogs.h"
 #include "ui/i18n.h"
 #include "ui/import_wizard.h"
@@ -13,17 +15,29 @@
 #include "ui/ui_fixture.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTextBrowser>
+#include <QTextDocument>
+#include <QTimer>
+#include <QTreeView>
 #include <QWizard>
 
 #include <array>
@@ -37,6 +51,7 @@
 #include <qgsmapcanvas.h>
 #include <qgsmaprendererparalleljob.h>
 #include <qgsproject.h>
+#include <qgstaskmanager.h>
 #include <qgsvectorlayer.h>
 
 using namespace maillage;
@@ -75,6 +90,24 @@ QString menuTitle(MainWindow& window, int index) {
     return window.menuBar()->actions().value(index)->text();
 }
 
+//! The six bassins written as a GeoPackage in `dir`; its path.
+QString writeSixBassins(const QTemporaryDir& dir, const QString& name = QStringLiteral("six.gpkg")) {
+    const QString path = dir.filePath(name);
+    io::writeDataset(testing::makeSixBassins(), path.toStdString());
+    return path;
+}
+
+//! A window showing the dataset of `path` as File > Open does, with the prompt answering `answer`.
+std::unique_ptr<MainWindow> windowOn(const QString& path, QMessageBox::StandardButton answer, int* asked) {
+    auto window = std::make_unique<MainWindow>();
+    window->setUnsavedParametersPrompt([answer, asked](const QString&, bool) {
+        ++*asked;
+        return answer;
+    });
+    window->showDataset(io::readDataset(path.toStdString()), path);
+    return window;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -92,6 +125,22 @@ private slots:
     void importWizardPreviewsJoins();
     void openFailureIsSignalledWithoutDialogInBatchMode();
     void datasetWithoutGeometrySaysSoOnTheMap();
+    void quittingWithUnsavedParametersAsks();
+    void openingAnotherDatasetWithUnsavedParametersAsks();
+    void parametersDialogKeepsEveryParameter();
+    void datasetDefaultsOverlayTheImportChoices();
+    void restoreDefaultsSaysWhatChangesAndKeepsDatasetDefaults();
+    void parametersDialogOfTheWindowRestoresTheDatasetDefaults();
+    void languageChosenIsLoadedAtNextStart();
+    void qtAndQgisStringsFollowTheLanguage();
+    void settingsWrittenInTheQgisProfileAreImportedOnce();
+    void recentDatasetsAreCanonicalDeduplicatedAndPruned();
+    void readOnlyDatasetCannotBeSaved();
+    void layersDockFitsTheLegendDespiteANarrowSavedLayout();
+    void longStatusMessageIsNotCoveredByTheBadge();
+    void userGuideFollowsRelativeLinksAndShowsImages();
+    void userGuideEmbedsTheDocsFolder();
+    void aboutNamesTheDatasetFile();
 
 private:
     std::unique_ptr<MainWindow> m_window;
@@ -375,6 +424,473 @@ void TestMainWindow::datasetWithoutGeometrySaysSoOnTheMap() {
     QCOMPARE(window.session()->poles().size(), std::size_t(6)); // the panels have their figures
     window.showDataset(testing::makeSixBassins(), QString());
     QVERIFY(!note->isVisible());
+}
+
+void TestMainWindow::quittingWithUnsavedParametersAsks() {
+    QTemporaryDir dir;
+    const QString path = writeSixBassins(dir);
+    int asked = 0;
+    auto window = windowOn(path, QMessageBox::Cancel, &asked);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    QVERIFY(!window->isWindowModified());
+    QVERIFY(window->windowTitle().contains(QStringLiteral("[*]")));
+
+    model::Parameters p = window->session()->parameters();
+    p.poles.grandPoleMin = 3500;
+    window->session()->setParameters(p);
+    QVERIFY(window->parametersModified());
+    QVERIFY(window->isWindowModified());
+
+    // Cancel: the window stays.
+    QVERIFY(!window->close());
+    QCOMPARE(asked, 1);
+    QVERIFY(window->isVisible());
+
+    // Save: written into the file, then the window closes.
+    window->setUnsavedParametersPrompt([&asked](const QString& text, bool canSave) {
+        ++asked;
+        return text.contains(QStringLiteral("six.gpkg")) && canSave ? QMessageBox::Save : QMessageBox::Cancel;
+    });
+    QVERIFY(window->close());
+    QCOMPARE(asked, 2);
+    QCOMPARE(io::readDataset(path.toStdString()).params.poles.grandPoleMin, 3500.0);
+    QVERIFY(!window->isWindowModified());
+
+    // Nothing modified: no question.
+    auto again = windowOn(path, QMessageBox::Cancel, &asked);
+    again->show();
+    QVERIFY(again->close());
+    QCOMPARE(asked, 2);
+}
+
+void TestMainWindow::openingAnotherDatasetWithUnsavedParametersAsks() {
+    QTemporaryDir dir;
+    const QString path = writeSixBassins(dir);
+    int asked = 0;
+    auto window = windowOn(path, QMessageBox::Cancel, &asked);
+    model::Parameters p = window->session()->parameters();
+    p.poles.massScale = 0.5;
+    window->session()->setParameters(p);
+    window->openDemo(); // canceled: the dataset stays, with its parameters
+    QCOMPARE(asked, 1);
+    QCOMPARE(window->session()->path(), path);
+    QCOMPARE(window->session()->parameters().poles.massScale, 0.5);
+
+    window->setUnsavedParametersPrompt([&asked](const QString&, bool) {
+        ++asked;
+        return QMessageBox::Discard;
+    });
+    window->openDemo();
+    QCOMPARE(asked, 2);
+    QVERIFY(window->session()->path().isEmpty());
+    QCOMPARE(io::readDataset(path.toStdString()).params.poles.massScale, 1.0); // discarded, not written
+}
+
+void TestMainWindow::parametersDialogKeepsEveryParameter() {
+    // The three parameters that had no widget were reset to their defaults by Apply.
+    model::Parameters given;
+    given.crunch.macrocephalyPrimacy = 7;
+    given.crunch.nearLargePoleKm = 40;
+    given.maillage.fallbackSpeedKmh = 70;
+    given.poles.massScale = 0.25;
+    ParametersDialog dialog(given, false);
+    QList<model::Parameters> applied;
+    connect(&dialog, &ParametersDialog::applyRequested, this,
+            [&applied](const model::Parameters& p) { applied.append(p); });
+    dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Apply)->click();
+    QCOMPARE(applied.size(), 1);
+    QVERIFY(applied.first().toKeyValues() == given.toKeyValues());
+    // ... and they can be edited.
+    auto* primacy = dialog.findChild<QDoubleSpinBox*>(QStringLiteral("macrocephalyPrimacy"));
+    auto* radius = dialog.findChild<QDoubleSpinBox*>(QStringLiteral("nearLargePoleKm"));
+    auto* speed = dialog.findChild<QDoubleSpinBox*>(QStringLiteral("fallbackSpeed"));
+    QVERIFY(primacy && radius && speed);
+    QCOMPARE(primacy->value(), 7.0);
+    primacy->setValue(12);
+    radius->setValue(25);
+    speed->setValue(60);
+    dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Apply)->click();
+    QCOMPARE(applied.last().crunch.macrocephalyPrimacy, 12.0);
+    QCOMPARE(applied.last().crunch.nearLargePoleKm, 25.0);
+    QCOMPARE(applied.last().maillage.fallbackSpeedKmh, 60.0);
+    QCOMPARE(applied.last().poles.massScale, 0.25);
+}
+
+void TestMainWindow::datasetDefaultsOverlayTheImportChoices() {
+    model::Metadata meta;
+    QVERIFY(datasetDefaults(meta).toKeyValues() == model::Parameters().toKeyValues());
+    meta.extra["defaults.poles.mass_scale"] = "0.25";
+    meta.extra["defaults.maillage.beta"] = "not a number";
+    meta.extra["defaults.no.such_key"] = "3";
+    meta.extra["defaults.density.catchment_km"] = "-4"; // out of its domain
+    meta.extra["source_note"] = "7";
+    const model::Parameters d = datasetDefaults(meta);
+    model::Parameters expected;
+    expected.poles.massScale = 0.25;
+    QVERIFY(d.toKeyValues() == expected.toKeyValues());
+}
+
+void TestMainWindow::restoreDefaultsSaysWhatChangesAndKeepsDatasetDefaults() {
+    model::Metadata meta;
+    meta.extra["defaults.poles.mass_scale"] = "0.25"; // a BPE import
+    model::Parameters current = datasetDefaults(meta);
+    current.poles.metropoleMin = 20000;
+    ParametersDialog dialog(current, false);
+    dialog.setDefaults(datasetDefaults(meta));
+    QString asked;
+    bool answer = false;
+    dialog.setConfirmation([&](const QString&, const QString& text) {
+        asked = text;
+        return answer;
+    });
+    auto* metropole = dialog.findChild<QDoubleSpinBox*>(QStringLiteral("metropoleMin"));
+    auto* scale = dialog.findChild<QDoubleSpinBox*>(QStringLiteral("massScale"));
+
+    // Declined: nothing changes.
+    QVERIFY(!dialog.restoreDefaults());
+    QVERIFY2(asked.contains(QStringLiteral("Pôle de grande métropole")), qPrintable(asked));
+    QVERIFY2(asked.contains(QStringLiteral("→")), qPrintable(asked));
+    QVERIFY2(!asked.contains(QStringLiteral("Échelle")) && !asked.contains(QStringLiteral("Mass scale")),
+             qPrintable(asked));
+    QCOMPARE(metropole->value(), 20000.0);
+
+    // Accepted: the dataset's defaults, mass scale 0.25 kept.
+    answer = true;
+    QVERIFY(dialog.restoreDefaults());
+    QCOMPARE(metropole->value(), 10000.0);
+    QCOMPARE(scale->value(), 0.25);
+    // The restore-defaults button of the dialog does the same.
+    metropole->setValue(15000);
+    asked.clear();
+    dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::RestoreDefaults)->click();
+    QVERIFY(!asked.isEmpty());
+    QCOMPARE(metropole->value(), 10000.0);
+    QCOMPARE(scale->value(), 0.25);
+    // Nothing to restore: no question, and the dialog says so.
+    asked.clear();
+    QVERIFY(!dialog.restoreDefaults());
+    QVERIFY(asked.isEmpty());
+    auto* note = dialog.findChild<QLabel*>(QStringLiteral("parametersNote"));
+    QVERIFY(note && !note->isHidden() && !note->text().isEmpty());
+}
+
+void TestMainWindow::parametersDialogOfTheWindowRestoresTheDatasetDefaults() {
+    // A BPE import recorded its mass scale as the dataset's default; the file keeps it.
+    QTemporaryDir dir;
+    model::Dataset dataset = testing::makeSixBassins();
+    dataset.meta.extra["defaults.poles.mass_scale"] = "0.25";
+    dataset.params.poles.massScale = 0.25;
+    dataset.params.poles.grandPoleMin = 3500;
+    const QString path = dir.filePath(QStringLiteral("bpe.gpkg"));
+    io::writeDataset(dataset, path.toStdString());
+    int asked = 0;
+    auto window = windowOn(path, QMessageBox::Discard, &asked);
+    double scale = 0, grandPole = 0;
+    QTimer::singleShot(0, window.get(), [&] {
+        auto* dialog = window->findChild<ParametersDialog*>();
+        QVERIFY(dialog);
+        dialog->setConfirmation([](const QString&, const QString&) { return true; });
+        QVERIFY(dialog->restoreDefaults());
+        scale = dialog->findChild<QDoubleSpinBox*>(QStringLiteral("massScale"))->value();
+        grandPole = dialog->findChild<QDoubleSpinBox*>(QStringLiteral("grandPoleMin"))->value();
+        dialog->reject();
+    });
+    window->findChild<QAction*>(QStringLiteral("parameters"))->trigger();
+    QCOMPARE(scale, 0.25);
+    QCOMPARE(grandPole, 3000.0);
+}
+
+void TestMainWindow::languageChosenIsLoadedAtNextStart() {
+    // QGIS's initQgis() moves QSettings' default file into its profile folder: the language is read at
+    // start-up before initQgis() and written by the parameters dialog after it. Both must be one file.
+    const QSettings::Format format = QSettings::defaultFormat();
+    QTemporaryDir profile;
+    QSettings::setDefaultFormat(QSettings::NativeFormat); // as before initQgis()
+    const QString before = i18n::savedLanguageSetting();
+    i18n::saveLanguageSetting(QStringLiteral("en"));
+    QSettings::setDefaultFormat(QSettings::IniFormat); // as initQgis() leaves it
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, profile.path());
+    QCOMPARE(i18n::savedLanguageSetting(), QStringLiteral("en"));
+    i18n::saveLanguageSetting(QStringLiteral("fr")); // chosen in the dialog, after initQgis()
+    QSettings::setDefaultFormat(QSettings::NativeFormat);
+    QCOMPARE(i18n::savedLanguageSetting(), QStringLiteral("fr")); // read at the next start
+    i18n::saveLanguageSetting(before);
+    QSettings::setDefaultFormat(format);
+
+    // The dialog's choice is the saved one.
+    ParametersDialog dialog(model::Parameters(), false);
+    auto* language = dialog.findChild<QComboBox*>(QStringLiteral("language"));
+    QVERIFY(language);
+    language->setCurrentIndex(language->findData(QStringLiteral("en")));
+    dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Apply)->click();
+    QCOMPARE(i18n::savedLanguageSetting(), QStringLiteral("en"));
+    i18n::saveLanguageSetting(before);
+}
+
+void TestMainWindow::settingsWrittenInTheQgisProfileAreImportedOnce() {
+    // Where versions before the fix wrote the language chosen (after initQgis()).
+    const QString old =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+            .filePath(QStringLiteral("profiles/default/%1/%2.ini")
+                          .arg(QCoreApplication::organizationName(), QCoreApplication::applicationName()));
+    const QString before = i18n::savedLanguageSetting();
+    appSettings()->remove(QStringLiteral("settings/profile_imported"));
+    appSettings()->remove(QLatin1String(i18n::kLanguageSetting));
+    appSettings()->setValue(QStringLiteral("recent/keep"), QStringLiteral("new"));
+    {
+        QSettings profile(old, QSettings::IniFormat);
+        profile.setValue(QLatin1String(i18n::kLanguageSetting), QStringLiteral("en"));
+        profile.setValue(QStringLiteral("recent/keep"), QStringLiteral("old"));
+        profile.setValue(QStringLiteral("qgis/a_key_of_qgis"), QStringLiteral("QGIS's own"));
+    }
+    importProfileSettings();
+    QCOMPARE(i18n::savedLanguageSetting(), QStringLiteral("en"));
+    QCOMPARE(appSettings()->value(QStringLiteral("recent/keep")).toString(), QStringLiteral("new"));
+    QVERIFY(!appSettings()->contains(QStringLiteral("qgis/a_key_of_qgis")));
+    // Once only: a later choice is not overwritten.
+    i18n::saveLanguageSetting(QStringLiteral("fr"));
+    importProfileSettings();
+    QCOMPARE(i18n::savedLanguageSetting(), QStringLiteral("fr"));
+    QFile::remove(old);
+    appSettings()->remove(QStringLiteral("recent/keep"));
+    i18n::saveLanguageSetting(before);
+}
+
+void TestMainWindow::qtAndQgisStringsFollowTheLanguage() {
+    auto cancelText = [] {
+        QDialogButtonBox box(QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults);
+        return box.button(QDialogButtonBox::Cancel)->text().remove(QLatin1Char('&'));
+    };
+    // QGIS's own strings (qgis_fr.qm of Debian's qgis-common).
+    auto qgisText = [] { return QCoreApplication::translate("QgsSymbolLegendNode", "Symbol scope"); };
+    QVERIFY(i18n::installTranslators(QStringLiteral("fr")));
+    QCOMPARE(cancelText(), QStringLiteral("Annuler"));
+    QCOMPARE(qgisText(), QStringLiteral("Portée du symbole"));
+    QCOMPARE(QgsApplication::instance()->translation(), QStringLiteral("fr"));
+    QVERIFY(i18n::installTranslators(QStringLiteral("en")));
+    QCOMPARE(cancelText(), QStringLiteral("Cancel"));
+    QCOMPARE(qgisText(), QStringLiteral("Symbol scope"));
+    QVERIFY(i18n::installTranslators(QStringLiteral("fr")));
+}
+
+void TestMainWindow::recentDatasetsAreCanonicalDeduplicatedAndPruned() {
+    appSettings()->remove(QStringLiteral("recent/datasets"));
+    QTemporaryDir dir;
+    const QString a = writeSixBassins(dir, QStringLiteral("a.gpkg"));
+    const QString b = writeSixBassins(dir, QStringLiteral("b.gpkg"));
+    QVERIFY(QFile::link(a, dir.filePath(QStringLiteral("link-to-a.gpkg"))));
+    QDir::current().mkpath(dir.filePath(QStringLiteral("sub")));
+    MainWindow window;
+    window.showDataset(testing::makeSixBassins(), a);
+    window.showDataset(testing::makeSixBassins(), dir.filePath(QStringLiteral("sub/../a.gpkg")));
+    window.showDataset(testing::makeSixBassins(), dir.filePath(QStringLiteral("link-to-a.gpkg")));
+    window.showDataset(testing::makeSixBassins(), b);
+    const QString canonicalA = QFileInfo(a).canonicalFilePath();
+    const QString canonicalB = QFileInfo(b).canonicalFilePath();
+    QCOMPARE(MainWindow::recentDatasets(), (QStringList{canonicalB, canonicalA}));
+    // The menu shows each once.
+    auto* recentMenu = window.findChild<QMenu*>();
+    int entries = 0;
+    for (QMenu* menu : window.findChildren<QMenu*>())
+        for (QAction* action : menu->actions())
+            entries += action->toolTip() == QDir::toNativeSeparators(canonicalA) ? 1 : 0;
+    QVERIFY(recentMenu);
+    QCOMPARE(entries, 1);
+    // A deleted file leaves the list.
+    QVERIFY(QFile::remove(b));
+    QCOMPARE(MainWindow::recentDatasets(), QStringList{canonicalA});
+    appSettings()->remove(QStringLiteral("recent/datasets"));
+}
+
+void TestMainWindow::readOnlyDatasetCannotBeSaved() {
+    QTemporaryDir dir;
+    const QString path = writeSixBassins(dir);
+    int asked = 0;
+    {
+        auto window = windowOn(path, QMessageBox::Cancel, &asked);
+        auto* save = window->findChild<QAction*>(QStringLiteral("saveParameters"));
+        QVERIFY(save);
+        QVERIFY(save->isEnabled());
+    }
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::ReadUser | QFile::ReadGroup |
+                                            QFile::ReadOther)); // chmod 0444
+    auto window = windowOn(path, QMessageBox::Discard, &asked);
+    auto* save = window->findChild<QAction*>(QStringLiteral("saveParameters"));
+    QVERIFY(!save->isEnabled());
+    QVERIFY2(save->toolTip().contains(QStringLiteral("six.gpkg")), qPrintable(save->toolTip()));
+    QVERIFY(!window->statusBar()->currentMessage().isEmpty());
+    QString reason;
+    QVERIFY(!MainWindow::canSaveInto(path, &reason));
+    QVERIFY(!reason.isEmpty());
+    // Nor can the demonstration dataset, which is no file.
+    QVERIFY(!MainWindow::canSaveInto(QString(), &reason));
+    // Quitting with applied parameters offers no Save.
+    model::Parameters p = window->session()->parameters();
+    p.poles.massScale = 0.5;
+    window->session()->setParameters(p);
+    bool offeredSave = true;
+    window->setUnsavedParametersPrompt([&offeredSave](const QString&, bool canSave) {
+        offeredSave = canSave;
+        return QMessageBox::Discard;
+    });
+    QVERIFY(window->close());
+    QVERIFY(!offeredSave);
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+}
+
+void TestMainWindow::layersDockFitsTheLegendDespiteANarrowSavedLayout() {
+    QByteArray narrow;
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* dock = window.findChild<QDockWidget*>(QStringLiteral("dockLayers"));
+        window.resizeDocks({dock}, {90}, Qt::Horizontal);
+        narrow = window.saveState();
+    }
+    const QByteArray saved = appSettings()->value(QStringLiteral("window/state")).toByteArray();
+    appSettings()->setValue(QStringLiteral("window/state"), narrow);
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openDemo();
+    auto* view = window.findChild<QgsLayerTreeView*>();
+    QVERIFY(view);
+    view->expandAll();
+    QTRY_VERIFY(view->model()->rowCount() > 0);
+    QApplication::processEvents();
+    int checked = 0;
+    const QFontMetrics metrics(view->font());
+    QList<QModelIndex> pending = {QModelIndex()};
+    while (!pending.isEmpty()) {
+        const QModelIndex parent = pending.takeLast();
+        for (int row = 0; row < view->model()->rowCount(parent); ++row) {
+            const QModelIndex index = view->model()->index(row, 0, parent);
+            pending.append(index);
+            const QRect rect = view->visualRect(index);
+            if (!rect.isValid())
+                continue;
+            const QString text = index.data(Qt::DisplayRole).toString();
+            // The text after the check box and symbol must fit in the visible width.
+            QVERIFY2(rect.left() + 40 + metrics.horizontalAdvance(text) <= view->viewport()->width(),
+                     qPrintable(QStringLiteral("%1 (%2 px)").arg(text).arg(view->viewport()->width())));
+            ++checked;
+        }
+    }
+    QVERIFY(checked > 5);
+    window.setUnsavedParametersPrompt([](const QString&, bool) { return QMessageBox::Discard; });
+    appSettings()->setValue(QStringLiteral("window/state"), saved);
+}
+
+void TestMainWindow::longStatusMessageIsNotCoveredByTheBadge() {
+    QStatusBar* status = m_window->statusBar();
+    QVERIFY(m_window->session()->dataset().meta.fictional);
+    auto* coordinates = m_window->findChild<QLabel*>(QStringLiteral("coordinates"));
+    QVERIFY(coordinates);
+    // A running task's progress rightly takes room in the status bar: none runs.
+    QTRY_COMPARE_WITH_TIMEOUT(QgsApplication::taskManager()->countActiveTasks(), 0, 15000);
+    QApplication::processEvents();
+    // A message as long as the room left of the coordinates.
+    const QFontMetrics metrics(status->font());
+    QString message = QStringLiteral("Bassin de vie");
+    while (metrics.horizontalAdvance(message + QStringLiteral(" de Saint-Amand")) + 20 < coordinates->x())
+        message += QStringLiteral(" de Saint-Amand");
+    status->showMessage(message);
+    const int end = 6 + metrics.horizontalAdvance(message);
+    for (QWidget* child : status->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly)) {
+        if (!child->isVisible() || child->geometry().width() == 0)
+            continue;
+        QVERIFY2(child->x() >= end, qPrintable(child->metaObject()->className()));
+    }
+    status->clearMessage();
+    // The badge is still shown, on the map.
+    auto* badge = m_window->findChild<QLabel*>(QStringLiteral("fictionalBadge"));
+    QVERIFY(badge && badge->isVisible());
+    QVERIFY(m_window->canvas()->rect().contains(badge->geometry()));
+}
+
+void TestMainWindow::userGuideFollowsRelativeLinksAndShowsImages() {
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("fr")));
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("images")));
+    auto write = [&](const QString& name, const QByteArray& text) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    write(QStringLiteral("fr/index.md"),
+          "# Guide de l'utilisateur\n\nVoir [les méthodes](methods.md).\n\n![carte](../images/map.png)\n");
+    write(QStringLiteral("fr/methods.md"), "# Méthodes\n\nLa typologie des pôles.\n");
+    QImage image(8, 8, QImage::Format_RGB32);
+    image.fill(Qt::red);
+    QVERIFY(image.save(dir.filePath(QStringLiteral("images/map.png"))));
+
+    UserGuideWindow guide(QUrl::fromLocalFile(dir.filePath(QStringLiteral("fr/index.md"))));
+    guide.show();
+    QTextBrowser* browser = guide.browser();
+    QVERIFY(browser->toPlainText().startsWith(QStringLiteral("Guide de l'utilisateur")));
+    // Rendered as Markdown: a heading, not "# ...".
+    QVERIFY(!browser->toPlainText().contains(QStringLiteral("# ")));
+    QVERIFY(!browser->document()
+                 ->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("../images/map.png")))
+                 .isNull());
+    // The relative link, followed from the keyboard.
+    browser->setFocus();
+    QTest::keyClick(browser, Qt::Key_Tab);
+    QTest::keyClick(browser, Qt::Key_Return);
+    QTRY_VERIFY(browser->toPlainText().startsWith(QStringLiteral("Méthodes")));
+    QCOMPARE(browser->source().fileName(), QStringLiteral("methods.md"));
+}
+
+void TestMainWindow::userGuideEmbedsTheDocsFolder() {
+    // Every page and image of docs/ is a resource under :/docs with the same relative path.
+    const QDir docs(QStringLiteral(MAILLAGE_SOURCE_DIR "/docs"));
+    QStringList pages;
+    for (const QString& lang : {QStringLiteral("fr"), QStringLiteral("en")})
+        for (const QString& page : QDir(docs.filePath(lang)).entryList({QStringLiteral("*.md")}, QDir::Files))
+            pages << lang + QLatin1Char('/') + page;
+    for (const QString& image : docs.entryList({QStringLiteral("*.png")}, QDir::Files))
+        pages << image;
+    QVERIFY(!pages.isEmpty());
+    for (const QString& page : pages)
+        QVERIFY2(QFile::exists(QStringLiteral(":/docs/") + page), qPrintable(page));
+    // The index in the interface language, else the other one, else none.
+    const bool fr = QFile::exists(docs.filePath(QStringLiteral("fr/index.md")));
+    const bool en = QFile::exists(docs.filePath(QStringLiteral("en/index.md")));
+    const QUrl url = UserGuideWindow::indexUrl(QStringLiteral("fr"));
+    if (fr)
+        QCOMPARE(url, QUrl(QStringLiteral("qrc:/docs/fr/index.md")));
+    else if (en)
+        QCOMPARE(url, QUrl(QStringLiteral("qrc:/docs/en/index.md")));
+    else
+        QVERIFY(url.isEmpty());
+    // Help > User guide opens a window.
+    auto* action = m_window->findChild<QAction*>(QStringLiteral("userGuide"));
+    QVERIFY(action);
+    action->trigger();
+    auto* guide = m_window->findChild<UserGuideWindow*>();
+    QVERIFY(guide && guide->isVisible());
+    QVERIFY(!guide->browser()->toPlainText().isEmpty());
+    guide->close();
+}
+
+void TestMainWindow::aboutNamesTheDatasetFile() {
+    QTemporaryDir dir;
+    const QString path = writeSixBassins(dir);
+    int asked = 0;
+    auto window = windowOn(path, QMessageBox::Discard, &asked);
+    QTimer::singleShot(0, window.get(), [&window] {
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* box = qobject_cast<QMessageBox*>(w)) {
+                window->setProperty("aboutText", box->text());
+                box->accept();
+            }
+    });
+    showAbout(window.get(), *window->session());
+    QVERIFY(window->property("aboutText").toString().contains(QStringLiteral("six.gpkg")));
 }
 
 MAILLAGE_QGIS_TEST_MAIN(TestMainWindow)
