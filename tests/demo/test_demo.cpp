@@ -187,9 +187,9 @@ private slots:
     void initTestCase() {
         ds = demo::makeDemoDataset();
         for (int vintage : ds.meta.vintages) {
-            const auto aggregation = analysis::aggregateByBassin(ds, vintage);
-            QVERIFY2(aggregation.warnings.empty(), "every count names a known commune and profession");
-            poles[vintage] = analysis::classifyPoles(aggregation.bassins, ds.params.poles);
+            auto classification = analysis::classifyDataset(ds, vintage, ds.params.poles);
+            QVERIFY2(classification.warnings().empty(), "every count names a known commune and profession");
+            poles[vintage] = std::move(classification.poles);
         }
     }
 
