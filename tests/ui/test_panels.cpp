@@ -526,7 +526,7 @@ private slots:
         QCOMPARE(static_cast<qint64>(panel.flowsLayer()->featureCount()),
                  static_cast<qint64>(analysis::aggregateFlows(ds(), warnings).size()));
         QCOMPARE(static_cast<qint64>(panel.cooperationsLayer()->featureCount()),
-                 static_cast<qint64>(analysis::declaredLinks(ds(), session->poles()).size()));
+                 static_cast<qint64>(analysis::declaredLinks(ds(), session->poles()).links.size()));
         panel.findChild<QCheckBox*>(QStringLiteral("showFlows"))->setChecked(false);
         QVERIFY(!panel.flowsLayer());
         panel.findChild<QCheckBox*>(QStringLiteral("showCooperations"))->setChecked(false);
