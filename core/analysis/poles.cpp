@@ -72,17 +72,69 @@ std::string plural(std::size_t n, const char* singular, const char* pluralForm) 
     return std::to_string(n) + " " + (n == 1 ? singular : pluralForm);
 }
 
+// Counts of communes that no bassin de vie of the dataset receives, left out of the aggregation.
+struct LeftOut {
+    std::set<std::string> communes;
+    double professionals = 0;
+    std::size_t records = 0;
+};
+
+void warnLeftOut(const LeftOut& withoutBassin, const LeftOut& inNoBassin, int vintage, Warnings& warnings) {
+    const std::string year = std::to_string(vintage);
+    if (!withoutBassin.communes.empty()) {
+        Warning w;
+        w.kind = ErrorKind::Join;
+        w.message = plural(withoutBassin.records, "count record", "count records") + " of " + year + " (" +
+                    formatEn(withoutBassin.professionals, 0) + " professionals) belong to " +
+                    plural(withoutBassin.communes.size(), "commune", "communes") +
+                    " whose bassin de vie is missing from the list of bassins de vie; they are left out. "
+                    "Expected every commune's BV code in the bassins de vie.";
+        w.details.assign(withoutBassin.communes.begin(), withoutBassin.communes.end());
+        warnings.push_back(std::move(w));
+    }
+    if (!inNoBassin.communes.empty()) {
+        Warning w;
+        w.kind = ErrorKind::Value;
+        w.message = plural(inNoBassin.communes.size(), "commune belongs", "communes belong") +
+                    " to no bassin de vie (INSEE code ZZZZZ, e.g. Mayotte): their professionals are not "
+                    "classified (" +
+                    plural(inNoBassin.records, "count record", "count records") + " of " + year + ", " +
+                    formatEn(inNoBassin.professionals, 0) + " professionals).";
+        w.details.assign(inNoBassin.communes.begin(), inNoBassin.communes.end());
+        warnings.push_back(std::move(w));
+    }
+}
+
+// N, N_pole and N_psy from the per-profession sums (cheaper than updating four sums per record).
+void sumTotals(const std::vector<model::Profession>& professions, std::vector<BassinTotals>& bassins) {
+    const std::size_t professionCount = professions.size();
+    std::vector<char> isPole(professionCount), isPsy(professionCount);
+    for (std::size_t p = 0; p < professionCount; ++p) {
+        isPole[p] = professions[p].group == ProfessionGroup::Pole;
+        isPsy[p] = professions[p].psychiatric;
+    }
+    for (BassinTotals& t : bassins) {
+        for (std::size_t p = 0; p < professionCount; ++p) {
+            const double v = t.byProfession[p];
+            t.total += v;
+            if (isPole[p])
+                t.pole += v;
+            if (isPsy[p])
+                t.psy += v;
+        }
+        t.proximite = t.total - t.pole;
+    }
+}
+
 } // namespace
 
 Aggregation aggregateByBassin(const model::Dataset& dataset, int vintage) {
     const auto& professions = dataset.catalogue.professions();
-    const std::size_t professionCount = professions.size();
-
     Aggregation result;
     result.bassins.resize(dataset.bassins.size());
     for (std::size_t b = 0; b < dataset.bassins.size(); ++b) {
         result.bassins[b].bv = dataset.bassins[b].code;
-        result.bassins[b].byProfession.assign(professionCount, 0.0);
+        result.bassins[b].byProfession.assign(professions.size(), 0.0);
     }
 
     // BV index of every commune, resolved once (35,000 look-ups instead of one per count record).
@@ -91,9 +143,7 @@ Aggregation aggregateByBassin(const model::Dataset& dataset, int vintage) {
         bassinOfCommune[c] =
             dataset.communes[c].bv.empty() ? -1 : dataset.bassinIndex(dataset.communes[c].bv);
 
-    std::set<std::string> communesWithoutBassin, communesInNoBassin;
-    double withoutBassinCount = 0, noBassinCount = 0;
-    std::size_t withoutBassinRecords = 0, noBassinRecords = 0;
+    LeftOut withoutBassin, inNoBassin;
     // Streamed rather than collected: national tables hold 300,000 records.
     vintage = forEachResolvedCount(
         dataset, vintage,
@@ -106,60 +156,16 @@ Aggregation aggregateByBassin(const model::Dataset& dataset, int vintage) {
                     continue;
                 }
                 const model::Commune& commune = dataset.communes[static_cast<std::size_t>(rc->commune)];
-                if (commune.bv.empty()) { // INSEE's "ZZZZZ": no bassin de vie at all (Mayotte in BV2012)
-                    ++noBassinRecords;
-                    noBassinCount += rc->count;
-                    communesInNoBassin.insert(commune.code);
-                } else {
-                    ++withoutBassinRecords;
-                    withoutBassinCount += rc->count;
-                    communesWithoutBassin.insert(commune.code);
-                }
+                // INSEE's "ZZZZZ": no bassin de vie at all (Mayotte in BV2012)
+                LeftOut& out = commune.bv.empty() ? inNoBassin : withoutBassin;
+                ++out.records;
+                out.professionals += rc->count;
+                out.communes.insert(commune.code);
             }
         },
         result.warnings);
-
-    // Totals from the per-profession sums (cheaper than updating four sums per record).
-    std::vector<char> isPole(professionCount), isPsy(professionCount);
-    for (std::size_t p = 0; p < professionCount; ++p) {
-        isPole[p] = professions[p].group == ProfessionGroup::Pole;
-        isPsy[p] = professions[p].psychiatric;
-    }
-    for (BassinTotals& t : result.bassins) {
-        for (std::size_t p = 0; p < professionCount; ++p) {
-            const double v = t.byProfession[p];
-            t.total += v;
-            if (isPole[p])
-                t.pole += v;
-            if (isPsy[p])
-                t.psy += v;
-        }
-        t.proximite = t.total - t.pole;
-    }
-
-    const std::string year = std::to_string(vintage);
-    if (!communesWithoutBassin.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Join;
-        w.message = plural(withoutBassinRecords, "count record", "count records") + " of " + year + " (" +
-                    formatEn(withoutBassinCount, 0) + " professionals) belong to " +
-                    plural(communesWithoutBassin.size(), "commune", "communes") +
-                    " whose bassin de vie is missing from the list of bassins de vie; they are left out. "
-                    "Expected every commune's BV code in the bassins de vie.";
-        w.details.assign(communesWithoutBassin.begin(), communesWithoutBassin.end());
-        result.warnings.push_back(std::move(w));
-    }
-    if (!communesInNoBassin.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Value;
-        w.message = plural(communesInNoBassin.size(), "commune belongs", "communes belong") +
-                    " to no bassin de vie (INSEE code ZZZZZ, e.g. Mayotte): their professionals are not "
-                    "classified (" +
-                    plural(noBassinRecords, "count record", "count records") + " of " + year + ", " +
-                    formatEn(noBassinCount, 0) + " professionals).";
-        w.details.assign(communesInNoBassin.begin(), communesInNoBassin.end());
-        result.warnings.push_back(std::move(w));
-    }
+    sumTotals(professions, result.bassins);
+    warnLeftOut(withoutBassin, inNoBassin, vintage, result.warnings);
     return result;
 }
 
