@@ -11,6 +11,7 @@ namespace maillage::analysis {
 
 using model::ProfessionGroup;
 using text::formatEn;
+using wording::plural;
 
 // ---------------------------------------------------------------------------------------------
 // Labels
@@ -67,10 +68,6 @@ std::string poleTypeShort(PoleType type) {
 // Aggregation
 
 namespace {
-
-std::string plural(std::size_t n, const char* singular, const char* pluralForm) {
-    return std::to_string(n) + " " + (n == 1 ? singular : pluralForm);
-}
 
 // Counts of communes that no bassin de vie of the dataset receives, left out of the aggregation.
 struct LeftOut {

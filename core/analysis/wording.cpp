@@ -28,6 +28,10 @@ std::string percent(double fraction, int decimals, Language language) {
     return language == Language::Fr ? n + kNbsp + "%" : n + "%";
 }
 
+std::string plural(std::size_t n, const char* singular, const char* pluralForm) {
+    return std::to_string(n) + " " + (n == 1 ? singular : pluralForm);
+}
+
 std::string enumerate(const std::vector<std::string>& items, Language language) {
     const std::string lastSep = language == Language::Fr ? " et " : " and ";
     std::string out;

@@ -2,6 +2,7 @@
 // The language of the sentences the engine writes (pôle reasons, Crunch diagnoses), and the number
 // formats those sentences share. Computation never writes sentences: it returns figures and decisions,
 // and the describe* functions word them, in one place per language.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ std::string number(double value, int decimals, Language language);
 std::string natural(double value, Language language);
 //! `fraction` (0..1) in percent: "19,4 %" / "19.4%".
 std::string percent(double fraction, int decimals, Language language);
+//! "1 count record", "3 count records": the number and the word that agrees with it (English warnings).
+std::string plural(std::size_t n, const char* singular, const char* pluralForm);
 //! "a, b et c" / "a, b and c".
 std::string enumerate(const std::vector<std::string>& items, Language language);
 
