@@ -293,7 +293,8 @@ std::string classificationCsv(const model::Dataset& ds,
         maskedRows += anyMasked ? 1 : 0;
         const std::string poleShare = masked(p.pole) || masked(p.total) ? maskedText : num(p.poleShare, 4);
         const std::string psyShare = masked(p.psy) || masked(p.total) ? maskedText : num(p.psyShare, 4);
-        std::string reason = french ? p.reasonFr : p.reasonEn;
+        std::string reason =
+            analysis::describeClassification(p, french ? analysis::Language::Fr : analysis::Language::En);
         if (anyMasked)
             reason = label +
                      (french ? " (détail masqué : secret statistique, effectifs inférieurs à "
@@ -387,9 +388,9 @@ int classify(const std::vector<std::string>& args, std::ostream& out, std::ostre
                     "no counts for vintage " + std::to_string(vintage) + " (vintages present: " + known +
                         ")");
     }
-    const auto agg = analysis::aggregateByBassin(ds, vintage);
-    warnings.insert(warnings.end(), agg.warnings.begin(), agg.warnings.end());
-    const auto poles = analysis::classifyPoles(agg.bassins, params.poles);
+    const auto classification = analysis::classifyDataset(ds, vintage, params.poles);
+    warnings.insert(warnings.end(), classification.warnings().begin(), classification.warnings().end());
+    const auto& poles = classification.poles;
     printWarnings(warnings, err);
     if (poles.empty())
         throw Error(ErrorKind::Format, {o.has("dataset") ? o.get("dataset") : o.get("communes"), 0, "", -1},
@@ -431,9 +432,9 @@ int summary(const std::vector<std::string>& args, std::ostream& out, std::ostrea
         params.validate("--mass-scale");
     }
     const int vintage = o.has("vintage") ? o.year("vintage", 0) : ds.latestVintage();
-    const auto agg = analysis::aggregateByBassin(ds, vintage);
-    printWarnings(agg.warnings, err);
-    const auto poles = analysis::classifyPoles(agg.bassins, params.poles);
+    const auto classification = analysis::classifyDataset(ds, vintage, params.poles);
+    printWarnings(classification.warnings(), err);
+    const auto& poles = classification.poles;
     const auto table = analysis::summarizeByGroup(poles, [&](const std::string& bv) {
         const model::Bassin* b = ds.bassin(bv);
         return b ? (by == "region" ? b->reg : b->dep) : std::string();

@@ -167,7 +167,9 @@ private:
         const QString name = panel::bassinName(dataset, bassin.toStdString());
         if (const analysis::PoleClassification* p = m_session->pole(bassin))
             text += MainWindow::tr("Bassin de vie of %1: %2")
-                        .arg(name, qs(panel::uiIsFrench() ? p->reasonFr : p->reasonEn));
+                        .arg(name,
+                             qs(analysis::describeClassification(
+                                 *p, panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En)));
         else
             text += MainWindow::tr("Bassin de vie of %1").arg(name);
         m_status->showMessage(text, 15000);

@@ -414,7 +414,8 @@ void MapLayers::applyClassification() {
         values.insert(iTotal, p.total);
         values.insert(iPoleShare, p.poleShare);
         values.insert(iPsyShare, p.psyShare);
-        values.insert(iReason, qs(french ? p.reasonFr : p.reasonEn));
+        values.insert(iReason, qs(analysis::describeClassification(p, french ? analysis::Language::Fr
+                                                                             : analysis::Language::En)));
         changes.insert(fid, values);
     }
     m_bassins->dataProvider()->changeAttributeValues(changes);

@@ -9,9 +9,7 @@ struct Session::Private {
     bool hasDataset = false;
     QString path;
     int vintage = 0;
-    // The aggregation depends on the vintage only: a parameter change re-classifies, it does not re-sum.
     analysis::Aggregation aggregation;
-    int aggregatedVintage = -1;
     std::vector<analysis::PoleClassification> poles;
     mutable std::optional<analysis::MaillageResult> maillage;
     QStringList selection;
@@ -29,7 +27,6 @@ void Session::setDataset(model::Dataset dataset, const QString& path) {
     d->hasDataset = true;
     d->path = path;
     d->vintage = d->dataset.latestVintage();
-    d->aggregatedVintage = -1;
     d->selection.clear();
     d->commune.clear();
     recompute();
@@ -135,11 +132,9 @@ void Session::requestZoomTo(const QString& kind, const QString& code) {
 }
 
 void Session::recompute() {
-    if (d->aggregatedVintage != d->vintage) {
-        d->aggregation = analysis::aggregateByBassin(d->dataset, d->vintage);
-        d->aggregatedVintage = d->vintage;
-    }
-    d->poles = analysis::classifyPoles(d->aggregation.bassins, d->dataset.params.poles);
+    analysis::Classification c = analysis::classifyDataset(d->dataset, d->vintage, d->dataset.params.poles);
+    d->aggregation = std::move(c.aggregation);
+    d->poles = std::move(c.poles);
     d->maillage.reset();
 }
 

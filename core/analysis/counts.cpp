@@ -1,5 +1,7 @@
 #include "core/analysis/counts.h"
 
+#include "core/analysis/wording.h"
+
 #include "core/model/codes.h"
 #include "core/model/text.h"
 
@@ -12,11 +14,9 @@
 
 namespace maillage::analysis {
 
-namespace {
+using wording::plural;
 
-std::string plural(std::size_t n, const char* singular, const char* pluralForm) {
-    return std::to_string(n) + " " + (n == 1 ? singular : pluralForm);
-}
+namespace {
 
 //! A few dozen codes -> int. libstdc++'s unordered_map scans small maps linearly with a string compare
 //! per entry, which cost most of the national aggregation (300k look-ups among ~20 professions):
@@ -114,6 +114,64 @@ ResolvedCounts resolveCounts(const model::Dataset& dataset, int vintage) {
     return result;
 }
 
+namespace {
+
+// Count records left out of a vintage, and why.
+struct LeftOutCounts {
+    std::set<std::string> unknownCommunes, unknownProfessions, invalid;
+    double unknownCommuneCount = 0, unknownProfessionCount = 0;
+    std::size_t unknownCommuneRecords = 0, unknownProfessionRecords = 0, invalidRecords = 0;
+};
+
+// One warning per reason counts were left out, and one for duplicated commune codes.
+void warnLeftOut(const model::Dataset& dataset, const LeftOutCounts& left, int year, Warnings& warnings) {
+    const std::string yearText = year ? std::to_string(year) : std::string("no vintage"); // 0: none given
+    if (!left.unknownCommunes.empty()) {
+        Warning w;
+        w.kind = ErrorKind::Join;
+        w.message = plural(left.unknownCommuneRecords, "count record", "count records") + " of " + yearText +
+                    " (" + text::formatEn(left.unknownCommuneCount, 0) + " professionals) refer to " +
+                    plural(left.unknownCommunes.size(), "commune", "communes") +
+                    " absent from the commune list (another COG year?); they are left out. Expected "
+                    "commune codes of the dataset's commune list.";
+        w.details.assign(left.unknownCommunes.begin(), left.unknownCommunes.end());
+        warnings.push_back(std::move(w));
+    }
+    if (!left.unknownProfessions.empty()) {
+        Warning w;
+        w.kind = ErrorKind::Join;
+        w.message = plural(left.unknownProfessionRecords, "count record", "count records") + " of " +
+                    yearText + " (" + text::formatEn(left.unknownProfessionCount, 0) +
+                    " professionals) use " +
+                    plural(left.unknownProfessions.size(), "profession code", "profession codes") +
+                    " absent from the profession catalogue; they are left out. Expected a code or an "
+                    "alias of the catalogue (add it to the catalogue to count it).";
+        w.details.assign(left.unknownProfessions.begin(), left.unknownProfessions.end());
+        warnings.push_back(std::move(w));
+    }
+    if (left.invalidRecords > 0) {
+        Warning w;
+        w.kind = ErrorKind::Value;
+        w.message = plural(left.invalidRecords, "count record", "count records") + " of " + yearText +
+                    " hold a negative or non-numeric count; they are left out. Expected a number of "
+                    "professionals, 0 or more.";
+        w.details.assign(left.invalid.begin(), left.invalid.end());
+        warnings.push_back(std::move(w));
+    }
+    const std::vector<std::string> duplicates = dataset.duplicateCommuneCodes();
+    if (!duplicates.empty()) {
+        Warning w;
+        w.kind = ErrorKind::Duplicate;
+        w.message = plural(duplicates.size(), "commune code is", "commune codes are") +
+                    " listed more than once in the commune list; their counts go to the first commune of "
+                    "that code. Expected each commune once.";
+        w.details = duplicates;
+        warnings.push_back(std::move(w));
+    }
+}
+
+} // namespace
+
 int forEachResolvedCount(const model::Dataset& dataset, int vintage, const ResolvedCountBatch& batch,
                          Warnings& warnings) {
     const int year = vintage != 0 ? vintage : dataset.latestVintage();
@@ -150,9 +208,7 @@ int forEachResolvedCount(const model::Dataset& dataset, int vintage, const Resol
         return index;
     };
 
-    std::set<std::string> unknownCommunes, unknownProfessions, invalid;
-    double unknownCommuneCount = 0, unknownProfessionCount = 0;
-    std::size_t unknownCommuneRecords = 0, unknownProfessionRecords = 0, invalidRecords = 0;
+    LeftOutCounts left;
 
     // Count tables are usually sorted by place then profession: remember the last look-ups.
     const std::string* lastPlace = nullptr;
@@ -167,10 +223,10 @@ int forEachResolvedCount(const model::Dataset& dataset, int vintage, const Resol
         if (record.vintage != year)
             continue;
         if (!(record.count >= 0) || !std::isfinite(record.count)) {
-            ++invalidRecords;
-            if (invalid.size() < 1000)
-                invalid.insert(record.place + " / " + record.profession + ": " +
-                               text::formatShortest(record.count));
+            ++left.invalidRecords;
+            if (left.invalid.size() < 1000)
+                left.invalid.insert(record.place + " / " + record.profession + ": " +
+                                    text::formatShortest(record.count));
             continue;
         }
         if (!lastPlace || record.place != *lastPlace) {
@@ -182,15 +238,15 @@ int forEachResolvedCount(const model::Dataset& dataset, int vintage, const Resol
             lastProfessionIndex = professionOf(record.profession);
         }
         if (lastCommune < 0) {
-            ++unknownCommuneRecords;
-            unknownCommuneCount += record.count;
-            unknownCommunes.insert(record.place);
+            ++left.unknownCommuneRecords;
+            left.unknownCommuneCount += record.count;
+            left.unknownCommunes.insert(record.place);
             continue;
         }
         if (lastProfessionIndex < 0) {
-            ++unknownProfessionRecords;
-            unknownProfessionCount += record.count;
-            unknownProfessions.insert(record.profession);
+            ++left.unknownProfessionRecords;
+            left.unknownProfessionCount += record.count;
+            left.unknownProfessions.insert(record.profession);
             continue;
         }
         buffer[buffered++] = {lastCommune, lastProfessionIndex, record.count};
@@ -202,48 +258,7 @@ int forEachResolvedCount(const model::Dataset& dataset, int vintage, const Resol
     if (buffered > 0)
         batch(buffer.data(), buffer.data() + buffered);
 
-    const std::string yearText = year ? std::to_string(year) : std::string("no vintage"); // 0: none given
-    if (!unknownCommunes.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Join;
-        w.message = plural(unknownCommuneRecords, "count record", "count records") + " of " + yearText +
-                    " (" + text::formatEn(unknownCommuneCount, 0) + " professionals) refer to " +
-                    plural(unknownCommunes.size(), "commune", "communes") +
-                    " absent from the commune list (another COG year?); they are left out. Expected "
-                    "commune codes of the dataset's commune list.";
-        w.details.assign(unknownCommunes.begin(), unknownCommunes.end());
-        warnings.push_back(std::move(w));
-    }
-    if (!unknownProfessions.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Join;
-        w.message = plural(unknownProfessionRecords, "count record", "count records") + " of " + yearText +
-                    " (" + text::formatEn(unknownProfessionCount, 0) + " professionals) use " +
-                    plural(unknownProfessions.size(), "profession code", "profession codes") +
-                    " absent from the profession catalogue; they are left out. Expected a code or an "
-                    "alias of the catalogue (add it to the catalogue to count it).";
-        w.details.assign(unknownProfessions.begin(), unknownProfessions.end());
-        warnings.push_back(std::move(w));
-    }
-    if (invalidRecords > 0) {
-        Warning w;
-        w.kind = ErrorKind::Value;
-        w.message = plural(invalidRecords, "count record", "count records") + " of " + yearText +
-                    " hold a negative or non-numeric count; they are left out. Expected a number of "
-                    "professionals, 0 or more.";
-        w.details.assign(invalid.begin(), invalid.end());
-        warnings.push_back(std::move(w));
-    }
-    const std::vector<std::string> duplicates = dataset.duplicateCommuneCodes();
-    if (!duplicates.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Duplicate;
-        w.message = plural(duplicates.size(), "commune code is", "commune codes are") +
-                    " listed more than once in the commune list; their counts go to the first commune of "
-                    "that code. Expected each commune once.";
-        w.details = duplicates;
-        warnings.push_back(std::move(w));
-    }
+    warnLeftOut(dataset, left, year, warnings);
     return year;
 }
 

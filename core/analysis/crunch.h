@@ -4,6 +4,7 @@
 #include "core/model/dataset.h"
 
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,18 +23,43 @@ struct BassinChange {
     double nearestLargePoleKm = 0; //!< its planar distance (km); 0 when there is none
 };
 
-// Wording thresholds of the written diagnosis. They choose between sentences of diagnosisFr/En ("la
-// concentration est forte", "c'est la signature d'une vidange"); they change no figure of
-// CrunchDiagnostics and no classification, hence constants here rather than dataset parameters. The
-// thresholds DOMAIN.md §5 defines (macrocephaly primacy, default 10; at-risk radius) are parameters:
-// model::CrunchParameters.
+// Thresholds of what the figures are taken to mean (CrunchFindings: "la concentration est forte", "c'est
+// la signature d'une vidange"). They change no figure of CrunchDiagnostics and no classification, hence
+// constants here rather than dataset parameters. The thresholds DOMAIN.md §5 defines (macrocephaly
+// primacy, default 10; at-risk radius) are parameters: model::CrunchParameters.
 
-//! Wording threshold: concentration is called high when 1/H (the number of equal-sized BVs that would
+//! Concentration is called high when 1/H (the number of equal-sized BVs that would
 //! give the same Herfindahl index) is below this number and below half the BVs of the selection.
 inline constexpr double kHighConcentrationEquivalentPoles = 5;
-//! Wording threshold: the drain is called visible when drainCorrelation <= this (the periphery loses
+//! The drain is called visible when drainCorrelation <= this (the periphery loses
 //! more the farther it lies), and its absence when drainCorrelation >= minus this.
 inline constexpr double kDrainCorrelationVisible = -0.3;
+
+//! How the number of pôles of the selection compares with the mean région of the dataset.
+enum class PoleCountComparison { Fewer, AboutAsMany, More };
+
+//! What the Pearson correlation of change with distance to the main pôle says.
+enum class DrainSignature {
+    Unknown, //!< no evolution, fewer than 3 BVs with professionals and a position, or no main pôle
+    Visible, //!< drainCorrelation <= kDrainCorrelationVisible: the periphery loses more the farther it lies
+    Absent,  //!< drainCorrelation >= -kDrainCorrelationVisible: distant BVs fare better
+    Unclear, //!< in between: change depends little on distance
+};
+
+//! What the figures of a CrunchDiagnostics mean, as the written diagnosis states it.
+struct CrunchFindings {
+    int poleCount = 0;                //!< pôles (types 1-4) of the selection
+    bool comparedWithRegions = false; //!< a part of a dataset of at least 2 régions: compared with their mean
+    double averagePolesPerRegion = 0; //!< pôles of all types in the mean région
+    PoleCountComparison polesAgainstAverage = PoleCountComparison::AboutAsMany; //!< within 0.05 pôle: same
+    double macrocephalyThreshold = 0; //!< the primacy above which the system is macrocephalic, as set
+    bool highConcentration = false;   //!< equivalentPoles below kHighConcentrationEquivalentPoles and below
+                                      //!< half the BVs of the selection
+    DrainSignature drain = DrainSignature::Unknown;
+    int correlationPoints = 0;                //!< BVs behind drainCorrelation
+    std::map<std::string, std::string> names; //!< BV code -> name (the code when it has none), for every
+                                              //!< BV the diagnosis names
+};
 
 struct CrunchDiagnostics {
     std::vector<std::string> bassins; //!< the selection
@@ -63,21 +89,20 @@ struct CrunchDiagnostics {
     std::string mainPole;              //!< BV the distances are measured from: firstPole, or the
                                        //!< heaviest BV of the selection when it holds no pôle
     Warnings warnings;                 //!< aggregation warnings, unknown selected BVs, missing vintage
-
-    std::string diagnosisFr; //!< one paragraph in plain French for elected officials
-    std::string diagnosisEn;
+    CrunchFindings findings;           //!< what the figures mean; describeCrunch words them
 };
 
-//! Diagnoses the BVs of `selection` (empty = all BVs of the dataset). `vintageFrom` = 0: no evolution.
+//! Diagnoses the BVs of `selection` (empty = all BVs of the dataset) with the dataset's Crunch
+//! parameters `crunch` (macrocephaly threshold, at-risk radius). `vintageFrom` = 0: no evolution.
 //! Uses the classification of `vintageTo` (0 = latest vintage) with `params`. Pôles and non-pôles of the
 //! evolution are those of vintageTo. Distances are planar (Lambert-93 anchors of the BVs), in km.
 //! Unknown codes in `selection` are ignored with a warning.
 CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vector<std::string>& selection,
-                                 const model::PoleParameters& params, int vintageTo, int vintageFrom = 0,
-                                 double nearLargePoleKm = model::CrunchParameters{}.nearLargePoleKm);
-//! Same, with the Crunch parameters saved in the dataset (macrocephaly threshold, at-risk radius).
-CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vector<std::string>& selection,
                                  const model::PoleParameters& params, const model::CrunchParameters& crunch,
                                  int vintageTo, int vintageFrom = 0);
+
+//! The written diagnosis: one paragraph in plain language for elected officials (pôles per type,
+//! primacy, concentration, and with two vintages the evolution, the drain and the pôles at risk).
+std::string describeCrunch(const CrunchDiagnostics& diagnostics, Language language);
 
 } // namespace maillage::analysis

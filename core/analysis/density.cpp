@@ -155,7 +155,7 @@ DensityDrillDown densityForBassin(const model::Dataset& dataset, const std::stri
     DensityDrillDown out;
     out.profession = canonicalProfession(dataset, profession);
     out.vintage = effectiveVintage(dataset, vintage);
-    const std::vector<double> counts = countsByCommune(dataset, out.profession, out.vintage);
+    const std::vector<double> counts = countsByCommune(dataset, out.profession, out.vintage, out.warnings);
 
     for (int c : communesOfBassin(dataset, *b)) {
         const model::Commune& commune = dataset.communes[static_cast<std::size_t>(c)];
@@ -183,7 +183,7 @@ DensityDrillDown densityForCommune(const model::Dataset& dataset, const std::str
     DensityDrillDown out;
     out.profession = canonicalProfession(dataset, profession);
     out.vintage = effectiveVintage(dataset, vintage);
-    const std::vector<double> counts = countsByCommune(dataset, out.profession, out.vintage);
+    const std::vector<double> counts = countsByCommune(dataset, out.profession, out.vintage, out.warnings);
 
     std::unordered_map<std::string, std::size_t> zoneRow;
     for (const model::Zone& z : dataset.zones)

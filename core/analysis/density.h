@@ -28,6 +28,7 @@ struct DensityDrillDown {
     std::vector<DensityRow> rows; //!< the communes of the BV (or zones of the commune), by name
     DensityRow parent;            //!< the BV (or the commune) drilled into
     DensityRow bassin, departement, region, dataset; //!< references for comparison (BV of the parent...)
+    Warnings warnings; //!< counts left out (unknown places or professions, invalid counts)
 };
 
 //! Counts of `profession` for `vintage`, one per commune (same order as dataset.communes). Counts of an

@@ -190,197 +190,227 @@ int mainCommuneIndex(const model::Dataset& dataset, const model::Bassin& bassin)
     return best;
 }
 
-MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<PoleClassification>& poles,
-                               const model::MaillageParameters& params, Feedback* feedback) {
-    checkParameters(params);
-    MaillageResult result;
-    const bool travel = params.distance == model::DistanceMode::TravelTime;
-    const bool geodesic = params.distance == model::DistanceMode::Geodesic;
-    result.distanceUnit = travel ? "min" : "km";
-    const double isolation = travel ? params.isolationMinutes : params.isolationDistanceKm;
-    const double minutesPerKm = 60.0 / params.fallbackSpeedKmh; // travel-time fallback
-    if (feedback)
-        feedback->setStep("Maillage des pôles");
-    report(feedback, 0);
+namespace {
 
-    // Classification of each BV, matched by code (the same order is the common case).
-    const std::size_t nb = dataset.bassins.size();
-    std::vector<const PoleClassification*> cls(nb, nullptr);
+// The state the steps of computeMaillage share: inputs, the pôle nodes and the pair matrices (n x n).
+struct MaillageWork {
+    const model::Dataset& dataset;
+    const model::MaillageParameters& params;
+    Feedback* feedback;
+    bool travel = false, geodesic = false;
+    double isolation = 0;                       // km or minutes
+    double minutesPerKm = 0;                    // travel-time fallback
+    std::size_t nb = 0;                         // bassins
+    std::vector<const PoleClassification*> cls; // per BV, null when unclassified
+    std::vector<int> nodeBassin;                // per node: its BV
+    std::vector<int> nodeOfBassin;              // per BV: its node, -1 for a non-pôle
+    std::size_t n = 0;                          // nodes
+    std::unique_ptr<GeodesicCalculator> geo;
+    std::vector<LonLat> lonLat;
+    std::vector<char> lonLatOk;
+    std::vector<double> toPole, fromPole; // nb x n minutes; fromPole: from each pôle to each BV
+    std::vector<double> dist, inten;      // n x n, symmetric
+    std::vector<std::string> territory;   // per node: "metro", an overseas département, "?code" unplaced
+    long missingPairs = 0, missingRemote = 0;
+
+    MaillageWork(const model::Dataset& ds, const model::MaillageParameters& p, Feedback* f)
+        : dataset(ds), params(p), feedback(f) {
+        travel = p.distance == model::DistanceMode::TravelTime;
+        geodesic = p.distance == model::DistanceMode::Geodesic;
+        isolation = travel ? p.isolationMinutes : p.isolationDistanceKm;
+        minutesPerKm = 60.0 / p.fallbackSpeedKmh;
+        nb = ds.bassins.size();
+    }
+    double kmBetween(std::size_t a, std::size_t b) const {
+        if (geodesic && lonLatOk[a] && lonLatOk[b])
+            return geo->km(lonLat[a], lonLat[b]);
+        return planarDistanceKm(dataset.bassins[a].anchor, dataset.bassins[b].anchor);
+    }
+    double minutesTo(std::size_t b, std::size_t node) const { return toPole[b * n + node]; }
+    bool sameTerritory(std::size_t i, std::size_t j) const { return territory[i] == territory[j]; }
+};
+
+// Classification of each BV, matched by code (the same order is the common case).
+void matchClassifications(MaillageWork& w, const std::vector<PoleClassification>& poles, Warnings& warnings) {
+    w.cls.assign(w.nb, nullptr);
     std::vector<std::string> unknown;
     for (std::size_t k = 0; k < poles.size(); ++k) {
         const PoleClassification& pc = poles[k];
-        int b =
-            (k < nb && dataset.bassins[k].code == pc.bv) ? static_cast<int>(k) : dataset.bassinIndex(pc.bv);
+        int b = (k < w.nb && w.dataset.bassins[k].code == pc.bv) ? static_cast<int>(k)
+                                                                 : w.dataset.bassinIndex(pc.bv);
         if (b < 0) {
             if (isPoleType(pc.type))
                 unknown.push_back(pc.bv);
             continue;
         }
-        cls[static_cast<std::size_t>(b)] = &pc;
+        w.cls[static_cast<std::size_t>(b)] = &pc;
     }
     if (!unknown.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Join;
-        w.message = std::to_string(unknown.size()) +
-                    " pôle(s) of the classification are not bassins de vie of the dataset and were left out";
-        w.details = unknown;
-        result.warnings.push_back(std::move(w));
+        Warning warning;
+        warning.kind = ErrorKind::Join;
+        warning.message =
+            std::to_string(unknown.size()) +
+            " pôle(s) of the classification are not bassins de vie of the dataset and were left out";
+        warning.details = unknown;
+        warnings.push_back(std::move(warning));
     }
+}
 
-    // Nodes: the pôles, heaviest first.
-    std::vector<int> nodeBassin;
-    for (std::size_t b = 0; b < nb; ++b)
+// Nodes: the pôles, heaviest first (ties: by BV code).
+void buildNodes(MaillageWork& w, MaillageResult& result) {
+    const auto& cls = w.cls;
+    for (std::size_t b = 0; b < w.nb; ++b)
         if (cls[b] && isPoleType(cls[b]->type))
-            nodeBassin.push_back(static_cast<int>(b));
-    std::sort(nodeBassin.begin(), nodeBassin.end(), [&](int a, int b) {
+            w.nodeBassin.push_back(static_cast<int>(b));
+    std::sort(w.nodeBassin.begin(), w.nodeBassin.end(), [&](int a, int b) {
         const double ma = cls[static_cast<std::size_t>(a)]->total,
                      mb = cls[static_cast<std::size_t>(b)]->total;
         if (ma != mb)
             return ma > mb;
-        return dataset.bassins[static_cast<std::size_t>(a)].code <
-               dataset.bassins[static_cast<std::size_t>(b)].code;
+        return w.dataset.bassins[static_cast<std::size_t>(a)].code <
+               w.dataset.bassins[static_cast<std::size_t>(b)].code;
     });
-    const std::size_t n = nodeBassin.size();
-    std::vector<int> nodeOfBassin(nb, -1);
-    result.nodes.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t b = static_cast<std::size_t>(nodeBassin[i]);
-        nodeOfBassin[b] = static_cast<int>(i);
+    w.n = w.nodeBassin.size();
+    w.nodeOfBassin.assign(w.nb, -1);
+    result.nodes.reserve(w.n);
+    for (std::size_t i = 0; i < w.n; ++i) {
+        const std::size_t b = static_cast<std::size_t>(w.nodeBassin[i]);
+        w.nodeOfBassin[b] = static_cast<int>(i);
         PoleNode node;
-        node.bv = dataset.bassins[b].code;
+        node.bv = w.dataset.bassins[b].code;
         node.type = cls[b]->type;
         node.mass = cls[b]->total;
-        node.position = dataset.bassins[b].anchor;
+        node.position = w.dataset.bassins[b].anchor;
         result.nodes.push_back(std::move(node));
     }
+}
 
-    // Geographic coordinates of every BV anchor, once.
-    std::unique_ptr<GeodesicCalculator> geo;
-    std::vector<LonLat> lonLat;
-    std::vector<char> lonLatOk;
-    if (geodesic) {
-        geo = std::make_unique<GeodesicCalculator>();
-        lonLat.resize(nb);
-        lonLatOk.assign(nb, 0);
-        for (std::size_t b = 0; b < nb; ++b)
-            lonLatOk[b] = geo->toLonLat(dataset.bassins[b].anchor, lonLat[b]) ? 1 : 0;
-    }
-    auto kmBetween = [&](std::size_t a, std::size_t b) {
-        if (geodesic && lonLatOk[a] && lonLatOk[b])
-            return geo->km(lonLat[a], lonLat[b]);
-        return planarDistanceKm(dataset.bassins[a].anchor, dataset.bassins[b].anchor);
-    };
+// Geographic coordinates of every BV anchor, once.
+void projectAnchors(MaillageWork& w) {
+    if (!w.geodesic)
+        return;
+    w.geo = std::make_unique<GeodesicCalculator>();
+    w.lonLat.resize(w.nb);
+    w.lonLatOk.assign(w.nb, 0);
+    for (std::size_t b = 0; b < w.nb; ++b)
+        w.lonLatOk[b] = w.geo->toLonLat(w.dataset.bassins[b].anchor, w.lonLat[b]) ? 1 : 0;
+}
 
-    // Travel times: minutes from each BV's main commune to each pôle's main commune (NaN when unknown).
-    std::vector<double> toPole, fromPole; // nb x n; fromPole: from each pôle to each BV
-    if (travel && n > 0) {
-        const double nan = std::numeric_limits<double>::quiet_NaN();
-        toPole.assign(nb * n, nan);
-        fromPole.assign(nb * n, nan);
-        std::vector<int> head(dataset.communes.size(), -1), next(nb, -1); // commune -> BVs it is the main of
-        for (std::size_t b = 0; b < nb; ++b) {
-            const int c = mainCommuneIndex(dataset, dataset.bassins[b]);
-            if (c >= 0) {
-                next[b] = head[static_cast<std::size_t>(c)];
-                head[static_cast<std::size_t>(c)] = static_cast<int>(b);
-            }
+// Travel times: minutes from each BV's main commune to each pôle's main commune (NaN when unknown).
+void readTravelTimes(MaillageWork& w) {
+    const std::size_t n = w.n;
+    if (!w.travel || n == 0)
+        return;
+    const model::Dataset& dataset = w.dataset;
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    w.toPole.assign(w.nb * n, nan);
+    w.fromPole.assign(w.nb * n, nan);
+    std::vector<int> head(dataset.communes.size(), -1), next(w.nb, -1); // commune -> BVs it is the main of
+    for (std::size_t b = 0; b < w.nb; ++b) {
+        const int c = mainCommuneIndex(dataset, dataset.bassins[b]);
+        if (c >= 0) {
+            next[b] = head[static_cast<std::size_t>(c)];
+            head[static_cast<std::size_t>(c)] = static_cast<int>(b);
         }
-        for (const model::TravelTime& t : dataset.travelTimes) {
-            if (!std::isfinite(t.minutes) || t.minutes < 0)
-                continue;
-            const int o = resolveCommune(dataset, t.origin);
-            const int d = resolveCommune(dataset, t.destination);
-            if (o < 0 || d < 0)
-                continue;
-            auto keepMin = [&](double& cell) {
-                if (std::isnan(cell) || t.minutes < cell)
-                    cell = t.minutes;
-            };
-            for (int bd = head[static_cast<std::size_t>(d)]; bd >= 0;
-                 bd = next[static_cast<std::size_t>(bd)]) {
-                for (int bo = head[static_cast<std::size_t>(o)]; bo >= 0;
-                     bo = next[static_cast<std::size_t>(bo)]) {
-                    const int kd = nodeOfBassin[static_cast<std::size_t>(bd)];
-                    const int ko = nodeOfBassin[static_cast<std::size_t>(bo)];
-                    if (kd >= 0)
-                        keepMin(toPole[static_cast<std::size_t>(bo) * n + static_cast<std::size_t>(kd)]);
-                    if (ko >= 0)
-                        keepMin(fromPole[static_cast<std::size_t>(bd) * n + static_cast<std::size_t>(ko)]);
-                }
+    }
+    for (const model::TravelTime& t : dataset.travelTimes) {
+        if (!std::isfinite(t.minutes) || t.minutes < 0)
+            continue;
+        const int o = resolveCommune(dataset, t.origin);
+        const int d = resolveCommune(dataset, t.destination);
+        if (o < 0 || d < 0)
+            continue;
+        auto keepMin = [&](double& cell) {
+            if (std::isnan(cell) || t.minutes < cell)
+                cell = t.minutes;
+        };
+        for (int bd = head[static_cast<std::size_t>(d)]; bd >= 0; bd = next[static_cast<std::size_t>(bd)]) {
+            for (int bo = head[static_cast<std::size_t>(o)]; bo >= 0;
+                 bo = next[static_cast<std::size_t>(bo)]) {
+                const int kd = w.nodeOfBassin[static_cast<std::size_t>(bd)];
+                const int ko = w.nodeOfBassin[static_cast<std::size_t>(bo)];
+                if (kd >= 0)
+                    keepMin(w.toPole[static_cast<std::size_t>(bo) * n + static_cast<std::size_t>(kd)]);
+                if (ko >= 0)
+                    keepMin(w.fromPole[static_cast<std::size_t>(bd) * n + static_cast<std::size_t>(ko)]);
             }
         }
     }
-    auto minutesTo = [&](std::size_t b, std::size_t node) { return toPole[b * n + node]; };
+}
 
-    // Distances and intensities between pôles (symmetric).
-    if (feedback)
-        feedback->setStep("Distances entre pôles");
-    std::vector<double> dist(n * n, 0.0), inten(n * n, 0.0);
-    // Pôles interact only within one territory: metropolitan France, or one overseas département (whose
-    // Lambert-93 coordinates are meaningless anyway). Pairs across territories get no link and no distance.
-    std::vector<std::string> territory(n);
+// Pôles interact only within one territory: metropolitan France, or one overseas département (whose
+// Lambert-93 coordinates are meaningless anyway). Pairs across territories get no link and no distance.
+void assignTerritories(MaillageWork& w, MaillageResult& result) {
+    w.territory.assign(w.n, std::string());
     std::vector<std::string> unplaced;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < w.n; ++i) {
         const std::string& code = result.nodes[i].bv;
-        territory[i] = codes::isOverseas(code) ? codes::departementOf(code) : std::string("metro");
-        if (!travel && !model::hasPosition(result.nodes[i].position)) {
-            territory[i] = "?" + code; // no distance without a position: linked to nothing
+        w.territory[i] = codes::isOverseas(code) ? codes::departementOf(code) : std::string("metro");
+        if (!w.travel && !model::hasPosition(result.nodes[i].position)) {
+            w.territory[i] = "?" + code; // no distance without a position: linked to nothing
             unplaced.push_back(code);
         }
     }
     if (!unplaced.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Geometry;
-        w.message = std::to_string(unplaced.size()) +
-                    " pôles have no position (read without geometry): they get no link";
-        w.details = std::move(unplaced);
-        result.warnings.push_back(std::move(w));
+        Warning warning;
+        warning.kind = ErrorKind::Geometry;
+        warning.message = std::to_string(unplaced.size()) +
+                          " pôles have no position (read without geometry): they get no link";
+        warning.details = std::move(unplaced);
+        result.warnings.push_back(std::move(warning));
     }
-    auto sameTerritory = [&](std::size_t i, std::size_t j) { return territory[i] == territory[j]; };
-    long missingPairs = 0;
+}
+
+// Distance between nodes i and j: km, or minutes (mean of both directions when both are known, else
+// the planar distance at the fallback speed).
+double pairDistance(MaillageWork& w, std::size_t i, std::size_t j) {
+    const std::size_t bi = static_cast<std::size_t>(w.nodeBassin[i]);
+    const std::size_t bj = static_cast<std::size_t>(w.nodeBassin[j]);
+    if (!w.travel)
+        return w.kmBetween(bi, bj);
+    const double ij = w.minutesTo(bi, j), ji = w.minutesTo(bj, i);
+    if (!std::isnan(ij) && !std::isnan(ji))
+        return 0.5 * (ij + ji);
+    if (!std::isnan(ij))
+        return ij;
+    if (!std::isnan(ji))
+        return ji;
+    ++w.missingPairs;
+    return planarDistanceKm(w.dataset.bassins[bi].anchor, w.dataset.bassins[bj].anchor) * w.minutesPerKm;
+}
+
+// Distances and gravity intensities between pôles (symmetric).
+void computePairs(MaillageWork& w, const MaillageResult& result) {
+    const std::size_t n = w.n;
+    const model::MaillageParameters& params = w.params;
+    w.dist.assign(n * n, 0.0);
+    w.inten.assign(n * n, 0.0);
+    const double minD = w.travel ? params.minDistanceKm * w.minutesPerKm : params.minDistanceKm;
     for (std::size_t i = 0; i < n; ++i) {
-        throwIfCanceled(feedback);
-        const std::size_t bi = static_cast<std::size_t>(nodeBassin[i]);
+        throwIfCanceled(w.feedback);
         const double mi = result.nodes[i].mass;
         for (std::size_t j = i + 1; j < n; ++j) {
-            const std::size_t bj = static_cast<std::size_t>(nodeBassin[j]);
-            if (!sameTerritory(i, j)) {
-                dist[i * n + j] = dist[j * n + i] = kInf;
+            if (!w.sameTerritory(i, j)) {
+                w.dist[i * n + j] = w.dist[j * n + i] = kInf;
                 continue;
             }
-            double d;
-            if (travel) {
-                const double ij = minutesTo(bi, j), ji = minutesTo(bj, i);
-                if (!std::isnan(ij) && !std::isnan(ji))
-                    d = 0.5 * (ij + ji);
-                else if (!std::isnan(ij))
-                    d = ij;
-                else if (!std::isnan(ji))
-                    d = ji;
-                else {
-                    d = planarDistanceKm(dataset.bassins[bi].anchor, dataset.bassins[bj].anchor) *
-                        minutesPerKm;
-                    ++missingPairs;
-                }
-            } else {
-                d = kmBetween(bi, bj);
-            }
-            const double floorD =
-                std::max(d, travel ? params.minDistanceKm * minutesPerKm : params.minDistanceKm);
+            const double d = pairDistance(w, i, j);
+            const double floorD = std::max(d, minD);
             const double I = mi * result.nodes[j].mass /
                              (params.beta == 2.0   ? floorD * floorD
                               : params.beta == 1.0 ? floorD
                                                    : std::pow(floorD, params.beta));
-            dist[i * n + j] = dist[j * n + i] = d;
-            inten[i * n + j] = inten[j * n + i] = I;
+            w.dist[i * n + j] = w.dist[j * n + i] = d;
+            w.inten[i * n + j] = w.inten[j * n + i] = I;
         }
-        report(feedback, 60.0 * static_cast<double>(i + 1) / static_cast<double>(n));
+        report(w.feedback, 60.0 * static_cast<double>(i + 1) / static_cast<double>(n));
     }
+}
 
-    // Dominant links: towards the strictly heavier pôle of greatest intensity. Nodes are sorted heaviest
-    // first, so the strictly heavier ones are a prefix.
-    if (feedback)
-        feedback->setStep("Liens entre pôles");
+// Dominant links: towards the strictly heavier pôle of greatest intensity. Nodes are sorted heaviest
+// first, so the strictly heavier ones are a prefix.
+void findParents(const MaillageWork& w, MaillageResult& result) {
+    const std::size_t n = w.n;
     result.parent.assign(n, -1);
     std::size_t heavierEnd = 0;
     for (std::size_t i = 0; i < n; ++i) {
@@ -388,54 +418,64 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
             ++heavierEnd;
         double best = -1;
         for (std::size_t j = 0; j < heavierEnd; ++j)
-            if (sameTerritory(i, j) && inten[i * n + j] > best) {
-                best = inten[i * n + j];
+            if (w.sameTerritory(i, j) && w.inten[i * n + j] > best) {
+                best = w.inten[i * n + j];
                 result.parent[i] = static_cast<int>(j);
             }
     }
+}
 
-    // k strongest links of each pôle.
-    const std::size_t k = static_cast<std::size_t>(params.strongestPerPole);
+// Pairs among the k strongest links of either of their pôles (n x n flags; empty when k = 0).
+std::vector<char> strongestPairs(const MaillageWork& w, std::size_t k) {
+    const std::size_t n = w.n;
     std::vector<char> inTopK;
-    if (k > 0) {
-        inTopK.assign(n * n, 0);
-        std::vector<int> order;
-        order.reserve(n);
-        for (std::size_t i = 0; i < n; ++i) {
-            order.clear();
-            for (std::size_t j = 0; j < n; ++j)
-                if (j != i && sameTerritory(i, j))
-                    order.push_back(static_cast<int>(j));
-            const std::size_t keep = std::min(k, order.size());
-            auto stronger = [&](int a, int b) {
-                const double ia = inten[i * n + static_cast<std::size_t>(a)];
-                const double ib = inten[i * n + static_cast<std::size_t>(b)];
-                return ia != ib ? ia > ib : a < b;
-            };
-            std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
-                              stronger);
-            for (std::size_t r = 0; r < keep; ++r) {
-                const std::size_t j = static_cast<std::size_t>(order[r]);
-                inTopK[i * n + j] = inTopK[j * n + i] = 1;
-            }
+    if (k == 0)
+        return inTopK;
+    inTopK.assign(n * n, 0);
+    std::vector<int> order;
+    order.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        order.clear();
+        for (std::size_t j = 0; j < n; ++j)
+            if (j != i && w.sameTerritory(i, j))
+                order.push_back(static_cast<int>(j));
+        const std::size_t keep = std::min(k, order.size());
+        auto stronger = [&](int a, int b) {
+            const double ia = w.inten[i * n + static_cast<std::size_t>(a)];
+            const double ib = w.inten[i * n + static_cast<std::size_t>(b)];
+            return ia != ib ? ia > ib : a < b;
+        };
+        std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(keep), order.end(),
+                          stronger);
+        for (std::size_t r = 0; r < keep; ++r) {
+            const std::size_t j = static_cast<std::size_t>(order[r]);
+            inTopK[i * n + j] = inTopK[j * n + i] = 1;
         }
     }
-    const bool threshold = params.intensityThreshold > 0;
+    return inTopK;
+}
+
+// The links that pass the filters, and every dominant link; strongest first.
+void keepLinks(const MaillageWork& w, MaillageResult& result) {
+    const std::size_t n = w.n;
+    const std::size_t k = static_cast<std::size_t>(w.params.strongestPerPole);
+    const std::vector<char> inTopK = strongestPairs(w, k);
+    const bool threshold = w.params.intensityThreshold > 0;
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = i + 1; j < n; ++j) {
-            if (!sameTerritory(i, j))
+            if (!w.sameTerritory(i, j))
                 continue;
-            const double I = inten[i * n + j];
+            const double I = w.inten[i * n + j];
             // i < j: only j can have i as parent (parents are strictly heavier, hence earlier).
             const bool dominant = result.parent[j] == static_cast<int>(i);
             const bool passes =
-                (k == 0 || inTopK[i * n + j]) && (!threshold || I >= params.intensityThreshold);
+                (k == 0 || inTopK[i * n + j]) && (!threshold || I >= w.params.intensityThreshold);
             if (!passes && !dominant)
                 continue;
             Link link; // from the heavier pôle, except a dominant link: from the lighter to its parent
             link.from = static_cast<int>(dominant ? j : i);
             link.to = static_cast<int>(dominant ? i : j);
-            link.distance = dist[i * n + j];
+            link.distance = w.dist[i * n + j];
             link.intensity = I;
             link.dominant = dominant;
             result.links.push_back(link);
@@ -448,9 +488,11 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
                    ? std::min(a.from, a.to) < std::min(b.from, b.to)
                    : std::max(a.from, a.to) < std::max(b.from, b.to);
     });
-    report(feedback, 70);
+}
 
-    // Isolated pôles: no pôle of equal or higher rank (type number <= its own) within the isolation distance.
+// Isolated pôles: no pôle of equal or higher rank (type number <= its own) within the isolation distance.
+void findIsolated(const MaillageWork& w, MaillageResult& result) {
+    const std::size_t n = w.n;
     result.isolated.assign(n, false);
     result.nearestPeerDistance.assign(n, kInf);
     for (std::size_t i = 0; i < n; ++i) {
@@ -458,67 +500,107 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
         double nearest = kInf;
         for (std::size_t j = 0; j < n; ++j)
             if (j != i && static_cast<int>(result.nodes[j].type) <= rank)
-                nearest = std::min(nearest, dist[i * n + j]);
+                nearest = std::min(nearest, w.dist[i * n + j]);
         result.nearestPeerDistance[i] = nearest;
-        // Without a position, isolation is unknown: not claimed (the warning above names these pôles).
-        result.isolated[i] = !(nearest <= isolation) && territory[i].front() != '?';
+        // Without a position, isolation is unknown: not claimed (a warning names these pôles).
+        result.isolated[i] = !(nearest <= w.isolation) && w.territory[i].front() != '?';
     }
+}
 
-    // Non-pôle BVs farther than the isolation distance from every pôle.
-    if (feedback)
-        feedback->setStep("Bassins éloignés des pôles");
-    long missingRemote = 0;
-    for (std::size_t b = 0; b < nb; ++b) {
-        if (nodeOfBassin[b] >= 0)
+// Whether non-pôle BV b lies within the isolation distance (or time) of pôle node i.
+bool nearPole(MaillageWork& w, std::size_t b, std::size_t i) {
+    const std::size_t bi = static_cast<std::size_t>(w.nodeBassin[i]);
+    const model::Point& pb = w.dataset.bassins[b].anchor;
+    if (w.travel) {
+        double d = w.minutesTo(b, i); // patients travel from the BV to the pôle
+        if (std::isnan(d))
+            d = w.fromPole[b * w.n + i];
+        if (std::isnan(d)) {
+            d = planarDistanceKm(pb, w.dataset.bassins[bi].anchor) * w.minutesPerKm;
+            ++w.missingRemote;
+        }
+        return d <= w.isolation;
+    }
+    const double planar = planarDistanceKm(pb, w.dataset.bassins[bi].anchor);
+    if (!w.geodesic || planar < w.isolation * (1 - kPlanarMargin))
+        return planar <= w.isolation;
+    if (planar > w.isolation * (1 + kPlanarMargin))
+        return false;
+    return w.kmBetween(b, bi) <= w.isolation;
+}
+
+// Non-pôle BVs farther than the isolation distance from every pôle, and their population.
+void findRemoteBassins(MaillageWork& w, MaillageResult& result) {
+    for (std::size_t b = 0; b < w.nb; ++b) {
+        if (w.nodeOfBassin[b] >= 0)
             continue;
-        if (!travel && !model::hasPosition(dataset.bassins[b].anchor))
+        if (!w.travel && !model::hasPosition(w.dataset.bassins[b].anchor))
             continue; // distance unknown: not claimed remote
         if ((b & 63) == 0) {
-            throwIfCanceled(feedback);
-            report(feedback, 70.0 + 30.0 * static_cast<double>(b) / static_cast<double>(nb));
+            throwIfCanceled(w.feedback);
+            report(w.feedback, 70.0 + 30.0 * static_cast<double>(b) / static_cast<double>(w.nb));
         }
-        const model::Point& pb = dataset.bassins[b].anchor;
         bool near = false;
-        for (std::size_t i = 0; i < n && !near; ++i) {
-            const std::size_t bi = static_cast<std::size_t>(nodeBassin[i]);
-            if (travel) {
-                double d = minutesTo(b, i); // patients travel from the BV to the pôle
-                if (std::isnan(d))
-                    d = fromPole[b * n + i];
-                if (std::isnan(d)) {
-                    d = planarDistanceKm(pb, dataset.bassins[bi].anchor) * minutesPerKm;
-                    ++missingRemote;
-                }
-                near = d <= isolation;
-            } else {
-                const double planar = planarDistanceKm(pb, dataset.bassins[bi].anchor);
-                if (!geodesic || planar < isolation * (1 - kPlanarMargin))
-                    near = planar <= isolation;
-                else if (planar > isolation * (1 + kPlanarMargin))
-                    near = false;
-                else
-                    near = kmBetween(b, bi) <= isolation;
-            }
-        }
+        for (std::size_t i = 0; i < w.n && !near; ++i)
+            near = nearPole(w, b, i);
         if (!near) {
-            result.remoteBassins.push_back(dataset.bassins[b].code);
-            result.remotePopulation += bassinPopulation(dataset, dataset.bassins[b]);
+            result.remoteBassins.push_back(w.dataset.bassins[b].code);
+            result.remotePopulation += bassinPopulation(w.dataset, w.dataset.bassins[b]);
         }
     }
+}
 
-    if (travel && (missingPairs > 0 || missingRemote > 0)) {
-        Warning w;
-        w.kind = ErrorKind::Join;
-        const long pairs = static_cast<long>(n * (n - 1) / 2);
-        w.message = "Travel times were missing for " + std::to_string(missingPairs) + " of " +
-                    std::to_string(pairs) + " pairs of pôles";
-        if (missingRemote > 0)
-            w.message += " and for " + std::to_string(missingRemote) + " pairs of a bassin de vie and a pôle";
-        w.message += " (in both directions between their main communes); the straight-line distance was used "
-                     "instead, at " +
-                     text::formatEn(params.fallbackSpeedKmh, 0) + " km/h";
-        result.warnings.push_back(std::move(w));
-    }
+void warnMissingTravelTimes(const MaillageWork& w, Warnings& warnings) {
+    if (!w.travel || (w.missingPairs == 0 && w.missingRemote == 0))
+        return;
+    Warning warning;
+    warning.kind = ErrorKind::Join;
+    const long pairs = static_cast<long>(w.n * (w.n - 1) / 2);
+    warning.message = "Travel times were missing for " + std::to_string(w.missingPairs) + " of " +
+                      std::to_string(pairs) + " pairs of pôles";
+    if (w.missingRemote > 0)
+        warning.message +=
+            " and for " + std::to_string(w.missingRemote) + " pairs of a bassin de vie and a pôle";
+    warning.message +=
+        " (in both directions between their main communes); the straight-line distance was used "
+        "instead, at " +
+        text::formatEn(w.params.fallbackSpeedKmh, 0) + " km/h";
+    warnings.push_back(std::move(warning));
+}
+
+void setStep(Feedback* feedback, const char* step) {
+    if (feedback)
+        feedback->setStep(step);
+}
+
+} // namespace
+
+MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<PoleClassification>& poles,
+                               const model::MaillageParameters& params, Feedback* feedback) {
+    checkParameters(params);
+    MaillageResult result;
+    MaillageWork w(dataset, params, feedback);
+    result.distanceUnit = w.travel ? "min" : "km";
+    setStep(feedback, "Maillage des pôles");
+    report(feedback, 0);
+    matchClassifications(w, poles, result.warnings);
+    buildNodes(w, result);
+    projectAnchors(w);
+    readTravelTimes(w);
+
+    setStep(feedback, "Distances entre pôles");
+    assignTerritories(w, result);
+    computePairs(w, result);
+
+    setStep(feedback, "Liens entre pôles");
+    findParents(w, result);
+    keepLinks(w, result);
+    report(feedback, 70);
+    findIsolated(w, result);
+
+    setStep(feedback, "Bassins éloignés des pôles");
+    findRemoteBassins(w, result);
+    warnMissingTravelTimes(w, result.warnings);
     report(feedback, 100);
     return result;
 }
@@ -588,18 +670,11 @@ std::vector<BassinFlow> aggregateFlows(const model::Dataset& dataset, Warnings& 
     return out;
 }
 
-std::vector<DeclaredLink> declaredLinks(const model::Dataset& dataset,
-                                        const std::vector<PoleClassification>& poles) {
-    Warnings ignored;
-    return declaredLinks(dataset, poles, ignored);
-}
-
-std::vector<DeclaredLink> declaredLinks(const model::Dataset& dataset,
-                                        const std::vector<PoleClassification>& poles, Warnings& warnings) {
+DeclaredLinks declaredLinks(const model::Dataset& dataset, const std::vector<PoleClassification>& poles) {
     std::unordered_map<std::string, double> mass;
     for (const PoleClassification& p : poles)
         mass[p.bv] = p.total;
-    std::vector<DeclaredLink> out;
+    DeclaredLinks out;
     for (const model::Cooperation& coop : dataset.cooperations) {
         std::vector<std::string> members, unknown;
         for (const std::string& code : coop.bassins) {
@@ -618,7 +693,7 @@ std::vector<DeclaredLink> declaredLinks(const model::Dataset& dataset,
             w.message = "Cooperation '" + coop.name + "': " + std::to_string(unknown.size()) +
                         " member(s) are not bassins de vie of the dataset and were left out";
             w.details = unknown;
-            warnings.push_back(std::move(w));
+            out.warnings.push_back(std::move(w));
         }
         if (members.size() < 2)
             continue;
@@ -634,7 +709,7 @@ std::vector<DeclaredLink> declaredLinks(const model::Dataset& dataset,
         }
         for (std::size_t m = 0; m < members.size(); ++m)
             if (m != hub)
-                out.push_back({coop.name, coop.kind, members[m], members[hub]});
+                out.links.push_back({coop.name, coop.kind, members[m], members[hub]});
     }
     return out;
 }

@@ -77,12 +77,12 @@ struct DeclaredLink {
     std::string cooperation, kind;
     std::string from, to; //!< BV codes: each member linked to the heaviest member (a star)
 };
+struct DeclaredLinks {
+    std::vector<DeclaredLink> links;
+    Warnings warnings; //!< members that are neither a BV nor a commune of the dataset (one per cooperation)
+};
 //! Members are BV codes (a commune code is taken as its BV); ties for the hub go to the first member listed.
-std::vector<DeclaredLink> declaredLinks(const model::Dataset& dataset,
-                                        const std::vector<PoleClassification>& poles);
-//! Same, and reports members that are neither a BV nor a commune of the dataset (one warning per
-//! cooperation).
-std::vector<DeclaredLink> declaredLinks(const model::Dataset& dataset,
-                                        const std::vector<PoleClassification>& poles, Warnings& warnings);
+//! Unknown members are left out, with a warning.
+DeclaredLinks declaredLinks(const model::Dataset& dataset, const std::vector<PoleClassification>& poles);
 
 } // namespace maillage::analysis

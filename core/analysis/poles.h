@@ -1,5 +1,7 @@
 #pragma once
-// Typology of pôles d'offre (DOMAIN.md §3): pure functions, inputs + parameters -> results with reasons.
+// Typology of pôles d'offre (DOMAIN.md §3): pure functions, inputs + parameters -> results with the
+// decision that made them; describeClassification words the decision.
+#include "core/analysis/wording.h"
 #include "core/model/dataset.h"
 #include "core/model/error.h"
 #include "core/model/parameters.h"
@@ -50,23 +52,65 @@ struct Aggregation {
 //! communes in no bassin de vie at all (empty bv: INSEE's "ZZZZZ", Mayotte); those counts are left out.
 Aggregation aggregateByBassin(const model::Dataset& dataset, int vintage);
 
+//! A condition of the pôle intermédiaire rule (type 3), or the absence of any professional.
+enum class PoleCondition {
+    None,                     //!< nothing failed: types 1 to 3
+    NoProfessional,           //!< N = 0 (or not a number): never a pôle, whatever the thresholds
+    TotalAtLeastIntermediate, //!< N >= intermediate threshold
+    PoleShareAtLeast,         //!< N_pole / N >= poleShareMin
+    PsyShareAtMost,           //!< N_psy / N <= psyShareMax
+};
+
+//! The thresholds as applied to a BV: the four counts multiplied by massScale, the two shares as set.
+struct PoleThresholds {
+    double metropole = 0, grandPole = 0, intermediate = 0, secondary = 0;
+    double poleShareMin = 0, psyShareMax = 0;
+    double massScale = 1; //!< the reasons say when the study thresholds were scaled
+};
+
+//! What decided a classification. The rule that held is the type (HorsPole: none held). For types 4 and
+//! hors pôle, `failed` is the first condition of rule 3 that failed, in the order N, pôle share,
+//! psychiatric share; a hors pôle BV with professionals also failed rule 4 (N_exPsy < secondary).
+struct PoleDecision {
+    PoleCondition failed = PoleCondition::None;
+    PoleThresholds thresholds;
+};
+
 struct PoleClassification {
     std::string bv;
     PoleType type = PoleType::HorsPole;
     double total = 0, pole = 0, psy = 0, exPsy = 0;
     double poleShare = 0, psyShare = 0; //!< 0..1; 0 when total = 0
-    std::string reasonFr; //!< one sentence a non-specialist understands, with the figures and the rule
-    std::string reasonEn;
+    PoleDecision decision;              //!< the figures above against these thresholds decided `type`
 };
 
 //! Classifies one BV: the first rule that holds, in order 1, 2, 3, 4, else hors pôle.
-//! The count thresholds are multiplied by params.massScale (the reasons then state the scaled values
-//! and say so); the two share thresholds are not. Comparisons tolerate a relative 1e-12 so that sums
-//! of fractional counts land on the right side of a threshold they equal.
+//! The count thresholds are multiplied by params.massScale; the two share thresholds are not.
+//! Comparisons tolerate a relative 1e-12 so that sums of fractional counts land on the right side of a
+//! threshold they equal.
 PoleClassification classifyBassin(const BassinTotals& totals, const model::PoleParameters& params);
 //! Classifies all; same order as the input.
 std::vector<PoleClassification> classifyPoles(const std::vector<BassinTotals>& totals,
                                               const model::PoleParameters& params);
+
+//! The reason of a classification, one sentence a non-specialist understands: the type, the figures
+//! and the rule that held or the first condition that failed ("Pôle secondaire : 2 919 professionnels,
+//! entre 1 500 et 3 000, mais les professions de pôle ne font que 19,4 % du total…"). Scaled
+//! thresholds are stated as scaled, and the sentence says so.
+std::string describeClassification(const PoleClassification& classification, Language language);
+
+//! A dataset classified for one vintage: the one way callers get pôles from a dataset.
+struct Classification {
+    int vintage = 0;                       //!< the vintage classified (0 asked: the latest)
+    Aggregation aggregation;               //!< totals per BV, same order as dataset.bassins
+    std::vector<PoleClassification> poles; //!< same order
+    //! Everything the aggregation reported (unknown communes or professions, BVs missing...).
+    const Warnings& warnings() const { return aggregation.warnings; }
+};
+
+//! aggregateByBassin then classifyPoles. `vintage` = 0 means dataset.latestVintage().
+Classification classifyDataset(const model::Dataset& dataset, int vintage,
+                               const model::PoleParameters& params);
 
 //! group (région, département or any key) -> number of BVs of each type (index = type).
 struct TypeSummary {

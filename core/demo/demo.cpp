@@ -378,35 +378,75 @@ const std::array<const char*, 12> kQuartiers = {
     "Hôpital", "Les Prés", "La Citadelle",        "Les Hauts-Champs", "Port-Fluvial",  "Croix-Blanche",
 };
 
-} // namespace
+//! The steps of makeDemoDataset, in the order they draw from the generator: changing the order changes
+//! the dataset (tests/demo pins its content).
+class Generator {
+public:
+    explicit Generator(unsigned seed)
+        : m_seed(seed), m_key(hashOf(0x4D41494C4C414745ull, seed)), rng(hashOf(m_key, 1)) {}
 
-model::Dataset makeDemoDataset(unsigned seed) {
-    const std::uint64_t key = hashOf(0x4D41494C4C414745ull, seed); // "MAILLAGE"
-    Rng rng(hashOf(key, 1));
+    model::Dataset run() {
+        buildTerritory();
+        placeStorySeeds();
+        placeHorsPoleSeeds();
+        tr.bassin = growBassins(tr, m_key);
+        draftMainCommunes();
+        draftSmallCommunes();
+        finishDrafts();
+        placeHospitals();
+        nameCommunes();
+        numberCommunes();
+        populate();
+        startDataset();
+        addCommunesAndBassins();
+        addProfessionals();
+        addQuartiers();
+        addCooperations();
+        addFlows();
+        ds.reindex();
+        return std::move(ds);
+    }
 
-    // --- Cells, land, départements -----------------------------------------------------------------
+private:
+    unsigned m_seed;
+    std::uint64_t m_key;
+    Rng rng;
     Territory tr;
-    tr.tiling = makeTiling(kCols, kRows, kCellWidth, kOrigin, key);
-    const Tiling& t = tr.tiling;
-    tr.kind = landMask(t, key);
-    tr.dep = departementOfCells(t, tr.kind, key);
-    tr.coastal.assign(t.cellCount(), 0);
-    for (int c = 0; c < t.cellCount(); ++c)
-        if (tr.kind[c] == Land)
-            for (int k = 0; k < 6; ++k) {
-                const int y = t.across(c, k);
-                if (y >= 0 && tr.kind[y] == Sea)
-                    tr.coastal[c] = 1;
-            }
-    const double gridW = (2.0 * kCols + 1) / 2 * kCellWidth, gridH = kRows * t.rowHeight;
-    const auto toMetres = [&](double u, double v) {
-        return Vec2{kOrigin.x + u * gridW, kOrigin.y + v * gridH};
-    };
+    std::vector<char> taken; // per cell: a seed or next to one
+    std::vector<CommuneDraft> drafts;
+    std::vector<int> mainDraft;                          // per plan: the draft of its main commune
+    std::vector<std::size_t> byCode;                     // draft indices in commune code order
+    std::vector<std::vector<int>> membersOf;             // per plan: draft indices, main first
+    std::vector<std::array<std::vector<int>, 2>> counts; // [draft][vintage][profession]
+    model::Dataset ds;
 
-    // --- Seeds of the bassins de vie ----------------------------------------------------------------
-    tr.plans = storyPlans();
-    std::vector<char> taken(t.cellCount(), 0);
-    const auto nearestCell = [&](Vec2 target, int dep, bool coastal) {
+    const Tiling& tiling() const { return tr.tiling; }
+
+    // --- Cells, land, départements ---------------------------------------------------------------
+    void buildTerritory() {
+        tr.tiling = makeTiling(kCols, kRows, kCellWidth, kOrigin, m_key);
+        const Tiling& t = tr.tiling;
+        tr.kind = landMask(t, m_key);
+        tr.dep = departementOfCells(t, tr.kind, m_key);
+        tr.coastal.assign(t.cellCount(), 0);
+        for (int c = 0; c < t.cellCount(); ++c)
+            if (tr.kind[c] == Land)
+                for (int k = 0; k < 6; ++k) {
+                    const int y = t.across(c, k);
+                    if (y >= 0 && tr.kind[y] == Sea)
+                        tr.coastal[c] = 1;
+                }
+    }
+
+    Vec2 toMetres(double u, double v) const {
+        const Tiling& t = tiling();
+        const double gridW = (2.0 * kCols + 1) / 2 * kCellWidth, gridH = kRows * t.rowHeight;
+        return Vec2{kOrigin.x + u * gridW, kOrigin.y + v * gridH};
+    }
+
+    // --- Seeds of the bassins de vie --------------------------------------------------------------
+    int nearestFreeCell(Vec2 target, int dep, bool coastal) const {
+        const Tiling& t = tiling();
         int best = -1;
         double bestD = std::numeric_limits<double>::max();
         for (int c = 0; c < t.cellCount(); ++c) {
@@ -421,108 +461,123 @@ model::Dataset makeDemoDataset(unsigned seed) {
         if (best < 0)
             throw std::logic_error("demo: no cell for a bassin de vie");
         return best;
-    };
-    const auto markTaken = [&](int cell) {
+    }
+
+    void markTaken(int cell) {
         taken[cell] = 1;
         for (int k = 0; k < 6; ++k)
-            if (const int y = t.across(cell, k); y >= 0)
+            if (const int y = tiling().across(cell, k); y >= 0)
                 taken[y] = 1;
-    };
-    for (const Plan& p : tr.plans) {
-        const int cell = nearestCell(toMetres(p.coastal ? 0.12 : p.u, p.v), p.dep, p.coastal);
-        tr.seedCell.push_back(cell);
-        markTaken(cell);
     }
-    // Hors-pôle bassins: best-candidate sampling spreads them over each département.
-    for (int d = 0; d < 4; ++d) {
-        std::vector<int> cells;
-        for (int c = 0; c < t.cellCount(); ++c)
-            if (tr.kind[c] == Land && tr.dep[c] == d)
-                cells.push_back(c);
-        for (int n = 0; n < kHorsPoleCount[d]; ++n) {
-            int best = -1;
-            double bestD = -1;
-            for (int attempt = 0; attempt < 40; ++attempt) {
-                const int c = cells[rng.below(static_cast<int>(cells.size()))];
-                if (taken[c])
-                    continue;
-                double nearest = std::numeric_limits<double>::max();
-                for (int s : tr.seedCell)
-                    nearest = std::min(nearest, distance(t.cellCenter[c], t.cellCenter[s]));
-                if (nearest > bestD) {
-                    bestD = nearest;
-                    best = c;
-                }
-            }
-            if (best < 0)
-                throw std::logic_error("demo: no room for a bassin de vie");
-            const bool south = d == SW || d == SE;
-            Plan p{Role::HorsPole,        d,      0,      0,      tr.coastal[best] != 0,
-                   south ? 1.0 : 0.85,    2,      0,      900,    4.0,
-                   south ? 330.0 : 420.0, {0, 0}, {0, 0}, {0, 0}, false};
-            p.poleShare[0] = rng.uniform(0.09, 0.16);
-            p.poleShare[1] = p.poleShare[0] * rng.uniform(0.88, 0.98);
-            p.psyShare[0] = rng.uniform(0.0, 0.012);
-            p.psyShare[1] = p.psyShare[0] * 0.8;
-            tr.plans.push_back(p);
-            tr.seedCell.push_back(best);
-            markTaken(best);
-        }
-    }
-    tr.bassin = growBassins(tr, key);
 
-    // --- Communes: main clusters, then communes of one to three cells --------------------------------
-    std::vector<CommuneDraft> drafts;
-    tr.commune.assign(t.cellCount(), -1);
-    for (std::size_t p = 0; p < tr.plans.size(); ++p) {
-        CommuneDraft d;
-        d.plan = static_cast<int>(p);
-        d.main = true;
-        d.cells.push_back(tr.seedCell[p]);
-        tr.commune[tr.seedCell[p]] = static_cast<int>(drafts.size());
-        while (static_cast<int>(d.cells.size()) < tr.plans[p].mainCells) {
-            // The neighbour closest to the cluster's first cell keeps the main commune compact.
-            int best = -1;
-            double bestD = std::numeric_limits<double>::max();
-            for (int c : d.cells)
-                for (int k = 0; k < 6; ++k) {
-                    const int y = t.across(c, k);
-                    if (y < 0 || tr.bassin[y] != static_cast<int>(p) || tr.commune[y] >= 0)
-                        continue;
-                    const double dd = distance(t.cellCenter[y], t.cellCenter[d.cells[0]]);
-                    if (dd < bestD) {
-                        bestD = dd;
-                        best = y;
-                    }
-                }
-            if (best < 0)
-                break;
-            d.cells.push_back(best);
-            tr.commune[best] = static_cast<int>(drafts.size());
+    void placeStorySeeds() {
+        tr.plans = storyPlans();
+        taken.assign(tiling().cellCount(), 0);
+        for (const Plan& p : tr.plans) {
+            const int cell = nearestFreeCell(toMetres(p.coastal ? 0.12 : p.u, p.v), p.dep, p.coastal);
+            tr.seedCell.push_back(cell);
+            markTaken(cell);
         }
-        drafts.push_back(std::move(d));
     }
-    std::vector<int> order;
-    for (int c = 0; c < t.cellCount(); ++c)
-        if (tr.kind[c] == Land && tr.commune[c] < 0)
-            order.push_back(c);
-    for (std::size_t i = order.size(); i > 1; --i) // Fisher-Yates with our own generator
-        std::swap(order[i - 1], order[static_cast<std::size_t>(rng.below(static_cast<int>(i)))]);
-    for (int c : order) {
-        if (tr.commune[c] >= 0)
-            continue;
-        CommuneDraft d;
-        d.plan = tr.bassin[c];
-        d.cells.push_back(c);
-        tr.commune[c] = static_cast<int>(drafts.size());
-        // Communes of one to three cells: small in the metropolis, larger in the rural south.
-        const Plan& plan = tr.plans[d.plan];
+
+    // Best-candidate sampling: of 40 random free cells, the farthest from every seed so far.
+    int spreadCell(const std::vector<int>& cells) {
+        const Tiling& t = tiling();
+        int best = -1;
+        double bestD = -1;
+        for (int attempt = 0; attempt < 40; ++attempt) {
+            const int c = cells[rng.below(static_cast<int>(cells.size()))];
+            if (taken[c])
+                continue;
+            double nearest = std::numeric_limits<double>::max();
+            for (int s : tr.seedCell)
+                nearest = std::min(nearest, distance(t.cellCenter[c], t.cellCenter[s]));
+            if (nearest > bestD) {
+                bestD = nearest;
+                best = c;
+            }
+        }
+        if (best < 0)
+            throw std::logic_error("demo: no room for a bassin de vie");
+        return best;
+    }
+
+    // Hors-pôle bassins: best-candidate sampling spreads them over each département.
+    void placeHorsPoleSeeds() {
+        const Tiling& t = tiling();
+        for (int d = 0; d < 4; ++d) {
+            std::vector<int> cells;
+            for (int c = 0; c < t.cellCount(); ++c)
+                if (tr.kind[c] == Land && tr.dep[c] == d)
+                    cells.push_back(c);
+            for (int n = 0; n < kHorsPoleCount[d]; ++n) {
+                const int best = spreadCell(cells);
+                const bool south = d == SW || d == SE;
+                Plan p{Role::HorsPole,        d,      0,      0,      tr.coastal[best] != 0,
+                       south ? 1.0 : 0.85,    2,      0,      900,    4.0,
+                       south ? 330.0 : 420.0, {0, 0}, {0, 0}, {0, 0}, false};
+                p.poleShare[0] = rng.uniform(0.09, 0.16);
+                p.poleShare[1] = p.poleShare[0] * rng.uniform(0.88, 0.98);
+                p.psyShare[0] = rng.uniform(0.0, 0.012);
+                p.psyShare[1] = p.psyShare[0] * 0.8;
+                tr.plans.push_back(p);
+                tr.seedCell.push_back(best);
+                markTaken(best);
+            }
+        }
+    }
+
+    // --- Communes: main clusters, then communes of one to three cells ------------------------------
+    void draftMainCommunes() {
+        const Tiling& t = tiling();
+        tr.commune.assign(t.cellCount(), -1);
+        for (std::size_t p = 0; p < tr.plans.size(); ++p) {
+            CommuneDraft d;
+            d.plan = static_cast<int>(p);
+            d.main = true;
+            d.cells.push_back(tr.seedCell[p]);
+            tr.commune[tr.seedCell[p]] = static_cast<int>(drafts.size());
+            while (static_cast<int>(d.cells.size()) < tr.plans[p].mainCells) {
+                // The neighbour closest to the cluster's first cell keeps the main commune compact.
+                int best = -1;
+                double bestD = std::numeric_limits<double>::max();
+                for (int c : d.cells)
+                    for (int k = 0; k < 6; ++k) {
+                        const int y = t.across(c, k);
+                        if (y < 0 || tr.bassin[y] != static_cast<int>(p) || tr.commune[y] >= 0)
+                            continue;
+                        const double dd = distance(t.cellCenter[y], t.cellCenter[d.cells[0]]);
+                        if (dd < bestD) {
+                            bestD = dd;
+                            best = y;
+                        }
+                    }
+                if (best < 0)
+                    break;
+                d.cells.push_back(best);
+                tr.commune[best] = static_cast<int>(drafts.size());
+            }
+            drafts.push_back(std::move(d));
+        }
+    }
+
+    // Communes of one to three cells: small in the metropolis, larger in the rural south.
+    int drawCommuneSize(const Plan& plan) {
         const bool ruralSouth = plan.role == Role::HorsPole && (plan.dep == SW || plan.dep == SE);
         const std::array<double, 2> upTo = plan.role == Role::Metropole ? std::array<double, 2>{0.6, 0.9}
                                            : ruralSouth                 ? std::array<double, 2>{0.2, 0.65}
                                                                         : std::array<double, 2>{0.4, 0.8};
         const double r = rng.uniform();
-        const int size = r < upTo[0] ? 1 : r < upTo[1] ? 2 : 3;
+        return r < upTo[0] ? 1 : r < upTo[1] ? 2 : 3;
+    }
+
+    void draftCommuneAt(int c) {
+        const Tiling& t = tiling();
+        CommuneDraft d;
+        d.plan = tr.bassin[c];
+        d.cells.push_back(c);
+        tr.commune[c] = static_cast<int>(drafts.size());
+        const int size = drawCommuneSize(tr.plans[d.plan]);
         while (static_cast<int>(d.cells.size()) < size) {
             std::vector<int> free;
             for (int x : d.cells)
@@ -540,258 +595,305 @@ model::Dataset makeDemoDataset(unsigned seed) {
         }
         drafts.push_back(std::move(d));
     }
-    const std::vector<Ring> rings = groupRings(t, tr.commune, static_cast<int>(drafts.size()));
-    for (std::size_t i = 0; i < drafts.size(); ++i) {
-        CommuneDraft& d = drafts[i];
-        d.ring = rings[i];
-        // The centroid when it lies inside (labels look centred), else the centre of the first cell.
-        d.anchor = ringCentroid(d.ring);
-        if (!ringContains(d.ring, d.anchor))
-            d.anchor = t.cellCenter[d.cells[0]];
-        for (int c : d.cells)
-            d.coastal = d.coastal || tr.coastal[c];
+
+    void draftSmallCommunes() {
+        const Tiling& t = tiling();
+        std::vector<int> order;
+        for (int c = 0; c < t.cellCount(); ++c)
+            if (tr.kind[c] == Land && tr.commune[c] < 0)
+                order.push_back(c);
+        for (std::size_t i = order.size(); i > 1; --i) // Fisher-Yates with our own generator
+            std::swap(order[i - 1], order[static_cast<std::size_t>(rng.below(static_cast<int>(i)))]);
+        for (int c : order)
+            if (tr.commune[c] < 0)
+                draftCommuneAt(c);
     }
+
+    void finishDrafts() {
+        const std::vector<Ring> rings = groupRings(tiling(), tr.commune, static_cast<int>(drafts.size()));
+        for (std::size_t i = 0; i < drafts.size(); ++i) {
+            CommuneDraft& d = drafts[i];
+            d.ring = rings[i];
+            // The centroid when it lies inside (labels look centred), else the centre of the first cell.
+            d.anchor = ringCentroid(d.ring);
+            if (!ringContains(d.ring, d.anchor))
+                d.anchor = tiling().cellCenter[d.cells[0]];
+            for (int c : d.cells)
+                d.coastal = d.coastal || tr.coastal[c];
+        }
+    }
+
     // The EPSM stands in a commune next to the town, as they often do.
-    for (std::size_t p = 0; p < tr.plans.size(); ++p) {
-        if (!tr.plans[p].hospital)
-            continue;
-        const int mainCell = tr.seedCell[p];
-        for (int k = 0; k < 6; ++k) {
-            const int y = t.across(mainCell, k);
-            if (y >= 0 && tr.kind[y] == Land && tr.bassin[y] == static_cast<int>(p) &&
-                !drafts[tr.commune[y]].main) {
-                drafts[tr.commune[y]].hospital = true;
-                break;
+    void placeHospitals() {
+        for (std::size_t p = 0; p < tr.plans.size(); ++p) {
+            if (!tr.plans[p].hospital)
+                continue;
+            const int mainCell = tr.seedCell[p];
+            for (int k = 0; k < 6; ++k) {
+                const int y = tiling().across(mainCell, k);
+                if (y >= 0 && tr.kind[y] == Land && tr.bassin[y] == static_cast<int>(p) &&
+                    !drafts[tr.commune[y]].main) {
+                    drafts[tr.commune[y]].hospital = true;
+                    break;
+                }
             }
         }
     }
 
-    // --- Names and codes ----------------------------------------------------------------------------
-    NameGenerator names(hashOf(key, 2));
-    for (CommuneDraft& d : drafts)
-        if (d.main)
-            d.name = names.next(NameStyle::Town, d.coastal);
-    for (CommuneDraft& d : drafts)
-        if (!d.main)
-            d.name = names.next(NameStyle::Village, d.coastal);
-    // INSEE numbered communes in alphabetical order within each département, with gaps left by
-    // later mergers.
-    for (int dep = 0; dep < 4; ++dep) {
-        std::vector<std::pair<std::string, std::size_t>> byName;
+    // --- Names and codes --------------------------------------------------------------------------
+    void nameCommunes() {
+        NameGenerator names(hashOf(m_key, 2));
+        for (CommuneDraft& d : drafts)
+            if (d.main)
+                d.name = names.next(NameStyle::Town, d.coastal);
+        for (CommuneDraft& d : drafts)
+            if (!d.main)
+                d.name = names.next(NameStyle::Village, d.coastal);
+    }
+
+    // INSEE numbered communes in alphabetical order within each département, with gaps left by later
+    // mergers.
+    void numberCommunes() {
+        for (int dep = 0; dep < 4; ++dep) {
+            std::vector<std::pair<std::string, std::size_t>> byName;
+            for (std::size_t i = 0; i < drafts.size(); ++i)
+                if (tr.plans[drafts[i].plan].dep == dep)
+                    byName.emplace_back(text::foldForMatch(drafts[i].name) + '\x01' + drafts[i].name, i);
+            std::sort(byName.begin(), byName.end());
+            int number = 0;
+            for (const auto& [sortKey, i] : byName) {
+                number += rng.chance(0.12) ? 2 : 1;
+                if (number > 999)
+                    throw std::logic_error("demo: too many communes in a département");
+                char digits[4];
+                digits[0] = static_cast<char>('0' + number / 100);
+                digits[1] = static_cast<char>('0' + number / 10 % 10);
+                digits[2] = static_cast<char>('0' + number % 10);
+                digits[3] = 0;
+                drafts[i].code = std::string(kDepartements[dep].code) + digits;
+            }
+        }
+    }
+
+    // --- Populations ------------------------------------------------------------------------------
+    void populate() {
+        mainDraft.assign(tr.plans.size(), -1);
         for (std::size_t i = 0; i < drafts.size(); ++i)
-            if (tr.plans[drafts[i].plan].dep == dep)
-                byName.emplace_back(text::foldForMatch(drafts[i].name) + '\x01' + drafts[i].name, i);
-        std::sort(byName.begin(), byName.end());
-        int number = 0;
-        for (const auto& [sortKey, i] : byName) {
-            number += rng.chance(0.12) ? 2 : 1;
-            if (number > 999)
-                throw std::logic_error("demo: too many communes in a département");
-            char digits[4];
-            digits[0] = static_cast<char>('0' + number / 100);
-            digits[1] = static_cast<char>('0' + number / 10 % 10);
-            digits[2] = static_cast<char>('0' + number % 10);
-            digits[3] = 0;
-            drafts[i].code = std::string(kDepartements[dep].code) + digits;
-        }
-    }
-
-    // --- Populations --------------------------------------------------------------------------------
-    std::vector<int> mainDraft(tr.plans.size(), -1);
-    for (std::size_t i = 0; i < drafts.size(); ++i)
-        if (drafts[i].main)
-            mainDraft[drafts[i].plan] = static_cast<int>(i);
-    for (CommuneDraft& d : drafts) {
-        const Plan& p = tr.plans[d.plan];
-        const double shape = rng.uniform();
-        if (d.main) {
-            d.population = p.mainPop > 0 ? p.mainPop * rng.uniform(0.97, 1.03) : rng.uniform(1800, 5200);
-        } else {
-            const double km = distance(d.anchor, drafts[mainDraft[d.plan]].anchor) / 1000;
-            const double suburb = p.suburbPop / (1 + (km / p.suburbKm) * (km / p.suburbKm));
-            double pop = suburb + p.ruralPop * (0.25 + 1.9 * shape * shape);
-            pop *= 1 + 0.35 * static_cast<double>(d.cells.size() - 1);
-            pop *= d.coastal ? 1.3 : 1.0;
-            if (p.role == Role::HorsPole)
-                pop = std::clamp(pop, 90.0, 1500.0);
-            if (d.hospital)
-                pop = std::max(pop, 2200.0);
-            d.population = pop;
-        }
-        d.population = roundHalfUp(d.population);
-    }
-
-    // --- The dataset --------------------------------------------------------------------------------
-    model::Dataset ds;
-    ds.meta.title = "Territoire fictif de démonstration";
-    ds.meta.fictional = true;
-    ds.meta.cogYear = 2024;
-    ds.meta.bvVintage = "BV2012";
-    ds.meta.sources = {"Données fictives générées par Maillage"};
-    ds.meta.vintages = {kVintages[0], kVintages[1]};
-    ds.meta.createdBy = "Maillage demo";
-    ds.meta.extra["demo.seed"] = std::to_string(seed);
-    ds.params = model::Parameters{};
-    ds.catalogue = model::ProfessionCatalogue::builtin();
-    ds.regionNames = kRegions;
-    for (const Departement& d : kDepartements)
-        ds.departementNames[d.code] = d.name;
-
-    std::vector<std::size_t> byCode(drafts.size());
-    for (std::size_t i = 0; i < drafts.size(); ++i)
-        byCode[i] = i;
-    std::sort(byCode.begin(), byCode.end(),
-              [&](std::size_t a, std::size_t b) { return drafts[a].code < drafts[b].code; });
-    for (std::size_t i : byCode) {
-        const CommuneDraft& d = drafts[i];
-        const Plan& p = tr.plans[d.plan];
-        model::Commune c;
-        c.code = d.code;
-        c.name = d.name;
-        c.population = d.population;
-        c.bv = drafts[mainDraft[d.plan]].code;
-        c.dep = kDepartements[p.dep].code;
-        c.reg = kDepartements[p.dep].region;
-        c.anchor = {d.anchor.x, d.anchor.y};
-        c.geometry = multiPolygonWkb({{d.ring}});
-        ds.communes.push_back(std::move(c));
-    }
-    for (std::size_t p = 0; p < tr.plans.size(); ++p) {
-        const CommuneDraft& m = drafts[mainDraft[p]];
-        model::Bassin b;
-        b.code = m.code;
-        b.name = m.name;
-        b.dep = kDepartements[tr.plans[p].dep].code;
-        b.reg = kDepartements[tr.plans[p].dep].region;
-        b.anchor = {m.anchor.x, m.anchor.y};
-        ds.bassins.push_back(std::move(b));
-    }
-    for (const model::Commune& c : ds.communes) {
-        for (model::Bassin& b : ds.bassins)
-            if (b.code == c.bv) {
-                b.communes.push_back(c.code);
-                b.population += c.population;
+            if (drafts[i].main)
+                mainDraft[drafts[i].plan] = static_cast<int>(i);
+        for (CommuneDraft& d : drafts) {
+            const Plan& p = tr.plans[d.plan];
+            const double shape = rng.uniform();
+            if (d.main) {
+                d.population = p.mainPop > 0 ? p.mainPop * rng.uniform(0.97, 1.03) : rng.uniform(1800, 5200);
+            } else {
+                const double km = distance(d.anchor, drafts[mainDraft[d.plan]].anchor) / 1000;
+                const double suburb = p.suburbPop / (1 + (km / p.suburbKm) * (km / p.suburbKm));
+                double pop = suburb + p.ruralPop * (0.25 + 1.9 * shape * shape);
+                pop *= 1 + 0.35 * static_cast<double>(d.cells.size() - 1);
+                pop *= d.coastal ? 1.3 : 1.0;
+                if (p.role == Role::HorsPole)
+                    pop = std::clamp(pop, 90.0, 1500.0);
+                if (d.hospital)
+                    pop = std::max(pop, 2200.0);
+                d.population = pop;
             }
+            d.population = roundHalfUp(d.population);
+        }
     }
-    std::sort(ds.bassins.begin(), ds.bassins.end(),
-              [](const model::Bassin& a, const model::Bassin& b) { return a.code < b.code; });
-    ds.reindex();
 
-    // --- Professionals ------------------------------------------------------------------------------
+    // --- The dataset ------------------------------------------------------------------------------
+    void startDataset() {
+        ds.meta.title = "Territoire fictif de démonstration";
+        ds.meta.fictional = true;
+        ds.meta.cogYear = 2024;
+        ds.meta.bvVintage = "BV2012";
+        ds.meta.sources = {"Données fictives générées par Maillage"};
+        ds.meta.vintages = {kVintages[0], kVintages[1]};
+        ds.meta.createdBy = "Maillage demo";
+        ds.meta.extra["demo.seed"] = std::to_string(m_seed);
+        ds.params = model::Parameters{};
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        ds.regionNames = kRegions;
+        for (const Departement& d : kDepartements)
+            ds.departementNames[d.code] = d.name;
+    }
+
+    void addCommunesAndBassins() {
+        byCode.resize(drafts.size());
+        for (std::size_t i = 0; i < drafts.size(); ++i)
+            byCode[i] = i;
+        std::sort(byCode.begin(), byCode.end(),
+                  [&](std::size_t a, std::size_t b) { return drafts[a].code < drafts[b].code; });
+        for (std::size_t i : byCode) {
+            const CommuneDraft& d = drafts[i];
+            const Plan& p = tr.plans[d.plan];
+            model::Commune c;
+            c.code = d.code;
+            c.name = d.name;
+            c.population = d.population;
+            c.bv = drafts[mainDraft[d.plan]].code;
+            c.dep = kDepartements[p.dep].code;
+            c.reg = kDepartements[p.dep].region;
+            c.anchor = {d.anchor.x, d.anchor.y};
+            c.geometry = multiPolygonWkb({{d.ring}});
+            ds.communes.push_back(std::move(c));
+        }
+        for (std::size_t p = 0; p < tr.plans.size(); ++p) {
+            const CommuneDraft& m = drafts[mainDraft[p]];
+            model::Bassin b;
+            b.code = m.code;
+            b.name = m.name;
+            b.dep = kDepartements[tr.plans[p].dep].code;
+            b.reg = kDepartements[tr.plans[p].dep].region;
+            b.anchor = {m.anchor.x, m.anchor.y};
+            ds.bassins.push_back(std::move(b));
+        }
+        for (const model::Commune& c : ds.communes) {
+            for (model::Bassin& b : ds.bassins)
+                if (b.code == c.bv) {
+                    b.communes.push_back(c.code);
+                    b.population += c.population;
+                }
+        }
+        std::sort(ds.bassins.begin(), ds.bassins.end(),
+                  [](const model::Bassin& a, const model::Bassin& b) { return a.code < b.code; });
+        ds.reindex();
+    }
+
+    // --- Professionals ----------------------------------------------------------------------------
     // Per bassin and vintage: a total, a pôle share and a psychiatric share (exact for the bassins of
     // the story, from the population elsewhere), split by profession, then among communes.
-    const auto& professions = ds.catalogue.professions();
-    const int professionCount = static_cast<int>(professions.size());
-    const auto professionIndex = [&](const char* code) {
+    int professionIndex(const char* code) const {
         const int i = ds.catalogue.indexOf(code);
         if (i < 0)
             throw std::logic_error(std::string("demo: the built-in catalogue lacks ") + code);
         return i;
-    };
-    std::vector<std::vector<int>> membersOf(tr.plans.size()); // draft indices, main first
-    for (std::size_t p = 0; p < tr.plans.size(); ++p)
-        membersOf[p].push_back(mainDraft[p]);
-    for (std::size_t i : byCode)
-        if (!drafts[i].main)
-            membersOf[drafts[i].plan].push_back(static_cast<int>(i));
-    // counts[draft][vintage][profession]
-    std::vector<std::array<std::vector<int>, 2>> counts(drafts.size());
-    for (auto& c : counts)
-        for (auto& v : c)
-            v.assign(professionCount, 0);
+    }
 
-    for (std::size_t p = 0; p < tr.plans.size(); ++p) {
+    void addProfessionals() {
+        const auto& professions = ds.catalogue.professions();
+        const int professionCount = static_cast<int>(professions.size());
+        membersOf.assign(tr.plans.size(), {});
+        for (std::size_t p = 0; p < tr.plans.size(); ++p)
+            membersOf[p].push_back(mainDraft[p]);
+        for (std::size_t i : byCode)
+            if (!drafts[i].main)
+                membersOf[drafts[i].plan].push_back(static_cast<int>(i));
+        counts.resize(drafts.size());
+        for (auto& c : counts)
+            for (auto& v : c)
+                v.assign(professionCount, 0);
+        for (std::size_t p = 0; p < tr.plans.size(); ++p)
+            countBassin(p);
+        for (std::size_t i : byCode)
+            for (int v = 0; v < 2; ++v)
+                for (int prof = 0; prof < professionCount; ++prof)
+                    if (const int n = counts[i][v][prof]; n > 0)
+                        ds.counts.push_back(
+                            {drafts[i].code, professions[prof].code, kVintages[v], double(n)});
+    }
+
+    // A hors-pôle bassin's totals follow its population.
+    void drawHorsPoleTotals(std::size_t p) {
         Plan& plan = tr.plans[p];
         const bool south = plan.dep == SW || plan.dep == SE;
-        if (plan.role == Role::HorsPole) {
-            double population = 0;
-            for (int i : membersOf[p])
-                population += drafts[i].population;
-            const double density = (south ? 0.0115 : 0.0135) * rng.uniform(0.85, 1.15);
-            plan.total[0] = std::min(930, roundHalfUp(population * density));
-            plan.total[1] =
-                roundHalfUp(plan.total[0] * (south ? rng.uniform(0.70, 0.85) : rng.uniform(0.90, 0.98)));
-        }
+        double population = 0;
+        for (int i : membersOf[p])
+            population += drafts[i].population;
+        const double density = (south ? 0.0115 : 0.0135) * rng.uniform(0.85, 1.15);
+        plan.total[0] = std::min(930, roundHalfUp(population * density));
+        plan.total[1] =
+            roundHalfUp(plan.total[0] * (south ? rng.uniform(0.70, 0.85) : rng.uniform(0.90, 0.98)));
+    }
+
+    void countBassin(std::size_t p) {
+        if (tr.plans[p].role == Role::HorsPole)
+            drawHorsPoleTotals(p);
         // Each bassin has its own mix within each group, stable over time.
-        std::vector<double> mix(professionCount, 1.0);
+        std::vector<double> mix(ds.catalogue.professions().size(), 1.0);
         for (double& m : mix)
             m = 1 + 0.2 * (2 * rng.uniform() - 1);
-        for (int v = 0; v < 2; ++v) {
-            const int total = plan.total[v];
-            const int psy = roundHalfUp(total * plan.psyShare[v]);
-            const int pole = std::max(psy, roundHalfUp(total * plan.poleShare[v]));
-            std::vector<double> proxWeights, poleWeights;
-            std::vector<int> proxIndex, poleIndex;
-            for (const ProfessionShare& s : kProximite) {
-                const int idx = professionIndex(s.code);
-                double w = s.weight * mix[idx];
-                if (v == 1 && plan.role != Role::Metropole && std::string(s.code) == "medecin_generaliste")
-                    w *= 0.9; // general practitioners leave the periphery first
-                if (v == 1 && std::string(s.code) == "masseur_kinesitherapeute")
-                    w *= 1.1;
-                proxWeights.push_back(w);
-                proxIndex.push_back(idx);
-            }
-            for (const ProfessionShare& s : kPoleOther) {
-                const int idx = professionIndex(s.code);
-                poleWeights.push_back(s.weight * mix[idx]);
-                poleIndex.push_back(idx);
-            }
-            std::vector<int> byProfession(professionCount, 0);
-            const auto prox = apportion(total - pole, proxWeights);
-            for (std::size_t k = 0; k < prox.size(); ++k)
-                byProfession[proxIndex[k]] = prox[k];
-            const auto other = apportion(pole - psy, poleWeights);
-            for (std::size_t k = 0; k < other.size(); ++k)
-                byProfession[poleIndex[k]] = other[k];
-            byProfession[professionIndex(kPsy)] = psy;
+        for (int v = 0; v < 2; ++v)
+            splitAmongCommunes(p, v, splitByProfession(tr.plans[p], v, mix));
+    }
 
-            // Among communes: the main commune takes most of the pôle professions; first-line care
-            // follows the population, with a pull towards the main commune that grows over time.
-            const auto& members = membersOf[p];
-            std::vector<double> popWeights;
-            for (int i : members)
-                popWeights.push_back(drafts[i].population);
-            const double mainPole = plan.role == Role::Metropole   ? 0.62
-                                    : plan.role == Role::GrandPole ? 0.72
-                                    : plan.role == Role::HorsPole  ? (v == 0 ? 0.70 : 0.76)
-                                                                   : 0.80;
-            const double mainProxPull = v == 0 ? 1.5 : 1.7;
-            for (int prof = 0; prof < professionCount; ++prof) {
-                const int n = byProfession[prof];
-                if (n == 0)
-                    continue;
-                const model::Profession& info = professions[prof];
-                std::vector<double> w(members.size(), 0);
-                if (info.psychiatric && plan.hospital) {
-                    for (std::size_t k = 0; k < members.size(); ++k)
-                        w[k] = drafts[members[k]].hospital ? 0.9 : (k == 0 ? 0.1 : 0);
-                } else if (info.group == model::ProfessionGroup::Pole) {
-                    const double rest = 1 - (info.psychiatric ? 0.85 : mainPole);
-                    double others = 0;
-                    for (std::size_t k = 1; k < members.size(); ++k)
-                        others += popWeights[k];
-                    w[0] = members.size() == 1 ? 1 : 1 - rest;
-                    for (std::size_t k = 1; k < members.size(); ++k)
-                        w[k] = rest * popWeights[k] / others;
-                } else {
-                    for (std::size_t k = 0; k < members.size(); ++k)
-                        w[k] = popWeights[k] * (k == 0 ? mainProxPull : 1.0);
-                }
-                const auto share = apportion(n, w);
+    // The bassin's professionals of vintage v, per profession.
+    std::vector<int> splitByProfession(const Plan& plan, int v, const std::vector<double>& mix) const {
+        const int total = plan.total[v];
+        const int psy = roundHalfUp(total * plan.psyShare[v]);
+        const int pole = std::max(psy, roundHalfUp(total * plan.poleShare[v]));
+        std::vector<double> proxWeights, poleWeights;
+        std::vector<int> proxIndex, poleIndex;
+        for (const ProfessionShare& s : kProximite) {
+            const int idx = professionIndex(s.code);
+            double w = s.weight * mix[idx];
+            if (v == 1 && plan.role != Role::Metropole && std::string(s.code) == "medecin_generaliste")
+                w *= 0.9; // general practitioners leave the periphery first
+            if (v == 1 && std::string(s.code) == "masseur_kinesitherapeute")
+                w *= 1.1;
+            proxWeights.push_back(w);
+            proxIndex.push_back(idx);
+        }
+        for (const ProfessionShare& s : kPoleOther) {
+            const int idx = professionIndex(s.code);
+            poleWeights.push_back(s.weight * mix[idx]);
+            poleIndex.push_back(idx);
+        }
+        std::vector<int> byProfession(mix.size(), 0);
+        const auto prox = apportion(total - pole, proxWeights);
+        for (std::size_t k = 0; k < prox.size(); ++k)
+            byProfession[proxIndex[k]] = prox[k];
+        const auto other = apportion(pole - psy, poleWeights);
+        for (std::size_t k = 0; k < other.size(); ++k)
+            byProfession[poleIndex[k]] = other[k];
+        byProfession[professionIndex(kPsy)] = psy;
+        return byProfession;
+    }
+
+    // Among communes: the main commune takes most of the pôle professions; first-line care follows the
+    // population, with a pull towards the main commune that grows over time.
+    void splitAmongCommunes(std::size_t p, int v, const std::vector<int>& byProfession) {
+        const Plan& plan = tr.plans[p];
+        const auto& professions = ds.catalogue.professions();
+        const auto& members = membersOf[p];
+        std::vector<double> popWeights;
+        for (int i : members)
+            popWeights.push_back(drafts[i].population);
+        const double mainPole = plan.role == Role::Metropole   ? 0.62
+                                : plan.role == Role::GrandPole ? 0.72
+                                : plan.role == Role::HorsPole  ? (v == 0 ? 0.70 : 0.76)
+                                                               : 0.80;
+        const double mainProxPull = v == 0 ? 1.5 : 1.7;
+        for (std::size_t prof = 0; prof < byProfession.size(); ++prof) {
+            const int n = byProfession[prof];
+            if (n == 0)
+                continue;
+            const model::Profession& info = professions[prof];
+            std::vector<double> w(members.size(), 0);
+            if (info.psychiatric && plan.hospital) {
                 for (std::size_t k = 0; k < members.size(); ++k)
-                    counts[members[k]][v][prof] = share[k];
+                    w[k] = drafts[members[k]].hospital ? 0.9 : (k == 0 ? 0.1 : 0);
+            } else if (info.group == model::ProfessionGroup::Pole) {
+                const double rest = 1 - (info.psychiatric ? 0.85 : mainPole);
+                double others = 0;
+                for (std::size_t k = 1; k < members.size(); ++k)
+                    others += popWeights[k];
+                w[0] = members.size() == 1 ? 1 : 1 - rest;
+                for (std::size_t k = 1; k < members.size(); ++k)
+                    w[k] = rest * popWeights[k] / others;
+            } else {
+                for (std::size_t k = 0; k < members.size(); ++k)
+                    w[k] = popWeights[k] * (k == 0 ? mainProxPull : 1.0);
             }
+            const auto share = apportion(n, w);
+            for (std::size_t k = 0; k < members.size(); ++k)
+                counts[members[k]][v][prof] = share[k];
         }
     }
-    for (std::size_t i : byCode)
-        for (int v = 0; v < 2; ++v)
-            for (int prof = 0; prof < professionCount; ++prof)
-                if (const int n = counts[i][v][prof]; n > 0)
-                    ds.counts.push_back({drafts[i].code, professions[prof].code, kVintages[v], double(n)});
 
-    // --- Quartiers of the metropolis's central commune ----------------------------------------------
-    {
+    // --- Quartiers of the metropolis's central commune --------------------------------------------
+    void addQuartiers() {
         const int metro = mainDraft[0];
         const CommuneDraft& centre = drafts[metro];
         const model::Commune* commune = ds.commune(centre.code);
@@ -828,34 +930,46 @@ model::Dataset makeDemoDataset(unsigned seed) {
         std::vector<double> psyWeight(present.size(), 0);
         for (std::size_t k = 0; k < present.size(); ++k)
             psyWeight[k] = std::string(kQuartiers[present[k]]) == "Hôpital" ? 3.0 * zonePop[k] : zonePop[k];
-        std::vector<double> zonePopWeight(zonePop.begin(), zonePop.end());
+        const std::vector<double> zonePopWeight(zonePop.begin(), zonePop.end());
+        addZoneCounts(counts[metro], zoneCodes, {zonePopWeight, poleWeight, psyWeight});
+    }
+
+    struct ZoneWeights {
+        const std::vector<double>&first, &pole, &psy; // first-line care, pôle professions, psychiatry
+    };
+
+    // The central commune's counts, split among its quartiers.
+    void addZoneCounts(const std::array<std::vector<int>, 2>& communeCounts,
+                       const std::vector<std::string>& zoneCodes, const ZoneWeights& weights) {
+        const auto& professions = ds.catalogue.professions();
         for (int v = 0; v < 2; ++v)
-            for (int prof = 0; prof < professionCount; ++prof) {
-                const int n = counts[metro][v][prof];
+            for (std::size_t prof = 0; prof < professions.size(); ++prof) {
+                const int n = communeCounts[v][prof];
                 if (n == 0)
                     continue;
                 const model::Profession& info = professions[prof];
-                const auto& w = info.psychiatric                             ? psyWeight
-                                : info.group == model::ProfessionGroup::Pole ? poleWeight
-                                                                             : zonePopWeight;
+                const auto& w = info.psychiatric                             ? weights.psy
+                                : info.group == model::ProfessionGroup::Pole ? weights.pole
+                                                                             : weights.first;
                 const auto share = apportion(n, w);
-                for (std::size_t k = 0; k < present.size(); ++k)
+                for (std::size_t k = 0; k < zoneCodes.size(); ++k)
                     if (share[k] > 0)
                         ds.zoneCounts.push_back({zoneCodes[k], info.code, kVintages[v], double(share[k])});
             }
     }
 
-    // --- Declared cooperations ----------------------------------------------------------------------
-    const auto bvOf = [&](std::size_t plan) { return drafts[mainDraft[plan]].code; };
-    std::vector<std::size_t> coastPlans, southRural;
-    for (std::size_t p = 0; p < tr.plans.size(); ++p) {
-        const Role r = tr.plans[p].role;
-        if (r == Role::IntermediateCoast || r == Role::LowPoleShare || r == Role::SecondaryCoast)
-            coastPlans.push_back(p);
-        if (r == Role::HorsPole && tr.plans[p].dep == SE)
-            southRural.push_back(p);
-    }
-    {
+    // --- Declared cooperations --------------------------------------------------------------------
+    std::string bvOf(std::size_t plan) const { return drafts[mainDraft[plan]].code; }
+
+    void addCooperations() {
+        std::vector<std::size_t> coastPlans, southRural;
+        for (std::size_t p = 0; p < tr.plans.size(); ++p) {
+            const Role r = tr.plans[p].role;
+            if (r == Role::IntermediateCoast || r == Role::LowPoleShare || r == Role::SecondaryCoast)
+                coastPlans.push_back(p);
+            if (r == Role::HorsPole && tr.plans[p].dep == SE)
+                southRural.push_back(p);
+        }
         model::Cooperation ght{"GHT du Littoral", "GHT", {}};
         for (std::size_t p : coastPlans)
             ght.bassins.push_back(bvOf(p));
@@ -875,32 +989,35 @@ model::Dataset makeDemoDataset(unsigned seed) {
         }
     }
 
-    // --- Observed flows (patients going to a pôle of another bassin) --------------------------------
-    {
+    // --- Observed flows (patients going to a pôle of another bassin) ------------------------------
+    bool isPolePlan(std::size_t p) const {
+        return tr.plans[p].role != Role::HorsPole && tr.plans[p].role != Role::PsyHorsPole;
+    }
+
+    std::size_t nearestPole(std::size_t from, const std::vector<std::size_t>& poles) const {
+        std::size_t best = poles[0];
+        double bestD = std::numeric_limits<double>::max();
+        for (std::size_t q : poles) {
+            if (q == from)
+                continue;
+            const double d = distance(drafts[mainDraft[from]].anchor, drafts[mainDraft[q]].anchor);
+            if (d < bestD) {
+                bestD = d;
+                best = q;
+            }
+        }
+        return best;
+    }
+
+    // From the main commune and the two communes closest to the destination; the metropolis receives
+    // and sends nothing.
+    void addFlows() {
         std::vector<std::size_t> poles;
         for (std::size_t p = 0; p < tr.plans.size(); ++p)
-            if (tr.plans[p].role != Role::HorsPole && tr.plans[p].role != Role::PsyHorsPole)
+            if (isPolePlan(p))
                 poles.push_back(p);
-        const auto nearestPole = [&](std::size_t from) {
-            std::size_t best = poles[0];
-            double bestD = std::numeric_limits<double>::max();
-            for (std::size_t q : poles) {
-                if (q == from)
-                    continue;
-                const double d = distance(drafts[mainDraft[from]].anchor, drafts[mainDraft[q]].anchor);
-                if (d < bestD) {
-                    bestD = d;
-                    best = q;
-                }
-            }
-            return best;
-        };
-        // From the main commune and the two communes closest to the destination; the metropolis
-        // receives and sends nothing.
         for (std::size_t p = 1; p < tr.plans.size(); ++p) {
-            const bool poleBassin =
-                tr.plans[p].role != Role::HorsPole && tr.plans[p].role != Role::PsyHorsPole;
-            const CommuneDraft& dest = drafts[mainDraft[poleBassin ? 0 : nearestPole(p)]];
+            const CommuneDraft& dest = drafts[mainDraft[isPolePlan(p) ? 0 : nearestPole(p, poles)]];
             std::vector<std::pair<double, int>> byDistance;
             for (std::size_t k = 1; k < membersOf[p].size(); ++k)
                 byDistance.emplace_back(distance(drafts[membersOf[p][k]].anchor, dest.anchor),
@@ -917,9 +1034,12 @@ model::Dataset makeDemoDataset(unsigned seed) {
             }
         }
     }
+};
 
-    ds.reindex();
-    return ds;
+} // namespace
+
+model::Dataset makeDemoDataset(unsigned seed) {
+    return Generator(seed).run();
 }
 
 } // namespace maillage::demo

@@ -192,6 +192,22 @@ private slots:
         QVERIFY(unknown);
     }
 
+    void drillDownsCarryTheWarningsOfTheirCounts() {
+        auto ds = territory(); // holds a count of an unknown commune, 99999
+        ds.counts.push_back({"59350", "medecin_generaliste", 2020, -50});
+        for (const DensityDrillDown& d : {densityForBassin(ds, "59350", "medecin_generaliste", 2020),
+                                          densityForCommune(ds, "59350", "medecin_generaliste", 2020)}) {
+            bool invalid = false, unknown = false;
+            for (const Warning& w : d.warnings) {
+                invalid = invalid || w.kind == ErrorKind::Value;
+                unknown =
+                    unknown || (w.kind == ErrorKind::Join && w.details == std::vector<std::string>{"99999"});
+            }
+            QVERIFY(invalid);
+            QVERIFY(unknown);
+        }
+    }
+
     void unknownProfessionIsAnErrorListingTheCatalogue() {
         const auto ds = territory();
         for (const auto& call :

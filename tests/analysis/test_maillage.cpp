@@ -596,8 +596,9 @@ private slots:
         const std::vector<PoleClassification> poles{
             pole("59172", PoleType::HorsPole, 600), pole("59481", PoleType::HorsPole, 300),
             pole("59526", PoleType::Secondaire, 1100), pole("59606", PoleType::GrandPole, 3200)};
-        Warnings warnings;
-        const auto links = declaredLinks(ds, poles, warnings);
+        const DeclaredLinks declared = declaredLinks(ds, poles);
+        const std::vector<DeclaredLink>& links = declared.links;
+        const Warnings& warnings = declared.warnings;
         QCOMPARE(links.size(), std::size_t(3));
         for (const DeclaredLink& l : links) {
             QCOMPARE(l.to, std::string("59606")); // Valenciennes, the largest total
@@ -609,7 +610,7 @@ private slots:
         QCOMPARE(links[2].from, std::string("59526"));
         QCOMPARE(warnings.size(), std::size_t(1));
         QCOMPARE(warnings[0].details, std::vector<std::string>{"59999"});
-        QCOMPARE(declaredLinks(ds, poles).size(), std::size_t(3));
+        QCOMPARE(declaredLinks(ds, poles).links.size(), std::size_t(3));
     }
 
     void canceledComputationThrows() {

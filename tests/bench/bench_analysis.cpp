@@ -88,8 +88,8 @@ void BM_AggregateAndClassify(benchmark::State& state) {
     }
     std::size_t poles = 0;
     for (auto _ : state) {
-        const auto agg = analysis::aggregateByBassin(*ds, 2013);
-        const auto classes = analysis::classifyPoles(agg.bassins, ds->params.poles);
+        const auto classification = analysis::classifyDataset(*ds, 2013, ds->params.poles);
+        const auto& classes = classification.poles;
         poles = 0;
         for (const auto& c : classes)
             poles += c.type != analysis::PoleType::HorsPole;
@@ -108,8 +108,7 @@ void BM_Maillage(benchmark::State& state) {
         state.SkipWithError("shared data absent");
         return;
     }
-    const auto classes =
-        analysis::classifyPoles(analysis::aggregateByBassin(*ds, 2013).bassins, ds->params.poles);
+    const auto classes = analysis::classifyDataset(*ds, 2013, ds->params.poles).poles;
     model::MaillageParameters mp;
     mp.distance = state.range(0) ? model::DistanceMode::Geodesic : model::DistanceMode::Planar;
     for (auto _ : state) {

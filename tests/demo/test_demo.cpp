@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <set>
@@ -61,6 +62,106 @@ GeometryPtr unionOf(const std::vector<const model::Wkb*>& wkbs, int* parts) {
     return u;
 }
 
+//! FNV-1a 64 over the exact bytes of everything the generator writes, in order: a change of any count,
+//! code, name, coordinate or polygon vertex changes it. The generator uses only + - * / and sqrt (no libm
+//! transcendental) and is built without FMA contraction, so the bytes are the same on every machine.
+class Digest {
+public:
+    void bytes(const void* data, std::size_t size) {
+        const auto* p = static_cast<const unsigned char*>(data);
+        for (std::size_t i = 0; i < size; ++i) {
+            m_hash ^= p[i];
+            m_hash *= 1099511628211ULL;
+        }
+    }
+    void add(const std::string& s) {
+        add(static_cast<std::uint64_t>(s.size()));
+        bytes(s.data(), s.size());
+    }
+    void add(double v) { bytes(&v, sizeof v); }
+    void add(int v) { bytes(&v, sizeof v); }
+    void add(std::uint64_t v) { bytes(&v, sizeof v); }
+    void add(const model::Wkb& w) {
+        add(static_cast<std::uint64_t>(w.size()));
+        bytes(w.data(), w.size());
+    }
+    void add(const model::Point& p) {
+        add(p.x);
+        add(p.y);
+    }
+    void add(const std::vector<std::string>& v) {
+        add(static_cast<std::uint64_t>(v.size()));
+        for (const auto& s : v)
+            add(s);
+    }
+    void add(const std::map<std::string, std::string>& m) {
+        add(static_cast<std::uint64_t>(m.size()));
+        for (const auto& [k, v] : m) {
+            add(k);
+            add(v);
+        }
+    }
+    std::uint64_t value() const { return m_hash; }
+
+private:
+    std::uint64_t m_hash = 14695981039346656037ULL;
+};
+
+void addCounts(Digest& h, const std::vector<model::CountRecord>& counts) {
+    h.add(static_cast<std::uint64_t>(counts.size()));
+    for (const auto& r : counts) {
+        h.add(r.place);
+        h.add(r.profession);
+        h.add(r.vintage);
+        h.add(r.count);
+    }
+}
+
+std::uint64_t digestOf(const model::Dataset& ds) {
+    Digest h;
+    h.add(ds.meta.title);
+    h.add(ds.meta.sources);
+    for (int v : ds.meta.vintages)
+        h.add(v);
+    h.add(ds.meta.extra);
+    for (const auto& c : ds.communes) {
+        for (const auto* s : {&c.code, &c.name, &c.bv, &c.dep, &c.reg})
+            h.add(*s);
+        h.add(c.population);
+        h.add(c.anchor);
+        h.add(c.geometry);
+    }
+    for (const auto& b : ds.bassins) {
+        for (const auto* s : {&b.code, &b.name, &b.dep, &b.reg})
+            h.add(*s);
+        h.add(b.population);
+        h.add(b.communes);
+        h.add(b.anchor);
+        h.add(b.geometry);
+    }
+    addCounts(h, ds.counts);
+    addCounts(h, ds.zoneCounts);
+    for (const auto& z : ds.zones) {
+        for (const auto* s : {&z.code, &z.name, &z.commune})
+            h.add(*s);
+        h.add(z.population);
+        h.add(z.geometry);
+    }
+    for (const auto& f : ds.flows) {
+        h.add(f.origin);
+        h.add(f.destination);
+        h.add(f.volume);
+    }
+    for (const auto& c : ds.cooperations) {
+        h.add(c.name);
+        h.add(c.kind);
+        h.add(c.bassins);
+    }
+    h.add(ds.regionNames);
+    h.add(ds.departementNames);
+    return h.value();
+}
+
 int count(const std::vector<analysis::PoleClassification>& poles, PoleType type) {
     return static_cast<int>(
         std::count_if(poles.begin(), poles.end(), [&](const auto& p) { return p.type == type; }));
@@ -86,9 +187,9 @@ private slots:
     void initTestCase() {
         ds = demo::makeDemoDataset();
         for (int vintage : ds.meta.vintages) {
-            const auto aggregation = analysis::aggregateByBassin(ds, vintage);
-            QVERIFY2(aggregation.warnings.empty(), "every count names a known commune and profession");
-            poles[vintage] = analysis::classifyPoles(aggregation.bassins, ds.params.poles);
+            auto classification = analysis::classifyDataset(ds, vintage, ds.params.poles);
+            QVERIFY2(classification.warnings().empty(), "every count names a known commune and profession");
+            poles[vintage] = std::move(classification.poles);
         }
     }
 
@@ -159,6 +260,21 @@ private slots:
         QVERIFY(other.communes.size() != ds.communes.size() ||
                 other.communes[0].name != ds.communes[0].name ||
                 other.communes[0].geometry != ds.communes[0].geometry);
+    }
+
+    void contentIsUnchangedForTheDefaultSeed() {
+        // Pins the generated content, so that refactoring the generator is proven neutral. A deliberate
+        // change of the demo territory updates these figures (the message prints the new digest).
+        QCOMPARE(ds.communes.size(), std::size_t(1494));
+        QCOMPARE(ds.bassins.size(), std::size_t(40));
+        QCOMPARE(ds.counts.size(), std::size_t(19035));
+        QCOMPARE(ds.zones.size(), std::size_t(12));
+        QCOMPARE(ds.zoneCounts.size(), std::size_t(424));
+        QCOMPARE(ds.flows.size(), std::size_t(117));
+        QCOMPARE(ds.cooperations.size(), std::size_t(5));
+        const std::uint64_t digest = digestOf(ds);
+        QVERIFY2(digest == 0x5b40646ce9335093ULL,
+                 qPrintable(QStringLiteral("digest 0x%1").arg(digest, 16, 16, QChar('0'))));
     }
 
     void generatesFast() {

@@ -196,8 +196,9 @@ private slots:
         QTRY_VERIFY(panel.crunch().totalProfessionals > 0);
         const auto& vintages = ds().meta.vintages;
         QVERIFY(vintages.size() >= 2);
-        const analysis::CrunchDiagnostics expected = analysis::diagnoseCrunch(
-            ds(), {}, session->parameters().poles, session->vintage(), vintages.front());
+        const analysis::CrunchDiagnostics expected =
+            analysis::diagnoseCrunch(ds(), {}, session->parameters().poles, session->parameters().crunch,
+                                     session->vintage(), vintages.front());
         QVERIFY(expected.hasEvolution);
         for (int t = 1; t <= 4; ++t) {
             QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("crunchCount%1").arg(t))->text(),
@@ -219,7 +220,7 @@ private slots:
         QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("crunchPoleChange"))->text(),
                  panel::signedPercent(expected.poleChangePercent));
         QCOMPARE(panel.findChild<QTextEdit*>(QStringLiteral("crunchDiagnosis"))->document()->toRawText(),
-                 QString::fromStdString(expected.diagnosisEn));
+                 QString::fromStdString(analysis::describeCrunch(expected, analysis::Language::En)));
         // The chart ranks the pôles of the territory.
         int poles = 0;
         for (int t = 1; t <= 4; ++t)
@@ -238,7 +239,8 @@ private slots:
             if (b.reg == ds().bassins.front().reg)
                 selection.push_back(b.code);
         const analysis::CrunchDiagnostics expected = analysis::diagnoseCrunch(
-            ds(), selection, session->parameters().poles, session->vintage(), ds().meta.vintages.front());
+            ds(), selection, session->parameters().poles, session->parameters().crunch, session->vintage(),
+            ds().meta.vintages.front());
         QTRY_COMPARE(panel.crunch().totalProfessionals, expected.totalProfessionals);
         QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("crunchCount1"))->text(),
                  QString::number(expected.polesByType[1]));
@@ -524,7 +526,7 @@ private slots:
         QCOMPARE(static_cast<qint64>(panel.flowsLayer()->featureCount()),
                  static_cast<qint64>(analysis::aggregateFlows(ds(), warnings).size()));
         QCOMPARE(static_cast<qint64>(panel.cooperationsLayer()->featureCount()),
-                 static_cast<qint64>(analysis::declaredLinks(ds(), session->poles()).size()));
+                 static_cast<qint64>(analysis::declaredLinks(ds(), session->poles()).links.size()));
         panel.findChild<QCheckBox*>(QStringLiteral("showFlows"))->setChecked(false);
         QVERIFY(!panel.flowsLayer());
         panel.findChild<QCheckBox*>(QStringLiteral("showCooperations"))->setChecked(false);
@@ -598,7 +600,7 @@ private slots:
         PolesPanel poles(session.get(), canvas.get(), project.get());
         QTRY_VERIFY(poles.crunch().totalProfessionals > 0);
         QCOMPARE(poles.findChild<QTextEdit*>(QStringLiteral("crunchDiagnosis"))->document()->toRawText(),
-                 QString::fromStdString(poles.crunch().diagnosisFr));
+                 QString::fromStdString(analysis::describeCrunch(poles.crunch(), analysis::Language::Fr)));
         QCOMPARE(poles.findChild<QLabel*>(QStringLiteral("crunchFirstShare"))->text(),
                  QLocale(QLocale::French).toString(100 * poles.crunch().firstPoleShare, 'f', 1) +
                      QStringLiteral("\u00a0%"));

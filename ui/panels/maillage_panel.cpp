@@ -731,7 +731,8 @@ void MaillagePanel::drawCooperations(bool on) {
         return;
     }
     const model::Dataset& ds = m_session->dataset();
-    const std::vector<analysis::DeclaredLink> declared = analysis::declaredLinks(ds, m_session->poles());
+    const std::vector<analysis::DeclaredLink> declared =
+        analysis::declaredLinks(ds, m_session->poles()).links;
     QgsVectorLayer* layer = ensureLayer(
         role::Cooperations,
         layerUri("LineString",

@@ -425,7 +425,8 @@ void PolesPanel::reloadTable() {
             r.total = p.total;
             r.poleShare = p.poleShare;
             r.psyShare = p.psyShare;
-            r.reason = qs(french ? p.reasonFr : p.reasonEn);
+            r.reason = qs(analysis::describeClassification(p, french ? analysis::Language::Fr
+                                                                     : analysis::Language::En));
             if (r.type >= 1 && r.type <= 4)
                 ++poleCount;
             rows.push_back(std::move(r));
@@ -622,11 +623,11 @@ void PolesPanel::refreshCrunch() {
     const model::PoleParameters& params = m_session->parameters().poles;
     std::vector<analysis::PoleClassification> classification;
     try {
-        m_crunch = analysis::diagnoseCrunch(ds, selection, params, to, from);
+        m_crunch = analysis::diagnoseCrunch(ds, selection, params, m_session->parameters().crunch, to, from);
         if (to == m_session->vintage())
             classification = m_session->poles();
         else
-            classification = analysis::classifyPoles(analysis::aggregateByBassin(ds, to).bassins, params);
+            classification = analysis::classifyDataset(ds, to, params).poles;
     } catch (const std::exception& e) {
         clear(tr("The diagnosis failed: %1").arg(QString::fromUtf8(e.what())));
         return;
@@ -637,7 +638,8 @@ void PolesPanel::refreshCrunch() {
                              .arg(number(bvCount))
                              .arg(to)
                              .arg(number(c.totalProfessionals)));
-    m_diagnosis->setPlainText(qs(panel::uiIsFrench() ? c.diagnosisFr : c.diagnosisEn));
+    m_diagnosis->setPlainText(qs(
+        analysis::describeCrunch(c, panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En)));
 
     for (int t = 1; t <= 4; ++t) {
         m_typeCount[t]->setText(QString::number(c.polesByType[t]));

@@ -1,0 +1,375 @@
+// The written Crunch diagnosis, in French and in English: words only, every figure and every finding
+// comes from diagnoseCrunch (crunch.cpp).
+#include "core/analysis/crunch.h"
+
+#include "core/model/text.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace maillage::analysis {
+
+using text::formatEn;
+using text::formatFr;
+using wording::enumerate;
+using wording::kNbsp;
+
+namespace {
+
+const char* const kMinus = "\u2212"; // typographic minus in French text
+
+std::string nameOf(const CrunchFindings& f, const std::string& code) {
+    const auto it = f.names.find(code);
+    return it == f.names.end() ? code : it->second;
+}
+
+// "+5,6 %", "−10,0 %" / "+5.6%", "-10.0%" (a change in percent, already x100).
+std::string signedPercent(double percent, Language language) {
+    const std::string body = wording::number(std::fabs(percent), 1, language);
+    const bool zero = body == (language == Language::Fr ? "0,0" : "0.0");
+    const char* minus = language == Language::Fr ? kMinus : "-";
+    return std::string(zero ? "" : (percent < 0 ? minus : "+")) + body +
+           (language == Language::Fr ? kNbsp : "") + "%";
+}
+
+std::string signedNumber(double v, int decimals, Language language) {
+    const std::string body = wording::number(std::fabs(v), decimals, language);
+    const bool zero = body.find_first_not_of(language == Language::Fr ? "0," : "0.") == std::string::npos;
+    const char* minus = language == Language::Fr ? kMinus : "-";
+    return std::string(zero ? "" : (v < 0 ? minus : "+")) + body;
+}
+
+int poleCountOf(const CrunchDiagnostics& d) {
+    return d.findings.poleCount;
+}
+
+// ---- French ------------------------------------------------------------------------------------
+
+std::string typeCountFr(PoleType t, int n) {
+    const bool many = n > 1;
+    switch (t) {
+    case PoleType::GrandeMetropole:
+        return std::to_string(n) + (many ? " pôles de grande métropole" : " pôle de grande métropole");
+    case PoleType::GrandPole:
+        return std::to_string(n) + (many ? " grands pôles" : " grand pôle");
+    case PoleType::Intermediaire:
+        return std::to_string(n) + (many ? " pôles intermédiaires" : " pôle intermédiaire");
+    case PoleType::Secondaire:
+        return std::to_string(n) + (many ? " pôles secondaires" : " pôle secondaire");
+    case PoleType::HorsPole:
+        break;
+    }
+    return std::to_string(n) + (many ? " bassins hors pôle" : " bassin hors pôle");
+}
+
+std::string polesSentenceFr(const CrunchDiagnostics& d) {
+    const std::size_t n = d.bassins.size();
+    const std::string scope = (n == 1 ? std::string("Dans le bassin de vie étudié")
+                                      : "Sur les " + std::to_string(n) + " bassins de vie étudiés") +
+                              " (" + formatFr(d.totalProfessionals, 0) + " professionnels de santé en " +
+                              std::to_string(d.vintageTo) + ")";
+    const int poleCount = poleCountOf(d);
+    if (poleCount == 0)
+        return scope +
+               ", aucun n'est un pôle d'offre de soins, c'est-à-dire un bassin qui concentre assez de "
+               "professionnels pour attirer les patients des alentours.";
+    std::vector<std::string> parts;
+    for (int t = 1; t < kPoleTypeCount; ++t)
+        if (d.polesByType[t] > 0)
+            parts.push_back(typeCountFr(static_cast<PoleType>(t), d.polesByType[t]));
+    return scope + ", " + std::to_string(poleCount) +
+           (poleCount > 1 ? " sont des pôles d'offre de soins, c'est-à-dire des bassins qui concentrent"
+                          : " est un pôle d'offre de soins, c'est-à-dire un bassin qui concentre") +
+           " assez de professionnels pour attirer les patients des alentours : " +
+           enumerate(parts, Language::Fr) + ".";
+}
+
+std::string regionsSentenceFr(const CrunchDiagnostics& d) {
+    const CrunchFindings& f = d.findings;
+    const char* cmp = f.polesAgainstAverage == PoleCountComparison::More    ? "davantage"
+                      : f.polesAgainstAverage == PoleCountComparison::Fewer ? "moins"
+                                                                            : "à peu près autant";
+    return "Une région en compte " + formatFr(f.averagePolesPerRegion, 1) + " en moyenne (sur les " +
+           std::to_string(d.regionCount) + " régions des données) : ce territoire en a " + cmp + ".";
+}
+
+std::vector<std::string> primacySentencesFr(const CrunchDiagnostics& d) {
+    const CrunchFindings& f = d.findings;
+    if (poleCountOf(d) == 1)
+        return {"Le seul pôle, " + nameOf(f, d.firstPole) + ", réunit " + formatFr(d.firstMass, 0) +
+                " professionnels, soit " + wording::percent(d.firstPoleShare, 1, Language::Fr) +
+                " de ceux du territoire."};
+    const std::string head = "Le premier pôle, " + nameOf(f, d.firstPole) + " (" + formatFr(d.firstMass, 0) +
+                             " professionnels), pèse " + formatFr(d.primacy, 1) + " fois le deuxième, " +
+                             nameOf(f, d.secondPole) + " (" + formatFr(d.secondMass, 0) + ")";
+    // The threshold as the user set it (7.5 stays 7,5); macrocephalic strictly above it, so "at most" below.
+    const std::string threshold = wording::natural(f.macrocephalyThreshold, Language::Fr);
+    return {d.macrocephalic ? head + " : au-delà de " + threshold +
+                                  " fois, le système est dit macrocéphale, c'est-à-dire dominé par une "
+                                  "seule grande ville qui attire l'essentiel de l'offre de soins."
+                            : head + " : au plus " + threshold +
+                                  " fois, l'offre n'est donc pas dominée par une seule ville.",
+            "Il réunit à lui seul " + wording::percent(d.firstPoleShare, 1, Language::Fr) +
+                " des professionnels du territoire."};
+}
+
+std::string concentrationSentenceFr(const CrunchDiagnostics& d) {
+    // A number below 2 takes the singular ("1,7 bassin de vie").
+    const std::string eq =
+        formatFr(d.equivalentPoles, 1) + (d.equivalentPoles < 2 ? " bassin de vie" : " bassins de vie");
+    const std::string tail = " sur " + std::to_string(d.bassins.size()) +
+                             " (indice de concentration de Herfindahl : " + formatFr(d.herfindahl, 2) + ")";
+    if (d.findings.highConcentration)
+        return "Tout se passe comme si les professionnels étaient répartis à parts égales entre seulement " +
+               eq + tail + " : la concentration est forte.";
+    return "Tout se passe comme si les professionnels étaient répartis à parts égales entre " + eq + tail +
+           " : la concentration reste modérée.";
+}
+
+std::string changeSentenceFr(const CrunchDiagnostics& d) {
+    const std::string period = "Entre " + std::to_string(d.vintageFrom) + " et " +
+                               std::to_string(d.vintageTo) + ", le nombre de professionnels a évolué de ";
+    const bool anyPole = poleCountOf(d) > 0, anyOther = d.polesByType[0] > 0;
+    if (anyPole && anyOther)
+        return period + signedPercent(d.poleChangePercent, Language::Fr) + " dans les pôles et de " +
+               signedPercent(d.nonPoleChangePercent, Language::Fr) + " dans les autres bassins de vie.";
+    return period + signedPercent(anyPole ? d.poleChangePercent : d.nonPoleChangePercent, Language::Fr) + ".";
+}
+
+std::string drainSentenceFr(const CrunchDiagnostics& d) {
+    const std::string main = nameOf(d.findings, d.mainPole);
+    const std::string r = signedNumber(d.drainCorrelation, 2, Language::Fr);
+    const std::string scale = std::string(", sur une échelle de ") + kMinus + "1 à +1";
+    switch (d.findings.drain) {
+    case DrainSignature::Visible:
+        return "Plus un bassin de vie est loin de " + main +
+               ", plus il perd de professionnels (corrélation de " + r + " entre l'évolution et la distance" +
+               scale + ") : c'est la signature d'une vidange de la périphérie au profit du pôle principal.";
+    case DrainSignature::Absent:
+        return "Les bassins de vie éloignés de " + main +
+               " évoluent plutôt mieux que les proches (corrélation de " + r +
+               " entre l'évolution et la distance" + scale +
+               ") : la périphérie ne se vide pas au profit du pôle principal.";
+    case DrainSignature::Unclear:
+        return "L'évolution dépend peu de la distance à " + main + " (corrélation de " + r + scale +
+               ") : la périphérie ne se vide pas nettement au profit du pôle principal.";
+    case DrainSignature::Unknown:
+        break;
+    }
+    return {};
+}
+
+const BassinChange& changeOfBassin(const CrunchDiagnostics& d, const std::string& code) {
+    return *std::find_if(d.changes.begin(), d.changes.end(),
+                         [&](const BassinChange& c) { return c.bv == code; });
+}
+
+std::string atRiskSentenceFr(const CrunchDiagnostics& d) {
+    if (d.atRisk.empty())
+        return "Aucun petit pôle proche d'un grand pôle ne perd de professionnels.";
+    std::vector<std::string> names;
+    for (const std::string& code : d.atRisk) {
+        const BassinChange& c = changeOfBassin(d, code);
+        names.push_back(nameOf(d.findings, code) + " (" + signedPercent(c.changePercent, Language::Fr) +
+                        ", à " + formatFr(c.nearestLargePoleKm, 0) + kNbsp + "km de " +
+                        nameOf(d.findings, c.nearestLargePole) + ")");
+    }
+    const bool many = d.atRisk.size() > 1;
+    return std::string(many ? "Ces petits pôles, proches d'un grand pôle, perdent"
+                            : "Ce petit pôle, proche d'un grand pôle, perd") +
+           " des professionnels et risque" + (many ? "nt" : "") + " d'être absorbé" + (many ? "s" : "") +
+           " par " + (many ? "leur" : "son") + " grand voisin : " + enumerate(names, Language::Fr) + ".";
+}
+
+std::string emptySentenceFr(const CrunchDiagnostics& d) {
+    return d.bassins.empty() ? "Aucun bassin de vie n'est sélectionné."
+                             : "Aucun professionnel de santé n'est recensé en " +
+                                   std::to_string(d.vintageTo) + " dans les bassins de vie étudiés.";
+}
+
+// ---- English -----------------------------------------------------------------------------------
+
+std::string typeCountEn(PoleType t, int n) {
+    const bool many = n != 1;
+    switch (t) {
+    case PoleType::GrandeMetropole:
+        return std::to_string(n) + (many ? " metropolitan poles" : " metropolitan pole");
+    case PoleType::GrandPole:
+        return std::to_string(n) + (many ? " large poles" : " large pole");
+    case PoleType::Intermediaire:
+        return std::to_string(n) + (many ? " intermediate poles" : " intermediate pole");
+    case PoleType::Secondaire:
+        return std::to_string(n) + (many ? " secondary poles" : " secondary pole");
+    case PoleType::HorsPole:
+        break;
+    }
+    return std::to_string(n) + (many ? " non-pole areas" : " non-pole area");
+}
+
+std::string polesSentenceEn(const CrunchDiagnostics& d) {
+    const std::size_t n = d.bassins.size();
+    const std::string scope = (n == 1 ? std::string("In the bassin de vie studied")
+                                      : "Of the " + std::to_string(n) + " bassins de vie studied") +
+                              " (" + formatEn(d.totalProfessionals, 0) + " health professionals in " +
+                              std::to_string(d.vintageTo) + ")";
+    const int poleCount = poleCountOf(d);
+    if (poleCount == 0)
+        return scope +
+               ", none is a care pole, that is an area with enough professionals to draw patients from "
+               "around it.";
+    std::vector<std::string> parts;
+    for (int t = 1; t < kPoleTypeCount; ++t)
+        if (d.polesByType[t] > 0)
+            parts.push_back(typeCountEn(static_cast<PoleType>(t), d.polesByType[t]));
+    const bool many = poleCount > 1;
+    return scope + ", " + std::to_string(poleCount) +
+           (many ? " are care poles, that is areas" : " is a care pole, that is an area") +
+           " with enough professionals to draw patients from around " + (many ? "them" : "it") + ": " +
+           enumerate(parts, Language::En) + ".";
+}
+
+std::string regionsSentenceEn(const CrunchDiagnostics& d) {
+    const CrunchFindings& f = d.findings;
+    const char* cmp = f.polesAgainstAverage == PoleCountComparison::More    ? "more"
+                      : f.polesAgainstAverage == PoleCountComparison::Fewer ? "fewer"
+                                                                            : "about as many";
+    return "A region has " + formatEn(f.averagePolesPerRegion, 1) + " on average (over the " +
+           std::to_string(d.regionCount) + " regions of the data): this territory has " + cmp + ".";
+}
+
+std::vector<std::string> primacySentencesEn(const CrunchDiagnostics& d) {
+    const CrunchFindings& f = d.findings;
+    if (poleCountOf(d) == 1)
+        return {"The only pole, " + nameOf(f, d.firstPole) + ", holds " + formatEn(d.firstMass, 0) +
+                " professionals, " + wording::percent(d.firstPoleShare, 1, Language::En) +
+                " of the territory's."};
+    const std::string head = "The first pole, " + nameOf(f, d.firstPole) + " (" + formatEn(d.firstMass, 0) +
+                             " professionals), weighs " + formatEn(d.primacy, 1) + " times the second, " +
+                             nameOf(f, d.secondPole) + " (" + formatEn(d.secondMass, 0) + ")";
+    const std::string threshold = wording::natural(f.macrocephalyThreshold, Language::En);
+    return {d.macrocephalic ? head + ": beyond " + threshold +
+                                  " times, the system is called macrocephalic, that is dominated by a single "
+                                  "large city that draws most of the care supply."
+                            : head + ": at most " + threshold +
+                                  " times, so the supply is not dominated by a single city.",
+            "It alone holds " + wording::percent(d.firstPoleShare, 1, Language::En) +
+                " of the territory's professionals."};
+}
+
+std::string concentrationSentenceEn(const CrunchDiagnostics& d) {
+    const std::string eq = formatEn(d.equivalentPoles, 1) + " bassins de vie";
+    const std::string tail = " out of " + std::to_string(d.bassins.size()) +
+                             " (Herfindahl concentration index: " + formatEn(d.herfindahl, 2) + ")";
+    if (d.findings.highConcentration)
+        return "It is as if the professionals were shared equally among only " + eq + tail +
+               ": concentration is high.";
+    return "It is as if the professionals were shared equally among " + eq + tail +
+           ": concentration remains moderate.";
+}
+
+std::string changeSentenceEn(const CrunchDiagnostics& d) {
+    const std::string period = "Between " + std::to_string(d.vintageFrom) + " and " +
+                               std::to_string(d.vintageTo) + ", the number of professionals changed by ";
+    const bool anyPole = poleCountOf(d) > 0, anyOther = d.polesByType[0] > 0;
+    if (anyPole && anyOther)
+        return period + signedPercent(d.poleChangePercent, Language::En) + " in the poles and by " +
+               signedPercent(d.nonPoleChangePercent, Language::En) + " in the other bassins de vie.";
+    return period + signedPercent(anyPole ? d.poleChangePercent : d.nonPoleChangePercent, Language::En) + ".";
+}
+
+std::string drainSentenceEn(const CrunchDiagnostics& d) {
+    const std::string main = nameOf(d.findings, d.mainPole);
+    const std::string r = signedNumber(d.drainCorrelation, 2, Language::En);
+    switch (d.findings.drain) {
+    case DrainSignature::Visible:
+        return "The farther a bassin de vie lies from " + main +
+               ", the more professionals it loses (correlation of " + r +
+               " between change and distance, on a scale from -1 to +1): the signature of the periphery "
+               "draining "
+               "towards the main pole.";
+    case DrainSignature::Absent:
+        return "The bassins de vie far from " + main +
+               " fare rather better than those nearby (correlation of " + r +
+               " between change and distance, on a scale from -1 to +1): the periphery is not draining "
+               "towards "
+               "the main pole.";
+    case DrainSignature::Unclear:
+        return "Change depends little on the distance to " + main + " (correlation of " + r +
+               ", on a scale from -1 to +1): no clear draining of the periphery towards the main pole.";
+    case DrainSignature::Unknown:
+        break;
+    }
+    return {};
+}
+
+std::string atRiskSentenceEn(const CrunchDiagnostics& d) {
+    if (d.atRisk.empty())
+        return "No small pole near a large pole is losing professionals.";
+    std::vector<std::string> names;
+    for (const std::string& code : d.atRisk) {
+        const BassinChange& c = changeOfBassin(d, code);
+        names.push_back(nameOf(d.findings, code) + " (" + signedPercent(c.changePercent, Language::En) +
+                        ", " + formatEn(c.nearestLargePoleKm, 0) + " km from " +
+                        nameOf(d.findings, c.nearestLargePole) + ")");
+    }
+    const bool many = d.atRisk.size() > 1;
+    return std::string(many ? "These small poles, near a large pole, are losing"
+                            : "This small pole, near a large pole, is losing") +
+           " professionals and may be absorbed by " + (many ? "their" : "its") +
+           " large neighbour: " + enumerate(names, Language::En) + ".";
+}
+
+std::string emptySentenceEn(const CrunchDiagnostics& d) {
+    return d.bassins.empty() ? "No bassin de vie is selected."
+                             : "No health professional is recorded in " + std::to_string(d.vintageTo) +
+                                   " in the bassins de vie studied.";
+}
+
+// ---- the paragraph -----------------------------------------------------------------------------
+
+//! The sentences of one language, in the order of the paragraph.
+struct Sentences {
+    std::string (*empty)(const CrunchDiagnostics&);
+    std::string (*poles)(const CrunchDiagnostics&);
+    std::string (*regions)(const CrunchDiagnostics&);
+    std::vector<std::string> (*primacy)(const CrunchDiagnostics&);
+    std::string (*concentration)(const CrunchDiagnostics&);
+    std::string (*change)(const CrunchDiagnostics&);
+    std::string (*drain)(const CrunchDiagnostics&);
+    std::string (*atRisk)(const CrunchDiagnostics&);
+};
+
+const Sentences kFrench{emptySentenceFr,         polesSentenceFr,  regionsSentenceFr, primacySentencesFr,
+                        concentrationSentenceFr, changeSentenceFr, drainSentenceFr,   atRiskSentenceFr};
+const Sentences kEnglish{emptySentenceEn,         polesSentenceEn,  regionsSentenceEn, primacySentencesEn,
+                         concentrationSentenceEn, changeSentenceEn, drainSentenceEn,   atRiskSentenceEn};
+
+// Which sentences the findings call for: the choice is the same in every language.
+std::vector<std::string> paragraph(const CrunchDiagnostics& d, const Sentences& s) {
+    if (d.bassins.empty() || !(d.totalProfessionals > 0))
+        return {s.empty(d)};
+    std::vector<std::string> out{s.poles(d)};
+    if (d.findings.comparedWithRegions)
+        out.push_back(s.regions(d));
+    if ((poleCountOf(d) >= 2 && d.secondMass > 0) || poleCountOf(d) == 1)
+        for (std::string& sentence : s.primacy(d))
+            out.push_back(std::move(sentence));
+    if (d.bassins.size() >= 2)
+        out.push_back(s.concentration(d));
+    if (!d.hasEvolution)
+        return out;
+    out.push_back(s.change(d));
+    if (d.findings.drain != DrainSignature::Unknown)
+        out.push_back(s.drain(d));
+    if (!d.atRisk.empty() || d.polesByType[3] + d.polesByType[4] > 0)
+        out.push_back(s.atRisk(d));
+    return out;
+}
+
+} // namespace
+
+std::string describeCrunch(const CrunchDiagnostics& diagnostics, Language language) {
+    return text::join(paragraph(diagnostics, language == Language::Fr ? kFrench : kEnglish), " ");
+}
+
+} // namespace maillage::analysis

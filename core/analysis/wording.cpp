@@ -1,0 +1,46 @@
+#include "core/analysis/wording.h"
+
+#include "core/model/text.h"
+
+#include <cmath>
+
+namespace maillage::analysis::wording {
+
+int naturalDecimals(double value) {
+    for (int d = 0; d < 2; ++d) {
+        const double f = std::pow(10.0, d);
+        if (std::fabs(value * f - std::round(value * f)) < 1e-6)
+            return d;
+    }
+    return 2;
+}
+
+std::string number(double value, int decimals, Language language) {
+    return language == Language::Fr ? text::formatFr(value, decimals) : text::formatEn(value, decimals);
+}
+
+std::string natural(double value, Language language) {
+    return number(value, naturalDecimals(value), language);
+}
+
+std::string percent(double fraction, int decimals, Language language) {
+    const std::string n = number(fraction * 100, decimals, language);
+    return language == Language::Fr ? n + kNbsp + "%" : n + "%";
+}
+
+std::string plural(std::size_t n, const char* singular, const char* pluralForm) {
+    return std::to_string(n) + " " + (n == 1 ? singular : pluralForm);
+}
+
+std::string enumerate(const std::vector<std::string>& items, Language language) {
+    const std::string lastSep = language == Language::Fr ? " et " : " and ";
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += (i + 1 == items.size()) ? lastSep : ", ";
+        out += items[i];
+    }
+    return out;
+}
+
+} // namespace maillage::analysis::wording
