@@ -5,15 +5,18 @@
 #include "core/demo/demo.h"
 #include "ui/i18n.h"
 #include "ui/layer_roles.h"
+#include "ui/map_layers.h"
 #include "ui/panels/density_panel.h"
 #include "ui/panels/maillage_panel.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/poles_panel.h"
+#include "ui/panels/profession_chooser.h"
 #include "ui/panels/rank_size_chart.h"
 #include "ui/session.h"
 
 #include "testing.h"
 #include "ui/qgis_test_main.h"
+#include "ui/ui_fixture.h"
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsgeometry.h>
@@ -35,10 +38,12 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTextDocument>
 #include <QTextEdit>
 
+#include <algorithm>
 #include <memory>
 
 using namespace maillage;
@@ -269,7 +274,105 @@ private slots:
         QCOMPARE(panel.crunch().totalProfessionals, 0.0);
     }
 
+    void crunchOffersOnlyEarlierYearsToCompareFrom() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        auto* from = panel.findChild<QComboBox*>(QStringLiteral("crunchFrom"));
+        auto* to = panel.findChild<QComboBox*>(QStringLiteral("crunchTo"));
+        const auto& vintages = ds().meta.vintages;
+        QVERIFY(vintages.size() >= 2);
+        auto fromYearsAreBefore = [&] {
+            for (int i = 0; i < from->count(); ++i) {
+                const int year = from->itemData(i).toInt();
+                if (year != 0 && year >= to->currentData().toInt())
+                    return false;
+            }
+            return true;
+        };
+        QVERIFY(fromYearsAreBefore());
+        QCOMPARE(from->count(), static_cast<int>(vintages.size())); // "No comparison" + the earlier years
+        // The earliest year as "to": nothing is earlier, no comparison is the only choice.
+        to->setCurrentIndex(to->findData(vintages.front()));
+        QVERIFY(fromYearsAreBefore());
+        QCOMPARE(from->count(), 1);
+        QCOMPARE(from->itemData(0).toInt(), 0);
+        QTRY_VERIFY(!panel.crunch().hasEvolution);
+        to->setCurrentIndex(to->findData(vintages.back()));
+        QVERIFY(fromYearsAreBefore());
+        QCOMPARE(from->findData(vintages.back()), -1);
+    }
+
+    void crunchWithOneYearSaysAComparisonNeedsAnother() {
+        Session single;
+        single.setDataset(testing::makeSixBassins());
+        PolesPanel panel(&single, canvas.get(), project.get());
+        auto* hint = panel.findChild<QLabel*>(QStringLiteral("crunchVintageHint"));
+        QVERIFY(hint && !hint->isHidden());
+        QVERIFY2(hint->text().contains(QStringLiteral("2023")) &&
+                     hint->text().contains(QStringLiteral("another year")),
+                 qPrintable(hint->text()));
+        PolesPanel twoYears(session.get(), canvas.get(), project.get());
+        QVERIFY(twoYears.findChild<QLabel*>(QStringLiteral("crunchVintageHint"))->isHidden());
+    }
+
     // --- DensityPanel
+    void selectingACommuneRowHighlightsThatCommuneOnlyOnTheMap() {
+        Session own;
+        QgsProject ownProject;
+        MapLayers layers(&own, &ownProject);
+        own.setDataset(demo::makeDemoDataset());
+        DensityPanel panel(&own, canvas.get(), &ownProject);
+        QString bv;
+        for (const auto& b : own.dataset().bassins)
+            if (b.communes.size() >= 2) {
+                bv = panel::qs(b.code);
+                break;
+            }
+        QVERIFY(!bv.isEmpty());
+        own.selectBassins({bv});
+        QTRY_COMPARE(panel.shownBassin(), bv);
+        auto* table = panel.findChild<QTableView*>(QStringLiteral("densityTable"));
+        QTRY_VERIFY(table->model()->rowCount() >= 2);
+        for (int row : {0, 1}) {
+            table->selectRow(row);
+            const QString code = table->model()->index(row, 0).data(kCodeRole).toString();
+            QCOMPARE(own.currentCommune(), code);
+            QCOMPARE(layers.communes()->selectedFeatureIds(),
+                     QgsFeatureIds{layers.featureId(QStringLiteral("commune"), code)});
+        }
+    }
+
+    void professionsWithoutDataAreMarkedDisabledAndLast() {
+        model::Dataset noNurses = demo::makeDemoDataset();
+        const std::string empty = "infirmier_psychiatrique";
+        noNurses.counts.erase(
+            std::remove_if(noNurses.counts.begin(), noNurses.counts.end(),
+                           [&](const model::CountRecord& r) { return r.profession == empty; }),
+            noNurses.counts.end());
+        noNurses.zoneCounts.erase(
+            std::remove_if(noNurses.zoneCounts.begin(), noNurses.zoneCounts.end(),
+                           [&](const model::CountRecord& r) { return r.profession == empty; }),
+            noNurses.zoneCounts.end());
+        QVERIFY(noNurses.catalogue.find(empty));
+        Session own;
+        own.setDataset(std::move(noNurses));
+        DensityPanel panel(&own, canvas.get(), project.get());
+        auto* combo = panel.findChild<QComboBox*>(QStringLiteral("profession"));
+        const int i = combo->findData(QString::fromStdString(empty));
+        QVERIFY(i > 0);
+        QVERIFY2(combo->itemText(i).endsWith(QStringLiteral("(no data)")), qPrintable(combo->itemText(i)));
+        auto* model = qobject_cast<QStandardItemModel*>(combo->model());
+        QVERIFY(!(model->item(i)->flags() & Qt::ItemIsEnabled));
+        // After every profession that has data; those are enabled and unmarked.
+        const int gp = combo->findData(QStringLiteral("medecin_generaliste"));
+        QVERIFY(gp > 0 && gp < i);
+        QVERIFY(model->item(gp)->flags() & Qt::ItemIsEnabled);
+        QVERIFY(!combo->itemText(gp).contains(QStringLiteral("no data")));
+        for (int k = i + 1; k < combo->count(); ++k)
+            QVERIFY(combo->itemData(k).toString().isEmpty() ||
+                    combo->itemText(k).endsWith(QStringLiteral("(no data)")));
+        // The one helper every chooser uses says the same.
+        QVERIFY(!panel::professionsWithData(own.dataset()).count(empty));
+    }
 
     void selectingABassinListsItsCommunesWithTheEngineFigures() {
         DensityPanel panel(session.get(), canvas.get(), project.get());

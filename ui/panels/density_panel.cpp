@@ -3,6 +3,7 @@
 #include "ui/layer_roles.h"
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
+#include "ui/panels/profession_chooser.h"
 #include "ui/session.h"
 
 #include <qgsclassificationjenks.h>
@@ -23,6 +24,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
@@ -348,6 +350,8 @@ DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* p
     connect(m_reset, &QPushButton::clicked, this, &DensityPanel::resetMapColouring);
     connect(m_back, &QToolButton::clicked, this, &DensityPanel::goBack);
     connect(m_table, &QTableView::doubleClicked, this, &DensityPanel::onDoubleClicked);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &DensityPanel::onRowSelected);
 
     connect(m_session, &Session::datasetChanged, this, &DensityPanel::onDatasetChanged);
     connect(m_session, &Session::classificationChanged, this, [this] {
@@ -423,31 +427,12 @@ void DensityPanel::onDatasetChanged() {
 
 void DensityPanel::fillProfessionCombo() {
     const QSignalBlocker block(m_profession);
-    m_profession->clear();
-    m_profession->addItem(tr("All professions"), QString());
-    if (!m_session->hasDataset())
+    if (!m_session->hasDataset()) {
+        m_profession->clear();
+        m_profession->addItem(tr("All professions"), QString());
         return;
-    const auto& professions = m_session->dataset().catalogue.professions();
-    for (model::ProfessionGroup group : {model::ProfessionGroup::Proximite, model::ProfessionGroup::Pole}) {
-        std::vector<std::pair<QString, QString>> items; // label, code
-        for (const auto& p : professions)
-            if (p.group == group)
-                items.emplace_back(panel::professionLabel(p), qs(p.code));
-        if (items.empty())
-            continue;
-        std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
-            return QString::localeAwareCompare(a.first, b.first) < 0;
-        });
-        m_profession->insertSeparator(m_profession->count());
-        for (const auto& [label, code] : items) {
-            m_profession->addItem(label, code);
-            m_profession->setItemData(m_profession->count() - 1,
-                                      group == model::ProfessionGroup::Proximite
-                                          ? tr("First-line care (proximité)")
-                                          : tr("Profession de pôle"),
-                                      Qt::ToolTipRole);
-        }
     }
+    panel::fillProfessionChooser(m_profession, m_session->dataset());
     syncCombos();
 }
 
@@ -515,6 +500,16 @@ bool DensityPanel::showCommune(const QString& commune) {
 void DensityPanel::goBack() {
     m_commune.clear();
     refreshTable();
+}
+
+void DensityPanel::onRowSelected() {
+    // Quartiers have no feature on the map: only a commune row selects something there.
+    if (!m_commune.isEmpty() || !m_session->hasDataset())
+        return;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    m_session->selectCommune(rows.first().data(DensityTableModel::CodeRole).toString());
 }
 
 void DensityPanel::onDoubleClicked(const QModelIndex& index) {

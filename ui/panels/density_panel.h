@@ -74,6 +74,8 @@ private:
     void updateCaption();
     void fitColumns();
     void onDoubleClicked(const QModelIndex& index);
+    //! A commune row selected in the table becomes the Session's commune (highlighted on the map).
+    void onRowSelected();
     bool hasZones(const std::string& commune) const;
     QgsVectorLayer* communesLayer() const;
 

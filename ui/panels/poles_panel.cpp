@@ -252,6 +252,12 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
     m_scopeNote->setWordWrap(true);
     panel::setMuted(m_scopeNote);
     cv->addWidget(m_scopeNote);
+    m_vintageHint = new QLabel;
+    m_vintageHint->setObjectName(QStringLiteral("crunchVintageHint"));
+    m_vintageHint->setWordWrap(true);
+    m_vintageHint->setVisible(false);
+    panel::setMuted(m_vintageHint);
+    cv->addWidget(m_vintageHint);
 
     auto* diagBox = new QGroupBox(tr("Diagnosis"));
     auto* dv = new QVBoxLayout(diagBox);
@@ -374,7 +380,10 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
             &PolesPanel::onTableSelection);
     connect(m_scope, qOverload<int>(&QComboBox::currentIndexChanged), this, &PolesPanel::scheduleCrunch);
     connect(m_from, qOverload<int>(&QComboBox::currentIndexChanged), this, &PolesPanel::scheduleCrunch);
-    connect(m_to, qOverload<int>(&QComboBox::currentIndexChanged), this, &PolesPanel::scheduleCrunch);
+    connect(m_to, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        fillFromCombo(m_from->currentData().toInt());
+        scheduleCrunch();
+    });
 
     connect(m_session, &Session::datasetChanged, this, &PolesPanel::onDatasetChanged);
     connect(m_session, &Session::classificationChanged, this, [this] {
@@ -384,6 +393,7 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
         if (m_session->hasDataset() && i >= 0 && i != m_to->currentIndex()) {
             const QSignalBlocker block(m_to);
             m_to->setCurrentIndex(i);
+            fillFromCombo(m_from->currentData().toInt());
         }
         scheduleCrunch();
     });
@@ -537,24 +547,35 @@ void PolesPanel::fillScopeCombo() {
 
 void PolesPanel::fillVintageCombos() {
     const QSignalBlocker b1(m_from), b2(m_to);
-    m_from->clear();
     m_to->clear();
     std::vector<int> vintages;
     if (m_session->hasDataset())
         vintages = m_session->dataset().meta.vintages;
     m_compareRow->setVisible(vintages.size() >= 2);
-    m_from->addItem(tr("No comparison"), 0);
-    for (int v : vintages) {
-        m_from->addItem(QString::number(v), v);
+    for (int v : vintages)
         m_to->addItem(QString::number(v), v);
-    }
     const int current = m_session->hasDataset() ? m_session->vintage() : 0;
     m_to->setCurrentIndex(std::max(0, m_to->findData(current)));
     // With two vintages, show the change from the earliest straight away.
-    if (vintages.size() >= 2 && vintages.front() < current)
-        m_from->setCurrentIndex(m_from->findData(vintages.front()));
-    else
-        m_from->setCurrentIndex(0);
+    fillFromCombo(vintages.size() >= 2 && vintages.front() < current ? vintages.front() : 0);
+    m_vintageHint->setVisible(vintages.size() == 1);
+    if (vintages.size() == 1)
+        m_vintageHint->setText(
+            tr("Only one year of counts (%1) in this dataset: import the counts of another "
+               "year to see the change.")
+                .arg(vintages.front()));
+}
+
+void PolesPanel::fillFromCombo(int preferred) {
+    const QSignalBlocker block(m_from);
+    m_from->clear();
+    m_from->addItem(tr("No comparison"), 0);
+    const int to = m_to->currentData().toInt();
+    if (m_session->hasDataset())
+        for (int v : m_session->dataset().meta.vintages)
+            if (v < to) // a change is read from an earlier year to a later one
+                m_from->addItem(QString::number(v), v);
+    m_from->setCurrentIndex(std::max(0, m_from->findData(preferred)));
 }
 
 QStringList PolesPanel::scopeBassins(bool* isEmptySelection) const {

@@ -49,6 +49,8 @@ private:
     void showDetails(const QString& code);
     void fillScopeCombo();
     void fillVintageCombos();
+    //! The "from" years: "No comparison", then the years before the "to" year; `preferred` when listed.
+    void fillFromCombo(int preferred);
     QStringList scopeBassins(bool* isEmptySelection = nullptr) const;
     void refreshCrunch();
     void scheduleCrunch();
@@ -67,6 +69,7 @@ private:
     QComboBox* m_from = nullptr;
     QComboBox* m_to = nullptr;
     QLabel* m_scopeNote = nullptr;
+    QLabel* m_vintageHint = nullptr;
     QTextEdit* m_diagnosis = nullptr;
     QLabel* m_typeCount[5] = {};
     QLabel* m_typeAverage[5] = {};
