@@ -49,9 +49,37 @@
         <translation>La carte n&apos;a pas pu être exportée vers %1.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>The exported map could not be saved as %1.</source>
         <translation>La carte exportée n&apos;a pas pu être enregistrée sous %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfessionChooser</name>
+    <message>
+        <location filename="../ui/panels/profession_chooser.cpp" line="+58"/>
+        <source>%1 (no data)</source>
+        <translation>%1 (aucune donnée)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All professions</source>
+        <translation>Toutes les professions</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>First-line care (proximité)</source>
+        <translation>Soins de premier recours (proximité)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profession de pôle</source>
+        <translation>Profession de pôle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The dataset holds no count of this profession (its source does not count it)</source>
+        <translation>Le jeu de données ne compte pas cette profession (sa source ne la recense pas)</translation>
     </message>
 </context>
 <context>
@@ -130,7 +158,7 @@
 <context>
     <name>maillage::ui::DensityPanel</name>
     <message>
-        <location filename="../ui/panels/density_panel.cpp" line="+96"/>
+        <location filename="../ui/panels/density_panel.cpp" line="+93"/>
         <location line="+3"/>
         <source>secret</source>
         <translation>secret</translation>
@@ -156,18 +184,18 @@
         <translation>Double-cliquez pour voir les quartiers de %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+20"/>
         <source>Quartier</source>
         <translation>Quartier</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+434"/>
+        <location line="+405"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location line="-432"/>
+        <location line="-403"/>
         <source>Pop.</source>
         <translation>Pop.</translation>
     </message>
@@ -177,7 +205,7 @@
         <translation>Prof.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
@@ -187,7 +215,7 @@
         <translation>Professionnels</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>Density</source>
         <translation>Densité</translation>
     </message>
@@ -197,7 +225,7 @@
         <translation>Ratio</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Density: professionals per 10,000 inhabitants</source>
         <translation>Densité : professionnels pour 10 000 habitants</translation>
     </message>
@@ -207,7 +235,7 @@
         <translation>Ratio : un professionnel pour tant d&apos;habitants</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+65"/>
         <source>Profession</source>
         <translation>Profession</translation>
     </message>
@@ -238,13 +266,13 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+161"/>
-        <location line="+370"/>
+        <location line="+149"/>
+        <location line="+352"/>
         <source>Choose a profession to colour the communes by density.</source>
         <translation>Choisissez une profession pour colorer les communes selon la densité.</translation>
     </message>
     <message>
-        <location line="-525"/>
+        <location line="-495"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
@@ -254,22 +282,12 @@
         <translation>Retour aux communes du bassin de vie</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+152"/>
         <source>All professions</source>
         <translation>Toutes les professions</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>First-line care (proximité)</source>
-        <translation>Soins de premier recours (proximité)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Profession de pôle</source>
-        <translation>Profession de pôle</translation>
-    </message>
-    <message>
-        <location line="+85"/>
+        <location line="+89"/>
         <source>No quartiers are loaded for %1.</source>
         <translation>Aucun quartier n&apos;est chargé pour %1.</translation>
     </message>
@@ -346,13 +364,13 @@
         <translation>autres BV sélectionnés : %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+30"/>
         <source>Counts under %1 are masked (statistical secrecy), as are the figures derived from them.</source>
         <translation>Les effectifs inférieurs à %1 sont masqués (secret statistique), ainsi que les chiffres qui en découlent.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+135"/>
+        <location line="+137"/>
         <source>all professions</source>
         <translation>toutes professions</translation>
     </message>
@@ -798,9 +816,62 @@
     </message>
 </context>
 <context>
+    <name>maillage::ui::MaillageLayers</name>
+    <message>
+        <location filename="../ui/maillage_layers.cpp" line="+257"/>
+        <source>Maillage links</source>
+        <translation>Liens du maillage</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Dominant link (towards a heavier pôle)</source>
+        <translation>Lien dominant (vers un pôle plus lourd)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other link</source>
+        <translation>Autre lien</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pôles</source>
+        <translation>Pôles</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Isolated pôle (no peer within %1)</source>
+        <translation>Pôle isolé (aucun pair &lt; %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pôle</source>
+        <translation>Pôle</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Observed flows</source>
+        <translation>Flux observés</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Declared cooperations</source>
+        <translation>Coopérations déclarées</translation>
+    </message>
+</context>
+<context>
     <name>maillage::ui::MaillagePanel</name>
     <message>
-        <location filename="../ui/panels/maillage_panel.cpp" line="+177"/>
+        <location filename="../ui/panels/maillage_panel.cpp" line="+119"/>
         <source>%1 – %2: %3 %4, intensity %5%6</source>
         <translation>%1 – %2 : %3 %4, intensité %5%6</translation>
     </message>
@@ -810,7 +881,7 @@
         <translation> (lien dominant de %1)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+11"/>
         <source>From</source>
         <translation>De</translation>
     </message>
@@ -820,12 +891,12 @@
         <translation>Vers</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+46"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-42"/>
         <source>Intensity</source>
         <translation>Intensité</translation>
     </message>
@@ -836,7 +907,7 @@
         <translation>Dom.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Distance between the pôles (%1)</source>
         <translation>Distance entre les pôles (%1)</translation>
     </message>
@@ -851,7 +922,7 @@
         <translation>Lien dominant : le lien le plus fort d&apos;un pôle vers un pôle plus lourd (la hiérarchie des pôles)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Gravity model</source>
         <translation>Modèle gravitaire</translation>
     </message>
@@ -922,12 +993,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+407"/>
         <source>Observed flows</source>
         <translation>Flux observés</translation>
     </message>
     <message>
-        <location line="-405"/>
+        <location line="+2"/>
         <source>Cooperations</source>
         <translation>Coopérations</translation>
     </message>
@@ -937,14 +1007,14 @@
         <translation>Coopérations déclarées (CHT, GHT, GCS, CPTS…) : chaque membre relié au plus grand</translation>
     </message>
     <message>
-        <location line="+53"/>
-        <location line="+70"/>
+        <location line="+39"/>
+        <location line="+76"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="-70"/>
-        <location line="+70"/>
+        <location line="-76"/>
+        <location line="+76"/>
         <source> km</source>
         <translation> km</translation>
     </message>
@@ -984,17 +1054,17 @@
         <translation>Flux observés agrégés par bassin de vie</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+38"/>
         <source>No dataset open.</source>
         <translation>Aucun jeu de données ouvert.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>The maillage could not be computed.</source>
         <translation>Le maillage n&apos;a pas pu être calculé.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>min</source>
         <translation>min</translation>
     </message>
@@ -1004,54 +1074,17 @@
         <translation>km</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Maillage links</source>
-        <translation>Liens du maillage</translation>
-    </message>
-    <message>
-        <location line="+35"/>
-        <source>Dominant link (towards a heavier pôle)</source>
-        <translation>Lien dominant (vers un pôle plus lourd)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other link</source>
-        <translation>Autre lien</translation>
-    </message>
-    <message>
         <location line="+17"/>
-        <source>Pôles</source>
-        <translation>Pôles</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <location line="+124"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+124"/>
+        <location line="+1"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <source>Isolated pôle (no peer within %1)</source>
-        <translation>Pôle isolé (aucun pair &lt; %1)</translation>
-    </message>
-    <message>
         <location line="+3"/>
-        <source>Pôle</source>
-        <translation>Pôle</translation>
-    </message>
-    <message>
-        <location line="+82"/>
-        <source>Declared cooperations</source>
-        <translation>Coopérations déclarées</translation>
-    </message>
-    <message>
-        <location line="+37"/>
         <source>Pôles: %1 · links: %2 · isolated: %3</source>
         <translation>Pôles : %1 · liens : %2 · isolés : %3</translation>
     </message>
@@ -1084,11 +1117,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
+        <location filename="../ui/main_window.cpp" line="+845"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="+156"/>
+        <location line="-688"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1108,7 +1142,7 @@
         <translation>Zoomer sur la couche</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+104"/>
         <source>&amp;Open dataset…</source>
         <translation>&amp;Ouvrir un jeu de données…</translation>
     </message>
@@ -1319,28 +1353,28 @@
         <translation>Échelle</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>Demonstration dataset</source>
         <translation>Jeu de démonstration</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
         <source>The demonstration dataset could not be built: %1</source>
         <translation>Le jeu de démonstration n&apos;a pas pu être construit : %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Opening %1</source>
         <translation>Ouverture de %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <location line="+12"/>
         <source>Open dataset</source>
         <translation>Ouvrir un jeu de données</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-18"/>
         <source>%1 could not be opened.
 
 %2</source>
@@ -1349,7 +1383,7 @@
 %2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+19"/>
         <source>Maillage dataset (*.gpkg);;All files (*)</source>
         <translation>Jeu de données Maillage (*.gpkg);;Tous les fichiers (*)</translation>
     </message>
@@ -1359,12 +1393,12 @@
         <translation>Enregistrement de %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>Import official files</source>
         <translation>Importer des fichiers officiels</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-4"/>
         <source>Saving was canceled: %1 was not written.</source>
         <translation>L&apos;enregistrement a été annulé : %1 n&apos;a pas été écrit.</translation>
     </message>
@@ -1378,7 +1412,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>No recent dataset</source>
         <translation>Aucun jeu de données récent</translation>
     </message>
@@ -1437,7 +1471,7 @@
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+52"/>
         <source>X %1  Y %2 m</source>
         <translation>X %1  Y %2 m</translation>
     </message>
@@ -1490,7 +1524,7 @@
 <context>
     <name>maillage::ui::MapLayers</name>
     <message>
-        <location filename="../ui/map_layers.cpp" line="+253"/>
+        <location filename="../ui/map_layers.cpp" line="+280"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1500,7 +1534,7 @@
         <translation>%1 (type %2) — %3</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Bassins de vie</source>
         <translation>Bassins de vie</translation>
     </message>
@@ -1515,7 +1549,22 @@
         <translation>Départements</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+63"/>
+        <source>Selection</source>
+        <translation>Sélection</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Selected bassin de vie</source>
+        <translation>Bassin de vie sélectionné</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Selected commune</source>
+        <translation>Commune sélectionnée</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>Département boundaries</source>
         <translation>Limites des départements</translation>
     </message>
@@ -1707,14 +1756,14 @@
 <context>
     <name>maillage::ui::PolesPanel</name>
     <message>
-        <location filename="../ui/panels/poles_panel.cpp" line="+123"/>
+        <location filename="../ui/panels/poles_panel.cpp" line="+104"/>
         <source>%1 (BV %2)
 %3</source>
         <translation>%1 (BV %2)
 %3</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>Bassin de vie</source>
         <translation>Bassin de vie</translation>
     </message>
@@ -1744,7 +1793,7 @@
         <translation>Raison</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Health professionals in the bassin de vie</source>
         <translation>Professionnels de santé du bassin de vie</translation>
     </message>
@@ -1764,7 +1813,7 @@
         <translation>Pourquoi le bassin de vie a ce type</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+38"/>
         <source>Pôles only</source>
         <translation>Pôles seulement</translation>
     </message>
@@ -1774,13 +1823,13 @@
         <translation>Décochez pour lister tous les bassins de vie, pôles ou non</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location line="+118"/>
+        <location line="+31"/>
+        <location line="+124"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-107"/>
         <source>Territory</source>
         <translation>Territoire</translation>
     </message>
@@ -1790,7 +1839,7 @@
         <translation>Années</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Diagnosis</source>
         <translation>Diagnostic</translation>
     </message>
@@ -1900,7 +1949,7 @@
         <translation>Crunch</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Pôles: %1 of %2 BV</source>
         <translation>Pôles : %1 sur %2 BV</translation>
     </message>
@@ -1915,12 +1964,17 @@
         <translation>Tout le territoire</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+37"/>
+        <source>Only one year of counts (%1) in this dataset: import the counts of another year to see the change.</source>
+        <translation>Une seule année de comptages (%1) dans ce jeu de données : importez les comptages d&apos;une autre année pour voir l&apos;évolution.</translation>
+    </message>
+    <message>
+        <location line="+93"/>
         <source>Bassins de vie: %1 · professionals in %2: %3</source>
         <translation>Bassins de vie : %1 · professionnels en %2 : %3</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-145"/>
         <source>Select a bassin de vie, here or on the map, to see why it is or is not a pôle.</source>
         <translation>Sélectionnez un bassin de vie, ici ou sur la carte, pour voir pourquoi il est ou n&apos;est pas un pôle.</translation>
     </message>
@@ -1935,26 +1989,27 @@
         <translation>Bassins de vie sélectionnés</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+29"/>
         <source>No comparison</source>
         <translation>Pas de comparaison</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+48"/>
         <source>No dataset open.</source>
         <translation>Aucun jeu de données ouvert.</translation>
     </message>
     <message>
+        <location line="+17"/>
         <source>This dataset holds no count of health professionals: import counts to diagnose it.</source>
         <translation>Ce jeu de données ne contient aucun effectif de professionnels de santé : importez des effectifs pour le diagnostiquer.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-11"/>
         <source>Select one or more bassins de vie on the map or in the Pôles tab.</source>
         <translation>Sélectionnez un ou plusieurs bassins de vie sur la carte ou dans l&apos;onglet Pôles.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>The diagnosis failed: %1</source>
         <translation>Le diagnostic a échoué : %1</translation>
     </message>

@@ -824,15 +824,15 @@ void MainWindow::zoomToFull() {
     m_canvas->refresh();
 }
 
-void MainWindow::zoomTo(const QString& kind, const QString& code) {
+void MainWindow::zoomTo(FeatureKind kind, const QString& code) {
     QgsRectangle extent = m_layers->extentOf(kind, code);
     if (extent.isEmpty())
         return;
     // A commune alone fills the screen too much: keep some of its neighbours in view.
-    extent.scale(kind == QLatin1String("commune") ? 3.0 : 1.3);
+    extent.scale(kind == FeatureKind::Commune ? 3.0 : 1.3);
     m_canvas->setExtent(extent);
     m_canvas->refresh();
-    QgsVectorLayer* layer = kind == QLatin1String("commune") ? m_layers->communes() : m_layers->bassins();
+    QgsVectorLayer* layer = kind == FeatureKind::Commune ? m_layers->communes() : m_layers->bassins();
     const QgsFeatureId fid = m_layers->featureId(kind, code);
     if (layer && fid != FID_NULL)
         m_canvas->flashFeatureIds(layer, QgsFeatureIds{fid});
@@ -853,29 +853,9 @@ void MainWindow::updateEmptyMapNote() {
 }
 
 void MainWindow::updateHighlights() {
+    // The selection is drawn by MapLayers' selection layer, under the labels; no canvas item over them.
     qDeleteAll(m_highlights);
     m_highlights.clear();
-    auto add = [this](QgsVectorLayer* layer, QgsFeatureId fid, const QColor& stroke, int width,
-                      const QColor& fill) {
-        if (!layer || fid == FID_NULL)
-            return;
-        const QgsFeature feature = layer->getFeature(fid);
-        if (!feature.hasGeometry())
-            return;
-        auto* highlight = new QgsHighlight(m_canvas, feature.geometry(), layer);
-        highlight->setColor(stroke);
-        highlight->setFillColor(fill);
-        highlight->setWidth(width);
-        highlight->show();
-        m_highlights.append(highlight);
-    };
-    for (const QString& code : m_session->selectedBassins())
-        add(m_layers->bassins(), m_layers->featureId(QStringLiteral("bassin"), code),
-            QColor(0x11, 0x11, 0x11), 3, QColor(255, 255, 255, 40));
-    const QString commune = m_session->currentCommune();
-    if (!commune.isEmpty())
-        add(m_layers->communes(), m_layers->featureId(QStringLiteral("commune"), commune),
-            QColor(0x11, 0x11, 0x11), 2, QColor(255, 255, 255, 110));
 }
 
 void MainWindow::showCoordinates(const QgsPointXY& point) {
@@ -905,7 +885,7 @@ void MainWindow::rebuildSearchIndex() {
     for (const model::Bassin& b : dataset.bassins) {
         auto* item = new QStandardItem(tr("%1 — bassin de vie").arg(qs(b.name)));
         item->setData(fold(qs(b.name)), FoldedRole);
-        item->setData(QStringLiteral("bassin"), KindRole);
+        item->setData(static_cast<int>(FeatureKind::Bassin), KindRole);
         item->setData(qs(b.code), CodeRole);
         item->setData(qs(b.code), BassinRole);
         items.append(item);
@@ -913,7 +893,7 @@ void MainWindow::rebuildSearchIndex() {
     for (const model::Commune& c : dataset.communes) {
         auto* item = new QStandardItem(tr("%1 (%2) — commune").arg(qs(c.name), qs(c.dep)));
         item->setData(fold(qs(c.name)), FoldedRole);
-        item->setData(QStringLiteral("commune"), KindRole);
+        item->setData(static_cast<int>(FeatureKind::Commune), KindRole);
         item->setData(qs(c.code), CodeRole);
         item->setData(qs(c.bv), BassinRole);
         items.append(item);
@@ -956,7 +936,7 @@ void MainWindow::searchAccepted() {
 }
 
 void MainWindow::searchActivated(const QModelIndex& index) {
-    const QString kind = index.data(KindRole).toString();
+    const auto kind = static_cast<FeatureKind>(index.data(KindRole).toInt());
     const QString code = index.data(CodeRole).toString();
     const QString bassin = index.data(BassinRole).toString();
     if (code.isEmpty())
@@ -964,7 +944,7 @@ void MainWindow::searchActivated(const QModelIndex& index) {
     m_completer->popup()->hide();
     m_search->setText(index.data(Qt::DisplayRole).toString());
     m_session->selectBassins(bassin.isEmpty() ? QStringList() : QStringList{bassin});
-    m_session->selectCommune(kind == QLatin1String("commune") ? code : QString());
+    m_session->selectCommune(kind == FeatureKind::Commune ? code : QString());
     m_session->requestZoomTo(kind, code);
 }
 

@@ -3,6 +3,7 @@
 // docked panels, menus, toolbar, status bar; opening, importing and exporting.
 #include "core/model/dataset.h"
 #include "ui/export_layout.h"
+#include "ui/layer_roles.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -88,7 +89,7 @@ private:
     void exportDialog(bool pdf);
     void parametersDialog();
     void saveParameters(const model::Parameters& parameters);
-    void zoomTo(const QString& kind, const QString& code);
+    void zoomTo(FeatureKind kind, const QString& code);
     void rebuildSearchIndex();
     void searchEdited(const QString& text);
     void searchAccepted();

@@ -3,6 +3,7 @@
 // Built once per dataset as memory layers from the dataset's WKB, so that a recomputation is an attribute
 // update of the bassins layer (one batch) and a new legend, never a reload.
 #include "core/analysis/poles.h"
+#include "ui/layer_roles.h"
 
 #include <QHash>
 #include <QObject>
@@ -15,6 +16,7 @@
 #include <qgsrectangle.h>
 
 class QgsCategorizedSymbolRenderer;
+class QgsCoordinateReferenceSystem;
 class QgsProject;
 class QgsVectorLayer;
 
@@ -36,10 +38,14 @@ public:
     QgsVectorLayer* communes() const;
     QgsVectorLayer* departements() const;
 
-    //! Feature id of a BV ("bassin") or commune ("commune") by code, or FID_NULL.
-    QgsFeatureId featureId(const QString& kind, const QString& code) const;
+    //! Outlines of the selected BVs and commune: a layer of the map rather than canvas items, so that the
+    //! labels are drawn above it.
+    QgsVectorLayer* selection() const;
+
+    //! Feature id of a BV or commune by code, or FID_NULL.
+    QgsFeatureId featureId(FeatureKind kind, const QString& code) const;
     //! Bounding box of a BV or commune (empty when unknown).
-    QgsRectangle extentOf(const QString& kind, const QString& code) const;
+    QgsRectangle extentOf(FeatureKind kind, const QString& code) const;
     //! Extent of the bassins (the dataset's territory); metropolitan France only when the dataset also has
     //! overseas bassins.
     QgsRectangle fullExtent() const;
@@ -68,14 +74,14 @@ signals:
 private:
     void rebuild();
     void applyClassification();
-    void applySelection(const QStringList& codes);
-    void applyCommuneSelection(const QString& code);
+    void applySelection();
+    void createSelectionLayer(const QgsCoordinateReferenceSystem& crs);
     void removeLayers();
     void startDepartementDissolve();
 
     Session* m_session;
     QgsProject* m_project;
-    QPointer<QgsVectorLayer> m_bassins, m_communes, m_departements;
+    QPointer<QgsVectorLayer> m_bassins, m_communes, m_departements, m_selection;
     QHash<QString, QgsFeatureId> m_bassinFids, m_communeFids;
     QgsRectangle m_fullExtent;
     QPointer<FunctionTask> m_departementTask;

@@ -19,7 +19,9 @@ struct Session::Private {
     QString profession;
 };
 
-Session::Session(QObject* parent) : QObject(parent), d(std::make_unique<Private>()) {}
+Session::Session(QObject* parent) : QObject(parent), d(std::make_unique<Private>()) {
+    qRegisterMetaType<FeatureKind>(); // queued connections and signal spies
+}
 
 Session::~Session() = default;
 
@@ -130,7 +132,7 @@ void Session::setProfession(const QString& code) {
     emit professionChanged(code);
 }
 
-void Session::requestZoomTo(const QString& kind, const QString& code) {
+void Session::requestZoomTo(FeatureKind kind, const QString& code) {
     emit zoomRequested(kind, code);
 }
 

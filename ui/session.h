@@ -4,6 +4,7 @@
 #include "core/analysis/maillage.h"
 #include "core/analysis/poles.h"
 #include "core/model/dataset.h"
+#include "ui/layer_roles.h"
 
 #include <QObject>
 #include <QString>
@@ -53,7 +54,7 @@ public:
     void setProfession(const QString& code);
 
     //! Asks the map to zoom to a BV or commune (by code); the main window connects this to the canvas.
-    void requestZoomTo(const QString& kind, const QString& code);
+    void requestZoomTo(FeatureKind kind, const QString& code);
 
 signals:
     void datasetChanged();
@@ -62,7 +63,7 @@ signals:
     void bassinSelectionChanged(const QStringList& codes);
     void communeSelected(const QString& code);
     void professionChanged(const QString& code);
-    void zoomRequested(const QString& kind, const QString& code); //!< kind: "bassin" or "commune"
+    void zoomRequested(maillage::ui::FeatureKind kind, const QString& code);
 
 private:
     void recompute();

@@ -5,6 +5,7 @@
 #include "core/demo/demo.h"
 #include "ui/i18n.h"
 #include "ui/layer_roles.h"
+#include "ui/maillage_layers.h"
 #include "ui/map_layers.h"
 #include "ui/panels/density_panel.h"
 #include "ui/panels/maillage_panel.h"
@@ -177,7 +178,7 @@ private slots:
         table->selectRow(1);
         QCOMPARE(session->selectedBassins(), QStringList{code});
         QCOMPARE(zoom.count(), 1);
-        QCOMPARE(zoom.at(0).at(0).toString(), QStringLiteral("bassin"));
+        QCOMPARE(zoom.at(0).at(0).value<FeatureKind>(), FeatureKind::Bassin);
         QCOMPARE(zoom.at(0).at(1).toString(), code);
         QVERIFY(panel.findChild<QLabel*>(QStringLiteral("poleDetails"))
                     ->text()
@@ -337,7 +338,7 @@ private slots:
             const QString code = table->model()->index(row, 0).data(kCodeRole).toString();
             QCOMPARE(own.currentCommune(), code);
             QCOMPARE(layers.communes()->selectedFeatureIds(),
-                     QgsFeatureIds{layers.featureId(QStringLiteral("commune"), code)});
+                     QgsFeatureIds{layers.featureId(FeatureKind::Commune, code)});
         }
     }
 
@@ -552,7 +553,7 @@ private slots:
         QgsVectorLayer* links = findLayerByRole(project.get(), QString::fromLatin1(role::Links));
         QVERIFY(links);
         QCOMPARE(static_cast<qint64>(links->featureCount()), static_cast<qint64>(m.links.size()));
-        QCOMPARE(links->name(), MaillagePanel::tr("Maillage links"));
+        QCOMPARE(links->name(), MaillageLayers::tr("Maillage links"));
         QCOMPARE(links->renderer()->type(), QStringLiteral("categorizedSymbol"));
         QgsVectorLayer* poles = findLayerByRole(project.get(), QString::fromLatin1(role::Poles));
         QVERIFY(poles);
@@ -655,16 +656,23 @@ private slots:
         QCOMPARE(links->classAttribute(), QStringLiteral("dominant"));
         QCOMPARE(links->categories().size(), 2);
         QCOMPARE(links->categories()[0].value().toInt(), 1);
-        QCOMPARE(links->categories()[0].label(), MaillagePanel::tr("Dominant link (towards a heavier pôle)"));
-        QCOMPARE(links->categories()[0].symbol()->color(), QColor(0x26, 0x26, 0x26, 200));
+        QCOMPARE(links->categories()[0].label(),
+                 MaillageLayers::tr("Dominant link (towards a heavier pôle)"));
+        QCOMPARE(links->categories()[0].symbol()->color(), MaillageLayers::kDominantLinkColor);
         QCOMPARE(links->categories()[1].value().toInt(), 0);
-        QCOMPARE(links->categories()[1].label(), MaillagePanel::tr("Other link"));
-        QCOMPARE(links->categories()[1].symbol()->color(), QColor(0x70, 0x70, 0x70, 120));
+        QCOMPARE(links->categories()[1].label(), MaillageLayers::tr("Other link"));
+        QCOMPARE(links->categories()[1].symbol()->color(), MaillageLayers::kOtherLinkColor);
+        // Light by default, the hierarchy emphasised: the other links are fainter and thinner.
+        QVERIFY(MaillageLayers::kOtherLinkColor.alpha() <= 100);
+        QVERIFY(MaillageLayers::kOtherLinkColor.lightness() > MaillageLayers::kDominantLinkColor.lightness());
         const QString linkWidth = width(links->categories()[0].symbol());
         QVERIFY2(linkWidth.startsWith(QStringLiteral("scale_linear(log10(\"intensity\"), ")) &&
-                     linkWidth.endsWith(QStringLiteral(", 0.25, 2.20)")),
+                     linkWidth.endsWith(QStringLiteral(", 0.45, 1.80)")),
                  qPrintable(linkWidth));
-        QCOMPARE(width(links->categories()[1].symbol()), linkWidth);
+        const QString otherWidth = width(links->categories()[1].symbol());
+        QVERIFY2(otherWidth.startsWith(QStringLiteral("scale_linear(log10(\"intensity\"), ")) &&
+                     otherWidth.endsWith(QStringLiteral(", 0.12, 0.70)")),
+                 qPrintable(otherWidth));
         QCOMPARE(orderBy(links), QStringLiteral("dominant, intensity"));
 
         const auto* flows = dynamic_cast<QgsSingleSymbolRenderer*>(panel.flowsLayer()->renderer());

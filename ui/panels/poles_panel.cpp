@@ -476,7 +476,7 @@ void PolesPanel::onTableSelection() {
         return;
     m_syncing = true;
     m_session->selectBassins({code});
-    m_session->requestZoomTo(QStringLiteral("bassin"), code);
+    m_session->requestZoomTo(FeatureKind::Bassin, code);
     m_syncing = false;
 }
 

@@ -14,9 +14,9 @@ namespace maillage::ui::panel {
 
 namespace {
 
-QString trChooser(const char* text) {
-    return QCoreApplication::translate("ProfessionChooser", text);
-}
+struct ProfessionChooser {
+    Q_DECLARE_TR_FUNCTIONS(ProfessionChooser)
+};
 
 struct Choice {
     QString label, code, tooltip;
@@ -55,18 +55,18 @@ std::set<std::string> professionsWithData(const model::Dataset& dataset) {
 }
 
 QString noDataLabel(const QString& professionLabel) {
-    return trChooser("%1 (no data)").arg(professionLabel);
+    return ProfessionChooser::tr("%1 (no data)").arg(professionLabel);
 }
 
 void fillProfessionChooser(QComboBox* combo, const model::Dataset& dataset) {
     combo->clear();
-    combo->addItem(trChooser("All professions"), QString());
+    combo->addItem(ProfessionChooser::tr("All professions"), QString());
     const std::set<std::string> withData = professionsWithData(dataset);
     std::vector<Choice> empty;
     for (model::ProfessionGroup group : {model::ProfessionGroup::Proximite, model::ProfessionGroup::Pole}) {
         const QString groupTip = group == model::ProfessionGroup::Proximite
-                                     ? trChooser("First-line care (proximité)")
-                                     : trChooser("Profession de pôle");
+                                     ? ProfessionChooser::tr("First-line care (proximité)")
+                                     : ProfessionChooser::tr("Profession de pôle");
         std::vector<Choice> choices;
         for (const model::Profession& p : dataset.catalogue.professions()) {
             if (p.group != group)
@@ -75,8 +75,8 @@ void fillProfessionChooser(QComboBox* combo, const model::Dataset& dataset) {
                 choices.push_back({professionLabel(p), qs(p.code), groupTip});
             else
                 empty.push_back({noDataLabel(professionLabel(p)), qs(p.code),
-                                 trChooser("The dataset holds no count of this profession "
-                                           "(its source does not count it)")});
+                                 ProfessionChooser::tr("The dataset holds no count of this profession "
+                                                       "(its source does not count it)")});
         }
         sortByLabel(choices);
         addChoices(combo, choices, true);
