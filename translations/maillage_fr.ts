@@ -158,7 +158,7 @@
 <context>
     <name>maillage::ui::DensityPanel</name>
     <message>
-        <location filename="../ui/panels/density_panel.cpp" line="+93"/>
+        <location filename="../ui/panels/density_panel.cpp" line="+79"/>
         <location line="+3"/>
         <source>secret</source>
         <translation>secret</translation>
@@ -190,12 +190,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+405"/>
+        <location line="+403"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location line="-403"/>
+        <location line="-401"/>
         <source>Pop.</source>
         <translation>Pop.</translation>
     </message>
@@ -266,13 +266,13 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+149"/>
-        <location line="+352"/>
+        <location line="+147"/>
+        <location line="+248"/>
         <source>Choose a profession to colour the communes by density.</source>
         <translation>Choisissez une profession pour colorer les communes selon la densité.</translation>
     </message>
     <message>
-        <location line="-495"/>
+        <location line="-389"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
@@ -282,7 +282,7 @@
         <translation>Retour aux communes du bassin de vie</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+150"/>
         <source>All professions</source>
         <translation>Toutes les professions</translation>
     </message>
@@ -370,12 +370,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+137"/>
+        <location line="+30"/>
         <source>all professions</source>
         <translation>toutes professions</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-25"/>
         <source>%1, %2.</source>
         <translation>%1, %2.</translation>
     </message>
@@ -390,52 +390,17 @@
         <translation>Données fictives.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The map has no communes layer to colour.</source>
-        <translation>La carte n&apos;a pas de couche des communes à colorer.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The communes layer is not a memory layer: it is left as it is.</source>
-        <translation>La couche des communes n&apos;est pas une couche en mémoire : elle reste telle quelle.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="-277"/>
         <source>The map could not be coloured: %1</source>
         <translation>La carte n&apos;a pas pu être colorée : %1</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>The communes layer has no &quot;code&quot; field.</source>
-        <translation>La couche des communes n&apos;a pas de champ « code ».</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>%1 – %2 per 10,000 inh. within reach</source>
-        <translation>%1 – %2 pour 10 000 hab. accessibles</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 – %2 per 10,000 inh.</source>
-        <translation>%1 – %2 pour 10 000 hab.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>None within reach</source>
-        <translation>Aucun accessible</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No professional</source>
-        <translation>Aucun professionnel</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+299"/>
         <source>Map: accessibility to %1 (%2), 5 classes (natural breaks).</source>
         <translation>Carte : accessibilité aux %1 (%2), 5 classes (seuils naturels).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Map: density of %1 (%2), 5 classes (natural breaks).</source>
         <translation>Carte : densité de %1 (%2), 5 classes (seuils naturels).</translation>
     </message>
@@ -1524,7 +1489,7 @@
 <context>
     <name>maillage::ui::MapLayers</name>
     <message>
-        <location filename="../ui/map_layers.cpp" line="+280"/>
+        <location filename="../ui/map_layers.cpp" line="+289"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1534,7 +1499,7 @@
         <translation>%1 (type %2) — %3</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Bassins de vie</source>
         <translation>Bassins de vie</translation>
     </message>
@@ -1544,12 +1509,12 @@
         <translation>Communes</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+72"/>
         <source>Selection</source>
         <translation>Sélection</translation>
     </message>
@@ -1565,6 +1530,41 @@
     </message>
     <message>
         <location line="+63"/>
+        <source>%1 – %2 per 10,000 inh. within reach</source>
+        <translation>%1 – %2 pour 10 000 hab. accessibles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 – %2 per 10,000 inh.</source>
+        <translation>%1 – %2 pour 10 000 hab.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>None within reach</source>
+        <translation>Aucun accessible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No professional</source>
+        <translation>Aucun professionnel</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>all professions</source>
+        <translation>toutes professions</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accessibility to %1 (%2)</source>
+        <translation>Accessibilité : %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Density of %1 (%2)</source>
+        <translation>Densité : %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Département boundaries</source>
         <translation>Limites des départements</translation>
     </message>
@@ -2078,6 +2078,19 @@
 rank %3, %4 professionals</source>
         <translation>%1 (%2)
 rang %3, %4 professionnels</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::Session</name>
+    <message>
+        <location filename="../ui/session.cpp" line="+216"/>
+        <source>Accessibility of the communes</source>
+        <translation>Accessibilité des communes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Densities of the communes</source>
+        <translation>Densités des communes</translation>
     </message>
 </context>
 <context>

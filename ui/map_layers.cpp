@@ -15,15 +15,20 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <cmath>
+
 #include <map>
 #include <memory>
 #include <utility>
 #include <vector>
 
 #include <qgscategorizedsymbolrenderer.h>
+#include <qgsclassificationjenks.h>
+#include <qgscolorramp.h>
 #include <qgsfillsymbol.h>
 #include <qgsfillsymbollayer.h>
 #include <qgsgeometry.h>
+#include <qgsgraduatedsymbolrenderer.h>
 #include <qgslabelobstaclesettings.h>
 #include <qgslayertree.h>
 #include <qgsmemoryproviderutils.h>
@@ -32,6 +37,7 @@
 #include <qgsproperty.h>
 #include <qgsrulebasedlabeling.h>
 #include <qgssinglesymbolrenderer.h>
+#include <qgssymbollayerutils.h>
 #include <qgstextbuffersettings.h>
 #include <qgstextformat.h>
 #include <qgsvectordataprovider.h>
@@ -41,6 +47,8 @@
 namespace maillage::ui {
 
 const char* const MapLayers::kPoleTypeField = "pole_type";
+const char* const MapLayers::kDensityField = "densite";
+const char* const MapLayers::kAccessibilityField = "acces_2sfca";
 
 namespace {
 
@@ -235,6 +243,8 @@ MapLayers::MapLayers(Session* session, QgsProject* project, QObject* parent)
     connect(session, &Session::classificationChanged, this, &MapLayers::applyClassification);
     connect(session, &Session::bassinSelectionChanged, this, &MapLayers::applySelection);
     connect(session, &Session::communeSelected, this, &MapLayers::applySelection);
+    connect(session, &Session::densityMapReady, this, &MapLayers::onDensityMapReady);
+    connect(session, &Session::densityMapCleared, this, &MapLayers::resetCommuneColouring);
     if (session->hasDataset())
         rebuild();
 }
@@ -310,6 +320,8 @@ void MapLayers::removeLayers() {
 
 void MapLayers::rebuild() {
     ++m_generation;
+    m_communesColoured = false;
+    m_colouringTitle.clear();
     if (m_departementTask)
         m_departementTask->cancel(); // its result would be for the previous dataset
     removeLayers();
@@ -374,11 +386,7 @@ void MapLayers::rebuild() {
         m_communes->updateExtents();
     }
     setLayerRole(m_communes, QString::fromLatin1(role::Communes));
-    m_communes->setRenderer(new QgsSingleSymbolRenderer(
-        fillSymbol(Qt::transparent, QColor(0x6E, 0x6E, 0x6E, 200), 0.12, Qt::NoBrush)));
-    m_communes->setScaleBasedVisibility(true);
-    m_communes->setMinimumScale(kCommuneMaxScale);
-    m_communes->setMaximumScale(0);
+    setCommuneStyle();
     setCommuneLabels(m_communes);
 
     m_departements = QgsMemoryProviderUtils::createMemoryLayer(tr("Départements"), departementFields(),
@@ -440,6 +448,14 @@ void MapLayers::applyClassification() {
     emit classificationApplied();
 }
 
+void MapLayers::setCommuneStyle() {
+    m_communes->setRenderer(new QgsSingleSymbolRenderer(
+        fillSymbol(Qt::transparent, QColor(0x6E, 0x6E, 0x6E, 200), 0.12, Qt::NoBrush)));
+    m_communes->setScaleBasedVisibility(true);
+    m_communes->setMinimumScale(kCommuneMaxScale);
+    m_communes->setMaximumScale(0);
+}
+
 void MapLayers::createSelectionLayer(const QgsCoordinateReferenceSystem& crs) {
     QgsFields fields;
     fields.append(field("kind", QVariant::String));
@@ -489,6 +505,116 @@ void MapLayers::applySelection() {
     m_selection->dataProvider()->addFeatures(outlines);
     m_selection->updateExtents();
     m_selection->triggerRepaint();
+}
+
+namespace {
+
+constexpr int kDensityClasses = 5;
+
+//! Five classes (natural breaks) over the communes that have professionals; those with none get a class of
+//! their own, so that a commune without any stands out instead of blending into the lowest class.
+QgsGraduatedSymbolRenderer* densityRenderer(const QString& field, const std::vector<double>& values,
+                                            bool accessibility) {
+    QList<double> positives;
+    bool hasZero = false;
+    for (double v : values) {
+        if (std::isnan(v))
+            continue;
+        if (v > 0)
+            positives << v;
+        else
+            hasZero = true;
+    }
+    QgsClassificationJenks jenks;
+    const QList<QgsClassificationRange> classes =
+        positives.isEmpty() ? QList<QgsClassificationRange>() : jenks.classes(positives, kDensityClasses);
+    QgsColorBrewerColorRamp ramp(QStringLiteral("YlGnBu"), kDensityClasses);
+    QgsFillSymbol* base = QgsFillSymbol::createSimple(
+        {{QStringLiteral("color"), QStringLiteral("255,255,255,255")},
+         {QStringLiteral("outline_color"), QgsSymbolLayerUtils::encodeColor(QColor(255, 255, 255, 150))},
+         {QStringLiteral("outline_width"), QStringLiteral("0.06")}});
+    const QString unit = accessibility ? MapLayers::tr("%1 – %2 per 10,000 inh. within reach")
+                                       : MapLayers::tr("%1 – %2 per 10,000 inh.");
+    QgsRangeList ranges;
+    if (hasZero) {
+        QgsSymbol* none = base->clone();
+        none->setColor(QColor(0xD9, 0xD9, 0xD9));
+        ranges << QgsRendererRange(0, 0, none,
+                                   accessibility ? MapLayers::tr("None within reach")
+                                                 : MapLayers::tr("No professional"));
+    }
+    for (int i = 0; i < classes.size(); ++i) {
+        QgsSymbol* symbol = base->clone();
+        symbol->setColor(
+            ramp.color(classes.size() > 1 ? static_cast<double>(i) / (classes.size() - 1) : 1.0));
+        ranges << QgsRendererRange(
+            classes[i].lowerBound(), classes[i].upperBound(), symbol,
+            unit.arg(panel::number(classes[i].lowerBound(), 1), panel::number(classes[i].upperBound(), 1)));
+    }
+    auto* renderer = new QgsGraduatedSymbolRenderer(field, ranges);
+    renderer->setSourceSymbol(base);
+    renderer->setSourceColorRamp(ramp.clone());
+    renderer->setClassificationMethod(new QgsClassificationJenks());
+    return renderer;
+}
+
+} // namespace
+
+void MapLayers::onDensityMapReady() {
+    if (const DensityMap* map = m_session->shownDensityMap())
+        setCommuneColouring(*map);
+}
+
+void MapLayers::setCommuneColouring(const DensityMap& map) {
+    if (!m_communes)
+        return;
+    const model::Dataset& ds = m_session->dataset();
+    const QString field =
+        QString::fromLatin1(map.request.accessibility ? kAccessibilityField : kDensityField);
+    QgsVectorDataProvider* provider = m_communes->dataProvider();
+    if (m_communes->fields().indexOf(field) < 0) {
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+        provider->addAttributes({QgsField(field, QMetaType::Double, QStringLiteral("double"))});
+#else
+        provider->addAttributes({QgsField(field, QVariant::Double, QStringLiteral("double"))});
+#endif
+        m_communes->updateFields();
+    }
+    const int fieldIndex = m_communes->fields().indexOf(field);
+    QgsChangedAttributesMap changes;
+    for (std::size_t i = 0; i < ds.communes.size() && i < map.values.size(); ++i) {
+        const QgsFeatureId fid = m_communeFids.value(qs(ds.communes[i].code), FID_NULL);
+        if (fid == FID_NULL)
+            continue;
+        QgsAttributeMap change;
+        change.insert(fieldIndex, std::isnan(map.values[i]) ? QVariant() : QVariant(map.values[i]));
+        changes.insert(fid, change);
+    }
+    provider->changeAttributeValues(changes);
+    m_communes->setRenderer(densityRenderer(field, map.values, map.request.accessibility));
+    // The map hides communes at small scales; a density map is read at the scale of the territory.
+    m_communes->setScaleBasedVisibility(false);
+    QString profession = tr("all professions");
+    if (const model::Profession* p = ds.catalogue.find(map.request.profession.toStdString()))
+        profession = panel::professionLabel(*p);
+    m_colouringTitle = map.request.accessibility
+                           ? tr("Accessibility to %1 (%2)").arg(profession).arg(map.request.vintage)
+                           : tr("Density of %1 (%2)").arg(profession).arg(map.request.vintage);
+    m_communesColoured = true;
+    m_communes->triggerRepaint();
+    m_communes->emitStyleChanged();
+    emit communeColouringChanged();
+}
+
+void MapLayers::resetCommuneColouring() {
+    if (!m_communes || !m_communesColoured)
+        return;
+    setCommuneStyle();
+    m_communesColoured = false;
+    m_colouringTitle.clear();
+    m_communes->triggerRepaint();
+    m_communes->emitStyleChanged();
+    emit communeColouringChanged();
 }
 
 void MapLayers::startDepartementDissolve() {

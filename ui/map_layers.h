@@ -24,6 +24,7 @@ namespace maillage::ui {
 
 class FunctionTask;
 class Session;
+struct DensityMap;
 
 class MapLayers : public QObject {
     Q_OBJECT
@@ -50,6 +51,20 @@ public:
     //! overseas bassins.
     QgsRectangle fullExtent() const;
 
+    //! Colours the communes by `map` (five classes of natural breaks, plus one for the communes without any
+    //! professional), at every scale; the legend says what the values are.
+    void setCommuneColouring(const DensityMap& map);
+    //! The communes' own style back (outlines, shown when zoomed in).
+    void resetCommuneColouring();
+    //! True while the communes show a density map.
+    bool communesColoured() const { return m_communesColoured; }
+    //! "Density of médecins généralistes (2018)": what the coloured communes show ("" when they are not).
+    QString communeColouringTitle() const { return m_colouringTitle; }
+
+    //! Attributes added to the communes layer for the colouring.
+    static const char* const kDensityField;       //!< "densite"
+    static const char* const kAccessibilityField; //!< "acces_2sfca"
+
     //! True once the département boundaries have been dissolved (in the background) and added.
     bool departementsReady() const { return m_departementsReady; }
 
@@ -68,6 +83,8 @@ signals:
     //! The bassins layer's attributes and legend follow a new classification.
     void classificationApplied();
     void departementsChanged();
+    //! The communes took or lost a density colouring.
+    void communeColouringChanged();
     //! Background work started (the main window shows its progress in the status bar).
     void backgroundTaskStarted(FunctionTask* task);
 
@@ -78,6 +95,8 @@ private:
     void createSelectionLayer(const QgsCoordinateReferenceSystem& crs);
     void removeLayers();
     void startDepartementDissolve();
+    void setCommuneStyle();
+    void onDensityMapReady();
 
     Session* m_session;
     QgsProject* m_project;
@@ -87,6 +106,8 @@ private:
     QPointer<FunctionTask> m_departementTask;
     int m_generation = 0; // discards background results of a previous dataset
     bool m_departementsReady = false;
+    bool m_communesColoured = false;
+    QString m_colouringTitle;
 };
 
 } // namespace maillage::ui

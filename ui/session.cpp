@@ -1,11 +1,20 @@
 #include "ui/session.h"
 
+#include "core/analysis/density.h"
+#include "ui/tasks.h"
+
+#include <QPointer>
+
+#include <cmath>
+#include <limits>
+#include <map>
 #include <optional>
 
 namespace maillage::ui {
 
 struct Session::Private {
-    model::Dataset dataset;
+    // Shared with the background tasks that read it: a new dataset does not pull it from under them.
+    std::shared_ptr<model::Dataset> dataset = std::make_shared<model::Dataset>();
     bool hasDataset = false;
     QString path;
     int vintage = 0;
@@ -17,20 +26,46 @@ struct Session::Private {
     QStringList selection;
     QString commune;
     QString profession;
+    // Density maps computed for the current dataset and parameters, and the one the map shows.
+    std::vector<DensityMap> densityMaps;
+    std::optional<DensityMapRequest> shownDensityMap;
+    int generation = 0; // a background result of another dataset or parameters is dropped
 };
+
+namespace {
+
+//! Values of a density map (worker thread: reads the dataset only).
+std::vector<double> computeDensityMap(const model::Dataset& ds, const DensityMapRequest& r,
+                                      const model::DensityParameters& params) {
+    const std::string profession = r.profession.toStdString();
+    if (r.accessibility)
+        return analysis::accessibility2sfca(ds, profession, r.vintage, params);
+    const std::vector<analysis::DensityRow> rows = analysis::densityForAllCommunes(ds, profession, r.vintage);
+    std::vector<double> values(rows.size(), std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (rows[i].population > 0)
+            values[i] = rows[i].per10k;
+    return values;
+}
+
+} // namespace
 
 Session::Session(QObject* parent) : QObject(parent), d(std::make_unique<Private>()) {
     qRegisterMetaType<FeatureKind>(); // queued connections and signal spies
+    qRegisterMetaType<DensityMapRequest>();
 }
 
 Session::~Session() = default;
 
 void Session::setDataset(model::Dataset dataset, const QString& path) {
-    d->dataset = std::move(dataset);
-    d->dataset.reindex();
+    d->dataset = std::make_shared<model::Dataset>(std::move(dataset));
+    d->dataset->reindex();
+    ++d->generation;
+    d->densityMaps.clear();
+    d->shownDensityMap.reset();
     d->hasDataset = true;
     d->path = path;
-    d->vintage = d->dataset.latestVintage();
+    d->vintage = d->dataset->latestVintage();
     d->aggregatedVintage = -1;
     d->selection.clear();
     d->commune.clear();
@@ -43,7 +78,7 @@ bool Session::hasDataset() const {
 }
 
 const model::Dataset& Session::dataset() const {
-    return d->dataset;
+    return *d->dataset;
 }
 
 QString Session::path() const {
@@ -68,7 +103,7 @@ const std::vector<analysis::PoleClassification>& Session::poles() const {
 }
 
 const analysis::PoleClassification* Session::pole(const QString& bv) const {
-    const int i = d->dataset.bassinIndex(bv.toStdString());
+    const int i = d->dataset->bassinIndex(bv.toStdString());
     if (i < 0 || i >= static_cast<int>(d->poles.size()))
         return nullptr;
     return &d->poles[static_cast<std::size_t>(i)];
@@ -80,17 +115,26 @@ const analysis::Aggregation& Session::aggregation() const {
 
 const analysis::MaillageResult& Session::maillage() const {
     if (!d->maillage)
-        d->maillage = analysis::computeMaillage(d->dataset, d->poles, d->dataset.params.maillage);
+        d->maillage = analysis::computeMaillage(*d->dataset, d->poles, d->dataset->params.maillage);
     return *d->maillage;
 }
 
 const model::Parameters& Session::parameters() const {
-    return d->dataset.params;
+    return d->dataset->params;
 }
 
 void Session::setParameters(const model::Parameters& parameters) {
-    const bool polesChanged = parameters.poles != d->dataset.params.poles;
-    d->dataset.params = parameters;
+    const bool polesChanged = parameters.poles != d->dataset->params.poles;
+    const model::DensityParameters& was = d->dataset->params.density;
+    if (parameters.density.catchmentKm != was.catchmentKm ||
+        parameters.density.catchmentMinutes != was.catchmentMinutes) {
+        ++d->generation; // the accessibility maps depend on the density parameters
+        d->densityMaps.clear();
+        d->dataset->params = parameters;
+        if (d->shownDensityMap)
+            startDensityMap(*d->shownDensityMap);
+    }
+    d->dataset->params = parameters;
     if (polesChanged)
         recompute();
     else
@@ -136,12 +180,62 @@ void Session::requestZoomTo(FeatureKind kind, const QString& code) {
     emit zoomRequested(kind, code);
 }
 
+void Session::requestDensityMap(const DensityMapRequest& request) {
+    d->shownDensityMap = request;
+    for (const DensityMap& map : d->densityMaps)
+        if (map.request == request) {
+            emit densityMapReady(request);
+            return;
+        }
+    startDensityMap(request);
+}
+
+const DensityMap* Session::shownDensityMap() const {
+    if (!d->shownDensityMap)
+        return nullptr;
+    for (const DensityMap& map : d->densityMaps)
+        if (map.request == *d->shownDensityMap)
+            return &map;
+    return nullptr;
+}
+
+void Session::clearDensityMap() {
+    if (!d->shownDensityMap)
+        return;
+    d->shownDensityMap.reset();
+    emit densityMapCleared();
+}
+
+void Session::startDensityMap(const DensityMapRequest& request) {
+    auto result = std::make_shared<std::vector<double>>();
+    std::shared_ptr<const model::Dataset> dataset = d->dataset;
+    const model::DensityParameters params = d->dataset->params.density;
+    const int generation = d->generation;
+    QPointer<Session> self(this);
+    FunctionTask::start(
+        request.accessibility ? tr("Accessibility of the communes") : tr("Densities of the communes"),
+        [dataset, request, params, result](Feedback&) {
+            *result = computeDensityMap(*dataset, request, params);
+        },
+        [self, request, result, generation](bool ok, const QString& error) {
+            if (!self || generation != self->d->generation)
+                return;
+            if (!ok) {
+                emit self->densityMapFailed(request, error);
+                return;
+            }
+            self->d->densityMaps.push_back({request, std::move(*result)});
+            if (self->d->shownDensityMap && *self->d->shownDensityMap == request)
+                emit self->densityMapReady(request);
+        });
+}
+
 void Session::recompute() {
     if (d->aggregatedVintage != d->vintage) {
-        d->aggregation = analysis::aggregateByBassin(d->dataset, d->vintage);
+        d->aggregation = analysis::aggregateByBassin(*d->dataset, d->vintage);
         d->aggregatedVintage = d->vintage;
     }
-    d->poles = analysis::classifyPoles(d->aggregation.bassins, d->dataset.params.poles);
+    d->poles = analysis::classifyPoles(d->aggregation.bassins, d->dataset->params.poles);
     d->maillage.reset();
 }
 

@@ -15,6 +15,24 @@
 
 namespace maillage::ui {
 
+//! What a density map of the communes shows.
+struct DensityMapRequest {
+    QString profession;         //!< canonical code, "" = all professions
+    int vintage = 0;            //!< year of the counts
+    bool accessibility = false; //!< professionals within reach (2SFCA) rather than in the commune
+    bool operator==(const DensityMapRequest& o) const {
+        return profession == o.profession && vintage == o.vintage && accessibility == o.accessibility;
+    }
+    bool operator!=(const DensityMapRequest& o) const { return !(*this == o); }
+};
+
+//! A computed density map: one value per commune of the dataset (same order), NaN where there is none
+//! (no population).
+struct DensityMap {
+    DensityMapRequest request;
+    std::vector<double> values;
+};
+
 class Session : public QObject {
     Q_OBJECT
 public:
@@ -53,6 +71,15 @@ public:
     QString profession() const;
     void setProfession(const QString& code);
 
+    //! Computes the density map of `request` in a background task (at once when cached) and makes it the
+    //! one the map shows: densityMapReady() when it is there, densityMapFailed() when it cannot be computed.
+    //! A later request supersedes it.
+    void requestDensityMap(const DensityMapRequest& request);
+    //! The map the last request asked for, when computed; nullptr otherwise.
+    const DensityMap* shownDensityMap() const;
+    //! The map no longer shows densities (densityMapCleared()).
+    void clearDensityMap();
+
     //! Asks the map to zoom to a BV or commune (by code); the main window connects this to the canvas.
     void requestZoomTo(FeatureKind kind, const QString& code);
 
@@ -64,11 +91,17 @@ signals:
     void communeSelected(const QString& code);
     void professionChanged(const QString& code);
     void zoomRequested(maillage::ui::FeatureKind kind, const QString& code);
+    void densityMapReady(const maillage::ui::DensityMapRequest& request);
+    void densityMapFailed(const maillage::ui::DensityMapRequest& request, const QString& message);
+    void densityMapCleared();
 
 private:
     void recompute();
+    void startDensityMap(const DensityMapRequest& request);
     struct Private;
     std::unique_ptr<Private> d;
 };
 
 } // namespace maillage::ui
+
+Q_DECLARE_METATYPE(maillage::ui::DensityMapRequest)

@@ -52,49 +52,6 @@ using namespace maillage::ui;
 
 namespace {
 
-QgsGeometry geometryOf(const model::Wkb& wkb) {
-    QgsGeometry g;
-    if (!wkb.empty())
-        g.fromWkb(QByteArray(reinterpret_cast<const char*>(wkb.data()), static_cast<int>(wkb.size())));
-    return g;
-}
-
-// The layers the map builds (ui/map_layers.cpp), reduced to what the panels read: roles and fields.
-void addMapLayers(QgsProject& project, const model::Dataset& ds) {
-    const QgsCoordinateReferenceSystem crs(QStringLiteral("EPSG:2154"));
-    auto* communes = new QgsVectorLayer(
-        QStringLiteral("MultiPolygon?crs=EPSG:2154&field=code:string(5)&field=nom:string(100)"
-                       "&field=population:double&field=bv:string(5)&field=dep:string(3)"),
-        QStringLiteral("Communes"), QStringLiteral("memory"));
-    QgsFeatureList features;
-    for (const auto& c : ds.communes) {
-        QgsFeature f(communes->fields());
-        f.setGeometry(geometryOf(c.geometry));
-        f.setAttributes(QgsAttributes(QVector<QVariant>{panel::qs(c.code), panel::qs(c.name), c.population,
-                                                        panel::qs(c.bv), panel::qs(c.dep)}));
-        features << f;
-    }
-    communes->dataProvider()->addFeatures(features);
-    communes->updateExtents();
-    setLayerRole(communes, QString::fromLatin1(role::Communes));
-
-    auto* bassins = new QgsVectorLayer(
-        QStringLiteral(
-            "MultiPolygon?crs=EPSG:2154&field=code:string(5)&field=nom:string(100)&field=pole_type:integer"),
-        QStringLiteral("Bassins de vie"), QStringLiteral("memory"));
-    features.clear();
-    for (const auto& b : ds.bassins) {
-        QgsFeature f(bassins->fields());
-        f.setGeometry(geometryOf(b.geometry));
-        f.setAttributes(QgsAttributes(QVector<QVariant>{panel::qs(b.code), panel::qs(b.name), 0}));
-        features << f;
-    }
-    bassins->dataProvider()->addFeatures(features);
-    bassins->updateExtents();
-    setLayerRole(bassins, QString::fromLatin1(role::Bassins));
-    project.addMapLayers({communes, bassins});
-}
-
 QString cell(const QAbstractItemModel* m, int row, int column) {
     return m->index(row, column).data().toString();
 }
@@ -117,6 +74,7 @@ private:
     std::unique_ptr<Session> session;
     std::unique_ptr<QgsProject> project;
     std::unique_ptr<QgsMapCanvas> canvas;
+    std::unique_ptr<MapLayers> mapLayers;
 
     const model::Dataset& ds() const { return session->dataset(); }
 
@@ -128,8 +86,9 @@ private slots:
         project = std::make_unique<QgsProject>();
         canvas = std::make_unique<QgsMapCanvas>();
         canvas->resize(600, 500);
+        // The map's layers and their owner, as in the main window: built before the panels listen.
+        mapLayers = std::make_unique<MapLayers>(session.get(), project.get());
         session->setDataset(demo::makeDemoDataset());
-        addMapLayers(*project, session->dataset());
     }
 
     void init() {
@@ -138,6 +97,7 @@ private slots:
     }
 
     void cleanupTestCase() {
+        mapLayers.reset();
         canvas.reset();
         project.reset();
         session.reset();
@@ -529,6 +489,34 @@ private slots:
         panel.findChild<QPushButton*>(QStringLiteral("resetColouring"))->click();
         QCOMPARE(communes->renderer()->type(), before);
         QVERIFY(!panel.isColouringMap());
+    }
+
+    void densityMapsAreComputedInTheBackgroundAndCached() {
+        DensityMapRequest request;
+        request.profession = QStringLiteral("pharmacien"); // asked by no other test: not cached yet
+        request.vintage = session->vintage();
+        QSignalSpy ready(session.get(), &Session::densityMapReady);
+        session->requestDensityMap(request);
+        QCOMPARE(ready.count(), 0); // in a background task, not on the GUI thread
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
+        const DensityMap* map = session->shownDensityMap();
+        QVERIFY(map && map->request == request);
+        const auto rows = analysis::densityForAllCommunes(ds(), "pharmacien", request.vintage);
+        QCOMPARE(map->values.size(), rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (rows[i].population > 0)
+                QCOMPARE(map->values[i], rows[i].per10k);
+        // Asked again: from the cache, at once.
+        ready.clear();
+        session->requestDensityMap(request);
+        QCOMPARE(ready.count(), 1);
+        QCOMPARE(session->shownDensityMap(), map);
+        // The map layers' owner coloured the communes; clearing gives them their own style back.
+        QVERIFY(mapLayers->communesColoured());
+        QVERIFY(mapLayers->communeColouringTitle().contains(QString::number(request.vintage)));
+        session->clearDensityMap();
+        QVERIFY(!mapLayers->communesColoured());
+        QVERIFY(!session->shownDensityMap());
     }
 
     void accessibilityColoursCommunesBy2sfca() {
