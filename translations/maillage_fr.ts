@@ -4,7 +4,7 @@
 <context>
     <name>ExportLayout</name>
     <message>
-        <location filename="../ui/export_layout.cpp" line="+154"/>
+        <location filename="../ui/export_layout.cpp" line="+184"/>
         <source>Fictional data (demonstration dataset)</source>
         <translation>Données fictives (jeu de démonstration)</translation>
     </message>
@@ -24,6 +24,16 @@
         <translation>Pôles d&apos;offre de soins</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Bassins de vie by type of pôle, %1 data</source>
+        <translation>Bassins de vie par type de pôle, données %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Communes, professionals per 10,000 inhabitants</source>
+        <translation>Communes, professionnels pour 10 000 habitants</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>Map</source>
         <translation>Carte</translation>
@@ -34,7 +44,7 @@
         <translation>Légende</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+76"/>
         <source>Cannot write in the folder %1.</source>
         <translation>Impossible d&apos;écrire dans le dossier %1.</translation>
     </message>
@@ -1082,12 +1092,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+845"/>
+        <location filename="../ui/main_window.cpp" line="+839"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-688"/>
+        <location line="-682"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1416,12 +1426,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Bassins de vie by type of pôle, %1 data</source>
-        <translation>Bassins de vie par type de pôle, données %1</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+38"/>
         <source>map-poles</source>
         <translation>carte-poles</translation>
     </message>
@@ -1564,7 +1569,7 @@
         <translation>Densité : %1 (%2)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Département boundaries</source>
         <translation>Limites des départements</translation>
     </message>

@@ -31,6 +31,8 @@ inline QString featureKindName(FeatureKind kind) {
 }
 
 inline const char* const kRoleProperty = "maillage/role";
+//! On the communes layer while it shows a density map: what it shows ("Density of … (2018)").
+inline const char* const kColouringProperty = "maillage/colouring";
 
 inline QgsVectorLayer* findLayerByRole(const QgsProject* project, const QString& roleName) {
     if (!project)

@@ -763,13 +763,7 @@ void MainWindow::saveParameters(const model::Parameters& parameters) {
 // Export
 
 ExportOptions MainWindow::defaultExportOptions() const {
-    const model::Dataset& dataset = m_session->dataset();
-    ExportOptions options;
-    options.title = defaultTitle(dataset);
-    if (m_session->vintage() > 0)
-        options.subtitle = tr("Bassins de vie by type of pôle, %1 data").arg(m_session->vintage());
-    options.sourceLine = defaultSourceLine(dataset);
-    return options;
+    return ui::defaultExportOptions(m_session->dataset(), m_session->vintage(), m_project.get());
 }
 
 bool MainWindow::exportView(const QString& path, ExportFormat format, const ExportOptions& options,

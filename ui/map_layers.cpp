@@ -601,6 +601,7 @@ void MapLayers::setCommuneColouring(const DensityMap& map) {
                            ? tr("Accessibility to %1 (%2)").arg(profession).arg(map.request.vintage)
                            : tr("Density of %1 (%2)").arg(profession).arg(map.request.vintage);
     m_communesColoured = true;
+    m_communes->setCustomProperty(QString::fromLatin1(kColouringProperty), m_colouringTitle);
     m_communes->triggerRepaint();
     m_communes->emitStyleChanged();
     emit communeColouringChanged();
@@ -612,6 +613,7 @@ void MapLayers::resetCommuneColouring() {
     setCommuneStyle();
     m_communesColoured = false;
     m_colouringTitle.clear();
+    m_communes->removeCustomProperty(QString::fromLatin1(kColouringProperty));
     m_communes->triggerRepaint();
     m_communes->emitStyleChanged();
     emit communeColouringChanged();

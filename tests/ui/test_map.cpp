@@ -2,6 +2,7 @@
 // classification; a parameter change is an attribute update (fast, also at the national scale);
 // the rendering of the bassins layer matches a control image.
 #include "core/analysis/poles.h"
+#include "ui/export_layout.h"
 #include "ui/layer_roles.h"
 #include "ui/maillage_layers.h"
 #include "ui/map_layers.h"
@@ -16,6 +17,7 @@
 #include <QImage>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTest>
 
 #include <algorithm>
 #include <array>
@@ -28,9 +30,12 @@
 #include <qgslayertree.h>
 #include <qgslayertreemodel.h>
 #include <qgslayertreemodellegendnode.h>
+#include <qgslayoutexporter.h>
+#include <qgslayoutitemlegend.h>
 #include <qgsmaprenderersequentialjob.h>
 #include <qgsmapsettings.h>
 #include <qgspallabeling.h>
+#include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsrenderchecker.h>
 #include <qgsrulebasedlabeling.h>
@@ -116,6 +121,14 @@ model::Dataset makeNationalScale(int bassins, int perBassin) {
     return ds;
 }
 
+//! The six bassins' map layers following their Session, as in the main window.
+struct SixBassinsMap {
+    Session session;
+    QgsProject project;
+    MapLayers layers{&session, &project};
+    SixBassinsMap() { session.setDataset(testing::makeSixBassins()); }
+};
+
 //! Renders `layers` over the extent of the first one, at 96 DPI; the labels placed in `labels`.
 QImage renderLayers(const QList<QgsMapLayer*>& layers, const QSize& size, QList<QgsLabelPosition>* labels,
                     double extentScale = 1.1) {
@@ -173,6 +186,11 @@ private slots:
     void labelPriorityRanksByTypeThenMass();
     void poleLabelsKeepOffTheMarkers();
     void selectionIsALayerUnderTheLabels();
+    void exportOfADensityMapSaysWhatItShows();
+    void sourceLineCitesSourcesNotFileNames();
+    void linksMapMatchesControlImage();
+    void densityMapMatchesControlImage();
+    void printLayoutMatchesControlImage();
 };
 
 void TestMap::layersHaveRolesAndFrenchNames() {
@@ -323,10 +341,8 @@ void TestMap::nationalScaleRecomputation() {
 }
 
 void TestMap::renderingMatchesControlImage() {
-    Session session;
-    QgsProject project;
-    MapLayers layers(&session, &project);
-    session.setDataset(testing::makeSixBassins());
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
     session.selectBassins({}); // no selection colour in the image
     const QImage image = renderLayers({layers.bassins()}, QSize(600, 400), nullptr);
     QString report;
@@ -334,10 +350,8 @@ void TestMap::renderingMatchesControlImage() {
 }
 
 void TestMap::labelPriorityRanksByTypeThenMass() {
-    Session session;
-    QgsProject project;
-    MapLayers layers(&session, &project);
-    session.setDataset(testing::makeSixBassins());
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
     QgsVectorLayer* bassins = layers.bassins();
     const auto* labeling = dynamic_cast<const QgsRuleBasedLabeling*>(bassins->labeling());
     QVERIFY(labeling && !labeling->rootRule()->children().isEmpty());
@@ -380,10 +394,8 @@ void TestMap::labelPriorityRanksByTypeThenMass() {
 }
 
 void TestMap::poleLabelsKeepOffTheMarkers() {
-    Session session;
-    QgsProject project;
-    MapLayers layers(&session, &project);
-    session.setDataset(testing::makeSixBassins());
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
     MaillageLayers maillage(&project);
     maillage.showMaillage(session.maillage(), session.dataset(), session.parameters().maillage);
     QVERIFY(maillage.poles() && maillage.poles()->featureCount() == 5);
@@ -410,10 +422,8 @@ void TestMap::poleLabelsKeepOffTheMarkers() {
 }
 
 void TestMap::selectionIsALayerUnderTheLabels() {
-    Session session;
-    QgsProject project;
-    MapLayers layers(&session, &project);
-    session.setDataset(testing::makeSixBassins());
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
     QgsVectorLayer* selection = layers.selection();
     QVERIFY(selection);
     QCOMPARE(findLayerByRole(&project, QString::fromLatin1(role::Selection)), selection);
@@ -445,6 +455,116 @@ void TestMap::selectionIsALayerUnderTheLabels() {
     for (const QgsLabelPosition& label : labels)
         beta = beta || label.labelText == QStringLiteral("Beta");
     QVERIFY(beta);
+}
+
+namespace {
+
+//! The six bassins with their density map of général practitioners shown on the communes.
+void showDensityMap(Session& session) {
+    DensityMapRequest request;
+    request.profession = QStringLiteral("medecin_generaliste");
+    request.vintage = session.vintage();
+    session.requestDensityMap(request);
+    QTRY_VERIFY_WITH_TIMEOUT(session.shownDensityMap() != nullptr, 20000);
+}
+
+//! Map settings showing `layers` over the bassins' extent, as a canvas would.
+QgsMapSettings viewOf(const QList<QgsMapLayer*>& layers, const QgsRectangle& extent) {
+    QgsMapSettings view;
+    view.setOutputSize(QSize(800, 600));
+    view.setOutputDpi(96);
+    view.setDestinationCrs(layers.front()->crs());
+    view.setLayers(layers);
+    view.setExtent(extent);
+    view.setBackgroundColor(Qt::white);
+    return view;
+}
+
+QStringList legendLayers(QgsPrintLayout& layout) {
+    auto* legend =
+        dynamic_cast<QgsLayoutItemLegend*>(layout.itemById(QString::fromLatin1(layout_id::Legend)));
+    QStringList names;
+    if (legend)
+        for (QgsLayerTreeLayer* node : legend->model()->rootGroup()->findLayers())
+            names << node->layer()->customProperty(QString::fromLatin1(kRoleProperty)).toString();
+    return names;
+}
+
+} // namespace
+
+void TestMap::exportOfADensityMapSaysWhatItShows() {
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
+    const QList<QgsMapLayer*> shown{layers.communes(), layers.bassins()};
+    const QgsMapSettings view = viewOf(shown, layers.bassins()->extent());
+
+    ExportOptions poles = defaultExportOptions(session.dataset(), session.vintage(), &project);
+    QCOMPARE(poles.title, defaultTitle(session.dataset()));
+    std::unique_ptr<QgsPrintLayout> layout = buildExportLayout(&project, view, poles);
+    QVERIFY(legendLayers(*layout).contains(QString::fromLatin1(role::Bassins)));
+
+    showDensityMap(session);
+    ExportOptions density = defaultExportOptions(session.dataset(), session.vintage(), &project);
+    QVERIFY2(density.title.startsWith(layers.communeColouringTitle()), qPrintable(density.title));
+    QVERIFY(density.title.contains(QStringLiteral("2023")));
+    QVERIFY(density.title != poles.title);
+    QVERIFY(density.subtitle != poles.subtitle);
+    layout = buildExportLayout(&project, view, density);
+    // The legend of the visible colouring: the communes' classes, not the pôle types they cover.
+    const QStringList legend = legendLayers(*layout);
+    QVERIFY2(legend.contains(QString::fromLatin1(role::Communes)), qPrintable(legend.join(',')));
+    QVERIFY2(!legend.contains(QString::fromLatin1(role::Bassins)), qPrintable(legend.join(',')));
+    QVERIFY(!legend.contains(QString::fromLatin1(role::Selection)));
+    session.clearDensityMap();
+    QCOMPARE(defaultExportOptions(session.dataset(), session.vintage(), &project).title, poles.title);
+}
+
+void TestMap::sourceLineCitesSourcesNotFileNames() {
+    model::Dataset ds = testing::makeSixBassins();
+    ds.meta.fictional = false;
+    ds.meta.sources = {"communes_hauts_de_france_cog2018.geojson", "INSEE, BPE 2018",
+                       "/data/commune_bv2012_cog2016.csv", "IGN, Admin Express 2018"};
+    const QString line = defaultSourceLine(ds);
+    QVERIFY2(line.contains(QStringLiteral("INSEE, BPE 2018")) &&
+                 line.contains(QStringLiteral("IGN, Admin Express 2018")),
+             qPrintable(line));
+    QVERIFY2(!line.contains(QStringLiteral(".geojson")) && !line.contains(QStringLiteral(".csv")),
+             qPrintable(line));
+}
+
+void TestMap::linksMapMatchesControlImage() {
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
+    MaillageLayers maillage(&project);
+    maillage.showMaillage(session.maillage(), session.dataset(), session.parameters().maillage);
+    const QImage image =
+        renderLayers({maillage.poles(), maillage.links(), layers.bassins()}, QSize(600, 400), nullptr);
+    QString report;
+    QVERIFY2(matchesControlImage(image, QStringLiteral("ui_map_links"), 250, &report), qPrintable(report));
+}
+
+void TestMap::densityMapMatchesControlImage() {
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
+    showDensityMap(session);
+    const QImage image = renderLayers({layers.communes()}, QSize(600, 400), nullptr);
+    QString report;
+    QVERIFY2(matchesControlImage(image, QStringLiteral("ui_map_density"), 250, &report), qPrintable(report));
+}
+
+void TestMap::printLayoutMatchesControlImage() {
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
+    ExportOptions options = defaultExportOptions(session.dataset(), session.vintage(), &project);
+    options.sourceLine = QStringLiteral("Sources : données de test"); // no date: the image stays the same
+    options.dpi = 48;
+    QgsRectangle extent = layers.bassins()->extent();
+    extent.scale(1.1);
+    std::unique_ptr<QgsPrintLayout> layout =
+        buildExportLayout(&project, viewOf({layers.bassins()}, extent), options);
+    const QImage image = QgsLayoutExporter(layout.get()).renderPageToImage(0, QSize(), 48);
+    QString report;
+    QVERIFY2(matchesControlImage(image, QStringLiteral("ui_layout_poles"), 400, &report), qPrintable(report));
 }
 
 MAILLAGE_QGIS_TEST_MAIN(TestMap)
