@@ -1954,7 +1954,7 @@
         <translation>Crunch</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+103"/>
         <source>Pôles: %1 of %2 BV</source>
         <translation>Pôles : %1 sur %2 BV</translation>
     </message>
@@ -1974,12 +1974,17 @@
         <translation>Une seule année de comptages (%1) dans ce jeu de données : importez les comptages d&apos;une autre année pour voir l&apos;évolution.</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+84"/>
+        <source>Computing the diagnosis…</source>
+        <translation>Calcul du diagnostic…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Bassins de vie: %1 · professionals in %2: %3</source>
         <translation>Bassins de vie : %1 · professionnels en %2 : %3</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-147"/>
         <source>Select a bassin de vie, here or on the map, to see why it is or is not a pôle.</source>
         <translation>Sélectionnez un bassin de vie, ici ou sur la carte, pour voir pourquoi il est ou n&apos;est pas un pôle.</translation>
     </message>
@@ -1999,27 +2004,27 @@
         <translation>Pas de comparaison</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>No dataset open.</source>
         <translation>Aucun jeu de données ouvert.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>This dataset holds no count of health professionals: import counts to diagnose it.</source>
         <translation>Ce jeu de données ne contient aucun effectif de professionnels de santé : importez des effectifs pour le diagnostiquer.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-10"/>
         <source>Select one or more bassins de vie on the map or in the Pôles tab.</source>
         <translation>Sélectionnez un ou plusieurs bassins de vie sur la carte ou dans l&apos;onglet Pôles.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-228"/>
         <source>The diagnosis failed: %1</source>
         <translation>Le diagnostic a échoué : %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+270"/>
         <source>prof.</source>
         <comment>abbreviation of professionals</comment>
         <translation>prof.</translation>
@@ -2088,7 +2093,12 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="+216"/>
+        <location filename="../ui/session.cpp" line="+240"/>
+        <source>Crunch diagnosis</source>
+        <translation>Diagnostic de Crunch</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Accessibility of the communes</source>
         <translation>Accessibilité des communes</translation>
     </message>

@@ -5,7 +5,9 @@
 
 #include <QPointer>
 
+#include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <map>
 #include <optional>
@@ -27,9 +29,12 @@ struct Session::Private {
     QString commune;
     QString profession;
     // Density maps computed for the current dataset and parameters, and the one the map shows.
-    std::vector<DensityMap> densityMaps;
+    std::deque<DensityMap> densityMaps; // deque: the pointers handed out stay valid
     std::optional<DensityMapRequest> shownDensityMap;
-    int generation = 0; // a background result of another dataset or parameters is dropped
+    int generation = 0;                // a background result of another dataset or parameters is dropped
+    std::deque<CrunchResult> crunches; // for the current dataset and pôle/Crunch parameters
+    std::vector<CrunchRequest> crunchesRunning;
+    int crunchGeneration = 0;
 };
 
 namespace {
@@ -53,6 +58,7 @@ std::vector<double> computeDensityMap(const model::Dataset& ds, const DensityMap
 Session::Session(QObject* parent) : QObject(parent), d(std::make_unique<Private>()) {
     qRegisterMetaType<FeatureKind>(); // queued connections and signal spies
     qRegisterMetaType<DensityMapRequest>();
+    qRegisterMetaType<CrunchRequest>();
 }
 
 Session::~Session() = default;
@@ -63,6 +69,9 @@ void Session::setDataset(model::Dataset dataset, const QString& path) {
     ++d->generation;
     d->densityMaps.clear();
     d->shownDensityMap.reset();
+    ++d->crunchGeneration;
+    d->crunches.clear();
+    d->crunchesRunning.clear();
     d->hasDataset = true;
     d->path = path;
     d->vintage = d->dataset->latestVintage();
@@ -125,6 +134,13 @@ const model::Parameters& Session::parameters() const {
 
 void Session::setParameters(const model::Parameters& parameters) {
     const bool polesChanged = parameters.poles != d->dataset->params.poles;
+    const model::CrunchParameters& crunch = d->dataset->params.crunch;
+    if (polesChanged || parameters.crunch.macrocephalyPrimacy != crunch.macrocephalyPrimacy ||
+        parameters.crunch.nearLargePoleKm != crunch.nearLargePoleKm) {
+        ++d->crunchGeneration;
+        d->crunches.clear();
+        d->crunchesRunning.clear();
+    }
     const model::DensityParameters& was = d->dataset->params.density;
     if (parameters.density.catchmentKm != was.catchmentKm ||
         parameters.density.catchmentMinutes != was.catchmentMinutes) {
@@ -204,6 +220,44 @@ void Session::clearDensityMap() {
         return;
     d->shownDensityMap.reset();
     emit densityMapCleared();
+}
+
+const CrunchResult* Session::crunch(const CrunchRequest& request) {
+    for (const CrunchResult& c : d->crunches)
+        if (c.request == request)
+            return &c;
+    for (const CrunchRequest& r : d->crunchesRunning)
+        if (r == request)
+            return nullptr;
+    d->crunchesRunning.push_back(request);
+    auto result = std::make_shared<CrunchResult>();
+    result->request = request;
+    std::shared_ptr<const model::Dataset> dataset = d->dataset;
+    const model::PoleParameters params = d->dataset->params.poles;
+    const int generation = d->crunchGeneration;
+    QPointer<Session> self(this);
+    FunctionTask::start(
+        tr("Crunch diagnosis"),
+        [dataset, params, result](Feedback&) {
+            const CrunchRequest& r = result->request;
+            result->diagnostics =
+                analysis::diagnoseCrunch(*dataset, r.bassins, params, r.vintageTo, r.vintageFrom);
+            result->classification =
+                analysis::classifyPoles(analysis::aggregateByBassin(*dataset, r.vintageTo).bassins, params);
+        },
+        [self, result, generation](bool ok, const QString& error) {
+            if (!self || generation != self->d->crunchGeneration)
+                return;
+            auto& running = self->d->crunchesRunning;
+            running.erase(std::remove(running.begin(), running.end(), result->request), running.end());
+            if (!ok) {
+                emit self->crunchFailed(result->request, error);
+                return;
+            }
+            self->d->crunches.push_back(std::move(*result));
+            emit self->crunchReady(self->d->crunches.back().request);
+        });
+    return nullptr;
 }
 
 void Session::startDensityMap(const DensityMapRequest& request) {

@@ -1,6 +1,7 @@
 #pragma once
 // The open dataset and everything derived from it, shared by the main window, the map and the panels.
 // Panels never compute: they read results from here and react to its signals. The Session owns no widget.
+#include "core/analysis/crunch.h"
 #include "core/analysis/maillage.h"
 #include "core/analysis/poles.h"
 #include "core/model/dataset.h"
@@ -31,6 +32,23 @@ struct DensityMapRequest {
 struct DensityMap {
     DensityMapRequest request;
     std::vector<double> values;
+};
+
+//! A Crunch diagnosis to compute: a territory and two years.
+struct CrunchRequest {
+    std::vector<std::string> bassins; //!< empty = the whole dataset
+    int vintageTo = 0;
+    int vintageFrom = 0; //!< 0 = no comparison
+    bool operator==(const CrunchRequest& o) const {
+        return bassins == o.bassins && vintageTo == o.vintageTo && vintageFrom == o.vintageFrom;
+    }
+};
+
+//! A computed Crunch diagnosis, with the classification of its "to" year (for the rank-size chart).
+struct CrunchResult {
+    CrunchRequest request;
+    analysis::CrunchDiagnostics diagnostics;
+    std::vector<analysis::PoleClassification> classification;
 };
 
 class Session : public QObject {
@@ -80,6 +98,10 @@ public:
     //! The map no longer shows densities (densityMapCleared()).
     void clearDensityMap();
 
+    //! The Crunch diagnosis of `request` when computed for the current dataset and parameters, else
+    //! nullptr: then it is being computed in a background task, and crunchReady() or crunchFailed() follow.
+    const CrunchResult* crunch(const CrunchRequest& request);
+
     //! Asks the map to zoom to a BV or commune (by code); the main window connects this to the canvas.
     void requestZoomTo(FeatureKind kind, const QString& code);
 
@@ -94,6 +116,8 @@ signals:
     void densityMapReady(const maillage::ui::DensityMapRequest& request);
     void densityMapFailed(const maillage::ui::DensityMapRequest& request, const QString& message);
     void densityMapCleared();
+    void crunchReady(const maillage::ui::CrunchRequest& request);
+    void crunchFailed(const maillage::ui::CrunchRequest& request, const QString& message);
 
 private:
     void recompute();
@@ -105,3 +129,4 @@ private:
 } // namespace maillage::ui
 
 Q_DECLARE_METATYPE(maillage::ui::DensityMapRequest)
+Q_DECLARE_METATYPE(maillage::ui::CrunchRequest)

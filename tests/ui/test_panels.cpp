@@ -235,6 +235,28 @@ private slots:
         QCOMPARE(panel.crunch().totalProfessionals, 0.0);
     }
 
+    void crunchIsComputedInTheBackgroundAndCached() {
+        CrunchRequest request;
+        request.bassins = {ds().bassins.front().code, ds().bassins.back().code}; // asked by no other test
+        request.vintageTo = session->vintage();
+        request.vintageFrom = ds().meta.vintages.front();
+        QSignalSpy ready(session.get(), &Session::crunchReady);
+        QVERIFY(!session->crunch(request)); // started in a background task
+        QCOMPARE(ready.count(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
+        const CrunchResult* result = session->crunch(request);
+        QVERIFY(result);
+        const analysis::CrunchDiagnostics expected = analysis::diagnoseCrunch(
+            ds(), request.bassins, session->parameters().poles, request.vintageTo, request.vintageFrom);
+        QCOMPARE(result->diagnostics.totalProfessionals, expected.totalProfessionals);
+        QCOMPARE(result->diagnostics.herfindahl, expected.herfindahl);
+        QCOMPARE(result->diagnostics.diagnosisEn, expected.diagnosisEn);
+        // Asked again: the same result, no new computation.
+        QCOMPARE(session->crunch(request), result);
+        QTest::qWait(50);
+        QCOMPARE(ready.count(), 1);
+    }
+
     void crunchOffersOnlyEarlierYearsToCompareFrom() {
         PolesPanel panel(session.get(), canvas.get(), project.get());
         auto* from = panel.findChild<QComboBox*>(QStringLiteral("crunchFrom"));

@@ -398,6 +398,16 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
         scheduleCrunch();
     });
     connect(m_session, &Session::bassinSelectionChanged, this, &PolesPanel::onSessionSelection);
+    connect(m_session, &Session::crunchReady, this, [this](const CrunchRequest& request) {
+        if (request == m_crunchRequest)
+            if (const CrunchResult* result = m_session->crunch(request))
+                showCrunch(*result);
+    });
+    connect(m_session, &Session::crunchFailed, this,
+            [this](const CrunchRequest& request, const QString& error) {
+                if (request == m_crunchRequest)
+                    m_scopeNote->setText(tr("The diagnosis failed: %1").arg(error));
+            });
 
     onDatasetChanged();
 }
@@ -604,6 +614,7 @@ void PolesPanel::scheduleCrunch() {
 
 void PolesPanel::refreshCrunch() {
     m_crunch = analysis::CrunchDiagnostics{};
+    m_crunchRequest = CrunchRequest{}; // a result still on its way is no longer shown
     auto clear = [this](const QString& note) {
         m_scopeNote->setText(note);
         m_diagnosis->setPlainText(QString());
@@ -626,32 +637,33 @@ void PolesPanel::refreshCrunch() {
         clear(tr("Select one or more bassins de vie on the map or in the Pôles tab."));
         return;
     }
-    const model::Dataset& ds = m_session->dataset();
-    std::vector<std::string> selection;
-    selection.reserve(codes.size());
+    CrunchRequest request;
+    request.bassins.reserve(codes.size());
     for (const QString& c : codes)
-        selection.push_back(c.toStdString());
+        request.bassins.push_back(c.toStdString());
     const int to = m_to->count() ? m_to->currentData().toInt() : m_session->vintage();
     if (to <= 0) {
         // No vintage at all: a diagnosis "in 0" would read as a year.
         clear(tr("This dataset holds no count of health professionals: import counts to diagnose it."));
         return;
     }
-    int from = m_from->currentData().toInt();
-    if (from >= to)
-        from = 0;
-    const model::PoleParameters& params = m_session->parameters().poles;
-    std::vector<analysis::PoleClassification> classification;
-    try {
-        m_crunch = analysis::diagnoseCrunch(ds, selection, params, to, from);
-        if (to == m_session->vintage())
-            classification = m_session->poles();
-        else
-            classification = analysis::classifyPoles(analysis::aggregateByBassin(ds, to).bassins, params);
-    } catch (const std::exception& e) {
-        clear(tr("The diagnosis failed: %1").arg(QString::fromUtf8(e.what())));
-        return;
-    }
+    const int from = m_from->currentData().toInt();
+    request.vintageTo = to;
+    request.vintageFrom = from < to ? from : 0;
+    m_crunchRequest = request;
+    // The Session computes in the background and caches: shown now when cached, on crunchReady() otherwise.
+    if (const CrunchResult* result = m_session->crunch(request))
+        showCrunch(*result);
+    else
+        m_scopeNote->setText(tr("Computing the diagnosis…"));
+}
+
+void PolesPanel::showCrunch(const CrunchResult& result) {
+    m_crunch = result.diagnostics;
+    const model::Dataset& ds = m_session->dataset();
+    const std::vector<std::string>& selection = result.request.bassins;
+    const std::vector<analysis::PoleClassification>& classification = result.classification;
+    const int to = result.request.vintageTo;
     const auto& c = m_crunch;
     const int bvCount = static_cast<int>(selection.empty() ? ds.bassins.size() : selection.size());
     m_scopeNote->setText(tr("Bassins de vie: %1 · professionals in %2: %3")
