@@ -1,6 +1,7 @@
 #include "ui/export_layout.h"
 
 #include "ui/i18n.h"
+#include "ui/layer_roles.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -9,6 +10,7 @@
 #include <QFileInfo>
 #include <QFontMetricsF>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QTemporaryFile>
 
 #include <cstdio>
@@ -132,6 +134,32 @@ QgsRectangle fitToRatio(const QgsRectangle& extent, double ratio) {
     return QgsRectangle(c.x() - w / 2, c.y() - h / 2, c.x() + w / 2, c.y() + h / 2);
 }
 
+//! "bpe2018_sante.csv", "communes.geojson": a file's name rather than a source ("INSEE, BPE 2018").
+bool isFileName(const QString& source) {
+    static const QRegularExpression file(
+        QStringLiteral("\\.(csv|txt|geojson|json|gpkg|shp|xlsx|xls|ods|zip|parquet)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return source.contains(file) || source.contains(QLatin1Char('/'));
+}
+
+//! The text of the communes' density colouring, "" when they show none.
+QString colouringOf(const QgsProject* project) {
+    const QgsVectorLayer* communes = findLayerByRole(project, QString::fromLatin1(role::Communes));
+    return communes ? communes->customProperty(QString::fromLatin1(kColouringProperty)).toString()
+                    : QString();
+}
+
+//! Whether `layer` belongs in the legend of a map that shows `layers` at `scale`: visible there, not the
+//! selection outlines, and not the bassins' pôle colours when a density map covers them.
+bool inLegend(const QgsMapLayer* layer, const QList<QgsMapLayer*>& layers, double scale, bool densityMap) {
+    if (!layer || !layers.contains(const_cast<QgsMapLayer*>(layer)) || !layer->isInScaleRange(scale))
+        return false;
+    const QString role = layer->customProperty(QString::fromLatin1(kRoleProperty)).toString();
+    if (role == QLatin1String(role::Selection))
+        return false;
+    return !(densityMap && role == QLatin1String(role::Bassins));
+}
+
 QString northArrowPath() {
     const QString qgis = QgsApplication::pkgDataPath() + QStringLiteral("/svg/arrows/NorthArrow_02.svg");
     if (QFileInfo::exists(qgis))
@@ -146,6 +174,8 @@ QString defaultSourceLine(const model::Dataset& dataset) {
     QStringList sources;
     bool saysFictional = false;
     for (const std::string& s : dataset.meta.sources) {
+        if (isFileName(qs(s)))
+            continue; // older imports recorded their input files: those are no source to cite
         sources << qs(s);
         saysFictional = saysFictional || qs(s).contains(QLatin1String("ficti"), Qt::CaseInsensitive);
     }
@@ -162,6 +192,22 @@ QString defaultSourceLine(const model::Dataset& dataset) {
 QString defaultTitle(const model::Dataset& dataset) {
     const QString base = ExportText::tr("Health care pôles");
     return dataset.meta.title.empty() ? base : base + QStringLiteral(" — ") + qs(dataset.meta.title);
+}
+
+ExportOptions defaultExportOptions(const model::Dataset& dataset, int vintage, const QgsProject* project) {
+    ExportOptions options;
+    options.sourceLine = defaultSourceLine(dataset);
+    const QString colouring = colouringOf(project);
+    if (colouring.isEmpty()) {
+        options.title = defaultTitle(dataset);
+        if (vintage > 0)
+            options.subtitle = ExportText::tr("Bassins de vie by type of pôle, %1 data").arg(vintage);
+        return options;
+    }
+    options.title =
+        dataset.meta.title.empty() ? colouring : colouring + QStringLiteral(" — ") + qs(dataset.meta.title);
+    options.subtitle = ExportText::tr("Communes, professionals per 10,000 inhabitants");
+    return options;
 }
 
 bool formatFromPath(const QString& path, ExportFormat* format) {
@@ -216,10 +262,9 @@ std::unique_ptr<QgsPrintLayout> buildExportLayout(QgsProject* project, const Qgs
     if (QgsLayerTree* root = legend->model()->rootGroup()) {
         const double scale = map->scale();
         const QList<QgsMapLayer*> shown = view.layers();
+        const bool densityMap = !colouringOf(project).isEmpty();
         for (QgsLayerTreeLayer* node : root->findLayers()) {
-            QgsMapLayer* layer = node->layer();
-            const bool keep = layer && shown.contains(layer) && layer->isInScaleRange(scale);
-            if (!keep)
+            if (!inLegend(node->layer(), shown, scale, densityMap))
                 qobject_cast<QgsLayerTreeGroup*>(node->parent())->removeChildNode(node);
         }
     }

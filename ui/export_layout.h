@@ -41,6 +41,10 @@ QString defaultSourceLine(const model::Dataset& dataset);
 //! "Pôles d'offre de soins — <dataset title>" in the UI language.
 QString defaultTitle(const model::Dataset& dataset);
 
+//! Title, subtitle and source line of the map `project` shows for `dataset` in `vintage`: the pôles, or the
+//! density map when the communes show one.
+ExportOptions defaultExportOptions(const model::Dataset& dataset, int vintage, const QgsProject* project);
+
 //! ExportFormat from a file name's suffix (.pdf, .png, .svg); false when the suffix is none of them.
 bool formatFromPath(const QString& path, ExportFormat* format);
 

@@ -1,6 +1,7 @@
 #pragma once
 // Layers the application adds to its QgsProject carry a role (custom property "maillage/role"), so that
 // panels find them without holding pointers that a project reload would leave dangling.
+#include <QMetaType>
 #include <QString>
 
 #include <qgsmaplayer.h>
@@ -18,9 +19,20 @@ inline const char* const Links = "links";               //!< maillage links (lin
 inline const char* const Poles = "poles";               //!< pôle points (labels, isolated flags)
 inline const char* const Flows = "flows";               //!< observed flows between BVs (optional)
 inline const char* const Cooperations = "cooperations"; //!< declared cooperations (optional)
+inline const char* const Selection = "selection";       //!< outlines of the selected BVs and commune
 } // namespace role
 
+//! The kind of a feature of the map that users select, search for and zoom to.
+enum class FeatureKind { Bassin, Commune };
+
+//! "bassin" or "commune": the value of a kind in layer fields (e.g. the selection layer's "kind").
+inline QString featureKindName(FeatureKind kind) {
+    return kind == FeatureKind::Commune ? QStringLiteral("commune") : QStringLiteral("bassin");
+}
+
 inline const char* const kRoleProperty = "maillage/role";
+//! On the communes layer while it shows a density map: what it shows ("Density of … (2018)").
+inline const char* const kColouringProperty = "maillage/colouring";
 
 inline QgsVectorLayer* findLayerByRole(const QgsProject* project, const QString& roleName) {
     if (!project)
@@ -38,3 +50,5 @@ inline void setLayerRole(QgsMapLayer* layer, const QString& roleName) {
 }
 
 } // namespace maillage::ui
+
+Q_DECLARE_METATYPE(maillage::ui::FeatureKind)

@@ -909,13 +909,7 @@ void MainWindow::updateModified() {
 // Export
 
 ExportOptions MainWindow::defaultExportOptions() const {
-    const model::Dataset& dataset = m_session->dataset();
-    ExportOptions options;
-    options.title = defaultTitle(dataset);
-    if (m_session->vintage() > 0)
-        options.subtitle = tr("Bassins de vie by type of pôle, %1 data").arg(m_session->vintage());
-    options.sourceLine = defaultSourceLine(dataset);
-    return options;
+    return ui::defaultExportOptions(m_session->dataset(), m_session->vintage(), m_project.get());
 }
 
 bool MainWindow::exportView(const QString& path, ExportFormat format, const ExportOptions& options,
@@ -966,15 +960,15 @@ void MainWindow::zoomToFull() {
     m_canvas->refresh();
 }
 
-void MainWindow::zoomTo(const QString& kind, const QString& code) {
+void MainWindow::zoomTo(FeatureKind kind, const QString& code) {
     QgsRectangle extent = m_layers->extentOf(kind, code);
     if (extent.isEmpty())
         return;
     // A commune alone fills the screen too much: keep some of its neighbours in view.
-    extent.scale(kind == QLatin1String("commune") ? 3.0 : 1.3);
+    extent.scale(kind == FeatureKind::Commune ? 3.0 : 1.3);
     m_canvas->setExtent(extent);
     m_canvas->refresh();
-    QgsVectorLayer* layer = kind == QLatin1String("commune") ? m_layers->communes() : m_layers->bassins();
+    QgsVectorLayer* layer = kind == FeatureKind::Commune ? m_layers->communes() : m_layers->bassins();
     const QgsFeatureId fid = m_layers->featureId(kind, code);
     if (layer && fid != FID_NULL)
         m_canvas->flashFeatureIds(layer, QgsFeatureIds{fid});
@@ -995,29 +989,9 @@ void MainWindow::updateEmptyMapNote() {
 }
 
 void MainWindow::updateHighlights() {
+    // The selection is drawn by MapLayers' selection layer, under the labels; no canvas item over them.
     qDeleteAll(m_highlights);
     m_highlights.clear();
-    auto add = [this](QgsVectorLayer* layer, QgsFeatureId fid, const QColor& stroke, int width,
-                      const QColor& fill) {
-        if (!layer || fid == FID_NULL)
-            return;
-        const QgsFeature feature = layer->getFeature(fid);
-        if (!feature.hasGeometry())
-            return;
-        auto* highlight = new QgsHighlight(m_canvas, feature.geometry(), layer);
-        highlight->setColor(stroke);
-        highlight->setFillColor(fill);
-        highlight->setWidth(width);
-        highlight->show();
-        m_highlights.append(highlight);
-    };
-    for (const QString& code : m_session->selectedBassins())
-        add(m_layers->bassins(), m_layers->featureId(QStringLiteral("bassin"), code),
-            QColor(0x11, 0x11, 0x11), 3, QColor(255, 255, 255, 40));
-    const QString commune = m_session->currentCommune();
-    if (!commune.isEmpty())
-        add(m_layers->communes(), m_layers->featureId(QStringLiteral("commune"), commune),
-            QColor(0x11, 0x11, 0x11), 2, QColor(255, 255, 255, 110));
 }
 
 void MainWindow::showCoordinates(const QgsPointXY& point) {
@@ -1047,7 +1021,7 @@ void MainWindow::rebuildSearchIndex() {
     for (const model::Bassin& b : dataset.bassins) {
         auto* item = new QStandardItem(tr("%1 — bassin de vie").arg(qs(b.name)));
         item->setData(fold(qs(b.name)), FoldedRole);
-        item->setData(QStringLiteral("bassin"), KindRole);
+        item->setData(static_cast<int>(FeatureKind::Bassin), KindRole);
         item->setData(qs(b.code), CodeRole);
         item->setData(qs(b.code), BassinRole);
         items.append(item);
@@ -1055,7 +1029,7 @@ void MainWindow::rebuildSearchIndex() {
     for (const model::Commune& c : dataset.communes) {
         auto* item = new QStandardItem(tr("%1 (%2) — commune").arg(qs(c.name), qs(c.dep)));
         item->setData(fold(qs(c.name)), FoldedRole);
-        item->setData(QStringLiteral("commune"), KindRole);
+        item->setData(static_cast<int>(FeatureKind::Commune), KindRole);
         item->setData(qs(c.code), CodeRole);
         item->setData(qs(c.bv), BassinRole);
         items.append(item);
@@ -1098,7 +1072,7 @@ void MainWindow::searchAccepted() {
 }
 
 void MainWindow::searchActivated(const QModelIndex& index) {
-    const QString kind = index.data(KindRole).toString();
+    const auto kind = static_cast<FeatureKind>(index.data(KindRole).toInt());
     const QString code = index.data(CodeRole).toString();
     const QString bassin = index.data(BassinRole).toString();
     if (code.isEmpty())
@@ -1106,7 +1080,7 @@ void MainWindow::searchActivated(const QModelIndex& index) {
     m_completer->popup()->hide();
     m_search->setText(index.data(Qt::DisplayRole).toString());
     m_session->selectBassins(bassin.isEmpty() ? QStringList() : QStringList{bassin});
-    m_session->selectCommune(kind == QLatin1String("commune") ? code : QString());
+    m_session->selectCommune(kind == FeatureKind::Commune ? code : QString());
     m_session->requestZoomTo(kind, code);
 }
 

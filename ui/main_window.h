@@ -3,6 +3,7 @@
 // docked panels, menus, toolbar, status bar; opening, importing and exporting.
 #include "core/model/dataset.h"
 #include "ui/export_layout.h"
+#include "ui/layer_roles.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
@@ -110,7 +111,7 @@ private:
     bool saveParametersNow();
     //! Title bar marker and Save action after a parameter change or a save.
     void updateModified();
-    void zoomTo(const QString& kind, const QString& code);
+    void zoomTo(FeatureKind kind, const QString& code);
     void rebuildSearchIndex();
     void searchEdited(const QString& text);
     void searchAccepted();

@@ -15,15 +15,20 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <cmath>
+
 #include <map>
 #include <memory>
 #include <utility>
 #include <vector>
 
 #include <qgscategorizedsymbolrenderer.h>
+#include <qgsclassificationjenks.h>
+#include <qgscolorramp.h>
 #include <qgsfillsymbol.h>
 #include <qgsfillsymbollayer.h>
 #include <qgsgeometry.h>
+#include <qgsgraduatedsymbolrenderer.h>
 #include <qgslabelobstaclesettings.h>
 #include <qgslayertree.h>
 #include <qgsmemoryproviderutils.h>
@@ -32,6 +37,7 @@
 #include <qgsproperty.h>
 #include <qgsrulebasedlabeling.h>
 #include <qgssinglesymbolrenderer.h>
+#include <qgssymbollayerutils.h>
 #include <qgstextbuffersettings.h>
 #include <qgstextformat.h>
 #include <qgsvectordataprovider.h>
@@ -41,6 +47,8 @@
 namespace maillage::ui {
 
 const char* const MapLayers::kPoleTypeField = "pole_type";
+const char* const MapLayers::kDensityField = "densite";
+const char* const MapLayers::kAccessibilityField = "acces_2sfca";
 
 namespace {
 
@@ -127,14 +135,23 @@ QgsTextFormat haloFormat(double sizePt, const QColor& color, bool bold) {
     return format;
 }
 
-//! Names of the pôles, at their main commune, larger for higher ranks; hors pôle BVs are not labelled.
+//! Label priority (QGIS: 0 to 10) of a pôle: its type first, then its mass of professionals, so that a
+//! larger pôle never gives way to a smaller one: type 1 in 8..10, type 2 in 6..8, type 3 in 4..6, type 4
+//! in 2..4, and log10 of the professionals (up to 100,000) within the band.
+const char* const kLabelPriority = "(5 - \"pole_type\") * 2 + min(2, max(0, log10(max(\"total\", 1)) / 2.5))";
+
+//! Names of the pôles beside their main commune, larger for higher ranks; hors pôle BVs are not labelled.
 void setBassinLabels(QgsVectorLayer* layer) {
     QgsPalLayerSettings settings;
     settings.fieldName = QStringLiteral("nom");
-    settings.placement = QgsPalLayerSettings::OverPoint;
-    // Labels sit at fixed anchors: the label engine gets the anchor point, not the BV polygon, which it
-    // would validate (GEOS) and decompose for nothing (3/4 of the national render time), and the bassins
-    // are no obstacles (each polygon, unlabelled ones included, would go to the engine).
+    // Beside the anchor rather than over it: the pôle's marker (Maillage panel) stays visible, and the
+    // label engine can move the name around the point to avoid other markers and names.
+    settings.placement = QgsPalLayerSettings::OrderedPositionsAroundPoint;
+    settings.dist = 2.2;
+    settings.distUnits = QgsUnitTypes::RenderMillimeters;
+    // The label engine gets the anchor point, not the BV polygon, which it would validate (GEOS) and
+    // decompose for nothing (3/4 of the national render time), and the bassins are no obstacles (each
+    // polygon, unlabelled ones included, would go to the engine).
     settings.geometryGeneratorEnabled = true;
     settings.geometryGeneratorType = QgsWkbTypes::PointGeometry;
     settings.geometryGenerator = QStringLiteral("make_point(\"anchor_x\", \"anchor_y\")");
@@ -146,12 +163,12 @@ void setBassinLabels(QgsVectorLayer* layer) {
                        QStringLiteral("CASE WHEN \"pole_type\" = 1 THEN 11 WHEN \"pole_type\" = 2 THEN 9.5 "
                                       "ELSE 8.5 END")));
     dd.setProperty(QgsPalLayerSettings::Priority,
-                   QgsProperty::fromExpression(QStringLiteral("CASE WHEN \"pole_type\" > 0 THEN 10 - "
-                                                              "\"pole_type\" ELSE 0 END")));
-    dd.setProperty(QgsPalLayerSettings::PositionX, QgsProperty::fromField(QStringLiteral("anchor_x")));
-    dd.setProperty(QgsPalLayerSettings::PositionY, QgsProperty::fromField(QStringLiteral("anchor_y")));
-    dd.setProperty(QgsPalLayerSettings::Hali, QgsProperty::fromValue(QStringLiteral("Center")));
-    dd.setProperty(QgsPalLayerSettings::Vali, QgsProperty::fromValue(QStringLiteral("Half")));
+                   QgsProperty::fromExpression(QString::fromLatin1(kLabelPriority)));
+    // The grandes métropoles and grands pôles are always named, drawn above the smaller names.
+    dd.setProperty(QgsPalLayerSettings::AlwaysShow,
+                   QgsProperty::fromExpression(QStringLiteral("\"pole_type\" IN (1, 2)")));
+    dd.setProperty(QgsPalLayerSettings::ZIndex,
+                   QgsProperty::fromExpression(QStringLiteral("5 - \"pole_type\"")));
     // A rule rather than an empty text for hors pôle BVs: those are not even sized and placed (1,600 of
     // the 1,666 national ones).
     auto* root = new QgsRuleBasedLabeling::Rule(nullptr);
@@ -225,7 +242,9 @@ MapLayers::MapLayers(Session* session, QgsProject* project, QObject* parent)
     connect(session, &Session::datasetChanged, this, &MapLayers::rebuild);
     connect(session, &Session::classificationChanged, this, &MapLayers::applyClassification);
     connect(session, &Session::bassinSelectionChanged, this, &MapLayers::applySelection);
-    connect(session, &Session::communeSelected, this, &MapLayers::applyCommuneSelection);
+    connect(session, &Session::communeSelected, this, &MapLayers::applySelection);
+    connect(session, &Session::densityMapReady, this, &MapLayers::onDensityMapReady);
+    connect(session, &Session::densityMapCleared, this, &MapLayers::resetCommuneColouring);
     if (session->hasDataset())
         rebuild();
 }
@@ -242,13 +261,17 @@ QgsVectorLayer* MapLayers::departements() const {
     return m_departements;
 }
 
-QgsFeatureId MapLayers::featureId(const QString& kind, const QString& code) const {
-    const auto& map = kind == QLatin1String("commune") ? m_communeFids : m_bassinFids;
+QgsVectorLayer* MapLayers::selection() const {
+    return m_selection;
+}
+
+QgsFeatureId MapLayers::featureId(FeatureKind kind, const QString& code) const {
+    const auto& map = kind == FeatureKind::Commune ? m_communeFids : m_bassinFids;
     return map.value(code, FID_NULL);
 }
 
-QgsRectangle MapLayers::extentOf(const QString& kind, const QString& code) const {
-    QgsVectorLayer* layer = kind == QLatin1String("commune") ? m_communes.data() : m_bassins.data();
+QgsRectangle MapLayers::extentOf(FeatureKind kind, const QString& code) const {
+    QgsVectorLayer* layer = kind == FeatureKind::Commune ? m_communes.data() : m_bassins.data();
     const QgsFeatureId fid = featureId(kind, code);
     if (!layer || fid == FID_NULL)
         return QgsRectangle();
@@ -284,7 +307,8 @@ MapLayers::createBassinRenderer(const std::array<int, analysis::kPoleTypeCount>&
 
 void MapLayers::removeLayers() {
     QStringList ids;
-    for (QgsVectorLayer* layer : {m_bassins.data(), m_communes.data(), m_departements.data()}) {
+    for (QgsVectorLayer* layer :
+         {m_bassins.data(), m_communes.data(), m_departements.data(), m_selection.data()}) {
         if (layer)
             ids.append(layer->id());
     }
@@ -296,6 +320,8 @@ void MapLayers::removeLayers() {
 
 void MapLayers::rebuild() {
     ++m_generation;
+    m_communesColoured = false;
+    m_colouringTitle.clear();
     if (m_departementTask)
         m_departementTask->cancel(); // its result would be for the previous dataset
     removeLayers();
@@ -360,11 +386,7 @@ void MapLayers::rebuild() {
         m_communes->updateExtents();
     }
     setLayerRole(m_communes, QString::fromLatin1(role::Communes));
-    m_communes->setRenderer(new QgsSingleSymbolRenderer(
-        fillSymbol(Qt::transparent, QColor(0x6E, 0x6E, 0x6E, 200), 0.12, Qt::NoBrush)));
-    m_communes->setScaleBasedVisibility(true);
-    m_communes->setMinimumScale(kCommuneMaxScale);
-    m_communes->setMaximumScale(0);
+    setCommuneStyle();
     setCommuneLabels(m_communes);
 
     m_departements = QgsMemoryProviderUtils::createMemoryLayer(tr("Départements"), departementFields(),
@@ -373,9 +395,12 @@ void MapLayers::rebuild() {
     m_departements->setRenderer(
         new QgsSingleSymbolRenderer(fillSymbol(Qt::transparent, QColor(0x33, 0x33, 0x33), 0.5, Qt::NoBrush)));
 
-    // Below any layer the panels add (links, pôles): départements, communes, bassins from top to bottom.
-    m_project->addMapLayers({m_departements, m_communes, m_bassins}, false);
+    // Below any layer the panels add (links, pôles): selection, départements, communes, bassins from top
+    // to bottom.
+    createSelectionLayer(crs);
+    m_project->addMapLayers({m_selection, m_departements, m_communes, m_bassins}, false);
     QgsLayerTree* root = m_project->layerTreeRoot();
+    root->addLayer(m_selection);
     root->addLayer(m_departements);
     root->addLayer(m_communes);
     root->addLayer(m_bassins);
@@ -424,23 +449,175 @@ void MapLayers::applyClassification() {
     emit classificationApplied();
 }
 
-void MapLayers::applySelection(const QStringList& codes) {
-    if (!m_bassins)
-        return;
-    QgsFeatureIds ids;
-    for (const QString& code : codes) {
-        const QgsFeatureId fid = m_bassinFids.value(code, FID_NULL);
-        if (fid != FID_NULL)
-            ids.insert(fid);
-    }
-    m_bassins->selectByIds(ids);
+void MapLayers::setCommuneStyle() {
+    m_communes->setRenderer(new QgsSingleSymbolRenderer(
+        fillSymbol(Qt::transparent, QColor(0x6E, 0x6E, 0x6E, 200), 0.12, Qt::NoBrush)));
+    m_communes->setScaleBasedVisibility(true);
+    m_communes->setMinimumScale(kCommuneMaxScale);
+    m_communes->setMaximumScale(0);
 }
 
-void MapLayers::applyCommuneSelection(const QString& code) {
+void MapLayers::createSelectionLayer(const QgsCoordinateReferenceSystem& crs) {
+    QgsFields fields;
+    fields.append(field("kind", QVariant::String));
+    fields.append(field("code", QVariant::String));
+    m_selection =
+        QgsMemoryProviderUtils::createMemoryLayer(tr("Selection"), fields, QgsWkbTypes::MultiPolygon, crs);
+    setLayerRole(m_selection, QString::fromLatin1(role::Selection));
+    // The outlines of the former highlights, under the labels; a selected BV keeps its pôle colour.
+    const QgsCategoryList categories{
+        QgsRendererCategory(featureKindName(FeatureKind::Bassin),
+                            fillSymbol(QColor(255, 255, 255, 40), QColor(0x11, 0x11, 0x11), 0.8),
+                            tr("Selected bassin de vie")),
+        QgsRendererCategory(featureKindName(FeatureKind::Commune),
+                            fillSymbol(QColor(255, 255, 255, 110), QColor(0x11, 0x11, 0x11), 0.55),
+                            tr("Selected commune"))};
+    m_selection->setRenderer(new QgsCategorizedSymbolRenderer(QStringLiteral("kind"), categories));
+}
+
+void MapLayers::applySelection() {
+    if (!m_bassins || !m_communes)
+        return;
+    QgsFeatureIds bassinIds;
+    for (const QString& code : m_session->selectedBassins()) {
+        const QgsFeatureId fid = m_bassinFids.value(code, FID_NULL);
+        if (fid != FID_NULL)
+            bassinIds.insert(fid);
+    }
+    m_bassins->selectByIds(bassinIds);
+    const QgsFeatureId commune = m_communeFids.value(m_session->currentCommune(), FID_NULL);
+    m_communes->selectByIds(commune == FID_NULL ? QgsFeatureIds() : QgsFeatureIds{commune});
+    if (!m_selection)
+        return;
+    // The outlines: the selected BVs, then the commune on top of them.
+    QgsFeatureList outlines;
+    auto add = [&](QgsVectorLayer* layer, QgsFeatureId fid, FeatureKind kind) {
+        const QgsFeature source = layer->getFeature(fid);
+        QgsFeature f(m_selection->fields());
+        f.setGeometry(source.geometry());
+        f.setAttributes(QgsAttributes(QVector<QVariant>{featureKindName(kind), source.attribute(0)}));
+        outlines.append(f);
+    };
+    for (QgsFeatureId fid : std::as_const(bassinIds))
+        add(m_bassins, fid, FeatureKind::Bassin);
+    if (commune != FID_NULL)
+        add(m_communes, commune, FeatureKind::Commune);
+    m_selection->dataProvider()->truncate();
+    m_selection->dataProvider()->addFeatures(outlines);
+    m_selection->updateExtents();
+    m_selection->triggerRepaint();
+}
+
+namespace {
+
+constexpr int kDensityClasses = 5;
+
+//! Five classes (natural breaks) over the communes that have professionals; those with none get a class of
+//! their own, so that a commune without any stands out instead of blending into the lowest class.
+QgsGraduatedSymbolRenderer* densityRenderer(const QString& field, const std::vector<double>& values,
+                                            bool accessibility) {
+    QList<double> positives;
+    bool hasZero = false;
+    for (double v : values) {
+        if (std::isnan(v))
+            continue;
+        if (v > 0)
+            positives << v;
+        else
+            hasZero = true;
+    }
+    QgsClassificationJenks jenks;
+    const QList<QgsClassificationRange> classes =
+        positives.isEmpty() ? QList<QgsClassificationRange>() : jenks.classes(positives, kDensityClasses);
+    QgsColorBrewerColorRamp ramp(QStringLiteral("YlGnBu"), kDensityClasses);
+    QgsFillSymbol* base = QgsFillSymbol::createSimple(
+        {{QStringLiteral("color"), QStringLiteral("255,255,255,255")},
+         {QStringLiteral("outline_color"), QgsSymbolLayerUtils::encodeColor(QColor(255, 255, 255, 150))},
+         {QStringLiteral("outline_width"), QStringLiteral("0.06")}});
+    const QString unit = accessibility ? MapLayers::tr("%1 – %2 per 10,000 inh. within reach")
+                                       : MapLayers::tr("%1 – %2 per 10,000 inh.");
+    QgsRangeList ranges;
+    if (hasZero) {
+        QgsSymbol* none = base->clone();
+        none->setColor(QColor(0xD9, 0xD9, 0xD9));
+        ranges << QgsRendererRange(0, 0, none,
+                                   accessibility ? MapLayers::tr("None within reach")
+                                                 : MapLayers::tr("No professional"));
+    }
+    for (int i = 0; i < classes.size(); ++i) {
+        QgsSymbol* symbol = base->clone();
+        symbol->setColor(
+            ramp.color(classes.size() > 1 ? static_cast<double>(i) / (classes.size() - 1) : 1.0));
+        ranges << QgsRendererRange(
+            classes[i].lowerBound(), classes[i].upperBound(), symbol,
+            unit.arg(panel::number(classes[i].lowerBound(), 1), panel::number(classes[i].upperBound(), 1)));
+    }
+    auto* renderer = new QgsGraduatedSymbolRenderer(field, ranges);
+    renderer->setSourceSymbol(base);
+    renderer->setSourceColorRamp(ramp.clone());
+    renderer->setClassificationMethod(new QgsClassificationJenks());
+    return renderer;
+}
+
+} // namespace
+
+void MapLayers::onDensityMapReady() {
+    if (const DensityMap* map = m_session->shownDensityMap())
+        setCommuneColouring(*map);
+}
+
+void MapLayers::setCommuneColouring(const DensityMap& map) {
     if (!m_communes)
         return;
-    const QgsFeatureId fid = m_communeFids.value(code, FID_NULL);
-    m_communes->selectByIds(fid == FID_NULL ? QgsFeatureIds() : QgsFeatureIds{fid});
+    const model::Dataset& ds = m_session->dataset();
+    const QString field =
+        QString::fromLatin1(map.request.accessibility ? kAccessibilityField : kDensityField);
+    QgsVectorDataProvider* provider = m_communes->dataProvider();
+    if (m_communes->fields().indexOf(field) < 0) {
+#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
+        provider->addAttributes({QgsField(field, QMetaType::Double, QStringLiteral("double"))});
+#else
+        provider->addAttributes({QgsField(field, QVariant::Double, QStringLiteral("double"))});
+#endif
+        m_communes->updateFields();
+    }
+    const int fieldIndex = m_communes->fields().indexOf(field);
+    QgsChangedAttributesMap changes;
+    for (std::size_t i = 0; i < ds.communes.size() && i < map.values.size(); ++i) {
+        const QgsFeatureId fid = m_communeFids.value(qs(ds.communes[i].code), FID_NULL);
+        if (fid == FID_NULL)
+            continue;
+        QgsAttributeMap change;
+        change.insert(fieldIndex, std::isnan(map.values[i]) ? QVariant() : QVariant(map.values[i]));
+        changes.insert(fid, change);
+    }
+    provider->changeAttributeValues(changes);
+    m_communes->setRenderer(densityRenderer(field, map.values, map.request.accessibility));
+    // The map hides communes at small scales; a density map is read at the scale of the territory.
+    m_communes->setScaleBasedVisibility(false);
+    QString profession = tr("all professions");
+    if (const model::Profession* p = ds.catalogue.find(map.request.profession.toStdString()))
+        profession = panel::professionLabel(*p);
+    m_colouringTitle = map.request.accessibility
+                           ? tr("Accessibility to %1 (%2)").arg(profession).arg(map.request.vintage)
+                           : tr("Density of %1 (%2)").arg(profession).arg(map.request.vintage);
+    m_communesColoured = true;
+    m_communes->setCustomProperty(QString::fromLatin1(kColouringProperty), m_colouringTitle);
+    m_communes->triggerRepaint();
+    m_communes->emitStyleChanged();
+    emit communeColouringChanged();
+}
+
+void MapLayers::resetCommuneColouring() {
+    if (!m_communes || !m_communesColoured)
+        return;
+    setCommuneStyle();
+    m_communesColoured = false;
+    m_colouringTitle.clear();
+    m_communes->removeCustomProperty(QString::fromLatin1(kColouringProperty));
+    m_communes->triggerRepaint();
+    m_communes->emitStyleChanged();
+    emit communeColouringChanged();
 }
 
 void MapLayers::startDepartementDissolve() {

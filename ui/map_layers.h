@@ -3,6 +3,7 @@
 // Built once per dataset as memory layers from the dataset's WKB, so that a recomputation is an attribute
 // update of the bassins layer (one batch) and a new legend, never a reload.
 #include "core/analysis/poles.h"
+#include "ui/layer_roles.h"
 
 #include <QHash>
 #include <QObject>
@@ -15,6 +16,7 @@
 #include <qgsrectangle.h>
 
 class QgsCategorizedSymbolRenderer;
+class QgsCoordinateReferenceSystem;
 class QgsProject;
 class QgsVectorLayer;
 
@@ -22,6 +24,7 @@ namespace maillage::ui {
 
 class FunctionTask;
 class Session;
+struct DensityMap;
 
 class MapLayers : public QObject {
     Q_OBJECT
@@ -36,13 +39,31 @@ public:
     QgsVectorLayer* communes() const;
     QgsVectorLayer* departements() const;
 
-    //! Feature id of a BV ("bassin") or commune ("commune") by code, or FID_NULL.
-    QgsFeatureId featureId(const QString& kind, const QString& code) const;
+    //! Outlines of the selected BVs and commune: a layer of the map rather than canvas items, so that the
+    //! labels are drawn above it.
+    QgsVectorLayer* selection() const;
+
+    //! Feature id of a BV or commune by code, or FID_NULL.
+    QgsFeatureId featureId(FeatureKind kind, const QString& code) const;
     //! Bounding box of a BV or commune (empty when unknown).
-    QgsRectangle extentOf(const QString& kind, const QString& code) const;
+    QgsRectangle extentOf(FeatureKind kind, const QString& code) const;
     //! Extent of the bassins (the dataset's territory); metropolitan France only when the dataset also has
     //! overseas bassins.
     QgsRectangle fullExtent() const;
+
+    //! Colours the communes by `map` (five classes of natural breaks, plus one for the communes without any
+    //! professional), at every scale; the legend says what the values are.
+    void setCommuneColouring(const DensityMap& map);
+    //! The communes' own style back (outlines, shown when zoomed in).
+    void resetCommuneColouring();
+    //! True while the communes show a density map.
+    bool communesColoured() const { return m_communesColoured; }
+    //! "Density of médecins généralistes (2018)": what the coloured communes show ("" when they are not).
+    QString communeColouringTitle() const { return m_colouringTitle; }
+
+    //! Attributes added to the communes layer for the colouring.
+    static const char* const kDensityField;       //!< "densite"
+    static const char* const kAccessibilityField; //!< "acces_2sfca"
 
     //! True once the département boundaries have been dissolved (in the background) and added.
     bool departementsReady() const { return m_departementsReady; }
@@ -62,25 +83,31 @@ signals:
     //! The bassins layer's attributes and legend follow a new classification.
     void classificationApplied();
     void departementsChanged();
+    //! The communes took or lost a density colouring.
+    void communeColouringChanged();
     //! Background work started (the main window shows its progress in the status bar).
     void backgroundTaskStarted(FunctionTask* task);
 
 private:
     void rebuild();
     void applyClassification();
-    void applySelection(const QStringList& codes);
-    void applyCommuneSelection(const QString& code);
+    void applySelection();
+    void createSelectionLayer(const QgsCoordinateReferenceSystem& crs);
     void removeLayers();
     void startDepartementDissolve();
+    void setCommuneStyle();
+    void onDensityMapReady();
 
     Session* m_session;
     QgsProject* m_project;
-    QPointer<QgsVectorLayer> m_bassins, m_communes, m_departements;
+    QPointer<QgsVectorLayer> m_bassins, m_communes, m_departements, m_selection;
     QHash<QString, QgsFeatureId> m_bassinFids, m_communeFids;
     QgsRectangle m_fullExtent;
     QPointer<FunctionTask> m_departementTask;
     int m_generation = 0; // discards background results of a previous dataset
     bool m_departementsReady = false;
+    bool m_communesColoured = false;
+    QString m_colouringTitle;
 };
 
 } // namespace maillage::ui

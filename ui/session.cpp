@@ -1,11 +1,22 @@
 #include "ui/session.h"
 
+#include "core/analysis/density.h"
+#include "ui/tasks.h"
+
+#include <QPointer>
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <map>
 #include <optional>
 
 namespace maillage::ui {
 
 struct Session::Private {
-    model::Dataset dataset;
+    // Shared with the background tasks that read it: a new dataset does not pull it from under them.
+    std::shared_ptr<model::Dataset> dataset = std::make_shared<model::Dataset>();
     bool hasDataset = false;
     QString path;
     int vintage = 0;
@@ -15,18 +26,53 @@ struct Session::Private {
     QStringList selection;
     QString commune;
     QString profession;
+    // Density maps computed for the current dataset and parameters, and the one the map shows.
+    std::deque<DensityMap> densityMaps; // deque: the pointers handed out stay valid
+    std::optional<DensityMapRequest> shownDensityMap;
+    int generation = 0;                // a background result of another dataset or parameters is dropped
+    std::deque<CrunchResult> crunches; // for the current dataset and pôle/Crunch parameters
+    std::vector<CrunchRequest> crunchesRunning;
+    int crunchGeneration = 0;
 };
 
-Session::Session(QObject* parent) : QObject(parent), d(std::make_unique<Private>()) {}
+namespace {
+
+//! Values of a density map (worker thread: reads the dataset only).
+std::vector<double> computeDensityMap(const model::Dataset& ds, const DensityMapRequest& r,
+                                      const model::DensityParameters& params) {
+    const std::string profession = r.profession.toStdString();
+    if (r.accessibility)
+        return analysis::accessibility2sfca(ds, profession, r.vintage, params);
+    const std::vector<analysis::DensityRow> rows = analysis::densityForAllCommunes(ds, profession, r.vintage);
+    std::vector<double> values(rows.size(), std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (rows[i].population > 0)
+            values[i] = rows[i].per10k;
+    return values;
+}
+
+} // namespace
+
+Session::Session(QObject* parent) : QObject(parent), d(std::make_unique<Private>()) {
+    qRegisterMetaType<FeatureKind>(); // queued connections and signal spies
+    qRegisterMetaType<DensityMapRequest>();
+    qRegisterMetaType<CrunchRequest>();
+}
 
 Session::~Session() = default;
 
 void Session::setDataset(model::Dataset dataset, const QString& path) {
-    d->dataset = std::move(dataset);
-    d->dataset.reindex();
+    d->dataset = std::make_shared<model::Dataset>(std::move(dataset));
+    d->dataset->reindex();
+    ++d->generation;
+    d->densityMaps.clear();
+    d->shownDensityMap.reset();
+    ++d->crunchGeneration;
+    d->crunches.clear();
+    d->crunchesRunning.clear();
     d->hasDataset = true;
     d->path = path;
-    d->vintage = d->dataset.latestVintage();
+    d->vintage = d->dataset->latestVintage();
     d->selection.clear();
     d->commune.clear();
     recompute();
@@ -38,7 +84,7 @@ bool Session::hasDataset() const {
 }
 
 const model::Dataset& Session::dataset() const {
-    return d->dataset;
+    return *d->dataset;
 }
 
 QString Session::path() const {
@@ -63,7 +109,7 @@ const std::vector<analysis::PoleClassification>& Session::poles() const {
 }
 
 const analysis::PoleClassification* Session::pole(const QString& bv) const {
-    const int i = d->dataset.bassinIndex(bv.toStdString());
+    const int i = d->dataset->bassinIndex(bv.toStdString());
     if (i < 0 || i >= static_cast<int>(d->poles.size()))
         return nullptr;
     return &d->poles[static_cast<std::size_t>(i)];
@@ -75,17 +121,33 @@ const analysis::Aggregation& Session::aggregation() const {
 
 const analysis::MaillageResult& Session::maillage() const {
     if (!d->maillage)
-        d->maillage = analysis::computeMaillage(d->dataset, d->poles, d->dataset.params.maillage);
+        d->maillage = analysis::computeMaillage(*d->dataset, d->poles, d->dataset->params.maillage);
     return *d->maillage;
 }
 
 const model::Parameters& Session::parameters() const {
-    return d->dataset.params;
+    return d->dataset->params;
 }
 
 void Session::setParameters(const model::Parameters& parameters) {
-    const bool polesChanged = parameters.poles != d->dataset.params.poles;
-    d->dataset.params = parameters;
+    const bool polesChanged = parameters.poles != d->dataset->params.poles;
+    const model::CrunchParameters& crunch = d->dataset->params.crunch;
+    if (polesChanged || parameters.crunch.macrocephalyPrimacy != crunch.macrocephalyPrimacy ||
+        parameters.crunch.nearLargePoleKm != crunch.nearLargePoleKm) {
+        ++d->crunchGeneration;
+        d->crunches.clear();
+        d->crunchesRunning.clear();
+    }
+    const model::DensityParameters& was = d->dataset->params.density;
+    if (parameters.density.catchmentKm != was.catchmentKm ||
+        parameters.density.catchmentMinutes != was.catchmentMinutes) {
+        ++d->generation; // the accessibility maps depend on the density parameters
+        d->densityMaps.clear();
+        d->dataset->params = parameters;
+        if (d->shownDensityMap)
+            startDensityMap(*d->shownDensityMap);
+    }
+    d->dataset->params = parameters;
     if (polesChanged)
         recompute();
     else
@@ -127,12 +189,100 @@ void Session::setProfession(const QString& code) {
     emit professionChanged(code);
 }
 
-void Session::requestZoomTo(const QString& kind, const QString& code) {
+void Session::requestZoomTo(FeatureKind kind, const QString& code) {
     emit zoomRequested(kind, code);
 }
 
+void Session::requestDensityMap(const DensityMapRequest& request) {
+    d->shownDensityMap = request;
+    for (const DensityMap& map : d->densityMaps)
+        if (map.request == request) {
+            emit densityMapReady(request);
+            return;
+        }
+    startDensityMap(request);
+}
+
+const DensityMap* Session::shownDensityMap() const {
+    if (!d->shownDensityMap)
+        return nullptr;
+    for (const DensityMap& map : d->densityMaps)
+        if (map.request == *d->shownDensityMap)
+            return &map;
+    return nullptr;
+}
+
+void Session::clearDensityMap() {
+    if (!d->shownDensityMap)
+        return;
+    d->shownDensityMap.reset();
+    emit densityMapCleared();
+}
+
+const CrunchResult* Session::crunch(const CrunchRequest& request) {
+    for (const CrunchResult& c : d->crunches)
+        if (c.request == request)
+            return &c;
+    for (const CrunchRequest& r : d->crunchesRunning)
+        if (r == request)
+            return nullptr;
+    d->crunchesRunning.push_back(request);
+    auto result = std::make_shared<CrunchResult>();
+    result->request = request;
+    std::shared_ptr<const model::Dataset> dataset = d->dataset;
+    const model::PoleParameters params = d->dataset->params.poles;
+    const model::CrunchParameters crunchParams = d->dataset->params.crunch;
+    const int generation = d->crunchGeneration;
+    QPointer<Session> self(this);
+    FunctionTask::start(
+        tr("Crunch diagnosis"),
+        [dataset, params, crunchParams, result](Feedback&) {
+            const CrunchRequest& r = result->request;
+            result->diagnostics = analysis::diagnoseCrunch(*dataset, r.bassins, params, crunchParams,
+                                                           r.vintageTo, r.vintageFrom);
+            result->classification = analysis::classifyDataset(*dataset, r.vintageTo, params).poles;
+        },
+        [self, result, generation](bool ok, const QString& error) {
+            if (!self || generation != self->d->crunchGeneration)
+                return;
+            auto& running = self->d->crunchesRunning;
+            running.erase(std::remove(running.begin(), running.end(), result->request), running.end());
+            if (!ok) {
+                emit self->crunchFailed(result->request, error);
+                return;
+            }
+            self->d->crunches.push_back(std::move(*result));
+            emit self->crunchReady(self->d->crunches.back().request);
+        });
+    return nullptr;
+}
+
+void Session::startDensityMap(const DensityMapRequest& request) {
+    auto result = std::make_shared<std::vector<double>>();
+    std::shared_ptr<const model::Dataset> dataset = d->dataset;
+    const model::DensityParameters params = d->dataset->params.density;
+    const int generation = d->generation;
+    QPointer<Session> self(this);
+    FunctionTask::start(
+        request.accessibility ? tr("Accessibility of the communes") : tr("Densities of the communes"),
+        [dataset, request, params, result](Feedback&) {
+            *result = computeDensityMap(*dataset, request, params);
+        },
+        [self, request, result, generation](bool ok, const QString& error) {
+            if (!self || generation != self->d->generation)
+                return;
+            if (!ok) {
+                emit self->densityMapFailed(request, error);
+                return;
+            }
+            self->d->densityMaps.push_back({request, std::move(*result)});
+            if (self->d->shownDensityMap && *self->d->shownDensityMap == request)
+                emit self->densityMapReady(request);
+        });
+}
+
 void Session::recompute() {
-    analysis::Classification c = analysis::classifyDataset(d->dataset, d->vintage, d->dataset.params.poles);
+    analysis::Classification c = analysis::classifyDataset(*d->dataset, d->vintage, d->dataset->params.poles);
     d->aggregation = std::move(c.aggregation);
     d->poles = std::move(c.poles);
     d->maillage.reset();

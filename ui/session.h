@@ -1,9 +1,11 @@
 #pragma once
 // The open dataset and everything derived from it, shared by the main window, the map and the panels.
 // Panels never compute: they read results from here and react to its signals. The Session owns no widget.
+#include "core/analysis/crunch.h"
 #include "core/analysis/maillage.h"
 #include "core/analysis/poles.h"
 #include "core/model/dataset.h"
+#include "ui/layer_roles.h"
 
 #include <QObject>
 #include <QString>
@@ -13,6 +15,41 @@
 #include <vector>
 
 namespace maillage::ui {
+
+//! What a density map of the communes shows.
+struct DensityMapRequest {
+    QString profession;         //!< canonical code, "" = all professions
+    int vintage = 0;            //!< year of the counts
+    bool accessibility = false; //!< professionals within reach (2SFCA) rather than in the commune
+    bool operator==(const DensityMapRequest& o) const {
+        return profession == o.profession && vintage == o.vintage && accessibility == o.accessibility;
+    }
+    bool operator!=(const DensityMapRequest& o) const { return !(*this == o); }
+};
+
+//! A computed density map: one value per commune of the dataset (same order), NaN where there is none
+//! (no population).
+struct DensityMap {
+    DensityMapRequest request;
+    std::vector<double> values;
+};
+
+//! A Crunch diagnosis to compute: a territory and two years.
+struct CrunchRequest {
+    std::vector<std::string> bassins; //!< empty = the whole dataset
+    int vintageTo = 0;
+    int vintageFrom = 0; //!< 0 = no comparison
+    bool operator==(const CrunchRequest& o) const {
+        return bassins == o.bassins && vintageTo == o.vintageTo && vintageFrom == o.vintageFrom;
+    }
+};
+
+//! A computed Crunch diagnosis, with the classification of its "to" year (for the rank-size chart).
+struct CrunchResult {
+    CrunchRequest request;
+    analysis::CrunchDiagnostics diagnostics;
+    std::vector<analysis::PoleClassification> classification;
+};
 
 class Session : public QObject {
     Q_OBJECT
@@ -52,8 +89,21 @@ public:
     QString profession() const;
     void setProfession(const QString& code);
 
+    //! Computes the density map of `request` in a background task (at once when cached) and makes it the
+    //! one the map shows: densityMapReady() when it is there, densityMapFailed() when it cannot be computed.
+    //! A later request supersedes it.
+    void requestDensityMap(const DensityMapRequest& request);
+    //! The map the last request asked for, when computed; nullptr otherwise.
+    const DensityMap* shownDensityMap() const;
+    //! The map no longer shows densities (densityMapCleared()).
+    void clearDensityMap();
+
+    //! The Crunch diagnosis of `request` when computed for the current dataset and parameters, else
+    //! nullptr: then it is being computed in a background task, and crunchReady() or crunchFailed() follow.
+    const CrunchResult* crunch(const CrunchRequest& request);
+
     //! Asks the map to zoom to a BV or commune (by code); the main window connects this to the canvas.
-    void requestZoomTo(const QString& kind, const QString& code);
+    void requestZoomTo(FeatureKind kind, const QString& code);
 
 signals:
     void datasetChanged();
@@ -62,12 +112,21 @@ signals:
     void bassinSelectionChanged(const QStringList& codes);
     void communeSelected(const QString& code);
     void professionChanged(const QString& code);
-    void zoomRequested(const QString& kind, const QString& code); //!< kind: "bassin" or "commune"
+    void zoomRequested(maillage::ui::FeatureKind kind, const QString& code);
+    void densityMapReady(const maillage::ui::DensityMapRequest& request);
+    void densityMapFailed(const maillage::ui::DensityMapRequest& request, const QString& message);
+    void densityMapCleared();
+    void crunchReady(const maillage::ui::CrunchRequest& request);
+    void crunchFailed(const maillage::ui::CrunchRequest& request, const QString& message);
 
 private:
     void recompute();
+    void startDensityMap(const DensityMapRequest& request);
     struct Private;
     std::unique_ptr<Private> d;
 };
 
 } // namespace maillage::ui
+
+Q_DECLARE_METATYPE(maillage::ui::DensityMapRequest)
+Q_DECLARE_METATYPE(maillage::ui::CrunchRequest)

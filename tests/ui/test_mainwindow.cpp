@@ -208,7 +208,7 @@ void TestMainWindow::parameterChangeRecoloursAtOnce() {
     QVERIFY(!code.isEmpty());
     auto typeOnMap = [&] {
         return layers->bassins()
-            ->getFeature(layers->featureId(QStringLiteral("bassin"), code))
+            ->getFeature(layers->featureId(FeatureKind::Bassin, code))
             .attribute(QStringLiteral("pole_type"))
             .toInt();
     };
@@ -272,7 +272,7 @@ void TestMainWindow::searchGoesToPlaceIgnoringAccents() {
     QTest::keyClick(search, Qt::Key_Return); // the first closes the pop-up when it had the focus
     QTRY_COMPARE(session->selectedBassins(), QStringList{QString::fromStdString(target->code)});
     const QgsRectangle extent =
-        m_window->layers()->extentOf(QStringLiteral("bassin"), QString::fromStdString(target->code));
+        m_window->layers()->extentOf(FeatureKind::Bassin, QString::fromStdString(target->code));
     QVERIFY(m_window->canvas()->extent().contains(extent));
     QVERIFY(m_window->canvas()->extent().width() < 3 * extent.width() + 1);
     m_window->zoomToFull();
@@ -304,9 +304,11 @@ void TestMainWindow::clickSelectsBassin() {
             n += dynamic_cast<QgsHighlight*>(item) ? 1 : 0;
         return n;
     };
-    QCOMPARE(highlights(), 1);
-    session->selectBassins({});
+    // In the map's selection layer, under the labels, not as canvas items over them.
     QCOMPARE(highlights(), 0);
+    QCOMPARE(m_window->layers()->selection()->featureCount(), 1LL);
+    session->selectBassins({});
+    QCOMPARE(m_window->layers()->selection()->featureCount(), 0LL);
 }
 
 void TestMainWindow::renderTimeOfDemo() {

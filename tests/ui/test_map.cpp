@@ -2,7 +2,9 @@
 // classification; a parameter change is an attribute update (fast, also at the national scale);
 // the rendering of the bassins layer matches a control image.
 #include "core/analysis/poles.h"
+#include "ui/export_layout.h"
 #include "ui/layer_roles.h"
+#include "ui/maillage_layers.h"
 #include "ui/map_layers.h"
 #include "ui/session.h"
 
@@ -15,19 +17,28 @@
 #include <QImage>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTest>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <memory>
 
 #include <qgscategorizedsymbolrenderer.h>
+#include <qgsexpressioncontextutils.h>
+#include <qgslabelingresults.h>
 #include <qgslayertree.h>
 #include <qgslayertreemodel.h>
 #include <qgslayertreemodellegendnode.h>
+#include <qgslayoutexporter.h>
+#include <qgslayoutitemlegend.h>
 #include <qgsmaprenderersequentialjob.h>
 #include <qgsmapsettings.h>
+#include <qgspallabeling.h>
+#include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsrenderchecker.h>
+#include <qgsrulebasedlabeling.h>
 #include <qgssymbol.h>
 #include <qgsvectorlayer.h>
 
@@ -67,7 +78,7 @@ Counts legendCounts(QgsProject& project, QgsVectorLayer* layer, QStringList* lab
 }
 
 int poleTypeOf(QgsVectorLayer* layer, MapLayers& layers, const QString& code) {
-    return layer->getFeature(layers.featureId(QStringLiteral("bassin"), code))
+    return layer->getFeature(layers.featureId(FeatureKind::Bassin, code))
         .attribute(QString::fromLatin1(MapLayers::kPoleTypeField))
         .toInt();
 }
@@ -110,6 +121,56 @@ model::Dataset makeNationalScale(int bassins, int perBassin) {
     return ds;
 }
 
+//! The six bassins' map layers following their Session, as in the main window.
+struct SixBassinsMap {
+    Session session;
+    QgsProject project;
+    MapLayers layers{&session, &project};
+    SixBassinsMap() { session.setDataset(testing::makeSixBassins()); }
+};
+
+//! Renders `layers` over the extent of the first one, at 96 DPI; the labels placed in `labels`.
+QImage renderLayers(const QList<QgsMapLayer*>& layers, const QSize& size, QList<QgsLabelPosition>* labels,
+                    double extentScale = 1.1) {
+    QgsMapSettings settings;
+    settings.setOutputSize(size);
+    settings.setOutputDpi(96);
+    settings.setDestinationCrs(layers.front()->crs());
+    settings.setLayers(layers);
+    QgsRectangle extent = layers.back()->extent();
+    extent.scale(extentScale);
+    settings.setExtent(extent);
+    settings.setBackgroundColor(Qt::white);
+    settings.setFlag(Qgis::MapSettingsFlag::Antialiasing, true);
+    settings.setFlag(Qgis::MapSettingsFlag::DrawLabeling, true);
+    QgsMapRendererSequentialJob job(settings);
+    job.start();
+    job.waitForFinished();
+    if (labels) {
+        std::unique_ptr<QgsLabelingResults> results(job.takeLabelingResults());
+        *labels = results ? results->allLabels() : QList<QgsLabelPosition>();
+    }
+    return job.renderedImage();
+}
+
+//! Compares `image` with tests/data/control_images/<name>/<name>.png (MAILLAGE_UPDATE_CONTROL_IMAGES=1
+//! writes it instead).
+bool matchesControlImage(const QImage& image, const QString& name, int allowedMismatch, QString* report) {
+    const QString control =
+        QString::fromUtf8(TEST_DATA_DIR) + QStringLiteral("/control_images/%1/%1.png").arg(name);
+    const QString rendered = QDir::temp().filePath(QStringLiteral("maillage_%1.png").arg(name));
+    image.save(rendered);
+    if (qEnvironmentVariableIsSet("MAILLAGE_UPDATE_CONTROL_IMAGES")) {
+        QDir().mkpath(QFileInfo(control).absolutePath());
+        image.save(control);
+    }
+    QgsRenderChecker checker;
+    checker.setColorTolerance(12);
+    const bool ok = checker.compareImages(name, control, rendered, allowedMismatch);
+    *report = checker.report();
+    return ok;
+}
+
 } // namespace
 
 class TestMap : public QObject {
@@ -122,6 +183,14 @@ private slots:
     void departementsAreDissolved();
     void nationalScaleRecomputation();
     void renderingMatchesControlImage();
+    void labelPriorityRanksByTypeThenMass();
+    void poleLabelsKeepOffTheMarkers();
+    void selectionIsALayerUnderTheLabels();
+    void exportOfADensityMapSaysWhatItShows();
+    void sourceLineCitesSourcesNotFileNames();
+    void linksMapMatchesControlImage();
+    void densityMapMatchesControlImage();
+    void printLayoutMatchesControlImage();
 };
 
 void TestMap::layersHaveRolesAndFrenchNames() {
@@ -149,14 +218,15 @@ void TestMap::layersHaveRolesAndFrenchNames() {
     QVERIFY(!communes->isInScaleRange(1000000));
     QVERIFY(communes->isInScaleRange(100000));
     QVERIFY(bassins->labelsEnabled());
-    // Order in the tree, top to bottom: départements, communes, bassins.
+    // Order in the tree, top to bottom: selection outlines, départements, communes, bassins.
     const QList<QgsLayerTreeLayer*> tree = project.layerTreeRoot()->findLayers();
-    QCOMPARE(tree.size(), 3);
-    QCOMPARE(tree.at(0)->layer(), departements);
-    QCOMPARE(tree.at(2)->layer(), bassins);
+    QCOMPARE(tree.size(), 4);
+    QCOMPARE(tree.at(0)->layer(), layers.selection());
+    QCOMPARE(tree.at(1)->layer(), departements);
+    QCOMPARE(tree.at(3)->layer(), bassins);
     // Attributes: French label and reason of a known BV.
     const QgsFeature alpha =
-        bassins->getFeature(layers.featureId(QStringLiteral("bassin"), QStringLiteral("00001")));
+        bassins->getFeature(layers.featureId(FeatureKind::Bassin, QStringLiteral("00001")));
     QCOMPARE(alpha.attribute(QStringLiteral("pole_type")).toInt(), 1);
     QCOMPARE(alpha.attribute(QStringLiteral("pole_label")).toString(),
              QStringLiteral("Pôle de grande métropole"));
@@ -205,10 +275,10 @@ void TestMap::thresholdChangeRecolours() {
     QCOMPARE(legendCounts(project, bassins), expected);
 
     // Back to the defaults: the layer follows again (no reload: same layer, same feature ids).
-    const QgsFeatureId fid = layers.featureId(QStringLiteral("bassin"), QStringLiteral("00002"));
+    const QgsFeatureId fid = layers.featureId(FeatureKind::Bassin, QStringLiteral("00002"));
     session.setParameters(model::Parameters());
     QCOMPARE(layers.bassins(), bassins);
-    QCOMPARE(layers.featureId(QStringLiteral("bassin"), QStringLiteral("00002")), fid);
+    QCOMPARE(layers.featureId(FeatureKind::Bassin, QStringLiteral("00002")), fid);
     QCOMPARE(poleTypeOf(bassins, layers, QStringLiteral("00002")), 2);
     QCOMPARE(legendCounts(project, bassins), (Counts{1, 1, 1, 1, 2}));
 }
@@ -222,8 +292,8 @@ void TestMap::selectionFollowsSession() {
     QCOMPARE(layers.bassins()->selectedFeatureCount(), 2);
     session.selectCommune(QStringLiteral("00005"));
     QCOMPARE(layers.communes()->selectedFeatureIds(),
-             QgsFeatureIds{layers.featureId(QStringLiteral("commune"), QStringLiteral("00005"))});
-    const QgsRectangle extent = layers.extentOf(QStringLiteral("bassin"), QStringLiteral("00001"));
+             QgsFeatureIds{layers.featureId(FeatureKind::Commune, QStringLiteral("00005"))});
+    const QgsRectangle extent = layers.extentOf(FeatureKind::Bassin, QStringLiteral("00001"));
     QCOMPARE(extent.width(), 10000.0);
 }
 
@@ -271,41 +341,230 @@ void TestMap::nationalScaleRecomputation() {
 }
 
 void TestMap::renderingMatchesControlImage() {
-    Session session;
-    QgsProject project;
-    MapLayers layers(&session, &project);
-    session.setDataset(testing::makeSixBassins());
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
     session.selectBassins({}); // no selection colour in the image
+    const QImage image = renderLayers({layers.bassins()}, QSize(600, 400), nullptr);
+    QString report;
+    QVERIFY2(matchesControlImage(image, QStringLiteral("ui_map_bassins"), 250, &report), qPrintable(report));
+}
 
-    QgsMapSettings settings;
-    settings.setOutputSize(QSize(600, 400));
-    settings.setOutputDpi(96);
-    settings.setDestinationCrs(layers.bassins()->crs());
-    settings.setLayers({layers.bassins()});
+void TestMap::labelPriorityRanksByTypeThenMass() {
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
+    QgsVectorLayer* bassins = layers.bassins();
+    const auto* labeling = dynamic_cast<const QgsRuleBasedLabeling*>(bassins->labeling());
+    QVERIFY(labeling && !labeling->rootRule()->children().isEmpty());
+    const QgsPalLayerSettings* settings = labeling->rootRule()->children().front()->settings();
+    QgsExpressionContext context(QgsExpressionContextUtils::globalProjectLayerScopes(bassins));
+    struct Ranked {
+        int type;
+        double mass, priority;
+        bool alwaysShown;
+    };
+    std::vector<Ranked> ranked;
+    QgsFeatureIterator it = bassins->getFeatures();
+    QgsFeature f;
+    while (it.nextFeature(f)) {
+        const int type = f.attribute(QStringLiteral("pole_type")).toInt();
+        if (type == 0)
+            continue;
+        context.setFeature(f);
+        const QgsPropertyCollection& dd = settings->dataDefinedProperties();
+        ranked.push_back({type, f.attribute(QStringLiteral("total")).toDouble(),
+                          dd.valueAsDouble(QgsPalLayerSettings::Priority, context, -1),
+                          dd.valueAsBool(QgsPalLayerSettings::AlwaysShow, context, false)});
+    }
+    QCOMPARE(static_cast<int>(ranked.size()), 5); // Alpha, Beta, Gamma, Delta, Zeta
+    std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        return a.type != b.type ? a.type < b.type : a.mass > b.mass;
+    });
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        QVERIFY(ranked[i].priority >= 0 && ranked[i].priority <= 10);
+        // Higher type first, then the heavier of a type (Zeta 2,500 before Delta 1,200, both type 4).
+        if (i > 0)
+            QVERIFY2(ranked[i].priority < ranked[i - 1].priority,
+                     qPrintable(QStringLiteral("type %1 mass %2 priority %3 not below %4")
+                                    .arg(ranked[i].type)
+                                    .arg(ranked[i].mass)
+                                    .arg(ranked[i].priority)
+                                    .arg(ranked[i - 1].priority)));
+        QCOMPARE(ranked[i].alwaysShown, ranked[i].type <= 2);
+    }
+}
+
+void TestMap::poleLabelsKeepOffTheMarkers() {
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
+    MaillageLayers maillage(&project);
+    maillage.showMaillage(session.maillage(), session.dataset(), session.parameters().maillage);
+    QVERIFY(maillage.poles() && maillage.poles()->featureCount() == 5);
+    QList<QgsLabelPosition> labels;
+    const QSize size(600, 400);
+    renderLayers({maillage.poles(), layers.bassins()}, size, &labels);
+    QCOMPARE(labels.size(), 5);
+    // The marker of a pôle: a disc of 1.2 mm radius at 96 DPI, in map units.
     QgsRectangle extent = layers.bassins()->extent();
     extent.scale(1.1);
-    settings.setExtent(extent);
-    settings.setBackgroundColor(Qt::white);
-    settings.setFlag(Qgis::MapSettingsFlag::Antialiasing, true);
-    settings.setFlag(Qgis::MapSettingsFlag::DrawLabeling, true);
-    QgsMapRendererSequentialJob job(settings);
-    job.start();
-    job.waitForFinished();
-    const QImage image = job.renderedImage();
-
-    const QString control = QString::fromUtf8(TEST_DATA_DIR) +
-                            QStringLiteral("/control_images/ui_map_bassins/ui_map_bassins.png");
-    const QString rendered = QDir::temp().filePath(QStringLiteral("maillage_ui_map_bassins.png"));
-    QVERIFY(image.save(rendered));
-    if (qEnvironmentVariableIsSet("MAILLAGE_UPDATE_CONTROL_IMAGES")) {
-        QDir().mkpath(QFileInfo(control).absolutePath());
-        QVERIFY(image.save(control));
-        QSKIP("control image written");
+    const double unitsPerPixel = std::max(extent.width() / size.width(), extent.height() / size.height());
+    const double radius = 1.2 / 25.4 * 96 * unitsPerPixel;
+    QgsFeatureIterator it = maillage.poles()->getFeatures();
+    QgsFeature pole;
+    while (it.nextFeature(pole)) {
+        const QgsPointXY p = pole.geometry().asPoint();
+        const QgsRectangle marker(p.x() - radius, p.y() - radius, p.x() + radius, p.y() + radius);
+        for (const QgsLabelPosition& label : labels)
+            QVERIFY2(!label.labelRect.intersects(marker),
+                     qPrintable(label.labelText + QStringLiteral(" covers the marker of ") +
+                                pole.attribute(QStringLiteral("name")).toString() + QStringLiteral(": ") +
+                                label.labelRect.toString() + QStringLiteral(" / ") + marker.toString()));
     }
-    QgsRenderChecker checker;
-    checker.setColorTolerance(12);
-    const bool ok = checker.compareImages(QStringLiteral("ui_map_bassins"), control, rendered, 250);
-    QVERIFY2(ok, qPrintable(checker.report()));
+}
+
+void TestMap::selectionIsALayerUnderTheLabels() {
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
+    QgsVectorLayer* selection = layers.selection();
+    QVERIFY(selection);
+    QCOMPARE(findLayerByRole(&project, QString::fromLatin1(role::Selection)), selection);
+    session.selectBassins({QStringLiteral("00002")});
+    session.selectCommune(QStringLiteral("00005"));
+    QCOMPARE(selection->featureCount(), 2LL);
+    session.selectCommune(QStringLiteral("00006"));
+    QCOMPARE(selection->featureCount(), 2LL); // the previous commune's outline is gone
+    session.selectBassins({});
+    session.selectCommune(QString());
+    QCOMPARE(selection->featureCount(), 0LL);
+    // Labels are drawn after every layer: an outline in a layer stays under them, wherever it sits in the
+    // tree; it sits above the bassins and communes it outlines.
+    const QList<QgsLayerTreeLayer*> order = project.layerTreeRoot()->findLayers();
+    auto position = [&](QgsMapLayer* layer) {
+        for (int i = 0; i < order.size(); ++i)
+            if (order[i]->layer() == layer)
+                return i;
+        return -1;
+    };
+    QVERIFY(position(selection) >= 0);
+    QVERIFY(position(selection) < position(layers.bassins()));
+    QVERIFY(position(selection) < position(layers.communes()));
+    // Beta's name is still readable over its selection outline: the label pixels are drawn last.
+    session.selectBassins({QStringLiteral("00002")});
+    QList<QgsLabelPosition> labels;
+    renderLayers({selection, layers.bassins()}, QSize(600, 400), &labels);
+    bool beta = false;
+    for (const QgsLabelPosition& label : labels)
+        beta = beta || label.labelText == QStringLiteral("Beta");
+    QVERIFY(beta);
+}
+
+namespace {
+
+//! The six bassins with their density map of général practitioners shown on the communes.
+void showDensityMap(Session& session) {
+    DensityMapRequest request;
+    request.profession = QStringLiteral("medecin_generaliste");
+    request.vintage = session.vintage();
+    session.requestDensityMap(request);
+    QTRY_VERIFY_WITH_TIMEOUT(session.shownDensityMap() != nullptr, 20000);
+}
+
+//! Map settings showing `layers` over the bassins' extent, as a canvas would.
+QgsMapSettings viewOf(const QList<QgsMapLayer*>& layers, const QgsRectangle& extent) {
+    QgsMapSettings view;
+    view.setOutputSize(QSize(800, 600));
+    view.setOutputDpi(96);
+    view.setDestinationCrs(layers.front()->crs());
+    view.setLayers(layers);
+    view.setExtent(extent);
+    view.setBackgroundColor(Qt::white);
+    return view;
+}
+
+QStringList legendLayers(QgsPrintLayout& layout) {
+    auto* legend =
+        dynamic_cast<QgsLayoutItemLegend*>(layout.itemById(QString::fromLatin1(layout_id::Legend)));
+    QStringList names;
+    if (legend)
+        for (QgsLayerTreeLayer* node : legend->model()->rootGroup()->findLayers())
+            names << node->layer()->customProperty(QString::fromLatin1(kRoleProperty)).toString();
+    return names;
+}
+
+} // namespace
+
+void TestMap::exportOfADensityMapSaysWhatItShows() {
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
+    const QList<QgsMapLayer*> shown{layers.communes(), layers.bassins()};
+    const QgsMapSettings view = viewOf(shown, layers.bassins()->extent());
+
+    ExportOptions poles = defaultExportOptions(session.dataset(), session.vintage(), &project);
+    QCOMPARE(poles.title, defaultTitle(session.dataset()));
+    std::unique_ptr<QgsPrintLayout> layout = buildExportLayout(&project, view, poles);
+    QVERIFY(legendLayers(*layout).contains(QString::fromLatin1(role::Bassins)));
+
+    showDensityMap(session);
+    ExportOptions density = defaultExportOptions(session.dataset(), session.vintage(), &project);
+    QVERIFY2(density.title.startsWith(layers.communeColouringTitle()), qPrintable(density.title));
+    QVERIFY(density.title.contains(QStringLiteral("2023")));
+    QVERIFY(density.title != poles.title);
+    QVERIFY(density.subtitle != poles.subtitle);
+    layout = buildExportLayout(&project, view, density);
+    // The legend of the visible colouring: the communes' classes, not the pôle types they cover.
+    const QStringList legend = legendLayers(*layout);
+    QVERIFY2(legend.contains(QString::fromLatin1(role::Communes)), qPrintable(legend.join(',')));
+    QVERIFY2(!legend.contains(QString::fromLatin1(role::Bassins)), qPrintable(legend.join(',')));
+    QVERIFY(!legend.contains(QString::fromLatin1(role::Selection)));
+    session.clearDensityMap();
+    QCOMPARE(defaultExportOptions(session.dataset(), session.vintage(), &project).title, poles.title);
+}
+
+void TestMap::sourceLineCitesSourcesNotFileNames() {
+    model::Dataset ds = testing::makeSixBassins();
+    ds.meta.fictional = false;
+    ds.meta.sources = {"communes_hauts_de_france_cog2018.geojson", "INSEE, BPE 2018",
+                       "/data/commune_bv2012_cog2016.csv", "IGN, Admin Express 2018"};
+    const QString line = defaultSourceLine(ds);
+    QVERIFY2(line.contains(QStringLiteral("INSEE, BPE 2018")) &&
+                 line.contains(QStringLiteral("IGN, Admin Express 2018")),
+             qPrintable(line));
+    QVERIFY2(!line.contains(QStringLiteral(".geojson")) && !line.contains(QStringLiteral(".csv")),
+             qPrintable(line));
+}
+
+void TestMap::linksMapMatchesControlImage() {
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
+    MaillageLayers maillage(&project);
+    maillage.showMaillage(session.maillage(), session.dataset(), session.parameters().maillage);
+    const QImage image =
+        renderLayers({maillage.poles(), maillage.links(), layers.bassins()}, QSize(600, 400), nullptr);
+    QString report;
+    QVERIFY2(matchesControlImage(image, QStringLiteral("ui_map_links"), 250, &report), qPrintable(report));
+}
+
+void TestMap::densityMapMatchesControlImage() {
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
+    showDensityMap(session);
+    const QImage image = renderLayers({layers.communes()}, QSize(600, 400), nullptr);
+    QString report;
+    QVERIFY2(matchesControlImage(image, QStringLiteral("ui_map_density"), 250, &report), qPrintable(report));
+}
+
+void TestMap::printLayoutMatchesControlImage() {
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
+    ExportOptions options = defaultExportOptions(session.dataset(), session.vintage(), &project);
+    options.sourceLine = QStringLiteral("Sources : données de test"); // no date: the image stays the same
+    options.dpi = 48;
+    QgsRectangle extent = layers.bassins()->extent();
+    extent.scale(1.1);
+    std::unique_ptr<QgsPrintLayout> layout =
+        buildExportLayout(&project, viewOf({layers.bassins()}, extent), options);
+    const QImage image = QgsLayoutExporter(layout.get()).renderPageToImage(0, QSize(), 48);
+    QString report;
+    QVERIFY2(matchesControlImage(image, QStringLiteral("ui_layout_poles"), 400, &report), qPrintable(report));
 }
 
 MAILLAGE_QGIS_TEST_MAIN(TestMap)

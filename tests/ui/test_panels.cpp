@@ -5,15 +5,19 @@
 #include "core/demo/demo.h"
 #include "ui/i18n.h"
 #include "ui/layer_roles.h"
+#include "ui/maillage_layers.h"
+#include "ui/map_layers.h"
 #include "ui/panels/density_panel.h"
 #include "ui/panels/maillage_panel.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/poles_panel.h"
+#include "ui/panels/profession_chooser.h"
 #include "ui/panels/rank_size_chart.h"
 #include "ui/session.h"
 
 #include "testing.h"
 #include "ui/qgis_test_main.h"
+#include "ui/ui_fixture.h"
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsgeometry.h>
@@ -35,59 +39,18 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTableView>
 #include <QTextDocument>
 #include <QTextEdit>
 
+#include <algorithm>
 #include <memory>
 
 using namespace maillage;
 using namespace maillage::ui;
 
 namespace {
-
-QgsGeometry geometryOf(const model::Wkb& wkb) {
-    QgsGeometry g;
-    if (!wkb.empty())
-        g.fromWkb(QByteArray(reinterpret_cast<const char*>(wkb.data()), static_cast<int>(wkb.size())));
-    return g;
-}
-
-// The layers the map builds (ui/map_layers.cpp), reduced to what the panels read: roles and fields.
-void addMapLayers(QgsProject& project, const model::Dataset& ds) {
-    const QgsCoordinateReferenceSystem crs(QStringLiteral("EPSG:2154"));
-    auto* communes = new QgsVectorLayer(
-        QStringLiteral("MultiPolygon?crs=EPSG:2154&field=code:string(5)&field=nom:string(100)"
-                       "&field=population:double&field=bv:string(5)&field=dep:string(3)"),
-        QStringLiteral("Communes"), QStringLiteral("memory"));
-    QgsFeatureList features;
-    for (const auto& c : ds.communes) {
-        QgsFeature f(communes->fields());
-        f.setGeometry(geometryOf(c.geometry));
-        f.setAttributes(QgsAttributes(QVector<QVariant>{panel::qs(c.code), panel::qs(c.name), c.population,
-                                                        panel::qs(c.bv), panel::qs(c.dep)}));
-        features << f;
-    }
-    communes->dataProvider()->addFeatures(features);
-    communes->updateExtents();
-    setLayerRole(communes, QString::fromLatin1(role::Communes));
-
-    auto* bassins = new QgsVectorLayer(
-        QStringLiteral(
-            "MultiPolygon?crs=EPSG:2154&field=code:string(5)&field=nom:string(100)&field=pole_type:integer"),
-        QStringLiteral("Bassins de vie"), QStringLiteral("memory"));
-    features.clear();
-    for (const auto& b : ds.bassins) {
-        QgsFeature f(bassins->fields());
-        f.setGeometry(geometryOf(b.geometry));
-        f.setAttributes(QgsAttributes(QVector<QVariant>{panel::qs(b.code), panel::qs(b.name), 0}));
-        features << f;
-    }
-    bassins->dataProvider()->addFeatures(features);
-    bassins->updateExtents();
-    setLayerRole(bassins, QString::fromLatin1(role::Bassins));
-    project.addMapLayers({communes, bassins});
-}
 
 QString cell(const QAbstractItemModel* m, int row, int column) {
     return m->index(row, column).data().toString();
@@ -111,6 +74,7 @@ private:
     std::unique_ptr<Session> session;
     std::unique_ptr<QgsProject> project;
     std::unique_ptr<QgsMapCanvas> canvas;
+    std::unique_ptr<MapLayers> mapLayers;
 
     const model::Dataset& ds() const { return session->dataset(); }
 
@@ -122,8 +86,9 @@ private slots:
         project = std::make_unique<QgsProject>();
         canvas = std::make_unique<QgsMapCanvas>();
         canvas->resize(600, 500);
+        // The map's layers and their owner, as in the main window: built before the panels listen.
+        mapLayers = std::make_unique<MapLayers>(session.get(), project.get());
         session->setDataset(demo::makeDemoDataset());
-        addMapLayers(*project, session->dataset());
     }
 
     void init() {
@@ -132,6 +97,7 @@ private slots:
     }
 
     void cleanupTestCase() {
+        mapLayers.reset();
         canvas.reset();
         project.reset();
         session.reset();
@@ -172,7 +138,7 @@ private slots:
         table->selectRow(1);
         QCOMPARE(session->selectedBassins(), QStringList{code});
         QCOMPARE(zoom.count(), 1);
-        QCOMPARE(zoom.at(0).at(0).toString(), QStringLiteral("bassin"));
+        QCOMPARE(zoom.at(0).at(0).value<FeatureKind>(), FeatureKind::Bassin);
         QCOMPARE(zoom.at(0).at(1).toString(), code);
         QVERIFY(panel.findChild<QLabel*>(QStringLiteral("poleDetails"))
                     ->text()
@@ -271,7 +237,127 @@ private slots:
         QCOMPARE(panel.crunch().totalProfessionals, 0.0);
     }
 
+    void crunchIsComputedInTheBackgroundAndCached() {
+        CrunchRequest request;
+        request.bassins = {ds().bassins.front().code, ds().bassins.back().code}; // asked by no other test
+        request.vintageTo = session->vintage();
+        request.vintageFrom = ds().meta.vintages.front();
+        QSignalSpy ready(session.get(), &Session::crunchReady);
+        QVERIFY(!session->crunch(request)); // started in a background task
+        QCOMPARE(ready.count(), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
+        const CrunchResult* result = session->crunch(request);
+        QVERIFY(result);
+        const analysis::CrunchDiagnostics expected = analysis::diagnoseCrunch(
+            ds(), request.bassins, session->parameters().poles, request.vintageTo, request.vintageFrom);
+        QCOMPARE(result->diagnostics.totalProfessionals, expected.totalProfessionals);
+        QCOMPARE(result->diagnostics.herfindahl, expected.herfindahl);
+        QCOMPARE(result->diagnostics.diagnosisEn, expected.diagnosisEn);
+        // Asked again: the same result, no new computation.
+        QCOMPARE(session->crunch(request), result);
+        QTest::qWait(50);
+        QCOMPARE(ready.count(), 1);
+    }
+
+    void crunchOffersOnlyEarlierYearsToCompareFrom() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        auto* from = panel.findChild<QComboBox*>(QStringLiteral("crunchFrom"));
+        auto* to = panel.findChild<QComboBox*>(QStringLiteral("crunchTo"));
+        const auto& vintages = ds().meta.vintages;
+        QVERIFY(vintages.size() >= 2);
+        auto fromYearsAreBefore = [&] {
+            for (int i = 0; i < from->count(); ++i) {
+                const int year = from->itemData(i).toInt();
+                if (year != 0 && year >= to->currentData().toInt())
+                    return false;
+            }
+            return true;
+        };
+        QVERIFY(fromYearsAreBefore());
+        QCOMPARE(from->count(), static_cast<int>(vintages.size())); // "No comparison" + the earlier years
+        // The earliest year as "to": nothing is earlier, no comparison is the only choice.
+        to->setCurrentIndex(to->findData(vintages.front()));
+        QVERIFY(fromYearsAreBefore());
+        QCOMPARE(from->count(), 1);
+        QCOMPARE(from->itemData(0).toInt(), 0);
+        QTRY_VERIFY(!panel.crunch().hasEvolution);
+        to->setCurrentIndex(to->findData(vintages.back()));
+        QVERIFY(fromYearsAreBefore());
+        QCOMPARE(from->findData(vintages.back()), -1);
+    }
+
+    void crunchWithOneYearSaysAComparisonNeedsAnother() {
+        Session single;
+        single.setDataset(testing::makeSixBassins());
+        PolesPanel panel(&single, canvas.get(), project.get());
+        auto* hint = panel.findChild<QLabel*>(QStringLiteral("crunchVintageHint"));
+        QVERIFY(hint && !hint->isHidden());
+        QVERIFY2(hint->text().contains(QStringLiteral("2023")) &&
+                     hint->text().contains(QStringLiteral("another year")),
+                 qPrintable(hint->text()));
+        PolesPanel twoYears(session.get(), canvas.get(), project.get());
+        QVERIFY(twoYears.findChild<QLabel*>(QStringLiteral("crunchVintageHint"))->isHidden());
+    }
+
     // --- DensityPanel
+    void selectingACommuneRowHighlightsThatCommuneOnlyOnTheMap() {
+        Session own;
+        QgsProject ownProject;
+        MapLayers layers(&own, &ownProject);
+        own.setDataset(demo::makeDemoDataset());
+        DensityPanel panel(&own, canvas.get(), &ownProject);
+        QString bv;
+        for (const auto& b : own.dataset().bassins)
+            if (b.communes.size() >= 2) {
+                bv = panel::qs(b.code);
+                break;
+            }
+        QVERIFY(!bv.isEmpty());
+        own.selectBassins({bv});
+        QTRY_COMPARE(panel.shownBassin(), bv);
+        auto* table = panel.findChild<QTableView*>(QStringLiteral("densityTable"));
+        QTRY_VERIFY(table->model()->rowCount() >= 2);
+        for (int row : {0, 1}) {
+            table->selectRow(row);
+            const QString code = table->model()->index(row, 0).data(kCodeRole).toString();
+            QCOMPARE(own.currentCommune(), code);
+            QCOMPARE(layers.communes()->selectedFeatureIds(),
+                     QgsFeatureIds{layers.featureId(FeatureKind::Commune, code)});
+        }
+    }
+
+    void professionsWithoutDataAreMarkedDisabledAndLast() {
+        model::Dataset noNurses = demo::makeDemoDataset();
+        const std::string empty = "infirmier_psychiatrique";
+        noNurses.counts.erase(
+            std::remove_if(noNurses.counts.begin(), noNurses.counts.end(),
+                           [&](const model::CountRecord& r) { return r.profession == empty; }),
+            noNurses.counts.end());
+        noNurses.zoneCounts.erase(
+            std::remove_if(noNurses.zoneCounts.begin(), noNurses.zoneCounts.end(),
+                           [&](const model::CountRecord& r) { return r.profession == empty; }),
+            noNurses.zoneCounts.end());
+        QVERIFY(noNurses.catalogue.find(empty));
+        Session own;
+        own.setDataset(std::move(noNurses));
+        DensityPanel panel(&own, canvas.get(), project.get());
+        auto* combo = panel.findChild<QComboBox*>(QStringLiteral("profession"));
+        const int i = combo->findData(QString::fromStdString(empty));
+        QVERIFY(i > 0);
+        QVERIFY2(combo->itemText(i).endsWith(QStringLiteral("(no data)")), qPrintable(combo->itemText(i)));
+        auto* model = qobject_cast<QStandardItemModel*>(combo->model());
+        QVERIFY(!(model->item(i)->flags() & Qt::ItemIsEnabled));
+        // After every profession that has data; those are enabled and unmarked.
+        const int gp = combo->findData(QStringLiteral("medecin_generaliste"));
+        QVERIFY(gp > 0 && gp < i);
+        QVERIFY(model->item(gp)->flags() & Qt::ItemIsEnabled);
+        QVERIFY(!combo->itemText(gp).contains(QStringLiteral("no data")));
+        for (int k = i + 1; k < combo->count(); ++k)
+            QVERIFY(combo->itemData(k).toString().isEmpty() ||
+                    combo->itemText(k).endsWith(QStringLiteral("(no data)")));
+        // The one helper every chooser uses says the same.
+        QVERIFY(!panel::professionsWithData(own.dataset()).count(empty));
+    }
 
     void selectingABassinListsItsCommunesWithTheEngineFigures() {
         DensityPanel panel(session.get(), canvas.get(), project.get());
@@ -429,6 +515,34 @@ private slots:
         QVERIFY(!panel.isColouringMap());
     }
 
+    void densityMapsAreComputedInTheBackgroundAndCached() {
+        DensityMapRequest request;
+        request.profession = QStringLiteral("pharmacien"); // asked by no other test: not cached yet
+        request.vintage = session->vintage();
+        QSignalSpy ready(session.get(), &Session::densityMapReady);
+        session->requestDensityMap(request);
+        QCOMPARE(ready.count(), 0); // in a background task, not on the GUI thread
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
+        const DensityMap* map = session->shownDensityMap();
+        QVERIFY(map && map->request == request);
+        const auto rows = analysis::densityForAllCommunes(ds(), "pharmacien", request.vintage);
+        QCOMPARE(map->values.size(), rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (rows[i].population > 0)
+                QCOMPARE(map->values[i], rows[i].per10k);
+        // Asked again: from the cache, at once.
+        ready.clear();
+        session->requestDensityMap(request);
+        QCOMPARE(ready.count(), 1);
+        QCOMPARE(session->shownDensityMap(), map);
+        // The map layers' owner coloured the communes; clearing gives them their own style back.
+        QVERIFY(mapLayers->communesColoured());
+        QVERIFY(mapLayers->communeColouringTitle().contains(QString::number(request.vintage)));
+        session->clearDensityMap();
+        QVERIFY(!mapLayers->communesColoured());
+        QVERIFY(!session->shownDensityMap());
+    }
+
     void accessibilityColoursCommunesBy2sfca() {
         DensityPanel panel(session.get(), canvas.get(), project.get());
         panel.chooseProfession(QStringLiteral("medecin_generaliste"));
@@ -451,7 +565,7 @@ private slots:
         QgsVectorLayer* links = findLayerByRole(project.get(), QString::fromLatin1(role::Links));
         QVERIFY(links);
         QCOMPARE(static_cast<qint64>(links->featureCount()), static_cast<qint64>(m.links.size()));
-        QCOMPARE(links->name(), MaillagePanel::tr("Maillage links"));
+        QCOMPARE(links->name(), MaillageLayers::tr("Maillage links"));
         QCOMPARE(links->renderer()->type(), QStringLiteral("categorizedSymbol"));
         QgsVectorLayer* poles = findLayerByRole(project.get(), QString::fromLatin1(role::Poles));
         QVERIFY(poles);
@@ -554,16 +668,23 @@ private slots:
         QCOMPARE(links->classAttribute(), QStringLiteral("dominant"));
         QCOMPARE(links->categories().size(), 2);
         QCOMPARE(links->categories()[0].value().toInt(), 1);
-        QCOMPARE(links->categories()[0].label(), MaillagePanel::tr("Dominant link (towards a heavier pôle)"));
-        QCOMPARE(links->categories()[0].symbol()->color(), QColor(0x26, 0x26, 0x26, 200));
+        QCOMPARE(links->categories()[0].label(),
+                 MaillageLayers::tr("Dominant link (towards a heavier pôle)"));
+        QCOMPARE(links->categories()[0].symbol()->color(), MaillageLayers::kDominantLinkColor);
         QCOMPARE(links->categories()[1].value().toInt(), 0);
-        QCOMPARE(links->categories()[1].label(), MaillagePanel::tr("Other link"));
-        QCOMPARE(links->categories()[1].symbol()->color(), QColor(0x70, 0x70, 0x70, 120));
+        QCOMPARE(links->categories()[1].label(), MaillageLayers::tr("Other link"));
+        QCOMPARE(links->categories()[1].symbol()->color(), MaillageLayers::kOtherLinkColor);
+        // Light by default, the hierarchy emphasised: the other links are fainter and thinner.
+        QVERIFY(MaillageLayers::kOtherLinkColor.alpha() <= 100);
+        QVERIFY(MaillageLayers::kOtherLinkColor.lightness() > MaillageLayers::kDominantLinkColor.lightness());
         const QString linkWidth = width(links->categories()[0].symbol());
         QVERIFY2(linkWidth.startsWith(QStringLiteral("scale_linear(log10(\"intensity\"), ")) &&
-                     linkWidth.endsWith(QStringLiteral(", 0.25, 2.20)")),
+                     linkWidth.endsWith(QStringLiteral(", 0.45, 1.80)")),
                  qPrintable(linkWidth));
-        QCOMPARE(width(links->categories()[1].symbol()), linkWidth);
+        const QString otherWidth = width(links->categories()[1].symbol());
+        QVERIFY2(otherWidth.startsWith(QStringLiteral("scale_linear(log10(\"intensity\"), ")) &&
+                     otherWidth.endsWith(QStringLiteral(", 0.12, 0.70)")),
+                 qPrintable(otherWidth));
         QCOMPARE(orderBy(links), QStringLiteral("dominant, intensity"));
 
         const auto* flows = dynamic_cast<QgsSingleSymbolRenderer*>(panel.flowsLayer()->renderer());

@@ -1,28 +1,20 @@
 #include "ui/panels/density_panel.h"
 
-#include "ui/layer_roles.h"
+#include "ui/map_layers.h"
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
+#include "ui/panels/profession_chooser.h"
 #include "ui/session.h"
 
-#include <qgsclassificationjenks.h>
-#include <qgscolorramp.h>
-#include <qgsfeatureiterator.h>
-#include <qgsfeaturerequest.h>
-#include <qgsfillsymbol.h>
-#include <qgsgraduatedsymbolrenderer.h>
 #include <qgsmapcanvas.h>
 #include <qgsproject.h>
-#include <qgsrenderer.h>
-#include <qgssymbollayerutils.h>
-#include <qgsvectordataprovider.h>
-#include <qgsvectorlayer.h>
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
@@ -39,10 +31,6 @@
 #include <unordered_map>
 
 namespace maillage::ui {
-
-namespace {
-constexpr int kDensityClasses = 5;
-}
 
 using panel::number;
 using panel::qs;
@@ -348,8 +336,15 @@ DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* p
     connect(m_reset, &QPushButton::clicked, this, &DensityPanel::resetMapColouring);
     connect(m_back, &QToolButton::clicked, this, &DensityPanel::goBack);
     connect(m_table, &QTableView::doubleClicked, this, &DensityPanel::onDoubleClicked);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &DensityPanel::onRowSelected);
 
     connect(m_session, &Session::datasetChanged, this, &DensityPanel::onDatasetChanged);
+    connect(m_session, &Session::densityMapReady, this, &DensityPanel::onDensityMapReady);
+    connect(m_session, &Session::densityMapFailed, this,
+            [this](const DensityMapRequest&, const QString& error) {
+                m_mapLegendNote->setText(tr("The map could not be coloured: %1").arg(error));
+            });
     connect(m_session, &Session::classificationChanged, this, [this] {
         syncCombos();
         scheduleRefresh();
@@ -388,20 +383,13 @@ DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* p
 DensityPanel::~DensityPanel() = default;
 
 QString DensityPanel::densityField() {
-    return QStringLiteral("densite");
+    return QString::fromLatin1(MapLayers::kDensityField);
 }
 QString DensityPanel::accessibilityField() {
-    return QStringLiteral("acces_2sfca");
-}
-
-QgsVectorLayer* DensityPanel::communesLayer() const {
-    return findLayerByRole(m_project, role::Communes);
+    return QString::fromLatin1(MapLayers::kAccessibilityField);
 }
 
 void DensityPanel::onDatasetChanged() {
-    // The map rebuilds its layers for a new dataset: the renderer we kept belongs to the old one.
-    m_savedRenderer.reset();
-    m_savedLayerId.clear();
     m_colouring = false;
     m_reset->setEnabled(false);
     m_commune.clear();
@@ -423,31 +411,12 @@ void DensityPanel::onDatasetChanged() {
 
 void DensityPanel::fillProfessionCombo() {
     const QSignalBlocker block(m_profession);
-    m_profession->clear();
-    m_profession->addItem(tr("All professions"), QString());
-    if (!m_session->hasDataset())
+    if (!m_session->hasDataset()) {
+        m_profession->clear();
+        m_profession->addItem(tr("All professions"), QString());
         return;
-    const auto& professions = m_session->dataset().catalogue.professions();
-    for (model::ProfessionGroup group : {model::ProfessionGroup::Proximite, model::ProfessionGroup::Pole}) {
-        std::vector<std::pair<QString, QString>> items; // label, code
-        for (const auto& p : professions)
-            if (p.group == group)
-                items.emplace_back(panel::professionLabel(p), qs(p.code));
-        if (items.empty())
-            continue;
-        std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
-            return QString::localeAwareCompare(a.first, b.first) < 0;
-        });
-        m_profession->insertSeparator(m_profession->count());
-        for (const auto& [label, code] : items) {
-            m_profession->addItem(label, code);
-            m_profession->setItemData(m_profession->count() - 1,
-                                      group == model::ProfessionGroup::Proximite
-                                          ? tr("First-line care (proximité)")
-                                          : tr("Profession de pôle"),
-                                      Qt::ToolTipRole);
-        }
     }
+    panel::fillProfessionChooser(m_profession, m_session->dataset());
     syncCombos();
 }
 
@@ -515,6 +484,16 @@ bool DensityPanel::showCommune(const QString& commune) {
 void DensityPanel::goBack() {
     m_commune.clear();
     refreshTable();
+}
+
+void DensityPanel::onRowSelected() {
+    // Quartiers have no feature on the map: only a commune row selects something there.
+    if (!m_commune.isEmpty() || !m_session->hasDataset())
+        return;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    m_session->selectCommune(rows.first().data(DensityTableModel::CodeRole).toString());
 }
 
 void DensityPanel::onDoubleClicked(const QModelIndex& index) {
@@ -646,146 +625,34 @@ void DensityPanel::updateCaption() {
 }
 
 void DensityPanel::colourMap() {
-    QgsVectorLayer* layer = communesLayer();
-    if (!m_session->hasDataset() || !layer || !layer->dataProvider()) {
-        m_mapLegendNote->setText(tr("The map has no communes layer to colour."));
+    if (!m_session->hasDataset())
         return;
-    }
-    if (layer->providerType() != QLatin1String("memory")) {
-        // Writing an attribute through another provider would modify the user's file.
-        m_mapLegendNote->setText(tr("The communes layer is not a memory layer: it is left as it is."));
-        return;
-    }
-    const model::Dataset& ds = m_session->dataset();
-    const std::string profession = m_session->profession().toStdString();
-    const int vintage = m_session->vintage();
-    const bool access = m_accessibility->isChecked();
-    const QString field = access ? accessibilityField() : densityField();
-
-    std::unordered_map<std::string, QVariant> values;
-    values.reserve(ds.communes.size());
-    try {
-        if (access) {
-            const std::vector<double> a =
-                analysis::accessibility2sfca(ds, profession, vintage, m_session->parameters().density);
-            for (size_t i = 0; i < ds.communes.size() && i < a.size(); ++i)
-                values[ds.communes[i].code] = a[i];
-        } else {
-            const std::vector<analysis::DensityRow> rows =
-                analysis::densityForAllCommunes(ds, profession, vintage);
-            for (size_t i = 0; i < ds.communes.size() && i < rows.size(); ++i)
-                values[ds.communes[i].code] = rows[i].population > 0 ? QVariant(rows[i].per10k) : QVariant();
-        }
-    } catch (const std::exception& e) {
-        m_mapLegendNote->setText(tr("The map could not be coloured: %1").arg(QString::fromUtf8(e.what())));
-        return;
-    }
-
-    QgsVectorDataProvider* provider = layer->dataProvider();
-    int fieldIndex = layer->fields().indexOf(field);
-    if (fieldIndex < 0) {
-#if QT_VERSION >= QT_VERSION_CHECK(6, 0, 0)
-        provider->addAttributes({QgsField(field, QMetaType::Double, QStringLiteral("double"))});
-#else
-        provider->addAttributes({QgsField(field, QVariant::Double, QStringLiteral("double"))});
-#endif
-        layer->updateFields();
-        fieldIndex = layer->fields().indexOf(field);
-    }
-    const int codeIndex = layer->fields().indexOf(QStringLiteral("code"));
-    if (fieldIndex < 0 || codeIndex < 0) {
-        m_mapLegendNote->setText(tr("The communes layer has no \"code\" field."));
-        return;
-    }
-    QgsChangedAttributesMap changes;
-    QgsFeatureRequest request;
-    request.setFlags(QgsFeatureRequest::NoGeometry);
-    request.setSubsetOfAttributes(QgsAttributeList{codeIndex});
-    QgsFeatureIterator it = layer->getFeatures(request);
-    QgsFeature f;
-    while (it.nextFeature(f)) {
-        const auto found = values.find(f.attribute(codeIndex).toString().toStdString());
-        QgsAttributeMap change;
-        change.insert(fieldIndex, found != values.end() ? found->second : QVariant());
-        changes.insert(f.id(), change);
-    }
-    provider->changeAttributeValues(changes);
-
-    if (!m_savedRenderer || m_savedLayerId != layer->id()) {
-        m_savedRenderer.reset(layer->renderer() ? layer->renderer()->clone() : nullptr);
-        m_savedLayerId = layer->id();
-        m_savedScaleVisibility = layer->hasScaleBasedVisibility();
-    }
-
-    // Five classes (natural breaks) over the communes that have professionals; those with none get a
-    // class of their own, so that a commune without any stands out instead of blending into the lowest
-    // class. Communes without population stay undrawn.
-    QList<double> positives;
-    bool hasZero = false;
-    for (const auto& [code, value] : values) {
-        if (value.isNull())
-            continue;
-        const double v = value.toDouble();
-        if (v > 0)
-            positives << v;
-        else
-            hasZero = true;
-    }
-    QgsClassificationJenks jenks;
-    const QList<QgsClassificationRange> classes =
-        positives.isEmpty() ? QList<QgsClassificationRange>() : jenks.classes(positives, kDensityClasses);
-    QgsColorBrewerColorRamp ramp(QStringLiteral("YlGnBu"), kDensityClasses);
-    QgsFillSymbol* base = QgsFillSymbol::createSimple(
-        {{QStringLiteral("color"), QStringLiteral("255,255,255,255")},
-         {QStringLiteral("outline_color"), QgsSymbolLayerUtils::encodeColor(QColor(255, 255, 255, 150))},
-         {QStringLiteral("outline_width"), QStringLiteral("0.06")}});
-    const QString unit = access ? tr("%1 – %2 per 10,000 inh. within reach") : tr("%1 – %2 per 10,000 inh.");
-    QgsRangeList ranges;
-    if (hasZero) {
-        QgsSymbol* none = base->clone();
-        none->setColor(QColor(0xD9, 0xD9, 0xD9));
-        ranges << QgsRendererRange(0, 0, none, access ? tr("None within reach") : tr("No professional"));
-    }
-    for (int i = 0; i < classes.size(); ++i) {
-        QgsSymbol* symbol = base->clone();
-        symbol->setColor(
-            ramp.color(classes.size() > 1 ? static_cast<double>(i) / (classes.size() - 1) : 1.0));
-        ranges << QgsRendererRange(
-            classes[i].lowerBound(), classes[i].upperBound(), symbol,
-            unit.arg(number(classes[i].lowerBound(), 1), number(classes[i].upperBound(), 1)));
-    }
-    auto* renderer = new QgsGraduatedSymbolRenderer(field, ranges);
-    renderer->setSourceSymbol(base);
-    renderer->setSourceColorRamp(ramp.clone());
-    renderer->setClassificationMethod(new QgsClassificationJenks());
-    layer->setRenderer(renderer);
-    // The map hides communes at small scales; a density map is read at the scale of the territory.
-    layer->setScaleBasedVisibility(false);
-    layer->triggerRepaint();
-    layer->emitStyleChanged();
-
+    DensityMapRequest request;
+    request.profession = m_session->profession();
+    request.vintage = m_session->vintage();
+    request.accessibility = m_accessibility->isChecked();
     m_reset->setEnabled(true);
+    // The Session computes (in the background) and caches; the map's owner colours the communes.
+    m_session->requestDensityMap(request);
+}
+
+void DensityPanel::onDensityMapReady(const DensityMapRequest& request) {
     QString profLabel = tr("all professions");
-    if (const model::Profession* p = ds.catalogue.find(profession))
+    if (const model::Profession* p = m_session->dataset().catalogue.find(request.profession.toStdString()))
         profLabel = panel::professionLabel(*p);
     m_mapLegendNote->setText(
-        access ? tr("Map: accessibility to %1 (%2), 5 classes (natural breaks).").arg(profLabel).arg(vintage)
-               : tr("Map: density of %1 (%2), 5 classes (natural breaks).").arg(profLabel).arg(vintage));
+        request.accessibility
+            ? tr("Map: accessibility to %1 (%2), 5 classes (natural breaks).")
+                  .arg(profLabel)
+                  .arg(request.vintage)
+            : tr("Map: density of %1 (%2), 5 classes (natural breaks).").arg(profLabel).arg(request.vintage));
 }
 
 void DensityPanel::resetMapColouring() {
     m_colouring = false;
     m_reset->setEnabled(false);
     m_mapLegendNote->setText(tr("Choose a profession to colour the communes by density."));
-    QgsVectorLayer* layer = communesLayer();
-    if (layer && m_savedRenderer && layer->id() == m_savedLayerId) {
-        layer->setRenderer(m_savedRenderer.release());
-        layer->setScaleBasedVisibility(m_savedScaleVisibility);
-        layer->triggerRepaint();
-        layer->emitStyleChanged();
-    }
-    m_savedRenderer.reset();
-    m_savedLayerId.clear();
+    m_session->clearDensityMap();
 }
 
 } // namespace maillage::ui

@@ -30,6 +30,7 @@ namespace maillage::ui {
 
 class Session;
 class DensityTableModel;
+struct DensityMapRequest;
 
 class DensityPanel : public DockPanel {
     Q_OBJECT
@@ -52,9 +53,10 @@ public:
 
     //! What the profession combo does: sets the Session's profession and colours the map.
     void chooseProfession(const QString& code);
-    //! Colours the communes layer by density (or accessibility) for the current profession and vintage.
+    //! Asks for the communes to be coloured by density (or accessibility) for the current profession and
+    //! vintage: the Session computes the map, the map layers show it.
     void colourMap();
-    //! Gives the communes layer back the renderer it had before colouring.
+    //! The communes get their own style back.
     void resetMapColouring();
     bool isColouringMap() const { return m_colouring; }
 
@@ -74,8 +76,10 @@ private:
     void updateCaption();
     void fitColumns();
     void onDoubleClicked(const QModelIndex& index);
+    //! A commune row selected in the table becomes the Session's commune (highlighted on the map).
+    void onRowSelected();
     bool hasZones(const std::string& commune) const;
-    QgsVectorLayer* communesLayer() const;
+    void onDensityMapReady(const DensityMapRequest& request);
 
     QComboBox* m_profession = nullptr;
     QComboBox* m_vintage = nullptr;
@@ -96,9 +100,6 @@ private:
     std::unordered_set<std::string> m_communesWithZones;
     analysis::DensityDrillDown m_drill;
     bool m_colouring = false;
-    std::unique_ptr<QgsFeatureRenderer> m_savedRenderer;
-    QString m_savedLayerId;
-    bool m_savedScaleVisibility = false;
     panel::DeferredCall m_refreshLater{this, [this] { refresh(); }};
 };
 

@@ -1,6 +1,6 @@
 #include "ui/panels/maillage_panel.h"
 
-#include "ui/layer_roles.h"
+#include "ui/maillage_layers.h"
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
 #include "ui/session.h"
@@ -49,9 +49,6 @@ using panel::qs;
 
 namespace {
 
-const char* const kOwnerProperty = "maillage/owner";
-const char* const kOwner = "maillage_panel";
-
 // Intensities span orders of magnitude: "12 345", "87.5", "0.042".
 QString formatIntensity(double v) {
     if (v >= 100)
@@ -59,135 +56,6 @@ QString formatIntensity(double v) {
     if (v >= 1)
         return number(v, 1);
     return QLocale().toString(v, 'g', 2);
-}
-
-// "scale_linear(log10(field), lo, hi, minWidth, maxWidth)": widths readable across magnitudes.
-QString logWidthExpression(const QString& field, double minValue, double maxValue, double minMm,
-                           double maxMm) {
-    if (!(minValue > 0) || !(maxValue > minValue))
-        return QString::number((minMm + maxMm) / 2, 'f', 2);
-    return QStringLiteral("scale_linear(log10(\"%1\"), %2, %3, %4, %5)")
-        .arg(field)
-        .arg(std::log10(minValue), 0, 'g', 10)
-        .arg(std::log10(maxValue), 0, 'g', 10)
-        .arg(minMm, 0, 'f', 2)
-        .arg(maxMm, 0, 'f', 2);
-}
-
-QgsLineSymbol* lineSymbol(const QColor& color, double widthMm,
-                          const QString& style = QStringLiteral("solid")) {
-    return QgsLineSymbol::createSimple(
-        {{QStringLiteral("line_color"), QgsSymbolLayerUtils::encodeColor(color)},
-         {QStringLiteral("line_width"), QString::number(widthMm)},
-         {QStringLiteral("line_width_unit"), QStringLiteral("MM")},
-         {QStringLiteral("line_style"), style},
-         {QStringLiteral("capstyle"), QStringLiteral("round")},
-         {QStringLiteral("joinstyle"), QStringLiteral("round")}});
-}
-
-QgsMarkerSymbol* markerSymbol(const QString& shape, const QColor& fill, const QColor& outline, double sizeMm,
-                              double outlineMm) {
-    return QgsMarkerSymbol::createSimple(
-        {{QStringLiteral("name"), shape},
-         {QStringLiteral("color"), QgsSymbolLayerUtils::encodeColor(fill)},
-         {QStringLiteral("outline_color"), QgsSymbolLayerUtils::encodeColor(outline)},
-         {QStringLiteral("outline_width"), QString::number(outlineMm)},
-         {QStringLiteral("size"), QString::number(sizeMm)}});
-}
-
-QgsPointXY toPoint(const model::Point& p) {
-    return QgsPointXY(p.x, p.y);
-}
-
-QString layerUri(const char* geometry, const QStringList& fields) {
-    QString uri = QString::fromLatin1(geometry) + QStringLiteral("?crs=EPSG:%1").arg(model::kWorkingEpsg);
-    for (const QString& f : fields)
-        uri += QStringLiteral("&field=") + f;
-    return uri;
-}
-
-// Position of `layer` among the top-level nodes of the project's layer tree; `fallback` when it is not
-// there.
-int treePosition(QgsProject* project, QgsMapLayer* layer, int fallback) {
-    QgsLayerTree* root = project ? project->layerTreeRoot() : nullptr;
-    if (root && layer)
-        if (QgsLayerTreeLayer* node = root->findLayer(layer))
-            return std::max(0, static_cast<int>(root->children().indexOf(node)));
-    return fallback;
-}
-
-// A line between two points, with the attributes of its layer's fields.
-struct Line {
-    model::Point from, to;
-    QVector<QVariant> attributes;
-};
-
-// How a line layer is drawn: one symbol, or one per value of `categoryField`; widths growing with
-// `widthField` on a log scale (fixed when it is empty); features drawn in increasing `orderBy` order,
-// the strongest last, on top.
-struct LineStyle {
-    struct Category {
-        QVariant value;
-        QColor color;
-        QString label;
-    };
-    QColor color;                     //!< of the single symbol
-    QString categoryField;            //!< "" = the single symbol
-    std::vector<Category> categories; //!< with categoryField
-    double widthMm = 1.0;
-    QString lineStyle = QStringLiteral("solid");
-    QString widthField;
-    double minWidthMm = 0, maxWidthMm = 0;
-    QStringList orderBy;
-};
-
-// Fills `layer` with `lines`, gives it `style` and returns the features added, with their ids.
-QgsFeatureList drawLines(QgsVectorLayer* layer, const std::vector<Line>& lines, const LineStyle& style) {
-    const int widthIndex = style.widthField.isEmpty() ? -1 : layer->fields().indexOf(style.widthField);
-    QgsFeatureList features;
-    features.reserve(static_cast<int>(lines.size()));
-    double lo = std::numeric_limits<double>::infinity(), hi = 0;
-    for (const Line& line : lines) {
-        QgsFeature f(layer->fields());
-        f.setGeometry(QgsGeometry::fromPolylineXY({toPoint(line.from), toPoint(line.to)}));
-        f.setAttributes(QgsAttributes(line.attributes));
-        features << f;
-        const double weight = widthIndex >= 0 ? line.attributes.value(widthIndex).toDouble() : 0;
-        if (weight > 0) {
-            lo = std::min(lo, weight);
-            hi = std::max(hi, weight);
-        }
-    }
-    layer->dataProvider()->addFeatures(features);
-    layer->updateExtents();
-
-    auto symbol = [&](const QColor& color) {
-        QgsLineSymbol* s = lineSymbol(color, style.widthMm, style.lineStyle);
-        if (widthIndex >= 0)
-            s->setDataDefinedWidth(QgsProperty::fromExpression(logWidthExpression(
-                style.widthField, std::isfinite(lo) ? lo : 0, hi, style.minWidthMm, style.maxWidthMm)));
-        return s;
-    };
-    QgsFeatureRenderer* renderer = nullptr;
-    if (style.categoryField.isEmpty()) {
-        renderer = new QgsSingleSymbolRenderer(symbol(style.color));
-    } else {
-        QgsCategoryList categories;
-        for (const auto& c : style.categories)
-            categories << QgsRendererCategory(c.value, symbol(c.color), c.label);
-        renderer = new QgsCategorizedSymbolRenderer(style.categoryField, categories);
-    }
-    if (!style.orderBy.isEmpty()) {
-        QList<QgsFeatureRequest::OrderByClause> clauses;
-        for (const QString& field : style.orderBy)
-            clauses << QgsFeatureRequest::OrderByClause(field, true);
-        renderer->setOrderBy(QgsFeatureRequest::OrderBy(clauses));
-        renderer->setOrderByEnabled(true);
-    }
-    layer->setRenderer(renderer);
-    layer->triggerRepaint();
-    layer->emitStyleChanged();
-    return features;
 }
 
 } // namespace
@@ -292,7 +160,8 @@ private:
 };
 
 MaillagePanel::MaillagePanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent)
-    : DockPanel(session, canvas, project, QStringLiteral("MaillagePanel"), parent) {
+    : DockPanel(session, canvas, project, QStringLiteral("MaillagePanel"), parent),
+      m_layers(new MaillageLayers(project, this)) {
     auto* root = rootLayout();
 
     auto* modelBox = new QGroupBox(tr("Gravity model"));
@@ -407,8 +276,14 @@ MaillagePanel::MaillagePanel(Session* session, QgsMapCanvas* canvas, QgsProject*
                                   ? d.isolationMinutes
                                   : d.isolationDistanceKm);
     });
-    connect(m_showFlows, &QCheckBox::toggled, this, &MaillagePanel::drawFlows);
-    connect(m_showCooperations, &QCheckBox::toggled, this, &MaillagePanel::drawCooperations);
+    connect(m_showFlows, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_session->hasDataset())
+            m_layers->showFlows(m_session->dataset(), on);
+    });
+    connect(m_showCooperations, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_session->hasDataset())
+            m_layers->showCooperations(m_session->dataset(), m_session->poles(), on);
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (current.isValid())
@@ -516,56 +391,24 @@ void MaillagePanel::scheduleRefresh() {
 }
 
 QgsVectorLayer* MaillagePanel::linksLayer() const {
-    return findLayerByRole(m_project, role::Links);
+    return m_layers->links();
 }
 QgsVectorLayer* MaillagePanel::polesLayer() const {
-    return findLayerByRole(m_project, role::Poles);
+    return m_layers->poles();
 }
 QgsVectorLayer* MaillagePanel::flowsLayer() const {
-    return findLayerByRole(m_project, QString::fromLatin1(role::Flows));
+    return m_layers->flows();
 }
 QgsVectorLayer* MaillagePanel::cooperationsLayer() const {
-    return findLayerByRole(m_project, QString::fromLatin1(role::Cooperations));
-}
-
-QgsVectorLayer* MaillagePanel::ensureLayer(const char* roleName, const QString& uri, const QString& name,
-                                           int position) {
-    if (!m_project)
-        return nullptr;
-    QgsVectorLayer* layer = findLayerByRole(m_project, QString::fromLatin1(roleName));
-    if (layer &&
-        layer->customProperty(QString::fromLatin1(kOwnerProperty)).toString() == QLatin1String(kOwner)) {
-        layer->dataProvider()->truncate();
-        return layer;
-    }
-    if (layer) // someone else's layer with our role: replace it rather than mix its features with ours
-        m_project->removeMapLayer(layer->id());
-    layer = new QgsVectorLayer(uri, name, QStringLiteral("memory"));
-    setLayerRole(layer, QString::fromLatin1(roleName));
-    layer->setCustomProperty(QString::fromLatin1(kOwnerProperty), QString::fromLatin1(kOwner));
-    m_project->addMapLayer(layer, false);
-    QgsLayerTree* root = m_project->layerTreeRoot();
-    root->insertLayer(std::clamp(position, 0, static_cast<int>(root->children().size())), layer);
-    return layer;
-}
-
-void MaillagePanel::removeLayer(const char* roleName) {
-    if (!m_project)
-        return;
-    if (QgsVectorLayer* layer = findLayerByRole(m_project, QString::fromLatin1(roleName)))
-        m_project->removeMapLayer(layer->id());
+    return m_layers->cooperations();
 }
 
 void MaillagePanel::refreshNow() {
     m_refreshLater.forget();
     clearHighlight();
     if (!m_session->hasDataset()) {
-        removeLayer(role::Links);
-        removeLayer(role::Poles);
-        removeLayer(role::Flows);
-        removeLayer(role::Cooperations);
+        m_layers->clear();
         m_model->setRows({}, QString());
-        m_linkFids.clear();
         m_summary->setText(tr("No dataset open."));
         m_warnings->setVisible(false);
         updateControlState();
@@ -576,7 +419,6 @@ void MaillagePanel::refreshNow() {
         computed = &m_session->maillage();
     } catch (const std::exception& e) { // e.g. parameters out of their domain in a dataset file
         m_model->setRows({}, QString());
-        m_linkFids.clear();
         m_summary->setText(tr("The maillage could not be computed."));
         m_warnings->setText(QStringLiteral("<span style=\"color:#A04000\">⚠ %1</span>")
                                 .arg(QString::fromUtf8(e.what()).toHtmlEscaped()));
@@ -585,13 +427,12 @@ void MaillagePanel::refreshNow() {
         return;
     }
     const analysis::MaillageResult& result = *computed;
-    drawLinks(result);
-    drawPoles(result);
-    drawFlows(m_showFlows->isChecked());
-    drawCooperations(m_showCooperations->isChecked());
+    const model::Dataset& ds = m_session->dataset();
+    m_layers->showMaillage(result, ds, m_session->parameters().maillage);
+    m_layers->showFlows(ds, m_showFlows->isChecked());
+    m_layers->showCooperations(ds, m_session->poles(), m_showCooperations->isChecked());
     updateSummary(result);
 
-    const model::Dataset& ds = m_session->dataset();
     std::vector<LinksTableRow> rows;
     rows.reserve(result.links.size());
     for (int i = 0; i < static_cast<int>(result.links.size()); ++i) {
@@ -605,158 +446,6 @@ void MaillagePanel::refreshNow() {
     for (int c = LinksTableModel::Distance; c < LinksTableModel::ColumnCount; ++c)
         m_table->horizontalHeader()->resizeSection(c, panel::fittedWidth(m_table, c));
     updateControlState();
-}
-
-void MaillagePanel::drawLinks(const analysis::MaillageResult& result) {
-    QgsVectorLayer* layer = ensureLayer(
-        role::Links,
-        layerUri("LineString", {QStringLiteral("from_bv:string(10)"), QStringLiteral("to_bv:string(10)"),
-                                QStringLiteral("from_name:string(100)"),
-                                QStringLiteral("to_name:string(100)"), QStringLiteral("distance:double"),
-                                QStringLiteral("intensity:double"), QStringLiteral("dominant:integer")}),
-        tr("Maillage links"), 0);
-    m_linkFids.clear();
-    if (!layer)
-        return;
-    const model::Dataset& ds = m_session->dataset();
-    std::vector<Line> lines;
-    lines.reserve(result.links.size());
-    for (const analysis::Link& l : result.links) {
-        const auto& a = result.nodes[l.from];
-        const auto& b = result.nodes[l.to];
-        lines.push_back({a.position,
-                         b.position,
-                         {qs(a.bv), qs(b.bv), panel::bassinName(ds, a.bv), panel::bassinName(ds, b.bv),
-                          l.distance, l.intensity, l.dominant ? 1 : 0}});
-    }
-    LineStyle style;
-    style.categoryField = QStringLiteral("dominant");
-    style.categories = {{1, QColor(0x26, 0x26, 0x26, 200), tr("Dominant link (towards a heavier pôle)")},
-                        {0, QColor(0x70, 0x70, 0x70, 120), tr("Other link")}};
-    style.widthField = QStringLiteral("intensity");
-    style.minWidthMm = 0.25;
-    style.maxWidthMm = 2.2;
-    // Strong and dominant links on top of weak ones.
-    style.orderBy = QStringList{QStringLiteral("dominant"), QStringLiteral("intensity")};
-    for (const QgsFeature& f : drawLines(layer, lines, style))
-        m_linkFids.push_back(f.id());
-}
-
-void MaillagePanel::drawPoles(const analysis::MaillageResult& result) {
-    QgsVectorLayer* layer = ensureLayer(
-        role::Poles,
-        layerUri("Point", {QStringLiteral("bv:string(10)"), QStringLiteral("name:string(100)"),
-                           QStringLiteral("type:integer"), QStringLiteral("mass:double"),
-                           QStringLiteral("isolated:integer"), QStringLiteral("nearest_peer:double")}),
-        tr("Pôles"), 0);
-    if (!layer)
-        return;
-    const model::Dataset& ds = m_session->dataset();
-    QgsFeatureList features;
-    for (int i = 0; i < static_cast<int>(result.nodes.size()); ++i) {
-        const auto& n = result.nodes[i];
-        const bool isolated = i < static_cast<int>(result.isolated.size()) && result.isolated[i];
-        const double nearest = i < static_cast<int>(result.nearestPeerDistance.size()) &&
-                                       std::isfinite(result.nearestPeerDistance[i])
-                                   ? result.nearestPeerDistance[i]
-                                   : -1.0;
-        QgsFeature f(layer->fields());
-        f.setGeometry(QgsGeometry::fromPointXY(toPoint(n.position)));
-        f.setAttributes(QgsAttributes(QVector<QVariant>{qs(n.bv), panel::bassinName(ds, n.bv),
-                                                        static_cast<int>(n.type), n.mass, isolated ? 1 : 0,
-                                                        nearest >= 0 ? QVariant(nearest) : QVariant()}));
-        features << f;
-    }
-    layer->dataProvider()->addFeatures(features);
-    layer->updateExtents();
-
-    const model::MaillageParameters& p = m_session->parameters().maillage;
-    const bool minutes = result.distanceUnit == "min";
-    const QString threshold = minutes ? tr("%1 min").arg(number(p.isolationMinutes))
-                                      : tr("%1 km").arg(number(p.isolationDistanceKm));
-    auto* renderer = new QgsCategorizedSymbolRenderer(
-        QStringLiteral("isolated"),
-        {QgsRendererCategory(
-             1, markerSymbol(QStringLiteral("triangle"), QColor(0x11, 0x11, 0x11), Qt::white, 4.6, 0.5),
-             tr("Isolated pôle (no peer within %1)").arg(threshold)),
-         QgsRendererCategory(
-             0, markerSymbol(QStringLiteral("circle"), QColor(0x26, 0x26, 0x26), Qt::white, 2.4, 0.4),
-             tr("Pôle"))});
-    renderer->setOrderBy(
-        QgsFeatureRequest::OrderBy({QgsFeatureRequest::OrderByClause(QStringLiteral("isolated"), true)}));
-    renderer->setOrderByEnabled(true);
-    layer->setRenderer(renderer);
-    layer->triggerRepaint();
-    layer->emitStyleChanged();
-}
-
-void MaillagePanel::drawFlows(bool on) {
-    if (!on || !m_session->hasDataset() || m_session->dataset().flows.empty()) {
-        removeLayer(role::Flows);
-        return;
-    }
-    const model::Dataset& ds = m_session->dataset();
-    Warnings warnings;
-    const std::vector<analysis::BassinFlow> flows = analysis::aggregateFlows(ds, warnings);
-    QgsVectorLayer* layer = ensureLayer(
-        role::Flows,
-        layerUri("LineString",
-                 {QStringLiteral("origin:string(10)"), QStringLiteral("destination:string(10)"),
-                  QStringLiteral("origin_name:string(100)"), QStringLiteral("destination_name:string(100)"),
-                  QStringLiteral("volume:double")}),
-        tr("Observed flows"), treePosition(m_project, linksLayer(), 1));
-    if (!layer)
-        return;
-    std::vector<Line> lines;
-    for (const auto& f : flows) {
-        const model::Bassin* a = ds.bassin(f.origin);
-        const model::Bassin* b = ds.bassin(f.destination);
-        if (a && b)
-            lines.push_back({a->anchor,
-                             b->anchor,
-                             {qs(f.origin), qs(f.destination), qs(a->name), qs(b->name), f.volume}});
-    }
-    LineStyle style;
-    style.color = QColor(0xCC, 0x79, 0xA7, 190); // Okabe-Ito reddish purple
-    style.widthField = QStringLiteral("volume");
-    style.minWidthMm = 0.3;
-    style.maxWidthMm = 3.0;
-    style.orderBy = QStringList{QStringLiteral("volume")};
-    drawLines(layer, lines, style);
-}
-
-void MaillagePanel::drawCooperations(bool on) {
-    if (!on || !m_session->hasDataset() || m_session->dataset().cooperations.empty()) {
-        removeLayer(role::Cooperations);
-        return;
-    }
-    const model::Dataset& ds = m_session->dataset();
-    const std::vector<analysis::DeclaredLink> declared =
-        analysis::declaredLinks(ds, m_session->poles()).links;
-    QgsVectorLayer* layer = ensureLayer(
-        role::Cooperations,
-        layerUri("LineString",
-                 {QStringLiteral("cooperation:string(200)"), QStringLiteral("kind:string(40)"),
-                  QStringLiteral("from_bv:string(10)"), QStringLiteral("to_bv:string(10)"),
-                  QStringLiteral("from_name:string(100)"), QStringLiteral("to_name:string(100)")}),
-        tr("Declared cooperations"), treePosition(m_project, linksLayer(), 1));
-    if (!layer)
-        return;
-    std::vector<Line> lines;
-    for (const auto& d : declared) {
-        const model::Bassin* a = ds.bassin(d.from);
-        const model::Bassin* b = ds.bassin(d.to);
-        if (a && b)
-            lines.push_back(
-                {a->anchor,
-                 b->anchor,
-                 {qs(d.cooperation), qs(d.kind), qs(d.from), qs(d.to), qs(a->name), qs(b->name)}});
-    }
-    LineStyle style; // Okabe-Ito bluish green, dashed: declared, not measured
-    style.color = QColor(0x00, 0x9E, 0x73);
-    style.widthMm = 0.9;
-    style.lineStyle = QStringLiteral("dash");
-    drawLines(layer, lines, style);
 }
 
 void MaillagePanel::updateSummary(const analysis::MaillageResult& result) {
@@ -807,9 +496,9 @@ void MaillagePanel::updateSummary(const analysis::MaillageResult& result) {
 void MaillagePanel::showLink(int linkIndex) {
     clearHighlight();
     QgsVectorLayer* layer = linksLayer();
-    if (!layer || linkIndex < 0 || linkIndex >= static_cast<int>(m_linkFids.size()))
+    const QgsFeatureId fid = m_layers->linkFeature(linkIndex);
+    if (!layer || fid == FID_NULL)
         return;
-    const QgsFeatureId fid = m_linkFids[linkIndex];
     layer->selectByIds({fid});
     if (!m_canvas)
         return;

@@ -27,6 +27,7 @@ namespace maillage::ui {
 
 class Session;
 class LinksTableModel;
+class MaillageLayers;
 
 class MaillagePanel : public DockPanel {
     Q_OBJECT
@@ -53,15 +54,10 @@ private:
     void loadControls();
     void updateControlState();
     void scheduleRefresh();
-    void drawLinks(const analysis::MaillageResult& result);
-    void drawPoles(const analysis::MaillageResult& result);
-    void drawFlows(bool on);
-    void drawCooperations(bool on);
     void updateSummary(const analysis::MaillageResult& result);
     void clearHighlight();
-    QgsVectorLayer* ensureLayer(const char* role, const QString& uri, const QString& name, int position);
-    void removeLayer(const char* role);
 
+    MaillageLayers* m_layers; // builds and styles the links, pôles, flows and cooperations layers
     QDoubleSpinBox* m_beta = nullptr;
     QComboBox* m_distance = nullptr;
     QSpinBox* m_strongest = nullptr;
@@ -77,7 +73,6 @@ private:
     LinksTableModel* m_model = nullptr;
     QSortFilterProxyModel* m_proxy = nullptr;
 
-    std::vector<qint64> m_linkFids; // feature id of each link of the last drawing
     QgsHighlight* m_highlight = nullptr;
     panel::DeferredCall m_refreshLater{this, [this] { refreshNow(); }};
 };

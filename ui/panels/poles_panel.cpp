@@ -252,6 +252,12 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
     m_scopeNote->setWordWrap(true);
     panel::setMuted(m_scopeNote);
     cv->addWidget(m_scopeNote);
+    m_vintageHint = new QLabel;
+    m_vintageHint->setObjectName(QStringLiteral("crunchVintageHint"));
+    m_vintageHint->setWordWrap(true);
+    m_vintageHint->setVisible(false);
+    panel::setMuted(m_vintageHint);
+    cv->addWidget(m_vintageHint);
 
     auto* diagBox = new QGroupBox(tr("Diagnosis"));
     auto* dv = new QVBoxLayout(diagBox);
@@ -374,7 +380,10 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
             &PolesPanel::onTableSelection);
     connect(m_scope, qOverload<int>(&QComboBox::currentIndexChanged), this, &PolesPanel::scheduleCrunch);
     connect(m_from, qOverload<int>(&QComboBox::currentIndexChanged), this, &PolesPanel::scheduleCrunch);
-    connect(m_to, qOverload<int>(&QComboBox::currentIndexChanged), this, &PolesPanel::scheduleCrunch);
+    connect(m_to, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        fillFromCombo(m_from->currentData().toInt());
+        scheduleCrunch();
+    });
 
     connect(m_session, &Session::datasetChanged, this, &PolesPanel::onDatasetChanged);
     connect(m_session, &Session::classificationChanged, this, [this] {
@@ -384,10 +393,21 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
         if (m_session->hasDataset() && i >= 0 && i != m_to->currentIndex()) {
             const QSignalBlocker block(m_to);
             m_to->setCurrentIndex(i);
+            fillFromCombo(m_from->currentData().toInt());
         }
         scheduleCrunch();
     });
     connect(m_session, &Session::bassinSelectionChanged, this, &PolesPanel::onSessionSelection);
+    connect(m_session, &Session::crunchReady, this, [this](const CrunchRequest& request) {
+        if (request == m_crunchRequest)
+            if (const CrunchResult* result = m_session->crunch(request))
+                showCrunch(*result);
+    });
+    connect(m_session, &Session::crunchFailed, this,
+            [this](const CrunchRequest& request, const QString& error) {
+                if (request == m_crunchRequest)
+                    m_scopeNote->setText(tr("The diagnosis failed: %1").arg(error));
+            });
 
     onDatasetChanged();
 }
@@ -467,7 +487,7 @@ void PolesPanel::onTableSelection() {
         return;
     m_syncing = true;
     m_session->selectBassins({code});
-    m_session->requestZoomTo(QStringLiteral("bassin"), code);
+    m_session->requestZoomTo(FeatureKind::Bassin, code);
     m_syncing = false;
 }
 
@@ -538,24 +558,35 @@ void PolesPanel::fillScopeCombo() {
 
 void PolesPanel::fillVintageCombos() {
     const QSignalBlocker b1(m_from), b2(m_to);
-    m_from->clear();
     m_to->clear();
     std::vector<int> vintages;
     if (m_session->hasDataset())
         vintages = m_session->dataset().meta.vintages;
     m_compareRow->setVisible(vintages.size() >= 2);
-    m_from->addItem(tr("No comparison"), 0);
-    for (int v : vintages) {
-        m_from->addItem(QString::number(v), v);
+    for (int v : vintages)
         m_to->addItem(QString::number(v), v);
-    }
     const int current = m_session->hasDataset() ? m_session->vintage() : 0;
     m_to->setCurrentIndex(std::max(0, m_to->findData(current)));
     // With two vintages, show the change from the earliest straight away.
-    if (vintages.size() >= 2 && vintages.front() < current)
-        m_from->setCurrentIndex(m_from->findData(vintages.front()));
-    else
-        m_from->setCurrentIndex(0);
+    fillFromCombo(vintages.size() >= 2 && vintages.front() < current ? vintages.front() : 0);
+    m_vintageHint->setVisible(vintages.size() == 1);
+    if (vintages.size() == 1)
+        m_vintageHint->setText(
+            tr("Only one year of counts (%1) in this dataset: import the counts of another "
+               "year to see the change.")
+                .arg(vintages.front()));
+}
+
+void PolesPanel::fillFromCombo(int preferred) {
+    const QSignalBlocker block(m_from);
+    m_from->clear();
+    m_from->addItem(tr("No comparison"), 0);
+    const int to = m_to->currentData().toInt();
+    if (m_session->hasDataset())
+        for (int v : m_session->dataset().meta.vintages)
+            if (v < to) // a change is read from an earlier year to a later one
+                m_from->addItem(QString::number(v), v);
+    m_from->setCurrentIndex(std::max(0, m_from->findData(preferred)));
 }
 
 QStringList PolesPanel::scopeBassins(bool* isEmptySelection) const {
@@ -584,6 +615,7 @@ void PolesPanel::scheduleCrunch() {
 
 void PolesPanel::refreshCrunch() {
     m_crunch = analysis::CrunchDiagnostics{};
+    m_crunchRequest = CrunchRequest{}; // a result still on its way is no longer shown
     auto clear = [this](const QString& note) {
         m_scopeNote->setText(note);
         m_diagnosis->setPlainText(QString());
@@ -606,32 +638,33 @@ void PolesPanel::refreshCrunch() {
         clear(tr("Select one or more bassins de vie on the map or in the Pôles tab."));
         return;
     }
-    const model::Dataset& ds = m_session->dataset();
-    std::vector<std::string> selection;
-    selection.reserve(codes.size());
+    CrunchRequest request;
+    request.bassins.reserve(codes.size());
     for (const QString& c : codes)
-        selection.push_back(c.toStdString());
+        request.bassins.push_back(c.toStdString());
     const int to = m_to->count() ? m_to->currentData().toInt() : m_session->vintage();
     if (to <= 0) {
         // No vintage at all: a diagnosis "in 0" would read as a year.
         clear(tr("This dataset holds no count of health professionals: import counts to diagnose it."));
         return;
     }
-    int from = m_from->currentData().toInt();
-    if (from >= to)
-        from = 0;
-    const model::PoleParameters& params = m_session->parameters().poles;
-    std::vector<analysis::PoleClassification> classification;
-    try {
-        m_crunch = analysis::diagnoseCrunch(ds, selection, params, m_session->parameters().crunch, to, from);
-        if (to == m_session->vintage())
-            classification = m_session->poles();
-        else
-            classification = analysis::classifyDataset(ds, to, params).poles;
-    } catch (const std::exception& e) {
-        clear(tr("The diagnosis failed: %1").arg(QString::fromUtf8(e.what())));
-        return;
-    }
+    const int from = m_from->currentData().toInt();
+    request.vintageTo = to;
+    request.vintageFrom = from < to ? from : 0;
+    m_crunchRequest = request;
+    // The Session computes in the background and caches: shown now when cached, on crunchReady() otherwise.
+    if (const CrunchResult* result = m_session->crunch(request))
+        showCrunch(*result);
+    else
+        m_scopeNote->setText(tr("Computing the diagnosis…"));
+}
+
+void PolesPanel::showCrunch(const CrunchResult& result) {
+    m_crunch = result.diagnostics;
+    const model::Dataset& ds = m_session->dataset();
+    const std::vector<std::string>& selection = result.request.bassins;
+    const std::vector<analysis::PoleClassification>& classification = result.classification;
+    const int to = result.request.vintageTo;
     const auto& c = m_crunch;
     const int bvCount = static_cast<int>(selection.empty() ? ds.bassins.size() : selection.size());
     m_scopeNote->setText(tr("Bassins de vie: %1 · professionals in %2: %3")

@@ -4,6 +4,7 @@
 #include "core/analysis/crunch.h"
 #include "ui/panels/dock_panel.h"
 #include "ui/panels/panel_table.h"
+#include "ui/session.h"
 
 #include <QString>
 #include <QStringList>
@@ -49,8 +50,12 @@ private:
     void showDetails(const QString& code);
     void fillScopeCombo();
     void fillVintageCombos();
+    //! The "from" years: "No comparison", then the years before the "to" year; `preferred` when listed.
+    void fillFromCombo(int preferred);
     QStringList scopeBassins(bool* isEmptySelection = nullptr) const;
+    //! Asks the Session for the diagnosis of the chosen territory and years.
     void refreshCrunch();
+    void showCrunch(const CrunchResult& result);
     void scheduleCrunch();
 
     QTabWidget* m_tabs = nullptr;
@@ -67,6 +72,7 @@ private:
     QComboBox* m_from = nullptr;
     QComboBox* m_to = nullptr;
     QLabel* m_scopeNote = nullptr;
+    QLabel* m_vintageHint = nullptr;
     QTextEdit* m_diagnosis = nullptr;
     QLabel* m_typeCount[5] = {};
     QLabel* m_typeAverage[5] = {};
@@ -83,6 +89,7 @@ private:
     RankSizeChart* m_chart = nullptr;
 
     analysis::CrunchDiagnostics m_crunch;
+    CrunchRequest m_crunchRequest; // the diagnosis asked for last
     bool m_syncing = false;
     panel::DeferredCall m_crunchLater{this, [this] { refreshCrunch(); }};
 };
