@@ -27,6 +27,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <sys/stat.h>
 
 namespace maillage::cli {
 
@@ -236,9 +237,8 @@ void checkOutputs(const std::vector<std::string>& outputs, const std::vector<std
 
 model::ProfessionCatalogue loadCatalogue(const Options& o) {
     if (!o.has("catalogue"))
-        return model::ProfessionCatalogue::builtin();
-    const std::string path = o.get("catalogue");
-    return model::ProfessionCatalogue::fromCsv(io::readWholeFile(path, "profession catalogue"), path);
+        return model::standardCatalogue().catalogue;
+    return model::readCatalogueFile(o.get("catalogue"));
 }
 
 void printWarnings(const Warnings& warnings, std::ostream& err) {
@@ -623,7 +623,15 @@ bool isCliInvocation(int argc, char** argv) {
         return false;
     static const std::set<std::string> commands = {"import", "classify", "summary", "demo",
                                                    "help",   "--help",   "-h",      "--version"};
-    return commands.count(argv[1]) > 0;
+    const std::string first = argv[1];
+    if (commands.count(first) > 0)
+        return true;
+    // A word that is neither an option nor a file the desktop application could open is a mistyped
+    // command: say so here (exit 2) rather than start the GUI, which aborts without a display.
+    struct stat st {};
+    const bool looksLikePath = first.find('/') != std::string::npos || first.find('.') != std::string::npos ||
+                               first.find(':') != std::string::npos || ::stat(first.c_str(), &st) == 0;
+    return !first.empty() && first[0] != '-' && !looksLikePath;
 }
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

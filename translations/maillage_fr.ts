@@ -4,7 +4,7 @@
 <context>
     <name>ExportLayout</name>
     <message>
-        <location filename="../ui/export_layout.cpp" line="+154"/>
+        <location filename="../ui/export_layout.cpp" line="+184"/>
         <source>Fictional data (demonstration dataset)</source>
         <translation>Données fictives (jeu de démonstration)</translation>
     </message>
@@ -24,6 +24,16 @@
         <translation>Pôles d&apos;offre de soins</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Bassins de vie by type of pôle, %1 data</source>
+        <translation>Bassins de vie par type de pôle, données %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Communes, professionals per 10,000 inhabitants</source>
+        <translation>Communes, professionnels pour 10 000 habitants</translation>
+    </message>
+    <message>
         <location line="+21"/>
         <source>Map</source>
         <translation>Carte</translation>
@@ -34,7 +44,7 @@
         <translation>Légende</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+76"/>
         <source>Cannot write in the folder %1.</source>
         <translation>Impossible d&apos;écrire dans le dossier %1.</translation>
     </message>
@@ -52,6 +62,34 @@
         <location line="+14"/>
         <source>The exported map could not be saved as %1.</source>
         <translation>La carte exportée n&apos;a pas pu être enregistrée sous %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfessionChooser</name>
+    <message>
+        <location filename="../ui/panels/profession_chooser.cpp" line="+58"/>
+        <source>%1 (no data)</source>
+        <translation>%1 (aucune donnée)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All professions</source>
+        <translation>Toutes les professions</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>First-line care (proximité)</source>
+        <translation>Soins de premier recours (proximité)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Profession de pôle</source>
+        <translation>Profession de pôle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The dataset holds no count of this profession (its source does not count it)</source>
+        <translation>Le jeu de données ne compte pas cette profession (sa source ne la recense pas)</translation>
     </message>
 </context>
 <context>
@@ -140,7 +178,7 @@
 <context>
     <name>maillage::ui::DensityPanel</name>
     <message>
-        <location filename="../ui/panels/density_panel.cpp" line="+91"/>
+        <location filename="../ui/panels/density_panel.cpp" line="+79"/>
         <location line="+3"/>
         <source>secret</source>
         <translation>secret</translation>
@@ -172,12 +210,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+412"/>
+        <location line="+403"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location line="-410"/>
+        <location line="-401"/>
         <source>Pop.</source>
         <translation>Pop.</translation>
     </message>
@@ -249,12 +287,12 @@
     <message>
         <location line="+11"/>
         <location line="+147"/>
-        <location line="+361"/>
+        <location line="+248"/>
         <source>Choose a profession to colour the communes by density.</source>
         <translation>Choisissez une profession pour colorer les communes selon la densité.</translation>
     </message>
     <message>
-        <location line="-502"/>
+        <location line="-389"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
@@ -264,22 +302,12 @@
         <translation>Retour aux communes du bassin de vie</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+150"/>
         <source>All professions</source>
         <translation>Toutes les professions</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>First-line care (proximité)</source>
-        <translation>Soins de premier recours (proximité)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Profession de pôle</source>
-        <translation>Profession de pôle</translation>
-    </message>
-    <message>
-        <location line="+79"/>
+        <location line="+89"/>
         <source>No quartiers are loaded for %1.</source>
         <translation>Aucun quartier n&apos;est chargé pour %1.</translation>
     </message>
@@ -362,12 +390,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+137"/>
+        <location line="+30"/>
         <source>all professions</source>
         <translation>toutes professions</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-25"/>
         <source>%1, %2.</source>
         <translation>%1, %2.</translation>
     </message>
@@ -382,52 +410,17 @@
         <translation>Données fictives.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>The map has no communes layer to colour.</source>
-        <translation>La carte n&apos;a pas de couche des communes à colorer.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The communes layer is not a memory layer: it is left as it is.</source>
-        <translation>La couche des communes n&apos;est pas une couche en mémoire : elle reste telle quelle.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="-277"/>
         <source>The map could not be coloured: %1</source>
         <translation>La carte n&apos;a pas pu être colorée : %1</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>The communes layer has no &quot;code&quot; field.</source>
-        <translation>La couche des communes n&apos;a pas de champ « code ».</translation>
-    </message>
-    <message>
-        <location line="+45"/>
-        <source>%1 – %2 per 10,000 inh. within reach</source>
-        <translation>%1 – %2 pour 10 000 hab. accessibles</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 – %2 per 10,000 inh.</source>
-        <translation>%1 – %2 pour 10 000 hab.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>None within reach</source>
-        <translation>Aucun accessible</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>No professional</source>
-        <translation>Aucun professionnel</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+299"/>
         <source>Map: accessibility to %1 (%2), 5 classes (natural breaks).</source>
         <translation>Carte : accessibilité aux %1 (%2), 5 classes (seuils naturels).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Map: density of %1 (%2), 5 classes (natural breaks).</source>
         <translation>Carte : densité de %1 (%2), 5 classes (seuils naturels).</translation>
     </message>
@@ -813,9 +806,62 @@
     </message>
 </context>
 <context>
+    <name>maillage::ui::MaillageLayers</name>
+    <message>
+        <location filename="../ui/maillage_layers.cpp" line="+257"/>
+        <source>Maillage links</source>
+        <translation>Liens du maillage</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Dominant link (towards a heavier pôle)</source>
+        <translation>Lien dominant (vers un pôle plus lourd)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other link</source>
+        <translation>Autre lien</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Pôles</source>
+        <translation>Pôles</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 km</source>
+        <translation>%1 km</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Isolated pôle (no peer within %1)</source>
+        <translation>Pôle isolé (aucun pair &lt; %1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pôle</source>
+        <translation>Pôle</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Observed flows</source>
+        <translation>Flux observés</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Declared cooperations</source>
+        <translation>Coopérations déclarées</translation>
+    </message>
+</context>
+<context>
     <name>maillage::ui::MaillagePanel</name>
     <message>
-        <location filename="../ui/panels/maillage_panel.cpp" line="+251"/>
+        <location filename="../ui/panels/maillage_panel.cpp" line="+119"/>
         <source>%1 – %2: %3 %4, intensity %5%6</source>
         <translation>%1 – %2 : %3 %4, intensité %5%6</translation>
     </message>
@@ -835,12 +881,12 @@
         <translation>Vers</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>Intensity</source>
         <translation>Intensité</translation>
     </message>
@@ -866,7 +912,7 @@
         <translation>Lien dominant : le lien le plus fort d&apos;un pôle vers un pôle plus lourd (la hiérarchie des pôles)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Gravity model</source>
         <translation>Modèle gravitaire</translation>
     </message>
@@ -937,12 +983,11 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+357"/>
         <source>Observed flows</source>
         <translation>Flux observés</translation>
     </message>
     <message>
-        <location line="-355"/>
+        <location line="+2"/>
         <source>Cooperations</source>
         <translation>Coopérations</translation>
     </message>
@@ -953,13 +998,13 @@
     </message>
     <message>
         <location line="+39"/>
-        <location line="+70"/>
+        <location line="+76"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="-70"/>
-        <location line="+70"/>
+        <location line="-76"/>
+        <location line="+76"/>
         <source> km</source>
         <translation> km</translation>
     </message>
@@ -999,17 +1044,17 @@
         <translation>Flux observés agrégés par bassin de vie</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+38"/>
         <source>No dataset open.</source>
         <translation>Aucun jeu de données ouvert.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>The maillage could not be computed.</source>
         <translation>Le maillage n&apos;a pas pu être calculé.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+21"/>
         <source>min</source>
         <translation>min</translation>
     </message>
@@ -1019,54 +1064,17 @@
         <translation>km</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Maillage links</source>
-        <translation>Liens du maillage</translation>
-    </message>
-    <message>
         <location line="+17"/>
-        <source>Dominant link (towards a heavier pôle)</source>
-        <translation>Lien dominant (vers un pôle plus lourd)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other link</source>
-        <translation>Autre lien</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Pôles</source>
-        <translation>Pôles</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <location line="+95"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <location line="+95"/>
+        <location line="+1"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <source>Isolated pôle (no peer within %1)</source>
-        <translation>Pôle isolé (aucun pair &lt; %1)</translation>
-    </message>
-    <message>
         <location line="+3"/>
-        <source>Pôle</source>
-        <translation>Pôle</translation>
-    </message>
-    <message>
-        <location line="+57"/>
-        <source>Declared cooperations</source>
-        <translation>Coopérations déclarées</translation>
-    </message>
-    <message>
-        <location line="+33"/>
         <source>Pôles: %1 · links: %2 · isolated: %3</source>
         <translation>Pôles : %1 · liens : %2 · isolés : %3</translation>
     </message>
@@ -1099,12 +1107,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+985"/>
+        <location filename="../ui/main_window.cpp" line="+981"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-819"/>
+        <location line="-815"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1114,7 +1122,7 @@
         <translation>Bassin de vie de %1 : %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Bassin de vie of %1</source>
         <translation>Bassin de vie de %1</translation>
     </message>
@@ -1489,12 +1497,7 @@ Le fermer quand même ?</translation>
         <translation>Les paramètres ne peuvent pas être enregistrés : %1</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Bassins de vie by type of pôle, %1 data</source>
-        <translation>Bassins de vie par type de pôle, données %1</translation>
-    </message>
-    <message>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>map-poles</source>
         <translation>carte-poles</translation>
     </message>
@@ -1504,7 +1507,7 @@ Le fermer quand même ?</translation>
         <translation>Carte exportée vers %1</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+52"/>
         <source>X %1  Y %2 m</source>
         <translation>X %1  Y %2 m</translation>
     </message>
@@ -1557,7 +1560,7 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::MapLayers</name>
     <message>
-        <location filename="../ui/map_layers.cpp" line="+266"/>
+        <location filename="../ui/map_layers.cpp" line="+289"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1567,7 +1570,7 @@ Le fermer quand même ?</translation>
         <translation>%1 (type %2) — %3</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Bassins de vie</source>
         <translation>Bassins de vie</translation>
     </message>
@@ -1577,12 +1580,62 @@ Le fermer quand même ?</translation>
         <translation>Communes</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+73"/>
+        <source>Selection</source>
+        <translation>Sélection</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Selected bassin de vie</source>
+        <translation>Bassin de vie sélectionné</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Selected commune</source>
+        <translation>Commune sélectionnée</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1 – %2 per 10,000 inh. within reach</source>
+        <translation>%1 – %2 pour 10 000 hab. accessibles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 – %2 per 10,000 inh.</source>
+        <translation>%1 – %2 pour 10 000 hab.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>None within reach</source>
+        <translation>Aucun accessible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No professional</source>
+        <translation>Aucun professionnel</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>all professions</source>
+        <translation>toutes professions</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Accessibility to %1 (%2)</source>
+        <translation>Accessibilité : %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Density of %1 (%2)</source>
+        <translation>Densité : %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Département boundaries</source>
         <translation>Limites des départements</translation>
     </message>
@@ -1907,12 +1960,12 @@ Le fermer quand même ?</translation>
     </message>
     <message>
         <location line="+31"/>
-        <location line="+118"/>
+        <location line="+124"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-107"/>
         <source>Territory</source>
         <translation>Territoire</translation>
     </message>
@@ -1922,7 +1975,7 @@ Le fermer quand même ?</translation>
         <translation>Années</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>Diagnosis</source>
         <translation>Diagnostic</translation>
     </message>
@@ -2032,7 +2085,7 @@ Le fermer quand même ?</translation>
         <translation>Crunch</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+104"/>
         <source>Pôles: %1 of %2 BV</source>
         <translation>Pôles : %1 sur %2 BV</translation>
     </message>
@@ -2047,12 +2100,22 @@ Le fermer quand même ?</translation>
         <translation>Tout le territoire</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+37"/>
+        <source>Only one year of counts (%1) in this dataset: import the counts of another year to see the change.</source>
+        <translation>Une seule année de comptages (%1) dans ce jeu de données : importez les comptages d&apos;une autre année pour voir l&apos;évolution.</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>Computing the diagnosis…</source>
+        <translation>Calcul du diagnostic…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Bassins de vie: %1 · professionals in %2: %3</source>
         <translation>Bassins de vie : %1 · professionnels en %2 : %3</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-147"/>
         <source>Select a bassin de vie, here or on the map, to see why it is or is not a pôle.</source>
         <translation>Sélectionnez un bassin de vie, ici ou sur la carte, pour voir pourquoi il est ou n&apos;est pas un pôle.</translation>
     </message>
@@ -2067,32 +2130,32 @@ Le fermer quand même ?</translation>
         <translation>Bassins de vie sélectionnés</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+29"/>
         <source>No comparison</source>
         <translation>Pas de comparaison</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+49"/>
         <source>No dataset open.</source>
         <translation>Aucun jeu de données ouvert.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>This dataset holds no count of health professionals: import counts to diagnose it.</source>
         <translation>Ce jeu de données ne contient aucun effectif de professionnels de santé : importez des effectifs pour le diagnostiquer.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-10"/>
         <source>Select one or more bassins de vie on the map or in the Pôles tab.</source>
         <translation>Sélectionnez un ou plusieurs bassins de vie sur la carte ou dans l&apos;onglet Pôles.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-229"/>
         <source>The diagnosis failed: %1</source>
         <translation>Le diagnostic a échoué : %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+272"/>
         <source>prof.</source>
         <comment>abbreviation of professionals</comment>
         <translation>prof.</translation>
@@ -2156,6 +2219,24 @@ Le fermer quand même ?</translation>
 rank %3, %4 professionals</source>
         <translation>%1 (%2)
 rang %3, %4 professionnels</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::Session</name>
+    <message>
+        <location filename="../ui/session.cpp" line="+238"/>
+        <source>Crunch diagnosis</source>
+        <translation>Diagnostic de Crunch</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Accessibility of the communes</source>
+        <translation>Accessibilité des communes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Densities of the communes</source>
+        <translation>Densités des communes</translation>
     </message>
 </context>
 <context>

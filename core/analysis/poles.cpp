@@ -93,8 +93,8 @@ void warnLeftOut(const LeftOut& withoutBassin, const LeftOut& inNoBassin, int vi
         Warning w;
         w.kind = ErrorKind::Value;
         w.message = plural(inNoBassin.communes.size(), "commune belongs", "communes belong") +
-                    " to no bassin de vie (INSEE code ZZZZZ, e.g. Mayotte): their professionals are not "
-                    "classified (" +
+                    " to no bassin de vie (INSEE's ZZZZZ, such as Mayotte in BV2012, or absent from the "
+                    "bassins de vie table given at import): their professionals are not classified (" +
                     plural(inNoBassin.records, "count record", "count records") + " of " + year + ", " +
                     formatEn(inNoBassin.professionals, 0) + " professionals).";
         w.details.assign(inNoBassin.communes.begin(), inNoBassin.communes.end());

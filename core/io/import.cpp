@@ -430,10 +430,8 @@ std::vector<model::CountRecord> readCountsTable(ImportState& st, const Professio
 void readCounts(ImportState& st, model::Dataset& ds) {
     const ImportOptions& o = st.options;
     step(st.feedback, 45, "Lecture des professionnels");
-    ds.catalogue = o.cataloguePath.empty()
-                       ? model::ProfessionCatalogue::builtin()
-                       : model::ProfessionCatalogue::fromCsv(
-                             readWholeFile(o.cataloguePath, "profession catalogue"), o.cataloguePath);
+    ds.catalogue = o.cataloguePath.empty() ? model::standardCatalogue().catalogue
+                                           : model::readCatalogueFile(o.cataloguePath);
     for (std::size_t i = 0; i < o.professionals.size(); ++i) {
         const auto& src = o.professionals[i];
         step(st.feedback, 45 + 10.0 * static_cast<double>(i) / static_cast<double>(o.professionals.size()),

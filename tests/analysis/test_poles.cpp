@@ -670,9 +670,10 @@ private slots:
         QCOMPARE(a.bassins[0].total, 1.0);
         QCOMPARE(int(a.warnings.size()), 1);
         const Warning& w = a.warnings[0];
-        QCOMPARE(q(w.message), QStringLiteral("1 commune belongs to no bassin de vie (INSEE code ZZZZZ, e.g. "
-                                              "Mayotte): their professionals are not classified (2 count "
-                                              "records of 2013, 15 professionals)."));
+        QCOMPARE(q(w.message), QStringLiteral("1 commune belongs to no bassin de vie (INSEE's ZZZZZ, such as "
+                                              "Mayotte in BV2012, or absent from the bassins de vie table "
+                                              "given at import): their professionals are not classified (2 "
+                                              "count records of 2013, 15 professionals)."));
         QCOMPARE(w.details, std::vector<std::string>{"97611"});
         QVERIFY(w.message.find("missing from the list") == std::string::npos);
     }

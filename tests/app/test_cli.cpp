@@ -296,6 +296,20 @@ private slots:
         QVERIFY(p.readAllStandardError().contains("unknown option --nope"));
     }
 
+    void mistypedCommandIsAUsageErrorNotAnAttemptToStartTheDesktop() {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(MAILLAGE_BINARY), {QStringLiteral("frobnicate")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().contains("unknown command 'frobnicate'"));
+    }
+
     void outputThatIsAnInputOrALinkToItIsRefusedNamingBoth() {
         QTemporaryDir dir;
         const QString input = dir.filePath(QStringLiteral("communes.csv"));
