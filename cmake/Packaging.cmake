@@ -74,8 +74,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qgis-providers")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-# Stripped binaries in the package, their symbols in maillage-dbgsym (needs a build with -g).
+# Stripped binaries in the package, their symbols in maillage-dbgsym (needs a build with -g). CPack
+# strips them itself: CPACK_STRIP_FILES would strip before it keeps the symbols.
 set(CPACK_DEBIAN_DEBUGINFO_PACKAGE ON)
-set(CPACK_STRIP_FILES ON)
 set(CPACK_GENERATOR "DEB")
 include(CPack)
