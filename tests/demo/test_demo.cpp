@@ -10,7 +10,6 @@
 #include <QTest>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -275,19 +274,6 @@ private slots:
         const std::uint64_t digest = digestOf(ds);
         QVERIFY2(digest == 0x5b40646ce9335093ULL,
                  qPrintable(QStringLiteral("digest 0x%1").arg(digest, 16, 16, QChar('0'))));
-    }
-
-    void generatesFast() {
-        double best = 1e9;
-        for (int i = 0; i < 3; ++i) {
-            const auto t0 = std::chrono::steady_clock::now();
-            const model::Dataset d = demo::makeDemoDataset();
-            best = std::min(
-                best,
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-        }
-        qInfo("demo dataset generated in %.1f ms", best);
-        QVERIFY2(best < 300, "the demo dataset opens without a wait");
     }
 
     void aboutFifteenHundredCommunesInFortyBassins() {
