@@ -653,7 +653,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             return summary(args, out, err);
         if (args[1] == "demo")
             return demo(args, out, err);
-        throw UsageError("unknown command '" + args[1] + "'");
+        err << "maillage: unknown command '" << args[1] << "'\nRun 'maillage --help' for the commands.\n";
+        return 2;
     } catch (const UsageError& e) {
         err << "maillage " << args[1] << ": " << e.what() << "\nRun 'maillage " << args[1]
             << " --help' for the options.\n";

@@ -59,7 +59,7 @@
         <translation>La carte n&apos;a pas pu être exportée vers %1.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>The exported map could not be saved as %1.</source>
         <translation>La carte exportée n&apos;a pas pu être enregistrée sous %1.</translation>
     </message>
@@ -2085,7 +2085,12 @@ Le fermer quand même ?</translation>
         <translation>Crunch</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+38"/>
+        <source>The diagnosis was cancelled.</source>
+        <translation>Le diagnostic a été annulé.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
         <source>Pôles: %1 of %2 BV</source>
         <translation>Pôles : %1 sur %2 BV</translation>
     </message>

@@ -377,16 +377,14 @@ bool exportLayout(QgsPrintLayout* layout, ExportFormat format, const QString& pa
     // QTemporaryFile creates the file readable by its owner only: a map is a document to share.
     QFile::setPermissions(temp, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
                                     QFileDevice::ReadOther);
-    // rename(2) replaces the target atomically; elsewhere remove it first.
+    // rename(2) replaces the target atomically. When it fails (a folder of that name, no permission, a
+    // read-only file system), removing the target first would not help and would lose the previous map.
     if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
-        QFile::remove(path);
-        if (!QFile::rename(temp, path)) {
-            QFile::remove(temp);
-            if (error)
-                *error = ExportText::tr("The exported map could not be saved as %1.")
-                             .arg(QDir::toNativeSeparators(path));
-            return false;
-        }
+        QFile::remove(temp);
+        if (error)
+            *error = ExportText::tr("The exported map could not be saved as %1.")
+                         .arg(QDir::toNativeSeparators(path));
+        return false;
     }
     return true;
 }

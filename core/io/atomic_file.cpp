@@ -8,6 +8,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <limits.h>
@@ -159,10 +160,12 @@ void checkOutputIsNoInput(const std::string& target, const std::vector<std::stri
     for (const auto& input : inputs) {
         if (input.empty())
             continue;
-        std::error_code ec, ec2;
-        const bool same =
-            (std::filesystem::equivalent(target, input, ec) && !ec) ||
-            std::filesystem::weakly_canonical(target, ec2) == std::filesystem::weakly_canonical(input, ec2);
+        std::error_code ec, ecTarget, ecInput;
+        const auto canonicalTarget = std::filesystem::weakly_canonical(target, ecTarget);
+        const auto canonicalInput = std::filesystem::weakly_canonical(input, ecInput);
+        // Two failed look-ups both give an empty path: equal, but they say nothing.
+        const bool same = (std::filesystem::equivalent(target, input, ec) && !ec) ||
+                          (!ecTarget && !ecInput && canonicalTarget == canonicalInput);
         if (same)
             throw Error(ErrorKind::Parameter, Location{target},
                         "is the input file " + input +
@@ -171,12 +174,28 @@ void checkOutputIsNoInput(const std::string& target, const std::vector<std::stri
     }
 }
 
+namespace {
+
+//! Flushes a file (or folder) to the disk, so that a crash after the rename never leaves an empty file.
+void syncToDisk(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+} // namespace
+
 void commitTemporary(const std::string& temporary, const std::string& target) {
+    syncToDisk(temporary);
     if (std::rename(temporary.c_str(), target.c_str()) != 0) {
         const std::string reason = std::strerror(errno);
         std::remove(temporary.c_str());
         throw Error(ErrorKind::Write, {target, 0, "", -1}, "cannot replace the file: " + reason);
     }
+    const std::filesystem::path folder = std::filesystem::path(target).parent_path();
+    syncToDisk(folder.empty() ? std::string(".") : folder.string()); // the rename itself
 }
 
 namespace {

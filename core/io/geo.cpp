@@ -244,6 +244,10 @@ struct PendingCommune {
     GeomPtr geometry;
     std::string error;     // set by phase 2
     bool repaired = false; // set by phase 2
+    //! Set by phase 2 when reprojection failed: the raw envelope's corner, for the hint phase 3 writes
+    //! (OGRSpatialReference's const methods are not thread-safe in GDAL 3.6: no CRS look-up on workers).
+    bool unprojectable = false;
+    double rawX = 0, rawY = 0;
 };
 
 //! Where the code and name are in the layer.
@@ -328,8 +332,8 @@ std::vector<PendingCommune> readPendingCommunes(OGRLayer& layer, const CommuneFi
 
 //! Phase 2, on every core: reprojection, validity (MakeValid), anchor, WKB. Each thread has its own
 //! coordinate transformation; geometries are distinct objects. Errors are kept in each commune.
-void processGeometries(std::vector<PendingCommune>& pending, const OGRSpatialReference& source,
-                       const OGRCoordinateTransformation* ct, Feedback* feedback) {
+void processGeometries(std::vector<PendingCommune>& pending, const OGRCoordinateTransformation* ct,
+                       Feedback* feedback) {
     const std::size_t nThreads = threadCount(pending.size());
     std::vector<std::unique_ptr<OGRCoordinateTransformation>> transforms(nThreads);
     if (ct)
@@ -342,9 +346,10 @@ void processGeometries(std::vector<PendingCommune>& pending, const OGRSpatialRef
             OGREnvelope raw;
             p.geometry->getEnvelope(&raw);
             if (ct && p.geometry->transform(transforms[thread].get()) != OGRERR_NONE) {
-                const std::string hint = declaredCrsMismatch(source, raw.MinX, raw.MinY);
-                p.error =
-                    "cannot be reprojected to Lambert-93" + (hint.empty() ? std::string() : ": " + hint);
+                p.unprojectable = true;
+                p.rawX = raw.MinX;
+                p.rawY = raw.MinY;
+                p.error = "cannot be reprojected to Lambert-93";
                 return;
             }
             GeomPtr mp = makeValidMultiPolygon(*p.geometry, &p.repaired);
@@ -366,14 +371,17 @@ void processGeometries(std::vector<PendingCommune>& pending, const OGRSpatialRef
 
 //! Phase 3: errors in feature order, then the communes; repaired polygons in one warning.
 std::vector<model::Commune> collectCommunes(std::vector<PendingCommune>& pending, const std::string& path,
-                                            Warnings& warnings) {
+                                            const OGRSpatialReference& source, Warnings& warnings) {
     std::vector<model::Commune> out;
     out.reserve(pending.size());
     std::vector<std::string> repaired;
     for (auto& p : pending) {
-        if (!p.error.empty())
+        if (!p.error.empty()) {
+            const std::string hint = p.unprojectable ? declaredCrsMismatch(source, p.rawX, p.rawY) : "";
             throw Error(ErrorKind::Geometry, Location{path, 0, "", static_cast<long>(p.fid)},
-                        "feature " + std::to_string(p.fid) + " (commune " + p.commune.code + ") " + p.error);
+                        "feature " + std::to_string(p.fid) + " (commune " + p.commune.code + ") " + p.error +
+                            (hint.empty() ? std::string() : ": " + hint));
+        }
         if (p.repaired)
             repaired.push_back(p.commune.code + " (feature " + std::to_string(p.fid) + ")");
         out.push_back(std::move(p.commune));
@@ -414,10 +422,10 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
                         "cannot reproject to Lambert-93 (EPSG:2154): " + gdalErrors.message());
     }
     std::vector<PendingCommune> pending = readPendingCommunes(*layer, fields, path, feedback);
-    processGeometries(pending, *source, ct.get(), feedback);
+    processGeometries(pending, ct.get(), feedback);
     if (feedback && feedback->isCanceled())
         throw Error(ErrorKind::Canceled, Location{path}, "reading was canceled");
-    auto out = collectCommunes(pending, path, warnings);
+    auto out = collectCommunes(pending, path, *source, warnings);
     report(feedback, 100);
     return out;
 }

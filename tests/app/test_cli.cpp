@@ -307,7 +307,9 @@ private slots:
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 2);
-        QVERIFY(p.readAllStandardError().contains("unknown command 'frobnicate'"));
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY(err.contains("unknown command 'frobnicate'"));
+        QVERIFY(err.contains("Run 'maillage --help' for the commands"));
     }
 
     void outputThatIsAnInputOrALinkToItIsRefusedNamingBoth() {

@@ -406,7 +406,8 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
     connect(m_session, &Session::crunchFailed, this,
             [this](const CrunchRequest& request, const QString& error) {
                 if (request == m_crunchRequest)
-                    m_scopeNote->setText(tr("The diagnosis failed: %1").arg(error));
+                    m_scopeNote->setText(error.isEmpty() ? tr("The diagnosis was cancelled.")
+                                                         : tr("The diagnosis failed: %1").arg(error));
             });
 
     onDatasetChanged();
