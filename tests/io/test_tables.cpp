@@ -441,7 +441,7 @@ private slots:
                                 "(CSV, TSV) or a spreadsheet (XLSX, ODS)"));
         QCOMPARE(std::string(e->what()).size(), std::strlen(e->what()));
         // A real binary file: a PNG signature and header.
-        const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+        const std::string png("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 20);
         const auto e2 = errorOf([&] { io::parseCsvText(png, "image.csv"); });
         QVERIFY(e2);
         QVERIFY2(q(e2->what()).contains(QStringLiteral("binary file? NUL byte on line 3")), e2->what());
