@@ -240,7 +240,7 @@ const CrunchResult* Session::crunch(const CrunchRequest& request) {
             const CrunchRequest& r = result->request;
             result->diagnostics = analysis::diagnoseCrunch(*dataset, r.bassins, params, crunchParams,
                                                            r.vintageTo, r.vintageFrom);
-            result->classification = analysis::classifyDataset(*dataset, r.vintageTo, params).poles;
+            result->classification = result->diagnostics.classification;
         },
         [self, result, generation](bool ok, const QString& error) {
             if (!self || generation != self->d->crunchGeneration)

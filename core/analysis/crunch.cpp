@@ -366,6 +366,7 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
         correlationPoints = measureEvolution(ctx, params, crunch.nearLargePoleKm, mainIndex, vintageFrom, d);
     const bool wholeDataset = selected.size() == dataset.bassins.size();
     d.findings = interpret(dataset, d, wholeDataset, crunch.macrocephalyPrimacy, correlationPoints);
+    d.classification = std::move(to.poles);
     return d;
 }
 

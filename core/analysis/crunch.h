@@ -89,7 +89,10 @@ struct CrunchDiagnostics {
     std::string mainPole;              //!< BV the distances are measured from: firstPole, or the
                                        //!< heaviest BV of the selection when it holds no pôle
     Warnings warnings;                 //!< aggregation warnings, unknown selected BVs, missing vintage
-    CrunchFindings findings;           //!< what the figures mean; describeCrunch words them
+    //! The classification of every BV of the dataset (same order as dataset.bassins) for vintageTo, on
+    //! which the diagnosis rests: callers that show it need not classify again.
+    std::vector<PoleClassification> classification;
+    CrunchFindings findings; //!< what the figures mean; describeCrunch words them
 };
 
 //! Diagnoses the BVs of `selection` (empty = all BVs of the dataset) with the dataset's Crunch

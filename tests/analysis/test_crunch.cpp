@@ -346,6 +346,17 @@ private slots:
         QVERIFY(!contains(fr(d), "Entre 2008"));
     }
 
+    void diagnosisCarriesTheClassificationItRestsOn() {
+        const model::Dataset ds = territory();
+        const CrunchDiagnostics d = diagnoseCrunch(ds, kR1, {}, {}, 2013, 2008);
+        const Classification expected = classifyDataset(ds, 2013, {});
+        QCOMPARE(d.classification.size(), ds.bassins.size());
+        for (std::size_t i = 0; i < ds.bassins.size(); ++i) {
+            QCOMPARE(d.classification[i].bv, expected.poles[i].bv);
+            QCOMPARE(d.classification[i].type, expected.poles[i].type);
+        }
+    }
+
     void findingsSayWhatTheFiguresMean() {
         const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, {}, 2013, 2008);
         const CrunchFindings& f = d.findings;
