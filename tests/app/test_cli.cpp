@@ -35,6 +35,15 @@ Run runCli(std::vector<std::string> args) {
     return r;
 }
 
+//! The binary as run from a console or a batch job: no X11, Wayland or Qt platform plugin to show a window.
+void withoutDisplay(QProcess& p) {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    p.setProcessEnvironment(env);
+}
+
 QList<QStringList> readCsv(const QString& path) {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -281,11 +290,7 @@ private slots:
 
     void binaryRunsSubcommandsWithoutADisplay() {
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        p.setProcessEnvironment(env);
+        withoutDisplay(p);
         p.start(QStringLiteral(MAILLAGE_BINARY), {QStringLiteral("classify"), QStringLiteral("--help")});
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
@@ -298,11 +303,7 @@ private slots:
 
     void mistypedCommandIsAUsageErrorNotAnAttemptToStartTheDesktop() {
         QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("DISPLAY"));
-        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-        p.setProcessEnvironment(env);
+        withoutDisplay(p);
         p.start(QStringLiteral(MAILLAGE_BINARY), {QStringLiteral("frobnicate")});
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
