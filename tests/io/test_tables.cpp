@@ -519,7 +519,8 @@ private slots:
         // BOMs, bytes that are not UTF-8. Each input is read, or refused with an Error whose message has
         // no NUL byte.
         std::mt19937 random(6);
-        const std::string alphabet("\"\";,\t|\r\n0123456789aA\xC3\xA9\xE9\x00\xFF\xFE\xEF\xBB\xBF e+-.s", 37);
+        static const char kAlphabet[] = "\"\";,\t|\r\n0123456789aA\xC3\xA9\xE9\x00\xFF\xFE\xEF\xBB\xBF e+-.s";
+        const std::string alphabet(kAlphabet, sizeof kAlphabet - 1); // the NUL inside included
         int read = 0, refused = 0;
         for (int i = 0; i < 3000; ++i) {
             std::string bytes;
