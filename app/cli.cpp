@@ -126,6 +126,16 @@ Commands:
   summary    number of pôles per type and région (or département) of a dataset
   demo       write the fictional demo dataset as a GeoPackage
 
+Desktop application options:
+  --demo                     open the demonstration dataset
+  --lang fr|en               interface language (default: the one chosen in the application, else French)
+  --panel NAME               panel to show first: poles, crunch, maillage or densites
+  --select CODE              select a bassin de vie by its code once the dataset is shown
+  --screenshot FILE.png      save the window once the map is drawn, then quit
+  --export FILE              export the map view (PDF, PNG or SVG), then quit
+  --orientation landscape|portrait   page of --export (default: landscape)
+  --bench-startup            print the milliseconds to the first drawn map, then quit
+
 Run 'maillage <command> --help' for the options of a command.
 )";
 

@@ -205,12 +205,15 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                     const bool crunch = parser.value(panelOption) == QLatin1String("crunch");
                     const QString name =
                         crunch ? QStringLiteral("dockPoles") : docks.value(parser.value(panelOption));
-                    if (auto* dock = window->findChild<QDockWidget*>(name)) {
+                    // findChild with an empty name would find any dock: an unknown panel finds none.
+                    auto* dock = name.isEmpty() ? nullptr : window->findChild<QDockWidget*>(name);
+                    if (dock) {
                         dock->raise();
                         if (auto* tabs = dock->findChild<QTabWidget*>(); tabs && crunch)
                             tabs->setCurrentIndex(1);
                     } else
-                        std::fprintf(stderr, "maillage: --panel expects poles, maillage or densites\n");
+                        std::fprintf(stderr,
+                                     "maillage: --panel expects poles, crunch, maillage or densites\n");
                 }
                 if (parser.isSet(selectOption))
                     window->session()->selectBassins({parser.value(selectOption)});

@@ -267,6 +267,10 @@ private slots:
             QVERIFY2(r.out.find("Usage") != std::string::npos, cmd);
         }
         QVERIFY(runCli({"--help"}).out.find("classify") != std::string::npos);
+        // The desktop options too, so that the man page generated from --help lists them.
+        for (const char* option :
+             {"--panel", "--select", "--screenshot", "--export", "--orientation", "--lang"})
+            QVERIFY2(runCli({"--help"}).out.find(option) != std::string::npos, option);
     }
 
     void demoDatasetWritesAndClassifiesEveryType() {
