@@ -231,11 +231,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_project(std::ma
 
     connect(m_layers, &MapLayers::backgroundTaskStarted, this, &MainWindow::trackTask);
     connect(m_session, &Session::zoomRequested, this, &MainWindow::zoomTo);
-    connect(m_session, &Session::bassinSelectionChanged, this, &MainWindow::updateHighlights);
-    connect(m_session, &Session::communeSelected, this, &MainWindow::updateHighlights);
     connect(m_session, &Session::datasetChanged, this, [this] {
         m_savedParameters = m_session->parameters(); // as read from the file
-        updateHighlights();
         rebuildSearchIndex();
         updateVintages();
         updateTitle();
@@ -262,8 +259,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_project(std::ma
 MainWindow::~MainWindow() {
     // Reverse order of construction: what is connected to the project goes before the project.
     m_progress->cancelAll();
-    qDeleteAll(m_highlights);
-    m_highlights.clear();
     qDeleteAll(m_panelDocks);
     m_panelDocks.clear();
     delete m_layersDock;
@@ -986,12 +981,6 @@ void MainWindow::updateEmptyMapNote() {
         m_emptyMapNote->move(12, 12);
     }
     m_emptyMapNote->setVisible(empty);
-}
-
-void MainWindow::updateHighlights() {
-    // The selection is drawn by MapLayers' selection layer, under the labels; no canvas item over them.
-    qDeleteAll(m_highlights);
-    m_highlights.clear();
 }
 
 void MainWindow::showCoordinates(const QgsPointXY& point) {

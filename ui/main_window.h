@@ -21,7 +21,6 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QStandardItemModel;
-class QgsHighlight;
 class QgsLayerTreeMapCanvasBridge;
 class QgsLayerTreeView;
 class QgsMapCanvas;
@@ -127,7 +126,6 @@ private:
     void showCoordinates(const QgsPointXY& point);
     void updateLegendScale();
     //! Outlines the selected BVs and commune on the canvas.
-    void updateHighlights();
     //! Says on the map when the dataset has no geometry to draw.
     void updateEmptyMapNote();
     //! Keeps the "fictional data" badge in the map's top-right corner (not over status messages).
@@ -144,7 +142,6 @@ private:
     QgsLayerTreeView* m_layerTree = nullptr;
     QgsLayerTreeMapCanvasBridge* m_bridge = nullptr;
     QList<QDockWidget*> m_panelDocks;
-    QList<QgsHighlight*> m_highlights;
     QDockWidget* m_layersDock = nullptr;
 
     QgsMapTool* m_panTool = nullptr;

@@ -15,6 +15,7 @@
 namespace maillage::analysis {
 
 using wording::plural;
+using wording::vintageName;
 
 namespace {
 
@@ -125,7 +126,7 @@ struct LeftOutCounts {
 
 // One warning per reason counts were left out, and one for duplicated commune codes.
 void warnLeftOut(const model::Dataset& dataset, const LeftOutCounts& left, int year, Warnings& warnings) {
-    const std::string yearText = year ? std::to_string(year) : std::string("no vintage"); // 0: none given
+    const std::string yearText = vintageName(year);
     if (!left.unknownCommunes.empty()) {
         Warning w;
         w.kind = ErrorKind::Join;

@@ -12,6 +12,7 @@ namespace maillage::analysis {
 using model::ProfessionGroup;
 using text::formatEn;
 using wording::plural;
+using wording::vintageName;
 
 // ---------------------------------------------------------------------------------------------
 // Labels
@@ -77,7 +78,7 @@ struct LeftOut {
 };
 
 void warnLeftOut(const LeftOut& withoutBassin, const LeftOut& inNoBassin, int vintage, Warnings& warnings) {
-    const std::string year = vintage ? std::to_string(vintage) : std::string("no vintage"); // 0: none given
+    const std::string year = vintageName(vintage);
     if (!withoutBassin.communes.empty()) {
         Warning w;
         w.kind = ErrorKind::Join;

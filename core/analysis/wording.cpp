@@ -32,6 +32,10 @@ std::string plural(std::size_t n, const char* singular, const char* pluralForm) 
     return std::to_string(n) + " " + (n == 1 ? singular : pluralForm);
 }
 
+std::string vintageName(int vintage) {
+    return vintage ? std::to_string(vintage) : std::string("no vintage");
+}
+
 std::string enumerate(const std::vector<std::string>& items, Language language) {
     const std::string lastSep = language == Language::Fr ? " et " : " and ";
     std::string out;

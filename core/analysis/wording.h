@@ -26,6 +26,8 @@ std::string natural(double value, Language language);
 std::string percent(double fraction, int decimals, Language language);
 //! "1 count record", "3 count records": the number and the word that agrees with it (English warnings).
 std::string plural(std::size_t n, const char* singular, const char* pluralForm);
+//! "2013", or "no vintage" for 0 (counts given without a year), as English warnings name a vintage.
+std::string vintageName(int vintage);
 //! "a, b et c" / "a, b and c".
 std::string enumerate(const std::vector<std::string>& items, Language language);
 
