@@ -2,14 +2,16 @@
 // The language of the sentences the engine writes (pôle reasons, Crunch diagnoses), and the number
 // formats those sentences share. Computation never writes sentences: it returns figures and decisions,
 // and the describe* functions word them, in one place per language.
+#include "core/model/message.h"
+
 #include <cstddef>
 #include <string>
 #include <vector>
 
 namespace maillage::analysis {
 
-//! Language of a sentence written by the engine.
-enum class Language { Fr, En };
+//! Language of a sentence written by the engine (one enum for the whole engine: core/model/message.h).
+using Language = maillage::Language;
 
 namespace wording {
 

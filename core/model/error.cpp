@@ -5,47 +5,84 @@
 namespace maillage {
 
 std::string Location::describe() const {
-    std::string out = file;
-    std::string where;
+    return describe(Language::En);
+}
+
+std::string Location::describe(Language language, PathStyle paths) const {
+    std::string out =
+        file.empty() ? std::string() : word(msg("loc.file", {arg::path("file", file)}), language, paths);
+    std::vector<std::string> parts;
     if (line > 0)
-        where = "line " + std::to_string(line);
+        parts.push_back(word(msg("loc.line", {arg::integer("line", line)}), language));
     if (feature >= 0)
-        where += (where.empty() ? "" : ", ") + std::string("feature ") + std::to_string(feature);
+        parts.push_back(word(msg("loc.feature", {arg::integer("feature", feature)}), language));
     if (!column.empty())
-        where += (where.empty() ? "" : ", ") + std::string("column '") + column + "'";
+        parts.push_back(word(msg("loc.column", {arg::code("column", column)}), language));
     if (!key.empty())
-        where += (where.empty() ? "" : ", ") + std::string("parameter '") + key + "'";
+        parts.push_back(word(msg("loc.parameter", {arg::code("key", key)}), language));
+    std::string where;
+    for (const std::string& p : parts)
+        where += (where.empty() ? "" : ", ") + p;
     if (!where.empty())
-        out += (out.empty() ? "" : ": ") + where;
+        out += (out.empty() ? "" : (language == Language::Fr ? ", " : ": ")) + where;
     return out;
 }
 
-static std::string compose(const Location& where, const std::string& message) {
-    const std::string prefix = where.describe();
-    return prefix.empty() ? message : prefix + ": " + message;
+static std::string compose(const std::string& prefix, const std::string& message, Language language) {
+    if (prefix.empty())
+        return message;
+    return prefix + (language == Language::Fr ? "\u00a0: " : ": ") + message;
 }
 
-Error::Error(ErrorKind kind, Location where, const std::string& message)
-    : std::runtime_error(compose(where, message)), m_kind(kind), m_where(std::move(where)),
-      m_detail(message) {}
+Error::Error(ErrorKind kind, Location where, Message message)
+    : std::runtime_error(compose(where.describe(Language::En), word(message, Language::En), Language::En)),
+      m_kind(kind), m_where(std::move(where)), m_message(std::move(message)),
+      m_detail(word(m_message, Language::En)) {}
 
-std::string Warning::toString() const {
-    std::string out = compose(where, message);
+Error::Error(ErrorKind kind, Location where, const std::string& message)
+    : Error(kind, std::move(where), raw(message)) {}
+
+std::string Error::describe(Language language, PathStyle paths) const {
+    return compose(m_where.describe(language, paths), word(m_message, language, paths), language);
+}
+
+std::string Warning::sentence(Language language, PathStyle paths) const {
+    return text.empty() ? message : word(text, language, paths);
+}
+
+std::string Warning::describe(Language language, PathStyle paths) const {
+    std::string out = compose(where.describe(language, paths), sentence(language, paths), language);
     if (!details.empty()) {
         out += " (";
         const std::size_t shown = details.size() < 20 ? details.size() : 20;
         for (std::size_t i = 0; i < shown; ++i)
             out += (i ? ", " : "") + details[i];
         if (shown < details.size())
-            out += ", … " + std::to_string(details.size() - shown) + " more";
+            out += word(msg("warning.more_details",
+                            {arg::integer("n", static_cast<long long>(details.size() - shown))}),
+                        language);
         out += ")";
     }
     return out;
 }
 
+std::string Warning::toString() const {
+    return describe(Language::En);
+}
+
+Warning makeWarning(ErrorKind kind, Location where, Message text, std::vector<std::string> details) {
+    Warning w;
+    w.kind = kind;
+    w.where = std::move(where);
+    w.details = std::move(details);
+    w.message = word(text, Language::En);
+    w.text = std::move(text);
+    return w;
+}
+
 void throwIfCanceled(const Feedback* feedback) {
     if (feedback && feedback->isCanceled())
-        throw Error(ErrorKind::Canceled, {}, "canceled by the user");
+        throw Error(ErrorKind::Canceled, {}, msg("canceled.by_user"));
 }
 
 } // namespace maillage

@@ -1,6 +1,8 @@
 #pragma once
 // Typed errors and warnings of the engine. Every message names what the user must act on:
 // the file, the line (1-based, as a text editor shows it) or feature, the column, and what was expected.
+#include "core/model/message.h"
+
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -18,6 +20,8 @@ struct Location {
     //! "communes.csv, ligne 12, colonne « code »" style prefix, in English: "communes.csv: line 12, column
     //! 'code'"; a parameter is named as such: "params.json: parameter 'poles.metropole_min'".
     std::string describe() const;
+    //! The same in `language`: "communes.csv, ligne 12, colonne « code »".
+    std::string describe(Language language, PathStyle paths = PathStyle::AsGiven) const;
 };
 
 enum class ErrorKind {
@@ -37,15 +41,22 @@ enum class ErrorKind {
 //! A fatal error: the operation stopped, nothing was written.
 class Error : public std::runtime_error {
 public:
+    //! A message of the catalogue (message.h): worded in the user's language where it is shown.
+    Error(ErrorKind kind, Location where, Message message);
+    //! Raw text, shown as is in every language (to be replaced by catalogue messages).
     Error(ErrorKind kind, Location where, const std::string& message);
     ErrorKind kind() const { return m_kind; }
     const Location& where() const { return m_where; }
-    //! The bare message without the location.
+    const Message& message() const { return m_message; }
+    //! The bare message without the location, in English (what() adds the location).
     const std::string& detail() const { return m_detail; }
+    //! Location and message in `language`.
+    std::string describe(Language language, PathStyle paths = PathStyle::AsGiven) const;
 
 private:
     ErrorKind m_kind;
     Location m_where;
+    Message m_message;
     std::string m_detail;
 };
 
@@ -53,10 +64,19 @@ private:
 struct Warning {
     ErrorKind kind = ErrorKind::Value;
     Location where;
-    std::string message;              //!< one sentence, names what was expected
+    std::string message;              //!< legacy English sentence, used when `text` is empty
     std::vector<std::string> details; //!< e.g. the list of unmatched codes
+    Message text = {};                //!< the message of the catalogue (message.h)
+    //! In English, with the location and the first details.
     std::string toString() const;
+    //! In `language`, with the location and the first details.
+    std::string describe(Language language, PathStyle paths = PathStyle::AsGiven) const;
+    //! The bare sentence (no location, no details) in `language`.
+    std::string sentence(Language language, PathStyle paths = PathStyle::AsGiven) const;
 };
+
+//! A warning worded from the catalogue.
+Warning makeWarning(ErrorKind kind, Location where, Message text, std::vector<std::string> details = {});
 
 using Warnings = std::vector<Warning>;
 
