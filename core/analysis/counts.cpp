@@ -14,7 +14,6 @@
 
 namespace maillage::analysis {
 
-using wording::plural;
 using wording::vintageName;
 
 namespace {
@@ -126,48 +125,37 @@ struct LeftOutCounts {
 
 // One warning per reason counts were left out, and one for duplicated commune codes.
 void warnLeftOut(const model::Dataset& dataset, const LeftOutCounts& left, int year, Warnings& warnings) {
-    const std::string yearText = vintageName(year);
+    const MessageArg vintageArg = arg::text("vintage", vintageName(year));
+    const auto records = [](std::size_t n) { return arg::integer("records", static_cast<long long>(n)); };
     if (!left.unknownCommunes.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Join;
-        w.message = plural(left.unknownCommuneRecords, "count record", "count records") + " of " + yearText +
-                    " (" + text::formatEn(left.unknownCommuneCount, 0) + " professionals) refer to " +
-                    plural(left.unknownCommunes.size(), "commune", "communes") +
-                    " absent from the commune list (another COG year?); they are left out. Expected "
-                    "commune codes of the dataset's commune list.";
-        w.details.assign(left.unknownCommunes.begin(), left.unknownCommunes.end());
-        warnings.push_back(std::move(w));
+        warnings.push_back(
+            makeWarning(ErrorKind::Join, {},
+                        msg("analysis.counts.unknown_communes",
+                            {records(left.unknownCommuneRecords), vintageArg,
+                             arg::number("professionals", left.unknownCommuneCount, 0),
+                             arg::integer("communes", static_cast<long long>(left.unknownCommunes.size()))}),
+                        {left.unknownCommunes.begin(), left.unknownCommunes.end()}));
     }
     if (!left.unknownProfessions.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Join;
-        w.message = plural(left.unknownProfessionRecords, "count record", "count records") + " of " +
-                    yearText + " (" + text::formatEn(left.unknownProfessionCount, 0) +
-                    " professionals) use " +
-                    plural(left.unknownProfessions.size(), "profession code", "profession codes") +
-                    " absent from the profession catalogue; they are left out. Expected a code or an "
-                    "alias of the catalogue (add it to the catalogue to count it).";
-        w.details.assign(left.unknownProfessions.begin(), left.unknownProfessions.end());
-        warnings.push_back(std::move(w));
+        warnings.push_back(
+            makeWarning(ErrorKind::Join, {},
+                        msg("analysis.counts.unknown_professions",
+                            {records(left.unknownProfessionRecords), vintageArg,
+                             arg::number("professionals", left.unknownProfessionCount, 0),
+                             arg::integer("codes", static_cast<long long>(left.unknownProfessions.size()))}),
+                        {left.unknownProfessions.begin(), left.unknownProfessions.end()}));
     }
     if (left.invalidRecords > 0) {
-        Warning w;
-        w.kind = ErrorKind::Value;
-        w.message = plural(left.invalidRecords, "count record", "count records") + " of " + yearText +
-                    " hold a negative or non-numeric count; they are left out. Expected a number of "
-                    "professionals, 0 or more.";
-        w.details.assign(left.invalid.begin(), left.invalid.end());
-        warnings.push_back(std::move(w));
+        warnings.push_back(makeWarning(
+            ErrorKind::Value, {}, msg("analysis.counts.invalid", {records(left.invalidRecords), vintageArg}),
+            {left.invalid.begin(), left.invalid.end()}));
     }
     const std::vector<std::string> duplicates = dataset.duplicateCommuneCodes();
     if (!duplicates.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Duplicate;
-        w.message = plural(duplicates.size(), "commune code is", "commune codes are") +
-                    " listed more than once in the commune list; their counts go to the first commune of "
-                    "that code. Expected each commune once.";
-        w.details = duplicates;
-        warnings.push_back(std::move(w));
+        warnings.push_back(makeWarning(ErrorKind::Duplicate, {},
+                                       msg("analysis.counts.duplicate_communes",
+                                           {arg::integer("n", static_cast<long long>(duplicates.size()))}),
+                                       duplicates));
     }
 }
 

@@ -77,13 +77,10 @@ std::vector<int> resolveSelection(const model::Dataset& dataset, const std::vect
             selected.push_back(i);
     }
     if (!unknown.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Join;
-        w.message = std::to_string(unknown.size()) +
-                    " selected bassin(s) de vie are not in the dataset and were ignored. Expected BV codes "
-                    "of the dataset.";
-        w.details.assign(unknown.begin(), unknown.end());
-        warnings.push_back(std::move(w));
+        warnings.push_back(makeWarning(ErrorKind::Join, {},
+                                       msg("analysis.crunch.unknown_selection",
+                                           {arg::integer("n", static_cast<long long>(unknown.size()))}),
+                                       {unknown.begin(), unknown.end()}));
     }
     return selected;
 }
@@ -162,14 +159,11 @@ bool evolutionPossible(const model::Dataset& dataset, int vintageFrom, int vinta
                                      [&](const model::CountRecord& r) { return r.vintage == vintageFrom; });
     if (vintageFrom != vintageTo && present)
         return true;
-    Warning w;
-    w.kind = ErrorKind::Parameter;
-    w.message = vintageFrom == vintageTo
-                    ? "The two vintages compared are the same (" + std::to_string(vintageTo) +
-                          "); no evolution is computed. Expected an earlier vintage."
-                    : "No count of professionals for " + std::to_string(vintageFrom) +
-                          "; no evolution is computed. Expected one of the dataset's vintages.";
-    warnings.push_back(std::move(w));
+    warnings.push_back(makeWarning(
+        ErrorKind::Parameter, {},
+        vintageFrom == vintageTo
+            ? msg("analysis.crunch.same_vintage", {arg::text("vintage", std::to_string(vintageTo))})
+            : msg("analysis.crunch.no_vintage", {arg::text("vintage", std::to_string(vintageFrom))})));
     return false;
 }
 
@@ -246,13 +240,10 @@ std::vector<std::string> rankAtRisk(const std::vector<BassinChange>& changes) {
 void warnUnplaced(std::vector<std::string> unplaced, Warnings& warnings) {
     if (unplaced.empty())
         return;
-    Warning w;
-    w.kind = ErrorKind::Geometry;
-    w.message = std::to_string(unplaced.size()) +
-                " bassins de vie have no position (read without geometry): the drain and the "
-                "pôles at risk, which depend on distances, leave them out";
-    w.details = std::move(unplaced);
-    warnings.push_back(std::move(w));
+    const auto n = static_cast<long long>(unplaced.size()); // before unplaced is moved into the warning
+    warnings.push_back(makeWarning(ErrorKind::Geometry, {},
+                                   msg("analysis.crunch.unplaced", {arg::integer("n", n)}),
+                                   std::move(unplaced)));
 }
 
 // Change per BV between vintageFrom and vintageTo, pôles against non-pôles, the drain correlation and
@@ -281,11 +272,9 @@ int measureEvolution(const Context& ctx, const model::PoleParameters& params, do
     d.atRisk = rankAtRisk(d.changes);
     if (sums.poleBefore <= 0 && sums.otherBefore <= 0) {
         d.hasEvolution = false;
-        Warning w;
-        w.kind = ErrorKind::Value;
-        w.message = "The selected bassins de vie have no professional in " + std::to_string(vintageFrom) +
-                    "; no evolution is computed.";
-        d.warnings.push_back(std::move(w));
+        d.warnings.push_back(makeWarning(
+            ErrorKind::Value, {},
+            msg("analysis.crunch.empty_selection", {arg::text("vintage", std::to_string(vintageFrom))})));
     }
     return static_cast<int>(sums.distances.size());
 }

@@ -95,28 +95,28 @@ bool isPoleType(PoleType t) {
 }
 
 void checkParameters(const model::MaillageParameters& p) {
-    auto fail = [](const std::string& key, const std::string& what) {
+    auto fail = [](const std::string& key, Message message) {
         Location where;
         where.key = key;
-        throw Error(ErrorKind::Parameter, where, what);
+        throw Error(ErrorKind::Parameter, where, std::move(message));
     };
     if (!std::isfinite(p.beta) || p.beta < 0)
-        fail("maillage.beta", "the distance exponent beta must be a number >= 0");
+        fail("maillage.beta", msg("analysis.maillage.beta"));
     if (!std::isfinite(p.minDistanceKm) || p.minDistanceKm <= 0)
-        fail("maillage.min_distance_km", "the minimum distance must be greater than 0");
+        fail("maillage.min_distance_km", msg("analysis.maillage.min_distance"));
     if (p.strongestPerPole < 0 || p.strongestPerPole > 1000)
-        fail("maillage.strongest_per_pole", "the number of links per pôle must be between 0 and 1000");
+        fail("maillage.strongest_per_pole", msg("analysis.maillage.strongest_per_pole"));
     if (p.distance != model::DistanceMode::Planar && p.distance != model::DistanceMode::Geodesic &&
         p.distance != model::DistanceMode::TravelTime)
-        fail("maillage.distance_mode", "the distance mode must be planar, geodesic or travel time");
+        fail("maillage.distance_mode", msg("analysis.maillage.distance_mode"));
     if (!(p.intensityThreshold >= 0))
-        fail("maillage.intensity_threshold", "the intensity threshold must be >= 0");
+        fail("maillage.intensity_threshold", msg("analysis.maillage.intensity_threshold"));
     if (!(p.isolationDistanceKm >= 0))
-        fail("maillage.isolation_km", "the isolation distance must be >= 0");
+        fail("maillage.isolation_km", msg("analysis.maillage.isolation_km"));
     if (!(p.isolationMinutes >= 0))
-        fail("maillage.isolation_minutes", "the isolation time must be >= 0");
+        fail("maillage.isolation_minutes", msg("analysis.maillage.isolation_minutes"));
     if (!std::isfinite(p.fallbackSpeedKmh) || p.fallbackSpeedKmh <= 0)
-        fail("maillage.fallback_speed_kmh", "the fallback speed must be greater than 0 km/h");
+        fail("maillage.fallback_speed_kmh", msg("analysis.maillage.fallback_speed"));
 }
 
 double bassinPopulation(const model::Dataset& ds, const model::Bassin& b) {
@@ -246,13 +246,10 @@ void matchClassifications(MaillageWork& w, const std::vector<PoleClassification>
         w.cls[static_cast<std::size_t>(b)] = &pc;
     }
     if (!unknown.empty()) {
-        Warning warning;
-        warning.kind = ErrorKind::Join;
-        warning.message =
-            std::to_string(unknown.size()) +
-            " pôle(s) of the classification are not bassins de vie of the dataset and were left out";
-        warning.details = unknown;
-        warnings.push_back(std::move(warning));
+        warnings.push_back(makeWarning(ErrorKind::Join, {},
+                                       msg("analysis.maillage.unknown_poles",
+                                           {arg::integer("n", static_cast<long long>(unknown.size()))}),
+                                       unknown));
     }
 }
 
@@ -352,12 +349,10 @@ void assignTerritories(MaillageWork& w, MaillageResult& result) {
         }
     }
     if (!unplaced.empty()) {
-        Warning warning;
-        warning.kind = ErrorKind::Geometry;
-        warning.message = std::to_string(unplaced.size()) +
-                          " pôles have no position (read without geometry): they get no link";
-        warning.details = std::move(unplaced);
-        result.warnings.push_back(std::move(warning));
+        const auto n = static_cast<long long>(unplaced.size()); // before unplaced is moved into the warning
+        result.warnings.push_back(makeWarning(ErrorKind::Geometry, {},
+                                              msg("analysis.maillage.unplaced", {arg::integer("n", n)}),
+                                              std::move(unplaced)));
     }
 }
 
@@ -553,19 +548,16 @@ void findRemoteBassins(MaillageWork& w, MaillageResult& result) {
 void warnMissingTravelTimes(const MaillageWork& w, Warnings& warnings) {
     if (!w.travel || (w.missingPairs == 0 && w.missingRemote == 0))
         return;
-    Warning warning;
-    warning.kind = ErrorKind::Join;
-    const long pairs = static_cast<long>(w.n * (w.n - 1) / 2);
-    warning.message = "Travel times were missing for " + std::to_string(w.missingPairs) + " of " +
-                      std::to_string(pairs) + " pairs of pôles";
+    const auto pairs = static_cast<long long>(w.n * (w.n - 1) / 2);
+    std::vector<MessageArg> args = {arg::text("missing", std::to_string(w.missingPairs)),
+                                    arg::text("pairs", std::to_string(pairs)),
+                                    arg::number("speed", w.params.fallbackSpeedKmh, 0)};
     if (w.missingRemote > 0)
-        warning.message +=
-            " and for " + std::to_string(w.missingRemote) + " pairs of a bassin de vie and a pôle";
-    warning.message +=
-        " (in both directions between their main communes); the straight-line distance was used "
-        "instead, at " +
-        text::formatEn(w.params.fallbackSpeedKmh, 0) + " km/h";
-    warnings.push_back(std::move(warning));
+        args.push_back(arg::text("remote", std::to_string(w.missingRemote)));
+    warnings.push_back(makeWarning(ErrorKind::Join, {},
+                                   msg(w.missingRemote > 0 ? "analysis.maillage.travel_times_missing_remote"
+                                                           : "analysis.maillage.travel_times_missing",
+                                       std::move(args))));
 }
 
 void setStep(Feedback* feedback, const char* step) {
@@ -642,23 +634,17 @@ std::vector<BassinFlow> aggregateFlows(const model::Dataset& dataset, Warnings& 
         sums[{o, d}] += f.volume;
     }
     if (invalidFlows > 0) {
-        Warning w;
-        w.kind = ErrorKind::Value;
-        w.message = std::to_string(invalidFlows) +
-                    (invalidFlows == 1 ? " flow has a negative or non-numeric volume and was left out"
-                                       : " flows have a negative or non-numeric volume and were left out") +
-                    ". Expected a volume of 0 or more.";
-        w.details = std::move(invalid);
-        warnings.push_back(std::move(w));
+        warnings.push_back(makeWarning(
+            ErrorKind::Value, {},
+            msg("analysis.maillage.invalid_flows", {arg::integer("n", static_cast<long long>(invalidFlows))}),
+            std::move(invalid)));
     }
     if (!unknown.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Join;
-        w.message =
-            std::to_string(unknownFlows) + " flow(s) (volume " + text::formatEn(unknownVolume, 0) +
-            ") name codes that are neither communes nor bassins de vie of the dataset and were left out";
-        w.details.assign(unknown.begin(), unknown.end());
-        warnings.push_back(std::move(w));
+        warnings.push_back(makeWarning(
+            ErrorKind::Join, {},
+            msg("analysis.maillage.unknown_flows", {arg::integer("n", static_cast<long long>(unknownFlows)),
+                                                    arg::number("volume", unknownVolume, 0)}),
+            {unknown.begin(), unknown.end()}));
     }
     std::vector<BassinFlow> out;
     out.reserve(sums.size());
@@ -688,12 +674,12 @@ DeclaredLinks declaredLinks(const model::Dataset& dataset, const std::vector<Pol
                 members.push_back(bv);
         }
         if (!unknown.empty()) {
-            Warning w;
-            w.kind = ErrorKind::Join;
-            w.message = "Cooperation '" + coop.name + "': " + std::to_string(unknown.size()) +
-                        " member(s) are not bassins de vie of the dataset and were left out";
-            w.details = unknown;
-            out.warnings.push_back(std::move(w));
+            out.warnings.push_back(
+                makeWarning(ErrorKind::Join, {},
+                            msg("analysis.maillage.unknown_members",
+                                {arg::code("name", coop.name),
+                                 arg::integer("n", static_cast<long long>(unknown.size()))}),
+                            unknown));
         }
         if (members.size() < 2)
             continue;

@@ -10,8 +10,6 @@
 namespace maillage::analysis {
 
 using model::ProfessionGroup;
-using text::formatEn;
-using wording::plural;
 using wording::vintageName;
 
 // ---------------------------------------------------------------------------------------------
@@ -78,28 +76,24 @@ struct LeftOut {
 };
 
 void warnLeftOut(const LeftOut& withoutBassin, const LeftOut& inNoBassin, int vintage, Warnings& warnings) {
-    const std::string year = vintageName(vintage);
+    const MessageArg year = arg::text("vintage", vintageName(vintage));
     if (!withoutBassin.communes.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Join;
-        w.message = plural(withoutBassin.records, "count record", "count records") + " of " + year + " (" +
-                    formatEn(withoutBassin.professionals, 0) + " professionals) belong to " +
-                    plural(withoutBassin.communes.size(), "commune", "communes") +
-                    " whose bassin de vie is missing from the list of bassins de vie; they are left out. "
-                    "Expected every commune's BV code in the bassins de vie.";
-        w.details.assign(withoutBassin.communes.begin(), withoutBassin.communes.end());
-        warnings.push_back(std::move(w));
+        warnings.push_back(makeWarning(
+            ErrorKind::Join, {},
+            msg("analysis.poles.bassin_missing",
+                {arg::integer("records", static_cast<long long>(withoutBassin.records)), year,
+                 arg::number("professionals", withoutBassin.professionals, 0),
+                 arg::integer("communes", static_cast<long long>(withoutBassin.communes.size()))}),
+            {withoutBassin.communes.begin(), withoutBassin.communes.end()}));
     }
     if (!inNoBassin.communes.empty()) {
-        Warning w;
-        w.kind = ErrorKind::Value;
-        w.message = plural(inNoBassin.communes.size(), "commune belongs", "communes belong") +
-                    " to no bassin de vie (INSEE's ZZZZZ, such as Mayotte in BV2012, or absent from the "
-                    "bassins de vie table given at import): their professionals are not classified (" +
-                    plural(inNoBassin.records, "count record", "count records") + " of " + year + ", " +
-                    formatEn(inNoBassin.professionals, 0) + " professionals).";
-        w.details.assign(inNoBassin.communes.begin(), inNoBassin.communes.end());
-        warnings.push_back(std::move(w));
+        warnings.push_back(
+            makeWarning(ErrorKind::Value, {},
+                        msg("analysis.poles.no_bassin",
+                            {arg::integer("communes", static_cast<long long>(inNoBassin.communes.size())),
+                             arg::integer("records", static_cast<long long>(inNoBassin.records)), year,
+                             arg::number("professionals", inNoBassin.professionals, 0)}),
+                        {inNoBassin.communes.begin(), inNoBassin.communes.end()}));
     }
 }
 
