@@ -1,5 +1,6 @@
 #include "ui/session.h"
 
+#include "core/analysis/accessibility.h"
 #include "core/analysis/density.h"
 #include "ui/tasks.h"
 
@@ -39,11 +40,15 @@ namespace {
 
 //! Values of a density map (worker thread: reads the dataset only).
 std::vector<double> computeDensityMap(const model::Dataset& ds, const DensityMapRequest& r,
-                                      const model::DensityParameters& params) {
+                                      Feedback& feedback) {
     const std::string profession = r.profession.toStdString();
     if (r.accessibility)
-        return analysis::accessibility2sfca(ds, profession, r.vintage, params);
-    const std::vector<analysis::DensityRow> rows = analysis::densityForAllCommunes(ds, profession, r.vintage);
+        return analysis::accessibility(ds, profession, r.vintage,
+                                       analysis::defaultAccessParameters(ds.catalogue, profession), {},
+                                       &feedback)
+            .values;
+    const std::vector<analysis::DensityRow> rows =
+        analysis::densityForAllCommunes(ds, profession, r.vintage).rows;
     std::vector<double> values(rows.size(), std::numeric_limits<double>::quiet_NaN());
     for (std::size_t i = 0; i < rows.size(); ++i)
         if (rows[i].population > 0)
@@ -260,13 +265,12 @@ const CrunchResult* Session::crunch(const CrunchRequest& request) {
 void Session::startDensityMap(const DensityMapRequest& request) {
     auto result = std::make_shared<std::vector<double>>();
     std::shared_ptr<const model::Dataset> dataset = d->dataset;
-    const model::DensityParameters params = d->dataset->params.density;
     const int generation = d->generation;
     QPointer<Session> self(this);
     FunctionTask::start(
         request.accessibility ? tr("Accessibility of the communes") : tr("Densities of the communes"),
-        [dataset, request, params, result](Feedback&) {
-            *result = computeDensityMap(*dataset, request, params);
+        [dataset, request, result](Feedback& feedback) {
+            *result = computeDensityMap(*dataset, request, feedback);
         },
         [self, request, result, generation](bool ok, const QString& error) {
             if (!self || generation != self->d->generation)

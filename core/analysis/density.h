@@ -1,5 +1,6 @@
 #pragma once
-// Commune densities and drill-down (DOMAIN.md §6), accessibility (2SFCA), statistical secrecy (§7).
+// Commune densities and drill-down (DOMAIN.md §6), statistical secrecy (§7). Accessibility (APL, 2SFCA):
+// core/analysis/accessibility.h.
 #include "core/model/dataset.h"
 #include "core/model/error.h"
 #include "core/model/parameters.h"
@@ -31,14 +32,17 @@ struct DensityDrillDown {
     Warnings warnings; //!< counts left out (unknown places or professions, invalid counts)
 };
 
-//! Counts of `profession` for `vintage`, one per commune (same order as dataset.communes). Counts of an
-//! arrondissement municipal go to its commune; counts of unknown places and professions, and invalid
-//! counts, are left out with resolveCounts' warnings (appended to `warnings`).
-std::vector<double> countsByCommune(const model::Dataset& dataset, const std::string& profession, int vintage,
-                                    Warnings& warnings);
-//! Same, without the warnings.
-std::vector<double> countsByCommune(const model::Dataset& dataset, const std::string& profession,
-                                    int vintage);
+//! Counts of one profession for one vintage, one per commune (same order as dataset.communes).
+struct CommuneCounts {
+    std::string profession;     //!< canonical code ("" = all professions)
+    int vintage = 0;            //!< the vintage counted (the latest when 0 was asked)
+    std::vector<double> counts; //!< per commune
+    Warnings warnings;          //!< counts left out (resolveCounts' warnings)
+};
+
+//! Counts of `profession` for `vintage`. Counts of an arrondissement municipal go to its commune; counts
+//! of unknown places and professions, and invalid counts, are left out with resolveCounts' warnings.
+CommuneCounts countsByCommune(const model::Dataset& dataset, const std::string& profession, int vintage);
 
 //! Communes of BV `bv`. The références are the BV itself, the département and région of its main commune
 //! (the commune whose code is the BV code; else Bassin::dep/reg), computed over Commune::dep/reg, and the
@@ -49,18 +53,16 @@ DensityDrillDown densityForBassin(const model::Dataset& dataset, const std::stri
 //! références: its BV, département, région and the whole dataset. Throws Error(Value) for an unknown commune.
 DensityDrillDown densityForCommune(const model::Dataset& dataset, const std::string& commune,
                                    const std::string& profession, int vintage);
-//! A row per commune of the dataset, same order as dataset.communes (map colouring).
-std::vector<DensityRow> densityForAllCommunes(const model::Dataset& dataset, const std::string& profession,
-                                              int vintage);
-
-//! Two-step floating catchment accessibility per commune (same order as dataset.communes):
-//! professionals per 10,000 inhabitants reachable, with a linear distance decay to the catchment
-//! radius (km between anchors, or minutes when dataset.travelTimes covers the pairs).
-//! Pair by pair: the travel time from the population's commune to the supply's commune when the matrix
-//! has it (decay to catchmentMinutes), else the straight-line distance (decay to catchmentKm).
-//! Uses a uniform grid: about linear in the number of communes. Throws Error(Parameter) for a radius <= 0.
-std::vector<double> accessibility2sfca(const model::Dataset& dataset, const std::string& profession,
-                                       int vintage, const model::DensityParameters& params);
+//! Densities of every commune, for map colouring.
+struct CommuneDensities {
+    std::string profession;       //!< canonical code ("" = all professions)
+    int vintage = 0;              //!< the vintage counted
+    std::vector<DensityRow> rows; //!< same order as dataset.communes
+    Warnings warnings;            //!< counts left out (resolveCounts' warnings)
+};
+//! A row per commune of the dataset.
+CommuneDensities densityForAllCommunes(const model::Dataset& dataset, const std::string& profession,
+                                       int vintage);
 
 //! DOMAIN.md §7: a count is masked when 0 < count < threshold.
 bool isMasked(double count, const model::DensityParameters& params);

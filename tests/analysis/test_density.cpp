@@ -1,8 +1,10 @@
+#include "core/analysis/accessibility.h"
 #include "core/analysis/density.h"
 #include "core/model/error.h"
 
 #include "testing.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -10,6 +12,7 @@
 
 using namespace maillage;
 using namespace maillage::analysis;
+using maillage::testing::q;
 
 namespace {
 
@@ -84,44 +87,6 @@ bool near(double a, double b, double tolerance = 1e-9) {
     return std::fabs(a - b) <= tolerance;
 }
 
-//! The 2SFCA definition, pair by pair, O(n^2), km only.
-std::vector<double> bruteForce2sfca(const model::Dataset& ds, const std::vector<double>& supply,
-                                    double radiusKm) {
-    const std::size_t n = ds.communes.size();
-    auto w = [&](std::size_t a, std::size_t b) {
-        const double d = std::hypot(ds.communes[a].anchor.x - ds.communes[b].anchor.x,
-                                    ds.communes[a].anchor.y - ds.communes[b].anchor.y) /
-                         1000.0;
-        return d < radiusKm ? 1 - d / radiusKm : 0.0;
-    };
-    std::vector<double> ratio(n, 0.0), out(n, 0.0);
-    for (std::size_t j = 0; j < n; ++j) {
-        if (supply[j] <= 0)
-            continue;
-        double demand = 0;
-        for (std::size_t k = 0; k < n; ++k)
-            demand += w(j, k) * ds.communes[k].population;
-        ratio[j] = demand > 0 ? supply[j] / demand : 0;
-    }
-    for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = 0; j < n; ++j)
-            out[i] += w(i, j) * ratio[j] * 10000.0;
-    return out;
-}
-
-//! Three communes on a line: A at 0 km (1,000 inhabitants, 2 GPs), B at 10 km (3,000), C at 40 km (2,000, 1
-//! GP).
-model::Dataset lineOfThree() {
-    model::Dataset ds;
-    ds.catalogue = model::ProfessionCatalogue::builtin();
-    ds.communes = {commune("01001", "A", 1000, "01001", "01", "84", {700000, 6600000}),
-                   commune("01002", "B", 3000, "01001", "01", "84", {710000, 6600000}),
-                   commune("01003", "C", 2000, "01003", "01", "84", {740000, 6600000})};
-    ds.counts = {{"01001", "medecin_generaliste", 2020, 2}, {"01003", "medecin_generaliste", 2020, 1}};
-    ds.reindex();
-    return ds;
-}
-
 } // namespace
 
 class TestDensity : public QObject {
@@ -129,7 +94,7 @@ class TestDensity : public QObject {
 private slots:
     void oneGeneralPractitionerFor1100Inhabitants() {
         const auto ds = territory();
-        const auto rows = densityForAllCommunes(ds, "medecin_generaliste", 2020);
+        const auto rows = densityForAllCommunes(ds, "medecin_generaliste", 2020).rows;
         QCOMPARE(rows.size(), ds.communes.size());
         const DensityRow& ablain = rows[3];
         QCOMPARE(ablain.code, std::string("62001"));
@@ -142,19 +107,48 @@ private slots:
         QCOMPARE(rows[2].inhabitantsPerProfessional, 0.0);
     }
 
+    void allCommuneDensitiesCarryTheWarningsOfTheirCounts() {
+        const auto ds = territory(); // holds a count of an unknown commune, 99999
+        const CommuneDensities d = densityForAllCommunes(ds, "D201", 2020);
+        QCOMPARE(d.profession, std::string("medecin_generaliste"));
+        QCOMPARE(d.vintage, 2020);
+        bool unknown = false;
+        for (const Warning& w : d.warnings)
+            unknown =
+                unknown || (w.kind == ErrorKind::Join && w.details == std::vector<std::string>{"99999"});
+        QVERIFY(unknown);
+    }
+
+    void warningsAreWordedInFrenchToo() {
+        const auto d = densityForAllCommunes(territory(), "medecin_generaliste", 2020); // 7 GPs in 99999
+        const auto unknown = std::find_if(d.warnings.begin(), d.warnings.end(),
+                                          [](const Warning& w) { return w.kind == ErrorKind::Join; });
+        QVERIFY(unknown != d.warnings.end());
+        QCOMPARE(q(unknown->sentence(Language::En)),
+                 QStringLiteral(
+                     "1 count record of 2020 (7 professionals) refer to 1 commune absent from the commune "
+                     "list (another COG year?); they are left out. Expected commune codes of the dataset's "
+                     "commune list."));
+        QCOMPARE(q(unknown->sentence(Language::Fr)),
+                 QStringLiteral(
+                     "1 effectif de 2020 (7 professionnels) renvoie à 1 commune absente de la liste des "
+                     "communes (une autre année du COG\u00a0?)\u00a0; il est écarté. Des codes de la liste "
+                     "des communes du jeu de données étaient attendus."));
+    }
+
     void arrondissementCountsGoToTheirCommune() {
-        const auto rows = densityForAllCommunes(territory(), "medecin_generaliste", 2020);
+        const auto rows = densityForAllCommunes(territory(), "medecin_generaliste", 2020).rows;
         QCOMPARE(rows[6].code, std::string("75056"));
         QCOMPARE(rows[6].count, 3000.0);
     }
 
     void professionAliasesAllProfessionsAndLatestVintage() {
         const auto ds = territory();
-        QCOMPARE(countsByCommune(ds, "D201", 2020)[0], 200.0); // BPE code of the GP
-        QCOMPARE(countsByCommune(ds, "", 2020)[0], 500.0);     // all professions
-        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 2018)[0], 180.0);
-        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 0)[0], 200.0); // latest vintage
-        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 2019)[0], 0.0);
+        QCOMPARE(countsByCommune(ds, "D201", 2020).counts[0], 200.0); // BPE code of the GP
+        QCOMPARE(countsByCommune(ds, "", 2020).counts[0], 500.0);     // all professions
+        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 2018).counts[0], 180.0);
+        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 0).counts[0], 200.0); // latest vintage
+        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 2019).counts[0], 0.0);
         QCOMPARE(densityForBassin(ds, "59350", "", 0).vintage, 2020);
     }
 
@@ -164,8 +158,8 @@ private slots:
         auto ds = territory();
         ds.counts.push_back({"59350", "D201", 2020, 7});
         ds.counts.push_back({"59350", "Médecin généraliste", 2020, 3});
-        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 2020)[0], 210.0);
-        QCOMPARE(countsByCommune(ds, "D201", 2020)[0], 210.0);
+        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 2020).counts[0], 210.0);
+        QCOMPARE(countsByCommune(ds, "D201", 2020).counts[0], 210.0);
         QCOMPARE(densityForBassin(ds, "59350", "medecin_generaliste", 2020).bassin.count, 251.0);
         ds.zoneCounts.push_back({"593500101", "D201", 2020, 4});
         QCOMPARE(densityForCommune(ds, "59350", "medecin_generaliste", 2020).rows[1].count, 14.0);
@@ -176,9 +170,9 @@ private slots:
         ds.counts.push_back({"59350", "medecin_generaliste", 2020, -50});
         ds.counts.push_back({"59350", "medecin_generaliste", 2020, std::numeric_limits<double>::quiet_NaN()});
         ds.zoneCounts.push_back({"593500101", "medecin_generaliste", 2020, -3});
-        Warnings warnings;
-        const auto counts = countsByCommune(ds, "medecin_generaliste", 2020, warnings);
-        QCOMPARE(counts[0], 200.0);
+        const CommuneCounts resolved = countsByCommune(ds, "medecin_generaliste", 2020);
+        const Warnings& warnings = resolved.warnings;
+        QCOMPARE(resolved.counts[0], 200.0);
         QVERIFY(std::isfinite(densityForBassin(ds, "59350", "", 2020).bassin.count));
         QCOMPARE(densityForCommune(ds, "59350", "medecin_generaliste", 2020).rows[1].count, 10.0);
         bool invalid = false, unknown = false;
@@ -210,12 +204,12 @@ private slots:
 
     void unknownProfessionIsAnErrorListingTheCatalogue() {
         const auto ds = territory();
-        for (const auto& call :
-             std::vector<std::function<void()>>{[&] { countsByCommune(ds, "astrologue", 2020); },
-                                                [&] { densityForBassin(ds, "59350", "astrologue", 2020); },
-                                                [&] { densityForCommune(ds, "59350", "astrologue", 2020); },
-                                                [&] { densityForAllCommunes(ds, "astrologue", 2020); },
-                                                [&] { accessibility2sfca(ds, "astrologue", 2020, {}); }}) {
+        for (const auto& call : std::vector<std::function<void()>>{
+                 [&] { countsByCommune(ds, "astrologue", 2020); },
+                 [&] { densityForBassin(ds, "59350", "astrologue", 2020); },
+                 [&] { densityForCommune(ds, "59350", "astrologue", 2020); },
+                 [&] { densityForAllCommunes(ds, "astrologue", 2020); },
+                 [&] { accessibility(ds, "astrologue", 2020, AccessParameters{}); }}) {
             try {
                 call();
                 QFAIL("expected an error");
@@ -235,7 +229,7 @@ private slots:
         auto ds = territory();
         ds.counts.push_back(
             {"59350.0", "medecin_generaliste", 2020, 5}); // repaired, as aggregateByBassin does
-        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 2020)[0], 205.0);
+        QCOMPARE(countsByCommune(ds, "medecin_generaliste", 2020).counts[0], 205.0);
         QCOMPARE(densityForCommune(ds, "75101", "medecin_generaliste", 2020).parent.code,
                  std::string("75056"));
     }
@@ -315,110 +309,6 @@ private slots:
         const auto ds = territory();
         QVERIFY_EXCEPTION_THROWN(densityForBassin(ds, "12345", "", 2020), Error);
         QVERIFY_EXCEPTION_THROWN(densityForCommune(ds, "12345", "", 2020), Error);
-    }
-
-    void twoStepCatchmentOnAHandComputedCase() {
-        // R = 30 km, weight 1 - d/R. A-B 10 km: 2/3; B-C 30 km and A-C 40 km: out of reach.
-        // Step 1: A: 2 / (1,000 + 2/3 * 3,000) = 1/1,500; C: 1 / 2,000.
-        // Step 2: A: 1/1,500; B: 2/3 * 1/1,500; C: 1/2,000 (per inhabitant).
-        const auto ds = lineOfThree();
-        model::DensityParameters params;
-        params.catchmentKm = 30;
-        const auto a = accessibility2sfca(ds, "medecin_generaliste", 2020, params);
-        QCOMPARE(a.size(), std::size_t(3));
-        QVERIFY(near(a[0], 10000.0 / 1500));
-        QVERIFY(near(a[1], 10000.0 * 2 / 3 / 1500));
-        QVERIFY(near(a[2], 5.0));
-        // Every professional is shared out: sum of population x accessibility = supply.
-        double shared = 0;
-        for (std::size_t i = 0; i < 3; ++i)
-            shared += a[i] * ds.communes[i].population / 10000;
-        QVERIFY(near(shared, 3.0));
-
-        // A wider catchment brings C within reach of B (30 < 45) and of A (40 < 45).
-        params.catchmentKm = 45;
-        const auto wide = accessibility2sfca(ds, "medecin_generaliste", 2020, params);
-        const std::vector<double> supply{2, 0, 1};
-        const auto expected = bruteForce2sfca(ds, supply, 45);
-        for (std::size_t i = 0; i < 3; ++i)
-            QVERIFY(near(wide[i], expected[i]));
-        QVERIFY(wide[1] > a[1]);
-    }
-
-    void communesWithoutPositionReachNothingInTheCatchment() {
-        auto ds = lineOfThree();
-        for (auto& c : ds.communes)
-            c.anchor = {}; // a table without geometry
-        model::DensityParameters params;
-        params.catchmentKm = 30;
-        const auto a = accessibility2sfca(ds, "medecin_generaliste", 2020, params);
-        // Nobody is within reach of anybody: no supply is shared out between communes, not even their own
-        // (their position, hence their distance to themselves, is unknown).
-        for (double v : a)
-            QCOMPARE(v, 0.0);
-    }
-
-    void twoStepCatchmentUsesTravelTimesWhereTheMatrixHasThePair() {
-        auto ds = lineOfThree();
-        model::DensityParameters params;
-        params.catchmentKm = 30;
-        params.catchmentMinutes = 30;
-        // B -> A in 6 minutes: weight 0.8; A <-> C and B <-> C are not in the matrix: km (out of reach).
-        ds.travelTimes = {{"01002", "01001", 6}};
-        auto a = accessibility2sfca(ds, "medecin_generaliste", 2020, params);
-        QVERIFY(near(a[0], 10000.0 * 2 / 3400));
-        QVERIFY(near(a[1], 10000.0 * 0.8 * 2 / 3400));
-        QVERIFY(near(a[2], 5.0));
-        // 45 minutes by road although 10 km as the crow flies: B reaches nothing.
-        ds.travelTimes = {{"01002", "01001", 45}};
-        a = accessibility2sfca(ds, "medecin_generaliste", 2020, params);
-        QCOMPARE(a[1], 0.0);
-        QVERIFY(near(a[0], 20.0)); // 2 GPs for A's 1,000 inhabitants alone
-        // C reaches A's supply in 20 minutes though 40 km away (weight 1/3).
-        ds.travelTimes = {{"01003", "01001", 20}};
-        a = accessibility2sfca(ds, "medecin_generaliste", 2020, params);
-        const double ratioA = 2.0 / (1000 + 3000 * 2.0 / 3 + 2000 * 1.0 / 3);
-        QVERIFY(near(a[0], 10000 * ratioA));
-        QVERIFY(near(a[2], 10000 * (ratioA / 3 + 1.0 / 2000)));
-    }
-
-    void gridIndexGivesTheSameAnswerAsAllPairs() {
-        model::Dataset ds;
-        ds.catalogue = model::ProfessionCatalogue::builtin();
-        unsigned seed = 7;
-        auto rnd = [&] {
-            seed = seed * 1664525u + 1013904223u;
-            return static_cast<double>(seed >> 8) / static_cast<double>(1u << 24);
-        };
-        std::vector<double> supply;
-        for (int i = 0; i < 1500; ++i) {
-            const std::string code = std::to_string(10000 + i);
-            // Negative coordinates too: the grid must handle cells on both sides of 0.
-            ds.communes.push_back(commune(code, code, std::floor(50 + rnd() * 5000), code, "01", "84",
-                                          {-100000 + rnd() * 400000, -100000 + rnd() * 300000}));
-            const double gps = rnd() < 0.5 ? 0 : std::floor(rnd() * 6);
-            supply.push_back(gps);
-            if (gps > 0)
-                ds.counts.push_back({code, "medecin_generaliste", 2020, gps});
-        }
-        ds.reindex();
-        model::DensityParameters params;
-        params.catchmentKm = 25;
-        const auto grid = accessibility2sfca(ds, "medecin_generaliste", 2020, params);
-        const auto brute = bruteForce2sfca(ds, supply, 25);
-        int positive = 0;
-        for (std::size_t i = 0; i < grid.size(); ++i) {
-            QVERIFY2(std::fabs(grid[i] - brute[i]) <= 1e-9 * std::max(1.0, brute[i]),
-                     qPrintable(QStringLiteral("%1: %2 vs %3").arg(i).arg(grid[i]).arg(brute[i])));
-            positive += grid[i] > 0;
-        }
-        QVERIFY(positive > 1000);
-    }
-
-    void invalidCatchmentIsRejected() {
-        model::DensityParameters params;
-        params.catchmentKm = 0;
-        QVERIFY_EXCEPTION_THROWN(accessibility2sfca(lineOfThree(), "", 2020, params), Error);
     }
 
     void smallCountsAreMaskedBelowTheThreshold() {

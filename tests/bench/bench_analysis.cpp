@@ -1,8 +1,10 @@
 // National-scale analyses on real data: 35,000+ communes (COG 2018 crosswalk to BV2012, with anchors from
 // the centroid table), BPE 2009 and 2013 counts, population 2020. Run: build/bench/maillage_bench_analysis
+#include "core/analysis/accessibility.h"
 #include "core/analysis/crunch.h"
 #include "core/analysis/density.h"
 #include "core/analysis/maillage.h"
+#include "core/analysis/margins.h"
 #include "core/analysis/poles.h"
 #include "core/demo/demo.h"
 #include "core/io/importers.h"
@@ -138,22 +140,73 @@ void BM_DensityAllCommunes(benchmark::State& state) {
         return;
     }
     for (auto _ : state) {
-        const auto rows = analysis::densityForAllCommunes(*ds, "medecin_generaliste", 2013);
-        benchmark::DoNotOptimize(rows.data());
+        const auto densities = analysis::densityForAllCommunes(*ds, "medecin_generaliste", 2013);
+        benchmark::DoNotOptimize(densities.rows.data());
     }
 }
 
-void BM_Accessibility2sfca(benchmark::State& state) {
+//! A generated national-size dataset when the shared data is absent: 35,000 communes on a 187 × 187 grid
+//! 3.9 km apart (France's 550,000 km²), 1,000 inhabitants each, a GP in one commune out of three.
+const model::Dataset* generatedNationalDataset() {
+    static const model::Dataset ds = [] {
+        model::Dataset d;
+        d.catalogue = model::ProfessionCatalogue::builtin();
+        for (int i = 0; i < 35000; ++i) {
+            model::Commune c;
+            c.code = std::to_string(100000 + i);
+            c.population = 1000;
+            c.bv = c.code;
+            c.anchor = {100000.0 + 3900 * (i % 187), 6100000.0 + 3900 * (i / 187)};
+            d.communes.push_back(std::move(c));
+            if (i % 3 == 0)
+                d.counts.push_back({d.communes.back().code, "medecin_generaliste", 2013, 1});
+        }
+        d.meta.vintages = {2013};
+        d.reindex();
+        return d;
+    }();
+    return &ds;
+}
+
+//! DREES's APL for GPs (20-minute stepped catchment, straight line at the calibrated speed), nationally.
+void BM_AplNational(benchmark::State& state) {
+    const model::Dataset* ds = nationalDataset();
+    state.SetLabel(ds ? "COG 2018 communes, BPE 2013" : "generated 35,000 communes");
+    if (!ds)
+        ds = generatedNationalDataset();
+    std::size_t pairs = 0;
+    for (auto _ : state) {
+        const auto a =
+            analysis::accessibility(*ds, "medecin_generaliste", 2013, analysis::AccessParameters{});
+        pairs = 0;
+        for (std::size_t c = 0; c < a.values.size(); ++c)
+            pairs += static_cast<std::size_t>(a.pairsByStraightLine[c] + a.pairsByMatrix[c]);
+        benchmark::DoNotOptimize(a.values.data());
+    }
+    state.counters["communes"] = static_cast<double>(ds->communes.size());
+    state.counters["pairs"] = static_cast<double>(pairs);
+    state.counters["peak_rss_MiB"] = peakRssMiB();
+}
+
+//! The typology's sensitivity to the grand pôle threshold over 11 values, nationally (aggregation included).
+void BM_SensitivityNational(benchmark::State& state) {
     const model::Dataset* ds = nationalDataset();
     if (!ds) {
         state.SkipWithError("shared data absent");
         return;
     }
+    std::vector<double> values;
+    for (int v = 0; v <= 10; ++v)
+        values.push_back(ds->params.poles.grandPoleMin * (0.75 + 0.05 * v));
+    std::size_t changes = 0;
     for (auto _ : state) {
-        const auto a = analysis::accessibility2sfca(*ds, "medecin_generaliste", 2013, ds->params.density);
-        benchmark::DoNotOptimize(a.data());
+        const auto s = analysis::sensitivity(*ds, 2013, ds->params.poles, "poles.grand_pole_min", values);
+        changes = 0;
+        for (const auto& step : s.steps)
+            changes += step.changes.size();
+        benchmark::DoNotOptimize(s.steps.data());
     }
-    state.counters["peak_rss_MiB"] = peakRssMiB();
+    state.counters["changes"] = static_cast<double>(changes);
 }
 
 } // namespace
@@ -170,6 +223,7 @@ BENCHMARK(BM_AggregateAndClassify)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Maillage)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Crunch)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DensityAllCommunes)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Accessibility2sfca)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_AplNational)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_SensitivityNational)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

@@ -504,7 +504,8 @@ private slots:
         QVERIFY(noneClasses <= 1);
         QVERIFY(!communes->hasScaleBasedVisibility());
         // The attribute holds the engine's densities.
-        const auto rows = analysis::densityForAllCommunes(ds(), "medecin_generaliste", session->vintage());
+        const auto rows =
+            analysis::densityForAllCommunes(ds(), "medecin_generaliste", session->vintage()).rows;
         const int field = communes->fields().indexOf(DensityPanel::densityField());
         QgsFeature f;
         communes->getFeatures().nextFeature(f);
@@ -527,7 +528,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 20000);
         const DensityMap* map = session->shownDensityMap();
         QVERIFY(map && map->request == request);
-        const auto rows = analysis::densityForAllCommunes(ds(), "pharmacien", request.vintage);
+        const auto rows = analysis::densityForAllCommunes(ds(), "pharmacien", request.vintage).rows;
         QCOMPARE(map->values.size(), rows.size());
         for (std::size_t i = 0; i < rows.size(); ++i)
             if (rows[i].population > 0)

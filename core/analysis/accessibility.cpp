@@ -1,0 +1,419 @@
+// Two-step floating catchment (APL and its variants): one code path, the method only changes w(t).
+#include "core/analysis/accessibility.h"
+
+#include "core/analysis/counts.h"
+#include "core/analysis/density.h"
+#include "core/model/text.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+
+namespace maillage::analysis {
+
+AccessParameters defaultAccessParameters(const model::ProfessionCatalogue& catalogue,
+                                         const std::string& profession) {
+    const int p = profession.empty() ? -1 : resolveProfession(catalogue, profession);
+    return defaultAccessParameters(p < 0 ? model::ProfessionGroup::Proximite
+                                         : catalogue.professions()[static_cast<std::size_t>(p)].group);
+}
+
+std::vector<double> standardisedPopulation(const std::vector<std::vector<double>>& byBand,
+                                           const std::vector<double>& weights) {
+    double population = 0, weighted = 0;
+    std::vector<double> out(byBand.size(), 0.0);
+    for (std::size_t c = 0; c < byBand.size(); ++c) {
+        if (byBand[c].size() != weights.size())
+            throw Error(ErrorKind::Value, {},
+                        msg("analysis.access.standardisation_bands",
+                            {arg::integer("row", static_cast<long long>(c + 1)),
+                             arg::integer("found", static_cast<long long>(byBand[c].size())),
+                             arg::integer("expected", static_cast<long long>(weights.size()))}));
+        for (std::size_t b = 0; b < weights.size(); ++b) {
+            const double p = byBand[c][b], w = weights[b];
+            if (!(p >= 0) || !(w >= 0))
+                throw Error(
+                    ErrorKind::Value, {},
+                    msg("analysis.access.standardisation_negative", {arg::number("value", p < 0 ? p : w)}));
+            population += p;
+            out[c] += p * w;
+        }
+        weighted += out[c];
+    }
+    // Scaled so that the dataset keeps its population: a standardised inhabitant consumes the average.
+    const double scale = weighted > 0 ? population / weighted : 0;
+    for (double& v : out)
+        v *= scale;
+    return out;
+}
+
+namespace {
+
+//! Travel times by destination (the supply): for destination d, entries[start[d]..start[d+1]) hold
+//! (origin, minutes), the shortest of duplicates.
+struct TravelMatrix {
+    std::vector<std::size_t> start;
+    std::vector<std::pair<int, double>> entries;
+};
+
+TravelMatrix indexTravelTimes(const model::Dataset& ds) {
+    const std::size_t n = ds.communes.size();
+    TravelMatrix m;
+    m.start.assign(n + 1, 0);
+    struct Entry {
+        int dest, origin;
+        double minutes;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(ds.travelTimes.size());
+    for (const model::TravelTime& t : ds.travelTimes) {
+        if (!(t.minutes >= 0) || !std::isfinite(t.minutes))
+            continue;
+        const int o = resolveCommune(ds, t.origin), d = resolveCommune(ds, t.destination);
+        if (o >= 0 && d >= 0)
+            entries.push_back({d, o, t.minutes});
+    }
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        return a.dest != b.dest       ? a.dest < b.dest
+               : a.origin != b.origin ? a.origin < b.origin
+                                      : a.minutes < b.minutes;
+    });
+    m.entries.reserve(entries.size());
+    for (std::size_t e = 0; e < entries.size(); ++e) {
+        if (e > 0 && entries[e].dest == entries[e - 1].dest && entries[e].origin == entries[e - 1].origin)
+            continue; // duplicate pair: the shortest came first
+        ++m.start[static_cast<std::size_t>(entries[e].dest) + 1];
+        m.entries.emplace_back(entries[e].origin, entries[e].minutes);
+    }
+    for (std::size_t c = 0; c < n; ++c)
+        m.start[c + 1] += m.start[c];
+    return m;
+}
+
+//! Communes by square cell as large as the straight-line reach: those within reach of a point lie in the
+//! 3×3 block of cells around it. Communes without a position are in no cell.
+class AnchorGrid {
+public:
+    AnchorGrid(const model::Dataset& ds, double cellMeters) : m_ds(ds), m_cell(cellMeters) {
+        std::vector<std::pair<std::uint64_t, int>> byCell;
+        for (std::size_t c = 0; c < ds.communes.size(); ++c)
+            if (model::hasPosition(ds.communes[c].anchor))
+                byCell.emplace_back(keyOf(ds.communes[c].anchor, 0, 0), static_cast<int>(c));
+        std::sort(byCell.begin(), byCell.end());
+        m_order.reserve(byCell.size());
+        for (std::size_t s = 0; s < byCell.size(); ++s) {
+            if (s == 0 || byCell[s].first != byCell[s - 1].first)
+                m_cells.emplace(byCell[s].first, std::make_pair(s, s));
+            m_cells[byCell[s].first].second = s + 1;
+            m_order.push_back(byCell[s].second);
+        }
+    }
+    //! Calls fn(k, metres) for every commune k with a position in the 3×3 block around p.
+    template <typename Fn> void forEachNear(const model::Point& p, Fn&& fn) const {
+        for (int dx = -1; dx <= 1; ++dx)
+            for (int dy = -1; dy <= 1; ++dy) {
+                const auto it = m_cells.find(keyOf(p, dx, dy));
+                if (it == m_cells.end())
+                    continue;
+                for (std::size_t s = it->second.first; s < it->second.second; ++s) {
+                    const model::Point& q = m_ds.communes[static_cast<std::size_t>(m_order[s])].anchor;
+                    fn(static_cast<std::size_t>(m_order[s]), std::hypot(q.x - p.x, q.y - p.y));
+                }
+            }
+    }
+
+private:
+    std::uint64_t keyOf(const model::Point& p, int dx, int dy) const {
+        const auto cx = static_cast<std::int64_t>(std::floor(p.x / m_cell)) + dx;
+        const auto cy = static_cast<std::int64_t>(std::floor(p.y / m_cell)) + dy;
+        return (static_cast<std::uint64_t>(cx) << 32) ^ (static_cast<std::uint64_t>(cy) & 0xffffffffu);
+    }
+    const model::Dataset& m_ds;
+    double m_cell;
+    std::unordered_map<std::uint64_t, std::pair<std::size_t, std::size_t>> m_cells;
+    std::vector<int> m_order;
+};
+
+//! A pair (population's commune, supply's commune) within the catchment.
+struct Pair {
+    int commune = -1; //!< the population's commune
+    double weight = 0;
+    enum Source : char { Matrix, StraightLine, Itself } source = Matrix;
+};
+
+//! For each commune j with supply, the communes whose population reaches it, with their weight:
+//! pairs[start[j]..start[j+1]).
+struct Reach {
+    std::vector<std::size_t> start;
+    std::vector<Pair> pairs;
+};
+
+//! The pairs of one supply commune j: the matrix decides the pairs it has; the others are timed by the
+//! straight line; j reaches itself at 0 minutes unless the matrix says otherwise.
+void appendReach(const model::Dataset& ds, std::size_t j, const AccessParameters& params,
+                 const TravelMatrix& matrix, const AnchorGrid& grid, std::vector<int>& stamp,
+                 std::vector<Pair>& out) {
+    const int mark = static_cast<int>(j);
+    for (std::size_t e = matrix.start[j]; e < matrix.start[j + 1]; ++e) {
+        const auto [k, minutes] = matrix.entries[e];
+        stamp[static_cast<std::size_t>(k)] = mark;
+        const double w = accessWeight(params, minutes);
+        if (w > 0)
+            out.push_back({k, w, Pair::Matrix});
+    }
+    if (stamp[j] != mark) {
+        stamp[j] = mark;
+        const double w = accessWeight(params, 0);
+        if (w > 0)
+            out.push_back({mark, w, Pair::Itself});
+    }
+    const model::Point& pj = ds.communes[j].anchor;
+    if (!model::hasPosition(pj))
+        return;
+    const double metresPerMinute = params.straightLineSpeedKmh * 1000.0 / 60.0;
+    grid.forEachNear(pj, [&](std::size_t k, double metres) {
+        if (stamp[k] == mark)
+            return; // the matrix (or the commune itself) decided this pair
+        const double w = accessWeight(params, metres / metresPerMinute);
+        if (w > 0)
+            out.push_back({static_cast<int>(k), w, Pair::StraightLine});
+    });
+}
+
+Reach buildReach(const model::Dataset& ds, const std::vector<double>& supply, const AccessParameters& params,
+                 Feedback* feedback) {
+    const std::size_t n = ds.communes.size();
+    const TravelMatrix matrix = indexTravelTimes(ds);
+    const AnchorGrid grid(ds, params.catchmentMinutes / 60.0 * params.straightLineSpeedKmh * 1000.0);
+    std::vector<int> stamp(n, -1);
+    Reach reach;
+    reach.start.assign(n + 1, 0);
+    for (std::size_t j = 0; j < n; ++j) {
+        if ((j & 1023) == 0) {
+            throwIfCanceled(feedback);
+            report(feedback, 80.0 * static_cast<double>(j) / static_cast<double>(n));
+        }
+        if (supply[j] > 0)
+            appendReach(ds, j, params, matrix, grid, stamp, reach.pairs);
+        reach.start[j + 1] = reach.pairs.size();
+    }
+    return reach;
+}
+
+//! Both steps of the floating catchment, and the pairs counted by source.
+void computeValues(const Reach& reach, const std::vector<double>& supply, AccessResult& r) {
+    const std::size_t n = supply.size();
+    r.values.assign(n, 0.0);
+    r.pairsByMatrix.assign(n, 0);
+    r.pairsByStraightLine.assign(n, 0);
+    for (std::size_t j = 0; j < n; ++j) {
+        double demand = 0;
+        for (std::size_t e = reach.start[j]; e < reach.start[j + 1]; ++e)
+            demand += reach.pairs[e].weight * r.demand[static_cast<std::size_t>(reach.pairs[e].commune)];
+        const double ratio = demand > 0 ? supply[j] / demand : 0; // nobody shares this supply: 0
+        for (std::size_t e = reach.start[j]; e < reach.start[j + 1]; ++e) {
+            const Pair& p = reach.pairs[e];
+            const auto k = static_cast<std::size_t>(p.commune);
+            r.values[k] += p.weight * ratio;
+            r.pairsByMatrix[k] += p.source == Pair::Matrix;
+            r.pairsByStraightLine[k] += p.source == Pair::StraightLine;
+        }
+    }
+    for (double& v : r.values)
+        v *= r.params.perInhabitants;
+}
+
+double cross(const model::Point& o, const model::Point& a, const model::Point& b) {
+    return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x);
+}
+
+//! Convex hull of the anchors (Andrew's monotone chain), counter-clockwise, closed (first point repeated).
+std::vector<model::Point> hullOf(const model::Dataset& ds) {
+    std::vector<model::Point> pts;
+    for (const model::Commune& c : ds.communes)
+        if (model::hasPosition(c.anchor))
+            pts.push_back(c.anchor);
+    std::sort(pts.begin(), pts.end(), [](const model::Point& a, const model::Point& b) {
+        return a.x != b.x ? a.x < b.x : a.y < b.y;
+    });
+    if (pts.size() < 3)
+        return {};
+    std::vector<model::Point> hull(2 * pts.size());
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        while (k >= 2 && cross(hull[k - 2], hull[k - 1], pts[i]) <= 0)
+            --k;
+        hull[k++] = pts[i];
+    }
+    for (std::size_t i = pts.size() - 1, lower = k + 1; i-- > 0;) {
+        while (k >= lower && cross(hull[k - 2], hull[k - 1], pts[i]) <= 0)
+            --k;
+        hull[k++] = pts[i];
+    }
+    hull.resize(k);
+    return hull;
+}
+
+double distanceToSegment(const model::Point& p, const model::Point& a, const model::Point& b) {
+    const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+    const double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+    return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+//! Communes whose anchor lies within the straight-line reach of the hull's boundary; a warning naming them.
+void markEdge(const model::Dataset& ds, AccessResult& r) {
+    r.nearEdge.assign(ds.communes.size(), 0);
+    const std::vector<model::Point> hull = hullOf(ds);
+    if (hull.size() < 3)
+        return;
+    const double reachKm = r.params.catchmentMinutes / 60.0 * r.params.straightLineSpeedKmh;
+    std::vector<std::string> codes;
+    for (std::size_t c = 0; c < ds.communes.size(); ++c) {
+        const model::Point& p = ds.communes[c].anchor;
+        if (!model::hasPosition(p))
+            continue;
+        double nearest = INFINITY;
+        for (std::size_t h = 0; h < hull.size(); ++h)
+            nearest = std::min(nearest, distanceToSegment(p, hull[h], hull[(h + 1) % hull.size()]));
+        if (nearest < reachKm * 1000.0) {
+            r.nearEdge[c] = 1;
+            codes.push_back(ds.communes[c].code);
+        }
+    }
+    if (codes.empty())
+        return;
+    const auto n = static_cast<long long>(codes.size()); // before codes is moved into the warning
+    r.warnings.push_back(makeWarning(
+        ErrorKind::Value, {},
+        msg("analysis.access.edge", {arg::integer("n", n), arg::number("minutes", r.params.catchmentMinutes),
+                                     arg::number("km", reachKm, 0)}),
+        std::move(codes)));
+}
+
+//! Says which pairs were timed by the straight line (all of them without a matrix).
+void warnStraightLine(const model::Dataset& ds, AccessResult& r) {
+    long long byLine = 0, total = 0;
+    for (std::size_t c = 0; c < r.values.size(); ++c) {
+        byLine += r.pairsByStraightLine[c];
+        total += r.pairsByStraightLine[c] + r.pairsByMatrix[c];
+    }
+    const auto speed = arg::number("speed", r.params.straightLineSpeedKmh);
+    if (ds.travelTimes.empty())
+        r.warnings.push_back(makeWarning(ErrorKind::Value, {}, msg("analysis.access.no_matrix", {speed})));
+    else if (byLine > 0)
+        r.warnings.push_back(
+            makeWarning(ErrorKind::Join, {},
+                        msg("analysis.access.straight_line_pairs",
+                            {arg::integer("n", byLine), arg::integer("total", total), speed})));
+}
+
+//! `given` when not empty (checked: one finite value >= 0 per commune), else `fallback`.
+std::vector<double> inputOr(const model::Dataset& ds, const std::vector<double>& given,
+                            std::vector<double> fallback, const char* what) {
+    if (given.empty())
+        return fallback;
+    if (given.size() != ds.communes.size())
+        throw Error(ErrorKind::Value, {},
+                    msg("analysis.access.input_size",
+                        {arg::text("what", what), arg::integer("found", static_cast<long long>(given.size())),
+                         arg::integer("expected", static_cast<long long>(ds.communes.size()))}));
+    for (std::size_t c = 0; c < given.size(); ++c)
+        if (!(given[c] >= 0) || !std::isfinite(given[c]))
+            throw Error(ErrorKind::Value, {},
+                        msg("analysis.access.negative_input",
+                            {arg::text("what", what), arg::code("commune", ds.communes[c].code),
+                             arg::number("value", given[c])}));
+    return given;
+}
+
+} // namespace
+
+AccessResult accessibility(const model::Dataset& dataset, const std::string& profession, int vintage,
+                           const AccessParameters& params, const AccessInputs& inputs, Feedback* feedback) {
+    validate(params, "");
+    CommuneCounts counts = countsByCommune(dataset, profession, vintage);
+    AccessResult r;
+    r.profession = counts.profession;
+    r.vintage = counts.vintage;
+    r.params = params;
+    r.warnings = std::move(counts.warnings);
+    r.demandStandardised = !inputs.demand.empty() && inputs.demandStandardised;
+    std::vector<double> population(dataset.communes.size());
+    for (std::size_t c = 0; c < population.size(); ++c)
+        population[c] = std::max(0.0, dataset.communes[c].population); // NaN -> 0 as well
+    r.demand = inputOr(dataset, inputs.demand, std::move(population), "demand");
+    const std::vector<double> supply = inputOr(dataset, inputs.supply, std::move(counts.counts), "supply");
+
+    const Reach reach = buildReach(dataset, supply, params, feedback);
+    throwIfCanceled(feedback);
+    computeValues(reach, supply, r);
+    warnStraightLine(dataset, r);
+    markEdge(dataset, r);
+    report(feedback, 100);
+    return r;
+}
+
+namespace {
+
+void checkThresholds(const std::vector<double>& thresholds) {
+    for (std::size_t t = 0; t < thresholds.size(); ++t)
+        if (!std::isfinite(thresholds[t]) || (t > 0 && !(thresholds[t] > thresholds[t - 1]))) {
+            std::vector<std::string> shown;
+            for (double v : thresholds)
+                shown.push_back(text::formatShortest(v));
+            throw Error(ErrorKind::Parameter, Location{"", 0, {}, -1, "access.zonage_thresholds"},
+                        msg("analysis.access.thresholds", {arg::list("values", shown)}));
+        }
+}
+
+int classOf(double value, const std::vector<double>& thresholds) {
+    return static_cast<int>(std::upper_bound(thresholds.begin(), thresholds.end(), value) -
+                            thresholds.begin());
+}
+
+} // namespace
+
+Zonage zonage(const AccessResult& result, const std::vector<double>& thresholds) {
+    checkThresholds(thresholds);
+    Zonage z;
+    z.thresholds = thresholds;
+    z.populationOf.assign(thresholds.size() + 1, 0.0);
+    z.communesOf.assign(thresholds.size() + 1, 0);
+    z.classOf.reserve(result.values.size());
+    for (std::size_t c = 0; c < result.values.size(); ++c) {
+        const int k = classOf(result.values[c], thresholds);
+        z.classOf.push_back(k);
+        z.populationOf[static_cast<std::size_t>(k)] += result.demand[c];
+        ++z.communesOf[static_cast<std::size_t>(k)];
+    }
+    return z;
+}
+
+std::vector<ZonageChange> zonageSensitivity(const AccessResult& result, const std::vector<double>& thresholds,
+                                            std::size_t index, const std::vector<double>& values) {
+    if (index >= thresholds.size())
+        throw Error(ErrorKind::Parameter, Location{"", 0, {}, -1, "access.zonage_thresholds"},
+                    msg("analysis.access.threshold_index",
+                        {arg::integer("n", static_cast<long long>(index + 1)),
+                         arg::integer("count", static_cast<long long>(thresholds.size()))}));
+    const Zonage base = zonage(result, thresholds);
+    std::vector<ZonageChange> out;
+    for (double value : values) {
+        std::vector<double> moved = thresholds;
+        moved[index] = value;
+        const Zonage z = zonage(result, moved);
+        ZonageChange change;
+        change.value = value;
+        change.populationOf = z.populationOf;
+        for (std::size_t c = 0; c < z.classOf.size(); ++c)
+            if (z.classOf[c] != base.classOf[c]) {
+                change.communes.push_back(static_cast<int>(c));
+                change.population += result.demand[c];
+            }
+        out.push_back(std::move(change));
+    }
+    return out;
+}
+
+} // namespace maillage::analysis

@@ -1,0 +1,98 @@
+#pragma once
+// Spatial accessibility per commune (DOMAIN.md §6): DREES's APL (accessibilité potentielle localisée), a
+// two-step floating catchment, and its variants (binary 2SFCA, Gaussian and exponential decay) as
+// parameters of one code path. Then the zonage of the communes by APL thresholds, and how it moves
+// when a threshold moves.
+#include "core/analysis/access_parameters.h"
+#include "core/analysis/wording.h"
+#include "core/model/dataset.h"
+#include "core/model/error.h"
+#include "core/model/feedback.h"
+
+#include <string>
+#include <vector>
+
+namespace maillage::analysis {
+
+//! The defaults for `profession` (code or alias; "" = all professions: the GP defaults): its group's
+//! (defaultAccessParameters(group)); an unknown profession gets the GP defaults (accessibility() then
+//! reports it).
+AccessParameters defaultAccessParameters(const model::ProfessionCatalogue& catalogue,
+                                         const std::string& profession);
+
+//! Optional inputs that replace what the dataset gives. Empty vectors: the dataset's.
+struct AccessInputs {
+    //! Demand per commune (same order as dataset.communes), e.g. standardisedPopulation(); empty: the
+    //! communes' population.
+    std::vector<double> demand;
+    bool demandStandardised = false; //!< the unit says "standardised inhabitants"
+    //! Supply per commune (FTE, consultations: say which in AccessParameters::supply); empty: the counts
+    //! of the profession for the vintage.
+    std::vector<double> supply;
+};
+
+//! Age-standardised population (DREES): each commune's population by age band weighted by the band's
+//! consumption of care, scaled so that the whole dataset keeps its population. `byBand[c][b]` is the
+//! population of commune c in band b; `weights[b]` the relative consumption of band b (data: DREES and
+//! the Assurance maladie publish them per profession; cite the source where they are loaded). Throws
+//! Error(Value) when a row has another number of bands than `weights`, or a weight or count is negative.
+std::vector<double> standardisedPopulation(const std::vector<std::vector<double>>& byBand,
+                                           const std::vector<double>& weights);
+
+//! Accessibility of every commune, same order as dataset.communes.
+struct AccessResult {
+    std::string profession; //!< canonical code ("" = all professions)
+    int vintage = 0;
+    AccessParameters params;
+    bool demandStandardised = false;
+    std::vector<double> values; //!< per params.perInhabitants (standardised) inhabitants
+    std::vector<double> demand; //!< the demand used (population or standardised), for the zonage
+    //! Pairs (this commune's population, a commune with supply) within the catchment, by where their time
+    //! came from: the travel-time matrix, or the straight line at params.straightLineSpeedKmh.
+    std::vector<int> pairsByMatrix, pairsByStraightLine;
+    //! Communes within the catchment of the dataset's edge (the hull of the communes' anchors): supply
+    //! beyond the edge is not counted, so their value may be underestimated.
+    std::vector<char> nearEdge;
+    Warnings warnings; //!< counts left out, straight-line pairs, the edge
+};
+
+//! Two-step floating catchment. Step 1, for each commune j with supply S_j: R_j = S_j / Σ_i P_i·w(t_ij);
+//! step 2, for each commune i: A_i = Σ_j R_j·w(t_ij) × params.perInhabitants. t_ij is the time from i to
+//! j in dataset.travelTimes when the matrix has the pair (the shortest of duplicates), else the straight
+//! line between anchors at params.straightLineSpeedKmh; a commune reaches itself at 0 minutes when the
+//! matrix does not say otherwise, even without a position. Communes without a position reach no other
+//! commune except through the matrix. `profession`: code or alias ("" = all); `vintage` 0 = latest.
+//! Throws Error(Parameter) for invalid parameters, Error(Value) for an unknown profession or inputs of the
+//! wrong size, Error(Canceled) when `feedback` is canceled. About linear in the number of communes.
+AccessResult accessibility(const model::Dataset& dataset, const std::string& profession, int vintage,
+                           const AccessParameters& params, const AccessInputs& inputs = {},
+                           Feedback* feedback = nullptr);
+
+//! "professionnels pour 100 000 habitants standardisés" / "professionals per 100,000 standardised
+//! inhabitants" (FTE, consultations, per inhabitant as the parameters say).
+std::string accessUnit(const AccessResult& result, Language language);
+
+//! The communes classed by APL thresholds (DOMAIN.md §6, the zonage simulator).
+struct Zonage {
+    std::vector<double> thresholds;   //!< ascending
+    std::vector<int> classOf;         //!< per commune: number of thresholds <= its value (0 = lowest)
+    std::vector<double> populationOf; //!< per class (thresholds.size() + 1 classes)
+    std::vector<int> communesOf;      //!< per class
+};
+
+//! Class k holds the values v with thresholds[k-1] <= v < thresholds[k] (a commune exactly at a threshold
+//! is in the class above it). Throws Error(Parameter) when the thresholds are not ascending and finite.
+Zonage zonage(const AccessResult& result, const std::vector<double>& thresholds);
+
+//! For each value of threshold `index`, the communes whose class differs from the zonage with
+//! `thresholds` as given.
+struct ZonageChange {
+    double value = 0;
+    std::vector<int> communes;        //!< indices into dataset.communes whose class changed
+    double population = 0;            //!< their demand (population or standardised)
+    std::vector<double> populationOf; //!< per class, with this value
+};
+std::vector<ZonageChange> zonageSensitivity(const AccessResult& result, const std::vector<double>& thresholds,
+                                            std::size_t index, const std::vector<double>& values);
+
+} // namespace maillage::analysis
