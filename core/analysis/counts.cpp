@@ -159,42 +159,55 @@ void warnLeftOut(const model::Dataset& dataset, const LeftOutCounts& left, int y
     }
 }
 
+//! Place and profession codes of count records -> indices, with the look-ups cached.
+class CodeResolver {
+public:
+    explicit CodeResolver(const model::Dataset& dataset) : m_dataset(dataset) {
+        // Canonical codes first; aliases are resolved on first sight and cached.
+        const auto& professions = dataset.catalogue.professions();
+        for (std::size_t p = 0; p < professions.size(); ++p)
+            m_professions.insert(professions[p].code, static_cast<int>(p));
+    }
+    int profession(const std::string& code) {
+        if (const int* known = m_professions.find(code))
+            return *known;
+        const int index = resolveProfession(m_dataset.catalogue, code);
+        m_professions.insert(code, index);
+        return index;
+    }
+    // Counts usually follow the order of the commune list (both sorted by code): the commune after the
+    // previous one is tried first, which saves a hash look-up (a cache miss or two) per commune. Codes
+    // that needed repairing or folding are cached.
+    int commune(const std::string& code, int previous) {
+        const std::size_t next = static_cast<std::size_t>(previous + 1);
+        if (previous >= 0 && next < m_dataset.communes.size() && m_dataset.communes[next].code == code)
+            return static_cast<int>(next);
+        const int exact = m_dataset.communeIndex(code);
+        if (exact >= 0)
+            return exact;
+        const auto it = m_repaired.find(code);
+        if (it != m_repaired.end())
+            return it->second;
+        const int index = resolveCommune(m_dataset, code);
+        m_repaired.emplace(code, index);
+        return index;
+    }
+
+private:
+    const model::Dataset& m_dataset;
+    CodeTable m_professions;
+    std::unordered_map<std::string, int> m_repaired;
+};
+
 } // namespace
 
 int forEachResolvedCount(const model::Dataset& dataset, int vintage, const ResolvedCountBatch& batch,
                          Warnings& warnings) {
     const int year = vintage != 0 ? vintage : dataset.latestVintage();
-    const auto& professions = dataset.catalogue.professions();
-
-    // Profession code -> index: canonical codes first, aliases resolved on first sight and cached.
-    CodeTable professionIndex;
-    for (std::size_t p = 0; p < professions.size(); ++p)
-        professionIndex.insert(professions[p].code, static_cast<int>(p));
-    auto professionOf = [&](const std::string& code) {
-        if (const int* known = professionIndex.find(code))
-            return *known;
-        const int index = resolveProfession(dataset.catalogue, code);
-        professionIndex.insert(code, index);
-        return index;
-    };
-
-    // Counts usually follow the order of the commune list (both sorted by code): the commune after the
-    // previous one is tried first, which saves a hash look-up (a cache miss or two) per commune. Codes
-    // that needed repairing or folding are cached.
-    std::unordered_map<std::string, int> repaired;
-    auto communeOf = [&](const std::string& code, int previous) {
-        const std::size_t next = static_cast<std::size_t>(previous + 1);
-        if (previous >= 0 && next < dataset.communes.size() && dataset.communes[next].code == code)
-            return static_cast<int>(next);
-        const int exact = dataset.communeIndex(code);
-        if (exact >= 0)
-            return exact;
-        const auto it = repaired.find(code);
-        if (it != repaired.end())
-            return it->second;
-        const int index = resolveCommune(dataset, code);
-        repaired.emplace(code, index);
-        return index;
+    CodeResolver resolver(dataset);
+    const auto professionOf = [&](const std::string& code) { return resolver.profession(code); };
+    const auto communeOf = [&](const std::string& code, int previous) {
+        return resolver.commune(code, previous);
     };
 
     LeftOutCounts left;
