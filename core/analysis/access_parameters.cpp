@@ -73,6 +73,85 @@ void validate(const AccessParameters& p, const std::string& sourceName) {
         requirePositive(p.decayMinutes, sourceName, "access.decay_minutes");
 }
 
+std::map<std::string, double> accessKeyValues(const AccessParameters& p) {
+    std::map<std::string, double> kv = {{"access.method", static_cast<double>(p.method)},
+                                        {"access.catchment_minutes", p.catchmentMinutes},
+                                        {"access.decay_minutes", p.decayMinutes},
+                                        {"access.straight_line_speed_kmh", p.straightLineSpeedKmh},
+                                        {"access.per_inhabitants", p.perInhabitants},
+                                        {"access.supply", static_cast<double>(p.supply)},
+                                        {"access.step_count", static_cast<double>(p.steps.size())}};
+    for (std::size_t s = 0; s < p.steps.size(); ++s) {
+        const std::string prefix = "access.step_" + std::to_string(s + 1);
+        kv[prefix + "_minutes"] = p.steps[s].below;
+        kv[prefix + "_weight"] = p.steps[s].weight;
+    }
+    return kv;
+}
+
+namespace {
+
+constexpr int kMaxSteps = 20;
+
+//! A code among 0..last, as a parameters file stores an enum.
+int codeOf(double value, int last, const std::string& sourceName, const char* key) {
+    if (!(value >= 0 && value <= last) || value != std::floor(value))
+        throw Error(
+            ErrorKind::Parameter, parameter(sourceName, key),
+            msg("analysis.access.expected_code", {arg::number("value", value), arg::integer("last", last)}));
+    return static_cast<int>(value);
+}
+
+//! The steps given by "access.step_count" and "access.step_<k>_*" (the base's when the count is absent).
+std::vector<AccessStep> stepsOf(const std::map<std::string, double>& kv, const std::string& sourceName,
+                                std::vector<AccessStep> steps) {
+    const auto count = kv.find("access.step_count");
+    if (count == kv.end())
+        return steps;
+    steps.assign(static_cast<std::size_t>(codeOf(count->second, kMaxSteps, sourceName, "access.step_count")),
+                 {});
+    for (std::size_t s = 0; s < steps.size(); ++s) {
+        const std::string prefix = "access.step_" + std::to_string(s + 1);
+        const auto minutes = kv.find(prefix + "_minutes"), weight = kv.find(prefix + "_weight");
+        if (minutes == kv.end() || weight == kv.end())
+            throw Error(
+                ErrorKind::Parameter, Location{sourceName, 0, {}, -1, prefix + "_minutes"},
+                msg("analysis.access.step_missing", {arg::integer("n", static_cast<long long>(s + 1))}));
+        steps[s] = {minutes->second, weight->second};
+    }
+    return steps;
+}
+
+} // namespace
+
+AccessParameters accessFromKeyValues(const std::map<std::string, double>& kv, const std::string& sourceName,
+                                     const AccessParameters& base) {
+    AccessParameters p = base;
+    p.steps = stepsOf(kv, sourceName, base.steps);
+    const std::map<std::string, double> known = accessKeyValues(p);
+    for (const auto& [key, value] : kv) {
+        if (key.rfind("access.", 0) != 0)
+            continue;
+        if (known.find(key) == known.end())
+            throw Error(ErrorKind::Parameter, Location{sourceName, 0, {}, -1, key},
+                        msg("analysis.access.unknown_key"));
+        if (key == "access.method")
+            p.method = static_cast<AccessMethod>(codeOf(value, 3, sourceName, "access.method"));
+        else if (key == "access.supply")
+            p.supply = static_cast<SupplyKind>(codeOf(value, 2, sourceName, "access.supply"));
+        else if (key == "access.catchment_minutes")
+            p.catchmentMinutes = value;
+        else if (key == "access.decay_minutes")
+            p.decayMinutes = value;
+        else if (key == "access.straight_line_speed_kmh")
+            p.straightLineSpeedKmh = value;
+        else if (key == "access.per_inhabitants")
+            p.perInhabitants = value;
+    }
+    validate(p, sourceName);
+    return p;
+}
+
 double accessWeight(const AccessParameters& p, double minutes) {
     if (!(minutes >= 0) || !(minutes < p.catchmentMinutes))
         return 0;

@@ -4,6 +4,7 @@
 // model::Parameters and its keys ("access.*") into the GeoPackage and JSON files.
 #include "core/model/catalogue.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,19 @@ AccessParameters defaultAccessParameters(model::ProfessionGroup group);
 //! perInhabitants > 0. Throws Error(Parameter) naming `sourceName` and the key ("access.steps",
 //! "access.catchment_minutes", …) and what was expected.
 void validate(const AccessParameters& params, const std::string& sourceName);
+
+//! Flat key -> value form, as model::Parameters writes its own ("access.method": 0 APL, 1 binary,
+//! 2 Gaussian, 3 exponential; "access.catchment_minutes", "access.decay_minutes",
+//! "access.straight_line_speed_kmh", "access.per_inhabitants", "access.supply": 0 professionals, 1 FTE,
+//! 2 consultations; "access.step_count" and "access.step_<k>_minutes" / "access.step_<k>_weight" for
+//! k = 1..step_count).
+std::map<std::string, double> accessKeyValues(const AccessParameters& params);
+//! Reads the keys of `kv` that start with "access." over `base` and validates the result. Throws
+//! Error(Parameter) naming `sourceName` and the key for an unknown "access." key, a method or supply that
+//! is not one of the codes above, a step count that is not a whole number in 0..20 with its steps
+//! given, or a value validate() refuses. Keys of other groups are ignored.
+AccessParameters accessFromKeyValues(const std::map<std::string, double>& kv, const std::string& sourceName,
+                                     const AccessParameters& base = {});
 
 //! The weight of a pair `minutes` apart (0 beyond the catchment, or for a negative or non-finite time).
 double accessWeight(const AccessParameters& params, double minutes);

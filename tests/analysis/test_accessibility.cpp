@@ -358,6 +358,43 @@ private slots:
         validate(p, "");
     }
 
+    void parametersRoundTripThroughKeyValues() {
+        AccessParameters p = defaultAccessParameters(model::ProfessionGroup::Pole);
+        p.method = AccessMethod::Gaussian;
+        p.decayMinutes = 12.5;
+        p.supply = SupplyKind::Consultations;
+        p.perInhabitants = 1;
+        const auto kv = accessKeyValues(p);
+        QCOMPARE(kv.at("access.step_count"), 3.0);
+        QCOMPARE(kv.at("access.step_2_minutes"), 25.0);
+        QCOMPARE(accessFromKeyValues(kv, "dataset.gpkg"), p);
+        // Keys of other groups are someone else's; an unknown access key or code is an error naming it.
+        auto other = kv;
+        other["poles.mass_scale"] = 0.25;
+        QCOMPARE(accessFromKeyValues(other, ""), p);
+        other["access.steps_count"] = 2;
+        QVERIFY_EXCEPTION_THROWN(accessFromKeyValues(other, ""), Error);
+        try {
+            accessFromKeyValues({{"access.method", 4}}, "params.json");
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(q(e.what()),
+                     QStringLiteral("params.json: parameter 'access.method': expected a whole number "
+                                    "from 0 to 3, found 4"));
+        }
+        QVERIFY_EXCEPTION_THROWN(
+            accessFromKeyValues({{"access.step_count", 2}, {"access.step_1_minutes", 10}}, ""), Error);
+        // Two steps given: the catchment must follow (the last bound is the catchment).
+        const AccessParameters two = accessFromKeyValues({{"access.step_count", 2},
+                                                          {"access.step_1_minutes", 15},
+                                                          {"access.step_1_weight", 1},
+                                                          {"access.step_2_minutes", 30},
+                                                          {"access.step_2_weight", 0.5},
+                                                          {"access.catchment_minutes", 30}},
+                                                         "");
+        QCOMPARE(accessWeight(two, 15), 0.5);
+    }
+
     void professionGroupsHaveTheirOwnDefaults() {
         const auto catalogue = model::ProfessionCatalogue::builtin();
         QCOMPARE(defaultAccessParameters(catalogue, "D201"), AccessParameters{});
