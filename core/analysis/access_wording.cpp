@@ -35,4 +35,13 @@ std::string accessUnit(const AccessResult& result, Language language) {
     return what + (fr ? " pour " : " per ") + wording::natural(per, language) + " " + whom;
 }
 
+std::string describeZonageChange(const ZonageChange& change, std::size_t index, bool standardised,
+                                 Language language) {
+    return word(msg(standardised ? "analysis.zonage.change_standardised" : "analysis.zonage.change",
+                    {arg::integer("n", static_cast<long long>(index + 1)), arg::number("value", change.value),
+                     arg::integer("communes", static_cast<long long>(change.communes.size())),
+                     arg::number("population", change.population, 0)}),
+                language);
+}
+
 } // namespace maillage::analysis

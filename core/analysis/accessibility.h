@@ -92,6 +92,11 @@ struct ZonageChange {
     double population = 0;            //!< their demand (population or standardised)
     std::vector<double> populationOf; //!< per class, with this value
 };
+//! "With threshold 1 at 2.5: 12 communes change class (4,512 inhabitants)." / "Avec le seuil 1 à 2,5 : …";
+//! `index` is the threshold moved (0-based, worded from 1); "inhabitants" are standardised ones when the
+//! demand was.
+std::string describeZonageChange(const ZonageChange& change, std::size_t index, bool standardised,
+                                 Language language);
 std::vector<ZonageChange> zonageSensitivity(const AccessResult& result, const std::vector<double>& thresholds,
                                             std::size_t index, const std::vector<double>& values);
 

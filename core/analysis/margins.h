@@ -78,6 +78,11 @@ struct Sensitivity {
 Sensitivity sensitivity(const Aggregation& aggregation, const model::PoleParameters& params,
                         const std::string& key, const std::vector<double>& values,
                         Feedback* feedback = nullptr);
+//! One step of a sensitivity in a sentence: "Avec « poles.grand_pole_min » à 2 900 : 2 bassins de vie
+//! changent de type (« 38185 » : pôle intermédiaire → grand pôle, …)." Throws std::out_of_range for a step
+//! the sensitivity does not have.
+std::string describeSensitivityStep(const Sensitivity& sensitivity, std::size_t step, Language language);
+
 //! aggregateByBassin(dataset, vintage) then the above.
 Sensitivity sensitivity(const model::Dataset& dataset, int vintage, const model::PoleParameters& params,
                         const std::string& key, const std::vector<double>& values,

@@ -143,4 +143,27 @@ std::string describeMargins(const BassinMargins& margins, Language language) {
     return out + ".";
 }
 
+std::string describeSensitivityStep(const Sensitivity& sensitivity, std::size_t step, Language language) {
+    const SensitivityStep& s = sensitivity.steps.at(step);
+    const auto key = arg::code("key", sensitivity.key);
+    const auto value = arg::number("value", s.value);
+    if (s.changes.empty())
+        return word(msg("analysis.sensitivity.step_none", {key, value}), language);
+    std::vector<std::string> changes;
+    for (const TypeChange& c : s.changes)
+        changes.push_back(
+            word(msg("analysis.sensitivity.change",
+                     {arg::code("bv", c.bv), arg::text("from", typeInSentence(c.from, language)),
+                      arg::text("to", typeInSentence(c.to, language))}),
+                 language));
+    // The changes are worded one by one and joined here: an argument is shown verbatim, not re-worded.
+    std::string out = word(msg("analysis.sensitivity.step",
+                               {key, value, arg::integer("n", static_cast<long long>(changes.size()))}),
+                           language) +
+                      " (";
+    for (std::size_t c = 0; c < changes.size(); ++c)
+        out += (c ? ", " : "") + changes[c];
+    return out + ").";
+}
+
 } // namespace maillage::analysis

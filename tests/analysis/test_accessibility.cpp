@@ -464,6 +464,12 @@ private slots:
         QVERIFY(changes[1].communes.empty());
         QCOMPARE(changes[2].communes, (std::vector<int>{0})); // A (80) falls below 90
         QCOMPARE(changes[2].populationOf, (std::vector<double>{3000, 0, 500}));
+        QCOMPARE(q(describeZonageChange(changes[0], 0, false, Language::En)),
+                 QStringLiteral("With threshold 1 at 20: 1 commune changes class (2,000 inhabitants)."));
+        QCOMPARE(
+            q(describeZonageChange(changes[0], 0, true, Language::Fr)),
+            QStringLiteral("Avec le seuil 1 à 20\u00a0: 1 commune change de classe (2\u00a0000 habitants "
+                           "standardisés)."));
         QVERIFY_EXCEPTION_THROWN(zonageSensitivity(r, {50, 100}, 2, {1}), Error);
     }
 
@@ -554,6 +560,18 @@ private slots:
         QVERIFY(s.steps[1].changes.empty());
         QCOMPARE(s.steps[2].changes.size(), std::size_t(1)); // Y falls to pôle intermédiaire
         QCOMPARE(s.steps[2].changes[0].to, PoleType::Intermediaire);
+        QCOMPARE(
+            q(describeSensitivityStep(s, 0, Language::Fr)),
+            QStringLiteral(
+                "Avec «\u00a0poles.grand_pole_min\u00a0» à 2\u00a0900\u00a0: 2 bassins de vie changent "
+                "de type («\u00a0X\u00a0»\u00a0: pôle intermédiaire → grand pôle, «\u00a0Z\u00a0»\u00a0: "
+                "pôle secondaire → grand pôle)."));
+        QCOMPARE(q(describeSensitivityStep(s, 1, Language::En)),
+                 QStringLiteral("With 'poles.grand_pole_min' at 3,000: no bassin de vie changes type."));
+        QCOMPARE(q(describeSensitivityStep(s, 2, Language::En)),
+                 QStringLiteral(
+                     "With 'poles.grand_pole_min' at 3,100: 1 bassin de vie changes type ('Y': large pole "
+                     "→ intermediate pole)."));
         // The mass scale too: halved thresholds make every one of them a grand pôle.
         const Sensitivity scale = sensitivity(a, {}, "poles.mass_scale", {0.5});
         QCOMPARE(scale.steps[0].changes.size(), std::size_t(2));
@@ -625,6 +643,8 @@ private slots:
         QVERIFY2(near(shared, supply, 1e-6), qPrintable(QStringLiteral("%1 vs %2").arg(shared).arg(supply)));
         // Isère borders five départements: the edge is flagged.
         QVERIFY(hasWarning(road.warnings, "analysis.access.edge"));
+        qInfo("Isère: %d of 512 communes within the catchment of the edge",
+              static_cast<int>(std::count(road.nearEdge.begin(), road.nearEdge.end(), 1)));
 
         ds.travelTimes.clear();
         const AccessResult line = accessibility(ds, "medecin_generaliste", 2018, AccessParameters{});
