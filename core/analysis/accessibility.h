@@ -48,7 +48,8 @@ struct AccessResult {
     std::vector<double> values; //!< per params.perInhabitants (standardised) inhabitants
     std::vector<double> demand; //!< the demand used (population or standardised), for the zonage
     //! Pairs (this commune's population, a commune with supply) within the catchment, by where their time
-    //! came from: the travel-time matrix, or the straight line at params.straightLineSpeedKmh.
+    //! came from: the travel-time matrix, or the straight line at params.straightLineSpeedKmh. A commune
+    //! reaching its own supply at 0 minutes because the matrix lacks the pair is in neither count.
     std::vector<int> pairsByMatrix, pairsByStraightLine;
     //! Communes within the catchment of the dataset's edge (the hull of the communes' anchors): supply
     //! beyond the edge is not counted, so their value may be underestimated.

@@ -2,6 +2,7 @@
 // threshold: figures only (margins_wording.cpp words them).
 #include "core/analysis/margins.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace maillage::analysis {
@@ -44,7 +45,8 @@ Margin shareMargin(MarginKind kind, double part, double total, double share, boo
         return m;
     }
     if (m.met)
-        m.spare = wholeAtMost(excess / (1 - share));
+        // Removing every professional leaves no share at all (and no pôle): at least one must stay.
+        m.spare = wholeAtMost(atLeast ? std::min(excess / (1 - share), total - 1) : excess / (1 - share));
     else
         m.needed = total > 0 || !atLeast ? wholeAtLeast(-excess / (1 - share)) : 1;
     return m;

@@ -544,6 +544,43 @@ private slots:
                      "pole."));
     }
 
+    void marginsAreTheFewestProfessionalsThatCrossTheThreshold() {
+        // Random whole counts: `needed` crosses, one fewer does not; `spare` keeps, one more does not.
+        unsigned seed = 11;
+        auto rnd = [&](int n) {
+            seed = seed * 1664525u + 1013904223u;
+            return static_cast<double>((seed >> 8) % static_cast<unsigned>(n));
+        };
+        const double s = 0.2;
+        for (int i = 0; i < 2000; ++i) {
+            const double total = 1 + rnd(12000), pole = rnd(static_cast<int>(total) + 1);
+            const double psy = rnd(static_cast<int>(pole) + 1);
+            const BassinMargins m = marginsOf(classifyBassin(totals("X", total, pole, psy), {}));
+            const Margin& share = m.of(MarginKind::IntermediatePoleShare);
+            const auto poleShare = [&](double k) { return (pole + k) / (total + k) >= s - 1e-12; };
+            if (share.met) {
+                QVERIFY(poleShare(-share.spare));
+                QVERIFY(pole - share.spare - 1 < 0 || !poleShare(-share.spare - 1));
+            } else {
+                QVERIFY(poleShare(share.needed));
+                QVERIFY(!poleShare(share.needed - 1));
+            }
+            const Margin& psyShare = m.of(MarginKind::IntermediatePsyShare);
+            const auto psyOk = [&](double k) { return (psy + k) / (total + k) <= s + 1e-12; };
+            if (psyShare.met) {
+                QVERIFY(psyOk(psyShare.spare));
+                QVERIFY(!psyOk(psyShare.spare + 1));
+            } else {
+                QVERIFY(psyOk(-psyShare.needed));
+                QVERIFY(!psyOk(-psyShare.needed + 1));
+            }
+            const Margin& grand = m.of(MarginKind::GrandPoleTotal);
+            QCOMPARE(grand.met ? total - grand.spare : total + grand.needed, 3000.0);
+            const Margin& metropole = m.of(MarginKind::MetropoleTotal);
+            QCOMPARE(metropole.met ? total - metropole.spare : total + metropole.needed, 10001.0);
+        }
+    }
+
     // --- Sensitivity of the typology
 
     void sensitivityListsTheBassinsThatChangeType() {
