@@ -10,6 +10,7 @@
 // shown in that group, until the masked parts of every group add up to 0 or to at least the threshold;
 // the total itself is masked only when no part is left to mask. CountGrid does this for any set of
 // additive relations.
+#include "core/analysis/crunch.h"
 #include "core/model/message.h"
 #include "core/model/parameters.h"
 
@@ -74,6 +75,18 @@ private:
         int total;
         std::vector<int> parts;
     };
+    //! What a reader of the outputs knows: cells shown or published and not masked, and whatever a
+    //! relation with a single unknown member gives back (derivedBy: that relation, else -1).
+    struct Knowledge {
+        std::vector<bool> known;
+        std::vector<int> derivedBy;
+    };
+    Knowledge propagate(const std::vector<bool>& masked) const;
+    //! The relations through which a secret count can be recomputed, or whose unknown parts add up to
+    //! one, in order.
+    std::vector<int> violations(const Knowledge& knowledge, const SecrecyRule& rule) const;
+    //! The cell to mask in addition in `relation`; -1 when none is left.
+    int complementOf(const Relation& relation, const std::vector<bool>& masked) const;
     std::vector<double> m_values;
     std::vector<Visibility> m_visibility;
     std::vector<Relation> m_relations;
@@ -90,5 +103,24 @@ struct ClassificationMask {
 //! Primary and complementary secrecy on one BV's counts: N = N_psy + N_exPsy = N_pole + (N − N_pole),
 //! N_pole = N_psy + (N_pole − N_psy).
 ClassificationMask maskClassification(double total, double pole, double psy, const SecrecyRule& rule);
+
+//! A modelled link's intensity M_i M_j / d^β gives a mass back from the other: masked when either is.
+bool isIntensityMasked(double massFrom, double massTo, const SecrecyRule& rule);
+
+//! Which figures of a Crunch diagnosis are masked.
+struct CrunchMask {
+    std::vector<bool> before, after, change; //!< per CrunchDiagnostics::changes (change and change_percent)
+    bool firstMass = false, secondMass = false, primacy = false;
+    //! total_professionals, first_pole_share, herfindahl, equivalent_poles: with the BVs' counts published
+    //! (classification), any of them gives a masked BV count back; masked when one is.
+    bool selectionFigures = false;
+    bool poleChange = false, nonPoleChange = false; //!< sums over pôles / non-pôles holding a masked count
+    bool drainCorrelation = false;                  //!< a masked change enters the correlation
+    bool diagnosis = false;                         //!< the written diagnosis quotes a masked figure
+};
+//! Masks a Crunch diagnosis: counts of BVs (before, after) primary, changes derived, and every figure of
+//! the selection computed from a masked count (the BVs' counts are taken from diagnostics.classification
+//! and changes).
+CrunchMask maskCrunch(const CrunchDiagnostics& diagnostics, const SecrecyRule& rule);
 
 } // namespace maillage::analysis
