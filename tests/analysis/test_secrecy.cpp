@@ -637,6 +637,29 @@ private slots:
         QVERIFY(!leaks.empty());
     }
 
+    void theScanFindsACommuneGivenBackByTheTotalOfItsBassin() {
+        // Without complementary secrecy (the cells masked for it shown again), a BV's total minus its shown
+        // communes gives a masked commune back, and the scan says so.
+        const model::Dataset ds = smallCountsTerritory();
+        const std::vector<DensityRow> communes = densityForAllCommunes(ds, "", 2018);
+        io::ResultTable t = densityTable(ds, {DensityLevel::Commune, communes, "", 2018}, kRule);
+        const int count = t.column("count");
+        int secondary = 0;
+        for (std::size_t r = 0; r < t.rows.size(); ++r)
+            if (t.rows[r].cells[count].masked && !isSecret(communes[r].count, kRule)) {
+                t.rows[r].cells[count] = io::Cell::of(communes[r].count);
+                ++secondary;
+            }
+        QVERIFY(secondary > 0);
+        const Output bassins = readBack(densityTable(
+            ds, {DensityLevel::Bassin, levelRows(ds, communes, [](auto& m) { return m.bv; }), "", 2018},
+            kRule));
+        Leaks leaks;
+        scanAgainstParents(
+            readBack(t), bassins, [&](const std::string& code) { return ds.commune(code)->bv; }, "BV", leaks);
+        QVERIFY(!leaks.empty());
+    }
+
     void noRecomputableSmallCountInTheTablesOfHautsDeFrance() {
         MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
         MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");

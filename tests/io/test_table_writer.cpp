@@ -310,6 +310,20 @@ private slots:
         std::remove(fifo.c_str());
     }
 
+    void aFileBehindStandardOutputIsWrittenThroughIt() {
+        // `maillage … --output /dev/stdout > out.csv`: /dev/stdout links to the file the shell opened.
+        const std::string file = path("redirected.csv");
+        spit(file, "before\n");
+        FILE* f = std::fopen(file.c_str(), "a");
+        QVERIFY(f);
+        const std::string descriptor = "/dev/fd/" + std::to_string(::fileno(f));
+        QCOMPARE(checkTableOutput(descriptor, TableFormat::Csv), OutputKind::Stream);
+        std::ostringstream unused;
+        writeTable(sample(), descriptor, as(TableFormat::Csv), unused);
+        std::fclose(f);
+        QCOMPARE(slurp(file), "before\n" + csvText(sample(), TableFormat::Csv));
+    }
+
     void symbolicLinksFoldersAndDatabasesAreRefused() {
         const std::string file = path("kept.csv"), link = path("link.csv");
         spit(file, "previous\n");
