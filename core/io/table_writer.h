@@ -62,9 +62,8 @@ struct TableWriteOptions {
 //! Where a target leads.
 enum class OutputKind {
     StandardOutput, //!< "-"
-    Stream, //!< a character device, a FIFO or a descriptor link (/dev/stdout, /dev/null, a named pipe):
-            //!< written directly
-    File //!< a regular file or an absent path: temporary file then rename
+    Stream,         //!< a device, a pipe or /dev/stdout, /dev/fd/N: written directly
+    File            //!< a regular file or an absent path: temporary file then rename
 };
 
 //! Classifies `target` and checks that `format` can be written there. Throws Error(Write) naming the
