@@ -58,9 +58,9 @@ struct AccessibilityInput {
     std::string unit;           //!< "APL (consultations / hab. standardisé / an)", "pour 10 000 hab."...
     std::string profession;
     int vintage = 0;
-    bool hasZonage = false;         //!< a zonage threshold was given
-    double zonageThreshold = 0;     //!< below it, a commune is "sous-dense" (under-served)
-    std::vector<std::string> notes; //!< method notes (e.g. distance instead of travel times)
+    bool hasZonage = false;     //!< a zonage threshold was given
+    double zonageThreshold = 0; //!< below it, a commune is "sous-dense" (under-served)
+    std::vector<Message> notes; //!< method notes (e.g. distance instead of travel times), worded per language
 };
 //! Table "access": commune, name, population, access, unit, zonage ("sous-dense"/"" when hasZonage, else
 //! empty). Accessibility mixes the supply of a whole catchment: no count can be recomputed from it.
