@@ -649,6 +649,42 @@ private slots:
         QVERIFY(maskCrunch(d, kRule).concentration);
     }
 
+    void accessibilityRowsFollowTheCommunesWithTheirZonage() {
+        model::Dataset ds;
+        ds.communes.push_back({"02018", "Ailly", 1200, "02018", "02", "32", {}, {}});
+        ds.communes.push_back({"59350", "Lille", 230000, "59350", "59", "32", {}, {}});
+        AccessibilityInput in;
+        in.values = {1.8, std::nan("")};
+        in.unit = "APL";
+        in.hasZonage = true;
+        in.zonageThreshold = 2.5;
+        in.notes = {msg("results.note_diagnosis_partial")};
+        const io::ResultTable t = accessibilityTable(ds, in);
+        QCOMPARE(int(t.rows.size()), 2);
+        QCOMPARE(cellOf(t, 0, "commune").text, std::string("02018"));
+        QCOMPARE(cellOf(t, 0, "access").number, 1.8);
+        QCOMPARE(cellOf(t, 0, "zonage").text, std::string("sous-dense"));
+        QVERIFY(cellOf(t, 1, "access").empty); // unknown, not zero
+        QVERIFY(cellOf(t, 1, "zonage").empty);
+        QCOMPARE(t.notes.size(), std::size_t(1));
+    }
+
+    void theSummaryCountsPolesPerGroupAndHasNoFlagColumn() {
+        TypeSummary s;
+        s.byGroup["32"] = {40, 1, 4, 6, 2};
+        s.all = {40, 1, 4, 6, 2};
+        const io::ResultTable t = summaryTable(s, "region", {{"32", "Hauts-de-France"}});
+        QCOMPARE(int(t.rows.size()), 2);
+        QCOMPARE(t.columns[0].key, std::string("region"));
+        QCOMPARE(cellOf(t, 0, "name").text, std::string("Hauts-de-France"));
+        QCOMPARE(cellOf(t, 0, "poles").number, 13.0);
+        QCOMPARE(cellOf(t, 1, "region").text, std::string("all"));
+        QCOMPARE(io::csvText(t, io::TableFormat::Csv),
+                 std::string(
+                     "region,name,type1,type2,type3,type4,poles,hors_pole\n32,Hauts-de-France,1,4,6,2,13,40\n"
+                     "all,,1,4,6,2,13,40\n"));
+    }
+
     void noRecomputableSmallCountInAnyTableOfATerritoryBuiltToHaveMany() {
         const model::Dataset ds = smallCountsTerritory();
         Leaks leaks;
