@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -281,6 +282,18 @@ private slots:
         f.reset(o.layer->GetNextFeature());
         QVERIFY(!f->IsFieldSetAndNotNull(f->GetFieldIndex("count")));
         QVERIFY(open(path("out_links_isolated.geojson")).layer);
+        // Rows with geometry: RFC 7946, in WGS 84 longitude/latitude.
+        ResultTable located = second();
+        located.epsg = 2154;
+        OGRPoint point(700000, 6600000); // the origin of Lambert-93: 3° E, 46.5° N
+        located.rows[0].wkb.resize(point.WkbSize());
+        point.exportToWkb(wkbNDR, located.rows[0].wkb.data(), wkbVariantIso);
+        writeTable(located, path("located.geojson"), as(TableFormat::GeoJson), unused);
+        Opened l = open(path("located.geojson"));
+        FeaturePtr p(l.layer->GetNextFeature());
+        QVERIFY(p && p->GetGeometryRef());
+        QVERIFY(std::fabs(p->GetGeometryRef()->toPoint()->getX() - 3.0) < 1e-6);
+        QVERIFY(std::fabs(p->GetGeometryRef()->toPoint()->getY() - 46.5) < 1e-6);
     }
 
     void dashIsStandardOutputForCsvOnly() {
