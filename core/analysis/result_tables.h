@@ -85,8 +85,10 @@ std::vector<io::ResultTable> linksTables(const model::Dataset& dataset, const Li
 //! herfindahl, equivalent_poles, total_professionals), "crunch_evolution" (one row, with two vintages:
 //! vintages, pole/non-pole change, drain correlation and its points), "crunch_changes" (one row per BV:
 //! before, after, change, change_percent, distance_to_main_km, at_risk, nearest large pôle), and
-//! "crunch_diagnosis" (the written diagnosis in `language`, one paragraph per row). Counts of BVs
-//! masked, with their changes; complementary secrecy of the BVs' counts against total_professionals.
+//! "crunch_diagnosis" (the written diagnosis in `language`, one paragraph per row). Secrecy as maskCrunch
+//! decides: counts of BVs masked with their changes, figures of the selection masked when its masked counts
+//! add up to a secret count, the diagnosis worded without masked figures (publishableCrunch; a note says
+//! so) or withheld.
 std::vector<io::ResultTable> crunchTables(const model::Dataset& dataset, const CrunchDiagnostics& diagnostics,
                                           const SecrecyRule& rule, Language language);
 
