@@ -49,7 +49,8 @@ bool isStreamable(TableFormat format);
 //! How the header of machine formats is written.
 enum class HeaderStyle {
     Keys,  //!< column keys ("per_10000"): what scripts and QGIS expect (default)
-    Labels //!< column headers in TableWriteOptions::language (spreadsheets for people)
+    Labels //!< headers for people: TableWriteOptions::language (spreadsheets, layers); csv-fr French, csv
+           //!< English
 };
 
 struct TableWriteOptions {
