@@ -1,6 +1,7 @@
 #pragma once
 // Commune densities and drill-down (DOMAIN.md §6), statistical secrecy (§7). Accessibility (APL, 2SFCA):
 // core/analysis/accessibility.h.
+#include "core/analysis/secrecy.h" // isMasked, maskedCountFr: statistical secrecy has its own module
 #include "core/model/dataset.h"
 #include "core/model/error.h"
 #include "core/model/parameters.h"
@@ -63,10 +64,5 @@ struct CommuneDensities {
 //! A row per commune of the dataset.
 CommuneDensities densityForAllCommunes(const model::Dataset& dataset, const std::string& profession,
                                        int vintage);
-
-//! DOMAIN.md §7: a count is masked when 0 < count < threshold.
-bool isMasked(double count, const model::DensityParameters& params);
-//! "< 5" for a masked count, else the count formatted the French way.
-std::string maskedCountFr(double count, const model::DensityParameters& params);
 
 } // namespace maillage::analysis
