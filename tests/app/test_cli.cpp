@@ -120,6 +120,12 @@ QStringList filesIn(const QString& dir) {
 class TestCli : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() {
+        // Messages follow the locale (LC_ALL, LC_MESSAGES, LANG); these tests read the English ones, also
+        // in the binary they start.
+        qputenv("LC_ALL", "C.UTF-8");
+    }
+
     void classifyFromPlainTablesGivesOneRowPerBassinWithTypeAndReason() {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("poles.csv"));
