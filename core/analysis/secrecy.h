@@ -85,6 +85,11 @@ private:
     //! The relations through which a secret count can be recomputed, or whose unknown parts add up to
     //! one, in order.
     std::vector<int> violations(const Knowledge& knowledge, const SecrecyRule& rule) const;
+    //! True when a member of `relation` was masked in this round.
+    static bool touches(const Relation& relation, const std::vector<bool>& touched);
+    //! The cell to mask so that `relation` gives no secret count back: in it, else in the relations that
+    //! give its masked members back (up to a depth); -1 when none is left.
+    int mend(int relation, const Knowledge& knowledge, const std::vector<bool>& masked, int depth) const;
     //! The cell to mask in addition in `relation`; -1 when none is left.
     int complementOf(const Relation& relation, const std::vector<bool>& masked) const;
     std::vector<double> m_values;
