@@ -32,6 +32,14 @@ const std::vector<CommandEntry>& commandTable() {
          "classify bassins de vie into pôle types (from a dataset or from plain tables) into a CSV",
          declareClassify},
         {"summary", "number of pôles per type and région (or département) of a dataset", declareSummary},
+        {"density",
+         "professionals per 10,000 inhabitants by commune, bassin de vie, département, région or zone",
+         declareDensity},
+        {"access", "spatial accessibility of a profession, one row per commune", declareAccess},
+        {"links",
+         "links between pôles (modelled, observed, declared), isolated pôles and remote bassins de vie",
+         declareLinks},
+        {"crunch", "Crunch diagnosis of a région, département or selection of bassins de vie", declareCrunch},
         {"demo", "write the fictional demo dataset as a GeoPackage", declareDemo},
     };
     return table;

@@ -1,6 +1,7 @@
 #include "app/cli_common.h"
 
 #include "core/io/atomic_file.h"
+#include "core/io/gpkg.h"
 #include "core/io/parameters_json.h"
 #include "core/model/text.h"
 
@@ -39,6 +40,17 @@ void addAnalysisOptions(CLI::App& sub, AnalysisOptions& o, const std::string& ou
                    "csv (default), csv-fr (';', decimal commas, BOM), xlsx, ods, gpkg or geojson "
                    "(default: from the output's extension)")
         ->type_name("FORMAT");
+}
+
+void addProfessionOption(CLI::App& sub, std::string& profession) {
+    sub.add_option("--profession", profession,
+                   "profession code or alias of the catalogue, or all (every profession)")
+        ->type_name("CODE|all");
+}
+
+std::string professionOf(const std::string& option) {
+    const std::string& profession = required(option, "profession");
+    return profession == "all" ? std::string() : profession;
 }
 
 model::Parameters parametersOver(const model::Parameters& saved, const std::string& paramsFile,
@@ -142,6 +154,59 @@ void printWarnings(const Warnings& warnings, const Context& c) {
         return;
     for (const auto& w : warnings)
         c.err << warningLine(w, c) << "\n";
+}
+
+// ---------------------------------------------------------------- analyses
+
+namespace {
+
+io::TableFormat outputFormat(const AnalysisOptions& o) {
+    io::TableFormat format = io::TableFormat::Csv;
+    if (o.format.empty())
+        return io::tableFormatForPath(o.output, io::TableFormat::Csv);
+    if (!io::parseTableFormat(o.format, format))
+        throw UsageError(msg("app.usage.expects_choice",
+                             {arg::text("option", "--format"), arg::list("choices", io::tableFormatNames()),
+                              arg::text("value", o.format)}));
+    return format;
+}
+
+} // namespace
+
+AnalysisRun prepareAnalysis(const AnalysisOptions& o, const Context& c) {
+    AnalysisRun run;
+    const std::string& dataset = required(o.dataset, "dataset");
+    const std::string& output = required(o.output, "output");
+    run.write.format = outputFormat(o);
+    run.write.language = c.language;
+    if (io::checkTableOutput(output, run.write.format) == io::OutputKind::File)
+        io::checkOutputIsNoInput(output, {dataset, o.paramsFile});
+    run.dataset = io::readDataset(dataset);
+    run.params = parametersOver(run.dataset.params, o.paramsFile, o.sets);
+    run.vintage = datasetVintage(run.dataset, dataset, o.vintage);
+    run.secrecy =
+        o.noSecrecy ? analysis::SecrecyRule::off() : analysis::SecrecyRule::from(run.params.density);
+    return run;
+}
+
+void writeResults(const std::vector<io::ResultTable>& tables, const AnalysisOptions& o,
+                  const AnalysisRun& run, const Context& c) {
+    const auto paths = io::writeTables(tables, o.output, run.write, c.out);
+    if (c.quiet)
+        return;
+    long long rows = 0, masked = 0;
+    for (const auto& t : tables) {
+        rows += static_cast<long long>(t.rows.size());
+        masked += t.maskedRows();
+    }
+    if (masked > 0)
+        c.err << c.say(msg("app.results.masked",
+                           {arg::integer("rows", masked), arg::number("threshold", run.secrecy.threshold)}))
+              << "\n";
+    c.err << c.say(msg("app.results.written",
+                       {arg::integer("rows", rows),
+                        arg::list("paths", paths.empty() ? std::vector<std::string>{"-"} : paths)}))
+          << "\n";
 }
 
 // ---------------------------------------------------------------- progress

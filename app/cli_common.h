@@ -1,6 +1,9 @@
 #pragma once
 // What the subcommands of the command line share: the context of a run (streams, language, --quiet),
 // usage errors, the options of every analysis (dataset, parameters, secrecy, output) and progress.
+#include "core/analysis/secrecy.h"
+#include "core/io/result_table.h"
+#include "core/io/table_writer.h"
 #include "core/model/dataset.h"
 #include "core/model/error.h"
 #include "core/model/feedback.h"
@@ -52,6 +55,30 @@ struct AnalysisOptions {
     std::string output;
     std::string format;
 };
+
+//! What every analysis subcommand starts from, once its options are checked.
+struct AnalysisRun {
+    model::Dataset dataset;
+    model::Parameters params; //!< the dataset's, under --params and --set
+    int vintage = 0;          //!< --vintage, else the dataset's latest
+    analysis::SecrecyRule secrecy;
+    io::TableWriteOptions write; //!< --format (else the output's extension, else csv), in the run's language
+};
+
+//! Checks --dataset and --output (before anything is read: an output that cannot be written, is an
+//! input or a database fails first), then reads the dataset, the parameters and the vintage.
+AnalysisRun prepareAnalysis(const AnalysisOptions& options, const Context& context);
+
+//! Writes `tables` through the shared output layer (core/io/table_writer.h) and says on the error stream
+//! what went where and how many rows were masked.
+void writeResults(const std::vector<io::ResultTable>& tables, const AnalysisOptions& options,
+                  const AnalysisRun& run, const Context& context);
+
+//! Declares --profession CODE|all on `sub`.
+void addProfessionOption(CLI::App& sub, std::string& profession);
+//! The engine's profession for --profession: "" (every profession) for "all", else the code or alias as
+//! given (the engine refuses unknown ones, listing the catalogue). Throws UsageError when it is missing.
+std::string professionOf(const std::string& option);
 
 //! Declares --dataset, --params, --set, --vintage, --no-secrecy, --output and --format on `sub`.
 void addAnalysisOptions(CLI::App& sub, AnalysisOptions& options, const std::string& outputHelp);

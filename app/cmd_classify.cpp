@@ -181,9 +181,8 @@ int classify(const ClassifyOptions& o, Context& c) {
                             classificationCsv(ds, classification.poles, c.language, format == "csv-fr",
                                               o.common.noSecrecy ? nullptr : &params.density, maskedRows));
     if (maskedRows > 0 && !c.quiet)
-        c.err << c.say(msg("app.classify.masked_rows",
-                           {arg::integer("rows", maskedRows),
-                            arg::number("threshold", params.density.secrecyThreshold)}))
+        c.err << c.say(msg("app.results.masked", {arg::integer("rows", maskedRows),
+                                                  arg::number("threshold", params.density.secrecyThreshold)}))
               << "\n";
     if (!c.quiet)
         printClassifySummary(c, classification.poles, output);

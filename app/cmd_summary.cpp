@@ -2,14 +2,11 @@
 #include "app/commands.h"
 
 #include "core/analysis/poles.h"
-#include "core/io/atomic_file.h"
-#include "core/io/gpkg.h"
+#include "core/analysis/result_tables.h"
 
 #include <CLI/CLI.hpp>
 
 #include <memory>
-#include <ostream>
-#include <sstream>
 
 namespace maillage::cli {
 
@@ -21,46 +18,25 @@ struct SummaryOptions {
     std::string massScale;
 };
 
-std::string summaryCsv(const model::Dataset& ds, const analysis::TypeSummary& table, const std::string& by) {
-    const auto& names = by == "region" ? ds.regionNames : ds.departementNames;
-    std::ostringstream csv;
-    csv << by << ",name,type1,type2,type3,type4,poles,hors_pole\n";
-    auto row = [&](const std::string& key, const std::string& name, const std::array<int, 5>& n) {
-        csv << csvQuote(key, ',') << "," << csvQuote(name, ',') << "," << n[1] << "," << n[2] << "," << n[3]
-            << "," << n[4] << "," << (n[1] + n[2] + n[3] + n[4]) << "," << n[0] << "\n";
-    };
-    for (const auto& [key, n] : table.byGroup) {
-        const auto it = names.find(key);
-        row(key, it == names.end() ? std::string() : it->second, n);
-    }
-    row("all", "", table.all);
-    return csv.str();
-}
-
-int summary(const SummaryOptions& o, Context& c) {
-    const std::string& dataset = required(o.common.dataset, "dataset");
-    const bool toFile = !o.common.output.empty() && o.common.output != "-";
+int summary(SummaryOptions o, Context& c) {
     parseChoice(o.by, "--by", {"region", "departement"});
-    if (toFile)
-        checkOutputs({o.common.output}, {dataset, o.common.paramsFile});
-    const auto ds = io::readDataset(dataset);
-    auto params = parametersOver(ds.params, o.common.paramsFile, o.common.sets);
+    if (o.common.output.empty())
+        o.common.output = "-";
+    AnalysisRun run = prepareAnalysis(o.common, c);
     if (!o.massScale.empty()) {
-        params.poles.massScale = parseNumberOption(o.massScale, "--mass-scale");
-        params.validate("--mass-scale");
+        run.params.poles.massScale = parseNumberOption(o.massScale, "--mass-scale");
+        run.params.validate("--mass-scale");
     }
-    const int vintage = datasetVintage(ds, dataset, o.common.vintage);
-    const auto classification = analysis::classifyDataset(ds, vintage, params.poles);
+    const model::Dataset& ds = run.dataset;
+    const auto classification = analysis::classifyDataset(ds, run.vintage, run.params.poles);
     printWarnings(classification.warnings(), c);
     const auto table = analysis::summarizeByGroup(classification.poles, [&](const std::string& bv) {
         const model::Bassin* b = ds.bassin(bv);
         return b ? (o.by == "region" ? b->reg : b->dep) : std::string();
     });
-    const std::string csv = summaryCsv(ds, table, o.by);
-    if (toFile)
-        io::writeFileAtomically(o.common.output, csv);
-    else
-        c.out << csv;
+    writeResults(
+        {analysis::summaryTable(table, o.by, o.by == "region" ? ds.regionNames : ds.departementNames)},
+        o.common, run, c);
     return 0;
 }
 
@@ -68,7 +44,10 @@ int summary(const SummaryOptions& o, Context& c) {
 
 Runner declareSummary(CLI::App& sub) {
     auto o = std::make_shared<SummaryOptions>();
-    addAnalysisOptions(sub, o->common, "output CSV (default: the standard output)");
+    addAnalysisOptions(
+        sub, o->common,
+        "output (default: - , the standard output): region (or departement), name, type1..type4, "
+        "poles, hors_pole, and a last row 'all'");
     sub.add_option("--by", o->by, "region (default) or departement")->type_name("GROUP");
     sub.add_option("--mass-scale", o->massScale, "multiplies the four professional-count thresholds")
         ->type_name("F");

@@ -9,5 +9,9 @@ Runner declareImport(CLI::App& sub);
 Runner declareClassify(CLI::App& sub);
 Runner declareSummary(CLI::App& sub);
 Runner declareDemo(CLI::App& sub);
+Runner declareDensity(CLI::App& sub);
+Runner declareAccess(CLI::App& sub);
+Runner declareLinks(CLI::App& sub);
+Runner declareCrunch(CLI::App& sub);
 
 } // namespace maillage::cli

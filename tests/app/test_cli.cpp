@@ -1,4 +1,5 @@
 #include "app/cli.h"
+#include "cli_testing.h"
 #include "testing.h"
 
 #include "core/io/parameters_json.h"
@@ -17,23 +18,11 @@
 #include <unistd.h>
 
 using namespace maillage;
+using maillage::testing::contentOf;
+using maillage::testing::Run;
+using maillage::testing::runCli;
 
 namespace {
-
-struct Run {
-    int status = -1;
-    std::string out, err;
-};
-
-Run runCli(std::vector<std::string> args) {
-    args.insert(args.begin(), "maillage");
-    std::ostringstream out, err;
-    Run r;
-    r.status = cli::run(args, out, err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
 
 //! The binary as run from a console or a batch job: no X11, Wayland or Qt platform plugin to show a window.
 void withoutDisplay(QProcess& p) {
@@ -94,11 +83,6 @@ std::vector<std::string> classifyArgs(const char* professionals, const QString& 
 bool writeText(const QString& path, const QByteArray& content) {
     QFile f(path);
     return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
-}
-
-QByteArray contentOf(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
 //! The state letter of a process in /proc (R, S, T for stopped...), or 0 when it is gone.
