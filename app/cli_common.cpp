@@ -203,10 +203,9 @@ void writeResults(const std::vector<io::ResultTable>& tables, const AnalysisOpti
         c.err << c.say(msg("app.results.masked",
                            {arg::integer("rows", masked), arg::number("threshold", run.secrecy.threshold)}))
               << "\n";
-    c.err << c.say(msg("app.results.written",
-                       {arg::integer("rows", rows),
-                        arg::list("paths", paths.empty() ? std::vector<std::string>{"-"} : paths)}))
-          << "\n";
+    if (!paths.empty()) // on the standard output, the table speaks for itself
+        c.err << c.say(msg("app.results.written", {arg::integer("rows", rows), arg::list("paths", paths)}))
+              << "\n";
 }
 
 // ---------------------------------------------------------------- progress
