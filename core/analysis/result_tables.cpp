@@ -324,8 +324,7 @@ ResultTable accessibilityTable(const model::Dataset& dataset, const Accessibilit
                  column("access", "Accessibilité", "Accessibility", ColumnType::Real, 3, input.unit),
                  column("unit", "Unité", "Unit", ColumnType::Text),
                  column("zonage", "Zonage", "Zonage", ColumnType::Text)};
-    for (const std::string& note : input.notes)
-        t.notes.push_back(raw(note));
+    t.notes = input.notes;
     for (std::size_t i = 0; i < dataset.communes.size(); ++i) {
         const model::Commune& c = dataset.communes[i];
         const bool known = i < input.values.size() && std::isfinite(input.values[i]);
@@ -521,9 +520,10 @@ ResultTable crunchConcentration(const model::Dataset& ds, const CrunchDiagnostic
         column("primacy", "Primatie", "Primacy", ColumnType::Real, 2),
         column("macrocephalic", "Macrocéphalie", "Macrocephalic", ColumnType::Boolean),
         column("first_pole_share", "Part du premier pôle", "Share of the first pole", ColumnType::Percent, 1),
-        column("herfindahl", "Indice de Herfindahl", "Herfindahl index", ColumnType::Real, 4),
+        column("herfindahl", "Indice de Herfindahl", "Herfindahl index", ColumnType::Real,
+               kHerfindahlDecimals),
         column("equivalent_poles", "Nombre équivalent de bassins", "Equivalent number of bassins",
-               ColumnType::Real, 1),
+               ColumnType::Real, kEquivalentPolesDecimals),
         column("total_professionals", "Professionnels de la sélection", "Professionals of the selection",
                countType({d.totalProfessionals}))};
     const bool first = !d.firstPole.empty(), second = !d.secondPole.empty();
@@ -538,8 +538,8 @@ ResultTable crunchConcentration(const model::Dataset& ds, const CrunchDiagnostic
                  m.primacy ? Cell::secret() : numberOrNone(d.primacy, second && d.secondMass > 0),
                  m.primacy ? Cell::secret() : Cell::of(d.macrocephalic ? 1.0 : 0.0),
                  selection || m.firstMass ? Cell::secret() : numberOrNone(d.firstPoleShare, first),
-                 selection ? Cell::secret() : Cell::of(d.herfindahl),
-                 selection ? Cell::secret() : numberOrNone(d.equivalentPoles, d.herfindahl > 0),
+                 m.concentration ? Cell::secret() : Cell::of(d.herfindahl),
+                 m.concentration ? Cell::secret() : numberOrNone(d.equivalentPoles, d.herfindahl > 0),
                  selection ? Cell::secret() : Cell::of(d.totalProfessionals)};
     t.rows.push_back(std::move(row));
     return t;
@@ -619,7 +619,12 @@ ResultTable crunchDiagnosis(const CrunchDiagnostics& d, const CrunchMask& m, con
     ResultTable t = newTable(
         "crunch_diagnosis", [](Language) { return msg("results.title.crunch_diagnosis"); }, rule);
     t.columns = {column("diagnosis", "Diagnostic", "Diagnosis", ColumnType::Text)};
-    // The diagnosis quotes the figures: when one of them is masked, it is withheld, and says why.
+    // The diagnosis quotes the figures: it is withheld when it rests on masked ones (and says why), else
+    // worded without the masked ones, which a note says.
+    const CrunchDiagnostics publishable = publishableCrunch(d, m);
+    if (!m.diagnosis && (publishable.hasEvolution != d.hasEvolution ||
+                         publishable.findings.drain != d.findings.drain || publishable.atRisk != d.atRisk))
+        t.notes.push_back(msg("results.note_diagnosis_partial"));
     const std::string text =
         m.diagnosis
             ? word(msg("results.diagnosis_masked", {arg::number("threshold", rule.threshold)}), language)

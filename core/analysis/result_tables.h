@@ -58,9 +58,9 @@ struct AccessibilityInput {
     std::string unit;           //!< "APL (consultations / hab. standardisé / an)", "pour 10 000 hab."...
     std::string profession;
     int vintage = 0;
-    bool hasZonage = false;         //!< a zonage threshold was given
-    double zonageThreshold = 0;     //!< below it, a commune is "sous-dense" (under-served)
-    std::vector<std::string> notes; //!< method notes (e.g. distance instead of travel times)
+    bool hasZonage = false;     //!< a zonage threshold was given
+    double zonageThreshold = 0; //!< below it, a commune is "sous-dense" (under-served)
+    std::vector<Message> notes; //!< method notes (e.g. distance instead of travel times), worded per language
 };
 //! Table "access": commune, name, population, access, unit, zonage ("sous-dense"/"" when hasZonage, else
 //! empty). Accessibility mixes the supply of a whole catchment: no count can be recomputed from it.
@@ -85,8 +85,10 @@ std::vector<io::ResultTable> linksTables(const model::Dataset& dataset, const Li
 //! herfindahl, equivalent_poles, total_professionals), "crunch_evolution" (one row, with two vintages:
 //! vintages, pole/non-pole change, drain correlation and its points), "crunch_changes" (one row per BV:
 //! before, after, change, change_percent, distance_to_main_km, at_risk, nearest large pôle), and
-//! "crunch_diagnosis" (the written diagnosis in `language`, one paragraph per row). Counts of BVs
-//! masked, with their changes; complementary secrecy of the BVs' counts against total_professionals.
+//! "crunch_diagnosis" (the written diagnosis in `language`, one paragraph per row). Secrecy as maskCrunch
+//! decides: counts of BVs masked with their changes, figures of the selection masked when its masked counts
+//! add up to a secret count, the diagnosis worded without masked figures (publishableCrunch; a note says
+//! so) or withheld.
 std::vector<io::ResultTable> crunchTables(const model::Dataset& dataset, const CrunchDiagnostics& diagnostics,
                                           const SecrecyRule& rule, Language language);
 

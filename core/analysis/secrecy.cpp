@@ -2,6 +2,7 @@
 
 #include "core/io/result_table.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -214,21 +215,43 @@ bool isIntensityMasked(double massFrom, double massTo, const SecrecyRule& rule) 
 
 namespace {
 
-//! True when a BV of the selection has a masked count in the classification the diagnosis rests on.
-bool selectionHasMaskedCount(const CrunchDiagnostics& d, const SecrecyRule& rule) {
-    std::map<std::string, double> totals;
+//! Sum of the counts of the selection's BVs (vintageTo) that the classification masks.
+double maskedSelectionSum(const CrunchDiagnostics& d, const SecrecyRule& rule) {
+    std::map<std::string, const PoleClassification*> byBassin;
     for (const PoleClassification& p : d.classification)
-        totals.emplace(p.bv, p.total);
+        byBassin.emplace(p.bv, &p);
+    double sum = 0;
     for (const std::string& bv : d.bassins) {
-        const auto it = totals.find(bv);
-        if (it != totals.end() && isSecret(it->second, rule))
-            return true;
+        const auto it = byBassin.find(bv);
+        if (it == byBassin.end())
+            continue;
+        const PoleClassification& p = *it->second;
+        if (maskClassification(p.total, p.pole, p.psy, rule).total)
+            sum += p.total;
     }
-    return false;
+    return sum;
 }
 
-//! Changes per BV: before and after primary, the change derived; and which sums they enter.
+//! The Herfindahl index H = Σ n²/N² and 1/H, rounded as written, give Σ n² over the masked BVs to within
+//! N² times their rounding: no information when that is at least the largest value the sum can take (S²).
+bool concentrationHidesSquares(const CrunchDiagnostics& d, double maskedSum) {
+    if (maskedSum <= 0)
+        return true;
+    const double n2 = d.totalProfessionals * d.totalProfessionals;
+    const double fromH = n2 * 0.5 * std::pow(10.0, -kHerfindahlDecimals);
+    const double e = d.equivalentPoles;
+    const double fromE = e > 0 ? n2 * 0.5 * std::pow(10.0, -kEquivalentPolesDecimals) / (e * e) : fromH;
+    return std::min(fromH, fromE) >= maskedSum * maskedSum;
+}
+
+//! Masked counts per group of BVs (pôles, others) and vintage.
+struct MaskedSums {
+    double poleBefore = 0, poleAfter = 0, otherBefore = 0, otherAfter = 0;
+};
+
+//! Changes per BV: before and after primary, the change derived; and the sums they enter.
 void maskChanges(const CrunchDiagnostics& d, const SecrecyRule& rule, CrunchMask& m) {
+    MaskedSums sums;
     for (const BassinChange& c : d.changes) {
         const bool before = isSecret(c.before, rule), after = isSecret(c.after, rule);
         const bool change = isDerivedMasked({before, after});
@@ -236,24 +259,12 @@ void maskChanges(const CrunchDiagnostics& d, const SecrecyRule& rule, CrunchMask
         m.after.push_back(after);
         m.change.push_back(change);
         const bool pole = c.type != PoleType::HorsPole;
-        m.poleChange = m.poleChange || (pole && change);
-        m.nonPoleChange = m.nonPoleChange || (!pole && change);
+        (pole ? sums.poleBefore : sums.otherBefore) += before ? c.before : 0;
+        (pole ? sums.poleAfter : sums.otherAfter) += after ? c.after : 0;
         m.drainCorrelation = m.drainCorrelation || (change && c.before > 0);
-        m.selectionFigures = m.selectionFigures || after;
     }
-}
-
-//! The written diagnosis quotes the masses, the selection's figures and, with two vintages, the changes
-//! and the losses of the pôles at risk.
-bool diagnosisQuotesMasked(const CrunchDiagnostics& d, const CrunchMask& m) {
-    if (m.firstMass || m.secondMass || m.selectionFigures)
-        return true;
-    if (d.hasEvolution && (m.poleChange || m.nonPoleChange || m.drainCorrelation))
-        return true;
-    for (std::size_t i = 0; i < d.changes.size(); ++i)
-        if (d.changes[i].atRisk && m.change[i])
-            return true;
-    return false;
+    m.poleChange = isSecret(sums.poleBefore, rule) || isSecret(sums.poleAfter, rule);
+    m.nonPoleChange = isSecret(sums.otherBefore, rule) || isSecret(sums.otherAfter, rule);
 }
 
 } // namespace
@@ -263,10 +274,30 @@ CrunchMask maskCrunch(const CrunchDiagnostics& d, const SecrecyRule& rule) {
     m.firstMass = isSecret(d.firstMass, rule);
     m.secondMass = isSecret(d.secondMass, rule);
     m.primacy = isDerivedMasked({m.firstMass, m.secondMass});
-    m.selectionFigures = selectionHasMaskedCount(d, rule);
+    const double maskedSum = maskedSelectionSum(d, rule);
+    m.selectionFigures = isSecret(maskedSum, rule);
+    m.concentration = m.selectionFigures || !concentrationHidesSquares(d, maskedSum);
     maskChanges(d, rule, m);
-    m.diagnosis = diagnosisQuotesMasked(d, m);
+    m.diagnosis = m.firstMass || m.secondMass || m.selectionFigures || m.concentration;
     return m;
+}
+
+CrunchDiagnostics publishableCrunch(const CrunchDiagnostics& d, const CrunchMask& m) {
+    CrunchDiagnostics out = d;
+    if (m.poleChange || m.nonPoleChange)
+        out.hasEvolution = false;
+    if (m.drainCorrelation)
+        out.findings.drain = DrainSignature::Unknown;
+    std::vector<std::string> atRisk;
+    for (const std::string& bv : d.atRisk) {
+        bool masked = false;
+        for (std::size_t i = 0; i < d.changes.size(); ++i)
+            masked = masked || (d.changes[i].bv == bv && m.change[i]);
+        if (!masked)
+            atRisk.push_back(bv);
+    }
+    out.atRisk = atRisk;
+    return out;
 }
 
 } // namespace maillage::analysis

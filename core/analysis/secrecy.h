@@ -112,20 +112,33 @@ ClassificationMask maskClassification(double total, double pole, double psy, con
 //! A modelled link's intensity M_i M_j / d^β gives a mass back from the other: masked when either is.
 bool isIntensityMasked(double massFrom, double massTo, const SecrecyRule& rule);
 
-//! Which figures of a Crunch diagnosis are masked.
+//! Decimals of the concentration indices as result tables write them: the rounding that hides the masked
+//! counts' squares (see CrunchMask::concentration).
+inline constexpr int kHerfindahlDecimals = 4;
+inline constexpr int kEquivalentPolesDecimals = 1;
+
+//! Which figures of a Crunch diagnosis are masked. The BVs' counts are published elsewhere (the
+//! classification, with its masks): a figure summed over a group of BVs gives back the sum of the group's
+//! masked counts, so it is masked when that sum is a secret count (1 to threshold − 1), as a total with its
+//! parts.
 struct CrunchMask {
     std::vector<bool> before, after, change; //!< per CrunchDiagnostics::changes (change and change_percent)
     bool firstMass = false, secondMass = false, primacy = false;
-    //! total_professionals, first_pole_share, herfindahl, equivalent_poles: with the BVs' counts published
-    //! (classification), any of them gives a masked BV count back; masked when one is.
+    //! total_professionals and first_pole_share: the selection's masked BV counts add up to a secret count.
     bool selectionFigures = false;
-    bool poleChange = false, nonPoleChange = false; //!< sums over pôles / non-pôles holding a masked count
-    bool drainCorrelation = false;                  //!< a masked change enters the correlation
-    bool diagnosis = false;                         //!< the written diagnosis quotes a masked figure
+    //! herfindahl and equivalent_poles also give the sum of the masked counts' squares, unless their
+    //! rounding (kHerfindahlDecimals, kEquivalentPolesDecimals) is coarser than that sum can be.
+    bool concentration = false;
+    bool poleChange = false, nonPoleChange = false; //!< the masked counts of pôles / non-pôles add up to a
+                                                    //!< secret count (either vintage)
+    bool drainCorrelation = false; //!< a masked change enters the correlation (one figure per BV in it)
+    bool diagnosis = false;        //!< withheld: it rests on masked masses or figures of the selection
 };
-//! Masks a Crunch diagnosis: counts of BVs (before, after) primary, changes derived, and every figure of
-//! the selection computed from a masked count (the BVs' counts are taken from diagnostics.classification
-//! and changes).
+//! Masks a Crunch diagnosis (counts of BVs from diagnostics.classification, masked as classificationTable
+//! masks them, and from diagnostics.changes).
 CrunchMask maskCrunch(const CrunchDiagnostics& diagnostics, const SecrecyRule& rule);
+//! The diagnosis as it may be worded: the figures `mask` masks left out (no drain sentence when the
+//! correlation is masked, no evolution when its sums are, no pôle at risk whose change is masked).
+CrunchDiagnostics publishableCrunch(const CrunchDiagnostics& diagnostics, const CrunchMask& mask);
 
 } // namespace maillage::analysis

@@ -119,11 +119,31 @@ std::string schemeOf(const std::string& target) {
     throw Error(ErrorKind::Write, Location{target}, std::move(message));
 }
 
+//! /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: links to a descriptor of the process, which may
+//! be a terminal, a pipe or a file the shell opened (`> out.csv`): written directly, as the user means.
+bool isDescriptorLink(const std::string& target, const struct stat& link) {
+    if (!S_ISLNK(link.st_mode))
+        return false;
+    for (const char* prefix : {"/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/"})
+        if (target.rfind(prefix, 0) == 0)
+            return true;
+    return false;
+}
+
+//! True when `target` (lstat in `link`) is written directly: a device, a pipe, a descriptor link.
+bool isStream(const std::string& target, const struct stat& link) {
+    struct stat st {};
+    if (::stat(target.c_str(), &st) != 0)
+        return false;
+    return S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode) ||
+           (S_ISREG(st.st_mode) && isDescriptorLink(target, link));
+}
+
 //! A path that exists: what it leads to, or refused.
 OutputKind classifyExisting(const std::string& target, const struct stat& link, TableFormat format) {
     struct stat st {};
     const bool resolves = ::stat(target.c_str(), &st) == 0;
-    if (resolves && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) {
+    if (resolves && isStream(target, link)) {
         if (!isStreamable(format))
             refuse(target,
                    msg("results.output_stream_csv_only", {arg::text("format", tableFormatName(format))}));
@@ -194,8 +214,8 @@ std::vector<std::string> tableOutputPaths(const std::vector<ResultTable>& tables
                                           const TableWriteOptions& options) {
     if (target == "-")
         return {};
-    struct stat st {};
-    const bool stream = ::stat(target.c_str(), &st) == 0 && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode));
+    struct stat link {};
+    const bool stream = ::lstat(target.c_str(), &link) == 0 && isStream(target, link);
     if (stream || !oneFilePerTable(options.format))
         return {target};
     std::vector<std::string> paths;
@@ -543,7 +563,8 @@ std::string streamText(const std::vector<ResultTable>& tables, const TableWriteO
 }
 
 void writeStream(const std::string& target, const std::string& text) {
-    std::ofstream out(target, std::ios::binary);
+    // Appending: a file behind /dev/stdout keeps what the shell (`>>`) or the program wrote before.
+    std::ofstream out(target, std::ios::binary | std::ios::app);
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.flush();
     if (!out)

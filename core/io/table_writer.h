@@ -19,9 +19,11 @@
 // Output safety: regular files are written to a temporary file beside them and renamed in place, all
 // files of one call together (atomic_file.h: PendingFile), so that a failure leaves the previous files
 // untouched and no partial file; character devices and FIFOs (/dev/stdout, a pipe) are written directly
-// (CSV only); "-" is standard output (CSV only); folders, symbolic links, other special files and
-// database connection strings (PG:, postgresql://, MSSQL:, MySQL:, OCI:, ODBC:...) are refused with a
-// message naming the target (a connection string is never echoed: it may hold a password).
+// (CSV only), and so are /dev/stdout, /dev/fd/N and /proc/self/fd/N when they lead to a file the shell
+// opened (`--output /dev/stdout > out.csv`: appended to); "-" is standard output (CSV only); folders,
+// symbolic links, other special files and database connection strings (PG:, postgresql://, MSSQL:, MySQL:,
+// OCI:, ODBC:...) are refused with a message naming the target (a connection string is never echoed: it may
+// hold a password).
 #include "core/io/result_table.h"
 
 #include <ostream>
@@ -47,7 +49,8 @@ bool isStreamable(TableFormat format);
 //! How the header of machine formats is written.
 enum class HeaderStyle {
     Keys,  //!< column keys ("per_10000"): what scripts and QGIS expect (default)
-    Labels //!< column headers in TableWriteOptions::language (spreadsheets for people)
+    Labels //!< headers for people: TableWriteOptions::language (spreadsheets, layers); csv-fr French, csv
+           //!< English
 };
 
 struct TableWriteOptions {
@@ -60,7 +63,7 @@ struct TableWriteOptions {
 //! Where a target leads.
 enum class OutputKind {
     StandardOutput, //!< "-"
-    Stream,         //!< a character device or a FIFO (/dev/stdout, /dev/null, a named pipe): written directly
+    Stream,         //!< a device, a pipe or /dev/stdout, /dev/fd/N: written directly
     File            //!< a regular file or an absent path: temporary file then rename
 };
 

@@ -276,10 +276,14 @@ void scanCrunch(const std::vector<io::ResultTable>& tables, Leaks& leaks) {
         }
         anyMasked = anyMasked || !o.number(r, "after");
     }
+    // The selection's total minus the BVs' shown counts: the masked ones.
     const Output k = readBack(*concentration);
-    for (const char* figure : {"total_professionals", "herfindahl", "equivalent_poles", "first_pole_share"})
-        if (anyMasked && k.number(0, figure))
-            leaks.push_back(std::string("crunch: ") + figure + " shown with a masked BV count");
+    double shown = 0;
+    for (std::size_t r = 0; r < o.rows(); ++r)
+        shown += o.number(r, "after").value_or(0);
+    const auto total = k.number(0, "total_professionals");
+    if (anyMasked && total && secret(*total - shown))
+        leaks.push_back("crunch: total_professionals gives back " + text::formatShortest(*total - shown));
 }
 
 QString joined(const Leaks& leaks) {
@@ -605,6 +609,82 @@ private slots:
         QVERIFY(!none.selectionFigures && !none.diagnosis && !none.drainCorrelation);
     }
 
+    void selectionFiguresAreShownWhenTheirMaskedCountsAddUpToNoSecretCount() {
+        CrunchDiagnostics d;
+        d.bassins = {"A", "B", "C"};
+        d.classification = {{}, {}, {}};
+        for (int i = 0; i < 3; ++i)
+            d.classification[i].bv = d.bassins[i];
+        d.classification[0].total = 3000;
+        d.classification[1].total = 4;
+        d.classification[2].total = 3;
+        d.totalProfessionals = 3007;
+        d.firstPole = "A";
+        d.firstMass = 3000;
+        d.herfindahl = 0.9953;
+        d.equivalentPoles = 1.0047;
+        d.hasEvolution = true;
+        d.changes = {{"A", 2900, 3000, 100, 3.4, 0, PoleType::GrandPole},
+                     {"B", 6, 4, -2, -33.3, 20, PoleType::HorsPole},
+                     {"C", 8, 3, -5, -62.5, 40, PoleType::HorsPole}};
+        d.findings.drain = DrainSignature::Visible;
+        const CrunchMask m = maskCrunch(d, kRule);
+        QVERIFY(!m.selectionFigures); // 3,007 − 3,000 = 7: the sum of two masked BVs, no secret count
+        QVERIFY(!m.concentration);    // 3,007² × 0.00005 ≈ 452 ≥ 7²
+        QVERIFY(!m.diagnosis);
+        QVERIFY(!m.nonPoleChange); // 4 + 3 = 7
+        QVERIFY(m.drainCorrelation);
+        const CrunchDiagnostics shown = publishableCrunch(d, m);
+        QCOMPARE(shown.findings.drain, DrainSignature::Unknown);
+        QVERIFY(shown.hasEvolution);
+        const auto tables = crunchTables(model::Dataset{}, d, kRule, Language::En);
+        QCOMPARE(cellOf(tables[1], 0, "total_professionals").number, 3007.0);
+        QVERIFY(cellOf(tables[2], 0, "drain_correlation").masked);
+        QVERIFY2(io::tableCaption(tables[4], Language::En).find("left out of the diagnosis") !=
+                     std::string::npos,
+                 io::tableCaption(tables[4], Language::En).c_str());
+        // A small selection: the rounding of the Herfindahl index no longer hides the squares.
+        d.totalProfessionals = 307;
+        d.classification[0].total = d.firstMass = 300;
+        QVERIFY(maskCrunch(d, kRule).concentration);
+    }
+
+    void accessibilityRowsFollowTheCommunesWithTheirZonage() {
+        model::Dataset ds;
+        ds.communes.push_back({"02018", "Ailly", 1200, "02018", "02", "32", {}, {}});
+        ds.communes.push_back({"59350", "Lille", 230000, "59350", "59", "32", {}, {}});
+        AccessibilityInput in;
+        in.values = {1.8, std::nan("")};
+        in.unit = "APL";
+        in.hasZonage = true;
+        in.zonageThreshold = 2.5;
+        in.notes = {msg("results.note_diagnosis_partial")};
+        const io::ResultTable t = accessibilityTable(ds, in);
+        QCOMPARE(int(t.rows.size()), 2);
+        QCOMPARE(cellOf(t, 0, "commune").text, std::string("02018"));
+        QCOMPARE(cellOf(t, 0, "access").number, 1.8);
+        QCOMPARE(cellOf(t, 0, "zonage").text, std::string("sous-dense"));
+        QVERIFY(cellOf(t, 1, "access").empty); // unknown, not zero
+        QVERIFY(cellOf(t, 1, "zonage").empty);
+        QCOMPARE(t.notes.size(), std::size_t(1));
+    }
+
+    void theSummaryCountsPolesPerGroupAndHasNoFlagColumn() {
+        TypeSummary s;
+        s.byGroup["32"] = {40, 1, 4, 6, 2};
+        s.all = {40, 1, 4, 6, 2};
+        const io::ResultTable t = summaryTable(s, "region", {{"32", "Hauts-de-France"}});
+        QCOMPARE(int(t.rows.size()), 2);
+        QCOMPARE(t.columns[0].key, std::string("region"));
+        QCOMPARE(cellOf(t, 0, "name").text, std::string("Hauts-de-France"));
+        QCOMPARE(cellOf(t, 0, "poles").number, 13.0);
+        QCOMPARE(cellOf(t, 1, "region").text, std::string("all"));
+        QCOMPARE(io::csvText(t, io::TableFormat::Csv),
+                 std::string(
+                     "region,name,type1,type2,type3,type4,poles,hors_pole\n32,Hauts-de-France,1,4,6,2,13,40\n"
+                     "all,,1,4,6,2,13,40\n"));
+    }
+
     void noRecomputableSmallCountInAnyTableOfATerritoryBuiltToHaveMany() {
         const model::Dataset ds = smallCountsTerritory();
         Leaks leaks;
@@ -637,6 +717,29 @@ private slots:
         QVERIFY(!leaks.empty());
     }
 
+    void theScanFindsACommuneGivenBackByTheTotalOfItsBassin() {
+        // Without complementary secrecy (the cells masked for it shown again), a BV's total minus its shown
+        // communes gives a masked commune back, and the scan says so.
+        const model::Dataset ds = smallCountsTerritory();
+        const std::vector<DensityRow> communes = densityForAllCommunes(ds, "", 2018);
+        io::ResultTable t = densityTable(ds, {DensityLevel::Commune, communes, "", 2018}, kRule);
+        const int count = t.column("count");
+        int secondary = 0;
+        for (std::size_t r = 0; r < t.rows.size(); ++r)
+            if (t.rows[r].cells[count].masked && !isSecret(communes[r].count, kRule)) {
+                t.rows[r].cells[count] = io::Cell::of(communes[r].count);
+                ++secondary;
+            }
+        QVERIFY(secondary > 0);
+        const Output bassins = readBack(densityTable(
+            ds, {DensityLevel::Bassin, levelRows(ds, communes, [](auto& m) { return m.bv; }), "", 2018},
+            kRule));
+        Leaks leaks;
+        scanAgainstParents(
+            readBack(t), bassins, [&](const std::string& code) { return ds.commune(code)->bv; }, "BV", leaks);
+        QVERIFY(!leaks.empty());
+    }
+
     void noRecomputableSmallCountInTheTablesOfHautsDeFrance() {
         MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
         MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");
@@ -645,10 +748,14 @@ private slots:
             testing::sharedPath("communes/communes_hauts_de_france_cog2018.geojson").toStdString();
         o.bassinsPath = testing::sharedPath("bassins_de_vie/commune_bv2012_cog2016.csv").toStdString();
         o.populationPath = testing::sharedPath("population/population_communes_2020.csv").toStdString();
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2013_sante_par_commune.csv");
+        io::ProfessionalsSource bpe2013;
+        bpe2013.path = testing::sharedPath("professionals/bpe2013_sante_par_commune.csv").toStdString();
+        bpe2013.vintage = 2013;
         io::ProfessionalsSource bpe2018;
         bpe2018.path = testing::sharedPath("professionals/bpe2018_sante_par_commune_long.csv").toStdString();
         bpe2018.vintage = 2018;
-        o.professionals = {bpe2018};
+        o.professionals = {bpe2013, bpe2018};
         io::ImportReport report;
         const model::Dataset ds = io::importDataset(o, report);
         model::PoleParameters bpe;
@@ -659,6 +766,11 @@ private slots:
         scanClassification(readBack(t), leaks);
         for (const char* profession : {"", "medecin_generaliste", "orthophoniste"})
             scanDensities(ds, profession, 2018, leaks);
+        const CrunchDiagnostics crunch = diagnoseCrunch(ds, {}, bpe, ds.params.crunch, 2018, 2013);
+        const auto crunchOut = crunchTables(ds, crunch, kRule, Language::Fr);
+        scanCrunch(crunchOut, leaks);
+        // Small BVs are masked, but they add up to no secret count: the diagnosis is written.
+        QVERIFY(crunchOut.back().rows[0].cells[0].text.find("Diagnostic non publié") == std::string::npos);
         QVERIFY2(leaks.empty(), qPrintable(joined(leaks)));
         qInfo("Hauts-de-France 2018: %d of %d BV rows masked", t.maskedRows(), int(t.rows.size()));
     }
