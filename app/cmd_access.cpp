@@ -21,7 +21,7 @@ struct AccessOptions {
 //! (The APL rewrite replaces analysis::accessibility2sfca here, and only here.)
 analysis::AccessibilityInput accessibility(const model::Dataset& ds, const std::string& profession,
                                            int vintage, const model::Parameters& params,
-                                           const std::string& method, Language language) {
+                                           const std::string& method) {
     (void)method; // one method for now: two-step floating catchment (parseChoice checked it)
     analysis::AccessibilityInput in;
     in.values = analysis::accessibility2sfca(ds, profession, vintage, params.density);
@@ -29,10 +29,9 @@ analysis::AccessibilityInput accessibility(const model::Dataset& ds, const std::
     in.profession = profession;
     in.vintage = vintage;
     in.notes.push_back(
-        word(ds.travelTimes.empty()
-                 ? msg("app.access.note_distance", {arg::number("km", params.density.catchmentKm)})
-                 : msg("app.access.note_minutes", {arg::number("minutes", params.density.catchmentMinutes)}),
-             language));
+        ds.travelTimes.empty()
+            ? msg("app.access.note_distance", {arg::number("km", params.density.catchmentKm)})
+            : msg("app.access.note_minutes", {arg::number("minutes", params.density.catchmentMinutes)}));
     return in;
 }
 
@@ -44,7 +43,7 @@ int access(const AccessOptions& o, Context& c) {
     ConsoleFeedback feedback(c.err, c.quiet, c.terminal);
     feedback.setStep(c.say(msg("app.step.access")));
     analysis::AccessibilityInput input =
-        accessibility(run.dataset, profession, run.vintage, run.params, o.method, c.language);
+        accessibility(run.dataset, profession, run.vintage, run.params, o.method);
     input.hasZonage = !o.zonage.empty();
     input.zonageThreshold = threshold;
     writeResults({analysis::accessibilityTable(run.dataset, input)}, o.common, run, c);
