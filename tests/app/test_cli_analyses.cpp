@@ -311,6 +311,25 @@ private slots:
         QCOMPARE(quiet.str(), std::string());
     }
 
+    void longRunsWriteStepLinesWithoutATerminalAndNothingWhenQuiet() {
+        const std::string out = path("steps.csv");
+        Run r = runCli({"links", "--dataset", m_demo, "--output", out});
+        QVERIFY2(r.status == 0, r.err.c_str());
+        QVERIFY2(r.err.find("\u2026 ") != std::string::npos, r.err.c_str());
+        QVERIFY2(r.err.find("...10...") == std::string::npos, r.err.c_str());
+        r = runCli({"links", "--dataset", m_demo, "--quiet", "--output", out});
+        QVERIFY2(r.status == 0, r.err.c_str());
+        QCOMPARE(r.err, std::string());
+    }
+
+    void anUnknownLanguageIsAUsageError() {
+        const Run r = runCli({"summary", "--dataset", m_demo, "--lang", "de"});
+        QCOMPARE(r.status, 2);
+        QCOMPARE(r.err, std::string("maillage summary: --lang expects fr, en, found 'de'\n"
+                                    "Run 'maillage summary --help' for the options.\n"));
+        QVERIFY(r.out.empty());
+    }
+
     void realDataOfNordGivesTheEnginesDensitiesByBassin() {
         const QString communes = testing::sharedPath("communes/communes_59_nord_cog2018.geojson");
         if (!QFile::exists(communes))
