@@ -234,6 +234,15 @@ private slots:
             {"density", "--dataset", m_demo, "--profession", "all", "--format", "xlsx", "--output", "-"});
         QCOMPARE(r.status, 1);
         QVERIFY(r.out.empty());
+        QCOMPARE(r.err,
+                 std::string("maillage density: error: standard output (-) takes only csv and csv-fr, not "
+                             "xlsx: give a file name\n"));
+        r = runCli({"density", "--dataset", m_demo, "--profession", "all", "--format", "xlsx", "--output",
+                    "/dev/stdout"});
+        QCOMPARE(r.status, 1);
+        QCOMPARE(r.err,
+                 std::string("maillage density: error: /dev/stdout: is a device or a pipe: only csv and "
+                             "csv-fr can be written to it, not xlsx\n"));
         r = runCli(
             {"density", "--dataset", m_demo, "--profession", "all", "--format", "docx", "--output", out});
         QCOMPARE(r.status, 2);
