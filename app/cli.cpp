@@ -149,6 +149,24 @@ int runGuarded(const Runner& runner, Context& c, const std::string& command) {
     }
 }
 
+//! The first "--option" of `args` (from index 1) that the desktop application does not know, or "". Qt's
+//! own options take one dash (-platform, -style) and are left to Qt.
+std::string unknownDesktopOption(const std::vector<std::string>& args) {
+    static const std::vector<std::string> known = {"demo",        "lang",          "screenshot", "export",
+                                                   "orientation", "bench-startup", "panel",      "select",
+                                                   "help",        "version"};
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a.rfind("--", 0) != 0 || a.size() == 2)
+            continue;
+        const std::string name =
+            a.substr(2, a.find('=') == std::string::npos ? std::string::npos : a.find('=') - 2);
+        if (std::find(known.begin(), known.end(), name) == known.end())
+            return a.substr(0, a.find('='));
+    }
+    return {};
+}
+
 } // namespace
 
 bool isCliInvocation(int argc, char** argv) {
@@ -156,6 +174,9 @@ bool isCliInvocation(int argc, char** argv) {
         return false;
     const std::string first = argv[1];
     if (findCommand(first) || first == "help" || first == "--help" || first == "-h" || first == "--version")
+        return true;
+    // An option the desktop does not know is reported here (exit 2): the GUI would need a display to say so.
+    if (!unknownDesktopOption(std::vector<std::string>(argv, argv + argc)).empty())
         return true;
     // A word that is neither an option nor a file the desktop application could open is a mistyped
     // command: say so here (exit 2) rather than start the GUI, which aborts without a display.
@@ -180,6 +201,13 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         return 0;
     }
     const CommandEntry* entry = findCommand(args[1]);
+    if (!entry && args[1].rfind("-", 0) == 0) {
+        err << c.say(
+                   msg("app.usage.unknown_desktop_option", {arg::text("option", unknownDesktopOption(args))}))
+            << "\n"
+            << c.say(msg("app.usage.main_hint")) << "\n";
+        return 2;
+    }
     if (!entry) {
         err << c.say(msg("app.usage.unknown_command", {arg::code("command", args[1])})) << "\n"
             << c.say(msg("app.usage.main_hint")) << "\n";

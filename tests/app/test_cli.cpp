@@ -307,6 +307,22 @@ private slots:
         QVERIFY(err.contains("Run 'maillage --help' for the commands"));
     }
 
+    void anUnknownOptionIsAUsageErrorNotAnAttemptToStartTheDesktop() {
+        QProcess p;
+        withoutDisplay(p);
+        p.start(QStringLiteral(MAILLAGE_BINARY), {QStringLiteral("--demo"), QStringLiteral("--bogus=1")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 2);
+        QCOMPARE(p.readAllStandardError(),
+                 QByteArray("maillage: unknown option --bogus\nRun 'maillage --help' for the commands.\n"));
+        // The desktop's own options (and Qt's, with one dash) still go to the desktop.
+        char* desktop[] = {const_cast<char*>("maillage"),  const_cast<char*>("--lang=fr"),
+                           const_cast<char*>("--panel"),   const_cast<char*>("crunch"),
+                           const_cast<char*>("-platform"), const_cast<char*>("offscreen")};
+        QVERIFY(!cli::isCliInvocation(6, desktop));
+    }
+
     void outputThatIsAnInputOrALinkToItIsRefusedNamingBoth() {
         QTemporaryDir dir;
         const QString input = dir.filePath(QStringLiteral("communes.csv"));
