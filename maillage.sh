@@ -14,7 +14,7 @@ packages=(
   libgdal-dev gdal-data libproj-dev proj-data
   libqgis-dev qgis-providers qgis-common qttranslations5-l10n
   qtbase5-dev qttools5-dev qttools5-dev-tools libqt5svg5-dev
-  libbenchmark-dev
+  libbenchmark-dev libcli11-dev
   fonts-dejavu-core xvfb xauth poppler-utils
   clang-format
 )

@@ -6,10 +6,14 @@
 
 namespace maillage::cli {
 
-//! True when argv[1] names a subcommand (import, classify, summary, demo, help) or is --help/--version.
+//! True when argv[1] names a subcommand or is help/--help/-h/--version, or is a word that cannot be a
+//! dataset the desktop application would open (a mistyped command: reported, exit 2, never the GUI).
 bool isCliInvocation(int argc, char** argv);
 
 //! Runs a subcommand. Returns the process exit status: 0 success, 1 bad input or failure, 2 bad usage.
+//! Messages are in the language of --lang, else of the environment (LC_ALL, LC_MESSAGES, LANG).
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+//! The same; progress is drawn as a bar when `errIsTerminal` (main() passes isatty(2)), else as step lines.
+int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool errIsTerminal);
 
 } // namespace maillage::cli

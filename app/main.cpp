@@ -50,7 +50,7 @@ int startGui(int argc, char** argv) {
 int main(int argc, char** argv) {
     if (maillage::cli::isCliInvocation(argc, argv)) {
         std::vector<std::string> args(argv, argv + argc);
-        return maillage::cli::run(args, std::cout, std::cerr);
+        return maillage::cli::run(args, std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
     }
     return startGui(argc, argv);
 }

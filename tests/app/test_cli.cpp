@@ -1,4 +1,5 @@
 #include "app/cli.h"
+#include "cli_testing.h"
 #include "testing.h"
 
 #include "core/io/parameters_json.h"
@@ -17,23 +18,11 @@
 #include <unistd.h>
 
 using namespace maillage;
+using maillage::testing::contentOf;
+using maillage::testing::Run;
+using maillage::testing::runCli;
 
 namespace {
-
-struct Run {
-    int status = -1;
-    std::string out, err;
-};
-
-Run runCli(std::vector<std::string> args) {
-    args.insert(args.begin(), "maillage");
-    std::ostringstream out, err;
-    Run r;
-    r.status = cli::run(args, out, err);
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
 
 //! The binary as run from a console or a batch job: no X11, Wayland or Qt platform plugin to show a window.
 void withoutDisplay(QProcess& p) {
@@ -96,11 +85,6 @@ bool writeText(const QString& path, const QByteArray& content) {
     return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
 }
 
-QByteArray contentOf(const QString& path) {
-    QFile f(path);
-    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
-}
-
 //! The state letter of a process in /proc (R, S, T for stopped...), or 0 when it is gone.
 char processState(qint64 pid) {
     std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
@@ -120,6 +104,12 @@ QStringList filesIn(const QString& dir) {
 class TestCli : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() {
+        // Messages follow the locale (LC_ALL, LC_MESSAGES, LANG); these tests read the English ones, also
+        // in the binary they start.
+        qputenv("LC_ALL", "C.UTF-8");
+    }
+
     void classifyFromPlainTablesGivesOneRowPerBassinWithTypeAndReason() {
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("poles.csv"));
@@ -315,6 +305,22 @@ private slots:
         const QByteArray err = p.readAllStandardError();
         QVERIFY(err.contains("unknown command 'frobnicate'"));
         QVERIFY(err.contains("Run 'maillage --help' for the commands"));
+    }
+
+    void anUnknownOptionIsAUsageErrorNotAnAttemptToStartTheDesktop() {
+        QProcess p;
+        withoutDisplay(p);
+        p.start(QStringLiteral(MAILLAGE_BINARY), {QStringLiteral("--demo"), QStringLiteral("--bogus=1")});
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 2);
+        QCOMPARE(p.readAllStandardError(),
+                 QByteArray("maillage: unknown option --bogus\nRun 'maillage --help' for the commands.\n"));
+        // The desktop's own options (and Qt's, with one dash) still go to the desktop.
+        char* desktop[] = {const_cast<char*>("maillage"),  const_cast<char*>("--lang=fr"),
+                           const_cast<char*>("--panel"),   const_cast<char*>("crunch"),
+                           const_cast<char*>("-platform"), const_cast<char*>("offscreen")};
+        QVERIFY(!cli::isCliInvocation(6, desktop));
     }
 
     void outputThatIsAnInputOrALinkToItIsRefusedNamingBoth() {

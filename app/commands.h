@@ -1,0 +1,17 @@
+#pragma once
+// The subcommands of the command line, one file each (app/cmd_<name>.cpp). Each declares its options on
+// the CLI11 subcommand it is given and returns the function that runs it once the line is parsed.
+#include "app/cli_common.h"
+
+namespace maillage::cli {
+
+Runner declareImport(CLI::App& sub);
+Runner declareClassify(CLI::App& sub);
+Runner declareSummary(CLI::App& sub);
+Runner declareDemo(CLI::App& sub);
+Runner declareDensity(CLI::App& sub);
+Runner declareAccess(CLI::App& sub);
+Runner declareLinks(CLI::App& sub);
+Runner declareCrunch(CLI::App& sub);
+
+} // namespace maillage::cli
