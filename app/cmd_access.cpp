@@ -1,7 +1,7 @@
 // maillage access: spatial accessibility of a profession, one row per commune.
 #include "app/commands.h"
 
-#include "core/analysis/density.h"
+#include "core/analysis/accessibility.h"
 #include "core/analysis/result_tables.h"
 
 #include <CLI/CLI.hpp>
@@ -14,36 +14,52 @@ namespace {
 
 struct AccessOptions {
     AnalysisOptions common;
-    std::string profession, method = "2sfca", zonage;
+    std::string profession, method = "apl", zonage;
 };
 
-//! The accessibility of every commune: the one call of the command line into the accessibility engine.
-//! (The APL rewrite replaces analysis::accessibility2sfca here, and only here.)
+analysis::AccessMethod methodOf(const std::string& name) {
+    parseChoice(name, "--method", {"apl", "2sfca", "gaussian", "exponential"});
+    if (name == "2sfca")
+        return analysis::AccessMethod::Binary;
+    if (name == "gaussian")
+        return analysis::AccessMethod::Gaussian;
+    if (name == "exponential")
+        return analysis::AccessMethod::Exponential;
+    return analysis::AccessMethod::Apl;
+}
+
+//! The accessibility of every commune: the one call of the command line into the accessibility engine
+//! (DREES's APL by default, the other floating-catchment variants by --method).
 analysis::AccessibilityInput accessibility(const model::Dataset& ds, const std::string& profession,
-                                           int vintage, const model::Parameters& params,
-                                           const std::string& method) {
-    (void)method; // one method for now: two-step floating catchment (parseChoice checked it)
+                                           int vintage, analysis::AccessMethod method, const Context& c,
+                                           Feedback* feedback) {
+    analysis::AccessParameters params = analysis::defaultAccessParameters(ds.catalogue, profession);
+    params.method = method;
+    const analysis::AccessResult result =
+        analysis::accessibility(ds, profession, vintage, params, {}, feedback);
+    printWarnings(result.warnings, c);
     analysis::AccessibilityInput in;
-    in.values = analysis::accessibility2sfca(ds, profession, vintage, params.density);
-    in.unit = "per_10000";
+    in.values = result.values;
+    in.unit = analysis::accessUnit(result, c.language);
     in.profession = profession;
-    in.vintage = vintage;
+    in.vintage = result.vintage;
     in.notes.push_back(
         ds.travelTimes.empty()
-            ? msg("app.access.note_distance", {arg::number("km", params.density.catchmentKm)})
-            : msg("app.access.note_minutes", {arg::number("minutes", params.density.catchmentMinutes)}));
+            ? msg("app.access.note_distance", {arg::number("minutes", params.catchmentMinutes),
+                                               arg::number("speed", params.straightLineSpeedKmh)})
+            : msg("app.access.note_minutes", {arg::number("minutes", params.catchmentMinutes)}));
     return in;
 }
 
 int access(const AccessOptions& o, Context& c) {
     const std::string profession = professionOf(o.profession);
-    parseChoice(o.method, "--method", {"2sfca"});
+    const analysis::AccessMethod method = methodOf(o.method);
     const double threshold = o.zonage.empty() ? 0 : parseNumberOption(o.zonage, "--zonage-threshold");
     const AnalysisRun run = prepareAnalysis(o.common, c);
     ConsoleFeedback feedback(c.err, c.quiet, c.terminal);
     feedback.setStep(c.say(msg("app.step.access")));
     analysis::AccessibilityInput input =
-        accessibility(run.dataset, profession, run.vintage, run.params, o.method);
+        accessibility(run.dataset, profession, run.vintage, method, c, &feedback);
     input.hasZonage = !o.zonage.empty();
     input.zonageThreshold = threshold;
     writeResults({analysis::accessibilityTable(run.dataset, input)}, o.common, run, c);
@@ -58,8 +74,9 @@ Runner declareAccess(CLI::App& sub) {
                        "output (- for the standard output): commune, name, population, access, unit, zonage");
     addProfessionOption(sub, o->profession);
     sub.add_option("--method", o->method,
-                   "2sfca (default): two-step floating catchment within density.catchment_km (or "
-                   "density.catchment_minutes with travel times)")
+                   "apl (default): DREES's APL, stepped weights within 20 minutes for GPs; 2sfca: binary "
+                   "catchment; gaussian, exponential: decaying weights. Travel times where the dataset has "
+                   "them, else straight line at 37 km/h")
         ->type_name("METHOD");
     sub.add_option("--zonage-threshold", o->zonage,
                    "communes below this accessibility are called under-served")

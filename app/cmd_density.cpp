@@ -67,11 +67,12 @@ std::vector<analysis::DensityRow> zoneRows(const model::Dataset& ds, const std::
 }
 
 std::vector<analysis::DensityRow> rowsAtLevel(const model::Dataset& ds, analysis::DensityLevel level,
-                                              const std::string& profession, int vintage) {
+                                              const std::string& profession, int vintage, const Context& c) {
     if (level == analysis::DensityLevel::Zone)
         return zoneRows(ds, profession, vintage);
-    auto communes = analysis::densityForAllCommunes(ds, profession, vintage);
-    return level == analysis::DensityLevel::Commune ? communes : groupRows(ds, communes, level);
+    analysis::CommuneDensities communes = analysis::densityForAllCommunes(ds, profession, vintage);
+    printWarnings(communes.warnings, c);
+    return level == analysis::DensityLevel::Commune ? communes.rows : groupRows(ds, communes.rows, level);
 }
 
 int density(const DensityOptions& o, Context& c) {
@@ -84,7 +85,7 @@ int density(const DensityOptions& o, Context& c) {
     input.level = level;
     input.profession = profession;
     input.vintage = run.vintage;
-    input.rows = rowsAtLevel(run.dataset, level, input.profession, run.vintage);
+    input.rows = rowsAtLevel(run.dataset, level, input.profession, run.vintage, c);
     writeResults({analysis::densityTable(run.dataset, input, run.secrecy)}, o.common, run, c);
     return 0;
 }

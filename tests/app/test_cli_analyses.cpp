@@ -5,6 +5,7 @@
 #include "cli_testing.h"
 #include "testing.h"
 
+#include "core/analysis/accessibility.h"
 #include "core/analysis/crunch.h"
 #include "core/analysis/density.h"
 #include "core/analysis/maillage.h"
@@ -83,7 +84,7 @@ private slots:
         QVERIFY2(r.status == 0, r.err.c_str());
         const auto rows = readCsv(q(out));
         QCOMPARE(rows.front().at(0), std::string("code"));
-        const auto expected = analysis::densityForAllCommunes(m_ds, "medecin_generaliste", 0);
+        const auto expected = analysis::densityForAllCommunes(m_ds, "medecin_generaliste", 0).rows;
         QCOMPARE(rows.size(), expected.size() + 1);
         int checked = 0;
         for (const auto& e : expected) {
@@ -139,10 +140,12 @@ private slots:
         QVERIFY2(r.status == 0, r.err.c_str());
         const auto rows = readCsv(q(out));
         const auto expected =
-            analysis::accessibility2sfca(m_ds, "medecin_generaliste", 0, m_ds.params.density);
+            analysis::accessibility(m_ds, "medecin_generaliste", 0,
+                                    analysis::defaultAccessParameters(m_ds.catalogue, "medecin_generaliste"))
+                .values;
         QCOMPARE(rows.size(), m_ds.communes.size() + 1);
         for (std::size_t i = 0; i < m_ds.communes.size(); i += 97)
-            QVERIFY(std::fabs(number(cell(rows, m_ds.communes[i].code, "access")) - expected[i]) < 0.01);
+            QVERIFY(std::fabs(number(cell(rows, m_ds.communes[i].code, "access")) - expected[i]) < 0.001);
     }
 
     void linksWriteTheModelledLinksAndTheIsolatedPolesBesideThem() {
