@@ -1,6 +1,7 @@
 #include "core/demo/demo_tiling.h"
 
 #include "core/demo/demo_random.h"
+#include "core/io/gdal_util.h"
 
 #include <ogr_api.h>
 #include <ogr_geometry.h>
@@ -252,10 +253,7 @@ model::Wkb multiPolygonWkb(const std::vector<std::vector<Ring>>& polygons) {
 
 namespace {
 
-struct GeometryDeleter {
-    void operator()(OGRGeometry* g) const { OGRGeometryFactory::destroyGeometry(g); }
-};
-using GeometryPtr = std::unique_ptr<OGRGeometry, GeometryDeleter>;
+using GeometryPtr = io::GeomPtr;
 
 GeometryPtr polygonOf(const Ring& ring) {
     auto polygon = std::make_unique<OGRPolygon>();
