@@ -222,6 +222,47 @@ private slots:
                  population->what());
     }
 
+    void importErrorsAndWarningsAreWordedInFrench() {
+        const io::Table t =
+            io::parseCsvText("commune;profession;count\n59009;infirmier;1e308\n", "counts.csv");
+        Warnings warnings;
+        const auto tooLarge = errorOf([&] { io::readProfessionals(t, catalogue, 2013, {}, warnings); });
+        QVERIFY(tooLarge);
+        QCOMPARE(
+            q(tooLarge->describe(Language::Fr)),
+            QStringLiteral("counts.csv, ligne 2, colonne «\u00a0count\u00a0»\u00a0: effectif d'au plus "
+                           "10\u00a0000\u00a0000 attendu (au-delà, il n'est pas plausible\u00a0: cellule "
+                           "corrompue ou autre colonne\u00a0?), trouvé «\u00a01e308\u00a0»"));
+        const auto dup = errorOf([&] {
+            io::readCommuneTable(
+                io::parseCsvText("code;population;bv\n59350;10;59350\n59350;12;59350\n", "c.csv"), {},
+                warnings);
+        });
+        QVERIFY(dup);
+        QCOMPARE(
+            q(dup->describe(Language::Fr)),
+            QStringLiteral("c.csv, ligne 3, colonne «\u00a0code\u00a0»\u00a0: chaque commune attendue une "
+                           "seule fois, trouvé 59350 à nouveau (d'abord ligne 2)"));
+        warnings.clear();
+        io::readPopulation(io::parseCsvText("codgeo;pmun\n59350;1\n59350;2\n59009;3\n59009;4\n", "p.csv"),
+                           "codgeo", "pmun", warnings);
+        QCOMPARE(warnings.size(), std::size_t(1));
+        QCOMPARE(
+            q(warnings[0].sentence(Language::Fr)),
+            QStringLiteral("chaque commune attendue une seule fois, 2 trouvées sur plusieurs lignes\u00a0; "
+                           "valeurs additionnées"));
+        QCOMPARE(q(warnings[0].message),
+                 QStringLiteral("expected each commune once, found 2 on several rows; values summed"));
+        warnings.clear();
+        io::readCommuneTable(
+            io::parseCsvText("code;population;bv\n97601;10;ZZZZZ\n97602;12;ZZZZZ\n", "m.csv"), {}, warnings);
+        QCOMPARE(warnings.size(), std::size_t(1));
+        QCOMPARE(q(warnings[0].sentence(Language::Fr)),
+                 QStringLiteral(
+                     "2 communes sans bassin de vie («\u00a0ZZZZZ\u00a0», sans objet)\u00a0: conservées "
+                     "sans bassin"));
+    }
+
     void refusedCodeShowsItsInvisibleCharacters() {
         // Non-breaking spaces around a code are trimmed; a zero-width space is shown, not hidden.
         Warnings warnings;
