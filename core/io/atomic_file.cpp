@@ -134,26 +134,26 @@ TemporaryGuard::~TemporaryGuard() {
 
 void checkOutputPath(const std::string& target) {
     namespace fs = std::filesystem;
-    const auto fail = [&](const std::string& why) { throw Error(ErrorKind::Write, Location{target}, why); };
+    const auto fail = [&](Message why) { throw Error(ErrorKind::Write, Location{target}, std::move(why)); };
     if (target.empty())
-        throw Error(ErrorKind::Write, Location{}, "no output file given");
+        throw Error(ErrorKind::Write, Location{}, msg("io.output.none"));
     std::error_code ec;
     const auto status = fs::symlink_status(target, ec);
     if (status.type() == fs::file_type::symlink)
-        fail("is a symbolic link: give the path of the file itself (the output is written beside it and "
-             "renamed over it, which would replace the link)");
+        fail(msg("io.output.symlink"));
     if (status.type() == fs::file_type::directory)
-        fail("is a folder, expected a file name");
+        fail(msg("io.output.folder"));
     if (status.type() != fs::file_type::not_found && status.type() != fs::file_type::regular)
-        fail("is a device or a special file, not a regular file: outputs are written only to files");
+        fail(msg("io.output.special_file"));
     const fs::path parent = fs::path(target).has_parent_path() ? fs::path(target).parent_path() : ".";
     const auto folder = fs::status(parent, ec);
     if (folder.type() == fs::file_type::not_found)
-        fail("its folder " + parent.string() + " does not exist");
+        fail(msg("io.output.no_folder", {arg::path("folder", parent.string())}));
     if (folder.type() != fs::file_type::directory)
-        fail(parent.string() + " is not a folder");
+        fail(msg("io.output.parent_not_folder", {arg::path("folder", parent.string())}));
     if (::access(parent.c_str(), W_OK | X_OK) != 0)
-        fail("cannot write in the folder " + parent.string() + ": " + std::strerror(errno));
+        fail(msg("io.output.folder_not_writable",
+                 {arg::path("folder", parent.string()), arg::text("reason", std::strerror(errno))}));
 }
 
 void checkOutputIsNoInput(const std::string& target, const std::vector<std::string>& inputs) {
@@ -168,9 +168,7 @@ void checkOutputIsNoInput(const std::string& target, const std::vector<std::stri
                           (!ecTarget && !ecInput && canonicalTarget == canonicalInput);
         if (same)
             throw Error(ErrorKind::Parameter, Location{target},
-                        "is the input file " + input +
-                            " (same file, or a link to it): writing it would destroy the input; choose "
-                            "another output");
+                        msg("io.output.is_input", {arg::path("input", input)}));
     }
 }
 
@@ -192,7 +190,8 @@ void commitTemporary(const std::string& temporary, const std::string& target) {
     if (std::rename(temporary.c_str(), target.c_str()) != 0) {
         const std::string reason = std::strerror(errno);
         std::remove(temporary.c_str());
-        throw Error(ErrorKind::Write, {target, 0, "", -1}, "cannot replace the file: " + reason);
+        throw Error(ErrorKind::Write, {target, 0, "", -1},
+                    msg("io.output.cannot_replace", {arg::text("reason", reason)}));
     }
     const std::filesystem::path folder = std::filesystem::path(target).parent_path();
     syncToDisk(folder.empty() ? std::string(".") : folder.string()); // the rename itself
@@ -214,14 +213,15 @@ PendingFile::PendingFile(const std::string& target, const std::string& content)
     std::ofstream out(m_temporary, std::ios::binary | std::ios::trunc);
     if (!out)
         throw Error(ErrorKind::Write, {target, 0, "", -1},
-                    std::string("cannot create the file: ") + std::strerror(errno));
+                    msg("io.output.cannot_create", {arg::text("reason", std::strerror(errno))}));
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();
     if (!out) {
         const std::string reason = std::strerror(errno);
         out.close();
         std::remove(m_temporary.c_str());
-        throw Error(ErrorKind::Write, {target, 0, "", -1}, "cannot write the file: " + reason);
+        throw Error(ErrorKind::Write, {target, 0, "", -1},
+                    msg("io.output.cannot_write", {arg::text("reason", reason)}));
     }
 }
 
