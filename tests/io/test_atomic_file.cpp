@@ -38,13 +38,8 @@ std::string touchTemporary(const std::string& target, const io::TemporaryOwner& 
     return path;
 }
 
-std::optional<Error> errorOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e;
-    }
-    return std::nullopt;
+template <typename F> std::optional<Error> errorOf(F&& f) {
+    return maillage::testing::thrown<Error>(std::forward<F>(f));
 }
 
 } // namespace

@@ -27,13 +27,8 @@ using maillage::testing::qList;
 
 namespace {
 
-std::optional<Error> errorOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e;
-    }
-    return std::nullopt;
+template <typename F> std::optional<Error> errorOf(F&& f) {
+    return maillage::testing::thrown<Error>(std::forward<F>(f));
 }
 
 std::string shared(const char* relative) {
