@@ -675,90 +675,121 @@ std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneCo
     return reader.finish(warnings);
 }
 
-BassinMapping readBassinMapping(const Table& table, const std::string& bvColumn, Warnings& warnings) {
-    BassinMapping mapping;
-    const int codeCol = requireColumn(table, communeColumnNames("codgeo"));
-    int bvCol = -1;
-    if (!bvColumn.empty()) {
-        bvCol = requireColumn(table, {bvColumn});
-    } else {
-        for (std::size_t i = 0; i < table.header.size() && bvCol < 0; ++i) {
-            const std::string k = columnKey(table.header[i]);
-            if (k == "bv2012" || k == "bv2022")
-                bvCol = static_cast<int>(i);
-        }
-        if (bvCol < 0)
-            bvCol = requireColumn(table, {"BV2012", "BV2022", "bv", "code_bv"});
-    }
-    const std::string bvKey = columnKey(table.header[bvCol]);
-    mapping.vintage = bvKey == "bv2012" ? "BV2012" : bvKey == "bv2022" ? "BV2022" : table.header[bvCol];
-    int bvNameCol = -1;
-    if (bvKey.size() > 2 && bvKey.compare(0, 2, "bv") == 0)
-        bvNameCol = table.column("lib" + bvKey);
-    if (bvNameCol < 0)
-        bvNameCol = findColumn(table, {"libbv", "nom_bv"});
-    const int nameCol = findColumn(table, {"libgeo", "nom", "libcom", "name", "libelle"});
-    const int depCol = findColumn(table, {"dep", "departement", "code_dep"});
-    const int regCol = findColumn(table, {"reg", "region", "code_reg"});
+namespace {
 
-    std::unordered_map<std::string, std::size_t> index;
-    std::unordered_map<std::string, long> lineOf;
-    std::vector<std::string> folded, noBassin;
-    long noBassinLine = 0;
-    mapping.rows.reserve(table.rows.size());
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        BassinMapping::Row row;
-        row.commune = communeCode(table, r, codeCol);
-        row.bv = bassinCode(table, r, bvCol);
-        if (row.bv.empty()) {
-            if (noBassin.empty())
-                noBassinLine = table.lines[r];
-            noBassin.push_back(row.commune);
-        }
-        if (nameCol >= 0)
-            row.communeName = text::trim(table.rows[r][nameCol]);
-        if (bvNameCol >= 0 && !row.bv.empty())
-            row.bvName = text::trim(table.rows[r][bvNameCol]);
-        row.dep = depCol >= 0 && !text::trim(table.rows[r][depCol]).empty()
-                      ? padTwo(table.rows[r][depCol])
-                      : codes::departementOf(row.commune);
-        if (regCol >= 0)
-            row.reg = padTwo(table.rows[r][regCol]);
+//! The BV column: `bvColumn` when given, else BV2012 or BV2022 (the first of them), else a generic name.
+int bassinColumn(const Table& table, const std::string& bvColumn) {
+    if (!bvColumn.empty())
+        return requireColumn(table, {bvColumn});
+    for (std::size_t i = 0; i < table.header.size(); ++i) {
+        const std::string k = columnKey(table.header[i]);
+        if (k == "bv2012" || k == "bv2022")
+            return static_cast<int>(i);
+    }
+    return requireColumn(table, {"BV2012", "BV2022", "bv", "code_bv"});
+}
+
+//! readBassinMapping's state: the columns found, the rows so far, and what it reports at the end.
+class BassinMappingReader {
+public:
+    BassinMappingReader(const Table& table, const std::string& bvColumn) : m_table(table) {
+        m_codeCol = requireColumn(table, communeColumnNames("codgeo"));
+        m_bvCol = bassinColumn(table, bvColumn);
+        const std::string bvKey = columnKey(table.header[m_bvCol]);
+        m_mapping.vintage = bvKey == "bv2012"   ? "BV2012"
+                            : bvKey == "bv2022" ? "BV2022"
+                                                : table.header[m_bvCol];
+        if (bvKey.size() > 2 && bvKey.compare(0, 2, "bv") == 0)
+            m_bvNameCol = table.column("lib" + bvKey);
+        if (m_bvNameCol < 0)
+            m_bvNameCol = findColumn(table, {"libbv", "nom_bv"});
+        m_nameCol = findColumn(table, {"libgeo", "nom", "libcom", "name", "libelle"});
+        m_depCol = findColumn(table, {"dep", "departement", "code_dep"});
+        m_regCol = findColumn(table, {"reg", "region", "code_reg"});
+        m_mapping.rows.reserve(table.rows.size());
+    }
+
+    void readRow(std::size_t r, Warnings& warnings) {
+        BassinMapping::Row row = rowAt(r);
         const bool arrondissement = codes::isArrondissement(row.commune);
         if (arrondissement) {
-            folded.push_back(row.commune);
+            m_folded.push_back(row.commune);
             row.commune = codes::foldArrondissement(row.commune);
             row.communeName = cityName(row.commune);
         }
-        auto it = index.find(row.commune);
-        if (it != index.end()) {
-            const auto& first = mapping.rows[it->second];
-            if (first.bv != row.bv)
-                throw Error(
-                    ErrorKind::Duplicate, table.at(r, codeCol),
-                    msg("io.import.commune_in_two_bassins",
-                        {arg::text("commune", row.commune), arg::text("bv", row.bv),
-                         arg::text("first_bv", first.bv), arg::integer("first", lineOf[row.commune])}));
-            if (!arrondissement) {
+        if (auto it = m_index.find(row.commune); it != m_index.end()) {
+            checkSameBassin(r, row, m_mapping.rows[it->second]);
+            if (!arrondissement)
                 warnings.push_back(makeWarning(
-                    ErrorKind::Duplicate, table.at(r, codeCol),
+                    ErrorKind::Duplicate, m_table.at(r, m_codeCol),
                     msg("io.import.commune_twice_ignored",
-                        {arg::text("code", row.commune), arg::integer("first", lineOf[row.commune])})));
-            }
-            continue;
+                        {arg::text("code", row.commune), arg::integer("first", m_lineOf[row.commune])})));
+            return;
         }
-        lineOf.emplace(row.commune, table.lines[r]);
-        index.emplace(row.commune, mapping.rows.size());
-        mapping.rows.push_back(std::move(row));
+        m_lineOf.emplace(row.commune, m_table.lines[r]);
+        m_index.emplace(row.commune, m_mapping.rows.size());
+        m_mapping.rows.push_back(std::move(row));
     }
-    warnNoBassin(table, bvCol, noBassin, noBassinLine, warnings);
-    if (!folded.empty()) {
-        warnings.push_back(makeWarning(ErrorKind::Value, Location{table.source, 0, table.header[codeCol], -1},
-                                       msg("io.import.arrondissements_folded",
-                                           {arg::integer("n", static_cast<long long>(folded.size()))}),
-                                       folded));
+
+    BassinMapping finish(Warnings& warnings) {
+        warnNoBassin(m_table, m_bvCol, m_noBassin, m_noBassinLine, warnings);
+        if (!m_folded.empty())
+            warnings.push_back(makeWarning(ErrorKind::Value,
+                                           Location{m_table.source, 0, m_table.header[m_codeCol], -1},
+                                           msg("io.import.arrondissements_folded",
+                                               {arg::integer("n", static_cast<long long>(m_folded.size()))}),
+                                           m_folded));
+        return std::move(m_mapping);
     }
-    return mapping;
+
+private:
+    //! Row r as the file has it (arrondissements not folded yet); communes in no BV noted.
+    BassinMapping::Row rowAt(std::size_t r) {
+        const auto& cells = m_table.rows[r];
+        BassinMapping::Row row;
+        row.commune = communeCode(m_table, r, m_codeCol);
+        row.bv = bassinCode(m_table, r, m_bvCol);
+        if (row.bv.empty()) {
+            if (m_noBassin.empty())
+                m_noBassinLine = m_table.lines[r];
+            m_noBassin.push_back(row.commune);
+        }
+        if (m_nameCol >= 0)
+            row.communeName = text::trim(cells[m_nameCol]);
+        if (m_bvNameCol >= 0 && !row.bv.empty())
+            row.bvName = text::trim(cells[m_bvNameCol]);
+        const bool hasDep = m_depCol >= 0 && !text::trim(cells[m_depCol]).empty();
+        row.dep = hasDep ? padTwo(cells[m_depCol]) : codes::departementOf(row.commune);
+        if (m_regCol >= 0)
+            row.reg = padTwo(cells[m_regCol]);
+        return row;
+    }
+
+    //! A commune seen again must be in the same bassin de vie.
+    void checkSameBassin(std::size_t r, const BassinMapping::Row& row, const BassinMapping::Row& first) {
+        if (first.bv != row.bv)
+            throw Error(ErrorKind::Duplicate, m_table.at(r, m_codeCol),
+                        msg("io.import.commune_in_two_bassins",
+                            {arg::text("commune", row.commune), arg::text("bv", row.bv),
+                             arg::text("first_bv", first.bv), arg::integer("first", m_lineOf[row.commune])}));
+    }
+
+    const Table& m_table;
+    int m_codeCol = -1, m_bvCol = -1, m_bvNameCol = -1, m_nameCol = -1, m_depCol = -1, m_regCol = -1;
+    BassinMapping m_mapping;
+    std::unordered_map<std::string, std::size_t> m_index; // commune -> position in m_mapping.rows
+    std::unordered_map<std::string, long> m_lineOf;       // commune -> line of its first row
+    std::vector<std::string> m_folded, m_noBassin;        // arrondissements folded / communes in no BV
+    long m_noBassinLine = 0;
+};
+
+} // namespace
+
+BassinMapping readBassinMapping(const Table& table, const std::string& bvColumn, Warnings& warnings) {
+    BassinMappingReader reader(table, bvColumn);
+    for (std::size_t r = 0; r < table.rows.size(); ++r)
+        reader.readRow(r, warnings);
+    return reader.finish(warnings);
 }
 
 std::map<std::string, double> readPopulation(const Table& table, const std::string& codeColumn,
