@@ -474,64 +474,55 @@ std::string cityName(const std::string& code) {
     return {};
 }
 
-//! A percentage with two significant digits below 1 % (0.0028 %), one decimal above: never "0.00 %" for
-//! a part that is not zero.
-std::string shareText(double part, double total, bool french) {
+//! A share in percent with two significant digits below 1 % (0.0028 %), one decimal above: never
+//! "0.00 %" for a part that is not zero.
+MessageArg share(const char* name, double part, double total) {
     const double pct = total > 0 ? 100.0 * part / total : 0.0;
     int decimals = 1;
     if (pct > 0 && pct < 1)
         decimals = std::min(8, 1 + static_cast<int>(std::ceil(-std::log10(pct))));
-    return french ? text::formatFr(pct, decimals) + " %" : text::formatEn(pct, decimals) + "%";
+    return arg::percent(name, total > 0 ? part / total : 0.0, decimals);
 }
 
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
 
-std::string JoinReport::summaryFr(std::size_t maxCodes) const {
+Message JoinReport::summary(std::size_t maxCodes) const {
     const std::size_t n = unmatched.size();
+    const MessageArg l = arg::text("left", left), r = arg::text("right", right);
     if (n == 0)
-        return "Tous les codes de " + left + " figurent dans " + right + ".";
-    std::string out = std::to_string(n) + (n == 1 ? " code de " : " codes de ") + left +
-                      (n == 1 ? " absent de " : " absents de ") + right;
-    std::vector<std::string> shares;
-    if (totalProfessionals > 0)
-        shares.push_back(shareText(unmatchedProfessionals, totalProfessionals, true) + " des professionnels");
-    if (totalPopulation > 0 && unmatchedPopulation > 0)
-        shares.push_back(text::formatFr(unmatchedPopulation, 0) + " habitants, " +
-                         shareText(unmatchedPopulation, totalPopulation, true) + " de la population");
-    if (!shares.empty())
-        out += " (" + text::join(shares, ", ") + ")";
-    out += " : ";
+        return msg("io.join.all_present", {l, r});
     const std::size_t shown = std::min(n, maxCodes);
-    out += text::join(
-        std::vector<std::string>(unmatched.begin(), unmatched.begin() + static_cast<long>(shown)), ", ");
-    if (shown < n)
-        out += (shown ? " et " : "") + std::to_string(n - shown) + (n - shown == 1 ? " autre" : " autres");
-    return out;
+    const std::vector<std::string> codes(unmatched.begin(), unmatched.begin() + static_cast<long>(shown));
+    const auto more = static_cast<long long>(n - shown);
+    Message listed =
+        shown == n  ? msg("io.join.codes", {arg::list("codes", codes)})
+        : shown > 0 ? msg("io.join.codes_and_more", {arg::list("codes", codes), arg::integer("more", more)})
+                    : msg("io.join.more", {arg::integer("more", more)});
+    std::vector<MessageArg> args = {arg::integer("n", static_cast<long long>(n)), l, r,
+                                    arg::nested("codes", std::move(listed))};
+    const bool professionals = totalProfessionals > 0;
+    const bool population = totalPopulation > 0 && unmatchedPopulation > 0;
+    if (!professionals && !population)
+        return msg("io.join.unmatched", std::move(args));
+    const MessageArg ofProfessionals = share("professionals", unmatchedProfessionals, totalProfessionals);
+    const MessageArg inhabitants = arg::number("inhabitants", unmatchedPopulation, 0);
+    const MessageArg ofPopulation = share("population", unmatchedPopulation, totalPopulation);
+    args.push_back(
+        arg::nested("shares", !population ? msg("io.join.share_professionals", {ofProfessionals})
+                              : !professionals
+                                  ? msg("io.join.share_population", {inhabitants, ofPopulation})
+                                  : msg("io.join.share_both", {ofProfessionals, inhabitants, ofPopulation})));
+    return msg("io.join.unmatched_shares", std::move(args));
+}
+
+std::string JoinReport::summaryFr(std::size_t maxCodes) const {
+    return word(summary(maxCodes), Language::Fr);
 }
 
 std::string JoinReport::summaryEn(std::size_t maxCodes) const {
-    const std::size_t n = unmatched.size();
-    if (n == 0)
-        return "Every code of " + left + " is present in " + right + ".";
-    std::string out = std::to_string(n) + (n == 1 ? " code of " : " codes of ") + left +
-                      (n == 1 ? " is absent from " : " are absent from ") + right;
-    std::vector<std::string> shares;
-    if (totalProfessionals > 0)
-        shares.push_back(shareText(unmatchedProfessionals, totalProfessionals, false) + " of professionals");
-    if (totalPopulation > 0 && unmatchedPopulation > 0)
-        shares.push_back(text::formatEn(unmatchedPopulation, 0) + " inhabitants, " +
-                         shareText(unmatchedPopulation, totalPopulation, false) + " of the population");
-    if (!shares.empty())
-        out += " (" + text::join(shares, ", ") + ")";
-    out += ": ";
-    const std::size_t shown = std::min(n, maxCodes);
-    out += text::join(
-        std::vector<std::string>(unmatched.begin(), unmatched.begin() + static_cast<long>(shown)), ", ");
-    if (shown < n)
-        out += (shown ? " and " : "") + std::to_string(n - shown) + " more";
-    return out;
+    return word(summary(maxCodes), Language::En);
 }
 
 // ---------------------------------------------------------------------------------------------

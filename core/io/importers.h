@@ -18,7 +18,11 @@ struct JoinReport {
     double unmatchedProfessionals = 0, totalProfessionals = 0;
     double unmatchedPopulation = 0, totalPopulation = 0;
     bool ok() const { return unmatched.empty(); }
-    //! "12 codes de ... absents de ... (0,4 % des professionnels) : 59001, 59002, ..." (French) and English.
+    //! "12 codes of ... are absent from ... (0.4% of professionals): 59001, 59002, ..." as a message of the
+    //! catalogue, at most `maxCodes` codes listed.
+    Message summary(std::size_t maxCodes = 20) const;
+    //! summary() in French ("12 codes de ... absents de ... (0,4 % des professionnels) : 59001, ...") and
+    //! in English.
     std::string summaryFr(std::size_t maxCodes = 20) const;
     std::string summaryEn(std::size_t maxCodes = 20) const;
 };

@@ -553,8 +553,12 @@ private slots:
         QCOMPARE(report.totalPopulation, 1500.0);
         QCOMPARE(q(report.summaryFr()),
                  QStringLiteral("2 codes de professionnels (bpe.csv) absents de communes "
-                                "(communes.geojson) (1,0 % des professionnels) : 59001, "
+                                "(communes.geojson) (1,0\u00a0% des professionnels)\u00a0: 59001, "
                                 "59002"));
+        QCOMPARE(q(report.summaryFr(1)),
+                 QStringLiteral("2 codes de professionnels (bpe.csv) absents de communes "
+                                "(communes.geojson) (1,0\u00a0% des professionnels)\u00a0: "
+                                "59001 et 1 autre"));
         QCOMPARE(q(report.summaryEn(1)),
                  QStringLiteral("2 codes of professionnels (bpe.csv) are absent from "
                                 "communes (communes.geojson) (1.0% of professionals): "
@@ -645,7 +649,8 @@ private slots:
         QCOMPARE(q(r.summaryEn()),
                  QStringLiteral("2 codes of communes (a.geojson) are absent from population (p.csv) (1,888 "
                                 "inhabitants, 0.0028% of the population): 44029, 49042"));
-        QVERIFY2(q(r.summaryFr()).contains(QStringLiteral("habitants, 0,0028 % de la population")),
+        QVERIFY2(q(r.summaryFr())
+                     .contains(QStringLiteral("(1\u00a0888 habitants, 0,0028\u00a0% de la population)")),
                  r.summaryFr().c_str());
         r.unmatchedPopulation = 6700000; // 10 %: one decimal is enough
         QVERIFY2(
