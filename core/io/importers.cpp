@@ -1173,8 +1173,8 @@ bool isBpeTable(const Table& table, const ProfessionalsColumns& columns) {
 SourceMassScale massScaleForSource(const Table& table, const ProfessionalsColumns& columns) {
     if (!isBpeTable(table, columns))
         return {};
-    return {0.25, "INSEE BPE counts (private practice only, about a quarter of RPPS + ADELI): the pôle "
-                  "thresholds are scaled by 0.25 (parameter poles.mass_scale, editable)"};
+    Message message = msg("io.import.bpe_mass_scale", {arg::number("scale", 0.25)});
+    return {0.25, word(message, Language::En), message};
 }
 
 } // namespace maillage::io

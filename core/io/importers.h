@@ -125,7 +125,8 @@ bool isBpeTable(const Table& table, const ProfessionalsColumns& columns = {});
 //! The mass scale (poles.mass_scale) that counts read from a table call for, and why.
 struct SourceMassScale {
     double scale = 1;   //!< 1 = counts comparable with RPPS + ADELI, as the typology's thresholds expect
-    std::string reason; //!< "" for 1; else the sentence saying so, for a warning
+    std::string reason; //!< "" for 1; else the sentence saying so, in English (legacy: use `message`)
+    Message message;    //!< empty for 1; else io.import.bpe_mass_scale, for a warning in the user's language
 };
 //! The one place deciding the mass scale from the source (import and classify): INSEE's BPE counts
 //! practice sites of private practitioners only, about a quarter of the RPPS + ADELI totals the

@@ -733,6 +733,11 @@ private slots:
         QVERIFY(plain.reason.empty());
         QVERIFY(io::massScaleForSource(table("DEPCOM;TYPEQU;NB_EQUIP\n59350;D201;3\n"))
                     .reason.find("scaled by 0.25") != std::string::npos);
+        QVERIFY(plain.message.empty());
+        QVERIFY2(q(word(io::massScaleForSource(table("DEPCOM;TYPEQU;NB_EQUIP\n59350;D201;3\n")).message,
+                        Language::Fr))
+                     .contains(QStringLiteral("les seuils des pôles sont multipliés par 0,25")),
+                 "the BPE scale is said in French");
     }
 
     void zoneCountsAreSummedPerZoneAndCommunesNotSplitAreLeftOut() {
