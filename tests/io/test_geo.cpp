@@ -2,6 +2,7 @@
 #include "geo_testing.h"
 #include "testing.h"
 
+#include "core/io/gdal_util.h"
 #include "core/io/geo.h"
 
 #include <QFile>
@@ -241,6 +242,17 @@ private slots:
                                          "le système de coordonnées EPSG:4326, mais ses coordonnées "
                                          "ressemblent à du Lambert-93 (EPSG:2154)")),
             crs->describe(Language::Fr).c_str());
+    }
+
+    void gdalsSilenceIsNeverWordedAsAnUnknownError() {
+        const Message without =
+            io::withGdalReason(msg("io.geo.cannot_reproject"), msg("io.geo.cannot_reproject_gdal"), "");
+        QCOMPARE(testing::q(word(without, Language::En)),
+                 QStringLiteral("cannot reproject to Lambert-93 (EPSG:2154)"));
+        const Message with = io::withGdalReason(msg("io.geo.cannot_reproject"),
+                                                msg("io.geo.cannot_reproject_gdal"), "PROJ: no grid");
+        QCOMPARE(testing::q(word(with, Language::Fr)),
+                 QStringLiteral("impossible de reprojeter en Lambert-93 (EPSG:2154)\u00a0: PROJ: no grid"));
     }
 
     void dissolvesFourSquares() {
