@@ -277,16 +277,20 @@ const Profession* ProfessionCatalogue::resolve(const std::string& codeOrAlias) c
 
 namespace maillage::model {
 
-std::string CatalogueChoice::describe() const {
+Message CatalogueChoice::message() const {
     switch (origin) {
     case CatalogueOrigin::User:
-        return path + " (user catalogue)";
+        return msg("model.catalogue.origin_user", {arg::path("path", path)});
     case CatalogueOrigin::Installed:
-        return path + " (installed catalogue)";
+        return msg("model.catalogue.origin_installed", {arg::path("path", path)});
     case CatalogueOrigin::Builtin:
         break;
     }
-    return "built-in catalogue";
+    return msg("model.catalogue.origin_builtin");
+}
+
+std::string CatalogueChoice::describe() const {
+    return word(message(), Language::En);
 }
 
 std::string userCataloguePath(const char* xdgConfigHome, const char* home) {

@@ -303,6 +303,7 @@ private slots:
         QCOMPARE(choice.origin, model::CatalogueOrigin::Builtin);
         QCOMPARE(choice.path, std::string());
         QCOMPARE(choice.describe(), std::string("built-in catalogue"));
+        QCOMPARE(word(choice.message(), Language::Fr), std::string("catalogue intégré"));
         QCOMPARE(choice.catalogue.professions().size(), ProfessionCatalogue::builtin().professions().size());
     }
     void userCatalogueCanAddAProfession() {
