@@ -1,5 +1,6 @@
 #pragma once
 // OGR helpers for tests that check geometries (WKB <-> OGRGeometry).
+#include "core/io/gdal_util.h"
 #include "core/model/dataset.h"
 
 #include <ogr_geometry.h>
@@ -8,10 +9,7 @@
 
 namespace maillage::testing {
 
-struct GeomDeleter {
-    void operator()(OGRGeometry* g) const { OGRGeometryFactory::destroyGeometry(g); }
-};
-using GeomPtr = std::unique_ptr<OGRGeometry, GeomDeleter>;
+using io::GeomPtr;
 
 //! The geometry of a WKB blob, or null when empty or unreadable.
 inline GeomPtr geometryOf(const model::Wkb& wkb) {

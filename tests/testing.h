@@ -8,6 +8,7 @@
 
 #include <QStringList>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,16 @@ inline QStringList qList(const std::vector<std::string>& v) {
     for (const auto& s : v)
         out << q(s);
     return out;
+}
+
+//! The exception of type E that `f` throws, or nullopt when it throws none.
+template <typename E, typename F> std::optional<E> thrown(F&& f) {
+    try {
+        f();
+    } catch (const E& e) {
+        return e;
+    }
+    return std::nullopt;
 }
 
 //! Path of a file under ../shared/data (real public data, absent on users' machines).

@@ -1,6 +1,7 @@
 #include "core/demo/demo_tiling.h"
 
 #include "core/demo/demo_random.h"
+#include "core/io/gdal_util.h"
 
 #include <ogr_api.h>
 #include <ogr_geometry.h>
@@ -43,20 +44,15 @@ int Tiling::across(int cell, int k) const {
     return c[0] == cell ? c[1] : c[0];
 }
 
-Tiling makeTiling(int cols, int rows, double cellWidth, Vec2 origin, std::uint64_t seed) {
-    Tiling t;
-    t.cols = cols;
-    t.rows = rows;
-    t.cellWidth = cellWidth;
-    t.rowHeight = cellWidth * 0.866; // near-regular hexagons
-    t.origin = origin;
+namespace {
 
-    // Vertices lie on the horizontal lines between rows, at every half cell width; in a brick layout
-    // each is shared by three cells.
-    const int perLine = 2 * cols + 2;
+//! Vertices lie on the horizontal lines between rows, at every half cell width; in a brick layout each
+//! is shared by three cells.
+void placeVertices(Tiling& t, std::uint64_t seed) {
+    const int perLine = 2 * t.cols + 2;
     const ValueNoise2 warpX(seed, 0x5758), warpY(seed, 0x5759);
-    t.vertices.resize(static_cast<std::size_t>(perLine) * (rows + 1));
-    for (int line = 0; line <= rows; ++line)
+    t.vertices.resize(static_cast<std::size_t>(perLine) * (t.rows + 1));
+    for (int line = 0; line <= t.rows; ++line)
         for (int m = 0; m < perLine; ++m) {
             const int id = line * perLine + m;
             const double jx =
@@ -70,18 +66,42 @@ Tiling makeTiling(int cols, int rows, double cellWidth, Vec2 origin, std::uint64
             // Raising the corners of the row above and lowering those of the row below by a sixth of
             // a row turns the bricks into regular hexagons.
             const double hex = (m & 1) == (line & 1) ? 1.0 / 6 : -1.0 / 6;
-            t.vertices[id] = {origin.x + (0.5 * m + jx + wx) * cellWidth,
-                              origin.y + (line + hex + jy) * t.rowHeight + wy * cellWidth};
+            t.vertices[id] = {t.origin.x + (0.5 * m + jx + wx) * t.cellWidth,
+                              t.origin.y + (line + hex + jy) * t.rowHeight + wy * t.cellWidth};
         }
+}
 
+//! The edges of `cell` (corners k and k+1), each created once and shared with the cell across it.
+void linkEdges(Tiling& t, int cell, std::map<std::uint64_t, int>& edgeIndex) {
+    for (int k = 0; k < 6; ++k) {
+        int a = t.cellVertex[cell][k], b = t.cellVertex[cell][(k + 1) % 6];
+        if (a > b)
+            std::swap(a, b);
+        const std::uint64_t key =
+            static_cast<std::uint64_t>(a) * 0x100000000ull + static_cast<std::uint64_t>(b);
+        auto it = edgeIndex.find(key);
+        if (it == edgeIndex.end()) {
+            it = edgeIndex.emplace(key, static_cast<int>(t.edgeVertex.size())).first;
+            t.edgeVertex.push_back({a, b});
+            t.edgeCell.push_back({cell, -1});
+        } else {
+            t.edgeCell[it->second][1] = cell;
+        }
+        t.cellEdge[cell][k] = it->second;
+    }
+}
+
+//! Each cell's six corners, its centre and its edges.
+void buildCells(Tiling& t) {
+    const int perLine = 2 * t.cols + 2;
     std::map<std::uint64_t, int> edgeIndex;
-    const int cellCount = cols * rows;
+    const int cellCount = t.cols * t.rows;
     t.cellVertex.resize(cellCount);
     t.cellEdge.resize(cellCount);
     t.cellCenter.resize(cellCount);
-    for (int j = 0; j < rows; ++j)
-        for (int i = 0; i < cols; ++i) {
-            const int cell = j * cols + i;
+    for (int j = 0; j < t.rows; ++j)
+        for (int i = 0; i < t.cols; ++i) {
+            const int cell = j * t.cols + i;
             const int m0 = 2 * i + (j & 1);
             const int bottom = j * perLine, top = (j + 1) * perLine;
             t.cellVertex[cell] = {bottom + m0,  bottom + m0 + 1, bottom + m0 + 2,
@@ -92,26 +112,13 @@ Tiling makeTiling(int cols, int rows, double cellWidth, Vec2 origin, std::uint64
                 c.y += t.vertices[t.cellVertex[cell][k]].y / 6.0;
             }
             t.cellCenter[cell] = c;
-            for (int k = 0; k < 6; ++k) {
-                int a = t.cellVertex[cell][k], b = t.cellVertex[cell][(k + 1) % 6];
-                if (a > b)
-                    std::swap(a, b);
-                const std::uint64_t key =
-                    static_cast<std::uint64_t>(a) * 0x100000000ull + static_cast<std::uint64_t>(b);
-                auto it = edgeIndex.find(key);
-                if (it == edgeIndex.end()) {
-                    it = edgeIndex.emplace(key, static_cast<int>(t.edgeVertex.size())).first;
-                    t.edgeVertex.push_back({a, b});
-                    t.edgeCell.push_back({cell, -1});
-                } else {
-                    t.edgeCell[it->second][1] = cell;
-                }
-                t.cellEdge[cell][k] = it->second;
-            }
+            linkEdges(t, cell, edgeIndex);
         }
+}
 
-    // Midpoint displacement, twice, along the normal of the chord; from the hash of the two vertex
-    // ids so that both cells of an edge see the same polyline.
+//! Midpoint displacement, twice, along the normal of the chord; from the hash of the two vertex ids so
+//! that both cells of an edge see the same polyline.
+void wiggleEdges(Tiling& t, std::uint64_t seed) {
     t.edgeInterior.resize(t.edgeVertex.size());
     for (std::size_t e = 0; e < t.edgeVertex.size(); ++e) {
         const auto [a, b] = t.edgeVertex[e];
@@ -129,6 +136,20 @@ Tiling makeTiling(int cols, int rows, double cellWidth, Vec2 origin, std::uint64
         const Vec2 q3{(mid.x + q.x) / 2 + n.x * off3, (mid.y + q.y) / 2 + n.y * off3};
         t.edgeInterior[e] = {q1, mid, q3};
     }
+}
+
+} // namespace
+
+Tiling makeTiling(int cols, int rows, double cellWidth, Vec2 origin, std::uint64_t seed) {
+    Tiling t;
+    t.cols = cols;
+    t.rows = rows;
+    t.cellWidth = cellWidth;
+    t.rowHeight = cellWidth * 0.866; // near-regular hexagons
+    t.origin = origin;
+    placeVertices(t, seed);
+    buildCells(t);
+    wiggleEdges(t, seed);
     return t;
 }
 
@@ -252,10 +273,7 @@ model::Wkb multiPolygonWkb(const std::vector<std::vector<Ring>>& polygons) {
 
 namespace {
 
-struct GeometryDeleter {
-    void operator()(OGRGeometry* g) const { OGRGeometryFactory::destroyGeometry(g); }
-};
-using GeometryPtr = std::unique_ptr<OGRGeometry, GeometryDeleter>;
+using GeometryPtr = io::GeomPtr;
 
 GeometryPtr polygonOf(const Ring& ring) {
     auto polygon = std::make_unique<OGRPolygon>();

@@ -2,7 +2,9 @@
 
 #include "core/model/error.h"
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -11,9 +13,11 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <limits.h>
 #include <mutex>
 #include <signal.h>
+#include <sstream>
 #include <unistd.h>
 
 namespace maillage::io {
@@ -68,41 +72,128 @@ void installSignalHandlers() {
     });
 }
 
-//! The process id in a temporary's file name after "<stem>.tmp-", or 0.
-long pidOfTemporary(const std::string& name, const std::string& prefix) {
-    if (name.rfind(prefix, 0) != 0)
-        return 0;
-    long pid = 0;
-    std::size_t i = prefix.size();
-    for (; i < name.size() && name[i] >= '0' && name[i] <= '9' && pid < 100000000; ++i)
-        pid = pid * 10 + (name[i] - '0');
-    return i < name.size() && name[i] == '-' ? pid : 0;
+//! The host name, letters and digits only (a separator-free token of the file name).
+std::string hostToken() {
+    char name[256] = {};
+    if (::gethostname(name, sizeof name - 1) != 0)
+        return "unknown";
+    std::string out;
+    for (const char* c = name; *c && out.size() < 64; ++c)
+        if (std::isalnum(static_cast<unsigned char>(*c)))
+            out += *c;
+    return out.empty() ? std::string("unknown") : out;
+}
+
+bool allDigits(const std::string& s) {
+    return !s.empty() && s.size() < 19 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+//! Tokens of `s` between '-'.
+std::vector<std::string> dashTokens(const std::string& s) {
+    std::vector<std::string> out(1);
+    for (char c : s) {
+        if (c == '-')
+            out.emplace_back();
+        else
+            out.back() += c;
+    }
+    return out;
+}
+
+//! Whether process `pid` of this host exists (EPERM: it does, another user's).
+bool processExists(long pid) {
+    return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH;
 }
 
 } // namespace
 
+unsigned long long processStart(long pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Field 22, counted after the command name, which is in parentheses and may hold spaces.
+    const auto close = stat.rfind(')');
+    if (close == std::string::npos)
+        return 0;
+    std::istringstream fields(stat.substr(close + 1));
+    std::string field;
+    for (int i = 3; i <= 22 && fields >> field; ++i)
+        if (i == 22)
+            return allDigits(field) ? std::stoull(field) : 0;
+    return 0;
+}
+
+TemporaryOwner currentOwner() {
+    static const TemporaryOwner owner{hostToken(), static_cast<long>(::getpid()), processStart(::getpid())};
+    return owner;
+}
+
 std::string temporaryPathFor(const std::string& target) {
+    return temporaryPathFor(target, currentOwner());
+}
+
+std::string temporaryPathFor(const std::string& target, const TemporaryOwner& owner) {
     static std::atomic<unsigned> counter{0};
     const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
     const auto [stem, ext] = splitExtension(target);
-    return stem + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(stamp % 1000000) + "-" +
+    return stem + ".tmp-" + std::to_string(owner.pid) + "-h" + owner.host + "-s" +
+           std::to_string(owner.start) + "-" + std::to_string(stamp % 1000000) + "-" +
            std::to_string(counter++) + ext;
+}
+
+std::optional<TemporaryOwner> ownerOfTemporary(const std::string& target, const std::string& fileName) {
+    namespace fs = std::filesystem;
+    const std::string prefix = fs::path(splitExtension(target).first).filename().string() + ".tmp-";
+    if (fileName.rfind(prefix, 0) != 0)
+        return std::nullopt;
+    const std::vector<std::string> t = dashTokens(fileName.substr(prefix.size()));
+    // "<pid>-h<host>-s<start>-<stamp>-<counter><ext>", or "<pid>-<stamp>-<counter><ext>" (older versions:
+    // written on this host, start unknown).
+    if (t.size() < 3 || !allDigits(t[0]) || std::stol(t[0]) <= 0)
+        return std::nullopt;
+    TemporaryOwner owner;
+    owner.pid = std::stol(t[0]);
+    if (t.size() >= 5 && t[1].size() > 1 && t[1][0] == 'h' && t[2].size() > 1 && t[2][0] == 's' &&
+        allDigits(t[2].substr(1))) {
+        owner.host = t[1].substr(1);
+        owner.start = std::stoull(t[2].substr(1));
+    } else {
+        owner.host = currentOwner().host;
+    }
+    return owner;
+}
+
+bool isStaleTemporary(const TemporaryOwner& owner, std::chrono::seconds age, const TemporaryOwner& here) {
+    if (age > kStaleTemporaryAge)
+        return true;
+    if (owner.host != here.host)
+        return false; // its pid means nothing here: wait until it is old
+    if (owner.pid == here.pid)
+        return owner.start != 0 && here.start != 0 && owner.start != here.start;
+    if (!processExists(owner.pid))
+        return true;
+    const unsigned long long start = owner.start ? processStart(owner.pid) : 0;
+    return start != 0 && start != owner.start; // the pid now belongs to another process
 }
 
 int removeStaleTemporaries(const std::string& target) {
     namespace fs = std::filesystem;
     const fs::path stem(splitExtension(target).first);
-    const std::string prefix = stem.filename().string() + ".tmp-";
     const fs::path folder = stem.has_parent_path() ? stem.parent_path() : fs::path(".");
+    const TemporaryOwner here = currentOwner();
+    const auto now = fs::file_time_type::clock::now();
     int removed = 0;
     std::error_code ec;
     for (fs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-        const long pid = pidOfTemporary(it->path().filename().string(), prefix);
-        // kill(pid, 0) fails with ESRCH only when no such process exists (EPERM: alive, another user's).
-        if (pid <= 0 || pid == ::getpid() || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)
+        const auto owner = ownerOfTemporary(target, it->path().filename().string());
+        std::error_code status;
+        if (!owner || it->is_symlink(status))
             continue;
+        const auto written = fs::last_write_time(it->path(), status);
+        const auto age = status ? std::chrono::seconds(0)
+                                : std::chrono::duration_cast<std::chrono::seconds>(now - written);
         std::error_code rm;
-        if (!it->is_symlink(rm) && fs::remove(it->path(), rm))
+        if (isStaleTemporary(*owner, age, here) && fs::remove(it->path(), rm))
             ++removed;
     }
     return removed;
@@ -134,26 +225,26 @@ TemporaryGuard::~TemporaryGuard() {
 
 void checkOutputPath(const std::string& target) {
     namespace fs = std::filesystem;
-    const auto fail = [&](const std::string& why) { throw Error(ErrorKind::Write, Location{target}, why); };
+    const auto fail = [&](Message why) { throw Error(ErrorKind::Write, Location{target}, std::move(why)); };
     if (target.empty())
-        throw Error(ErrorKind::Write, Location{}, "no output file given");
+        throw Error(ErrorKind::Write, Location{}, msg("io.output.none"));
     std::error_code ec;
     const auto status = fs::symlink_status(target, ec);
     if (status.type() == fs::file_type::symlink)
-        fail("is a symbolic link: give the path of the file itself (the output is written beside it and "
-             "renamed over it, which would replace the link)");
+        fail(msg("io.output.symlink"));
     if (status.type() == fs::file_type::directory)
-        fail("is a folder, expected a file name");
+        fail(msg("io.output.folder"));
     if (status.type() != fs::file_type::not_found && status.type() != fs::file_type::regular)
-        fail("is a device or a special file, not a regular file: outputs are written only to files");
+        fail(msg("io.output.special_file"));
     const fs::path parent = fs::path(target).has_parent_path() ? fs::path(target).parent_path() : ".";
     const auto folder = fs::status(parent, ec);
     if (folder.type() == fs::file_type::not_found)
-        fail("its folder " + parent.string() + " does not exist");
+        fail(msg("io.output.no_folder", {arg::path("folder", parent.string())}));
     if (folder.type() != fs::file_type::directory)
-        fail(parent.string() + " is not a folder");
+        fail(msg("io.output.parent_not_folder", {arg::path("folder", parent.string())}));
     if (::access(parent.c_str(), W_OK | X_OK) != 0)
-        fail("cannot write in the folder " + parent.string() + ": " + std::strerror(errno));
+        fail(msg("io.output.folder_not_writable",
+                 {arg::path("folder", parent.string()), arg::text("reason", std::strerror(errno))}));
 }
 
 void checkOutputIsNoInput(const std::string& target, const std::vector<std::string>& inputs) {
@@ -168,9 +259,7 @@ void checkOutputIsNoInput(const std::string& target, const std::vector<std::stri
                           (!ecTarget && !ecInput && canonicalTarget == canonicalInput);
         if (same)
             throw Error(ErrorKind::Parameter, Location{target},
-                        "is the input file " + input +
-                            " (same file, or a link to it): writing it would destroy the input; choose "
-                            "another output");
+                        msg("io.output.is_input", {arg::path("input", input)}));
     }
 }
 
@@ -192,7 +281,8 @@ void commitTemporary(const std::string& temporary, const std::string& target) {
     if (std::rename(temporary.c_str(), target.c_str()) != 0) {
         const std::string reason = std::strerror(errno);
         std::remove(temporary.c_str());
-        throw Error(ErrorKind::Write, {target, 0, "", -1}, "cannot replace the file: " + reason);
+        throw Error(ErrorKind::Write, {target, 0, "", -1},
+                    msg("io.output.cannot_replace", {arg::text("reason", reason)}));
     }
     const std::filesystem::path folder = std::filesystem::path(target).parent_path();
     syncToDisk(folder.empty() ? std::string(".") : folder.string()); // the rename itself
@@ -214,14 +304,15 @@ PendingFile::PendingFile(const std::string& target, const std::string& content)
     std::ofstream out(m_temporary, std::ios::binary | std::ios::trunc);
     if (!out)
         throw Error(ErrorKind::Write, {target, 0, "", -1},
-                    std::string("cannot create the file: ") + std::strerror(errno));
+                    msg("io.output.cannot_create", {arg::text("reason", std::strerror(errno))}));
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();
     if (!out) {
         const std::string reason = std::strerror(errno);
         out.close();
         std::remove(m_temporary.c_str());
-        throw Error(ErrorKind::Write, {target, 0, "", -1}, "cannot write the file: " + reason);
+        throw Error(ErrorKind::Write, {target, 0, "", -1},
+                    msg("io.output.cannot_write", {arg::text("reason", reason)}));
     }
 }
 

@@ -1,20 +1,49 @@
 #pragma once
 // Nothing half-written: outputs go to a temporary file in the target's folder, then replace the target
 // in one rename. A crash or an error leaves the previous file (or no file) behind, never a partial one.
-// Temporaries are named "<stem>.tmp-<pid>-…<ext>": SIGTERM/SIGINT remove those of the running process
-// (TemporaryGuard), and the next write beside the same target removes those whose process is dead
-// (SIGKILL cannot be caught).
+// Temporaries are named "<stem>.tmp-<pid>-h<host>-s<start>-…<ext>": SIGTERM/SIGINT remove those of the
+// running process (TemporaryGuard), and the next write beside the same target removes those whose process
+// is gone (SIGKILL cannot be caught). The host and the process's start time are in the name because a
+// folder may be shared between machines (NFS), where a pid says nothing, and because pids are reused.
+#include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace maillage::io {
 
-//! A temporary path next to `target` (same folder, so rename() is atomic), unique per call, holding the
-//! process id.
-std::string temporaryPathFor(const std::string& target);
+//! Who writes a temporary: the machine, the process, and when the process started.
+struct TemporaryOwner {
+    std::string host;             //!< host name, letters and digits only ("" for names of older versions)
+    long pid = 0;                 //!< process id on `host`
+    unsigned long long start = 0; //!< process start (clock ticks after boot, /proc/<pid>/stat); 0: unknown
+};
 
-//! Removes the temporaries of `target` (and their -journal, -wal, -shm) left by processes that no longer
-//! run. Returns how many files were removed. Errors are ignored: this is housekeeping.
+//! This process on this host.
+TemporaryOwner currentOwner();
+
+//! The start time of process `pid` on this host (as TemporaryOwner::start), or 0 when it cannot be read.
+unsigned long long processStart(long pid);
+
+//! A temporary path next to `target` (same folder, so rename() is atomic), unique per call, naming its
+//! owner (this process by default).
+std::string temporaryPathFor(const std::string& target);
+std::string temporaryPathFor(const std::string& target, const TemporaryOwner& owner);
+
+//! The owner named by `fileName` when it is one of `target`'s temporaries (their -journal, -wal, -shm
+//! too); nullopt otherwise.
+std::optional<TemporaryOwner> ownerOfTemporary(const std::string& target, const std::string& fileName);
+
+//! Age past which a temporary is stale whatever its host says (no write takes a day).
+inline constexpr std::chrono::hours kStaleTemporaryAge{24};
+
+//! Whether a temporary of `owner`, last written `age` ago, is left over: older than kStaleTemporaryAge,
+//! or written on this host (`here`) by a process that is gone (no such pid, or a pid reused by a process
+//! that started at another time). Temporaries of other hosts are kept until they are old.
+bool isStaleTemporary(const TemporaryOwner& owner, std::chrono::seconds age, const TemporaryOwner& here);
+
+//! Removes the temporaries of `target` (and their -journal, -wal, -shm) that isStaleTemporary says are
+//! left over. Returns how many files were removed. Errors are ignored: this is housekeeping.
 int removeStaleTemporaries(const std::string& target);
 
 //! While alive, `path` and its SQLite companions (-journal, -wal, -shm) are unlinked if the process

@@ -1,5 +1,6 @@
 #include "core/io/gdal_util.h"
 
+#include <cpl_conv.h>
 #include <gdal_priv.h>
 #include <ogr_feature.h>
 #include <ogr_geometry.h>
@@ -20,8 +21,29 @@ void FeatureDeleter::operator()(OGRFeature* f) const {
 }
 
 std::string lastGdalError() {
-    std::string msg = CPLGetLastErrorMsg();
-    return msg.empty() ? std::string("unknown GDAL error") : msg;
+    const std::string reason = gdalReason();
+    return reason.empty() ? std::string("unknown GDAL error") : reason;
+}
+
+std::string gdalReason() {
+    return CPLGetLastErrorMsg();
+}
+
+Message withGdalReason(Message without, Message withReason, const std::string& gdalText) {
+    if (gdalText.empty())
+        return without;
+    withReason.args.push_back(arg::text("gdal", gdalText));
+    return withReason;
+}
+
+ScopedGdalConfig::ScopedGdalConfig(const char* key, const char* value) : m_key(key) {
+    if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr))
+        m_old = old;
+    CPLSetThreadLocalConfigOption(key, value);
+}
+
+ScopedGdalConfig::~ScopedGdalConfig() {
+    CPLSetThreadLocalConfigOption(m_key, m_old ? m_old->c_str() : nullptr);
 }
 
 GdalErrorCollector::GdalErrorCollector() {
@@ -45,8 +67,13 @@ void CPL_STDCALL GdalErrorCollector::handler(CPLErr level, CPLErrorNum, const ch
 }
 
 std::string GdalErrorCollector::message() const {
+    const std::string r = reason();
+    return r.empty() ? lastGdalError() : r;
+}
+
+std::string GdalErrorCollector::reason() const {
     if (m_errors.empty())
-        return lastGdalError();
+        return gdalReason();
     std::string out;
     for (const auto& e : m_errors)
         out += (out.empty() ? "" : "; ") + e;

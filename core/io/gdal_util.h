@@ -2,9 +2,12 @@
 // Every GDAL/OGR helper of core/io in one place: owning pointers for GDAL objects, the last GDAL error
 // as text, and a scoped error handler that keeps GDAL's messages off stderr and hands them to the caller
 // (who words them into the application's error or warning).
+#include "core/model/message.h"
+
 #include <cpl_error.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,8 +35,29 @@ struct FeatureDeleter {
 };
 using FeaturePtr = std::unique_ptr<OGRFeature, FeatureDeleter>;
 
-//! GDAL's last error message of this thread, or "unknown GDAL error" when it gave none.
+//! GDAL's last error message of this thread, or "unknown GDAL error" when it gave none (legacy: new
+//! messages use gdalReason() and withGdalReason()).
 std::string lastGdalError();
+
+//! GDAL's last error message of this thread, or "" when it gave none.
+std::string gdalReason();
+
+//! `withReason` with its argument "gdal" set to GDAL's own words, or `without` when GDAL gave none:
+//! a message never says "unknown GDAL error".
+Message withGdalReason(Message without, Message withReason, const std::string& gdalText);
+
+//! Sets a thread-local GDAL configuration option for the scope, restoring the previous value.
+class ScopedGdalConfig {
+public:
+    ScopedGdalConfig(const char* key, const char* value);
+    ~ScopedGdalConfig();
+    ScopedGdalConfig(const ScopedGdalConfig&) = delete;
+    ScopedGdalConfig& operator=(const ScopedGdalConfig&) = delete;
+
+private:
+    const char* m_key;
+    std::optional<std::string> m_old;
+};
 
 //! While alive, GDAL's messages of this thread are collected here instead of being printed to stderr
 //! ("ERROR 1: ..."), so that the application reports them once, in its own words. Scopes nest.
@@ -50,6 +74,8 @@ public:
     const std::vector<std::string>& warnings() const { return m_warnings; }
     //! The collected errors joined with "; ", else lastGdalError().
     std::string message() const;
+    //! The collected errors joined with "; ", else gdalReason() (possibly "").
+    std::string reason() const;
     //! Forgets what was collected (and GDAL's last error).
     void clear();
 

@@ -119,14 +119,11 @@ int findField(const OGRFeatureDefn& defn, const std::vector<std::string>& candid
     return -1;
 }
 
-std::string fieldList(const OGRFeatureDefn& defn) {
-    std::string s;
-    for (int i = 0; i < defn.GetFieldCount(); ++i) {
-        if (i)
-            s += ", ";
-        s += defn.GetFieldDefn(i)->GetNameRef();
-    }
-    return s.empty() ? std::string("(none)") : s;
+std::vector<std::string> fieldNames(const OGRFeatureDefn& defn) {
+    std::vector<std::string> names;
+    for (int i = 0; i < defn.GetFieldCount(); ++i)
+        names.emplace_back(defn.GetFieldDefn(i)->GetNameRef());
+    return names;
 }
 
 bool isZero(const model::Point& p) {
@@ -203,15 +200,16 @@ namespace {
 OGRLayer* polygonLayer(GDALDataset& ds, const std::string& path, const std::string& name) {
     if (name.empty()) {
         if (ds.GetLayerCount() == 0)
-            throw Error(ErrorKind::Format, Location{path}, "holds no vector layer");
+            throw Error(ErrorKind::Format, Location{path}, msg("io.geo.no_layer"));
         return ds.GetLayer(0);
     }
     if (OGRLayer* layer = ds.GetLayerByName(name.c_str()))
         return layer;
-    std::string names;
+    std::vector<std::string> names;
     for (auto* l : ds.GetLayers())
-        names += (names.empty() ? "" : ", ") + std::string(l->GetName());
-    throw Error(ErrorKind::Format, Location{path}, "layer '" + name + "' not found; layers found: " + names);
+        names.emplace_back(l->GetName());
+    throw Error(ErrorKind::Format, Location{path},
+                msg("io.geo.layer_not_found", {arg::code("layer", name), arg::list("found", names)}));
 }
 
 //! The layer's coordinate system; without one, WGS84 or Lambert-93 guessed from the extent, with a warning.
@@ -225,12 +223,10 @@ std::unique_ptr<OGRSpatialReference> sourceCrs(OGRLayer& layer, const std::strin
         const bool lonLat = layer.GetExtent(&env, TRUE) == OGRERR_NONE && env.MinX >= -180 &&
                             env.MaxX <= 180 && env.MinY >= -90 && env.MaxY <= 90;
         source->importFromEPSG(lonLat ? 4326 : model::kWorkingEpsg);
-        warnings.push_back(
-            Warning{ErrorKind::Geometry,
-                    Location{path},
-                    std::string(path) + " declares no coordinate system; assumed " +
-                        (lonLat ? "WGS84 longitude/latitude (EPSG:4326)" : "Lambert-93 (EPSG:2154)"),
-                    {}});
+        const MessageArg file = arg::path("path", path);
+        warnings.push_back(makeWarning(ErrorKind::Geometry, Location{path},
+                                       lonLat ? msg("io.geo.no_crs_assumed_wgs84", {file})
+                                              : msg("io.geo.no_crs_assumed_lambert93", {file})));
     }
     // x = longitude/easting, y = latitude/northing whatever the CRS's official axis order.
     source->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -242,7 +238,7 @@ struct PendingCommune {
     GIntBig fid = 0;
     model::Commune commune;
     GeomPtr geometry;
-    std::string error;     // set by phase 2
+    Message error;         // set by phase 2
     bool repaired = false; // set by phase 2
     //! Set by phase 2 when reprojection failed: the raw envelope's corner, for the hint phase 3 writes
     //! (OGRSpatialReference's const methods are not thread-safe in GDAL 3.6: no CRS look-up on workers).
@@ -262,8 +258,10 @@ CommuneFields communeFields(const OGRFeatureDefn& defn, const std::string& path,
     f.code = findField(defn, {options.codeField, "code", "insee_com", "codgeo", "insee", "code_insee"});
     if (f.code < 0)
         throw Error(ErrorKind::Format, Location{path, 0, options.codeField},
-                    "no commune code field (expected '" + options.codeField +
-                        "', or insee_com, codgeo, insee, code_insee); fields found: " + fieldList(defn));
+                    defn.GetFieldCount() == 0
+                        ? msg("io.geo.no_code_field_none", {arg::code("field", options.codeField)})
+                        : msg("io.geo.no_code_field",
+                              {arg::code("field", options.codeField), arg::list("found", fieldNames(defn))}));
     f.codeName = defn.GetFieldDefn(f.code)->GetNameRef();
     f.name = findField(defn, {options.nameField, "nom", "name", "nom_com", "libgeo"});
     return f;
@@ -275,26 +273,27 @@ PendingCommune pendingCommune(OGRFeature& f, const CommuneFields& fields, const 
     const GIntBig fid = f.GetFID();
     const Location where{path, 0, fields.codeName, static_cast<long>(fid)};
     if (!f.IsFieldSetAndNotNull(fields.code))
-        throw Error(ErrorKind::Value, where, "feature " + std::to_string(fid) + " has no commune code");
+        throw Error(ErrorKind::Value, where, msg("io.geo.feature_without_code", {arg::integer("fid", fid)}));
     const std::string raw = f.GetFieldAsString(fields.code);
     auto code = codes::normalizeCommune(raw);
     if (!code)
-        throw Error(ErrorKind::Value, where,
-                    "'" + raw + "' cannot be a commune code (expected 5 characters such as 01001 or 2A004)");
+        throw Error(ErrorKind::Value, where, msg("io.geo.bad_commune_code", {arg::code("value", raw)}));
     auto [it, inserted] = seen.emplace(*code, fid);
     if (!inserted)
         throw Error(ErrorKind::Duplicate, where,
-                    "commune code " + *code + " appears twice: features " + std::to_string(it->second) +
-                        " and " + std::to_string(fid));
+                    msg("io.geo.commune_twice", {arg::text("code", *code), arg::integer("first", it->second),
+                                                 arg::integer("second", fid)}));
     GeomPtr geom(f.StealGeometry());
     const Location gwhere{path, 0, "", static_cast<long>(fid)};
     if (!geom || geom->IsEmpty())
-        throw Error(ErrorKind::Geometry, gwhere,
-                    "feature " + std::to_string(fid) + " (commune " + *code + ") has no geometry");
+        throw Error(
+            ErrorKind::Geometry, gwhere,
+            msg("io.geo.feature_without_geometry", {arg::integer("fid", fid), arg::text("code", *code)}));
     if (!isPolygonal(geom->getGeometryType()))
         throw Error(ErrorKind::Geometry, gwhere,
-                    "feature " + std::to_string(fid) + " (commune " + *code + ") is a " +
-                        OGRGeometryTypeToName(geom->getGeometryType()) + ", expected a polygon");
+                    msg("io.geo.feature_not_polygon",
+                        {arg::integer("fid", fid), arg::text("code", *code),
+                         arg::text("type", OGRGeometryTypeToName(geom->getGeometryType()))}));
     PendingCommune p;
     p.fid = fid;
     p.commune.code = *code;
@@ -318,7 +317,7 @@ std::vector<PendingCommune> readPendingCommunes(OGRLayer& layer, const CommuneFi
     for (auto& f : layer) {
         if ((n & 255) == 0) {
             if (feedback && feedback->isCanceled())
-                throw Error(ErrorKind::Canceled, Location{path}, "reading was canceled");
+                throw Error(ErrorKind::Canceled, Location{path}, msg("io.geo.reading_canceled"));
             if (total > 0)
                 report(feedback, 60.0 * static_cast<double>(n) / static_cast<double>(total));
         }
@@ -326,7 +325,7 @@ std::vector<PendingCommune> readPendingCommunes(OGRLayer& layer, const CommuneFi
         pending.push_back(pendingCommune(*f, fields, path, seen));
     }
     if (pending.empty())
-        throw Error(ErrorKind::Format, Location{path}, "holds no commune polygon");
+        throw Error(ErrorKind::Format, Location{path}, msg("io.geo.no_polygon"));
     return pending;
 }
 
@@ -349,17 +348,17 @@ void processGeometries(std::vector<PendingCommune>& pending, const OGRCoordinate
                 p.unprojectable = true;
                 p.rawX = raw.MinX;
                 p.rawY = raw.MinY;
-                p.error = "cannot be reprojected to Lambert-93";
+                p.error = msg("io.geo.feature_unprojectable");
                 return;
             }
             GeomPtr mp = makeValidMultiPolygon(*p.geometry, &p.repaired);
             p.geometry.reset();
             if (!mp) {
-                p.error = "has an invalid polygon that cannot be repaired";
+                p.error = msg("io.geo.feature_unrepairable");
                 return;
             }
             if (!pointOnSurface(*mp, p.commune.anchor)) {
-                p.error = "has no point inside its polygon";
+                p.error = msg("io.geo.feature_without_interior");
                 return;
             }
             p.commune.geometry = toWkb(*mp);
@@ -377,20 +376,26 @@ std::vector<model::Commune> collectCommunes(std::vector<PendingCommune>& pending
     std::vector<std::string> repaired;
     for (auto& p : pending) {
         if (!p.error.empty()) {
-            const std::string hint = p.unprojectable ? declaredCrsMismatch(source, p.rawX, p.rawY) : "";
+            // The args of every phase-2 message: which feature, which commune, and why (when known).
+            p.error.args.push_back(arg::integer("fid", p.fid));
+            p.error.args.push_back(arg::text("code", p.commune.code));
+            if (p.unprojectable)
+                if (Message hint = declaredCrsMismatch(source, p.rawX, p.rawY); !hint.empty())
+                    p.error = msg("io.geo.feature_unprojectable_because",
+                                  {arg::integer("fid", p.fid), arg::text("code", p.commune.code),
+                                   arg::nested("cause", std::move(hint))});
             throw Error(ErrorKind::Geometry, Location{path, 0, "", static_cast<long>(p.fid)},
-                        "feature " + std::to_string(p.fid) + " (commune " + p.commune.code + ") " + p.error +
-                            (hint.empty() ? std::string() : ": " + hint));
+                        std::move(p.error));
         }
         if (p.repaired)
             repaired.push_back(p.commune.code + " (feature " + std::to_string(p.fid) + ")");
         out.push_back(std::move(p.commune));
     }
     if (!repaired.empty())
-        warnings.push_back(Warning{ErrorKind::Geometry, Location{path},
-                                   std::to_string(repaired.size()) + " invalid polygon(s)" +
-                                       " repaired with MakeValid; check their outlines",
-                                   repaired});
+        warnings.push_back(makeWarning(
+            ErrorKind::Geometry, Location{path},
+            msg("io.geo.polygons_repaired", {arg::integer("n", static_cast<long long>(repaired.size()))}),
+            repaired));
     return out;
 }
 
@@ -401,13 +406,14 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
     ensureGdal();
     VSIStatBufL st;
     if (VSIStatL(path.c_str(), &st) != 0)
-        throw Error(ErrorKind::FileNotFound, Location{path}, "file not found");
+        throw Error(ErrorKind::FileNotFound, Location{path}, msg("io.file_not_found"));
     GdalErrorCollector gdalErrors;
     DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds)
         throw Error(ErrorKind::CannotOpen, Location{path},
-                    "cannot open " + path +
-                        " as a vector file (GeoPackage, Shapefile, GeoJSON...): " + gdalErrors.message());
+                    withGdalReason(msg("io.geo.cannot_open", {arg::path("path", path)}),
+                                   msg("io.geo.cannot_open_gdal", {arg::path("path", path)}),
+                                   gdalErrors.reason()));
     OGRLayer* layer = polygonLayer(*ds, path, options.layer);
     const CommuneFields fields = communeFields(*layer->GetLayerDefn(), path, options);
     OGRSpatialReference target;
@@ -419,12 +425,13 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
         ct.reset(OGRCreateCoordinateTransformation(source.get(), &target));
         if (!ct)
             throw Error(ErrorKind::Geometry, Location{path},
-                        "cannot reproject to Lambert-93 (EPSG:2154): " + gdalErrors.message());
+                        withGdalReason(msg("io.geo.cannot_reproject"), msg("io.geo.cannot_reproject_gdal"),
+                                       gdalErrors.reason()));
     }
     std::vector<PendingCommune> pending = readPendingCommunes(*layer, fields, path, feedback);
     processGeometries(pending, ct.get(), feedback);
     if (feedback && feedback->isCanceled())
-        throw Error(ErrorKind::Canceled, Location{path}, "reading was canceled");
+        throw Error(ErrorKind::Canceled, Location{path}, msg("io.geo.reading_canceled"));
     auto out = collectCommunes(pending, path, *source, warnings);
     report(feedback, 100);
     return out;
@@ -522,24 +529,20 @@ void storeDissolved(model::Dataset& dataset, const std::vector<std::size_t>& tod
         b.geometry = std::move(r.geometry);
     }
     if (!missing.empty())
-        warnings.push_back(Warning{ErrorKind::Geometry, Location{},
-                                   std::to_string(missing.size()) +
-                                       " commune(s) of bassins de vie have no polygon and are left out of "
-                                       "their bassin's outline",
-                                   missing});
+        warnings.push_back(makeWarning(ErrorKind::Geometry, Location{},
+                                       msg("io.geo.bassin_communes_without_polygon",
+                                           {arg::integer("n", static_cast<long long>(missing.size()))}),
+                                       missing));
     if (!failed.empty())
-        warnings.push_back(
-            Warning{ErrorKind::Geometry, Location{},
-                    std::to_string(failed.size()) +
-                        " bassin(s) de vie have no outline (none of their communes has a usable "
-                        "polygon)",
-                    failed});
+        warnings.push_back(makeWarning(
+            ErrorKind::Geometry, Location{},
+            msg("io.geo.bassins_without_outline", {arg::integer("n", static_cast<long long>(failed.size()))}),
+            failed));
     if (!repaired.empty())
-        warnings.push_back(
-            Warning{ErrorKind::Geometry, Location{},
-                    std::to_string(repaired.size()) +
-                        " dissolved bassin outline(s) were invalid and repaired with MakeValid",
-                    repaired});
+        warnings.push_back(makeWarning(ErrorKind::Geometry, Location{},
+                                       msg("io.geo.bassin_outlines_repaired",
+                                           {arg::integer("n", static_cast<long long>(repaired.size()))}),
+                                       repaired));
 }
 
 } // namespace
@@ -568,7 +571,7 @@ void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feed
             report(feedback, 100.0 * static_cast<double>(done) / static_cast<double>(todo.size()));
         });
     if (feedback && feedback->isCanceled())
-        throw Error(ErrorKind::Canceled, Location{}, "dissolving the bassins de vie was canceled");
+        throw Error(ErrorKind::Canceled, Location{}, msg("io.geo.dissolve_canceled"));
     storeDissolved(dataset, todo, results, warnings);
     anchorBassins(dataset, index);
     report(feedback, 100);
@@ -626,8 +629,8 @@ void foldArrondissements(std::vector<model::Commune>& communes, Warnings& warnin
             }
             if (merged.geometry.empty())
                 throw Error(ErrorKind::Geometry, Location{},
-                            "the arrondissements of " + merged.name + " (" + parent +
-                                ") cannot be merged into one polygon");
+                            msg("io.geo.arrondissements_not_merged",
+                                {arg::text("name", merged.name), arg::text("code", parent)}));
         }
         communes[members.front()] = std::move(merged);
         for (std::size_t k = 1; k < members.size(); ++k)
@@ -641,11 +644,10 @@ void foldArrondissements(std::vector<model::Commune>& communes, Warnings& warnin
             ++out;
         }
     communes.resize(out);
-    warnings.push_back(
-        Warning{ErrorKind::Value, Location{},
-                std::to_string(folded.size()) +
-                    " arrondissements municipaux merged into their commune (75056, 69123, 13055)",
-                folded});
+    warnings.push_back(makeWarning(
+        ErrorKind::Value, Location{},
+        msg("io.geo.arrondissements_merged", {arg::integer("n", static_cast<long long>(folded.size()))}),
+        folded));
 }
 
 bool isValidPolygon(const model::Wkb& wkb) {

@@ -18,7 +18,11 @@ struct JoinReport {
     double unmatchedProfessionals = 0, totalProfessionals = 0;
     double unmatchedPopulation = 0, totalPopulation = 0;
     bool ok() const { return unmatched.empty(); }
-    //! "12 codes de ... absents de ... (0,4 % des professionnels) : 59001, 59002, ..." (French) and English.
+    //! "12 codes of ... are absent from ... (0.4% of professionals): 59001, 59002, ..." as a message of the
+    //! catalogue, at most `maxCodes` codes listed.
+    Message summary(std::size_t maxCodes = 20) const;
+    //! summary() in French ("12 codes de ... absents de ... (0,4 % des professionnels) : 59001, ...") and
+    //! in English.
     std::string summaryFr(std::size_t maxCodes = 20) const;
     std::string summaryEn(std::size_t maxCodes = 20) const;
 };
@@ -121,7 +125,8 @@ bool isBpeTable(const Table& table, const ProfessionalsColumns& columns = {});
 //! The mass scale (poles.mass_scale) that counts read from a table call for, and why.
 struct SourceMassScale {
     double scale = 1;   //!< 1 = counts comparable with RPPS + ADELI, as the typology's thresholds expect
-    std::string reason; //!< "" for 1; else the sentence saying so, for a warning
+    std::string reason; //!< "" for 1; else the sentence saying so, in English (legacy: use `message`)
+    Message message;    //!< empty for 1; else io.import.bpe_mass_scale, for a warning in the user's language
 };
 //! The one place deciding the mass scale from the source (import and classify): INSEE's BPE counts
 //! practice sites of private practitioners only, about a quarter of the RPPS + ADELI totals the

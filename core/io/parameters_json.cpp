@@ -13,7 +13,7 @@ namespace maillage::io {
 namespace {
 
 std::string readContent(const std::string& path) {
-    std::string content = readWholeFile(path, "parameters file");
+    std::string content = readWholeFile(path, msg("io.parameters.cannot_open"));
     // Editors on Windows save JSON with a UTF-8 BOM, which the JSON parser refuses.
     if (content.rfind("\xEF\xBB\xBF", 0) == 0)
         content.erase(0, 3);
@@ -29,7 +29,7 @@ bool isNumber(const CPLJSONObject& o) {
 void readValue(const CPLJSONObject& value, const std::string& key, const std::string& path,
                std::map<std::string, double>& kv) {
     if (!isNumber(value))
-        throw Error(ErrorKind::Parameter, Location{path, 0, {}, -1, key}, "expected a number");
+        throw Error(ErrorKind::Parameter, Location{path, 0, {}, -1, key}, msg("io.parameters.not_number"));
     kv[key] = value.ToDouble();
 }
 
@@ -42,12 +42,12 @@ model::Parameters readParametersJson(const std::string& path, const model::Param
         GdalErrorCollector gdalErrors; // GDAL would print "ERROR 1: JSON parsing error" itself
         if (content.empty() || !doc.LoadMemory(content))
             throw Error(ErrorKind::Format, Location{path},
-                        "not valid JSON (expected an object of parameters)" +
-                            (gdalErrors.errors().empty() ? std::string() : ": " + gdalErrors.message()));
+                        withGdalReason(msg("io.parameters.not_json"), msg("io.parameters.not_json_gdal"),
+                                       gdalErrors.errors().empty() ? std::string() : gdalErrors.reason()));
     }
     const CPLJSONObject root = doc.GetRoot();
     if (root.GetType() != CPLJSONObject::Type::Object)
-        throw Error(ErrorKind::Format, Location{path}, "expected a JSON object of parameters");
+        throw Error(ErrorKind::Format, Location{path}, msg("io.parameters.not_object"));
     std::map<std::string, double> kv = base.toKeyValues();
     for (const CPLJSONObject& child : root.GetChildren()) {
         if (child.GetType() == CPLJSONObject::Type::Object) {

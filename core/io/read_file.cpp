@@ -7,10 +7,10 @@
 
 namespace maillage::io {
 
-std::string readWholeFile(const std::string& path, const std::string& what) {
+std::string readWholeFile(const std::string& path, Message cannotOpen) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw Error(ErrorKind::FileNotFound, Location{path}, "cannot open the " + what);
+        throw Error(ErrorKind::FileNotFound, Location{path}, std::move(cannotOpen));
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();

@@ -1,11 +1,11 @@
 #include "core/io/table.h"
 
+#include "core/io/gdal_util.h"
 #include "core/model/csv.h"
 #include "core/model/text.h"
 
-#include <cpl_conv.h>
-#include <cpl_error.h>
 #include <gdal.h>
+#include <gdal_priv.h>
 #include <ogr_api.h>
 
 #include <algorithm>
@@ -29,17 +29,10 @@ using OpenQuote = text::CsvOpenQuote;
 
 constexpr std::size_t kSampleRecords = 100; // header and separator detection look this far
 
-std::string quoted(const std::string& s) {
-    return "'" + s + "'";
-}
-
-std::string separatorName(char sep) {
-    switch (sep) {
-    case '\t':
-        return "tab";
-    default:
-        return std::string("'") + sep + "'";
-    }
+//! "sheet" = 1 for a spreadsheet (English says "row"), 0 for text (English says "line"); French says
+//! "ligne" for both. Templates pick the word with {sheet?row|line}.
+MessageArg sheetFlag(const char* lineWord) {
+    return arg::integer("sheet", std::string_view(lineWord) == "row" ? 1 : 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -51,24 +44,27 @@ std::string upperAscii(std::string s) {
     return s;
 }
 
-void warn(Warnings& warnings, const std::string& source, long line, std::string message,
+void warn(Warnings& warnings, const std::string& source, long line, Message message,
           std::vector<std::string> details = {}) {
-    Warning w;
-    w.kind = ErrorKind::Format;
-    w.where = Location{source, line, {}, -1};
-    w.message = std::move(message);
-    w.details = std::move(details);
-    warnings.push_back(std::move(w));
+    warnings.push_back(makeWarning(ErrorKind::Format, Location{source, line, {}, -1}, std::move(message),
+                                   std::move(details)));
 }
 
-//! "4, 9, 12, 15, 20 and 7 more"
-std::string someLines(const std::vector<long>& lines, std::size_t shown = 5) {
-    std::string out;
+//! The first `shown` line numbers, for a list argument.
+std::vector<std::string> firstLines(const std::vector<long>& lines, std::size_t shown = 5) {
+    std::vector<std::string> out;
     for (std::size_t i = 0; i < lines.size() && i < shown; ++i)
-        out += (i ? ", " : "") + std::to_string(lines[i]);
-    if (lines.size() > shown)
-        out += " and " + std::to_string(lines.size() - shown) + " more";
+        out.push_back(std::to_string(lines[i]));
     return out;
+}
+
+//! "mixed encodings: 7 lines are not valid UTF-8 ... (lines 4, 9, 12, 15, 20 and 2 more) ...".
+Message mixedEncodings(const std::vector<long>& lines) {
+    const auto n = static_cast<long long>(lines.size());
+    if (n <= 5)
+        return msg("io.table.mixed_encodings", {arg::integer("n", n), arg::list("lines", firstLines(lines))});
+    return msg("io.table.mixed_encodings_more",
+               {arg::integer("n", n), arg::list("lines", firstLines(lines)), arg::integer("more", n - 5)});
 }
 
 //! No encoding given and not valid UTF-8: line by line (text.h says why), with a warning.
@@ -77,7 +73,7 @@ std::string decodeGuessed(std::string_view v, const std::string& source, std::st
     text::LineDecoding d = text::decodeUtf8OrWindows1252(v);
     if (d.utf8AccentedLines == 0) {
         encodingUsed = "CP1252";
-        warn(warnings, source, 0, "decoded as Windows-1252 (not UTF-8)");
+        warn(warnings, source, 0, msg("io.table.decoded_cp1252"));
         return std::move(d.utf8);
     }
     encodingUsed = "UTF-8+CP1252";
@@ -85,13 +81,7 @@ std::string decodeGuessed(std::string_view v, const std::string& source, std::st
     std::vector<std::string> details; // every line, when the message names only the first few
     for (std::size_t i = 0; n > 5 && i < n && i < 1000; ++i)
         details.push_back("line " + std::to_string(d.cp1252Lines[i]));
-    warn(warnings, source, d.cp1252Lines.front(),
-         "mixed encodings: " + std::to_string(n) + (n == 1 ? " line is" : " lines are") +
-             " not valid UTF-8 and " + (n == 1 ? "was" : "were") + " decoded as Windows-1252 (" +
-             (n == 1 ? "line " : "lines ") + someLines(d.cp1252Lines) +
-             "), the other lines as UTF-8; expected one encoding: check the accents on " +
-             (n == 1 ? "that line" : "those lines"),
-         std::move(details));
+    warn(warnings, source, d.cp1252Lines.front(), mixedEncodings(d.cp1252Lines), std::move(details));
     return std::move(d.utf8);
 }
 
@@ -109,8 +99,7 @@ std::string decodeUtf8(std::string_view v, const std::string& source, bool reque
     const auto byte = static_cast<unsigned char>(v[bad]);
     const std::string hex = std::string("0x") + digits[byte >> 4] + digits[byte & 0xF];
     throw Error(ErrorKind::Format, Location{source, text::lineOfOffset(v, bad), {}, -1},
-                std::string("expected UTF-8 text, found the byte ") + hex +
-                    " (is the file in Latin-1 / Windows-1252?)");
+                msg("io.table.not_utf8", {arg::text("byte", hex)}));
 }
 
 //! UTF-16 with a BOM, or without one when `requested` says so or the NUL pattern shows it (warned).
@@ -128,7 +117,7 @@ std::optional<std::string> decodeUtf16(std::string_view v, const std::string& so
         bigEndian = true;
     else if (requested.empty() && (bigEndian = text::detectUtf16WithoutBom(v)))
         warn(warnings, source, 0,
-             std::string("decoded as UTF-16 ") + (*bigEndian ? "BE" : "LE") + " (no byte order mark)");
+             msg("io.table.decoded_utf16", {arg::text("order", *bigEndian ? "BE" : "LE")}));
     if (!bigEndian)
         return std::nullopt;
     encodingUsed = "UTF-16";
@@ -155,8 +144,7 @@ std::string decodeBytes(const std::string& bytes, const std::string& source, con
         return text::iso88591ToUtf8(v);
     }
     throw Error(ErrorKind::Parameter, Location{source, 0, {}, -1},
-                "unknown encoding " + quoted(text::visible(requested)) +
-                    ": expected UTF-8, CP1252, LATIN1 or UTF-16 (UTF-16LE, UTF-16BE)");
+                msg("io.table.unknown_encoding", {arg::code("encoding", requested)}));
 }
 
 //! Text holds no NUL once decoded: a NUL byte means a binary file (or UTF-16 read as something else),
@@ -167,8 +155,7 @@ void refuseNul(const std::string& decoded, const std::string& source) {
         return;
     const long line = text::lineOfOffset(decoded, nul);
     throw Error(ErrorKind::Format, Location{source, line, {}, -1},
-                "binary file? NUL byte on line " + std::to_string(line) +
-                    ": expected text (CSV, TSV) or a spreadsheet (XLSX, ODS)");
+                msg("io.table.nul_byte", {arg::integer("line", line)}));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,12 +240,6 @@ std::size_t effectiveWidth(const Record& r) {
     return n;
 }
 
-std::string describeRange(long first, long last, const std::string& word) {
-    if (first == last)
-        return word + " " + std::to_string(first);
-    return word + "s " + std::to_string(first) + "-" + std::to_string(last);
-}
-
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 std::vector<std::string> columnKeys(const std::vector<std::string>& names) {
@@ -335,14 +316,13 @@ std::size_t findHeader(const std::vector<Record>& records, const std::string& so
             return i;
         }
     throw Error(ErrorKind::Format, Location{source, options.headerLine, {}, -1},
-                "expected the header on this " + std::string(lineWord) + ", found nothing there");
+                msg("io.table.no_header_there", {sheetFlag(lineWord)}));
 }
 
 [[noreturn]] void throwOpenQuote(const std::string& source, const OpenQuote& open, const char* lineWord,
                                  std::string column = {}) {
     throw Error(ErrorKind::Format, Location{source, open.line, std::move(column), -1},
-                "unterminated quoted field: the quote opened on " + std::string(lineWord) + " " +
-                    std::to_string(open.line) + " is never closed (is the file truncated?)");
+                msg("io.table.unterminated_quote", {sheetFlag(lineWord), arg::integer("line", open.line)}));
 }
 
 //! Header names, trimmed; a blank name becomes "column_N". Two names with one columnKey are refused:
@@ -359,10 +339,11 @@ std::vector<std::string> headerNames(const Record& record, const std::string& so
         const auto [it, inserted] = firstOf.emplace(key, i);
         if (!inserted && !key.empty())
             throw Error(ErrorKind::Format, Location{source, record.line, name, -1},
-                        "duplicate column: " + quoted(text::visible(header[it->second])) + " (column " +
-                            std::to_string(it->second + 1) + ") and " + quoted(text::visible(name)) +
-                            " (column " + std::to_string(i + 1) +
-                            ") have the same name; expected each column name once (rename one of them)");
+                        msg("io.table.duplicate_column",
+                            {arg::code("first", header[it->second]),
+                             arg::integer("first_position", static_cast<long long>(it->second + 1)),
+                             arg::code("second", name),
+                             arg::integer("second_position", static_cast<long long>(i + 1))}));
         header.push_back(std::move(name));
     }
     return header;
@@ -380,10 +361,27 @@ void warnTitleLines(const std::vector<Record>& records, std::size_t headerIndex,
     }
     if (firstSkipped == 0)
         return;
+    const MessageArg header = arg::integer("header", table.headerLine);
     warn(warnings, table.source, firstSkipped,
-         describeRange(firstSkipped, lastSkipped, lineWord) + " above the header (" + std::string(lineWord) +
-             " " + std::to_string(table.headerLine) + ") skipped as title " + lineWord +
-             (firstSkipped == lastSkipped ? "" : "s"));
+         firstSkipped == lastSkipped
+             ? msg("io.table.title_line_skipped",
+                   {sheetFlag(lineWord), arg::integer("first", firstSkipped), header})
+             : msg("io.table.title_lines_skipped", {sheetFlag(lineWord), arg::integer("first", firstSkipped),
+                                                    arg::integer("last", lastSkipped), header}));
+}
+
+//! "expected at most 3 fields as in the header (line 1), found 4; check the separator (';') and the quotes".
+Message tooManyFields(std::size_t width, std::size_t found, long headerLine, const char* lineWord,
+                      char separator) {
+    std::vector<MessageArg> args = {arg::integer("width", static_cast<long long>(width)),
+                                    arg::integer("found", static_cast<long long>(found)), sheetFlag(lineWord),
+                                    arg::integer("header", headerLine)};
+    if (separator == '\t')
+        return msg("io.table.too_many_fields_tab", std::move(args));
+    if (separator == 0)
+        return msg("io.table.too_many_fields", std::move(args));
+    args.push_back(arg::code("separator", std::string(1, separator)));
+    return msg("io.table.too_many_fields_csv", std::move(args));
 }
 
 //! The rows below the header, padded to its width; blank rows skipped; wider rows refused.
@@ -398,22 +396,17 @@ void collectRows(std::vector<Record>& records, std::size_t headerIndex, const ch
         const std::size_t w = effectiveWidth(r);
         if (w == 0)
             continue; // blank line, or only separators
-        if (w > width) {
-            const std::string hint =
-                separator ? "; check the separator (" + separatorName(separator) + ") and the quotes" : "";
+        if (w > width)
             throw Error(ErrorKind::Format, Location{table.source, r.line, {}, -1},
-                        "expected at most " + std::to_string(width) + " fields as in the header (" +
-                            std::string(lineWord) + " " + std::to_string(table.headerLine) + "), found " +
-                            std::to_string(w) + hint);
-        }
+                        tooManyFields(width, w, table.headerLine, lineWord, separator));
         r.fields.resize(width);
         table.rows.push_back(std::move(r.fields));
         table.lines.push_back(r.line);
     }
     if (table.rows.empty())
-        throw Error(ErrorKind::Format, Location{table.source, table.headerLine, {}, -1},
-                    "no data row: expected rows below the header (" + std::string(lineWord) + " " +
-                        std::to_string(table.headerLine) + "), found none");
+        throw Error(
+            ErrorKind::Format, Location{table.source, table.headerLine, {}, -1},
+            msg("io.table.no_data_row", {sheetFlag(lineWord), arg::integer("header", table.headerLine)}));
 }
 
 Table buildTable(std::vector<Record>& records, const std::string& source, const TableReadOptions& options,
@@ -425,8 +418,7 @@ Table buildTable(std::vector<Record>& records, const std::string& source, const 
     if (headerIndex == kNone) {
         if (openQuote)
             throwOpenQuote(source, *openQuote, lineWord);
-        throw Error(ErrorKind::Format, Location{source, 0, {}, -1},
-                    "the file is empty: expected a header line and rows");
+        throw Error(ErrorKind::Format, Location{source, 0, {}, -1}, msg("io.table.empty"));
     }
     const Record& headerRecord = records[headerIndex];
     table.headerLine = headerRecord.line;
@@ -454,23 +446,6 @@ bool hasSpreadsheetExtension(const std::string& path) {
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return ext == "xlsx" || ext == "xlsm" || ext == "ods" || ext == "xls";
 }
-
-//! Sets thread-local GDAL config options for the scope, restoring the previous values.
-class ScopedConfig {
-public:
-    ScopedConfig(const char* key, const char* value) : m_key(key) {
-        if (const char* old = CPLGetThreadLocalConfigOption(key, nullptr))
-            m_old = old;
-        CPLSetThreadLocalConfigOption(key, value);
-    }
-    ~ScopedConfig() { CPLSetThreadLocalConfigOption(m_key, m_old ? m_old->c_str() : nullptr); }
-    ScopedConfig(const ScopedConfig&) = delete;
-    ScopedConfig& operator=(const ScopedConfig&) = delete;
-
-private:
-    const char* m_key;
-    std::optional<std::string> m_old;
-};
 
 //! The records of a sheet, at most `limit` of them. With headers disabled the feature id is the
 //! spreadsheet row (1-based, empty rows kept).
@@ -517,10 +492,11 @@ int sheetIndexNamed(GDALDatasetH ds, const std::string& wanted, const std::strin
             return n - 1;
     std::vector<std::string> names;
     for (int i = 0; i < count; ++i)
-        names.push_back(quoted(sheetName(GDALDatasetGetLayer(ds, i))));
+        names.push_back(sheetName(GDALDatasetGetLayer(ds, i)));
     throw Error(ErrorKind::Format, Location{path, 0, {}, -1},
-                "expected a sheet named " + quoted(text::visible(wanted)) + ", found " +
-                    (names.empty() ? std::string("no sheet") : text::join(names, ", ")));
+                names.empty() ? msg("io.table.sheet_not_found_none", {arg::code("wanted", wanted)})
+                              : msg("io.table.sheet_not_found",
+                                    {arg::code("wanted", wanted), arg::list("found", names, true)}));
 }
 
 //! Sheet names of documentation that workbooks put before or after the data ("Documentation",
@@ -587,59 +563,53 @@ void warnSheetChoice(GDALDatasetH ds, int chosen, const TableReadOptions& option
     std::vector<std::string> others;
     for (int i = 0; i < count; ++i)
         if (i != chosen)
-            others.push_back(quoted(sheetName(GDALDatasetGetLayer(ds, i))));
-    std::string message = "read sheet " + quoted(sheetName(GDALDatasetGetLayer(ds, chosen))) + " (sheet " +
-                          std::to_string(chosen + 1) + " of " + std::to_string(count) + ")";
-    if (chosen != 0) {
-        const std::string first = quoted(sheetName(GDALDatasetGetLayer(ds, 0)));
-        message += options.expectedColumns.empty()
-                       ? ": the first sheet, " + first + ", looks like documentation"
-                       : ": its header holds more of the expected columns (" +
-                             text::join(options.expectedColumns, ", ") + ") than the first sheet, " + first;
+            others.push_back(sheetName(GDALDatasetGetLayer(ds, i)));
+    std::vector<MessageArg> args = {arg::code("sheet", sheetName(GDALDatasetGetLayer(ds, chosen))),
+                                    arg::integer("position", chosen + 1), arg::integer("count", count),
+                                    arg::list("others", others, true)};
+    if (chosen == 0) {
+        warn(warnings, path, 0, msg("io.table.sheet_read", std::move(args)));
+        return;
     }
-    message += "; not read: " + text::join(others, ", ") + " (choose another sheet by its name or number)";
-    warn(warnings, path, 0, std::move(message));
+    args.push_back(arg::code("first", sheetName(GDALDatasetGetLayer(ds, 0))));
+    if (options.expectedColumns.empty()) {
+        warn(warnings, path, 0, msg("io.table.sheet_read_first_is_documentation", std::move(args)));
+        return;
+    }
+    args.push_back(arg::list("expected", options.expectedColumns));
+    warn(warnings, path, 0, msg("io.table.sheet_read_more_columns", std::move(args)));
 }
 
-//! Opens a spreadsheet (the caller sets the driver options).
-GDALDatasetH openSpreadsheet(const std::string& path, const std::string& gdalName) {
+//! Opens a spreadsheet (the caller sets the driver options; `gdalErrors` collects GDAL's words).
+DatasetPtr openSpreadsheet(const std::string& path, const std::string& gdalName,
+                           const GdalErrorCollector& gdalErrors) {
     static std::once_flag once;
     std::call_once(once, [] { GDALAllRegister(); });
     static const char* const drivers[] = {"XLSX", "ODS", "XLS", nullptr};
-    CPLErrorReset();
     GDALDatasetH ds =
         GDALOpenEx(gdalName.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr);
-    if (!ds) {
-        std::string why = CPLGetLastErrorMsg();
+    if (!ds)
         throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1},
-                    "cannot open the spreadsheet (expected an XLSX or ODS file)" +
-                        (why.empty() ? "" : ": " + text::visible(why)));
-    }
-    return ds;
+                    withGdalReason(msg("io.table.cannot_open_spreadsheet"),
+                                   msg("io.table.cannot_open_spreadsheet_gdal"), gdalErrors.reason()));
+    return DatasetPtr(GDALDataset::FromHandle(ds));
 }
 
 //! `gdalName` is what GDAL opens: the path, or "XLSX:path" / "ODS:path" for a misnamed file.
 Table readSpreadsheet(const std::string& path, const TableReadOptions& options, const std::string& gdalName) {
     // Headers are detected here (title rows), and every cell is read as text so that codes keep
     // their leading zeros when the spreadsheet stored them as text.
-    ScopedConfig xlsxHeaders("OGR_XLSX_HEADERS", "DISABLE");
-    ScopedConfig xlsxTypes("OGR_XLSX_FIELD_TYPES", "STRING");
-    ScopedConfig odsHeaders("OGR_ODS_HEADERS", "DISABLE");
-    ScopedConfig odsTypes("OGR_ODS_FIELD_TYPES", "STRING");
-    ScopedConfig xlsHeaders("OGR_XLS_HEADERS", "DISABLE");
-    ScopedConfig xlsTypes("OGR_XLS_FIELD_TYPES", "STRING");
-    // GDAL's messages go into ours, not to stderr.
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    struct PopHandler {
-        ~PopHandler() { CPLPopErrorHandler(); }
-    } popHandler;
-    struct Closer {
-        GDALDatasetH ds;
-        ~Closer() { GDALClose(ds); }
-    } closer{openSpreadsheet(path, gdalName)};
-    GDALDatasetH ds = closer.ds;
+    ScopedGdalConfig xlsxHeaders("OGR_XLSX_HEADERS", "DISABLE");
+    ScopedGdalConfig xlsxTypes("OGR_XLSX_FIELD_TYPES", "STRING");
+    ScopedGdalConfig odsHeaders("OGR_ODS_HEADERS", "DISABLE");
+    ScopedGdalConfig odsTypes("OGR_ODS_FIELD_TYPES", "STRING");
+    ScopedGdalConfig xlsHeaders("OGR_XLS_HEADERS", "DISABLE");
+    ScopedGdalConfig xlsTypes("OGR_XLS_FIELD_TYPES", "STRING");
+    GdalErrorCollector gdalErrors; // GDAL's messages go into ours, not to stderr
+    const DatasetPtr dataset = openSpreadsheet(path, gdalName, gdalErrors);
+    GDALDatasetH ds = GDALDataset::ToHandle(dataset.get());
     if (GDALDatasetGetLayerCount(ds) == 0)
-        throw Error(ErrorKind::Format, Location{path, 0, {}, -1}, "the file is empty: expected a sheet");
+        throw Error(ErrorKind::Format, Location{path, 0, {}, -1}, msg("io.table.no_sheet"));
 
     Warnings warnings;
     std::vector<Record> records;
@@ -676,13 +646,10 @@ int Table::requireColumn(const std::string& name) const {
     const int c = column(name);
     if (c >= 0)
         return c;
-    std::vector<std::string> found;
-    for (const auto& h : header)
-        found.push_back(quoted(text::visible(h)));
     throw Error(ErrorKind::Format, Location{source, headerLine, name, -1},
-                "missing column: expected a column named " + quoted(text::visible(name)) +
-                    " in the header, found " +
-                    (found.empty() ? std::string("no column") : text::join(found, ", ")));
+                header.empty() ? msg("io.table.missing_column_none", {arg::code("name", name)})
+                               : msg("io.table.missing_column",
+                                     {arg::code("name", name), arg::list("found", header, true)}));
 }
 
 Location Table::at(std::size_t row, int column) const {
@@ -739,15 +706,15 @@ Table readTable(const std::string& path, const TableReadOptions& options, Warnin
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(status))
-        throw Error(ErrorKind::FileNotFound, Location{path, 0, {}, -1}, "file not found");
+        throw Error(ErrorKind::FileNotFound, Location{path, 0, {}, -1}, msg("io.file_not_found"));
     if (std::filesystem::is_directory(status))
-        throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, "expected a file, found a folder");
+        throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, msg("io.folder_not_file"));
     if (hasSpreadsheetExtension(path))
         return handOver(readSpreadsheet(path, options, path), warnings);
 
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, "cannot open the file for reading");
+        throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, msg("io.cannot_open_for_reading"));
     std::string bytes;
     // A regular file is read in one go; a pipe or FIFO (`<(zcat x.csv.gz)`) has no size: read it to its end.
     std::error_code sizeError;
@@ -756,11 +723,11 @@ Table readTable(const std::string& path, const TableReadOptions& options, Warnin
     if (regular && !sizeError) {
         bytes.resize(static_cast<std::size_t>(size));
         if (size > 0 && !in.read(bytes.data(), static_cast<std::streamsize>(size)))
-            throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, "cannot read the file");
+            throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, msg("io.cannot_read"));
     } else {
         bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
         if (in.bad())
-            throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, "cannot read the file");
+            throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, msg("io.cannot_read"));
     }
     // A spreadsheet saved under another extension (a ZIP: XLSX or ODS).
     if (bytes.size() > 4 && bytes.compare(0, 4, "PK\x03\x04") == 0) {

@@ -32,9 +32,20 @@ struct Landing {
     double lon = 0, lat = 0; // where it landed (WGS84), from its Lambert-93 anchor
 };
 
-std::string degrees(double lon, double lat) {
-    return text::formatEn(std::fabs(lon), 2) + (lon < 0 ? "° W, " : "° E, ") +
-           text::formatEn(std::fabs(lat), 2) + (lat < 0 ? "° S" : "° N");
+//! "46.51° E, 3.01° N" (the cardinal letters are the international ones in both languages).
+Message degrees(double lon, double lat) {
+    return msg("io.territory.position",
+               {arg::number("lon", std::fabs(lon), 2), arg::text("ew", lon < 0 ? "W" : "E"),
+                arg::number("lat", std::fabs(lat), 2), arg::text("ns", lat < 0 ? "S" : "N")});
+}
+
+//! The territory's name in the user's language (most are the same in French and English).
+Message territoryName(const Territory& t) {
+    if (&t == &kMetropole)
+        return msg("io.territory.metropole");
+    if (&t == &kCorsica)
+        return msg("io.territory.corsica");
+    return raw(t.name);
 }
 
 OGRSpatialReference epsg(int code) {
@@ -73,24 +84,34 @@ bool looksLikeLambert93(double x, double y) {
 }
 
 //! The likely cause of `l` landing outside its territory, from the coordinates as the file holds them.
-std::string likelyCause(const Landing& l, const std::string& path, const std::string& layer) {
+Message likelyCause(const Landing& l, const std::string& path, const std::string& layer) {
     if (l.expected->contains(l.lat, l.lon))
-        return "the coordinates look like latitude/longitude swapped (latitude first): write longitude, "
-               "then latitude";
+        return msg("io.territory.cause_swapped");
     const auto declared = declaredCrs(path, layer);
     if (!declared)
-        return "the file declares no coordinate system: check which one its coordinates use";
+        return msg("io.territory.cause_no_crs");
     const OGRSpatialReference working = epsg(model::kWorkingEpsg);
     declared->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     const auto back = transformation(working, *declared);
     double x = l.commune->anchor.x, y = l.commune->anchor.y;
     const std::string name = crsName(*declared);
     if (back && back->Transform(1, &x, &y)) {
-        const std::string mismatch = declaredCrsMismatch(*declared, x, y);
+        Message mismatch = declaredCrsMismatch(*declared, x, y);
         if (!mismatch.empty())
             return mismatch;
     }
-    return "check the coordinate system the file declares (" + name + ") against its coordinates";
+    return msg("io.territory.cause_check_crs", {arg::text("crs", name)});
+}
+
+//! "commune 01001 (Sud-Ouest) should be in metropolitan France but lies at 46.51° E, 3.01° N (Lambert-93
+//! 652,000, 6,862,000)".
+Message misplaced(const Landing& l) {
+    const std::string commune =
+        l.commune->code + (l.commune->name.empty() ? "" : " (" + l.commune->name + ")");
+    return msg("io.territory.misplaced",
+               {arg::text("commune", commune), arg::nested("territory", territoryName(*l.expected)),
+                arg::nested("position", degrees(l.lon, l.lat)), arg::number("x", l.commune->anchor.x, 0),
+                arg::number("y", l.commune->anchor.y, 0)});
 }
 
 } // namespace
@@ -104,12 +125,12 @@ std::string crsName(const OGRSpatialReference& srs) {
     return name ? name : "(unnamed)";
 }
 
-std::string declaredCrsMismatch(const OGRSpatialReference& declared, double x, double y) {
-    const std::string prefix = "the file declares the coordinate system " + crsName(declared);
+Message declaredCrsMismatch(const OGRSpatialReference& declared, double x, double y) {
+    const MessageArg crs = arg::text("crs", crsName(declared));
     if (!declared.IsGeographic() && looksLikeDegrees(x, y))
-        return prefix + " but its coordinates look like WGS84 longitude/latitude (EPSG:4326)";
+        return msg("io.territory.crs_looks_wgs84", {crs});
     if (!declared.IsSame(&kLambert93()) && looksLikeLambert93(x, y))
-        return prefix + " but its coordinates look like Lambert-93 (EPSG:2154)";
+        return msg("io.territory.crs_looks_lambert93", {crs});
     return {};
 }
 
@@ -153,25 +174,21 @@ void checkCommunesInTerritories(const std::vector<model::Commune>& communes, con
     if (outside.empty())
         return;
     const Landing& sample = outside.front();
-    const std::string where = "commune " + sample.commune->code +
-                              (sample.commune->name.empty() ? "" : " (" + sample.commune->name + ")") +
-                              " should be in " + sample.expected->name + " but lies at " +
-                              degrees(sample.lon, sample.lat) + " (Lambert-93 " +
-                              text::formatEn(sample.commune->anchor.x, 0) + ", " +
-                              text::formatEn(sample.commune->anchor.y, 0) + ")";
+    const auto n = static_cast<long long>(outside.size());
+    const Message where = misplaced(sample);
     if (2 * outside.size() > checked)
-        throw Error(ErrorKind::Geometry, Location{path},
-                    std::to_string(outside.size()) + " of " + std::to_string(checked) +
-                        " communes lie outside their territory of France: " + where + "; " +
-                        likelyCause(sample, path, layer));
-    Warning w;
-    w.kind = ErrorKind::Geometry;
-    w.where = Location{path};
-    w.message = std::to_string(outside.size()) + (outside.size() == 1 ? " commune lies" : " communes lie") +
-                " outside its territory of France (check their polygons), e.g. " + where;
+        throw Error(
+            ErrorKind::Geometry, Location{path},
+            msg("io.territory.most_outside",
+                {arg::integer("n", n), arg::integer("checked", static_cast<long long>(checked)),
+                 arg::nested("where", where), arg::nested("cause", likelyCause(sample, path, layer))}));
+    std::vector<std::string> details;
     for (const auto& l : outside)
-        w.details.push_back(l.commune->code + " (" + degrees(l.lon, l.lat) + ")");
-    warnings.push_back(std::move(w));
+        details.push_back(l.commune->code + " (" + word(degrees(l.lon, l.lat), Language::En) + ")");
+    warnings.push_back(
+        makeWarning(ErrorKind::Geometry, Location{path},
+                    msg("io.territory.some_outside", {arg::integer("n", n), arg::nested("where", where)}),
+                    std::move(details)));
 }
 
 } // namespace maillage::io

@@ -29,9 +29,9 @@ const Territory* territoryOf(const std::string& communeCode);
 std::string crsName(const OGRSpatialReference& srs);
 
 //! Why coordinates (x, y), as a file holds them, do not fit the CRS it declares: "the file declares the
-//! coordinate system X but its coordinates look like WGS84 longitude/latitude (or Lambert-93)"; "" when
-//! nothing says so.
-std::string declaredCrsMismatch(const OGRSpatialReference& declared, double x, double y);
+//! coordinate system X but its coordinates look like WGS84 longitude/latitude (or Lambert-93)"; an empty
+//! Message when nothing says so.
+Message declaredCrsMismatch(const OGRSpatialReference& declared, double x, double y);
 
 //! Checks that each commune's anchor (Lambert-93) lies in its territory. When most of them do not, the
 //! file is refused: Error(Geometry) naming `path`, a sample commune, where it landed and the likely

@@ -78,46 +78,43 @@ CatalogueColumns catalogueColumns(const std::vector<std::string>& header, const 
             return text::matchKey(h) == text::matchKey(required[k]);
         });
         if (it == header.end())
-            missing.push_back(std::string("'") + required[k] + "'");
+            missing.push_back(required[k]);
         else
             *targets[k] = static_cast<std::size_t>(it - header.begin());
         if (it != header.end())
             c.needed = std::max(c.needed, *targets[k] + 1);
     }
     for (std::size_t i = 0; i < header.size(); ++i) {
-        found.push_back("'" + text::visible(text::trim(header[i])) + "'");
+        found.push_back(text::trim(header[i]));
         if (text::matchKey(header[i]) == "aliases")
             c.aliases = static_cast<long>(i);
     }
     if (!missing.empty())
         throw Error(ErrorKind::Format, {sourceName, line, "", -1},
-                    "missing " + std::string(missing.size() == 1 ? "column " : "columns ") +
-                        text::join(missing, ", ") +
-                        ": expected the header code;label_fr;label_en;group;psychiatric;aliases (aliases "
-                        "optional), found " +
-                        text::join(found, ", "));
+                    msg("model.catalogue.missing_columns",
+                        {arg::integer("n", static_cast<long long>(missing.size())),
+                         arg::list("columns", missing, true), arg::list("found", found, true)}));
     return c;
 }
 
 Profession parseProfession(const std::vector<std::string>& f, const CatalogueColumns& c,
                            const std::string& sourceName, long lineNo) {
     if (f.size() < c.needed)
-        throw Error(ErrorKind::Format, {sourceName, lineNo, "", -1},
-                    "expected at least " + std::to_string(c.needed) +
-                        " fields (code;label_fr;label_en;group;psychiatric), found " +
-                        std::to_string(f.size()));
+        throw Error(
+            ErrorKind::Format, {sourceName, lineNo, "", -1},
+            msg("model.catalogue.too_few_fields", {arg::integer("needed", static_cast<long long>(c.needed)),
+                                                   arg::integer("found", static_cast<long long>(f.size()))}));
     Profession p;
     p.code = text::trim(f[c.code]);
     p.labelFr = text::trim(f[c.labelFr]);
     p.labelEn = text::trim(f[c.labelEn]);
     if (p.code.empty())
-        throw Error(ErrorKind::Value, {sourceName, lineNo, "code", -1}, "empty profession code");
+        throw Error(ErrorKind::Value, {sourceName, lineNo, "code", -1}, msg("model.catalogue.empty_code"));
     for (char ch : p.code)
         if (!(std::islower(static_cast<unsigned char>(ch)) || std::isdigit(static_cast<unsigned char>(ch)) ||
               ch == '_'))
             throw Error(ErrorKind::Value, {sourceName, lineNo, "code", -1},
-                        "a profession code uses lower-case letters, digits and '_' only, found '" +
-                            text::visible(p.code) + "'");
+                        msg("model.catalogue.bad_code", {arg::code("code", p.code)}));
     const std::string group = text::matchKey(f[c.group]);
     if (group == "proximite")
         p.group = ProfessionGroup::Proximite;
@@ -125,7 +122,7 @@ Profession parseProfession(const std::vector<std::string>& f, const CatalogueCol
         p.group = ProfessionGroup::Pole;
     else
         throw Error(ErrorKind::Value, {sourceName, lineNo, "group", -1},
-                    "expected 'proximite' or 'pole', found '" + text::visible(f[c.group]) + "'");
+                    msg("model.catalogue.bad_group", {arg::code("value", f[c.group])}));
     const std::string psy = text::trim(f[c.psychiatric]);
     if (psy == "1" || text::matchKey(psy) == "true" || text::matchKey(psy) == "oui")
         p.psychiatric = true;
@@ -133,12 +130,11 @@ Profession parseProfession(const std::vector<std::string>& f, const CatalogueCol
         p.psychiatric = false;
     else
         throw Error(ErrorKind::Value, {sourceName, lineNo, "psychiatric", -1},
-                    "expected 0 or 1, found '" + text::visible(psy) + "'");
+                    msg("model.catalogue.bad_psychiatric", {arg::code("value", psy)}));
     if (p.psychiatric && p.group != ProfessionGroup::Pole)
-        throw Error(ErrorKind::Value, {sourceName, lineNo, "group", -1},
-                    "expected 'pole' for a psychiatric profession (psychiatric = 1): psychiatric nurses "
-                    "count among the pôle professions (N_pole, DOMAIN.md §3), found '" +
-                        text::trim(f[c.group]) + "'");
+        throw Error(
+            ErrorKind::Value, {sourceName, lineNo, "group", -1},
+            msg("model.catalogue.psychiatric_not_pole", {arg::code("value", text::trim(f[c.group]))}));
     if (c.aliases >= 0 && static_cast<std::size_t>(c.aliases) < f.size())
         for (const auto& a : text::split(f[static_cast<std::size_t>(c.aliases)], '|'))
             if (!text::trim(a).empty())
@@ -153,8 +149,7 @@ ProfessionCatalogue ProfessionCatalogue::fromCsv(const std::string& csvText, con
     std::vector<text::CsvRecord> records;
     if (const auto open = text::tokenizeCsv(catalogueBody(csvText), ';', records))
         throw Error(ErrorKind::Format, {sourceName, open->line, "", -1},
-                    "unterminated quoted field: the quote opened on line " + std::to_string(open->line) +
-                        " is never closed");
+                    msg("model.catalogue.unterminated_quote", {arg::integer("line", open->line)}));
     std::vector<long> lineOf; // line of each profession, for messages
     std::optional<CatalogueColumns> columns;
     for (auto& record : records) {
@@ -168,13 +163,14 @@ ProfessionCatalogue ProfessionCatalogue::fromCsv(const std::string& csvText, con
         Profession p = parseProfession(f, *columns, sourceName, record.line);
         if (const int first = cat.indexOf(p.code); first >= 0)
             throw Error(ErrorKind::Duplicate, {sourceName, record.line, "code", -1},
-                        "profession '" + p.code + "' is defined twice (first on line " +
-                            std::to_string(lineOf[static_cast<std::size_t>(first)]) + ")");
+                        msg("model.catalogue.duplicate_code",
+                            {arg::code("code", p.code),
+                             arg::integer("first", lineOf[static_cast<std::size_t>(first)])}));
         cat.m_professions.push_back(std::move(p));
         lineOf.push_back(record.line);
     }
     if (cat.m_professions.empty())
-        throw Error(ErrorKind::Format, {sourceName, 0, "", -1}, "the profession catalogue is empty");
+        throw Error(ErrorKind::Format, {sourceName, 0, "", -1}, msg("model.catalogue.empty"));
     cat.checkNamesAreUnique(lineOf, sourceName);
     cat.reindex();
     return cat;
@@ -202,12 +198,12 @@ void ProfessionCatalogue::checkNamesAreUnique(const std::vector<long>& lineOf,
             if (inserted || it->second.profession == static_cast<int>(i))
                 continue;
             const Profession& other = m_professions[static_cast<std::size_t>(it->second.profession)];
-            throw Error(ErrorKind::Duplicate, {sourceName, lineOf[i], column, -1},
-                        "'" + name + "' would name two professions: '" + p.code + "' (this line) and '" +
-                            other.code + "' (line " +
-                            std::to_string(lineOf[static_cast<std::size_t>(it->second.profession)]) +
-                            ", as '" + it->second.written +
-                            "'); expected each code, label and alias to name one profession");
+            throw Error(
+                ErrorKind::Duplicate, {sourceName, lineOf[i], column, -1},
+                msg("model.catalogue.name_twice",
+                    {arg::code("name", name), arg::code("code", p.code), arg::code("other", other.code),
+                     arg::integer("line", lineOf[static_cast<std::size_t>(it->second.profession)]),
+                     arg::code("written", it->second.written)}));
         }
     }
 }
@@ -281,16 +277,20 @@ const Profession* ProfessionCatalogue::resolve(const std::string& codeOrAlias) c
 
 namespace maillage::model {
 
-std::string CatalogueChoice::describe() const {
+Message CatalogueChoice::message() const {
     switch (origin) {
     case CatalogueOrigin::User:
-        return path + " (user catalogue)";
+        return msg("model.catalogue.origin_user", {arg::path("path", path)});
     case CatalogueOrigin::Installed:
-        return path + " (installed catalogue)";
+        return msg("model.catalogue.origin_installed", {arg::path("path", path)});
     case CatalogueOrigin::Builtin:
         break;
     }
-    return "built-in catalogue";
+    return msg("model.catalogue.origin_builtin");
+}
+
+std::string CatalogueChoice::describe() const {
+    return word(message(), Language::En);
 }
 
 std::string userCataloguePath(const char* xdgConfigHome, const char* home) {
@@ -323,17 +323,15 @@ ProfessionCatalogue readCatalogueFile(const std::string& path) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (!std::filesystem::exists(status))
-        throw Error(ErrorKind::FileNotFound, {path, 0, "", -1}, "profession catalogue not found");
+        throw Error(ErrorKind::FileNotFound, {path, 0, "", -1}, msg("model.catalogue.not_found"));
     if (std::filesystem::is_directory(status))
-        throw Error(ErrorKind::CannotOpen, {path, 0, "", -1},
-                    "expected a profession catalogue (a CSV file), found a folder");
+        throw Error(ErrorKind::CannotOpen, {path, 0, "", -1}, msg("model.catalogue.folder"));
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw Error(ErrorKind::CannotOpen, {path, 0, "", -1},
-                    "cannot open the profession catalogue for reading");
+        throw Error(ErrorKind::CannotOpen, {path, 0, "", -1}, msg("model.catalogue.cannot_open"));
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (in.bad())
-        throw Error(ErrorKind::CannotOpen, {path, 0, "", -1}, "cannot read the profession catalogue");
+        throw Error(ErrorKind::CannotOpen, {path, 0, "", -1}, msg("model.catalogue.cannot_read"));
     return ProfessionCatalogue::fromCsv(bytes, path);
 }
 

@@ -2,6 +2,8 @@
 // The profession catalogue: data, not code. Shipped as resources/professions.csv (installed in
 // <prefix>/share/maillage and compiled in), editable by users (~/.config/maillage/professions.csv),
 // stored in every dataset. standardCatalogue() below says which one the application uses.
+#include "core/model/message.h"
+
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -79,7 +81,9 @@ struct CatalogueChoice {
     CatalogueOrigin origin = CatalogueOrigin::Builtin;
     std::string path; //!< the file read; "" for the built-in copy
     //! "/home/ana/.config/maillage/professions.csv (user catalogue)", "/usr/share/maillage/professions.csv
-    //! (installed catalogue)" or "built-in catalogue".
+    //! (installed catalogue)" or "built-in catalogue", as a message of the catalogue.
+    Message message() const;
+    //! message() in English.
     std::string describe() const;
 };
 

@@ -56,6 +56,13 @@ MessageArg list(std::string name, std::vector<std::string> items, bool quoted) {
     a.quoted = quoted;
     return a;
 }
+MessageArg nested(std::string name, Message message) {
+    MessageArg a;
+    a.name = std::move(name);
+    a.kind = MessageArg::Kind::Nested;
+    a.nested.push_back(std::move(message));
+    return a;
+}
 } // namespace arg
 
 const MessageArg* Message::find(const std::string& name) const {
@@ -147,6 +154,8 @@ std::string show(const MessageArg& a, Language language, PathStyle paths) {
         }
         return out;
     }
+    case MessageArg::Kind::Nested:
+        return a.nested.empty() ? std::string() : word(a.nested.front(), language, paths);
     }
     return a.text;
 }

@@ -23,6 +23,8 @@ enum class Language { Fr, En };
 //! the full path is in the tooltip or the title of the dialog).
 enum class PathStyle { AsGiven, FileName };
 
+struct Message;
+
 //! One named argument of a message.
 struct MessageArg {
     enum class Kind {
@@ -32,7 +34,8 @@ struct MessageArg {
         Integer, //!< a count: thousands separators of the language
         Number,  //!< a real number with `decimals` decimals (-1: as few as show it exactly, up to 2)
         Percent, //!< a fraction 0..1 shown in percent with `decimals` decimals
-        List     //!< items joined with ", " (codes quoted when `quoted`)
+        List,    //!< items joined with ", " (codes quoted when `quoted`)
+        Nested   //!< a message of its own, worded in the same language (a cause, a place name)
     };
     std::string name;
     Kind kind = Kind::Text;
@@ -41,6 +44,7 @@ struct MessageArg {
     int decimals = -1;
     bool quoted = false;
     std::vector<std::string> items;
+    std::vector<Message> nested; //!< the one message of a Nested argument
 };
 
 namespace arg {
@@ -51,6 +55,7 @@ MessageArg integer(std::string name, long long value);
 MessageArg number(std::string name, double value, int decimals = -1);
 MessageArg percent(std::string name, double fraction, int decimals = 1);
 MessageArg list(std::string name, std::vector<std::string> items, bool quoted = false);
+MessageArg nested(std::string name, Message message);
 } // namespace arg
 
 //! A message: an identifier of the catalogue and its arguments. An empty id with one Text argument

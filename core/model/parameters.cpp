@@ -71,42 +71,47 @@ const char* const kDistanceKey = "maillage.distance_mode"; // 0 planar, 1 geodes
 // Links kept per pôle: there are about 150 pôles in France; the bound keeps the integer conversion defined.
 constexpr double kMaxStrongestPerPole = 1000;
 
-[[noreturn]] void bad(const std::string& source, const std::string& key, const std::string& what) {
+[[noreturn]] void bad(const std::string& source, const std::string& key, Message what) {
     Location where;
     where.file = source;
     where.key = key;
-    throw Error(ErrorKind::Parameter, where, what);
+    throw Error(ErrorKind::Parameter, where, std::move(what));
 }
 
-std::string shown(double v) {
-    return text::formatShortest(v);
+//! A value as the user wrote it: below 1000 with at most two decimals in the language's decimal mark
+//! ("-0,5"), otherwise every digit, ungrouped (1e+300, 0.125, 20000), as the shortest text that reads
+//! back the same.
+MessageArg shown(const char* name, double v) {
+    const double hundredths = v * 100;
+    if (std::fabs(v) < 1000 && hundredths == std::round(hundredths))
+        return arg::number(name, v);
+    return arg::text(name, text::formatShortest(v));
 }
 
 void check(const std::string& source, const std::string& key, Domain d, double v) {
     if (!std::isfinite(v))
-        bad(source, key, "expected a finite number");
+        bad(source, key, msg("model.parameter.not_finite"));
     switch (d) {
     case Domain::NonNegative:
         if (v < 0)
-            bad(source, key, "expected a number >= 0, found " + shown(v));
+            bad(source, key, msg("model.parameter.negative", {shown("value", v)}));
         break;
     case Domain::Positive:
         if (v <= 0)
-            bad(source, key, "expected a number > 0, found " + shown(v));
+            bad(source, key, msg("model.parameter.not_positive", {shown("value", v)}));
         break;
     case Domain::Share:
         if (v < 0 || v > 1)
-            bad(source, key, "expected a share between 0 and 1 (0.2 for 20 %), found " + shown(v));
+            bad(source, key, msg("model.parameter.not_share", {shown("value", v)}));
         break;
     case Domain::Integer:
         if (v < 0 || v > kMaxStrongestPerPole || v != std::floor(v))
             bad(source, key,
-                "expected a whole number between 0 and " + shown(kMaxStrongestPerPole) + ", found " +
-                    shown(v));
+                msg("model.parameter.not_whole", {shown("max", kMaxStrongestPerPole), shown("value", v)}));
         break;
     case Domain::Mode:
         if (v != 0 && v != 1 && v != 2)
-            bad(source, key, "expected 0 (planar), 1 (geodesic) or 2 (travel time), found " + shown(v));
+            bad(source, key, msg("model.parameter.not_mode", {shown("value", v)}));
         break;
     }
 }
@@ -144,11 +149,11 @@ Parameters Parameters::fromKeyValues(const std::map<std::string, double>& kv, co
             known = true;
         }
         if (!known) {
-            std::string list;
+            std::vector<std::string> known;
             for (const auto& f : fields())
-                list += std::string(list.empty() ? "" : ", ") + f.key;
-            list += std::string(", ") + kStrongestKey + ", " + kDistanceKey;
-            bad(sourceName, key, "unknown parameter; known parameters: " + list);
+                known.push_back(f.key);
+            known.insert(known.end(), {kStrongestKey, kDistanceKey});
+            bad(sourceName, key, msg("model.parameter.unknown", {arg::list("known", known)}));
         }
     }
     p.validate(sourceName);
@@ -172,8 +177,7 @@ void Parameters::validate(const std::string& sourceName) const {
     const int mode = static_cast<int>(maillage.distance);
     check(sourceName, kDistanceKey, Domain::Mode, mode);
     if (!(poles.intermediateMin <= poles.grandPoleMin && poles.grandPoleMin <= poles.metropoleMin))
-        bad(sourceName, "poles.*",
-            "thresholds must be ordered: intermediate_min <= grand_pole_min <= metropole_min");
+        bad(sourceName, "poles.*", msg("model.parameter.unordered"));
 }
 
 } // namespace maillage::model

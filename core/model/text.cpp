@@ -457,16 +457,17 @@ std::optional<double> parseNumber(std::string_view raw) {
     return value;
 }
 
-std::string countProblem(std::string_view s, double maxCount) {
+Message countProblem(std::string_view s, double maxCount) {
     const auto v = parseNumber(s);
     if (v && *v >= 0 && *v <= maxCount)
         return {};
     const std::string t = trim(s);
-    const std::string found = t.empty() ? std::string("an empty cell") : "'" + visible(t) + "'";
+    if (t.empty())
+        return msg("model.count.expected_empty");
     if (v && *v > maxCount)
-        return "expected a count of at most " + formatEn(maxCount) +
-               " (larger counts are not plausible: " + "a corrupted cell or another column?), found " + found;
-    return "expected a number >= 0, found " + found;
+        return msg("model.count.too_large",
+                   {arg::integer("max", static_cast<long long>(maxCount)), arg::code("value", t)});
+    return msg("model.count.expected", {arg::code("value", t)});
 }
 
 std::optional<double> parseCount(std::string_view s, double maxCount) {

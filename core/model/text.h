@@ -1,6 +1,8 @@
 #pragma once
 // Text as French public data really has it: Latin-1 or UTF-8 (with BOM), decimal commas,
 // thousands separated by (non-breaking) spaces, accents in labels.
+#include "core/model/message.h"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -86,10 +88,10 @@ inline constexpr double kMaxPlausibleCount = 1e7;
 //! parseNumber for counts and populations: a finite number in 0..maxCount, else nullopt (see
 //! countProblem for why).
 std::optional<double> parseCount(std::string_view s, double maxCount = kMaxPlausibleCount);
-//! Why `s` is not a count parseCount accepts, as the end of a sentence "expected ..., found ...":
-//! "" when it is one; else e.g. "expected a count of at most 10,000,000, found '1e308'". Secret markers
-//! and empty cells are the caller's business: they get "expected a number >= 0, found ...".
-std::string countProblem(std::string_view s, double maxCount = kMaxPlausibleCount);
+//! Why `s` is not a count parseCount accepts (the caller words it in the user's language): an empty
+//! Message when it is one; else model.count.too_large ("expected a count of at most 10,000,000, found
+//! '1e308'"), model.count.expected or model.count.expected_empty. Secret markers are the caller's business.
+Message countProblem(std::string_view s, double maxCount = kMaxPlausibleCount);
 //! True for a number written with one '.' or ',' followed by exactly three digits and nothing else
 //! ("1.234", "12,500"): parseNumber reads it as a decimal, but it may be a thousands group. Readers of
 //! whole-number columns (counts, populations) say so.

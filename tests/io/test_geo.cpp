@@ -2,6 +2,7 @@
 #include "geo_testing.h"
 #include "testing.h"
 
+#include "core/io/gdal_util.h"
 #include "core/io/geo.h"
 
 #include <QFile>
@@ -16,6 +17,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 
 using namespace maillage;
@@ -209,6 +211,48 @@ private slots:
             QCOMPARE(e.kind(), ErrorKind::Format);
             QVERIFY2(e.detail().find("squares") != std::string::npos, e.what()); // lists the layers found
         }
+    }
+
+    void geoErrorsAreWordedInFrench() {
+        Warnings w;
+        const auto errorOf = [&](const std::string& path) -> std::optional<Error> {
+            try {
+                io::readCommunePolygons(path, {}, w);
+            } catch (const Error& e) {
+                return e;
+            }
+            return std::nullopt;
+        };
+        const auto absent = errorOf(testing::dataPath("geo/absent.geojson"));
+        QVERIFY(absent);
+        QCOMPARE(testing::q(absent->describe(Language::Fr, PathStyle::FileName)),
+                 QStringLiteral("absent.geojson\u00a0: fichier introuvable"));
+        const auto broken = errorOf(testing::dataPath("geo/broken.geojson"));
+        QVERIFY(broken);
+        QVERIFY2(
+            testing::q(broken->describe(Language::Fr, PathStyle::FileName))
+                .startsWith(QStringLiteral("broken.geojson\u00a0: impossible d'ouvrir broken.geojson comme "
+                                           "fichier vectoriel (GeoPackage, Shapefile, GeoJSON…)\u00a0: ")),
+            broken->describe(Language::Fr).c_str());
+        const auto crs = errorOf(testing::dataPath("geo/lambert93_declared_wgs84.geojson"));
+        QVERIFY(crs);
+        QVERIFY2(
+            testing::q(crs->describe(Language::Fr))
+                .contains(QStringLiteral("ne peut pas être reprojeté en Lambert-93\u00a0: le fichier déclare "
+                                         "le système de coordonnées EPSG:4326, mais ses coordonnées "
+                                         "ressemblent à du Lambert-93 (EPSG:2154)")),
+            crs->describe(Language::Fr).c_str());
+    }
+
+    void gdalsSilenceIsNeverWordedAsAnUnknownError() {
+        const Message without =
+            io::withGdalReason(msg("io.geo.cannot_reproject"), msg("io.geo.cannot_reproject_gdal"), "");
+        QCOMPARE(testing::q(word(without, Language::En)),
+                 QStringLiteral("cannot reproject to Lambert-93 (EPSG:2154)"));
+        const Message with = io::withGdalReason(msg("io.geo.cannot_reproject"),
+                                                msg("io.geo.cannot_reproject_gdal"), "PROJ: no grid");
+        QCOMPARE(testing::q(word(with, Language::Fr)),
+                 QStringLiteral("impossible de reprojeter en Lambert-93 (EPSG:2154)\u00a0: PROJ: no grid"));
     }
 
     void dissolvesFourSquares() {

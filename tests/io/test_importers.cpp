@@ -33,13 +33,8 @@ QStringList messages(const Warnings& warnings) {
     return out;
 }
 
-std::optional<Error> errorOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e;
-    }
-    return std::nullopt;
+template <typename F> std::optional<Error> errorOf(F&& f) {
+    return maillage::testing::thrown<Error>(std::forward<F>(f));
 }
 
 std::string shared(const char* relative) {
@@ -220,6 +215,47 @@ private slots:
                      .startsWith(QStringLiteral("pop.csv: line 2, column 'pmun': expected a count "
                                                 "of at most 10,000,000")),
                  population->what());
+    }
+
+    void importErrorsAndWarningsAreWordedInFrench() {
+        const io::Table t =
+            io::parseCsvText("commune;profession;count\n59009;infirmier;1e308\n", "counts.csv");
+        Warnings warnings;
+        const auto tooLarge = errorOf([&] { io::readProfessionals(t, catalogue, 2013, {}, warnings); });
+        QVERIFY(tooLarge);
+        QCOMPARE(
+            q(tooLarge->describe(Language::Fr)),
+            QStringLiteral("counts.csv, ligne 2, colonne «\u00a0count\u00a0»\u00a0: effectif d'au plus "
+                           "10\u00a0000\u00a0000 attendu (au-delà, il n'est pas plausible\u00a0: cellule "
+                           "corrompue ou autre colonne\u00a0?), trouvé «\u00a01e308\u00a0»"));
+        const auto dup = errorOf([&] {
+            io::readCommuneTable(
+                io::parseCsvText("code;population;bv\n59350;10;59350\n59350;12;59350\n", "c.csv"), {},
+                warnings);
+        });
+        QVERIFY(dup);
+        QCOMPARE(
+            q(dup->describe(Language::Fr)),
+            QStringLiteral("c.csv, ligne 3, colonne «\u00a0code\u00a0»\u00a0: chaque commune attendue une "
+                           "seule fois, trouvé 59350 à nouveau (d'abord ligne 2)"));
+        warnings.clear();
+        io::readPopulation(io::parseCsvText("codgeo;pmun\n59350;1\n59350;2\n59009;3\n59009;4\n", "p.csv"),
+                           "codgeo", "pmun", warnings);
+        QCOMPARE(warnings.size(), std::size_t(1));
+        QCOMPARE(
+            q(warnings[0].sentence(Language::Fr)),
+            QStringLiteral("chaque commune attendue une seule fois, 2 trouvées sur plusieurs lignes\u00a0; "
+                           "valeurs additionnées"));
+        QCOMPARE(q(warnings[0].message),
+                 QStringLiteral("expected each commune once, found 2 on several rows; values summed"));
+        warnings.clear();
+        io::readCommuneTable(
+            io::parseCsvText("code;population;bv\n97601;10;ZZZZZ\n97602;12;ZZZZZ\n", "m.csv"), {}, warnings);
+        QCOMPARE(warnings.size(), std::size_t(1));
+        QCOMPARE(q(warnings[0].sentence(Language::Fr)),
+                 QStringLiteral(
+                     "2 communes sans bassin de vie («\u00a0ZZZZZ\u00a0», sans objet)\u00a0: conservées "
+                     "sans bassin"));
     }
 
     void refusedCodeShowsItsInvisibleCharacters() {
@@ -517,8 +553,12 @@ private slots:
         QCOMPARE(report.totalPopulation, 1500.0);
         QCOMPARE(q(report.summaryFr()),
                  QStringLiteral("2 codes de professionnels (bpe.csv) absents de communes "
-                                "(communes.geojson) (1,0 % des professionnels) : 59001, "
+                                "(communes.geojson) (1,0\u00a0% des professionnels)\u00a0: 59001, "
                                 "59002"));
+        QCOMPARE(q(report.summaryFr(1)),
+                 QStringLiteral("2 codes de professionnels (bpe.csv) absents de communes "
+                                "(communes.geojson) (1,0\u00a0% des professionnels)\u00a0: "
+                                "59001 et 1 autre"));
         QCOMPARE(q(report.summaryEn(1)),
                  QStringLiteral("2 codes of professionnels (bpe.csv) are absent from "
                                 "communes (communes.geojson) (1.0% of professionals): "
@@ -609,7 +649,8 @@ private slots:
         QCOMPARE(q(r.summaryEn()),
                  QStringLiteral("2 codes of communes (a.geojson) are absent from population (p.csv) (1,888 "
                                 "inhabitants, 0.0028% of the population): 44029, 49042"));
-        QVERIFY2(q(r.summaryFr()).contains(QStringLiteral("habitants, 0,0028 % de la population")),
+        QVERIFY2(q(r.summaryFr())
+                     .contains(QStringLiteral("(1\u00a0888 habitants, 0,0028\u00a0% de la population)")),
                  r.summaryFr().c_str());
         r.unmatchedPopulation = 6700000; // 10 %: one decimal is enough
         QVERIFY2(
@@ -692,6 +733,11 @@ private slots:
         QVERIFY(plain.reason.empty());
         QVERIFY(io::massScaleForSource(table("DEPCOM;TYPEQU;NB_EQUIP\n59350;D201;3\n"))
                     .reason.find("scaled by 0.25") != std::string::npos);
+        QVERIFY(plain.message.empty());
+        QVERIFY2(q(word(io::massScaleForSource(table("DEPCOM;TYPEQU;NB_EQUIP\n59350;D201;3\n")).message,
+                        Language::Fr))
+                     .contains(QStringLiteral("les seuils des pôles sont multipliés par 0,25")),
+                 "the BPE scale is said in French");
     }
 
     void zoneCountsAreSummedPerZoneAndCommunesNotSplitAreLeftOut() {

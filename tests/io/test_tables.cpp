@@ -27,13 +27,8 @@ using maillage::testing::qList;
 
 namespace {
 
-std::optional<Error> errorOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e;
-    }
-    return std::nullopt;
+template <typename F> std::optional<Error> errorOf(F&& f) {
+    return maillage::testing::thrown<Error>(std::forward<F>(f));
 }
 
 std::string shared(const char* relative) {
@@ -196,6 +191,36 @@ private slots:
         QVERIFY(e);
         QCOMPARE(e->kind(), ErrorKind::FileNotFound);
         QCOMPARE(q(e->what()), QStringLiteral("/nonexistent/communes.csv: file not found"));
+    }
+
+    void tableErrorsAndWarningsAreWordedInFrench() {
+        const auto missing = errorOf([] { io::readTable("/nonexistent/communes.csv"); });
+        QVERIFY(missing);
+        QCOMPARE(q(missing->describe(Language::Fr, PathStyle::FileName)),
+                 QStringLiteral("communes.csv\u00a0: fichier introuvable"));
+        const auto wide = errorOf([] { io::parseCsvText("a;b\n1;2;3\n", "x.csv"); });
+        QVERIFY(wide);
+        QCOMPARE(
+            q(wide->describe(Language::Fr)),
+            QStringLiteral("x.csv, ligne 2\u00a0: au plus 2 champs attendus comme dans l'en-tête (ligne 1), "
+                           "trouvé 3\u00a0; vérifiez le séparateur («\u00a0;\u00a0») et les guillemets"));
+        const auto twice = errorOf([] { io::parseCsvText("code;Code\n1;2\n", "d.csv"); });
+        QVERIFY(twice);
+        QVERIFY2(q(twice->describe(Language::Fr))
+                     .contains(QStringLiteral("colonne en double\u00a0: «\u00a0code\u00a0» (colonne 1) et "
+                                              "«\u00a0Code\u00a0» (colonne 2) portent le même nom")),
+                 twice->describe(Language::Fr).c_str());
+        std::string text = "code;nom\n01004;Ambérieu\n";
+        for (int i = 0; i < 8; ++i)
+            text += "0100" + std::to_string(i) + ";Amb\xE9rieu\n";
+        const io::Table t = io::parseCsvText(text, "m.csv");
+        QCOMPARE(t.warnings.size(), std::size_t(1));
+        QVERIFY2(
+            q(t.warnings[0].sentence(Language::Fr))
+                .startsWith(QStringLiteral("encodages mélangés\u00a0: 8 lignes ne sont pas en UTF-8 valide "
+                                           "et ont été lues en Windows-1252 (lignes 3, 4, 5, 6, 7 et 3 "
+                                           "autres)")),
+            t.warnings[0].sentence(Language::Fr).c_str());
     }
 
     void columnsMatchIgnoringCaseAccentsSpacesAndDashes() {

@@ -105,6 +105,34 @@ private slots:
                                    "professions (N_pole, DOMAIN.md §3), found 'proximite'"));
         QVERIFY(!errorOf(std::string(kHeader) + "isp;Infirmier psy;Psy nurse;pole;1;\n"));
     }
+    void catalogueErrorsAreWordedInFrench() {
+        const auto group = errorOf(std::string(kHeader) + "infirmier;Infirmier;Nurse;proximite;0;\n"
+                                                          "kine;Kiné;Physio;hospital;0;\n");
+        QVERIFY(group);
+        QCOMPARE(
+            QString::fromStdString(group->describe(Language::Fr)),
+            QStringLiteral("mine.csv, ligne 3, colonne «\u00a0group\u00a0»\u00a0: «\u00a0proximite\u00a0» "
+                           "ou «\u00a0pole\u00a0» attendu, trouvé «\u00a0hospital\u00a0»"));
+        const auto twice = errorOf(std::string(kHeader) + "infirmier;Infirmier;Nurse;proximite;0;\n"
+                                                          "infirmier;Infirmier bis;Nurse bis;proximite;0;\n");
+        QVERIFY(twice);
+        QCOMPARE(QString::fromStdString(twice->describe(Language::Fr)),
+                 QStringLiteral("mine.csv, ligne 3, colonne «\u00a0code\u00a0»\u00a0: la profession "
+                                "«\u00a0infirmier\u00a0» est définie deux fois (d'abord ligne 2)"));
+        QCOMPARE(QString::fromStdString(twice->what()),
+                 QStringLiteral("mine.csv: line 3, column 'code': profession 'infirmier' is defined twice "
+                                "(first on line 2)"));
+    }
+    void missingCatalogueFileIsWordedInFrench() {
+        try {
+            model::readCatalogueFile("/nonexistent/professions.csv");
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::FileNotFound);
+            QCOMPARE(QString::fromStdString(e.describe(Language::Fr, PathStyle::FileName)),
+                     QStringLiteral("professions.csv\u00a0: catalogue des professions introuvable"));
+        }
+    }
     void aliasNamingTwoProfessionsIsAnErrorNamingBoth() {
         const auto e = errorOf(std::string(kHeader) +
                                "medecin_generaliste;Médecin généraliste;GP;proximite;0;D201|MG\n"
@@ -275,6 +303,7 @@ private slots:
         QCOMPARE(choice.origin, model::CatalogueOrigin::Builtin);
         QCOMPARE(choice.path, std::string());
         QCOMPARE(choice.describe(), std::string("built-in catalogue"));
+        QCOMPARE(word(choice.message(), Language::Fr), std::string("catalogue intégré"));
         QCOMPARE(choice.catalogue.professions().size(), ProfessionCatalogue::builtin().professions().size());
     }
     void userCatalogueCanAddAProfession() {

@@ -80,6 +80,22 @@ private slots:
         QVERIFY(share);
         QVERIFY2(QString::fromStdString(share->what()).endsWith(QStringLiteral("found 1.25")), share->what());
     }
+    void parameterErrorsAreWordedInFrench() {
+        const auto e = errorOf({{"poles.mass_scale", -0.5}});
+        QVERIFY(e);
+        QCOMPARE(
+            QString::fromStdString(e->describe(Language::Fr)),
+            QStringLiteral("p, paramètre «\u00a0poles.mass_scale\u00a0»\u00a0: nombre strictement positif "
+                           "attendu, trouvé -0,5"));
+        const auto whole = errorOf({{"maillage.strongest_per_pole", 2.5}});
+        QVERIFY(whole);
+        QVERIFY2(QString::fromStdString(whole->describe(Language::Fr))
+                     .endsWith(QStringLiteral("nombre entier entre 0 et 1000 attendu, trouvé 2,5")),
+                 whole->describe(Language::Fr).c_str());
+        const auto huge = errorOf({{"maillage.strongest_per_pole", 1e300}});
+        QVERIFY(huge);
+        QVERIFY2(QString::fromStdString(huge->what()).endsWith(QStringLiteral("found 1e+300")), huge->what());
+    }
     void strongestLinksPerPoleIsAWholeNumberUpToAThousand() {
         QCOMPARE(
             Parameters::fromKeyValues({{"maillage.strongest_per_pole", 1000}}, "p").maillage.strongestPerPole,

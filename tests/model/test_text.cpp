@@ -1,12 +1,14 @@
 #include "core/model/text.h"
 
 #include "comma_locale.h"
+#include "testing.h"
 
 #include <QTest>
 
 #include <limits>
 
 using namespace maillage;
+using maillage::testing::q;
 
 class TestText : public QObject {
     Q_OBJECT
@@ -160,14 +162,24 @@ private slots:
         QVERIFY(!text::parseNumber("1\u2008234")); // punctuation space: not a separator anyone uses
     }
     void countProblemSaysWhatWasExpected() {
-        QCOMPARE(text::countProblem("12"), std::string());
-        QCOMPARE(text::countProblem("1e308"),
+        QVERIFY(text::countProblem("12").empty());
+        QCOMPARE(word(text::countProblem("1e308"), Language::En),
                  std::string("expected a count of at most 10,000,000 (larger counts are not plausible: a "
                              "corrupted cell or another column?), found '1e308'"));
-        QCOMPARE(text::countProblem("-2"), std::string("expected a number >= 0, found '-2'"));
-        QCOMPARE(text::countProblem(" "), std::string("expected a number >= 0, found an empty cell"));
-        QCOMPARE(text::countProblem(std::string("1\0", 2)),
+        QCOMPARE(word(text::countProblem("-2"), Language::En),
+                 std::string("expected a number >= 0, found '-2'"));
+        QCOMPARE(word(text::countProblem(" "), Language::En),
+                 std::string("expected a number >= 0, found an empty cell"));
+        QCOMPARE(word(text::countProblem(std::string("1\0", 2)), Language::En),
                  std::string("expected a number >= 0, found '1<U+0000>'"));
+    }
+    void countProblemIsWordedInFrench() {
+        QCOMPARE(q(word(text::countProblem("1e308"), Language::Fr)),
+                 QStringLiteral("effectif d'au plus 10\u00a0000\u00a0000 attendu (au-delà, il n'est pas "
+                                "plausible\u00a0: cellule corrompue ou autre colonne\u00a0?), trouvé "
+                                "«\u00a01e308\u00a0»"));
+        QCOMPARE(q(word(text::countProblem(""), Language::Fr)),
+                 QStringLiteral("nombre positif ou nul attendu, trouvé une cellule vide"));
     }
     void invisibleCharactersAreShownVisibly() {
         QCOMPARE(text::visible("59350\u00a0"), std::string("59350<U+00A0>"));
