@@ -593,7 +593,103 @@ void fillMetadata(const ImportState& st, model::Dataset& ds) {
         m.extra["departement_filter"] = o.departementFilter;
 }
 
+//! A source line for the metadata, once.
+void addSource(model::Dataset& ds, const std::string& line) {
+    if (std::find(ds.meta.sources.begin(), ds.meta.sources.end(), line) == ds.meta.sources.end())
+        ds.meta.sources.push_back(line);
+}
+
+void moveWarnings(Warnings& from, ImportReport& report) {
+    report.warnings.insert(report.warnings.end(), std::make_move_iterator(from.begin()),
+                           std::make_move_iterator(from.end()));
+    from.clear();
+}
+
+//! What the link inputs give, read and joined before anything of the dataset changes.
+struct LinkInputs {
+    bool haveTimes = false, haveFlows = false, haveCooperations = false;
+    std::vector<model::TravelTime> times;
+    std::vector<model::Flow> flows;
+    std::vector<model::Cooperation> cooperations;
+};
+
+LinkInputs readLinkInputs(const model::Dataset& ds, const LinkSources& src, ImportReport& report,
+                          Feedback* feedback) {
+    LinkInputs in;
+    if ((in.haveTimes = !src.travelTimes.path.empty())) {
+        step(feedback, 0, "Lecture des temps de trajet");
+        const Table t = readTable(src.travelTimes.path, src.travelTimes.read, &report.warnings);
+        TravelTimesRead read = readTravelTimes(t, src.travelTimes.columns);
+        report.travelTimes = joinTravelTimes(read, ds.communes, src.travelTimes.path);
+        report.joins.push_back(report.travelTimes.join);
+        moveWarnings(read.warnings, report);
+        in.times = std::move(read.times);
+    }
+    if ((in.haveFlows = !src.flows.path.empty())) {
+        step(feedback, 40, "Lecture des flux");
+        const Table t = readTable(src.flows.path, src.flows.read, &report.warnings);
+        FlowsRead read = readFlows(t, src.flows.columns);
+        report.flowsTotal = read.total;
+        report.flows = joinFlows(read, ds, src.flows.path);
+        report.joins.push_back(report.flows.join);
+        moveWarnings(read.warnings, report);
+        in.flows = std::move(read.flows);
+    }
+    if ((in.haveCooperations = !src.cooperations.path.empty())) {
+        step(feedback, 80, "Lecture des coopérations");
+        const Table t = readTable(src.cooperations.path, src.cooperations.read, &report.warnings);
+        const auto declared = readCooperations(t, src.cooperations.columns);
+        in.cooperations = resolveCooperations(declared, ds.communes, src.cooperations.path, report.warnings);
+        report.cooperations = in.cooperations.size();
+    }
+    return in;
+}
+
+//! Puts the link inputs into the dataset: travel times and flows replace, cooperations add or replace
+//! (by name).
+void applyLinkInputs(model::Dataset& ds, const LinkSources& src, LinkInputs in) {
+    if (in.haveTimes) {
+        ds.travelTimes = std::move(in.times);
+        addSource(ds, baseName(src.travelTimes.path));
+    }
+    if (in.haveFlows) {
+        ds.flows = std::move(in.flows);
+        ds.meta.extra["flows.kind"] = flowKindName(src.flows.kind);
+        addSource(ds, baseName(src.flows.path));
+    }
+    if (in.haveCooperations) {
+        for (auto& coop : in.cooperations) {
+            auto it = std::find_if(ds.cooperations.begin(), ds.cooperations.end(),
+                                   [&](const model::Cooperation& c) { return c.name == coop.name; });
+            if (it == ds.cooperations.end())
+                ds.cooperations.push_back(std::move(coop));
+            else
+                *it = std::move(coop);
+        }
+        addSource(ds, baseName(src.cooperations.path));
+    }
+}
+
 } // namespace
+
+FlowsSource parseFlowsArgument(const std::string& text) {
+    FlowsSource out;
+    out.path = text;
+    const auto colon = text.find_last_of(':');
+    FlowKind kind;
+    if (colon != std::string::npos && colon > 0 && parseFlowKind(text.substr(colon + 1), kind)) {
+        out.path = text.substr(0, colon);
+        out.kind = kind;
+    }
+    return out;
+}
+
+void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportReport& report,
+                  Feedback* feedback) {
+    LinkInputs in = readLinkInputs(dataset, options.links, report, feedback);
+    applyLinkInputs(dataset, options.links, std::move(in));
+    maillage::report(feedback, 100);
+}
 
 model::Dataset importDataset(const ImportOptions& options, ImportReport& report, Feedback* feedback) {
     ensureGdal();
@@ -617,6 +713,10 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     }
     applySourceDefaults(st, ds);
     fillMetadata(st, ds);
+    {
+        SubFeedback sub(feedback, 98, 99);
+        applyLinkInputs(ds, options.links, readLinkInputs(ds, options.links, report, &sub));
+    }
     ds.reindex();
     maillage::report(feedback, 100);
     return ds;

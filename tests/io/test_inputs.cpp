@@ -1,0 +1,373 @@
+// Inputs of the Maillage panel: travel-time matrices, observed flows, declared cooperations; read, joined
+// to the dataset's communes, added to a dataset. Small hand-made fixtures, then the real files of
+// ../shared/data (skipped when absent).
+#include "testing.h"
+
+#include "core/io/cooperations.h"
+#include "core/io/flows.h"
+#include "core/io/import.h"
+#include "core/io/table.h"
+#include "core/io/travel_times.h"
+#include "core/model/text.h"
+
+#include <QObject>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+using namespace maillage;
+
+namespace {
+
+model::Commune commune(const std::string& code, const std::string& name, const std::string& bv) {
+    model::Commune c;
+    c.code = code;
+    c.name = name;
+    c.bv = bv;
+    c.dep = code.substr(0, 2);
+    c.population = 1000;
+    return c;
+}
+
+//! Valenciennois, Paris, and two communes called Beaumont.
+model::Dataset valenciennois() {
+    model::Dataset ds;
+    ds.communes = {commune("59172", "Denain", "59172"),
+                   commune("59481", "Le Quesnoy", "59481"),
+                   commune("59526", "Saint-Amand-les-Eaux", "59526"),
+                   commune("59606", "Valenciennes", "59606"),
+                   commune("59607", "Valenciennes-Ouest", "59606"),
+                   commune("62108", "Beaumont", "62108"),
+                   commune("63032", "Beaumont", "63032"),
+                   commune("75056", "Paris", "75056")};
+    ds.rebuildBassins();
+    ds.reindex();
+    return ds;
+}
+
+const Warning* findWarning(const Warnings& warnings, const std::string& id) {
+    for (const auto& w : warnings)
+        if (w.text.id == id)
+            return &w;
+    return nullptr;
+}
+
+double timeOf(const std::vector<model::TravelTime>& times, const std::string& o, const std::string& d) {
+    for (const auto& t : times)
+        if (t.origin == o && t.destination == d)
+            return t.minutes;
+    return -1;
+}
+
+double volumeOf(const std::vector<model::Flow>& flows, const std::string& o, const std::string& d) {
+    for (const auto& f : flows)
+        if (f.origin == o && f.destination == d)
+            return f.volume;
+    return -1;
+}
+
+std::vector<std::string> lines(const Warning& w) {
+    return w.details;
+}
+
+} // namespace
+
+class TestInputs : public QObject {
+    Q_OBJECT
+
+private slots:
+    // --- Travel times ---------------------------------------------------------------------------
+    void travelTimesInSecondsAreReadAsMinutes() {
+        const io::Table t = io::readTable(testing::dataPath("inputs/times_seconds.csv"));
+        const io::TravelTimesRead r = io::readTravelTimes(t);
+        QVERIFY(r.fromSeconds);
+        QCOMPARE(timeOf(r.times, "59172", "59606"), 16.0);
+        QCOMPARE(timeOf(r.times, "59606", "59172"), 17.0); // not symmetric, first row of the pair kept
+        QCOMPARE(timeOf(r.times, "2A004", "59172"), 10.0); // code repaired
+    }
+
+    void badTimesAreLeftOutWithTheirLines() {
+        const io::Table t = io::readTable(testing::dataPath("inputs/times_seconds.csv"));
+        const io::TravelTimesRead r = io::readTravelTimes(t);
+        QCOMPARE(r.times.size(), std::size_t(4));
+        const Warning* empty = findWarning(r.warnings, "inputs.times_empty");
+        const Warning* negative = findWarning(r.warnings, "inputs.times_negative");
+        const Warning* tooLong = findWarning(r.warnings, "inputs.times_too_long");
+        const Warning* notNumber = findWarning(r.warnings, "inputs.times_not_number");
+        const Warning* repeated = findWarning(r.warnings, "inputs.times_repeated");
+        QVERIFY(empty && negative && tooLong && notNumber && repeated);
+        QCOMPARE(lines(*empty), std::vector<std::string>{"6"});
+        QCOMPARE(lines(*negative), std::vector<std::string>{"7"});
+        QCOMPARE(lines(*tooLong), std::vector<std::string>{"8"});
+        QCOMPARE(lines(*notNumber), std::vector<std::string>{"9"});
+        QCOMPARE(lines(*repeated), std::vector<std::string>{"10"});
+        QVERIFY(tooLong->toString().find("above 24 h") != std::string::npos);
+        QVERIFY(tooLong->toString().find("times_seconds.csv") != std::string::npos);
+    }
+
+    void aMalformedCodeIsAnErrorNamingItsLine() {
+        const io::Table t =
+            io::parseCsvText("origin,destination,minutes\n59172,59606,3\n59x72,59606,4\n", "m.csv");
+        try {
+            io::readTravelTimes(t);
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Value);
+            QCOMPARE(e.where().line, 3L);
+            QVERIFY(std::string(e.what()).find("expected a commune code") != std::string::npos);
+        }
+    }
+
+    void aTableWithoutTimeColumnIsAFormatError() {
+        const io::Table t = io::parseCsvText("origin,destination,km\n59172,59606,3\n", "m.csv");
+        try {
+            io::readTravelTimes(t);
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Format);
+        }
+    }
+
+    void minutesArePreferredToSeconds() {
+        const io::Table t =
+            io::parseCsvText("codgeo_orig,codgeo_dest,duree_s,duree_min\n59172,59606,547,9.12\n", "m.csv");
+        const auto r = io::readTravelTimes(t);
+        QVERIFY(!r.fromSeconds);
+        QCOMPARE(r.times.front().minutes, 9.12);
+    }
+
+    void theJoinReportsUnknownCodesAndMissingPairs() {
+        const model::Dataset ds = valenciennois();
+        const io::Table t = io::readTable(testing::dataPath("inputs/times_seconds.csv"));
+        io::TravelTimesRead r = io::readTravelTimes(t);
+        const io::TravelTimesJoin j = io::joinTravelTimes(r, ds.communes, "times_seconds.csv");
+        QCOMPARE(j.join.unmatched, std::vector<std::string>{"2A004"});
+        QCOMPARE(j.unmatchedPairs, std::size_t(1));
+        QCOMPARE(r.times.size(), std::size_t(3));
+        QCOMPARE(j.pairsExpected, 8LL * 7);
+        QCOMPARE(j.pairsCovered, 3LL);
+        QVERIFY(findWarning(r.warnings, "inputs.times_unknown_codes"));
+        const Warning* incomplete = findWarning(r.warnings, "inputs.times_incomplete");
+        QVERIFY(incomplete);
+        QVERIFY(incomplete->sentence(Language::En).find("53 of the 56 pairs") != std::string::npos);
+    }
+
+    // --- Flows ----------------------------------------------------------------------------------
+    void mobproFlowsAreReadWithDecimalsAndArrondissementsFolded() {
+        const io::Table t = io::readTable(testing::dataPath("inputs/flows_mobpro.csv"));
+        const io::FlowsRead r = io::readFlows(t);
+        QCOMPARE(volumeOf(r.flows, "59172", "59606"), 155.704851165619);
+        QCOMPARE(volumeOf(r.flows, "59526", "75056"), 10.0); // two arrondissements summed
+        QCOMPARE(volumeOf(r.flows, "59481", "59606"), 13.0); // the same pair twice, summed
+        QVERIFY(findWarning(r.warnings, "inputs.flows_summed"));
+        const Warning* negative = findWarning(r.warnings, "inputs.flows_negative");
+        QVERIFY(negative);
+        QCOMPARE(lines(*negative), std::vector<std::string>{"6"});
+        QVERIFY(std::abs(r.total - (155.704851165619 + 300.5 + 40 + 12.25 + 7 + 3 + 0.75)) < 1e-9);
+    }
+
+    void flowsAreSummedPerBassinWithIntraBassinApart() {
+        model::Dataset ds = valenciennois();
+        const io::Table t = io::parseCsvText("origin;destination;volume\n59172;59606;10\n59607;59606;4\n"
+                                             "59606;59606;6\n59481;59526;1\n59481;99999;2\n",
+                                             "f.csv");
+        io::FlowsRead r = io::readFlows(t);
+        const io::FlowsJoin j = io::joinFlows(r, ds, "f.csv");
+        QCOMPARE(j.intraCommune, 6.0);
+        QCOMPARE(j.intraBassin, 10.0); // 59607 -> 59606 and 59606 -> 59606, both in BV 59606
+        QCOMPARE(j.betweenBassins, 11.0);
+        QCOMPARE(j.unmatchedVolume, 2.0);
+        QCOMPARE(j.bassinPairs, std::size_t(2));
+        QCOMPARE(j.join.unmatched, std::vector<std::string>{"99999"});
+        QCOMPARE(j.intraBassin + j.betweenBassins + j.unmatchedVolume, r.total);
+        QVERIFY(findWarning(r.warnings, "inputs.flows_unknown_codes"));
+    }
+
+    void flowKindsAreParsedFromTheCommandLine() {
+        io::FlowsSource s = io::parseFlowsArgument("/data/mobpro.csv:domicile-travail");
+        QCOMPARE(s.path, std::string("/data/mobpro.csv"));
+        QCOMPARE(s.kind, io::FlowKind::Commuting);
+        s = io::parseFlowsArgument("C:/data/patients.csv");
+        QCOMPARE(s.path, std::string("C:/data/patients.csv"));
+        QCOMPARE(s.kind, io::FlowKind::Other);
+        QCOMPARE(io::parseFlowsArgument("p.csv:patients").kind, io::FlowKind::Patients);
+    }
+
+    // --- Cooperations ---------------------------------------------------------------------------
+    void theSeedCooperationIsEnteredByNames() {
+        const model::Dataset ds = valenciennois();
+        const io::Table t = io::readTable(testing::dataPath("inputs/cooperations.csv"));
+        const auto declared = io::readCooperations(t);
+        QCOMPARE(declared.size(), std::size_t(3));
+        QCOMPARE(declared[0].kind, std::string("CHT"));
+        QCOMPARE(declared[0].startYear, 2012);
+        QCOMPARE(declared[0].source, std::string("ARS Hauts-de-France"));
+        QCOMPARE(declared[2].kind, std::string("MSP"));
+        Warnings w;
+        const auto coops = io::resolveCooperations(declared, ds.communes, "cooperations.csv", w);
+        QCOMPARE(coops[0].name, std::string("CHT du Valenciennois"));
+        // The declared seat first.
+        QCOMPARE(coops[0].bassins, (std::vector<std::string>{"59606", "59172", "59481", "59526"}));
+        QCOMPARE(coops[2].bassins, std::vector<std::string>{"62108"}); // "Beaumont (62)"
+    }
+
+    void anAmbiguousMemberIsReportedWithItsCandidates() {
+        const model::Dataset ds = valenciennois();
+        const io::Table t = io::readTable(testing::dataPath("inputs/cooperations.csv"));
+        Warnings w;
+        const auto coops =
+            io::resolveCooperations(io::readCooperations(t), ds.communes, "cooperations.csv", w);
+        QCOMPARE(coops[1].bassins, std::vector<std::string>{"59481"}); // code and establishment: one commune
+        const Warning* ambiguous = findWarning(w, "inputs.coop_member_ambiguous");
+        QVERIFY(ambiguous);
+        QCOMPARE(ambiguous->where.line, 3L);
+        QCOMPARE(ambiguous->details,
+                 (std::vector<std::string>{"62108 Beaumont (62)", "63032 Beaumont (63)"}));
+        QVERIFY(ambiguous->toString().find("CPTS du Quesnoy") != std::string::npos);
+    }
+
+    void aMemberThatDoesNotExistIsReported() {
+        const model::Dataset ds = valenciennois();
+        const io::Table t = io::parseCsvText("name;members\nGHT Hainaut;Valenciennes, Atlantis\n", "c.csv");
+        Warnings w;
+        const auto coops = io::resolveCooperations(io::readCooperations(t), ds.communes, "c.csv", w);
+        QCOMPARE(coops.front().bassins, std::vector<std::string>{"59606"});
+        QCOMPARE(coops.front().kind, std::string("other"));
+        const Warning* unknown = findWarning(w, "inputs.coop_member_unknown");
+        QVERIFY(unknown);
+        QVERIFY(unknown->toString().find("'Atlantis'") != std::string::npos);
+        QVERIFY(unknown->describe(Language::Fr).find("Atlantis") != std::string::npos);
+    }
+
+    void rowsOfOneCooperationAreMerged() {
+        const io::Table t = io::parseCsvText(
+            "name,kind,member\nGCS A,GCS,59172\nGCS A,GCS,59606\nGHT B,ght,59481\n", "c.csv");
+        const auto d = io::readCooperations(t);
+        QCOMPARE(d.size(), std::size_t(2));
+        QCOMPARE(d[0].members, (std::vector<std::string>{"59172", "59606"}));
+        QCOMPARE(d[1].kind, std::string("GHT"));
+    }
+
+    void aCooperationWithoutMembersIsAnError() {
+        const io::Table t = io::parseCsvText("name,kind,members\nGCS A,GCS,59172\nGCS B,GCS,\n", "c.csv");
+        try {
+            io::readCooperations(t);
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QCOMPARE(e.where().line, 3L);
+            QVERIFY(std::string(e.what()).find("'GCS B' has no member") != std::string::npos);
+        }
+    }
+
+    // --- Adding to a dataset ------------------------------------------------------------------
+    void addToDatasetReplacesTimesAndFlowsAndAddsCooperations() {
+        model::Dataset ds = valenciennois();
+        ds.travelTimes = {{"59172", "59606", 99}};
+        ds.cooperations = {{"CHT du Valenciennois", "CHT", {"59172"}}, {"GCS X", "GCS", {"59606"}}};
+        io::AddOptions o;
+        o.links.travelTimes.path = testing::dataPath("inputs/times_seconds.csv");
+        o.links.flows =
+            io::parseFlowsArgument(testing::dataPath("inputs/flows_mobpro.csv") + ":domicile-travail");
+        o.links.cooperations.path = testing::dataPath("inputs/cooperations.csv");
+        io::ImportReport report;
+        io::addToDataset(ds, o, report);
+        QCOMPARE(timeOf(ds.travelTimes, "59172", "59606"), 16.0);
+        QCOMPARE(ds.travelTimes.size(), std::size_t(3));
+        QCOMPARE(ds.meta.extra["flows.kind"], std::string("domicile-travail"));
+        QCOMPARE(volumeOf(ds.flows, "59526", "75056"), 10.0);
+        QCOMPARE(ds.cooperations.size(), std::size_t(4)); // one replaced, two added
+        QCOMPARE(ds.cooperations[0].bassins.size(), std::size_t(4));
+        QCOMPARE(report.cooperations, std::size_t(3));
+        QCOMPARE(report.travelTimes.join.unmatched, std::vector<std::string>{"2A004"});
+    }
+
+    void aFailedAddLeavesTheDatasetUnchanged() {
+        model::Dataset ds = valenciennois();
+        ds.travelTimes = {{"59172", "59606", 99}};
+        io::AddOptions o;
+        o.links.travelTimes.path = testing::dataPath("inputs/times_seconds.csv");
+        o.links.cooperations.path = testing::dataPath("inputs/absent.csv");
+        io::ImportReport report;
+        QVERIFY_EXCEPTION_THROWN(io::addToDataset(ds, o, report), Error);
+        QCOMPARE(ds.travelTimes.size(), std::size_t(1));
+    }
+
+    void importDatasetReadsTheLinkInputs() {
+        io::ImportOptions o;
+        o.communesPath = testing::dataPath("geo/import_communes.geojson");
+        o.bassinsPath = testing::dataPath("geo/import_bv.csv");
+        o.populationPath = testing::dataPath("geo/import_population.csv");
+        o.links.travelTimes.path = testing::dataPath("inputs/times_small_territory.csv");
+        io::ImportReport report;
+        const model::Dataset ds = io::importDataset(o, report);
+        QCOMPARE(ds.travelTimes.size(), std::size_t(3));
+        QCOMPARE(timeOf(ds.travelTimes, "01001", "01002"), 7.5);
+        QVERIFY(report.travelTimes.pairsExpected > 0);
+        QVERIFY(findWarning(report.warnings, "inputs.times_incomplete"));
+    }
+
+    // --- Real data --------------------------------------------------------------------------
+    void isereMatrixTimesEqualTheFile() {
+        MAILLAGE_REQUIRE_SHARED("travel_times/osrm_isere38_duree_long.csv");
+        const std::string path =
+            testing::sharedPath("travel_times/osrm_isere38_duree_long.csv").toStdString();
+        const io::Table t = io::readTable(path);
+        io::TravelTimesRead r = io::readTravelTimes(t);
+        QCOMPARE(r.times.size(), t.rows.size());
+        const int o = t.column("codgeo_orig"), d = t.column("codgeo_dest"), m = t.column("duree_min");
+        for (std::size_t i = 0; i < t.rows.size(); ++i) {
+            const auto& time = r.times[i];
+            QCOMPARE(time.origin, t.cell(i, o));
+            QCOMPARE(time.destination, t.cell(i, d));
+            QCOMPARE(time.minutes, *text::parseNumber(t.cell(i, m)));
+        }
+        std::vector<model::Commune> communes;
+        std::map<std::string, bool> codes;
+        for (const auto& time : r.times)
+            codes[time.origin] = true;
+        for (const auto& [code, unused] : codes)
+            communes.push_back(commune(code, code, code));
+        const io::TravelTimesJoin j = io::joinTravelTimes(r, communes, path);
+        QCOMPARE(communes.size(), std::size_t(512));
+        QVERIFY(j.join.ok());
+        QCOMPARE(j.pairsCovered, j.pairsExpected); // a full matrix
+        QVERIFY(!findWarning(r.warnings, "inputs.times_incomplete"));
+    }
+
+    void isereCommutingFlowsAggregateToBassinsWithTheFileTotal() {
+        MAILLAGE_REQUIRE_SHARED("flows/mobpro2017_isere_flux_internes.csv");
+        MAILLAGE_REQUIRE_SHARED("travel_times/communes_cog2018_centroides.csv");
+        const std::string path =
+            testing::sharedPath("flows/mobpro2017_isere_flux_internes.csv").toStdString();
+        const io::Table t = io::readTable(path);
+        double fileTotal = 0;
+        const int v = t.column("NBFLUX_C17_ACTOCC15P");
+        for (std::size_t i = 0; i < t.rows.size(); ++i)
+            fileTotal += *text::parseNumber(t.cell(i, v));
+        io::FlowsRead r = io::readFlows(t);
+        QCOMPARE(r.flows.size(), t.rows.size());
+        QVERIFY(std::abs(r.total - fileTotal) < 1e-6 * fileTotal);
+        // Bassins de vie of the COG 2018 communes of Isère.
+        const io::Table centroids =
+            io::readTable(testing::sharedPath("travel_times/communes_cog2018_centroides.csv").toStdString());
+        model::Dataset ds;
+        const int code = centroids.column("codgeo"), bv = centroids.column("bv2012"),
+                  dep = centroids.column("dep");
+        for (std::size_t i = 0; i < centroids.rows.size(); ++i)
+            if (centroids.cell(i, dep) == "38")
+                ds.communes.push_back(commune(centroids.cell(i, code), "", centroids.cell(i, bv)));
+        const io::FlowsJoin j = io::joinFlows(r, ds, path);
+        QVERIFY(std::abs(j.intraBassin + j.betweenBassins + j.unmatchedVolume - fileTotal) <
+                1e-6 * fileTotal);
+        QVERIFY(j.intraBassin > j.intraCommune);
+        QVERIFY(j.bassinPairs > 100);
+        // COG 2019 flows on COG 2018 communes: the communes nouvelles of 2019 kept one of their old codes.
+        QVERIFY(j.join.ok());
+        QCOMPARE(j.unmatchedVolume, 0.0);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestInputs)
+#include "test_inputs.moc"
