@@ -705,6 +705,9 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     readCounts(st, ds);
     applyFilters(st);
     buildBassins(st, ds);
+    nameTerritories(ds, options.territoryNamesFolder.empty()
+                            ? standardTerritoryNames()
+                            : readTerritoryNames(options.territoryNamesFolder));
     readZones(st, ds);
     if (!st.tableOnly) {
         step(feedback, 60, "Fusion des communes en bassins de vie");

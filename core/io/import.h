@@ -4,6 +4,7 @@
 #include "core/io/flows.h"
 #include "core/io/geo.h"
 #include "core/io/importers.h"
+#include "core/io/territory_names.h"
 #include "core/io/travel_times.h"
 #include "core/model/dataset.h"
 #include "core/model/feedback.h"
@@ -79,6 +80,9 @@ struct ImportOptions {
     std::string departementFilter;      //!< keep only communes of these départements, comma separated
     std::string createdBy = "Maillage"; //!< application and version, written to the metadata
     LinkSources links; //!< travel times, observed flows, declared cooperations (each optional)
+    //! Folder holding regions.csv, departements.csv, anciennes_regions.csv (`--territories DIR`);
+    //! "" = the tables shipped with the application (standardTerritoryNames).
+    std::string territoryNamesFolder;
 };
 
 //! What addToDataset may add or replace.

@@ -7,6 +7,7 @@
 #include "core/io/flows.h"
 #include "core/io/import.h"
 #include "core/io/table.h"
+#include "core/io/territory_names.h"
 #include "core/io/travel_times.h"
 #include "core/model/text.h"
 
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 using namespace maillage;
@@ -306,6 +308,65 @@ private slots:
         QCOMPARE(timeOf(ds.travelTimes, "01001", "01002"), 7.5);
         QVERIFY(report.travelTimes.pairsExpected > 0);
         QVERIFY(findWarning(report.warnings, "inputs.times_incomplete"));
+    }
+
+    // --- Territory names ----------------------------------------------------------------------
+    void theShippedTablesNameEveryRegionAndDepartement() {
+        const io::TerritoryNames n = io::builtinTerritoryNames();
+        QCOMPARE(n.regions.size(), std::size_t(18));
+        QCOMPARE(n.departements.size(), std::size_t(101));
+        QCOMPARE(n.regions.at("32"), std::string("Hauts-de-France"));
+        QCOMPARE(n.departements.at("2A"), std::string("Corse-du-Sud"));
+        QCOMPARE(n.regionOfDepartement.at("59"), std::string("32"));
+        for (const auto& [dep, reg] : n.regionOfDepartement)
+            QVERIFY2(n.regions.count(reg), dep.c_str());
+    }
+
+    void departementsKnowTheirFormerRegion() {
+        const io::TerritoryNames n = io::builtinTerritoryNames();
+        QCOMPARE(n.formerRegionOfDepartement.size(), std::size_t(101));
+        QCOMPARE(n.formerRegionOfDepartement.at("62").name, std::string("Nord-Pas-de-Calais"));
+        QCOMPARE(n.formerRegionOfDepartement.at("80").code, std::string("22"));
+        QCOMPARE(n.formerRegionOfDepartement.at("80").region, std::string("32"));
+        std::set<std::string> metropolitan;
+        for (const auto& [dep, former] : n.formerRegionOfDepartement)
+            if (dep.size() == 2)
+                metropolitan.insert(former.code);
+        QCOMPARE(metropolitan.size(), std::size_t(22)); // the 22 old régions the ORS study compares
+    }
+
+    void namesGivenByTheUserAreKept() {
+        model::Dataset ds = valenciennois();
+        for (auto& c : ds.communes)
+            c.reg = c.dep == "59" || c.dep == "62" ? "32" : c.dep == "75" ? "11" : "84";
+        ds.departementNames["59"] = "Nord (mon nom)";
+        io::nameTerritories(ds, io::builtinTerritoryNames());
+        QCOMPARE(ds.departementNames["59"], std::string("Nord (mon nom)"));
+        QCOMPARE(ds.departementNames["63"], std::string("Puy-de-Dôme"));
+        QCOMPARE(ds.regionNames["32"], std::string("Hauts-de-France"));
+        QCOMPARE(ds.regionNames.size(), std::size_t(3));
+    }
+
+    void aBrokenTableIsAnErrorNamingItsLine() {
+        try {
+            io::parseTerritoryNames("code;name\n32;Hauts-de-France\n44;\n", "code;name;region\n59;Nord;32\n",
+                                    "departement;ancienne_region;nom;region\n", "mine");
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QCOMPARE(e.where().file, std::string("mine/regions.csv"));
+            QCOMPARE(e.where().line, 3L);
+        }
+    }
+
+    void importNamesTheTerritories() {
+        io::ImportOptions o;
+        o.communesPath = testing::dataPath("geo/import_communes.geojson");
+        o.bassinsPath = testing::dataPath("geo/import_bv.csv");
+        io::ImportReport report;
+        const model::Dataset ds = io::importDataset(o, report);
+        QCOMPARE(ds.regionNames.at("84"), std::string("Auvergne-Rhône-Alpes"));
+        QCOMPARE(ds.departementNames.at("01"), std::string("Ain"));
+        QCOMPARE(ds.departementNames.at("59"), std::string("Nord"));
     }
 
     // --- Real data --------------------------------------------------------------------------
