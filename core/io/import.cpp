@@ -180,6 +180,7 @@ struct ImportState {
     std::string massScalePath;                //!< that table
     std::set<int> bpeVintages;                //!< years of the BPE tables read
     std::vector<std::string> otherCountFiles; //!< professionals tables that are not BPE
+    std::map<std::string, std::string> areaMetadata; //!< kAreaModeKey... of a filtered import
 
     ImportState(const ImportOptions& o, ImportReport& r, Feedback* f) : options(o), report(r), feedback(f) {}
     //! National tables joined to a regional communes file: rows of other départements are outside.
@@ -442,7 +443,78 @@ void readCounts(ImportState& st, model::Dataset& ds) {
     }
 }
 
-// 7. Filters: a région, départements.
+//! Communes of the area an import is restricted to, and what becomes of the bassins crossing its edge.
+struct AreaSelection {
+    std::vector<model::Commune> kept;
+    std::set<std::string> outsideCommunes;  //!< kept (whole bassins) although outside the area
+    std::set<std::string> truncatedBassins; //!< cut by the edge (strict area)
+};
+
+//! Splits the communes into those of the area (`inArea`) and the rest, as `mode` asks.
+template <typename InArea>
+AreaSelection selectArea(std::vector<model::Commune>& communes, AreaMode mode, InArea inArea) {
+    AreaSelection out;
+    std::set<std::string> touching; // bassins with at least one commune in the area
+    for (const auto& c : communes)
+        if (inArea(c) && !c.bv.empty())
+            touching.insert(c.bv);
+    for (auto& c : communes) {
+        const bool inside = inArea(c);
+        const bool sameBassin = !c.bv.empty() && touching.count(c.bv) > 0;
+        if (!inside && sameBassin) {
+            if (mode == AreaMode::Strict) {
+                out.truncatedBassins.insert(c.bv);
+                continue;
+            }
+            out.outsideCommunes.insert(c.code);
+        } else if (!inside) {
+            continue;
+        }
+        out.kept.push_back(std::move(c));
+    }
+    return out;
+}
+
+//! Bassins of the kept communes that the BV table gives communes in départements absent from the communes
+//! file: a regional polygons file cuts them whatever the filter (communes merged since, of départements
+//! present, are the joins' business).
+void addBassinsCutByTheFile(const ImportState& st, AreaSelection& area) {
+    if (!st.haveMapping)
+        return;
+    std::unordered_set<std::string> kept;
+    for (const auto& c : area.kept)
+        if (!c.bv.empty())
+            kept.insert(c.bv);
+    for (const auto& row : st.mapping.rows)
+        if (kept.count(row.bv) && !st.communeCodes.count(row.commune) && !st.inTerritory(row.commune))
+            area.truncatedBassins.insert(row.bv);
+}
+
+//! The area's outcome in the metadata and in one warning each for outside communes and cut bassins.
+void reportArea(ImportState& st, const AreaSelection& area, bool filtered) {
+    std::map<std::string, std::string>& extra = st.areaMetadata;
+    if (filtered)
+        extra[kAreaModeKey] = st.options.areaMode == AreaMode::Strict ? "strict" : "whole_bassins";
+    const std::vector<std::string> outside(area.outsideCommunes.begin(), area.outsideCommunes.end());
+    const std::vector<std::string> truncated(area.truncatedBassins.begin(), area.truncatedBassins.end());
+    if (!outside.empty()) {
+        extra[kOutsideCommunesKey] = text::join(outside, ",");
+        st.report.warnings.push_back(makeWarning(
+            ErrorKind::Join, Location{},
+            msg("inputs.area_outside_communes", {arg::integer("n", static_cast<long long>(outside.size()))}),
+            outside));
+    }
+    if (!truncated.empty()) {
+        extra[kTruncatedBassinsKey] = text::join(truncated, ",");
+        st.report.warnings.push_back(
+            makeWarning(ErrorKind::Join, Location{},
+                        msg("inputs.area_truncated_bassins",
+                            {arg::integer("n", static_cast<long long>(truncated.size()))}),
+                        truncated));
+    }
+}
+
+// 7. Filters: a région, départements; whole bassins de vie or the strict area.
 void applyFilters(ImportState& st) {
     const ImportOptions& o = st.options;
     step(st.feedback, 55, "Sélection du territoire");
@@ -453,22 +525,22 @@ void applyFilters(ImportState& st) {
                      [](const auto& r) { return !r.reg.empty(); }))
         throw Error(ErrorKind::Parameter, Location{o.bassinsPath},
                     "a région filter needs a REG column in the bassins de vie table");
-    if (!deps.empty() || !region.empty()) {
-        const auto keep = [&](const model::Commune& c) {
-            if (!deps.empty() && !deps.count(c.dep))
-                return false;
-            return region.empty() || c.reg == region || c.reg == "0" + region;
-        };
-        std::vector<model::Commune> kept;
-        for (auto& c : st.communes)
-            if (keep(c))
-                kept.push_back(std::move(c));
-        if (kept.empty())
-            throw Error(ErrorKind::Parameter, Location{},
-                        "no commune left after the filter" +
-                            (region.empty() ? std::string() : " région " + region) +
-                            (deps.empty() ? std::string() : " départements " + o.departementFilter));
-        st.communes = std::move(kept);
+    const bool filtered = !deps.empty() || !region.empty();
+    const auto inArea = [&](const model::Commune& c) {
+        if (!deps.empty() && !deps.count(c.dep))
+            return false;
+        return region.empty() || c.reg == region || c.reg == "0" + region;
+    };
+    AreaSelection area = selectArea(st.communes, o.areaMode, inArea);
+    if (area.kept.empty() && filtered)
+        throw Error(ErrorKind::Parameter, Location{},
+                    "no commune left after the filter" +
+                        (region.empty() ? std::string() : " région " + region) +
+                        (deps.empty() ? std::string() : " départements " + o.departementFilter));
+    addBassinsCutByTheFile(st, area);
+    reportArea(st, area, filtered);
+    st.communes = std::move(area.kept);
+    if (filtered) {
         std::unordered_set<std::string> keptCodes;
         for (const auto& c : st.communes)
             keptCodes.insert(c.code);
@@ -591,6 +663,8 @@ void fillMetadata(const ImportState& st, model::Dataset& ds) {
         m.extra["region_filter"] = o.regionFilter;
     if (!o.departementFilter.empty())
         m.extra["departement_filter"] = o.departementFilter;
+    for (const auto& [key, value] : st.areaMetadata)
+        m.extra[key] = value;
 }
 
 //! A source line for the metadata, once.

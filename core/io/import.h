@@ -58,6 +58,21 @@ struct LinkSources {
 //! whole text is the path (kind Other). For the command line's `--flows FILE[:KIND]`.
 FlowsSource parseFlowsArgument(const std::string& text);
 
+//! What a région or département filter keeps of the bassins de vie that cross the area's edge.
+enum class AreaMode {
+    //! Every commune of every bassin de vie that touches the area (the default): bassins stay whole;
+    //! the communes outside the area are listed in the metadata (kOutsideCommunesKey).
+    WholeBassins,
+    //! Only the communes of the area: the bassins cut by its edge are listed as truncated in the metadata
+    //! (kTruncatedBassinsKey) and in a warning; they must be left out of averages per région.
+    Strict
+};
+
+//! Metadata keys (Dataset::meta.extra) of an import restricted to an area: comma-separated codes.
+inline constexpr const char* kAreaModeKey = "area.mode";                      //!< "whole_bassins" or "strict"
+inline constexpr const char* kOutsideCommunesKey = "area.outside_communes";   //!< communes outside the area
+inline constexpr const char* kTruncatedBassinsKey = "area.truncated_bassins"; //!< bassins cut by the edge
+
 struct ImportOptions {
     std::string communesPath; //!< polygons (GeoPackage, Shapefile, GeoJSON); or a table without geometry
     PolygonReadOptions polygons;
@@ -76,8 +91,10 @@ struct ImportOptions {
     std::string title;
     std::vector<std::string> sources;
     int cogYear = 0;
-    std::string regionFilter;           //!< keep only communes of this région code ("" = all)
-    std::string departementFilter;      //!< keep only communes of these départements, comma separated
+    std::string regionFilter;      //!< keep only communes of this région code ("" = all)
+    std::string departementFilter; //!< keep only communes of these départements, comma separated
+    //! With a région or département filter: whole bassins de vie (default) or the strict area.
+    AreaMode areaMode = AreaMode::WholeBassins;
     std::string createdBy = "Maillage"; //!< application and version, written to the metadata
     LinkSources links; //!< travel times, observed flows, declared cooperations (each optional)
     //! Folder holding regions.csv, departements.csv, anciennes_regions.csv (`--territories DIR`);

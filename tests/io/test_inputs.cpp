@@ -369,7 +369,75 @@ private slots:
         QCOMPARE(ds.departementNames.at("59"), std::string("Nord"));
     }
 
+    // --- Area of a regional import -----------------------------------------------------------
+    void aRegionalImportKeepsWholeBassins() {
+        io::ImportOptions o;
+        o.communesPath = testing::dataPath("inputs/area_communes.csv");
+        o.regionFilter = "32";
+        io::ImportReport report;
+        const model::Dataset ds = io::importDataset(o, report);
+        QCOMPARE(ds.communes.size(), std::size_t(8)); // Reims's bassin does not touch the région
+        QVERIFY(!ds.commune("51454"));
+        QCOMPARE(ds.bassin("08105")->communes.size(), std::size_t(3));
+        QCOMPARE(ds.meta.extra.at(io::kOutsideCommunesKey), std::string("08001,08105,95500"));
+        QVERIFY(!ds.meta.extra.count(io::kTruncatedBassinsKey));
+        QCOMPARE(ds.meta.extra.at(io::kAreaModeKey), std::string("whole_bassins"));
+        const Warning* w = findWarning(report.warnings, "inputs.area_outside_communes");
+        QVERIFY(w);
+        QCOMPARE(w->details, (std::vector<std::string>{"08001", "08105", "95500"}));
+    }
+
+    void aStrictAreaMarksTheCutBassinsTruncated() {
+        io::ImportOptions o;
+        o.communesPath = testing::dataPath("inputs/area_communes.csv");
+        o.regionFilter = "32";
+        o.areaMode = io::AreaMode::Strict;
+        io::ImportReport report;
+        const model::Dataset ds = io::importDataset(o, report);
+        QCOMPARE(ds.communes.size(), std::size_t(5));
+        QCOMPARE(ds.meta.extra.at(io::kTruncatedBassinsKey), std::string("08105,95500"));
+        QVERIFY(!ds.meta.extra.count(io::kOutsideCommunesKey));
+        const Warning* w = findWarning(report.warnings, "inputs.area_truncated_bassins");
+        QVERIFY(w);
+        QVERIFY(w->toString().find("left out of averages per région") != std::string::npos);
+    }
+
+    void aDepartementFilterKeepsWholeBassinsToo() {
+        io::ImportOptions o;
+        o.communesPath = testing::dataPath("inputs/area_communes.csv");
+        o.departementFilter = "2";
+        io::ImportReport report;
+        const model::Dataset ds = io::importDataset(o, report);
+        std::vector<std::string> codes;
+        for (const auto& c : ds.communes)
+            codes.push_back(c.code);
+        QCOMPARE(codes, (std::vector<std::string>{"02001", "02691", "08001", "08105"}));
+    }
+
     // --- Real data --------------------------------------------------------------------------
+    //! Regional polygons with a national BV table: the bassins that cross into other régions are cut by
+    //! the communes file itself, and said so.
+    void regionalPolygonsCutTheBassinsCrossingTheirEdge() {
+        const char* const communes = "communes/communes_hauts_de_france_cog2018.geojson";
+        const char* const table = "zonages/table_appartenance_communes_cog2018.csv";
+        MAILLAGE_REQUIRE_SHARED(communes);
+        MAILLAGE_REQUIRE_SHARED(table);
+        io::ImportOptions o;
+        o.communesPath = testing::sharedPath(communes).toStdString();
+        o.bassinsPath = testing::sharedPath(table).toStdString();
+        o.regionFilter = "32";
+        io::ImportReport report;
+        const model::Dataset ds = io::importDataset(o, report);
+        QCOMPARE(ds.communes.size(), std::size_t(3808));
+        const Warning* w = findWarning(report.warnings, "inputs.area_truncated_bassins");
+        QVERIFY(w);
+        QVERIFY(!w->details.empty());
+        for (const auto& code : w->details)
+            QVERIFY2(ds.bassin(code), code.c_str());
+        QCOMPARE(ds.regionNames.at("32"), std::string("Hauts-de-France"));
+        QCOMPARE(ds.departementNames.at("62"), std::string("Pas-de-Calais"));
+    }
+
     void isereMatrixTimesEqualTheFile() {
         MAILLAGE_REQUIRE_SHARED("travel_times/osrm_isere38_duree_long.csv");
         const std::string path =
