@@ -70,6 +70,17 @@ double volumeOf(const std::vector<model::Flow>& flows, const std::string& o, con
     return -1;
 }
 
+//! The communes table of tests/data/inputs/area_communes.csv restricted to a région or départements.
+model::Dataset importArea(const std::string& region, const std::string& departements, io::AreaMode mode,
+                          io::ImportReport& report) {
+    io::ImportOptions o;
+    o.communesPath = testing::dataPath("inputs/area_communes.csv");
+    o.regionFilter = region;
+    o.departementFilter = departements;
+    o.areaMode = mode;
+    return io::importDataset(o, report);
+}
+
 std::vector<std::string> lines(const Warning& w) {
     return w.details;
 }
@@ -371,11 +382,8 @@ private slots:
 
     // --- Area of a regional import -----------------------------------------------------------
     void aRegionalImportKeepsWholeBassins() {
-        io::ImportOptions o;
-        o.communesPath = testing::dataPath("inputs/area_communes.csv");
-        o.regionFilter = "32";
         io::ImportReport report;
-        const model::Dataset ds = io::importDataset(o, report);
+        const model::Dataset ds = importArea("32", "", io::AreaMode::WholeBassins, report);
         QCOMPARE(ds.communes.size(), std::size_t(8)); // Reims's bassin does not touch the région
         QVERIFY(!ds.commune("51454"));
         QCOMPARE(ds.bassin("08105")->communes.size(), std::size_t(3));
@@ -388,12 +396,8 @@ private slots:
     }
 
     void aStrictAreaMarksTheCutBassinsTruncated() {
-        io::ImportOptions o;
-        o.communesPath = testing::dataPath("inputs/area_communes.csv");
-        o.regionFilter = "32";
-        o.areaMode = io::AreaMode::Strict;
         io::ImportReport report;
-        const model::Dataset ds = io::importDataset(o, report);
+        const model::Dataset ds = importArea("32", "", io::AreaMode::Strict, report);
         QCOMPARE(ds.communes.size(), std::size_t(5));
         QCOMPARE(ds.meta.extra.at(io::kTruncatedBassinsKey), std::string("08105,95500"));
         QVERIFY(!ds.meta.extra.count(io::kOutsideCommunesKey));
@@ -403,11 +407,8 @@ private slots:
     }
 
     void aDepartementFilterKeepsWholeBassinsToo() {
-        io::ImportOptions o;
-        o.communesPath = testing::dataPath("inputs/area_communes.csv");
-        o.departementFilter = "2";
         io::ImportReport report;
-        const model::Dataset ds = io::importDataset(o, report);
+        const model::Dataset ds = importArea("", "2", io::AreaMode::WholeBassins, report);
         std::vector<std::string> codes;
         for (const auto& c : ds.communes)
             codes.push_back(c.code);
