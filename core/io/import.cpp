@@ -181,6 +181,9 @@ struct ImportState {
     std::set<int> bpeVintages;                //!< years of the BPE tables read
     std::vector<std::string> otherCountFiles; //!< professionals tables that are not BPE
     std::map<std::string, std::string> areaMetadata; //!< kAreaModeKey... of a filtered import
+    const CogHistory* cogHistory = nullptr;          //!< when carrying to the communes' COG
+    CogHistory ownCogHistory;                        //!< --cog-history
+    int cogYear = 0;                                 //!< COG of the communes
 
     ImportState(const ImportOptions& o, ImportReport& r, Feedback* f) : options(o), report(r), feedback(f) {}
     //! National tables joined to a regional communes file: rows of other départements are outside.
@@ -294,6 +297,59 @@ void readBassinTable(ImportState& st) {
     }
 }
 
+// 3b. COG history: the passage tables, and the COG year of the communes.
+void prepareCogHistory(ImportState& st) {
+    const ImportOptions& o = st.options;
+    if (!o.carryCog)
+        return;
+    if (!o.cogHistoryPath.empty()) {
+        st.ownCogHistory = readCogHistory(o.cogHistoryPath);
+        st.cogHistory = &st.ownCogHistory;
+    } else {
+        st.cogHistory = &standardCogHistory();
+    }
+    st.cogYear = o.cogYear ? o.cogYear : cogYearFromName(o.communesPath);
+    if (!st.cogYear) {
+        const std::vector<std::string> codes(st.communeCodes.begin(), st.communeCodes.end());
+        st.cogYear = st.cogHistory->detectYear(codes, st.cogHistory->lastYear());
+    }
+}
+
+//! The COG year of a table's codes when it is another than the communes' and the history covers both;
+//! else 0 (nothing to carry).
+int yearToCarryFrom(const ImportState& st, const std::vector<std::string>& codes) {
+    if (!st.cogHistory || !st.cogYear)
+        return 0;
+    const int year = st.cogHistory->detectYear(codes, st.cogYear);
+    return year && year != st.cogYear && st.cogHistory->covers(year, st.cogYear) ? year : 0;
+}
+
+//! Counts of a table carried to the communes' COG (unchanged when they are of that COG already).
+std::vector<model::CountRecord> carryCountsToCog(const ImportState& st, std::vector<model::CountRecord> recs,
+                                                 CogCarry& carry) {
+    std::vector<std::string> codes;
+    for (const auto& r : recs)
+        codes.push_back(r.place);
+    const int year = yearToCarryFrom(st, codes);
+    if (!year)
+        return recs;
+    return carryCounts(recs, *st.cogHistory, year, st.cogYear, carry);
+}
+
+//! Records a carry in the report, with the join's unmatched codes, in one warning.
+void reportCarry(ImportState& st, CogCarry carry, std::size_t unmatched) {
+    if (carry.from == carry.to)
+        return;
+    carry.unmatched = unmatched;
+    st.report.warnings.push_back(makeWarning(
+        ErrorKind::Join, Location{carry.file},
+        msg("inputs.cog_carried",
+            {arg::integer("n", static_cast<long long>(carry.codesCarried)),
+             arg::text("from", std::to_string(carry.from)), arg::text("to", std::to_string(carry.to)),
+             arg::integer("unmatched", static_cast<long long>(unmatched))})));
+    st.report.cogCarries.push_back(std::move(carry));
+}
+
 // 3. Population.
 void readPopulationTable(ImportState& st) {
     const ImportOptions& o = st.options;
@@ -306,6 +362,19 @@ void readPopulationTable(ImportState& st) {
         ro.expectedColumns = {o.populationCode, o.populationColumn};
     const Table t = readTable(o.populationPath, ro, &st.report.warnings);
     st.population = readPopulation(t, o.populationCode, o.populationColumn, st.report.warnings);
+    std::vector<std::string> codes;
+    for (const auto& entry : st.population)
+        codes.push_back(entry.first);
+    if (const int year = yearToCarryFrom(st, codes)) {
+        CogCarry carry;
+        carry.file = o.populationPath;
+        st.population = carryPopulation(st.population, *st.cogHistory, year, st.cogYear, carry);
+        const std::size_t unmatched =
+            std::count_if(st.population.begin(), st.population.end(), [&](const auto& e) {
+                return st.inTerritory(e.first) && !st.communeCodes.count(e.first);
+            });
+        reportCarry(st, std::move(carry), unmatched);
+    }
 }
 
 //! Codes of a table split into those of the territory (joined) and the others (one warning).
@@ -402,7 +471,10 @@ std::vector<model::CountRecord> readCountsTable(ImportState& st, const Professio
                                                 const model::ProfessionCatalogue& catalogue) {
     const Table t = readTable(src.path, src.read, &st.report.warnings);
     noteSource(st, t, src);
-    auto recs = readProfessionals(t, catalogue, src.vintage, src.columns, st.report.warnings);
+    CogCarry carry;
+    carry.file = src.path;
+    auto recs = carryCountsToCog(
+        st, readProfessionals(t, catalogue, src.vintage, src.columns, st.report.warnings), carry);
     std::vector<std::string> outside;
     recs.erase(std::remove_if(recs.begin(), recs.end(),
                               [&](const model::CountRecord& r) {
@@ -423,6 +495,7 @@ std::vector<model::CountRecord> readCountsTable(ImportState& st, const Professio
                                   [&](const model::CountRecord& r) { return unmatched.count(r.place) > 0; }),
                    recs.end());
     }
+    reportCarry(st, std::move(carry), join.unmatched.size());
     addJoin(st.report, std::move(join), src.path, "; these counts are left out");
     return recs;
 }
@@ -772,6 +845,7 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     ImportState st(options, report, feedback);
     readCommunes(st);
     readBassinTable(st);
+    prepareCogHistory(st);
     readPopulationTable(st);
     joinTables(st);
     fillCommunes(st);

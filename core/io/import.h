@@ -1,5 +1,6 @@
 #pragma once
 // The import pipeline behind `maillage import` and the GUI's import wizard.
+#include "core/io/cog_history.h"
 #include "core/io/cooperations.h"
 #include "core/io/flows.h"
 #include "core/io/geo.h"
@@ -100,6 +101,11 @@ struct ImportOptions {
     //! Folder holding regions.csv, departements.csv, anciennes_regions.csv (`--territories DIR`);
     //! "" = the tables shipped with the application (standardTerritoryNames).
     std::string territoryNamesFolder;
+    //! Carry counts and populations of tables of another COG year to the COG of the communes (the year
+    //! of each table is detected from its codes); false: join the codes as they are.
+    bool carryCog = true;
+    //! Passage tables in the layout of resources/cog (`--cog-history FILE`); "" = the shipped ones.
+    std::string cogHistoryPath;
 };
 
 //! What addToDataset may add or replace.
@@ -115,6 +121,8 @@ struct ImportReport {
     FlowsJoin flows;              //!< flows left out, intra-commune, intra-BV and between-BV volumes
     double flowsTotal = 0;        //!< volume of the flows file as read (before the join)
     std::size_t cooperations = 0; //!< cooperations read
+    //! Tables carried to the communes' COG: "235 codes carried from COG 2013 to COG 2018; 0 unmatched".
+    std::vector<CogCarry> cogCarries;
 };
 
 //! Reads everything, joins, folds arrondissements, dissolves bassins, and returns the dataset (not

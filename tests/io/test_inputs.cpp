@@ -3,6 +3,7 @@
 // ../shared/data (skipped when absent).
 #include "testing.h"
 
+#include "core/io/cog_history.h"
 #include "core/io/cooperations.h"
 #include "core/io/flows.h"
 #include "core/io/import.h"
@@ -78,6 +79,20 @@ model::Dataset importArea(const std::string& region, const std::string& departem
     o.regionFilter = region;
     o.departementFilter = departements;
     o.areaMode = mode;
+    return io::importDataset(o, report);
+}
+
+//! Counts of COG 2015 imported on communes of COG 2017, with the passage tables of tests/data/inputs.
+model::Dataset importCog2015Counts(bool carry, io::ImportReport& report) {
+    io::ImportOptions o;
+    o.communesPath = testing::dataPath("inputs/cog_communes_2017.csv");
+    o.cogYear = 2017;
+    o.carryCog = carry;
+    o.cogHistoryPath = testing::dataPath("inputs/cog_passage.csv");
+    io::ProfessionalsSource src;
+    src.path = testing::dataPath("inputs/cog_counts_2015.csv");
+    src.vintage = 2015;
+    o.professionals.push_back(src);
     return io::importDataset(o, report);
 }
 
@@ -415,6 +430,91 @@ private slots:
         QCOMPARE(codes, (std::vector<std::string>{"02001", "02691", "08001", "08105"}));
     }
 
+    // --- COG history ----------------------------------------------------------------------------
+    void mergedCommunesAreCarriedForwardAndSplitsShared() {
+        const io::CogHistory h = io::readCogHistory(testing::dataPath("inputs/cog_passage.csv"));
+        QCOMPARE(h.firstYear(), 2015);
+        QCOMPARE(h.lastYear(), 2017);
+        auto shares = h.carry("01002", 2015, 2017);
+        QCOMPARE(shares.size(), std::size_t(1));
+        QCOMPARE(shares[0].code, std::string("01001"));
+        shares = h.carry("01003", 2015, 2017);
+        QCOMPARE(shares.size(), std::size_t(2));
+        QCOMPARE(shares[0].code, std::string("01003"));
+        QCOMPARE(shares[0].ratio, 0.7);
+        QCOMPARE(shares[1].code, std::string("01099"));
+        // Backwards through a fusion: population shares.
+        shares = h.carry("01001", 2017, 2015);
+        QCOMPARE(shares.size(), std::size_t(2));
+        QCOMPARE(shares[1].code, std::string("01002"));
+        QCOMPARE(shares[1].ratio, 0.4);
+        // The "insee" variant's row is not read by default.
+        QCOMPARE(h.carry("01004", 2015, 2016).front().code, std::string("01004"));
+    }
+
+    void theYearOfATableIsDetectedFromItsCodes() {
+        const io::CogHistory h = io::readCogHistory(testing::dataPath("inputs/cog_passage.csv"));
+        QVERIFY(h.exists("01002", 2015));
+        QVERIFY(!h.exists("01002", 2016));
+        QVERIFY(!h.exists("01099", 2016));
+        QVERIFY(h.exists("01099", 2017));
+        QVERIFY(h.exists("59350", 2016)); // untouched by any change
+        QCOMPARE(h.detectYear({"01002", "01003", "59350"}, 2017), 2015);
+        QCOMPARE(h.detectYear({"01001", "01099"}, 2015), 2017);
+        QCOMPARE(h.detectYear({"59350"}, 2016), 2016); // nothing tells: the preferred year
+    }
+
+    void aPassageTableWithACycleIsRefused() {
+        try {
+            io::readCogHistory(testing::dataPath("inputs/cog_cycle.csv"));
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Format);
+            QCOMPARE(e.where().line, 2L);
+            QVERIFY(std::string(e.what()).find("cycle") != std::string::npos);
+            QVERIFY(std::string(e.what()).find("'01001'") != std::string::npos);
+        }
+    }
+
+    void countsAreCarriedToTheCogOfTheCommunes() {
+        io::ImportReport report;
+        const model::Dataset ds = importCog2015Counts(true, report);
+        std::map<std::string, double> counts;
+        for (const auto& c : ds.counts)
+            counts[c.place] += c.count;
+        QCOMPARE(counts["01001"], 5.0); // 2 + 3 (merged)
+        QCOMPARE(counts["01003"], 7.0); // 70 % of 10 (split)
+        QCOMPARE(counts["01099"], 3.0);
+        QCOMPARE(counts["01004"], 1.0);
+        QCOMPARE(report.cogCarries.size(), std::size_t(1));
+        QCOMPARE(report.cogCarries[0].from, 2015);
+        QCOMPARE(report.cogCarries[0].to, 2017);
+        QCOMPARE(report.cogCarries[0].codesCarried, std::size_t(2));
+        QCOMPARE(report.cogCarries[0].unmatched, std::size_t(0));
+        const Warning* w = findWarning(report.warnings, "inputs.cog_carried");
+        QVERIFY(w);
+        QVERIFY(w->toString().find("2 codes carried from COG 2015 to COG 2017; 0 unmatched") !=
+                std::string::npos);
+    }
+
+    void carryingCanBeTurnedOff() {
+        io::ImportReport report;
+        const model::Dataset ds = importCog2015Counts(false, report);
+        QVERIFY(report.cogCarries.empty());
+        QVERIFY(std::none_of(ds.counts.begin(), ds.counts.end(),
+                             [](const model::CountRecord& c) { return c.place == "01099"; }));
+    }
+
+    void theShippedHistoryChainsTheYears() {
+        const io::CogHistory& h = io::standardCogHistory();
+        QCOMPARE(h.firstYear(), 2008);
+        QCOMPARE(h.lastYear(), 2024);
+        // 38262 merged into 38439 on 1 January 2016.
+        QVERIFY(h.exists("38262", 2015));
+        QVERIFY(!h.exists("38262", 2016));
+        QCOMPARE(h.carry("38262", 2009, 2024).front().code, std::string("38439"));
+    }
+
     // --- Real data --------------------------------------------------------------------------
     //! Regional polygons with a national BV table: the bassins that cross into other régions are cut by
     //! the communes file itself, and said so.
@@ -437,6 +537,40 @@ private slots:
             QVERIFY2(ds.bassin(code), code.c_str());
         QCOMPARE(ds.regionNames.at("32"), std::string("Hauts-de-France"));
         QCOMPARE(ds.departementNames.at("62"), std::string("Pas-de-Calais"));
+    }
+
+    //! BPE 2009 and 2013 on the COG 2018 communes: every professional of a commune that the passage
+    //! tables cover lands on a commune of 2018.
+    void bpeOfOlderCogsIsCarriedToCog2018() {
+        const char* const communes = "zonages/table_appartenance_communes_cog2018.csv";
+        const char* const population = "population/population_communes_2020.csv";
+        MAILLAGE_REQUIRE_SHARED(communes);
+        MAILLAGE_REQUIRE_SHARED(population);
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2009_sante_par_commune.csv");
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2013_sante_par_commune.csv");
+        io::ImportOptions o;
+        o.communesPath = testing::sharedPath(communes).toStdString();
+        o.populationPath = testing::sharedPath(population).toStdString();
+        o.cogYear = 2018;
+        for (int year : {2009, 2013}) {
+            io::ProfessionalsSource src;
+            src.path = testing::sharedPath(year == 2009 ? "professionals/bpe2009_sante_par_commune.csv"
+                                                        : "professionals/bpe2013_sante_par_commune.csv")
+                           .toStdString();
+            src.vintage = year;
+            o.professionals.push_back(src);
+        }
+        io::ImportReport report;
+        io::importDataset(o, report);
+        for (const auto& c : report.cogCarries)
+            qInfo("%s: %zu codes carried from COG %d to COG %d; %zu unmatched", c.file.c_str(),
+                  c.codesCarried, c.from, c.to, c.unmatched);
+        QVERIFY(report.cogCarries.size() >= 2);
+        for (const auto& c : report.cogCarries) {
+            QCOMPARE(c.to, 2018);
+            QVERIFY(c.codesCarried > 100);
+            QCOMPARE(c.unmatched, std::size_t(0));
+        }
     }
 
     void isereMatrixTimesEqualTheFile() {
