@@ -765,8 +765,8 @@ LinkInputs readLinkInputs(const model::Dataset& ds, const LinkSources& src, Impo
     LinkInputs in;
     if ((in.haveTimes = !src.travelTimes.path.empty())) {
         step(feedback, 0, "Lecture des temps de trajet");
-        const Table t = readTable(src.travelTimes.path, src.travelTimes.read, &report.warnings);
-        TravelTimesRead read = readTravelTimes(t, src.travelTimes.columns);
+        TravelTimesRead read = readTravelTimesFile(src.travelTimes.path, src.travelTimes.read,
+                                                   src.travelTimes.columns, &report.warnings);
         report.travelTimes = joinTravelTimes(read, ds.communes, src.travelTimes.path);
         report.joins.push_back(report.travelTimes.join);
         moveWarnings(read.warnings, report);

@@ -33,6 +33,15 @@ struct TravelTimesRead {
 //! first time (one warning listing them).
 TravelTimesRead readTravelTimes(const Table& table, const TravelTimeColumns& columns = {});
 
+//! Reads a matrix file by blocks of lines, so that a national matrix (tens of millions of rows) is never
+//! held as a table of text: same columns, checks, warnings and line numbers as readTable +
+//! readTravelTimes. The header, separator and encoding are detected on the first block (a quoted field
+//! across lines is not expected in a matrix). Spreadsheets and pipes are read whole.
+//! `blockBytes`: size of the blocks read (tests use small ones).
+TravelTimesRead readTravelTimesFile(const std::string& path, const TableReadOptions& options = {},
+                                    const TravelTimeColumns& columns = {}, Warnings* warnings = nullptr,
+                                    std::size_t blockBytes = 8 << 20);
+
 //! The matrix against the dataset's communes.
 struct TravelTimesJoin {
     JoinReport join;                 //!< codes of the matrix absent from the communes (their pairs left out)

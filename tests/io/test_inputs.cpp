@@ -12,7 +12,9 @@
 #include "core/io/travel_times.h"
 #include "core/model/text.h"
 
+#include <QFile>
 #include <QObject>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cmath>
@@ -133,6 +135,40 @@ private slots:
         QCOMPARE(lines(*repeated), std::vector<std::string>{"10"});
         QVERIFY(tooLong->toString().find("above 24 h") != std::string::npos);
         QVERIFY(tooLong->toString().find("times_seconds.csv") != std::string::npos);
+    }
+
+    void aMatrixReadByBlocksGivesWhatTheTableGives() {
+        const std::string path = testing::dataPath("inputs/times_seconds.csv");
+        const io::TravelTimesRead whole = io::readTravelTimes(io::readTable(path));
+        for (std::size_t block : {16, 40, 100, 4096}) {
+            const io::TravelTimesRead r = io::readTravelTimesFile(path, {}, {}, nullptr, block);
+            QCOMPARE(r.times.size(), whole.times.size());
+            for (std::size_t i = 0; i < r.times.size(); ++i) {
+                QCOMPARE(r.times[i].origin, whole.times[i].origin);
+                QCOMPARE(r.times[i].minutes, whole.times[i].minutes);
+            }
+            QCOMPARE(r.warnings.size(), whole.warnings.size());
+            for (std::size_t i = 0; i < r.warnings.size(); ++i)
+                QCOMPARE(r.warnings[i].details, whole.warnings[i].details); // the same line numbers
+        }
+    }
+
+    void anErrorInALaterBlockNamesItsLineInTheFile() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("m.csv");
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("origin;destination;minutes\n");
+        for (int i = 0; i < 50; ++i)
+            f.write("59172;59606;3\n");
+        f.write("59x72;59606;4\n");
+        f.close();
+        try {
+            io::readTravelTimesFile(path.toStdString(), {}, {}, nullptr, 64);
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QCOMPARE(e.where().line, 52L);
+        }
     }
 
     void aMalformedCodeIsAnErrorNamingItsLine() {
@@ -578,7 +614,7 @@ private slots:
         const std::string path =
             testing::sharedPath("travel_times/osrm_isere38_duree_long.csv").toStdString();
         const io::Table t = io::readTable(path);
-        io::TravelTimesRead r = io::readTravelTimes(t);
+        io::TravelTimesRead r = io::readTravelTimesFile(path, {}, {}, nullptr, 1 << 20); // several blocks
         QCOMPARE(r.times.size(), t.rows.size());
         const int o = t.column("codgeo_orig"), d = t.column("codgeo_dest"), m = t.column("duree_min");
         for (std::size_t i = 0; i < t.rows.size(); ++i) {
