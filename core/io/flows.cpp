@@ -4,6 +4,7 @@
 #include "core/model/text.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -111,7 +112,8 @@ FlowsRead readFlows(const Table& table, const FlowColumns& columns) {
         table.requireColumn("volume");
     FlowsRead out;
     VolumeProblems problems;
-    std::map<std::pair<std::string, std::string>, double> sums;
+    CodePairKeys keys;
+    std::unordered_map<std::uint64_t, std::size_t> position; // pair -> its flow in out.flows
     std::set<std::pair<std::string, std::string>> repeated;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         std::string origin = communeCodeCell(table, r, o), destination = communeCodeCell(table, r, d);
@@ -125,10 +127,12 @@ FlowsRead readFlows(const Table& table, const FlowColumns& columns) {
             problems.negative.push_back(table.lines[r]);
             continue;
         }
-        auto [it, fresh] = sums.emplace(std::make_pair(std::move(origin), std::move(destination)), 0.0);
-        if (!fresh)
-            repeated.insert(it->first);
-        it->second += *volume;
+        const auto [it, fresh] = position.emplace(keys.pair(origin, destination), out.flows.size());
+        if (fresh)
+            out.flows.push_back({std::move(origin), std::move(destination), 0.0});
+        else
+            repeated.emplace(origin, destination);
+        out.flows[it->second].volume += *volume;
         out.total += *volume;
     }
     warnVolumes(out, table, v, problems);
@@ -140,43 +144,44 @@ FlowsRead readFlows(const Table& table, const FlowColumns& columns) {
             ErrorKind::Duplicate, Location{table.source},
             msg("inputs.flows_summed", {arg::integer("n", static_cast<long long>(repeated.size()))}), pairs));
     }
-    out.flows.reserve(sums.size());
-    for (auto& [pair, volume] : sums)
-        out.flows.push_back({pair.first, pair.second, volume});
     return out;
 }
 
 FlowsJoin joinFlows(FlowsRead& read, const model::Dataset& dataset, const std::string& file) {
     FlowsJoin out;
-    std::unordered_map<std::string, const std::string*> bassinOf;
+    // Bassins as small integers (-1: none), so that a pair of bassins is one 64-bit key.
+    std::unordered_map<std::string, int> bassinId;
+    std::unordered_map<std::string, int> bassinOf;
+    bassinOf.reserve(dataset.communes.size());
     for (const auto& c : dataset.communes)
-        bassinOf.emplace(c.code, &c.bv);
+        bassinOf.emplace(
+            c.code,
+            c.bv.empty() ? -1 : bassinId.emplace(c.bv, static_cast<int>(bassinId.size())).first->second);
     std::set<std::string> unknown;
-    std::set<std::pair<std::string, std::string>> pairs;
+    std::unordered_set<std::uint64_t> pairs;
     const auto known = [&](const std::string& code) {
-        if (bassinOf.count(code))
-            return true;
+        const auto it = bassinOf.find(code);
+        if (it != bassinOf.end())
+            return it->second;
         unknown.insert(code);
-        return false;
+        return -2;
     };
     std::vector<model::Flow> kept;
     for (auto& f : read.flows) {
-        const bool ok = known(f.origin) & known(f.destination); // both ends reported
-        if (!ok) {
+        const int bo = known(f.origin), bd = known(f.destination); // both ends reported
+        if (bo == -2 || bd == -2) {
             out.unmatchedVolume += f.volume;
             continue;
         }
-        const std::string& bo = *bassinOf[f.origin];
-        const std::string& bd = *bassinOf[f.destination];
         if (f.origin == f.destination)
             out.intraCommune += f.volume;
-        if (bo.empty() || bd.empty()) {
+        if (bo < 0 || bd < 0) {
             // a commune without a bassin de vie: kept, counted in neither sum
         } else if (bo == bd) {
             out.intraBassin += f.volume;
         } else {
             out.betweenBassins += f.volume;
-            pairs.emplace(bo, bd);
+            pairs.insert(static_cast<std::uint64_t>(bo) << 32 | static_cast<std::uint32_t>(bd));
         }
         kept.push_back(std::move(f));
     }

@@ -6,8 +6,10 @@
 #include "core/io/table.h"
 #include "core/model/dataset.h"
 
+#include <cstdint>
 #include <initializer_list>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace maillage::io {
@@ -37,9 +39,27 @@ int findColumn(const Table& table, const std::string& given, std::initializer_li
 //! into their commune. Throws Error(Value) naming the line and column when the cell cannot be a code.
 std::string communeCodeCell(const Table& table, std::size_t row, int column);
 
+//! Commune codes as small integers, so that an (origin, destination) pair is one 64-bit key: tens of
+//! millions of pairs stay cheap to look up.
+class CodePairKeys {
+public:
+    std::uint64_t pair(const std::string& a, const std::string& b) {
+        return (static_cast<std::uint64_t>(id(a)) << 32) | id(b);
+    }
+
+private:
+    std::uint32_t id(const std::string& code) {
+        const auto it = m_ids.find(code); // find first: emplace would build a node for every look-up
+        if (it != m_ids.end())
+            return it->second;
+        return m_ids.emplace(code, static_cast<std::uint32_t>(m_ids.size())).first->second;
+    }
+    std::unordered_map<std::string, std::uint32_t> m_ids;
+};
+
 //! Observed flows read from a table, at commune level.
 struct FlowsRead {
-    std::vector<model::Flow> flows; //!< one per (origin, destination), duplicates summed, sorted
+    std::vector<model::Flow> flows; //!< one per (origin, destination), duplicates summed, in file order
     Warnings warnings;              //!< rows left out (negative, non-numeric) and duplicates summed
     double total = 0;               //!< sum of the volumes kept
 };

@@ -19,20 +19,6 @@ struct TimeProblems {
     std::vector<long> empty, negative, tooLong, notNumber, repeated;
 };
 
-//! Commune codes as small integers, so that a pair is one 64-bit key (10 million pairs stay cheap).
-class CodeInterner {
-public:
-    std::uint64_t pair(const std::string& a, const std::string& b) {
-        return (static_cast<std::uint64_t>(id(a)) << 32) | id(b);
-    }
-
-private:
-    std::uint32_t id(const std::string& code) {
-        return m_ids.emplace(code, static_cast<std::uint32_t>(m_ids.size())).first->second;
-    }
-    std::unordered_map<std::string, std::uint32_t> m_ids;
-};
-
 struct TimeColumns {
     int origin = -1, destination = -1, time = -1;
     bool seconds = false;
@@ -126,7 +112,6 @@ public:
             m_timeColumn = table.header[static_cast<std::size_t>(m_c.time)];
             m_originColumn = table.header[static_cast<std::size_t>(m_c.origin)];
         }
-        m_out.times.reserve(m_out.times.size() + table.rows.size());
         for (std::size_t r = 0; r < table.rows.size(); ++r) {
             std::string origin = communeCodeCell(table, r, m_c.origin);
             std::string destination = communeCodeCell(table, r, m_c.destination);
@@ -140,6 +125,9 @@ public:
             m_out.times.push_back({std::move(origin), std::move(destination), minutes});
         }
     }
+
+    //! Room for about `rows` more times (a national matrix: no reallocation of 10 million records).
+    void reserve(std::size_t rows) { m_out.times.reserve(m_out.times.size() + rows); }
 
     TravelTimesRead finish() {
         warnLines(m_out.warnings, m_source, m_timeColumn, m_problems.empty, "inputs.times_empty");
@@ -158,7 +146,7 @@ private:
     std::string m_source, m_timeColumn, m_originColumn;
     TravelTimesRead m_out;
     TimeProblems m_problems;
-    CodeInterner m_interner;
+    CodePairKeys m_interner;
     std::unordered_set<std::uint64_t> m_seen;
 };
 
@@ -255,6 +243,10 @@ TravelTimesRead readTravelTimesFile(const std::string& path, const TableReadOpti
             blockOptions.encoding =
                 first.encoding == "UTF-8" || first.encoding == "CP1252" ? first.encoding : "";
             blockOptions.headerLine = 1;
+            const auto fileBytes = std::filesystem::file_size(path, ec);
+            if (!ec && !first.rows.empty() && !text.empty())
+                reader.reserve(static_cast<std::size_t>(static_cast<double>(fileBytes) / text.size() *
+                                                        static_cast<double>(first.rows.size()) * 1.02));
             reader.add(first);
         } else if (!blank(text)) {
             reader.add(parseBlock(header, text, path, blockOptions, nextLine));
@@ -267,24 +259,24 @@ TravelTimesRead readTravelTimesFile(const std::string& path, const TableReadOpti
 TravelTimesJoin joinTravelTimes(TravelTimesRead& read, const std::vector<model::Commune>& communes,
                                 const std::string& file) {
     TravelTimesJoin out;
-    std::unordered_set<std::string> known;
+    std::unordered_map<std::string, bool> known; // code -> appears in the matrix
+    known.reserve(communes.size());
     for (const auto& c : communes)
-        known.insert(c.code);
-    std::set<std::string> unknown, covered;
+        known.emplace(c.code, false);
+    std::set<std::string> unknown;
     std::vector<model::TravelTime> kept;
     kept.reserve(read.times.size());
     for (auto& t : read.times) {
-        const bool o = known.count(t.origin) > 0, d = known.count(t.destination) > 0;
-        if (!o)
+        const auto o = known.find(t.origin), d = known.find(t.destination);
+        if (o == known.end())
             unknown.insert(t.origin);
-        if (!d)
+        if (d == known.end())
             unknown.insert(t.destination);
-        if (!o || !d) {
+        if (o == known.end() || d == known.end()) {
             ++out.unmatchedPairs;
             continue;
         }
-        covered.insert(t.origin);
-        covered.insert(t.destination);
+        o->second = d->second = true;
         if (t.origin != t.destination)
             ++out.pairsCovered;
         kept.push_back(std::move(t));
@@ -292,7 +284,8 @@ TravelTimesJoin joinTravelTimes(TravelTimesRead& read, const std::vector<model::
     read.times = std::move(kept);
     const auto n = static_cast<long long>(known.size());
     out.pairsExpected = n * (n - 1);
-    out.communesCovered = covered.size();
+    out.communesCovered = static_cast<std::size_t>(
+        std::count_if(known.begin(), known.end(), [](const auto& entry) { return entry.second; }));
     out.join.left = "travel times (" + file + ")";
     out.join.right = "communes";
     out.join.unmatched.assign(unknown.begin(), unknown.end());
