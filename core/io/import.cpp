@@ -46,7 +46,7 @@ void step(Feedback* feedback, double percent, const std::string& what) {
     if (!feedback)
         return;
     if (feedback->isCanceled())
-        throw Error(ErrorKind::Canceled, Location{}, "the import was canceled");
+        throw Error(ErrorKind::Canceled, Location{}, msg("inputs.import_canceled"));
     feedback->setStep(what);
     feedback->setProgress(percent);
 }
@@ -136,14 +136,12 @@ void warnOutside(ImportReport& report, const std::vector<std::string>& outside, 
     std::set<std::string> deps;
     for (const auto& c : outside)
         deps.insert(codes::departementOf(c));
-    Warning w;
-    w.kind = ErrorKind::Join;
-    w.where.file = file;
-    w.message = std::to_string(outside.size()) + " communes of " + baseName(file) + " are in " +
-                std::to_string(deps.size()) + " départements absent from " + communesFile +
-                ": outside the territory, left out";
-    w.details.assign(deps.begin(), deps.end());
-    report.warnings.push_back(std::move(w));
+    report.warnings.push_back(makeWarning(
+        ErrorKind::Join, Location{file},
+        msg("inputs.outside_territory",
+            {arg::integer("n", static_cast<long long>(outside.size())), arg::text("file", baseName(file)),
+             arg::integer("deps", static_cast<long long>(deps.size())), arg::text("communes", communesFile)}),
+        std::vector<std::string>(deps.begin(), deps.end())));
 }
 
 std::set<std::string> parseDepartements(const std::string& filter) {
@@ -281,8 +279,7 @@ void readBassinTable(ImportState& st) {
     st.haveMapping = !o.bassinsPath.empty();
     if (!st.haveMapping) {
         if (!st.tableOnly)
-            throw Error(ErrorKind::Parameter, Location{o.communesPath},
-                        "commune polygons need a commune -> bassin de vie table (CODGEO, BV2012 or BV2022)");
+            throw Error(ErrorKind::Parameter, Location{o.communesPath}, msg("inputs.polygons_need_bassins"));
         return;
     }
     TableReadOptions ro = o.bassinsRead;
@@ -596,8 +593,7 @@ void applyFilters(ImportState& st) {
     if (!region.empty() && !st.tableOnly && st.haveMapping &&
         std::none_of(st.mapping.rows.begin(), st.mapping.rows.end(),
                      [](const auto& r) { return !r.reg.empty(); }))
-        throw Error(ErrorKind::Parameter, Location{o.bassinsPath},
-                    "a région filter needs a REG column in the bassins de vie table");
+        throw Error(ErrorKind::Parameter, Location{o.bassinsPath}, msg("inputs.region_filter_needs_reg"));
     const bool filtered = !deps.empty() || !region.empty();
     const auto inArea = [&](const model::Commune& c) {
         if (!deps.empty() && !deps.count(c.dep))
@@ -607,9 +603,10 @@ void applyFilters(ImportState& st) {
     AreaSelection area = selectArea(st.communes, o.areaMode, inArea);
     if (area.kept.empty() && filtered)
         throw Error(ErrorKind::Parameter, Location{},
-                    "no commune left after the filter" +
-                        (region.empty() ? std::string() : " région " + region) +
-                        (deps.empty() ? std::string() : " départements " + o.departementFilter));
+                    msg(region.empty() ? "inputs.filter_empty_departements"
+                        : deps.empty() ? "inputs.filter_empty_region"
+                                       : "inputs.filter_empty_region_departements",
+                        {arg::text("region", region), arg::text("departements", o.departementFilter)}));
     addBassinsCutByTheFile(st, area);
     reportArea(st, area, filtered);
     st.communes = std::move(area.kept);
@@ -666,22 +663,17 @@ void keepZonesOfDataset(ImportState& st, model::Dataset& ds, ZoneCounts& zc, con
         if (kept.count(c.place))
             ds.zoneCounts.push_back(std::move(c));
     if (!orphans.empty())
-        st.report.warnings.push_back(
-            Warning{ErrorKind::Join, Location{src.path},
-                    std::to_string(orphans.size()) +
-                        " zones belong to communes absent from the dataset; their counts are left out",
-                    std::move(orphans)});
+        st.report.warnings.push_back(makeWarning(
+            ErrorKind::Join, Location{src.path},
+            msg("inputs.zones_orphan", {arg::integer("n", static_cast<long long>(orphans.size()))}),
+            std::move(orphans)));
     const bool communeVintage =
         std::any_of(ds.counts.begin(), ds.counts.end(),
                     [&](const model::CountRecord& c) { return c.vintage == src.vintage; });
     if (!communeVintage && !kept.empty())
-        st.report.warnings.push_back(
-            Warning{ErrorKind::Join,
-                    Location{src.path},
-                    "zone counts of " + std::to_string(src.vintage) +
-                        " but no commune counts of that year: give the commune counts of " +
-                        std::to_string(src.vintage) + " too, or the drill-down below the commune stays empty",
-                    {}});
+        st.report.warnings.push_back(makeWarning(
+            ErrorKind::Join, Location{src.path},
+            msg("inputs.zones_without_commune_counts", {arg::text("year", std::to_string(src.vintage))})));
 }
 
 // 8b. Infra-communal zones: kept for the communes of the dataset, the others reported.
@@ -841,7 +833,7 @@ void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportRepo
 model::Dataset importDataset(const ImportOptions& options, ImportReport& report, Feedback* feedback) {
     ensureGdal();
     if (options.communesPath.empty())
-        throw Error(ErrorKind::Parameter, Location{}, "no communes file given (polygons or a table)");
+        throw Error(ErrorKind::Parameter, Location{}, msg("inputs.no_communes_file"));
     ImportState st(options, report, feedback);
     readCommunes(st);
     readBassinTable(st);

@@ -551,6 +551,30 @@ private slots:
         QCOMPARE(h.carry("38262", 2009, 2024).front().code, std::string("38439"));
     }
 
+    // --- Messages of the import ---------------------------------------------------------------
+    void importErrorsAreWordedInBothLanguages() {
+        io::ImportOptions o;
+        io::ImportReport report;
+        try {
+            io::importDataset(o, report);
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QCOMPARE(std::string(e.what()), std::string("no communes file given (polygons or a table)"));
+            QCOMPARE(e.describe(Language::Fr),
+                     std::string("aucun fichier de communes donné (polygones ou table)"));
+        }
+        io::ImportReport r2;
+        try {
+            importArea("99", "", io::AreaMode::WholeBassins, r2);
+            QFAIL("no error");
+        } catch (const Error& e) {
+            QVERIFY(std::string(e.what()).find("no commune left after the filter région 99") !=
+                    std::string::npos);
+            QVERIFY(e.describe(Language::Fr).find("aucune commune ne reste après le filtre région 99") !=
+                    std::string::npos);
+        }
+    }
+
     // --- Real data --------------------------------------------------------------------------
     //! Regional polygons with a national BV table: the bassins that cross into other régions are cut by
     //! the communes file itself, and said so.
