@@ -1,5 +1,6 @@
 #include "core/io/cog_history.h"
 
+#include "core/io/flows.h"
 #include "core/model/catalogue.h"
 #include "core/model/codes.h"
 #include "core/model/text.h"
@@ -288,6 +289,32 @@ std::map<std::string, double> carryPopulation(const std::map<std::string, double
     for (const auto& [code, value] : population)
         for (const CogShare& s : shares.at(code))
             out[s.code] += value * s.ratio;
+    return out;
+}
+
+std::vector<model::Flow> carryFlows(const std::vector<model::Flow>& flows, const CogHistory& history,
+                                    int from, int to, CogCarry& carry) {
+    carry.from = from;
+    carry.to = to;
+    std::vector<std::string> places;
+    places.reserve(2 * flows.size());
+    for (const auto& f : flows) {
+        places.push_back(f.origin);
+        places.push_back(f.destination);
+    }
+    const auto shares = sharesOf(places, history, from, to, carry);
+    CodePairKeys keys;
+    std::unordered_map<std::uint64_t, std::size_t> position;
+    std::vector<model::Flow> out;
+    out.reserve(flows.size());
+    for (const auto& f : flows)
+        for (const CogShare& o : shares.at(f.origin))
+            for (const CogShare& d : shares.at(f.destination)) {
+                const auto [it, fresh] = position.emplace(keys.pair(o.code, d.code), out.size());
+                if (fresh)
+                    out.push_back({o.code, d.code, 0.0});
+                out[it->second].volume += f.volume * o.ratio * d.ratio;
+            }
     return out;
 }
 

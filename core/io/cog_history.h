@@ -73,4 +73,9 @@ std::vector<model::CountRecord> carryCounts(const std::vector<model::CountRecord
 std::map<std::string, double> carryPopulation(const std::map<std::string, double>& population,
                                               const CogHistory& history, int from, int to, CogCarry& carry);
 
+//! Flows between communes of COG `from` carried to COG `to`: both ends carried, volumes shared by the
+//! product of their ratios, flows that end up on the same pair summed (in order of first appearance).
+std::vector<model::Flow> carryFlows(const std::vector<model::Flow>& flows, const CogHistory& history,
+                                    int from, int to, CogCarry& carry);
+
 } // namespace maillage::io

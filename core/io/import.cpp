@@ -334,17 +334,17 @@ std::vector<model::CountRecord> carryCountsToCog(const ImportState& st, std::vec
 }
 
 //! Records a carry in the report, with the join's unmatched codes, in one warning.
-void reportCarry(ImportState& st, CogCarry carry, std::size_t unmatched) {
+void reportCarry(ImportReport& report, CogCarry carry, std::size_t unmatched) {
     if (carry.from == carry.to)
         return;
     carry.unmatched = unmatched;
-    st.report.warnings.push_back(makeWarning(
+    report.warnings.push_back(makeWarning(
         ErrorKind::Join, Location{carry.file},
         msg("inputs.cog_carried",
             {arg::integer("n", static_cast<long long>(carry.codesCarried)),
              arg::text("from", std::to_string(carry.from)), arg::text("to", std::to_string(carry.to)),
              arg::integer("unmatched", static_cast<long long>(unmatched))})));
-    st.report.cogCarries.push_back(std::move(carry));
+    report.cogCarries.push_back(std::move(carry));
 }
 
 // 3. Population.
@@ -370,7 +370,7 @@ void readPopulationTable(ImportState& st) {
             std::count_if(st.population.begin(), st.population.end(), [&](const auto& e) {
                 return st.inTerritory(e.first) && !st.communeCodes.count(e.first);
             });
-        reportCarry(st, std::move(carry), unmatched);
+        reportCarry(st.report, std::move(carry), unmatched);
     }
 }
 
@@ -492,7 +492,7 @@ std::vector<model::CountRecord> readCountsTable(ImportState& st, const Professio
                                   [&](const model::CountRecord& r) { return unmatched.count(r.place) > 0; }),
                    recs.end());
     }
-    reportCarry(st, std::move(carry), join.unmatched.size());
+    reportCarry(st.report, std::move(carry), join.unmatched.size());
     addJoin(st.report, std::move(join), src.path, "; these counts are left out");
     return recs;
 }
@@ -752,8 +752,23 @@ struct LinkInputs {
     std::vector<model::Cooperation> cooperations;
 };
 
-LinkInputs readLinkInputs(const model::Dataset& ds, const LinkSources& src, ImportReport& report,
-                          Feedback* feedback) {
+//! Flows of another COG year than the dataset's, carried to it (nothing when they are of its year).
+void carryFlowsToCog(const model::Dataset& ds, const CogHistory* history, FlowsRead& read, CogCarry& carry) {
+    if (!history || !ds.meta.cogYear)
+        return;
+    std::vector<std::string> codes;
+    codes.reserve(2 * read.flows.size());
+    for (const auto& f : read.flows) {
+        codes.push_back(f.origin);
+        codes.push_back(f.destination);
+    }
+    const int year = history->detectYear(codes, ds.meta.cogYear);
+    if (year && year != ds.meta.cogYear && history->covers(year, ds.meta.cogYear))
+        read.flows = carryFlows(read.flows, *history, year, ds.meta.cogYear, carry);
+}
+
+LinkInputs readLinkInputs(const model::Dataset& ds, const LinkSources& src, const CogHistory* history,
+                          ImportReport& report, Feedback* feedback) {
     LinkInputs in;
     if ((in.haveTimes = !src.travelTimes.path.empty())) {
         step(feedback, 0, "Lecture des temps de trajet");
@@ -769,7 +784,11 @@ LinkInputs readLinkInputs(const model::Dataset& ds, const LinkSources& src, Impo
         const Table t = readTable(src.flows.path, src.flows.read, &report.warnings);
         FlowsRead read = readFlows(t, src.flows.columns);
         report.flowsTotal = read.total;
+        CogCarry carry;
+        carry.file = src.flows.path;
+        carryFlowsToCog(ds, history, read, carry);
         report.flows = joinFlows(read, ds, src.flows.path);
+        reportCarry(report, std::move(carry), report.flows.join.unmatched.size());
         report.joins.push_back(report.flows.join);
         moveWarnings(read.warnings, report);
         in.flows = std::move(read.flows);
@@ -825,7 +844,12 @@ FlowsSource parseFlowsArgument(const std::string& text) {
 
 void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportReport& report,
                   Feedback* feedback) {
-    LinkInputs in = readLinkInputs(dataset, options.links, report, feedback);
+    const CogHistory own =
+        options.cogHistoryPath.empty() ? CogHistory() : readCogHistory(options.cogHistoryPath);
+    const CogHistory* history = !options.carryCog                ? nullptr
+                                : options.cogHistoryPath.empty() ? &standardCogHistory()
+                                                                 : &own;
+    LinkInputs in = readLinkInputs(dataset, options.links, history, report, feedback);
     applyLinkInputs(dataset, options.links, std::move(in));
     maillage::report(feedback, 100);
 }
@@ -858,7 +882,7 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     fillMetadata(st, ds);
     {
         SubFeedback sub(feedback, 98, 99);
-        applyLinkInputs(ds, options.links, readLinkInputs(ds, options.links, report, &sub));
+        applyLinkInputs(ds, options.links, readLinkInputs(ds, options.links, st.cogHistory, report, &sub));
     }
     ds.reindex();
     maillage::report(feedback, 100);

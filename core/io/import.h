@@ -111,6 +111,9 @@ struct ImportOptions {
 //! What addToDataset may add or replace.
 struct AddOptions {
     LinkSources links;
+    //! Carry flows of another COG year to the dataset's COG (Metadata::cogYear), as importDataset does.
+    bool carryCog = true;
+    std::string cogHistoryPath; //!< "" = the shipped passage tables
 };
 
 struct ImportReport {

@@ -541,6 +541,27 @@ private slots:
                              [](const model::CountRecord& c) { return c.place == "01099"; }));
     }
 
+    void flowsOfAnotherCogAreCarriedToTheDatasets() {
+        model::Dataset ds;
+        ds.meta.cogYear = 2017;
+        ds.communes = {commune("01001", "Fusionnée", "01001"), commune("01003", "Restante", "01001"),
+                       commune("01099", "Détachée", "01001"), commune("01004", "Autre", "01004")};
+        ds.rebuildBassins();
+        ds.reindex();
+        io::AddOptions o;
+        o.links.flows.path = testing::dataPath("inputs/cog_flows_2015.csv");
+        o.cogHistoryPath = testing::dataPath("inputs/cog_passage.csv");
+        io::ImportReport report;
+        io::addToDataset(ds, o, report);
+        QCOMPARE(volumeOf(ds.flows, "01001", "01003"), 10.5); // 70 % of 10 + 70 % of 5
+        QCOMPARE(volumeOf(ds.flows, "01001", "01099"), 4.5);
+        QCOMPARE(volumeOf(ds.flows, "01004", "01004"), 2.0);
+        QCOMPARE(report.cogCarries.size(), std::size_t(1));
+        QCOMPARE(report.cogCarries[0].from, 2015);
+        QCOMPARE(report.cogCarries[0].unmatched, std::size_t(0));
+        QVERIFY(report.flows.join.ok());
+    }
+
     void theShippedHistoryChainsTheYears() {
         const io::CogHistory& h = io::standardCogHistory();
         QCOMPARE(h.firstYear(), 2008);
