@@ -113,6 +113,31 @@ TerritoryNames standardTerritoryNames() {
     return builtinTerritoryNames();
 }
 
+EpciMembership readEpciMembership(const std::string& folder, int cogYear) {
+    EpciMembership out;
+    out.cogYear = cogYear;
+    const std::string year = std::to_string(cogYear);
+    const TableReadOptions o = resourceOptions();
+    const Table members = readTable(folder + "/epci_cog" + year + ".csv", o);
+    const int commune = members.requireColumn("commune"), epci = members.requireColumn("epci");
+    for (std::size_t r = 0; r < members.rows.size(); ++r)
+        out.epciOfCommune[requiredCell(members, r, commune)] = requiredCell(members, r, epci);
+    const Table names = readTable(folder + "/epci_names_cog" + year + ".csv", o);
+    const int code = names.requireColumn("epci"), name = names.requireColumn("name");
+    for (std::size_t r = 0; r < names.rows.size(); ++r)
+        out.names[requiredCell(names, r, code)] = requiredCell(names, r, name);
+    return out;
+}
+
+EpciMembership standardEpciMembership(int cogYear) {
+    const std::string folder = installedTerritoriesFolder();
+    std::error_code ec;
+    if (folder.empty() ||
+        !std::filesystem::exists(folder + "/epci_cog" + std::to_string(cogYear) + ".csv", ec))
+        return EpciMembership{cogYear, {}, {}};
+    return readEpciMembership(folder, cogYear);
+}
+
 void nameTerritories(model::Dataset& dataset, const TerritoryNames& names) {
     for (const auto& c : dataset.communes) {
         nameDepartement(dataset, names, c.dep.empty() ? codes::departementOf(c.code) : c.dep);

@@ -45,4 +45,20 @@ TerritoryNames standardTerritoryNames();
 //! the tables do not know are left unnamed (the interface shows their code).
 void nameTerritories(model::Dataset& dataset, const TerritoryNames& names);
 
+//! EPCI membership of the communes of one COG year (EPCI codes change over time even when the perimeter
+//! does not: join a table of the same COG year as the communes).
+struct EpciMembership {
+    int cogYear = 0;
+    std::map<std::string, std::string> epciOfCommune; //!< commune code -> EPCI code (SIREN; ZZZZZZZZZ: none)
+    std::map<std::string, std::string> names;         //!< EPCI code -> name
+};
+
+//! Reads epci_cog<YEAR>.csv (commune;epci) and epci_names_cog<YEAR>.csv (epci;name) of `folder`. Throws
+//! Error(FileNotFound) naming the file when the year is not there.
+EpciMembership readEpciMembership(const std::string& folder, int cogYear);
+
+//! The shipped table of `cogYear` (<prefix>/share/maillage/territories); an empty membership when the
+//! application ships none for that year (resources/territories has 2018 and 2024) or is not installed.
+EpciMembership standardEpciMembership(int cogYear);
+
 } // namespace maillage::io

@@ -431,6 +431,18 @@ private slots:
         QCOMPARE(ds.departementNames.at("59"), std::string("Nord"));
     }
 
+    void epciMembershipIsShippedPerCogYear() {
+        const std::string folder = testing::dataPath("../../resources/territories");
+        const io::EpciMembership e2018 = io::readEpciMembership(folder, 2018);
+        QCOMPARE(e2018.epciOfCommune.size(), std::size_t(35357));
+        QCOMPARE(e2018.epciOfCommune.at("59350"), std::string("245900410"));
+        QCOMPARE(e2018.names.at("245900410"), std::string("Métropole Européenne de Lille"));
+        const io::EpciMembership e2024 = io::readEpciMembership(folder, 2024);
+        QCOMPARE(e2024.epciOfCommune.size(), std::size_t(34935));
+        QCOMPARE(e2024.epciOfCommune.at("59350"), std::string("200093201")); // same perimeter, new code
+        QVERIFY_EXCEPTION_THROWN(io::readEpciMembership(folder, 2019), Error);
+    }
+
     // --- Area of a regional import -----------------------------------------------------------
     void aRegionalImportKeepsWholeBassins() {
         io::ImportReport report;
