@@ -96,6 +96,34 @@ std::string communeCodeCell(const Table& table, std::size_t row, int column) {
     return codes::foldArrondissement(*code);
 }
 
+std::vector<std::string> unknownCodesOfTheTerritory(const std::set<std::string>& unknown,
+                                                    const std::vector<model::Commune>& communes,
+                                                    const std::string& file, Warnings& warnings) {
+    std::set<std::string> territory;
+    for (const auto& c : communes)
+        territory.insert(codes::departementOf(c.code));
+    std::vector<std::string> inside;
+    std::set<std::string> outsideDeps;
+    std::size_t outside = 0;
+    for (const auto& code : unknown) {
+        const std::string dep = codes::departementOf(code);
+        if (territory.count(dep)) {
+            inside.push_back(code);
+        } else {
+            ++outside;
+            outsideDeps.insert(dep);
+        }
+    }
+    if (outside)
+        warnings.push_back(
+            makeWarning(ErrorKind::Join, Location{file},
+                        msg("inputs.codes_outside_territory",
+                            {arg::integer("n", static_cast<long long>(outside)),
+                             arg::integer("deps", static_cast<long long>(outsideDeps.size()))}),
+                        std::vector<std::string>(outsideDeps.begin(), outsideDeps.end())));
+    return inside;
+}
+
 FlowsRead readFlows(const Table& table, const FlowColumns& columns) {
     const int o =
         findColumn(table, columns.origin, {"origin", "origine", "codgeo_orig", "codgeo", "orig", "o"});
@@ -189,12 +217,12 @@ FlowsJoin joinFlows(FlowsRead& read, const model::Dataset& dataset, const std::s
     out.bassinPairs = pairs.size();
     out.join.left = "flows (" + file + ")";
     out.join.right = "communes";
-    out.join.unmatched.assign(unknown.begin(), unknown.end());
-    if (!unknown.empty())
+    out.join.unmatched = unknownCodesOfTheTerritory(unknown, dataset.communes, file, read.warnings);
+    if (!out.join.unmatched.empty())
         read.warnings.push_back(
             makeWarning(ErrorKind::Join, Location{file},
                         msg("inputs.flows_unknown_codes",
-                            {arg::integer("n", static_cast<long long>(unknown.size())),
+                            {arg::integer("n", static_cast<long long>(out.join.unmatched.size())),
                              arg::number("volume", out.unmatchedVolume, 0),
                              arg::percent("share", read.total > 0 ? out.unmatchedVolume / read.total : 0)}),
                         out.join.unmatched));

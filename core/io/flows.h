@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -56,6 +57,14 @@ private:
     }
     std::unordered_map<std::string, std::uint32_t> m_ids;
 };
+
+//! Codes absent from the dataset, split: those of its départements are returned (sorted: merged
+//! communes, another COG year, typos: the join lists them); those of other départements are outside
+//! the territory (a national file on a regional dataset) and get one warning counting them, naming
+//! the départements.
+std::vector<std::string> unknownCodesOfTheTerritory(const std::set<std::string>& unknown,
+                                                    const std::vector<model::Commune>& communes,
+                                                    const std::string& file, Warnings& warnings);
 
 //! Observed flows read from a table, at commune level.
 struct FlowsRead {

@@ -288,12 +288,12 @@ TravelTimesJoin joinTravelTimes(TravelTimesRead& read, const std::vector<model::
         std::count_if(known.begin(), known.end(), [](const auto& entry) { return entry.second; }));
     out.join.left = "travel times (" + file + ")";
     out.join.right = "communes";
-    out.join.unmatched.assign(unknown.begin(), unknown.end());
-    if (!unknown.empty())
+    out.join.unmatched = unknownCodesOfTheTerritory(unknown, communes, file, read.warnings);
+    if (!out.join.unmatched.empty())
         read.warnings.push_back(
             makeWarning(ErrorKind::Join, Location{file},
                         msg("inputs.times_unknown_codes",
-                            {arg::integer("n", static_cast<long long>(unknown.size())),
+                            {arg::integer("n", static_cast<long long>(out.join.unmatched.size())),
                              arg::integer("pairs", static_cast<long long>(out.unmatchedPairs))}),
                         out.join.unmatched));
     if (out.pairsCovered < out.pairsExpected)

@@ -207,15 +207,29 @@ private slots:
         const io::Table t = io::readTable(testing::dataPath("inputs/times_seconds.csv"));
         io::TravelTimesRead r = io::readTravelTimes(t);
         const io::TravelTimesJoin j = io::joinTravelTimes(r, ds.communes, "times_seconds.csv");
-        QCOMPARE(j.join.unmatched, std::vector<std::string>{"2A004"});
+        QVERIFY(j.join.ok()); // 2A004 is outside the territory: counted, not listed
         QCOMPARE(j.unmatchedPairs, std::size_t(1));
+        const Warning* outside = findWarning(r.warnings, "inputs.codes_outside_territory");
+        QVERIFY(outside);
+        QCOMPARE(outside->details, std::vector<std::string>{"2A"});
         QCOMPARE(r.times.size(), std::size_t(3));
         QCOMPARE(j.pairsExpected, 8LL * 7);
         QCOMPARE(j.pairsCovered, 3LL);
-        QVERIFY(findWarning(r.warnings, "inputs.times_unknown_codes"));
         const Warning* incomplete = findWarning(r.warnings, "inputs.times_incomplete");
         QVERIFY(incomplete);
         QVERIFY(incomplete->sentence(Language::En).find("53 of the 56 pairs") != std::string::npos);
+    }
+
+    void codesOfTheTerritoryAbsentFromTheDatasetAreListed() {
+        const model::Dataset ds = valenciennois();
+        io::TravelTimesRead r = io::readTravelTimes(
+            io::parseCsvText("origin,destination,minutes\n59172,59999,3\n59172,59606,4\n", "m.csv"));
+        const io::TravelTimesJoin j = io::joinTravelTimes(r, ds.communes, "m.csv");
+        QCOMPARE(j.join.unmatched, std::vector<std::string>{"59999"});
+        const Warning* w = findWarning(r.warnings, "inputs.times_unknown_codes");
+        QVERIFY(w);
+        QVERIFY(w->toString().find("1 commune code is absent from the dataset") != std::string::npos);
+        QVERIFY(!findWarning(r.warnings, "inputs.codes_outside_territory"));
     }
 
     // --- Flows ----------------------------------------------------------------------------------
@@ -235,7 +249,7 @@ private slots:
     void flowsAreSummedPerBassinWithIntraBassinApart() {
         model::Dataset ds = valenciennois();
         const io::Table t = io::parseCsvText("origin;destination;volume\n59172;59606;10\n59607;59606;4\n"
-                                             "59606;59606;6\n59481;59526;1\n59481;99999;2\n",
+                                             "59606;59606;6\n59481;59526;1\n59481;59999;2\n",
                                              "f.csv");
         io::FlowsRead r = io::readFlows(t);
         const io::FlowsJoin j = io::joinFlows(r, ds, "f.csv");
@@ -244,7 +258,7 @@ private slots:
         QCOMPARE(j.betweenBassins, 11.0);
         QCOMPARE(j.unmatchedVolume, 2.0);
         QCOMPARE(j.bassinPairs, std::size_t(2));
-        QCOMPARE(j.join.unmatched, std::vector<std::string>{"99999"});
+        QCOMPARE(j.join.unmatched, std::vector<std::string>{"59999"}); // of a département of the dataset
         QCOMPARE(j.intraBassin + j.betweenBassins + j.unmatchedVolume, r.total);
         QVERIFY(findWarning(r.warnings, "inputs.flows_unknown_codes"));
     }
@@ -344,7 +358,7 @@ private slots:
         QCOMPARE(ds.cooperations.size(), std::size_t(4)); // one replaced, two added
         QCOMPARE(ds.cooperations[0].bassins.size(), std::size_t(4));
         QCOMPARE(report.cooperations, std::size_t(3));
-        QCOMPARE(report.travelTimes.join.unmatched, std::vector<std::string>{"2A004"});
+        QCOMPARE(report.travelTimes.unmatchedPairs, std::size_t(1)); // 2A004, outside the territory
     }
 
     void aFailedAddLeavesTheDatasetUnchanged() {
