@@ -46,7 +46,7 @@ void step(Feedback* feedback, double percent, const std::string& what) {
     if (!feedback)
         return;
     if (feedback->isCanceled())
-        throw Error(ErrorKind::Canceled, Location{}, "the import was canceled");
+        throw Error(ErrorKind::Canceled, Location{}, msg("inputs.import_canceled"));
     feedback->setStep(what);
     feedback->setProgress(percent);
 }
@@ -136,14 +136,12 @@ void warnOutside(ImportReport& report, const std::vector<std::string>& outside, 
     std::set<std::string> deps;
     for (const auto& c : outside)
         deps.insert(codes::departementOf(c));
-    Warning w;
-    w.kind = ErrorKind::Join;
-    w.where.file = file;
-    w.message = std::to_string(outside.size()) + " communes of " + baseName(file) + " are in " +
-                std::to_string(deps.size()) + " départements absent from " + communesFile +
-                ": outside the territory, left out";
-    w.details.assign(deps.begin(), deps.end());
-    report.warnings.push_back(std::move(w));
+    report.warnings.push_back(makeWarning(
+        ErrorKind::Join, Location{file},
+        msg("inputs.outside_territory",
+            {arg::integer("n", static_cast<long long>(outside.size())), arg::text("file", baseName(file)),
+             arg::integer("deps", static_cast<long long>(deps.size())), arg::text("communes", communesFile)}),
+        std::vector<std::string>(deps.begin(), deps.end())));
 }
 
 std::set<std::string> parseDepartements(const std::string& filter) {
@@ -180,6 +178,10 @@ struct ImportState {
     std::string massScalePath;                //!< that table
     std::set<int> bpeVintages;                //!< years of the BPE tables read
     std::vector<std::string> otherCountFiles; //!< professionals tables that are not BPE
+    std::map<std::string, std::string> areaMetadata; //!< kAreaModeKey... of a filtered import
+    const CogHistory* cogHistory = nullptr;          //!< when carrying to the communes' COG
+    CogHistory ownCogHistory;                        //!< --cog-history
+    int cogYear = 0;                                 //!< COG of the communes
 
     ImportState(const ImportOptions& o, ImportReport& r, Feedback* f) : options(o), report(r), feedback(f) {}
     //! National tables joined to a regional communes file: rows of other départements are outside.
@@ -277,8 +279,7 @@ void readBassinTable(ImportState& st) {
     st.haveMapping = !o.bassinsPath.empty();
     if (!st.haveMapping) {
         if (!st.tableOnly)
-            throw Error(ErrorKind::Parameter, Location{o.communesPath},
-                        "commune polygons need a commune -> bassin de vie table (CODGEO, BV2012 or BV2022)");
+            throw Error(ErrorKind::Parameter, Location{o.communesPath}, msg("inputs.polygons_need_bassins"));
         return;
     }
     TableReadOptions ro = o.bassinsRead;
@@ -293,6 +294,59 @@ void readBassinTable(ImportState& st) {
     }
 }
 
+// 3b. COG history: the passage tables, and the COG year of the communes.
+void prepareCogHistory(ImportState& st) {
+    const ImportOptions& o = st.options;
+    if (!o.carryCog)
+        return;
+    if (!o.cogHistoryPath.empty()) {
+        st.ownCogHistory = readCogHistory(o.cogHistoryPath);
+        st.cogHistory = &st.ownCogHistory;
+    } else {
+        st.cogHistory = &standardCogHistory();
+    }
+    st.cogYear = o.cogYear ? o.cogYear : cogYearFromName(o.communesPath);
+    if (!st.cogYear) {
+        const std::vector<std::string> codes(st.communeCodes.begin(), st.communeCodes.end());
+        st.cogYear = st.cogHistory->detectYear(codes, st.cogHistory->lastYear());
+    }
+}
+
+//! The COG year of a table's codes when it is another than the communes' and the history covers both;
+//! else 0 (nothing to carry).
+int yearToCarryFrom(const ImportState& st, const std::vector<std::string>& codes) {
+    if (!st.cogHistory || !st.cogYear)
+        return 0;
+    const int year = st.cogHistory->detectYear(codes, st.cogYear);
+    return year && year != st.cogYear && st.cogHistory->covers(year, st.cogYear) ? year : 0;
+}
+
+//! Counts of a table carried to the communes' COG (unchanged when they are of that COG already).
+std::vector<model::CountRecord> carryCountsToCog(const ImportState& st, std::vector<model::CountRecord> recs,
+                                                 CogCarry& carry) {
+    std::vector<std::string> codes;
+    for (const auto& r : recs)
+        codes.push_back(r.place);
+    const int year = yearToCarryFrom(st, codes);
+    if (!year)
+        return recs;
+    return carryCounts(recs, *st.cogHistory, year, st.cogYear, carry);
+}
+
+//! Records a carry in the report, with the join's unmatched codes, in one warning.
+void reportCarry(ImportReport& report, CogCarry carry, std::size_t unmatched) {
+    if (carry.from == carry.to)
+        return;
+    carry.unmatched = unmatched;
+    report.warnings.push_back(makeWarning(
+        ErrorKind::Join, Location{carry.file},
+        msg("inputs.cog_carried",
+            {arg::integer("n", static_cast<long long>(carry.codesCarried)),
+             arg::text("from", std::to_string(carry.from)), arg::text("to", std::to_string(carry.to)),
+             arg::integer("unmatched", static_cast<long long>(unmatched))})));
+    report.cogCarries.push_back(std::move(carry));
+}
+
 // 3. Population.
 void readPopulationTable(ImportState& st) {
     const ImportOptions& o = st.options;
@@ -305,6 +359,19 @@ void readPopulationTable(ImportState& st) {
         ro.expectedColumns = {o.populationCode, o.populationColumn};
     const Table t = readTable(o.populationPath, ro, &st.report.warnings);
     st.population = readPopulation(t, o.populationCode, o.populationColumn, st.report.warnings);
+    std::vector<std::string> codes;
+    for (const auto& entry : st.population)
+        codes.push_back(entry.first);
+    if (const int year = yearToCarryFrom(st, codes)) {
+        CogCarry carry;
+        carry.file = o.populationPath;
+        st.population = carryPopulation(st.population, *st.cogHistory, year, st.cogYear, carry);
+        const std::size_t unmatched =
+            std::count_if(st.population.begin(), st.population.end(), [&](const auto& e) {
+                return st.inTerritory(e.first) && !st.communeCodes.count(e.first);
+            });
+        reportCarry(st.report, std::move(carry), unmatched);
+    }
 }
 
 //! Codes of a table split into those of the territory (joined) and the others (one warning).
@@ -401,7 +468,10 @@ std::vector<model::CountRecord> readCountsTable(ImportState& st, const Professio
                                                 const model::ProfessionCatalogue& catalogue) {
     const Table t = readTable(src.path, src.read, &st.report.warnings);
     noteSource(st, t, src);
-    auto recs = readProfessionals(t, catalogue, src.vintage, src.columns, st.report.warnings);
+    CogCarry carry;
+    carry.file = src.path;
+    auto recs = carryCountsToCog(
+        st, readProfessionals(t, catalogue, src.vintage, src.columns, st.report.warnings), carry);
     std::vector<std::string> outside;
     recs.erase(std::remove_if(recs.begin(), recs.end(),
                               [&](const model::CountRecord& r) {
@@ -422,6 +492,7 @@ std::vector<model::CountRecord> readCountsTable(ImportState& st, const Professio
                                   [&](const model::CountRecord& r) { return unmatched.count(r.place) > 0; }),
                    recs.end());
     }
+    reportCarry(st.report, std::move(carry), join.unmatched.size());
     addJoin(st.report, std::move(join), src.path, "; these counts are left out");
     return recs;
 }
@@ -442,7 +513,78 @@ void readCounts(ImportState& st, model::Dataset& ds) {
     }
 }
 
-// 7. Filters: a région, départements.
+//! Communes of the area an import is restricted to, and what becomes of the bassins crossing its edge.
+struct AreaSelection {
+    std::vector<model::Commune> kept;
+    std::set<std::string> outsideCommunes;  //!< kept (whole bassins) although outside the area
+    std::set<std::string> truncatedBassins; //!< cut by the edge (strict area)
+};
+
+//! Splits the communes into those of the area (`inArea`) and the rest, as `mode` asks.
+template <typename InArea>
+AreaSelection selectArea(std::vector<model::Commune>& communes, AreaMode mode, InArea inArea) {
+    AreaSelection out;
+    std::set<std::string> touching; // bassins with at least one commune in the area
+    for (const auto& c : communes)
+        if (inArea(c) && !c.bv.empty())
+            touching.insert(c.bv);
+    for (auto& c : communes) {
+        const bool inside = inArea(c);
+        const bool sameBassin = !c.bv.empty() && touching.count(c.bv) > 0;
+        if (!inside && sameBassin) {
+            if (mode == AreaMode::Strict) {
+                out.truncatedBassins.insert(c.bv);
+                continue;
+            }
+            out.outsideCommunes.insert(c.code);
+        } else if (!inside) {
+            continue;
+        }
+        out.kept.push_back(std::move(c));
+    }
+    return out;
+}
+
+//! Bassins of the kept communes that the BV table gives communes in départements absent from the communes
+//! file: a regional polygons file cuts them whatever the filter (communes merged since, of départements
+//! present, are the joins' business).
+void addBassinsCutByTheFile(const ImportState& st, AreaSelection& area) {
+    if (!st.haveMapping)
+        return;
+    std::unordered_set<std::string> kept;
+    for (const auto& c : area.kept)
+        if (!c.bv.empty())
+            kept.insert(c.bv);
+    for (const auto& row : st.mapping.rows)
+        if (kept.count(row.bv) && !st.communeCodes.count(row.commune) && !st.inTerritory(row.commune))
+            area.truncatedBassins.insert(row.bv);
+}
+
+//! The area's outcome in the metadata and in one warning each for outside communes and cut bassins.
+void reportArea(ImportState& st, const AreaSelection& area, bool filtered) {
+    std::map<std::string, std::string>& extra = st.areaMetadata;
+    if (filtered)
+        extra[kAreaModeKey] = st.options.areaMode == AreaMode::Strict ? "strict" : "whole_bassins";
+    const std::vector<std::string> outside(area.outsideCommunes.begin(), area.outsideCommunes.end());
+    const std::vector<std::string> truncated(area.truncatedBassins.begin(), area.truncatedBassins.end());
+    if (!outside.empty()) {
+        extra[kOutsideCommunesKey] = text::join(outside, ",");
+        st.report.warnings.push_back(makeWarning(
+            ErrorKind::Join, Location{},
+            msg("inputs.area_outside_communes", {arg::integer("n", static_cast<long long>(outside.size()))}),
+            outside));
+    }
+    if (!truncated.empty()) {
+        extra[kTruncatedBassinsKey] = text::join(truncated, ",");
+        st.report.warnings.push_back(
+            makeWarning(ErrorKind::Join, Location{},
+                        msg("inputs.area_truncated_bassins",
+                            {arg::integer("n", static_cast<long long>(truncated.size()))}),
+                        truncated));
+    }
+}
+
+// 7. Filters: a région, départements; whole bassins de vie or the strict area.
 void applyFilters(ImportState& st) {
     const ImportOptions& o = st.options;
     step(st.feedback, 55, "Sélection du territoire");
@@ -451,24 +593,24 @@ void applyFilters(ImportState& st) {
     if (!region.empty() && !st.tableOnly && st.haveMapping &&
         std::none_of(st.mapping.rows.begin(), st.mapping.rows.end(),
                      [](const auto& r) { return !r.reg.empty(); }))
-        throw Error(ErrorKind::Parameter, Location{o.bassinsPath},
-                    "a région filter needs a REG column in the bassins de vie table");
-    if (!deps.empty() || !region.empty()) {
-        const auto keep = [&](const model::Commune& c) {
-            if (!deps.empty() && !deps.count(c.dep))
-                return false;
-            return region.empty() || c.reg == region || c.reg == "0" + region;
-        };
-        std::vector<model::Commune> kept;
-        for (auto& c : st.communes)
-            if (keep(c))
-                kept.push_back(std::move(c));
-        if (kept.empty())
-            throw Error(ErrorKind::Parameter, Location{},
-                        "no commune left after the filter" +
-                            (region.empty() ? std::string() : " région " + region) +
-                            (deps.empty() ? std::string() : " départements " + o.departementFilter));
-        st.communes = std::move(kept);
+        throw Error(ErrorKind::Parameter, Location{o.bassinsPath}, msg("inputs.region_filter_needs_reg"));
+    const bool filtered = !deps.empty() || !region.empty();
+    const auto inArea = [&](const model::Commune& c) {
+        if (!deps.empty() && !deps.count(c.dep))
+            return false;
+        return region.empty() || c.reg == region || c.reg == "0" + region;
+    };
+    AreaSelection area = selectArea(st.communes, o.areaMode, inArea);
+    if (area.kept.empty() && filtered)
+        throw Error(ErrorKind::Parameter, Location{},
+                    msg(region.empty() ? "inputs.filter_empty_departements"
+                        : deps.empty() ? "inputs.filter_empty_region"
+                                       : "inputs.filter_empty_region_departements",
+                        {arg::text("region", region), arg::text("departements", o.departementFilter)}));
+    addBassinsCutByTheFile(st, area);
+    reportArea(st, area, filtered);
+    st.communes = std::move(area.kept);
+    if (filtered) {
         std::unordered_set<std::string> keptCodes;
         for (const auto& c : st.communes)
             keptCodes.insert(c.code);
@@ -521,22 +663,17 @@ void keepZonesOfDataset(ImportState& st, model::Dataset& ds, ZoneCounts& zc, con
         if (kept.count(c.place))
             ds.zoneCounts.push_back(std::move(c));
     if (!orphans.empty())
-        st.report.warnings.push_back(
-            Warning{ErrorKind::Join, Location{src.path},
-                    std::to_string(orphans.size()) +
-                        " zones belong to communes absent from the dataset; their counts are left out",
-                    std::move(orphans)});
+        st.report.warnings.push_back(makeWarning(
+            ErrorKind::Join, Location{src.path},
+            msg("inputs.zones_orphan", {arg::integer("n", static_cast<long long>(orphans.size()))}),
+            std::move(orphans)));
     const bool communeVintage =
         std::any_of(ds.counts.begin(), ds.counts.end(),
                     [&](const model::CountRecord& c) { return c.vintage == src.vintage; });
     if (!communeVintage && !kept.empty())
-        st.report.warnings.push_back(
-            Warning{ErrorKind::Join,
-                    Location{src.path},
-                    "zone counts of " + std::to_string(src.vintage) +
-                        " but no commune counts of that year: give the commune counts of " +
-                        std::to_string(src.vintage) + " too, or the drill-down below the commune stays empty",
-                    {}});
+        st.report.warnings.push_back(makeWarning(
+            ErrorKind::Join, Location{src.path},
+            msg("inputs.zones_without_commune_counts", {arg::text("year", std::to_string(src.vintage))})));
 }
 
 // 8b. Infra-communal zones: kept for the communes of the dataset, the others reported.
@@ -591,17 +728,140 @@ void fillMetadata(const ImportState& st, model::Dataset& ds) {
         m.extra["region_filter"] = o.regionFilter;
     if (!o.departementFilter.empty())
         m.extra["departement_filter"] = o.departementFilter;
+    for (const auto& [key, value] : st.areaMetadata)
+        m.extra[key] = value;
+}
+
+//! A source line for the metadata, once.
+void addSource(model::Dataset& ds, const std::string& line) {
+    if (std::find(ds.meta.sources.begin(), ds.meta.sources.end(), line) == ds.meta.sources.end())
+        ds.meta.sources.push_back(line);
+}
+
+void moveWarnings(Warnings& from, ImportReport& report) {
+    report.warnings.insert(report.warnings.end(), std::make_move_iterator(from.begin()),
+                           std::make_move_iterator(from.end()));
+    from.clear();
+}
+
+//! What the link inputs give, read and joined before anything of the dataset changes.
+struct LinkInputs {
+    bool haveTimes = false, haveFlows = false, haveCooperations = false;
+    std::vector<model::TravelTime> times;
+    std::vector<model::Flow> flows;
+    std::vector<model::Cooperation> cooperations;
+};
+
+//! Flows of another COG year than the dataset's, carried to it (nothing when they are of its year).
+void carryFlowsToCog(const model::Dataset& ds, const CogHistory* history, FlowsRead& read, CogCarry& carry) {
+    if (!history || !ds.meta.cogYear)
+        return;
+    std::vector<std::string> codes;
+    codes.reserve(2 * read.flows.size());
+    for (const auto& f : read.flows) {
+        codes.push_back(f.origin);
+        codes.push_back(f.destination);
+    }
+    const int year = history->detectYear(codes, ds.meta.cogYear);
+    if (year && year != ds.meta.cogYear && history->covers(year, ds.meta.cogYear))
+        read.flows = carryFlows(read.flows, *history, year, ds.meta.cogYear, carry);
+}
+
+LinkInputs readLinkInputs(const model::Dataset& ds, const LinkSources& src, const CogHistory* history,
+                          ImportReport& report, Feedback* feedback) {
+    LinkInputs in;
+    if ((in.haveTimes = !src.travelTimes.path.empty())) {
+        step(feedback, 0, "Lecture des temps de trajet");
+        TravelTimesRead read = readTravelTimesFile(src.travelTimes.path, src.travelTimes.read,
+                                                   src.travelTimes.columns, &report.warnings);
+        report.travelTimes = joinTravelTimes(read, ds.communes, src.travelTimes.path);
+        report.joins.push_back(report.travelTimes.join);
+        moveWarnings(read.warnings, report);
+        in.times = std::move(read.times);
+    }
+    if ((in.haveFlows = !src.flows.path.empty())) {
+        step(feedback, 40, "Lecture des flux");
+        const Table t = readTable(src.flows.path, src.flows.read, &report.warnings);
+        FlowsRead read = readFlows(t, src.flows.columns);
+        report.flowsTotal = read.total;
+        CogCarry carry;
+        carry.file = src.flows.path;
+        carryFlowsToCog(ds, history, read, carry);
+        report.flows = joinFlows(read, ds, src.flows.path);
+        reportCarry(report, std::move(carry), report.flows.join.unmatched.size());
+        report.joins.push_back(report.flows.join);
+        moveWarnings(read.warnings, report);
+        in.flows = std::move(read.flows);
+    }
+    if ((in.haveCooperations = !src.cooperations.path.empty())) {
+        step(feedback, 80, "Lecture des coopérations");
+        const Table t = readTable(src.cooperations.path, src.cooperations.read, &report.warnings);
+        const auto declared = readCooperations(t, src.cooperations.columns);
+        in.cooperations = resolveCooperations(declared, ds.communes, src.cooperations.path, report.warnings);
+        report.cooperations = in.cooperations.size();
+    }
+    return in;
+}
+
+//! Puts the link inputs into the dataset: travel times and flows replace, cooperations add or replace
+//! (by name).
+void applyLinkInputs(model::Dataset& ds, const LinkSources& src, LinkInputs in) {
+    if (in.haveTimes) {
+        ds.travelTimes = std::move(in.times);
+        addSource(ds, baseName(src.travelTimes.path));
+    }
+    if (in.haveFlows) {
+        ds.flows = std::move(in.flows);
+        ds.meta.extra["flows.kind"] = flowKindName(src.flows.kind);
+        addSource(ds, baseName(src.flows.path));
+    }
+    if (in.haveCooperations) {
+        for (auto& coop : in.cooperations) {
+            auto it = std::find_if(ds.cooperations.begin(), ds.cooperations.end(),
+                                   [&](const model::Cooperation& c) { return c.name == coop.name; });
+            if (it == ds.cooperations.end())
+                ds.cooperations.push_back(std::move(coop));
+            else
+                *it = std::move(coop);
+        }
+        addSource(ds, baseName(src.cooperations.path));
+    }
 }
 
 } // namespace
 
+FlowsSource parseFlowsArgument(const std::string& text) {
+    FlowsSource out;
+    out.path = text;
+    const auto colon = text.find_last_of(':');
+    FlowKind kind;
+    if (colon != std::string::npos && colon > 0 && parseFlowKind(text.substr(colon + 1), kind)) {
+        out.path = text.substr(0, colon);
+        out.kind = kind;
+    }
+    return out;
+}
+
+void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportReport& report,
+                  Feedback* feedback) {
+    const CogHistory own =
+        options.cogHistoryPath.empty() ? CogHistory() : readCogHistory(options.cogHistoryPath);
+    const CogHistory* history = !options.carryCog                ? nullptr
+                                : options.cogHistoryPath.empty() ? &standardCogHistory()
+                                                                 : &own;
+    LinkInputs in = readLinkInputs(dataset, options.links, history, report, feedback);
+    applyLinkInputs(dataset, options.links, std::move(in));
+    maillage::report(feedback, 100);
+}
+
 model::Dataset importDataset(const ImportOptions& options, ImportReport& report, Feedback* feedback) {
     ensureGdal();
     if (options.communesPath.empty())
-        throw Error(ErrorKind::Parameter, Location{}, "no communes file given (polygons or a table)");
+        throw Error(ErrorKind::Parameter, Location{}, msg("inputs.no_communes_file"));
     ImportState st(options, report, feedback);
     readCommunes(st);
     readBassinTable(st);
+    prepareCogHistory(st);
     readPopulationTable(st);
     joinTables(st);
     fillCommunes(st);
@@ -609,6 +869,9 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     readCounts(st, ds);
     applyFilters(st);
     buildBassins(st, ds);
+    nameTerritories(ds, options.territoryNamesFolder.empty()
+                            ? standardTerritoryNames()
+                            : readTerritoryNames(options.territoryNamesFolder));
     readZones(st, ds);
     if (!st.tableOnly) {
         step(feedback, 60, "Fusion des communes en bassins de vie");
@@ -617,6 +880,10 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     }
     applySourceDefaults(st, ds);
     fillMetadata(st, ds);
+    {
+        SubFeedback sub(feedback, 98, 99);
+        applyLinkInputs(ds, options.links, readLinkInputs(ds, options.links, st.cogHistory, report, &sub));
+    }
     ds.reindex();
     maillage::report(feedback, 100);
     return ds;

@@ -1,7 +1,12 @@
 #pragma once
 // The import pipeline behind `maillage import` and the GUI's import wizard.
+#include "core/io/cog_history.h"
+#include "core/io/cooperations.h"
+#include "core/io/flows.h"
 #include "core/io/geo.h"
 #include "core/io/importers.h"
+#include "core/io/territory_names.h"
+#include "core/io/travel_times.h"
 #include "core/model/dataset.h"
 #include "core/model/feedback.h"
 
@@ -16,6 +21,58 @@ struct ProfessionalsSource {
     ProfessionalsColumns columns;
     TableReadOptions read;
 };
+
+//! A commune × commune travel-time matrix (`--travel-times FILE`).
+struct TravelTimesSource {
+    std::string path; //!< "" = none
+    TravelTimeColumns columns;
+    TableReadOptions read;
+};
+
+//! Observed origin–destination flows between communes (`--flows FILE[:KIND]`).
+struct FlowsSource {
+    std::string path; //!< "" = none
+    FlowKind kind = FlowKind::Other;
+    FlowColumns columns;
+    TableReadOptions read;
+};
+
+//! Declared cooperations (`--cooperations FILE`).
+struct CooperationsSource {
+    std::string path; //!< "" = none
+    CooperationColumns columns;
+    TableReadOptions read;
+};
+
+//! The link inputs of the Maillage panel, read at import or added to a dataset later (addToDataset).
+struct LinkSources {
+    //! Replaces the dataset's travel times; the maillage, isolation/remoteness and accessibility then use
+    //! minutes where the matrix covers the pair.
+    TravelTimesSource travelTimes;
+    //! Replaces the dataset's flows (kept at commune level; the analyses aggregate them to bassins de vie).
+    FlowsSource flows;
+    //! Adds cooperations; one of the same name as a cooperation of the dataset replaces it.
+    CooperationsSource cooperations;
+};
+
+//! "flows.csv:patients" -> path "flows.csv", kind Patients; without a known kind after the last ':' the
+//! whole text is the path (kind Other). For the command line's `--flows FILE[:KIND]`.
+FlowsSource parseFlowsArgument(const std::string& text);
+
+//! What a région or département filter keeps of the bassins de vie that cross the area's edge.
+enum class AreaMode {
+    //! Every commune of every bassin de vie that touches the area (the default): bassins stay whole;
+    //! the communes outside the area are listed in the metadata (kOutsideCommunesKey).
+    WholeBassins,
+    //! Only the communes of the area: the bassins cut by its edge are listed as truncated in the metadata
+    //! (kTruncatedBassinsKey) and in a warning; they must be left out of averages per région.
+    Strict
+};
+
+//! Metadata keys (Dataset::meta.extra) of an import restricted to an area: comma-separated codes.
+inline constexpr const char* kAreaModeKey = "area.mode";                      //!< "whole_bassins" or "strict"
+inline constexpr const char* kOutsideCommunesKey = "area.outside_communes";   //!< communes outside the area
+inline constexpr const char* kTruncatedBassinsKey = "area.truncated_bassins"; //!< bassins cut by the edge
 
 struct ImportOptions {
     std::string communesPath; //!< polygons (GeoPackage, Shapefile, GeoJSON); or a table without geometry
@@ -35,20 +92,51 @@ struct ImportOptions {
     std::string title;
     std::vector<std::string> sources;
     int cogYear = 0;
-    std::string regionFilter;           //!< keep only communes of this région code ("" = all)
-    std::string departementFilter;      //!< keep only communes of these départements, comma separated
+    std::string regionFilter;      //!< keep only communes of this région code ("" = all)
+    std::string departementFilter; //!< keep only communes of these départements, comma separated
+    //! With a région or département filter: whole bassins de vie (default) or the strict area.
+    AreaMode areaMode = AreaMode::WholeBassins;
     std::string createdBy = "Maillage"; //!< application and version, written to the metadata
+    LinkSources links; //!< travel times, observed flows, declared cooperations (each optional)
+    //! Folder holding regions.csv, departements.csv, anciennes_regions.csv (`--territories DIR`);
+    //! "" = the tables shipped with the application (standardTerritoryNames).
+    std::string territoryNamesFolder;
+    //! Carry counts and populations of tables of another COG year to the COG of the communes (the year
+    //! of each table is detected from its codes); false: join the codes as they are.
+    bool carryCog = true;
+    //! Passage tables in the layout of resources/cog (`--cog-history FILE`); "" = the shipped ones.
+    std::string cogHistoryPath;
+};
+
+//! What addToDataset may add or replace.
+struct AddOptions {
+    LinkSources links;
+    //! Carry flows of another COG year to the dataset's COG (Metadata::cogYear), as importDataset does.
+    bool carryCog = true;
+    std::string cogHistoryPath; //!< "" = the shipped passage tables
 };
 
 struct ImportReport {
     Warnings warnings;
     //! BV table vs communes (both ways), population vs communes (both ways), each counts table vs communes.
     std::vector<JoinReport> joins;
+    TravelTimesJoin travelTimes;  //!< coverage of the travel-time matrix (when one was given)
+    FlowsJoin flows;              //!< flows left out, intra-commune, intra-BV and between-BV volumes
+    double flowsTotal = 0;        //!< volume of the flows file as read (before the join)
+    std::size_t cooperations = 0; //!< cooperations read
+    //! Tables carried to the communes' COG: "235 codes carried from COG 2013 to COG 2018; 0 unmatched".
+    std::vector<CogCarry> cogCarries;
 };
 
 //! Reads everything, joins, folds arrondissements, dissolves bassins, and returns the dataset (not
 //! written: call writeDataset). Progress and cancellation through `feedback`.
 model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
                              Feedback* feedback = nullptr);
+
+//! Reads the inputs of `options` and adds them to `dataset` (pure: nothing is written; the caller
+//! rewrites the GeoPackage). Joins against the dataset's communes are in `report`. Throws Error as the
+//! readers do; the dataset is unchanged when it throws.
+void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportReport& report,
+                  Feedback* feedback = nullptr);
 
 } // namespace maillage::io

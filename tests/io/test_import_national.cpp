@@ -5,6 +5,7 @@
 #include "core/io/geo.h"
 #include "core/io/gpkg.h"
 #include "core/io/import.h"
+#include "core/model/text.h"
 
 #include <QObject>
 
@@ -154,6 +155,33 @@ private slots:
             if (!j.ok() && j.unmatched.size() > 1000)
                 reported = true;
         QVERIFY(reported);
+    }
+
+    //! Hauts-de-France cut from the national polygons with whole bassins de vie (the default): no bassin
+    //! is truncated, the communes of the other régions that complete them are flagged, and every région
+    //! present is named (no phantom "Région 11").
+    void hautsDeFranceWithWholeBassins() {
+        const char* const kTable = "zonages/table_appartenance_communes_cog2018.csv";
+        MAILLAGE_REQUIRE_SHARED(kCommunes);
+        MAILLAGE_REQUIRE_SHARED(kTable);
+        io::ImportOptions o;
+        o.communesPath = testing::sharedPath(kCommunes).toStdString();
+        o.bassinsPath = testing::sharedPath(kTable).toStdString();
+        o.regionFilter = "32";
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(o, report);
+        QVERIFY(!d.meta.extra.count(io::kTruncatedBassinsKey));
+        QVERIFY(d.communes.size() > 3808);
+        QVERIFY(d.meta.extra.count(io::kOutsideCommunesKey));
+        std::size_t outside = 0;
+        for (const auto& c : d.communes) {
+            QVERIFY2(d.regionNames.count(c.reg), c.code.c_str());
+            QVERIFY2(d.departementNames.count(c.dep), c.code.c_str());
+            outside += c.reg != "32";
+        }
+        QCOMPARE(outside, text::split(d.meta.extra.at(io::kOutsideCommunesKey), ',').size());
+        for (const auto& b : d.bassins)
+            QVERIFY2(b.reg.empty() || d.regionNames.count(b.reg), b.code.c_str());
     }
 };
 
