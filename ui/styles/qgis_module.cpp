@@ -16,7 +16,7 @@
 
 //! Q_INIT_RESOURCE declares a function: outside any namespace.
 static void initTranslations() {
-    initTranslations();
+    Q_INIT_RESOURCE(maillage_i18n);
 }
 
 namespace {
