@@ -1003,6 +1003,66 @@ DatasetPtr openDatasetFile(const std::string& path) {
     return ds;
 }
 
+//! The parameters table replaced, and the classification fields of bassins_de_vie filled (created when
+//! absent; BVs absent from `classification` get nulls) when `classification` is not empty.
+void updateParameters(GDALDataset& ds, const std::string& path, const model::Parameters& parameters,
+                      const std::vector<BassinClassificationFields>& classification) {
+    Writer w(ds, path, nullptr);
+    dropLayer(w, ds, "parameters");
+    writeParametersLayer(w, parameters);
+    if (classification.empty())
+        return;
+    OGRLayer* l = ds.GetLayerByName(kBassins);
+    if (!l)
+        w.fail("gpkg.bassins_missing");
+    const FieldSpec specs[] = {{"pole_type", OFTInteger}, {"pole_label", OFTString}, {"total", OFTReal},
+                               {"pole_share", OFTReal},   {"psy_share", OFTReal},    {"reason", OFTString}};
+    int idx[6];
+    for (int k = 0; k < 6; ++k) {
+        idx[k] = l->GetLayerDefn()->GetFieldIndex(specs[k].name);
+        if (idx[k] < 0) {
+            OGRFieldDefn defn(specs[k].name, specs[k].type);
+            if (l->CreateField(&defn) != OGRERR_NONE)
+                w.fail("gpkg.add_field_failed",
+                       {arg::text("field", specs[k].name), arg::text("reason", lastGdalError())});
+            idx[k] = l->GetLayerDefn()->GetFieldIndex(specs[k].name);
+        }
+    }
+    const int code = l->GetLayerDefn()->GetFieldIndex("code");
+    if (code < 0)
+        w.fail("gpkg.bassins_no_code");
+    std::unordered_map<std::string, const BassinClassificationFields*> byCode;
+    for (const auto& c : classification)
+        byCode[c.bv] = &c;
+    std::vector<OGRFeatureUniquePtr> features;
+    l->ResetReading();
+    while (OGRFeature* f = l->GetNextFeature())
+        features.emplace_back(f);
+    w.transaction(kBassins, [&] {
+        for (auto& f : features) {
+            auto it = byCode.find(f->GetFieldAsString(code));
+            if (it == byCode.end()) {
+                for (int k : idx)
+                    f->SetFieldNull(k);
+            } else {
+                setClassificationFields(*f, idx, *it->second);
+            }
+            if (l->SetFeature(f.get()) != OGRERR_NONE)
+                w.fail("gpkg.update_bassins_failed", {arg::text("reason", lastGdalError())});
+        }
+    });
+}
+
+//! The layers poles and liens replaced.
+void replaceResultLayers(GDALDataset& ds, const std::string& path, const std::vector<PolePoint>& poles,
+                         const std::vector<LinkLine>& links) {
+    Writer w(ds, path, nullptr);
+    dropLayer(w, ds, "poles");
+    dropLayer(w, ds, "liens");
+    writePolePoints(w, poles);
+    writeLinkLines(w, links);
+}
+
 } // namespace
 
 void writeDataset(const model::Dataset& dataset, const std::string& path, Feedback* feedback) {
@@ -1040,52 +1100,7 @@ void writeParameters(const std::string& path, const model::Parameters& parameter
     // opened); the link stays a link. New outputs through a link are refused (checkOutputPath).
     const std::string target = std::filesystem::canonical(path, ec).string();
     atomicWrite(ec ? path : target, path, [&](GDALDataset& ds, const std::string&) {
-        Writer w(ds, path, nullptr);
-        dropLayer(w, ds, "parameters");
-        writeParametersLayer(w, parameters);
-        if (classification.empty())
-            return;
-
-        OGRLayer* l = ds.GetLayerByName(kBassins);
-        if (!l)
-            w.fail("gpkg.bassins_missing");
-        const FieldSpec specs[] = {{"pole_type", OFTInteger}, {"pole_label", OFTString},
-                                   {"total", OFTReal},        {"pole_share", OFTReal},
-                                   {"psy_share", OFTReal},    {"reason", OFTString}};
-        int idx[6];
-        for (int k = 0; k < 6; ++k) {
-            idx[k] = l->GetLayerDefn()->GetFieldIndex(specs[k].name);
-            if (idx[k] < 0) {
-                OGRFieldDefn defn(specs[k].name, specs[k].type);
-                if (l->CreateField(&defn) != OGRERR_NONE)
-                    w.fail("gpkg.add_field_failed",
-                           {arg::text("field", specs[k].name), arg::text("reason", lastGdalError())});
-                idx[k] = l->GetLayerDefn()->GetFieldIndex(specs[k].name);
-            }
-        }
-        const int code = l->GetLayerDefn()->GetFieldIndex("code");
-        if (code < 0)
-            w.fail("gpkg.bassins_no_code");
-        std::unordered_map<std::string, const BassinClassificationFields*> byCode;
-        for (const auto& c : classification)
-            byCode[c.bv] = &c;
-        std::vector<OGRFeatureUniquePtr> features;
-        l->ResetReading();
-        while (OGRFeature* f = l->GetNextFeature())
-            features.emplace_back(f);
-        w.transaction(kBassins, [&] {
-            for (auto& f : features) {
-                auto it = byCode.find(f->GetFieldAsString(code));
-                if (it == byCode.end()) {
-                    for (int k : idx)
-                        f->SetFieldNull(k);
-                } else {
-                    setClassificationFields(*f, idx, *it->second);
-                }
-                if (l->SetFeature(f.get()) != OGRERR_NONE)
-                    w.fail("gpkg.update_bassins_failed", {arg::text("reason", lastGdalError())});
-            }
-        });
+        updateParameters(ds, path, parameters, classification);
     });
 }
 
@@ -1095,13 +1110,29 @@ void writeResultLayers(const std::string& path, const std::vector<PolePoint>& po
     if (!std::filesystem::is_regular_file(path, ec))
         throw Error(ErrorKind::FileNotFound, Location{path}, msg("gpkg.file_not_found"));
     const std::string target = std::filesystem::canonical(path, ec).string();
-    atomicWrite(ec ? path : target, path, [&](GDALDataset& ds, const std::string&) {
-        Writer w(ds, path, nullptr);
-        dropLayer(w, ds, "poles");
-        dropLayer(w, ds, "liens");
-        writePolePoints(w, poles);
-        writeLinkLines(w, links);
-    });
+    atomicWrite(ec ? path : target, path,
+                [&](GDALDataset& ds, const std::string&) { replaceResultLayers(ds, path, poles, links); });
+}
+
+void writeResultsInto(const std::string& temporaryCopy, const model::Parameters& parameters,
+                      const std::vector<BassinClassificationFields>& classification,
+                      const std::vector<PolePoint>& poles, const std::vector<LinkLine>& links) {
+    parameters.validate(temporaryCopy);
+    ensureGdal();
+    GdalErrorCollector gdalErrors;
+    const char* drivers[] = {"GPKG", nullptr};
+    DatasetPtr ds(GDALDataset::Open(temporaryCopy.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers));
+    if (!ds)
+        throw Error(ErrorKind::Write, Location{temporaryCopy},
+                    msg("gpkg.write_failed_because", {arg::text("reason", lastGdalError())}));
+    updateParameters(*ds, temporaryCopy, parameters, classification);
+    replaceResultLayers(*ds, temporaryCopy, poles, links);
+    CPLErrorReset();
+    ds.reset();
+    if (CPLGetLastErrorType() >= CE_Failure)
+        throw Error(ErrorKind::Write, Location{temporaryCopy},
+                    msg("gpkg.close_failed",
+                        {arg::path("tmp", temporaryCopy), arg::text("reason", lastGdalError())}));
 }
 
 } // namespace maillage::io

@@ -90,4 +90,11 @@ struct LinkLine {
 void writeResultLayers(const std::string& path, const std::vector<PolePoint>& poles,
                        const std::vector<LinkLine>& links);
 
+//! writeParameters (with `classification`) and writeResultLayers at once, into `temporaryCopy` itself,
+//! without a copy of its own: for a file that the caller made as a temporary copy and renames into place once
+//! complete (ui/styles, which adds QGIS's tables to the same copy). Throws Error(Write).
+void writeResultsInto(const std::string& temporaryCopy, const model::Parameters& parameters,
+                      const std::vector<BassinClassificationFields>& classification,
+                      const std::vector<PolePoint>& poles, const std::vector<LinkLine>& links);
+
 } // namespace maillage::io

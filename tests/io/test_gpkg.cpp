@@ -798,6 +798,38 @@ private slots:
         compareDatasets(d, io::readDataset(path)); // the dataset itself is untouched
     }
 
+    void resultsAreWrittenIntoATemporaryCopyWithoutACopyOfTheirOwn() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("copie.gpkg").toStdString();
+        const model::Dataset d = smallDataset();
+        io::writeDataset(d, path);
+        io::BassinClassificationFields lille;
+        lille.bv = "59350";
+        lille.poleType = 4;
+        lille.poleLabel = "Pôle secondaire";
+        lille.total = 3;
+        lille.masked = true; // 3 < 5: total and shares hidden, the reason is the type alone
+        lille.reason = "3 professionnels";
+        io::PolePoint pole{"59350", "Lille", 4, "Pôle secondaire", 3, true, false, {2900, 200}};
+        model::Parameters p = d.params;
+        p.poles.metropoleMin = 12000;
+        io::writeResultsInto(path, p, {lille}, {pole}, {});
+        QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("copie.gpkg")}); // no temporary file
+        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        QCOMPARE(ds->GetLayerByName("poles")->GetFeatureCount(), GIntBig(1));
+        QCOMPARE(ds->GetLayerByName("liens")->GetFeatureCount(), GIntBig(0));
+        for (auto& f : *ds->GetLayerByName("bassins_de_vie")) {
+            if (std::string(f->GetFieldAsString("code")) != "59350")
+                continue;
+            QCOMPARE(f->GetFieldAsInteger("pole_type"), 4);
+            QVERIFY(f->IsFieldNull(f->GetFieldIndex("total")));
+            QVERIFY(f->IsFieldNull(f->GetFieldIndex("pole_share")));
+            QCOMPARE(std::string(f->GetFieldAsString("reason")), lille.poleLabel);
+        }
+        ds.reset();
+        QCOMPARE(io::readDataset(path).params.poles.metropoleMin, 12000.0);
+    }
+
     void writesParametersInPlace() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("territoire.gpkg").toStdString();

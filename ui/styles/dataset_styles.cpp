@@ -3,6 +3,7 @@
 #include "core/analysis/density.h"
 #include "core/analysis/maillage.h"
 #include "core/analysis/poles.h"
+#include "core/io/atomic_file.h"
 #include "core/io/gpkg.h"
 #include "core/model/error.h"
 #include "ui/styles/layer_styles.h"
@@ -19,7 +20,10 @@
 #include <cstdio>
 #include <limits>
 #include <memory>
+#include <string>
 #include <vector>
+
+#include <cpl_conv.h>
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgscoordinatereferencesystem.h>
@@ -33,6 +37,24 @@
 namespace maillage::ui::styles {
 
 namespace {
+
+//! While alive, SQLite does not wait for the disk at every commit of this thread's GDAL connections (QGIS's
+//! included): the copy is a temporary file, synced once before it is renamed over the dataset.
+class UnsyncedCommits {
+public:
+    UnsyncedCommits() : m_previous(CPLGetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "")) {
+        CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF");
+    }
+    ~UnsyncedCommits() {
+        CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS",
+                                      m_previous.empty() ? nullptr : m_previous.c_str());
+    }
+    UnsyncedCommits(const UnsyncedCommits&) = delete;
+    UnsyncedCommits& operator=(const UnsyncedCommits&) = delete;
+
+private:
+    std::string m_previous;
+};
 
 //! A failure of one step, with what QGIS, GDAL or the engine said.
 struct StyleError {
@@ -138,9 +160,11 @@ ResultSummary writeResults(const QString& original, const QString& copy) {
     const model::Dataset dataset = io::readDataset(original.toStdString(), attributesOnly);
     ResultSummary summary;
     const analysis::Classification c = analysis::classifyDataset(dataset, 0, dataset.params.poles);
-    io::writeParameters(copy.toStdString(), dataset.params, classificationFields(dataset, c, summary));
+    const auto classification = classificationFields(dataset, c, summary);
     const analysis::MaillageResult m = analysis::computeMaillage(dataset, c.poles, dataset.params.maillage);
-    io::writeResultLayers(copy.toStdString(), polePoints(dataset, m), linkLines(dataset, c, m, summary));
+    // Into the copy itself: it is already the temporary file renamed over the dataset at the end.
+    io::writeResultsInto(copy.toStdString(), dataset.params, classification, polePoints(dataset, m),
+                         linkLines(dataset, c, m, summary));
     summary.isolation = isolationText(m, dataset.params.maillage);
     return summary;
 }
@@ -268,10 +292,12 @@ bool writeDatasetStyles(const QString& gpkg, QString* error) {
             throw StyleError{QStringLiteral("not a dataset file")};
         const QTemporaryDir folder(info.dir().filePath(QStringLiteral(".maillage-styles-XXXXXX")));
         const QString copy = copyBeside(target, folder);
-        const ResultSummary results = writeResults(target, copy);
-        writeStylesAndProject(copy, results, info.completeBaseName());
-        if (std::rename(QFile::encodeName(copy).constData(), QFile::encodeName(target).constData()) != 0)
-            throw StyleError{QStringLiteral("cannot rename %1 over the file").arg(copy)};
+        {
+            const UnsyncedCommits unsynced;
+            const ResultSummary results = writeResults(target, copy);
+            writeStylesAndProject(copy, results, info.completeBaseName());
+        }
+        io::commitTemporary(copy.toStdString(), target.toStdString()); // synced, renamed, folder synced
         return true;
     } catch (const StyleError& e) {
         if (error)
