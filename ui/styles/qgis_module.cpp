@@ -39,6 +39,20 @@ void installLanguage(QTranslator& translator) {
         QCoreApplication::installTranslator(&translator);
 }
 
+//! QGIS for a process that has no application (the command line), without a display. It stays up until the
+//! process ends: QGIS cannot be started again once exitQgis() has run, nor GDAL be used after it (it tears
+//! the drivers down), and the command line goes on using GDAL.
+void startQgis() {
+    static int argc = 1; // QApplication keeps references to both
+    static char name[] = "maillage";
+    static char* argv[] = {name, nullptr};
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    new QgsApplication(argc, argv, false); // NOLINT: owned by the process, as QCoreApplication::instance()
+    QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
+    installLanguage(*new QTranslator(QCoreApplication::instance()));
+    QgsApplication::initQgis();
+}
+
 } // namespace
 
 //! Writes the classification, the layer styles and the QGIS project into the dataset GeoPackage `gpkg`
@@ -48,27 +62,10 @@ void installLanguage(QTranslator& translator) {
 extern "C" __attribute__((visibility("default"))) int maillage_write_qgis_styles(const char* gpkg,
                                                                                  char* error, std::size_t n) {
     maillage::io::ensureGdal(); // no -wal/-shm files beside the dataset
-    const QString path = QString::fromUtf8(gpkg ? gpkg : "");
+    if (!QCoreApplication::instance())
+        startQgis();
     QString message;
-    if (QCoreApplication::instance()) {
-        const bool ok = maillage::ui::styles::writeDatasetStyles(path, &message);
-        copyError(message, error, n);
-        return ok ? 1 : 0;
-    }
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    int argc = 1;
-    char name[] = "maillage";
-    char* argv[] = {name, nullptr};
-    bool ok = false;
-    {
-        QgsApplication app(argc, argv, false);
-        QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
-        QTranslator translator;
-        installLanguage(translator);
-        QgsApplication::initQgis();
-        ok = maillage::ui::styles::writeDatasetStyles(path, &message);
-        QgsApplication::exitQgis();
-    }
+    const bool ok = maillage::ui::styles::writeDatasetStyles(QString::fromUtf8(gpkg ? gpkg : ""), &message);
     copyError(message, error, n);
     return ok ? 1 : 0;
 }
