@@ -2,6 +2,7 @@
 
 #include "ui/layer_roles.h"
 #include "ui/panels/panel_util.h"
+#include "ui/styles/layer_styles.h"
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsfeature.h>
@@ -34,40 +35,6 @@ namespace {
 
 const char* const kOwnerProperty = "maillage/owner";
 const char* const kOwner = "maillage_layers";
-
-// "scale_linear(log10(field), lo, hi, minWidth, maxWidth)": widths readable across magnitudes.
-QString logWidthExpression(const QString& field, double minValue, double maxValue, double minMm,
-                           double maxMm) {
-    if (!(minValue > 0) || !(maxValue > minValue))
-        return QString::number((minMm + maxMm) / 2, 'f', 2);
-    return QStringLiteral("scale_linear(log10(\"%1\"), %2, %3, %4, %5)")
-        .arg(field)
-        .arg(std::log10(minValue), 0, 'g', 10)
-        .arg(std::log10(maxValue), 0, 'g', 10)
-        .arg(minMm, 0, 'f', 2)
-        .arg(maxMm, 0, 'f', 2);
-}
-
-QgsLineSymbol* lineSymbol(const QColor& color, double widthMm,
-                          const QString& style = QStringLiteral("solid")) {
-    return QgsLineSymbol::createSimple(
-        {{QStringLiteral("line_color"), QgsSymbolLayerUtils::encodeColor(color)},
-         {QStringLiteral("line_width"), QString::number(widthMm)},
-         {QStringLiteral("line_width_unit"), QStringLiteral("MM")},
-         {QStringLiteral("line_style"), style},
-         {QStringLiteral("capstyle"), QStringLiteral("round")},
-         {QStringLiteral("joinstyle"), QStringLiteral("round")}});
-}
-
-QgsMarkerSymbol* markerSymbol(const QString& shape, const QColor& fill, const QColor& outline, double sizeMm,
-                              double outlineMm) {
-    return QgsMarkerSymbol::createSimple(
-        {{QStringLiteral("name"), shape},
-         {QStringLiteral("color"), QgsSymbolLayerUtils::encodeColor(fill)},
-         {QStringLiteral("outline_color"), QgsSymbolLayerUtils::encodeColor(outline)},
-         {QStringLiteral("outline_width"), QString::number(outlineMm)},
-         {QStringLiteral("size"), QString::number(sizeMm)}});
-}
 
 QgsPointXY toPoint(const model::Point& p) {
     return QgsPointXY(p.x, p.y);
@@ -137,10 +104,10 @@ QgsFeatureList drawLines(QgsVectorLayer* layer, const std::vector<Line>& lines, 
     layer->updateExtents();
 
     auto symbol = [&](const QColor& color, double minMm, double maxMm) {
-        QgsLineSymbol* s = lineSymbol(color, style.widthMm, style.lineStyle);
+        QgsLineSymbol* s = styles::lineSymbol(color, style.widthMm, style.lineStyle);
         if (widthIndex >= 0)
             s->setDataDefinedWidth(QgsProperty::fromExpression(
-                logWidthExpression(style.widthField, std::isfinite(lo) ? lo : 0, hi, minMm, maxMm)));
+                styles::logWidthExpression(style.widthField, std::isfinite(lo) ? lo : 0, hi, minMm, maxMm)));
         return s;
     };
     QgsFeatureRenderer* renderer = nullptr;
@@ -169,22 +136,10 @@ QgsFeatureList drawLines(QgsVectorLayer* layer, const std::vector<Line>& lines, 
     return features;
 }
 
-//! No labels of its own, but the other layers' labels keep off its features (QGIS's "blocking"
-//! labeling): the names of the pôles sit beside their markers, not over them.
-void setBlocksLabels(QgsVectorLayer* layer) {
-    QgsPalLayerSettings settings;
-    settings.drawLabels = false;
-    settings.fieldName = QStringLiteral("name");
-    settings.obstacleSettings().setIsObstacle(true);
-    settings.obstacleSettings().setFactor(1.0);
-    layer->setLabeling(new QgsVectorLayerSimpleLabeling(settings));
-    layer->setLabelsEnabled(true);
-}
-
 } // namespace
 
-const QColor MaillageLayers::kDominantLinkColor(0x1D, 0x3F, 0x6E, 220);
-const QColor MaillageLayers::kOtherLinkColor(0x8C, 0x8C, 0x8C, 80);
+const QColor MaillageLayers::kDominantLinkColor = styles::dominantLinkColor();
+const QColor MaillageLayers::kOtherLinkColor = styles::otherLinkColor();
 
 MaillageLayers::MaillageLayers(QgsProject* project, QObject* parent) : QObject(parent), m_project(project) {}
 
@@ -273,8 +228,10 @@ void MaillageLayers::drawLinks(const analysis::MaillageResult& result, const mod
     LineStyle style;
     style.categoryField = QStringLiteral("dominant");
     style.categories = {
-        {1, kDominantLinkColor, tr("Dominant link (towards a heavier pôle)"), 0.45, 1.8},
-        {0, kOtherLinkColor, tr("Other link"), 0.12, 0.7},
+        {1, kDominantLinkColor, tr("Dominant link (towards a heavier pôle)"),
+         styles::kDominantLinkWidths.minMm, styles::kDominantLinkWidths.maxMm},
+        {0, kOtherLinkColor, tr("Other link"), styles::kOtherLinkWidths.minMm,
+         styles::kOtherLinkWidths.maxMm},
     };
     style.widthField = QStringLiteral("intensity");
     // Strong and dominant links on top of weak ones.
@@ -314,19 +271,9 @@ void MaillageLayers::drawPoles(const analysis::MaillageResult& result, const mod
     const bool minutes = result.distanceUnit == "min";
     const QString threshold = minutes ? tr("%1 min").arg(number(p.isolationMinutes))
                                       : tr("%1 km").arg(number(p.isolationDistanceKm));
-    auto* renderer = new QgsCategorizedSymbolRenderer(
-        QStringLiteral("isolated"),
-        {QgsRendererCategory(
-             1, markerSymbol(QStringLiteral("triangle"), QColor(0x11, 0x11, 0x11), Qt::white, 3.4, 0.4),
-             tr("Isolated pôle (no peer within %1)").arg(threshold)),
-         QgsRendererCategory(
-             0, markerSymbol(QStringLiteral("circle"), QColor(0x26, 0x26, 0x26), Qt::white, 2.4, 0.4),
-             tr("Pôle"))});
-    renderer->setOrderBy(
-        QgsFeatureRequest::OrderBy({QgsFeatureRequest::OrderByClause(QStringLiteral("isolated"), true)}));
-    renderer->setOrderByEnabled(true);
+    QgsCategorizedSymbolRenderer* renderer = styles::poleRenderer(threshold);
     layer->setRenderer(renderer);
-    setBlocksLabels(layer);
+    styles::setBlocksLabels(layer);
     layer->triggerRepaint();
     layer->emitStyleChanged();
 }
@@ -357,10 +304,10 @@ void MaillageLayers::showFlows(const model::Dataset& ds, bool on) {
                              {qs(f.origin), qs(f.destination), qs(a->name), qs(b->name), f.volume}});
     }
     LineStyle style;
-    style.color = QColor(0xCC, 0x79, 0xA7, 190); // Okabe-Ito reddish purple
+    style.color = styles::flowColor();
     style.widthField = QStringLiteral("volume");
-    style.minWidthMm = 0.3;
-    style.maxWidthMm = 3.0;
+    style.minWidthMm = styles::kFlowWidths.minMm;
+    style.maxWidthMm = styles::kFlowWidths.maxMm;
     style.orderBy = QStringList{QStringLiteral("volume")};
     drawLines(layer, lines, style);
 }
@@ -391,9 +338,9 @@ void MaillageLayers::showCooperations(const model::Dataset& ds,
                  b->anchor,
                  {qs(d.cooperation), qs(d.kind), qs(d.from), qs(d.to), qs(a->name), qs(b->name)}});
     }
-    LineStyle style; // Okabe-Ito bluish green, dashed: declared, not measured
-    style.color = QColor(0x00, 0x9E, 0x73);
-    style.widthMm = 0.9;
+    LineStyle style; // dashed: declared, not measured
+    style.color = styles::cooperationColor();
+    style.widthMm = styles::kCooperationWidthMm;
     style.lineStyle = QStringLiteral("dash");
     drawLines(layer, lines, style);
 }

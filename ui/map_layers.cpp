@@ -3,8 +3,8 @@
 #include "core/model/codes.h"
 #include "ui/layer_roles.h"
 #include "ui/panels/panel_util.h"
-#include "ui/panels/pole_palette.h"
 #include "ui/session.h"
+#include "ui/styles/layer_styles.h"
 #include "ui/tasks.h"
 
 #include <QCryptographicHash>
@@ -58,10 +58,6 @@ QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-//! Commune boundaries appear below this scale denominator (1:400 000), their names below 1:120 000.
-constexpr double kCommuneMaxScale = 400000;
-constexpr double kCommuneLabelMaxScale = 120000;
-
 QgsGeometry geometryFromWkb(const model::Wkb& wkb) {
     if (wkb.empty())
         return QgsGeometry();
@@ -109,86 +105,6 @@ QgsFields departementFields() {
     f.append(field("code", QVariant::String));
     f.append(field("nom", QVariant::String));
     return f;
-}
-
-QgsFillSymbol* fillSymbol(const QColor& fill, const QColor& stroke, double strokeWidthMm,
-                          Qt::BrushStyle brush = Qt::SolidPattern) {
-    auto* layer = new QgsSimpleFillSymbolLayer(fill, brush, stroke, Qt::SolidLine, strokeWidthMm);
-    layer->setStrokeWidthUnit(QgsUnitTypes::RenderMillimeters);
-    return new QgsFillSymbol(QgsSymbolLayerList() << layer);
-}
-
-QgsTextFormat haloFormat(double sizePt, const QColor& color, bool bold) {
-    QgsTextFormat format;
-    QFont font = format.font();
-    font.setBold(bold);
-    format.setFont(font);
-    format.setSize(sizePt);
-    format.setSizeUnit(QgsUnitTypes::RenderPoints);
-    format.setColor(color);
-    QgsTextBufferSettings buffer;
-    buffer.setEnabled(true);
-    buffer.setSize(0.8);
-    buffer.setSizeUnit(QgsUnitTypes::RenderMillimeters);
-    buffer.setColor(QColor(255, 255, 255, 230));
-    format.setBuffer(buffer);
-    return format;
-}
-
-//! Label priority (QGIS: 0 to 10) of a pôle: its type first, then its mass of professionals, so that a
-//! larger pôle never gives way to a smaller one: type 1 in 8..10, type 2 in 6..8, type 3 in 4..6, type 4
-//! in 2..4, and log10 of the professionals (up to 100,000) within the band.
-const char* const kLabelPriority = "(5 - \"pole_type\") * 2 + min(2, max(0, log10(max(\"total\", 1)) / 2.5))";
-
-//! Names of the pôles beside their main commune, larger for higher ranks; hors pôle BVs are not labelled.
-void setBassinLabels(QgsVectorLayer* layer) {
-    QgsPalLayerSettings settings;
-    settings.fieldName = QStringLiteral("nom");
-    // Beside the anchor rather than over it: the pôle's marker (Maillage panel) stays visible, and the
-    // label engine can move the name around the point to avoid other markers and names.
-    settings.placement = QgsPalLayerSettings::OrderedPositionsAroundPoint;
-    settings.dist = 2.2;
-    settings.distUnits = QgsUnitTypes::RenderMillimeters;
-    // The label engine gets the anchor point, not the BV polygon, which it would validate (GEOS) and
-    // decompose for nothing (3/4 of the national render time), and the bassins are no obstacles (each
-    // polygon, unlabelled ones included, would go to the engine).
-    settings.geometryGeneratorEnabled = true;
-    settings.geometryGeneratorType = QgsWkbTypes::PointGeometry;
-    settings.geometryGenerator = QStringLiteral("make_point(\"anchor_x\", \"anchor_y\")");
-    settings.obstacleSettings().setIsObstacle(false);
-    settings.setFormat(haloFormat(8.5, QColor(0x20, 0x20, 0x20), true));
-    QgsPropertyCollection& dd = settings.dataDefinedProperties();
-    dd.setProperty(QgsPalLayerSettings::Size,
-                   QgsProperty::fromExpression(
-                       QStringLiteral("CASE WHEN \"pole_type\" = 1 THEN 11 WHEN \"pole_type\" = 2 THEN 9.5 "
-                                      "ELSE 8.5 END")));
-    dd.setProperty(QgsPalLayerSettings::Priority,
-                   QgsProperty::fromExpression(QString::fromLatin1(kLabelPriority)));
-    // The grandes métropoles and grands pôles are always named, drawn above the smaller names.
-    dd.setProperty(QgsPalLayerSettings::AlwaysShow,
-                   QgsProperty::fromExpression(QStringLiteral("\"pole_type\" IN (1, 2)")));
-    dd.setProperty(QgsPalLayerSettings::ZIndex,
-                   QgsProperty::fromExpression(QStringLiteral("5 - \"pole_type\"")));
-    // A rule rather than an empty text for hors pôle BVs: those are not even sized and placed (1,600 of
-    // the 1,666 national ones).
-    auto* root = new QgsRuleBasedLabeling::Rule(nullptr);
-    root->appendChild(new QgsRuleBasedLabeling::Rule(new QgsPalLayerSettings(settings), 0, 0,
-                                                     QStringLiteral("\"pole_type\" > 0")));
-    layer->setLabeling(new QgsRuleBasedLabeling(root));
-    layer->setLabelsEnabled(true);
-}
-
-void setCommuneLabels(QgsVectorLayer* layer) {
-    QgsPalLayerSettings settings;
-    settings.fieldName = QStringLiteral("nom");
-    settings.placement = QgsPalLayerSettings::OverPoint;
-    settings.setFormat(haloFormat(7.5, QColor(0x50, 0x50, 0x50), false));
-    settings.scaleVisibility = true;
-    settings.minimumScale = kCommuneLabelMaxScale;
-    settings.maximumScale = 0;
-    settings.priority = 2;
-    layer->setLabeling(new QgsVectorLayerSimpleLabeling(settings));
-    layer->setLabelsEnabled(true);
 }
 
 struct DepartementShape {
@@ -283,26 +199,12 @@ QgsRectangle MapLayers::fullExtent() const {
 }
 
 QString MapLayers::legendLabel(PoleType type, int count) {
-    const QString label = panel::poleTypeLabel(static_cast<int>(type));
-    const QString n = QLocale().toString(count);
-    if (type == PoleType::HorsPole)
-        return tr("%1 — %2").arg(label, n);
-    return tr("%1 (type %2) — %3").arg(label).arg(static_cast<int>(type)).arg(n);
+    return styles::legendLabel(type, count);
 }
 
 QgsCategorizedSymbolRenderer*
 MapLayers::createBassinRenderer(const std::array<int, analysis::kPoleTypeCount>& counts) {
-    QgsCategoryList categories;
-    const PoleType order[] = {PoleType::GrandeMetropole, PoleType::GrandPole, PoleType::Intermediaire,
-                              PoleType::Secondaire, PoleType::HorsPole};
-    for (PoleType type : order) {
-        const int t = static_cast<int>(type);
-        const QColor stroke =
-            type == PoleType::HorsPole ? QColor(0xA8, 0xA3, 0x9A) : QColor(0x5A, 0x5A, 0x5A);
-        categories.append(QgsRendererCategory(t, fillSymbol(poleTypeColor(t), stroke, 0.2),
-                                              legendLabel(type, counts[static_cast<std::size_t>(t)])));
-    }
-    return new QgsCategorizedSymbolRenderer(QString::fromLatin1(kPoleTypeField), categories);
+    return styles::bassinRenderer(counts);
 }
 
 void MapLayers::removeLayers() {
@@ -364,7 +266,7 @@ void MapLayers::rebuild() {
         m_fullExtent = metropolitan.isNull() ? all : metropolitan;
     }
     setLayerRole(m_bassins, QString::fromLatin1(role::Bassins));
-    setBassinLabels(m_bassins);
+    styles::setBassinLabels(m_bassins);
 
     m_communes = QgsMemoryProviderUtils::createMemoryLayer(tr("Communes"), communeFields(),
                                                            QgsWkbTypes::MultiPolygon, crs);
@@ -387,13 +289,12 @@ void MapLayers::rebuild() {
     }
     setLayerRole(m_communes, QString::fromLatin1(role::Communes));
     setCommuneStyle();
-    setCommuneLabels(m_communes);
+    styles::setCommuneLabels(m_communes);
 
     m_departements = QgsMemoryProviderUtils::createMemoryLayer(tr("Départements"), departementFields(),
                                                                QgsWkbTypes::MultiPolygon, crs);
     setLayerRole(m_departements, QString::fromLatin1(role::Departements));
-    m_departements->setRenderer(
-        new QgsSingleSymbolRenderer(fillSymbol(Qt::transparent, QColor(0x33, 0x33, 0x33), 0.5, Qt::NoBrush)));
+    m_departements->setRenderer(styles::departementRenderer());
 
     // Below any layer the panels add (links, pôles): selection, départements, communes, bassins from top
     // to bottom.
@@ -450,11 +351,7 @@ void MapLayers::applyClassification() {
 }
 
 void MapLayers::setCommuneStyle() {
-    m_communes->setRenderer(new QgsSingleSymbolRenderer(
-        fillSymbol(Qt::transparent, QColor(0x6E, 0x6E, 0x6E, 200), 0.12, Qt::NoBrush)));
-    m_communes->setScaleBasedVisibility(true);
-    m_communes->setMinimumScale(kCommuneMaxScale);
-    m_communes->setMaximumScale(0);
+    styles::setCommuneStyle(m_communes);
 }
 
 void MapLayers::createSelectionLayer(const QgsCoordinateReferenceSystem& crs) {
@@ -467,10 +364,10 @@ void MapLayers::createSelectionLayer(const QgsCoordinateReferenceSystem& crs) {
     // The outlines of the former highlights, under the labels; a selected BV keeps its pôle colour.
     const QgsCategoryList categories{
         QgsRendererCategory(featureKindName(FeatureKind::Bassin),
-                            fillSymbol(QColor(255, 255, 255, 40), QColor(0x11, 0x11, 0x11), 0.8),
+                            styles::fillSymbol(QColor(255, 255, 255, 40), QColor(0x11, 0x11, 0x11), 0.8),
                             tr("Selected bassin de vie")),
         QgsRendererCategory(featureKindName(FeatureKind::Commune),
-                            fillSymbol(QColor(255, 255, 255, 110), QColor(0x11, 0x11, 0x11), 0.55),
+                            styles::fillSymbol(QColor(255, 255, 255, 110), QColor(0x11, 0x11, 0x11), 0.55),
                             tr("Selected commune"))};
     m_selection->setRenderer(new QgsCategorizedSymbolRenderer(QStringLiteral("kind"), categories));
 }
@@ -620,7 +517,32 @@ void MapLayers::resetCommuneColouring() {
     emit communeColouringChanged();
 }
 
+bool MapLayers::addStoredDepartements() {
+    const model::Dataset& dataset = m_session->dataset();
+    if (dataset.departementOutlines.empty())
+        return false;
+    QgsFeatureList features;
+    const QgsFields fields = m_departements->fields();
+    for (const model::Outline& o : dataset.departementOutlines) {
+        QgsFeature f(fields);
+        f.setGeometry(geometryFromWkb(o.geometry));
+        const auto name = dataset.departementNames.find(o.code);
+        f.setAttributes(QgsAttributes(QVector<QVariant>{
+            qs(o.code), name == dataset.departementNames.end() ? QString() : qs(name->second)}));
+        features.append(f);
+    }
+    m_departements->dataProvider()->addFeatures(features);
+    m_departements->updateExtents();
+    m_departementsReady = true;
+    emit departementsChanged();
+    return true;
+}
+
 void MapLayers::startDepartementDissolve() {
+    // Datasets imported since the outlines are stored need no dissolve; older ones are dissolved once
+    // (in the background) and cached.
+    if (addStoredDepartements())
+        return;
     // Inputs copied for the worker thread: (département, commune WKB), and the names.
     struct Shared {
         std::map<QString, std::vector<QByteArray>> communesByDep;

@@ -65,7 +65,8 @@ public:
     static const char* const kDensityField;       //!< "densite"
     static const char* const kAccessibilityField; //!< "acces_2sfca"
 
-    //! True once the département boundaries have been dissolved (in the background) and added.
+    //! True once the département boundaries are on the map: at once when the dataset stores them, else
+    //! once dissolved from the communes (in the background) and added.
     bool departementsReady() const { return m_departementsReady; }
 
     //! Legend label of a pôle type with its count: "Grand pôle (type 2) — 3", "Hors pôle — 1 210".
@@ -94,6 +95,7 @@ private:
     void applySelection();
     void createSelectionLayer(const QgsCoordinateReferenceSystem& crs);
     void removeLayers();
+    bool addStoredDepartements();
     void startDepartementDissolve();
     void setCommuneStyle();
     void onDensityMapReady();

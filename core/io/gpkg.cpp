@@ -17,6 +17,7 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -26,6 +27,7 @@
 #include <functional>
 #include <memory>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace maillage::io {
@@ -95,40 +97,47 @@ void atomicWrite(const std::string& path, const std::string& copyFrom,
         if (copyFrom.empty()) {
             GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
             if (!driver)
-                throw Error(ErrorKind::Internal, Location{path}, "the GDAL GeoPackage driver is missing");
+                throw Error(ErrorKind::Internal, Location{path}, msg("gpkg.driver_missing"));
             ds.reset(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         } else {
             std::error_code ec;
             std::filesystem::copy_file(copyFrom, tmp, std::filesystem::copy_options::overwrite_existing, ec);
             if (ec)
-                throw Error(ErrorKind::Write, Location{path},
-                            "cannot create the temporary file " + tmp + ": " + ec.message());
+                throw Error(
+                    ErrorKind::Write, Location{path},
+                    msg("gpkg.temporary_failed", {arg::path("tmp", tmp), arg::text("reason", ec.message())}));
             const char* drivers[] = {"GPKG", nullptr};
             ds.reset(GDALDataset::Open(tmp.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers));
         }
         if (!ds)
-            throw Error(ErrorKind::Write, Location{path},
-                        "cannot create the temporary file " + tmp + ": " + lastGdalError());
+            throw Error(
+                ErrorKind::Write, Location{path},
+                msg("gpkg.temporary_failed", {arg::path("tmp", tmp), arg::text("reason", lastGdalError())}));
         body(*ds, tmp);
         stopForSignalTests();
         CPLErrorReset();
         ds.reset(); // closes: builds deferred spatial indexes, flushes
         if (CPLGetLastErrorType() >= CE_Failure)
-            throw Error(ErrorKind::Write, Location{path}, "closing " + tmp + " failed: " + lastGdalError());
+            throw Error(
+                ErrorKind::Write, Location{path},
+                msg("gpkg.close_failed", {arg::path("tmp", tmp), arg::text("reason", lastGdalError())}));
         if (std::rename(tmp.c_str(), path.c_str()) != 0)
             throw Error(ErrorKind::Write, Location{path},
-                        "cannot rename " + tmp + " to " + path + ": " + std::strerror(errno));
+                        msg("gpkg.rename_failed", {arg::path("tmp", tmp), arg::path("path", path),
+                                                   arg::text("reason", std::strerror(errno))}));
     } catch (const Error& e) {
         removeTemporary(tmp);
         if (e.kind() == ErrorKind::Canceled || (e.kind() == ErrorKind::Write && e.where().file == path))
             throw;
-        throw Error(ErrorKind::Write, Location{path}, "cannot write the dataset: " + e.detail());
+        throw Error(ErrorKind::Write, Location{path},
+                    msg("gpkg.write_failed_because", {arg::text("reason", e.detail())}));
     } catch (const std::exception& e) {
         removeTemporary(tmp);
-        throw Error(ErrorKind::Write, Location{path}, std::string("cannot write the dataset: ") + e.what());
+        throw Error(ErrorKind::Write, Location{path},
+                    msg("gpkg.write_failed_because", {arg::text("reason", e.what())}));
     } catch (...) {
         removeTemporary(tmp);
-        throw Error(ErrorKind::Write, Location{path}, "cannot write the dataset");
+        throw Error(ErrorKind::Write, Location{path}, msg("gpkg.write_failed"));
     }
 }
 
@@ -148,25 +157,34 @@ public:
         m_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     }
 
-    [[noreturn]] void fail(const std::string& what) const {
-        throw Error(ErrorKind::Write, Location{m_path}, "cannot write the dataset: " + what);
+    //! Throws Error(Write) naming the dataset: `id` says "cannot write the dataset: " and what failed.
+    [[noreturn]] void fail(const char* id, std::vector<MessageArg> args = {}) const {
+        throw Error(ErrorKind::Write, Location{m_path}, msg(id, std::move(args)));
     }
 
     OGRLayer* createLayer(const char* name, bool spatial, std::initializer_list<FieldSpec> fields) {
+        return createLayer(name, spatial ? wkbMultiPolygon : wkbNone, fields);
+    }
+
+    //! A layer of `geometry` type (wkbNone: an attribute table) in Lambert-93, with `fields`.
+    OGRLayer* createLayer(const char* name, OGRwkbGeometryType geometry,
+                          std::initializer_list<FieldSpec> fields) {
+        const bool spatial = geometry != wkbNone;
         CPLStringList options;
         options.SetNameValue("FID", "fid");
         if (spatial) {
             options.SetNameValue("GEOMETRY_NAME", "geom");
             options.SetNameValue("SPATIAL_INDEX", "YES");
         }
-        OGRLayer* layer = m_ds.CreateLayer(name, spatial ? &m_srs : nullptr,
-                                           spatial ? wkbMultiPolygon : wkbNone, options.List());
+        OGRLayer* layer = m_ds.CreateLayer(name, spatial ? &m_srs : nullptr, geometry, options.List());
         if (!layer)
-            fail(std::string("cannot create layer ") + name + ": " + lastGdalError());
+            fail("gpkg.create_layer_failed",
+                 {arg::text("layer", name), arg::text("reason", lastGdalError())});
         for (const auto& f : fields) {
             OGRFieldDefn defn(f.name, f.type);
             if (layer->CreateField(&defn) != OGRERR_NONE)
-                fail(std::string("cannot create field ") + name + "." + f.name + ": " + lastGdalError());
+                fail("gpkg.create_field_failed", {arg::text("layer", name), arg::text("field", f.name),
+                                                  arg::text("reason", lastGdalError())});
         }
         return layer;
     }
@@ -174,16 +192,18 @@ public:
     //! One transaction per layer: SQLite commits per statement otherwise, 100 times slower.
     template <class Body> void transaction(const char* layerName, Body&& body) {
         if (m_ds.StartTransaction() != OGRERR_NONE)
-            fail(std::string("cannot start a transaction for ") + layerName + ": " + lastGdalError());
+            fail("gpkg.transaction_failed",
+                 {arg::text("layer", layerName), arg::text("reason", lastGdalError())});
         body();
         if (m_ds.CommitTransaction() != OGRERR_NONE)
-            fail(std::string("cannot commit ") + layerName + ": " + lastGdalError());
+            fail("gpkg.commit_failed", {arg::text("layer", layerName), arg::text("reason", lastGdalError())});
     }
 
     void insert(OGRLayer* layer, OGRFeature& f) {
         f.SetFID(OGRNullFID);
         if (layer->CreateFeature(&f) != OGRERR_NONE)
-            fail(std::string("cannot write a feature of ") + layer->GetName() + ": " + lastGdalError());
+            fail("gpkg.insert_failed",
+                 {arg::text("layer", layer->GetName()), arg::text("reason", lastGdalError())});
     }
 
     //! Sets the MultiPolygon geometry of `f` from WKB (none when empty).
@@ -196,12 +216,12 @@ public:
         if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &g, wkb.size(), wkbVariantIso) !=
                 OGRERR_NONE ||
             !g) {
-            fail(std::string("the geometry of ") + layer + " " + code + " is not valid WKB");
+            fail("gpkg.geometry_not_wkb", {arg::text("kind", layer), arg::text("code", code)});
         }
         const auto t = wkbFlatten(g->getGeometryType());
         if (t != wkbPolygon && t != wkbMultiPolygon) {
             OGRGeometryFactory::destroyGeometry(g);
-            fail(std::string("the geometry of ") + layer + " " + code + " is not a polygon");
+            fail("gpkg.geometry_not_polygon", {arg::text("kind", layer), arg::text("code", code)});
         }
         g = OGRGeometryFactory::forceToMultiPolygon(g);
         g->flattenTo2D();
@@ -213,7 +233,7 @@ public:
         if (!m_fb)
             return;
         if (m_fb->isCanceled())
-            throw Error(ErrorKind::Canceled, Location{m_path}, "writing the dataset was canceled");
+            throw Error(ErrorKind::Canceled, Location{m_path}, msg("gpkg.write_canceled"));
         if (step)
             m_fb->setStep(step);
         m_fb->setProgress(percent);
@@ -428,17 +448,35 @@ void writeTravelTimes(Writer& w, const model::Dataset& d) {
     });
 }
 
-void writeAreaNames(Writer& w, const model::Dataset& d) {
-    for (const auto& [name, names] :
-         {std::pair<const char*, const std::map<std::string, std::string>*>{"regions", &d.regionNames},
-          {"departements", &d.departementNames}}) {
-        OGRLayer* l = w.createLayer(name, false, {{"code", OFTString}, {"nom", OFTString}});
-        const auto* table = names; // lambdas cannot capture structured bindings before C++20 (clang)
+//! One outline per code named or dissolved: code, nom (empty when unknown), the polygon (none when unknown).
+std::map<std::string, std::pair<std::string, const model::Wkb*>>
+areaRows(const std::map<std::string, std::string>& names, const std::vector<model::Outline>& outlines) {
+    std::map<std::string, std::pair<std::string, const model::Wkb*>> rows;
+    for (const auto& [code, name] : names)
+        rows[code].first = name;
+    for (const auto& o : outlines)
+        rows[o.code].second = &o.geometry;
+    return rows;
+}
+
+//! Départements and régions: polygon layers (outlines dissolved at import) with their names.
+void writeAreas(Writer& w, const model::Dataset& d) {
+    for (const auto& [name, rows] :
+         {std::pair<const char*, std::map<std::string, std::pair<std::string, const model::Wkb*>>>{
+              "regions", areaRows(d.regionNames, d.regionOutlines)},
+          {"departements", areaRows(d.departementNames, d.departementOutlines)}}) {
+        OGRLayer* l = w.createLayer(name, true, {{"code", OFTString}, {"nom", OFTString}});
+        const auto* table = &rows; // lambdas cannot capture structured bindings before C++20 (clang)
+        const char* layerName = name;
         w.transaction(name, [&] {
             OGRFeature f(l->GetLayerDefn());
-            for (const auto& [code, label] : *table) {
+            for (const auto& [code, row] : *table) {
                 f.SetField(0, code.c_str());
-                f.SetField(1, label.c_str());
+                if (row.first.empty())
+                    f.SetFieldNull(1);
+                else
+                    f.SetField(1, row.first.c_str());
+                w.setGeometry(f, row.second ? *row.second : model::Wkb(), layerName, code);
                 w.insert(l, f);
             }
         });
@@ -462,8 +500,105 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
     writeLinks(w, d);
     w.progress(95);
     writeTravelTimes(w, d);
-    writeAreaNames(w, d);
+    writeAreas(w, d);
     w.progress(99, "Finalisation du fichier");
+}
+
+//! Deletes layer `name` of `ds` when it is there (a previous write of the results).
+void dropLayer(Writer& w, GDALDataset& ds, const char* name) {
+    for (int i = 0; i < ds.GetLayerCount(); ++i) {
+        if (std::string(ds.GetLayer(i)->GetName()) == name) {
+            if (ds.DeleteLayer(i) != OGRERR_NONE)
+                w.fail("gpkg.replace_layer_failed",
+                       {arg::text("layer", name), arg::text("reason", lastGdalError())});
+            return;
+        }
+    }
+}
+
+//! Sets field `i` to `value`, or NULL when `masked`.
+void setMaskable(OGRFeature& f, int i, double value, bool masked) {
+    if (masked)
+        f.SetFieldNull(i);
+    else
+        f.SetField(i, value);
+}
+
+//! A layer `name` of `geometry` type with `fields`, one feature per row, filled by fill(feature, row).
+template <class Row, class Fill>
+void writeRows(Writer& w, const char* name, OGRwkbGeometryType geometry,
+               std::initializer_list<FieldSpec> fields, const std::vector<Row>& rows, Fill&& fill) {
+    OGRLayer* l = w.createLayer(name, geometry, fields);
+    w.transaction(name, [&] {
+        OGRFeature f(l->GetLayerDefn());
+        for (const Row& row : rows) {
+            fill(f, row);
+            w.insert(l, f);
+        }
+    });
+}
+
+void writePolePoints(Writer& w, const std::vector<PolePoint>& poles) {
+    writeRows(w, "poles", wkbPoint,
+              {{"code", OFTString},
+               {"nom", OFTString},
+               {"pole_type", OFTInteger},
+               {"type_label", OFTString},
+               {"professionals", OFTReal},
+               {"isolated", OFTInteger}},
+              poles, [&](OGRFeature& f, const PolePoint& p) {
+                  f.SetField(0, p.bv.c_str());
+                  f.SetField(1, p.name.c_str());
+                  f.SetField(2, p.poleType);
+                  f.SetField(3, p.typeLabel.c_str());
+                  setMaskable(f, 4, p.mass, p.masked);
+                  f.SetField(5, p.isolated ? 1 : 0);
+                  auto* point = new OGRPoint(p.position.x, p.position.y);
+                  point->assignSpatialReference(&w.m_srs);
+                  f.SetGeometryDirectly(point);
+              });
+}
+
+void writeLinkLines(Writer& w, const std::vector<LinkLine>& links) {
+    writeRows(w, "liens", wkbLineString,
+              {{"kind", OFTString},
+               {"origin", OFTString},
+               {"destination", OFTString},
+               {"intensity", OFTReal},
+               {"dominant", OFTInteger},
+               {"volume", OFTReal},
+               {"cooperation", OFTString}},
+              links, [&](OGRFeature& f, const LinkLine& k) {
+                  f.SetField(0, k.kind.c_str());
+                  f.SetField(1, k.origin.c_str());
+                  f.SetField(2, k.destination.c_str());
+                  setMaskable(f, 3, k.intensity, k.masked);
+                  f.SetField(4, k.dominant ? 1 : 0);
+                  setMaskable(f, 5, k.volume, k.masked);
+                  f.SetField(6, k.cooperation.c_str());
+                  auto* line = new OGRLineString();
+                  line->addPoint(k.from.x, k.from.y);
+                  line->addPoint(k.to.x, k.to.y);
+                  line->assignSpatialReference(&w.m_srs);
+                  f.SetGeometryDirectly(line);
+              });
+}
+
+//! One BV's classification into its feature (`idx`: pole_type, pole_label, total, pole_share, psy_share,
+//! reason); masked figures are NULL and the reason is the type's label alone.
+void setClassificationFields(OGRFeature& f, const int (&idx)[6], const BassinClassificationFields& c) {
+    f.SetField(idx[0], c.poleType);
+    f.SetField(idx[1], c.poleLabel.c_str());
+    if (c.masked) {
+        for (int k = 2; k < 5; ++k)
+            f.SetFieldNull(idx[k]);
+        f.SetField(idx[5], c.poleLabel.c_str());
+        return;
+    }
+    f.SetField(idx[2], c.total);
+    f.SetField(idx[3], c.poleShare);
+    f.SetField(idx[4], c.psyShare);
+    f.SetField(idx[5], c.reason.c_str());
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -471,7 +606,8 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
 
 class Reader {
 public:
-    Reader(GDALDataset& ds, std::string path) : m_ds(ds), m_path(std::move(path)) {
+    Reader(GDALDataset& ds, std::string path, bool geometries = true)
+        : m_ds(ds), m_path(std::move(path)), m_geometries(geometries) {
         m_srs.importFromEPSG(model::kWorkingEpsg);
         m_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     }
@@ -482,13 +618,18 @@ public:
             std::string names;
             for (auto* x : m_ds.GetLayers())
                 names += (names.empty() ? "" : ", ") + std::string(x->GetName());
+            if (names.empty())
+                throw Error(ErrorKind::Format, Location{m_path},
+                            msg("gpkg.layer_missing_none", {arg::code("layer", name)}));
             throw Error(ErrorKind::Format, Location{m_path},
-                        std::string("not a Maillage dataset: layer '") + name +
-                            "' is missing (layers found: " + (names.empty() ? std::string("none") : names) +
-                            ")");
+                        msg("gpkg.layer_missing", {arg::code("layer", name), arg::text("found", names)}));
         }
-        if (l)
+        if (l) {
+            // Attributes only: the polygons are not even fetched from SQLite.
+            const char* noGeometry[] = {"OGR_GEOMETRY", nullptr};
+            l->SetIgnoredFields(m_geometries ? nullptr : noGeometry);
             l->ResetReading();
+        }
         return l;
     }
 
@@ -497,8 +638,9 @@ public:
     int requireField(OGRLayer* l, const char* name) {
         const int i = field(l, name);
         if (i < 0)
-            throw Error(ErrorKind::Format, Location{m_path, 0, name},
-                        "layer '" + std::string(l->GetName()) + "' has no field '" + name + "'");
+            throw Error(
+                ErrorKind::Format, Location{m_path, 0, name},
+                msg("gpkg.field_missing", {arg::code("layer", l->GetName()), arg::code("field", name)}));
         return i;
     }
 
@@ -524,8 +666,8 @@ public:
             }
             if (!ct || owned->transform(ct.get()) != OGRERR_NONE)
                 throw Error(ErrorKind::Geometry, Location{m_path, 0, "", static_cast<long>(f.GetFID())},
-                            "feature " + std::to_string(f.GetFID()) + " of " + l->GetName() +
-                                " cannot be reprojected to Lambert-93");
+                            msg("gpkg.not_reprojectable", {arg::text("fid", std::to_string(f.GetFID())),
+                                                           arg::text("layer", l->GetName())}));
         }
         if (wkbFlatten(owned->getGeometryType()) != wkbMultiPolygon)
             owned.reset(OGRGeometryFactory::forceToMultiPolygon(owned.release()));
@@ -547,6 +689,7 @@ public:
 
     GDALDataset& m_ds;
     std::string m_path;
+    bool m_geometries;
     OGRSpatialReference m_srs;
     std::unordered_map<OGRLayer*, std::unique_ptr<OGRCoordinateTransformation>> m_transforms;
 };
@@ -584,7 +727,7 @@ public:
         if (!m_feedback)
             return;
         if (m_feedback->isCanceled())
-            throw Error(ErrorKind::Canceled, Location{m_path}, "reading the dataset was canceled");
+            throw Error(ErrorKind::Canceled, Location{m_path}, msg("gpkg.read_canceled"));
         if (step)
             m_feedback->setStep(step);
         m_feedback->setProgress(percent);
@@ -793,15 +936,27 @@ void readLinks(model::Dataset& d, Reader& r) {
     }
 }
 
-void readAreaNames(model::Dataset& d, Reader& r) {
-    for (const auto& [name, target] :
-         {std::pair<const char*, std::map<std::string, std::string>*>{"regions", &d.regionNames},
-          {"departements", &d.departementNames}}) {
-        if (OGRLayer* l = r.layer(name, false)) {
-            const int code = r.requireField(l, "code"), nom = Reader::field(l, "nom");
-            for (auto& f : *l)
-                (*target)[Reader::str(*f, code)] = Reader::str(*f, nom);
+//! Names and outlines of the régions and départements (the names alone in datasets written before the
+//! outlines were stored).
+void readAreas(model::Dataset& d, Reader& r) {
+    for (const auto& [name, names, outlines] :
+         {std::tuple<const char*, std::map<std::string, std::string>*, std::vector<model::Outline>*>{
+              "regions", &d.regionNames, &d.regionOutlines},
+          {"departements", &d.departementNames, &d.departementOutlines}}) {
+        OGRLayer* l = r.layer(name, false);
+        if (!l)
+            continue;
+        const int code = r.requireField(l, "code"), nom = Reader::field(l, "nom");
+        for (auto& f : *l) {
+            const std::string c = Reader::str(*f, code);
+            if (f->IsFieldSetAndNotNull(nom))
+                (*names)[c] = Reader::str(*f, nom);
+            model::Wkb g = r.geometry(*f, l, nullptr, nullptr);
+            if (!g.empty())
+                outlines->push_back({c, std::move(g)});
         }
+        std::sort(outlines->begin(), outlines->end(),
+                  [](const model::Outline& a, const model::Outline& b) { return a.code < b.code; });
     }
 }
 
@@ -820,30 +975,92 @@ void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
     readParametersLayer(d, r);
     readMetadata(d, r);
     readLinks(d, r);
-    readAreaNames(d, r);
+    readAreas(d, r);
     progress(100, nullptr);
 }
 
 //! Opens `path` as a GeoPackage for reading, or throws an Error saying what it is instead.
 DatasetPtr openDatasetFile(const std::string& path) {
-    static const std::string expected = ", expected a dataset .gpkg (written by 'maillage import')";
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (status.type() == std::filesystem::file_type::not_found)
-        throw Error(ErrorKind::FileNotFound, Location{path}, "file not found" + expected);
+        throw Error(ErrorKind::FileNotFound, Location{path}, msg("gpkg.open_not_found"));
     if (status.type() == std::filesystem::file_type::directory)
-        throw Error(ErrorKind::CannotOpen, Location{path}, "is a folder" + expected);
+        throw Error(ErrorKind::CannotOpen, Location{path}, msg("gpkg.open_folder"));
     if (ec || status.type() != std::filesystem::file_type::regular)
         throw Error(ErrorKind::CannotOpen, Location{path},
-                    "is not a regular file" + (ec ? " (" + ec.message() + ")" : std::string()) + expected);
+                    msg("gpkg.open_not_regular",
+                        {arg::text("reason", ec ? " (" + ec.message() + ")" : std::string())}));
     GdalErrorCollector gdalErrors;
     const char* drivers[] = {"GPKG", nullptr};
     DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers));
     if (!ds)
-        throw Error(ErrorKind::CannotOpen, Location{path},
-                    "is not a GeoPackage" + expected +
-                        (gdalErrors.errors().empty() ? std::string() : " (" + gdalErrors.message() + ")"));
+        throw Error(
+            ErrorKind::CannotOpen, Location{path},
+            msg("gpkg.open_not_geopackage",
+                {arg::text("reason", gdalErrors.errors().empty() ? std::string()
+                                                                 : " (" + gdalErrors.message() + ")")}));
     return ds;
+}
+
+//! The parameters table replaced, and the classification fields of bassins_de_vie filled (created when
+//! absent; BVs absent from `classification` get nulls) when `classification` is not empty.
+void updateParameters(GDALDataset& ds, const std::string& path, const model::Parameters& parameters,
+                      const std::vector<BassinClassificationFields>& classification) {
+    Writer w(ds, path, nullptr);
+    dropLayer(w, ds, "parameters");
+    writeParametersLayer(w, parameters);
+    if (classification.empty())
+        return;
+    OGRLayer* l = ds.GetLayerByName(kBassins);
+    if (!l)
+        w.fail("gpkg.bassins_missing");
+    const FieldSpec specs[] = {{"pole_type", OFTInteger}, {"pole_label", OFTString}, {"total", OFTReal},
+                               {"pole_share", OFTReal},   {"psy_share", OFTReal},    {"reason", OFTString}};
+    int idx[6];
+    for (int k = 0; k < 6; ++k) {
+        idx[k] = l->GetLayerDefn()->GetFieldIndex(specs[k].name);
+        if (idx[k] < 0) {
+            OGRFieldDefn defn(specs[k].name, specs[k].type);
+            if (l->CreateField(&defn) != OGRERR_NONE)
+                w.fail("gpkg.add_field_failed",
+                       {arg::text("field", specs[k].name), arg::text("reason", lastGdalError())});
+            idx[k] = l->GetLayerDefn()->GetFieldIndex(specs[k].name);
+        }
+    }
+    const int code = l->GetLayerDefn()->GetFieldIndex("code");
+    if (code < 0)
+        w.fail("gpkg.bassins_no_code");
+    std::unordered_map<std::string, const BassinClassificationFields*> byCode;
+    for (const auto& c : classification)
+        byCode[c.bv] = &c;
+    std::vector<OGRFeatureUniquePtr> features;
+    l->ResetReading();
+    while (OGRFeature* f = l->GetNextFeature())
+        features.emplace_back(f);
+    w.transaction(kBassins, [&] {
+        for (auto& f : features) {
+            auto it = byCode.find(f->GetFieldAsString(code));
+            if (it == byCode.end()) {
+                for (int k : idx)
+                    f->SetFieldNull(k);
+            } else {
+                setClassificationFields(*f, idx, *it->second);
+            }
+            if (l->SetFeature(f.get()) != OGRERR_NONE)
+                w.fail("gpkg.update_bassins_failed", {arg::text("reason", lastGdalError())});
+        }
+    });
+}
+
+//! The layers poles and liens replaced.
+void replaceResultLayers(GDALDataset& ds, const std::string& path, const std::vector<PolePoint>& poles,
+                         const std::vector<LinkLine>& links) {
+    Writer w(ds, path, nullptr);
+    dropLayer(w, ds, "poles");
+    dropLayer(w, ds, "liens");
+    writePolePoints(w, poles);
+    writeLinkLines(w, links);
 }
 
 } // namespace
@@ -855,10 +1072,14 @@ void writeDataset(const model::Dataset& dataset, const std::string& path, Feedba
 }
 
 model::Dataset readDataset(const std::string& path, Feedback* feedback) {
+    return readDataset(path, ReadOptions{}, feedback);
+}
+
+model::Dataset readDataset(const std::string& path, const ReadOptions& options, Feedback* feedback) {
     ensureGdal();
     DatasetPtr ds = openDatasetFile(path);
     GdalErrorCollector gdalErrors;
-    Reader reader(*ds, path);
+    Reader reader(*ds, path, options.geometries);
     model::Dataset d;
     readAll(d, reader, feedback);
     d.reindex();
@@ -874,69 +1095,44 @@ void writeParameters(const std::string& path, const model::Parameters& parameter
     parameters.validate(path);
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
-        throw Error(ErrorKind::FileNotFound, Location{path}, "file not found");
+        throw Error(ErrorKind::FileNotFound, Location{path}, msg("gpkg.file_not_found"));
     // Updating a dataset opened through a symbolic link updates the file it points to (what the user
     // opened); the link stays a link. New outputs through a link are refused (checkOutputPath).
     const std::string target = std::filesystem::canonical(path, ec).string();
     atomicWrite(ec ? path : target, path, [&](GDALDataset& ds, const std::string&) {
-        Writer w(ds, path, nullptr);
-        for (int i = 0; i < ds.GetLayerCount(); ++i) {
-            if (std::string(ds.GetLayer(i)->GetName()) == "parameters") {
-                if (ds.DeleteLayer(i) != OGRERR_NONE)
-                    w.fail("cannot replace the parameters table: " + lastGdalError());
-                break;
-            }
-        }
-        writeParametersLayer(w, parameters);
-        if (classification.empty())
-            return;
-
-        OGRLayer* l = ds.GetLayerByName(kBassins);
-        if (!l)
-            w.fail("layer bassins_de_vie is missing");
-        const FieldSpec specs[] = {{"pole_type", OFTInteger}, {"pole_label", OFTString},
-                                   {"total", OFTReal},        {"pole_share", OFTReal},
-                                   {"psy_share", OFTReal},    {"reason", OFTString}};
-        int idx[6];
-        for (int k = 0; k < 6; ++k) {
-            idx[k] = l->GetLayerDefn()->GetFieldIndex(specs[k].name);
-            if (idx[k] < 0) {
-                OGRFieldDefn defn(specs[k].name, specs[k].type);
-                if (l->CreateField(&defn) != OGRERR_NONE)
-                    w.fail(std::string("cannot add field ") + specs[k].name + ": " + lastGdalError());
-                idx[k] = l->GetLayerDefn()->GetFieldIndex(specs[k].name);
-            }
-        }
-        const int code = l->GetLayerDefn()->GetFieldIndex("code");
-        if (code < 0)
-            w.fail("layer bassins_de_vie has no field 'code'");
-        std::unordered_map<std::string, const BassinClassificationFields*> byCode;
-        for (const auto& c : classification)
-            byCode[c.bv] = &c;
-        std::vector<OGRFeatureUniquePtr> features;
-        l->ResetReading();
-        while (OGRFeature* f = l->GetNextFeature())
-            features.emplace_back(f);
-        w.transaction(kBassins, [&] {
-            for (auto& f : features) {
-                auto it = byCode.find(f->GetFieldAsString(code));
-                if (it == byCode.end()) {
-                    for (int k : idx)
-                        f->SetFieldNull(k);
-                } else {
-                    const auto& c = *it->second;
-                    f->SetField(idx[0], c.poleType);
-                    f->SetField(idx[1], c.poleLabel.c_str());
-                    f->SetField(idx[2], c.total);
-                    f->SetField(idx[3], c.poleShare);
-                    f->SetField(idx[4], c.psyShare);
-                    f->SetField(idx[5], c.reason.c_str());
-                }
-                if (l->SetFeature(f.get()) != OGRERR_NONE)
-                    w.fail("cannot update bassins_de_vie: " + lastGdalError());
-            }
-        });
+        updateParameters(ds, path, parameters, classification);
     });
+}
+
+void writeResultLayers(const std::string& path, const std::vector<PolePoint>& poles,
+                       const std::vector<LinkLine>& links) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw Error(ErrorKind::FileNotFound, Location{path}, msg("gpkg.file_not_found"));
+    const std::string target = std::filesystem::canonical(path, ec).string();
+    atomicWrite(ec ? path : target, path,
+                [&](GDALDataset& ds, const std::string&) { replaceResultLayers(ds, path, poles, links); });
+}
+
+void writeResultsInto(const std::string& temporaryCopy, const model::Parameters& parameters,
+                      const std::vector<BassinClassificationFields>& classification,
+                      const std::vector<PolePoint>& poles, const std::vector<LinkLine>& links) {
+    parameters.validate(temporaryCopy);
+    ensureGdal();
+    GdalErrorCollector gdalErrors;
+    const char* drivers[] = {"GPKG", nullptr};
+    DatasetPtr ds(GDALDataset::Open(temporaryCopy.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers));
+    if (!ds)
+        throw Error(ErrorKind::Write, Location{temporaryCopy},
+                    msg("gpkg.write_failed_because", {arg::text("reason", lastGdalError())}));
+    updateParameters(*ds, temporaryCopy, parameters, classification);
+    replaceResultLayers(*ds, temporaryCopy, poles, links);
+    CPLErrorReset();
+    ds.reset();
+    if (CPLGetLastErrorType() >= CE_Failure)
+        throw Error(ErrorKind::Write, Location{temporaryCopy},
+                    msg("gpkg.close_failed",
+                        {arg::path("tmp", temporaryCopy), arg::text("reason", lastGdalError())}));
 }
 
 } // namespace maillage::io

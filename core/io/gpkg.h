@@ -4,7 +4,10 @@
 // (MultiPolygon: code, nom, dep, reg, population, n_communes, and after classification pole_type,
 // pole_label, total, pole_share, psy_share, reason), zones (optional), and attribute tables:
 // professionals (commune, profession, vintage, count), zone_professionals, professions (catalogue),
-// parameters (key, value), metadata (key, value), cooperations, flows, travel_times, regions, departements.
+// parameters (key, value), metadata (key, value), cooperations, flows, travel_times, and the polygon
+// layers regions and departements (code, nom: outlines dissolved once at import, core/io/outlines.h).
+// Results (writeResultLayers): poles (points) and liens (lines). QGIS's own tables layer_styles and
+// qgis_projects are written by ui/styles/dataset_styles.h.
 #include "core/model/dataset.h"
 #include "core/model/feedback.h"
 
@@ -21,6 +24,16 @@ void writeDataset(const model::Dataset& dataset, const std::string& path, Feedba
 //! are ignored, missing optional tables are empty). Throws Error naming the file and what is missing.
 model::Dataset readDataset(const std::string& path, Feedback* feedback = nullptr);
 
+//! What readDataset reads.
+struct ReadOptions {
+    //! False: attributes only. Communes, bassins, zones and outlines come without polygons (GDAL does not
+    //! even fetch them); anchors are the stored ones. For commands that never draw nor dissolve.
+    bool geometries = true;
+};
+
+//! readDataset with `options`.
+model::Dataset readDataset(const std::string& path, const ReadOptions& options, Feedback* feedback = nullptr);
+
 //! Rewrites only the parameters table (and the classification fields of bassins_de_vie when
 //! `classification` is non-empty), in place and atomically as above. Through a symbolic link, the file it
 //! points to is updated (the link is kept); writeDataset refuses a link as its output.
@@ -36,11 +49,52 @@ struct BassinClassificationFields {
     double poleShare = 0;  //!< N_pole / N, 0..1
     double psyShare = 0;   //!< N_psy / N, 0..1
     std::string reason;    //!< the sentence explaining the type
+    //! Statistical secrecy (DOMAIN.md §7): total and shares are written as NULL, the reason as the label.
+    bool masked = false;
 };
 
 //! Same as above, and writes pole_type, pole_label, total, pole_share, psy_share, reason into
 //! bassins_de_vie (fields created when absent; BVs absent from `classification` get nulls).
 void writeParameters(const std::string& path, const model::Parameters& parameters,
                      const std::vector<BassinClassificationFields>& classification);
+
+//! A pôle as a point of the dataset's `poles` layer (code, nom, pole_type, type_label, professionals,
+//! isolated). Filled by the caller from core/analysis results.
+struct PolePoint {
+    std::string bv;        //!< BV code
+    std::string name;      //!< BV name
+    int poleType = 0;      //!< 1..4
+    std::string typeLabel; //!< "Grand pôle"...
+    double mass = 0;       //!< professionals, N
+    bool masked = false;   //!< statistical secrecy: `mass` written as NULL
+    bool isolated = false; //!< no pôle of equal or higher rank within the isolation distance
+    model::Point position; //!< the BV's anchor (its main commune's), Lambert-93
+};
+
+//! A link between two BVs as a line of the dataset's `liens` layer (kind, origin, destination, intensity,
+//! dominant, volume, cooperation).
+struct LinkLine {
+    std::string kind;        //!< "modelled", "observed" or "declared" (DOMAIN.md §4)
+    std::string origin;      //!< BV code
+    std::string destination; //!< BV code
+    double intensity = 0;    //!< modelled: M_i M_j / d^β
+    bool dominant = false;   //!< modelled: the dominant link of the origin towards a heavier pôle
+    double volume = 0;       //!< observed: the flow
+    std::string cooperation; //!< declared: the cooperation's name
+    bool masked = false;     //!< statistical secrecy: intensity and volume written as NULL
+    model::Point from, to;   //!< the two BVs' anchors, Lambert-93
+};
+
+//! Replaces the layers `poles` (points) and `liens` (lines) of the dataset at `path`, in place and
+//! atomically as writeParameters. Throws Error(Write) naming the file.
+void writeResultLayers(const std::string& path, const std::vector<PolePoint>& poles,
+                       const std::vector<LinkLine>& links);
+
+//! writeParameters (with `classification`) and writeResultLayers at once, into `temporaryCopy` itself,
+//! without a copy of its own: for a file that the caller made as a temporary copy and renames into place once
+//! complete (ui/styles, which adds QGIS's tables to the same copy). Throws Error(Write).
+void writeResultsInto(const std::string& temporaryCopy, const model::Parameters& parameters,
+                      const std::vector<BassinClassificationFields>& classification,
+                      const std::vector<PolePoint>& poles, const std::vector<LinkLine>& links);
 
 } // namespace maillage::io

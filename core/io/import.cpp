@@ -1,4 +1,5 @@
 #include "core/io/import.h"
+#include "core/io/outlines.h"
 
 #include "core/io/read_file.h"
 #include "core/io/table.h"
@@ -877,6 +878,7 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
         step(feedback, 60, "Fusion des communes en bassins de vie");
         SubFeedback sub(feedback, 60, 98);
         dissolveBassins(ds, report.warnings, &sub);
+        dissolveOutlines(ds, report.warnings, &sub);
     }
     applySourceDefaults(st, ds);
     fillMetadata(st, ds);

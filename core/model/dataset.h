@@ -129,6 +129,12 @@ struct TravelTime {
     double minutes = 0;
 };
 
+//! A département or région outline: the union of its communes, dissolved once at import (core/io/outlines.h).
+struct Outline {
+    std::string code; //!< INSEE code of the département or région
+    Wkb geometry;     //!< (multi)polygon in Lambert-93
+};
+
 struct Metadata {
     std::string title;                //!< "Territoire fictif de démonstration", "Hauts-de-France"...
     bool fictional = false;           //!< the demo dataset says so everywhere it is shown
@@ -155,6 +161,9 @@ struct Dataset {
     std::vector<TravelTime> travelTimes;
     std::map<std::string, std::string> regionNames;      //!< région code -> name
     std::map<std::string, std::string> departementNames; //!< département code -> name
+    //! Outlines dissolved at import, sorted by code; empty for datasets written before they were stored.
+    std::vector<Outline> departementOutlines;
+    std::vector<Outline> regionOutlines; //!< same for régions
 
     //! Builds the code -> index maps below. The look-ups also rebuild them by themselves when `communes`
     //! or `bassins` grew, shrank or were replaced since, or when a hit names another code (reordered or

@@ -84,6 +84,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
     static const std::vector<MessageTemplate> catalogue = {
 #include "core/model/messages/analysis.inc"
 #include "core/model/messages/app.inc"
+#include "core/model/messages/gpkg.inc"
 #include "core/model/messages/inputs.inc"
 #include "core/model/messages/io.inc"
 #include "core/model/messages/model.inc"

@@ -6,6 +6,8 @@
 #include "core/io/gdal_util.h"
 #include "core/io/geo.h"
 #include "core/io/gpkg.h"
+#include "core/io/outlines.h"
+#include "core/model/codes.h"
 
 #include <QDir>
 #include <QFile>
@@ -210,6 +212,78 @@ void compareDatasets(const model::Dataset& a, const model::Dataset& b) {
     }
     QVERIFY(b.regionNames == a.regionNames);
     QVERIFY(b.departementNames == a.departementNames);
+}
+
+//! Six 1 km squares side by side: département 01 (three communes, région 84), 02 (two, région 84) and 03
+//! (one without polygon, région 11).
+model::Dataset gridDataset() {
+    model::Dataset d;
+    d.catalogue = model::ProfessionCatalogue::builtin();
+    const char* deps[] = {"01", "01", "01", "02", "02", "03"};
+    for (int i = 0; i < 6; ++i) {
+        model::Commune c;
+        c.code = std::string(deps[i]) + "00" + std::to_string(i + 1);
+        c.name = "Commune " + std::to_string(i + 1);
+        c.dep = deps[i];
+        c.reg = i == 5 ? "11" : "84";
+        c.bv = c.code;
+        const double x0 = 700000 + 1000.0 * i, y0 = 6600000;
+        c.anchor = {x0 + 500, y0 + 500};
+        if (i != 5) {
+            const std::string wkt = "MULTIPOLYGON (((" + std::to_string(x0) + " " + std::to_string(y0) + "," +
+                                    std::to_string(x0 + 1000) + " " + std::to_string(y0) + "," +
+                                    std::to_string(x0 + 1000) + " " + std::to_string(y0 + 1000) + "," +
+                                    std::to_string(x0) + " " + std::to_string(y0 + 1000) + "," +
+                                    std::to_string(x0) + " " + std::to_string(y0) + ")))";
+            c.geometry = wkbOf(wkt.c_str());
+        }
+        d.communes.push_back(c);
+    }
+    d.departementNames = {{"01", "Ain"}};
+    d.rebuildBassins();
+    d.reindex();
+    return d;
+}
+
+//! Sum of the areas (km²) of the communes whose `key` (département or région code) is `code`.
+double communeAreaOf(const model::Dataset& d, const std::string& code, bool region) {
+    double sum = 0;
+    for (const auto& c : d.communes)
+        if ((region ? c.reg : c.dep) == code && !c.geometry.empty())
+            sum += io::areaKm2(c.geometry);
+    return sum;
+}
+
+//! Checks the polygon layer `name` of the GeoPackage at `path` against the communes of `d`: Lambert-93
+//! multipolygons, one feature per distinct code, valid, of the area of their communes (1e-6 relative).
+void checkOutlineLayer(const std::string& path, const char* name, const model::Dataset& d, bool region) {
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    QVERIFY(ds);
+    OGRLayer* l = ds->GetLayerByName(name);
+    QVERIFY2(l, name);
+    QCOMPARE(wkbFlatten(l->GetGeomType()), wkbMultiPolygon);
+    QCOMPARE(std::string(l->GetSpatialRef()->GetAuthorityCode(nullptr)), std::string("2154"));
+    std::set<std::string> codes;
+    for (const auto& c : d.communes)
+        codes.insert(region ? c.reg : c.dep);
+    QCOMPARE(l->GetFeatureCount(), static_cast<GIntBig>(codes.size()));
+    for (auto& f : *l) {
+        const std::string code = f->GetFieldAsString("code");
+        QVERIFY2(codes.count(code), code.c_str());
+        const double expected = communeAreaOf(d, code, region);
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (expected == 0) {
+            QVERIFY2(!g || g->IsEmpty(), code.c_str());
+            continue;
+        }
+        QVERIFY2(g && g->IsValid(), code.c_str());
+        const double area = g->toMultiPolygon()->get_Area() / 1e6;
+        QVERIFY2(std::abs(area - expected) <= 1e-6 * expected,
+                 qPrintable(QStringLiteral("%1 %2: %3 km² instead of %4")
+                                .arg(QString::fromLatin1(name), QString::fromStdString(code))
+                                .arg(area, 0, 'f', 9)
+                                .arg(expected, 0, 'f', 9)));
+    }
 }
 
 QStringList filesIn(const QString& dir) {
@@ -584,6 +658,176 @@ private slots:
         io::PendingFile pending(report, "warnings\n");
         pending.commit();
         QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("report.txt")});
+    }
+
+    void departementAndRegionOutlinesAreDissolvedOnceAndStored() {
+        model::Dataset d = gridDataset();
+        Warnings warnings;
+        io::dissolveOutlines(d, warnings);
+        QCOMPARE(d.departementOutlines.size(), std::size_t(3));
+        QCOMPARE(d.departementOutlines[0].code, std::string("01"));
+        QVERIFY(d.departementOutlines[2].geometry.empty()); // 03: its only commune has no polygon
+        QCOMPARE(d.regionOutlines.size(), std::size_t(2));
+        QCOMPARE(d.regionOutlines[0].code, std::string("11"));
+        QVERIFY(d.regionOutlines[0].geometry.empty());
+        QCOMPARE(io::areaKm2(d.regionOutlines[1].geometry), 5.0);
+        QCOMPARE(warnings.size(), std::size_t(2));
+        QCOMPARE(warnings[0].details, std::vector<std::string>{"03"});
+        QCOMPARE(warnings[0].text.id, std::string("gpkg.departement_outlines_missing"));
+        QCOMPARE(warnings[0].sentence(Language::En),
+                 std::string("1 département has no outline (none of its communes has a polygon)"));
+        QCOMPARE(warnings[1].details, std::vector<std::string>{"11"});
+
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("territoire.gpkg").toStdString();
+        io::writeDataset(d, path);
+        checkOutlineLayer(path, "departements", d, false);
+        checkOutlineLayer(path, "regions", d, true);
+        const model::Dataset r = io::readDataset(path);
+        QCOMPARE(r.departementOutlines.size(), std::size_t(2)); // 03 has a row but no outline
+        QCOMPARE(r.departementOutlines[1].code, std::string("02"));
+        QVERIFY(sameGeometry(r.departementOutlines[1].geometry, d.departementOutlines[1].geometry));
+        QCOMPARE(r.regionOutlines.size(), std::size_t(1));
+        QVERIFY(r.departementNames == d.departementNames); // names stay optional
+    }
+
+    void aDepartementTakesTheRegionOfMostOfItsCommunes() {
+        std::vector<model::Commune> communes(3);
+        communes[0].dep = communes[1].dep = communes[2].dep = "59";
+        communes[0].reg = "31";
+        communes[1].reg = communes[2].reg = "32";
+        const auto byRegion = io::departementsByRegion(communes);
+        QCOMPARE(byRegion.size(), std::size_t(1));
+        QCOMPARE(byRegion.at("32"), std::vector<std::string>{"59"});
+    }
+
+    void realDepartementOutlinesHaveTheAreaOfTheirCommunes() {
+        MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
+        Warnings warnings;
+        model::Dataset d;
+        d.catalogue = model::ProfessionCatalogue::builtin();
+        d.communes = io::readCommunePolygons(
+            testing::sharedPath("communes/communes_hauts_de_france_cog2018.geojson").toStdString(), {},
+            warnings);
+        for (auto& c : d.communes) {
+            c.dep = codes::departementOf(c.code);
+            c.reg = "32";
+        }
+        io::dissolveOutlines(d, warnings);
+        QCOMPARE(d.departementOutlines.size(), std::size_t(5)); // Aisne, Nord, Oise, Pas-de-Calais, Somme
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("hdf.gpkg").toStdString();
+        io::writeDataset(d, path);
+        checkOutlineLayer(path, "departements", d, false);
+        checkOutlineLayer(path, "regions", d, true);
+    }
+
+    void attributesOnlyReadingLeavesThePolygonsOut() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("territoire.gpkg").toStdString();
+        model::Dataset d = smallDataset();
+        Warnings warnings;
+        io::dissolveOutlines(d, warnings);
+        io::writeDataset(d, path);
+        io::ReadOptions options;
+        options.geometries = false;
+        const model::Dataset r = io::readDataset(path, options);
+        QCOMPARE(r.communes.size(), d.communes.size());
+        for (std::size_t i = 0; i < r.communes.size(); ++i) {
+            QVERIFY(r.communes[i].geometry.empty());
+            QCOMPARE(r.communes[i].anchor.x, d.communes[i].anchor.x); // the stored anchors
+            QCOMPARE(r.communes[i].bv, d.communes[i].bv);
+        }
+        for (const auto& b : r.bassins)
+            QVERIFY(b.geometry.empty());
+        for (const auto& z : r.zones)
+            QVERIFY(z.geometry.empty());
+        QVERIFY(r.departementOutlines.empty());
+        QVERIFY(r.departementNames == d.departementNames);
+        QCOMPARE(r.counts.size(), d.counts.size());
+        QCOMPARE(r.bassins[1].communes, d.bassins[1].communes);
+        // The same file read in full still has them.
+        QVERIFY(!io::readDataset(path).departementOutlines.empty());
+    }
+
+    void resultLayersArePointsAndLinesWithSmallCountsMasked() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("territoire.gpkg").toStdString();
+        const model::Dataset d = smallDataset();
+        io::writeDataset(d, path);
+        io::PolePoint lille{"59350", "Lille", 1,     "Pôle de grande métropole",
+                            25000,   false,   false, {2900, 200}};
+        io::PolePoint small{"01001", "Premier bassin", 4, "Pôle secondaire", 3, true,
+                            true,    {700500, 6600500}};
+        io::LinkLine modelled{"modelled", "01001", "59350", 1.5e6,          true,
+                              0,          "",      false,   small.position, lille.position};
+        io::LinkLine declared{"declared", "59350",        "01001",       0, false, 0, "CHT",
+                              true,       lille.position, small.position};
+        for (int pass = 0; pass < 2; ++pass) // a second write replaces the first
+            io::writeResultLayers(path, {lille, small}, {modelled, declared});
+        QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("territoire.gpkg")});
+
+        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        OGRLayer* poles = ds->GetLayerByName("poles");
+        QVERIFY(poles);
+        QCOMPARE(wkbFlatten(poles->GetGeomType()), wkbPoint);
+        QCOMPARE(std::string(poles->GetSpatialRef()->GetAuthorityCode(nullptr)), std::string("2154"));
+        QCOMPARE(poles->GetFeatureCount(), GIntBig(2));
+        std::map<std::string, OGRFeatureUniquePtr> byCode;
+        for (auto& f : *poles)
+            byCode[f->GetFieldAsString("code")].reset(f.release());
+        QCOMPARE(byCode["59350"]->GetFieldAsDouble("professionals"), 25000.0);
+        QCOMPARE(std::string(byCode["59350"]->GetFieldAsString("type_label")), lille.typeLabel);
+        QCOMPARE(byCode["59350"]->GetGeometryRef()->toPoint()->getX(), 2900.0);
+        QVERIFY(byCode["01001"]->IsFieldNull(byCode["01001"]->GetFieldIndex("professionals"))); // 3 < 5
+        QCOMPARE(byCode["01001"]->GetFieldAsInteger("isolated"), 1);
+
+        OGRLayer* links = ds->GetLayerByName("liens");
+        QVERIFY(links);
+        QCOMPARE(wkbFlatten(links->GetGeomType()), wkbLineString);
+        QCOMPARE(links->GetFeatureCount(), GIntBig(2));
+        OGRFeatureUniquePtr first(links->GetNextFeature());
+        QCOMPARE(std::string(first->GetFieldAsString("kind")), std::string("modelled"));
+        QCOMPARE(first->GetFieldAsDouble("intensity"), 1.5e6);
+        QCOMPARE(first->GetFieldAsInteger("dominant"), 1);
+        QCOMPARE(first->GetGeometryRef()->toLineString()->getNumPoints(), 2);
+        OGRFeatureUniquePtr second(links->GetNextFeature());
+        QCOMPARE(std::string(second->GetFieldAsString("cooperation")), std::string("CHT"));
+        QVERIFY(second->IsFieldNull(second->GetFieldIndex("intensity")));
+        ds.reset();
+        compareDatasets(d, io::readDataset(path)); // the dataset itself is untouched
+    }
+
+    void resultsAreWrittenIntoATemporaryCopyWithoutACopyOfTheirOwn() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("copie.gpkg").toStdString();
+        const model::Dataset d = smallDataset();
+        io::writeDataset(d, path);
+        io::BassinClassificationFields lille;
+        lille.bv = "59350";
+        lille.poleType = 4;
+        lille.poleLabel = "Pôle secondaire";
+        lille.total = 3;
+        lille.masked = true; // 3 < 5: total and shares hidden, the reason is the type alone
+        lille.reason = "3 professionnels";
+        io::PolePoint pole{"59350", "Lille", 4, "Pôle secondaire", 3, true, false, {2900, 200}};
+        model::Parameters p = d.params;
+        p.poles.metropoleMin = 12000;
+        io::writeResultsInto(path, p, {lille}, {pole}, {});
+        QCOMPARE(filesIn(dir.path()), QStringList{QStringLiteral("copie.gpkg")}); // no temporary file
+        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        QCOMPARE(ds->GetLayerByName("poles")->GetFeatureCount(), GIntBig(1));
+        QCOMPARE(ds->GetLayerByName("liens")->GetFeatureCount(), GIntBig(0));
+        for (auto& f : *ds->GetLayerByName("bassins_de_vie")) {
+            if (std::string(f->GetFieldAsString("code")) != "59350")
+                continue;
+            QCOMPARE(f->GetFieldAsInteger("pole_type"), 4);
+            QVERIFY(f->IsFieldNull(f->GetFieldIndex("total")));
+            QVERIFY(f->IsFieldNull(f->GetFieldIndex("pole_share")));
+            QCOMPARE(std::string(f->GetFieldAsString("reason")), lille.poleLabel);
+        }
+        ds.reset();
+        QCOMPARE(io::readDataset(path).params.poles.metropoleMin, 12000.0);
     }
 
     void writesParametersInPlace() {

@@ -9,6 +9,7 @@
 #include "ui/session.h"
 
 #include "testing.h"
+#include "ui/control_image.h"
 #include "ui/qgis_test_main.h"
 #include "ui/ui_fixture.h"
 
@@ -44,6 +45,7 @@
 
 using namespace maillage;
 using namespace maillage::ui;
+using maillage::testing::matchesControlImage;
 
 namespace {
 
@@ -151,24 +153,6 @@ QImage renderLayers(const QList<QgsMapLayer*>& layers, const QSize& size, QList<
         *labels = results ? results->allLabels() : QList<QgsLabelPosition>();
     }
     return job.renderedImage();
-}
-
-//! Compares `image` with tests/data/control_images/<name>/<name>.png (MAILLAGE_UPDATE_CONTROL_IMAGES=1
-//! writes it instead).
-bool matchesControlImage(const QImage& image, const QString& name, int allowedMismatch, QString* report) {
-    const QString control =
-        QString::fromUtf8(TEST_DATA_DIR) + QStringLiteral("/control_images/%1/%1.png").arg(name);
-    const QString rendered = QDir::temp().filePath(QStringLiteral("maillage_%1.png").arg(name));
-    image.save(rendered);
-    if (qEnvironmentVariableIsSet("MAILLAGE_UPDATE_CONTROL_IMAGES")) {
-        QDir().mkpath(QFileInfo(control).absolutePath());
-        image.save(control);
-    }
-    QgsRenderChecker checker;
-    checker.setColorTolerance(12);
-    const bool ok = checker.compareImages(name, control, rendered, allowedMismatch);
-    *report = checker.report();
-    return ok;
 }
 
 } // namespace

@@ -1,0 +1,14 @@
+#pragma once
+// The QGIS styles and project of a dataset GeoPackage, written by libmaillage_qgis.so (ui/styles), which
+// is loaded only here, when asked: the command line links no QGIS, and runs where QGIS is not installed.
+#include <string>
+
+namespace maillage::app {
+
+//! Writes the classification, the layers' default styles (layer_styles) and the QGIS project "maillage"
+//! (qgis_projects) into the dataset GeoPackage `gpkg`. False with a sentence in `error` (the catalogue's
+//! words, in the language of the environment) when the module cannot be loaded or the writing failed;
+//! the dataset is then as it was.
+bool writeQgisStyles(const std::string& gpkg, std::string& error);
+
+} // namespace maillage::app

@@ -1,0 +1,244 @@
+// The dataset GeoPackage opens in QGIS as a finished map: each layer's default style in layer_styles and
+// the application's map as the project "maillage" in qgis_projects, checked through QGIS's own loading
+// path (QgsVectorLayer + loadDefaultStyle, QgsProject::read) and a render of the stored project.
+#include "core/io/gpkg.h"
+#include "core/io/outlines.h"
+#include "ui/map_layers.h"
+#include "ui/panels/pole_palette.h"
+#include "ui/session.h"
+#include "ui/styles/dataset_styles.h"
+#include "ui/styles/layer_styles.h"
+
+#include "testing.h"
+#include "ui/control_image.h"
+#include "ui/qgis_test_main.h"
+#include "ui/ui_fixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <dlfcn.h>
+
+#include <array>
+#include <memory>
+
+#include <qgscategorizedsymbolrenderer.h>
+#include <qgslayertree.h>
+#include <qgsmaprendererparalleljob.h>
+#include <qgsmapsettings.h>
+#include <qgsproject.h>
+#include <qgsprojectstorage.h>
+#include <qgsprojectstorageregistry.h>
+#include <qgsprojectviewsettings.h>
+#include <qgsrenderchecker.h>
+#include <qgssymbol.h>
+#include <qgsvectorlayer.h>
+#include <qgsvectorlayerlabeling.h>
+
+using namespace maillage;
+using namespace maillage::ui;
+using maillage::testing::matchesControlImage;
+
+namespace {
+
+//! The six bassins of the UI tests, with their département and région outlines, written as a dataset.
+QString writeSixBassins(const QTemporaryDir& dir) {
+    model::Dataset d = testing::makeSixBassins();
+    Warnings warnings;
+    io::dissolveOutlines(d, warnings);
+    const QString path = dir.filePath(QStringLiteral("six_bassins.gpkg"));
+    io::writeDataset(d, path.toStdString());
+    return path;
+}
+
+//! The types of makeSixBassins() with the default parameters: one of types 0 to 3, two of type 4.
+const std::array<int, analysis::kPoleTypeCount> kSixBassinsCounts = {1, 1, 1, 1, 2};
+
+//! The layers of the project's tree, top first.
+QList<QgsMapLayer*> treeLayers(const QgsProject& project) {
+    QList<QgsMapLayer*> out;
+    for (QgsLayerTreeLayer* node : project.layerTreeRoot()->findLayers())
+        out.append(node->layer());
+    return out;
+}
+
+QString layerNameOf(const QgsMapLayer* layer) {
+    const QString source = layer->source();
+    return source.mid(source.indexOf(QStringLiteral("layername=")) + 10).section(QLatin1Char('|'), 0, 0);
+}
+
+} // namespace
+
+class TestQgisProject : public QObject {
+    Q_OBJECT
+private slots:
+    void bassinsOpenWithThePoleTypeCategoriesAsDefaultStyle() {
+        QTemporaryDir dir;
+        const QString path = writeSixBassins(dir);
+        QString error;
+        QVERIFY2(styles::writeDatasetStyles(path, &error), qPrintable(error));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("six_bassins.gpkg")}); // no copy, no journal left
+
+        QgsVectorLayer layer(path + QStringLiteral("|layername=bassins_de_vie"), QStringLiteral("b"),
+                             QStringLiteral("ogr"), QgsVectorLayer::LayerOptions(false));
+        QVERIFY(layer.isValid());
+        bool loaded = false;
+        layer.loadDefaultStyle(loaded);
+        QVERIFY(loaded);
+        auto* renderer = dynamic_cast<QgsCategorizedSymbolRenderer*>(layer.renderer());
+        QVERIFY(renderer);
+        QCOMPARE(renderer->classAttribute(), QStringLiteral("pole_type"));
+        const QgsCategoryList categories = renderer->categories();
+        QCOMPARE(categories.size(), 5);
+        const int order[] = {1, 2, 3, 4, 0};
+        for (int i = 0; i < 5; ++i) {
+            const auto type = static_cast<analysis::PoleType>(order[i]);
+            QCOMPARE(categories[i].value().toInt(), order[i]);
+            QCOMPARE(categories[i].label(), styles::legendLabel(type, kSixBassinsCounts[order[i]]));
+            QCOMPARE(categories[i].symbol()->color().name(), poleTypeColor(order[i]).name());
+        }
+        QVERIFY(categories[1].label().startsWith(QStringLiteral("Grand pôle (type 2)")));
+        QVERIFY(layer.labelsEnabled());
+        QCOMPARE(layer.labeling()->type(), QStringLiteral("rule-based"));
+
+        // The classification the style colours by is in the file.
+        QgsFeature alpha;
+        QgsFeatureIterator it = layer.getFeatures(QgsFeatureRequest(QStringLiteral("\"code\" = '00001'")));
+        QVERIFY(it.nextFeature(alpha));
+        QCOMPARE(alpha.attribute(QStringLiteral("pole_type")).toInt(), 1);
+        QVERIFY(!alpha.attribute(QStringLiteral("reason")).toString().isEmpty());
+    }
+
+    void theStoredProjectHasTheMapsLayersInOrder() {
+        QTemporaryDir dir;
+        const QString path = writeSixBassins(dir);
+        QString error;
+        QVERIFY2(styles::writeDatasetStyles(path, &error), qPrintable(error));
+        // Moved to another folder, the file still opens as a map: the project's layer paths are relative.
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("ailleurs")));
+        const QString moved = dir.filePath(QStringLiteral("ailleurs/six_bassins.gpkg"));
+        QVERIFY(QFile::rename(path, moved));
+        QgsProject project;
+        QVERIFY(project.read(styles::projectUri(moved)));
+        const QList<QgsMapLayer*> layers = treeLayers(project);
+        QCOMPARE(layers.size(), 6);
+        QStringList names;
+        for (const QgsMapLayer* layer : layers) {
+            QVERIFY2(layer->isValid(), qPrintable(layer->source()));
+            QVERIFY2(layer->source().contains(moved), qPrintable(layer->source()));
+            names << layerNameOf(layer);
+        }
+        QCOMPARE(names, styles::styledLayers());
+        QCOMPARE(project.crs().authid(), QStringLiteral("EPSG:2154"));
+        QCOMPARE(layers[0]->name(), QStringLiteral("Pôles"));
+        QCOMPARE(layers[4]->name(), QStringLiteral("Communes"));
+        auto* bassins = qobject_cast<QgsVectorLayer*>(layers[5]);
+        QCOMPARE(bassins->name(), QStringLiteral("Bassins de vie"));
+        QVERIFY(dynamic_cast<QgsCategorizedSymbolRenderer*>(bassins->renderer()));
+        QCOMPARE(qobject_cast<QgsVectorLayer*>(layers[3])->featureCount(), 2LL); // two départements
+        QCOMPARE(qobject_cast<QgsVectorLayer*>(layers[0])->featureCount(), 5LL); // five pôles
+        QVERIFY(qobject_cast<QgsVectorLayer*>(layers[1])->featureCount() > 0);   // their links
+        QVERIFY(!project.viewSettings()->defaultViewExtent().isEmpty());
+    }
+
+    void theStoredProjectRendersTheApplicationsMap() {
+        QTemporaryDir dir;
+        const QString path = writeSixBassins(dir);
+        QString error;
+        QVERIFY2(styles::writeDatasetStyles(path, &error), qPrintable(error));
+        QgsProject project;
+        QVERIFY(project.read(styles::projectUri(path)));
+        QgsMapSettings settings;
+        settings.setOutputSize(QSize(400, 300));
+        settings.setOutputDpi(96);
+        settings.setDestinationCrs(project.crs());
+        settings.setLayers(treeLayers(project));
+        QgsRectangle extent = project.viewSettings()->defaultViewExtent();
+        extent.scale(1.1);
+        settings.setExtent(extent);
+        settings.setBackgroundColor(Qt::white);
+        settings.setFlag(Qgis::MapSettingsFlag::Antialiasing, true);
+        settings.setFlag(Qgis::MapSettingsFlag::DrawLabeling, true);
+        QgsMapRendererParallelJob job(settings);
+        job.start();
+        job.waitForFinished();
+        QString report;
+        QVERIFY2(matchesControlImage(job.renderedImage(), QStringLiteral("ui_qgis_project"), 400, &report),
+                 qPrintable(report));
+    }
+
+    void theMapShowsTheStoredDepartementsWithoutDissolvingThem() {
+        model::Dataset d = testing::makeSixBassins();
+        Warnings warnings;
+        io::dissolveOutlines(d, warnings);
+        d.departementOutlines[0].geometry = testing::squareWkb(0, 0, 1000); // not what a dissolve gives
+        Session session;
+        QgsProject project;
+        MapLayers layers(&session, &project);
+        session.setDataset(std::move(d));
+        QVERIFY(layers.departementsReady()); // at once: no background dissolve
+        QCOMPARE(layers.departements()->featureCount(), 2LL);
+        QgsFeature first;
+        QgsFeatureIterator it =
+            layers.departements()->getFeatures(QgsFeatureRequest(QStringLiteral("\"code\" = '00'")));
+        QVERIFY(it.nextFeature(first));
+        QCOMPARE(first.geometry().area(), 1e6); // the stored outline
+        QCOMPARE(first.attribute(QStringLiteral("nom")).toString(), QStringLiteral("Nord-Test"));
+    }
+
+    void writingTwiceKeepsOneStylePerLayerAndOneProject() {
+        QTemporaryDir dir;
+        const QString path = writeSixBassins(dir);
+        QString error;
+        QVERIFY2(styles::writeDatasetStyles(path, &error), qPrintable(error));
+        QVERIFY2(styles::writeDatasetStyles(path, &error), qPrintable(error));
+        QgsVectorLayer styles(path + QStringLiteral("|layername=layer_styles"), QStringLiteral("s"),
+                              QStringLiteral("ogr"));
+        QCOMPARE(styles.featureCount(), 6LL);
+        QgsProjectStorage* storage =
+            QgsApplication::projectStorageRegistry()->projectStorageFromType(QStringLiteral("geopackage"));
+        QVERIFY(storage);
+        QCOMPARE(storage->listProjects(path), QStringList{QStringLiteral("maillage")});
+    }
+
+    void aFileThatIsNoDatasetIsLeftAsItWas() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notes.gpkg"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("pas une GeoPackage");
+        file.close();
+        QString error;
+        QVERIFY(!styles::writeDatasetStyles(path, &error));
+        QVERIFY2(error.contains(QStringLiteral("notes.gpkg")), qPrintable(error));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("notes.gpkg")});
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("pas une GeoPackage"));
+    }
+
+    void theModuleOfTheCommandLineWritesThemToo() {
+        void* handle = ::dlopen(MAILLAGE_QGIS_MODULE, RTLD_NOW | RTLD_LOCAL);
+        QVERIFY2(handle, ::dlerror());
+        using WriteStyles = int (*)(const char*, char*, std::size_t);
+        auto write = reinterpret_cast<WriteStyles>(::dlsym(handle, "maillage_write_qgis_styles"));
+        QVERIFY(write);
+        QTemporaryDir dir;
+        const QString path = writeSixBassins(dir);
+        char error[512] = "";
+        QCOMPARE(write(path.toUtf8().constData(), error, sizeof error), 1);
+        QgsProject project;
+        QVERIFY(project.read(styles::projectUri(path)));
+        QCOMPARE(treeLayers(project).size(), 6);
+        QCOMPARE(write(dir.filePath(QStringLiteral("absent.gpkg")).toUtf8().constData(), error, sizeof error),
+                 0);
+        QVERIFY(QByteArray(error).contains("absent.gpkg"));
+    }
+};
+
+MAILLAGE_QGIS_TEST_MAIN(TestQgisProject)
+#include "test_qgis_project.moc"

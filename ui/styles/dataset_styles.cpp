@@ -1,0 +1,316 @@
+#include "ui/styles/dataset_styles.h"
+
+#include "core/analysis/density.h"
+#include "core/analysis/maillage.h"
+#include "core/analysis/poles.h"
+#include "core/io/atomic_file.h"
+#include "core/io/gpkg.h"
+#include "core/model/error.h"
+#include "ui/styles/layer_styles.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <cpl_conv.h>
+
+#include <qgscategorizedsymbolrenderer.h>
+#include <qgscoordinatereferencesystem.h>
+#include <qgsgeopackageprojectstorage.h>
+#include <qgslayertree.h>
+#include <qgsproject.h>
+#include <qgsprojectviewsettings.h>
+#include <qgsreferencedgeometry.h>
+#include <qgsvectorlayer.h>
+
+namespace maillage::ui::styles {
+
+namespace {
+
+//! While alive, SQLite does not wait for the disk at every commit of this thread's GDAL connections (QGIS's
+//! included): the copy is a temporary file, synced once before it is renamed over the dataset.
+class UnsyncedCommits {
+public:
+    UnsyncedCommits() : m_previous(CPLGetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "")) {
+        CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF");
+    }
+    ~UnsyncedCommits() {
+        CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS",
+                                      m_previous.empty() ? nullptr : m_previous.c_str());
+    }
+    UnsyncedCommits(const UnsyncedCommits&) = delete;
+    UnsyncedCommits& operator=(const UnsyncedCommits&) = delete;
+
+private:
+    std::string m_previous;
+};
+
+//! A failure of one step, with what QGIS, GDAL or the engine said.
+struct StyleError {
+    QString detail;
+};
+
+//! What the styles need to know of the results written.
+struct ResultSummary {
+    std::array<int, analysis::kPoleTypeCount> counts{}; //!< BVs of each pôle type
+    QString isolation;                                  //!< "30 km": the isolation distance
+    double intensityLo = std::numeric_limits<double>::infinity(), intensityHi = 0;
+    double volumeLo = std::numeric_limits<double>::infinity(), volumeHi = 0;
+};
+
+bool french() {
+    return QLocale().language() == QLocale::French;
+}
+
+//! The classification as bassins_de_vie fields; a BV whose total is a small count (statistical secrecy)
+//! keeps its type, not the figures that give it.
+std::vector<io::BassinClassificationFields> classificationFields(const model::Dataset& dataset,
+                                                                 const analysis::Classification& c,
+                                                                 ResultSummary& summary) {
+    std::vector<io::BassinClassificationFields> out;
+    for (std::size_t i = 0; i < c.poles.size() && i < dataset.bassins.size(); ++i) {
+        const analysis::PoleClassification& p = c.poles[i];
+        const int type = static_cast<int>(p.type);
+        ++summary.counts[static_cast<std::size_t>(type)];
+        io::BassinClassificationFields f;
+        f.bv = dataset.bassins[i].code;
+        f.poleType = type;
+        f.poleLabel = poleTypeLabel(type).toStdString();
+        f.masked = analysis::isMasked(p.total, dataset.params.density);
+        f.total = p.total;
+        f.poleShare = p.poleShare;
+        f.psyShare = p.psyShare;
+        f.reason =
+            analysis::describeClassification(p, french() ? analysis::Language::Fr : analysis::Language::En);
+        out.push_back(std::move(f));
+    }
+    return out;
+}
+
+//! The pôles at their BV's anchor; the mass of a pôle is masked when it is a small count.
+std::vector<io::PolePoint> polePoints(const model::Dataset& dataset, const analysis::MaillageResult& m) {
+    std::vector<io::PolePoint> out;
+    for (std::size_t i = 0; i < m.nodes.size(); ++i) {
+        const analysis::PoleNode& n = m.nodes[i];
+        const model::Bassin* b = dataset.bassin(n.bv);
+        const int type = static_cast<int>(n.type);
+        out.push_back({n.bv, b ? b->name : n.bv, type, poleTypeLabel(type).toStdString(), n.mass,
+                       analysis::isMasked(n.mass, dataset.params.density),
+                       i < m.isolated.size() && m.isolated[i], n.position});
+    }
+    return out;
+}
+
+//! Modelled links (an intensity gives either mass back: masked with them), observed flows between BVs and
+//! declared cooperations, between the BVs' anchors.
+std::vector<io::LinkLine> linkLines(const model::Dataset& dataset, const analysis::Classification& c,
+                                    const analysis::MaillageResult& m, ResultSummary& summary) {
+    std::vector<io::LinkLine> out;
+    for (const analysis::Link& l : m.links) {
+        const analysis::PoleNode &a = m.nodes[l.from], &b = m.nodes[l.to];
+        const bool masked = analysis::isMasked(a.mass, dataset.params.density) ||
+                            analysis::isMasked(b.mass, dataset.params.density);
+        out.push_back(
+            {"modelled", a.bv, b.bv, l.intensity, l.dominant, 0, "", masked, a.position, b.position});
+        summary.intensityLo = std::min(summary.intensityLo, l.intensity);
+        summary.intensityHi = std::max(summary.intensityHi, l.intensity);
+    }
+    Warnings warnings; // the map shows what could be matched; the import reported the rest
+    for (const analysis::BassinFlow& f : analysis::aggregateFlows(dataset, warnings)) {
+        const model::Bassin *a = dataset.bassin(f.origin), *b = dataset.bassin(f.destination);
+        if (!a || !b)
+            continue;
+        out.push_back(
+            {"observed", f.origin, f.destination, 0, false, f.volume, "", false, a->anchor, b->anchor});
+        summary.volumeLo = std::min(summary.volumeLo, f.volume);
+        summary.volumeHi = std::max(summary.volumeHi, f.volume);
+    }
+    for (const analysis::DeclaredLink& d : analysis::declaredLinks(dataset, c.poles).links) {
+        const model::Bassin *a = dataset.bassin(d.from), *b = dataset.bassin(d.to);
+        if (a && b)
+            out.push_back(
+                {"declared", d.from, d.to, 0, false, 0, d.cooperation, false, a->anchor, b->anchor});
+    }
+    return out;
+}
+
+QString isolationText(const analysis::MaillageResult& m, const model::MaillageParameters& p) {
+    const char* context = "maillage::ui::MaillageLayers";
+    return m.distanceUnit == "min"
+               ? QCoreApplication::translate(context, "%1 min").arg(QLocale().toString(p.isolationMinutes))
+               : QCoreApplication::translate(context, "%1 km").arg(QLocale().toString(p.isolationDistanceKm));
+}
+
+//! The results of the latest vintage with the dataset's saved parameters, written into the copy: the
+//! classification on bassins_de_vie, the layers poles and liens.
+ResultSummary writeResults(const QString& original, const QString& copy) {
+    io::ReadOptions attributesOnly; // anchors are stored: no polygon is needed
+    attributesOnly.geometries = false;
+    const model::Dataset dataset = io::readDataset(original.toStdString(), attributesOnly);
+    ResultSummary summary;
+    const analysis::Classification c = analysis::classifyDataset(dataset, 0, dataset.params.poles);
+    const auto classification = classificationFields(dataset, c, summary);
+    const analysis::MaillageResult m = analysis::computeMaillage(dataset, c.poles, dataset.params.maillage);
+    // Into the copy itself: it is already the temporary file renamed over the dataset at the end.
+    io::writeResultsInto(copy.toStdString(), dataset.params, classification, polePoints(dataset, m),
+                         linkLines(dataset, c, m, summary));
+    summary.isolation = isolationText(m, dataset.params.maillage);
+    return summary;
+}
+
+//! One layer of the GeoPackage, through QGIS's "ogr" provider, without its stored style.
+std::unique_ptr<QgsVectorLayer> openLayer(const QString& gpkg, const QString& name, const QString& title) {
+    const QgsVectorLayer::LayerOptions options(false);
+    auto layer = std::make_unique<QgsVectorLayer>(gpkg + QStringLiteral("|layername=") + name, title,
+                                                  QStringLiteral("ogr"), options);
+    if (!layer->isValid())
+        throw StyleError{QStringLiteral("layer %1 cannot be opened").arg(name)};
+    return layer;
+}
+
+//! The application's style of layer `name` (see styledLayers()).
+void applyStyle(QgsVectorLayer& layer, const QString& name, const ResultSummary& results) {
+    if (name == QLatin1String("bassins_de_vie")) {
+        layer.setRenderer(bassinRenderer(results.counts));
+        setBassinLabels(&layer);
+    } else if (name == QLatin1String("communes")) {
+        setCommuneStyle(&layer);
+        setCommuneLabels(&layer);
+    } else if (name == QLatin1String("departements")) {
+        layer.setRenderer(departementRenderer());
+    } else if (name == QLatin1String("regions")) {
+        layer.setRenderer(regionRenderer());
+    } else if (name == QLatin1String("poles")) {
+        layer.setRenderer(poleRenderer(results.isolation));
+        setBlocksLabels(&layer);
+    } else {
+        layer.setRenderer(
+            linkLinesRenderer(results.intensityLo, results.intensityHi, results.volumeLo, results.volumeHi));
+    }
+}
+
+QString layerTitle(const QString& name) {
+    const char* map = "maillage::ui::MapLayers";
+    const char* maillage = "maillage::ui::MaillageLayers";
+    if (name == QLatin1String("bassins_de_vie"))
+        return QCoreApplication::translate(map, "Bassins de vie");
+    if (name == QLatin1String("communes"))
+        return QCoreApplication::translate(map, "Communes");
+    if (name == QLatin1String("departements"))
+        return QCoreApplication::translate(map, "Départements");
+    if (name == QLatin1String("poles"))
+        return QCoreApplication::translate(maillage, "Pôles");
+    if (name == QLatin1String("liens"))
+        return QCoreApplication::translate(maillage, "Maillage links");
+    return QStringLiteral("Régions"); // the map has no régions layer: no translation yet
+}
+
+//! Saves the layer's style as its default one in layer_styles, replacing ours of a previous write (QGIS
+//! would ask the user whether to overwrite it, in a dialog, when the application has a GUI).
+void saveDefaultStyle(QgsVectorLayer& layer, const QString& name) {
+    const QString styleName = QStringLiteral("maillage");
+    QStringList ids, names, descriptions;
+    QString message;
+    const int own = layer.listStylesInDatabase(ids, names, descriptions, message); // this layer's first
+    for (int i = 0; i < own && i < ids.size(); ++i) {
+        if (names[i] == styleName && !layer.deleteStyleFromDatabase(ids[i], message))
+            throw StyleError{
+                QStringLiteral("the previous style of %1 cannot be replaced: %2").arg(name, message)};
+    }
+    message.clear();
+    layer.saveStyleToDatabase(styleName, QStringLiteral("Maillage"), true, QString(), message);
+    if (!message.isEmpty())
+        throw StyleError{QStringLiteral("the style of %1 cannot be saved: %2").arg(name, message)};
+}
+
+//! Styles every layer, saves each as its default style in layer_styles, then the project of them all.
+void writeStylesAndProject(const QString& gpkg, const ResultSummary& results, const QString& title) {
+    QgsProject project;
+    const QgsCoordinateReferenceSystem crs(QStringLiteral("EPSG:%1").arg(model::kWorkingEpsg));
+    project.setCrs(crs);
+    project.setTitle(title);
+    QgsRectangle extent;
+    for (const QString& name : styledLayers()) {
+        QgsVectorLayer* layer = openLayer(gpkg, name, layerTitle(name)).release();
+        project.addMapLayer(layer, false); // the project owns it from here, even when a later step throws
+        project.layerTreeRoot()->addLayer(layer);
+        applyStyle(*layer, name, results);
+        saveDefaultStyle(*layer, name);
+        if (name == QLatin1String("bassins_de_vie"))
+            extent = layer->extent();
+    }
+    if (!extent.isNull())
+        project.viewSettings()->setDefaultViewExtent(QgsReferencedRectangle(extent, crs));
+    if (!project.write(projectUri(gpkg)))
+        throw StyleError{QStringLiteral("the QGIS project cannot be saved: %1").arg(project.error())};
+}
+
+//! The copy of `target` that the styles are written into: same file name, in a folder beside it (the
+//! project's relative layer paths stay right once it is renamed over the target).
+QString copyBeside(const QString& target, const QTemporaryDir& folder) {
+    if (!folder.isValid())
+        throw StyleError{
+            QStringLiteral("cannot create a temporary folder beside the file: %1").arg(folder.errorString())};
+    const QString copy = QDir(folder.path()).filePath(QFileInfo(target).fileName());
+    if (!QFile::copy(target, copy))
+        throw StyleError{QStringLiteral("cannot copy the file into %1").arg(folder.path())};
+    return copy;
+}
+
+} // namespace
+
+QString projectUri(const QString& gpkg) {
+    QgsGeoPackageProjectUri uri;
+    uri.valid = true;
+    uri.database = gpkg;
+    uri.projectName = QString::fromLatin1(kProjectName);
+    return QgsGeoPackageProjectStorage::encodeUri(uri);
+}
+
+QStringList styledLayers() {
+    return {QStringLiteral("poles"),        QStringLiteral("liens"),    QStringLiteral("regions"),
+            QStringLiteral("departements"), QStringLiteral("communes"), QStringLiteral("bassins_de_vie")};
+}
+
+bool writeDatasetStyles(const QString& gpkg, QString* error) {
+    // Through a symbolic link, the file it points to is updated (as io::writeParameters does).
+    const QFileInfo info(gpkg);
+    const QString target = info.exists() ? info.canonicalFilePath() : gpkg;
+    try {
+        if (!info.isFile())
+            throw StyleError{QStringLiteral("not a dataset file")};
+        const QTemporaryDir folder(info.dir().filePath(QStringLiteral(".maillage-styles-XXXXXX")));
+        const QString copy = copyBeside(target, folder);
+        {
+            const UnsyncedCommits unsynced;
+            const ResultSummary results = writeResults(target, copy);
+            writeStylesAndProject(copy, results, info.completeBaseName());
+        }
+        io::commitTemporary(copy.toStdString(), target.toStdString()); // synced, renamed, folder synced
+        return true;
+    } catch (const StyleError& e) {
+        if (error)
+            *error = gpkg + QStringLiteral(": ") + e.detail;
+    } catch (const Error& e) {
+        if (error)
+            *error = QString::fromStdString(
+                e.describe(QLocale().language() == QLocale::French ? Language::Fr : Language::En));
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+    }
+    return false;
+}
+
+} // namespace maillage::ui::styles

@@ -1,0 +1,32 @@
+#pragma once
+// The dataset GeoPackage as a finished map in QGIS (DESIGN.md, "The dataset file"): the classification
+// of its latest vintage on the bassins, each layer's default style in QGIS's layer_styles table and the
+// application's map as the QGIS project "maillage" in qgis_projects, written by QGIS's own classes.
+// qgis_core only (no widget): the command line runs it through libmaillage_qgis.so without a display.
+#include <QString>
+#include <QStringList>
+
+class QgsProject;
+
+namespace maillage::ui::styles {
+
+//! Name of the QGIS project stored in the dataset's qgis_projects table.
+inline const char* const kProjectName = "maillage";
+
+//! "geopackage:/path/territoire.gpkg?projectName=maillage": what QgsProject::read() takes to open the
+//! map stored in `gpkg`.
+QString projectUri(const QString& gpkg);
+
+//! The dataset's layers that get a style, from the top of the map to the bottom.
+QStringList styledLayers();
+
+//! Writes into the dataset GeoPackage `gpkg`: the results of its latest vintage with its saved parameters
+//! (bassins_de_vie: pole_type, pole_label, total, shares, reason; the layers poles and liens: modelled
+//! links, observed flows and declared cooperations; small counts masked), the
+//! default style of each layer of styledLayers() and the project "maillage" (layer order, symbology,
+//! labels, Lambert-93, extent of the territory). Works on a copy beside the file, renamed over it once
+//! complete: the dataset is never left half-written. Needs an initialised QgsApplication (GUI or not).
+//! Returns false with a sentence in `error` (naming the file) when anything fails.
+bool writeDatasetStyles(const QString& gpkg, QString* error);
+
+} // namespace maillage::ui::styles

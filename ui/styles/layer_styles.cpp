@@ -1,0 +1,281 @@
+#include "ui/styles/layer_styles.h"
+
+#include "ui/panels/pole_palette.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+
+#include <cmath>
+
+#include <qgscategorizedsymbolrenderer.h>
+#include <qgsfillsymbol.h>
+#include <qgsfillsymbollayer.h>
+#include <qgslabelobstaclesettings.h>
+#include <qgslinesymbol.h>
+#include <qgsmarkersymbol.h>
+#include <qgspallabeling.h>
+#include <qgsproperty.h>
+#include <qgsrulebasedlabeling.h>
+#include <qgsrulebasedrenderer.h>
+#include <qgssinglesymbolrenderer.h>
+#include <qgssymbollayerutils.h>
+#include <qgstextbuffersettings.h>
+#include <qgstextformat.h>
+#include <qgsvectorlayer.h>
+#include <qgsvectorlayerlabeling.h>
+
+namespace maillage::ui::styles {
+
+namespace {
+
+using analysis::PoleType;
+
+//! The map's strings keep the translation context they had in MapLayers (translations/maillage_fr.ts).
+QString trMap(const char* text) {
+    return QCoreApplication::translate("maillage::ui::MapLayers", text);
+}
+
+//! Commune boundaries appear below this scale denominator (1:400 000), their names below 1:120 000.
+constexpr double kCommuneMaxScale = 400000;
+constexpr double kCommuneLabelMaxScale = 120000;
+
+QgsTextFormat haloFormat(double sizePt, const QColor& color, bool bold) {
+    QgsTextFormat format;
+    QFont font = format.font();
+    font.setBold(bold);
+    format.setFont(font);
+    format.setSize(sizePt);
+    format.setSizeUnit(QgsUnitTypes::RenderPoints);
+    format.setColor(color);
+    QgsTextBufferSettings buffer;
+    buffer.setEnabled(true);
+    buffer.setSize(0.8);
+    buffer.setSizeUnit(QgsUnitTypes::RenderMillimeters);
+    buffer.setColor(QColor(255, 255, 255, 230));
+    format.setBuffer(buffer);
+    return format;
+}
+
+//! Label priority (QGIS: 0 to 10) of a pôle: its type first, then its mass of professionals, so that a
+//! larger pôle never gives way to a smaller one: type 1 in 8..10, type 2 in 6..8, type 3 in 4..6, type 4
+//! in 2..4, and log10 of the professionals (up to 100,000) within the band.
+const char* const kLabelPriority = "(5 - \"pole_type\") * 2 + min(2, max(0, log10(max(\"total\", 1)) / 2.5))";
+
+//! Where and how big the pôles' names are (bassinLabels puts them in a rule).
+QgsPalLayerSettings bassinLabelSettings() {
+    QgsPalLayerSettings settings;
+    settings.fieldName = QStringLiteral("nom");
+    // Beside the anchor rather than over it: the pôle's marker (Maillage panel) stays visible, and the
+    // label engine can move the name around the point to avoid other markers and names.
+    settings.placement = QgsPalLayerSettings::OrderedPositionsAroundPoint;
+    settings.dist = 2.2;
+    settings.distUnits = QgsUnitTypes::RenderMillimeters;
+    // The label engine gets the anchor point, not the BV polygon, which it would validate (GEOS) and
+    // decompose for nothing (3/4 of the national render time), and the bassins are no obstacles (each
+    // polygon, unlabelled ones included, would go to the engine).
+    settings.geometryGeneratorEnabled = true;
+    settings.geometryGeneratorType = QgsWkbTypes::PointGeometry;
+    settings.geometryGenerator = QStringLiteral("make_point(\"anchor_x\", \"anchor_y\")");
+    settings.obstacleSettings().setIsObstacle(false);
+    settings.setFormat(haloFormat(8.5, QColor(0x20, 0x20, 0x20), true));
+    QgsPropertyCollection& dd = settings.dataDefinedProperties();
+    dd.setProperty(QgsPalLayerSettings::Size,
+                   QgsProperty::fromExpression(
+                       QStringLiteral("CASE WHEN \"pole_type\" = 1 THEN 11 WHEN \"pole_type\" = 2 THEN 9.5 "
+                                      "ELSE 8.5 END")));
+    dd.setProperty(QgsPalLayerSettings::Priority,
+                   QgsProperty::fromExpression(QString::fromLatin1(kLabelPriority)));
+    // The grandes métropoles and grands pôles are always named, drawn above the smaller names.
+    dd.setProperty(QgsPalLayerSettings::AlwaysShow,
+                   QgsProperty::fromExpression(QStringLiteral("\"pole_type\" IN (1, 2)")));
+    dd.setProperty(QgsPalLayerSettings::ZIndex,
+                   QgsProperty::fromExpression(QStringLiteral("5 - \"pole_type\"")));
+    return settings;
+}
+
+} // namespace
+
+QString poleTypeLabel(int type) {
+    const auto t = static_cast<PoleType>(type);
+    const bool french = QLocale().language() == QLocale::French;
+    return QString::fromStdString(french ? analysis::poleTypeLabelFr(t) : analysis::poleTypeLabelEn(t));
+}
+
+QString legendLabel(PoleType type, int count) {
+    const QString label = poleTypeLabel(static_cast<int>(type));
+    const QString n = QLocale().toString(count);
+    if (type == PoleType::HorsPole)
+        return trMap("%1 — %2").arg(label, n);
+    return trMap("%1 (type %2) — %3").arg(label).arg(static_cast<int>(type)).arg(n);
+}
+
+QgsFillSymbol* fillSymbol(const QColor& fill, const QColor& stroke, double strokeWidthMm,
+                          Qt::BrushStyle brush) {
+    auto* layer = new QgsSimpleFillSymbolLayer(fill, brush, stroke, Qt::SolidLine, strokeWidthMm);
+    layer->setStrokeWidthUnit(QgsUnitTypes::RenderMillimeters);
+    return new QgsFillSymbol(QgsSymbolLayerList() << layer);
+}
+
+QgsCategorizedSymbolRenderer* bassinRenderer(const std::array<int, analysis::kPoleTypeCount>& counts) {
+    QgsCategoryList categories;
+    const PoleType order[] = {PoleType::GrandeMetropole, PoleType::GrandPole, PoleType::Intermediaire,
+                              PoleType::Secondaire, PoleType::HorsPole};
+    for (PoleType type : order) {
+        const int t = static_cast<int>(type);
+        const QColor stroke =
+            type == PoleType::HorsPole ? QColor(0xA8, 0xA3, 0x9A) : QColor(0x5A, 0x5A, 0x5A);
+        categories.append(QgsRendererCategory(t, fillSymbol(poleTypeColor(t), stroke, 0.2),
+                                              legendLabel(type, counts[static_cast<std::size_t>(t)])));
+    }
+    return new QgsCategorizedSymbolRenderer(QString::fromLatin1(kPoleTypeField), categories);
+}
+
+void setBassinLabels(QgsVectorLayer* layer) {
+    // A rule rather than an empty text for hors pôle BVs: those are not even sized and placed (1,600 of
+    // the 1,666 national ones).
+    auto* root = new QgsRuleBasedLabeling::Rule(nullptr);
+    root->appendChild(new QgsRuleBasedLabeling::Rule(new QgsPalLayerSettings(bassinLabelSettings()), 0, 0,
+                                                     QStringLiteral("\"pole_type\" > 0")));
+    layer->setLabeling(new QgsRuleBasedLabeling(root));
+    layer->setLabelsEnabled(true);
+}
+
+void setCommuneStyle(QgsVectorLayer* layer) {
+    layer->setRenderer(new QgsSingleSymbolRenderer(
+        fillSymbol(Qt::transparent, QColor(0x6E, 0x6E, 0x6E, 200), 0.12, Qt::NoBrush)));
+    layer->setScaleBasedVisibility(true);
+    layer->setMinimumScale(kCommuneMaxScale);
+    layer->setMaximumScale(0);
+}
+
+void setCommuneLabels(QgsVectorLayer* layer) {
+    QgsPalLayerSettings settings;
+    settings.fieldName = QStringLiteral("nom");
+    settings.placement = QgsPalLayerSettings::OverPoint;
+    settings.setFormat(haloFormat(7.5, QColor(0x50, 0x50, 0x50), false));
+    settings.scaleVisibility = true;
+    settings.minimumScale = kCommuneLabelMaxScale;
+    settings.maximumScale = 0;
+    settings.priority = 2;
+    layer->setLabeling(new QgsVectorLayerSimpleLabeling(settings));
+    layer->setLabelsEnabled(true);
+}
+
+QgsFeatureRenderer* departementRenderer() {
+    return new QgsSingleSymbolRenderer(
+        fillSymbol(Qt::transparent, QColor(0x33, 0x33, 0x33), 0.5, Qt::NoBrush));
+}
+
+QgsFeatureRenderer* regionRenderer() {
+    return new QgsSingleSymbolRenderer(
+        fillSymbol(Qt::transparent, QColor(0x22, 0x22, 0x22), 0.9, Qt::NoBrush));
+}
+
+QgsLineSymbol* lineSymbol(const QColor& color, double widthMm, const QString& style) {
+    return QgsLineSymbol::createSimple(
+        {{QStringLiteral("line_color"), QgsSymbolLayerUtils::encodeColor(color)},
+         {QStringLiteral("line_width"), QString::number(widthMm)},
+         {QStringLiteral("line_width_unit"), QStringLiteral("MM")},
+         {QStringLiteral("line_style"), style},
+         {QStringLiteral("capstyle"), QStringLiteral("round")},
+         {QStringLiteral("joinstyle"), QStringLiteral("round")}});
+}
+
+QgsMarkerSymbol* markerSymbol(const QString& shape, const QColor& fill, const QColor& outline, double sizeMm,
+                              double outlineMm) {
+    return QgsMarkerSymbol::createSimple(
+        {{QStringLiteral("name"), shape},
+         {QStringLiteral("color"), QgsSymbolLayerUtils::encodeColor(fill)},
+         {QStringLiteral("outline_color"), QgsSymbolLayerUtils::encodeColor(outline)},
+         {QStringLiteral("outline_width"), QString::number(outlineMm)},
+         {QStringLiteral("size"), QString::number(sizeMm)}});
+}
+
+QString logWidthExpression(const QString& field, double minValue, double maxValue, double minMm,
+                           double maxMm) {
+    if (!(minValue > 0) || !(maxValue > minValue))
+        return QString::number((minMm + maxMm) / 2, 'f', 2);
+    return QStringLiteral("scale_linear(log10(\"%1\"), %2, %3, %4, %5)")
+        .arg(field)
+        .arg(std::log10(minValue), 0, 'g', 10)
+        .arg(std::log10(maxValue), 0, 'g', 10)
+        .arg(minMm, 0, 'f', 2)
+        .arg(maxMm, 0, 'f', 2);
+}
+
+QColor dominantLinkColor() {
+    return QColor(0x1D, 0x3F, 0x6E, 220);
+}
+QColor otherLinkColor() {
+    return QColor(0x8C, 0x8C, 0x8C, 80);
+}
+QColor flowColor() {
+    return QColor(0xCC, 0x79, 0xA7, 190);
+}
+QColor cooperationColor() {
+    return QColor(0x00, 0x9E, 0x73);
+}
+
+QgsCategorizedSymbolRenderer* poleRenderer(const QString& threshold) {
+    const char* context = "maillage::ui::MaillageLayers";
+    auto* renderer = new QgsCategorizedSymbolRenderer(
+        QStringLiteral("isolated"),
+        {QgsRendererCategory(
+             1, markerSymbol(QStringLiteral("triangle"), QColor(0x11, 0x11, 0x11), Qt::white, 3.4, 0.4),
+             QCoreApplication::translate(context, "Isolated pôle (no peer within %1)").arg(threshold)),
+         QgsRendererCategory(
+             0, markerSymbol(QStringLiteral("circle"), QColor(0x26, 0x26, 0x26), Qt::white, 2.4, 0.4),
+             QCoreApplication::translate(context, "Pôle"))});
+    renderer->setOrderBy(
+        QgsFeatureRequest::OrderBy({QgsFeatureRequest::OrderByClause(QStringLiteral("isolated"), true)}));
+    renderer->setOrderByEnabled(true);
+    return renderer;
+}
+
+namespace {
+
+QgsLineSymbol* scaledLine(const QColor& color, const QString& field, double lo, double hi,
+                          LineWidths widths) {
+    QgsLineSymbol* symbol = lineSymbol(color, 1.0);
+    symbol->setDataDefinedWidth(
+        QgsProperty::fromExpression(logWidthExpression(field, lo, hi, widths.minMm, widths.maxMm)));
+    return symbol;
+}
+
+} // namespace
+
+QgsFeatureRenderer* linkLinesRenderer(double intensityLo, double intensityHi, double volumeLo,
+                                      double volumeHi) {
+    const char* context = "maillage::ui::MaillageLayers";
+    auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
+    // Drawn in this order: cooperations and flows under the modelled links, the hierarchy on top.
+    root->appendChild(new QgsRuleBasedRenderer::Rule(
+        lineSymbol(cooperationColor(), kCooperationWidthMm, QStringLiteral("dash")), 0, 0,
+        QStringLiteral("\"kind\" = 'declared'"),
+        QCoreApplication::translate(context, "Declared cooperations")));
+    root->appendChild(new QgsRuleBasedRenderer::Rule(
+        scaledLine(flowColor(), QStringLiteral("volume"), volumeLo, volumeHi, kFlowWidths), 0, 0,
+        QStringLiteral("\"kind\" = 'observed'"), QCoreApplication::translate(context, "Observed flows")));
+    root->appendChild(new QgsRuleBasedRenderer::Rule(
+        scaledLine(otherLinkColor(), QStringLiteral("intensity"), intensityLo, intensityHi, kOtherLinkWidths),
+        0, 0, QStringLiteral("\"kind\" = 'modelled' AND \"dominant\" = 0"),
+        QCoreApplication::translate(context, "Other link")));
+    root->appendChild(new QgsRuleBasedRenderer::Rule(
+        scaledLine(dominantLinkColor(), QStringLiteral("intensity"), intensityLo, intensityHi,
+                   kDominantLinkWidths),
+        0, 0, QStringLiteral("\"kind\" = 'modelled' AND \"dominant\" = 1"),
+        QCoreApplication::translate(context, "Dominant link (towards a heavier pôle)")));
+    return new QgsRuleBasedRenderer(root);
+}
+
+void setBlocksLabels(QgsVectorLayer* layer) {
+    QgsPalLayerSettings settings;
+    settings.drawLabels = false;
+    settings.fieldName = QStringLiteral("name");
+    settings.obstacleSettings().setIsObstacle(true);
+    settings.obstacleSettings().setFactor(1.0);
+    layer->setLabeling(new QgsVectorLayerSimpleLabeling(settings));
+    layer->setLabelsEnabled(true);
+}
+
+} // namespace maillage::ui::styles

@@ -1,0 +1,86 @@
+#pragma once
+// The styles of the dataset's layers, built by the same functions for the application's map (MapLayers)
+// and for the dataset GeoPackage (its layer_styles table and stored QGIS project), so that a QGIS user
+// opening the file sees the application's map. qgis_core only: no widget, usable without a display.
+#include "core/analysis/poles.h"
+
+#include <QColor>
+#include <QString>
+
+#include <array>
+
+class QgsCategorizedSymbolRenderer;
+class QgsFeatureRenderer;
+class QgsFillSymbol;
+class QgsLineSymbol;
+class QgsMarkerSymbol;
+class QgsVectorLayer;
+
+namespace maillage::ui::styles {
+
+//! "Grand pôle", "Hors pôle"... in the language of the default QLocale (French or English).
+QString poleTypeLabel(int type);
+
+//! Legend label of a pôle type with its count: "Grand pôle (type 2) — 3", "Hors pôle — 1 210".
+QString legendLabel(analysis::PoleType type, int count);
+
+//! A simple fill with a stroke in millimetres.
+QgsFillSymbol* fillSymbol(const QColor& fill, const QColor& stroke, double strokeWidthMm,
+                          Qt::BrushStyle brush = Qt::SolidPattern);
+
+//! The bassins de vie: categorized on "pole_type" (types 1..4 then hors pôle), `counts` in the legend.
+QgsCategorizedSymbolRenderer* bassinRenderer(const std::array<int, analysis::kPoleTypeCount>& counts);
+//! Names of the pôles beside their main commune (anchor_x, anchor_y), larger for higher ranks.
+void setBassinLabels(QgsVectorLayer* layer);
+
+//! Commune outlines, shown when zoomed in (below 1:400 000), their names below 1:120 000.
+void setCommuneStyle(QgsVectorLayer* layer);
+void setCommuneLabels(QgsVectorLayer* layer);
+
+//! Département boundaries: a dark line, no fill.
+QgsFeatureRenderer* departementRenderer();
+//! Région boundaries: a wider dark line, no fill.
+QgsFeatureRenderer* regionRenderer();
+
+//! A simple line in millimetres, round caps and joins; `style` is QGIS's ("solid", "dash"...).
+QgsLineSymbol* lineSymbol(const QColor& color, double widthMm,
+                          const QString& style = QStringLiteral("solid"));
+//! A simple marker: `shape` is QGIS's ("circle", "triangle"...), sizes in millimetres.
+QgsMarkerSymbol* markerSymbol(const QString& shape, const QColor& fill, const QColor& outline, double sizeMm,
+                              double outlineMm);
+//! "scale_linear(log10(field), lo, hi, minWidth, maxWidth)": line widths readable across magnitudes (the
+//! middle width when the range is empty).
+QString logWidthExpression(const QString& field, double minValue, double maxValue, double minMm,
+                           double maxMm);
+
+//! The maillage's colours: the hierarchy (dominant links) dark blue, every other link light grey, observed
+//! flows reddish purple, declared cooperations bluish green (Okabe-Ito).
+QColor dominantLinkColor();
+QColor otherLinkColor();
+QColor flowColor();
+QColor cooperationColor();
+
+//! Width range (millimetres) of a line layer whose widths follow a value on a log scale.
+struct LineWidths {
+    double minMm, maxMm;
+};
+inline constexpr LineWidths kDominantLinkWidths{0.45, 1.8}; //!< the hierarchy carries the network
+inline constexpr LineWidths kOtherLinkWidths{0.12, 0.7};    //!< light, so that dense regions stay readable
+inline constexpr LineWidths kFlowWidths{0.3, 3.0};          //!< observed flows, by volume
+inline constexpr double kCooperationWidthMm = 0.9;          //!< declared cooperations, dashed
+
+//! The dataset's `liens` layer (kind modelled / observed / declared): the symbols of the map's links,
+//! flows and cooperations layers, widths over [intensity lo, hi] and [volume lo, hi].
+QgsFeatureRenderer* linkLinesRenderer(double intensityLo, double intensityHi, double volumeLo,
+                                      double volumeHi);
+
+//! The pôles as points, categorized on "isolated": a black triangle for an isolated pôle ("no peer within
+//! `threshold`", e.g. "30 km"), a dark circle otherwise; isolated ones drawn last.
+QgsCategorizedSymbolRenderer* poleRenderer(const QString& threshold);
+//! No labels of its own, but the other layers' labels keep off its features (QGIS's "blocking" labeling).
+void setBlocksLabels(QgsVectorLayer* layer);
+
+//! Field of the bassins layer that the renderer and labels use.
+inline const char* const kPoleTypeField = "pole_type";
+
+} // namespace maillage::ui::styles

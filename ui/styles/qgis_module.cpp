@@ -1,0 +1,71 @@
+// libmaillage_qgis.so: the QGIS styles and project of a dataset GeoPackage for the command line, which
+// dlopen()s it after 'import' and 'classify --dataset' (app/qgis_styles.h) and so never links QGIS itself.
+// qgis_core only; no display needed (offscreen platform), no widget created.
+#include "core/io/geo.h"
+#include "core/model/message.h"
+#include "ui/styles/dataset_styles.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QTranslator>
+
+#include <algorithm>
+#include <cstring>
+
+#include <qgsapplication.h>
+
+//! Q_INIT_RESOURCE declares a function: outside any namespace.
+static void initTranslations() {
+    Q_INIT_RESOURCE(maillage_i18n);
+}
+
+namespace {
+
+void copyError(const QString& text, char* error, std::size_t n) {
+    if (!error || n == 0)
+        return;
+    const QByteArray utf8 = text.toUtf8();
+    const std::size_t len = std::min(n - 1, static_cast<std::size_t>(utf8.size()));
+    std::memcpy(error, utf8.constData(), len);
+    error[len] = '\0';
+}
+
+//! The map's words (legend, layer names) in the language of the environment, as the command line's.
+void installLanguage(QTranslator& translator) {
+    const bool french = maillage::languageFromEnvironment() == maillage::Language::Fr;
+    QLocale::setDefault(QLocale(french ? QLocale::French : QLocale::English, QLocale::France));
+    initTranslations();
+    if (french && translator.load(QStringLiteral(":/i18n/maillage_fr.qm")))
+        QCoreApplication::installTranslator(&translator);
+}
+
+//! QGIS for a process that has no application (the command line), without a display. It stays up until the
+//! process ends: QGIS cannot be started again once exitQgis() has run, nor GDAL be used after it (it tears
+//! the drivers down), and the command line goes on using GDAL.
+void startQgis() {
+    static int argc = 1; // QApplication keeps references to both
+    static char name[] = "maillage";
+    static char* argv[] = {name, nullptr};
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    new QgsApplication(argc, argv, false); // NOLINT: owned by the process, as QCoreApplication::instance()
+    QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
+    installLanguage(*new QTranslator(QCoreApplication::instance()));
+    QgsApplication::initQgis();
+}
+
+} // namespace
+
+//! Writes the classification, the layer styles and the QGIS project into the dataset GeoPackage `gpkg`
+//! (ui/styles/dataset_styles.h). Starts QGIS without a display when the process has no application yet
+//! (the command line), else uses the one running (the desktop application, tests). Returns 1 on success;
+//! 0 with a sentence (UTF-8, truncated to n bytes) in `error` on failure.
+extern "C" __attribute__((visibility("default"))) int maillage_write_qgis_styles(const char* gpkg,
+                                                                                 char* error, std::size_t n) {
+    maillage::io::ensureGdal(); // no -wal/-shm files beside the dataset
+    if (!QCoreApplication::instance())
+        startQgis();
+    QString message;
+    const bool ok = maillage::ui::styles::writeDatasetStyles(QString::fromUtf8(gpkg ? gpkg : ""), &message);
+    copyError(message, error, n);
+    return ok ? 1 : 0;
+}
