@@ -65,6 +65,24 @@
     </message>
 </context>
 <context>
+    <name>PanelTable</name>
+    <message>
+        <location filename="../ui/panels/panel_table.cpp" line="+87"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy the selected rows (all rows when none is selected) with the header, to paste into a spreadsheet</source>
+        <translation>Copier les lignes sélectionnées (toutes si aucune ne l&apos;est) avec l&apos;en-tête, à coller dans un tableur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy all</source>
+        <translation>Tout copier</translation>
+    </message>
+</context>
+<context>
     <name>ProfessionChooser</name>
     <message>
         <location filename="../ui/panels/profession_chooser.cpp" line="+58"/>
@@ -178,7 +196,7 @@
 <context>
     <name>maillage::ui::DensityPanel</name>
     <message>
-        <location filename="../ui/panels/density_panel.cpp" line="+79"/>
+        <location filename="../ui/panels/density_panel.cpp" line="+80"/>
         <location line="+3"/>
         <source>secret</source>
         <translation>secret</translation>
@@ -189,7 +207,7 @@
         <translation>1 pour %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Fewer than %1 professionals: masked (statistical secrecy)</source>
         <translation>Moins de %1 professionnels : masqué (secret statistique)</translation>
     </message>
@@ -210,12 +228,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+403"/>
+        <location line="+404"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location line="-401"/>
+        <location line="-402"/>
         <source>Pop.</source>
         <translation>Pop.</translation>
     </message>
@@ -286,13 +304,13 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+147"/>
+        <location line="+148"/>
         <location line="+248"/>
         <source>Choose a profession to colour the communes by density.</source>
         <translation>Choisissez une profession pour colorer les communes selon la densité.</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-390"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
@@ -302,7 +320,12 @@
         <translation>Retour aux communes du bassin de vie</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+80"/>
+        <source>The colouring of the map was cancelled.</source>
+        <translation>La coloration de la carte a été annulée.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>All professions</source>
         <translation>Toutes les professions</translation>
     </message>
@@ -532,7 +555,7 @@
 <context>
     <name>maillage::ui::ImportWizard</name>
     <message>
-        <location filename="../ui/import_wizard.cpp" line="+76"/>
+        <location filename="../ui/import_wizard.cpp" line="+77"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -861,7 +884,7 @@
 <context>
     <name>maillage::ui::MaillagePanel</name>
     <message>
-        <location filename="../ui/panels/maillage_panel.cpp" line="+119"/>
+        <location filename="../ui/panels/maillage_panel.cpp" line="+120"/>
         <source>%1 – %2: %3 %4, intensity %5%6</source>
         <translation>%1 – %2 : %3 %4, intensité %5%6</translation>
     </message>
@@ -1107,12 +1130,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+981"/>
+        <location filename="../ui/main_window.cpp" line="+986"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-815"/>
+        <location line="-820"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1132,12 +1155,12 @@
         <translation>Zoomer sur la couche</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+55"/>
         <source>Unsaved parameters</source>
         <translation>Paramètres non enregistrés</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+59"/>
         <source>&amp;Open dataset…</source>
         <translation>&amp;Ouvrir un jeu de données…</translation>
     </message>
@@ -1373,7 +1396,7 @@
         <translation>Ouverture de %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <location line="+12"/>
         <source>Open dataset</source>
         <translation>Ouvrir un jeu de données</translation>
@@ -1417,7 +1440,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>No recent dataset</source>
         <translation>Aucun jeu de données récent</translation>
     </message>
@@ -1443,12 +1466,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Save the parameters</source>
         <translation>Enregistrer les paramètres</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <location line="+19"/>
         <source>The parameters could not be saved.
 
@@ -1458,7 +1481,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The parameters applied to %1 are not saved in it. Save them before closing it?</source>
         <translation>Les paramètres appliqués à %1 n&apos;y sont pas enregistrés. Les enregistrer avant de le fermer ?</translation>
     </message>
@@ -1507,7 +1530,7 @@ Le fermer quand même ?</translation>
         <translation>Carte exportée vers %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+46"/>
         <source>X %1  Y %2 m</source>
         <translation>X %1  Y %2 m</translation>
     </message>
@@ -2229,12 +2252,12 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="+238"/>
+        <location filename="../ui/session.cpp" line="+246"/>
         <source>Crunch diagnosis</source>
         <translation>Diagnostic de Crunch</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Accessibility of the communes</source>
         <translation>Accessibilité des communes</translation>
     </message>
@@ -2247,7 +2270,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::TaskProgressWidget</name>
     <message>
-        <location filename="../ui/tasks.cpp" line="+85"/>
+        <location filename="../ui/tasks.cpp" line="+95"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>

@@ -308,7 +308,7 @@ bool ParametersDialog::parameters(model::Parameters* out, QString* error) const 
         p.validate(tr("Parameters").toStdString());
     } catch (const std::exception& e) {
         if (error)
-            *error = QString::fromStdString(e.what());
+            *error = i18n::describe(e);
         return false;
     }
     *out = p;

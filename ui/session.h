@@ -16,6 +16,8 @@
 
 namespace maillage::ui {
 
+class FunctionTask;
+
 //! What a density map of the communes shows.
 struct DensityMapRequest {
     QString profession;         //!< canonical code, "" = all professions
@@ -114,14 +116,20 @@ signals:
     void professionChanged(const QString& code);
     void zoomRequested(maillage::ui::FeatureKind kind, const QString& code);
     void densityMapReady(const maillage::ui::DensityMapRequest& request);
+    //! Only for the request shown last; `message` is empty when the computation was cancelled.
     void densityMapFailed(const maillage::ui::DensityMapRequest& request, const QString& message);
     void densityMapCleared();
     void crunchReady(const maillage::ui::CrunchRequest& request);
+    //! `message` is empty when the diagnosis was cancelled.
     void crunchFailed(const maillage::ui::CrunchRequest& request, const QString& message);
+    //! A computation started in the background, for the status bar to show it with a cancel button.
+    void backgroundTaskStarted(maillage::ui::FunctionTask* task);
 
 private:
     void recompute();
     void startDensityMap(const DensityMapRequest& request);
+    void densityMapFinished(DensityMap map, bool ok, const QString& error);
+    void crunchFinished(CrunchResult result, bool ok, const QString& error);
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -33,7 +33,10 @@
 #include <qgsvectorlayer.h>
 
 #include <QAbstractItemModel>
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
 #include <QPushButton>
@@ -115,6 +118,45 @@ private slots:
 
         panel.findChild<QCheckBox*>(QStringLiteral("polesOnly"))->setChecked(false);
         QCOMPARE(panel.listedRowCount(), static_cast<int>(ds().bassins.size()));
+    }
+
+    void copyPutsTheHeaderAndTheSelectedRowTabSeparatedOnTheClipboard() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        panel.show();
+        QApplication::setActiveWindow(&panel); // Ctrl+C is a shortcut of the active window
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        auto* table = panel.findChild<QTableView*>(QStringLiteral("polesTable"));
+        const QAbstractItemModel* m = table->model();
+        QVERIFY(m->rowCount() > 1);
+        QStringList header;
+        for (int c = 0; c < m->columnCount(); ++c)
+            header << m->headerData(c, Qt::Horizontal).toString();
+        auto rowText = [m](int row) {
+            QStringList cells;
+            for (int c = 0; c < m->columnCount(); ++c)
+                cells << cell(m, row, c);
+            return cells.join(QLatin1Char('\t'));
+        };
+        QApplication::clipboard()->clear();
+        // Nothing selected: every row.
+        table->clearSelection();
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+        QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), m->rowCount() + 1);
+        QCOMPARE(lines.first(), header.join(QLatin1Char('\t')));
+        QCOMPARE(lines.last(), rowText(m->rowCount() - 1));
+        // One row selected: the header and that row.
+        table->selectRow(1);
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+        lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines, (QStringList{header.join(QLatin1Char('\t')), rowText(1)}));
+        // Copy all, from the context menu, whatever is selected.
+        auto* copyAll = table->findChild<QAction*>(QStringLiteral("copyAllRows"));
+        QVERIFY(copyAll && table->actions().contains(copyAll));
+        copyAll->trigger();
+        lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), m->rowCount() + 1);
     }
 
     void polesTableSortsProfessionalsNumerically() {

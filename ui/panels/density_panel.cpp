@@ -1,5 +1,6 @@
 #include "ui/panels/density_panel.h"
 
+#include "ui/i18n.h"
 #include "ui/map_layers.h"
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
@@ -91,14 +92,16 @@ protected:
                 return r.name;
             case Population:
                 return r.population;
-            case Count:
-                return r.count;
+            case Count: // masked counts sort as one block: their order would give them away
+                return r.masked ? -1.0 : r.count;
             case Per10k:
                 return r.masked ? -1.0 : r.per10k;
             case InhabitantsPer:
                 return r.masked || r.count <= 0 ? 1e300 : r.inhabitantsPer;
             }
             break;
+        case panel::MaskedRole:
+            return r.masked && col != Name && col != Population;
         case Qt::FontRole:
             if (r.reference) {
                 QFont f;
@@ -341,10 +344,11 @@ DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* p
 
     connect(m_session, &Session::datasetChanged, this, &DensityPanel::onDatasetChanged);
     connect(m_session, &Session::densityMapReady, this, &DensityPanel::onDensityMapReady);
-    connect(m_session, &Session::densityMapFailed, this,
-            [this](const DensityMapRequest&, const QString& error) {
-                m_mapLegendNote->setText(tr("The map could not be coloured: %1").arg(error));
-            });
+    connect(
+        m_session, &Session::densityMapFailed, this, [this](const DensityMapRequest&, const QString& error) {
+            m_mapLegendNote->setText(error.isEmpty() ? tr("The colouring of the map was cancelled.")
+                                                     : tr("The map could not be coloured: %1").arg(error));
+        });
     connect(m_session, &Session::classificationChanged, this, [this] {
         syncCombos();
         scheduleRefresh();
@@ -535,7 +539,7 @@ void DensityPanel::refreshTable() {
         m_model->setRows({}, zones, params.secrecyThreshold);
         m_refModel->setRows({}, zones, params.secrecyThreshold);
         fitColumns();
-        m_breadcrumb->setText(tr("The densities could not be computed: %1").arg(QString::fromUtf8(e.what())));
+        m_breadcrumb->setText(tr("The densities could not be computed: %1").arg(i18n::describe(e)));
         return;
     }
 
