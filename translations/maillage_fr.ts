@@ -4,7 +4,7 @@
 <context>
     <name>ExportLayout</name>
     <message>
-        <location filename="../ui/export_layout.cpp" line="+184"/>
+        <location filename="../ui/export_layout.cpp" line="+228"/>
         <source>Fictional data (demonstration dataset)</source>
         <translation>Données fictives (jeu de démonstration)</translation>
     </message>
@@ -29,7 +29,12 @@
         <translation>Bassins de vie par type de pôle, données %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Communes, accessibility (2SFCA): professionals within reach per 10,000 inhabitants</source>
+        <translation>Communes, accessibilité (2SFCA) : professionnels accessibles pour 10 000 habitants</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Communes, professionals per 10,000 inhabitants</source>
         <translation>Communes, professionnels pour 10 000 habitants</translation>
     </message>
@@ -113,7 +118,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="+536"/>
+        <location filename="../ui/dialogs.cpp" line="+543"/>
         <source>&lt;h2&gt;Maillage: pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Each bassin de vie is classified by the number N of health professionals of the selected year. The rules are applied in order; the first that holds gives the type.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Maillage : pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Chaque bassin de vie est classé selon le nombre N de professionnels de santé de l&apos;année choisie. Les règles s&apos;appliquent dans l&apos;ordre ; la première vérifiée donne le type.&lt;/p&gt;</translation>
     </message>
@@ -451,13 +456,13 @@
 <context>
     <name>maillage::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="-295"/>
-        <location line="+107"/>
+        <location filename="../ui/dialogs.cpp" line="-302"/>
+        <location line="+114"/>
         <source>Export the map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-110"/>
         <source>Landscape</source>
         <translation>Paysage</translation>
     </message>
@@ -467,7 +472,7 @@
         <translation>Portrait</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>PDF document</source>
         <translation>Document PDF</translation>
     </message>
@@ -508,8 +513,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>A4 page</source>
-        <translation>Page A4</translation>
+        <source>Page</source>
+        <translation>Page</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -532,7 +537,7 @@
         <translation>Exporter</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
@@ -1130,12 +1135,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+986"/>
+        <location filename="../ui/main_window.cpp" line="+989"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-820"/>
+        <location line="-823"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1520,12 +1525,17 @@ Le fermer quand même ?</translation>
         <translation>Les paramètres ne peuvent pas être enregistrés : %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>map-poles</source>
         <translation>carte-poles</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>map-densities</source>
+        <translation>carte-densites</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Map exported to %1</source>
         <translation>Carte exportée vers %1</translation>
     </message>
@@ -1666,7 +1676,7 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::ParametersDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="-423"/>
+        <location filename="../ui/dialogs.cpp" line="-430"/>
         <location line="+212"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
@@ -2252,12 +2262,12 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="+246"/>
+        <location filename="../ui/session.cpp" line="+255"/>
         <source>Crunch diagnosis</source>
         <translation>Diagnostic de Crunch</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Accessibility of the communes</source>
         <translation>Accessibilité des communes</translation>
     </message>
@@ -2283,7 +2293,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::UserGuideWindow</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="+470"/>
+        <location filename="../ui/dialogs.cpp" line="+477"/>
         <source>User guide</source>
         <translation>Guide de l&apos;utilisateur</translation>
     </message>

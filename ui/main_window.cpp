@@ -941,7 +941,9 @@ void MainWindow::exportDialog(bool pdf) {
     ExportOptions defaults = defaultExportOptions();
     defaults.orientation =
         static_cast<PageOrientation>(settings->value(QStringLiteral("export/orientation"), 0).toInt());
-    ExportDialog dialog(defaults, format, QDir(dir).filePath(tr("map-poles") + suffix), this);
+    defaults.pageSize = static_cast<PageSize>(settings->value(QStringLiteral("export/page_size"), 0).toInt());
+    const QString name = m_session->shownDensityMap() ? tr("map-densities") : tr("map-poles");
+    ExportDialog dialog(defaults, format, QDir(dir).filePath(name + suffix), this);
     dialog.setExporter([this](const ExportDialog& d, QString* error) {
         return exportView(d.path(), d.format(), d.options(), error);
     });
@@ -950,6 +952,7 @@ void MainWindow::exportDialog(bool pdf) {
     settings->setValue(QStringLiteral("paths/export"), QFileInfo(dialog.path()).absolutePath());
     settings->setValue(QStringLiteral("export/format"), static_cast<int>(dialog.format()));
     settings->setValue(QStringLiteral("export/orientation"), static_cast<int>(dialog.options().orientation));
+    settings->setValue(QStringLiteral("export/page_size"), static_cast<int>(dialog.options().pageSize));
     statusBar()->showMessage(tr("Map exported to %1").arg(QDir::toNativeSeparators(dialog.path())), 10000);
 }
 

@@ -38,18 +38,26 @@ struct Session::Private {
 
 namespace {
 
-//! Values of a density map (worker thread: reads the dataset only).
-std::vector<double> computeDensityMap(const model::Dataset& ds, const DensityMapRequest& r,
-                                      const model::DensityParameters& params) {
+//! A density map (worker thread: reads the dataset only). Densities of masked counts are not kept.
+DensityMap computeDensityMap(const model::Dataset& ds, const DensityMapRequest& r,
+                             const model::DensityParameters& params) {
+    DensityMap map;
+    map.request = r;
+    map.secrecyThreshold = params.secrecyThreshold;
     const std::string profession = r.profession.toStdString();
-    if (r.accessibility)
-        return analysis::accessibility2sfca(ds, profession, r.vintage, params);
+    if (r.accessibility) {
+        map.values = analysis::accessibility2sfca(ds, profession, r.vintage, params);
+        return map;
+    }
     const std::vector<analysis::DensityRow> rows = analysis::densityForAllCommunes(ds, profession, r.vintage);
-    std::vector<double> values(rows.size(), std::numeric_limits<double>::quiet_NaN());
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        if (rows[i].population > 0)
-            values[i] = rows[i].per10k;
-    return values;
+    map.values.assign(rows.size(), std::numeric_limits<double>::quiet_NaN());
+    map.masked.assign(rows.size(), false);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        map.masked[i] = analysis::isMasked(rows[i].count, params);
+        if (rows[i].population > 0 && !map.masked[i])
+            map.values[i] = rows[i].per10k;
+    }
+    return map;
 }
 
 } // namespace
@@ -147,8 +155,9 @@ void Session::setParameters(const model::Parameters& parameters) {
         d->dataset = std::make_shared<model::Dataset>(*d->dataset);
     d->dataset->params = parameters;
     if (parameters.density.catchmentKm != was.catchmentKm ||
-        parameters.density.catchmentMinutes != was.catchmentMinutes) {
-        ++d->generation; // the accessibility maps depend on the density parameters
+        parameters.density.catchmentMinutes != was.catchmentMinutes ||
+        parameters.density.secrecyThreshold != was.secrecyThreshold) {
+        ++d->generation; // accessibility depends on the catchment, what is masked on the threshold
         d->densityMaps.clear();
         d->densityMapsRunning.clear();
         if (d->shownDensityMap)
@@ -271,7 +280,8 @@ void Session::crunchFinished(CrunchResult result, bool ok, const QString& error)
 
 void Session::startDensityMap(const DensityMapRequest& request) {
     d->densityMapsRunning.push_back(request);
-    auto result = std::make_shared<std::vector<double>>();
+    auto result = std::make_shared<DensityMap>();
+    result->request = request; // also when the work fails or is cancelled
     std::shared_ptr<const model::Dataset> dataset = d->dataset;
     const model::DensityParameters params = d->dataset->params.density;
     const int generation = d->generation;
@@ -283,7 +293,7 @@ void Session::startDensityMap(const DensityMapRequest& request) {
         },
         [self, request, result, generation](bool ok, const QString& error) {
             if (self && generation == self->d->generation)
-                self->densityMapFinished({request, std::move(*result)}, ok, error);
+                self->densityMapFinished(std::move(*result), ok, error);
         });
     emit backgroundTaskStarted(task);
 }

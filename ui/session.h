@@ -30,10 +30,15 @@ struct DensityMapRequest {
 };
 
 //! A computed density map: one value per commune of the dataset (same order), NaN where there is none
-//! (no population).
+//! (no population) or where statistical secrecy masks it.
 struct DensityMap {
     DensityMapRequest request;
     std::vector<double> values;
+    //! Same order: true where the commune's count is masked (0 < count < threshold, DOMAIN.md §7); its
+    //! value is then NaN, so that neither the map nor its classes give the count back. Empty when
+    //! nothing is masked (accessibility maps, which show no commune's own count).
+    std::vector<bool> masked;
+    double secrecyThreshold = 0; //!< the threshold applied
 };
 
 //! A Crunch diagnosis to compute: a territory and two years.

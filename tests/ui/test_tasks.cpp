@@ -1,6 +1,8 @@
 // Background work: FunctionTask words engine errors in the interface language; the status bar's progress
 // widget shows the Session's tasks and cancels them; the Session starts a request once, drops the failure
 // of a superseded request and gives running tasks a dataset that later parameters do not change.
+#include "core/analysis/density.h"
+#include "core/demo/demo.h"
 #include "core/model/error.h"
 #include "ui/i18n.h"
 #include "ui/main_window.h"
@@ -21,7 +23,9 @@
 #include <QTimer>
 #include <QToolButton>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <memory>
 
 #include <qgsapplication.h>
@@ -237,6 +241,44 @@ private slots:
         QCOMPARE(session.parameters().density.secrecyThreshold, threshold + 3);
         QCOMPARE(read->params.density.secrecyThreshold, threshold); // what the task reads did not change
         blocker.release();
+    }
+
+    void densityMapKeepsNoDensityOfAMaskedCount() {
+        Session session;
+        session.setDataset(demo::makeDemoDataset());
+        const model::Dataset& ds = session.dataset();
+        const model::DensityParameters& params = session.parameters().density;
+        // A profession with a commune under the secrecy threshold, and one above it.
+        QString profession;
+        std::vector<analysis::DensityRow> rows;
+        for (const model::Profession& p : ds.catalogue.professions()) {
+            rows = analysis::densityForAllCommunes(ds, p.code, session.vintage());
+            const auto masked = [&](const analysis::DensityRow& r) {
+                return analysis::isMasked(r.count, params);
+            };
+            if (std::any_of(rows.begin(), rows.end(), masked) &&
+                std::any_of(rows.begin(), rows.end(),
+                            [&](const auto& r) { return !masked(r) && r.count > 0; })) {
+                profession = QString::fromStdString(p.code);
+                break;
+            }
+        }
+        QVERIFY2(!profession.isEmpty(), "the demo dataset has no count under the secrecy threshold");
+        QSignalSpy ready(&session, &Session::densityMapReady);
+        session.requestDensityMap({profession, session.vintage(), false});
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 10000);
+        const DensityMap* map = session.shownDensityMap();
+        QVERIFY(map);
+        QCOMPARE(map->masked.size(), rows.size());
+        QCOMPARE(map->secrecyThreshold, params.secrecyThreshold);
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const bool masked = analysis::isMasked(rows[i].count, params);
+            QCOMPARE(bool(map->masked[i]), masked);
+            if (masked)
+                QVERIFY(std::isnan(map->values[i])); // no density from which the count comes back
+            else if (rows[i].population > 0)
+                QCOMPARE(map->values[i], rows[i].per10k);
+        }
     }
 
     void cancelledCrunchSaysSoInThePolesPanel() {
