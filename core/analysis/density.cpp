@@ -359,15 +359,4 @@ std::vector<double> accessibility2sfca(const model::Dataset& dataset, const std:
     return access;
 }
 
-bool isMasked(double count, const model::DensityParameters& params) {
-    return count > 0 && count < params.secrecyThreshold;
-}
-
-std::string maskedCountFr(double count, const model::DensityParameters& params) {
-    auto decimalsOf = [](double v) { return std::fabs(v - std::round(v)) < 1e-9 ? 0 : 1; };
-    if (isMasked(count, params))
-        return "< " + text::formatFr(params.secrecyThreshold, decimalsOf(params.secrecyThreshold));
-    return text::formatFr(count, decimalsOf(count));
-}
-
 } // namespace maillage::analysis

@@ -1,5 +1,6 @@
 #pragma once
 // Commune densities and drill-down (DOMAIN.md §6), accessibility (2SFCA), statistical secrecy (§7).
+#include "core/analysis/secrecy.h" // isMasked, maskedCountFr: statistical secrecy has its own module
 #include "core/model/dataset.h"
 #include "core/model/error.h"
 #include "core/model/parameters.h"
@@ -61,10 +62,5 @@ std::vector<DensityRow> densityForAllCommunes(const model::Dataset& dataset, con
 //! Uses a uniform grid: about linear in the number of communes. Throws Error(Parameter) for a radius <= 0.
 std::vector<double> accessibility2sfca(const model::Dataset& dataset, const std::string& profession,
                                        int vintage, const model::DensityParameters& params);
-
-//! DOMAIN.md §7: a count is masked when 0 < count < threshold.
-bool isMasked(double count, const model::DensityParameters& params);
-//! "< 5" for a masked count, else the count formatted the French way.
-std::string maskedCountFr(double count, const model::DensityParameters& params);
 
 } // namespace maillage::analysis

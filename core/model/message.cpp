@@ -79,6 +79,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/app.inc"
 #include "core/model/messages/io.inc"
 #include "core/model/messages/model.inc"
+#include "core/model/messages/results.inc"
     };
     return catalogue;
 }
