@@ -72,7 +72,7 @@
 <context>
     <name>PanelTable</name>
     <message>
-        <location filename="../ui/panels/panel_table.cpp" line="+87"/>
+        <location filename="../ui/panels/panel_table.cpp" line="+90"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -85,6 +85,51 @@
         <location line="+4"/>
         <source>Copy all</source>
         <translation>Tout copier</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/table_export.cpp" line="+103"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV for French spreadsheets (*.csv)</source>
+        <translation>CSV pour tableurs en français (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenDocument spreadsheet (*.ods)</source>
+        <translation>Classeur OpenDocument (*.ods)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+13"/>
+        <source>Export the table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The table could not be exported.
+
+%1</source>
+        <translation>Le tableau n&apos;a pas pu être exporté.
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the table (CSV, CSV for French spreadsheets, XLSX, ODS)</source>
+        <translation>Exporter le tableau (CSV, CSV pour tableurs en français, XLSX, ODS)</translation>
     </message>
 </context>
 <context>
@@ -201,7 +246,7 @@
 <context>
     <name>maillage::ui::DensityPanel</name>
     <message>
-        <location filename="../ui/panels/density_panel.cpp" line="+80"/>
+        <location filename="../ui/panels/density_panel.cpp" line="+81"/>
         <location line="+3"/>
         <source>secret</source>
         <translation>secret</translation>
@@ -310,12 +355,12 @@
     <message>
         <location line="+11"/>
         <location line="+148"/>
-        <location line="+248"/>
+        <location line="+249"/>
         <source>Choose a profession to colour the communes by density.</source>
         <translation>Choisissez une profession pour colorer les communes selon la densité.</translation>
     </message>
     <message>
-        <location line="-390"/>
+        <location line="-391"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
@@ -402,7 +447,7 @@
         <translation>Région : %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>communes: %1</source>
         <translation>communes : %1</translation>
     </message>
@@ -438,12 +483,12 @@
         <translation>Données fictives.</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-278"/>
         <source>The map could not be coloured: %1</source>
         <translation>La carte n&apos;a pas pu être colorée : %1</translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+300"/>
         <source>Map: accessibility to %1 (%2), 5 classes (natural breaks).</source>
         <translation>Carte : accessibilité aux %1 (%2), 5 classes (seuils naturels).</translation>
     </message>

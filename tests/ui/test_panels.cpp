@@ -13,6 +13,7 @@
 #include "ui/panels/poles_panel.h"
 #include "ui/panels/profession_chooser.h"
 #include "ui/panels/rank_size_chart.h"
+#include "ui/panels/table_export.h"
 #include "ui/session.h"
 
 #include "testing.h"
@@ -40,12 +41,14 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTextDocument>
 #include <QTextEdit>
 
@@ -453,10 +456,15 @@ private slots:
                     .contains(QStringLiteral("statistical secrecy")));
     }
 
-    void smallCountsAreMaskedWithTheirDerivedFigures() {
-        DensityPanel panel(session.get(), canvas.get(), project.get());
+private:
+    //! A commune with a small count of some profession: its bassin, its code, the profession, the count.
+    struct MaskedCase {
+        QString bv, commune;
+        std::string profession;
+        double count = 0;
+    };
+    MaskedCase findMaskedCase() {
         const model::DensityParameters& params = session->parameters().density;
-        // Find a commune with a small count of some profession.
         QString bv, commune;
         std::string profession;
         double count = 0;
@@ -477,6 +485,15 @@ private slots:
             if (!bv.isEmpty())
                 break;
         }
+        return {bv, commune, profession, count};
+    }
+
+private slots:
+
+    void smallCountsAreMaskedWithTheirDerivedFigures() {
+        DensityPanel panel(session.get(), canvas.get(), project.get());
+        const model::DensityParameters& params = session->parameters().density;
+        const auto [bv, commune, profession, count] = findMaskedCase();
         QVERIFY2(!bv.isEmpty(), "the demo dataset has no count under the secrecy threshold");
         QVERIFY(count > 0 && count < params.secrecyThreshold);
         session->setProfession(panel::qs(profession));
@@ -488,6 +505,48 @@ private slots:
         QCOMPARE(cell(m, r, 2), QString::fromStdString(analysis::maskedCountFr(count, params)));
         QVERIFY(!cell(m, r, 3).contains(QRegularExpression(QStringLiteral("[0-9]"))));
         QVERIFY(!cell(m, r, 4).contains(QRegularExpression(QStringLiteral("[0-9]"))));
+    }
+
+    void exportedTableKeepsMaskedCellsMaskedAndReadsBack() {
+        DensityPanel panel(session.get(), canvas.get(), project.get());
+        const auto [bv, commune, profession, count] = findMaskedCase();
+        QVERIFY2(!bv.isEmpty(), "the demo dataset has no count under the secrecy threshold");
+        session->setProfession(panel::qs(profession));
+        session->selectBassins({bv});
+        QTRY_COMPARE(panel.drillDown().profession, profession);
+        auto* view = panel.findChild<QTableView*>(QStringLiteral("densityTable"));
+        QVERIFY(view->findChild<QAction*>(QStringLiteral("exportTable")));
+        const QAbstractItemModel* m = view->model();
+        const double threshold = view->property(panel::kSecrecyThresholdProperty).toDouble();
+        QCOMPARE(threshold, session->parameters().density.secrecyThreshold);
+        const io::ResultTable table =
+            panel::shownTable(m, QStringLiteral("densites"), QStringLiteral("Densités"), threshold);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("densites.csv"));
+        QCOMPARE(panel::writeShownTable(table, path, io::TableFormat::Csv), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines =
+            QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), m->rowCount() + 1); // the header, then a line per row of the table
+        QVERIFY2(lines.first().contains(m->headerData(1, Qt::Horizontal).toString()),
+                 qPrintable(lines.first()));
+        const int r = rowOf(m, commune, kCodeRole);
+        QVERIFY(r >= 0);
+        // The commune's line: its name, its population, and nothing for the masked count and density.
+        QString line;
+        for (const QString& l : lines)
+            if (l.startsWith(cell(m, r, 0)) || l.startsWith(QLatin1Char('"') + cell(m, r, 0)))
+                line = l;
+        QVERIFY2(!line.isEmpty(), qPrintable(cell(m, r, 0)));
+        const QStringList fields = line.split(QLatin1Char(','));
+        QVERIFY2(fields.size() >= 5, qPrintable(line));
+        QVERIFY2(fields.at(2).isEmpty() && fields.at(3).isEmpty(), qPrintable(line));
+        QVERIFY2(fields.last() == QStringLiteral("1"), qPrintable(line)); // the masked flag
+        // A writer error comes back as a message naming the file.
+        const QString error = panel::writeShownTable(
+            table, dir.filePath(QStringLiteral("absent/densites.csv")), io::TableFormat::Csv);
+        QVERIFY2(error.contains(QStringLiteral("densites.csv")), qPrintable(error));
     }
 
     void doubleClickingACommuneDrillsIntoItsZonesAndBackReturns() {

@@ -5,6 +5,7 @@
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/profession_chooser.h"
+#include "ui/panels/table_export.h"
 #include "ui/session.h"
 
 #include <qgsmapcanvas.h>
@@ -564,6 +565,7 @@ void DensityPanel::refreshTable() {
     references.push_back(toRow(m_drill.dataset, params, true, tr("Total", "the whole territory"),
                                tr("Whole territory: %1").arg(rowName(m_drill.dataset))));
     m_model->setRows(std::move(rows), zones, params.secrecyThreshold);
+    m_table->setProperty(panel::kSecrecyThresholdProperty, params.secrecyThreshold); // said by its exports
     m_refModel->setRows(std::move(references), zones, params.secrecyThreshold);
     fitColumns();
 

@@ -1,5 +1,7 @@
 #include "ui/panels/panel_table.h"
 
+#include "ui/panels/table_export.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -37,6 +39,7 @@ QTableView* tableView(const QString& objectName, QAbstractItemModel* model) {
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->horizontalHeader()->setHighlightSections(false);
     addCopyActions(table);
+    addExportAction(table);
     return table;
 }
 
