@@ -2272,12 +2272,58 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::RankSizeChart</name>
     <message>
-        <location filename="../ui/panels/rank_size_chart.cpp" line="+43"/>
+        <location filename="../ui/panels/rank_size_chart.cpp" line="+53"/>
         <source>Rank–size chart of the pôles</source>
         <translation>Graphique rang–taille des pôles</translation>
     </message>
     <message>
         <location line="+64"/>
+        <source>%1 is not a regular file: choose a file name.</source>
+        <translation>%1 n&apos;est pas un fichier ordinaire : choisissez un nom de fichier.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot write in the folder %1.</source>
+        <translation type="unfinished">Impossible d&apos;écrire dans le dossier %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rank–size chart</source>
+        <translation>Graphique rang–taille</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The chart could not be saved as %1.</source>
+        <translation>Le graphique n&apos;a pas pu être enregistré sous %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+6"/>
+        <source>Export the chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>rank-size.png</source>
+        <translation>rang-taille.png</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copy image</source>
+        <translation>Copier l&apos;image</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export image…</source>
+        <translation>Exporter l&apos;image…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>No pôle in this territory</source>
         <translation>Aucun pôle dans ce territoire</translation>
     </message>

@@ -41,7 +41,9 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -162,6 +164,48 @@ private slots:
         copyAll->trigger();
         lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), m->rowCount() + 1);
+    }
+
+    void rankSizeChartCopiesAsImageAndExportsSvgAndPng() {
+        RankSizeChart chart;
+        chart.resize(400, 260);
+        chart.setPoints({{QStringLiteral("Lille"), 25000, 1},
+                         {QStringLiteral("Arras"), 2000, 3},
+                         {QStringLiteral("Berck"), 1500, 3}});
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        // Copy image: the chart at twice its size, with something drawn.
+        QApplication::clipboard()->clear();
+        auto* copy = chart.findChild<QAction*>(QStringLiteral("copyChart"));
+        QVERIFY(copy && chart.actions().contains(copy));
+        copy->trigger();
+        const QImage copied = QApplication::clipboard()->image();
+        QCOMPARE(copied.size(), QSize(800, 520));
+        int inked = 0;
+        const QColor background = copied.pixelColor(1, 1);
+        for (int y = 0; y < copied.height(); y += 4)
+            for (int x = 0; x < copied.width(); x += 4)
+                inked += copied.pixelColor(x, y) != background ? 1 : 0;
+        QVERIFY(inked > 100);
+        QVERIFY(chart.findChild<QAction*>(QStringLiteral("exportChart")));
+        // PNG and SVG files, read back.
+        QTemporaryDir dir;
+        QString error;
+        const QString png = dir.filePath(QStringLiteral("rang.png"));
+        QVERIFY2(chart.writeImage(png, &error), qPrintable(error));
+        QCOMPARE(QImage(png).size(), QSize(800, 520));
+        const QString svg = dir.filePath(QStringLiteral("rang.svg"));
+        QVERIFY2(chart.writeImage(svg, &error), qPrintable(error));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray drawing = file.readAll();
+        QVERIFY(drawing.contains("<svg") && drawing.count("<circle") >= 3);         // a point per pôle
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2); // no temporary left
+        // Never through a symbolic link.
+        const QString link = dir.filePath(QStringLiteral("lien.png"));
+        QVERIFY(QFile::link(png, link));
+        QVERIFY(!chart.writeImage(link, &error));
+        QVERIFY2(error.contains(QStringLiteral("lien.png")), qPrintable(error));
     }
 
     void polesTableSortsProfessionalsNumerically() {
