@@ -2284,7 +2284,7 @@ Le fermer quand même ?</translation>
     <message>
         <location line="+4"/>
         <source>Cannot write in the folder %1.</source>
-        <translation type="unfinished">Impossible d&apos;écrire dans le dossier %1.</translation>
+        <translation>Impossible d&apos;écrire dans le dossier %1.</translation>
     </message>
     <message>
         <location line="+7"/>
