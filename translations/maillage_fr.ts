@@ -1678,7 +1678,7 @@ Le fermer quand même ?</translation>
         <translation>Commune sélectionnée</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+67"/>
         <source>%1 – %2 per 10,000 inh. within reach</source>
         <translation>%1 – %2 pour 10 000 hab. accessibles</translation>
     </message>
@@ -1688,7 +1688,12 @@ Le fermer quand même ?</translation>
         <translation>%1 – %2 pour 10 000 hab.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
+        <source>Statistical secrecy (fewer than %1 professionals)</source>
+        <translation>Secret statistique (moins de %1 professionnels)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>None within reach</source>
         <translation>Aucun accessible</translation>
     </message>
@@ -1698,7 +1703,7 @@ Le fermer quand même ?</translation>
         <translation>Aucun professionnel</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>all professions</source>
         <translation>toutes professions</translation>
     </message>

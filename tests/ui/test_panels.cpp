@@ -636,8 +636,13 @@ private slots:
         auto* graduated = static_cast<QgsGraduatedSymbolRenderer*>(communes->renderer());
         QCOMPARE(graduated->classAttribute(), DensityPanel::densityField());
         // Five classes of density, plus one for the communes without any professional when there are some.
-        int densityClasses = 0, noneClasses = 0;
+        int densityClasses = 0, noneClasses = 0, secretClasses = 0;
         for (const QgsRendererRange& range : graduated->ranges()) {
+            if (range.upperValue() < 0) { // the communes masked by statistical secrecy, hatched
+                ++secretClasses;
+                QVERIFY2(range.label().contains(QStringLiteral("secrecy")), qPrintable(range.label()));
+                continue;
+            }
             if (range.upperValue() == 0) {
                 ++noneClasses;
                 continue;
@@ -649,9 +654,14 @@ private slots:
         }
         QCOMPARE(densityClasses, 5);
         QVERIFY(noneClasses <= 1);
+        QVERIFY(secretClasses <= 1);
         QVERIFY(!communes->hasScaleBasedVisibility());
         // The attribute holds the engine's densities.
         const auto rows = analysis::densityForAllCommunes(ds(), "medecin_generaliste", session->vintage());
+        const bool anyMasked = std::any_of(rows.begin(), rows.end(), [&](const analysis::DensityRow& r) {
+            return analysis::isMasked(r.count, session->parameters().density);
+        });
+        QCOMPARE(secretClasses, anyMasked ? 1 : 0);
         const int field = communes->fields().indexOf(DensityPanel::densityField());
         QgsFeature f;
         communes->getFeatures().nextFeature(f);
@@ -660,7 +670,7 @@ private slots:
         const analysis::DensityRow& row = rows[ds().communeIndex(c->code)];
         // Statistical secrecy: no density for a masked count (it would give the count back).
         if (analysis::isMasked(row.count, session->parameters().density))
-            QVERIFY(f.attribute(field).isNull());
+            QCOMPARE(f.attribute(field).toDouble(), -1.0); // the secret class's value
         else
             QCOMPARE(f.attribute(field).toDouble(), row.per10k);
 
