@@ -7,5 +7,9 @@ set_target_properties(maillage_gui PROPERTIES
   PREFIX "lib"
   LIBRARY_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR})
 target_compile_definitions(maillage_gui PRIVATE MAILLAGE_VERSION="${PROJECT_VERSION}")
-# Next to the executable's ../lib/maillage/, where app/main.cpp looks for it once installed.
-install(TARGETS maillage_gui LIBRARY DESTINATION lib/maillage)
+# A private folder, relative to the prefix, where app/main.cpp looks for it once installed (next to the
+# executable in the build tree). Not lib/maillage: CPack's Debian generator adds ldconfig calls for a
+# shared object in lib/ or in a folder of lib/ (lintian: maintscript-calls-ldconfig), not deeper.
+set(MAILLAGE_GUI_MODULE_DIR "lib/maillage/gui")
+install(TARGETS maillage_gui LIBRARY DESTINATION ${MAILLAGE_GUI_MODULE_DIR})
+target_compile_definitions(maillage PRIVATE MAILLAGE_GUI_MODULE_DIR="${MAILLAGE_GUI_MODULE_DIR}")

@@ -95,6 +95,17 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
     const QCommandLineOption orientationOption(
         QStringLiteral("orientation"), QStringLiteral("Page of --export: landscape (default) or portrait"),
         QStringLiteral("landscape|portrait"), QStringLiteral("landscape"));
+    const QCommandLineOption pageSizeOption(QStringLiteral("page-size"),
+                                            QStringLiteral("Page of --export: a4 (default) or a3"),
+                                            QStringLiteral("a4|a3"), QStringLiteral("a4"));
+    const QCommandLineOption densityOption(
+        QStringLiteral("density"),
+        QStringLiteral("Colour the communes by the density of a profession (its code, \"\" for all) once the "
+                       "dataset is shown"),
+        QStringLiteral("profession"));
+    const QCommandLineOption accessibilityOption(
+        QStringLiteral("accessibility"),
+        QStringLiteral("With --density: accessibility (APL) rather than density"));
     const QCommandLineOption benchOption(
         QStringLiteral("bench-startup"),
         QStringLiteral("Print the milliseconds to the first drawn map, then quit"));
@@ -105,8 +116,9 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
         QStringLiteral("select"),
         QStringLiteral("Select a bassin de vie by its code once the dataset is shown"),
         QStringLiteral("code"));
-    parser.addOptions({demoOption, langOption, screenshotOption, exportOption, orientationOption, benchOption,
-                       panelOption, selectOption});
+    parser.addOptions({demoOption, langOption, screenshotOption, exportOption, orientationOption,
+                       pageSizeOption, densityOption, accessibilityOption, benchOption, panelOption,
+                       selectOption});
     parser.process(app);
 
     // 2. Translation, before any widget exists.
@@ -156,6 +168,8 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                 if ((!screenshot.isEmpty() || !exportPath.isEmpty()) && !nothingToDraw &&
                     !window->layers()->departementsReady())
                     return; // the next refresh comes when they are added
+                if (parser.isSet(densityOption) && !window->session()->shownDensityMap())
+                    return; // the communes are recoloured, and the map redrawn, when it is computed
                 done = true;
                 QTimer::singleShot(150, window.get(), [&] {
                     if (!screenshot.isEmpty() && !window->grab().save(screenshot)) {
@@ -167,6 +181,9 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                         maillage::ui::ExportOptions options = window->defaultExportOptions();
                         if (parser.value(orientationOption) == QLatin1String("portrait"))
                             options.orientation = maillage::ui::PageOrientation::Portrait;
+                        if (parser.value(pageSizeOption).compare(QLatin1String("a3"), Qt::CaseInsensitive) ==
+                            0)
+                            options.pageSize = maillage::ui::PageSize::A3;
                         if (!window->exportView(exportPath, exportFormat, options, &error)) {
                             std::fprintf(stderr, "maillage: %s\n", qPrintable(error));
                             rc = 1;
@@ -217,6 +234,12 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                 }
                 if (parser.isSet(selectOption))
                     window->session()->selectBassins({parser.value(selectOption)});
+                if (parser.isSet(densityOption)) {
+                    maillage::ui::Session* session = window->session();
+                    session->setProfession(parser.value(densityOption));
+                    session->requestDensityMap(
+                        {parser.value(densityOption), session->vintage(), parser.isSet(accessibilityOption)});
+                }
                 if (window->layers()->fullExtent().isEmpty()) {
                     nothingToDraw = true;
                     // No map refresh will follow: emit one so that the batch action runs.

@@ -21,10 +21,14 @@ std::string executableDir() {
     return slash == std::string::npos ? "." : path.substr(0, slash);
 }
 
+#ifndef MAILLAGE_GUI_MODULE_DIR
+#define MAILLAGE_GUI_MODULE_DIR "lib/maillage/gui" // set by app/gui.cmake, where it installs the module
+#endif
+
 int startGui(int argc, char** argv) {
     const std::string dir = executableDir();
     const std::vector<std::string> candidates = {dir + "/libmaillage_gui.so",
-                                                 dir + "/../lib/maillage/libmaillage_gui.so"};
+                                                 dir + "/../" MAILLAGE_GUI_MODULE_DIR "/libmaillage_gui.so"};
     std::string errors;
     for (const auto& path : candidates) {
         void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL);

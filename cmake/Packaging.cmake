@@ -4,7 +4,22 @@
 include(GNUInstallDirs)
 
 set(MAILLAGE_MAINTAINER "Maillage developers <maillage@ors.invalid>")
-set(MAILLAGE_SCREENSHOT_URL "${PROJECT_HOMEPAGE_URL}/screenshot.png")
+# The home page of the package and of the AppStream metadata: project()'s, unless it is a placeholder
+# (a .invalid domain, RFC 2606), which no package may advertise; a packager sets the real one here.
+set(_homepage "")
+if(PROJECT_HOMEPAGE_URL AND NOT PROJECT_HOMEPAGE_URL MATCHES "\\.invalid(/|$)")
+  set(_homepage "${PROJECT_HOMEPAGE_URL}")
+endif()
+set(MAILLAGE_HOMEPAGE_URL "${_homepage}" CACHE STRING "Home page of the package (none when empty)")
+# AppStream: the home page and its screenshot, only when there is a home page.
+set(MAILLAGE_METAINFO_LINKS "")
+if(MAILLAGE_HOMEPAGE_URL)
+  string(CONCAT MAILLAGE_METAINFO_LINKS
+    "  <url type=\"homepage\">${MAILLAGE_HOMEPAGE_URL}</url>\n"
+    "  <screenshots>\n    <screenshot type=\"default\">\n"
+    "      <caption>Bassins de vie coloured by type of pôle d'offre de soins</caption>\n"
+    "      <image>${MAILLAGE_HOMEPAGE_URL}/screenshot.png</image>\n    </screenshot>\n  </screenshots>\n")
+endif()
 # Dates of the release entries: the build date, or SOURCE_DATE_EPOCH for a reproducible package.
 string(TIMESTAMP MAILLAGE_RELEASE_DATE "%Y-%m-%d" UTC)
 string(TIMESTAMP MAILLAGE_CHANGELOG_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
@@ -36,29 +51,31 @@ if(NOT _mime_known)
           DESTINATION ${CMAKE_INSTALL_DATADIR}/mime/packages RENAME fr.ors.Maillage.xml)
 endif()
 
-# Debian documentation: machine-readable copyright, changelog (gzip -9n: no name, no time stamp).
+# Debian documentation: machine-readable copyright, changelog (gzip -9n: no name, no time stamp). The
+# version has no Debian revision (a native package): its changelog is changelog.gz, not changelog.Debian.gz.
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright DESTINATION ${_doc})
-configure_file(${PROJECT_SOURCE_DIR}/packaging/changelog.Debian.in ${_pkg}/changelog.Debian @ONLY)
+configure_file(${PROJECT_SOURCE_DIR}/packaging/changelog.Debian.in ${_pkg}/changelog @ONLY)
 
 # The man page, from the built program's --help (cmake/ManPage.cmake).
 string(TIMESTAMP _man_date "%Y-%m-%d" UTC)
-add_custom_command(OUTPUT ${_pkg}/maillage.1.gz ${_pkg}/changelog.Debian.gz
+add_custom_command(OUTPUT ${_pkg}/maillage.1.gz ${_pkg}/changelog.gz
   COMMAND ${CMAKE_COMMAND} -DMAILLAGE=$<TARGET_FILE:maillage> -DVERSION=${PROJECT_VERSION} -DDATE=${_man_date}
           -DOUTPUT=${_pkg}/maillage.1 -P ${PROJECT_SOURCE_DIR}/cmake/ManPage.cmake
   COMMAND gzip -9nf ${_pkg}/maillage.1
-  COMMAND gzip -9nkf ${_pkg}/changelog.Debian
-  DEPENDS maillage ${PROJECT_SOURCE_DIR}/cmake/ManPage.cmake ${_pkg}/changelog.Debian
-  COMMENT "Man page maillage(1) from 'maillage --help'; changelog.Debian.gz"
+  COMMAND gzip -9nkf ${_pkg}/changelog
+  DEPENDS maillage ${PROJECT_SOURCE_DIR}/cmake/ManPage.cmake ${_pkg}/changelog
+  COMMENT "Man page maillage(1) from 'maillage --help'; changelog.gz"
   VERBATIM)
-add_custom_target(maillage_docs ALL DEPENDS ${_pkg}/maillage.1.gz ${_pkg}/changelog.Debian.gz)
+add_custom_target(maillage_docs ALL DEPENDS ${_pkg}/maillage.1.gz ${_pkg}/changelog.gz)
 install(FILES ${_pkg}/maillage.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
-install(FILES ${_pkg}/changelog.Debian.gz DESTINATION ${_doc})
+install(FILES ${_pkg}/changelog.gz DESTINATION ${_doc})
 
 set(CPACK_PACKAGE_NAME "maillage")
 set(CPACK_PACKAGE_VENDOR "Maillage developers")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "${MAILLAGE_MAINTAINER}")
-set(CPACK_PACKAGE_HOMEPAGE_URL "${PROJECT_HOMEPAGE_URL}")
+set(CPACK_PACKAGE_HOMEPAGE_URL "${MAILLAGE_HOMEPAGE_URL}")
+set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${MAILLAGE_HOMEPAGE_URL}") # CPack falls back on project()'s otherwise
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "health-care poles and links of French living areas (GIS)")
 set(CPACK_PACKAGE_DESCRIPTION [[Maillage is a desktop GIS for regional health observatories. It maps the
 bassins de vie (INSEE living areas) by type of pôle d'offre de soins, computed

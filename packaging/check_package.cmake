@@ -66,7 +66,7 @@ string(STRIP "${run_output}" version_output)
 if(NOT version_output STREQUAL "maillage ${VERSION}")
   message(FATAL_ERROR "package check: 'maillage --version' prints '${version_output}', project() says ${VERSION}")
 endif()
-foreach(f share/man/man1/maillage.1.gz share/doc/maillage/copyright share/doc/maillage/changelog.Debian.gz
+foreach(f share/man/man1/maillage.1.gz share/doc/maillage/copyright share/doc/maillage/changelog.gz
           share/metainfo/fr.ors.Maillage.metainfo.xml share/applications/fr.ors.Maillage.desktop)
   if(NOT EXISTS "${prefix}/${f}")
     message(FATAL_ERROR "package check: ${f} is not installed")

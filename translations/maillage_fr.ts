@@ -4,7 +4,7 @@
 <context>
     <name>ExportLayout</name>
     <message>
-        <location filename="../ui/export_layout.cpp" line="+184"/>
+        <location filename="../ui/export_layout.cpp" line="+228"/>
         <source>Fictional data (demonstration dataset)</source>
         <translation>Données fictives (jeu de démonstration)</translation>
     </message>
@@ -29,7 +29,12 @@
         <translation>Bassins de vie par type de pôle, données %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>Communes, accessibility (APL, DREES method): professionals per 100,000 inhabitants within reach</source>
+        <translation>Communes, accessibilité (APL, méthode de la DREES) : professionnels pour 100 000 habitants accessibles</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Communes, professionals per 10,000 inhabitants</source>
         <translation>Communes, professionnels pour 10 000 habitants</translation>
     </message>
@@ -65,6 +70,69 @@
     </message>
 </context>
 <context>
+    <name>PanelTable</name>
+    <message>
+        <location filename="../ui/panels/panel_table.cpp" line="+90"/>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy the selected rows (all rows when none is selected) with the header, to paste into a spreadsheet</source>
+        <translation>Copier les lignes sélectionnées (toutes si aucune ne l&apos;est) avec l&apos;en-tête, à coller dans un tableur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy all</source>
+        <translation>Tout copier</translation>
+    </message>
+    <message>
+        <location filename="../ui/panels/table_export.cpp" line="+103"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV for French spreadsheets (*.csv)</source>
+        <translation>CSV pour tableurs en français (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Classeur Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenDocument spreadsheet (*.ods)</source>
+        <translation>Classeur OpenDocument (*.ods)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+13"/>
+        <source>Export the table</source>
+        <translation>Exporter le tableau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The table could not be exported.
+
+%1</source>
+        <translation>Le tableau n&apos;a pas pu être exporté.
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export the table (CSV, CSV for French spreadsheets, XLSX, ODS)</source>
+        <translation>Exporter le tableau (CSV, CSV pour tableurs en français, XLSX, ODS)</translation>
+    </message>
+</context>
+<context>
     <name>ProfessionChooser</name>
     <message>
         <location filename="../ui/panels/profession_chooser.cpp" line="+58"/>
@@ -95,7 +163,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="+536"/>
+        <location filename="../ui/dialogs.cpp" line="+543"/>
         <source>&lt;h2&gt;Maillage: pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Each bassin de vie is classified by the number N of health professionals of the selected year. The rules are applied in order; the first that holds gives the type.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Maillage : pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Chaque bassin de vie est classé selon le nombre N de professionnels de santé de l&apos;année choisie. Les règles s&apos;appliquent dans l&apos;ordre ; la première vérifiée donne le type.&lt;/p&gt;</translation>
     </message>
@@ -178,7 +246,7 @@
 <context>
     <name>maillage::ui::DensityPanel</name>
     <message>
-        <location filename="../ui/panels/density_panel.cpp" line="+79"/>
+        <location filename="../ui/panels/density_panel.cpp" line="+81"/>
         <location line="+3"/>
         <source>secret</source>
         <translation>secret</translation>
@@ -189,7 +257,7 @@
         <translation>1 pour %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Fewer than %1 professionals: masked (statistical secrecy)</source>
         <translation>Moins de %1 professionnels : masqué (secret statistique)</translation>
     </message>
@@ -210,12 +278,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+403"/>
+        <location line="+404"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location line="-401"/>
+        <location line="-402"/>
         <source>Pop.</source>
         <translation>Pop.</translation>
     </message>
@@ -270,12 +338,7 @@
         <translation>Année</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Accessibility (2SFCA)</source>
-        <translation>Accessibilité (2SFCA)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Colour the communes by the professionals within reach, shared with the population that also reaches them (two-step floating catchment), rather than by the professionals located in the commune</source>
         <translation>Colorer les communes selon les professionnels accessibles, partagés avec la population qui y accède aussi (méthode à deux étapes, 2SFCA), plutôt que selon les professionnels installés dans la commune</translation>
     </message>
@@ -286,13 +349,13 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+147"/>
-        <location line="+248"/>
+        <location line="+148"/>
+        <location line="+249"/>
         <source>Choose a profession to colour the communes by density.</source>
         <translation>Choisissez une profession pour colorer les communes selon la densité.</translation>
     </message>
     <message>
-        <location line="-389"/>
+        <location line="-391"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
@@ -302,7 +365,12 @@
         <translation>Retour aux communes du bassin de vie</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+80"/>
+        <source>The colouring of the map was cancelled.</source>
+        <translation>La coloration de la carte a été annulée.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>All professions</source>
         <translation>Toutes les professions</translation>
     </message>
@@ -374,7 +442,12 @@
         <translation>Région : %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-317"/>
+        <source>Accessibility (APL)</source>
+        <translation>Accessibilité (APL)</translation>
+    </message>
+    <message>
+        <location line="+333"/>
         <source>communes: %1</source>
         <translation>communes : %1</translation>
     </message>
@@ -410,12 +483,12 @@
         <translation>Données fictives.</translation>
     </message>
     <message>
-        <location line="-277"/>
+        <location line="-278"/>
         <source>The map could not be coloured: %1</source>
         <translation>La carte n&apos;a pas pu être colorée : %1</translation>
     </message>
     <message>
-        <location line="+299"/>
+        <location line="+300"/>
         <source>Map: accessibility to %1 (%2), 5 classes (natural breaks).</source>
         <translation>Carte : accessibilité aux %1 (%2), 5 classes (seuils naturels).</translation>
     </message>
@@ -428,13 +501,13 @@
 <context>
     <name>maillage::ui::ExportDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="-295"/>
-        <location line="+107"/>
+        <location filename="../ui/dialogs.cpp" line="-302"/>
+        <location line="+114"/>
         <source>Export the map</source>
         <translation>Exporter la carte</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-110"/>
         <source>Landscape</source>
         <translation>Paysage</translation>
     </message>
@@ -444,7 +517,7 @@
         <translation>Portrait</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
         <source>PDF document</source>
         <translation>Document PDF</translation>
     </message>
@@ -485,8 +558,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>A4 page</source>
-        <translation>Page A4</translation>
+        <source>Page</source>
+        <translation>Page</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -509,7 +582,7 @@
         <translation>Exporter</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>PDF document (*.pdf)</source>
         <translation>Document PDF (*.pdf)</translation>
     </message>
@@ -532,7 +605,7 @@
 <context>
     <name>maillage::ui::ImportWizard</name>
     <message>
-        <location filename="../ui/import_wizard.cpp" line="+76"/>
+        <location filename="../ui/import_wizard.cpp" line="+77"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -808,7 +881,7 @@
 <context>
     <name>maillage::ui::MaillageLayers</name>
     <message>
-        <location filename="../ui/maillage_layers.cpp" line="+257"/>
+        <location filename="../ui/maillage_layers.cpp" line="+212"/>
         <source>Maillage links</source>
         <translation>Liens du maillage</translation>
     </message>
@@ -818,12 +891,12 @@
         <translation>Lien dominant (vers un pôle plus lourd)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Other link</source>
         <translation>Autre lien</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
     </message>
@@ -838,17 +911,7 @@
         <translation>%1 km</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Isolated pôle (no peer within %1)</source>
-        <translation>Pôle isolé (aucun pair &lt; %1)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Pôle</source>
-        <translation>Pôle</translation>
-    </message>
-    <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>Observed flows</source>
         <translation>Flux observés</translation>
     </message>
@@ -861,7 +924,7 @@
 <context>
     <name>maillage::ui::MaillagePanel</name>
     <message>
-        <location filename="../ui/panels/maillage_panel.cpp" line="+119"/>
+        <location filename="../ui/panels/maillage_panel.cpp" line="+120"/>
         <source>%1 – %2: %3 %4, intensity %5%6</source>
         <translation>%1 – %2 : %3 %4, intensité %5%6</translation>
     </message>
@@ -1107,12 +1170,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+981"/>
+        <location filename="../ui/main_window.cpp" line="+989"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-815"/>
+        <location line="-823"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1132,12 +1195,12 @@
         <translation>Zoomer sur la couche</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+55"/>
         <source>Unsaved parameters</source>
         <translation>Paramètres non enregistrés</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+59"/>
         <source>&amp;Open dataset…</source>
         <translation>&amp;Ouvrir un jeu de données…</translation>
     </message>
@@ -1373,7 +1436,7 @@
         <translation>Ouverture de %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <location line="+12"/>
         <source>Open dataset</source>
         <translation>Ouvrir un jeu de données</translation>
@@ -1417,7 +1480,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+56"/>
         <source>No recent dataset</source>
         <translation>Aucun jeu de données récent</translation>
     </message>
@@ -1443,12 +1506,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Save the parameters</source>
         <translation>Enregistrer les paramètres</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <location line="+19"/>
         <source>The parameters could not be saved.
 
@@ -1458,7 +1521,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The parameters applied to %1 are not saved in it. Save them before closing it?</source>
         <translation>Les paramètres appliqués à %1 n&apos;y sont pas enregistrés. Les enregistrer avant de le fermer ?</translation>
     </message>
@@ -1497,17 +1560,22 @@ Le fermer quand même ?</translation>
         <translation>Les paramètres ne peuvent pas être enregistrés : %1</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>map-poles</source>
         <translation>carte-poles</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>map-densities</source>
+        <translation>carte-densites</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Map exported to %1</source>
         <translation>Carte exportée vers %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+46"/>
         <source>X %1  Y %2 m</source>
         <translation>X %1  Y %2 m</translation>
     </message>
@@ -1560,17 +1628,7 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::MapLayers</name>
     <message>
-        <location filename="../ui/map_layers.cpp" line="+289"/>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 (type %2) — %3</source>
-        <translation>%1 (type %2) — %3</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location filename="../ui/map_layers.cpp" line="+238"/>
         <source>Bassins de vie</source>
         <translation>Bassins de vie</translation>
     </message>
@@ -1585,7 +1643,7 @@ Le fermer quand même ?</translation>
         <translation>Départements</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+68"/>
         <source>Selection</source>
         <translation>Sélection</translation>
     </message>
@@ -1600,9 +1658,9 @@ Le fermer quand même ?</translation>
         <translation>Commune sélectionnée</translation>
     </message>
     <message>
-        <location line="+63"/>
-        <source>%1 – %2 per 10,000 inh. within reach</source>
-        <translation>%1 – %2 pour 10 000 hab. accessibles</translation>
+        <location line="+67"/>
+        <source>%1 – %2 per 100,000 inh. (APL)</source>
+        <translation>%1 – %2 pour 100 000 hab. (APL)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1610,7 +1668,12 @@ Le fermer quand même ?</translation>
         <translation>%1 – %2 pour 10 000 hab.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
+        <source>Statistical secrecy (fewer than %1 professionals)</source>
+        <translation>Secret statistique (moins de %1 professionnels)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>None within reach</source>
         <translation>Aucun accessible</translation>
     </message>
@@ -1620,7 +1683,7 @@ Le fermer quand même ?</translation>
         <translation>Aucun professionnel</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>all professions</source>
         <translation>toutes professions</translation>
     </message>
@@ -1635,7 +1698,7 @@ Le fermer quand même ?</translation>
         <translation>Densité : %1 (%2)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+71"/>
         <source>Département boundaries</source>
         <translation>Limites des départements</translation>
     </message>
@@ -1643,7 +1706,7 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::ParametersDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="-423"/>
+        <location filename="../ui/dialogs.cpp" line="-430"/>
         <location line="+212"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
@@ -2194,12 +2257,58 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::RankSizeChart</name>
     <message>
-        <location filename="../ui/panels/rank_size_chart.cpp" line="+43"/>
+        <location filename="../ui/panels/rank_size_chart.cpp" line="+53"/>
         <source>Rank–size chart of the pôles</source>
         <translation>Graphique rang–taille des pôles</translation>
     </message>
     <message>
         <location line="+64"/>
+        <source>%1 is not a regular file: choose a file name.</source>
+        <translation>%1 n&apos;est pas un fichier ordinaire : choisissez un nom de fichier.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot write in the folder %1.</source>
+        <translation>Impossible d&apos;écrire dans le dossier %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Rank–size chart</source>
+        <translation>Graphique rang–taille</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The chart could not be saved as %1.</source>
+        <translation>Le graphique n&apos;a pas pu être enregistré sous %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+6"/>
+        <source>Export the chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>rank-size.png</source>
+        <translation>rang-taille.png</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copy image</source>
+        <translation>Copier l&apos;image</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export image…</source>
+        <translation>Exporter l&apos;image…</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>No pôle in this territory</source>
         <translation>Aucun pôle dans ce territoire</translation>
     </message>
@@ -2229,12 +2338,12 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="+238"/>
+        <location filename="../ui/session.cpp" line="+261"/>
         <source>Crunch diagnosis</source>
         <translation>Diagnostic de Crunch</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>Accessibility of the communes</source>
         <translation>Accessibilité des communes</translation>
     </message>
@@ -2247,7 +2356,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::TaskProgressWidget</name>
     <message>
-        <location filename="../ui/tasks.cpp" line="+85"/>
+        <location filename="../ui/tasks.cpp" line="+95"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2260,7 +2369,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::UserGuideWindow</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="+470"/>
+        <location filename="../ui/dialogs.cpp" line="+477"/>
         <source>User guide</source>
         <translation>Guide de l&apos;utilisateur</translation>
     </message>

@@ -308,7 +308,7 @@ bool ParametersDialog::parameters(model::Parameters* out, QString* error) const 
         p.validate(tr("Parameters").toStdString());
     } catch (const std::exception& e) {
         if (error)
-            *error = QString::fromStdString(e.what());
+            *error = i18n::describe(e);
         return false;
     }
     *out = p;
@@ -395,7 +395,13 @@ ExportDialog::ExportDialog(const ExportOptions& defaults, ExportFormat format, c
     m_landscape = new QRadioButton(tr("Landscape"));
     m_portrait = new QRadioButton(tr("Portrait"));
     (defaults.orientation == PageOrientation::Landscape ? m_landscape : m_portrait)->setChecked(true);
+    m_pageSize = new QComboBox;
+    m_pageSize->setObjectName(QStringLiteral("exportPageSize"));
+    m_pageSize->addItem(QStringLiteral("A4"), static_cast<int>(PageSize::A4));
+    m_pageSize->addItem(QStringLiteral("A3"), static_cast<int>(PageSize::A3));
+    m_pageSize->setCurrentIndex(m_pageSize->findData(static_cast<int>(defaults.pageSize)));
     auto* orientation = new QHBoxLayout;
+    orientation->addWidget(m_pageSize);
     orientation->addWidget(m_landscape);
     orientation->addWidget(m_portrait);
     orientation->addStretch();
@@ -420,7 +426,7 @@ ExportDialog::ExportDialog(const ExportOptions& defaults, ExportFormat format, c
     form->addRow(tr("Title"), m_title);
     form->addRow(tr("Subtitle"), m_subtitle);
     form->addRow(tr("Source line"), m_source);
-    form->addRow(tr("A4 page"), orientation);
+    form->addRow(tr("Page"), orientation);
     form->addRow(tr("Format"), m_format);
     form->addRow(tr("Resolution"), m_dpi);
     form->addRow(tr("File"), pathRow);
@@ -466,6 +472,7 @@ ExportOptions ExportDialog::options() const {
     o.subtitle = m_subtitle->text();
     o.sourceLine = m_source->text();
     o.orientation = m_portrait->isChecked() ? PageOrientation::Portrait : PageOrientation::Landscape;
+    o.pageSize = static_cast<PageSize>(m_pageSize->currentData().toInt());
     o.dpi = m_dpi->value();
     return o;
 }

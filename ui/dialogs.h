@@ -139,6 +139,7 @@ private:
     QLineEdit* m_source;
     QRadioButton* m_landscape;
     QRadioButton* m_portrait;
+    QComboBox* m_pageSize;
     QComboBox* m_format;
     QSpinBox* m_dpi;
     QLineEdit* m_path;

@@ -2,6 +2,7 @@
 
 #include "ui/i18n.h"
 #include "ui/layer_roles.h"
+#include "ui/map_layers.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -13,9 +14,11 @@
 #include <QRegularExpression>
 #include <QTemporaryFile>
 
+#include <cmath>
 #include <cstdio>
 
 #include <qgsapplication.h>
+#include <qgsgraduatedsymbolrenderer.h>
 #include <qgslayertree.h>
 #include <qgslayoutexporter.h>
 #include <qgslayoutitemlabel.h>
@@ -77,6 +80,20 @@ Frame frameFor(PageOrientation orientation) {
         f.scaleBar = QRectF(f.pageW - m - 36, 262, 36, 14);
         f.source = QRectF(m, 282, f.pageW - 2 * m, 9);
     }
+    return f;
+}
+
+//! The frame of an A4 page, or of an A3 page: the same arrangement scaled by √2 (A3 is A4 twice over),
+//! so that what does not overlap on A4 does not on A3.
+Frame frameFor(PageOrientation orientation, PageSize size) {
+    Frame f = frameFor(orientation);
+    if (size == PageSize::A4)
+        return f;
+    const double k = std::sqrt(2.0);
+    f.pageW = std::round(f.pageW * k);
+    f.pageH = std::round(f.pageH * k);
+    for (QRectF* r : {&f.title, &f.subtitle, &f.map, &f.legend, &f.northArrow, &f.scaleBar, &f.source})
+        *r = QRectF(r->x() * k, r->y() * k, r->width() * k, r->height() * k);
     return f;
 }
 
@@ -149,6 +166,14 @@ QString colouringOf(const QgsProject* project) {
                     : QString();
 }
 
+//! Whether the communes are coloured by accessibility (2SFCA) rather than by density.
+bool showsAccessibility(const QgsProject* project) {
+    const QgsVectorLayer* communes = findLayerByRole(project, QString::fromLatin1(role::Communes));
+    const auto* graduated =
+        communes ? dynamic_cast<const QgsGraduatedSymbolRenderer*>(communes->renderer()) : nullptr;
+    return graduated && graduated->classAttribute() == QLatin1String(MapLayers::kAccessibilityField);
+}
+
 //! Whether `layer` belongs in the legend of a map that shows `layers` at `scale`: visible there, not the
 //! selection outlines, and not the bassins' pôle colours when a density map covers them.
 bool inLegend(const QgsMapLayer* layer, const QList<QgsMapLayer*>& layers, double scale, bool densityMap) {
@@ -166,6 +191,25 @@ QString northArrowPath() {
         return qgis;
     i18n::initResources();
     return QStringLiteral(":/maillage/north_arrow.svg");
+}
+
+//! QGIS writes the project's metadata title as the PDF's title: the map's title goes there for the time
+//! of the export, and the project's own metadata is put back.
+QgsLayoutExporter::ExportResult exportPdfWithTitle(QgsLayoutExporter& exporter, QgsPrintLayout* layout,
+                                                   const QString& path,
+                                                   const QgsLayoutExporter::PdfExportSettings& settings) {
+    QgsProject* project = layout->project();
+    if (!project)
+        return exporter.exportToPdf(path, settings);
+    const QgsProjectMetadata saved = project->metadata();
+    const bool wasDirty = project->isDirty();
+    QgsProjectMetadata titled = saved;
+    titled.setTitle(layout->name());
+    project->setMetadata(titled);
+    const QgsLayoutExporter::ExportResult result = exporter.exportToPdf(path, settings);
+    project->setMetadata(saved);
+    project->setDirty(wasDirty);
+    return result;
 }
 
 } // namespace
@@ -206,7 +250,10 @@ ExportOptions defaultExportOptions(const model::Dataset& dataset, int vintage, c
     }
     options.title =
         dataset.meta.title.empty() ? colouring : colouring + QStringLiteral(" — ") + qs(dataset.meta.title);
-    options.subtitle = ExportText::tr("Communes, professionals per 10,000 inhabitants");
+    options.subtitle = showsAccessibility(project)
+                           ? ExportText::tr("Communes, accessibility (APL, DREES method): professionals per "
+                                            "100,000 inhabitants within reach")
+                           : ExportText::tr("Communes, professionals per 10,000 inhabitants");
     return options;
 }
 
@@ -228,7 +275,7 @@ std::unique_ptr<QgsPrintLayout> buildExportLayout(QgsProject* project, const Qgs
     auto layout = std::make_unique<QgsPrintLayout>(project);
     layout->initializeDefaults();
     layout->setName(options.title.isEmpty() ? ExportText::tr("Map") : options.title);
-    const Frame frame = frameFor(options.orientation);
+    const Frame frame = frameFor(options.orientation, options.pageSize);
     QgsLayoutItemPage* page = layout->pageCollection()->page(0);
     page->setPageSize(QgsLayoutSize(frame.pageW, frame.pageH, QgsUnitTypes::LayoutMillimeters));
     layout->renderContext().setDpi(options.dpi);
@@ -347,7 +394,7 @@ bool exportLayout(QgsPrintLayout* layout, ExportFormat format, const QString& pa
         settings.dpi = dpi;
         settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
         settings.appendGeoreference = false;
-        result = exporter.exportToPdf(temp, settings);
+        result = exportPdfWithTitle(exporter, layout, temp, settings);
         break;
     }
     case ExportFormat::Png: {

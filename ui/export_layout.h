@@ -14,6 +14,7 @@ class QgsProject;
 namespace maillage::ui {
 
 enum class PageOrientation { Landscape, Portrait };
+enum class PageSize { A4, A3 };
 enum class ExportFormat { Pdf, Png, Svg };
 
 struct ExportOptions {
@@ -21,6 +22,7 @@ struct ExportOptions {
     QString subtitle;   //!< "Typologie par bassin de vie, 2023" (optional)
     QString sourceLine; //!< "Sources : INSEE, BPE 2013 — Maillage, 12/05/2025" (see defaultSourceLine())
     PageOrientation orientation = PageOrientation::Landscape;
+    PageSize pageSize = PageSize::A4;
     int dpi = 300; //!< raster resolution (PNG; rasterised parts of PDF/SVG)
 };
 
@@ -48,12 +50,13 @@ ExportOptions defaultExportOptions(const model::Dataset& dataset, int vintage, c
 //! ExportFormat from a file name's suffix (.pdf, .png, .svg); false when the suffix is none of them.
 bool formatFromPath(const QString& path, ExportFormat* format);
 
-//! An A4 layout showing `view` (extent, layers, CRS of the canvas): the layers in the legend are those of
-//! the view that are visible at the layout map's scale.
+//! An A4 or A3 layout (options.pageSize) showing `view` (extent, layers, CRS of the canvas): the layers in
+//! the legend are those of the view that are visible at the layout map's scale.
 std::unique_ptr<QgsPrintLayout> buildExportLayout(QgsProject* project, const QgsMapSettings& view,
                                                   const ExportOptions& options);
 
-//! Writes `layout` to `path` through a temporary file in the same folder, renamed when complete.
+//! Writes `layout` to `path` through a temporary file in the same folder, renamed when complete. A PDF
+//! carries the layout's name (the map's title) as its title.
 //! Returns false with a message in `error` (in the UI language) when it fails.
 bool exportLayout(QgsPrintLayout* layout, ExportFormat format, const QString& path, int dpi, QString* error);
 

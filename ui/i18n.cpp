@@ -3,6 +3,7 @@
 #include "ui/app_settings.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
@@ -102,6 +103,27 @@ bool installTranslators(const QString& language) {
 
 QString currentLanguage() {
     return installed().language;
+}
+
+Language engineLanguage() {
+    return currentLanguage() == QLatin1String("en") ? Language::En : Language::Fr;
+}
+
+QString describe(const std::exception& error) {
+    if (const auto* engine = dynamic_cast<const Error*>(&error))
+        return QString::fromStdString(engine->describe(engineLanguage(), PathStyle::FileName));
+    return QString::fromUtf8(error.what());
+}
+
+QString describe(const Warning& warning) {
+    return QString::fromStdString(warning.describe(engineLanguage(), PathStyle::FileName));
+}
+
+QString errorFile(const std::exception& error) {
+    const auto* engine = dynamic_cast<const Error*>(&error);
+    if (!engine || engine->where().file.empty())
+        return QString();
+    return QDir::toNativeSeparators(QString::fromStdString(engine->where().file));
 }
 
 } // namespace maillage::ui::i18n

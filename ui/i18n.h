@@ -1,7 +1,11 @@
 #pragma once
 // User-interface language: French by default, English available. The translators are installed once at
 // start-up, before any widget exists (app/gui_main.cpp owns the order).
+#include "core/model/error.h"
+
 #include <QString>
+
+#include <exception>
 
 namespace maillage::ui::i18n {
 
@@ -28,5 +32,18 @@ bool installTranslators(const QString& language);
 
 //! The language installed by installTranslators() ("" before the first call).
 QString currentLanguage();
+
+//! The language in which the engine words its messages for the interface: English when the interface is
+//! English, French otherwise (French is the default language of the interface).
+Language engineLanguage();
+
+//! An engine error (maillage::Error) in the interface language, files by their name; any other exception
+//! by its what().
+QString describe(const std::exception& error);
+//! An engine warning in the interface language, with its location (files by their name) and details.
+QString describe(const Warning& warning);
+//! The file an engine error names, in full and with native separators ("" when none): for a tooltip or
+//! the details of a message box, the message itself naming the file only.
+QString errorFile(const std::exception& error);
 
 } // namespace maillage::ui::i18n

@@ -1,5 +1,6 @@
 #include "ui/import_wizard.h"
 
+#include "ui/i18n.h"
 #include "ui/tasks.h"
 
 #include <QComboBox>
@@ -418,7 +419,7 @@ void ImportWizard::showReport(const io::ImportReport& report) {
                 text += QStringLiteral("<li>…</li>");
                 break;
             }
-            text += QStringLiteral("<li>") + html(w.toString()) + QStringLiteral("</li>");
+            text += QStringLiteral("<li>") + i18n::describe(w).toHtmlEscaped() + QStringLiteral("</li>");
         }
         text += QStringLiteral("</ul>");
     }

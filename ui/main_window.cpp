@@ -230,6 +230,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_project(std::ma
     restoreLayout();
 
     connect(m_layers, &MapLayers::backgroundTaskStarted, this, &MainWindow::trackTask);
+    connect(m_session, &Session::backgroundTaskStarted, this, &MainWindow::trackTask);
     connect(m_session, &Session::zoomRequested, this, &MainWindow::zoomTo);
     connect(m_session, &Session::datasetChanged, this, [this] {
         m_savedParameters = m_session->parameters(); // as read from the file
@@ -620,7 +621,7 @@ void MainWindow::openDemo() {
     try {
         demo = loadDemoDataset();
     } catch (const std::exception& e) {
-        error = QString::fromStdString(e.what());
+        error = i18n::describe(e);
     }
     QApplication::restoreOverrideCursor();
     if (!error.isEmpty()) {
@@ -648,14 +649,15 @@ void MainWindow::openDataset(const QString& path) {
             if (!ok) {
                 if (error.isEmpty())
                     return; // canceled by the user
+                // The file by its name in the sentence, in full in the details of the box.
                 const QString message =
-                    tr("%1 could not be opened.\n\n%2").arg(QDir::toNativeSeparators(path), error);
+                    tr("%1 could not be opened.\n\n%2").arg(QFileInfo(path).fileName(), error);
                 emit self->datasetFailed(message);
                 // After the task has ended, so that the status bar no longer shows it behind the box.
                 if (self && self->m_errorDialogs)
-                    QTimer::singleShot(0, self, [self, message] {
+                    QTimer::singleShot(0, self, [self, message, path] {
                         if (self)
-                            QMessageBox::critical(self, tr("Open dataset"), message);
+                            self->showError(tr("Open dataset"), message, QDir::toNativeSeparators(path));
                     });
                 return;
             }
@@ -694,17 +696,24 @@ void MainWindow::importDialog() {
             if (!ok) {
                 const QString message =
                     error.isEmpty()
-                        ? tr("Saving was canceled: %1 was not written.").arg(QDir::toNativeSeparators(path))
+                        ? tr("Saving was canceled: %1 was not written.").arg(QFileInfo(path).fileName())
                         : tr("The dataset could not be saved.\n\n%1").arg(error);
-                QTimer::singleShot(0, self, [self, message] {
+                QTimer::singleShot(0, self, [self, message, path] {
                     if (self)
-                        QMessageBox::critical(self, tr("Import official files"), message);
+                        self->showError(tr("Import official files"), message, QDir::toNativeSeparators(path));
                 });
                 return;
             }
             self->showDataset(std::move(*dataset), path);
         });
     trackTask(task);
+}
+
+void MainWindow::showError(const QString& title, const QString& message, const QString& file) {
+    QMessageBox box(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
+    if (!file.isEmpty())
+        box.setDetailedText(file); // the message names the file only: its full path is here
+    box.exec();
 }
 
 QStringList MainWindow::recentDatasets() {
@@ -823,8 +832,9 @@ void MainWindow::saveParameters(const model::Parameters& parameters) {
                 self->statusBar()->showMessage(
                     tr("Parameters saved in %1").arg(QDir::toNativeSeparators(path)), 8000);
             else if (!error.isEmpty())
-                QMessageBox::critical(self, tr("Save the parameters"),
-                                      tr("The parameters could not be saved.\n\n%1").arg(error));
+                self->showError(tr("Save the parameters"),
+                                tr("The parameters could not be saved.\n\n%1").arg(error),
+                                QDir::toNativeSeparators(path));
         });
     trackTask(task);
 }
@@ -837,13 +847,13 @@ bool MainWindow::saveParametersNow() {
     try {
         io::writeParameters(path.toStdString(), parameters);
     } catch (const std::exception& e) {
-        error = QString::fromStdString(e.what());
+        error = i18n::describe(e);
     }
     QApplication::restoreOverrideCursor();
     if (!error.isEmpty()) {
         if (m_errorDialogs)
-            QMessageBox::critical(this, tr("Save the parameters"),
-                                  tr("The parameters could not be saved.\n\n%1").arg(error));
+            showError(tr("Save the parameters"), tr("The parameters could not be saved.\n\n%1").arg(error),
+                      QDir::toNativeSeparators(path));
         return false;
     }
     m_savedParameters = parameters;
@@ -931,7 +941,9 @@ void MainWindow::exportDialog(bool pdf) {
     ExportOptions defaults = defaultExportOptions();
     defaults.orientation =
         static_cast<PageOrientation>(settings->value(QStringLiteral("export/orientation"), 0).toInt());
-    ExportDialog dialog(defaults, format, QDir(dir).filePath(tr("map-poles") + suffix), this);
+    defaults.pageSize = static_cast<PageSize>(settings->value(QStringLiteral("export/page_size"), 0).toInt());
+    const QString name = m_session->shownDensityMap() ? tr("map-densities") : tr("map-poles");
+    ExportDialog dialog(defaults, format, QDir(dir).filePath(name + suffix), this);
     dialog.setExporter([this](const ExportDialog& d, QString* error) {
         return exportView(d.path(), d.format(), d.options(), error);
     });
@@ -940,6 +952,7 @@ void MainWindow::exportDialog(bool pdf) {
     settings->setValue(QStringLiteral("paths/export"), QFileInfo(dialog.path()).absolutePath());
     settings->setValue(QStringLiteral("export/format"), static_cast<int>(dialog.format()));
     settings->setValue(QStringLiteral("export/orientation"), static_cast<int>(dialog.options().orientation));
+    settings->setValue(QStringLiteral("export/page_size"), static_cast<int>(dialog.options().pageSize));
     statusBar()->showMessage(tr("Map exported to %1").arg(QDir::toNativeSeparators(dialog.path())), 10000);
 }
 

@@ -123,6 +123,8 @@ private:
     void addBookmark();
     QString bookmarksKey() const;
     void trackTask(FunctionTask* task);
+    //! A modal error box; `file` (full path) goes to its details.
+    void showError(const QString& title, const QString& message, const QString& file);
     void showCoordinates(const QgsPointXY& point);
     void updateLegendScale();
     //! Outlines the selected BVs and commune on the canvas.

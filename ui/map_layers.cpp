@@ -411,8 +411,12 @@ constexpr int kDensityClasses = 5;
 
 //! Five classes (natural breaks) over the communes that have professionals; those with none get a class of
 //! their own, so that a commune without any stands out instead of blending into the lowest class.
-QgsGraduatedSymbolRenderer* densityRenderer(const QString& field, const std::vector<double>& values,
-                                            bool accessibility) {
+//! Value of the density field for a commune masked by statistical secrecy (DensityMap::masked).
+constexpr double kSecretValue = -1;
+
+QgsGraduatedSymbolRenderer* densityRenderer(const QString& field, const DensityMap& map) {
+    const std::vector<double>& values = map.values;
+    const bool accessibility = map.request.accessibility;
     QList<double> positives;
     bool hasZero = false;
     for (double v : values) {
@@ -431,9 +435,22 @@ QgsGraduatedSymbolRenderer* densityRenderer(const QString& field, const std::vec
         {{QStringLiteral("color"), QStringLiteral("255,255,255,255")},
          {QStringLiteral("outline_color"), QgsSymbolLayerUtils::encodeColor(QColor(255, 255, 255, 150))},
          {QStringLiteral("outline_width"), QStringLiteral("0.06")}});
-    const QString unit = accessibility ? MapLayers::tr("%1 – %2 per 10,000 inh. within reach")
+    const QString unit = accessibility ? MapLayers::tr("%1 – %2 per 100,000 inh. (APL)")
                                        : MapLayers::tr("%1 – %2 per 10,000 inh.");
     QgsRangeList ranges;
+    if (std::find(map.masked.begin(), map.masked.end(), true) != map.masked.end()) {
+        // Grey hatching: a class of its own, which says why these communes have no figure.
+        QgsFillSymbol* secret = static_cast<QgsFillSymbol*>(base->clone());
+        secret->setColor(QColor(0xEE, 0xEE, 0xEE));
+        auto* hatch = new QgsLinePatternFillSymbolLayer();
+        hatch->setLineAngle(45);
+        hatch->setDistance(1.2);
+        hatch->setColor(QColor(0x8A, 0x8A, 0x8A));
+        secret->appendSymbolLayer(hatch);
+        ranges << QgsRendererRange(kSecretValue, kSecretValue, secret,
+                                   MapLayers::tr("Statistical secrecy (fewer than %1 professionals)")
+                                       .arg(panel::number(map.secrecyThreshold)));
+    }
     if (hasZero) {
         QgsSymbol* none = base->clone();
         none->setColor(QColor(0xD9, 0xD9, 0xD9));
@@ -485,11 +502,14 @@ void MapLayers::setCommuneColouring(const DensityMap& map) {
         if (fid == FID_NULL)
             continue;
         QgsAttributeMap change;
-        change.insert(fieldIndex, std::isnan(map.values[i]) ? QVariant() : QVariant(map.values[i]));
+        const bool secret = i < map.masked.size() && map.masked[i];
+        change.insert(fieldIndex, secret                      ? QVariant(kSecretValue)
+                                  : std::isnan(map.values[i]) ? QVariant()
+                                                              : QVariant(map.values[i]));
         changes.insert(fid, change);
     }
     provider->changeAttributeValues(changes);
-    m_communes->setRenderer(densityRenderer(field, map.values, map.request.accessibility));
+    m_communes->setRenderer(densityRenderer(field, map));
     // The map hides communes at small scales; a density map is read at the scale of the territory.
     m_communes->setScaleBasedVisibility(false);
     QString profession = tr("all professions");

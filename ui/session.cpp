@@ -30,6 +30,7 @@ struct Session::Private {
     // Density maps computed for the current dataset and parameters, and the one the map shows.
     std::deque<DensityMap> densityMaps; // deque: the pointers handed out stay valid
     std::optional<DensityMapRequest> shownDensityMap;
+    std::vector<DensityMapRequest> densityMapsRunning; // a request asked for again does not start twice
     int generation = 0;                // a background result of another dataset or parameters is dropped
     std::deque<CrunchResult> crunches; // for the current dataset and pôle/Crunch parameters
     std::vector<CrunchRequest> crunchesRunning;
@@ -38,22 +39,31 @@ struct Session::Private {
 
 namespace {
 
-//! Values of a density map (worker thread: reads the dataset only).
-std::vector<double> computeDensityMap(const model::Dataset& ds, const DensityMapRequest& r,
-                                      Feedback& feedback) {
+//! A density map (worker thread: reads the dataset only). Densities of masked counts are not kept;
+//! accessibility mixes the supply of a whole catchment, from which no count can be recomputed.
+DensityMap computeDensityMap(const model::Dataset& ds, const DensityMapRequest& r, Feedback& feedback) {
+    const model::DensityParameters& params = ds.params.density;
+    DensityMap map;
+    map.request = r;
+    map.secrecyThreshold = params.secrecyThreshold;
     const std::string profession = r.profession.toStdString();
-    if (r.accessibility)
-        return analysis::accessibility(ds, profession, r.vintage,
-                                       analysis::defaultAccessParameters(ds.catalogue, profession), {},
-                                       &feedback)
-            .values;
+    if (r.accessibility) {
+        map.values = analysis::accessibility(ds, profession, r.vintage,
+                                             analysis::defaultAccessParameters(ds.catalogue, profession), {},
+                                             &feedback)
+                         .values;
+        return map;
+    }
     const std::vector<analysis::DensityRow> rows =
         analysis::densityForAllCommunes(ds, profession, r.vintage).rows;
-    std::vector<double> values(rows.size(), std::numeric_limits<double>::quiet_NaN());
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        if (rows[i].population > 0)
-            values[i] = rows[i].per10k;
-    return values;
+    map.values.assign(rows.size(), std::numeric_limits<double>::quiet_NaN());
+    map.masked.assign(rows.size(), false);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        map.masked[i] = analysis::isMasked(rows[i].count, params);
+        if (rows[i].population > 0 && !map.masked[i])
+            map.values[i] = rows[i].per10k;
+    }
+    return map;
 }
 
 } // namespace
@@ -62,6 +72,7 @@ Session::Session(QObject* parent) : QObject(parent), d(std::make_unique<Private>
     qRegisterMetaType<FeatureKind>(); // queued connections and signal spies
     qRegisterMetaType<DensityMapRequest>();
     qRegisterMetaType<CrunchRequest>();
+    qRegisterMetaType<FunctionTask*>();
 }
 
 Session::~Session() = default;
@@ -71,6 +82,7 @@ void Session::setDataset(model::Dataset dataset, const QString& path) {
     d->dataset->reindex();
     ++d->generation;
     d->densityMaps.clear();
+    d->densityMapsRunning.clear();
     d->shownDensityMap.reset();
     ++d->crunchGeneration;
     d->crunches.clear();
@@ -143,16 +155,20 @@ void Session::setParameters(const model::Parameters& parameters) {
         d->crunches.clear();
         d->crunchesRunning.clear();
     }
-    const model::DensityParameters& was = d->dataset->params.density;
+    const model::DensityParameters was = d->dataset->params.density;
+    // Copy on write: a running task keeps reading the dataset it was started with.
+    if (d->dataset.use_count() > 1)
+        d->dataset = std::make_shared<model::Dataset>(*d->dataset);
+    d->dataset->params = parameters;
     if (parameters.density.catchmentKm != was.catchmentKm ||
-        parameters.density.catchmentMinutes != was.catchmentMinutes) {
-        ++d->generation; // the accessibility maps depend on the density parameters
+        parameters.density.catchmentMinutes != was.catchmentMinutes ||
+        parameters.density.secrecyThreshold != was.secrecyThreshold) {
+        ++d->generation; // accessibility depends on the catchment, what is masked on the threshold
         d->densityMaps.clear();
-        d->dataset->params = parameters;
+        d->densityMapsRunning.clear();
         if (d->shownDensityMap)
             startDensityMap(*d->shownDensityMap);
     }
-    d->dataset->params = parameters;
     if (polesChanged)
         recompute();
     else
@@ -205,7 +221,9 @@ void Session::requestDensityMap(const DensityMapRequest& request) {
             emit densityMapReady(request);
             return;
         }
-    startDensityMap(request);
+    const auto& running = d->densityMapsRunning;
+    if (std::find(running.begin(), running.end(), request) == running.end())
+        startDensityMap(request);
 }
 
 const DensityMap* Session::shownDensityMap() const {
@@ -239,7 +257,7 @@ const CrunchResult* Session::crunch(const CrunchRequest& request) {
     const model::CrunchParameters crunchParams = d->dataset->params.crunch;
     const int generation = d->crunchGeneration;
     QPointer<Session> self(this);
-    FunctionTask::start(
+    FunctionTask* task = FunctionTask::start(
         tr("Crunch diagnosis"),
         [dataset, params, crunchParams, result](Feedback&) {
             const CrunchRequest& r = result->request;
@@ -248,41 +266,56 @@ const CrunchResult* Session::crunch(const CrunchRequest& request) {
             result->classification = result->diagnostics.classification;
         },
         [self, result, generation](bool ok, const QString& error) {
-            if (!self || generation != self->d->crunchGeneration)
-                return;
-            auto& running = self->d->crunchesRunning;
-            running.erase(std::remove(running.begin(), running.end(), result->request), running.end());
-            if (!ok) {
-                emit self->crunchFailed(result->request, error);
-                return;
-            }
-            self->d->crunches.push_back(std::move(*result));
-            emit self->crunchReady(self->d->crunches.back().request);
+            if (self && generation == self->d->crunchGeneration)
+                self->crunchFinished(std::move(*result), ok, error);
         });
+    emit backgroundTaskStarted(task);
     return nullptr;
 }
 
+void Session::crunchFinished(CrunchResult result, bool ok, const QString& error) {
+    auto& running = d->crunchesRunning;
+    running.erase(std::remove(running.begin(), running.end(), result.request), running.end());
+    if (!ok) {
+        emit crunchFailed(result.request, error); // an empty message: cancelled
+        return;
+    }
+    d->crunches.push_back(std::move(result));
+    emit crunchReady(d->crunches.back().request);
+}
+
 void Session::startDensityMap(const DensityMapRequest& request) {
-    auto result = std::make_shared<std::vector<double>>();
+    d->densityMapsRunning.push_back(request);
+    auto result = std::make_shared<DensityMap>();
+    result->request = request; // also when the work fails or is cancelled
     std::shared_ptr<const model::Dataset> dataset = d->dataset;
     const int generation = d->generation;
     QPointer<Session> self(this);
-    FunctionTask::start(
+    FunctionTask* task = FunctionTask::start(
         request.accessibility ? tr("Accessibility of the communes") : tr("Densities of the communes"),
         [dataset, request, result](Feedback& feedback) {
             *result = computeDensityMap(*dataset, request, feedback);
         },
         [self, request, result, generation](bool ok, const QString& error) {
-            if (!self || generation != self->d->generation)
-                return;
-            if (!ok) {
-                emit self->densityMapFailed(request, error);
-                return;
-            }
-            self->d->densityMaps.push_back({request, std::move(*result)});
-            if (self->d->shownDensityMap && *self->d->shownDensityMap == request)
-                emit self->densityMapReady(request);
+            if (self && generation == self->d->generation)
+                self->densityMapFinished(std::move(*result), ok, error);
         });
+    emit backgroundTaskStarted(task);
+}
+
+void Session::densityMapFinished(DensityMap map, bool ok, const QString& error) {
+    auto& running = d->densityMapsRunning;
+    running.erase(std::remove(running.begin(), running.end(), map.request), running.end());
+    // Only the map asked for last speaks: an older request's failure must not replace its note.
+    const bool shown = d->shownDensityMap && *d->shownDensityMap == map.request;
+    if (!ok) {
+        if (shown)
+            emit densityMapFailed(map.request, error); // an empty message: cancelled
+        return;
+    }
+    d->densityMaps.push_back(std::move(map));
+    if (shown)
+        emit densityMapReady(d->densityMaps.back().request);
 }
 
 void Session::recompute() {

@@ -16,11 +16,13 @@
 
 namespace maillage::ui {
 
+class FunctionTask;
+
 //! What a density map of the communes shows.
 struct DensityMapRequest {
     QString profession;         //!< canonical code, "" = all professions
     int vintage = 0;            //!< year of the counts
-    bool accessibility = false; //!< professionals within reach (2SFCA) rather than in the commune
+    bool accessibility = false; //!< professionals within reach (APL) rather than in the commune
     bool operator==(const DensityMapRequest& o) const {
         return profession == o.profession && vintage == o.vintage && accessibility == o.accessibility;
     }
@@ -28,10 +30,15 @@ struct DensityMapRequest {
 };
 
 //! A computed density map: one value per commune of the dataset (same order), NaN where there is none
-//! (no population).
+//! (no population) or where statistical secrecy masks it.
 struct DensityMap {
     DensityMapRequest request;
     std::vector<double> values;
+    //! Same order: true where the commune's count is masked (0 < count < threshold, DOMAIN.md §7); its
+    //! value is then NaN, so that neither the map nor its classes give the count back. Empty when
+    //! nothing is masked (accessibility maps, which show no commune's own count).
+    std::vector<bool> masked;
+    double secrecyThreshold = 0; //!< the threshold applied
 };
 
 //! A Crunch diagnosis to compute: a territory and two years.
@@ -114,14 +121,20 @@ signals:
     void professionChanged(const QString& code);
     void zoomRequested(maillage::ui::FeatureKind kind, const QString& code);
     void densityMapReady(const maillage::ui::DensityMapRequest& request);
+    //! Only for the request shown last; `message` is empty when the computation was cancelled.
     void densityMapFailed(const maillage::ui::DensityMapRequest& request, const QString& message);
     void densityMapCleared();
     void crunchReady(const maillage::ui::CrunchRequest& request);
+    //! `message` is empty when the diagnosis was cancelled.
     void crunchFailed(const maillage::ui::CrunchRequest& request, const QString& message);
+    //! A computation started in the background, for the status bar to show it with a cancel button.
+    void backgroundTaskStarted(maillage::ui::FunctionTask* task);
 
 private:
     void recompute();
     void startDensityMap(const DensityMapRequest& request);
+    void densityMapFinished(DensityMap map, bool ok, const QString& error);
+    void crunchFinished(CrunchResult result, bool ok, const QString& error);
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -1,6 +1,7 @@
 #include "ui/tasks.h"
 
 #include "core/model/error.h"
+#include "ui/i18n.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -56,19 +57,28 @@ bool FunctionTask::run() {
     try {
         m_work(feedback);
     } catch (const Error& e) {
+        // Worded in finished(), on the main thread, in the interface language.
         if (e.kind() != ErrorKind::Canceled)
-            m_error = QString::fromStdString(e.what());
+            m_engineError = e;
         return false;
     } catch (const std::exception& e) {
-        m_error = QString::fromStdString(e.what());
+        m_error = QString::fromUtf8(e.what());
         return false;
     }
     return !isCanceled();
 }
 
 void FunctionTask::finished(bool result) {
+    if (m_engineError) {
+        m_error = i18n::describe(*m_engineError);
+        m_errorFile = i18n::errorFile(*m_engineError);
+    }
     if (m_done)
         m_done(result, result ? QString() : m_error);
+}
+
+QString FunctionTask::errorFile() const {
+    return m_errorFile;
 }
 
 TaskProgressWidget::TaskProgressWidget(QWidget* parent)

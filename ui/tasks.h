@@ -1,6 +1,7 @@
 #pragma once
 // Long work in the background: a QgsTask running a function that takes a maillage::Feedback (the core's
 // progress/cancel interface), and the status-bar widget that shows progress with a cancel button.
+#include "core/model/error.h"
 #include "core/model/feedback.h"
 
 #include <QList>
@@ -10,6 +11,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 #include <qgstaskmanager.h>
 
@@ -22,7 +24,8 @@ namespace maillage::ui {
 //! Runs `work` on a worker thread (QgsTask::run), then `done` on the main thread (QgsTask::finished).
 //! `work` must touch no widget, layer or project: it fills data captured by both lambdas, and `done` hands
 //! it to the UI. Errors thrown by `work` (maillage::Error, std::exception) end the task: `done` gets
-//! ok = false and the message; cancellation gives ok = false and an empty message.
+//! ok = false and the message (an engine error worded in the interface language, files by their name);
+//! cancellation gives ok = false and an empty message.
 class FunctionTask : public QgsTask {
     Q_OBJECT
 public:
@@ -33,6 +36,8 @@ public:
 
     //! Last step reported by the work ("Lecture des communes"...).
     QString step() const;
+    //! The full path of the file the error names, once finished ("" when none): for a tooltip.
+    QString errorFile() const;
 
     //! Adds the task to QgsApplication::taskManager() (which takes ownership) and returns it.
     static FunctionTask* start(const QString& description, Work work, Done done);
@@ -50,6 +55,8 @@ private:
     Work m_work;
     Done m_done;
     QString m_error;
+    std::optional<Error> m_engineError;
+    QString m_errorFile;
     mutable QMutex m_mutex;
     QString m_step;
 };

@@ -117,15 +117,14 @@ JoinReport compareCodes(const std::vector<std::string>& left, const std::unorder
     return r;
 }
 
-void addJoin(ImportReport& report, JoinReport join, const std::string& file, const std::string& consequence) {
-    if (!join.ok()) {
-        Warning w;
-        w.kind = ErrorKind::Join;
-        w.where.file = file;
-        w.message = join.summaryEn(10) + consequence;
-        w.details = join.unmatched;
-        report.warnings.push_back(std::move(w));
-    }
+//! `consequence`: an inputs.join_* message saying what happens to the unmatched codes.
+void addJoin(ImportReport& report, JoinReport join, const std::string& file, const char* consequence) {
+    if (!join.ok())
+        report.warnings.push_back(
+            makeWarning(ErrorKind::Join, Location{file},
+                        msg("inputs.join_with_consequence", {arg::nested("summary", join.summary(10)),
+                                                             arg::nested("consequence", msg(consequence))}),
+                        join.unmatched));
     report.joins.push_back(std::move(join));
 }
 
@@ -411,14 +410,10 @@ void joinTables(ImportState& st) {
         const auto inside = codesInTerritory(st, tableCodes, o.bassinsPath, tableSet);
         addJoin(st.report,
                 compareCodes(inside, st.communeCodes, bassinsName, st.communesName, &communePopulation),
-                o.bassinsPath,
-                "; absent from the commune list (merged into communes nouvelles, or a table of another COG "
-                "year): left out");
+                o.bassinsPath, "inputs.join_bassins_left_out");
         addJoin(st.report,
                 compareCodes(communeList, tableSet, st.communesName, bassinsName, &communePopulation),
-                o.communesPath,
-                "; absent from the bassins de vie table (communes nouvelles created since, or a table of "
-                "another COG year): kept without a bassin de vie");
+                o.communesPath, "inputs.join_communes_without_bassin");
     }
     if (st.havePopulation) {
         const std::string populationName = "population (" + baseName(o.populationPath) + ")";
@@ -429,10 +424,10 @@ void joinTables(ImportState& st) {
         const auto inside = codesInTerritory(st, popCodes, o.populationPath, popSet);
         addJoin(st.report,
                 compareCodes(inside, st.communeCodes, populationName, st.communesName, &st.population),
-                o.populationPath, "; their population is not counted");
+                o.populationPath, "inputs.join_population_not_counted");
         addJoin(st.report,
                 compareCodes(communeList, popSet, st.communesName, populationName, &communePopulation),
-                o.communesPath, "; these communes get a population of 0");
+                o.communesPath, "inputs.join_communes_population_zero");
     }
 }
 
@@ -494,7 +489,7 @@ std::vector<model::CountRecord> readCountsTable(ImportState& st, const Professio
                    recs.end());
     }
     reportCarry(st.report, std::move(carry), join.unmatched.size());
-    addJoin(st.report, std::move(join), src.path, "; these counts are left out");
+    addJoin(st.report, std::move(join), src.path, "inputs.join_counts_left_out");
     return recs;
 }
 
@@ -707,7 +702,7 @@ void applySourceDefaults(ImportState& st, model::Dataset& ds) {
     ds.params.poles.massScale = st.massScale.scale;
     ds.meta.extra["defaults.poles.mass_scale"] = parameterText(st.massScale.scale);
     st.report.warnings.push_back(
-        Warning{ErrorKind::Parameter, Location{st.massScalePath}, st.massScale.reason, {}});
+        makeWarning(ErrorKind::Parameter, Location{st.massScalePath}, st.massScale.message));
 }
 
 // 10. Metadata.

@@ -42,6 +42,9 @@ private slots:
             QVERIFY2(placeholders(t.en) == placeholders(t.fr), t.id);
             QVERIFY2(std::string(t.fr).find("  ") == std::string::npos, t.id);
             QVERIFY2(*t.en && *t.fr, t.id);
+            // French typography: a no-break space, never a plain one, before : ; ? ! and %.
+            for (const char* plain : {" :", " ;", " ?", " !", " %"})
+                QVERIFY2(std::string(t.fr).find(plain) == std::string::npos, t.id);
         }
     }
 

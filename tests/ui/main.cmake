@@ -8,3 +8,5 @@ get_target_property(_maillage_lupdate ${QT}::lupdate IMPORTED_LOCATION)
 target_compile_definitions(test_ui_translations PRIVATE MAILLAGE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
   MAILLAGE_LUPDATE="${_maillage_lupdate}")
 target_compile_definitions(test_ui_mainwindow PRIVATE MAILLAGE_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+# Background work: FunctionTask, the status bar's progress widget, the Session's tasks.
+add_maillage_test(tasks ui SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_tasks.cpp LIBS maillage_ui GUI)

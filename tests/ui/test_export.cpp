@@ -20,6 +20,7 @@
 #include <QImageReader>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -34,6 +35,7 @@
 #include <qgslayoutpagecollection.h>
 #include <qgsmapcanvas.h>
 #include <qgsprintlayout.h>
+#include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
 using namespace maillage;
@@ -60,6 +62,9 @@ private slots:
     void exportsSvg();
     void failureLeavesNoFile();
     void exportFolderFallsBackToAnExistingFolder();
+    void a3PagesInBothOrientationsKeepItemsApart();
+    void pdfCarriesTheMapTitle();
+    void densityMapLayoutHasItsOwnTitleAndNoPoleLegend();
     void exportDialogStaysOpenOnFailureAndRemembersTheFolder();
 
 private:
@@ -249,6 +254,87 @@ void TestExport::exportDialogStaysOpenOnFailureAndRemembersTheFolder() {
     QVERIFY(QFileInfo::exists(m_dir.filePath(QStringLiteral("choisie.pdf"))));
     QCOMPARE(appSettings()->value(QStringLiteral("paths/export")).toString(), m_dir.path());
     QFile::remove(m_dir.filePath(QStringLiteral("choisie.pdf")));
+}
+
+void TestExport::a3PagesInBothOrientationsKeepItemsApart() {
+    for (PageOrientation orientation : {PageOrientation::Landscape, PageOrientation::Portrait}) {
+        ExportOptions options = m_window->defaultExportOptions();
+        options.pageSize = PageSize::A3;
+        options.orientation = orientation;
+        std::unique_ptr<QgsPrintLayout> layout =
+            buildExportLayout(m_window->project(), m_window->canvas()->mapSettings(), options);
+        const QgsLayoutItemPage* page = layout->pageCollection()->page(0);
+        const bool landscape = orientation == PageOrientation::Landscape;
+        QCOMPARE(qRound(page->pageSize().width()), landscape ? 420 : 297);
+        QCOMPARE(qRound(page->pageSize().height()), landscape ? 297 : 420);
+        const QRectF pageRect(0, 0, page->pageSize().width(), page->pageSize().height());
+        const QList<const char*> ids = {layout_id::Title,    layout_id::Map,        layout_id::Legend,
+                                        layout_id::ScaleBar, layout_id::NorthArrow, layout_id::Source};
+        for (const char* id : ids)
+            QVERIFY2(pageRect.contains(layout->itemById(QString::fromLatin1(id))->sceneBoundingRect()), id);
+        // Nothing overlaps: not the legend, the north arrow, the scale bar, the map or the source line.
+        for (int i = 0; i < ids.size(); ++i)
+            for (int j = i + 1; j < ids.size(); ++j) {
+                const QRectF a = layout->itemById(QString::fromLatin1(ids[i]))->sceneBoundingRect();
+                const QRectF b = layout->itemById(QString::fromLatin1(ids[j]))->sceneBoundingRect();
+                QVERIFY2(!a.intersects(b), qPrintable(QStringLiteral("%1 overlaps %2")
+                                                          .arg(QString::fromLatin1(ids[i]))
+                                                          .arg(QString::fromLatin1(ids[j]))));
+            }
+    }
+}
+
+void TestExport::pdfCarriesTheMapTitle() {
+    ExportOptions options = m_window->defaultExportOptions();
+    options.title = QStringLiteral("Pôles — Été");
+    const QString path = m_dir.filePath(QStringLiteral("titre.pdf"));
+    QString error;
+    QVERIFY2(m_window->exportView(path, ExportFormat::Pdf, options, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray pdf = file.readAll();
+    // The document information's title, as PDF readers show it: UTF-16BE in hexadecimal (the last one
+    // written, that of the incremental update).
+    const QByteArray key("/Title <FEFF");
+    const int at = pdf.lastIndexOf(key);
+    QVERIFY(at >= 0);
+    const int end = pdf.indexOf('>', at);
+    const QByteArray hex = QByteArray::fromHex(pdf.mid(at + key.size(), end - at - key.size()));
+    QString title;
+    for (int i = 0; i + 1 < hex.size(); i += 2)
+        title += QChar(static_cast<char16_t>((static_cast<unsigned char>(hex[i]) << 8) |
+                                             static_cast<unsigned char>(hex[i + 1])));
+    QCOMPARE(title, options.title);
+    QFile::remove(path);
+    // The project's own metadata is left as it was.
+    QVERIFY(m_window->project()->metadata().title() != options.title);
+}
+
+void TestExport::densityMapLayoutHasItsOwnTitleAndNoPoleLegend() {
+    Session* session = m_window->session();
+    QSignalSpy coloured(m_window->layers(), &MapLayers::communeColouringChanged);
+    session->requestDensityMap({QStringLiteral("medecin_generaliste"), session->vintage(), false});
+    QTRY_VERIFY_WITH_TIMEOUT(coloured.count() >= 1, 10000);
+    const ExportOptions options = m_window->defaultExportOptions();
+    QVERIFY2(options.title.contains(QStringLiteral("2023")) &&
+                 options.title.contains(QStringLiteral("généraliste"), Qt::CaseInsensitive),
+             qPrintable(options.title));
+    QVERIFY2(options.subtitle.contains(QStringLiteral("10 000")), qPrintable(options.subtitle));
+    std::unique_ptr<QgsPrintLayout> layout =
+        buildExportLayout(m_window->project(), m_window->canvas()->mapSettings(), options);
+    auto* title = qobject_cast<QgsLayoutItemLabel*>(layout->itemById(QString::fromLatin1(layout_id::Title)));
+    QCOMPARE(title->text(), options.title);
+    auto* legend =
+        qobject_cast<QgsLayoutItemLegend*>(layout->itemById(QString::fromLatin1(layout_id::Legend)));
+    QgsLayerTree* tree = legend->model()->rootGroup();
+    QVERIFY(!tree->findLayer(m_window->layers()->bassins())); // the pôle colours are not on this map
+    QVERIFY(tree->findLayer(m_window->layers()->communes())); // the density classes are
+    // Accessibility says so in its subtitle.
+    session->requestDensityMap({QStringLiteral("medecin_generaliste"), session->vintage(), true});
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->defaultExportOptions().subtitle.contains(QStringLiteral("APL")),
+                             10000);
+    session->clearDensityMap();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->defaultExportOptions().subtitle != options.subtitle, 10000);
 }
 
 MAILLAGE_QGIS_TEST_MAIN(TestExport)

@@ -13,6 +13,7 @@
 #include "ui/panels/poles_panel.h"
 #include "ui/panels/profession_chooser.h"
 #include "ui/panels/rank_size_chart.h"
+#include "ui/panels/table_export.h"
 #include "ui/session.h"
 
 #include "testing.h"
@@ -32,15 +33,24 @@
 #include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 
+#include <cmath>
+
 #include <QAbstractItemModel>
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTextDocument>
 #include <QTextEdit>
 
@@ -115,6 +125,87 @@ private slots:
 
         panel.findChild<QCheckBox*>(QStringLiteral("polesOnly"))->setChecked(false);
         QCOMPARE(panel.listedRowCount(), static_cast<int>(ds().bassins.size()));
+    }
+
+    void copyPutsTheHeaderAndTheSelectedRowTabSeparatedOnTheClipboard() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        panel.show();
+        QApplication::setActiveWindow(&panel); // Ctrl+C is a shortcut of the active window
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        auto* table = panel.findChild<QTableView*>(QStringLiteral("polesTable"));
+        const QAbstractItemModel* m = table->model();
+        QVERIFY(m->rowCount() > 1);
+        QStringList header;
+        for (int c = 0; c < m->columnCount(); ++c)
+            header << m->headerData(c, Qt::Horizontal).toString();
+        auto rowText = [m](int row) {
+            QStringList cells;
+            for (int c = 0; c < m->columnCount(); ++c)
+                cells << cell(m, row, c);
+            return cells.join(QLatin1Char('\t'));
+        };
+        QApplication::clipboard()->clear();
+        // Nothing selected: every row.
+        table->clearSelection();
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+        QStringList lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), m->rowCount() + 1);
+        QCOMPARE(lines.first(), header.join(QLatin1Char('\t')));
+        QCOMPARE(lines.last(), rowText(m->rowCount() - 1));
+        // One row selected: the header and that row.
+        table->selectRow(1);
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+        lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines, (QStringList{header.join(QLatin1Char('\t')), rowText(1)}));
+        // Copy all, from the context menu, whatever is selected.
+        auto* copyAll = table->findChild<QAction*>(QStringLiteral("copyAllRows"));
+        QVERIFY(copyAll && table->actions().contains(copyAll));
+        copyAll->trigger();
+        lines = QApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), m->rowCount() + 1);
+    }
+
+    void rankSizeChartCopiesAsImageAndExportsSvgAndPng() {
+        RankSizeChart chart;
+        chart.resize(400, 260);
+        chart.setPoints({{QStringLiteral("Lille"), 25000, 1},
+                         {QStringLiteral("Arras"), 2000, 3},
+                         {QStringLiteral("Berck"), 1500, 3}});
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        // Copy image: the chart at twice its size, with something drawn.
+        QApplication::clipboard()->clear();
+        auto* copy = chart.findChild<QAction*>(QStringLiteral("copyChart"));
+        QVERIFY(copy && chart.actions().contains(copy));
+        copy->trigger();
+        const QImage copied = QApplication::clipboard()->image();
+        QCOMPARE(copied.size(), QSize(800, 520));
+        int inked = 0;
+        const QColor background = copied.pixelColor(1, 1);
+        for (int y = 0; y < copied.height(); y += 4)
+            for (int x = 0; x < copied.width(); x += 4)
+                inked += copied.pixelColor(x, y) != background ? 1 : 0;
+        QVERIFY(inked > 100);
+        QVERIFY(chart.findChild<QAction*>(QStringLiteral("exportChart")));
+        // PNG and SVG files, read back.
+        QTemporaryDir dir;
+        QString error;
+        const QString png = dir.filePath(QStringLiteral("rang.png"));
+        QVERIFY2(chart.writeImage(png, &error), qPrintable(error));
+        QCOMPARE(QImage(png).size(), QSize(800, 520));
+        const QString svg = dir.filePath(QStringLiteral("rang.svg"));
+        QVERIFY2(chart.writeImage(svg, &error), qPrintable(error));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray drawing = file.readAll();
+        QVERIFY(drawing.contains("<svg") && drawing.count("<circle") >= 3);         // a point per pôle
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2); // no temporary left
+        // Never through a symbolic link.
+        const QString link = dir.filePath(QStringLiteral("lien.png"));
+        QVERIFY(QFile::link(png, link));
+        QVERIFY(!chart.writeImage(link, &error));
+        QVERIFY2(error.contains(QStringLiteral("lien.png")), qPrintable(error));
     }
 
     void polesTableSortsProfessionalsNumerically() {
@@ -409,10 +500,15 @@ private slots:
                     .contains(QStringLiteral("statistical secrecy")));
     }
 
-    void smallCountsAreMaskedWithTheirDerivedFigures() {
-        DensityPanel panel(session.get(), canvas.get(), project.get());
+private:
+    //! A commune with a small count of some profession: its bassin, its code, the profession, the count.
+    struct MaskedCase {
+        QString bv, commune;
+        std::string profession;
+        double count = 0;
+    };
+    MaskedCase findMaskedCase() {
         const model::DensityParameters& params = session->parameters().density;
-        // Find a commune with a small count of some profession.
         QString bv, commune;
         std::string profession;
         double count = 0;
@@ -433,6 +529,15 @@ private slots:
             if (!bv.isEmpty())
                 break;
         }
+        return {bv, commune, profession, count};
+    }
+
+private slots:
+
+    void smallCountsAreMaskedWithTheirDerivedFigures() {
+        DensityPanel panel(session.get(), canvas.get(), project.get());
+        const model::DensityParameters& params = session->parameters().density;
+        const auto [bv, commune, profession, count] = findMaskedCase();
         QVERIFY2(!bv.isEmpty(), "the demo dataset has no count under the secrecy threshold");
         QVERIFY(count > 0 && count < params.secrecyThreshold);
         session->setProfession(panel::qs(profession));
@@ -444,6 +549,48 @@ private slots:
         QCOMPARE(cell(m, r, 2), QString::fromStdString(analysis::maskedCountFr(count, params)));
         QVERIFY(!cell(m, r, 3).contains(QRegularExpression(QStringLiteral("[0-9]"))));
         QVERIFY(!cell(m, r, 4).contains(QRegularExpression(QStringLiteral("[0-9]"))));
+    }
+
+    void exportedTableKeepsMaskedCellsMaskedAndReadsBack() {
+        DensityPanel panel(session.get(), canvas.get(), project.get());
+        const auto [bv, commune, profession, count] = findMaskedCase();
+        QVERIFY2(!bv.isEmpty(), "the demo dataset has no count under the secrecy threshold");
+        session->setProfession(panel::qs(profession));
+        session->selectBassins({bv});
+        QTRY_COMPARE(panel.drillDown().profession, profession);
+        auto* view = panel.findChild<QTableView*>(QStringLiteral("densityTable"));
+        QVERIFY(view->findChild<QAction*>(QStringLiteral("exportTable")));
+        const QAbstractItemModel* m = view->model();
+        const double threshold = view->property(panel::kSecrecyThresholdProperty).toDouble();
+        QCOMPARE(threshold, session->parameters().density.secrecyThreshold);
+        const io::ResultTable table =
+            panel::shownTable(m, QStringLiteral("densites"), QStringLiteral("Densités"), threshold);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("densites.csv"));
+        QCOMPARE(panel::writeShownTable(table, path, io::TableFormat::Csv), QString());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QStringList lines =
+            QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), m->rowCount() + 1); // the header, then a line per row of the table
+        QVERIFY2(lines.first().contains(m->headerData(1, Qt::Horizontal).toString()),
+                 qPrintable(lines.first()));
+        const int r = rowOf(m, commune, kCodeRole);
+        QVERIFY(r >= 0);
+        // The commune's line: its name, its population, and nothing for the masked count and density.
+        QString line;
+        for (const QString& l : lines)
+            if (l.startsWith(cell(m, r, 0)) || l.startsWith(QLatin1Char('"') + cell(m, r, 0)))
+                line = l;
+        QVERIFY2(!line.isEmpty(), qPrintable(cell(m, r, 0)));
+        const QStringList fields = line.split(QLatin1Char(','));
+        QVERIFY2(fields.size() >= 5, qPrintable(line));
+        QVERIFY2(fields.at(2).isEmpty() && fields.at(3).isEmpty(), qPrintable(line));
+        QVERIFY2(fields.last() == QStringLiteral("1"), qPrintable(line)); // the masked flag
+        // A writer error comes back as a message naming the file.
+        const QString error = panel::writeShownTable(
+            table, dir.filePath(QStringLiteral("absent/densites.csv")), io::TableFormat::Csv);
+        QVERIFY2(error.contains(QStringLiteral("densites.csv")), qPrintable(error));
     }
 
     void doubleClickingACommuneDrillsIntoItsZonesAndBackReturns() {
@@ -489,8 +636,13 @@ private slots:
         auto* graduated = static_cast<QgsGraduatedSymbolRenderer*>(communes->renderer());
         QCOMPARE(graduated->classAttribute(), DensityPanel::densityField());
         // Five classes of density, plus one for the communes without any professional when there are some.
-        int densityClasses = 0, noneClasses = 0;
+        int densityClasses = 0, noneClasses = 0, secretClasses = 0;
         for (const QgsRendererRange& range : graduated->ranges()) {
+            if (range.upperValue() < 0) { // the communes masked by statistical secrecy, hatched
+                ++secretClasses;
+                QVERIFY2(range.label().contains(QStringLiteral("secrecy")), qPrintable(range.label()));
+                continue;
+            }
             if (range.upperValue() == 0) {
                 ++noneClasses;
                 continue;
@@ -502,16 +654,26 @@ private slots:
         }
         QCOMPARE(densityClasses, 5);
         QVERIFY(noneClasses <= 1);
+        QVERIFY(secretClasses <= 1);
         QVERIFY(!communes->hasScaleBasedVisibility());
         // The attribute holds the engine's densities.
         const auto rows =
             analysis::densityForAllCommunes(ds(), "medecin_generaliste", session->vintage()).rows;
+        const bool anyMasked = std::any_of(rows.begin(), rows.end(), [&](const analysis::DensityRow& r) {
+            return analysis::isMasked(r.count, session->parameters().density);
+        });
+        QCOMPARE(secretClasses, anyMasked ? 1 : 0);
         const int field = communes->fields().indexOf(DensityPanel::densityField());
         QgsFeature f;
         communes->getFeatures().nextFeature(f);
         const model::Commune* c = ds().commune(f.attribute(QStringLiteral("code")).toString().toStdString());
         QVERIFY(c);
-        QCOMPARE(f.attribute(field).toDouble(), rows[ds().communeIndex(c->code)].per10k);
+        const analysis::DensityRow& row = rows[ds().communeIndex(c->code)];
+        // Statistical secrecy: no density for a masked count (it would give the count back).
+        if (analysis::isMasked(row.count, session->parameters().density))
+            QCOMPARE(f.attribute(field).toDouble(), -1.0); // the secret class's value
+        else
+            QCOMPARE(f.attribute(field).toDouble(), row.per10k);
 
         panel.findChild<QPushButton*>(QStringLiteral("resetColouring"))->click();
         QCOMPARE(communes->renderer()->type(), before);
@@ -531,7 +693,9 @@ private slots:
         const auto rows = analysis::densityForAllCommunes(ds(), "pharmacien", request.vintage).rows;
         QCOMPARE(map->values.size(), rows.size());
         for (std::size_t i = 0; i < rows.size(); ++i)
-            if (rows[i].population > 0)
+            if (analysis::isMasked(rows[i].count, session->parameters().density))
+                QVERIFY(std::isnan(map->values[i])); // statistical secrecy
+            else if (rows[i].population > 0)
                 QCOMPARE(map->values[i], rows[i].per10k);
         // Asked again: from the cache, at once.
         ready.clear();

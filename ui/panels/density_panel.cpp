@@ -1,9 +1,11 @@
 #include "ui/panels/density_panel.h"
 
+#include "ui/i18n.h"
 #include "ui/map_layers.h"
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/profession_chooser.h"
+#include "ui/panels/table_export.h"
 #include "ui/session.h"
 
 #include <qgsmapcanvas.h>
@@ -91,14 +93,16 @@ protected:
                 return r.name;
             case Population:
                 return r.population;
-            case Count:
-                return r.count;
+            case Count: // masked counts sort as one block: their order would give them away
+                return r.masked ? -1.0 : r.count;
             case Per10k:
                 return r.masked ? -1.0 : r.per10k;
             case InhabitantsPer:
                 return r.masked || r.count <= 0 ? 1e300 : r.inhabitantsPer;
             }
             break;
+        case panel::MaskedRole:
+            return r.masked && col != Name && col != Population;
         case Qt::FontRole:
             if (r.reference) {
                 QFont f;
@@ -240,7 +244,7 @@ DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* p
     root->addLayout(form);
 
     auto* mapRow = new QHBoxLayout;
-    m_accessibility = new QCheckBox(tr("Accessibility (2SFCA)"));
+    m_accessibility = new QCheckBox(tr("Accessibility (APL)"));
     m_accessibility->setObjectName(QStringLiteral("accessibility"));
     m_accessibility->setToolTip(tr("Colour the communes by the professionals within reach, shared with the "
                                    "population that also reaches them (two-step floating catchment), "
@@ -341,10 +345,11 @@ DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* p
 
     connect(m_session, &Session::datasetChanged, this, &DensityPanel::onDatasetChanged);
     connect(m_session, &Session::densityMapReady, this, &DensityPanel::onDensityMapReady);
-    connect(m_session, &Session::densityMapFailed, this,
-            [this](const DensityMapRequest&, const QString& error) {
-                m_mapLegendNote->setText(tr("The map could not be coloured: %1").arg(error));
-            });
+    connect(
+        m_session, &Session::densityMapFailed, this, [this](const DensityMapRequest&, const QString& error) {
+            m_mapLegendNote->setText(error.isEmpty() ? tr("The colouring of the map was cancelled.")
+                                                     : tr("The map could not be coloured: %1").arg(error));
+        });
     connect(m_session, &Session::classificationChanged, this, [this] {
         syncCombos();
         scheduleRefresh();
@@ -535,7 +540,7 @@ void DensityPanel::refreshTable() {
         m_model->setRows({}, zones, params.secrecyThreshold);
         m_refModel->setRows({}, zones, params.secrecyThreshold);
         fitColumns();
-        m_breadcrumb->setText(tr("The densities could not be computed: %1").arg(QString::fromUtf8(e.what())));
+        m_breadcrumb->setText(tr("The densities could not be computed: %1").arg(i18n::describe(e)));
         return;
     }
 
@@ -560,6 +565,7 @@ void DensityPanel::refreshTable() {
     references.push_back(toRow(m_drill.dataset, params, true, tr("Total", "the whole territory"),
                                tr("Whole territory: %1").arg(rowName(m_drill.dataset))));
     m_model->setRows(std::move(rows), zones, params.secrecyThreshold);
+    m_table->setProperty(panel::kSecrecyThresholdProperty, params.secrecyThreshold); // said by its exports
     m_refModel->setRows(std::move(references), zones, params.secrecyThreshold);
     fitColumns();
 

@@ -1,5 +1,6 @@
 #include "ui/panels/maillage_panel.h"
 
+#include "ui/i18n.h"
 #include "ui/maillage_layers.h"
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
@@ -421,7 +422,7 @@ void MaillagePanel::refreshNow() {
         m_model->setRows({}, QString());
         m_summary->setText(tr("The maillage could not be computed."));
         m_warnings->setText(QStringLiteral("<span style=\"color:#A04000\">⚠ %1</span>")
-                                .arg(QString::fromUtf8(e.what()).toHtmlEscaped()));
+                                .arg(i18n::describe(e).toHtmlEscaped()));
         m_warnings->setVisible(true);
         updateControlState();
         return;
@@ -487,7 +488,7 @@ void MaillagePanel::updateSummary(const analysis::MaillageResult& result) {
 
     QStringList warnings;
     for (const Warning& w : result.warnings)
-        warnings << qs(w.message).toHtmlEscaped();
+        warnings << i18n::describe(w).toHtmlEscaped();
     m_warnings->setVisible(!warnings.isEmpty());
     m_warnings->setText(QStringLiteral("<span style=\"color:#A04000\">⚠ %1</span>")
                             .arg(warnings.join(QStringLiteral("<br/>⚠ "))));

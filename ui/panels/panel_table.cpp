@@ -1,6 +1,14 @@
 #include "ui/panels/panel_table.h"
 
+#include "ui/panels/table_export.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCoreApplication>
 #include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QKeySequence>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTimer>
@@ -30,7 +38,74 @@ QTableView* tableView(const QString& objectName, QAbstractItemModel* model) {
     table->verticalHeader()->hide();
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
     table->horizontalHeader()->setHighlightSections(false);
+    addCopyActions(table);
+    addExportAction(table);
     return table;
+}
+
+namespace {
+
+QString cellText(const QAbstractItemModel* model, int row, int column) {
+    QString text = model->data(model->index(row, column), Qt::DisplayRole).toString();
+    text.replace(QLatin1Char('\t'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    return text;
+}
+
+} // namespace
+
+QString tabSeparated(const QAbstractItemModel* model, const QList<int>& rows) {
+    QStringList lines;
+    QStringList header;
+    for (int c = 0; c < model->columnCount(); ++c)
+        header << model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString().simplified();
+    lines << header.join(QLatin1Char('\t'));
+    for (int row : rows) {
+        QStringList cells;
+        for (int c = 0; c < model->columnCount(); ++c)
+            cells << cellText(model, row, c);
+        lines << cells.join(QLatin1Char('\t'));
+    }
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+QList<int> rowsToCopy(const QTableView* view) {
+    QList<int> rows;
+    if (const QItemSelectionModel* selection = view->selectionModel())
+        for (const QModelIndex& index : selection->selectedRows())
+            rows << index.row();
+    std::sort(rows.begin(), rows.end());
+    if (rows.isEmpty())
+        for (int r = 0; r < view->model()->rowCount(); ++r)
+            rows << r;
+    return rows;
+}
+
+void copyRows(const QTableView* view, const QList<int>& rows) {
+    QApplication::clipboard()->setText(tabSeparated(view->model(), rows));
+}
+
+void addCopyActions(QTableView* view) {
+    auto* copy = new QAction(QCoreApplication::translate("PanelTable", "Copy"), view);
+    copy->setObjectName(QStringLiteral("copyRows"));
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    copy->setToolTip(QCoreApplication::translate(
+        "PanelTable", "Copy the selected rows (all rows when none is selected) with the header, "
+                      "to paste into a spreadsheet"));
+    QObject::connect(copy, &QAction::triggered, view, [view] { copyRows(view, rowsToCopy(view)); });
+    auto* copyAll = new QAction(QCoreApplication::translate("PanelTable", "Copy all"), view);
+    copyAll->setObjectName(QStringLiteral("copyAllRows"));
+    QObject::connect(copyAll, &QAction::triggered, view, [view] {
+        QList<int> rows;
+        for (int r = 0; r < view->model()->rowCount(); ++r)
+            rows << r;
+        copyRows(view, rows);
+    });
+    view->addAction(copy);
+    view->addAction(copyAll);
+    view->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
 int fittedWidth(const QTableView* view, int column) {

@@ -20,6 +20,7 @@ namespace maillage::ui::panel {
 enum TableRole {
     SortRole = Qt::UserRole + 1, //!< the value the proxy sorts by
     KeyRole,                     //!< what identifies the row: BV or commune code, link index
+    MaskedRole,                  //!< true when the cell is masked by statistical secrecy
     FirstOwnRole
 };
 
@@ -75,8 +76,19 @@ private:
 QSortFilterProxyModel* sortProxy(QAbstractItemModel* source, QObject* parent);
 
 //! A read-only table view of `model`, sortable, one row selected at a time, rows as high as a line
-//! of text, no vertical header.
+//! of text, no vertical header; Copy (Ctrl+C) and Copy all in its context menu (addCopyActions).
 QTableView* tableView(const QString& objectName, QAbstractItemModel* model);
+
+//! Rows `rows` of `model` (in that order) as the table shows them, tab-separated with the header line
+//! first, one line per row: what a spreadsheet pastes into cells. Tabs and line breaks inside a cell
+//! become spaces.
+QString tabSeparated(const QAbstractItemModel* model, const QList<int>& rows);
+//! The rows selected in `view`, in the view's order; every row when none is selected.
+QList<int> rowsToCopy(const QTableView* view);
+//! Puts `rows` of the view's model on the clipboard (tabSeparated).
+void copyRows(const QTableView* view, const QList<int>& rows);
+//! Copy (Ctrl+C: the selected rows, or all when none) and Copy all, in the view's context menu.
+void addCopyActions(QTableView* view);
 
 //! Width that shows column `column` of `view` whole: its contents, and its title with margins (not the
 //! sort indicator's reserve, which may overlap a short title).

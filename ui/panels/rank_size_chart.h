@@ -1,6 +1,7 @@
 #pragma once
 // Rank–size chart of pôles: log10(rank) against log10(mass), coloured by pôle type, with the
 // least-squares line and its slope (about -1 for a Zipf-like system; steeper = more concentrated).
+#include <QImage>
 #include <QString>
 #include <QWidget>
 
@@ -28,6 +29,12 @@ public:
     double slope() const { return m_slope; }
     double intercept() const { return m_intercept; }
 
+    //! The chart as drawn now, at `scale` times its size on screen, on its background.
+    QImage image(qreal scale = 2.0);
+    //! Writes the chart to `path`, SVG or PNG by its suffix, through a temporary file renamed when complete;
+    //! refuses a symbolic link or anything but a regular file. Returns false with a message in `error`.
+    bool writeImage(const QString& path, QString* error);
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
     bool hasHeightForWidth() const override { return true; }
@@ -38,6 +45,8 @@ protected:
     bool event(QEvent* event) override;
 
 private:
+    void addImageActions();
+    void exportImage();
     std::vector<RankSizePoint> m_points; // by decreasing mass
     std::vector<QPointF> m_drawn;        // widget coordinates of m_points at the last paint
     bool m_hasFit = false;
