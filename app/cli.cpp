@@ -40,6 +40,7 @@ const std::vector<CommandEntry>& commandTable() {
          "links between pôles (modelled, observed, declared), isolated pôles and remote bassins de vie",
          declareLinks},
         {"crunch", "Crunch diagnosis of a région, département or selection of bassins de vie", declareCrunch},
+        {"add", "add travel times, observed flows or declared cooperations to a dataset", declareAdd},
         {"demo", "write the fictional demo dataset as a GeoPackage", declareDemo},
     };
     return table;

@@ -1,4 +1,5 @@
 // maillage import: a dataset GeoPackage from official files.
+#include "app/cli_links.h"
 #include "app/commands.h"
 
 #include "core/io/atomic_file.h"
@@ -23,6 +24,9 @@ struct ImportCliOptions {
         populationColumn, layout = "auto", catalogue, zoneColumn, region, departement, title, cogYear, output,
                           report;
     std::vector<std::string> professionals, zoneProfessionals, sources;
+    LinkCliOptions links;
+    std::string territories;
+    bool strictArea = false;
 };
 
 //! "FILE:YEAR" -> a professionals source. Throws UsageError naming `option` otherwise.
@@ -51,6 +55,8 @@ std::vector<std::string> importInputs(const io::ImportOptions& opt) {
         inputs.push_back(src.path);
     for (const auto& src : opt.zoneProfessionals)
         inputs.push_back(src.path);
+    for (const std::string& path : linkInputs(opt.links, opt.cogHistoryPath))
+        inputs.push_back(path);
     return inputs;
 }
 
@@ -88,6 +94,11 @@ io::ImportOptions importOptions(const ImportCliOptions& o) {
     opt.title = o.title;
     opt.sources = o.sources;
     opt.cogYear = parseYear(o.cogYear, "--cog-year", 0);
+    opt.areaMode = o.strictArea ? io::AreaMode::Strict : io::AreaMode::WholeBassins;
+    opt.territoryNamesFolder = o.territories;
+    opt.links = linkSources(o.links);
+    opt.carryCog = !o.links.noCogHistory;
+    opt.cogHistoryPath = o.links.cogHistory;
     opt.createdBy = std::string("Maillage ") + version();
     return opt;
 }
@@ -99,7 +110,7 @@ std::string importReportText(const io::ImportReport& report, const Context& c) {
         rep << warningLine(w, c) << "\n";
     for (const auto& j : report.joins)
         if (!j.ok())
-            rep << c.say(msg("app.import.join", {arg::text("summary", j.summaryEn(50))})) << "\n";
+            rep << c.say(msg("app.import.join", {arg::nested("summary", j.summary(50))})) << "\n";
     return rep.str();
 }
 
@@ -123,6 +134,7 @@ int runImport(const ImportCliOptions& o, Context& c) {
     feedback.finish();
     if (reportFile)
         reportFile->commit();
+    writeStylesOrWarn(output, c);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (c.quiet)
         return 0;
@@ -173,6 +185,13 @@ Runner declareImport(CLI::App& sub) {
     sub.add_option("--region", o->region, "keep only the communes of this région")->type_name("CODE");
     sub.add_option("--departement", o->departement, "keep only these départements (comma separated)")
         ->type_name("CODES");
+    sub.add_flag(
+        "--strict-area", o->strictArea,
+        "with --region/--departement: keep only the area's communes and mark the bassins de vie cut "
+        "by its edge as truncated (default: take whole bassins de vie, flagging the communes outside)");
+    file("--territories", o->territories,
+         "folder with regions.csv, departements.csv, anciennes_regions.csv (default: the shipped tables)");
+    addLinkOptions(sub, o->links);
     sub.add_option("--title", o->title, "title of the dataset")->type_name("TEXT");
     sub.add_option("--source", o->sources,
                    "a source line for captions (repeatable), e.g. \"INSEE, BPE 2013\"")

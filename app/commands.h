@@ -13,5 +13,6 @@ Runner declareDensity(CLI::App& sub);
 Runner declareAccess(CLI::App& sub);
 Runner declareLinks(CLI::App& sub);
 Runner declareCrunch(CLI::App& sub);
+Runner declareAdd(CLI::App& sub);
 
 } // namespace maillage::cli

@@ -1,5 +1,7 @@
 #include "ui/main_window.h"
 
+#include "ui/styles/dataset_styles.h"
+
 #include "core/io/gpkg.h"
 #include "core/model/text.h"
 #include "ui/app_settings.h"
@@ -704,6 +706,10 @@ void MainWindow::importDialog() {
                 });
                 return;
             }
+            // The results, styles and QGIS project, so that the file opens in QGIS as this map.
+            QString styleError;
+            if (!styles::writeDatasetStyles(path, &styleError))
+                self->statusBar()->showMessage(styleError, 10000);
             self->showDataset(std::move(*dataset), path);
         });
     trackTask(task);

@@ -148,6 +148,35 @@ private slots:
             QVERIFY(std::fabs(number(cell(rows, m_ds.communes[i].code, "access")) - expected[i]) < 0.001);
     }
 
+    void addPutsTravelTimesIntoACopyOfTheDatasetAndReplacesItAtomically() {
+        const std::string dataset = path("demo_add.gpkg");
+        QVERIFY(QFile::copy(q(m_demo), q(dataset)));
+        const std::string times = path("times.csv");
+        {
+            QFile f(q(times));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            const std::string a = m_ds.communes[0].code, b = m_ds.communes[1].code, c = m_ds.communes[2].code;
+            f.write(("codgeo_orig;codgeo_dest;duree_min\n" + a + ";" + b + ";12,5\n" + b + ";" + a + ";13\n" +
+                     a + ";" + c + ";-4\n")
+                        .c_str());
+        }
+        const Run r = runCli({"add", "--dataset", dataset, "--travel-times", times});
+        QVERIFY2(r.status == 0, r.err.c_str());
+        const model::Dataset after = io::readDataset(dataset);
+        QCOMPARE(after.travelTimes.size(), std::size_t{2}); // the negative time is left out, with its line
+        QCOMPARE(after.travelTimes.front().minutes, 12.5);
+        QVERIFY2(r.err.find("1 pair has a negative time: left out (4)") != std::string::npos, r.err.c_str());
+        QCOMPARE(after.communes.size(), m_ds.communes.size());
+    }
+
+    void addWithoutAnythingToAddIsAUsageError() {
+        const Run r = runCli({"add", "--dataset", m_demo, "--lang", "fr"});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.find("rien à ajouter\u00a0: donnez --travel-times, --flows ou --cooperations") !=
+                     std::string::npos,
+                 r.err.c_str());
+    }
+
     void linksWriteTheModelledLinksAndTheIsolatedPolesBesideThem() {
         const std::string out = path("links.csv");
         const Run r = runCli({"links", "--dataset", m_demo, "--kind", "modelled", "--output", out});

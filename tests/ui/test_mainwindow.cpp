@@ -382,7 +382,8 @@ void TestMainWindow::importWizardPreviewsJoins() {
     const QString report = wizard.reportHtml();
     // The communes merged since COG 2014 are carried to COG 2018 by the shipped passage tables, and the
     // report says how many (they were unmatched before the COG history).
-    QVERIFY2(report.contains(QStringLiteral("235 codes reportés du COG 2014 au COG 2018")), qPrintable(report));
+    QVERIFY2(report.contains(QStringLiteral("235 codes reportés du COG 2014 au COG 2018")),
+             qPrintable(report));
     QVERIFY2(report.contains(QStringLiteral("bassins de vie débordent de la zone")), qPrintable(report));
     const model::Dataset dataset = wizard.takeDataset();
     QVERIFY(dataset.communes.size() > 600);

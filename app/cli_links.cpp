@@ -1,0 +1,56 @@
+#include "app/cli_links.h"
+
+#include "app/qgis_styles.h"
+
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+namespace maillage::cli {
+
+void addLinkOptions(CLI::App& sub, LinkCliOptions& o) {
+    sub.add_option("--travel-times", o.travelTimes,
+                   "commune x commune travel times (origin, destination, minutes or seconds; OSRM-like names "
+                   "such as codgeo_orig, codgeo_dest, duree_s, duree_min are detected)")
+        ->type_name("FILE");
+    sub.add_option("--flows", o.flows,
+                   "observed flows between communes (origin, destination, count; or INSEE's mobilités "
+                   "professionnelles CODGEO, DCLT, NBFLUX_...); KIND: domicile-travail, patients or other")
+        ->type_name("FILE[:KIND]");
+    sub.add_option("--cooperations", o.cooperations,
+                   "declared cooperations (name, kind, members as commune codes or names, seat, start year, "
+                   "source)")
+        ->type_name("FILE");
+    sub.add_option("--cog-history", o.cogHistory,
+                   "INSEE passage tables replacing the shipped ones (tables of another COG year are carried "
+                   "to the COG of the communes)")
+        ->type_name("FILE");
+    sub.add_flag("--no-cog-history", o.noCogHistory,
+                 "join codes as they are, without carrying them across COG years");
+}
+
+io::LinkSources linkSources(const LinkCliOptions& o) {
+    io::LinkSources links;
+    links.travelTimes.path = o.travelTimes;
+    if (!o.flows.empty())
+        links.flows = io::parseFlowsArgument(o.flows);
+    links.cooperations.path = o.cooperations;
+    return links;
+}
+
+std::vector<std::string> linkInputs(const io::LinkSources& links, const std::string& cogHistory) {
+    std::vector<std::string> inputs;
+    for (const std::string* path :
+         {&links.travelTimes.path, &links.flows.path, &links.cooperations.path, &cogHistory})
+        if (!path->empty())
+            inputs.push_back(*path);
+    return inputs;
+}
+
+void writeStylesOrWarn(const std::string& gpkg, const Context& c) {
+    std::string error;
+    if (!app::writeQgisStyles(gpkg, error) && !c.quiet)
+        c.err << c.say(msg("app.warning")) << " " << error << "\n";
+}
+
+} // namespace maillage::cli

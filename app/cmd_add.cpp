@@ -1,0 +1,61 @@
+// maillage add: travel times, flows and cooperations added to (or replaced in) an existing dataset.
+#include "app/cli_links.h"
+#include "app/commands.h"
+
+#include "core/io/gpkg.h"
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+
+namespace maillage::cli {
+
+namespace {
+
+struct AddCliOptions {
+    std::string dataset;
+    LinkCliOptions links;
+};
+
+int runAdd(const AddCliOptions& o, Context& c) {
+    const std::string& path = required(o.dataset, "dataset");
+    io::AddOptions options;
+    options.links = linkSources(o.links);
+    options.carryCog = !o.links.noCogHistory;
+    options.cogHistoryPath = o.links.cogHistory;
+    const std::vector<std::string> inputs = linkInputs(options.links, options.cogHistoryPath);
+    if (inputs.empty() || (inputs.size() == 1 && !options.cogHistoryPath.empty()))
+        throw UsageError(msg("app.add.nothing"));
+    checkOutputs({path}, inputs);
+    ConsoleFeedback feedback(c.err, c.quiet, c.terminal);
+    model::Dataset ds = io::readDataset(path, &feedback);
+    io::ImportReport report;
+    io::addToDataset(ds, options, report, &feedback);
+    printWarnings(report.warnings, c);
+    feedback.setStep(c.say(msg("app.step.writing", {arg::path("output", path)})));
+    io::writeDataset(ds, path, &feedback); // a temporary beside it, renamed over it: all or nothing
+    feedback.finish();
+    writeStylesOrWarn(path, c);
+    if (!c.quiet)
+        c.err << c.say(msg("app.add.done",
+                           {arg::path("dataset", path),
+                            arg::integer("times", static_cast<long long>(ds.travelTimes.size())),
+                            arg::integer("flows", static_cast<long long>(ds.flows.size())),
+                            arg::integer("cooperations", static_cast<long long>(ds.cooperations.size()))}))
+              << "\n";
+    return 0;
+}
+
+} // namespace
+
+Runner declareAdd(CLI::App& sub) {
+    auto o = std::make_shared<AddCliOptions>();
+    sub.add_option("--dataset", o->dataset, "the dataset GeoPackage to complete (rewritten atomically)")
+        ->type_name("DATASET.gpkg");
+    addLinkOptions(sub, o->links);
+    sub.footer("Each table given replaces the dataset's (travel times, flows) or adds to it (cooperations of "
+               "another name). Codes of another COG year are carried to the dataset's COG.");
+    return [o](Context& c) { return runAdd(*o, c); };
+}
+
+} // namespace maillage::cli
