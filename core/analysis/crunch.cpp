@@ -216,6 +216,7 @@ BassinChange changeOf(const Context& ctx, int i, double before, int mainIndex,
     (isPole(c.type) ? sums.poleBefore : sums.otherBefore) += c.before;
     (isPole(c.type) ? sums.poleAfter : sums.otherAfter) += c.after;
     if (c.before > 0 && placed) {
+        c.inCorrelation = true;
         sums.distances.push_back(c.distanceToMainKm);
         sums.percents.push_back(c.changePercent);
     }
@@ -277,16 +278,6 @@ int measureEvolution(const Context& ctx, const model::PoleParameters& params, do
             msg("analysis.crunch.empty_selection", {arg::text("vintage", std::to_string(vintageFrom))})));
     }
     return static_cast<int>(sums.distances.size());
-}
-
-DrainSignature drainSignatureOf(const CrunchDiagnostics& d, int correlationPoints) {
-    if (!d.hasEvolution || correlationPoints < 3 || d.mainPole.empty())
-        return DrainSignature::Unknown;
-    if (d.drainCorrelation <= kDrainCorrelationVisible)
-        return DrainSignature::Visible;
-    if (d.drainCorrelation >= -kDrainCorrelationVisible)
-        return DrainSignature::Absent;
-    return DrainSignature::Unclear;
 }
 
 // The names of the BVs the diagnosis may name: the two first pôles, the main pôle, the pôles at risk
@@ -357,6 +348,28 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
     d.findings = interpret(dataset, d, wholeDataset, crunch.macrocephalyPrimacy, correlationPoints);
     d.classification = std::move(to.poles);
     return d;
+}
+
+double drainCorrelationOf(const std::vector<BassinChange>& changes, const std::vector<bool>& leftOut,
+                          int& points) {
+    std::vector<double> distances, percents;
+    for (std::size_t i = 0; i < changes.size(); ++i)
+        if (changes[i].inCorrelation && !(i < leftOut.size() && leftOut[i])) {
+            distances.push_back(changes[i].distanceToMainKm);
+            percents.push_back(changes[i].changePercent);
+        }
+    points = static_cast<int>(distances.size());
+    return pearson(distances, percents);
+}
+
+DrainSignature drainSignatureOf(const CrunchDiagnostics& d, int correlationPoints) {
+    if (!d.hasEvolution || correlationPoints < 3 || d.mainPole.empty())
+        return DrainSignature::Unknown;
+    if (d.drainCorrelation <= kDrainCorrelationVisible)
+        return DrainSignature::Visible;
+    if (d.drainCorrelation >= -kDrainCorrelationVisible)
+        return DrainSignature::Absent;
+    return DrainSignature::Unclear;
 }
 
 } // namespace maillage::analysis

@@ -21,6 +21,7 @@ struct BassinChange {
                                    //!< one (type 1-2, anywhere in the dataset): at risk of being absorbed
     std::string nearestLargePole;  //!< BV code of the nearest type 1-2 pôle other than itself ("" if none)
     double nearestLargePoleKm = 0; //!< its planar distance (km); 0 when there is none
+    bool inCorrelation = false;    //!< enters drainCorrelation (professionals before, and a position)
 };
 
 // Thresholds of what the figures are taken to mean (CrunchFindings: "la concentration est forte", "c'est
@@ -94,6 +95,15 @@ struct CrunchDiagnostics {
     std::vector<PoleClassification> classification;
     CrunchFindings findings; //!< what the figures mean; describeCrunch words them
 };
+
+//! The drain correlation (Pearson, change in % against distance to the main pôle) over the BVs of
+//! `changes` that enter it and are not `leftOut` (same order; empty = none left out); `points` gets how
+//! many entered. 0 with fewer than 3 points. Used to publish the correlation without masked BVs.
+double drainCorrelationOf(const std::vector<BassinChange>& changes, const std::vector<bool>& leftOut,
+                          int& points);
+//! What the correlation of `d` says, from `points` BVs (Unknown without evolution, main pôle, or with
+//! fewer than 3 points).
+DrainSignature drainSignatureOf(const CrunchDiagnostics& d, int points);
 
 //! Diagnoses the BVs of `selection` (empty = all BVs of the dataset) with the dataset's Crunch
 //! parameters `crunch` (macrocephaly threshold, at-risk radius). `vintageFrom` = 0: no evolution.

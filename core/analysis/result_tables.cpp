@@ -558,13 +558,15 @@ ResultTable crunchEvolution(const CrunchDiagnostics& d, const CrunchMask& m, con
                         ColumnType::Real, 2),
                  column("correlation_points", "Bassins de la corrélation", "Bassins in the correlation",
                         ColumnType::Integer)};
+    // The correlation as published: over the BVs whose change is shown (publishableCrunch).
+    const CrunchDiagnostics shown = publishableCrunch(d, m);
     io::Row row;
     row.cells = {Cell::of(static_cast<double>(d.vintageFrom)),
                  Cell::of(static_cast<double>(d.vintageTo)),
                  Cell::orSecret(d.poleChangePercent, m.poleChange),
                  Cell::orSecret(d.nonPoleChangePercent, m.nonPoleChange),
-                 Cell::orSecret(d.drainCorrelation, m.drainCorrelation),
-                 Cell::of(static_cast<double>(d.findings.correlationPoints))};
+                 shown.findings.correlationPoints >= 3 ? Cell::of(shown.drainCorrelation) : Cell::none(),
+                 Cell::of(static_cast<double>(shown.findings.correlationPoints))};
     t.rows.push_back(std::move(row));
     return t;
 }
@@ -628,7 +630,7 @@ ResultTable crunchDiagnosis(const CrunchDiagnostics& d, const CrunchMask& m, con
     const std::string text =
         m.diagnosis
             ? word(msg("results.diagnosis_masked", {arg::number("threshold", rule.threshold)}), language)
-            : describeCrunch(d, language);
+            : describeCrunch(publishable, language);
     io::Row row;
     row.cells = {Cell::of(text)};
     t.rows.push_back(std::move(row));

@@ -286,8 +286,13 @@ CrunchDiagnostics publishableCrunch(const CrunchDiagnostics& d, const CrunchMask
     CrunchDiagnostics out = d;
     if (m.poleChange || m.nonPoleChange)
         out.hasEvolution = false;
-    if (m.drainCorrelation)
-        out.findings.drain = DrainSignature::Unknown;
+    if (m.drainCorrelation) {
+        // Over the BVs whose change is shown only: it then gives back no masked change.
+        int points = 0;
+        out.drainCorrelation = drainCorrelationOf(d.changes, m.change, points);
+        out.findings.correlationPoints = points;
+        out.findings.drain = out.hasEvolution ? drainSignatureOf(out, points) : DrainSignature::Unknown;
+    }
     std::vector<std::string> atRisk;
     for (const std::string& bv : d.atRisk) {
         bool masked = false;

@@ -137,8 +137,9 @@ struct CrunchMask {
 //! Masks a Crunch diagnosis (counts of BVs from diagnostics.classification, masked as classificationTable
 //! masks them, and from diagnostics.changes).
 CrunchMask maskCrunch(const CrunchDiagnostics& diagnostics, const SecrecyRule& rule);
-//! The diagnosis as it may be worded: the figures `mask` masks left out (no drain sentence when the
-//! correlation is masked, no evolution when its sums are, no pôle at risk whose change is masked).
+//! The diagnosis as it may be worded: the figures `mask` masks left out (the drain correlation computed
+//! over the BVs whose change is shown when a masked change entered it, no evolution when its sums are
+//! masked, no pôle at risk whose change is masked).
 CrunchDiagnostics publishableCrunch(const CrunchDiagnostics& diagnostics, const CrunchMask& mask);
 
 } // namespace maillage::analysis

@@ -609,6 +609,35 @@ private slots:
         QVERIFY(!none.selectionFigures && !none.diagnosis && !none.drainCorrelation);
     }
 
+    void theDrainCorrelationIsPublishedOverTheBassinsWhoseChangeIsShown() {
+        CrunchDiagnostics d;
+        d.hasEvolution = true;
+        d.mainPole = "A";
+        // Five BVs losing more the farther they lie, and two small BVs (masked), one breaking the line.
+        d.changes = {{"A", 900, 1000, 100, 11.1, 0, PoleType::GrandPole},
+                     {"B", 200, 190, -10, -5, 20, PoleType::Secondaire},
+                     {"C", 150, 135, -15, -10, 30, PoleType::HorsPole},
+                     {"D", 100, 85, -15, -15, 40, PoleType::HorsPole},
+                     {"E", 80, 64, -16, -20, 50, PoleType::HorsPole},
+                     {"F", 2, 4, 2, 100, 60, PoleType::HorsPole},
+                     {"G", 3, 2, -1, -33.3, 70, PoleType::HorsPole}};
+        for (BassinChange& c : d.changes)
+            c.inCorrelation = true;
+        int all = 0;
+        d.drainCorrelation = drainCorrelationOf(d.changes, {}, all);
+        QCOMPARE(all, 7);
+        const CrunchMask m = maskCrunch(d, kRule);
+        QVERIFY(m.drainCorrelation); // F's and G's changes are masked and entered the correlation
+        QVERIFY(!m.nonPoleChange);   // their sums (5 before, 6 after) give back no secret count
+        const CrunchDiagnostics shown = publishableCrunch(d, m);
+        QCOMPARE(shown.findings.correlationPoints, 5);
+        QVERIFY(shown.drainCorrelation < -0.95); // without F: the drain is plain
+        QCOMPARE(shown.findings.drain, DrainSignature::Visible);
+        int five = 0;
+        QCOMPARE(shown.drainCorrelation,
+                 drainCorrelationOf(d.changes, {false, false, false, false, false, true, true}, five));
+    }
+
     void selectionFiguresAreShownWhenTheirMaskedCountsAddUpToNoSecretCount() {
         CrunchDiagnostics d;
         d.bassins = {"A", "B", "C"};
@@ -639,7 +668,10 @@ private slots:
         QVERIFY(shown.hasEvolution);
         const auto tables = crunchTables(model::Dataset{}, d, kRule, Language::En);
         QCOMPARE(cellOf(tables[1], 0, "total_professionals").number, 3007.0);
-        QVERIFY(cellOf(tables[2], 0, "drain_correlation").masked);
+        // The correlation is published over the BVs whose change is shown: here A alone, too few.
+        QVERIFY(cellOf(tables[2], 0, "drain_correlation").empty);
+        QVERIFY(!cellOf(tables[2], 0, "drain_correlation").masked);
+        QCOMPARE(cellOf(tables[2], 0, "correlation_points").number, 0.0);
         QVERIFY2(io::tableCaption(tables[4], Language::En).find("left out of the diagnosis") !=
                      std::string::npos,
                  io::tableCaption(tables[4], Language::En).c_str());
