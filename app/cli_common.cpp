@@ -181,7 +181,8 @@ AnalysisRun prepareAnalysis(const AnalysisOptions& o, const Context& c) {
     run.write.language = c.language;
     if (io::checkTableOutput(output, run.write.format) == io::OutputKind::File)
         io::checkOutputIsNoInput(output, {dataset, o.paramsFile});
-    run.dataset = io::readDataset(dataset);
+    // No analysis table needs the polygons (anchors are stored): attributes only, much less to read.
+    run.dataset = io::readDataset(dataset, io::ReadOptions{false});
     run.params = parametersOver(run.dataset.params, o.paramsFile, o.sets);
     run.vintage = datasetVintage(run.dataset, dataset, o.vintage);
     run.secrecy =

@@ -118,7 +118,7 @@ model::Dataset classifyInput(const ClassifyOptions& o, io::SourceMassScale& sour
     if (!o.common.dataset.empty()) {
         if (!o.communes.empty() || !o.professionals.empty())
             throw UsageError(msg("app.classify.dataset_or_tables"));
-        return io::readDataset(o.common.dataset);
+        return io::readDataset(o.common.dataset, io::ReadOptions{false}); // no polygon is needed
     }
     if (o.communes.empty() || o.professionals.empty())
         throw UsageError(msg("app.classify.needs_input"));
