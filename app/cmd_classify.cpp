@@ -105,7 +105,7 @@ model::Dataset datasetFromTables(const ClassifyOptions& o, io::SourceMassScale& 
     ds.rebuildBassins();
     const auto join = io::checkCountsJoin(ds.counts, ds.communes, o.professionals, o.communes);
     if (!join.ok())
-        warnings.push_back(Warning{ErrorKind::Join, Location{}, join.summaryEn(), {}});
+        warnings.push_back(makeWarning(ErrorKind::Join, Location{}, join.summary()));
     for (const auto& c : ds.counts)
         if (std::find(ds.meta.vintages.begin(), ds.meta.vintages.end(), c.vintage) == ds.meta.vintages.end())
             ds.meta.vintages.push_back(c.vintage);

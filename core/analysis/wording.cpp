@@ -7,12 +7,7 @@
 namespace maillage::analysis::wording {
 
 int naturalDecimals(double value) {
-    for (int d = 0; d < 2; ++d) {
-        const double f = std::pow(10.0, d);
-        if (std::fabs(value * f - std::round(value * f)) < 1e-6)
-            return d;
-    }
-    return 2;
+    return text::naturalDecimals(value);
 }
 
 std::string number(double value, int decimals, Language language) {

@@ -106,20 +106,11 @@ const MessageTemplate* findTemplate(const std::string& id) {
 
 namespace {
 
-int naturalDecimals(double value) {
-    for (int d = 0; d < 2; ++d) {
-        const double f = std::pow(10.0, d);
-        if (std::fabs(value * f - std::round(value * f)) < 1e-6)
-            return d;
-    }
-    return 2;
-}
-
 std::string formatNumber(double value, int decimals, Language language) {
     if (!std::isfinite(value))
         return text::formatShortest(value);
     if (decimals < 0)
-        decimals = naturalDecimals(value);
+        decimals = text::naturalDecimals(value);
     return language == Language::Fr ? text::formatFr(value, decimals) : text::formatEn(value, decimals);
 }
 

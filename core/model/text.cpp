@@ -545,6 +545,15 @@ static std::string formatWith(double value, int decimals, const std::string& gro
     return out;
 }
 
+int naturalDecimals(double value) {
+    for (int d = 0; d < 2; ++d) {
+        const double f = std::pow(10.0, d);
+        if (std::fabs(value * f - std::round(value * f)) < 1e-6)
+            return d;
+    }
+    return 2;
+}
+
 std::string formatFr(double value, int decimals) {
     return formatWith(value, decimals, "\u00a0", ',');
 }

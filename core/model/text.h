@@ -105,6 +105,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 //! Formats a number the French way for user-facing text: "24 812", "19,4" (thousands separated by a
 //! non-breaking space U+00A0).
 std::string formatFr(double value, int decimals = 0);
+//! Fewest decimals (0..2) that show `value` as it was set (7.5 stays 7,5; 1500 stays 1 500).
+int naturalDecimals(double value);
 //! Formats a number the English way: "24,812", "19.4".
 std::string formatEn(double value, int decimals = 0);
 //! The shortest text that reads back as the same number, without grouping: "0.5", "10000", "1e+300"
