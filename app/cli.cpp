@@ -1,5 +1,7 @@
 #include "app/cli.h"
 
+#include "app/desktop_options.h"
+
 #include "app/commands.h"
 #include "core/io/geo.h"
 
@@ -83,16 +85,12 @@ std::string mainHelp() {
          "  --version                  print the version\n"
          "  --quiet                    no progress, warnings or summary on the standard error\n"
          "  --lang fr|en               language of messages (default: LC_ALL, LC_MESSAGES or LANG)\n\n"
-         "Desktop application options:\n"
-         "  --demo                     open the demonstration dataset\n"
-         "  --lang fr|en               interface language (default: the one chosen in the application, else "
-         "French)\n"
-         "  --panel NAME               panel to show first: poles, crunch, maillage or densites\n"
-         "  --select CODE              select a bassin de vie by its code once the dataset is shown\n"
-         "  --screenshot FILE.png      save the window once the map is drawn, then quit\n"
-         "  --export FILE              export the map view (PDF, PNG or SVG), then quit\n"
-         "  --orientation landscape|portrait   page of --export (default: landscape)\n"
-         "  --bench-startup            print the milliseconds to the first drawn map, then quit\n\n"
+         "Desktop application options:\n";
+    for (const app::DesktopOption& o : app::kDesktopOptions) {
+        const std::string flag = std::string("--") + o.name + (o.value ? std::string(" ") + o.value : "");
+        s << "  " << std::left << std::setw(26) << flag << " " << o.help << "\n";
+    }
+    s << "\n"
          "Run 'maillage <command> --help' for the options of a command.\n";
     return s.str();
 }
@@ -153,16 +151,13 @@ int runGuarded(const Runner& runner, Context& c, const std::string& command) {
 //! The first "--option" of `args` (from index 1) that the desktop application does not know, or "". Qt's
 //! own options take one dash (-platform, -style) and are left to Qt.
 std::string unknownDesktopOption(const std::vector<std::string>& args) {
-    static const std::vector<std::string> known = {"demo",        "lang",          "screenshot", "export",
-                                                   "orientation", "bench-startup", "panel",      "select",
-                                                   "help",        "version"};
     for (std::size_t i = 1; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a.rfind("--", 0) != 0 || a.size() == 2)
             continue;
         const std::string name =
             a.substr(2, a.find('=') == std::string::npos ? std::string::npos : a.find('=') - 2);
-        if (std::find(known.begin(), known.end(), name) == known.end())
+        if (name != "help" && name != "version" && !app::findDesktopOption(name.c_str()))
             return a.substr(0, a.find('='));
     }
     return {};

@@ -1,5 +1,6 @@
 // The desktop application's entry point, loaded by `maillage` (app/main.cpp) when no subcommand is given.
 // Start-up order lives here and only here: paths -> translation -> initQgis -> window; tear-down in reverse.
+#include "app/desktop_options.h"
 #include "ui/app_settings.h"
 #include "ui/export_layout.h"
 #include "ui/i18n.h"
@@ -31,6 +32,18 @@
 #endif
 
 namespace {
+
+//! The desktop option `name` of app/desktop_options.h (the table the command line's dispatcher shares).
+QCommandLineOption desktopOption(const char* name, const QString& defaultValue = {}) {
+    const maillage::app::DesktopOption* o = maillage::app::findDesktopOption(name);
+    Q_ASSERT(o);
+    QCommandLineOption option(QString::fromLatin1(o->name), QString::fromUtf8(o->help));
+    if (o->value) {
+        option.setValueName(QString::fromLatin1(o->value));
+        option.setDefaultValue(defaultValue);
+    }
+    return option;
+}
 
 //! Milliseconds since the process started (Linux: /proc), or since `fallback` started.
 qint64 sinceProcessStart(const QElapsedTimer& fallback) {
@@ -82,40 +95,17 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("dataset"), QStringLiteral("Dataset to open (.gpkg)"),
                                  QStringLiteral("[dataset.gpkg]"));
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QStringLiteral("Open the demonstration dataset"));
-    const QCommandLineOption langOption(
-        QStringLiteral("lang"), QStringLiteral("Interface language: fr or en"), QStringLiteral("fr|en"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"), QStringLiteral("Save the window once the map is drawn, then quit"),
-        QStringLiteral("file.png"));
-    const QCommandLineOption exportOption(QStringLiteral("export"),
-                                          QStringLiteral("Export the map view (PDF, PNG or SVG), then quit"),
-                                          QStringLiteral("file"));
-    const QCommandLineOption orientationOption(
-        QStringLiteral("orientation"), QStringLiteral("Page of --export: landscape (default) or portrait"),
-        QStringLiteral("landscape|portrait"), QStringLiteral("landscape"));
-    const QCommandLineOption pageSizeOption(QStringLiteral("page-size"),
-                                            QStringLiteral("Page of --export: a4 (default) or a3"),
-                                            QStringLiteral("a4|a3"), QStringLiteral("a4"));
-    const QCommandLineOption densityOption(
-        QStringLiteral("density"),
-        QStringLiteral("Colour the communes by the density of a profession (its code, \"\" for all) once the "
-                       "dataset is shown"),
-        QStringLiteral("profession"));
-    const QCommandLineOption accessibilityOption(
-        QStringLiteral("accessibility"),
-        QStringLiteral("With --density: accessibility (APL) rather than density"));
-    const QCommandLineOption benchOption(
-        QStringLiteral("bench-startup"),
-        QStringLiteral("Print the milliseconds to the first drawn map, then quit"));
-    const QCommandLineOption panelOption(
-        QStringLiteral("panel"), QStringLiteral("Panel to show first: poles, crunch, maillage or densites"),
-        QStringLiteral("name"));
-    const QCommandLineOption selectOption(
-        QStringLiteral("select"),
-        QStringLiteral("Select a bassin de vie by its code once the dataset is shown"),
-        QStringLiteral("code"));
+    const QCommandLineOption demoOption = desktopOption("demo");
+    const QCommandLineOption langOption = desktopOption("lang");
+    const QCommandLineOption screenshotOption = desktopOption("screenshot");
+    const QCommandLineOption exportOption = desktopOption("export");
+    const QCommandLineOption orientationOption = desktopOption("orientation", QStringLiteral("landscape"));
+    const QCommandLineOption pageSizeOption = desktopOption("page-size", QStringLiteral("a4"));
+    const QCommandLineOption densityOption = desktopOption("density");
+    const QCommandLineOption accessibilityOption = desktopOption("accessibility");
+    const QCommandLineOption benchOption = desktopOption("bench-startup");
+    const QCommandLineOption panelOption = desktopOption("panel");
+    const QCommandLineOption selectOption = desktopOption("select");
     parser.addOptions({demoOption, langOption, screenshotOption, exportOption, orientationOption,
                        pageSizeOption, densityOption, accessibilityOption, benchOption, panelOption,
                        selectOption});

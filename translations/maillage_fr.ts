@@ -882,43 +882,61 @@
     <name>maillage::ui::MaillageLayers</name>
     <message>
         <location filename="../ui/maillage_layers.cpp" line="+212"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="+213"/>
         <source>Maillage links</source>
         <translation>Liens du maillage</translation>
     </message>
     <message>
         <location line="+19"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="+265"/>
         <source>Dominant link (towards a heavier pôle)</source>
         <translation>Lien dominant (vers un pôle plus lourd)</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="-5"/>
         <source>Other link</source>
         <translation>Autre lien</translation>
     </message>
     <message>
         <location line="+17"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="-2"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
     </message>
     <message>
         <location line="+22"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="-62"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="+2"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
         <location line="+21"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="-4"/>
         <source>Observed flows</source>
         <translation>Flux observés</translation>
     </message>
     <message>
         <location line="+34"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="-4"/>
         <source>Declared cooperations</source>
         <translation>Coopérations déclarées</translation>
+    </message>
+    <message>
+        <location filename="../ui/styles/layer_styles.cpp" line="-30"/>
+        <source>Isolated pôle (no peer within %1)</source>
+        <translation>Pôle isolé (aucun pair à moins de %1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Pôle</source>
+        <translation>Pôle</translation>
     </message>
 </context>
 <context>
@@ -1170,12 +1188,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+989"/>
+        <location filename="../ui/main_window.cpp" line="+995"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-823"/>
+        <location line="-827"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1480,7 +1498,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+60"/>
         <source>No recent dataset</source>
         <translation>Aucun jeu de données récent</translation>
     </message>
@@ -1629,16 +1647,19 @@ Le fermer quand même ?</translation>
     <name>maillage::ui::MapLayers</name>
     <message>
         <location filename="../ui/map_layers.cpp" line="+238"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="+54"/>
         <source>Bassins de vie</source>
         <translation>Bassins de vie</translation>
     </message>
     <message>
         <location line="+33"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="+2"/>
         <source>Communes</source>
         <translation>Communes</translation>
     </message>
     <message>
         <location line="+23"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="+2"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
@@ -1701,6 +1722,21 @@ Le fermer quand même ?</translation>
         <location line="+71"/>
         <source>Département boundaries</source>
         <translation>Limites des départements</translation>
+    </message>
+    <message>
+        <location filename="../ui/styles/dataset_styles.cpp" line="+5"/>
+        <source>Régions</source>
+        <translation>Régions</translation>
+    </message>
+    <message>
+        <location filename="../ui/styles/layer_styles.cpp" line="-123"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (type %2) — %3</source>
+        <translation>%1 (type %2) — %3</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "app/cli.h"
+#include "app/desktop_options.h"
 #include "cli_testing.h"
 #include "testing.h"
 
@@ -321,6 +322,17 @@ private slots:
                            const_cast<char*>("--panel"),   const_cast<char*>("crunch"),
                            const_cast<char*>("-platform"), const_cast<char*>("offscreen")};
         QVERIFY(!cli::isCliInvocation(6, desktop));
+    }
+
+    void everyDesktopOptionReachesTheDesktop() {
+        // The options of the GUI module (--density, --page-size...) must not be refused by the dispatcher.
+        for (const app::DesktopOption& o : app::kDesktopOptions) {
+            const std::string flag = std::string("--") + o.name;
+            char* argv[] = {const_cast<char*>("maillage"), const_cast<char*>("hdf.gpkg"),
+                            const_cast<char*>(flag.c_str())};
+            QVERIFY2(!cli::isCliInvocation(3, argv), o.name);
+            QVERIFY2(runCli({"--help"}).out.find(flag) != std::string::npos, o.name);
+        }
     }
 
     void outputThatIsAnInputOrALinkToItIsRefusedNamingBoth() {

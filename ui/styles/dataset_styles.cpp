@@ -146,10 +146,10 @@ std::vector<io::LinkLine> linkLines(const model::Dataset& dataset, const analysi
 }
 
 QString isolationText(const analysis::MaillageResult& m, const model::MaillageParameters& p) {
-    const char* context = "maillage::ui::MaillageLayers";
-    return m.distanceUnit == "min"
-               ? QCoreApplication::translate(context, "%1 min").arg(QLocale().toString(p.isolationMinutes))
-               : QCoreApplication::translate(context, "%1 km").arg(QLocale().toString(p.isolationDistanceKm));
+    return m.distanceUnit == "min" ? QCoreApplication::translate("maillage::ui::MaillageLayers", "%1 min")
+                                         .arg(QLocale().toString(p.isolationMinutes))
+                                   : QCoreApplication::translate("maillage::ui::MaillageLayers", "%1 km")
+                                         .arg(QLocale().toString(p.isolationDistanceKm));
 }
 
 //! The results of the latest vintage with the dataset's saved parameters, written into the copy: the
@@ -201,19 +201,17 @@ void applyStyle(QgsVectorLayer& layer, const QString& name, const ResultSummary&
 }
 
 QString layerTitle(const QString& name) {
-    const char* map = "maillage::ui::MapLayers";
-    const char* maillage = "maillage::ui::MaillageLayers";
     if (name == QLatin1String("bassins_de_vie"))
-        return QCoreApplication::translate(map, "Bassins de vie");
+        return QCoreApplication::translate("maillage::ui::MapLayers", "Bassins de vie");
     if (name == QLatin1String("communes"))
-        return QCoreApplication::translate(map, "Communes");
+        return QCoreApplication::translate("maillage::ui::MapLayers", "Communes");
     if (name == QLatin1String("departements"))
-        return QCoreApplication::translate(map, "Départements");
+        return QCoreApplication::translate("maillage::ui::MapLayers", "Départements");
     if (name == QLatin1String("poles"))
-        return QCoreApplication::translate(maillage, "Pôles");
+        return QCoreApplication::translate("maillage::ui::MaillageLayers", "Pôles");
     if (name == QLatin1String("liens"))
-        return QCoreApplication::translate(maillage, "Maillage links");
-    return QStringLiteral("Régions"); // the map has no régions layer: no translation yet
+        return QCoreApplication::translate("maillage::ui::MaillageLayers", "Maillage links");
+    return QCoreApplication::translate("maillage::ui::MapLayers", "Régions");
 }
 
 //! Saves the layer's style as its default one in layer_styles, replacing ours of a previous write (QGIS

@@ -30,11 +30,6 @@ namespace {
 
 using analysis::PoleType;
 
-//! The map's strings keep the translation context they had in MapLayers (translations/maillage_fr.ts).
-QString trMap(const char* text) {
-    return QCoreApplication::translate("maillage::ui::MapLayers", text);
-}
-
 //! Commune boundaries appear below this scale denominator (1:400 000), their names below 1:120 000.
 constexpr double kCommuneMaxScale = 400000;
 constexpr double kCommuneLabelMaxScale = 120000;
@@ -105,8 +100,11 @@ QString legendLabel(PoleType type, int count) {
     const QString label = poleTypeLabel(static_cast<int>(type));
     const QString n = QLocale().toString(count);
     if (type == PoleType::HorsPole)
-        return trMap("%1 — %2").arg(label, n);
-    return trMap("%1 (type %2) — %3").arg(label).arg(static_cast<int>(type)).arg(n);
+        return QCoreApplication::translate("maillage::ui::MapLayers", "%1 — %2").arg(label, n);
+    return QCoreApplication::translate("maillage::ui::MapLayers", "%1 (type %2) — %3")
+        .arg(label)
+        .arg(static_cast<int>(type))
+        .arg(n);
 }
 
 QgsFillSymbol* fillSymbol(const QColor& fill, const QColor& stroke, double strokeWidthMm,
@@ -217,15 +215,15 @@ QColor cooperationColor() {
 }
 
 QgsCategorizedSymbolRenderer* poleRenderer(const QString& threshold) {
-    const char* context = "maillage::ui::MaillageLayers";
     auto* renderer = new QgsCategorizedSymbolRenderer(
         QStringLiteral("isolated"),
         {QgsRendererCategory(
              1, markerSymbol(QStringLiteral("triangle"), QColor(0x11, 0x11, 0x11), Qt::white, 3.4, 0.4),
-             QCoreApplication::translate(context, "Isolated pôle (no peer within %1)").arg(threshold)),
+             QCoreApplication::translate("maillage::ui::MaillageLayers", "Isolated pôle (no peer within %1)")
+                 .arg(threshold)),
          QgsRendererCategory(
              0, markerSymbol(QStringLiteral("circle"), QColor(0x26, 0x26, 0x26), Qt::white, 2.4, 0.4),
-             QCoreApplication::translate(context, "Pôle"))});
+             QCoreApplication::translate("maillage::ui::MaillageLayers", "Pôle"))});
     renderer->setOrderBy(
         QgsFeatureRequest::OrderBy({QgsFeatureRequest::OrderByClause(QStringLiteral("isolated"), true)}));
     renderer->setOrderByEnabled(true);
@@ -246,25 +244,26 @@ QgsLineSymbol* scaledLine(const QColor& color, const QString& field, double lo, 
 
 QgsFeatureRenderer* linkLinesRenderer(double intensityLo, double intensityHi, double volumeLo,
                                       double volumeHi) {
-    const char* context = "maillage::ui::MaillageLayers";
     auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
     // Drawn in this order: cooperations and flows under the modelled links, the hierarchy on top.
     root->appendChild(new QgsRuleBasedRenderer::Rule(
         lineSymbol(cooperationColor(), kCooperationWidthMm, QStringLiteral("dash")), 0, 0,
         QStringLiteral("\"kind\" = 'declared'"),
-        QCoreApplication::translate(context, "Declared cooperations")));
+        QCoreApplication::translate("maillage::ui::MaillageLayers", "Declared cooperations")));
     root->appendChild(new QgsRuleBasedRenderer::Rule(
         scaledLine(flowColor(), QStringLiteral("volume"), volumeLo, volumeHi, kFlowWidths), 0, 0,
-        QStringLiteral("\"kind\" = 'observed'"), QCoreApplication::translate(context, "Observed flows")));
+        QStringLiteral("\"kind\" = 'observed'"),
+        QCoreApplication::translate("maillage::ui::MaillageLayers", "Observed flows")));
     root->appendChild(new QgsRuleBasedRenderer::Rule(
         scaledLine(otherLinkColor(), QStringLiteral("intensity"), intensityLo, intensityHi, kOtherLinkWidths),
         0, 0, QStringLiteral("\"kind\" = 'modelled' AND \"dominant\" = 0"),
-        QCoreApplication::translate(context, "Other link")));
+        QCoreApplication::translate("maillage::ui::MaillageLayers", "Other link")));
     root->appendChild(new QgsRuleBasedRenderer::Rule(
         scaledLine(dominantLinkColor(), QStringLiteral("intensity"), intensityLo, intensityHi,
                    kDominantLinkWidths),
         0, 0, QStringLiteral("\"kind\" = 'modelled' AND \"dominant\" = 1"),
-        QCoreApplication::translate(context, "Dominant link (towards a heavier pôle)")));
+        QCoreApplication::translate("maillage::ui::MaillageLayers",
+                                    "Dominant link (towards a heavier pôle)")));
     return new QgsRuleBasedRenderer(root);
 }
 
