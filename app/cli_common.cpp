@@ -211,8 +211,8 @@ void writeResults(const std::vector<io::ResultTable>& tables, const AnalysisOpti
 
 // ---------------------------------------------------------------- progress
 
-ConsoleFeedback::ConsoleFeedback(std::ostream& err, bool quiet, bool terminal)
-    : m_err(err), m_quiet(quiet), m_terminal(terminal) {}
+ConsoleFeedback::ConsoleFeedback(std::ostream& err, bool quiet, bool terminal, Language language)
+    : m_err(err), m_quiet(quiet), m_terminal(terminal), m_language(language) {}
 
 ConsoleFeedback::~ConsoleFeedback() {
     // A run that stopped half-way (an error) ends its bar's line, so that the message starts on its own.
@@ -220,9 +220,9 @@ ConsoleFeedback::~ConsoleFeedback() {
         m_err << std::endl;
 }
 
-void ConsoleFeedback::setStep(const std::string& step) {
+void ConsoleFeedback::setStep(const Message& step) {
     if (!m_quiet && !m_terminal)
-        m_err << "… " << step << std::endl;
+        m_err << "… " << word(step, m_language) << std::endl;
 }
 
 void ConsoleFeedback::setProgress(double percent) {

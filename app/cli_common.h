@@ -121,9 +121,10 @@ void printWarnings(const Warnings& warnings, const Context& context);
 //! done."), otherwise one line per step; nothing when quiet.
 class ConsoleFeedback : public Feedback {
 public:
-    ConsoleFeedback(std::ostream& err, bool quiet, bool terminal);
+    //! Steps are worded in `language`.
+    ConsoleFeedback(std::ostream& err, bool quiet, bool terminal, Language language = Language::En);
     ~ConsoleFeedback() override;
-    void setStep(const std::string& step) override;
+    void setStep(const Message& step) override;
     void setProgress(double percent) override;
     //! Completes the bar ("100 - done.") when one was started.
     void finish();
@@ -131,6 +132,7 @@ public:
 private:
     std::ostream& m_err;
     bool m_quiet, m_terminal;
+    Language m_language;
     int m_ticks = -1; //!< 2.5 % ticks already drawn (-1: no bar started)
 };
 

@@ -56,8 +56,8 @@ int access(const AccessOptions& o, Context& c) {
     const analysis::AccessMethod method = methodOf(o.method);
     const double threshold = o.zonage.empty() ? 0 : parseNumberOption(o.zonage, "--zonage-threshold");
     const AnalysisRun run = prepareAnalysis(o.common, c);
-    ConsoleFeedback feedback(c.err, c.quiet, c.terminal);
-    feedback.setStep(c.say(msg("app.step.access")));
+    ConsoleFeedback feedback(c.err, c.quiet, c.terminal, c.language);
+    feedback.setStep(msg("app.step.access"));
     analysis::AccessibilityInput input =
         accessibility(run.dataset, profession, run.vintage, method, c, &feedback);
     input.hasZonage = !o.zonage.empty();

@@ -27,12 +27,12 @@ int runAdd(const AddCliOptions& o, Context& c) {
     if (inputs.empty() || (inputs.size() == 1 && !options.cogHistoryPath.empty()))
         throw UsageError(msg("app.add.nothing"));
     checkOutputs({path}, inputs);
-    ConsoleFeedback feedback(c.err, c.quiet, c.terminal);
+    ConsoleFeedback feedback(c.err, c.quiet, c.terminal, c.language);
     model::Dataset ds = io::readDataset(path, &feedback);
     io::ImportReport report;
     io::addToDataset(ds, options, report, &feedback);
     printWarnings(report.warnings, c);
-    feedback.setStep(c.say(msg("app.step.writing", {arg::path("output", path)})));
+    feedback.setStep(msg("app.step.writing", {arg::path("output", path)}));
     io::writeDataset(ds, path, &feedback); // a temporary beside it, renamed over it: all or nothing
     feedback.finish();
     writeStylesOrWarn(path, c);

@@ -120,7 +120,7 @@ int runImport(const ImportCliOptions& o, Context& c) {
     checkOutputs(o.report.empty() ? std::vector<std::string>{output}
                                   : std::vector<std::string>{output, o.report},
                  importInputs(opt));
-    ConsoleFeedback feedback(c.err, c.quiet, c.terminal);
+    ConsoleFeedback feedback(c.err, c.quiet, c.terminal, c.language);
     io::ImportReport report;
     const auto t0 = std::chrono::steady_clock::now();
     model::Dataset ds = io::importDataset(opt, report, &feedback);
@@ -129,7 +129,7 @@ int runImport(const ImportCliOptions& o, Context& c) {
     std::optional<io::PendingFile> reportFile;
     if (!o.report.empty())
         reportFile.emplace(o.report, reportText);
-    feedback.setStep(c.say(msg("app.step.writing", {arg::path("output", output)})));
+    feedback.setStep(msg("app.step.writing", {arg::path("output", output)}));
     io::writeDataset(ds, output, &feedback);
     feedback.finish();
     if (reportFile)

@@ -44,7 +44,7 @@ void computeLinks(const AnalysisRun& run, const std::string& kind, LinksData& d,
 int links(const LinksOptions& o, Context& c) {
     const std::string& kind = parseChoice(o.kind, "--kind", {"modelled", "observed", "declared", "all"});
     const AnalysisRun run = prepareAnalysis(o.common, c);
-    ConsoleFeedback feedback(c.err, c.quiet, c.terminal);
+    ConsoleFeedback feedback(c.err, c.quiet, c.terminal, c.language);
     LinksData d;
     computeLinks(run, kind, d, feedback);
     feedback.finish();

@@ -24,8 +24,8 @@ public:
         Feedback::setProgress(percent);
         m_task->setProgress(percent);
     }
-    void setStep(const std::string& step) override {
-        const QString text = QString::fromStdString(step);
+    void setStep(const Message& step) override {
+        const QString text = QString::fromStdString(word(step, i18n::engineLanguage(), PathStyle::FileName));
         {
             QMutexLocker lock(&m_task->m_mutex);
             m_task->m_step = text;

@@ -560,7 +560,7 @@ void warnMissingTravelTimes(const MaillageWork& w, Warnings& warnings) {
                                        std::move(args))));
 }
 
-void setStep(Feedback* feedback, const char* step) {
+void setStep(Feedback* feedback, const Message& step) {
     if (feedback)
         feedback->setStep(step);
 }
@@ -573,24 +573,24 @@ MaillageResult computeMaillage(const model::Dataset& dataset, const std::vector<
     MaillageResult result;
     MaillageWork w(dataset, params, feedback);
     result.distanceUnit = w.travel ? "min" : "km";
-    setStep(feedback, "Maillage des pôles");
+    setStep(feedback, msg("step.maillage"));
     report(feedback, 0);
     matchClassifications(w, poles, result.warnings);
     buildNodes(w, result);
     projectAnchors(w);
     readTravelTimes(w);
 
-    setStep(feedback, "Distances entre pôles");
+    setStep(feedback, msg("step.pole_distances"));
     assignTerritories(w, result);
     computePairs(w, result);
 
-    setStep(feedback, "Liens entre pôles");
+    setStep(feedback, msg("step.pole_links"));
     findParents(w, result);
     keepLinks(w, result);
     report(feedback, 70);
     findIsolated(w, result);
 
-    setStep(feedback, "Bassins éloignés des pôles");
+    setStep(feedback, msg("step.remote_bassins"));
     findRemoteBassins(w, result);
     warnMissingTravelTimes(w, result.warnings);
     report(feedback, 100);

@@ -229,12 +229,12 @@ public:
         f.SetGeometryDirectly(g);
     }
 
-    void progress(double percent, const char* step = nullptr) {
+    void progress(double percent, const Message& step = {}) {
         if (!m_fb)
             return;
         if (m_fb->isCanceled())
             throw Error(ErrorKind::Canceled, Location{m_path}, msg("gpkg.write_canceled"));
-        if (step)
+        if (!step.empty())
             m_fb->setStep(step);
         m_fb->setProgress(percent);
     }
@@ -367,7 +367,7 @@ void writeBassins(Writer& w, const model::Dataset& d) {
 
 void writeZones(Writer& w, const model::Dataset& d) {
     if (!d.zones.empty()) {
-        w.progress(65, "Écriture des zones infra-communales");
+        w.progress(65, msg("step.write_zones"));
         OGRLayer* zones = w.createLayer(
             kZones, true,
             {{"code", OFTString}, {"nom", OFTString}, {"commune", OFTString}, {"population", OFTReal}});
@@ -485,15 +485,15 @@ void writeAreas(Writer& w, const model::Dataset& d) {
 
 void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path, Feedback* feedback) {
     Writer w(ds, path, feedback);
-    w.progress(0, "Écriture des communes");
+    w.progress(0, msg("step.write_communes"));
     writeCommunes(w, d);
-    w.progress(50, "Écriture des bassins de vie");
+    w.progress(50, msg("step.write_bassins"));
     writeBassins(w, d);
     writeZones(w, d);
-    w.progress(70, "Écriture des effectifs de professionnels");
+    w.progress(70, msg("step.write_counts"));
     writeCounts(w, "professionals", "commune", d.counts);
     writeCounts(w, "zone_professionals", "zone", d.zoneCounts);
-    w.progress(90, "Écriture des paramètres");
+    w.progress(90, msg("step.write_parameters"));
     writeCatalogue(w, d);
     writeParametersLayer(w, d.params);
     writeKeyValues(w, "metadata", metadataRows(d.meta));
@@ -501,7 +501,7 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
     w.progress(95);
     writeTravelTimes(w, d);
     writeAreas(w, d);
-    w.progress(99, "Finalisation du fichier");
+    w.progress(99, msg("step.finish_file"));
 }
 
 //! Deletes layer `name` of `ds` when it is there (a previous write of the results).
@@ -723,12 +723,12 @@ bool parseBool(const std::string& s) {
 class ReadProgress {
 public:
     ReadProgress(Feedback* feedback, const std::string& path) : m_feedback(feedback), m_path(path) {}
-    void operator()(double percent, const char* step) const {
+    void operator()(double percent, const Message& step) const {
         if (!m_feedback)
             return;
         if (m_feedback->isCanceled())
             throw Error(ErrorKind::Canceled, Location{m_path}, msg("gpkg.read_canceled"));
-        if (step)
+        if (!step.empty())
             m_feedback->setStep(step);
         m_feedback->setProgress(percent);
     }
@@ -777,7 +777,7 @@ void readCommunes(model::Dataset& d, Reader& r, const ReadProgress& progress) {
     std::size_t i = 0;
     for (auto& f : *communes) {
         if ((++i & 1023) == 0 && n > 0)
-            progress(60.0 * static_cast<double>(i) / static_cast<double>(n), nullptr);
+            progress(60.0 * static_cast<double>(i) / static_cast<double>(n), {});
         model::Commune c;
         fields.read(*f, c);
         c.bv = Reader::str(*f, bv);
@@ -962,21 +962,21 @@ void readAreas(model::Dataset& d, Reader& r) {
 
 void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
     const ReadProgress progress(feedback, r.m_path);
-    progress(0, "Lecture des communes");
+    progress(0, msg("step.read_communes"));
     readCommunes(d, r, progress);
-    progress(60, "Lecture des bassins de vie");
+    progress(60, msg("step.read_bassins"));
     readBassins(d, r);
     readZones(d, r);
-    progress(70, "Lecture des effectifs de professionnels");
+    progress(70, msg("step.read_counts"));
     d.counts = readCounts(r, "professionals", "commune");
     d.zoneCounts = readCounts(r, "zone_professionals", "zone");
-    progress(90, "Lecture des paramètres");
+    progress(90, msg("step.read_parameters"));
     readCatalogue(d, r);
     readParametersLayer(d, r);
     readMetadata(d, r);
     readLinks(d, r);
     readAreas(d, r);
-    progress(100, nullptr);
+    progress(100, {});
 }
 
 //! Opens `path` as a GeoPackage for reading, or throws an Error saying what it is instead.

@@ -32,7 +32,7 @@ public:
         if (m_parent)
             m_parent->setProgress(m_lo + (m_hi - m_lo) * std::clamp(percent, 0.0, 100.0) / 100.0);
     }
-    void setStep(const std::string& step) override {
+    void setStep(const Message& step) override {
         if (m_parent)
             m_parent->setStep(step);
     }
@@ -43,7 +43,7 @@ private:
     double m_lo, m_hi;
 };
 
-void step(Feedback* feedback, double percent, const std::string& what) {
+void step(Feedback* feedback, double percent, const Message& what) {
     if (!feedback)
         return;
     if (feedback->isCanceled())
@@ -248,7 +248,7 @@ void readCommunes(ImportState& st) {
     st.communesFile = baseName(o.communesPath);
     st.communesName = "communes (" + st.communesFile + ")";
     st.tableOnly = isTableFile(o.communesPath);
-    step(st.feedback, 0, "Lecture des communes");
+    step(st.feedback, 0, msg("step.read_communes"));
     if (st.tableOnly) {
         TableReadOptions ro;
         ro.expectedColumns = {"code", "codgeo", "population", "bv"};
@@ -275,7 +275,7 @@ void readCommunes(ImportState& st) {
 // 2. Commune -> bassin de vie table.
 void readBassinTable(ImportState& st) {
     const ImportOptions& o = st.options;
-    step(st.feedback, 35, "Lecture de la table des bassins de vie");
+    step(st.feedback, 35, msg("step.read_bassin_table"));
     st.haveMapping = !o.bassinsPath.empty();
     if (!st.haveMapping) {
         if (!st.tableOnly)
@@ -350,7 +350,7 @@ void reportCarry(ImportReport& report, CogCarry carry, std::size_t unmatched) {
 // 3. Population.
 void readPopulationTable(ImportState& st) {
     const ImportOptions& o = st.options;
-    step(st.feedback, 40, "Lecture des populations");
+    step(st.feedback, 40, msg("step.read_population"));
     st.havePopulation = !o.populationPath.empty();
     if (!st.havePopulation)
         return;
@@ -496,13 +496,13 @@ std::vector<model::CountRecord> readCountsTable(ImportState& st, const Professio
 // 6. Catalogue and professionals.
 void readCounts(ImportState& st, model::Dataset& ds) {
     const ImportOptions& o = st.options;
-    step(st.feedback, 45, "Lecture des professionnels");
+    step(st.feedback, 45, msg("step.read_professionals"));
     ds.catalogue = o.cataloguePath.empty() ? model::standardCatalogue().catalogue
                                            : model::readCatalogueFile(o.cataloguePath);
     for (std::size_t i = 0; i < o.professionals.size(); ++i) {
         const auto& src = o.professionals[i];
         step(st.feedback, 45 + 10.0 * static_cast<double>(i) / static_cast<double>(o.professionals.size()),
-             "Lecture des professionnels (" + baseName(src.path) + ")");
+             msg("step.read_professionals_file", {arg::text("file", baseName(src.path))}));
         auto recs = readCountsTable(st, src, ds.catalogue);
         st.counts.insert(st.counts.end(), std::make_move_iterator(recs.begin()),
                          std::make_move_iterator(recs.end()));
@@ -583,7 +583,7 @@ void reportArea(ImportState& st, const AreaSelection& area, bool filtered) {
 // 7. Filters: a région, départements; whole bassins de vie or the strict area.
 void applyFilters(ImportState& st) {
     const ImportOptions& o = st.options;
-    step(st.feedback, 55, "Sélection du territoire");
+    step(st.feedback, 55, msg("step.select_area"));
     const std::set<std::string> deps = parseDepartements(o.departementFilter);
     const std::string region = text::trim(o.regionFilter);
     if (!region.empty() && !st.tableOnly && st.haveMapping &&
@@ -623,7 +623,7 @@ void applyFilters(ImportState& st) {
 // commune). When a filter left the main commune out, its row of the BV table still names the BV and gives
 // its département and région.
 void buildBassins(ImportState& st, model::Dataset& ds) {
-    step(st.feedback, 58, "Construction des bassins de vie");
+    step(st.feedback, 58, msg("step.build_bassins"));
     ds.communes = std::move(st.communes);
     ds.counts = std::move(st.counts);
     ds.rebuildBassins(std::map<std::string, std::string>(st.bvNames.begin(), st.bvNames.end()));
@@ -676,7 +676,7 @@ void keepZonesOfDataset(ImportState& st, model::Dataset& ds, ZoneCounts& zc, con
 void readZones(ImportState& st, model::Dataset& ds) {
     std::unordered_set<std::string> zoneCodes;
     for (const auto& src : st.options.zoneProfessionals) {
-        step(st.feedback, 59, "Lecture des zones infra-communales (" + baseName(src.path) + ")");
+        step(st.feedback, 59, msg("step.read_zones_file", {arg::text("file", baseName(src.path))}));
         const Table t = readTable(src.path, src.read, &st.report.warnings);
         if (isBpeTable(t, src.columns))
             st.bpeVintages.insert(src.vintage);
@@ -708,7 +708,7 @@ void applySourceDefaults(ImportState& st, model::Dataset& ds) {
 // 10. Metadata.
 void fillMetadata(const ImportState& st, model::Dataset& ds) {
     const ImportOptions& o = st.options;
-    step(st.feedback, 98, "Métadonnées");
+    step(st.feedback, 98, msg("step.metadata"));
     auto& m = ds.meta;
     m.title = o.title;
     m.sources = o.sources.empty() ? knownSources(st) : o.sources;
@@ -767,7 +767,7 @@ LinkInputs readLinkInputs(const model::Dataset& ds, const LinkSources& src, cons
                           ImportReport& report, Feedback* feedback) {
     LinkInputs in;
     if ((in.haveTimes = !src.travelTimes.path.empty())) {
-        step(feedback, 0, "Lecture des temps de trajet");
+        step(feedback, 0, msg("step.read_travel_times"));
         TravelTimesRead read = readTravelTimesFile(src.travelTimes.path, src.travelTimes.read,
                                                    src.travelTimes.columns, &report.warnings);
         report.travelTimes = joinTravelTimes(read, ds.communes, src.travelTimes.path);
@@ -776,7 +776,7 @@ LinkInputs readLinkInputs(const model::Dataset& ds, const LinkSources& src, cons
         in.times = std::move(read.times);
     }
     if ((in.haveFlows = !src.flows.path.empty())) {
-        step(feedback, 40, "Lecture des flux");
+        step(feedback, 40, msg("step.read_flows"));
         const Table t = readTable(src.flows.path, src.flows.read, &report.warnings);
         FlowsRead read = readFlows(t, src.flows.columns);
         report.flowsTotal = read.total;
@@ -790,7 +790,7 @@ LinkInputs readLinkInputs(const model::Dataset& ds, const LinkSources& src, cons
         in.flows = std::move(read.flows);
     }
     if ((in.haveCooperations = !src.cooperations.path.empty())) {
-        step(feedback, 80, "Lecture des coopérations");
+        step(feedback, 80, msg("step.read_cooperations"));
         const Table t = readTable(src.cooperations.path, src.cooperations.read, &report.warnings);
         const auto declared = readCooperations(t, src.cooperations.columns);
         in.cooperations = resolveCooperations(declared, ds.communes, src.cooperations.path, report.warnings);
@@ -870,7 +870,7 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
                             : readTerritoryNames(options.territoryNamesFolder));
     readZones(st, ds);
     if (!st.tableOnly) {
-        step(feedback, 60, "Fusion des communes en bassins de vie");
+        step(feedback, 60, msg("step.dissolve_bassins"));
         SubFeedback sub(feedback, 60, 98);
         dissolveBassins(ds, report.warnings, &sub);
         dissolveOutlines(ds, report.warnings, &sub);

@@ -17,8 +17,32 @@ namespace maillage::io {
 
 namespace {
 
-std::string quoted(const std::string& s) {
-    return "'" + s + "'";
+//! "59350 (lines 8, 9)": a key and the lines it was seen on. `quotedKey`: the key is a value of the file.
+Message keyLines(const std::string& key, const std::vector<long>& lines, bool quotedKey = false) {
+    std::vector<std::string> numbers;
+    numbers.reserve(lines.size());
+    for (long l : lines)
+        numbers.push_back(std::to_string(l));
+    return msg("detail.key_lines", {quotedKey ? arg::code("key", key) : arg::text("key", key),
+                                    arg::list("lines", std::move(numbers))});
+}
+
+//! "line 5, column 'count': '1,5'".
+Message lineColumnValue(const Location& l, const std::string& value) {
+    return msg("detail.line_column_value",
+               {digits("line", l.line), arg::code("column", l.column), arg::code("value", value)});
+}
+
+//! "59350 / infirmier (line 6: 'D232', line 7: 'Infirmier')": rows of one key written differently.
+Message keyLabelledLines(const std::string& key, const std::vector<std::pair<long, std::string>>& rows) {
+    Message parts;
+    for (auto r = rows.rbegin(); r != rows.rend(); ++r) {
+        Message one = msg("detail.line_label", {digits("line", r->first), arg::code("label", r->second)});
+        parts = parts.empty()
+                    ? one
+                    : msg("detail.list_pair", {arg::nested("first", one), arg::nested("rest", parts)});
+    }
+    return msg("detail.key_parts", {arg::text("key", key), arg::nested("parts", parts)});
 }
 
 //! First column matching one of `names` (loosely); then a column whose key is one of them followed by
@@ -135,8 +159,7 @@ public:
         ++m_count;
         if (m_details.size() < 1000) {
             const Location l = m_table.at(row, column);
-            m_details.push_back("line " + std::to_string(l.line) + ", column '" + l.column +
-                                "': " + quoted(text::trim(m_table.rows[row][column])));
+            m_details.push_back(lineColumnValue(l, text::trim(m_table.rows[row][column])));
         }
     }
     void flush(Warnings& warnings) {
@@ -147,11 +170,11 @@ public:
                                            msg("io.import.masked_value", {arg::code("value", m_value)})));
             return;
         }
-        warnings.push_back(
-            makeWarning(ErrorKind::Value, m_first,
-                        msg("io.import.masked_values", {arg::code("value", m_value),
-                                                        arg::integer("n", static_cast<long long>(m_count))}),
-                        std::move(m_details)));
+        warnings.push_back(makeDetailedWarning(
+            ErrorKind::Value, m_first,
+            msg("io.import.masked_values",
+                {arg::code("value", m_value), arg::integer("n", static_cast<long long>(m_count))}),
+            std::move(m_details)));
     }
 
 private:
@@ -159,7 +182,7 @@ private:
     std::size_t m_count = 0;
     Location m_first;
     std::string m_value;
-    std::vector<std::string> m_details;
+    std::vector<Message> m_details;
 };
 
 enum class Quantity { Count, Population };
@@ -224,12 +247,6 @@ MessageArg exactNumber(const char* name, double value) {
 }
 
 //! "59350 (lines 4, 9)"
-std::string linesOf(const std::vector<long>& lines) {
-    std::string out = lines.size() == 1 ? "line " : "lines ";
-    for (std::size_t i = 0; i < lines.size(); ++i)
-        out += (i ? ", " : "") + std::to_string(lines[i]);
-    return out;
-}
 
 //! Keys seen on several rows, in first-seen order, for one warning. A row may carry the label it was
 //! written with ("D201", "Médecin généraliste"), shown when the rows of one key differ, and passed to
@@ -246,7 +263,7 @@ public:
     //! What must be unique: a commune, or a commune and a profession (long tables).
     enum class Key { Commune, CommuneAndProfession };
     void flush(const Table& table, int column, Key what, Warnings& warnings, const Same& same = nullptr) {
-        std::vector<std::string> details;
+        std::vector<Message> details;
         long firstLine = 0;
         for (const auto& key : m_order) {
             const auto& all = m_rows[key];
@@ -269,12 +286,12 @@ public:
                 std::vector<long> lines;
                 for (const auto& r : rows)
                     lines.push_back(r.line);
-                details.push_back(key + " (" + linesOf(lines) + ")");
+                details.push_back(keyLines(key, lines));
             } else {
-                std::vector<std::string> parts;
+                std::vector<std::pair<long, std::string>> parts;
                 for (const auto& r : rows)
-                    parts.push_back("line " + std::to_string(r.line) + ": " + quoted(r.label));
-                details.push_back(key + " (" + text::join(parts, ", ") + ")");
+                    parts.emplace_back(r.line, r.label);
+                details.push_back(keyLabelledLines(key, parts));
             }
         }
         if (details.empty())
@@ -285,7 +302,7 @@ public:
                         ? (one ? msg("io.import.duplicate_commune") : msg("io.import.duplicate_communes", n))
                         : (one ? msg("io.import.duplicate_commune_profession")
                                : msg("io.import.duplicate_communes_professions", n));
-        warnings.push_back(makeWarning(
+        warnings.push_back(makeDetailedWarning(
             ErrorKind::Duplicate,
             Location{table.source, firstLine, column >= 0 ? table.header[column] : std::string(), -1},
             std::move(m), std::move(details)));
@@ -324,13 +341,12 @@ public:
             m_groupedValue = value;
         }
         if (m_details.size() < 1000)
-            m_details.push_back("line " + std::to_string(l.line) + ", column '" + l.column +
-                                "': " + quoted(text::trim(raw)));
+            m_details.push_back(lineColumnValue(l, text::trim(raw)));
     }
     void flush(Warnings& warnings) {
         if (m_count == 0)
             return;
-        warnings.push_back(makeWarning(ErrorKind::Value, m_first, message(), std::move(m_details)));
+        warnings.push_back(makeDetailedWarning(ErrorKind::Value, m_first, message(), std::move(m_details)));
     }
 
 private:
@@ -355,7 +371,7 @@ private:
     Location m_first;
     std::string m_grouped;
     double m_groupedValue = 0;
-    std::vector<std::string> m_details;
+    std::vector<Message> m_details;
 };
 
 //! Paris, Lyon and Marseille: the communes that have arrondissements municipaux.
@@ -428,13 +444,14 @@ public:
 private:
     //! `facilities`: D1xx/D3xx codes, which are no profession; else D2xx professions outside the catalogue.
     Warning warning(const std::map<std::string, std::vector<long>>& ignored, bool facilities) const {
-        std::vector<std::string> details;
+        std::vector<Message> details;
         std::size_t rows = 0;
         for (const auto& [value, lines] : ignored) {
             rows += lines.size();
             const std::string label = bpeProfessionLabel(value);
-            details.push_back(value + (label.empty() ? "" : " " + label) + " (" +
-                              std::to_string(lines.size()) + (lines.size() == 1 ? " row)" : " rows)"));
+            details.push_back(
+                msg("detail.code_rows", {arg::text("code", value + (label.empty() ? "" : " " + label)),
+                                         digits("rows", static_cast<long long>(lines.size()))}));
         }
         // Digits only ("15876 rows"): the English wording that existing tests assert.
         MessageArg rowCount = arg::text("rows", std::to_string(rows));
@@ -443,7 +460,7 @@ private:
                         ? msg("io.import.bpe_facility_rows",
                               {rowCount, arg::integer("codes", static_cast<long long>(ignored.size()))})
                         : msg("io.import.bpe_outside_catalogue_rows", {rowCount});
-        return makeWarning(
+        return makeDetailedWarning(
             ErrorKind::Value,
             Location{m_table.source, ignored.begin()->second.front(), m_table.header[m_column], -1},
             std::move(m), std::move(details));
@@ -918,13 +935,13 @@ void warnUnknownValues(const CountsReading& c, const std::map<std::string, std::
                        Warnings& warnings) {
     if (unknown.empty())
         return;
-    std::vector<std::string> details;
+    std::vector<Message> details;
     std::size_t rows = 0;
     for (const auto& [value, lines] : unknown) {
         rows += lines.size();
-        details.push_back(quoted(value) + " (" + linesOf(lines) + ")");
+        details.push_back(keyLines(value, lines, true));
     }
-    warnings.push_back(makeWarning(
+    warnings.push_back(makeDetailedWarning(
         ErrorKind::Value,
         Location{c.table.source, unknown.begin()->second.front(), c.table.header[c.professionCol], -1},
         msg("io.import.unknown_profession_rows",

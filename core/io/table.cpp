@@ -45,9 +45,9 @@ std::string upperAscii(std::string s) {
 }
 
 void warn(Warnings& warnings, const std::string& source, long line, Message message,
-          std::vector<std::string> details = {}) {
-    warnings.push_back(makeWarning(ErrorKind::Format, Location{source, line, {}, -1}, std::move(message),
-                                   std::move(details)));
+          std::vector<Message> details = {}) {
+    warnings.push_back(makeDetailedWarning(ErrorKind::Format, Location{source, line, {}, -1},
+                                           std::move(message), std::move(details)));
 }
 
 //! The first `shown` line numbers, for a list argument.
@@ -78,9 +78,9 @@ std::string decodeGuessed(std::string_view v, const std::string& source, std::st
     }
     encodingUsed = "UTF-8+CP1252";
     const std::size_t n = d.cp1252Lines.size();
-    std::vector<std::string> details; // every line, when the message names only the first few
+    std::vector<Message> details; // every line, when the message names only the first few
     for (std::size_t i = 0; n > 5 && i < n && i < 1000; ++i)
-        details.push_back("line " + std::to_string(d.cp1252Lines[i]));
+        details.push_back(msg("detail.line", {digits("line", d.cp1252Lines[i])}));
     warn(warnings, source, d.cp1252Lines.front(), mixedEncodings(d.cp1252Lines), std::move(details));
     return std::move(d.utf8);
 }

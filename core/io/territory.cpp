@@ -182,13 +182,14 @@ void checkCommunesInTerritories(const std::vector<model::Commune>& communes, con
             msg("io.territory.most_outside",
                 {arg::integer("n", n), arg::integer("checked", static_cast<long long>(checked)),
                  arg::nested("where", where), arg::nested("cause", likelyCause(sample, path, layer))}));
-    std::vector<std::string> details;
+    std::vector<Message> details;
     for (const auto& l : outside)
-        details.push_back(l.commune->code + " (" + word(degrees(l.lon, l.lat), Language::En) + ")");
-    warnings.push_back(
-        makeWarning(ErrorKind::Geometry, Location{path},
-                    msg("io.territory.some_outside", {arg::integer("n", n), arg::nested("where", where)}),
-                    std::move(details)));
+        details.push_back(msg("detail.commune_position", {arg::text("code", l.commune->code),
+                                                          arg::nested("position", degrees(l.lon, l.lat))}));
+    warnings.push_back(makeDetailedWarning(
+        ErrorKind::Geometry, Location{path},
+        msg("io.territory.some_outside", {arg::integer("n", n), arg::nested("where", where)}),
+        std::move(details)));
 }
 
 } // namespace maillage::io

@@ -56,7 +56,8 @@ std::string Warning::describe(Language language, PathStyle paths) const {
         out += " (";
         const std::size_t shown = details.size() < 20 ? details.size() : 20;
         for (std::size_t i = 0; i < shown; ++i)
-            out += (i ? ", " : "") + details[i];
+            out += (i ? ", " : "") +
+                   (i < detailTexts.size() ? word(detailTexts[i], language, paths) : details[i]);
         if (shown < details.size())
             out += word(msg("warning.more_details",
                             {arg::integer("n", static_cast<long long>(details.size() - shown))}),
@@ -78,6 +79,22 @@ Warning makeWarning(ErrorKind kind, Location where, Message text, std::vector<st
     w.message = word(text, Language::En);
     w.text = std::move(text);
     return w;
+}
+
+Warning makeDetailedWarning(ErrorKind kind, Location where, Message text, std::vector<Message> details) {
+    std::vector<std::string> english;
+    english.reserve(details.size());
+    for (const Message& d : details)
+        english.push_back(word(d, Language::En));
+    Warning w = makeWarning(kind, std::move(where), std::move(text), std::move(english));
+    w.detailTexts = std::move(details);
+    return w;
+}
+
+MessageArg digits(std::string name, long long value) {
+    MessageArg a = arg::text(std::move(name), std::to_string(value));
+    a.number = static_cast<double>(value);
+    return a;
 }
 
 void throwIfCanceled(const Feedback* feedback) {

@@ -65,8 +65,11 @@ struct Warning {
     ErrorKind kind = ErrorKind::Value;
     Location where;
     std::string message;              //!< legacy English sentence, used when `text` is empty
-    std::vector<std::string> details; //!< e.g. the list of unmatched codes
-    Message text = {};                //!< the message of the catalogue (message.h)
+    std::vector<std::string> details; //!< e.g. the list of unmatched codes (in English when worded)
+    //! The details as messages of the catalogue ("ligne 5, colonne « count » : « 1,5 »"), worded by
+    //! describe() in its language; empty when the details are plain codes (shown as they are).
+    std::vector<Message> detailTexts;
+    Message text = {}; //!< the message of the catalogue (message.h)
     //! In English, with the location and the first details.
     std::string toString() const;
     //! In `language`, with the location and the first details.
@@ -77,6 +80,11 @@ struct Warning {
 
 //! A warning worded from the catalogue.
 Warning makeWarning(ErrorKind kind, Location where, Message text, std::vector<std::string> details = {});
+//! A warning whose details are worded too (lines, columns, row counts).
+Warning makeDetailedWarning(ErrorKind kind, Location where, Message text, std::vector<Message> details);
+//! A count or a line number as digits only ("15876", for {n?row|rows} too): the English wording of
+//! the details and sentences existing outputs show.
+MessageArg digits(std::string name, long long value);
 
 using Warnings = std::vector<Warning>;
 

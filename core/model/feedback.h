@@ -1,6 +1,8 @@
 #pragma once
 // Progress and cancellation for long computations (the QgsFeedback pattern, without Qt).
 // The GUI adapts this to a QgsFeedback inside a QgsTask; the command line prints dots or nothing.
+#include "core/model/message.h"
+
 #include <atomic>
 #include <string>
 
@@ -12,8 +14,9 @@ public:
     //! Progress in percent, 0..100. May be called from a worker thread.
     virtual void setProgress(double percent) { m_progress = percent; }
     double progress() const { return m_progress; }
-    //! A short description of the current step ("Lecture des communes"...).
-    virtual void setStep(const std::string& step) { (void)step; }
+    //! The current step ("Lecture des communes"...), a message of the catalogue that the receiver
+    //! words in its own language (the engine does not know it).
+    virtual void setStep(const Message& step) { (void)step; }
     //! Long computations poll this and throw Error(ErrorKind::Canceled) when true.
     virtual bool isCanceled() const { return m_canceled.load(); }
     void cancel() { m_canceled = true; }

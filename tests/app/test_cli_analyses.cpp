@@ -333,7 +333,7 @@ private slots:
         std::ostringstream bar, steps, quiet;
         {
             cli::ConsoleFeedback terminal(bar, false, true);
-            terminal.setStep("Distances");
+            terminal.setStep(raw("Distances"));
             for (int p = 0; p <= 50; p += 5)
                 terminal.setProgress(p);
             terminal.setProgress(40); // never backwards
@@ -342,14 +342,20 @@ private slots:
         }
         QCOMPARE(bar.str(), std::string("0...10...20...30...40...50...60...70...80...90...100 - done.\n"));
         cli::ConsoleFeedback lines(steps, false, false);
-        lines.setStep("Distances");
+        lines.setStep(raw("Distances"));
         lines.setProgress(50);
         QCOMPARE(steps.str(), std::string("… Distances\n"));
         cli::ConsoleFeedback none(quiet, true, true);
-        none.setStep("Distances");
+        none.setStep(raw("Distances"));
         none.setProgress(50);
         none.finish();
         QCOMPARE(quiet.str(), std::string());
+        // The engine's steps in the run's language.
+        std::ostringstream french, english;
+        cli::ConsoleFeedback(french, false, false, Language::Fr).setStep(msg("step.pole_links"));
+        cli::ConsoleFeedback(english, false, false, Language::En).setStep(msg("step.pole_links"));
+        QCOMPARE(french.str(), std::string("… Liens entre pôles\n"));
+        QCOMPARE(english.str(), std::string("… Links between pôles\n"));
     }
 
     void longRunsWriteStepLinesWithoutATerminalAndNothingWhenQuiet() {

@@ -332,6 +332,29 @@ private slots:
         compareDatasets(d, io::readDataset(path2));
     }
 
+    void writeAndReadStepsAreWordedInTheReceiversLanguage() {
+        // The engine names its steps with catalogue messages; the status bar and the command line word
+        // them in their language (an English run showed French step names before).
+        struct Steps : Feedback {
+            void setStep(const Message& step) override {
+                en.push_back(word(step, Language::En));
+                fr.push_back(word(step, Language::Fr));
+            }
+            std::vector<std::string> en, fr;
+        } written, read;
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("territoire.gpkg").toStdString();
+        io::writeDataset(smallDataset(), path, &written);
+        io::readDataset(path, &read);
+        QCOMPARE(written.en.front(), std::string("Writing the communes"));
+        QCOMPARE(written.fr.front(), std::string("Écriture des communes"));
+        QCOMPARE(written.fr.back(), std::string("Finalisation du fichier"));
+        QCOMPARE(read.en,
+                 (std::vector<std::string>{"Reading the communes", "Reading the bassins de vie",
+                                           "Reading the counts of professionals", "Reading the parameters"}));
+        QCOMPARE(read.fr.at(1), std::string("Lecture des bassins de vie"));
+    }
+
     void emptyOptionalTables() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("vide.gpkg").toStdString();

@@ -98,15 +98,18 @@ public:
         Feedback::setProgress(percent);
         values.push_back(percent);
     }
-    void setStep(const std::string& step) override { steps.push_back(step); }
+    void setStep(const Message& step) override {
+        steps.push_back(word(step, Language::En));
+        french.push_back(word(step, Language::Fr));
+    }
     std::vector<double> values;
-    std::vector<std::string> steps;
+    std::vector<std::string> steps, french; //!< the step names as the receiver words them
 };
 
 class CancelAtStep : public Feedback {
 public:
     explicit CancelAtStep(int n) : m_n(n) {}
-    void setStep(const std::string&) override {
+    void setStep(const Message&) override {
         if (--m_n <= 0)
             cancel();
     }
@@ -261,6 +264,11 @@ private slots:
 
         // Progress: steps named, never backwards, ends at 100.
         QVERIFY(fb.steps.size() >= 5);
+        // Steps are messages the receiver words: the same step in English and in French.
+        QCOMPARE(fb.steps.front(), std::string("Reading the communes"));
+        QCOMPARE(fb.french.front(), std::string("Lecture des communes"));
+        QVERIFY(std::find(fb.french.begin(), fb.french.end(), "Construction des bassins de vie") !=
+                fb.french.end());
         QVERIFY(std::is_sorted(fb.values.begin(), fb.values.end()));
         QCOMPARE(fb.values.back(), 100.0);
     }

@@ -87,6 +87,27 @@ private slots:
                      "several rows; values summed (59350 / medecin_generaliste (lines 8, 9))");
     }
 
+    void warningDetailsAreWordedInFrenchToo() {
+        const std::string path = dataPath("io/professionals_long.csv");
+        Warnings warnings;
+        const io::Table t = io::readTable(path, {}, &warnings);
+        io::readProfessionals(t, catalogue, 2013, {}, warnings);
+        QCOMPARE(warnings.size(), std::size_t(4));
+        const auto fr = [&](std::size_t i) {
+            return q(warnings[i].describe(Language::Fr, PathStyle::FileName));
+        };
+        // The lists after the sentence: lines, columns and row counts in French, values in « guillemets ».
+        QVERIFY2(fr(0).endsWith(QStringLiteral("(D101 (1 ligne))")), qPrintable(fr(0)));
+        QVERIFY2(fr(2).endsWith(QStringLiteral(
+                     "(ligne 5, colonne \u00ab\u00a0count\u00a0\u00bb\u00a0: \u00ab\u00a01,5\u00a0\u00bb)")),
+                 qPrintable(fr(2)));
+        QVERIFY2(fr(3).endsWith(QStringLiteral("(59350 / medecin_generaliste (lignes 8, 9))")),
+                 qPrintable(fr(3)));
+        // The English details are unchanged.
+        QVERIFY(
+            q(warnings[3].toString()).endsWith(QStringLiteral("(59350 / medecin_generaliste (lines 8, 9))")));
+    }
+
     void negativeCountIsAnErrorNamingLineAndColumn() {
         const std::string path = dataPath("io/professionals_negative.csv");
         const io::Table t = io::readTable(path);
