@@ -345,6 +345,7 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
     if (vintageFrom != 0 && evolutionPossible(dataset, vintageFrom, d.vintageTo, d.warnings))
         correlationPoints = measureEvolution(ctx, params, crunch.nearLargePoleKm, mainIndex, vintageFrom, d);
     const bool wholeDataset = selected.size() == dataset.bassins.size();
+    d.minCorrelationBassins = static_cast<int>(crunch.minCorrelationBassins);
     d.findings = interpret(dataset, d, wholeDataset, crunch.macrocephalyPrimacy, correlationPoints);
     d.classification = std::move(to.poles);
     return d;
@@ -365,6 +366,8 @@ double drainCorrelationOf(const std::vector<BassinChange>& changes, const std::v
 DrainSignature drainSignatureOf(const CrunchDiagnostics& d, int correlationPoints) {
     if (!d.hasEvolution || correlationPoints < 3 || d.mainPole.empty())
         return DrainSignature::Unknown;
+    if (correlationPoints < d.minCorrelationBassins)
+        return DrainSignature::TooFew;
     if (d.drainCorrelation <= kDrainCorrelationVisible)
         return DrainSignature::Visible;
     if (d.drainCorrelation >= -kDrainCorrelationVisible)

@@ -45,6 +45,7 @@ enum class DrainSignature {
     Visible, //!< drainCorrelation <= kDrainCorrelationVisible: the periphery loses more the farther it lies
     Absent,  //!< drainCorrelation >= -kDrainCorrelationVisible: distant BVs fare better
     Unclear, //!< in between: change depends little on distance
+    TooFew,  //!< computed over fewer BVs than CrunchParameters::minCorrelationBassins: no finding
 };
 
 //! What the figures of a CrunchDiagnostics mean, as the written diagnosis states it.
@@ -87,6 +88,7 @@ struct CrunchDiagnostics {
     double drainCorrelation = 0;
     std::vector<BassinChange> changes; //!< one per BV of the selection, same order as `bassins`
     std::vector<std::string> atRisk;   //!< BV codes, heaviest loss (in %) first
+    int minCorrelationBassins = 10;    //!< the drain is a finding from this many BVs (as applied)
     std::string mainPole;              //!< BV the distances are measured from: firstPole, or the
                                        //!< heaviest BV of the selection when it holds no pôle
     Warnings warnings;                 //!< aggregation warnings, unknown selected BVs, missing vintage
@@ -102,7 +104,7 @@ struct CrunchDiagnostics {
 double drainCorrelationOf(const std::vector<BassinChange>& changes, const std::vector<bool>& leftOut,
                           int& points);
 //! What the correlation of `d` says, from `points` BVs (Unknown without evolution, main pôle, or with
-//! fewer than 3 points).
+//! fewer than 3 points; TooFew below d.minCorrelationBassins points).
 DrainSignature drainSignatureOf(const CrunchDiagnostics& d, int points);
 
 //! Diagnoses the BVs of `selection` (empty = all BVs of the dataset) with the dataset's Crunch
@@ -117,5 +119,10 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
 //! The written diagnosis: one paragraph in plain language for elected officials (pôles per type,
 //! primacy, concentration, and with two vintages the evolution, the drain and the pôles at risk).
 std::string describeCrunch(const CrunchDiagnostics& diagnostics, Language language);
+
+//! The diagnosis to read aloud in a workshop: 3 to 6 short sentences, one finding each with its figure,
+//! no technical term ("Le premier pôle, Lille, concentre un tiers des professionnels."). The analysts'
+//! detail (Herfindahl, correlation) stays in describeCrunch.
+std::vector<std::string> describeCrunchBriefly(const CrunchDiagnostics& diagnostics, Language language);
 
 } // namespace maillage::analysis

@@ -136,6 +136,19 @@ std::string changeSentenceFr(const CrunchDiagnostics& d) {
     return period + signedPercent(anyPole ? d.poleChangePercent : d.nonPoleChangePercent, Language::Fr) + ".";
 }
 
+// A correlation over a handful of BVs is no finding (issue 11): say so, with the numbers.
+std::string tooFewFr(const CrunchDiagnostics& d) {
+    return "Trop peu de bassins de vie pour conclure sur une vidange de la périphérie (" +
+           std::to_string(d.findings.correlationPoints) + " comparables, il en faut au moins " +
+           std::to_string(d.minCorrelationBassins) + ").";
+}
+
+std::string tooFewEn(const CrunchDiagnostics& d) {
+    return "Too few bassins de vie to conclude on a draining of the periphery (" +
+           std::to_string(d.findings.correlationPoints) + " comparable, at least " +
+           std::to_string(d.minCorrelationBassins) + " needed).";
+}
+
 std::string drainSentenceFr(const CrunchDiagnostics& d) {
     const std::string main = nameOf(d.findings, d.mainPole);
     const std::string r = signedNumber(d.drainCorrelation, 2, Language::Fr);
@@ -153,6 +166,8 @@ std::string drainSentenceFr(const CrunchDiagnostics& d) {
     case DrainSignature::Unclear:
         return "L'évolution dépend peu de la distance à " + main + " (corrélation de " + r + scale +
                ") : la périphérie ne se vide pas nettement au profit du pôle principal.";
+    case DrainSignature::TooFew:
+        return tooFewFr(d);
     case DrainSignature::Unknown:
         break;
     }
@@ -296,6 +311,8 @@ std::string drainSentenceEn(const CrunchDiagnostics& d) {
     case DrainSignature::Unclear:
         return "Change depends little on the distance to " + main + " (correlation of " + r +
                ", on a scale from -1 to +1): no clear draining of the periphery towards the main pole.";
+    case DrainSignature::TooFew:
+        return tooFewEn(d);
     case DrainSignature::Unknown:
         break;
     }
@@ -366,7 +383,193 @@ std::vector<std::string> paragraph(const CrunchDiagnostics& d, const Sentences& 
     return out;
 }
 
+// ---- Brief diagnosis, to read aloud -------------------------------------------------------------
+
+//! "un tiers", "la moitié"...: a share in words when it is close to a simple fraction, else in percent.
+std::string shareInWords(double share, Language language) {
+    struct Fraction {
+        double value;
+        const char *fr, *en;
+    };
+    static const Fraction kFractions[] = {{0.1, "un dixième", "a tenth"},
+                                          {0.2, "un cinquième", "a fifth"},
+                                          {0.25, "un quart", "a quarter"},
+                                          {1.0 / 3, "un tiers", "a third"},
+                                          {0.5, "la moitié", "half"},
+                                          {2.0 / 3, "les deux tiers", "two thirds"},
+                                          {0.75, "les trois quarts", "three quarters"}};
+    for (const Fraction& f : kFractions)
+        if (std::fabs(share - f.value) < 0.02)
+            return language == Language::Fr ? f.fr : f.en;
+    return wording::percent(share, 0, language);
+}
+
+std::string briefPolesFr(const CrunchDiagnostics& d) {
+    const int n = poleCountOf(d);
+    if (n == 0)
+        return "Le territoire n'a aucun pôle d'offre de soins.";
+    return "Le territoire compte " + std::to_string(n) + (n > 1 ? " pôles" : " pôle") +
+           " d'offre de soins sur " + std::to_string(d.bassins.size()) + " bassins de vie.";
+}
+
+std::string briefPolesEn(const CrunchDiagnostics& d) {
+    const int n = poleCountOf(d);
+    if (n == 0)
+        return "The area has no healthcare pole.";
+    return "The area has " + std::to_string(n) + (n > 1 ? " healthcare poles" : " healthcare pole") +
+           " among " + std::to_string(d.bassins.size()) + " bassins de vie.";
+}
+
+std::string briefFirstFr(const CrunchDiagnostics& d) {
+    return "Le premier pôle, " + nameOf(d.findings, d.firstPole) + ", concentre " +
+           shareInWords(d.firstPoleShare, Language::Fr) + " des professionnels.";
+}
+
+std::string briefFirstEn(const CrunchDiagnostics& d) {
+    return "The first pole, " + nameOf(d.findings, d.firstPole) + ", holds " +
+           shareInWords(d.firstPoleShare, Language::En) + " of the professionals.";
+}
+
+std::string briefPrimacyFr(const CrunchDiagnostics& d) {
+    const std::string times = formatFr(std::round(d.primacy), 0);
+    return nameOf(d.findings, d.firstPole) + " pèse " + times + " fois plus que " +
+           nameOf(d.findings, d.secondPole) + ", le deuxième pôle" +
+           (d.macrocephalic ? " : une seule ville domine l'offre de soins." : ".");
+}
+
+std::string briefPrimacyEn(const CrunchDiagnostics& d) {
+    const std::string times = formatEn(std::round(d.primacy), 0);
+    return nameOf(d.findings, d.firstPole) + " weighs " + times + " times as much as " +
+           nameOf(d.findings, d.secondPole) + ", the second pole" +
+           (d.macrocephalic ? ": one city dominates healthcare." : ".");
+}
+
+//! "gagné 4 %" / "perdu 3 %": a change in percent, in words.
+std::string gainedOrLost(double percent, Language language) {
+    const std::string n = wording::number(std::fabs(percent), 0, language);
+    if (language == Language::Fr)
+        return (percent < 0 ? "perdu " : "gagné ") + n + kNbsp + "%";
+    return (percent < 0 ? "lost " : "gained ") + n + "%";
+}
+
+std::string briefChangeFr(const CrunchDiagnostics& d) {
+    const std::string period = "De " + std::to_string(d.vintageFrom) + " à " + std::to_string(d.vintageTo);
+    const bool anyPole = poleCountOf(d) > 0, anyOther = d.polesByType[0] > 0;
+    if (anyPole && anyOther)
+        return period + ", les pôles ont " + gainedOrLost(d.poleChangePercent, Language::Fr) +
+               " de professionnels, les autres bassins en ont " +
+               gainedOrLost(d.nonPoleChangePercent, Language::Fr) + ".";
+    return period + ", le territoire a " +
+           gainedOrLost(anyPole ? d.poleChangePercent : d.nonPoleChangePercent, Language::Fr) +
+           " de professionnels.";
+}
+
+std::string briefChangeEn(const CrunchDiagnostics& d) {
+    const std::string period = "From " + std::to_string(d.vintageFrom) + " to " + std::to_string(d.vintageTo);
+    const bool anyPole = poleCountOf(d) > 0, anyOther = d.polesByType[0] > 0;
+    if (anyPole && anyOther)
+        return period + ", the poles " + gainedOrLost(d.poleChangePercent, Language::En) +
+               " of their professionals, the other bassins " +
+               gainedOrLost(d.nonPoleChangePercent, Language::En) + ".";
+    return period + ", the area " +
+           gainedOrLost(anyPole ? d.poleChangePercent : d.nonPoleChangePercent, Language::En) +
+           " of its professionals.";
+}
+
+std::string briefDrainFr(const CrunchDiagnostics& d) {
+    const std::string main = nameOf(d.findings, d.mainPole);
+    switch (d.findings.drain) {
+    case DrainSignature::Visible:
+        return "Plus un bassin est loin de " + main +
+               ", plus il perd de professionnels : la périphérie se vide.";
+    case DrainSignature::Absent:
+        return "Les bassins éloignés de " + main +
+               " ne perdent pas plus que les proches : la périphérie ne se vide pas.";
+    case DrainSignature::Unclear:
+        return "La distance à " + main + " ne dit pas clairement qui perd des professionnels.";
+    case DrainSignature::TooFew:
+        return "Trop peu de bassins pour conclure sur une vidange de la périphérie.";
+    case DrainSignature::Unknown:
+        break;
+    }
+    return {};
+}
+
+std::string briefDrainEn(const CrunchDiagnostics& d) {
+    const std::string main = nameOf(d.findings, d.mainPole);
+    switch (d.findings.drain) {
+    case DrainSignature::Visible:
+        return "The farther a bassin lies from " + main +
+               ", the more professionals it loses: the periphery is draining.";
+    case DrainSignature::Absent:
+        return "Bassins far from " + main + " lose no more than those nearby: the periphery is not draining.";
+    case DrainSignature::Unclear:
+        return "Distance to " + main + " does not clearly tell who loses professionals.";
+    case DrainSignature::TooFew:
+        return "Too few bassins to conclude on a draining of the periphery.";
+    case DrainSignature::Unknown:
+        break;
+    }
+    return {};
+}
+
+std::string briefAtRiskFr(const CrunchDiagnostics& d) {
+    std::vector<std::string> names;
+    for (const std::string& code : d.atRisk)
+        names.push_back(nameOf(d.findings, code));
+    const bool many = names.size() > 1;
+    return std::string(many ? "Petits pôles" : "Petit pôle") + " qui " + (many ? "perdent" : "perd") +
+           " des professionnels près d'un grand pôle, à surveiller : " + enumerate(names, Language::Fr) + ".";
+}
+
+std::string briefAtRiskEn(const CrunchDiagnostics& d) {
+    std::vector<std::string> names;
+    for (const std::string& code : d.atRisk)
+        names.push_back(nameOf(d.findings, code));
+    const bool many = names.size() > 1;
+    return std::string(many ? "Small poles" : "Small pole") +
+           " losing professionals near a large one, to watch: " + enumerate(names, Language::En) + ".";
+}
+
+struct Brief {
+    std::string (*empty)(const CrunchDiagnostics&);
+    std::string (*poles)(const CrunchDiagnostics&);
+    std::string (*first)(const CrunchDiagnostics&);
+    std::string (*primacy)(const CrunchDiagnostics&);
+    std::string (*change)(const CrunchDiagnostics&);
+    std::string (*drain)(const CrunchDiagnostics&);
+    std::string (*atRisk)(const CrunchDiagnostics&);
+};
+
+const Brief kBriefFr{emptySentenceFr, briefPolesFr, briefFirstFr, briefPrimacyFr,
+                     briefChangeFr,   briefDrainFr, briefAtRiskFr};
+const Brief kBriefEn{emptySentenceEn, briefPolesEn, briefFirstEn, briefPrimacyEn,
+                     briefChangeEn,   briefDrainEn, briefAtRiskEn};
+
+// The choice of findings is the same in every language; at most six sentences.
+std::vector<std::string> brief(const CrunchDiagnostics& d, const Brief& s) {
+    if (d.bassins.empty() || !(d.totalProfessionals > 0))
+        return {s.empty(d)};
+    std::vector<std::string> out{s.poles(d)};
+    if (poleCountOf(d) >= 1 && !d.firstPole.empty())
+        out.push_back(s.first(d));
+    if (poleCountOf(d) >= 2 && d.secondMass > 0)
+        out.push_back(s.primacy(d));
+    if (d.hasEvolution) {
+        out.push_back(s.change(d));
+        if (d.findings.drain != DrainSignature::Unknown)
+            out.push_back(s.drain(d));
+        if (!d.atRisk.empty())
+            out.push_back(s.atRisk(d));
+    }
+    return out;
+}
+
 } // namespace
+
+std::vector<std::string> describeCrunchBriefly(const CrunchDiagnostics& diagnostics, Language language) {
+    return brief(diagnostics, language == Language::Fr ? kBriefFr : kBriefEn);
+}
 
 std::string describeCrunch(const CrunchDiagnostics& diagnostics, Language language) {
     return text::join(paragraph(diagnostics, language == Language::Fr ? kFrench : kEnglish), " ");

@@ -60,6 +60,8 @@ const std::vector<Field>& fields() {
          [](Parameters& p) -> double& { return p.crunch.macrocephalyPrimacy; }},
         {"crunch.near_large_pole_km", Domain::Positive,
          [](Parameters& p) -> double& { return p.crunch.nearLargePoleKm; }},
+        {"crunch.min_correlation_bassins", Domain::Integer,
+         [](Parameters& p) -> double& { return p.crunch.minCorrelationBassins; }},
         {"density.catchment_minutes", Domain::Positive,
          [](Parameters& p) -> double& { return p.density.catchmentMinutes; }},
     };

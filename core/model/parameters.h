@@ -50,6 +50,9 @@ struct DensityParameters {
 struct CrunchParameters {
     double macrocephalyPrimacy = 10; //!< primacy (1st / 2nd pôle) strictly above: macrocephalic system
     double nearLargePoleKm = 60;     //!< a small pôle losing mass within this of a type 1-2 pôle is at risk
+    //! The drain correlation is stated as a finding only over at least this many bassins de vie (a
+    //! Pearson correlation over a handful of points says nothing: "trop peu de bassins pour conclure").
+    double minCorrelationBassins = 10;
 };
 
 //! All parameters of a dataset.

@@ -23,9 +23,17 @@ std::string fr(const CrunchDiagnostics& d) {
 std::string en(const CrunchDiagnostics& d) {
     return describeCrunch(d, Language::En);
 }
-//! Default Crunch parameters but the at-risk radius.
-model::CrunchParameters within(double km) {
+//! Default Crunch parameters but the minimum sample of the drain: the hand-computed territory has four
+//! BVs, fewer than the default minimum (10) from which the drain is stated as a finding.
+model::CrunchParameters smallSample() {
     model::CrunchParameters p;
+    p.minCorrelationBassins = 3;
+    return p;
+}
+
+//! Default Crunch parameters but the at-risk radius (and the minimum sample, as above).
+model::CrunchParameters within(double km) {
+    model::CrunchParameters p = smallSample();
     p.nearLargePoleKm = km;
     return p;
 }
@@ -154,7 +162,7 @@ private slots:
     }
 
     void evolutionGivesChangePerBassinAndPolesAgainstOthers() {
-        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, {}, 2013, 2008);
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, smallSample(), 2013, 2008);
         QVERIFY(d.hasEvolution);
         QCOMPARE(d.vintageFrom, 2008);
         QCOMPARE(d.vintageTo, 2013);
@@ -178,7 +186,7 @@ private slots:
     }
 
     void drainShowsAsANegativeCorrelationWithDistance() {
-        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, {}, 2013, 2008);
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, smallSample(), 2013, 2008);
         QVERIFY2(qAbs(d.drainCorrelation - (-0.7876372189195339)) < 1e-9,
                  qPrintable(QString::number(d.drainCorrelation)));
         QCOMPARE(q(d.mainPole), QStringLiteral("59001"));
@@ -189,9 +197,64 @@ private slots:
         QVERIFY(contains(en(d), "signature of the periphery draining"));
     }
 
+    void drainOverTooFewBassinsIsNoFinding() {
+        // Issue 11: with four BVs selected the diagnosis stated a correlation as a finding.
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, {}, 2013, 2008);
+        QCOMPARE(d.minCorrelationBassins, 10);
+        QVERIFY(d.findings.drain == DrainSignature::TooFew);
+        QCOMPARE(plain(fr(d)).contains(
+                     QStringLiteral("Trop peu de bassins de vie pour conclure sur une vidange de la "
+                                    "périphérie (4 comparables, il en faut au moins 10).")),
+                 true);
+        QVERIFY(!contains(fr(d), "signature"));
+        QVERIFY(contains(en(d),
+                         "Too few bassins de vie to conclude on a draining of the periphery (4 comparable, "
+                         "at least 10 needed)."));
+        model::CrunchParameters four;
+        four.minCorrelationBassins = 4;
+        QVERIFY(diagnoseCrunch(territory(), kR1, {}, four, 2013, 2008).findings.drain ==
+                DrainSignature::Visible);
+    }
+
+    void briefDiagnosisReadsAloudInShortSentences() {
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, smallSample(), 2013, 2008);
+        QCOMPARE(
+            testing::qList(describeCrunchBriefly(d, Language::Fr))
+                .replaceInStrings(QChar(0x00a0), QStringLiteral(" ")),
+            (QStringList{
+                QStringLiteral("Le territoire compte 3 pôles d'offre de soins sur 4 bassins de vie."),
+                QStringLiteral("Le premier pôle, Grandville, concentre les trois quarts des professionnels."),
+                QStringLiteral("Grandville pèse 6 fois plus que Petitbourg, le deuxième pôle."),
+                QStringLiteral("De 2008 à 2013, les pôles ont gagné 6 % de professionnels, les autres "
+                               "bassins en ont perdu 10 %."),
+                QStringLiteral("Plus un bassin est loin de Grandville, plus il perd de professionnels : la "
+                               "périphérie se vide."),
+                QStringLiteral("Petit pôle qui perd des professionnels près d'un grand pôle, à surveiller : "
+                               "Petitbourg."),
+            }));
+        const std::vector<std::string> en = describeCrunchBriefly(d, Language::En);
+        QCOMPARE(en.size(), std::size_t(6));
+        QCOMPARE(q(en[1]),
+                 QStringLiteral("The first pole, Grandville, holds three quarters of the professionals."));
+        // No technical term in the brief version.
+        for (const auto& s : describeCrunchBriefly(d, Language::Fr))
+            QVERIFY2(!contains(s, "Herfindahl") && !contains(s, "corrélation") &&
+                         !contains(s, "macrocéphale"),
+                     s.c_str());
+        // Without evolution: three sentences; the default sample guard says "too few" in words.
+        QCOMPARE(describeCrunchBriefly(diagnoseCrunch(territory(), kR1, {}, {}, 2013), Language::Fr).size(),
+                 std::size_t(3));
+        const auto guarded =
+            describeCrunchBriefly(diagnoseCrunch(territory(), kR1, {}, {}, 2013, 2008), Language::Fr);
+        QVERIFY(std::find(guarded.begin(), guarded.end(),
+                          "Trop peu de bassins pour conclure sur une vidange de la périphérie.") !=
+                guarded.end());
+    }
+
     void noDrainIsReportedWhenDistantBassinsGain() {
         // Confins (200 km) had 600 in 2008: +50 %, the farthest gains most
-        const CrunchDiagnostics d = diagnoseCrunch(territory(12000, 2000, 600), kR1, {}, {}, 2013, 2008);
+        const CrunchDiagnostics d =
+            diagnoseCrunch(territory(12000, 2000, 600), kR1, {}, smallSample(), 2013, 2008);
         QVERIFY2(d.drainCorrelation > 0.3, qPrintable(QString::number(d.drainCorrelation)));
         QVERIFY(!contains(fr(d), "vidange"));
         QVERIFY(contains(fr(d), "la périphérie ne se vide pas"));
@@ -199,7 +262,8 @@ private slots:
     }
 
     void smallPoleNearALargeOneThatLosesMassIsAtRisk() {
-        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, {}, 2013, 2008); // 60 km by default
+        const CrunchDiagnostics d =
+            diagnoseCrunch(territory(), kR1, {}, smallSample(), 2013, 2008); // 60 km by default
         QCOMPARE(int(d.atRisk.size()), 1);
         QCOMPARE(q(d.atRisk[0]), QStringLiteral("59002"));
         const BassinChange& b = changeOf(d, "59002");
@@ -222,7 +286,7 @@ private slots:
         model::Dataset ds = territory();
         for (auto& b : ds.bassins)
             b.anchor = {}; // as read from a table without geometry
-        const CrunchDiagnostics d = diagnoseCrunch(ds, kR1, {}, {}, 2013, 2008);
+        const CrunchDiagnostics d = diagnoseCrunch(ds, kR1, {}, smallSample(), 2013, 2008);
         QVERIFY(d.hasEvolution);
         QVERIFY(d.atRisk.empty());         // distances unknown: no claim of proximity
         QCOMPARE(d.drainCorrelation, 0.0); // nor of a drain
@@ -348,7 +412,7 @@ private slots:
 
     void diagnosisCarriesTheClassificationItRestsOn() {
         const model::Dataset ds = territory();
-        const CrunchDiagnostics d = diagnoseCrunch(ds, kR1, {}, {}, 2013, 2008);
+        const CrunchDiagnostics d = diagnoseCrunch(ds, kR1, {}, smallSample(), 2013, 2008);
         const Classification expected = classifyDataset(ds, 2013, {});
         QCOMPARE(d.classification.size(), ds.bassins.size());
         for (std::size_t i = 0; i < ds.bassins.size(); ++i) {
@@ -358,7 +422,7 @@ private slots:
     }
 
     void findingsSayWhatTheFiguresMean() {
-        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, {}, 2013, 2008);
+        const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, smallSample(), 2013, 2008);
         const CrunchFindings& f = d.findings;
         QCOMPARE(f.poleCount, 3);
         QVERIFY(f.comparedWithRegions);
@@ -371,8 +435,9 @@ private slots:
         QCOMPARE(q(f.names.at("59001")), QStringLiteral("Grandville"));
         QCOMPARE(q(f.names.at("59002")), QStringLiteral("Petitbourg"));
 
-        QVERIFY(diagnoseCrunch(territory(12000, 2000, 600), kR1, {}, {}, 2013, 2008).findings.drain ==
-                DrainSignature::Absent);
+        QVERIFY(
+            diagnoseCrunch(territory(12000, 2000, 600), kR1, {}, smallSample(), 2013, 2008).findings.drain ==
+            DrainSignature::Absent);
         QVERIFY(diagnoseCrunch(territory(), kR1, {}, {}, 2013).findings.drain == DrainSignature::Unknown);
         QVERIFY(!diagnoseCrunch(territory(), {}, {}, {}, 2013).findings.comparedWithRegions); // itself
         model::CrunchParameters crunch;

@@ -613,6 +613,7 @@ private slots:
         CrunchDiagnostics d;
         d.hasEvolution = true;
         d.mainPole = "A";
+        d.minCorrelationBassins = 3; // a drain is stated from 3 BVs here (10 by default)
         // Five BVs losing more the farther they lie, and two small BVs (masked), one breaking the line.
         d.changes = {{"A", 900, 1000, 100, 11.1, 0, PoleType::GrandPole},
                      {"B", 200, 190, -10, -5, 20, PoleType::Secondaire},
