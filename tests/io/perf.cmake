@@ -1,0 +1,2 @@
+# Suites of the faster paths (owner: performance engineer): they give exactly the previous results.
+add_maillage_test(dissolve io SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_dissolve.cpp LIBS maillage_io)
