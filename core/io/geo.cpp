@@ -185,15 +185,30 @@ void parallelFor(std::size_t n, std::size_t threads, Feedback* feedback, Work&& 
 
 } // namespace
 
-void ensureGdal() {
+namespace {
+
+void configureGdal() {
     static std::once_flag once;
     std::call_once(once, [] {
         // Journal files deleted at commit: no stray -wal/-shm beside a user's dataset.
         CPLSetConfigOption("OGR_SQLITE_JOURNAL", "DELETE");
         // No .aux.xml files written beside inputs.
         CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
-        GDALAllRegister();
     });
+}
+
+} // namespace
+
+void ensureGdal() {
+    configureGdal();
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); }); // registers what ensureGdalGeoPackage did not yet
+}
+
+void ensureGdalGeoPackage() {
+    configureGdal();
+    static std::once_flag once;
+    std::call_once(once, [] { RegisterOGRGeoPackage(); }); // a no-op when GDALAllRegister already did
 }
 
 namespace {
