@@ -133,7 +133,7 @@ int usageFailure(const Context& c, const std::string& command, const Message& m)
 //! Runs `runner` with the errors of the engine turned into exit statuses and messages in c.language.
 int runGuarded(const Runner& runner, Context& c, const std::string& command) {
     try {
-        io::ensureGdal();
+        // No GDAL set-up here: each reader and writer registers the drivers it needs (io::ensureGdal*).
         return runner(c);
     } catch (const UsageError& e) {
         return usageFailure(c, command, e.message);

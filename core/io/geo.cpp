@@ -9,6 +9,7 @@
 #include <cpl_vsi.h>
 #include <gdal.h>
 #include <gdal_priv.h>
+#include <geos_c.h>
 #include <ogr_api.h>
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -183,15 +185,30 @@ void parallelFor(std::size_t n, std::size_t threads, Feedback* feedback, Work&& 
 
 } // namespace
 
-void ensureGdal() {
+namespace {
+
+void configureGdal() {
     static std::once_flag once;
     std::call_once(once, [] {
         // Journal files deleted at commit: no stray -wal/-shm beside a user's dataset.
         CPLSetConfigOption("OGR_SQLITE_JOURNAL", "DELETE");
         // No .aux.xml files written beside inputs.
         CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
-        GDALAllRegister();
     });
+}
+
+} // namespace
+
+void ensureGdal() {
+    configureGdal();
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); }); // registers what ensureGdalGeoPackage did not yet
+}
+
+void ensureGdalGeoPackage() {
+    configureGdal();
+    static std::once_flag once;
+    std::call_once(once, [] { RegisterOGRGeoPackage(); }); // a no-op when GDALAllRegister already did
 }
 
 namespace {
@@ -449,6 +466,67 @@ struct DissolvedBassin {
 
 using CommuneIndex = std::unordered_map<std::string, int>;
 
+//! Sum of the areas of `parts` (polygons).
+double areaSum(const OGRMultiPolygon& parts) {
+    double sum = 0;
+    for (const auto* p : parts)
+        sum += p->get_Area();
+    return sum;
+}
+
+//! GEOS's coverage union of `parts` as a valid MultiPolygon, several times faster than a full union where the
+//! parts tile without overlapping (communes of a BV), or nullptr when they do not form such a coverage: GEOS
+//! refuses them, or the result is not valid, or its area is not the sum of the parts' (overlaps, slivers).
+//! The caller then falls back to the full union.
+GeomPtr coverageUnion(const OGRMultiPolygon& parts) {
+    // GEOS's refusal is expected (not a coverage) and answered by the fallback: not a message to print.
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    GEOSContextHandle_t ctx = OGRGeometry::createGEOSContext();
+    GEOSGeom in = parts.exportToGEOS(ctx);
+    GEOSGeom out = in ? GEOSCoverageUnion_r(ctx, in) : nullptr;
+    CPLPopErrorHandler();
+    CPLErrorReset();
+    GeomPtr result;
+    if (out)
+        result.reset(OGRGeometryFactory::createFromGEOS(ctx, out));
+    if (in)
+        GEOSGeom_destroy_r(ctx, in);
+    if (out)
+        GEOSGeom_destroy_r(ctx, out);
+    OGRGeometry::freeGEOSContext(ctx);
+    if (!result)
+        return nullptr;
+    GeomPtr mp = toMultiPolygon(*result);
+    const double expected = areaSum(parts);
+    const double area = OGR_G_Area(OGRGeometry::ToHandle(mp.get()));
+    // Adjacent parts' areas add up to the union's up to rounding; overlapping parts' do not.
+    if (std::abs(area - expected) > 1e-9 * expected || !mp->IsValid())
+        return nullptr;
+    return mp;
+}
+
+//! The union of `parts` by GEOS's full overlay, as a valid MultiPolygon (`repaired` when MakeValid had to
+//! mend it), or nullptr.
+GeomPtr fullUnion(const OGRMultiPolygon& parts, bool& repaired) {
+    GeomPtr u(parts.UnionCascaded());
+    if (!u) {
+        // A topology exception: repair each part, then retry.
+        OGRMultiPolygon valid;
+        for (const auto* p : parts)
+            if (GeomPtr v = makeValidMultiPolygon(*p))
+                collectPolygons(*v, valid);
+        u.reset(valid.UnionCascaded());
+    }
+    if (!u)
+        return nullptr;
+    GeomPtr mp = toMultiPolygon(*u);
+    if (!mp->IsValid()) {
+        repaired = true;
+        mp = makeValidMultiPolygon(*mp);
+    }
+    return mp;
+}
+
 //! The union of `b`'s communes' polygons (each thread builds its own OGR geometries: OGR/GEOS operations
 //! on distinct objects are safe).
 DissolvedBassin dissolveOne(const model::Bassin& b, const model::Dataset& dataset,
@@ -466,24 +544,11 @@ DissolvedBassin dissolveOne(const model::Bassin& b, const model::Dataset& datase
     }
     if (parts.IsEmpty())
         return r;
-    GeomPtr u(parts.UnionCascaded());
-    if (!u) {
-        // A topology exception: repair each part, then retry.
-        OGRMultiPolygon valid;
-        for (const auto* p : parts)
-            if (GeomPtr v = makeValidMultiPolygon(*p))
-                collectPolygons(*v, valid);
-        u.reset(valid.UnionCascaded());
-    }
-    if (u) {
-        GeomPtr mp = toMultiPolygon(*u);
-        if (!mp->IsValid()) {
-            r.repaired = true;
-            mp = makeValidMultiPolygon(*mp);
-        }
-        if (mp && !mp->IsEmpty())
-            r.geometry = toWkb(*mp);
-    }
+    GeomPtr mp = coverageUnion(parts);
+    if (!mp)
+        mp = fullUnion(parts, r.repaired);
+    if (mp && !mp->IsEmpty())
+        r.geometry = toWkb(*mp);
     r.failed = r.geometry.empty();
     return r;
 }

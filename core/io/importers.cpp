@@ -254,21 +254,25 @@ MessageArg exactNumber(const char* name, double value) {
 class Duplicates {
 public:
     using Same = std::function<bool(const std::string&, const std::string&)>;
-    void see(const std::string& key, long line, const std::string& label = {}) {
-        auto [it, inserted] = m_rows.try_emplace(key);
+    void see(std::string key, long line, const std::string& label = {}) {
+        // Most keys are seen once: their row is kept inline, without a vector of its own.
+        auto [it, inserted] = m_index.try_emplace(std::move(key), m_entries.size());
         if (inserted)
-            m_order.push_back(key);
-        it->second.push_back({line, label});
+            m_entries.push_back({&it->first, {line, label}, {}});
+        else
+            m_entries[it->second].more.push_back({line, label});
     }
     //! What must be unique: a commune, or a commune and a profession (long tables).
     enum class Key { Commune, CommuneAndProfession };
     void flush(const Table& table, int column, Key what, Warnings& warnings, const Same& same = nullptr) {
         std::vector<Message> details;
         long firstLine = 0;
-        for (const auto& key : m_order) {
-            const auto& all = m_rows[key];
-            if (all.size() < 2)
+        for (const auto& entry : m_entries) {
+            if (entry.more.empty())
                 continue;
+            const std::string& key = *entry.key;
+            std::vector<Row> all = {entry.first};
+            all.insert(all.end(), entry.more.begin(), entry.more.end());
             std::vector<Row> rows; // those that duplicate another row of the key
             for (std::size_t i = 0; i < all.size(); ++i)
                 for (std::size_t j = 0; j < all.size(); ++j)
@@ -313,8 +317,14 @@ private:
         long line;
         std::string label;
     };
-    std::unordered_map<std::string, std::vector<Row>> m_rows;
-    std::vector<std::string> m_order;
+    //! A key's rows, in first-seen order (`key` points into m_index, whose nodes do not move).
+    struct Entry {
+        const std::string* key;
+        Row first;
+        std::vector<Row> more;
+    };
+    std::unordered_map<std::string, std::size_t> m_index; // key -> m_entries
+    std::vector<Entry> m_entries;
 };
 
 //! Cells of a whole-number column (counts of professionals, populations of communes) that hold decimals,
@@ -562,6 +572,9 @@ public:
         m_depCol =
             findColumn(table, with(columns.dep, {"dep", "departement", "code_dep", "code_departement"}));
         m_regCol = findColumn(table, with(columns.reg, {"reg", "region", "code_reg", "code_region"}));
+        m_communes.reserve(table.rows.size());
+        m_index.reserve(table.rows.size());
+        m_lineOf.reserve(table.rows.size());
     }
 
     void readRow(std::size_t r) {
@@ -992,11 +1005,16 @@ void flushLongDuplicates(CountsReading& c, Warnings& warnings) {
             it = keyOf.emplace(raw, text::matchKey(raw)).first;
         return it->second;
     };
+    std::unordered_map<std::string, bool> genericOf; // raw -> names the profession itself (a few values)
     auto generic = [&](const std::string& raw) {
+        auto it = genericOf.find(raw);
+        if (it != genericOf.end())
+            return it->second;
         const model::Profession* p = c.catalogue.resolve(raw);
         const std::string& k = key(raw);
-        return p && (k == text::matchKey(p->code) || k == text::matchKey(p->labelFr) ||
-                     k == text::matchKey(p->labelEn));
+        const bool g = p && (k == text::matchKey(p->code) || k == text::matchKey(p->labelFr) ||
+                             k == text::matchKey(p->labelEn));
+        return genericOf.emplace(raw, g).first->second;
     };
     c.duplicates.flush(c.table, c.codeCol, Duplicates::Key::CommuneAndProfession, warnings,
                        [&](const std::string& a, const std::string& b) {

@@ -1,0 +1,74 @@
+#!/bin/bash
+# Whole-process timings of maillage against the tools a GIS user would pick instead, side by side in one run:
+# medians over RUNS paired runs (maillage then its peer, alternately) of wall time, CPU time (user + system)
+# and peak memory, with the ratios. Exits 77 (skip) without the shared data.
+# Usage: tests/bench/compare.sh [BUILD_DIR] [SHARED_DATA_DIR]   (RUNS=5 by default; WORK=/tmp/maillage-bench)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+build=$(cd "${1:-$here/../../build}" && pwd)
+data=${2:-$here/../../../shared/data}
+runs=${RUNS:-5}
+work=${WORK:-/tmp/maillage-bench}
+maillage=$build/maillage
+communes=$data/communes/communes_france_cog2018.geojson
+[ -d "$data" ] && [ -f "$communes" ] || { echo "skip: no shared data in $data" >&2; exit 77; }
+[ -x "$maillage" ] || { echo "no $maillage: build the 'maillage' target first" >&2; exit 1; }
+for tool in sqlite3 ogr2ogr /usr/bin/time; do
+    command -v "$tool" >/dev/null || { echo "skip: $tool is not installed" >&2; exit 77; }
+done
+mkdir -p "$work"
+"$here/make_tables.sh" "$data" "$work"
+
+# One run of "$@": prints "wall cpu rss_kib", the command's output discarded.
+measure() {
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" >/dev/null 2>&1 || {
+        echo "failed: $*" >&2
+        return 1
+    }
+    awk '{ printf "%s %.3f %s\n", $1, $2 + $3, $4 }' "$work/time.txt"
+}
+
+# Median of column $1 of the lines on stdin.
+median() { awk -v c="$1" '{ print $c }' | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# compare LABEL "MAILLAGE COMMAND" "PEER COMMAND" (peer "" for an absolute figure): paired runs, medians, ratios.
+compare() {
+    local label=$1 ours=$2 peer=$3 i
+    : >"$work/ours.txt"
+    : >"$work/peer.txt"
+    for ((i = 0; i < runs; ++i)); do
+        (cd "$work" && measure bash -c "$ours") >>"$work/ours.txt"
+        [ -z "$peer" ] || (cd "$work" && measure bash -c "$peer") >>"$work/peer.txt"
+    done
+    local ow oc om pw pc pm
+    ow=$(median 1 <"$work/ours.txt") oc=$(median 2 <"$work/ours.txt") om=$(median 3 <"$work/ours.txt")
+    if [ -z "$peer" ]; then
+        printf "%-28s %7.2f s wall %6.2f s CPU %6d MiB\n" "$label" "$ow" "$oc" $((om / 1024))
+        return
+    fi
+    pw=$(median 1 <"$work/peer.txt") pc=$(median 2 <"$work/peer.txt") pm=$(median 3 <"$work/peer.txt")
+    printf "%-28s %7.2f s wall %6.2f s CPU %6d MiB | peer %6.2f s wall %6.2f s CPU %6d MiB | ratio wall %.2f CPU %.2f memory %.2f\n" \
+        "$label" "$ow" "$oc" $((om / 1024)) "$pw" "$pc" $((pm / 1024)) \
+        "$(echo "$ow / $pw" | bc -l)" "$(echo "$oc / $pc" | bc -l)" "$(echo "$om / $pm" | bc -l)"
+}
+
+echo "maillage $("$maillage" --version | cut -d' ' -f2), $runs paired runs, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
+compare "classify (tables) vs SQL" \
+    "'$maillage' classify --communes communes.csv --professionals professionals.csv --output poles.csv --quiet" \
+    "sqlite3 :memory: < '$here/classify_peer.sql' > poles_peer.csv"
+compare "import national vs ogr2ogr" \
+    "'$maillage' import --communes '$communes' \
+        --bassins '$data/bassins_de_vie/commune_cog2018_bv2012_bv2022_crosswalk.csv' --bv-column BV2012 \
+        --population '$data/population/population_communes_2020.csv' \
+        --professionals '$data/professionals/bpe2018_sante_par_commune_long.csv:2018' \
+        --output france.gpkg --quiet" \
+    "rm -f peer.gpkg && ogr2ogr -f GPKG peer.gpkg '$communes'"
+for command in "density --profession D201" "links" "crunch" "access --profession D201" "summary"; do
+    output="--output out.csv"
+    [ "$command" = summary ] && output=""
+    compare "${command%% *} national" "'$maillage' $command --dataset france.gpkg $output --quiet" ""
+done
+compare "process overhead (tiny)" \
+    "'$maillage' classify --communes '$here/../data/cli/communes.csv' \
+        --professionals '$here/../data/cli/professionals.csv' --output tiny.csv --quiet" \
+    "sqlite3 :memory: 'select 1'"

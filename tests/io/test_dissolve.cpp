@@ -1,0 +1,154 @@
+// The dissolve's coverage union (GEOS) gives the outlines of a full union, and falls back to it where the
+// parts are no coverage (overlaps, T-junctions).
+#include "geo_testing.h"
+#include "testing.h"
+
+#include "core/io/geo.h"
+#include "core/io/importers.h"
+#include "core/io/table.h"
+
+#include <QObject>
+
+#include <ogr_api.h>
+#include <ogr_geometry.h>
+
+#include <cmath>
+#include <map>
+
+using namespace maillage;
+
+namespace {
+
+using testing::geometryOf;
+using testing::wkbOf;
+
+//! A dataset of the given polygons (WKT, Lambert-93 metres), communes "c0", "c1"... of one bassin "b".
+model::Dataset oneBassin(const std::vector<const char*>& polygons) {
+    model::Dataset d;
+    model::Bassin b;
+    b.code = "b";
+    for (std::size_t i = 0; i < polygons.size(); ++i) {
+        model::Commune c;
+        c.code = "c" + std::to_string(i);
+        c.bv = b.code;
+        c.geometry = wkbOf(polygons[i]);
+        b.communes.push_back(c.code);
+        d.communes.push_back(std::move(c));
+    }
+    d.bassins = {b};
+    return d;
+}
+
+//! The reference: OGR's full union (GEOS overlay) of the communes' polygons of `b`, its area in m².
+double referenceArea(const model::Dataset& d, const model::Bassin& b) {
+    OGRMultiPolygon parts;
+    for (const auto& code : b.communes)
+        for (const auto& c : d.communes)
+            if (c.code == code) {
+                auto g = geometryOf(c.geometry);
+                const OGRMultiPolygon* mp = g->toMultiPolygon();
+                for (const auto* p : *mp)
+                    parts.addGeometry(p);
+            }
+    std::unique_ptr<OGRGeometry> u(parts.UnionCascaded());
+    return u ? OGR_G_Area(OGRGeometry::ToHandle(u.get())) : -1;
+}
+
+double areaM2(const model::Wkb& wkb) {
+    return io::areaKm2(wkb) * 1e6;
+}
+
+int polygonCount(const model::Wkb& wkb) {
+    auto g = geometryOf(wkb);
+    return g ? g->toMultiPolygon()->getNumGeometries() : 0;
+}
+
+//! Commune -> BV2012 of the crosswalk, read by the engine's own table reader.
+std::map<std::string, std::string> crosswalkBv2012(const std::string& path) {
+    Warnings w;
+    std::map<std::string, std::string> out;
+    for (const auto& row : io::readBassinMapping(io::readTable(path), "BV2012", w).rows)
+        out[row.commune] = row.bv;
+    return out;
+}
+
+} // namespace
+
+//! Dissolves `d`'s bassin without a warning: a valid outline of `polygons` parts and `area` m² (exactly).
+void checkDissolved(model::Dataset& d, int polygons, double area) {
+    Warnings w;
+    io::dissolveBassins(d, w);
+    QVERIFY(w.empty());
+    QVERIFY(io::isValidPolygon(d.bassins[0].geometry));
+    QCOMPARE(polygonCount(d.bassins[0].geometry), polygons);
+    QCOMPARE(areaM2(d.bassins[0].geometry), area);
+}
+
+class TestDissolve : public QObject {
+    Q_OBJECT
+
+private slots:
+    void adjacentCommunesMergeIntoOnePolygon() {
+        auto d = oneBassin({"MULTIPOLYGON (((0 0,1000 0,1000 1000,0 1000,0 0)))",
+                            "MULTIPOLYGON (((1000 0,2000 0,2000 1000,1000 1000,1000 0)))",
+                            "MULTIPOLYGON (((0 1000,1000 1000,1000 2000,0 2000,0 1000)))"});
+        checkDissolved(d, 1, 3e6);
+    }
+
+    void enclaveLeavesAHoleAndSeparatePartsStaySeparate() {
+        // c0 is a ring around a hole that belongs to no commune of the BV; c1 lies apart.
+        auto d = oneBassin({"MULTIPOLYGON (((0 0,3000 0,3000 3000,0 3000,0 0),"
+                            "(1000 1000,2000 1000,2000 2000,1000 2000,1000 1000)))",
+                            "MULTIPOLYGON (((5000 0,6000 0,6000 1000,5000 1000,5000 0)))"});
+        checkDissolved(d, 2, 9e6);
+    }
+
+    void overlappingCommunesFallBackToTheFullUnion() {
+        // Not a coverage: the overlap must be counted once, as a full union does.
+        auto d = oneBassin({"MULTIPOLYGON (((0 0,2000 0,2000 2000,0 2000,0 0)))",
+                            "MULTIPOLYGON (((1000 1000,3000 1000,3000 3000,1000 3000,1000 1000)))"});
+        checkDissolved(d, 1, 7e6);
+    }
+
+    void unnodedNeighboursFallBackToTheFullUnion() {
+        // c0's right edge has no vertex where c1 and c2 meet: their shared edges do not match segment by
+        // segment, which the coverage union cannot merge.
+        auto d = oneBassin({"MULTIPOLYGON (((0 0,2000 0,2000 2000,0 2000,0 0)))",
+                            "MULTIPOLYGON (((2000 0,3000 0,3000 1000,2000 1000,2000 0)))",
+                            "MULTIPOLYGON (((2000 1000,3000 1000,3000 2000,2000 2000,2000 1000)))"});
+        checkDissolved(d, 1, 6e6);
+        QCOMPARE(areaM2(d.bassins[0].geometry), referenceArea(d, d.bassins[0]));
+    }
+
+    // Real data: every BV2012 of Hauts-de-France equals the full union within 1e-6 (relative area).
+    void realBassinsEqualTheFullUnion() {
+        MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
+        MAILLAGE_REQUIRE_SHARED("bassins_de_vie/commune_cog2018_bv2012_bv2022_crosswalk.csv");
+        const auto bv = crosswalkBv2012(
+            testing::sharedPath("bassins_de_vie/commune_cog2018_bv2012_bv2022_crosswalk.csv").toStdString());
+        Warnings w;
+        model::Dataset d;
+        d.communes = io::readCommunePolygons(
+            testing::sharedPath("communes/communes_hauts_de_france_cog2018.geojson").toStdString(), {}, w);
+        std::map<std::string, model::Bassin> bassins;
+        for (auto& c : d.communes) {
+            c.bv = bv.at(c.code);
+            bassins[c.bv].code = c.bv;
+            bassins[c.bv].communes.push_back(c.code);
+        }
+        for (auto& [code, b] : bassins)
+            d.bassins.push_back(b);
+        Warnings dissolveWarnings;
+        io::dissolveBassins(d, dissolveWarnings);
+        QVERIFY(dissolveWarnings.empty());
+        QVERIFY(d.bassins.size() > 100);
+        for (const auto& b : d.bassins) {
+            QVERIFY2(io::isValidPolygon(b.geometry), b.code.c_str());
+            const double reference = referenceArea(d, b);
+            QVERIFY2(std::abs(areaM2(b.geometry) - reference) <= 1e-6 * reference, b.code.c_str());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDissolve)
+#include "test_dissolve.moc"
