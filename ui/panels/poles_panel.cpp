@@ -2,10 +2,13 @@
 
 #include "core/analysis/crunch.h"
 #include "core/analysis/poles.h"
+#include "core/analysis/result_tables.h"
+#include "core/analysis/secrecy.h"
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/pole_palette.h"
 #include "ui/panels/rank_size_chart.h"
+#include "ui/panels/result_table_model.h"
 #include "ui/session.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -352,7 +355,17 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
     riskLabel->setToolTip(
         tr("Small pôles near a large one that lose professionals: at risk of being absorbed"));
     ef->addRow(riskLabel, m_atRisk);
+    m_changesModel = new ResultTableModel(this);
+    m_changesTable =
+        panel::tableView(QStringLiteral("crunchChanges"), panel::sortProxy(m_changesModel, this));
+    m_changesTable->setMinimumHeight(m_changesTable->verticalHeader()->defaultSectionSize() * 8);
+    ef->addRow(m_changesTable);
     cv->addWidget(m_evolutionBox);
+    m_secrecyNote = new QLabel;
+    m_secrecyNote->setObjectName(QStringLiteral("crunchSecrecyNote"));
+    m_secrecyNote->setWordWrap(true);
+    panel::setMuted(m_secrecyNote);
+    cv->addWidget(m_secrecyNote);
 
     auto* chartBox = new QGroupBox(tr("Rank–size"));
     auto* chv = new QVBoxLayout(chartBox);
@@ -627,6 +640,8 @@ void PolesPanel::refreshCrunch() {
         for (QLabel* l : {m_first, m_second, m_primacy, m_firstShare, m_herfindahl})
             l->setText(QStringLiteral("—"));
         m_evolutionBox->setVisible(false);
+        m_changesModel->setTable({}, analysis::Language::En);
+        m_secrecyNote->clear();
         m_chart->setPoints({});
     };
     if (!m_session->hasDataset()) {
@@ -660,67 +675,124 @@ void PolesPanel::refreshCrunch() {
         m_scopeNote->setText(tr("Computing the diagnosis…"));
 }
 
+namespace {
+
+const io::ResultTable* tableNamed(const std::vector<io::ResultTable>& tables, const char* name) {
+    for (const io::ResultTable& t : tables)
+        if (t.name == name)
+            return &t;
+    return nullptr;
+}
+
+} // namespace
+
 void PolesPanel::showCrunch(const CrunchResult& result) {
-    m_crunch = result.diagnostics;
     const model::Dataset& ds = m_session->dataset();
+    const analysis::Language language = panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En;
+    // What the command line publishes (DOMAIN.md §7): the same mask, the same publishable figures, the same
+    // tables; the panel only lays them out.
+    const analysis::SecrecyRule rule = analysis::SecrecyRule::from(m_session->parameters().density);
+    const analysis::CrunchMask mask = analysis::maskCrunch(result.diagnostics, rule);
+    m_crunch = analysis::publishableCrunch(result.diagnostics, mask);
+    const std::vector<io::ResultTable> tables =
+        analysis::crunchTables(ds, result.diagnostics, rule, language);
     const std::vector<std::string>& selection = result.request.bassins;
-    const std::vector<analysis::PoleClassification>& classification = result.classification;
-    const int to = result.request.vintageTo;
     const auto& c = m_crunch;
     const int bvCount = static_cast<int>(selection.empty() ? ds.bassins.size() : selection.size());
+    const QString masked = qs(analysis::maskedLabel(rule, language));
     m_scopeNote->setText(tr("Bassins de vie: %1 · professionals in %2: %3")
                              .arg(number(bvCount))
-                             .arg(to)
-                             .arg(number(c.totalProfessionals)));
-    m_diagnosis->setPlainText(qs(
-        analysis::describeCrunch(c, panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En)));
+                             .arg(result.request.vintageTo)
+                             .arg(mask.selectionFigures ? masked : number(c.totalProfessionals)));
+    QStringList caption;
+    if (const io::ResultTable* diagnosis = tableNamed(tables, "crunch_diagnosis")) {
+        m_diagnosis->setPlainText(qs(diagnosis->rows.front().cells.front().text));
+        for (const Message& note : diagnosis->notes)
+            caption << qs(word(note, language));
+    }
+    caption.prepend(qs(word(analysis::secrecyNote(rule), language)));
+    m_secrecyNote->setText(caption.join(QStringLiteral(" · ")));
+    showConcentration(c, mask, rule);
+    const io::ResultTable* changes = tableNamed(tables, "crunch_changes");
+    showEvolution(c, mask, rule, changes != nullptr);
+    m_changesModel->setTable(changes ? *changes : io::ResultTable{}, language);
+    m_changesTable->setVisible(changes != nullptr);
 
+    const std::set<std::string> inScope(selection.begin(), selection.end());
+    std::vector<RankSizePoint> points;
+    for (const auto& p : result.classification) {
+        if (p.type == analysis::PoleType::HorsPole)
+            continue;
+        if (!inScope.empty() && !inScope.count(p.bv))
+            continue;
+        // A masked mass is not drawn: its position on the log scale would give it back.
+        if (analysis::isSecret(p.total, rule))
+            continue;
+        points.push_back({panel::bassinName(ds, p.bv), p.total, static_cast<int>(p.type)});
+    }
+    m_chart->setPoints(std::move(points));
+}
+
+void PolesPanel::showConcentration(const analysis::CrunchDiagnostics& c, const analysis::CrunchMask& mask,
+                                   const analysis::SecrecyRule& rule) {
+    const model::Dataset& ds = m_session->dataset();
+    const QString masked = qs(
+        analysis::maskedLabel(rule, panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En));
     for (int t = 1; t <= 4; ++t) {
         m_typeCount[t]->setText(QString::number(c.polesByType[t]));
         m_typeAverage[t]->setText(number(c.averageByTypePerRegion[t], 1));
     }
     const QString prof = tr("prof.", "abbreviation of professionals");
-    auto poleText = [&](const std::string& code, double mass) {
+    auto poleText = [&](const std::string& code, double mass, bool massMasked) {
         if (code.empty())
             return QStringLiteral("—");
-        return QStringLiteral("%1 (%2 %3)").arg(panel::bassinName(ds, code), number(mass), prof);
+        return QStringLiteral("%1 (%2 %3)")
+            .arg(panel::bassinName(ds, code), massMasked ? masked : number(mass), prof);
     };
-    m_first->setText(poleText(c.firstPole, c.firstMass));
-    m_second->setText(poleText(c.secondPole, c.secondMass));
-    if (c.primacy > 0) {
+    m_first->setText(poleText(c.firstPole, c.firstMass, mask.firstMass));
+    m_second->setText(poleText(c.secondPole, c.secondMass, mask.secondMass));
+    if (mask.primacy)
+        m_primacy->setText(masked);
+    else if (c.primacy > 0)
         m_primacy->setText(c.macrocephalic ? tr("%1, macrocephalic").arg(number(c.primacy, 1))
                                            : number(c.primacy, 1));
-    } else {
+    else
         m_primacy->setText(tr("— (fewer than two pôles)"));
-    }
-    m_firstShare->setText(c.firstPole.empty() ? QStringLiteral("—") : percent(c.firstPoleShare));
-    m_herfindahl->setText(
-        c.herfindahl > 0
-            ? tr("%1 ≈ %2 equal pôles").arg(number(c.herfindahl, 3), number(c.equivalentPoles, 1))
-            : QStringLiteral("—"));
+    if (c.firstPole.empty())
+        m_firstShare->setText(QStringLiteral("—"));
+    else
+        m_firstShare->setText(mask.selectionFigures || mask.firstMass ? masked : percent(c.firstPoleShare));
+    if (mask.concentration)
+        m_herfindahl->setText(masked);
+    else
+        m_herfindahl->setText(
+            c.herfindahl > 0
+                ? tr("%1 ≈ %2 equal pôles").arg(number(c.herfindahl, 3), number(c.equivalentPoles, 1))
+                : QStringLiteral("—"));
+}
 
-    m_evolutionBox->setVisible(c.hasEvolution);
-    if (c.hasEvolution) {
-        m_evolutionBox->setTitle(tr("Change %1 → %2").arg(c.vintageFrom).arg(c.vintageTo));
-        m_poleChange->setText(panel::signedPercent(c.poleChangePercent));
-        m_nonPoleChange->setText(panel::signedPercent(c.nonPoleChangePercent));
-        m_drain->setText(panel::signedNumber(c.drainCorrelation, 2));
-        QStringList names;
-        for (const auto& code : c.atRisk)
-            names << panel::bassinName(ds, code);
-        m_atRisk->setText(names.isEmpty() ? tr("none") : names.join(QStringLiteral(", ")));
-    }
-
-    const std::set<std::string> inScope(selection.begin(), selection.end());
-    std::vector<RankSizePoint> points;
-    for (const auto& p : classification) {
-        if (p.type == analysis::PoleType::HorsPole)
-            continue;
-        if (!inScope.empty() && !inScope.count(p.bv))
-            continue;
-        points.push_back({panel::bassinName(ds, p.bv), p.total, static_cast<int>(p.type)});
-    }
-    m_chart->setPoints(std::move(points));
+void PolesPanel::showEvolution(const analysis::CrunchDiagnostics& c, const analysis::CrunchMask& mask,
+                               const analysis::SecrecyRule& rule, bool compared) {
+    // publishableCrunch drops the evolution when its sums are masked: the box still shows, masked.
+    m_evolutionBox->setVisible(compared);
+    if (!compared)
+        return;
+    const model::Dataset& ds = m_session->dataset();
+    const QString masked = qs(
+        analysis::maskedLabel(rule, panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En));
+    m_evolutionBox->setTitle(tr("Change %1 → %2").arg(c.vintageFrom).arg(c.vintageTo));
+    m_poleChange->setText(mask.poleChange ? masked : panel::signedPercent(c.poleChangePercent));
+    m_nonPoleChange->setText(mask.nonPoleChange ? masked : panel::signedPercent(c.nonPoleChangePercent));
+    m_drain->setText(c.findings.correlationPoints >= 3 ? panel::signedNumber(c.drainCorrelation, 2)
+                                                       : QStringLiteral("—"));
+    if (mask.drainCorrelation)
+        m_drain->setText(
+            m_drain->text() + QLatin1Char(' ') +
+            tr("(over the %n bassins de vie whose change is shown)", nullptr, c.findings.correlationPoints));
+    QStringList names;
+    for (const auto& code : c.atRisk)
+        names << panel::bassinName(ds, code);
+    m_atRisk->setText(names.isEmpty() ? tr("none") : names.join(QStringLiteral(", ")));
 }
 
 } // namespace maillage::ui
