@@ -327,6 +327,28 @@ private slots:
         QCOMPARE(static_cast<int>(panel.findChild<RankSizeChart*>()->points().size()), poles);
     }
 
+    void selectedBassinShowsItsMarginsToTheThresholds() {
+        Session six;
+        six.setDataset(testing::makeSixBassins());
+        PolesPanel panel(&six, canvas.get(), project.get());
+        // Zeta: 2,500 professionals of whom 300 of pôle professions (12 %), type 4. To reach 20 %:
+        // (300 + x) / (2,500 + x) >= 0.2, x = 250.
+        six.selectBassins({QStringLiteral("00006")});
+        const QString details = panel.findChild<QLabel*>(QStringLiteral("poleDetails"))->text();
+        QVERIFY2(details.contains(QStringLiteral(
+                     "250 more professionals of pole professions needed to be intermediate pole")),
+                 qPrintable(details));
+        // Gamma: 2,000 professionals, type 3: 1,000 short of the grand pôle threshold (3,000).
+        panel.findChild<QCheckBox*>(QStringLiteral("polesOnly"))->setChecked(false);
+        const QAbstractItemModel* m = panel.findChild<QTableView*>(QStringLiteral("polesTable"))->model();
+        const int gamma = rowOf(m, QStringLiteral("00003"), kCodeRole);
+        QVERIFY(gamma >= 0);
+        const QString margins = cell(m, gamma, m->columnCount() - 1);
+        QVERIFY2(
+            margins.contains(QStringLiteral("1,000 professionals short of the threshold of large poles")),
+            qPrintable(margins));
+    }
+
     void crunchShowsThePublishableFiguresTheCommandLineWrites() {
         Session small;
         small.setDataset(smallCountsDataset());

@@ -1,6 +1,7 @@
 #include "ui/panels/poles_panel.h"
 
 #include "core/analysis/crunch.h"
+#include "core/analysis/margins.h"
 #include "core/analysis/poles.h"
 #include "core/analysis/result_tables.h"
 #include "core/analysis/secrecy.h"
@@ -46,11 +47,12 @@ struct PolesTableRow {
     int type = 0;
     double total = 0, poleShare = 0, psyShare = 0;
     QString reason;
+    QString margins; //!< how far from each threshold that matters (analysis::describeMargins)
 };
 
 class PolesTableModel : public panel::PanelTableModel<PolesTableRow> {
 public:
-    enum Column { Name, Type, Professionals, PoleShare, PsyShare, Reason, ColumnCount };
+    enum Column { Name, Type, Professionals, PoleShare, PsyShare, Reason, Margins, ColumnCount };
     enum Role { CodeRole = panel::KeyRole, TypeRole = panel::FirstOwnRole };
 
     explicit PolesTableModel(QObject* parent) : PanelTableModel(ColumnCount, parent) {}
@@ -80,6 +82,8 @@ protected:
                 return percent(r.psyShare);
             case Reason:
                 return r.reason;
+            case Margins:
+                return r.margins;
             }
             break;
         case panel::SortRole:
@@ -96,6 +100,8 @@ protected:
                 return r.psyShare;
             case Reason:
                 return r.reason;
+            case Margins:
+                return r.margins;
             }
             break;
         case Qt::DecorationRole:
@@ -107,6 +113,8 @@ protected:
                 return PolesPanel::tr("%1 (BV %2)\n%3").arg(r.name, r.code, r.reason);
             if (col == Type)
                 return panel::poleTypeLabel(r.type) + QLatin1Char('\n') + r.reason;
+            if (col == Margins)
+                return r.margins;
             return r.reason;
         case Qt::TextAlignmentRole:
             if (col == Professionals || col == PoleShare || col == PsyShare)
@@ -136,6 +144,8 @@ protected:
             return PolesPanel::tr("Psy %");
         case Reason:
             return PolesPanel::tr("Reason");
+        case Margins:
+            return PolesPanel::tr("Margins");
         }
         return {};
     }
@@ -149,6 +159,9 @@ protected:
             return PolesPanel::tr("Share of psychiatric nurses");
         case Reason:
             return PolesPanel::tr("Why the bassin de vie has this type");
+        case Margins:
+            return PolesPanel::tr("How many professionals it lacks for the type above, and how many it can "
+                                  "lose and keep its type");
         }
         return {};
     }
@@ -173,6 +186,14 @@ QLabel* swatch(int type) {
 }
 
 } // namespace
+
+QString PolesPanel::marginsText(const analysis::PoleClassification& pole, const analysis::SecrecyRule& rule) {
+    // A margin is a threshold minus a count: it gives a masked count back (DOMAIN.md §7).
+    if (analysis::maskClassification(pole.total, pole.pole, pole.psy, rule).any())
+        return tr("not shown: counts below %1 are masked").arg(number(rule.threshold));
+    return qs(analysis::describeMargins(
+        analysis::marginsOf(pole), panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En));
+}
 
 PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent)
     : DockPanel(session, canvas, project, QStringLiteral("PolesPanel"), parent) {
@@ -450,6 +471,7 @@ void PolesPanel::reloadTable() {
         const model::Dataset& ds = m_session->dataset();
         const auto& poles = m_session->poles();
         const bool french = panel::uiIsFrench();
+        const analysis::SecrecyRule rule = analysis::SecrecyRule::from(m_session->parameters().density);
         rows.reserve(poles.size());
         for (const auto& p : poles) {
             PolesTableRow r;
@@ -461,6 +483,7 @@ void PolesPanel::reloadTable() {
             r.psyShare = p.psyShare;
             r.reason = qs(analysis::describeClassification(p, french ? analysis::Language::Fr
                                                                      : analysis::Language::En));
+            r.margins = marginsText(p, rule);
             if (r.type >= 1 && r.type <= 4)
                 ++poleCount;
             rows.push_back(std::move(r));
@@ -470,7 +493,9 @@ void PolesPanel::reloadTable() {
     if (m_model->rows().size() != rows.size() || m_model->rows().empty() || [&] {
             for (size_t i = 0; i < rows.size(); ++i)
                 if (rows[i].code != m_model->rows()[i].code || rows[i].type != m_model->rows()[i].type ||
-                    rows[i].total != m_model->rows()[i].total || rows[i].reason != m_model->rows()[i].reason)
+                    rows[i].total != m_model->rows()[i].total ||
+                    rows[i].reason != m_model->rows()[i].reason ||
+                    rows[i].margins != m_model->rows()[i].margins)
                     return true;
             return false;
         }()) {
@@ -484,6 +509,7 @@ void PolesPanel::reloadTable() {
         header->resizeSection(PolesTableModel::Name,
                               std::min(view->sizeHintForColumn(PolesTableModel::Name), 150));
         header->resizeSection(PolesTableModel::Reason, view->sizeHintForColumn(PolesTableModel::Reason));
+        header->resizeSection(PolesTableModel::Margins, view->sizeHintForColumn(PolesTableModel::Margins));
         onSessionSelection(m_session->selectedBassins());
     }
     m_count->setText(m_session->hasDataset() ? tr("Pôles: %1 of %2 BV").arg(poleCount).arg(bassinCount)
@@ -539,10 +565,11 @@ void PolesPanel::showDetails(const QString& code) {
         return;
     }
     panel::setMuted(m_details, false);
-    m_details->setText(QStringLiteral("<b>%1</b> — <span style=\"color:%2\">■</span> %3<br/>%4")
+    m_details->setText(QStringLiteral("<b>%1</b> — <span style=\"color:%2\">■</span> %3<br/>%4"
+                                      "<br/><i>%5</i> %6")
                            .arg(row->name.toHtmlEscaped(), poleTypeColor(row->type).darker(110).name(),
-                                panel::poleTypeLabel(row->type).toHtmlEscaped(),
-                                row->reason.toHtmlEscaped()));
+                                panel::poleTypeLabel(row->type).toHtmlEscaped(), row->reason.toHtmlEscaped(),
+                                tr("Margins:").toHtmlEscaped(), row->margins.toHtmlEscaped()));
 }
 
 void PolesPanel::fillScopeCombo() {

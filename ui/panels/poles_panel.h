@@ -53,6 +53,8 @@ private:
     void onTableSelection();
     void onSessionSelection(const QStringList& codes);
     void showDetails(const QString& code);
+    //! The BV's margins to the thresholds in a sentence, or why they are not shown (secrecy).
+    static QString marginsText(const analysis::PoleClassification& pole, const analysis::SecrecyRule& rule);
     void fillScopeCombo();
     void fillVintageCombos();
     //! The "from" years: "No comparison", then the years before the "to" year; `preferred` when listed.
