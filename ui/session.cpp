@@ -35,6 +35,10 @@ struct Session::Private {
     std::deque<CrunchResult> crunches; // for the current dataset and pôle/Crunch parameters
     std::vector<CrunchRequest> crunchesRunning;
     int crunchGeneration = 0;
+    // The sensitivity asked for last, and its result once computed (for the current dataset/parameters).
+    std::optional<SensitivityRequest> sensitivityRequest;
+    std::optional<analysis::Sensitivity> sensitivity;
+    int sensitivityGeneration = 0;
 };
 
 namespace {
@@ -318,7 +322,69 @@ void Session::densityMapFinished(DensityMap map, bool ok, const QString& error) 
         emit densityMapReady(d->densityMaps.back().request);
 }
 
+std::vector<double> sensitivityValues(double base, double percent, int stepsEachSide) {
+    std::vector<double> values;
+    for (int k = -stepsEachSide; k <= stepsEachSide && stepsEachSide > 0; ++k) {
+        const double v = base * (1 + k * percent / 100.0 / stepsEachSide);
+        if (k != 0 && v > 0)
+            values.push_back(v);
+    }
+    std::sort(values.begin(), values.end());
+    return values;
+}
+
+QStringList Session::sensitivityKeys() const {
+    QStringList keys;
+    for (const auto& [key, value] : d->dataset->params.toKeyValues())
+        if (key.rfind("poles.", 0) == 0)
+            keys << QString::fromStdString(key);
+    return keys;
+}
+
+void Session::requestSensitivity(const SensitivityRequest& request) {
+    d->sensitivityRequest = request;
+    d->sensitivity.reset();
+    const int generation = ++d->sensitivityGeneration;
+    const std::string key = request.key.toStdString();
+    const auto values = d->dataset->params.toKeyValues();
+    const auto base = values.find(key);
+    const std::vector<double> tried =
+        sensitivityValues(base == values.end() ? 0.0 : base->second, request.percent, request.stepsEachSide);
+    auto result = std::make_shared<analysis::Sensitivity>();
+    // A copy: the worker must not read the Session's aggregation while a new classification replaces it.
+    auto aggregation = std::make_shared<const analysis::Aggregation>(d->aggregation);
+    const model::PoleParameters params = d->dataset->params.poles;
+    QPointer<Session> self(this);
+    FunctionTask* task = FunctionTask::start(
+        tr("Sensitivity of the pôle types"),
+        [aggregation, params, key, tried, result](Feedback& feedback) {
+            *result = analysis::sensitivity(*aggregation, params, key, tried, &feedback);
+        },
+        [self, result, generation](bool ok, const QString& error) {
+            if (!self || generation != self->d->sensitivityGeneration)
+                return;
+            if (!ok) {
+                emit self->sensitivityFailed(error);
+                return;
+            }
+            self->d->sensitivity = std::move(*result);
+            emit self->sensitivityReady();
+        });
+    emit backgroundTaskStarted(task);
+}
+
+const analysis::Sensitivity* Session::sensitivity() const {
+    return d->sensitivity ? &*d->sensitivity : nullptr;
+}
+
 void Session::recompute() {
+    // A sensitivity computed or running for the previous classification no longer holds.
+    ++d->sensitivityGeneration;
+    if (d->sensitivity || d->sensitivityRequest) {
+        d->sensitivity.reset();
+        d->sensitivityRequest.reset();
+        emit sensitivityCleared();
+    }
     analysis::Classification c = analysis::classifyDataset(*d->dataset, d->vintage, d->dataset->params.poles);
     d->aggregation = std::move(c.aggregation);
     d->poles = std::move(c.poles);

@@ -3,6 +3,7 @@
 // Panels never compute: they read results from here and react to its signals. The Session owns no widget.
 #include "core/analysis/crunch.h"
 #include "core/analysis/maillage.h"
+#include "core/analysis/margins.h"
 #include "core/analysis/poles.h"
 #include "core/model/dataset.h"
 #include "ui/layer_roles.h"
@@ -58,6 +59,20 @@ struct CrunchResult {
     std::vector<analysis::PoleClassification> classification;
 };
 
+//! How robust the pôle types are: one pôle parameter moved by up to ±percent around its value.
+struct SensitivityRequest {
+    QString key;           //!< "poles.grand_pole_min", "poles.mass_scale", …
+    double percent = 10;   //!< the farthest values, in % of the parameter's value
+    int stepsEachSide = 5; //!< values tried below and above the parameter's value
+    bool operator==(const SensitivityRequest& o) const {
+        return key == o.key && percent == o.percent && stepsEachSide == o.stepsEachSide;
+    }
+};
+
+//! The values a sensitivity tries: base × (1 + k·percent / 100 / steps) for k = −steps … steps, base
+//! left out, ascending; values at or below 0 left out (no pôle parameter is negative).
+std::vector<double> sensitivityValues(double base, double percent, int stepsEachSide);
+
 class Session : public QObject {
     Q_OBJECT
 public:
@@ -109,6 +124,15 @@ public:
     //! nullptr: then it is being computed in a background task, and crunchReady() or crunchFailed() follow.
     const CrunchResult* crunch(const CrunchRequest& request);
 
+    //! The pôle parameters a sensitivity can move ("poles.*" keys of model::Parameters::toKeyValues).
+    QStringList sensitivityKeys() const;
+    //! Computes the sensitivity of `request` for the current dataset, vintage and parameters in a background
+    //! task: sensitivityReady() or sensitivityFailed() follow. A later request supersedes it.
+    void requestSensitivity(const SensitivityRequest& request);
+    //! The sensitivity computed for the last request (nullptr while computing, after a failure, or when the
+    //! dataset or parameters changed since).
+    const analysis::Sensitivity* sensitivity() const;
+
     //! Asks the map to zoom to a BV or commune (by code); the main window connects this to the canvas.
     void requestZoomTo(FeatureKind kind, const QString& code);
 
@@ -127,6 +151,11 @@ signals:
     void crunchReady(const maillage::ui::CrunchRequest& request);
     //! `message` is empty when the diagnosis was cancelled.
     void crunchFailed(const maillage::ui::CrunchRequest& request, const QString& message);
+    void sensitivityReady();
+    //! `message` is empty when the computation was cancelled.
+    void sensitivityFailed(const QString& message);
+    //! The dataset or parameters changed: the sensitivity shown no longer holds.
+    void sensitivityCleared();
     //! A computation started in the background, for the status bar to show it with a cancel button.
     void backgroundTaskStarted(maillage::ui::FunctionTask* task);
 

@@ -10,6 +10,7 @@
 #include "ui/panels/pole_palette.h"
 #include "ui/panels/rank_size_chart.h"
 #include "ui/panels/result_table_model.h"
+#include "ui/panels/sensitivity_panel.h"
 #include "ui/session.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -403,6 +404,11 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
 
     scroll->setWidget(content);
     m_tabs->addTab(scroll, tr("Crunch"));
+
+    // --- Sensitivity tab
+    auto* sensitivity = new SensitivityPanel(m_session);
+    sensitivity->setObjectName(QStringLiteral("sensitivityPanel"));
+    m_tabs->addTab(sensitivity, tr("Sensitivity"));
 
     // --- Wiring
     connect(m_polesOnly, &QCheckBox::toggled, this, [this](bool only) {
