@@ -224,6 +224,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_project(std::ma
     // Before anything else that listens to the session: the layers exist when the panels' slots run.
     m_layers = new MapLayers(m_session, m_project.get(), this);
     new SensitivityLayer(m_session, m_project.get(), this); // BVs whose type changes in the sensitivity tab
+    new ZonageLayer(m_session, m_project.get(), this);      // communes by zonage class (Densités panel)
 
     createCanvas();
     createActions();

@@ -6,8 +6,11 @@
 #include "ui/styles/layer_styles.h"
 
 #include <cmath>
+#include <initializer_list>
 #include <map>
+#include <utility>
 
+#include <qgscategorizedsymbolrenderer.h>
 #include <qgsfeature.h>
 #include <qgsfillsymbol.h>
 #include <qgsgeometry.h>
@@ -39,42 +42,79 @@ std::map<std::string, Change> nearestChanges(const analysis::Sensitivity& s) {
     return out;
 }
 
-QgsFields sensitivityFields() {
+// Code and name of the feature, then `more`.
+QgsFields fieldsWith(std::initializer_list<std::pair<const char*, QVariant::Type>> more) {
     QgsFields fields;
     fields.append(QgsField(QStringLiteral("code"), QVariant::String));
     fields.append(QgsField(QStringLiteral("name"), QVariant::String));
-    fields.append(QgsField(QStringLiteral("from_type"), QVariant::Int));
-    fields.append(QgsField(QStringLiteral("to_type"), QVariant::Int));
-    fields.append(QgsField(QStringLiteral("value"), QVariant::Double));
+    for (const auto& [name, type] : more)
+        fields.append(QgsField(QString::fromLatin1(name), type));
     return fields;
+}
+
+QgsGeometry geometryOf(const model::Wkb& wkb) {
+    QgsGeometry g;
+    g.fromWkb(QByteArray(reinterpret_cast<const char*>(wkb.data()), static_cast<int>(wkb.size())));
+    return g;
+}
+
+// Class 0 (under-served) red, the next ones lighter; the communes that just moved hatched in magenta.
+QgsCategorizedSymbolRenderer* zonageRenderer(int classes) {
+    const QColor colours[] = {QColor(0xd7, 0x30, 0x27, 150), QColor(0xfc, 0x8d, 0x59, 110),
+                              QColor(0x91, 0xcf, 0x60, 70)};
+    QgsCategoryList categories;
+    for (int k = 0; k < classes && k < 3; ++k)
+        categories << QgsRendererCategory(QString::number(k),
+                                          styles::fillSymbol(colours[k], QColor(0x55, 0x55, 0x55), 0.1),
+                                          ZonageLayer::tr("Class %1").arg(k + 1));
+    categories << QgsRendererCategory(
+        QStringLiteral("moved"),
+        styles::fillSymbol(QColor(0xd0, 0x10, 0x90), QColor(0xd0, 0x10, 0x90), 0.7, Qt::BDiagPattern),
+        ZonageLayer::tr("Changed class"));
+    return new QgsCategorizedSymbolRenderer(QStringLiteral("category"), categories);
 }
 
 } // namespace
 
-SensitivityLayer::SensitivityLayer(Session* session, QgsProject* project, QObject* parent)
+SessionResultLayer::SessionResultLayer(Session* session, QgsProject* project, QObject* parent)
     : QObject(parent), m_session(session), m_project(project) {
-    connect(session, &Session::sensitivityReady, this, &SensitivityLayer::rebuild);
-    connect(session, &Session::sensitivityCleared, this, &SensitivityLayer::remove);
-    connect(session, &Session::datasetChanged, this, &SensitivityLayer::remove);
+    connect(session, &Session::datasetChanged, this, &SessionResultLayer::remove);
 }
 
-SensitivityLayer::~SensitivityLayer() = default;
+SessionResultLayer::~SessionResultLayer() = default;
 
-void SensitivityLayer::remove() {
+void SessionResultLayer::remove() {
     if (m_layer && m_project)
         m_project->removeMapLayer(m_layer->id());
     m_layer = nullptr;
 }
 
-void SensitivityLayer::rebuild() {
+void SessionResultLayer::rebuild() {
     remove();
+    QgsVectorLayer* layer = build();
+    if (!layer)
+        return;
+    m_project->addMapLayer(layer, false);
+    m_project->layerTreeRoot()->insertLayer(0, layer);
+    m_layer = layer;
+}
+
+SensitivityLayer::SensitivityLayer(Session* session, QgsProject* project, QObject* parent)
+    : SessionResultLayer(session, project, parent) {
+    connect(session, &Session::sensitivityReady, this, &SensitivityLayer::rebuild);
+    connect(session, &Session::sensitivityCleared, this, &SensitivityLayer::remove);
+}
+
+QgsVectorLayer* SensitivityLayer::build() {
     const analysis::Sensitivity* s = m_session->sensitivity();
     const QgsVectorLayer* bassins = findLayerByRole(m_project, QString::fromLatin1(role::Bassins));
     if (!s || !bassins)
-        return;
+        return nullptr;
     const model::Dataset& ds = m_session->dataset();
     auto* layer = QgsMemoryProviderUtils::createMemoryLayer(
-        tr("Type changes (sensitivity)"), sensitivityFields(), QgsWkbTypes::MultiPolygon, bassins->crs());
+        tr("Type changes (sensitivity)"),
+        fieldsWith({{"from_type", QVariant::Int}, {"to_type", QVariant::Int}, {"value", QVariant::Double}}),
+        QgsWkbTypes::MultiPolygon, bassins->crs());
     setLayerRole(layer, QString::fromLatin1(role::Sensitivity));
     QgsFeatureList features;
     for (const auto& [bv, change] : nearestChanges(*s)) {
@@ -82,10 +122,7 @@ void SensitivityLayer::rebuild() {
         if (!b || b->geometry.empty())
             continue;
         QgsFeature f(layer->fields());
-        QgsGeometry g;
-        g.fromWkb(QByteArray(reinterpret_cast<const char*>(b->geometry.data()),
-                             static_cast<int>(b->geometry.size())));
-        f.setGeometry(g);
+        f.setGeometry(geometryOf(b->geometry));
         QgsAttributes values;
         values << panel::qs(bv) << panel::bassinName(ds, bv) << change.from << change.to << change.value;
         f.setAttributes(values);
@@ -96,9 +133,44 @@ void SensitivityLayer::rebuild() {
     // A thick outline, no fill: the BV keeps its pôle colour beneath.
     layer->setRenderer(new QgsSingleSymbolRenderer(
         styles::fillSymbol(QColor(0, 0, 0, 0), QColor(0xd0, 0x10, 0x90), 0.9, Qt::NoBrush)));
-    m_project->addMapLayer(layer, false);
-    m_project->layerTreeRoot()->insertLayer(0, layer);
-    m_layer = layer;
+    return layer;
+}
+
+ZonageLayer::ZonageLayer(Session* session, QgsProject* project, QObject* parent)
+    : SessionResultLayer(session, project, parent) {
+    connect(session, &Session::zonageChanged, this, &ZonageLayer::rebuild);
+}
+
+QgsVectorLayer* ZonageLayer::build() {
+    const ZonageState* z = m_session->zonage();
+    const QgsVectorLayer* communes = findLayerByRole(m_project, QString::fromLatin1(role::Communes));
+    if (!z || !communes)
+        return nullptr;
+    const model::Dataset& ds = m_session->dataset();
+    auto* layer = QgsMemoryProviderUtils::createMemoryLayer(
+        tr("Zonage"), fieldsWith({{"zone_class", QVariant::Int}, {"category", QVariant::String}}),
+        QgsWkbTypes::MultiPolygon, communes->crs());
+    setLayerRole(layer, QString::fromLatin1(role::Zonage));
+    std::vector<char> moved(ds.communes.size(), 0);
+    for (int c : z->changed)
+        moved[static_cast<std::size_t>(c)] = 1;
+    QgsFeatureList features;
+    for (std::size_t i = 0; i < ds.communes.size() && i < z->zonage.classOf.size(); ++i) {
+        if (ds.communes[i].geometry.empty() || !std::isfinite(z->access->values[i]))
+            continue;
+        QgsFeature f(layer->fields());
+        f.setGeometry(geometryOf(ds.communes[i].geometry));
+        const int k = z->zonage.classOf[i];
+        QgsAttributes values;
+        values << panel::qs(ds.communes[i].code) << panel::qs(ds.communes[i].name) << k
+               << (moved[i] ? QStringLiteral("moved") : QString::number(k));
+        f.setAttributes(values);
+        features << f;
+    }
+    layer->dataProvider()->addFeatures(features);
+    layer->updateExtents();
+    layer->setRenderer(zonageRenderer(static_cast<int>(z->zonage.thresholds.size()) + 1));
+    return layer;
 }
 
 } // namespace maillage::ui

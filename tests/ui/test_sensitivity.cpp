@@ -2,7 +2,9 @@
 // Sensibilité tab, drawn by the sensitivity layer; checked against a hand computation on six bassins.
 #include "ui/i18n.h"
 #include "ui/map_layers.h"
+#include "ui/panels/result_table_model.h"
 #include "ui/panels/sensitivity_panel.h"
+#include "ui/panels/sensitivity_zonage.h"
 #include "ui/sensitivity_layer.h"
 #include "ui/session.h"
 
@@ -10,6 +12,7 @@
 #include "ui/qgis_test_main.h"
 #include "ui/ui_fixture.h"
 
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QSignalSpy>
 
@@ -17,7 +20,9 @@
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
 
+#include <algorithm>
 #include <memory>
+#include <numeric>
 
 using namespace maillage;
 using namespace maillage::ui;
@@ -31,6 +36,8 @@ struct SixBassins {
     MapLayers layers{&session, &project};
     SensitivityLayer highlight{&session, &project};
     SensitivityPanel panel{&session};
+    ZonageLayer zonageLayer{&session, &project};
+    ZonageView zonage{&session};
     SixBassins() { session.setDataset(testing::makeSixBassins()); }
     //! The grand pôle threshold ± 50 % in 2 steps each side, computed.
     bool moveGrandPoleThreshold() {
@@ -84,6 +91,64 @@ private slots:
         while (it.nextFeature(f))
             if (f.attribute(QStringLiteral("code")).toString() == QLatin1String("00006"))
                 QCOMPARE(f.attribute(QStringLiteral("value")).toDouble(), 2250.0);
+    }
+
+    // The GP accessibility of the six communes, classed by thresholds the test places between its sorted
+    // values: the classes hold the communes and population counted here, and moving the threshold lists
+    // the communes that cross it.
+    void zonageClassesCommunesAndListsWhoEntersOrLeaves() {
+        SixBassins six;
+        Session& session = six.session;
+        QSignalSpy ready(&session, &Session::densityMapReady);
+        session.requestDensityMap({QStringLiteral("medecin_generaliste"), 2023, true});
+        QVERIFY(ready.wait(10000));
+        const DensityMap* map = session.shownDensityMap();
+        QVERIFY(map && map->access);
+        const std::vector<double>& apl = map->access->values;
+        std::vector<std::size_t> order(apl.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return apl[a] < apl[b]; });
+        for (std::size_t i = 1; i < order.size(); ++i)
+            QVERIFY(apl[order[i - 1]] < apl[order[i]]); // distinct values: the thresholds fall between
+        // Suggested: the value under which a fifth of the communes fall (no consultations here).
+        QCOMPARE(six.zonage.findChild<QDoubleSpinBox*>(QStringLiteral("zonageThreshold1"))->value(),
+                 std::round(apl[order[1]] * 100) / 100);
+        QCOMPARE(six.zonage.accessModel()->rowCount(), 6);
+
+        const double low = (apl[order[1]] + apl[order[2]]) / 2, high = (apl[order[3]] + apl[order[4]]) / 2;
+        six.zonage.setThresholds(low);
+        const ZonageState* z = session.zonage();
+        QVERIFY(z);
+        QCOMPARE(z->zonage.communesOf, (std::vector<int>{2, 4}));
+        const double under = map->access->demand[order[0]] + map->access->demand[order[1]];
+        QCOMPARE(z->zonage.populationOf.front(), under);
+
+        six.zonage.setThresholds(high);
+        QCOMPARE(session.zonage()->zonage.communesOf, (std::vector<int>{4, 2}));
+        const auto code = [&](std::size_t i) {
+            return QString::fromStdString(session.dataset().communes[i].code);
+        };
+        QStringList expected{code(order[2]), code(order[3])};
+        QStringList changed = six.zonage.changedCommunes();
+        expected.sort();
+        changed.sort();
+        QCOMPARE(changed, expected);
+        const QString text = six.zonage.findChild<QLabel*>(QStringLiteral("zonageChanges"))->text();
+        QVERIFY2(text.contains(QStringLiteral("Who enters or leaves")), qPrintable(text));
+        QVERIFY2(text.contains(QString::fromStdString(session.dataset().communes[order[2]].name) +
+                               QStringLiteral(" (class 2 → 1)")),
+                 qPrintable(text));
+
+        // On the map: every commune by class, the two that moved apart.
+        QgsVectorLayer* layer = six.zonageLayer.layer();
+        QVERIFY(layer);
+        QCOMPARE(layer->featureCount(), 6LL);
+        int moved = 0;
+        QgsFeature f;
+        QgsFeatureIterator it = layer->getFeatures();
+        while (it.nextFeature(f))
+            moved += f.attribute(QStringLiteral("category")).toString() == QLatin1String("moved") ? 1 : 0;
+        QCOMPARE(moved, 2);
     }
 
     void newParametersClearTheSensitivityAndAskAgain() {
