@@ -26,19 +26,19 @@
 <context>
     <name>maillage::ui::ZonageView</name>
     <message numerus="yes">
-        <location filename="../ui/panels/sensitivity_zonage.cpp" line="+156"/>
-        <source>%1: %n communes, %2 inhabitants</source>
+        <location filename="../ui/panels/sensitivity_zonage.cpp" line="+159"/>
+        <source>%1: %Ln communes, %2 inhabitants</source>
         <translation>
-            <numerusform>%1: %n commune, %2 inhabitants</numerusform>
-            <numerusform>%1: %n communes, %2 inhabitants</numerusform>
+            <numerusform>%1: %Ln commune, %2 inhabitants</numerusform>
+            <numerusform>%1: %Ln communes, %2 inhabitants</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+30"/>
-        <source>%n communes change class.</source>
+        <source>%Ln communes change class.</source>
         <translation>
-            <numerusform>%n commune changes class.</numerusform>
-            <numerusform>%n communes change class.</numerusform>
+            <numerusform>%Ln commune changes class.</numerusform>
+            <numerusform>%Ln communes change class.</numerusform>
         </translation>
     </message>
 </context>

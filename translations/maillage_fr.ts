@@ -278,12 +278,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+414"/>
+        <location line="+416"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location line="-412"/>
+        <location line="-414"/>
         <source>Pop.</source>
         <translation>Pop.</translation>
     </message>
@@ -349,18 +349,18 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+158"/>
+        <location line="+160"/>
         <location line="+249"/>
         <source>Choose a profession to colour the communes by density.</source>
         <translation>Choisissez une profession pour colorer les communes selon la densité.</translation>
     </message>
     <message>
-        <location line="-404"/>
+        <location line="-406"/>
         <source>Accessibility and zonage</source>
         <translation>Accessibilité et zonage</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
@@ -447,12 +447,12 @@
         <translation>Région : %1</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-329"/>
         <source>Accessibility (APL)</source>
         <translation>Accessibilité (APL)</translation>
     </message>
     <message>
-        <location line="+343"/>
+        <location line="+345"/>
         <source>communes: %1</source>
         <translation>communes : %1</translation>
     </message>
@@ -2412,7 +2412,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::SensitivityLayer</name>
     <message>
-        <location filename="../ui/sensitivity_layer.cpp" line="+115"/>
+        <location filename="../ui/sensitivity_layer.cpp" line="+122"/>
         <source>Type changes (sensitivity)</source>
         <translation>Changements de type (sensibilité)</translation>
     </message>
@@ -2559,12 +2559,17 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
 <context>
     <name>maillage::ui::ZonageLayer</name>
     <message>
-        <location filename="../ui/sensitivity_layer.cpp" line="-46"/>
-        <source>Class %1</source>
-        <translation>Classe %1</translation>
+        <location filename="../ui/sensitivity_layer.cpp" line="-53"/>
+        <source>Under %1</source>
+        <translation>Sous %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>%1 to %2</source>
+        <translation>de %1 à %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Changed class</source>
         <translation>Classe changée</translation>
     </message>
@@ -2602,7 +2607,7 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>Seuils non appliqués : %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>Accessibility in %1</source>
         <translation>Accessibilité en %1</translation>
     </message>
@@ -2623,14 +2628,22 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
     </message>
     <message numerus="yes">
         <location line="+1"/>
-        <source>%1: %n communes, %2 inhabitants</source>
+        <source>%1: %Ln communes, %2 inhabitants</source>
         <translation>
-            <numerusform>%1 : %n commune, %2 habitants</numerusform>
-            <numerusform>%1 : %n communes, %2 habitants</numerusform>
+            <numerusform>%1 : %Ln commune, %2 habitants</numerusform>
+            <numerusform>%1 : %Ln communes, %2 habitants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%Ln communes change class.</source>
+        <translation>
+            <numerusform>%Ln commune change de classe.</numerusform>
+            <numerusform>%Ln communes changent de classe.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-19"/>
         <source>No commune changes class.</source>
         <translation>Aucune commune ne change de classe.</translation>
     </message>
@@ -2639,16 +2652,8 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <source>%1 (class %2 → %3)</source>
         <translation>%1 (classe %2 → %3)</translation>
     </message>
-    <message numerus="yes">
-        <location line="+12"/>
-        <source>%n communes change class.</source>
-        <translation>
-            <numerusform>%n commune change de classe.</numerusform>
-            <numerusform>%n communes changent de classe.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Who enters or leaves: %1</source>
         <translation>Qui entre ou sort : %1</translation>
     </message>

@@ -9,6 +9,7 @@
 #include <initializer_list>
 #include <map>
 #include <utility>
+#include <vector>
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsfeature.h>
@@ -58,18 +59,24 @@ QgsGeometry geometryOf(const model::Wkb& wkb) {
     return g;
 }
 
-// Class 0 (under-served) red, the next ones lighter; the communes that just moved hatched in magenta.
-QgsCategorizedSymbolRenderer* zonageRenderer(int classes) {
-    const QColor colours[] = {QColor(0xd7, 0x30, 0x27, 150), QColor(0xfc, 0x8d, 0x59, 110),
-                              QColor(0x91, 0xcf, 0x60, 70)};
+// Over the accessibility colours: the classes under a threshold hatched (red the lowest, orange the next),
+// the class above every threshold left clear, the communes that just moved outlined in magenta.
+QgsCategorizedSymbolRenderer* zonageRenderer(const std::vector<double>& thresholds) {
+    const QColor colours[] = {QColor(0xc0, 0x10, 0x10), QColor(0xe0, 0x70, 0x10)};
     QgsCategoryList categories;
-    for (int k = 0; k < classes && k < 3; ++k)
-        categories << QgsRendererCategory(QString::number(k),
-                                          styles::fillSymbol(colours[k], QColor(0x55, 0x55, 0x55), 0.1),
-                                          ZonageLayer::tr("Class %1").arg(k + 1));
+    for (std::size_t k = 0; k < thresholds.size() && k < 2; ++k) {
+        const QString label =
+            k == 0 ? ZonageLayer::tr("Under %1").arg(panel::number(thresholds[0], 2))
+                   : ZonageLayer::tr("%1 to %2")
+                         .arg(panel::number(thresholds[k - 1], 2), panel::number(thresholds[k], 2));
+        categories << QgsRendererCategory(
+            QString::number(k),
+            styles::fillSymbol(colours[k], colours[k], 0.15, k == 0 ? Qt::FDiagPattern : Qt::BDiagPattern),
+            label);
+    }
     categories << QgsRendererCategory(
         QStringLiteral("moved"),
-        styles::fillSymbol(QColor(0xd0, 0x10, 0x90), QColor(0xd0, 0x10, 0x90), 0.7, Qt::BDiagPattern),
+        styles::fillSymbol(QColor(0, 0, 0, 0), QColor(0xd0, 0x10, 0x90), 0.8, Qt::NoBrush),
         ZonageLayer::tr("Changed class"));
     return new QgsCategorizedSymbolRenderer(QStringLiteral("category"), categories);
 }
@@ -169,7 +176,7 @@ QgsVectorLayer* ZonageLayer::build() {
     }
     layer->dataProvider()->addFeatures(features);
     layer->updateExtents();
-    layer->setRenderer(zonageRenderer(static_cast<int>(z->zonage.thresholds.size()) + 1));
+    layer->setRenderer(zonageRenderer(z->zonage.thresholds));
     return layer;
 }
 

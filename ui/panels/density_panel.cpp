@@ -271,9 +271,11 @@ DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* p
     m_zonage = new ZonageView(m_session);
     m_zonage->setObjectName(QStringLiteral("zonageView"));
     zonageLayout->addWidget(m_zonage);
-    m_zonageBox->setVisible(m_accessibility->isChecked());
+    m_zonageBox->setVisible(false);
     root->addWidget(m_zonageBox, 1);
-    connect(m_accessibility, &QCheckBox::toggled, m_zonageBox, &QWidget::setVisible);
+    // Shown with a zonage, whoever asked for the accessibility map (this panel or the command line).
+    connect(m_session, &Session::zonageChanged, m_zonageBox,
+            [this] { m_zonageBox->setVisible(m_session->zonage() != nullptr); });
 
     auto* crumbRow = new QHBoxLayout;
     m_back = new QToolButton;

@@ -140,6 +140,9 @@ void ZonageView::showZonage() {
     input.hasZonage = true;
     input.zonageThreshold = z->zonage.thresholds.front();
     m_model->setTable(analysis::accessibilityTable(ds, input), language);
+    // The least served first, every figure in sight at dock width.
+    m_table->sortByColumn(m_model->table().column("access"), Qt::AscendingOrder);
+    m_table->resizeColumnsToContents();
     m_unit->setText(tr("Accessibility in %1").arg(qs(input.unit)));
     m_classes->setText(classesText());
     m_changes->setText(changesText());
@@ -153,7 +156,7 @@ QString ZonageView::classesText() const {
         const QString range = k == 0          ? tr("under %1").arg(number(t[0], 2))
                               : k == t.size() ? tr("%1 and more").arg(number(t[k - 1], 2))
                                               : tr("%1 to %2").arg(number(t[k - 1], 2), number(t[k], 2));
-        parts << tr("%1: %n communes, %2 inhabitants", nullptr, z->zonage.communesOf[k])
+        parts << tr("%1: %Ln communes, %2 inhabitants", nullptr, z->zonage.communesOf[k])
                      .arg(range, number(z->zonage.populationOf[k]));
     }
     return parts.join(QStringLiteral(" · "));
@@ -183,7 +186,7 @@ QString ZonageView::changesText() const {
                   {z->zonage.thresholds[static_cast<std::size_t>(z->movedThreshold)], z->changed, population,
                    z->zonage.populationOf},
                   static_cast<std::size_t>(z->movedThreshold), z->access->demandStandardised, uiLanguage()))
-            : tr("%n communes change class.", nullptr, static_cast<int>(z->changed.size()));
+            : tr("%Ln communes change class.", nullptr, static_cast<int>(z->changed.size()));
     return head + QLatin1Char(' ') + tr("Who enters or leaves: %1").arg(moves.join(QStringLiteral(", ")));
 }
 
