@@ -16,6 +16,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace maillage::ui {
@@ -143,6 +144,16 @@ void ZonageView::showZonage() {
     // The least served first, every figure in sight at dock width.
     m_table->sortByColumn(m_model->table().column("access"), Qt::AscendingOrder);
     m_table->resizeColumnsToContents();
+    const io::ResultTable& table = m_model->table();
+    const int name = table.column("name"), unit = table.column("unit");
+    m_table->setColumnWidth(name, std::min(m_table->columnWidth(name), 150));
+    m_table->setColumnHidden(unit, true); // the same for every row: said above the table
+    // The accessibility next to the name, as wide as its figures (its header, with the unit, is long).
+    const int access = table.column("access");
+    QHeaderView* header = m_table->horizontalHeader();
+    header->moveSection(header->visualIndex(access), 2);
+    m_table->setColumnWidth(access,
+                            m_table->fontMetrics().horizontalAdvance(QStringLiteral("0 000,000")) + 16);
     m_unit->setText(tr("Accessibility in %1").arg(qs(input.unit)));
     m_classes->setText(classesText());
     m_changes->setText(changesText());
