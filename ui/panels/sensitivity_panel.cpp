@@ -48,6 +48,8 @@ protected:
             return poleTypeColor(col == From ? r.from : r.to);
         if (role == Qt::TextAlignmentRole && col == Value)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        if (role == Qt::ToolTipRole && (col == From || col == To))
+            return panel::poleTypeLabel(col == From ? r.from : r.to);
         if (role != Qt::DisplayRole && role != Qt::ToolTipRole)
             return {};
         switch (col) {
@@ -55,10 +57,10 @@ protected:
             return m_share ? panel::percent(r.value, 1) : QLocale().toString(r.value, 'g', 6);
         case Name:
             return r.name;
-        case From:
-            return panel::poleTypeLabel(r.from);
+        case From: // short labels ("Pi", "GP"): the full one in the tooltip, both columns in sight
+            return qs(analysis::poleTypeShort(static_cast<analysis::PoleType>(r.from)));
         case To:
-            return panel::poleTypeLabel(r.to);
+            return qs(analysis::poleTypeShort(static_cast<analysis::PoleType>(r.to)));
         }
         return {};
     }
