@@ -151,6 +151,17 @@ private slots:
         QCOMPARE(moved, 2);
     }
 
+    void anUnknownParameterFailsWithTheEngineMessageInThePanel() {
+        SixBassins six;
+        QSignalSpy failed(&six.session, &Session::sensitivityFailed);
+        six.session.requestSensitivity({QStringLiteral("poles.no_such_threshold"), 10, 2});
+        QVERIFY(failed.wait(10000));
+        const QString message = failed.front().front().toString();
+        QVERIFY2(message.contains(QStringLiteral("poles.grand_pole_min")), qPrintable(message));
+        QVERIFY(!six.session.sensitivity());
+        QCOMPARE(six.panel.findChild<QLabel*>(QStringLiteral("sensitivitySummary"))->text(), message);
+    }
+
     void newParametersClearTheSensitivityAndAskAgain() {
         SixBassins six;
         Session& session = six.session;
