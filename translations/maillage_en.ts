@@ -1,4 +1,45 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>maillage::ui::PolesPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/panels/poles_panel.cpp" line="+824"/>
+        <source>(over the %n bassins de vie whose change is shown)</source>
+        <translation>
+            <numerusform>(over the bassin de vie whose change is shown)</numerusform>
+            <numerusform>(over the %n bassins de vie whose change is shown)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::SensitivityPanel</name>
+    <message numerus="yes">
+        <location filename="../ui/panels/sensitivity_panel.cpp" line="+196"/>
+        <source>%n bassins de vie change type within the range.</source>
+        <translation>
+            <numerusform>%n bassin de vie changes type within the range.</numerusform>
+            <numerusform>%n bassins de vie change type within the range.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::ZonageView</name>
+    <message numerus="yes">
+        <location filename="../ui/panels/sensitivity_zonage.cpp" line="+159"/>
+        <source>%1: %Ln communes, %2 inhabitants</source>
+        <translation>
+            <numerusform>%1: %Ln commune, %2 inhabitants</numerusform>
+            <numerusform>%1: %Ln communes, %2 inhabitants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%Ln communes change class.</source>
+        <translation>
+            <numerusform>%Ln commune changes class.</numerusform>
+            <numerusform>%Ln communes change class.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

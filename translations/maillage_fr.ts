@@ -246,7 +246,7 @@
 <context>
     <name>maillage::ui::DensityPanel</name>
     <message>
-        <location filename="../ui/panels/density_panel.cpp" line="+81"/>
+        <location filename="../ui/panels/density_panel.cpp" line="+83"/>
         <location line="+3"/>
         <source>secret</source>
         <translation>secret</translation>
@@ -278,12 +278,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+404"/>
+        <location line="+416"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location line="-402"/>
+        <location line="-414"/>
         <source>Pop.</source>
         <translation>Pop.</translation>
     </message>
@@ -349,13 +349,18 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+148"/>
+        <location line="+160"/>
         <location line="+249"/>
         <source>Choose a profession to colour the communes by density.</source>
         <translation>Choisissez une profession pour colorer les communes selon la densité.</translation>
     </message>
     <message>
-        <location line="-391"/>
+        <location line="-406"/>
+        <source>Accessibility and zonage</source>
+        <translation>Accessibilité et zonage</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
@@ -442,12 +447,12 @@
         <translation>Région : %1</translation>
     </message>
     <message>
-        <location line="-317"/>
+        <location line="-329"/>
         <source>Accessibility (APL)</source>
         <translation>Accessibilité (APL)</translation>
     </message>
     <message>
-        <location line="+333"/>
+        <location line="+345"/>
         <source>communes: %1</source>
         <translation>communes : %1</translation>
     </message>
@@ -1188,12 +1193,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+995"/>
+        <location filename="../ui/main_window.cpp" line="+998"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-827"/>
+        <location line="-829"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1213,7 +1218,7 @@
         <translation>Zoomer sur la couche</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Unsaved parameters</source>
         <translation>Paramètres non enregistrés</translation>
     </message>
@@ -1991,14 +1996,14 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::PolesPanel</name>
     <message>
-        <location filename="../ui/panels/poles_panel.cpp" line="+104"/>
+        <location filename="../ui/panels/poles_panel.cpp" line="+114"/>
         <source>%1 (BV %2)
 %3</source>
         <translation>%1 (BV %2)
 %3</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Bassin de vie</source>
         <translation>Bassin de vie</translation>
     </message>
@@ -2028,6 +2033,11 @@ Le fermer quand même ?</translation>
         <translation>Raison</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Margins</source>
+        <translation>Marges</translation>
+    </message>
+    <message>
         <location line="+7"/>
         <source>Health professionals in the bassin de vie</source>
         <translation>Professionnels de santé du bassin de vie</translation>
@@ -2048,7 +2058,17 @@ Le fermer quand même ?</translation>
         <translation>Pourquoi le bassin de vie a ce type</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+2"/>
+        <source>How many professionals it lacks for the type above, and how many it can lose and keep its type</source>
+        <translation>Combien de professionnels lui manquent pour le type au-dessus, et combien il peut en perdre en gardant son type</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>not shown: counts below %1 are masked</source>
+        <translation>non affichées : les effectifs inférieurs à %1 sont masqués</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Pôles only</source>
         <translation>Pôles seulement</translation>
     </message>
@@ -2169,7 +2189,7 @@ Le fermer quand même ?</translation>
         <translation>Petits pôles proches d&apos;un grand qui perdent des professionnels : menacés d&apos;absorption</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+14"/>
         <source>Rank–size</source>
         <translation>Rang–taille</translation>
     </message>
@@ -2184,12 +2204,17 @@ Le fermer quand même ?</translation>
         <translation>Crunch</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Sensitivity</source>
+        <translation>Sensibilité</translation>
+    </message>
+    <message>
         <location line="+38"/>
         <source>The diagnosis was cancelled.</source>
         <translation>Le diagnostic a été annulé.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+72"/>
         <source>Pôles: %1 of %2 BV</source>
         <translation>Pôles : %1 sur %2 BV</translation>
     </message>
@@ -2199,7 +2224,12 @@ Le fermer quand même ?</translation>
         <translation>%1 pôles parmi %2 bassins de vie</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+55"/>
+        <source>Margins:</source>
+        <translation>Marges :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Whole territory</source>
         <translation>Tout le territoire</translation>
     </message>
@@ -2209,22 +2239,22 @@ Le fermer quand même ?</translation>
         <translation>Une seule année de comptages (%1) dans ce jeu de données : importez les comptages d&apos;une autre année pour voir l&apos;évolution.</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Computing the diagnosis…</source>
         <translation>Calcul du diagnostic…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+28"/>
         <source>Bassins de vie: %1 · professionals in %2: %3</source>
         <translation>Bassins de vie : %1 · professionnels en %2 : %3</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-167"/>
         <source>Select a bassin de vie, here or on the map, to see why it is or is not a pôle.</source>
         <translation>Sélectionnez un bassin de vie, ici ou sur la carte, pour voir pourquoi il est ou n&apos;est pas un pôle.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Région %1</source>
         <translation>Région %1</translation>
     </message>
@@ -2239,7 +2269,7 @@ Le fermer quand même ?</translation>
         <translation>Pas de comparaison</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>No dataset open.</source>
         <translation>Aucun jeu de données ouvert.</translation>
     </message>
@@ -2254,18 +2284,18 @@ Le fermer quand même ?</translation>
         <translation>Sélectionnez un ou plusieurs bassins de vie sur la carte ou dans l&apos;onglet Pôles.</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-237"/>
         <source>The diagnosis failed: %1</source>
         <translation>Le diagnostic a échoué : %1</translation>
     </message>
     <message>
-        <location line="+272"/>
+        <location line="+328"/>
         <source>prof.</source>
         <comment>abbreviation of professionals</comment>
         <translation>prof.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>%1, macrocephalic</source>
         <translation>%1, macrocéphale</translation>
     </message>
@@ -2275,17 +2305,25 @@ Le fermer quand même ?</translation>
         <translation>— (moins de deux pôles)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>%1 ≈ %2 equal pôles</source>
         <translation>%1 ≈ %2 pôles égaux</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>Change %1 → %2</source>
         <translation>Évolution %1 → %2</translation>
     </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>(over the %n bassins de vie whose change is shown)</source>
+        <translation>
+            <numerusform>(sur le bassin de vie dont l’évolution est affichée)</numerusform>
+            <numerusform>(sur les %n bassins de vie dont l’évolution est affichée)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
@@ -2372,9 +2410,93 @@ rang %3, %4 professionnels</translation>
     </message>
 </context>
 <context>
+    <name>maillage::ui::SensitivityLayer</name>
+    <message>
+        <location filename="../ui/sensitivity_layer.cpp" line="+122"/>
+        <source>Type changes (sensitivity)</source>
+        <translation>Changements de type (sensibilité)</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::SensitivityPanel</name>
+    <message>
+        <location filename="../ui/panels/sensitivity_panel.cpp" line="+68"/>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bassin de vie</source>
+        <translation>Bassin de vie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type now</source>
+        <translation>Type actuel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type then</source>
+        <translation>Type alors</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The threshold of the typology to move (or the mass scale)</source>
+        <translation>Le seuil de la typologie à faire varier (ou l’échelle des effectifs)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Threshold</source>
+        <translation>Seuil</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Values tried below and above the threshold&apos;s own value</source>
+        <translation>Valeurs essayées au-dessous et au-dessus de la valeur du seuil</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in</source>
+        <translation>en</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>steps each side</source>
+        <translation>pas de chaque côté</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Range</source>
+        <translation>Plage</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The computation was cancelled.</source>
+        <translation>Le calcul a été annulé.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Choose a threshold and a range: the bassins de vie that change type are listed here and outlined on the map.</source>
+        <translation>Choisissez un seuil et une plage : les bassins de vie qui changent de type sont listés ici et entourés sur la carte.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Computing…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n bassins de vie change type within the range.</source>
+        <translation>
+            <numerusform>%n bassin de vie change de type dans la plage.</numerusform>
+            <numerusform>%n bassins de vie changent de type dans la plage.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>maillage::ui::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="+261"/>
+        <location filename="../ui/session.cpp" line="+269"/>
         <source>Crunch diagnosis</source>
         <translation>Diagnostic de Crunch</translation>
     </message>
@@ -2387,6 +2509,11 @@ rang %3, %4 professionnels</translation>
         <location line="+0"/>
         <source>Densities of the communes</source>
         <translation>Densités des communes</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>Sensitivity of the pôle types</source>
+        <translation>Sensibilité des types de pôles</translation>
     </message>
 </context>
 <context>
@@ -2427,6 +2554,108 @@ The user guide is not installed with this build.</source>
         <translation># Guide de l&apos;utilisateur
 
 Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::ZonageLayer</name>
+    <message>
+        <location filename="../ui/sensitivity_layer.cpp" line="-53"/>
+        <source>Under %1</source>
+        <translation>Sous %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 to %2</source>
+        <translation>de %1 à %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Changed class</source>
+        <translation>Classe changée</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Zonage</source>
+        <translation>Zonage</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::ZonageView</name>
+    <message>
+        <location filename="../ui/panels/sensitivity_zonage.cpp" line="+52"/>
+        <source>Communes below this accessibility are under-served (zone d&apos;intervention prioritaire for GPs: 2.5 consultations per standardised inhabitant and per year)</source>
+        <translation>Les communes sous cette accessibilité sont sous-dotées (zone d’intervention prioritaire pour les médecins généralistes : 2,5 consultations par habitant standardisé et par an)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An optional second threshold (zone d&apos;action complémentaire); 0 = none</source>
+        <translation>Un second seuil facultatif (zone d’action complémentaire) ; 0 = aucun</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zonage thresholds</source>
+        <translation>Seuils du zonage</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Thresholds not applied: %1</source>
+        <translation>Seuils non appliqués : %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Accessibility in %1</source>
+        <translation>Accessibilité en %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>under %1</source>
+        <translation>moins de %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 and more</source>
+        <translation>%1 et plus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 to %2</source>
+        <translation>de %1 à %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1: %Ln communes, %2 inhabitants</source>
+        <translation>
+            <numerusform>%1 : %Ln commune, %2 habitants</numerusform>
+            <numerusform>%1 : %Ln communes, %2 habitants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>%Ln communes change class.</source>
+        <translation>
+            <numerusform>%Ln commune change de classe.</numerusform>
+            <numerusform>%Ln communes changent de classe.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>No commune changes class.</source>
+        <translation>Aucune commune ne change de classe.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (class %2 → %3)</source>
+        <translation>%1 (classe %2 → %3)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Who enters or leaves: %1</source>
+        <translation>Qui entre ou sort : %1</translation>
     </message>
 </context>
 </TS>

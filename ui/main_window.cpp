@@ -12,6 +12,7 @@
 #include "ui/layer_roles.h"
 #include "ui/map_layers.h"
 #include "ui/panels/panel_util.h"
+#include "ui/sensitivity_layer.h"
 #include "ui/session.h"
 #include "ui/tasks.h"
 
@@ -222,6 +223,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_project(std::ma
     m_session = new Session(this);
     // Before anything else that listens to the session: the layers exist when the panels' slots run.
     m_layers = new MapLayers(m_session, m_project.get(), this);
+    new SensitivityLayer(m_session, m_project.get(), this); // BVs whose type changes in the sensitivity tab
+    new ZonageLayer(m_session, m_project.get(), this);      // communes by zonage class (Densités panel)
 
     createCanvas();
     createActions();

@@ -35,6 +35,11 @@ struct Session::Private {
     std::deque<CrunchResult> crunches; // for the current dataset and pôle/Crunch parameters
     std::vector<CrunchRequest> crunchesRunning;
     int crunchGeneration = 0;
+    // The sensitivity asked for last, and its result once computed (for the current dataset/parameters).
+    std::optional<SensitivityRequest> sensitivityRequest;
+    std::optional<analysis::Sensitivity> sensitivity;
+    int sensitivityGeneration = 0;
+    std::optional<ZonageState> zonage;
 };
 
 namespace {
@@ -48,10 +53,11 @@ DensityMap computeDensityMap(const model::Dataset& ds, const DensityMapRequest& 
     map.secrecyThreshold = params.secrecyThreshold;
     const std::string profession = r.profession.toStdString();
     if (r.accessibility) {
-        map.values = analysis::accessibility(ds, profession, r.vintage,
-                                             analysis::defaultAccessParameters(ds.catalogue, profession), {},
-                                             &feedback)
-                         .values;
+        auto access = std::make_shared<analysis::AccessResult>(analysis::accessibility(
+            ds, profession, r.vintage, analysis::defaultAccessParameters(ds.catalogue, profession), {},
+            &feedback));
+        map.values = access->values;
+        map.access = std::move(access);
         return map;
     }
     const std::vector<analysis::DensityRow> rows =
@@ -83,6 +89,7 @@ void Session::setDataset(model::Dataset dataset, const QString& path) {
     ++d->generation;
     d->densityMaps.clear();
     d->densityMapsRunning.clear();
+    d->zonage.reset();
     d->shownDensityMap.reset();
     ++d->crunchGeneration;
     d->crunches.clear();
@@ -240,6 +247,7 @@ void Session::clearDensityMap() {
         return;
     d->shownDensityMap.reset();
     emit densityMapCleared();
+    setZonageThresholds({}); // no accessibility shown: no zonage
 }
 
 const CrunchResult* Session::crunch(const CrunchRequest& request) {
@@ -318,7 +326,130 @@ void Session::densityMapFinished(DensityMap map, bool ok, const QString& error) 
         emit densityMapReady(d->densityMaps.back().request);
 }
 
+std::vector<double> sensitivityValues(double base, double percent, int stepsEachSide) {
+    std::vector<double> values;
+    for (int k = -stepsEachSide; k <= stepsEachSide && stepsEachSide > 0; ++k) {
+        const double v = base * (1 + k * percent / 100.0 / stepsEachSide);
+        if (k != 0 && v > 0)
+            values.push_back(v);
+    }
+    std::sort(values.begin(), values.end());
+    return values;
+}
+
+double suggestedZonageThreshold(const analysis::AccessResult& access) {
+    if (access.params.supply == analysis::SupplyKind::Consultations)
+        return 2.5;
+    std::vector<double> values;
+    for (double v : access.values)
+        if (std::isfinite(v))
+            values.push_back(v);
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const double q = values[values.size() / 5];
+    return q > 0 ? std::round(q * 100) / 100 : q;
+}
+
+QString Session::setZonageThresholds(const std::vector<double>& thresholds) {
+    const DensityMap* map = shownDensityMap();
+    if (!map || !map->access) {
+        const bool had = d->zonage.has_value();
+        d->zonage.reset();
+        if (had)
+            emit zonageChanged();
+        return {};
+    }
+    ZonageState next;
+    next.access = map->access;
+    try {
+        next.zonage = analysis::zonage(*map->access, thresholds);
+    } catch (const std::exception& e) {
+        return QString::fromStdString(e.what());
+    }
+    // Compared with the previous thresholds of the same accessibility: who enters or leaves a class.
+    const ZonageState* before = d->zonage && d->zonage->access == map->access ? &*d->zonage : nullptr;
+    if (before && before->zonage.thresholds.size() == thresholds.size()) {
+        next.previousThresholds = before->zonage.thresholds;
+        next.previousClassOf = before->zonage.classOf;
+        int moved = -1, count = 0;
+        for (std::size_t i = 0; i < thresholds.size(); ++i)
+            if (thresholds[i] != before->zonage.thresholds[i]) {
+                moved = static_cast<int>(i);
+                ++count;
+            }
+        next.movedThreshold = count == 1 ? moved : -1;
+        if (count == 1)
+            next.changed = analysis::zonageSensitivity(*map->access, before->zonage.thresholds,
+                                                       static_cast<std::size_t>(moved), {thresholds[moved]})
+                               .front()
+                               .communes;
+        else
+            for (std::size_t c = 0; c < next.zonage.classOf.size(); ++c)
+                if (next.zonage.classOf[c] != before->zonage.classOf[c])
+                    next.changed.push_back(static_cast<int>(c));
+    }
+    d->zonage = std::move(next);
+    emit zonageChanged();
+    return {};
+}
+
+const ZonageState* Session::zonage() const {
+    return d->zonage ? &*d->zonage : nullptr;
+}
+
+QStringList Session::sensitivityKeys() const {
+    QStringList keys;
+    for (const auto& [key, value] : d->dataset->params.toKeyValues())
+        if (key.rfind("poles.", 0) == 0)
+            keys << QString::fromStdString(key);
+    return keys;
+}
+
+void Session::requestSensitivity(const SensitivityRequest& request) {
+    d->sensitivityRequest = request;
+    d->sensitivity.reset();
+    const int generation = ++d->sensitivityGeneration;
+    const std::string key = request.key.toStdString();
+    const auto values = d->dataset->params.toKeyValues();
+    const auto base = values.find(key);
+    const std::vector<double> tried =
+        sensitivityValues(base == values.end() ? 0.0 : base->second, request.percent, request.stepsEachSide);
+    auto result = std::make_shared<analysis::Sensitivity>();
+    // A copy: the worker must not read the Session's aggregation while a new classification replaces it.
+    auto aggregation = std::make_shared<const analysis::Aggregation>(d->aggregation);
+    const model::PoleParameters params = d->dataset->params.poles;
+    QPointer<Session> self(this);
+    FunctionTask* task = FunctionTask::start(
+        tr("Sensitivity of the pôle types"),
+        [aggregation, params, key, tried, result](Feedback& feedback) {
+            *result = analysis::sensitivity(*aggregation, params, key, tried, &feedback);
+        },
+        [self, result, generation](bool ok, const QString& error) {
+            if (!self || generation != self->d->sensitivityGeneration)
+                return;
+            if (!ok) {
+                emit self->sensitivityFailed(error);
+                return;
+            }
+            self->d->sensitivity = std::move(*result);
+            emit self->sensitivityReady();
+        });
+    emit backgroundTaskStarted(task);
+}
+
+const analysis::Sensitivity* Session::sensitivity() const {
+    return d->sensitivity ? &*d->sensitivity : nullptr;
+}
+
 void Session::recompute() {
+    // A sensitivity computed or running for the previous classification no longer holds.
+    ++d->sensitivityGeneration;
+    if (d->sensitivity || d->sensitivityRequest) {
+        d->sensitivity.reset();
+        d->sensitivityRequest.reset();
+        emit sensitivityCleared();
+    }
     analysis::Classification c = analysis::classifyDataset(*d->dataset, d->vintage, d->dataset->params.poles);
     d->aggregation = std::move(c.aggregation);
     d->poles = std::move(c.poles);

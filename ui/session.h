@@ -1,8 +1,10 @@
 #pragma once
 // The open dataset and everything derived from it, shared by the main window, the map and the panels.
 // Panels never compute: they read results from here and react to its signals. The Session owns no widget.
+#include "core/analysis/accessibility.h"
 #include "core/analysis/crunch.h"
 #include "core/analysis/maillage.h"
+#include "core/analysis/margins.h"
 #include "core/analysis/poles.h"
 #include "core/model/dataset.h"
 #include "ui/layer_roles.h"
@@ -39,7 +41,26 @@ struct DensityMap {
     //! nothing is masked (accessibility maps, which show no commune's own count).
     std::vector<bool> masked;
     double secrecyThreshold = 0; //!< the threshold applied
+    //! Accessibility maps: the whole result (values, demand, unit) for the table and the zonage.
+    std::shared_ptr<const analysis::AccessResult> access;
 };
+
+//! The zonage of the communes by accessibility thresholds (DOMAIN.md §6), and what the last change of
+//! thresholds moved.
+struct ZonageState {
+    std::shared_ptr<const analysis::AccessResult> access; //!< the accessibility classed
+    analysis::Zonage zonage;
+    //! The last change: the thresholds before it (empty: none), the threshold moved (-1: several or none),
+    //! the communes whose class changed (indices into dataset().communes) and their class before.
+    std::vector<double> previousThresholds;
+    int movedThreshold = -1;
+    std::vector<int> changed;
+    std::vector<int> previousClassOf;
+};
+
+//! The first zonage threshold to suggest: DREES's 2.5 consultations per inhabitant when the supply is
+//! consultations, else the value under which a fifth of the communes with a value fall.
+double suggestedZonageThreshold(const analysis::AccessResult& access);
 
 //! A Crunch diagnosis to compute: a territory and two years.
 struct CrunchRequest {
@@ -57,6 +78,20 @@ struct CrunchResult {
     analysis::CrunchDiagnostics diagnostics;
     std::vector<analysis::PoleClassification> classification;
 };
+
+//! How robust the pôle types are: one pôle parameter moved by up to ±percent around its value.
+struct SensitivityRequest {
+    QString key;           //!< "poles.grand_pole_min", "poles.mass_scale", …
+    double percent = 10;   //!< the farthest values, in % of the parameter's value
+    int stepsEachSide = 5; //!< values tried below and above the parameter's value
+    bool operator==(const SensitivityRequest& o) const {
+        return key == o.key && percent == o.percent && stepsEachSide == o.stepsEachSide;
+    }
+};
+
+//! The values a sensitivity tries: base × (1 + k·percent / 100 / steps) for k = −steps … steps, base
+//! left out, ascending; values at or below 0 left out (no pôle parameter is negative).
+std::vector<double> sensitivityValues(double base, double percent, int stepsEachSide);
 
 class Session : public QObject {
     Q_OBJECT
@@ -109,6 +144,22 @@ public:
     //! nullptr: then it is being computed in a background task, and crunchReady() or crunchFailed() follow.
     const CrunchResult* crunch(const CrunchRequest& request);
 
+    //! Classes the communes of the accessibility map shown by `thresholds` (ascending), at once, and keeps
+    //! what changed since the previous thresholds; zonageChanged(). Returns the error message (thresholds
+    //! not ascending) or "" when done; without an accessibility map, clears the zonage.
+    QString setZonageThresholds(const std::vector<double>& thresholds);
+    //! The zonage (nullptr without one).
+    const ZonageState* zonage() const;
+
+    //! The pôle parameters a sensitivity can move ("poles.*" keys of model::Parameters::toKeyValues).
+    QStringList sensitivityKeys() const;
+    //! Computes the sensitivity of `request` for the current dataset, vintage and parameters in a background
+    //! task: sensitivityReady() or sensitivityFailed() follow. A later request supersedes it.
+    void requestSensitivity(const SensitivityRequest& request);
+    //! The sensitivity computed for the last request (nullptr while computing, after a failure, or when the
+    //! dataset or parameters changed since).
+    const analysis::Sensitivity* sensitivity() const;
+
     //! Asks the map to zoom to a BV or commune (by code); the main window connects this to the canvas.
     void requestZoomTo(FeatureKind kind, const QString& code);
 
@@ -127,6 +178,12 @@ signals:
     void crunchReady(const maillage::ui::CrunchRequest& request);
     //! `message` is empty when the diagnosis was cancelled.
     void crunchFailed(const maillage::ui::CrunchRequest& request, const QString& message);
+    void zonageChanged();
+    void sensitivityReady();
+    //! `message` is empty when the computation was cancelled.
+    void sensitivityFailed(const QString& message);
+    //! The dataset or parameters changed: the sensitivity shown no longer holds.
+    void sensitivityCleared();
     //! A computation started in the background, for the status bar to show it with a cancel button.
     void backgroundTaskStarted(maillage::ui::FunctionTask* task);
 

@@ -2,6 +2,8 @@
 // computes, and selections travel between them through the Session.
 #include "core/analysis/crunch.h"
 #include "core/analysis/density.h"
+#include "core/analysis/result_tables.h"
+#include "core/analysis/secrecy.h"
 #include "core/demo/demo.h"
 #include "ui/i18n.h"
 #include "ui/layer_roles.h"
@@ -13,6 +15,7 @@
 #include "ui/panels/poles_panel.h"
 #include "ui/panels/profession_chooser.h"
 #include "ui/panels/rank_size_chart.h"
+#include "ui/panels/result_table_model.h"
 #include "ui/panels/table_export.h"
 #include "ui/session.h"
 
@@ -56,6 +59,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <tuple>
 
 using namespace maillage;
 using namespace maillage::ui;
@@ -74,6 +78,44 @@ int rowOf(const QAbstractItemModel* m, const QString& code, int role) {
 }
 
 constexpr int kCodeRole = Qt::UserRole + 2; // PolesTableModel/DensityTableModel::CodeRole
+
+// The six bassins of ui_fixture.h counted in 2019 and 2023, and two small bassins (Eta: 2 then 3
+// professionals, Theta: 3 then 4): their counts and changes are secret, and one of them enters the drain
+// correlation unless it is left out.
+model::Dataset smallCountsDataset() {
+    model::Dataset ds = testing::makeSixBassins();
+    ds.meta.vintages = {2019, 2023};
+    const std::vector<model::CountRecord> latest = ds.counts;
+    for (std::size_t i = 0; i < latest.size(); ++i) {
+        model::CountRecord earlier = latest[i];
+        earlier.vintage = 2019;
+        earlier.count = std::round(latest[i].count * (0.8 + 0.05 * static_cast<double>(i % 5)));
+        ds.counts.push_back(earlier);
+    }
+    const struct {
+        const char* code;
+        const char* name;
+        double before, after;
+        double x;
+    } small[] = {{"00007", "Eta", 2, 3, 130000}, {"00008", "Theta", 3, 4, 140000}};
+    for (const auto& s : small) {
+        model::Commune c = ds.communes.front();
+        c.code = c.bv = s.code;
+        c.name = s.name;
+        c.population = 800;
+        c.anchor = {s.x + 5000, 6505000};
+        c.geometry = testing::squareWkb(s.x, 6500000, 10000);
+        model::Bassin b = ds.bassins.front(); // a one-commune bassin, as the fixture's
+        std::tie(b.code, b.name, b.communes) = std::make_tuple(c.code, c.name, std::vector{c.code});
+        std::tie(b.population, b.anchor, b.geometry) = std::tie(c.population, c.anchor, c.geometry);
+        ds.communes.push_back(c);
+        ds.bassins.push_back(b);
+        ds.counts.push_back({s.code, "medecin_generaliste", 2019, s.before});
+        ds.counts.push_back({s.code, "medecin_generaliste", 2023, s.after});
+    }
+    ds.reindex();
+    return ds;
+}
 
 } // namespace
 
@@ -283,6 +325,76 @@ private slots:
         for (int t = 1; t <= 4; ++t)
             poles += expected.polesByType[t];
         QCOMPARE(static_cast<int>(panel.findChild<RankSizeChart*>()->points().size()), poles);
+    }
+
+    void selectedBassinShowsItsMarginsToTheThresholds() {
+        Session six;
+        six.setDataset(testing::makeSixBassins());
+        PolesPanel panel(&six, canvas.get(), project.get());
+        // Zeta: 2,500 professionals of whom 300 of pôle professions (12 %), type 4. To reach 20 %:
+        // (300 + x) / (2,500 + x) >= 0.2, x = 250.
+        six.selectBassins({QStringLiteral("00006")});
+        const QString details = panel.findChild<QLabel*>(QStringLiteral("poleDetails"))->text();
+        QVERIFY2(details.contains(QStringLiteral(
+                     "250 more professionals of pole professions needed to be intermediate pole")),
+                 qPrintable(details));
+        // Gamma: 2,000 professionals, type 3: 1,000 short of the grand pôle threshold (3,000).
+        panel.findChild<QCheckBox*>(QStringLiteral("polesOnly"))->setChecked(false);
+        const QAbstractItemModel* m = panel.findChild<QTableView*>(QStringLiteral("polesTable"))->model();
+        const int gamma = rowOf(m, QStringLiteral("00003"), kCodeRole);
+        QVERIFY(gamma >= 0);
+        const QString margins = cell(m, gamma, m->columnCount() - 1);
+        QVERIFY2(
+            margins.contains(QStringLiteral("1,000 professionals short of the threshold of large poles")),
+            qPrintable(margins));
+    }
+
+    void crunchShowsThePublishableFiguresTheCommandLineWrites() {
+        Session small;
+        small.setDataset(smallCountsDataset());
+        PolesPanel panel(&small, canvas.get(), project.get());
+        QTRY_VERIFY(panel.crunch().hasEvolution);
+        const analysis::CrunchDiagnostics raw = analysis::diagnoseCrunch(
+            small.dataset(), {}, small.parameters().poles, small.parameters().crunch, 2023, 2019);
+        const analysis::SecrecyRule rule = analysis::SecrecyRule::from(small.parameters().density);
+        const analysis::CrunchMask mask = analysis::maskCrunch(raw, rule);
+        QVERIFY(mask.drainCorrelation); // a secret change entered the raw correlation
+        const analysis::CrunchDiagnostics published = analysis::publishableCrunch(raw, mask);
+        QVERIFY(published.drainCorrelation != raw.drainCorrelation);
+        QCOMPARE(panel.crunch().drainCorrelation, published.drainCorrelation);
+        QVERIFY(panel.findChild<QLabel*>(QStringLiteral("crunchDrain"))
+                    ->text()
+                    .startsWith(panel::signedNumber(published.drainCorrelation, 2)));
+
+        // The table of changes is the command line's, cell for cell, and shows no count from 1 to 4.
+        const std::vector<io::ResultTable> cli =
+            analysis::crunchTables(small.dataset(), raw, rule, analysis::Language::En);
+        const auto changes = std::find_if(
+            cli.begin(), cli.end(), [](const io::ResultTable& t) { return t.name == "crunch_changes"; });
+        QVERIFY(changes != cli.end());
+        const ResultTableModel* model = panel.crunchChangesModel();
+        QCOMPARE(model->rowCount(), static_cast<int>(changes->rows.size()));
+        QCOMPARE(model->columnCount(), static_cast<int>(changes->columns.size()));
+        int maskedCells = 0;
+        for (int r = 0; r < model->rowCount(); ++r)
+            for (int c = 0; c < model->columnCount(); ++c) {
+                const QString shown = cell(model, r, c);
+                QCOMPARE(shown,
+                         QString::fromStdString(io::formatCell(*changes, r, c, analysis::Language::En)));
+                const std::string& key = changes->columns[c].key;
+                if (key != "before" && key != "after" && key != "change")
+                    continue;
+                bool isNumber = false;
+                const double value = std::abs(QLocale(QLocale::English).toDouble(shown, &isNumber));
+                QVERIFY2(!isNumber || value == 0 || value >= rule.threshold, qPrintable(shown));
+                maskedCells += model->index(r, c).data(panel::MaskedRole).toBool() ? 1 : 0;
+            }
+        QVERIFY(maskedCells >= 4);
+        QVERIFY(panel.findChild<QLabel*>(QStringLiteral("crunchSecrecyNote"))
+                    ->text()
+                    .contains(QStringLiteral("counts below 5 masked")));
+        QCOMPARE(panel.findChild<QTextEdit*>(QStringLiteral("crunchDiagnosis"))->document()->toRawText(),
+                 QString::fromStdString(analysis::describeCrunch(published, analysis::Language::En)));
     }
 
     void crunchOfARegionIsDiagnosedOnItsBassins() {

@@ -5,6 +5,7 @@
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/profession_chooser.h"
+#include "ui/panels/sensitivity_zonage.h"
 #include "ui/panels/table_export.h"
 #include "ui/session.h"
 
@@ -14,6 +15,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -262,6 +264,18 @@ DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* p
     panel::setMuted(m_mapLegendNote);
     m_mapLegendNote->setText(tr("Choose a profession to colour the communes by density."));
     root->addWidget(m_mapLegendNote);
+    // Accessibility as values and the zonage simulator, while the map shows accessibility.
+    m_zonageBox = new QGroupBox(tr("Accessibility and zonage"));
+    m_zonageBox->setObjectName(QStringLiteral("zonageBox"));
+    auto* zonageLayout = new QVBoxLayout(m_zonageBox);
+    m_zonage = new ZonageView(m_session);
+    m_zonage->setObjectName(QStringLiteral("zonageView"));
+    zonageLayout->addWidget(m_zonage);
+    m_zonageBox->setVisible(false);
+    root->addWidget(m_zonageBox, 1);
+    // Shown with a zonage, whoever asked for the accessibility map (this panel or the command line).
+    connect(m_session, &Session::zonageChanged, m_zonageBox,
+            [this] { m_zonageBox->setVisible(m_session->zonage() != nullptr); });
 
     auto* crumbRow = new QHBoxLayout;
     m_back = new QToolButton;

@@ -16,6 +16,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -30,6 +31,7 @@ namespace maillage::ui {
 
 class Session;
 class DensityTableModel;
+class ZonageView;
 struct DensityMapRequest;
 
 class DensityPanel : public DockPanel {
@@ -59,6 +61,8 @@ public:
     //! The communes get their own style back.
     void resetMapColouring();
     bool isColouringMap() const { return m_colouring; }
+    //! The accessibility table and zonage simulator (shown while the map shows accessibility).
+    ZonageView* zonageView() const { return m_zonage; }
 
     //! Name of the attribute added to the communes layer for density colouring.
     static QString densityField();
@@ -95,6 +99,8 @@ private:
     DensityTableModel* m_refModel = nullptr;
     QLabel* m_caption = nullptr;
     QLabel* m_mapLegendNote = nullptr;
+    QGroupBox* m_zonageBox = nullptr;
+    ZonageView* m_zonage = nullptr;
 
     QString m_bassin, m_commune;
     std::unordered_set<std::string> m_communesWithZones;

@@ -1,11 +1,16 @@
 #include "ui/panels/poles_panel.h"
 
 #include "core/analysis/crunch.h"
+#include "core/analysis/margins.h"
 #include "core/analysis/poles.h"
+#include "core/analysis/result_tables.h"
+#include "core/analysis/secrecy.h"
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/pole_palette.h"
 #include "ui/panels/rank_size_chart.h"
+#include "ui/panels/result_table_model.h"
+#include "ui/panels/sensitivity_panel.h"
 #include "ui/session.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -43,11 +48,12 @@ struct PolesTableRow {
     int type = 0;
     double total = 0, poleShare = 0, psyShare = 0;
     QString reason;
+    QString margins; //!< how far from each threshold that matters (analysis::describeMargins)
 };
 
 class PolesTableModel : public panel::PanelTableModel<PolesTableRow> {
 public:
-    enum Column { Name, Type, Professionals, PoleShare, PsyShare, Reason, ColumnCount };
+    enum Column { Name, Type, Professionals, PoleShare, PsyShare, Reason, Margins, ColumnCount };
     enum Role { CodeRole = panel::KeyRole, TypeRole = panel::FirstOwnRole };
 
     explicit PolesTableModel(QObject* parent) : PanelTableModel(ColumnCount, parent) {}
@@ -77,6 +83,8 @@ protected:
                 return percent(r.psyShare);
             case Reason:
                 return r.reason;
+            case Margins:
+                return r.margins;
             }
             break;
         case panel::SortRole:
@@ -93,6 +101,8 @@ protected:
                 return r.psyShare;
             case Reason:
                 return r.reason;
+            case Margins:
+                return r.margins;
             }
             break;
         case Qt::DecorationRole:
@@ -104,6 +114,8 @@ protected:
                 return PolesPanel::tr("%1 (BV %2)\n%3").arg(r.name, r.code, r.reason);
             if (col == Type)
                 return panel::poleTypeLabel(r.type) + QLatin1Char('\n') + r.reason;
+            if (col == Margins)
+                return r.margins;
             return r.reason;
         case Qt::TextAlignmentRole:
             if (col == Professionals || col == PoleShare || col == PsyShare)
@@ -133,6 +145,8 @@ protected:
             return PolesPanel::tr("Psy %");
         case Reason:
             return PolesPanel::tr("Reason");
+        case Margins:
+            return PolesPanel::tr("Margins");
         }
         return {};
     }
@@ -146,6 +160,9 @@ protected:
             return PolesPanel::tr("Share of psychiatric nurses");
         case Reason:
             return PolesPanel::tr("Why the bassin de vie has this type");
+        case Margins:
+            return PolesPanel::tr("How many professionals it lacks for the type above, and how many it can "
+                                  "lose and keep its type");
         }
         return {};
     }
@@ -170,6 +187,14 @@ QLabel* swatch(int type) {
 }
 
 } // namespace
+
+QString PolesPanel::marginsText(const analysis::PoleClassification& pole, const analysis::SecrecyRule& rule) {
+    // A margin is a threshold minus a count: it gives a masked count back (DOMAIN.md §7).
+    if (analysis::maskClassification(pole.total, pole.pole, pole.psy, rule).any())
+        return tr("not shown: counts below %1 are masked").arg(number(rule.threshold));
+    return qs(analysis::describeMargins(
+        analysis::marginsOf(pole), panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En));
+}
 
 PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent)
     : DockPanel(session, canvas, project, QStringLiteral("PolesPanel"), parent) {
@@ -352,7 +377,17 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
     riskLabel->setToolTip(
         tr("Small pôles near a large one that lose professionals: at risk of being absorbed"));
     ef->addRow(riskLabel, m_atRisk);
+    m_changesModel = new ResultTableModel(this);
+    m_changesTable =
+        panel::tableView(QStringLiteral("crunchChanges"), panel::sortProxy(m_changesModel, this));
+    m_changesTable->setMinimumHeight(m_changesTable->verticalHeader()->defaultSectionSize() * 8);
+    ef->addRow(m_changesTable);
     cv->addWidget(m_evolutionBox);
+    m_secrecyNote = new QLabel;
+    m_secrecyNote->setObjectName(QStringLiteral("crunchSecrecyNote"));
+    m_secrecyNote->setWordWrap(true);
+    panel::setMuted(m_secrecyNote);
+    cv->addWidget(m_secrecyNote);
 
     auto* chartBox = new QGroupBox(tr("Rank–size"));
     auto* chv = new QVBoxLayout(chartBox);
@@ -369,6 +404,11 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
 
     scroll->setWidget(content);
     m_tabs->addTab(scroll, tr("Crunch"));
+
+    // --- Sensitivity tab
+    auto* sensitivity = new SensitivityPanel(m_session);
+    sensitivity->setObjectName(QStringLiteral("sensitivityPanel"));
+    m_tabs->addTab(sensitivity, tr("Sensitivity"));
 
     // --- Wiring
     connect(m_polesOnly, &QCheckBox::toggled, this, [this](bool only) {
@@ -437,6 +477,7 @@ void PolesPanel::reloadTable() {
         const model::Dataset& ds = m_session->dataset();
         const auto& poles = m_session->poles();
         const bool french = panel::uiIsFrench();
+        const analysis::SecrecyRule rule = analysis::SecrecyRule::from(m_session->parameters().density);
         rows.reserve(poles.size());
         for (const auto& p : poles) {
             PolesTableRow r;
@@ -448,6 +489,7 @@ void PolesPanel::reloadTable() {
             r.psyShare = p.psyShare;
             r.reason = qs(analysis::describeClassification(p, french ? analysis::Language::Fr
                                                                      : analysis::Language::En));
+            r.margins = marginsText(p, rule);
             if (r.type >= 1 && r.type <= 4)
                 ++poleCount;
             rows.push_back(std::move(r));
@@ -457,7 +499,9 @@ void PolesPanel::reloadTable() {
     if (m_model->rows().size() != rows.size() || m_model->rows().empty() || [&] {
             for (size_t i = 0; i < rows.size(); ++i)
                 if (rows[i].code != m_model->rows()[i].code || rows[i].type != m_model->rows()[i].type ||
-                    rows[i].total != m_model->rows()[i].total || rows[i].reason != m_model->rows()[i].reason)
+                    rows[i].total != m_model->rows()[i].total ||
+                    rows[i].reason != m_model->rows()[i].reason ||
+                    rows[i].margins != m_model->rows()[i].margins)
                     return true;
             return false;
         }()) {
@@ -471,6 +515,7 @@ void PolesPanel::reloadTable() {
         header->resizeSection(PolesTableModel::Name,
                               std::min(view->sizeHintForColumn(PolesTableModel::Name), 150));
         header->resizeSection(PolesTableModel::Reason, view->sizeHintForColumn(PolesTableModel::Reason));
+        header->resizeSection(PolesTableModel::Margins, view->sizeHintForColumn(PolesTableModel::Margins));
         onSessionSelection(m_session->selectedBassins());
     }
     m_count->setText(m_session->hasDataset() ? tr("Pôles: %1 of %2 BV").arg(poleCount).arg(bassinCount)
@@ -526,10 +571,11 @@ void PolesPanel::showDetails(const QString& code) {
         return;
     }
     panel::setMuted(m_details, false);
-    m_details->setText(QStringLiteral("<b>%1</b> — <span style=\"color:%2\">■</span> %3<br/>%4")
+    m_details->setText(QStringLiteral("<b>%1</b> — <span style=\"color:%2\">■</span> %3<br/>%4"
+                                      "<br/><i>%5</i> %6")
                            .arg(row->name.toHtmlEscaped(), poleTypeColor(row->type).darker(110).name(),
-                                panel::poleTypeLabel(row->type).toHtmlEscaped(),
-                                row->reason.toHtmlEscaped()));
+                                panel::poleTypeLabel(row->type).toHtmlEscaped(), row->reason.toHtmlEscaped(),
+                                tr("Margins:").toHtmlEscaped(), row->margins.toHtmlEscaped()));
 }
 
 void PolesPanel::fillScopeCombo() {
@@ -627,6 +673,8 @@ void PolesPanel::refreshCrunch() {
         for (QLabel* l : {m_first, m_second, m_primacy, m_firstShare, m_herfindahl})
             l->setText(QStringLiteral("—"));
         m_evolutionBox->setVisible(false);
+        m_changesModel->setTable({}, analysis::Language::En);
+        m_secrecyNote->clear();
         m_chart->setPoints({});
     };
     if (!m_session->hasDataset()) {
@@ -660,67 +708,124 @@ void PolesPanel::refreshCrunch() {
         m_scopeNote->setText(tr("Computing the diagnosis…"));
 }
 
+namespace {
+
+const io::ResultTable* tableNamed(const std::vector<io::ResultTable>& tables, const char* name) {
+    for (const io::ResultTable& t : tables)
+        if (t.name == name)
+            return &t;
+    return nullptr;
+}
+
+} // namespace
+
 void PolesPanel::showCrunch(const CrunchResult& result) {
-    m_crunch = result.diagnostics;
     const model::Dataset& ds = m_session->dataset();
+    const analysis::Language language = panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En;
+    // What the command line publishes (DOMAIN.md §7): the same mask, the same publishable figures, the same
+    // tables; the panel only lays them out.
+    const analysis::SecrecyRule rule = analysis::SecrecyRule::from(m_session->parameters().density);
+    const analysis::CrunchMask mask = analysis::maskCrunch(result.diagnostics, rule);
+    m_crunch = analysis::publishableCrunch(result.diagnostics, mask);
+    const std::vector<io::ResultTable> tables =
+        analysis::crunchTables(ds, result.diagnostics, rule, language);
     const std::vector<std::string>& selection = result.request.bassins;
-    const std::vector<analysis::PoleClassification>& classification = result.classification;
-    const int to = result.request.vintageTo;
     const auto& c = m_crunch;
     const int bvCount = static_cast<int>(selection.empty() ? ds.bassins.size() : selection.size());
+    const QString masked = qs(analysis::maskedLabel(rule, language));
     m_scopeNote->setText(tr("Bassins de vie: %1 · professionals in %2: %3")
                              .arg(number(bvCount))
-                             .arg(to)
-                             .arg(number(c.totalProfessionals)));
-    m_diagnosis->setPlainText(qs(
-        analysis::describeCrunch(c, panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En)));
+                             .arg(result.request.vintageTo)
+                             .arg(mask.selectionFigures ? masked : number(c.totalProfessionals)));
+    QStringList caption;
+    if (const io::ResultTable* diagnosis = tableNamed(tables, "crunch_diagnosis")) {
+        m_diagnosis->setPlainText(qs(diagnosis->rows.front().cells.front().text));
+        for (const Message& note : diagnosis->notes)
+            caption << qs(word(note, language));
+    }
+    caption.prepend(qs(word(analysis::secrecyNote(rule), language)));
+    m_secrecyNote->setText(caption.join(QStringLiteral(" · ")));
+    showConcentration(c, mask, rule);
+    const io::ResultTable* changes = tableNamed(tables, "crunch_changes");
+    showEvolution(c, mask, rule, changes != nullptr);
+    m_changesModel->setTable(changes ? *changes : io::ResultTable{}, language);
+    m_changesTable->setVisible(changes != nullptr);
 
+    const std::set<std::string> inScope(selection.begin(), selection.end());
+    std::vector<RankSizePoint> points;
+    for (const auto& p : result.classification) {
+        if (p.type == analysis::PoleType::HorsPole)
+            continue;
+        if (!inScope.empty() && !inScope.count(p.bv))
+            continue;
+        // A masked mass is not drawn: its position on the log scale would give it back.
+        if (analysis::isSecret(p.total, rule))
+            continue;
+        points.push_back({panel::bassinName(ds, p.bv), p.total, static_cast<int>(p.type)});
+    }
+    m_chart->setPoints(std::move(points));
+}
+
+void PolesPanel::showConcentration(const analysis::CrunchDiagnostics& c, const analysis::CrunchMask& mask,
+                                   const analysis::SecrecyRule& rule) {
+    const model::Dataset& ds = m_session->dataset();
+    const QString masked = qs(
+        analysis::maskedLabel(rule, panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En));
     for (int t = 1; t <= 4; ++t) {
         m_typeCount[t]->setText(QString::number(c.polesByType[t]));
         m_typeAverage[t]->setText(number(c.averageByTypePerRegion[t], 1));
     }
     const QString prof = tr("prof.", "abbreviation of professionals");
-    auto poleText = [&](const std::string& code, double mass) {
+    auto poleText = [&](const std::string& code, double mass, bool massMasked) {
         if (code.empty())
             return QStringLiteral("—");
-        return QStringLiteral("%1 (%2 %3)").arg(panel::bassinName(ds, code), number(mass), prof);
+        return QStringLiteral("%1 (%2 %3)")
+            .arg(panel::bassinName(ds, code), massMasked ? masked : number(mass), prof);
     };
-    m_first->setText(poleText(c.firstPole, c.firstMass));
-    m_second->setText(poleText(c.secondPole, c.secondMass));
-    if (c.primacy > 0) {
+    m_first->setText(poleText(c.firstPole, c.firstMass, mask.firstMass));
+    m_second->setText(poleText(c.secondPole, c.secondMass, mask.secondMass));
+    if (mask.primacy)
+        m_primacy->setText(masked);
+    else if (c.primacy > 0)
         m_primacy->setText(c.macrocephalic ? tr("%1, macrocephalic").arg(number(c.primacy, 1))
                                            : number(c.primacy, 1));
-    } else {
+    else
         m_primacy->setText(tr("— (fewer than two pôles)"));
-    }
-    m_firstShare->setText(c.firstPole.empty() ? QStringLiteral("—") : percent(c.firstPoleShare));
-    m_herfindahl->setText(
-        c.herfindahl > 0
-            ? tr("%1 ≈ %2 equal pôles").arg(number(c.herfindahl, 3), number(c.equivalentPoles, 1))
-            : QStringLiteral("—"));
+    if (c.firstPole.empty())
+        m_firstShare->setText(QStringLiteral("—"));
+    else
+        m_firstShare->setText(mask.selectionFigures || mask.firstMass ? masked : percent(c.firstPoleShare));
+    if (mask.concentration)
+        m_herfindahl->setText(masked);
+    else
+        m_herfindahl->setText(
+            c.herfindahl > 0
+                ? tr("%1 ≈ %2 equal pôles").arg(number(c.herfindahl, 3), number(c.equivalentPoles, 1))
+                : QStringLiteral("—"));
+}
 
-    m_evolutionBox->setVisible(c.hasEvolution);
-    if (c.hasEvolution) {
-        m_evolutionBox->setTitle(tr("Change %1 → %2").arg(c.vintageFrom).arg(c.vintageTo));
-        m_poleChange->setText(panel::signedPercent(c.poleChangePercent));
-        m_nonPoleChange->setText(panel::signedPercent(c.nonPoleChangePercent));
-        m_drain->setText(panel::signedNumber(c.drainCorrelation, 2));
-        QStringList names;
-        for (const auto& code : c.atRisk)
-            names << panel::bassinName(ds, code);
-        m_atRisk->setText(names.isEmpty() ? tr("none") : names.join(QStringLiteral(", ")));
-    }
-
-    const std::set<std::string> inScope(selection.begin(), selection.end());
-    std::vector<RankSizePoint> points;
-    for (const auto& p : classification) {
-        if (p.type == analysis::PoleType::HorsPole)
-            continue;
-        if (!inScope.empty() && !inScope.count(p.bv))
-            continue;
-        points.push_back({panel::bassinName(ds, p.bv), p.total, static_cast<int>(p.type)});
-    }
-    m_chart->setPoints(std::move(points));
+void PolesPanel::showEvolution(const analysis::CrunchDiagnostics& c, const analysis::CrunchMask& mask,
+                               const analysis::SecrecyRule& rule, bool compared) {
+    // publishableCrunch drops the evolution when its sums are masked: the box still shows, masked.
+    m_evolutionBox->setVisible(compared);
+    if (!compared)
+        return;
+    const model::Dataset& ds = m_session->dataset();
+    const QString masked = qs(
+        analysis::maskedLabel(rule, panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En));
+    m_evolutionBox->setTitle(tr("Change %1 → %2").arg(c.vintageFrom).arg(c.vintageTo));
+    m_poleChange->setText(mask.poleChange ? masked : panel::signedPercent(c.poleChangePercent));
+    m_nonPoleChange->setText(mask.nonPoleChange ? masked : panel::signedPercent(c.nonPoleChangePercent));
+    m_drain->setText(c.findings.correlationPoints >= 3 ? panel::signedNumber(c.drainCorrelation, 2)
+                                                       : QStringLiteral("—"));
+    if (mask.drainCorrelation)
+        m_drain->setText(
+            m_drain->text() + QLatin1Char(' ') +
+            tr("(over the %n bassins de vie whose change is shown)", nullptr, c.findings.correlationPoints));
+    QStringList names;
+    for (const auto& code : c.atRisk)
+        names << panel::bassinName(ds, code);
+    m_atRisk->setText(names.isEmpty() ? tr("none") : names.join(QStringLiteral(", ")));
 }
 
 } // namespace maillage::ui

@@ -2,6 +2,7 @@
 // "Pôles et Crunch": the pôles d'offre of the dataset (type, figures, reason) and the Crunch
 // diagnostics of a territory (DOMAIN.md §3 and §5). Reads Session results; computes nothing itself.
 #include "core/analysis/crunch.h"
+#include "core/analysis/secrecy.h"
 #include "ui/panels/dock_panel.h"
 #include "ui/panels/panel_table.h"
 #include "ui/session.h"
@@ -28,6 +29,7 @@ namespace maillage::ui {
 class Session;
 class RankSizeChart;
 class PolesTableModel;
+class ResultTableModel;
 
 class PolesPanel : public DockPanel {
     Q_OBJECT
@@ -39,8 +41,11 @@ public:
     int listedRowCount() const;
     //! BV code of a listed row (in the table's current sort order).
     QString listedBassin(int row) const;
-    //! The diagnostics the Crunch tab currently shows.
+    //! The diagnostics the Crunch tab currently shows: as statistical secrecy lets them be published
+    //! (analysis::publishableCrunch), the figures the command line writes.
     const analysis::CrunchDiagnostics& crunch() const { return m_crunch; }
+    //! The change per bassin de vie the Crunch tab lists: the command line's "crunch_changes" table.
+    const ResultTableModel* crunchChangesModel() const { return m_changesModel; }
 
 private:
     void onDatasetChanged();
@@ -48,6 +53,8 @@ private:
     void onTableSelection();
     void onSessionSelection(const QStringList& codes);
     void showDetails(const QString& code);
+    //! The BV's margins to the thresholds in a sentence, or why they are not shown (secrecy).
+    static QString marginsText(const analysis::PoleClassification& pole, const analysis::SecrecyRule& rule);
     void fillScopeCombo();
     void fillVintageCombos();
     //! The "from" years: "No comparison", then the years before the "to" year; `preferred` when listed.
@@ -56,6 +63,12 @@ private:
     //! Asks the Session for the diagnosis of the chosen territory and years.
     void refreshCrunch();
     void showCrunch(const CrunchResult& result);
+    //! Pôles per type and concentration, "< 5" where `mask` masks a figure.
+    void showConcentration(const analysis::CrunchDiagnostics& c, const analysis::CrunchMask& mask,
+                           const analysis::SecrecyRule& rule);
+    //! The change between the two years (when `compared`), masked as the command line does.
+    void showEvolution(const analysis::CrunchDiagnostics& c, const analysis::CrunchMask& mask,
+                       const analysis::SecrecyRule& rule, bool compared);
     void scheduleCrunch();
 
     QTabWidget* m_tabs = nullptr;
@@ -86,6 +99,9 @@ private:
     QLabel* m_nonPoleChange = nullptr;
     QLabel* m_drain = nullptr;
     QLabel* m_atRisk = nullptr;
+    QTableView* m_changesTable = nullptr;
+    ResultTableModel* m_changesModel = nullptr;
+    QLabel* m_secrecyNote = nullptr;
     RankSizeChart* m_chart = nullptr;
 
     analysis::CrunchDiagnostics m_crunch;
