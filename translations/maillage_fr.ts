@@ -4,7 +4,7 @@
 <context>
     <name>ExportLayout</name>
     <message>
-        <location filename="../ui/export_layout.cpp" line="+228"/>
+        <location filename="../ui/print/print_tools.cpp" line="+121"/>
         <source>Fictional data (demonstration dataset)</source>
         <translation>Données fictives (jeu de démonstration)</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>Carte : Maillage, %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../ui/export_layout.cpp" line="+193"/>
         <source>Health care pôles</source>
         <translation>Pôles d&apos;offre de soins</translation>
     </message>
@@ -49,12 +49,12 @@
         <translation>Légende</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../ui/print/print_tools.cpp" line="+6"/>
         <source>Cannot write in the folder %1.</source>
         <translation>Impossible d&apos;écrire dans le dossier %1.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../ui/export_layout.cpp" line="+101"/>
         <source>Not enough memory to export the map at %1 dpi.</source>
         <translation>Mémoire insuffisante pour exporter la carte à %1 dpi.</translation>
     </message>
@@ -64,7 +64,7 @@
         <translation>La carte n&apos;a pas pu être exportée vers %1.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../ui/print/print_tools.cpp" line="+27"/>
         <source>The exported map could not be saved as %1.</source>
         <translation>La carte exportée n&apos;a pas pu être enregistrée sous %1.</translation>
     </message>
@@ -2427,6 +2427,208 @@ The user guide is not installed with this build.</source>
         <translation># Guide de l&apos;utilisateur
 
 Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::print::PrintText</name>
+    <message>
+        <location filename="../ui/print/atlas.cpp" line="+90"/>
+        <location filename="../ui/print/report.cpp" line="+132"/>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Atlas of the pôles d&apos;offre de soins</source>
+        <translation>Atlas des pôles d&apos;offre de soins</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <location filename="../ui/print/report.cpp" line="+121"/>
+        <source>%1: the dataset has no outlines of these territories.</source>
+        <translation>%1 : le jeu de données n&apos;a pas les contours de ces territoires.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>%1: the atlas could not be written (%2).</source>
+        <translation>%1 : l&apos;atlas n&apos;a pas pu être écrit (%2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/print/print_project.cpp" line="+34"/>
+        <source>%1: the dataset cannot be copied for printing.</source>
+        <translation>%1 : le jeu de données ne peut pas être copié pour l&apos;impression.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: the map of the dataset cannot be drawn (%2).</source>
+        <translation>%1 : la carte du jeu de données ne peut pas être dessinée (%2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/print/report.cpp" line="-140"/>
+        <source>Territory sheet — bassin de vie — %1, %2</source>
+        <translation>Fiche territoire — bassin de vie — %1, %2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Health professionals and densities</source>
+        <translation>Professionnels de santé et densités</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Professionals of %1 by profession, and densities per 10,000 inhabitants of the bassin de vie against its département, its région and the whole dataset.</source>
+        <translation>Professionnels de %1 par profession, et densités pour 10 000 habitants du bassin de vie comparées à celles de son département, de sa région et de l&apos;ensemble du jeu de données.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Links of the maillage</source>
+        <translation>Liens du maillage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No declared link for this bassin de vie; modelled links join pôles, and it is none.</source>
+        <translation>Aucun lien déclaré pour ce bassin de vie ; les liens modélisés relient des pôles, et il n&apos;en est pas un.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No modelled or declared link for this bassin de vie.</source>
+        <translation>Aucun lien modélisé ou déclaré pour ce bassin de vie.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Crunch diagnosis of the région</source>
+        <translation>Diagnostic de Crunch de la région</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sources and statistical secrecy</source>
+        <translation>Sources et secret statistique</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counts below the threshold, and the figures from which they could be recomputed, are shown as « &lt; threshold » or left out.</source>
+        <translation>Les effectifs inférieurs au seuil, et les chiffres qui permettraient de les recalculer, sont affichés « &lt; seuil » ou omis.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Territory sheet — %1</source>
+        <translation>Fiche territoire — %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2) — territory sheet</source>
+        <translation>%1 (%2) — fiche territoire</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: no bassin de vie %2 in the dataset.</source>
+        <translation>%1 : aucun bassin de vie %2 dans le jeu de données.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1: the territory sheet could not be written.</source>
+        <translation>%1 : la fiche territoire n&apos;a pas pu être écrite.</translation>
+    </message>
+    <message>
+        <location filename="../ui/print/territory_content.cpp" line="+64"/>
+        <source>No pôle</source>
+        <translation>Aucun pôle</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pôle(s): %1</source>
+        <translation>
+            <numerusform>%n pôle : %1</numerusform>
+            <numerusform>%n pôles : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+36"/>
+        <source>Population: %1</source>
+        <translation>Population : %1</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Health professionals: %1</source>
+        <translation>Professionnels de santé : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of pôle professions: %1</source>
+        <translation>Part des professions de pôle : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n bassin(s) de vie</source>
+        <translation>
+            <numerusform>%n bassin de vie</numerusform>
+            <numerusform>%n bassins de vie</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Profession</source>
+        <translation>Profession</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Professionals in the BV</source>
+        <translation>Effectif du BV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bassin de vie</source>
+        <translation>Bassin de vie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Département</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Région</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole dataset</source>
+        <translation>Ensemble</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Linked to</source>
+        <translation>Lié à</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Distance (km)</source>
+        <translation>Distance (km)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intensity</source>
+        <translation>Intensité</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dominant link</source>
+        <translation>Lien dominant</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>declared: %1</source>
+        <translation>déclaré : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>modelled</source>
+        <translation>modélisé</translation>
     </message>
 </context>
 </TS>

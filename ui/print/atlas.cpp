@@ -162,8 +162,13 @@ QgsVectorLayer* addTerritoryLayer(PrintProject& print, AtlasBy by,
         const auto g = geometries.find(t.code);
         QgsRectangle extent;
         if (g != geometries.end()) {
-            f.setGeometry(g->second);
-            extent = g->second.boundingBox();
+            // Multi-polygons only (the layer's type): a collection left by a dissolve keeps its polygons.
+            QgsGeometry geometry = g->second.type() == QgsWkbTypes::PolygonGeometry
+                                       ? g->second
+                                       : g->second.convertToType(QgsWkbTypes::PolygonGeometry, true);
+            geometry.convertToMultiType();
+            f.setGeometry(geometry);
+            extent = geometry.boundingBox();
             extent.scale(1.25); // the neighbours around
             extent = fitToRatio(extent, kAtlasMap.width() / kAtlasMap.height());
         }
@@ -171,7 +176,15 @@ QgsVectorLayer* addTerritoryLayer(PrintProject& print, AtlasBy by,
         f.setAttributes(values);
         features << f;
     }
-    layer->dataProvider()->addFeatures(features);
+    if (!layer->dataProvider()->addFeatures(features))
+        for (QgsFeature& f : features) { // one by one: a geometry refused costs its outline, not the atlas
+            QgsFeatureList one{f};
+            if (!layer->dataProvider()->addFeatures(one)) {
+                f.clearGeometry();
+                one = {f};
+                layer->dataProvider()->addFeatures(one);
+            }
+        }
     layer->updateExtents();
     // The territory drawn over the map: a dark outline, no fill.
     auto* symbol = QgsFillSymbol::createSimple({{QStringLiteral("style"), QStringLiteral("no")},
@@ -213,8 +226,9 @@ bool writeAtlas(const AtlasRequest& request, QString* error, QgsFeedback* feedba
             settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
             settings.appendGeoreference = false;
             QString detail;
-            if (QgsLayoutExporter::exportToPdf(layout->atlas(), temp, settings, detail, feedback) ==
-                QgsLayoutExporter::Success)
+            const auto result =
+                QgsLayoutExporter::exportToPdf(layout->atlas(), temp, settings, detail, feedback);
+            if (result == QgsLayoutExporter::Success)
                 return true;
             if (why)
                 *why = PrintText::tr("%1: the atlas could not be written (%2).").arg(request.output, detail);
