@@ -1188,12 +1188,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+995"/>
+        <location filename="../ui/main_window.cpp" line="+1083"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-827"/>
+        <location line="-914"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1258,6 +1258,26 @@
         <translation>Exporter la carte en &amp;PDF…</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Atlas…</source>
+        <translation>&amp;Atlas…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A PDF of one page per bassin de vie, pôle or département</source>
+        <translation>Un PDF d&apos;une page par bassin de vie, pôle ou département</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Territory sheet…</source>
+        <translation>&amp;Fiche territoire…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A PDF sheet of the selected bassin de vie: map, type and reason, densities, links, Crunch diagnosis</source>
+        <translation>Une fiche PDF du bassin de vie sélectionné : carte, type et raison, densités, liens, diagnostic de Crunch</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;Save the parameters in the dataset</source>
         <translation>&amp;Enregistrer les paramètres dans le jeu de données</translation>
@@ -1314,12 +1334,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-49"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guide de l&apos;utilisateur</translation>
     </message>
@@ -1339,7 +1359,7 @@
         <translation>Jeux de données &amp;récents</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -1513,7 +1533,7 @@
         <translation>%1 (données fictives)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>Saving the parameters</source>
         <translation>Enregistrement des paramètres</translation>
     </message>
@@ -1593,7 +1613,89 @@ Le fermer quand même ?</translation>
         <translation>Carte exportée vers %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+8"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+8"/>
+        <location line="+4"/>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>Atlas</source>
+        <translation>Atlas</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Save or import the dataset as a GeoPackage first: the atlas is drawn from it.</source>
+        <translation>Enregistrez ou importez d&apos;abord le jeu de données en GeoPackage : l&apos;atlas est dessiné à partir de lui.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One page per bassin de vie</source>
+        <translation>Une page par bassin de vie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>One page per pôle</source>
+        <translation>Une page par pôle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One page per département</source>
+        <translation>Une page par département</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>One page per département holding a pôle</source>
+        <translation>Une page par département ayant un pôle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pages:</source>
+        <translation>Pages :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>atlas</source>
+        <translation>atlas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Atlas written to %1</source>
+        <translation>Atlas écrit dans %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+7"/>
+        <location line="+5"/>
+        <location line="+8"/>
+        <source>Territory sheet</source>
+        <translation>Fiche territoire</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Save or import the dataset as a GeoPackage first: the sheet is drawn from it.</source>
+        <translation>Enregistrez ou importez d&apos;abord le jeu de données en GeoPackage : la fiche est dessinée à partir de lui.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a bassin de vie on the map or in the Pôles panel first.</source>
+        <translation>Sélectionnez d&apos;abord un bassin de vie sur la carte ou dans le panneau Pôles.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sheet-%1</source>
+        <translation>fiche-%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Territory sheet written to %1</source>
+        <translation>Fiche territoire écrite dans %1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>X %1  Y %2 m</source>
         <translation>X %1  Y %2 m</translation>
     </message>
@@ -2443,13 +2545,13 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>Atlas des pôles d&apos;offre de soins</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+97"/>
         <location filename="../ui/print/report.cpp" line="+121"/>
         <source>%1: the dataset has no outlines of these territories.</source>
         <translation>%1 : le jeu de données n&apos;a pas les contours de ces territoires.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%1: the atlas could not be written (%2).</source>
         <translation>%1 : l&apos;atlas n&apos;a pas pu être écrit (%2).</translation>
     </message>
