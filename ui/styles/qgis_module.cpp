@@ -8,11 +8,16 @@
 #include "ui/styles/dataset_styles.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QLocale>
 #include <QTranslator>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
+
+#include <sys/stat.h>
 
 #include <qgsapplication.h>
 
@@ -48,6 +53,13 @@ void startQgis(bool french = maillage::languageFromEnvironment() == maillage::La
     static char name[] = "maillage";
     static char* argv[] = {name, nullptr};
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Qt falls back to /tmp/runtime-<user> without XDG_RUNTIME_DIR (a batch job, a container), with a
+    // warning on the command line's error stream: the same folder, said beforehand.
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const QByteArray dir = QFile::encodeName(QDir::tempPath()) + "/runtime-" + qgetenv("USER");
+        if (::mkdir(dir.constData(), 0700) == 0 || errno == EEXIST)
+            qputenv("XDG_RUNTIME_DIR", dir);
+    }
     new QgsApplication(argc, argv, false); // NOLINT: owned by the process, as QCoreApplication::instance()
     QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
     installLanguage(*new QTranslator(QCoreApplication::instance()), french);
