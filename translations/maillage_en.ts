@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+54"/>
+        <location line="+64"/>
         <source>%n bassin(s) de vie</source>
         <translation>
             <numerusform>%n bassin de vie</numerusform>

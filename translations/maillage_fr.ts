@@ -2551,7 +2551,12 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>%1 : le jeu de données n&apos;a pas les contours de ces territoires.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
+        <source>%1: no territory to print.</source>
+        <translation>%1 : aucun territoire à imprimer.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1: the atlas could not be written (%2).</source>
         <translation>%1 : l&apos;atlas n&apos;a pas pu être écrit (%2).</translation>
     </message>
@@ -2644,7 +2649,7 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+27"/>
         <location line="+36"/>
         <source>Population: %1</source>
         <translation>Population : %1</translation>
@@ -2683,12 +2688,12 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>Bassin de vie</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Département</source>
         <translation>Département</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Région</source>
         <translation>Région</translation>
     </message>

@@ -215,6 +215,11 @@ bool writeAtlas(const AtlasRequest& request, QString* error, QgsFeedback* feedba
         QString unused; // a constant expression: it parses
         layout->atlas()->setFilterExpression(QStringLiteral("\"pole_type\" > 0"), unused);
     }
+    if (layout->atlas()->updateFeatures() == 0) {
+        if (error)
+            *error = PrintText::tr("%1: no territory to print.").arg(request.dataset);
+        return false;
+    }
     QgsProjectMetadata metadata = print->project().metadata(); // the PDF's title
     metadata.setTitle(layout->name());
     print->project().setMetadata(metadata);

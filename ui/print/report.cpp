@@ -158,7 +158,7 @@ void densityPage(QgsPrintLayout* layout, const TerritoryContext& context, const 
                 "vie against its département, its région and the whole dataset.")
                 .arg(t.name),
             QRectF(10, 23, kWidth, 10), layoutFont(8.5), kInk, 1, true);
-    addTable(layout, densityReferences(context, t.code.toStdString()), {46, 24, 24, 24, 24, 24},
+    addTable(layout, densityReferences(context, t.code.toStdString()), {42, 21, 22, 26, 31, 22},
              QRectF(10, 36, kWidth, 240), 1);
 }
 

@@ -65,6 +65,16 @@ QString polesPerType(const std::array<int, analysis::kPoleTypeCount>& counts, La
     return PrintText::tr("%n pôle(s): %1", nullptr, poles).arg(parts.join(QStringLiteral(", ")));
 }
 
+//! "Département (Nord)": the level and the name of the BV's own, when the dataset names it.
+QString withName(const QString& level, const std::map<std::string, std::string>& names, const std::string& bv,
+                 const model::Dataset& ds, bool departement) {
+    const model::Bassin* b = ds.bassin(bv);
+    if (!b)
+        return level;
+    const auto name = names.find(departement ? b->dep : b->reg);
+    return name == names.end() ? level : QStringLiteral("%1 (%2)").arg(level, qs(name->second));
+}
+
 } // namespace
 
 std::vector<TerritoryFigures> bassinFigures(const TerritoryContext& context) {
@@ -126,7 +136,9 @@ TextTable densityReferences(const TerritoryContext& context, const std::string& 
     const model::Dataset& ds = context.dataset;
     TextTable out;
     out.header << PrintText::tr("Profession") << PrintText::tr("Professionals in the BV")
-               << PrintText::tr("Bassin de vie") << PrintText::tr("Département") << PrintText::tr("Région")
+               << PrintText::tr("Bassin de vie")
+               << withName(PrintText::tr("Département"), ds.departementNames, bv, ds, true)
+               << withName(PrintText::tr("Région"), ds.regionNames, bv, ds, false)
                << PrintText::tr("Whole dataset");
     for (const model::Profession& p : ds.catalogue.professions()) {
         const analysis::DensityDrillDown d = analysis::densityForBassin(ds, bv, p.code, 0);
