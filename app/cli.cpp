@@ -44,6 +44,10 @@ const std::vector<CommandEntry>& commandTable() {
         {"crunch", "Crunch diagnosis of a région, département or selection of bassins de vie", declareCrunch},
         {"add", "add travel times, observed flows or declared cooperations to a dataset", declareAdd},
         {"demo", "write the fictional demo dataset as a GeoPackage", declareDemo},
+        {"atlas", "PDF atlas: one page per bassin de vie or département (map, type, reason, figures)",
+         declareAtlas},
+        {"report", "PDF territory sheet of a bassin de vie: map, type and reason, densities, links, Crunch",
+         declareReport},
     };
     return table;
 }

@@ -14,5 +14,7 @@ Runner declareAccess(CLI::App& sub);
 Runner declareLinks(CLI::App& sub);
 Runner declareCrunch(CLI::App& sub);
 Runner declareAdd(CLI::App& sub);
+Runner declareAtlas(CLI::App& sub);
+Runner declareReport(CLI::App& sub);
 
 } // namespace maillage::cli

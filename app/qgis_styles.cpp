@@ -13,6 +13,8 @@ namespace maillage::app {
 namespace {
 
 using WriteStyles = int (*)(const char*, char*, std::size_t);
+using WriteAtlas = int (*)(const char*, const char*, int, const char*, const char*, char*, std::size_t);
+using WriteReport = int (*)(const char*, const char*, const char*, const char*, char*, std::size_t);
 
 std::string executableDir() {
     char buf[PATH_MAX];
@@ -24,9 +26,9 @@ std::string executableDir() {
     return slash == std::string::npos ? "." : path.substr(0, slash);
 }
 
-//! The module's entry point: beside the executable (build tree), else where it is installed. Empty with
-//! dlopen's reasons in `errors` when none loads.
-WriteStyles loadModule(std::string& errors) {
+//! The module's entry point `symbol`: beside the executable (build tree), else where it is installed.
+//! Null with dlopen's reasons in `errors` when none loads.
+void* loadEntry(const char* symbol, std::string& errors) {
     const std::string dir = executableDir();
     for (const std::string& path :
          {dir + "/libmaillage_qgis.so", dir + "/../lib/maillage/libmaillage_qgis.so"}) {
@@ -35,9 +37,9 @@ WriteStyles loadModule(std::string& errors) {
             errors += (errors.empty() ? "" : "; ") + std::string(::dlerror());
             continue;
         }
-        if (auto* entry = reinterpret_cast<WriteStyles>(::dlsym(handle, "maillage_write_qgis_styles")))
+        if (void* entry = ::dlsym(handle, symbol))
             return entry;
-        errors += (errors.empty() ? "" : "; ") + path + ": no maillage_write_qgis_styles";
+        errors += (errors.empty() ? "" : "; ") + path + ": no " + symbol;
     }
     return nullptr;
 }
@@ -47,7 +49,7 @@ WriteStyles loadModule(std::string& errors) {
 bool writeQgisStyles(const std::string& gpkg, std::string& error) {
     const Language language = languageFromEnvironment();
     std::string reasons;
-    const WriteStyles write = loadModule(reasons);
+    const auto write = reinterpret_cast<WriteStyles>(loadEntry("maillage_write_qgis_styles", reasons));
     if (!write) {
         error = word(msg("gpkg.qgis_module_missing", {arg::text("detail", reasons)}), language);
         return false;
@@ -57,6 +59,36 @@ bool writeQgisStyles(const std::string& gpkg, std::string& error) {
         return true;
     // The detail names the file (the module's words, or the engine's error in the same language).
     error = word(msg("gpkg.qgis_styles_failed", {arg::text("detail", detail.data())}), language);
+    return false;
+}
+
+bool writeAtlas(const AtlasJob& job, Language language, std::string& error) {
+    std::string reasons;
+    const auto write = reinterpret_cast<WriteAtlas>(loadEntry("maillage_write_atlas", reasons));
+    if (!write) {
+        error = word(msg("app.print.module_missing", {arg::text("detail", reasons)}), language);
+        return false;
+    }
+    std::vector<char> detail(4096, '\0');
+    if (write(job.dataset.c_str(), job.by.c_str(), job.polesOnly ? 1 : 0, job.output.c_str(),
+              language == Language::Fr ? "fr" : "en", detail.data(), detail.size()))
+        return true;
+    error = word(msg("app.print.failed", {arg::text("detail", detail.data())}), language);
+    return false;
+}
+
+bool writeReport(const ReportJob& job, Language language, std::string& error) {
+    std::string reasons;
+    const auto write = reinterpret_cast<WriteReport>(loadEntry("maillage_write_report", reasons));
+    if (!write) {
+        error = word(msg("app.print.module_missing", {arg::text("detail", reasons)}), language);
+        return false;
+    }
+    std::vector<char> detail(4096, '\0');
+    if (write(job.dataset.c_str(), job.bassin.c_str(), job.output.c_str(),
+              language == Language::Fr ? "fr" : "en", detail.data(), detail.size()))
+        return true;
+    error = word(msg("app.print.failed", {arg::text("detail", detail.data())}), language);
     return false;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // The QGIS styles and project of a dataset GeoPackage, written by libmaillage_qgis.so (ui/styles), which
 // is loaded only here, when asked: the command line links no QGIS, and runs where QGIS is not installed.
+#include "core/model/message.h"
+
 #include <string>
 
 namespace maillage::app {
@@ -10,5 +12,21 @@ namespace maillage::app {
 //! words, in the language of the environment) when the module cannot be loaded or the writing failed;
 //! the dataset is then as it was.
 bool writeQgisStyles(const std::string& gpkg, std::string& error);
+
+//! An atlas to print (ui/print/atlas.h).
+struct AtlasJob {
+    std::string dataset, output;
+    std::string by = "bv"; //!< "bv" or "departement"
+    bool polesOnly = false;
+};
+//! Writes the atlas through the module, its pages in `language`. False with a sentence in `error`.
+bool writeAtlas(const AtlasJob& job, Language language, std::string& error);
+
+//! A territory sheet to print (ui/print/report.h).
+struct ReportJob {
+    std::string dataset, bassin, output;
+};
+//! Writes the territory sheet through the module, in `language`. False with a sentence in `error`.
+bool writeReport(const ReportJob& job, Language language, std::string& error);
 
 } // namespace maillage::app

@@ -3,6 +3,7 @@
 #include "ui/i18n.h"
 #include "ui/layer_roles.h"
 #include "ui/map_layers.h"
+#include "ui/print/print_tools.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -12,10 +13,8 @@
 #include <QFontMetricsF>
 #include <QLocale>
 #include <QRegularExpression>
-#include <QTemporaryFile>
 
 #include <cmath>
-#include <cstdio>
 
 #include <qgsapplication.h>
 #include <qgsgraduatedsymbolrenderer.h>
@@ -39,6 +38,13 @@
 
 namespace maillage::ui {
 namespace {
+
+using print::fitToRatio;
+using print::place;
+
+QFont font(double pointSize, bool bold = false) {
+    return print::layoutFont(pointSize, bold);
+}
 
 struct ExportText {
     Q_DECLARE_TR_FUNCTIONS(ExportLayout)
@@ -97,18 +103,6 @@ Frame frameFor(PageOrientation orientation, PageSize size) {
     return f;
 }
 
-void place(QgsLayoutItem* item, const QRectF& r) {
-    item->attemptMove(QgsLayoutPoint(r.x(), r.y(), QgsUnitTypes::LayoutMillimeters));
-    item->attemptResize(QgsLayoutSize(r.width(), r.height(), QgsUnitTypes::LayoutMillimeters));
-}
-
-QFont font(double pointSize, bool bold = false) {
-    QFont f(QStringLiteral("DejaVu Sans"));
-    f.setPointSizeF(pointSize);
-    f.setBold(bold);
-    return f;
-}
-
 //! The largest size from `maxPt` down to `minPt` at which `text` fits on one line of `widthMm`.
 double fittingSize(const QString& text, const QFont& base, double maxPt, double minPt, double widthMm) {
     QFont f = base;
@@ -134,29 +128,6 @@ QgsLayoutItemLabel* addLabel(QgsPrintLayout* layout, const char* id, const QStri
     layout->addLayoutItem(label);
     place(label, r);
     return label;
-}
-
-//! `extent` grown in one direction to the width/height ratio of the map frame, around the same centre
-//! (QgsLayoutItemMap::setExtent would otherwise resize the frame to the extent).
-QgsRectangle fitToRatio(const QgsRectangle& extent, double ratio) {
-    QgsRectangle e = extent;
-    if (e.isEmpty() || ratio <= 0)
-        return e;
-    const QgsPointXY c = e.center();
-    double w = e.width(), h = e.height();
-    if (w / h > ratio)
-        h = w / ratio;
-    else
-        w = h * ratio;
-    return QgsRectangle(c.x() - w / 2, c.y() - h / 2, c.x() + w / 2, c.y() + h / 2);
-}
-
-//! "bpe2018_sante.csv", "communes.geojson": a file's name rather than a source ("INSEE, BPE 2018").
-bool isFileName(const QString& source) {
-    static const QRegularExpression file(
-        QStringLiteral("\\.(csv|txt|geojson|json|gpkg|shp|xlsx|xls|ods|zip|parquet)$"),
-        QRegularExpression::CaseInsensitiveOption);
-    return source.contains(file) || source.contains(QLatin1Char('/'));
 }
 
 //! The text of the communes' density colouring, "" when they show none.
@@ -215,22 +186,7 @@ QgsLayoutExporter::ExportResult exportPdfWithTitle(QgsLayoutExporter& exporter, 
 } // namespace
 
 QString defaultSourceLine(const model::Dataset& dataset) {
-    QStringList sources;
-    bool saysFictional = false;
-    for (const std::string& s : dataset.meta.sources) {
-        if (isFileName(qs(s)))
-            continue; // older imports recorded their input files: those are no source to cite
-        sources << qs(s);
-        saysFictional = saysFictional || qs(s).contains(QLatin1String("ficti"), Qt::CaseInsensitive);
-    }
-    QStringList parts;
-    if (dataset.meta.fictional && !saysFictional)
-        parts << ExportText::tr("Fictional data (demonstration dataset)");
-    if (!sources.isEmpty())
-        parts << ExportText::tr("Sources: %1").arg(sources.join(QStringLiteral(" ; ")));
-    parts << ExportText::tr("Map: Maillage, %1")
-                 .arg(QLocale().toString(QDate::currentDate(), QLocale::ShortFormat));
-    return parts.join(QStringLiteral(" — "));
+    return print::sourceLine(dataset);
 }
 
 QString defaultTitle(const model::Dataset& dataset) {
@@ -371,69 +327,46 @@ std::unique_ptr<QgsPrintLayout> buildExportLayout(QgsProject* project, const Qgs
 }
 
 bool exportLayout(QgsPrintLayout* layout, ExportFormat format, const QString& path, int dpi, QString* error) {
-    const QFileInfo target(path);
     const QString suffix = format == ExportFormat::Pdf   ? QStringLiteral("pdf")
                            : format == ExportFormat::Png ? QStringLiteral("png")
                                                          : QStringLiteral("svg");
-    // A temporary name in the same folder (same file system), renamed over the target when complete.
-    QTemporaryFile reserve(target.absolutePath() + QStringLiteral("/.maillage-export-XXXXXX.") + suffix);
-    if (!reserve.open()) {
-        if (error)
-            *error = ExportText::tr("Cannot write in the folder %1.")
-                         .arg(QDir::toNativeSeparators(target.absolutePath()));
-        return false;
-    }
-    const QString temp = reserve.fileName();
-    reserve.close();
-
-    QgsLayoutExporter exporter(layout);
-    QgsLayoutExporter::ExportResult result = QgsLayoutExporter::Success;
-    switch (format) {
-    case ExportFormat::Pdf: {
-        QgsLayoutExporter::PdfExportSettings settings;
-        settings.dpi = dpi;
-        settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
-        settings.appendGeoreference = false;
-        result = exportPdfWithTitle(exporter, layout, temp, settings);
-        break;
-    }
-    case ExportFormat::Png: {
-        QgsLayoutExporter::ImageExportSettings settings;
-        settings.dpi = dpi;
-        result = exporter.exportToImage(temp, settings);
-        break;
-    }
-    case ExportFormat::Svg: {
-        QgsLayoutExporter::SvgExportSettings settings;
-        settings.dpi = dpi;
-        settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
-        result = exporter.exportToSvg(temp, settings);
-        break;
-    }
-    }
-    if (result != QgsLayoutExporter::Success) {
-        QFile::remove(temp);
-        if (error) {
-            *error = result == QgsLayoutExporter::MemoryError
-                         ? ExportText::tr("Not enough memory to export the map at %1 dpi.").arg(dpi)
-                         : ExportText::tr("The map could not be exported to %1.")
-                               .arg(QDir::toNativeSeparators(path));
+    const auto write = [&](const QString& temp, QString* why) {
+        QgsLayoutExporter exporter(layout);
+        QgsLayoutExporter::ExportResult result = QgsLayoutExporter::Success;
+        switch (format) {
+        case ExportFormat::Pdf: {
+            QgsLayoutExporter::PdfExportSettings settings;
+            settings.dpi = dpi;
+            settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
+            settings.appendGeoreference = false;
+            result = exportPdfWithTitle(exporter, layout, temp, settings);
+            break;
+        }
+        case ExportFormat::Png: {
+            QgsLayoutExporter::ImageExportSettings settings;
+            settings.dpi = dpi;
+            result = exporter.exportToImage(temp, settings);
+            break;
+        }
+        case ExportFormat::Svg: {
+            QgsLayoutExporter::SvgExportSettings settings;
+            settings.dpi = dpi;
+            settings.textRenderFormat = Qgis::TextRenderFormat::AlwaysText;
+            result = exporter.exportToSvg(temp, settings);
+            break;
+        }
+        }
+        if (result == QgsLayoutExporter::Success)
+            return true;
+        if (why) {
+            *why = result == QgsLayoutExporter::MemoryError
+                       ? ExportText::tr("Not enough memory to export the map at %1 dpi.").arg(dpi)
+                       : ExportText::tr("The map could not be exported to %1.")
+                             .arg(QDir::toNativeSeparators(path));
         }
         return false;
-    }
-    // QTemporaryFile creates the file readable by its owner only: a map is a document to share.
-    QFile::setPermissions(temp, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
-                                    QFileDevice::ReadOther);
-    // rename(2) replaces the target atomically. When it fails (a folder of that name, no permission, a
-    // read-only file system), removing the target first would not help and would lose the previous map.
-    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
-        QFile::remove(temp);
-        if (error)
-            *error = ExportText::tr("The exported map could not be saved as %1.")
-                         .arg(QDir::toNativeSeparators(path));
-        return false;
-    }
-    return true;
+    };
+    return print::writeAtomically(path, suffix, write, error);
 }
 
 } // namespace maillage::ui

@@ -5,6 +5,7 @@
 #include "core/io/gpkg.h"
 #include "core/model/text.h"
 #include "ui/app_settings.h"
+#include "ui/atlas.h"
 #include "ui/demo_cache.h"
 #include "ui/dialogs.h"
 #include "ui/i18n.h"
@@ -336,6 +337,17 @@ void MainWindow::createActions() {
     m_exportPdfAction->setShortcut(QKeySequence::Print);
     connect(m_exportPdfAction, &QAction::triggered, this, [this] { exportDialog(true); });
 
+    m_atlasAction = new QAction(tr("&Atlas…"), this);
+    m_atlasAction->setObjectName(QStringLiteral("exportAtlas"));
+    m_atlasAction->setToolTip(tr("A PDF of one page per bassin de vie, pôle or département"));
+    connect(m_atlasAction, &QAction::triggered, this, [this] { atlasDialog(); });
+    m_reportAction = new QAction(tr("&Territory sheet…"), this);
+    m_reportAction->setObjectName(QStringLiteral("exportReport"));
+    m_reportAction->setToolTip(
+        tr("A PDF sheet of the selected bassin de vie: map, type and reason, densities, "
+           "links, Crunch diagnosis"));
+    connect(m_reportAction, &QAction::triggered, this, [this] { reportDialog(); });
+
     m_saveParametersAction =
         new QAction(icon("/mActionFileSave.svg"), tr("&Save the parameters in the dataset"), this);
     m_saveParametersAction->setObjectName(QStringLiteral("saveParameters"));
@@ -411,6 +423,8 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(m_exportAction);
     file->addAction(m_exportPdfAction);
+    file->addAction(m_atlasAction);
+    file->addAction(m_reportAction);
     file->addSeparator();
     file->addAction(m_saveParametersAction);
     file->addSeparator();
@@ -791,6 +805,8 @@ void MainWindow::updateTitle() {
     updateModified();
     m_exportAction->setEnabled(m_session->hasDataset());
     m_exportPdfAction->setEnabled(m_session->hasDataset());
+    m_atlasAction->setEnabled(m_session->hasDataset());
+    m_reportAction->setEnabled(m_session->hasDataset());
 }
 
 void MainWindow::updateVintages() {
@@ -963,6 +979,78 @@ void MainWindow::exportDialog(bool pdf) {
     settings->setValue(QStringLiteral("export/orientation"), static_cast<int>(dialog.options().orientation));
     settings->setValue(QStringLiteral("export/page_size"), static_cast<int>(dialog.options().pageSize));
     statusBar()->showMessage(tr("Map exported to %1").arg(QDir::toNativeSeparators(dialog.path())), 10000);
+}
+
+QString MainWindow::askPdf(const QString& title, const QString& name) {
+    const std::unique_ptr<QSettings> settings = appSettings();
+    const QString dir =
+        ExportDialog::defaultFolder(settings->value(QStringLiteral("paths/export")).toString());
+    QString path = QFileDialog::getSaveFileName(
+        this, title, QDir(dir).filePath(name + QStringLiteral(".pdf")), tr("PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return path;
+    if (!path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive))
+        path += QStringLiteral(".pdf");
+    settings->setValue(QStringLiteral("paths/export"), QFileInfo(path).absolutePath());
+    return path;
+}
+
+void MainWindow::atlasDialog() {
+    if (m_session->path().isEmpty()) {
+        showError(tr("Atlas"),
+                  tr("Save or import the dataset as a GeoPackage first: the atlas is drawn from it."),
+                  QString());
+        return;
+    }
+    const QStringList choices{tr("One page per bassin de vie"), tr("One page per pôle"),
+                              tr("One page per département"), tr("One page per département holding a pôle")};
+    bool ok = false;
+    const QString choice = QInputDialog::getItem(this, tr("Atlas"), tr("Pages:"), choices, 0, false, &ok);
+    if (!ok)
+        return;
+    const int index = choices.indexOf(choice);
+    const QString path = askPdf(tr("Atlas"), tr("atlas"));
+    if (path.isEmpty())
+        return;
+    QPointer<MainWindow> self(this);
+    trackTask(startPrintTask(tr("Atlas"), atlasArguments(m_session->path(), index >= 2, index % 2 == 1, path),
+                             [self, path](bool done, const QString& error) {
+                                 if (!self)
+                                     return;
+                                 if (done)
+                                     self->statusBar()->showMessage(
+                                         tr("Atlas written to %1").arg(QDir::toNativeSeparators(path)),
+                                         10000);
+                                 else if (!error.isEmpty())
+                                     self->showError(tr("Atlas"), error, path);
+                             }));
+}
+
+void MainWindow::reportDialog() {
+    const QString bassin = m_session->selectedBassins().value(0);
+    if (m_session->path().isEmpty() || bassin.isEmpty()) {
+        showError(tr("Territory sheet"),
+                  m_session->path().isEmpty()
+                      ? tr("Save or import the dataset as a GeoPackage first: the sheet is drawn from it.")
+                      : tr("Select a bassin de vie on the map or in the Pôles panel first."),
+                  QString());
+        return;
+    }
+    const QString path = askPdf(tr("Territory sheet"), tr("sheet-%1").arg(bassin));
+    if (path.isEmpty())
+        return;
+    QPointer<MainWindow> self(this);
+    trackTask(startPrintTask(
+        tr("Territory sheet"), reportArguments(m_session->path(), bassin, path),
+        [self, path](bool done, const QString& error) {
+            if (!self)
+                return;
+            if (done)
+                self->statusBar()->showMessage(
+                    tr("Territory sheet written to %1").arg(QDir::toNativeSeparators(path)), 10000);
+            else if (!error.isEmpty())
+                self->showError(tr("Territory sheet"), error, path);
+        }));
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -104,6 +104,12 @@ private:
     void openDialog();
     void importDialog();
     void exportDialog(bool pdf);
+    //! File > Atlas…: one PDF page per BV, pôle or département (ui/atlas.h).
+    void atlasDialog();
+    //! File > Territory sheet…: the sheet of the selected BV (ui/atlas.h).
+    void reportDialog();
+    //! The PDF file to write, asked in the export folder; empty when the user cancels.
+    QString askPdf(const QString& title, const QString& name);
     void parametersDialog();
     void saveParameters(const model::Parameters& parameters);
     //! Writes the parameters now (on closing); false with a message box when it fails.
@@ -156,6 +162,8 @@ private:
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_exportPdfAction = nullptr;
+    QAction* m_atlasAction = nullptr;
+    QAction* m_reportAction = nullptr;
     QAction* m_saveParametersAction = nullptr;
     QAction* m_parametersAction = nullptr;
     QAction* m_quitAction = nullptr;

@@ -3,14 +3,21 @@
 // qgis_core only; no display needed (offscreen platform), no widget created.
 #include "core/io/geo.h"
 #include "core/model/message.h"
+#include "ui/print/atlas.h"
+#include "ui/print/report.h"
 #include "ui/styles/dataset_styles.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QLocale>
 #include <QTranslator>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
+
+#include <sys/stat.h>
 
 #include <qgsapplication.h>
 
@@ -31,8 +38,7 @@ void copyError(const QString& text, char* error, std::size_t n) {
 }
 
 //! The map's words (legend, layer names) in the language of the environment, as the command line's.
-void installLanguage(QTranslator& translator) {
-    const bool french = maillage::languageFromEnvironment() == maillage::Language::Fr;
+void installLanguage(QTranslator& translator, bool french) {
     QLocale::setDefault(QLocale(french ? QLocale::French : QLocale::English, QLocale::France));
     initTranslations();
     if (french && translator.load(QStringLiteral(":/i18n/maillage_fr.qm")))
@@ -42,14 +48,21 @@ void installLanguage(QTranslator& translator) {
 //! QGIS for a process that has no application (the command line), without a display. It stays up until the
 //! process ends: QGIS cannot be started again once exitQgis() has run, nor GDAL be used after it (it tears
 //! the drivers down), and the command line goes on using GDAL.
-void startQgis() {
+void startQgis(bool french = maillage::languageFromEnvironment() == maillage::Language::Fr) {
     static int argc = 1; // QApplication keeps references to both
     static char name[] = "maillage";
     static char* argv[] = {name, nullptr};
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Qt falls back to /tmp/runtime-<user> without XDG_RUNTIME_DIR (a batch job, a container), with a
+    // warning on the command line's error stream: the same folder, said beforehand.
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const QByteArray dir = QFile::encodeName(QDir::tempPath()) + "/runtime-" + qgetenv("USER");
+        if (::mkdir(dir.constData(), 0700) == 0 || errno == EEXIST)
+            qputenv("XDG_RUNTIME_DIR", dir);
+    }
     new QgsApplication(argc, argv, false); // NOLINT: owned by the process, as QCoreApplication::instance()
     QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
-    installLanguage(*new QTranslator(QCoreApplication::instance()));
+    installLanguage(*new QTranslator(QCoreApplication::instance()), french);
     QgsApplication::initQgis();
 }
 
@@ -66,6 +79,46 @@ extern "C" __attribute__((visibility("default"))) int maillage_write_qgis_styles
         startQgis();
     QString message;
     const bool ok = maillage::ui::styles::writeDatasetStyles(QString::fromUtf8(gpkg ? gpkg : ""), &message);
+    copyError(message, error, n);
+    return ok ? 1 : 0;
+}
+
+//! Writes the atlas of the dataset `gpkg` into the PDF `output` (ui/print/atlas.h): `by` "bv" or
+//! "departement", `polesOnly` non-zero for the pôles only, `lang` "fr" or "en" (the words of the pages).
+//! Returns 1 on success; 0 with a sentence (UTF-8, truncated to n bytes) in `error` on failure.
+extern "C" __attribute__((visibility("default"))) int maillage_write_atlas(const char* gpkg, const char* by,
+                                                                           int polesOnly, const char* output,
+                                                                           const char* lang, char* error,
+                                                                           std::size_t n) {
+    maillage::io::ensureGdal();
+    if (!QCoreApplication::instance())
+        startQgis(std::strcmp(lang ? lang : "", "fr") == 0);
+    maillage::ui::print::AtlasRequest request;
+    request.dataset = QString::fromUtf8(gpkg ? gpkg : "");
+    request.by = std::strcmp(by ? by : "", "departement") == 0 ? maillage::ui::print::AtlasBy::Departement
+                                                               : maillage::ui::print::AtlasBy::Bassin;
+    request.polesOnly = polesOnly != 0;
+    request.output = QString::fromUtf8(output ? output : "");
+    QString message;
+    const bool ok = maillage::ui::print::writeAtlas(request, &message);
+    copyError(message, error, n);
+    return ok ? 1 : 0;
+}
+
+//! Writes the territory sheet of the bassin de vie `bassin` of the dataset `gpkg` into the PDF `output`
+//! (ui/print/report.h), in `lang` ("fr" or "en"). Returns 1 on success; 0 with a sentence in `error`.
+extern "C" __attribute__((visibility("default"))) int
+maillage_write_report(const char* gpkg, const char* bassin, const char* output, const char* lang, char* error,
+                      std::size_t n) {
+    maillage::io::ensureGdal();
+    if (!QCoreApplication::instance())
+        startQgis(std::strcmp(lang ? lang : "", "fr") == 0);
+    maillage::ui::print::ReportRequest request;
+    request.dataset = QString::fromUtf8(gpkg ? gpkg : "");
+    request.bassin = QString::fromUtf8(bassin ? bassin : "");
+    request.output = QString::fromUtf8(output ? output : "");
+    QString message;
+    const bool ok = maillage::ui::print::writeTerritoryReport(request, &message);
     copyError(message, error, n);
     return ok ? 1 : 0;
 }

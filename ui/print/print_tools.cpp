@@ -1,0 +1,164 @@
+#include "ui/print/print_tools.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QStringList>
+#include <QTemporaryFile>
+
+#include <cstdio>
+
+#include <qgslayout.h>
+#include <qgslayoutitemlabel.h>
+#include <qgslayoutitemmap.h>
+#include <qgslayoutitemscalebar.h>
+#include <qgslayoutmeasurement.h>
+#include <qgslayoutpoint.h>
+#include <qgslayoutsize.h>
+#include <qgstextformat.h>
+
+namespace maillage::ui::print {
+
+namespace {
+
+//! Same words as the map export (one translation context for the two).
+struct ExportText {
+    Q_DECLARE_TR_FUNCTIONS(ExportLayout)
+};
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+//! Older imports recorded their input files as sources: those are no source to cite.
+bool isFileName(const QString& source) {
+    static const QRegularExpression file(
+        QStringLiteral("\\.(csv|txt|geojson|json|gpkg|shp|xlsx|xls|ods|zip|parquet)$"),
+        QRegularExpression::CaseInsensitiveOption);
+    return source.contains(file) || source.contains(QLatin1Char('/'));
+}
+
+} // namespace
+
+void place(QgsLayoutItem* item, const QRectF& r, int page) {
+    item->attemptMove(QgsLayoutPoint(r.x(), r.y(), QgsUnitTypes::LayoutMillimeters), true, false, page);
+    item->attemptResize(QgsLayoutSize(r.width(), r.height(), QgsUnitTypes::LayoutMillimeters));
+}
+
+QFont layoutFont(double pointSize, bool bold) {
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setPointSizeF(pointSize);
+    f.setBold(bold);
+    return f;
+}
+
+QgsLayoutItemLabel* addText(QgsLayout* layout, const QString& id, const QString& text, const QRectF& r,
+                            const QFont& font, const QColor& color, int page, bool top) {
+    auto* label = new QgsLayoutItemLabel(layout);
+    if (!id.isEmpty())
+        label->setId(id);
+    label->setText(text);
+    label->setFont(font);
+    label->setFontColor(color);
+    label->setMargin(0);
+    label->setHAlign(Qt::AlignLeft);
+    label->setVAlign(top ? Qt::AlignTop : Qt::AlignVCenter);
+    layout->addLayoutItem(label);
+    place(label, r, page);
+    return label;
+}
+
+QgsRectangle fitToRatio(const QgsRectangle& extent, double ratio) {
+    QgsRectangle e = extent;
+    if (e.isEmpty() || ratio <= 0)
+        return e;
+    const QgsPointXY c = e.center();
+    double w = e.width(), h = e.height();
+    if (w / h > ratio)
+        h = w / ratio;
+    else
+        w = h * ratio;
+    return QgsRectangle(c.x() - w / 2, c.y() - h / 2, c.x() + w / 2, c.y() + h / 2);
+}
+
+void addScaleBar(QgsLayout* layout, QgsLayoutItemMap* map, const QRectF& r, int page) {
+    auto* bar = new QgsLayoutItemScaleBar(layout);
+    bar->setId(QStringLiteral("scale_bar"));
+    layout->addLayoutItem(bar);
+    bar->setStyle(QStringLiteral("Single Box"));
+    bar->setLinkedMap(map);
+    bar->applyDefaultSize(QgsUnitTypes::DistanceKilometers);
+    bar->setUnitLabel(QStringLiteral("km"));
+    // Round segments that fit the box whatever the map's scale (an atlas changes it on every page).
+    bar->setNumberOfSegmentsLeft(0);
+    bar->setNumberOfSegments(2);
+    bar->setSegmentSizeMode(QgsScaleBarSettings::SegmentSizeFitWidth);
+    bar->setMinimumBarWidth(r.width() / 3);
+    bar->setMaximumBarWidth(r.width());
+    QgsTextFormat text;
+    text.setFont(layoutFont(8));
+    text.setSize(8);
+    text.setSizeUnit(QgsUnitTypes::RenderPoints);
+    bar->setTextFormat(text);
+    place(bar, r, page);
+}
+
+QString sourceLine(const model::Dataset& dataset) {
+    QStringList sources;
+    bool saysFictional = false;
+    for (const std::string& s : dataset.meta.sources) {
+        if (isFileName(qs(s)))
+            continue;
+        sources << qs(s);
+        saysFictional = saysFictional || qs(s).contains(QLatin1String("ficti"), Qt::CaseInsensitive);
+    }
+    QStringList parts;
+    if (dataset.meta.fictional && !saysFictional)
+        parts << ExportText::tr("Fictional data (demonstration dataset)");
+    if (!sources.isEmpty())
+        parts << ExportText::tr("Sources: %1").arg(sources.join(QStringLiteral(" ; ")));
+    parts << ExportText::tr("Map: Maillage, %1")
+                 .arg(QLocale().toString(QDate::currentDate(), QLocale::ShortFormat));
+    return parts.join(QStringLiteral(" — "));
+}
+
+QString cannotWriteFolder(const QString& folder) {
+    return ExportText::tr("Cannot write in the folder %1.").arg(QDir::toNativeSeparators(folder));
+}
+
+bool writeAtomically(const QString& path, const QString& suffix,
+                     const std::function<bool(const QString& temp, QString* error)>& write, QString* error) {
+    const QFileInfo target(path);
+    // A temporary name in the same folder (same file system), renamed over the target when complete.
+    QTemporaryFile reserve(target.absolutePath() + QStringLiteral("/.maillage-export-XXXXXX.") + suffix);
+    if (!reserve.open()) {
+        if (error)
+            *error = cannotWriteFolder(target.absolutePath());
+        return false;
+    }
+    const QString temp = reserve.fileName();
+    reserve.close();
+    if (!write(temp, error)) {
+        QFile::remove(temp);
+        return false;
+    }
+    // QTemporaryFile creates the file readable by its owner only: a map is a document to share.
+    QFile::setPermissions(temp, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                                    QFileDevice::ReadOther);
+    // rename(2) replaces the target atomically. When it fails (a folder of that name, no permission, a
+    // read-only file system), removing the target first would not help and would lose the previous file.
+    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
+        QFile::remove(temp);
+        if (error)
+            *error = ExportText::tr("The exported map could not be saved as %1.")
+                         .arg(QDir::toNativeSeparators(path));
+        return false;
+    }
+    return true;
+}
+
+} // namespace maillage::ui::print

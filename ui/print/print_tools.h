@@ -1,0 +1,52 @@
+#pragma once
+// What the print outputs share (map export, atlas, territory sheet): placing items in millimetres, the
+// fonts, text boxes, the source line, and writing a PDF through a temporary file renamed when complete.
+// qgis_core only: the command line runs them through libmaillage_qgis.so without a display.
+#include "core/model/dataset.h"
+
+#include <QColor>
+#include <QFont>
+#include <QRectF>
+#include <QString>
+
+#include <functional>
+
+class QgsLayout;
+class QgsLayoutItem;
+class QgsLayoutItemLabel;
+class QgsLayoutItemMap;
+class QgsRectangle;
+
+namespace maillage::ui::print {
+
+//! Moves and resizes `item` to `r` (millimetres) on page `page` (0 = first).
+void place(QgsLayoutItem* item, const QRectF& r, int page = 0);
+
+//! The layouts' font (DejaVu Sans, shipped by Debian with QGIS) at `pointSize`.
+QFont layoutFont(double pointSize, bool bold = false);
+
+//! A text box with id `id` (may be empty) on `page`, left-aligned, vertically centred unless `top`.
+QgsLayoutItemLabel* addText(QgsLayout* layout, const QString& id, const QString& text, const QRectF& r,
+                            const QFont& font, const QColor& color, int page = 0, bool top = false);
+
+//! `extent` grown in one direction to the width/height ratio of the map frame, around the same centre
+//! (QgsLayoutItemMap::setExtent would otherwise resize the frame to the extent).
+QgsRectangle fitToRatio(const QgsRectangle& extent, double ratio);
+
+//! A scale bar in kilometres for `map` in `r` on `page` (single box, two segments, 8 pt labels).
+void addScaleBar(QgsLayout* layout, QgsLayoutItemMap* map, const QRectF& r, int page = 0);
+
+//! "Sources : INSEE, BPE 2013 ; IGN, Admin Express 2018 — Maillage, 12/05/2025", with "Données fictives"
+//! first for the demo dataset; in the UI language.
+QString sourceLine(const model::Dataset& dataset);
+
+//! The words of the print outputs' failures, with the path named.
+QString cannotWriteFolder(const QString& folder);
+
+//! Writes `path` through `write` (which writes the file it is given and returns false with a sentence in
+//! `error` when it fails): a temporary file in the same folder, readable by all, renamed over `path` once
+//! complete; nothing is left behind on failure and a previous file stays as it was.
+bool writeAtomically(const QString& path, const QString& suffix,
+                     const std::function<bool(const QString& temp, QString* error)>& write, QString* error);
+
+} // namespace maillage::ui::print
