@@ -14,5 +14,8 @@ Runner declareAccess(CLI::App& sub);
 Runner declareLinks(CLI::App& sub);
 Runner declareCrunch(CLI::App& sub);
 Runner declareAdd(CLI::App& sub);
+Runner declareSensitivity(CLI::App& sub);
+//! The values of `text`, "start:end:step" (step > 0, start <= end, at most 1,000 values), given to `option`.
+std::vector<double> parseRange(const std::string& text, const char* option);
 
 } // namespace maillage::cli

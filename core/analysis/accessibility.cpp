@@ -8,15 +8,30 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
 #include <unordered_map>
 
 namespace maillage::analysis {
 
+namespace {
+
+model::ProfessionGroup groupOf(const model::ProfessionCatalogue& catalogue, const std::string& profession) {
+    const int p = profession.empty() ? -1 : resolveProfession(catalogue, profession);
+    return p < 0 ? model::ProfessionGroup::Proximite
+                 : catalogue.professions()[static_cast<std::size_t>(p)].group;
+}
+
+} // namespace
+
 AccessParameters defaultAccessParameters(const model::ProfessionCatalogue& catalogue,
                                          const std::string& profession) {
-    const int p = profession.empty() ? -1 : resolveProfession(catalogue, profession);
-    return defaultAccessParameters(p < 0 ? model::ProfessionGroup::Proximite
-                                         : catalogue.professions()[static_cast<std::size_t>(p)].group);
+    return defaultAccessParameters(groupOf(catalogue, profession));
+}
+
+AccessParameters accessParameters(const model::Parameters& params,
+                                  const model::ProfessionCatalogue& catalogue,
+                                  const std::string& profession) {
+    return params.accessFor(groupOf(catalogue, profession));
 }
 
 std::vector<double> standardisedPopulation(const std::vector<std::vector<double>>& byBand,
@@ -372,6 +387,23 @@ int classOf(double value, const std::vector<double>& thresholds) {
                             thresholds.begin());
 }
 
+//! Each commune takes its unit's class; population and communes per class.
+void classCommunes(const AccessResult& result, const std::vector<std::string>& unitOf,
+                   const std::map<std::string, std::size_t>& index, UnitZonage& u) {
+    const std::size_t classes = u.unitsOf.size();
+    u.zonage.populationOf.assign(classes, 0.0);
+    u.zonage.communesOf.assign(classes, 0);
+    u.zonage.classOf.assign(unitOf.size(), -1);
+    for (std::size_t c = 0; c < unitOf.size(); ++c) {
+        if (unitOf[c].empty())
+            continue;
+        const int k = u.unitClass[index.at(unitOf[c])];
+        u.zonage.classOf[c] = k;
+        u.zonage.populationOf[static_cast<std::size_t>(k)] += result.demand[c];
+        ++u.zonage.communesOf[static_cast<std::size_t>(k)];
+    }
+}
+
 } // namespace
 
 Zonage zonage(const AccessResult& result, const std::vector<double>& thresholds) {
@@ -390,19 +422,75 @@ Zonage zonage(const AccessResult& result, const std::vector<double>& thresholds)
     return z;
 }
 
+UnitZonage zonageByUnit(const AccessResult& result, const std::vector<std::string>& unitOf,
+                        const std::vector<double>& thresholds) {
+    checkThresholds(thresholds);
+    if (unitOf.size() != result.values.size())
+        throw Error(ErrorKind::Value, {},
+                    msg("analysis.access.input_size",
+                        {arg::text("what", "unit table"),
+                         arg::integer("found", static_cast<long long>(unitOf.size())),
+                         arg::integer("expected", static_cast<long long>(result.values.size()))}));
+    UnitZonage u;
+    std::map<std::string, std::size_t> index;
+    for (const std::string& unit : unitOf)
+        if (!unit.empty())
+            index.emplace(unit, 0);
+    for (auto& [unit, i] : index) {
+        i = u.units.size();
+        u.units.push_back(unit);
+    }
+    std::vector<double> weighted(u.units.size(), 0.0), plain(u.units.size(), 0.0);
+    std::vector<int> members(u.units.size(), 0);
+    for (std::size_t c = 0; c < unitOf.size(); ++c) {
+        if (unitOf[c].empty() || !std::isfinite(result.values[c]))
+            continue;
+        const std::size_t i = index[unitOf[c]];
+        weighted[i] += result.values[c] * result.demand[c];
+        plain[i] += result.values[c];
+        ++members[i];
+    }
+    u.unitDemand.assign(u.units.size(), 0.0);
+    for (std::size_t c = 0; c < unitOf.size(); ++c)
+        if (!unitOf[c].empty())
+            u.unitDemand[index[unitOf[c]]] += result.demand[c];
+    u.unitsOf.assign(thresholds.size() + 1, 0);
+    for (std::size_t i = 0; i < u.units.size(); ++i) {
+        // A unit without demand still has a value: the plain mean of its communes'.
+        u.unitValues.push_back(u.unitDemand[i] > 0 ? weighted[i] / u.unitDemand[i]
+                                                   : (members[i] > 0 ? plain[i] / members[i] : 0.0));
+        u.unitClass.push_back(classOf(u.unitValues[i], thresholds));
+        ++u.unitsOf[static_cast<std::size_t>(u.unitClass[i])];
+    }
+    classCommunes(result, unitOf, index, u);
+    u.zonage.thresholds = thresholds;
+    return u;
+}
+
 std::vector<ZonageChange> zonageSensitivity(const AccessResult& result, const std::vector<double>& thresholds,
                                             std::size_t index, const std::vector<double>& values) {
+    std::vector<std::string> self;
+    self.reserve(result.values.size());
+    for (std::size_t c = 0; c < result.values.size(); ++c)
+        self.push_back(std::to_string(c)); // every commune its own unit
+    return zonageSensitivity(result, self, thresholds, index, values);
+}
+
+std::vector<ZonageChange> zonageSensitivity(const AccessResult& result,
+                                            const std::vector<std::string>& unitOf,
+                                            const std::vector<double>& thresholds, std::size_t index,
+                                            const std::vector<double>& values) {
     if (index >= thresholds.size())
         throw Error(ErrorKind::Parameter, Location{"", 0, {}, -1, "access.zonage_thresholds"},
                     msg("analysis.access.threshold_index",
                         {arg::integer("n", static_cast<long long>(index + 1)),
                          arg::integer("count", static_cast<long long>(thresholds.size()))}));
-    const Zonage base = zonage(result, thresholds);
+    const Zonage base = zonageByUnit(result, unitOf, thresholds).zonage;
     std::vector<ZonageChange> out;
     for (double value : values) {
         std::vector<double> moved = thresholds;
         moved[index] = value;
-        const Zonage z = zonage(result, moved);
+        const Zonage z = zonageByUnit(result, unitOf, moved).zonage;
         ZonageChange change;
         change.value = value;
         change.populationOf = z.populationOf;
