@@ -78,9 +78,13 @@ std::vector<std::string> unitsOf(const AccessOptions& o, const model::Dataset& d
 //! A regional dataset (imported for a région or département) knows where its area ends: the edge warning
 //! is worded from that, in place of the engine's generic one.
 void warnRegionalEdge(const model::Dataset& ds, const analysis::AccessResult& result, Warnings& warnings) {
-    const auto mode = ds.meta.extra.find("area.mode"); // core/io/import.h: kAreaModeKey
-    if (mode == ds.meta.extra.end())
+    // core/io/import.h: kAreaModeKey, kOutsideCommunesKey, kTruncatedBassinsKey. A regional communes file
+    // imported whole lists its truncated bassins without a mode: it holds only its own communes (strict).
+    const auto area = ds.meta.extra.lower_bound("area.");
+    if (area == ds.meta.extra.end() || area->first.rfind("area.", 0) != 0)
         return;
+    const auto modeKey = ds.meta.extra.find("area.mode");
+    const std::string mode = modeKey == ds.meta.extra.end() ? "strict" : modeKey->second;
     warnings.erase(std::remove_if(warnings.begin(), warnings.end(),
                                   [](const Warning& w) { return w.text.id == "analysis.access.edge"; }),
                    warnings.end());
@@ -95,7 +99,7 @@ void warnRegionalEdge(const model::Dataset& ds, const analysis::AccessResult& re
     warnings.push_back(
         makeWarning(ErrorKind::Value, {},
                     msg("app.access.regional_edge",
-                        {arg::text("mode", mode->second), arg::integer("n", near), arg::number("km", km, 0),
+                        {arg::text("mode", mode), arg::integer("n", near), arg::number("km", km, 0),
                          arg::integer("outside", listed("area.outside_communes")),
                          arg::integer("truncated", listed("area.truncated_bassins"))})));
 }

@@ -222,6 +222,13 @@ private slots:
         QVERIFY2(r.err.find("imported for an area (strict)") != std::string::npos, r.err.c_str());
         QVERIFY2(r.err.find("2 bassins de vie cut by its edge") != std::string::npos, r.err.c_str());
         QVERIFY2(r.err.find("of the edge of the dataset") == std::string::npos, r.err.c_str()); // not twice
+        // A regional communes file imported whole: its truncated bassins are listed, without a mode.
+        ds.meta.extra.erase("area.mode");
+        const std::string file = path("regional_file.gpkg");
+        io::writeDataset(ds, file);
+        const Run whole = runCli({"access", "--dataset", file, "--profession", "medecin_generaliste",
+                                  "--output", path("regional.csv")});
+        QVERIFY2(whole.err.find("imported for an area (strict)") != std::string::npos, whole.err.c_str());
         const Run plain = runCli({"access", "--dataset", m_demo, "--profession", "medecin_generaliste",
                                   "--output", path("plain.csv")});
         QVERIFY2(plain.err.find("imported for an area") == std::string::npos, plain.err.c_str());
