@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <unordered_map>
 
@@ -467,30 +468,24 @@ UnitZonage zonageByUnit(const AccessResult& result, const std::vector<std::strin
     return u;
 }
 
-std::vector<ZonageChange> zonageSensitivity(const AccessResult& result, const std::vector<double>& thresholds,
-                                            std::size_t index, const std::vector<double>& values) {
-    std::vector<std::string> self;
-    self.reserve(result.values.size());
-    for (std::size_t c = 0; c < result.values.size(); ++c)
-        self.push_back(std::to_string(c)); // every commune its own unit
-    return zonageSensitivity(result, self, thresholds, index, values);
-}
+namespace {
 
-std::vector<ZonageChange> zonageSensitivity(const AccessResult& result,
-                                            const std::vector<std::string>& unitOf,
-                                            const std::vector<double>& thresholds, std::size_t index,
-                                            const std::vector<double>& values) {
+//! The communes whose class moves when threshold `index` takes each of `values`; `zonageFor` classes the
+//! communes for a set of thresholds.
+std::vector<ZonageChange> changesOver(const AccessResult& result, const std::vector<double>& thresholds,
+                                      std::size_t index, const std::vector<double>& values,
+                                      const std::function<Zonage(const std::vector<double>&)>& zonageFor) {
     if (index >= thresholds.size())
         throw Error(ErrorKind::Parameter, Location{"", 0, {}, -1, "access.zonage_thresholds"},
                     msg("analysis.access.threshold_index",
                         {arg::integer("n", static_cast<long long>(index + 1)),
                          arg::integer("count", static_cast<long long>(thresholds.size()))}));
-    const Zonage base = zonageByUnit(result, unitOf, thresholds).zonage;
+    const Zonage base = zonageFor(thresholds);
     std::vector<ZonageChange> out;
     for (double value : values) {
         std::vector<double> moved = thresholds;
         moved[index] = value;
-        const Zonage z = zonageByUnit(result, unitOf, moved).zonage;
+        const Zonage z = zonageFor(moved);
         ZonageChange change;
         change.value = value;
         change.populationOf = z.populationOf;
@@ -502,6 +497,46 @@ std::vector<ZonageChange> zonageSensitivity(const AccessResult& result,
         out.push_back(std::move(change));
     }
     return out;
+}
+
+} // namespace
+
+std::vector<ZonageChange> zonageSensitivity(const AccessResult& result, const std::vector<double>& thresholds,
+                                            std::size_t index, const std::vector<double>& values) {
+    return changesOver(result, thresholds, index, values,
+                       [&](const std::vector<double>& t) { return zonage(result, t); });
+}
+
+std::vector<ZonageChange> zonageSensitivity(const AccessResult& result,
+                                            const std::vector<std::string>& unitOf,
+                                            const std::vector<double>& thresholds, std::size_t index,
+                                            const std::vector<double>& values) {
+    // The units' values do not depend on the thresholds: computed once, then only classed again.
+    const UnitZonage units = zonageByUnit(result, unitOf, thresholds);
+    std::map<std::string, int> unitIndex;
+    for (std::size_t u = 0; u < units.units.size(); ++u)
+        unitIndex.emplace(units.units[u], static_cast<int>(u));
+    std::vector<int> unitOfCommune(unitOf.size(), -1);
+    for (std::size_t c = 0; c < unitOf.size(); ++c)
+        if (!unitOf[c].empty())
+            unitOfCommune[c] = unitIndex.at(unitOf[c]);
+    return changesOver(result, thresholds, index, values, [&](const std::vector<double>& t) {
+        checkThresholds(t);
+        Zonage z;
+        z.thresholds = t;
+        z.populationOf.assign(t.size() + 1, 0.0);
+        z.communesOf.assign(t.size() + 1, 0);
+        z.classOf.assign(unitOf.size(), -1);
+        for (std::size_t c = 0; c < unitOf.size(); ++c) {
+            if (unitOfCommune[c] < 0)
+                continue;
+            const int k = classOf(units.unitValues[static_cast<std::size_t>(unitOfCommune[c])], t);
+            z.classOf[c] = k;
+            z.populationOf[static_cast<std::size_t>(k)] += result.demand[c];
+            ++z.communesOf[static_cast<std::size_t>(k)];
+        }
+        return z;
+    });
 }
 
 } // namespace maillage::analysis
