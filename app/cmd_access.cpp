@@ -33,14 +33,6 @@ void applyMethod(const std::string& name, analysis::AccessParameters& params) {
                                             : analysis::AccessMethod::Apl;
 }
 
-//! The zonage thresholds of --zonage ("2.5,4"), ascending (the engine checks them).
-std::vector<double> thresholdsOf(const std::string& text) {
-    std::vector<double> out;
-    for (const std::string& part : text::split(text, ','))
-        out.push_back(parseNumberOption(text::trim(part), "--zonage"));
-    return out;
-}
-
 //! The unit of each commune: itself, its BV, or the unit the commune → unit table gives ("" when the table
 //! has no row for it; a warning counts them).
 std::vector<std::string> unitsOf(const AccessOptions& o, const model::Dataset& ds, Warnings& warnings) {
@@ -141,7 +133,7 @@ analysis::AccessibilityInput tableInput(const analysis::AccessResult& result, co
 std::vector<io::ResultTable> zonageTables(const AccessOptions& o, const AnalysisRun& run,
                                           const analysis::AccessResult& result, io::ResultTable& access,
                                           const Context& c) {
-    const std::vector<double> thresholds = thresholdsOf(o.zonage);
+    const std::vector<double> thresholds = parseThresholds(o.zonage, "--zonage");
     Warnings warnings;
     const std::vector<std::string> units = unitsOf(o, run.dataset, warnings);
     printWarnings(warnings, c);
@@ -170,7 +162,7 @@ int access(const AccessOptions& o, Context& c) {
     if (!o.method.empty())
         parseChoice(o.method, "--method", {"apl", "2sfca", "gaussian", "exponential"});
     if (!o.zonage.empty())
-        thresholdsOf(o.zonage); // usage errors before the long work
+        parseThresholds(o.zonage, "--zonage"); // usage errors before the long work
     if (o.zonage.empty() && (!o.sensitivityThreshold.empty() || !o.zonageUnits.empty()))
         throw UsageError(msg("app.access.needs_zonage"));
     const AnalysisRun run = prepareAnalysis(o.common, c);
@@ -190,6 +182,13 @@ int access(const AccessOptions& o, Context& c) {
 }
 
 } // namespace
+
+std::vector<double> parseThresholds(const std::string& text, const char* option) {
+    std::vector<double> out;
+    for (const std::string& part : text::split(text, ','))
+        out.push_back(parseNumberOption(text::trim(part), option));
+    return out;
+}
 
 Runner declareAccess(CLI::App& sub) {
     auto o = std::make_shared<AccessOptions>();

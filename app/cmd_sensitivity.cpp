@@ -3,6 +3,7 @@
 #include "app/commands.h"
 
 #include "core/analysis/access_tables.h"
+#include "core/analysis/accessibility.h"
 #include "core/analysis/margins.h"
 #include "core/model/text.h"
 
@@ -20,12 +21,33 @@ constexpr double kMaxRangeValues = 1000;
 
 struct SensitivityOptions {
     AnalysisOptions common;
-    std::string param, range;
+    std::string param, range, profession, zonage;
 };
+
+//! An accessibility parameter: the communes whose zonage class moves.
+int accessSensitivity(const SensitivityOptions& o, const std::vector<double>& values, Context& c) {
+    if (o.profession.empty() || o.zonage.empty())
+        throw UsageError(msg("app.sensitivity.needs_access", {arg::code("key", o.param)}));
+    const std::string profession = professionOf(o.profession);
+    const std::vector<double> thresholds = parseThresholds(o.zonage, "--zonage");
+    const AnalysisRun run = prepareAnalysis(o.common, c);
+    ConsoleFeedback feedback(c.err, c.quiet, c.terminal);
+    feedback.setStep(c.say(msg("app.step.access")));
+    const analysis::AccessParameters params =
+        analysis::accessParameters(run.params, run.dataset.catalogue, profession);
+    const auto changes = analysis::accessSensitivity(run.dataset, profession, run.vintage, params, o.param,
+                                                     thresholds, values, &feedback);
+    feedback.finish();
+    writeResults({analysis::accessSensitivityTable(changes, o.param, false, run.secrecy, c.language)},
+                 o.common, run, c);
+    return 0;
+}
 
 int sensitivity(const SensitivityOptions& o, Context& c) {
     const std::string& key = required(o.param, "param");
     const std::vector<double> values = parseRange(required(o.range, "range"), "--range");
+    if (key.rfind("access.", 0) == 0)
+        return accessSensitivity(o, values, c);
     const AnalysisRun run = prepareAnalysis(o.common, c);
     ConsoleFeedback feedback(c.err, c.quiet, c.terminal);
     feedback.setStep(c.say(msg("app.step.sensitivity")));
@@ -65,10 +87,20 @@ Runner declareSensitivity(CLI::App& sub) {
                        "sensitivity_changes lists the bassins de vie that change type (bv, name, from, to)");
     sub.add_option("--param", o->param,
                    "the parameter moved: a poles.* key (e.g. poles.intermediate_pole_share_min, "
-                   "poles.mass_scale); see classify --list-params")
+                   "poles.mass_scale) or an access.* key with --profession and --zonage; see classify "
+                   "--list-params")
         ->type_name("KEY");
     sub.add_option("--range", o->range, "its values, as start:end:step (e.g. 0.15:0.25:0.01)")
         ->type_name("A:B:STEP");
+    sub.add_option(
+           "--profession", o->profession,
+           "with an access.* parameter: the profession (code, alias or all) whose accessibility moves")
+        ->type_name("CODE");
+    sub.add_option(
+           "--zonage", o->zonage,
+           "with an access.* parameter: the zonage thresholds (e.g. 2.5,4); the table lists, for each "
+           "value, the communes that change class")
+        ->type_name("X[,Y...]");
     return [o](Context& c) { return sensitivity(*o, c); };
 }
 

@@ -3,6 +3,7 @@
 #include "core/model/text.h"
 
 #include <cmath>
+#include <functional>
 
 namespace maillage::analysis {
 
@@ -88,25 +89,51 @@ ResultTable zonageTable(const UnitZonage& zonage, const std::string& unitKind, b
     return t;
 }
 
-ResultTable zonageSensitivityTable(const std::vector<ZonageChange>& changes, std::size_t index,
-                                   bool standardised, const SecrecyRule& rule, Language language) {
-    ResultTable t = newTable(
-        "access_sensitivity",
-        msg("analysis.access.title_sensitivity", {arg::integer("n", static_cast<long long>(index + 1))}),
-        rule);
+namespace {
+
+//! Table "access_sensitivity" titled `title`, each row described by `describe`.
+ResultTable changesTable(const std::vector<ZonageChange>& changes, const Message& title,
+                         const SecrecyRule& rule,
+                         const std::function<std::string(const ZonageChange&)>& describe) {
+    ResultTable t = newTable("access_sensitivity", title, rule);
     t.columns = {
-        column("value", "Valeur du seuil", "Threshold value", ColumnType::Real),
+        column("value", "Valeur", "Value", ColumnType::Real),
         column("communes", "Communes changeant de classe", "Communes changing class", ColumnType::Integer),
         column("population", "Leur population", "Their population", ColumnType::Real, 0, "hab."),
         column("description", "Description", "Description", ColumnType::Text)};
     for (const ZonageChange& change : changes) {
         io::Row row;
         row.cells = {Cell::of(change.value), Cell::of(static_cast<double>(change.communes.size())),
-                     Cell::of(change.population),
-                     Cell::of(describeZonageChange(change, index, standardised, language))};
+                     Cell::of(change.population), Cell::of(describe(change))};
         t.rows.push_back(std::move(row));
     }
     return t;
+}
+
+} // namespace
+
+ResultTable zonageSensitivityTable(const std::vector<ZonageChange>& changes, std::size_t index,
+                                   bool standardised, const SecrecyRule& rule, Language language) {
+    return changesTable(
+        changes,
+        msg("analysis.access.title_sensitivity", {arg::integer("n", static_cast<long long>(index + 1))}),
+        rule, [&](const ZonageChange& change) {
+            return describeZonageChange(change, index, standardised, language);
+        });
+}
+
+ResultTable accessSensitivityTable(const std::vector<ZonageChange>& changes, const std::string& key,
+                                   bool standardised, const SecrecyRule& rule, Language language) {
+    return changesTable(changes, msg("analysis.access.title_parameter", {arg::code("key", key)}), rule,
+                        [&](const ZonageChange& change) {
+                            return word(
+                                msg(standardised ? "analysis.access.parameter_change_standardised"
+                                                 : "analysis.access.parameter_change",
+                                    {arg::code("key", key), arg::number("value", change.value),
+                                     arg::integer("communes", static_cast<long long>(change.communes.size())),
+                                     arg::number("population", change.population, 0)}),
+                                language);
+                        });
 }
 
 namespace {

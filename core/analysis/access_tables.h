@@ -34,6 +34,11 @@ io::ResultTable zonageTable(const UnitZonage& zonage, const std::string& unitKin
 io::ResultTable zonageSensitivityTable(const std::vector<ZonageChange>& changes, std::size_t index,
                                        bool standardised, const SecrecyRule& rule, Language language);
 
+//! Table "access_sensitivity" of accessSensitivity(): value, communes, population, description ("With
+//! 'access.catchment_minutes' at 30: 12 communes change class (4,512 inhabitants).").
+io::ResultTable accessSensitivityTable(const std::vector<ZonageChange>& changes, const std::string& key,
+                                       bool standardised, const SecrecyRule& rule, Language language);
+
 //! Table "margins": bv, name, type, type_label, then for each condition of the typology a signed margin in
 //! professionals (margin_metropole, margin_grand_pole, margin_intermediate, margin_pole_share,
 //! margin_psy_share, margin_secondary: > 0 the professionals to spare, < 0 the professionals missing;

@@ -470,6 +470,20 @@ UnitZonage zonageByUnit(const AccessResult& result, const std::vector<std::strin
 
 namespace {
 
+//! The communes whose class differs between `base` and `z`, with their demand.
+ZonageChange changeBetween(const Zonage& base, const Zonage& z, const std::vector<double>& demand,
+                           double value) {
+    ZonageChange change;
+    change.value = value;
+    change.populationOf = z.populationOf;
+    for (std::size_t c = 0; c < z.classOf.size(); ++c)
+        if (z.classOf[c] != base.classOf[c]) {
+            change.communes.push_back(static_cast<int>(c));
+            change.population += demand[c];
+        }
+    return change;
+}
+
 //! The communes whose class moves when threshold `index` takes each of `values`; `zonageFor` classes the
 //! communes for a set of thresholds.
 std::vector<ZonageChange> changesOver(const AccessResult& result, const std::vector<double>& thresholds,
@@ -485,16 +499,7 @@ std::vector<ZonageChange> changesOver(const AccessResult& result, const std::vec
     for (double value : values) {
         std::vector<double> moved = thresholds;
         moved[index] = value;
-        const Zonage z = zonageFor(moved);
-        ZonageChange change;
-        change.value = value;
-        change.populationOf = z.populationOf;
-        for (std::size_t c = 0; c < z.classOf.size(); ++c)
-            if (z.classOf[c] != base.classOf[c]) {
-                change.communes.push_back(static_cast<int>(c));
-                change.population += result.demand[c];
-            }
-        out.push_back(std::move(change));
+        out.push_back(changeBetween(base, zonageFor(moved), result.demand, value));
     }
     return out;
 }
@@ -537,6 +542,24 @@ std::vector<ZonageChange> zonageSensitivity(const AccessResult& result,
         }
         return z;
     });
+}
+
+std::vector<ZonageChange> accessSensitivity(const model::Dataset& dataset, const std::string& profession,
+                                            int vintage, const AccessParameters& params,
+                                            const std::string& key, const std::vector<double>& thresholds,
+                                            const std::vector<double>& values, Feedback* feedback) {
+    if (!model::isAccessKey(key))
+        throw Error(ErrorKind::Parameter, Location{"", 0, {}, -1, key}, msg("analysis.access.unknown_key"));
+    const Zonage base = zonage(accessibility(dataset, profession, vintage, params), thresholds);
+    std::vector<ZonageChange> out;
+    for (std::size_t v = 0; v < values.size(); ++v) {
+        throwIfCanceled(feedback);
+        const AccessParameters moved = accessFromKeyValues({{key, values[v]}}, "--range", params);
+        const AccessResult result = accessibility(dataset, profession, vintage, moved);
+        out.push_back(changeBetween(base, zonage(result, thresholds), result.demand, values[v]));
+        report(feedback, 100.0 * static_cast<double>(v + 1) / static_cast<double>(values.size()));
+    }
+    return out;
 }
 
 } // namespace maillage::analysis

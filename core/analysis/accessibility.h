@@ -122,6 +122,14 @@ std::string describeZonageChange(const ZonageChange& change, std::size_t index, 
                                  Language language);
 std::vector<ZonageChange> zonageSensitivity(const AccessResult& result, const std::vector<double>& thresholds,
                                             std::size_t index, const std::vector<double>& values);
+//! Moves accessibility parameter `key` (an "access.*" key) over `values`, over `params`: for each, the
+//! accessibility computed again and the communes whose zonage class by `thresholds` differs from the one
+//! with `params`. Throws Error(Parameter) naming the key for a key that is not an accessibility parameter
+//! or a value refused (model::accessFromKeyValues), Error(Canceled) when `feedback` is canceled.
+std::vector<ZonageChange> accessSensitivity(const model::Dataset& dataset, const std::string& profession,
+                                            int vintage, const AccessParameters& params,
+                                            const std::string& key, const std::vector<double>& thresholds,
+                                            const std::vector<double>& values, Feedback* feedback = nullptr);
 //! The same by unit: the communes whose unit changes class (zonageByUnit).
 std::vector<ZonageChange> zonageSensitivity(const AccessResult& result,
                                             const std::vector<std::string>& unitOf,

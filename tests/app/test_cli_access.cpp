@@ -288,6 +288,33 @@ private slots:
         QCOMPARE(std::stoi(changes[5]), 0); // the base value changes nothing
     }
 
+    void sensitivityOfAnAccessParameterListsTheCommunesChangingZonageClass() {
+        const std::string out = path("sensitivity_access.csv");
+        Run r =
+            runCli({"sensitivity", "--dataset", m_demo, "--param", "access.catchment_minutes", "--range",
+                    "15:30:5", "--profession", "medecin_generaliste", "--zonage", "60,100", "--output", out});
+        QVERIFY2(r.status == 0, r.err.c_str());
+        const auto rows = readCsv(out);
+        QCOMPARE(columnOf(rows, "value"), (std::vector<std::string>{"15", "20", "25", "30"}));
+        const auto changes =
+            analysis::accessSensitivity(m_ds, "medecin_generaliste", 0, analysis::AccessParameters{},
+                                        "access.catchment_minutes", {60, 100}, {15, 20, 25, 30});
+        const auto communes = columnOf(rows, "communes");
+        for (std::size_t i = 0; i < changes.size(); ++i)
+            QCOMPARE(std::stoi(communes[i]), static_cast<int>(changes[i].communes.size()));
+        QCOMPARE(communes[1], std::string("0")); // 20 minutes: the saved catchment
+        QVERIFY(std::stoi(communes[3]) > 0);
+        // Without the profession and thresholds: a usage error saying what is needed.
+        r = runCli({"sensitivity", "--dataset", m_demo, "--param", "access.catchment_minutes", "--range",
+                    "15:30:5", "--output", out});
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.find("--zonage") != std::string::npos, r.err.c_str());
+        r = runCli({"sensitivity", "--dataset", m_demo, "--param", "access.catchment", "--range", "15:30:5",
+                    "--profession", "medecin_generaliste", "--zonage", "60", "--output", out});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.find("access.catchment") != std::string::npos, r.err.c_str());
+    }
+
     void sensitivityRefusesAnUnknownKeyAndABadRange() {
         const std::string out = path("sensitivity_bad.csv");
         Run r = runCli({"sensitivity", "--dataset", m_demo, "--param", "poles.nope", "--range", "1:2:1",
