@@ -158,8 +158,6 @@ void printWarnings(const Warnings& warnings, const Context& c) {
 
 // ---------------------------------------------------------------- analyses
 
-namespace {
-
 io::TableFormat outputFormat(const AnalysisOptions& o) {
     io::TableFormat format = io::TableFormat::Csv;
     if (o.format.empty())
@@ -170,8 +168,6 @@ io::TableFormat outputFormat(const AnalysisOptions& o) {
                               arg::text("value", o.format)}));
     return format;
 }
-
-} // namespace
 
 AnalysisRun prepareAnalysis(const AnalysisOptions& o, const Context& c) {
     AnalysisRun run;

@@ -69,6 +69,9 @@ struct AnalysisRun {
 //! input or a database fails first), then reads the dataset, the parameters and the vintage.
 AnalysisRun prepareAnalysis(const AnalysisOptions& options, const Context& context);
 
+//! --format, else the output's extension, else csv. Throws UsageError for an unknown format.
+io::TableFormat outputFormat(const AnalysisOptions& options);
+
 //! Writes `tables` through the shared output layer (core/io/table_writer.h) and says on the error stream
 //! what went where and how many rows were masked.
 void writeResults(const std::vector<io::ResultTable>& tables, const AnalysisOptions& options,

@@ -1,9 +1,9 @@
 // maillage classify: the pôle type of every bassin de vie, with its reason, as a CSV.
 #include "app/commands.h"
 
-#include "core/analysis/density.h"
+#include "core/analysis/access_tables.h"
 #include "core/analysis/poles.h"
-#include "core/io/atomic_file.h"
+#include "core/analysis/result_tables.h"
 #include "core/io/gpkg.h"
 #include "core/io/importers.h"
 #include "core/io/table.h"
@@ -27,7 +27,7 @@ namespace {
 struct ClassifyOptions {
     AnalysisOptions common;
     std::string communes, professionals, catalogue, massScale;
-    bool listParams = false;
+    bool listParams = false, margins = false;
 };
 
 //! A number for machine-readable output: C locale, no thousands separator ("3000", "0.25").
@@ -36,54 +36,6 @@ std::string machineNumber(double v) {
     s.imbue(std::locale::classic());
     s << std::setprecision(15) << v;
     return s.str();
-}
-
-//! The classification as CSV. With secrecy on (DOMAIN.md §7), counts below the threshold are written
-//! "<5", and so is everything that would give them back: the share computed from them and the reason,
-//! which quotes the figures. Returns the number of rows that had a masked cell.
-std::string classificationCsv(const model::Dataset& ds,
-                              const std::vector<analysis::PoleClassification>& poles, Language language,
-                              bool excelFr, const model::DensityParameters* secrecy, int& maskedRows) {
-    const bool french = language == Language::Fr;
-    const char sep = excelFr ? ';' : ',';
-    auto num = [&](double v, int decimals) {
-        std::string s = text::formatEn(v, decimals);
-        s.erase(std::remove(s.begin(), s.end(), ','), s.end());
-        if (excelFr)
-            std::replace(s.begin(), s.end(), '.', ',');
-        return s;
-    };
-    const std::string maskedText = "<" + text::formatEn(secrecy ? secrecy->secrecyThreshold : 0, 0);
-    auto masked = [&](double v) { return secrecy && analysis::isMasked(v, *secrecy); };
-    auto count = [&](double v) { return masked(v) ? maskedText : num(v, 0); };
-    std::string out = excelFr ? "\xEF\xBB\xBF" : "";
-    const char* cols[] = {"bv",  "name",   "type",       "type_label", "total", "pole",
-                          "psy", "ex_psy", "pole_share", "psy_share",  "reason"};
-    for (std::size_t i = 0; i < std::size(cols); ++i)
-        out += (i ? std::string(1, sep) : std::string()) + cols[i];
-    out += "\n";
-    maskedRows = 0;
-    for (const auto& p : poles) {
-        const model::Bassin* b = ds.bassin(p.bv);
-        const std::string label =
-            french ? analysis::poleTypeLabelFr(p.type) : analysis::poleTypeLabelEn(p.type);
-        const bool anyMasked = masked(p.total) || masked(p.pole) || masked(p.psy) || masked(p.exPsy);
-        maskedRows += anyMasked ? 1 : 0;
-        const std::string poleShare = masked(p.pole) || masked(p.total) ? maskedText : num(p.poleShare, 4);
-        const std::string psyShare = masked(p.psy) || masked(p.total) ? maskedText : num(p.psyShare, 4);
-        std::string reason =
-            analysis::describeClassification(p, french ? analysis::Language::Fr : analysis::Language::En);
-        if (anyMasked)
-            reason =
-                word(msg("app.classify.reason_masked",
-                         {arg::text("label", label), arg::number("threshold", secrecy->secrecyThreshold)}),
-                     language);
-        out += csvQuote(p.bv, sep) + sep + csvQuote(b ? b->name : std::string(), sep) + sep +
-               std::to_string(static_cast<int>(p.type)) + sep + csvQuote(label, sep) + sep + count(p.total) +
-               sep + count(p.pole) + sep + count(p.psy) + sep + count(p.exPsy) + sep + poleShare + sep +
-               psyShare + sep + csvQuote(reason, sep) + "\n";
-    }
-    return out;
 }
 
 //! A dataset from plain tables (--communes, --professionals), with the mass scale their source calls for.
@@ -153,39 +105,48 @@ void printClassifySummary(const Context& c, const std::vector<analysis::PoleClas
           << "\n";
 }
 
+//! The output is checked before anything is read: no input, writable (as classify always did: a device
+//! is refused, "-" is the standard output), and in a format that can go there.
+io::TableFormat checkClassifyOutput(const ClassifyOptions& o) {
+    const std::string& output = required(o.common.output, "output");
+    const io::TableFormat format = outputFormat(o.common);
+    checkOutputs({output}, {o.common.dataset, o.communes, o.professionals, o.catalogue, o.common.paramsFile},
+                 true);
+    io::checkTableOutput(output, format);
+    return format;
+}
+
 int classify(const ClassifyOptions& o, Context& c) {
     if (o.listParams) {
-        for (const auto& [k, v] : model::Parameters().toKeyValues())
+        for (const auto& [k, v] : model::Parameters::defaultKeyValues())
             c.out << k << " = " << machineNumber(v) << "\n";
         return 0;
     }
-    const std::string& output = required(o.common.output, "output");
-    const std::string format =
-        parseChoice(o.common.format.empty() ? "csv" : o.common.format, "--format", {"csv", "csv-fr"});
-    checkOutputs({output}, {o.common.dataset, o.communes, o.professionals, o.catalogue, o.common.paramsFile});
+    AnalysisRun run;
+    run.write.format = checkClassifyOutput(o);
+    run.write.language = c.language;
     Warnings warnings;
     io::SourceMassScale sourceScale;
-    const model::Dataset ds = classifyInput(o, sourceScale, warnings);
-    const model::Parameters params = classifyParameters(o, ds, sourceScale, warnings);
-    const int vintage = o.common.dataset.empty()
-                            ? parseYear(o.common.vintage, "--vintage", ds.latestVintage())
-                            : datasetVintage(ds, o.common.dataset, o.common.vintage);
-    const auto classification = analysis::classifyDataset(ds, vintage, params.poles);
+    run.dataset = classifyInput(o, sourceScale, warnings);
+    run.params = classifyParameters(o, run.dataset, sourceScale, warnings);
+    run.vintage = o.common.dataset.empty()
+                      ? parseYear(o.common.vintage, "--vintage", run.dataset.latestVintage())
+                      : datasetVintage(run.dataset, o.common.dataset, o.common.vintage);
+    run.secrecy =
+        o.common.noSecrecy ? analysis::SecrecyRule::off() : analysis::SecrecyRule::from(run.params.density);
+    const auto classification = analysis::classifyDataset(run.dataset, run.vintage, run.params.poles);
     warnings.insert(warnings.end(), classification.warnings().begin(), classification.warnings().end());
     printWarnings(warnings, c);
     if (classification.poles.empty())
         throw Error(ErrorKind::Format, Location{o.common.dataset.empty() ? o.communes : o.common.dataset},
                     msg("app.classify.no_bassin"));
-    int maskedRows = 0;
-    io::writeFileAtomically(output,
-                            classificationCsv(ds, classification.poles, c.language, format == "csv-fr",
-                                              o.common.noSecrecy ? nullptr : &params.density, maskedRows));
-    if (maskedRows > 0 && !c.quiet)
-        c.err << c.say(msg("app.results.masked", {arg::integer("rows", maskedRows),
-                                                  arg::number("threshold", params.density.secrecyThreshold)}))
-              << "\n";
+    std::vector<io::ResultTable> tables = {
+        analysis::classificationTable(run.dataset, classification.poles, run.secrecy, c.language)};
+    if (o.margins)
+        tables.push_back(analysis::marginsTable(run.dataset, classification.poles, run.secrecy, c.language));
+    writeResults(tables, o.common, run, c);
     if (!c.quiet)
-        printClassifySummary(c, classification.poles, output);
+        printClassifySummary(c, classification.poles, o.common.output);
     return 0;
 }
 
@@ -193,9 +154,10 @@ int classify(const ClassifyOptions& o, Context& c) {
 
 Runner declareClassify(CLI::App& sub) {
     auto o = std::make_shared<ClassifyOptions>();
-    addAnalysisOptions(sub, o->common,
-                       "output CSV, one row per BV: bv, name, type, type_label, total, pole, psy, ex_psy, "
-                       "pole_share, psy_share, reason");
+    addAnalysisOptions(
+        sub, o->common,
+        "output (- for the standard output), one row per BV: bv, name, type, type_label, total, "
+        "pole, psy, ex_psy, pole_share, psy_share, reason");
     sub.add_option("--communes", o->communes,
                    "table with at least the columns code, population, bv (instead of "
                    "--dataset)")
@@ -209,7 +171,12 @@ Runner declareClassify(CLI::App& sub) {
                    "multiplies the four professional-count thresholds (default: the dataset's; from tables, "
                    "0.25 for INSEE BPE codes as 'maillage import' sets it, else 1)")
         ->type_name("F");
-    sub.add_flag("--list-params", o->listParams, "print the parameter keys and their defaults, and exit");
+    sub.add_flag("--list-params", o->listParams,
+                 "print the parameter keys and their defaults, and exit (access.*: the defaults of the "
+                 "professions de proximité; professions de pôle: a 30-minute catchment unless set)");
+    sub.add_flag("--margins", o->margins,
+                 "also write table 'margins': each BV's margin to every threshold, in professionals, and the "
+                 "sentence (\"29 more professionals of pole professions needed to be intermediate pôle\")");
     return [o](Context& c) { return classify(*o, c); };
 }
 

@@ -16,5 +16,10 @@ Runner declareCrunch(CLI::App& sub);
 Runner declareAdd(CLI::App& sub);
 Runner declareAtlas(CLI::App& sub);
 Runner declareReport(CLI::App& sub);
+Runner declareSensitivity(CLI::App& sub);
+//! The values of `text`, "start:end:step" (step > 0, start <= end, at most 1,000 values), given to `option`.
+std::vector<double> parseRange(const std::string& text, const char* option);
+//! Comma-separated numbers ("2.5,4") given to `option` (zonage thresholds). Throws UsageError.
+std::vector<double> parseThresholds(const std::string& text, const char* option);
 
 } // namespace maillage::cli

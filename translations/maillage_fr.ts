@@ -163,7 +163,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="+543"/>
+        <location filename="../ui/dialogs.cpp" line="+611"/>
         <source>&lt;h2&gt;Maillage: pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Each bassin de vie is classified by the number N of health professionals of the selected year. The rules are applied in order; the first that holds gives the type.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Maillage : pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Chaque bassin de vie est classé selon le nombre N de professionnels de santé de l&apos;année choisie. Les règles s&apos;appliquent dans l&apos;ordre ; la première vérifiée donne le type.&lt;/p&gt;</translation>
     </message>
@@ -1747,24 +1747,31 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::ParametersDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="-430"/>
-        <location line="+212"/>
+        <location filename="../ui/dialogs.cpp" line="-498"/>
+        <location line="+280"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-185"/>
         <location line="+22"/>
+        <location line="+22"/>
+        <location line="+2"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-92"/>
         <source>Thresholds of the typology of pôles d&apos;offre, in professionals per bassin de vie (N = all professionals). The four count thresholds are multiplied by the mass scale.</source>
         <translation>Seuils de la typologie des pôles d&apos;offre, en professionnels par bassin de vie (N = tous les professionnels). Les quatre seuils d&apos;effectif sont multipliés par le facteur d&apos;échelle.</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
+        <source>Accessibility</source>
+        <translation>Accessibilité</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Crunch</source>
         <translation>Crunch</translation>
     </message>
@@ -1835,11 +1842,12 @@ Le fermer quand même ?</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+46"/>
         <source> km/h</source>
         <translation> km/h</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-44"/>
         <source>Distance exponent β</source>
         <translation>Exposant de la distance β</translation>
     </message>
@@ -1895,6 +1903,61 @@ Le fermer quand même ?</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Accessibility of the communes (maillage access, Densities panel): DREES&apos;s APL by default. Values shown are those of the professions de proximité; the professions de pôle keep their 30-minute catchment unless you change it here.</source>
+        <translation>Accessibilité des communes (maillage access, panneau Densités) : l&apos;APL de la DREES par défaut. Les valeurs affichées sont celles des professions de proximité ; les professions de pôle gardent leur zone de chalandise de 30 minutes sauf si vous la changez ici.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>APL of the DREES (stepped weights)</source>
+        <translation>APL de la DREES (poids par paliers)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Classic 2SFCA (binary catchment)</source>
+        <translation>2SFCA classique (zone binaire)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Gaussian decay</source>
+        <translation>Décroissance gaussienne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exponential decay</source>
+        <translation>Décroissance exponentielle</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Catchment</source>
+        <translation>Zone de chalandise</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>APL steps</source>
+        <translation>Paliers de l&apos;APL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gaussian σ or exponential τ</source>
+        <translation>σ gaussien ou τ exponentiel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Straight-line speed where travel times are missing</source>
+        <translation>Vitesse à vol d&apos;oiseau là où les temps de trajet manquent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new catchment stretches the steps to it (10, 15, 20 minutes become 15, 22.5, 30 for 30 minutes).</source>
+        <translation>Une nouvelle zone de chalandise étire les paliers (10, 15, 20 minutes deviennent 15, 22,5, 30 pour 30 minutes).</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Thresholds of the written Crunch diagnosis.</source>
         <translation>Seuils du diagnostic rédigé du Crunch.</translation>
     </message>
@@ -1929,12 +1992,17 @@ Le fermer quand même ?</translation>
         <translation>La langue change au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+38"/>
+        <source>%1 under %2 min</source>
+        <translation>%1 avant %2 min</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The parameters cannot be saved: %1</source>
         <translation>Les paramètres ne peuvent pas être enregistrés : %1</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>• %1: %2 → %3</source>
         <translation>• %1 : %2 → %3</translation>
     </message>
@@ -1958,7 +2026,7 @@ Le fermer quand même ?</translation>
         <translation>Valeurs par défaut</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-315"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
     </message>
@@ -1973,7 +2041,7 @@ Le fermer quand même ?</translation>
         <translation>Densités</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Interface</source>
         <translation>Interface</translation>
     </message>
@@ -2532,7 +2600,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::UserGuideWindow</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="+477"/>
+        <location filename="../ui/dialogs.cpp" line="+544"/>
         <source>User guide</source>
         <translation>Guide de l&apos;utilisateur</translation>
     </message>

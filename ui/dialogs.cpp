@@ -102,6 +102,7 @@ ParametersDialog::ParametersDialog(const model::Parameters& parameters, bool can
     tabs->addTab(createPolesTab(), tr("Pôles"));
     tabs->addTab(createMaillageTab(), tr("Maillage"));
     tabs->addTab(createDensityTab(), tr("Densities"));
+    tabs->addTab(createAccessTab(), tr("Accessibility"));
     tabs->addTab(createCrunchTab(), tr("Crunch"));
     tabs->addTab(createInterfaceTab(), tr("Interface"));
 
@@ -217,6 +218,57 @@ QWidget* ParametersDialog::createDensityTab() {
     return tab;
 }
 
+QWidget* ParametersDialog::createAccessTab() {
+    auto* tab = new QWidget;
+    auto* form = new QFormLayout(tab);
+    form->addRow(hint(tr("Accessibility of the communes (maillage access, Densities panel): DREES's APL by "
+                         "default. Values shown are those of the professions de proximité; the professions "
+                         "de pôle keep their 30-minute catchment unless you change it here.")));
+    m_accessMethod = new QComboBox;
+    m_accessMethod->setObjectName(QStringLiteral("accessMethod"));
+    m_accessMethod->addItem(tr("APL of the DREES (stepped weights)"),
+                            static_cast<int>(model::AccessMethod::Apl));
+    m_accessMethod->addItem(tr("Classic 2SFCA (binary catchment)"),
+                            static_cast<int>(model::AccessMethod::Binary));
+    m_accessMethod->addItem(tr("Gaussian decay"), static_cast<int>(model::AccessMethod::Gaussian));
+    m_accessMethod->addItem(tr("Exponential decay"), static_cast<int>(model::AccessMethod::Exponential));
+    m_accessCatchment = spin(1, 600, 2, 5, tr(" min"));
+    m_accessCatchment->setObjectName(QStringLiteral("accessCatchment"));
+    m_accessDecay = spin(0.1, 600, 1, 1, tr(" min"));
+    m_accessDecay->setObjectName(QStringLiteral("accessDecay"));
+    m_accessSpeed = spin(1, 300, 2, 1, tr(" km/h"));
+    m_accessSpeed->setObjectName(QStringLiteral("accessSpeed"));
+    m_accessSteps = hint(QString());
+    form->addRow(tr("Method"), m_accessMethod);
+    form->addRow(tr("Catchment"), m_accessCatchment);
+    form->addRow(tr("APL steps"), m_accessSteps);
+    form->addRow(tr("Gaussian σ or exponential τ"), m_accessDecay);
+    form->addRow(tr("Straight-line speed where travel times are missing"), m_accessSpeed);
+    form->addRow(hint(tr("A new catchment stretches the steps to it (10, 15, 20 minutes become 15, 22.5, 30 "
+                         "for 30 minutes).")));
+    m_fields << m_accessMethod << m_accessCatchment << m_accessDecay << m_accessSpeed;
+    return tab;
+}
+
+std::map<std::string, double> ParametersDialog::shownAccess() const {
+    std::map<std::string, double> access = m_base.access;
+    model::AccessParameters base;
+    try {
+        base = m_base.accessFor(model::ProfessionGroup::Proximite);
+    } catch (const std::exception&) {
+        // keys that do not hold: the widgets showed the defaults
+    }
+    const auto setIfChanged = [&](const char* key, double shown, double was) {
+        if (shown != was)
+            access[key] = shown;
+    };
+    setIfChanged("access.method", m_accessMethod->currentData().toInt(), static_cast<int>(base.method));
+    setIfChanged("access.catchment_minutes", m_accessCatchment->value(), base.catchmentMinutes);
+    setIfChanged("access.decay_minutes", m_accessDecay->value(), base.decayMinutes);
+    setIfChanged("access.straight_line_speed_kmh", m_accessSpeed->value(), base.straightLineSpeedKmh);
+    return access;
+}
+
 QWidget* ParametersDialog::createCrunchTab() {
     auto* tab = new QWidget;
     auto* form = new QFormLayout(tab);
@@ -269,6 +321,21 @@ void ParametersDialog::setParameters(const model::Parameters& p) {
     m_catchmentMinutes->setValue(p.density.catchmentMinutes);
     m_primacy->setValue(p.crunch.macrocephalyPrimacy);
     m_nearLargePoleKm->setValue(p.crunch.nearLargePoleKm);
+    model::AccessParameters access;
+    try {
+        access = p.accessFor(model::ProfessionGroup::Proximite);
+    } catch (const std::exception&) {
+        // keys that do not hold (validate() says which when the dialog is applied): show the defaults
+    }
+    m_accessMethod->setCurrentIndex(qMax(0, m_accessMethod->findData(static_cast<int>(access.method))));
+    m_accessCatchment->setValue(access.catchmentMinutes);
+    m_accessDecay->setValue(access.decayMinutes);
+    m_accessSpeed->setValue(access.straightLineSpeedKmh);
+    QStringList steps;
+    for (const model::AccessStep& step : access.steps)
+        steps << tr("%1 under %2 min")
+                     .arg(QLocale().toString(step.weight, 'g', 3), QLocale().toString(step.below));
+    m_accessSteps->setText(steps.join(QStringLiteral(", ")));
 }
 
 void ParametersDialog::setSaveUnavailableReason(const QString& reason) {
@@ -299,6 +366,7 @@ model::Parameters ParametersDialog::shown() const {
     p.density.catchmentMinutes = m_catchmentMinutes->value();
     p.crunch.macrocephalyPrimacy = m_primacy->value();
     p.crunch.nearLargePoleKm = m_nearLargePoleKm->value();
+    p.access = shownAccess();
     return p;
 }
 

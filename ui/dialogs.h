@@ -65,8 +65,12 @@ private:
     QWidget* createPolesTab();
     QWidget* createMaillageTab();
     QWidget* createDensityTab();
+    QWidget* createAccessTab();
     QWidget* createCrunchTab();
     QWidget* createInterfaceTab();
+    //! The "access.*" keys of m_base with those whose widget now shows another value than m_base gives the
+    //! professions de proximité: keys the user did not touch stay unset (each group keeps its defaults).
+    std::map<std::string, double> shownAccess() const;
     //! The values of the widgets over m_base, unchecked.
     model::Parameters shown() const;
     //! The text of every parameter widget, in form order, with its row label.
@@ -99,6 +103,11 @@ private:
     QDoubleSpinBox* m_secrecy;
     QDoubleSpinBox* m_catchmentKm;
     QDoubleSpinBox* m_catchmentMinutes;
+    QComboBox* m_accessMethod;
+    QDoubleSpinBox* m_accessCatchment;
+    QDoubleSpinBox* m_accessDecay;
+    QDoubleSpinBox* m_accessSpeed;
+    QLabel* m_accessSteps;
     QComboBox* m_language;
     QString m_initialLanguage;
     QLabel* m_note;

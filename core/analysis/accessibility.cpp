@@ -8,15 +8,31 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <unordered_map>
 
 namespace maillage::analysis {
 
+namespace {
+
+model::ProfessionGroup groupOf(const model::ProfessionCatalogue& catalogue, const std::string& profession) {
+    const int p = profession.empty() ? -1 : resolveProfession(catalogue, profession);
+    return p < 0 ? model::ProfessionGroup::Proximite
+                 : catalogue.professions()[static_cast<std::size_t>(p)].group;
+}
+
+} // namespace
+
 AccessParameters defaultAccessParameters(const model::ProfessionCatalogue& catalogue,
                                          const std::string& profession) {
-    const int p = profession.empty() ? -1 : resolveProfession(catalogue, profession);
-    return defaultAccessParameters(p < 0 ? model::ProfessionGroup::Proximite
-                                         : catalogue.professions()[static_cast<std::size_t>(p)].group);
+    return defaultAccessParameters(groupOf(catalogue, profession));
+}
+
+AccessParameters accessParameters(const model::Parameters& params,
+                                  const model::ProfessionCatalogue& catalogue,
+                                  const std::string& profession) {
+    return params.accessFor(groupOf(catalogue, profession));
 }
 
 std::vector<double> standardisedPopulation(const std::vector<std::vector<double>>& byBand,
@@ -372,6 +388,23 @@ int classOf(double value, const std::vector<double>& thresholds) {
                             thresholds.begin());
 }
 
+//! Each commune takes its unit's class; population and communes per class.
+void classCommunes(const AccessResult& result, const std::vector<std::string>& unitOf,
+                   const std::map<std::string, std::size_t>& index, UnitZonage& u) {
+    const std::size_t classes = u.unitsOf.size();
+    u.zonage.populationOf.assign(classes, 0.0);
+    u.zonage.communesOf.assign(classes, 0);
+    u.zonage.classOf.assign(unitOf.size(), -1);
+    for (std::size_t c = 0; c < unitOf.size(); ++c) {
+        if (unitOf[c].empty())
+            continue;
+        const int k = u.unitClass[index.at(unitOf[c])];
+        u.zonage.classOf[c] = k;
+        u.zonage.populationOf[static_cast<std::size_t>(k)] += result.demand[c];
+        ++u.zonage.communesOf[static_cast<std::size_t>(k)];
+    }
+}
+
 } // namespace
 
 Zonage zonage(const AccessResult& result, const std::vector<double>& thresholds) {
@@ -390,28 +423,141 @@ Zonage zonage(const AccessResult& result, const std::vector<double>& thresholds)
     return z;
 }
 
-std::vector<ZonageChange> zonageSensitivity(const AccessResult& result, const std::vector<double>& thresholds,
-                                            std::size_t index, const std::vector<double>& values) {
+UnitZonage zonageByUnit(const AccessResult& result, const std::vector<std::string>& unitOf,
+                        const std::vector<double>& thresholds) {
+    checkThresholds(thresholds);
+    if (unitOf.size() != result.values.size())
+        throw Error(ErrorKind::Value, {},
+                    msg("analysis.access.input_size",
+                        {arg::text("what", "unit table"),
+                         arg::integer("found", static_cast<long long>(unitOf.size())),
+                         arg::integer("expected", static_cast<long long>(result.values.size()))}));
+    UnitZonage u;
+    std::map<std::string, std::size_t> index;
+    for (const std::string& unit : unitOf)
+        if (!unit.empty())
+            index.emplace(unit, 0);
+    for (auto& [unit, i] : index) {
+        i = u.units.size();
+        u.units.push_back(unit);
+    }
+    std::vector<double> weighted(u.units.size(), 0.0), plain(u.units.size(), 0.0);
+    std::vector<int> members(u.units.size(), 0);
+    for (std::size_t c = 0; c < unitOf.size(); ++c) {
+        if (unitOf[c].empty() || !std::isfinite(result.values[c]))
+            continue;
+        const std::size_t i = index[unitOf[c]];
+        weighted[i] += result.values[c] * result.demand[c];
+        plain[i] += result.values[c];
+        ++members[i];
+    }
+    u.unitDemand.assign(u.units.size(), 0.0);
+    for (std::size_t c = 0; c < unitOf.size(); ++c)
+        if (!unitOf[c].empty())
+            u.unitDemand[index[unitOf[c]]] += result.demand[c];
+    u.unitsOf.assign(thresholds.size() + 1, 0);
+    for (std::size_t i = 0; i < u.units.size(); ++i) {
+        // A unit without demand still has a value: the plain mean of its communes'.
+        u.unitValues.push_back(u.unitDemand[i] > 0 ? weighted[i] / u.unitDemand[i]
+                                                   : (members[i] > 0 ? plain[i] / members[i] : 0.0));
+        u.unitClass.push_back(classOf(u.unitValues[i], thresholds));
+        ++u.unitsOf[static_cast<std::size_t>(u.unitClass[i])];
+    }
+    classCommunes(result, unitOf, index, u);
+    u.zonage.thresholds = thresholds;
+    return u;
+}
+
+namespace {
+
+//! The communes whose class differs between `base` and `z`, with their demand.
+ZonageChange changeBetween(const Zonage& base, const Zonage& z, const std::vector<double>& demand,
+                           double value) {
+    ZonageChange change;
+    change.value = value;
+    change.populationOf = z.populationOf;
+    for (std::size_t c = 0; c < z.classOf.size(); ++c)
+        if (z.classOf[c] != base.classOf[c]) {
+            change.communes.push_back(static_cast<int>(c));
+            change.population += demand[c];
+        }
+    return change;
+}
+
+//! The communes whose class moves when threshold `index` takes each of `values`; `zonageFor` classes the
+//! communes for a set of thresholds.
+std::vector<ZonageChange> changesOver(const AccessResult& result, const std::vector<double>& thresholds,
+                                      std::size_t index, const std::vector<double>& values,
+                                      const std::function<Zonage(const std::vector<double>&)>& zonageFor) {
     if (index >= thresholds.size())
         throw Error(ErrorKind::Parameter, Location{"", 0, {}, -1, "access.zonage_thresholds"},
                     msg("analysis.access.threshold_index",
                         {arg::integer("n", static_cast<long long>(index + 1)),
                          arg::integer("count", static_cast<long long>(thresholds.size()))}));
-    const Zonage base = zonage(result, thresholds);
+    const Zonage base = zonageFor(thresholds);
     std::vector<ZonageChange> out;
     for (double value : values) {
         std::vector<double> moved = thresholds;
         moved[index] = value;
-        const Zonage z = zonage(result, moved);
-        ZonageChange change;
-        change.value = value;
-        change.populationOf = z.populationOf;
-        for (std::size_t c = 0; c < z.classOf.size(); ++c)
-            if (z.classOf[c] != base.classOf[c]) {
-                change.communes.push_back(static_cast<int>(c));
-                change.population += result.demand[c];
-            }
-        out.push_back(std::move(change));
+        out.push_back(changeBetween(base, zonageFor(moved), result.demand, value));
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<ZonageChange> zonageSensitivity(const AccessResult& result, const std::vector<double>& thresholds,
+                                            std::size_t index, const std::vector<double>& values) {
+    return changesOver(result, thresholds, index, values,
+                       [&](const std::vector<double>& t) { return zonage(result, t); });
+}
+
+std::vector<ZonageChange> zonageSensitivity(const AccessResult& result,
+                                            const std::vector<std::string>& unitOf,
+                                            const std::vector<double>& thresholds, std::size_t index,
+                                            const std::vector<double>& values) {
+    // The units' values do not depend on the thresholds: computed once, then only classed again.
+    const UnitZonage units = zonageByUnit(result, unitOf, thresholds);
+    std::map<std::string, int> unitIndex;
+    for (std::size_t u = 0; u < units.units.size(); ++u)
+        unitIndex.emplace(units.units[u], static_cast<int>(u));
+    std::vector<int> unitOfCommune(unitOf.size(), -1);
+    for (std::size_t c = 0; c < unitOf.size(); ++c)
+        if (!unitOf[c].empty())
+            unitOfCommune[c] = unitIndex.at(unitOf[c]);
+    return changesOver(result, thresholds, index, values, [&](const std::vector<double>& t) {
+        checkThresholds(t);
+        Zonage z;
+        z.thresholds = t;
+        z.populationOf.assign(t.size() + 1, 0.0);
+        z.communesOf.assign(t.size() + 1, 0);
+        z.classOf.assign(unitOf.size(), -1);
+        for (std::size_t c = 0; c < unitOf.size(); ++c) {
+            if (unitOfCommune[c] < 0)
+                continue;
+            const int k = classOf(units.unitValues[static_cast<std::size_t>(unitOfCommune[c])], t);
+            z.classOf[c] = k;
+            z.populationOf[static_cast<std::size_t>(k)] += result.demand[c];
+            ++z.communesOf[static_cast<std::size_t>(k)];
+        }
+        return z;
+    });
+}
+
+std::vector<ZonageChange> accessSensitivity(const model::Dataset& dataset, const std::string& profession,
+                                            int vintage, const AccessParameters& params,
+                                            const std::string& key, const std::vector<double>& thresholds,
+                                            const std::vector<double>& values, Feedback* feedback) {
+    if (!model::isAccessKey(key))
+        throw Error(ErrorKind::Parameter, Location{"", 0, {}, -1, key}, msg("analysis.access.unknown_key"));
+    const Zonage base = zonage(accessibility(dataset, profession, vintage, params), thresholds);
+    std::vector<ZonageChange> out;
+    for (std::size_t v = 0; v < values.size(); ++v) {
+        throwIfCanceled(feedback);
+        const AccessParameters moved = accessFromKeyValues({{key, values[v]}}, "--range", params);
+        const AccessResult result = accessibility(dataset, profession, vintage, moved);
+        out.push_back(changeBetween(base, zonage(result, thresholds), result.demand, values[v]));
+        report(feedback, 100.0 * static_cast<double>(v + 1) / static_cast<double>(values.size()));
     }
     return out;
 }

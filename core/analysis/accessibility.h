@@ -20,6 +20,11 @@ namespace maillage::analysis {
 AccessParameters defaultAccessParameters(const model::ProfessionCatalogue& catalogue,
                                          const std::string& profession);
 
+//! The parameters of `profession` saved with the dataset: its group's defaults with the "access.*" keys
+//! of `params` over them (model::Parameters::accessFor); "" or an unknown profession as above.
+AccessParameters accessParameters(const model::Parameters& params,
+                                  const model::ProfessionCatalogue& catalogue, const std::string& profession);
+
 //! Optional inputs that replace what the dataset gives. Empty vectors: the dataset's.
 struct AccessInputs {
     //! Demand per commune (same order as dataset.communes), e.g. standardisedPopulation(); empty: the
@@ -85,6 +90,23 @@ struct Zonage {
 //! is in the class above it). Throws Error(Parameter) when the thresholds are not ascending and finite.
 Zonage zonage(const AccessResult& result, const std::vector<double>& thresholds);
 
+//! The zonage by unit (commune, BV, territoire de vie-santé): each unit's value is the demand-weighted mean
+//! of its communes' values (as DREES and the ARS aggregate APL), and every commune takes its unit's class.
+struct UnitZonage {
+    std::vector<std::string> units; //!< unit codes, sorted
+    std::vector<double> unitValues; //!< per unit: demand-weighted mean (plain mean when no demand)
+    std::vector<double> unitDemand; //!< per unit
+    std::vector<int> unitClass;     //!< per unit
+    std::vector<int> unitsOf;       //!< per class: number of units
+    //! Per commune: its unit's class (-1 for a commune of no unit); populationOf and communesOf per class
+    //! (communes of no unit left out).
+    Zonage zonage;
+};
+//! `unitOf[c]` is the unit of commune c ("" = none); the same size as result.values. Throws
+//! Error(Parameter) for thresholds as zonage() does, Error(Value) when `unitOf` has another size.
+UnitZonage zonageByUnit(const AccessResult& result, const std::vector<std::string>& unitOf,
+                        const std::vector<double>& thresholds);
+
 //! For each value of threshold `index`, the communes whose class differs from the zonage with
 //! `thresholds` as given.
 struct ZonageChange {
@@ -100,5 +122,18 @@ std::string describeZonageChange(const ZonageChange& change, std::size_t index, 
                                  Language language);
 std::vector<ZonageChange> zonageSensitivity(const AccessResult& result, const std::vector<double>& thresholds,
                                             std::size_t index, const std::vector<double>& values);
+//! Moves accessibility parameter `key` (an "access.*" key) over `values`, over `params`: for each, the
+//! accessibility computed again and the communes whose zonage class by `thresholds` differs from the one
+//! with `params`. Throws Error(Parameter) naming the key for a key that is not an accessibility parameter
+//! or a value refused (model::accessFromKeyValues), Error(Canceled) when `feedback` is canceled.
+std::vector<ZonageChange> accessSensitivity(const model::Dataset& dataset, const std::string& profession,
+                                            int vintage, const AccessParameters& params,
+                                            const std::string& key, const std::vector<double>& thresholds,
+                                            const std::vector<double>& values, Feedback* feedback = nullptr);
+//! The same by unit: the communes whose unit changes class (zonageByUnit).
+std::vector<ZonageChange> zonageSensitivity(const AccessResult& result,
+                                            const std::vector<std::string>& unitOf,
+                                            const std::vector<double>& thresholds, std::size_t index,
+                                            const std::vector<double>& values);
 
 } // namespace maillage::analysis

@@ -127,13 +127,29 @@ std::map<std::string, double> Parameters::toKeyValues() const {
         kv[f.key] = f.ref(copy);
     kv[kStrongestKey] = maillage.strongestPerPole;
     kv[kDistanceKey] = static_cast<double>(static_cast<int>(maillage.distance));
+    kv.insert(access.begin(), access.end());
     return kv;
+}
+
+std::map<std::string, double> Parameters::defaultKeyValues() {
+    std::map<std::string, double> kv = Parameters().toKeyValues();
+    const auto access = accessKeyValues(defaultAccessParameters(ProfessionGroup::Proximite));
+    kv.insert(access.begin(), access.end());
+    return kv;
+}
+
+AccessParameters Parameters::accessFor(ProfessionGroup group, const std::string& sourceName) const {
+    return accessFromKeyValues(access, sourceName, defaultAccessParameters(group));
 }
 
 Parameters Parameters::fromKeyValues(const std::map<std::string, double>& kv, const std::string& sourceName) {
     Parameters p;
     for (const auto& [key, value] : kv) {
         bool known = false;
+        if (isAccessKey(key)) {
+            p.access[key] = value; // checked as a whole below, for each profession group
+            continue;
+        }
         for (const auto& f : fields()) {
             if (key == f.key) {
                 check(sourceName, key, f.domain, value);
@@ -154,7 +170,7 @@ Parameters Parameters::fromKeyValues(const std::map<std::string, double>& kv, co
             std::vector<std::string> known;
             for (const auto& f : fields())
                 known.push_back(f.key);
-            known.insert(known.end(), {kStrongestKey, kDistanceKey});
+            known.insert(known.end(), {kStrongestKey, kDistanceKey, "access.*"});
             bad(sourceName, key, msg("model.parameter.unknown", {arg::list("known", known)}));
         }
     }
@@ -166,7 +182,7 @@ std::vector<std::string> Parameters::unknownKeys(const std::map<std::string, dou
     const auto known = Parameters().toKeyValues();
     std::vector<std::string> out;
     for (const auto& entry : kv)
-        if (!known.count(entry.first))
+        if (!known.count(entry.first) && !isAccessKey(entry.first))
             out.push_back(entry.first);
     return out;
 }
@@ -180,6 +196,9 @@ void Parameters::validate(const std::string& sourceName) const {
     check(sourceName, kDistanceKey, Domain::Mode, mode);
     if (!(poles.intermediateMin <= poles.grandPoleMin && poles.grandPoleMin <= poles.metropoleMin))
         bad(sourceName, "poles.*", msg("model.parameter.unordered"));
+    // The access keys must hold over the defaults of both groups (a profession of either may be asked).
+    for (const ProfessionGroup group : {ProfessionGroup::Proximite, ProfessionGroup::Pole})
+        accessFor(group, sourceName);
 }
 
 } // namespace maillage::model

@@ -1,6 +1,9 @@
 #pragma once
 // Every threshold of DOMAIN.md is a parameter with a default, editable by the user and saved with
 // the dataset (table "parameters" of the GeoPackage: key TEXT, value REAL). Keys are stable names.
+#include "core/model/access_parameters.h"
+#include "core/model/catalogue.h"
+
 #include <map>
 #include <string>
 #include <vector>
@@ -61,6 +64,14 @@ struct Parameters {
     MaillageParameters maillage;
     DensityParameters density;
     CrunchParameters crunch;
+    //! DOMAIN.md §6: the "access.*" keys the user set (AccessParameters' flat form), laid over the defaults
+    //! of each profession group by accessFor(); empty = every group keeps its defaults (DREES's for the
+    //! professions de proximité, 30 minutes for the professions de pôle).
+    std::map<std::string, double> access;
+
+    //! The accessibility parameters of a profession group: its defaults with `access` over them.
+    //! Throws Error(Parameter) naming `sourceName` and the key when the keys do not hold for that group.
+    AccessParameters accessFor(ProfessionGroup group, const std::string& sourceName = {}) const;
 
     //! Flat key -> value form ("poles.metropole_min" -> 10000), used by the GeoPackage and JSON files.
     std::map<std::string, double> toKeyValues() const;
@@ -72,6 +83,9 @@ struct Parameters {
     static Parameters fromKeyValues(const std::map<std::string, double>& kv, const std::string& sourceName);
     //! Checks domains; throws as above.
     void validate(const std::string& sourceName) const;
+    //! Every key with its default (the access keys with the defaults of the professions de proximité):
+    //! what --list-params prints.
+    static std::map<std::string, double> defaultKeyValues();
     //! The keys of `kv` that no parameter of this version knows (e.g. written by a newer version).
     static std::vector<std::string> unknownKeys(const std::map<std::string, double>& kv);
 };

@@ -1,5 +1,6 @@
 // Accessibility (APL and its variants), zonage, margins of the typology and its sensitivity: hand-computed
 // examples, and the Isère OSRM matrix when ../shared/data is present.
+#include "core/analysis/access_tables.h"
 #include "core/analysis/accessibility.h"
 #include "core/analysis/margins.h"
 #include "core/io/table.h"
@@ -402,6 +403,37 @@ private slots:
         QCOMPARE(specialists.catchmentMinutes, 30.0);
         validate(specialists, "");
         validate(defaultAccessParameters(catalogue, "pharmacien"), "");
+    }
+
+    void aUnitTakesTheDemandWeightedMeanOfItsCommunes() {
+        AccessResult r;
+        r.values = {1, 3, 5, 9};
+        r.demand = {100, 300, 0, 50};
+        const std::vector<std::string> units = {"A", "A", "B", ""};
+        // A: (1·100 + 3·300) / 400 = 2.5, exactly at the threshold: the class above. B has no demand: the
+        // plain mean of its communes. The fourth commune is in no unit.
+        const UnitZonage z = zonageByUnit(r, units, {2.5});
+        QCOMPARE(z.units, (std::vector<std::string>{"A", "B"}));
+        QCOMPARE(z.unitValues, (std::vector<double>{2.5, 5}));
+        QCOMPARE(z.zonage.classOf, (std::vector<int>{1, 1, 1, -1}));
+        QCOMPARE(z.zonage.populationOf, (std::vector<double>{0, 400}));
+        QCOMPARE(z.zonage.communesOf, (std::vector<int>{0, 3}));
+        QCOMPARE(z.unitsOf, (std::vector<int>{0, 2}));
+        // Moving the threshold to 2.6 moves unit A, and both its communes, down.
+        const auto changes = zonageSensitivity(r, units, {2.5}, 0, {2.4, 2.6});
+        QVERIFY(changes[0].communes.empty());
+        QCOMPARE(changes[1].communes, (std::vector<int>{0, 1}));
+        QCOMPARE(changes[1].population, 400.0);
+        QCOMPARE(changes[1].populationOf, (std::vector<double>{400, 0}));
+        QVERIFY_EXCEPTION_THROWN(zonageByUnit(r, {"A"}, {2.5}), Error);
+        QVERIFY_EXCEPTION_THROWN(zonageByUnit(r, units, {4, 2.5}), Error);
+    }
+
+    void zonageClassesAreLabelledByTheirThresholds() {
+        QCOMPARE(q(zonageClassLabel({2.5, 4}, 0)), QStringLiteral("< 2.5"));
+        QCOMPARE(q(zonageClassLabel({2.5, 4}, 1)), QString::fromUtf8("2.5 \u2013 4"));
+        QCOMPARE(q(zonageClassLabel({2.5, 4}, 2)), QString::fromUtf8("\u2265 4"));
+        QCOMPARE(q(zonageClassLabel({2.5, 4}, 3)), QString());
     }
 
     void communesAtTheEdgeOfTheDatasetAreFlagged() {

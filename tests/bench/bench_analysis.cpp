@@ -209,6 +209,49 @@ void BM_SensitivityNational(benchmark::State& state) {
     state.counters["changes"] = static_cast<double>(changes);
 }
 
+//! The mass scale moved over 11 values, nationally: every count threshold moves at once.
+void BM_MassScaleSensitivityNational(benchmark::State& state) {
+    const model::Dataset* ds = nationalDataset();
+    if (!ds) {
+        state.SkipWithError("shared data absent");
+        return;
+    }
+    std::vector<double> values;
+    for (int v = 0; v <= 10; ++v)
+        values.push_back(0.20 + 0.01 * v);
+    std::size_t changes = 0;
+    for (auto _ : state) {
+        const auto s = analysis::sensitivity(*ds, 2013, ds->params.poles, "poles.mass_scale", values);
+        changes = 0;
+        for (const auto& step : s.steps)
+            changes += step.changes.size();
+        benchmark::DoNotOptimize(s.steps.data());
+    }
+    state.counters["changes"] = static_cast<double>(changes);
+}
+
+//! The APL zonage of GPs by commune, its threshold moved over 11 values, nationally (the APL computed once,
+//! outside the loop: what the zonage simulator redoes when a threshold moves).
+void BM_ZonageSensitivityNational(benchmark::State& state) {
+    const model::Dataset* ds = nationalDataset();
+    state.SetLabel(ds ? "COG 2018 communes, BPE 2013" : "generated 35,000 communes");
+    if (!ds)
+        ds = generatedNationalDataset();
+    const auto apl = analysis::accessibility(*ds, "medecin_generaliste", 2013, analysis::AccessParameters{});
+    std::vector<double> values;
+    for (int v = 0; v <= 10; ++v)
+        values.push_back(40 + 4.0 * v);
+    std::size_t changed = 0;
+    for (auto _ : state) {
+        const auto changes = analysis::zonageSensitivity(apl, {60.0}, 0, values);
+        changed = 0;
+        for (const auto& c : changes)
+            changed += c.communes.size();
+        benchmark::DoNotOptimize(changes.data());
+    }
+    state.counters["communes_changed"] = static_cast<double>(changed);
+}
+
 } // namespace
 
 // The demo dataset the application opens by default (was a timing assertion in test_demo; the house
@@ -225,5 +268,7 @@ BENCHMARK(BM_Crunch)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_DensityAllCommunes)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_AplNational)->Unit(benchmark::kMillisecond)->Iterations(3);
 BENCHMARK(BM_SensitivityNational)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MassScaleSensitivityNational)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ZonageSensitivityNational)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

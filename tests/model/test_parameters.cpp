@@ -61,6 +61,56 @@ private slots:
             QVERIFY(e.where().column.empty());
         }
     }
+    void accessKeysAreKeptOverTheDefaultsOfEachProfessionGroup() {
+        // Nothing set: each group keeps its defaults, and no access key is written.
+        const Parameters none;
+        QVERIFY(none.toKeyValues().count("access.method") == 0);
+        QCOMPARE(none.accessFor(model::ProfessionGroup::Proximite).catchmentMinutes, 20.0);
+        QCOMPARE(none.accessFor(model::ProfessionGroup::Pole).catchmentMinutes, 30.0);
+        // A method set applies to both groups; their catchments stay their own.
+        const Parameters binary = Parameters::fromKeyValues({{"access.method", 1}}, "p");
+        QCOMPARE(binary.accessFor(model::ProfessionGroup::Proximite).method, model::AccessMethod::Binary);
+        QCOMPARE(binary.accessFor(model::ProfessionGroup::Pole).method, model::AccessMethod::Binary);
+        QCOMPARE(binary.accessFor(model::ProfessionGroup::Pole).catchmentMinutes, 30.0);
+        // Round trip through the flat form, as the GeoPackage and JSON files store it.
+        const Parameters back = Parameters::fromKeyValues(binary.toKeyValues(), "p");
+        QCOMPARE(back.access, binary.access);
+        QCOMPARE(back.toKeyValues().at("access.method"), 1.0);
+    }
+    void aCatchmentAloneStretchesTheStepsToIt() {
+        const Parameters p = Parameters::fromKeyValues({{"access.catchment_minutes", 30}}, "p");
+        const model::AccessParameters gp = p.accessFor(model::ProfessionGroup::Proximite);
+        QCOMPARE(gp.catchmentMinutes, 30.0);
+        QCOMPARE(gp.steps.size(), std::size_t(3));
+        QCOMPARE(gp.steps[0].below, 15.0); // 10 of 20 minutes -> 15 of 30
+        QCOMPARE(gp.steps[1].below, 22.5);
+        QCOMPARE(gp.steps[2].below, 30.0);
+        QCOMPARE(gp.steps[1].weight, 2.0 / 3.0);
+        // Steps alone set the catchment to their last bound.
+        const Parameters steps = Parameters::fromKeyValues(
+            {{"access.step_count", 1}, {"access.step_1_minutes", 25}, {"access.step_1_weight", 1}}, "p");
+        QCOMPARE(steps.accessFor(model::ProfessionGroup::Pole).catchmentMinutes, 25.0);
+    }
+    void badAccessKeysAreRefusedWithTheirName() {
+        const auto unknown = errorOf({{"access.catchment", 30}});
+        QVERIFY(unknown);
+        QCOMPARE(QString::fromStdString(unknown->where().key), QStringLiteral("access.catchment"));
+        const auto method = errorOf({{"access.method", 7}});
+        QVERIFY(method);
+        QVERIFY2(QString::fromStdString(method->what()).contains(QStringLiteral("'access.method'")),
+                 method->what());
+        const auto speed = errorOf({{"access.straight_line_speed_kmh", 0}});
+        QVERIFY(speed);
+        QCOMPARE(speed->kind(), ErrorKind::Parameter);
+        QVERIFY(Parameters::unknownKeys({{"access.step_2_weight", 1}, {"access.bogus", 1}}) ==
+                std::vector<std::string>{"access.bogus"});
+    }
+    void defaultKeysListTheAccessParameters() {
+        const auto kv = Parameters::defaultKeyValues();
+        QCOMPARE(kv.at("access.catchment_minutes"), 20.0);
+        QCOMPARE(kv.at("access.straight_line_speed_kmh"), 37.0);
+        QCOMPARE(kv.at("poles.metropole_min"), 10000.0);
+    }
     void valuesInMessagesHaveTheFewestDigits() {
         const auto e = errorOf({{"poles.mass_scale", -0.5}});
         QVERIFY(e);

@@ -128,6 +128,7 @@ private slots:
     void quittingWithUnsavedParametersAsks();
     void openingAnotherDatasetWithUnsavedParametersAsks();
     void parametersDialogKeepsEveryParameter();
+    void parametersDialogEditsTheAccessibilityParameters();
     void datasetDefaultsOverlayTheImportChoices();
     void restoreDefaultsSaysWhatChangesAndKeepsDatasetDefaults();
     void parametersDialogOfTheWindowRestoresTheDatasetDefaults();
@@ -521,6 +522,33 @@ void TestMainWindow::parametersDialogKeepsEveryParameter() {
     QCOMPARE(applied.last().crunch.nearLargePoleKm, 25.0);
     QCOMPARE(applied.last().maillage.fallbackSpeedKmh, 60.0);
     QCOMPARE(applied.last().poles.massScale, 0.25);
+}
+
+void TestMainWindow::parametersDialogEditsTheAccessibilityParameters() {
+    // Untouched, the access keys stay unset (each profession group keeps its defaults); a saved key is kept.
+    model::Parameters given;
+    given.access["access.straight_line_speed_kmh"] = 45;
+    ParametersDialog dialog(given, false);
+    QList<model::Parameters> applied;
+    connect(&dialog, &ParametersDialog::applyRequested, this,
+            [&applied](const model::Parameters& p) { applied.append(p); });
+    dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Apply)->click();
+    QCOMPARE(applied.size(), 1);
+    QVERIFY(applied.first().access == given.access);
+    auto* method = dialog.findChild<QComboBox*>(QStringLiteral("accessMethod"));
+    auto* catchment = dialog.findChild<QDoubleSpinBox*>(QStringLiteral("accessCatchment"));
+    auto* speed = dialog.findChild<QDoubleSpinBox*>(QStringLiteral("accessSpeed"));
+    QVERIFY(method && catchment && speed);
+    QCOMPARE(speed->value(), 45.0);
+    QCOMPARE(catchment->value(), 20.0);
+    method->setCurrentIndex(method->findData(static_cast<int>(model::AccessMethod::Binary)));
+    catchment->setValue(30);
+    dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Apply)->click();
+    const model::AccessParameters gp = applied.last().accessFor(model::ProfessionGroup::Proximite);
+    QCOMPARE(gp.method, model::AccessMethod::Binary);
+    QCOMPARE(gp.catchmentMinutes, 30.0);
+    QCOMPARE(gp.straightLineSpeedKmh, 45.0);
+    QVERIFY(applied.last().access.count("access.decay_minutes") == 0);
 }
 
 void TestMainWindow::datasetDefaultsOverlayTheImportChoices() {
