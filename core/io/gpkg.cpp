@@ -407,19 +407,38 @@ void writeCatalogue(Writer& w, const model::Dataset& d) {
     });
 }
 
-//! Cooperations and flows: the links the user loaded (travel times apart: they are the bulk).
-void writeLinks(Writer& w, const model::Dataset& d) {
+//! The declared cooperations: members (commune codes) comma-separated, establishments '|'-separated (their
+//! names may hold commas).
+void writeCooperationsLayer(Writer& w, const std::vector<model::Cooperation>& cooperations) {
     OGRLayer* coop = w.createLayer("cooperations", false,
-                                   {{"name", OFTString}, {"kind", OFTString}, {"bassins", OFTString}});
+                                   {{"name", OFTString},
+                                    {"kind", OFTString},
+                                    {"bassins", OFTString},
+                                    {"seat", OFTString},
+                                    {"start_year", OFTInteger},
+                                    {"source", OFTString},
+                                    {"establishments", OFTString}});
     w.transaction("cooperations", [&] {
         OGRFeature f(coop->GetLayerDefn());
-        for (const auto& c : d.cooperations) {
+        for (const auto& c : cooperations) {
             f.SetField(0, c.name.c_str());
             f.SetField(1, c.kind.c_str());
             f.SetField(2, joinStrings(c.bassins, ",").c_str());
+            f.SetField(3, c.seat.c_str());
+            if (c.startYear)
+                f.SetField(4, c.startYear);
+            else
+                f.SetFieldNull(4);
+            f.SetField(5, c.source.c_str());
+            f.SetField(6, joinStrings(c.establishments, "|").c_str());
             w.insert(coop, f);
         }
     });
+}
+
+//! Cooperations and flows: the links the user loaded (travel times apart: they are the bulk).
+void writeLinks(Writer& w, const model::Dataset& d) {
+    writeCooperationsLayer(w, d.cooperations);
 
     OGRLayer* flows = w.createLayer("flows", false,
                                     {{"origin", OFTString}, {"destination", OFTString}, {"volume", OFTReal}});
@@ -910,12 +929,18 @@ void readMetadata(model::Dataset& d, Reader& r) {
 void readLinks(model::Dataset& d, Reader& r) {
     if (OGRLayer* l = r.layer("cooperations", false)) {
         const int name = r.requireField(l, "name"), kind = Reader::field(l, "kind");
-        const int list = Reader::field(l, "bassins");
+        const int list = Reader::field(l, "bassins"), seat = Reader::field(l, "seat");
+        const int year = Reader::field(l, "start_year"), source = Reader::field(l, "source");
+        const int establishments = Reader::field(l, "establishments");
         for (auto& f : *l) {
             model::Cooperation c;
             c.name = Reader::str(*f, name);
             c.kind = Reader::str(*f, kind);
             c.bassins = splitNonEmpty(Reader::str(*f, list), ",");
+            c.seat = Reader::str(*f, seat);
+            c.startYear = static_cast<int>(Reader::num(*f, year));
+            c.source = Reader::str(*f, source);
+            c.establishments = splitNonEmpty(Reader::str(*f, establishments), "|");
             d.cooperations.push_back(std::move(c));
         }
     }
@@ -1112,6 +1137,18 @@ void writeResultLayers(const std::string& path, const std::vector<PolePoint>& po
     const std::string target = std::filesystem::canonical(path, ec).string();
     atomicWrite(ec ? path : target, path,
                 [&](GDALDataset& ds, const std::string&) { replaceResultLayers(ds, path, poles, links); });
+}
+
+void writeCooperations(const std::string& path, const std::vector<model::Cooperation>& cooperations) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw Error(ErrorKind::FileNotFound, Location{path}, msg("gpkg.file_not_found"));
+    const std::string target = std::filesystem::canonical(path, ec).string();
+    atomicWrite(ec ? path : target, path, [&](GDALDataset& ds, const std::string&) {
+        Writer w(ds, path, nullptr);
+        dropLayer(w, ds, "cooperations");
+        writeCooperationsLayer(w, cooperations);
+    });
 }
 
 void writeResultsInto(const std::string& temporaryCopy, const model::Parameters& parameters,
