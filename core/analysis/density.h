@@ -55,9 +55,9 @@ DensityDrillDown densityForBassin(const model::Dataset& dataset, const std::stri
 DensityDrillDown densityForCommune(const model::Dataset& dataset, const std::string& commune,
                                    const std::string& profession, int vintage);
 //! Quartiers of `commune` (its zones summed by Zone::quartier; zones without a quartier are rows of their
-//! own), by name; parent = the commune; références as densityForCommune. A quartier whose zones do not all
-//! have a population has the population of those that do (0 when none). Throws Error(Value) for an
-//! unknown commune.
+//! own), by name; parent = the commune; références as densityForCommune. A quartier one of whose zones has
+//! no population gets population 0 (no density: a part of its population would inflate it). Throws
+//! Error(Value) for an unknown commune.
 DensityDrillDown densityForQuartiers(const model::Dataset& dataset, const std::string& commune,
                                      const std::string& profession, int vintage);
 //! Densities of every commune, for map colouring.

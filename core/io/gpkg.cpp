@@ -370,7 +370,12 @@ void writeZones(Writer& w, const model::Dataset& d) {
         w.progress(65, "Écriture des zones infra-communales");
         OGRLayer* zones = w.createLayer(
             kZones, true,
-            {{"code", OFTString}, {"nom", OFTString}, {"commune", OFTString}, {"population", OFTReal}});
+            {{"code", OFTString},
+             {"nom", OFTString},
+             {"commune", OFTString},
+             {"population", OFTReal},
+             {"quartier", OFTString},
+             {"quartier_nom", OFTString}});
         w.transaction(kZones, [&] {
             OGRFeature f(zones->GetLayerDefn());
             for (const auto& z : d.zones) {
@@ -378,6 +383,8 @@ void writeZones(Writer& w, const model::Dataset& d) {
                 f.SetField(1, z.name.c_str());
                 f.SetField(2, z.commune.c_str());
                 f.SetField(3, z.population);
+                f.SetField(4, z.quartier.c_str());
+                f.SetField(5, z.quartierName.c_str());
                 w.setGeometry(f, z.geometry, "zone", z.code);
                 w.insert(zones, f);
             }
@@ -833,12 +840,15 @@ void readZones(model::Dataset& d, Reader& r) {
     const int code = r.requireField(zones, "code");
     const int nom = Reader::field(zones, "nom"), commune = Reader::field(zones, "commune");
     const int pop = Reader::field(zones, "population");
+    const int quartier = Reader::field(zones, "quartier"), quartierName = Reader::field(zones, "quartier_nom");
     for (auto& f : *zones) {
         model::Zone z;
         z.code = Reader::str(*f, code);
         z.name = Reader::str(*f, nom);
         z.commune = Reader::str(*f, commune);
         z.population = Reader::num(*f, pop);
+        z.quartier = Reader::str(*f, quartier);
+        z.quartierName = Reader::str(*f, quartierName);
         z.geometry = r.geometry(*f, zones, nullptr, nullptr);
         d.zones.push_back(std::move(z));
     }

@@ -2,6 +2,7 @@
 // Infra-communal zones (DOMAIN.md §1, §6): IRIS contours or any quartier polygons (`--zones`), their
 // population (`--zone-population`: INSEE's population by IRIS, or code, population) and their grouping
 // into quartiers (`--quartiers`), joined to the dataset's communes.
+#include "core/io/geo.h"
 #include "core/io/table.h"
 #include "core/model/dataset.h"
 
@@ -10,20 +11,6 @@
 #include <vector>
 
 namespace maillage::io {
-
-//! One polygon feature of a vector file (GeoJSON, GeoPackage, Shapefile), reprojected to Lambert-93.
-struct PolygonFeature {
-    long index = 0;                            //!< feature number in the file, from 1
-    std::map<std::string, std::string> fields; //!< attribute values as text, by field name
-    model::Wkb geometry;                       //!< valid (multi)polygon, EPSG:2154
-    model::Point anchor;                       //!< a point on its surface
-};
-
-//! The polygon features of the first layer of `path` (or of `layer`), reprojected to Lambert-93 (a
-//! layer without a coordinate system is taken as WGS84 when its extent is in degrees). Throws
-//! Error(Format) naming the file when it has no polygon at all ("no geometry"), and Error(Value) naming the
-//! feature for a geometry that is not a polygon or cannot be repaired.
-std::vector<PolygonFeature> readPolygonFeatures(const std::string& path, const std::string& layer = {});
 
 //! The first field of `names` present in `feature` (compared ignoring case and accents), or "".
 std::string featureField(const PolygonFeature& feature, const std::vector<std::string>& names);
@@ -36,9 +23,11 @@ struct ZoneColumns {
 };
 
 //! Zones read from polygons: code, name, parent commune (the first 5 characters of a 9-character IRIS code
-//! when the file has no commune field). Throws Error(Format) when no code field is found, Error(Value)
-//! naming the feature for an empty or duplicate code.
-std::vector<model::Zone> readZonePolygons(const std::string& path, const ZoneColumns& columns = {});
+//! when the file has no commune field; arrondissements folded into Paris, Lyon, Marseille). Throws
+//! Error(Format) when no code field is found, Error(Value) naming the feature for an empty or duplicate
+//! code, and readPolygonFeatures' errors.
+std::vector<model::Zone> readZonePolygons(const std::string& path, const ZoneColumns& columns,
+                                          Warnings& warnings);
 
 //! Population of one zone.
 struct ZonePopulation {

@@ -1,6 +1,7 @@
 // Inputs of the Maillage panel: travel-time matrices, observed flows, declared cooperations; read, joined
 // to the dataset's communes, added to a dataset. Small hand-made fixtures, then the real files of
 // ../shared/data (skipped when absent).
+#include "inputs_testing.h"
 #include "testing.h"
 
 #include "core/io/cog_history.h"
@@ -24,6 +25,7 @@
 #include <unordered_map>
 
 using namespace maillage;
+using testing::findWarning;
 
 namespace {
 
@@ -51,13 +53,6 @@ model::Dataset valenciennois() {
     ds.rebuildBassins();
     ds.reindex();
     return ds;
-}
-
-const Warning* findWarning(const Warnings& warnings, const std::string& id) {
-    for (const auto& w : warnings)
-        if (w.text.id == id)
-            return &w;
-    return nullptr;
 }
 
 double timeOf(const std::vector<model::TravelTime>& times, const std::string& o, const std::string& d) {
