@@ -1,8 +1,10 @@
-// maillage summary: the number of pôles of each type per région (or département).
+// maillage summary: the number of pôles of each type per région (or département); with --facilities,
+// the health facilities per région, département or commune.
 #include "app/commands.h"
 
 #include "core/analysis/poles.h"
 #include "core/analysis/result_tables.h"
+#include "core/io/facilities.h"
 
 #include <CLI/CLI.hpp>
 
@@ -16,13 +18,28 @@ struct SummaryOptions {
     AnalysisOptions common;
     std::string by = "region";
     std::string massScale;
+    bool facilities = false; //!< --facilities: the health facilities (BPE D1xx) instead of the pôles
 };
 
+//! The facilities table grouped as --by asks.
+int facilitiesSummary(const SummaryOptions& o, const AnalysisRun& run, Context& c) {
+    const io::FacilityGrouping grouping = o.by == "commune"       ? io::FacilityGrouping::Commune
+                                          : o.by == "departement" ? io::FacilityGrouping::Departement
+                                                                  : io::FacilityGrouping::Region;
+    writeResults({io::facilitiesTable(run.dataset, grouping)}, o.common, run, c);
+    return 0;
+}
+
 int summary(SummaryOptions o, Context& c) {
-    parseChoice(o.by, "--by", {"region", "departement"});
+    if (o.facilities)
+        parseChoice(o.by, "--by", {"region", "departement", "commune"});
+    else
+        parseChoice(o.by, "--by", {"region", "departement"});
     if (o.common.output.empty())
         o.common.output = "-";
     AnalysisRun run = prepareAnalysis(o.common, c);
+    if (o.facilities)
+        return facilitiesSummary(o, run, c);
     if (!o.massScale.empty()) {
         run.params.poles.massScale = parseNumberOption(o.massScale, "--mass-scale");
         run.params.validate("--mass-scale");
@@ -48,7 +65,11 @@ Runner declareSummary(CLI::App& sub) {
         sub, o->common,
         "output (default: - , the standard output): region (or departement), name, type1..type4, "
         "poles, hors_pole, and a last row 'all'");
-    sub.add_option("--by", o->by, "region (default) or departement")->type_name("GROUP");
+    sub.add_option("--by", o->by, "region (default) or departement (or commune, with --facilities)")
+        ->type_name("GROUP");
+    sub.add_flag("--facilities", o->facilities,
+                 "the health facilities (BPE D1xx: urgences, maternité, centre de santé, maison de santé...) "
+                 "per group and kind instead of the pôles");
     sub.add_option("--mass-scale", o->massScale, "multiplies the four professional-count thresholds")
         ->type_name("F");
     return [o](Context& c) { return summary(*o, c); };

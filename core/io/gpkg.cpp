@@ -4,6 +4,7 @@
 #include "core/model/text.h"
 
 #include "core/io/atomic_file.h"
+#include "core/io/facilities.h"
 #include "core/io/geo.h"
 #include "core/model/error.h"
 
@@ -368,14 +369,13 @@ void writeBassins(Writer& w, const model::Dataset& d) {
 void writeZones(Writer& w, const model::Dataset& d) {
     if (!d.zones.empty()) {
         w.progress(65, "Écriture des zones infra-communales");
-        OGRLayer* zones = w.createLayer(
-            kZones, true,
-            {{"code", OFTString},
-             {"nom", OFTString},
-             {"commune", OFTString},
-             {"population", OFTReal},
-             {"quartier", OFTString},
-             {"quartier_nom", OFTString}});
+        OGRLayer* zones = w.createLayer(kZones, true,
+                                        {{"code", OFTString},
+                                         {"nom", OFTString},
+                                         {"commune", OFTString},
+                                         {"population", OFTReal},
+                                         {"quartier", OFTString},
+                                         {"quartier_nom", OFTString}});
         w.transaction(kZones, [&] {
             OGRFeature f(zones->GetLayerDefn());
             for (const auto& z : d.zones) {
@@ -509,6 +509,8 @@ void writeAreas(Writer& w, const model::Dataset& d) {
     }
 }
 
+void writeFacilities(Writer& w, const model::Dataset& d); // below, with the other point layers
+
 void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path, Feedback* feedback) {
     Writer w(ds, path, feedback);
     w.progress(0, "Écriture des communes");
@@ -527,6 +529,7 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
     w.progress(95);
     writeTravelTimes(w, d);
     writeAreas(w, d);
+    writeFacilities(w, d);
     w.progress(99, "Finalisation du fichier");
 }
 
@@ -582,6 +585,37 @@ void writePolePoints(Writer& w, const std::vector<PolePoint>& poles) {
                   auto* point = new OGRPoint(p.position.x, p.position.y);
                   point->assignSpatialReference(&w.m_srs);
                   f.SetGeometryDirectly(point);
+              });
+}
+
+//! Health facilities per commune and kind (BPE D1xx), as points at the commune's anchor (none when the
+//! commune has no position), with the kind's names: an overlay QGIS shows as it is.
+void writeFacilities(Writer& w, const model::Dataset& d) {
+    if (d.facilities.empty())
+        return;
+    writeRows(w, "equipements", wkbPoint,
+              {{"commune", OFTString},
+               {"kind", OFTString},
+               {"label_fr", OFTString},
+               {"label_en", OFTString},
+               {"vintage", OFTInteger},
+               {"count", OFTReal}},
+              d.facilities, [&](OGRFeature& f, const model::FacilityCount& x) {
+                  const FacilityKind* kind = findFacilityKind(x.kind);
+                  f.SetField(0, x.commune.c_str());
+                  f.SetField(1, x.kind.c_str());
+                  f.SetField(2, kind ? kind->labelFr.c_str() : x.kind.c_str());
+                  f.SetField(3, kind ? kind->labelEn.c_str() : x.kind.c_str());
+                  f.SetField(4, x.vintage);
+                  f.SetField(5, x.count);
+                  const model::Commune* c = d.commune(x.commune);
+                  if (c && model::hasPosition(c->anchor)) {
+                      auto* point = new OGRPoint(c->anchor.x, c->anchor.y);
+                      point->assignSpatialReference(&w.m_srs);
+                      f.SetGeometryDirectly(point);
+                  } else {
+                      f.SetGeometryDirectly(nullptr);
+                  }
               });
 }
 
@@ -840,7 +874,8 @@ void readZones(model::Dataset& d, Reader& r) {
     const int code = r.requireField(zones, "code");
     const int nom = Reader::field(zones, "nom"), commune = Reader::field(zones, "commune");
     const int pop = Reader::field(zones, "population");
-    const int quartier = Reader::field(zones, "quartier"), quartierName = Reader::field(zones, "quartier_nom");
+    const int quartier = Reader::field(zones, "quartier"),
+              quartierName = Reader::field(zones, "quartier_nom");
     for (auto& f : *zones) {
         model::Zone z;
         z.code = Reader::str(*f, code);
@@ -995,6 +1030,18 @@ void readAreas(model::Dataset& d, Reader& r) {
     }
 }
 
+void readFacilities(model::Dataset& d, Reader& r) {
+    OGRLayer* l = r.layer("equipements", false);
+    if (!l)
+        return;
+    const int commune = r.requireField(l, "commune"), kind = r.requireField(l, "kind");
+    const int vintage = Reader::field(l, "vintage"), count = r.requireField(l, "count");
+    l->SetIgnoredFields(std::vector<const char*>{"OGR_GEOMETRY", nullptr}.data());
+    for (auto& f : *l)
+        d.facilities.push_back({Reader::str(*f, commune), Reader::str(*f, kind),
+                                static_cast<int>(Reader::num(*f, vintage)), Reader::num(*f, count)});
+}
+
 void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
     const ReadProgress progress(feedback, r.m_path);
     progress(0, "Lecture des communes");
@@ -1011,6 +1058,7 @@ void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
     readMetadata(d, r);
     readLinks(d, r);
     readAreas(d, r);
+    readFacilities(d, r);
     progress(100, nullptr);
 }
 

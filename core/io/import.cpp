@@ -1,4 +1,5 @@
 #include "core/io/import.h"
+#include "core/io/facilities.h"
 #include "core/io/outlines.h"
 
 #include "core/io/read_file.h"
@@ -174,10 +175,11 @@ struct ImportState {
     std::map<std::string, double> population;
     bool havePopulation = false;
     std::vector<model::CountRecord> counts;
-    SourceMassScale massScale;                //!< from the first professionals table that calls for one
-    std::string massScalePath;                //!< that table
-    std::set<int> bpeVintages;                //!< years of the BPE tables read
-    std::vector<std::string> otherCountFiles; //!< professionals tables that are not BPE
+    std::vector<model::FacilityCount> facilities; //!< D1xx establishments of BPE tables, per commune
+    SourceMassScale massScale;                    //!< from the first professionals table that calls for one
+    std::string massScalePath;                    //!< that table
+    std::set<int> bpeVintages;                    //!< years of the BPE tables read
+    std::vector<std::string> otherCountFiles;     //!< professionals tables that are not BPE
     std::map<std::string, std::string> areaMetadata; //!< kAreaModeKey... of a filtered import
     const CogHistory* cogHistory = nullptr;          //!< when carrying to the communes' COG
     CogHistory ownCogHistory;                        //!< --cog-history
@@ -464,6 +466,10 @@ std::vector<model::CountRecord> readCountsTable(ImportState& st, const Professio
                                                 const model::ProfessionCatalogue& catalogue) {
     const Table t = readTable(src.path, src.read, &st.report.warnings);
     noteSource(st, t, src);
+    if (isBpeTable(t, src.columns)) { // its D1xx establishments: the facilities per commune
+        auto facilities = readFacilities(t, src.vintage);
+        st.facilities.insert(st.facilities.end(), facilities.begin(), facilities.end());
+    }
     CogCarry carry;
     carry.file = src.path;
     auto recs = carryCountsToCog(
@@ -638,6 +644,14 @@ void buildBassins(ImportState& st, model::Dataset& ds) {
         if (!row->second->reg.empty())
             b.reg = row->second->reg;
     }
+}
+
+//! Facilities of the dataset's communes (a national BPE joined to a region keeps the region's).
+void keepFacilitiesOfDataset(ImportState& st, model::Dataset& ds) {
+    for (auto& f : st.facilities)
+        if (ds.commune(f.commune))
+            ds.facilities.push_back(std::move(f));
+    st.facilities.clear();
 }
 
 //! Zones of one table whose commune is in the dataset, their counts, and the others reported.
@@ -900,6 +914,7 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     readCounts(st, ds);
     applyFilters(st);
     buildBassins(st, ds);
+    keepFacilitiesOfDataset(st, ds);
     nameTerritories(ds, options.territoryNamesFolder.empty()
                             ? standardTerritoryNames()
                             : readTerritoryNames(options.territoryNamesFolder));

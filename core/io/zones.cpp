@@ -173,16 +173,30 @@ std::vector<QuartierOfZone> readQuartiers(const Table& table) {
 
 namespace {
 
-//! Zones of the dataset by code, kept up to date as zones are added.
+//! The key zone codes are matched on: INSEE's BPE writes IRIS "59350_0104" where IGN's contours and the
+//! population tables write "593500104".
+std::string zoneKey(const std::string& code) {
+    std::string key;
+    for (char c : code)
+        if (c != '_')
+            key += c;
+    return key;
+}
+
+//! Zones of the dataset by zoneKey, kept up to date as zones are added.
 struct ZoneIndex {
     std::unordered_map<std::string, std::size_t> position;
     explicit ZoneIndex(const std::vector<model::Zone>& zones) {
         for (std::size_t i = 0; i < zones.size(); ++i)
-            position.emplace(zones[i].code, i);
+            position.emplace(zoneKey(zones[i].code), i);
     }
     model::Zone* find(std::vector<model::Zone>& zones, const std::string& code) const {
-        const auto it = position.find(code);
+        const auto it = position.find(zoneKey(code));
         return it == position.end() ? nullptr : &zones[it->second];
+    }
+    void add(std::vector<model::Zone>& zones, model::Zone zone) {
+        position.emplace(zoneKey(zone.code), zones.size());
+        zones.push_back(std::move(zone));
     }
 };
 
@@ -209,8 +223,7 @@ void joinPolygons(model::Dataset& ds, ZoneIndex& index, std::vector<model::Zone>
             known->commune = z.commune;
             known->geometry = std::move(z.geometry);
         } else {
-            index.position.emplace(z.code, ds.zones.size());
-            ds.zones.push_back(std::move(z));
+            index.add(ds.zones, std::move(z));
         }
         ++join.zones;
     }
@@ -224,8 +237,7 @@ void joinPopulations(model::Dataset& ds, ZoneIndex& index, const std::vector<Zon
     for (const ZonePopulation& p : populations) {
         model::Zone* z = index.find(ds.zones, p.zone);
         if (!z && !p.commune.empty() && ds.commune(p.commune) && p.zone != p.commune) {
-            index.position.emplace(p.zone, ds.zones.size());
-            ds.zones.push_back({p.zone, p.zone, p.commune, 0, {}, {}, {}});
+            index.add(ds.zones, {p.zone, p.zone, p.commune, 0, {}, {}, {}});
             z = &ds.zones.back();
             ++join.zones;
         }

@@ -71,10 +71,11 @@ struct ZoneFiles {
 };
 
 //! Puts zones, populations and quartiers into `dataset`: zones given in `polygons` replace those of the
-//! same code (or are added); populations and quartiers are set on the dataset's zones, a population row of
-//! an unknown zone whose commune is given and known adds the zone. Zones whose parent commune is missing
-//! from the dataset are left out and named in one warning (file and "zone (commune)"); population and
-//! quartier rows naming no zone in another. Pure: nothing is written.
+//! same code (or are added; codes match with or without '_', as INSEE's BPE writes IRIS "59350_0104" and
+//! the contours and population tables "593500104"; the dataset's code is kept); populations and quartiers are
+//! set on the dataset's zones, a population row of an unknown zone whose commune is given and known adds the
+//! zone. Zones whose parent commune is missing from the dataset are left out and named in one warning (file
+//! and "zone (commune)"); population and quartier rows naming no zone in another. Pure: nothing is written.
 ZonesJoin joinZones(model::Dataset& dataset, std::vector<model::Zone> polygons,
                     const std::vector<ZonePopulation>& populations,
                     const std::vector<QuartierOfZone>& quartiers, const ZoneFiles& files, Warnings& warnings);

@@ -166,6 +166,21 @@ private slots:
         QVERIFY(zone(ds, "593500301")->quartier.empty());
     }
 
+    void bpeIrisCodesMatchTheContoursAndPopulationCodes() {
+        model::Dataset ds = lille();
+        ds.zones = {{"59350_0101", "59350_0101", "59350", 0, {}, {}, {}}}; // as the BPE by IRIS writes it
+        Warnings w;
+        io::joinZones(ds, io::readZonePolygons(zonesPath("iris.geojson"), {}, w),
+                      io::readZonePopulation(io::readTable(zonesPath("population_iris_latin1.csv"))), {}, {},
+                      w);
+        const model::Zone* z = zone(ds, "59350_0101");
+        QVERIFY(z);
+        QVERIFY(!zone(ds, "593500101")); // one zone, under the code its counts use
+        QCOMPARE(z->name, std::string("Vieux-Lille Nord"));
+        QCOMPARE(z->population, 2500.4);
+        QVERIFY(!z->geometry.empty());
+    }
+
     void densitiesPerZoneAndPerQuartierAreReal() {
         Warnings w;
         const model::Dataset ds = lilleWithZones(w);
