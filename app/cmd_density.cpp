@@ -118,7 +118,7 @@ Runner declareDensity(CLI::App& sub) {
     sub.add_option("--level", o->level, "commune (default), bv, departement, region, zone or quartier")
         ->type_name("LEVEL");
     sub.add_option("--commune", o->commune,
-                   "with --level zone or quartier: the zones or quartiers of this commune (code or name), "
+                   "with --level zone or quartier: the zones or quartiers of this commune (INSEE code), "
                    "compared with the commune, its bassin de vie, département, région and the dataset")
         ->type_name("CODE");
     return [o](Context& c) { return density(*o, c); };
