@@ -31,6 +31,10 @@ void addLinkOptions(CLI::App& sub, LinkCliOptions& o) {
         ->type_name("FILE");
     sub.add_option("--quartiers", o.quartiers, "zone -> quartier grouping (zone, quartier, nom_quartier)")
         ->type_name("FILE");
+    sub.add_option("--qpv", o.qpv,
+                   "quartiers prioritaires de la politique de la ville: polygons with code_qp, nom_qp and "
+                   "their indicators (GeoJSON, GeoPackage, Shapefile), an overlay layer")
+        ->type_name("FILE");
     sub.add_option("--cog-history", o.cogHistory,
                    "INSEE passage tables replacing the shipped ones (tables of another COG year are carried "
                    "to the COG of the communes)")
@@ -53,12 +57,13 @@ io::ZoneSources zoneSources(const LinkCliOptions& o) {
     zones.polygons = o.zones;
     zones.population = o.zonePopulation;
     zones.quartiers = o.quartiers;
+    zones.qpv = o.qpv;
     return zones;
 }
 
 std::vector<std::string> zoneInputs(const io::ZoneSources& zones) {
     std::vector<std::string> inputs;
-    for (const std::string* path : {&zones.polygons, &zones.population, &zones.quartiers})
+    for (const std::string* path : {&zones.polygons, &zones.population, &zones.quartiers, &zones.qpv})
         if (!path->empty())
             inputs.push_back(*path);
     return inputs;

@@ -12,6 +12,7 @@ namespace maillage::cli {
 struct LinkCliOptions {
     std::string travelTimes, flows, cooperations, cogHistory;
     std::string zones, zonePopulation, quartiers; //!< --zones, --zone-population, --quartiers
+    std::string qpv;                              //!< --qpv
     bool noCogHistory = false;
 };
 

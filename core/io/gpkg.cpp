@@ -510,6 +510,7 @@ void writeAreas(Writer& w, const model::Dataset& d) {
 }
 
 void writeFacilities(Writer& w, const model::Dataset& d); // below, with the other point layers
+void writeQpv(Writer& w, const model::Dataset& d);
 
 void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path, Feedback* feedback) {
     Writer w(ds, path, feedback);
@@ -530,6 +531,7 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
     writeTravelTimes(w, d);
     writeAreas(w, d);
     writeFacilities(w, d);
+    writeQpv(w, d);
     w.progress(99, "Finalisation du fichier");
 }
 
@@ -616,6 +618,28 @@ void writeFacilities(Writer& w, const model::Dataset& d) {
                   } else {
                       f.SetGeometryDirectly(nullptr);
                   }
+              });
+}
+
+//! The quartiers prioritaires: an overlay of polygons with their main commune, population and anchor.
+void writeQpv(Writer& w, const model::Dataset& d) {
+    if (d.qpvs.empty())
+        return;
+    writeRows(w, "qpv", wkbMultiPolygon,
+              {{"code", OFTString},
+               {"nom", OFTString},
+               {"commune", OFTString},
+               {"population", OFTReal},
+               {"anchor_x", OFTReal},
+               {"anchor_y", OFTReal}},
+              d.qpvs, [&](OGRFeature& f, const model::Qpv& q) {
+                  f.SetField(0, q.code.c_str());
+                  f.SetField(1, q.name.c_str());
+                  f.SetField(2, q.commune.c_str());
+                  f.SetField(3, q.population);
+                  f.SetField(4, q.anchor.x);
+                  f.SetField(5, q.anchor.y);
+                  w.setGeometry(f, q.geometry, "qpv", q.code);
               });
 }
 
@@ -1042,6 +1066,25 @@ void readFacilities(model::Dataset& d, Reader& r) {
                                 static_cast<int>(Reader::num(*f, vintage)), Reader::num(*f, count)});
 }
 
+void readQpv(model::Dataset& d, Reader& r) {
+    OGRLayer* l = r.layer("qpv", false);
+    if (!l)
+        return;
+    const int code = r.requireField(l, "code"), nom = Reader::field(l, "nom");
+    const int commune = Reader::field(l, "commune"), pop = Reader::field(l, "population");
+    const int x = Reader::field(l, "anchor_x"), y = Reader::field(l, "anchor_y");
+    for (auto& f : *l) {
+        model::Qpv q;
+        q.code = Reader::str(*f, code);
+        q.name = Reader::str(*f, nom);
+        q.commune = Reader::str(*f, commune);
+        q.population = Reader::num(*f, pop);
+        q.anchor = {Reader::num(*f, x), Reader::num(*f, y)};
+        q.geometry = r.geometry(*f, l, nullptr, nullptr);
+        d.qpvs.push_back(std::move(q));
+    }
+}
+
 void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
     const ReadProgress progress(feedback, r.m_path);
     progress(0, "Lecture des communes");
@@ -1059,6 +1102,7 @@ void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
     readLinks(d, r);
     readAreas(d, r);
     readFacilities(d, r);
+    readQpv(d, r);
     progress(100, nullptr);
 }
 

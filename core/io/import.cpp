@@ -1,6 +1,7 @@
 #include "core/io/import.h"
 #include "core/io/facilities.h"
 #include "core/io/outlines.h"
+#include "core/io/qpv.h"
 
 #include "core/io/read_file.h"
 #include "core/io/table.h"
@@ -854,11 +855,13 @@ void readZoneSources(model::Dataset& ds, const ZoneSources& src, ImportReport& r
         quartiers = readQuartiers(readTable(src.quartiers, src.quartiersRead, &report.warnings));
     report.zones = joinZones(ds, std::move(polygons), populations, quartiers,
                              {src.polygons, src.population, src.quartiers}, report.warnings);
+    if (!src.qpv.empty()) // last: when it fails, the caller restores the zones and nothing else changed
+        ds.qpvs = readQpvPolygons(src.qpv, report.warnings);
 }
 
 //! The zone files as sources of the dataset.
 void addZoneSources(model::Dataset& ds, const ZoneSources& src) {
-    for (const std::string* path : {&src.polygons, &src.population, &src.quartiers})
+    for (const std::string* path : {&src.polygons, &src.population, &src.quartiers, &src.qpv})
         if (!path->empty())
             addSource(ds, baseName(*path));
 }

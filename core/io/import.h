@@ -64,8 +64,11 @@ struct ZoneSources {
     TableReadOptions populationRead;
     std::string quartiers; //!< zone -> quartier table ("" = none)
     TableReadOptions quartiersRead;
+    std::string qpv; //!< quartiers prioritaires polygons (`--qpv`), replacing the dataset's ("" = none)
     //! True when any file is given.
-    bool any() const { return !polygons.empty() || !population.empty() || !quartiers.empty(); }
+    bool any() const {
+        return !polygons.empty() || !population.empty() || !quartiers.empty() || !qpv.empty();
+    }
 };
 
 //! "flows.csv:patients" -> path "flows.csv", kind Patients; without a known kind after the last ':' the
