@@ -336,6 +336,60 @@ std::vector<model::CountRecord> carryCountsToCog(const ImportState& st, std::vec
     return carryCounts(recs, *st.cogHistory, year, st.cogYear, carry);
 }
 
+//! Where a BV table row of COG `from` goes in the communes' COG: one row per arrival code. Of several rows
+//! arriving on one code (a fusion), the row of the commune that keeps its code wins, else the larger share,
+//! else the first.
+std::vector<BassinMapping::Row> carryBassinRows(const std::vector<BassinMapping::Row>& rows,
+                                                const CogHistory& history, int from, int to,
+                                                CogCarry& carry) {
+    std::vector<BassinMapping::Row> out;
+    std::unordered_map<std::string, std::pair<std::size_t, double>> arrival; // code -> row, its weight
+    for (const auto& row : rows) {
+        const std::vector<CogShare> shares = history.carry(row.commune, from, to);
+        if (shares.size() != 1 || shares.front().code != row.commune)
+            ++carry.codesCarried;
+        for (const CogShare& share : shares) {
+            const double weight = share.code == row.commune ? 2.0 : share.ratio; // keeping its code: first
+            BassinMapping::Row moved = row;
+            moved.commune = share.code;
+            const auto [it, fresh] = arrival.emplace(share.code, std::make_pair(out.size(), weight));
+            if (fresh)
+                out.push_back(std::move(moved));
+            else if (weight > it->second.second) {
+                it->second.second = weight;
+                out[it->second.first] = std::move(moved);
+            }
+        }
+    }
+    return out;
+}
+
+void reportCarry(ImportReport& report, CogCarry carry, std::size_t unmatched); // below
+
+// 3c. The BV table of another COG year carried to the communes' COG (as the counts): a table of COG 2016
+// on polygons of COG 2018 gives the communes created since their bassin de vie.
+void carryBassinTableToCog(ImportState& st) {
+    std::vector<std::string> codes;
+    for (const auto& row : st.mapping.rows)
+        codes.push_back(row.commune);
+    const int year = yearToCarryFrom(st, codes);
+    if (!year)
+        return;
+    CogCarry carry;
+    carry.file = st.options.bassinsPath;
+    carry.from = year;
+    carry.to = st.cogYear;
+    st.mapping.rows = carryBassinRows(st.mapping.rows, *st.cogHistory, year, st.cogYear, carry);
+    st.rowOf.clear(); // the rows moved: point at the new ones
+    for (const auto& row : st.mapping.rows)
+        st.rowOf.emplace(row.commune, &row);
+    const std::size_t unmatched =
+        std::count_if(st.mapping.rows.begin(), st.mapping.rows.end(), [&](const auto& r) {
+            return st.inTerritory(r.commune) && !st.communeCodes.count(r.commune);
+        });
+    reportCarry(st.report, std::move(carry), unmatched);
+}
+
 //! Records a carry in the report, with the join's unmatched codes, in one warning.
 void reportCarry(ImportReport& report, CogCarry carry, std::size_t unmatched) {
     if (carry.from == carry.to)
@@ -910,6 +964,7 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     readCommunes(st);
     readBassinTable(st);
     prepareCogHistory(st);
+    carryBassinTableToCog(st);
     readPopulationTable(st);
     joinTables(st);
     fillCommunes(st);

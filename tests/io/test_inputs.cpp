@@ -739,6 +739,38 @@ private slots:
         QCOMPARE(ds.departementNames.at("62"), std::string("Pas-de-Calais"));
     }
 
+    //! A BV table of COG 2016 on the polygons of COG 2018: the communes created since get their bassin de
+    //! vie through the passage tables, as the counts do.
+    void aBassinTableOfAnOlderCogIsCarriedToThePolygons() {
+        const char* const communes = "communes/communes_hauts_de_france_cog2018.geojson";
+        const char* const table = "bassins_de_vie/commune_bv2012_cog2016.csv";
+        MAILLAGE_REQUIRE_SHARED(communes);
+        MAILLAGE_REQUIRE_SHARED(table);
+        //! The codes of the BV table that match no commune of the polygons.
+        const auto unmatched = [&](bool carry, io::ImportReport& report) {
+            io::ImportOptions o;
+            o.communesPath = testing::sharedPath(communes).toStdString();
+            o.bassinsPath = testing::sharedPath(table).toStdString();
+            o.carryCog = carry;
+            if (io::importDataset(o, report).communes.size() != 3808)
+                return std::vector<std::string>{"not every commune imported"};
+            std::vector<std::string> codes;
+            for (const auto& join : report.joins)
+                codes.insert(codes.end(), join.unmatched.begin(), join.unmatched.end());
+            return codes;
+        };
+        io::ImportReport asTheyAre, carried;
+        const auto before = unmatched(false, asTheyAre);
+        QVERIFY(std::find(before.begin(), before.end(), "62294") !=
+                before.end()); // merged into 62295 in 2017
+        const auto left = unmatched(true, carried);
+        QVERIFY2(left.empty(), text::join(left, ", ").c_str());
+        bool said = false;
+        for (const auto& c : carried.cogCarries)
+            said = said || (c.from == 2016 && c.to == 2018 && c.codesCarried > 0);
+        QVERIFY(said);
+    }
+
     //! BPE 2009 and 2013 on the COG 2018 communes: every professional of a commune that the passage
     //! tables cover lands on a commune of 2018.
     void bpeOfOlderCogsIsCarriedToCog2018() {
