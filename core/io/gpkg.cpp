@@ -4,6 +4,7 @@
 #include "core/model/text.h"
 
 #include "core/io/atomic_file.h"
+#include "core/io/facilities.h"
 #include "core/io/geo.h"
 #include "core/io/sqlite_rows.h"
 #include "core/model/error.h"
@@ -369,9 +370,13 @@ void writeBassins(Writer& w, const model::Dataset& d) {
 void writeZones(Writer& w, const model::Dataset& d) {
     if (!d.zones.empty()) {
         w.progress(65, msg("step.write_zones"));
-        OGRLayer* zones = w.createLayer(
-            kZones, true,
-            {{"code", OFTString}, {"nom", OFTString}, {"commune", OFTString}, {"population", OFTReal}});
+        OGRLayer* zones = w.createLayer(kZones, true,
+                                        {{"code", OFTString},
+                                         {"nom", OFTString},
+                                         {"commune", OFTString},
+                                         {"population", OFTReal},
+                                         {"quartier", OFTString},
+                                         {"quartier_nom", OFTString}});
         w.transaction(kZones, [&] {
             OGRFeature f(zones->GetLayerDefn());
             for (const auto& z : d.zones) {
@@ -379,6 +384,8 @@ void writeZones(Writer& w, const model::Dataset& d) {
                 f.SetField(1, z.name.c_str());
                 f.SetField(2, z.commune.c_str());
                 f.SetField(3, z.population);
+                f.SetField(4, z.quartier.c_str());
+                f.SetField(5, z.quartierName.c_str());
                 w.setGeometry(f, z.geometry, "zone", z.code);
                 w.insert(zones, f);
             }
@@ -408,19 +415,38 @@ void writeCatalogue(Writer& w, const model::Dataset& d) {
     });
 }
 
-//! Cooperations and flows: the links the user loaded (travel times apart: they are the bulk).
-void writeLinks(Writer& w, const model::Dataset& d) {
+//! The declared cooperations: members (commune codes) comma-separated, establishments '|'-separated (their
+//! names may hold commas).
+void writeCooperationsLayer(Writer& w, const std::vector<model::Cooperation>& cooperations) {
     OGRLayer* coop = w.createLayer("cooperations", false,
-                                   {{"name", OFTString}, {"kind", OFTString}, {"bassins", OFTString}});
+                                   {{"name", OFTString},
+                                    {"kind", OFTString},
+                                    {"bassins", OFTString},
+                                    {"seat", OFTString},
+                                    {"start_year", OFTInteger},
+                                    {"source", OFTString},
+                                    {"establishments", OFTString}});
     w.transaction("cooperations", [&] {
         OGRFeature f(coop->GetLayerDefn());
-        for (const auto& c : d.cooperations) {
+        for (const auto& c : cooperations) {
             f.SetField(0, c.name.c_str());
             f.SetField(1, c.kind.c_str());
             f.SetField(2, joinStrings(c.bassins, ",").c_str());
+            f.SetField(3, c.seat.c_str());
+            if (c.startYear)
+                f.SetField(4, c.startYear);
+            else
+                f.SetFieldNull(4);
+            f.SetField(5, c.source.c_str());
+            f.SetField(6, joinStrings(c.establishments, "|").c_str());
             w.insert(coop, f);
         }
     });
+}
+
+//! Cooperations and flows: the links the user loaded (travel times apart: they are the bulk).
+void writeLinks(Writer& w, const model::Dataset& d) {
+    writeCooperationsLayer(w, d.cooperations);
 
     OGRLayer* flows = w.createLayer("flows", false,
                                     {{"origin", OFTString}, {"destination", OFTString}, {"volume", OFTReal}});
@@ -484,6 +510,9 @@ void writeAreas(Writer& w, const model::Dataset& d) {
     }
 }
 
+void writeFacilities(Writer& w, const model::Dataset& d); // below, with the other point layers
+void writeQpv(Writer& w, const model::Dataset& d);
+
 void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path, Feedback* feedback) {
     Writer w(ds, path, feedback);
     w.progress(0, msg("step.write_communes"));
@@ -502,6 +531,8 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
     w.progress(95);
     writeTravelTimes(w, d);
     writeAreas(w, d);
+    writeFacilities(w, d);
+    writeQpv(w, d);
     w.progress(99, msg("step.finish_file"));
 }
 
@@ -557,6 +588,59 @@ void writePolePoints(Writer& w, const std::vector<PolePoint>& poles) {
                   auto* point = new OGRPoint(p.position.x, p.position.y);
                   point->assignSpatialReference(&w.m_srs);
                   f.SetGeometryDirectly(point);
+              });
+}
+
+//! Health facilities per commune and kind (BPE D1xx), as points at the commune's anchor (none when the
+//! commune has no position), with the kind's names: an overlay QGIS shows as it is.
+void writeFacilities(Writer& w, const model::Dataset& d) {
+    if (d.facilities.empty())
+        return;
+    writeRows(w, "equipements", wkbPoint,
+              {{"commune", OFTString},
+               {"kind", OFTString},
+               {"label_fr", OFTString},
+               {"label_en", OFTString},
+               {"vintage", OFTInteger},
+               {"count", OFTReal}},
+              d.facilities, [&](OGRFeature& f, const model::FacilityCount& x) {
+                  const FacilityKind* kind = findFacilityKind(x.kind);
+                  f.SetField(0, x.commune.c_str());
+                  f.SetField(1, x.kind.c_str());
+                  f.SetField(2, kind ? kind->labelFr.c_str() : x.kind.c_str());
+                  f.SetField(3, kind ? kind->labelEn.c_str() : x.kind.c_str());
+                  f.SetField(4, x.vintage);
+                  f.SetField(5, x.count);
+                  const model::Commune* c = d.commune(x.commune);
+                  if (c && model::hasPosition(c->anchor)) {
+                      auto* point = new OGRPoint(c->anchor.x, c->anchor.y);
+                      point->assignSpatialReference(&w.m_srs);
+                      f.SetGeometryDirectly(point);
+                  } else {
+                      f.SetGeometryDirectly(nullptr);
+                  }
+              });
+}
+
+//! The quartiers prioritaires: an overlay of polygons with their main commune, population and anchor.
+void writeQpv(Writer& w, const model::Dataset& d) {
+    if (d.qpvs.empty())
+        return;
+    writeRows(w, "qpv", wkbMultiPolygon,
+              {{"code", OFTString},
+               {"nom", OFTString},
+               {"commune", OFTString},
+               {"population", OFTReal},
+               {"anchor_x", OFTReal},
+               {"anchor_y", OFTReal}},
+              d.qpvs, [&](OGRFeature& f, const model::Qpv& q) {
+                  f.SetField(0, q.code.c_str());
+                  f.SetField(1, q.name.c_str());
+                  f.SetField(2, q.commune.c_str());
+                  f.SetField(3, q.population);
+                  f.SetField(4, q.anchor.x);
+                  f.SetField(5, q.anchor.y);
+                  w.setGeometry(f, q.geometry, "qpv", q.code);
               });
 }
 
@@ -885,12 +969,16 @@ void readZones(model::Dataset& d, Reader& r) {
     const int code = r.requireField(zones, "code");
     const int nom = Reader::field(zones, "nom"), commune = Reader::field(zones, "commune");
     const int pop = Reader::field(zones, "population");
+    const int quartier = Reader::field(zones, "quartier"),
+              quartierName = Reader::field(zones, "quartier_nom");
     for (auto& f : *zones) {
         model::Zone z;
         z.code = Reader::str(*f, code);
         z.name = Reader::str(*f, nom);
         z.commune = Reader::str(*f, commune);
         z.population = Reader::num(*f, pop);
+        z.quartier = Reader::str(*f, quartier);
+        z.quartierName = Reader::str(*f, quartierName);
         z.geometry = r.geometry(*f, zones, nullptr, nullptr);
         d.zones.push_back(std::move(z));
     }
@@ -981,12 +1069,18 @@ void readMetadata(model::Dataset& d, Reader& r) {
 void readLinks(model::Dataset& d, Reader& r) {
     if (OGRLayer* l = r.layer("cooperations", false)) {
         const int name = r.requireField(l, "name"), kind = Reader::field(l, "kind");
-        const int list = Reader::field(l, "bassins");
+        const int list = Reader::field(l, "bassins"), seat = Reader::field(l, "seat");
+        const int year = Reader::field(l, "start_year"), source = Reader::field(l, "source");
+        const int establishments = Reader::field(l, "establishments");
         for (auto& f : *l) {
             model::Cooperation c;
             c.name = Reader::str(*f, name);
             c.kind = Reader::str(*f, kind);
             c.bassins = splitNonEmpty(Reader::str(*f, list), ",");
+            c.seat = Reader::str(*f, seat);
+            c.startYear = static_cast<int>(Reader::num(*f, year));
+            c.source = Reader::str(*f, source);
+            c.establishments = splitNonEmpty(Reader::str(*f, establishments), "|");
             d.cooperations.push_back(std::move(c));
         }
     }
@@ -1031,6 +1125,37 @@ void readAreas(model::Dataset& d, Reader& r) {
     }
 }
 
+void readFacilities(model::Dataset& d, Reader& r) {
+    OGRLayer* l = r.layer("equipements", false);
+    if (!l)
+        return;
+    const int commune = r.requireField(l, "commune"), kind = r.requireField(l, "kind");
+    const int vintage = Reader::field(l, "vintage"), count = r.requireField(l, "count");
+    l->SetIgnoredFields(std::vector<const char*>{"OGR_GEOMETRY", nullptr}.data());
+    for (auto& f : *l)
+        d.facilities.push_back({Reader::str(*f, commune), Reader::str(*f, kind),
+                                static_cast<int>(Reader::num(*f, vintage)), Reader::num(*f, count)});
+}
+
+void readQpv(model::Dataset& d, Reader& r) {
+    OGRLayer* l = r.layer("qpv", false);
+    if (!l)
+        return;
+    const int code = r.requireField(l, "code"), nom = Reader::field(l, "nom");
+    const int commune = Reader::field(l, "commune"), pop = Reader::field(l, "population");
+    const int x = Reader::field(l, "anchor_x"), y = Reader::field(l, "anchor_y");
+    for (auto& f : *l) {
+        model::Qpv q;
+        q.code = Reader::str(*f, code);
+        q.name = Reader::str(*f, nom);
+        q.commune = Reader::str(*f, commune);
+        q.population = Reader::num(*f, pop);
+        q.anchor = {Reader::num(*f, x), Reader::num(*f, y)};
+        q.geometry = r.geometry(*f, l, nullptr, nullptr);
+        d.qpvs.push_back(std::move(q));
+    }
+}
+
 void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
     const ReadProgress progress(feedback, r.m_path);
     progress(0, msg("step.read_communes"));
@@ -1047,6 +1172,8 @@ void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
     readMetadata(d, r);
     readLinks(d, r);
     readAreas(d, r);
+    readFacilities(d, r);
+    readQpv(d, r);
     progress(100, {});
 }
 
@@ -1183,6 +1310,18 @@ void writeResultLayers(const std::string& path, const std::vector<PolePoint>& po
     const std::string target = std::filesystem::canonical(path, ec).string();
     atomicWrite(ec ? path : target, path,
                 [&](GDALDataset& ds, const std::string&) { replaceResultLayers(ds, path, poles, links); });
+}
+
+void writeCooperations(const std::string& path, const std::vector<model::Cooperation>& cooperations) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw Error(ErrorKind::FileNotFound, Location{path}, msg("gpkg.file_not_found"));
+    const std::string target = std::filesystem::canonical(path, ec).string();
+    atomicWrite(ec ? path : target, path, [&](GDALDataset& ds, const std::string&) {
+        Writer w(ds, path, nullptr);
+        dropLayer(w, ds, "cooperations");
+        writeCooperationsLayer(w, cooperations);
+    });
 }
 
 void writeResultsInto(const std::string& temporaryCopy, const model::Parameters& parameters,

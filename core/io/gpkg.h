@@ -58,6 +58,11 @@ struct BassinClassificationFields {
 void writeParameters(const std::string& path, const model::Parameters& parameters,
                      const std::vector<BassinClassificationFields>& classification);
 
+//! Rewrites only the cooperations table of the dataset at `path` (name, kind, bassins = member communes,
+//! seat, start_year, source, establishments), in place and atomically as writeParameters: the GUI's
+//! cooperation editor saves without rewriting the rest. Throws Error(Write) naming the file.
+void writeCooperations(const std::string& path, const std::vector<model::Cooperation>& cooperations);
+
 //! A pôle as a point of the dataset's `poles` layer (code, nom, pole_type, type_label, professionals,
 //! isolated). Filled by the caller from core/analysis results.
 struct PolePoint {

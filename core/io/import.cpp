@@ -1,5 +1,7 @@
 #include "core/io/import.h"
+#include "core/io/facilities.h"
 #include "core/io/outlines.h"
+#include "core/io/qpv.h"
 
 #include "core/io/read_file.h"
 #include "core/io/table.h"
@@ -174,10 +176,11 @@ struct ImportState {
     std::map<std::string, double> population;
     bool havePopulation = false;
     std::vector<model::CountRecord> counts;
-    SourceMassScale massScale;                //!< from the first professionals table that calls for one
-    std::string massScalePath;                //!< that table
-    std::set<int> bpeVintages;                //!< years of the BPE tables read
-    std::vector<std::string> otherCountFiles; //!< professionals tables that are not BPE
+    std::vector<model::FacilityCount> facilities; //!< D1xx establishments of BPE tables, per commune
+    SourceMassScale massScale;                    //!< from the first professionals table that calls for one
+    std::string massScalePath;                    //!< that table
+    std::set<int> bpeVintages;                    //!< years of the BPE tables read
+    std::vector<std::string> otherCountFiles;     //!< professionals tables that are not BPE
     std::map<std::string, std::string> areaMetadata; //!< kAreaModeKey... of a filtered import
     const CogHistory* cogHistory = nullptr;          //!< when carrying to the communes' COG
     CogHistory ownCogHistory;                        //!< --cog-history
@@ -333,6 +336,60 @@ std::vector<model::CountRecord> carryCountsToCog(const ImportState& st, std::vec
     return carryCounts(recs, *st.cogHistory, year, st.cogYear, carry);
 }
 
+//! Where a BV table row of COG `from` goes in the communes' COG: one row per arrival code. Of several rows
+//! arriving on one code (a fusion), the row of the commune that keeps its code wins, else the larger share,
+//! else the first.
+std::vector<BassinMapping::Row> carryBassinRows(const std::vector<BassinMapping::Row>& rows,
+                                                const CogHistory& history, int from, int to,
+                                                CogCarry& carry) {
+    std::vector<BassinMapping::Row> out;
+    std::unordered_map<std::string, std::pair<std::size_t, double>> arrival; // code -> row, its weight
+    for (const auto& row : rows) {
+        const std::vector<CogShare> shares = history.carry(row.commune, from, to);
+        if (shares.size() != 1 || shares.front().code != row.commune)
+            ++carry.codesCarried;
+        for (const CogShare& share : shares) {
+            const double weight = share.code == row.commune ? 2.0 : share.ratio; // keeping its code: first
+            BassinMapping::Row moved = row;
+            moved.commune = share.code;
+            const auto [it, fresh] = arrival.emplace(share.code, std::make_pair(out.size(), weight));
+            if (fresh)
+                out.push_back(std::move(moved));
+            else if (weight > it->second.second) {
+                it->second.second = weight;
+                out[it->second.first] = std::move(moved);
+            }
+        }
+    }
+    return out;
+}
+
+void reportCarry(ImportReport& report, CogCarry carry, std::size_t unmatched); // below
+
+// 3c. The BV table of another COG year carried to the communes' COG (as the counts): a table of COG 2016
+// on polygons of COG 2018 gives the communes created since their bassin de vie.
+void carryBassinTableToCog(ImportState& st) {
+    std::vector<std::string> codes;
+    for (const auto& row : st.mapping.rows)
+        codes.push_back(row.commune);
+    const int year = yearToCarryFrom(st, codes);
+    if (!year)
+        return;
+    CogCarry carry;
+    carry.file = st.options.bassinsPath;
+    carry.from = year;
+    carry.to = st.cogYear;
+    st.mapping.rows = carryBassinRows(st.mapping.rows, *st.cogHistory, year, st.cogYear, carry);
+    st.rowOf.clear(); // the rows moved: point at the new ones
+    for (const auto& row : st.mapping.rows)
+        st.rowOf.emplace(row.commune, &row);
+    const std::size_t unmatched =
+        std::count_if(st.mapping.rows.begin(), st.mapping.rows.end(), [&](const auto& r) {
+            return st.inTerritory(r.commune) && !st.communeCodes.count(r.commune);
+        });
+    reportCarry(st.report, std::move(carry), unmatched);
+}
+
 //! Records a carry in the report, with the join's unmatched codes, in one warning.
 void reportCarry(ImportReport& report, CogCarry carry, std::size_t unmatched) {
     if (carry.from == carry.to)
@@ -464,6 +521,10 @@ std::vector<model::CountRecord> readCountsTable(ImportState& st, const Professio
                                                 const model::ProfessionCatalogue& catalogue) {
     const Table t = readTable(src.path, src.read, &st.report.warnings);
     noteSource(st, t, src);
+    if (isBpeTable(t, src.columns)) { // its D1xx establishments: the facilities per commune
+        auto facilities = readFacilities(t, src.vintage);
+        st.facilities.insert(st.facilities.end(), facilities.begin(), facilities.end());
+    }
     CogCarry carry;
     carry.file = src.path;
     auto recs = carryCountsToCog(
@@ -638,6 +699,14 @@ void buildBassins(ImportState& st, model::Dataset& ds) {
         if (!row->second->reg.empty())
             b.reg = row->second->reg;
     }
+}
+
+//! Facilities of the dataset's communes (a national BPE joined to a region keeps the region's).
+void keepFacilitiesOfDataset(ImportState& st, model::Dataset& ds) {
+    for (auto& f : st.facilities)
+        if (ds.commune(f.commune))
+            ds.facilities.push_back(std::move(f));
+    st.facilities.clear();
 }
 
 //! Zones of one table whose commune is in the dataset, their counts, and the others reported.
@@ -824,6 +893,33 @@ void applyLinkInputs(model::Dataset& ds, const LinkSources& src, LinkInputs in) 
     }
 }
 
+//! Zones, their population and quartiers read and joined to the dataset (nothing when none is given).
+void readZoneSources(model::Dataset& ds, const ZoneSources& src, ImportReport& report, Feedback* feedback) {
+    if (!src.any())
+        return;
+    step(feedback, 0, "Lecture des zones et quartiers");
+    std::vector<model::Zone> polygons;
+    if (!src.polygons.empty())
+        polygons = readZonePolygons(src.polygons, src.columns, report.warnings);
+    std::vector<ZonePopulation> populations;
+    if (!src.population.empty())
+        populations = readZonePopulation(readTable(src.population, src.populationRead, &report.warnings));
+    std::vector<QuartierOfZone> quartiers;
+    if (!src.quartiers.empty())
+        quartiers = readQuartiers(readTable(src.quartiers, src.quartiersRead, &report.warnings));
+    report.zones = joinZones(ds, std::move(polygons), populations, quartiers,
+                             {src.polygons, src.population, src.quartiers}, report.warnings);
+    if (!src.qpv.empty()) // last: when it fails, the caller restores the zones and nothing else changed
+        ds.qpvs = readQpvPolygons(src.qpv, report.warnings);
+}
+
+//! The zone files as sources of the dataset.
+void addZoneSources(model::Dataset& ds, const ZoneSources& src) {
+    for (const std::string* path : {&src.polygons, &src.population, &src.quartiers, &src.qpv})
+        if (!path->empty())
+            addSource(ds, baseName(*path));
+}
+
 } // namespace
 
 FlowsSource parseFlowsArgument(const std::string& text) {
@@ -846,7 +942,17 @@ void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportRepo
                                 : options.cogHistoryPath.empty() ? &standardCogHistory()
                                                                  : &own;
     LinkInputs in = readLinkInputs(dataset, options.links, history, report, feedback);
+    const std::vector<model::Zone> zonesBefore =
+        options.zones.any() ? dataset.zones : std::vector<model::Zone>();
+    try {
+        readZoneSources(dataset, options.zones, report, feedback);
+    } catch (...) { // the dataset is unchanged when a file fails
+        if (options.zones.any())
+            dataset.zones = zonesBefore;
+        throw;
+    }
     applyLinkInputs(dataset, options.links, std::move(in));
+    addZoneSources(dataset, options.zones);
     maillage::report(feedback, 100);
 }
 
@@ -858,6 +964,7 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     readCommunes(st);
     readBassinTable(st);
     prepareCogHistory(st);
+    carryBassinTableToCog(st);
     readPopulationTable(st);
     joinTables(st);
     fillCommunes(st);
@@ -865,10 +972,13 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     readCounts(st, ds);
     applyFilters(st);
     buildBassins(st, ds);
+    keepFacilitiesOfDataset(st, ds);
     nameTerritories(ds, options.territoryNamesFolder.empty()
                             ? standardTerritoryNames()
                             : readTerritoryNames(options.territoryNamesFolder));
     readZones(st, ds);
+    ds.reindex();
+    readZoneSources(ds, options.zones, report, nullptr);
     if (!st.tableOnly) {
         step(feedback, 60, msg("step.dissolve_bassins"));
         SubFeedback sub(feedback, 60, 98);
@@ -877,6 +987,7 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     }
     applySourceDefaults(st, ds);
     fillMetadata(st, ds);
+    addZoneSources(ds, options.zones);
     {
         SubFeedback sub(feedback, 98, 99);
         applyLinkInputs(ds, options.links, readLinkInputs(ds, options.links, st.cogHistory, report, &sub));

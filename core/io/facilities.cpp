@@ -1,0 +1,186 @@
+#include "core/io/facilities.h"
+
+#include "core/io/flows.h"
+#include "core/model/codes.h"
+#include "core/model/text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace maillage::io {
+
+namespace detail {
+const char* builtinFacilitiesCsv(); // generated from resources/facilities/bpe_d1xx.csv
+}
+
+namespace {
+
+std::vector<FacilityKind> parseKinds() {
+    const Table t = parseCsvText(detail::builtinFacilitiesCsv(), "resources/facilities/bpe_d1xx.csv");
+    const int code = t.requireColumn("code"), fr = t.requireColumn("label_fr"),
+              en = t.requireColumn("label_en");
+    std::vector<FacilityKind> out;
+    for (std::size_t r = 0; r < t.rows.size(); ++r)
+        out.push_back({text::trim(t.cell(r, code)), text::trim(t.cell(r, fr)), text::trim(t.cell(r, en))});
+    return out;
+}
+
+//! "D106", "D106_urgences", "d106" -> "D106"; "" when the text does not start with a BPE code.
+std::string bpeCode(const std::string& text) {
+    const std::string t = text::trim(text);
+    if (t.size() < 4 || std::toupper(static_cast<unsigned char>(t[0])) != 'D' ||
+        !std::all_of(t.begin() + 1, t.begin() + 4,
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
+        return {};
+    if (t.size() > 4 && std::isalnum(static_cast<unsigned char>(t[4])))
+        return {};
+    return "D" + t.substr(1, 3);
+}
+
+//! The count of a cell: a number of 0 or more (empty = 0); Error(Value) naming the cell otherwise.
+double countOf(const Table& t, std::size_t row, int column) {
+    const std::string cell = text::trim(t.cell(row, column));
+    if (cell.empty())
+        return 0;
+    const auto value = text::parseNumber(cell);
+    if (!value || *value < 0)
+        throw Error(ErrorKind::Value, t.at(row, column),
+                    msg("inputs.facilities_bad_count", {arg::code("value", text::visible(cell))}));
+    return *value;
+}
+
+//! A commune code as the dataset has it (arrondissements folded); "" when the cell holds none.
+std::string communeOf(const Table& t, std::size_t row, int column) {
+    const auto code = codes::normalizeCommune(text::trim(t.cell(row, column)));
+    return code ? codes::foldArrondissement(*code) : std::string();
+}
+
+using FacilitySums = std::map<std::pair<std::string, std::string>, double>;
+
+void readLong(const Table& t, int commune, int kind, FacilitySums& sums) {
+    const int count = findColumn(t, {}, {"nb_equip", "nombre", "count", "nb"});
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        const FacilityKind* k = findFacilityKind(t.cell(r, kind));
+        const std::string code = communeOf(t, r, commune);
+        if (k && !code.empty())
+            sums[{code, k->code}] += count >= 0 ? countOf(t, r, count) : 1.0; // no count: one row, one site
+    }
+}
+
+void readWide(const Table& t, int commune, FacilitySums& sums) {
+    for (std::size_t c = 0; c < t.header.size(); ++c) {
+        const FacilityKind* k = findFacilityKind(t.header[c]);
+        if (!k)
+            continue;
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            const std::string code = communeOf(t, r, commune);
+            if (!code.empty())
+                sums[{code, k->code}] += countOf(t, r, static_cast<int>(c));
+        }
+    }
+}
+
+} // namespace
+
+const std::vector<FacilityKind>& facilityKinds() {
+    static const std::vector<FacilityKind> kinds = parseKinds();
+    return kinds;
+}
+
+const FacilityKind* findFacilityKind(const std::string& code) {
+    const std::string key = bpeCode(code);
+    if (key.empty())
+        return nullptr;
+    for (const FacilityKind& k : facilityKinds())
+        if (k.code == key)
+            return &k;
+    return nullptr;
+}
+
+std::vector<model::FacilityCount> readFacilities(const Table& table, int vintage) {
+    const int commune = findColumn(table, {}, {"depcom", "codgeo", "code_commune", "commune", "com"});
+    if (commune < 0)
+        return {}; // no commune column: the professionals reader says what is wrong with the table
+    FacilitySums sums;
+    const int kind = findColumn(table, {}, {"typequ"});
+    if (kind >= 0)
+        readLong(table, commune, kind, sums);
+    else
+        readWide(table, commune, sums);
+    std::vector<model::FacilityCount> out;
+    for (const auto& [key, count] : sums)
+        if (count > 0)
+            out.push_back({key.first, key.second, vintage, count});
+    return out;
+}
+
+namespace {
+
+//! The group of commune `code`: itself, its département or its région ("" when unknown).
+std::string groupOf(const model::Dataset& ds, const std::string& code, FacilityGrouping grouping) {
+    if (grouping == FacilityGrouping::Commune)
+        return code;
+    const model::Commune* c = ds.commune(code);
+    if (!c)
+        return {};
+    return grouping == FacilityGrouping::Departement ? c->dep : c->reg;
+}
+
+std::string groupName(const model::Dataset& ds, const std::string& code, FacilityGrouping grouping) {
+    if (grouping == FacilityGrouping::Commune) {
+        const model::Commune* c = ds.commune(code);
+        return c ? c->name : std::string();
+    }
+    const auto& names = grouping == FacilityGrouping::Departement ? ds.departementNames : ds.regionNames;
+    const auto it = names.find(code);
+    return it == names.end() ? std::string() : it->second;
+}
+
+Row facilityRow(const std::string& code, const std::string& name, const std::string& kind, double count) {
+    const FacilityKind* k = findFacilityKind(kind);
+    Row row;
+    row.cells = {Cell::of(code),
+                 Cell::of(name),
+                 Cell::of(kind),
+                 Cell::of(k ? k->labelFr : kind),
+                 Cell::of(k ? k->labelEn : kind),
+                 Cell::of(count)};
+    return row;
+}
+
+} // namespace
+
+ResultTable facilitiesTable(const model::Dataset& dataset, FacilityGrouping grouping) {
+    int vintage = 0;
+    for (const model::FacilityCount& f : dataset.facilities)
+        vintage = std::max(vintage, f.vintage);
+    std::map<std::pair<std::string, std::string>, double> sums;
+    std::map<std::string, double> totals;
+    for (const model::FacilityCount& f : dataset.facilities)
+        if (f.vintage == vintage) {
+            sums[{groupOf(dataset, f.commune, grouping), f.kind}] += f.count;
+            totals[f.kind] += f.count;
+        }
+    ResultTable t;
+    t.name = "facilities";
+    const Message title =
+        msg("inputs.facilities_title", {arg::text("year", vintage ? std::to_string(vintage) : "—")});
+    t.titleFr = word(title, Language::Fr);
+    t.titleEn = word(title, Language::En);
+    t.columns = {{"code", "Code", "Code", ColumnType::Code},
+                 {"name", "Nom", "Name", ColumnType::Text},
+                 {"kind", "Type", "Kind", ColumnType::Code},
+                 {"label_fr", "Équipement", "Facility (French)", ColumnType::Text},
+                 {"label_en", "Équipement (anglais)", "Facility", ColumnType::Text},
+                 {"count", "Nombre", "Count", ColumnType::Integer}};
+    t.notes = {msg("inputs.facilities_source")};
+    t.maskedFlagColumn.clear();
+    for (const auto& [key, count] : sums)
+        t.rows.push_back(facilityRow(key.first, groupName(dataset, key.first, grouping), key.second, count));
+    for (const auto& [kind, count] : totals)
+        t.rows.push_back(facilityRow("all", dataset.meta.title, kind, count));
+    return t;
+}
+
+} // namespace maillage::io
