@@ -158,6 +158,7 @@ private:
     QAction* m_exportPdfAction = nullptr;
     QAction* m_saveParametersAction = nullptr;
     QAction* m_parametersAction = nullptr;
+    QAction* m_cooperationsAction = nullptr; //!< Analysis > Declared cooperations…
     QAction* m_quitAction = nullptr;
     QAction* m_panAction = nullptr;
     QAction* m_zoomInAction = nullptr;

@@ -407,19 +407,23 @@ void writeCatalogue(Writer& w, const model::Dataset& d) {
     });
 }
 
-//! Cooperations and flows: the links the user loaded (travel times apart: they are the bulk).
-void writeLinks(Writer& w, const model::Dataset& d) {
+void writeCooperationsLayer(Writer& w, const std::vector<model::Cooperation>& cooperations) {
     OGRLayer* coop = w.createLayer("cooperations", false,
                                    {{"name", OFTString}, {"kind", OFTString}, {"bassins", OFTString}});
     w.transaction("cooperations", [&] {
         OGRFeature f(coop->GetLayerDefn());
-        for (const auto& c : d.cooperations) {
+        for (const auto& c : cooperations) {
             f.SetField(0, c.name.c_str());
             f.SetField(1, c.kind.c_str());
             f.SetField(2, joinStrings(c.bassins, ",").c_str());
             w.insert(coop, f);
         }
     });
+}
+
+//! Cooperations and flows: the links the user loaded (travel times apart: they are the bulk).
+void writeLinks(Writer& w, const model::Dataset& d) {
+    writeCooperationsLayer(w, d.cooperations);
 
     OGRLayer* flows = w.createLayer("flows", false,
                                     {{"origin", OFTString}, {"destination", OFTString}, {"volume", OFTReal}});
@@ -1112,6 +1116,18 @@ void writeResultLayers(const std::string& path, const std::vector<PolePoint>& po
     const std::string target = std::filesystem::canonical(path, ec).string();
     atomicWrite(ec ? path : target, path,
                 [&](GDALDataset& ds, const std::string&) { replaceResultLayers(ds, path, poles, links); });
+}
+
+void writeCooperations(const std::string& path, const std::vector<model::Cooperation>& cooperations) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw Error(ErrorKind::FileNotFound, Location{path}, msg("gpkg.file_not_found"));
+    const std::string target = std::filesystem::canonical(path, ec).string();
+    atomicWrite(ec ? path : target, path, [&](GDALDataset& ds, const std::string&) {
+        Writer w(ds, path, nullptr);
+        dropLayer(w, ds, "cooperations");
+        writeCooperationsLayer(w, cooperations);
+    });
 }
 
 void writeResultsInto(const std::string& temporaryCopy, const model::Parameters& parameters,

@@ -39,6 +39,10 @@ model::Dataset readDataset(const std::string& path, const ReadOptions& options, 
 //! points to is updated (the link is kept); writeDataset refuses a link as its output.
 void writeParameters(const std::string& path, const model::Parameters& parameters);
 
+//! Rewrites only the cooperations table, in place and atomically as writeParameters (the cooperation
+//! editor's save). Throws Error naming the file.
+void writeCooperations(const std::string& path, const std::vector<model::Cooperation>& cooperations);
+
 //! The classification fields of one bassin de vie in the bassins_de_vie layer. Filled by the caller
 //! from core/analysis results (core/io does not depend on core/analysis).
 struct BassinClassificationFields {

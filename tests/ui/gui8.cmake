@@ -1,0 +1,2 @@
+# Real inputs in the desktop: the cooperation editor, the import wizard's link pages.
+add_maillage_test(cooperation_editor ui SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cooperation_editor.cpp LIBS maillage_ui GUI)
