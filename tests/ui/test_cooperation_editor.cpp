@@ -3,6 +3,7 @@
 #include "core/io/gpkg.h"
 #include "ui/cooperation_editor.h"
 
+#include "find_child.h"
 #include "qgis_test_main.h"
 #include "ui_fixture.h"
 
@@ -16,6 +17,7 @@
 
 using namespace maillage;
 using namespace maillage::ui;
+using maillage::testing::child;
 
 namespace {
 
@@ -29,13 +31,6 @@ model::Dataset valenciennois() {
     }
     ds.reindex();
     return ds;
-}
-
-template <typename T> T* child(QWidget* w, const char* name) {
-    T* c = w->findChild<T*>(QString::fromLatin1(name));
-    if (!c)
-        qFatal("no child %s", name);
-    return c;
 }
 
 } // namespace
