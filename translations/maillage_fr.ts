@@ -244,6 +244,149 @@
     </message>
 </context>
 <context>
+    <name>maillage::ui::CooperationEditor</name>
+    <message>
+        <location filename="../ui/cooperation_editor.cpp" line="+67"/>
+        <source>Declared cooperations</source>
+        <translation>Coopérations déclarées</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>e.g. CHT du Valenciennois</source>
+        <translation>par ex. CHT du Valenciennois</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Commune name or code</source>
+        <translation>Nom ou code de commune</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add member</source>
+        <translation>Ajouter le membre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove member</source>
+        <translation>Retirer le membre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The declared seat or hub of the cooperation</source>
+        <translation>Le siège ou pivot déclaré de la coopération</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cooperation</source>
+        <translation>Coopération</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seat</source>
+        <translation>Siège</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add as new</source>
+        <translation>Ajouter comme nouvelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply changes</source>
+        <translation>Appliquer les modifications</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Writes the cooperations into the dataset file</source>
+        <translation>Écrit les coopérations dans le fichier du jeu de données</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>“%1” names several communes: %2. Add the département, e.g. “%1 (59)”, or give the code.</source>
+        <translation>« %1 » désigne plusieurs communes : %2. Ajoutez le département, par ex. « %1 (59) », ou donnez le code.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is no commune of the dataset: expected a commune name or code.</source>
+        <translation>« %1 » n&apos;est pas une commune du jeu de données : un nom ou un code de commune était attendu.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>not declared</source>
+        <translation>non déclaré</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Give the cooperation a name.</source>
+        <translation>Donnez un nom à la coopération.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A cooperation joins at least two communes: add its members.</source>
+        <translation>Une coopération réunit au moins deux communes : ajoutez ses membres.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A cooperation named “%1” already exists.</source>
+        <translation>Une coopération nommée « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Add “%1”</source>
+        <translation>Ajouter « %1 »</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Edit “%1”</source>
+        <translation>Modifier « %1 »</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Delete “%1”</source>
+        <translation>Supprimer « %1 »</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The dataset has no file (the demo): save it first with File &gt; Save as.</source>
+        <translation>Le jeu de données n&apos;a pas de fichier (la démonstration) : enregistrez-le d&apos;abord par Fichier &gt; Enregistrer sous.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save the changes to the cooperations?</source>
+        <translation>Enregistrer les modifications des coopérations ?</translation>
+    </message>
+</context>
+<context>
     <name>maillage::ui::DensityPanel</name>
     <message>
         <location filename="../ui/panels/density_panel.cpp" line="+81"/>
@@ -881,7 +1024,7 @@
 <context>
     <name>maillage::ui::MaillageLayers</name>
     <message>
-        <location filename="../ui/maillage_layers.cpp" line="+212"/>
+        <location filename="../ui/maillage_layers.cpp" line="+217"/>
         <location filename="../ui/styles/dataset_styles.cpp" line="+213"/>
         <source>Maillage links</source>
         <translation>Liens du maillage</translation>
@@ -917,7 +1060,7 @@
         <translation>%1 km</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <location filename="../ui/styles/layer_styles.cpp" line="-4"/>
         <source>Observed flows</source>
         <translation>Flux observés</translation>
@@ -927,6 +1070,21 @@
         <location filename="../ui/styles/layer_styles.cpp" line="-4"/>
         <source>Declared cooperations</source>
         <translation>Coopérations déclarées</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Modelled vs declared</source>
+        <translation>Modélisé / déclaré</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Strong link with no declared cooperation</source>
+        <translation>Lien fort sans coopération déclarée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Declared cooperation with no strong link</source>
+        <translation>Coopération déclarée sans lien fort</translation>
     </message>
     <message>
         <location filename="../ui/styles/layer_styles.cpp" line="-30"/>
@@ -942,7 +1100,7 @@
 <context>
     <name>maillage::ui::MaillagePanel</name>
     <message>
-        <location filename="../ui/panels/maillage_panel.cpp" line="+120"/>
+        <location filename="../ui/panels/maillage_panel.cpp" line="+123"/>
         <source>%1 – %2: %3 %4, intensity %5%6</source>
         <translation>%1 – %2 : %3 %4, intensité %5%6</translation>
     </message>
@@ -953,16 +1111,18 @@
     </message>
     <message>
         <location line="+11"/>
+        <location line="+505"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-503"/>
+        <location line="+503"/>
         <source>To</source>
         <translation>Vers</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-457"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
@@ -1078,19 +1238,68 @@
         <translation>Coopérations déclarées (CHT, GHT, GCS, CPTS…) : chaque membre relié au plus grand</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+76"/>
+        <location line="+2"/>
+        <source>Disagreements</source>
+        <translation>Désaccords</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strong modelled or observed links with no declared cooperation (red), declared cooperations with no strong link (orange)</source>
+        <translation>Liens forts modélisés ou observés sans coopération déclarée (rouge), coopérations déclarées sans lien fort (orange)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Pôle</source>
+        <translation>Pôle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Attraction</source>
+        <translation>Attraction</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Flows captured</source>
+        <translation>Flux captés</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Origins</source>
+        <comment>bassins sending flows</comment>
+        <translation>Origines</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the flows leaving the bassins that send flows to the pôle which the pôle captures</source>
+        <translation>Part des flux sortant des bassins qui envoient des flux au pôle que le pôle capte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Links</source>
+        <translation>Liens</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Modelled vs declared</source>
+        <translation>Modélisé / déclaré</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+77"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+76"/>
+        <location line="-77"/>
+        <location line="+77"/>
+        <location line="+227"/>
+        <location line="+1"/>
         <source> km</source>
         <translation> km</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-243"/>
         <source>Straight line (Lambert-93)</source>
         <translation>À vol d&apos;oiseau (Lambert-93)</translation>
     </message>
@@ -1115,7 +1324,7 @@
         <translation>Distance sur l&apos;ellipsoïde</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>The dataset has no flow table</source>
         <translation>Le jeu de données n&apos;a pas de table de flux</translation>
     </message>
@@ -1125,7 +1334,7 @@
         <translation>Flux observés agrégés par bassin de vie</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>No dataset open.</source>
         <translation>Aucun jeu de données ouvert.</translation>
     </message>
@@ -1135,7 +1344,7 @@
         <translation>Le maillage n&apos;a pas pu être calculé.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>min</source>
         <translation>min</translation>
     </message>
@@ -1175,12 +1384,172 @@
         <translation>Loin de tout pôle (plus de %1) : %2 bassins de vie, %3 habitants.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Isolated pôles: %1</source>
         <translation>Pôles isolés : %1</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="+64"/>
+        <source>Observed flows shown</source>
+        <translation>Flux observés affichés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>any</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave out flows smaller than this (as counted in the file)</source>
+        <translation>Écarter les flux inférieurs à cette valeur (comptés comme dans le fichier)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least</source>
+        <translation>Au moins</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 km</source>
+        <translation>0 km</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length (straight line)</source>
+        <translation>Longueur (à vol d&apos;oiseau)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>dominant</source>
+        <translation>dominant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A modelled link is strong when it is dominant or at least this intense</source>
+        <translation>Un lien modélisé est fort s&apos;il est dominant ou au moins aussi intense</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An observed link is strong from this volume (both directions)…</source>
+        <translation>Un lien observé est fort à partir de ce volume (deux sens)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>…and this share of the outgoing flows of one of its bassins</source>
+        <translation>…et de cette part des flux sortants de l&apos;un de ses bassins</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Strong:</source>
+        <translation>Fort :</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evidence</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home–work (commuting)</source>
+        <translation>Domicile-travail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The dataset has no flow table.</source>
+        <translation>Le jeu de données n&apos;a pas de table de flux.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 flows between bassins de vie shown</source>
+        <translation>%1 flux entre bassins de vie affichés sur %2</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>dominant link</source>
+        <translation>lien dominant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>intensity %1</source>
+        <translation>intensité %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>flow %1</source>
+        <translation>flux %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not declared</source>
+        <translation>non déclaré</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no strong link</source>
+        <translation>pas de lien fort</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Strong links with no declared cooperation: %1 · declared links with no strong link: %2 (%3 declared pairs)</source>
+        <translation>Liens forts sans coopération déclarée : %1 · liens déclarés sans lien fort : %2 (%3 paires déclarées)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Distances in km on the ellipsoid.</source>
+        <translation>Distances en km sur l&apos;ellipsoïde.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distances in km, straight line (Lambert-93).</source>
+        <translation>Distances en km, à vol d&apos;oiseau (Lambert-93).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distances in minutes from the travel-time matrix where it covers the pair; elsewhere the straight line at %1 km/h.</source>
+        <translation>Distances en minutes selon la matrice des temps de trajet quand elle couvre la paire ; ailleurs à vol d&apos;oiseau à %1 km/h.</translation>
+    </message>
+    <message>
+        <location line="-265"/>
         <source>Every bassin de vie has a pôle within %1.</source>
         <translation>Chaque bassin de vie a un pôle à moins de %1.</translation>
     </message>
@@ -1188,12 +1557,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+995"/>
+        <location filename="../ui/main_window.cpp" line="+1009"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-827"/>
+        <location line="-840"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1274,6 +1643,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Declared &amp;cooperations…</source>
+        <translation>&amp;Coopérations déclarées…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List, add, edit and delete the dataset&apos;s declared cooperations</source>
+        <translation>Lister, ajouter, modifier et supprimer les coopérations déclarées du jeu de données</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1314,12 +1693,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-48"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guide de l&apos;utilisateur</translation>
     </message>
@@ -1364,7 +1743,7 @@
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
@@ -2374,7 +2753,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="+261"/>
+        <location filename="../ui/session.cpp" line="+270"/>
         <source>Crunch diagnosis</source>
         <translation>Diagnostic de Crunch</translation>
     </message>

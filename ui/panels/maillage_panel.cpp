@@ -586,7 +586,7 @@ QWidget* MaillagePanel::buildFlowFilters() {
     auto* form = new QFormLayout(box);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_flowMinVolume = filterSpin("flowMinVolume", 1e9, QString(), tr("any"));
-    m_flowMinVolume->setToolTip(tr("Leave out flows smaller than this (people per year, as in the file)"));
+    m_flowMinVolume->setToolTip(tr("Leave out flows smaller than this (as counted in the file)"));
     form->addRow(tr("At least"), m_flowMinVolume);
     auto* length = new QHBoxLayout;
     m_flowMinKm = filterSpin("flowMinKm", 2000, tr(" km"), tr("0 km"));
