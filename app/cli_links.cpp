@@ -21,6 +21,16 @@ void addLinkOptions(CLI::App& sub, LinkCliOptions& o) {
                    "declared cooperations (name, kind, members as commune codes or names, seat, start year, "
                    "source)")
         ->type_name("FILE");
+    sub.add_option(
+           "--zones", o.zones,
+           "infra-communal zones: IRIS contours or quartier polygons (GeoJSON, GeoPackage, Shapefile; "
+           "code, name, parent commune)")
+        ->type_name("FILE");
+    sub.add_option("--zone-population", o.zonePopulation,
+                   "population per zone: INSEE's population by IRIS (IRIS, COM, P.._POP) or code, population")
+        ->type_name("FILE");
+    sub.add_option("--quartiers", o.quartiers, "zone -> quartier grouping (zone, quartier, nom_quartier)")
+        ->type_name("FILE");
     sub.add_option("--cog-history", o.cogHistory,
                    "INSEE passage tables replacing the shipped ones (tables of another COG year are carried "
                    "to the COG of the communes)")
@@ -36,6 +46,22 @@ io::LinkSources linkSources(const LinkCliOptions& o) {
         links.flows = io::parseFlowsArgument(o.flows);
     links.cooperations.path = o.cooperations;
     return links;
+}
+
+io::ZoneSources zoneSources(const LinkCliOptions& o) {
+    io::ZoneSources zones;
+    zones.polygons = o.zones;
+    zones.population = o.zonePopulation;
+    zones.quartiers = o.quartiers;
+    return zones;
+}
+
+std::vector<std::string> zoneInputs(const io::ZoneSources& zones) {
+    std::vector<std::string> inputs;
+    for (const std::string* path : {&zones.polygons, &zones.population, &zones.quartiers})
+        if (!path->empty())
+            inputs.push_back(*path);
+    return inputs;
 }
 
 std::vector<std::string> linkInputs(const io::LinkSources& links, const std::string& cogHistory) {

@@ -11,13 +11,19 @@ namespace maillage::cli {
 
 struct LinkCliOptions {
     std::string travelTimes, flows, cooperations, cogHistory;
+    std::string zones, zonePopulation, quartiers; //!< --zones, --zone-population, --quartiers
     bool noCogHistory = false;
 };
 
-//! --travel-times, --flows, --cooperations, --cog-history, --no-cog-history on `sub`.
+//! --travel-times, --flows, --cooperations, --zones, --zone-population, --quartiers, --cog-history,
+//! --no-cog-history on `sub`.
 void addLinkOptions(CLI::App& sub, LinkCliOptions& options);
 //! The engine's link sources from the options.
 io::LinkSources linkSources(const LinkCliOptions& options);
+//! The zone files from the options (--zones, --zone-population, --quartiers).
+io::ZoneSources zoneSources(const LinkCliOptions& options);
+//! The files the zone sources read (for checkOutputs).
+std::vector<std::string> zoneInputs(const io::ZoneSources& zones);
 //! The files the link sources read (for checkOutputs), `cogHistory` included when given.
 std::vector<std::string> linkInputs(const io::LinkSources& links, const std::string& cogHistory);
 //! Writes the QGIS styles and project into `gpkg` (libmaillage_qgis.so); a warning when it cannot.

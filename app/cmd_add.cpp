@@ -1,4 +1,4 @@
-// maillage add: travel times, flows and cooperations added to (or replaced in) an existing dataset.
+// maillage add: travel times, flows, cooperations and zones added to (or replaced in) an existing dataset.
 #include "app/cli_links.h"
 #include "app/commands.h"
 
@@ -23,7 +23,10 @@ int runAdd(const AddCliOptions& o, Context& c) {
     options.links = linkSources(o.links);
     options.carryCog = !o.links.noCogHistory;
     options.cogHistoryPath = o.links.cogHistory;
-    const std::vector<std::string> inputs = linkInputs(options.links, options.cogHistoryPath);
+    options.zones = zoneSources(o.links);
+    std::vector<std::string> inputs = linkInputs(options.links, options.cogHistoryPath);
+    for (const std::string& path : zoneInputs(options.zones))
+        inputs.push_back(path);
     if (inputs.empty() || (inputs.size() == 1 && !options.cogHistoryPath.empty()))
         throw UsageError(msg("app.add.nothing"));
     checkOutputs({path}, inputs);
@@ -42,6 +45,12 @@ int runAdd(const AddCliOptions& o, Context& c) {
                             arg::integer("times", static_cast<long long>(ds.travelTimes.size())),
                             arg::integer("flows", static_cast<long long>(ds.flows.size())),
                             arg::integer("cooperations", static_cast<long long>(ds.cooperations.size()))}))
+              << "\n";
+    if (!c.quiet && options.zones.any())
+        c.err << c.say(msg("app.add.zones_done",
+                           {arg::integer("zones", static_cast<long long>(ds.zones.size())),
+                            arg::integer("population", static_cast<long long>(report.zones.withPopulation)),
+                            arg::integer("grouped", static_cast<long long>(report.zones.grouped))}))
               << "\n";
     return 0;
 }

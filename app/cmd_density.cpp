@@ -1,5 +1,5 @@
 // maillage density: professionals per 10,000 inhabitants (and inhabitants per professional) by commune,
-// bassin de vie, département, région or infra-communal zone.
+// bassin de vie, département, région, infra-communal zone or quartier.
 #include "app/commands.h"
 
 #include "core/analysis/density.h"
@@ -18,6 +18,7 @@ namespace {
 struct DensityOptions {
     AnalysisOptions common;
     std::string profession, level = "commune";
+    std::string commune; //!< --commune: one commune's zones or quartiers with the commune and its references
 };
 
 //! The commune rows summed by BV, département or région (DOMAIN.md §6: the references of the densities),
@@ -50,9 +51,17 @@ std::vector<analysis::DensityRow> groupRows(const model::Dataset& ds,
     return rows;
 }
 
-//! The zones of every commune that has some, commune by commune (densityForCommune's rows).
-std::vector<analysis::DensityRow> zoneRows(const model::Dataset& ds, const std::string& profession,
-                                           int vintage) {
+//! The zones (or quartiers) of `commune`: densityForCommune's (or densityForQuartiers') drill-down.
+analysis::DensityDrillDown drillDown(const model::Dataset& ds, analysis::DensityLevel level,
+                                     const std::string& commune, const std::string& profession, int vintage) {
+    return level == analysis::DensityLevel::Quartier
+               ? analysis::densityForQuartiers(ds, commune, profession, vintage)
+               : analysis::densityForCommune(ds, commune, profession, vintage);
+}
+
+//! The zones (or quartiers) of every commune that has some, commune by commune.
+std::vector<analysis::DensityRow> zoneRows(const model::Dataset& ds, analysis::DensityLevel level,
+                                           const std::string& profession, int vintage) {
     std::set<std::string> parents;
     for (const model::Zone& z : ds.zones)
         parents.insert(z.commune);
@@ -60,7 +69,7 @@ std::vector<analysis::DensityRow> zoneRows(const model::Dataset& ds, const std::
     for (const std::string& commune : parents) {
         if (ds.communeIndex(commune) < 0)
             continue; // a zone of an unknown commune: reported by the import
-        const auto drill = analysis::densityForCommune(ds, commune, profession, vintage);
+        const auto drill = drillDown(ds, level, commune, profession, vintage);
         rows.insert(rows.end(), drill.rows.begin(), drill.rows.end());
     }
     return rows;
@@ -68,8 +77,8 @@ std::vector<analysis::DensityRow> zoneRows(const model::Dataset& ds, const std::
 
 std::vector<analysis::DensityRow> rowsAtLevel(const model::Dataset& ds, analysis::DensityLevel level,
                                               const std::string& profession, int vintage, const Context& c) {
-    if (level == analysis::DensityLevel::Zone)
-        return zoneRows(ds, profession, vintage);
+    if (level == analysis::DensityLevel::Zone || level == analysis::DensityLevel::Quartier)
+        return zoneRows(ds, level, profession, vintage);
     analysis::CommuneDensities communes = analysis::densityForAllCommunes(ds, profession, vintage);
     printWarnings(communes.warnings, c);
     return level == analysis::DensityLevel::Commune ? communes.rows : groupRows(ds, communes.rows, level);
@@ -79,8 +88,16 @@ int density(const DensityOptions& o, Context& c) {
     const std::string profession = professionOf(o.profession);
     analysis::DensityLevel level = analysis::DensityLevel::Commune;
     if (!analysis::parseDensityLevel(o.level, level))
-        parseChoice(o.level, "--level", {"commune", "bv", "departement", "region", "zone"});
+        parseChoice(o.level, "--level", {"commune", "bv", "departement", "region", "zone", "quartier"});
     const AnalysisRun run = prepareAnalysis(o.common, c);
+    if (!o.commune.empty()) { // one commune's zones or quartiers, compared with the commune
+        if (level != analysis::DensityLevel::Zone && level != analysis::DensityLevel::Quartier)
+            throw UsageError(msg("app.density.commune_needs_zone_level"));
+        const auto drill = drillDown(run.dataset, level, o.commune, profession, run.vintage);
+        printWarnings(drill.warnings, c);
+        writeResults({analysis::densityDrillDownTable(drill, run.secrecy)}, o.common, run, c);
+        return 0;
+    }
     analysis::DensityTableInput input;
     input.level = level;
     input.profession = profession;
@@ -98,8 +115,12 @@ Runner declareDensity(CLI::App& sub) {
                        "output (- for the standard output): code, name, population, count, per_10000, "
                        "inhabitants_per_professional, masked");
     addProfessionOption(sub, o->profession);
-    sub.add_option("--level", o->level, "commune (default), bv, departement, region or zone")
+    sub.add_option("--level", o->level, "commune (default), bv, departement, region, zone or quartier")
         ->type_name("LEVEL");
+    sub.add_option("--commune", o->commune,
+                   "with --level zone or quartier: the zones or quartiers of this commune (code or name), "
+                   "compared with the commune, its bassin de vie, département, région and the dataset")
+        ->type_name("CODE");
     return [o](Context& c) { return density(*o, c); };
 }
 

@@ -57,6 +57,8 @@ std::vector<std::string> importInputs(const io::ImportOptions& opt) {
         inputs.push_back(src.path);
     for (const std::string& path : linkInputs(opt.links, opt.cogHistoryPath))
         inputs.push_back(path);
+    for (const std::string& path : zoneInputs(opt.zones))
+        inputs.push_back(path);
     return inputs;
 }
 
@@ -97,6 +99,7 @@ io::ImportOptions importOptions(const ImportCliOptions& o) {
     opt.areaMode = o.strictArea ? io::AreaMode::Strict : io::AreaMode::WholeBassins;
     opt.territoryNamesFolder = o.territories;
     opt.links = linkSources(o.links);
+    opt.zones = zoneSources(o.links);
     opt.carryCog = !o.links.noCogHistory;
     opt.cogHistoryPath = o.links.cogHistory;
     opt.createdBy = std::string("Maillage ") + version();

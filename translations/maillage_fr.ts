@@ -246,7 +246,7 @@
 <context>
     <name>maillage::ui::CooperationEditor</name>
     <message>
-        <location filename="../ui/cooperation_editor.cpp" line="+67"/>
+        <location filename="../ui/cooperation_editor.cpp" line="+69"/>
         <source>Declared cooperations</source>
         <translation>Coopérations déclarées</translation>
     </message>
@@ -276,6 +276,11 @@
         <translation>Le siège ou pivot déclaré de la coopération</translation>
     </message>
     <message>
+        <location line="+7"/>
+        <source>e.g. ARS Hauts-de-France, 2016</source>
+        <translation>par ex. ARS Hauts-de-France, 2016</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>Cooperation</source>
         <translation>Coopération</translation>
@@ -299,6 +304,16 @@
         <location line="+2"/>
         <source>Seat</source>
         <translation>Siège</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start year</source>
+        <translation>Année de début</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Source</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -331,59 +346,45 @@
         <translation>Écrit les coopérations dans le fichier du jeu de données</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+67"/>
         <source>“%1” names several communes: %2. Add the département, e.g. “%1 (59)”, or give the code.</source>
-        <translation>« %1 » désigne plusieurs communes : %2. Ajoutez le département, par ex. « %1 (59) », ou donnez le code.</translation>
+        <translation>«&#xa0;%1&#xa0;» désigne plusieurs communes&#xa0;: %2. Ajoutez le département, par ex. «&#xa0;%1 (59)&#xa0;», ou donnez le code.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>“%1” is no commune of the dataset: expected a commune name or code.</source>
-        <translation>« %1 » n&apos;est pas une commune du jeu de données : un nom ou un code de commune était attendu.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une commune du jeu de données&#xa0;: un nom ou un code de commune était attendu.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="-110"/>
+        <location line="+140"/>
         <source>not declared</source>
         <translation>non déclaré</translation>
     </message>
     <message>
-        <location line="+44"/>
-        <source>Give the cooperation a name.</source>
-        <translation>Donnez un nom à la coopération.</translation>
+        <location line="+76"/>
+        <source>Add “%1”</source>
+        <translation>Ajouter «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>A cooperation joins at least two communes: add its members.</source>
-        <translation>Une coopération réunit au moins deux communes : ajoutez ses membres.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>A cooperation named “%1” already exists.</source>
-        <translation>Une coopération nommée « %1 » existe déjà.</translation>
+        <location line="+17"/>
+        <source>Edit “%1”</source>
+        <translation>Modifier «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location line="+13"/>
-        <source>Add “%1”</source>
-        <translation>Ajouter « %1 »</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>Edit “%1”</source>
-        <translation>Modifier « %1 »</translation>
-    </message>
-    <message>
-        <location line="+11"/>
         <source>Delete “%1”</source>
-        <translation>Supprimer « %1 »</translation>
+        <translation>Supprimer «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>The dataset has no file (the demo): save it first with File &gt; Save as.</source>
-        <translation>Le jeu de données n&apos;a pas de fichier (la démonstration) : enregistrez-le d&apos;abord par Fichier &gt; Enregistrer sous.</translation>
+        <translation>Le jeu de données n&apos;a pas de fichier (la démonstration)&#xa0;: enregistrez-le d&apos;abord par Fichier &gt; Enregistrer sous.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Save the changes to the cooperations?</source>
-        <translation>Enregistrer les modifications des coopérations ?</translation>
+        <translation>Enregistrer les modifications des coopérations&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -1411,7 +1412,7 @@
     <message>
         <location line="+2"/>
         <source>0 km</source>
-        <translation>0 km</translation>
+        <translation>0&#xa0;km</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1451,7 +1452,7 @@
     <message>
         <location line="+5"/>
         <source> %</source>
-        <translation> %</translation>
+        <translation>&#xa0;%</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1461,7 +1462,7 @@
     <message>
         <location line="+5"/>
         <source>Strong:</source>
-        <translation>Fort :</translation>
+        <translation>Fort&#xa0;:</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1531,7 +1532,7 @@
     <message>
         <location line="+7"/>
         <source>Strong links with no declared cooperation: %1 · declared links with no strong link: %2 (%3 declared pairs)</source>
-        <translation>Liens forts sans coopération déclarée : %1 · liens déclarés sans lien fort : %2 (%3 paires déclarées)</translation>
+        <translation>Liens forts sans coopération déclarée&#xa0;: %1 · liens déclarés sans lien fort&#xa0;: %2 (%3 paires déclarées)</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1546,7 +1547,7 @@
     <message>
         <location line="+1"/>
         <source>Distances in minutes from the travel-time matrix where it covers the pair; elsewhere the straight line at %1 km/h.</source>
-        <translation>Distances en minutes selon la matrice des temps de trajet quand elle couvre la paire ; ailleurs à vol d&apos;oiseau à %1 km/h.</translation>
+        <translation>Distances en minutes selon la matrice des temps de trajet quand elle couvre la paire&#xa0;; ailleurs à vol d&apos;oiseau à %1&#xa0;km/h.</translation>
     </message>
     <message>
         <location line="-265"/>

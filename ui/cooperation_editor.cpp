@@ -16,6 +16,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -31,10 +32,11 @@ QString qs(const std::string& s) {
 }
 
 bool sameCooperations(const std::vector<model::Cooperation>& a, const std::vector<model::Cooperation>& b) {
-    return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                      [](const model::Cooperation& x, const model::Cooperation& y) {
-                          return x.name == y.name && x.kind == y.kind && x.bassins == y.bassins;
-                      });
+    return std::equal(
+        a.begin(), a.end(), b.begin(), b.end(), [](const model::Cooperation& x, const model::Cooperation& y) {
+            return x.name == y.name && x.kind == y.kind && x.bassins == y.bassins && x.seat == y.seat &&
+                   x.startYear == y.startYear && x.source == y.source && x.establishments == y.establishments;
+        });
 }
 
 } // namespace
@@ -83,8 +85,8 @@ void CooperationEditor::buildForm() {
     m_kind->setObjectName(QStringLiteral("cooperationKind"));
     m_kind->setEditable(true);
     // The kinds the engine recognises (io::normaliseCooperationKind); other text is kept as written.
-    for (const char* k : {"GHT", "CHT", "GCS", "CPTS", "télémédecine", "MSP", "other"})
-        m_kind->addItem(QString::fromUtf8(k));
+    for (const std::string& k : io::cooperationKinds())
+        m_kind->addItem(qs(k));
     m_member = new QLineEdit;
     m_member->setObjectName(QStringLiteral("memberInput"));
     m_member->setPlaceholderText(tr("Commune name or code"));
@@ -103,6 +105,13 @@ void CooperationEditor::buildForm() {
     m_seat = new QComboBox;
     m_seat->setObjectName(QStringLiteral("cooperationSeat"));
     m_seat->setToolTip(tr("The declared seat or hub of the cooperation"));
+    m_startYear = new QSpinBox;
+    m_startYear->setObjectName(QStringLiteral("cooperationStartYear"));
+    m_startYear->setRange(0, 2100);
+    m_startYear->setSpecialValueText(tr("not declared"));
+    m_source = new QLineEdit;
+    m_source->setObjectName(QStringLiteral("cooperationSource"));
+    m_source->setPlaceholderText(tr("e.g. ARS Hauts-de-France, 2016"));
     m_message = new QLabel;
     m_message->setObjectName(QStringLiteral("cooperationMessage"));
     m_message->setWordWrap(true);
@@ -118,6 +127,8 @@ void CooperationEditor::buildForm() {
     form->addRow(tr("Members"), memberRow);
     form->addRow(QString(), m_members);
     form->addRow(tr("Seat"), m_seat);
+    form->addRow(tr("Start year"), m_startYear);
+    form->addRow(tr("Source"), m_source);
 
     auto* add = new QPushButton(tr("Add as new"));
     add->setObjectName(QStringLiteral("addCooperation"));
@@ -161,12 +172,15 @@ void CooperationEditor::buildForm() {
     });
     connect(add, &QPushButton::clicked, this, [this] {
         QString error;
-        if (!addCooperation(formCooperation(), &error))
+        model::Cooperation c;
+        if (!formCooperation(c, &error) || !addCooperation(c, &error))
             m_message->setText(error);
     });
     connect(apply, &QPushButton::clicked, this, [this] {
         QString error;
-        if (m_list->currentRow() >= 0 && !replaceCooperation(m_list->currentRow(), formCooperation(), &error))
+        model::Cooperation c;
+        if (m_list->currentRow() >= 0 &&
+            (!formCooperation(c, &error) || !replaceCooperation(m_list->currentRow(), c, &error)))
             m_message->setText(error);
     });
     connect(remove, &QPushButton::clicked, this, [this] { removeCooperation(m_list->currentRow()); });
@@ -240,26 +254,31 @@ void CooperationEditor::refreshSeats() {
     m_seat->setCurrentIndex(std::max(0, m_seat->findData(current)));
 }
 
-model::Cooperation CooperationEditor::formCooperation() const {
-    model::Cooperation c;
-    c.name = m_name->text().trimmed().toStdString();
-    c.kind = io::normaliseCooperationKind(m_kind->currentText().trimmed().toStdString());
-    const QString seat = m_seat->currentData().toString();
-    // The declared seat goes first, as io::resolveCooperations stores it.
-    if (!seat.isEmpty())
-        c.bassins.push_back(seat.toStdString());
-    for (int i = 0; i < m_members->count(); ++i) {
-        const QString code = m_members->item(i)->data(Qt::UserRole).toString();
-        if (code != seat)
-            c.bassins.push_back(code.toStdString());
+bool CooperationEditor::formCooperation(model::Cooperation& out, QString* error) const {
+    io::DeclaredCooperation d;
+    d.name = m_name->text().trimmed().toStdString();
+    d.kind = io::normaliseCooperationKind(m_kind->currentText().trimmed().toStdString());
+    d.seat = m_seat->currentData().toString().toStdString();
+    for (int i = 0; i < m_members->count(); ++i)
+        d.members.push_back(m_members->item(i)->data(Qt::UserRole).toString().toStdString());
+    d.startYear = m_startYear->value();
+    d.source = m_source->text().trimmed().toStdString();
+    try {
+        out = io::makeCooperation(d, m_communes); // the seat first, members resolved, as the import does
+    } catch (const std::exception& e) {
+        if (error)
+            *error = i18n::describe(e);
+        return false;
     }
-    return c;
+    return true;
 }
 
 void CooperationEditor::showCooperation(int row) {
     m_members->clear();
     if (row < 0 || row >= static_cast<int>(m_cooperations.size())) {
         m_name->clear();
+        m_startYear->setValue(0);
+        m_source->clear();
         refreshSeats();
         return;
     }
@@ -272,30 +291,39 @@ void CooperationEditor::showCooperation(int row) {
         m_members->addItem(item);
     }
     refreshSeats();
-    m_seat->setCurrentIndex(0); // the seat is not told apart once stored: the user declares it again
+    m_seat->setCurrentIndex(std::max(0, m_seat->findData(qs(c.seat))));
+    m_startYear->setValue(c.startYear);
+    m_source->setText(qs(c.source));
     m_message->clear();
 }
 
-QString CooperationEditor::check(const model::Cooperation& c, int ignoreRow) const {
-    if (c.name.empty())
-        return tr("Give the cooperation a name.");
-    if (c.bassins.size() < 2)
-        return tr("A cooperation joins at least two communes: add its members.");
-    for (std::size_t i = 0; i < m_cooperations.size(); ++i)
-        if (static_cast<int>(i) != ignoreRow && m_cooperations[i].name == c.name)
-            return tr("A cooperation named “%1” already exists.").arg(qs(c.name));
-    return {};
-}
+namespace {
 
-bool CooperationEditor::addCooperation(const model::Cooperation& cooperation, QString* error) {
-    const QString problem = check(cooperation, -1);
-    if (!problem.isEmpty()) {
+//! `edit` applied to a dataset holding `cooperations` only: the engine's rules (io::addCooperation...)
+//! decide, the editor records the result. False, with `error`, when the engine refuses.
+template <typename Edit>
+bool edited(const std::vector<model::Cooperation>& cooperations, Edit edit,
+            std::vector<model::Cooperation>& after, QString* error) {
+    model::Dataset scratch;
+    scratch.cooperations = cooperations;
+    try {
+        edit(scratch);
+    } catch (const std::exception& e) {
         if (error)
-            *error = problem;
+            *error = i18n::describe(e);
         return false;
     }
-    std::vector<model::Cooperation> after = m_cooperations;
-    after.push_back(cooperation);
+    after = std::move(scratch.cooperations);
+    return true;
+}
+
+} // namespace
+
+bool CooperationEditor::addCooperation(const model::Cooperation& cooperation, QString* error) {
+    std::vector<model::Cooperation> after;
+    if (!edited(
+            m_cooperations, [&](model::Dataset& d) { io::addCooperation(d, cooperation); }, after, error))
+        return false;
     push(std::move(after), tr("Add “%1”").arg(qs(cooperation.name)));
     m_list->setCurrentRow(static_cast<int>(m_cooperations.size()) - 1);
     return true;
@@ -304,14 +332,15 @@ bool CooperationEditor::addCooperation(const model::Cooperation& cooperation, QS
 bool CooperationEditor::replaceCooperation(int row, const model::Cooperation& cooperation, QString* error) {
     if (row < 0 || row >= static_cast<int>(m_cooperations.size()))
         return false;
-    const QString problem = check(cooperation, row);
-    if (!problem.isEmpty()) {
-        if (error)
-            *error = problem;
+    const model::Cooperation& before = m_cooperations[static_cast<std::size_t>(row)];
+    model::Cooperation c = cooperation;
+    if (c.establishments.empty())
+        c.establishments = before.establishments; // the form lists communes: keep what the file declared
+    std::vector<model::Cooperation> after;
+    if (!edited(
+            m_cooperations, [&](model::Dataset& d) { io::replaceCooperation(d, before.name, c); }, after,
+            error))
         return false;
-    }
-    std::vector<model::Cooperation> after = m_cooperations;
-    after[static_cast<std::size_t>(row)] = cooperation;
     push(std::move(after), tr("Edit “%1”").arg(qs(cooperation.name)));
     m_list->setCurrentRow(row);
     return true;
@@ -320,10 +349,12 @@ bool CooperationEditor::replaceCooperation(int row, const model::Cooperation& co
 void CooperationEditor::removeCooperation(int row) {
     if (row < 0 || row >= static_cast<int>(m_cooperations.size()))
         return;
-    std::vector<model::Cooperation> after = m_cooperations;
-    const QString name = qs(after[static_cast<std::size_t>(row)].name);
-    after.erase(after.begin() + row);
-    push(std::move(after), tr("Delete “%1”").arg(name));
+    const QString name = qs(m_cooperations[static_cast<std::size_t>(row)].name);
+    std::vector<model::Cooperation> after;
+    if (edited(
+            m_cooperations, [&](model::Dataset& d) { io::removeCooperation(d, name.toStdString()); }, after,
+            nullptr))
+        push(std::move(after), tr("Delete “%1”").arg(name));
 }
 
 void CooperationEditor::push(std::vector<model::Cooperation> after, const QString& text) {

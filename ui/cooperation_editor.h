@@ -15,6 +15,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QSpinBox;
 class QUndoStack;
 
 namespace maillage::ui {
@@ -31,9 +32,10 @@ public:
     const std::vector<model::Cooperation>& cooperations() const { return m_cooperations; }
     QUndoStack* undoStack() const { return m_undo; }
 
-    //! Adds `cooperation` (undoable). False, with `error`, when it is not valid (see check()).
+    //! Adds `cooperation` (undoable). False, with `error`, when io::addCooperation refuses it (a
+    //! cooperation of that name exists).
     bool addCooperation(const model::Cooperation& cooperation, QString* error = nullptr);
-    //! Replaces cooperation `row` (undoable). False, with `error`, when it is not valid.
+    //! Replaces cooperation `row` (undoable). False, with `error`, when io::replaceCooperation refuses it.
     bool replaceCooperation(int row, const model::Cooperation& cooperation, QString* error = nullptr);
     //! Deletes cooperation `row` (undoable).
     void removeCooperation(int row);
@@ -55,11 +57,11 @@ private:
     friend class SetCooperationsCommand;
     void buildForm();
     void setCooperations(const std::vector<model::Cooperation>& cooperations);
-    QString check(const model::Cooperation& cooperation, int ignoreRow) const;
     void push(std::vector<model::Cooperation> after, const QString& text);
     void refreshList();
     void showCooperation(int row);
-    model::Cooperation formCooperation() const;
+    //! The cooperation the form describes (io::makeCooperation); false, with `error`, when it is invalid.
+    bool formCooperation(model::Cooperation& out, QString* error) const;
     void addMemberFromField();
     void refreshSeats();
     QString communeLabel(const std::string& code) const;
@@ -76,6 +78,8 @@ private:
     QLineEdit* m_member = nullptr;
     QListWidget* m_members = nullptr;
     QComboBox* m_seat = nullptr;
+    QSpinBox* m_startYear = nullptr;
+    QLineEdit* m_source = nullptr;
     QLabel* m_message = nullptr;
     QPushButton* m_save = nullptr;
 };

@@ -3,6 +3,7 @@
 #include "core/analysis/maillage.h"
 
 #include "core/model/codes.h"
+#include "core/model/text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -85,16 +86,35 @@ std::vector<int> resolveSelection(const model::Dataset& dataset, const std::vect
     return selected;
 }
 
-// Pôles per type in the selection, and the mean per région over the whole dataset.
+//! Bassins that a strict-area import cut at the area's edge (meta "area.truncated_bassins", written by
+//! core/io/import): their pôle type describes a part of a BV, so they stay out of averages per région.
+std::set<std::string> truncatedBassins(const model::Dataset& ds) {
+    std::set<std::string> out;
+    const auto it = ds.meta.extra.find("area.truncated_bassins");
+    if (it != ds.meta.extra.end())
+        for (const std::string& code : text::split(it->second, ','))
+            if (!text::trim(code).empty())
+                out.insert(text::trim(code));
+    return out;
+}
+
+// Pôles per type in the selection, and the mean per région over the whole dataset (truncated bassins
+// left out, and said so).
 void countPolesByType(const Context& ctx, CrunchDiagnostics& d) {
     for (int i : ctx.selected)
         ++d.polesByType[static_cast<int>(ctx.poles[i].type)];
+    const std::set<std::string> truncated = truncatedBassins(ctx.dataset);
     std::set<std::string> regions;
+    std::vector<std::string> leftOut;
     std::array<int, kPoleTypeCount> counted{};
     for (std::size_t i = 0; i < ctx.dataset.bassins.size(); ++i) {
         const std::string& reg = ctx.dataset.bassins[i].reg;
         if (reg.empty())
             continue;
+        if (truncated.count(ctx.dataset.bassins[i].code)) {
+            leftOut.push_back(ctx.dataset.bassins[i].code);
+            continue;
+        }
         regions.insert(reg);
         ++counted[static_cast<int>(ctx.poles[i].type)];
     }
@@ -102,6 +122,11 @@ void countPolesByType(const Context& ctx, CrunchDiagnostics& d) {
     if (d.regionCount > 0)
         for (int t = 0; t < kPoleTypeCount; ++t)
             d.averageByTypePerRegion[t] = static_cast<double>(counted[t]) / d.regionCount;
+    if (!leftOut.empty())
+        d.warnings.push_back(makeWarning(ErrorKind::Parameter, {},
+                                         msg("analysis.crunch_truncated_left_out",
+                                             {arg::integer("n", static_cast<long long>(leftOut.size()))}),
+                                         leftOut));
 }
 
 // Heavier first; the code breaks ties so that the order never depends on the input order.

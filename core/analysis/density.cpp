@@ -176,8 +176,76 @@ DensityDrillDown densityForBassin(const model::Dataset& dataset, const std::stri
     return out;
 }
 
-DensityDrillDown densityForCommune(const model::Dataset& dataset, const std::string& commune,
+namespace {
+
+//! The zones of commune `code` as rows (in dataset order), their counts of `profession` (canonical, ""
+//! = all) for `vintage` summed from Dataset::zoneCounts.
+std::vector<DensityRow> zoneRowsOf(const model::Dataset& dataset, const std::string& code,
                                    const std::string& profession, int vintage) {
+    std::vector<DensityRow> rows;
+    std::unordered_map<std::string, std::size_t> zoneRow;
+    for (const model::Zone& z : dataset.zones)
+        if (z.commune == code) {
+            zoneRow.emplace(z.code, rows.size());
+            rows.push_back(makeRow(z.code, z.name, z.population, 0));
+        }
+    if (rows.empty())
+        return rows;
+    const int wanted = professionIndex(dataset, profession);
+    std::unordered_map<std::string, int> professionOf; // aliases ("D201") count, as for communes
+    for (const model::CountRecord& r : dataset.zoneCounts) {
+        if (r.vintage != vintage || !(r.count >= 0) || !std::isfinite(r.count))
+            continue;
+        auto it = zoneRow.find(r.place);
+        if (it == zoneRow.end())
+            continue;
+        if (wanted >= 0) {
+            auto p = professionOf.find(r.profession);
+            if (p == professionOf.end())
+                p = professionOf.emplace(r.profession, resolveProfession(dataset.catalogue, r.profession))
+                        .first;
+            if (p->second != wanted)
+                continue;
+        }
+        rows[it->second].count += r.count;
+    }
+    for (DensityRow& row : rows)
+        row = makeRow(std::move(row.code), std::move(row.name), row.population, row.count);
+    return rows;
+}
+
+//! The zone rows summed by quartier (a zone without one stays a row of its own), in order of first zone.
+std::vector<DensityRow> quartierRows(const model::Dataset& dataset, const std::vector<DensityRow>& zones) {
+    std::unordered_map<std::string, const model::Zone*> zoneOf;
+    for (const model::Zone& z : dataset.zones)
+        zoneOf.emplace(z.code, &z);
+    std::vector<DensityRow> rows;
+    std::unordered_map<std::string, std::size_t> position;
+    std::vector<bool> unknownPopulation;
+    for (const DensityRow& zone : zones) {
+        const model::Zone* z = zoneOf.at(zone.code);
+        const bool grouped = !z->quartier.empty();
+        const std::string& key = grouped ? z->quartier : zone.code;
+        const auto [it, fresh] = position.emplace(key, rows.size());
+        if (fresh) {
+            rows.push_back(makeRow(key, grouped ? z->quartierName : zone.name, 0, 0));
+            unknownPopulation.push_back(false);
+        }
+        rows[it->second].population += zone.population;
+        rows[it->second].count += zone.count;
+        if (!(zone.population > 0))
+            unknownPopulation[it->second] = true;
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i) // a part of a quartier's population gives no density
+        rows[i] = makeRow(std::move(rows[i].code), std::move(rows[i].name),
+                          unknownPopulation[i] ? 0.0 : rows[i].population, rows[i].count);
+    return rows;
+}
+
+//! The drill-down of commune `commune` into rows made by `makeRows` from its zones.
+template <typename MakeRows>
+DensityDrillDown drillIntoCommune(const model::Dataset& dataset, const std::string& commune,
+                                  const std::string& profession, int vintage, MakeRows&& makeRows) {
     const int ci = resolveCommune(dataset, commune);
     if (ci < 0)
         throw Error(ErrorKind::Value, {}, msg("analysis.unknown_commune", {arg::code("commune", commune)}));
@@ -188,40 +256,26 @@ DensityDrillDown densityForCommune(const model::Dataset& dataset, const std::str
     CommuneCounts resolved = countsByCommune(dataset, out.profession, out.vintage);
     const std::vector<double>& counts = resolved.counts;
     moveWarnings(resolved.warnings, out.warnings);
-
-    std::unordered_map<std::string, std::size_t> zoneRow;
-    for (const model::Zone& z : dataset.zones)
-        if (z.commune == c.code) {
-            zoneRow.emplace(z.code, out.rows.size());
-            out.rows.push_back(makeRow(z.code, z.name, z.population, 0));
-        }
-    if (!zoneRow.empty()) {
-        const int wanted = professionIndex(dataset, out.profession);
-        std::unordered_map<std::string, int> professionOf; // aliases ("D201") count, as for communes
-        for (const model::CountRecord& r : dataset.zoneCounts) {
-            if (r.vintage != out.vintage || !(r.count >= 0) || !std::isfinite(r.count))
-                continue;
-            auto it = zoneRow.find(r.place);
-            if (it == zoneRow.end())
-                continue;
-            if (wanted >= 0) {
-                auto p = professionOf.find(r.profession);
-                if (p == professionOf.end())
-                    p = professionOf.emplace(r.profession, resolveProfession(dataset.catalogue, r.profession))
-                            .first;
-                if (p->second != wanted)
-                    continue;
-            }
-            out.rows[it->second].count += r.count;
-        }
-        for (DensityRow& row : out.rows)
-            row = makeRow(std::move(row.code), std::move(row.name), row.population, row.count);
-        sortByName(out.rows);
-    }
-
+    out.rows = makeRows(zoneRowsOf(dataset, c.code, out.profession, out.vintage));
+    sortByName(out.rows);
     out.parent = makeRow(c.code, c.name, c.population, counts[static_cast<std::size_t>(ci)]);
     fillReferences(dataset, counts, c.bv, c.dep, c.reg, out);
     return out;
+}
+
+} // namespace
+
+DensityDrillDown densityForCommune(const model::Dataset& dataset, const std::string& commune,
+                                   const std::string& profession, int vintage) {
+    return drillIntoCommune(dataset, commune, profession, vintage,
+                            [](std::vector<DensityRow> zones) { return zones; });
+}
+
+DensityDrillDown densityForQuartiers(const model::Dataset& dataset, const std::string& commune,
+                                     const std::string& profession, int vintage) {
+    return drillIntoCommune(dataset, commune, profession, vintage, [&](const std::vector<DensityRow>& zones) {
+        return quartierRows(dataset, zones);
+    });
 }
 
 CommuneDensities densityForAllCommunes(const model::Dataset& dataset, const std::string& profession,

@@ -54,6 +54,12 @@ DensityDrillDown densityForBassin(const model::Dataset& dataset, const std::stri
 //! références: its BV, département, région and the whole dataset. Throws Error(Value) for an unknown commune.
 DensityDrillDown densityForCommune(const model::Dataset& dataset, const std::string& commune,
                                    const std::string& profession, int vintage);
+//! Quartiers of `commune` (its zones summed by Zone::quartier; zones without a quartier are rows of their
+//! own), by name; parent = the commune; références as densityForCommune. A quartier one of whose zones has
+//! no population gets population 0 (no density: a part of its population would inflate it). Throws
+//! Error(Value) for an unknown commune.
+DensityDrillDown densityForQuartiers(const model::Dataset& dataset, const std::string& commune,
+                                     const std::string& profession, int vintage);
 //! Densities of every commune, for map colouring.
 struct CommuneDensities {
     std::string profession;       //!< canonical code ("" = all professions)

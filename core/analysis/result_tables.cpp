@@ -139,7 +139,8 @@ constexpr LevelInfo kLevels[] = {{DensityLevel::Commune, "commune", "results.lev
                                  {DensityLevel::Bassin, "bv", "results.level_bv"},
                                  {DensityLevel::Departement, "departement", "results.level_departement"},
                                  {DensityLevel::Region, "region", "results.level_region"},
-                                 {DensityLevel::Zone, "zone", "results.level_zone"}};
+                                 {DensityLevel::Zone, "zone", "results.level_zone"},
+                                 {DensityLevel::Quartier, "quartier", "results.level_quartier"}};
 
 const LevelInfo& levelInfo(DensityLevel level) {
     for (const LevelInfo& l : kLevels)
@@ -175,7 +176,7 @@ std::vector<std::string> parentKeys(const model::Dataset& ds, DensityLevel level
         if (!parent.empty())
             keys.push_back(prefix + parent);
     };
-    if (level == DensityLevel::Zone) {
+    if (level == DensityLevel::Zone || level == DensityLevel::Quartier) {
         const auto it = zoneCommune.find(code);
         add("commune:", it == zoneCommune.end() ? std::string() : it->second);
         return keys; // zones cover only some communes: no upper total is their sum
@@ -202,7 +203,8 @@ std::vector<bool> maskDensityCounts(const model::Dataset& ds, const DensityTable
                                     const SecrecyRule& rule) {
     std::map<std::string, std::string> zoneCommune, depRegion;
     for (const model::Zone& z : ds.zones)
-        zoneCommune.emplace(z.code, z.commune);
+        zoneCommune.emplace(
+            input.level == DensityLevel::Quartier && !z.quartier.empty() ? z.quartier : z.code, z.commune);
     for (const model::Commune& c : ds.communes)
         depRegion.emplace(c.dep, c.reg);
     CountGrid grid;

@@ -26,8 +26,8 @@ io::ResultTable classificationTable(const model::Dataset& dataset,
                                     Language language);
 
 //! The level of a density table.
-enum class DensityLevel { Commune, Bassin, Departement, Region, Zone };
-//! "commune", "bv", "departement", "region", "zone" → level; false otherwise.
+enum class DensityLevel { Commune, Bassin, Departement, Region, Zone, Quartier };
+//! "commune", "bv", "departement", "region", "zone", "quartier" → level; false otherwise.
 bool parseDensityLevel(const std::string& text, DensityLevel& out);
 //! The level's key ("commune", "bv"...).
 std::string densityLevelName(DensityLevel level);

@@ -160,33 +160,125 @@ std::string resolveMember(const std::string& member, const std::vector<model::Co
     return {};
 }
 
+namespace {
+
+//! "CH de Denain (59172)": a name followed by a commune code in parentheses is an establishment.
+bool isEstablishment(const std::string& member) {
+    const auto [label, qualifier] = splitQualifier(member);
+    return !label.empty() && qualifier.size() >= 4 && codes::normalizeCommune(qualifier).has_value();
+}
+
+//! The cooperation of `d` with its members resolved (the seat first); `onProblem(member, id, candidates)`
+//! is called for each member that cannot be, which is left out.
+template <typename OnProblem>
+model::Cooperation resolveDeclared(const DeclaredCooperation& d, const std::vector<model::Commune>& communes,
+                                   OnProblem&& onProblem) {
+    model::Cooperation coop;
+    coop.name = d.name;
+    coop.kind = normaliseCooperationKind(d.kind);
+    coop.startYear = d.startYear;
+    coop.source = d.source;
+    std::vector<std::string> members = d.members;
+    if (!d.seat.empty()) // the declared seat first (and once)
+        members.insert(members.begin(), d.seat);
+    for (std::size_t m = 0; m < members.size(); ++m) {
+        const std::string& member = members[m];
+        std::string problem;
+        std::vector<std::string> candidates;
+        const std::string code = resolveMember(member, communes, problem, candidates);
+        if (code.empty()) {
+            onProblem(member,
+                      problem == "ambiguous" ? "inputs.coop_member_ambiguous" : "inputs.coop_member_unknown",
+                      candidates);
+            continue;
+        }
+        if (m == 0 && !d.seat.empty())
+            coop.seat = code;
+        if (isEstablishment(member) && std::find(coop.establishments.begin(), coop.establishments.end(),
+                                                 text::trim(member)) == coop.establishments.end())
+            coop.establishments.push_back(text::trim(member));
+        if (std::find(coop.bassins.begin(), coop.bassins.end(), code) == coop.bassins.end())
+            coop.bassins.push_back(code);
+    }
+    return coop;
+}
+
+} // namespace
+
 std::vector<model::Cooperation> resolveCooperations(const std::vector<DeclaredCooperation>& declared,
                                                     const std::vector<model::Commune>& communes,
                                                     const std::string& file, Warnings& warnings) {
     std::vector<model::Cooperation> out;
-    for (const auto& d : declared) {
-        model::Cooperation coop{d.name, d.kind, {}};
-        std::vector<std::string> members = d.members;
-        if (!d.seat.empty()) // the declared seat first (and once)
-            members.insert(members.begin(), d.seat);
-        for (const auto& member : members) {
-            std::string problem;
-            std::vector<std::string> candidates;
-            const std::string code = resolveMember(member, communes, problem, candidates);
-            if (code.empty()) {
-                const char* id =
-                    problem == "ambiguous" ? "inputs.coop_member_ambiguous" : "inputs.coop_member_unknown";
+    for (const auto& d : declared)
+        out.push_back(resolveDeclared(
+            d, communes,
+            [&](const std::string& member, const char* id, const std::vector<std::string>& candidates) {
                 warnings.push_back(makeWarning(
                     ErrorKind::Join, Location{file, d.line},
                     msg(id, {arg::text("name", d.name), arg::code("member", member)}), candidates));
-                continue;
-            }
-            if (std::find(coop.bassins.begin(), coop.bassins.end(), code) == coop.bassins.end())
-                coop.bassins.push_back(code);
-        }
-        out.push_back(std::move(coop));
-    }
+            }));
     return out;
+}
+
+model::Cooperation makeCooperation(const DeclaredCooperation& declared,
+                                   const std::vector<model::Commune>& communes) {
+    if (text::trim(declared.name).empty())
+        throw Error(ErrorKind::Value, {}, msg("inputs.coop_no_name"));
+    DeclaredCooperation d = declared;
+    d.name = text::trim(d.name);
+    model::Cooperation coop = resolveDeclared(
+        d, communes,
+        [&](const std::string& member, const char* id, const std::vector<std::string>& candidates) {
+            const char* strict = std::string(id) == "inputs.coop_member_ambiguous"
+                                     ? "inputs.coop_member_ambiguous_refused"
+                                     : "inputs.coop_member_unknown_refused";
+            throw Error(ErrorKind::Value, {},
+                        msg(strict, {arg::text("name", d.name), arg::code("member", member),
+                                     arg::list("candidates", candidates)}));
+        });
+    if (coop.bassins.empty())
+        throw Error(ErrorKind::Value, {}, msg("inputs.coop_no_members", {arg::text("name", d.name)}));
+    return coop;
+}
+
+const std::vector<std::string>& cooperationKinds() {
+    static const std::vector<std::string> kinds = {"GHT",          "CHT", "GCS",  "CPTS",
+                                                   "télémédecine", "MSP", "other"};
+    return kinds;
+}
+
+int findCooperation(const model::Dataset& dataset, const std::string& name) {
+    for (std::size_t i = 0; i < dataset.cooperations.size(); ++i)
+        if (dataset.cooperations[i].name == name)
+            return static_cast<int>(i);
+    return -1;
+}
+
+void addCooperation(model::Dataset& dataset, model::Cooperation cooperation) {
+    if (findCooperation(dataset, cooperation.name) >= 0)
+        throw Error(ErrorKind::Value, {},
+                    msg("inputs.coop_name_taken", {arg::text("name", cooperation.name)}));
+    dataset.cooperations.push_back(std::move(cooperation));
+}
+
+void replaceCooperation(model::Dataset& dataset, const std::string& name, model::Cooperation cooperation) {
+    const int at = findCooperation(dataset, name);
+    if (at < 0)
+        throw Error(ErrorKind::Value, {}, msg("inputs.coop_not_found", {arg::text("name", name)}));
+    const int other = findCooperation(dataset, cooperation.name);
+    if (other >= 0 && other != at)
+        throw Error(ErrorKind::Value, {},
+                    msg("inputs.coop_name_taken", {arg::text("name", cooperation.name)}));
+    dataset.cooperations[static_cast<std::size_t>(at)] = std::move(cooperation);
+}
+
+model::Cooperation removeCooperation(model::Dataset& dataset, const std::string& name) {
+    const int at = findCooperation(dataset, name);
+    if (at < 0)
+        throw Error(ErrorKind::Value, {}, msg("inputs.coop_not_found", {arg::text("name", name)}));
+    model::Cooperation removed = std::move(dataset.cooperations[static_cast<std::size_t>(at)]);
+    dataset.cooperations.erase(dataset.cooperations.begin() + at);
+    return removed;
 }
 
 } // namespace maillage::io

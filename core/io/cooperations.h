@@ -55,4 +55,31 @@ std::vector<model::Cooperation> resolveCooperations(const std::vector<DeclaredCo
                                                     const std::vector<model::Commune>& communes,
                                                     const std::string& file, Warnings& warnings);
 
+// Editing (the GUI's cooperation editor): pure functions on the dataset model; io::writeCooperations
+// (core/io/gpkg.h) then saves the table alone.
+
+//! A cooperation as entered in an editor, every member resolved: kind normalised, the seat first, members
+//! given as establishments ("CH de Denain (59172)") kept in `establishments`. Throws Error(Value) naming
+//! the cooperation and the member that is unknown or ambiguous (with the candidates), and for an empty
+//! name or fewer than one member.
+model::Cooperation makeCooperation(const DeclaredCooperation& declared,
+                                   const std::vector<model::Commune>& communes);
+
+//! The kinds an editor offers, as normaliseCooperationKind writes them: GHT, CHT, GCS, CPTS, télémédecine,
+//! MSP (réseau de MSP), other.
+const std::vector<std::string>& cooperationKinds();
+
+//! Position of the cooperation named `name` in `dataset.cooperations`, -1 when none.
+int findCooperation(const model::Dataset& dataset, const std::string& name);
+
+//! Adds `cooperation`. Throws Error(Value) when one of that name exists (the dataset is unchanged).
+void addCooperation(model::Dataset& dataset, model::Cooperation cooperation);
+
+//! Replaces the cooperation named `name` (which may be renamed). Throws Error(Value) when there is none of
+//! that name, or when the new name is another cooperation's (the dataset is unchanged).
+void replaceCooperation(model::Dataset& dataset, const std::string& name, model::Cooperation cooperation);
+
+//! Deletes the cooperation named `name` and returns it (for undo). Throws Error(Value) when there is none.
+model::Cooperation removeCooperation(model::Dataset& dataset, const std::string& name);
+
 } // namespace maillage::io

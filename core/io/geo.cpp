@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <system_error>
@@ -401,39 +402,110 @@ std::vector<model::Commune> collectCommunes(std::vector<PendingCommune>& pending
 
 } // namespace
 
-std::vector<model::Commune> readCommunePolygons(const std::string& path, const PolygonReadOptions& options,
-                                                Warnings& warnings, Feedback* feedback) {
+namespace {
+
+//! A vector file opened for reading polygons: its layer and the transformation to Lambert-93 (null when
+//! the layer is in Lambert-93 already).
+struct PolygonSource {
+    DatasetPtr dataset;
+    OGRLayer* layer = nullptr;
+    std::unique_ptr<OGRSpatialReference> crs;
+    std::unique_ptr<OGRCoordinateTransformation> toLambert93;
+};
+
+//! Opens layer `layerName` ("" = the first) of `path`. Throws Error naming the file when it is absent,
+//! cannot be opened or reprojected.
+PolygonSource openPolygonSource(const std::string& path, const std::string& layerName, Warnings& warnings) {
     ensureGdal();
     VSIStatBufL st;
     if (VSIStatL(path.c_str(), &st) != 0)
         throw Error(ErrorKind::FileNotFound, Location{path}, msg("io.file_not_found"));
     GdalErrorCollector gdalErrors;
-    DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds)
+    PolygonSource src;
+    src.dataset.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!src.dataset)
         throw Error(ErrorKind::CannotOpen, Location{path},
                     withGdalReason(msg("io.geo.cannot_open", {arg::path("path", path)}),
                                    msg("io.geo.cannot_open_gdal", {arg::path("path", path)}),
                                    gdalErrors.reason()));
-    OGRLayer* layer = polygonLayer(*ds, path, options.layer);
-    const CommuneFields fields = communeFields(*layer->GetLayerDefn(), path, options);
+    src.layer = polygonLayer(*src.dataset, path, layerName);
     OGRSpatialReference target;
     target.importFromEPSG(model::kWorkingEpsg);
     target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    const auto source = sourceCrs(*layer, path, warnings);
-    std::unique_ptr<OGRCoordinateTransformation> ct;
-    if (!source->IsSame(&target)) {
-        ct.reset(OGRCreateCoordinateTransformation(source.get(), &target));
-        if (!ct)
+    src.crs = sourceCrs(*src.layer, path, warnings);
+    if (!src.crs->IsSame(&target)) {
+        src.toLambert93.reset(OGRCreateCoordinateTransformation(src.crs.get(), &target));
+        if (!src.toLambert93)
             throw Error(ErrorKind::Geometry, Location{path},
                         withGdalReason(msg("io.geo.cannot_reproject"), msg("io.geo.cannot_reproject_gdal"),
                                        gdalErrors.reason()));
     }
+    return src;
+}
+
+//! The attributes of `f` as text, by field name (null fields left out).
+std::map<std::string, std::string> fieldsAsText(OGRFeature& f) {
+    std::map<std::string, std::string> out;
+    const OGRFeatureDefn* defn = f.GetDefnRef();
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        if (f.IsFieldSetAndNotNull(i))
+            out[defn->GetFieldDefn(i)->GetNameRef()] = f.GetFieldAsString(i);
+    return out;
+}
+
+//! One feature's polygon in Lambert-93, repaired when needed, with its anchor. Throws Error(Value) naming
+//! the feature (`label`) when it is no polygon or cannot be reprojected or repaired.
+void polygonOfFeature(const OGRGeometry& g, const PolygonSource& src, const std::string& path,
+                      const std::string& label, PolygonFeature& out) {
+    const auto fail = [&](const char* id) {
+        throw Error(ErrorKind::Value, Location{path}, msg(id, {arg::text("feature", label)}));
+    };
+    if (!isPolygonal(wkbFlatten(g.getGeometryType())))
+        fail("io.geo.polygon_feature_not_polygon");
+    GeomPtr copy(g.clone());
+    if (src.toLambert93 && copy->transform(src.toLambert93.get()) != OGRERR_NONE)
+        fail("io.geo.polygon_feature_unprojectable");
+    GeomPtr valid = makeValidMultiPolygon(*copy);
+    if (!valid || !pointOnSurface(*valid, out.anchor))
+        fail("io.geo.polygon_feature_unrepairable");
+    out.geometry = toWkb(*valid);
+}
+
+} // namespace
+
+std::vector<model::Commune> readCommunePolygons(const std::string& path, const PolygonReadOptions& options,
+                                                Warnings& warnings, Feedback* feedback) {
+    PolygonSource src = openPolygonSource(path, options.layer, warnings);
+    OGRLayer* layer = src.layer;
+    const CommuneFields fields = communeFields(*layer->GetLayerDefn(), path, options);
     std::vector<PendingCommune> pending = readPendingCommunes(*layer, fields, path, feedback);
-    processGeometries(pending, ct.get(), feedback);
+    processGeometries(pending, src.toLambert93.get(), feedback);
     if (feedback && feedback->isCanceled())
         throw Error(ErrorKind::Canceled, Location{path}, msg("io.geo.reading_canceled"));
-    auto out = collectCommunes(pending, path, *source, warnings);
+    auto out = collectCommunes(pending, path, *src.crs, warnings);
     report(feedback, 100);
+    return out;
+}
+
+std::vector<PolygonFeature> readPolygonFeatures(const std::string& path, const std::string& layerName,
+                                                Warnings& warnings) {
+    PolygonSource src = openPolygonSource(path, layerName, warnings);
+    GdalErrorCollector gdalErrors;
+    std::vector<PolygonFeature> out;
+    long index = 0;
+    for (auto& f : *src.layer) {
+        PolygonFeature feature;
+        feature.index = ++index;
+        feature.fields = fieldsAsText(*f);
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (!g || g->IsEmpty())
+            continue; // features without geometry: counted below (none at all is an error)
+        polygonOfFeature(*g, src, path, std::to_string(index), feature);
+        out.push_back(std::move(feature));
+    }
+    if (out.empty())
+        throw Error(ErrorKind::Format, Location{path},
+                    msg("io.geo.no_polygon_feature", {arg::integer("n", index)}));
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include "core/model/error.h"
 #include "core/model/feedback.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,22 @@ struct PolygonReadOptions {
 //! duplicate code). Invalid geometries that MakeValid repairs are a warning.
 std::vector<model::Commune> readCommunePolygons(const std::string& path, const PolygonReadOptions& options,
                                                 Warnings& warnings, Feedback* feedback = nullptr);
+
+//! One polygon feature of a vector file (GeoJSON, GeoPackage, Shapefile), reprojected to Lambert-93.
+struct PolygonFeature {
+    long index = 0;                            //!< feature number in the file, from 1
+    std::map<std::string, std::string> fields; //!< attribute values as text, by field name (nulls left out)
+    model::Wkb geometry;                       //!< valid (multi)polygon, EPSG:2154
+    model::Point anchor;                       //!< a point on its surface
+};
+
+//! The polygon features of layer `layer` ("" = the first) of `path`, reprojected to Lambert-93 (a layer
+//! without a coordinate system is taken as WGS84 or Lambert-93 from its extent, with a warning); invalid
+//! polygons repaired with MakeValid; features without geometry skipped. Throws Error(Format) naming the
+//! file when no feature has a polygon ("no geometry"), Error(Value) naming the feature for a geometry
+//! that is no polygon or cannot be reprojected or repaired. For zones and QPV (core/io/zones.h, qpv.h).
+std::vector<PolygonFeature> readPolygonFeatures(const std::string& path, const std::string& layer,
+                                                Warnings& warnings);
 
 //! Fills every Bassin's geometry (when empty) with the union of its communes' polygons, and its anchor
 //! (main commune's anchor). Work is spread over the available cores. Communes without geometry are skipped.

@@ -370,7 +370,12 @@ void writeZones(Writer& w, const model::Dataset& d) {
         w.progress(65, "Écriture des zones infra-communales");
         OGRLayer* zones = w.createLayer(
             kZones, true,
-            {{"code", OFTString}, {"nom", OFTString}, {"commune", OFTString}, {"population", OFTReal}});
+            {{"code", OFTString},
+             {"nom", OFTString},
+             {"commune", OFTString},
+             {"population", OFTReal},
+             {"quartier", OFTString},
+             {"quartier_nom", OFTString}});
         w.transaction(kZones, [&] {
             OGRFeature f(zones->GetLayerDefn());
             for (const auto& z : d.zones) {
@@ -378,6 +383,8 @@ void writeZones(Writer& w, const model::Dataset& d) {
                 f.SetField(1, z.name.c_str());
                 f.SetField(2, z.commune.c_str());
                 f.SetField(3, z.population);
+                f.SetField(4, z.quartier.c_str());
+                f.SetField(5, z.quartierName.c_str());
                 w.setGeometry(f, z.geometry, "zone", z.code);
                 w.insert(zones, f);
             }
@@ -407,15 +414,30 @@ void writeCatalogue(Writer& w, const model::Dataset& d) {
     });
 }
 
+//! The declared cooperations: members (commune codes) comma-separated, establishments '|'-separated (their
+//! names may hold commas).
 void writeCooperationsLayer(Writer& w, const std::vector<model::Cooperation>& cooperations) {
     OGRLayer* coop = w.createLayer("cooperations", false,
-                                   {{"name", OFTString}, {"kind", OFTString}, {"bassins", OFTString}});
+                                   {{"name", OFTString},
+                                    {"kind", OFTString},
+                                    {"bassins", OFTString},
+                                    {"seat", OFTString},
+                                    {"start_year", OFTInteger},
+                                    {"source", OFTString},
+                                    {"establishments", OFTString}});
     w.transaction("cooperations", [&] {
         OGRFeature f(coop->GetLayerDefn());
         for (const auto& c : cooperations) {
             f.SetField(0, c.name.c_str());
             f.SetField(1, c.kind.c_str());
             f.SetField(2, joinStrings(c.bassins, ",").c_str());
+            f.SetField(3, c.seat.c_str());
+            if (c.startYear)
+                f.SetField(4, c.startYear);
+            else
+                f.SetFieldNull(4);
+            f.SetField(5, c.source.c_str());
+            f.SetField(6, joinStrings(c.establishments, "|").c_str());
             w.insert(coop, f);
         }
     });
@@ -818,12 +840,15 @@ void readZones(model::Dataset& d, Reader& r) {
     const int code = r.requireField(zones, "code");
     const int nom = Reader::field(zones, "nom"), commune = Reader::field(zones, "commune");
     const int pop = Reader::field(zones, "population");
+    const int quartier = Reader::field(zones, "quartier"), quartierName = Reader::field(zones, "quartier_nom");
     for (auto& f : *zones) {
         model::Zone z;
         z.code = Reader::str(*f, code);
         z.name = Reader::str(*f, nom);
         z.commune = Reader::str(*f, commune);
         z.population = Reader::num(*f, pop);
+        z.quartier = Reader::str(*f, quartier);
+        z.quartierName = Reader::str(*f, quartierName);
         z.geometry = r.geometry(*f, zones, nullptr, nullptr);
         d.zones.push_back(std::move(z));
     }
@@ -914,12 +939,18 @@ void readMetadata(model::Dataset& d, Reader& r) {
 void readLinks(model::Dataset& d, Reader& r) {
     if (OGRLayer* l = r.layer("cooperations", false)) {
         const int name = r.requireField(l, "name"), kind = Reader::field(l, "kind");
-        const int list = Reader::field(l, "bassins");
+        const int list = Reader::field(l, "bassins"), seat = Reader::field(l, "seat");
+        const int year = Reader::field(l, "start_year"), source = Reader::field(l, "source");
+        const int establishments = Reader::field(l, "establishments");
         for (auto& f : *l) {
             model::Cooperation c;
             c.name = Reader::str(*f, name);
             c.kind = Reader::str(*f, kind);
             c.bassins = splitNonEmpty(Reader::str(*f, list), ",");
+            c.seat = Reader::str(*f, seat);
+            c.startYear = static_cast<int>(Reader::num(*f, year));
+            c.source = Reader::str(*f, source);
+            c.establishments = splitNonEmpty(Reader::str(*f, establishments), "|");
             d.cooperations.push_back(std::move(c));
         }
     }

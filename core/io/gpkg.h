@@ -39,10 +39,6 @@ model::Dataset readDataset(const std::string& path, const ReadOptions& options, 
 //! points to is updated (the link is kept); writeDataset refuses a link as its output.
 void writeParameters(const std::string& path, const model::Parameters& parameters);
 
-//! Rewrites only the cooperations table, in place and atomically as writeParameters (the cooperation
-//! editor's save). Throws Error naming the file.
-void writeCooperations(const std::string& path, const std::vector<model::Cooperation>& cooperations);
-
 //! The classification fields of one bassin de vie in the bassins_de_vie layer. Filled by the caller
 //! from core/analysis results (core/io does not depend on core/analysis).
 struct BassinClassificationFields {
@@ -61,6 +57,11 @@ struct BassinClassificationFields {
 //! bassins_de_vie (fields created when absent; BVs absent from `classification` get nulls).
 void writeParameters(const std::string& path, const model::Parameters& parameters,
                      const std::vector<BassinClassificationFields>& classification);
+
+//! Rewrites only the cooperations table of the dataset at `path` (name, kind, bassins = member communes,
+//! seat, start_year, source, establishments), in place and atomically as writeParameters: the GUI's
+//! cooperation editor saves without rewriting the rest. Throws Error(Write) naming the file.
+void writeCooperations(const std::string& path, const std::vector<model::Cooperation>& cooperations);
 
 //! A pôle as a point of the dataset's `poles` layer (code, nom, pole_type, type_label, professionals,
 //! isolated). Filled by the caller from core/analysis results.

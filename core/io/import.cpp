@@ -824,6 +824,31 @@ void applyLinkInputs(model::Dataset& ds, const LinkSources& src, LinkInputs in) 
     }
 }
 
+//! Zones, their population and quartiers read and joined to the dataset (nothing when none is given).
+void readZoneSources(model::Dataset& ds, const ZoneSources& src, ImportReport& report, Feedback* feedback) {
+    if (!src.any())
+        return;
+    step(feedback, 0, "Lecture des zones et quartiers");
+    std::vector<model::Zone> polygons;
+    if (!src.polygons.empty())
+        polygons = readZonePolygons(src.polygons, src.columns, report.warnings);
+    std::vector<ZonePopulation> populations;
+    if (!src.population.empty())
+        populations = readZonePopulation(readTable(src.population, src.populationRead, &report.warnings));
+    std::vector<QuartierOfZone> quartiers;
+    if (!src.quartiers.empty())
+        quartiers = readQuartiers(readTable(src.quartiers, src.quartiersRead, &report.warnings));
+    report.zones = joinZones(ds, std::move(polygons), populations, quartiers,
+                             {src.polygons, src.population, src.quartiers}, report.warnings);
+}
+
+//! The zone files as sources of the dataset.
+void addZoneSources(model::Dataset& ds, const ZoneSources& src) {
+    for (const std::string* path : {&src.polygons, &src.population, &src.quartiers})
+        if (!path->empty())
+            addSource(ds, baseName(*path));
+}
+
 } // namespace
 
 FlowsSource parseFlowsArgument(const std::string& text) {
@@ -846,7 +871,17 @@ void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportRepo
                                 : options.cogHistoryPath.empty() ? &standardCogHistory()
                                                                  : &own;
     LinkInputs in = readLinkInputs(dataset, options.links, history, report, feedback);
+    const std::vector<model::Zone> zonesBefore =
+        options.zones.any() ? dataset.zones : std::vector<model::Zone>();
+    try {
+        readZoneSources(dataset, options.zones, report, feedback);
+    } catch (...) { // the dataset is unchanged when a file fails
+        if (options.zones.any())
+            dataset.zones = zonesBefore;
+        throw;
+    }
     applyLinkInputs(dataset, options.links, std::move(in));
+    addZoneSources(dataset, options.zones);
     maillage::report(feedback, 100);
 }
 
@@ -869,6 +904,8 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
                             ? standardTerritoryNames()
                             : readTerritoryNames(options.territoryNamesFolder));
     readZones(st, ds);
+    ds.reindex();
+    readZoneSources(ds, options.zones, report, nullptr);
     if (!st.tableOnly) {
         step(feedback, 60, "Fusion des communes en bassins de vie");
         SubFeedback sub(feedback, 60, 98);
@@ -877,6 +914,7 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     }
     applySourceDefaults(st, ds);
     fillMetadata(st, ds);
+    addZoneSources(ds, options.zones);
     {
         SubFeedback sub(feedback, 98, 99);
         applyLinkInputs(ds, options.links, readLinkInputs(ds, options.links, st.cogHistory, report, &sub));

@@ -7,6 +7,7 @@
 #include "core/io/importers.h"
 #include "core/io/territory_names.h"
 #include "core/io/travel_times.h"
+#include "core/io/zones.h"
 #include "core/model/dataset.h"
 #include "core/model/feedback.h"
 
@@ -55,6 +56,18 @@ struct LinkSources {
     CooperationsSource cooperations;
 };
 
+//! Infra-communal zones and their population and grouping (`--zones`, `--zone-population`, `--quartiers`).
+struct ZoneSources {
+    std::string polygons; //!< IRIS contours or quartier polygons ("" = none)
+    ZoneColumns columns;
+    std::string population; //!< population per zone ("" = none)
+    TableReadOptions populationRead;
+    std::string quartiers; //!< zone -> quartier table ("" = none)
+    TableReadOptions quartiersRead;
+    //! True when any file is given.
+    bool any() const { return !polygons.empty() || !population.empty() || !quartiers.empty(); }
+};
+
 //! "flows.csv:patients" -> path "flows.csv", kind Patients; without a known kind after the last ':' the
 //! whole text is the path (kind Other). For the command line's `--flows FILE[:KIND]`.
 FlowsSource parseFlowsArgument(const std::string& text);
@@ -98,6 +111,8 @@ struct ImportOptions {
     AreaMode areaMode = AreaMode::WholeBassins;
     std::string createdBy = "Maillage"; //!< application and version, written to the metadata
     LinkSources links; //!< travel times, observed flows, declared cooperations (each optional)
+    //! Zones with their polygons, population and quartiers, joined after the zones of zoneProfessionals.
+    ZoneSources zones;
     //! Folder holding regions.csv, departements.csv, anciennes_regions.csv (`--territories DIR`);
     //! "" = the tables shipped with the application (standardTerritoryNames).
     std::string territoryNamesFolder;
@@ -111,6 +126,7 @@ struct ImportOptions {
 //! What addToDataset may add or replace.
 struct AddOptions {
     LinkSources links;
+    ZoneSources zones; //!< zones, their population and quartiers, joined to the dataset's zones
     //! Carry flows of another COG year to the dataset's COG (Metadata::cogYear), as importDataset does.
     bool carryCog = true;
     std::string cogHistoryPath; //!< "" = the shipped passage tables
@@ -124,6 +140,7 @@ struct ImportReport {
     FlowsJoin flows;              //!< flows left out, intra-commune, intra-BV and between-BV volumes
     double flowsTotal = 0;        //!< volume of the flows file as read (before the join)
     std::size_t cooperations = 0; //!< cooperations read
+    ZonesJoin zones;              //!< zones kept, given a population or a quartier, and left out
     //! Tables carried to the communes' COG: "235 codes carried from COG 2013 to COG 2018; 0 unmatched".
     std::vector<CogCarry> cogCarries;
 };

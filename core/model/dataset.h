@@ -96,7 +96,9 @@ struct Zone {
     std::string name;
     std::string commune; //!< parent commune code
     double population = 0;
-    Wkb geometry; //!< may be empty
+    Wkb geometry;             //!< may be empty
+    std::string quartier;     //!< code of the quartier grouping it (`--quartiers`), "" when none
+    std::string quartierName; //!< that quartier's name
 };
 
 //! One count of professionals: place (commune code, or zone code in Dataset::zoneCounts),
@@ -111,8 +113,34 @@ struct CountRecord {
 //! A link declared by the user (DOMAIN.md §4, 3): a cooperation between the pôles of several BVs.
 struct Cooperation {
     std::string name; //!< "CHT du Valenciennois"
-    std::string kind; //!< "CHT", "GHT", "GCS", "télémédecine", "CPTS", "MSP"...
+    std::string kind; //!< "GHT", "CHT", "GCS", "CPTS", "télémédecine", "MSP" (réseau de MSP) or "other"
+    //! Members: commune codes (the declared seat first when there is one); BV codes in older datasets.
     std::vector<std::string> bassins;
+    std::string seat;   //!< commune code of the declared seat or hub, "" when not declared
+    int startYear = 0;  //!< 0 when not declared
+    std::string source; //!< where the declaration comes from ("ARS Hauts-de-France, 2016")
+    //! Members declared as establishments, as written ("CH de Denain (59172)"); their communes are in
+    //! `bassins`.
+    std::vector<std::string> establishments;
+};
+
+//! Health facilities of one kind in one commune (BPE establishment codes D1xx: urgences, maternité, centre
+//! de santé, maison de santé pluridisciplinaire...), drawn at the commune's anchor.
+struct FacilityCount {
+    std::string commune; //!< commune code
+    std::string kind;    //!< BPE code, "D106"; names in core/io/facilities.h
+    int vintage = 0;
+    double count = 0;
+};
+
+//! A quartier prioritaire de la politique de la ville (QPV), an overlay of polygons.
+struct Qpv {
+    std::string code; //!< "QP059001"
+    std::string name;
+    std::string commune;   //!< main commune code, "" when the file does not give it
+    double population = 0; //!< 0 when not given
+    Point anchor;          //!< a point inside the polygon, Lambert-93
+    Wkb geometry;          //!< (multi)polygon, Lambert-93
 };
 
 //! An observed flow between two places (communes or BVs), e.g. patient flows or commuting.
@@ -159,7 +187,9 @@ struct Dataset {
     std::vector<Cooperation> cooperations;
     std::vector<Flow> flows;
     std::vector<TravelTime> travelTimes;
-    std::map<std::string, std::string> regionNames;      //!< région code -> name
+    std::vector<FacilityCount> facilities;          //!< per commune, kind and vintage (layer `equipements`)
+    std::vector<Qpv> qpvs;                          //!< quartiers prioritaires (layer `qpv`)
+    std::map<std::string, std::string> regionNames; //!< région code -> name
     std::map<std::string, std::string> departementNames; //!< département code -> name
     //! Outlines dissolved at import, sorted by code; empty for datasets written before they were stored.
     std::vector<Outline> departementOutlines;

@@ -1,11 +1,13 @@
 // Inputs of the Maillage panel: travel-time matrices, observed flows, declared cooperations; read, joined
 // to the dataset's communes, added to a dataset. Small hand-made fixtures, then the real files of
 // ../shared/data (skipped when absent).
+#include "inputs_testing.h"
 #include "testing.h"
 
 #include "core/io/cog_history.h"
 #include "core/io/cooperations.h"
 #include "core/io/flows.h"
+#include "core/io/gpkg.h"
 #include "core/io/import.h"
 #include "core/io/table.h"
 #include "core/io/territory_names.h"
@@ -23,6 +25,7 @@
 #include <unordered_map>
 
 using namespace maillage;
+using testing::findWarning;
 
 namespace {
 
@@ -50,13 +53,6 @@ model::Dataset valenciennois() {
     ds.rebuildBassins();
     ds.reindex();
     return ds;
-}
-
-const Warning* findWarning(const Warnings& warnings, const std::string& id) {
-    for (const auto& w : warnings)
-        if (w.text.id == id)
-            return &w;
-    return nullptr;
 }
 
 double timeOf(const std::vector<model::TravelTime>& times, const std::string& o, const std::string& d) {
@@ -337,6 +333,103 @@ private slots:
             QCOMPARE(e.where().line, 3L);
             QVERIFY(std::string(e.what()).find("'GCS B' has no member") != std::string::npos);
         }
+    }
+
+    void aResolvedCooperationKeepsItsSeatYearSourceAndEstablishments() {
+        const model::Dataset ds = valenciennois();
+        const io::Table t = io::readTable(testing::dataPath("inputs/cooperations.csv"));
+        Warnings w;
+        const auto coops =
+            io::resolveCooperations(io::readCooperations(t), ds.communes, "cooperations.csv", w);
+        QCOMPARE(coops[0].seat, std::string("59606"));
+        QCOMPARE(coops[0].startYear, 2012);
+        QCOMPARE(coops[0].source, std::string("ARS Hauts-de-France"));
+        QVERIFY(coops[0].establishments.empty());
+        QCOMPARE(coops[1].seat, std::string());
+        QCOMPARE(coops[1].establishments, std::vector<std::string>{"CH du Quesnoy (59481)"});
+        QCOMPARE(coops[2].startYear, 2019);
+    }
+
+    // --- Cooperations edited (the GUI's editor) --------------------------------------------------
+    void theSeedCooperationIsEnteredInTheEditor() {
+        model::Dataset ds = valenciennois();
+        io::DeclaredCooperation d;
+        d.name = "CHT du Valenciennois";
+        d.kind = "cht";
+        d.members = {"Denain", "Le Quesnoy", "Saint-Amand-les-Eaux", "Valenciennes"};
+        d.seat = "Valenciennes";
+        d.startYear = 2012;
+        io::addCooperation(ds, io::makeCooperation(d, ds.communes));
+        QCOMPARE(ds.cooperations.size(), std::size_t(1));
+        const model::Cooperation& c = ds.cooperations.front();
+        QCOMPARE(c.kind, std::string("CHT"));
+        QCOMPARE(c.seat, std::string("59606"));
+        QCOMPARE(c.bassins, (std::vector<std::string>{"59606", "59172", "59481", "59526"}));
+        QVERIFY(std::find(io::cooperationKinds().begin(), io::cooperationKinds().end(), c.kind) !=
+                io::cooperationKinds().end());
+    }
+
+    void theEditorRefusesAMemberThatIsNoCommune() {
+        const model::Dataset ds = valenciennois();
+        io::DeclaredCooperation d;
+        d.name = "GHT Hainaut";
+        d.members = {"Valenciennes", "Atlantis"};
+        const auto e = testing::thrown<Error>([&] { io::makeCooperation(d, ds.communes); });
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::Value);
+        QVERIFY(std::string(e->what()).find("member 'Atlantis' is no commune") != std::string::npos);
+        d.members = {"Beaumont"};
+        const auto ambiguous = testing::thrown<Error>([&] { io::makeCooperation(d, ds.communes); });
+        QVERIFY(ambiguous);
+        QVERIFY(std::string(ambiguous->what()).find("62108 Beaumont (62)") != std::string::npos);
+    }
+
+    void editingRefusesDuplicateAndMissingNames() {
+        model::Dataset ds = valenciennois();
+        ds.cooperations = {{"GCS A", "GCS", {"59172"}}, {"GCS B", "GCS", {"59606"}}};
+        QVERIFY(testing::thrown<Error>([&] { io::addCooperation(ds, {"GCS A", "GCS", {"59481"}}); }));
+        QVERIFY(testing::thrown<Error>([&] { io::replaceCooperation(ds, "GCS A", {"GCS B", "GCS", {}}); }));
+        QVERIFY(testing::thrown<Error>([&] { io::removeCooperation(ds, "GCS Z"); }));
+        QCOMPARE(ds.cooperations.size(), std::size_t(2));
+        io::replaceCooperation(ds, "GCS A", {"GCS A2", "GCS", {"59481"}});
+        QCOMPARE(ds.cooperations[0].name, std::string("GCS A2"));
+    }
+
+    void cooperationsAreSavedAloneReopenedAndUndone() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("d.gpkg").toStdString();
+        model::Dataset ds = valenciennois();
+        ds.flows = {{"59172", "59606", 12}};
+        io::writeDataset(ds, path);
+        model::Cooperation c{"CHT du Valenciennois", "CHT", {"59606", "59172"}};
+        c.seat = "59606";
+        c.startYear = 2012;
+        c.source = "ARS, 2016";
+        c.establishments = {"CH de Denain, site 2 (59172)"};
+        io::addCooperation(ds, c);
+        io::writeCooperations(path, ds.cooperations);
+        model::Dataset back = io::readDataset(path);
+        QCOMPARE(back.cooperations.size(), std::size_t(1));
+        const model::Cooperation& r = back.cooperations.front();
+        QCOMPARE(r.bassins, c.bassins);
+        QCOMPARE(r.seat, c.seat);
+        QCOMPARE(r.startYear, 2012);
+        QCOMPARE(r.source, c.source);
+        QCOMPARE(r.establishments, c.establishments);
+        QCOMPARE(back.flows.size(), std::size_t(1)); // the rest of the file is untouched
+        const model::Cooperation removed = io::removeCooperation(back, "CHT du Valenciennois");
+        io::writeCooperations(path, back.cooperations);
+        QVERIFY(io::readDataset(path).cooperations.empty());
+        io::addCooperation(back, removed); // undo
+        io::writeCooperations(path, back.cooperations);
+        QCOMPARE(io::readDataset(path).cooperations.front().source, c.source);
+    }
+
+    void savingCooperationsIntoAMissingFileIsAnError() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("absent.gpkg").toStdString();
+        QVERIFY(testing::thrown<Error>([&] { io::writeCooperations(path, {}); }));
+        QVERIFY(!QFile::exists(QString::fromStdString(path)));
     }
 
     // --- Adding to a dataset ------------------------------------------------------------------

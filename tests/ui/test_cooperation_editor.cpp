@@ -2,15 +2,18 @@
 // cooperations table), reopened unchanged, undone and redone.
 #include "core/io/gpkg.h"
 #include "ui/cooperation_editor.h"
+#include "ui/i18n.h"
 
 #include "find_child.h"
 #include "qgis_test_main.h"
 #include "ui_fixture.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -40,6 +43,8 @@ class TestCooperationEditor : public QObject {
     QTemporaryDir m_dir;
 
 private slots:
+    void initTestCase() { i18n::installTranslators(QStringLiteral("en")); } // the expected strings below
+
     void theSeedsExampleIsEnteredByNameSavedAndReopened() {
         const QString path = m_dir.filePath(QStringLiteral("valenciennois.gpkg"));
         model::Dataset ds = valenciennois();
@@ -60,6 +65,8 @@ private slots:
         QCOMPARE(child<QListWidget>(&editor, "memberList")->count(), 4);
         auto* seat = child<QComboBox>(&editor, "cooperationSeat");
         seat->setCurrentIndex(seat->findData(QStringLiteral("00001")));
+        child<QSpinBox>(&editor, "cooperationStartYear")->setValue(2016);
+        child<QLineEdit>(&editor, "cooperationSource")->setText(QStringLiteral("ARS, 2016"));
         child<QPushButton>(&editor, "addCooperation")->click();
 
         QCOMPARE(editor.cooperations().size(), std::size_t(1));
@@ -68,6 +75,9 @@ private slots:
         QCOMPARE(cht.kind, std::string("CHT"));
         // The declared seat first, then the members in the order given.
         QCOMPARE(cht.bassins, (std::vector<std::string>{"00001", "00002", "00003", "00004"}));
+        QCOMPARE(cht.seat, std::string("00001"));
+        QCOMPARE(cht.startYear, 2016);
+        QCOMPARE(cht.source, std::string("ARS, 2016"));
         QVERIFY(editor.isModified());
 
         QString error;
@@ -79,6 +89,9 @@ private slots:
         QCOMPARE(reopened.cooperations[0].name, cht.name);
         QCOMPARE(reopened.cooperations[0].kind, cht.kind);
         QCOMPARE(reopened.cooperations[0].bassins, cht.bassins);
+        QCOMPARE(reopened.cooperations[0].seat, cht.seat);
+        QCOMPARE(reopened.cooperations[0].startYear, 2016);
+        QCOMPARE(reopened.cooperations[0].source, cht.source);
         // Only the cooperations changed: the rest of the dataset is as written.
         QCOMPARE(reopened.communes.size(), ds.communes.size());
         QCOMPARE(reopened.counts.size(), ds.counts.size());
@@ -114,13 +127,15 @@ private slots:
         model::Dataset ds = valenciennois();
         CooperationEditor editor(ds, QString());
         QString error;
-        QVERIFY(!editor.addCooperation({"", "CHT", {"00001", "00002"}}, &error));
-        QVERIFY(error.contains(QStringLiteral("name")));
-        QVERIFY(!editor.addCooperation({"Seule", "CPTS", {"00001"}}, &error));
-        QVERIFY(error.contains(QStringLiteral("two communes")));
+        // The form without a name: the engine's rule, worded in the message line.
+        child<QLineEdit>(&editor, "memberInput")->setText(QStringLiteral("Denain"));
+        child<QPushButton>(&editor, "addMember")->click();
+        child<QPushButton>(&editor, "addCooperation")->click();
+        QVERIFY(editor.cooperations().empty());
+        QVERIFY(!child<QLabel>(&editor, "cooperationMessage")->text().isEmpty());
         QVERIFY(editor.addCooperation({"A", "GCS", {"00001", "00002"}}));
         QVERIFY(!editor.addCooperation({"A", "GCS", {"00003", "00002"}}, &error));
-        QVERIFY(error.contains(QStringLiteral("already exists")));
+        QVERIFY2(error.contains(QStringLiteral("already exists")), qPrintable(error));
         QCOMPARE(editor.undoStack()->count(), 1);
         // A member that is no commune is named in the message; nothing is added.
         QCOMPARE(editor.resolveMember(QStringLiteral("Atlantis"), &error), QString());
