@@ -749,7 +749,7 @@
 <context>
     <name>maillage::ui::ImportWizard</name>
     <message>
-        <location filename="../ui/import_wizard.cpp" line="+77"/>
+        <location filename="../ui/import_wizard.cpp" line="+78"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -942,7 +942,62 @@
         <translation>Professionnels par commune</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
+        <source>Home–work (commuting)</source>
+        <translation>Domicile-travail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Links between pôles</source>
+        <translation>Liens entre pôles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: a commune × commune travel-time matrix (minutes or seconds), observed flows between communes (e.g. INSEE&apos;s commuting flows) and declared cooperations. Columns are detected; the last page reports what did not match.</source>
+        <translation>Facultatif : une matrice de temps de trajet commune × commune (minutes ou secondes), des flux observés entre communes (par ex. les navettes domicile-travail de l&apos;INSEE) et des coopérations déclarées. Les colonnes sont détectées ; la dernière page indique ce qui ne correspond pas.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Travel times</source>
+        <translation>Temps de trajet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Travel-time matrix</source>
+        <translation>Matrice des temps de trajet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Observed flows</source>
+        <translation>Flux observés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of flows</source>
+        <translation>Type de flux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cooperations</source>
+        <translation>Coopérations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declared cooperations</source>
+        <translation>Coopérations déclarées</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Check and save</source>
         <translation>Vérifier et enregistrer</translation>
     </message>
@@ -977,7 +1032,7 @@
         <translation>Enregistrer et ouvrir</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+100"/>
         <source>Reading the files…</source>
         <translation>Lecture des fichiers…</translation>
     </message>
