@@ -23,6 +23,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <functional>
 
 namespace maillage::ui {
@@ -219,7 +220,35 @@ ImportWizard::ImportWizard(QWidget* parent) : QWizard(parent) {
     }
     addPage(professionals);
 
-    // 5. Import, preview of the joins, output file
+    // 5. Travel times, observed flows, declared cooperations (each optional)
+    m_travelTimes = new QLineEdit;
+    m_travelTimes->setObjectName(QStringLiteral("travelTimesFile"));
+    m_flows = new QLineEdit;
+    m_flows->setObjectName(QStringLiteral("flowsFile"));
+    m_flowKind = new QComboBox;
+    m_flowKind->setObjectName(QStringLiteral("flowKind"));
+    m_flowKind->addItem(tr("Home–work (commuting)"), static_cast<int>(io::FlowKind::Commuting));
+    m_flowKind->addItem(tr("Patients"), static_cast<int>(io::FlowKind::Patients));
+    m_flowKind->addItem(tr("Other"), static_cast<int>(io::FlowKind::Other));
+    m_cooperations = new QLineEdit;
+    m_cooperations->setObjectName(QStringLiteral("cooperationsFile"));
+    auto* links = new CheckedPage;
+    links->setTitle(tr("Links between pôles"));
+    links->setSubTitle(tr("Optional: a commune × commune travel-time matrix (minutes or seconds), observed "
+                          "flows between communes (e.g. INSEE's commuting flows) and declared cooperations. "
+                          "Columns are detected; the last page reports what did not match."));
+    {
+        auto* form = new QFormLayout(links);
+        form->addRow(tr("Travel times"),
+                     fileRow(this, m_travelTimes, tr("Travel-time matrix"), tableFilter()));
+        form->addRow(tr("Observed flows"), fileRow(this, m_flows, tr("Observed flows"), tableFilter()));
+        form->addRow(tr("Kind of flows"), m_flowKind);
+        form->addRow(tr("Cooperations"),
+                     fileRow(this, m_cooperations, tr("Declared cooperations"), tableFilter()));
+    }
+    addPage(links);
+
+    // 6. Import, preview of the joins, output file
     auto* run = new ImportRunPage(this);
     run->setTitle(tr("Check and save"));
     run->setSubTitle(
@@ -287,6 +316,10 @@ io::ImportOptions ImportWizard::options() const {
     o.cogYear = m_cogYear->value();
     o.departementFilter = m_departements->text().trimmed().toStdString();
     o.regionFilter = m_region->text().trimmed().toStdString();
+    o.links.travelTimes.path = m_travelTimes->text().trimmed().toStdString();
+    o.links.flows.path = m_flows->text().trimmed().toStdString();
+    o.links.flows.kind = static_cast<io::FlowKind>(m_flowKind->currentData().toInt());
+    o.links.cooperations.path = m_cooperations->text().trimmed().toStdString();
     return o;
 }
 
@@ -319,6 +352,10 @@ void ImportWizard::setOptions(const io::ImportOptions& o) {
     m_cogYear->setValue(o.cogYear);
     m_departements->setText(q(o.departementFilter));
     m_region->setText(q(o.regionFilter));
+    m_travelTimes->setText(q(o.links.travelTimes.path));
+    m_flows->setText(q(o.links.flows.path));
+    m_flowKind->setCurrentIndex(std::max(0, m_flowKind->findData(static_cast<int>(o.links.flows.kind))));
+    m_cooperations->setText(q(o.links.cooperations.path));
 }
 
 void ImportWizard::setOutputPath(const QString& path) {

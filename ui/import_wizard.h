@@ -70,6 +70,11 @@ private:
     QPlainTextEdit* m_sources;
     QLineEdit* m_departements;
     QLineEdit* m_region;
+    // travel times, observed flows, declared cooperations (optional)
+    QLineEdit* m_travelTimes;
+    QLineEdit* m_flows;
+    QComboBox* m_flowKind;
+    QLineEdit* m_cooperations;
     // run
     QLineEdit* m_output;
     QProgressBar* m_progress;

@@ -35,6 +35,8 @@ namespace {
 
 const char* const kOwnerProperty = "maillage/owner";
 const char* const kOwner = "maillage_layers";
+// The disagreements between modelled, observed and declared links: a layer of this panel only.
+const char* const kCrossingRole = "links_crossing";
 
 QgsPointXY toPoint(const model::Point& p) {
     return QgsPointXY(p.x, p.y);
@@ -155,6 +157,9 @@ QgsVectorLayer* MaillageLayers::flows() const {
 QgsVectorLayer* MaillageLayers::cooperations() const {
     return findLayerByRole(m_project, QString::fromLatin1(role::Cooperations));
 }
+QgsVectorLayer* MaillageLayers::crossing() const {
+    return findLayerByRole(m_project, QString::fromLatin1(kCrossingRole));
+}
 
 QgsFeatureId MaillageLayers::linkFeature(int index) const {
     if (index < 0 || index >= static_cast<int>(m_linkFids.size()))
@@ -170,7 +175,7 @@ void MaillageLayers::showMaillage(const analysis::MaillageResult& result, const 
 
 void MaillageLayers::clear() {
     m_linkFids.clear();
-    for (const char* r : {role::Links, role::Poles, role::Flows, role::Cooperations})
+    for (const char* r : {role::Links, role::Poles, role::Flows, role::Cooperations, kCrossingRole})
         removeLayer(r);
 }
 
@@ -279,12 +284,19 @@ void MaillageLayers::drawPoles(const analysis::MaillageResult& result, const mod
 }
 
 void MaillageLayers::showFlows(const model::Dataset& ds, bool on) {
+    Warnings warnings;
+    showFlows(ds,
+              on && !ds.flows.empty() ? analysis::aggregateFlows(ds, warnings)
+                                      : std::vector<analysis::BassinFlow>{},
+              on);
+}
+
+void MaillageLayers::showFlows(const model::Dataset& ds, const std::vector<analysis::BassinFlow>& flows,
+                               bool on) {
     if (!on || ds.flows.empty()) {
         removeLayer(role::Flows);
         return;
     }
-    Warnings warnings;
-    const std::vector<analysis::BassinFlow> flows = analysis::aggregateFlows(ds, warnings);
     QgsVectorLayer* layer = ensureLayer(
         role::Flows,
         layerUri("LineString",
@@ -342,6 +354,44 @@ void MaillageLayers::showCooperations(const model::Dataset& ds,
     style.color = styles::cooperationColor();
     style.widthMm = styles::kCooperationWidthMm;
     style.lineStyle = QStringLiteral("dash");
+    drawLines(layer, lines, style);
+}
+
+void MaillageLayers::showCrossing(const analysis::LinkCrossing& crossing, const model::Dataset& ds, bool on) {
+    if (!on) {
+        removeLayer(kCrossingRole);
+        return;
+    }
+    QgsVectorLayer* layer = ensureLayer(
+        kCrossingRole,
+        layerUri("LineString",
+                 {QStringLiteral("finding:string(12)"), QStringLiteral("from_bv:string(10)"),
+                  QStringLiteral("to_bv:string(10)"), QStringLiteral("from_name:string(100)"),
+                  QStringLiteral("to_name:string(100)"), QStringLiteral("cooperation:string(200)")}),
+        tr("Modelled vs declared"), treePosition(m_project, links(), 0));
+    if (!layer)
+        return;
+    std::vector<Line> lines;
+    for (const analysis::CrossedLink& l : crossing.links) {
+        const model::Bassin* a = ds.bassin(l.a);
+        const model::Bassin* b = ds.bassin(l.b);
+        const bool undeclared = l.finding == analysis::CrossingFinding::Undeclared;
+        if (a && b)
+            lines.push_back({a->anchor,
+                             b->anchor,
+                             {undeclared ? QStringLiteral("undeclared") : QStringLiteral("unsupported"),
+                              qs(l.a), qs(l.b), qs(a->name), qs(b->name), qs(l.cooperation)}});
+    }
+    // Drawn above the links: what the user is asked to look at.
+    LineStyle style;
+    style.categoryField = QStringLiteral("finding");
+    style.widthMm = 1.2;
+    style.categories = {
+        {QStringLiteral("undeclared"), QColor(0xD6, 0x27, 0x28),
+         tr("Strong link with no declared cooperation")},
+        {QStringLiteral("unsupported"), QColor(0xFF, 0x8C, 0x00),
+         tr("Declared cooperation with no strong link")},
+    };
     drawLines(layer, lines, style);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The layers of the maillage (DOMAIN.md §4): modelled links, pôle points, observed flows and declared
 // cooperations. One owner builds and styles them; the Maillage panel asks it to show a result.
+#include "core/analysis/link_crossing.h"
 #include "core/analysis/maillage.h"
 #include "core/analysis/poles.h"
 #include "core/model/dataset.h"
@@ -28,16 +29,21 @@ public:
                       const model::MaillageParameters& parameters);
     //! Observed flows aggregated to BVs when `on` and the dataset has some; removed otherwise.
     void showFlows(const model::Dataset& dataset, bool on);
+    //! `flows` (aggregated to BVs, e.g. filtered by the panel) when `on`; removed otherwise.
+    void showFlows(const model::Dataset& dataset, const std::vector<analysis::BassinFlow>& flows, bool on);
+    //! The links the origins disagree on (core/analysis/link_crossing.h) when `on`; removed otherwise.
+    void showCrossing(const analysis::LinkCrossing& crossing, const model::Dataset& dataset, bool on);
     //! Declared cooperations between pôles when `on` and the dataset has some; removed otherwise.
     void showCooperations(const model::Dataset& dataset,
                           const std::vector<analysis::PoleClassification>& poles, bool on);
-    //! Removes the four layers.
+    //! Removes the five layers.
     void clear();
 
     QgsVectorLayer* links() const;
     QgsVectorLayer* poles() const;
     QgsVectorLayer* flows() const;
     QgsVectorLayer* cooperations() const;
+    QgsVectorLayer* crossing() const;
     //! Feature of link `index` (in MaillageResult::links) of the last drawing, or FID_NULL.
     QgsFeatureId linkFeature(int index) const;
 

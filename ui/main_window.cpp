@@ -6,6 +6,7 @@
 #include "core/model/text.h"
 #include "ui/app_settings.h"
 #include "ui/atlas.h"
+#include "ui/cooperation_editor.h"
 #include "ui/demo_cache.h"
 #include "ui/dialogs.h"
 #include "ui/i18n.h"
@@ -361,6 +362,18 @@ void MainWindow::createActions() {
     m_parametersAction->setToolTip(tr("Thresholds of the typology, maillage and densities; language"));
     connect(m_parametersAction, &QAction::triggered, this, &MainWindow::parametersDialog);
 
+    m_cooperationsAction = new QAction(tr("Declared &cooperations…"), this);
+    m_cooperationsAction->setObjectName(QStringLiteral("cooperations"));
+    m_cooperationsAction->setToolTip(tr("List, add, edit and delete the dataset's declared cooperations"));
+    connect(m_cooperationsAction, &QAction::triggered, this, [this] {
+        if (!m_session->hasDataset())
+            return;
+        auto* editor = new CooperationEditor(m_session->dataset(), m_session->path(), this);
+        editor->setAttribute(Qt::WA_DeleteOnClose);
+        connect(editor, &CooperationEditor::saved, m_session, &Session::setCooperations);
+        editor->open();
+    });
+
     m_quitAction = new QAction(icon("/mActionFileExit.svg"), tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Q")));
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
@@ -453,6 +466,7 @@ void MainWindow::createMenus() {
 
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
     analysis->addAction(m_parametersAction);
+    analysis->addAction(m_cooperationsAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_guideAction);

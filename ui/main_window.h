@@ -166,6 +166,7 @@ private:
     QAction* m_reportAction = nullptr;
     QAction* m_saveParametersAction = nullptr;
     QAction* m_parametersAction = nullptr;
+    QAction* m_cooperationsAction = nullptr; //!< Analysis > Declared cooperations…
     QAction* m_quitAction = nullptr;
     QAction* m_panAction = nullptr;
     QAction* m_zoomInAction = nullptr;

@@ -107,6 +107,15 @@ bool Session::hasDataset() const {
     return d->hasDataset;
 }
 
+void Session::setCooperations(std::vector<model::Cooperation> cooperations) {
+    if (!d->hasDataset)
+        return;
+    auto copy = std::make_shared<model::Dataset>(*d->dataset);
+    copy->cooperations = std::move(cooperations);
+    d->dataset = std::move(copy);
+    emit maillageChanged();
+}
+
 const model::Dataset& Session::dataset() const {
     return *d->dataset;
 }

@@ -122,6 +122,10 @@ public:
     //! Recomputes the classification (and maillage) at once and emits classificationChanged().
     void setParameters(const model::Parameters& parameters);
 
+    //! Replaces the dataset's declared cooperations (the cooperation editor saved them) and emits
+    //! maillageChanged(). The dataset is copied, not edited under the background tasks reading it.
+    void setCooperations(std::vector<model::Cooperation> cooperations);
+
     //! Current selection (BV codes); panels and the map keep in sync through bassinSelectionChanged().
     QStringList selectedBassins() const;
     void selectBassins(const QStringList& codes);

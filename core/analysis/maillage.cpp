@@ -700,4 +700,49 @@ DeclaredLinks declaredLinks(const model::Dataset& dataset, const std::vector<Pol
     return out;
 }
 
+std::vector<BassinFlow> filterFlows(const model::Dataset& dataset, const std::vector<BassinFlow>& flows,
+                                    const FlowFilter& filter) {
+    const bool byLength = filter.minDistanceKm > 0 || filter.maxDistanceKm > 0;
+    std::vector<BassinFlow> out;
+    for (const BassinFlow& f : flows) {
+        if (f.volume < filter.minVolume)
+            continue;
+        if (byLength) {
+            const model::Bassin* a = dataset.bassin(f.origin);
+            const model::Bassin* b = dataset.bassin(f.destination);
+            if (!a || !b || !model::hasPosition(a->anchor) || !model::hasPosition(b->anchor))
+                continue;
+            const double km = planarDistanceKm(a->anchor, b->anchor);
+            if (km < filter.minDistanceKm || (filter.maxDistanceKm > 0 && km > filter.maxDistanceKm))
+                continue;
+        }
+        out.push_back(f);
+    }
+    return out;
+}
+
+std::vector<PoleAttraction> poleAttraction(const MaillageResult& modelled,
+                                           const std::vector<BassinFlow>& flows) {
+    std::unordered_map<std::string, double> outflow;
+    for (const BassinFlow& f : flows)
+        if (f.origin != f.destination && f.volume > 0)
+            outflow[f.origin] += f.volume;
+    std::unordered_map<std::string, std::size_t> nodeOf;
+    std::vector<PoleAttraction> out(modelled.nodes.size());
+    for (std::size_t i = 0; i < modelled.nodes.size(); ++i) {
+        out[i].bv = modelled.nodes[i].bv;
+        nodeOf[out[i].bv] = i;
+    }
+    for (const BassinFlow& f : flows) {
+        const auto it = nodeOf.find(f.destination);
+        if (it == nodeOf.end() || f.origin == f.destination || !(f.volume > 0))
+            continue;
+        PoleAttraction& a = out[it->second];
+        a.captured += f.volume;
+        a.originOutflow += outflow[f.origin]; // flows are one per directed pair: each origin counted once
+        ++a.origins;
+    }
+    return out;
+}
+
 } // namespace maillage::analysis

@@ -85,4 +85,30 @@ struct DeclaredLinks {
 //! Unknown members are left out, with a warning.
 DeclaredLinks declaredLinks(const model::Dataset& dataset, const std::vector<PoleClassification>& poles);
 
+//! What the Maillage panel shows of the observed flows between bassins.
+struct FlowFilter {
+    double minVolume = 0;     //!< flows below are left out (0: none)
+    double minDistanceKm = 0; //!< planar distance between the BVs' anchors; shorter flows are left out
+    double maxDistanceKm = 0; //!< longer flows are left out (0: no limit)
+};
+//! The flows of `flows` that pass `filter`, in their order. A flow whose bassins have no position has no
+//! length: it passes only when neither length bound is set.
+std::vector<BassinFlow> filterFlows(const model::Dataset& dataset, const std::vector<BassinFlow>& flows,
+                                    const FlowFilter& filter);
+
+//! A pôle's attraction (DOMAIN.md §4): the share of the flows leaving the bassins that send it flows which
+//! it captures.
+struct PoleAttraction {
+    std::string bv;           //!< the pôle's BV
+    double captured = 0;      //!< flows from other bassins into the pôle's BV
+    double originOutflow = 0; //!< all flows leaving those bassins (to any other bassin)
+    int origins = 0;          //!< bassins sending it flows
+    //! captured / originOutflow, 0..1; 0 when no flow reaches it
+    double share() const { return originOutflow > 0 ? captured / originOutflow : 0.0; }
+};
+//! The attraction of each pôle of `modelled` (same order as its nodes), from `flows` aggregated to bassins
+//! (one flow per directed pair, as aggregateFlows gives them).
+std::vector<PoleAttraction> poleAttraction(const MaillageResult& modelled,
+                                           const std::vector<BassinFlow>& flows);
+
 } // namespace maillage::analysis

@@ -613,6 +613,47 @@ private slots:
         QCOMPARE(declaredLinks(ds, poles).links.size(), std::size_t(3));
     }
 
+    void flowFiltersKeepWhatAHandCountKeeps() {
+        // Four bassins on a line, 10 km apart; one without a position.
+        auto ds = datasetOf({{"38001", at(0, 0)},
+                             {"38002", at(10, 0)},
+                             {"38003", at(20, 0)},
+                             {"38004", at(30, 0)},
+                             {"38005", model::Point{}}});
+        const std::vector<BassinFlow> flows = {{"38001", "38002", 100},  // 10 km
+                                               {"38001", "38003", 40},   // 20 km
+                                               {"38004", "38001", 8},    // 30 km
+                                               {"38002", "38004", 60},   // 20 km
+                                               {"38005", "38001", 500}}; // no length
+        QCOMPARE(filterFlows(ds, flows, {}).size(), flows.size());
+        QCOMPARE(filterFlows(ds, flows, {50, 0, 0}).size(), std::size_t(3)); // 100, 60, 500
+        QCOMPARE(filterFlows(ds, flows, {0, 0, 20}).size(), std::size_t(3)); // 10, 20, 20 km
+        QCOMPARE(filterFlows(ds, flows, {0, 15, 0}).size(), std::size_t(3)); // 20, 30, 20 km
+        const auto both = filterFlows(ds, flows, {50, 15, 25});
+        QCOMPARE(both.size(), std::size_t(1));
+        QCOMPARE(both[0].origin, std::string("38002"));
+        QCOMPARE(both[0].destination, std::string("38004"));
+    }
+
+    void poleAttractionIsTheShareOfItsOriginsOutflowsItCaptures() {
+        MaillageResult m;
+        m.nodes.resize(2);
+        m.nodes[0].bv = "A";
+        m.nodes[1].bv = "B";
+        const std::vector<BassinFlow> flows = {{"X", "A", 30}, {"X", "B", 70}, {"Y", "A", 10}, {"Y", "Z", 40},
+                                               {"B", "A", 20}, {"B", "Z", 80}, {"A", "B", 5}};
+        const auto a = poleAttraction(m, flows);
+        QCOMPARE(a.size(), std::size_t(2));
+        QCOMPARE(a[0].bv, std::string("A"));
+        QCOMPARE(a[0].captured, 60.0);       // 30 + 10 + 20
+        QCOMPARE(a[0].originOutflow, 250.0); // X 100, Y 50, B 100
+        QCOMPARE(a[0].origins, 3);
+        QCOMPARE(a[0].share(), 0.24);
+        QCOMPARE(a[1].captured, 75.0);       // 70 + 5
+        QCOMPARE(a[1].originOutflow, 105.0); // X 100, A 5
+        QCOMPARE(poleAttraction(m, {})[0].share(), 0.0);
+    }
+
     void canceledComputationThrows() {
         Feedback feedback;
         feedback.cancel();

@@ -1,5 +1,6 @@
 #include "ui/panels/maillage_panel.h"
 
+#include "core/io/flows.h"
 #include "ui/i18n.h"
 #include "ui/maillage_layers.h"
 #include "ui/panels/panel_table.h"
@@ -35,7 +36,9 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -224,10 +227,16 @@ MaillagePanel::MaillagePanel(Session* session, QgsMapCanvas* canvas, QgsProject*
     m_showCooperations->setToolTip(
         tr("Declared cooperations (CHT, GHT, GCS, CPTS…): each member linked to the "
            "largest one"));
+    m_showCrossing = new QCheckBox(tr("Disagreements"));
+    m_showCrossing->setObjectName(QStringLiteral("showCrossing"));
+    m_showCrossing->setToolTip(tr("Strong modelled or observed links with no declared cooperation (red), "
+                                  "declared cooperations with no strong link (orange)"));
     sv->addWidget(m_showFlows);
     sv->addWidget(m_showCooperations);
+    sv->addWidget(m_showCrossing);
     sv->addStretch(1);
     root->addWidget(showBox);
+    root->addWidget(buildFlowFilters());
 
     m_summary = new QLabel;
     m_summary->setObjectName(QStringLiteral("maillageSummary"));
@@ -249,7 +258,22 @@ MaillagePanel::MaillagePanel(Session* session, QgsMapCanvas* canvas, QgsProject*
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setSectionResizeMode(LinksTableModel::From, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(LinksTableModel::To, QHeaderView::Stretch);
-    root->addWidget(m_table, 1);
+    m_attractionTable = new QTableWidget(0, 4);
+    m_attractionTable->setObjectName(QStringLiteral("attractionTable"));
+    m_attractionTable->setHorizontalHeaderLabels(
+        {tr("Pôle"), tr("Attraction"), tr("Flows captured"), tr("Origins", "bassins sending flows")});
+    m_attractionTable->horizontalHeaderItem(1)->setToolTip(
+        tr("Share of the flows leaving the bassins that send flows to the pôle which the pôle captures"));
+    m_attractionTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_attractionTable->verticalHeader()->setVisible(false);
+    m_attractionTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_attractionTable->setSortingEnabled(true);
+    auto* tabs = new QTabWidget;
+    tabs->setObjectName(QStringLiteral("maillageTabs"));
+    tabs->addTab(m_table, tr("Links"));
+    tabs->addTab(m_attractionTable, tr("Attraction"));
+    tabs->addTab(buildCrossingTab(), tr("Modelled vs declared"));
+    root->addWidget(tabs, 1);
 
     for (QDoubleSpinBox* s : {m_beta, m_threshold, m_isolation})
         connect(s, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
@@ -277,13 +301,14 @@ MaillagePanel::MaillagePanel(Session* session, QgsMapCanvas* canvas, QgsProject*
                                   ? d.isolationMinutes
                                   : d.isolationDistanceKm);
     });
-    connect(m_showFlows, &QCheckBox::toggled, this, [this](bool on) {
-        if (m_session->hasDataset())
-            m_layers->showFlows(m_session->dataset(), on);
-    });
+    connect(m_showFlows, &QCheckBox::toggled, this, &MaillagePanel::refreshFlows);
     connect(m_showCooperations, &QCheckBox::toggled, this, [this](bool on) {
         if (m_session->hasDataset())
             m_layers->showCooperations(m_session->dataset(), m_session->poles(), on);
+    });
+    connect(m_showCrossing, &QCheckBox::toggled, this, [this](bool on) {
+        if (m_session->hasDataset())
+            m_layers->showCrossing(m_crossing, m_session->dataset(), on);
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
@@ -358,9 +383,9 @@ model::MaillageParameters MaillagePanel::editedParameters() const {
 
 void MaillagePanel::updateControlState() {
     const bool has = m_session->hasDataset();
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{m_beta, m_distance, m_strongest, m_threshold, m_isolation,
-                                         m_defaults, m_showFlows, m_showCooperations})
+    for (QWidget* w : std::initializer_list<QWidget*>{
+             m_beta, m_distance, m_strongest, m_threshold, m_isolation, m_defaults, m_showFlows,
+             m_showCooperations, m_showCrossing, m_flowMinVolume, m_flowMinKm, m_flowMaxKm, m_flowKind})
         w->setEnabled(has);
     bool changed = false;
     if (has) {
@@ -369,6 +394,9 @@ void MaillagePanel::updateControlState() {
                   a.intensityThreshold != b.intensityThreshold ||
                   a.isolationDistanceKm != b.isolationDistanceKm || a.isolationMinutes != b.isolationMinutes;
         m_showFlows->setEnabled(!m_session->dataset().flows.empty());
+        for (QWidget* w :
+             std::initializer_list<QWidget*>{m_flowMinVolume, m_flowMinKm, m_flowMaxKm, m_flowKind})
+            w->setEnabled(!m_session->dataset().flows.empty());
         m_showCooperations->setEnabled(!m_session->dataset().cooperations.empty());
         m_showFlows->setToolTip(m_session->dataset().flows.empty()
                                     ? tr("The dataset has no flow table")
@@ -410,6 +438,9 @@ void MaillagePanel::refreshNow() {
     if (!m_session->hasDataset()) {
         m_layers->clear();
         m_model->setRows({}, QString());
+        m_attractionTable->setRowCount(0);
+        m_crossingTable->setRowCount(0);
+        m_crossing = {};
         m_summary->setText(tr("No dataset open."));
         m_warnings->setVisible(false);
         updateControlState();
@@ -430,8 +461,10 @@ void MaillagePanel::refreshNow() {
     const analysis::MaillageResult& result = *computed;
     const model::Dataset& ds = m_session->dataset();
     m_layers->showMaillage(result, ds, m_session->parameters().maillage);
-    m_layers->showFlows(ds, m_showFlows->isChecked());
+    loadFlowKinds();
+    refreshFlows();
     m_layers->showCooperations(ds, m_session->poles(), m_showCooperations->isChecked());
+    refreshCrossing();
     updateSummary(result);
 
     std::vector<LinksTableRow> rows;
@@ -481,6 +514,7 @@ void MaillagePanel::updateSummary(const analysis::MaillageResult& result) {
                                .arg(threshold)
                                .arg(remote)
                                .arg(number(result.remotePopulation)));
+    text += QStringLiteral("<br/>") + distanceUnitText(result).toHtmlEscaped();
     m_summary->setText(text);
     m_summary->setToolTip(isolatedNames.isEmpty()
                               ? QString()
@@ -523,6 +557,230 @@ void MaillagePanel::showLink(int linkIndex) {
         m_canvas->setCenter(box.center());
     }
     m_canvas->refresh();
+}
+
+namespace {
+
+QDoubleSpinBox* filterSpin(const char* name, double max, const QString& suffix, const QString& none) {
+    auto* spin = new QDoubleSpinBox;
+    spin->setObjectName(QString::fromLatin1(name));
+    spin->setRange(0, max);
+    spin->setDecimals(0);
+    spin->setSuffix(suffix);
+    spin->setSpecialValueText(none);
+    return spin;
+}
+
+QTableWidgetItem* numberItem(double value, const QString& text) {
+    auto* item = new QTableWidgetItem;
+    item->setData(Qt::DisplayRole, text);
+    item->setData(Qt::UserRole, value);
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+}
+
+} // namespace
+
+QWidget* MaillagePanel::buildFlowFilters() {
+    auto* box = new QGroupBox(tr("Observed flows shown"));
+    auto* form = new QFormLayout(box);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_flowMinVolume = filterSpin("flowMinVolume", 1e9, QString(), tr("any"));
+    m_flowMinVolume->setToolTip(tr("Leave out flows smaller than this (as counted in the file)"));
+    form->addRow(tr("At least"), m_flowMinVolume);
+    auto* length = new QHBoxLayout;
+    m_flowMinKm = filterSpin("flowMinKm", 2000, tr(" km"), tr("0 km"));
+    m_flowMaxKm = filterSpin("flowMaxKm", 2000, tr(" km"), tr("no limit"));
+    length->addWidget(m_flowMinKm);
+    length->addWidget(new QLabel(tr("to")));
+    length->addWidget(m_flowMaxKm);
+    form->addRow(tr("Length (straight line)"), length);
+    m_flowKind = new QComboBox;
+    m_flowKind->setObjectName(QStringLiteral("flowKind"));
+    form->addRow(tr("Kind"), m_flowKind);
+    m_flowCount = new QLabel;
+    m_flowCount->setObjectName(QStringLiteral("flowCount"));
+    form->addRow(m_flowCount);
+    for (QDoubleSpinBox* spin : {m_flowMinVolume, m_flowMinKm, m_flowMaxKm})
+        connect(spin, qOverload<double>(&QDoubleSpinBox::valueChanged), this, &MaillagePanel::refreshFlows);
+    connect(m_flowKind, qOverload<int>(&QComboBox::currentIndexChanged), this, &MaillagePanel::refreshFlows);
+    return box;
+}
+
+QWidget* MaillagePanel::buildCrossingTab() {
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 4, 0, 0);
+    auto* thresholds = new QHBoxLayout;
+    m_crossIntensity = filterSpin("crossIntensity", 1e15, QString(), tr("dominant"));
+    m_crossIntensity->setToolTip(
+        tr("A modelled link is strong when it is dominant or at least this intense"));
+    m_crossVolume = filterSpin("crossVolume", 1e9, QString(), QString());
+    m_crossVolume->setToolTip(tr("An observed link is strong from this volume (both directions)…"));
+    m_crossShare = new QDoubleSpinBox;
+    m_crossShare->setObjectName(QStringLiteral("crossShare"));
+    m_crossShare->setRange(0, 100);
+    m_crossShare->setDecimals(0);
+    m_crossShare->setSuffix(tr(" %"));
+    m_crossShare->setToolTip(tr("…and this share of the outgoing flows of one of its bassins"));
+    const analysis::CrossingParameters defaults;
+    m_crossIntensity->setValue(defaults.minIntensity);
+    m_crossVolume->setValue(defaults.minVolume);
+    m_crossShare->setValue(defaults.minShare * 100);
+    thresholds->addWidget(new QLabel(tr("Strong:")));
+    thresholds->addWidget(m_crossIntensity);
+    thresholds->addWidget(m_crossVolume);
+    thresholds->addWidget(m_crossShare);
+    layout->addLayout(thresholds);
+    m_crossingSummary = new QLabel;
+    m_crossingSummary->setObjectName(QStringLiteral("crossingSummary"));
+    m_crossingSummary->setWordWrap(true);
+    layout->addWidget(m_crossingSummary);
+    m_crossingTable = new QTableWidget(0, 4);
+    m_crossingTable->setObjectName(QStringLiteral("crossingTable"));
+    m_crossingTable->setHorizontalHeaderLabels({tr("Finding"), tr("From"), tr("To"), tr("Evidence")});
+    m_crossingTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_crossingTable->verticalHeader()->setVisible(false);
+    m_crossingTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    layout->addWidget(m_crossingTable, 1);
+    for (QDoubleSpinBox* spin : {m_crossIntensity, m_crossVolume, m_crossShare})
+        connect(spin, qOverload<double>(&QDoubleSpinBox::valueChanged), this,
+                &MaillagePanel::refreshCrossing);
+    return page;
+}
+
+analysis::FlowFilter MaillagePanel::flowFilter() const {
+    analysis::FlowFilter f;
+    f.minVolume = m_flowMinVolume->value();
+    f.minDistanceKm = m_flowMinKm->value();
+    f.maxDistanceKm = m_flowMaxKm->value();
+    return f;
+}
+
+void MaillagePanel::loadFlowKinds() {
+    // One kind per dataset today (the metadata "flows.kind"): the choice says what the flows are, and
+    // choosing another kind shows none.
+    const QSignalBlocker block(m_flowKind);
+    const QString current = m_flowKind->currentData().toString();
+    m_flowKind->clear();
+    m_flowKind->addItem(tr("All kinds"), QString());
+    m_flowKind->addItem(tr("Home–work (commuting)"), QStringLiteral("domicile-travail"));
+    m_flowKind->addItem(tr("Patients"), QStringLiteral("patients"));
+    m_flowKind->addItem(tr("Other"), QStringLiteral("other"));
+    m_flowKind->setCurrentIndex(std::max(0, m_flowKind->findData(current)));
+}
+
+std::vector<analysis::BassinFlow> MaillagePanel::filteredFlows() const {
+    if (!m_session->hasDataset() || m_session->dataset().flows.empty())
+        return {};
+    const model::Dataset& ds = m_session->dataset();
+    const QString kind = m_flowKind->currentData().toString();
+    const auto it = ds.meta.extra.find("flows.kind");
+    const std::string datasetKind = it == ds.meta.extra.end() ? std::string("other") : it->second;
+    if (!kind.isEmpty() && kind.toStdString() != datasetKind)
+        return {};
+    Warnings warnings; // the import reported them; the panel's summary shows the maillage's
+    return analysis::filterFlows(ds, analysis::aggregateFlows(ds, warnings), flowFilter());
+}
+
+void MaillagePanel::refreshFlows() {
+    if (!m_session->hasDataset())
+        return;
+    const model::Dataset& ds = m_session->dataset();
+    const std::vector<analysis::BassinFlow> flows = filteredFlows();
+    m_layers->showFlows(ds, flows, m_showFlows->isChecked());
+    Warnings warnings;
+    const std::size_t all = ds.flows.empty() ? 0 : analysis::aggregateFlows(ds, warnings).size();
+    m_flowCount->setText(ds.flows.empty() ? tr("The dataset has no flow table.")
+                                          : tr("%1 of %2 flows between bassins de vie shown")
+                                                .arg(QLocale().toString(static_cast<qlonglong>(flows.size())),
+                                                     QLocale().toString(static_cast<qlonglong>(all))));
+    try {
+        refreshAttraction(m_session->maillage(), flows);
+    } catch (const std::exception&) { // the summary says why the maillage could not be computed
+        m_attractionTable->setRowCount(0);
+    }
+}
+
+void MaillagePanel::refreshAttraction(const analysis::MaillageResult& result,
+                                      const std::vector<analysis::BassinFlow>& flows) {
+    const model::Dataset& ds = m_session->dataset();
+    const std::vector<analysis::PoleAttraction> attraction = analysis::poleAttraction(result, flows);
+    m_attractionTable->setSortingEnabled(false);
+    m_attractionTable->setRowCount(static_cast<int>(attraction.size()));
+    for (int row = 0; row < static_cast<int>(attraction.size()); ++row) {
+        const analysis::PoleAttraction& a = attraction[static_cast<std::size_t>(row)];
+        m_attractionTable->setItem(row, 0, new QTableWidgetItem(panel::bassinName(ds, a.bv)));
+        m_attractionTable->setItem(row, 1,
+                                   numberItem(a.share(), a.originOutflow > 0
+                                                             ? QLocale().toString(a.share() * 100, 'f', 1) +
+                                                                   QStringLiteral("\u00a0%")
+                                                             : QStringLiteral("–")));
+        m_attractionTable->setItem(row, 2, numberItem(a.captured, number(a.captured, 0)));
+        m_attractionTable->setItem(row, 3, numberItem(a.origins, QString::number(a.origins)));
+    }
+    m_attractionTable->setSortingEnabled(true);
+    m_attractionTable->sortByColumn(1, Qt::DescendingOrder);
+}
+
+void MaillagePanel::refreshCrossing() {
+    if (!m_session->hasDataset())
+        return;
+    const model::Dataset& ds = m_session->dataset();
+    analysis::CrossingParameters p;
+    p.minIntensity = m_crossIntensity->value();
+    p.minVolume = m_crossVolume->value();
+    p.minShare = m_crossShare->value() / 100.0;
+    try {
+        Warnings warnings;
+        m_crossing = analysis::crossLinks(m_session->maillage(),
+                                          ds.flows.empty() ? std::vector<analysis::BassinFlow>{}
+                                                           : analysis::aggregateFlows(ds, warnings),
+                                          analysis::declaredLinks(ds, m_session->poles()), p);
+    } catch (const std::exception& e) {
+        m_crossing = {};
+        m_crossingSummary->setText(i18n::describe(e));
+    }
+    m_crossingTable->setRowCount(static_cast<int>(m_crossing.links.size()));
+    for (int row = 0; row < static_cast<int>(m_crossing.links.size()); ++row) {
+        const analysis::CrossedLink& l = m_crossing.links[static_cast<std::size_t>(row)];
+        const bool undeclared = l.finding == analysis::CrossingFinding::Undeclared;
+        QStringList evidence;
+        if (l.modelled)
+            evidence << (l.dominant ? tr("dominant link")
+                                    : tr("intensity %1").arg(formatIntensity(l.intensity)));
+        if (l.observed)
+            evidence << tr("flow %1").arg(number(l.volume, 0));
+        if (!undeclared)
+            evidence << QString::fromStdString(l.cooperation);
+        m_crossingTable->setItem(
+            row, 0, new QTableWidgetItem(undeclared ? tr("not declared") : tr("no strong link")));
+        m_crossingTable->setItem(row, 1, new QTableWidgetItem(panel::bassinName(ds, l.a)));
+        m_crossingTable->setItem(row, 2, new QTableWidgetItem(panel::bassinName(ds, l.b)));
+        m_crossingTable->setItem(row, 3, new QTableWidgetItem(evidence.join(QStringLiteral(", "))));
+        m_crossingTable->item(row, 0)->setForeground(undeclared ? QColor(0xB0, 0x1E, 0x1E)
+                                                                : QColor(0xB3, 0x5C, 0x00));
+    }
+    m_crossingSummary->setText(tr("Strong links with no declared cooperation: %1 · declared links with no "
+                                  "strong link: %2 (%3 declared pairs)")
+                                   .arg(m_crossing.undeclared)
+                                   .arg(m_crossing.unsupported)
+                                   .arg(m_crossing.declaredPairs));
+    m_layers->showCrossing(m_crossing, ds, m_showCrossing->isChecked());
+}
+
+QString MaillagePanel::distanceUnitText(const analysis::MaillageResult& result) const {
+    if (result.distanceUnit != "min")
+        return m_session->parameters().maillage.distance == model::DistanceMode::Geodesic
+                   ? tr("Distances in km on the ellipsoid.")
+                   : tr("Distances in km, straight line (Lambert-93).");
+    return tr("Distances in minutes from the travel-time matrix where it covers the pair; elsewhere the "
+              "straight line at %1 km/h.")
+        .arg(number(m_session->parameters().maillage.fallbackSpeedKmh));
+}
+
+QgsVectorLayer* MaillagePanel::crossingLayer() const {
+    return m_layers->crossing();
 }
 
 } // namespace maillage::ui

@@ -1,6 +1,7 @@
 #pragma once
 // Maillage: the parameters of the gravity model, the links drawn on the map (modelled links, observed
 // flows, declared cooperations), isolated pôles, and a table of links (DOMAIN.md §4).
+#include "core/analysis/link_crossing.h"
 #include "core/analysis/maillage.h"
 #include "core/model/parameters.h"
 #include "ui/panels/dock_panel.h"
@@ -18,6 +19,7 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QSpinBox;
 class QTableView;
+class QTableWidget;
 class QgsHighlight;
 class QgsMapCanvas;
 class QgsProject;
@@ -47,6 +49,11 @@ public:
     QgsVectorLayer* polesLayer() const;
     QgsVectorLayer* flowsLayer() const;
     QgsVectorLayer* cooperationsLayer() const;
+    QgsVectorLayer* crossingLayer() const;
+    //! The flows between bassins that the flow filters (volume, length, kind) keep, largest first.
+    std::vector<analysis::BassinFlow> filteredFlows() const;
+    //! The crossing of modelled, observed and declared links shown in the "Modelled vs declared" tab.
+    const analysis::LinkCrossing& crossing() const { return m_crossing; }
     //! Highlights link `linkIndex` (index in Session::maillage().links) and pans to it.
     void showLink(int linkIndex);
 
@@ -56,6 +63,15 @@ private:
     void scheduleRefresh();
     void updateSummary(const analysis::MaillageResult& result);
     void clearHighlight();
+    QWidget* buildFlowFilters();
+    QWidget* buildCrossingTab();
+    analysis::FlowFilter flowFilter() const;
+    void loadFlowKinds();
+    void refreshFlows();
+    void refreshAttraction(const analysis::MaillageResult& result,
+                           const std::vector<analysis::BassinFlow>& flows);
+    void refreshCrossing();
+    QString distanceUnitText(const analysis::MaillageResult& result) const;
 
     MaillageLayers* m_layers; // builds and styles the links, pôles, flows and cooperations layers
     QDoubleSpinBox* m_beta = nullptr;
@@ -67,6 +83,19 @@ private:
     QPushButton* m_defaults = nullptr;
     QCheckBox* m_showFlows = nullptr;
     QCheckBox* m_showCooperations = nullptr;
+    QCheckBox* m_showCrossing = nullptr;
+    QDoubleSpinBox* m_flowMinVolume = nullptr;
+    QDoubleSpinBox* m_flowMinKm = nullptr;
+    QDoubleSpinBox* m_flowMaxKm = nullptr;
+    QComboBox* m_flowKind = nullptr;
+    QLabel* m_flowCount = nullptr;
+    QDoubleSpinBox* m_crossIntensity = nullptr;
+    QDoubleSpinBox* m_crossVolume = nullptr;
+    QDoubleSpinBox* m_crossShare = nullptr;
+    QLabel* m_crossingSummary = nullptr;
+    QTableWidget* m_attractionTable = nullptr;
+    QTableWidget* m_crossingTable = nullptr;
+    analysis::LinkCrossing m_crossing;
     QLabel* m_summary = nullptr;
     QLabel* m_warnings = nullptr;
     QTableView* m_table = nullptr;
