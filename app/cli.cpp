@@ -43,6 +43,7 @@ const std::vector<CommandEntry>& commandTable() {
          declareLinks},
         {"crunch", "Crunch diagnosis of a région, département or selection of bassins de vie", declareCrunch},
         {"add", "add travel times, observed flows or declared cooperations to a dataset", declareAdd},
+        {"copy", "copy a dataset between a GeoPackage and a PostgreSQL/PostGIS schema", declareCopy},
         {"demo", "write the fictional demo dataset as a GeoPackage", declareDemo},
     };
     return table;

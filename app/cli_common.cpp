@@ -1,5 +1,7 @@
 #include "app/cli_common.h"
 
+#include "core/io/postgis.h"
+
 #include "core/io/atomic_file.h"
 #include "core/io/gpkg.h"
 #include "core/io/parameters_json.h"
@@ -133,9 +135,12 @@ std::string csvQuote(const std::string& s, char sep) {
 void checkOutputs(const std::vector<std::string>& outputs, const std::vector<std::string>& inputs,
                   bool standardOutput) {
     std::vector<std::string> files;
-    for (const auto& output : outputs)
-        if (!standardOutput || output != "-")
+    for (const auto& output : outputs) {
+        if (io::isPostgisDataset(output))
+            io::parsePostgisLocation(output); // a dataset in PostgreSQL: written by a schema switch, no file
+        else if (!standardOutput || output != "-")
             files.push_back(output);
+    }
     for (const auto& output : files) {
         io::checkOutputIsNoInput(output, inputs);
         io::checkOutputPath(output);

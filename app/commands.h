@@ -14,5 +14,6 @@ Runner declareAccess(CLI::App& sub);
 Runner declareLinks(CLI::App& sub);
 Runner declareCrunch(CLI::App& sub);
 Runner declareAdd(CLI::App& sub);
+Runner declareCopy(CLI::App& sub);
 
 } // namespace maillage::cli

@@ -88,6 +88,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/inputs.inc"
 #include "core/model/messages/io.inc"
 #include "core/model/messages/model.inc"
+#include "core/model/messages/pg.inc"
 #include "core/model/messages/results.inc"
     };
     return catalogue;

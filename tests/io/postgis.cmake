@@ -1,0 +1,15 @@
+# Datasets in PostgreSQL/PostGIS (core/io/postgis.*, app/cmd_copy.cpp; owner: postgis engineer). A real server
+# (tests/pg/pg_server.sh) is started by the fixture test pg_server_start and stopped by pg_server_stop; the
+# suite skips when PostgreSQL or PostGIS is not installed. Label `postgis`: ctest -L postgis.
+find_package(PostgreSQL REQUIRED)
+set(_pg_state ${PROJECT_BINARY_DIR}/tests/pg)
+add_test(NAME pg_server_start COMMAND ${PROJECT_SOURCE_DIR}/tests/pg/pg_server.sh start ${_pg_state})
+add_test(NAME pg_server_stop COMMAND ${PROJECT_SOURCE_DIR}/tests/pg/pg_server.sh stop ${_pg_state})
+set_tests_properties(pg_server_start PROPERTIES FIXTURES_SETUP postgis LABELS postgis TIMEOUT 120)
+set_tests_properties(pg_server_stop PROPERTIES FIXTURES_CLEANUP postgis LABELS postgis TIMEOUT 120)
+add_maillage_test(postgis io SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_postgis.cpp
+                  LIBS maillage_io maillage_demo PostgreSQL::PostgreSQL LABELS postgis)
+target_compile_definitions(test_io_postgis PRIVATE MAILLAGE_PG_ENV="${_pg_state}/server.env"
+                                                   MAILLAGE_BINARY="$<TARGET_FILE:maillage>")
+add_dependencies(test_io_postgis maillage)
+set_tests_properties(test_io_postgis PROPERTIES FIXTURES_REQUIRED postgis RESOURCE_LOCK postgis)
