@@ -13,3 +13,10 @@ target_compile_definitions(test_io_postgis PRIVATE MAILLAGE_PG_ENV="${_pg_state}
                                                    MAILLAGE_BINARY="$<TARGET_FILE:maillage>")
 add_dependencies(test_io_postgis maillage)
 set_tests_properties(test_io_postgis PROPERTIES FIXTURES_REQUIRED postgis RESOURCE_LOCK postgis)
+# The main window on a database dataset (read-only role, stale save).
+if(TARGET maillage_ui)
+  add_maillage_test(postgis ui SOURCES ${PROJECT_SOURCE_DIR}/tests/pg/test_ui_postgis.cpp
+                    LIBS maillage_ui PostgreSQL::PostgreSQL GUI LABELS postgis)
+  target_compile_definitions(test_ui_postgis PRIVATE MAILLAGE_PG_ENV="${_pg_state}/server.env")
+  set_tests_properties(test_ui_postgis PROPERTIES FIXTURES_REQUIRED postgis RESOURCE_LOCK postgis)
+endif()

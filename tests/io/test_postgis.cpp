@@ -1,6 +1,7 @@
 // Datasets in PostgreSQL/PostGIS against a real server (tests/pg/pg_server.sh, started by the ctest fixture):
 // copies both ways compared table by table, reading, every analysis command, concurrent saves, a read-only
 // role, a connection killed in the middle of an import, passwords never echoed.
+#include "pg/pg_testing.h"
 #include "testing.h"
 
 #include "core/demo/demo.h"
@@ -24,43 +25,14 @@
 #include <unistd.h>
 
 using namespace maillage;
+using maillage::testing::adminSql;
+using maillage::testing::adminValue;
 using maillage::testing::thrown;
 
 namespace {
 
-//! Runs SQL as the server's superuser; fails the test on error.
-bool adminSql(const std::string& sql) {
-    const std::string conninfo = "user=" + qEnvironmentVariable("MAILLAGE_PG_ADMIN").toStdString();
-    PGconn* c = PQconnectdb(conninfo.c_str());
-    bool ok = PQstatus(c) == CONNECTION_OK;
-    if (ok) {
-        PGresult* r = PQexec(c, sql.c_str());
-        ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
-        if (!ok)
-            qWarning("%s: %s", sql.c_str(), PQresultErrorMessage(r));
-        PQclear(r);
-    }
-    PQfinish(c);
-    return ok;
-}
-
 std::string location(const std::string& schema, const char* roleVariable = "MAILLAGE_PG_ADMIN") {
-    return "PG:user=" + qEnvironmentVariable(roleVariable).toStdString() + " schema=" + schema;
-}
-
-//! The first value of `sql` run as the superuser ("" on error).
-std::string adminValue(const std::string& sql) {
-    const std::string conninfo = "user=" + qEnvironmentVariable("MAILLAGE_PG_ADMIN").toStdString();
-    PGconn* c = PQconnectdb(conninfo.c_str());
-    std::string out;
-    if (PQstatus(c) == CONNECTION_OK) {
-        PGresult* r = PQexec(c, sql.c_str());
-        if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0)
-            out = PQgetvalue(r, 0, 0);
-        PQclear(r);
-    }
-    PQfinish(c);
-    return out;
+    return testing::pgLocation(schema, roleVariable);
 }
 
 //! A field exactly: reals with 17 digits (15, GDAL's default text, would hide a lossy copy).
@@ -128,18 +100,8 @@ class TestPostgis : public QObject {
 
 private slots:
     void initTestCase() {
-        QFile env(QStringLiteral(MAILLAGE_PG_ENV));
-        if (!env.open(QIODevice::ReadOnly))
+        if (!testing::loadPgServer(MAILLAGE_PG_ENV))
             QSKIP("no PostgreSQL test server (packages postgresql, postgresql-15-postgis-3 not installed?)");
-        while (!env.atEnd()) {
-            const QByteArray line = env.readLine().trimmed();
-            const int eq = line.indexOf('=');
-            if (eq > 0)
-                qputenv(line.left(eq).constData(), line.mid(eq + 1));
-        }
-        qunsetenv("PGPASSWORD");
-        qunsetenv("PGUSER");
-        qunsetenv("PGSERVICE");
         io::ensureGdal();
         m_dataset = demo::makeDemoDataset();
         Warnings warnings;
