@@ -379,6 +379,37 @@ void createVersions(Connection& c, const std::string& schema) {
            " VALUES ('parameters', 1, current_user, now()), ('cooperations', 1, current_user, now())");
 }
 
+//! QGIS looks for a PostgreSQL layer's styles in public.layer_styles (its own table, created as QGIS does):
+//! the dataset's styles (its GeoPackage's layer_styles, copied into `fresh`) are published there for
+//! `schema`, in the switch's transaction. Best effort: a role that may not write in public still imports
+//! (the styles stay in the dataset's own layer_styles table).
+void publishStyles(Connection& c, const std::string& fresh, const std::string& schema) {
+    if (c.value("SELECT to_regclass($1)", {quoted(fresh) + ".layer_styles"}).empty())
+        return;
+    c.exec("SAVEPOINT styles");
+    try {
+        c.exec(
+            "CREATE TABLE IF NOT EXISTS public.layer_styles (id serial PRIMARY KEY, f_table_catalog varchar, "
+            "f_table_schema varchar, f_table_name varchar, f_geometry_column varchar, stylename text, "
+            "styleqml xml, stylesld xml, useasdefault boolean, description text, owner varchar(63) DEFAULT "
+            "CURRENT_USER, ui xml, update_time timestamp DEFAULT CURRENT_TIMESTAMP, type varchar)");
+        c.exec("DELETE FROM public.layer_styles WHERE f_table_catalog = current_database() AND "
+               "f_table_schema = $1",
+               {schema});
+        c.exec("INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, "
+               "f_geometry_column, "
+               "stylename, styleqml, stylesld, useasdefault, description, owner, ui, update_time) "
+               "SELECT current_database(), $1, f_table_name, f_geometry_column, \"styleName\", "
+               "xmlparse(document \"styleQML\"), nullif(\"styleSLD\", '')::xml, \"useAsDefault\"::boolean, "
+               "description, owner, nullif(ui, '')::xml, update_time::timestamp FROM " +
+                   quoted(fresh) + ".layer_styles",
+               {schema});
+        c.exec("RELEASE SAVEPOINT styles");
+    } catch (const Error&) {
+        c.exec("ROLLBACK TO SAVEPOINT styles");
+    }
+}
+
 //! Renames `fresh` to `schema` in one transaction: the previous dataset's versions go on (a save based
 //! on the previous import is stale), its readers keep their grants, then it is dropped.
 void switchIn(Connection& c, const std::string& fresh, const std::string& schema) {
@@ -401,6 +432,7 @@ void switchIn(Connection& c, const std::string& fresh, const std::string& schema
         }
         c.exec("ALTER SCHEMA " + quoted(schema) + " RENAME TO " + quoted(old));
     }
+    publishStyles(c, fresh, schema);
     c.exec("ALTER SCHEMA " + quoted(fresh) + " RENAME TO " + quoted(schema));
     if (exists)
         c.exec("DROP SCHEMA " + quoted(old) + " CASCADE");

@@ -125,6 +125,50 @@ private slots:
         }
     }
 
+    void stylesArePublishedWhereQgisLooksForThem() {
+        // A GeoPackage with QGIS's layer_styles table (as QGIS creates it in a GeoPackage).
+        const std::string styled = path("styled.gpkg");
+        io::writeDataset(m_dataset, styled);
+        {
+            io::DatasetPtr ds(GDALDataset::Open(styled.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+            QVERIFY(ds);
+            OGRLayer* l = ds->CreateLayer("layer_styles", nullptr, wkbNone, nullptr);
+            QVERIFY(l);
+            for (const char* name : {"f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column",
+                                     "styleName", "styleQML", "styleSLD", "description", "owner", "ui"}) {
+                OGRFieldDefn field(name, OFTString);
+                QCOMPARE(l->CreateField(&field), OGRERR_NONE);
+            }
+            OGRFieldDefn useAsDefault("useAsDefault", OFTInteger);
+            useAsDefault.SetSubType(OFSTBoolean);
+            OGRFieldDefn updated("update_time", OFTDateTime);
+            QCOMPARE(l->CreateField(&useAsDefault), OGRERR_NONE);
+            QCOMPARE(l->CreateField(&updated), OGRERR_NONE);
+            OGRFeature f(l->GetLayerDefn());
+            f.SetField("f_table_name", "bassins_de_vie");
+            f.SetField("f_geometry_column", "geom");
+            f.SetField("styleName", "Pôles d'offre");
+            f.SetField(
+                "styleQML",
+                "<!DOCTYPE qgis><qgis version=\"3.22\"><renderer-v2 type=\"categorizedSymbol\"/></qgis>");
+            f.SetField("useAsDefault", 1);
+            f.SetField("update_time", 2026, 12, 2, 22, 0, 0, 100);
+            QCOMPARE(l->CreateFeature(&f), OGRERR_NONE);
+        }
+        io::copyGpkgToPostgis(styled, location("styled"));
+        QCOMPARE(adminValue("SELECT stylename || '|' || f_table_name || '|' || useasdefault || '|' || "
+                            "(xpath('/qgis/renderer-v2/@type', styleqml))[1]::text FROM public.layer_styles "
+                            "WHERE f_table_schema = 'styled' AND f_table_catalog = current_database()"),
+                 std::string("Pôles d'offre|bassins_de_vie|true|categorizedSymbol"));
+        // A second import replaces them (one default style per layer, not two).
+        io::copyGpkgToPostgis(styled, location("styled"));
+        QCOMPARE(adminValue("SELECT count(*) FROM public.layer_styles WHERE f_table_schema = 'styled'"),
+                 std::string("1"));
+        const std::string back = path("styled-back.gpkg");
+        io::copyPostgisToGpkg(location("styled"), back);
+        QCOMPARE(tableContents(back).at("layer_styles"), tableContents(styled).at("layer_styles"));
+    }
+
     void readingFromPostgisGivesTheGeoPackagesDataset() {
         io::copyGpkgToPostgis(m_demo, location("reading"));
         const model::Dataset fromPg = io::readDataset(location("reading"));
