@@ -45,8 +45,9 @@ stop() {
 start() {
   stop
   local bin
-  if ! bin="$(pg_bin)" || [ ! -f /usr/share/postgresql/15/extension/postgis.control ] &&
-    ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
+  local version=""
+  bin="$(pg_bin)" && version="$(basename "$(dirname "$bin")")"
+  if [ -z "$version" ] || [ ! -f "/usr/share/postgresql/$version/extension/postgis.control" ]; then
     echo "pg_server: PostgreSQL or PostGIS not installed (packages postgresql, postgresql-15-postgis-3): postgis tests skip"
     return 0
   fi
