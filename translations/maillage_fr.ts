@@ -244,6 +244,49 @@
     </message>
 </context>
 <context>
+    <name>maillage::ui::DatabaseDialog</name>
+    <message>
+        <location filename="../ui/database_dialog.cpp" line="+45"/>
+        <source>Open from a database</source>
+        <translation>Ouvrir depuis une base de données</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other connection (type it below)</source>
+        <translation>Autre connexion (saisissez-la ci-dessous)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>service=ors  or  host=… dbname=… user=…</source>
+        <translation>service=ors  ou  host=… dbname=… user=…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PostgreSQL connection without password: the password comes from PGPASSWORD, ~/.pgpass or the service file</source>
+        <translation>Une connexion PostgreSQL sans mot de passe : le mot de passe vient de PGPASSWORD, de ~/.pgpass ou du fichier de service</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the datasets</source>
+        <translation>Lister les jeux de données</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved connection:</source>
+        <translation>Connexion enregistrée :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection:</source>
+        <translation>Connexion :</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No Maillage dataset on this database.</source>
+        <translation>Aucun jeu de données Maillage dans cette base.</translation>
+    </message>
+</context>
+<context>
     <name>maillage::ui::DensityPanel</name>
     <message>
         <location filename="../ui/panels/density_panel.cpp" line="+81"/>
@@ -1188,12 +1231,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+995"/>
+        <location filename="../ui/main_window.cpp" line="+1058"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-827"/>
+        <location line="-887"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1226,6 +1269,16 @@
         <location line="+2"/>
         <source>Open a Maillage dataset (GeoPackage)</source>
         <translation>Ouvrir un jeu de données Maillage (GeoPackage)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open from a &amp;database…</source>
+        <translation>Ouvrir depuis une &amp;base de données…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a Maillage dataset shared in a PostgreSQL/PostGIS database</source>
+        <translation>Ouvrir un jeu de données Maillage partagé dans une base PostgreSQL/PostGIS</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1314,12 +1367,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-48"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guide de l&apos;utilisateur</translation>
     </message>
@@ -1334,7 +1387,7 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Recent datasets</source>
         <translation>Jeux de données &amp;récents</translation>
     </message>
@@ -1434,7 +1487,7 @@
         <translation>Échelle</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+100"/>
         <source>Parameters can be changed and applied, but not saved: %1.</source>
         <translation>Les paramètres peuvent être modifiés et appliqués, mais pas enregistrés : %1.</translation>
     </message>
@@ -1449,18 +1502,18 @@
         <translation>Le jeu de démonstration n&apos;a pas pu être construit : %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Opening %1</source>
         <translation>Ouverture de %1</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+12"/>
+        <location line="+21"/>
+        <location line="+14"/>
         <source>Open dataset</source>
         <translation>Ouvrir un jeu de données</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>%1 could not be opened.
 
 %2</source>
@@ -1469,7 +1522,7 @@
 %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Maillage dataset (*.gpkg);;All files (*)</source>
         <translation>Jeu de données Maillage (*.gpkg);;Tous les fichiers (*)</translation>
     </message>
@@ -1513,12 +1566,12 @@
         <translation>%1 (données fictives)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Saving the parameters</source>
         <translation>Enregistrement des paramètres</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Parameters saved in %1</source>
         <translation>Paramètres enregistrés dans %1</translation>
     </message>
@@ -1553,7 +1606,7 @@ Close it anyway?</source>
 Le fermer quand même ?</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>the demonstration dataset is not a file: there is nothing to save into</source>
         <translation>le jeu de démonstration n&apos;est pas un fichier : il n&apos;y a rien où enregistrer</translation>
     </message>
@@ -2374,7 +2427,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="+261"/>
+        <location filename="../ui/session.cpp" line="+270"/>
         <source>Crunch diagnosis</source>
         <translation>Diagnostic de Crunch</translation>
     </message>

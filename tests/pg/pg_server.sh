@@ -39,7 +39,7 @@ stop() {
     as_server_user "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
   fi
   rm -rf "$dir"
-  rm -f "$state/server.dir" "$state/server.env"
+  rm -f "$state/server.dir" "$state/server.env" "$state/pgpass"
 }
 
 start() {
