@@ -23,7 +23,8 @@ UsageError::UsageError(Message m) : std::runtime_error(word(m, Language::En)), m
 
 void addAnalysisOptions(CLI::App& sub, AnalysisOptions& o, const std::string& outputHelp) {
     sub.add_option("--dataset", o.dataset,
-                   "a dataset written by 'maillage import' (its saved parameters are used)")
+                   "a dataset written by 'maillage import' (its saved parameters are used): a GeoPackage, or "
+                   "\"PG:service=NAME schema=NAME\" for one in PostgreSQL")
         ->type_name("FILE");
     sub.add_option("--params", o.paramsFile,
                    "JSON parameters over the dataset's: {\"poles\": {\"metropole_min\": 10000}} or flat keys")

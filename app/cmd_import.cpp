@@ -212,8 +212,10 @@ Runner declareImport(CLI::App& sub) {
                    "a source line for captions (repeatable), e.g. \"INSEE, BPE 2013\"")
         ->type_name("TEXT");
     sub.add_option("--cog-year", o->cogYear, "vintage of the commune list (COG)")->type_name("YEAR");
-    sub.add_option("--output", o->output,
-                   "the dataset GeoPackage (written to a temporary file, then renamed)")
+    sub.add_option(
+           "--output", o->output,
+           "the dataset GeoPackage (written to a temporary file, then renamed), or a PostgreSQL schema "
+           "\"PG:service=NAME schema=NAME\" (written to a new schema, switched in at the end)")
         ->type_name("DATASET.gpkg");
     file("--report", o->report, "also write the warnings and join reports to this text file");
     sub.footer(
