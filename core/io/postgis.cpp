@@ -158,12 +158,13 @@ std::string gdalName(const PostgisLocation& where, const std::string& schema) {
 }
 
 DatasetPtr openGdal(const PostgisLocation& where, const std::string& schema, bool update,
-                    const std::string& display) {
+                    const std::string& display, bool listAll = true) {
     ensureGdal();
     GdalErrorCollector errors;
     const char* drivers[] = {"PostgreSQL", nullptr};
-    // Attribute tables (professionals, parameters...) are listed too: a copy takes every table.
-    const char* options[] = {"LIST_ALL_TABLES=YES", nullptr};
+    // Attribute tables (professionals, parameters...) are listed too: a copy takes every table. A reader
+    // asks for its tables by name, without the listing's catalogue queries.
+    const char* options[] = {listAll ? "LIST_ALL_TABLES=YES" : "LIST_ALL_TABLES=NO", nullptr};
     DatasetPtr ds(GDALDataset::Open(gdalName(where, schema).c_str(),
                                     GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers,
                                     options));
@@ -495,6 +496,17 @@ std::string joined(const std::vector<std::string>& parts) {
     return out;
 }
 
+//! The dataset's schema read-only through GDAL; `listAll`: every table listed (for a copy).
+DatasetPtr openForReading(const std::string& location, bool listAll) {
+    const PostgisLocation where = parsePostgisLocation(location);
+    {
+        Connection c(where, location);
+        if (c.value("SELECT to_regclass($1)", {quoted(where.schema) + ".communes"}).empty())
+            fail(ErrorKind::CannotOpen, location, "pg.no_dataset", {arg::text("schema", where.schema)});
+    }
+    return openGdal(where, where.schema, false, location, listAll);
+}
+
 } // namespace
 
 bool isPostgisDataset(const std::string& location) {
@@ -538,13 +550,7 @@ PostgisLocation parsePostgisLocation(const std::string& location) {
 }
 
 DatasetPtr openPostgisForReading(const std::string& location) {
-    const PostgisLocation where = parsePostgisLocation(location);
-    {
-        Connection c(where, location);
-        if (c.value("SELECT to_regclass($1)", {quoted(where.schema) + ".communes"}).empty())
-            fail(ErrorKind::CannotOpen, location, "pg.no_dataset", {arg::text("schema", where.schema)});
-    }
-    return openGdal(where, where.schema, false, location);
+    return openForReading(location, false);
 }
 
 void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location, Feedback* feedback) {
@@ -582,7 +588,7 @@ void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location,
 
 void copyPostgisToGpkg(const std::string& location, const std::string& gpkgPath, Feedback* feedback) {
     checkOutputPath(gpkgPath);
-    DatasetPtr from = openPostgisForReading(location);
+    DatasetPtr from = openForReading(location, true);
     const std::string tmp = temporaryPathFor(gpkgPath);
     TemporaryGuard guard(tmp);
     try {
