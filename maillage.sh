@@ -17,6 +17,7 @@ packages=(
   libbenchmark-dev libcli11-dev
   fonts-dejavu-core xvfb xauth poppler-utils
   clang-format
+  libpq-dev postgresql postgresql-15-postgis-3
 )
 
 install_missing() {

@@ -45,6 +45,7 @@ const std::vector<CommandEntry>& commandTable() {
         {"sensitivity", "which bassins de vie change type as a parameter moves over a range",
          declareSensitivity},
         {"add", "add travel times, observed flows or declared cooperations to a dataset", declareAdd},
+        {"copy", "copy a dataset between a GeoPackage and a PostgreSQL/PostGIS schema", declareCopy},
         {"demo", "write the fictional demo dataset as a GeoPackage", declareDemo},
         {"atlas", "PDF atlas: one page per bassin de vie or département (map, type, reason, figures)",
          declareAtlas},

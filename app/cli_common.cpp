@@ -1,5 +1,7 @@
 #include "app/cli_common.h"
 
+#include "core/io/postgis.h"
+
 #include "core/io/atomic_file.h"
 #include "core/io/gpkg.h"
 #include "core/io/parameters_json.h"
@@ -21,7 +23,8 @@ UsageError::UsageError(Message m) : std::runtime_error(word(m, Language::En)), m
 
 void addAnalysisOptions(CLI::App& sub, AnalysisOptions& o, const std::string& outputHelp) {
     sub.add_option("--dataset", o.dataset,
-                   "a dataset written by 'maillage import' (its saved parameters are used)")
+                   "a dataset written by 'maillage import' (its saved parameters are used): a GeoPackage, or "
+                   "\"PG:service=NAME schema=NAME\" for one in PostgreSQL")
         ->type_name("FILE");
     sub.add_option("--params", o.paramsFile,
                    "JSON parameters over the dataset's: {\"poles\": {\"metropole_min\": 10000}} or flat keys")
@@ -133,9 +136,12 @@ std::string csvQuote(const std::string& s, char sep) {
 void checkOutputs(const std::vector<std::string>& outputs, const std::vector<std::string>& inputs,
                   bool standardOutput) {
     std::vector<std::string> files;
-    for (const auto& output : outputs)
-        if (!standardOutput || output != "-")
+    for (const auto& output : outputs) {
+        if (io::isPostgisDataset(output))
+            io::parsePostgisLocation(output); // a dataset in PostgreSQL: written by a schema switch, no file
+        else if (!standardOutput || output != "-")
             files.push_back(output);
+    }
     for (const auto& output : files) {
         io::checkOutputIsNoInput(output, inputs);
         io::checkOutputPath(output);

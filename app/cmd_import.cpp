@@ -5,6 +5,7 @@
 #include "core/io/atomic_file.h"
 #include "core/io/gpkg.h"
 #include "core/io/import.h"
+#include "core/io/postgis.h"
 #include "core/model/text.h"
 
 #include <CLI/CLI.hpp>
@@ -117,6 +118,16 @@ std::string importReportText(const io::ImportReport& report, const Context& c) {
     return rep.str();
 }
 
+//! A PostgreSQL output: the GeoPackage with its QGIS styles written to a temporary file, then copied into a
+//! new schema switched in at the end (core/io/postgis.h).
+void writeToPostgis(const model::Dataset& ds, const std::string& output, Feedback& feedback,
+                    const Context& c) {
+    const io::TemporaryGpkg tmp;
+    io::writeDataset(ds, tmp.path(), &feedback);
+    writeStylesOrWarn(tmp.path(), c);
+    io::copyGpkgToPostgis(tmp.path(), output, &feedback);
+}
+
 int runImport(const ImportCliOptions& o, Context& c) {
     const io::ImportOptions opt = importOptions(o);
     const std::string& output = required(o.output, "output");
@@ -133,11 +144,15 @@ int runImport(const ImportCliOptions& o, Context& c) {
     if (!o.report.empty())
         reportFile.emplace(o.report, reportText);
     feedback.setStep(msg("app.step.writing", {arg::path("output", output)}));
-    io::writeDataset(ds, output, &feedback);
+    if (io::isPostgisDataset(output)) {
+        writeToPostgis(ds, output, feedback, c);
+    } else {
+        io::writeDataset(ds, output, &feedback);
+        writeStylesOrWarn(output, c);
+    }
     feedback.finish();
     if (reportFile)
         reportFile->commit();
-    writeStylesOrWarn(output, c);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (c.quiet)
         return 0;
@@ -200,8 +215,10 @@ Runner declareImport(CLI::App& sub) {
                    "a source line for captions (repeatable), e.g. \"INSEE, BPE 2013\"")
         ->type_name("TEXT");
     sub.add_option("--cog-year", o->cogYear, "vintage of the commune list (COG)")->type_name("YEAR");
-    sub.add_option("--output", o->output,
-                   "the dataset GeoPackage (written to a temporary file, then renamed)")
+    sub.add_option(
+           "--output", o->output,
+           "the dataset GeoPackage (written to a temporary file, then renamed), or a PostgreSQL schema "
+           "\"PG:service=NAME schema=NAME\" (written to a new schema, switched in at the end)")
         ->type_name("DATASET.gpkg");
     file("--report", o->report, "also write the warnings and join reports to this text file");
     sub.footer(

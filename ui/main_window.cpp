@@ -3,10 +3,12 @@
 #include "ui/styles/dataset_styles.h"
 
 #include "core/io/gpkg.h"
+#include "core/io/postgis.h"
 #include "core/model/text.h"
 #include "ui/app_settings.h"
 #include "ui/atlas.h"
 #include "ui/cooperation_editor.h"
+#include "ui/database_dialog.h"
 #include "ui/demo_cache.h"
 #include "ui/dialogs.h"
 #include "ui/i18n.h"
@@ -41,6 +43,7 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHash>
 #include <QInputDialog>
 #include <QKeySequence>
 #include <QLabel>
@@ -317,6 +320,9 @@ void MainWindow::createActions() {
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setToolTip(tr("Open a Maillage dataset (GeoPackage)"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openDialog);
+    m_openDatabaseAction = new QAction(tr("Open from a &database…"), this);
+    m_openDatabaseAction->setToolTip(tr("Open a Maillage dataset shared in a PostgreSQL/PostGIS database"));
+    connect(m_openDatabaseAction, &QAction::triggered, this, &MainWindow::openDatabaseDialog);
 
     m_openDemoAction = new QAction(tr("Open the &demonstration dataset"), this);
     connect(m_openDemoAction, &QAction::triggered, this, &MainWindow::openDemo);
@@ -429,6 +435,7 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
+    file->addAction(m_openDatabaseAction);
     m_recentMenu = file->addMenu(tr("&Recent datasets"));
     file->addAction(m_openDemoAction);
     file->addSeparator();
@@ -632,6 +639,48 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 // ---------------------------------------------------------------------------------------------------
 // Datasets
 
+namespace {
+
+//! Why the connected role cannot save into a database dataset ("" when it can), asked once per opening.
+QHash<QString, QString>& postgisSaveReasons() {
+    static QHash<QString, QString> reasons;
+    return reasons;
+}
+
+QString postgisSaveReason(const QString& path) {
+    auto it = postgisSaveReasons().find(path);
+    if (it != postgisSaveReasons().end())
+        return *it;
+    QString why;
+    try {
+        Message m;
+        if (!io::postgisCanSave(path.toStdString(), &m))
+            why = QString::fromStdString(word(m, i18n::engineLanguage()));
+    } catch (const std::exception& e) {
+        why = i18n::describe(e);
+    }
+    postgisSaveReasons().insert(path, why);
+    return why;
+}
+
+//! Saves `parameters` into the dataset at `path`; returns the version they now have (database datasets:
+//! refused when `version` is stale, core/io/postgis.h).
+long long writeParametersTo(const QString& path, const model::Parameters& parameters, long long version) {
+    if (io::isPostgisDataset(path.toStdString()))
+        return io::savePostgisParameters(path.toStdString(), parameters, version).version;
+    io::writeParameters(path.toStdString(), parameters);
+    return version;
+}
+
+} // namespace
+
+void MainWindow::openDatabaseDialog() {
+    DatabaseDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted || dialog.location().isEmpty())
+        return;
+    openDataset(dialog.location());
+}
+
 void MainWindow::showDataset(model::Dataset dataset, const QString& path) {
     m_session->setDataset(std::move(dataset), path);
     zoomToFull();
@@ -671,12 +720,20 @@ void MainWindow::openDataset(const QString& path) {
     if (!maybeSaveParameters())
         return;
     auto result = std::make_shared<model::Dataset>();
-    const std::string file = QDir::toNativeSeparators(path).toStdString();
+    auto version = std::make_shared<long long>(0);
+    const std::string file = io::isPostgisDataset(path.toStdString())
+                                 ? path.toStdString()
+                                 : QDir::toNativeSeparators(path).toStdString();
     QPointer<MainWindow> self(this);
     FunctionTask* task = FunctionTask::start(
         tr("Opening %1").arg(QFileInfo(path).fileName()),
-        [result, file](Feedback& feedback) { *result = io::readDataset(file, &feedback); },
-        [self, result, path](bool ok, const QString& error) {
+        [result, version, file](Feedback& feedback) {
+            // The version first: a save between the two reads makes ours stale, never the other way.
+            if (io::isPostgisDataset(file))
+                *version = io::postgisSaveStamp(file, "parameters").version;
+            *result = io::readDataset(file, &feedback);
+        },
+        [self, result, version, path](bool ok, const QString& error) {
             if (!self)
                 return;
             if (!ok) {
@@ -694,6 +751,8 @@ void MainWindow::openDataset(const QString& path) {
                     });
                 return;
             }
+            postgisSaveReasons().remove(path); // the role's rights may have changed
+            self->m_session->setParametersVersion(*version);
             self->showDataset(std::move(*result), path);
         });
     trackTask(task);
@@ -857,13 +916,15 @@ void MainWindow::saveParameters(const model::Parameters& parameters) {
     if (path.isEmpty())
         return;
     QPointer<MainWindow> self(this);
+    auto version = std::make_shared<long long>(m_session->parametersVersion());
     FunctionTask* task = FunctionTask::start(
         tr("Saving the parameters"),
-        [path, parameters](Feedback&) { io::writeParameters(path.toStdString(), parameters); },
-        [self, path, parameters](bool ok, const QString& error) {
+        [path, parameters, version](Feedback&) { *version = writeParametersTo(path, parameters, *version); },
+        [self, path, parameters, version](bool ok, const QString& error) {
             if (!self)
                 return;
             if (ok && self->m_session->path() == path) {
+                self->m_session->setParametersVersion(*version);
                 self->m_savedParameters = parameters;
                 self->updateModified();
             }
@@ -884,7 +945,7 @@ bool MainWindow::saveParametersNow() {
     QString error;
     QApplication::setOverrideCursor(Qt::WaitCursor);
     try {
-        io::writeParameters(path.toStdString(), parameters);
+        m_session->setParametersVersion(writeParametersTo(path, parameters, m_session->parametersVersion()));
     } catch (const std::exception& e) {
         error = i18n::describe(e);
     }
@@ -925,7 +986,9 @@ bool MainWindow::maybeSaveParameters() {
 
 bool MainWindow::canSaveInto(const QString& path, QString* reason) {
     QString why;
-    if (path.isEmpty())
+    if (io::isPostgisDataset(path.toStdString()))
+        why = postgisSaveReason(path);
+    else if (path.isEmpty())
         why = tr("the demonstration dataset is not a file: there is nothing to save into");
     else if (!writableByMode(QFileInfo(path)))
         why = tr("%1 is read-only").arg(QDir::toNativeSeparators(path));

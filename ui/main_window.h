@@ -102,6 +102,7 @@ private:
     void saveLayout();
 
     void openDialog();
+    void openDatabaseDialog();
     void importDialog();
     void exportDialog(bool pdf);
     //! File > Atlas…: one PDF page per BV, pôle or département (ui/atlas.h).
@@ -159,6 +160,7 @@ private:
 
     QAction* m_openAction = nullptr;
     QAction* m_openDemoAction = nullptr;
+    QAction* m_openDatabaseAction = nullptr;
     QAction* m_importAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_exportPdfAction = nullptr;

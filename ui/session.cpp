@@ -20,6 +20,7 @@ struct Session::Private {
     std::shared_ptr<model::Dataset> dataset = std::make_shared<model::Dataset>();
     bool hasDataset = false;
     QString path;
+    long long parametersVersion = 0;
     int vintage = 0;
     analysis::Aggregation aggregation;
     std::vector<analysis::PoleClassification> poles;
@@ -122,6 +123,14 @@ const model::Dataset& Session::dataset() const {
 
 QString Session::path() const {
     return d->path;
+}
+
+long long Session::parametersVersion() const {
+    return d->parametersVersion;
+}
+
+void Session::setParametersVersion(long long version) {
+    d->parametersVersion = version;
 }
 
 int Session::vintage() const {

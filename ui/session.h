@@ -118,6 +118,11 @@ public:
     //! Gravity links for the current classification and maillage parameters (computed lazily).
     const analysis::MaillageResult& maillage() const;
 
+    //! For a dataset in PostgreSQL: the version of its saved parameters when it was read or last saved
+    //! here (a save based on it is refused when someone saved since; core/io/postgis.h). 0 for files.
+    long long parametersVersion() const;
+    void setParametersVersion(long long version);
+
     const model::Parameters& parameters() const;
     //! Recomputes the classification (and maillage) at once and emits classificationChanged().
     void setParameters(const model::Parameters& parameters);

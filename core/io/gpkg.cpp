@@ -7,6 +7,7 @@
 #include "core/io/facilities.h"
 #include "core/io/geo.h"
 #include "core/io/sqlite_rows.h"
+#include "core/io/postgis.h"
 #include "core/model/error.h"
 
 #include <cpl_conv.h>
@@ -1179,6 +1180,8 @@ void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
 
 //! Opens `path` as a GeoPackage for reading, or throws an Error saying what it is instead.
 DatasetPtr openDatasetFile(const std::string& path) {
+    if (isPostgisDataset(path))
+        return openPostgisForReading(path);
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (status.type() == std::filesystem::file_type::not_found)
@@ -1264,6 +1267,8 @@ void replaceResultLayers(GDALDataset& ds, const std::string& path, const std::ve
 } // namespace
 
 void writeDataset(const model::Dataset& dataset, const std::string& path, Feedback* feedback) {
+    if (isPostgisDataset(path))
+        return writePostgisDataset(dataset, path, feedback);
     atomicWrite(path, std::string(),
                 [&](GDALDataset& ds, const std::string&) { writeAll(dataset, ds, path, feedback); });
     report(feedback, 100);
