@@ -166,8 +166,8 @@ int access(const AccessOptions& o, Context& c) {
     if (o.zonage.empty() && (!o.sensitivityThreshold.empty() || !o.zonageUnits.empty()))
         throw UsageError(msg("app.access.needs_zonage"));
     const AnalysisRun run = prepareAnalysis(o.common, c);
-    ConsoleFeedback feedback(c.err, c.quiet, c.terminal);
-    feedback.setStep(c.say(msg("app.step.access")));
+    ConsoleFeedback feedback(c.err, c.quiet, c.terminal, c.language);
+    feedback.setStep(msg("app.step.access"));
     const analysis::AccessResult result = accessibility(o, run, profession, c, &feedback);
     feedback.finish();
     std::vector<io::ResultTable> tables = {

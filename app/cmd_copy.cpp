@@ -30,8 +30,8 @@ int runCopy(const CopyCliOptions& o, Context& c) {
     if (!fromPg && !toPg)
         throw UsageError(msg("app.copy.no_database"));
     checkOutputs({to}, {from});
-    ConsoleFeedback feedback(c.err, c.quiet, c.terminal);
-    feedback.setStep(c.say(msg("app.step.writing", {arg::path("output", to)})));
+    ConsoleFeedback feedback(c.err, c.quiet, c.terminal, c.language);
+    feedback.setStep(msg("app.step.writing", {arg::path("output", to)}));
     if (fromPg && toPg)
         copyBetweenSchemas(from, to, &feedback);
     else if (toPg)

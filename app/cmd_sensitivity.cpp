@@ -31,8 +31,8 @@ int accessSensitivity(const SensitivityOptions& o, const std::vector<double>& va
     const std::string profession = professionOf(o.profession);
     const std::vector<double> thresholds = parseThresholds(o.zonage, "--zonage");
     const AnalysisRun run = prepareAnalysis(o.common, c);
-    ConsoleFeedback feedback(c.err, c.quiet, c.terminal);
-    feedback.setStep(c.say(msg("app.step.access")));
+    ConsoleFeedback feedback(c.err, c.quiet, c.terminal, c.language);
+    feedback.setStep(msg("app.step.access"));
     const analysis::AccessParameters params =
         analysis::accessParameters(run.params, run.dataset.catalogue, profession);
     const auto changes = analysis::accessSensitivity(run.dataset, profession, run.vintage, params, o.param,
@@ -49,8 +49,8 @@ int sensitivity(const SensitivityOptions& o, Context& c) {
     if (key.rfind("access.", 0) == 0)
         return accessSensitivity(o, values, c);
     const AnalysisRun run = prepareAnalysis(o.common, c);
-    ConsoleFeedback feedback(c.err, c.quiet, c.terminal);
-    feedback.setStep(c.say(msg("app.step.sensitivity")));
+    ConsoleFeedback feedback(c.err, c.quiet, c.terminal, c.language);
+    feedback.setStep(msg("app.step.sensitivity"));
     const analysis::Sensitivity s =
         analysis::sensitivity(run.dataset, run.vintage, run.params.poles, key, values, &feedback);
     feedback.finish();

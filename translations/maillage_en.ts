@@ -15,7 +15,7 @@
 <context>
     <name>maillage::ui::SensitivityPanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/sensitivity_panel.cpp" line="+196"/>
+        <location filename="../ui/panels/sensitivity_panel.cpp" line="+198"/>
         <source>%n bassins de vie change type within the range.</source>
         <translation>
             <numerusform>%n bassin de vie changes type within the range.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>maillage::ui::ZonageView</name>
     <message numerus="yes">
-        <location filename="../ui/panels/sensitivity_zonage.cpp" line="+159"/>
+        <location filename="../ui/panels/sensitivity_zonage.cpp" line="+170"/>
         <source>%1: %Ln communes, %2 inhabitants</source>
         <translation>
             <numerusform>%1: %Ln commune, %2 inhabitants</numerusform>
@@ -39,6 +39,25 @@
         <translation>
             <numerusform>%Ln commune changes class.</numerusform>
             <numerusform>%Ln communes change class.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::print::PrintText</name>
+    <message numerus="yes">
+        <location filename="../ui/print/territory_content.cpp" line="+65"/>
+        <source>%n pôle(s): %1</source>
+        <translation>
+            <numerusform>%n pôle: %1</numerusform>
+            <numerusform>%n pôles: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+64"/>
+        <source>%n bassin(s) de vie</source>
+        <translation>
+            <numerusform>%n bassin de vie</numerusform>
+            <numerusform>%n bassins de vie</numerusform>
         </translation>
     </message>
 </context>

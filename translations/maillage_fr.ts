@@ -4,7 +4,7 @@
 <context>
     <name>ExportLayout</name>
     <message>
-        <location filename="../ui/export_layout.cpp" line="+228"/>
+        <location filename="../ui/print/print_tools.cpp" line="+121"/>
         <source>Fictional data (demonstration dataset)</source>
         <translation>Données fictives (jeu de démonstration)</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>Carte : Maillage, %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../ui/export_layout.cpp" line="+193"/>
         <source>Health care pôles</source>
         <translation>Pôles d&apos;offre de soins</translation>
     </message>
@@ -49,12 +49,12 @@
         <translation>Légende</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../ui/print/print_tools.cpp" line="+6"/>
         <source>Cannot write in the folder %1.</source>
         <translation>Impossible d&apos;écrire dans le dossier %1.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../ui/export_layout.cpp" line="+101"/>
         <source>Not enough memory to export the map at %1 dpi.</source>
         <translation>Mémoire insuffisante pour exporter la carte à %1 dpi.</translation>
     </message>
@@ -64,7 +64,7 @@
         <translation>La carte n&apos;a pas pu être exportée vers %1.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../ui/print/print_tools.cpp" line="+27"/>
         <source>The exported map could not be saved as %1.</source>
         <translation>La carte exportée n&apos;a pas pu être enregistrée sous %1.</translation>
     </message>
@@ -241,6 +241,193 @@
         <location line="+1"/>
         <source>About Maillage</source>
         <translation>À propos de Maillage</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::CooperationEditor</name>
+    <message>
+        <location filename="../ui/cooperation_editor.cpp" line="+69"/>
+        <source>Declared cooperations</source>
+        <translation>Coopérations déclarées</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>e.g. CHT du Valenciennois</source>
+        <translation>par ex. CHT du Valenciennois</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Commune name or code</source>
+        <translation>Nom ou code de commune</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Add member</source>
+        <translation>Ajouter le membre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove member</source>
+        <translation>Retirer le membre</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The declared seat or hub of the cooperation</source>
+        <translation>Le siège ou pivot déclaré de la coopération</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+140"/>
+        <source>not declared</source>
+        <translation>non déclaré</translation>
+    </message>
+    <message>
+        <location line="-137"/>
+        <source>e.g. ARS Hauts-de-France, 2016</source>
+        <translation>par ex. ARS Hauts-de-France, 2016</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cooperation</source>
+        <translation>Coopération</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Members</source>
+        <translation>Membres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seat</source>
+        <translation>Siège</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start year</source>
+        <translation>Année de début</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add as new</source>
+        <translation>Ajouter comme nouvelle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apply changes</source>
+        <translation>Appliquer les modifications</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Writes the cooperations into the dataset file</source>
+        <translation>Écrit les coopérations dans le fichier du jeu de données</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>“%1” names several communes: %2. Add the département, e.g. “%1 (59)”, or give the code.</source>
+        <translation>«&#xa0;%1&#xa0;» désigne plusieurs communes&#xa0;: %2. Ajoutez le département, par ex. «&#xa0;%1 (59)&#xa0;», ou donnez le code.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is no commune of the dataset: expected a commune name or code.</source>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une commune du jeu de données&#xa0;: un nom ou un code de commune était attendu.</translation>
+    </message>
+    <message>
+        <location line="+106"/>
+        <source>Add “%1”</source>
+        <translation>Ajouter «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Edit “%1”</source>
+        <translation>Modifier «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Delete “%1”</source>
+        <translation>Supprimer «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The dataset has no file (the demo): save it first with File &gt; Save as.</source>
+        <translation>Le jeu de données n&apos;a pas de fichier (la démonstration)&#xa0;: enregistrez-le d&apos;abord par Fichier &gt; Enregistrer sous.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Save the changes to the cooperations?</source>
+        <translation>Enregistrer les modifications des coopérations&#xa0;?</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::DatabaseDialog</name>
+    <message>
+        <location filename="../ui/database_dialog.cpp" line="+45"/>
+        <source>Open from a database</source>
+        <translation>Ouvrir depuis une base de données</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Other connection (type it below)</source>
+        <translation>Autre connexion (saisissez-la ci-dessous)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>service=ors  or  host=… dbname=… user=…</source>
+        <translation>service=ors  ou  host=… dbname=… user=…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A PostgreSQL connection without password: the password comes from PGPASSWORD, ~/.pgpass or the service file</source>
+        <translation>Une connexion PostgreSQL sans mot de passe&#xa0;: le mot de passe vient de PGPASSWORD, de ~/.pgpass ou du fichier de service</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the datasets</source>
+        <translation>Lister les jeux de données</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Saved connection:</source>
+        <translation>Connexion enregistrée&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connection:</source>
+        <translation>Connexion&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No Maillage dataset on this database.</source>
+        <translation>Aucun jeu de données Maillage dans cette base.</translation>
     </message>
 </context>
 <context>
@@ -610,7 +797,7 @@
 <context>
     <name>maillage::ui::ImportWizard</name>
     <message>
-        <location filename="../ui/import_wizard.cpp" line="+77"/>
+        <location filename="../ui/import_wizard.cpp" line="+78"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -803,7 +990,62 @@
         <translation>Professionnels par commune</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
+        <source>Home–work (commuting)</source>
+        <translation>Domicile-travail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Links between pôles</source>
+        <translation>Liens entre pôles</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: a commune × commune travel-time matrix (minutes or seconds), observed flows between communes (e.g. INSEE&apos;s commuting flows) and declared cooperations. Columns are detected; the last page reports what did not match.</source>
+        <translation>Facultatif&#xa0;: une matrice de temps de trajet commune × commune (minutes ou secondes), des flux observés entre communes (par ex. les navettes domicile-travail de l&apos;INSEE) et des coopérations déclarées. Les colonnes sont détectées&#xa0;; la dernière page indique ce qui ne correspond pas.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Travel times</source>
+        <translation>Temps de trajet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Travel-time matrix</source>
+        <translation>Matrice des temps de trajet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Observed flows</source>
+        <translation>Flux observés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of flows</source>
+        <translation>Type de flux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cooperations</source>
+        <translation>Coopérations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declared cooperations</source>
+        <translation>Coopérations déclarées</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Check and save</source>
         <translation>Vérifier et enregistrer</translation>
     </message>
@@ -838,7 +1080,7 @@
         <translation>Enregistrer et ouvrir</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+100"/>
         <source>Reading the files…</source>
         <translation>Lecture des fichiers…</translation>
     </message>
@@ -886,7 +1128,7 @@
 <context>
     <name>maillage::ui::MaillageLayers</name>
     <message>
-        <location filename="../ui/maillage_layers.cpp" line="+212"/>
+        <location filename="../ui/maillage_layers.cpp" line="+217"/>
         <location filename="../ui/styles/dataset_styles.cpp" line="+213"/>
         <source>Maillage links</source>
         <translation>Liens du maillage</translation>
@@ -922,7 +1164,7 @@
         <translation>%1 km</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <location filename="../ui/styles/layer_styles.cpp" line="-4"/>
         <source>Observed flows</source>
         <translation>Flux observés</translation>
@@ -932,6 +1174,21 @@
         <location filename="../ui/styles/layer_styles.cpp" line="-4"/>
         <source>Declared cooperations</source>
         <translation>Coopérations déclarées</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Modelled vs declared</source>
+        <translation>Modélisé / déclaré</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Strong link with no declared cooperation</source>
+        <translation>Lien fort sans coopération déclarée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Declared cooperation with no strong link</source>
+        <translation>Coopération déclarée sans lien fort</translation>
     </message>
     <message>
         <location filename="../ui/styles/layer_styles.cpp" line="-30"/>
@@ -947,7 +1204,7 @@
 <context>
     <name>maillage::ui::MaillagePanel</name>
     <message>
-        <location filename="../ui/panels/maillage_panel.cpp" line="+120"/>
+        <location filename="../ui/panels/maillage_panel.cpp" line="+123"/>
         <source>%1 – %2: %3 %4, intensity %5%6</source>
         <translation>%1 – %2 : %3 %4, intensité %5%6</translation>
     </message>
@@ -958,16 +1215,18 @@
     </message>
     <message>
         <location line="+11"/>
+        <location line="+505"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-503"/>
+        <location line="+503"/>
         <source>To</source>
         <translation>Vers</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-457"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
@@ -1083,19 +1342,68 @@
         <translation>Coopérations déclarées (CHT, GHT, GCS, CPTS…) : chaque membre relié au plus grand</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <location line="+76"/>
+        <location line="+2"/>
+        <source>Disagreements</source>
+        <translation>Désaccords</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strong modelled or observed links with no declared cooperation (red), declared cooperations with no strong link (orange)</source>
+        <translation>Liens forts modélisés ou observés sans coopération déclarée (rouge), coopérations déclarées sans lien fort (orange)</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Pôle</source>
+        <translation>Pôle</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+10"/>
+        <source>Attraction</source>
+        <translation>Attraction</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Flows captured</source>
+        <translation>Flux captés</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Origins</source>
+        <comment>bassins sending flows</comment>
+        <translation>Origines</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of the flows leaving the bassins that send flows to the pôle which the pôle captures</source>
+        <translation>Part des flux sortant des bassins qui envoient des flux au pôle que le pôle capte</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Links</source>
+        <translation>Liens</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Modelled vs declared</source>
+        <translation>Modélisé / déclaré</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+77"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+76"/>
+        <location line="-77"/>
+        <location line="+77"/>
+        <location line="+227"/>
+        <location line="+1"/>
         <source> km</source>
         <translation> km</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-243"/>
         <source>Straight line (Lambert-93)</source>
         <translation>À vol d&apos;oiseau (Lambert-93)</translation>
     </message>
@@ -1120,7 +1428,7 @@
         <translation>Distance sur l&apos;ellipsoïde</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>The dataset has no flow table</source>
         <translation>Le jeu de données n&apos;a pas de table de flux</translation>
     </message>
@@ -1130,7 +1438,7 @@
         <translation>Flux observés agrégés par bassin de vie</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>No dataset open.</source>
         <translation>Aucun jeu de données ouvert.</translation>
     </message>
@@ -1140,7 +1448,7 @@
         <translation>Le maillage n&apos;a pas pu être calculé.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>min</source>
         <translation>min</translation>
     </message>
@@ -1180,12 +1488,172 @@
         <translation>Loin de tout pôle (plus de %1) : %2 bassins de vie, %3 habitants.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Isolated pôles: %1</source>
         <translation>Pôles isolés : %1</translation>
     </message>
     <message>
-        <location line="-8"/>
+        <location line="+64"/>
+        <source>Observed flows shown</source>
+        <translation>Flux observés affichés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>any</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave out flows smaller than this (as counted in the file)</source>
+        <translation>Écarter les flux inférieurs à cette valeur (comptés comme dans le fichier)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least</source>
+        <translation>Au moins</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>0 km</source>
+        <translation>0&#xa0;km</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no limit</source>
+        <translation>sans limite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>à</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Length (straight line)</source>
+        <translation>Longueur (à vol d&apos;oiseau)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>dominant</source>
+        <translation>dominant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A modelled link is strong when it is dominant or at least this intense</source>
+        <translation>Un lien modélisé est fort s&apos;il est dominant ou au moins aussi intense</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An observed link is strong from this volume (both directions)…</source>
+        <translation>Un lien observé est fort à partir de ce volume (deux sens)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> %</source>
+        <translation>&#xa0;%</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>…and this share of the outgoing flows of one of its bassins</source>
+        <translation>…et de cette part des flux sortants de l&apos;un de ses bassins</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Strong:</source>
+        <translation>Fort&#xa0;:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Evidence</source>
+        <translation>Éléments</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Home–work (commuting)</source>
+        <translation>Domicile-travail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The dataset has no flow table.</source>
+        <translation>Le jeu de données n&apos;a pas de table de flux.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 flows between bassins de vie shown</source>
+        <translation>%1 flux entre bassins de vie affichés sur %2</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>dominant link</source>
+        <translation>lien dominant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>intensity %1</source>
+        <translation>intensité %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>flow %1</source>
+        <translation>flux %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not declared</source>
+        <translation>non déclaré</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no strong link</source>
+        <translation>pas de lien fort</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Strong links with no declared cooperation: %1 · declared links with no strong link: %2 (%3 declared pairs)</source>
+        <translation>Liens forts sans coopération déclarée&#xa0;: %1 · liens déclarés sans lien fort&#xa0;: %2 (%3 paires déclarées)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Distances in km on the ellipsoid.</source>
+        <translation>Distances en km sur l&apos;ellipsoïde.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distances in km, straight line (Lambert-93).</source>
+        <translation>Distances en km, à vol d&apos;oiseau (Lambert-93).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Distances in minutes from the travel-time matrix where it covers the pair; elsewhere the straight line at %1 km/h.</source>
+        <translation>Distances en minutes selon la matrice des temps de trajet quand elle couvre la paire&#xa0;; ailleurs à vol d&apos;oiseau à %1&#xa0;km/h.</translation>
+    </message>
+    <message>
+        <location line="-265"/>
         <source>Every bassin de vie has a pôle within %1.</source>
         <translation>Chaque bassin de vie a un pôle à moins de %1.</translation>
     </message>
@@ -1193,12 +1661,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+998"/>
+        <location filename="../ui/main_window.cpp" line="+1163"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-829"/>
+        <location line="-989"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1233,6 +1701,16 @@
         <translation>Ouvrir un jeu de données Maillage (GeoPackage)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Open from a &amp;database…</source>
+        <translation>Ouvrir depuis une &amp;base de données…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a Maillage dataset shared in a PostgreSQL/PostGIS database</source>
+        <translation>Ouvrir un jeu de données Maillage partagé dans une base PostgreSQL/PostGIS</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Open the &amp;demonstration dataset</source>
         <translation>Ouvrir le jeu de &amp;démonstration</translation>
@@ -1263,6 +1741,26 @@
         <translation>Exporter la carte en &amp;PDF…</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&amp;Atlas…</source>
+        <translation>&amp;Atlas…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A PDF of one page per bassin de vie, pôle or département</source>
+        <translation>Un PDF d&apos;une page par bassin de vie, pôle ou département</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Territory sheet…</source>
+        <translation>&amp;Fiche territoire…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A PDF sheet of the selected bassin de vie: map, type and reason, densities, links, Crunch diagnosis</source>
+        <translation>Une fiche PDF du bassin de vie sélectionné : carte, type et raison, densités, liens, diagnostic de Crunch</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>&amp;Save the parameters in the dataset</source>
         <translation>&amp;Enregistrer les paramètres dans le jeu de données</translation>
@@ -1279,6 +1777,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Declared &amp;cooperations…</source>
+        <translation>&amp;Coopérations déclarées…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List, add, edit and delete the dataset&apos;s declared cooperations</source>
+        <translation>Lister, ajouter, modifier et supprimer les coopérations déclarées du jeu de données</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
@@ -1319,12 +1827,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-51"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guide de l&apos;utilisateur</translation>
     </message>
@@ -1339,12 +1847,12 @@
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Recent datasets</source>
         <translation>Jeux de données &amp;récents</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -1369,7 +1877,7 @@
         <translation>A&amp;nalyse</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Main</source>
         <translation>Principale</translation>
     </message>
@@ -1439,7 +1947,7 @@
         <translation>Échelle</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+100"/>
         <source>Parameters can be changed and applied, but not saved: %1.</source>
         <translation>Les paramètres peuvent être modifiés et appliqués, mais pas enregistrés : %1.</translation>
     </message>
@@ -1454,18 +1962,18 @@
         <translation>Le jeu de démonstration n&apos;a pas pu être construit : %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Opening %1</source>
         <translation>Ouverture de %1</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location line="+12"/>
+        <location line="+21"/>
+        <location line="+14"/>
         <source>Open dataset</source>
         <translation>Ouvrir un jeu de données</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>%1 could not be opened.
 
 %2</source>
@@ -1474,7 +1982,7 @@
 %2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Maillage dataset (*.gpkg);;All files (*)</source>
         <translation>Jeu de données Maillage (*.gpkg);;Tous les fichiers (*)</translation>
     </message>
@@ -1518,12 +2026,12 @@
         <translation>%1 (données fictives)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Saving the parameters</source>
         <translation>Enregistrement des paramètres</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Parameters saved in %1</source>
         <translation>Paramètres enregistrés dans %1</translation>
     </message>
@@ -1558,7 +2066,7 @@ Close it anyway?</source>
 Le fermer quand même ?</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>the demonstration dataset is not a file: there is nothing to save into</source>
         <translation>le jeu de démonstration n&apos;est pas un fichier : il n&apos;y a rien où enregistrer</translation>
     </message>
@@ -1598,7 +2106,89 @@ Le fermer quand même ?</translation>
         <translation>Carte exportée vers %1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+8"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+8"/>
+        <location line="+4"/>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>Atlas</source>
+        <translation>Atlas</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Save or import the dataset as a GeoPackage first: the atlas is drawn from it.</source>
+        <translation>Enregistrez ou importez d&apos;abord le jeu de données en GeoPackage : l&apos;atlas est dessiné à partir de lui.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>One page per bassin de vie</source>
+        <translation>Une page par bassin de vie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>One page per pôle</source>
+        <translation>Une page par pôle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One page per département</source>
+        <translation>Une page par département</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>One page per département holding a pôle</source>
+        <translation>Une page par département ayant un pôle</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pages:</source>
+        <translation>Pages :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>atlas</source>
+        <translation>atlas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Atlas written to %1</source>
+        <translation>Atlas écrit dans %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+7"/>
+        <location line="+5"/>
+        <location line="+8"/>
+        <source>Territory sheet</source>
+        <translation>Fiche territoire</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Save or import the dataset as a GeoPackage first: the sheet is drawn from it.</source>
+        <translation>Enregistrez ou importez d&apos;abord le jeu de données en GeoPackage : la fiche est dessinée à partir de lui.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a bassin de vie on the map or in the Pôles panel first.</source>
+        <translation>Sélectionnez d&apos;abord un bassin de vie sur la carte ou dans le panneau Pôles.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sheet-%1</source>
+        <translation>fiche-%1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Territory sheet written to %1</source>
+        <translation>Fiche territoire écrite dans %1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>X %1  Y %2 m</source>
         <translation>X %1  Y %2 m</translation>
     </message>
@@ -1904,7 +2494,7 @@ Le fermer quand même ?</translation>
     <message>
         <location line="+8"/>
         <source>Accessibility of the communes (maillage access, Densities panel): DREES&apos;s APL by default. Values shown are those of the professions de proximité; the professions de pôle keep their 30-minute catchment unless you change it here.</source>
-        <translation>Accessibilité des communes (maillage access, panneau Densités) : l&apos;APL de la DREES par défaut. Les valeurs affichées sont celles des professions de proximité ; les professions de pôle gardent leur zone de chalandise de 30 minutes sauf si vous la changez ici.</translation>
+        <translation>Accessibilité des communes (maillage access, panneau Densités)&#xa0;: l&apos;APL de la DREES par défaut. Les valeurs affichées sont celles des professions de proximité&#xa0;; les professions de pôle gardent leur zone de chalandise de 30 minutes sauf si vous la changez ici.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1994,7 +2584,7 @@ Le fermer quand même ?</translation>
     <message>
         <location line="+38"/>
         <source>%1 under %2 min</source>
-        <translation>%1 avant %2 min</translation>
+        <translation>%1 avant %2&#xa0;min</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -2488,7 +3078,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::SensitivityPanel</name>
     <message>
-        <location filename="../ui/panels/sensitivity_panel.cpp" line="+68"/>
+        <location filename="../ui/panels/sensitivity_panel.cpp" line="+70"/>
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
@@ -2564,7 +3154,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="+269"/>
+        <location filename="../ui/session.cpp" line="+287"/>
         <source>Crunch diagnosis</source>
         <translation>Diagnostic de Crunch</translation>
     </message>
@@ -2650,7 +3240,7 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
 <context>
     <name>maillage::ui::ZonageView</name>
     <message>
-        <location filename="../ui/panels/sensitivity_zonage.cpp" line="+52"/>
+        <location filename="../ui/panels/sensitivity_zonage.cpp" line="+53"/>
         <source>Communes below this accessibility are under-served (zone d&apos;intervention prioritaire for GPs: 2.5 consultations per standardised inhabitant and per year)</source>
         <translation>Les communes sous cette accessibilité sont sous-dotées (zone d’intervention prioritaire pour les médecins généralistes : 2,5 consultations par habitant standardisé et par an)</translation>
     </message>
@@ -2675,7 +3265,7 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>Seuils non appliqués : %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>Accessibility in %1</source>
         <translation>Accessibilité en %1</translation>
     </message>
@@ -2724,6 +3314,213 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <location line="+13"/>
         <source>Who enters or leaves: %1</source>
         <translation>Qui entre ou sort : %1</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::print::PrintText</name>
+    <message>
+        <location filename="../ui/print/atlas.cpp" line="+90"/>
+        <location filename="../ui/print/report.cpp" line="+132"/>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Atlas of the pôles d&apos;offre de soins</source>
+        <translation>Atlas des pôles d&apos;offre de soins</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <location filename="../ui/print/report.cpp" line="+121"/>
+        <source>%1: the dataset has no outlines of these territories.</source>
+        <translation>%1 : le jeu de données n&apos;a pas les contours de ces territoires.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: no territory to print.</source>
+        <translation>%1 : aucun territoire à imprimer.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1: the atlas could not be written (%2).</source>
+        <translation>%1 : l&apos;atlas n&apos;a pas pu être écrit (%2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/print/print_project.cpp" line="+34"/>
+        <source>%1: the dataset cannot be copied for printing.</source>
+        <translation>%1 : le jeu de données ne peut pas être copié pour l&apos;impression.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: the map of the dataset cannot be drawn (%2).</source>
+        <translation>%1 : la carte du jeu de données ne peut pas être dessinée (%2).</translation>
+    </message>
+    <message>
+        <location filename="../ui/print/report.cpp" line="-140"/>
+        <source>Territory sheet — bassin de vie — %1, %2</source>
+        <translation>Fiche territoire — bassin de vie — %1, %2</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Health professionals and densities</source>
+        <translation>Professionnels de santé et densités</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Professionals of %1 by profession, and densities per 10,000 inhabitants of the bassin de vie against its département, its région and the whole dataset.</source>
+        <translation>Professionnels de %1 par profession, et densités pour 10 000 habitants du bassin de vie comparées à celles de son département, de sa région et de l&apos;ensemble du jeu de données.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Links of the maillage</source>
+        <translation>Liens du maillage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No declared link for this bassin de vie; modelled links join pôles, and it is none.</source>
+        <translation>Aucun lien déclaré pour ce bassin de vie ; les liens modélisés relient des pôles, et il n&apos;en est pas un.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No modelled or declared link for this bassin de vie.</source>
+        <translation>Aucun lien modélisé ou déclaré pour ce bassin de vie.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Crunch diagnosis of the région</source>
+        <translation>Diagnostic de Crunch de la région</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sources and statistical secrecy</source>
+        <translation>Sources et secret statistique</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counts below the threshold, and the figures from which they could be recomputed, are shown as « &lt; threshold » or left out.</source>
+        <translation>Les effectifs inférieurs au seuil, et les chiffres qui permettraient de les recalculer, sont affichés « &lt; seuil » ou omis.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Territory sheet — %1</source>
+        <translation>Fiche territoire — %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2) — territory sheet</source>
+        <translation>%1 (%2) — fiche territoire</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1: no bassin de vie %2 in the dataset.</source>
+        <translation>%1 : aucun bassin de vie %2 dans le jeu de données.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1: the territory sheet could not be written.</source>
+        <translation>%1 : la fiche territoire n&apos;a pas pu être écrite.</translation>
+    </message>
+    <message>
+        <location filename="../ui/print/territory_content.cpp" line="+64"/>
+        <source>No pôle</source>
+        <translation>Aucun pôle</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n pôle(s): %1</source>
+        <translation>
+            <numerusform>%n pôle : %1</numerusform>
+            <numerusform>%n pôles : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <location line="+36"/>
+        <source>Population: %1</source>
+        <translation>Population : %1</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Health professionals: %1</source>
+        <translation>Professionnels de santé : %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Share of pôle professions: %1</source>
+        <translation>Part des professions de pôle : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+33"/>
+        <source>%n bassin(s) de vie</source>
+        <translation>
+            <numerusform>%n bassin de vie</numerusform>
+            <numerusform>%n bassins de vie</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Profession</source>
+        <translation>Profession</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Professionals in the BV</source>
+        <translation>Effectif du BV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bassin de vie</source>
+        <translation>Bassin de vie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Département</source>
+        <translation>Département</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Région</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Whole dataset</source>
+        <translation>Ensemble</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Linked to</source>
+        <translation>Lié à</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Nature</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Distance (km)</source>
+        <translation>Distance (km)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intensity</source>
+        <translation>Intensité</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dominant link</source>
+        <translation>Lien dominant</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>declared: %1</source>
+        <translation>déclaré : %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>modelled</source>
+        <translation>modélisé</translation>
     </message>
 </context>
 </TS>

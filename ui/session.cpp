@@ -55,7 +55,7 @@ DensityMap computeDensityMap(const model::Dataset& ds, const DensityMapRequest& 
     const std::string profession = r.profession.toStdString();
     if (r.accessibility) {
         auto access = std::make_shared<analysis::AccessResult>(analysis::accessibility(
-            ds, profession, r.vintage, analysis::defaultAccessParameters(ds.catalogue, profession), {},
+            ds, profession, r.vintage, analysis::accessParameters(ds.params, ds.catalogue, profession), {},
             &feedback));
         map.values = access->values;
         map.access = std::move(access);

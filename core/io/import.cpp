@@ -897,7 +897,7 @@ void applyLinkInputs(model::Dataset& ds, const LinkSources& src, LinkInputs in) 
 void readZoneSources(model::Dataset& ds, const ZoneSources& src, ImportReport& report, Feedback* feedback) {
     if (!src.any())
         return;
-    step(feedback, 0, "Lecture des zones et quartiers");
+    step(feedback, 0, msg("step.read_zones_quartiers"));
     std::vector<model::Zone> polygons;
     if (!src.polygons.empty())
         polygons = readZonePolygons(src.polygons, src.columns, report.warnings);
