@@ -6,8 +6,8 @@
 #include "core/io/atomic_file.h"
 #include "core/io/facilities.h"
 #include "core/io/geo.h"
-#include "core/io/sqlite_rows.h"
 #include "core/io/postgis.h"
+#include "core/io/sqlite_rows.h"
 #include "core/model/error.h"
 
 #include <cpl_conv.h>
