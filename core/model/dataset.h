@@ -3,6 +3,7 @@
 // Geometries are WKB (ISO, 2D) in Lambert-93, EPSG:2154: the model needs no GDAL header.
 #include "core/model/catalogue.h"
 #include "core/model/parameters.h"
+#include "core/model/register.h"
 
 #include <atomic>
 #include <cstdint>
@@ -187,9 +188,12 @@ struct Dataset {
     std::vector<Cooperation> cooperations;
     std::vector<Flow> flows;
     std::vector<TravelTime> travelTimes;
-    std::vector<FacilityCount> facilities;          //!< per commune, kind and vintage (layer `equipements`)
-    std::vector<Qpv> qpvs;                          //!< quartiers prioritaires (layer `qpv`)
-    std::map<std::string, std::string> regionNames; //!< région code -> name
+    std::vector<FacilityCount> facilities; //!< per commune, kind and vintage (layer `equipements`)
+    std::vector<Qpv> qpvs;                 //!< quartiers prioritaires (layer `qpv`)
+    //! Registers of individual professionals, one per vintage (issue 12); `counts` of a vintage that has
+    //! a register are derived from it.
+    std::vector<ProfessionalRegister> registers;
+    std::map<std::string, std::string> regionNames;      //!< région code -> name
     std::map<std::string, std::string> departementNames; //!< département code -> name
     //! Outlines dissolved at import, sorted by code; empty for datasets written before they were stored.
     std::vector<Outline> departementOutlines;
