@@ -1,0 +1,1 @@
+add_maillage_test(register_counts analysis SOURCES test_register_counts.cpp LIBS maillage_analysis)
