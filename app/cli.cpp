@@ -31,7 +31,7 @@ const std::vector<CommandEntry>& commandTable() {
          "build a dataset GeoPackage from official files (communes, BV table, population, professionals)",
          declareImport},
         {"classify",
-         "classify bassins de vie into pôle types (from a dataset or from plain tables) into a CSV",
+         "classify bassins de vie into pôle types (from a dataset or from plain tables): a table or layer",
          declareClassify},
         {"summary", "number of pôles per type and région (or département) of a dataset", declareSummary},
         {"density",

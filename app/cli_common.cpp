@@ -175,14 +175,21 @@ io::TableFormat outputFormat(const AnalysisOptions& o) {
     return format;
 }
 
+void checkAnalysisOutput(const std::string& output, io::TableFormat format,
+                         const std::vector<std::string>& inputs) {
+    // An input first (a link to an input is named as such), then what the path is.
+    if (output != "-" && !io::isDatabaseConnection(output))
+        io::checkOutputIsNoInput(output, inputs);
+    io::checkTableOutput(output, format);
+}
+
 AnalysisRun prepareAnalysis(const AnalysisOptions& o, const Context& c) {
     AnalysisRun run;
     const std::string& dataset = required(o.dataset, "dataset");
     const std::string& output = required(o.output, "output");
     run.write.format = outputFormat(o);
     run.write.language = c.language;
-    if (io::checkTableOutput(output, run.write.format) == io::OutputKind::File)
-        io::checkOutputIsNoInput(output, {dataset, o.paramsFile});
+    checkAnalysisOutput(output, run.write.format, {dataset, o.paramsFile});
     // No analysis table needs the polygons (anchors are stored): attributes only, much less to read.
     run.dataset = io::readDataset(dataset, io::ReadOptions{false});
     run.params = parametersOver(run.dataset.params, o.paramsFile, o.sets);

@@ -72,6 +72,12 @@ AnalysisRun prepareAnalysis(const AnalysisOptions& options, const Context& conte
 //! --format, else the output's extension, else csv. Throws UsageError for an unknown format.
 io::TableFormat outputFormat(const AnalysisOptions& options);
 
+//! Checks a table output before anything is read, as every analysis subcommand does: "-" and descriptor
+//! links (/dev/stdout) are written directly, a database connection string is refused without showing it,
+//! and a file must be writable and none of `inputs`. Throws Error or UsageError naming it.
+void checkAnalysisOutput(const std::string& output, io::TableFormat format,
+                         const std::vector<std::string>& inputs);
+
 //! Writes `tables` through the shared output layer (core/io/table_writer.h) and says on the error stream
 //! what went where and how many rows were masked.
 void writeResults(const std::vector<io::ResultTable>& tables, const AnalysisOptions& options,

@@ -111,12 +111,15 @@ analysis::AccessResult accessibility(const AccessOptions& o, const AnalysisRun& 
 }
 
 analysis::AccessibilityInput tableInput(const analysis::AccessResult& result, const model::Dataset& ds,
-                                        const std::string& profession, const Context& c) {
+                                        const std::string& profession, const analysis::SecrecyRule& secrecy,
+                                        const Context& c) {
     analysis::AccessibilityInput in;
     in.values = result.values;
     in.unit = analysis::accessUnit(result, c.language);
     in.profession = profession;
     in.vintage = result.vintage;
+    in.secrecy = secrecy;
+    in.language = c.language;
     const analysis::AccessParameters& params = result.params;
     in.notes.push_back(
         ds.travelTimes.empty()
@@ -170,8 +173,8 @@ int access(const AccessOptions& o, Context& c) {
     feedback.setStep(msg("app.step.access"));
     const analysis::AccessResult result = accessibility(o, run, profession, c, &feedback);
     feedback.finish();
-    std::vector<io::ResultTable> tables = {
-        analysis::accessibilityTable(run.dataset, tableInput(result, run.dataset, profession, c))};
+    std::vector<io::ResultTable> tables = {analysis::accessibilityTable(
+        run.dataset, tableInput(result, run.dataset, profession, run.secrecy, c))};
     if (!o.zonage.empty()) {
         auto more = zonageTables(o, run, result, tables.front(), c);
         tables.insert(tables.end(), std::make_move_iterator(more.begin()),

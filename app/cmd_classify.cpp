@@ -105,14 +105,13 @@ void printClassifySummary(const Context& c, const std::vector<analysis::PoleClas
           << "\n";
 }
 
-//! The output is checked before anything is read: no input, writable (as classify always did: a device
-//! is refused, "-" is the standard output), and in a format that can go there.
+//! The output is checked before anything is read, as for every analysis subcommand (no input, writable,
+//! "-" and /dev/stdout written directly, no database), and in a format that can go there.
 io::TableFormat checkClassifyOutput(const ClassifyOptions& o) {
     const std::string& output = required(o.common.output, "output");
     const io::TableFormat format = outputFormat(o.common);
-    checkOutputs({output}, {o.common.dataset, o.communes, o.professionals, o.catalogue, o.common.paramsFile},
-                 true);
-    io::checkTableOutput(output, format);
+    checkAnalysisOutput(output, format,
+                        {o.common.dataset, o.communes, o.professionals, o.catalogue, o.common.paramsFile});
     return format;
 }
 

@@ -1,5 +1,7 @@
 #include "core/analysis/access_tables.h"
 
+#include "core/analysis/table_build.h"
+
 #include "core/model/text.h"
 
 #include <cmath>
@@ -12,34 +14,10 @@ using io::Column;
 using io::ColumnType;
 using io::ResultTable;
 
-namespace {
-
-Column column(std::string key, std::string fr, std::string en, ColumnType type, int decimals = -1,
-              std::string unit = {}) {
-    return Column{std::move(key), std::move(fr), std::move(en), type, std::move(unit), decimals};
-}
-
-//! A table titled by the catalogue message `title` in both languages, with the secrecy rule stated.
-ResultTable newTable(std::string name, const Message& title, const SecrecyRule& rule) {
-    ResultTable t;
-    t.name = std::move(name);
-    t.titleFr = word(title, Language::Fr);
-    t.titleEn = word(title, Language::En);
-    t.secrecyApplied = rule.enabled;
-    t.secrecyThreshold = rule.enabled ? rule.threshold : 0;
-    return t;
-}
-
-std::string bassinName(const model::Dataset& ds, const std::string& code) {
-    const model::Bassin* b = ds.bassin(code);
-    return b ? b->name : std::string();
-}
-
-std::string typeLabel(PoleType type, Language language) {
-    return language == Language::Fr ? poleTypeLabelFr(type) : poleTypeLabelEn(type);
-}
-
-} // namespace
+using tables::bassinName;
+using tables::column;
+using tables::newTable;
+using tables::typeLabel;
 
 std::string zonageClassLabel(const std::vector<double>& thresholds, int k) {
     if (thresholds.empty() || k < 0 || k > static_cast<int>(thresholds.size()))

@@ -1,5 +1,7 @@
 #include "core/analysis/result_tables.h"
 
+#include "core/analysis/table_build.h"
+
 #include <cmath>
 #include <functional>
 #include <map>
@@ -11,23 +13,13 @@ using io::Column;
 using io::ColumnType;
 using io::ResultTable;
 
-namespace {
+namespace tables {
 
-Column column(std::string key, std::string fr, std::string en, ColumnType type, int decimals = -1,
-              std::string unit = {}) {
+Column column(std::string key, std::string fr, std::string en, ColumnType type, int decimals,
+              std::string unit) {
     return Column{std::move(key), std::move(fr), std::move(en), type, std::move(unit), decimals};
 }
 
-//! Counts are whole numbers, except full-time equivalents and scaled counts: the column says which.
-ColumnType countType(const std::vector<double>& values) {
-    for (double v : values)
-        if (std::isfinite(v) && std::fabs(v - std::round(v)) > 1e-9)
-            return ColumnType::Real;
-    return ColumnType::Integer;
-}
-
-//! A table named `name`, titled in both languages by the catalogue message `titleIn` gives, with the
-//! secrecy rule.
 ResultTable newTable(std::string name, const std::function<Message(Language)>& titleIn,
                      const SecrecyRule& rule) {
     ResultTable t;
@@ -39,9 +31,34 @@ ResultTable newTable(std::string name, const std::function<Message(Language)>& t
     return t;
 }
 
+ResultTable newTable(std::string name, const Message& title, const SecrecyRule& rule) {
+    return newTable(
+        std::move(name), [&](Language) { return title; }, rule);
+}
+
 std::string bassinName(const model::Dataset& ds, const std::string& code) {
     const model::Bassin* b = ds.bassin(code);
     return b ? b->name : std::string();
+}
+
+std::string typeLabel(PoleType type, Language language) {
+    return language == Language::Fr ? poleTypeLabelFr(type) : poleTypeLabelEn(type);
+}
+
+} // namespace tables
+
+using tables::bassinName;
+using tables::column;
+using tables::newTable;
+
+namespace {
+
+//! Counts are whole numbers, except full-time equivalents and scaled counts: the column says which.
+ColumnType countType(const std::vector<double>& values) {
+    for (double v : values)
+        if (std::isfinite(v) && std::fabs(v - std::round(v)) > 1e-9)
+            return ColumnType::Real;
+    return ColumnType::Integer;
 }
 
 std::string professionLabel(const model::Dataset& ds, const std::string& code, Language language) {
@@ -91,7 +108,7 @@ std::vector<Column> classificationColumns(const std::vector<PoleClassification>&
 io::Row classificationRow(const model::Dataset& ds, const PoleClassification& p, const SecrecyRule& rule,
                           Language language) {
     const ClassificationMask m = maskClassification(p.total, p.pole, p.psy, rule);
-    const std::string label = language == Language::Fr ? poleTypeLabelFr(p.type) : poleTypeLabelEn(p.type);
+    const std::string label = tables::typeLabel(p.type, language);
     // The reason quotes the figures: with one of them masked, the type alone is given.
     const std::string reason =
         m.reason ? word(msg("results.reason_masked",
@@ -316,7 +333,9 @@ ResultTable accessibilityTable(const model::Dataset& dataset, const Accessibilit
                     arg::text("vintage", vintageText(input.vintage, language))});
     };
     // Nothing to mask (see the header): the rule is stated as applied, with its threshold.
-    ResultTable t = newTable("access", title, SecrecyRule::from(dataset.params.density));
+    ResultTable t =
+        newTable("access", title, input.secrecy.value_or(SecrecyRule::from(dataset.params.density)));
+    const std::string underServed = word(msg("analysis.access.zonage_underserved"), input.language);
     std::vector<double> populations;
     for (const model::Commune& c : dataset.communes)
         populations.push_back(c.population);
@@ -338,7 +357,7 @@ ResultTable accessibilityTable(const model::Dataset& dataset, const Accessibilit
                      numberOrNone(value, known),
                      Cell::of(input.unit),
                      input.hasZonage && known
-                         ? Cell::of(std::string(value < input.zonageThreshold ? "sous-dense" : ""))
+                         ? Cell::of(value < input.zonageThreshold ? underServed : std::string())
                          : Cell::none()};
         t.rows.push_back(std::move(row));
     }
@@ -497,8 +516,7 @@ ResultTable crunchTypes(const CrunchDiagnostics& d, const SecrecyRule& rule, Lan
     for (int type = 1; type < kPoleTypeCount; ++type) {
         const auto pt = static_cast<PoleType>(type);
         io::Row row;
-        row.cells = {Cell::of(static_cast<double>(type)),
-                     Cell::of(language == Language::Fr ? poleTypeLabelFr(pt) : poleTypeLabelEn(pt)),
+        row.cells = {Cell::of(static_cast<double>(type)), Cell::of(tables::typeLabel(pt, language)),
                      Cell::of(static_cast<double>(d.polesByType[type])),
                      numberOrNone(d.averageByTypePerRegion[type], d.regionCount > 0)};
         t.rows.push_back(std::move(row));

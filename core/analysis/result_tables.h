@@ -11,6 +11,7 @@
 #include "core/model/dataset.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,9 +62,14 @@ struct AccessibilityInput {
     bool hasZonage = false;     //!< a zonage threshold was given
     double zonageThreshold = 0; //!< below it, a commune is "sous-dense" (under-served)
     std::vector<Message> notes; //!< method notes (e.g. distance instead of travel times), worded per language
+    //! The run's secrecy rule (--params, --set, --no-secrecy; the session's parameters), stated in the
+    //! caption; the dataset's saved rule when unset.
+    std::optional<SecrecyRule> secrecy;
+    Language language = Language::Fr; //!< language of the zonage column's words
 };
-//! Table "access": commune, name, population, access, unit, zonage ("sous-dense"/"" when hasZonage, else
-//! empty). Accessibility mixes the supply of a whole catchment: no count can be recomputed from it.
+//! Table "access": commune, name, population, access, unit, zonage ("sous-dense"/"under-served" or "" in
+//! input.language when hasZonage, else empty). Accessibility mixes the supply of a whole catchment: no
+//! count can be recomputed from it.
 io::ResultTable accessibilityTable(const model::Dataset& dataset, const AccessibilityInput& input);
 
 //! The links to lay out (any may be null).

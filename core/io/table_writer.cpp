@@ -18,6 +18,7 @@
 #include <cstring>
 #include <fstream>
 #include <memory>
+#include <set>
 
 namespace maillage::io {
 
@@ -435,23 +436,30 @@ void writeFeatures(OGRLayer& layer, const ResultTable& table, const std::string&
 }
 
 //! The layer options: the title and caption where the format keeps them (GeoPackage), RFC 7946 GeoJSON.
-std::vector<std::string> layerOptions(const ResultTable& table, TableFormat format, Language language) {
-    if (format == TableFormat::Gpkg)
-        return {"IDENTIFIER=" + tableTitle(table, language), "DESCRIPTION=" + tableCaption(table, language)};
+//! A GeoPackage wants each identifier once: a title already in `identifiers` gets the table's name.
+std::vector<std::string> layerOptions(const ResultTable& table, TableFormat format, Language language,
+                                      std::set<std::string>& identifiers) {
+    if (format == TableFormat::Gpkg) {
+        std::string identifier = tableTitle(table, language);
+        if (!identifiers.insert(identifier).second)
+            identifiers.insert(identifier += " (" + table.name + ")");
+        return {"IDENTIFIER=" + identifier, "DESCRIPTION=" + tableCaption(table, language)};
+    }
     if (format == TableFormat::GeoJson && table.hasGeometry())
         return {"RFC7946=YES"};
     return {};
 }
 
 void writeLayer(GDALDataset& ds, const ResultTable& table, const std::string& target,
-                const TableWriteOptions& o, const GdalErrorCollector& errors) {
+                const TableWriteOptions& o, const GdalErrorCollector& errors,
+                std::set<std::string>& identifiers) {
     std::unique_ptr<OGRSpatialReference> srs;
     if (table.hasGeometry() && table.epsg > 0) {
         srs = std::make_unique<OGRSpatialReference>();
         srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
         srs->importFromEPSG(table.epsg);
     }
-    const std::vector<std::string> opts = layerOptions(table, o.format, o.language);
+    const std::vector<std::string> opts = layerOptions(table, o.format, o.language, identifiers);
     std::vector<const char*> optPtrs;
     for (const std::string& opt : opts)
         optPtrs.push_back(opt.c_str());
@@ -503,8 +511,9 @@ void writeWithGdal(const std::vector<ResultTable>& tables, const std::string& pa
     if (!ds)
         gdalFailed(target, errors);
     const bool transaction = ds->StartTransaction() == OGRERR_NONE;
+    std::set<std::string> identifiers;
     for (const ResultTable& table : tables)
-        writeLayer(*ds, table, target, options, errors);
+        writeLayer(*ds, table, target, options, errors, identifiers);
     if (options.format == TableFormat::Xlsx || options.format == TableFormat::Ods)
         writeNotesSheet(*ds, tables, target, options.language, errors);
     if (transaction && ds->CommitTransaction() != OGRERR_NONE)

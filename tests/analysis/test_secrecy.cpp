@@ -702,6 +702,24 @@ private slots:
         QCOMPARE(t.notes.size(), std::size_t(1));
     }
 
+    void accessibilityZonageIsWordedInItsLanguageUnderTheRunsRule() {
+        model::Dataset ds; // saved threshold: 5
+        ds.communes.push_back({"02018", "Ailly", 1200, "02018", "02", "32", {}, {}});
+        AccessibilityInput in;
+        in.values = {1.8};
+        in.hasZonage = true;
+        in.zonageThreshold = 2.5;
+        in.language = Language::En;
+        in.secrecy = SecrecyRule{11, true}; // --set density.secrecy_threshold=11
+        io::ResultTable t = accessibilityTable(ds, in);
+        QCOMPARE(cellOf(t, 0, "zonage").text, std::string("under-served"));
+        QCOMPARE(t.secrecyThreshold, 11.0);
+        QVERIFY(io::tableCaption(t, Language::En).find("counts below 11 masked") != std::string::npos);
+        in.secrecy = SecrecyRule::off(); // --no-secrecy
+        t = accessibilityTable(ds, in);
+        QVERIFY(!t.secrecyApplied);
+    }
+
     void theSummaryCountsPolesPerGroupAndHasNoFlagColumn() {
         TypeSummary s;
         s.byGroup["32"] = {40, 1, 4, 6, 2};

@@ -373,13 +373,50 @@ private slots:
         QVERIFY(QFileInfo(link).isSymLink());
         QCOMPARE(contentOf(target), QByteArray("previous\n"));
 
+        // A device is written directly, as every analysis subcommand does, never renamed over.
         args.back() = "/dev/null";
         r = runCli(args);
-        QCOMPARE(r.status, 1);
-        QVERIFY2(r.err.find("/dev/null: is a device or a special file") != std::string::npos, r.err.c_str());
+        QCOMPARE(r.status, 0);
         struct stat st {};
         QCOMPARE(::stat("/dev/null", &st), 0);
         QVERIFY(S_ISCHR(st.st_mode));
+    }
+
+    void classifyWritesToStandardOutputAndRefusesDatabasesAsEverySubcommand() {
+        QTemporaryDir dir;
+        // "-": the table on the standard output, no file named "-".
+        std::vector<std::string> args = classifyArgs("cli/professionals.csv", QStringLiteral("-"));
+        Run r = runCli(args);
+        QCOMPARE(r.status, 0);
+        QVERIFY2(r.out.rfind("bv,name,type,type_label,total,", 0) == 0, r.out.c_str());
+        QVERIFY(!QFileInfo::exists(QStringLiteral("-")));
+        // /dev/stdout: the process's own standard output, written directly (the link stays a link).
+        QProcess p;
+        withoutDisplay(p);
+        QStringList process;
+        for (std::size_t i = 0; i + 1 < args.size(); ++i)
+            process << QString::fromStdString(args[i]);
+        p.start(QStringLiteral(MAILLAGE_BINARY), process << QStringLiteral("/dev/stdout"));
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY2(p.readAllStandardOutput().startsWith("bv,name,type,type_label,total,"),
+                 p.readAllStandardError().constData());
+        QVERIFY(QFileInfo(QStringLiteral("/dev/stdout")).isSymLink());
+        // A connection string: the output layer's sentence, the password never shown.
+        args.back() = "PG:dbname=ors password=secret";
+        r = runCli(args);
+        QCOMPARE(r.status, 1);
+        QCOMPARE(r.err,
+                 std::string("maillage classify: error: PG: databases are not supported as output yet; "
+                             "write a GeoPackage file and load it into the database with ogr2ogr\n"));
+        // A table format standard output cannot take.
+        args.back() = "-";
+        args.insert(args.end() - 2, {"--format", "gpkg"});
+        r = runCli(args);
+        QCOMPARE(r.status, 1);
+        QCOMPARE(r.err,
+                 std::string("maillage classify: error: standard output (-) takes only csv and csv-fr, "
+                             "not gpkg: give a file name\n"));
     }
 
     void reportInAMissingFolderIsRefusedBeforeAnythingIsWritten() {

@@ -49,6 +49,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
@@ -395,6 +396,53 @@ private slots:
                     .contains(QStringLiteral("counts below 5 masked")));
         QCOMPARE(panel.findChild<QTextEdit*>(QStringLiteral("crunchDiagnosis"))->document()->toRawText(),
                  QString::fromStdString(analysis::describeCrunch(published, analysis::Language::En)));
+    }
+
+    void polesTabShowsTheClassificationTableOfTheCommandLineMasked() {
+        Session small;
+        small.setDataset(smallCountsDataset());
+        PolesPanel panel(&small, canvas.get(), project.get());
+        panel.findChild<QCheckBox*>(QStringLiteral("polesOnly"))->setChecked(false);
+        auto* table = panel.findChild<QTableView*>(QStringLiteral("polesTable"));
+        const QAbstractItemModel* m = table->model();
+        const analysis::SecrecyRule rule = analysis::SecrecyRule::from(small.parameters().density);
+        const io::ResultTable cli =
+            analysis::classificationTable(small.dataset(), small.poles(), rule, analysis::Language::En);
+        const int total = cli.column("total"), poleShare = cli.column("pole_share"),
+                  psyShare = cli.column("psy_share"), reason = cli.column("reason");
+        // Eta (3 professionals) and Theta (4): every figure of theirs is masked, as the command line does.
+        for (const char* code : {"00007", "00008"}) {
+            const int row = rowOf(m, QString::fromLatin1(code), kCodeRole);
+            QVERIFY(row >= 0);
+            QCOMPARE(cell(m, row, 2), QStringLiteral("< 5"));
+            QVERIFY(m->index(row, 2).data(panel::MaskedRole).toBool());
+            QCOMPARE(cell(m, row, 3), QStringLiteral("< 5"));
+            QVERIFY2(!cell(m, row, 5).contains(QRegularExpression(QStringLiteral("\\b[1-4]\\b"))),
+                     qPrintable(cell(m, row, 5)));
+            QVERIFY(cell(m, row, 5).contains(QStringLiteral("statistical secrecy")));
+        }
+        // Every row: the command line's cells, worded as it words them.
+        for (std::size_t i = 0; i < cli.rows.size(); ++i) {
+            const int row = rowOf(m, QString::fromStdString(cli.rows[i].cells[0].text), kCodeRole);
+            QVERIFY(row >= 0);
+            QCOMPARE(cell(m, row, 2),
+                     QString::fromStdString(io::formatCell(cli, i, total, analysis::Language::En)));
+            QCOMPARE(cell(m, row, 3),
+                     QString::fromStdString(io::formatCell(cli, i, poleShare, analysis::Language::En)));
+            QCOMPARE(cell(m, row, 4),
+                     QString::fromStdString(io::formatCell(cli, i, psyShare, analysis::Language::En)));
+            QCOMPARE(cell(m, row, 5), QString::fromStdString(cli.rows[i].cells[reason].text));
+        }
+        // Sorted by professionals either way, the masked rows stay one block (after the values, or before
+        // them in descending order) in the same order: it does not tell which of the two has more.
+        for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            table->sortByColumn(2, order);
+            const int first = order == Qt::AscendingOrder ? m->rowCount() - 2 : 0;
+            QCOMPARE(cell(m, first, 2), QStringLiteral("< 5"));
+            QCOMPARE(cell(m, first + 1, 2), QStringLiteral("< 5"));
+            QCOMPARE(m->index(first, 0).data(kCodeRole).toString(), QStringLiteral("00007"));
+            QCOMPARE(m->index(first + 1, 0).data(kCodeRole).toString(), QStringLiteral("00008"));
+        }
     }
 
     void crunchOfARegionIsDiagnosedOnItsBassins() {
@@ -820,6 +868,26 @@ private slots:
         session->clearDensityMap();
         QVERIFY(!mapLayers->communesColoured());
         QVERIFY(!session->shownDensityMap());
+    }
+
+    void accessibilityCheckboxFollowsTheMapWhoeverColouredIt() {
+        DensityPanel panel(session.get(), canvas.get(), project.get());
+        auto* box = panel.findChild<QCheckBox*>(QStringLiteral("accessibility"));
+        QVERIFY(!box->isChecked());
+        DensityMapRequest request; // as --density medecin_generaliste --accessibility asks it
+        request.profession = QStringLiteral("medecin_generaliste");
+        request.vintage = session->vintage();
+        request.accessibility = true;
+        QSignalSpy ready(session.get(), &Session::densityMapReady);
+        session->requestDensityMap(request);
+        QTRY_VERIFY_WITH_TIMEOUT(ready.count() >= 1, 20000);
+        QVERIFY(box->isChecked());
+        QVERIFY(panel.findChild<QPushButton*>(QStringLiteral("resetColouring"))->isEnabled());
+        request.accessibility = false; // and back to densities
+        session->requestDensityMap(request);
+        QTRY_VERIFY_WITH_TIMEOUT(!box->isChecked(), 20000);
+        QCOMPARE(session->shownDensityMap()->request, request); // the checkbox asked for nothing else
+        session->clearDensityMap();
     }
 
     void accessibilityColoursCommunesBy2sfca() {

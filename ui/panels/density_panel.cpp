@@ -23,6 +23,7 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -657,6 +658,14 @@ void DensityPanel::colourMap() {
 }
 
 void DensityPanel::onDensityMapReady(const DensityMapRequest& request) {
+    // The map may have been coloured from elsewhere (--density --accessibility, the map's own menu): the
+    // checkbox says what the map shows, without asking for it again.
+    if (m_accessibility->isChecked() != request.accessibility) {
+        const QSignalBlocker blocker(m_accessibility);
+        m_accessibility->setChecked(request.accessibility);
+    }
+    m_colouring = true;
+    m_reset->setEnabled(true);
     QString profLabel = tr("all professions");
     if (const model::Profession* p = m_session->dataset().catalogue.find(request.profession.toStdString()))
         profLabel = panel::professionLabel(*p);

@@ -34,6 +34,7 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
+#include <functional>
 #include <set>
 
 namespace maillage::ui {
@@ -43,10 +44,13 @@ using panel::percent;
 using panel::qs;
 
 // The pôles table: one row per BV of the dataset.
+// The figures are the cells of the command line's classification table (analysis::classificationTable):
+// masked as it masks them, shown as it words them ("< 5").
 struct PolesTableRow {
     QString code, name;
     int type = 0;
-    double total = 0, poleShare = 0, psyShare = 0;
+    io::Cell total, poleShare, psyShare;
+    QString totalText, poleShareText, psyShareText;
     QString reason;
     QString margins; //!< how far from each threshold that matters (analysis::describeMargins)
 };
@@ -76,11 +80,11 @@ protected:
             case Type:
                 return qs(analysis::poleTypeShort(static_cast<analysis::PoleType>(r.type)));
             case Professionals:
-                return number(r.total);
+                return r.totalText;
             case PoleShare:
-                return percent(r.poleShare);
+                return r.poleShareText;
             case PsyShare:
-                return percent(r.psyShare);
+                return r.psyShareText;
             case Reason:
                 return r.reason;
             case Margins:
@@ -94,11 +98,11 @@ protected:
             case Type:
                 return r.type == 0 ? 99 : r.type; // hors pôle after the pôles
             case Professionals:
-                return r.total;
+                return ResultTableModel::sortKey(r.total, io::ColumnType::Real);
             case PoleShare:
-                return r.poleShare;
+                return ResultTableModel::sortKey(r.poleShare, io::ColumnType::Percent);
             case PsyShare:
-                return r.psyShare;
+                return ResultTableModel::sortKey(r.psyShare, io::ColumnType::Percent);
             case Reason:
                 return r.reason;
             case Margins:
@@ -121,6 +125,9 @@ protected:
             if (col == Professionals || col == PoleShare || col == PsyShare)
                 return QVariant(Qt::AlignRight | Qt::AlignVCenter);
             break;
+        case panel::MaskedRole:
+            return (col == Professionals && r.total.masked) || (col == PoleShare && r.poleShare.masked) ||
+                   (col == PsyShare && r.psyShare.masked);
         case TypeRole:
             return QString::number(r.type);
         case CodeRole:
@@ -470,36 +477,58 @@ void PolesPanel::onDatasetChanged() {
     refreshCrunch();
 }
 
+namespace {
+
+//! The rows of the Pôles tab: the classification table's cells (secrecy applied as on the command line),
+//! and the margins, not shown when a count of the BV is masked.
+std::vector<PolesTableRow>
+polesRows(const model::Dataset& ds, const std::vector<analysis::PoleClassification>& poles,
+          const analysis::SecrecyRule& rule,
+          const std::function<QString(const analysis::PoleClassification&)>& margins) {
+    const Language language = panel::uiIsFrench() ? Language::Fr : Language::En;
+    const io::ResultTable t = analysis::classificationTable(ds, poles, rule, language);
+    const auto total = static_cast<std::size_t>(t.column("total"));
+    const auto poleShare = static_cast<std::size_t>(t.column("pole_share"));
+    const auto psyShare = static_cast<std::size_t>(t.column("psy_share"));
+    const auto reason = static_cast<std::size_t>(t.column("reason"));
+    std::vector<PolesTableRow> rows;
+    rows.reserve(poles.size());
+    for (std::size_t i = 0; i < poles.size(); ++i) {
+        const auto& cells = t.rows[i].cells;
+        PolesTableRow r;
+        r.code = qs(poles[i].bv);
+        r.name = panel::bassinName(ds, poles[i].bv);
+        r.type = static_cast<int>(poles[i].type);
+        r.total = cells[total];
+        r.poleShare = cells[poleShare];
+        r.psyShare = cells[psyShare];
+        r.totalText = qs(io::formatCell(t, i, total, language));
+        r.poleShareText = qs(io::formatCell(t, i, poleShare, language));
+        r.psyShareText = qs(io::formatCell(t, i, psyShare, language));
+        r.reason = qs(cells[reason].text);
+        r.margins = margins(poles[i]);
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+} // namespace
+
 void PolesPanel::reloadTable() {
     std::vector<PolesTableRow> rows;
     int poleCount = 0;
     if (m_session->hasDataset()) {
-        const model::Dataset& ds = m_session->dataset();
-        const auto& poles = m_session->poles();
-        const bool french = panel::uiIsFrench();
         const analysis::SecrecyRule rule = analysis::SecrecyRule::from(m_session->parameters().density);
-        rows.reserve(poles.size());
-        for (const auto& p : poles) {
-            PolesTableRow r;
-            r.code = qs(p.bv);
-            r.name = panel::bassinName(ds, p.bv);
-            r.type = static_cast<int>(p.type);
-            r.total = p.total;
-            r.poleShare = p.poleShare;
-            r.psyShare = p.psyShare;
-            r.reason = qs(analysis::describeClassification(p, french ? analysis::Language::Fr
-                                                                     : analysis::Language::En));
-            r.margins = marginsText(p, rule);
-            if (r.type >= 1 && r.type <= 4)
-                ++poleCount;
-            rows.push_back(std::move(r));
-        }
+        rows = polesRows(m_session->dataset(), m_session->poles(), rule,
+                         [&](const analysis::PoleClassification& p) { return marginsText(p, rule); });
+        for (const auto& r : rows)
+            poleCount += r.type >= 1 && r.type <= 4 ? 1 : 0;
     }
     const int bassinCount = static_cast<int>(rows.size());
     if (m_model->rows().size() != rows.size() || m_model->rows().empty() || [&] {
             for (size_t i = 0; i < rows.size(); ++i)
                 if (rows[i].code != m_model->rows()[i].code || rows[i].type != m_model->rows()[i].type ||
-                    rows[i].total != m_model->rows()[i].total ||
+                    rows[i].totalText != m_model->rows()[i].totalText ||
                     rows[i].reason != m_model->rows()[i].reason ||
                     rows[i].margins != m_model->rows()[i].margins)
                     return true;

@@ -29,8 +29,10 @@ bool isNumeric(io::ColumnType type) {
     return type == io::ColumnType::Integer || type == io::ColumnType::Real || type == io::ColumnType::Percent;
 }
 
+} // namespace
+
 // Values first, then the masked cells as one block, then the empty ones (io::cellLess's order).
-QVariant sortKey(const io::Cell& cell, io::ColumnType type) {
+QVariant ResultTableModel::sortKey(const io::Cell& cell, io::ColumnType type) {
     const bool text = type == io::ColumnType::Text || type == io::ColumnType::Code;
     if (cell.hasValue())
         return text ? QVariant(QString::fromStdString(cell.text)) : QVariant(cell.number);
@@ -38,8 +40,6 @@ QVariant sortKey(const io::Cell& cell, io::ColumnType type) {
         return cell.masked ? QStringLiteral("\uFFFE") : QStringLiteral("\uFFFF");
     return cell.masked ? std::numeric_limits<double>::max() / 2 : std::numeric_limits<double>::max();
 }
-
-} // namespace
 
 QVariant ResultTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())

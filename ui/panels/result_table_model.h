@@ -16,6 +16,9 @@ public:
     //! Replaces the table, worded in `language`.
     void setTable(io::ResultTable table, Language language);
     const io::ResultTable& table() const { return m_table; }
+    //! The panel::SortRole of `cell`: its value, then masked cells as one block, then empty ones
+    //! (io::cellLess's order), so that sorting gives no masked value back.
+    static QVariant sortKey(const io::Cell& cell, io::ColumnType type);
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;

@@ -140,6 +140,8 @@ void ZonageView::showZonage() {
     input.vintage = z->access->vintage;
     input.hasZonage = true;
     input.zonageThreshold = z->zonage.thresholds.front();
+    input.secrecy = analysis::SecrecyRule::from(m_session->parameters().density);
+    input.language = language;
     m_model->setTable(analysis::accessibilityTable(ds, input), language);
     // The least served first, every figure in sight at dock width.
     m_table->sortByColumn(m_model->table().column("access"), Qt::AscendingOrder);

@@ -1,0 +1,296 @@
+// Issue 7, "Verified by": every analysis subcommand, in every table format, run on a dataset built to have
+// many counts from 1 to 4; every cell of every output is scanned for a count below the secrecy threshold
+// that can be read, or recomputed from the other counts of its row (total minus a part, a part minus
+// another), and every text cell for a small number of professionals quoted in words.
+#include "app/cli.h"
+#include "cli_testing.h"
+#include "testing.h"
+
+#include "core/io/gdal_util.h"
+#include "core/io/gpkg.h"
+#include "core/model/csv.h"
+
+#include <QDir>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <set>
+
+using namespace maillage;
+using maillage::testing::contentOf;
+using maillage::testing::Run;
+using maillage::testing::runCli;
+
+namespace {
+
+constexpr double kThreshold = 5; // the default density.secrecy_threshold
+
+//! The columns that hold counts of professionals (or sums of them), in every table the subcommands write.
+const std::set<std::string>& countColumns() {
+    static const std::set<std::string> keys = {"total",  "pole",       "psy",           "ex_psy",
+                                               "count",  "first_mass", "second_mass",   "total_professionals",
+                                               "before", "after",      "professionals", "pole_professionals"};
+    return keys;
+}
+
+//! One table as text: its header and its rows.
+struct TextTable {
+    std::string where; //!< file (and layer) for messages
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+};
+
+//! A number written by a machine or a French human format ("1 234,5", "1,234.5" are not written): empty
+//! or not a number gives NaN.
+double parseCell(std::string s, bool frenchDecimals) {
+    std::string clean;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == ' ' || c == 0xC2 || c == 0xA0 || c == 0xE2 || c == 0x80 || c == 0xAF)
+            continue; // spaces, NBSP and narrow NBSP as thousands separators
+        clean += frenchDecimals && s[i] == ',' ? '.' : s[i];
+    }
+    if (clean.empty())
+        return std::nan("");
+    char* end = nullptr;
+    const double v = std::strtod(clean.c_str(), &end);
+    return end && *end == '\0' ? v : std::nan("");
+}
+
+bool isSmall(double v) {
+    return std::isfinite(v) && std::fabs(v) >= 1 - 1e-9 && std::fabs(v) < kThreshold - 1e-9;
+}
+
+//! Every small count readable in `t`, or recomputable from two counts of one row; every small number of
+//! professionals quoted in a text cell. One line each.
+QStringList leaks(const TextTable& t, bool frenchDecimals) {
+    QStringList found;
+    static const QRegularExpression quoted(
+        QStringLiteral("(^|[^0-9.,])([1-4]) (professionals?|professionnels?|health professionals)"));
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+        std::vector<std::pair<std::string, double>> counts;
+        for (std::size_t c = 0; c < t.header.size() && c < t.rows[r].size(); ++c) {
+            const std::string& value = t.rows[r][c];
+            if (countColumns().count(t.header[c])) {
+                const double v = parseCell(value, frenchDecimals);
+                if (std::isfinite(v))
+                    counts.emplace_back(t.header[c], v);
+            } else if (quoted.match(QString::fromStdString(value)).hasMatch()) {
+                found << QStringLiteral("%1 row %2 %3: %4")
+                             .arg(QString::fromStdString(t.where))
+                             .arg(r + 1)
+                             .arg(QString::fromStdString(t.header[c]), QString::fromStdString(value));
+            }
+        }
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            if (isSmall(counts[i].second))
+                found << QStringLiteral("%1 row %2 %3 = %4")
+                             .arg(QString::fromStdString(t.where))
+                             .arg(r + 1)
+                             .arg(QString::fromStdString(counts[i].first))
+                             .arg(counts[i].second);
+            for (std::size_t j = i + 1; j < counts.size(); ++j)
+                if (isSmall(counts[i].second - counts[j].second))
+                    found << QStringLiteral("%1 row %2 %3 - %4 = %5")
+                                 .arg(QString::fromStdString(t.where))
+                                 .arg(r + 1)
+                                 .arg(QString::fromStdString(counts[i].first),
+                                      QString::fromStdString(counts[j].first))
+                                 .arg(counts[i].second - counts[j].second);
+        }
+    }
+    return found;
+}
+
+//! A CSV file written by the output layer (comma or, in csv-fr, semicolon with a BOM).
+TextTable readCsvTable(const QString& path, char sep) {
+    QByteArray bytes = contentOf(path);
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes.remove(0, 3);
+    std::vector<text::CsvRecord> records;
+    text::tokenizeCsv(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), sep,
+                      records);
+    TextTable t;
+    t.where = path.toStdString();
+    for (auto& record : records) {
+        if (record.fields.size() == 1 && record.fields[0].empty())
+            continue;
+        if (t.header.empty())
+            t.header = record.fields;
+        else
+            t.rows.push_back(record.fields);
+    }
+    return t;
+}
+
+//! Every layer of a GeoPackage written by the output layer, fields as GDAL gives them as text.
+std::vector<TextTable> readGpkgTables(const QString& path) {
+    GDALAllRegister();
+    std::vector<TextTable> tables;
+    io::DatasetPtr ds(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                        nullptr, nullptr));
+    if (!ds)
+        return tables;
+    for (int l = 0; l < ds->GetLayerCount(); ++l) {
+        OGRLayer* layer = ds->GetLayer(l);
+        TextTable t;
+        t.where = path.toStdString() + ":" + layer->GetName();
+        OGRFeatureDefn* defn = layer->GetLayerDefn();
+        for (int f = 0; f < defn->GetFieldCount(); ++f)
+            t.header.emplace_back(defn->GetFieldDefn(f)->GetNameRef());
+        layer->ResetReading();
+        while (OGRFeature* feature = layer->GetNextFeature()) {
+            std::vector<std::string> row;
+            for (int f = 0; f < defn->GetFieldCount(); ++f)
+                row.emplace_back(feature->IsFieldSetAndNotNull(f) ? feature->GetFieldAsString(f) : "");
+            OGRFeature::DestroyFeature(feature);
+            t.rows.push_back(std::move(row));
+        }
+        tables.push_back(std::move(t));
+    }
+    return tables;
+}
+
+//! The demo dataset with one count record in three set to 1–4 (and the bassins' sums recomputed): many
+//! small counts, of every profession, in every bassin de vie, and small totals in some.
+model::Dataset smallCountsDataset(const std::string& demo) {
+    model::Dataset ds = io::readDataset(demo);
+    std::size_t i = 0;
+    for (auto& record : ds.counts)
+        if (i++ % 3 == 0)
+            record.count = 1 + static_cast<double>(i % 4);
+    ds.reindex();
+    return ds;
+}
+
+} // namespace
+
+class TestCliSecrecyScan : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::string m_dataset;
+
+    std::string path(const QString& name) const { return m_dir.filePath(name).toStdString(); }
+
+    //! Runs `args` with --dataset and --output in a fresh folder of its own; every table file written there.
+    QStringList scan(const QString& name, std::vector<std::string> args, const std::string& format) {
+        const QString folder = m_dir.filePath(name);
+        QDir().mkpath(folder);
+        const std::string extension = format == "csv-fr" ? "csv" : format;
+        args.insert(args.end(),
+                    {"--dataset", m_dataset, "--format", format, "--output",
+                     (folder + QStringLiteral("/out.") + QString::fromStdString(extension)).toStdString()});
+        const Run r = runCli(args);
+        if (r.status != 0)
+            return {QStringLiteral("%1: status %2: %3")
+                        .arg(name)
+                        .arg(r.status)
+                        .arg(QString::fromStdString(r.err))};
+        QStringList found;
+        for (const QString& file : QDir(folder).entryList(QDir::Files)) {
+            const QString full = QDir(folder).filePath(file);
+            if (file.endsWith(QStringLiteral(".csv")))
+                found << leaks(readCsvTable(full, format == "csv-fr" ? ';' : ','), format == "csv-fr");
+            else if (file.endsWith(QStringLiteral(".gpkg")))
+                for (const TextTable& t : readGpkgTables(full))
+                    found << leaks(t, false);
+        }
+        return found;
+    }
+
+private slots:
+    void initTestCase() {
+        qputenv("LC_ALL", "C.UTF-8");
+        const std::string demo = path(QStringLiteral("demo.gpkg"));
+        const Run r = runCli({"demo", "--output", demo});
+        QVERIFY2(r.status == 0, r.err.c_str());
+        m_dataset = path(QStringLiteral("small.gpkg"));
+        io::writeDataset(smallCountsDataset(demo), m_dataset);
+    }
+
+    void theDatasetHasManySmallCounts() {
+        const model::Dataset ds = io::readDataset(m_dataset, io::ReadOptions{false});
+        int small = 0;
+        for (const auto& record : ds.counts)
+            small += isSmall(record.count) ? 1 : 0;
+        QVERIFY2(small > 1000, qPrintable(QString::number(small)));
+    }
+
+    //! The scan finds what it looks for: without secrecy, the same outputs show small counts.
+    void theScanFindsSmallCountsWithoutSecrecy() {
+        const QStringList found =
+            scan(QStringLiteral("off"),
+                 {"density", "--profession", "all", "--level", "commune", "--no-secrecy"}, "csv");
+        QVERIFY(!found.isEmpty());
+        const QStringList classify =
+            scan(QStringLiteral("off-classify"), {"classify", "--no-secrecy"}, "csv");
+        QVERIFY(!classify.isEmpty());
+    }
+
+    void accessStatesTheSecrecyRuleOfTheRunNotOnlyTheDatasets() {
+        const auto caption = [&](const char* name, std::vector<std::string> args) {
+            const std::string out = path(QString::fromLatin1(name));
+            args.insert(args.begin(),
+                        {"access", "--dataset", m_dataset, "--profession", "medecin_generaliste"});
+            args.insert(args.end(), {"--output", out});
+            const Run r = runCli(args);
+            if (r.status != 0)
+                return r.err;
+            GDALAllRegister();
+            io::DatasetPtr ds(
+                GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+            OGRLayer* layer = ds ? ds->GetLayerByName("access") : nullptr;
+            const char* description = layer ? layer->GetMetadataItem("DESCRIPTION") : nullptr;
+            return std::string(description ? description : "no description");
+        };
+        std::string text = caption("access11.gpkg", {"--set", "density.secrecy_threshold=11"});
+        QVERIFY2(text.find("statistical secrecy: counts below 11 masked") != std::string::npos, text.c_str());
+        text = caption("access-off.gpkg", {"--no-secrecy"});
+        QVERIFY2(text.find("statistical secrecy not applied") != std::string::npos, text.c_str());
+    }
+
+    void noOutputOfAnySubcommandGivesASmallCountBack_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("format");
+        const std::vector<std::pair<const char*, std::vector<std::string>>> runs = {
+            {"classify", {"classify", "--margins"}},
+            {"density-commune", {"density", "--profession", "all", "--level", "commune"}},
+            {"density-commune-mg", {"density", "--profession", "medecin_generaliste", "--level", "commune"}},
+            {"density-bv", {"density", "--profession", "all", "--level", "bv"}},
+            {"density-departement", {"density", "--profession", "all", "--level", "departement"}},
+            {"density-region", {"density", "--profession", "all", "--level", "region"}},
+            {"access", {"access", "--profession", "medecin_generaliste", "--zonage", "2.5,4"}},
+            {"links", {"links", "--kind", "all"}},
+            {"crunch", {"crunch"}},
+            {"summary", {"summary"}},
+            {"sensitivity", {"sensitivity", "--param", "poles.mass_scale", "--range", "0.5:1.5:0.5"}}};
+        for (const auto& [name, args] : runs)
+            for (const char* format : {"csv", "csv-fr", "gpkg"}) {
+                QStringList list;
+                for (const auto& a : args)
+                    list << QString::fromStdString(a);
+                QTest::newRow((std::string(name) + " " + format).c_str())
+                    << list << QString::fromLatin1(format);
+            }
+    }
+
+    void noOutputOfAnySubcommandGivesASmallCountBack() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, format);
+        std::vector<std::string> a;
+        for (const QString& s : args)
+            a.push_back(s.toStdString());
+        const QString name =
+            QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_'));
+        const QStringList found = scan(name, a, format.toStdString());
+        QVERIFY2(found.isEmpty(), qPrintable(found.mid(0, 10).join(QLatin1Char('\n'))));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliSecrecyScan)
+#include "test_cli_secrecy_scan.moc"
