@@ -11,7 +11,9 @@
 #include "core/model/csv.h"
 
 #include <QDir>
+#include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -252,6 +254,49 @@ private slots:
         QVERIFY2(text.find("statistical secrecy: counts below 11 masked") != std::string::npos, text.c_str());
         text = caption("access-off.gpkg", {"--no-secrecy"});
         QVERIFY2(text.find("statistical secrecy not applied") != std::string::npos, text.c_str());
+    }
+
+    //! The printed sheets quote no small number of professionals: the fiche of a BV with small counts and
+    //! the atlas of every BV, read back with pdftotext.
+    void printedSheetsQuoteNoSmallCount() {
+#ifndef MAILLAGE_BINARY
+        QSKIP("built without the desktop libraries: nothing to print with");
+#else
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed");
+        const model::Dataset ds = io::readDataset(m_dataset, io::ReadOptions{false});
+        const std::vector<std::pair<QString, QStringList>> runs = {
+            {QStringLiteral("fiche.pdf"),
+             {QStringLiteral("report"), QStringLiteral("--territory"),
+              QStringLiteral("bv:") + QString::fromStdString(ds.bassins.front().code)}},
+            {QStringLiteral("atlas.pdf"), {QStringLiteral("atlas")}}};
+        for (const auto& [name, args] : runs) {
+            const QString pdf = m_dir.filePath(name);
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.remove(QStringLiteral("DISPLAY"));
+            env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+            env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(MAILLAGE_BINARY), QStringList(args) << QStringLiteral("--dataset")
+                                                                       << QString::fromStdString(m_dataset)
+                                                                       << QStringLiteral("--output") << pdf);
+            QVERIFY(p.waitForFinished(300000));
+            QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+            QProcess text;
+            text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+            QVERIFY(text.waitForFinished(60000));
+            TextTable page;
+            page.where = name.toStdString();
+            page.header = {"text"};
+            const QString all = QString::fromUtf8(text.readAllStandardOutput());
+            QVERIFY(all.contains(QStringLiteral("statistical secrecy: counts below 5 masked")));
+            for (const QString& line : all.split(QLatin1Char('\n')))
+                page.rows.push_back({line.simplified().toStdString()});
+            const QStringList found = leaks(page, false);
+            QVERIFY2(found.isEmpty(), qPrintable(found.mid(0, 10).join(QLatin1Char('\n'))));
+        }
+#endif
     }
 
     void noOutputOfAnySubcommandGivesASmallCountBack_data() {
