@@ -299,7 +299,13 @@ std::vector<Profile> computeProfiles(const model::Dataset& ds, const model::Prof
                 p.population += commune->population;
         }
     }
-    std::unordered_map<std::size_t, std::pair<double, double>> here; // territory -> weight, FTE
+    // Per person, the territories their sites are in, with weight and FTE: a few entries, kept in a
+    // reused vector (a node-based map per person costs more than the whole profile).
+    struct Share {
+        std::size_t territory;
+        double weight, fte;
+    };
+    std::vector<Share> here;
     for (const model::RegisteredProfessional& person : reg.professionals) {
         if (person.profession.empty() || (!code.empty() && person.profession != code))
             continue;
@@ -310,13 +316,17 @@ std::vector<Profile> computeProfiles(const model::Dataset& ds, const model::Prof
             if (it == holders.end())
                 continue;
             for (std::size_t t : it->second) {
-                here[t].first += weights[s];
-                here[t].second += person.sites[s].fte;
+                auto same =
+                    std::find_if(here.begin(), here.end(), [&](const Share& h) { return h.territory == t; });
+                if (same == here.end())
+                    same = here.insert(here.end(), Share{t, 0.0, 0.0});
+                same->weight += weights[s];
+                same->fte += person.sites[s].fte;
             }
         }
-        for (const auto& [t, weightFte] : here)
-            if (weightFte.first > 0)
-                accumulate(profiles[t], person, weightFte.first, weightFte.second);
+        for (const Share& h : here)
+            if (h.weight > 0)
+                accumulate(profiles[h.territory], person, h.weight, h.fte);
     }
     return profiles;
 }
