@@ -3,6 +3,7 @@
 #include "core/analysis/profile.h"
 #include "core/analysis/profile_tables.h"
 #include "core/analysis/retirement.h"
+#include "core/demo/demo.h"
 #include "core/io/gpkg.h"
 #include "core/io/parameters_json.h"
 #include "core/model/error.h"
@@ -312,6 +313,41 @@ private slots:
         const std::string gpkg = dir.filePath("d.gpkg").toStdString();
         io::writeDataset(ds, gpkg);
         QCOMPARE(io::readDataset(gpkg).params.registers.retirementAge, 64.0);
+    }
+
+    void noMaskedBreakdownOfTheDemoCanBeRecomputed() {
+        // Every BV and every profession of the demo register: in each breakdown whose total is shown, the
+        // masked parts are none, or at least two that add up to the threshold or more.
+        const model::Dataset ds = demo::makeDemoDataset();
+        const model::ProfessionalRegister& reg = ds.registers.front();
+        std::vector<Territory> bassins;
+        for (const model::Bassin& b : ds.bassins)
+            bassins.push_back(territoryOf(ds, TerritoryLevel::Bassin, b.code));
+        int masked = 0;
+        for (const std::string& profession : registerProfessions(ds, reg))
+            for (const Profile& p : computeProfiles(ds, reg, bassins, profession)) {
+                const ProfileMask m = maskProfile(p, SecrecyRule{});
+                if (m.count)
+                    continue;
+                const auto check = [&](const auto& values, const auto& hidden) {
+                    double sum = 0;
+                    int n = 0;
+                    for (std::size_t i = 0; i < values.size(); ++i)
+                        if (hidden[i]) {
+                            sum += values[i];
+                            ++n;
+                        }
+                    masked += n;
+                    QVERIFY2(n == 0 || (n >= 2 && sum >= 5),
+                             qPrintable(QString::fromStdString(p.territory.code)));
+                };
+                check(p.ageBands, m.ageBands);
+                check(p.sectors, m.sectors);
+                check(p.modes, m.modes);
+                check(std::array<double, 3>{p.women, p.men, p.sexUnknown},
+                      std::array<bool, 3>{m.women, m.men, m.sexUnknown});
+            }
+        QVERIFY(masked > 0); // the demo has small cells: the check ran on some
     }
 
     void tablesMaskCellsAndStateTheRule() {
