@@ -28,11 +28,14 @@ int professionIndex(const model::Dataset& ds, const std::string& profession) {
         msg("analysis.unknown_profession", {arg::code("profession", profession), arg::list("known", known)}));
 }
 
-//! The canonical code of a profession given as code or alias ("" stays "" = all professions).
+} // namespace
+
 std::string canonicalProfession(const model::Dataset& ds, const std::string& profession) {
     const int index = professionIndex(ds, profession);
     return index < 0 ? std::string() : ds.catalogue.professions()[static_cast<std::size_t>(index)].code;
 }
+
+namespace {
 
 void moveWarnings(Warnings& from, Warnings& to) {
     for (Warning& w : from)

@@ -33,6 +33,10 @@ struct DensityDrillDown {
     Warnings warnings; //!< counts left out (unknown places or professions, invalid counts)
 };
 
+//! The canonical code of a profession given as code or alias ("" stays "" = all professions). Throws
+//! Error(Value) listing the catalogue's codes for a profession it does not know.
+std::string canonicalProfession(const model::Dataset& dataset, const std::string& profession);
+
 //! Counts of one profession for one vintage, one per commune (same order as dataset.communes).
 struct CommuneCounts {
     std::string profession;     //!< canonical code ("" = all professions)

@@ -2,6 +2,7 @@
 
 #include "core/demo/demo_names.h"
 #include "core/demo/demo_random.h"
+#include "core/demo/demo_register.h"
 #include "core/demo/demo_tiling.h"
 #include "core/model/text.h"
 
@@ -404,6 +405,8 @@ public:
         addCooperations();
         addFlows();
         ds.reindex();
+        // Last, from its own stream: the register leaves everything drawn before it unchanged.
+        ds.registers.push_back(makeDemoRegister(ds, kVintages[1], hashOf(m_key, 0x5245474953544552ull)));
         return std::move(ds);
     }
 

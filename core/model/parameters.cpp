@@ -64,6 +64,8 @@ const std::vector<Field>& fields() {
          [](Parameters& p) -> double& { return p.crunch.minCorrelationBassins; }},
         {"density.catchment_minutes", Domain::Positive,
          [](Parameters& p) -> double& { return p.density.catchmentMinutes; }},
+        {"register.retirement_age", Domain::Positive,
+         [](Parameters& p) -> double& { return p.registers.retirementAge; }},
     };
     return f;
 }

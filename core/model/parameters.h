@@ -58,12 +58,22 @@ struct CrunchParameters {
     double minCorrelationBassins = 10;
 };
 
+//! DOMAIN.md §8: registers of individual professionals.
+struct RegisterParameters {
+    //! Age at which the retirement projection expects a professional to stop. 67 is the age of the
+    //! automatic full-rate pension in France (âge d'annulation de la décote, code de la sécurité sociale,
+    //! art. L351-8), the latest age the pension rules push people to work until; the RPPS documentation
+    //! gives no retirement age, and many physicians work on past it (cumul emploi-retraite).
+    double retirementAge = 67;
+};
+
 //! All parameters of a dataset.
 struct Parameters {
     PoleParameters poles;
     MaillageParameters maillage;
     DensityParameters density;
     CrunchParameters crunch;
+    RegisterParameters registers;
     //! DOMAIN.md §6: the "access.*" keys the user set (AccessParameters' flat form), laid over the defaults
     //! of each profession group by accessFor(); empty = every group keeps its defaults (DREES's for the
     //! professions de proximité, 30 minutes for the professions de pôle).

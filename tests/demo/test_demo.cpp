@@ -1,7 +1,9 @@
 // The demo dataset: deterministic, a proper tiling, and a territory that shows every pôle type and
 // every exclusion case of DOMAIN.md §3 through the real classifier.
 #include "core/analysis/poles.h"
+#include "core/analysis/register_counts.h"
 #include "core/demo/demo.h"
+#include "core/demo/demo_register.h"
 #include "core/model/codes.h"
 #include "testing.h"
 
@@ -161,6 +163,29 @@ std::uint64_t digestOf(const model::Dataset& ds) {
     return h.value();
 }
 
+//! The same digest over the registers (kept apart: adding the register left every other figure unchanged).
+std::uint64_t registerDigestOf(const model::Dataset& ds) {
+    Digest h;
+    for (const auto& reg : ds.registers) {
+        h.add(reg.vintage);
+        h.add(reg.source);
+        h.add(static_cast<int>(reg.rule));
+        for (const auto& p : reg.professionals) {
+            for (const auto* s : {&p.id, &p.profession, &p.specialty})
+                h.add(*s);
+            for (int v : {p.birthYear, static_cast<int>(p.sex), static_cast<int>(p.sector), p.startYear})
+                h.add(v);
+            for (const auto& site : p.sites) {
+                h.add(site.commune);
+                h.add(static_cast<int>(site.mode));
+                h.add(site.fte);
+                h.add(static_cast<int>(site.main));
+            }
+        }
+    }
+    return h.value();
+}
+
 int count(const std::vector<analysis::PoleClassification>& poles, PoleType type) {
     return static_cast<int>(
         std::count_if(poles.begin(), poles.end(), [&](const auto& p) { return p.type == type; }));
@@ -274,6 +299,60 @@ private slots:
         const std::uint64_t digest = digestOf(ds);
         QVERIFY2(digest == 0x5b40646ce9335093ULL,
                  qPrintable(QStringLiteral("digest 0x%1").arg(digest, 16, 16, QChar('0'))));
+        QCOMPARE(ds.registers.size(), std::size_t(1));
+        const std::uint64_t registerDigest = registerDigestOf(ds);
+        QVERIFY2(registerDigest == 0x17496824111aba45ULL,
+                 qPrintable(QStringLiteral("register digest 0x%1").arg(registerDigest, 16, 16, QChar('0'))));
+    }
+
+    void registerGivesBackTheDemoCountsOfItsProfessions() {
+        QCOMPARE(ds.registers.size(), std::size_t(1));
+        const model::ProfessionalRegister& reg = ds.registers.front();
+        QCOMPARE(reg.vintage, ds.latestVintage());
+        std::map<std::pair<std::string, std::string>, double> expected, derived;
+        const auto& covered = demo::demoRegisterProfessions();
+        for (const auto& r : ds.counts)
+            if (r.vintage == reg.vintage && std::count(covered.begin(), covered.end(), r.profession))
+                expected[{r.place, r.profession}] += r.count;
+        for (const auto& r : analysis::countsFromRegister(reg))
+            derived[{r.place, r.profession}] += r.count;
+        QVERIFY(expected.size() > 100);
+        QVERIFY(expected == derived);
+        std::set<std::string> ids;
+        for (const auto& p : reg.professionals)
+            ids.insert(p.id);
+        QCOMPARE(ids.size(), reg.professionals.size());
+    }
+
+    void registerHasARealisticSpread() {
+        const model::ProfessionalRegister& reg = ds.registers.front();
+        // Rural general practitioners are older than those of towns; every characteristic takes several
+        // values.
+        double ruralAge = 0, townAge = 0, rural = 0, town = 0;
+        int twoSites = 0, unknownAge = 0, women = 0;
+        std::set<int> sectors, modes;
+        for (const auto& p : reg.professionals) {
+            twoSites += p.sites.size() == 2 ? 1 : 0;
+            women += p.sex == model::Sex::Female ? 1 : 0;
+            sectors.insert(static_cast<int>(p.sector));
+            for (const auto& s : p.sites)
+                modes.insert(static_cast<int>(s.mode));
+            if (p.birthYear == 0) {
+                ++unknownAge;
+                continue;
+            }
+            if (p.profession != "medecin_generaliste")
+                continue;
+            const bool isRural = ds.commune(p.sites.front().commune)->population < 3500;
+            (isRural ? ruralAge : townAge) += reg.vintage - p.birthYear;
+            (isRural ? rural : town) += 1;
+        }
+        QVERIFY(rural > 50 && town > 50);
+        QVERIFY2(ruralAge / rural > townAge / town + 3,
+                 qPrintable(QStringLiteral("%1 %2").arg(ruralAge / rural).arg(townAge / town)));
+        QVERIFY(twoSites > 100 && unknownAge > 10 && women > 1000);
+        QCOMPARE(sectors.size(), std::size_t(5));
+        QCOMPARE(modes.size(), std::size_t(2)); // sites are libéral or salarié; mixte is a person with both
     }
 
     void aboutFifteenHundredCommunesInFortyBassins() {

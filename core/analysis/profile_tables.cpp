@@ -1,0 +1,204 @@
+#include "core/analysis/profile_tables.h"
+
+#include <cmath>
+
+namespace maillage::analysis {
+
+using io::Cell;
+using io::Column;
+using io::ColumnType;
+using io::ResultTable;
+
+namespace {
+
+//! The columns naming a profile's row.
+std::vector<Column> keyColumns() {
+    return {{"level", "Niveau", "Level", ColumnType::Text, "", -1},
+            {"code", "Code", "Code", ColumnType::Code, "", -1},
+            {"name", "Nom", "Name", ColumnType::Text, "", -1},
+            {"profession", "Profession", "Profession", ColumnType::Code, "", -1},
+            {"population", "Population", "Population", ColumnType::Integer, "habitants", -1},
+            {"count", "Effectif", "Count", ColumnType::Real, "", -1}};
+}
+
+std::vector<Cell> keyCells(const Profile& p, bool countMasked) {
+    return {Cell::of(territoryLevelName(p.territory.level)),
+            Cell::of(p.territory.code),
+            Cell::of(p.territory.name),
+            Cell::of(p.profession),
+            Cell::of(p.population),
+            Cell::orSecret(p.count, countMasked)};
+}
+
+//! The profile's title: the territory (the first profile's) and the vintage.
+Message titleOf(const ProfileTableInput& input, const char* id, bool withAge) {
+    const Profile* first = input.profiles.empty() ? nullptr : &input.profiles.front();
+    std::vector<MessageArg> args{
+        arg::text("territory", first ? first->territory.name : std::string()),
+        arg::text("vintage", first ? std::to_string(first->vintage) : std::string())};
+    if (withAge)
+        args.push_back(arg::number("age", input.retirementAge));
+    return msg(id, std::move(args));
+}
+
+ResultTable newProfileTable(const char* name, const Message& title, const ProfileTableInput& input,
+                            const SecrecyRule& rule) {
+    ResultTable t;
+    t.name = name;
+    t.titleFr = word(title, Language::Fr);
+    t.titleEn = word(title, Language::En);
+    t.secrecyApplied = rule.enabled;
+    t.secrecyThreshold = rule.enabled ? rule.threshold : 0;
+    if (!input.source.empty())
+        t.notes.push_back(msg("analysis.profile.note_register", {arg::text("source", input.source)}));
+    t.notes.push_back(msg(input.rule == model::SiteRule::MainSite ? "analysis.profile.note_rule_main"
+                                                                  : "analysis.profile.note_rule_shared"));
+    if (!input.profiles.empty())
+        t.notes.push_back(msg("analysis.profile.note_ages",
+                              {arg::text("vintage", std::to_string(input.profiles.front().vintage))}));
+    return t;
+}
+
+//! The characteristic columns: key, French and English headers, and the type.
+struct Characteristic {
+    const char* key;
+    const char* fr;
+    const char* en;
+    ColumnType type;
+};
+
+// clang-format off
+const Characteristic kCharacteristics[] = {
+    {"age_under_40", "Moins de 40 ans", "Under 40", ColumnType::Real},
+    {"age_40_49", "40 à 49 ans", "40 to 49", ColumnType::Real},
+    {"age_50_54", "50 à 54 ans", "50 to 54", ColumnType::Real},
+    {"age_55_59", "55 à 59 ans", "55 to 59", ColumnType::Real},
+    {"age_60_64", "60 à 64 ans", "60 to 64", ColumnType::Real},
+    {"age_65_plus", "65 ans et plus", "65 and over", ColumnType::Real},
+    {"age_unknown", "Âge inconnu", "Age unknown", ColumnType::Real},
+    {"aged_55_plus", "55 ans et plus", "Aged 55 and over", ColumnType::Real},
+    {"share_55_plus", "Part des 55 ans et plus", "Share aged 55 and over", ColumnType::Percent},
+    {"aged_60_plus", "60 ans et plus", "Aged 60 and over", ColumnType::Real},
+    {"share_60_plus", "Part des 60 ans et plus", "Share aged 60 and over", ColumnType::Percent},
+    {"median_age", "Âge médian", "Median age", ColumnType::Real},
+    {"women", "Femmes", "Women", ColumnType::Real},
+    {"men", "Hommes", "Men", ColumnType::Real},
+    {"sex_unknown", "Sexe inconnu", "Sex unknown", ColumnType::Real},
+    {"share_women", "Part des femmes", "Share of women", ColumnType::Percent},
+    {"sector_1", "Secteur 1", "Secteur 1", ColumnType::Real},
+    {"sector_2", "Secteur 2", "Secteur 2", ColumnType::Real},
+    {"sector_optam", "Secteur 2 OPTAM", "Secteur 2 OPTAM", ColumnType::Real},
+    {"not_conventioned", "Non conventionné", "Not conventioned", ColumnType::Real},
+    {"sector_unknown", "Secteur inconnu", "Secteur unknown", ColumnType::Real},
+    {"liberal", "Libéral", "Private practice", ColumnType::Real},
+    {"salaried", "Salarié", "Salaried", ColumnType::Real},
+    {"mixed", "Mixte", "Mixed", ColumnType::Real},
+    {"mode_unknown", "Mode inconnu", "Mode unknown", ColumnType::Real},
+    {"fte", "Équivalents temps plein", "Full-time equivalents", ColumnType::Real},
+};
+// clang-format on
+
+double shareOf(double part, double of) {
+    return of > 0 ? part / of : 0;
+}
+
+//! The characteristic cells of `p`, in the order of kCharacteristics.
+std::vector<Cell> characteristicCells(const Profile& p, const ProfileMask& m) {
+    std::vector<Cell> cells;
+    for (std::size_t b = 0; b < kAgeBandCount; ++b)
+        cells.push_back(Cell::orSecret(p.ageBands[b], m.ageBands[b]));
+    const double known = p.knownAge(), knownSex = p.women + p.men;
+    const double median = p.medianAge();
+    cells.insert(cells.end(),
+                 {Cell::orSecret(p.aged55, m.aged55),
+                  known > 0 ? Cell::orSecret(shareOf(p.aged55, known), m.share55) : Cell::none(),
+                  Cell::orSecret(p.aged60, m.aged60),
+                  known > 0 ? Cell::orSecret(shareOf(p.aged60, known), m.share60) : Cell::none(),
+                  median >= 0 ? Cell::orSecret(median, m.median) : Cell::none(),
+                  Cell::orSecret(p.women, m.women), Cell::orSecret(p.men, m.men),
+                  Cell::orSecret(p.sexUnknown, m.sexUnknown),
+                  knownSex > 0 ? Cell::orSecret(shareOf(p.women, knownSex), m.shareWomen) : Cell::none()});
+    for (std::size_t s = 0; s < kSectorCount; ++s)
+        cells.push_back(Cell::orSecret(p.sectors[s], m.sectors[s]));
+    for (std::size_t s = 0; s < kModeCount; ++s)
+        cells.push_back(Cell::orSecret(p.modes[s], m.modes[s]));
+    cells.push_back(Cell::orSecret(p.fte, m.fte));
+    return cells;
+}
+
+} // namespace
+
+ResultTable profileTable(const model::Dataset&, const ProfileTableInput& input, const SecrecyRule& rule) {
+    ResultTable t = newProfileTable("profile", titleOf(input, "analysis.profile.title", false), input, rule);
+    t.columns = keyColumns();
+    for (const Characteristic& c : kCharacteristics)
+        t.columns.push_back({c.key, c.fr, c.en, c.type, "", c.type == ColumnType::Percent ? 1 : -1});
+    for (const Profile& p : input.profiles) {
+        const ProfileMask m = maskProfile(p, rule);
+        io::Row row;
+        row.cells = keyCells(p, m.count);
+        const std::vector<Cell> more = characteristicCells(p, m);
+        row.cells.insert(row.cells.end(), more.begin(), more.end());
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+namespace {
+
+std::string professionLabelIn(const model::Dataset& ds, const std::string& code, Language language) {
+    const model::Profession* p = code.empty() ? nullptr : ds.catalogue.resolve(code);
+    return p ? (language == Language::Fr ? p->labelFr : p->labelEn) : std::string();
+}
+
+std::vector<Column> retirementColumns() {
+    std::vector<Column> columns = keyColumns();
+    columns.push_back({"retirement_age", "Âge de départ", "Retirement age", ColumnType::Real, "ans", -1});
+    columns.push_back({"per_10000_now", "Densité actuelle pour 10 000 hab.",
+                       "Density per 10,000 inhabitants today", ColumnType::Real, "", 2});
+    for (int h : kRetirementHorizons) {
+        const std::string y = std::to_string(h);
+        columns.push_back({"leaving_" + y + "y", "Départs d'ici " + y + " ans",
+                           "Leaving within " + y + " years", ColumnType::Real, "", 2});
+        columns.push_back({"per_10000_" + y + "y", "Densité restante à " + y + " ans",
+                           "Remaining density in " + y + " years", ColumnType::Real, "", 2});
+        columns.push_back({"to_install_" + y + "y", "À installer d'ici " + y + " ans",
+                           "To install within " + y + " years", ColumnType::Integer, "", -1});
+        columns.push_back({"sentence_" + y + "y", "Phrase à " + y + " ans", "Sentence in " + y + " years",
+                           ColumnType::Text, "", -1});
+    }
+    return columns;
+}
+
+} // namespace
+
+ResultTable retirementTable(const model::Dataset& dataset, const ProfileTableInput& input,
+                            const SecrecyRule& rule, Language language) {
+    ResultTable t =
+        newProfileTable("retirement", titleOf(input, "analysis.retirement.title", true), input, rule);
+    t.notes.push_back(msg("analysis.retirement.note_method", {arg::number("age", input.retirementAge)}));
+    t.columns = retirementColumns();
+    for (const Profile& p : input.profiles) {
+        const RetirementProjection r = projectRetirement(p, input.retirementAge);
+        const RetirementMask m = maskRetirement(r, rule);
+        io::Row row;
+        row.cells = keyCells(p, m.count);
+        row.cells.push_back(Cell::of(input.retirementAge));
+        row.cells.push_back(p.population > 0 ? Cell::orSecret(r.per10kNow, m.count) : Cell::none());
+        const std::string label = professionLabelIn(dataset, p.profession, language);
+        for (std::size_t h = 0; h < r.horizons.size(); ++h) {
+            const auto& horizon = r.horizons[h];
+            row.cells.push_back(Cell::orSecret(horizon.leaving, m.leaving[h]));
+            row.cells.push_back(p.population > 0 ? Cell::orSecret(horizon.per10k, m.per10k[h])
+                                                 : Cell::none());
+            row.cells.push_back(Cell::orSecret(static_cast<double>(horizon.toInstall), m.leaving[h]));
+            row.cells.push_back(m.leaving[h]
+                                    ? Cell::secret()
+                                    : Cell::of(word(retirementSentence(r, h, label, language), language)));
+        }
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+} // namespace maillage::analysis
