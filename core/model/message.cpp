@@ -94,6 +94,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/perf.inc"
 #include "core/model/messages/pg.inc"
 #include "core/model/messages/print.inc"
+#include "core/model/messages/reg.inc"
 #include "core/model/messages/results.inc"
 #include "core/model/messages/steps.inc"
     };
