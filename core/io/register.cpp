@@ -125,7 +125,7 @@ model::PracticeSite RegisterBuilder::site(const ActivityRow& row) {
         return s;
     }
     const auto code = codes::normalizeCommune(row.commune);
-    if (!code || code->rfind("99", 0) == 0) {
+    if (!code) {
         m_badCommune.add(row.line);
         if (m_badCommuneValues.size() < kListedLines)
             m_badCommuneValues.insert(text::visible(row.commune));
@@ -668,22 +668,36 @@ void keepDatasetCommunes(const model::Dataset& ds, std::vector<model::CountRecor
 
 } // namespace
 
+namespace {
+bool hasCounts(const model::Dataset& ds, int vintage) {
+    return std::any_of(ds.counts.begin(), ds.counts.end(),
+                       [&](const model::CountRecord& c) { return c.vintage == vintage; });
+}
+} // namespace
+
+void checkRegisterVintage(const model::Dataset& ds, int vintage, bool replaceCounts,
+                          const std::string& file) {
+    if (hasCounts(ds, vintage) && !replaceCounts)
+        throw Error(
+            ErrorKind::Parameter, Location{file},
+            msg("io.register.vintage_taken", {arg::text("vintage", std::to_string(vintage)),
+                                              arg::text("sources", text::join(ds.meta.sources, ", "))}));
+}
+
+Message siteRuleMessage(model::SiteRule rule) {
+    return msg(rule == model::SiteRule::MainSite ? "io.register.site_rule_main"
+                                                 : "io.register.site_rule_shared");
+}
+
 std::string registerSourceLine(const model::ProfessionalRegister& reg) {
-    const Message rule = msg(reg.rule == model::SiteRule::MainSite ? "io.register.site_rule_main"
-                                                                   : "io.register.site_rule_shared");
-    return reg.source + "\u00a0: " + word(rule, Language::Fr);
+    return reg.source + " (" + word(siteRuleMessage(reg.rule), Language::Fr) + ")";
 }
 
 RegisterAdded addRegister(model::Dataset& ds, model::ProfessionalRegister reg, const std::string& file,
                           RegisterCounter count, bool replaceCounts, Warnings& warnings) {
     const int vintage = reg.vintage;
-    const bool taken = std::any_of(ds.counts.begin(), ds.counts.end(),
-                                   [&](const model::CountRecord& c) { return c.vintage == vintage; });
-    if (taken && !replaceCounts)
-        throw Error(
-            ErrorKind::Parameter, Location{file},
-            msg("io.register.vintage_taken", {arg::text("vintage", std::to_string(vintage)),
-                                              arg::text("sources", text::join(ds.meta.sources, ", "))}));
+    checkRegisterVintage(ds, vintage, replaceCounts, file);
+    const bool taken = hasCounts(ds, vintage);
     std::vector<model::CountRecord> derived = foldArrondissements(count(reg));
     keepDatasetCommunes(ds, derived, vintage, file, warnings);
     RegisterAdded out;
@@ -696,6 +710,8 @@ RegisterAdded addRegister(model::Dataset& ds, model::ProfessionalRegister reg, c
                     ds.counts.end());
     ds.counts.insert(ds.counts.end(), derived.begin(), derived.end());
     out.sourceLine = registerSourceLine(reg);
+    out.source = reg.source;
+    out.rule = reg.rule;
     auto& sources = ds.meta.sources;
     if (std::find(sources.begin(), sources.end(), out.sourceLine) == sources.end())
         sources.push_back(out.sourceLine);

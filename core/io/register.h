@@ -89,17 +89,25 @@ RegisterRead readRegister(const RegisterSource& source, const model::ProfessionC
 //! not link core/analysis, so the caller passes it).
 using RegisterCounter = std::vector<model::CountRecord> (*)(const model::ProfessionalRegister&);
 
+//! Throws Error(Parameter) naming `file` when `ds` has counts of `vintage` and they may not be replaced.
+void checkRegisterVintage(const model::Dataset& ds, int vintage, bool replaceCounts, const std::string& file);
+
 //! What adding a register to a dataset did.
 struct RegisterAdded {
     std::size_t professionals = 0;
     double counted = 0;          //!< professionals counted in the dataset's communes
     bool replacedCounts = false; //!< counts of the same vintage were there and were replaced
     std::string sourceLine;      //!< the line added to the metadata sources (states the site rule)
+    std::string source;          //!< the register's source ("RPPS 2025")
+    model::SiteRule rule = model::SiteRule::MainSite;
 };
 
 //! The source line of a register in the dataset's sources: its source and its site rule, in French as
 //! the captions are ("RPPS 2025 : un professionnel compté une fois, à son site principal").
 std::string registerSourceLine(const model::ProfessionalRegister& reg);
+
+//! The site rule as a message of the catalogue ("one count per professional, at the main site").
+Message siteRuleMessage(model::SiteRule rule);
 
 //! Adds `reg` to `ds` (replacing a register of the same vintage) with the counts `count` derives from it,
 //! arrondissements folded into their commune; counts in communes absent from `ds` are left out with a

@@ -353,8 +353,8 @@ void TestRegister::registerOfATakenVintageIsRefusedUnlessReplacing() {
     QCOMPARE(d.counts.size(), std::size_t(1));
     QCOMPARE(d.counts[0].place, std::string("59183"));
     QCOMPARE(d.registers.size(), std::size_t(1));
-    QVERIFY(q(d.meta.sources.back())
-                .startsWith(QStringLiteral("RPPS 2023\u00a0: un professionnel compté une fois")));
+    QVERIFY(
+        q(d.meta.sources.back()).startsWith(QStringLiteral("RPPS 2023 (un professionnel compté une fois")));
 }
 
 void TestRegister::arrondissementsAreFoldedAndCommunesOutsideReported() {
