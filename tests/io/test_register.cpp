@@ -3,6 +3,7 @@
 // invented names only.
 #include "core/analysis/register_counts.h"
 #include "core/io/gpkg.h"
+#include "core/io/import.h"
 #include "core/io/register.h"
 
 #include "testing.h"
@@ -97,6 +98,8 @@ private slots:
     void registerOfATakenVintageIsRefusedUnlessReplacing();
     void arrondissementsAreFoldedAndCommunesOutsideReported();
     void registerSurvivesTheDatasetRoundTrip();
+    void importWithARegisterReplacingBpeClassifiesWithMassScaleOne();
+    void importWithARegisterOfItsOwnYearKeepsTheBpeVintage();
 };
 
 void TestRegister::rowsOfOneProfessionalBecomeOneRecordWithSeveralSites() {
@@ -413,6 +416,68 @@ void TestRegister::registerSurvivesTheDatasetRoundTrip() {
     QCOMPARE(reg.professionals[1].sites[0].commune, std::string());
     QCOMPARE(back.meta.extra.at("register.2025.rule"), std::string("shared_by_activity"));
     QCOMPARE(analysis::countsFromRegister(reg).size(), analysis::countsFromRegister(d.registers[0]).size());
+}
+
+namespace {
+
+//! The import of tests/data/geo/import_communes_table.csv with the BPE table of 2013 and a register.
+io::ImportOptions importWithRegister(const QTemporaryDir& dir, int year, bool replace) {
+    const QString path = dir.filePath(QStringLiteral("registre.csv"));
+    writeFile(path, "id;profession;commune;sexe\n"
+                    "1;infirmier;59350;F\n2;infirmier;59350;M\n3;Médecin généraliste;01002;F\n"
+                    "3;Médecin généraliste;75101;F\n");
+    io::ImportOptions o;
+    o.communesPath = testing::dataPath("geo/import_communes_table.csv");
+    io::ProfessionalsSource bpe;
+    bpe.path = testing::dataPath("geo/import_bpe.csv");
+    bpe.vintage = 2013;
+    o.professionals.push_back(bpe);
+    RegisterSource reg = parseRegisterArgument(path.toStdString() + ":" + std::to_string(year));
+    reg.replaceCounts = replace;
+    o.registers.push_back(reg);
+    o.countRegister = &analysis::countsFromRegister;
+    return o;
+}
+
+} // namespace
+
+void TestRegister::importWithARegisterReplacingBpeClassifiesWithMassScaleOne() {
+    QTemporaryDir dir;
+    io::ImportReport report;
+    const model::Dataset d = io::importDataset(importWithRegister(dir, 2013, true), report);
+    QCOMPARE(d.params.poles.massScale, 1.0); // BPE alone would give 0.25
+    QCOMPARE(d.meta.vintages, (std::vector<int>{2013}));
+    double total = 0;
+    for (const auto& c : d.counts)
+        total += c.count;
+    QCOMPARE(total, 3.0); // the register's people, not BPE's sites
+    QCOMPARE(report.registers.size(), std::size_t(1));
+    QVERIFY(report.registers[0].replacedCounts);
+    QCOMPARE(d.registers.size(), std::size_t(1));
+    const std::string path = dir.filePath(QStringLiteral("d.gpkg")).toStdString();
+    writeDataset(d, path);
+    const model::Dataset back = readDataset(path);
+    QCOMPARE(back.registers.size(), std::size_t(1));
+    QCOMPARE(back.registers[0].professionals.size(), std::size_t(3));
+    QCOMPARE(back.registers[0].professionals[2].sites.size(), std::size_t(2));
+    QVERIFY(back.registers[0].professionals[0].sex == model::Sex::Female);
+    QCOMPARE(back.meta.extra.at("register.2013.rule"), std::string("main_site"));
+    QVERIFY(std::any_of(back.meta.sources.begin(), back.meta.sources.end(), [](const std::string& s) {
+        return s.find("à son site principal") != std::string::npos;
+    }));
+}
+
+void TestRegister::importWithARegisterOfItsOwnYearKeepsTheBpeVintage() {
+    QTemporaryDir dir;
+    io::ImportReport report;
+    const model::Dataset d = io::importDataset(importWithRegister(dir, 2025, false), report);
+    QCOMPARE(d.params.poles.massScale, 0.25); // the BPE counts of 2013 are still there
+    QCOMPARE(d.meta.vintages, (std::vector<int>{2013, 2025}));
+    QVERIFY(!report.registers[0].replacedCounts);
+    const auto e =
+        testing::thrown<Error>([&] { io::importDataset(importWithRegister(dir, 2013, false), report); });
+    QVERIFY(e);
+    QVERIFY(e->kind() == ErrorKind::Parameter);
 }
 
 QTEST_GUILESS_MAIN(TestRegister)
