@@ -949,13 +949,17 @@ void addRegisters(model::Dataset& ds, std::vector<RegisterRead> read,
 
 //! True when registers replace the counts of every BPE table read: the dataset then holds no BPE counts,
 //! and the typology runs with mass scale 1 (a register counts people, as RPPS + ADELI).
-bool registersReplaceAllBpe(const ImportState& st) {
+bool registersReplaceAllBpe(const ImportState& st, const std::vector<RegisterRead>& registers) {
     if (st.bpeVintages.empty())
         return false;
-    for (int vintage : st.bpeVintages)
-        if (std::none_of(st.options.registers.begin(), st.options.registers.end(),
-                         [&](const RegisterSource& r) { return r.replaceCounts && r.vintage == vintage; }))
+    for (int vintage : st.bpeVintages) {
+        bool replaced = false;
+        for (std::size_t i = 0; i < registers.size(); ++i)
+            replaced =
+                replaced || (st.options.registers[i].replaceCounts && registers[i].reg.vintage == vintage);
+        if (!replaced)
             return false;
+    }
     return true;
 }
 
@@ -1026,12 +1030,12 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
         dissolveBassins(ds, report.warnings, &sub);
         dissolveOutlines(ds, report.warnings, &sub);
     }
-    if (registersReplaceAllBpe(st))
+    std::vector<RegisterRead> registers = readRegisters(ds, options.registers, options.countRegister);
+    if (registersReplaceAllBpe(st, registers))
         st.massScale = SourceMassScale{};
     applySourceDefaults(st, ds);
     fillMetadata(st, ds);
-    addRegisters(ds, readRegisters(ds, options.registers, options.countRegister), options.registers,
-                 options.countRegister, report);
+    addRegisters(ds, std::move(registers), options.registers, options.countRegister, report);
     addZoneSources(ds, options.zones);
     {
         SubFeedback sub(feedback, 98, 99);

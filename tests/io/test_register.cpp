@@ -100,6 +100,7 @@ private slots:
     void registerSurvivesTheDatasetRoundTrip();
     void importWithARegisterReplacingBpeClassifiesWithMassScaleOne();
     void importWithARegisterOfItsOwnYearKeepsTheBpeVintage();
+    void registerDatedByItsFileNameReplacesBpeToo();
 };
 
 void TestRegister::rowsOfOneProfessionalBecomeOneRecordWithSeveralSites() {
@@ -422,7 +423,9 @@ namespace {
 
 //! The import of tests/data/geo/import_communes_table.csv with the BPE table of 2013 and a register.
 io::ImportOptions importWithRegister(const QTemporaryDir& dir, int year, bool replace) {
-    const QString path = dir.filePath(QStringLiteral("registre.csv"));
+    // Year 0: the year comes from the file name, as for the Annuaire santé's dated extractions.
+    const QString path =
+        dir.filePath(year ? QStringLiteral("registre.csv") : QStringLiteral("registre_2013.csv"));
     writeFile(path, "id;profession;commune;sexe\n"
                     "1;infirmier;59350;F\n2;infirmier;59350;M\n3;Médecin généraliste;01002;F\n"
                     "3;Médecin généraliste;75101;F\n");
@@ -432,7 +435,8 @@ io::ImportOptions importWithRegister(const QTemporaryDir& dir, int year, bool re
     bpe.path = testing::dataPath("geo/import_bpe.csv");
     bpe.vintage = 2013;
     o.professionals.push_back(bpe);
-    RegisterSource reg = parseRegisterArgument(path.toStdString() + ":" + std::to_string(year));
+    RegisterSource reg =
+        parseRegisterArgument(path.toStdString() + (year ? ":" + std::to_string(year) : std::string()));
     reg.replaceCounts = replace;
     o.registers.push_back(reg);
     o.countRegister = &analysis::countsFromRegister;
@@ -478,6 +482,14 @@ void TestRegister::importWithARegisterOfItsOwnYearKeepsTheBpeVintage() {
         testing::thrown<Error>([&] { io::importDataset(importWithRegister(dir, 2013, false), report); });
     QVERIFY(e);
     QVERIFY(e->kind() == ErrorKind::Parameter);
+}
+
+void TestRegister::registerDatedByItsFileNameReplacesBpeToo() {
+    QTemporaryDir dir;
+    io::ImportReport report;
+    const model::Dataset d = io::importDataset(importWithRegister(dir, 0, true), report);
+    QCOMPARE(d.meta.vintages, (std::vector<int>{2013}));
+    QCOMPARE(d.params.poles.massScale, 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestRegister)
