@@ -49,6 +49,10 @@ const std::vector<CommandEntry>& commandTable() {
          declareSensitivity},
         {"add", "add travel times, observed flows or declared cooperations to a dataset", declareAdd},
         {"copy", "copy a dataset between a GeoPackage and a PostgreSQL/PostGIS schema", declareCopy},
+        {"calibrate",
+         "bassins de vie whose pôle type differs between a register and BPE counts, and the mass "
+         "scale that best reconciles them",
+         declareCalibrate},
         {"demo", "write the fictional demo dataset as a GeoPackage", declareDemo},
         {"atlas", "PDF atlas: one page per bassin de vie or département (map, type, reason, figures)",
          declareAtlas},

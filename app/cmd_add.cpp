@@ -1,7 +1,9 @@
 // maillage add: travel times, flows, cooperations and zones added to (or replaced in) an existing dataset.
 #include "app/cli_links.h"
+#include "app/cli_register.h"
 #include "app/commands.h"
 
+#include "core/analysis/register_counts.h"
 #include "core/io/gpkg.h"
 
 #include <CLI/CLI.hpp>
@@ -15,6 +17,7 @@ namespace {
 struct AddCliOptions {
     std::string dataset;
     LinkCliOptions links;
+    RegisterCliOptions registers;
 };
 
 int runAdd(const AddCliOptions& o, Context& c) {
@@ -27,6 +30,10 @@ int runAdd(const AddCliOptions& o, Context& c) {
     std::vector<std::string> inputs = linkInputs(options.links, options.cogHistoryPath);
     for (const std::string& path : zoneInputs(options.zones))
         inputs.push_back(path);
+    options.registers = registerSources(o.registers);
+    options.countRegister = &analysis::countsFromRegister;
+    for (const auto& src : options.registers)
+        inputs.push_back(src.path);
     if (inputs.empty() || (inputs.size() == 1 && !options.cogHistoryPath.empty()))
         throw UsageError(msg("app.add.nothing"));
     checkOutputs({path}, inputs);
@@ -35,6 +42,8 @@ int runAdd(const AddCliOptions& o, Context& c) {
     io::ImportReport report;
     io::addToDataset(ds, options, report, &feedback);
     printWarnings(report.warnings, c);
+    if (!c.quiet)
+        c.err << registerReportText(report.registers, c);
     feedback.setStep(msg("app.step.writing", {arg::path("output", path)}));
     io::writeDataset(ds, path, &feedback); // a temporary beside it, renamed over it: all or nothing
     feedback.finish();
@@ -62,6 +71,7 @@ Runner declareAdd(CLI::App& sub) {
     sub.add_option("--dataset", o->dataset, "the dataset GeoPackage to complete (rewritten atomically)")
         ->type_name("DATASET.gpkg");
     addLinkOptions(sub, o->links);
+    addRegisterOptions(sub, o->registers);
     sub.footer("Each table given replaces the dataset's (travel times, flows) or adds to it (cooperations of "
                "another name). Codes of another COG year are carried to the dataset's COG.");
     return [o](Context& c) { return runAdd(*o, c); };

@@ -1,7 +1,9 @@
 // maillage import: a dataset GeoPackage from official files.
 #include "app/cli_links.h"
+#include "app/cli_register.h"
 #include "app/commands.h"
 
+#include "core/analysis/register_counts.h"
 #include "core/io/atomic_file.h"
 #include "core/io/gpkg.h"
 #include "core/io/import.h"
@@ -26,6 +28,7 @@ struct ImportCliOptions {
                           report;
     std::vector<std::string> professionals, zoneProfessionals, sources;
     LinkCliOptions links;
+    RegisterCliOptions registers;
     std::string territories;
     bool strictArea = false;
 };
@@ -60,6 +63,8 @@ std::vector<std::string> importInputs(const io::ImportOptions& opt) {
         inputs.push_back(path);
     for (const std::string& path : zoneInputs(opt.zones))
         inputs.push_back(path);
+    for (const auto& src : opt.registers)
+        inputs.push_back(src.path);
     return inputs;
 }
 
@@ -104,6 +109,8 @@ io::ImportOptions importOptions(const ImportCliOptions& o) {
     opt.carryCog = !o.links.noCogHistory;
     opt.cogHistoryPath = o.links.cogHistory;
     opt.createdBy = std::string("Maillage ") + version();
+    opt.registers = registerSources(o.registers);
+    opt.countRegister = &analysis::countsFromRegister;
     return opt;
 }
 
@@ -115,6 +122,7 @@ std::string importReportText(const io::ImportReport& report, const Context& c) {
     for (const auto& j : report.joins)
         if (!j.ok())
             rep << c.say(msg("app.import.join", {arg::nested("summary", j.summary(50))})) << "\n";
+    rep << registerReportText(report.registers, c);
     return rep.str();
 }
 
@@ -210,6 +218,7 @@ Runner declareImport(CLI::App& sub) {
     file("--territories", o->territories,
          "folder with regions.csv, departements.csv, anciennes_regions.csv (default: the shipped tables)");
     addLinkOptions(sub, o->links);
+    addRegisterOptions(sub, o->registers);
     sub.add_option("--title", o->title, "title of the dataset")->type_name("TEXT");
     sub.add_option("--source", o->sources,
                    "a source line for captions (repeatable), e.g. \"INSEE, BPE 2013\"")

@@ -23,5 +23,6 @@ std::vector<double> parseRange(const std::string& text, const char* option);
 std::vector<double> parseThresholds(const std::string& text, const char* option);
 Runner declareCopy(CLI::App& sub);
 Runner declareProfile(CLI::App& sub);
+Runner declareCalibrate(CLI::App& sub);
 
 } // namespace maillage::cli

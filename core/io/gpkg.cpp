@@ -6,6 +6,7 @@
 #include "core/io/atomic_file.h"
 #include "core/io/facilities.h"
 #include "core/io/geo.h"
+#include "core/io/gpkg_register.h"
 #include "core/io/postgis.h"
 #include "core/io/sqlite_rows.h"
 #include "core/model/error.h"
@@ -527,13 +528,14 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
     w.progress(90, msg("step.write_parameters"));
     writeCatalogue(w, d);
     writeParametersLayer(w, d.params);
-    writeKeyValues(w, "metadata", metadataRows(d.meta));
+    writeKeyValues(w, "metadata", withRegisterMetadata(metadataRows(d.meta), d.registers));
     writeLinks(w, d);
     w.progress(95);
     writeTravelTimes(w, d);
     writeAreas(w, d);
     writeFacilities(w, d);
     writeQpv(w, d);
+    writeRegisterTables(ds, path, d);
     w.progress(99, msg("step.finish_file"));
 }
 
@@ -1175,6 +1177,7 @@ void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
     readAreas(d, r);
     readFacilities(d, r);
     readQpv(d, r);
+    readRegisterTables(r.m_ds, r.m_path, d);
     progress(100, {});
 }
 

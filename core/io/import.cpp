@@ -922,6 +922,49 @@ void addZoneSources(model::Dataset& ds, const ZoneSources& src) {
 
 } // namespace
 
+namespace {
+
+//! Reads every register of `sources` and checks that each may go into `ds` (nothing is changed).
+std::vector<RegisterRead> readRegisters(const model::Dataset& ds, const std::vector<RegisterSource>& sources,
+                                        RegisterCounter count) {
+    std::vector<RegisterRead> read;
+    if (!sources.empty() && !count)
+        throw Error(ErrorKind::Internal, Location{sources.front().path}, msg("io.register.no_counter"));
+    for (const RegisterSource& src : sources) {
+        read.push_back(readRegister(src, ds.catalogue));
+        checkRegisterVintage(ds, read.back().reg.vintage, src.replaceCounts, src.path);
+    }
+    return read;
+}
+
+//! Adds the registers read by readRegisters to `ds` with their derived counts.
+void addRegisters(model::Dataset& ds, std::vector<RegisterRead> read,
+                  const std::vector<RegisterSource>& sources, RegisterCounter count, ImportReport& report) {
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        moveWarnings(read[i].warnings, report);
+        report.registers.push_back(addRegister(ds, std::move(read[i].reg), sources[i].path, count,
+                                               sources[i].replaceCounts, report.warnings));
+    }
+}
+
+//! True when registers replace the counts of every BPE table read: the dataset then holds no BPE counts,
+//! and the typology runs with mass scale 1 (a register counts people, as RPPS + ADELI).
+bool registersReplaceAllBpe(const ImportState& st, const std::vector<RegisterRead>& registers) {
+    if (st.bpeVintages.empty())
+        return false;
+    for (int vintage : st.bpeVintages) {
+        bool replaced = false;
+        for (std::size_t i = 0; i < registers.size(); ++i)
+            replaced =
+                replaced || (st.options.registers[i].replaceCounts && registers[i].reg.vintage == vintage);
+        if (!replaced)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 FlowsSource parseFlowsArgument(const std::string& text) {
     FlowsSource out;
     out.path = text;
@@ -942,6 +985,7 @@ void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportRepo
                                 : options.cogHistoryPath.empty() ? &standardCogHistory()
                                                                  : &own;
     LinkInputs in = readLinkInputs(dataset, options.links, history, report, feedback);
+    std::vector<RegisterRead> registers = readRegisters(dataset, options.registers, options.countRegister);
     const std::vector<model::Zone> zonesBefore =
         options.zones.any() ? dataset.zones : std::vector<model::Zone>();
     try {
@@ -951,6 +995,7 @@ void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportRepo
             dataset.zones = zonesBefore;
         throw;
     }
+    addRegisters(dataset, std::move(registers), options.registers, options.countRegister, report);
     applyLinkInputs(dataset, options.links, std::move(in));
     addZoneSources(dataset, options.zones);
     maillage::report(feedback, 100);
@@ -985,8 +1030,12 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
         dissolveBassins(ds, report.warnings, &sub);
         dissolveOutlines(ds, report.warnings, &sub);
     }
+    std::vector<RegisterRead> registers = readRegisters(ds, options.registers, options.countRegister);
+    if (registersReplaceAllBpe(st, registers))
+        st.massScale = SourceMassScale{};
     applySourceDefaults(st, ds);
     fillMetadata(st, ds);
+    addRegisters(ds, std::move(registers), options.registers, options.countRegister, report);
     addZoneSources(ds, options.zones);
     {
         SubFeedback sub(feedback, 98, 99);

@@ -5,6 +5,7 @@
 #include "core/io/flows.h"
 #include "core/io/geo.h"
 #include "core/io/importers.h"
+#include "core/io/register.h"
 #include "core/io/territory_names.h"
 #include "core/io/travel_times.h"
 #include "core/io/zones.h"
@@ -124,6 +125,10 @@ struct ImportOptions {
     bool carryCog = true;
     //! Passage tables in the layout of resources/cog (`--cog-history FILE`); "" = the shipped ones.
     std::string cogHistoryPath;
+    //! Registers of individual professionals (`--register FILE[:YEAR]`): stored in the dataset, their counts
+    //! derived by `countRegister` (analysis::countsFromRegister; required when registers are given).
+    std::vector<RegisterSource> registers;
+    RegisterCounter countRegister = nullptr;
 };
 
 //! What addToDataset may add or replace.
@@ -133,6 +138,9 @@ struct AddOptions {
     //! Carry flows of another COG year to the dataset's COG (Metadata::cogYear), as importDataset does.
     bool carryCog = true;
     std::string cogHistoryPath; //!< "" = the shipped passage tables
+    //! Registers to add (`maillage add --register`), with the function deriving their counts.
+    std::vector<RegisterSource> registers;
+    RegisterCounter countRegister = nullptr;
 };
 
 struct ImportReport {
@@ -146,6 +154,7 @@ struct ImportReport {
     ZonesJoin zones;              //!< zones kept, given a population or a quartier, and left out
     //! Tables carried to the communes' COG: "235 codes carried from COG 2013 to COG 2018; 0 unmatched".
     std::vector<CogCarry> cogCarries;
+    std::vector<RegisterAdded> registers; //!< one per register read, in the order given
 };
 
 //! Reads everything, joins, folds arrondissements, dissolves bassins, and returns the dataset (not

@@ -96,6 +96,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/pg.inc"
 #include "core/model/messages/print.inc"
 #include "core/model/messages/profile.inc"
+#include "core/model/messages/reg.inc"
 #include "core/model/messages/results.inc"
 #include "core/model/messages/steps.inc"
     };
