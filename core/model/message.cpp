@@ -85,6 +85,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/access.inc"
 #include "core/model/messages/analysis.inc"
 #include "core/model/messages/app.inc"
+#include "core/model/messages/change.inc"
 #include "core/model/messages/gpkg.inc"
 #include "core/model/messages/gui8.inc"
 #include "core/model/messages/inputs.inc"
