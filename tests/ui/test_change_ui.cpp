@@ -1,0 +1,160 @@
+// Issue 11 in the desktop application, on the demo dataset: the Crunch panel shows the sentences to read
+// aloud first (describeCrunchBriefly), the analysts' paragraph folded, and the early-warning table.
+#include "core/analysis/change.h"
+#include "core/analysis/crunch.h"
+#include "core/analysis/secrecy.h"
+#include "core/demo/demo.h"
+#include "ui/change_layer.h"
+#include "ui/i18n.h"
+#include "ui/panels/poles_panel.h"
+#include "ui/panels/result_table_model.h"
+#include "ui/session.h"
+
+#include "testing.h"
+#include "ui/qgis_test_main.h"
+
+#include <qgscategorizedsymbolrenderer.h>
+#include <qgsmapcanvas.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
+#include <QLabel>
+#include <QTextEdit>
+#include <QToolButton>
+
+#include <memory>
+
+using namespace maillage;
+using namespace maillage::ui;
+
+class TestChangeUi : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<Session> session;
+    std::unique_ptr<QgsProject> project;
+    std::unique_ptr<QgsMapCanvas> canvas;
+
+    //! The diagnosis the panel shows by default: every BV, the first vintage against the session's.
+    analysis::CrunchDiagnostics expected() const {
+        const model::Dataset& ds = session->dataset();
+        return analysis::diagnoseCrunch(ds, {}, session->parameters().poles, session->parameters().crunch,
+                                        session->vintage(), ds.meta.vintages.front());
+    }
+
+private slots:
+    void initTestCase() {
+        i18n::installTranslators(QStringLiteral("en"));
+        session = std::make_unique<Session>();
+        project = std::make_unique<QgsProject>();
+        canvas = std::make_unique<QgsMapCanvas>();
+        session->setDataset(demo::makeDemoDataset());
+    }
+
+    void cleanupTestCase() {
+        canvas.reset();
+        project.reset();
+        session.reset();
+    }
+
+    void crunchPanelShowsTheBriefSentencesFirstAndTheDetailFolded() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        QTRY_VERIFY(panel.crunch().totalProfessionals > 0);
+        const auto d = expected();
+        const auto rule = analysis::SecrecyRule::from(session->parameters().density);
+        QStringList sentences;
+        for (const std::string& s : analysis::describeCrunchBriefly(
+                 analysis::publishableCrunch(d, analysis::maskCrunch(d, rule)), analysis::Language::En))
+            sentences << QString::fromStdString(s);
+        QVERIFY(sentences.size() >= 3);
+        QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("crunchBrief"))->text(), sentences.join('\n'));
+        auto* detail = panel.findChild<QTextEdit*>(QStringLiteral("crunchDiagnosis"));
+        QVERIFY(detail->isHidden());
+        auto* toggle = panel.findChild<QToolButton*>(QStringLiteral("crunchDetailToggle"));
+        QVERIFY(!toggle->toolTip().isEmpty()); // the technical terms are explained there
+        toggle->setChecked(true);
+        QVERIFY(!detail->isHidden());
+    }
+
+    void crunchPanelListsThePolesAtRiskWithTheirSentence() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        QTRY_VERIFY(panel.crunch().totalProfessionals > 0);
+        const auto d = expected();
+        QVERIFY(!d.atRisk.empty());
+        const ResultTableModel* model = panel.earlyWarningModel();
+        QCOMPARE(model->rowCount(), int(d.atRisk.size()));
+        int sentence = -1;
+        for (int c = 0; c < model->columnCount(); ++c)
+            if (model->headerData(c, Qt::Horizontal, Qt::DisplayRole)
+                    .toString()
+                    .startsWith(QStringLiteral("Warning")))
+                sentence = c;
+        QVERIFY(sentence >= 0);
+        const auto warnings = analysis::earlyWarnings(d);
+        QCOMPARE(
+            model->data(model->index(0, sentence), Qt::DisplayRole).toString(),
+            QString::fromStdString(analysis::describeEarlyWarning(warnings.front(), analysis::Language::En)));
+    }
+    void changeClassesAreNotDrivenByMaskedOrNoisyUnits() {
+        analysis::ChangeResult r;
+        auto row = [](double before, double after, bool noise) {
+            analysis::ChangeRow x;
+            x.before = before;
+            x.after = after;
+            x.change = after - before;
+            x.hasPercent = before > 0;
+            x.changePercent = 100 * x.change / before;
+            x.withinNoise = noise;
+            return x;
+        };
+        for (int i = 0; i < 9; ++i)
+            r.rows.push_back(row(100, i % 2 ? 110 : 90, false)); // ±10 %
+        r.rows.push_back(row(1, 4, true));                       // a tiny commune: +300 % within noise
+        r.rows.push_back(row(10, 2, false));                     // -80 %, but masked below
+        r.rows.push_back(row(100, 104, false));                  // +4 %
+        r.rows.push_back(row(100, 93, false));                   // -7 %
+        std::vector<analysis::ChangeMask> masks(r.rows.size());
+        masks[10] = analysis::maskChange(false, true);
+        const ChangeClasses classes = changeClassesOf(r, masks);
+        QCOMPARE(classes.step, 5.0); // 90th percentile 10 % -> thirds of 3.3 -> 5
+        QCOMPARE(changeCategoryOf(r.rows[9], masks[9], classes), QStringLiteral("stable"));
+        QCOMPARE(changeCategoryOf(r.rows[10], masks[10], classes), QStringLiteral("secret"));
+        QCOMPARE(changeCategoryOf(r.rows[1], masks[1], classes), QStringLiteral("3"));
+        QCOMPARE(changeCategoryOf(r.rows[0], masks[0], classes), QStringLiteral("-3"));
+        QCOMPARE(changeCategoryOf(r.rows[11], masks[11], classes), QStringLiteral("1"));
+        QCOMPARE(changeCategoryOf(r.rows[12], masks[12], classes), QStringLiteral("-2"));
+        const QString minus(QChar(0x2212));
+        QCOMPARE(changeCategoryLabel(QStringLiteral("3"), classes), QStringLiteral("+10% and more"));
+        QCOMPARE(changeCategoryLabel(QStringLiteral("-1"), classes), minus + QStringLiteral("5% to 0%"));
+        QCOMPARE(changeCategoryLabel(QStringLiteral("-3"), classes), minus + QStringLiteral("10% and less"));
+        QCOMPARE(changeCategoryLabel(QStringLiteral("secret"), classes),
+                 QStringLiteral("Statistical secrecy"));
+    }
+
+    void changeLayerHasOneFeaturePerBassinInItsClass() {
+        const model::Dataset& ds = session->dataset();
+        analysis::ChangeRequest request;
+        request.from = ds.meta.vintages.front();
+        request.to = ds.meta.vintages.back();
+        const auto rule = analysis::SecrecyRule::from(session->parameters().density);
+        const auto result = analysis::computeChange(ds, request, rule);
+        const auto masks = analysis::maskChangeRows(ds, result, rule);
+        std::unique_ptr<QgsVectorLayer> layer(
+            buildChangeLayer(ds, result, masks, QgsCoordinateReferenceSystem(QStringLiteral("EPSG:2154"))));
+        QCOMPARE(int(layer->featureCount()), int(ds.bassins.size()));
+        const ChangeClasses classes = changeClassesOf(result, masks);
+        QgsFeature f;
+        QgsFeatureIterator it = layer->getFeatures();
+        std::size_t i = 0;
+        while (it.nextFeature(f)) {
+            QCOMPARE(f.attribute(QStringLiteral("category")).toString(),
+                     changeCategoryOf(result.rows[i], masks[i], classes));
+            ++i;
+        }
+        auto* renderer = dynamic_cast<QgsCategorizedSymbolRenderer*>(layer->renderer());
+        QVERIFY(renderer);
+        QCOMPARE(renderer->categories().size(), 8);
+    }
+};
+
+MAILLAGE_QGIS_TEST_MAIN(TestChangeUi)
+#include "test_change_ui.moc"
