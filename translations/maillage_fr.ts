@@ -244,6 +244,40 @@
     </message>
 </context>
 <context>
+    <name>maillage::ui</name>
+    <message>
+        <location filename="../ui/change_layer.cpp" line="+149"/>
+        <source>Statistical secrecy</source>
+        <translation>Secret statistique</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stable / within noise</source>
+        <translation>Stable / dans le bruit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 and less</source>
+        <translation>%1 et moins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 and more</source>
+        <translation>%1 et plus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>%1 to %2</source>
+        <translation>de %1 à %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change %1 → %2</source>
+        <translation>Évolution %1 → %2</translation>
+    </message>
+</context>
+<context>
     <name>maillage::ui::CooperationEditor</name>
     <message>
         <location filename="../ui/cooperation_editor.cpp" line="+69"/>
@@ -2654,7 +2688,7 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::PolesPanel</name>
     <message>
-        <location filename="../ui/panels/poles_panel.cpp" line="+114"/>
+        <location filename="../ui/panels/poles_panel.cpp" line="+117"/>
         <source>%1 (BV %2)
 %3</source>
         <translation>%1 (BV %2)
@@ -2737,12 +2771,12 @@ Le fermer quand même ?</translation>
     </message>
     <message>
         <location line="+31"/>
-        <location line="+124"/>
+        <location line="+150"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-133"/>
         <source>Territory</source>
         <translation>Territoire</translation>
     </message>
@@ -2757,7 +2791,17 @@ Le fermer quand même ?</translation>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
+        <source>Detail for analysts</source>
+        <translation>Détail pour analystes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The whole diagnosis with its technical figures: the Herfindahl index (how concentrated the professionals are, from 0 to 1) and the correlation between each bassin&apos;s change and its distance to the main pôle (from −1 to +1)</source>
+        <translation>Le diagnostic complet avec ses chiffres techniques : l&apos;indice de Herfindahl (la concentration des professionnels, de 0 à 1) et la corrélation entre l&apos;évolution de chaque bassin et sa distance au pôle principal (de −1 à +1)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Pôles per type</source>
         <translation>Pôles par type</translation>
     </message>
@@ -2847,7 +2891,17 @@ Le fermer quand même ?</translation>
         <translation>Petits pôles proches d&apos;un grand qui perdent des professionnels : menacés d&apos;absorption</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>Early warning: pôles at risk</source>
+        <translation>Alerte : pôles menacés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Small pôles (types 3 and 4) losing professionals near a large pôle (types 1 and 2): at risk of being absorbed by it</source>
+        <translation>Petits pôles (types 3 et 4) qui perdent des professionnels près d&apos;un grand pôle (types 1 et 2) : ils risquent d&apos;être absorbés par lui</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Rank–size</source>
         <translation>Rang–taille</translation>
     </message>
@@ -2947,7 +3001,12 @@ Le fermer quand même ?</translation>
         <translation>Le diagnostic a échoué : %1</translation>
     </message>
     <message>
-        <location line="+328"/>
+        <location line="+324"/>
+        <source>The diagnosis is withheld: it rests on figures masked by statistical secrecy.</source>
+        <translation>Le diagnostic n&apos;est pas publié : il repose sur des chiffres masqués par le secret statistique.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>prof.</source>
         <comment>abbreviation of professionals</comment>
         <translation>prof.</translation>
