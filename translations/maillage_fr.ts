@@ -244,9 +244,9 @@
     </message>
 </context>
 <context>
-    <name>maillage::ui</name>
+    <name>maillage::ui::ChangeLayer</name>
     <message>
-        <location filename="../ui/change_layer.cpp" line="+149"/>
+        <location filename="../ui/change_layer.cpp" line="+150"/>
         <source>Statistical secrecy</source>
         <translation>Secret statistique</translation>
     </message>
@@ -2798,7 +2798,7 @@ Le fermer quand même ?</translation>
     <message>
         <location line="+2"/>
         <source>The whole diagnosis with its technical figures: the Herfindahl index (how concentrated the professionals are, from 0 to 1) and the correlation between each bassin&apos;s change and its distance to the main pôle (from −1 to +1)</source>
-        <translation>Le diagnostic complet avec ses chiffres techniques : l&apos;indice de Herfindahl (la concentration des professionnels, de 0 à 1) et la corrélation entre l&apos;évolution de chaque bassin et sa distance au pôle principal (de −1 à +1)</translation>
+        <translation>Le diagnostic complet avec ses chiffres techniques&#xa0;: l&apos;indice de Herfindahl (la concentration des professionnels, de 0 à 1) et la corrélation entre l&apos;évolution de chaque bassin et sa distance au pôle principal (de −1 à +1)</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -2893,12 +2893,12 @@ Le fermer quand même ?</translation>
     <message>
         <location line="+8"/>
         <source>Early warning: pôles at risk</source>
-        <translation>Alerte : pôles menacés</translation>
+        <translation>Alerte&#xa0;: pôles menacés</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Small pôles (types 3 and 4) losing professionals near a large pôle (types 1 and 2): at risk of being absorbed by it</source>
-        <translation>Petits pôles (types 3 et 4) qui perdent des professionnels près d&apos;un grand pôle (types 1 et 2) : ils risquent d&apos;être absorbés par lui</translation>
+        <translation>Petits pôles (types 3 et 4) qui perdent des professionnels près d&apos;un grand pôle (types 1 et 2)&#xa0;: ils risquent d&apos;être absorbés par lui</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -3003,7 +3003,7 @@ Le fermer quand même ?</translation>
     <message>
         <location line="+324"/>
         <source>The diagnosis is withheld: it rests on figures masked by statistical secrecy.</source>
-        <translation>Le diagnostic n&apos;est pas publié : il repose sur des chiffres masqués par le secret statistique.</translation>
+        <translation>Le diagnostic n&apos;est pas publié&#xa0;: il repose sur des chiffres masqués par le secret statistique.</translation>
     </message>
     <message>
         <location line="+21"/>

@@ -20,16 +20,17 @@ namespace maillage::ui {
 
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("ChangeLayer", text);
-}
+//! The translation context of the change map's legend.
+class ChangeLayer {
+    Q_DECLARE_TR_FUNCTIONS(maillage::ui::ChangeLayer)
+};
 
-//! The round number (1, 2, 2.5 or 5 times a power of ten) nearest above `value`.
+//! The round number (1, 1.5, 2, 2.5, 3, 4, 5 or 7.5 times a power of ten) nearest above `value`.
 double roundUp(double value) {
     if (!(value > 0))
         return 1;
     const double power = std::pow(10.0, std::floor(std::log10(value)));
-    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+    for (double m : {1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 7.5, 10.0})
         if (m * power >= value)
             return m * power;
     return 10 * power;
@@ -146,17 +147,17 @@ QString changeCategoryOf(const analysis::ChangeRow& row, const analysis::ChangeM
 
 QString changeCategoryLabel(const QString& category, const ChangeClasses& classes) {
     if (category == QLatin1String("secret"))
-        return tr("Statistical secrecy");
+        return ChangeLayer::tr("Statistical secrecy");
     if (category == QLatin1String("stable"))
-        return tr("Stable / within noise");
+        return ChangeLayer::tr("Stable / within noise");
     const int k = category.toInt();
     const double s = classes.step, sign = k < 0 ? -1 : 1;
     if (std::abs(k) == 3)
-        return k < 0 ? tr("%1 and less").arg(signedPercent(-2 * s))
-                     : tr("%1 and more").arg(signedPercent(2 * s));
+        return k < 0 ? ChangeLayer::tr("%1 and less").arg(signedPercent(-2 * s))
+                     : ChangeLayer::tr("%1 and more").arg(signedPercent(2 * s));
     const double inner = (std::abs(k) - 1) * s * sign, outer = std::abs(k) * s * sign;
-    return k < 0 ? tr("%1 to %2").arg(signedPercent(outer), signedPercent(inner))
-                 : tr("%1 to %2").arg(signedPercent(inner), signedPercent(outer));
+    return k < 0 ? ChangeLayer::tr("%1 to %2").arg(signedPercent(outer), signedPercent(inner))
+                 : ChangeLayer::tr("%1 to %2").arg(signedPercent(inner), signedPercent(outer));
 }
 
 QgsVectorLayer* buildChangeLayer(const model::Dataset& dataset, const analysis::ChangeResult& result,
@@ -164,7 +165,7 @@ QgsVectorLayer* buildChangeLayer(const model::Dataset& dataset, const analysis::
                                  const QgsCoordinateReferenceSystem& crs) {
     const ChangeClasses classes = changeClassesOf(result, masks);
     auto* layer = QgsMemoryProviderUtils::createMemoryLayer(
-        tr("Change %1 → %2").arg(result.request.from).arg(result.request.to), changeFields(),
+        ChangeLayer::tr("Change %1 → %2").arg(result.request.from).arg(result.request.to), changeFields(),
         QgsWkbTypes::MultiPolygon, crs);
     setLayerRole(layer, QString::fromLatin1(role::Change));
     QgsFeatureList features;

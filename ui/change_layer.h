@@ -19,7 +19,7 @@ inline const char* const Change = "change"; //!< BVs or communes by change betwe
 
 //! The classes of a change map: three of loss and three of gain, edges at ±step and ±2·step (in % of
 //! change). step is a third of the 90th percentile of |change %| over the units classed (neither masked
-//! nor within noise), rounded to a round number: neither a tiny commune's +300 % nor the secret
+//! nor within noise), rounded up to a round number: neither a tiny commune's +300 % nor the secret
 //! ones drive the top class, which is open-ended.
 struct ChangeClasses {
     double step = 5; //!< in percentage points, > 0

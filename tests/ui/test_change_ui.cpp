@@ -4,6 +4,7 @@
 #include "core/analysis/crunch.h"
 #include "core/analysis/secrecy.h"
 #include "core/demo/demo.h"
+#include "core/io/import.h"
 #include "ui/change_layer.h"
 #include "ui/i18n.h"
 #include "ui/panels/poles_panel.h"
@@ -14,9 +15,16 @@
 #include "ui/qgis_test_main.h"
 
 #include <qgscategorizedsymbolrenderer.h>
+#include <qgslegendsymbolitem.h>
 #include <qgsmapcanvas.h>
+#include <qgsmaprenderersequentialjob.h>
+#include <qgsmapsettings.h>
 #include <qgsproject.h>
+#include <qgssymbol.h>
 #include <qgsvectorlayer.h>
+
+#include <QDir>
+#include <QPainter>
 
 #include <QLabel>
 #include <QTextEdit>
@@ -110,12 +118,12 @@ private slots:
             r.rows.push_back(row(100, i % 2 ? 110 : 90, false)); // ±10 %
         r.rows.push_back(row(1, 4, true));                       // a tiny commune: +300 % within noise
         r.rows.push_back(row(10, 2, false));                     // -80 %, but masked below
-        r.rows.push_back(row(100, 104, false));                  // +4 %
+        r.rows.push_back(row(100, 103, false));                  // +3 %
         r.rows.push_back(row(100, 93, false));                   // -7 %
         std::vector<analysis::ChangeMask> masks(r.rows.size());
         masks[10] = analysis::maskChange(false, true);
         const ChangeClasses classes = changeClassesOf(r, masks);
-        QCOMPARE(classes.step, 5.0); // 90th percentile 10 % -> thirds of 3.3 -> 5
+        QCOMPARE(classes.step, 4.0); // 90th percentile 10 % -> a third, 3.3, rounded up to 4
         QCOMPARE(changeCategoryOf(r.rows[9], masks[9], classes), QStringLiteral("stable"));
         QCOMPARE(changeCategoryOf(r.rows[10], masks[10], classes), QStringLiteral("secret"));
         QCOMPARE(changeCategoryOf(r.rows[1], masks[1], classes), QStringLiteral("3"));
@@ -123,9 +131,9 @@ private slots:
         QCOMPARE(changeCategoryOf(r.rows[11], masks[11], classes), QStringLiteral("1"));
         QCOMPARE(changeCategoryOf(r.rows[12], masks[12], classes), QStringLiteral("-2"));
         const QString minus(QChar(0x2212));
-        QCOMPARE(changeCategoryLabel(QStringLiteral("3"), classes), QStringLiteral("+10% and more"));
-        QCOMPARE(changeCategoryLabel(QStringLiteral("-1"), classes), minus + QStringLiteral("5% to 0%"));
-        QCOMPARE(changeCategoryLabel(QStringLiteral("-3"), classes), minus + QStringLiteral("10% and less"));
+        QCOMPARE(changeCategoryLabel(QStringLiteral("3"), classes), QStringLiteral("+8% and more"));
+        QCOMPARE(changeCategoryLabel(QStringLiteral("-1"), classes), minus + QStringLiteral("4% to 0%"));
+        QCOMPARE(changeCategoryLabel(QStringLiteral("-3"), classes), minus + QStringLiteral("8% and less"));
         QCOMPARE(changeCategoryLabel(QStringLiteral("secret"), classes),
                  QStringLiteral("Statistical secrecy"));
     }
@@ -153,6 +161,93 @@ private slots:
         auto* renderer = dynamic_cast<QgsCategorizedSymbolRenderer*>(layer->renderer());
         QVERIFY(renderer);
         QCOMPARE(renderer->categories().size(), 8);
+    }
+    //! The change map of Hauts-de-France, BPE 2013 -> 2018, per bassin de vie, as the documentation shows
+    //! it (written to $MAILLAGE_SCREENSHOT_DIR/fr-evolution.png when set): losses and gains both drawn.
+    void changeMapOfHautsDeFranceShowsLossesAndGains() {
+        MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");
+        io::ImportOptions options;
+        options.communesPath =
+            testing::sharedPath("communes/communes_hauts_de_france_cog2018.geojson").toStdString();
+        options.bassinsPath = testing::sharedPath("bassins_de_vie/commune_bv2012_cog2016.csv").toStdString();
+        options.populationPath = testing::sharedPath("population/population_communes_2020.csv").toStdString();
+        options.professionals.push_back(
+            {testing::sharedPath("professionals/bpe2013_sante_par_commune.csv").toStdString(), 2013, {}, {}});
+        options.professionals.push_back(
+            {testing::sharedPath("professionals/bpe2018_sante_par_commune_long.csv").toStdString(),
+             2018,
+             {},
+             {}});
+        io::ImportReport report;
+        const model::Dataset ds = io::importDataset(options, report);
+        analysis::ChangeRequest request;
+        request.from = 2013;
+        request.to = 2018;
+        const auto rule = analysis::SecrecyRule::from(ds.params.density);
+        const auto result = analysis::computeChange(ds, request, rule);
+        const auto masks = analysis::maskChangeRows(ds, result, rule);
+        i18n::installTranslators(QStringLiteral("fr")); // the French documentation's figure
+        std::unique_ptr<QgsVectorLayer> layer(
+            buildChangeLayer(ds, result, masks, QgsCoordinateReferenceSystem(QStringLiteral("EPSG:2154"))));
+        i18n::installTranslators(QStringLiteral("en"));
+        QVERIFY(layer->featureCount() > 100);
+
+        QImage image(1280, 720, QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QgsMapSettings settings;
+        settings.setLayers({layer.get()});
+        settings.setDestinationCrs(layer->crs());
+        settings.setOutputSize(QSize(900, 720));
+        settings.setExtent(layer->extent().buffered(2000));
+        settings.setBackgroundColor(Qt::white);
+        QgsMapRendererSequentialJob job(settings);
+        job.start();
+        job.waitForFinished();
+        QPainter painter(&image);
+        painter.drawImage(0, 0, job.renderedImage());
+        drawLegend(painter, *layer, result);
+        painter.end();
+        const QString dir = qEnvironmentVariable("MAILLAGE_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(image.save(QDir(dir).filePath(QStringLiteral("fr-evolution.png"))));
+        const QColor strongLoss(0xb2, 0x18, 0x2b), strongGain(0x21, 0x66, 0xac);
+        bool loss = false, gain = false;
+        for (int y = 0; y < 720; y += 2)
+            for (int x = 0; x < 900; x += 2) {
+                const QColor c = image.pixelColor(x, y);
+                loss =
+                    loss || c == strongLoss || c == QColor(0xef, 0x8a, 0x62) || c == QColor(0xfd, 0xdb, 0xc7);
+                gain =
+                    gain || c == strongGain || c == QColor(0x67, 0xa9, 0xcf) || c == QColor(0xd1, 0xe5, 0xf0);
+            }
+        QVERIFY(loss);
+        QVERIFY(gain);
+    }
+
+private:
+    //! The layer's categories, with a title, to the right of the map.
+    static void drawLegend(QPainter& painter, QgsVectorLayer& layer, const analysis::ChangeResult& result) {
+        QFont font = painter.font();
+        font.setPixelSize(16);
+        font.setBold(true);
+        painter.setFont(font);
+        painter.setPen(Qt::black);
+        painter.drawText(QRect(920, 30, 350, 50), Qt::TextWordWrap,
+                         QStringLiteral("Professionnels, évolution %1 → %2")
+                             .arg(result.request.from)
+                             .arg(result.request.to));
+        font.setBold(false);
+        font.setPixelSize(14);
+        painter.setFont(font);
+        int y = 100;
+        for (const QgsLegendSymbolItem& item : layer.renderer()->legendSymbolItems()) {
+            if (!item.symbol())
+                continue;
+            painter.drawImage(920, y, item.symbol()->asImage(QSize(28, 18)));
+            painter.drawText(960, y + 15, item.label());
+            y += 30;
+        }
     }
 };
 
