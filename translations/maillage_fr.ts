@@ -725,6 +725,14 @@
     </message>
 </context>
 <context>
+    <name>maillage::ui::EarlyWarningLayer</name>
+    <message>
+        <location filename="../ui/early_warning_layer.cpp" line="+66"/>
+        <source>Pôles at risk</source>
+        <translation>Pôles menacés</translation>
+    </message>
+</context>
+<context>
     <name>maillage::ui::ExportDialog</name>
     <message>
         <location filename="../ui/dialogs.cpp" line="-302"/>

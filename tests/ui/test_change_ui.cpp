@@ -6,6 +6,7 @@
 #include "core/demo/demo.h"
 #include "core/io/import.h"
 #include "ui/change_layer.h"
+#include "ui/early_warning_layer.h"
 #include "ui/i18n.h"
 #include "ui/panels/poles_panel.h"
 #include "ui/panels/result_table_model.h"
@@ -223,6 +224,21 @@ private slots:
             }
         QVERIFY(loss);
         QVERIFY(gain);
+    }
+
+    void earlyWarningLayerHasOnePointPerPoleAtRiskLabelledWithItsSentence() {
+        const auto warnings = analysis::earlyWarnings(expected());
+        QVERIFY(!warnings.empty());
+        std::unique_ptr<QgsVectorLayer> layer(
+            buildEarlyWarningLayer(session->dataset(), warnings, analysis::Language::Fr,
+                                   QgsCoordinateReferenceSystem(QStringLiteral("EPSG:2154"))));
+        QCOMPARE(int(layer->featureCount()), int(warnings.size()));
+        QVERIFY(layer->labelsEnabled());
+        QgsFeature f;
+        QVERIFY(layer->getFeatures().nextFeature(f));
+        QCOMPARE(
+            f.attribute(QStringLiteral("sentence")).toString(),
+            QString::fromStdString(analysis::describeEarlyWarning(warnings.front(), analysis::Language::Fr)));
     }
 
 private:
