@@ -727,7 +727,7 @@
 <context>
     <name>maillage::ui::EarlyWarningLayer</name>
     <message>
-        <location filename="../ui/early_warning_layer.cpp" line="+66"/>
+        <location filename="../ui/early_warning_layer.cpp" line="+68"/>
         <source>Pôles at risk</source>
         <translation>Pôles menacés</translation>
     </message>
@@ -1703,12 +1703,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+1163"/>
+        <location filename="../ui/main_window.cpp" line="+1165"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-989"/>
+        <location line="-990"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1728,7 +1728,7 @@
         <translation>Zoomer sur la couche</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Unsaved parameters</source>
         <translation>Paramètres non enregistrés</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "ui/early_warning_layer.h"
 
+#include "core/analysis/secrecy.h"
 #include "ui/layer_roles.h"
 #include "ui/panels/panel_util.h"
 
@@ -7,6 +8,7 @@
 #include <qgsmarkersymbol.h>
 #include <qgsmemoryproviderutils.h>
 #include <qgspallabeling.h>
+#include <qgsproject.h>
 #include <qgssinglesymbolrenderer.h>
 #include <qgstextformat.h>
 #include <qgsvectordataprovider.h>
@@ -83,6 +85,32 @@ QgsVectorLayer* buildEarlyWarningLayer(const model::Dataset& dataset,
     layer->updateExtents();
     styleWarnings(layer);
     return layer;
+}
+
+EarlyWarningMapLayer::EarlyWarningMapLayer(Session* session, QgsProject* project, QObject* parent)
+    : SessionResultLayer(session, project, parent) {
+    connect(session, &Session::crunchReady, this, [this](const CrunchRequest& request) {
+        m_request = request;
+        rebuild();
+    });
+}
+
+QgsVectorLayer* EarlyWarningMapLayer::build() {
+    if (m_request.vintageFrom == 0)
+        return nullptr;
+    const CrunchResult* result = m_session->crunch(m_request);
+    if (!result)
+        return nullptr;
+    const analysis::SecrecyRule rule = analysis::SecrecyRule::from(m_session->parameters().density);
+    const auto warnings = analysis::earlyWarnings(
+        analysis::publishableCrunch(result->diagnostics, analysis::maskCrunch(result->diagnostics, rule)));
+    if (warnings.empty())
+        return nullptr;
+    const QgsVectorLayer* bassins = findLayerByRole(m_project, QString::fromLatin1(role::Bassins));
+    const QgsCoordinateReferenceSystem crs =
+        bassins ? bassins->crs() : QgsCoordinateReferenceSystem(QStringLiteral("EPSG:2154"));
+    return buildEarlyWarningLayer(m_session->dataset(), warnings,
+                                  panel::uiIsFrench() ? Language::Fr : Language::En, crs);
 }
 
 } // namespace maillage::ui

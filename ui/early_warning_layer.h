@@ -3,6 +3,8 @@
 // one point each at the BV's anchor, labelled with its sentence.
 #include "core/analysis/crunch.h"
 #include "core/model/dataset.h"
+#include "ui/sensitivity_layer.h"
+#include "ui/session.h"
 
 class QgsCoordinateReferenceSystem;
 class QgsVectorLayer;
@@ -19,5 +21,17 @@ inline const char* const EarlyWarning = "early_warning"; //!< pôles at risk of 
 QgsVectorLayer* buildEarlyWarningLayer(const model::Dataset& dataset,
                                        const std::vector<analysis::EarlyWarning>& warnings, Language language,
                                        const QgsCoordinateReferenceSystem& crs);
+
+//! The map's early-warning layer: rebuilt from each Crunch diagnosis with two years that the Session
+//! computes (the Crunch panel's), as secrecy lets it be published; removed with the dataset.
+class EarlyWarningMapLayer : public SessionResultLayer {
+    Q_OBJECT
+public:
+    EarlyWarningMapLayer(Session* session, QgsProject* project, QObject* parent = nullptr);
+
+private:
+    QgsVectorLayer* build() override;
+    CrunchRequest m_request; //!< the diagnosis last computed
+};
 
 } // namespace maillage::ui

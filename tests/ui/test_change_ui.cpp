@@ -241,6 +241,23 @@ private slots:
             QString::fromStdString(analysis::describeEarlyWarning(warnings.front(), analysis::Language::Fr)));
     }
 
+    void earlyWarningMapLayerFollowsTheDiagnosisWithTwoYears() {
+        QgsProject own;
+        EarlyWarningMapLayer layer(session.get(), &own);
+        const model::Dataset& ds = session->dataset();
+        CrunchRequest request;
+        request.vintageTo = ds.meta.vintages.back();
+        request.vintageFrom = ds.meta.vintages.front();
+        // every BV named: not the panels' cached request (empty = all), so computed and then crunchReady
+        for (const model::Bassin& b : ds.bassins)
+            request.bassins.push_back(b.code);
+        if (!session->crunch(request))
+            QTRY_VERIFY(session->crunch(request) && layer.layer());
+        QVERIFY(layer.layer());
+        const CrunchResult* result = session->crunch(request);
+        QCOMPARE(int(layer.layer()->featureCount()), int(result->diagnostics.atRisk.size()));
+    }
+
 private:
     //! The layer's categories, with a title, to the right of the map.
     static void drawLegend(QPainter& painter, QgsVectorLayer& layer, const analysis::ChangeResult& result) {
