@@ -45,6 +45,8 @@ const std::vector<CommandEntry>& commandTable() {
          "links between pôles (modelled, observed, declared), isolated pôles and remote bassins de vie",
          declareLinks},
         {"crunch", "Crunch diagnosis of a région, département or selection of bassins de vie", declareCrunch},
+        {"change", "professionals and density per bassin de vie or commune between two vintages",
+         declareChange},
         {"sensitivity", "which bassins de vie change type as a parameter moves over a range",
          declareSensitivity},
         {"add", "add travel times, observed flows or declared cooperations to a dataset", declareAdd},

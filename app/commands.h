@@ -24,5 +24,6 @@ std::vector<double> parseThresholds(const std::string& text, const char* option)
 Runner declareCopy(CLI::App& sub);
 Runner declareProfile(CLI::App& sub);
 Runner declareCalibrate(CLI::App& sub);
+Runner declareChange(CLI::App& sub);
 
 } // namespace maillage::cli

@@ -244,6 +244,40 @@
     </message>
 </context>
 <context>
+    <name>maillage::ui::ChangeLayer</name>
+    <message>
+        <location filename="../ui/change_layer.cpp" line="+150"/>
+        <source>Statistical secrecy</source>
+        <translation>Secret statistique</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stable / within noise</source>
+        <translation>Stable / dans le bruit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 and less</source>
+        <translation>%1 et moins</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 and more</source>
+        <translation>%1 et plus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>%1 to %2</source>
+        <translation>de %1 à %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change %1 → %2</source>
+        <translation>Évolution %1 → %2</translation>
+    </message>
+</context>
+<context>
     <name>maillage::ui::CooperationEditor</name>
     <message>
         <location filename="../ui/cooperation_editor.cpp" line="+69"/>
@@ -688,6 +722,14 @@
         <location line="+3"/>
         <source>Map: density of %1 (%2), 5 classes (natural breaks).</source>
         <translation>Carte : densité de %1 (%2), 5 classes (seuils naturels).</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::EarlyWarningLayer</name>
+    <message>
+        <location filename="../ui/early_warning_layer.cpp" line="+68"/>
+        <source>Pôles at risk</source>
+        <translation>Pôles menacés</translation>
     </message>
 </context>
 <context>
@@ -1661,12 +1703,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+1163"/>
+        <location filename="../ui/main_window.cpp" line="+1165"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-989"/>
+        <location line="-990"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1686,7 +1728,7 @@
         <translation>Zoomer sur la couche</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Unsaved parameters</source>
         <translation>Paramètres non enregistrés</translation>
     </message>
@@ -2654,7 +2696,7 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::PolesPanel</name>
     <message>
-        <location filename="../ui/panels/poles_panel.cpp" line="+114"/>
+        <location filename="../ui/panels/poles_panel.cpp" line="+117"/>
         <source>%1 (BV %2)
 %3</source>
         <translation>%1 (BV %2)
@@ -2737,12 +2779,12 @@ Le fermer quand même ?</translation>
     </message>
     <message>
         <location line="+31"/>
-        <location line="+124"/>
+        <location line="+150"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-133"/>
         <source>Territory</source>
         <translation>Territoire</translation>
     </message>
@@ -2757,7 +2799,17 @@ Le fermer quand même ?</translation>
         <translation>Diagnostic</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+29"/>
+        <source>Detail for analysts</source>
+        <translation>Détail pour analystes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The whole diagnosis with its technical figures: the Herfindahl index (how concentrated the professionals are, from 0 to 1) and the correlation between each bassin&apos;s change and its distance to the main pôle (from −1 to +1)</source>
+        <translation>Le diagnostic complet avec ses chiffres techniques&#xa0;: l&apos;indice de Herfindahl (la concentration des professionnels, de 0 à 1) et la corrélation entre l&apos;évolution de chaque bassin et sa distance au pôle principal (de −1 à +1)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Pôles per type</source>
         <translation>Pôles par type</translation>
     </message>
@@ -2847,7 +2899,17 @@ Le fermer quand même ?</translation>
         <translation>Petits pôles proches d&apos;un grand qui perdent des professionnels : menacés d&apos;absorption</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>Early warning: pôles at risk</source>
+        <translation>Alerte&#xa0;: pôles menacés</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Small pôles (types 3 and 4) losing professionals near a large pôle (types 1 and 2): at risk of being absorbed by it</source>
+        <translation>Petits pôles (types 3 et 4) qui perdent des professionnels près d&apos;un grand pôle (types 1 et 2)&#xa0;: ils risquent d&apos;être absorbés par lui</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Rank–size</source>
         <translation>Rang–taille</translation>
     </message>
@@ -2947,7 +3009,12 @@ Le fermer quand même ?</translation>
         <translation>Le diagnostic a échoué : %1</translation>
     </message>
     <message>
-        <location line="+328"/>
+        <location line="+324"/>
+        <source>The diagnosis is withheld: it rests on figures masked by statistical secrecy.</source>
+        <translation>Le diagnostic n&apos;est pas publié&#xa0;: il repose sur des chiffres masqués par le secret statistique.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>prof.</source>
         <comment>abbreviation of professionals</comment>
         <translation>prof.</translation>

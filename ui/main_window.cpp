@@ -11,6 +11,7 @@
 #include "ui/database_dialog.h"
 #include "ui/demo_cache.h"
 #include "ui/dialogs.h"
+#include "ui/early_warning_layer.h"
 #include "ui/i18n.h"
 #include "ui/import_wizard.h"
 #include "ui/layer_roles.h"
@@ -230,6 +231,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_project(std::ma
     m_layers = new MapLayers(m_session, m_project.get(), this);
     new SensitivityLayer(m_session, m_project.get(), this); // BVs whose type changes in the sensitivity tab
     new ZonageLayer(m_session, m_project.get(), this);      // communes by zonage class (Densités panel)
+    new EarlyWarningMapLayer(m_session, m_project.get(), this); // Crunch early warning (issue 11)
 
     createCanvas();
     createActions();

@@ -125,4 +125,20 @@ std::string describeCrunch(const CrunchDiagnostics& diagnostics, Language langua
 //! detail (Herfindahl, correlation) stays in describeCrunch.
 std::vector<std::string> describeCrunchBriefly(const CrunchDiagnostics& diagnostics, Language language);
 
+//! The Crunch early warning (issue 11): one pôle at risk of being absorbed, with its loss and the large
+//! pôle near it.
+struct EarlyWarning {
+    std::string bv, name; //!< the small pôle losing mass
+    PoleType type = PoleType::HorsPole;
+    double before = 0, after = 0;         //!< its professionals in vintageFrom and vintageTo
+    double changePercent = 0;             //!< negative: its loss
+    std::string largePole, largePoleName; //!< the nearest type 1-2 pôle
+    double distanceKm = 0;                //!< planar, between the BVs' anchors
+};
+//! The pôles at risk of `diagnostics` (CrunchDiagnostics::atRisk order: heaviest loss first), named.
+std::vector<EarlyWarning> earlyWarnings(const CrunchDiagnostics& diagnostics);
+//! "Rocheblanche perd 14,6 % à 36 km de Saint-Guénolé-sur-Lavre : risque d'absorption" / "Rocheblanche
+//! loses 14.6% at 36 km from Saint-Guénolé-sur-Lavre: risk of absorption".
+std::string describeEarlyWarning(const EarlyWarning& warning, Language language);
+
 } // namespace maillage::analysis

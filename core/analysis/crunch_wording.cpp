@@ -575,4 +575,32 @@ std::string describeCrunch(const CrunchDiagnostics& diagnostics, Language langua
     return text::join(paragraph(diagnostics, language == Language::Fr ? kFrench : kEnglish), " ");
 }
 
+std::vector<EarlyWarning> earlyWarnings(const CrunchDiagnostics& diagnostics) {
+    std::vector<EarlyWarning> out;
+    for (const std::string& code : diagnostics.atRisk) {
+        const BassinChange& c = changeOfBassin(diagnostics, code);
+        EarlyWarning w;
+        w.bv = code;
+        w.name = nameOf(diagnostics.findings, code);
+        w.type = c.type;
+        w.before = c.before;
+        w.after = c.after;
+        w.changePercent = c.changePercent;
+        w.largePole = c.nearestLargePole;
+        w.largePoleName = nameOf(diagnostics.findings, c.nearestLargePole);
+        w.distanceKm = c.nearestLargePoleKm;
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
+std::string describeEarlyWarning(const EarlyWarning& warning, Language language) {
+    return word(
+        msg("analysis.crunch.early_warning",
+            {arg::text("pole", warning.name), arg::percent("percent", -warning.changePercent / 100.0, 1),
+             arg::number("km", std::round(warning.distanceKm), 0),
+             arg::text("large", warning.largePoleName)}),
+        language);
+}
+
 } // namespace maillage::analysis

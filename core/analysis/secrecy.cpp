@@ -31,6 +31,18 @@ bool isDerivedMasked(std::initializer_list<bool> operandsMasked) {
     return false;
 }
 
+ChangeMask maskChange(bool beforeMasked, bool afterMasked) {
+    ChangeMask m;
+    m.before = beforeMasked;
+    m.after = afterMasked;
+    m.change = isDerivedMasked({beforeMasked, afterMasked});
+    return m;
+}
+
+ChangeMask maskChange(double before, double after, const SecrecyRule& rule) {
+    return maskChange(isSecret(before, rule), isSecret(after, rule));
+}
+
 std::string maskedLabel(const SecrecyRule& rule, Language language) {
     return word(msg("results.masked_value", {arg::number("threshold", rule.threshold)}), language);
 }

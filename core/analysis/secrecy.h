@@ -39,6 +39,17 @@ bool isMasked(double count, const model::DensityParameters& params);
 //! counts it was computed from is masked, by primary or secondary secrecy.
 bool isDerivedMasked(std::initializer_list<bool> operandsMasked);
 
+//! Which figures of a change between two vintages are masked (issue 11): each count by its own secrecy;
+//! the change, its percentage and the densities whenever either count is (with the other known, the
+//! change gives the masked count back).
+struct ChangeMask {
+    bool before = false, after = false, change = false;
+};
+//! The mask of a change whose counts are masked as `beforeMasked` and `afterMasked` say.
+ChangeMask maskChange(bool beforeMasked, bool afterMasked);
+//! Primary secrecy only: the counts `before` and `after` under `rule`.
+ChangeMask maskChange(double before, double after, const SecrecyRule& rule);
+
 //! How a masked count reads in human outputs: "< 5" (French: no-break space after "<").
 std::string maskedLabel(const SecrecyRule& rule, Language language);
 //! "< 5" for a masked count, else the count formatted the French way ("1 234").

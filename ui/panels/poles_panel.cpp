@@ -1,5 +1,6 @@
 #include "ui/panels/poles_panel.h"
 
+#include "core/analysis/change.h"
 #include "core/analysis/crunch.h"
 #include "core/analysis/margins.h"
 #include "core/analysis/poles.h"
@@ -11,6 +12,7 @@
 #include "ui/panels/rank_size_chart.h"
 #include "ui/panels/result_table_model.h"
 #include "ui/panels/sensitivity_panel.h"
+#include "ui/panels/table_export.h"
 #include "ui/session.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -29,6 +31,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextEdit>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -309,6 +312,32 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
                 m_diagnosis->setFixedHeight(std::max(2 * m_diagnosis->fontMetrics().lineSpacing(),
                                                      static_cast<int>(std::ceil(size.height())) + 4));
             });
+    // Issue 11: the sentences to read aloud first; the analysts' paragraph folded under them.
+    m_brief = new QLabel;
+    m_brief->setObjectName(QStringLiteral("crunchBrief"));
+    m_brief->setWordWrap(true);
+    m_brief->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont briefFont = m_brief->font();
+    briefFont.setPointSizeF(briefFont.pointSizeF() * 1.15);
+    m_brief->setFont(briefFont);
+    dv->addWidget(m_brief);
+    auto* detailToggle = new QToolButton;
+    detailToggle->setObjectName(QStringLiteral("crunchDetailToggle"));
+    detailToggle->setText(tr("Detail for analysts"));
+    detailToggle->setToolTip(
+        tr("The whole diagnosis with its technical figures: the Herfindahl index (how concentrated the "
+           "professionals are, from 0 to 1) and the correlation between each bassin's change and its "
+           "distance to the main pôle (from −1 to +1)"));
+    detailToggle->setCheckable(true);
+    detailToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    detailToggle->setArrowType(Qt::RightArrow);
+    detailToggle->setAutoRaise(true);
+    dv->addWidget(detailToggle);
+    m_diagnosis->setVisible(false);
+    connect(detailToggle, &QToolButton::toggled, this, [this, detailToggle](bool open) {
+        detailToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+        m_diagnosis->setVisible(open);
+    });
     dv->addWidget(m_diagnosis);
     cv->addWidget(diagBox);
 
@@ -390,6 +419,19 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
     m_changesTable->setMinimumHeight(m_changesTable->verticalHeader()->defaultSectionSize() * 8);
     ef->addRow(m_changesTable);
     cv->addWidget(m_evolutionBox);
+    m_earlyWarningBox = new QGroupBox(tr("Early warning: pôles at risk"));
+    m_earlyWarningBox->setObjectName(QStringLiteral("crunchEarlyWarningBox"));
+    m_earlyWarningBox->setToolTip(
+        tr("Small pôles (types 3 and 4) losing professionals near a large pôle (types 1 and 2): at risk "
+           "of being absorbed by it"));
+    auto* ewv = new QVBoxLayout(m_earlyWarningBox);
+    m_earlyWarningModel = new ResultTableModel(this);
+    m_earlyWarningTable =
+        panel::tableView(QStringLiteral("crunchEarlyWarning"), panel::sortProxy(m_earlyWarningModel, this));
+    m_earlyWarningTable->setMinimumHeight(m_earlyWarningTable->verticalHeader()->defaultSectionSize() * 5);
+    panel::addExportAction(m_earlyWarningTable);
+    ewv->addWidget(m_earlyWarningTable);
+    cv->addWidget(m_earlyWarningBox);
     m_secrecyNote = new QLabel;
     m_secrecyNote->setObjectName(QStringLiteral("crunchSecrecyNote"));
     m_secrecyNote->setWordWrap(true);
@@ -772,6 +814,7 @@ void PolesPanel::showCrunch(const CrunchResult& result) {
         for (const Message& note : diagnosis->notes)
             caption << qs(word(note, language));
     }
+    showBriefAndEarlyWarning(result, mask, rule, language);
     caption.prepend(qs(word(analysis::secrecyNote(rule), language)));
     m_secrecyNote->setText(caption.join(QStringLiteral(" · ")));
     showConcentration(c, mask, rule);
@@ -793,6 +836,22 @@ void PolesPanel::showCrunch(const CrunchResult& result) {
         points.push_back({panel::bassinName(ds, p.bv), p.total, static_cast<int>(p.type)});
     }
     m_chart->setPoints(std::move(points));
+}
+
+void PolesPanel::showBriefAndEarlyWarning(const CrunchResult& result, const analysis::CrunchMask& mask,
+                                          const analysis::SecrecyRule& rule, analysis::Language language) {
+    QStringList brief;
+    if (mask.diagnosis)
+        brief << tr("The diagnosis is withheld: it rests on figures masked by statistical secrecy.");
+    else
+        for (const std::string& sentence : analysis::describeCrunchBriefly(m_crunch, language))
+            brief << qs(sentence);
+    m_brief->setText(brief.join(QLatin1Char('\n')));
+    const bool compared = result.diagnostics.hasEvolution;
+    m_earlyWarningModel->setTable(compared ? analysis::earlyWarningTable(result.diagnostics, rule, language)
+                                           : io::ResultTable{},
+                                  language);
+    m_earlyWarningBox->setVisible(compared);
 }
 
 void PolesPanel::showConcentration(const analysis::CrunchDiagnostics& c, const analysis::CrunchMask& mask,

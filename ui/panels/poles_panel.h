@@ -46,6 +46,8 @@ public:
     const analysis::CrunchDiagnostics& crunch() const { return m_crunch; }
     //! The change per bassin de vie the Crunch tab lists: the command line's "crunch_changes" table.
     const ResultTableModel* crunchChangesModel() const { return m_changesModel; }
+    //! The Crunch early warning the tab lists (issue 11): the command line's "early_warning" table.
+    const ResultTableModel* earlyWarningModel() const { return m_earlyWarningModel; }
 
 private:
     void onDatasetChanged();
@@ -70,6 +72,9 @@ private:
     void showEvolution(const analysis::CrunchDiagnostics& c, const analysis::CrunchMask& mask,
                        const analysis::SecrecyRule& rule, bool compared);
     void scheduleCrunch();
+    //! The sentences to read aloud (describeCrunchBriefly of the published diagnosis) and the early warning.
+    void showBriefAndEarlyWarning(const CrunchResult& result, const analysis::CrunchMask& mask,
+                                  const analysis::SecrecyRule& rule, analysis::Language language);
 
     QTabWidget* m_tabs = nullptr;
     // Pôles tab
@@ -86,7 +91,11 @@ private:
     QComboBox* m_to = nullptr;
     QLabel* m_scopeNote = nullptr;
     QLabel* m_vintageHint = nullptr;
-    QTextEdit* m_diagnosis = nullptr;
+    QTextEdit* m_diagnosis = nullptr; //!< the analysts' paragraph, folded under m_brief
+    QLabel* m_brief = nullptr;
+    QGroupBox* m_earlyWarningBox = nullptr;
+    ResultTableModel* m_earlyWarningModel = nullptr;
+    QTableView* m_earlyWarningTable = nullptr;
     QLabel* m_typeCount[5] = {};
     QLabel* m_typeAverage[5] = {};
     QLabel* m_first = nullptr;
