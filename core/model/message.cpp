@@ -95,6 +95,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/pg.inc"
 #include "core/model/messages/print.inc"
 #include "core/model/messages/results.inc"
+#include "core/model/messages/scenario.inc"
 #include "core/model/messages/steps.inc"
     };
     return catalogue;
