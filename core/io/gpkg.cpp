@@ -6,6 +6,7 @@
 #include "core/io/atomic_file.h"
 #include "core/io/facilities.h"
 #include "core/io/geo.h"
+#include "core/io/gpkg_scenarios.h"
 #include "core/io/postgis.h"
 #include "core/io/sqlite_rows.h"
 #include "core/model/error.h"
@@ -534,6 +535,8 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
     writeAreas(w, d);
     writeFacilities(w, d);
     writeQpv(w, d);
+    if (!d.scenarios.empty()) // as zones and facilities: a table only when there is something in it
+        writeScenariosLayer(ds, path, d.scenarios);
     w.progress(99, msg("step.finish_file"));
 }
 
@@ -1175,6 +1178,7 @@ void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
     readAreas(d, r);
     readFacilities(d, r);
     readQpv(d, r);
+    d.scenarios = readScenariosLayer(r.m_ds, r.m_path);
     progress(100, {});
 }
 
@@ -1317,16 +1321,33 @@ void writeResultLayers(const std::string& path, const std::vector<PolePoint>& po
                 [&](GDALDataset& ds, const std::string&) { replaceResultLayers(ds, path, poles, links); });
 }
 
-void writeCooperations(const std::string& path, const std::vector<model::Cooperation>& cooperations) {
+namespace {
+
+//! Replaces the table `layer` of the existing dataset at `path` with what `fill` writes, atomically (through
+//! a symbolic link, the file it points to).
+void replaceTable(const std::string& path, const char* layer,
+                  const std::function<void(Writer&, GDALDataset&)>& fill) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
         throw Error(ErrorKind::FileNotFound, Location{path}, msg("gpkg.file_not_found"));
     const std::string target = std::filesystem::canonical(path, ec).string();
     atomicWrite(ec ? path : target, path, [&](GDALDataset& ds, const std::string&) {
         Writer w(ds, path, nullptr);
-        dropLayer(w, ds, "cooperations");
-        writeCooperationsLayer(w, cooperations);
+        dropLayer(w, ds, layer);
+        fill(w, ds);
     });
+}
+
+} // namespace
+
+void writeCooperations(const std::string& path, const std::vector<model::Cooperation>& cooperations) {
+    replaceTable(path, "cooperations",
+                 [&](Writer& w, GDALDataset&) { writeCooperationsLayer(w, cooperations); });
+}
+
+void writeScenarios(const std::string& path, const std::vector<model::Scenario>& scenarios) {
+    replaceTable(path, "scenarios",
+                 [&](Writer&, GDALDataset& ds) { writeScenariosLayer(ds, path, scenarios); });
 }
 
 void writeResultsInto(const std::string& temporaryCopy, const model::Parameters& parameters,
