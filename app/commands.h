@@ -22,5 +22,6 @@ std::vector<double> parseRange(const std::string& text, const char* option);
 //! Comma-separated numbers ("2.5,4") given to `option` (zonage thresholds). Throws UsageError.
 std::vector<double> parseThresholds(const std::string& text, const char* option);
 Runner declareCopy(CLI::App& sub);
+Runner declareScenario(CLI::App& sub);
 
 } // namespace maillage::cli

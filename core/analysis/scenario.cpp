@@ -434,7 +434,7 @@ void compareAccess(const model::Dataset& d, const model::Dataset& changed, int v
             const double x = before.values[i], y = after.values[i];
             if (std::fabs(x - y) <= 1e-9 * std::max(1.0, std::fabs(x)))
                 continue;
-            AccessChange change{d.communes[i].code, d.communes[i].name, profession, x, y};
+            ScenarioAccessChange change{d.communes[i].code, d.communes[i].name, profession, x, y};
             if (out.hasZonage) {
                 change.classBefore = zb.classOf[i];
                 change.classAfter = za.classOf[i];
@@ -495,7 +495,7 @@ bool classificationMasked(const PoleClassification& c, const SecrecyRule& rule) 
     return maskClassification(c.total, c.pole, c.psy, rule).any();
 }
 
-std::string typeChangeSentence(const TypeChange& t, const SecrecyRule& rule, Language language) {
+std::string typeChangeSentence(const ScenarioTypeChange& t, const SecrecyRule& rule, Language language) {
     const bool masked = classificationMasked(t.before, rule) || classificationMasked(t.after, rule);
     const Message m = msg("analysis.scenario.type_change",
                           {arg::text("name", t.name.empty() ? t.bv : t.name), arg::code("bv", t.bv),
@@ -527,7 +527,7 @@ std::vector<std::string> describeComparison(const ScenarioComparison& c, const S
     out.push_back(word(msg("analysis.scenario.sentence_types",
                            {arg::integer("n", static_cast<long long>(c.typeChanges.size()))}),
                        language));
-    for (const TypeChange& t : c.typeChanges)
+    for (const ScenarioTypeChange& t : c.typeChanges)
         out.push_back(typeChangeSentence(t, rule, language));
     if (!c.accessProfessions.empty()) {
         const long long n = c.hasZonage ? c.zonageCrossings : static_cast<long long>(c.accessChanges.size());
@@ -593,7 +593,7 @@ io::ResultTable typesTable(const ScenarioComparison& c, const SecrecyRule& rule,
                  column("total_before", "Professionnels avant", "Professionals before", ColumnType::Real),
                  column("total_after", "Professionnels après", "Professionals after", ColumnType::Real),
                  column("reason", "Raison (après)", "Reason (after)", ColumnType::Text)};
-    for (const TypeChange& x : c.typeChanges) {
+    for (const ScenarioTypeChange& x : c.typeChanges) {
         const bool mb = classificationMasked(x.before, rule), ma = classificationMasked(x.after, rule);
         io::Row row;
         row.cells = {
@@ -622,7 +622,7 @@ io::ResultTable densitiesTable(const ScenarioComparison& c, const SecrecyRule& r
                         ColumnType::Real, 2),
                  column("per_10000_after", "Densité après (10 000 hab.)", "Density after (10,000 inh.)",
                         ColumnType::Real, 2)};
-    for (const DensityChange& x : c.densityChanges) {
+    for (const ScenarioDensityChange& x : c.densityChanges) {
         // The change gives one count back from the other: both are masked when either is secret.
         const bool masked = isSecret(x.before, rule) || isSecret(x.after, rule);
         const auto per10k = [&](double n) { return x.population > 0 ? n / x.population * 10000 : 0.0; };
@@ -653,7 +653,7 @@ io::ResultTable accessTable(const ScenarioComparison& c, const SecrecyRule& rule
         t.columns.push_back(column("class_before", "Classe avant", "Class before", ColumnType::Integer));
         t.columns.push_back(column("class_after", "Classe après", "Class after", ColumnType::Integer));
     }
-    for (const AccessChange& x : c.accessChanges) {
+    for (const ScenarioAccessChange& x : c.accessChanges) {
         io::Row row;
         row.cells = {io::Cell::of(x.commune), io::Cell::of(x.name), io::Cell::of(x.profession),
                      io::Cell::of(x.before), io::Cell::of(x.after)};

@@ -47,20 +47,20 @@ struct ScenarioOptions {
 };
 
 //! A bassin de vie whose type changes.
-struct TypeChange {
+struct ScenarioTypeChange {
     std::string bv, name;
     PoleClassification before, after; //!< with their figures and decisions (the reason)
 };
 
 //! The professionals of one bassin de vie and profession ("" = all) before and after.
-struct DensityChange {
+struct ScenarioDensityChange {
     std::string bv, name, profession;
     double population = 0;
     double before = 0, after = 0; //!< professionals
 };
 
 //! A commune whose accessibility to one profession changes (and its zonage class, with thresholds).
-struct AccessChange {
+struct ScenarioAccessChange {
     std::string commune, name, profession;
     double before = 0, after = 0;        //!< APL (or the method's value) with the dataset's parameters
     int classBefore = 0, classAfter = 0; //!< zonage classes (0 when no thresholds)
@@ -72,14 +72,14 @@ struct ScenarioComparison {
     int vintage = 0;
     int retired = 0;
     double removed = 0, added = 0;
-    double totalBefore = 0, totalAfter = 0;     //!< professionals of the dataset
-    std::vector<TypeChange> typeChanges;        //!< by BV code
-    std::vector<DensityChange> densityChanges;  //!< BVs whose count changes, all professions then by
-                                                //!< profession touched, by BV code
-    std::vector<std::string> accessProfessions; //!< professions whose accessibility was computed
-    std::vector<AccessChange> accessChanges;    //!< communes whose value changes, by commune code
-    int zonageCrossings = 0;                    //!< accessChanges with another class
-    bool hasZonage = false;                     //!< thresholds were given
+    double totalBefore = 0, totalAfter = 0;            //!< professionals of the dataset
+    std::vector<ScenarioTypeChange> typeChanges;       //!< by BV code
+    std::vector<ScenarioDensityChange> densityChanges; //!< BVs whose count changes, all professions then by
+                                                       //!< profession touched, by BV code
+    std::vector<std::string> accessProfessions;        //!< professions whose accessibility was computed
+    std::vector<ScenarioAccessChange> accessChanges;   //!< communes whose value changes, by commune code
+    int zonageCrossings = 0;                           //!< accessChanges with another class
+    bool hasZonage = false;                            //!< thresholds were given
     int polesBefore = 0, polesAfter = 0;
     int isolatedBefore = 0, isolatedAfter = 0;
     double remotePopulationBefore = 0, remotePopulationAfter = 0;

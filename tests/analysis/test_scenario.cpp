@@ -325,7 +325,7 @@ void TestScenario::accessibilityCrossingsUseTheZonageThresholds() {
     QCOMPARE(plain.zonageCrossings, 0);
     // 02001 alone within 20 minutes: 1,200 GPs for 20,000 inhabitants -> 6,000 per 100,000; 600 -> 3,000.
     const auto it = std::find_if(plain.accessChanges.begin(), plain.accessChanges.end(),
-                                 [](const AccessChange& a) { return a.commune == "02001"; });
+                                 [](const ScenarioAccessChange& a) { return a.commune == "02001"; });
     QVERIFY(it != plain.accessChanges.end());
     QCOMPARE(it->before, 6000.0);
     QCOMPARE(it->after, 3000.0);
@@ -334,7 +334,7 @@ void TestScenario::accessibilityCrossingsUseTheZonageThresholds() {
     QCOMPARE(zoned.zonageCrossings, 1);
     QCOMPARE(it->classBefore, 0);
     const auto z = std::find_if(zoned.accessChanges.begin(), zoned.accessChanges.end(),
-                                [](const AccessChange& a) { return a.commune == "02001"; });
+                                [](const ScenarioAccessChange& a) { return a.commune == "02001"; });
     QCOMPARE(z->classBefore, 1);
     QCOMPARE(z->classAfter, 0);
 }
