@@ -30,10 +30,12 @@ std::string countText(double count) {
 
 //! The state of a scenario being applied: the counts of the vintage per (commune, profession).
 struct Work {
+    const model::Dataset& source;
     model::Dataset& out;
     AppliedScenario& result;
     std::unordered_map<long long, double> counts;
     long long professions = 0;
+    std::vector<char> retired; //!< per professional of the register of the vintage, once one retires
 
     double& at(int commune, int profession) { return counts[commune * professions + profession]; }
 };
@@ -81,7 +83,6 @@ model::Dataset analysisCopy(const model::Dataset& s) {
     d.flows = s.flows;
     d.travelTimes = s.travelTimes;
     d.facilities = s.facilities;
-    d.registers = s.registers;
     d.scenarios = s.scenarios;
     d.regionNames = s.regionNames;
     d.departementNames = s.departementNames;
@@ -120,12 +121,12 @@ bool practisesIn(const model::Dataset& d, const model::RegisteredProfessional& p
     return false;
 }
 
-model::ProfessionalRegister& registerOf(Work& w) {
-    for (model::ProfessionalRegister& r : w.out.registers)
+const model::ProfessionalRegister& registerOf(const Work& w) {
+    for (const model::ProfessionalRegister& r : w.source.registers)
         if (r.vintage == w.result.vintage)
             return r;
     std::vector<std::string> vintages;
-    for (const model::ProfessionalRegister& r : w.out.registers)
+    for (const model::ProfessionalRegister& r : w.source.registers)
         vintages.push_back(std::to_string(r.vintage));
     throw ChangeFailure{msg("analysis.scenario.no_register",
                             {digits("vintage", w.result.vintage), arg::list("registers", vintages)})};
@@ -152,23 +153,24 @@ void retire(Work& w, const model::ScenarioChange& c, std::size_t index) {
         c.profession.empty() ? std::string()
                              : w.out.catalogue.professions()[professionOf(w.out, c.profession)].code;
     const std::vector<char> inside = territoryOf(w.out, c.place);
-    model::ProfessionalRegister& reg = registerOf(w);
+    const model::ProfessionalRegister& reg = registerOf(w);
     model::ProfessionalRegister leaving;
     leaving.vintage = reg.vintage;
     leaving.rule = reg.rule;
-    std::vector<model::RegisteredProfessional> staying;
-    staying.reserve(reg.professionals.size());
+    w.retired.resize(reg.professionals.size(), 0);
     long long unknownAge = 0;
-    for (model::RegisteredProfessional& p : reg.professionals) {
-        const bool concerned =
-            (profession.empty() || p.profession == profession) && practisesIn(w.out, p, inside);
-        unknownAge += concerned && p.birthYear == 0 ? 1 : 0;
-        if (concerned && p.birthYear != 0 && reg.vintage - p.birthYear >= c.age)
-            leaving.professionals.push_back(std::move(p));
-        else
-            staying.push_back(std::move(p));
+    for (std::size_t i = 0; i < reg.professionals.size(); ++i) {
+        const model::RegisteredProfessional& p = reg.professionals[i];
+        if (w.retired[i] || !(profession.empty() || p.profession == profession) ||
+            !practisesIn(w.out, p, inside))
+            continue;
+        unknownAge += p.birthYear == 0 ? 1 : 0;
+        if (p.birthYear == 0 || reg.vintage - p.birthYear < c.age)
+            continue;
+        w.retired[i] = 1;
+        w.result.retiredProfessionals.push_back(i);
+        leaving.professionals.push_back(p);
     }
-    reg.professionals = std::move(staying);
     subtractRegister(w, leaving);
     w.result.retired += static_cast<int>(leaving.professionals.size());
     if (unknownAge > 0)
@@ -301,7 +303,9 @@ AppliedScenario applyScenario(const model::Dataset& dataset, const model::Scenar
     if (result.vintage == 0)
         throw Error(ErrorKind::Value, Location{},
                     msg("analysis.scenario.no_counts", {arg::code("scenario", scenario.name)}));
-    Work w{result.dataset, result, {}, static_cast<long long>(dataset.catalogue.professions().size())};
+    Work w{
+        dataset, result.dataset, result, {}, static_cast<long long>(dataset.catalogue.professions().size()),
+        {}};
     w.counts.reserve(resolved.counts.size());
     for (const ResolvedCount& c : resolved.counts)
         w.at(c.commune, c.profession) += c.count;

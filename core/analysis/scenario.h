@@ -20,8 +20,11 @@ namespace maillage::analysis {
 struct AppliedScenario {
     //! The dataset after the changes. Geometries are not copied (the analyses use the anchors): draw with
     //! the original dataset's. Counts of `vintage` are written back as one record per commune and
-    //! profession (catalogue codes); other vintages are unchanged.
+    //! profession (catalogue codes); other vintages are unchanged. Registers are not copied (a national one
+    //! is a million people): `retiredProfessionals` says who leaves the register of the vintage.
     model::Dataset dataset;
+    //! Indices into the professionals of the given dataset's register of `vintage`, in the order retired.
+    std::vector<std::size_t> retiredProfessionals;
     int vintage = 0;    //!< the vintage changed
     int retired = 0;    //!< professionals retired from the register
     double removed = 0; //!< professionals removed from the counts (retirements included)
@@ -30,7 +33,7 @@ struct AppliedScenario {
 };
 
 //! Applies the changes of `scenario` in order to the counts of `vintage` (0 = the latest), the register
-//! of that vintage, the facilities and the cooperations of `dataset`. A retirement removes from the
+//! of that vintage, the facilities and the cooperations of `dataset`. A retirement takes out of the
 //! register the professionals aged `age` or more (vintage − birth year) with a site in the territory and
 //! takes their counts (countsFromRegister under the register's site rule) off; the other changes edit the
 //! counts. Throws Error(Value) naming the scenario, the change (number and description) and why it
