@@ -25,5 +25,6 @@ Runner declareCopy(CLI::App& sub);
 Runner declareProfile(CLI::App& sub);
 Runner declareCalibrate(CLI::App& sub);
 Runner declareChange(CLI::App& sub);
+Runner declareScenario(CLI::App& sub);
 
 } // namespace maillage::cli

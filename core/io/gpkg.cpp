@@ -7,6 +7,7 @@
 #include "core/io/facilities.h"
 #include "core/io/geo.h"
 #include "core/io/gpkg_register.h"
+#include "core/io/gpkg_scenarios.h"
 #include "core/io/postgis.h"
 #include "core/io/sqlite_rows.h"
 #include "core/model/error.h"
@@ -536,6 +537,8 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
     writeFacilities(w, d);
     writeQpv(w, d);
     writeRegisterTables(ds, path, d);
+    if (!d.scenarios.empty()) // as zones and facilities: a table only when there is something in it
+        writeScenariosLayer(ds, path, d.scenarios);
     w.progress(99, msg("step.finish_file"));
 }
 
@@ -1178,6 +1181,7 @@ void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
     readFacilities(d, r);
     readQpv(d, r);
     readRegisterTables(r.m_ds, r.m_path, d);
+    d.scenarios = readScenariosLayer(r.m_ds, r.m_path);
     progress(100, {});
 }
 
@@ -1320,16 +1324,33 @@ void writeResultLayers(const std::string& path, const std::vector<PolePoint>& po
                 [&](GDALDataset& ds, const std::string&) { replaceResultLayers(ds, path, poles, links); });
 }
 
-void writeCooperations(const std::string& path, const std::vector<model::Cooperation>& cooperations) {
+namespace {
+
+//! Replaces the table `layer` of the existing dataset at `path` with what `fill` writes, atomically (through
+//! a symbolic link, the file it points to).
+void replaceTable(const std::string& path, const char* layer,
+                  const std::function<void(Writer&, GDALDataset&)>& fill) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
         throw Error(ErrorKind::FileNotFound, Location{path}, msg("gpkg.file_not_found"));
     const std::string target = std::filesystem::canonical(path, ec).string();
     atomicWrite(ec ? path : target, path, [&](GDALDataset& ds, const std::string&) {
         Writer w(ds, path, nullptr);
-        dropLayer(w, ds, "cooperations");
-        writeCooperationsLayer(w, cooperations);
+        dropLayer(w, ds, layer);
+        fill(w, ds);
     });
+}
+
+} // namespace
+
+void writeCooperations(const std::string& path, const std::vector<model::Cooperation>& cooperations) {
+    replaceTable(path, "cooperations",
+                 [&](Writer& w, GDALDataset&) { writeCooperationsLayer(w, cooperations); });
+}
+
+void writeScenarios(const std::string& path, const std::vector<model::Scenario>& scenarios) {
+    replaceTable(path, "scenarios",
+                 [&](Writer&, GDALDataset& ds) { writeScenariosLayer(ds, path, scenarios); });
 }
 
 void writeResultsInto(const std::string& temporaryCopy, const model::Parameters& parameters,

@@ -4,6 +4,7 @@
 #include "core/model/catalogue.h"
 #include "core/model/parameters.h"
 #include "core/model/register.h"
+#include "core/model/scenario.h"
 
 #include <atomic>
 #include <cstdint>
@@ -193,6 +194,7 @@ struct Dataset {
     //! Registers of individual professionals, one per vintage (issue 12); `counts` of a vintage that has
     //! a register are derived from it.
     std::vector<ProfessionalRegister> registers;
+    std::vector<Scenario> scenarios; //!< "et si…" scenarios of workshops (core/model/scenario.h, issue 12)
     std::map<std::string, std::string> regionNames;      //!< région code -> name
     std::map<std::string, std::string> departementNames; //!< département code -> name
     //! Outlines dissolved at import, sorted by code; empty for datasets written before they were stored.

@@ -99,6 +99,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/profile.inc"
 #include "core/model/messages/reg.inc"
 #include "core/model/messages/results.inc"
+#include "core/model/messages/scenario.inc"
 #include "core/model/messages/steps.inc"
     };
     return catalogue;

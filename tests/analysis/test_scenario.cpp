@@ -1,0 +1,344 @@
+#include "core/analysis/register_counts.h"
+#include "core/analysis/scenario.h"
+
+#include "testing.h"
+
+using namespace maillage;
+using namespace maillage::analysis;
+using maillage::testing::thrown;
+
+namespace {
+
+constexpr int kVintage = 2025;
+
+model::Commune commune(const std::string& code, const std::string& bv, double x) {
+    model::Commune c;
+    c.code = code;
+    c.name = "Commune " + code;
+    c.population = 20000;
+    c.bv = bv;
+    c.dep = code.substr(0, 2);
+    c.reg = "32";
+    c.anchor = {x, 6600000};
+    return c;
+}
+
+//! `n` professionals of `profession` born in `birthYear` (0: unknown) practising in `place`.
+void hire(model::ProfessionalRegister& reg, int n, const std::string& profession, int birthYear,
+          const std::string& place) {
+    for (int i = 0; i < n; ++i) {
+        model::RegisteredProfessional p;
+        p.id = place + profession + std::to_string(birthYear) + "-" + std::to_string(i);
+        p.profession = profession;
+        p.birthYear = birthYear;
+        model::PracticeSite s;
+        s.commune = place;
+        s.main = true;
+        p.sites.push_back(s);
+        reg.professionals.push_back(std::move(p));
+    }
+}
+
+//! BV 01001 (communes 01001, 01002): 400 specialists aged 45, 700 GPs aged 45, 500 GPs aged 61, 10 GPs of
+//! unknown age: N = 1,610, pôle share 400 / 1,610 = 24.8 % -> pôle intermédiaire (type 3).
+//! BV 02001: 900 GPs aged 45 and 300 aged 65: N = 1,200, N_exPsy >= 1,000 -> pôle secondaire (type 4).
+model::Dataset workshop() {
+    model::Dataset ds;
+    ds.catalogue = model::ProfessionCatalogue::builtin();
+    ds.communes = {commune("01001", "01001", 700000), commune("01002", "01001", 705000),
+                   commune("02001", "02001", 760000)};
+    ds.rebuildBassins();
+    model::ProfessionalRegister reg;
+    reg.vintage = kVintage;
+    hire(reg, 400, "medecin_specialiste", 1980, "01001");
+    hire(reg, 700, "medecin_generaliste", 1980, "01002");
+    hire(reg, 500, "medecin_generaliste", 1964, "01001");
+    hire(reg, 10, "medecin_generaliste", 0, "01002");
+    hire(reg, 900, "medecin_generaliste", 1980, "02001");
+    hire(reg, 300, "medecin_generaliste", 1960, "02001");
+    ds.counts = countsFromRegister(reg);
+    ds.registers.push_back(std::move(reg));
+    ds.meta.vintages = {kVintage};
+    model::FacilityCount msp;
+    msp.commune = "02001";
+    msp.kind = "D113";
+    msp.vintage = kVintage;
+    msp.count = 2;
+    ds.facilities.push_back(msp);
+    model::Cooperation cht;
+    cht.name = "CHT de l'Ain";
+    cht.kind = "CHT";
+    cht.bassins = {"01001", "02001"};
+    ds.cooperations.push_back(cht);
+    return ds;
+}
+
+model::ScenarioChange change(model::ScenarioChangeKind kind, const std::string& profession,
+                             const std::string& place, double count = 0) {
+    model::ScenarioChange c;
+    c.kind = kind;
+    c.profession = profession;
+    c.place = place;
+    c.count = count;
+    return c;
+}
+
+model::ScenarioChange retirement(int age, const std::string& place) {
+    model::ScenarioChange c = change(model::ScenarioChangeKind::Retire, "", place);
+    c.age = age;
+    return c;
+}
+
+double countOf(const model::Dataset& ds, const std::string& place, const std::string& profession) {
+    double n = 0;
+    for (const model::CountRecord& r : ds.counts)
+        if (r.place == place && r.profession == profession && r.vintage == kVintage)
+            n += r.count;
+    return n;
+}
+
+//! The Error that applying `scenario` to `ds` throws, in English ("" when none).
+std::string failure(const model::Dataset& ds, const model::Scenario& scenario) {
+    const auto e = thrown<Error>([&] { applyScenario(ds, scenario, 0); });
+    return e ? std::string(e->what()) : std::string();
+}
+
+} // namespace
+
+class TestScenario : public QObject {
+    Q_OBJECT
+private slots:
+    void retiringEverybodyOverSixtyInOneBassinChangesItsTypeAsComputedByHand();
+    void retirementKeepsProfessionalsOfUnknownAgeAndSaysSo();
+    void retirementWithoutARegisterOfTheVintageIsRefusedWithAClearMessage();
+    void removeOpenAndCloseEditTheCountsOfTheVintage();
+    void closingAFacilityTakesOneOff();
+    void cooperationsAreAddedAndRemoved();
+    void removingMoreThanThereAreNamesTheChange();
+    void unknownCommuneProfessionOrPlaceNamesTheChange();
+    void theDatasetGivenIsLeftUnchanged();
+    void sentencesSayHowManyBassinsChangeTypeInBothLanguages();
+    void tablesListTheChangesAndMaskSmallCounts();
+    void accessibilityCrossingsUseTheZonageThresholds();
+};
+
+void TestScenario::retiringEverybodyOverSixtyInOneBassinChangesItsTypeAsComputedByHand() {
+    const model::Dataset ds = workshop();
+    model::Scenario s{"Départs en retraite", "", {retirement(60, "01001")}};
+    const ScenarioComparison c = compareScenario(ds, s, 0);
+    // By hand: BV 01001 loses its 500 GPs aged 61 -> N = 1,110, N_exPsy = 1,110 >= 1,000, N < 1,500 ->
+    // pôle secondaire. BV 02001 keeps its 300 GPs aged 65 (outside the territory): still type 4.
+    QCOMPARE(c.retired, 500);
+    QCOMPARE(c.typeChanges.size(), std::size_t{1});
+    QCOMPARE(c.typeChanges[0].bv, std::string("01001"));
+    QCOMPARE(c.typeChanges[0].before.type, PoleType::Intermediaire);
+    QCOMPARE(c.typeChanges[0].after.type, PoleType::Secondaire);
+    QCOMPARE(c.typeChanges[0].before.total, 1610.0);
+    QCOMPARE(c.typeChanges[0].after.total, 1110.0);
+    QCOMPARE(c.totalBefore, 2810.0);
+    QCOMPARE(c.totalAfter, 2310.0);
+    QCOMPARE(c.polesBefore, 2);
+    QCOMPARE(c.polesAfter, 2);
+    // Densities per BV: all professions, 1,610 -> 1,110 in BV 01001 only.
+    QCOMPARE(c.densityChanges.size(), std::size_t{1});
+    QCOMPARE(c.densityChanges[0].before, 1610.0);
+    QCOMPARE(c.densityChanges[0].after, 1110.0);
+    // Everybody over 60 everywhere: BV 02001 loses 300 and falls to 900 -> hors pôle.
+    const ScenarioComparison all = compareScenario(ds, {"Partout", "", {retirement(60, "")}}, 0);
+    QCOMPARE(all.retired, 800);
+    QCOMPARE(all.typeChanges.size(), std::size_t{2});
+    QCOMPARE(all.typeChanges[1].after.type, PoleType::HorsPole);
+}
+
+void TestScenario::retirementKeepsProfessionalsOfUnknownAgeAndSaysSo() {
+    const model::Dataset ds = workshop();
+    const AppliedScenario a = applyScenario(ds, {"s", "", {retirement(60, "01002")}}, 0);
+    QCOMPARE(a.retired, 0);
+    QCOMPARE(countOf(a.dataset, "01002", "medecin_generaliste"), 710.0);
+    QCOMPARE(a.warnings.size(), std::size_t{1});
+    QCOMPARE(a.warnings[0].toString(),
+             std::string("10 professionals of unknown age kept by change 1 (no birth year in the register)"));
+    QVERIFY(a.retiredProfessionals.empty());
+}
+
+void TestScenario::retirementWithoutARegisterOfTheVintageIsRefusedWithAClearMessage() {
+    model::Dataset ds = workshop();
+    ds.registers.clear();
+    const std::string what = failure(ds, {"Retraites", "", {retirement(60, "")}});
+    QCOMPARE(what,
+             std::string("scenario 'Retraites', change 1 (retire the professionals aged 60 or more (every "
+                         "profession, everywhere)): retirements need the professionals' ages: the dataset "
+                         "has no register of individual professionals for 2025 (registers: ); import one "
+                         "with maillage import --register FILE:2025"));
+}
+
+void TestScenario::removeOpenAndCloseEditTheCountsOfTheVintage() {
+    const model::Dataset ds = workshop();
+    model::ScenarioChange msp = change(model::ScenarioChangeKind::Open, "", "02001");
+    msp.staff = {{"medecin_generaliste", 3}, {"D232", 2}}; // an alias counts for its profession
+    const model::Scenario s{"Atelier",
+                            "",
+                            {change(model::ScenarioChangeKind::Remove, "medecin_generaliste", "01002", 5),
+                             msp, change(model::ScenarioChangeKind::Close, "medecin_specialiste", "01001")}};
+    const AppliedScenario a = applyScenario(ds, s, 0);
+    QCOMPARE(countOf(a.dataset, "01002", "medecin_generaliste"), 705.0);
+    QCOMPARE(countOf(a.dataset, "02001", "medecin_generaliste"), 1203.0);
+    QCOMPARE(countOf(a.dataset, "02001", "infirmier"), 2.0);
+    QCOMPARE(countOf(a.dataset, "01001", "medecin_specialiste"), 0.0);
+    QCOMPARE(a.removed, 405.0);
+    QCOMPARE(a.added, 5.0);
+    // Closing the specialists leaves BV 01001 with 1,210 professionals, no pôle profession: type 4.
+    const ScenarioComparison c = compareScenario(ds, s, 0);
+    QCOMPARE(c.typeChanges.size(), std::size_t{1});
+    QCOMPARE(c.typeChanges[0].after.type, PoleType::Secondaire);
+    QCOMPARE(c.accessProfessions,
+             (std::vector<std::string>{"infirmier", "medecin_generaliste", "medecin_specialiste"}));
+}
+
+void TestScenario::closingAFacilityTakesOneOff() {
+    const model::Dataset ds = workshop();
+    model::ScenarioChange close = change(model::ScenarioChangeKind::Close, "", "02001");
+    close.facility = "D113";
+    const AppliedScenario a = applyScenario(ds, {"s", "", {close, close}}, 0);
+    QCOMPARE(a.dataset.facilities[0].count, 0.0);
+    const std::string what = failure(ds, {"s", "", {close, close, close}});
+    QCOMPARE(what,
+             std::string("scenario 's', change 3 (close a facility 'D113' in '02001'): no facility 'D113' "
+                         "in '02001' to close"));
+}
+
+void TestScenario::cooperationsAreAddedAndRemoved() {
+    const model::Dataset ds = workshop();
+    model::ScenarioChange add = change(model::ScenarioChangeKind::AddCooperation, "", "");
+    add.cooperation = "CPTS du Bugey";
+    add.cooperationKind = "CPTS";
+    add.members = {"1002", "02001"}; // a code as spreadsheets write it is repaired
+    model::ScenarioChange drop = change(model::ScenarioChangeKind::RemoveCooperation, "", "");
+    drop.cooperation = "CHT de l'Ain";
+    const AppliedScenario a = applyScenario(ds, {"s", "", {add, drop}}, 0);
+    QCOMPARE(a.dataset.cooperations.size(), std::size_t{1});
+    QCOMPARE(a.dataset.cooperations[0].name, std::string("CPTS du Bugey"));
+    QCOMPARE(a.dataset.cooperations[0].bassins, (std::vector<std::string>{"01002", "02001"}));
+    QCOMPARE(
+        failure(ds, {"s", "", {drop, drop}}),
+        std::string("scenario 's', change 2 (remove the cooperation 'CHT de l'Ain'): no cooperation named "
+                    "'CHT de l'Ain' in the dataset"));
+    QCOMPARE(failure(ds, {"s", "", {add, add}}),
+             std::string("scenario 's', change 2 (add the cooperation 'CPTS du Bugey' ('1002', '02001')): a "
+                         "cooperation named 'CPTS du Bugey' exists already"));
+}
+
+void TestScenario::removingMoreThanThereAreNamesTheChange() {
+    const model::Dataset ds = workshop();
+    const model::Scenario s{"Départs",
+                            "",
+                            {change(model::ScenarioChangeKind::Remove, "medecin_generaliste", "01002", 5),
+                             change(model::ScenarioChangeKind::Remove, "medecin_generaliste", "01002", 706)}};
+    QCOMPARE(failure(ds, s),
+             std::string("scenario 'Départs', change 2 (remove 706 'medecin_generaliste' from "
+                         "'01002'): cannot remove 706 'medecin_generaliste' from '01002': only "
+                         "705 available"));
+    const model::Scenario zero{
+        "z", "", {change(model::ScenarioChangeKind::Remove, "medecin_generaliste", "01002", 0)}};
+    QVERIFY(failure(ds, zero).find("expected a number of professionals above 0, found 0") !=
+            std::string::npos);
+    const model::Scenario none{"n", "", {change(model::ScenarioChangeKind::Close, "sage_femme", "01002")}};
+    QCOMPARE(failure(ds, none),
+             std::string("scenario 'n', change 1 (close the site of 'sage_femme' in '01002'): "
+                         "no 'sage_femme' in '01002': nothing to close"));
+}
+
+void TestScenario::unknownCommuneProfessionOrPlaceNamesTheChange() {
+    const model::Dataset ds = workshop();
+    QCOMPARE(
+        failure(ds,
+                {"s", "", {change(model::ScenarioChangeKind::Remove, "medecin_generaliste", "99999", 1)}}),
+        std::string("scenario 's', change 1 (remove 1 'medecin_generaliste' from '99999'): '99999' is not a "
+                    "commune of the dataset"));
+    const std::string profession =
+        failure(ds, {"s", "", {change(model::ScenarioChangeKind::Remove, "sorcier", "01001", 1)}});
+    QVERIFY2(profession.find("change 1") != std::string::npos &&
+                 profession.find("unknown profession 'sorcier'") != std::string::npos,
+             profession.c_str());
+    QCOMPARE(
+        failure(ds, {"s", "", {retirement(60, "03"), retirement(10, "")}}),
+        std::string("scenario 's', change 1 (retire the professionals aged 60 or more (every profession, "
+                    "'03')): '03' is neither a commune nor a bassin de vie of the dataset"));
+    QVERIFY(failure(ds, {"s", "", {retirement(10, "")}}).find("expected an age from 18 to 100, found 10") !=
+            std::string::npos);
+}
+
+void TestScenario::theDatasetGivenIsLeftUnchanged() {
+    const model::Dataset ds = workshop();
+    const std::vector<model::CountRecord> counts = ds.counts;
+    const AppliedScenario a = applyScenario(ds, {"s", "", {retirement(60, "")}}, 0);
+    QCOMPARE(ds.counts.size(), counts.size());
+    QCOMPARE(ds.registers[0].professionals.size(), std::size_t{2810});
+    QCOMPARE(a.retiredProfessionals.size(), std::size_t{800});
+    QCOMPARE(ds.registers[0].professionals[a.retiredProfessionals[0]].birthYear, 1964);
+    QCOMPARE(countOf(ds, "02001", "medecin_generaliste"), 1200.0);
+    QCOMPARE(countOf(a.dataset, "02001", "medecin_generaliste"), 900.0);
+}
+
+void TestScenario::sentencesSayHowManyBassinsChangeTypeInBothLanguages() {
+    const model::Dataset ds = workshop();
+    const ScenarioComparison c = compareScenario(ds, {"Retraites", "", {retirement(60, "01001")}}, 0);
+    const auto fr = describeComparison(c, SecrecyRule{}, Language::Fr);
+    QVERIFY(fr.size() >= 4);
+    QCOMPARE(fr[1], std::string("1 bassin de vie change de type."));
+    QVERIFY2(fr[2].rfind(
+                 "Commune 01001 (\u00ab\u00a001001\u00a0\u00bb)\u00a0: Pôle intermédiaire → Pôle secondaire.",
+                 0) == 0,
+             fr[2].c_str());
+    const auto en = describeComparison(c, SecrecyRule{}, Language::En);
+    QCOMPARE(en[0],
+             std::string("Scenario 'Retraites': 2,810 professionals before, 2,310 after (500 retired, 500 "
+                         "removed, 0 added)."));
+    QCOMPARE(en[1], std::string("1 bassin de vie changes type."));
+}
+
+void TestScenario::tablesListTheChangesAndMaskSmallCounts() {
+    const model::Dataset ds = workshop();
+    const model::Scenario s{
+        "s", "", {change(model::ScenarioChangeKind::Remove, "medecin_specialiste", "01001", 397)}};
+    const ScenarioComparison c = compareScenario(ds, s, 0);
+    const auto tables = scenarioTables(ds, c, SecrecyRule{}, Language::En);
+    QCOMPARE(tables.size(), std::size_t{4});
+    QCOMPARE(tables[0].name, std::string("scenario_types"));
+    QCOMPARE(tables[0].rows.size(), std::size_t{1}); // 1,213 professionals, 3 of pôle: type 4
+    const io::ResultTable& d = tables[1];
+    QCOMPARE(d.name, std::string("scenario_densities"));
+    // All professions (1,610 -> 1,213) and the specialists (400 -> 3: masked with its density).
+    QCOMPARE(d.rows.size(), std::size_t{2});
+    QCOMPARE(d.rows[0].cells[4].number, 1610.0);
+    QVERIFY(d.rows[1].cells[5].masked && d.rows[1].cells[4].masked && d.rows[1].cells[7].masked);
+    const auto off = scenarioTables(ds, c, SecrecyRule::off(), Language::En);
+    QCOMPARE(off[1].rows[1].cells[5].number, 3.0);
+}
+
+void TestScenario::accessibilityCrossingsUseTheZonageThresholds() {
+    const model::Dataset ds = workshop();
+    const model::Scenario s{
+        "s", "", {change(model::ScenarioChangeKind::Remove, "medecin_generaliste", "02001", 600)}};
+    ScenarioOptions options;
+    const ScenarioComparison plain = compareScenario(ds, s, 0, options);
+    QVERIFY(!plain.accessChanges.empty());
+    QCOMPARE(plain.zonageCrossings, 0);
+    // 02001 alone within 20 minutes: 1,200 GPs for 20,000 inhabitants -> 6,000 per 100,000; 600 -> 3,000.
+    const auto it = std::find_if(plain.accessChanges.begin(), plain.accessChanges.end(),
+                                 [](const ScenarioAccessChange& a) { return a.commune == "02001"; });
+    QVERIFY(it != plain.accessChanges.end());
+    QCOMPARE(it->before, 6000.0);
+    QCOMPARE(it->after, 3000.0);
+    options.zonageThresholds = {4000};
+    const ScenarioComparison zoned = compareScenario(ds, s, 0, options);
+    QCOMPARE(zoned.zonageCrossings, 1);
+    QCOMPARE(it->classBefore, 0);
+    const auto z = std::find_if(zoned.accessChanges.begin(), zoned.accessChanges.end(),
+                                [](const ScenarioAccessChange& a) { return a.commune == "02001"; });
+    QCOMPARE(z->classBefore, 1);
+    QCOMPARE(z->classAfter, 0);
+}
+
+QTEST_APPLESS_MAIN(TestScenario)
+#include "test_scenario.moc"
