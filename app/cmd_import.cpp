@@ -126,6 +126,7 @@ void writeToPostgis(const model::Dataset& ds, const std::string& output, Feedbac
     io::writeDataset(ds, tmp.path(), &feedback);
     writeStylesOrWarn(tmp.path(), c);
     io::copyGpkgToPostgis(tmp.path(), output, &feedback);
+    writeStylesOrWarn(output, c); // the project's layers then point to the schema's tables
 }
 
 int runImport(const ImportCliOptions& o, Context& c) {

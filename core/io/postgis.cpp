@@ -123,6 +123,7 @@ public:
     }
 
     const std::string& display() const { return m_display; }
+    PGconn* handle() const { return m_conn; }
 
 private:
     PGconn* m_conn = nullptr;
@@ -691,6 +692,34 @@ std::vector<std::string> postgisDatasets(const std::string& connection) {
     std::vector<std::string> out;
     for (int i = 0; i < PQntuples(r.get()); ++i)
         out.push_back(PQgetvalue(r.get(), i, 0));
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> postgisConnectionKeywords(const std::string& location) {
+    const PostgisLocation where = parsePostgisLocation(location);
+    std::vector<std::pair<std::string, std::string>> out;
+    PQconninfoOption* options = PQconninfoParse(where.connection.c_str(), nullptr);
+    bool service = false;
+    for (PQconninfoOption* o = options; o && o->keyword; ++o) {
+        const std::string key = o->keyword;
+        if (o->val && *o->val && key != "password" && key != "passfile") {
+            out.emplace_back(key, o->val);
+            service = service || key == "service";
+        }
+    }
+    PQconninfoFree(options);
+    if (service)
+        return out; // the service file says the rest, on each analyst's machine
+    Connection c(where, location);
+    const auto has = [&](const char* key) {
+        return std::any_of(out.begin(), out.end(), [&](const auto& kv) { return kv.first == key; });
+    };
+    // What libpq took from PGHOST, PGPORT, PGDATABASE: written out, the project does not depend on them.
+    const std::pair<const char*, const char*> resolved[] = {
+        {"host", PQhost(c.handle())}, {"port", PQport(c.handle())}, {"dbname", PQdb(c.handle())}};
+    for (const auto& [key, value] : resolved)
+        if (!has(key) && value && *value && value[0] != '/')
+            out.emplace_back(key, value);
     return out;
 }
 

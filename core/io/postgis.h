@@ -15,6 +15,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace maillage::io {
@@ -89,6 +90,12 @@ SaveStamp savePostgisCooperations(const std::string& location,
 
 //! Whether the connected role may save into the dataset at `location`; when not, `why` says so.
 bool postgisCanSave(const std::string& location, Message* why = nullptr);
+
+//! The connection of `location` as QGIS stores it in a layer source or a project URI: its libpq keywords
+//! (service, host, port, dbname, user, sslmode; never a password), with the host, port and database that
+//! libpq took from the environment written out when no service names them, so that the project opens in
+//! another analyst's QGIS. Throws Error(CannotOpen) when the server cannot be reached.
+std::vector<std::pair<std::string, std::string>> postgisConnectionKeywords(const std::string& location);
 
 //! The schemas of the database of `connection` (a libpq string, or "PG:..." without schema) that hold a
 //! Maillage dataset (a `metadata` and a `communes` table), sorted. Throws Error(CannotOpen).

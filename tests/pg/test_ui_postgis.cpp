@@ -1,9 +1,12 @@
 // The main window on a dataset in PostgreSQL (tests/pg/pg_server.sh's server): a read-only role sees Save
 // disabled with the reason; a save based on a stale version is refused and the edits are kept to retry.
+// The dataset opens in QGIS from the database: its project in the schema's qgis_projects, its layers on the
+// schema's tables, their default styles in the database's layer_styles.
 #include "core/io/gpkg.h"
 #include "core/io/postgis.h"
 #include "ui/main_window.h"
 #include "ui/session.h"
+#include "ui/styles/dataset_styles.h"
 
 #include "pg/pg_testing.h"
 #include "testing.h"
@@ -14,6 +17,12 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
+#include <qgscategorizedsymbolrenderer.h>
+#include <qgsdatasourceuri.h>
+#include <qgslayertree.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+
 using namespace maillage;
 using namespace maillage::ui;
 
@@ -22,10 +31,14 @@ class TestUiPostgis : public QObject {
 
     QTemporaryDir m_dir;
 
-    //! The six bassins copied into `schema`, readable by the read-only role.
-    void publish(const std::string& schema) {
+    //! The six bassins copied into `schema`, readable by the read-only role; `styled`: with the results,
+    //! styles and project of the GeoPackage (as `maillage import` writes them before the copy).
+    void publish(const std::string& schema, bool styled = false) {
         const std::string gpkg = (m_dir.path() + "/six.gpkg").toStdString();
         io::writeDataset(testing::makeSixBassins(), gpkg);
+        QString error;
+        if (styled)
+            QVERIFY2(styles::writeDatasetStyles(QString::fromStdString(gpkg), &error), qPrintable(error));
         io::copyGpkgToPostgis(gpkg, testing::pgLocation(schema));
         QVERIFY(testing::adminSql("GRANT USAGE ON SCHEMA " + schema +
                                   " TO maillage_reader; GRANT SELECT ON ALL "
@@ -48,6 +61,63 @@ private slots:
     void initTestCase() {
         if (!testing::loadPgServer(MAILLAGE_PG_ENV))
             QSKIP("no PostgreSQL test server (packages postgresql, postgresql-15-postgis-3 not installed?)");
+    }
+
+    void qgisOpensTheProjectFromTheSchemaWithTheApplicationsStyles() {
+        publish("ui_project", true);
+        const QString location = QString::fromStdString(testing::pgLocation("ui_project"));
+        QString error;
+        QVERIFY2(styles::writePostgisStyles(location, &error), qPrintable(error));
+        // Written twice (a second import): one default style per layer, still.
+        QVERIFY2(styles::writePostgisStyles(location, &error), qPrintable(error));
+        QCOMPARE(testing::adminValue("SELECT count(*) FROM public.layer_styles WHERE f_table_schema = "
+                                     "'ui_project' AND f_table_name = 'bassins_de_vie' AND useasdefault"),
+                 std::string("1"));
+        // What QGIS desktop does with "Open project from PostgreSQL": the URI of its project storage.
+        const QString uri =
+            QStringLiteral("postgresql://%1@%2:%3?dbname=%4&schema=ui_project&project=maillage")
+                .arg(qEnvironmentVariable("MAILLAGE_PG_ADMIN"), qEnvironmentVariable("PGHOST"),
+                     qEnvironmentVariable("PGPORT"), qEnvironmentVariable("PGDATABASE"));
+        QgsProject project;
+        QVERIFY2(project.read(uri), qPrintable(project.error()));
+        const QList<QgsLayerTreeLayer*> layers = project.layerTreeRoot()->findLayers();
+        QCOMPARE(layers.size(), styles::styledLayers().size());
+        for (QgsLayerTreeLayer* node : layers) {
+            auto* layer = qobject_cast<QgsVectorLayer*>(node->layer());
+            QVERIFY2(layer && layer->isValid(), qPrintable(node->name()));
+            QCOMPARE(layer->providerType(), QStringLiteral("postgres"));
+            const QgsDataSourceUri source(layer->source());
+            QCOMPARE(source.schema(), QStringLiteral("ui_project"));
+            QCOMPARE(source.host(), qEnvironmentVariable("PGHOST")); // written out: not the environment's
+            QVERIFY(source.password().isEmpty());
+        }
+        auto* bassins = qobject_cast<QgsVectorLayer*>(layers.last()->layer());
+        QCOMPARE(QgsDataSourceUri(bassins->source()).table(), QStringLiteral("bassins_de_vie"));
+        QCOMPARE(bassins->featureCount(), 6);
+        auto* renderer = dynamic_cast<QgsCategorizedSymbolRenderer*>(bassins->renderer());
+        QVERIFY(renderer);
+        QCOMPARE(renderer->classAttribute(), QStringLiteral("pole_type"));
+        QCOMPARE(renderer->categories().size(), 5);
+        // A layer added from the PostGIS connection by hand (QGIS's browser gives its type and SRID) gets
+        // the same style: QGIS's default style for that table and geometry type.
+        QgsDataSourceUri browser(QStringLiteral("user='%1'").arg(qEnvironmentVariable("MAILLAGE_PG_ADMIN")));
+        browser.setDataSource(QStringLiteral("ui_project"), QStringLiteral("bassins_de_vie"),
+                              QStringLiteral("geom"), QString(), QStringLiteral("fid"));
+        browser.setWkbType(QgsWkbTypes::MultiPolygon);
+        browser.setSrid(QStringLiteral("2154"));
+        QgsVectorLayer added(browser.uri(false), QStringLiteral("bv"), QStringLiteral("postgres"));
+        QVERIFY(added.isValid());
+        auto* addedRenderer = dynamic_cast<QgsCategorizedSymbolRenderer*>(added.renderer());
+        QVERIFY(addedRenderer);
+        QCOMPARE(addedRenderer->categories().size(), 5);
+    }
+
+    void stylesOfADatasetWithoutResultsAreRefusedClearly() {
+        publish("ui_bare");
+        QString error;
+        QVERIFY(!styles::writePostgisStyles(QString::fromStdString(testing::pgLocation("ui_bare")), &error));
+        QVERIFY2(error.contains(QStringLiteral("pole_type")) && error.contains(QStringLiteral("ui_bare")),
+                 qPrintable(error));
     }
 
     void readOnlyRoleSeesSaveDisabledWithTheReason() {
