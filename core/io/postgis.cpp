@@ -490,10 +490,10 @@ SaveStamp saveItem(const std::string& location, const std::string& item, long lo
     return stampOf(next.get());
 }
 
-std::string joined(const std::vector<std::string>& parts) {
+std::string joined(const std::vector<std::string>& parts, const char* separator) {
     std::string out;
-    for (const auto& p : parts)
-        out += (out.empty() ? "" : ",") + p;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        out += (i ? separator : "") + parts[i];
     return out;
 }
 
@@ -662,9 +662,13 @@ SaveStamp savePostgisCooperations(const std::string& location,
                                   const std::vector<model::Cooperation>& cooperations, long long basedOn) {
     return saveItem(location, "cooperations", basedOn, [&](Connection& c, const std::string& schema) {
         c.exec("DELETE FROM " + schema + ".cooperations");
+        // Every column of the GeoPackage's table (core/io/gpkg.cpp writeCooperationsLayer), joined the same.
         for (const auto& coop : cooperations)
-            c.exec("INSERT INTO " + schema + ".cooperations (name, kind, bassins) VALUES ($1, $2, $3)",
-                   {coop.name, coop.kind, joined(coop.bassins)});
+            c.exec("INSERT INTO " + schema +
+                       ".cooperations (name, kind, bassins, seat, start_year, source, establishments) "
+                       "VALUES ($1, $2, $3, $4, nullif($5, '0')::integer, $6, $7)",
+                   {coop.name, coop.kind, joined(coop.bassins, ","), coop.seat,
+                    std::to_string(coop.startYear), coop.source, joined(coop.establishments, "|")});
     });
 }
 

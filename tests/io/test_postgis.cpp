@@ -299,6 +299,27 @@ private slots:
         QVERIFY(thrown<Error>([&] { io::savePostgisCooperations(location("coops"), coops, opened); }));
     }
 
+    void savedCooperationsKeepEveryField() {
+        io::copyGpkgToPostgis(m_demo, location("coops_fields"));
+        model::Cooperation cht{"CHT du Valenciennois", "CHT", {"59606", "59172"}};
+        cht.seat = "59606";
+        cht.startYear = 2016;
+        cht.source = "ARS Hauts-de-France, 2016";
+        cht.establishments = {"CH de Valenciennes (59606)", "CH de Denain (59172)"};
+        const model::Cooperation undated{"Réseau MSP", "MSP", {"59172"}};
+        io::savePostgisCooperations(location("coops_fields"), {cht, undated},
+                                    io::postgisSaveStamp(location("coops_fields"), "cooperations").version);
+        const model::Dataset d = io::readDataset(location("coops_fields"));
+        QCOMPARE(d.cooperations.size(), std::size_t(2));
+        const model::Cooperation& back = d.cooperations[0];
+        QCOMPARE(back.seat, cht.seat);
+        QCOMPARE(back.startYear, 2016);
+        QCOMPARE(back.source, cht.source);
+        QCOMPARE(back.establishments, cht.establishments);
+        QCOMPARE(d.cooperations[1].startYear, 0);
+        QVERIFY(d.cooperations[1].seat.empty());
+    }
+
     void reimportMakesSavesBasedOnThePreviousImportStale() {
         io::copyGpkgToPostgis(m_demo, location("reimport"));
         const long long opened = io::postgisSaveStamp(location("reimport"), "parameters").version;
