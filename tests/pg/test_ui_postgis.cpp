@@ -4,6 +4,8 @@
 // schema's tables, their default styles in the database's layer_styles.
 #include "core/io/gpkg.h"
 #include "core/io/postgis.h"
+#include "ui/cooperation_editor.h"
+#include "ui/database_dialog.h"
 #include "ui/main_window.h"
 #include "ui/session.h"
 #include "ui/styles/dataset_styles.h"
@@ -14,6 +16,11 @@
 #include "ui/ui_fixture.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -21,6 +28,7 @@
 #include <qgsdatasourceuri.h>
 #include <qgslayertree.h>
 #include <qgsproject.h>
+#include <qgssettings.h>
 #include <qgsvectorlayer.h>
 
 using namespace maillage;
@@ -112,6 +120,44 @@ private slots:
         QCOMPARE(addedRenderer->categories().size(), 5);
     }
 
+    void databaseDialogListsTheDatasetsOfASavedQgisConnection() {
+        publish("ui_listed");
+        // A connection saved in QGIS (Data Source Manager > PostgreSQL), its password saved too.
+        QgsSettings settings;
+        const QString key = QStringLiteral("PostgreSQL/connections/Équipe ORS/");
+        settings.setValue(key + "host", qEnvironmentVariable("PGHOST"));
+        settings.setValue(key + "port", qEnvironmentVariable("PGPORT"));
+        settings.setValue(key + "database", qEnvironmentVariable("PGDATABASE"));
+        settings.setValue(key + "username", qEnvironmentVariable("MAILLAGE_PG_ADMIN"));
+        settings.setValue(key + "saveUsername", "true");
+        settings.setValue(key + "password", "kept-by-qgis-only");
+        settings.setValue(key + "savePassword", "true");
+        DatabaseDialog dialog;
+        auto* saved = dialog.findChild<QComboBox*>(QStringLiteral("savedConnections"));
+        const int index = saved->findText(QStringLiteral("Équipe ORS"));
+        QVERIFY(index > 0);
+        saved->setCurrentIndex(index);
+        const QString connection = dialog.findChild<QLineEdit*>(QStringLiteral("connection"))->text();
+        QVERIFY2(connection.contains(qEnvironmentVariable("PGPORT")), qPrintable(connection));
+        QVERIFY2(!connection.contains(QStringLiteral("kept-by-qgis-only")), qPrintable(connection));
+        dialog.findChild<QPushButton*>(QStringLiteral("listDatasets"))->click();
+        auto* datasets = dialog.findChild<QListWidget*>(QStringLiteral("datasets"));
+        const auto found = datasets->findItems(QStringLiteral("ui_listed"), Qt::MatchExactly);
+        QCOMPARE(found.size(), 1);
+        datasets->setCurrentItem(found.first());
+        dialog.accept();
+        const QString location = dialog.location();
+        QCOMPARE(location, QStringLiteral("PG:%1 schema=ui_listed").arg(connection));
+        QCOMPARE(io::readDataset(location.toStdString()).bassins.size(), std::size_t(6));
+        // Typed by hand, a wrong database: a clear message, nothing listed.
+        dialog.findChild<QLineEdit*>(QStringLiteral("connection"))->setText(QStringLiteral("dbname=nowhere"));
+        dialog.findChild<QPushButton*>(QStringLiteral("listDatasets"))->click();
+        QCOMPARE(datasets->count(), 0);
+        const QString status = dialog.findChild<QLabel*>(QStringLiteral("status"))->text();
+        QVERIFY2(status.contains(QStringLiteral("nowhere")), qPrintable(status));
+        settings.remove(QStringLiteral("PostgreSQL/connections/Équipe ORS"));
+    }
+
     void stylesOfADatasetWithoutResultsAreRefusedClearly() {
         publish("ui_bare");
         QString error;
@@ -132,6 +178,42 @@ private slots:
         auto admin = windowOn(testing::pgLocation("ui_shared"));
         QVERIFY(admin);
         QVERIFY(admin->findChild<QAction*>(QStringLiteral("saveParameters"))->isEnabled());
+    }
+
+    void cooperationEditorSavesOnlyItsRowsAndRefusesAStaleSave() {
+        publish("ui_coops");
+        const std::string location = testing::pgLocation("ui_coops");
+        auto window = windowOn(location);
+        QVERIFY(window);
+        window->findChild<QAction*>(QStringLiteral("cooperations"))->trigger();
+        auto* editor = window->findChild<CooperationEditor*>();
+        QVERIFY(editor);
+        QString error;
+        QVERIFY2(editor->addCooperation({"CPTS Alpha-Beta", "CPTS", {"00001", "00002"}}, &error),
+                 qPrintable(error));
+        QVERIFY2(editor->save(&error), qPrintable(error));
+        QCOMPARE(io::readDataset(location).cooperations.size(), std::size_t(1));
+        // Saved twice from the same editor: based on its own last save, not stale.
+        QVERIFY(editor->addCooperation({"GHT Gamma", "GHT", {"00003"}}, &error));
+        QVERIFY2(editor->save(&error), qPrintable(error));
+        // Another analyst saves the cooperations: this editor's next save is refused, its edits kept.
+        io::savePostgisCooperations(location, {}, io::postgisSaveStamp(location, "cooperations").version);
+        QVERIFY(editor->addCooperation({"MSP Delta", "MSP", {"00004"}}, &error));
+        QVERIFY(!editor->save(&error));
+        QVERIFY2(error.contains(QStringLiteral("maillage_admin")), qPrintable(error));
+        QVERIFY(editor->isModified());
+        QCOMPARE(editor->cooperations().size(), std::size_t(3));
+        QVERIFY(io::readDataset(location).cooperations.empty());
+        // A window opened since saves through, and the parameters' version did not move.
+        const long long parameters = io::postgisSaveStamp(location, "parameters").version;
+        auto again = windowOn(location);
+        QVERIFY(again);
+        again->findChild<QAction*>(QStringLiteral("cooperations"))->trigger();
+        auto* fresh = again->findChild<CooperationEditor*>();
+        QVERIFY(fresh->addCooperation({"MSP Delta", "MSP", {"00004"}}, &error));
+        QVERIFY2(fresh->save(&error), qPrintable(error));
+        QCOMPARE(io::readDataset(location).cooperations.size(), std::size_t(1));
+        QCOMPARE(io::postgisSaveStamp(location, "parameters").version, parameters);
     }
 
     void staleSaveIsRefusedAndTheEditsAreKept() {
