@@ -412,13 +412,44 @@ void publishStyles(Connection& c, const std::string& fresh, const std::string& s
     }
 }
 
+SaveStamp stampOf(const PGresult* r) {
+    SaveStamp s;
+    if (PQntuples(r) == 0)
+        return s;
+    s.version = std::atoll(PQgetvalue(r, 0, 0));
+    s.savedBy = PQgetvalue(r, 0, 1);
+    s.savedAt = PQgetvalue(r, 0, 2);
+    return s;
+}
+
+std::string stampColumns() {
+    return "version, coalesce(saved_by, ''), coalesce(to_char(saved_at AT TIME ZONE 'UTC', "
+           "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), '')";
+}
+
+//! Locks the version row of `item` in `versions` and refuses (pg.save_stale) when it is no longer `basedOn`.
+void checkVersion(Connection& c, const std::string& versions, const std::string& item, long long basedOn) {
+    Connection::Result current =
+        c.exec("SELECT " + stampColumns() + " FROM " + versions + " WHERE item = $1 FOR UPDATE", {item});
+    if (PQntuples(current.get()) == 0)
+        fail(ErrorKind::Write, c.display(), "pg.no_versions", {arg::code("table", kVersions)});
+    const SaveStamp now = stampOf(current.get());
+    if (now.version != basedOn)
+        fail(ErrorKind::Write, c.display(), "pg.save_stale",
+             {arg::text("item", item), arg::text("by", now.savedBy.empty() ? "?" : now.savedBy),
+              arg::text("at", now.savedAt.empty() ? "?" : now.savedAt)});
+}
+
 //! Renames `fresh` to `schema` in one transaction: the previous dataset's versions go on (a save based
 //! on the previous import is stale), its readers keep their grants, then it is dropped.
-void switchIn(Connection& c, const std::string& fresh, const std::string& schema) {
+void switchIn(Connection& c, const std::string& fresh, const std::string& schema,
+              const std::vector<std::pair<std::string, long long>>& basedOn) {
     Transaction t(c);
     const std::string old = schema + "__old_" + std::to_string(::getpid());
     const bool exists = !c.value("SELECT 1 FROM pg_namespace WHERE nspname = $1", {schema}).empty();
     if (exists) {
+        for (const auto& [item, version] : basedOn)
+            checkVersion(c, quoted(schema) + "." + kVersions, item, version);
         if (!c.value("SELECT to_regclass($1)", {quoted(schema) + "." + kVersions}).empty())
             c.exec("UPDATE " + quoted(fresh) + "." + kVersions + " n SET version = o.version + 1 FROM " +
                    quoted(schema) + "." + kVersions + " o WHERE o.item = n.item");
@@ -449,21 +480,6 @@ void dropLeftovers(Connection& c, const std::string& schema) {
         c.exec("DROP SCHEMA IF EXISTS " + quoted(PQgetvalue(r.get(), i, 0)) + " CASCADE");
 }
 
-SaveStamp stampOf(const PGresult* r) {
-    SaveStamp s;
-    if (PQntuples(r) == 0)
-        return s;
-    s.version = std::atoll(PQgetvalue(r, 0, 0));
-    s.savedBy = PQgetvalue(r, 0, 1);
-    s.savedAt = PQgetvalue(r, 0, 2);
-    return s;
-}
-
-std::string stampColumns() {
-    return "version, coalesce(saved_by, ''), coalesce(to_char(saved_at AT TIME ZONE 'UTC', "
-           "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), '')";
-}
-
 //! Locks the version row of `item`, checks it is still `basedOn`, runs `write`, then bumps the version.
 template <typename Write>
 SaveStamp saveItem(const std::string& location, const std::string& item, long long basedOn, Write&& write) {
@@ -471,15 +487,7 @@ SaveStamp saveItem(const std::string& location, const std::string& item, long lo
     Connection c(where, location);
     Transaction t(c);
     const std::string versions = quoted(where.schema) + "." + kVersions;
-    Connection::Result current =
-        c.exec("SELECT " + stampColumns() + " FROM " + versions + " WHERE item = $1 FOR UPDATE", {item});
-    const SaveStamp now = stampOf(current.get());
-    if (PQntuples(current.get()) == 0)
-        fail(ErrorKind::Write, location, "pg.no_versions", {arg::code("table", kVersions)});
-    if (now.version != basedOn)
-        fail(ErrorKind::Write, location, "pg.save_stale",
-             {arg::text("item", item), arg::text("by", now.savedBy.empty() ? "?" : now.savedBy),
-              arg::text("at", now.savedAt.empty() ? "?" : now.savedAt)});
+    checkVersion(c, versions, item, basedOn);
     write(c, quoted(where.schema));
     Connection::Result next = c.exec("UPDATE " + versions +
                                          " SET version = version + 1, saved_by = current_user, "
@@ -554,7 +562,8 @@ DatasetPtr openPostgisForReading(const std::string& location) {
     return openForReading(location, false);
 }
 
-void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location, Feedback* feedback) {
+void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location, Feedback* feedback,
+                       const std::vector<std::pair<std::string, long long>>& basedOn) {
     const PostgisLocation where = parsePostgisLocation(location);
     ensureGdal();
     GdalErrorCollector errors;
@@ -576,7 +585,7 @@ void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location,
         clusterByFid(c, fresh);
         adaptQgisTables(c, fresh);
         createVersions(c, fresh);
-        switchIn(c, fresh, where.schema);
+        switchIn(c, fresh, where.schema, basedOn);
     } catch (...) {
         try {
             c.exec("DROP SCHEMA IF EXISTS " + quoted(fresh) + " CASCADE");

@@ -40,8 +40,10 @@ DatasetPtr openPostgisForReading(const std::string& location);
 //! Copies every table of the GeoPackage `gpkgPath` into the schema of `location`: into a new schema first,
 //! renamed into place in one transaction at the end (grants of the previous schema are carried over).
 //! Throws Error(Write) naming the location; on any failure the previous dataset is untouched.
-void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location,
-                       Feedback* feedback = nullptr);
+//! `basedOn` (item, version), for a dataset read, changed and written back whole (`maillage add`): the
+//! switch is refused with Error(Write) pg.save_stale when someone saved one of these items since.
+void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location, Feedback* feedback = nullptr,
+                       const std::vector<std::pair<std::string, long long>>& basedOn = {});
 
 //! Copies every table of the schema of `location` (maillage_versions apart) into a new GeoPackage at
 //! `gpkgPath`, through a temporary file renamed at the end. Throws Error naming the location or the file.

@@ -20,6 +20,7 @@
 #include <libpq-fe.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <map>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -318,6 +319,48 @@ private slots:
         QCOMPARE(back.establishments, cht.establishments);
         QCOMPARE(d.cooperations[1].startYear, 0);
         QVERIFY(d.cooperations[1].seat.empty());
+    }
+
+    void addToAPostgisDatasetWritesItWithItsQgisProject() {
+        io::copyGpkgToPostgis(m_demo, location("added"));
+        const QString csv = m_dir.path() + "/coops.csv";
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const std::string a = m_dataset.communes[0].code, b = m_dataset.communes[1].code;
+        file.write(("name,kind,member\nGCS Test,GCS," + a + "\nGCS Test,GCS," + b + "\n").c_str());
+        file.close();
+        QProcess p;
+        p.start(QStringLiteral(MAILLAGE_BINARY),
+                {"add", "--dataset", QString::fromStdString(location("added")), "--cooperations", csv,
+                 "--no-cog-history"});
+        QVERIFY(p.waitForFinished(120000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() == 0, qPrintable(err));
+        QVERIFY2(!err.contains("warning"), qPrintable(err)); // results, styles and project written
+        const model::Dataset d = io::readDataset(location("added"));
+        QVERIFY(std::any_of(d.cooperations.begin(), d.cooperations.end(),
+                            [](const model::Cooperation& c) { return c.name == "GCS Test"; }));
+        QCOMPARE(adminValue("SELECT count(*) FROM added.qgis_projects WHERE name = 'maillage'"),
+                 std::string("1"));
+        QCOMPARE(adminValue("SELECT count(*) FROM public.layer_styles WHERE f_table_schema = 'added' AND "
+                            "f_table_name = 'bassins_de_vie' AND useasdefault"),
+                 std::string("1"));
+    }
+
+    void writingBackWholeIsRefusedWhenSomeoneSavedSince() {
+        io::copyGpkgToPostgis(m_demo, location("whole"));
+        const long long read = io::postgisSaveStamp(location("whole"), "parameters").version;
+        model::Parameters theirs = m_dataset.params;
+        theirs.poles.metropoleMin = 13000;
+        io::savePostgisParameters(location("whole"), theirs, read);
+        const auto e = thrown<Error>([&] {
+            io::copyGpkgToPostgis(m_demo, location("whole"), nullptr, {{"parameters", read}});
+        });
+        QVERIFY(e);
+        QVERIFY2(QString(e->what()).contains("maillage_admin"), e->what());
+        QCOMPARE(io::readDataset(location("whole")).params.poles.metropoleMin, 13000.0);
+        QCOMPARE(adminValue("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'whole\\_\\_%'"),
+                 std::string("0"));
     }
 
     void reimportMakesSavesBasedOnThePreviousImportStale() {
