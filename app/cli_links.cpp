@@ -1,6 +1,8 @@
 #include "app/cli_links.h"
 
 #include "app/qgis_styles.h"
+#include "core/io/gpkg.h"
+#include "core/io/postgis.h"
 
 #include <CLI/CLI.hpp>
 
@@ -82,6 +84,20 @@ void writeStylesOrWarn(const std::string& gpkg, const Context& c) {
     std::string error;
     if (!app::writeQgisStyles(gpkg, error) && !c.quiet)
         c.err << c.say(msg("app.warning")) << " " << error << "\n";
+}
+
+void writeDatasetWithStyles(const model::Dataset& ds, const std::string& output, Feedback& feedback,
+                            const Context& c, const std::vector<std::pair<std::string, long long>>& basedOn) {
+    if (!io::isPostgisDataset(output)) {
+        io::writeDataset(ds, output, &feedback); // a temporary beside it, renamed over it: all or nothing
+        writeStylesOrWarn(output, c);
+        return;
+    }
+    const io::TemporaryGpkg tmp;
+    io::writeDataset(ds, tmp.path(), &feedback);
+    writeStylesOrWarn(tmp.path(), c);
+    io::copyGpkgToPostgis(tmp.path(), output, &feedback, basedOn);
+    writeStylesOrWarn(output, c); // the project's layers then point to the schema's tables
 }
 
 } // namespace maillage::cli

@@ -29,5 +29,11 @@ std::vector<std::string> zoneInputs(const io::ZoneSources& zones);
 std::vector<std::string> linkInputs(const io::LinkSources& links, const std::string& cogHistory);
 //! Writes the QGIS styles and project into `gpkg` (libmaillage_qgis.so); a warning when it cannot.
 void writeStylesOrWarn(const std::string& gpkg, const Context& context);
+//! Writes `ds` into `output` with its QGIS styles and project (failures of these are warnings): a GeoPackage,
+//! or a PostgreSQL schema ("PG:..."): the GeoPackage written and styled in a temporary file, copied into a
+//! new schema switched in at the end, refused when an item of `basedOn` (item, version) was saved since.
+void writeDatasetWithStyles(const model::Dataset& ds, const std::string& output, Feedback& feedback,
+                            const Context& context,
+                            const std::vector<std::pair<std::string, long long>>& basedOn = {});
 
 } // namespace maillage::cli

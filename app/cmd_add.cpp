@@ -5,6 +5,7 @@
 
 #include "core/analysis/register_counts.h"
 #include "core/io/gpkg.h"
+#include "core/io/postgis.h"
 
 #include <CLI/CLI.hpp>
 
@@ -38,6 +39,12 @@ int runAdd(const AddCliOptions& o, Context& c) {
         throw UsageError(msg("app.add.nothing"));
     checkOutputs({path}, inputs);
     ConsoleFeedback feedback(c.err, c.quiet, c.terminal, c.language);
+    // In PostgreSQL, the whole dataset is written back: refused if someone saved its parameters or
+    // cooperations after this read (theirs would be lost). The versions first, as the GUI reads them.
+    std::vector<std::pair<std::string, long long>> basedOn;
+    if (io::isPostgisDataset(path))
+        for (const char* item : {"parameters", "cooperations"})
+            basedOn.emplace_back(item, io::postgisSaveStamp(path, item).version);
     model::Dataset ds = io::readDataset(path, &feedback);
     io::ImportReport report;
     io::addToDataset(ds, options, report, &feedback);
@@ -45,9 +52,8 @@ int runAdd(const AddCliOptions& o, Context& c) {
     if (!c.quiet)
         c.err << registerReportText(report.registers, c);
     feedback.setStep(msg("app.step.writing", {arg::path("output", path)}));
-    io::writeDataset(ds, path, &feedback); // a temporary beside it, renamed over it: all or nothing
+    writeDatasetWithStyles(ds, path, feedback, c, basedOn);
     feedback.finish();
-    writeStylesOrWarn(path, c);
     if (!c.quiet)
         c.err << c.say(msg("app.add.done",
                            {arg::path("dataset", path),

@@ -1,4 +1,5 @@
 // maillage copy: a dataset copied between a GeoPackage and a PostgreSQL/PostGIS schema, table by table.
+#include "app/cli_links.h"
 #include "app/commands.h"
 
 #include "core/io/postgis.h"
@@ -39,6 +40,8 @@ int runCopy(const CopyCliOptions& o, Context& c) {
     else
         io::copyPostgisToGpkg(from, to, &feedback);
     feedback.finish();
+    // The QGIS project and styles pointed to the copy's own tables (a copied project points to the original).
+    writeStylesOrWarn(to, c);
     if (!c.quiet)
         c.err << c.say(msg("app.copy.done", {arg::path("from", from), arg::path("to", to)})) << "\n";
     return 0;

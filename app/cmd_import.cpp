@@ -126,16 +126,6 @@ std::string importReportText(const io::ImportReport& report, const Context& c) {
     return rep.str();
 }
 
-//! A PostgreSQL output: the GeoPackage with its QGIS styles written to a temporary file, then copied into a
-//! new schema switched in at the end (core/io/postgis.h).
-void writeToPostgis(const model::Dataset& ds, const std::string& output, Feedback& feedback,
-                    const Context& c) {
-    const io::TemporaryGpkg tmp;
-    io::writeDataset(ds, tmp.path(), &feedback);
-    writeStylesOrWarn(tmp.path(), c);
-    io::copyGpkgToPostgis(tmp.path(), output, &feedback);
-}
-
 int runImport(const ImportCliOptions& o, Context& c) {
     const io::ImportOptions opt = importOptions(o);
     const std::string& output = required(o.output, "output");
@@ -152,12 +142,7 @@ int runImport(const ImportCliOptions& o, Context& c) {
     if (!o.report.empty())
         reportFile.emplace(o.report, reportText);
     feedback.setStep(msg("app.step.writing", {arg::path("output", output)}));
-    if (io::isPostgisDataset(output)) {
-        writeToPostgis(ds, output, feedback, c);
-    } else {
-        io::writeDataset(ds, output, &feedback);
-        writeStylesOrWarn(output, c);
-    }
+    writeDatasetWithStyles(ds, output, feedback, c);
     feedback.finish();
     if (reportFile)
         reportFile->commit();

@@ -2,6 +2,7 @@
 
 #include "core/io/cooperations.h"
 #include "core/io/gpkg.h"
+#include "core/io/postgis.h"
 #include "ui/i18n.h"
 
 #include <QCloseEvent>
@@ -396,7 +397,11 @@ bool CooperationEditor::save(QString* error) {
         return false;
     }
     try {
-        io::writeCooperations(m_path.toStdString(), m_cooperations);
+        // A database dataset: only its cooperations rows, refused when based on a stale version.
+        if (io::isPostgisDataset(m_path.toStdString()))
+            m_version = io::savePostgisCooperations(m_path.toStdString(), m_cooperations, m_version).version;
+        else
+            io::writeCooperations(m_path.toStdString(), m_cooperations);
     } catch (const std::exception& e) {
         if (error)
             *error = i18n::describe(e);

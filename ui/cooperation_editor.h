@@ -42,6 +42,11 @@ public:
     //! Writes the cooperations into the dataset file (only its cooperations table, atomically). False,
     //! with `error`, when it cannot; the file is then unchanged.
     bool save(QString* error = nullptr);
+    //! For a dataset in PostgreSQL: the version of its cooperations that the edits are based on (read with
+    //! the dataset); save() is refused, the edits kept, when someone saved since (core/io/postgis.h).
+    void setDatabaseVersion(long long version) { m_version = version; }
+    //! The version after the last save (what the next edits are based on).
+    long long databaseVersion() const { return m_version; }
     //! True when the cooperations differ from the last saved ones.
     bool isModified() const;
 
@@ -70,6 +75,7 @@ private:
     std::vector<model::Commune> m_communes; // without polygons
     std::unordered_map<std::string, std::size_t> m_communeIndex;
     QString m_path;
+    long long m_version = 0;
     std::vector<model::Cooperation> m_cooperations, m_savedCooperations;
     QUndoStack* m_undo;
     QListWidget* m_list = nullptr;

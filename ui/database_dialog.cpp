@@ -44,16 +44,21 @@ QList<QPair<QString, QString>> DatabaseDialog::savedConnections() {
 DatabaseDialog::DatabaseDialog(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Open from a database"));
     m_connections = new QComboBox(this);
+    m_connections->setObjectName(QStringLiteral("savedConnections"));
     m_connections->addItem(tr("Other connection (type it below)"), QString());
     for (const auto& [name, info] : savedConnections())
         m_connections->addItem(name, info);
     m_connection = new QLineEdit(this);
+    m_connection->setObjectName(QStringLiteral("connection"));
     m_connection->setPlaceholderText(tr("service=ors  or  host=… dbname=… user=…"));
     m_connection->setToolTip(tr("A PostgreSQL connection without password: the password comes from "
                                 "PGPASSWORD, ~/.pgpass or the service file"));
     auto* list = new QPushButton(tr("List the datasets"), this);
+    list->setObjectName(QStringLiteral("listDatasets"));
     m_datasets = new QListWidget(this);
+    m_datasets->setObjectName(QStringLiteral("datasets"));
     m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("status"));
     m_status->setWordWrap(true);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Open | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Open)->setEnabled(false);

@@ -378,7 +378,11 @@ void MainWindow::createActions() {
             return;
         auto* editor = new CooperationEditor(m_session->dataset(), m_session->path(), this);
         editor->setAttribute(Qt::WA_DeleteOnClose);
+        editor->setDatabaseVersion(m_session->cooperationsVersion());
         connect(editor, &CooperationEditor::saved, m_session, &Session::setCooperations);
+        connect(editor, &CooperationEditor::saved, m_session, [session = m_session, editor] {
+            session->setCooperationsVersion(editor->databaseVersion());
+        });
         editor->open();
     });
 
@@ -722,20 +726,22 @@ void MainWindow::openDataset(const QString& path) {
     if (!maybeSaveParameters())
         return;
     auto result = std::make_shared<model::Dataset>();
-    auto version = std::make_shared<long long>(0);
+    auto version = std::make_shared<long long>(0), cooperationsVersion = std::make_shared<long long>(0);
     const std::string file = io::isPostgisDataset(path.toStdString())
                                  ? path.toStdString()
                                  : QDir::toNativeSeparators(path).toStdString();
     QPointer<MainWindow> self(this);
     FunctionTask* task = FunctionTask::start(
         tr("Opening %1").arg(QFileInfo(path).fileName()),
-        [result, version, file](Feedback& feedback) {
+        [result, version, cooperationsVersion, file](Feedback& feedback) {
             // The version first: a save between the two reads makes ours stale, never the other way.
-            if (io::isPostgisDataset(file))
+            if (io::isPostgisDataset(file)) {
                 *version = io::postgisSaveStamp(file, "parameters").version;
+                *cooperationsVersion = io::postgisSaveStamp(file, "cooperations").version;
+            }
             *result = io::readDataset(file, &feedback);
         },
-        [self, result, version, path](bool ok, const QString& error) {
+        [self, result, version, cooperationsVersion, path](bool ok, const QString& error) {
             if (!self)
                 return;
             if (!ok) {
@@ -755,6 +761,7 @@ void MainWindow::openDataset(const QString& path) {
             }
             postgisSaveReasons().remove(path); // the role's rights may have changed
             self->m_session->setParametersVersion(*version);
+            self->m_session->setCooperationsVersion(*cooperationsVersion);
             self->showDataset(std::move(*result), path);
         });
     trackTask(task);

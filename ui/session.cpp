@@ -21,6 +21,7 @@ struct Session::Private {
     bool hasDataset = false;
     QString path;
     long long parametersVersion = 0;
+    long long cooperationsVersion = 0;
     int vintage = 0;
     analysis::Aggregation aggregation;
     std::vector<analysis::PoleClassification> poles;
@@ -131,6 +132,14 @@ long long Session::parametersVersion() const {
 
 void Session::setParametersVersion(long long version) {
     d->parametersVersion = version;
+}
+
+long long Session::cooperationsVersion() const {
+    return d->cooperationsVersion;
+}
+
+void Session::setCooperationsVersion(long long version) {
+    d->cooperationsVersion = version;
 }
 
 int Session::vintage() const {

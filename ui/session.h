@@ -122,6 +122,9 @@ public:
     //! here (a save based on it is refused when someone saved since; core/io/postgis.h). 0 for files.
     long long parametersVersion() const;
     void setParametersVersion(long long version);
+    //! The same for its saved cooperations (the cooperation editor's saves).
+    long long cooperationsVersion() const;
+    void setCooperationsVersion(long long version);
 
     const model::Parameters& parameters() const;
     //! Recomputes the classification (and maillage) at once and emits classificationChanged().

@@ -123,6 +123,7 @@ public:
     }
 
     const std::string& display() const { return m_display; }
+    PGconn* handle() const { return m_conn; }
 
 private:
     PGconn* m_conn = nullptr;
@@ -411,13 +412,44 @@ void publishStyles(Connection& c, const std::string& fresh, const std::string& s
     }
 }
 
+SaveStamp stampOf(const PGresult* r) {
+    SaveStamp s;
+    if (PQntuples(r) == 0)
+        return s;
+    s.version = std::atoll(PQgetvalue(r, 0, 0));
+    s.savedBy = PQgetvalue(r, 0, 1);
+    s.savedAt = PQgetvalue(r, 0, 2);
+    return s;
+}
+
+std::string stampColumns() {
+    return "version, coalesce(saved_by, ''), coalesce(to_char(saved_at AT TIME ZONE 'UTC', "
+           "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), '')";
+}
+
+//! Locks the version row of `item` in `versions` and refuses (pg.save_stale) when it is no longer `basedOn`.
+void checkVersion(Connection& c, const std::string& versions, const std::string& item, long long basedOn) {
+    Connection::Result current =
+        c.exec("SELECT " + stampColumns() + " FROM " + versions + " WHERE item = $1 FOR UPDATE", {item});
+    if (PQntuples(current.get()) == 0)
+        fail(ErrorKind::Write, c.display(), "pg.no_versions", {arg::code("table", kVersions)});
+    const SaveStamp now = stampOf(current.get());
+    if (now.version != basedOn)
+        fail(ErrorKind::Write, c.display(), "pg.save_stale",
+             {arg::text("item", item), arg::text("by", now.savedBy.empty() ? "?" : now.savedBy),
+              arg::text("at", now.savedAt.empty() ? "?" : now.savedAt)});
+}
+
 //! Renames `fresh` to `schema` in one transaction: the previous dataset's versions go on (a save based
 //! on the previous import is stale), its readers keep their grants, then it is dropped.
-void switchIn(Connection& c, const std::string& fresh, const std::string& schema) {
+void switchIn(Connection& c, const std::string& fresh, const std::string& schema,
+              const std::vector<std::pair<std::string, long long>>& basedOn) {
     Transaction t(c);
     const std::string old = schema + "__old_" + std::to_string(::getpid());
     const bool exists = !c.value("SELECT 1 FROM pg_namespace WHERE nspname = $1", {schema}).empty();
     if (exists) {
+        for (const auto& [item, version] : basedOn)
+            checkVersion(c, quoted(schema) + "." + kVersions, item, version);
         if (!c.value("SELECT to_regclass($1)", {quoted(schema) + "." + kVersions}).empty())
             c.exec("UPDATE " + quoted(fresh) + "." + kVersions + " n SET version = o.version + 1 FROM " +
                    quoted(schema) + "." + kVersions + " o WHERE o.item = n.item");
@@ -448,21 +480,6 @@ void dropLeftovers(Connection& c, const std::string& schema) {
         c.exec("DROP SCHEMA IF EXISTS " + quoted(PQgetvalue(r.get(), i, 0)) + " CASCADE");
 }
 
-SaveStamp stampOf(const PGresult* r) {
-    SaveStamp s;
-    if (PQntuples(r) == 0)
-        return s;
-    s.version = std::atoll(PQgetvalue(r, 0, 0));
-    s.savedBy = PQgetvalue(r, 0, 1);
-    s.savedAt = PQgetvalue(r, 0, 2);
-    return s;
-}
-
-std::string stampColumns() {
-    return "version, coalesce(saved_by, ''), coalesce(to_char(saved_at AT TIME ZONE 'UTC', "
-           "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), '')";
-}
-
 //! Locks the version row of `item`, checks it is still `basedOn`, runs `write`, then bumps the version.
 template <typename Write>
 SaveStamp saveItem(const std::string& location, const std::string& item, long long basedOn, Write&& write) {
@@ -470,15 +487,7 @@ SaveStamp saveItem(const std::string& location, const std::string& item, long lo
     Connection c(where, location);
     Transaction t(c);
     const std::string versions = quoted(where.schema) + "." + kVersions;
-    Connection::Result current =
-        c.exec("SELECT " + stampColumns() + " FROM " + versions + " WHERE item = $1 FOR UPDATE", {item});
-    const SaveStamp now = stampOf(current.get());
-    if (PQntuples(current.get()) == 0)
-        fail(ErrorKind::Write, location, "pg.no_versions", {arg::code("table", kVersions)});
-    if (now.version != basedOn)
-        fail(ErrorKind::Write, location, "pg.save_stale",
-             {arg::text("item", item), arg::text("by", now.savedBy.empty() ? "?" : now.savedBy),
-              arg::text("at", now.savedAt.empty() ? "?" : now.savedAt)});
+    checkVersion(c, versions, item, basedOn);
     write(c, quoted(where.schema));
     Connection::Result next = c.exec("UPDATE " + versions +
                                          " SET version = version + 1, saved_by = current_user, "
@@ -489,10 +498,10 @@ SaveStamp saveItem(const std::string& location, const std::string& item, long lo
     return stampOf(next.get());
 }
 
-std::string joined(const std::vector<std::string>& parts) {
+std::string joined(const std::vector<std::string>& parts, const char* separator) {
     std::string out;
-    for (const auto& p : parts)
-        out += (out.empty() ? "" : ",") + p;
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        out += (i ? separator : "") + parts[i];
     return out;
 }
 
@@ -553,7 +562,8 @@ DatasetPtr openPostgisForReading(const std::string& location) {
     return openForReading(location, false);
 }
 
-void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location, Feedback* feedback) {
+void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location, Feedback* feedback,
+                       const std::vector<std::pair<std::string, long long>>& basedOn) {
     const PostgisLocation where = parsePostgisLocation(location);
     ensureGdal();
     GdalErrorCollector errors;
@@ -575,7 +585,7 @@ void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location,
         clusterByFid(c, fresh);
         adaptQgisTables(c, fresh);
         createVersions(c, fresh);
-        switchIn(c, fresh, where.schema);
+        switchIn(c, fresh, where.schema, basedOn);
     } catch (...) {
         try {
             c.exec("DROP SCHEMA IF EXISTS " + quoted(fresh) + " CASCADE");
@@ -661,9 +671,13 @@ SaveStamp savePostgisCooperations(const std::string& location,
                                   const std::vector<model::Cooperation>& cooperations, long long basedOn) {
     return saveItem(location, "cooperations", basedOn, [&](Connection& c, const std::string& schema) {
         c.exec("DELETE FROM " + schema + ".cooperations");
+        // Every column of the GeoPackage's table (core/io/gpkg.cpp writeCooperationsLayer), joined the same.
         for (const auto& coop : cooperations)
-            c.exec("INSERT INTO " + schema + ".cooperations (name, kind, bassins) VALUES ($1, $2, $3)",
-                   {coop.name, coop.kind, joined(coop.bassins)});
+            c.exec("INSERT INTO " + schema +
+                       ".cooperations (name, kind, bassins, seat, start_year, source, establishments) "
+                       "VALUES ($1, $2, $3, $4, nullif($5, '0')::integer, $6, $7)",
+                   {coop.name, coop.kind, joined(coop.bassins, ","), coop.seat,
+                    std::to_string(coop.startYear), coop.source, joined(coop.establishments, "|")});
     });
 }
 
@@ -691,6 +705,34 @@ std::vector<std::string> postgisDatasets(const std::string& connection) {
     std::vector<std::string> out;
     for (int i = 0; i < PQntuples(r.get()); ++i)
         out.push_back(PQgetvalue(r.get(), i, 0));
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> postgisConnectionKeywords(const std::string& location) {
+    const PostgisLocation where = parsePostgisLocation(location);
+    std::vector<std::pair<std::string, std::string>> out;
+    PQconninfoOption* options = PQconninfoParse(where.connection.c_str(), nullptr);
+    bool service = false;
+    for (PQconninfoOption* o = options; o && o->keyword; ++o) {
+        const std::string key = o->keyword;
+        if (o->val && *o->val && key != "password" && key != "passfile") {
+            out.emplace_back(key, o->val);
+            service = service || key == "service";
+        }
+    }
+    PQconninfoFree(options);
+    if (service)
+        return out; // the service file says the rest, on each analyst's machine
+    Connection c(where, location);
+    const auto has = [&](const char* key) {
+        return std::any_of(out.begin(), out.end(), [&](const auto& kv) { return kv.first == key; });
+    };
+    // What libpq took from PGHOST, PGPORT, PGDATABASE: written out, the project does not depend on them.
+    const std::pair<const char*, const char*> resolved[] = {
+        {"host", PQhost(c.handle())}, {"port", PQport(c.handle())}, {"dbname", PQdb(c.handle())}};
+    for (const auto& [key, value] : resolved)
+        if (!has(key) && value && *value && value[0] != '/')
+            out.emplace_back(key, value);
     return out;
 }
 

@@ -15,6 +15,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace maillage::io {
@@ -39,8 +40,10 @@ DatasetPtr openPostgisForReading(const std::string& location);
 //! Copies every table of the GeoPackage `gpkgPath` into the schema of `location`: into a new schema first,
 //! renamed into place in one transaction at the end (grants of the previous schema are carried over).
 //! Throws Error(Write) naming the location; on any failure the previous dataset is untouched.
-void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location,
-                       Feedback* feedback = nullptr);
+//! `basedOn` (item, version), for a dataset read, changed and written back whole (`maillage add`): the
+//! switch is refused with Error(Write) pg.save_stale when someone saved one of these items since.
+void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location, Feedback* feedback = nullptr,
+                       const std::vector<std::pair<std::string, long long>>& basedOn = {});
 
 //! Copies every table of the schema of `location` (maillage_versions apart) into a new GeoPackage at
 //! `gpkgPath`, through a temporary file renamed at the end. Throws Error naming the location or the file.
@@ -89,6 +92,12 @@ SaveStamp savePostgisCooperations(const std::string& location,
 
 //! Whether the connected role may save into the dataset at `location`; when not, `why` says so.
 bool postgisCanSave(const std::string& location, Message* why = nullptr);
+
+//! The connection of `location` as QGIS stores it in a layer source or a project URI: its libpq keywords
+//! (service, host, port, dbname, user, sslmode; never a password), with the host, port and database that
+//! libpq took from the environment written out when no service names them, so that the project opens in
+//! another analyst's QGIS. Throws Error(CannotOpen) when the server cannot be reached.
+std::vector<std::pair<std::string, std::string>> postgisConnectionKeywords(const std::string& location);
 
 //! The schemas of the database of `connection` (a libpq string, or "PG:..." without schema) that hold a
 //! Maillage dataset (a `metadata` and a `communes` table), sorted. Throws Error(CannotOpen).

@@ -20,6 +20,7 @@
 #include <libpq-fe.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <map>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -297,6 +298,69 @@ private slots:
         QCOMPARE(d.cooperations[0].bassins, (std::vector<std::string>{"59606", "59172"}));
         QCOMPARE(io::postgisSaveStamp(location("coops"), "parameters").version, params);
         QVERIFY(thrown<Error>([&] { io::savePostgisCooperations(location("coops"), coops, opened); }));
+    }
+
+    void savedCooperationsKeepEveryField() {
+        io::copyGpkgToPostgis(m_demo, location("coops_fields"));
+        model::Cooperation cht{"CHT du Valenciennois", "CHT", {"59606", "59172"}};
+        cht.seat = "59606";
+        cht.startYear = 2016;
+        cht.source = "ARS Hauts-de-France, 2016";
+        cht.establishments = {"CH de Valenciennes (59606)", "CH de Denain (59172)"};
+        const model::Cooperation undated{"Réseau MSP", "MSP", {"59172"}};
+        io::savePostgisCooperations(location("coops_fields"), {cht, undated},
+                                    io::postgisSaveStamp(location("coops_fields"), "cooperations").version);
+        const model::Dataset d = io::readDataset(location("coops_fields"));
+        QCOMPARE(d.cooperations.size(), std::size_t(2));
+        const model::Cooperation& back = d.cooperations[0];
+        QCOMPARE(back.seat, cht.seat);
+        QCOMPARE(back.startYear, 2016);
+        QCOMPARE(back.source, cht.source);
+        QCOMPARE(back.establishments, cht.establishments);
+        QCOMPARE(d.cooperations[1].startYear, 0);
+        QVERIFY(d.cooperations[1].seat.empty());
+    }
+
+    void addToAPostgisDatasetWritesItWithItsQgisProject() {
+        io::copyGpkgToPostgis(m_demo, location("added"));
+        const QString csv = m_dir.path() + "/coops.csv";
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const std::string a = m_dataset.communes[0].code, b = m_dataset.communes[1].code;
+        file.write(("name,kind,member\nGCS Test,GCS," + a + "\nGCS Test,GCS," + b + "\n").c_str());
+        file.close();
+        QProcess p;
+        p.start(QStringLiteral(MAILLAGE_BINARY),
+                {"add", "--dataset", QString::fromStdString(location("added")), "--cooperations", csv,
+                 "--no-cog-history"});
+        QVERIFY(p.waitForFinished(120000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() == 0, qPrintable(err));
+        QVERIFY2(!err.contains("warning"), qPrintable(err)); // results, styles and project written
+        const model::Dataset d = io::readDataset(location("added"));
+        QVERIFY(std::any_of(d.cooperations.begin(), d.cooperations.end(),
+                            [](const model::Cooperation& c) { return c.name == "GCS Test"; }));
+        QCOMPARE(adminValue("SELECT count(*) FROM added.qgis_projects WHERE name = 'maillage'"),
+                 std::string("1"));
+        QCOMPARE(adminValue("SELECT count(*) FROM public.layer_styles WHERE f_table_schema = 'added' AND "
+                            "f_table_name = 'bassins_de_vie' AND useasdefault"),
+                 std::string("1"));
+    }
+
+    void writingBackWholeIsRefusedWhenSomeoneSavedSince() {
+        io::copyGpkgToPostgis(m_demo, location("whole"));
+        const long long read = io::postgisSaveStamp(location("whole"), "parameters").version;
+        model::Parameters theirs = m_dataset.params;
+        theirs.poles.metropoleMin = 13000;
+        io::savePostgisParameters(location("whole"), theirs, read);
+        const auto e = thrown<Error>([&] {
+            io::copyGpkgToPostgis(m_demo, location("whole"), nullptr, {{"parameters", read}});
+        });
+        QVERIFY(e);
+        QVERIFY2(QString(e->what()).contains("maillage_admin"), e->what());
+        QCOMPARE(io::readDataset(location("whole")).params.poles.metropoleMin, 13000.0);
+        QCOMPARE(adminValue("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'whole\\_\\_%'"),
+                 std::string("0"));
     }
 
     void reimportMakesSavesBasedOnThePreviousImportStale() {

@@ -5,6 +5,7 @@
 #include "core/analysis/poles.h"
 #include "core/io/atomic_file.h"
 #include "core/io/gpkg.h"
+#include "core/io/postgis.h"
 #include "core/model/error.h"
 #include "ui/styles/layer_styles.h"
 
@@ -14,6 +15,8 @@
 #include <QFileInfo>
 #include <QLocale>
 #include <QTemporaryDir>
+#include <QUrl>
+#include <QUrlQuery>
 
 #include <algorithm>
 #include <cmath>
@@ -27,6 +30,7 @@
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgscoordinatereferencesystem.h>
+#include <qgsdatasourceuri.h>
 #include <qgsgeopackageprojectstorage.h>
 #include <qgslayertree.h>
 #include <qgsproject.h>
@@ -152,28 +156,80 @@ QString isolationText(const analysis::MaillageResult& m, const model::MaillagePa
                                          .arg(QLocale().toString(p.isolationDistanceKm));
 }
 
-//! The results of the latest vintage with the dataset's saved parameters, written into the copy: the
-//! classification on bassins_de_vie, the layers poles and liens.
-ResultSummary writeResults(const QString& original, const QString& copy) {
-    io::ReadOptions attributesOnly; // anchors are stored: no polygon is needed
-    attributesOnly.geometries = false;
-    const model::Dataset dataset = io::readDataset(original.toStdString(), attributesOnly);
+//! The results of the latest vintage with the dataset's saved parameters, and what the styles need of them.
+struct Results {
     ResultSummary summary;
+    std::vector<io::BassinClassificationFields> classification;
+    std::vector<io::PolePoint> poles;
+    std::vector<io::LinkLine> links;
+};
+
+Results computeResults(const model::Dataset& dataset) {
+    Results r;
     const analysis::Classification c = analysis::classifyDataset(dataset, 0, dataset.params.poles);
-    const auto classification = classificationFields(dataset, c, summary);
+    r.classification = classificationFields(dataset, c, r.summary);
     const analysis::MaillageResult m = analysis::computeMaillage(dataset, c.poles, dataset.params.maillage);
-    // Into the copy itself: it is already the temporary file renamed over the dataset at the end.
-    io::writeResultsInto(copy.toStdString(), dataset.params, classification, polePoints(dataset, m),
-                         linkLines(dataset, c, m, summary));
-    summary.isolation = isolationText(m, dataset.params.maillage);
-    return summary;
+    r.poles = polePoints(dataset, m);
+    r.links = linkLines(dataset, c, m, r.summary);
+    r.summary.isolation = isolationText(m, dataset.params.maillage);
+    return r;
 }
 
-//! One layer of the GeoPackage, through QGIS's "ogr" provider, without its stored style.
-std::unique_ptr<QgsVectorLayer> openLayer(const QString& gpkg, const QString& name, const QString& title) {
+//! The dataset at `location` without polygons: anchors are stored, the results need none.
+model::Dataset readAttributes(const QString& location) {
+    io::ReadOptions attributesOnly;
+    attributesOnly.geometries = false;
+    return io::readDataset(location.toStdString(), attributesOnly);
+}
+
+//! The results written into the copy: the classification on bassins_de_vie, the layers poles and liens.
+ResultSummary writeResults(const QString& original, const QString& copy) {
+    const model::Dataset dataset = readAttributes(original);
+    const Results r = computeResults(dataset);
+    // Into the copy itself: it is already the temporary file renamed over the dataset at the end.
+    io::writeResultsInto(copy.toStdString(), dataset.params, r.classification, r.poles, r.links);
+    return r.summary;
+}
+
+//! Where the dataset's layers and its project are: a GeoPackage file, or a PostgreSQL schema (the same
+//! tables, read through QGIS's "postgres" provider, the project in the schema's qgis_projects table).
+struct Storage {
+    QString file;                //!< the GeoPackage, empty for PostgreSQL
+    QgsDataSourceUri connection; //!< PostgreSQL: the connection, without password
+    QString schema;              //!< PostgreSQL: the dataset's schema
+
+    QString provider() const { return file.isEmpty() ? QStringLiteral("postgres") : QStringLiteral("ogr"); }
+
+    //! The source of layer `name`; PostgreSQL: with its geometry type and SRID when known, as the layers
+    //! that QGIS's browser adds (QGIS finds a default style only for the same geometry type).
+    QString layerSource(const QString& name, QgsWkbTypes::Type type = QgsWkbTypes::Unknown,
+                        const QString& srid = QString()) const {
+        if (!file.isEmpty())
+            return file + QStringLiteral("|layername=") + name;
+        QgsDataSourceUri uri(connection);
+        uri.setDataSource(schema, name, QStringLiteral("geom"), QString(), QStringLiteral("fid"));
+        uri.setWkbType(type);
+        uri.setSrid(srid);
+        return uri.uri(false);
+    }
+
+    QString projectUri() const {
+        return file.isEmpty() ? postgresProjectUri(connection.connectionInfo(false), schema)
+                              : styles::projectUri(file);
+    }
+};
+
+//! One layer of the dataset, without its stored style.
+std::unique_ptr<QgsVectorLayer> openLayer(const Storage& storage, const QString& name, const QString& title) {
     const QgsVectorLayer::LayerOptions options(false);
-    auto layer = std::make_unique<QgsVectorLayer>(gpkg + QStringLiteral("|layername=") + name, title,
-                                                  QStringLiteral("ogr"), options);
+    auto layer =
+        std::make_unique<QgsVectorLayer>(storage.layerSource(name), title, storage.provider(), options);
+    if (layer->isValid() && storage.file.isEmpty()) {
+        const long srid = layer->crs().postgisSrid();
+        const QString typed =
+            storage.layerSource(name, layer->wkbType(), srid > 0 ? QString::number(srid) : QString());
+        layer = std::make_unique<QgsVectorLayer>(typed, title, storage.provider(), options);
+    }
     if (!layer->isValid())
         throw StyleError{QStringLiteral("layer %1 cannot be opened").arg(name)};
     return layer;
@@ -233,14 +289,14 @@ void saveDefaultStyle(QgsVectorLayer& layer, const QString& name) {
 }
 
 //! Styles every layer, saves each as its default style in layer_styles, then the project of them all.
-void writeStylesAndProject(const QString& gpkg, const ResultSummary& results, const QString& title) {
+void writeStylesAndProject(const Storage& storage, const ResultSummary& results, const QString& title) {
     QgsProject project;
     const QgsCoordinateReferenceSystem crs(QStringLiteral("EPSG:%1").arg(model::kWorkingEpsg));
     project.setCrs(crs);
     project.setTitle(title);
     QgsRectangle extent;
     for (const QString& name : styledLayers()) {
-        QgsVectorLayer* layer = openLayer(gpkg, name, layerTitle(name)).release();
+        QgsVectorLayer* layer = openLayer(storage, name, layerTitle(name)).release();
         project.addMapLayer(layer, false); // the project owns it from here, even when a later step throws
         project.layerTreeRoot()->addLayer(layer);
         applyStyle(*layer, name, results);
@@ -250,8 +306,14 @@ void writeStylesAndProject(const QString& gpkg, const ResultSummary& results, co
     }
     if (!extent.isNull())
         project.viewSettings()->setDefaultViewExtent(QgsReferencedRectangle(extent, crs));
-    if (!project.write(projectUri(gpkg)))
+    if (!project.write(storage.projectUri()))
         throw StyleError{QStringLiteral("the QGIS project cannot be saved: %1").arg(project.error())};
+}
+
+//! Whether the layer bassins_de_vie of `storage` holds the classification (written with the GeoPackage).
+bool hasResults(const Storage& storage) {
+    const std::unique_ptr<QgsVectorLayer> bassins = openLayer(storage, QStringLiteral("bassins_de_vie"), {});
+    return bassins->fields().indexOf(QStringLiteral("pole_type")) >= 0;
 }
 
 //! The copy of `target` that the styles are written into: same file name, in a folder beside it (the
@@ -281,25 +343,16 @@ QStringList styledLayers() {
             QStringLiteral("departements"), QStringLiteral("communes"), QStringLiteral("bassins_de_vie")};
 }
 
-bool writeDatasetStyles(const QString& gpkg, QString* error) {
-    // Through a symbolic link, the file it points to is updated (as io::writeParameters does).
-    const QFileInfo info(gpkg);
-    const QString target = info.exists() ? info.canonicalFilePath() : gpkg;
+namespace {
+
+//! Runs `write`; false with the reason in `error`, prefixed by `where` for the module's own failures.
+template <typename Write> bool reported(const QString& where, QString* error, Write&& write) {
     try {
-        if (!info.isFile())
-            throw StyleError{QStringLiteral("not a dataset file")};
-        const QTemporaryDir folder(info.dir().filePath(QStringLiteral(".maillage-styles-XXXXXX")));
-        const QString copy = copyBeside(target, folder);
-        {
-            const UnsyncedCommits unsynced;
-            const ResultSummary results = writeResults(target, copy);
-            writeStylesAndProject(copy, results, info.completeBaseName());
-        }
-        io::commitTemporary(copy.toStdString(), target.toStdString()); // synced, renamed, folder synced
+        write();
         return true;
     } catch (const StyleError& e) {
         if (error)
-            *error = gpkg + QStringLiteral(": ") + e.detail;
+            *error = where + QStringLiteral(": ") + e.detail;
     } catch (const Error& e) {
         if (error)
             *error = QString::fromStdString(
@@ -309,6 +362,72 @@ bool writeDatasetStyles(const QString& gpkg, QString* error) {
             *error = QString::fromUtf8(e.what());
     }
     return false;
+}
+
+//! The connection of a "PG:" location as QGIS writes it (no password: libpq finds it where the user keeps
+//! it).
+QgsDataSourceUri qgisConnection(const QString& location) {
+    QString info;
+    for (const auto& [key, value] : io::postgisConnectionKeywords(location.toStdString()))
+        info += QStringLiteral("%1='%2' ")
+                    .arg(QString::fromStdString(key),
+                         QString::fromStdString(value).replace('\'', QLatin1String("\\'")));
+    return QgsDataSourceUri(info);
+}
+
+} // namespace
+
+QString postgresProjectUri(const QString& connection, const QString& schema) {
+    // As QGIS's QgsPostgresProjectStorage::encodeUri (not public API): postgresql://user@host:port?...
+    const QgsDataSourceUri dsUri(connection);
+    QUrl u;
+    QUrlQuery query;
+    u.setScheme(QStringLiteral("postgresql"));
+    u.setHost(dsUri.host());
+    if (!dsUri.port().isEmpty())
+        u.setPort(dsUri.port().toInt());
+    if (!dsUri.username().isEmpty())
+        u.setUserName(dsUri.username());
+    if (!dsUri.service().isEmpty())
+        query.addQueryItem(QStringLiteral("service"), dsUri.service());
+    if (dsUri.sslMode() != QgsDataSourceUri::SslPrefer)
+        query.addQueryItem(QStringLiteral("sslmode"), QgsDataSourceUri::encodeSslMode(dsUri.sslMode()));
+    query.addQueryItem(QStringLiteral("dbname"), dsUri.database());
+    query.addQueryItem(QStringLiteral("schema"), schema);
+    query.addQueryItem(QStringLiteral("project"), QString::fromLatin1(kProjectName));
+    u.setQuery(query);
+    return QString::fromUtf8(u.toEncoded());
+}
+
+bool writeDatasetStyles(const QString& gpkg, QString* error) {
+    // Through a symbolic link, the file it points to is updated (as io::writeParameters does).
+    const QFileInfo info(gpkg);
+    const QString target = info.exists() ? info.canonicalFilePath() : gpkg;
+    return reported(gpkg, error, [&] {
+        if (!info.isFile())
+            throw StyleError{QStringLiteral("not a dataset file")};
+        const QTemporaryDir folder(info.dir().filePath(QStringLiteral(".maillage-styles-XXXXXX")));
+        const QString copy = copyBeside(target, folder);
+        {
+            const UnsyncedCommits unsynced;
+            const ResultSummary results = writeResults(target, copy);
+            writeStylesAndProject(Storage{copy, {}, {}}, results, info.completeBaseName());
+        }
+        io::commitTemporary(copy.toStdString(), target.toStdString()); // synced, renamed, folder synced
+    });
+}
+
+bool writePostgisStyles(const QString& location, QString* error) {
+    return reported(location, error, [&] {
+        const io::PostgisLocation where = io::parsePostgisLocation(location.toStdString());
+        const Storage storage{QString(), qgisConnection(location), QString::fromStdString(where.schema)};
+        const model::Dataset dataset = readAttributes(location);
+        if (!dataset.bassins.empty() && !hasResults(storage))
+            throw StyleError{
+                QStringLiteral("the dataset has no results (bassins_de_vie.pole_type): write its "
+                               "GeoPackage's styles before copying it")};
+        writeStylesAndProject(storage, computeResults(dataset).summary, storage.schema);
+    });
 }
 
 } // namespace maillage::ui::styles

@@ -29,4 +29,15 @@ QStringList styledLayers();
 //! Returns false with a sentence in `error` (naming the file) when anything fails.
 bool writeDatasetStyles(const QString& gpkg, QString* error);
 
+//! "postgresql://user@host:port?dbname=...&schema=...&project=maillage", as QGIS's PostgreSQL project
+//! storage encodes it, for the libpq `connection` (QgsDataSourceUri keywords, no password) and `schema`.
+QString postgresProjectUri(const QString& connection, const QString& schema);
+
+//! The same for the dataset in PostgreSQL at `location` ("PG:... schema=..."), copied there with its results
+//! (its GeoPackage styled first): the layers read through QGIS's "postgres" provider, each one's default
+//! style in the database's layer_styles table (where QGIS looks for it) and the project "maillage" in the
+//! schema's qgis_projects table, its layers pointing to the schema's tables. False with a sentence in
+//! `error`.
+bool writePostgisStyles(const QString& location, QString* error);
+
 } // namespace maillage::ui::styles

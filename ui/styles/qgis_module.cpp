@@ -2,6 +2,7 @@
 // dlopen()s it after 'import' and 'classify --dataset' (app/qgis_styles.h) and so never links QGIS itself.
 // qgis_core only; no display needed (offscreen platform), no widget created.
 #include "core/io/geo.h"
+#include "core/io/postgis.h"
 #include "core/model/message.h"
 #include "ui/print/atlas.h"
 #include "ui/print/report.h"
@@ -68,17 +69,21 @@ void startQgis(bool french = maillage::languageFromEnvironment() == maillage::La
 
 } // namespace
 
-//! Writes the classification, the layer styles and the QGIS project into the dataset GeoPackage `gpkg`
-//! (ui/styles/dataset_styles.h). Starts QGIS without a display when the process has no application yet
-//! (the command line), else uses the one running (the desktop application, tests). Returns 1 on success;
-//! 0 with a sentence (UTF-8, truncated to n bytes) in `error` on failure.
+//! Writes the classification, the layer styles and the QGIS project into the dataset GeoPackage `gpkg`, or
+//! the styles and the project of a dataset in PostgreSQL when `gpkg` is "PG:..."
+//! (ui/styles/dataset_styles.h). Starts QGIS without a display when the process has no application yet (the
+//! command line), else uses the one running (the desktop application, tests). Returns 1 on success; 0 with a
+//! sentence (UTF-8, truncated to n bytes) in `error` on failure.
 extern "C" __attribute__((visibility("default"))) int maillage_write_qgis_styles(const char* gpkg,
                                                                                  char* error, std::size_t n) {
     maillage::io::ensureGdal(); // no -wal/-shm files beside the dataset
     if (!QCoreApplication::instance())
         startQgis();
     QString message;
-    const bool ok = maillage::ui::styles::writeDatasetStyles(QString::fromUtf8(gpkg ? gpkg : ""), &message);
+    const QString location = QString::fromUtf8(gpkg ? gpkg : "");
+    const bool ok = maillage::io::isPostgisDataset(location.toStdString())
+                        ? maillage::ui::styles::writePostgisStyles(location, &message)
+                        : maillage::ui::styles::writeDatasetStyles(location, &message);
     copyError(message, error, n);
     return ok ? 1 : 0;
 }
