@@ -242,6 +242,21 @@
         <source>About Maillage</source>
         <translation>À propos de Maillage</translation>
     </message>
+    <message>
+        <location filename="../ui/workshop_slides.cpp" line="+81"/>
+        <source>the slides are not a JSON array (%1 at character %2)</source>
+        <translation>les diapositives ne sont pas un tableau JSON (%1 au caractère %2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>slides %1 skipped: each needs a name and an extent (xmin, ymin, xmax, ymax)</source>
+        <translation>diapositives %1 ignorées : chacune doit avoir un nom et une emprise (xmin, ymin, xmax, ymax)</translation>
+    </message>
 </context>
 <context>
     <name>maillage::ui::CooperationEditor</name>
@@ -1661,12 +1676,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+1163"/>
+        <location filename="../ui/main_window.cpp" line="+1207"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-989"/>
+        <location line="-1029"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1686,12 +1701,12 @@
         <translation>Zoomer sur la couche</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+72"/>
         <source>Unsaved parameters</source>
         <translation>Paramètres non enregistrés</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>&amp;Open dataset…</source>
         <translation>&amp;Ouvrir un jeu de données…</translation>
     </message>
@@ -1827,12 +1842,37 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+55"/>
+        <source>&amp;Workshop mode</source>
+        <translation>Mode &amp;atelier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Full screen, large labels and slides, for a projector (Esc leaves)</source>
+        <translation>Plein écran, grandes étiquettes et diapositives, pour un vidéoprojecteur (Échap pour quitter)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Compare two maps</source>
+        <translation>&amp;Comparer deux cartes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A second map beside this one, at the same place and scale</source>
+        <translation>Une seconde carte à côté de celle-ci, au même endroit et à la même échelle</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export the &amp;two maps…</source>
+        <translation>Exporter les &amp;deux cartes…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+59"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-55"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guide de l&apos;utilisateur</translation>
     </message>
@@ -1852,7 +1892,7 @@
         <translation>Jeux de données &amp;récents</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -1862,7 +1902,7 @@
         <translation>&amp;Effacer la sélection</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
     </message>
@@ -1957,7 +1997,28 @@
         <translation>Jeu de démonstration</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+634"/>
+        <location line="+9"/>
+        <source>Export the two maps</source>
+        <translation>Exporter les deux cartes</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>two-maps.png</source>
+        <translation>deux-cartes.png</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>Image PNG (*.png);;Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Two maps exported to %1</source>
+        <translation>Deux cartes exportées dans %1</translation>
+    </message>
+    <message>
+        <location line="-644"/>
         <source>The demonstration dataset could not be built: %1</source>
         <translation>Le jeu de démonstration n&apos;a pas pu être construit : %1</translation>
     </message>
@@ -2208,7 +2269,7 @@ Le fermer quand même ?</translation>
         <translation>Aucun bassin de vie ni aucune commune ne s’appelle « %1 »</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+34"/>
         <source>Bookmark this view</source>
         <translation>Mettre cette vue en signet</translation>
     </message>
@@ -2218,7 +2279,7 @@ Le fermer quand même ?</translation>
         <translation>Nom de la vue :</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+18"/>
         <source>No bookmark for this dataset</source>
         <translation>Aucun signet pour ce jeu de données</translation>
     </message>
@@ -2239,15 +2300,47 @@ Le fermer quand même ?</translation>
     </message>
 </context>
 <context>
+    <name>maillage::ui::MapCompare</name>
+    <message>
+        <location filename="../ui/map_compare.cpp" line="+66"/>
+        <source>What the second map shows</source>
+        <translation>Ce que montre la seconde carte</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <location line="+27"/>
+        <location line="+6"/>
+        <source>Pôles d&apos;offre %1</source>
+        <translation>Pôles d&apos;offre %1</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <location line="+6"/>
+        <source>Pôles d&apos;offre</source>
+        <translation>Pôles d&apos;offre</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is not a regular file: the figure is written to a new or regular file only</source>
+        <translation>%1 n&apos;est pas un fichier ordinaire : la figure n&apos;est écrite que dans un fichier nouveau ou ordinaire</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+16"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 ne peut pas être écrit : %2</translation>
+    </message>
+</context>
+<context>
     <name>maillage::ui::MapLayers</name>
     <message>
-        <location filename="../ui/map_layers.cpp" line="+238"/>
+        <location filename="../ui/map_layers.cpp" line="+276"/>
         <location filename="../ui/styles/dataset_styles.cpp" line="+54"/>
         <source>Bassins de vie</source>
         <translation>Bassins de vie</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+16"/>
         <location filename="../ui/styles/dataset_styles.cpp" line="+2"/>
         <source>Communes</source>
         <translation>Communes</translation>
@@ -2259,7 +2352,7 @@ Le fermer quand même ?</translation>
         <translation>Départements</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>Selection</source>
         <translation>Sélection</translation>
     </message>
@@ -3212,6 +3305,87 @@ The user guide is not installed with this build.</source>
         <translation># Guide de l&apos;utilisateur
 
 Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::WorkshopMode</name>
+    <message>
+        <location filename="../ui/workshop.cpp" line="+194"/>
+        <source>Pôles d&apos;offre de soins</source>
+        <translation>Pôles d&apos;offre de soins</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Previous slide</source>
+        <translation>Diapositive précédente</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next slide</source>
+        <translation>Diapositive suivante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave the workshop mode</source>
+        <translation>Quitter le mode atelier</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>Previous slide (Page Up)</source>
+        <translation>Diapositive précédente (Page préc.)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next slide (Page Down)</source>
+        <translation>Diapositive suivante (Page suiv.)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Leave the workshop mode (Esc)</source>
+        <translation>Quitter le mode atelier (Échap)</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>No slide yet (Ctrl+B)</source>
+        <translation>Pas encore de diapositive (Ctrl+B)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n slide(s)</source>
+        <translation>
+            <numerusform>%n diapositive</numerusform>
+            <numerusform>%n diapositives</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Click a bassin de vie to see its figures.</source>
+        <translation>Cliquez sur un bassin de vie pour voir ses chiffres.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>fewer than %1</source>
+        <translation>moins de %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 health professionals</source>
+        <translation>%1 professionnels de santé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 inhabitants</source>
+        <translation>%1 habitants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 professionals per 10,000 inhabitants</source>
+        <translation>%1 professionnels pour 10 000 habitants</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The diagnosis is being computed…</source>
+        <translation>Le diagnostic est en cours de calcul…</translation>
     </message>
 </context>
 <context>

@@ -1364,6 +1364,12 @@ void MainWindow::setWorkshopMode(bool on) {
 void MainWindow::setCompareVisible(bool on) {
     if (on == !m_compare.isNull())
         return;
+    // The same territory in the narrower (or wider) canvas, once it is laid out.
+    const QgsRectangle extent = m_canvas->extent();
+    QTimer::singleShot(0, m_canvas, [canvas = m_canvas, extent] {
+        canvas->setExtent(extent);
+        canvas->refresh();
+    });
     if (on) {
         auto* splitter = new QSplitter(Qt::Horizontal);
         splitter->setObjectName(QStringLiteral("mapSplitter"));

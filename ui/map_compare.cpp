@@ -75,6 +75,13 @@ MapCompare::MapCompare(Session* session, MapLayers* layers, QgsMapCanvas* main, 
     m_crossOnSecond = newCross(m_canvas);
     connect(m_main, &QgsMapCanvas::extentsChanged, this, [this] { sync(m_main, m_canvas); });
     connect(m_canvas, &QgsMapCanvas::extentsChanged, this, [this] { sync(m_canvas, m_main); });
+    // A resize of the main canvas keeps its scale without extentsChanged(): checked after each redraw.
+    connect(m_main, &QgsMapCanvas::mapCanvasRefreshed, this, [this] {
+        if (std::abs(m_canvas->mapUnitsPerPixel() - m_main->mapUnitsPerPixel()) >
+                1e-9 * m_main->mapUnitsPerPixel() ||
+            m_canvas->center().distance(m_main->center()) > m_main->mapUnitsPerPixel())
+            sync(m_main, m_canvas);
+    });
     connect(m_main, &QgsMapCanvas::xyCoordinates, this,
             [this](const QgsPointXY& p) { showCursor(m_main, p); });
     connect(m_canvas, &QgsMapCanvas::xyCoordinates, this,

@@ -11,9 +11,11 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLayout>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QPainter>
+#include <QScreen>
 #include <QStatusBar>
 #include <QTimer>
 #include <QToolBar>
@@ -262,6 +264,22 @@ void WorkshopMode::enter(const QString& panel) {
     createOverlay();
     m_canvas->installEventFilter(this);
     m_window->showFullScreen();
+    // Without a window manager (a projector PC in kiosk mode, Xvfb) nobody resizes the window: it does.
+    // Once now and once the window is mapped (the window system may apply the previous size on mapping).
+    auto fillScreen = [window = m_window] {
+        if (QScreen* screen = window->screen(); screen && window->geometry() != screen->geometry()) {
+            window->setGeometry(screen->geometry());
+            window->setWindowState(window->windowState() | Qt::WindowFullScreen); // setGeometry cleared it
+        }
+    };
+    fillScreen();
+    QTimer::singleShot(0, m_window, fillScreen);
+    // The same territory, larger: the extent shown before, once the canvas has its full-screen size.
+    const QgsRectangle extent = m_canvas->extent();
+    QTimer::singleShot(0, m_canvas, [canvas = m_canvas, extent] {
+        canvas->setExtent(extent);
+        canvas->refresh();
+    });
     placeOverlay();
     updatePanel();
     updateSlideLabel();
@@ -363,21 +381,27 @@ void WorkshopMode::placeOverlay() {
     if (!m_legend)
         return;
     // Sizes follow the screen: 24 px text at 720 px high, readable at 3 m on a projector.
-    const double unit = std::max(16.0, m_canvas->height() / 30.0);
-    static_cast<LegendBox*>(m_legend.data())->unit = unit;
+    const double unit = std::max(14.0, std::min(m_canvas->height() / 30.0, m_canvas->width() / 36.0));
+    static_cast<LegendBox*>(m_legend.data())->unit = unit * 0.85; // the map keeps the room
     const int margin = qRound(unit * 0.6);
     m_legend->resize(m_legend->sizeHint());
-    m_legend->move(margin, margin);
+    const int top = margin + qRound(unit * 1.6); // under the map titles of the two-map view
+    m_legend->move(margin, top);
     QFont font = legendFont(unit, false);
     for (QWidget* w : {m_info.data(), m_nav.data()}) {
         w->setFont(font);
         for (QWidget* child : w->findChildren<QWidget*>())
             child->setFont(font);
     }
-    const int infoWidth = std::min(m_canvas->width() / 3, qRound(unit * 18));
-    m_info->setFixedWidth(infoWidth);
-    m_info->adjustSize();
-    m_info->move(m_canvas->width() - infoWidth - margin, margin);
+    // The Crunch sentences are longer than a BV's figures: smaller, on a wider panel.
+    const bool sentences = m_session->selectedBassins().size() != 1;
+    m_infoLabel->setFont(legendFont(sentences ? unit * 0.75 : unit, false));
+    const int infoWidth = std::min(m_canvas->width() * 2 / 5, qRound(unit * (sentences ? 20 : 16)));
+    const int infoHeight = m_info->layout()->heightForWidth(infoWidth); // the whole wrapped text
+    m_info->resize(infoWidth, std::min(infoHeight, m_canvas->height() - top - qRound(unit * 4)));
+    m_info->move(m_canvas->width() - infoWidth - margin, top);
+    // Half a projector (two maps): the Crunch sentences would cover the map; a BV's figures stay.
+    m_info->setVisible(!sentences || m_canvas->width() >= 800);
     m_nav->adjustSize();
     m_nav->move((m_canvas->width() - m_nav->width()) / 2, m_canvas->height() - m_nav->height() - margin);
     m_legend->update();
@@ -394,7 +418,7 @@ void WorkshopMode::updateSlideLabel() {
         return;
     const QList<Slide>& slides = m_deck->slides();
     if (slides.isEmpty())
-        m_slideLabel->setText(tr("No slide: bookmark views first (Ctrl+B)"));
+        m_slideLabel->setText(tr("No slide yet (Ctrl+B)"));
     else if (m_deck->current() < 0)
         m_slideLabel->setText(tr("%n slide(s)", nullptr, slides.size()));
     else
