@@ -247,6 +247,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_project(std::ma
     connect(m_workshop, &WorkshopMode::activeChanged, this, [this](bool on) {
         const QSignalBlocker block(m_workshopAction);
         m_workshopAction->setChecked(on);
+        if (m_compare)
+            m_compare->setMagnification(on ? m_workshop->factor() : 1.0);
     });
     connect(m_slides, &SlideDeck::slidesChanged, this, &MainWindow::rebuildBookmarksMenu);
     connect(m_slides, &SlideDeck::slideShown, this, [this](int, const Slide& slide) {
@@ -1377,6 +1379,8 @@ void MainWindow::setCompareVisible(bool on) {
         takeCentralWidget(); // the canvas, into the splitter
         splitter->addWidget(m_canvas);
         m_compare = new MapCompare(m_session, m_layers, m_canvas, m_project.get(), splitter);
+        if (m_workshop->isActive())
+            m_compare->setMagnification(m_workshop->factor());
         splitter->addWidget(m_compare);
         splitter->setSizes({1000, 1000}); // equal halves: the same extent at the same scale
         setCentralWidget(splitter);

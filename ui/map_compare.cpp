@@ -139,6 +139,8 @@ void MapCompare::setVintage(int vintage) {
         analysis::classifyDataset(m_session->dataset(), vintage, m_session->parameters().poles);
     std::unique_ptr<QgsVectorLayer> layer(
         MapLayers::createPoleLayer(m_session->dataset(), classification.poles, title()));
+    if (m_magnification != 1) // a layer of its own, rebuilt on leaving: nothing to restore
+        LayerMagnifier(m_magnification).magnify(layer.get());
     QList<QgsMapLayer*> shown;
     if (QgsVectorLayer* departements = findLayerByRole(m_project, QString::fromLatin1(role::Departements)))
         shown << departements;
@@ -152,6 +154,11 @@ void MapCompare::setVintage(int vintage) {
         m_choice->setCurrentIndex(index);
     m_canvas->refresh();
     placeTitles();
+}
+
+void MapCompare::setMagnification(double factor) {
+    m_magnification = factor;
+    setVintage(m_vintage);
 }
 
 QString MapCompare::title() const {

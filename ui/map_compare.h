@@ -36,6 +36,10 @@ public:
     //! Shows the pôle types of `vintage` (one of the dataset's) on the second map.
     void setVintage(int vintage);
 
+    //! Labels and markers of the second map multiplied by `factor` (workshop mode; 1 = as styled).
+    void setMagnification(double factor);
+    double magnification() const { return m_magnification; }
+
     //! "Pôles d'offre 2013": what the second map shows.
     QString title() const;
     //! What the main map shows.
@@ -70,6 +74,7 @@ private:
     QgsVertexMarker* m_crossOnMain = nullptr;   // owned by the main canvas's scene, deleted with this
     QgsVertexMarker* m_crossOnSecond = nullptr; // owned by m_canvas's scene
     int m_vintage = 0;
+    double m_magnification = 1;
     bool m_syncing = false;
 };
 

@@ -8,6 +8,7 @@
 #include "ui/map_compare.h"
 #include "ui/map_layers.h"
 #include "ui/session.h"
+#include "ui/workshop.h"
 #include "ui/workshop_slides.h"
 
 #include "testing.h"
@@ -23,7 +24,9 @@
 
 #include <qgsmapcanvas.h>
 #include <qgsmaprenderercustompainterjob.h>
+#include <qgspallabeling.h>
 #include <qgsvectorlayer.h>
+#include <qgsvectorlayerlabeling.h>
 
 using namespace maillage;
 using namespace maillage::ui;
@@ -66,6 +69,7 @@ private slots:
     void exportHasBothMaps();
     void exportRefusesASymbolicLink();
     void hidingTheSecondMapGivesTheCanvasBack();
+    void workshopModeEnlargesTheSecondMapToo();
     void benchmarkSlideAndBothMaps();
 
 private:
@@ -193,6 +197,23 @@ void TestMapCompare::hidingTheSecondMapGivesTheCanvasBack() {
     m_window->setCompareVisible(true);
     // Once laid out, the new second map takes the main one's scale.
     QTRY_VERIFY(near(m_window->compare()->canvas()->scale(), m_window->canvas()->scale()));
+}
+
+void TestMapCompare::workshopModeEnlargesTheSecondMapToo() {
+    auto labelSize = [this] {
+        for (QgsMapLayer* layer : m_window->compare()->canvas()->layers())
+            if (auto* v = qobject_cast<QgsVectorLayer*>(layer); v && v->labeling()) {
+                const QgsPalLayerSettings s = v->labeling()->settings(v->labeling()->subProviders().value(0));
+                return s.format().size();
+            }
+        return 0.0;
+    };
+    const double before = labelSize();
+    QVERIFY(before > 0);
+    m_window->setWorkshopMode(true);
+    QCOMPARE(labelSize(), before * m_window->workshop()->factor());
+    m_window->setWorkshopMode(false);
+    QCOMPARE(labelSize(), before);
 }
 
 void TestMapCompare::benchmarkSlideAndBothMaps() {
