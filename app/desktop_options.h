@@ -24,6 +24,8 @@ inline constexpr DesktopOption kDesktopOptions[] = {
     {"orientation", "landscape|portrait", "page of --export (default: landscape)"},
     {"page-size", "a4|a3", "page of --export (default: a4)"},
     {"bench-startup", nullptr, "print the milliseconds to the first drawn map, then quit"},
+    {"workshop", nullptr, "open in workshop mode: full screen, large labels, slides (Esc leaves)"},
+    {"compare", nullptr, "show two synchronised maps side by side (two years of pôles)"},
 };
 
 //! The option called `name` (without "--"), or nullptr.

@@ -106,9 +106,11 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
     const QCommandLineOption benchOption = desktopOption("bench-startup");
     const QCommandLineOption panelOption = desktopOption("panel");
     const QCommandLineOption selectOption = desktopOption("select");
+    const QCommandLineOption workshopOption = desktopOption("workshop");
+    const QCommandLineOption compareOption = desktopOption("compare");
     parser.addOptions({demoOption, langOption, screenshotOption, exportOption, orientationOption,
                        pageSizeOption, densityOption, accessibilityOption, benchOption, panelOption,
-                       selectOption});
+                       selectOption, workshopOption, compareOption});
     parser.process(app);
 
     // 2. Translation, before any widget exists.
@@ -224,6 +226,10 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                 }
                 if (parser.isSet(selectOption))
                     window->session()->selectBassins({parser.value(selectOption)});
+                if (parser.isSet(compareOption))
+                    window->setCompareVisible(true);
+                if (parser.isSet(workshopOption))
+                    window->setWorkshopMode(true);
                 if (parser.isSet(densityOption)) {
                     maillage::ui::Session* session = window->session();
                     session->setProfession(parser.value(densityOption));

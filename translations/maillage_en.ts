@@ -24,6 +24,17 @@
     </message>
 </context>
 <context>
+    <name>maillage::ui::WorkshopMode</name>
+    <message numerus="yes">
+        <location filename="../ui/workshop.cpp" line="+399"/>
+        <source>%n slide(s)</source>
+        <translation>
+            <numerusform>%n slide</numerusform>
+            <numerusform>%n slides</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>maillage::ui::ZonageView</name>
     <message numerus="yes">
         <location filename="../ui/panels/sensitivity_zonage.cpp" line="+170"/>

@@ -15,11 +15,14 @@
 #include "ui/i18n.h"
 #include "ui/import_wizard.h"
 #include "ui/layer_roles.h"
+#include "ui/map_compare.h"
 #include "ui/map_layers.h"
 #include "ui/panels/panel_util.h"
 #include "ui/sensitivity_layer.h"
 #include "ui/session.h"
 #include "ui/tasks.h"
+#include "ui/workshop.h"
+#include "ui/workshop_slides.h"
 
 #if __has_include("ui/panels/poles_panel.h")
 #include "ui/panels/poles_panel.h"
@@ -55,6 +58,7 @@
 #include <QMessageBox>
 #include <QScreen>
 #include <QSettings>
+#include <QSplitter>
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -234,12 +238,29 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_project(std::ma
     new EarlyWarningMapLayer(m_session, m_project.get(), this); // Crunch early warning (issue 11)
 
     createCanvas();
+    m_slides = new SlideDeck(m_session, m_canvas, m_project.get(), this);
     createActions();
     createMenus();
     createToolBars();
     createStatusBar();
     createDocks();
     restoreLayout();
+    m_workshop = new WorkshopMode(this, m_canvas, m_project.get(), m_session, m_slides, this);
+    connect(m_workshop, &WorkshopMode::activeChanged, this, [this](bool on) {
+        const QSignalBlocker block(m_workshopAction);
+        m_workshopAction->setChecked(on);
+        if (m_compare)
+            m_compare->setMagnification(on ? m_workshop->factor() : 1.0);
+    });
+    connect(m_slides, &SlideDeck::slidesChanged, this, &MainWindow::rebuildBookmarksMenu);
+    connect(m_slides, &SlideDeck::slideShown, this, [this](int, const Slide& slide) {
+        if (m_workshop->isActive() || slide.panel.isEmpty())
+            return;
+        if (auto* dock = findChild<QDockWidget*>(slide.panel)) {
+            dock->show();
+            dock->raise();
+        }
+    });
 
     connect(m_layers, &MapLayers::backgroundTaskStarted, this, &MainWindow::trackTask);
     connect(m_session, &Session::backgroundTaskStarted, this, &MainWindow::trackTask);
@@ -272,6 +293,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_project(std::ma
 MainWindow::~MainWindow() {
     // Reverse order of construction: what is connected to the project goes before the project.
     m_progress->cancelAll();
+    m_workshop->leave();
+    setCompareVisible(false); // the second map holds items of the main canvas
     qDeleteAll(m_panelDocks);
     m_panelDocks.clear();
     delete m_layersDock;
@@ -426,6 +449,25 @@ void MainWindow::createActions() {
     m_addBookmarkAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+B")));
     connect(m_addBookmarkAction, &QAction::triggered, this, &MainWindow::addBookmark);
 
+    m_workshopAction = new QAction(tr("&Workshop mode"), this);
+    m_workshopAction->setObjectName(QStringLiteral("workshopMode"));
+    m_workshopAction->setToolTip(tr("Full screen, large labels and slides, for a projector (Esc leaves)"));
+    m_workshopAction->setCheckable(true);
+    m_workshopAction->setShortcuts({QKeySequence(Qt::Key_F11), QKeySequence(QStringLiteral("Ctrl+Shift+W"))});
+    connect(m_workshopAction, &QAction::toggled, this, &MainWindow::setWorkshopMode);
+    addAction(m_workshopAction); // its shortcuts work while the menus are hidden
+
+    m_compareAction = new QAction(tr("&Compare two maps"), this);
+    m_compareAction->setObjectName(QStringLiteral("compareMaps"));
+    m_compareAction->setToolTip(tr("A second map beside this one, at the same place and scale"));
+    m_compareAction->setCheckable(true);
+    connect(m_compareAction, &QAction::toggled, this, &MainWindow::setCompareVisible);
+    addAction(m_compareAction);
+
+    m_exportCompareAction = new QAction(tr("Export the &two maps…"), this);
+    m_exportCompareAction->setEnabled(false);
+    connect(m_exportCompareAction, &QAction::triggered, this, &MainWindow::exportCompareDialog);
+
     m_helpAction = new QAction(icon("/mActionHelpContents.svg"), tr("&Help"), this);
     m_helpAction->setShortcut(QKeySequence::HelpContents);
     connect(m_helpAction, &QAction::triggered, this, [this] { showHelp(this, *m_session); });
@@ -451,6 +493,7 @@ void MainWindow::createMenus() {
     file->addAction(m_exportPdfAction);
     file->addAction(m_atlasAction);
     file->addAction(m_reportAction);
+    file->addAction(m_exportCompareAction);
     file->addSeparator();
     file->addAction(m_saveParametersAction);
     file->addSeparator();
@@ -471,6 +514,9 @@ void MainWindow::createMenus() {
         m_session->selectBassins({});
         m_session->selectCommune(QString());
     });
+    view->addSeparator();
+    view->addAction(m_compareAction);
+    view->addAction(m_workshopAction);
     view->addSeparator();
     m_panelsMenu = view->addMenu(tr("&Panels"));
 
@@ -1272,14 +1318,6 @@ void MainWindow::searchActivated(const QModelIndex& index) {
 // ---------------------------------------------------------------------------------------------------
 // Bookmarks: views saved per dataset in the settings.
 
-QString MainWindow::bookmarksKey() const {
-    if (m_session->path().isEmpty())
-        return QStringLiteral("bookmarks/demo");
-    const QByteArray hash = QCryptographicHash::hash(QFileInfo(m_session->path()).absoluteFilePath().toUtf8(),
-                                                     QCryptographicHash::Md5);
-    return QStringLiteral("bookmarks/") + QString::fromLatin1(hash.toHex());
-}
-
 void MainWindow::addBookmark() {
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Bookmark this view"), tr("Name of the view:"),
@@ -1287,18 +1325,7 @@ void MainWindow::addBookmark() {
                              .trimmed();
     if (!ok || name.isEmpty())
         return;
-    const QgsRectangle extent = m_canvas->extent();
-    const std::unique_ptr<QSettings> settings = appSettings();
-    QVariantList list = settings->value(bookmarksKey()).toList();
-    QVariantMap entry;
-    entry.insert(QStringLiteral("name"), name);
-    entry.insert(QStringLiteral("xmin"), extent.xMinimum());
-    entry.insert(QStringLiteral("ymin"), extent.yMinimum());
-    entry.insert(QStringLiteral("xmax"), extent.xMaximum());
-    entry.insert(QStringLiteral("ymax"), extent.yMaximum());
-    list.append(entry);
-    settings->setValue(bookmarksKey(), list);
-    rebuildBookmarksMenu();
+    m_slides->add(m_slides->capture(name, currentPanel()));
 }
 
 void MainWindow::rebuildBookmarksMenu() {
@@ -1306,30 +1333,90 @@ void MainWindow::rebuildBookmarksMenu() {
     m_bookmarksMenu->addAction(m_addBookmarkAction);
     m_bookmarksMenu->addAction(m_zoomFullAction);
     m_bookmarksMenu->addSeparator();
-    const QVariantList list = appSettings()->value(bookmarksKey()).toList();
-    for (const QVariant& v : list) {
-        const QVariantMap entry = v.toMap();
-        const QgsRectangle extent(
-            entry.value(QStringLiteral("xmin")).toDouble(), entry.value(QStringLiteral("ymin")).toDouble(),
-            entry.value(QStringLiteral("xmax")).toDouble(), entry.value(QStringLiteral("ymax")).toDouble());
+    const QList<Slide>& slides = m_slides->slides();
+    for (int i = 0; i < slides.size(); ++i)
         m_bookmarksMenu->addAction(QgsApplication::getThemeIcon(QStringLiteral("/mActionZoomToBookmark.svg")),
-                                   entry.value(QStringLiteral("name")).toString(), this, [this, extent] {
-                                       m_canvas->setExtent(extent);
-                                       m_canvas->refresh();
-                                   });
-    }
-    if (list.isEmpty()) {
+                                   slides.at(i).name, this, [this, i] { m_slides->show(i); });
+    if (slides.isEmpty()) {
         m_bookmarksMenu->addAction(tr("No bookmark for this dataset"))->setEnabled(false);
     } else {
         m_bookmarksMenu->addSeparator();
         m_bookmarksMenu->addAction(tr("Delete the bookmarks of this dataset"), this, [this] {
             if (QMessageBox::question(this, tr("Bookmarks"), tr("Delete every bookmark of this dataset?")) ==
-                QMessageBox::Yes) {
-                appSettings()->remove(bookmarksKey());
-                rebuildBookmarksMenu();
-            }
+                QMessageBox::Yes)
+                m_slides->clear();
         });
     }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Workshop mode and the two maps
+
+MapCompare* MainWindow::compare() const {
+    return m_compare;
+}
+
+QString MainWindow::currentPanel() const {
+    if (m_workshop && m_workshop->isActive())
+        return m_workshop->panel();
+    for (QDockWidget* dock : m_panelDocks)
+        if (dock->isVisible())
+            return dock->objectName(); // of tabbed docks, only the one in front is visible
+    return QString();
+}
+
+void MainWindow::setWorkshopMode(bool on) {
+    if (on)
+        m_workshop->enter(currentPanel());
+    else
+        m_workshop->leave();
+}
+
+void MainWindow::setCompareVisible(bool on) {
+    if (on == !m_compare.isNull())
+        return;
+    // The same territory in the narrower (or wider) canvas, once it is laid out.
+    const QgsRectangle extent = m_canvas->extent();
+    QTimer::singleShot(0, m_canvas, [canvas = m_canvas, extent] {
+        canvas->setExtent(extent);
+        canvas->refresh();
+    });
+    if (on) {
+        auto* splitter = new QSplitter(Qt::Horizontal);
+        splitter->setObjectName(QStringLiteral("mapSplitter"));
+        splitter->setChildrenCollapsible(false);
+        takeCentralWidget(); // the canvas, into the splitter
+        splitter->addWidget(m_canvas);
+        m_compare = new MapCompare(m_session, m_layers, m_canvas, m_project.get(), splitter);
+        if (m_workshop->isActive())
+            m_compare->setMagnification(m_workshop->factor());
+        splitter->addWidget(m_compare);
+        splitter->setSizes({1000, 1000}); // equal halves: the same extent at the same scale
+        setCentralWidget(splitter);
+    } else {
+        QWidget* splitter = takeCentralWidget();
+        delete m_compare;
+        setCentralWidget(m_canvas);
+        delete splitter;
+    }
+    m_exportCompareAction->setEnabled(on);
+    const QSignalBlocker block(m_compareAction);
+    m_compareAction->setChecked(on);
+}
+
+void MainWindow::exportCompareDialog() {
+    if (!m_compare)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the two maps"),
+                                                      QDir::home().filePath(tr("two-maps.png")),
+                                                      tr("PNG image (*.png);;PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (m_compare->exportFigure(path, QSize(1920, 1080), &error))
+        statusBar()->showMessage(tr("Two maps exported to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    else
+        showError(tr("Export the two maps"), error, QDir::toNativeSeparators(path));
 }
 
 // ---------------------------------------------------------------------------------------------------

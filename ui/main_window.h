@@ -32,9 +32,12 @@ class QgsScaleWidget;
 namespace maillage::ui {
 
 class FunctionTask;
+class MapCompare;
 class MapLayers;
 class Session;
+class SlideDeck;
 class TaskProgressWidget;
+class WorkshopMode;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -46,6 +49,19 @@ public:
     QgsMapCanvas* canvas() const { return m_canvas; }
     QgsProject* project() const { return m_project.get(); }
     MapLayers* layers() const { return m_layers; }
+    //! The slides (Bookmarks menu, workshop mode).
+    SlideDeck* slides() const { return m_slides; }
+    //! The workshop mode (View > Workshop mode, F11).
+    WorkshopMode* workshop() const { return m_workshop; }
+    //! The second, synchronised map while View > Compare two maps is on, else nullptr.
+    MapCompare* compare() const;
+
+    //! Enters or leaves the workshop mode.
+    void setWorkshopMode(bool on);
+    //! Shows or hides the second map beside the main one.
+    void setCompareVisible(bool on);
+    //! The object name of the analysis panel shown ("dockPoles"…), "" when none.
+    QString currentPanel() const;
 
     //! Shows `dataset` (read from `path`, "" for the demo) and zooms to the whole territory.
     void showDataset(model::Dataset dataset, const QString& path);
@@ -128,7 +144,8 @@ private:
     void rebuildRecentMenu();
     void rebuildBookmarksMenu();
     void addBookmark();
-    QString bookmarksKey() const;
+    //! File > Export the two maps…
+    void exportCompareDialog();
     void trackTask(FunctionTask* task);
     //! A modal error box; `file` (full path) goes to its details.
     void showError(const QString& title, const QString& message, const QString& file);
@@ -147,6 +164,9 @@ private:
     std::unique_ptr<QgsProject> m_project;
     Session* m_session = nullptr;
     MapLayers* m_layers = nullptr;
+    SlideDeck* m_slides = nullptr;
+    WorkshopMode* m_workshop = nullptr;
+    QPointer<MapCompare> m_compare;
     QgsMapCanvas* m_canvas = nullptr;
     QgsLayerTreeView* m_layerTree = nullptr;
     QgsLayerTreeMapCanvasBridge* m_bridge = nullptr;
@@ -177,6 +197,9 @@ private:
     QAction* m_zoomFullAction = nullptr;
     QAction* m_searchAction = nullptr;
     QAction* m_addBookmarkAction = nullptr;
+    QAction* m_workshopAction = nullptr;
+    QAction* m_compareAction = nullptr;
+    QAction* m_exportCompareAction = nullptr;
     QAction* m_helpAction = nullptr;
     QAction* m_guideAction = nullptr;
     QAction* m_aboutAction = nullptr;

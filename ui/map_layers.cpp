@@ -107,6 +107,44 @@ QgsFields departementFields() {
     return f;
 }
 
+//! The bassins' features (classification fields empty); `all` and `metropolitan` get their extents.
+QgsFeatureList bassinFeatures(const model::Dataset& dataset, const QgsFields& fields, QgsRectangle* all,
+                              QgsRectangle* metropolitan) {
+    QgsFeatureList features;
+    features.reserve(static_cast<int>(dataset.bassins.size()));
+    for (const model::Bassin& b : dataset.bassins) {
+        QgsFeature f(fields);
+        f.setGeometry(geometryFromWkb(b.geometry));
+        const QgsRectangle box = f.geometry().boundingBox();
+        if (!box.isNull()) {
+            all->combineExtentWith(box);
+            if (!codes::isOverseas(b.code))
+                metropolitan->combineExtentWith(box);
+        }
+        f.setAttributes(QgsAttributes(QVector<QVariant>{
+            qs(b.code), qs(b.name), qs(b.dep), qs(b.reg), b.population, static_cast<int>(b.communes.size()),
+            b.anchor.x, b.anchor.y, 0, QString(), 0.0, 0.0, 0.0, QString()}));
+        features.append(f);
+    }
+    return features;
+}
+
+//! The classification fields of one BV, by field index of the bassins layer.
+QgsAttributeMap classificationValues(const QgsFields& fields, const analysis::PoleClassification& p) {
+    const int type = static_cast<int>(p.type);
+    const bool french = panel::uiIsFrench();
+    QgsAttributeMap values;
+    values.insert(fields.indexOf(QString::fromLatin1(MapLayers::kPoleTypeField)), type);
+    values.insert(fields.indexOf(QStringLiteral("pole_label")), panel::poleTypeLabel(type));
+    values.insert(fields.indexOf(QStringLiteral("total")), p.total);
+    values.insert(fields.indexOf(QStringLiteral("pole_share")), p.poleShare);
+    values.insert(fields.indexOf(QStringLiteral("psy_share")), p.psyShare);
+    values.insert(
+        fields.indexOf(QStringLiteral("reason")),
+        qs(analysis::describeClassification(p, french ? analysis::Language::Fr : analysis::Language::En)));
+    return values;
+}
+
 struct DepartementShape {
     QString code, name;
     QgsGeometry geometry;
@@ -238,25 +276,8 @@ void MapLayers::rebuild() {
     m_bassins = QgsMemoryProviderUtils::createMemoryLayer(tr("Bassins de vie"), bassinFields(),
                                                           QgsWkbTypes::MultiPolygon, crs);
     {
-        QgsFeatureList features;
-        features.reserve(static_cast<int>(dataset.bassins.size()));
-        const QgsFields fields = m_bassins->fields();
         QgsRectangle all, metropolitan;
-        for (const model::Bassin& b : dataset.bassins) {
-            QgsFeature f(fields);
-            f.setGeometry(geometryFromWkb(b.geometry));
-            const QgsRectangle box = f.geometry().boundingBox();
-            if (!box.isNull()) {
-                all.combineExtentWith(box);
-                if (!codes::isOverseas(b.code))
-                    metropolitan.combineExtentWith(box);
-            }
-            f.setAttributes(
-                QgsAttributes(QVector<QVariant>{qs(b.code), qs(b.name), qs(b.dep), qs(b.reg), b.population,
-                                                static_cast<int>(b.communes.size()), b.anchor.x, b.anchor.y,
-                                                0, QString(), 0.0, 0.0, 0.0, QString()}));
-            features.append(f);
-        }
+        QgsFeatureList features = bassinFeatures(dataset, m_bassins->fields(), &all, &metropolitan);
         m_bassins->dataProvider()->addFeatures(features);
         for (const QgsFeature& f : std::as_const(features))
             m_bassinFids.insert(f.attribute(0).toString(), f.id());
@@ -314,40 +335,46 @@ void MapLayers::rebuild() {
 void MapLayers::applyClassification() {
     if (!m_bassins)
         return;
-    const model::Dataset& dataset = m_session->dataset();
-    const auto& poles = m_session->poles();
-    const QgsFields fields = m_bassins->fields();
-    const int iType = fields.indexOf(QString::fromLatin1(kPoleTypeField));
-    const int iLabel = fields.indexOf(QStringLiteral("pole_label"));
-    const int iTotal = fields.indexOf(QStringLiteral("total"));
-    const int iPoleShare = fields.indexOf(QStringLiteral("pole_share"));
-    const int iPsyShare = fields.indexOf(QStringLiteral("psy_share"));
-    const int iReason = fields.indexOf(QStringLiteral("reason"));
-    const bool french = panel::uiIsFrench();
-
-    std::array<int, analysis::kPoleTypeCount> counts{};
-    QgsChangedAttributesMap changes;
-    for (std::size_t i = 0; i < poles.size() && i < dataset.bassins.size(); ++i) {
-        const analysis::PoleClassification& p = poles[i];
-        const int type = static_cast<int>(p.type);
-        ++counts[static_cast<std::size_t>(type)];
-        const QgsFeatureId fid = m_bassinFids.value(qs(dataset.bassins[i].code), FID_NULL);
-        if (fid == FID_NULL)
-            continue;
-        QgsAttributeMap values;
-        values.insert(iType, type);
-        values.insert(iLabel, panel::poleTypeLabel(type));
-        values.insert(iTotal, p.total);
-        values.insert(iPoleShare, p.poleShare);
-        values.insert(iPsyShare, p.psyShare);
-        values.insert(iReason, qs(analysis::describeClassification(p, french ? analysis::Language::Fr
-                                                                             : analysis::Language::En)));
-        changes.insert(fid, values);
-    }
-    m_bassins->dataProvider()->changeAttributeValues(changes);
+    const std::array<int, analysis::kPoleTypeCount> counts =
+        writeClassification(m_bassins, m_bassinFids, m_session->dataset(), m_session->poles());
     m_bassins->setRenderer(createBassinRenderer(counts)); // new labels: the legend follows at once
     m_bassins->triggerRepaint();
     emit classificationApplied();
+}
+
+std::array<int, analysis::kPoleTypeCount>
+MapLayers::writeClassification(QgsVectorLayer* layer, const QHash<QString, QgsFeatureId>& fids,
+                               const model::Dataset& dataset,
+                               const std::vector<analysis::PoleClassification>& poles) {
+    std::array<int, analysis::kPoleTypeCount> counts{};
+    QgsChangedAttributesMap changes;
+    const QgsFields fields = layer->fields();
+    for (std::size_t i = 0; i < poles.size() && i < dataset.bassins.size(); ++i) {
+        ++counts[static_cast<std::size_t>(poles[i].type)];
+        const QgsFeatureId fid = fids.value(qs(dataset.bassins[i].code), FID_NULL);
+        if (fid != FID_NULL)
+            changes.insert(fid, classificationValues(fields, poles[i]));
+    }
+    layer->dataProvider()->changeAttributeValues(changes);
+    return counts;
+}
+
+QgsVectorLayer* MapLayers::createPoleLayer(const model::Dataset& dataset,
+                                           const std::vector<analysis::PoleClassification>& poles,
+                                           const QString& name) {
+    const QgsCoordinateReferenceSystem crs(QStringLiteral("EPSG:%1").arg(model::kWorkingEpsg));
+    QgsVectorLayer* layer =
+        QgsMemoryProviderUtils::createMemoryLayer(name, bassinFields(), QgsWkbTypes::MultiPolygon, crs);
+    QgsRectangle all, metropolitan;
+    QgsFeatureList features = bassinFeatures(dataset, layer->fields(), &all, &metropolitan);
+    layer->dataProvider()->addFeatures(features);
+    QHash<QString, QgsFeatureId> fids;
+    for (const QgsFeature& f : std::as_const(features))
+        fids.insert(f.attribute(0).toString(), f.id());
+    layer->updateExtents();
+    layer->setRenderer(createBassinRenderer(writeClassification(layer, fids, dataset, poles)));
+    styles::setBassinLabels(layer);
+    return layer;
 }
 
 void MapLayers::setCommuneStyle() {

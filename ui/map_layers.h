@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <array>
+#include <vector>
 
 #include <qgsfeatureid.h>
 #include <qgsrectangle.h>
@@ -75,6 +76,12 @@ public:
     static QgsCategorizedSymbolRenderer*
     createBassinRenderer(const std::array<int, analysis::kPoleTypeCount>& counts);
 
+    //! A bassins layer (not added to any project; the caller owns it) coloured and labelled like bassins(),
+    //! for `poles` (same order as dataset.bassins): the second map of ui/map_compare.h.
+    static QgsVectorLayer* createPoleLayer(const model::Dataset& dataset,
+                                           const std::vector<analysis::PoleClassification>& poles,
+                                           const QString& name);
+
     //! Field names of the bassins layer.
     static const char* const kPoleTypeField; //!< "pole_type" (0 = hors pôle, 1..4)
 
@@ -98,6 +105,13 @@ private:
     bool addStoredDepartements();
     void startDepartementDissolve();
     void setCommuneStyle();
+    //! Writes the classification fields of `poles` into `layer` (features by BV code in `fids`); the
+    //! number of BVs of each type.
+    static std::array<int, analysis::kPoleTypeCount>
+    writeClassification(QgsVectorLayer* layer, const QHash<QString, QgsFeatureId>& fids,
+                        const model::Dataset& dataset,
+                        const std::vector<analysis::PoleClassification>& poles);
+
     void onDensityMapReady();
 
     Session* m_session;

@@ -1,0 +1,316 @@
+#include "ui/map_compare.h"
+
+#include "core/analysis/poles.h"
+#include "ui/layer_roles.h"
+#include "ui/map_layers.h"
+#include "ui/panels/panel_util.h"
+#include "ui/session.h"
+#include "ui/workshop.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileInfo>
+#include <QLabel>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <qgsmapcanvas.h>
+#include <qgsmaprenderercustompainterjob.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
+#include <qgsvertexmarker.h>
+
+namespace maillage::ui {
+
+namespace {
+
+const char* const kTitleStyle =
+    "QLabel { background: rgba(255,255,255,230); color: #202020; padding: 3px 10px; "
+    "border: 1px solid #AAAAAA; border-radius: 4px; font-weight: bold; }";
+
+QgsVertexMarker* newCross(QgsMapCanvas* canvas) {
+    auto* cross = new QgsVertexMarker(canvas);
+    cross->setIconType(QgsVertexMarker::ICON_CROSS);
+    cross->setIconSize(28);
+    cross->setPenWidth(3);
+    cross->setColor(QColor(0xC0, 0x00, 0x40));
+    cross->setVisible(false);
+    return cross;
+}
+
+} // namespace
+
+MapCompare::MapCompare(Session* session, MapLayers* layers, QgsMapCanvas* main, QgsProject* project,
+                       QWidget* parent)
+    : QWidget(parent), m_session(session), m_layers(layers), m_main(main), m_project(project) {
+    setObjectName(QStringLiteral("mapCompare"));
+    m_canvas = new QgsMapCanvas(this);
+    m_canvas->setObjectName(QStringLiteral("compareCanvas"));
+    m_canvas->setCanvasColor(Qt::white);
+    m_canvas->setDestinationCrs(main->mapSettings().destinationCrs());
+    m_canvas->enableAntiAliasing(true);
+    m_canvas->setParallelRenderingEnabled(true);
+    m_canvas->setCachingEnabled(true);
+    m_canvas->setPreviewJobsEnabled(false);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_canvas);
+
+    // The choice is the second map's title; the main map gets a title of the same look.
+    m_choice = new QComboBox(m_canvas);
+    m_choice->setObjectName(QStringLiteral("compareChoice"));
+    m_choice->setToolTip(tr("What the second map shows"));
+    connect(m_choice, QOverload<int>::of(&QComboBox::activated), this,
+            [this](int index) { setVintage(m_choice->itemData(index).toInt()); });
+    m_mainTitle = new QLabel(m_main);
+    m_mainTitle->setObjectName(QStringLiteral("mainMapTitle"));
+    m_mainTitle->setStyleSheet(QString::fromLatin1(kTitleStyle));
+    m_mainTitle->show();
+
+    m_crossOnMain = newCross(m_main);
+    m_crossOnSecond = newCross(m_canvas);
+    connect(m_main, &QgsMapCanvas::extentsChanged, this, [this] { sync(m_main, m_canvas); });
+    connect(m_canvas, &QgsMapCanvas::extentsChanged, this, [this] { sync(m_canvas, m_main); });
+    // A resize of the main canvas keeps its scale without extentsChanged(): checked after each redraw.
+    connect(m_main, &QgsMapCanvas::mapCanvasRefreshed, this, [this] {
+        if (std::abs(m_canvas->mapUnitsPerPixel() - m_main->mapUnitsPerPixel()) >
+                1e-9 * m_main->mapUnitsPerPixel() ||
+            m_canvas->center().distance(m_main->center()) > m_main->mapUnitsPerPixel())
+            sync(m_main, m_canvas);
+    });
+    connect(m_main, &QgsMapCanvas::xyCoordinates, this,
+            [this](const QgsPointXY& p) { showCursor(m_main, p); });
+    connect(m_canvas, &QgsMapCanvas::xyCoordinates, this,
+            [this](const QgsPointXY& p) { showCursor(m_canvas, p); });
+    m_main->viewport()->installEventFilter(this);
+    m_canvas->viewport()->installEventFilter(this);
+    m_main->installEventFilter(this);
+    m_canvas->installEventFilter(this);
+
+    connect(session, &Session::datasetChanged, this, &MapCompare::rebuild);
+    connect(session, &Session::classificationChanged, this, [this] { setVintage(m_vintage); });
+    connect(session, &Session::classificationChanged, this, &MapCompare::placeTitles);
+    connect(layers, &MapLayers::communeColouringChanged, this, &MapCompare::placeTitles);
+    rebuild();
+}
+
+MapCompare::~MapCompare() {
+    delete m_crossOnMain;
+    delete m_mainTitle;
+    m_main->viewport()->removeEventFilter(this);
+    m_main->removeEventFilter(this);
+    // The canvas before the layer it draws: a render still running would finish on a deleted layer.
+    m_canvas->waitWhileRendering();
+    m_canvas->setLayers({});
+    delete m_canvas;
+}
+
+void MapCompare::rebuild() {
+    updateChoices();
+    if (!m_session->hasDataset())
+        return;
+    // The other year: the earliest when the main map shows another, else the main map's.
+    const std::vector<int>& vintages = m_session->dataset().meta.vintages;
+    int vintage = m_session->vintage();
+    for (int v : vintages)
+        if (v != m_session->vintage() && (vintage == m_session->vintage() || v < vintage))
+            vintage = v;
+    setVintage(vintage);
+    sync(m_main, m_canvas);
+}
+
+void MapCompare::updateChoices() {
+    m_choice->clear();
+    if (!m_session->hasDataset())
+        return;
+    for (int v : m_session->dataset().meta.vintages)
+        m_choice->addItem(tr("Pôles d'offre %1").arg(v), v);
+}
+
+void MapCompare::setVintage(int vintage) {
+    if (!m_session->hasDataset())
+        return;
+    m_vintage = vintage;
+    const analysis::Classification classification =
+        analysis::classifyDataset(m_session->dataset(), vintage, m_session->parameters().poles);
+    std::unique_ptr<QgsVectorLayer> layer(
+        MapLayers::createPoleLayer(m_session->dataset(), classification.poles, title()));
+    if (m_magnification != 1) // a layer of its own, rebuilt on leaving: nothing to restore
+        LayerMagnifier(m_magnification).magnify(layer.get());
+    QList<QgsMapLayer*> shown;
+    if (QgsVectorLayer* departements = findLayerByRole(m_project, QString::fromLatin1(role::Departements)))
+        shown << departements;
+    shown << layer.get();
+    // A render of the previous layer must not outlive it (stopRendering() would let it run on).
+    m_canvas->waitWhileRendering();
+    m_canvas->setLayers(shown);
+    m_poleLayer = std::move(layer); // after setLayers: the canvas never holds a deleted layer
+    const int index = m_choice->findData(vintage);
+    if (index >= 0)
+        m_choice->setCurrentIndex(index);
+    m_canvas->refresh();
+    placeTitles();
+}
+
+void MapCompare::setMagnification(double factor) {
+    m_magnification = factor;
+    setVintage(m_vintage);
+}
+
+QString MapCompare::title() const {
+    return tr("Pôles d'offre %1").arg(m_vintage);
+}
+
+QString MapCompare::mainTitle() const {
+    if (m_layers->communesColoured())
+        return m_layers->communeColouringTitle();
+    return tr("Pôles d'offre %1").arg(m_session->hasDataset() ? m_session->vintage() : 0);
+}
+
+void MapCompare::sync(QgsMapCanvas* from, QgsMapCanvas* to) {
+    // Guarded: the extent set on `to` comes back through its extentsChanged().
+    if (m_syncing || from->extent().isEmpty())
+        return;
+    m_syncing = true;
+    // The same centre and map units per pixel: the same scale, and the same extent when the sizes agree.
+    const QSize size = to->mapSettings().outputSize();
+    const double halfWidth = from->mapUnitsPerPixel() * size.width() / 2.0;
+    const double halfHeight = from->mapUnitsPerPixel() * size.height() / 2.0;
+    const QgsPointXY c = from->center();
+    to->setExtent(QgsRectangle(c.x() - halfWidth, c.y() - halfHeight, c.x() + halfWidth, c.y() + halfHeight));
+    to->refresh();
+    m_syncing = false;
+}
+
+void MapCompare::showCursor(QgsMapCanvas* over, const QgsPointXY& point) {
+    QgsVertexMarker* other = over == m_main ? m_crossOnSecond : m_crossOnMain;
+    QgsVertexMarker* own = over == m_main ? m_crossOnMain : m_crossOnSecond;
+    if (other) {
+        other->setCenter(point);
+        other->setVisible(true);
+    }
+    if (own)
+        own->setVisible(false);
+}
+
+bool MapCompare::cursorShown(const QgsMapCanvas* canvas, QgsPointXY* position) const {
+    const QgsVertexMarker* cross = canvas == m_main ? m_crossOnMain : m_crossOnSecond;
+    if (!cross || !cross->isVisible())
+        return false;
+    if (position)
+        *position = cross->center();
+    return true;
+}
+
+bool MapCompare::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::Leave) {
+        for (QgsVertexMarker* cross : {m_crossOnMain, m_crossOnSecond})
+            if (cross)
+                cross->setVisible(false);
+    } else if (event->type() == QEvent::Resize && (watched == m_main || watched == m_canvas)) {
+        // After the canvas has taken its new size (this filter runs before it does): the same scale again.
+        QTimer::singleShot(0, this, [this] {
+            sync(m_main, m_canvas);
+            placeTitles();
+        });
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void MapCompare::placeTitles() {
+    QFont font = m_main->font();
+    font.setPixelSize(qMax(13, m_main->height() / 40));
+    font.setBold(true);
+    if (m_mainTitle) {
+        m_mainTitle->setFont(font);
+        m_mainTitle->setText(mainTitle());
+        m_mainTitle->adjustSize();
+        m_mainTitle->move((m_main->width() - m_mainTitle->width()) / 2, 8);
+        m_mainTitle->raise();
+    }
+    m_choice->setFont(font);
+    m_choice->adjustSize();
+    m_choice->move((m_canvas->width() - m_choice->width()) / 2, 8);
+    m_choice->raise();
+}
+
+QImage MapCompare::renderFigure(const QSize& size) const {
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const int half = size.width() / 2;
+    const int titleHeight = qMax(24, size.height() / 16);
+    const double unit = qMax(12.0, size.height() / 40.0);
+    QFont font;
+    font.setPixelSize(qRound(titleHeight * 0.55));
+    font.setBold(true);
+    const QgsRectangle extent = m_main->extent();
+    const QgsMapCanvas* canvases[] = {m_main, m_canvas};
+    const QString titles[] = {mainTitle(), title()};
+    for (int side = 0; side < 2; ++side) {
+        const QRect area(side * half, 0, half, size.height());
+        painter.setFont(font);
+        painter.setPen(QColor(0x20, 0x20, 0x20));
+        painter.drawText(QRect(area.left(), 0, half, titleHeight), Qt::AlignCenter, titles[side]);
+        QgsMapSettings settings = canvases[side]->mapSettings();
+        settings.setOutputSize(QSize(half - 8, size.height() - titleHeight));
+        settings.setOutputDpi(96);
+        settings.setExtent(extent);
+        painter.save();
+        painter.translate(area.left() + 4, titleHeight);
+        QgsMapRendererCustomPainterJob job(settings, &painter);
+        job.renderSynchronously();
+        painter.restore();
+        const QSizeF legend = poleLegendSize(unit, tr("Pôles d'offre"));
+        const QRectF box(area.left() + unit * 0.5, size.height() - legend.height() - unit * 0.5,
+                         legend.width(), legend.height());
+        painter.setPen(QPen(QColor(0xAA, 0xAA, 0xAA), 1));
+        painter.setBrush(QColor(255, 255, 255, 235));
+        painter.drawRect(box);
+        drawPoleLegend(painter, box, unit, tr("Pôles d'offre"));
+    }
+    painter.setPen(QPen(QColor(0x80, 0x80, 0x80), 2));
+    painter.drawLine(half, titleHeight / 2, half, size.height() - titleHeight / 2);
+    return image;
+}
+
+bool MapCompare::exportFigure(const QString& path, const QSize& size, QString* error) const {
+    const QFileInfo info(path);
+    const QString shown = QDir::toNativeSeparators(path);
+    if (info.isSymLink() || (info.exists() && !info.isFile())) {
+        *error =
+            tr("%1 is not a regular file: the figure is written to a new or regular file only").arg(shown);
+        return false;
+    }
+    const bool pdf = info.suffix().compare(QLatin1String("pdf"), Qt::CaseInsensitive) == 0;
+    const QImage image = renderFigure(size);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = tr("%1 cannot be written: %2").arg(shown, file.errorString());
+        return false;
+    }
+    bool written = true;
+    if (pdf) {
+        QPdfWriter writer(&file);
+        writer.setResolution(96);
+        writer.setPageSize(QPageSize(QSizeF(size) * 25.4 / 96, QPageSize::Millimeter));
+        writer.setPageMargins(QMarginsF());
+        QPainter painter(&writer);
+        painter.drawImage(QRect(QPoint(0, 0), size), image);
+        written = painter.end();
+    } else {
+        written = image.save(&file, "PNG");
+    }
+    if (!written || !file.commit()) {
+        *error = tr("%1 cannot be written: %2").arg(shown, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace maillage::ui

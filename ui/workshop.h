@@ -1,0 +1,118 @@
+#pragma once
+// Workshop mode (issue 11): the map for elected officials on a projector. Full screen, the map alone with
+// large labels and markers, a simple legend of the pôle types, one compact panel (the selected BV's type and
+// three figures, or the brief Crunch diagnosis), and the slides (ui/workshop_slides.h) as previous/next.
+// Leaving it gives the analyst layout back exactly as it was.
+#include <QHash>
+#include <QKeySequence>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSizeF>
+#include <QString>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QMainWindow;
+class QPainter;
+class QRectF;
+class QWidget;
+class QgsAbstractVectorLayerLabeling;
+class QgsFeatureRenderer;
+class QgsMapCanvas;
+class QgsMapLayer;
+class QgsProject;
+class QgsVectorLayer;
+
+namespace maillage::ui {
+
+class Session;
+class SlideDeck;
+struct Slide;
+
+//! Draws the simple legend (a title, then the pôle types from the largest to hors pôle, each with a big
+//! swatch and no technical name) in `area`, with text `unit` pixels high; returns the height used.
+double drawPoleLegend(QPainter& painter, const QRectF& area, double unit, const QString& title);
+
+//! The size the simple legend takes with text `unit` pixels high.
+QSizeF poleLegendSize(double unit, const QString& title);
+
+//! The label and marker sizes of a vector layer multiplied by a factor, and put back as they were.
+class LayerMagnifier {
+public:
+    explicit LayerMagnifier(double factor) : m_factor(factor) {}
+    ~LayerMagnifier();
+    //! Enlarges the labels (text, halo, distance, data-defined sizes) and marker symbols of `layer`.
+    void magnify(QgsMapLayer* layer);
+    //! Puts back what magnify() changed, on the layers whose style was not replaced since.
+    void restore();
+
+private:
+    struct Saved;
+    double m_factor;
+    QList<std::shared_ptr<Saved>> m_saved;
+};
+
+class WorkshopMode : public QObject {
+    Q_OBJECT
+public:
+    WorkshopMode(QMainWindow* window, QgsMapCanvas* canvas, QgsProject* project, Session* session,
+                 SlideDeck* deck, QObject* parent = nullptr);
+    ~WorkshopMode() override;
+
+    bool isActive() const { return m_active; }
+    //! Factor applied to the labels and markers of the map (default 1.8: readable at 3 m on 1280×720).
+    double factor() const { return m_factor; }
+    void setFactor(double factor) { m_factor = factor; }
+
+    //! The analysis panel the compact panel follows ("dockPoles"…, as in slides).
+    QString panel() const { return m_panel; }
+    void setPanel(const QString& panel);
+
+    //! Enters the mode; `panel` is the analysis shown until a slide says otherwise.
+    void enter(const QString& panel);
+    //! Leaves it: layout, window state, label sizes and shortcuts as they were.
+    void leave();
+
+    //! The compact panel's text now (tests, screenshots).
+    QString panelText() const;
+
+signals:
+    void activeChanged(bool active);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void createOverlay();
+    void placeOverlay();
+    void updatePanel();
+    void updateSlideLabel();
+    QString bassinText(const QString& code) const;
+    QString crunchText();
+    void takeShortcuts();
+    void giveShortcutsBack();
+
+    QMainWindow* m_window;
+    QgsMapCanvas* m_canvas;
+    QgsProject* m_project;
+    Session* m_session;
+    SlideDeck* m_deck;
+    double m_factor = 1.8;
+    bool m_active = false;
+    QString m_panel;
+
+    QByteArray m_geometry, m_state;
+    Qt::WindowStates m_windowState;
+    bool m_menuVisible = true, m_statusVisible = true;
+    std::unique_ptr<LayerMagnifier> m_magnifier;
+    QList<QAction*> m_actions; // previous, next, leave: on the window while the mode is on
+    QHash<QAction*, QList<QKeySequence>> m_takenShortcuts;
+
+    QPointer<QWidget> m_legend, m_info, m_nav;
+    QPointer<QLabel> m_infoLabel, m_slideLabel;
+};
+
+} // namespace maillage::ui
