@@ -242,12 +242,32 @@ std::vector<PoleClassification> classifyPoles(const std::vector<BassinTotals>& t
     return result;
 }
 
+namespace {
+// Counts of `vintage` derived from a register of individuals (issue 12): people, not BPE practice sites.
+bool isRegisterVintage(const model::Dataset& dataset, int vintage) {
+    for (const model::ProfessionalRegister& reg : dataset.registers)
+        if (reg.vintage == vintage)
+            return true;
+    return dataset.meta.extra.count("register." + std::to_string(vintage) + ".source") > 0;
+}
+} // namespace
+
 Classification classifyDataset(const model::Dataset& dataset, int vintage,
                                const model::PoleParameters& params) {
     Classification c;
     c.vintage = vintage == 0 ? dataset.latestVintage() : vintage;
     c.aggregation = aggregateByBassin(dataset, c.vintage);
-    c.poles = classifyPoles(c.aggregation.bassins, params);
+    // The mass scale turns BPE counts of practice sites into masses of people (DOMAIN.md §8): a register
+    // already counts people, so its vintage is classified at scale 1 whatever the dataset's BPE scale.
+    model::PoleParameters applied = params;
+    if (params.massScale != 1 && isRegisterVintage(dataset, c.vintage)) {
+        applied.massScale = 1;
+        c.aggregation.warnings.push_back(makeWarning(
+            ErrorKind::Value, {},
+            msg("analysis.poles.register_mass_scale",
+                {arg::text("vintage", std::to_string(c.vintage)), arg::number("scale", params.massScale)})));
+    }
+    c.poles = classifyPoles(c.aggregation.bassins, applied);
     return c;
 }
 

@@ -1,3 +1,4 @@
+#include "core/analysis/poles.h"
 #include "core/analysis/register_counts.h"
 
 #include "testing.h"
@@ -32,6 +33,7 @@ private slots:
     void sharedRuleSplitsByFteOrEquallyWhenAFteIsMissing();
     void professionalWithoutLocatedSiteCountsNowhere();
     void countsFromRegisterSumPerCommuneAndProfessionAtTheRegistersVintage();
+    void registerVintageIsClassifiedAtMassScaleOneAndBpeVintageAtTheDatasetsScale();
 };
 
 void TestRegisterCounts::mainSiteRuleCountsOnceAtTheDeclaredMainSite() {
@@ -79,6 +81,32 @@ void TestRegisterCounts::countsFromRegisterSumPerCommuneAndProfessionAtTheRegist
     QCOMPARE(counts[2].count, 1.5);
     for (const model::CountRecord& c : counts)
         QCOMPARE(c.vintage, 2025);
+}
+
+void TestRegisterCounts::registerVintageIsClassifiedAtMassScaleOneAndBpeVintageAtTheDatasetsScale() {
+    model::Dataset d;
+    model::Commune c;
+    c.code = "59350";
+    c.bv = "59350";
+    c.population = 1000;
+    d.communes.push_back(c);
+    d.rebuildBassins();
+    d.counts = {{"59350", "medecin_generaliste", 2013, 40}, {"59350", "medecin_generaliste", 2025, 40}};
+    model::ProfessionalRegister reg;
+    reg.vintage = 2025;
+    d.registers.push_back(reg);
+    d.params.poles.massScale = 0.25; // a BPE dataset's scale
+
+    const Classification bpe = classifyDataset(d, 2013, d.params.poles);
+    QCOMPARE(bpe.poles.at(0).decision.thresholds.massScale, 0.25);
+    QVERIFY(bpe.warnings().empty());
+    const Classification people = classifyDataset(d, 2025, d.params.poles);
+    QCOMPARE(people.poles.at(0).decision.thresholds.massScale, 1.0);
+    QCOMPARE(people.poles.at(0).decision.thresholds.grandPole, d.params.poles.grandPoleMin);
+    QCOMPARE(people.warnings().size(), std::size_t{1});
+    QVERIFY2(people.warnings().front().toString().find("mass scale 1, not at the BPE scale 0.25") !=
+                 std::string::npos,
+             people.warnings().front().toString().c_str());
 }
 
 QTEST_GUILESS_MAIN(TestRegisterCounts)
