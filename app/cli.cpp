@@ -42,6 +42,8 @@ const std::vector<CommandEntry>& commandTable() {
          "links between pôles (modelled, observed, declared), isolated pôles and remote bassins de vie",
          declareLinks},
         {"crunch", "Crunch diagnosis of a région, département or selection of bassins de vie", declareCrunch},
+        {"qpv", "professionals in and around each quartier prioritaire (QPV), nearest pôle of each type",
+         declareQpv},
         {"sensitivity", "which bassins de vie change type as a parameter moves over a range",
          declareSensitivity},
         {"add", "add travel times, observed flows or declared cooperations to a dataset", declareAdd},

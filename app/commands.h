@@ -3,6 +3,10 @@
 // the CLI11 subcommand it is given and returns the function that runs it once the line is parsed.
 #include "app/cli_common.h"
 
+namespace maillage::io {
+struct ProfessionalsSource;
+}
+
 namespace maillage::cli {
 
 Runner declareImport(CLI::App& sub);
@@ -22,5 +26,8 @@ std::vector<double> parseRange(const std::string& text, const char* option);
 //! Comma-separated numbers ("2.5,4") given to `option` (zonage thresholds). Throws UsageError.
 std::vector<double> parseThresholds(const std::string& text, const char* option);
 Runner declareCopy(CLI::App& sub);
+Runner declareQpv(CLI::App& sub);
+//! "FILE:YEAR" -> a professionals (or facilities) source. Throws UsageError naming `option` otherwise.
+io::ProfessionalsSource professionalsSource(const std::string& spec, const char* option);
 
 } // namespace maillage::cli

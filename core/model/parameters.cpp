@@ -64,6 +64,7 @@ const std::vector<Field>& fields() {
          [](Parameters& p) -> double& { return p.crunch.minCorrelationBassins; }},
         {"density.catchment_minutes", Domain::Positive,
          [](Parameters& p) -> double& { return p.density.catchmentMinutes; }},
+        {"qpv.distance_m", Domain::NonNegative, [](Parameters& p) -> double& { return p.qpv.distanceM; }},
     };
     return f;
 }
