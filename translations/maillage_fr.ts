@@ -244,6 +244,140 @@
     </message>
 </context>
 <context>
+    <name>maillage::ui::AddDataDialog</name>
+    <message>
+        <location filename="../ui/add_data_dialog.cpp" line="+38"/>
+        <source>Add data to the dataset</source>
+        <translation>Ajouter des données au jeu de données</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Home–work (commuting)</source>
+        <translation>Domicile-travail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Travel times</source>
+        <translation>Temps de trajet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Travel-time matrix</source>
+        <translation>Matrice des temps de trajet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Observed flows</source>
+        <translation>Flux observés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of flows</source>
+        <translation>Type de flux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cooperations</source>
+        <translation>Coopérations</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Declared cooperations</source>
+        <translation>Coopérations déclarées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone polygons</source>
+        <translation>Polygones des zones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Population per zone</source>
+        <translation>Population par zone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zones → quartiers</source>
+        <translation>Zones → quartiers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Health facilities (BPE)</source>
+        <translation>Équipements de santé (BPE)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Health facilities (BPE D1xx), year</source>
+        <translation>Équipements de santé (BPE D1xx), année</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quartiers prioritaires (QPV)</source>
+        <translation>Quartiers prioritaires (QPV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QPV polygons</source>
+        <translation>Polygones des QPV</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This dataset has no file (the generated demo): the data are added to the open map only.</source>
+        <translation>Ce jeu de données n&apos;a pas de fichier (la démonstration générée)&#xa0;: les données sont ajoutées à la carte ouverte seulement.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Each file given replaces the dataset&apos;s (travel times, flows, zones, QPV, facilities of its year) or adds to it (cooperations). %1 is rewritten when all are read.</source>
+        <translation>Chaque fichier donné remplace celui du jeu de données (temps de trajet, flux, zones, QPV, équipements de son année) ou s&apos;y ajoute (coopérations). %1 est réécrit quand tous sont lus.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Nothing to add: choose at least one file.</source>
+        <translation>Rien à ajouter&#xa0;: choisissez au moins un fichier.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the files…</source>
+        <translation>Lecture des fichiers…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Adding data</source>
+        <translation>Ajout de données</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Adding was canceled: the dataset is unchanged.</source>
+        <translation>Ajout annulé&#xa0;: le jeu de données est inchangé.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was added: %1</source>
+        <translation>Rien n’a été ajouté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Added: %1 travel times, %2 flows, %3 cooperations, %4 zones, %5 QPV, %6 facility records in the dataset.</source>
+        <translation>Ajouté&#xa0;: le jeu de données compte %1 temps de trajet, %2 flux, %3 coopérations, %4 zones, %5 QPV, %6 enregistrements d&apos;équipements.</translation>
+    </message>
+</context>
+<context>
     <name>maillage::ui::CooperationEditor</name>
     <message>
         <location filename="../ui/cooperation_editor.cpp" line="+69"/>
@@ -433,7 +567,7 @@
 <context>
     <name>maillage::ui::DensityPanel</name>
     <message>
-        <location filename="../ui/panels/density_panel.cpp" line="+83"/>
+        <location filename="../ui/panels/density_panel.cpp" line="+84"/>
         <location line="+3"/>
         <source>secret</source>
         <translation>secret</translation>
@@ -465,12 +599,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+416"/>
+        <location line="+425"/>
         <source>Commune</source>
         <translation>Commune</translation>
     </message>
     <message>
-        <location line="-414"/>
+        <location line="-423"/>
         <source>Pop.</source>
         <translation>Pop.</translation>
     </message>
@@ -536,18 +670,23 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+160"/>
+        <location line="+169"/>
         <location line="+249"/>
         <source>Choose a profession to colour the communes by density.</source>
         <translation>Choisissez une profession pour colorer les communes selon la densité.</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-415"/>
         <source>Accessibility and zonage</source>
         <translation>Accessibilité et zonage</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <source>Quartiers prioritaires (QPV)</source>
+        <translation>Quartiers prioritaires (QPV)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>‹ Back</source>
         <translation>‹ Retour</translation>
     </message>
@@ -634,12 +773,12 @@
         <translation>Région : %1</translation>
     </message>
     <message>
-        <location line="-329"/>
+        <location line="-338"/>
         <source>Accessibility (APL)</source>
         <translation>Accessibilité (APL)</translation>
     </message>
     <message>
-        <location line="+345"/>
+        <location line="+354"/>
         <source>communes: %1</source>
         <translation>communes : %1</translation>
     </message>
@@ -797,7 +936,7 @@
 <context>
     <name>maillage::ui::ImportWizard</name>
     <message>
-        <location filename="../ui/import_wizard.cpp" line="+78"/>
+        <location filename="../ui/import_wizard.cpp" line="+82"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
@@ -807,7 +946,7 @@
         <translation>Tableaux (*.csv *.txt *.tsv *.xlsx *.ods);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+117"/>
         <source>Import official files</source>
         <translation>Importer des fichiers officiels</translation>
     </message>
@@ -823,11 +962,12 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+384"/>
         <source>unknown</source>
         <translation>inconnue</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-382"/>
         <location line="+6"/>
         <source>Commune polygons</source>
         <translation>Polygones des communes</translation>
@@ -839,17 +979,17 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+47"/>
+        <location line="+70"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-206"/>
         <source>Vector data (*.gpkg *.shp *.geojson *.json);;All files (*)</source>
         <translation>Données vectorielles (*.gpkg *.shp *.geojson *.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+137"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
@@ -874,7 +1014,7 @@
         <translation>Millésime du COG (liste des communes)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <source>Detect (BV2012 or BV2022)</source>
         <translation>Détecter (BV2012 ou BV2022)</translation>
     </message>
@@ -890,12 +1030,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+15"/>
+        <location line="+21"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-20"/>
         <source>Commune → bassin de vie table</source>
         <translation>Table commune → bassin de vie</translation>
     </message>
@@ -905,7 +1045,13 @@
         <translation>Zonage</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <location line="+20"/>
+        <source>First rows</source>
+        <translation>Premières lignes</translation>
+    </message>
+    <message>
+        <location line="-7"/>
         <source>Population</source>
         <translation>Population</translation>
     </message>
@@ -930,7 +1076,7 @@
         <translation>Colonne de la population</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
@@ -1045,7 +1191,7 @@
         <translation>Coopérations déclarées</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Check and save</source>
         <translation>Vérifier et enregistrer</translation>
     </message>
@@ -1080,7 +1226,7 @@
         <translation>Enregistrer et ouvrir</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+120"/>
         <source>Reading the files…</source>
         <translation>Lecture des fichiers…</translation>
     </message>
@@ -1105,7 +1251,73 @@
         <translation>%1 communes dans %2 bassins de vie. Vérifiez les jointures ci-dessous, puis enregistrez.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
+        <source>detect</source>
+        <translation>détecter</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Quartiers and QPV</source>
+        <translation>Quartiers et QPV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optional: zones below the commune (IRIS or quartiers) with their population, grouping and professionals, and the quartiers prioritaires (QPV).</source>
+        <translation>Facultatif : zones sous la commune (IRIS ou quartiers) avec leur population, leur regroupement et leurs professionnels, et les quartiers prioritaires (QPV).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zone polygons</source>
+        <translation>Polygones des zones</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone code field</source>
+        <translation>Champ du code de zone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zone name field</source>
+        <translation>Champ du nom de zone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Commune field</source>
+        <translation>Champ de la commune</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+1"/>
+        <source>Population per zone</source>
+        <translation>Population par zone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zones → quartiers</source>
+        <translation>Zones → quartiers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Professionals per zone</source>
+        <translation>Professionnels par zone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Professionals per zone, year</source>
+        <translation>Professionnels par zone, année</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quartiers prioritaires (QPV)</source>
+        <translation>Quartiers prioritaires (QPV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>QPV polygons</source>
+        <translation>Polygones des QPV</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Joins</source>
         <translation>Jointures</translation>
     </message>
@@ -1661,12 +1873,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+1163"/>
+        <location filename="../ui/main_window.cpp" line="+1192"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-989"/>
+        <location line="-1017"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -1727,6 +1939,16 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>&amp;Add data…</source>
+        <translation>&amp;Ajouter des données…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add travel times, flows, cooperations, zones, facilities or QPV to the open dataset</source>
+        <translation>Ajouter des temps de trajet, des flux, des coopérations, des zones, des équipements ou des QPV au jeu de données ouvert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Export the map…</source>
         <translation>&amp;Exporter la carte…</translation>
     </message>
@@ -1827,12 +2049,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>&amp;User guide</source>
         <translation>&amp;Guide de l&apos;utilisateur</translation>
     </message>
@@ -1852,7 +2074,7 @@
         <translation>Jeux de données &amp;récents</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
@@ -2011,7 +2233,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+78"/>
         <source>No recent dataset</source>
         <translation>Aucun jeu de données récent</translation>
     </message>
@@ -2026,7 +2248,7 @@
         <translation>%1 (données fictives)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Saving the parameters</source>
         <translation>Enregistrement des paramètres</translation>
     </message>
@@ -2984,6 +3206,19 @@ Le fermer quand même ?</translation>
         <location line="+4"/>
         <source>none</source>
         <translation>aucun</translation>
+    </message>
+</context>
+<context>
+    <name>maillage::ui::QpvView</name>
+    <message>
+        <location filename="../ui/panels/qpv_view.cpp" line="+66"/>
+        <source>Computing the professionals around the QPV…</source>
+        <translation>Calcul des professionnels autour des QPV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Professionals around the QPV</source>
+        <translation>Professionnels autour des QPV</translation>
     </message>
 </context>
 <context>
