@@ -47,6 +47,8 @@ const std::vector<CommandEntry>& commandTable() {
         {"crunch", "Crunch diagnosis of a région, département or selection of bassins de vie", declareCrunch},
         {"change", "professionals and density per bassin de vie or commune between two vintages",
          declareChange},
+        {"qpv", "professionals in and around each quartier prioritaire (QPV), nearest pôle of each type",
+         declareQpv},
         {"sensitivity", "which bassins de vie change type as a parameter moves over a range",
          declareSensitivity},
         {"scenario",

@@ -5,6 +5,7 @@
 
 #include "core/analysis/register_counts.h"
 #include "core/io/gpkg.h"
+#include "core/io/import.h"
 #include "core/io/postgis.h"
 
 #include <CLI/CLI.hpp>
@@ -19,7 +20,17 @@ struct AddCliOptions {
     std::string dataset;
     LinkCliOptions links;
     RegisterCliOptions registers;
+    std::vector<std::string> facilities; //!< --facilities FILE:YEAR (BPE tables), repeatable
 };
+
+//! Says how many facilities were added.
+void sayFacilitiesAdded(const model::Dataset& ds, const io::ImportReport& report, Context& c) {
+    if (!c.quiet)
+        c.err << c.say(msg("app.add.facilities_done",
+                           {arg::integer("n", static_cast<long long>(report.facilitiesAdded)),
+                            arg::integer("total", static_cast<long long>(ds.facilities.size()))}))
+              << "\n";
+}
 
 int runAdd(const AddCliOptions& o, Context& c) {
     const std::string& path = required(o.dataset, "dataset");
@@ -28,7 +39,11 @@ int runAdd(const AddCliOptions& o, Context& c) {
     options.carryCog = !o.links.noCogHistory;
     options.cogHistoryPath = o.links.cogHistory;
     options.zones = zoneSources(o.links);
+    for (const std::string& spec : o.facilities)
+        options.facilities.push_back(professionalsSource(spec, "--facilities"));
     std::vector<std::string> inputs = linkInputs(options.links, options.cogHistoryPath);
+    for (const io::ProfessionalsSource& src : options.facilities)
+        inputs.push_back(src.path);
     for (const std::string& path : zoneInputs(options.zones))
         inputs.push_back(path);
     options.registers = registerSources(o.registers);
@@ -67,6 +82,8 @@ int runAdd(const AddCliOptions& o, Context& c) {
                             arg::integer("population", static_cast<long long>(report.zones.withPopulation)),
                             arg::integer("grouped", static_cast<long long>(report.zones.grouped))}))
               << "\n";
+    if (!options.facilities.empty())
+        sayFacilitiesAdded(ds, report, c);
     return 0;
 }
 
@@ -78,6 +95,11 @@ Runner declareAdd(CLI::App& sub) {
         ->type_name("DATASET.gpkg");
     addLinkOptions(sub, o->links);
     addRegisterOptions(sub, o->registers);
+    sub.add_option("--facilities", o->facilities,
+                   "health facilities (BPE establishments D1xx) of the vintage YEAR: a BPE table, long "
+                   "(DEPCOM, TYPEQU, NB_EQUIP) or wide; replaces the dataset's facilities of that year "
+                   "(repeatable)")
+        ->type_name("FILE:YEAR");
     sub.footer("Each table given replaces the dataset's (travel times, flows) or adds to it (cooperations of "
                "another name). Codes of another COG year are carried to the dataset's COG.");
     return [o](Context& c) { return runAdd(*o, c); };

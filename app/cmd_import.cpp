@@ -33,7 +33,8 @@ struct ImportCliOptions {
     bool strictArea = false;
 };
 
-//! "FILE:YEAR" -> a professionals source. Throws UsageError naming `option` otherwise.
+} // namespace
+
 io::ProfessionalsSource professionalsSource(const std::string& spec, const char* option) {
     io::ProfessionalsSource src;
     src.path = spec;
@@ -50,6 +51,8 @@ io::ProfessionalsSource professionalsSource(const std::string& spec, const char*
             msg("app.import.file_year", {arg::text("option", option), arg::text("value", spec)}));
     return src;
 }
+
+namespace {
 
 //! Every file an import reads, for checkOutputs.
 std::vector<std::string> importInputs(const io::ImportOptions& opt) {

@@ -3,6 +3,10 @@
 // the CLI11 subcommand it is given and returns the function that runs it once the line is parsed.
 #include "app/cli_common.h"
 
+namespace maillage::io {
+struct ProfessionalsSource;
+}
+
 namespace maillage::cli {
 
 Runner declareImport(CLI::App& sub);
@@ -26,5 +30,8 @@ Runner declareProfile(CLI::App& sub);
 Runner declareCalibrate(CLI::App& sub);
 Runner declareChange(CLI::App& sub);
 Runner declareScenario(CLI::App& sub);
+Runner declareQpv(CLI::App& sub);
+//! "FILE:YEAR" -> a professionals (or facilities) source. Throws UsageError naming `option` otherwise.
+io::ProfessionalsSource professionalsSource(const std::string& spec, const char* option);
 
 } // namespace maillage::cli

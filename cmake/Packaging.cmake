@@ -35,7 +35,7 @@ install(FILES ${PROJECT_SOURCE_DIR}/packaging/fr.ors.Maillage.svg
         DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/professions.csv DESTINATION ${CMAKE_INSTALL_DATADIR}/maillage)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/territories ${PROJECT_SOURCE_DIR}/resources/cog
-        DESTINATION ${CMAKE_INSTALL_DATADIR}/maillage OPTIONAL)
+        ${PROJECT_SOURCE_DIR}/resources/facilities DESTINATION ${CMAKE_INSTALL_DATADIR}/maillage OPTIONAL)
 
 # The .gpkg type the .desktop file opens, unless this system's shared-mime-info already defines it.
 set(_mime_db /usr/share/mime/packages/freedesktop.org.xml)

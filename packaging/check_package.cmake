@@ -67,7 +67,9 @@ if(NOT version_output STREQUAL "maillage ${VERSION}")
   message(FATAL_ERROR "package check: 'maillage --version' prints '${version_output}', project() says ${VERSION}")
 endif()
 foreach(f share/man/man1/maillage.1.gz share/doc/maillage/copyright share/doc/maillage/changelog.gz
-          share/metainfo/fr.ors.Maillage.metainfo.xml share/applications/fr.ors.Maillage.desktop)
+          share/metainfo/fr.ors.Maillage.metainfo.xml share/applications/fr.ors.Maillage.desktop
+          share/maillage/professions.csv share/maillage/facilities/bpe_d1xx.csv
+          share/maillage/cog/cog_tables_passage_annuelles_2008_2024.csv)
   if(NOT EXISTS "${prefix}/${f}")
     message(FATAL_ERROR "package check: ${f} is not installed")
   endif()

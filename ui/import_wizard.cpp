@@ -1,10 +1,13 @@
 #include "ui/import_wizard.h"
 
+#include "core/io/geo.h"
+#include "core/io/table.h"
 #include "ui/i18n.h"
 #include "ui/tasks.h"
 
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -17,11 +20,15 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <gdal.h>
+#include <ogr_api.h>
 
 #include <algorithm>
 #include <functional>
@@ -68,11 +75,8 @@ private:
     ImportWizard* m_wizard;
 };
 
-namespace {
-
-//! A line edit with a "Browse…" button opening a file dialog; returns the row's layout.
 QHBoxLayout* fileRow(QWidget* owner, QLineEdit* edit, const QString& title, const QString& filter,
-                     bool save = false) {
+                     bool save) {
     auto* row = new QHBoxLayout;
     auto* browse = new QToolButton;
     browse->setText(ImportWizard::tr("Browse…"));
@@ -92,6 +96,117 @@ QString tableFilter() {
     return ImportWizard::tr("Tables (*.csv *.txt *.tsv *.xlsx *.ods);;All files (*)");
 }
 
+QString vectorFilter() {
+    return ImportWizard::tr("Vector data (*.gpkg *.shp *.geojson *.json);;All files (*)");
+}
+
+namespace {
+
+//! An editable combo box of column names (filled from the file by watchColumns); `initial` until then.
+QComboBox* columnCombo(const QString& objectName, const QString& initial, const QString& placeholder = {}) {
+    auto* combo = new QComboBox;
+    combo->setObjectName(objectName);
+    combo->setEditable(true);
+    combo->setInsertPolicy(QComboBox::NoInsert);
+    combo->setCurrentText(initial);
+    if (!placeholder.isEmpty())
+        combo->lineEdit()->setPlaceholderText(placeholder);
+    return combo;
+}
+
+QString columnKey(const QString& name) {
+    return QString::fromStdString(io::columnKey(name.toStdString()));
+}
+
+//! Puts `columns` in `combo`: the column it names already (case and accents ignored) stays chosen, else
+//! the first of `detect` found; nothing found leaves the text as it was ("" = detected at import).
+void fillColumns(QComboBox* combo, const QStringList& columns, const QStringList& detect) {
+    const QString typed = combo->currentText().trimmed();
+    const QSignalBlocker block(combo);
+    combo->clear();
+    combo->addItems(columns);
+    auto find = [&](const QString& name) {
+        for (int i = 0; i < columns.size(); ++i)
+            if (columnKey(columns[i]) == columnKey(name))
+                return i;
+        return -1;
+    };
+    int pick = typed.isEmpty() ? -1 : find(typed);
+    for (int d = 0; pick < 0 && d < detect.size(); ++d)
+        pick = find(detect[d]);
+    if (pick >= 0)
+        combo->setCurrentIndex(pick);
+    else
+        combo->setCurrentText(typed);
+}
+
+//! The first rows of `table` in `view` (at most five), under its header.
+void fillPreview(QTableWidget* view, const io::Table& table) {
+    view->clear();
+    view->setColumnCount(static_cast<int>(table.header.size()));
+    QStringList header;
+    for (const std::string& h : table.header)
+        header << QString::fromStdString(h);
+    view->setHorizontalHeaderLabels(header);
+    const int rows = static_cast<int>(std::min<std::size_t>(table.rows.size(), 5));
+    view->setRowCount(rows);
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < view->columnCount(); ++c)
+            view->setItem(r, c,
+                          new QTableWidgetItem(QString::fromStdString(
+                              table.rows[static_cast<std::size_t>(r)][static_cast<std::size_t>(c)])));
+}
+
+//! A read-only table for the first rows of a file.
+QTableWidget* previewTable(const QString& objectName) {
+    auto* view = new QTableWidget;
+    view->setObjectName(objectName);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->verticalHeader()->setVisible(false);
+    view->setMaximumHeight(140);
+    return view;
+}
+
+bool isVectorFile(const QString& path) {
+    static const QStringList vector = {QStringLiteral("gpkg"),    QStringLiteral("shp"),
+                                       QStringLiteral("geojson"), QStringLiteral("json"),
+                                       QStringLiteral("fgb"),     QStringLiteral("gml")};
+    return vector.contains(QFileInfo(path).suffix().toLower());
+}
+
+//! The fields of the first layer of a vector file.
+QStringList vectorFields(const QString& path) {
+    io::ensureGdal();
+    GDALDatasetH ds =
+        GDALOpenEx(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    QStringList fields;
+    if (!ds)
+        return fields;
+    if (OGRLayerH layer = GDALDatasetGetLayer(ds, 0)) {
+        OGRFeatureDefnH definition = OGR_L_GetLayerDefn(layer);
+        for (int i = 0; i < OGR_FD_GetFieldCount(definition); ++i)
+            fields << QString::fromUtf8(OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(definition, i)));
+    }
+    GDALClose(ds);
+    return fields;
+}
+
+//! The head of a table: the first 64 KB of a text file (a national table is read whole by the import,
+//! not to fill a combo box), a spreadsheet whole.
+io::Table tableHead(const QString& path) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("xlsx") || suffix == QLatin1String("ods"))
+        return io::readTable(path.toStdString());
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    constexpr qint64 kHead = 65536;
+    QByteArray bytes = file.read(kHead);
+    if (bytes.size() == kHead && bytes.lastIndexOf('\n') > 0)
+        bytes.truncate(bytes.lastIndexOf('\n') + 1); // no half line
+    return io::parseCsvText(bytes.toStdString(), path.toStdString());
+}
+
 } // namespace
 
 ImportWizard::ImportWizard(QWidget* parent) : QWizard(parent) {
@@ -104,8 +219,8 @@ ImportWizard::ImportWizard(QWidget* parent) : QWizard(parent) {
     m_communes = new QLineEdit;
     m_layer = new QLineEdit;
     m_layer->setPlaceholderText(tr("first layer"));
-    m_codeField = new QLineEdit(QStringLiteral("code"));
-    m_nameField = new QLineEdit(QStringLiteral("nom"));
+    m_codeField = columnCombo(QStringLiteral("communeCodeField"), QStringLiteral("code"));
+    m_nameField = columnCombo(QStringLiteral("communeNameField"), QStringLiteral("nom"));
     m_title = new QLineEdit;
     m_title->setPlaceholderText(tr("e.g. Hauts-de-France"));
     m_cogYear = new QSpinBox;
@@ -118,8 +233,7 @@ ImportWizard::ImportWizard(QWidget* parent) : QWizard(parent) {
            "GeoJSON), reprojected to Lambert-93. The bassins de vie are dissolved from them."));
     {
         auto* form = new QFormLayout(polygons);
-        form->addRow(tr("File"), fileRow(this, m_communes, tr("Commune polygons"),
-                                         tr("Vector data (*.gpkg *.shp *.geojson *.json);;All files (*)")));
+        form->addRow(tr("File"), fileRow(this, m_communes, tr("Commune polygons"), vectorFilter()));
         form->addRow(tr("Layer"), m_layer);
         form->addRow(tr("Code field"), m_codeField);
         form->addRow(tr("Name field"), m_nameField);
@@ -127,6 +241,15 @@ ImportWizard::ImportWizard(QWidget* parent) : QWizard(parent) {
         form->addRow(tr("Year of the commune list (COG)"), m_cogYear);
     }
     connect(m_communes, &QLineEdit::textChanged, polygons, &CheckedPage::refresh);
+    m_communes->setObjectName(QStringLiteral("communesFile"));
+    watchColumns(m_communes,
+                 {{m_codeField,
+                   {QStringLiteral("code"), QStringLiteral("insee_com"), QStringLiteral("codgeo"),
+                    QStringLiteral("code_insee"), QStringLiteral("insee")}},
+                  {m_nameField,
+                   {QStringLiteral("nom"), QStringLiteral("nom_com"), QStringLiteral("libgeo"),
+                    QStringLiteral("name")}}},
+                 nullptr);
     addPage(polygons);
 
     // 2. Commune -> bassin de vie table
@@ -145,13 +268,19 @@ ImportWizard::ImportWizard(QWidget* parent) : QWizard(parent) {
         form->addRow(tr("Table"),
                      fileRow(this, m_bassins, tr("Commune → bassin de vie table"), tableFilter()));
         form->addRow(tr("Zoning"), m_bvColumn);
+        m_bassinsPreview = previewTable(QStringLiteral("bassinsPreview"));
+        form->addRow(tr("First rows"), m_bassinsPreview);
     }
+    m_bassins->setObjectName(QStringLiteral("bassinsFile"));
+    watchColumns(m_bassins, {}, m_bassinsPreview);
     addPage(bassins);
 
     // 3. Population
     m_population = new QLineEdit;
-    m_populationCode = new QLineEdit(QStringLiteral("codgeo"));
-    m_populationColumn = new QLineEdit(QStringLiteral("population"));
+    m_population->setObjectName(QStringLiteral("populationFile"));
+    m_populationCode = columnCombo(QStringLiteral("populationCodeColumn"), QStringLiteral("codgeo"));
+    m_populationColumn = columnCombo(QStringLiteral("populationColumn"), QStringLiteral("population"));
+    m_populationPreview = previewTable(QStringLiteral("populationPreview"));
     auto* population = new CheckedPage;
     population->setTitle(tr("Population"));
     population->setSubTitle(tr("Population per commune (optional, needed for densities)."));
@@ -160,7 +289,16 @@ ImportWizard::ImportWizard(QWidget* parent) : QWizard(parent) {
         form->addRow(tr("Table"), fileRow(this, m_population, tr("Population table"), tableFilter()));
         form->addRow(tr("Commune code column"), m_populationCode);
         form->addRow(tr("Population column"), m_populationColumn);
+        form->addRow(tr("First rows"), m_populationPreview);
     }
+    watchColumns(m_population,
+                 {{m_populationCode,
+                   {QStringLiteral("codgeo"), QStringLiteral("depcom"), QStringLiteral("com"),
+                    QStringLiteral("code")}},
+                  {m_populationColumn,
+                   {QStringLiteral("population"), QStringLiteral("pmun"), QStringLiteral("p_pop"),
+                    QStringLiteral("pop")}}},
+                 m_populationPreview);
     addPage(population);
 
     // 4. Professionals, one file per vintage
@@ -247,6 +385,7 @@ ImportWizard::ImportWizard(QWidget* parent) : QWizard(parent) {
                      fileRow(this, m_cooperations, tr("Declared cooperations"), tableFilter()));
     }
     addPage(links);
+    addZonesPage();
 
     // 6. Import, preview of the joins, output file
     auto* run = new ImportRunPage(this);
@@ -293,15 +432,15 @@ io::ImportOptions ImportWizard::options() const {
     io::ImportOptions o;
     o.communesPath = m_communes->text().trimmed().toStdString();
     o.polygons.layer = m_layer->text().trimmed().toStdString();
-    if (!m_codeField->text().trimmed().isEmpty())
-        o.polygons.codeField = m_codeField->text().trimmed().toStdString();
-    if (!m_nameField->text().trimmed().isEmpty())
-        o.polygons.nameField = m_nameField->text().trimmed().toStdString();
+    if (!m_codeField->currentText().trimmed().isEmpty())
+        o.polygons.codeField = m_codeField->currentText().trimmed().toStdString();
+    if (!m_nameField->currentText().trimmed().isEmpty())
+        o.polygons.nameField = m_nameField->currentText().trimmed().toStdString();
     o.bassinsPath = m_bassins->text().trimmed().toStdString();
     o.bvColumn = m_bvColumn->currentData().toString().toStdString();
     o.populationPath = m_population->text().trimmed().toStdString();
-    o.populationCode = m_populationCode->text().trimmed().toStdString();
-    o.populationColumn = m_populationColumn->text().trimmed().toStdString();
+    o.populationCode = m_populationCode->currentText().trimmed().toStdString();
+    o.populationColumn = m_populationColumn->currentText().trimmed().toStdString();
     for (int row = 0; row < m_professionals->rowCount(); ++row) {
         io::ProfessionalsSource source;
         source.path = m_professionals->item(row, 0)->text().toStdString();
@@ -320,6 +459,16 @@ io::ImportOptions ImportWizard::options() const {
     o.links.flows.path = m_flows->text().trimmed().toStdString();
     o.links.flows.kind = static_cast<io::FlowKind>(m_flowKind->currentData().toInt());
     o.links.cooperations.path = m_cooperations->text().trimmed().toStdString();
+    o.zones.polygons = m_zones->text().trimmed().toStdString();
+    o.zones.columns.code = m_zoneCode->currentText().trimmed().toStdString();
+    o.zones.columns.name = m_zoneName->currentText().trimmed().toStdString();
+    o.zones.columns.commune = m_zoneCommune->currentText().trimmed().toStdString();
+    o.zones.population = m_zonePopulation->text().trimmed().toStdString();
+    o.zones.quartiers = m_quartiers->text().trimmed().toStdString();
+    o.zones.qpv = m_qpv->text().trimmed().toStdString();
+    if (!m_zoneProfessionals->text().trimmed().isEmpty())
+        o.zoneProfessionals.push_back(
+            {m_zoneProfessionals->text().trimmed().toStdString(), m_zoneProfessionalsYear->value(), {}, {}});
     return o;
 }
 
@@ -327,13 +476,13 @@ void ImportWizard::setOptions(const io::ImportOptions& o) {
     auto q = [](const std::string& s) { return QString::fromStdString(s); };
     m_communes->setText(q(o.communesPath));
     m_layer->setText(q(o.polygons.layer));
-    m_codeField->setText(q(o.polygons.codeField));
-    m_nameField->setText(q(o.polygons.nameField));
+    m_codeField->setCurrentText(q(o.polygons.codeField));
+    m_nameField->setCurrentText(q(o.polygons.nameField));
     m_bassins->setText(q(o.bassinsPath));
     m_bvColumn->setCurrentIndex(qMax(0, m_bvColumn->findData(q(o.bvColumn))));
     m_population->setText(q(o.populationPath));
-    m_populationCode->setText(q(o.populationCode));
-    m_populationColumn->setText(q(o.populationColumn));
+    m_populationCode->setCurrentText(q(o.populationCode));
+    m_populationColumn->setCurrentText(q(o.populationColumn));
     m_professionals->setRowCount(0);
     for (const io::ProfessionalsSource& source : o.professionals) {
         const int row = m_professionals->rowCount();
@@ -356,6 +505,16 @@ void ImportWizard::setOptions(const io::ImportOptions& o) {
     m_flows->setText(q(o.links.flows.path));
     m_flowKind->setCurrentIndex(std::max(0, m_flowKind->findData(static_cast<int>(o.links.flows.kind))));
     m_cooperations->setText(q(o.links.cooperations.path));
+    m_zones->setText(q(o.zones.polygons));
+    m_zoneCode->setCurrentText(q(o.zones.columns.code));
+    m_zoneName->setCurrentText(q(o.zones.columns.name));
+    m_zoneCommune->setCurrentText(q(o.zones.columns.commune));
+    m_zonePopulation->setText(q(o.zones.population));
+    m_quartiers->setText(q(o.zones.quartiers));
+    m_qpv->setText(q(o.zones.qpv));
+    m_zoneProfessionals->setText(o.zoneProfessionals.empty() ? QString()
+                                                             : q(o.zoneProfessionals.front().path));
+    m_zoneProfessionalsYear->setValue(o.zoneProfessionals.empty() ? 0 : o.zoneProfessionals.front().vintage);
 }
 
 void ImportWizard::setOutputPath(const QString& path) {
@@ -432,23 +591,113 @@ void ImportWizard::runImport() {
 }
 
 void ImportWizard::showReport(const io::ImportReport& report) {
+    m_report->setHtml(importReportHtml(report));
+}
+
+void ImportWizard::addZonesPage() {
+    m_zones = new QLineEdit;
+    m_zones->setObjectName(QStringLiteral("zonesFile"));
+    const QString detect = tr("detect");
+    m_zoneCode = columnCombo(QStringLiteral("zoneCodeField"), QString(), detect);
+    m_zoneName = columnCombo(QStringLiteral("zoneNameField"), QString(), detect);
+    m_zoneCommune = columnCombo(QStringLiteral("zoneCommuneField"), QString(), detect);
+    m_zonePopulation = new QLineEdit;
+    m_zonePopulation->setObjectName(QStringLiteral("zonePopulationFile"));
+    m_quartiers = new QLineEdit;
+    m_quartiers->setObjectName(QStringLiteral("quartiersFile"));
+    m_zoneProfessionals = new QLineEdit;
+    m_zoneProfessionals->setObjectName(QStringLiteral("zoneProfessionalsFile"));
+    m_zoneProfessionalsYear = new QSpinBox;
+    m_zoneProfessionalsYear->setRange(0, 2100);
+    m_zoneProfessionalsYear->setSpecialValueText(tr("unknown"));
+    m_qpv = new QLineEdit;
+    m_qpv->setObjectName(QStringLiteral("qpvFile"));
+    // Counts per zone need their year, as the professionals per commune do.
+    auto* page = new CheckedPage([this] {
+        return m_zoneProfessionals->text().trimmed().isEmpty() || m_zoneProfessionalsYear->value() > 0;
+    });
+    page->setTitle(tr("Quartiers and QPV"));
+    page->setSubTitle(tr("Optional: zones below the commune (IRIS or quartiers) with their population, "
+                         "grouping and professionals, and the quartiers prioritaires (QPV)."));
+    auto* form = new QFormLayout(page);
+    form->addRow(tr("Zone polygons"), fileRow(this, m_zones, tr("Zone polygons"), vectorFilter()));
+    form->addRow(tr("Zone code field"), m_zoneCode);
+    form->addRow(tr("Zone name field"), m_zoneName);
+    form->addRow(tr("Commune field"), m_zoneCommune);
+    form->addRow(tr("Population per zone"),
+                 fileRow(this, m_zonePopulation, tr("Population per zone"), tableFilter()));
+    form->addRow(tr("Zones → quartiers"), fileRow(this, m_quartiers, tr("Zones → quartiers"), tableFilter()));
+    auto* counts = new QHBoxLayout;
+    counts->addLayout(fileRow(this, m_zoneProfessionals, tr("Professionals per zone"), tableFilter()), 1);
+    counts->addWidget(m_zoneProfessionalsYear);
+    form->addRow(tr("Professionals per zone, year"), counts);
+    form->addRow(tr("Quartiers prioritaires (QPV)"),
+                 fileRow(this, m_qpv, tr("QPV polygons"), vectorFilter()));
+    watchColumns(m_zones,
+                 {{m_zoneCode,
+                   {QStringLiteral("code_iris"), QStringLiteral("iris"), QStringLiteral("dciris"),
+                    QStringLiteral("code_zone"), QStringLiteral("code")}},
+                  {m_zoneName,
+                   {QStringLiteral("nom_iris"), QStringLiteral("libiris"), QStringLiteral("nom_zone"),
+                    QStringLiteral("nom"), QStringLiteral("name")}},
+                  {m_zoneCommune,
+                   {QStringLiteral("insee_com"), QStringLiteral("depcom"), QStringLiteral("com"),
+                    QStringLiteral("code_commune"), QStringLiteral("commune"), QStringLiteral("codgeo")}}},
+                 nullptr);
+    connect(m_zoneProfessionals, &QLineEdit::textChanged, page, &CheckedPage::refresh);
+    connect(m_zoneProfessionalsYear, qOverload<int>(&QSpinBox::valueChanged), page, &CheckedPage::refresh);
+    addPage(page);
+}
+
+void ImportWizard::watchColumns(QLineEdit* file, const QList<QPair<QComboBox*, QStringList>>& choices,
+                                QTableWidget* preview) {
+    connect(file, &QLineEdit::textChanged, this, [choices, preview](const QString& text) {
+        const QString path = text.trimmed();
+        if (!QFileInfo(path).isFile())
+            return; // typed half-way, or not there yet
+        io::Table head;
+        const QStringList columns = fileColumns(path, preview ? &head : nullptr);
+        for (const auto& [combo, detect] : choices)
+            fillColumns(combo, columns, detect);
+        if (preview)
+            fillPreview(preview, head);
+    });
+}
+
+QStringList fileColumns(const QString& path, io::Table* preview) {
+    if (isVectorFile(path))
+        return vectorFields(path);
+    try {
+        io::Table head = tableHead(path);
+        QStringList columns;
+        for (const std::string& h : head.header)
+            columns << QString::fromStdString(h);
+        if (preview)
+            *preview = std::move(head);
+        return columns;
+    } catch (const std::exception&) { // unreadable here: the import names the file and says why
+        return {};
+    }
+}
+
+QString importReportHtml(const io::ImportReport& report) {
     const bool fr = isFrench();
     QString text;
-    text += QStringLiteral("<h4>") + tr("Joins") + QStringLiteral("</h4><ul>");
+    text += QStringLiteral("<h4>") + ImportWizard::tr("Joins") + QStringLiteral("</h4><ul>");
     for (const io::JoinReport& join : report.joins) {
         if (join.ok())
             text += QStringLiteral("<li>✓ ") +
-                    tr("%1 → %2: every code matches.").arg(html(join.left), html(join.right)) +
+                    ImportWizard::tr("%1 → %2: every code matches.").arg(html(join.left), html(join.right)) +
                     QStringLiteral("</li>");
         else
             text += QStringLiteral("<li><b>⚠</b> ") + html(fr ? join.summaryFr(40) : join.summaryEn(40)) +
                     QStringLiteral("</li>");
     }
     if (report.joins.empty())
-        text += QStringLiteral("<li>") + tr("No join to report.") + QStringLiteral("</li>");
+        text += QStringLiteral("<li>") + ImportWizard::tr("No join to report.") + QStringLiteral("</li>");
     text += QStringLiteral("</ul>");
     if (!report.warnings.empty()) {
-        text += QStringLiteral("<h4>") + tr("Warnings (%1)").arg(report.warnings.size()) +
+        text += QStringLiteral("<h4>") + ImportWizard::tr("Warnings (%1)").arg(report.warnings.size()) +
                 QStringLiteral("</h4><ul>");
         std::size_t shown = 0;
         for (const Warning& w : report.warnings) {
@@ -460,7 +709,7 @@ void ImportWizard::showReport(const io::ImportReport& report) {
         }
         text += QStringLiteral("</ul>");
     }
-    m_report->setHtml(text);
+    return text;
 }
 
 } // namespace maillage::ui

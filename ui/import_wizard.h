@@ -4,12 +4,16 @@
 #include "core/io/import.h"
 #include "core/model/dataset.h"
 
+#include <QList>
+#include <QPair>
 #include <QPointer>
+#include <QStringList>
 #include <QWizard>
 
 #include <memory>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -22,6 +26,21 @@ class QTextBrowser;
 namespace maillage::ui {
 
 class FunctionTask;
+
+//! A line edit with a "Browse…" button opening a file dialog (a save dialog when `save`); the row's layout.
+QHBoxLayout* fileRow(QWidget* owner, QLineEdit* edit, const QString& title, const QString& filter,
+                     bool save = false);
+//! File dialog filters: tables (CSV, spreadsheets), vector data.
+QString tableFilter();
+QString vectorFilter();
+
+//! The join report and warnings of an import or of added data, as the wizard's last page shows them (HTML).
+QString importReportHtml(const io::ImportReport& report);
+
+//! The columns of a table (CSV, spreadsheet) or the fields of a vector file (GeoPackage, Shapefile,
+//! GeoJSON) named `path`, and its first rows in `preview` (when not null; left empty for vector files).
+//! Empty when the file cannot be read (the import then says why).
+QStringList fileColumns(const QString& path, io::Table* preview = nullptr);
 
 class ImportWizard : public QWizard {
     Q_OBJECT
@@ -50,12 +69,19 @@ private:
     friend class ImportRunPage;
     void runImport();
     void showReport(const io::ImportReport& report);
+    //! The page of infra-communal zones (IRIS or quartiers), their population and grouping, their
+    //! professionals, and the quartiers prioritaires (QPV).
+    void addZonesPage();
+    //! Fills the column choices of the table or vector file of `file` (each with the names it detects
+    //! first) and `preview` with its first rows, whenever the path names a file.
+    void watchColumns(QLineEdit* file, const QList<QPair<QComboBox*, QStringList>>& choices,
+                      QTableWidget* preview);
 
     // polygons
     QLineEdit* m_communes;
     QLineEdit* m_layer;
-    QLineEdit* m_codeField;
-    QLineEdit* m_nameField;
+    QComboBox* m_codeField;
+    QComboBox* m_nameField;
     QLineEdit* m_title;
     QSpinBox* m_cogYear;
     // bassins
@@ -63,8 +89,10 @@ private:
     QComboBox* m_bvColumn;
     // population
     QLineEdit* m_population;
-    QLineEdit* m_populationCode;
-    QLineEdit* m_populationColumn;
+    QComboBox* m_populationCode;
+    QComboBox* m_populationColumn;
+    QTableWidget* m_populationPreview;
+    QTableWidget* m_bassinsPreview;
     // professionals
     QTableWidget* m_professionals;
     QPlainTextEdit* m_sources;
@@ -75,6 +103,16 @@ private:
     QLineEdit* m_flows;
     QComboBox* m_flowKind;
     QLineEdit* m_cooperations;
+    // zones, quartiers, QPV (optional)
+    QLineEdit* m_zones;
+    QComboBox* m_zoneCode;
+    QComboBox* m_zoneName;
+    QComboBox* m_zoneCommune;
+    QLineEdit* m_zonePopulation;
+    QLineEdit* m_quartiers;
+    QLineEdit* m_zoneProfessionals;
+    QSpinBox* m_zoneProfessionalsYear;
+    QLineEdit* m_qpv;
     // run
     QLineEdit* m_output;
     QProgressBar* m_progress;

@@ -5,6 +5,7 @@
 #include "core/io/gpkg.h"
 #include "core/io/postgis.h"
 #include "core/model/text.h"
+#include "ui/add_data_dialog.h"
 #include "ui/app_settings.h"
 #include "ui/atlas.h"
 #include "ui/cooperation_editor.h"
@@ -359,6 +360,13 @@ void MainWindow::createActions() {
            "professionals"));
     connect(m_importAction, &QAction::triggered, this, &MainWindow::importDialog);
 
+    m_addDataAction = new QAction(tr("&Add data…"), this);
+    m_addDataAction->setObjectName(QStringLiteral("addData"));
+    m_addDataAction->setToolTip(tr("Add travel times, flows, cooperations, zones, facilities or QPV to the "
+                                   "open dataset"));
+    m_addDataAction->setEnabled(false);
+    connect(m_addDataAction, &QAction::triggered, this, &MainWindow::addDataDialog);
+
     m_exportAction = new QAction(icon("/mActionSaveMapAsImage.svg"), tr("&Export the map…"), this);
     m_exportAction->setObjectName(QStringLiteral("exportMap"));
     m_exportAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
@@ -488,6 +496,7 @@ void MainWindow::createMenus() {
     file->addAction(m_openDemoAction);
     file->addSeparator();
     file->addAction(m_importAction);
+    file->addAction(m_addDataAction);
     file->addSeparator();
     file->addAction(m_exportAction);
     file->addAction(m_exportPdfAction);
@@ -860,6 +869,24 @@ void MainWindow::importDialog() {
     trackTask(task);
 }
 
+void MainWindow::addDataDialog() {
+    if (!maybeSaveParameters())
+        return;
+    auto* dialog = new AddDataDialog(m_session->dataset(), m_session->path(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AddDataDialog::taskStarted, this, &MainWindow::trackTask);
+    connect(dialog, &AddDataDialog::datasetUpdated, this, [this, dialog] {
+        const QString path = dialog->path();
+        m_session->setDataset(dialog->takeDataset(), path); // the view stays where it is
+        if (!path.isEmpty()) {
+            QString styleError;
+            if (!styles::writeDatasetStyles(path, &styleError))
+                statusBar()->showMessage(styleError, 10000);
+        }
+    });
+    dialog->open();
+}
+
 void MainWindow::showError(const QString& title, const QString& message, const QString& file) {
     QMessageBox box(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
     if (!file.isEmpty())
@@ -935,6 +962,8 @@ void MainWindow::updateTitle() {
     m_exportPdfAction->setEnabled(m_session->hasDataset());
     m_atlasAction->setEnabled(m_session->hasDataset());
     m_reportAction->setEnabled(m_session->hasDataset());
+    m_addDataAction->setEnabled(m_session->hasDataset() &&
+                                !io::isPostgisDataset(m_session->path().toStdString()));
 }
 
 void MainWindow::updateVintages() {

@@ -120,6 +120,8 @@ private:
     void openDialog();
     void openDatabaseDialog();
     void importDialog();
+    //! File > Add data…: files added to the open dataset (AddDataDialog), the file rewritten.
+    void addDataDialog();
     void exportDialog(bool pdf);
     //! File > Atlas…: one PDF page per BV, pôle or département (ui/atlas.h).
     void atlasDialog();
@@ -182,6 +184,7 @@ private:
     QAction* m_openDemoAction = nullptr;
     QAction* m_openDatabaseAction = nullptr;
     QAction* m_importAction = nullptr;
+    QAction* m_addDataAction = nullptr; //!< File > Add data…
     QAction* m_exportAction = nullptr;
     QAction* m_exportPdfAction = nullptr;
     QAction* m_atlasAction = nullptr;

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
+#include <tuple>
 
 namespace maillage::io {
 
@@ -181,6 +183,42 @@ ResultTable facilitiesTable(const model::Dataset& dataset, FacilityGrouping grou
     for (const auto& [kind, count] : totals)
         t.rows.push_back(facilityRow("all", dataset.meta.title, kind, count));
     return t;
+}
+
+std::vector<model::FacilityCount> carryFacilities(const std::vector<model::FacilityCount>& facilities,
+                                                  const CogHistory& history, int from, int to,
+                                                  CogCarry& carry) {
+    // The kind travels in the profession field: carryCounts keeps it apart and sums per place and kind.
+    std::vector<model::CountRecord> records;
+    records.reserve(facilities.size());
+    for (const model::FacilityCount& f : facilities)
+        records.push_back({f.commune, f.kind, f.vintage, f.count});
+    std::vector<model::FacilityCount> out;
+    for (const model::CountRecord& r : carryCounts(records, history, from, to, carry))
+        if (r.count > 0)
+            out.push_back({r.place, r.profession, r.vintage, r.count});
+    std::sort(out.begin(), out.end(), [](const model::FacilityCount& a, const model::FacilityCount& b) {
+        return std::tie(a.commune, a.kind, a.vintage) < std::tie(b.commune, b.kind, b.vintage);
+    });
+    return out;
+}
+
+std::vector<std::string> replaceFacilities(model::Dataset& dataset, std::vector<model::FacilityCount> added) {
+    std::set<int> vintages;
+    for (const model::FacilityCount& f : added)
+        vintages.insert(f.vintage);
+    auto& kept = dataset.facilities;
+    kept.erase(std::remove_if(kept.begin(), kept.end(),
+                              [&](const model::FacilityCount& f) { return vintages.count(f.vintage) > 0; }),
+               kept.end());
+    std::set<std::string> leftOut;
+    for (model::FacilityCount& f : added) {
+        if (dataset.commune(f.commune))
+            kept.push_back(std::move(f));
+        else
+            leftOut.insert(f.commune);
+    }
+    return {leftOut.begin(), leftOut.end()};
 }
 
 } // namespace maillage::io

@@ -2,6 +2,7 @@
 // Health facilities per commune (issue 8): INSEE's BPE establishment codes D1xx (urgences, maternité,
 // centre de santé, maison de santé pluridisciplinaire, hôpitaux de court, moyen, long séjour...), which
 // are no profession. Their names ship in resources/facilities/bpe_d1xx.csv (INSEE, Licence Ouverte).
+#include "core/io/cog_history.h"
 #include "core/io/result_table.h"
 #include "core/io/table.h"
 #include "core/model/dataset.h"
@@ -29,6 +30,18 @@ const FacilityKind* findFacilityKind(const std::string& code);
 //! Arrondissements are folded into Paris, Lyon and Marseille. Summed per (commune, kind), sorted by commune
 //! then kind; zero counts give no record.
 std::vector<model::FacilityCount> readFacilities(const Table& table, int vintage);
+
+//! Facilities of COG `from` carried to COG `to` through `history`, as counts are (carryCounts: a fusion
+//! sums its communes' facilities, a split shares them by population), summed per (commune, kind, vintage)
+//! and sorted as readFacilities sorts them; `carry` says how many codes were carried.
+std::vector<model::FacilityCount> carryFacilities(const std::vector<model::FacilityCount>& facilities,
+                                                  const CogHistory& history, int from, int to,
+                                                  CogCarry& carry);
+
+//! Puts the facilities `added` (of one or more vintages) into `dataset`: those of its communes replace the
+//! dataset's facilities of the same vintages, the others are left out. Returns the codes left out (absent
+//! from the dataset), sorted and unique.
+std::vector<std::string> replaceFacilities(model::Dataset& dataset, std::vector<model::FacilityCount> added);
 
 //! Grouping of facilitiesTable.
 enum class FacilityGrouping { Commune, Departement, Region };

@@ -315,13 +315,29 @@ void prepareCogHistory(ImportState& st) {
     }
 }
 
-//! The COG year of a table's codes when it is another than the communes' and the history covers both;
-//! else 0 (nothing to carry).
-int yearToCarryFrom(const ImportState& st, const std::vector<std::string>& codes) {
-    if (!st.cogHistory || !st.cogYear)
+//! The COG year of a table's codes when it is another than `cogYear` and the history covers both; else 0
+//! (nothing to carry).
+int carryYear(const CogHistory* history, int cogYear, const std::vector<std::string>& codes) {
+    if (!history || !cogYear)
         return 0;
-    const int year = st.cogHistory->detectYear(codes, st.cogYear);
-    return year && year != st.cogYear && st.cogHistory->covers(year, st.cogYear) ? year : 0;
+    const int year = history->detectYear(codes, cogYear);
+    return year && year != cogYear && history->covers(year, cogYear) ? year : 0;
+}
+
+int yearToCarryFrom(const ImportState& st, const std::vector<std::string>& codes) {
+    return carryYear(st.cogHistory, st.cogYear, codes);
+}
+
+//! Facilities of a table of COG `cogYear`'s history carried to COG `cogYear` (unchanged when they are of
+//! it already, or the history does not cover their year). The counts' carry reports the codes.
+std::vector<model::FacilityCount> carryFacilitiesTo(const CogHistory* history, int cogYear,
+                                                    std::vector<model::FacilityCount> facilities,
+                                                    CogCarry& carry) {
+    std::vector<std::string> codes;
+    for (const auto& f : facilities)
+        codes.push_back(f.commune);
+    const int year = carryYear(history, cogYear, codes);
+    return year ? carryFacilities(facilities, *history, year, cogYear, carry) : facilities;
 }
 
 //! Counts of a table carried to the communes' COG (unchanged when they are of that COG already).
@@ -521,8 +537,10 @@ std::vector<model::CountRecord> readCountsTable(ImportState& st, const Professio
                                                 const model::ProfessionCatalogue& catalogue) {
     const Table t = readTable(src.path, src.read, &st.report.warnings);
     noteSource(st, t, src);
-    if (isBpeTable(t, src.columns)) { // its D1xx establishments: the facilities per commune
-        auto facilities = readFacilities(t, src.vintage);
+    if (isBpeTable(t, src.columns)) { // its D1xx establishments: the facilities per commune, at the COG
+        CogCarry reportedWithCounts;
+        auto facilities =
+            carryFacilitiesTo(st.cogHistory, st.cogYear, readFacilities(t, src.vintage), reportedWithCounts);
         st.facilities.insert(st.facilities.end(), facilities.begin(), facilities.end());
     }
     CogCarry carry;
@@ -920,6 +938,45 @@ void addZoneSources(model::Dataset& ds, const ZoneSources& src) {
             addSource(ds, baseName(*path));
 }
 
+//! The facilities of `sources` (BPE tables), carried to the dataset's COG. Error(Format) naming a file that
+//! holds no D1xx establishment.
+std::vector<model::FacilityCount> readFacilitySources(const model::Dataset& dataset,
+                                                      const std::vector<ProfessionalsSource>& sources,
+                                                      const CogHistory* history, ImportReport& report) {
+    std::vector<model::FacilityCount> out;
+    for (const ProfessionalsSource& src : sources) {
+        const Table t = readTable(src.path, src.read, &report.warnings);
+        std::vector<model::FacilityCount> read = readFacilities(t, src.vintage);
+        if (read.empty())
+            throw Error(ErrorKind::Format, Location{src.path}, msg("inputs.facilities_none"));
+        CogCarry carry;
+        carry.file = src.path;
+        read = carryFacilitiesTo(history, dataset.meta.cogYear, std::move(read), carry);
+        std::set<std::string> unmatched;
+        for (const auto& f : read)
+            if (!dataset.commune(f.commune))
+                unmatched.insert(f.commune);
+        reportCarry(report, std::move(carry), unmatched.size());
+        out.insert(out.end(), read.begin(), read.end());
+    }
+    return out;
+}
+
+//! Puts the facilities read into the dataset; a warning lists the communes it does not have.
+void addFacilities(model::Dataset& dataset, std::vector<model::FacilityCount> facilities,
+                   ImportReport& report) {
+    report.facilitiesAdded = static_cast<std::size_t>(
+        std::count_if(facilities.begin(), facilities.end(),
+                      [&](const model::FacilityCount& f) { return dataset.commune(f.commune) != nullptr; }));
+    const std::vector<std::string> leftOut = replaceFacilities(dataset, std::move(facilities));
+    if (!leftOut.empty())
+        report.warnings.push_back(
+            makeWarning(ErrorKind::Join, {},
+                        msg("inputs.facilities_unknown_communes",
+                            {arg::integer("n", static_cast<long long>(leftOut.size()))}),
+                        leftOut));
+}
+
 } // namespace
 
 namespace {
@@ -986,6 +1043,8 @@ void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportRepo
                                                                  : &own;
     LinkInputs in = readLinkInputs(dataset, options.links, history, report, feedback);
     std::vector<RegisterRead> registers = readRegisters(dataset, options.registers, options.countRegister);
+    std::vector<model::FacilityCount> facilities =
+        readFacilitySources(dataset, options.facilities, history, report);
     const std::vector<model::Zone> zonesBefore =
         options.zones.any() ? dataset.zones : std::vector<model::Zone>();
     try {
@@ -998,6 +1057,8 @@ void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportRepo
     addRegisters(dataset, std::move(registers), options.registers, options.countRegister, report);
     applyLinkInputs(dataset, options.links, std::move(in));
     addZoneSources(dataset, options.zones);
+    if (!options.facilities.empty())
+        addFacilities(dataset, std::move(facilities), report);
     maillage::report(feedback, 100);
 }
 

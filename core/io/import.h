@@ -135,6 +135,9 @@ struct ImportOptions {
 struct AddOptions {
     LinkSources links;
     ZoneSources zones; //!< zones, their population and quartiers, joined to the dataset's zones
+    //! BPE tables whose D1xx establishments replace the dataset's facilities of their vintage (carried to
+    //! the dataset's COG; other rows, professions, are not read).
+    std::vector<ProfessionalsSource> facilities;
     //! Carry flows of another COG year to the dataset's COG (Metadata::cogYear), as importDataset does.
     bool carryCog = true;
     std::string cogHistoryPath; //!< "" = the shipped passage tables
@@ -147,11 +150,12 @@ struct ImportReport {
     Warnings warnings;
     //! BV table vs communes (both ways), population vs communes (both ways), each counts table vs communes.
     std::vector<JoinReport> joins;
-    TravelTimesJoin travelTimes;  //!< coverage of the travel-time matrix (when one was given)
-    FlowsJoin flows;              //!< flows left out, intra-commune, intra-BV and between-BV volumes
-    double flowsTotal = 0;        //!< volume of the flows file as read (before the join)
-    std::size_t cooperations = 0; //!< cooperations read
-    ZonesJoin zones;              //!< zones kept, given a population or a quartier, and left out
+    TravelTimesJoin travelTimes;     //!< coverage of the travel-time matrix (when one was given)
+    FlowsJoin flows;                 //!< flows left out, intra-commune, intra-BV and between-BV volumes
+    double flowsTotal = 0;           //!< volume of the flows file as read (before the join)
+    std::size_t cooperations = 0;    //!< cooperations read
+    ZonesJoin zones;                 //!< zones kept, given a population or a quartier, and left out
+    std::size_t facilitiesAdded = 0; //!< facility records added by addToDataset
     //! Tables carried to the communes' COG: "235 codes carried from COG 2013 to COG 2018; 0 unmatched".
     std::vector<CogCarry> cogCarries;
     std::vector<RegisterAdded> registers; //!< one per register read, in the order given

@@ -1,5 +1,7 @@
 #include "core/io/importers.h"
 
+#include "core/io/facilities.h"
+
 #include "core/model/codes.h"
 #include "core/model/text.h"
 
@@ -439,21 +441,27 @@ public:
                      raw.empty() ? msg("io.import.profession_expected_empty")
                                  : msg("io.import.profession_expected", {arg::code("value", raw)}));
     }
-    //! One warning for the facility codes (D1xx establishments, D3xx), one for the BPE codes of
-    //! professions outside the catalogue (D2xx such as D243 psychologue).
+    //! One warning for the health establishments (D1xx: the facilities layer, core/io/facilities.h), one
+    //! for the other codes that are no profession (D3xx), one for the BPE codes of professions outside
+    //! the catalogue (D2xx such as D243 psychologue).
     void flush(Warnings& warnings) const {
-        std::map<std::string, std::vector<long>> facilities, professions;
+        std::map<std::string, std::vector<long>> facilities, others, professions;
         for (const auto& [value, lines] : m_ignoredBpe)
-            (isBpeProfessionCode(value) ? professions : facilities).emplace(value, lines);
+            (isBpeProfessionCode(value) ? professions
+             : findFacilityKind(value)  ? facilities
+                                        : others)
+                .emplace(value, lines);
         if (!facilities.empty())
-            warnings.push_back(warning(facilities, true));
+            warnings.push_back(warning(facilities, "inputs.bpe_facility_rows_kept"));
+        if (!others.empty())
+            warnings.push_back(warning(others, "io.import.bpe_facility_rows"));
         if (!professions.empty())
-            warnings.push_back(warning(professions, false));
+            warnings.push_back(warning(professions, "io.import.bpe_outside_catalogue_rows"));
     }
 
 private:
-    //! `facilities`: D1xx/D3xx codes, which are no profession; else D2xx professions outside the catalogue.
-    Warning warning(const std::map<std::string, std::vector<long>>& ignored, bool facilities) const {
+    //! The warning `id` (its {rows} and {codes}) for the rows of the `ignored` codes, listed in details.
+    Warning warning(const std::map<std::string, std::vector<long>>& ignored, const char* id) const {
         std::vector<Message> details;
         std::size_t rows = 0;
         for (const auto& [value, lines] : ignored) {
@@ -466,10 +474,7 @@ private:
         // Digits only ("15876 rows"): the English wording that existing tests assert.
         MessageArg rowCount = arg::text("rows", std::to_string(rows));
         rowCount.number = static_cast<double>(rows); // for {rows?row|rows}
-        Message m = facilities
-                        ? msg("io.import.bpe_facility_rows",
-                              {rowCount, arg::integer("codes", static_cast<long long>(ignored.size()))})
-                        : msg("io.import.bpe_outside_catalogue_rows", {rowCount});
+        Message m = msg(id, {rowCount, arg::integer("codes", static_cast<long long>(ignored.size()))});
         return makeDetailedWarning(
             ErrorKind::Value,
             Location{m_table.source, ignored.begin()->second.front(), m_table.header[m_column], -1},

@@ -66,6 +66,7 @@ const std::vector<Field>& fields() {
          [](Parameters& p) -> double& { return p.density.catchmentMinutes; }},
         {"register.retirement_age", Domain::Positive,
          [](Parameters& p) -> double& { return p.registers.retirementAge; }},
+        {"qpv.distance_m", Domain::NonNegative, [](Parameters& p) -> double& { return p.qpv.distanceM; }},
     };
     return f;
 }

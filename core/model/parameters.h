@@ -67,6 +67,11 @@ struct RegisterParameters {
     double retirementAge = 67;
 };
 
+//! Issue 8: the professionals around each quartier prioritaire (core/analysis/qpv.h).
+struct QpvParameters {
+    double distanceM = 500; //!< professionals within this distance (metres) of a QPV's edge count for it
+};
+
 //! All parameters of a dataset.
 struct Parameters {
     PoleParameters poles;
@@ -74,6 +79,7 @@ struct Parameters {
     DensityParameters density;
     CrunchParameters crunch;
     RegisterParameters registers;
+    QpvParameters qpv;
     //! DOMAIN.md §6: the "access.*" keys the user set (AccessParameters' flat form), laid over the defaults
     //! of each profession group by accessFor(); empty = every group keeps its defaults (DREES's for the
     //! professions de proximité, 30 minutes for the professions de pôle).

@@ -71,10 +71,12 @@ private slots:
                                        "75056 medecin_generaliste 2013 150",
                                    }));
         QCOMPARE(warnings.size(), std::size_t(4));
-        QCOMPARE(q(warnings[0].toString()),
-                 q(path) +
-                     ": line 11, column 'profession': 1 row ignored: expected professions of the catalogue, "
-                     "found 1 BPE facility code that is no profession (D101 (1 row))");
+        QCOMPARE(
+            q(warnings[0].toString()),
+            q(path) +
+                ": line 11, column 'profession': 1 row holds health establishments (BPE codes D1xx, 1 "
+                "code), no professionals: not counted among them; an import keeps them as the facilities "
+                "layer (D101 (1 row))");
         QCOMPARE(q(warnings[1].toString()), q(path) + ": line 10, column 'count': masked value 'N/A - secret "
                                                       "statistique' (statistical secrecy) counted as 0");
         QCOMPARE(q(warnings[2].toString()),
@@ -649,15 +651,21 @@ private slots:
         // D1xx, D302-D305: no profession. D243 (psychologue) is a profession, outside the catalogue (not
         // of the Code de la santé publique): its own warning. The specialties (D202-D214) of one commune
         // are one profession of the catalogue: summed, no duplicate.
-        QCOMPARE(warnings.size(), std::size_t(2));
+        // The 13 kinds of establishments D1xx are the facilities layer (9,350 rows); D302-D305 (6,526 rows)
+        // are neither.
+        QCOMPARE(warnings.size(), std::size_t(3));
         QCOMPARE(q(warnings[0].message),
-                 QStringLiteral("15876 rows ignored: expected professions of the catalogue, "
-                                "found 17 BPE facility codes that are no profession"));
+                 QStringLiteral("9350 rows hold health establishments (BPE codes D1xx, 13 codes), no "
+                                "professionals: not counted among them; an import keeps them as the "
+                                "facilities layer"));
         QCOMPARE(q(warnings[0].details.front()), QStringLiteral("D101 (946 rows)"));
         QCOMPARE(q(warnings[1].message),
+                 QStringLiteral("6526 rows ignored: expected professions of the catalogue, "
+                                "found 4 BPE facility codes that are no profession"));
+        QCOMPARE(q(warnings[2].message),
                  QStringLiteral("4390 rows left out: BPE codes of professions outside the catalogue (not "
                                 "health professions of the Code de la santé publique)"));
-        QCOMPARE(qList(warnings[1].details), QStringList{"D243 psychologue (4390 rows)"});
+        QCOMPARE(qList(warnings[2].details), QStringList{"D243 psychologue (4390 rows)"});
     }
 
     void joinReportGivesInhabitantsAndAPercentThatIsNeverZero() {
@@ -718,10 +726,11 @@ private slots:
         const auto counts = io::readProfessionals(t, catalogue, 2018, {}, warnings);
         QCOMPARE(describe(counts), QStringList{"59350 medecin_generaliste 2018 3"});
         QCOMPARE(warnings.size(), std::size_t(2));
-        QCOMPARE(
-            q(warnings[0].toString()),
-            QStringLiteral("bpe2018.csv: line 5, column 'TYPEQU': 1 row ignored: expected professions of "
-                           "the catalogue, found 1 BPE facility code that is no profession (D101 (1 row))"));
+        QCOMPARE(q(warnings[0].toString()),
+                 QStringLiteral(
+                     "bpe2018.csv: line 5, column 'TYPEQU': 1 row holds health establishments (BPE "
+                     "codes D1xx, 1 code), no professionals: not counted among them; an import keeps them "
+                     "as the facilities layer (D101 (1 row))"));
         QCOMPARE(q(warnings[1].toString()),
                  QStringLiteral("bpe2018.csv: line 3, column 'TYPEQU': 2 rows left out: BPE codes of "
                                 "professions outside the catalogue (not health professions of the Code de la "

@@ -5,6 +5,7 @@
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/profession_chooser.h"
+#include "ui/panels/qpv_view.h"
 #include "ui/panels/sensitivity_zonage.h"
 #include "ui/panels/table_export.h"
 #include "ui/session.h"
@@ -277,6 +278,15 @@ DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* p
     // Shown with a zonage, whoever asked for the accessibility map (this panel or the command line).
     connect(m_session, &Session::zonageChanged, m_zonageBox,
             [this] { m_zonageBox->setVisible(m_session->zonage() != nullptr); });
+    // The quartiers prioritaires, when the dataset has some (ui/panels/qpv_view.h).
+    auto* qpvBox = new QGroupBox(tr("Quartiers prioritaires (QPV)"));
+    qpvBox->setObjectName(QStringLiteral("qpvBox"));
+    auto* qpvLayout = new QVBoxLayout(qpvBox);
+    qpvLayout->addWidget(new QpvView(m_session));
+    qpvBox->setVisible(m_session->hasDataset() && !m_session->dataset().qpvs.empty());
+    root->addWidget(qpvBox, 1);
+    connect(m_session, &Session::datasetChanged, qpvBox,
+            [this, qpvBox] { qpvBox->setVisible(!m_session->dataset().qpvs.empty()); });
 
     auto* crumbRow = new QHBoxLayout;
     m_back = new QToolButton;
