@@ -3,6 +3,8 @@
 
 #include "testing.h"
 
+#include <algorithm>
+
 using namespace maillage;
 using namespace maillage::analysis;
 
@@ -99,14 +101,19 @@ void TestRegisterCounts::registerVintageIsClassifiedAtMassScaleOneAndBpeVintageA
 
     const Classification bpe = classifyDataset(d, 2013, d.params.poles);
     QCOMPARE(bpe.poles.at(0).decision.thresholds.massScale, 0.25);
-    QVERIFY(bpe.warnings().empty());
+    const auto aboutScale = [](const Classification& c) {
+        return static_cast<int>(std::count_if(c.warnings().begin(), c.warnings().end(), [](const Warning& w) {
+            return w.toString().find("register of individual professionals") != std::string::npos;
+        }));
+    };
+    QCOMPARE(aboutScale(bpe), 0);
     const Classification people = classifyDataset(d, 2025, d.params.poles);
     QCOMPARE(people.poles.at(0).decision.thresholds.massScale, 1.0);
     QCOMPARE(people.poles.at(0).decision.thresholds.grandPole, d.params.poles.grandPoleMin);
-    QCOMPARE(people.warnings().size(), std::size_t{1});
-    QVERIFY2(people.warnings().front().toString().find("mass scale 1, not at the BPE scale 0.25") !=
-                 std::string::npos,
-             people.warnings().front().toString().c_str());
+    QCOMPARE(aboutScale(people), 1);
+    QVERIFY(std::any_of(people.warnings().begin(), people.warnings().end(), [](const Warning& w) {
+        return w.toString().find("mass scale 1, not at the BPE scale 0.25") != std::string::npos;
+    }));
 }
 
 QTEST_GUILESS_MAIN(TestRegisterCounts)
