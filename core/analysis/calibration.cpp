@@ -1,4 +1,5 @@
 #include "core/analysis/calibration.h"
+#include "core/analysis/table_build.h"
 
 #include <algorithm>
 #include <cmath>
@@ -167,17 +168,11 @@ const char* reasonKey(CalibrationReason r) {
                                                      : "sites_vs_people";
 }
 
-Column column(std::string key, std::string fr, std::string en, ColumnType type, int decimals = -1) {
-    return Column{std::move(key), std::move(fr), std::move(en), type, {}, decimals};
-}
+using tables::column;
 
+//! A table of the shared builder, with the secrecy note calibration tables carry.
 ResultTable newTable(std::string name, const Message& title, const SecrecyRule& rule) {
-    ResultTable t;
-    t.name = std::move(name);
-    t.titleFr = word(title, Language::Fr);
-    t.titleEn = word(title, Language::En);
-    t.secrecyApplied = rule.enabled;
-    t.secrecyThreshold = rule.enabled ? rule.threshold : 0;
+    ResultTable t = tables::newTable(std::move(name), title, rule);
     t.notes.push_back(secrecyNote(rule));
     return t;
 }

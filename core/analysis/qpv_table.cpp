@@ -1,6 +1,7 @@
 // The QPV analysis as a result table (core/analysis/qpv.h), statistical secrecy applied.
 #include "core/analysis/poles.h"
 #include "core/analysis/qpv.h"
+#include "core/analysis/table_build.h"
 
 #include <cmath>
 
@@ -12,10 +13,7 @@ using io::ColumnType;
 
 namespace {
 
-Column qpvColumn(std::string key, std::string fr, std::string en, ColumnType type, int decimals = -1,
-                 std::string unit = {}) {
-    return Column{std::move(key), std::move(fr), std::move(en), type, std::move(unit), decimals};
-}
+using tables::column;
 
 //! Counts are whole numbers unless zone counts were carried or shared (then one decimal).
 ColumnType countType(const QpvResult& result) {
@@ -28,28 +26,28 @@ ColumnType countType(const QpvResult& result) {
 
 std::vector<Column> qpvColumns(ColumnType counts) {
     std::vector<Column> c = {
-        qpvColumn("code", "QPV", "QPV", ColumnType::Code),
-        qpvColumn("name", "Nom", "Name", ColumnType::Text),
-        qpvColumn("commune", "Commune", "Commune", ColumnType::Code),
-        qpvColumn("population", "Population", "Population", ColumnType::Real, 0, "hab."),
-        qpvColumn("method", "Méthode", "Method", ColumnType::Text),
-        qpvColumn("inside", "Professionnels dans le QPV", "Professionals in the QPV", counts, 1),
-        qpvColumn("within", "Professionnels dans le QPV ou à distance", "Professionals in or near the QPV",
-                  counts, 1),
-        qpvColumn("per_10000_inside", "Densité dans le QPV pour 10 000 hab.",
-                  "Density in the QPV per 10,000 inhabitants", ColumnType::Real, 1),
-        qpvColumn("per_10000_within", "Densité dans le QPV ou à distance pour 10 000 hab.",
-                  "Density in or near the QPV per 10,000 inhabitants", ColumnType::Real, 1)};
+        column("code", "QPV", "QPV", ColumnType::Code),
+        column("name", "Nom", "Name", ColumnType::Text),
+        column("commune", "Commune", "Commune", ColumnType::Code),
+        column("population", "Population", "Population", ColumnType::Real, 0, "hab."),
+        column("method", "Méthode", "Method", ColumnType::Text),
+        column("inside", "Professionnels dans le QPV", "Professionals in the QPV", counts, 1),
+        column("within", "Professionnels dans le QPV ou à distance", "Professionals in or near the QPV",
+               counts, 1),
+        column("per_10000_inside", "Densité dans le QPV pour 10 000 hab.",
+               "Density in the QPV per 10,000 inhabitants", ColumnType::Real, 1),
+        column("per_10000_within", "Densité dans le QPV ou à distance pour 10 000 hab.",
+               "Density in or near the QPV per 10,000 inhabitants", ColumnType::Real, 1)};
     for (int t = 1; t <= 4; ++t) {
         const std::string k = "pole" + std::to_string(t), shortName = poleTypeShort(static_cast<PoleType>(t));
-        c.push_back(qpvColumn(k + "_bv", "Pôle " + shortName + " le plus proche",
-                              "Nearest " + shortName + " pôle", ColumnType::Code));
-        c.push_back(qpvColumn(k + "_name", "Nom du pôle " + shortName, "Name of the " + shortName + " pôle",
-                              ColumnType::Text));
-        c.push_back(qpvColumn(k + "_km", "Distance au pôle " + shortName,
-                              "Distance to the " + shortName + " pôle", ColumnType::Real, 1, "km"));
-        c.push_back(qpvColumn(k + "_minutes", "Temps vers le pôle " + shortName,
-                              "Time to the " + shortName + " pôle", ColumnType::Real, 0, "min"));
+        c.push_back(column(k + "_bv", "Pôle " + shortName + " le plus proche",
+                           "Nearest " + shortName + " pôle", ColumnType::Code));
+        c.push_back(column(k + "_name", "Nom du pôle " + shortName, "Name of the " + shortName + " pôle",
+                           ColumnType::Text));
+        c.push_back(column(k + "_km", "Distance au pôle " + shortName,
+                           "Distance to the " + shortName + " pôle", ColumnType::Real, 1, "km"));
+        c.push_back(column(k + "_minutes", "Temps vers le pôle " + shortName,
+                           "Time to the " + shortName + " pôle", ColumnType::Real, 0, "min"));
     }
     return c;
 }

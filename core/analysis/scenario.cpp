@@ -3,6 +3,7 @@
 #include "core/analysis/accessibility.h"
 #include "core/analysis/counts.h"
 #include "core/analysis/register_counts.h"
+#include "core/analysis/table_build.h"
 
 #include <algorithm>
 #include <cmath>
@@ -571,20 +572,13 @@ crunchFindingChanges(const ScenarioComparison& c, const SecrecyRule& rule, Langu
 
 namespace {
 
-io::Column column(std::string key, std::string fr, std::string en, io::ColumnType type, int decimals = -1) {
-    return io::Column{std::move(key), std::move(fr), std::move(en), type, {}, decimals};
-}
+using tables::column;
 
 io::ResultTable newTable(std::string name, const char* titleId, const ScenarioComparison& c,
                          const SecrecyRule& rule) {
-    io::ResultTable t;
-    t.name = std::move(name);
-    const Message title = msg(titleId, {arg::code("scenario", c.scenario), digits("vintage", c.vintage)});
-    t.titleFr = word(title, Language::Fr);
-    t.titleEn = word(title, Language::En);
-    t.secrecyApplied = rule.enabled;
-    t.secrecyThreshold = rule.enabled ? rule.threshold : 0;
-    return t;
+    return tables::newTable(std::move(name),
+                            msg(titleId, {arg::code("scenario", c.scenario), digits("vintage", c.vintage)}),
+                            rule);
 }
 
 io::ResultTable typesTable(const ScenarioComparison& c, const SecrecyRule& rule, Language language) {
