@@ -1,4 +1,6 @@
 // maillage demo: the fictional demo dataset as a GeoPackage.
+#include "app/cli_common.h"
+#include "app/cli_links.h"
 #include "app/commands.h"
 
 #include "core/demo/demo.h"
@@ -23,7 +25,9 @@ Runner declareDemo(CLI::App& sub) {
         Warnings warnings;
         io::dissolveBassins(ds, warnings);
         printWarnings(warnings, c);
-        io::writeDataset(ds, *output);
+        ConsoleFeedback feedback(c.err, c.quiet, c.terminal, c.language);
+        writeDatasetWithStyles(ds, *output, feedback, c); // styles and project, as import writes them
+        feedback.finish();
         if (!c.quiet)
             c.err << c.say(msg("app.demo.done",
                                {arg::integer("communes", static_cast<long long>(ds.communes.size())),

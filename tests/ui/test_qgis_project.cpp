@@ -17,6 +17,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -237,6 +238,28 @@ private slots:
         QCOMPARE(write(dir.filePath(QStringLiteral("absent.gpkg")).toUtf8().constData(), error, sizeof error),
                  0);
         QVERIFY(QByteArray(error).contains("absent.gpkg"));
+    }
+
+    void theDemoCommandWritesADatasetThatOpensAsAFinishedMap() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("demo.gpkg"));
+        QProcess p;
+        p.start(QStringLiteral(MAILLAGE_BINARY),
+                {QStringLiteral("demo"), QStringLiteral("--quiet"), QStringLiteral("--output"), path});
+        QVERIFY(p.waitForFinished(120000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QgsProject project;
+        QVERIFY(project.read(styles::projectUri(path)));
+        const QList<QgsMapLayer*> layers = treeLayers(project);
+        QVERIFY(layers.size() >= 4);
+        QgsVectorLayer* bassins = nullptr;
+        for (QgsMapLayer* layer : layers)
+            if (layerNameOf(layer) == QStringLiteral("bassins_de_vie"))
+                bassins = qobject_cast<QgsVectorLayer*>(layer);
+        QVERIFY(bassins && bassins->isValid());
+        auto* renderer = dynamic_cast<QgsCategorizedSymbolRenderer*>(bassins->renderer());
+        QVERIFY(renderer);
+        QCOMPARE(renderer->classAttribute(), QStringLiteral("pole_type"));
     }
 };
 
