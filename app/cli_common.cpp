@@ -183,15 +183,15 @@ void checkAnalysisOutput(const std::string& output, io::TableFormat format,
     io::checkTableOutput(output, format);
 }
 
-AnalysisRun prepareAnalysis(const AnalysisOptions& o, const Context& c) {
+AnalysisRun prepareAnalysis(const AnalysisOptions& o, const Context& c, bool withGeometries) {
     AnalysisRun run;
     const std::string& dataset = required(o.dataset, "dataset");
     const std::string& output = required(o.output, "output");
     run.write.format = outputFormat(o);
     run.write.language = c.language;
     checkAnalysisOutput(output, run.write.format, {dataset, o.paramsFile});
-    // No analysis table needs the polygons (anchors are stored): attributes only, much less to read.
-    run.dataset = io::readDataset(dataset, io::ReadOptions{false});
+    // Most analysis tables need no polygon (anchors are stored): attributes only, much less to read.
+    run.dataset = io::readDataset(dataset, io::ReadOptions{withGeometries});
     run.params = parametersOver(run.dataset.params, o.paramsFile, o.sets);
     run.vintage = datasetVintage(run.dataset, dataset, o.vintage);
     run.secrecy =

@@ -66,8 +66,10 @@ struct AnalysisRun {
 };
 
 //! Checks --dataset and --output (before anything is read: an output that cannot be written, is an
-//! input or a database fails first), then reads the dataset, the parameters and the vintage.
-AnalysisRun prepareAnalysis(const AnalysisOptions& options, const Context& context);
+//! input or a database fails first), then reads the dataset (attributes only unless `withGeometries`),
+//! the parameters and the vintage.
+AnalysisRun prepareAnalysis(const AnalysisOptions& options, const Context& context,
+                            bool withGeometries = false);
 
 //! --format, else the output's extension, else csv. Throws UsageError for an unknown format.
 io::TableFormat outputFormat(const AnalysisOptions& options);

@@ -21,9 +21,7 @@ struct QpvOptions {
 
 int runQpv(const QpvOptions& o, Context& c) {
     const std::string profession = professionOf(o.profession);
-    AnalysisRun run = prepareAnalysis(o.common, c);
-    // prepareAnalysis reads attributes only; the QPV and the communes are needed with their polygons.
-    run.dataset = io::readDataset(o.common.dataset);
+    AnalysisRun run = prepareAnalysis(o.common, c, /*withGeometries=*/true); // QPV and commune polygons
     if (!o.distance.empty()) {
         const double metres = parseNumberOption(o.distance, "--distance-m");
         if (!(metres >= 0))

@@ -185,6 +185,7 @@ struct ImportState {
     const CogHistory* cogHistory = nullptr;          //!< when carrying to the communes' COG
     CogHistory ownCogHistory;                        //!< --cog-history
     int cogYear = 0;                                 //!< COG of the communes
+    TerritoryNames names; //!< shipped (or --territory-names) tables: names, région of each département
 
     ImportState(const ImportOptions& o, ImportReport& r, Feedback* f) : options(o), report(r), feedback(f) {}
     //! National tables joined to a regional communes file: rows of other départements are outside.
@@ -528,6 +529,8 @@ void fillCommunes(ImportState& st) {
         }
         if (c.dep.empty())
             c.dep = codes::departementOf(c.code);
+        if (st.haveMapping && c.reg.empty() && !c.bv.empty()) // a BV table without REG (e.g. crosswalks)
+            c.reg = regionOfDepartement(st.names, c.dep);
     }
 }
 
@@ -666,8 +669,7 @@ void applyFilters(ImportState& st) {
     const std::set<std::string> deps = parseDepartements(o.departementFilter);
     const std::string region = text::trim(o.regionFilter);
     if (!region.empty() && !st.tableOnly && st.haveMapping &&
-        std::none_of(st.mapping.rows.begin(), st.mapping.rows.end(),
-                     [](const auto& r) { return !r.reg.empty(); }))
+        std::none_of(st.communes.begin(), st.communes.end(), [](const auto& c) { return !c.reg.empty(); }))
         throw Error(ErrorKind::Parameter, Location{o.bassinsPath}, msg("inputs.region_filter_needs_reg"));
     const bool filtered = !deps.empty() || !region.empty();
     const auto inArea = [&](const model::Commune& c) {
@@ -1067,6 +1069,8 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     if (options.communesPath.empty())
         throw Error(ErrorKind::Parameter, Location{}, msg("inputs.no_communes_file"));
     ImportState st(options, report, feedback);
+    st.names = options.territoryNamesFolder.empty() ? standardTerritoryNames()
+                                                    : readTerritoryNames(options.territoryNamesFolder);
     readCommunes(st);
     readBassinTable(st);
     prepareCogHistory(st);
@@ -1079,9 +1083,7 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     applyFilters(st);
     buildBassins(st, ds);
     keepFacilitiesOfDataset(st, ds);
-    nameTerritories(ds, options.territoryNamesFolder.empty()
-                            ? standardTerritoryNames()
-                            : readTerritoryNames(options.territoryNamesFolder));
+    nameTerritories(ds, st.names);
     readZones(st, ds);
     ds.reindex();
     readZoneSources(ds, options.zones, report, nullptr);

@@ -138,6 +138,11 @@ EpciMembership standardEpciMembership(int cogYear) {
     return readEpciMembership(folder, cogYear);
 }
 
+std::string regionOfDepartement(const TerritoryNames& names, const std::string& dep) {
+    const auto it = names.regionOfDepartement.find(dep);
+    return it == names.regionOfDepartement.end() ? std::string() : it->second;
+}
+
 void nameTerritories(model::Dataset& dataset, const TerritoryNames& names) {
     for (const auto& c : dataset.communes) {
         nameDepartement(dataset, names, c.dep.empty() ? codes::departementOf(c.code) : c.dep);

@@ -40,6 +40,9 @@ TerritoryNames builtinTerritoryNames();
 //! compiled in. An installed folder that cannot be read is an error naming it, never a silent fallback.
 TerritoryNames standardTerritoryNames();
 
+//! The région (since 2016) of département `dep` in `names`, or "" when the tables do not know it.
+std::string regionOfDepartement(const TerritoryNames& names, const std::string& dep);
+
 //! Names of the régions and départements of the dataset's communes and bassins, into
 //! dataset.regionNames and departementNames; names already there (given by the user) are kept. Codes
 //! the tables do not know are left unnamed (the interface shows their code).

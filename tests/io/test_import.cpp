@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QObject>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cmath>
@@ -304,6 +305,35 @@ private slots:
         } catch (const Error& e) {
             QCOMPARE(e.kind(), ErrorKind::Parameter);
         }
+    }
+
+    void aBassinTableWithoutRegionTakesTheRegionOfEachDepartement() {
+        // Crosswalk tables (commune_cog2018_bv2012_bv2022_crosswalk.csv) have DEP but no REG: a national
+        // import left every région empty, so the régions layer was empty and --region found nothing.
+        QTemporaryDir dir;
+        const QString bv = dir.filePath(QStringLiteral("bv_sans_reg.csv"));
+        QFile in(QString::fromStdString(testing::dataPath("geo/import_bv.csv")));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QFile out(bv);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        for (const QByteArray& line : in.readAll().split('\n')) {
+            QList<QByteArray> fields = line.split(';');
+            if (fields.size() > 3)
+                fields.removeAt(3); // REG
+            out.write(fields.join(';') + '\n');
+        }
+        out.close();
+        io::ImportOptions o = smallOptions();
+        o.bassinsPath = bv.toStdString();
+        io::ImportReport report;
+        model::Dataset d = io::importDataset(o, report);
+        QCOMPARE(d.commune("59350")->reg, std::string("32"));
+        QCOMPARE(d.commune("01001")->reg, std::string("84"));
+        QCOMPARE(d.bassin("59350")->reg, std::string("32"));
+        QCOMPARE(d.regionNames.at("32"), std::string("Hauts-de-France"));
+        o.regionFilter = "32";
+        d = io::importDataset(o, report);
+        QCOMPARE(codesOf(d.communes), std::vector<std::string>{"59350"});
     }
 
     void tableWithoutGeometry() {
