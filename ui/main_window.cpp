@@ -304,6 +304,8 @@ MainWindow::~MainWindow() {
     delete m_bridge;
     m_bridge = nullptr;
     m_canvas->unsetMapTool(m_canvas->mapTool());
+    // A refresh during a draw leaves the cancelled job running: it must not finish on deleted layers.
+    m_canvas->waitWhileRendering();
     delete takeCentralWidget(); // the canvas and its tools
     m_canvas = nullptr;
     delete m_layers;
