@@ -968,14 +968,35 @@ void warnUnknownValues(const CountsReading& c, const std::map<std::string, std::
         std::move(details)));
 }
 
+//! A counted row of a long table: what makes it a duplicate of another (commune, profession, vintage).
+struct CountedRow {
+    std::string code; // a commune code: short enough to stay inside the string (no allocation)
+    int profession = 0, year = 0;
+    std::size_t row = 0;
+};
+
+//! The rows whose commune, profession and vintage another row has too (most tables have none): found by
+//! sorting, so that only these rows go through Duplicates, with its keys and labels in text.
+std::vector<char> repeatedRows(std::vector<CountedRow>& counted, std::size_t rowCount) {
+    std::vector<char> repeated(rowCount, 0);
+    const auto key = [](const CountedRow& a) { return std::tie(a.code, a.profession, a.year); };
+    std::sort(counted.begin(), counted.end(),
+              [&](const CountedRow& a, const CountedRow& b) { return key(a) < key(b); });
+    for (std::size_t i = 1; i < counted.size(); ++i)
+        if (key(counted[i]) == key(counted[i - 1]))
+            repeated[counted[i].row] = repeated[counted[i - 1].row] = 1;
+    return repeated;
+}
+
 //! Long layout: one row per commune, profession and count.
 void readLongCounts(CountsReading& c, bool allowUnknownProfessions, Warnings& warnings) {
     const auto& professions = c.catalogue.professions();
     std::map<std::string, std::vector<long>> unknown; // other unknown values (allowed)
     ProfessionCells professionCells(c.table, c.professionCol, c.catalogue);
+    std::vector<CountedRow> counted;
+    counted.reserve(c.table.rows.size());
     for (std::size_t r = 0; r < c.table.rows.size(); ++r) {
-        const std::string code = communeCode(c.table, r, c.codeCol);
-        const std::string raw = text::trim(c.table.rows[r][c.professionCol]);
+        std::string code = communeCode(c.table, r, c.codeCol);
         const int profession = professionCells.at(r);
         const int year = c.yearOfRow(r);
         if (profession == -1)
@@ -983,16 +1004,24 @@ void readLongCounts(CountsReading& c, bool allowUnknownProfessions, Warnings& wa
         if (profession < 0) {
             if (!allowUnknownProfessions)
                 throw professionCells.unknown(r);
-            unknown[raw].push_back(c.table.lines[r]);
+            unknown[text::trim(c.table.rows[r][c.professionCol])].push_back(c.table.lines[r]);
             continue;
         }
         const double count = nonNegative(c.table, r, c.countCol, c.secrets, false);
         c.wholeNumbers.see(r, c.countCol, count);
-        // The same commune, profession (however written: "D201", "Médecin généraliste") and vintage.
-        c.duplicates.see(code + " / " + professions[static_cast<std::size_t>(profession)].code +
-                             (c.vintageCol >= 0 ? " / " + std::to_string(year) : ""),
-                         c.table.lines[r], raw);
         c.sums.add(code, profession, year, count);
+        counted.push_back({std::move(code), profession, year, r});
+    }
+    // The same commune, profession (however written: "D201", "Médecin généraliste") and vintage.
+    const std::vector<char> repeated = repeatedRows(counted, c.table.rows.size());
+    for (std::size_t r = 0; r < c.table.rows.size(); ++r) {
+        if (!repeated[r])
+            continue;
+        const std::string code = communeCode(c.table, r, c.codeCol);
+        const auto& profession = professions[static_cast<std::size_t>(professionCells.at(r))];
+        c.duplicates.see(code + " / " + profession.code +
+                             (c.vintageCol >= 0 ? " / " + std::to_string(c.yearOfRow(r)) : ""),
+                         c.table.lines[r], text::trim(c.table.rows[r][c.professionCol]));
     }
     professionCells.flush(warnings);
     warnUnknownValues(c, unknown, warnings);
