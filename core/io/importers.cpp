@@ -876,7 +876,8 @@ public:
         else if (hasArrondissements(code))
             m_ownRows.insert({code, year});
         if (count > 0)
-            (arrondissement ? m_arrondissementSums : m_sums)[{place, profession, year}] += count;
+            (arrondissement ? m_arrondissementCounts : m_counts)
+                .push_back({{place, profession, year}, count});
     }
 
     //! Arrondissements summed into their commune, unless it has its own rows (then ignored, one warning
@@ -884,9 +885,20 @@ public:
     std::vector<model::CountRecord> records(const Table& table, int codeCol, bool perVintage,
                                             const std::vector<model::Profession>& professions,
                                             Warnings& warnings) {
-        for (const auto& [key, count] : m_arrondissementSums)
-            if (!m_ownRows.count({std::get<0>(key), std::get<2>(key)}))
-                m_sums[key] += count;
+        std::vector<Sum> sums = summed(m_counts);
+        const std::size_t communeSums = sums.size();
+        for (const auto& [key, count] : summed(m_arrondissementCounts)) {
+            if (m_ownRows.count({std::get<0>(key), std::get<2>(key)}))
+                continue;
+            const auto end = sums.begin() + static_cast<std::ptrdiff_t>(communeSums);
+            const auto it = std::lower_bound(sums.begin(), end, key,
+                                             [](const Sum& s, const Key& k) { return s.first < k; });
+            if (it != end && it->first == key)
+                it->second += count;
+            else
+                sums.push_back({key, count}); // a city read from its arrondissements only
+        }
+        std::sort(sums.begin(), sums.end(), [](const Sum& a, const Sum& b) { return a.first < b.first; });
         for (const auto& [placeYear, codesSeen] : m_arrondissements) {
             if (!m_ownRows.count(placeYear))
                 continue;
@@ -899,8 +911,8 @@ public:
                             std::vector<std::string>(codesSeen.begin(), codesSeen.end())));
         }
         std::vector<model::CountRecord> out;
-        out.reserve(m_sums.size());
-        for (const auto& [key, count] : m_sums)
+        out.reserve(sums.size());
+        for (const auto& [key, count] : sums)
             out.push_back({std::get<0>(key), professions[static_cast<std::size_t>(std::get<1>(key))].code,
                            std::get<2>(key), count});
         return out;
@@ -908,7 +920,26 @@ public:
 
 private:
     using Key = std::tuple<std::string, int, int>;
-    std::map<Key, double> m_sums, m_arrondissementSums;
+    using Sum = std::pair<Key, double>;
+
+    //! One sum per key, in key order; each summed in row order, as a running total would be. In place:
+    //! no second vector as large as the table.
+    static std::vector<Sum> summed(std::vector<Sum>& counts) {
+        std::stable_sort(counts.begin(), counts.end(),
+                         [](const Sum& a, const Sum& b) { return a.first < b.first; });
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            if (kept > 0 && counts[kept - 1].first == counts[i].first)
+                counts[kept - 1].second += counts[i].second;
+            else if (kept++ != i)
+                counts[kept - 1] = std::move(counts[i]);
+        }
+        counts.resize(kept);
+        return std::move(counts);
+    }
+
+    // Counts as read (one per row, not a map node each); summed once, by records().
+    std::vector<Sum> m_counts, m_arrondissementCounts;
     std::set<std::pair<std::string, int>> m_ownRows;                                // (75056, vintage)
     std::map<std::pair<std::string, int>, std::set<std::string>> m_arrondissements; // -> 75101...
 };
