@@ -1,7 +1,8 @@
-// What the light executable (app/main.cpp) lacks: the commands and functions that need GDAL, GEOS or
-// PROJ. Each stands in for the engine's definition, which the linker then does not take from the static
-// libraries (with the rest of its object file and GDAL); reaching one hands the whole command to the
-// engine module. Linked into `maillage` only, never into the libraries or the tests.
+// What the light executable (app/main.cpp) lacks: functions that need GDAL, GEOS, PROJ or libpq. Each
+// stands in for the engine's definition, which the linker then does not take from the static libraries
+// (with the rest of its object file and GDAL); reaching one hands the whole command to the engine module.
+// The commands other than classify are stood in for the same way, by light_declares.cpp, generated from
+// app/commands.h (app/CMakeLists.txt). Linked into `maillage` only, never into the libraries or the tests.
 #include "app/commands.h"
 #include "app/engine_needed.h"
 #include "core/analysis/maillage.h"
@@ -10,34 +11,6 @@
 #include "core/io/postgis.h"
 #include "core/io/table_detail.h"
 #include "core/io/table_writer_gdal.h"
-
-namespace maillage::cli {
-
-#define MAILLAGE_IN_ENGINE(declare)                                                                          \
-    Runner declare(CLI::App&) {                                                                              \
-        throw EngineNeeded{#declare};                                                                        \
-    }
-
-// Every command but classify (from CSV/TSV tables to CSV/TSV) reads or writes with GDAL.
-MAILLAGE_IN_ENGINE(declareImport)
-MAILLAGE_IN_ENGINE(declareSummary)
-MAILLAGE_IN_ENGINE(declareDemo)
-MAILLAGE_IN_ENGINE(declareDensity)
-MAILLAGE_IN_ENGINE(declareAccess)
-MAILLAGE_IN_ENGINE(declareLinks)
-MAILLAGE_IN_ENGINE(declareCrunch)
-MAILLAGE_IN_ENGINE(declareAdd)
-MAILLAGE_IN_ENGINE(declareAtlas)
-MAILLAGE_IN_ENGINE(declareReport)
-MAILLAGE_IN_ENGINE(declareSensitivity)
-MAILLAGE_IN_ENGINE(declareCopy)
-MAILLAGE_IN_ENGINE(declareProfile)
-MAILLAGE_IN_ENGINE(declareCalibrate)
-MAILLAGE_IN_ENGINE(declareChange)
-MAILLAGE_IN_ENGINE(declareScenario)
-MAILLAGE_IN_ENGINE(declareQpv)
-
-} // namespace maillage::cli
 
 // Functions that the light commands reach only on some paths, defined in object files that need GDAL,
 // GEOS, PROJ or libpq: reaching one hands the command to the engine module.
