@@ -4,6 +4,7 @@
 // each loaded with dlopen() only when needed.
 #include "app/cli.h"
 #include "app/engine_needed.h"
+#include "core/model/message.h"
 
 #include <cstdlib>
 #include <cstring>
@@ -72,8 +73,10 @@ int runInEngine(int argc, char** argv, bool errIsTerminal) {
         moduleEntry("libmaillage_engine.so", MAILLAGE_ENGINE_MODULE_DIR, "maillage_engine_main", errors));
     if (engineMain)
         return engineMain(argc, argv, errIsTerminal ? 1 : 0);
-    std::cerr << "maillage: the engine module (GDAL, GEOS, PROJ) could not be loaded:" << errors
-              << "\nReinstall maillage: the module is part of the package.\n";
+    // Worded in the environment's language: --lang is the command's, parsed by the module that failed.
+    std::cerr << maillage::word(maillage::msg("app.engine_module_missing"),
+                                maillage::languageFromEnvironment())
+              << errors << "\n";
     return 1;
 }
 

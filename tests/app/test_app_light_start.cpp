@@ -128,6 +128,31 @@ private slots:
         QVERIFY(QFileInfo(path("piped.xlsx")).size() > 0);
     }
 
+    void aMissingEngineModuleIsNamedNotACrash() {
+        // The executable alone, without the module beside it nor in ../lib/maillage/engine.
+        const QString alone = path("alone/maillage");
+        QVERIFY(QDir().mkpath(path("alone")));
+        QVERIFY(QFile::copy(QStringLiteral(MAILLAGE_BINARY), alone));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("en_GB.UTF-8"));
+        p.setProcessEnvironment(env);
+        p.start(alone, tinyClassify(path("alone.xlsx")));
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("the engine module (GDAL, GEOS, PROJ) could not be loaded"), err.constData());
+        QVERIFY(err.contains("libmaillage_engine.so"));
+        QVERIFY(!QFileInfo::exists(path("alone.xlsx")));
+        // Table-only commands still run.
+        p.start(alone, tinyClassify(path("alone.csv")));
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(QFileInfo(path("alone.csv")).size() > 0);
+    }
+
     void errorsOfTheLightRunAreWordedOnce() {
         QStringList args = tinyClassify(path("never.csv"));
         args[2] = path("absent.csv");
