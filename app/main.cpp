@@ -1,11 +1,19 @@
 // maillage: the desktop application and its command line, one binary.
-// Subcommands run on the engine alone; the GUI (Qt + QGIS) is a module loaded only when needed.
+// The executable holds only what table-only commands need (no GDAL, GEOS, PROJ: their ~110 shared
+// libraries take ~100 ms to load). Other commands run in the engine module, the GUI in the GUI module,
+// each loaded with dlopen() only when needed.
 #include "app/cli.h"
+#include "app/engine_needed.h"
+#include "core/model/message.h"
 
+#include <cstdlib>
+#include <cstring>
 #include <dlfcn.h>
 #include <iostream>
 #include <limits.h>
+#include <sstream>
 #include <string>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <vector>
 
@@ -24,37 +32,91 @@ std::string executableDir() {
 #ifndef MAILLAGE_GUI_MODULE_DIR
 #define MAILLAGE_GUI_MODULE_DIR "lib/maillage/gui" // set by app/gui.cmake, where it installs the module
 #endif
+#ifndef MAILLAGE_ENGINE_MODULE_DIR
+#define MAILLAGE_ENGINE_MODULE_DIR "lib/maillage/engine" // set by app/CMakeLists.txt
+#endif
 
-int startGui(int argc, char** argv) {
+//! The entry point `symbol` of module `file`: next to the executable (build tree), else in `installDir`
+//! relative to the prefix. Null, with the loader's reasons in `errors`, when neither loads.
+void* moduleEntry(const std::string& file, const std::string& installDir, const char* symbol,
+                  std::string& errors) {
     const std::string dir = executableDir();
-    const std::vector<std::string> candidates = {dir + "/libmaillage_gui.so",
-                                                 dir + "/../" MAILLAGE_GUI_MODULE_DIR "/libmaillage_gui.so"};
-    std::string errors;
-    for (const auto& path : candidates) {
+    for (const auto& path : {dir + "/" + file, dir + "/../" + installDir + "/" + file}) {
         void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL);
         if (!handle) {
             errors += "\n  " + std::string(::dlerror());
             continue;
         }
-        using GuiMain = int (*)(int, char**);
-        auto guiMain = reinterpret_cast<GuiMain>(::dlsym(handle, "maillage_gui_main"));
-        if (!guiMain) {
-            std::cerr << "maillage: " << path << " has no entry point maillage_gui_main\n";
-            return 1;
-        }
-        return guiMain(argc, argv);
+        if (void* entry = ::dlsym(handle, symbol))
+            return entry;
+        errors += "\n  " + path + " has no entry point " + symbol;
     }
+    return nullptr;
+}
+
+int startGui(int argc, char** argv) {
+    std::string errors;
+    using GuiMain = int (*)(int, char**);
+    auto guiMain = reinterpret_cast<GuiMain>(
+        moduleEntry("libmaillage_gui.so", MAILLAGE_GUI_MODULE_DIR, "maillage_gui_main", errors));
+    if (guiMain)
+        return guiMain(argc, argv);
     std::cerr << "maillage: the desktop interface could not be loaded:" << errors
               << "\nThe command line works without it: run 'maillage --help'.\n";
     return 1;
 }
 
+int runInEngine(int argc, char** argv, bool errIsTerminal) {
+    std::string errors;
+    using EngineMain = int (*)(int, char**, int);
+    auto engineMain = reinterpret_cast<EngineMain>(
+        moduleEntry("libmaillage_engine.so", MAILLAGE_ENGINE_MODULE_DIR, "maillage_engine_main", errors));
+    if (engineMain)
+        return engineMain(argc, argv, errIsTerminal ? 1 : 0);
+    // Worded in the environment's language: --lang is the command's, parsed by the module that failed.
+    std::cerr << maillage::word(maillage::msg("app.engine_module_missing"),
+                                maillage::languageFromEnvironment())
+              << errors << "\n";
+    return 1;
+}
+
+//! True when an argument (or the value of --option=VALUE) names a pipe, a FIFO or a device: it can be
+//! read only once, so the command must not start in the executable and then move to the engine module.
+bool namesStream(int argc, char** argv) {
+    for (int i = 2; i < argc; ++i) {
+        const char* eq = std::strchr(argv[i], '=');
+        const char* path = argv[i][0] == '-' && eq ? eq + 1 : argv[i];
+        struct stat st {};
+        if (::stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+            return true;
+    }
+    return false;
+}
+
+//! Runs the command in the executable; what it prints is held back until it ends, so that a hand-over
+//! to the engine module (EngineNeeded) leaves nothing printed twice. Light commands are short.
+int runCommand(int argc, char** argv) {
+    const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    if (namesStream(argc, argv))
+        return runInEngine(argc, argv, terminal);
+    std::ostringstream out, err;
+    try {
+        const int status =
+            maillage::cli::run(std::vector<std::string>(argv, argv + argc), out, err, terminal);
+        std::cout << out.str() << std::flush;
+        std::cerr << err.str();
+        return status;
+    } catch (const maillage::cli::EngineNeeded& needed) {
+        if (std::getenv("MAILLAGE_DEBUG_ENGINE"))
+            std::cerr << "maillage: engine module needed by " << needed.what << "\n";
+        return runInEngine(argc, argv, terminal);
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
-    if (maillage::cli::isCliInvocation(argc, argv)) {
-        std::vector<std::string> args(argv, argv + argc);
-        return maillage::cli::run(args, std::cout, std::cerr, ::isatty(STDERR_FILENO) == 1);
-    }
+    if (maillage::cli::isCliInvocation(argc, argv))
+        return runCommand(argc, argv);
     return startGui(argc, argv);
 }

@@ -66,6 +66,17 @@ string(STRIP "${run_output}" version_output)
 if(NOT version_output STREQUAL "maillage ${VERSION}")
   message(FATAL_ERROR "package check: 'maillage --version' prints '${version_output}', project() says ${VERSION}")
 endif()
+# Table-only commands run in the executable; the others load the engine module from lib/maillage/engine.
+if(SOURCE_DIR)
+  foreach(output classify.csv classify.xlsx)
+    run("installed maillage classify --output ${output}" "${CMAKE_COMMAND}" -E env ASAN_OPTIONS=detect_leaks=0
+        "${prefix}/bin/maillage" classify --communes "${SOURCE_DIR}/tests/data/cli/communes.csv"
+        --professionals "${SOURCE_DIR}/tests/data/cli/professionals.csv" --output "${prefix}/${output}" --quiet)
+    if(NOT EXISTS "${prefix}/${output}")
+      message(FATAL_ERROR "package check: installed maillage classify wrote no ${output}")
+    endif()
+  endforeach()
+endif()
 foreach(f share/man/man1/maillage.1.gz share/doc/maillage/copyright share/doc/maillage/changelog.gz
           share/metainfo/fr.ors.Maillage.metainfo.xml share/applications/fr.ors.Maillage.desktop
           share/maillage/professions.csv share/maillage/facilities/bpe_d1xx.csv

@@ -876,7 +876,8 @@ public:
         else if (hasArrondissements(code))
             m_ownRows.insert({code, year});
         if (count > 0)
-            (arrondissement ? m_arrondissementSums : m_sums)[{place, profession, year}] += count;
+            (arrondissement ? m_arrondissementCounts : m_counts)
+                .push_back({{place, profession, year}, count});
     }
 
     //! Arrondissements summed into their commune, unless it has its own rows (then ignored, one warning
@@ -884,9 +885,20 @@ public:
     std::vector<model::CountRecord> records(const Table& table, int codeCol, bool perVintage,
                                             const std::vector<model::Profession>& professions,
                                             Warnings& warnings) {
-        for (const auto& [key, count] : m_arrondissementSums)
-            if (!m_ownRows.count({std::get<0>(key), std::get<2>(key)}))
-                m_sums[key] += count;
+        std::vector<Sum> sums = summed(m_counts);
+        const std::size_t communeSums = sums.size();
+        for (const auto& [key, count] : summed(m_arrondissementCounts)) {
+            if (m_ownRows.count({std::get<0>(key), std::get<2>(key)}))
+                continue;
+            const auto end = sums.begin() + static_cast<std::ptrdiff_t>(communeSums);
+            const auto it = std::lower_bound(sums.begin(), end, key,
+                                             [](const Sum& s, const Key& k) { return s.first < k; });
+            if (it != end && it->first == key)
+                it->second += count;
+            else
+                sums.push_back({key, count}); // a city read from its arrondissements only
+        }
+        std::sort(sums.begin(), sums.end(), [](const Sum& a, const Sum& b) { return a.first < b.first; });
         for (const auto& [placeYear, codesSeen] : m_arrondissements) {
             if (!m_ownRows.count(placeYear))
                 continue;
@@ -899,8 +911,8 @@ public:
                             std::vector<std::string>(codesSeen.begin(), codesSeen.end())));
         }
         std::vector<model::CountRecord> out;
-        out.reserve(m_sums.size());
-        for (const auto& [key, count] : m_sums)
+        out.reserve(sums.size());
+        for (const auto& [key, count] : sums)
             out.push_back({std::get<0>(key), professions[static_cast<std::size_t>(std::get<1>(key))].code,
                            std::get<2>(key), count});
         return out;
@@ -908,7 +920,26 @@ public:
 
 private:
     using Key = std::tuple<std::string, int, int>;
-    std::map<Key, double> m_sums, m_arrondissementSums;
+    using Sum = std::pair<Key, double>;
+
+    //! One sum per key, in key order; each summed in row order, as a running total would be. In place:
+    //! no second vector as large as the table.
+    static std::vector<Sum> summed(std::vector<Sum>& counts) {
+        std::stable_sort(counts.begin(), counts.end(),
+                         [](const Sum& a, const Sum& b) { return a.first < b.first; });
+        std::size_t kept = 0;
+        for (std::size_t i = 0; i < counts.size(); ++i) {
+            if (kept > 0 && counts[kept - 1].first == counts[i].first)
+                counts[kept - 1].second += counts[i].second;
+            else if (kept++ != i)
+                counts[kept - 1] = std::move(counts[i]);
+        }
+        counts.resize(kept);
+        return std::move(counts);
+    }
+
+    // Counts as read (one per row, not a map node each); summed once, by records().
+    std::vector<Sum> m_counts, m_arrondissementCounts;
     std::set<std::pair<std::string, int>> m_ownRows;                                // (75056, vintage)
     std::map<std::pair<std::string, int>, std::set<std::string>> m_arrondissements; // -> 75101...
 };
@@ -968,14 +999,35 @@ void warnUnknownValues(const CountsReading& c, const std::map<std::string, std::
         std::move(details)));
 }
 
+//! A counted row of a long table: what makes it a duplicate of another (commune, profession, vintage).
+struct CountedRow {
+    std::string code; // a commune code: short enough to stay inside the string (no allocation)
+    int profession = 0, year = 0;
+    std::size_t row = 0;
+};
+
+//! The rows whose commune, profession and vintage another row has too (most tables have none): found by
+//! sorting, so that only these rows go through Duplicates, with its keys and labels in text.
+std::vector<char> repeatedRows(std::vector<CountedRow>& counted, std::size_t rowCount) {
+    std::vector<char> repeated(rowCount, 0);
+    const auto key = [](const CountedRow& a) { return std::tie(a.code, a.profession, a.year); };
+    std::sort(counted.begin(), counted.end(),
+              [&](const CountedRow& a, const CountedRow& b) { return key(a) < key(b); });
+    for (std::size_t i = 1; i < counted.size(); ++i)
+        if (key(counted[i]) == key(counted[i - 1]))
+            repeated[counted[i].row] = repeated[counted[i - 1].row] = 1;
+    return repeated;
+}
+
 //! Long layout: one row per commune, profession and count.
 void readLongCounts(CountsReading& c, bool allowUnknownProfessions, Warnings& warnings) {
     const auto& professions = c.catalogue.professions();
     std::map<std::string, std::vector<long>> unknown; // other unknown values (allowed)
     ProfessionCells professionCells(c.table, c.professionCol, c.catalogue);
+    std::vector<CountedRow> counted;
+    counted.reserve(c.table.rows.size());
     for (std::size_t r = 0; r < c.table.rows.size(); ++r) {
-        const std::string code = communeCode(c.table, r, c.codeCol);
-        const std::string raw = text::trim(c.table.rows[r][c.professionCol]);
+        std::string code = communeCode(c.table, r, c.codeCol);
         const int profession = professionCells.at(r);
         const int year = c.yearOfRow(r);
         if (profession == -1)
@@ -983,16 +1035,24 @@ void readLongCounts(CountsReading& c, bool allowUnknownProfessions, Warnings& wa
         if (profession < 0) {
             if (!allowUnknownProfessions)
                 throw professionCells.unknown(r);
-            unknown[raw].push_back(c.table.lines[r]);
+            unknown[text::trim(c.table.rows[r][c.professionCol])].push_back(c.table.lines[r]);
             continue;
         }
         const double count = nonNegative(c.table, r, c.countCol, c.secrets, false);
         c.wholeNumbers.see(r, c.countCol, count);
-        // The same commune, profession (however written: "D201", "Médecin généraliste") and vintage.
-        c.duplicates.see(code + " / " + professions[static_cast<std::size_t>(profession)].code +
-                             (c.vintageCol >= 0 ? " / " + std::to_string(year) : ""),
-                         c.table.lines[r], raw);
         c.sums.add(code, profession, year, count);
+        counted.push_back({std::move(code), profession, year, r});
+    }
+    // The same commune, profession (however written: "D201", "Médecin généraliste") and vintage.
+    const std::vector<char> repeated = repeatedRows(counted, c.table.rows.size());
+    for (std::size_t r = 0; r < c.table.rows.size(); ++r) {
+        if (!repeated[r])
+            continue;
+        const std::string code = communeCode(c.table, r, c.codeCol);
+        const auto& profession = professions[static_cast<std::size_t>(professionCells.at(r))];
+        c.duplicates.see(code + " / " + profession.code +
+                             (c.vintageCol >= 0 ? " / " + std::to_string(c.yearOfRow(r)) : ""),
+                         c.table.lines[r], text::trim(c.table.rows[r][c.professionCol]));
     }
     professionCells.flush(warnings);
     warnUnknownValues(c, unknown, warnings);

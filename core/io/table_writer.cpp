@@ -1,12 +1,8 @@
 #include "core/io/table_writer.h"
 
 #include "core/io/atomic_file.h"
-#include "core/io/gdal_util.h"
-#include "core/io/geo.h"
+#include "core/io/table_writer_gdal.h"
 #include "core/model/error.h"
-
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
 
 #include <sys/stat.h>
 
@@ -21,6 +17,8 @@
 #include <set>
 
 namespace maillage::io {
+
+using namespace detail;
 
 // ---------------------------------------------------------------- formats
 
@@ -46,6 +44,14 @@ const FormatInfo& infoOf(TableFormat format) {
             return f;
     return kFormats[0];
 }
+
+} // namespace
+
+const char* detail::gdalDriverOf(TableFormat format) {
+    return infoOf(format).driver;
+}
+
+namespace {
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(),
@@ -195,10 +201,18 @@ std::string extensionOf(const std::string& path) {
     return path.substr(stemOf(path).size());
 }
 
+} // namespace
+
+namespace detail {
+
 //! Where table `index` goes in formats of one file per table: the target, then "<stem>_<name><ext>".
 std::string filePathOf(const std::vector<ResultTable>& tables, std::size_t index, const std::string& target) {
     return index == 0 ? target : stemOf(target) + "_" + tables[index].name + extensionOf(target);
 }
+
+} // namespace detail
+
+namespace {
 
 bool oneFilePerTable(TableFormat format) {
     return isStreamable(format) || format == TableFormat::GeoJson;
@@ -278,9 +292,17 @@ std::string csvField(const std::string& text, char separator) {
     return out + "\"";
 }
 
+} // namespace
+
+namespace detail {
+
 bool hasFlagColumn(const ResultTable& table) {
     return !table.maskedFlagColumn.empty() && table.column(table.maskedFlagColumn) < 0;
 }
+
+} // namespace detail
+
+namespace {
 
 void checkRows(const ResultTable& table) {
     for (std::size_t r = 0; r < table.rows.size(); ++r)
@@ -290,6 +312,10 @@ void checkRows(const ResultTable& table) {
                                                   arg::integer("cells", table.rows[r].cells.size()),
                                                   arg::integer("columns", table.columns.size())}));
 }
+
+} // namespace
+
+namespace detail {
 
 std::vector<std::string> headerOf(const ResultTable& table, HeaderStyle header, Language language) {
     std::vector<std::string> out;
@@ -301,7 +327,9 @@ std::vector<std::string> headerOf(const ResultTable& table, HeaderStyle header, 
     return out;
 }
 
-} // namespace
+} // namespace detail
+
+namespace {} // namespace
 
 std::string csvText(const ResultTable& table, TableFormat format, HeaderStyle header) {
     checkRows(table);
@@ -356,208 +384,9 @@ std::string csvtText(const ResultTable& table) {
     return out + "\n";
 }
 
-// ---------------------------------------------------------------- GDAL formats
-
-namespace {
-
-OGRFieldType fieldTypeOf(ColumnType type) {
-    switch (type) {
-    case ColumnType::Integer:
-        return OFTInteger64;
-    case ColumnType::Real:
-    case ColumnType::Percent:
-        return OFTReal;
-    case ColumnType::Boolean:
-        return OFTInteger;
-    case ColumnType::Text:
-    case ColumnType::Code:
-        break;
-    }
-    return OFTString;
-}
-
-[[noreturn]] void gdalFailed(const std::string& target, const GdalErrorCollector& errors) {
-    throw Error(ErrorKind::Write, Location{target},
-                msg("results.gdal_failed", {arg::text("reason", errors.message())}));
-}
-
-void createField(OGRLayer& layer, const std::string& name, ColumnType type, const std::string& target,
-                 const GdalErrorCollector& errors) {
-    OGRFieldDefn field(name.c_str(), fieldTypeOf(type));
-    if (type == ColumnType::Boolean)
-        field.SetSubType(OFSTBoolean);
-    if (layer.CreateField(&field) != OGRERR_NONE)
-        gdalFailed(target, errors);
-}
-
-void setField(OGRFeature& feature, int index, const Cell& cell, const Column& column) {
-    if (!cell.hasValue()) {
-        feature.SetFieldNull(index);
-        return;
-    }
-    switch (column.type) {
-    case ColumnType::Text:
-    case ColumnType::Code:
-        feature.SetField(index, cell.text.c_str());
-        break;
-    case ColumnType::Integer:
-        feature.SetField(index, static_cast<GIntBig>(std::llround(cell.number)));
-        break;
-    case ColumnType::Boolean:
-        feature.SetField(index, cell.number != 0 ? 1 : 0);
-        break;
-    case ColumnType::Real:
-    case ColumnType::Percent:
-        feature.SetField(index, cell.number);
-        break;
-    }
-}
-
-void writeFeatures(OGRLayer& layer, const ResultTable& table, const std::string& target,
-                   const GdalErrorCollector& errors) {
-    const bool flag = hasFlagColumn(table);
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        FeaturePtr feature(OGRFeature::CreateFeature(layer.GetLayerDefn()));
-        for (std::size_t c = 0; c < table.columns.size(); ++c)
-            setField(*feature, static_cast<int>(c), table.rows[r].cells[c], table.columns[c]);
-        if (flag)
-            feature->SetField(static_cast<int>(table.columns.size()), table.rowMasked(r) ? 1 : 0);
-        const auto& wkb = table.rows[r].wkb;
-        if (!wkb.empty()) {
-            OGRGeometry* geometry = nullptr;
-            if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry, wkb.size()) != OGRERR_NONE)
-                throw Error(ErrorKind::Geometry, Location{target, 0, "", static_cast<long>(r + 1)},
-                            msg("results.bad_geometry", {arg::text("table", table.name)}));
-            feature->SetGeometryDirectly(geometry);
-        }
-        if (layer.CreateFeature(feature.get()) != OGRERR_NONE)
-            gdalFailed(target, errors);
-    }
-}
-
-//! The layer options: the title and caption where the format keeps them (GeoPackage), RFC 7946 GeoJSON.
-//! A GeoPackage wants each identifier once: a title already in `identifiers` gets the table's name.
-std::vector<std::string> layerOptions(const ResultTable& table, TableFormat format, Language language,
-                                      std::set<std::string>& identifiers) {
-    if (format == TableFormat::Gpkg) {
-        std::string identifier = tableTitle(table, language);
-        if (!identifiers.insert(identifier).second)
-            identifiers.insert(identifier += " (" + table.name + ")");
-        return {"IDENTIFIER=" + identifier, "DESCRIPTION=" + tableCaption(table, language)};
-    }
-    if (format == TableFormat::GeoJson && table.hasGeometry())
-        return {"RFC7946=YES"};
-    return {};
-}
-
-void writeLayer(GDALDataset& ds, const ResultTable& table, const std::string& target,
-                const TableWriteOptions& o, const GdalErrorCollector& errors,
-                std::set<std::string>& identifiers) {
-    std::unique_ptr<OGRSpatialReference> srs;
-    if (table.hasGeometry() && table.epsg > 0) {
-        srs = std::make_unique<OGRSpatialReference>();
-        srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        srs->importFromEPSG(table.epsg);
-    }
-    const std::vector<std::string> opts = layerOptions(table, o.format, o.language, identifiers);
-    std::vector<const char*> optPtrs;
-    for (const std::string& opt : opts)
-        optPtrs.push_back(opt.c_str());
-    optPtrs.push_back(nullptr);
-    OGRLayer* layer =
-        ds.CreateLayer(table.name.c_str(), srs.get(), table.hasGeometry() ? wkbUnknown : wkbNone,
-                       const_cast<char**>(optPtrs.data()));
-    if (!layer)
-        gdalFailed(target, errors);
-    const std::vector<std::string> header = headerOf(table, o.header, o.language);
-    for (std::size_t c = 0; c < table.columns.size(); ++c)
-        createField(*layer, header[c], table.columns[c].type, target, errors);
-    if (hasFlagColumn(table))
-        createField(*layer, header.back(), ColumnType::Boolean, target, errors);
-    writeFeatures(*layer, table, target, errors);
-}
-
-//! Spreadsheets end with a sheet of notes: every table's caption (title, notes, secrecy).
-void writeNotesSheet(GDALDataset& ds, const std::vector<ResultTable>& tables, const std::string& target,
-                     Language language, const GdalErrorCollector& errors) {
-    const std::string key = word(msg("results.notes_sheet"), language);
-    OGRLayer* layer = ds.CreateLayer(key.c_str(), nullptr, wkbNone, nullptr);
-    if (!layer)
-        gdalFailed(target, errors);
-    createField(*layer, word(msg("results.notes_column"), language), ColumnType::Text, target, errors);
-    for (const ResultTable& table : tables) {
-        std::string caption = tableCaption(table, language);
-        for (std::size_t start = 0; start <= caption.size();) {
-            const auto end = std::min(caption.find('\n', start), caption.size());
-            FeaturePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-            feature->SetField(0, caption.substr(start, end - start).c_str());
-            if (layer->CreateFeature(feature.get()) != OGRERR_NONE)
-                gdalFailed(target, errors);
-            start = end + 1;
-        }
-    }
-}
-
-//! Writes `tables` with GDAL's driver of `format` at `path` (a temporary file); errors name `target`.
-void writeWithGdal(const std::vector<ResultTable>& tables, const std::string& path, const std::string& target,
-                   const TableWriteOptions& options) {
-    ensureGdal();
-    GdalErrorCollector errors;
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(infoOf(options.format).driver);
-    if (!driver)
-        throw Error(ErrorKind::Write, Location{target},
-                    msg("results.no_driver", {arg::text("format", tableFormatName(options.format))}));
-    DatasetPtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!ds)
-        gdalFailed(target, errors);
-    const bool transaction = ds->StartTransaction() == OGRERR_NONE;
-    std::set<std::string> identifiers;
-    for (const ResultTable& table : tables)
-        writeLayer(*ds, table, target, options, errors, identifiers);
-    if (options.format == TableFormat::Xlsx || options.format == TableFormat::Ods)
-        writeNotesSheet(*ds, tables, target, options.language, errors);
-    if (transaction && ds->CommitTransaction() != OGRERR_NONE)
-        gdalFailed(target, errors);
-    ds.reset(); // spreadsheets are written when closed
-    if (!errors.errors().empty())
-        gdalFailed(target, errors);
-}
-
-} // namespace
-
 // ---------------------------------------------------------------- writing
 
 namespace {
-
-//! A temporary file beside `target` that a GDAL driver fills, renamed over the target by commit();
-//! removed (with SQLite's companions) otherwise.
-class PendingGdalFile {
-public:
-    explicit PendingGdalFile(const std::string& target)
-        : m_target(target), m_temporary(prepare(target)), m_guard(m_temporary) {}
-    ~PendingGdalFile() {
-        if (m_committed)
-            return;
-        for (const char* suffix : {"", "-journal", "-wal", "-shm"})
-            std::remove((m_temporary + suffix).c_str());
-    }
-    PendingGdalFile(const PendingGdalFile&) = delete;
-    PendingGdalFile& operator=(const PendingGdalFile&) = delete;
-    const std::string& path() const { return m_temporary; }
-    void commit() {
-        m_committed = true; // commitTemporary removes the temporary itself on failure
-        commitTemporary(m_temporary, m_target);
-    }
-
-private:
-    static std::string prepare(const std::string& target) {
-        removeStaleTemporaries(target);
-        return temporaryPathFor(target);
-    }
-    std::string m_target, m_temporary;
-    TemporaryGuard m_guard;
-    bool m_committed = false;
-};
 
 //! The tables as one CSV stream: each table after the previous one and an empty line; one BOM.
 std::string streamText(const std::vector<ResultTable>& tables, const TableWriteOptions& options) {
@@ -590,25 +419,6 @@ std::vector<std::string> writeCsvFiles(const std::vector<ResultTable>& tables, c
             std::make_unique<PendingFile>(path, csvText(tables[i], options.format, options.header)));
         if (options.csvt)
             pending.push_back(std::make_unique<PendingFile>(csvtPathOf(path), csvtText(tables[i])));
-    }
-    for (auto& p : pending)
-        p->commit();
-    return tableOutputPaths(tables, target, options);
-}
-
-std::vector<std::string> writeGdalFiles(const std::vector<ResultTable>& tables, const std::string& target,
-                                        const TableWriteOptions& options) {
-    std::vector<std::unique_ptr<PendingGdalFile>> pending;
-    if (options.format == TableFormat::GeoJson) {
-        for (std::size_t i = 0; i < tables.size(); ++i) {
-            const std::string path = filePathOf(tables, i, target);
-            checkOutputPath(path);
-            pending.push_back(std::make_unique<PendingGdalFile>(path));
-            writeWithGdal({tables[i]}, pending.back()->path(), path, options);
-        }
-    } else {
-        pending.push_back(std::make_unique<PendingGdalFile>(target));
-        writeWithGdal(tables, pending.back()->path(), target, options);
     }
     for (auto& p : pending)
         p->commit();

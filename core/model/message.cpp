@@ -95,6 +95,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/io.inc"
 #include "core/model/messages/model.inc"
 #include "core/model/messages/perf.inc"
+#include "core/model/messages/perf18.inc"
 #include "core/model/messages/pg.inc"
 #include "core/model/messages/print.inc"
 #include "core/model/messages/profile.inc"

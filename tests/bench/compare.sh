@@ -2,7 +2,8 @@
 # Whole-process timings of maillage against the tools a GIS user would pick instead, side by side in one run:
 # medians over RUNS paired runs (maillage then its peer, alternately) of wall time, CPU time (user + system)
 # and peak memory, with the ratios. Exits 77 (skip) without the shared data.
-# Usage: tests/bench/compare.sh [BUILD_DIR] [SHARED_DATA_DIR]   (RUNS=5 by default; WORK=/tmp/maillage-bench)
+# Usage: tests/bench/compare.sh [BUILD_DIR] [SHARED_DATA_DIR]   (RUNS=5 by default; WORK=/tmp/maillage-bench;
+#        ONLY="classify tiny" runs these comparisons alone: classify, import, analyses, tiny)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 build=$(cd "${1:-$here/../../build}" && pwd)
@@ -52,23 +53,28 @@ compare() {
         "$(echo "$ow / $pw" | bc -l)" "$(echo "$oc / $pc" | bc -l)" "$(echo "$om / $pm" | bc -l)"
 }
 
+only=${ONLY:-classify import analyses tiny}
+wanted() { [[ " $only " == *" $1 "* ]]; }
+
 echo "maillage $("$maillage" --version | cut -d' ' -f2), $runs paired runs, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
-compare "classify (tables) vs SQL" \
+wanted classify && compare "classify (tables) vs SQL" \
     "'$maillage' classify --communes communes.csv --professionals professionals.csv --output poles.csv --quiet" \
     "sqlite3 :memory: < '$here/classify_peer.sql' > poles_peer.csv"
-compare "import national vs ogr2ogr" \
+wanted import && compare "import national vs ogr2ogr" \
     "'$maillage' import --communes '$communes' \
         --bassins '$data/bassins_de_vie/commune_cog2018_bv2012_bv2022_crosswalk.csv' --bv-column BV2012 \
         --population '$data/population/population_communes_2020.csv' \
         --professionals '$data/professionals/bpe2018_sante_par_commune_long.csv:2018' \
         --output france.gpkg --quiet" \
     "rm -f peer.gpkg && ogr2ogr -f GPKG peer.gpkg '$communes'"
-for command in "density --profession D201" "links" "crunch" "access --profession D201" "summary"; do
+wanted analyses && [ ! -f "$work/france.gpkg" ] && { echo "analyses need the import: ONLY=\"import analyses\"" >&2; exit 1; }
+wanted analyses && for command in "density --profession D201" "links" "crunch" "access --profession D201" "summary"; do
     output="--output out.csv"
     [ "$command" = summary ] && output=""
     compare "${command%% *} national" "'$maillage' $command --dataset france.gpkg $output --quiet" ""
 done
-compare "process overhead (tiny)" \
+wanted tiny && compare "process overhead (tiny)" \
     "'$maillage' classify --communes '$here/../data/cli/communes.csv' \
         --professionals '$here/../data/cli/professionals.csv' --output tiny.csv --quiet" \
     "sqlite3 :memory: 'select 1'"
+exit 0

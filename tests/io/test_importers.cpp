@@ -351,6 +351,38 @@ private slots:
         QCOMPARE(warnings[0].kind, ErrorKind::Duplicate);
     }
 
+    void repeatedRowsFarApartAreReportedInFileOrderAndSummedInRowOrder() {
+        const io::Table t = io::parseCsvText("commune;profession;count;annee\n"
+                                             "62041;infirmier;0.1;2018\n"
+                                             "59350;D201;1;2018\n"
+                                             "62041;infirmier;0.2;2013\n" // another vintage: no duplicate
+                                             "59350;D201;2;2018\n"
+                                             "62041;Infirmier DE;0.2;2018\n"
+                                             "59009;D201;1;2018\n"
+                                             "62041;infirmier;0.3;2018\n",
+                                             "apart.csv");
+        io::ProfessionalsColumns columns;
+        columns.vintage = "annee";
+        Warnings warnings;
+        const auto counts = io::readProfessionals(t, catalogue, 0, columns, warnings);
+        QCOMPARE(describe(counts),
+                 (QStringList{"59009 medecin_generaliste 2018 1", "59350 medecin_generaliste 2018 3",
+                              "62041 infirmier 2013 0.2", "62041 infirmier 2018 0.6"}));
+        QCOMPARE(counts[3].count, 0.1 + 0.2 + 0.3); // in the order of the rows, as a running total
+        QStringList duplicates;
+        for (const auto& w : warnings)
+            if (w.kind == ErrorKind::Duplicate)
+                duplicates << q(w.toString());
+        QCOMPARE(duplicates.size(), 1);
+        // The key first seen first, each with its lines in file order, as when every row was a key.
+        QCOMPARE(
+            duplicates[0],
+            QStringLiteral("apart.csv: line 6, column 'commune': expected each commune and profession once, "
+                           "found 2 on several rows; values summed (62041 / infirmier / 2018 (line 2: "
+                           "'infirmier', line 6: 'Infirmier DE', line 8: 'infirmier'), 59350 / "
+                           "medecin_generaliste / 2018 (lines 3, 5))"));
+    }
+
     void countsWrittenWithDecimalsAreOneWarningListingTheLines() {
         const io::Table t = io::parseCsvText("commune;profession;count\n"
                                              "59350;infirmier;1.234\n"

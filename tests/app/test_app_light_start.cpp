@@ -1,0 +1,168 @@
+// The executable runs table-only commands without loading GDAL, GEOS or PROJ (issue 10), and hands every
+// other command to the engine module, with the same results as the engine run in this process.
+#include "cli_testing.h"
+#include "testing.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace maillage;
+using maillage::testing::contentOf;
+using maillage::testing::runCli;
+
+namespace {
+
+//! A run of the binary: exit status, standard output and error; `loader` holds the dynamic loader's
+//! list of the libraries it opened (LD_DEBUG=files), apart from the command's own error output.
+struct Process {
+    int status = -1;
+    QByteArray out, err, loader;
+};
+
+Process runBinary(const QStringList& args, const QString& loaderLog) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.insert(QStringLiteral("LD_DEBUG"), QStringLiteral("files"));
+    env.insert(QStringLiteral("LD_DEBUG_OUTPUT"), loaderLog);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(MAILLAGE_BINARY), args);
+    Process r;
+    if (!p.waitForFinished(120000))
+        return r;
+    r.status = p.exitCode();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    // LD_DEBUG_OUTPUT is a prefix: the loader appends ".<pid>".
+    const QDir dir = QFileInfo(loaderLog).dir();
+    for (const QString& f : dir.entryList({QFileInfo(loaderLog).fileName() + QStringLiteral(".*")})) {
+        r.loader += contentOf(dir.filePath(f));
+        QFile::remove(dir.filePath(f));
+    }
+    return r;
+}
+
+QStringList tinyClassify(const QString& output) {
+    return {QStringLiteral("classify"),
+            QStringLiteral("--communes"),
+            QString::fromStdString(testing::dataPath("cli/communes.csv")),
+            QStringLiteral("--professionals"),
+            QString::fromStdString(testing::dataPath("cli/professionals.csv")),
+            QStringLiteral("--output"),
+            output};
+}
+
+std::vector<std::string> toStd(const QStringList& args) {
+    std::vector<std::string> out;
+    for (const QString& a : args)
+        out.push_back(a.toStdString());
+    return out;
+}
+
+} // namespace
+
+class TestAppLightStart : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)); }
+
+private slots:
+    void classifyFromCsvTablesLoadsNoGdal() {
+        const Process r = runBinary(tinyClassify(path("light.csv")), path("ld-light"));
+        QCOMPARE(r.status, 0);
+        QVERIFY2(r.loader.contains("libstdc++"), "LD_DEBUG gave no list of the libraries loaded");
+        QVERIFY2(!r.loader.contains("libgdal"), r.loader.constData());
+        QVERIFY(!r.loader.contains("libproj"));
+        QVERIFY(!r.loader.contains("libgeos"));
+        QVERIFY(!r.loader.contains("libmaillage_engine"));
+        QVERIFY(r.err.contains("bassins de vie classified") || r.err.contains("bassins de vie classés"));
+    }
+
+    void classifyFromCsvTablesGivesTheEngineResult() {
+        const QStringList args = tinyClassify(path("light_same.csv"));
+        QCOMPARE(runBinary(args, path("ld-same")).status, 0);
+        QCOMPARE(runCli(toStd(tinyClassify(path("engine_same.csv")))).status, 0);
+        QCOMPARE(contentOf(path("light_same.csv")), contentOf(path("engine_same.csv")));
+        QVERIFY(!contentOf(path("light_same.csv")).isEmpty());
+    }
+
+    void spreadsheetOutputRunsInTheEngineModuleOnce() {
+        const Process r = runBinary(tinyClassify(path("engine.xlsx")), path("ld-xlsx"));
+        QCOMPARE(r.status, 0);
+        QVERIFY(r.loader.contains("libmaillage_engine"));
+        QVERIFY(r.loader.contains("libgdal"));
+        QVERIFY(QFileInfo(path("engine.xlsx")).size() > 0);
+        // What the first attempt had to say is not printed twice.
+        QCOMPARE(r.err.count("6 bassins de vie"), 1);
+    }
+
+    void datasetCommandsRunInTheEngineModule() {
+        QCOMPARE(runBinary({QStringLiteral("demo"), QStringLiteral("--output"), path("demo.gpkg")},
+                           path("ld-demo"))
+                     .status,
+                 0);
+        const Process r =
+            runBinary({QStringLiteral("classify"), QStringLiteral("--dataset"), path("demo.gpkg"),
+                       QStringLiteral("--output"), QStringLiteral("-"), QStringLiteral("--quiet")},
+                      path("ld-dataset"));
+        QCOMPARE(r.status, 0);
+        const auto inProcess =
+            runCli({"classify", "--dataset", path("demo.gpkg").toStdString(), "--output", "-", "--quiet"});
+        QCOMPARE(r.out, QByteArray::fromStdString(inProcess.out));
+    }
+
+    void pipedInputIsReadOnceWhenTheEngineIsNeeded() {
+        // A pipe can be read once: a command naming one starts in the engine module.
+        QProcess p;
+        p.start(
+            QStringLiteral("bash"),
+            {QStringLiteral("-c"),
+             QStringLiteral("'%1' classify --communes <(cat '%2') --professionals '%3' --output '%4' --quiet")
+                 .arg(QStringLiteral(MAILLAGE_BINARY),
+                      QString::fromStdString(testing::dataPath("cli/communes.csv")),
+                      QString::fromStdString(testing::dataPath("cli/professionals.csv")),
+                      path("piped.xlsx"))});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(QFileInfo(path("piped.xlsx")).size() > 0);
+    }
+
+    void aMissingEngineModuleIsNamedNotACrash() {
+        // The executable alone, without the module beside it nor in ../lib/maillage/engine.
+        const QString alone = path("alone/maillage");
+        QVERIFY(QDir().mkpath(path("alone")));
+        QVERIFY(QFile::copy(QStringLiteral(MAILLAGE_BINARY), alone));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("en_GB.UTF-8"));
+        p.setProcessEnvironment(env);
+        p.start(alone, tinyClassify(path("alone.xlsx")));
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains("the engine module (GDAL, GEOS, PROJ) could not be loaded"), err.constData());
+        QVERIFY(err.contains("libmaillage_engine.so"));
+        QVERIFY(!QFileInfo::exists(path("alone.xlsx")));
+        // Table-only commands still run.
+        p.start(alone, tinyClassify(path("alone.csv")));
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(QFileInfo(path("alone.csv")).size() > 0);
+    }
+
+    void errorsOfTheLightRunAreWordedOnce() {
+        QStringList args = tinyClassify(path("never.csv"));
+        args[2] = path("absent.csv");
+        const Process r = runBinary(args, path("ld-absent"));
+        QCOMPARE(r.status, 1);
+        QCOMPARE(r.err.count("absent.csv"), 1);
+        QVERIFY(!r.loader.contains("libgdal"));
+        QVERIFY(!QFileInfo::exists(path("never.csv")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppLightStart)
+#include "test_app_light_start.moc"
