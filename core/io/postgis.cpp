@@ -1,4 +1,6 @@
 #include "core/io/postgis.h"
+#include "core/io/postgis_connection.h"
+#include "core/io/postgis_read.h"
 
 #include "core/io/atomic_file.h"
 #include "core/io/gdal_util.h"
@@ -26,132 +28,20 @@
 
 namespace maillage::io {
 
+using pg::cleanReason;
+using pg::Connection;
+using pg::fail;
+using pg::quoted;
+using pg::Transaction;
+
 namespace {
 
 const char* const kVersions = "maillage_versions";
-
-[[noreturn]] void fail(ErrorKind kind, const std::string& location, const char* id,
-                       std::vector<MessageArg> args = {}) {
-    throw Error(kind, Location{location}, msg(id, std::move(args)));
-}
-
-//! libpq's or GDAL's reason, without a password that the environment holds (libpq never puts it in its
-//! messages today: this keeps it so).
-std::string cleanReason(std::string reason) {
-    while (!reason.empty() && std::isspace(static_cast<unsigned char>(reason.back())))
-        reason.pop_back();
-    if (const char* pw = std::getenv("PGPASSWORD"); pw && *pw)
-        for (auto at = reason.find(pw); at != std::string::npos; at = reason.find(pw))
-            reason.replace(at, std::strlen(pw), "***");
-    return reason;
-}
 
 bool isPlainIdentifier(const std::string& s) {
     static const std::regex identifier("[a-z_][a-z0-9_]{0,62}");
     return std::regex_match(s, identifier);
 }
-
-std::string quoted(const std::string& identifier) {
-    return "\"" + identifier + "\"";
-}
-
-//! One libpq connection; every failure is an Error naming the location (never the password).
-class Connection {
-public:
-    Connection(const PostgisLocation& where, std::string display) : m_display(std::move(display)) {
-        m_conn = PQconnectdb(where.connection.c_str());
-        if (PQstatus(m_conn) != CONNECTION_OK)
-            fail(ErrorKind::CannotOpen, m_display, "pg.connect_failed",
-                 {arg::text("reason", cleanReason(PQerrorMessage(m_conn)))});
-        exec("SET client_min_messages = warning");
-    }
-    ~Connection() { PQfinish(m_conn); }
-    Connection(const Connection&) = delete;
-    Connection& operator=(const Connection&) = delete;
-
-    using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
-
-    //! Runs `sql` with text parameters; throws Error(kind) with the server's reason on failure.
-    Result exec(const std::string& sql, const std::vector<std::string>& params = {},
-                ErrorKind kind = ErrorKind::Write) {
-        std::vector<const char*> values;
-        for (const auto& p : params)
-            values.push_back(p.c_str());
-        Result r(PQexecParams(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                              nullptr, nullptr, 0),
-                 &PQclear);
-        const auto status = PQresultStatus(r.get());
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-            const char* state = PQresultErrorField(r.get(), PG_DIAG_SQLSTATE);
-            const std::string reason = cleanReason(PQresultErrorMessage(r.get()));
-            if (state && std::string(state) == "42501")
-                fail(ErrorKind::Write, m_display, "pg.permission_denied",
-                     {arg::text("role", PQuser(m_conn)), arg::text("reason", reason)});
-            fail(kind, m_display, "pg.query_failed", {arg::text("reason", reason)});
-        }
-        return r;
-    }
-
-    //! The first column of the first row of `sql`, or "" when there is none (or it is NULL).
-    std::string value(const std::string& sql, const std::vector<std::string>& params = {}) {
-        Result r = exec(sql, params, ErrorKind::CannotOpen);
-        return PQntuples(r.get()) > 0 && !PQgetisnull(r.get(), 0, 0) ? PQgetvalue(r.get(), 0, 0) : "";
-    }
-
-    //! Runs `sql` (a COPY ... FROM STDIN) and sends what `next` fills in until it returns false.
-    template <typename Next> void copyIn(const std::string& sql, Next&& next) {
-        Result start(PQexec(m_conn, sql.c_str()), &PQclear);
-        if (PQresultStatus(start.get()) != PGRES_COPY_IN)
-            fail(ErrorKind::Write, m_display, "pg.query_failed",
-                 {arg::text("reason", cleanReason(PQresultErrorMessage(start.get())))});
-        std::string buffer;
-        bool more = true;
-        while (more) {
-            buffer.clear();
-            while ((more = next(buffer)) && buffer.size() < (1u << 20)) {
-            }
-            if (!buffer.empty() && PQputCopyData(m_conn, buffer.data(), static_cast<int>(buffer.size())) != 1)
-                break;
-        }
-        PQputCopyEnd(m_conn, more ? "interrupted" : nullptr);
-        Result end(PQgetResult(m_conn), &PQclear);
-        while (PGresult* extra = PQgetResult(m_conn))
-            PQclear(extra);
-        if (PQresultStatus(end.get()) != PGRES_COMMAND_OK)
-            fail(ErrorKind::Write, m_display, "pg.query_failed",
-                 {arg::text("reason", cleanReason(PQresultErrorMessage(end.get())))});
-    }
-
-    const std::string& display() const { return m_display; }
-    PGconn* handle() const { return m_conn; }
-
-private:
-    PGconn* m_conn = nullptr;
-    std::string m_display;
-};
-
-//! Rolls back unless committed: nothing is half written when an exception leaves the block.
-class Transaction {
-public:
-    explicit Transaction(Connection& c) : m_c(c) { m_c.exec("BEGIN"); }
-    ~Transaction() {
-        if (!m_done) {
-            try {
-                m_c.exec("ROLLBACK");
-            } catch (...) {
-                // The connection is lost: the server rolls back by itself.
-            }
-        }
-    }
-    void commit() {
-        m_c.exec("COMMIT");
-        m_done = true;
-    }
-
-private:
-    Connection& m_c;
-    bool m_done = false;
-};
 
 //! GDAL's name for the schema's tables: only that schema is listed, without prefix.
 std::string gdalName(const PostgisLocation& where, const std::string& schema) {
@@ -159,13 +49,12 @@ std::string gdalName(const PostgisLocation& where, const std::string& schema) {
 }
 
 DatasetPtr openGdal(const PostgisLocation& where, const std::string& schema, bool update,
-                    const std::string& display, bool listAll = true) {
+                    const std::string& display) {
     ensureGdal();
     GdalErrorCollector errors;
     const char* drivers[] = {"PostgreSQL", nullptr};
-    // Attribute tables (professionals, parameters...) are listed too: a copy takes every table. A reader
-    // asks for its tables by name, without the listing's catalogue queries.
-    const char* options[] = {listAll ? "LIST_ALL_TABLES=YES" : "LIST_ALL_TABLES=NO", nullptr};
+    // Attribute tables (professionals, parameters...) are listed too: a copy takes every table.
+    const char* options[] = {"LIST_ALL_TABLES=YES", nullptr};
     DatasetPtr ds(GDALDataset::Open(gdalName(where, schema).c_str(),
                                     GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers,
                                     options));
@@ -505,15 +394,15 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
     return out;
 }
 
-//! The dataset's schema read-only through GDAL; `listAll`: every table listed (for a copy).
-DatasetPtr openForReading(const std::string& location, bool listAll) {
+//! The dataset's schema read-only through GDAL's driver, every table listed (for a copy).
+DatasetPtr openForCopy(const std::string& location) {
     const PostgisLocation where = parsePostgisLocation(location);
     {
         Connection c(where, location);
         if (c.value("SELECT to_regclass($1)", {quoted(where.schema) + ".communes"}).empty())
             fail(ErrorKind::CannotOpen, location, "pg.no_dataset", {arg::text("schema", where.schema)});
     }
-    return openGdal(where, where.schema, false, location, listAll);
+    return openGdal(where, where.schema, false, location);
 }
 
 } // namespace
@@ -558,8 +447,8 @@ PostgisLocation parsePostgisLocation(const std::string& location) {
     return out;
 }
 
-DatasetPtr openPostgisForReading(const std::string& location) {
-    return openForReading(location, false);
+DatasetPtr openPostgisForReading(const std::string& location, bool geometries) {
+    return readPostgisTables(parsePostgisLocation(location), location, geometries);
 }
 
 void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location, Feedback* feedback,
@@ -598,7 +487,7 @@ void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location,
 
 void copyPostgisToGpkg(const std::string& location, const std::string& gpkgPath, Feedback* feedback) {
     checkOutputPath(gpkgPath);
-    DatasetPtr from = openForReading(location, true);
+    DatasetPtr from = openForCopy(location);
     const std::string tmp = temporaryPathFor(gpkgPath);
     TemporaryGuard guard(tmp);
     try {

@@ -33,9 +33,9 @@ struct PostgisLocation {
 //! plain identifier, or when the string holds a password (never echoed).
 PostgisLocation parsePostgisLocation(const std::string& location);
 
-//! The dataset's schema opened read-only through GDAL's PostgreSQL driver (its tables without schema
-//! prefix), for core/io/gpkg's reader. Throws Error(CannotOpen) when it holds no dataset.
-DatasetPtr openPostgisForReading(const std::string& location);
+//! The tables of the dataset's schema read at once (core/io/postgis_read.h), for core/io/gpkg's reader;
+//! without `geometries`, attributes only. Throws Error(CannotOpen) when it holds no dataset.
+DatasetPtr openPostgisForReading(const std::string& location, bool geometries = true);
 
 //! Copies every table of the GeoPackage `gpkgPath` into the schema of `location`: into a new schema first,
 //! renamed into place in one transaction at the end (grants of the previous schema are carried over).
