@@ -6,6 +6,7 @@
 #include "core/io/gdal_util.h"
 #include "core/io/geo.h"
 #include "core/io/gpkg.h"
+#include "core/io/gpkg_scenarios.h"
 #include "core/model/error.h"
 #include "core/model/message.h"
 
@@ -267,7 +268,8 @@ void createVersions(Connection& c, const std::string& schema) {
     c.exec("CREATE TABLE " + quoted(schema) + "." + kVersions +
            " (item text PRIMARY KEY, version bigint NOT NULL, saved_by text, saved_at timestamptz)");
     c.exec("INSERT INTO " + quoted(schema) + "." + kVersions +
-           " VALUES ('parameters', 1, current_user, now()), ('cooperations', 1, current_user, now())");
+           " VALUES ('parameters', 1, current_user, now()), ('cooperations', 1, current_user, now()), "
+           "('scenarios', 1, current_user, now())");
 }
 
 //! QGIS looks for a PostgreSQL layer's styles in public.layer_styles (its own table, created as QGIS does):
@@ -320,13 +322,27 @@ std::string stampColumns() {
 void checkVersion(Connection& c, const std::string& versions, const std::string& item, long long basedOn) {
     Connection::Result current =
         c.exec("SELECT " + stampColumns() + " FROM " + versions + " WHERE item = $1 FOR UPDATE", {item});
-    if (PQntuples(current.get()) == 0)
+    // No row: never saved (an item added after the dataset was imported, as scenarios): version 0.
+    if (PQntuples(current.get()) == 0 && basedOn != 0)
         fail(ErrorKind::Write, c.display(), "pg.no_versions", {arg::code("table", kVersions)});
     const SaveStamp now = stampOf(current.get());
     if (now.version != basedOn)
         fail(ErrorKind::Write, c.display(), "pg.save_stale",
              {arg::text("item", item), arg::text("by", now.savedBy.empty() ? "?" : now.savedBy),
               arg::text("at", now.savedAt.empty() ? "?" : now.savedAt)});
+}
+
+//! The roles, other than its owner, that may use `schema`: the readers it was shared with.
+std::vector<std::string> schemaUsers(Connection& c, const std::string& schema) {
+    Connection::Result r =
+        c.exec("SELECT DISTINCT a.grantee::regrole::text FROM pg_namespace n, aclexplode(n.nspacl) a "
+               "WHERE n.nspname = $1 AND a.privilege_type = 'USAGE' AND a.grantee <> n.nspowner "
+               "AND a.grantee <> 0",
+               {schema});
+    std::vector<std::string> out;
+    for (int i = 0; i < PQntuples(r.get()); ++i)
+        out.push_back(PQgetvalue(r.get(), i, 0));
+    return out;
 }
 
 //! Renames `fresh` to `schema` in one transaction: the previous dataset's versions go on (a save based
@@ -342,13 +358,7 @@ void switchIn(Connection& c, const std::string& fresh, const std::string& schema
         if (!c.value("SELECT to_regclass($1)", {quoted(schema) + "." + kVersions}).empty())
             c.exec("UPDATE " + quoted(fresh) + "." + kVersions + " n SET version = o.version + 1 FROM " +
                    quoted(schema) + "." + kVersions + " o WHERE o.item = n.item");
-        Connection::Result grantees =
-            c.exec("SELECT DISTINCT a.grantee::regrole::text FROM pg_namespace n, aclexplode(n.nspacl) a "
-                   "WHERE n.nspname = $1 AND a.privilege_type = 'USAGE' AND a.grantee <> n.nspowner "
-                   "AND a.grantee <> 0",
-                   {schema});
-        for (int i = 0; i < PQntuples(grantees.get()); ++i) {
-            const std::string role = PQgetvalue(grantees.get(), i, 0);
+        for (const std::string& role : schemaUsers(c, schema)) {
             c.exec("GRANT USAGE ON SCHEMA " + quoted(fresh) + " TO " + role);
             c.exec("GRANT SELECT ON ALL TABLES IN SCHEMA " + quoted(fresh) + " TO " + role);
         }
@@ -376,6 +386,13 @@ SaveStamp saveItem(const std::string& location, const std::string& item, long lo
     Connection c(where, location);
     Transaction t(c);
     const std::string versions = quoted(where.schema) + "." + kVersions;
+    if (c.value("SELECT to_regclass($1)", {versions}).empty())
+        fail(ErrorKind::Write, c.display(), "pg.no_versions", {arg::code("table", kVersions)});
+    // The row of an item never saved, at version 0, so that two first saves at once lock the same row
+    // (the second waits for the first's insert, then finds version 1: refused).
+    if (c.value("SELECT 1 FROM " + versions + " WHERE item = $1", {item}).empty())
+        c.exec("INSERT INTO " + versions + " (item, version) VALUES ($1, 0) ON CONFLICT (item) DO NOTHING",
+               {item});
     checkVersion(c, versions, item, basedOn);
     write(c, quoted(where.schema));
     Connection::Result next = c.exec("UPDATE " + versions +
@@ -567,6 +584,27 @@ SaveStamp savePostgisCooperations(const std::string& location,
                        "VALUES ($1, $2, $3, $4, nullif($5, '0')::integer, $6, $7)",
                    {coop.name, coop.kind, joined(coop.bassins, ","), coop.seat,
                     std::to_string(coop.startYear), coop.source, joined(coop.establishments, "|")});
+    });
+}
+
+SaveStamp savePostgisScenarios(const std::string& location, const std::vector<model::Scenario>& scenarios,
+                               long long basedOn) {
+    const std::string schema = parsePostgisLocation(location).schema;
+    return saveItem(location, "scenarios", basedOn, [&](Connection& c, const std::string& quotedSchema) {
+        const std::string table = quotedSchema + ".scenarios";
+        if (c.value("SELECT to_regclass($1)", {table}).empty()) {
+            // A dataset written without scenarios has no table (core/io/gpkg.cpp writes one only when there
+            // are some): created as GDAL's driver creates it, readable by those the dataset is shared with.
+            c.exec("CREATE TABLE " + table +
+                   " (fid serial PRIMARY KEY, name varchar, description varchar, changes varchar)");
+            for (const std::string& role : schemaUsers(c, schema))
+                c.exec("GRANT SELECT ON " + table + " TO " + role);
+        }
+        c.exec("DELETE FROM " + table);
+        // The columns of the GeoPackage's table (core/io/gpkg_scenarios.cpp writeScenariosLayer).
+        for (const model::Scenario& s : scenarios)
+            c.exec("INSERT INTO " + table + " (name, description, changes) VALUES ($1, $2, $3)",
+                   {s.name, s.description, changesToJson(s.changes)});
     });
 }
 

@@ -102,7 +102,8 @@ const char* const kCatalogue =
     "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
     "JOIN pg_type t ON t.oid = a.atttypid "
     "LEFT JOIN spatial_ref_sys s ON t.typname = 'geometry' AND s.srid = postgis_typmod_srid(a.atttypmod) "
-    "WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm') ORDER BY c.relname, a.attnum";
+    "WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm') AND has_table_privilege(c.oid, 'SELECT') "
+    "ORDER BY c.relname, a.attnum";
 
 bool isRead(const std::string& table) {
     for (const char* skip : kNotRead)
