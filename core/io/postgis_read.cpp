@@ -6,7 +6,9 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -42,6 +44,7 @@ struct Table {
     std::string geometry; //!< the geometry column ("" when none)
     OGRwkbGeometryType geometryType = wkbUnknown;
     std::string srsAuthority, srsWkt; //!< "EPSG:2154" and the WKT of spatial_ref_sys
+    GIntBig rows = 0;                 //!< counted in the catalogue's transaction
 };
 
 //! `name` as an SQL identifier (double quotes doubled).
@@ -91,25 +94,31 @@ Column columnOf(const std::string& name, const std::string& type) {
     return c;
 }
 
-//! Columns of every table of the schema, with primary key and geometry type and SRS: one query.
+//! Columns of every table of the schema the role may read ($2: the tables left out), with primary key,
+//! geometry type and SRS, and each table's number of rows (counted once per table, by query_to_xml: the
+//! reader asks for it before reading, and the rows come as they are read): one query.
 const char* const kCatalogue =
-    "SELECT c.relname, a.attname, t.typname, "
-    "EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary AND i.indnatts = 1 "
+    "WITH t AS MATERIALIZED (SELECT c.oid, c.relname, (xpath('/row/n/text()', query_to_xml(format("
+    "'SELECT count(*) AS n FROM %I.%I', n.nspname, c.relname), false, true, '')))[1]::text AS rows "
+    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 "
+    "AND c.relkind IN ('r', 'p', 'v', 'm') AND has_table_privilege(c.oid, 'SELECT') "
+    "AND c.relname <> ALL ($2::text[])) "
+    "SELECT t.relname, a.attname, ty.typname, "
+    "EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = t.oid AND i.indisprimary AND i.indnatts = 1 "
     "AND i.indkey[0] = a.attnum), "
-    "CASE WHEN t.typname = 'geometry' THEN postgis_typmod_type(a.atttypmod) END, "
-    "s.auth_name || ':' || s.auth_srid, s.srtext "
-    "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-    "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
-    "JOIN pg_type t ON t.oid = a.atttypid "
-    "LEFT JOIN spatial_ref_sys s ON t.typname = 'geometry' AND s.srid = postgis_typmod_srid(a.atttypmod) "
-    "WHERE n.nspname = $1 AND c.relkind IN ('r', 'p', 'v', 'm') AND has_table_privilege(c.oid, 'SELECT') "
-    "ORDER BY c.relname, a.attnum";
+    "CASE WHEN ty.typname = 'geometry' THEN postgis_typmod_type(a.atttypmod) END, "
+    "s.auth_name || ':' || s.auth_srid, s.srtext, t.rows "
+    "FROM t JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped "
+    "JOIN pg_type ty ON ty.oid = a.atttypid "
+    "LEFT JOIN spatial_ref_sys s ON ty.typname = 'geometry' AND s.srid = postgis_typmod_srid(a.atttypmod) "
+    "ORDER BY t.relname, a.attnum";
 
-bool isRead(const std::string& table) {
-    for (const char* skip : kNotRead)
-        if (table == skip)
-            return false;
-    return true;
+//! kNotRead as a text[] literal ($2 of kCatalogue).
+std::string notReadArray() {
+    std::string out = "{";
+    for (const char* table : kNotRead)
+        out += (out.size() > 1 ? "," : "") + std::string(table);
+    return out + "}";
 }
 
 //! The tables of the catalogue result (kCatalogue), those the reader reads.
@@ -118,10 +127,10 @@ std::vector<Table> tablesOf(const PGresult* r) {
     for (int i = 0; i < PQntuples(r); ++i) {
         const std::string table = PQgetvalue(r, i, 0), column = PQgetvalue(r, i, 1),
                           type = PQgetvalue(r, i, 2);
-        if (!isRead(table))
-            continue;
-        if (out.empty() || out.back().name != table)
+        if (out.empty() || out.back().name != table) {
             out.push_back(Table{table});
+            out.back().rows = std::atoll(PQgetvalue(r, i, 7));
+        }
         Table& t = out.back();
         const bool key = std::strcmp(PQgetvalue(r, i, 3), "t") == 0;
         if (key && t.fid.empty() && (type == "int2" || type == "int4" || type == "int8")) {
@@ -252,46 +261,25 @@ void setField(OGRFeature& f, int i, Wire wire, const char* p, int length) {
         f.SetField(i, length, p);
         break;
     case Wire::Text:
-        f.SetField(i, p); // libpq ends every value with a NUL
+        f.SetField(i, std::string(p, static_cast<std::size_t>(length)).c_str());
         break;
     }
 }
 
-//! A table's rows, held in its query result, as a read-only GDAL layer (features made as they are read).
-class SnapshotLayer final : public OGRLayer {
+class SnapshotDataset;
+
+//! A table as a read-only GDAL layer whose rows come from a binary COPY as they are read, so that the
+//! server sends the next rows while the reader builds features; rows are kept (raw COPY tuples) for a
+//! second reading.
+class StreamLayer final : public OGRLayer {
 public:
-    SnapshotLayer(Table table, Result rows, bool geometries)
-        : m_table(std::move(table)), m_rows(std::move(rows)),
-          m_geometries(geometries && !m_table.geometry.empty()) {
-        m_defn = new OGRFeatureDefn(m_table.name.c_str());
-        m_defn->Reference();
-        m_defn->SetGeomType(wkbNone);
-        for (const Column& c : m_table.fields) {
-            OGRFieldDefn field(c.name.c_str(), c.type);
-            field.SetSubType(c.subtype);
-            m_defn->AddFieldDefn(&field);
-        }
-        if (!m_table.geometry.empty()) {
-            OGRGeomFieldDefn field(m_table.geometry.c_str(), m_table.geometryType);
-            m_defn->AddGeomFieldDefn(&field);
-        }
-        SetDescription(m_table.name.c_str());
-    }
-    ~SnapshotLayer() override { m_defn->Release(); }
+    StreamLayer(Table table, SnapshotDataset& ds, bool geometries);
+    ~StreamLayer() override { m_defn->Release(); }
 
     void ResetReading() override { m_next = 0; }
-    OGRFeature* GetNextFeature() override {
-        while (m_next < PQntuples(m_rows.get())) {
-            OGRFeature* f = featureAt(m_next++);
-            if ((!m_poFilterGeom || FilterGeometry(f->GetGeomFieldRef(m_iGeomFieldFilter))) &&
-                (!m_poAttrQuery || m_poAttrQuery->Evaluate(f)))
-                return f;
-            delete f;
-        }
-        return nullptr;
-    }
+    OGRFeature* GetNextFeature() override;
     GIntBig GetFeatureCount(int force) override {
-        return m_poFilterGeom || m_poAttrQuery ? OGRLayer::GetFeatureCount(force) : PQntuples(m_rows.get());
+        return m_poFilterGeom || m_poAttrQuery ? OGRLayer::GetFeatureCount(force) : m_table.rows;
     }
     OGRFeatureDefn* GetLayerDefn() override { return m_defn; }
     int TestCapability(const char* capability) override {
@@ -307,90 +295,204 @@ public:
         return m_srs.get();
     }
 
-private:
-    std::unique_ptr<OGRSpatialReference, void (*)(OGRSpatialReference*)> spatialReference() const {
-        std::unique_ptr<OGRSpatialReference, void (*)(OGRSpatialReference*)> srs(
-            new OGRSpatialReference(), [](OGRSpatialReference* s) { s->Release(); });
-        srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        const auto colon = m_table.srsAuthority.find(':');
-        const bool epsg =
-            m_table.srsAuthority.rfind("EPSG:", 0) == 0 &&
-            srs->importFromEPSG(std::atoi(m_table.srsAuthority.c_str() + colon + 1)) == OGRERR_NONE;
-        if (!epsg && (m_table.srsWkt.empty() || srs->importFromWkt(m_table.srsWkt.c_str()) != OGRERR_NONE))
-            return {nullptr, [](OGRSpatialReference*) {}};
-        return srs;
+    const Table& table() const { return m_table; }
+    std::string copyCommand(const std::string& schema) const {
+        return "COPY (" + selectOf(m_table, schema, m_geometries) + ") TO STDOUT (FORMAT binary)";
     }
+    void addRow(std::string row) { m_rows.push_back(std::move(row)); }
+    void setComplete() { m_complete = true; }
 
-    OGRFeature* featureAt(int row) const {
-        const PGresult* r = m_rows.get();
-        auto* f = new OGRFeature(m_defn);
-        int column = 0;
-        if (!m_table.fid.empty())
-            f->SetFID(integerOf(PQgetvalue(r, row, column++), m_table.fidWire));
-        else
-            f->SetFID(row + 1);
-        for (int i = 0; i < static_cast<int>(m_table.fields.size()); ++i, ++column) {
-            if (PQgetisnull(r, row, column))
-                f->SetFieldNull(i);
-            else
-                setField(*f, i, m_table.fields[static_cast<std::size_t>(i)].wire, PQgetvalue(r, row, column),
-                         PQgetlength(r, row, column));
-        }
-        if (m_geometries && !m_defn->IsGeometryIgnored() && !PQgetisnull(r, row, column)) {
-            OGRGeometry* g = nullptr;
-            if (OGRGeometryFactory::createFromWkb(PQgetvalue(r, row, column), nullptr, &g,
-                                                  static_cast<std::size_t>(PQgetlength(r, row, column))) ==
-                OGRERR_NONE)
-                f->SetGeometryDirectly(g);
-        }
-        return f;
-    }
+private:
+    using SrsPtr = std::unique_ptr<OGRSpatialReference, void (*)(OGRSpatialReference*)>;
+    SrsPtr spatialReference() const;
+    OGRFeature* featureAt(std::size_t row) const;
 
     Table m_table;
-    Result m_rows;
+    SnapshotDataset& m_ds;
     bool m_geometries;
     OGRFeatureDefn* m_defn = nullptr;
-    int m_next = 0;
-    std::unique_ptr<OGRSpatialReference, void (*)(OGRSpatialReference*)> m_srs{nullptr,
-                                                                               [](OGRSpatialReference*) {}};
+    std::vector<std::string> m_rows;
+    bool m_complete = false;
+    std::size_t m_next = 0;
+    SrsPtr m_srs{nullptr, [](OGRSpatialReference*) {}};
 };
 
-//! The layers read, as a GDAL dataset (closed by GDALClose as any other).
+//! The layers of one schema read in one read-only transaction of its connection (closed with it): one
+//! COPY runs at a time; asking another layer for rows reads the running one to its end first.
 class SnapshotDataset final : public GDALDataset {
 public:
-    void add(std::unique_ptr<OGRLayer> layer) { m_layers.push_back(std::move(layer)); }
+    SnapshotDataset(std::unique_ptr<pg::Connection> connection, std::string schema)
+        : m_c(std::move(connection)), m_schema(std::move(schema)) {}
+    void add(std::unique_ptr<StreamLayer> layer) { m_layers.push_back(std::move(layer)); }
     int GetLayerCount() override { return static_cast<int>(m_layers.size()); }
     OGRLayer* GetLayer(int i) override {
         return i >= 0 && i < GetLayerCount() ? m_layers[static_cast<std::size_t>(i)].get() : nullptr;
     }
     int TestCapability(const char*) override { return FALSE; }
 
+    //! One more row of `layer` (or its end) from the server.
+    void pull(StreamLayer& layer) {
+        if (m_running != &layer) {
+            while (m_running)
+                next(*m_running);
+            start(layer);
+        }
+        next(layer);
+    }
+
 private:
-    std::vector<std::unique_ptr<OGRLayer>> m_layers;
+    void start(StreamLayer& layer) {
+        Result r(PQexec(m_c->handle(), layer.copyCommand(m_schema).c_str()), &PQclear);
+        if (PQresultStatus(r.get()) != PGRES_COPY_OUT)
+            fail(PQresultErrorMessage(r.get()));
+        m_running = &layer;
+        m_header = true;
+    }
+
+    //! Reads one COPY message into `layer`: a row, or the end (then the COPY's result is checked).
+    void next(StreamLayer& layer) {
+        char* buffer = nullptr;
+        const int n = PQgetCopyData(m_c->handle(), &buffer, 0);
+        if (n == -1) {
+            Result end(PQgetResult(m_c->handle()), &PQclear);
+            if (PQresultStatus(end.get()) != PGRES_COMMAND_OK)
+                fail(PQresultErrorMessage(end.get()));
+            while (PGresult* extra = PQgetResult(m_c->handle()))
+                PQclear(extra);
+            layer.setComplete();
+            m_running = nullptr;
+            return;
+        }
+        if (n < 0)
+            fail(PQerrorMessage(m_c->handle()));
+        std::unique_ptr<char, decltype(&PQfreemem)> owned(buffer, &PQfreemem);
+        std::size_t at = 0;
+        // The binary header (signature, flags, extension) comes at the start of the first message.
+        static const char signature[] = "PGCOPY\n\377\r\n";
+        if (m_header) {
+            if (n < 19 || std::memcmp(buffer, signature, 11) != 0)
+                fail("unexpected COPY header");
+            at = 19 + static_cast<std::size_t>(bigEndian(buffer + 15, 4));
+            m_header = false;
+        }
+        const std::size_t size = static_cast<std::size_t>(n);
+        // A message holds one row; the trailer (-1 fields) ends the data.
+        if (at + 2 <= size && static_cast<std::int16_t>(bigEndian(buffer + at, 2)) >= 0)
+            layer.addRow(std::string(buffer + at, size - at));
+    }
+
+    [[noreturn]] void fail(const char* reason) const {
+        pg::fail(ErrorKind::CannotOpen, m_c->display(), "pg.query_failed",
+                 {arg::text("reason", pg::cleanReason(reason))});
+    }
+
+    std::unique_ptr<pg::Connection> m_c;
+    std::string m_schema;
+    std::vector<std::unique_ptr<StreamLayer>> m_layers;
+    StreamLayer* m_running = nullptr;
+    bool m_header = false;
 };
+
+StreamLayer::StreamLayer(Table table, SnapshotDataset& ds, bool geometries)
+    : m_table(std::move(table)), m_ds(ds), m_geometries(geometries && !m_table.geometry.empty()) {
+    m_defn = new OGRFeatureDefn(m_table.name.c_str());
+    m_defn->Reference();
+    m_defn->SetGeomType(wkbNone);
+    for (const Column& c : m_table.fields) {
+        OGRFieldDefn field(c.name.c_str(), c.type);
+        field.SetSubType(c.subtype);
+        m_defn->AddFieldDefn(&field);
+    }
+    if (!m_table.geometry.empty()) {
+        OGRGeomFieldDefn field(m_table.geometry.c_str(), m_table.geometryType);
+        m_defn->AddGeomFieldDefn(&field);
+    }
+    SetDescription(m_table.name.c_str());
+}
+
+OGRFeature* StreamLayer::GetNextFeature() {
+    for (;;) {
+        if (m_next >= m_rows.size()) {
+            if (m_complete)
+                return nullptr;
+            m_ds.pull(*this);
+            continue;
+        }
+        OGRFeature* f = featureAt(m_next++);
+        if ((!m_poFilterGeom || FilterGeometry(f->GetGeomFieldRef(m_iGeomFieldFilter))) &&
+            (!m_poAttrQuery || m_poAttrQuery->Evaluate(f)))
+            return f;
+        delete f;
+    }
+}
+
+StreamLayer::SrsPtr StreamLayer::spatialReference() const {
+    SrsPtr srs(new OGRSpatialReference(), [](OGRSpatialReference* s) { s->Release(); });
+    srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const auto colon = m_table.srsAuthority.find(':');
+    const bool epsg = m_table.srsAuthority.rfind("EPSG:", 0) == 0 &&
+                      srs->importFromEPSG(std::atoi(m_table.srsAuthority.c_str() + colon + 1)) == OGRERR_NONE;
+    if (!epsg && (m_table.srsWkt.empty() || srs->importFromWkt(m_table.srsWkt.c_str()) != OGRERR_NONE))
+        return {nullptr, [](OGRSpatialReference*) {}};
+    return srs;
+}
+
+//! The feature of a raw COPY tuple: a field count, then each value as (length, bytes), length -1 = NULL;
+//! the FID first, the geometry (WKB) last, as selectOf orders them.
+OGRFeature* StreamLayer::featureAt(std::size_t row) const {
+    const std::string& tuple = m_rows[row];
+    const char* p = tuple.data() + 2;
+    const char* const end = tuple.data() + tuple.size();
+    // The next value: its bytes (nullptr when NULL) and length.
+    const auto value = [&](int& length) -> const char* {
+        if (end - p < 4)
+            return length = -1, nullptr;
+        length = static_cast<std::int32_t>(bigEndian(p, 4));
+        p += 4;
+        if (length < 0 || end - p < length)
+            return length = -1, nullptr;
+        const char* at = p;
+        p += length;
+        return at;
+    };
+    auto* f = new OGRFeature(m_defn);
+    int length = 0;
+    if (!m_table.fid.empty()) {
+        if (const char* v = value(length))
+            f->SetFID(integerOf(v, m_table.fidWire));
+    } else {
+        f->SetFID(static_cast<GIntBig>(row) + 1);
+    }
+    for (int i = 0; i < static_cast<int>(m_table.fields.size()); ++i) {
+        if (const char* v = value(length))
+            setField(*f, i, m_table.fields[static_cast<std::size_t>(i)].wire, v, length);
+        else
+            f->SetFieldNull(i);
+    }
+    if (m_geometries && !m_defn->IsGeometryIgnored())
+        if (const char* v = value(length)) {
+            OGRGeometry* g = nullptr;
+            if (OGRGeometryFactory::createFromWkb(v, nullptr, &g, static_cast<std::size_t>(length)) ==
+                OGRERR_NONE)
+                f->SetGeometryDirectly(g);
+        }
+    return f;
+}
 
 } // namespace
 
 DatasetPtr readPostgisTables(const PostgisLocation& where, const std::string& display, bool geometries) {
     // No GDAL driver is involved: readDataset's ensureGdalGeoPackage() is all the setup it needs.
-    pg::Connection c(where, display);
+    auto c = std::make_unique<pg::Connection>(where, display);
     std::vector<Result> catalogue =
-        pipeline(c, {{"BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", {}, false},
-                     {kCatalogue, {where.schema}, false}});
+        pipeline(*c, {{"BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", {}, false},
+                      {kCatalogue, {where.schema, notReadArray()}, false}});
     std::vector<Table> tables = tablesOf(catalogue[1].get());
-    bool communes = false;
-    std::vector<Query> selects;
-    for (const Table& t : tables) {
-        communes = communes || t.name == "communes";
-        selects.push_back({selectOf(t, where.schema, geometries)});
-    }
-    if (!communes)
+    if (std::none_of(tables.begin(), tables.end(), [](const Table& t) { return t.name == "communes"; }))
         pg::fail(ErrorKind::CannotOpen, display, "pg.no_dataset", {arg::text("schema", where.schema)});
-    selects.push_back({"COMMIT", {}, false});
-    std::vector<Result> rows = pipeline(c, selects);
-    auto ds = std::make_unique<SnapshotDataset>();
-    for (std::size_t k = 0; k < tables.size(); ++k)
-        ds->add(std::make_unique<SnapshotLayer>(std::move(tables[k]), std::move(rows[k]), geometries));
+    auto ds = std::make_unique<SnapshotDataset>(std::move(c), where.schema);
+    for (Table& t : tables)
+        ds->add(std::make_unique<StreamLayer>(std::move(t), *ds, geometries));
     return DatasetPtr(ds.release());
 }
 
