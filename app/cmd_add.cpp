@@ -54,11 +54,12 @@ int runAdd(const AddCliOptions& o, Context& c) {
         throw UsageError(msg("app.add.nothing"));
     checkOutputs({path}, inputs);
     ConsoleFeedback feedback(c.err, c.quiet, c.terminal, c.language);
-    // In PostgreSQL, the whole dataset is written back: refused if someone saved its parameters or
-    // cooperations after this read (theirs would be lost). The versions first, as the GUI reads them.
+    // In PostgreSQL, the whole dataset is written back: refused if someone saved its parameters,
+    // cooperations or scenarios after this read (theirs would be lost). The versions first, as the GUI reads
+    // them.
     std::vector<std::pair<std::string, long long>> basedOn;
     if (io::isPostgisDataset(path))
-        for (const char* item : {"parameters", "cooperations"})
+        for (const char* item : {"parameters", "cooperations", "scenarios"})
             basedOn.emplace_back(item, io::postgisSaveStamp(path, item).version);
     model::Dataset ds = io::readDataset(path, &feedback);
     io::ImportReport report;

@@ -5,6 +5,7 @@
 #include "core/analysis/scenario.h"
 #include "core/io/gpkg.h"
 #include "core/io/gpkg_scenarios.h"
+#include "core/io/postgis.h"
 
 #include <CLI/CLI.hpp>
 
@@ -39,6 +40,10 @@ int listScenarios(const ScenarioOptions& o, Context& c) {
 int defineScenario(const ScenarioOptions& o, Context& c) {
     const std::string& path = required(o.common.dataset, "dataset");
     model::Scenario scenario = io::readScenarioFile(o.define);
+    // In PostgreSQL, only the scenarios rows are written, refused if someone saved scenarios since this
+    // read (theirs would be lost). The version first, as the GUI reads it.
+    const bool database = io::isPostgisDataset(path);
+    const long long basedOn = database ? io::postgisSaveStamp(path, "scenarios").version : 0;
     model::Dataset ds = io::readDataset(path, io::ReadOptions{false});
     analysis::applyScenario(ds, scenario,
                             datasetVintage(ds, path, o.common.vintage)); // throws naming the change
@@ -47,7 +52,10 @@ int defineScenario(const ScenarioOptions& o, Context& c) {
             {arg::code("name", scenario.name),
              arg::integer("n", static_cast<long long>(scenario.changes.size())), arg::path("dataset", path)});
     io::putScenario(ds.scenarios, std::move(scenario));
-    io::writeScenarios(path, ds.scenarios);
+    if (database)
+        io::savePostgisScenarios(path, ds.scenarios, basedOn);
+    else
+        io::writeScenarios(path, ds.scenarios);
     if (!c.quiet)
         c.err << c.say(done) << "\n";
     return 0;

@@ -1186,9 +1186,9 @@ void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
 }
 
 //! Opens `path` as a GeoPackage for reading, or throws an Error saying what it is instead.
-DatasetPtr openDatasetFile(const std::string& path) {
+DatasetPtr openDatasetFile(const std::string& path, bool geometries) {
     if (isPostgisDataset(path))
-        return openPostgisForReading(path);
+        return openPostgisForReading(path, geometries);
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (status.type() == std::filesystem::file_type::not_found)
@@ -1287,7 +1287,7 @@ model::Dataset readDataset(const std::string& path, Feedback* feedback) {
 
 model::Dataset readDataset(const std::string& path, const ReadOptions& options, Feedback* feedback) {
     ensureGdalGeoPackage();
-    DatasetPtr ds = openDatasetFile(path);
+    DatasetPtr ds = openDatasetFile(path, options.geometries);
     GdalErrorCollector gdalErrors;
     Reader reader(*ds, path, options.geometries);
     model::Dataset d;

@@ -1,9 +1,12 @@
 #include "core/io/postgis.h"
+#include "core/io/postgis_connection.h"
+#include "core/io/postgis_read.h"
 
 #include "core/io/atomic_file.h"
 #include "core/io/gdal_util.h"
 #include "core/io/geo.h"
 #include "core/io/gpkg.h"
+#include "core/io/gpkg_scenarios.h"
 #include "core/model/error.h"
 #include "core/model/message.h"
 
@@ -26,132 +29,20 @@
 
 namespace maillage::io {
 
+using pg::cleanReason;
+using pg::Connection;
+using pg::fail;
+using pg::quoted;
+using pg::Transaction;
+
 namespace {
 
 const char* const kVersions = "maillage_versions";
-
-[[noreturn]] void fail(ErrorKind kind, const std::string& location, const char* id,
-                       std::vector<MessageArg> args = {}) {
-    throw Error(kind, Location{location}, msg(id, std::move(args)));
-}
-
-//! libpq's or GDAL's reason, without a password that the environment holds (libpq never puts it in its
-//! messages today: this keeps it so).
-std::string cleanReason(std::string reason) {
-    while (!reason.empty() && std::isspace(static_cast<unsigned char>(reason.back())))
-        reason.pop_back();
-    if (const char* pw = std::getenv("PGPASSWORD"); pw && *pw)
-        for (auto at = reason.find(pw); at != std::string::npos; at = reason.find(pw))
-            reason.replace(at, std::strlen(pw), "***");
-    return reason;
-}
 
 bool isPlainIdentifier(const std::string& s) {
     static const std::regex identifier("[a-z_][a-z0-9_]{0,62}");
     return std::regex_match(s, identifier);
 }
-
-std::string quoted(const std::string& identifier) {
-    return "\"" + identifier + "\"";
-}
-
-//! One libpq connection; every failure is an Error naming the location (never the password).
-class Connection {
-public:
-    Connection(const PostgisLocation& where, std::string display) : m_display(std::move(display)) {
-        m_conn = PQconnectdb(where.connection.c_str());
-        if (PQstatus(m_conn) != CONNECTION_OK)
-            fail(ErrorKind::CannotOpen, m_display, "pg.connect_failed",
-                 {arg::text("reason", cleanReason(PQerrorMessage(m_conn)))});
-        exec("SET client_min_messages = warning");
-    }
-    ~Connection() { PQfinish(m_conn); }
-    Connection(const Connection&) = delete;
-    Connection& operator=(const Connection&) = delete;
-
-    using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
-
-    //! Runs `sql` with text parameters; throws Error(kind) with the server's reason on failure.
-    Result exec(const std::string& sql, const std::vector<std::string>& params = {},
-                ErrorKind kind = ErrorKind::Write) {
-        std::vector<const char*> values;
-        for (const auto& p : params)
-            values.push_back(p.c_str());
-        Result r(PQexecParams(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
-                              nullptr, nullptr, 0),
-                 &PQclear);
-        const auto status = PQresultStatus(r.get());
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-            const char* state = PQresultErrorField(r.get(), PG_DIAG_SQLSTATE);
-            const std::string reason = cleanReason(PQresultErrorMessage(r.get()));
-            if (state && std::string(state) == "42501")
-                fail(ErrorKind::Write, m_display, "pg.permission_denied",
-                     {arg::text("role", PQuser(m_conn)), arg::text("reason", reason)});
-            fail(kind, m_display, "pg.query_failed", {arg::text("reason", reason)});
-        }
-        return r;
-    }
-
-    //! The first column of the first row of `sql`, or "" when there is none (or it is NULL).
-    std::string value(const std::string& sql, const std::vector<std::string>& params = {}) {
-        Result r = exec(sql, params, ErrorKind::CannotOpen);
-        return PQntuples(r.get()) > 0 && !PQgetisnull(r.get(), 0, 0) ? PQgetvalue(r.get(), 0, 0) : "";
-    }
-
-    //! Runs `sql` (a COPY ... FROM STDIN) and sends what `next` fills in until it returns false.
-    template <typename Next> void copyIn(const std::string& sql, Next&& next) {
-        Result start(PQexec(m_conn, sql.c_str()), &PQclear);
-        if (PQresultStatus(start.get()) != PGRES_COPY_IN)
-            fail(ErrorKind::Write, m_display, "pg.query_failed",
-                 {arg::text("reason", cleanReason(PQresultErrorMessage(start.get())))});
-        std::string buffer;
-        bool more = true;
-        while (more) {
-            buffer.clear();
-            while ((more = next(buffer)) && buffer.size() < (1u << 20)) {
-            }
-            if (!buffer.empty() && PQputCopyData(m_conn, buffer.data(), static_cast<int>(buffer.size())) != 1)
-                break;
-        }
-        PQputCopyEnd(m_conn, more ? "interrupted" : nullptr);
-        Result end(PQgetResult(m_conn), &PQclear);
-        while (PGresult* extra = PQgetResult(m_conn))
-            PQclear(extra);
-        if (PQresultStatus(end.get()) != PGRES_COMMAND_OK)
-            fail(ErrorKind::Write, m_display, "pg.query_failed",
-                 {arg::text("reason", cleanReason(PQresultErrorMessage(end.get())))});
-    }
-
-    const std::string& display() const { return m_display; }
-    PGconn* handle() const { return m_conn; }
-
-private:
-    PGconn* m_conn = nullptr;
-    std::string m_display;
-};
-
-//! Rolls back unless committed: nothing is half written when an exception leaves the block.
-class Transaction {
-public:
-    explicit Transaction(Connection& c) : m_c(c) { m_c.exec("BEGIN"); }
-    ~Transaction() {
-        if (!m_done) {
-            try {
-                m_c.exec("ROLLBACK");
-            } catch (...) {
-                // The connection is lost: the server rolls back by itself.
-            }
-        }
-    }
-    void commit() {
-        m_c.exec("COMMIT");
-        m_done = true;
-    }
-
-private:
-    Connection& m_c;
-    bool m_done = false;
-};
 
 //! GDAL's name for the schema's tables: only that schema is listed, without prefix.
 std::string gdalName(const PostgisLocation& where, const std::string& schema) {
@@ -159,13 +50,12 @@ std::string gdalName(const PostgisLocation& where, const std::string& schema) {
 }
 
 DatasetPtr openGdal(const PostgisLocation& where, const std::string& schema, bool update,
-                    const std::string& display, bool listAll = true) {
+                    const std::string& display) {
     ensureGdal();
     GdalErrorCollector errors;
     const char* drivers[] = {"PostgreSQL", nullptr};
-    // Attribute tables (professionals, parameters...) are listed too: a copy takes every table. A reader
-    // asks for its tables by name, without the listing's catalogue queries.
-    const char* options[] = {listAll ? "LIST_ALL_TABLES=YES" : "LIST_ALL_TABLES=NO", nullptr};
+    // Attribute tables (professionals, parameters...) are listed too: a copy takes every table.
+    const char* options[] = {"LIST_ALL_TABLES=YES", nullptr};
     DatasetPtr ds(GDALDataset::Open(gdalName(where, schema).c_str(),
                                     GDAL_OF_VECTOR | (update ? GDAL_OF_UPDATE : GDAL_OF_READONLY), drivers,
                                     options));
@@ -378,7 +268,8 @@ void createVersions(Connection& c, const std::string& schema) {
     c.exec("CREATE TABLE " + quoted(schema) + "." + kVersions +
            " (item text PRIMARY KEY, version bigint NOT NULL, saved_by text, saved_at timestamptz)");
     c.exec("INSERT INTO " + quoted(schema) + "." + kVersions +
-           " VALUES ('parameters', 1, current_user, now()), ('cooperations', 1, current_user, now())");
+           " VALUES ('parameters', 1, current_user, now()), ('cooperations', 1, current_user, now()), "
+           "('scenarios', 1, current_user, now())");
 }
 
 //! QGIS looks for a PostgreSQL layer's styles in public.layer_styles (its own table, created as QGIS does):
@@ -431,13 +322,27 @@ std::string stampColumns() {
 void checkVersion(Connection& c, const std::string& versions, const std::string& item, long long basedOn) {
     Connection::Result current =
         c.exec("SELECT " + stampColumns() + " FROM " + versions + " WHERE item = $1 FOR UPDATE", {item});
-    if (PQntuples(current.get()) == 0)
+    // No row: never saved (an item added after the dataset was imported, as scenarios): version 0.
+    if (PQntuples(current.get()) == 0 && basedOn != 0)
         fail(ErrorKind::Write, c.display(), "pg.no_versions", {arg::code("table", kVersions)});
     const SaveStamp now = stampOf(current.get());
     if (now.version != basedOn)
         fail(ErrorKind::Write, c.display(), "pg.save_stale",
              {arg::text("item", item), arg::text("by", now.savedBy.empty() ? "?" : now.savedBy),
               arg::text("at", now.savedAt.empty() ? "?" : now.savedAt)});
+}
+
+//! The roles, other than its owner, that may use `schema`: the readers it was shared with.
+std::vector<std::string> schemaUsers(Connection& c, const std::string& schema) {
+    Connection::Result r =
+        c.exec("SELECT DISTINCT a.grantee::regrole::text FROM pg_namespace n, aclexplode(n.nspacl) a "
+               "WHERE n.nspname = $1 AND a.privilege_type = 'USAGE' AND a.grantee <> n.nspowner "
+               "AND a.grantee <> 0",
+               {schema});
+    std::vector<std::string> out;
+    for (int i = 0; i < PQntuples(r.get()); ++i)
+        out.push_back(PQgetvalue(r.get(), i, 0));
+    return out;
 }
 
 //! Renames `fresh` to `schema` in one transaction: the previous dataset's versions go on (a save based
@@ -453,13 +358,7 @@ void switchIn(Connection& c, const std::string& fresh, const std::string& schema
         if (!c.value("SELECT to_regclass($1)", {quoted(schema) + "." + kVersions}).empty())
             c.exec("UPDATE " + quoted(fresh) + "." + kVersions + " n SET version = o.version + 1 FROM " +
                    quoted(schema) + "." + kVersions + " o WHERE o.item = n.item");
-        Connection::Result grantees =
-            c.exec("SELECT DISTINCT a.grantee::regrole::text FROM pg_namespace n, aclexplode(n.nspacl) a "
-                   "WHERE n.nspname = $1 AND a.privilege_type = 'USAGE' AND a.grantee <> n.nspowner "
-                   "AND a.grantee <> 0",
-                   {schema});
-        for (int i = 0; i < PQntuples(grantees.get()); ++i) {
-            const std::string role = PQgetvalue(grantees.get(), i, 0);
+        for (const std::string& role : schemaUsers(c, schema)) {
             c.exec("GRANT USAGE ON SCHEMA " + quoted(fresh) + " TO " + role);
             c.exec("GRANT SELECT ON ALL TABLES IN SCHEMA " + quoted(fresh) + " TO " + role);
         }
@@ -487,6 +386,13 @@ SaveStamp saveItem(const std::string& location, const std::string& item, long lo
     Connection c(where, location);
     Transaction t(c);
     const std::string versions = quoted(where.schema) + "." + kVersions;
+    if (c.value("SELECT to_regclass($1)", {versions}).empty())
+        fail(ErrorKind::Write, c.display(), "pg.no_versions", {arg::code("table", kVersions)});
+    // The row of an item never saved, at version 0, so that two first saves at once lock the same row
+    // (the second waits for the first's insert, then finds version 1: refused).
+    if (c.value("SELECT 1 FROM " + versions + " WHERE item = $1", {item}).empty())
+        c.exec("INSERT INTO " + versions + " (item, version) VALUES ($1, 0) ON CONFLICT (item) DO NOTHING",
+               {item});
     checkVersion(c, versions, item, basedOn);
     write(c, quoted(where.schema));
     Connection::Result next = c.exec("UPDATE " + versions +
@@ -505,15 +411,15 @@ std::string joined(const std::vector<std::string>& parts, const char* separator)
     return out;
 }
 
-//! The dataset's schema read-only through GDAL; `listAll`: every table listed (for a copy).
-DatasetPtr openForReading(const std::string& location, bool listAll) {
+//! The dataset's schema read-only through GDAL's driver, every table listed (for a copy).
+DatasetPtr openForCopy(const std::string& location) {
     const PostgisLocation where = parsePostgisLocation(location);
     {
         Connection c(where, location);
         if (c.value("SELECT to_regclass($1)", {quoted(where.schema) + ".communes"}).empty())
             fail(ErrorKind::CannotOpen, location, "pg.no_dataset", {arg::text("schema", where.schema)});
     }
-    return openGdal(where, where.schema, false, location, listAll);
+    return openGdal(where, where.schema, false, location);
 }
 
 } // namespace
@@ -558,8 +464,8 @@ PostgisLocation parsePostgisLocation(const std::string& location) {
     return out;
 }
 
-DatasetPtr openPostgisForReading(const std::string& location) {
-    return openForReading(location, false);
+DatasetPtr openPostgisForReading(const std::string& location, bool geometries) {
+    return readPostgisTables(parsePostgisLocation(location), location, geometries);
 }
 
 void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location, Feedback* feedback,
@@ -598,7 +504,7 @@ void copyGpkgToPostgis(const std::string& gpkgPath, const std::string& location,
 
 void copyPostgisToGpkg(const std::string& location, const std::string& gpkgPath, Feedback* feedback) {
     checkOutputPath(gpkgPath);
-    DatasetPtr from = openForReading(location, true);
+    DatasetPtr from = openForCopy(location);
     const std::string tmp = temporaryPathFor(gpkgPath);
     TemporaryGuard guard(tmp);
     try {
@@ -678,6 +584,27 @@ SaveStamp savePostgisCooperations(const std::string& location,
                        "VALUES ($1, $2, $3, $4, nullif($5, '0')::integer, $6, $7)",
                    {coop.name, coop.kind, joined(coop.bassins, ","), coop.seat,
                     std::to_string(coop.startYear), coop.source, joined(coop.establishments, "|")});
+    });
+}
+
+SaveStamp savePostgisScenarios(const std::string& location, const std::vector<model::Scenario>& scenarios,
+                               long long basedOn) {
+    const std::string schema = parsePostgisLocation(location).schema;
+    return saveItem(location, "scenarios", basedOn, [&](Connection& c, const std::string& quotedSchema) {
+        const std::string table = quotedSchema + ".scenarios";
+        if (c.value("SELECT to_regclass($1)", {table}).empty()) {
+            // A dataset written without scenarios has no table (core/io/gpkg.cpp writes one only when there
+            // are some): created as GDAL's driver creates it, readable by those the dataset is shared with.
+            c.exec("CREATE TABLE " + table +
+                   " (fid serial PRIMARY KEY, name varchar, description varchar, changes varchar)");
+            for (const std::string& role : schemaUsers(c, schema))
+                c.exec("GRANT SELECT ON " + table + " TO " + role);
+        }
+        c.exec("DELETE FROM " + table);
+        // The columns of the GeoPackage's table (core/io/gpkg_scenarios.cpp writeScenariosLayer).
+        for (const model::Scenario& s : scenarios)
+            c.exec("INSERT INTO " + table + " (name, description, changes) VALUES ($1, $2, $3)",
+                   {s.name, s.description, changesToJson(s.changes)});
     });
 }
 

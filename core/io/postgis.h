@@ -4,14 +4,15 @@
 // from its PostGIS connection unchanged. Passwords come only from PGPASSWORD, ~/.pgpass or a service
 // file, never from the string (refused), so that no message can echo one.
 // Writes are transactions: a dataset is copied into a new schema that is renamed into place at the end
-// (the previous dataset stays whole until then); parameters and cooperations are saved row by row under
-// optimistic concurrency (table maillage_versions: one version per item, who saved it and when).
+// (the previous dataset stays whole until then); parameters, cooperations and scenarios are saved row by row
+// under optimistic concurrency (table maillage_versions: one version per item, who saved it and when).
 #include "core/io/atomic_file.h"
 #include "core/io/gdal_util.h"
 #include "core/model/dataset.h"
 #include "core/model/feedback.h"
 #include "core/model/message.h"
 #include "core/model/parameters.h"
+#include "core/model/scenario.h"
 
 #include <memory>
 #include <string>
@@ -33,9 +34,9 @@ struct PostgisLocation {
 //! plain identifier, or when the string holds a password (never echoed).
 PostgisLocation parsePostgisLocation(const std::string& location);
 
-//! The dataset's schema opened read-only through GDAL's PostgreSQL driver (its tables without schema
-//! prefix), for core/io/gpkg's reader. Throws Error(CannotOpen) when it holds no dataset.
-DatasetPtr openPostgisForReading(const std::string& location);
+//! The tables of the dataset's schema read at once (core/io/postgis_read.h), for core/io/gpkg's reader;
+//! without `geometries`, attributes only. Throws Error(CannotOpen) when it holds no dataset.
+DatasetPtr openPostgisForReading(const std::string& location, bool geometries = true);
 
 //! Copies every table of the GeoPackage `gpkgPath` into the schema of `location`: into a new schema first,
 //! renamed into place in one transaction at the end (grants of the previous schema are carried over).
@@ -70,7 +71,7 @@ private:
     std::unique_ptr<TemporaryGuard> m_guard;
 };
 
-//! The version of one saved item ("parameters", "cooperations") and who saved it when.
+//! The version of one saved item ("parameters", "cooperations", "scenarios") and who saved it when.
 struct SaveStamp {
     long long version = 0; //!< 0 when never recorded
     std::string savedBy;   //!< the database role, empty when unknown
@@ -89,6 +90,11 @@ SaveStamp savePostgisParameters(const std::string& location, const model::Parame
 //! Replaces the cooperations rows as savePostgisParameters does.
 SaveStamp savePostgisCooperations(const std::string& location,
                                   const std::vector<model::Cooperation>& cooperations, long long basedOn);
+
+//! Replaces the scenarios rows (table `scenarios`, created when the dataset has none) as
+//! savePostgisParameters does; a dataset imported before scenarios were versioned starts at version 0.
+SaveStamp savePostgisScenarios(const std::string& location, const std::vector<model::Scenario>& scenarios,
+                               long long basedOn);
 
 //! Whether the connected role may save into the dataset at `location`; when not, `why` says so.
 bool postgisCanSave(const std::string& location, Message* why = nullptr);

@@ -12,6 +12,10 @@ add_maillage_test(postgis io SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_postgis.cpp
 target_compile_definitions(test_io_postgis PRIVATE MAILLAGE_PG_ENV="${_pg_state}/server.env"
                                                    MAILLAGE_BINARY="$<TARGET_FILE:maillage>")
 add_dependencies(test_io_postgis maillage)
+# `maillage add --dataset PG:` writes the styles and project through libmaillage_qgis.so (a warning without it).
+if(TARGET maillage_qgis_module)
+  add_dependencies(test_io_postgis maillage_qgis_module)
+endif()
 set_tests_properties(test_io_postgis PROPERTIES FIXTURES_REQUIRED postgis RESOURCE_LOCK postgis)
 # The main window on a database dataset (read-only role, stale save).
 if(TARGET maillage_ui)

@@ -8,8 +8,10 @@
 #include "core/io/gdal_util.h"
 #include "core/io/geo.h"
 #include "core/io/gpkg.h"
+#include "core/io/gpkg_scenarios.h"
 #include "core/io/postgis.h"
 #include "core/model/error.h"
+#include "core/model/text.h"
 
 #include <QFile>
 #include <QProcess>
@@ -88,6 +90,96 @@ private:
     bool m_killed = false;
 };
 
+//! A number exactly (17 digits).
+std::string exact(double v) {
+    return QString::number(v, 'g', 17).toStdString();
+}
+
+std::string hexOf(const model::Wkb& wkb) {
+    return QByteArray(reinterpret_cast<const char*>(wkb.data()), static_cast<int>(wkb.size()))
+        .toHex()
+        .toStdString();
+}
+
+//! Every part of a dataset as read, section by section, every value exact: what "the reader's output is
+//! identical" compares.
+std::map<std::string, std::string> fingerprint(const model::Dataset& d) {
+    std::map<std::string, std::string> out;
+    for (const auto& c : d.communes)
+        out["communes"] += c.code + "|" + c.name + "|" + c.bv + "|" + c.dep + "|" + c.reg + "|" +
+                           exact(c.population) + "|" + exact(c.anchor.x) + "|" + exact(c.anchor.y) + "|" +
+                           hexOf(c.geometry) + "\n";
+    for (const auto& b : d.bassins)
+        out["bassins"] += b.code + "|" + b.name + "|" + b.dep + "|" + b.reg + "|" + exact(b.population) +
+                          "|" + text::join(b.communes, ",") + "|" + exact(b.anchor.x) + "|" +
+                          exact(b.anchor.y) + "|" + hexOf(b.geometry) + "\n";
+    for (const auto& z : d.zones)
+        out["zones"] += z.code + "|" + z.name + "|" + z.commune + "|" + exact(z.population) + "|" +
+                        z.quartier + "|" + z.quartierName + "|" + hexOf(z.geometry) + "\n";
+    for (const auto* counts : {&d.counts, &d.zoneCounts})
+        for (const auto& c : *counts)
+            out[counts == &d.counts ? "counts" : "zone_counts"] +=
+                c.place + "|" + c.profession + "|" + std::to_string(c.vintage) + "|" + exact(c.count) + "\n";
+    for (const auto& [key, value] : d.params.toKeyValues())
+        out["parameters"] += key + "=" + exact(value) + "\n";
+    out["metadata"] = d.meta.title + "|" + text::join(d.meta.sources, ";") + "|" + d.meta.bvVintage + "|" +
+                      std::to_string(d.meta.cogYear) + "|" + d.meta.createdAt;
+    for (int v : d.meta.vintages)
+        out["metadata"] += "|" + std::to_string(v);
+    for (const auto& [key, value] : d.meta.extra)
+        out["metadata"] += "|" + key + "=" + value;
+    for (const auto& c : d.cooperations)
+        out["cooperations"] += c.name + "|" + c.kind + "|" + text::join(c.bassins, ",") + "|" + c.seat + "|" +
+                               std::to_string(c.startYear) + "|" + c.source + "|" +
+                               text::join(c.establishments, ";") + "\n";
+    for (const auto& f : d.flows)
+        out["flows"] += f.origin + "|" + f.destination + "|" + exact(f.volume) + "\n";
+    for (const auto& t : d.travelTimes)
+        out["travel_times"] += t.origin + "|" + t.destination + "|" + exact(t.minutes) + "\n";
+    for (const auto& f : d.facilities)
+        out["facilities"] +=
+            f.commune + "|" + f.kind + "|" + std::to_string(f.vintage) + "|" + exact(f.count) + "\n";
+    for (const auto& q : d.qpvs)
+        out["qpv"] += q.code + "|" + q.name + "|" + q.commune + "|" + exact(q.population) + "|" +
+                      hexOf(q.geometry) + "\n";
+    for (const auto* outlines : {&d.regionOutlines, &d.departementOutlines})
+        for (const auto& o : *outlines)
+            out["outlines"] += o.code + "|" + hexOf(o.geometry) + "\n";
+    for (const auto* names : {&d.regionNames, &d.departementNames})
+        for (const auto& [code, name] : *names)
+            out["area_names"] += code + "=" + name + "\n";
+    for (const auto& p : d.catalogue.professions())
+        out["professions"] +=
+            p.code + "|" + p.labelFr + "|" + p.labelEn + "|" + text::join(p.aliases, "|") + "\n";
+    for (const auto& r : d.registers) {
+        std::string& text = out["registers"];
+        text += std::to_string(r.vintage) + "|" + r.source + "|" + std::to_string(static_cast<int>(r.rule)) +
+                "\n";
+        for (const auto& p : r.professionals) {
+            text += p.id + "|" + p.profession + "|" + p.specialty + "|" + std::to_string(p.birthYear) + "|" +
+                    std::to_string(static_cast<int>(p.sex)) + "|" +
+                    std::to_string(static_cast<int>(p.sector)) + "|" + std::to_string(p.startYear);
+            for (const auto& site : p.sites)
+                text += "|" + site.commune + "," + std::to_string(static_cast<int>(site.mode)) + "," +
+                        exact(site.fte) + "," + (site.main ? "main" : "");
+            text += "\n";
+        }
+    }
+    for (const auto& sc : d.scenarios)
+        out["scenarios"] += io::scenarioToJson(sc) + "\n";
+    return out;
+}
+
+//! A scenario of the demo: one general practitioner less in `commune`.
+model::Scenario demoScenario(const std::string& name, const std::string& commune) {
+    model::ScenarioChange change;
+    change.kind = model::ScenarioChangeKind::Remove;
+    change.profession = "medecin_generaliste";
+    change.place = commune;
+    change.count = 1;
+    return {name, "un départ", {change}};
+}
+
 } // namespace
 
 class TestPostgis : public QObject {
@@ -107,6 +199,8 @@ private slots:
         m_dataset = demo::makeDemoDataset();
         Warnings warnings;
         io::dissolveBassins(m_dataset, warnings);
+        // The demo has a 2023 register; a scenario too, so that every table of issue 12 goes both ways.
+        m_dataset.scenarios.push_back(demoScenario("Un départ", m_dataset.communes[0].code));
         m_demo = path("demo.gpkg");
         io::writeDataset(m_dataset, m_demo);
     }
@@ -117,6 +211,8 @@ private slots:
         io::copyPostgisToGpkg(location("roundtrip"), back);
         const auto before = tableContents(m_demo), after = tableContents(back);
         QVERIFY(before.size() >= 13);
+        for (const char* table : {"professionnels", "activites", "scenarios"})
+            QVERIFY2(before.count(table) && !before.at(table).empty(), table);
         QCOMPARE(after.size(), before.size());
         for (const auto& [table, rows] : before) {
             QVERIFY2(after.count(table), table.c_str());
@@ -184,6 +280,82 @@ private slots:
             QCOMPARE(fromPg.communes[i].code, fromFile.communes[i].code);
             QCOMPARE(fromPg.communes[i].geometry, fromFile.communes[i].geometry);
         }
+    }
+
+    void readerGivesEveryPartOfTheDatasetAsFromTheGeoPackage() {
+        io::copyGpkgToPostgis(m_demo, location("identical"));
+        for (const bool geometries : {true, false}) {
+            const auto fromPg =
+                fingerprint(io::readDataset(location("identical"), io::ReadOptions{geometries}));
+            const auto fromFile = fingerprint(io::readDataset(m_demo, io::ReadOptions{geometries}));
+            QCOMPARE(fromPg.size(), fromFile.size());
+            for (const auto& [section, text] : fromFile) {
+                QVERIFY2(fromPg.count(section), section.c_str());
+                QVERIFY2(fromPg.at(section) == text,
+                         (section + (geometries ? " (whole)" : " (attributes)")).c_str());
+            }
+            QVERIFY(!fromFile.at("registers").empty() && !fromFile.at("scenarios").empty());
+        }
+    }
+
+    void readerSkipsTablesTheRoleMayNotReadAndRefusesASchemaWithoutDataset() {
+        io::copyGpkgToPostgis(m_demo, location("partial"));
+        QVERIFY(adminSql("GRANT USAGE ON SCHEMA partial TO maillage_reader; "
+                         "GRANT SELECT ON ALL TABLES IN SCHEMA partial TO maillage_reader; "
+                         "REVOKE SELECT ON partial.flows FROM maillage_reader"));
+        const model::Dataset d = io::readDataset(location("partial", "MAILLAGE_PG_READER"));
+        QCOMPARE(d.communes.size(), m_dataset.communes.size());
+        QVERIFY(d.flows.empty());
+        QVERIFY(adminSql("CREATE SCHEMA IF NOT EXISTS empty_one"));
+        const auto e = thrown<Error>([&] { io::readDataset(location("empty_one")); });
+        QVERIFY(e);
+        QVERIFY2(QString(e->what()).contains("no table communes"), e->what());
+    }
+
+    void scenarioDefinedOnAPostgisDatasetSavesOnlyItsRowsUnderItsVersion() {
+        // A dataset written without scenarios (no table) and shared with the read-only role.
+        model::Dataset plain = m_dataset;
+        plain.scenarios.clear();
+        const std::string file = path("plain.gpkg");
+        io::writeDataset(plain, file);
+        io::copyGpkgToPostgis(file, location("scenarios"));
+        QVERIFY(adminSql("GRANT USAGE ON SCHEMA scenarios TO maillage_reader; "
+                         "GRANT SELECT ON ALL TABLES IN SCHEMA scenarios TO maillage_reader"));
+        const long long parameters = io::postgisSaveStamp(location("scenarios"), "parameters").version;
+        const long long opened = io::postgisSaveStamp(location("scenarios"), "scenarios").version;
+        const QString json = m_dir.path() + "/scenario.json";
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(io::scenarioToJson(demoScenario("Départ CLI", m_dataset.communes[0].code)).c_str());
+        f.close();
+        QProcess p;
+        p.start(QStringLiteral(MAILLAGE_BINARY), {"scenario", "--define", json, "--dataset",
+                                                  QString::fromStdString(location("scenarios")), "--quiet"});
+        QVERIFY(p.waitForFinished(120000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        const model::Dataset d = io::readDataset(location("scenarios", "MAILLAGE_PG_READER"));
+        QCOMPARE(d.scenarios.size(), std::size_t(1));
+        QCOMPARE(d.scenarios[0], demoScenario("Départ CLI", m_dataset.communes[0].code));
+        QCOMPARE(io::postgisSaveStamp(location("scenarios"), "scenarios").version, opened + 1);
+        QCOMPARE(io::postgisSaveStamp(location("scenarios"), "parameters").version, parameters);
+        // A save based on the version read before the command's is stale: refused, nothing written.
+        const auto e = thrown<Error>([&] {
+            io::savePostgisScenarios(location("scenarios"),
+                                     {demoScenario("Autre", m_dataset.communes[1].code)}, opened);
+        });
+        QVERIFY(e);
+        QVERIFY2(QString(e->what()).contains("maillage_admin"), e->what());
+        QCOMPARE(io::readDataset(location("scenarios")).scenarios[0].name, std::string("Départ CLI"));
+    }
+
+    void scenariosOfADatasetImportedBeforeTheirVersionStartAtZero() {
+        io::copyGpkgToPostgis(m_demo, location("older"));
+        QVERIFY(adminSql("DELETE FROM older.maillage_versions WHERE item = 'scenarios'"));
+        QCOMPARE(io::postgisSaveStamp(location("older"), "scenarios").version, 0LL);
+        const std::vector<model::Scenario> mine = {demoScenario("Le mien", m_dataset.communes[0].code)};
+        QCOMPARE(io::savePostgisScenarios(location("older"), mine, 0).version, 1LL);
+        QVERIFY(thrown<Error>([&] { io::savePostgisScenarios(location("older"), mine, 0); }));
+        QCOMPARE(io::readDataset(location("older")).scenarios, mine);
     }
 
     void everyAnalysisCommandRunsOnAPostgisDataset() {

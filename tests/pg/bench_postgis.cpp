@@ -1,7 +1,8 @@
 // Opening a dataset from PostgreSQL against the same dataset's GeoPackage (issue 13: under 2x). Run by hand:
 //   MAILLAGE_BENCH_DATASET=national.gpkg MAILLAGE_BENCH_PG="PG:service=x schema=national"
 //   bench/maillage_bench_postgis
-// (copy the GeoPackage first: maillage copy --from national.gpkg --to "PG:... schema=national").
+// (copy the GeoPackage first: maillage copy --from national.gpkg --to "PG:... schema=national"). On a loaded
+// machine, tests/pg/bench_pairs.sh alternates the reads and adds the server's CPU time.
 #include "core/io/gpkg.h"
 
 #include <benchmark/benchmark.h>
