@@ -1174,7 +1174,9 @@ JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,
         report.totalPopulation += c.population;
     }
     std::set<std::string> unmatched;
+    std::unordered_set<std::string> places;
     for (const auto& rec : counts) {
+        places.insert(rec.place);
         report.totalProfessionals += rec.count;
         if (!known.count(rec.place)) {
             unmatched.insert(rec.place);
@@ -1182,6 +1184,7 @@ JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,
         }
     }
     report.unmatched.assign(unmatched.begin(), unmatched.end());
+    report.codes = places.size();
     return report;
 }
 
