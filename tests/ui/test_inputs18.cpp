@@ -4,6 +4,7 @@
 #include "core/demo/demo.h"
 #include "core/demo/demo_register.h"
 #include "core/io/import.h"
+#include "ui/add_data_dialog.h"
 #include "ui/import_wizard.h"
 #include "ui/wizard_join_preview.h"
 #include "ui/wizard_register.h"
@@ -21,6 +22,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace maillage;
@@ -201,6 +203,36 @@ private slots:
                 counted += c.count;
         QCOMPARE(counted, 30.0);
         QVERIFY2(wizard.reportHtml().contains(QStringLiteral("2030")), qPrintable(wizard.reportHtml()));
+    }
+
+    void addDataAddsARegisterWithItsRuleAndYear() {
+        QTemporaryDir dir;
+        const model::Dataset demo = demo::makeDemoDataset();
+        const std::string commune = demo.communes.front().code;
+        const QString path =
+            writeText(dir, "registre.csv",
+                      QByteArray("identifiant;profession;code_commune;age\n") +
+                          QByteArray::fromStdString("A1;infirmier;" + commune + ";50\nA2;infirmier;" +
+                                                    commune + ";61\n"));
+        AddDataDialog dialog(demo, QString());
+        QSignalSpy updated(&dialog, &AddDataDialog::datasetUpdated);
+        child<QLineEdit>(&dialog, "registerFile")->setText(path);
+        child<QSpinBox>(&dialog, "registerYear")->setValue(2031);
+        auto* rule = child<QComboBox>(&dialog, "registerSiteRule");
+        rule->setCurrentIndex(rule->findData(static_cast<int>(model::SiteRule::SharedByActivity)));
+        const io::AddOptions o = dialog.options();
+        QCOMPARE(o.registers.size(), std::size_t(1));
+        QCOMPARE(o.registers[0].rule, model::SiteRule::SharedByActivity);
+        dialog.run();
+        QTRY_COMPARE_WITH_TIMEOUT(updated.count(), 1, 60000);
+        const model::Dataset ds = dialog.takeDataset();
+        const auto added =
+            std::find_if(ds.registers.begin(), ds.registers.end(),
+                         [](const model::ProfessionalRegister& r) { return r.vintage == 2031; });
+        QVERIFY(added != ds.registers.end());
+        QCOMPARE(added->rule, model::SiteRule::SharedByActivity);
+        QCOMPARE(added->professionals.size(), std::size_t(2));
+        QVERIFY2(dialog.reportHtml().contains(QStringLiteral("2031")), qPrintable(dialog.reportHtml()));
     }
 };
 
