@@ -2071,12 +2071,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+1247"/>
+        <location filename="../ui/main_window.cpp" line="+1268"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-1067"/>
+        <location line="-1085"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -2091,7 +2091,12 @@
         <translation>Bassin de vie de %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+15"/>
+        <source>QPV %1: its figures are being computed (Densités panel).</source>
+        <translation>QPV %1&#xa0;: ses chiffres sont en cours de calcul (panneau Densités).</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Zoom to layer</source>
         <translation>Zoomer sur la couche</translation>
     </message>
@@ -2739,7 +2744,7 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::MapLayers</name>
     <message>
-        <location filename="../ui/map_layers.cpp" line="+276"/>
+        <location filename="../ui/map_layers.cpp" line="+280"/>
         <location filename="../ui/styles/dataset_styles.cpp" line="+106"/>
         <source>Bassins de vie</source>
         <translation>Bassins de vie</translation>
@@ -2757,7 +2762,12 @@ Le fermer quand même ?</translation>
         <translation>Départements</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
+        <source>Quartiers prioritaires (QPV)</source>
+        <translation>Quartiers prioritaires (QPV)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Selection</source>
         <translation>Sélection</translation>
     </message>

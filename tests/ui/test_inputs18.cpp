@@ -3,14 +3,20 @@
 // page, and the register page importing a register as a vintage of the dataset.
 #include "core/demo/demo.h"
 #include "core/demo/demo_register.h"
+#include "core/io/gpkg.h"
 #include "core/io/import.h"
 #include "ui/add_data_dialog.h"
 #include "ui/import_wizard.h"
+#include "ui/main_window.h"
+#include "ui/map_layers.h"
+#include "ui/panels/qpv_view.h"
+#include "ui/qpv_identify.h"
 #include "ui/wizard_join_preview.h"
 #include "ui/wizard_register.h"
 
 #include "find_child.h"
 #include "qgis_test_main.h"
+#include "ui_fixture.h"
 #include "wizard_testing.h"
 
 #include <QComboBox>
@@ -18,9 +24,11 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <qgsmapcanvas.h>
 
 #include <algorithm>
 #include <fstream>
@@ -233,6 +241,53 @@ private slots:
         QCOMPARE(added->rule, model::SiteRule::SharedByActivity);
         QCOMPARE(added->professionals.size(), std::size_t(2));
         QVERIFY2(dialog.reportHtml().contains(QStringLiteral("2031")), qPrintable(dialog.reportHtml()));
+    }
+
+    void clickingAQpvShowsItsMaskedFigures() {
+        // Epsilon (00005) counts 3 professionals: a QPV around its anchor has 3 inside, a masked count.
+        model::Dataset ds = testing::makeSixBassins();
+        for (model::CountRecord& c : ds.counts)
+            if (c.place == "00005")
+                c.count = 3;
+        const model::Commune& epsilon = *ds.commune("00005");
+        model::Qpv q;
+        q.code = "QP000005";
+        q.name = "Les Tilleuls";
+        q.commune = epsilon.code;
+        q.population = 2000;
+        q.anchor = epsilon.anchor;
+        q.geometry = testing::squareWkb(q.anchor.x - 500, q.anchor.y - 500, 1000);
+        ds.qpvs = {q};
+        QTemporaryDir dir;
+        const QString gpkg = dir.filePath(QStringLiteral("qpv.gpkg"));
+        io::writeDataset(ds, gpkg.toStdString());
+
+        MainWindow window;
+        window.setErrorDialogsEnabled(false);
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy shown(&window, &MainWindow::datasetShown);
+        window.openDataset(gpkg);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, 60000);
+        QVERIFY(window.layers()->qpv());
+        QCOMPARE(window.layers()->qpv()->featureCount(), 1LL);
+        auto* view = window.findChild<QpvView*>();
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->table().rows.empty(), 30000);
+        window.zoomToFull();
+        QgsMapCanvas* canvas = window.canvas();
+        QTRY_VERIFY(canvas->layers().contains(window.layers()->qpv()));
+        const QgsPointXY pixel =
+            canvas->getCoordinateTransform()->transform(QgsPointXY(q.anchor.x, q.anchor.y));
+        QTest::mouseClick(canvas->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          QPoint(static_cast<int>(pixel.x()), static_cast<int>(pixel.y())));
+        const QString message = window.statusBar()->currentMessage();
+        QVERIFY2(message.startsWith(QStringLiteral("Les Tilleuls (QP000005)")), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("< 5")), qPrintable(message)); // 3 inside: masked
+        QVERIFY2(!message.contains(QStringLiteral(": 3 ")) && !message.endsWith(QStringLiteral(": 3")),
+                 qPrintable(message));
+        QCOMPARE(message, describeQpv(view->table(), QStringLiteral("QP000005"), Language::Fr));
     }
 };
 
