@@ -1,13 +1,16 @@
 #include "ui/add_data_dialog.h"
 
+#include "core/analysis/register_counts.h"
 #include "core/io/gpkg.h"
 #include "ui/import_wizard.h"
 #include "ui/tasks.h"
+#include "ui/wizard_register.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -71,6 +74,10 @@ AddDataDialog::AddDataDialog(const model::Dataset& dataset, const QString& path,
     form->addRow(tr("Health facilities (BPE D1xx), year"), facilities);
     form->addRow(tr("Quartiers prioritaires (QPV)"),
                  fileRow(this, m_qpv, tr("QPV polygons"), vectorFilter()));
+    m_register = new RegisterInputs;
+    connect(m_register, &RegisterInputs::taskStarted, this, &AddDataDialog::taskStarted);
+    auto* registerBox = new QGroupBox(tr("Register of professionals"));
+    (new QVBoxLayout(registerBox))->addWidget(m_register);
 
     m_progress = new QProgressBar;
     m_progress->setRange(0, 100);
@@ -92,6 +99,7 @@ AddDataDialog::AddDataDialog(const model::Dataset& dataset, const QString& path,
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(registerBox);
     layout->addWidget(m_status);
     layout->addWidget(m_progress);
     layout->addWidget(m_report, 1);
@@ -115,6 +123,9 @@ io::AddOptions AddDataDialog::options() const {
     o.zones.qpv = pathOf(m_qpv);
     if (!pathOf(m_facilities).empty())
         o.facilities.push_back({pathOf(m_facilities), m_facilitiesYear->value(), {}, {}});
+    o.registers = m_register->sources();
+    if (!o.registers.empty())
+        o.countRegister = analysis::countsFromRegister;
     return o;
 }
 
@@ -123,7 +134,7 @@ void AddDataDialog::run() {
         return;
     const io::AddOptions o = options();
     if (o.links.travelTimes.path.empty() && o.links.flows.path.empty() && o.links.cooperations.path.empty() &&
-        !o.zones.any() && o.facilities.empty()) {
+        !o.zones.any() && o.facilities.empty() && o.registers.empty()) {
         m_status->setText(tr("Nothing to add: choose at least one file."));
         return;
     }

@@ -22,6 +22,7 @@ class QTextBrowser;
 namespace maillage::ui {
 
 class FunctionTask;
+class RegisterInputs;
 
 class AddDataDialog : public QDialog {
     Q_OBJECT
@@ -62,6 +63,7 @@ private:
     QLineEdit* m_facilities;
     QSpinBox* m_facilitiesYear;
     QLineEdit* m_qpv;
+    RegisterInputs* m_register;
     QPushButton* m_add;
     QProgressBar* m_progress;
     QLabel* m_status;

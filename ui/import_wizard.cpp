@@ -1,9 +1,12 @@
 #include "ui/import_wizard.h"
 
+#include "core/analysis/register_counts.h"
 #include "core/io/geo.h"
 #include "core/io/table.h"
 #include "ui/i18n.h"
 #include "ui/tasks.h"
+#include "ui/wizard_join_preview.h"
+#include "ui/wizard_register.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -11,6 +14,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -332,20 +336,18 @@ ImportWizard::ImportWizard(QWidget* parent) : QWizard(parent) {
         auto* layout = new QVBoxLayout(professionals);
         layout->addWidget(m_professionals, 1);
         layout->addLayout(buttons);
+        layout->addWidget(professionalsColumnsBox());
         layout->addLayout(form);
         connect(add, &QPushButton::clicked, this, [this, professionals] {
             const QStringList files = QFileDialog::getOpenFileNames(this, tr("Professionals per commune"),
                                                                     QDir::homePath(), tableFilter());
             static const QRegularExpression year(QStringLiteral("(19|20)\\d\\d"));
             for (const QString& file : files) {
-                const int row = m_professionals->rowCount();
-                m_professionals->insertRow(row);
-                auto* name = new QTableWidgetItem(QDir::toNativeSeparators(file));
-                name->setFlags(name->flags() & ~Qt::ItemIsEditable);
-                m_professionals->setItem(row, 0, name);
+                io::ProfessionalsSource source;
+                source.path = QDir::toNativeSeparators(file).toStdString();
                 const QRegularExpressionMatch m = year.match(QFileInfo(file).fileName());
-                m_professionals->setItem(row, 1,
-                                         new QTableWidgetItem(m.hasMatch() ? m.captured(0) : QString()));
+                source.vintage = m.hasMatch() ? m.captured(0).toInt() : 0;
+                addProfessionalsRow(source);
             }
             professionals->refresh();
         });
@@ -386,6 +388,24 @@ ImportWizard::ImportWizard(QWidget* parent) : QWizard(parent) {
     }
     addPage(links);
     addZonesPage();
+
+    // Register of individual professionals (optional), as `maillage import --register`
+    auto* registerPage = new CheckedPage;
+    registerPage->setObjectName(QStringLiteral("registerPage"));
+    registerPage->setTitle(tr("Register of professionals"));
+    registerPage->setSubTitle(
+        tr("Optional: a register of individual professionals (the RPPS extraction of the "
+           "Annuaire santé, or a CSV of the generic layout). Its counts become a year of "
+           "the dataset; professionals, sites and ages are kept for the profiles."));
+    m_register = new RegisterInputs;
+    connect(m_register, &RegisterInputs::taskStarted, this, &ImportWizard::taskStarted);
+    (new QVBoxLayout(registerPage))->addWidget(m_register);
+    addPage(registerPage);
+
+    // Preview of the joins, computed by the import's own steps before anything is written
+    auto* joins = new JoinPreviewPage([this] { return options(); });
+    connect(joins, &JoinPreviewPage::taskStarted, this, &ImportWizard::taskStarted);
+    addPage(joins);
 
     // 6. Import, preview of the joins, output file
     auto* run = new ImportRunPage(this);
@@ -446,6 +466,7 @@ io::ImportOptions ImportWizard::options() const {
         source.path = m_professionals->item(row, 0)->text().toStdString();
         const QTableWidgetItem* year = m_professionals->item(row, 1);
         source.vintage = year ? year->text().trimmed().toInt() : 0;
+        source.columns = professionalsColumns(row);
         o.professionals.push_back(source);
     }
     o.title = m_title->text().trimmed().toStdString();
@@ -466,6 +487,9 @@ io::ImportOptions ImportWizard::options() const {
     o.zones.population = m_zonePopulation->text().trimmed().toStdString();
     o.zones.quartiers = m_quartiers->text().trimmed().toStdString();
     o.zones.qpv = m_qpv->text().trimmed().toStdString();
+    o.registers = m_register->sources();
+    if (!o.registers.empty())
+        o.countRegister = analysis::countsFromRegister;
     if (!m_zoneProfessionals->text().trimmed().isEmpty())
         o.zoneProfessionals.push_back(
             {m_zoneProfessionals->text().trimmed().toStdString(), m_zoneProfessionalsYear->value(), {}, {}});
@@ -484,15 +508,8 @@ void ImportWizard::setOptions(const io::ImportOptions& o) {
     m_populationCode->setCurrentText(q(o.populationCode));
     m_populationColumn->setCurrentText(q(o.populationColumn));
     m_professionals->setRowCount(0);
-    for (const io::ProfessionalsSource& source : o.professionals) {
-        const int row = m_professionals->rowCount();
-        m_professionals->insertRow(row);
-        auto* name = new QTableWidgetItem(q(source.path));
-        name->setFlags(name->flags() & ~Qt::ItemIsEditable);
-        m_professionals->setItem(row, 0, name);
-        m_professionals->setItem(
-            row, 1, new QTableWidgetItem(source.vintage > 0 ? QString::number(source.vintage) : QString()));
-    }
+    for (const io::ProfessionalsSource& source : o.professionals)
+        addProfessionalsRow(source);
     m_title->setText(q(o.title));
     QStringList sources;
     for (const std::string& s : o.sources)
@@ -512,6 +529,7 @@ void ImportWizard::setOptions(const io::ImportOptions& o) {
     m_zonePopulation->setText(q(o.zones.population));
     m_quartiers->setText(q(o.zones.quartiers));
     m_qpv->setText(q(o.zones.qpv));
+    m_register->setSource(o.registers.empty() ? io::RegisterSource{} : o.registers.front());
     m_zoneProfessionals->setText(o.zoneProfessionals.empty() ? QString()
                                                              : q(o.zoneProfessionals.front().path));
     m_zoneProfessionalsYear->setValue(o.zoneProfessionals.empty() ? 0 : o.zoneProfessionals.front().vintage);
@@ -592,6 +610,115 @@ void ImportWizard::runImport() {
 
 void ImportWizard::showReport(const io::ImportReport& report) {
     m_report->setHtml(importReportHtml(report));
+}
+
+namespace {
+// Roles of a professionals row's file item holding the columns chosen for it ("" = detected).
+constexpr int kLayoutRole = Qt::UserRole;
+constexpr int kCommuneRole = Qt::UserRole + 1;
+constexpr int kProfessionRole = Qt::UserRole + 2;
+constexpr int kCountRole = Qt::UserRole + 3;
+} // namespace
+
+void ImportWizard::addProfessionalsRow(const io::ProfessionalsSource& source) {
+    const int row = m_professionals->rowCount();
+    m_professionals->insertRow(row);
+    auto* name = new QTableWidgetItem(QString::fromStdString(source.path));
+    name->setFlags(name->flags() & ~Qt::ItemIsEditable);
+    const io::ProfessionalsColumns defaults;
+    auto chosen = [](const std::string& value, const std::string& fallback) {
+        return value == fallback ? QString() : QString::fromStdString(value); // the default = detected
+    };
+    name->setData(kLayoutRole, static_cast<int>(source.columns.layout));
+    name->setData(kCommuneRole, chosen(source.columns.commune, defaults.commune));
+    name->setData(kProfessionRole, chosen(source.columns.profession, defaults.profession));
+    name->setData(kCountRole, chosen(source.columns.count, defaults.count));
+    m_professionals->setItem(row, 0, name);
+    m_professionals->setItem(
+        row, 1, new QTableWidgetItem(source.vintage > 0 ? QString::number(source.vintage) : QString()));
+    m_professionals->setCurrentCell(row, 0);
+}
+
+io::ProfessionalsColumns ImportWizard::professionalsColumns(int row) const {
+    io::ProfessionalsColumns columns;
+    const QTableWidgetItem* item = m_professionals->item(row, 0);
+    if (!item)
+        return columns;
+    columns.layout = static_cast<io::CountsLayout>(item->data(kLayoutRole).toInt());
+    auto take = [item](int role, std::string& into) {
+        const QString value = item->data(role).toString().trimmed();
+        if (!value.isEmpty())
+            into = value.toStdString();
+    };
+    take(kCommuneRole, columns.commune);
+    take(kProfessionRole, columns.profession);
+    take(kCountRole, columns.count);
+    return columns;
+}
+
+QWidget* ImportWizard::professionalsColumnsBox() {
+    auto* box = new QGroupBox(tr("Columns of the selected file"));
+    m_countsLayout = new QComboBox;
+    m_countsLayout->setObjectName(QStringLiteral("countsLayout"));
+    m_countsLayout->addItem(tr("Detect"), static_cast<int>(io::CountsLayout::Auto));
+    m_countsLayout->addItem(tr("Long: one row per commune and profession"),
+                            static_cast<int>(io::CountsLayout::Long));
+    m_countsLayout->addItem(tr("Wide: one column per profession"), static_cast<int>(io::CountsLayout::Wide));
+    const QString detect = tr("detect");
+    m_countsCommune = columnCombo(QStringLiteral("countsCommuneColumn"), QString(), detect);
+    m_countsProfession = columnCombo(QStringLiteral("countsProfessionColumn"), QString(), detect);
+    m_countsCount = columnCombo(QStringLiteral("countsCountColumn"), QString(), detect);
+    m_countsPreview = previewTable(QStringLiteral("countsPreview"));
+    auto* form = new QFormLayout(box);
+    form->addRow(tr("Layout"), m_countsLayout);
+    form->addRow(tr("Commune code column"), m_countsCommune);
+    form->addRow(tr("Profession column"), m_countsProfession);
+    form->addRow(tr("Count column"), m_countsCount);
+    form->addRow(tr("First rows"), m_countsPreview);
+    connect(m_professionals, &QTableWidget::currentCellChanged, this,
+            [this](int row) { showProfessionalsColumns(row); });
+    auto store = [this] {
+        QTableWidgetItem* item = m_professionals->item(m_professionals->currentRow(), 0);
+        if (!item)
+            return;
+        item->setData(kLayoutRole, m_countsLayout->currentData());
+        item->setData(kCommuneRole, m_countsCommune->currentText().trimmed());
+        item->setData(kProfessionRole, m_countsProfession->currentText().trimmed());
+        item->setData(kCountRole, m_countsCount->currentText().trimmed());
+    };
+    connect(m_countsLayout, qOverload<int>(&QComboBox::currentIndexChanged), this, store);
+    for (QComboBox* combo : {m_countsCommune, m_countsProfession, m_countsCount})
+        connect(combo, &QComboBox::currentTextChanged, this, store);
+    return box;
+}
+
+void ImportWizard::showProfessionalsColumns(int row) {
+    const QTableWidgetItem* item = m_professionals->item(row, 0);
+    const QSignalBlocker blockLayout(m_countsLayout);
+    const QSignalBlocker blockCommune(m_countsCommune), blockProfession(m_countsProfession),
+        blockCount(m_countsCount);
+    io::Table head;
+    const QStringList columns = item ? fileColumns(item->text(), &head) : QStringList();
+    m_countsLayout->setCurrentIndex(item ? std::max(0, m_countsLayout->findData(item->data(kLayoutRole)))
+                                         : 0);
+    // The row's choice first, else the names the reader tries (core/io/importers.cpp).
+    const QList<QPair<QComboBox*, QPair<int, QStringList>>> choices = {
+        {m_countsCommune,
+         {kCommuneRole,
+          {QStringLiteral("commune"), QStringLiteral("codgeo"), QStringLiteral("depcom"),
+           QStringLiteral("code")}}},
+        {m_countsProfession,
+         {kProfessionRole,
+          {QStringLiteral("profession"), QStringLiteral("typequ"), QStringLiteral("code_profession")}}},
+        {m_countsCount,
+         {kCountRole,
+          {QStringLiteral("count"), QStringLiteral("nb_equip"), QStringLiteral("nombre"),
+           QStringLiteral("effectif")}}}};
+    for (const auto& [combo, choice] : choices) {
+        combo->setCurrentText(item ? item->data(choice.first).toString() : QString());
+        fillColumns(combo, columns, choice.second);
+    }
+    fillPreview(m_countsPreview, head);
 }
 
 void ImportWizard::addZonesPage() {
@@ -680,6 +807,28 @@ QStringList fileColumns(const QString& path, io::Table* preview) {
     }
 }
 
+namespace {
+
+//! One line per register added: its source, the professionals read and counted, the counting rule.
+QString registersHtml(const std::vector<io::RegisterAdded>& registers) {
+    if (registers.empty())
+        return {};
+    QString text = QStringLiteral("<h4>") + ImportWizard::tr("Registers") + QStringLiteral("</h4><ul>");
+    for (const io::RegisterAdded& r : registers)
+        text += QStringLiteral("<li>") +
+                ImportWizard::tr("%1: %2 professionals, %3 counted in the communes (%4)%5")
+                    .arg(html(r.source), QLocale().toString(static_cast<qlonglong>(r.professionals)),
+                         QLocale().toString(r.counted, 'f', 0),
+                         QString::fromStdString(word(io::siteRuleMessage(r.rule), i18n::engineLanguage()))
+                             .toHtmlEscaped(),
+                         r.replacedCounts ? ImportWizard::tr("; it replaces the counts of that year")
+                                          : QString()) +
+                QStringLiteral("</li>");
+    return text + QStringLiteral("</ul>");
+}
+
+} // namespace
+
 QString importReportHtml(const io::ImportReport& report) {
     const bool fr = isFrench();
     QString text;
@@ -696,6 +845,7 @@ QString importReportHtml(const io::ImportReport& report) {
     if (report.joins.empty())
         text += QStringLiteral("<li>") + ImportWizard::tr("No join to report.") + QStringLiteral("</li>");
     text += QStringLiteral("</ul>");
+    text += registersHtml(report.registers);
     if (!report.warnings.empty()) {
         text += QStringLiteral("<h4>") + ImportWizard::tr("Warnings (%1)").arg(report.warnings.size()) +
                 QStringLiteral("</h4><ul>");

@@ -26,6 +26,7 @@ class QTextBrowser;
 namespace maillage::ui {
 
 class FunctionTask;
+class RegisterInputs;
 
 //! A line edit with a "Browse…" button opening a file dialog (a save dialog when `save`); the row's layout.
 QHBoxLayout* fileRow(QWidget* owner, QLineEdit* edit, const QString& title, const QString& filter,
@@ -72,6 +73,14 @@ private:
     //! The page of infra-communal zones (IRIS or quartiers), their population and grouping, their
     //! professionals, and the quartiers prioritaires (QPV).
     void addZonesPage();
+    //! A row of the professionals page for `source` (its columns kept with the row), made current.
+    void addProfessionalsRow(const io::ProfessionalsSource& source);
+    //! The columns chosen for the professionals file of `row` (the reader's defaults where not chosen).
+    io::ProfessionalsColumns professionalsColumns(int row) const;
+    //! The layout and column choices of the selected professionals file, with its first rows.
+    QWidget* professionalsColumnsBox();
+    //! Fills that box from the file of `row` and the columns chosen for it.
+    void showProfessionalsColumns(int row);
     //! Fills the column choices of the table or vector file of `file` (each with the names it detects
     //! first) and `preview` with its first rows, whenever the path names a file.
     void watchColumns(QLineEdit* file, const QList<QPair<QComboBox*, QStringList>>& choices,
@@ -95,6 +104,11 @@ private:
     QTableWidget* m_bassinsPreview;
     // professionals
     QTableWidget* m_professionals;
+    QComboBox* m_countsLayout;
+    QComboBox* m_countsCommune;
+    QComboBox* m_countsProfession;
+    QComboBox* m_countsCount;
+    QTableWidget* m_countsPreview;
     QPlainTextEdit* m_sources;
     QLineEdit* m_departements;
     QLineEdit* m_region;
@@ -113,6 +127,7 @@ private:
     QLineEdit* m_zoneProfessionals;
     QSpinBox* m_zoneProfessionalsYear;
     QLineEdit* m_qpv;
+    RegisterInputs* m_register; //!< register of individual professionals (optional)
     // run
     QLineEdit* m_output;
     QProgressBar* m_progress;

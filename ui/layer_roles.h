@@ -20,6 +20,7 @@ inline const char* const Poles = "poles";               //!< pôle points (label
 inline const char* const Flows = "flows";               //!< observed flows between BVs (optional)
 inline const char* const Cooperations = "cooperations"; //!< declared cooperations (optional)
 inline const char* const Selection = "selection";       //!< outlines of the selected BVs and commune
+inline const char* const Qpv = "qpv";                   //!< quartiers prioritaires (optional)
 } // namespace role
 
 //! The kind of a feature of the map that users select, search for and zoom to.

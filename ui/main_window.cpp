@@ -19,6 +19,8 @@
 #include "ui/map_compare.h"
 #include "ui/map_layers.h"
 #include "ui/panels/panel_util.h"
+#include "ui/panels/qpv_view.h"
+#include "ui/qpv_identify.h"
 #include "ui/sensitivity_layer.h"
 #include "ui/session.h"
 #include "ui/tasks.h"
@@ -153,6 +155,7 @@ public:
         m_session->selectBassins(selection);
         m_session->selectCommune(commune);
         describe(commune, bassin);
+        describeQpvAt(point);
     }
 
 private:
@@ -187,6 +190,24 @@ private:
         else
             text += MainWindow::tr("Bassin de vie of %1").arg(name);
         m_status->showMessage(text, 15000);
+    }
+
+    //! A click on a shown QPV: its figures from the Densités panel's QPV table, masked as it is.
+    void describeQpvAt(const QgsPointXY& point) const {
+        QgsVectorLayer* qpv = m_layers->qpv();
+        if (!qpv || !canvas()->layers().contains(qpv))
+            return;
+        const QgsFeature f = featureAt(qpv, point);
+        if (!f.isValid())
+            return;
+        const QString code = f.attribute(QStringLiteral("code")).toString();
+        const QpvView* view = canvas()->window()->findChild<QpvView*>();
+        const QString text = view ? describeQpv(view->table(), code, i18n::engineLanguage()) : QString();
+        m_status->showMessage(text.isEmpty() ? MainWindow::tr("QPV %1: its figures are being computed "
+                                                              "(Densités panel).")
+                                                   .arg(code)
+                                             : text,
+                              30000);
     }
 
     Session* m_session;

@@ -219,6 +219,10 @@ QgsVectorLayer* MapLayers::selection() const {
     return m_selection;
 }
 
+QgsVectorLayer* MapLayers::qpv() const {
+    return m_qpv;
+}
+
 QgsFeatureId MapLayers::featureId(FeatureKind kind, const QString& code) const {
     const auto& map = kind == FeatureKind::Commune ? m_communeFids : m_bassinFids;
     return map.value(code, FID_NULL);
@@ -248,7 +252,7 @@ MapLayers::createBassinRenderer(const std::array<int, analysis::kPoleTypeCount>&
 void MapLayers::removeLayers() {
     QStringList ids;
     for (QgsVectorLayer* layer :
-         {m_bassins.data(), m_communes.data(), m_departements.data(), m_selection.data()}) {
+         {m_bassins.data(), m_communes.data(), m_departements.data(), m_selection.data(), m_qpv.data()}) {
         if (layer)
             ids.append(layer->id());
     }
@@ -327,6 +331,7 @@ void MapLayers::rebuild() {
     root->addLayer(m_communes);
     root->addLayer(m_bassins);
 
+    createQpvLayer(dataset, crs);
     applyClassification();
     startDepartementDissolve();
     emit layersRebuilt();
@@ -379,6 +384,34 @@ QgsVectorLayer* MapLayers::createPoleLayer(const model::Dataset& dataset,
 
 void MapLayers::setCommuneStyle() {
     styles::setCommuneStyle(m_communes);
+}
+
+void MapLayers::createQpvLayer(const model::Dataset& dataset, const QgsCoordinateReferenceSystem& crs) {
+    m_qpv = nullptr;
+    if (dataset.qpvs.empty())
+        return;
+    QgsFields fields;
+    fields.append(field("code", QVariant::String));
+    fields.append(field("nom", QVariant::String));
+    fields.append(field("population", QVariant::Double));
+    m_qpv = QgsMemoryProviderUtils::createMemoryLayer(tr("Quartiers prioritaires (QPV)"), fields,
+                                                      QgsWkbTypes::MultiPolygon, crs);
+    QgsFeatureList features;
+    for (const model::Qpv& q : dataset.qpvs) {
+        QgsFeature f(fields);
+        f.setGeometry(geometryFromWkb(q.geometry));
+        f.setAttributes(QgsAttributes(QVector<QVariant>{qs(q.code), qs(q.name), q.population}));
+        features.append(f);
+    }
+    m_qpv->dataProvider()->addFeatures(features);
+    m_qpv->dataProvider()->createSpatialIndex();
+    m_qpv->updateExtents();
+    setLayerRole(m_qpv, QString::fromLatin1(role::Qpv));
+    // An outline over the pôle colours, that the identify tool (main_window.cpp) describes on a click.
+    m_qpv->setRenderer(new QgsSingleSymbolRenderer(
+        styles::fillSymbol(QColor(0x7b, 0x32, 0x94, 50), QColor(0x7b, 0x32, 0x94), 0.6)));
+    m_project->addMapLayer(m_qpv, false);
+    m_project->layerTreeRoot()->insertLayer(1, m_qpv); // under the selection outlines
 }
 
 void MapLayers::createSelectionLayer(const QgsCoordinateReferenceSystem& crs) {

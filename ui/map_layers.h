@@ -43,6 +43,8 @@ public:
     //! Outlines of the selected BVs and commune: a layer of the map rather than canvas items, so that the
     //! labels are drawn above it.
     QgsVectorLayer* selection() const;
+    //! The quartiers prioritaires (code, nom, population), or null when the dataset has none.
+    QgsVectorLayer* qpv() const;
 
     //! Feature id of a BV or commune by code, or FID_NULL.
     QgsFeatureId featureId(FeatureKind kind, const QString& code) const;
@@ -117,6 +119,8 @@ private:
     Session* m_session;
     QgsProject* m_project;
     QPointer<QgsVectorLayer> m_bassins, m_communes, m_departements, m_selection;
+    QPointer<QgsVectorLayer> m_qpv; //!< quartiers prioritaires, over the communes (when the dataset has some)
+    void createQpvLayer(const model::Dataset& dataset, const QgsCoordinateReferenceSystem& crs);
     QHash<QString, QgsFeatureId> m_bassinFids, m_communeFids;
     QgsRectangle m_fullExtent;
     QPointer<FunctionTask> m_departementTask;

@@ -116,6 +116,7 @@ JoinReport compareCodes(const std::vector<std::string>& left, const std::unorder
         }
     }
     r.unmatched.assign(unmatched.begin(), unmatched.end());
+    r.codes = std::unordered_set<std::string>(left.begin(), left.end()).size();
     return r;
 }
 
@@ -189,8 +190,11 @@ struct ImportState {
 
     ImportState(const ImportOptions& o, ImportReport& r, Feedback* f) : options(o), report(r), feedback(f) {}
     //! National tables joined to a regional communes file: rows of other départements are outside.
+    //! Corsica coded 20 (before 1976) is inside when the communes have 2A or 2B: then joined and reported
+    //! as unmatched with its reason, not left out as another territory.
     bool inTerritory(const std::string& code) const {
-        return territory.count(codes::departementOf(code)) > 0;
+        const std::string dep = codes::departementOf(code);
+        return territory.count(dep) > 0 || (dep == "20" && (territory.count("2A") || territory.count("2B")));
     }
 };
 
@@ -1022,7 +1026,117 @@ bool registersReplaceAllBpe(const ImportState& st, const std::vector<RegisterRea
     return true;
 }
 
+//! Steps 1 to 6 of an import: the communes, the BV table, the population and the professionals read,
+//! carried to the communes' COG and joined (report.joins); shared by importDataset and previewImportJoins.
+void readAndJoin(ImportState& st, model::Dataset& ds) {
+    ensureGdal();
+    if (st.options.communesPath.empty())
+        throw Error(ErrorKind::Parameter, Location{}, msg("inputs.no_communes_file"));
+    st.names = st.options.territoryNamesFolder.empty() ? standardTerritoryNames()
+                                                       : readTerritoryNames(st.options.territoryNamesFolder);
+    readCommunes(st);
+    readBassinTable(st);
+    prepareCogHistory(st);
+    carryBassinTableToCog(st);
+    readPopulationTable(st);
+    joinTables(st);
+    fillCommunes(st);
+    readCounts(st, ds);
+}
+
+//! The first COG year of `history` where `code` is a commune although it is none in `cogYear`; 0 if none.
+int yearWhereCommune(const CogHistory& history, const std::string& code, int cogYear) {
+    if (!history.firstYear() || history.exists(code, cogYear))
+        return 0;
+    for (int year = history.lastYear(); year >= history.firstYear(); --year)
+        if (history.exists(code, year))
+            return year;
+    return 0;
+}
+
+//! The COG year from which `code`, a commune of `cogYear`, exists when it did not before; 0 if always.
+int yearCreated(const CogHistory& history, const std::string& code, int cogYear) {
+    if (!history.firstYear() || !history.exists(code, cogYear))
+        return 0;
+    for (int year = std::min(cogYear, history.lastYear()); year > history.firstYear(); --year)
+        if (!history.exists(code, year - 1))
+            return year;
+    return 0;
+}
+
+//! "20004" <-> "2A004"/"2B004": Corsica's codes before and after 1976.
+std::string corsicaCounterpart(const std::string& code, const std::unordered_set<std::string>& communes) {
+    if (code.size() != 5)
+        return {};
+    std::vector<std::string> candidates;
+    if (code.compare(0, 2, "20") == 0)
+        candidates = {"2A" + code.substr(2), "2B" + code.substr(2)};
+    else if (code.compare(0, 2, "2A") == 0 || code.compare(0, 2, "2B") == 0)
+        candidates = {"20" + code.substr(2)};
+    for (const std::string& c : candidates)
+        if (communes.count(c))
+            return c;
+    return {};
+}
+
 } // namespace
+
+UnmatchedCode explainUnmatched(const std::string& code, const std::unordered_set<std::string>& communes,
+                               const CogHistory* history, int cogYear) {
+    UnmatchedCode u;
+    u.code = code;
+    u.cogYear = cogYear;
+    if (std::string other = corsicaCounterpart(code, communes); !other.empty()) {
+        u.reason = UnmatchedReason::CorsicaCode;
+        u.becomes = {other};
+    } else if (const int year = history && cogYear ? yearWhereCommune(*history, code, cogYear) : 0) {
+        u.reason = UnmatchedReason::OtherCogYear;
+        u.year = year;
+        for (const CogShare& share : history->carry(code, year, cogYear))
+            u.becomes.push_back(share.code);
+    } else if (const int created = history && cogYear ? yearCreated(*history, code, cogYear) : 0) {
+        u.reason = UnmatchedReason::CreatedSince;
+        u.year = created;
+    }
+    return u;
+}
+
+Message UnmatchedCode::explanation() const {
+    switch (reason) {
+    case UnmatchedReason::CorsicaCode:
+        return msg("inputs.unmatched_corsica",
+                   {arg::code("code", code), arg::code("commune", becomes.front())});
+    case UnmatchedReason::OtherCogYear:
+        return msg("inputs.unmatched_other_cog",
+                   {arg::code("code", code), arg::text("year", std::to_string(year)),
+                    arg::text("cog", std::to_string(cogYear)), arg::list("communes", becomes, true),
+                    arg::integer("n", static_cast<long long>(becomes.size()))});
+    case UnmatchedReason::CreatedSince:
+        return msg("inputs.unmatched_created_since",
+                   {arg::code("code", code), arg::text("year", std::to_string(year))});
+    case UnmatchedReason::Unknown:
+        break;
+    }
+    return cogYear ? msg("inputs.unmatched_unknown",
+                         {arg::code("code", code), arg::text("cog", std::to_string(cogYear))})
+                   : msg("inputs.unmatched_unknown_no_cog", {arg::code("code", code)});
+}
+
+JoinPreview previewImportJoins(const ImportOptions& options, std::size_t maxCodes, Feedback* feedback) {
+    JoinPreview preview;
+    ImportState st(options, preview.report, feedback);
+    model::Dataset ds;
+    readAndJoin(st, ds);
+    preview.communes = st.communes.size();
+    preview.cogYear = st.cogYear;
+    for (const JoinReport& join : preview.report.joins) {
+        std::vector<UnmatchedCode> first;
+        for (std::size_t i = 0; i < join.unmatched.size() && i < maxCodes; ++i)
+            first.push_back(explainUnmatched(join.unmatched[i], st.communeCodes, st.cogHistory, st.cogYear));
+        preview.reasons.push_back(std::move(first));
+    }
+    return preview;
+}
 
 FlowsSource parseFlowsArgument(const std::string& text) {
     FlowsSource out;
@@ -1065,21 +1179,9 @@ void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportRepo
 }
 
 model::Dataset importDataset(const ImportOptions& options, ImportReport& report, Feedback* feedback) {
-    ensureGdal();
-    if (options.communesPath.empty())
-        throw Error(ErrorKind::Parameter, Location{}, msg("inputs.no_communes_file"));
     ImportState st(options, report, feedback);
-    st.names = options.territoryNamesFolder.empty() ? standardTerritoryNames()
-                                                    : readTerritoryNames(options.territoryNamesFolder);
-    readCommunes(st);
-    readBassinTable(st);
-    prepareCogHistory(st);
-    carryBassinTableToCog(st);
-    readPopulationTable(st);
-    joinTables(st);
-    fillCommunes(st);
     model::Dataset ds;
-    readCounts(st, ds);
+    readAndJoin(st, ds);
     applyFilters(st);
     buildBassins(st, ds);
     keepFacilitiesOfDataset(st, ds);

@@ -13,6 +13,7 @@
 #include "core/model/feedback.h"
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace maillage::io {
@@ -160,6 +161,45 @@ struct ImportReport {
     std::vector<CogCarry> cogCarries;
     std::vector<RegisterAdded> registers; //!< one per register read, in the order given
 };
+
+//! Why a code did not join, as far as the passage tables and the codes tell.
+enum class UnmatchedReason {
+    OtherCogYear, //!< a commune of another COG year (merged or renamed since): the table is of that year
+    CreatedSince, //!< a commune created in `year` (commune nouvelle): the other table is older
+    CorsicaCode,  //!< Corsica coded 20xxx instead of 2A/2B (or the other way round)
+    Unknown       //!< no passage table explains it: another territory, a typo, a code of another kind
+};
+
+//! One unmatched code and its likely reason.
+struct UnmatchedCode {
+    std::string code;
+    UnmatchedReason reason = UnmatchedReason::Unknown;
+    int year = 0;                     //!< OtherCogYear: last COG year it is a commune; CreatedSince: creation
+    int cogYear = 0;                  //!< COG of the communes
+    std::vector<std::string> becomes; //!< OtherCogYear: its codes in the communes' COG; Corsica: the commune
+    //! The reason as a sentence: "« 74011 » is a commune of COG 2016, merged into « 74010 » by COG 2018".
+    Message explanation() const;
+};
+
+//! The likely reason why `code` is absent from the other side of a join; `communes` are the codes of the
+//! communes, `history` the passage tables (null: none), `cogYear` the communes' COG (0: unknown).
+UnmatchedCode explainUnmatched(const std::string& code, const std::unordered_set<std::string>& communes,
+                               const CogHistory* history, int cogYear);
+
+//! What the import would join, before anything is dissolved or written (the import wizard's preview).
+struct JoinPreview {
+    ImportReport report;      //!< joins, COG carries and warnings, as importDataset reports them
+    std::size_t communes = 0; //!< communes read from the polygons (or table)
+    int cogYear = 0;          //!< COG of the communes (given, from the file name, or detected)
+    //! Per join of report.joins: its first unmatched codes with their reason.
+    std::vector<std::vector<UnmatchedCode>> reasons;
+};
+
+//! Reads the communes, the BV table, the population and the professionals and joins them exactly as
+//! importDataset does (same steps, same report), listing at most `maxCodes` unmatched codes per join with
+//! their reason. Throws Error as importDataset does.
+JoinPreview previewImportJoins(const ImportOptions& options, std::size_t maxCodes = 20,
+                               Feedback* feedback = nullptr);
 
 //! Reads everything, joins, folds arrondissements, dissolves bassins, and returns the dataset (not
 //! written: call writeDataset). Progress and cancellation through `feedback`.

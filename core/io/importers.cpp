@@ -1234,7 +1234,9 @@ JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,
         report.totalPopulation += c.population;
     }
     std::set<std::string> unmatched;
+    std::unordered_set<std::string> places;
     for (const auto& rec : counts) {
+        places.insert(rec.place);
         report.totalProfessionals += rec.count;
         if (!known.count(rec.place)) {
             unmatched.insert(rec.place);
@@ -1242,6 +1244,7 @@ JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,
         }
     }
     report.unmatched.assign(unmatched.begin(), unmatched.end());
+    report.codes = places.size();
     return report;
 }
 

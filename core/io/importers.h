@@ -15,6 +15,7 @@ namespace maillage::io {
 struct JoinReport {
     std::string left, right;            //!< "professionnels (bpe2013.csv)", "communes (communes.geojson)"
     std::vector<std::string> unmatched; //!< codes of `left` absent from `right`, sorted
+    std::size_t codes = 0;              //!< distinct codes of `left` joined (matched + unmatched)
     double unmatchedProfessionals = 0, totalProfessionals = 0;
     double unmatchedPopulation = 0, totalPopulation = 0;
     bool ok() const { return unmatched.empty(); }

@@ -91,6 +91,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/gui8.inc"
 #include "core/model/messages/inputs.inc"
 #include "core/model/messages/inputs17.inc"
+#include "core/model/messages/inputs18.inc"
 #include "core/model/messages/inputs8.inc"
 #include "core/model/messages/io.inc"
 #include "core/model/messages/model.inc"

@@ -13,6 +13,7 @@
 #include "find_child.h"
 #include "qgis_test_main.h"
 #include "ui_fixture.h"
+#include "wizard_testing.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -29,16 +30,10 @@
 using namespace maillage;
 using namespace maillage::ui;
 using maillage::testing::child;
+using maillage::testing::itemsOf;
+using maillage::testing::writeText;
 
 namespace {
-
-QString writeText(const QTemporaryDir& dir, const char* name, const QByteArray& text) {
-    const QString path = dir.filePath(QString::fromLatin1(name));
-    QFile f(path);
-    f.open(QIODevice::WriteOnly);
-    f.write(text);
-    return path;
-}
 
 //! With MAILLAGE_SCREENSHOTS=DIR, the wizard on page `page` saved as DIR/name (to look at the pages).
 void saveScreenshot(ImportWizard& wizard, int page, const char* name) {
@@ -50,13 +45,6 @@ void saveScreenshot(ImportWizard& wizard, int page, const char* name) {
     wizard.show();
     QTest::qWait(100);
     wizard.grab().save(dir + QLatin1Char('/') + QString::fromLatin1(name));
-}
-
-QStringList itemsOf(const QComboBox* combo) {
-    QStringList items;
-    for (int i = 0; i < combo->count(); ++i)
-        items << combo->itemText(i);
-    return items;
 }
 
 } // namespace
@@ -95,7 +83,8 @@ private slots:
         QCOMPARE(child<QComboBox>(&wizard, "zoneCommuneField")->currentText(), QStringLiteral("INSEE_COM"));
         child<QLineEdit>(&wizard, "qpvFile")->setText(QStringLiteral("qpv.geojson"));
         child<QLineEdit>(&wizard, "quartiersFile")->setText(QStringLiteral("quartiers.csv"));
-        saveScreenshot(wizard, wizard.pageIds().size() - 2, "wizard_zones.png");
+        saveScreenshot(wizard, wizard.pageIds().size() - 4,
+                       "wizard_zones.png"); // then register, preview, run
         const io::ImportOptions o = wizard.options();
         QCOMPARE(o.zones.polygons, iris.toStdString());
         QCOMPARE(o.zones.columns.code, std::string("CODE_IRIS"));
