@@ -1,6 +1,7 @@
 #include "ui/session.h"
 
 #include "core/analysis/accessibility.h"
+#include "core/analysis/change.h"
 #include "core/analysis/density.h"
 #include "ui/tasks.h"
 
@@ -98,7 +99,7 @@ void Session::setDataset(model::Dataset dataset, const QString& path) {
     d->crunchesRunning.clear();
     d->hasDataset = true;
     d->path = path;
-    d->vintage = d->dataset->latestVintage();
+    d->vintage = analysis::defaultVintage(*d->dataset); // not a sparse register added as the newest year
     d->selection.clear();
     d->commune.clear();
     recompute();
@@ -296,6 +297,8 @@ const CrunchResult* Session::crunch(const CrunchRequest& request) {
         tr("Crunch diagnosis"),
         [dataset, params, crunchParams, result](Feedback&) {
             const CrunchRequest& r = result->request;
+            if (r.vintageFrom != 0) // BPE practice sites are not compared with register people
+                analysis::checkSameSource(*dataset, r.vintageFrom, r.vintageTo);
             result->diagnostics = analysis::diagnoseCrunch(*dataset, r.bassins, params, crunchParams,
                                                            r.vintageTo, r.vintageFrom);
             result->classification = result->diagnostics.classification;

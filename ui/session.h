@@ -106,7 +106,8 @@ public:
     //! File the dataset was read from ("" for the generated demo).
     QString path() const;
 
-    //! Vintage used for classification and densities (default: the latest).
+    //! Vintage used for classification and densities (default: analysis::defaultVintage, the newest
+    //! covering the territory).
     int vintage() const;
     void setVintage(int vintage);
 

@@ -3,6 +3,7 @@
 #include "core/analysis/counts.h"
 #include "core/analysis/density.h"
 #include "core/analysis/result_tables.h"
+#include "core/analysis/table_build.h"
 
 #include <algorithm>
 #include <array>
@@ -12,6 +13,8 @@
 
 namespace maillage::analysis {
 
+using tables::column;
+
 bool parseChangeLevel(const std::string& text, ChangeLevel& out) {
     if (text == "bv")
         out = ChangeLevel::Bassin;
@@ -20,6 +23,121 @@ bool parseChangeLevel(const std::string& text, ChangeLevel& out) {
     else
         return false;
     return true;
+}
+
+namespace {
+
+//! The register the counts of `year` are derived from, or nullptr: a register of that year whose
+//! professions cover every profession counted that year (an import replaces the year's counts by the
+//! register's; the demo's register only completes a table of counts that has other professions too).
+const model::ProfessionalRegister* registerOf(const model::Dataset& ds, int year) {
+    const model::ProfessionalRegister* found = nullptr;
+    for (const model::ProfessionalRegister& r : ds.registers)
+        if (r.vintage == year)
+            found = &r;
+    if (!found)
+        return nullptr;
+    std::set<std::string> professions;
+    for (const model::RegisteredProfessional& p : found->professionals)
+        professions.insert(p.profession);
+    for (const model::CountRecord& c : ds.counts)
+        if (c.vintage == year && c.count > 0 && !professions.count(c.profession))
+            return nullptr;
+    return found;
+}
+
+//! The dataset's source that names `year` and no register ("INSEE, BPE 2013"), "" when none does.
+std::string countsSourceOf(const model::Dataset& ds, int year) {
+    const std::string y = std::to_string(year);
+    for (const std::string& s : ds.meta.sources) {
+        const bool register_ = s.find("RPPS") != std::string::npos || s.find("ADELI") != std::string::npos;
+        if (s.find(y) != std::string::npos && !register_)
+            return s;
+    }
+    return {};
+}
+
+//! Every year of the metadata and of the counts, ascending.
+std::vector<int> vintagesPresent(const model::Dataset& ds) {
+    std::set<int> years(ds.meta.vintages.begin(), ds.meta.vintages.end());
+    for (const model::CountRecord& r : ds.counts)
+        years.insert(r.vintage);
+    return {years.begin(), years.end()};
+}
+
+} // namespace
+
+std::vector<VintageInfo> describeVintages(const model::Dataset& dataset, double minPopulationShare) {
+    const std::vector<int> years = vintagesPresent(dataset);
+    std::map<int, std::size_t> slot;
+    std::vector<VintageInfo> out(years.size());
+    for (std::size_t v = 0; v < years.size(); ++v) {
+        slot[years[v]] = v;
+        out[v].year = years[v];
+        const model::ProfessionalRegister* reg = registerOf(dataset, years[v]);
+        out[v].fromRegister = reg != nullptr;
+        out[v].source = reg ? reg->source : countsSourceOf(dataset, years[v]);
+        out[v].registered = reg ? static_cast<double>(reg->professionals.size()) : 0.0;
+    }
+    // Which communes have a professional in each year: one pass over the counts.
+    std::vector<std::vector<char>> counted(years.size(), std::vector<char>(dataset.communes.size(), 0));
+    for (const model::CountRecord& r : dataset.counts) {
+        VintageInfo& info = out[slot[r.vintage]];
+        info.professionals += r.count;
+        const int c = dataset.communeIndex(r.place);
+        if (c >= 0 && r.count > 0)
+            counted[slot[r.vintage]][static_cast<std::size_t>(c)] = 1;
+    }
+    double population = 0;
+    for (const model::Commune& c : dataset.communes)
+        population += c.population;
+    for (std::size_t v = 0; v < years.size(); ++v) {
+        double covered = 0, communes = 0;
+        for (std::size_t i = 0; i < dataset.communes.size(); ++i)
+            if (counted[v][i]) {
+                covered += dataset.communes[i].population;
+                ++communes;
+            }
+        const double total = population > 0 ? population : static_cast<double>(dataset.communes.size());
+        out[v].populationShare = total > 0 ? (population > 0 ? covered : communes) / total : 0.0;
+        out[v].coversTerritory = out[v].populationShare >= minPopulationShare;
+    }
+    return out;
+}
+
+int defaultVintage(const model::Dataset& dataset) {
+    const std::vector<VintageInfo> vintages = describeVintages(dataset);
+    for (auto it = vintages.rbegin(); it != vintages.rend(); ++it)
+        if (it->coversTerritory)
+            return it->year;
+    return vintages.empty() ? dataset.latestVintage() : vintages.back().year;
+}
+
+namespace {
+
+//! The source of a vintage as the refusal names it.
+Message sourceMessage(const model::Dataset& ds, int year) {
+    if (const model::ProfessionalRegister* reg = registerOf(ds, year))
+        return msg("analysis.change.source_register", {arg::text("source", reg->source)});
+    const std::string source = countsSourceOf(ds, year);
+    return source.empty() ? msg("analysis.change.source_counts") : raw(source);
+}
+
+} // namespace
+
+bool sameSource(const model::Dataset& dataset, int a, int b) {
+    // What matters is what is counted: people (registers, whatever their extraction date) or not.
+    return (registerOf(dataset, a) != nullptr) == (registerOf(dataset, b) != nullptr);
+}
+
+void checkSameSource(const model::Dataset& dataset, int from, int to) {
+    if (sameSource(dataset, from, to))
+        return;
+    throw Error(ErrorKind::Parameter, {},
+                msg("analysis.change.sources_differ",
+                    {arg::text("from", std::to_string(from)), arg::text("to", std::to_string(to)),
+                     arg::nested("source_from", sourceMessage(dataset, from)),
+                     arg::nested("source_to", sourceMessage(dataset, to))}));
 }
 
 namespace {
@@ -49,6 +167,7 @@ void checkYears(const model::Dataset& ds, int from, int to) {
                         {arg::text("from", std::to_string(from)), arg::text("to", std::to_string(to))}));
     checkVintagePresent(ds, from);
     checkVintagePresent(ds, to);
+    checkSameSource(ds, from, to);
 }
 
 //! Counts of every profession present in `vintage` (one with records, even of 0), per commune.
@@ -219,11 +338,6 @@ std::vector<ChangeMask> maskChangeRows(const model::Dataset& dataset, const Chan
 
 namespace {
 
-io::Column column(std::string key, std::string fr, std::string en, io::ColumnType type, int decimals = -1,
-                  std::string unit = "") {
-    return {std::move(key), std::move(fr), std::move(en), type, std::move(unit), decimals};
-}
-
 std::vector<io::Column> changeColumns(const ChangeResult& r) {
     using io::ColumnType;
     const std::string from = std::to_string(r.request.from), to = std::to_string(r.request.to);
@@ -241,17 +355,6 @@ std::vector<io::Column> changeColumns(const ChangeResult& r) {
         column("density_change", "Évolution pour 10 000 hab.", "Change per 10,000 inhabitants",
                ColumnType::Real, 1),
         column("within_noise", "Stable (dans le bruit)", "Stable (within noise)", ColumnType::Boolean)};
-}
-
-//! An empty table `name` titled by `title` in both languages, under `rule`.
-io::ResultTable titledTable(std::string name, const Message& title, const SecrecyRule& rule) {
-    io::ResultTable t;
-    t.name = std::move(name);
-    t.titleFr = word(title, Language::Fr);
-    t.titleEn = word(title, Language::En);
-    t.secrecyApplied = rule.enabled;
-    t.secrecyThreshold = rule.enabled ? rule.threshold : 0;
-    return t;
 }
 
 io::Cell densityCell(double value, const ChangeRow& r, bool masked) {
@@ -297,8 +400,9 @@ Message changeTitle(const model::Dataset& ds, const ChangeResult& r, Language la
 
 io::ResultTable changeTable(const model::Dataset& dataset, const ChangeResult& result,
                             const SecrecyRule& rule) {
-    io::ResultTable t = titledTable("change", changeTitle(dataset, result, Language::En), rule);
-    t.titleFr = word(changeTitle(dataset, result, Language::Fr), Language::Fr); // the profession's label
+    // The title names the profession by its label in each language.
+    io::ResultTable t = tables::newTable(
+        "change", [&](Language language) { return changeTitle(dataset, result, language); }, rule);
     t.columns = changeColumns(result);
     const std::vector<ChangeMask> masks = maskChangeRows(dataset, result, rule);
     for (std::size_t i = 0; i < result.rows.size(); ++i)
@@ -351,11 +455,11 @@ io::ResultTable earlyWarningTable(const CrunchDiagnostics& diagnostics, const Se
                                   Language language) {
     using io::Cell;
     using io::ColumnType;
-    io::ResultTable t = titledTable("early_warning",
-                                    msg("analysis.crunch.early_warning_title",
-                                        {arg::text("from", std::to_string(diagnostics.vintageFrom)),
-                                         arg::text("to", std::to_string(diagnostics.vintageTo))}),
-                                    rule);
+    io::ResultTable t = tables::newTable("early_warning",
+                                         msg("analysis.crunch.early_warning_title",
+                                             {arg::text("from", std::to_string(diagnostics.vintageFrom)),
+                                              arg::text("to", std::to_string(diagnostics.vintageTo))}),
+                                         rule);
     t.columns = {column("bv", "Bassin de vie", "Bassin de vie", ColumnType::Code),
                  column("name", "Nom", "Name", ColumnType::Text),
                  column("type", "Type", "Type", ColumnType::Integer),
