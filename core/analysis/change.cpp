@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
@@ -430,6 +431,61 @@ std::vector<int> largestChanges(const ChangeResult& result, const std::vector<Ch
     if (static_cast<int>(out.size()) > n)
         out.resize(static_cast<std::size_t>(std::max(n, 0)));
     return out;
+}
+
+namespace {
+
+//! "professionnels (médecin généraliste)": who the change counts, the profession's label in lower case.
+Message whoChanged(const model::Dataset& ds, const ChangeResult& r, Language language) {
+    if (r.request.profession.empty())
+        return msg("analysis.change.who_all");
+    std::string label = professionText(ds, r.request.profession, language);
+    if (!label.empty() && static_cast<unsigned char>(label[0]) < 0x80) // ASCII initial: no UTF-8 to split
+        label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+    return msg("analysis.change.who_profession", {arg::text("profession", label)});
+}
+
+//! The change of all units together, or that secrecy masks it.
+Message totalChange(const model::Dataset& ds, const ChangeResult& r, Language language) {
+    double before = 0, after = 0;
+    for (const ChangeRow& row : r.rows) {
+        before += row.before;
+        after += row.after;
+    }
+    const std::string from = std::to_string(r.request.from), to = std::to_string(r.request.to);
+    const auto secret = [&](double n) { return n > 0 && n < r.secrecyThreshold; };
+    if (secret(before) || secret(after) || before <= 0)
+        return msg("analysis.change.summary_secret", {arg::text("from", from), arg::text("to", to)});
+    const double fraction = (after - before) / before;
+    const char* id = std::round(std::abs(fraction) * 1000) == 0 ? "analysis.change.summary_stable"
+                     : fraction < 0                             ? "analysis.change.summary_down"
+                                                                : "analysis.change.summary_up";
+    return msg(id,
+               {arg::text("from", from), arg::text("to", to), arg::nested("who", whoChanged(ds, r, language)),
+                arg::percent("percent", std::abs(fraction), 1)});
+}
+
+} // namespace
+
+std::string describeChange(const model::Dataset& dataset, const ChangeResult& result,
+                           const std::vector<ChangeMask>& masks, Language language, double lossLimit) {
+    long long losers = 0;
+    for (std::size_t i = 0; i < result.rows.size(); ++i) {
+        const ChangeRow& row = result.rows[i];
+        const bool shown = !(i < masks.size() && masks[i].change) && row.hasPercent && !row.withinNoise;
+        if (shown && row.changePercent < -100.0 * lossLimit)
+            ++losers;
+    }
+    const bool commune = result.request.level == ChangeLevel::Commune;
+    const MessageArg limit = arg::percent("limit", lossLimit, 0);
+    const Message losersMessage =
+        losers == 0
+            ? msg(commune ? "analysis.change.losers_none_commune" : "analysis.change.losers_none_bv", {limit})
+            : msg(commune ? "analysis.change.losers_commune" : "analysis.change.losers_bv",
+                  {arg::integer("n", losers), limit});
+    return word(msg("analysis.change.summary", {arg::nested("total", totalChange(dataset, result, language)),
+                                                arg::nested("losers", losersMessage)}),
+                language);
 }
 
 MassSeries massOverVintages(const model::Dataset& dataset, const std::vector<std::string>& bassins) {

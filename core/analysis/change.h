@@ -100,6 +100,14 @@ io::ResultTable changeTable(const model::Dataset& dataset, const ChangeResult& r
 //! result.rows), largest first.
 std::vector<int> largestChanges(const ChangeResult& result, const std::vector<ChangeMask>& masks, int n);
 
+//! One sentence summing up a change ("Entre 2013 et 2018, le nombre de professionnels (médecin
+//! généraliste) a diminué de 4,2 % dans le territoire ; 12 bassins de vie perdent plus de 10 %."): the
+//! change of all units together (masked when either total is under the secrecy threshold), and the units
+//! whose shown change is a loss of more than `lossLimit` (a fraction; within-noise and masked ones not
+//! counted).
+std::string describeChange(const model::Dataset& dataset, const ChangeResult& result,
+                           const std::vector<ChangeMask>& masks, Language language, double lossLimit = 0.10);
+
 //! Mass of professionals of each BV in each vintage of the dataset (the pôles' chart).
 struct MassSeries {
     std::vector<int> vintages;             //!< ascending

@@ -59,6 +59,45 @@ model::Dataset bpeTerritory() {
     return ds;
 }
 
+/* Three BVs of one commune each, 10,000 inhabitants: GPs 100 -> 85 (-15 %), 50 -> 44 (-12 %), 200 -> 210
+ * (+5 %); in all 350 -> 339 (-3.14 %). Nurses 3 -> 3 in the first (secret at 5). */
+model::Dataset threeBassins() {
+    model::Dataset ds;
+    ds.catalogue = model::ProfessionCatalogue::builtin();
+    for (const char* code : {"59001", "59002", "59003"}) {
+        model::Commune c;
+        c.code = code;
+        c.name = std::string("Ville ") + code;
+        c.bv = code;
+        c.population = 10000;
+        ds.communes.push_back(c);
+    }
+    ds.rebuildBassins();
+    ds.reindex();
+    ds.meta.vintages = {2013, 2018};
+    ds.counts = {{"59001", "medecin_generaliste", 2013, 100},
+                 {"59002", "medecin_generaliste", 2013, 50},
+                 {"59003", "medecin_generaliste", 2013, 200},
+                 {"59001", "medecin_generaliste", 2018, 85},
+                 {"59002", "medecin_generaliste", 2018, 44},
+                 {"59003", "medecin_generaliste", 2018, 210},
+                 {"59001", "infirmier", 2013, 3},
+                 {"59001", "infirmier", 2018, 3}};
+    return ds;
+}
+
+std::string summaryOf(const model::Dataset& ds, const std::string& profession, ChangeLevel level,
+                      Language language) {
+    ChangeRequest r;
+    r.from = 2013;
+    r.to = 2018;
+    r.profession = profession;
+    r.level = level;
+    const SecrecyRule rule = SecrecyRule::from(ds.params.density);
+    const ChangeResult result = computeChange(ds, r, rule);
+    return describeChange(ds, result, maskChangeRows(ds, result, rule), language);
+}
+
 QString plain(const std::string& s) {
     return QString::fromStdString(s).replace(QChar(0x00a0), QLatin1Char(' '));
 }
@@ -142,6 +181,29 @@ private slots:
                                "lieux d'exercice dans la BPE, des personnes dans un registre). Deux "
                                "années d'une même source étaient attendues."));
         }
+    }
+
+    void theChangeIsSummedUpInOneSentenceInFrenchAndEnglish() {
+        const model::Dataset ds = threeBassins();
+        QCOMPARE(
+            plain(summaryOf(ds, "medecin_generaliste", ChangeLevel::Bassin, Language::Fr)),
+            QStringLiteral("Entre 2013 et 2018, le nombre de professionnels (médecin généraliste) a "
+                           "diminué de 3,1 % dans le territoire ; 2 bassins de vie perdent plus de 10 %."));
+        QCOMPARE(
+            QString::fromStdString(summaryOf(ds, "medecin_generaliste", ChangeLevel::Bassin, Language::En)),
+            QStringLiteral("Between 2013 and 2018, the number of professionals (general practitioner) fell "
+                           "by 3.1% in the territory; 2 bassins de vie lose more than 10%."));
+        // All professions (the 3 nurses are the same both years): 353 -> 342.
+        QCOMPARE(QString::fromStdString(summaryOf(ds, "", ChangeLevel::Commune, Language::En)),
+                 QStringLiteral("Between 2013 and 2018, the number of professionals fell by 3.1% in the "
+                                "territory; 2 communes lose more than 10%."));
+    }
+
+    void aSummaryOfSecretTotalsSaysSoAndNoLossIsWorded() {
+        const model::Dataset ds = threeBassins();
+        QCOMPARE(plain(summaryOf(ds, "infirmier", ChangeLevel::Bassin, Language::Fr)),
+                 QStringLiteral("Entre 2013 et 2018, l'évolution du territoire est masquée par le secret "
+                                "statistique ; aucun bassin de vie ne perd plus de 10 %."));
     }
 
     void twoExtractionsOfTheSameRegisterAreOneSeries() {
