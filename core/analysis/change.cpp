@@ -47,15 +47,20 @@ const model::ProfessionalRegister* registerOf(const model::Dataset& ds, int year
     return found;
 }
 
-//! The dataset's source that names `year` and no register ("INSEE, BPE 2013"), "" when none does.
+//! The dataset's BPE source naming `year` ("INSEE, BPE 2013, 2018"), else its BPE source, else "" (the
+//! other sources name geometries, zonings and populations, not counts).
 std::string countsSourceOf(const model::Dataset& ds, int year) {
     const std::string y = std::to_string(year);
+    std::string bpe;
     for (const std::string& s : ds.meta.sources) {
-        const bool register_ = s.find("RPPS") != std::string::npos || s.find("ADELI") != std::string::npos;
-        if (s.find(y) != std::string::npos && !register_)
+        if (s.find("BPE") == std::string::npos)
+            continue;
+        if (s.find(y) != std::string::npos)
             return s;
+        if (bpe.empty())
+            bpe = s;
     }
-    return {};
+    return bpe;
 }
 
 //! Every year of the metadata and of the counts, ascending.

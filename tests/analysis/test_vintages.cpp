@@ -50,7 +50,8 @@ model::Dataset bpeTerritory() {
     }
     ds.rebuildBassins();
     ds.reindex();
-    ds.meta.sources = {"INSEE, BPE 2013", "INSEE, BPE 2018"};
+    // The geometry file names a year too: it is not the source of the counts.
+    ds.meta.sources = {"communes_hauts_de_france_cog2018.geojson", "INSEE, BPE 2013", "INSEE, BPE 2018"};
     ds.meta.vintages = {2013, 2018};
     ds.counts = {{"59001", "medecin_generaliste", 2013, 20},
                  {"59002", "infirmier", 2013, 8},
