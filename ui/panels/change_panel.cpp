@@ -91,6 +91,7 @@ ChangePanel::ChangePanel(Session* session, QgsMapCanvas* canvas, QgsProject* pro
     rootLayout()->addWidget(m_note);
     m_chart = new MassChart;
     m_chart->setObjectName(QStringLiteral("massChart"));
+    m_chart->setMinimumHeight(240); // the legend lists every pôle under the plot
     rootLayout()->addWidget(m_chart, 1);
     m_layer = new ChangeMapLayer(session, project, this);
 
