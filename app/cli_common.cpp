@@ -2,6 +2,7 @@
 
 #include "core/io/postgis.h"
 
+#include "core/analysis/change.h"
 #include "core/io/atomic_file.h"
 #include "core/io/gpkg.h"
 #include "core/io/parameters_json.h"
@@ -110,7 +111,7 @@ const std::string& parseChoice(const std::string& text, const char* option,
 
 int datasetVintage(const model::Dataset& ds, const std::string& datasetPath, const std::string& text) {
     if (text.empty())
-        return ds.latestVintage();
+        return analysis::defaultVintage(ds); // not a sparse register added as the newest year
     const int vintage = parseYear(text, "--vintage", 0);
     const auto& present = ds.meta.vintages;
     if (std::find(present.begin(), present.end(), vintage) == present.end()) {

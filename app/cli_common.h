@@ -110,8 +110,8 @@ double parseNumberOption(const std::string& text, const char* option);
 const std::string& parseChoice(const std::string& text, const char* option,
                                const std::vector<std::string>& choices);
 
-//! The dataset's vintage `text` (--vintage), or its latest when empty. Throws Error(Parameter) naming the
-//! dataset and the vintages present when it has no counts for that year.
+//! The dataset's vintage `text` (--vintage), or its default (analysis::defaultVintage) when empty. Throws
+//! Error(Parameter) naming the dataset and the vintages present when it has no counts for that year.
 int datasetVintage(const model::Dataset& dataset, const std::string& datasetPath, const std::string& text);
 
 //! A CSV field, quoted when it holds `sep`, a quote or a line break.

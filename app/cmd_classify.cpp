@@ -2,6 +2,7 @@
 #include "app/commands.h"
 
 #include "core/analysis/access_tables.h"
+#include "core/analysis/change.h"
 #include "core/analysis/poles.h"
 #include "core/analysis/result_tables.h"
 #include "core/io/gpkg.h"
@@ -129,7 +130,7 @@ int classify(const ClassifyOptions& o, Context& c) {
     run.dataset = classifyInput(o, sourceScale, warnings);
     run.params = classifyParameters(o, run.dataset, sourceScale, warnings);
     run.vintage = o.common.dataset.empty()
-                      ? parseYear(o.common.vintage, "--vintage", run.dataset.latestVintage())
+                      ? parseYear(o.common.vintage, "--vintage", analysis::defaultVintage(run.dataset))
                       : datasetVintage(run.dataset, o.common.dataset, o.common.vintage);
     run.secrecy =
         o.common.noSecrecy ? analysis::SecrecyRule::off() : analysis::SecrecyRule::from(run.params.density);

@@ -17,6 +17,7 @@
 #include <QImage>
 #include <QMap>
 #include <QPixmap>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -209,7 +210,8 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                 static const QMap<QString, QString> docks = {
                     {QStringLiteral("poles"), QStringLiteral("dockPoles")},
                     {QStringLiteral("maillage"), QStringLiteral("dockMaillage")},
-                    {QStringLiteral("densites"), QStringLiteral("dockDensity")}};
+                    {QStringLiteral("densites"), QStringLiteral("dockDensity")},
+                    {QStringLiteral("evolution"), QStringLiteral("dockChange")}};
                 if (parser.isSet(panelOption)) {
                     const bool crunch = parser.value(panelOption) == QLatin1String("crunch");
                     const QString name =
@@ -220,9 +222,12 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                         dock->raise();
                         if (auto* tabs = dock->findChild<QTabWidget*>(); tabs && crunch)
                             tabs->setCurrentIndex(1);
+                        if (auto* show = dock->findChild<QPushButton*>(QStringLiteral("changeCompute")))
+                            show->click(); // --panel evolution: the change of the years offered first
                     } else
-                        std::fprintf(stderr,
-                                     "maillage: --panel expects poles, crunch, maillage or densites\n");
+                        std::fprintf(
+                            stderr,
+                            "maillage: --panel expects poles, crunch, maillage, densites or evolution\n");
                 }
                 if (parser.isSet(selectOption))
                     window->session()->selectBassins({parser.value(selectOption)});

@@ -1,5 +1,7 @@
 #include "ui/change_layer.h"
 
+#include "ui/session.h"
+
 #include "ui/layer_roles.h"
 #include "ui/panels/panel_util.h"
 #include "ui/styles/layer_styles.h"
@@ -183,6 +185,23 @@ QgsVectorLayer* buildChangeLayer(const model::Dataset& dataset, const analysis::
     layer->updateExtents();
     layer->setRenderer(changeRenderer(classes));
     return layer;
+}
+
+ChangeMapLayer::ChangeMapLayer(Session* session, QgsProject* project, QObject* parent)
+    : SessionResultLayer(session, project, parent) {
+    connect(session, &Session::changeReady, this, &ChangeMapLayer::rebuild);
+    connect(session, &Session::changeCleared, this, &ChangeMapLayer::remove);
+    connect(session, &Session::datasetChanged, this, &ChangeMapLayer::remove);
+}
+
+QgsVectorLayer* ChangeMapLayer::build() {
+    const ChangeView* view = m_session->change();
+    if (!view)
+        return nullptr;
+    const QgsVectorLayer* bassins = findLayerByRole(m_project, QString::fromLatin1(role::Bassins));
+    const QgsCoordinateReferenceSystem crs =
+        bassins ? bassins->crs() : QgsCoordinateReferenceSystem(QStringLiteral("EPSG:2154"));
+    return buildChangeLayer(m_session->dataset(), view->result, view->masks, crs);
 }
 
 } // namespace maillage::ui

@@ -3,6 +3,7 @@
 // two vintages, on a diverging palette centred on zero (ColorBrewer RdBu, colour-blind safe), with a class
 // for the units masked by statistical secrecy and one for the changes within noise.
 #include "core/analysis/change.h"
+#include "ui/sensitivity_layer.h"
 
 #include <QString>
 
@@ -39,5 +40,16 @@ QString changeCategoryLabel(const QString& category, const ChangeClasses& classe
 QgsVectorLayer* buildChangeLayer(const model::Dataset& dataset, const analysis::ChangeResult& result,
                                  const std::vector<analysis::ChangeMask>& masks,
                                  const QgsCoordinateReferenceSystem& crs);
+
+//! The change view's map: the layer of the Session's change (Session::change) added when it is ready,
+//! removed when the dataset or the parameters change.
+class ChangeMapLayer : public SessionResultLayer {
+    Q_OBJECT
+public:
+    ChangeMapLayer(Session* session, QgsProject* project, QObject* parent = nullptr);
+
+private:
+    QgsVectorLayer* build() override;
+};
 
 } // namespace maillage::ui

@@ -1,5 +1,7 @@
 #include "ui/main_window.h"
 
+#include "core/analysis/change.h"
+
 #include "ui/styles/dataset_styles.h"
 
 #include "core/io/gpkg.h"
@@ -31,6 +33,7 @@
 #include "ui/panels/poles_panel.h"
 #define MAILLAGE_HAS_POLES_PANEL 1
 #endif
+#include "ui/panels/change_panel.h"
 #if __has_include("ui/panels/maillage_panel.h")
 #include "ui/panels/maillage_panel.h"
 #define MAILLAGE_HAS_MAILLAGE_PANEL 1
@@ -558,6 +561,13 @@ void MainWindow::createMenus() {
     QMenu* analysis = menuBar()->addMenu(tr("&Analysis"));
     analysis->addAction(m_parametersAction);
     analysis->addAction(m_cooperationsAction);
+    auto* changeAction = analysis->addAction(tr("C&hange between two years"), this, [this] {
+        if (auto* dock = findChild<QDockWidget*>(QStringLiteral("dockChange"))) {
+            dock->show();
+            dock->raise();
+        }
+    });
+    changeAction->setObjectName(QStringLiteral("showChange"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_guideAction);
@@ -648,6 +658,7 @@ void MainWindow::createDocks() {
 #ifdef MAILLAGE_HAS_DENSITY_PANEL
     addPanel(new DensityPanel(m_session, m_canvas, m_project.get()), tr("Densities"), "dockDensity");
 #endif
+    addPanel(new ChangePanel(m_session, m_canvas, m_project.get()), tr("Change"), "dockChange"); // issue 11
     if (!m_panelDocks.isEmpty())
         m_panelDocks.first()->raise();
     (void)addPanel;
@@ -998,6 +1009,16 @@ void MainWindow::updateVintages() {
     m_vintage->clear();
     for (int v : vintages)
         m_vintage->addItem(QString::number(v), v);
+    // A year whose counts do not cover the territory (a register of a few people) is said so.
+    for (const analysis::VintageInfo& v : analysis::describeVintages(dataset)) {
+        const int i = m_vintage->findData(v.year);
+        if (i < 0 || v.coversTerritory)
+            continue;
+        m_vintage->setItemText(
+            i, v.fromRegister
+                   ? tr("%1 (register, %2 professionals)").arg(v.year).arg(panel::number(v.registered))
+                   : tr("%1 (%2 professionals, sparse)").arg(v.year).arg(panel::number(v.professionals)));
+    }
     m_vintage->setCurrentIndex(m_vintage->findData(m_session->vintage()));
     m_vintage->setEnabled(m_vintage->count() > 1);
 }

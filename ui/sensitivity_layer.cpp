@@ -35,7 +35,7 @@ struct Change {
 std::map<std::string, Change> nearestChanges(const analysis::Sensitivity& s) {
     std::map<std::string, Change> out;
     for (const analysis::SensitivityStep& step : s.steps)
-        for (const analysis::TypeChange& c : step.changes) {
+        for (const analysis::MarginTypeChange& c : step.changes) {
             auto it = out.find(c.bv);
             if (it == out.end() || std::abs(step.value - s.base) < std::abs(it->second.value - s.base))
                 out[c.bv] = {static_cast<int>(c.from), static_cast<int>(c.to), step.value};

@@ -1,6 +1,7 @@
 #include "ui/session.h"
 
 #include "core/analysis/accessibility.h"
+#include "core/analysis/change.h"
 #include "core/analysis/density.h"
 #include "ui/tasks.h"
 
@@ -42,6 +43,8 @@ struct Session::Private {
     std::optional<analysis::Sensitivity> sensitivity;
     int sensitivityGeneration = 0;
     std::optional<ZonageState> zonage;
+    std::optional<ChangeView> change; // the change view's last result
+    int changeGeneration = 0;
 };
 
 namespace {
@@ -98,7 +101,8 @@ void Session::setDataset(model::Dataset dataset, const QString& path) {
     d->crunchesRunning.clear();
     d->hasDataset = true;
     d->path = path;
-    d->vintage = d->dataset->latestVintage();
+    d->vintage = analysis::defaultVintage(*d->dataset); // not a sparse register added as the newest year
+    clearChange();
     d->selection.clear();
     d->commune.clear();
     recompute();
@@ -181,6 +185,7 @@ const model::Parameters& Session::parameters() const {
 }
 
 void Session::setParameters(const model::Parameters& parameters) {
+    clearChange(); // its secrecy and noise may have changed
     const bool polesChanged = parameters.poles != d->dataset->params.poles;
     const model::CrunchParameters& crunch = d->dataset->params.crunch;
     if (polesChanged || parameters.crunch.macrocephalyPrimacy != crunch.macrocephalyPrimacy ||
@@ -296,6 +301,8 @@ const CrunchResult* Session::crunch(const CrunchRequest& request) {
         tr("Crunch diagnosis"),
         [dataset, params, crunchParams, result](Feedback&) {
             const CrunchRequest& r = result->request;
+            if (r.vintageFrom != 0) // BPE practice sites are not compared with register people
+                analysis::checkSameSource(*dataset, r.vintageFrom, r.vintageTo);
             result->diagnostics = analysis::diagnoseCrunch(*dataset, r.bassins, params, crunchParams,
                                                            r.vintageTo, r.vintageFrom);
             result->classification = result->diagnostics.classification;
@@ -467,6 +474,68 @@ void Session::requestSensitivity(const SensitivityRequest& request) {
 
 const analysis::Sensitivity* Session::sensitivity() const {
     return d->sensitivity ? &*d->sensitivity : nullptr;
+}
+
+namespace {
+
+//! The change view of `request` (worker thread: reads the dataset only).
+void computeChangeView(const model::Dataset& ds, ChangeView& view) {
+    const analysis::SecrecyRule rule = analysis::SecrecyRule::from(ds.params.density);
+    view.result = analysis::computeChange(ds, view.request.change, rule);
+    view.masks = analysis::maskChangeRows(ds, view.result, rule);
+    view.table = analysis::changeTable(ds, view.result, rule);
+    view.summaryFr = analysis::describeChange(ds, view.result, view.masks, Language::Fr);
+    view.summaryEn = analysis::describeChange(ds, view.result, view.masks, Language::En);
+    view.secrecyThreshold = rule.enabled ? rule.threshold : 0;
+    // The chart's years: those that count the territory, of the source of the change's years.
+    analysis::MassSeries all = analysis::massOverVintages(ds, view.request.chartBassins);
+    view.masses.bassins = all.bassins;
+    view.masses.mass.assign(all.bassins.size(), {});
+    for (const analysis::VintageInfo& v : analysis::describeVintages(ds)) {
+        const auto at = std::find(all.vintages.begin(), all.vintages.end(), v.year);
+        if (!v.coversTerritory || at == all.vintages.end() ||
+            !analysis::sameSource(ds, v.year, view.request.change.to))
+            continue;
+        view.masses.vintages.push_back(v.year);
+        for (std::size_t b = 0; b < all.bassins.size(); ++b)
+            view.masses.mass[b].push_back(all.mass[b][static_cast<std::size_t>(at - all.vintages.begin())]);
+    }
+}
+
+} // namespace
+
+void Session::requestChange(const ChangeViewRequest& request) {
+    d->change.reset();
+    const int generation = ++d->changeGeneration;
+    auto view = std::make_shared<ChangeView>();
+    view->request = request;
+    std::shared_ptr<const model::Dataset> dataset = d->dataset;
+    QPointer<Session> self(this);
+    FunctionTask* task = FunctionTask::start(
+        tr("Change between two years"), [dataset, view](Feedback&) { computeChangeView(*dataset, *view); },
+        [self, view, generation](bool ok, const QString& error) {
+            if (!self || generation != self->d->changeGeneration)
+                return;
+            if (!ok) {
+                emit self->changeFailed(error);
+                return;
+            }
+            self->d->change = std::move(*view);
+            emit self->changeReady();
+        });
+    emit backgroundTaskStarted(task);
+}
+
+const ChangeView* Session::change() const {
+    return d->change ? &*d->change : nullptr;
+}
+
+void Session::clearChange() {
+    ++d->changeGeneration;
+    if (!d->change)
+        return;
+    d->change.reset();
+    emit changeCleared();
 }
 
 void Session::recompute() {

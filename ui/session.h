@@ -2,6 +2,7 @@
 // The open dataset and everything derived from it, shared by the main window, the map and the panels.
 // Panels never compute: they read results from here and react to its signals. The Session owns no widget.
 #include "core/analysis/accessibility.h"
+#include "core/analysis/change.h"
 #include "core/analysis/crunch.h"
 #include "core/analysis/maillage.h"
 #include "core/analysis/margins.h"
@@ -93,6 +94,25 @@ struct SensitivityRequest {
 //! left out, ascending; values at or below 0 left out (no pôle parameter is negative).
 std::vector<double> sensitivityValues(double base, double percent, int stepsEachSide);
 
+//! What the change view asks: a change between two vintages, and the pôles whose mass it charts.
+struct ChangeViewRequest {
+    analysis::ChangeRequest change;
+    std::vector<std::string> chartBassins; //!< BV codes of the mass chart
+};
+
+//! A change computed for the change view: the engine's result, its masks, the table the command line
+//! writes (masked), the summary sentence in both languages, and the masses of the charted pôles over the
+//! vintages that cover the territory.
+struct ChangeView {
+    ChangeViewRequest request;
+    analysis::ChangeResult result;
+    std::vector<analysis::ChangeMask> masks;
+    io::ResultTable table;
+    std::string summaryFr, summaryEn;
+    analysis::MassSeries masses;
+    double secrecyThreshold = 0; //!< masses of 1 to threshold − 1 are not drawn (0: no secrecy)
+};
+
 class Session : public QObject {
     Q_OBJECT
 public:
@@ -106,7 +126,8 @@ public:
     //! File the dataset was read from ("" for the generated demo).
     QString path() const;
 
-    //! Vintage used for classification and densities (default: the latest).
+    //! Vintage used for classification and densities (default: analysis::defaultVintage, the newest
+    //! covering the territory).
     int vintage() const;
     void setVintage(int vintage);
 
@@ -172,6 +193,13 @@ public:
     //! dataset or parameters changed since).
     const analysis::Sensitivity* sensitivity() const;
 
+    //! Computes the change view of `request` for the current dataset and parameters in a background task:
+    //! changeReady() or changeFailed() follow. A later request supersedes it.
+    void requestChange(const ChangeViewRequest& request);
+    //! The change view computed for the last request (nullptr while computing, after a failure, or when the
+    //! dataset or parameters changed since).
+    const ChangeView* change() const;
+
     //! Asks the map to zoom to a BV or commune (by code); the main window connects this to the canvas.
     void requestZoomTo(FeatureKind kind, const QString& code);
 
@@ -196,6 +224,11 @@ signals:
     void sensitivityFailed(const QString& message);
     //! The dataset or parameters changed: the sensitivity shown no longer holds.
     void sensitivityCleared();
+    void changeReady();
+    //! `message` is empty when the computation was cancelled.
+    void changeFailed(const QString& message);
+    //! The dataset or parameters changed: the change shown no longer holds.
+    void changeCleared();
     //! A computation started in the background, for the status bar to show it with a cancel button.
     void backgroundTaskStarted(maillage::ui::FunctionTask* task);
 
@@ -204,6 +237,7 @@ private:
     void startDensityMap(const DensityMapRequest& request);
     void densityMapFinished(DensityMap map, bool ok, const QString& error);
     void crunchFinished(CrunchResult result, bool ok, const QString& error);
+    void clearChange();
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -199,7 +199,7 @@ std::vector<ResultTable> sensitivityTables(const model::Dataset& dataset, const 
     summary.notes.push_back(base);
     for (std::size_t s = 0; s < sensitivity.steps.size(); ++s) {
         const SensitivityStep& step = sensitivity.steps[s];
-        for (const TypeChange& c : step.changes) {
+        for (const MarginTypeChange& c : step.changes) {
             io::Row row;
             row.cells = {Cell::of(step.value),
                          Cell::of(c.bv),

@@ -3,14 +3,18 @@
 #include "core/analysis/counts.h"
 #include "core/analysis/density.h"
 #include "core/analysis/result_tables.h"
+#include "core/analysis/table_build.h"
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <set>
 
 namespace maillage::analysis {
+
+using tables::column;
 
 bool parseChangeLevel(const std::string& text, ChangeLevel& out) {
     if (text == "bv")
@@ -20,6 +24,126 @@ bool parseChangeLevel(const std::string& text, ChangeLevel& out) {
     else
         return false;
     return true;
+}
+
+namespace {
+
+//! The register the counts of `year` are derived from, or nullptr: a register of that year whose
+//! professions cover every profession counted that year (an import replaces the year's counts by the
+//! register's; the demo's register only completes a table of counts that has other professions too).
+const model::ProfessionalRegister* registerOf(const model::Dataset& ds, int year) {
+    const model::ProfessionalRegister* found = nullptr;
+    for (const model::ProfessionalRegister& r : ds.registers)
+        if (r.vintage == year)
+            found = &r;
+    if (!found)
+        return nullptr;
+    std::set<std::string> professions;
+    for (const model::RegisteredProfessional& p : found->professionals)
+        professions.insert(p.profession);
+    for (const model::CountRecord& c : ds.counts)
+        if (c.vintage == year && c.count > 0 && !professions.count(c.profession))
+            return nullptr;
+    return found;
+}
+
+//! The dataset's BPE source naming `year` ("INSEE, BPE 2013, 2018"), else its BPE source, else "" (the
+//! other sources name geometries, zonings and populations, not counts).
+std::string countsSourceOf(const model::Dataset& ds, int year) {
+    const std::string y = std::to_string(year);
+    std::string bpe;
+    for (const std::string& s : ds.meta.sources) {
+        if (s.find("BPE") == std::string::npos)
+            continue;
+        if (s.find(y) != std::string::npos)
+            return s;
+        if (bpe.empty())
+            bpe = s;
+    }
+    return bpe;
+}
+
+//! Every year of the metadata and of the counts, ascending.
+std::vector<int> vintagesPresent(const model::Dataset& ds) {
+    std::set<int> years(ds.meta.vintages.begin(), ds.meta.vintages.end());
+    for (const model::CountRecord& r : ds.counts)
+        years.insert(r.vintage);
+    return {years.begin(), years.end()};
+}
+
+} // namespace
+
+std::vector<VintageInfo> describeVintages(const model::Dataset& dataset, double minPopulationShare) {
+    const std::vector<int> years = vintagesPresent(dataset);
+    std::map<int, std::size_t> slot;
+    std::vector<VintageInfo> out(years.size());
+    for (std::size_t v = 0; v < years.size(); ++v) {
+        slot[years[v]] = v;
+        out[v].year = years[v];
+        const model::ProfessionalRegister* reg = registerOf(dataset, years[v]);
+        out[v].fromRegister = reg != nullptr;
+        out[v].source = reg ? reg->source : countsSourceOf(dataset, years[v]);
+        out[v].registered = reg ? static_cast<double>(reg->professionals.size()) : 0.0;
+    }
+    // Which communes have a professional in each year: one pass over the counts.
+    std::vector<std::vector<char>> counted(years.size(), std::vector<char>(dataset.communes.size(), 0));
+    for (const model::CountRecord& r : dataset.counts) {
+        VintageInfo& info = out[slot[r.vintage]];
+        info.professionals += r.count;
+        const int c = dataset.communeIndex(r.place);
+        if (c >= 0 && r.count > 0)
+            counted[slot[r.vintage]][static_cast<std::size_t>(c)] = 1;
+    }
+    double population = 0;
+    for (const model::Commune& c : dataset.communes)
+        population += c.population;
+    for (std::size_t v = 0; v < years.size(); ++v) {
+        double covered = 0, communes = 0;
+        for (std::size_t i = 0; i < dataset.communes.size(); ++i)
+            if (counted[v][i]) {
+                covered += dataset.communes[i].population;
+                ++communes;
+            }
+        const double total = population > 0 ? population : static_cast<double>(dataset.communes.size());
+        out[v].populationShare = total > 0 ? (population > 0 ? covered : communes) / total : 0.0;
+        out[v].coversTerritory = out[v].populationShare >= minPopulationShare;
+    }
+    return out;
+}
+
+int defaultVintage(const model::Dataset& dataset) {
+    const std::vector<VintageInfo> vintages = describeVintages(dataset);
+    for (auto it = vintages.rbegin(); it != vintages.rend(); ++it)
+        if (it->coversTerritory)
+            return it->year;
+    return vintages.empty() ? dataset.latestVintage() : vintages.back().year;
+}
+
+namespace {
+
+//! The source of a vintage as the refusal names it.
+Message sourceMessage(const model::Dataset& ds, int year) {
+    if (const model::ProfessionalRegister* reg = registerOf(ds, year))
+        return msg("analysis.change.source_register", {arg::text("source", reg->source)});
+    const std::string source = countsSourceOf(ds, year);
+    return source.empty() ? msg("analysis.change.source_counts") : raw(source);
+}
+
+} // namespace
+
+bool sameSource(const model::Dataset& dataset, int a, int b) {
+    // What matters is what is counted: people (registers, whatever their extraction date) or not.
+    return (registerOf(dataset, a) != nullptr) == (registerOf(dataset, b) != nullptr);
+}
+
+void checkSameSource(const model::Dataset& dataset, int from, int to) {
+    if (sameSource(dataset, from, to))
+        return;
+    throw Error(ErrorKind::Parameter, {},
+                msg("analysis.change.sources_differ",
+                    {arg::text("from", std::to_string(from)), arg::text("to", std::to_string(to)),
+                     arg::nested("source_from", sourceMessage(dataset, from)),
+                     arg::nested("source_to", sourceMessage(dataset, to))}));
 }
 
 namespace {
@@ -49,6 +173,7 @@ void checkYears(const model::Dataset& ds, int from, int to) {
                         {arg::text("from", std::to_string(from)), arg::text("to", std::to_string(to))}));
     checkVintagePresent(ds, from);
     checkVintagePresent(ds, to);
+    checkSameSource(ds, from, to);
 }
 
 //! Counts of every profession present in `vintage` (one with records, even of 0), per commune.
@@ -219,11 +344,6 @@ std::vector<ChangeMask> maskChangeRows(const model::Dataset& dataset, const Chan
 
 namespace {
 
-io::Column column(std::string key, std::string fr, std::string en, io::ColumnType type, int decimals = -1,
-                  std::string unit = "") {
-    return {std::move(key), std::move(fr), std::move(en), type, std::move(unit), decimals};
-}
-
 std::vector<io::Column> changeColumns(const ChangeResult& r) {
     using io::ColumnType;
     const std::string from = std::to_string(r.request.from), to = std::to_string(r.request.to);
@@ -241,17 +361,6 @@ std::vector<io::Column> changeColumns(const ChangeResult& r) {
         column("density_change", "Évolution pour 10 000 hab.", "Change per 10,000 inhabitants",
                ColumnType::Real, 1),
         column("within_noise", "Stable (dans le bruit)", "Stable (within noise)", ColumnType::Boolean)};
-}
-
-//! An empty table `name` titled by `title` in both languages, under `rule`.
-io::ResultTable titledTable(std::string name, const Message& title, const SecrecyRule& rule) {
-    io::ResultTable t;
-    t.name = std::move(name);
-    t.titleFr = word(title, Language::Fr);
-    t.titleEn = word(title, Language::En);
-    t.secrecyApplied = rule.enabled;
-    t.secrecyThreshold = rule.enabled ? rule.threshold : 0;
-    return t;
 }
 
 io::Cell densityCell(double value, const ChangeRow& r, bool masked) {
@@ -297,8 +406,9 @@ Message changeTitle(const model::Dataset& ds, const ChangeResult& r, Language la
 
 io::ResultTable changeTable(const model::Dataset& dataset, const ChangeResult& result,
                             const SecrecyRule& rule) {
-    io::ResultTable t = titledTable("change", changeTitle(dataset, result, Language::En), rule);
-    t.titleFr = word(changeTitle(dataset, result, Language::Fr), Language::Fr); // the profession's label
+    // The title names the profession by its label in each language.
+    io::ResultTable t = tables::newTable(
+        "change", [&](Language language) { return changeTitle(dataset, result, language); }, rule);
     t.columns = changeColumns(result);
     const std::vector<ChangeMask> masks = maskChangeRows(dataset, result, rule);
     for (std::size_t i = 0; i < result.rows.size(); ++i)
@@ -328,6 +438,61 @@ std::vector<int> largestChanges(const ChangeResult& result, const std::vector<Ch
     return out;
 }
 
+namespace {
+
+//! "professionnels (médecin généraliste)": who the change counts, the profession's label in lower case.
+Message whoChanged(const model::Dataset& ds, const ChangeResult& r, Language language) {
+    if (r.request.profession.empty())
+        return msg("analysis.change.who_all");
+    std::string label = professionText(ds, r.request.profession, language);
+    if (!label.empty() && static_cast<unsigned char>(label[0]) < 0x80) // ASCII initial: no UTF-8 to split
+        label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+    return msg("analysis.change.who_profession", {arg::text("profession", label)});
+}
+
+//! The change of all units together, or that secrecy masks it.
+Message totalChange(const model::Dataset& ds, const ChangeResult& r, Language language) {
+    double before = 0, after = 0;
+    for (const ChangeRow& row : r.rows) {
+        before += row.before;
+        after += row.after;
+    }
+    const std::string from = std::to_string(r.request.from), to = std::to_string(r.request.to);
+    const auto secret = [&](double n) { return n > 0 && n < r.secrecyThreshold; };
+    if (secret(before) || secret(after) || before <= 0)
+        return msg("analysis.change.summary_secret", {arg::text("from", from), arg::text("to", to)});
+    const double fraction = (after - before) / before;
+    const char* id = std::round(std::abs(fraction) * 1000) == 0 ? "analysis.change.summary_stable"
+                     : fraction < 0                             ? "analysis.change.summary_down"
+                                                                : "analysis.change.summary_up";
+    return msg(id,
+               {arg::text("from", from), arg::text("to", to), arg::nested("who", whoChanged(ds, r, language)),
+                arg::percent("percent", std::abs(fraction), 1)});
+}
+
+} // namespace
+
+std::string describeChange(const model::Dataset& dataset, const ChangeResult& result,
+                           const std::vector<ChangeMask>& masks, Language language, double lossLimit) {
+    long long losers = 0;
+    for (std::size_t i = 0; i < result.rows.size(); ++i) {
+        const ChangeRow& row = result.rows[i];
+        const bool shown = !(i < masks.size() && masks[i].change) && row.hasPercent && !row.withinNoise;
+        if (shown && row.changePercent < -100.0 * lossLimit)
+            ++losers;
+    }
+    const bool commune = result.request.level == ChangeLevel::Commune;
+    const MessageArg limit = arg::percent("limit", lossLimit, 0);
+    const Message losersMessage =
+        losers == 0
+            ? msg(commune ? "analysis.change.losers_none_commune" : "analysis.change.losers_none_bv", {limit})
+            : msg(commune ? "analysis.change.losers_commune" : "analysis.change.losers_bv",
+                  {arg::integer("n", losers), limit});
+    return word(msg("analysis.change.summary", {arg::nested("total", totalChange(dataset, result, language)),
+                                                arg::nested("losers", losersMessage)}),
+                language);
+}
+
 MassSeries massOverVintages(const model::Dataset& dataset, const std::vector<std::string>& bassins) {
     MassSeries out;
     out.vintages = dataset.meta.vintages;
@@ -351,11 +516,11 @@ io::ResultTable earlyWarningTable(const CrunchDiagnostics& diagnostics, const Se
                                   Language language) {
     using io::Cell;
     using io::ColumnType;
-    io::ResultTable t = titledTable("early_warning",
-                                    msg("analysis.crunch.early_warning_title",
-                                        {arg::text("from", std::to_string(diagnostics.vintageFrom)),
-                                         arg::text("to", std::to_string(diagnostics.vintageTo))}),
-                                    rule);
+    io::ResultTable t = tables::newTable("early_warning",
+                                         msg("analysis.crunch.early_warning_title",
+                                             {arg::text("from", std::to_string(diagnostics.vintageFrom)),
+                                              arg::text("to", std::to_string(diagnostics.vintageTo))}),
+                                         rule);
     t.columns = {column("bv", "Bassin de vie", "Bassin de vie", ColumnType::Code),
                  column("name", "Nom", "Name", ColumnType::Text),
                  column("type", "Type", "Type", ColumnType::Integer),

@@ -17,6 +17,37 @@ enum class ChangeLevel { Bassin, Commune };
 //! "bv" or "commune" → level; false otherwise.
 bool parseChangeLevel(const std::string& text, ChangeLevel& out);
 
+//! Where the counts of one vintage come from, and how much of the territory they cover (a register of a
+//! few professionals added as the newest year must not become the default year, nor be compared with
+//! BPE practice sites as if they were one series).
+struct VintageInfo {
+    int year = 0;
+    bool fromRegister = false; //!< counts derived from a register of individual professionals (issue 12)
+    //! The register's source, else the dataset's source naming the year ("INSEE, BPE 2013"); "" when none.
+    std::string source;
+    double professionals = 0;     //!< sum of the commune counts of the year
+    double registered = 0;        //!< people in the register (fromRegister), located in the territory or not
+    double populationShare = 0;   //!< share of the population living in a commune with a professional
+    bool coversTerritory = false; //!< populationShare >= the minimum share asked
+};
+
+//! The vintages of the dataset (metadata and counts), ascending. A vintage covers the territory when at
+//! least `minPopulationShare` of the population lives in a commune with a professional counted (of the
+//! communes when the dataset has no population).
+std::vector<VintageInfo> describeVintages(const model::Dataset& dataset, double minPopulationShare = 0.5);
+
+//! The year every view opens on: the newest vintage that covers the territory, else the newest one; 0
+//! without counts.
+int defaultVintage(const model::Dataset& dataset);
+
+//! True when the counts of `a` and `b` count the same thing: both derived from registers of individual
+//! professionals (people), or neither (tables of counts such as the BPE's practice sites).
+bool sameSource(const model::Dataset& dataset, int a, int b);
+
+//! Throws Error(Parameter) naming both sources unless sameSource(from, to): their change would compare
+//! practice sites with people.
+void checkSameSource(const model::Dataset& dataset, int from, int to);
+
 //! What to compare.
 struct ChangeRequest {
     int from = 0, to = 0;   //!< vintages: from must be before to, both present in the dataset
@@ -49,9 +80,9 @@ struct ChangeResult {
 };
 
 //! Counts of `request.profession` (or all professions present in both vintages) in `from` and `to`, per
-//! unit. Throws Error(Parameter) when from is not before to or a vintage is absent from the dataset
-//! (naming the vintages present), Error(Value) for an unknown profession or one absent from a vintage.
-//! `rule` gives the secrecy threshold of the noise rule.
+//! unit. Throws Error(Parameter) when from is not before to, a vintage is absent from the dataset
+//! (naming the vintages present) or the two come from different sources (checkSameSource), Error(Value) for
+//! an unknown profession or one absent from a vintage. `rule` gives the secrecy threshold of the noise rule.
 ChangeResult computeChange(const model::Dataset& dataset, const ChangeRequest& request,
                            const SecrecyRule& rule);
 
@@ -68,6 +99,14 @@ io::ResultTable changeTable(const model::Dataset& dataset, const ChangeResult& r
 //! The `n` largest changes in absolute value whose change is shown and not within noise (indices into
 //! result.rows), largest first.
 std::vector<int> largestChanges(const ChangeResult& result, const std::vector<ChangeMask>& masks, int n);
+
+//! One sentence summing up a change ("Entre 2013 et 2018, le nombre de professionnels (médecin
+//! généraliste) a diminué de 4,2 % dans le territoire ; 12 bassins de vie perdent plus de 10 %."): the
+//! change of all units together (masked when either total is under the secrecy threshold), and the units
+//! whose shown change is a loss of more than `lossLimit` (a fraction; within-noise and masked ones not
+//! counted).
+std::string describeChange(const model::Dataset& dataset, const ChangeResult& result,
+                           const std::vector<ChangeMask>& masks, Language language, double lossLimit = 0.10);
 
 //! Mass of professionals of each BV in each vintage of the dataset (the pôles' chart).
 struct MassSeries {

@@ -56,13 +56,13 @@ std::vector<BassinMargins> margins(const std::vector<PoleClassification>& classi
 std::string describeMargins(const BassinMargins& margins, Language language);
 
 //! A BV whose type differs from the base classification.
-struct TypeChange {
+struct MarginTypeChange {
     std::string bv;
     PoleType from = PoleType::HorsPole, to = PoleType::HorsPole;
 };
 struct SensitivityStep {
     double value = 0;
-    std::vector<TypeChange> changes; //!< in the order of the BVs
+    std::vector<MarginTypeChange> changes; //!< in the order of the BVs
 };
 struct Sensitivity {
     std::string key; //!< "poles.grand_pole_min", "poles.mass_scale", …

@@ -150,7 +150,7 @@ std::string describeSensitivityStep(const Sensitivity& sensitivity, std::size_t 
     if (s.changes.empty())
         return word(msg("analysis.sensitivity.step_none", {key, value}), language);
     std::vector<std::string> changes;
-    for (const TypeChange& c : s.changes)
+    for (const MarginTypeChange& c : s.changes)
         changes.push_back(
             word(msg("analysis.sensitivity.change",
                      {arg::code("bv", c.bv), arg::text("from", typeInSentence(c.from, language)),

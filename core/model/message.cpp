@@ -86,6 +86,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/analysis.inc"
 #include "core/model/messages/app.inc"
 #include "core/model/messages/change.inc"
+#include "core/model/messages/change18.inc"
 #include "core/model/messages/close7.inc"
 #include "core/model/messages/gpkg.inc"
 #include "core/model/messages/gui8.inc"

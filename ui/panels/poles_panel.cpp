@@ -685,8 +685,12 @@ void PolesPanel::fillVintageCombos() {
         m_to->addItem(QString::number(v), v);
     const int current = m_session->hasDataset() ? m_session->vintage() : 0;
     m_to->setCurrentIndex(std::max(0, m_to->findData(current)));
-    // With two vintages, show the change from the earliest straight away.
-    fillFromCombo(vintages.size() >= 2 && vintages.front() < current ? vintages.front() : 0);
+    // With two vintages of the same source, show the change from the earliest straight away.
+    int earliest = 0;
+    for (int v : vintages)
+        if (!earliest && v < current && analysis::sameSource(m_session->dataset(), v, current))
+            earliest = v;
+    fillFromCombo(earliest);
     m_vintageHint->setVisible(vintages.size() == 1);
     if (vintages.size() == 1)
         m_vintageHint->setText(
@@ -702,7 +706,9 @@ void PolesPanel::fillFromCombo(int preferred) {
     const int to = m_to->currentData().toInt();
     if (m_session->hasDataset())
         for (int v : m_session->dataset().meta.vintages)
-            if (v < to) // a change is read from an earlier year to a later one
+            // A change is read from an earlier year to a later one, of the same source (BPE practice sites
+            // are not compared with the people of a register).
+            if (v < to && analysis::sameSource(m_session->dataset(), v, to))
                 m_from->addItem(QString::number(v), v);
     m_from->setCurrentIndex(std::max(0, m_from->findData(preferred)));
 }

@@ -1,5 +1,6 @@
 #include "ui/panels/rank_size_chart.h"
 
+#include "ui/panels/chart_image.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/pole_palette.h"
 
@@ -98,64 +99,15 @@ void RankSizeChart::setPoints(std::vector<RankSizePoint> points) {
 }
 
 QImage RankSizeChart::image(qreal scale) {
-    QImage out(size() * scale, QImage::Format_ARGB32_Premultiplied);
-    out.setDevicePixelRatio(scale);
-    out.fill(palette().color(QPalette::Base)); // the chart's own background
-    render(&out);
-    return out;
+    return panel::chartImage(this, scale);
 }
 
 bool RankSizeChart::writeImage(const QString& path, QString* error) {
-    const QFileInfo target(path);
-    const bool svg = target.suffix().compare(QLatin1String("svg"), Qt::CaseInsensitive) == 0;
-    auto fail = [&](const QString& message) {
-        if (error)
-            *error = message;
-        return false;
-    };
-    if (target.isSymLink() || (target.exists() && !target.isFile()))
-        return fail(tr("%1 is not a regular file: choose a file name.").arg(target.fileName()));
-    QSaveFile file(path); // a temporary file, renamed over `path` by commit()
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(
-            tr("Cannot write in the folder %1.").arg(QDir::toNativeSeparators(target.absolutePath())));
-    bool written = true;
-    if (svg) {
-        QSvgGenerator generator;
-        generator.setOutputDevice(&file);
-        generator.setSize(size());
-        generator.setViewBox(rect());
-        generator.setTitle(tr("Rank–size chart"));
-        render(&generator);
-    } else {
-        written = image().save(&file, "PNG");
-    }
-    if (!written || !file.commit())
-        return fail(tr("The chart could not be saved as %1.").arg(target.fileName()));
-    return true;
-}
-
-void RankSizeChart::exportImage() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Export the chart"), QDir::home().filePath(tr("rank-size.png")),
-                                     tr("PNG image (*.png);;SVG drawing (*.svg)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!writeImage(path, &error))
-        QMessageBox::critical(this, tr("Export the chart"), error);
+    return panel::writeChartImage(this, tr("Rank–size chart"), path, error);
 }
 
 void RankSizeChart::addImageActions() {
-    auto* copy = new QAction(tr("Copy image"), this);
-    copy->setObjectName(QStringLiteral("copyChart"));
-    connect(copy, &QAction::triggered, this, [this] { QApplication::clipboard()->setImage(image()); });
-    auto* save = new QAction(tr("Export image…"), this);
-    save->setObjectName(QStringLiteral("exportChart"));
-    connect(save, &QAction::triggered, this, &RankSizeChart::exportImage);
-    addAction(copy);
-    addAction(save);
-    setContextMenuPolicy(Qt::ActionsContextMenu);
+    panel::addChartImageActions(this, tr("Rank–size chart"), tr("rank-size.png"));
 }
 
 void RankSizeChart::paintEvent(QPaintEvent*) {

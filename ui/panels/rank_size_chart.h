@@ -46,7 +46,6 @@ protected:
 
 private:
     void addImageActions();
-    void exportImage();
     std::vector<RankSizePoint> m_points; // by decreasing mass
     std::vector<QPointF> m_drawn;        // widget coordinates of m_points at the last paint
     bool m_hasFit = false;

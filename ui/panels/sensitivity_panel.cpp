@@ -183,7 +183,7 @@ void SensitivityPanel::showResult() {
     std::vector<SensitivityRow> rows;
     std::set<std::string> changed;
     for (const analysis::SensitivityStep& step : s->steps)
-        for (const analysis::TypeChange& c : step.changes) {
+        for (const analysis::MarginTypeChange& c : step.changes) {
             rows.push_back({step.value, qs(c.bv), panel::bassinName(ds, c.bv), static_cast<int>(c.from),
                             static_cast<int>(c.to)});
             changed.insert(c.bv);
