@@ -501,7 +501,7 @@ void WorkshopMode::placeOverlay() {
     const bool sentences = m_session->selectedBassins().size() != 1;
     m_infoLabel->setFont(legendFont(sentences ? unit * 0.75 : unit, false));
     // Half a projector (two maps): the Crunch sentences would leave no room to the map; a BV's figures stay.
-    const bool infoShown = !m_infoLabel->text().isEmpty() && (!sentences || m_canvas->width() >= 800);
+    const bool infoShown = !m_infoLabel->text().isEmpty() && (!sentences || m_canvas->width() >= 1100);
     const int infoWidth = std::min(m_canvas->width() * 2 / 5, qRound(unit * (sentences ? 20 : 14)));
     const QSize info = infoShown ? QSize(infoWidth, m_info->layout()->heightForWidth(infoWidth)) : QSize();
     m_nav->adjustSize();
@@ -520,8 +520,10 @@ void WorkshopMode::placeOverlay() {
         m_info->setGeometry(plan.info);
     m_nav->setGeometry(plan.nav);
     m_legend->update();
-    // The territory a little inside the free area: its outline and edge labels off the boxes.
-    m_free = plan.free.adjusted(margin / 2, margin / 2, -margin / 2, -margin / 2);
+    // The territory inside the free area with room on both sides for the names drawn beside the border
+    // pôles (Boulogne-sur-Mer, Maubeuge), which the label engine places outside the outline.
+    const int side = std::min(qRound(unit * 4), plan.free.width() / 8);
+    m_free = plan.free.adjusted(side, margin / 2, -side, -margin / 2);
     fitTerritory();
 }
 

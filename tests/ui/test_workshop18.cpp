@@ -47,8 +47,8 @@ void checkNothingCovers(MainWindow& w) {
                             .arg(territory.height())
                             .arg(canvas->width())
                             .arg(canvas->height())));
-    // Large: at least half the canvas one way.
-    QVERIFY(territory.width() > canvas->width() / 2 || territory.height() > canvas->height() / 2);
+    // Large: at least a third of the canvas one way (the boxes and the room for border names take the rest).
+    QVERIFY(territory.width() > canvas->width() / 3 || territory.height() > canvas->height() / 3);
     const QList<QRect> boxes = w.workshop()->overlayRects();
     QVERIFY(boxes.size() >= 2); // the legend and the slides bar at least
     for (const QRect& box : boxes)
@@ -180,7 +180,9 @@ private slots:
         QTRY_VERIFY(w.layers()->communesColoured());
         const QgsGraduatedSymbolRenderer* renderer = graduated(w.layers()->communes());
         QVERIFY(renderer);
-        QVERIFY2(w.layers()->communeColouringTitle().contains(QStringLiteral("population-weighted")),
+        // In the interface's language.
+        QVERIFY2(w.layers()->communeColouringTitle().contains(
+                     MapLayers::classesDescription(session->densityClasses(), 5)),
                  qPrintable(w.layers()->communeColouringTitle()));
         analysis::ClassSpec spec;
         spec.method = analysis::ClassMethod::EqualIntervals;
@@ -188,7 +190,7 @@ private slots:
         session->setDensityClasses(spec);
         renderer = graduated(w.layers()->communes());
         QCOMPARE(classRanges(renderer).size(), 3);
-        QVERIFY2(w.layers()->communeColouringTitle().contains(QStringLiteral("equal width")),
+        QVERIFY2(w.layers()->communeColouringTitle().contains(MapLayers::classesDescription(spec, 3)),
                  qPrintable(w.layers()->communeColouringTitle()));
         // The classes of the values, as core computes them.
         const DensityMap* map = session->shownDensityMap();
@@ -226,10 +228,11 @@ private slots:
                  (std::vector<double>{5, 10.5, 20}));
         QVERIFY(error.isEmpty());
         DensityClassesChooser::parseLimits(QStringLiteral("5; dix"), &error);
-        QVERIFY2(error.contains(QStringLiteral("Limit 2")) && error.contains(QStringLiteral("dix")),
+        QVERIFY2(error.contains(QStringLiteral("2")) && error.contains(QStringLiteral("dix")),
                  qPrintable(error));
         DensityClassesChooser::parseLimits(QStringLiteral("10; 5"), &error);
-        QVERIFY2(error.contains(QStringLiteral("not above")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("10")) && error.contains(QStringLiteral("5")),
+                 qPrintable(error));
     }
 
     void secondMapShowsADensityClassedLikeTheMainOne() {
