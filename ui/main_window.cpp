@@ -271,6 +271,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_project(std::ma
     createDocks();
     restoreLayout();
     m_workshop = new WorkshopMode(this, m_canvas, m_project.get(), m_session, m_slides, this);
+    m_workshop->setMapLayers(m_layers);
     connect(m_workshop, &WorkshopMode::activeChanged, this, [this](bool on) {
         const QSignalBlocker block(m_workshopAction);
         m_workshopAction->setChecked(on);

@@ -18,15 +18,20 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <qgslegendsymbolitem.h>
 #include <qgsmapcanvas.h>
 #include <qgsmaprenderercustompainterjob.h>
 #include <qgsproject.h>
+#include <qgsrenderer.h>
+#include <qgssymbol.h>
 #include <qgsvectorlayer.h>
 #include <qgsvertexmarker.h>
 
 namespace maillage::ui {
 
 namespace {
+
+constexpr int kDensityRole = Qt::UserRole + 1; // the choice is a density rather than pôle types
 
 const char* const kTitleStyle =
     "QLabel { background: rgba(255,255,255,230); color: #202020; padding: 3px 10px; "
@@ -40,6 +45,49 @@ QgsVertexMarker* newCross(QgsMapCanvas* canvas) {
     cross->setColor(QColor(0xC0, 0x00, 0x40));
     cross->setVisible(false);
     return cross;
+}
+
+//! The legend of a layer's renderer (the density classes) in a box at the bottom left of `area`: a swatch
+//! of each class's colour and its label, `unit` pixels high.
+void drawRendererLegend(QPainter& painter, const QRect& area, double unit, const QString& title,
+                        const QgsVectorLayer& layer) {
+    const QgsLegendSymbolList items =
+        layer.renderer() ? layer.renderer()->legendSymbolItems() : QgsLegendSymbolList();
+    QFont font;
+    font.setPixelSize(qRound(unit * 0.8));
+    const QFontMetricsF metrics(font);
+    double width = metrics.horizontalAdvance(title);
+    for (const QgsLegendSymbolItem& item : items)
+        width = std::max(width, unit * 1.8 +
+                                    metrics.horizontalAdvance(
+                                        QString(item.label()).replace(QLatin1Char('\n'), QLatin1Char(' '))));
+    const double height = unit * (1.6 + 1.3 * items.size()) + unit * 0.4;
+    const QRectF box(area.left() + unit * 0.5, area.bottom() - height - unit * 0.5, width + unit, height);
+    painter.save();
+    painter.setPen(QPen(QColor(0xAA, 0xAA, 0xAA), 1));
+    painter.setBrush(QColor(255, 255, 255, 235));
+    painter.drawRect(box);
+    font.setBold(true);
+    painter.setFont(font);
+    painter.setPen(QColor(0x20, 0x20, 0x20));
+    double y = box.top() + unit * 0.3;
+    painter.drawText(QRectF(box.left() + unit * 0.5, y, width, unit * 1.2), Qt::AlignLeft | Qt::AlignVCenter,
+                     title);
+    y += unit * 1.5;
+    font.setBold(false);
+    painter.setFont(font);
+    for (const QgsLegendSymbolItem& item : items) {
+        const QRectF swatch(box.left() + unit * 0.5, y, unit * 0.9, unit * 0.9);
+        painter.setPen(QPen(QColor(0x55, 0x55, 0x55), 1));
+        painter.setBrush(item.symbol() ? item.symbol()->color() : QColor(Qt::white));
+        painter.drawRect(swatch);
+        painter.setPen(QColor(0x20, 0x20, 0x20));
+        painter.drawText(QRectF(swatch.right() + unit * 0.4, y - unit * 0.2, width, unit * 1.3),
+                         Qt::AlignLeft | Qt::AlignVCenter,
+                         QString(item.label()).replace(QLatin1Char('\n'), QLatin1Char(' ')));
+        y += unit * 1.3;
+    }
+    painter.restore();
 }
 
 } // namespace
@@ -64,8 +112,13 @@ MapCompare::MapCompare(Session* session, MapLayers* layers, QgsMapCanvas* main, 
     m_choice = new QComboBox(m_canvas);
     m_choice->setObjectName(QStringLiteral("compareChoice"));
     m_choice->setToolTip(tr("What the second map shows"));
-    connect(m_choice, QOverload<int>::of(&QComboBox::activated), this,
-            [this](int index) { setVintage(m_choice->itemData(index).toInt()); });
+    connect(m_choice, QOverload<int>::of(&QComboBox::activated), this, [this](int index) {
+        const int vintage = m_choice->itemData(index).toInt();
+        if (m_choice->itemData(index, kDensityRole).toBool())
+            showDensity(m_session->profession(), vintage);
+        else
+            setVintage(vintage);
+    });
     m_mainTitle = new QLabel(m_main);
     m_mainTitle->setObjectName(QStringLiteral("mainMapTitle"));
     m_mainTitle->setStyleSheet(QString::fromLatin1(kTitleStyle));
@@ -92,7 +145,13 @@ MapCompare::MapCompare(Session* session, MapLayers* layers, QgsMapCanvas* main, 
     m_canvas->installEventFilter(this);
 
     connect(session, &Session::datasetChanged, this, &MapCompare::rebuild);
-    connect(session, &Session::classificationChanged, this, [this] { setVintage(m_vintage); });
+    connect(session, &Session::classificationChanged, this, &MapCompare::refreshShown);
+    connect(session, &Session::densityClassesChanged, this, &MapCompare::refreshShown);
+    connect(session, &Session::professionChanged, this, [this] {
+        updateChoices();
+        if (m_density)
+            showDensity(m_session->profession(), m_vintage);
+    });
     connect(session, &Session::classificationChanged, this, &MapCompare::placeTitles);
     connect(layers, &MapLayers::communeColouringChanged, this, &MapCompare::placeTitles);
     rebuild();
@@ -129,16 +188,51 @@ void MapCompare::updateChoices() {
         return;
     for (int v : m_session->dataset().meta.vintages)
         m_choice->addItem(tr("Pôles d'offre %1").arg(v), v);
+    // The density of the profession chosen in the Densités panel, in each year.
+    QString profession = tr("all professions");
+    if (const model::Profession* p =
+            m_session->dataset().catalogue.find(m_session->profession().toStdString()))
+        profession = panel::professionLabel(*p);
+    for (int v : m_session->dataset().meta.vintages) {
+        m_choice->addItem(tr("Density of %1 %2").arg(profession).arg(v), v);
+        m_choice->setItemData(m_choice->count() - 1, true, kDensityRole);
+    }
+    m_choice->setCurrentIndex(m_choice->findData(m_vintage) + (m_density ? m_choice->count() / 2 : 0));
+}
+
+void MapCompare::refreshShown() {
+    if (m_density)
+        showDensity(m_profession, m_vintage);
+    else
+        setVintage(m_vintage);
+}
+
+void MapCompare::showDensity(const QString& profession, int vintage) {
+    if (!m_session->hasDataset())
+        return;
+    m_density = true;
+    m_profession = profession;
+    m_vintage = vintage;
+    DensityMapRequest request;
+    request.profession = profession;
+    request.vintage = vintage;
+    const DensityMap map = densityMapNow(m_session->dataset(), request);
+    showLayer(std::unique_ptr<QgsVectorLayer>(
+        MapLayers::createDensityLayer(m_session->dataset(), map, m_session->densityClasses(), title())));
 }
 
 void MapCompare::setVintage(int vintage) {
     if (!m_session->hasDataset())
         return;
     m_vintage = vintage;
+    m_density = false;
     const analysis::Classification classification =
         analysis::classifyDataset(m_session->dataset(), vintage, m_session->parameters().poles);
-    std::unique_ptr<QgsVectorLayer> layer(
-        MapLayers::createPoleLayer(m_session->dataset(), classification.poles, title()));
+    showLayer(std::unique_ptr<QgsVectorLayer>(
+        MapLayers::createPoleLayer(m_session->dataset(), classification.poles, title())));
+}
+
+void MapCompare::showLayer(std::unique_ptr<QgsVectorLayer> layer) {
     if (m_magnification != 1) // a layer of its own, rebuilt on leaving: nothing to restore
         LayerMagnifier(m_magnification).magnify(layer.get());
     QList<QgsMapLayer*> shown;
@@ -149,19 +243,25 @@ void MapCompare::setVintage(int vintage) {
     m_canvas->waitWhileRendering();
     m_canvas->setLayers(shown);
     m_poleLayer = std::move(layer); // after setLayers: the canvas never holds a deleted layer
-    const int index = m_choice->findData(vintage);
+    const int index = m_choice->findData(m_vintage);
     if (index >= 0)
-        m_choice->setCurrentIndex(index);
+        m_choice->setCurrentIndex(index + (m_density ? m_choice->count() / 2 : 0));
     m_canvas->refresh();
     placeTitles();
 }
 
 void MapCompare::setMagnification(double factor) {
     m_magnification = factor;
-    setVintage(m_vintage);
+    refreshShown();
 }
 
 QString MapCompare::title() const {
+    if (m_density && m_session->hasDataset()) {
+        DensityMapRequest request;
+        request.profession = m_profession;
+        request.vintage = m_vintage;
+        return MapLayers::densityTitle(m_session->dataset(), request, m_session->densityClasses());
+    }
     return tr("Pôles d'offre %1").arg(m_vintage);
 }
 
@@ -176,6 +276,8 @@ void MapCompare::sync(QgsMapCanvas* from, QgsMapCanvas* to) {
     if (m_syncing || from->extent().isEmpty())
         return;
     m_syncing = true;
+    if (from == m_main) // the same label placement rules (the workshop mode moves labels off the edges)
+        to->setLabelingEngineSettings(from->labelingEngineSettings());
     // The same centre and map units per pixel: the same scale, and the same extent when the sizes agree.
     const QSize size = to->mapSettings().outputSize();
     const double halfWidth = from->mapUnitsPerPixel() * size.width() / 2.0;
@@ -266,6 +368,13 @@ QImage MapCompare::renderFigure(const QSize& size) const {
         QgsMapRendererCustomPainterJob job(settings, &painter);
         job.renderSynchronously();
         painter.restore();
+        const QgsVectorLayer* density = side == 0
+                                            ? (m_layers->communesColoured() ? m_layers->communes() : nullptr)
+                                            : (m_density ? m_poleLayer.get() : nullptr);
+        if (density) {
+            drawRendererLegend(painter, area, unit, tr("Professionals per 10,000 inhabitants"), *density);
+            continue;
+        }
         const QSizeF legend = poleLegendSize(unit, tr("Pôles d'offre"));
         const QRectF box(area.left() + unit * 0.5, size.height() - legend.height() - unit * 0.5,
                          legend.width(), legend.height());

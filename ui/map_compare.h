@@ -35,6 +35,11 @@ public:
     int vintage() const { return m_vintage; }
     //! Shows the pôle types of `vintage` (one of the dataset's) on the second map.
     void setVintage(int vintage);
+    //! Shows the density of `profession` ("" = all professions) in `vintage` on the second map, coloured
+    //! and classed as the main map's density (MapLayers::createDensityLayer, the session's classes).
+    void showDensity(const QString& profession, int vintage);
+    //! True while the second map shows a density rather than pôle types.
+    bool showsDensity() const { return m_density; }
 
     //! Labels and markers of the second map multiplied by `factor` (workshop mode; 1 = as styled).
     void setMagnification(double factor);
@@ -57,6 +62,8 @@ public:
 
 private:
     void rebuild();
+    void showLayer(std::unique_ptr<QgsVectorLayer> layer);
+    void refreshShown();
     void updateChoices();
     void sync(QgsMapCanvas* from, QgsMapCanvas* to);
     void showCursor(QgsMapCanvas* over, const QgsPointXY& point);
@@ -74,6 +81,8 @@ private:
     QgsVertexMarker* m_crossOnMain = nullptr;   // owned by the main canvas's scene, deleted with this
     QgsVertexMarker* m_crossOnSecond = nullptr; // owned by m_canvas's scene
     int m_vintage = 0;
+    bool m_density = false;
+    QString m_profession;
     double m_magnification = 1;
     bool m_syncing = false;
 };

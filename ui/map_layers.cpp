@@ -129,6 +129,21 @@ QgsFeatureList bassinFeatures(const model::Dataset& dataset, const QgsFields& fi
     return features;
 }
 
+//! The communes' features (in the dataset's order), the fields after communeFields() left empty.
+QgsFeatureList communeFeatures(const model::Dataset& dataset, const QgsFields& fields) {
+    QgsFeatureList features;
+    features.reserve(static_cast<int>(dataset.communes.size()));
+    for (const model::Commune& c : dataset.communes) {
+        QgsFeature f(fields);
+        f.setGeometry(geometryFromWkb(c.geometry));
+        QVector<QVariant> values{qs(c.code), qs(c.name), c.population, qs(c.bv), qs(c.dep), qs(c.reg)};
+        values.resize(fields.size());
+        f.setAttributes(QgsAttributes(values));
+        features.append(f);
+    }
+    return features;
+}
+
 //! The classification fields of one BV, by field index of the bassins layer.
 QgsAttributeMap classificationValues(const QgsFields& fields, const analysis::PoleClassification& p) {
     const int type = static_cast<int>(p.type);
@@ -199,6 +214,10 @@ MapLayers::MapLayers(Session* session, QgsProject* project, QObject* parent)
     connect(session, &Session::communeSelected, this, &MapLayers::applySelection);
     connect(session, &Session::densityMapReady, this, &MapLayers::onDensityMapReady);
     connect(session, &Session::densityMapCleared, this, &MapLayers::resetCommuneColouring);
+    connect(session, &Session::densityClassesChanged, this, [this] {
+        if (m_communesColoured)
+            onDensityMapReady();
+    });
     if (session->hasDataset())
         rebuild();
 }
@@ -296,16 +315,7 @@ void MapLayers::rebuild() {
     m_communes = QgsMemoryProviderUtils::createMemoryLayer(tr("Communes"), communeFields(),
                                                            QgsWkbTypes::MultiPolygon, crs);
     {
-        QgsFeatureList features;
-        features.reserve(static_cast<int>(dataset.communes.size()));
-        const QgsFields fields = m_communes->fields();
-        for (const model::Commune& c : dataset.communes) {
-            QgsFeature f(fields);
-            f.setGeometry(geometryFromWkb(c.geometry));
-            f.setAttributes(QgsAttributes(
-                QVector<QVariant>{qs(c.code), qs(c.name), c.population, qs(c.bv), qs(c.dep), qs(c.reg)}));
-            features.append(f);
-        }
+        QgsFeatureList features = communeFeatures(dataset, m_communes->fields());
         m_communes->dataProvider()->addFeatures(features);
         for (const QgsFeature& f : std::as_const(features))
             m_communeFids.insert(f.attribute(0).toString(), f.id());
@@ -467,50 +477,72 @@ void MapLayers::applySelection() {
 
 namespace {
 
-constexpr int kDensityClasses = 5;
-
-//! Five classes (natural breaks) over the communes that have professionals; those with none get a class of
-//! their own, so that a commune without any stands out instead of blending into the lowest class.
 //! Value of the density field for a commune masked by statistical secrecy (DensityMap::masked).
 constexpr double kSecretValue = -1;
 
-QgsGraduatedSymbolRenderer* densityRenderer(const QString& field, const DensityMap& map) {
-    const std::vector<double>& values = map.values;
-    const bool accessibility = map.request.accessibility;
-    QList<double> positives;
-    bool hasZero = false;
-    for (double v : values) {
-        if (std::isnan(v))
-            continue;
-        if (v > 0)
-            positives << v;
-        else
-            hasZero = true;
-    }
-    QgsClassificationJenks jenks;
-    const QList<QgsClassificationRange> classes =
-        positives.isEmpty() ? QList<QgsClassificationRange>() : jenks.classes(positives, kDensityClasses);
-    QgsColorBrewerColorRamp ramp(QStringLiteral("YlGnBu"), kDensityClasses);
-    QgsFillSymbol* base = QgsFillSymbol::createSimple(
+//! The density field's value of commune `i` of `map`: the secret class, none (NaN) or the density.
+QVariant densityAttribute(const DensityMap& map, std::size_t i) {
+    if (i < map.masked.size() && map.masked[i])
+        return QVariant(kSecretValue);
+    return i >= map.values.size() || std::isnan(map.values[i]) ? QVariant() : QVariant(map.values[i]);
+}
+
+QgsFillSymbol* densityBaseSymbol() {
+    return QgsFillSymbol::createSimple(
         {{QStringLiteral("color"), QStringLiteral("255,255,255,255")},
          {QStringLiteral("outline_color"), QgsSymbolLayerUtils::encodeColor(QColor(255, 255, 255, 150))},
          {QStringLiteral("outline_width"), QStringLiteral("0.06")}});
+}
+
+//! The hatched grey class of the communes masked by secrecy, which says why they have no figure. Two
+//! lines: the legend of the layers dock is narrow.
+QgsRendererRange secretRange(const QgsFillSymbol& base, double threshold) {
+    auto* secret = static_cast<QgsFillSymbol*>(base.clone());
+    secret->setColor(QColor(0xEE, 0xEE, 0xEE));
+    auto* hatch = new QgsLinePatternFillSymbolLayer();
+    hatch->setLineAngle(45);
+    hatch->setDistance(1.2);
+    hatch->setColor(QColor(0x8A, 0x8A, 0x8A));
+    secret->appendSymbolLayer(hatch);
+    return QgsRendererRange(
+        kSecretValue, kSecretValue, secret,
+        MapLayers::tr("Statistical secrecy\n(fewer than %1 professionals)").arg(panel::number(threshold)));
+}
+
+//! The communes that have a value above zero, and their populations (the weights of the classes).
+void positiveValues(const DensityMap& map, const model::Dataset& dataset, std::vector<double>* values,
+                    std::vector<double>* weights, bool* hasZero) {
+    for (std::size_t i = 0; i < map.values.size(); ++i) {
+        const double v = map.values[i];
+        if (std::isnan(v))
+            continue;
+        if (v <= 0) {
+            *hasZero = true;
+            continue;
+        }
+        values->push_back(v);
+        weights->push_back(i < dataset.communes.size() ? dataset.communes[i].population : 0.0);
+    }
+}
+
+//! Classes by `spec` (core/analysis/classes.h) over the communes that have professionals; those with none
+//! get a class of their own, so that a commune without any stands out instead of blending into the lowest
+//! class; the masked ones the hatched secret class.
+QgsGraduatedSymbolRenderer* densityRenderer(const QString& field, const DensityMap& map,
+                                            const model::Dataset& dataset, const analysis::ClassSpec& spec) {
+    const bool accessibility = map.request.accessibility;
+    std::vector<double> values, weights;
+    bool hasZero = false;
+    positiveValues(map, dataset, &values, &weights, &hasZero);
+    const std::vector<double> limits = analysis::classLimits(values, weights, spec);
+    const int classes = limits.empty() ? 0 : static_cast<int>(limits.size()) - 1;
+    QgsColorBrewerColorRamp ramp(QStringLiteral("YlGnBu"), std::max(3, std::min(9, classes)));
+    QgsFillSymbol* base = densityBaseSymbol();
     const QString unit = accessibility ? MapLayers::tr("%1 – %2 per 100,000 inh. (APL)")
                                        : MapLayers::tr("%1 – %2 per 10,000 inh.");
     QgsRangeList ranges;
-    if (std::find(map.masked.begin(), map.masked.end(), true) != map.masked.end()) {
-        // Grey hatching: a class of its own, which says why these communes have no figure.
-        QgsFillSymbol* secret = static_cast<QgsFillSymbol*>(base->clone());
-        secret->setColor(QColor(0xEE, 0xEE, 0xEE));
-        auto* hatch = new QgsLinePatternFillSymbolLayer();
-        hatch->setLineAngle(45);
-        hatch->setDistance(1.2);
-        hatch->setColor(QColor(0x8A, 0x8A, 0x8A));
-        secret->appendSymbolLayer(hatch);
-        ranges << QgsRendererRange(kSecretValue, kSecretValue, secret,
-                                   MapLayers::tr("Statistical secrecy (fewer than %1 professionals)")
-                                       .arg(panel::number(map.secrecyThreshold)));
-    }
+    if (std::find(map.masked.begin(), map.masked.end(), true) != map.masked.end())
+        ranges << secretRange(*base, map.secrecyThreshold);
     if (hasZero) {
         QgsSymbol* none = base->clone();
         none->setColor(QColor(0xD9, 0xD9, 0xD9));
@@ -518,22 +550,68 @@ QgsGraduatedSymbolRenderer* densityRenderer(const QString& field, const DensityM
                                    accessibility ? MapLayers::tr("None within reach")
                                                  : MapLayers::tr("No professional"));
     }
-    for (int i = 0; i < classes.size(); ++i) {
+    for (int i = 0; i < classes; ++i) {
         QgsSymbol* symbol = base->clone();
-        symbol->setColor(
-            ramp.color(classes.size() > 1 ? static_cast<double>(i) / (classes.size() - 1) : 1.0));
-        ranges << QgsRendererRange(
-            classes[i].lowerBound(), classes[i].upperBound(), symbol,
-            unit.arg(panel::number(classes[i].lowerBound(), 1), panel::number(classes[i].upperBound(), 1)));
+        symbol->setColor(ramp.color(classes > 1 ? static_cast<double>(i) / (classes - 1) : 1.0));
+        ranges << QgsRendererRange(limits[i], limits[i + 1], symbol,
+                                   unit.arg(panel::number(limits[i], 1), panel::number(limits[i + 1], 1)));
     }
     auto* renderer = new QgsGraduatedSymbolRenderer(field, ranges);
     renderer->setSourceSymbol(base);
     renderer->setSourceColorRamp(ramp.clone());
-    renderer->setClassificationMethod(new QgsClassificationJenks());
     return renderer;
 }
 
 } // namespace
+
+QString MapLayers::classesDescription(const analysis::ClassSpec& spec, int classes) {
+    switch (spec.method) {
+    case analysis::ClassMethod::WeightedQuantiles:
+        return tr("%n population-weighted quantile class(es)", nullptr, classes);
+    case analysis::ClassMethod::Quantiles:
+        return tr("%n quantile class(es)", nullptr, classes);
+    case analysis::ClassMethod::NaturalBreaks:
+        return tr("%n class(es) of natural breaks", nullptr, classes);
+    case analysis::ClassMethod::EqualIntervals:
+        return tr("%n class(es) of equal width", nullptr, classes);
+    case analysis::ClassMethod::Fixed:
+        break;
+    }
+    return tr("%n class(es) of fixed limits", nullptr, classes);
+}
+
+QString MapLayers::densityTitle(const model::Dataset& dataset, const DensityMapRequest& request,
+                                const analysis::ClassSpec& spec) {
+    QString profession = tr("all professions");
+    if (const model::Profession* p = dataset.catalogue.find(request.profession.toStdString()))
+        profession = panel::professionLabel(*p);
+    const QString what = request.accessibility
+                             ? tr("Accessibility to %1 (%2)").arg(profession).arg(request.vintage)
+                             : tr("Density of %1 (%2)").arg(profession).arg(request.vintage);
+    const int classes = spec.method == analysis::ClassMethod::Fixed
+                            ? static_cast<int>(spec.fixedLimits.size()) + 1
+                            : spec.count;
+    return tr("%1, %2").arg(what, classesDescription(spec, classes));
+}
+
+QgsVectorLayer* MapLayers::createDensityLayer(const model::Dataset& dataset, const DensityMap& map,
+                                              const analysis::ClassSpec& spec, const QString& name) {
+    const QgsCoordinateReferenceSystem crs(QStringLiteral("EPSG:%1").arg(model::kWorkingEpsg));
+    QgsFields fields = communeFields();
+    const QString field =
+        QString::fromLatin1(map.request.accessibility ? kAccessibilityField : kDensityField);
+    fields.append(QgsField(field, QVariant::Double));
+    QgsVectorLayer* layer =
+        QgsMemoryProviderUtils::createMemoryLayer(name, fields, QgsWkbTypes::MultiPolygon, crs);
+    QgsFeatureList features = communeFeatures(dataset, fields);
+    const int index = fields.indexOf(field);
+    for (int i = 0; i < features.size(); ++i)
+        features[i].setAttribute(index, densityAttribute(map, static_cast<std::size_t>(i)));
+    layer->dataProvider()->addFeatures(features);
+    layer->updateExtents();
+    layer->setRenderer(densityRenderer(field, map, dataset, spec));
+    return layer;
+}
 
 void MapLayers::onDensityMapReady() {
     if (const DensityMap* map = m_session->shownDensityMap())
@@ -562,22 +640,14 @@ void MapLayers::setCommuneColouring(const DensityMap& map) {
         if (fid == FID_NULL)
             continue;
         QgsAttributeMap change;
-        const bool secret = i < map.masked.size() && map.masked[i];
-        change.insert(fieldIndex, secret                      ? QVariant(kSecretValue)
-                                  : std::isnan(map.values[i]) ? QVariant()
-                                                              : QVariant(map.values[i]));
+        change.insert(fieldIndex, densityAttribute(map, i));
         changes.insert(fid, change);
     }
     provider->changeAttributeValues(changes);
-    m_communes->setRenderer(densityRenderer(field, map));
+    m_communes->setRenderer(densityRenderer(field, map, ds, m_session->densityClasses()));
     // The map hides communes at small scales; a density map is read at the scale of the territory.
     m_communes->setScaleBasedVisibility(false);
-    QString profession = tr("all professions");
-    if (const model::Profession* p = ds.catalogue.find(map.request.profession.toStdString()))
-        profession = panel::professionLabel(*p);
-    m_colouringTitle = map.request.accessibility
-                           ? tr("Accessibility to %1 (%2)").arg(profession).arg(map.request.vintage)
-                           : tr("Density of %1 (%2)").arg(profession).arg(map.request.vintage);
+    m_colouringTitle = densityTitle(ds, map.request, m_session->densityClasses());
     m_communesColoured = true;
     m_communes->setCustomProperty(QString::fromLatin1(kColouringProperty), m_colouringTitle);
     m_communes->triggerRepaint();

@@ -2,6 +2,7 @@
 // The QGIS layers of the open dataset: bassins de vie coloured by pôle type, communes, départements.
 // Built once per dataset as memory layers from the dataset's WKB, so that a recomputation is an attribute
 // update of the bassins layer (one batch) and a new legend, never a reload.
+#include "core/analysis/classes.h"
 #include "core/analysis/poles.h"
 #include "ui/layer_roles.h"
 
@@ -26,6 +27,7 @@ namespace maillage::ui {
 class FunctionTask;
 class Session;
 struct DensityMap;
+struct DensityMapRequest;
 
 class MapLayers : public QObject {
     Q_OBJECT
@@ -54,8 +56,9 @@ public:
     //! overseas bassins.
     QgsRectangle fullExtent() const;
 
-    //! Colours the communes by `map` (five classes of natural breaks, plus one for the communes without any
-    //! professional), at every scale; the legend says what the values are.
+    //! Colours the communes by `map` (classes chosen by the session's densityClasses(), plus one for the
+    //! communes without any professional and one for the masked ones), at every scale; the legend says what
+    //! the values are. Follows Session::densityClassesChanged().
     void setCommuneColouring(const DensityMap& map);
     //! The communes' own style back (outlines, shown when zoomed in).
     void resetCommuneColouring();
@@ -83,6 +86,17 @@ public:
     static QgsVectorLayer* createPoleLayer(const model::Dataset& dataset,
                                            const std::vector<analysis::PoleClassification>& poles,
                                            const QString& name);
+
+    //! A communes layer (not added to any project; the caller owns it) coloured by `map` exactly as
+    //! setCommuneColouring() colours communes(): the second map of ui/map_compare.h.
+    static QgsVectorLayer* createDensityLayer(const model::Dataset& dataset, const DensityMap& map,
+                                              const analysis::ClassSpec& spec, const QString& name);
+    //! "Density of médecins généralistes (2018), 5 population-weighted quantile classes": the title of a
+    //! density map's legend, which says how its classes were chosen.
+    static QString densityTitle(const model::Dataset& dataset, const DensityMapRequest& request,
+                                const analysis::ClassSpec& spec);
+    //! "5 population-weighted quantile classes".
+    static QString classesDescription(const analysis::ClassSpec& spec, int classes);
 
     //! Field names of the bassins layer.
     static const char* const kPoleTypeField; //!< "pole_type" (0 = hors pôle, 1..4)

@@ -3,7 +3,12 @@
 #include "core/analysis/accessibility.h"
 #include "core/analysis/change.h"
 #include "core/analysis/density.h"
+#include "ui/app_settings.h"
 #include "ui/tasks.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QSettings>
 
 #include <QPointer>
 
@@ -24,6 +29,7 @@ struct Session::Private {
     long long parametersVersion = 0;
     long long cooperationsVersion = 0;
     int vintage = 0;
+    analysis::ClassSpec densityClasses;
     analysis::Aggregation aggregation;
     std::vector<analysis::PoleClassification> poles;
     mutable std::optional<analysis::MaillageResult> maillage;
@@ -77,7 +83,14 @@ DensityMap computeDensityMap(const model::Dataset& ds, const DensityMapRequest& 
     return map;
 }
 
+const char* const kDensityClassesGroup = "densityClasses";
+
 } // namespace
+
+DensityMap densityMapNow(const model::Dataset& dataset, const DensityMapRequest& request) {
+    Feedback feedback;
+    return computeDensityMap(dataset, request, feedback);
+}
 
 Session::Session(QObject* parent) : QObject(parent), d(std::make_unique<Private>()) {
     qRegisterMetaType<FeatureKind>(); // queued connections and signal spies
@@ -105,8 +118,35 @@ void Session::setDataset(model::Dataset dataset, const QString& path) {
     clearChange();
     d->selection.clear();
     d->commune.clear();
+    const std::optional<analysis::ClassSpec> classes = analysis::classSpecFromText(
+        appSettings()
+            ->value(datasetSettingsKey(QString::fromLatin1(kDensityClassesGroup), path))
+            .toString()
+            .toStdString());
+    d->densityClasses = classes ? *classes : analysis::ClassSpec();
     recompute();
     emit datasetChanged();
+}
+
+const analysis::ClassSpec& Session::densityClasses() const {
+    return d->densityClasses;
+}
+
+void Session::setDensityClasses(const analysis::ClassSpec& spec) {
+    if (spec == d->densityClasses)
+        return;
+    d->densityClasses = spec;
+    appSettings()->setValue(datasetSettingsKey(QString::fromLatin1(kDensityClassesGroup), d->path),
+                            QString::fromStdString(analysis::classSpecToText(spec)));
+    emit densityClassesChanged();
+}
+
+QString Session::datasetSettingsKey(const QString& group, const QString& datasetPath) {
+    if (datasetPath.isEmpty())
+        return group + QStringLiteral("/demo");
+    const QByteArray hash =
+        QCryptographicHash::hash(QFileInfo(datasetPath).absoluteFilePath().toUtf8(), QCryptographicHash::Md5);
+    return group + QLatin1Char('/') + QString::fromLatin1(hash.toHex());
 }
 
 bool Session::hasDataset() const {

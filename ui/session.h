@@ -3,6 +3,7 @@
 // Panels never compute: they read results from here and react to its signals. The Session owns no widget.
 #include "core/analysis/accessibility.h"
 #include "core/analysis/change.h"
+#include "core/analysis/classes.h"
 #include "core/analysis/crunch.h"
 #include "core/analysis/maillage.h"
 #include "core/analysis/margins.h"
@@ -45,6 +46,10 @@ struct DensityMap {
     //! Accessibility maps: the whole result (values, demand, unit) for the table and the zonage.
     std::shared_ptr<const analysis::AccessResult> access;
 };
+
+//! The density map of `request` computed now, in the calling thread (the second map of ui/map_compare.h):
+//! the same values and secrecy as the map requestDensityMap() computes in the background.
+DensityMap densityMapNow(const model::Dataset& dataset, const DensityMapRequest& request);
 
 //! The zonage of the communes by accessibility thresholds (DOMAIN.md §6), and what the last change of
 //! thresholds moved.
@@ -173,6 +178,15 @@ public:
     //! The map no longer shows densities (densityMapCleared()).
     void clearDensityMap();
 
+    //! How the classes of the density maps are chosen: a display setting saved per dataset in the settings
+    //! (default: five population-weighted quantiles, so that tiny communes do not drive the top class).
+    const analysis::ClassSpec& densityClasses() const;
+    //! Changes it, saves it for the dataset and emits densityClassesChanged().
+    void setDensityClasses(const analysis::ClassSpec& spec);
+    //! The settings key of `group` for the dataset at `datasetPath` ("group/demo" for the demo): display
+    //! settings remembered per dataset (density classes, slides).
+    static QString datasetSettingsKey(const QString& group, const QString& datasetPath);
+
     //! The Crunch diagnosis of `request` when computed for the current dataset and parameters, else
     //! nullptr: then it is being computed in a background task, and crunchReady() or crunchFailed() follow.
     const CrunchResult* crunch(const CrunchRequest& request);
@@ -215,6 +229,7 @@ signals:
     //! Only for the request shown last; `message` is empty when the computation was cancelled.
     void densityMapFailed(const maillage::ui::DensityMapRequest& request, const QString& message);
     void densityMapCleared();
+    void densityClassesChanged();
     void crunchReady(const maillage::ui::CrunchRequest& request);
     //! `message` is empty when the diagnosis was cancelled.
     void crunchFailed(const maillage::ui::CrunchRequest& request, const QString& message);

@@ -1,6 +1,7 @@
 #include "ui/workshop.h"
 
 #include "core/analysis/crunch.h"
+#include "ui/map_layers.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/pole_palette.h"
 #include "ui/session.h"
@@ -14,6 +15,7 @@
 #include <QLayout>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QScreen>
 #include <QStatusBar>
@@ -23,6 +25,7 @@
 
 #include <algorithm>
 
+#include <qgslabelingenginesettings.h>
 #include <qgsmapcanvas.h>
 #include <qgsmarkersymbol.h>
 #include <qgspallabeling.h>
@@ -88,6 +91,102 @@ double drawPoleLegend(QPainter& painter, const QRectF& area, double unit, const 
     }
     painter.restore();
     return y + unit * 0.5 - area.top();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Where the boxes go
+
+namespace {
+
+//! How large a territory of `territory` proportions is drawn in `free` (pixels per territory unit).
+double fittingScale(const QRect& free, const QSizeF& territory) {
+    if (free.width() <= 0 || free.height() <= 0 || territory.isEmpty())
+        return 0;
+    return std::min(free.width() / territory.width(), free.height() / territory.height());
+}
+
+//! The legend and the info box one under the other, against the left or the right edge.
+OverlayPlan columnPlan(const QSize& canvas, const QSize& legend, const QSize& info, int top, int bottom,
+                       int margin, bool right) {
+    OverlayPlan plan;
+    const int width = std::max(legend.width(), info.width());
+    const int left = right ? canvas.width() - margin - width : margin;
+    plan.legend = QRect(QPoint(right ? canvas.width() - margin - legend.width() : left, top), legend);
+    if (!info.isEmpty()) {
+        const int y = plan.legend.bottom() + 1 + margin;
+        plan.info = QRect(right ? canvas.width() - margin - info.width() : left, y, info.width(),
+                          std::max(0, std::min(info.height(), bottom - y)));
+    }
+    plan.free = right ? QRect(margin, top, left - 2 * margin, bottom - top)
+                      : QRect(left + width + margin, top, canvas.width() - width - 3 * margin, bottom - top);
+    return plan;
+}
+
+//! The legend against the left edge and the info box against the right one.
+OverlayPlan splitPlan(const QSize& canvas, const QSize& legend, const QSize& info, int top, int bottom,
+                      int margin) {
+    OverlayPlan plan;
+    plan.legend = QRect(QPoint(margin, top), legend);
+    plan.info = QRect(canvas.width() - margin - info.width(), top, info.width(),
+                      std::max(0, std::min(info.height(), bottom - top)));
+    const int left = plan.legend.right() + 1 + margin;
+    plan.free = QRect(left, top, plan.info.left() - margin - left, bottom - top);
+    return plan;
+}
+
+//! The legend (left) and the info box (right) side by side at the top.
+OverlayPlan rowPlan(const QSize& canvas, const QSize& legend, const QSize& info, int top, int bottom,
+                    int margin) {
+    OverlayPlan plan;
+    plan.legend = QRect(QPoint(margin, top), legend);
+    if (!info.isEmpty())
+        plan.info = QRect(QPoint(canvas.width() - margin - info.width(), top), info);
+    const int y = top + std::max(legend.height(), info.height()) + margin;
+    plan.free = QRect(margin, y, canvas.width() - 2 * margin, bottom - y);
+    return plan;
+}
+
+} // namespace
+
+OverlayPlan planOverlays(const QSize& canvas, const QSize& legend, const QSize& info, const QSize& nav,
+                         int top, int margin, const QSizeF& territory) {
+    const QRect navRect((canvas.width() - nav.width()) / 2, canvas.height() - nav.height() - margin,
+                        nav.width(), nav.height());
+    const int bottom = navRect.top() - margin;
+    // The right column first: a tie keeps the boxes off the west coast's labels, drawn leftwards.
+    std::vector<OverlayPlan> plans{columnPlan(canvas, legend, info, top, bottom, margin, true),
+                                   columnPlan(canvas, legend, info, top, bottom, margin, false)};
+    if (!info.isEmpty())
+        plans.push_back(splitPlan(canvas, legend, info, top, bottom, margin));
+    if (legend.width() + info.width() + 3 * margin <= canvas.width())
+        plans.push_back(rowPlan(canvas, legend, info, top, bottom, margin));
+    auto score = [&](const OverlayPlan& plan) {
+        // A box cut short (its text would be hidden) only when nothing better exists.
+        const bool cut = !info.isEmpty() && plan.info.height() < info.height();
+        return fittingScale(plan.free, territory) * (cut ? 0.5 : 1.0);
+    };
+    OverlayPlan best = plans.front();
+    double bestScale = score(best);
+    for (std::size_t i = 1; i < plans.size(); ++i)
+        if (const double scale = score(plans[i]); scale > bestScale * 1.02) {
+            best = plans[i];
+            bestScale = scale;
+        }
+    best.nav = navRect;
+    return best;
+}
+
+QgsRectangle extentFitting(const QgsRectangle& territory, const QRect& free, const QSize& canvas) {
+    if (territory.isEmpty() || free.width() <= 0 || free.height() <= 0)
+        return territory;
+    const double unitsPerPixel =
+        std::max(territory.width() / free.width(), territory.height() / free.height());
+    // The territory's centre at the free area's centre; the extent has the canvas's proportions, so that
+    // the canvas takes it as it is.
+    const double xMin = territory.center().x() - (free.left() + free.width() / 2.0) * unitsPerPixel;
+    const double yMax = territory.center().y() + (free.top() + free.height() / 2.0) * unitsPerPixel;
+    return QgsRectangle(xMin, yMax - canvas.height() * unitsPerPixel, xMin + canvas.width() * unitsPerPixel,
+                        yMax);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -218,6 +317,7 @@ WorkshopMode::WorkshopMode(QMainWindow* window, QgsMapCanvas* canvas, QgsProject
               [this] { m_deck->next(); });
     addAction(tr("Leave the workshop mode"), {QKeySequence(Qt::Key_Escape)}, [this] { leave(); });
     connect(deck, &SlideDeck::slideShown, this, [this](int, const Slide& s) {
+        m_fitTerritory = false; // the slide's own extent
         if (!s.panel.isEmpty())
             setPanel(s.panel);
         updateSlideLabel();
@@ -261,8 +361,14 @@ void WorkshopMode::enter(const QString& panel) {
     m_magnifier = std::make_unique<LayerMagnifier>(m_factor);
     for (QgsMapLayer* layer : m_project->mapLayers())
         m_magnifier->magnify(layer);
+    // A label cut by the edge of the screen cannot be read from the room: another position, or none.
+    m_labelingEngine = std::make_unique<QgsLabelingEngineSettings>(m_canvas->labelingEngineSettings());
+    QgsLabelingEngineSettings labeling = *m_labelingEngine;
+    labeling.setFlag(QgsLabelingEngineSettings::UsePartialCandidates, false);
+    m_canvas->setLabelingEngineSettings(labeling);
     createOverlay();
     m_canvas->installEventFilter(this);
+    m_canvas->viewport()->installEventFilter(this);
     m_window->showFullScreen();
     // Without a window manager (a projector PC in kiosk mode, Xvfb) nobody resizes the window: it does.
     // Once now and once the window is mapped (the window system may apply the previous size on mapping).
@@ -274,12 +380,9 @@ void WorkshopMode::enter(const QString& panel) {
     };
     fillScreen();
     QTimer::singleShot(0, m_window, fillScreen);
-    // The same territory, larger: the extent shown before, once the canvas has its full-screen size.
-    const QgsRectangle extent = m_canvas->extent();
-    QTimer::singleShot(0, m_canvas, [canvas = m_canvas, extent] {
-        canvas->setExtent(extent);
-        canvas->refresh();
-    });
+    // The whole territory beside the boxes, refitted once the canvas has its full-screen size and whenever
+    // the boxes change, until the user or a slide moves the map.
+    m_fitTerritory = true;
     placeOverlay();
     updatePanel();
     updateSlideLabel();
@@ -292,12 +395,16 @@ void WorkshopMode::leave() {
         return;
     m_active = false;
     m_canvas->removeEventFilter(this);
+    m_canvas->viewport()->removeEventFilter(this);
     delete m_legend;
     delete m_info;
     delete m_nav;
     if (m_magnifier)
         m_magnifier->restore();
     m_magnifier.reset();
+    if (m_labelingEngine)
+        m_canvas->setLabelingEngineSettings(*m_labelingEngine);
+    m_labelingEngine.reset();
     for (QAction* action : std::as_const(m_actions))
         m_window->removeAction(action);
     giveShortcutsBack();
@@ -384,9 +491,6 @@ void WorkshopMode::placeOverlay() {
     const double unit = std::max(14.0, std::min(m_canvas->height() / 30.0, m_canvas->width() / 36.0));
     static_cast<LegendBox*>(m_legend.data())->unit = unit * 0.85; // the map keeps the room
     const int margin = qRound(unit * 0.6);
-    m_legend->resize(m_legend->sizeHint());
-    const int top = margin + qRound(unit * 1.6); // under the map titles of the two-map view
-    m_legend->move(margin, top);
     QFont font = legendFont(unit, false);
     for (QWidget* w : {m_info.data(), m_nav.data()}) {
         w->setFont(font);
@@ -396,20 +500,62 @@ void WorkshopMode::placeOverlay() {
     // The Crunch sentences are longer than a BV's figures: smaller, on a wider panel.
     const bool sentences = m_session->selectedBassins().size() != 1;
     m_infoLabel->setFont(legendFont(sentences ? unit * 0.75 : unit, false));
-    const int infoWidth = std::min(m_canvas->width() * 2 / 5, qRound(unit * (sentences ? 20 : 16)));
-    const int infoHeight = m_info->layout()->heightForWidth(infoWidth); // the whole wrapped text
-    m_info->resize(infoWidth, std::min(infoHeight, m_canvas->height() - top - qRound(unit * 4)));
-    m_info->move(m_canvas->width() - infoWidth - margin, top);
-    // Half a projector (two maps): the Crunch sentences would cover the map; a BV's figures stay.
-    m_info->setVisible(!sentences || m_canvas->width() >= 800);
+    // Half a projector (two maps): the Crunch sentences would leave no room to the map; a BV's figures stay.
+    const bool infoShown = !m_infoLabel->text().isEmpty() && (!sentences || m_canvas->width() >= 1100);
+    const int infoWidth = std::min(m_canvas->width() * 2 / 5, qRound(unit * (sentences ? 20 : 14)));
+    const QSize info = infoShown ? QSize(infoWidth, m_info->layout()->heightForWidth(infoWidth)) : QSize();
     m_nav->adjustSize();
-    m_nav->move((m_canvas->width() - m_nav->width()) / 2, m_canvas->height() - m_nav->height() - margin);
+    // Below the map's title in the two-map view.
+    int top = margin;
+    if (const auto* title = m_canvas->findChild<QWidget*>(QStringLiteral("mainMapTitle"));
+        title && title->isVisible())
+        top = title->geometry().bottom() + 1 + margin / 2;
+    const QgsRectangle territory = m_layers ? m_layers->fullExtent() : QgsRectangle();
+    const OverlayPlan plan =
+        planOverlays(m_canvas->size(), m_legend->sizeHint(), info, m_nav->size(), top, margin,
+                     territory.isEmpty() ? QSizeF(1, 1) : QSizeF(territory.width(), territory.height()));
+    m_legend->setGeometry(plan.legend);
+    m_info->setVisible(infoShown);
+    if (infoShown)
+        m_info->setGeometry(plan.info);
+    m_nav->setGeometry(plan.nav);
     m_legend->update();
+    // The territory inside the free area with room on both sides for the names drawn beside the border
+    // pôles (Boulogne-sur-Mer, Maubeuge), which the label engine places outside the outline.
+    const int side = std::min(qRound(unit * 4), plan.free.width() / 8);
+    m_free = plan.free.adjusted(side, margin / 2, -side, -margin / 2);
+    fitTerritory();
+}
+
+void WorkshopMode::fitTerritory() {
+    if (!m_fitTerritory || !m_layers || m_layers->fullExtent().isEmpty() || m_free.isEmpty())
+        return;
+    m_canvas->setExtent(extentFitting(m_layers->fullExtent(), m_free, m_canvas->size()));
+    m_canvas->refresh();
+}
+
+QList<QRect> WorkshopMode::overlayRects() const {
+    QList<QRect> rects;
+    for (const QWidget* w : {m_legend.data(), m_info.data(), m_nav.data()})
+        if (w && w->isVisible())
+            rects << w->geometry();
+    if (const auto* title = m_canvas->findChild<QWidget*>(QStringLiteral("mainMapTitle"));
+        title && title->isVisible())
+        rects << title->geometry();
+    return rects;
 }
 
 bool WorkshopMode::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == m_canvas && event->type() == QEvent::Resize)
-        placeOverlay();
+    // The user's own navigation (wheel, drag): the view is theirs, no longer refitted to the territory.
+    if (watched == m_canvas->viewport() &&
+        (event->type() == QEvent::Wheel ||
+         (event->type() == QEvent::MouseMove && static_cast<QMouseEvent*>(event)->buttons() != Qt::NoButton)))
+        m_fitTerritory = false;
+    if (watched == m_canvas && event->type() == QEvent::Resize) // once the canvas has its new size
+        QTimer::singleShot(0, this, [this] {
+            if (m_active)
+                placeOverlay();
+        });
     return QObject::eventFilter(watched, event);
 }
 
@@ -474,7 +620,8 @@ QString WorkshopMode::bassinText(const QString& code) const {
              capitalised(panel::poleTypeLabel(static_cast<int>(pole->type))),
              tr("%1 health professionals").arg(professionals),
              tr("%1 inhabitants").arg(panel::number(bassin->population)),
-             tr("%1 professionals per 10,000 inhabitants").arg(density));
+             // The 10,000 formatted as the figures are: its thousands separator does not break the line.
+             tr("%1 professionals per %2 inhabitants").arg(density, panel::number(10000)));
 }
 
 QString WorkshopMode::crunchText() {

@@ -8,6 +8,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QRect>
 #include <QSizeF>
 #include <QString>
 
@@ -21,13 +22,16 @@ class QRectF;
 class QWidget;
 class QgsAbstractVectorLayerLabeling;
 class QgsFeatureRenderer;
+class QgsLabelingEngineSettings;
 class QgsMapCanvas;
 class QgsMapLayer;
 class QgsProject;
+class QgsRectangle;
 class QgsVectorLayer;
 
 namespace maillage::ui {
 
+class MapLayers;
 class Session;
 class SlideDeck;
 struct Slide;
@@ -38,6 +42,23 @@ double drawPoleLegend(QPainter& painter, const QRectF& area, double unit, const 
 
 //! The size the simple legend takes with text `unit` pixels high.
 QSizeF poleLegendSize(double unit, const QString& title);
+
+//! Where the workshop boxes go on the map: beside the territory, never over it (issue 11).
+struct OverlayPlan {
+    QRect legend, info, nav; //!< info is empty when there is no info box
+    QRect free;              //!< the rest of the canvas, where the territory is drawn
+};
+
+//! Places the legend (`legend` pixels), the info box (`info`, empty = none) and the slides bar (`nav`,
+//! at the bottom centre) on a canvas of `canvas` pixels, below `top` (the map's title) with `margin`
+//! pixels around each, as a column on the right, a column on the left or a row at the top: whichever
+//! leaves the free area where a territory of `territory` proportions (width, height) is drawn largest.
+OverlayPlan planOverlays(const QSize& canvas, const QSize& legend, const QSize& info, const QSize& nav,
+                         int top, int margin, const QSizeF& territory);
+
+//! The map extent of a canvas of `canvas` pixels that shows `territory` as large as fits in the pixels
+//! `free`, centred in them.
+QgsRectangle extentFitting(const QgsRectangle& territory, const QRect& free, const QSize& canvas);
 
 //! The label and marker sizes of a vector layer multiplied by a factor, and put back as they were.
 class LayerMagnifier {
@@ -79,6 +100,11 @@ public:
     //! The compact panel's text now (tests, screenshots).
     QString panelText() const;
 
+    //! The layers whose full extent is the territory fitted beside the boxes (set once by the window).
+    void setMapLayers(MapLayers* layers) { m_layers = layers; }
+    //! The boxes over the map (legend, info, slides bar) in canvas pixels, the hidden ones left out.
+    QList<QRect> overlayRects() const;
+
 signals:
     void activeChanged(bool active);
 
@@ -88,6 +114,7 @@ protected:
 private:
     void createOverlay();
     void placeOverlay();
+    void fitTerritory();
     void updatePanel();
     void updateSlideLabel();
     QString bassinText(const QString& code) const;
@@ -100,6 +127,9 @@ private:
     QgsProject* m_project;
     Session* m_session;
     SlideDeck* m_deck;
+    MapLayers* m_layers = nullptr;
+    QRect m_free;                // the canvas pixels left to the map by the boxes
+    bool m_fitTerritory = false; // the view is the whole territory, refitted when the boxes change
     double m_factor = 1.8;
     bool m_active = false;
     QString m_panel;
@@ -108,6 +138,7 @@ private:
     Qt::WindowStates m_windowState;
     bool m_menuVisible = true, m_statusVisible = true;
     std::unique_ptr<LayerMagnifier> m_magnifier;
+    std::unique_ptr<QgsLabelingEngineSettings> m_labelingEngine; // the canvas's, while the mode is on
     QList<QAction*> m_actions; // previous, next, leave: on the window while the mode is on
     QHash<QAction*, QList<QKeySequence>> m_takenShortcuts;
 

@@ -4,8 +4,6 @@
 #include "ui/layer_roles.h"
 #include "ui/session.h"
 
-#include <QCryptographicHash>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -106,11 +104,7 @@ SlideDeck::SlideDeck(Session* session, QgsMapCanvas* canvas, QgsProject* project
 }
 
 QString SlideDeck::settingsKey(const QString& datasetPath) {
-    if (datasetPath.isEmpty())
-        return QStringLiteral("bookmarks/demo");
-    const QByteArray hash =
-        QCryptographicHash::hash(QFileInfo(datasetPath).absoluteFilePath().toUtf8(), QCryptographicHash::Md5);
-    return QStringLiteral("bookmarks/") + QString::fromLatin1(hash.toHex());
+    return Session::datasetSettingsKey(QStringLiteral("bookmarks"), datasetPath);
 }
 
 void SlideDeck::load() {

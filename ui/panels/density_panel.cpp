@@ -2,6 +2,7 @@
 
 #include "ui/i18n.h"
 #include "ui/map_layers.h"
+#include "ui/panels/density_classes.h"
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/profession_chooser.h"
@@ -245,6 +246,7 @@ DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* p
     m_vintage->setObjectName(QStringLiteral("vintage"));
     m_vintage->setToolTip(tr("Year of the counts of professionals (also used for the pôles)"));
     form->addRow(tr("Year"), m_vintage);
+    form->addRow(tr("Classes"), new DensityClassesChooser(session));
     root->addLayout(form);
 
     auto* mapRow = new QHBoxLayout;
@@ -370,6 +372,10 @@ DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* p
 
     connect(m_session, &Session::datasetChanged, this, &DensityPanel::onDatasetChanged);
     connect(m_session, &Session::densityMapReady, this, &DensityPanel::onDensityMapReady);
+    connect(m_session, &Session::densityClassesChanged, this, [this] { // the note names the classes
+        if (const DensityMap* map = m_session->shownDensityMap())
+            onDensityMapReady(map->request);
+    });
     connect(
         m_session, &Session::densityMapFailed, this, [this](const DensityMapRequest&, const QString& error) {
             m_mapLegendNote->setText(error.isEmpty() ? tr("The colouring of the map was cancelled.")
@@ -676,15 +682,9 @@ void DensityPanel::onDensityMapReady(const DensityMapRequest& request) {
     }
     m_colouring = true;
     m_reset->setEnabled(true);
-    QString profLabel = tr("all professions");
-    if (const model::Profession* p = m_session->dataset().catalogue.find(request.profession.toStdString()))
-        profLabel = panel::professionLabel(*p);
     m_mapLegendNote->setText(
-        request.accessibility
-            ? tr("Map: accessibility to %1 (%2), 5 classes (natural breaks).")
-                  .arg(profLabel)
-                  .arg(request.vintage)
-            : tr("Map: density of %1 (%2), 5 classes (natural breaks).").arg(profLabel).arg(request.vintage));
+        tr("Map: %1.")
+            .arg(MapLayers::densityTitle(m_session->dataset(), request, m_session->densityClasses())));
 }
 
 void DensityPanel::resetMapColouring() {
