@@ -25,6 +25,7 @@
 #include "ui/workshop.h"
 #include "ui/workshop_slides.h"
 
+#include "ui/scenario_panel.h"
 #if __has_include("ui/panels/poles_panel.h")
 #include "ui/panels/poles_panel.h"
 #define MAILLAGE_HAS_POLES_PANEL 1
@@ -625,6 +626,7 @@ void MainWindow::createDocks() {
 #ifdef MAILLAGE_HAS_DENSITY_PANEL
     addPanel(new DensityPanel(m_session, m_canvas, m_project.get()), tr("Densities"), "dockDensity");
 #endif
+    addPanel(new ScenarioPanel(m_session, m_canvas, m_project.get()), tr("Scenarios"), "dockScenario");
     if (!m_panelDocks.isEmpty())
         m_panelDocks.first()->raise();
     (void)addPanel;
