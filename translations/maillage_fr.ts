@@ -3381,19 +3381,29 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::ProfileView</name>
     <message>
-        <location filename="../ui/panels/profile_view.cpp" line="+105"/>
+        <location filename="../ui/panels/profile_view.cpp" line="+64"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retirements</source>
+        <translation>Départs en retraite</translation>
+    </message>
+    <message>
+        <location line="+48"/>
         <source>%1: not shown (statistical secrecy)</source>
-        <translation>%1 : non diffusé (secret statistique)</translation>
+        <translation>%1&#xa0;: non diffusé (secret statistique)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>No register of individual professionals for %1: ages, secteurs and retirements need one (File &gt; Add data…).</source>
-        <translation>Aucun registre de professionnels pour %1 : les âges, les secteurs et les départs en retraite en demandent un (Fichier &gt; Ajouter des données…).</translation>
+        <translation>Aucun registre de professionnels pour %1&#xa0;: les âges, les secteurs et les départs en retraite en demandent un (Fichier &gt; Ajouter des données…).</translation>
     </message>
     <message>
         <location line="+23"/>
@@ -3585,7 +3595,7 @@ rang %3, %4 professionnels</translation>
     <message>
         <location line="+16"/>
         <source>Zonage thresholds of the accessibility: the communes that cross one are listed</source>
-        <translation>Seuils de zonage de l’accessibilité : les communes qui en franchissent un sont listées</translation>
+        <translation>Seuils de zonage de l’accessibilité&#xa0;: les communes qui en franchissent un sont listées</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3626,7 +3636,7 @@ rang %3, %4 professionnels</translation>
     <message>
         <location line="-21"/>
         <source>The demonstration dataset has no file: save it (File &gt; Save as…) before saving scenarios.</source>
-        <translation>Le jeu de démonstration n’a pas de fichier : enregistrez-le (Fichier &gt; Enregistrer sous…) avant d’y enregistrer des scénarios.</translation>
+        <translation>Le jeu de démonstration n’a pas de fichier&#xa0;: enregistrez-le (Fichier &gt; Enregistrer sous…) avant d’y enregistrer des scénarios.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3636,7 +3646,7 @@ rang %3, %4 professionnels</translation>
     <message>
         <location line="+43"/>
         <source>Applying the scenario “%1”…</source>
-        <translation>Application du scénario « %1 »…</translation>
+        <translation>Application du scénario «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3646,7 +3656,7 @@ rang %3, %4 professionnels</translation>
     <message>
         <location line="+12"/>
         <source>Crunch before: %1 — after: %2</source>
-        <translation>Crunch avant : %1 — après : %2</translation>
+        <translation>Crunch avant&#xa0;: %1 — après&#xa0;: %2</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,9 @@
 #include "ui/session.h"
 #include "ui/tasks.h"
 
+#include <QHeaderView>
 #include <QLabel>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -56,9 +58,15 @@ ProfileView::ProfileView(Session* session, QWidget* parent) : QWidget(parent), m
     m_caption->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    // The two tables share the room as tabs: each stays tall enough to read the territory and its references.
+    auto* tabs = new QTabWidget;
+    tabs->setObjectName(QStringLiteral("profileTabs"));
+    tabs->addTab(m_profileTable, tr("Profile"));
+    tabs->addTab(m_retirementTable, tr("Retirements"));
+    tabs->setMinimumHeight(4 * m_profileTable->verticalHeader()->defaultSectionSize() + 40);
+    m_tabs = tabs;
     layout->addWidget(m_sentences);
-    layout->addWidget(m_profileTable, 1);
-    layout->addWidget(m_retirementTable, 1);
+    layout->addWidget(tabs, 1);
     layout->addWidget(m_caption);
     connect(m_session, &Session::datasetChanged, this, &ProfileView::recompute);
     connect(m_session, &Session::classificationChanged, this, &ProfileView::recompute);
@@ -117,8 +125,7 @@ void ProfileView::recompute() {
     const model::ProfessionalRegister* reg =
         analysis::registerFor(m_session->dataset(), m_session->vintage());
     const bool hasRegister = reg && reg->vintage == m_session->vintage();
-    m_profileTable->setVisible(hasRegister);
-    m_retirementTable->setVisible(hasRegister);
+    m_tabs->setVisible(hasRegister);
     m_caption->setVisible(hasRegister);
     if (!hasRegister) {
         m_profileModel->setTable({}, Language::En);
@@ -174,7 +181,11 @@ void ProfileView::recompute() {
             }
             const Language language = shared->language;
             self->m_sentences->setText(sentencesOf(shared->retirement));
-            self->m_caption->setText(QString::fromStdString(io::tableCaption(shared->profile, language)));
+            // The whole caption (register, site rule, ages) on hover; the secrecy line, always shown, below.
+            const QString caption = QString::fromStdString(io::tableCaption(shared->profile, language));
+            self->m_tabs->setToolTip(caption);
+            const QStringList lines = caption.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            self->m_caption->setText(lines.isEmpty() ? QString() : lines.last());
             for (QTableView* view : {self->m_profileTable, self->m_retirementTable})
                 view->setProperty(panel::kSecrecyThresholdProperty, shared->profile.secrecyThreshold);
             self->m_profileModel->setTable(std::move(shared->profile), language);

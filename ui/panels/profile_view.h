@@ -49,6 +49,7 @@ private:
     ResultTableModel* m_retirementModel;
     QTableView* m_profileTable;
     QTableView* m_retirementTable;
+    QWidget* m_tabs;
     QLabel* m_sentences;
     QLabel* m_caption;
     QPointer<FunctionTask> m_task;
