@@ -29,6 +29,7 @@
 #include "ui/workshop.h"
 #include "ui/workshop_slides.h"
 
+#include "ui/scenario_panel.h"
 #if __has_include("ui/panels/poles_panel.h")
 #include "ui/panels/poles_panel.h"
 #define MAILLAGE_HAS_POLES_PANEL 1
@@ -660,6 +661,7 @@ void MainWindow::createDocks() {
     addPanel(new DensityPanel(m_session, m_canvas, m_project.get()), tr("Densities"), "dockDensity");
 #endif
     addPanel(new ChangePanel(m_session, m_canvas, m_project.get()), tr("Change"), "dockChange"); // issue 11
+    addPanel(new ScenarioPanel(m_session, m_canvas, m_project.get()), tr("Scenarios"), "dockScenario");
     if (!m_panelDocks.isEmpty())
         m_panelDocks.first()->raise();
     (void)addPanel;

@@ -162,6 +162,14 @@ void Session::setCooperations(std::vector<model::Cooperation> cooperations) {
     emit maillageChanged();
 }
 
+void Session::setScenarios(std::vector<model::Scenario> scenarios) {
+    if (!d->hasDataset)
+        return;
+    auto copy = std::make_shared<model::Dataset>(*d->dataset);
+    copy->scenarios = std::move(scenarios);
+    d->dataset = std::move(copy);
+}
+
 const model::Dataset& Session::dataset() const {
     return *d->dataset;
 }

@@ -160,6 +160,9 @@ public:
     //! maillageChanged(). The dataset is copied, not edited under the background tasks reading it.
     void setCooperations(std::vector<model::Cooperation> cooperations);
 
+    //! Replaces the dataset's scenarios (the scenario panel saved them); the analyses are unchanged.
+    void setScenarios(std::vector<model::Scenario> scenarios);
+
     //! Current selection (BV codes); panels and the map keep in sync through bassinSelectionChanged().
     QStringList selectedBassins() const;
     void selectBassins(const QStringList& codes);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace maillage::analysis {
 
@@ -333,62 +334,144 @@ std::vector<Profile> computeProfiles(const model::Dataset& ds, const model::Prof
 
 namespace {
 
-//! Adds `values` to `grid` as the parts of `total`; returns their indices.
-template <std::size_t N>
-std::array<int, N> addParts(CountGrid& grid, int total, const std::array<double, N>& values) {
-    std::array<int, N> index{};
-    std::vector<int> parts;
-    for (std::size_t i = 0; i < N; ++i) {
-        index[i] = grid.add(values[i]);
-        parts.push_back(index[i]);
-    }
-    grid.relate(total, parts);
-    return index;
+//! The additive counts of a profile, flattened: the total, the age bands, 55+ and 60+, the sexes, the
+//! secteurs and the modes (every figure of a ProfileMask but the shares, the median and the FTEs).
+constexpr std::size_t kBandsAt = 1, kAged55At = kBandsAt + kAgeBandCount, kAged60At = kAged55At + 1,
+                      kSexesAt = kAged60At + 1, kSectorsAt = kSexesAt + 3,
+                      kModesAt = kSectorsAt + kSectorCount, kCountFields = kModesAt + kModeCount;
+using ProfileCounts = std::array<double, kCountFields>;
+using ProfileCells = std::array<int, kCountFields>;
+
+ProfileCounts countsOf(const Profile& p) {
+    ProfileCounts c{};
+    c[0] = p.count;
+    std::copy(p.ageBands.begin(), p.ageBands.end(), c.begin() + kBandsAt);
+    c[kAged55At] = p.aged55;
+    c[kAged60At] = p.aged60;
+    c[kSexesAt] = p.women;
+    c[kSexesAt + 1] = p.men;
+    c[kSexesAt + 2] = p.sexUnknown;
+    std::copy(p.sectors.begin(), p.sectors.end(), c.begin() + kSectorsAt);
+    std::copy(p.modes.begin(), p.modes.end(), c.begin() + kModesAt);
+    return c;
 }
 
-template <std::size_t N>
-std::array<bool, N> pick(const std::vector<bool>& masked, const std::array<int, N>& at) {
-    std::array<bool, N> out{};
-    for (std::size_t i = 0; i < N; ++i)
-        out[i] = masked[static_cast<std::size_t>(at[i])];
-    return out;
+//! Adds the counts of one profile (or of the difference of two) to `grid` with the relations between
+//! them: the total is the sum of each breakdown, 55+ and 60+ the sums of their bands.
+ProfileCells addProfileCells(CountGrid& grid, const ProfileCounts& counts, CountGrid::Visibility visibility) {
+    ProfileCells at{};
+    for (std::size_t i = 0; i < kCountFields; ++i)
+        at[i] = grid.add(counts[i], visibility);
+    const auto range = [&](std::size_t from, std::size_t n) {
+        return std::vector<int>(at.begin() + static_cast<std::ptrdiff_t>(from),
+                                at.begin() + static_cast<std::ptrdiff_t>(from + n));
+    };
+    grid.relate(at[0], range(kBandsAt, kAgeBandCount));
+    const std::size_t from55 = kBandsAt + static_cast<std::size_t>(AgeBand::From55To59);
+    grid.relate(at[kAged55At], range(from55, 3));
+    grid.relate(at[kAged60At], range(from55 + 1, 2));
+    grid.relate(at[0], range(kSexesAt, 3));
+    grid.relate(at[0], range(kSectorsAt, kSectorCount));
+    grid.relate(at[0], range(kModesAt, kModeCount));
+    return at;
 }
 
 } // namespace
 
-ProfileMask maskProfile(const Profile& p, const SecrecyRule& rule) {
-    CountGrid grid;
-    const int total = grid.add(p.count);
-    const auto bands = addParts(grid, total, p.ageBands);
-    const int aged55 = grid.add(p.aged55), aged60 = grid.add(p.aged60);
-    const auto band = [&](AgeBand b) { return bands[static_cast<std::size_t>(b)]; };
-    grid.relate(aged55, {band(AgeBand::From55To59), band(AgeBand::From60To64), band(AgeBand::From65)});
-    grid.relate(aged60, {band(AgeBand::From60To64), band(AgeBand::From65)});
-    const auto sexes = addParts(grid, total, std::array<double, 3>{p.women, p.men, p.sexUnknown});
-    const auto sectors = addParts(grid, total, p.sectors);
-    const auto modes = addParts(grid, total, p.modes);
-    const std::vector<bool> masked = grid.solve(rule);
+bool isNestedTerritory(const Territory& inner, const Territory& outer) {
+    if (inner.communes.size() >= outer.communes.size())
+        return false;
+    if (outer.level == TerritoryLevel::Dataset) // every commune of the dataset
+        return true;
+    const std::unordered_set<std::string> all(outer.communes.begin(), outer.communes.end());
+    return std::all_of(inner.communes.begin(), inner.communes.end(),
+                       [&](const std::string& c) { return all.count(c) > 0; });
+}
 
+std::vector<std::pair<std::size_t, std::size_t>> nestedProfiles(const std::vector<Profile>& profiles) {
+    // Profiles repeat their territories profession by profession: each pair of territories is compared
+    // once (a dataset holds every commune).
+    std::map<std::pair<std::string, std::string>, bool> nested;
+    const auto keyOf = [](const Territory& t) { return territoryLevelName(t.level) + ":" + t.code; };
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    for (std::size_t i = 0; i < profiles.size(); ++i)
+        for (std::size_t j = 0; j < profiles.size(); ++j) {
+            const Profile &inner = profiles[i], &outer = profiles[j];
+            if (i == j || inner.profession != outer.profession || inner.vintage != outer.vintage)
+                continue;
+            const auto key = std::make_pair(keyOf(inner.territory), keyOf(outer.territory));
+            auto it = nested.find(key);
+            if (it == nested.end())
+                it = nested.emplace(key, isNestedTerritory(inner.territory, outer.territory)).first;
+            if (it->second)
+                pairs.emplace_back(i, j);
+        }
+    return pairs;
+}
+
+namespace {
+
+//! Adds the hidden difference `outer` − `inner` (the rest of the outer territory) and ties it to both.
+void relateRest(CountGrid& grid, const Profile& inner, const ProfileCells& innerAt, const Profile& outer,
+                const ProfileCells& outerAt) {
+    ProfileCounts rest = countsOf(outer);
+    const ProfileCounts in = countsOf(inner);
+    for (std::size_t i = 0; i < kCountFields; ++i)
+        rest[i] = std::max(0.0, rest[i] - in[i]);
+    const ProfileCells restAt = addProfileCells(grid, rest, CountGrid::Visibility::Hidden);
+    for (std::size_t i = 0; i < kCountFields; ++i)
+        grid.relate(outerAt[i], {innerAt[i], restAt[i]});
+}
+
+ProfileMask maskOf(const Profile& p, const std::vector<bool>& masked, const ProfileCells& at,
+                   const SecrecyRule& rule) {
+    const auto is = [&](std::size_t field) { return bool(masked[static_cast<std::size_t>(at[field])]); };
     ProfileMask m;
-    m.count = masked[static_cast<std::size_t>(total)];
-    m.ageBands = pick(masked, bands);
-    m.aged55 = masked[static_cast<std::size_t>(aged55)];
-    m.aged60 = masked[static_cast<std::size_t>(aged60)];
+    m.count = is(0);
+    for (std::size_t b = 0; b < kAgeBandCount; ++b)
+        m.ageBands[b] = is(kBandsAt + b);
+    m.aged55 = is(kAged55At);
+    m.aged60 = is(kAged60At);
     // A share or a median over 1 to 4 known ages speaks of those few people, whatever the total.
     const bool unknownAge = m.ageBands[static_cast<std::size_t>(AgeBand::Unknown)];
     const bool fewAges = isSecret(p.knownAge(), rule);
     m.share55 = isDerivedMasked({m.aged55, m.count, unknownAge, fewAges});
     m.share60 = isDerivedMasked({m.aged60, m.count, unknownAge, fewAges});
     m.median = isDerivedMasked({m.count, unknownAge, fewAges});
-    const auto sex = pick(masked, sexes);
-    m.women = sex[0];
-    m.men = sex[1];
-    m.sexUnknown = sex[2];
+    m.women = is(kSexesAt);
+    m.men = is(kSexesAt + 1);
+    m.sexUnknown = is(kSexesAt + 2);
     m.shareWomen = isDerivedMasked({m.women, m.count, m.sexUnknown, isSecret(p.women + p.men, rule)});
-    m.sectors = pick(masked, sectors);
-    m.modes = pick(masked, modes);
+    for (std::size_t s = 0; s < kSectorCount; ++s)
+        m.sectors[s] = is(kSectorsAt + s);
+    for (std::size_t s = 0; s < kModeCount; ++s)
+        m.modes[s] = is(kModesAt + s);
     m.fte = m.count;
     return m;
+}
+
+} // namespace
+
+ProfileMask maskProfile(const Profile& p, const SecrecyRule& rule) {
+    return maskProfiles({p}, rule).front();
+}
+
+std::vector<ProfileMask> maskProfiles(const std::vector<Profile>& profiles, const SecrecyRule& rule) {
+    CountGrid grid;
+    std::vector<ProfileCells> at;
+    for (const Profile& p : profiles)
+        at.push_back(addProfileCells(grid, countsOf(p), CountGrid::Visibility::Shown));
+    for (std::size_t i = 0; i < profiles.size(); ++i)
+        for (std::size_t j = 0; j < profiles.size(); ++j)
+            if (profiles[i].profession == profiles[j].profession &&
+                profiles[i].vintage == profiles[j].vintage &&
+                isNestedTerritory(profiles[i].territory, profiles[j].territory))
+                relateRest(grid, profiles[i], at[i], profiles[j], at[j]);
+    const std::vector<bool> masked = grid.solve(rule);
+    std::vector<ProfileMask> out;
+    for (std::size_t i = 0; i < profiles.size(); ++i)
+        out.push_back(maskOf(profiles[i], masked, at[i], rule));
+    return out;
 }
 
 } // namespace maillage::analysis

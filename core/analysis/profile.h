@@ -103,6 +103,18 @@ struct ProfileMask {
     std::array<bool, kModeCount> modes{};
     bool fte = false;
 };
+//! The mask of one profile shown alone.
 ProfileMask maskProfile(const Profile& profile, const SecrecyRule& rule);
+//! True when every commune of `inner` is in `outer` and `outer` has more: `outer`'s counts minus
+//! `inner`'s are the counts of the rest of `outer`.
+bool isNestedTerritory(const Territory& inner, const Territory& outer);
+//! The pairs (inner, outer) of indices into `profiles` of the same profession and vintage whose
+//! territories are nested (isNestedTerritory): the rows whose difference a reader can compute.
+std::vector<std::pair<std::size_t, std::size_t>> nestedProfiles(const std::vector<Profile>& profiles);
+//! The masks of profiles shown together (a territory and its references, as profilesWithReferences gives
+//! them): each profile's own secrecy as maskProfile, and between two profiles of the same profession and
+//! vintage whose territories are nested, the secrecy of their difference: a BV's band minus its commune's
+//! band counts the rest of the BV, which must not give 1 to threshold − 1 people back either.
+std::vector<ProfileMask> maskProfiles(const std::vector<Profile>& profiles, const SecrecyRule& rule);
 
 } // namespace maillage::analysis

@@ -1,5 +1,7 @@
 #include "core/analysis/profile_tables.h"
 
+#include "core/analysis/table_build.h"
+
 #include <cmath>
 
 namespace maillage::analysis {
@@ -8,17 +10,18 @@ using io::Cell;
 using io::Column;
 using io::ColumnType;
 using io::ResultTable;
+using tables::column;
 
 namespace {
 
 //! The columns naming a profile's row.
 std::vector<Column> keyColumns() {
-    return {{"level", "Niveau", "Level", ColumnType::Text, "", -1},
-            {"code", "Code", "Code", ColumnType::Code, "", -1},
-            {"name", "Nom", "Name", ColumnType::Text, "", -1},
-            {"profession", "Profession", "Profession", ColumnType::Code, "", -1},
-            {"population", "Population", "Population", ColumnType::Integer, "habitants", -1},
-            {"count", "Effectif", "Count", ColumnType::Real, "", -1}};
+    return {column("level", "Niveau", "Level", ColumnType::Text),
+            column("code", "Code", "Code", ColumnType::Code),
+            column("name", "Nom", "Name", ColumnType::Text),
+            column("profession", "Profession", "Profession", ColumnType::Code),
+            column("population", "Population", "Population", ColumnType::Integer, -1, "habitants"),
+            column("count", "Effectif", "Count", ColumnType::Real)};
 }
 
 std::vector<Cell> keyCells(const Profile& p, bool countMasked) {
@@ -43,12 +46,7 @@ Message titleOf(const ProfileTableInput& input, const char* id, bool withAge) {
 
 ResultTable newProfileTable(const char* name, const Message& title, const ProfileTableInput& input,
                             const SecrecyRule& rule) {
-    ResultTable t;
-    t.name = name;
-    t.titleFr = word(title, Language::Fr);
-    t.titleEn = word(title, Language::En);
-    t.secrecyApplied = rule.enabled;
-    t.secrecyThreshold = rule.enabled ? rule.threshold : 0;
+    ResultTable t = tables::newTable(name, title, rule);
     if (!input.source.empty())
         t.notes.push_back(msg("analysis.profile.note_register", {arg::text("source", input.source)}));
     t.notes.push_back(msg(input.rule == model::SiteRule::MainSite ? "analysis.profile.note_rule_main"
@@ -132,9 +130,12 @@ ResultTable profileTable(const model::Dataset&, const ProfileTableInput& input, 
     ResultTable t = newProfileTable("profile", titleOf(input, "analysis.profile.title", false), input, rule);
     t.columns = keyColumns();
     for (const Characteristic& c : kCharacteristics)
-        t.columns.push_back({c.key, c.fr, c.en, c.type, "", c.type == ColumnType::Percent ? 1 : -1});
-    for (const Profile& p : input.profiles) {
-        const ProfileMask m = maskProfile(p, rule);
+        t.columns.push_back(column(c.key, c.fr, c.en, c.type, c.type == ColumnType::Percent ? 1 : -1));
+    // The rows are shown together: a territory's band next to its BV's must not give the rest of the BV.
+    const std::vector<ProfileMask> masks = maskProfiles(input.profiles, rule);
+    for (std::size_t i = 0; i < input.profiles.size(); ++i) {
+        const Profile& p = input.profiles[i];
+        const ProfileMask& m = masks[i];
         io::Row row;
         row.cells = keyCells(p, m.count);
         const std::vector<Cell> more = characteristicCells(p, m);
@@ -153,21 +154,70 @@ std::string professionLabelIn(const model::Dataset& ds, const std::string& code,
 
 std::vector<Column> retirementColumns() {
     std::vector<Column> columns = keyColumns();
-    columns.push_back({"retirement_age", "Âge de départ", "Retirement age", ColumnType::Real, "ans", -1});
-    columns.push_back({"per_10000_now", "Densité actuelle pour 10 000 hab.",
-                       "Density per 10,000 inhabitants today", ColumnType::Real, "", 2});
+    columns.push_back(
+        column("retirement_age", "Âge de départ", "Retirement age", ColumnType::Real, -1, "ans"));
+    columns.push_back(column("per_10000_now", "Densité actuelle pour 10 000 hab.",
+                             "Density per 10,000 inhabitants today", ColumnType::Real, 2));
     for (int h : kRetirementHorizons) {
         const std::string y = std::to_string(h);
-        columns.push_back({"leaving_" + y + "y", "Départs d'ici " + y + " ans",
-                           "Leaving within " + y + " years", ColumnType::Real, "", 2});
-        columns.push_back({"per_10000_" + y + "y", "Densité restante à " + y + " ans",
-                           "Remaining density in " + y + " years", ColumnType::Real, "", 2});
-        columns.push_back({"to_install_" + y + "y", "À installer d'ici " + y + " ans",
-                           "To install within " + y + " years", ColumnType::Integer, "", -1});
-        columns.push_back({"sentence_" + y + "y", "Phrase à " + y + " ans", "Sentence in " + y + " years",
-                           ColumnType::Text, "", -1});
+        columns.push_back(column("leaving_" + y + "y", "Départs d'ici " + y + " ans",
+                                 "Leaving within " + y + " years", ColumnType::Real, 2));
+        columns.push_back(column("per_10000_" + y + "y", "Densité restante à " + y + " ans",
+                                 "Remaining density in " + y + " years", ColumnType::Real, 2));
+        columns.push_back(column("to_install_" + y + "y", "À installer d'ici " + y + " ans",
+                                 "To install within " + y + " years", ColumnType::Integer));
+        columns.push_back(column("sentence_" + y + "y", "Phrase à " + y + " ans",
+                                 "Sentence in " + y + " years", ColumnType::Text));
     }
     return columns;
+}
+
+//! The masks of the projections of rows shown together: each as maskRetirement masks it, and between
+//! nested territories of the same profession, the leavers and stayers of the rest of the outer one
+//! (the BV's leavers minus its commune's) kept from giving 1 to threshold − 1 people back.
+std::vector<RetirementMask> maskRetirements(const std::vector<Profile>& profiles,
+                                            const std::vector<RetirementProjection>& projections,
+                                            const std::vector<ProfileMask>& profileMasks,
+                                            const SecrecyRule& rule) {
+    std::vector<RetirementMask> out(projections.size());
+    for (std::size_t h = 0; h < kRetirementHorizons.size(); ++h) {
+        CountGrid grid;
+        struct Cells {
+            int total, leaving, staying;
+        };
+        std::vector<Cells> at;
+        const auto add = [&](double count, double leaving, CountGrid::Visibility v,
+                             CountGrid::Visibility total) {
+            const Cells c{grid.add(count, total), grid.add(leaving, v), grid.add(count - leaving, v)};
+            grid.relate(c.total, {c.leaving, c.staying});
+            return c;
+        };
+        // Today's counts are published with their profiles: leavers + stayers = count, two parts of it.
+        for (const RetirementProjection& r : projections)
+            at.push_back(add(r.count, r.horizons[h].leaving, CountGrid::Visibility::Shown,
+                             CountGrid::Visibility::Published));
+        for (const auto& [i, j] : nestedProfiles(profiles)) {
+            const double count = std::max(0.0, projections[j].count - projections[i].count);
+            const double leaving =
+                std::max(0.0, projections[j].horizons[h].leaving - projections[i].horizons[h].leaving);
+            const Cells rest =
+                add(count, leaving, CountGrid::Visibility::Hidden, CountGrid::Visibility::Hidden);
+            grid.relate(at[j].total, {at[i].total, rest.total});
+            grid.relate(at[j].leaving, {at[i].leaving, rest.leaving});
+            grid.relate(at[j].staying, {at[i].staying, rest.staying});
+        }
+        const std::vector<bool> masked = grid.solve(rule);
+        for (std::size_t i = 0; i < projections.size(); ++i) {
+            const RetirementMask alone = maskRetirement(projections[i], rule);
+            RetirementMask& m = out[i];
+            m.count = profileMasks[i].count;
+            const bool leaving = masked[static_cast<std::size_t>(at[i].leaving)];
+            const bool staying = masked[static_cast<std::size_t>(at[i].staying)];
+            m.leaving[h] = alone.leaving[h] || leaving || staying || m.count;
+            m.per10k[h] = alone.per10k[h] || isDerivedMasked({staying, m.leaving[h]});
+        }
+    }
+    return out;
 }
 
 } // namespace
@@ -178,9 +228,15 @@ ResultTable retirementTable(const model::Dataset& dataset, const ProfileTableInp
         newProfileTable("retirement", titleOf(input, "analysis.retirement.title", true), input, rule);
     t.notes.push_back(msg("analysis.retirement.note_method", {arg::number("age", input.retirementAge)}));
     t.columns = retirementColumns();
-    for (const Profile& p : input.profiles) {
-        const RetirementProjection r = projectRetirement(p, input.retirementAge);
-        const RetirementMask m = maskRetirement(r, rule);
+    std::vector<RetirementProjection> projections;
+    for (const Profile& p : input.profiles)
+        projections.push_back(projectRetirement(p, input.retirementAge));
+    const std::vector<RetirementMask> masks =
+        maskRetirements(input.profiles, projections, maskProfiles(input.profiles, rule), rule);
+    for (std::size_t i = 0; i < input.profiles.size(); ++i) {
+        const Profile& p = input.profiles[i];
+        const RetirementProjection& r = projections[i];
+        const RetirementMask& m = masks[i];
         io::Row row;
         row.cells = keyCells(p, m.count);
         row.cells.push_back(Cell::of(input.retirementAge));

@@ -8,6 +8,11 @@
 #include "core/io/parameters_json.h"
 #include "core/model/error.h"
 
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+
 #include <QFile>
 #include <QTemporaryDir>
 
@@ -63,6 +68,135 @@ model::RegisteredProfessional gp(int birthYear, model::Sex sex, model::Sector se
     p.sector = sector;
     p.sites = std::move(sites);
     return p;
+}
+
+//! The additive cells of a profile row as the tables show them, and the relations between them.
+const char* const kCountKeys[] = {"count",
+                                  "age_under_40",
+                                  "age_40_49",
+                                  "age_50_54",
+                                  "age_55_59",
+                                  "age_60_64",
+                                  "age_65_plus",
+                                  "age_unknown",
+                                  "aged_55_plus",
+                                  "aged_60_plus",
+                                  "women",
+                                  "men",
+                                  "sex_unknown",
+                                  "sector_1",
+                                  "sector_2",
+                                  "sector_optam",
+                                  "not_conventioned",
+                                  "sector_unknown",
+                                  "liberal",
+                                  "salaried",
+                                  "mixed",
+                                  "mode_unknown"};
+constexpr int kKeys = 22;
+
+std::array<double, kKeys> trueCounts(const Profile& p) {
+    std::array<double, kKeys> c{p.count};
+    std::copy(p.ageBands.begin(), p.ageBands.end(), c.begin() + 1);
+    c[8] = p.aged55;
+    c[9] = p.aged60;
+    c[10] = p.women;
+    c[11] = p.men;
+    c[12] = p.sexUnknown;
+    std::copy(p.sectors.begin(), p.sectors.end(), c.begin() + 13);
+    std::copy(p.modes.begin(), p.modes.end(), c.begin() + 18);
+    return c;
+}
+
+//! Nesting as the reader sees it: the test's own, by commune sets.
+bool isNested(const Territory& inner, const Territory& outer) {
+    if (inner.communes.size() >= outer.communes.size())
+        return false;
+    if (outer.level == TerritoryLevel::Dataset)
+        return true;
+    const std::set<std::string> all(outer.communes.begin(), outer.communes.end());
+    return std::all_of(inner.communes.begin(), inner.communes.end(),
+                       [&](const std::string& c) { return all.count(c); });
+}
+
+//! What a reader can work out of rows shown together: an independent attacker. Unknowns are the masked
+//! cells and the differences between nested rows (the rest of a BV around its commune); every equation
+//! total = sum of parts with one unknown is solved until nothing moves. Returns what leaks: a secret count
+//! (1 to 4) recomputed, or unknown parts of an equation adding up to one.
+QStringList leaksOf(const std::vector<Profile>& profiles, const io::ResultTable& t) {
+    std::vector<double> value;
+    std::vector<bool> known;
+    std::vector<std::vector<int>> equations; // [total, parts...]
+    const auto block = [&](const std::array<double, kKeys>& v, const std::function<bool(int)>& shown) {
+        const int base = static_cast<int>(value.size());
+        for (int k = 0; k < kKeys; ++k) {
+            value.push_back(v[static_cast<std::size_t>(k)]);
+            known.push_back(shown(k));
+        }
+        const auto eq = [&](int total, int from, int n) {
+            std::vector<int> e{base + total};
+            for (int i = 0; i < n; ++i)
+                e.push_back(base + from + i);
+            equations.push_back(e);
+        };
+        eq(0, 1, 7);
+        eq(8, 4, 3);
+        eq(9, 5, 2);
+        eq(0, 10, 3);
+        eq(0, 13, 5);
+        eq(0, 18, 4);
+        return base;
+    };
+    std::vector<int> rowAt;
+    for (std::size_t r = 0; r < profiles.size(); ++r)
+        rowAt.push_back(block(trueCounts(profiles[r]), [&](int k) {
+            return !t.rows[r].cells[static_cast<std::size_t>(t.column(kCountKeys[k]))].masked;
+        }));
+    for (std::size_t i = 0; i < profiles.size(); ++i)
+        for (std::size_t j = 0; j < profiles.size(); ++j)
+            if (isNested(profiles[i].territory, profiles[j].territory)) {
+                std::array<double, kKeys> rest = trueCounts(profiles[j]);
+                const std::array<double, kKeys> inner = trueCounts(profiles[i]);
+                for (int k = 0; k < kKeys; ++k)
+                    rest[static_cast<std::size_t>(k)] -= inner[static_cast<std::size_t>(k)];
+                const int at = block(rest, [](int) { return false; });
+                for (int k = 0; k < kKeys; ++k)
+                    equations.push_back({rowAt[j] + k, rowAt[i] + k, at + k});
+            }
+    for (bool moved = true; moved;) {
+        moved = false;
+        for (const std::vector<int>& e : equations) {
+            int unknown = -1, n = 0;
+            for (int v : e)
+                if (!known[static_cast<std::size_t>(v)]) {
+                    unknown = v;
+                    ++n;
+                }
+            if (n == 1) {
+                known[static_cast<std::size_t>(unknown)] = true;
+                moved = true;
+            }
+        }
+    }
+    QStringList leaks;
+    const auto secret = [](double v) { return v > 1e-9 && v < 5 - 1e-9; };
+    for (std::size_t v = 0; v < value.size(); ++v) {
+        const bool wasShown =
+            v < rowAt.size() * kKeys &&
+            !t.rows[v / kKeys].cells[static_cast<std::size_t>(t.column(kCountKeys[v % kKeys]))].masked;
+        if (known[v] && !wasShown && secret(value[v]))
+            leaks << QString("cell %1 (%2) = %3 recomputed").arg(v).arg(kCountKeys[v % kKeys]).arg(value[v]);
+    }
+    for (const std::vector<int>& e : equations) {
+        if (!known[static_cast<std::size_t>(e[0])])
+            continue;
+        double sum = 0;
+        for (std::size_t i = 1; i < e.size(); ++i)
+            sum += known[static_cast<std::size_t>(e[i])] ? 0 : value[static_cast<std::size_t>(e[i])];
+        if (secret(sum))
+            leaks << QString("unknown parts of %1 add up to %2").arg(kCountKeys[e[0] % kKeys]).arg(sum);
+    }
+    return leaks;
 }
 
 using model::PracticeMode;
@@ -348,6 +482,57 @@ private slots:
                       std::array<bool, 3>{m.women, m.men, m.sexUnknown});
             }
         QVERIFY(masked > 0); // the demo has small cells: the check ran on some
+    }
+
+    void noMaskedCellOfACommuneOrItsReferencesCanBeRecomputed() {
+        // Every demo commune with its BV, département, région and the dataset, profession by profession,
+        // as the profile table shows them together: no secret count comes back, neither within a row nor
+        // as the difference of two rows (a BV's band minus its commune's band counts the rest of the BV).
+        const model::Dataset ds = demo::makeDemoDataset();
+        const model::ProfessionalRegister& reg = ds.registers.front();
+        // Every territory once (communes of one BV share their references), profiled in one pass.
+        std::vector<Territory> all;
+        std::map<std::string, std::size_t> indexOf;
+        std::map<std::string, std::vector<std::size_t>> refsOf;
+        const auto add = [&](const Territory& t) {
+            const auto [it, added] = indexOf.emplace(territoryLevelName(t.level) + ":" + t.code, all.size());
+            if (added)
+                all.push_back(t);
+            return it->second;
+        };
+        std::vector<std::vector<std::size_t>> groups;
+        for (const model::Commune& c : ds.communes) {
+            std::vector<std::size_t> group{add(territoryOf(ds, TerritoryLevel::Commune, c.code))};
+            auto refs = refsOf.find(c.bv + "/" + c.dep + "/" + c.reg);
+            if (refs == refsOf.end()) {
+                std::vector<std::size_t> at;
+                for (const Territory& r : referencesOf(ds, all[group.front()]))
+                    at.push_back(add(r));
+                refs = refsOf.emplace(c.bv + "/" + c.dep + "/" + c.reg, at).first;
+            }
+            group.insert(group.end(), refs->second.begin(), refs->second.end());
+            groups.push_back(group);
+        }
+        int masked = 0, scanned = 0;
+        for (const std::string& profession : registerProfessions(ds, reg)) {
+            const std::vector<Profile> profiles = computeProfiles(ds, reg, all, profession);
+            for (const std::vector<std::size_t>& group : groups) {
+                ProfileTableInput input;
+                for (std::size_t i : group)
+                    input.profiles.push_back(profiles[i]);
+                const io::ResultTable t = profileTable(ds, input, SecrecyRule{});
+                for (const io::Row& row : t.rows)
+                    for (const io::Cell& cell : row.cells)
+                        masked += cell.masked ? 1 : 0;
+                const QStringList leaks = leaksOf(input.profiles, t);
+                QVERIFY2(leaks.isEmpty(), qPrintable(QString::fromStdString(input.profiles[0].territory.code +
+                                                                            " " + profession) +
+                                                     ": " + leaks.join("; ")));
+                ++scanned;
+            }
+        }
+        QVERIFY(scanned > 100);
+        QVERIFY(masked > 0); // the demo has small cells: the scan ran on some
     }
 
     void tablesMaskCellsAndStateTheRule() {

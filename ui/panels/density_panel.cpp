@@ -6,6 +6,7 @@
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/profession_chooser.h"
+#include "ui/panels/profile_view.h"
 #include "ui/panels/qpv_view.h"
 #include "ui/panels/sensitivity_zonage.h"
 #include "ui/panels/table_export.h"
@@ -289,6 +290,12 @@ DensityPanel::DensityPanel(Session* session, QgsMapCanvas* canvas, QgsProject* p
     root->addWidget(qpvBox, 1);
     connect(m_session, &Session::datasetChanged, qpvBox,
             [this, qpvBox] { qpvBox->setVisible(!m_session->dataset().qpvs.empty()); });
+    // Who the professionals are, from a register (ui/panels/profile_view.h).
+    auto* profileBox = new QGroupBox(tr("Who the professionals are"));
+    profileBox->setObjectName(QStringLiteral("profileBox"));
+    auto* profileLayout = new QVBoxLayout(profileBox);
+    profileLayout->addWidget(new ProfileView(m_session));
+    root->addWidget(profileBox, 1);
 
     auto* crumbRow = new QHBoxLayout;
     m_back = new QToolButton;

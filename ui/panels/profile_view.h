@@ -1,0 +1,59 @@
+#pragma once
+// Who the professionals are, in the Densités panel (issue 12): for the territory shown (the commune
+// chosen, else the selected bassin(s) de vie, else the whole dataset) and the chosen profession, the age
+// bands, 55+/60+ shares, median age, women, secteurs, modes d'exercice and FTEs against the references,
+// and the retirement projection — the tables of `maillage profile` (core/analysis/profile_tables.h), same
+// secrecy. Shown only when the dataset has a register of the vintage shown; otherwise one line says why.
+#include "core/io/result_table.h"
+
+#include <QPointer>
+#include <QString>
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace maillage::ui {
+
+class FunctionTask;
+class ResultTableModel;
+class Session;
+
+class ProfileView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProfileView(Session* session, QWidget* parent = nullptr);
+    ~ProfileView() override;
+
+    //! The profile table shown (empty until the first computation ends, or without a register).
+    const io::ResultTable& profileTable() const;
+    //! The retirement table shown.
+    const io::ResultTable& retirementTable() const;
+    //! The retirement sentences shown under the tables (or the explanation when there is no register).
+    QString sentences() const;
+    //! The territory profiled: "commune:CODE", "bv:CODE", "communes:C1,C2" or "dataset".
+    QString territorySpec() const;
+
+signals:
+    //! The tables were recomputed (dataset, selection, profession, vintage or parameters changed).
+    void updated();
+
+private:
+    //! Recomputes in a background task; a newer request makes the older one's result stale.
+    void recompute();
+    //! The one-line sentences of the territory's rows of the retirement table.
+    static QString sentencesOf(const io::ResultTable& retirement);
+
+    Session* m_session;
+    ResultTableModel* m_profileModel;
+    ResultTableModel* m_retirementModel;
+    QTableView* m_profileTable;
+    QTableView* m_retirementTable;
+    QWidget* m_tabs;
+    QLabel* m_sentences;
+    QLabel* m_caption;
+    QPointer<FunctionTask> m_task;
+    int m_generation = 0;
+};
+
+} // namespace maillage::ui

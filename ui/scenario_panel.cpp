@@ -1,0 +1,414 @@
+#include "ui/scenario_panel.h"
+
+#include "core/io/gpkg_scenarios.h"
+#include "core/model/error.h"
+#include "ui/i18n.h"
+#include "ui/panels/panel_table.h"
+#include "ui/panels/panel_util.h"
+#include "ui/panels/profession_chooser.h"
+#include "ui/panels/result_table_model.h"
+#include "ui/panels/table_export.h"
+#include "ui/session.h"
+#include "ui/tasks.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace maillage::ui {
+
+using model::ScenarioChangeKind;
+
+namespace {
+
+Language uiLanguage() {
+    return panel::uiIsFrench() ? Language::Fr : Language::En;
+}
+
+//! The thresholds typed ("2,5 ; 4" or "2.5, 4"), ascending; empty when none or unreadable.
+std::vector<double> thresholdsOf(const QString& text) {
+    std::vector<double> out;
+    QString normalised = text;
+    normalised.replace(QLatin1Char(';'), QLatin1Char(' '));
+    // A French decimal comma between digits is a decimal point; other commas separate values.
+    for (int i = 1; i + 1 < normalised.size(); ++i)
+        if (normalised[i] == QLatin1Char(',') && normalised[i - 1].isDigit() && normalised[i + 1].isDigit() &&
+            panel::uiIsFrench())
+            normalised[i] = QLatin1Char('.');
+    normalised.replace(QLatin1Char(','), QLatin1Char(' '));
+    for (const QString& part : normalised.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const double v = part.toDouble(&ok);
+        if (!ok || (!out.empty() && v <= out.back()))
+            return {};
+        out.push_back(v);
+    }
+    return out;
+}
+
+} // namespace
+
+ScenarioPanel::ScenarioPanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent)
+    : DockPanel(session, canvas, project, QStringLiteral("scenarioPanel"), parent) {
+    buildEditor();
+    buildResults();
+    connect(m_session, &Session::datasetChanged, this, &ScenarioPanel::onDatasetChanged);
+    onDatasetChanged();
+}
+
+ScenarioPanel::~ScenarioPanel() {
+    if (m_task)
+        m_task->cancel();
+}
+
+void ScenarioPanel::buildEditor() {
+    QVBoxLayout* root = rootLayout();
+    m_list = new QListWidget;
+    m_list->setObjectName(QStringLiteral("scenarioList"));
+    m_list->setMaximumHeight(90);
+    connect(m_list, &QListWidget::currentTextChanged, this, [this](const QString& name) {
+        if (!name.isEmpty() && name != m_current)
+            selectScenario(name);
+    });
+    root->addWidget(new QLabel(tr("Scenarios of the dataset")));
+    root->addWidget(m_list);
+
+    auto* newRow = new QHBoxLayout;
+    m_name = new QLineEdit;
+    m_name->setObjectName(QStringLiteral("scenarioName"));
+    m_name->setPlaceholderText(tr("Name of a new scenario"));
+    auto* create = new QPushButton(tr("New"));
+    create->setObjectName(QStringLiteral("newScenario"));
+    connect(create, &QPushButton::clicked, this, [this] {
+        if (!newScenario(m_name->text().trimmed()))
+            m_status->setText(tr("Give the new scenario a name no other scenario has."));
+    });
+    newRow->addWidget(m_name, 1);
+    newRow->addWidget(create);
+    root->addLayout(newRow);
+
+    m_changes = new QListWidget;
+    m_changes->setObjectName(QStringLiteral("changeList"));
+    m_changes->setMaximumHeight(110);
+    root->addWidget(m_changes);
+
+    auto* form = new QFormLayout;
+    m_kind = new QComboBox;
+    m_kind->setObjectName(QStringLiteral("changeKind"));
+    m_kind->addItem(tr("Retire the professionals aged"), static_cast<int>(ScenarioChangeKind::Retire));
+    m_kind->addItem(tr("Remove professionals"), static_cast<int>(ScenarioChangeKind::Remove));
+    m_kind->addItem(tr("Open a maison de santé"), static_cast<int>(ScenarioChangeKind::Open));
+    m_kind->addItem(tr("Close a site"), static_cast<int>(ScenarioChangeKind::Close));
+    form->addRow(tr("Change"), m_kind);
+    m_profession = new QComboBox;
+    m_profession->setObjectName(QStringLiteral("changeProfession"));
+    form->addRow(tr("Profession"), m_profession);
+    m_place = new QComboBox;
+    m_place->setObjectName(QStringLiteral("changePlace"));
+    m_place->setEditable(true); // a code typed is taken as it is
+    m_place->setInsertPolicy(QComboBox::NoInsert);
+    form->addRow(tr("Commune or bassin de vie"), m_place);
+    m_count = new QDoubleSpinBox;
+    m_count->setObjectName(QStringLiteral("changeCount"));
+    m_count->setRange(0, 1e6);
+    m_count->setDecimals(0);
+    m_count->setValue(1);
+    form->addRow(tr("Professionals"), m_count);
+    m_age = new QSpinBox;
+    m_age->setObjectName(QStringLiteral("changeAge"));
+    m_age->setRange(20, 90);
+    m_age->setValue(62);
+    form->addRow(tr("Age or more"), m_age);
+    root->addLayout(form);
+
+    auto* buttons = new QHBoxLayout;
+    auto* add = new QPushButton(tr("Add the change"));
+    add->setObjectName(QStringLiteral("addChange"));
+    connect(add, &QPushButton::clicked, this, [this] { addChange(editedChange()); });
+    auto* remove = new QPushButton(tr("Remove the change"));
+    remove->setObjectName(QStringLiteral("removeChange"));
+    connect(remove, &QPushButton::clicked, this, [this] { removeChange(m_changes->currentRow()); });
+    m_undo = new QPushButton(tr("Undo"));
+    m_undo->setObjectName(QStringLiteral("undoScenario"));
+    m_undo->setShortcut(QKeySequence::Undo);
+    connect(m_undo, &QPushButton::clicked, this, &ScenarioPanel::undo);
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addWidget(m_undo);
+    root->addLayout(buttons);
+}
+
+void ScenarioPanel::buildResults() {
+    QVBoxLayout* root = rootLayout();
+    auto* actions = new QHBoxLayout;
+    m_zonage = new QLineEdit(panel::uiIsFrench() ? QStringLiteral("2,5") : QStringLiteral("2.5"));
+    m_zonage->setObjectName(QStringLiteral("scenarioZonage"));
+    m_zonage->setToolTip(
+        tr("Zonage thresholds of the accessibility: the communes that cross one are listed"));
+    auto* apply = new QPushButton(tr("Apply"));
+    apply->setObjectName(QStringLiteral("applyScenario"));
+    connect(apply, &QPushButton::clicked, this, &ScenarioPanel::applyCurrent);
+    auto* save = new QPushButton(tr("Save in the dataset"));
+    save->setObjectName(QStringLiteral("saveScenarios"));
+    connect(save, &QPushButton::clicked, this, [this] {
+        const QString error = this->save();
+        m_status->setText(error.isEmpty() ? tr("Scenarios saved in the dataset.") : error);
+    });
+    actions->addWidget(new QLabel(tr("Zonage")));
+    actions->addWidget(m_zonage);
+    actions->addWidget(apply);
+    actions->addWidget(save);
+    root->addLayout(actions);
+    m_status = new QLabel;
+    m_status->setObjectName(QStringLiteral("scenarioStatus"));
+    m_status->setWordWrap(true);
+    root->addWidget(m_status);
+    m_sentences = new QLabel;
+    m_sentences->setObjectName(QStringLiteral("scenarioSentences"));
+    m_sentences->setWordWrap(true);
+    m_sentences->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    root->addWidget(m_sentences);
+    m_tables = new QTabWidget;
+    m_tables->setObjectName(QStringLiteral("scenarioTables"));
+    root->addWidget(m_tables, 1);
+}
+
+void ScenarioPanel::onDatasetChanged() {
+    ++m_generation;
+    m_comparison.reset();
+    m_history.clear();
+    m_unsaved = false;
+    m_scenarios = m_session->hasDataset() ? m_session->dataset().scenarios : std::vector<model::Scenario>{};
+    m_current = m_scenarios.empty() ? QString() : panel::qs(m_scenarios.front().name);
+    m_profession->clear();
+    m_place->clear();
+    if (m_session->hasDataset()) {
+        const model::Dataset& ds = m_session->dataset();
+        panel::fillProfessionChooser(m_profession, ds);
+        m_place->addItem(tr("Everywhere"), QString());
+        for (const model::Bassin& b : ds.bassins)
+            m_place->addItem(tr("BV %1 %2").arg(panel::qs(b.code), panel::qs(b.name)), panel::qs(b.code));
+        for (const model::Commune& c : ds.communes)
+            m_place->addItem(QStringLiteral("%1 %2").arg(panel::qs(c.code), panel::qs(c.name)),
+                             panel::qs(c.code));
+    }
+    m_sentences->clear();
+    m_tables->clear();
+    refreshList();
+}
+
+model::Scenario* ScenarioPanel::current() {
+    for (model::Scenario& s : m_scenarios)
+        if (panel::qs(s.name) == m_current)
+            return &s;
+    return nullptr;
+}
+
+void ScenarioPanel::remember() {
+    m_history.push_back(m_scenarios);
+    m_unsaved = true;
+}
+
+bool ScenarioPanel::newScenario(const QString& name) {
+    if (name.isEmpty() || io::findScenario(m_scenarios, name.toStdString()))
+        return false;
+    remember();
+    m_scenarios.push_back({name.toStdString(), {}, {}});
+    m_current = name;
+    m_name->clear();
+    refreshList();
+    return true;
+}
+
+void ScenarioPanel::selectScenario(const QString& name) {
+    m_current = name;
+    refreshList();
+}
+
+void ScenarioPanel::addChange(const model::ScenarioChange& change) {
+    if (!current()) {
+        m_status->setText(tr("Create or choose a scenario first."));
+        return;
+    }
+    remember();
+    current()->changes.push_back(change);
+    refreshChanges();
+}
+
+void ScenarioPanel::removeChange(int index) {
+    model::Scenario* s = current();
+    if (!s || index < 0 || index >= static_cast<int>(s->changes.size()))
+        return;
+    remember();
+    current()->changes.erase(current()->changes.begin() + index);
+    refreshChanges();
+}
+
+bool ScenarioPanel::undo() {
+    if (m_history.empty())
+        return false;
+    m_scenarios = std::move(m_history.back());
+    m_history.pop_back();
+    if (!current())
+        m_current = m_scenarios.empty() ? QString() : panel::qs(m_scenarios.back().name);
+    m_unsaved = true;
+    refreshList();
+    return true;
+}
+
+void ScenarioPanel::refreshList() {
+    const QSignalBlocker block(m_list);
+    m_list->clear();
+    for (const model::Scenario& s : m_scenarios) {
+        m_list->addItem(panel::qs(s.name));
+        if (panel::qs(s.name) == m_current)
+            m_list->setCurrentRow(m_list->count() - 1);
+    }
+    m_undo->setEnabled(!m_history.empty());
+    refreshChanges();
+}
+
+void ScenarioPanel::refreshChanges() {
+    m_changes->clear();
+    if (const model::Scenario* s = current())
+        for (const model::ScenarioChange& c : s->changes)
+            m_changes->addItem(panel::qs(word(analysis::describeChange(c), uiLanguage())));
+    m_undo->setEnabled(!m_history.empty());
+}
+
+model::ScenarioChange ScenarioPanel::editedChange() const {
+    model::ScenarioChange c;
+    c.kind = static_cast<ScenarioChangeKind>(m_kind->currentData().toInt());
+    const std::string profession = m_profession->currentData().toString().toStdString();
+    // A code typed in the place chooser is taken as it is; a listed item gives its code.
+    const int listed = m_place->findText(m_place->currentText());
+    c.place =
+        (listed >= 0 ? m_place->itemData(listed).toString() : m_place->currentText().trimmed()).toStdString();
+    switch (c.kind) {
+    case ScenarioChangeKind::Retire:
+        c.age = m_age->value();
+        c.profession = profession;
+        break;
+    case ScenarioChangeKind::Open:
+        c.staff = {{profession, m_count->value()}};
+        break;
+    case ScenarioChangeKind::Remove:
+        c.count = m_count->value();
+        c.profession = profession;
+        break;
+    default:
+        c.profession = profession;
+        break;
+    }
+    return c;
+}
+
+QString ScenarioPanel::save() {
+    const QString path = m_session->path();
+    if (path.isEmpty())
+        return tr(
+            "The demonstration dataset has no file: save it (File > Save as…) before saving scenarios.");
+    if (path.startsWith(QStringLiteral("PG:")))
+        return tr("Scenarios cannot be saved in a PostgreSQL dataset yet.");
+    try {
+        io::writeScenarios(path.toStdString(), m_scenarios);
+    } catch (const Error& e) {
+        return i18n::describe(e);
+    }
+    m_session->setScenarios(m_scenarios);
+    m_unsaved = false;
+    return {};
+}
+
+QString ScenarioPanel::sentences() const {
+    return m_sentences->text();
+}
+
+void ScenarioPanel::applyCurrent() {
+    const model::Scenario* s = current();
+    if (!s || !m_session->hasDataset()) {
+        m_status->setText(tr("Create or choose a scenario first."));
+        return;
+    }
+    if (m_task)
+        m_task->cancel();
+    struct Shared {
+        model::Dataset dataset;
+        model::Scenario scenario;
+        int vintage = 0;
+        analysis::ScenarioOptions options;
+        analysis::SecrecyRule rule;
+        Language language = Language::En;
+        analysis::ScenarioComparison comparison;
+        std::vector<io::ResultTable> tables;
+        QString sentences;
+    };
+    auto shared = std::make_shared<Shared>();
+    shared->dataset = m_session->dataset(); // a copy: the session may change while the task runs
+    shared->scenario = *s;
+    shared->vintage = m_session->vintage();
+    shared->options.zonageThresholds = thresholdsOf(m_zonage->text());
+    shared->rule = analysis::SecrecyRule::from(m_session->parameters().density);
+    shared->language = uiLanguage();
+    const int generation = ++m_generation;
+    QPointer<ScenarioPanel> self(this);
+    m_status->setText(tr("Applying the scenario “%1”…").arg(panel::qs(s->name)));
+    m_task = FunctionTask::start(
+        tr("Scenario %1").arg(panel::qs(s->name)),
+        [shared](Feedback&) {
+            shared->comparison = analysis::compareScenario(shared->dataset, shared->scenario, shared->vintage,
+                                                           shared->options);
+            shared->tables =
+                analysis::scenarioTables(shared->dataset, shared->comparison, shared->rule, shared->language);
+            QStringList lines;
+            for (const std::string& line :
+                 analysis::describeComparison(shared->comparison, shared->rule, shared->language))
+                lines << panel::qs(line);
+            for (const auto& [before, after] :
+                 analysis::crunchFindingChanges(shared->comparison, shared->rule, shared->language))
+                lines << ScenarioPanel::tr("Crunch before: %1 — after: %2")
+                             .arg(before.empty() ? QStringLiteral("—") : panel::qs(before),
+                                  after.empty() ? QStringLiteral("—") : panel::qs(after));
+            shared->sentences = lines.join(QLatin1Char('\n'));
+        },
+        [self, shared, generation](bool ok, const QString& error) {
+            if (!self || generation != self->m_generation)
+                return;
+            if (!ok) {
+                self->m_status->setText(error);
+                emit self->failed(error);
+                return;
+            }
+            self->m_comparison =
+                std::make_unique<analysis::ScenarioComparison>(std::move(shared->comparison));
+            self->m_status->clear();
+            self->showComparison(shared->tables, shared->sentences);
+            emit self->applied();
+        });
+}
+
+void ScenarioPanel::showComparison(const std::vector<io::ResultTable>& tables, const QString& sentences) {
+    m_sentences->setText(sentences);
+    m_tables->clear();
+    const Language language = uiLanguage();
+    for (const io::ResultTable& t : tables) {
+        auto* model = new ResultTableModel(m_tables);
+        QTableView* view = panel::tableView(QStringLiteral("scenario_") + panel::qs(t.name), model);
+        view->setProperty(panel::kSecrecyThresholdProperty, t.secrecyThreshold);
+        const QString title = panel::qs(language == Language::Fr ? t.titleFr : t.titleEn);
+        model->setTable(t, language);
+        view->resizeColumnsToContents();
+        m_tables->addTab(view, title.isEmpty() ? panel::qs(t.name) : title);
+    }
+}
+
+} // namespace maillage::ui

@@ -1,0 +1,104 @@
+#pragma once
+// "Et si…" (issue 12): the dataset's scenarios, created and edited here (the change kinds of
+// core/model/scenario.h with commune, BV and profession choosers), applied in a background task
+// (core/analysis/scenario.h: every analysis again), and the comparison before/after: the sentences, the
+// BVs that change type, the communes crossing a zonage threshold, the Crunch findings before and after,
+// and the tables of `maillage scenario`. Saved in the dataset (core/io/gpkg_scenarios.h); every edit can
+// be undone. The panel displays; the engine computes.
+#include "core/analysis/scenario.h"
+#include "core/model/scenario.h"
+#include "ui/panels/dock_panel.h"
+
+#include <QPointer>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QSpinBox;
+class QTabWidget;
+
+namespace maillage::ui {
+
+class FunctionTask;
+
+class ScenarioPanel : public DockPanel {
+    Q_OBJECT
+public:
+    ScenarioPanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent = nullptr);
+    ~ScenarioPanel() override;
+
+    //! The scenarios as edited here (the dataset's, with the edits not saved yet).
+    const std::vector<model::Scenario>& scenarios() const { return m_scenarios; }
+    //! The scenario being edited ("" when none).
+    QString currentScenario() const { return m_current; }
+    //! Creates an empty scenario named `name` and edits it; false (and nothing changes) when the name is
+    //! empty or taken.
+    bool newScenario(const QString& name);
+    //! Edits the scenario `name`.
+    void selectScenario(const QString& name);
+    //! Adds `change` to the scenario edited (undoable).
+    void addChange(const model::ScenarioChange& change);
+    //! Removes change `index` of the scenario edited (undoable).
+    void removeChange(int index);
+    //! Goes back to the scenarios before the last edit; false when there is nothing to undo.
+    bool undo();
+    //! True when edits were made since the last save (or the dataset was opened).
+    bool hasUnsavedEdits() const { return m_unsaved; }
+    //! Writes the scenarios into the dataset's file; "" when done, else why not (in the interface
+    //! language). The Session's dataset holds them too.
+    QString save();
+    //! Applies the scenario edited in a background task; applied() or failed() follow.
+    void applyCurrent();
+    //! The comparison of the last scenario applied (nullptr before, or when the dataset changed since).
+    const analysis::ScenarioComparison* comparison() const { return m_comparison.get(); }
+    //! The sentences shown for it.
+    QString sentences() const;
+
+signals:
+    void applied();
+    void failed(const QString& message);
+
+private:
+    void buildEditor();
+    void buildResults();
+    void onDatasetChanged();
+    //! Keeps the scenarios before an edit for undo().
+    void remember();
+    void refreshList();
+    void refreshChanges();
+    //! The change the editor's fields describe.
+    model::ScenarioChange editedChange() const;
+    void showComparison(const std::vector<io::ResultTable>& tables, const QString& sentences);
+    model::Scenario* current();
+
+    std::vector<model::Scenario> m_scenarios;
+    std::vector<std::vector<model::Scenario>> m_history;
+    QString m_current;
+    bool m_unsaved = false;
+    std::unique_ptr<analysis::ScenarioComparison> m_comparison;
+    QPointer<FunctionTask> m_task;
+    int m_generation = 0;
+
+    QListWidget* m_list = nullptr;
+    QLineEdit* m_name = nullptr;
+    QListWidget* m_changes = nullptr;
+    QComboBox* m_kind = nullptr;
+    QComboBox* m_profession = nullptr;
+    QComboBox* m_place = nullptr;
+    QDoubleSpinBox* m_count = nullptr;
+    QSpinBox* m_age = nullptr;
+    QLineEdit* m_zonage = nullptr;
+    QPushButton* m_undo = nullptr;
+    QLabel* m_status = nullptr;
+    QLabel* m_sentences = nullptr;
+    QTabWidget* m_tables = nullptr;
+};
+
+} // namespace maillage::ui
