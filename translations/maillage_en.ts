@@ -4,7 +4,7 @@
 <context>
     <name>maillage::ui::PolesPanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/poles_panel.cpp" line="+912" />
+        <location filename="../ui/panels/poles_panel.cpp" line="+912"/>
         <source>(over the %n bassins de vie whose change is shown)</source>
         <translation>
             <numerusform>(over the bassin de vie whose change is shown)</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>maillage::ui::SensitivityPanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/sensitivity_panel.cpp" line="+198" />
+        <location filename="../ui/panels/sensitivity_panel.cpp" line="+198"/>
         <source>%n bassins de vie change type within the range.</source>
         <translation>
             <numerusform>%n bassin de vie changes type within the range.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>maillage::ui::WorkshopMode</name>
     <message numerus="yes">
-        <location filename="../ui/workshop.cpp" line="+423" />
+        <location filename="../ui/workshop.cpp" line="+423"/>
         <source>%n slide(s)</source>
         <translation>
             <numerusform>%n slide</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>maillage::ui::ZonageView</name>
     <message numerus="yes">
-        <location filename="../ui/panels/sensitivity_zonage.cpp" line="+172" />
+        <location filename="../ui/panels/sensitivity_zonage.cpp" line="+172"/>
         <source>%1: %Ln communes, %2 inhabitants</source>
         <translation>
             <numerusform>%1: %Ln commune, %2 inhabitants</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+30" />
+        <location line="+30"/>
         <source>%Ln communes change class.</source>
         <translation>
             <numerusform>%Ln commune changes class.</numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>maillage::ui::print::PrintText</name>
     <message numerus="yes">
-        <location filename="../ui/print/territory_content.cpp" line="+65" />
+        <location filename="../ui/print/territory_content.cpp" line="+66"/>
         <source>%n pôle(s): %1</source>
         <translation>
             <numerusform>%n pôle: %1</numerusform>
@@ -64,12 +64,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+64" />
+        <location line="+54"/>
         <source>%n bassin(s) de vie</source>
         <translation>
             <numerusform>%n bassin de vie</numerusform>
             <numerusform>%n bassins de vie</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+294"/>
+        <source>The %n selected bassins de vie (%1)</source>
+        <translation><numerusform>The selected bassin de vie (%1)</numerusform><numerusform>The %n selected bassins de vie (%1)</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -42,6 +42,7 @@ const QColor kInk(0x20, 0x20, 0x20);
 const QColor kGrey(0x55, 0x55, 0x55);
 const QColor kAccent(0x1f, 0x4e, 0x79);
 constexpr double kWidth = 190; // A4 portrait, 10 mm margins
+constexpr int kShortList = 30; // communes listed above the sources; more get a page of their own
 
 Language uiLanguage() {
     return QLocale().language() == QLocale::French ? Language::Fr : Language::En;
@@ -192,7 +193,9 @@ void densityPage(QgsPrintLayout* layout, const Sheet& sheet, const TextTable& de
     addText(layout, QString(),
             PrintText::tr("Professionals of %1 by profession, and densities per 10,000 inhabitants against "
                           "the references (figures of the latest vintage).")
-                .arg(sheet.figures.name),
+                .arg(sheet.territory.level == analysis::TerritoryLevel::Communes
+                         ? PrintText::tr("the selection")
+                         : sheet.figures.name),
             QRectF(10, 23, kWidth, 10), layoutFont(8.5), kInk, 1, true);
     addTable(layout, densities, widths(densities.header.size(), 42), QRectF(10, 36, kWidth, 240), 1);
 }
@@ -240,6 +243,14 @@ double linksSection(QgsPrintLayout* layout, const TerritoryContext& context, con
 //! département), sources and secrecy, one below the other.
 void closingPage(QgsPrintLayout* layout, const TerritoryContext& context, const Sheet& sheet, int page) {
     double y = 14;
+    const TextTable communes = communeTable(context, sheet.territory);
+    if (sheet.territory.level == analysis::TerritoryLevel::Communes && communes.rows.size() <= kShortList) {
+        addHeading(layout, PrintText::tr("Communes of the selection"), y, page);
+        const double height = tableHeight(communes.rows.size());
+        addTable(layout, communes, widths(communes.header.size(), 60), QRectF(10, y + 10, kWidth, height),
+                 page);
+        y += height + 18;
+    }
     if (sheet.territory.level != analysis::TerritoryLevel::Communes) {
         y = linksSection(layout, context, sheet, y, page);
         std::vector<std::string> scope = sheet.bassins;
@@ -284,7 +295,8 @@ std::unique_ptr<QgsPrintLayout> sheetLayout(PrintProject& print, const Territory
             tablePage(layout.get(), PrintText::tr("Bassins de vie of the département and their type"),
                       bassinTypes(context, sheet.bassins), page);
         });
-    if (sheet.territory.level == analysis::TerritoryLevel::Communes)
+    if (sheet.territory.level == analysis::TerritoryLevel::Communes &&
+        sheet.territory.communes.size() > kShortList) // a long list on a page of its own
         pages.push_back([&](int page) {
             tablePage(layout.get(), PrintText::tr("Communes of the selection"),
                       communeTable(context, sheet.territory), page);
@@ -358,8 +370,10 @@ void communesSheet(const TerritoryContext& context, Sheet& sheet, const QString&
             sheet.outlines.push_back(f);
         }
     const int n = static_cast<int>(t.communes.size());
-    sheet.figures.name = PrintText::tr("Selection of %n commune(s)", nullptr, n);
-    sheet.figures.typeLabel = PrintText::tr("%n commune(s) chosen", nullptr, n);
+    sheet.figures.name =
+        n == 1 ? PrintText::tr("Selection of 1 commune") : PrintText::tr("Selection of %1 communes").arg(n);
+    sheet.figures.typeLabel =
+        n == 1 ? PrintText::tr("1 commune chosen") : PrintText::tr("%1 communes chosen").arg(n);
     sheet.figures.figures =
         PrintText::tr("Population: %1")
             .arg(QString::fromStdString(analysis::wording::number(inhabitants, 0, context.language))) +

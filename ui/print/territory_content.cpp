@@ -301,16 +301,16 @@ TextTable bassinTypes(const TerritoryContext& context, const std::vector<std::st
 TextTable communeTable(const TerritoryContext& context, const analysis::Territory& territory) {
     const model::Dataset& ds = context.dataset;
     TextTable out;
-    out.textColumns = 2;
-    out.header << PrintText::tr("Commune") << PrintText::tr("Code") << PrintText::tr("Population")
-               << PrintText::tr("Bassin de vie");
+    out.textColumns = 3;
+    out.header << PrintText::tr("Commune") << PrintText::tr("Code") << PrintText::tr("Bassin de vie")
+               << PrintText::tr("Population");
     for (const std::string& code : territory.communes) {
         const model::Commune* c = ds.commune(code);
         if (!c)
             continue;
         const model::Bassin* b = ds.bassin(c->bv);
-        out.rows << QStringList{qs(c->name), qs(c->code), population(c->population, context.language),
-                                b ? qs(b->name) : qs(c->bv)};
+        out.rows << QStringList{qs(c->name), qs(c->code), b ? qs(b->name) : qs(c->bv),
+                                population(c->population, context.language)};
     }
     return out;
 }

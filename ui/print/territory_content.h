@@ -57,7 +57,7 @@ TerritoryProfessionals territoryProfessionals(const TerritoryContext& context,
 //! The BVs of a département (by their main commune): name, type and professionals as the classification
 //! publishes them ("< 5" where it masks), by code.
 TextTable bassinTypes(const TerritoryContext& context, const std::vector<std::string>& bassins);
-//! The communes of a list: name, code, population, bassin de vie (no count: the sheet shows their sum).
+//! The communes of a list: name, code, bassin de vie, population (no count: the sheet shows their sum).
 TextTable communeTable(const TerritoryContext& context, const analysis::Territory& territory);
 //! The maillage links of the BVs `bassins` (modelled, with their intensity, and declared), strongest
 //! first, at most `limit` rows; with a column naming the BV of the selection when there are several.
