@@ -85,7 +85,7 @@ bool writeReport(const ReportJob& job, Language language, std::string& error) {
         return false;
     }
     std::vector<char> detail(4096, '\0');
-    if (write(job.dataset.c_str(), job.bassin.c_str(), job.output.c_str(),
+    if (write(job.dataset.c_str(), job.territory.c_str(), job.output.c_str(),
               language == Language::Fr ? "fr" : "en", detail.data(), detail.size()))
         return true;
     error = word(msg("app.print.failed", {arg::text("detail", detail.data())}), language);

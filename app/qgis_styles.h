@@ -25,7 +25,8 @@ bool writeAtlas(const AtlasJob& job, Language language, std::string& error);
 
 //! A territory sheet to print (ui/print/report.h).
 struct ReportJob {
-    std::string dataset, bassin, output;
+    std::string dataset, output;
+    std::string territory; //!< "bv:CODE", "departement:CODE" or "communes:C1,C2,..." (checked)
 };
 //! Writes the territory sheet through the module, in `language`. False with a sentence in `error`.
 bool writeReport(const ReportJob& job, Language language, std::string& error);

@@ -53,7 +53,8 @@ QStringList reportArguments(const QString& dataset, const QString& bassin, const
             QStringLiteral("--dataset"),
             dataset,
             QStringLiteral("--territory"),
-            QStringLiteral("bv:") + bassin,
+            bassin.contains(QLatin1Char(':')) ? bassin
+                                              : QStringLiteral("bv:") + bassin, // a BV code or a spec
             QStringLiteral("--output"),
             output,
             QStringLiteral("--lang"),

@@ -16,7 +16,8 @@ class FunctionTask;
 //! The arguments of `maillage atlas` for the dataset `dataset` into `output` (by bassin de vie or
 //! département, pôles only or all), in the interface's language.
 QStringList atlasArguments(const QString& dataset, bool byDepartement, bool polesOnly, const QString& output);
-//! The arguments of `maillage report` for the BV `bassin` of `dataset` into `output`.
+//! The arguments of `maillage report` for the BV `bassin` of `dataset` into `output` (or the territory
+//! `bassin` when it is one: "departement:59", "communes:59350,59009").
 QStringList reportArguments(const QString& dataset, const QString& bassin, const QString& output);
 
 //! Starts `maillage <arguments>` (this executable) as a task; `done` gets false with the command's message

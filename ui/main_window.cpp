@@ -23,6 +23,7 @@
 #include "ui/panels/panel_util.h"
 #include "ui/panels/qpv_view.h"
 #include "ui/qpv_identify.h"
+#include "ui/print/territory_content.h"
 #include "ui/sensitivity_layer.h"
 #include "ui/session.h"
 #include "ui/tasks.h"
@@ -412,7 +413,7 @@ void MainWindow::createActions() {
     m_reportAction = new QAction(tr("&Territory sheet…"), this);
     m_reportAction->setObjectName(QStringLiteral("exportReport"));
     m_reportAction->setToolTip(
-        tr("A PDF sheet of the selected bassin de vie: map, type and reason, densities, "
+        tr("A PDF sheet of the selected bassins de vie or of a département: map, types, densities, "
            "links, Crunch diagnosis"));
     connect(m_reportAction, &QAction::triggered, this, [this] { reportDialog(); });
 
@@ -1235,16 +1236,27 @@ void MainWindow::atlasDialog() {
 }
 
 void MainWindow::reportDialog() {
-    const QString bassin = m_session->selectedBassins().value(0);
-    if (m_session->path().isEmpty() || bassin.isEmpty()) {
+    if (m_session->path().isEmpty()) {
         showError(tr("Territory sheet"),
-                  m_session->path().isEmpty()
-                      ? tr("Save or import the dataset as a GeoPackage first: the sheet is drawn from it.")
-                      : tr("Select a bassin de vie on the map or in the Pôles panel first."),
+                  tr("Save or import the dataset as a GeoPackage first: the sheet is drawn from it."),
                   QString());
         return;
     }
-    const QString path = askPdf(tr("Territory sheet"), tr("sheet-%1").arg(bassin));
+    // The map's selection first (a BV, or several BVs' communes), else a département to choose.
+    const std::vector<print::SheetChoice> choices =
+        print::sheetChoices(m_session->dataset(), m_session->selectedBassins());
+    QStringList labels;
+    for (const print::SheetChoice& c : choices)
+        labels << c.label;
+    bool ok = false;
+    const QString label =
+        QInputDialog::getItem(this, tr("Territory sheet"), tr("Territory:"), labels, 0, false, &ok);
+    if (!ok || labels.indexOf(label) < 0)
+        return;
+    const QString bassin = choices[static_cast<std::size_t>(labels.indexOf(label))].territory;
+    const QString path =
+        askPdf(tr("Territory sheet"),
+               tr("sheet-%1").arg(bassin.section(QLatin1Char(':'), 1).section(QLatin1Char(','), 0, 0)));
     if (path.isEmpty())
         return;
     QPointer<MainWindow> self(this);

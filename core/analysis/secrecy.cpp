@@ -219,6 +219,41 @@ ClassificationMask maskClassification(double total, double pole, double psy, con
     return out;
 }
 
+TerritoryMask maskTerritoryCounts(const TerritoryCounts& c, const SecrecyRule& rule) {
+    using V = CountGrid::Visibility;
+    CountGrid grid;
+    const int total = grid.add(c.total, c.totalPublished ? V::Published : V::Shown);
+    std::vector<int> parts;
+    for (double part : c.parts)
+        parts.push_back(grid.add(part));
+    grid.relate(total, parts);
+    if (!c.memberTotals.empty()) {
+        std::vector<int> members;
+        for (double member : c.memberTotals)
+            members.push_back(grid.add(member, V::Published));
+        grid.relate(total, members);
+    }
+    for (std::size_t r = 0; r < c.referenceTotals.size() && r < c.referenceParts.size(); ++r) {
+        // reference = territory + rest, profession by profession and in total; the rest is never written.
+        std::vector<int> rests;
+        for (std::size_t p = 0; p < c.parts.size() && p < c.referenceParts[r].size(); ++p) {
+            const int reference = grid.add(c.referenceParts[r][p], V::Published);
+            rests.push_back(grid.add(c.referenceParts[r][p] - c.parts[p], V::Hidden));
+            grid.relate(reference, {parts[p], rests.back()});
+        }
+        const int reference = grid.add(c.referenceTotals[r], V::Published);
+        const int rest = grid.add(c.referenceTotals[r] - c.total, V::Hidden);
+        grid.relate(reference, {total, rest});
+        grid.relate(rest, rests);
+    }
+    const std::vector<bool> m = grid.solve(rule);
+    TerritoryMask out;
+    out.total = m[static_cast<std::size_t>(total)];
+    for (int p : parts)
+        out.parts.push_back(m[static_cast<std::size_t>(p)]);
+    return out;
+}
+
 // ---------------------------------------------------------------- links and Crunch
 
 bool isIntensityMasked(double massFrom, double massTo, const SecrecyRule& rule) {

@@ -120,6 +120,30 @@ struct ClassificationMask {
 //! N_pole = N_psy + (N_pole − N_psy).
 ClassificationMask maskClassification(double total, double pole, double psy, const SecrecyRule& rule);
 
+//! The counts of a territory sheet (issue 7): per profession the territory's count and their total,
+//! next to the same counts of its references (a BV, département, région, the whole dataset), which other
+//! outputs publish. A reference minus the territory is the rest of the reference: a secret count there
+//! would be given back by difference, so the territory's figure is masked (the references' are not ours).
+struct TerritoryCounts {
+    std::vector<double> parts;   //!< per profession, in the territory
+    double total = 0;            //!< every profession (the sum of `parts`)
+    bool totalPublished = false; //!< the total is written in another output (a BV's classification)
+    //! Totals of territories that partition this one, published elsewhere (a département's BVs when they
+    //! cover exactly its communes): total = their sum. Empty when there are none.
+    std::vector<double> memberTotals;
+    std::vector<std::vector<double>> referenceParts; //!< per reference, per profession (as `parts`)
+    std::vector<double> referenceTotals;             //!< per reference
+};
+//! Which of a territory's counts are masked.
+struct TerritoryMask {
+    std::vector<bool> parts; //!< per profession
+    bool total = false;      //!< always false when the total is published elsewhere (masked there)
+};
+//! Primary and complementary secrecy of a territory's counts: each count by itself, the total against its
+//! parts (a total next to all parts but one gives it back), and each against its references (a reference
+//! minus the territory is a count too).
+TerritoryMask maskTerritoryCounts(const TerritoryCounts& counts, const SecrecyRule& rule);
+
 //! A modelled link's intensity M_i M_j / d^β gives a mass back from the other: masked when either is.
 bool isIntensityMasked(double massFrom, double massTo, const SecrecyRule& rule);
 

@@ -5,6 +5,7 @@
 #include "core/analysis/density.h"
 #include "core/analysis/poles.h"
 #include "core/analysis/result_tables.h"
+#include "core/analysis/wording.h"
 #include "core/io/gpkg.h"
 
 #include <QFile>
@@ -183,6 +184,168 @@ private slots:
         QVERIFY(text.contains(QRegularExpression(QStringLiteral("<\\s*5"))));
     }
 
+    //! A département's sheet: its name, its BVs with their type, its population, the secrecy note.
+    void departementSheetShowsItsBassinsAndTheirTypes() {
+        const std::string dep = m_dataset.bassins.front().dep;
+        const QString out = path("departement.pdf");
+        const Result r =
+            run({QStringLiteral("report"), QStringLiteral("--dataset"), m_demo, QStringLiteral("--territory"),
+                 QStringLiteral("departement:") + q(dep), QStringLiteral("--output"), out});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(pageCount(out), 4);
+        const QString text = flatText(out);
+        QVERIFY(text.contains(q(m_dataset.departementNames.at(dep)) + QStringLiteral(" (") + q(dep) + ")"));
+        QVERIFY(text.contains(QStringLiteral("Territory sheet — département")));
+        double population = 0;
+        for (const model::Commune& c : m_dataset.communes)
+            population += c.dep == dep ? c.population : 0;
+        const QString inhabitants = q(analysis::wording::number(population, 0, Language::En));
+        QVERIFY2(text.contains(QStringLiteral("Population: ") + inhabitants), qPrintable(inhabitants));
+        const io::ResultTable t = analysis::classificationTable(
+            m_dataset, m_classes.poles, analysis::SecrecyRule::from(m_dataset.params.density), Language::En);
+        for (std::size_t i = 0; i < m_dataset.bassins.size(); ++i)
+            if (m_dataset.bassins[i].dep == dep) {
+                QVERIFY2(text.contains(q(m_dataset.bassins[i].name)), m_dataset.bassins[i].name.c_str());
+                QVERIFY(text.contains(
+                    q(io::formatCell(t, i, static_cast<std::size_t>(t.column("type_label")), Language::En))));
+            }
+        QVERIFY(text.contains(QStringLiteral("Crunch diagnosis of the département")));
+        QVERIFY(text.contains(QStringLiteral("statistical secrecy: counts below 5 masked")));
+    }
+
+    //! A list of communes: their names, their summed population and professionals.
+    void communesSheetShowsTheirSums() {
+        const model::Bassin& bv = m_dataset.bassins.front();
+        std::vector<const model::Commune*> chosen;
+        for (const model::Commune& c : m_dataset.communes)
+            if (c.bv == bv.code && chosen.size() < 3)
+                chosen.push_back(&c);
+        QCOMPARE(chosen.size(), std::size_t(3));
+        QStringList codes;
+        double population = 0;
+        for (const model::Commune* c : chosen) {
+            codes << q(c->code);
+            population += c->population;
+        }
+        const QString out = path("communes.pdf");
+        const Result r = run(
+            {QStringLiteral("report"), QStringLiteral("--dataset"), m_demo, QStringLiteral("--territory"),
+             QStringLiteral("communes:") + codes.join(QLatin1Char(',')), QStringLiteral("--output"), out});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(pageCount(out), 3);
+        const QString text = flatText(out);
+        QVERIFY(text.contains(QStringLiteral("Selection of 3 communes")));
+        for (const model::Commune* c : chosen)
+            QVERIFY2(text.contains(q(c->name)), c->name.c_str());
+        QVERIFY(text.contains(QStringLiteral("Population: ") +
+                              q(analysis::wording::number(population, 0, Language::En))));
+        QVERIFY(text.contains(QStringLiteral("statistical secrecy: counts below 5 masked")));
+    }
+
+    //! All the communes of a BV but one whose count of a profession is 1 to 4: the BV's figure (published)
+    //! minus the selection's would give it back, so the selection's count of that profession is masked.
+    void communesSheetHidesACommuneGivenBackByDifferenceWithItsBassin() {
+        for (const model::Bassin& bv : m_dataset.bassins)
+            for (const model::Profession& p : m_dataset.catalogue.professions()) {
+                const std::vector<double> counts = analysis::countsByCommune(m_dataset, p.code, 0).counts;
+                std::size_t secret = counts.size();
+                QStringList others;
+                double rest = 0;
+                for (std::size_t i = 0; i < m_dataset.communes.size(); ++i) {
+                    if (m_dataset.communes[i].bv != bv.code)
+                        continue;
+                    if (secret == counts.size() && counts[i] >= 1 && counts[i] <= 4) {
+                        secret = i;
+                    } else {
+                        others << q(m_dataset.communes[i].code);
+                        rest += counts[i];
+                    }
+                }
+                if (secret == counts.size() || others.isEmpty() || rest < 20)
+                    continue;
+                const QString out = path("rest.pdf");
+                const Result r = run({QStringLiteral("report"), QStringLiteral("--dataset"), m_demo,
+                                      QStringLiteral("--territory"),
+                                      QStringLiteral("communes:") + others.join(QLatin1Char(',')),
+                                      QStringLiteral("--output"), out});
+                QVERIFY2(r.status == 0, qPrintable(r.err));
+                const QString text = poppler(QStringLiteral("pdftotext"),
+                                             {QStringLiteral("-layout"), out, QStringLiteral("-")});
+                const QString rounded = q(analysis::wording::number(rest, 0, Language::En));
+                bool seen = false;
+                for (const QString& line : text.split(QLatin1Char('\n')))
+                    if (line.trimmed().startsWith(q(p.labelEn) + QStringLiteral("  "))) {
+                        seen = true;
+                        const QStringList cells =
+                            line.mid(line.indexOf(q(p.labelEn)) + p.labelEn.size())
+                                .split(QRegularExpression(QStringLiteral("\\s{2,}")), Qt::SkipEmptyParts);
+                        QVERIFY2(!cells.isEmpty() && cells.front().trimmed().startsWith(QLatin1Char('<')),
+                                 qPrintable(line + QStringLiteral(" (shown: ") + rounded + ")"));
+                    }
+                QVERIFY2(seen, p.labelEn.c_str());
+                return;
+            }
+        QSKIP("no BV of the demo has a commune with 1 to 4 professionals of a profession");
+    }
+
+    void unknownDepartementCommuneOrEmptyListIsRefusedAndNothingWritten() {
+        const QString out = path("refused.pdf");
+        const auto report = [&](const QString& territory) {
+            return run({QStringLiteral("report"), QStringLiteral("--dataset"), m_demo,
+                        QStringLiteral("--territory"), territory, QStringLiteral("--output"), out});
+        };
+        Result r = report(QStringLiteral("departement:ZZ"));
+        QCOMPARE(r.status, 1);
+        QCOMPARE(
+            r.err.trimmed(),
+            QStringLiteral("maillage report: error: %1: no département 'ZZ' in the dataset").arg(m_demo));
+        const QString first = q(m_dataset.communes.front().code);
+        r = report(QStringLiteral("communes:%1,ZZ999").arg(first));
+        QCOMPARE(r.status, 1);
+        QCOMPARE(r.err.trimmed(),
+                 QStringLiteral("maillage report: error: %1: 'ZZ999' is not a commune of the dataset")
+                     .arg(m_demo));
+        r = report(QStringLiteral("communes:"));
+        QCOMPARE(r.status, 2);
+        QVERIFY2(
+            r.err.startsWith(QStringLiteral("maillage report: --territory communes:: the list of communes "
+                                            "is empty; expected communes:CODE1,CODE2\n")),
+            qPrintable(r.err));
+        QVERIFY(!QFile::exists(out));
+    }
+
+    //! The Nord (real data, BPE 2013): the département's sheet and a list of communes of Lille's BV.
+    void realDataOfNordGivesDepartementAndCommunesSheets() {
+        const QString communes = testing::sharedPath("communes/communes_59_nord_cog2018.geojson");
+        if (!QFile::exists(communes))
+            QSKIP("../shared/data is absent");
+        const QString gpkg = path("nord.gpkg");
+        Result r = run(
+            {QStringLiteral("import"), QStringLiteral("--communes"), communes, QStringLiteral("--bassins"),
+             testing::sharedPath("bassins_de_vie/commune_bv2012_cog2016.csv"), QStringLiteral("--population"),
+             testing::sharedPath("population/population_communes_2020.csv"),
+             QStringLiteral("--professionals"),
+             testing::sharedPath("professionals/bpe2013_sante_par_commune.csv") + QStringLiteral(":2013"),
+             QStringLiteral("--quiet"), QStringLiteral("--output"), gpkg});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QString dep = path("nord-59.pdf");
+        r = run({QStringLiteral("report"), QStringLiteral("--dataset"), gpkg, QStringLiteral("--territory"),
+                 QStringLiteral("departement:59"), QStringLiteral("--output"), dep});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(pageCount(dep), 4);
+        QString text = flatText(dep);
+        QVERIFY(text.contains(QStringLiteral("Lille")));
+        QVERIFY(text.contains(QStringLiteral("Lille — "))); // among the pôles of page 1
+        const QString list = path("lille.pdf");
+        r = run({QStringLiteral("report"), QStringLiteral("--dataset"), gpkg, QStringLiteral("--territory"),
+                 QStringLiteral("communes:59350,59009,59360"), QStringLiteral("--output"), list});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(pageCount(list), 3);
+        text = flatText(list);
+        QVERIFY(text.contains(QStringLiteral("Selection of 3 communes")));
+        QVERIFY(text.contains(QStringLiteral("Lille")));
+    }
+
     void unknownTerritoryIsRefusedAndNothingWritten() {
         const QString out = path("unknown.pdf");
         const Result r =
@@ -195,13 +358,13 @@ private slots:
         QVERIFY(!QFile::exists(out));
     }
 
-    void territoryOtherThanBassinIsAUsageError() {
+    void territoryWithoutItsKindIsAUsageError() {
         const Result r =
             run({QStringLiteral("report"), QStringLiteral("--dataset"), m_demo, QStringLiteral("--territory"),
                  QStringLiteral("59350"), QStringLiteral("--output"), path("x.pdf")});
         QCOMPARE(r.status, 2);
-        QVERIFY(r.err.startsWith(QStringLiteral(
-            "maillage report: --territory 59350: expected bv:CODE, the code of a bassin de vie\n")));
+        QVERIFY(r.err.startsWith(QStringLiteral("maillage report: --territory 59350: expected bv:CODE, "
+                                                "departement:CODE or communes:CODE1,CODE2\n")));
     }
 
     void databaseOutputIsRefusedWithoutItsPassword() {

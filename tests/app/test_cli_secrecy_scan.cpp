@@ -11,6 +11,7 @@
 #include "core/model/csv.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -21,6 +22,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <map>
 #include <set>
 
 using namespace maillage;
@@ -130,9 +132,12 @@ TextTable readCsvTable(const QString& path, char sep) {
     return t;
 }
 
-//! Every layer of a GeoPackage written by the output layer, fields as GDAL gives them as text.
-std::vector<TextTable> readGpkgTables(const QString& path) {
+//! Every layer of a file GDAL reads (GeoPackage, XLSX, ODS, GeoJSON) written by the output layer, fields as
+//! GDAL gives them as text; the first row of a spreadsheet is its header.
+std::vector<TextTable> readGdalTables(const QString& path) {
     GDALAllRegister();
+    CPLSetConfigOption("OGR_XLSX_HEADERS", "FORCE");
+    CPLSetConfigOption("OGR_ODS_HEADERS", "FORCE");
     std::vector<TextTable> tables;
     io::DatasetPtr ds(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
                                         nullptr, nullptr));
@@ -156,6 +161,61 @@ std::vector<TextTable> readGpkgTables(const QString& path) {
         tables.push_back(std::move(t));
     }
     return tables;
+}
+
+//! The counts of one table by code (NaN where masked or empty).
+std::map<std::string, double> countsByCode(const TextTable& t) {
+    std::map<std::string, double> out;
+    std::size_t code = t.header.size(), count = t.header.size();
+    for (std::size_t c = 0; c < t.header.size(); ++c) {
+        code = t.header[c] == "code" ? c : code;
+        count = t.header[c] == "count" ? c : count;
+    }
+    for (const auto& row : t.rows)
+        if (code < row.size() && count < row.size())
+            out[row[code]] = parseCell(row[count], false);
+    return out;
+}
+
+//! A total published at one level against its parts published at a lower one (every part of the total
+//! is listed): the total minus the shown parts is the sum of the masked parts, a secret count when it is
+//! 1 to threshold − 1 (the masked part itself when it is alone); the shown parts add up to a masked total.
+QStringList sumLeaks(const std::string& what, const std::map<std::string, double>& totals,
+                     const std::map<std::string, double>& parts,
+                     const std::map<std::string, std::string>& parentOf) {
+    struct Sum {
+        double shown = 0;
+        int masked = 0;
+    };
+    std::map<std::string, Sum> sums;
+    for (const auto& [code, value] : parts) {
+        const auto parent = parentOf.find(code);
+        if (parent == parentOf.end())
+            continue;
+        Sum& s = sums[parent->second];
+        if (std::isfinite(value))
+            s.shown += value;
+        else
+            ++s.masked;
+    }
+    QStringList found;
+    for (const auto& [code, s] : sums) {
+        const auto total = totals.find(code);
+        if (total == totals.end())
+            continue;
+        const bool known = std::isfinite(total->second);
+        if (known && s.masked > 0 && isSmall(total->second - s.shown))
+            found << QStringLiteral("%1 %2: total %3 minus its shown parts = %4 over %5 masked")
+                         .arg(QString::fromStdString(what), QString::fromStdString(code))
+                         .arg(total->second)
+                         .arg(total->second - s.shown)
+                         .arg(s.masked);
+        if (!known && s.masked == 0 && isSmall(s.shown))
+            found << QStringLiteral("%1 %2: masked total = sum of its parts = %3")
+                         .arg(QString::fromStdString(what), QString::fromStdString(code))
+                         .arg(s.shown);
+    }
+    return found;
 }
 
 //! The demo dataset with one count record in three set to 1–4 (and the bassins' sums recomputed): many
@@ -198,8 +258,10 @@ class TestCliSecrecyScan : public QObject {
             const QString full = QDir(folder).filePath(file);
             if (file.endsWith(QStringLiteral(".csv")))
                 found << leaks(readCsvTable(full, format == "csv-fr" ? ';' : ','), format == "csv-fr");
-            else if (file.endsWith(QStringLiteral(".gpkg")))
-                for (const TextTable& t : readGpkgTables(full))
+            else if (QStringList{QStringLiteral(".gpkg"), QStringLiteral(".xlsx"), QStringLiteral(".ods"),
+                                 QStringLiteral(".geojson")}
+                         .contains(QLatin1Char('.') + QFileInfo(file).suffix()))
+                for (const TextTable& t : readGdalTables(full))
                     found << leaks(t, false);
         }
         return found;
@@ -299,6 +361,83 @@ private slots:
 #endif
     }
 
+    //! The outputs at every level together: a commune's masked count is not the BV's (département's,
+    //! région's) count minus the communes shown, nor a département's the région's minus the others; same
+    //! for the classification's BV totals against the communes of every profession.
+    void noTotalGivesAMaskedPartBackByDifferenceAcrossLevels_data() {
+        QTest::addColumn<QString>("profession");
+        QTest::addColumn<QString>("format");
+        for (const char* profession : {"all", "medecin_generaliste", "infirmier"})
+            for (const char* format : {"csv", "xlsx", "geojson"})
+                QTest::newRow((std::string(profession) + " " + format).c_str())
+                    << QString::fromLatin1(profession) << QString::fromLatin1(format);
+    }
+
+    void noTotalGivesAMaskedPartBackByDifferenceAcrossLevels() {
+        QFETCH(QString, profession);
+        QFETCH(QString, format);
+        const model::Dataset ds = io::readDataset(m_dataset, io::ReadOptions{false});
+        std::map<std::string, std::map<std::string, double>> levels;
+        for (const char* level : {"commune", "bv", "departement", "region"}) {
+            const std::string out =
+                path(QStringLiteral("levels-%1-%2.%3").arg(profession, QLatin1String(level), format));
+            const Run r = runCli({"density", "--dataset", m_dataset, "--profession", profession.toStdString(),
+                                  "--level", level, "--format", format.toStdString(), "--output", out});
+            QVERIFY2(r.status == 0, r.err.c_str());
+            const QString file = QString::fromStdString(out);
+            levels[level] = countsByCode(format == QLatin1String("csv") ? readCsvTable(file, ',')
+                                                                        : readGdalTables(file).front());
+            QVERIFY(!levels[level].empty());
+        }
+        std::map<std::string, std::string> bv, dep, reg, depReg;
+        for (const model::Commune& c : ds.communes) {
+            bv[c.code] = c.bv;
+            dep[c.code] = c.dep;
+            reg[c.code] = c.reg;
+            depReg[c.dep] = c.reg;
+        }
+        QStringList found = sumLeaks("bv", levels["bv"], levels["commune"], bv);
+        found << sumLeaks("departement", levels["departement"], levels["commune"], dep)
+              << sumLeaks("region", levels["region"], levels["commune"], reg)
+              << sumLeaks("region", levels["region"], levels["departement"], depReg);
+        if (profession == QLatin1String("all")) { // the classification's totals are the same BV counts
+            const std::string out = path(QStringLiteral("levels-classify.%1").arg(format));
+            const Run r = runCli(
+                {"classify", "--dataset", m_dataset, "--format", format.toStdString(), "--output", out});
+            QVERIFY2(r.status == 0, r.err.c_str());
+            const QString file = QString::fromStdString(out);
+            TextTable t =
+                format == QLatin1String("csv") ? readCsvTable(file, ',') : readGdalTables(file).front();
+            for (std::string& h : t.header)
+                h = h == "total" ? "count" : h == "count" ? "count_unused" : h == "bv" ? "code" : h;
+            found << sumLeaks("classify bv", countsByCode(t), levels["commune"], bv);
+        }
+        QVERIFY2(found.isEmpty(), qPrintable(found.mid(0, 10).join(QLatin1Char('\n'))));
+    }
+
+    //! The control: without secrecy the same sums give small counts back (the scan can fail).
+    void theSumScanFindsLeaksWithoutSecrecy() {
+        const model::Dataset ds = io::readDataset(m_dataset, io::ReadOptions{false});
+        std::map<std::string, std::map<std::string, double>> levels;
+        for (const char* level : {"commune", "bv"}) {
+            const std::string out = path(QStringLiteral("off-sum-%1.csv").arg(QLatin1String(level)));
+            const Run r = runCli({"density", "--dataset", m_dataset, "--profession", "medecin_generaliste",
+                                  "--level", level, "--no-secrecy", "--output", out});
+            QVERIFY2(r.status == 0, r.err.c_str());
+            levels[level] = countsByCode(readCsvTable(QString::fromStdString(out), ','));
+        }
+        std::map<std::string, std::string> bv;
+        for (const model::Commune& c : ds.communes)
+            bv[c.code] = c.bv;
+        // Without secrecy nothing is masked: mask one small commune per BV, as a primary rule alone would
+        // when a BV has a single small commune.
+        std::set<std::string> done;
+        for (auto& [code, value] : levels["commune"])
+            if (isSmall(value) && done.insert(bv[code]).second)
+                value = std::nan("");
+        QVERIFY(!sumLeaks("bv", levels["bv"], levels["commune"], bv).isEmpty());
+    }
+
     void noOutputOfAnySubcommandGivesASmallCountBack_data() {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("format");
@@ -315,7 +454,7 @@ private slots:
             {"summary", {"summary"}},
             {"sensitivity", {"sensitivity", "--param", "poles.mass_scale", "--range", "0.5:1.5:0.5"}}};
         for (const auto& [name, args] : runs)
-            for (const char* format : {"csv", "csv-fr", "gpkg"}) {
+            for (const char* format : {"csv", "csv-fr", "gpkg", "xlsx", "ods", "geojson"}) {
                 QStringList list;
                 for (const auto& a : args)
                     list << QString::fromStdString(a);

@@ -139,8 +139,9 @@ std::unique_ptr<QgsPrintLayout> atlasLayout(QgsProject& project, QgsVectorLayer*
 
 QgsVectorLayer* addTerritoryLayer(PrintProject& print, AtlasBy by,
                                   const std::vector<TerritoryFigures>& figures) {
-    QgsVectorLayer* source = print.layer(by == AtlasBy::Bassin ? QStringLiteral("bassins_de_vie")
-                                                               : QStringLiteral("departements"));
+    QgsVectorLayer* source = print.layer(by == AtlasBy::Bassin    ? QStringLiteral("bassins_de_vie")
+                                         : by == AtlasBy::Commune ? QStringLiteral("communes")
+                                                                  : QStringLiteral("departements"));
     if (!source)
         return nullptr;
     std::map<QString, QgsGeometry> geometries = geometriesByCode(*source);

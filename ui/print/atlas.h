@@ -17,7 +17,7 @@ namespace maillage::ui::print {
 class PrintProject;
 
 //! The territories of the pages.
-enum class AtlasBy { Bassin, Departement };
+enum class AtlasBy { Bassin, Departement, Commune }; //!< Commune: territory sheets only
 
 struct AtlasRequest {
     QString dataset; //!< the dataset GeoPackage (only read)
@@ -27,7 +27,7 @@ struct AtlasRequest {
 };
 
 //! A memory layer of the territories `figures` (fields code, nom, pole_type, type_label, figures, reason)
-//! with the geometries of the project's bassins_de_vie or departements layer, added to the project
+//! with the geometries of the project's bassins_de_vie, departements or communes layer, added to the project
 //! without showing on the map. Null when that layer is absent.
 QgsVectorLayer* addTerritoryLayer(PrintProject& print, AtlasBy by,
                                   const std::vector<TerritoryFigures>& figures);

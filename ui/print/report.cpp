@@ -4,11 +4,15 @@
 #include "ui/print/print_project.h"
 #include "ui/print/print_tools.h"
 
+#include "core/analysis/wording.h"
+#include "core/model/error.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include <qgsfeedback.h>
 #include <qgslayertree.h>
@@ -37,20 +41,20 @@ struct PrintText {
 const QColor kInk(0x20, 0x20, 0x20);
 const QColor kGrey(0x55, 0x55, 0x55);
 const QColor kAccent(0x1f, 0x4e, 0x79);
-constexpr int kPages = 3;
 constexpr double kWidth = 190; // A4 portrait, 10 mm margins
+constexpr int kShortList = 30; // communes listed above the sources; more get a page of their own
 
 Language uiLanguage() {
     return QLocale().language() == QLocale::French ? Language::Fr : Language::En;
 }
 
 //! What every page carries: the sheet's title in small, the sources, the secrecy note and "n / 3".
-void addFooter(QgsPrintLayout* layout, int page, const QString& territory, const QString& source,
+void addFooter(QgsPrintLayout* layout, int page, int pages, const QString& territory, const QString& source,
                const QString& note) {
     addText(layout, QString(), territory, QRectF(10, 5, kWidth, 5), layoutFont(7), kGrey, page);
     addText(layout, QString(), source + QLatin1Char('\n') + note, QRectF(10, 280, 165, 10), layoutFont(6.5),
             kGrey, page, true);
-    addText(layout, QString(), QStringLiteral("%1 / %2").arg(page + 1).arg(kPages), QRectF(180, 280, 20, 5),
+    addText(layout, QString(), QStringLiteral("%1 / %2").arg(page + 1).arg(pages), QRectF(180, 280, 20, 5),
             layoutFont(7), kGrey, page);
 }
 
@@ -91,7 +95,15 @@ void addTable(QgsPrintLayout* layout, const TextTable& table, const QList<double
         headers << QgsLayoutTableColumn(h);
     item->setHeaders(headers);
     item->setIncludeTableHeader(true);
-    item->setColumnWidths(widths);
+    // The widths given share the frame's width once the cell margins and grid lines are taken off.
+    const double margins = widths.size() * 2 * 1.2 + (widths.size() + 1) * 0.15;
+    double sum = 0;
+    for (double w : widths)
+        sum += w;
+    QList<double> fitted;
+    for (double w : widths)
+        fitted << (sum > 0 ? w * (r.width() - margins) / sum : w);
+    item->setColumnWidths(fitted);
     item->setHeaderTextFormat(textFormat(7.5, true, kInk));
     item->setContentTextFormat(textFormat(7.5, false, kInk));
     item->setWrapBehavior(QgsLayoutTable::WrapText);
@@ -104,14 +116,27 @@ void addTable(QgsPrintLayout* layout, const TextTable& table, const QList<double
     item->addFrame(frame);
 }
 
-//! Page 1: title, the map of the BV (outlined) and its surroundings, legend, type, figures and reason.
-void mapPage(QgsPrintLayout* layout, PrintProject& print, const TerritoryFigures& t,
-             QgsVectorLayer* outline) {
-    addText(layout, QStringLiteral("title"), QStringLiteral("%1 (%2)").arg(t.name, t.code),
+//! What a sheet shows of its territory, whatever its kind.
+struct Sheet {
+    analysis::Territory territory;
+    TerritoryFigures figures; //!< title, type (or pôles), figures and reason of page 1
+    QString kind;             //!< "bassin de vie", "département", "selection of communes"
+    AtlasBy outlineBy = AtlasBy::Bassin;
+    std::vector<TerritoryFigures> outlines; //!< the territories drawn in red on the map
+    std::vector<std::string> bassins;       //!< its BVs (links, Crunch)
+    double margin = 1.6;                    //!< the map's extent around the outline
+};
+
+//! Page 1: title, the map of the territory (outlined) and its surroundings, legend, type, figures and
+//! reason.
+void mapPage(QgsPrintLayout* layout, PrintProject& print, const Sheet& sheet, QgsVectorLayer* outline) {
+    const TerritoryFigures& t = sheet.figures;
+    addText(layout, QStringLiteral("title"),
+            t.code.isEmpty() ? t.name : QStringLiteral("%1 (%2)").arg(t.name, t.code),
             QRectF(10, 12, kWidth, 12), layoutFont(20, true), kInk);
     addText(layout, QStringLiteral("subtitle"),
-            PrintText::tr("Territory sheet — bassin de vie — %1, %2")
-                .arg(QString::fromStdString(print.dataset().meta.title))
+            PrintText::tr("Territory sheet — %1 — %2, %3")
+                .arg(sheet.kind, QString::fromStdString(print.dataset().meta.title))
                 .arg(print.dataset().latestVintage()),
             QRectF(10, 24, kWidth, 7), layoutFont(10), kGrey);
     auto* map = new QgsLayoutItemMap(layout);
@@ -125,7 +150,7 @@ void mapPage(QgsPrintLayout* layout, PrintProject& print, const TerritoryFigures
     map->setLayers(layers);
     map->setKeepLayerSet(true);
     QgsRectangle extent = outline->extent();
-    extent.scale(1.6);
+    extent.scale(sheet.margin);
     map->setExtent(fitToRatio(extent, kWidth / 140));
     addScaleBar(layout, map, QRectF(12, 164, 50, 8));
     auto* legend = new QgsLayoutItemLegend(layout);
@@ -149,17 +174,37 @@ void mapPage(QgsPrintLayout* layout, PrintProject& print, const TerritoryFigures
             true);
 }
 
+//! Column widths filling the page: `first` for the first column, the others sharing the rest.
+QList<double> widths(int columns, double first) {
+    QList<double> out{first};
+    for (int c = 1; c < columns; ++c)
+        out << (kWidth - first) / (columns - 1);
+    return out;
+}
+
+//! The height of a table of `rows` rows (7.5 pt, one line each).
+double tableHeight(int rows) {
+    return 9 + 5.2 * rows;
+}
+
 //! Page 2: densities per profession against the references.
-void densityPage(QgsPrintLayout* layout, const TerritoryContext& context, const TerritoryFigures& t) {
+void densityPage(QgsPrintLayout* layout, const Sheet& sheet, const TextTable& densities) {
     addHeading(layout, PrintText::tr("Health professionals and densities"), 14, 1);
     addText(layout, QString(),
-            PrintText::tr(
-                "Professionals of %1 by profession, and densities per 10,000 inhabitants of the bassin de "
-                "vie against its département, its région and the whole dataset.")
-                .arg(t.name),
+            PrintText::tr("Professionals of %1 by profession, and densities per 10,000 inhabitants against "
+                          "the references (figures of the latest vintage).")
+                .arg(sheet.territory.level == analysis::TerritoryLevel::Communes
+                         ? PrintText::tr("the selection")
+                         : sheet.figures.name),
             QRectF(10, 23, kWidth, 10), layoutFont(8.5), kInk, 1, true);
-    addTable(layout, densityReferences(context, t.code.toStdString()), {42, 21, 22, 26, 31, 22},
-             QRectF(10, 36, kWidth, 240), 1);
+    addTable(layout, densities, widths(densities.header.size(), 42), QRectF(10, 36, kWidth, 240), 1);
+}
+
+//! A page holding one table under its heading (a département's BVs, a selection's communes).
+void tablePage(QgsPrintLayout* layout, const QString& heading, const TextTable& table, int page) {
+    addHeading(layout, heading, 14, page);
+    addTable(layout, table, widths(table.header.size(), 60),
+             QRectF(10, 24, kWidth, std::min(252.0, tableHeight(table.rows.size()))), page);
 }
 
 //! The height in millimetres that `text` takes at 8.5 pt over the page's width (about 95 characters a line,
@@ -171,61 +216,176 @@ double textHeight(const QString& text) {
     return lines * 4.3 + 2;
 }
 
-//! Page 3: links, the Crunch diagnosis of the région, sources and secrecy, one below the other.
-void linksPage(QgsPrintLayout* layout, const TerritoryContext& context, const TerritoryFigures& t) {
-    const std::string bv = t.code.toStdString();
-    double y = 14;
-    addHeading(layout, PrintText::tr("Links of the maillage"), y, 2);
+//! The links of the sheet's BVs from `y` on `page`; returns the y below them.
+double linksSection(QgsPrintLayout* layout, const TerritoryContext& context, const Sheet& sheet, double y,
+                    int page) {
+    addHeading(layout, PrintText::tr("Links of the maillage"), y, page);
     y += 10;
-    const TextTable links = bassinLinks(context, bv, 12);
+    const TextTable links = bassinLinks(context, sheet.bassins, 12);
     if (links.rows.isEmpty()) {
         const QString none =
-            t.poleType == 0
+            sheet.territory.level == analysis::TerritoryLevel::Bassin && sheet.figures.poleType == 0
                 ? PrintText::tr("No declared link for this bassin de vie; modelled links join pôles, "
                                 "and it is none.")
-                : PrintText::tr("No modelled or declared link for this bassin de vie.");
-        addText(layout, QString(), none, QRectF(10, y, kWidth, 6), layoutFont(8.5), kInk, 2);
-        y += 12;
-    } else {
-        const double height = 9 + 5.2 * links.rows.size();
-        addTable(layout, links, {56, 44, 22, 26, 22}, QRectF(10, y, kWidth, height), 2);
-        y += height + 8;
+                : PrintText::tr("No modelled or declared link for these bassins de vie.");
+        addText(layout, QString(), none, QRectF(10, y, kWidth, 6), layoutFont(8.5), kInk, page);
+        return y + 12;
     }
-    addHeading(layout, PrintText::tr("Crunch diagnosis of the région"), y, 2);
-    y += 10;
-    const QString crunch = crunchParagraphs(context, bv).join(QStringLiteral("\n"));
-    addText(layout, QString(), crunch, QRectF(10, y, kWidth, textHeight(crunch)), layoutFont(8.5), kInk, 2,
-            true);
-    y += textHeight(crunch) + 8;
-    addHeading(layout, PrintText::tr("Sources and statistical secrecy"), y, 2);
+    const double height = tableHeight(links.rows.size());
+    addTable(layout, links,
+             links.header.size() == 6 ? QList<double>{40, 40, 36, 22, 26, 26}
+                                      : QList<double>{56, 44, 22, 26, 42},
+             QRectF(10, y, kWidth, height), page);
+    return y + height + 8;
+}
+
+//! The last page: links (BVs and départements), the Crunch diagnosis (of the BV's région or of the
+//! département), sources and secrecy, one below the other.
+void closingPage(QgsPrintLayout* layout, const TerritoryContext& context, const Sheet& sheet, int page) {
+    double y = 14;
+    const TextTable communes = communeTable(context, sheet.territory);
+    if (sheet.territory.level == analysis::TerritoryLevel::Communes && communes.rows.size() <= kShortList) {
+        addHeading(layout, PrintText::tr("Communes of the selection"), y, page);
+        const double height = tableHeight(communes.rows.size());
+        addTable(layout, communes, widths(communes.header.size(), 60), QRectF(10, y + 10, kWidth, height),
+                 page);
+        y += height + 18;
+    }
+    if (sheet.territory.level != analysis::TerritoryLevel::Communes) {
+        y = linksSection(layout, context, sheet, y, page);
+        std::vector<std::string> scope = sheet.bassins;
+        const model::Bassin* bassin = context.dataset.bassin(sheet.territory.code);
+        if (sheet.territory.level == analysis::TerritoryLevel::Bassin && bassin) {
+            scope.clear(); // a BV alone says nothing of concentration: its région
+            for (const model::Bassin& b : context.dataset.bassins)
+                if (b.reg == bassin->reg)
+                    scope.push_back(b.code);
+        }
+        addHeading(layout,
+                   sheet.territory.level == analysis::TerritoryLevel::Bassin
+                       ? PrintText::tr("Crunch diagnosis of the région")
+                       : PrintText::tr("Crunch diagnosis of the département"),
+                   y, page);
+        y += 10;
+        const QString crunch = crunchParagraphs(context, scope).join(QStringLiteral("\n"));
+        addText(layout, QString(), crunch, QRectF(10, y, kWidth, textHeight(crunch)), layoutFont(8.5), kInk,
+                page, true);
+        y += textHeight(crunch) + 8;
+    }
+    addHeading(layout, PrintText::tr("Sources and statistical secrecy"), y, page);
     y += 10;
     const QString sources =
         sourceLine(context.dataset) + QStringLiteral("\n") + secrecyText(context) + QStringLiteral("\n") +
         PrintText::tr(
-            "Counts below the threshold, and the figures from which they could be recomputed, are shown "
-            "as « < threshold » or left out.");
-    addText(layout, QString(), sources, QRectF(10, y, kWidth, textHeight(sources)), layoutFont(8.5), kInk, 2,
-            true);
+            "Counts below the threshold, and the figures from which they could be recomputed (with the "
+            "totals, the references or the other professions), are shown as « < threshold ».");
+    addText(layout, QString(), sources, QRectF(10, y, kWidth, textHeight(sources)), layoutFont(8.5), kInk,
+            page, true);
 }
 
 std::unique_ptr<QgsPrintLayout> sheetLayout(PrintProject& print, const TerritoryContext& context,
-                                            const TerritoryFigures& t, QgsVectorLayer* outline) {
+                                            const Sheet& sheet, QgsVectorLayer* outline) {
     auto layout = std::make_unique<QgsPrintLayout>(&print.project());
+    const TerritoryProfessionals professionals = territoryProfessionals(context, sheet.territory);
+    std::vector<std::function<void(int)>> pages;
+    pages.push_back([&](int) { mapPage(layout.get(), print, sheet, outline); });
+    pages.push_back([&](int) { densityPage(layout.get(), sheet, professionals.densities); });
+    if (sheet.territory.level == analysis::TerritoryLevel::Departement)
+        pages.push_back([&](int page) {
+            tablePage(layout.get(), PrintText::tr("Bassins de vie of the département and their type"),
+                      bassinTypes(context, sheet.bassins), page);
+        });
+    if (sheet.territory.level == analysis::TerritoryLevel::Communes &&
+        sheet.territory.communes.size() > kShortList) // a long list on a page of its own
+        pages.push_back([&](int page) {
+            tablePage(layout.get(), PrintText::tr("Communes of the selection"),
+                      communeTable(context, sheet.territory), page);
+        });
+    pages.push_back([&](int page) { closingPage(layout.get(), context, sheet, page); });
+    const int count = static_cast<int>(pages.size());
     // Sized before they are added: the collection places each page below the previous one as it is then.
-    for (int i = 0; i < kPages; ++i) {
+    for (int i = 0; i < count; ++i) {
         auto* page = new QgsLayoutItemPage(layout.get());
         page->setPageSize(QStringLiteral("A4"), QgsLayoutItemPage::Portrait);
         layout->pageCollection()->addPage(page);
     }
-    layout->setName(PrintText::tr("Territory sheet — %1").arg(t.name));
-    mapPage(layout.get(), print, t, outline);
-    densityPage(layout.get(), context, t);
-    linksPage(layout.get(), context, t);
-    const QString territory = PrintText::tr("%1 (%2) — territory sheet").arg(t.name, t.code);
-    for (int i = 0; i < kPages; ++i)
-        addFooter(layout.get(), i, territory, i == 2 ? QString() : sourceLine(context.dataset),
-                  i == 2 ? QString() : secrecyText(context));
+    layout->setName(PrintText::tr("Territory sheet — %1").arg(sheet.figures.name));
+    for (int i = 0; i < count; ++i)
+        pages[static_cast<std::size_t>(i)](i);
+    const QString territory = PrintText::tr("%1 — territory sheet").arg(sheet.figures.name);
+    for (int i = 0; i < count; ++i) {
+        const bool last = i == count - 1; // it says the sources in full
+        addFooter(layout.get(), i, count, territory, last ? QString() : sourceLine(context.dataset),
+                  last ? QString() : secrecyText(context));
+    }
     return layout;
+}
+
+//! "Lille — pôle de grande métropole (P-GM)", one line per pôle of `bassins`.
+QString polesOf(const TerritoryContext& context, const std::vector<std::string>& bassins) {
+    QStringList lines;
+    for (const TerritoryFigures& f : bassinFigures(context))
+        if (f.poleType > 0 &&
+            std::find(bassins.begin(), bassins.end(), f.code.toStdString()) != bassins.end())
+            lines << QStringLiteral("%1 — %2").arg(f.name, f.typeLabel);
+    return lines.isEmpty()
+               ? QString()
+               : PrintText::tr("Pôles d'offre:") + QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
+}
+
+//! The BV sheet: its classification figures (as the atlas shows them).
+bool bassinSheet(const TerritoryContext& context, Sheet& sheet) {
+    for (TerritoryFigures& f : bassinFigures(context))
+        if (f.code.toStdString() == sheet.territory.code)
+            sheet.figures = std::move(f);
+    sheet.kind = PrintText::tr("bassin de vie");
+    sheet.outlineBy = AtlasBy::Bassin;
+    sheet.outlines = {sheet.figures};
+    return !sheet.figures.code.isEmpty();
+}
+
+void departementSheet(const TerritoryContext& context, Sheet& sheet, const QString& professionals) {
+    for (TerritoryFigures& f : departementFigures(context))
+        if (f.code.toStdString() == sheet.territory.code)
+            sheet.figures = std::move(f);
+    sheet.figures.code = QString::fromStdString(sheet.territory.code);
+    sheet.figures.name = QString::fromStdString(sheet.territory.name);
+    sheet.figures.figures += QLatin1Char('\n') + PrintText::tr("Health professionals: %1").arg(professionals);
+    sheet.figures.reason = polesOf(context, sheet.bassins);
+    sheet.kind = PrintText::tr("département");
+    sheet.outlineBy = AtlasBy::Departement;
+    sheet.outlines = {sheet.figures};
+    sheet.margin = 1.2;
+}
+
+void communesSheet(const TerritoryContext& context, Sheet& sheet, const QString& professionals) {
+    const analysis::Territory& t = sheet.territory;
+    double inhabitants = 0;
+    for (const std::string& code : t.communes)
+        if (const model::Commune* c = context.dataset.commune(code)) {
+            inhabitants += c->population;
+            TerritoryFigures f;
+            f.code = QString::fromStdString(c->code);
+            f.name = QString::fromStdString(c->name);
+            sheet.outlines.push_back(f);
+        }
+    const int n = static_cast<int>(t.communes.size());
+    sheet.figures.name =
+        n == 1 ? PrintText::tr("Selection of 1 commune") : PrintText::tr("Selection of %1 communes").arg(n);
+    sheet.figures.typeLabel =
+        n == 1 ? PrintText::tr("1 commune chosen") : PrintText::tr("%1 communes chosen").arg(n);
+    sheet.figures.figures =
+        PrintText::tr("Population: %1")
+            .arg(QString::fromStdString(analysis::wording::number(inhabitants, 0, context.language))) +
+        QLatin1Char('\n') + PrintText::tr("Health professionals: %1").arg(professionals);
+    QStringList names;
+    for (const TerritoryFigures& f : sheet.outlines)
+        names << f.name;
+    sheet.figures.reason =
+        names.join(QStringLiteral(", ")) + QLatin1Char('\n') + polesOf(context, sheet.bassins);
+    sheet.kind = PrintText::tr("selection of communes");
+    sheet.outlineBy = AtlasBy::Commune;
+    sheet.margin = 1.8;
 }
 
 } // namespace
@@ -236,24 +396,42 @@ bool writeTerritoryReport(const ReportRequest& request, QString* error, QgsFeedb
         return false;
     const TerritoryContext context{
         print->dataset(), analysis::SecrecyRule::from(print->dataset().params.density), uiLanguage()};
-    std::vector<TerritoryFigures> figures;
-    for (TerritoryFigures& f : bassinFigures(context))
-        if (f.code == request.bassin)
-            figures.push_back(std::move(f));
-    if (figures.empty()) {
+    Sheet sheet;
+    try { // the command line checked it; the GUI's selection may be stale
+        sheet.territory = analysis::parseTerritory(print->dataset(), request.territory.toStdString());
+    } catch (const Error& e) {
         if (error)
-            *error =
-                PrintText::tr("%1: no bassin de vie %2 in the dataset.").arg(request.dataset, request.bassin);
+            *error = QStringLiteral("%1: %2").arg(request.dataset,
+                                                  QString::fromStdString(e.describe(uiLanguage())));
         return false;
     }
-    QgsVectorLayer* outline = addTerritoryLayer(*print, AtlasBy::Bassin, figures);
-    if (!outline) {
+    sheet.bassins = bassinsOf(print->dataset(), sheet.territory);
+    const QString total = territoryProfessionals(context, sheet.territory).total;
+    switch (sheet.territory.level) {
+    case analysis::TerritoryLevel::Bassin:
+        bassinSheet(context, sheet);
+        break;
+    case analysis::TerritoryLevel::Departement:
+        departementSheet(context, sheet, total);
+        break;
+    case analysis::TerritoryLevel::Communes:
+        communesSheet(context, sheet, total);
+        break;
+    default:
+        if (error)
+            *error = PrintText::tr("%1: a territory sheet is for a bassin de vie, a département or a list of "
+                                   "communes, not %2.")
+                         .arg(request.dataset, request.territory);
+        return false;
+    }
+    QgsVectorLayer* outline = addTerritoryLayer(*print, sheet.outlineBy, sheet.outlines);
+    if (!outline || outline->extent().isEmpty()) {
         if (error)
             *error =
                 PrintText::tr("%1: the dataset has no outlines of these territories.").arg(request.dataset);
         return false;
     }
-    auto layout = sheetLayout(*print, context, figures.front(), outline);
+    auto layout = sheetLayout(*print, context, sheet, outline);
     QgsProjectMetadata metadata = print->project().metadata(); // the PDF's title
     metadata.setTitle(layout->name());
     print->project().setMetadata(metadata);

@@ -1,8 +1,10 @@
 #pragma once
-// The territory sheet ("fiche territoire", issue 7): a PDF of three A4 pages for a bassin de vie: the map
-// of the BV and its type with the reason; its densities per profession against its département, région and
-// the whole dataset; its maillage links, the Crunch diagnosis of its région, the sources and the secrecy
-// note. Every figure comes masked from the engine (core/analysis/result_tables.h). qgis_core only.
+// The territory sheet ("fiche territoire", issue 7): a PDF of 3–4 A4 pages for a bassin de vie, a
+// département or a list of communes: the map of the territory; the BV's type and reason, the département's
+// pôles, or the selection's communes; densities per profession against the references (département,
+// région, whole dataset); the types of a département's BVs; the maillage links; the Crunch diagnosis of the
+// BV's région or of the département; the sources and the secrecy note. Every figure comes masked from the
+// engine (core/analysis/result_tables.h). qgis_core only.
 #include <QString>
 
 class QgsFeedback;
@@ -10,9 +12,9 @@ class QgsFeedback;
 namespace maillage::ui::print {
 
 struct ReportRequest {
-    QString dataset; //!< the dataset GeoPackage (only read)
-    QString bassin;  //!< code of the BV
-    QString output;  //!< the PDF written
+    QString dataset;   //!< the dataset GeoPackage (only read)
+    QString territory; //!< "bv:CODE", "departement:CODE" or "communes:C1,C2,..."
+    QString output;    //!< the PDF written
 };
 
 //! Writes the sheet through a temporary file renamed when complete. False with a sentence naming the file

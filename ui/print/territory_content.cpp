@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <set>
 
 namespace maillage::ui::print {
 
@@ -63,16 +64,6 @@ QString polesPerType(const std::array<int, analysis::kPoleTypeCount>& counts, La
     if (poles == 0)
         return PrintText::tr("No pôle");
     return PrintText::tr("%n pôle(s): %1", nullptr, poles).arg(parts.join(QStringLiteral(", ")));
-}
-
-//! "Département (Nord)": the level and the name of the BV's own, when the dataset names it.
-QString withName(const QString& level, const std::map<std::string, std::string>& names, const std::string& bv,
-                 const model::Dataset& ds, bool departement) {
-    const model::Bassin* b = ds.bassin(bv);
-    if (!b)
-        return level;
-    const auto name = names.find(departement ? b->dep : b->reg);
-    return name == names.end() ? level : QStringLiteral("%1 (%2)").arg(level, qs(name->second));
 }
 
 } // namespace
@@ -132,37 +123,213 @@ std::vector<TerritoryFigures> departementFigures(const TerritoryContext& context
     return out;
 }
 
-TextTable densityReferences(const TerritoryContext& context, const std::string& bv) {
-    const model::Dataset& ds = context.dataset;
-    TextTable out;
-    out.header << PrintText::tr("Profession") << PrintText::tr("Professionals in the BV")
-               << PrintText::tr("Bassin de vie")
-               << withName(PrintText::tr("Département"), ds.departementNames, bv, ds, true)
-               << withName(PrintText::tr("Région"), ds.regionNames, bv, ds, false)
-               << PrintText::tr("Whole dataset");
+namespace {
+
+//! "< 5" in the context's language.
+QString maskedText(const TerritoryContext& context) {
+    return qs(analysis::maskedLabel(context.rule, context.language));
+}
+
+QString countText(double count, bool masked, const TerritoryContext& context) {
+    return masked ? maskedText(context) : population(count, context.language);
+}
+
+//! Per 10,000 inhabitants, one decimal; "< 5" when its count is masked, empty without inhabitants.
+QString densityText(double count, double inhabitants, bool masked, const TerritoryContext& context) {
+    if (masked)
+        return maskedText(context);
+    if (inhabitants <= 0)
+        return QString();
+    return qs(analysis::wording::number(count / inhabitants * 10000, 1, context.language));
+}
+
+//! "Département (Nord)", "Bassin de vie (Lens)", "Sélection": a column header for `t`.
+QString levelHeader(const analysis::Territory& t, const model::Dataset& ds) {
+    switch (t.level) {
+    case analysis::TerritoryLevel::Bassin:
+        return PrintText::tr("Bassin de vie (%1)").arg(qs(t.name));
+    case analysis::TerritoryLevel::Departement:
+        return PrintText::tr("Département (%1)").arg(qs(t.name));
+    case analysis::TerritoryLevel::Region:
+        return PrintText::tr("Région (%1)").arg(qs(t.name));
+    case analysis::TerritoryLevel::Dataset:
+        return PrintText::tr("Whole dataset");
+    case analysis::TerritoryLevel::Communes:
+        return PrintText::tr("Selection");
+    case analysis::TerritoryLevel::Commune:
+        break;
+    }
+    return qs(t.name.empty() ? ds.meta.title : t.name);
+}
+
+//! Counts of every profession the dataset counts, per commune (dataset order), and the professions.
+struct ProfessionCounts {
+    std::vector<const model::Profession*> professions;
+    std::vector<std::vector<double>> perCommune; //!< per profession
+};
+
+ProfessionCounts professionCounts(const model::Dataset& ds) {
+    ProfessionCounts out;
     for (const model::Profession& p : ds.catalogue.professions()) {
-        const analysis::DensityDrillDown d = analysis::densityForBassin(ds, bv, p.code, 0);
-        if (d.dataset.count <= 0)
+        std::vector<double> counts = analysis::countsByCommune(ds, p.code, 0).counts;
+        double sum = 0;
+        for (double c : counts)
+            sum += c;
+        if (sum <= 0)
             continue; // a profession the dataset does not count
-        const io::ResultTable t = analysis::densityDrillDownTable(d, context.rule);
-        QStringList row{qs(context.language == Language::Fr ? p.labelFr : p.labelEn)};
-        QString count;
-        QStringList densities{QString(), QString(), QString(), QString()};
-        const char* levels[] = {"bv", "departement", "region", "dataset"};
-        for (std::size_t r = 0; r < t.rows.size(); ++r) {
-            const QString level = cell(t, r, "level", context.language);
-            if (level == QLatin1String("parent"))
-                count = cell(t, r, "count", context.language);
-            for (int l = 0; l < 4; ++l)
-                if (level == QLatin1String(levels[l]))
-                    densities[l] = cell(t, r, "per_10000", context.language);
-        }
-        out.rows << (row << count << densities);
+        out.professions.push_back(&p);
+        out.perCommune.push_back(std::move(counts));
     }
     return out;
 }
 
-TextTable bassinLinks(const TerritoryContext& context, const std::string& bv, int limit) {
+//! The sums of `counts` (per profession) and the population over the communes of `t`.
+struct Sums {
+    std::vector<double> parts;
+    double total = 0, population = 0;
+};
+
+Sums sumsOver(const model::Dataset& ds, const ProfessionCounts& counts, const analysis::Territory& t) {
+    std::map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < ds.communes.size(); ++i)
+        index.emplace(ds.communes[i].code, i);
+    Sums s;
+    s.parts.assign(counts.professions.size(), 0);
+    for (const std::string& code : t.communes) {
+        const auto it = index.find(code);
+        if (it == index.end())
+            continue;
+        s.population += ds.communes[it->second].population;
+        for (std::size_t p = 0; p < counts.professions.size(); ++p)
+            s.parts[p] += counts.perCommune[p][it->second];
+    }
+    for (double part : s.parts)
+        s.total += part;
+    return s;
+}
+
+//! The BVs' totals as the classification publishes them, by code.
+std::map<std::string, double> publishedBassinTotals(const model::Dataset& ds) {
+    const analysis::Classification c = classification(ds);
+    std::map<std::string, double> out;
+    for (std::size_t i = 0; i < ds.bassins.size() && i < c.poles.size(); ++i)
+        out[ds.bassins[i].code] = c.poles[i].total;
+    return out;
+}
+
+//! The totals of the BVs of a département when their communes are exactly the département's (the
+//! département's total is then their sum); empty otherwise.
+std::vector<double> memberTotals(const model::Dataset& ds, const analysis::Territory& t) {
+    if (t.level != analysis::TerritoryLevel::Departement)
+        return {};
+    std::set<std::string> inside(t.communes.begin(), t.communes.end());
+    std::set<std::string> bassins;
+    for (const std::string& code : t.communes)
+        if (const model::Commune* c = ds.commune(code))
+            bassins.insert(c->bv);
+    for (const model::Commune& c : ds.communes)
+        if (bassins.count(c.bv) && !inside.count(c.code))
+            return {}; // a BV across the border: no exact sum
+    const std::map<std::string, double> totals = publishedBassinTotals(ds);
+    std::vector<double> out;
+    for (const std::string& bv : bassins)
+        out.push_back(totals.count(bv) ? totals.at(bv) : 0);
+    return out;
+}
+
+} // namespace
+
+TerritoryProfessionals territoryProfessionals(const TerritoryContext& context,
+                                              const analysis::Territory& territory) {
+    const model::Dataset& ds = context.dataset;
+    const ProfessionCounts counts = professionCounts(ds);
+    const Sums own = sumsOver(ds, counts, territory);
+    const std::vector<analysis::Territory> references = analysis::referencesOf(ds, territory);
+    analysis::TerritoryCounts grid;
+    grid.parts = own.parts;
+    grid.total = own.total;
+    if (territory.level == analysis::TerritoryLevel::Bassin) { // the classification publishes it
+        const std::map<std::string, double> totals = publishedBassinTotals(ds);
+        grid.total = totals.count(territory.code) ? totals.at(territory.code) : own.total;
+        grid.totalPublished = true;
+    }
+    grid.memberTotals = memberTotals(ds, territory);
+    std::vector<Sums> refs;
+    for (const analysis::Territory& r : references) {
+        refs.push_back(sumsOver(ds, counts, r));
+        grid.referenceParts.push_back(refs.back().parts);
+        grid.referenceTotals.push_back(refs.back().total);
+    }
+    const analysis::TerritoryMask mask = analysis::maskTerritoryCounts(grid, context.rule);
+    TerritoryProfessionals out;
+    out.total = grid.totalPublished ? QString() : countText(own.total, mask.total, context);
+    TextTable& t = out.densities;
+    t.header << PrintText::tr("Profession") << PrintText::tr("Professionals")
+             << PrintText::tr("Density: %1").arg(levelHeader(territory, ds));
+    for (const analysis::Territory& r : references)
+        t.header << levelHeader(r, ds);
+    for (std::size_t p = 0; p < counts.professions.size(); ++p) {
+        const model::Profession& profession = *counts.professions[p];
+        QStringList row{qs(context.language == Language::Fr ? profession.labelFr : profession.labelEn),
+                        countText(own.parts[p], mask.parts[p], context),
+                        densityText(own.parts[p], own.population, mask.parts[p], context)};
+        for (const Sums& r : refs) // published elsewhere: masked there only when secret themselves
+            row << densityText(r.parts[p], r.population, analysis::isSecret(r.parts[p], context.rule),
+                               context);
+        t.rows << row;
+    }
+    return out;
+}
+
+TextTable bassinTypes(const TerritoryContext& context, const std::vector<std::string>& bassins) {
+    const model::Dataset& ds = context.dataset;
+    const analysis::Classification c = classification(ds);
+    const io::ResultTable t = analysis::classificationTable(ds, c.poles, context.rule, context.language);
+    TextTable out;
+    out.textColumns = 2;
+    out.header << PrintText::tr("Bassin de vie") << PrintText::tr("Type") << PrintText::tr("Population")
+               << PrintText::tr("Professionals");
+    const std::set<std::string> wanted(bassins.begin(), bassins.end());
+    for (std::size_t i = 0; i < t.rows.size() && i < ds.bassins.size(); ++i)
+        if (wanted.count(ds.bassins[i].code))
+            out.rows << QStringList{qs(ds.bassins[i].name), cell(t, i, "type_label", context.language),
+                                    population(ds.bassins[i].population, context.language),
+                                    cell(t, i, "total", context.language)};
+    return out;
+}
+
+TextTable communeTable(const TerritoryContext& context, const analysis::Territory& territory) {
+    const model::Dataset& ds = context.dataset;
+    TextTable out;
+    out.textColumns = 3;
+    out.header << PrintText::tr("Commune") << PrintText::tr("Code") << PrintText::tr("Bassin de vie")
+               << PrintText::tr("Population");
+    for (const std::string& code : territory.communes) {
+        const model::Commune* c = ds.commune(code);
+        if (!c)
+            continue;
+        const model::Bassin* b = ds.bassin(c->bv);
+        out.rows << QStringList{qs(c->name), qs(c->code), b ? qs(b->name) : qs(c->bv),
+                                population(c->population, context.language)};
+    }
+    return out;
+}
+
+std::vector<std::string> bassinsOf(const model::Dataset& ds, const analysis::Territory& territory) {
+    std::set<std::string> out;
+    if (territory.level == analysis::TerritoryLevel::Departement) {
+        for (const model::Bassin& b : ds.bassins)
+            if (b.dep == territory.code)
+                out.insert(b.code);
+    } else {
+        for (const std::string& code : territory.communes)
+            if (const model::Commune* c = ds.commune(code))
+                out.insert(c->bv);
+    }
+    return {out.begin(), out.end()};
+}
+
+TextTable bassinLinks(const TerritoryContext& context, const std::vector<std::string>& bassins, int limit) {
     const model::Dataset& ds = context.dataset;
     const analysis::Classification c = classification(ds);
     const analysis::MaillageResult m = analysis::computeMaillage(ds, c.poles, ds.params.maillage);
@@ -171,15 +338,19 @@ TextTable bassinLinks(const TerritoryContext& context, const std::string& bv, in
     input.modelled = &m;
     input.declared = &declared;
     const io::ResultTable t = analysis::linksTables(ds, input, context.rule).front();
+    const std::set<std::string> selection(bassins.begin(), bassins.end());
+    const bool several = selection.size() > 1;
     TextTable out;
-    out.textColumns = 2;
+    out.textColumns = several ? 3 : 2;
+    if (several)
+        out.header << PrintText::tr("Bassin de vie");
     out.header << PrintText::tr("Linked to") << PrintText::tr("Kind") << PrintText::tr("Distance (km)")
                << PrintText::tr("Intensity") << PrintText::tr("Dominant link");
     std::vector<std::size_t> rows;
-    const int from = t.column("from"), to = t.column("to");
+    const auto from = static_cast<std::size_t>(t.column("from")),
+               to = static_cast<std::size_t>(t.column("to"));
     for (std::size_t r = 0; r < t.rows.size(); ++r)
-        if (t.rows[r].cells[static_cast<std::size_t>(from)].text == bv ||
-            t.rows[r].cells[static_cast<std::size_t>(to)].text == bv)
+        if (selection.count(t.rows[r].cells[from].text) || selection.count(t.rows[r].cells[to].text))
             rows.push_back(r);
     // Strongest first; masked intensities (no value) last, so that their order gives nothing away.
     const auto intensity = static_cast<std::size_t>(t.column("intensity"));
@@ -190,30 +361,28 @@ TextTable bassinLinks(const TerritoryContext& context, const std::string& bv, in
     for (std::size_t r : rows) {
         if (out.rows.size() >= limit)
             break;
-        const bool outgoing = t.rows[r].cells[static_cast<std::size_t>(from)].text == bv;
+        const bool outgoing = selection.count(t.rows[r].cells[from].text) > 0;
         const QString kind = cell(t, r, "kind", context.language);
-        out.rows << QStringList{
-            cell(t, r, outgoing ? "to_name" : "from_name", context.language),
-            kind == QLatin1String("declared")
-                ? PrintText::tr("declared: %1").arg(cell(t, r, "cooperation", context.language))
-                : PrintText::tr("modelled"),
-            cell(t, r, "distance_km", context.language), cell(t, r, "intensity", context.language),
-            cell(t, r, "dominant", context.language)};
+        QStringList row;
+        if (several)
+            row << cell(t, r, outgoing ? "from_name" : "to_name", context.language);
+        row << cell(t, r, outgoing ? "to_name" : "from_name", context.language)
+            << (kind == QLatin1String("declared")
+                    ? PrintText::tr("declared: %1").arg(cell(t, r, "cooperation", context.language))
+                    : PrintText::tr("modelled"))
+            << cell(t, r, "distance_km", context.language) << cell(t, r, "intensity", context.language)
+            << cell(t, r, "dominant", context.language);
+        out.rows << row;
     }
     return out;
 }
 
-QStringList crunchParagraphs(const TerritoryContext& context, const std::string& bv) {
+QStringList crunchParagraphs(const TerritoryContext& context, const std::vector<std::string>& bassins) {
     const model::Dataset& ds = context.dataset;
-    const model::Bassin* bassin = ds.bassin(bv);
-    std::vector<std::string> selection;
-    for (const model::Bassin& b : ds.bassins)
-        if (bassin && b.reg == bassin->reg)
-            selection.push_back(b.code);
     const int to = ds.latestVintage();
     const int from = ds.meta.vintages.size() > 1 ? ds.meta.vintages.front() : 0;
     const analysis::CrunchDiagnostics d =
-        analysis::diagnoseCrunch(ds, selection, ds.params.poles, ds.params.crunch, to, from);
+        analysis::diagnoseCrunch(ds, bassins, ds.params.poles, ds.params.crunch, to, from);
     QStringList out;
     for (const io::ResultTable& t : analysis::crunchTables(ds, d, context.rule, context.language)) {
         if (t.name != "crunch_diagnosis")
@@ -222,6 +391,37 @@ QStringList crunchParagraphs(const TerritoryContext& context, const std::string&
             out << cell(t, r, "diagnosis", context.language);
         for (const Message& note : t.notes)
             out << qs(word(note, context.language));
+    }
+    return out;
+}
+
+std::vector<SheetChoice> sheetChoices(const model::Dataset& ds, const QStringList& selectedBassins) {
+    std::vector<SheetChoice> out;
+    QStringList names, communes;
+    std::set<std::string> selected;
+    for (const QString& code : selectedBassins)
+        if (const model::Bassin* b = ds.bassin(code.toStdString())) {
+            names << qs(b->name);
+            selected.insert(b->code);
+        }
+    for (const model::Commune& c : ds.communes) // in the dataset's order
+        if (selected.count(c.bv))
+            communes << qs(c.code);
+    if (names.size() == 1)
+        out.push_back({PrintText::tr("Bassin de vie: %1 (%2)").arg(names.front(), selectedBassins.front()),
+                       QStringLiteral("bv:") + selectedBassins.front()});
+    else if (names.size() > 1)
+        out.push_back({PrintText::tr("The %n selected bassins de vie (%1)", nullptr, names.size())
+                           .arg(names.join(QStringLiteral(", "))),
+                       QStringLiteral("communes:") + communes.join(QLatin1Char(','))});
+    std::set<std::string> departements;
+    for (const model::Commune& c : ds.communes)
+        departements.insert(c.dep);
+    for (const std::string& code : departements) {
+        const auto name = ds.departementNames.find(code);
+        out.push_back({PrintText::tr("Département: %1 (%2)")
+                           .arg(name == ds.departementNames.end() ? qs(code) : qs(name->second), qs(code)),
+                       QStringLiteral("departement:") + qs(code)});
     }
     return out;
 }

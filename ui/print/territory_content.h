@@ -2,6 +2,7 @@
 // What the atlas pages and the territory sheet say about a territory, from the engine's results with
 // statistical secrecy applied (core/analysis/result_tables.h): nothing here computes or masks on its own,
 // it picks the cells of the engine's tables and words them for people.
+#include "core/analysis/profile.h"
 #include "core/analysis/secrecy.h"
 #include "core/model/dataset.h"
 #include "core/model/message.h"
@@ -42,14 +43,39 @@ std::vector<TerritoryFigures> bassinFigures(const TerritoryContext& context);
 //! One entry per département of the dataset (its BVs by main commune's département), by code.
 std::vector<TerritoryFigures> departementFigures(const TerritoryContext& context);
 
-//! Densities per profession in BV `bv` against its département, région and the whole dataset: one row per
-//! profession the dataset counts (count in the BV, then densities per 10,000 inhabitants).
-TextTable densityReferences(const TerritoryContext& context, const std::string& bv);
-//! The maillage links of BV `bv` (modelled, with their intensity, and declared), strongest first, at most
-//! `limit` rows.
-TextTable bassinLinks(const TerritoryContext& context, const std::string& bv, int limit);
-//! The Crunch diagnosis of the région of BV `bv` (its paragraphs), over the first and latest vintages.
-QStringList crunchParagraphs(const TerritoryContext& context, const std::string& bv);
+//! The professionals of a sheet's territory: their number and the densities per profession against the
+//! references, both masked together (analysis::maskTerritoryCounts: a total next to its parts, a figure
+//! next to its references, a département next to its BVs give no secret count back).
+struct TerritoryProfessionals {
+    QString total;       //!< every profession: "1 234", or "< 5" when masked
+    TextTable densities; //!< profession, count, density of the territory, then of each reference
+};
+//! The professionals of `territory` (a BV, a département or a list of communes of the dataset): one row
+//! per profession the dataset counts; references as analysis::referencesOf gives them.
+TerritoryProfessionals territoryProfessionals(const TerritoryContext& context,
+                                              const analysis::Territory& territory);
+//! The BVs of a département (by their main commune): name, type and professionals as the classification
+//! publishes them ("< 5" where it masks), by code.
+TextTable bassinTypes(const TerritoryContext& context, const std::vector<std::string>& bassins);
+//! The communes of a list: name, code, bassin de vie, population (no count: the sheet shows their sum).
+TextTable communeTable(const TerritoryContext& context, const analysis::Territory& territory);
+//! The maillage links of the BVs `bassins` (modelled, with their intensity, and declared), strongest
+//! first, at most `limit` rows; with a column naming the BV of the selection when there are several.
+TextTable bassinLinks(const TerritoryContext& context, const std::vector<std::string>& bassins, int limit);
+//! The Crunch diagnosis (its paragraphs) of the BVs `bassins`, over the first and latest vintages.
+QStringList crunchParagraphs(const TerritoryContext& context, const std::vector<std::string>& bassins);
+//! The BVs of `territory`: the BV itself, the BVs whose main commune is in the département, the BVs of
+//! the listed communes; by code.
+std::vector<std::string> bassinsOf(const model::Dataset& dataset, const analysis::Territory& territory);
+//! A territory a sheet can be drawn for, as offered to the user (File > Territory sheet…).
+struct SheetChoice {
+    QString label;     //!< "Bassin de vie: Lens (62498)", "Département: Nord (59)"
+    QString territory; //!< what maillage report --territory takes
+};
+//! The map's selection first (one BV: that BV; several: their communes as one selection), then every
+//! département of the dataset, by code.
+std::vector<SheetChoice> sheetChoices(const model::Dataset& dataset, const QStringList& selectedBassins);
+
 //! "secret statistique : effectifs inférieurs à 5 masqués" in the context's language.
 QString secrecyText(const TerritoryContext& context);
 

@@ -110,17 +110,18 @@ extern "C" __attribute__((visibility("default"))) int maillage_write_atlas(const
     return ok ? 1 : 0;
 }
 
-//! Writes the territory sheet of the bassin de vie `bassin` of the dataset `gpkg` into the PDF `output`
+//! Writes the territory sheet of `territory` (bv:CODE, departement:CODE, communes:C1,C2) of the dataset
+//! `gpkg` into the PDF `output`
 //! (ui/print/report.h), in `lang` ("fr" or "en"). Returns 1 on success; 0 with a sentence in `error`.
 extern "C" __attribute__((visibility("default"))) int
-maillage_write_report(const char* gpkg, const char* bassin, const char* output, const char* lang, char* error,
-                      std::size_t n) {
+maillage_write_report(const char* gpkg, const char* territory, const char* output, const char* lang,
+                      char* error, std::size_t n) {
     maillage::io::ensureGdal();
     if (!QCoreApplication::instance())
         startQgis(std::strcmp(lang ? lang : "", "fr") == 0);
     maillage::ui::print::ReportRequest request;
     request.dataset = QString::fromUtf8(gpkg ? gpkg : "");
-    request.bassin = QString::fromUtf8(bassin ? bassin : "");
+    request.territory = QString::fromUtf8(territory ? territory : "");
     request.output = QString::fromUtf8(output ? output : "");
     QString message;
     const bool ok = maillage::ui::print::writeTerritoryReport(request, &message);
