@@ -11,6 +11,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 using namespace maillage;
@@ -76,9 +77,10 @@ private slots:
         const model::Dataset ds = areaWithBuffer();
         const AccessResult r = accessibility(ds, "medecin_generaliste", 2020, AccessParameters{});
         QCOMPARE(r.values.size(), std::size_t(1));
-        // w(12 km) = 1/3. A's GP: demand 1,000 + 1,000/3 (W) = 4,000/3. E's 2 GPs: demand 500 + 1,000/3
-        // = 2,500/3. A = 1 / (4,000/3) + 1/3 × 2 / (2,500/3) = 3/4,000 + 2/2,500.
-        const double expected = (3.0 / 4000 + 2.0 / 2500) * 1e5;
+        // w(12 km) = 1/3; W and E are 24 km apart. A's GP: demand 1,000 + 1,000/3 (W) + 500/3 (E) = 1,500.
+        // E's 2 GPs: demand 500 + 1,000/3 (A) = 2,500/3. A = 1/1,500 + 1/3 × 2 / (2,500/3) = 1/1,500 +
+        // 2/2,500.
+        const double expected = (1.0 / 1500 + 2.0 / 2500) * 1e5;
         QVERIFY2(std::fabs(r.values[0] - expected) < 1e-9, qPrintable(QString::number(r.values[0])));
         QCOMPARE(r.demand, std::vector<double>{1000});
         // Without the buffer, A alone: 1 GP for 1,000 inhabitants.
