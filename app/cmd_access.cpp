@@ -73,6 +73,8 @@ void warnRegionalEdge(const model::Dataset& ds, const analysis::AccessResult& re
     // core/io/import.h: kAreaModeKey, kOutsideCommunesKey, kTruncatedBassinsKey. A regional communes file
     // imported whole lists its truncated bassins without a mode: it holds only its own communes (strict).
     const auto area = ds.meta.extra.lower_bound("area.");
+    if (!ds.bufferCommunes.empty())
+        return; // the buffer counts the supply around the area: the engine's edge warning says what is left
     if (area == ds.meta.extra.end() || area->first.rfind("area.", 0) != 0)
         return;
     const auto modeKey = ds.meta.extra.find("area.mode");
@@ -126,8 +128,11 @@ analysis::AccessibilityInput tableInput(const analysis::AccessResult& result, co
             ? msg("app.access.note_distance", {arg::number("minutes", params.catchmentMinutes),
                                                arg::number("speed", params.straightLineSpeedKmh)})
             : msg("app.access.note_minutes", {arg::number("minutes", params.catchmentMinutes)}));
-    if (!result.demandStandardised)
-        in.notes.push_back(msg("app.access.note_population"));
+    in.notes.push_back(msg(result.demandStandardised    ? "app.access.note_standardised"
+                           : ds.populationByAge.empty() ? "app.access.note_population"
+                                                        : "app.access.note_population_by_choice"));
+    if (params.maxAge > 0)
+        in.notes.push_back(msg("app.access.note_max_age", {arg::number("age", params.maxAge)}));
     return in;
 }
 

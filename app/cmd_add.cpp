@@ -21,6 +21,7 @@ struct AddCliOptions {
     LinkCliOptions links;
     RegisterCliOptions registers;
     std::vector<std::string> facilities; //!< --facilities FILE:YEAR (BPE tables), repeatable
+    std::string populationByAge;         //!< --population-by-age FILE
 };
 
 //! Says how many facilities were added.
@@ -50,6 +51,9 @@ int runAdd(const AddCliOptions& o, Context& c) {
     options.countRegister = &analysis::countsFromRegister;
     for (const auto& src : options.registers)
         inputs.push_back(src.path);
+    options.populationByAgePath = o.populationByAge;
+    if (!o.populationByAge.empty())
+        inputs.push_back(o.populationByAge);
     if (inputs.empty() || (inputs.size() == 1 && !options.cogHistoryPath.empty()))
         throw UsageError(msg("app.add.nothing"));
     checkOutputs({path}, inputs);
@@ -101,6 +105,7 @@ Runner declareAdd(CLI::App& sub) {
                    "(DEPCOM, TYPEQU, NB_EQUIP) or wide; replaces the dataset's facilities of that year "
                    "(repeatable)")
         ->type_name("FILE:YEAR");
+    sub.add_option("--population-by-age", o->populationByAge, kPopulationByAgeHelp)->type_name("FILE");
     sub.footer("Each table given replaces the dataset's (travel times, flows) or adds to it (cooperations of "
                "another name). Codes of another COG year are carried to the dataset's COG.");
     return [o](Context& c) { return runAdd(*o, c); };

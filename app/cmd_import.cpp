@@ -31,6 +31,8 @@ struct ImportCliOptions {
     RegisterCliOptions registers;
     std::string territories;
     bool strictArea = false;
+    std::string populationByAge;
+    double bufferKm = 0;
 };
 
 } // namespace
@@ -68,6 +70,7 @@ std::vector<std::string> importInputs(const io::ImportOptions& opt) {
         inputs.push_back(path);
     for (const auto& src : opt.registers)
         inputs.push_back(src.path);
+    inputs.push_back(opt.populationByAgePath);
     return inputs;
 }
 
@@ -114,6 +117,8 @@ io::ImportOptions importOptions(const ImportCliOptions& o) {
     opt.createdBy = std::string("Maillage ") + version();
     opt.registers = registerSources(o.registers);
     opt.countRegister = &analysis::countsFromRegister;
+    opt.populationByAgePath = o.populationByAge;
+    opt.bufferKm = o.bufferKm;
     return opt;
 }
 
@@ -184,6 +189,7 @@ Runner declareImport(CLI::App& sub) {
     file("--population", o->population, "population table");
     text("--population-code", o->populationCode, "its commune code column (default: codgeo)");
     text("--population-column", o->populationColumn, "its population column (default: population)");
+    file("--population-by-age", o->populationByAge, kPopulationByAgeHelp);
     sub.add_option("--professionals", o->professionals,
                    "counts of professionals for the vintage YEAR (repeatable: one per vintage). Long tables "
                    "(commune, profession, count) or wide (one column per BPE code)")
@@ -199,6 +205,11 @@ Runner declareImport(CLI::App& sub) {
     sub.add_option("--region", o->region, "keep only the communes of this région")->type_name("CODE");
     sub.add_option("--departement", o->departement, "keep only these départements (comma separated)")
         ->type_name("CODES");
+    sub.add_option("--buffer-km", o->bufferKm,
+                   "with --region or --departement: also import the communes within N km of the area (with "
+                   "their population and professionals) as supply and demand of accessibility only, never "
+                   "reported; removes the underestimate at the area's edge")
+        ->type_name("N");
     sub.add_flag(
         "--strict-area", o->strictArea,
         "with --region/--departement: keep only the area's communes and mark the bassins de vie cut "

@@ -23,6 +23,11 @@ Runner declareReport(CLI::App& sub);
 Runner declareSensitivity(CLI::App& sub);
 //! The values of `text`, "start:end:step" (step > 0, start <= end, at most 1,000 values), given to `option`.
 std::vector<double> parseRange(const std::string& text, const char* option);
+//! Help of `import|add --population-by-age` (one text for both).
+inline constexpr const char* kPopulationByAgeHelp =
+    "population by commune and age band, for accessibility's age-standardised demand (access.demand=1): "
+    "INSEE's census file (CODGEO, P20_POP0014 ... P20_POP90P) or a table commune;age_band;population "
+    "(bands 0-14, 15-29, 30-44, 45-59, 60-74, 75-89, 90+)";
 //! Comma-separated numbers ("2.5,4") given to `option` (zonage thresholds). Throws UsageError.
 std::vector<double> parseThresholds(const std::string& text, const char* option);
 Runner declareCopy(CLI::App& sub);

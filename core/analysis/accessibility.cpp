@@ -3,6 +3,7 @@
 
 #include "core/analysis/counts.h"
 #include "core/analysis/density.h"
+#include "core/analysis/register_counts.h"
 #include "core/model/text.h"
 
 #include <algorithm>
@@ -61,6 +62,138 @@ std::vector<double> standardisedPopulation(const std::vector<std::vector<double>
     const double scale = weighted > 0 ? population / weighted : 0;
     for (double& v : out)
         v *= scale;
+    return out;
+}
+
+namespace {
+
+//! The band's position in the weights; throws naming the band and the bands the weights have.
+std::size_t bandIndex(const std::vector<model::AgeBandWeight>& weights, const std::string& band) {
+    for (std::size_t b = 0; b < weights.size(); ++b)
+        if (weights[b].band == band)
+            return b;
+    std::vector<std::string> known;
+    for (const model::AgeBandWeight& w : weights)
+        known.push_back(w.band);
+    throw Error(ErrorKind::Value, Location{"", 0, {}, -1, "access.demand"},
+                msg("analysis.access.unknown_band", {arg::code("band", band), arg::list("bands", known)}));
+}
+
+//! The communes without population by age, their population kept as it is, in a warning.
+void keepPopulationOfCommunesWithoutAges(const model::Dataset& ds, const std::vector<int>& row,
+                                         std::vector<double>& out, Warnings& warnings) {
+    std::vector<std::string> missing;
+    for (std::size_t c = 0; c < row.size(); ++c)
+        if (row[c] < 0) {
+            out[c] = std::max(0.0, ds.communes[c].population);
+            missing.push_back(ds.communes[c].code);
+        }
+    if (missing.empty())
+        return;
+    const auto n = static_cast<long long>(missing.size());
+    warnings.push_back(makeWarning(ErrorKind::Join, {},
+                                   msg("analysis.access.communes_without_ages", {arg::integer("n", n)}),
+                                   std::move(missing)));
+}
+
+} // namespace
+
+std::vector<double> standardisedDemand(const model::Dataset& dataset,
+                                       const std::vector<model::AgeBandWeight>& weights, Warnings& warnings) {
+    if (dataset.populationByAge.empty())
+        throw Error(ErrorKind::Parameter, Location{"", 0, {}, -1, "access.demand"},
+                    msg("analysis.access.no_population_by_age"));
+    std::vector<double> weightOfBand;
+    for (const model::AgeBandWeight& w : weights)
+        weightOfBand.push_back(w.weight);
+    // Rows of standardisedPopulation: the communes that have ages, in the order first met.
+    std::vector<int> row(dataset.communes.size(), -1);
+    std::vector<std::vector<double>> byBand;
+    for (const model::AgeBandPopulation& age : dataset.populationByAge) {
+        const std::size_t b = bandIndex(weights, age.band);
+        const int c = resolveCommune(dataset, age.commune);
+        if (c < 0)
+            continue; // the import reported codes absent from the communes
+        int& r = row[static_cast<std::size_t>(c)];
+        if (r < 0) {
+            r = static_cast<int>(byBand.size());
+            byBand.emplace_back(weights.size(), 0.0);
+        }
+        byBand[static_cast<std::size_t>(r)][b] += age.population;
+    }
+    const std::vector<double> standardised = standardisedPopulation(byBand, weightOfBand);
+    std::vector<double> out(dataset.communes.size(), 0.0);
+    for (std::size_t c = 0; c < row.size(); ++c)
+        if (row[c] >= 0)
+            out[c] = standardised[static_cast<std::size_t>(row[c])];
+    keepPopulationOfCommunesWithoutAges(dataset, row, out, warnings);
+    return out;
+}
+
+namespace {
+
+bool isUnderAge(const model::RegisteredProfessional& p, int vintage, double maxAge, long long& unknownAge) {
+    if (!(maxAge > 0))
+        return true;
+    if (p.birthYear <= 0) {
+        ++unknownAge; // kept: the zonage cannot drop those it cannot date
+        return true;
+    }
+    return vintage - p.birthYear < maxAge;
+}
+
+//! Adds the professional's supply to `out`: FTE of each site, else the site rule's weights.
+void addProfessional(const model::Dataset& ds, const model::RegisteredProfessional& p, model::SiteRule rule,
+                     bool fte, std::vector<double>& out, long long& withoutFte) {
+    std::vector<double> weights(p.sites.size(), 0.0);
+    bool anyFte = false;
+    if (fte)
+        for (std::size_t s = 0; s < p.sites.size(); ++s)
+            if (!p.sites[s].commune.empty() && p.sites[s].fte > 0) {
+                weights[s] = p.sites[s].fte;
+                anyFte = true;
+            }
+    if (fte && !anyFte)
+        ++withoutFte;
+    if (!anyFte)
+        weights = siteWeights(p, rule);
+    for (std::size_t s = 0; s < p.sites.size(); ++s) {
+        const int c = weights[s] > 0 ? resolveCommune(ds, p.sites[s].commune) : -1;
+        if (c >= 0)
+            out[static_cast<std::size_t>(c)] += weights[s];
+    }
+}
+
+} // namespace
+
+std::vector<double> registerSupply(const model::Dataset& dataset, const model::ProfessionalRegister& reg,
+                                   const std::string& profession, const AccessParameters& params,
+                                   Warnings& warnings) {
+    // An alias stands for its canonical code; an unknown profession matches nobody (accessibility() has
+    // already refused it through the counts).
+    const int p = profession.empty() ? -1 : resolveProfession(dataset.catalogue, profession);
+    const std::string code =
+        p >= 0 ? dataset.catalogue.professions()[static_cast<std::size_t>(p)].code : profession;
+    const bool fte = params.supply == SupplyKind::FullTimeEquivalents;
+    std::vector<double> out(dataset.communes.size(), 0.0);
+    long long unknownAge = 0, withoutFte = 0, tooOld = 0;
+    for (const model::RegisteredProfessional& p : reg.professionals) {
+        if (p.profession.empty() || (!code.empty() && p.profession != code))
+            continue;
+        if (!isUnderAge(p, reg.vintage, params.maxAge, unknownAge)) {
+            ++tooOld;
+            continue;
+        }
+        addProfessional(dataset, p, reg.rule, fte, out, withoutFte);
+    }
+    if (params.maxAge > 0)
+        warnings.push_back(makeWarning(
+            ErrorKind::Value, {},
+            msg("analysis.access.age_limit", {arg::number("age", params.maxAge), arg::integer("n", tooOld),
+                                              arg::integer("unknown", unknownAge)})));
+    if (withoutFte > 0)
+        warnings.push_back(makeWarning(ErrorKind::Value, {},
+                                       msg("analysis.access.without_fte", {arg::integer("n", withoutFte)})));
     return out;
 }
 
@@ -277,6 +410,19 @@ double distanceToSegment(const model::Point& p, const model::Point& a, const mod
     return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
 }
 
+//! The warning naming the communes near the edge (none when `codes` is empty).
+void warnEdge(std::vector<std::string> codes, AccessResult& r) {
+    if (codes.empty())
+        return;
+    const double reachKm = r.params.catchmentMinutes / 60.0 * r.params.straightLineSpeedKmh;
+    const auto n = static_cast<long long>(codes.size()); // before codes is moved into the warning
+    r.warnings.push_back(makeWarning(
+        ErrorKind::Value, {},
+        msg("analysis.access.edge", {arg::integer("n", n), arg::number("minutes", r.params.catchmentMinutes),
+                                     arg::number("km", reachKm, 0)}),
+        std::move(codes)));
+}
+
 //! Communes whose anchor lies within the straight-line reach of the hull's boundary; a warning naming them.
 void markEdge(const model::Dataset& ds, AccessResult& r) {
     r.nearEdge.assign(ds.communes.size(), 0);
@@ -297,14 +443,7 @@ void markEdge(const model::Dataset& ds, AccessResult& r) {
             codes.push_back(ds.communes[c].code);
         }
     }
-    if (codes.empty())
-        return;
-    const auto n = static_cast<long long>(codes.size()); // before codes is moved into the warning
-    r.warnings.push_back(makeWarning(
-        ErrorKind::Value, {},
-        msg("analysis.access.edge", {arg::integer("n", n), arg::number("minutes", r.params.catchmentMinutes),
-                                     arg::number("km", reachKm, 0)}),
-        std::move(codes)));
+    warnEdge(std::move(codes), r);
 }
 
 //! Says which pairs were timed by the straight line (all of them without a matrix).
@@ -343,10 +482,61 @@ std::vector<double> inputOr(const model::Dataset& ds, const std::vector<double>&
     return given;
 }
 
+//! The demand the dataset gives (empty when inputs give it): population, or standardised by age.
+std::vector<double> datasetDemand(const model::Dataset& ds, const AccessInputs& inputs, AccessResult& r) {
+    if (!inputs.demand.empty()) {
+        r.demandStandardised = inputs.demandStandardised;
+        return {};
+    }
+    if (r.params.demand == model::DemandKind::Standardised) {
+        r.demandStandardised = true;
+        return standardisedDemand(ds, model::builtinConsumptionWeights(), r.warnings);
+    }
+    std::vector<double> population(ds.communes.size());
+    for (std::size_t c = 0; c < population.size(); ++c)
+        population[c] = std::max(0.0, ds.communes[c].population); // NaN -> 0 as well
+    return population;
+}
+
+const model::ProfessionalRegister* registerOf(const model::Dataset& ds, int vintage) {
+    for (const model::ProfessionalRegister& reg : ds.registers)
+        if (reg.vintage == vintage)
+            return &reg;
+    return nullptr;
+}
+
+//! The supply the dataset gives (empty when inputs give it): the counts, or the register's FTE or
+//! professionals under the age limit.
+std::vector<double> datasetSupply(const model::Dataset& ds, const AccessInputs& inputs,
+                                  std::vector<double> counts, AccessResult& r) {
+    if (!inputs.supply.empty())
+        return {};
+    const AccessParameters& params = r.params;
+    const model::ProfessionalRegister* reg = registerOf(ds, r.vintage);
+    const bool fromRegister = params.supply == SupplyKind::FullTimeEquivalents || params.maxAge > 0;
+    if (reg && fromRegister && params.supply != SupplyKind::Consultations)
+        return registerSupply(ds, *reg, r.profession, params, r.warnings);
+    if (params.supply != SupplyKind::Professionals)
+        throw Error(ErrorKind::Parameter, Location{"", 0, {}, -1, "access.supply"},
+                    msg(params.supply == SupplyKind::FullTimeEquivalents
+                            ? "analysis.access.fte_needs_register"
+                            : "analysis.access.no_consultations",
+                        {arg::integer("vintage", r.vintage)}));
+    if (params.maxAge > 0)
+        r.warnings.push_back(
+            makeWarning(ErrorKind::Value, {},
+                        msg("analysis.access.age_unknown",
+                            {arg::number("age", params.maxAge), arg::integer("vintage", r.vintage)})));
+    return counts;
+}
+
 } // namespace
 
-AccessResult accessibility(const model::Dataset& dataset, const std::string& profession, int vintage,
-                           const AccessParameters& params, const AccessInputs& inputs, Feedback* feedback) {
+namespace {
+
+//! accessibility() on the communes of `dataset` as they are (the buffer, if any, already among them).
+AccessResult accessibilityOf(const model::Dataset& dataset, const std::string& profession, int vintage,
+                             const AccessParameters& params, const AccessInputs& inputs, Feedback* feedback) {
     validate(params, "");
     CommuneCounts counts = countsByCommune(dataset, profession, vintage);
     AccessResult r;
@@ -354,12 +544,9 @@ AccessResult accessibility(const model::Dataset& dataset, const std::string& pro
     r.vintage = counts.vintage;
     r.params = params;
     r.warnings = std::move(counts.warnings);
-    r.demandStandardised = !inputs.demand.empty() && inputs.demandStandardised;
-    std::vector<double> population(dataset.communes.size());
-    for (std::size_t c = 0; c < population.size(); ++c)
-        population[c] = std::max(0.0, dataset.communes[c].population); // NaN -> 0 as well
-    r.demand = inputOr(dataset, inputs.demand, std::move(population), "demand");
-    const std::vector<double> supply = inputOr(dataset, inputs.supply, std::move(counts.counts), "supply");
+    r.demand = inputOr(dataset, inputs.demand, datasetDemand(dataset, inputs, r), "demand");
+    const std::vector<double> supply = inputOr(
+        dataset, inputs.supply, datasetSupply(dataset, inputs, std::move(counts.counts), r), "supply");
 
     const Reach reach = buildReach(dataset, supply, params, feedback);
     throwIfCanceled(feedback);
@@ -367,6 +554,73 @@ AccessResult accessibility(const model::Dataset& dataset, const std::string& pro
     warnStraightLine(dataset, r);
     markEdge(dataset, r);
     report(feedback, 100);
+    return r;
+}
+
+//! The dataset's communes followed by its buffer communes (without polygons), their counts together: what
+//! the floating catchment runs on when the import took a buffer.
+model::Dataset withBuffer(const model::Dataset& ds) {
+    model::Dataset out;
+    out.meta = ds.meta;
+    out.catalogue = ds.catalogue;
+    out.communes.reserve(ds.communes.size() + ds.bufferCommunes.size());
+    for (const model::Commune& c : ds.communes) {
+        out.communes.push_back(c);
+        out.communes.back().geometry.clear();
+    }
+    out.communes.insert(out.communes.end(), ds.bufferCommunes.begin(), ds.bufferCommunes.end());
+    out.counts = ds.counts;
+    out.counts.insert(out.counts.end(), ds.bufferCounts.begin(), ds.bufferCounts.end());
+    out.travelTimes = ds.travelTimes;
+    out.registers = ds.registers;
+    out.populationByAge = ds.populationByAge;
+    out.reindex();
+    return out;
+}
+
+//! Inputs given for the area's communes, followed by the buffer's population and counts.
+AccessInputs padInputs(const model::Dataset& extended, std::size_t area, const std::string& profession,
+                       int vintage, AccessInputs inputs) {
+    if (!inputs.demand.empty() && inputs.demand.size() == area)
+        for (std::size_t c = area; c < extended.communes.size(); ++c)
+            inputs.demand.push_back(std::max(0.0, extended.communes[c].population));
+    if (!inputs.supply.empty() && inputs.supply.size() == area) {
+        const CommuneCounts counts = countsByCommune(extended, profession, vintage);
+        inputs.supply.insert(inputs.supply.end(), counts.counts.begin() + static_cast<std::ptrdiff_t>(area),
+                             counts.counts.end());
+    }
+    return inputs;
+}
+
+//! Keeps the area's communes only (the first `area`), and the edge warning for them.
+void keepArea(const model::Dataset& ds, std::size_t area, AccessResult& r) {
+    r.values.resize(area);
+    r.demand.resize(area);
+    r.pairsByMatrix.resize(area);
+    r.pairsByStraightLine.resize(area);
+    r.nearEdge.resize(area);
+    r.warnings.erase(std::remove_if(r.warnings.begin(), r.warnings.end(),
+                                    [](const Warning& w) { return w.text.id == "analysis.access.edge"; }),
+                     r.warnings.end());
+    std::vector<std::string> codes;
+    for (std::size_t c = 0; c < area; ++c)
+        if (r.nearEdge[c])
+            codes.push_back(ds.communes[c].code);
+    warnEdge(std::move(codes), r);
+}
+
+} // namespace
+
+AccessResult accessibility(const model::Dataset& dataset, const std::string& profession, int vintage,
+                           const AccessParameters& params, const AccessInputs& inputs, Feedback* feedback) {
+    if (dataset.bufferCommunes.empty())
+        return accessibilityOf(dataset, profession, vintage, params, inputs, feedback);
+    // The buffer's supply and demand count; its communes are not reported.
+    const model::Dataset extended = withBuffer(dataset);
+    const std::size_t area = dataset.communes.size();
+    AccessResult r = accessibilityOf(extended, profession, vintage, params,
+                                     padInputs(extended, area, profession, vintage, inputs), feedback);
+    keepArea(dataset, area, r);
     return r;
 }
 

@@ -25,7 +25,9 @@ AccessParameters defaultAccessParameters(const model::ProfessionCatalogue& catal
 AccessParameters accessParameters(const model::Parameters& params,
                                   const model::ProfessionCatalogue& catalogue, const std::string& profession);
 
-//! Optional inputs that replace what the dataset gives. Empty vectors: the dataset's.
+//! Optional inputs that replace what the dataset gives. Empty vectors: the dataset's (the population, or the
+//! standardised demand with params.demand; the counts, or the register's supply with params.supply = FTE or
+//! params.maxAge).
 struct AccessInputs {
     //! Demand per commune (same order as dataset.communes), e.g. standardisedPopulation(); empty: the
     //! communes' population.
@@ -43,6 +45,24 @@ struct AccessInputs {
 //! Error(Value) when a row has another number of bands than `weights`, or a weight or count is negative.
 std::vector<double> standardisedPopulation(const std::vector<std::vector<double>>& byBand,
                                            const std::vector<double>& weights);
+
+//! Age-standardised demand of every commune (same order as dataset.communes) from dataset.populationByAge
+//! and `weights` (model::builtinConsumptionWeights()): standardisedPopulation over the communes that have
+//! ages; a commune without them keeps its population (one warning lists them). Throws Error(Parameter) on
+//! "access.demand" when the dataset has no population by age, Error(Value) naming a band that `weights`
+//! lacks.
+std::vector<double> standardisedDemand(const model::Dataset& dataset,
+                                       const std::vector<model::AgeBandWeight>& weights, Warnings& warnings);
+
+//! Supply per commune (same order as dataset.communes) from register `reg`: the professionals of
+//! `profession` (code or alias, "" = all) placed by the register's site rule (siteWeights), or, with
+//! params.supply = FullTimeEquivalents, the FTE of each practice site at its commune (a professional whose
+//! sites give no FTE counts as 1, placed by the rule: a warning counts them). With params.maxAge > 0 only
+//! professionals younger than it at the register's vintage (vintage − birth year) count; those of unknown
+//! birth year are kept and counted in a warning. Sites in no commune of the dataset are left out.
+std::vector<double> registerSupply(const model::Dataset& dataset, const model::ProfessionalRegister& reg,
+                                   const std::string& profession, const AccessParameters& params,
+                                   Warnings& warnings);
 
 //! Accessibility of every commune, same order as dataset.communes.
 struct AccessResult {
@@ -68,8 +88,14 @@ struct AccessResult {
 //! line between anchors at params.straightLineSpeedKmh; a commune reaches itself at 0 minutes when the
 //! matrix does not say otherwise, even without a position. Communes without a position reach no other
 //! commune except through the matrix. `profession`: code or alias ("" = all); `vintage` 0 = latest.
-//! Throws Error(Parameter) for invalid parameters, Error(Value) for an unknown profession or inputs of the
-//! wrong size, Error(Canceled) when `feedback` is canceled. About linear in the number of communes.
+//! Demand: inputs.demand, else the population, or standardisedDemand() with the shipped weights when
+//! params.demand says so. Supply: inputs.supply, else the counts, or registerSupply() from the register of
+//! the vintage when params.supply is FTE or params.maxAge is set (without such a register: FTE and
+//! consultations throw Error(Parameter) naming "access.supply"; an age limit is not applied, a warning
+//! says so). The dataset's buffer communes (Dataset::bufferCommunes) are supply and demand like the others
+//! but are not in the result, and the edge is then the buffer's. Throws Error(Parameter) for invalid
+//! parameters, Error(Value) for an unknown profession or inputs of the wrong size, Error(Canceled) when
+//! `feedback` is canceled. About linear in the number of communes.
 AccessResult accessibility(const model::Dataset& dataset, const std::string& profession, int vintage,
                            const AccessParameters& params, const AccessInputs& inputs = {},
                            Feedback* feedback = nullptr);

@@ -478,6 +478,54 @@ void writeTravelTimes(Writer& w, const model::Dataset& d) {
     });
 }
 
+//! Population by commune and age band (accessibility's standardised demand): a table only when given.
+void writeAgeBandTable(Writer& w, const model::Dataset& d) {
+    if (d.populationByAge.empty())
+        return;
+    OGRLayer* l = w.createLayer("population_by_age", false,
+                                {{"commune", OFTString}, {"age_band", OFTString}, {"population", OFTReal}});
+    w.transaction("population_by_age", [&] {
+        OGRFeature f(l->GetLayerDefn());
+        for (const auto& x : d.populationByAge) {
+            f.SetField(0, x.commune.c_str());
+            f.SetField(1, x.band.c_str());
+            f.SetField(2, x.population);
+            w.insert(l, f);
+        }
+    });
+}
+
+//! The communes around the area (`import --buffer-km`) and their counts: tables without geometry, so that
+//! neither QGIS nor any analysis but accessibility takes them for communes of the area.
+void writeBuffer(Writer& w, const model::Dataset& d) {
+    if (d.bufferCommunes.empty())
+        return;
+    OGRLayer* l = w.createLayer("buffer_communes", false,
+                                {{"code", OFTString},
+                                 {"nom", OFTString},
+                                 {"population", OFTReal},
+                                 {"bv", OFTString},
+                                 {"dep", OFTString},
+                                 {"reg", OFTString},
+                                 {"x", OFTReal},
+                                 {"y", OFTReal}});
+    w.transaction("buffer_communes", [&] {
+        OGRFeature f(l->GetLayerDefn());
+        for (const model::Commune& c : d.bufferCommunes) {
+            f.SetField(0, c.code.c_str());
+            f.SetField(1, c.name.c_str());
+            f.SetField(2, c.population);
+            f.SetField(3, c.bv.c_str());
+            f.SetField(4, c.dep.c_str());
+            f.SetField(5, c.reg.c_str());
+            f.SetField(6, c.anchor.x);
+            f.SetField(7, c.anchor.y);
+            w.insert(l, f);
+        }
+    });
+    writeCounts(w, "buffer_professionals", "commune", d.bufferCounts);
+}
+
 //! One outline per code named or dissolved: code, nom (empty when unknown), the polygon (none when unknown).
 std::map<std::string, std::pair<std::string, const model::Wkb*>>
 areaRows(const std::map<std::string, std::string>& names, const std::vector<model::Outline>& outlines) {
@@ -533,6 +581,8 @@ void writeAll(const model::Dataset& d, GDALDataset& ds, const std::string& path,
     writeLinks(w, d);
     w.progress(95);
     writeTravelTimes(w, d);
+    writeAgeBandTable(w, d);
+    writeBuffer(w, d);
     writeAreas(w, d);
     writeFacilities(w, d);
     writeQpv(w, d);
@@ -1107,6 +1157,38 @@ void readLinks(model::Dataset& d, Reader& r) {
     }
 }
 
+void readAgeBandTable(model::Dataset& d, Reader& r) {
+    OGRLayer* l = r.layer("population_by_age", false);
+    if (!l)
+        return;
+    const int c = r.requireField(l, "commune"), b = r.requireField(l, "age_band");
+    const int p = r.requireField(l, "population");
+    for (auto& f : *l)
+        d.populationByAge.push_back({Reader::str(*f, c), Reader::str(*f, b), Reader::num(*f, p)});
+}
+
+void readBuffer(model::Dataset& d, Reader& r) {
+    OGRLayer* l = r.layer("buffer_communes", false);
+    if (!l)
+        return;
+    const int code = r.requireField(l, "code"), nom = r.requireField(l, "nom");
+    const int pop = r.requireField(l, "population"), bv = r.requireField(l, "bv");
+    const int dep = r.requireField(l, "dep"), reg = r.requireField(l, "reg");
+    const int x = r.requireField(l, "x"), y = r.requireField(l, "y");
+    for (auto& f : *l) {
+        model::Commune c;
+        c.code = Reader::str(*f, code);
+        c.name = Reader::str(*f, nom);
+        c.population = Reader::num(*f, pop);
+        c.bv = Reader::str(*f, bv);
+        c.dep = Reader::str(*f, dep);
+        c.reg = Reader::str(*f, reg);
+        c.anchor = {Reader::num(*f, x), Reader::num(*f, y)};
+        d.bufferCommunes.push_back(std::move(c));
+    }
+    d.bufferCounts = readCounts(r, "buffer_professionals", "commune");
+}
+
 //! Names and outlines of the régions and départements (the names alone in datasets written before the
 //! outlines were stored).
 void readAreas(model::Dataset& d, Reader& r) {
@@ -1177,6 +1259,8 @@ void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
     readParametersLayer(d, r);
     readMetadata(d, r);
     readLinks(d, r);
+    readAgeBandTable(d, r);
+    readBuffer(d, r);
     readAreas(d, r);
     readFacilities(d, r);
     readQpv(d, r);

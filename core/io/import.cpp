@@ -1,6 +1,8 @@
 #include "core/io/import.h"
+
 #include "core/io/facilities.h"
 #include "core/io/outlines.h"
+#include "core/io/population_age.h"
 #include "core/io/qpv.h"
 
 #include "core/io/read_file.h"
@@ -11,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <ctime>
 #include <fstream>
 #include <iomanip>
@@ -177,6 +180,8 @@ struct ImportState {
     std::map<std::string, double> population;
     bool havePopulation = false;
     std::vector<model::CountRecord> counts;
+    std::vector<model::Commune> buffer;           //!< ImportOptions::bufferKm: communes around the area
+    std::vector<model::CountRecord> bufferCounts; //!< their counts
     std::vector<model::FacilityCount> facilities; //!< D1xx establishments of BPE tables, per commune
     SourceMassScale massScale;                    //!< from the first professionals table that calls for one
     std::string massScalePath;                    //!< that table
@@ -666,6 +671,74 @@ void reportArea(ImportState& st, const AreaSelection& area, bool filtered) {
     }
 }
 
+//! The communes outside the area, without their polygons (the buffer needs their anchors only). Throws
+//! when there is no filter, or no anchor to measure with.
+template <typename InArea>
+std::vector<model::Commune> bufferCandidates(const ImportState& st, bool filtered, InArea inArea) {
+    if (!filtered)
+        throw Error(ErrorKind::Parameter, Location{}, msg("io.buffer.needs_filter"));
+    if (st.tableOnly)
+        throw Error(ErrorKind::Parameter, Location{st.options.communesPath}, msg("io.buffer.needs_polygons"));
+    std::vector<model::Commune> out;
+    for (const model::Commune& c : st.communes)
+        if (!inArea(c) && model::hasPosition(c.anchor)) {
+            model::Commune copy;
+            copy.code = c.code;
+            copy.name = c.name;
+            copy.population = c.population;
+            copy.bv = c.bv;
+            copy.dep = c.dep;
+            copy.reg = c.reg;
+            copy.anchor = c.anchor;
+            out.push_back(std::move(copy));
+        }
+    return out;
+}
+
+//! The candidates within bufferKm of a kept commune and not kept themselves become the buffer, with their
+//! counts; one warning says how many.
+void selectBuffer(ImportState& st, std::vector<model::Commune> candidates) {
+    const double metres = st.options.bufferKm * 1000;
+    std::unordered_set<std::string> kept;
+    std::unordered_map<long long, std::vector<model::Point>> cells; // kept anchors by square of `metres`
+    const auto cellOf = [&](double x, double y) {
+        return (static_cast<long long>(std::floor(x / metres)) << 32) ^
+               (static_cast<long long>(std::floor(y / metres)) & 0xffffffffLL);
+    };
+    for (const model::Commune& c : st.communes) {
+        kept.insert(c.code);
+        if (model::hasPosition(c.anchor))
+            cells[cellOf(c.anchor.x, c.anchor.y)].push_back(c.anchor);
+    }
+    const auto near = [&](const model::Point& p) {
+        for (int dx = -1; dx <= 1; ++dx)
+            for (int dy = -1; dy <= 1; ++dy) {
+                const auto it = cells.find(cellOf(p.x + dx * metres, p.y + dy * metres));
+                if (it != cells.end())
+                    for (const model::Point& q : it->second)
+                        if (std::hypot(q.x - p.x, q.y - p.y) <= metres)
+                            return true;
+            }
+        return false;
+    };
+    std::unordered_set<std::string> bufferCodes;
+    for (model::Commune& c : candidates)
+        if (!kept.count(c.code) && near(c.anchor)) {
+            bufferCodes.insert(c.code);
+            st.buffer.push_back(std::move(c));
+        }
+    for (const model::CountRecord& r : st.counts)
+        if (bufferCodes.count(r.place) || bufferCodes.count(codes::foldArrondissement(r.place)))
+            st.bufferCounts.push_back(r);
+    std::sort(st.buffer.begin(), st.buffer.end(),
+              [](const model::Commune& a, const model::Commune& b) { return a.code < b.code; });
+    st.areaMetadata[kBufferKmKey] = text::formatShortest(st.options.bufferKm);
+    st.report.warnings.push_back(
+        makeWarning(ErrorKind::Value, Location{},
+                    msg("io.buffer.kept", {arg::integer("n", static_cast<long long>(st.buffer.size())),
+                                           arg::number("km", st.options.bufferKm)})));
+}
+
 // 7. Filters: a région, départements; whole bassins de vie or the strict area.
 void applyFilters(ImportState& st) {
     const ImportOptions& o = st.options;
@@ -681,6 +754,12 @@ void applyFilters(ImportState& st) {
             return false;
         return region.empty() || c.reg == region || c.reg == "0" + region;
     };
+    std::vector<model::Commune> aroundArea; // buffer candidates, copied before selectArea moves communes
+    if (!(o.bufferKm >= 0) || !std::isfinite(o.bufferKm))
+        throw Error(ErrorKind::Parameter, Location{"", 0, {}, -1, "--buffer-km"},
+                    msg("analysis.access.expected_non_negative", {arg::number("value", o.bufferKm)}));
+    if (o.bufferKm > 0)
+        aroundArea = bufferCandidates(st, filtered, inArea);
     AreaSelection area = selectArea(st.communes, o.areaMode, inArea);
     if (area.kept.empty() && filtered)
         throw Error(ErrorKind::Parameter, Location{},
@@ -691,6 +770,8 @@ void applyFilters(ImportState& st) {
     addBassinsCutByTheFile(st, area);
     reportArea(st, area, filtered);
     st.communes = std::move(area.kept);
+    if (o.bufferKm > 0)
+        selectBuffer(st, std::move(aroundArea));
     if (filtered) {
         std::unordered_set<std::string> keptCodes;
         for (const auto& c : st.communes)
@@ -1150,6 +1231,18 @@ FlowsSource parseFlowsArgument(const std::string& text) {
     return out;
 }
 
+namespace {
+
+//! The population by age band of `path` joined to the communes of `ds` (none when `path` is "").
+std::vector<model::AgeBandPopulation> readAgeBands(const model::Dataset& ds, const std::string& path,
+                                                   const TableReadOptions& read, ImportReport& report) {
+    if (path.empty())
+        return {};
+    return joinPopulationByAge(ds, readPopulationByAge(path, read, &report.warnings), path, report.warnings);
+}
+
+} // namespace
+
 void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportReport& report,
                   Feedback* feedback) {
     const CogHistory own =
@@ -1161,6 +1254,8 @@ void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportRepo
     std::vector<RegisterRead> registers = readRegisters(dataset, options.registers, options.countRegister);
     std::vector<model::FacilityCount> facilities =
         readFacilitySources(dataset, options.facilities, history, report);
+    std::vector<model::AgeBandPopulation> ages =
+        readAgeBands(dataset, options.populationByAgePath, options.populationByAgeRead, report);
     const std::vector<model::Zone> zonesBefore =
         options.zones.any() ? dataset.zones : std::vector<model::Zone>();
     try {
@@ -1175,6 +1270,8 @@ void addToDataset(model::Dataset& dataset, const AddOptions& options, ImportRepo
     addZoneSources(dataset, options.zones);
     if (!options.facilities.empty())
         addFacilities(dataset, std::move(facilities), report);
+    if (!options.populationByAgePath.empty())
+        dataset.populationByAge = std::move(ages);
     maillage::report(feedback, 100);
 }
 
@@ -1184,11 +1281,14 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     readAndJoin(st, ds);
     applyFilters(st);
     buildBassins(st, ds);
+    ds.bufferCommunes = std::move(st.buffer);
+    ds.bufferCounts = std::move(st.bufferCounts);
     keepFacilitiesOfDataset(st, ds);
     nameTerritories(ds, st.names);
     readZones(st, ds);
     ds.reindex();
     readZoneSources(ds, options.zones, report, nullptr);
+    ds.populationByAge = readAgeBands(ds, options.populationByAgePath, options.populationByAgeRead, report);
     if (!st.tableOnly) {
         step(feedback, 60, msg("step.dissolve_bassins"));
         SubFeedback sub(feedback, 60, 98);

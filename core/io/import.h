@@ -91,6 +91,8 @@ enum class AreaMode {
 inline constexpr const char* kAreaModeKey = "area.mode";                      //!< "whole_bassins" or "strict"
 inline constexpr const char* kOutsideCommunesKey = "area.outside_communes";   //!< communes outside the area
 inline constexpr const char* kTruncatedBassinsKey = "area.truncated_bassins"; //!< bassins cut by the edge
+inline constexpr const char* kBufferKmKey =
+    "area.buffer_km"; //!< width of the buffer (ImportOptions::bufferKm)
 
 struct ImportOptions {
     std::string communesPath; //!< polygons (GeoPackage, Shapefile, GeoJSON); or a table without geometry
@@ -114,6 +116,10 @@ struct ImportOptions {
     std::string departementFilter; //!< keep only communes of these départements, comma separated
     //! With a région or département filter: whole bassins de vie (default) or the strict area.
     AreaMode areaMode = AreaMode::WholeBassins;
+    //! With a filter: the communes of the file within this many km (between anchors) of a commune kept,
+    //! and not kept themselves, become Dataset::bufferCommunes with their counts, so that accessibility
+    //! counts the supply and demand beyond the area's edge; 0 = none. Needs polygons (anchors).
+    double bufferKm = 0;
     std::string createdBy = "Maillage"; //!< application and version, written to the metadata
     LinkSources links; //!< travel times, observed flows, declared cooperations (each optional)
     //! Zones with their polygons, population and quartiers, joined after the zones of zoneProfessionals.
@@ -130,6 +136,10 @@ struct ImportOptions {
     //! derived by `countRegister` (analysis::countsFromRegister; required when registers are given).
     std::vector<RegisterSource> registers;
     RegisterCounter countRegister = nullptr;
+    //! Population by commune and age band (`--population-by-age FILE`, core/io/population_age.h), for the
+    //! age-standardised demand of accessibility; "" = none.
+    std::string populationByAgePath;
+    TableReadOptions populationByAgeRead;
 };
 
 //! What addToDataset may add or replace.
@@ -145,6 +155,9 @@ struct AddOptions {
     //! Registers to add (`maillage add --register`), with the function deriving their counts.
     std::vector<RegisterSource> registers;
     RegisterCounter countRegister = nullptr;
+    //! Replaces the dataset's population by age band (`maillage add --population-by-age FILE`); "" = none.
+    std::string populationByAgePath;
+    TableReadOptions populationByAgeRead;
 };
 
 struct ImportReport {

@@ -1,6 +1,7 @@
 #include "core/model/access_parameters.h"
 
 #include "core/model/error.h"
+#include "core/model/text.h"
 
 #include <cmath>
 
@@ -14,7 +15,7 @@ bool AccessParameters::operator==(const AccessParameters& o) const {
             return false;
     return method == o.method && catchmentMinutes == o.catchmentMinutes && decayMinutes == o.decayMinutes &&
            straightLineSpeedKmh == o.straightLineSpeedKmh && perInhabitants == o.perInhabitants &&
-           supply == o.supply;
+           supply == o.supply && demand == o.demand && maxAge == o.maxAge;
 }
 
 AccessParameters defaultAccessParameters(ProfessionGroup group) {
@@ -67,6 +68,9 @@ void validateAccess(const AccessParameters& p, const std::string& sourceName) {
     requirePositive(p.catchmentMinutes, sourceName, "access.catchment_minutes");
     requirePositive(p.straightLineSpeedKmh, sourceName, "access.straight_line_speed_kmh");
     requirePositive(p.perInhabitants, sourceName, "access.per_inhabitants");
+    if (!(p.maxAge >= 0) || !std::isfinite(p.maxAge))
+        throw Error(ErrorKind::Parameter, parameter(sourceName, "access.max_age"),
+                    msg("analysis.access.expected_non_negative", {arg::number("value", p.maxAge)}));
     if (p.method == AccessMethod::Apl)
         validateSteps(p, sourceName);
     if (p.method == AccessMethod::Gaussian || p.method == AccessMethod::Exponential)
@@ -80,6 +84,8 @@ std::map<std::string, double> accessKeyValues(const AccessParameters& p) {
                                         {"access.straight_line_speed_kmh", p.straightLineSpeedKmh},
                                         {"access.per_inhabitants", p.perInhabitants},
                                         {"access.supply", static_cast<double>(p.supply)},
+                                        {"access.demand", static_cast<double>(p.demand)},
+                                        {"access.max_age", p.maxAge},
                                         {"access.step_count", static_cast<double>(p.steps.size())}};
     for (std::size_t s = 0; s < p.steps.size(); ++s) {
         const std::string prefix = "access.step_" + std::to_string(s + 1);
@@ -167,6 +173,10 @@ AccessParameters accessFromKeyValues(const std::map<std::string, double>& kv, co
             p.method = static_cast<AccessMethod>(codeOf(value, 3, sourceName, "access.method"));
         else if (key == "access.supply")
             p.supply = static_cast<SupplyKind>(codeOf(value, 2, sourceName, "access.supply"));
+        else if (key == "access.demand")
+            p.demand = static_cast<DemandKind>(codeOf(value, 1, sourceName, "access.demand"));
+        else if (key == "access.max_age")
+            p.maxAge = value;
         else if (key == "access.catchment_minutes")
             p.catchmentMinutes = value;
         else if (key == "access.decay_minutes")
@@ -178,6 +188,18 @@ AccessParameters accessFromKeyValues(const std::map<std::string, double>& kv, co
     }
     validateAccess(p, sourceName);
     return p;
+}
+
+std::vector<AgeBandWeight> builtinConsumptionWeights() {
+    std::vector<AgeBandWeight> out;
+    const std::vector<std::string> lines = text::split(builtinConsumptionWeightsCsv(), '\n');
+    for (std::size_t l = 1; l < lines.size(); ++l) { // line 0 is the header
+        const std::vector<std::string> fields = text::split(lines[l], ';');
+        const auto weight = fields.size() == 2 ? text::parseNumber(fields[1]) : std::nullopt;
+        if (weight) // the file is ours, checked by test_analysis_accessibility: no error path here
+            out.push_back({text::trim(fields[0]), *weight});
+    }
+    return out;
 }
 
 } // namespace maillage::model

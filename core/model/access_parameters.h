@@ -31,6 +31,11 @@ struct AccessStep {
 //! What the supply counts, for the unit of the result.
 enum class SupplyKind { Professionals, FullTimeEquivalents, Consultations };
 
+//! What the demand counts: the population, or the population standardised by age (DREES): each age band
+//! weighted by its consumption of care (Dataset::populationByAge and the weights shipped in
+//! resources/access, see builtinConsumptionWeights()).
+enum class DemandKind { Population, Standardised };
+
 struct AccessParameters {
     AccessMethod method = AccessMethod::Apl;
     //! Pairs at this time or more get weight 0 (every method).
@@ -49,6 +54,12 @@ struct AccessParameters {
     double perInhabitants = 100000;
     //! What the supply counts (a count of professionals by default; inputs may give FTE or consultations).
     SupplyKind supply = SupplyKind::Professionals;
+    //! Population, or age-standardised population (needs the population by age band of the dataset).
+    DemandKind demand = DemandKind::Population;
+    //! Only professionals younger than this (years, at the vintage), when a register gives their birth
+    //! year: 65 for the GP zonage; 0 = no age limit. Professionals of unknown age are kept (a warning
+    //! counts them).
+    double maxAge = 0;
 
     bool operator==(const AccessParameters& o) const;
     bool operator!=(const AccessParameters& o) const { return !(*this == o); }
@@ -70,7 +81,8 @@ void validateAccess(const AccessParameters& params, const std::string& sourceNam
 //! Flat key -> value form, as model::Parameters writes its own ("access.method": 0 APL, 1 binary,
 //! 2 Gaussian, 3 exponential; "access.catchment_minutes", "access.decay_minutes",
 //! "access.straight_line_speed_kmh", "access.per_inhabitants", "access.supply": 0 professionals, 1 FTE,
-//! 2 consultations; "access.step_count" and "access.step_<k>_minutes" / "access.step_<k>_weight" for
+//! 2 consultations; "access.demand": 0 population, 1 age-standardised; "access.max_age" (0 = none);
+//! "access.step_count" and "access.step_<k>_minutes" / "access.step_<k>_weight" for
 //! k = 1..step_count).
 std::map<std::string, double> accessKeyValues(const AccessParameters& params);
 //! Reads the keys of `kv` that start with "access." over `base` and validates the result. A catchment
@@ -82,6 +94,16 @@ std::map<std::string, double> accessKeyValues(const AccessParameters& params);
 //! given, or a value validate() refuses. Keys of other groups are ignored.
 AccessParameters accessFromKeyValues(const std::map<std::string, double>& kv, const std::string& sourceName,
                                      const AccessParameters& base = {});
+
+//! The relative consumption of care of one inhabitant of an age band (resources/access/README.md).
+struct AgeBandWeight {
+    std::string band; //!< "0-14", "15-29", … "90+"
+    double weight = 0;
+};
+//! The weights shipped in resources/access/consumption_weights.csv (compiled in), in the file's order.
+std::vector<AgeBandWeight> builtinConsumptionWeights();
+//! That file's text, as compiled in.
+const char* builtinConsumptionWeightsCsv();
 
 //! True for a key accessFromKeyValues reads: the fixed "access.*" keys and "access.step_<k>_minutes" /
 //! "access.step_<k>_weight" for k = 1..20.

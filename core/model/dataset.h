@@ -159,6 +159,14 @@ struct TravelTime {
     double minutes = 0;
 };
 
+//! Population of a commune in one age band (`maillage import|add --population-by-age`), for the
+//! age-standardised demand of accessibility (access.demand = 1).
+struct AgeBandPopulation {
+    std::string commune; //!< commune code
+    std::string band;    //!< "0-14", "15-29", … "90+" (core/io/population_age.h names them)
+    double population = 0;
+};
+
 //! A département or région outline: the union of its communes, dissolved once at import (core/io/outlines.h).
 struct Outline {
     std::string code; //!< INSEE code of the département or région
@@ -194,6 +202,13 @@ struct Dataset {
     //! Registers of individual professionals, one per vintage (issue 12); `counts` of a vintage that has
     //! a register are derived from it.
     std::vector<ProfessionalRegister> registers;
+    //! Population by commune and age band, sorted by commune then band; empty when none was given.
+    std::vector<AgeBandPopulation> populationByAge;
+    //! Communes around the studied area (`import --buffer-km N`: within N km of its communes), with their
+    //! population and anchor (no polygon): supply and demand of accessibility only, which reports none of
+    //! them; every other analysis, table and map ignores them. Sorted by code.
+    std::vector<Commune> bufferCommunes;
+    std::vector<CountRecord> bufferCounts; //!< counts of the buffer communes, as `counts`
     std::vector<Scenario> scenarios; //!< "et si…" scenarios of workshops (core/model/scenario.h, issue 12)
     std::map<std::string, std::string> regionNames;      //!< région code -> name
     std::map<std::string, std::string> departementNames; //!< département code -> name

@@ -183,6 +183,43 @@ model::Dataset isere() {
     return ds;
 }
 
+//! The DREES weights of threeCommunes' road times: w[i][j], commune i's population reaching j's supply.
+const double kAplWeight[3][3] = {{1, 2.0 / 3, 1.0 / 3}, {2.0 / 3, 1, 0}, {1.0 / 3, 0, 1}};
+
+std::vector<double> aplByHand(const std::vector<double>& demand, const std::vector<double>& supply) {
+    return bruteForce(
+        demand, supply, [](std::size_t i, std::size_t j) { return kAplWeight[i][j]; }, 1e5);
+}
+
+//! threeCommunes with a register of 2020 holding its two GPs: P1 in A (born 1950: 70 years old, 0.5 FTE)
+//! and P2 in C (born 1980, 0.8 FTE).
+model::Dataset threeCommunesWithRegister() {
+    model::Dataset ds = threeCommunes();
+    model::ProfessionalRegister reg;
+    reg.vintage = 2020;
+    model::RegisteredProfessional p1;
+    p1.id = "P1";
+    p1.profession = "medecin_generaliste";
+    p1.birthYear = 1950;
+    p1.sites = {{"01001", model::PracticeMode::Liberal, 0.5, true}};
+    model::RegisteredProfessional p2 = p1;
+    p2.id = "P2";
+    p2.birthYear = 1980;
+    p2.sites = {{"01003", model::PracticeMode::Liberal, 0.8, true}};
+    reg.professionals = {p1, p2};
+    ds.registers = {reg};
+    return ds;
+}
+
+bool allNear(const std::vector<double>& a, const std::vector<double>& b) {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (!near(a[i], b[i]))
+            return false;
+    return true;
+}
+
 } // namespace
 
 class TestAccessibility : public QObject {
@@ -331,6 +368,167 @@ private slots:
                  QStringLiteral("équivalents temps plein pour 100\u00a0000 habitants standardisés"));
         inputs.supply = {1, 2};
         QVERIFY_EXCEPTION_THROWN(accessibility(threeCommunes(), "", 2020, p, inputs), Error);
+    }
+
+    void supplyAsFullTimeEquivalentsOfTheRegister() {
+        AccessParameters p;
+        p.supply = SupplyKind::FullTimeEquivalents;
+        const AccessResult r = accessibility(threeCommunesWithRegister(), "medecin_generaliste", 2020, p);
+        QVERIFY(allNear(r.values, aplByHand({1000, 2000, 500}, {0.5, 0, 0.8})));
+        QCOMPARE(q(accessUnit(r, Language::En)),
+                 QStringLiteral("full-time equivalents per 100,000 inhabitants"));
+        // A professional whose sites give no FTE counts as one, and a warning says how many.
+        model::Dataset ds = threeCommunesWithRegister();
+        ds.registers[0].professionals[1].sites[0].fte = 0;
+        const AccessResult one = accessibility(ds, "medecin_generaliste", 2020, p);
+        QVERIFY(allNear(one.values, aplByHand({1000, 2000, 500}, {0.5, 0, 1})));
+        QVERIFY(hasWarning(one.warnings, "analysis.access.without_fte"));
+    }
+
+    void fullTimeEquivalentsWithoutARegisterAreRefusedNamingTheKey() {
+        AccessParameters p;
+        p.supply = SupplyKind::FullTimeEquivalents;
+        try {
+            accessibility(threeCommunes(), "medecin_generaliste", 2020, p);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(e.kind(), ErrorKind::Parameter);
+            QVERIFY(q(e.what()).contains("access.supply"));
+            QVERIFY(q(e.what()).contains("register"));
+        }
+        p.supply = SupplyKind::Consultations;
+        QVERIFY_EXCEPTION_THROWN(accessibility(threeCommunes(), "medecin_generaliste", 2020, p), Error);
+    }
+
+    void onlyProfessionalsUnderTheAgeLimitCount() {
+        AccessParameters p;
+        p.maxAge = 65; // P1 is 70 in 2020: only P2, in C, counts
+        const AccessResult r = accessibility(threeCommunesWithRegister(), "medecin_generaliste", 2020, p);
+        QVERIFY(allNear(r.values, aplByHand({1000, 2000, 500}, {0, 0, 1})));
+        QVERIFY(hasWarning(r.warnings, "analysis.access.age_limit"));
+        QCOMPARE(
+            q(r.warnings.back().toString()),
+            QStringLiteral("only professionals younger than 65 counted: 1 professional aged 65 or more left "
+                           "out; 0 of unknown age kept"));
+        // 70 is under a limit of 71; a limit of exactly 70 leaves P1 out (70 years old is not under 70).
+        p.maxAge = 71;
+        QVERIFY(allNear(accessibility(threeCommunesWithRegister(), "medecin_generaliste", 2020, p).values,
+                        aplByHand({1000, 2000, 500}, {1, 0, 1})));
+        p.maxAge = 70;
+        QVERIFY(allNear(accessibility(threeCommunesWithRegister(), "medecin_generaliste", 2020, p).values,
+                        aplByHand({1000, 2000, 500}, {0, 0, 1})));
+        // Together with FTE: P2's 0.8 only.
+        p.maxAge = 65;
+        p.supply = SupplyKind::FullTimeEquivalents;
+        QVERIFY(allNear(accessibility(threeCommunesWithRegister(), "medecin_generaliste", 2020, p).values,
+                        aplByHand({1000, 2000, 500}, {0, 0, 0.8})));
+    }
+
+    void professionalsOfUnknownAgeAreKeptAndCounted() {
+        model::Dataset ds = threeCommunesWithRegister();
+        ds.registers[0].professionals[0].birthYear = 0;
+        AccessParameters p;
+        p.maxAge = 65;
+        const AccessResult r = accessibility(ds, "medecin_generaliste", 2020, p);
+        QVERIFY(allNear(r.values, aplByHand({1000, 2000, 500}, {1, 0, 1})));
+        QCOMPARE(
+            q(r.warnings.back().toString()),
+            QStringLiteral("only professionals younger than 65 counted: 0 professionals aged 65 or more left "
+                           "out; 1 of unknown age kept"));
+        // Without a register the ages are unknown: the counts, and a warning that no limit was applied.
+        const AccessResult counts = accessibility(threeCommunes(), "medecin_generaliste", 2020, p);
+        QVERIFY(allNear(counts.values, aplByHand({1000, 2000, 500}, {1, 0, 1})));
+        QVERIFY(hasWarning(counts.warnings, "analysis.access.age_unknown"));
+    }
+
+    void otherProfessionsOfTheRegisterAreNotSupply() {
+        model::Dataset ds = threeCommunesWithRegister();
+        ds.registers[0].professionals[1].profession = "infirmier";
+        AccessParameters p;
+        p.maxAge = 99;
+        QVERIFY(allNear(accessibility(ds, "medecin_generaliste", 2020, p).values,
+                        aplByHand({1000, 2000, 500}, {1, 0, 0})));
+        // An alias names the same profession.
+        QVERIFY(allNear(accessibility(ds, "D201", 2020, p).values, aplByHand({1000, 2000, 500}, {1, 0, 0})));
+    }
+
+    void shippedConsumptionWeightsCoverTheCensusAgeBands() {
+        const auto weights = model::builtinConsumptionWeights();
+        QStringList bands;
+        for (const model::AgeBandWeight& w : weights) {
+            bands << q(w.band);
+            QVERIFY(w.weight > 0);
+        }
+        QCOMPARE(bands.join(' '), QStringLiteral("0-14 15-29 30-44 45-59 60-74 75-89 90+"));
+    }
+
+    void standardisedDemandFromThePopulationByAge() {
+        // A: 1,000 of 0-14; B: 2,000 of 90+; C: 250 of each. Weights of the shipped file.
+        model::Dataset ds = threeCommunes();
+        ds.populationByAge = {
+            {"01001", "0-14", 1000}, {"01002", "90+", 2000}, {"01003", "0-14", 250}, {"01003", "90+", 250}};
+        std::map<std::string, double> w;
+        for (const model::AgeBandWeight& weight : model::builtinConsumptionWeights())
+            w[weight.band] = weight.weight;
+        const double scale = 3500 / (1000 * w["0-14"] + 2000 * w["90+"] + 250 * (w["0-14"] + w["90+"]));
+        const std::vector<double> demand = {1000 * w["0-14"] * scale, 2000 * w["90+"] * scale,
+                                            250 * (w["0-14"] + w["90+"]) * scale};
+        AccessParameters p;
+        p.demand = model::DemandKind::Standardised;
+        const AccessResult r = accessibility(ds, "medecin_generaliste", 2020, p);
+        QVERIFY(r.demandStandardised);
+        QVERIFY(allNear(r.demand, demand));
+        QVERIFY(allNear(r.values, aplByHand(demand, {1, 0, 1})));
+        QCOMPARE(q(accessUnit(r, Language::Fr)),
+                 QStringLiteral("professionnels pour 100\u00a0000 habitants standardisés"));
+        // The default stays the population.
+        QVERIFY(allNear(accessibility(ds, "medecin_generaliste", 2020, AccessParameters{}).demand,
+                        {1000, 2000, 500}));
+    }
+
+    void aCommuneWithoutAgesKeepsItsPopulation() {
+        model::Dataset ds = threeCommunes();
+        ds.populationByAge = {{"01001", "0-14", 1000}, {"01002", "90+", 2000}};
+        Warnings warnings;
+        const auto demand = standardisedDemand(ds, model::builtinConsumptionWeights(), warnings);
+        QCOMPARE(demand[2], 500.0);
+        QVERIFY(near(demand[0] + demand[1], 3000));
+        QVERIFY(hasWarning(warnings, "analysis.access.communes_without_ages"));
+        QCOMPARE(warnings.front().details, (std::vector<std::string>{"01003"}));
+    }
+
+    void standardisedDemandNeedsAgesAndKnownBands() {
+        AccessParameters p;
+        p.demand = model::DemandKind::Standardised;
+        try {
+            accessibility(threeCommunes(), "medecin_generaliste", 2020, p);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QVERIFY(q(e.what()).contains("--population-by-age"));
+        }
+        model::Dataset ds = threeCommunes();
+        ds.populationByAge = {{"01001", "0-4", 1000}};
+        try {
+            accessibility(ds, "medecin_generaliste", 2020, p);
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QVERIFY(q(e.what()).contains("0-4"));
+            QVERIFY(q(e.what()).contains("90+"));
+        }
+    }
+
+    void demandAndAgeLimitAreSavedParameters() {
+        AccessParameters p;
+        p.demand = model::DemandKind::Standardised;
+        p.maxAge = 65;
+        const auto kv = accessKeyValues(p);
+        QCOMPARE(kv.at("access.demand"), 1.0);
+        QCOMPARE(kv.at("access.max_age"), 65.0);
+        QCOMPARE(accessFromKeyValues(kv, ""), p);
+        QVERIFY(p != AccessParameters{});
+        QVERIFY(model::isAccessKey("access.max_age"));
+        QVERIFY_EXCEPTION_THROWN(accessFromKeyValues({{"access.max_age", -1}}, ""), Error);
+        QVERIFY_EXCEPTION_THROWN(accessFromKeyValues({{"access.demand", 2}}, ""), Error);
     }
 
     void invalidParametersNameTheirKey() {

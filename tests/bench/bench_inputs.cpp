@@ -4,6 +4,8 @@
 //
 //   maillage_bench_inputs                                   everything
 //   maillage_bench_inputs --benchmark_filter=TravelTimes    the matrix only
+//   maillage_bench_inputs --benchmark_filter=Apl            DREES's APL on the matrix, and its sensitivity
+#include "core/analysis/accessibility.h"
 #include "core/io/flows.h"
 #include "core/io/import.h"
 #include "core/io/table.h"
@@ -154,6 +156,75 @@ void FlowsAggregateOnly(benchmark::State& state) {
     }
 }
 BENCHMARK(FlowsAggregateOnly)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+//! The generated communes with what accessibility needs: positions on the grid (4 km apart), 1,000
+//! inhabitants each, a GP in every third commune and, with `matrix`, the ~10 million pairs of the matrix
+//! file in memory (the file's reading is TravelTimesImport's business).
+model::Dataset accessDataset(bool matrix) {
+    model::Dataset ds = generatedDataset();
+    ds.catalogue = model::ProfessionCatalogue::builtin();
+    const double cellMetres = kMinutesPerCell / 60 * 37 * 1000; // a cell is as many minutes by the line
+    for (int i = 0; i < kCommunes; ++i) {
+        model::Commune& c = ds.communes[static_cast<std::size_t>(i)];
+        c.population = 1000;
+        c.anchor = {100000 + cellMetres * (i % kSide), 6100000 + cellMetres * (i / kSide)};
+        if (i % 3 == 0)
+            ds.counts.push_back({c.code, "medecin_generaliste", 2020, 1});
+    }
+    ds.meta.vintages = {2020};
+    const int r = static_cast<int>(kRadiusCells);
+    for (int i = 0; matrix && i < kCommunes; ++i) {
+        const int x = i % kSide, y = i / kSide;
+        for (int dy = -r; dy <= r; ++dy)
+            for (int dx = -r; dx <= r; ++dx) {
+                const int j = (y + dy) * kSide + (x + dx);
+                const double d = std::hypot(dx, dy);
+                if (x + dx >= 0 && x + dx < kSide && j >= 0 && j < kCommunes && d <= kRadiusCells)
+                    ds.travelTimes.push_back({ds.communes[static_cast<std::size_t>(i)].code,
+                                              ds.communes[static_cast<std::size_t>(j)].code,
+                                              d * kMinutesPerCell});
+            }
+    }
+    ds.reindex();
+    return ds;
+}
+
+//! DREES's APL (20-minute stepped catchment) with every pair timed by the ~10-million-pair matrix.
+void AplOnTenMillionPairMatrix(benchmark::State& state) {
+    const model::Dataset ds = accessDataset(true);
+    std::size_t byMatrix = 0;
+    for (auto _ : state) {
+        const auto a = analysis::accessibility(ds, "medecin_generaliste", 2020, analysis::AccessParameters{});
+        byMatrix = 0;
+        for (int n : a.pairsByMatrix)
+            byMatrix += static_cast<std::size_t>(n);
+        benchmark::DoNotOptimize(a.values.data());
+    }
+    state.counters["matrix_pairs"] = static_cast<double>(ds.travelTimes.size());
+    state.counters["pairs_in_catchment"] = static_cast<double>(byMatrix);
+}
+BENCHMARK(AplOnTenMillionPairMatrix)->Unit(benchmark::kMillisecond)->Iterations(3);
+
+//! The APL zonage's sensitivity to one accessibility parameter over 11 values, nationally (straight line):
+//! 12 APL computations (the base and each value) and the communes changing class at 2.5 GPs per 10,000.
+void AplParameterSensitivityElevenValues(benchmark::State& state) {
+    const model::Dataset ds = accessDataset(false);
+    std::vector<double> values;
+    for (int v = 0; v <= 10; ++v)
+        values.push_back(15 + v);
+    std::size_t changed = 0;
+    for (auto _ : state) {
+        const auto changes =
+            analysis::accessSensitivity(ds, "medecin_generaliste", 2020, analysis::AccessParameters{},
+                                        "access.catchment_minutes", {25.0}, values);
+        changed = 0;
+        for (const auto& c : changes)
+            changed += c.communes.size();
+        benchmark::DoNotOptimize(changes.data());
+    }
+    state.counters["communes_changed"] = static_cast<double>(changed);
+}
+BENCHMARK(AplParameterSensitivityElevenValues)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 } // namespace
 
