@@ -2,9 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>maillage::ui::MapLayers</name>
+    <message numerus="yes">
+        <location filename="../ui/map_layers.cpp" line="+570" />
+        <source>%n population-weighted quantile class(es)</source>
+        <translation>
+            <numerusform>%n population-weighted quantile class</numerusform>
+            <numerusform>%n population-weighted quantile classes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n quantile class(es)</source>
+        <translation>
+            <numerusform>%n quantile class</numerusform>
+            <numerusform>%n quantile classes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n class(es) of natural breaks</source>
+        <translation>
+            <numerusform>%n class of natural breaks</numerusform>
+            <numerusform>%n classes of natural breaks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2" />
+        <source>%n class(es) of equal width</source>
+        <translation>
+            <numerusform>%n class of equal width</numerusform>
+            <numerusform>%n classes of equal width</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4" />
+        <source>%n class(es) of fixed limits</source>
+        <translation>
+            <numerusform>%n class of fixed limits</numerusform>
+            <numerusform>%n classes of fixed limits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>maillage::ui::PolesPanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/poles_panel.cpp" line="+912"/>
+        <location filename="../ui/panels/poles_panel.cpp" line="+918" />
         <source>(over the %n bassins de vie whose change is shown)</source>
         <translation>
             <numerusform>(over the bassin de vie whose change is shown)</numerusform>
@@ -15,7 +58,7 @@
 <context>
     <name>maillage::ui::SensitivityPanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/sensitivity_panel.cpp" line="+198"/>
+        <location filename="../ui/panels/sensitivity_panel.cpp" line="+198" />
         <source>%n bassins de vie change type within the range.</source>
         <translation>
             <numerusform>%n bassin de vie changes type within the range.</numerusform>
@@ -26,7 +69,7 @@
 <context>
     <name>maillage::ui::WorkshopMode</name>
     <message numerus="yes">
-        <location filename="../ui/workshop.cpp" line="+423"/>
+        <location filename="../ui/workshop.cpp" line="+569" />
         <source>%n slide(s)</source>
         <translation>
             <numerusform>%n slide</numerusform>
@@ -37,7 +80,7 @@
 <context>
     <name>maillage::ui::ZonageView</name>
     <message numerus="yes">
-        <location filename="../ui/panels/sensitivity_zonage.cpp" line="+172"/>
+        <location filename="../ui/panels/sensitivity_zonage.cpp" line="+172" />
         <source>%1: %Ln communes, %2 inhabitants</source>
         <translation>
             <numerusform>%1: %Ln commune, %2 inhabitants</numerusform>
@@ -45,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+30" />
         <source>%Ln communes change class.</source>
         <translation>
             <numerusform>%Ln commune changes class.</numerusform>
@@ -56,7 +99,7 @@
 <context>
     <name>maillage::ui::print::PrintText</name>
     <message numerus="yes">
-        <location filename="../ui/print/territory_content.cpp" line="+65"/>
+        <location filename="../ui/print/territory_content.cpp" line="+66" />
         <source>%n pôle(s): %1</source>
         <translation>
             <numerusform>%n pôle: %1</numerusform>
@@ -64,11 +107,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+64"/>
+        <location line="+54" />
         <source>%n bassin(s) de vie</source>
         <translation>
             <numerusform>%n bassin de vie</numerusform>
             <numerusform>%n bassins de vie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+294" />
+        <source>The %n selected bassins de vie (%1)</source>
+        <translation>
+            <numerusform>The selected bassin de vie (%1)</numerusform>
+            <numerusform>The %n selected bassins de vie (%1)</numerusform>
         </translation>
     </message>
 </context>
