@@ -63,7 +63,8 @@ const std::vector<CommandEntry>& commandTable() {
         {"demo", "write the fictional demo dataset as a GeoPackage", declareDemo},
         {"atlas", "PDF atlas: one page per bassin de vie or département (map, type, reason, figures)",
          declareAtlas},
-        {"report", "PDF territory sheet of a BV, a département or communes: map, types, densities, links, Crunch",
+        {"report",
+         "PDF territory sheet of a BV, a département or communes: map, types, densities, links, Crunch",
          declareReport},
     };
     return table;

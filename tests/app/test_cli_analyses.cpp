@@ -173,7 +173,7 @@ private slots:
         const Run r = runCli({"add", "--dataset", m_demo, "--lang", "fr"});
         QCOMPARE(r.status, 2);
         QVERIFY2(r.err.find("rien à ajouter\u00a0: donnez --travel-times, --flows, --cooperations, --zones, "
-                            "--qpv, --facilities ou --register") != std::string::npos,
+                            "--qpv, --facilities, --register ou --population-by-age") != std::string::npos,
                  r.err.c_str());
     }
 
