@@ -447,52 +447,53 @@ void writeCooperationsLayer(Writer& w, const std::vector<model::Cooperation>& co
     });
 }
 
-//! Cooperations and flows: the links the user loaded (travel times apart: they are the bulk).
-void writeLinks(Writer& w, const model::Dataset& d) {
-    writeCooperationsLayer(w, d.cooperations);
-
-    OGRLayer* flows = w.createLayer("flows", false,
-                                    {{"origin", OFTString}, {"destination", OFTString}, {"volume", OFTReal}});
-    w.transaction("flows", [&] {
-        OGRFeature f(flows->GetLayerDefn());
-        for (const auto& x : d.flows) {
-            f.SetField(0, x.origin.c_str());
-            f.SetField(1, x.destination.c_str());
-            f.SetField(2, x.volume);
-            w.insert(flows, f);
+//! A layer `name` of `geometry` type with `fields`, one feature per row, filled by fill(feature, row).
+template <class Row, class Fill>
+void writeRows(Writer& w, const char* name, OGRwkbGeometryType geometry,
+               std::initializer_list<FieldSpec> fields, const std::vector<Row>& rows, Fill&& fill) {
+    OGRLayer* l = w.createLayer(name, geometry, fields);
+    w.transaction(name, [&] {
+        OGRFeature f(l->GetLayerDefn());
+        for (const Row& row : rows) {
+            fill(f, row);
+            w.insert(l, f);
         }
     });
 }
 
+//! Cooperations and flows: the links the user loaded (travel times apart: they are the bulk).
+void writeLinks(Writer& w, const model::Dataset& d) {
+    writeCooperationsLayer(w, d.cooperations);
+
+    writeRows(w, "flows", wkbNone, {{"origin", OFTString}, {"destination", OFTString}, {"volume", OFTReal}},
+              d.flows, [](OGRFeature& f, const auto& x) {
+                  f.SetField(0, x.origin.c_str());
+                  f.SetField(1, x.destination.c_str());
+                  f.SetField(2, x.volume);
+              });
+}
+
 void writeTravelTimes(Writer& w, const model::Dataset& d) {
-    OGRLayer* times = w.createLayer(
-        "travel_times", false, {{"origin", OFTString}, {"destination", OFTString}, {"minutes", OFTReal}});
-    w.transaction("travel_times", [&] {
-        OGRFeature f(times->GetLayerDefn());
-        for (const auto& x : d.travelTimes) {
-            f.SetField(0, x.origin.c_str());
-            f.SetField(1, x.destination.c_str());
-            f.SetField(2, x.minutes);
-            w.insert(times, f);
-        }
-    });
+    writeRows(w, "travel_times", wkbNone,
+              {{"origin", OFTString}, {"destination", OFTString}, {"minutes", OFTReal}}, d.travelTimes,
+              [](OGRFeature& f, const auto& x) {
+                  f.SetField(0, x.origin.c_str());
+                  f.SetField(1, x.destination.c_str());
+                  f.SetField(2, x.minutes);
+              });
 }
 
 //! Population by commune and age band (accessibility's standardised demand): a table only when given.
 void writeAgeBandTable(Writer& w, const model::Dataset& d) {
     if (d.populationByAge.empty())
         return;
-    OGRLayer* l = w.createLayer("population_by_age", false,
-                                {{"commune", OFTString}, {"age_band", OFTString}, {"population", OFTReal}});
-    w.transaction("population_by_age", [&] {
-        OGRFeature f(l->GetLayerDefn());
-        for (const auto& x : d.populationByAge) {
-            f.SetField(0, x.commune.c_str());
-            f.SetField(1, x.band.c_str());
-            f.SetField(2, x.population);
-            w.insert(l, f);
-        }
-    });
+    writeRows(w, "population_by_age", wkbNone,
+              {{"commune", OFTString}, {"age_band", OFTString}, {"population", OFTReal}}, d.populationByAge,
+              [](OGRFeature& f, const auto& x) {
+                  f.SetField(0, x.commune.c_str());
+                  f.SetField(1, x.band.c_str());
+                  f.SetField(2, x.population);
+              });
 }
 
 //! The communes around the area (`import --buffer-km`) and their counts: tables without geometry, so that
@@ -500,29 +501,25 @@ void writeAgeBandTable(Writer& w, const model::Dataset& d) {
 void writeBuffer(Writer& w, const model::Dataset& d) {
     if (d.bufferCommunes.empty())
         return;
-    OGRLayer* l = w.createLayer("buffer_communes", false,
-                                {{"code", OFTString},
-                                 {"nom", OFTString},
-                                 {"population", OFTReal},
-                                 {"bv", OFTString},
-                                 {"dep", OFTString},
-                                 {"reg", OFTString},
-                                 {"x", OFTReal},
-                                 {"y", OFTReal}});
-    w.transaction("buffer_communes", [&] {
-        OGRFeature f(l->GetLayerDefn());
-        for (const model::Commune& c : d.bufferCommunes) {
-            f.SetField(0, c.code.c_str());
-            f.SetField(1, c.name.c_str());
-            f.SetField(2, c.population);
-            f.SetField(3, c.bv.c_str());
-            f.SetField(4, c.dep.c_str());
-            f.SetField(5, c.reg.c_str());
-            f.SetField(6, c.anchor.x);
-            f.SetField(7, c.anchor.y);
-            w.insert(l, f);
-        }
-    });
+    writeRows(w, "buffer_communes", wkbNone,
+              {{"code", OFTString},
+               {"nom", OFTString},
+               {"population", OFTReal},
+               {"bv", OFTString},
+               {"dep", OFTString},
+               {"reg", OFTString},
+               {"x", OFTReal},
+               {"y", OFTReal}},
+              d.bufferCommunes, [](OGRFeature& f, const model::Commune& c) {
+                  f.SetField(0, c.code.c_str());
+                  f.SetField(1, c.name.c_str());
+                  f.SetField(2, c.population);
+                  f.SetField(3, c.bv.c_str());
+                  f.SetField(4, c.dep.c_str());
+                  f.SetField(5, c.reg.c_str());
+                  f.SetField(6, c.anchor.x);
+                  f.SetField(7, c.anchor.y);
+              });
     writeCounts(w, "buffer_professionals", "commune", d.bufferCounts);
 }
 
@@ -610,20 +607,6 @@ void setMaskable(OGRFeature& f, int i, double value, bool masked) {
         f.SetFieldNull(i);
     else
         f.SetField(i, value);
-}
-
-//! A layer `name` of `geometry` type with `fields`, one feature per row, filled by fill(feature, row).
-template <class Row, class Fill>
-void writeRows(Writer& w, const char* name, OGRwkbGeometryType geometry,
-               std::initializer_list<FieldSpec> fields, const std::vector<Row>& rows, Fill&& fill) {
-    OGRLayer* l = w.createLayer(name, geometry, fields);
-    w.transaction(name, [&] {
-        OGRFeature f(l->GetLayerDefn());
-        for (const Row& row : rows) {
-            fill(f, row);
-            w.insert(l, f);
-        }
-    });
 }
 
 void writePolePoints(Writer& w, const std::vector<PolePoint>& poles) {

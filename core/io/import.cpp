@@ -681,17 +681,8 @@ std::vector<model::Commune> bufferCandidates(const ImportState& st, bool filtere
         throw Error(ErrorKind::Parameter, Location{st.options.communesPath}, msg("io.buffer.needs_polygons"));
     std::vector<model::Commune> out;
     for (const model::Commune& c : st.communes)
-        if (!inArea(c) && model::hasPosition(c.anchor)) {
-            model::Commune copy;
-            copy.code = c.code;
-            copy.name = c.name;
-            copy.population = c.population;
-            copy.bv = c.bv;
-            copy.dep = c.dep;
-            copy.reg = c.reg;
-            copy.anchor = c.anchor;
-            out.push_back(std::move(copy));
-        }
+        if (!inArea(c) && model::hasPosition(c.anchor)) // without its polygon: accessibility needs none
+            out.push_back({c.code, c.name, c.population, c.bv, c.dep, c.reg, c.anchor, {}});
     return out;
 }
 

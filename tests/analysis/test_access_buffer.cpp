@@ -5,6 +5,7 @@
 #include "core/io/gpkg.h"
 #include "core/io/import.h"
 
+#include "import_testing.h"
 #include "testing.h"
 
 #include <QFile>
@@ -21,14 +22,7 @@ using maillage::testing::q;
 namespace {
 
 io::ImportOptions fixture(double bufferKm) {
-    io::ImportOptions o;
-    o.communesPath = testing::dataPath("geo/import_communes.geojson");
-    o.bassinsPath = testing::dataPath("geo/import_bv.csv");
-    o.populationPath = testing::dataPath("geo/import_population.csv");
-    io::ProfessionalsSource bpe;
-    bpe.path = testing::dataPath("geo/import_bpe.csv");
-    bpe.vintage = 2013;
-    o.professionals.push_back(bpe);
+    io::ImportOptions o = testing::smallImportFiles();
     o.departementFilter = "59";
     o.bufferKm = bufferKm;
     return o;

@@ -1,6 +1,7 @@
 #include "core/analysis/register_counts.h"
 #include "core/analysis/scenario.h"
 
+#include "register_testing.h"
 #include "testing.h"
 
 using namespace maillage;
@@ -9,35 +10,10 @@ using maillage::testing::thrown;
 
 namespace {
 
+using maillage::testing::hire;
+using maillage::testing::lineCommune;
+
 constexpr int kVintage = 2025;
-
-model::Commune commune(const std::string& code, const std::string& bv, double x) {
-    model::Commune c;
-    c.code = code;
-    c.name = "Commune " + code;
-    c.population = 20000;
-    c.bv = bv;
-    c.dep = code.substr(0, 2);
-    c.reg = "32";
-    c.anchor = {x, 6600000};
-    return c;
-}
-
-//! `n` professionals of `profession` born in `birthYear` (0: unknown) practising in `place`.
-void hire(model::ProfessionalRegister& reg, int n, const std::string& profession, int birthYear,
-          const std::string& place) {
-    for (int i = 0; i < n; ++i) {
-        model::RegisteredProfessional p;
-        p.id = place + profession + std::to_string(birthYear) + "-" + std::to_string(i);
-        p.profession = profession;
-        p.birthYear = birthYear;
-        model::PracticeSite s;
-        s.commune = place;
-        s.main = true;
-        p.sites.push_back(s);
-        reg.professionals.push_back(std::move(p));
-    }
-}
 
 //! BV 01001 (communes 01001, 01002): 400 specialists aged 45, 700 GPs aged 45, 500 GPs aged 61, 10 GPs of
 //! unknown age: N = 1,610, pôle share 400 / 1,610 = 24.8 % -> pôle intermédiaire (type 3).
@@ -45,8 +21,8 @@ void hire(model::ProfessionalRegister& reg, int n, const std::string& profession
 model::Dataset workshop() {
     model::Dataset ds;
     ds.catalogue = model::ProfessionCatalogue::builtin();
-    ds.communes = {commune("01001", "01001", 700000), commune("01002", "01001", 705000),
-                   commune("02001", "02001", 760000)};
+    ds.communes = {lineCommune("01001", "01001", 700000), lineCommune("01002", "01001", 705000),
+                   lineCommune("02001", "02001", 760000)};
     ds.rebuildBassins();
     model::ProfessionalRegister reg;
     reg.vintage = kVintage;

@@ -1,4 +1,5 @@
 // The import pipeline on small hand-made files: joins reported, arrondissements folded, filters, dissolve.
+#include "import_testing.h"
 #include "testing.h"
 
 #include "core/io/geo.h"
@@ -20,14 +21,7 @@ using namespace maillage;
 namespace {
 
 io::ImportOptions smallOptions() {
-    io::ImportOptions o;
-    o.communesPath = testing::dataPath("geo/import_communes.geojson");
-    o.bassinsPath = testing::dataPath("geo/import_bv.csv");
-    o.populationPath = testing::dataPath("geo/import_population.csv");
-    io::ProfessionalsSource bpe;
-    bpe.path = testing::dataPath("geo/import_bpe.csv");
-    bpe.vintage = 2013;
-    o.professionals.push_back(bpe);
+    io::ImportOptions o = testing::smallImportFiles();
     o.title = "Territoire d'essai";
     o.sources = {"Fichiers d'essai"};
     o.cogYear = 2018;

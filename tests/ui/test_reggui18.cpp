@@ -10,6 +10,7 @@
 #include "ui/session.h"
 
 #include "qgis_test_main.h"
+#include "register_testing.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -20,34 +21,10 @@ using namespace maillage::ui;
 
 namespace {
 
+using maillage::testing::hire;
+using maillage::testing::lineCommune;
+
 constexpr int kVintage = 2024;
-
-model::Commune commune(const std::string& code, const std::string& bv, double x) {
-    model::Commune c;
-    c.code = code;
-    c.name = "Commune " + code;
-    c.bv = bv;
-    c.dep = code.substr(0, 2);
-    c.reg = "32";
-    c.population = 20000;
-    c.anchor = {x, 6600000};
-    return c;
-}
-
-void hire(model::ProfessionalRegister& reg, int n, const std::string& profession, int birthYear,
-          const std::string& place) {
-    for (int i = 0; i < n; ++i) {
-        model::RegisteredProfessional p;
-        p.id = place + profession + std::to_string(birthYear) + "-" + std::to_string(i);
-        p.profession = profession;
-        p.birthYear = birthYear;
-        model::PracticeSite s;
-        s.commune = place;
-        s.main = true;
-        p.sites.push_back(s);
-        reg.professionals.push_back(std::move(p));
-    }
-}
 
 //! The workshop of test_analysis_scenario: BV 01001 (1,610 professionals, 24.8 % pôle professions) is a
 //! pôle intermédiaire; retiring its 500 GPs aged 60+ leaves 1,110: a pôle secondaire.
@@ -55,8 +32,8 @@ model::Dataset workshop() {
     model::Dataset ds;
     ds.meta.title = "Atelier";
     ds.catalogue = model::ProfessionCatalogue::builtin();
-    ds.communes = {commune("01001", "01001", 700000), commune("01002", "01001", 705000),
-                   commune("02001", "02001", 760000)};
+    ds.communes = {lineCommune("01001", "01001", 700000), lineCommune("01002", "01001", 705000),
+                   lineCommune("02001", "02001", 760000)};
     ds.rebuildBassins();
     model::ProfessionalRegister reg;
     reg.vintage = kVintage;
