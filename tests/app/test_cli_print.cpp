@@ -346,6 +346,34 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("Lille")));
     }
 
+    void realDataDepartementSheetInFrenchKeepsItsOutline() {
+        // Hauts-de-France, BPE 2013 and 2018: in French the list of the Nord's pôles is longer than 255
+        // characters, which a memory layer's default string length refused, and the sheet failed with "the
+        // dataset has no outlines of these territories".
+        const QString communes = testing::sharedPath("communes/communes_hauts_de_france_cog2018.geojson");
+        if (!QFile::exists(communes))
+            QSKIP("../shared/data is absent");
+        const QString gpkg = path("hdf.gpkg");
+        Result r = run(
+            {QStringLiteral("import"), QStringLiteral("--communes"), communes, QStringLiteral("--bassins"),
+             testing::sharedPath("bassins_de_vie/commune_bv2012_cog2016.csv"), QStringLiteral("--population"),
+             testing::sharedPath("population/population_communes_2020.csv"),
+             QStringLiteral("--professionals"),
+             testing::sharedPath("professionals/bpe2013_sante_par_commune.csv") + QStringLiteral(":2013"),
+             QStringLiteral("--professionals"),
+             testing::sharedPath("professionals/bpe2018_sante_par_commune_long.csv") +
+                 QStringLiteral(":2018"),
+             QStringLiteral("--quiet"), QStringLiteral("--output"), gpkg});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QString dep = path("hdf-59-fr.pdf");
+        r = run({QStringLiteral("report"), QStringLiteral("--dataset"), gpkg, QStringLiteral("--territory"),
+                 QStringLiteral("departement:59"), QStringLiteral("--lang"), QStringLiteral("fr"),
+                 QStringLiteral("--output"), dep});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        QCOMPARE(pageCount(dep), 4);
+        QVERIFY(flatText(dep).contains(QStringLiteral("Nord")));
+    }
+
     void unknownTerritoryIsRefusedAndNothingWritten() {
         const QString out = path("unknown.pdf");
         const Result r =

@@ -152,7 +152,7 @@ QgsVectorLayer* addTerritoryLayer(PrintProject& print, AtlasBy by,
     auto* layer =
         new QgsVectorLayer(QStringLiteral("MultiPolygon?crs=EPSG:2154&field=code:string&field=nom:string"
                                           "&field=pole_type:integer&field=type_label:string"
-                                          "&field=figures:string&field=reason:string&field=xmin:double"
+                                          "&field=figures:string(0)&field=reason:string(0)&field=xmin:double"
                                           "&field=ymin:double&field=xmax:double&field=ymax:double"),
                            QStringLiteral("territoires"), QStringLiteral("memory"));
     QgsFeatureList features;
