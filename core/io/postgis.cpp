@@ -259,9 +259,12 @@ void clusterByFid(Connection& c, const std::string& schema) {
                "JOIN pg_class t ON t.oid = i.indrelid WHERE i.indisprimary "
                "AND t.relnamespace = $1::regnamespace",
                {quoted(schema)});
-    for (int i = 0; i < PQntuples(keys.get()); ++i)
+    for (int i = 0; i < PQntuples(keys.get()); ++i) {
         c.exec(std::string("CLUSTER ") + PQgetvalue(keys.get(), i, 0) + " USING " +
                PQgetvalue(keys.get(), i, 1));
+        // The planner's row counts (pg_class.reltuples): the reader sizes its vectors with them.
+        c.exec(std::string("ANALYZE ") + PQgetvalue(keys.get(), i, 0));
+    }
 }
 
 void createVersions(Connection& c, const std::string& schema) {
