@@ -819,22 +819,24 @@ void MainWindow::openDataset(const QString& path) {
     if (!maybeSaveParameters())
         return;
     auto result = std::make_shared<model::Dataset>();
-    auto version = std::make_shared<long long>(0), cooperationsVersion = std::make_shared<long long>(0);
+    auto version = std::make_shared<long long>(0), cooperationsVersion = std::make_shared<long long>(0),
+         scenariosVersion = std::make_shared<long long>(0);
     const std::string file = io::isPostgisDataset(path.toStdString())
                                  ? path.toStdString()
                                  : QDir::toNativeSeparators(path).toStdString();
     QPointer<MainWindow> self(this);
     FunctionTask* task = FunctionTask::start(
         tr("Opening %1").arg(QFileInfo(path).fileName()),
-        [result, version, cooperationsVersion, file](Feedback& feedback) {
+        [result, version, cooperationsVersion, scenariosVersion, file](Feedback& feedback) {
             // The version first: a save between the two reads makes ours stale, never the other way.
             if (io::isPostgisDataset(file)) {
                 *version = io::postgisSaveStamp(file, "parameters").version;
                 *cooperationsVersion = io::postgisSaveStamp(file, "cooperations").version;
+                *scenariosVersion = io::postgisSaveStamp(file, "scenarios").version;
             }
             *result = io::readDataset(file, &feedback);
         },
-        [self, result, version, cooperationsVersion, path](bool ok, const QString& error) {
+        [self, result, version, cooperationsVersion, scenariosVersion, path](bool ok, const QString& error) {
             if (!self)
                 return;
             if (!ok) {
@@ -855,6 +857,7 @@ void MainWindow::openDataset(const QString& path) {
             postgisSaveReasons().remove(path); // the role's rights may have changed
             self->m_session->setParametersVersion(*version);
             self->m_session->setCooperationsVersion(*cooperationsVersion);
+            self->m_session->setScenariosVersion(*scenariosVersion);
             self->showDataset(std::move(*result), path);
         });
     trackTask(task);

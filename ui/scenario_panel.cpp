@@ -1,6 +1,7 @@
 #include "ui/scenario_panel.h"
 
 #include "core/io/gpkg_scenarios.h"
+#include "core/io/postgis.h"
 #include "core/model/error.h"
 #include "ui/i18n.h"
 #include "ui/panels/panel_table.h"
@@ -317,10 +318,14 @@ QString ScenarioPanel::save() {
     if (path.isEmpty())
         return tr(
             "The demonstration dataset has no file: save it (File > Save as…) before saving scenarios.");
-    if (path.startsWith(QStringLiteral("PG:")))
-        return tr("Scenarios cannot be saved in a PostgreSQL dataset yet.");
     try {
-        io::writeScenarios(path.toStdString(), m_scenarios);
+        // A database dataset: only its scenarios rows, refused when someone saved them since it was read.
+        if (io::isPostgisDataset(path.toStdString()))
+            m_session->setScenariosVersion(
+                io::savePostgisScenarios(path.toStdString(), m_scenarios, m_session->scenariosVersion())
+                    .version);
+        else
+            io::writeScenarios(path.toStdString(), m_scenarios);
     } catch (const Error& e) {
         return i18n::describe(e);
     }

@@ -28,6 +28,7 @@ struct Session::Private {
     QString path;
     long long parametersVersion = 0;
     long long cooperationsVersion = 0;
+    long long scenariosVersion = 0;
     int vintage = 0;
     analysis::ClassSpec densityClasses;
     analysis::Aggregation aggregation;
@@ -192,6 +193,14 @@ long long Session::cooperationsVersion() const {
 
 void Session::setCooperationsVersion(long long version) {
     d->cooperationsVersion = version;
+}
+
+long long Session::scenariosVersion() const {
+    return d->scenariosVersion;
+}
+
+void Session::setScenariosVersion(long long version) {
+    d->scenariosVersion = version;
 }
 
 int Session::vintage() const {

@@ -151,6 +151,9 @@ public:
     //! The same for its saved cooperations (the cooperation editor's saves).
     long long cooperationsVersion() const;
     void setCooperationsVersion(long long version);
+    //! The same for its saved scenarios (the scenario panel's saves).
+    long long scenariosVersion() const;
+    void setScenariosVersion(long long version);
 
     const model::Parameters& parameters() const;
     //! Recomputes the classification (and maillage) at once and emits classificationChanged().

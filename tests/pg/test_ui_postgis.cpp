@@ -7,6 +7,7 @@
 #include "ui/cooperation_editor.h"
 #include "ui/database_dialog.h"
 #include "ui/main_window.h"
+#include "ui/scenario_panel.h"
 #include "ui/session.h"
 #include "ui/styles/dataset_styles.h"
 
@@ -213,6 +214,35 @@ private slots:
         QVERIFY(fresh->addCooperation({"MSP Delta", "MSP", {"00004"}}, &error));
         QVERIFY2(fresh->save(&error), qPrintable(error));
         QCOMPARE(io::readDataset(location).cooperations.size(), std::size_t(1));
+        QCOMPARE(io::postgisSaveStamp(location, "parameters").version, parameters);
+    }
+
+    void scenarioPanelSavesOnlyItsRowsAndRefusesAStaleSave() {
+        publish("ui_scen");
+        const std::string location = testing::pgLocation("ui_scen");
+        auto window = windowOn(location);
+        QVERIFY(window);
+        auto* panel = window->findChild<ScenarioPanel*>();
+        QVERIFY(panel);
+        QVERIFY(panel->newScenario(QStringLiteral("Fermeture")));
+        model::ScenarioChange close;
+        close.kind = model::ScenarioChangeKind::Remove;
+        close.profession = "medecin_generaliste";
+        close.place = "00001";
+        close.count = 1;
+        panel->addChange(close);
+        QCOMPARE(panel->save(), QString()); // it was refused on a database before
+        QCOMPARE(io::readDataset(location).scenarios.size(), std::size_t(1));
+        QVERIFY(panel->newScenario(QStringLiteral("Deuxième"))); // based on its own last save: not stale
+        QCOMPARE(panel->save(), QString());
+        const long long parameters = io::postgisSaveStamp(location, "parameters").version;
+        // Another analyst saves the scenarios: this panel's next save is refused naming who, edits kept.
+        io::savePostgisScenarios(location, {}, io::postgisSaveStamp(location, "scenarios").version);
+        QVERIFY(panel->newScenario(QStringLiteral("Troisième")));
+        const QString error = panel->save();
+        QVERIFY2(error.contains(QStringLiteral("maillage_admin")), qPrintable(error));
+        QCOMPARE(panel->scenarios().size(), std::size_t(3));
+        QVERIFY(io::readDataset(location).scenarios.empty());
         QCOMPARE(io::postgisSaveStamp(location, "parameters").version, parameters);
     }
 
