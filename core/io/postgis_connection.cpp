@@ -21,7 +21,10 @@ std::string cleanReason(std::string reason) {
 }
 
 std::string quoted(const std::string& identifier) {
-    return "\"" + identifier + "\"";
+    std::string out = "\"";
+    for (char ch : identifier)
+        out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+    return out + "\"";
 }
 
 } // namespace maillage::io::pg

@@ -21,7 +21,7 @@ namespace maillage::io::pg {
 //! messages today: this keeps it so).
 std::string cleanReason(std::string reason);
 
-//! `identifier` in double quotes (plain identifiers only: checked by parsePostgisLocation).
+//! `identifier` as an SQL identifier: in double quotes, a double quote in it doubled.
 std::string quoted(const std::string& identifier);
 
 //! One libpq connection; every failure is an Error naming the location (never the password).

@@ -47,18 +47,10 @@ struct Table {
     GIntBig rows = 0;                 //!< the planner's estimate (reserve and progress only)
 };
 
-//! `name` as an SQL identifier (double quotes doubled).
-std::string identifier(const std::string& name) {
-    std::string out = "\"";
-    for (char ch : name)
-        out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return out + "\"";
-}
-
 //! The column `name` of PostgreSQL type `type` (pg_type.typname), mapped as GDAL's driver maps it;
 //! types without a binary decoding here are selected as text.
 Column columnOf(const std::string& name, const std::string& type) {
-    const std::string q = identifier(name);
+    const std::string q = pg::quoted(name);
     struct Mapping {
         const char* type;
         Wire wire;
@@ -151,15 +143,15 @@ std::vector<Table> tablesOf(const PGresult* r) {
 //! The SELECT of `t` in `schema`, FID first, geometry (ISO WKB) last when `geometries`.
 std::string selectOf(const Table& t, const std::string& schema, bool geometries) {
     std::string sql = "SELECT ";
-    std::string columns = t.fid.empty() ? "" : identifier(t.fid);
+    std::string columns = t.fid.empty() ? "" : pg::quoted(t.fid);
     for (const Column& c : t.fields)
         columns += (columns.empty() ? "" : ", ") + c.select;
     if (geometries && !t.geometry.empty())
-        columns += (columns.empty() ? "" : ", ") + std::string("ST_AsBinary(") + identifier(t.geometry) + ")";
+        columns += (columns.empty() ? "" : ", ") + std::string("ST_AsBinary(") + pg::quoted(t.geometry) + ")";
     sql += columns.empty() ? std::string("NULL") : columns;
-    sql += " FROM " + identifier(schema) + "." + identifier(t.name);
+    sql += " FROM " + pg::quoted(schema) + "." + pg::quoted(t.name);
     if (!t.fid.empty())
-        sql += " ORDER BY " + identifier(t.fid);
+        sql += " ORDER BY " + pg::quoted(t.fid);
     return sql;
 }
 

@@ -167,6 +167,15 @@ std::map<std::string, std::string> fingerprint(const model::Dataset& d) {
     }
     for (const auto& sc : d.scenarios)
         out["scenarios"] += io::scenarioToJson(sc) + "\n";
+    for (const auto& a : d.populationByAge)
+        out["population_by_age"] += a.commune + "|" + a.band + "|" + exact(a.population) + "\n";
+    for (const auto& c : d.bufferCommunes)
+        out["buffer_communes"] += c.code + "|" + c.name + "|" + c.bv + "|" + c.dep + "|" + c.reg + "|" +
+                                  exact(c.population) + "|" + exact(c.anchor.x) + "|" + exact(c.anchor.y) +
+                                  "\n";
+    for (const auto& c : d.bufferCounts)
+        out["buffer_counts"] +=
+            c.place + "|" + c.profession + "|" + std::to_string(c.vintage) + "|" + exact(c.count) + "\n";
     return out;
 }
 
@@ -201,6 +210,21 @@ private slots:
         io::dissolveBassins(m_dataset, warnings);
         // The demo has a 2023 register; a scenario too, so that every table of issue 12 goes both ways.
         m_dataset.scenarios.push_back(demoScenario("Un départ", m_dataset.communes[0].code));
+        // Issue 9's tables too: ages of two communes' inhabitants, one buffer commune and its count.
+        m_dataset.populationByAge = {{m_dataset.communes[0].code, "0-14", 120.5},
+                                     {m_dataset.communes[0].code, "90+", 7},
+                                     {m_dataset.communes[1].code, "30-44", 301}};
+        model::Commune outside = m_dataset.communes[0];
+        outside.code = "99990";
+        outside.name = "Hors-Territoire-sur-Marge";
+        outside.geometry.clear();
+        m_dataset.bufferCommunes = {outside};
+        model::CountRecord count;
+        count.place = outside.code;
+        count.profession = "medecin_generaliste";
+        count.vintage = m_dataset.meta.vintages.back();
+        count.count = 3;
+        m_dataset.bufferCounts = {count};
         m_demo = path("demo.gpkg");
         io::writeDataset(m_dataset, m_demo);
     }
@@ -211,7 +235,8 @@ private slots:
         io::copyPostgisToGpkg(location("roundtrip"), back);
         const auto before = tableContents(m_demo), after = tableContents(back);
         QVERIFY(before.size() >= 13);
-        for (const char* table : {"professionnels", "activites", "scenarios"})
+        for (const char* table : {"professionnels", "activites", "scenarios", "population_by_age",
+                                  "buffer_communes", "buffer_professionals"})
             QVERIFY2(before.count(table) && !before.at(table).empty(), table);
         QCOMPARE(after.size(), before.size());
         for (const auto& [table, rows] : before) {
@@ -294,7 +319,9 @@ private slots:
                 QVERIFY2(fromPg.at(section) == text,
                          (section + (geometries ? " (whole)" : " (attributes)")).c_str());
             }
-            QVERIFY(!fromFile.at("registers").empty() && !fromFile.at("scenarios").empty());
+            for (const char* section :
+                 {"registers", "scenarios", "population_by_age", "buffer_communes", "buffer_counts"})
+                QVERIFY2(fromFile.count(section) && !fromFile.at(section).empty(), section);
         }
     }
 
