@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <exception>
 #include <iomanip>
 #include <iterator>
 #include <locale>
@@ -68,8 +69,20 @@ model::Dataset datasetFromTables(const ClassifyOptions& o, io::SourceMassScale& 
     ds.catalogue =
         o.catalogue.empty() ? model::standardCatalogue().catalogue : model::readCatalogueFile(o.catalogue);
     const int vintage = parseYear(o.common.vintage, "--vintage", 0);
+    // The professionals are read first so that their table of strings is freed before the communes are
+    // built (a lower peak); messages keep the order of the files: the communes' warnings, and their
+    // error, come first.
+    Warnings countWarnings;
+    std::exception_ptr countError;
+    try {
+        ds.counts = countsFromTable(o.professionals, ds.catalogue, vintage, sourceScale, countWarnings);
+    } catch (const Error&) {
+        countError = std::current_exception();
+    }
     ds.communes = communesFromTable(o.communes, warnings);
-    ds.counts = countsFromTable(o.professionals, ds.catalogue, vintage, sourceScale, warnings);
+    if (countError)
+        std::rethrow_exception(countError);
+    warnings.insert(warnings.end(), countWarnings.begin(), countWarnings.end());
     ds.rebuildBassins();
     const auto join = io::checkCountsJoin(ds.counts, ds.communes, o.professionals, o.communes);
     if (!join.ok())
