@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <exception>
 #include <iomanip>
 #include <iterator>
 #include <locale>
@@ -39,6 +40,28 @@ std::string machineNumber(double v) {
     return s.str();
 }
 
+//! The communes of the --communes table; the table of strings is freed on return, before the
+//! professionals are read (it would otherwise be a tenth of the peak memory on national tables).
+std::vector<model::Commune> communesFromTable(const std::string& path, Warnings& warnings) {
+    const auto table = io::readTable(path, {}, &warnings);
+    return io::readCommuneTable(table, io::CommuneColumns{}, warnings);
+}
+
+//! The counts of the --professionals table (long layout) and the mass scale its source calls for; the
+//! table of strings is freed on return.
+std::vector<model::CountRecord> countsFromTable(const std::string& path,
+                                                const model::ProfessionCatalogue& catalogue, int vintage,
+                                                io::SourceMassScale& sourceScale, Warnings& warnings) {
+    io::TableReadOptions read;
+    read.expectedColumns = {"commune", "profession", "count"};
+    const auto table = io::readTable(path, read, &warnings);
+    io::ProfessionalsColumns cols;
+    cols.layout = io::CountsLayout::Long;
+    auto counts = io::readProfessionals(table, catalogue, vintage, cols, warnings);
+    sourceScale = io::massScaleForSource(table, cols);
+    return counts;
+}
+
 //! A dataset from plain tables (--communes, --professionals), with the mass scale their source calls for.
 model::Dataset datasetFromTables(const ClassifyOptions& o, io::SourceMassScale& sourceScale,
                                  Warnings& warnings) {
@@ -46,15 +69,20 @@ model::Dataset datasetFromTables(const ClassifyOptions& o, io::SourceMassScale& 
     ds.catalogue =
         o.catalogue.empty() ? model::standardCatalogue().catalogue : model::readCatalogueFile(o.catalogue);
     const int vintage = parseYear(o.common.vintage, "--vintage", 0);
-    const auto communesTable = io::readTable(o.communes, {}, &warnings);
-    ds.communes = io::readCommuneTable(communesTable, io::CommuneColumns{}, warnings);
-    io::TableReadOptions profRead;
-    profRead.expectedColumns = {"commune", "profession", "count"};
-    const auto profTable = io::readTable(o.professionals, profRead, &warnings);
-    io::ProfessionalsColumns cols;
-    cols.layout = io::CountsLayout::Long;
-    ds.counts = io::readProfessionals(profTable, ds.catalogue, vintage, cols, warnings);
-    sourceScale = io::massScaleForSource(profTable, cols);
+    // The professionals are read first so that their table of strings is freed before the communes are
+    // built (a lower peak); messages keep the order of the files: the communes' warnings, and their
+    // error, come first.
+    Warnings countWarnings;
+    std::exception_ptr countError;
+    try {
+        ds.counts = countsFromTable(o.professionals, ds.catalogue, vintage, sourceScale, countWarnings);
+    } catch (const Error&) {
+        countError = std::current_exception();
+    }
+    ds.communes = communesFromTable(o.communes, warnings);
+    if (countError)
+        std::rethrow_exception(countError);
+    warnings.insert(warnings.end(), countWarnings.begin(), countWarnings.end());
     ds.rebuildBassins();
     const auto join = io::checkCountsJoin(ds.counts, ds.communes, o.professionals, o.communes);
     if (!join.ok())

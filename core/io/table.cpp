@@ -75,13 +75,15 @@ std::string decodeGuessed(std::string_view v, const std::string& source, std::st
     return std::move(d.utf8);
 }
 
-std::string decodeUtf8(std::string_view v, const std::string& source, bool requested,
+//! Valid UTF-8 is handed back in `bytes` itself, without its BOM: no second copy of a large file.
+std::string decodeUtf8(std::string& bytes, const std::string& source, bool requested,
                        std::string& encodingUsed, Warnings& warnings) {
-    v = text::stripBom(v);
+    const std::string_view v = text::stripBom(bytes);
     const std::size_t bad = text::firstInvalidUtf8(v);
     if (bad == std::string_view::npos) {
         encodingUsed = "UTF-8";
-        return std::string(v);
+        bytes.erase(0, bytes.size() - v.size());
+        return std::move(bytes);
     }
     if (!requested)
         return decodeGuessed(v, source, encodingUsed, warnings);
@@ -116,14 +118,14 @@ std::optional<std::string> decodeUtf16(std::string_view v, const std::string& so
 
 //! Decodes `bytes` to UTF-8 text; `encodingUsed` receives "UTF-8", "CP1252", "UTF-8+CP1252", "LATIN1" or
 //! "UTF-16".
-std::string decodeBytes(const std::string& bytes, const std::string& source, const std::string& requested,
+std::string decodeBytes(std::string& bytes, const std::string& source, const std::string& requested,
                         std::string& encodingUsed, Warnings& warnings) {
     const std::string_view v(bytes);
     const std::string enc = upperAscii(text::trim(requested));
     if (auto utf16 = decodeUtf16(v, source, enc, encodingUsed, warnings))
         return std::move(*utf16);
     if (enc.empty() || enc == "UTF-8" || enc == "UTF8")
-        return decodeUtf8(v, source, !enc.empty(), encodingUsed, warnings);
+        return decodeUtf8(bytes, source, !enc.empty(), encodingUsed, warnings);
     if (enc == "CP1252" || enc == "WINDOWS-1252" || enc == "WIN1252") {
         encodingUsed = "CP1252";
         return text::windows1252ToUtf8(v);
@@ -485,8 +487,8 @@ Table handOver(Table table, Warnings* warnings) {
     return table;
 }
 
-Table parseCsvBytes(const std::string& bytes, const std::string& sourceName,
-                    const TableReadOptions& options) {
+//! `bytes` is consumed: valid UTF-8 is tokenised in place (see decodeUtf8).
+Table parseCsvBytes(std::string bytes, const std::string& sourceName, const TableReadOptions& options) {
     Warnings warnings;
     std::string encoding;
     const std::string text = decodeBytes(bytes, sourceName, options.encoding, encoding, warnings);
@@ -543,7 +545,7 @@ Table readTable(const std::string& path, const TableReadOptions& options, Warnin
             std::string_view(bytes).substr(0, 200).find("opendocument.spreadsheet") != std::string_view::npos;
         return handOver(readSpreadsheet(path, options, (ods ? "ODS:" : "XLSX:") + path), warnings);
     }
-    return handOver(parseCsvBytes(bytes, path, options), warnings);
+    return handOver(parseCsvBytes(std::move(bytes), path, options), warnings);
 }
 
 } // namespace maillage::io

@@ -3,12 +3,14 @@
 #include "cli_testing.h"
 #include "testing.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace maillage;
 using maillage::testing::contentOf;
+using maillage::testing::Run;
 using maillage::testing::runCli;
 
 namespace {
@@ -161,6 +163,59 @@ private slots:
         QCOMPARE(r.err.count("absent.csv"), 1);
         QVERIFY(!r.loader.contains("libgdal"));
         QVERIFY(!QFileInfo::exists(path("never.csv")));
+    }
+
+    // classify reads the professionals before the communes (their table is freed before the communes are
+    // built: a lower peak), yet says things in the order of the files, as it did.
+    void classifyReportsTheCommunesErrorFirstWhenBothTablesAreWrong() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string communes =
+            write(dir, "communes.csv", "code,name,population,bv\n59350,Lille,-5,59350\n");
+        const Run r = runCli({"classify", "--communes", communes, "--professionals",
+                              testing::dataPath("cli/professionals_negative.csv"), "--output",
+                              dir.filePath(QStringLiteral("out.csv")).toStdString()});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.find("communes.csv: line 2") != std::string::npos, r.err.c_str());
+        QVERIFY2(r.err.find("professionals_negative.csv") == std::string::npos, r.err.c_str());
+    }
+
+    void classifyReportsAProfessionalsErrorWhenTheCommunesAreRight() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Run r = runCli({"classify", "--communes", testing::dataPath("cli/communes.csv"),
+                              "--professionals", testing::dataPath("cli/professionals_negative.csv"),
+                              "--output", dir.filePath(QStringLiteral("out.csv")).toStdString()});
+        QCOMPARE(r.status, 1);
+        QVERIFY2(r.err.find("professionals_negative.csv: line 3") != std::string::npos, r.err.c_str());
+    }
+
+    void classifyWarnsAboutTheCommunesBeforeTheProfessionals() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string communes =
+            write(dir, "communes.csv",
+                  "code,name,population,bv\n59350,Lille,232787,59350\n59183,Dunkerque,86279,59183\n"
+                  "97601,Acoua,5192,ZZZZZ\n");
+        // A health establishment (D101) is warned about while the professionals are read.
+        const std::string professionals = write(dir, "bpe.csv",
+                                                "commune,profession,count\n59350,D201,2000\n59350,D101,1\n"
+                                                "59183,D201,400\n");
+        const Run r = runCli({"classify", "--communes", communes, "--professionals", professionals,
+                              "--output", dir.filePath(QStringLiteral("out.csv")).toStdString()});
+        QCOMPARE(r.status, 0);
+        const auto noBassin = r.err.find("communes.csv: line 4");
+        const auto establishment = r.err.find("bpe.csv: line 3");
+        QVERIFY2(noBassin != std::string::npos && establishment != std::string::npos, r.err.c_str());
+        QVERIFY2(noBassin < establishment, r.err.c_str());
+    }
+
+private:
+    static std::string write(const QTemporaryDir& dir, const char* name, const std::string& text) {
+        QFile f(dir.filePath(QString::fromLatin1(name)));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(text.data(), static_cast<qint64>(text.size()));
+        return f.fileName().toStdString();
     }
 };
 

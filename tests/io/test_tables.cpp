@@ -89,6 +89,34 @@ private slots:
         QCOMPARE(q(t.rows[0][1]), QStringLiteral("Ambérieu-en-Bugey"));
     }
 
+    // A file read from disk is tokenised in the buffer it was read into (no second copy): only its BOM
+    // goes, the last cell keeps its last byte, and a file that is not UTF-8 is still decoded from it.
+    void utf8FileFromDiskLosesOnlyItsBomAndLatin1FilesAreStillDecoded() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto write = [&](const char* name, const std::string& bytes) {
+            QFile f(dir.filePath(QString::fromLatin1(name)));
+            if (!f.open(QIODevice::WriteOnly))
+                return std::string();
+            f.write(bytes.data(), static_cast<qint64>(bytes.size()));
+            return f.fileName().toStdString();
+        };
+        const io::Table utf8 = io::readTable(write("bom.csv", "\xEF\xBB\xBF"
+                                                              "code;nom\n01004;Ambérieu-en-Bugey"));
+        QCOMPARE(q(utf8.encoding), QStringLiteral("UTF-8"));
+        QCOMPARE(qList(utf8.header), (QStringList{"code", "nom"}));
+        QCOMPARE(q(utf8.rows[0][1]), QStringLiteral("Ambérieu-en-Bugey"));
+        const io::Table latin1 = io::readTable(write("latin1.csv", "code;nom\n01004;Amb\xE9rieu\n"));
+        QCOMPARE(q(latin1.encoding), QStringLiteral("CP1252"));
+        QCOMPARE(q(latin1.rows[0][1]), QStringLiteral("Ambérieu"));
+        io::TableReadOptions utf8Only;
+        utf8Only.encoding = "UTF-8";
+        const auto e =
+            errorOf([&] { io::readTable(write("bad.csv", "code;nom\n01004;ok\n01005;\xE9\n"), utf8Only); });
+        QVERIFY(e);
+        QCOMPARE(e->where().line, 3L);
+    }
+
     void utf16FileWithBomIsDecoded() {
         const std::u16string text = u"\uFEFFcode\tnom\r\n59350\tLille\r\n";
         std::string bytes;
