@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 
 namespace maillage::analysis {
@@ -462,6 +464,34 @@ void compareMaillage(const model::Dataset& d, const model::Dataset& changed, con
     out.remotePopulationAfter = ma.remotePopulation;
 }
 
+//! A declared link as compared: its cooperation and its two BVs, whichever is the hub.
+std::tuple<std::string, std::string, std::string> linkKey(const DeclaredLink& l) {
+    return {l.cooperation, std::min(l.from, l.to), std::max(l.from, l.to)};
+}
+
+//! The links of `from` that `to` does not have, by cooperation then BVs.
+std::vector<DeclaredLink> linksMissing(std::vector<DeclaredLink> from, const std::vector<DeclaredLink>& to) {
+    std::set<std::tuple<std::string, std::string, std::string>> kept;
+    for (const DeclaredLink& l : to)
+        kept.insert(linkKey(l));
+    from.erase(std::remove_if(from.begin(), from.end(),
+                              [&](const DeclaredLink& l) { return kept.count(linkKey(l)); }),
+               from.end());
+    std::sort(from.begin(), from.end(),
+              [](const DeclaredLink& a, const DeclaredLink& b) { return linkKey(a) < linkKey(b); });
+    return from;
+}
+
+// The declared links before and after: a cooperation added or removed, or a hub that changed.
+void compareDeclaredLinks(const model::Dataset& d, const model::Dataset& changed,
+                          const Classification& before, const Classification& after,
+                          ScenarioComparison& out) {
+    const std::vector<DeclaredLink> b = declaredLinks(d, before.poles).links;
+    const std::vector<DeclaredLink> a = declaredLinks(changed, after.poles).links;
+    out.linksAdded = linksMissing(a, b);
+    out.linksRemoved = linksMissing(b, a);
+}
+
 } // namespace
 
 ScenarioComparison compareScenario(const model::Dataset& dataset, const model::Scenario& scenario,
@@ -482,6 +512,8 @@ ScenarioComparison compareScenario(const model::Dataset& dataset, const model::S
     compareDensities(dataset, before, after, professions, out);
     compareAccess(dataset, applied.dataset, out.vintage, professions, options, out);
     compareMaillage(dataset, applied.dataset, before, after, out);
+    compareDeclaredLinks(dataset, applied.dataset, before, after, out);
+    out.bassinsAfter = after.poles;
     out.crunchBefore = diagnoseCrunch(dataset, {}, p.poles, p.crunch, out.vintage);
     out.crunchAfter = diagnoseCrunch(applied.dataset, {}, p.poles, p.crunch, out.vintage);
     return out;
@@ -521,6 +553,23 @@ std::string professionList(const ScenarioComparison& c, Language language) {
 
 } // namespace
 
+namespace {
+
+//! "Declared link added: 01002 – 02001 (CPTS du Bugey)", one per link added or removed.
+std::vector<std::string> linkSentences(const ScenarioComparison& c, Language language) {
+    std::vector<std::string> out;
+    for (const auto* links : {&c.linksAdded, &c.linksRemoved})
+        for (const DeclaredLink& l : *links)
+            out.push_back(word(
+                msg(links == &c.linksAdded ? "analysis.scenario.link_added"
+                                           : "analysis.scenario.link_removed",
+                    {arg::code("from", l.from), arg::code("to", l.to), arg::code("name", l.cooperation)}),
+                language));
+    return out;
+}
+
+} // namespace
+
 std::vector<std::string> describeComparison(const ScenarioComparison& c, const SecrecyRule& rule,
                                             Language language) {
     std::vector<std::string> out;
@@ -546,6 +595,8 @@ std::vector<std::string> describeComparison(const ScenarioComparison& c, const S
                             arg::integer("isolated_before", c.isolatedBefore),
                             arg::integer("isolated_after", c.isolatedAfter)}),
                        language));
+    for (const std::string& line : linkSentences(c, language))
+        out.push_back(line);
     const auto findings = crunchFindingChanges(c, rule, language);
     out.push_back(word(msg("analysis.scenario.sentence_crunch",
                            {arg::integer("n", static_cast<long long>(findings.size()))}),

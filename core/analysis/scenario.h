@@ -87,6 +87,12 @@ struct ScenarioComparison {
     int isolatedBefore = 0, isolatedAfter = 0;
     double remotePopulationBefore = 0, remotePopulationAfter = 0;
     CrunchDiagnostics crunchBefore, crunchAfter;
+    //! Every bassin de vie's classification after the scenario, in the order of the dataset's bassins (the
+    //! map of the result).
+    std::vector<PoleClassification> bassinsAfter;
+    //! The declared links (cooperations, declaredLinks) that the scenario adds and those it removes, a
+    //! link being its cooperation and its two BVs in either direction; by cooperation then BVs.
+    std::vector<DeclaredLink> linksAdded, linksRemoved;
     Warnings warnings;
 };
 
