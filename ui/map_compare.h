@@ -38,6 +38,11 @@ public:
     //! Shows the density of `profession` ("" = all professions) in `vintage` on the second map, coloured
     //! and classed as the main map's density (MapLayers::createDensityLayer, the session's classes).
     void showDensity(const QString& profession, int vintage);
+    //! Shows `layer` (a scenario's result: ui/scenario_layer.h) on the second map, titled `title`, until
+    //! another choice is made; the main map keeps what it shows (before, on the left).
+    void showResult(std::unique_ptr<QgsVectorLayer> layer, const QString& title);
+    //! True while the second map shows a result given to showResult().
+    bool showsResult() const { return !m_resultTitle.isEmpty(); }
     //! True while the second map shows a density rather than pôle types.
     bool showsDensity() const { return m_density; }
 
@@ -83,6 +88,7 @@ private:
     int m_vintage = 0;
     bool m_density = false;
     QString m_profession;
+    QString m_resultTitle; //!< while the second map shows a result (showResult()): its title
     double m_magnification = 1;
     bool m_syncing = false;
 };
