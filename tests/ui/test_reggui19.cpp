@@ -15,6 +15,7 @@
 
 #include <QComboBox>
 #include <QDockWidget>
+#include <QImage>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -244,6 +245,18 @@ private slots:
                      .toInt(),
                  3); // before
         QVERIFY(compare->showsResult());
+        // The exported figure: its right half has the magenta of the changed BV and of its legend swatch.
+        QTRY_VERIFY(!compare->canvas()->isDrawing());
+        const QImage figure = compare->renderFigure(QSize(1000, 500));
+        if (!qEnvironmentVariableIsEmpty("REGGUI19_FIGURE"))
+            figure.save(qEnvironmentVariable("REGGUI19_FIGURE"));
+        int magentaLeft = 0, magentaRight = 0;
+        for (int y = 0; y < figure.height(); ++y)
+            for (int x = 0; x < figure.width(); ++x)
+                if (figure.pixelColor(x, y) == QColor(0xd0, 0x10, 0x90))
+                    ++(x < figure.width() / 2 ? magentaLeft : magentaRight);
+        QCOMPARE(magentaLeft, 0);
+        QVERIFY(magentaRight > 20);
         // Undone: the result no longer holds, the second map goes back to its year.
         QVERIFY(panel->undo());
         QVERIFY(!compare->showsResult());
