@@ -689,8 +689,11 @@ io::ResultTable densitiesTable(const ScenarioComparison& c, const SecrecyRule& r
     return t;
 }
 
-io::ResultTable accessTable(const ScenarioComparison& c, const SecrecyRule& rule) {
-    io::ResultTable t = newTable("scenario_access", "analysis.scenario.title_access", c, rule);
+//! The communes whose accessibility changes, or (`crossingsOnly`) those whose zonage class changes.
+io::ResultTable accessTable(const ScenarioComparison& c, const SecrecyRule& rule, bool crossingsOnly) {
+    io::ResultTable t = crossingsOnly
+                            ? newTable("scenario_zonage", "analysis.scenario.title_zonage", c, rule)
+                            : newTable("scenario_access", "analysis.scenario.title_access", c, rule);
     t.maskedFlagColumn.clear(); // accessibility values mix many communes' counts: no count is shown
     using io::ColumnType;
     t.columns = {column("commune", "Commune", "Commune", ColumnType::Code),
@@ -703,6 +706,8 @@ io::ResultTable accessTable(const ScenarioComparison& c, const SecrecyRule& rule
         t.columns.push_back(column("class_after", "Classe après", "Class after", ColumnType::Integer));
     }
     for (const ScenarioAccessChange& x : c.accessChanges) {
+        if (crossingsOnly && x.classBefore == x.classAfter)
+            continue;
         io::Row row;
         row.cells = {io::Cell::of(x.commune), io::Cell::of(x.name), io::Cell::of(x.profession),
                      io::Cell::of(x.before), io::Cell::of(x.after)};
@@ -735,8 +740,10 @@ std::vector<io::ResultTable> scenarioTables(const model::Dataset&, const Scenari
                                             const SecrecyRule& rule, Language language) {
     std::vector<io::ResultTable> tables;
     tables.push_back(typesTable(comparison, rule, language));
+    if (comparison.hasZonage) // the two lists of the before/after: BVs changing type, communes crossing
+        tables.push_back(accessTable(comparison, rule, true));
     tables.push_back(densitiesTable(comparison, rule));
-    tables.push_back(accessTable(comparison, rule));
+    tables.push_back(accessTable(comparison, rule, false));
     tables.push_back(crunchTable(comparison, rule, language));
     return tables;
 }

@@ -116,8 +116,9 @@ crunchFindingChanges(const ScenarioComparison& comparison, const SecrecyRule& ru
 //! One change in words ("remove 3 'mg' from '59350'").
 Message describeChange(const model::ScenarioChange& change);
 
-//! Tables "scenario_types", "scenario_densities", "scenario_access" and "scenario_crunch", counts masked
-//! by `rule` (a masked count masks its density; a masked BV's reason is its type alone).
+//! Tables "scenario_types", "scenario_zonage" (with zonage thresholds: the communes whose class changes),
+//! "scenario_densities", "scenario_access" and "scenario_crunch", counts masked by `rule` (a masked count
+//! masks its density; a masked BV's reason is its type alone).
 std::vector<io::ResultTable> scenarioTables(const model::Dataset& dataset,
                                             const ScenarioComparison& comparison, const SecrecyRule& rule,
                                             Language language);

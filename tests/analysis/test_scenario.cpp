@@ -98,6 +98,7 @@ private slots:
     void sentencesSayHowManyBassinsChangeTypeInBothLanguages();
     void tablesListTheChangesAndMaskSmallCounts();
     void accessibilityCrossingsUseTheZonageThresholds();
+    void theZonageTableListsOnlyTheCommunesThatCrossAThreshold();
 };
 
 void TestScenario::retiringEverybodyOverSixtyInOneBassinChangesItsTypeAsComputedByHand() {
@@ -370,6 +371,43 @@ void TestScenario::accessibilityCrossingsUseTheZonageThresholds() {
                                 [](const ScenarioAccessChange& a) { return a.commune == "02001"; });
     QCOMPARE(z->classBefore, 1);
     QCOMPARE(z->classAfter, 0);
+}
+
+void TestScenario::theZonageTableListsOnlyTheCommunesThatCrossAThreshold() {
+    const model::Dataset ds = workshop();
+    const model::Scenario s{
+        "s", "", {change(model::ScenarioChangeKind::Remove, "medecin_generaliste", "02001", 600)}};
+    // Without thresholds: no zonage table.
+    const ScenarioComparison plain = compareScenario(ds, s, 0);
+    for (const io::ResultTable& t : scenarioTables(ds, plain, SecrecyRule{}, Language::En))
+        QVERIFY(t.name != "scenario_zonage");
+    // At 2,000, 02001's accessibility changes (6,000 -> 3,000) without crossing: listed in the full table
+    // only.
+    ScenarioOptions options;
+    options.zonageThresholds = {2000};
+    const ScenarioComparison above = compareScenario(ds, s, 0, options);
+    const auto same = scenarioTables(ds, above, SecrecyRule{}, Language::En);
+    QCOMPARE(same[1].name, std::string("scenario_zonage"));
+    QCOMPARE(same[1].rows.size(), std::size_t{0});
+    QCOMPARE(same[3].rows.size(), std::size_t{1});
+    // At 4,000 it crosses (class 1 -> 0).
+    options.zonageThresholds = {4000};
+    const ScenarioComparison zoned = compareScenario(ds, s, 0, options);
+    const auto tables = scenarioTables(ds, zoned, SecrecyRule{}, Language::Fr);
+    QCOMPARE(tables.size(), std::size_t{5});
+    QCOMPARE(tables[0].name, std::string("scenario_types"));
+    const io::ResultTable& z = tables[1];
+    QCOMPARE(z.name, std::string("scenario_zonage"));
+    QCOMPARE(z.rows.size(), std::size_t{1});
+    QCOMPARE(z.rows[0].cells[0].text, std::string("02001"));
+    QCOMPARE(z.rows[0].cells[3].number, 6000.0);
+    QCOMPARE(z.rows[0].cells[4].number, 3000.0);
+    QCOMPARE(z.rows[0].cells[5].number, 1.0);
+    QCOMPARE(z.rows[0].cells[6].number, 0.0);
+    QVERIFY2(z.titleFr.find("franchissent un seuil du zonage") != std::string::npos, z.titleFr.c_str());
+    // The full accessibility table still lists every commune whose accessibility changes.
+    QCOMPARE(tables[3].name, std::string("scenario_access"));
+    QCOMPARE(tables[3].rows.size(), zoned.accessChanges.size());
 }
 
 QTEST_APPLESS_MAIN(TestScenario)

@@ -19,6 +19,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 
 #include <qgsfeature.h>
@@ -111,6 +112,11 @@ private slots:
         QVERIFY(panel.newScenario(QStringLiteral("Départs")));
         panel.addChange(retirementIn01001());
         QVERIFY(applied(panel));
+        // The tables: the BVs that change type, then the communes that cross a zonage threshold (2.5).
+        auto* tables = panel.findChild<QTabWidget*>(QStringLiteral("scenarioTables"));
+        QVERIFY(tables && tables->count() == 5);
+        QCOMPARE(tables->widget(0)->objectName(), QStringLiteral("scenario_scenario_types"));
+        QCOMPARE(tables->widget(1)->objectName(), QStringLiteral("scenario_scenario_zonage"));
         QgsVectorLayer* after = panel.afterLayer();
         QVERIFY(after);
         QCOMPARE(findLayerByRole(&project, QString::fromLatin1(role::ScenarioAfter)), after);
