@@ -173,6 +173,8 @@ MapCompare::~MapCompare() {
 }
 
 void MapCompare::rebuild() {
+    m_resultTitle.clear(); // a result of the dataset before
+    m_makeResult = nullptr;
     updateChoices();
     if (!m_session->hasDataset())
         return;
@@ -221,6 +223,7 @@ void MapCompare::showDensity(const QString& profession, int vintage) {
         return;
     m_density = true;
     m_resultTitle.clear();
+    m_makeResult = nullptr;
     m_profession = profession;
     m_vintage = vintage;
     DensityMapRequest request;
@@ -237,16 +240,21 @@ void MapCompare::setVintage(int vintage) {
     m_vintage = vintage;
     m_density = false;
     m_resultTitle.clear();
+    m_makeResult = nullptr;
     const analysis::Classification classification =
         analysis::classifyDataset(m_session->dataset(), vintage, m_session->parameters().poles);
     showLayer(std::unique_ptr<QgsVectorLayer>(
         MapLayers::createPoleLayer(m_session->dataset(), classification.poles, title())));
 }
 
-void MapCompare::showResult(std::unique_ptr<QgsVectorLayer> layer, const QString& title) {
+void MapCompare::showResult(const std::function<QgsVectorLayer*()>& make, const QString& title) {
+    std::unique_ptr<QgsVectorLayer> layer(make());
+    if (!layer)
+        return;
     m_density = false; // classed by pôle type
     showLayer(std::move(layer));
     m_resultTitle = title;
+    m_makeResult = make;
     // The title is one more choice, chosen; the years stay offered (choosing one leaves the result).
     updateChoices();
     placeTitles();
@@ -275,7 +283,10 @@ void MapCompare::showLayer(std::unique_ptr<QgsVectorLayer> layer) {
 
 void MapCompare::setMagnification(double factor) {
     m_magnification = factor;
-    refreshShown();
+    if (m_makeResult) // a result stays, magnified
+        showResult(std::function<QgsVectorLayer*()>(m_makeResult), m_resultTitle);
+    else
+        refreshShown();
 }
 
 QString MapCompare::title() const {

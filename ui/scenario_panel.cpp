@@ -574,9 +574,13 @@ bool ScenarioPanel::showBeforeAfter() {
         m_status->setText(tr("The two-map view is not available in this window."));
         return false;
     }
-    std::unique_ptr<QgsVectorLayer> right(buildScenarioLayer(
-        m_session->dataset(), *m_comparison, analysis::SecrecyRule::from(m_session->parameters().density)));
-    compare->showResult(std::move(right), scenarioLayerTitle(panel::qs(m_comparison->scenario)));
+    // A copy of the result (the panel's goes on the next apply); the dataset is the session's, as the
+    // second map leaves the result when the dataset changes.
+    auto comparison = std::make_shared<const analysis::ScenarioComparison>(*m_comparison);
+    const analysis::SecrecyRule rule = analysis::SecrecyRule::from(m_session->parameters().density);
+    compare->showResult([session = m_session, comparison,
+                         rule] { return buildScenarioLayer(session->dataset(), *comparison, rule); },
+                        scenarioLayerTitle(panel::qs(m_comparison->scenario)));
     // The main map shows the dataset as it is: before, on the left.
     if (m_project)
         if (QgsLayerTreeLayer* node = m_project->layerTreeRoot()->findLayer(m_after->id()))

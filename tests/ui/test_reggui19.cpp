@@ -251,6 +251,15 @@ private slots:
                      .toInt(),
                  3); // before
         QVERIFY(compare->showsResult());
+        // The workshop's magnification keeps the result on the right.
+        compare->setMagnification(2.0);
+        QVERIFY(compare->showsResult());
+        QCOMPARE(compare->title(), scenarioLayerTitle(QStringLiteral("Départs")));
+        QCOMPARE(
+            compare->canvas()->layers().last()->customProperty(QString::fromLatin1(kRoleProperty)).toString(),
+            QString::fromLatin1(role::ScenarioAfter));
+        compare->setMagnification(1.0);
+        QVERIFY(compare->showsResult());
         // The exported figure: its right half has the magenta of the changed BV and of its legend swatch.
         QTRY_VERIFY(!compare->canvas()->isDrawing());
         const QImage figure = compare->renderFigure(QSize(1000, 500));
