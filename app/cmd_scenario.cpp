@@ -106,8 +106,9 @@ Runner declareScenario(CLI::App& sub) {
     auto o = std::make_shared<ScenarioOptions>();
     addAnalysisOptions(
         sub, o->common,
-        "output (- for the standard output) of --scenario: the bassins de vie changing type, "
-        "professionals per bassin de vie, accessibility and Crunch findings before and after, "
+        "output (- for the standard output) of --scenario: the bassins de vie changing type, the communes "
+        "crossing a --zonage threshold, professionals per bassin de vie, accessibility and Crunch findings "
+        "before and after, "
         "one table each (sheets or layers of xlsx, ods, gpkg; <stem>_<table> files beside a csv)");
     sub.add_option("--scenario", o->scenario, "the scenario to apply (see --list)")->type_name("NAME");
     sub.add_flag("--list", o->list, "list the scenarios kept in the dataset");

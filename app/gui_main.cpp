@@ -6,6 +6,7 @@
 #include "ui/i18n.h"
 #include "ui/main_window.h"
 #include "ui/map_layers.h"
+#include "ui/scenario_panel.h"
 #include "ui/session.h"
 
 #include <QCommandLineParser>
@@ -22,6 +23,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <functional>
 #include <memory>
 
 #include <qgsapplication.h>
@@ -76,6 +78,32 @@ void drainTasks(int ms) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
+//! Applies the scenario `name` of the dataset shown, in its panel (which then shows the maps before and
+//! after side by side); `finished` is called once: with "" when it is applied, else with the reason.
+void applyScenarioOnShow(maillage::ui::MainWindow* window, const QString& name,
+                         const std::function<void(const QString&)>& finished) {
+    auto* panel = window->findChild<maillage::ui::ScenarioPanel*>();
+    bool known = false;
+    for (const maillage::model::Scenario& s :
+         panel ? panel->scenarios() : std::vector<maillage::model::Scenario>())
+        known |= QString::fromStdString(s.name) == name;
+    if (!known) {
+        finished(QStringLiteral("the dataset has no scenario \"%1\" (maillage scenario --list)").arg(name));
+        return;
+    }
+    auto once = std::make_shared<bool>(false);
+    auto finish = [once, finished](const QString& error) {
+        if (!*once) {
+            *once = true;
+            finished(error);
+        }
+    };
+    QObject::connect(panel, &maillage::ui::ScenarioPanel::applied, window, [finish] { finish(QString()); });
+    QObject::connect(panel, &maillage::ui::ScenarioPanel::failed, window, finish);
+    panel->selectScenario(name);
+    panel->applyCurrent();
+}
+
 } // namespace
 
 extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc, char** argv) {
@@ -109,9 +137,10 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
     const QCommandLineOption selectOption = desktopOption("select");
     const QCommandLineOption workshopOption = desktopOption("workshop");
     const QCommandLineOption compareOption = desktopOption("compare");
+    const QCommandLineOption scenarioOption = desktopOption("scenario");
     parser.addOptions({demoOption, langOption, screenshotOption, exportOption, orientationOption,
                        pageSizeOption, densityOption, accessibilityOption, benchOption, panelOption,
-                       selectOption, workshopOption, compareOption});
+                       selectOption, workshopOption, compareOption, scenarioOption});
     parser.process(app);
 
     // 2. Translation, before any widget exists.
@@ -145,6 +174,7 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
             bool benchPrinted = false;
             // A dataset without geometry draws no map: the batch action cannot wait for a refresh.
             bool nothingToDraw = false;
+            bool scenarioPending = false; // --scenario: the maps before and after come once it is applied
             QObject::connect(window->canvas(), &QgsMapCanvas::mapCanvasRefreshed, window.get(), [&] {
                 if (done || shownMs == 0)
                     return; // a refresh before the dataset is shown draws an empty map
@@ -163,6 +193,8 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                     return; // the next refresh comes when they are added
                 if (parser.isSet(densityOption) && !window->session()->shownDensityMap())
                     return; // the communes are recoloured, and the map redrawn, when it is computed
+                if (scenarioPending)
+                    return; // the map is redrawn once the scenario is applied
                 done = true;
                 QTimer::singleShot(150, window.get(), [&] {
                     if (!screenshot.isEmpty() && !window->grab().save(screenshot)) {
@@ -211,7 +243,8 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                     {QStringLiteral("poles"), QStringLiteral("dockPoles")},
                     {QStringLiteral("maillage"), QStringLiteral("dockMaillage")},
                     {QStringLiteral("densites"), QStringLiteral("dockDensity")},
-                    {QStringLiteral("evolution"), QStringLiteral("dockChange")}};
+                    {QStringLiteral("evolution"), QStringLiteral("dockChange")},
+                    {QStringLiteral("scenarios"), QStringLiteral("dockScenario")}};
                 if (parser.isSet(panelOption)) {
                     const bool crunch = parser.value(panelOption) == QLatin1String("crunch");
                     const QString name =
@@ -225,9 +258,8 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                         if (auto* show = dock->findChild<QPushButton*>(QStringLiteral("changeCompute")))
                             show->click(); // --panel evolution: the change of the years offered first
                     } else
-                        std::fprintf(
-                            stderr,
-                            "maillage: --panel expects poles, crunch, maillage, densites or evolution\n");
+                        std::fprintf(stderr, "maillage: --panel expects poles, crunch, maillage, densites, "
+                                             "evolution or scenarios\n");
                 }
                 if (parser.isSet(selectOption))
                     window->session()->selectBassins({parser.value(selectOption)});
@@ -235,6 +267,23 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                     window->setCompareVisible(true);
                 if (parser.isSet(workshopOption))
                     window->setWorkshopMode(true);
+                if (parser.isSet(scenarioOption)) {
+                    scenarioPending = true;
+                    applyScenarioOnShow(
+                        window.get(), parser.value(scenarioOption), [&](const QString& error) {
+                            scenarioPending = false;
+                            if (error.isEmpty()) {
+                                window->canvas()->refresh();
+                                return;
+                            }
+                            std::fprintf(stderr, "maillage: %s\n", qPrintable(error));
+                            if (batch) {
+                                done = true;
+                                rc = 1;
+                                QTimer::singleShot(0, window.get(), [] { QCoreApplication::exit(1); });
+                            }
+                        });
+                }
                 if (parser.isSet(densityOption)) {
                     maillage::ui::Session* session = window->session();
                     session->setProfession(parser.value(densityOption));

@@ -21,6 +21,8 @@ inline const char* const Flows = "flows";               //!< observed flows betw
 inline const char* const Cooperations = "cooperations"; //!< declared cooperations (optional)
 inline const char* const Selection = "selection";       //!< outlines of the selected BVs and commune
 inline const char* const Qpv = "qpv";                   //!< quartiers prioritaires (optional)
+inline const char* const ScenarioAfter =
+    "scenario_after"; //!< BVs by pôle type after a scenario (ui/scenario_layer.h)
 } // namespace role
 
 //! The kind of a feature of the map that users select, search for and zoom to.

@@ -32,6 +32,7 @@ namespace maillage::ui {
 namespace {
 
 constexpr int kDensityRole = Qt::UserRole + 1; // the choice is a density rather than pôle types
+constexpr int kResultRole = Qt::UserRole + 2;  // the choice is the result shown by showResult()
 
 const char* const kTitleStyle =
     "QLabel { background: rgba(255,255,255,230); color: #202020; padding: 3px 10px; "
@@ -111,9 +112,12 @@ MapCompare::MapCompare(Session* session, MapLayers* layers, QgsMapCanvas* main, 
     // The choice is the second map's title; the main map gets a title of the same look.
     m_choice = new QComboBox(m_canvas);
     m_choice->setObjectName(QStringLiteral("compareChoice"));
+    m_choice->setSizeAdjustPolicy(QComboBox::AdjustToContents); // a result's long title is not cut
     m_choice->setToolTip(tr("What the second map shows"));
     connect(m_choice, QOverload<int>::of(&QComboBox::activated), this, [this](int index) {
         const int vintage = m_choice->itemData(index).toInt();
+        if (m_choice->itemData(index, kResultRole).toBool())
+            return; // the result again: it is shown
         if (m_choice->itemData(index, kDensityRole).toBool())
             showDensity(m_session->profession(), vintage);
         else
@@ -169,6 +173,8 @@ MapCompare::~MapCompare() {
 }
 
 void MapCompare::rebuild() {
+    m_resultTitle.clear(); // a result of the dataset before
+    m_makeResult = nullptr;
     updateChoices();
     if (!m_session->hasDataset())
         return;
@@ -198,6 +204,11 @@ void MapCompare::updateChoices() {
         m_choice->setItemData(m_choice->count() - 1, true, kDensityRole);
     }
     m_choice->setCurrentIndex(m_choice->findData(m_vintage) + (m_density ? m_choice->count() / 2 : 0));
+    if (!m_resultTitle.isEmpty()) { // the result shown stays the choice
+        m_choice->addItem(m_resultTitle, m_vintage);
+        m_choice->setItemData(m_choice->count() - 1, true, kResultRole);
+        m_choice->setCurrentIndex(m_choice->count() - 1);
+    }
 }
 
 void MapCompare::refreshShown() {
@@ -211,6 +222,8 @@ void MapCompare::showDensity(const QString& profession, int vintage) {
     if (!m_session->hasDataset())
         return;
     m_density = true;
+    m_resultTitle.clear();
+    m_makeResult = nullptr;
     m_profession = profession;
     m_vintage = vintage;
     DensityMapRequest request;
@@ -226,10 +239,25 @@ void MapCompare::setVintage(int vintage) {
         return;
     m_vintage = vintage;
     m_density = false;
+    m_resultTitle.clear();
+    m_makeResult = nullptr;
     const analysis::Classification classification =
         analysis::classifyDataset(m_session->dataset(), vintage, m_session->parameters().poles);
     showLayer(std::unique_ptr<QgsVectorLayer>(
         MapLayers::createPoleLayer(m_session->dataset(), classification.poles, title())));
+}
+
+void MapCompare::showResult(const std::function<QgsVectorLayer*()>& make, const QString& title) {
+    std::unique_ptr<QgsVectorLayer> layer(make());
+    if (!layer)
+        return;
+    m_density = false; // classed by pôle type
+    showLayer(std::move(layer));
+    m_resultTitle = title;
+    m_makeResult = make;
+    // The title is one more choice, chosen; the years stay offered (choosing one leaves the result).
+    updateChoices();
+    placeTitles();
 }
 
 void MapCompare::showLayer(std::unique_ptr<QgsVectorLayer> layer) {
@@ -243,6 +271,9 @@ void MapCompare::showLayer(std::unique_ptr<QgsVectorLayer> layer) {
     m_canvas->waitWhileRendering();
     m_canvas->setLayers(shown);
     m_poleLayer = std::move(layer); // after setLayers: the canvas never holds a deleted layer
+    for (int i = m_choice->count() - 1; i >= 0; --i) // a result no longer shown (showResult() adds its own)
+        if (m_choice->itemData(i, kResultRole).toBool())
+            m_choice->removeItem(i);
     const int index = m_choice->findData(m_vintage);
     if (index >= 0)
         m_choice->setCurrentIndex(index + (m_density ? m_choice->count() / 2 : 0));
@@ -252,10 +283,15 @@ void MapCompare::showLayer(std::unique_ptr<QgsVectorLayer> layer) {
 
 void MapCompare::setMagnification(double factor) {
     m_magnification = factor;
-    refreshShown();
+    if (m_makeResult) // a result stays, magnified
+        showResult(std::function<QgsVectorLayer*()>(m_makeResult), m_resultTitle);
+    else
+        refreshShown();
 }
 
 QString MapCompare::title() const {
+    if (!m_resultTitle.isEmpty())
+        return m_resultTitle;
     if (m_density && m_session->hasDataset()) {
         DensityMapRequest request;
         request.profession = m_profession;
@@ -373,6 +409,10 @@ QImage MapCompare::renderFigure(const QSize& size) const {
                                             : (m_density ? m_poleLayer.get() : nullptr);
         if (density) {
             drawRendererLegend(painter, area, unit, tr("Professionals per 10,000 inhabitants"), *density);
+            continue;
+        }
+        if (side == 1 && !m_resultTitle.isEmpty()) { // a result: its types and the BVs it changes
+            drawRendererLegend(painter, area, unit, tr("Pôles d'offre"), *m_poleLayer);
             continue;
         }
         const QSizeF legend = poleLegendSize(unit, tr("Pôles d'offre"));

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QComboBox;
@@ -38,6 +39,12 @@ public:
     //! Shows the density of `profession` ("" = all professions) in `vintage` on the second map, coloured
     //! and classed as the main map's density (MapLayers::createDensityLayer, the session's classes).
     void showDensity(const QString& profession, int vintage);
+    //! Shows the layer `make` builds (a scenario's result: ui/scenario_layer.h; the caller owns it) on the
+    //! second map, titled `title`, until another choice is made (built again when the magnification
+    //! changes); the main map keeps what it shows (before, on the left).
+    void showResult(const std::function<QgsVectorLayer*()>& make, const QString& title);
+    //! True while the second map shows a result given to showResult().
+    bool showsResult() const { return !m_resultTitle.isEmpty(); }
     //! True while the second map shows a density rather than pôle types.
     bool showsDensity() const { return m_density; }
 
@@ -83,6 +90,8 @@ private:
     int m_vintage = 0;
     bool m_density = false;
     QString m_profession;
+    QString m_resultTitle; //!< while the second map shows a result (showResult()): its title
+    std::function<QgsVectorLayer*()> m_makeResult; //!< the result's layer again (magnification)
     double m_magnification = 1;
     bool m_syncing = false;
 };

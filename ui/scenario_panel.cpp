@@ -4,14 +4,17 @@
 #include "core/io/postgis.h"
 #include "core/model/error.h"
 #include "ui/i18n.h"
+#include "ui/map_compare.h"
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/profession_chooser.h"
 #include "ui/panels/result_table_model.h"
 #include "ui/panels/table_export.h"
+#include "ui/scenario_layer.h"
 #include "ui/session.h"
 #include "ui/tasks.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -19,11 +22,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMainWindow>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <qgslayertree.h>
+#include <qgsproject.h>
+#include <qgsvectorlayer.h>
 
 namespace maillage::ui {
 
@@ -69,6 +77,7 @@ ScenarioPanel::ScenarioPanel(Session* session, QgsMapCanvas* canvas, QgsProject*
 ScenarioPanel::~ScenarioPanel() {
     if (m_task)
         m_task->cancel();
+    removeAfterLayer();
 }
 
 void ScenarioPanel::buildEditor() {
@@ -109,6 +118,10 @@ void ScenarioPanel::buildEditor() {
     m_kind->addItem(tr("Remove professionals"), static_cast<int>(ScenarioChangeKind::Remove));
     m_kind->addItem(tr("Open a maison de santé"), static_cast<int>(ScenarioChangeKind::Open));
     m_kind->addItem(tr("Close a site"), static_cast<int>(ScenarioChangeKind::Close));
+    m_kind->addItem(tr("Add a cooperation"), static_cast<int>(ScenarioChangeKind::AddCooperation));
+    m_kind->addItem(tr("Remove a cooperation"), static_cast<int>(ScenarioChangeKind::RemoveCooperation));
+    connect(m_kind, QOverload<int>::of(&QComboBox::currentIndexChanged), this,
+            &ScenarioPanel::enableFieldsOfKind);
     form->addRow(tr("Change"), m_kind);
     m_profession = new QComboBox;
     m_profession->setObjectName(QStringLiteral("changeProfession"));
@@ -129,7 +142,28 @@ void ScenarioPanel::buildEditor() {
     m_age->setRange(20, 90);
     m_age->setValue(62);
     form->addRow(tr("Age or more"), m_age);
+    // A cooperation: a new name (or one of the dataset's, to remove), its kind, the two pôles it links.
+    m_cooperation = new QComboBox;
+    m_cooperation->setObjectName(QStringLiteral("changeCooperation"));
+    m_cooperation->setEditable(true);
+    m_cooperation->setInsertPolicy(QComboBox::NoInsert);
+    form->addRow(tr("Cooperation"), m_cooperation);
+    m_cooperationKind = new QComboBox;
+    m_cooperationKind->setObjectName(QStringLiteral("changeCooperationKind"));
+    for (const char* kind : {"GHT", "CHT", "GCS", "CPTS", "télémédecine", "MSP"})
+        m_cooperationKind->addItem(QString::fromUtf8(kind), QString::fromUtf8(kind));
+    m_cooperationKind->addItem(tr("other"), QStringLiteral("other"));
+    form->addRow(tr("Kind of cooperation"), m_cooperationKind);
+    auto* poles = new QHBoxLayout;
+    m_poleA = new QComboBox;
+    m_poleA->setObjectName(QStringLiteral("changePoleA"));
+    m_poleB = new QComboBox;
+    m_poleB->setObjectName(QStringLiteral("changePoleB"));
+    poles->addWidget(m_poleA, 1);
+    poles->addWidget(m_poleB, 1);
+    form->addRow(tr("Pôles linked"), poles);
     root->addLayout(form);
+    enableFieldsOfKind();
 
     auto* buttons = new QHBoxLayout;
     auto* add = new QPushButton(tr("Add the change"));
@@ -166,7 +200,12 @@ void ScenarioPanel::buildResults() {
     });
     actions->addWidget(new QLabel(tr("Zonage")));
     actions->addWidget(m_zonage);
+    auto* compare = new QPushButton(tr("Before / after"));
+    compare->setObjectName(QStringLiteral("beforeAfter"));
+    compare->setToolTip(tr("The map before the scenario on the left, after it on the right"));
+    connect(compare, &QPushButton::clicked, this, &ScenarioPanel::showBeforeAfter);
     actions->addWidget(apply);
+    actions->addWidget(compare);
     actions->addWidget(save);
     root->addLayout(actions);
     m_status = new QLabel;
@@ -185,6 +224,7 @@ void ScenarioPanel::buildResults() {
 
 void ScenarioPanel::onDatasetChanged() {
     ++m_generation;
+    removeAfterLayer();
     m_comparison.reset();
     m_history.clear();
     m_unsaved = false;
@@ -202,9 +242,51 @@ void ScenarioPanel::onDatasetChanged() {
             m_place->addItem(QStringLiteral("%1 %2").arg(panel::qs(c.code), panel::qs(c.name)),
                              panel::qs(c.code));
     }
+    fillCooperationChoosers();
     m_sentences->clear();
     m_tables->clear();
     refreshList();
+}
+
+void ScenarioPanel::fillCooperationChoosers() {
+    m_cooperation->clear();
+    m_poleA->clear();
+    m_poleB->clear();
+    if (!m_session->hasDataset())
+        return;
+    const model::Dataset& ds = m_session->dataset();
+    for (const model::Cooperation& c : ds.cooperations)
+        m_cooperation->addItem(panel::qs(c.name));
+    m_cooperation->setEditText(QString());
+    // The pôles first, with their type; then the other bassins de vie.
+    const std::vector<analysis::PoleClassification>& poles = m_session->poles();
+    for (bool pole : {true, false})
+        for (std::size_t i = 0; i < ds.bassins.size(); ++i) {
+            const analysis::PoleType type = i < poles.size() ? poles[i].type : analysis::PoleType::HorsPole;
+            if ((type != analysis::PoleType::HorsPole) != pole)
+                continue;
+            const QString label = QStringLiteral("%1 %2 (%3)")
+                                      .arg(panel::qs(ds.bassins[i].code), panel::qs(ds.bassins[i].name),
+                                           panel::poleTypeLabel(static_cast<int>(type)));
+            for (QComboBox* combo : {m_poleA, m_poleB})
+                combo->addItem(label, panel::qs(ds.bassins[i].code));
+        }
+    if (m_poleB->count() > 1)
+        m_poleB->setCurrentIndex(1);
+}
+
+void ScenarioPanel::enableFieldsOfKind() {
+    const auto kind = static_cast<ScenarioChangeKind>(m_kind->currentData().toInt());
+    const bool add = kind == ScenarioChangeKind::AddCooperation;
+    const bool cooperation = add || kind == ScenarioChangeKind::RemoveCooperation;
+    m_profession->setEnabled(!cooperation);
+    m_place->setEnabled(!cooperation);
+    m_count->setEnabled(kind == ScenarioChangeKind::Remove || kind == ScenarioChangeKind::Open);
+    m_age->setEnabled(kind == ScenarioChangeKind::Retire);
+    m_cooperation->setEnabled(cooperation);
+    m_cooperationKind->setEnabled(add);
+    m_poleA->setEnabled(add);
+    m_poleB->setEnabled(add);
 }
 
 model::Scenario* ScenarioPanel::current() {
@@ -215,6 +297,7 @@ model::Scenario* ScenarioPanel::current() {
 }
 
 void ScenarioPanel::remember() {
+    forgetResult(); // the maps no longer show the scenarios as edited
     m_history.push_back(m_scenarios);
     m_unsaved = true;
 }
@@ -231,6 +314,8 @@ bool ScenarioPanel::newScenario(const QString& name) {
 }
 
 void ScenarioPanel::selectScenario(const QString& name) {
+    if (name != m_current)
+        forgetResult();
     m_current = name;
     refreshList();
 }
@@ -257,6 +342,7 @@ void ScenarioPanel::removeChange(int index) {
 bool ScenarioPanel::undo() {
     if (m_history.empty())
         return false;
+    forgetResult();
     m_scenarios = std::move(m_history.back());
     m_history.pop_back();
     if (!current())
@@ -305,6 +391,17 @@ model::ScenarioChange ScenarioPanel::editedChange() const {
     case ScenarioChangeKind::Remove:
         c.count = m_count->value();
         c.profession = profession;
+        break;
+    case ScenarioChangeKind::AddCooperation:
+        c.place.clear();
+        c.cooperation = m_cooperation->currentText().trimmed().toStdString();
+        c.cooperationKind = m_cooperationKind->currentData().toString().toStdString();
+        c.members = {m_poleA->currentData().toString().toStdString(),
+                     m_poleB->currentData().toString().toStdString()};
+        break;
+    case ScenarioChangeKind::RemoveCooperation:
+        c.place.clear();
+        c.cooperation = m_cooperation->currentText().trimmed().toStdString();
         break;
     default:
         c.profession = profession;
@@ -397,6 +494,9 @@ void ScenarioPanel::applyCurrent() {
                 std::make_unique<analysis::ScenarioComparison>(std::move(shared->comparison));
             self->m_status->clear();
             self->showComparison(shared->tables, shared->sentences);
+            self->showAfterLayer();
+            if (self->mainWindow()) // before and after side by side
+                self->showBeforeAfter();
             emit self->applied();
         });
 }
@@ -414,6 +514,78 @@ void ScenarioPanel::showComparison(const std::vector<io::ResultTable>& tables, c
         view->resizeColumnsToContents();
         m_tables->addTab(view, title.isEmpty() ? panel::qs(t.name) : title);
     }
+}
+
+QMainWindow* ScenarioPanel::mainWindow() const {
+    // Its dock's window, even when the dock floats (a window of its own, still a child of the main one).
+    for (QWidget* w = parentWidget(); w; w = w->parentWidget())
+        if (auto* main = qobject_cast<QMainWindow*>(w))
+            return main;
+    return nullptr;
+}
+
+QgsVectorLayer* ScenarioPanel::afterLayer() const {
+    return m_project ? m_after.data() : m_ownedAfter.get();
+}
+
+void ScenarioPanel::showAfterLayer() {
+    removeAfterLayer();
+    if (!m_comparison || !m_session->hasDataset())
+        return;
+    QgsVectorLayer* layer = buildScenarioLayer(m_session->dataset(), *m_comparison,
+                                               analysis::SecrecyRule::from(m_session->parameters().density));
+    if (!layer)
+        return;
+    if (!m_project) {
+        m_ownedAfter.reset(layer);
+        return;
+    }
+    m_project->addMapLayer(layer, false);
+    m_project->layerTreeRoot()->insertLayer(0, layer); // over the bassins, under nothing
+    m_after = layer;
+}
+
+void ScenarioPanel::removeAfterLayer() {
+    if (m_after && m_project)
+        m_project->removeMapLayer(m_after->id());
+    m_after = nullptr;
+    m_ownedAfter.reset();
+}
+
+void ScenarioPanel::forgetResult() {
+    removeAfterLayer();
+    if (QMainWindow* top = mainWindow())
+        if (auto* compare = top->findChild<MapCompare*>(); compare && compare->showsResult())
+            compare->setVintage(compare->vintage()); // the year it showed before
+}
+
+bool ScenarioPanel::showBeforeAfter() {
+    if (!m_comparison || !afterLayer()) {
+        m_status->setText(tr("Apply a scenario first: its map after the changes goes on the right."));
+        return false;
+    }
+    // The window's two-map view (MainWindow's "compareMaps" action), opened if it is not.
+    QMainWindow* top = mainWindow();
+    auto* action = top ? top->findChild<QAction*>(QStringLiteral("compareMaps")) : nullptr;
+    if (action && !action->isChecked())
+        action->trigger();
+    auto* compare = top ? top->findChild<MapCompare*>() : nullptr;
+    if (!compare) {
+        m_status->setText(tr("The two-map view is not available in this window."));
+        return false;
+    }
+    // A copy of the result (the panel's goes on the next apply); the dataset is the session's, as the
+    // second map leaves the result when the dataset changes.
+    auto comparison = std::make_shared<const analysis::ScenarioComparison>(*m_comparison);
+    const analysis::SecrecyRule rule = analysis::SecrecyRule::from(m_session->parameters().density);
+    compare->showResult([session = m_session, comparison,
+                         rule] { return buildScenarioLayer(session->dataset(), *comparison, rule); },
+                        scenarioLayerTitle(panel::qs(m_comparison->scenario)));
+    // The main map shows the dataset as it is: before, on the left.
+    if (m_project)
+        if (QgsLayerTreeLayer* node = m_project->layerTreeRoot()->findLayer(m_after->id()))
+            node->setItemVisibilityChecked(false);
+    return true;
 }
 
 } // namespace maillage::ui

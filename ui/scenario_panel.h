@@ -3,8 +3,9 @@
 // core/model/scenario.h with commune, BV and profession choosers), applied in a background task
 // (core/analysis/scenario.h: every analysis again), and the comparison before/after: the sentences, the
 // BVs that change type, the communes crossing a zonage threshold, the Crunch findings before and after,
-// and the tables of `maillage scenario`. Saved in the dataset (core/io/gpkg_scenarios.h); every edit can
-// be undone. The panel displays; the engine computes.
+// and the tables of `maillage scenario`; the map after the scenario (ui/scenario_layer.h) in the project and,
+// in a window, the two maps before (left) and after (right) side by side on applying. Saved in the dataset
+// (core/io/gpkg_scenarios.h); every edit can be undone. The panel displays; the engine computes.
 #include "core/analysis/scenario.h"
 #include "core/model/scenario.h"
 #include "ui/panels/dock_panel.h"
@@ -20,9 +21,11 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QMainWindow;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
+class QgsVectorLayer;
 
 namespace maillage::ui {
 
@@ -60,6 +63,13 @@ public:
     const analysis::ScenarioComparison* comparison() const { return m_comparison.get(); }
     //! The sentences shown for it.
     QString sentences() const;
+    //! The map after the last scenario applied (ui/scenario_layer.h), over the main map when the panel has a
+    //! project; nullptr before, and once the scenarios are edited, undone or the dataset changed.
+    QgsVectorLayer* afterLayer() const;
+    //! Opens the window's two-map view with the map before the scenario on the left and after it on the
+    //! right (the after layer hidden on the main map); false, with a status line, when there is no result
+    //! or no such view.
+    bool showBeforeAfter();
 
 signals:
     void applied();
@@ -76,6 +86,16 @@ private:
     //! The change the editor's fields describe.
     model::ScenarioChange editedChange() const;
     void showComparison(const std::vector<io::ResultTable>& tables, const QString& sentences);
+    //! The after layer of m_comparison, over the main map (kept by the panel without a project).
+    void showAfterLayer();
+    void removeAfterLayer();
+    //! The after layer removed, and the result off the second map of the two-map view.
+    void forgetResult();
+    //! The window the panel is docked in, nullptr when none.
+    QMainWindow* mainWindow() const;
+    //! Enables the fields the kind of change chosen uses.
+    void enableFieldsOfKind();
+    void fillCooperationChoosers();
     model::Scenario* current();
 
     std::vector<model::Scenario> m_scenarios;
@@ -85,6 +105,8 @@ private:
     std::unique_ptr<analysis::ScenarioComparison> m_comparison;
     QPointer<FunctionTask> m_task;
     int m_generation = 0;
+    QPointer<QgsVectorLayer> m_after;             //!< in the project when there is one
+    std::unique_ptr<QgsVectorLayer> m_ownedAfter; //!< else kept here
 
     QListWidget* m_list = nullptr;
     QLineEdit* m_name = nullptr;
@@ -94,6 +116,10 @@ private:
     QComboBox* m_place = nullptr;
     QDoubleSpinBox* m_count = nullptr;
     QSpinBox* m_age = nullptr;
+    QComboBox* m_cooperation = nullptr; //!< a new cooperation's name, or one of the dataset's
+    QComboBox* m_cooperationKind = nullptr;
+    QComboBox* m_poleA = nullptr;
+    QComboBox* m_poleB = nullptr;
     QLineEdit* m_zonage = nullptr;
     QPushButton* m_undo = nullptr;
     QLabel* m_status = nullptr;

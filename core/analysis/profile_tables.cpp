@@ -174,45 +174,62 @@ std::vector<Column> retirementColumns() {
 
 //! The masks of the projections of rows shown together: each as maskRetirement masks it, and between
 //! nested territories of the same profession, the leavers and stayers of the rest of the outer one
-//! (the BV's leavers minus its commune's) kept from giving 1 to threshold − 1 people back.
+//! (the BV's leavers minus its commune's) kept from giving 1 to threshold − 1 people back. Both horizons in
+//! one grid: the leavers at 10 years are those at 5 and those leaving between (never recomputable when 1
+//! to threshold − 1, like an age band).
 std::vector<RetirementMask> maskRetirements(const std::vector<Profile>& profiles,
                                             const std::vector<RetirementProjection>& projections,
                                             const std::vector<ProfileMask>& profileMasks,
                                             const SecrecyRule& rule) {
-    std::vector<RetirementMask> out(projections.size());
-    for (std::size_t h = 0; h < kRetirementHorizons.size(); ++h) {
-        CountGrid grid;
-        struct Cells {
-            int total, leaving, staying;
-        };
-        std::vector<Cells> at;
-        const auto add = [&](double count, double leaving, CountGrid::Visibility v,
-                             CountGrid::Visibility total) {
-            const Cells c{grid.add(count, total), grid.add(leaving, v), grid.add(count - leaving, v)};
-            grid.relate(c.total, {c.leaving, c.staying});
-            return c;
-        };
-        // Today's counts are published with their profiles: leavers + stayers = count, two parts of it.
-        for (const RetirementProjection& r : projections)
-            at.push_back(add(r.count, r.horizons[h].leaving, CountGrid::Visibility::Shown,
-                             CountGrid::Visibility::Published));
-        for (const auto& [i, j] : nestedProfiles(profiles)) {
-            const double count = std::max(0.0, projections[j].count - projections[i].count);
-            const double leaving =
-                std::max(0.0, projections[j].horizons[h].leaving - projections[i].horizons[h].leaving);
-            const Cells rest =
-                add(count, leaving, CountGrid::Visibility::Hidden, CountGrid::Visibility::Hidden);
-            grid.relate(at[j].total, {at[i].total, rest.total});
-            grid.relate(at[j].leaving, {at[i].leaving, rest.leaving});
-            grid.relate(at[j].staying, {at[i].staying, rest.staying});
+    static_assert(kRetirementHorizons.size() == 2, "the leavers between two horizons");
+    CountGrid grid;
+    struct Cells {
+        int total, between;
+        std::array<int, 2> leaving, staying;
+    };
+    const auto add = [&](double count, double leaving5, double leaving10, CountGrid::Visibility v,
+                         CountGrid::Visibility total) {
+        Cells c{
+            grid.add(count, total), grid.add(leaving10 - leaving5, CountGrid::Visibility::Hidden), {}, {}};
+        const double leaving[] = {leaving5, leaving10};
+        for (std::size_t h = 0; h < 2; ++h) {
+            c.leaving[h] = grid.add(leaving[h], v);
+            c.staying[h] = grid.add(count - leaving[h], v);
+            grid.relate(c.total, {c.leaving[h], c.staying[h]});
         }
-        const std::vector<bool> masked = grid.solve(rule);
-        for (std::size_t i = 0; i < projections.size(); ++i) {
-            const RetirementMask alone = maskRetirement(projections[i], rule);
-            RetirementMask& m = out[i];
-            m.count = profileMasks[i].count;
-            const bool leaving = masked[static_cast<std::size_t>(at[i].leaving)];
-            const bool staying = masked[static_cast<std::size_t>(at[i].staying)];
+        // The stayers' relation first: when a 5-year leaver is masked, its complement (the 5-year stayers)
+        // is masked by the first relation and this one, touched in the same round, needs no other mask.
+        grid.relate(c.staying[0], {c.staying[1], c.between});
+        grid.relate(c.leaving[1], {c.leaving[0], c.between});
+        return c;
+    };
+    std::vector<Cells> at;
+    // Today's counts are published with their profiles: leavers + stayers = count, two parts of it.
+    for (const RetirementProjection& r : projections)
+        at.push_back(add(r.count, r.horizons[0].leaving, r.horizons[1].leaving, CountGrid::Visibility::Shown,
+                         CountGrid::Visibility::Published));
+    for (const auto& [i, j] : nestedProfiles(profiles)) {
+        const auto rest = [&](double outer, double inner) { return std::max(0.0, outer - inner); };
+        const RetirementProjection &in = projections[i], &out = projections[j];
+        const Cells r = add(rest(out.count, in.count), rest(out.horizons[0].leaving, in.horizons[0].leaving),
+                            rest(out.horizons[1].leaving, in.horizons[1].leaving),
+                            CountGrid::Visibility::Hidden, CountGrid::Visibility::Hidden);
+        grid.relate(at[j].total, {at[i].total, r.total});
+        grid.relate(at[j].between, {at[i].between, r.between});
+        for (std::size_t h = 0; h < 2; ++h) {
+            grid.relate(at[j].leaving[h], {at[i].leaving[h], r.leaving[h]});
+            grid.relate(at[j].staying[h], {at[i].staying[h], r.staying[h]});
+        }
+    }
+    const std::vector<bool> masked = grid.solve(rule);
+    std::vector<RetirementMask> out(projections.size());
+    for (std::size_t i = 0; i < projections.size(); ++i) {
+        const RetirementMask alone = maskRetirement(projections[i], rule);
+        RetirementMask& m = out[i];
+        m.count = profileMasks[i].count;
+        for (std::size_t h = 0; h < 2; ++h) {
+            const bool leaving = masked[static_cast<std::size_t>(at[i].leaving[h])];
+            const bool staying = masked[static_cast<std::size_t>(at[i].staying[h])];
             m.leaving[h] = alone.leaving[h] || leaving || staying || m.count;
             m.per10k[h] = alone.per10k[h] || isDerivedMasked({staying, m.leaving[h]});
         }

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 
 namespace maillage::analysis {
@@ -462,6 +464,34 @@ void compareMaillage(const model::Dataset& d, const model::Dataset& changed, con
     out.remotePopulationAfter = ma.remotePopulation;
 }
 
+//! A declared link as compared: its cooperation and its two BVs, whichever is the hub.
+std::tuple<std::string, std::string, std::string> linkKey(const DeclaredLink& l) {
+    return {l.cooperation, std::min(l.from, l.to), std::max(l.from, l.to)};
+}
+
+//! The links of `from` that `to` does not have, by cooperation then BVs.
+std::vector<DeclaredLink> linksMissing(std::vector<DeclaredLink> from, const std::vector<DeclaredLink>& to) {
+    std::set<std::tuple<std::string, std::string, std::string>> kept;
+    for (const DeclaredLink& l : to)
+        kept.insert(linkKey(l));
+    from.erase(std::remove_if(from.begin(), from.end(),
+                              [&](const DeclaredLink& l) { return kept.count(linkKey(l)); }),
+               from.end());
+    std::sort(from.begin(), from.end(),
+              [](const DeclaredLink& a, const DeclaredLink& b) { return linkKey(a) < linkKey(b); });
+    return from;
+}
+
+// The declared links before and after: a cooperation added or removed, or a hub that changed.
+void compareDeclaredLinks(const model::Dataset& d, const model::Dataset& changed,
+                          const Classification& before, const Classification& after,
+                          ScenarioComparison& out) {
+    const std::vector<DeclaredLink> b = declaredLinks(d, before.poles).links;
+    const std::vector<DeclaredLink> a = declaredLinks(changed, after.poles).links;
+    out.linksAdded = linksMissing(a, b);
+    out.linksRemoved = linksMissing(b, a);
+}
+
 } // namespace
 
 ScenarioComparison compareScenario(const model::Dataset& dataset, const model::Scenario& scenario,
@@ -482,6 +512,8 @@ ScenarioComparison compareScenario(const model::Dataset& dataset, const model::S
     compareDensities(dataset, before, after, professions, out);
     compareAccess(dataset, applied.dataset, out.vintage, professions, options, out);
     compareMaillage(dataset, applied.dataset, before, after, out);
+    compareDeclaredLinks(dataset, applied.dataset, before, after, out);
+    out.bassinsAfter = after.poles;
     out.crunchBefore = diagnoseCrunch(dataset, {}, p.poles, p.crunch, out.vintage);
     out.crunchAfter = diagnoseCrunch(applied.dataset, {}, p.poles, p.crunch, out.vintage);
     return out;
@@ -521,6 +553,23 @@ std::string professionList(const ScenarioComparison& c, Language language) {
 
 } // namespace
 
+namespace {
+
+//! "Declared link added: 01002 – 02001 (CPTS du Bugey)", one per link added or removed.
+std::vector<std::string> linkSentences(const ScenarioComparison& c, Language language) {
+    std::vector<std::string> out;
+    for (const auto* links : {&c.linksAdded, &c.linksRemoved})
+        for (const DeclaredLink& l : *links)
+            out.push_back(word(
+                msg(links == &c.linksAdded ? "analysis.scenario.link_added"
+                                           : "analysis.scenario.link_removed",
+                    {arg::code("from", l.from), arg::code("to", l.to), arg::code("name", l.cooperation)}),
+                language));
+    return out;
+}
+
+} // namespace
+
 std::vector<std::string> describeComparison(const ScenarioComparison& c, const SecrecyRule& rule,
                                             Language language) {
     std::vector<std::string> out;
@@ -546,6 +595,8 @@ std::vector<std::string> describeComparison(const ScenarioComparison& c, const S
                             arg::integer("isolated_before", c.isolatedBefore),
                             arg::integer("isolated_after", c.isolatedAfter)}),
                        language));
+    for (const std::string& line : linkSentences(c, language))
+        out.push_back(line);
     const auto findings = crunchFindingChanges(c, rule, language);
     out.push_back(word(msg("analysis.scenario.sentence_crunch",
                            {arg::integer("n", static_cast<long long>(findings.size()))}),
@@ -638,8 +689,11 @@ io::ResultTable densitiesTable(const ScenarioComparison& c, const SecrecyRule& r
     return t;
 }
 
-io::ResultTable accessTable(const ScenarioComparison& c, const SecrecyRule& rule) {
-    io::ResultTable t = newTable("scenario_access", "analysis.scenario.title_access", c, rule);
+//! The communes whose accessibility changes, or (`crossingsOnly`) those whose zonage class changes.
+io::ResultTable accessTable(const ScenarioComparison& c, const SecrecyRule& rule, bool crossingsOnly) {
+    io::ResultTable t = crossingsOnly
+                            ? newTable("scenario_zonage", "analysis.scenario.title_zonage", c, rule)
+                            : newTable("scenario_access", "analysis.scenario.title_access", c, rule);
     t.maskedFlagColumn.clear(); // accessibility values mix many communes' counts: no count is shown
     using io::ColumnType;
     t.columns = {column("commune", "Commune", "Commune", ColumnType::Code),
@@ -652,6 +706,8 @@ io::ResultTable accessTable(const ScenarioComparison& c, const SecrecyRule& rule
         t.columns.push_back(column("class_after", "Classe après", "Class after", ColumnType::Integer));
     }
     for (const ScenarioAccessChange& x : c.accessChanges) {
+        if (crossingsOnly && x.classBefore == x.classAfter)
+            continue;
         io::Row row;
         row.cells = {io::Cell::of(x.commune), io::Cell::of(x.name), io::Cell::of(x.profession),
                      io::Cell::of(x.before), io::Cell::of(x.after)};
@@ -684,8 +740,10 @@ std::vector<io::ResultTable> scenarioTables(const model::Dataset&, const Scenari
                                             const SecrecyRule& rule, Language language) {
     std::vector<io::ResultTable> tables;
     tables.push_back(typesTable(comparison, rule, language));
+    if (comparison.hasZonage) // the two lists of the before/after: BVs changing type, communes crossing
+        tables.push_back(accessTable(comparison, rule, true));
     tables.push_back(densitiesTable(comparison, rule));
-    tables.push_back(accessTable(comparison, rule));
+    tables.push_back(accessTable(comparison, rule, false));
     tables.push_back(crunchTable(comparison, rule, language));
     return tables;
 }

@@ -87,6 +87,12 @@ struct ScenarioComparison {
     int isolatedBefore = 0, isolatedAfter = 0;
     double remotePopulationBefore = 0, remotePopulationAfter = 0;
     CrunchDiagnostics crunchBefore, crunchAfter;
+    //! Every bassin de vie's classification after the scenario, in the order of the dataset's bassins (the
+    //! map of the result).
+    std::vector<PoleClassification> bassinsAfter;
+    //! The declared links (cooperations, declaredLinks) that the scenario adds and those it removes, a
+    //! link being its cooperation and its two BVs in either direction; by cooperation then BVs.
+    std::vector<DeclaredLink> linksAdded, linksRemoved;
     Warnings warnings;
 };
 
@@ -110,8 +116,9 @@ crunchFindingChanges(const ScenarioComparison& comparison, const SecrecyRule& ru
 //! One change in words ("remove 3 'mg' from '59350'").
 Message describeChange(const model::ScenarioChange& change);
 
-//! Tables "scenario_types", "scenario_densities", "scenario_access" and "scenario_crunch", counts masked
-//! by `rule` (a masked count masks its density; a masked BV's reason is its type alone).
+//! Tables "scenario_types", "scenario_zonage" (with zonage thresholds: the communes whose class changes),
+//! "scenario_densities", "scenario_access" and "scenario_crunch", counts masked by `rule` (a masked count
+//! masks its density; a masked BV's reason is its type alone).
 std::vector<io::ResultTable> scenarioTables(const model::Dataset& dataset,
                                             const ScenarioComparison& comparison, const SecrecyRule& rule,
                                             Language language);

@@ -104,6 +104,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/print.inc"
 #include "core/model/messages/profile.inc"
 #include "core/model/messages/reg.inc"
+#include "core/model/messages/reggui19.inc"
 #include "core/model/messages/results.inc"
 #include "core/model/messages/scenario.inc"
 #include "core/model/messages/steps.inc"

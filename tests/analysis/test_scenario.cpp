@@ -90,12 +90,15 @@ private slots:
     void removeOpenAndCloseEditTheCountsOfTheVintage();
     void closingAFacilityTakesOneOff();
     void cooperationsAreAddedAndRemoved();
+    void theMaillageAfterTheScenarioGainsAndLosesTheDeclaredLinks();
+    void aHubThatChangesIsNoLinkAddedAndEveryBassinHasItsTypeAfter();
     void removingMoreThanThereAreNamesTheChange();
     void unknownCommuneProfessionOrPlaceNamesTheChange();
     void theDatasetGivenIsLeftUnchanged();
     void sentencesSayHowManyBassinsChangeTypeInBothLanguages();
     void tablesListTheChangesAndMaskSmallCounts();
     void accessibilityCrossingsUseTheZonageThresholds();
+    void theZonageTableListsOnlyTheCommunesThatCrossAThreshold();
 };
 
 void TestScenario::retiringEverybodyOverSixtyInOneBassinChangesItsTypeAsComputedByHand() {
@@ -202,6 +205,60 @@ void TestScenario::cooperationsAreAddedAndRemoved() {
     QCOMPARE(failure(ds, {"s", "", {add, add}}),
              std::string("scenario 's', change 2 (add the cooperation 'CPTS du Bugey' ('1002', '02001')): a "
                          "cooperation named 'CPTS du Bugey' exists already"));
+}
+
+void TestScenario::theMaillageAfterTheScenarioGainsAndLosesTheDeclaredLinks() {
+    // By hand: the CHT links 02001 to its hub 01001 (1,610 professionals against 1,200). Removing it loses
+    // that link; a CPTS of 01002 (in BV 01001) and 02001 adds one; a MSP network inside BV 01001 alone
+    // (01001 and 01002) links nothing.
+    const model::Dataset ds = workshop();
+    model::ScenarioChange cpts = change(model::ScenarioChangeKind::AddCooperation, "", "");
+    cpts.cooperation = "CPTS du Bugey";
+    cpts.cooperationKind = "CPTS";
+    cpts.members = {"01002", "02001"};
+    model::ScenarioChange msp = cpts;
+    msp.cooperation = "MSP de l'Ain";
+    msp.cooperationKind = "MSP";
+    msp.members = {"01001", "01002"};
+    model::ScenarioChange drop = change(model::ScenarioChangeKind::RemoveCooperation, "", "");
+    drop.cooperation = "CHT de l'Ain";
+    const ScenarioComparison c = compareScenario(ds, {"Coopérations", "", {drop, cpts, msp}}, 0);
+    QCOMPARE(c.linksRemoved.size(), std::size_t{1});
+    QCOMPARE(c.linksRemoved[0].cooperation, std::string("CHT de l'Ain"));
+    QCOMPARE(c.linksRemoved[0].from, std::string("02001"));
+    QCOMPARE(c.linksRemoved[0].to, std::string("01001"));
+    QCOMPARE(c.linksAdded.size(), std::size_t{1});
+    QCOMPARE(c.linksAdded[0].cooperation, std::string("CPTS du Bugey"));
+    QCOMPARE(c.linksAdded[0].kind, std::string("CPTS"));
+    QCOMPARE(c.linksAdded[0].from, std::string("02001"));
+    QCOMPARE(c.linksAdded[0].to, std::string("01001"));
+    QVERIFY(c.typeChanges.empty()); // cooperations move no professional
+    const std::vector<std::string> en = describeComparison(c, SecrecyRule{}, Language::En);
+    const std::vector<std::string> fr = describeComparison(c, SecrecyRule{}, Language::Fr);
+    QVERIFY(std::find(en.begin(), en.end(), "Declared link added: '02001' – '01001' ('CPTS du Bugey').") !=
+            en.end());
+    QVERIFY(std::find(en.begin(), en.end(), "Declared link removed: '02001' – '01001' ('CHT de l'Ain').") !=
+            en.end());
+    QVERIFY2(std::find(fr.begin(), fr.end(),
+                       "Lien déclaré ajouté\u00a0: «\u00a002001\u00a0» – «\u00a001001\u00a0» («\u00a0CPTS du "
+                       "Bugey\u00a0»).") != fr.end(),
+             "no French sentence of the link added");
+}
+
+void TestScenario::aHubThatChangesIsNoLinkAddedAndEveryBassinHasItsTypeAfter() {
+    // Retiring the 500 GPs aged 60+ of 01001 leaves it 1,110 professionals: 02001 (1,200) becomes the
+    // CHT's hub. The same two BVs stay linked: nothing added, nothing removed.
+    const model::Dataset ds = workshop();
+    const ScenarioComparison c = compareScenario(ds, {"Départs", "", {retirement(60, "01001")}}, 0);
+    QVERIFY(c.linksAdded.empty());
+    QVERIFY(c.linksRemoved.empty());
+    QCOMPARE(c.bassinsAfter.size(), ds.bassins.size());
+    for (std::size_t i = 0; i < ds.bassins.size(); ++i) {
+        QCOMPARE(c.bassinsAfter[i].bv, ds.bassins[i].code);
+        QCOMPARE(c.bassinsAfter[i].type, PoleType::Secondaire); // 01001: 1,110 (type 3 before); 02001: 1,200
+    }
+    QCOMPARE(c.bassinsAfter[0].total, 1110.0);
+    QCOMPARE(c.bassinsAfter[1].total, 1200.0);
 }
 
 void TestScenario::removingMoreThanThereAreNamesTheChange() {
@@ -314,6 +371,43 @@ void TestScenario::accessibilityCrossingsUseTheZonageThresholds() {
                                 [](const ScenarioAccessChange& a) { return a.commune == "02001"; });
     QCOMPARE(z->classBefore, 1);
     QCOMPARE(z->classAfter, 0);
+}
+
+void TestScenario::theZonageTableListsOnlyTheCommunesThatCrossAThreshold() {
+    const model::Dataset ds = workshop();
+    const model::Scenario s{
+        "s", "", {change(model::ScenarioChangeKind::Remove, "medecin_generaliste", "02001", 600)}};
+    // Without thresholds: no zonage table.
+    const ScenarioComparison plain = compareScenario(ds, s, 0);
+    for (const io::ResultTable& t : scenarioTables(ds, plain, SecrecyRule{}, Language::En))
+        QVERIFY(t.name != "scenario_zonage");
+    // At 2,000, 02001's accessibility changes (6,000 -> 3,000) without crossing: listed in the full table
+    // only.
+    ScenarioOptions options;
+    options.zonageThresholds = {2000};
+    const ScenarioComparison above = compareScenario(ds, s, 0, options);
+    const auto same = scenarioTables(ds, above, SecrecyRule{}, Language::En);
+    QCOMPARE(same[1].name, std::string("scenario_zonage"));
+    QCOMPARE(same[1].rows.size(), std::size_t{0});
+    QCOMPARE(same[3].rows.size(), std::size_t{1});
+    // At 4,000 it crosses (class 1 -> 0).
+    options.zonageThresholds = {4000};
+    const ScenarioComparison zoned = compareScenario(ds, s, 0, options);
+    const auto tables = scenarioTables(ds, zoned, SecrecyRule{}, Language::Fr);
+    QCOMPARE(tables.size(), std::size_t{5});
+    QCOMPARE(tables[0].name, std::string("scenario_types"));
+    const io::ResultTable& z = tables[1];
+    QCOMPARE(z.name, std::string("scenario_zonage"));
+    QCOMPARE(z.rows.size(), std::size_t{1});
+    QCOMPARE(z.rows[0].cells[0].text, std::string("02001"));
+    QCOMPARE(z.rows[0].cells[3].number, 6000.0);
+    QCOMPARE(z.rows[0].cells[4].number, 3000.0);
+    QCOMPARE(z.rows[0].cells[5].number, 1.0);
+    QCOMPARE(z.rows[0].cells[6].number, 0.0);
+    QVERIFY2(z.titleFr.find("franchissent un seuil du zonage") != std::string::npos, z.titleFr.c_str());
+    // The full accessibility table still lists every commune whose accessibility changes.
+    QCOMPARE(tables[3].name, std::string("scenario_access"));
+    QCOMPARE(tables[3].rows.size(), zoned.accessChanges.size());
 }
 
 QTEST_APPLESS_MAIN(TestScenario)
