@@ -21,6 +21,8 @@ inline const char* const Flows = "flows";               //!< observed flows betw
 inline const char* const Cooperations = "cooperations"; //!< declared cooperations (optional)
 inline const char* const Selection = "selection";       //!< outlines of the selected BVs and commune
 inline const char* const Qpv = "qpv";                   //!< quartiers prioritaires (optional)
+inline const char* const Facilities =
+    "facilities"; //!< health facilities (BPE D1xx) at commune anchors (optional)
 } // namespace role
 
 //! The kind of a feature of the map that users select, search for and zoom to.
