@@ -249,7 +249,9 @@ ImportWizard::ImportWizard(QWidget* parent) : QWizard(parent) {
     watchColumns(m_communes,
                  {{m_codeField,
                    {QStringLiteral("code"), QStringLiteral("insee_com"), QStringLiteral("codgeo"),
-                    QStringLiteral("code_insee"), QStringLiteral("insee")}},
+                    QStringLiteral("code_insee"), QStringLiteral("insee"),
+                    // OSRM-derived and many web GeoJSON files key their features by "id"
+                    QStringLiteral("id")}},
                   {m_nameField,
                    {QStringLiteral("nom"), QStringLiteral("nom_com"), QStringLiteral("libgeo"),
                     QStringLiteral("name")}}},
