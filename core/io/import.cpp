@@ -1035,7 +1035,7 @@ void readZoneSources(model::Dataset& ds, const ZoneSources& src, ImportReport& r
 //! The zone files as sources of the dataset.
 void addZoneSources(model::Dataset& ds, const ZoneSources& src) {
     for (const std::string* path : {&src.polygons, &src.population, &src.quartiers, &src.qpv})
-        if (!path->empty())
+        if (!path->empty() && !(path == &src.qpv && ds.qpvs.empty())) // no QPV of the territory: no source
             addSource(ds, baseName(*path));
 }
 

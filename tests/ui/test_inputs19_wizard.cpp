@@ -291,6 +291,8 @@ private slots:
             QCOMPARE(f.vintage, 2018);
         // Occitanie's QPV are outside Isère: left out, and the report says so.
         QVERIFY(ds.qpvs.empty());
+        for (const std::string& source : ds.meta.sources) // nor a source of the dataset's captions
+            QVERIFY2(source.find("occitanie") == std::string::npos, source.c_str());
         QVERIFY2(report.contains(QStringLiteral("105 QPV sont dans une commune absente du jeu de données")),
                  qPrintable(report));
     }
