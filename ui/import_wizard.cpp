@@ -4,6 +4,7 @@
 #include "core/io/geo.h"
 #include "core/io/table.h"
 #include "ui/i18n.h"
+#include "ui/panels/panel_util.h"
 #include "ui/tasks.h"
 #include "ui/wizard_join_preview.h"
 #include "ui/wizard_register.h"
@@ -19,7 +20,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -52,7 +52,7 @@ private:
 };
 
 bool isFrench() {
-    return QLocale().language() == QLocale::French;
+    return panel::uiIsFrench();
 }
 
 QString html(const std::string& s) {
@@ -249,7 +249,9 @@ ImportWizard::ImportWizard(QWidget* parent) : QWizard(parent) {
     watchColumns(m_communes,
                  {{m_codeField,
                    {QStringLiteral("code"), QStringLiteral("insee_com"), QStringLiteral("codgeo"),
-                    QStringLiteral("code_insee"), QStringLiteral("insee")}},
+                    QStringLiteral("code_insee"), QStringLiteral("insee"),
+                    // OSRM-derived and many web GeoJSON files key their features by "id"
+                    QStringLiteral("id")}},
                   {m_nameField,
                    {QStringLiteral("nom"), QStringLiteral("nom_com"), QStringLiteral("libgeo"),
                     QStringLiteral("name")}}},
@@ -595,8 +597,8 @@ void ImportWizard::runImport() {
             self->m_imported = true;
             self->m_status->setText(
                 tr("%1 communes in %2 bassins de vie. Check the joins below, then save.")
-                    .arg(QLocale().toString(static_cast<qlonglong>(self->m_result->communes.size())),
-                         QLocale().toString(static_cast<qlonglong>(self->m_result->bassins.size()))));
+                    .arg(panel::number(static_cast<double>(self->m_result->communes.size())),
+                         panel::number(static_cast<double>(self->m_result->bassins.size()))));
             self->showReport(shared->report);
             if (auto* page = dynamic_cast<ImportRunPage*>(self->currentPage()))
                 page->refresh();
@@ -817,8 +819,8 @@ QString registersHtml(const std::vector<io::RegisterAdded>& registers) {
     for (const io::RegisterAdded& r : registers)
         text += QStringLiteral("<li>") +
                 ImportWizard::tr("%1: %2 professionals, %3 counted in the communes (%4)%5")
-                    .arg(html(r.source), QLocale().toString(static_cast<qlonglong>(r.professionals)),
-                         QLocale().toString(r.counted, 'f', 0),
+                    .arg(html(r.source), panel::number(static_cast<double>(r.professionals)),
+                         panel::number(r.counted),
                          QString::fromStdString(word(io::siteRuleMessage(r.rule), i18n::engineLanguage()))
                              .toHtmlEscaped(),
                          r.replacedCounts ? ImportWizard::tr("; it replaces the counts of that year")
@@ -847,7 +849,9 @@ QString importReportHtml(const io::ImportReport& report) {
     text += QStringLiteral("</ul>");
     text += registersHtml(report.registers);
     if (!report.warnings.empty()) {
-        text += QStringLiteral("<h4>") + ImportWizard::tr("Warnings (%1)").arg(report.warnings.size()) +
+        text += QStringLiteral("<h4>") +
+                ImportWizard::tr("Warnings (%1)")
+                    .arg(panel::number(static_cast<double>(report.warnings.size()))) +
                 QStringLiteral("</h4><ul>");
         std::size_t shown = 0;
         for (const Warning& w : report.warnings) {

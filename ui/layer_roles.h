@@ -23,6 +23,8 @@ inline const char* const Selection = "selection";       //!< outlines of the sel
 inline const char* const Qpv = "qpv";                   //!< quartiers prioritaires (optional)
 inline const char* const ScenarioAfter =
     "scenario_after"; //!< BVs by pôle type after a scenario (ui/scenario_layer.h)
+inline const char* const Facilities =
+    "facilities"; //!< health facilities (BPE D1xx) at commune anchors (optional)
 } // namespace role
 
 //! The kind of a feature of the map that users select, search for and zoom to.

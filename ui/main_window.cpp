@@ -29,6 +29,7 @@
 #include "ui/tasks.h"
 #include "ui/workshop.h"
 #include "ui/workshop_slides.h"
+#include "ui/zones_layer.h"
 
 #include "ui/scenario_panel.h"
 #if __has_include("ui/panels/poles_panel.h")
@@ -160,6 +161,9 @@ public:
         m_session->selectBassins(selection);
         m_session->selectCommune(commune);
         describe(commune, bassin);
+        if (const QString overlay = describeOverlaysAt(*m_session, *m_layers, *canvas(), point);
+            !overlay.isEmpty())
+            m_status->showMessage(overlay, 30000);
         describeQpvAt(point);
     }
 

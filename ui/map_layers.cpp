@@ -1,11 +1,13 @@
 #include "ui/map_layers.h"
 
 #include "core/model/codes.h"
+#include "ui/facilities_layer.h"
 #include "ui/layer_roles.h"
 #include "ui/panels/panel_util.h"
 #include "ui/session.h"
 #include "ui/styles/layer_styles.h"
 #include "ui/tasks.h"
+#include "ui/zones_layer.h"
 
 #include <QCryptographicHash>
 #include <QDataStream>
@@ -242,6 +244,14 @@ QgsVectorLayer* MapLayers::qpv() const {
     return m_qpv;
 }
 
+QgsVectorLayer* MapLayers::zones() const {
+    return m_zones;
+}
+
+QgsVectorLayer* MapLayers::facilities() const {
+    return m_facilities;
+}
+
 QgsFeatureId MapLayers::featureId(FeatureKind kind, const QString& code) const {
     const auto& map = kind == FeatureKind::Commune ? m_communeFids : m_bassinFids;
     return map.value(code, FID_NULL);
@@ -342,6 +352,7 @@ void MapLayers::rebuild() {
     root->addLayer(m_bassins);
 
     createQpvLayer(dataset, crs);
+    createZonesAndFacilitiesLayers(dataset);
     applyClassification();
     startDepartementDissolve();
     emit layersRebuilt();
@@ -422,6 +433,24 @@ void MapLayers::createQpvLayer(const model::Dataset& dataset, const QgsCoordinat
         styles::fillSymbol(QColor(0x7b, 0x32, 0x94, 50), QColor(0x7b, 0x32, 0x94), 0.6)));
     m_project->addMapLayer(m_qpv, false);
     m_project->layerTreeRoot()->insertLayer(1, m_qpv); // under the selection outlines
+}
+
+void MapLayers::createZonesAndFacilitiesLayers(const model::Dataset& dataset) {
+    for (QgsVectorLayer* previous : {m_zones.data(), m_facilities.data()})
+        if (previous)
+            m_project->removeMapLayer(previous); // the previous dataset's
+    QgsLayerTree* root = m_project->layerTreeRoot();
+    m_zones = createZonesLayer(dataset, tr("Infra-communal zones"));
+    if (m_zones) {
+        m_project->addMapLayer(m_zones, false);
+        root->insertLayer(1, m_zones); // over the communes, under the selection outlines
+    }
+    m_facilities = createFacilitiesLayer(dataset, tr("Health facilities (BPE)"));
+    if (m_facilities) {
+        m_project->addMapLayer(m_facilities, false);
+        // Points of every commune would hide the pôle colours: shown when the user asks for them.
+        root->insertLayer(0, m_facilities)->setItemVisibilityChecked(false);
+    }
 }
 
 void MapLayers::createSelectionLayer(const QgsCoordinateReferenceSystem& crs) {

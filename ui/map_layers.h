@@ -47,6 +47,11 @@ public:
     QgsVectorLayer* selection() const;
     //! The quartiers prioritaires (code, nom, population), or null when the dataset has none.
     QgsVectorLayer* qpv() const;
+    //! The infra-communal zones that have a polygon (ui/zones_layer.h), or null when none has one.
+    QgsVectorLayer* zones() const;
+    //! The health facilities at their commune's anchor (ui/facilities_layer.h), unchecked in the layer
+    //! tree until the user shows them; null when the dataset has none.
+    QgsVectorLayer* facilities() const;
 
     //! Feature id of a BV or commune by code, or FID_NULL.
     QgsFeatureId featureId(FeatureKind kind, const QString& code) const;
@@ -135,6 +140,8 @@ private:
     QPointer<QgsVectorLayer> m_bassins, m_communes, m_departements, m_selection;
     QPointer<QgsVectorLayer> m_qpv; //!< quartiers prioritaires, over the communes (when the dataset has some)
     void createQpvLayer(const model::Dataset& dataset, const QgsCoordinateReferenceSystem& crs);
+    QPointer<QgsVectorLayer> m_zones, m_facilities; //!< optional overlays (zones, facilities)
+    void createZonesAndFacilitiesLayers(const model::Dataset& dataset);
     QHash<QString, QgsFeatureId> m_bassinFids, m_communeFids;
     QgsRectangle m_fullExtent;
     QPointer<FunctionTask> m_departementTask;

@@ -1,22 +1,20 @@
 #include "ui/wizard_join_preview.h"
 
 #include "ui/i18n.h"
+#include "ui/panels/panel_util.h"
 #include "ui/tasks.h"
 
 #include <QLabel>
-#include <QLocale>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
 namespace maillage::ui {
 namespace {
 
+using panel::number;
+
 QString worded(const Message& message) {
     return QString::fromStdString(word(message, i18n::engineLanguage(), PathStyle::FileName));
-}
-
-QString number(double value) {
-    return QLocale().toString(value, 'f', 0);
 }
 
 //! "32 of 34 codes of communes (x.gpkg) found in population (pop.csv)", with the share of the
@@ -28,10 +26,9 @@ QString joinLine(const io::JoinReport& join) {
                             QString::fromStdString(join.left).toHtmlEscaped(),
                             QString::fromStdString(join.right).toHtmlEscaped());
     if (join.unmatchedProfessionals > 0 && join.totalProfessionals > 0)
-        line +=
-            JoinPreviewPage::tr("; %1 professionals left out (%2%)")
-                .arg(number(join.unmatchedProfessionals),
-                     QLocale().toString(100 * join.unmatchedProfessionals / join.totalProfessionals, 'f', 1));
+        line += JoinPreviewPage::tr("; %1 professionals left out (%2)")
+                    .arg(number(join.unmatchedProfessionals),
+                         panel::percent(join.unmatchedProfessionals / join.totalProfessionals));
     else if (join.unmatchedPopulation > 0)
         line += JoinPreviewPage::tr("; %1 inhabitants concerned").arg(number(join.unmatchedPopulation));
     return line;
@@ -65,10 +62,11 @@ QString joinPreviewHtml(const io::JoinPreview& preview) {
                 text += QStringLiteral("<li>") + worded(code.explanation()).toHtmlEscaped() +
                         QStringLiteral("</li>");
             if (join.unmatched.size() > preview.reasons[i].size())
-                text += QStringLiteral("<li>") +
-                        JoinPreviewPage::tr("… and %1 more")
-                            .arg(join.unmatched.size() - preview.reasons[i].size()) +
-                        QStringLiteral("</li>");
+                text +=
+                    QStringLiteral("<li>") +
+                    JoinPreviewPage::tr("… and %1 more")
+                        .arg(number(static_cast<double>(join.unmatched.size() - preview.reasons[i].size()))) +
+                    QStringLiteral("</li>");
             text += QStringLiteral("</ul>");
         }
         text += QStringLiteral("</li>");
@@ -79,7 +77,7 @@ QString joinPreviewHtml(const io::JoinPreview& preview) {
             text += QStringLiteral("<p>") +
                     JoinPreviewPage::tr("%1: %2 codes carried from COG %3 to COG %4.")
                         .arg(QString::fromStdString(carry.file).section(QLatin1Char('/'), -1).toHtmlEscaped())
-                        .arg(carry.codesCarried)
+                        .arg(number(static_cast<double>(carry.codesCarried)))
                         .arg(carry.from)
                         .arg(carry.to) +
                     QStringLiteral("</p>");

@@ -3,6 +3,7 @@
 #include "core/model/catalogue.h"
 #include "ui/i18n.h"
 #include "ui/import_wizard.h"
+#include "ui/panels/panel_util.h"
 #include "ui/tasks.h"
 
 #include <QCheckBox>
@@ -11,7 +12,6 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTextBrowser>
@@ -25,19 +25,17 @@ QString registerPreviewHtml(const io::RegisterRead& read) {
             ++sites;
             located += site.commune.empty() ? 0 : 1;
         }
-    const QLocale locale;
     QString text =
         QStringLiteral("<p>") +
         RegisterInputs::tr("%1 professionals read from %2 rows (%3), year %4.")
-            .arg(locale.toString(static_cast<qlonglong>(read.reg.professionals.size())),
-                 locale.toString(static_cast<qlonglong>(read.rows)),
+            .arg(panel::number(static_cast<double>(read.reg.professionals.size())),
+                 panel::number(static_cast<double>(read.rows)),
                  QString::fromStdString(read.reg.source).toHtmlEscaped())
             .arg(read.reg.vintage) +
         QStringLiteral("</p><p>") +
         RegisterInputs::tr("%1 of %2 practice sites located in a commune; %3 duplicated rows merged.")
-            .arg(locale.toString(static_cast<qlonglong>(located)),
-                 locale.toString(static_cast<qlonglong>(sites)),
-                 locale.toString(static_cast<qlonglong>(read.mergedRows))) +
+            .arg(panel::number(static_cast<double>(located)), panel::number(static_cast<double>(sites)),
+                 panel::number(static_cast<double>(read.mergedRows))) +
         QStringLiteral("</p>");
     if (!read.warnings.empty()) {
         text += QStringLiteral("<ul>");

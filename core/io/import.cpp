@@ -881,7 +881,8 @@ void fillMetadata(const ImportState& st, model::Dataset& ds) {
     for (const auto& c : ds.counts)
         vintages.insert(c.vintage);
     m.vintages.assign(vintages.begin(), vintages.end());
-    m.cogYear = o.cogYear ? o.cogYear : cogYearFromName(o.communesPath);
+    // The COG the tables were carried to (given, from the file name, or detected from the communes' codes).
+    m.cogYear = st.cogYear ? st.cogYear : o.cogYear ? o.cogYear : cogYearFromName(o.communesPath);
     m.bvVintage = st.mapping.vintage;
     m.createdBy = o.createdBy;
     m.createdAt = today();
@@ -989,6 +990,28 @@ void applyLinkInputs(model::Dataset& ds, const LinkSources& src, LinkInputs in) 
     }
 }
 
+//! The QPV of `qpvs` but those whose main commune is given and is no commune of `ds` (a published file
+//! covers a whole région or France; an arrondissement stands for its commune): those are left out, a warning
+//! listing them.
+std::vector<model::Qpv> qpvsOfTerritory(std::vector<model::Qpv> qpvs, const model::Dataset& ds,
+                                        const std::string& path, Warnings& warnings) {
+    std::vector<std::string> outside;
+    std::vector<model::Qpv> kept;
+    for (model::Qpv& q : qpvs) {
+        if (!q.commune.empty() && !ds.commune(q.commune) && !ds.commune(codes::foldArrondissement(q.commune)))
+            outside.push_back(q.code);
+        else
+            kept.push_back(std::move(q));
+    }
+    if (!outside.empty())
+        warnings.push_back(makeWarning(
+            ErrorKind::Join, Location{path},
+            msg("inputs.qpv_outside", {arg::integer("n", static_cast<long long>(outside.size())),
+                                       arg::integer("kept", static_cast<long long>(kept.size()))}),
+            outside));
+    return kept;
+}
+
 //! Zones, their population and quartiers read and joined to the dataset (nothing when none is given).
 void readZoneSources(model::Dataset& ds, const ZoneSources& src, ImportReport& report, Feedback* feedback) {
     if (!src.any())
@@ -1006,13 +1029,13 @@ void readZoneSources(model::Dataset& ds, const ZoneSources& src, ImportReport& r
     report.zones = joinZones(ds, std::move(polygons), populations, quartiers,
                              {src.polygons, src.population, src.quartiers}, report.warnings);
     if (!src.qpv.empty()) // last: when it fails, the caller restores the zones and nothing else changed
-        ds.qpvs = readQpvPolygons(src.qpv, report.warnings);
+        ds.qpvs = qpvsOfTerritory(readQpvPolygons(src.qpv, report.warnings), ds, src.qpv, report.warnings);
 }
 
 //! The zone files as sources of the dataset.
 void addZoneSources(model::Dataset& ds, const ZoneSources& src) {
     for (const std::string* path : {&src.polygons, &src.population, &src.quartiers, &src.qpv})
-        if (!path->empty())
+        if (!path->empty() && !(path == &src.qpv && ds.qpvs.empty())) // no QPV of the territory: no source
             addSource(ds, baseName(*path));
 }
 

@@ -95,6 +95,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/inputs.inc"
 #include "core/model/messages/inputs17.inc"
 #include "core/model/messages/inputs18.inc"
+#include "core/model/messages/inputs19.inc"
 #include "core/model/messages/inputs8.inc"
 #include "core/model/messages/io.inc"
 #include "core/model/messages/model.inc"

@@ -34,23 +34,6 @@ using analysis::PoleType;
 constexpr double kCommuneMaxScale = 400000;
 constexpr double kCommuneLabelMaxScale = 120000;
 
-QgsTextFormat haloFormat(double sizePt, const QColor& color, bool bold) {
-    QgsTextFormat format;
-    QFont font = format.font();
-    font.setBold(bold);
-    format.setFont(font);
-    format.setSize(sizePt);
-    format.setSizeUnit(QgsUnitTypes::RenderPoints);
-    format.setColor(color);
-    QgsTextBufferSettings buffer;
-    buffer.setEnabled(true);
-    buffer.setSize(0.8);
-    buffer.setSizeUnit(QgsUnitTypes::RenderMillimeters);
-    buffer.setColor(QColor(255, 255, 255, 230));
-    format.setBuffer(buffer);
-    return format;
-}
-
 //! Label priority (QGIS: 0 to 10) of a pôle: its type first, then its mass of professionals, so that a
 //! larger pôle never gives way to a smaller one: type 1 in 8..10, type 2 in 6..8, type 3 in 4..6, type 4
 //! in 2..4, and log10 of the professionals (up to 100,000) within the band.
@@ -89,6 +72,23 @@ QgsPalLayerSettings bassinLabelSettings() {
 }
 
 } // namespace
+
+QgsTextFormat haloFormat(double sizePt, const QColor& color, bool bold) {
+    QgsTextFormat format;
+    QFont font = format.font();
+    font.setBold(bold);
+    format.setFont(font);
+    format.setSize(sizePt);
+    format.setSizeUnit(QgsUnitTypes::RenderPoints);
+    format.setColor(color);
+    QgsTextBufferSettings buffer;
+    buffer.setEnabled(true);
+    buffer.setSize(0.8);
+    buffer.setSizeUnit(QgsUnitTypes::RenderMillimeters);
+    buffer.setColor(QColor(255, 255, 255, 230));
+    format.setBuffer(buffer);
+    return format;
+}
 
 QString poleTypeLabel(int type) {
     const auto t = static_cast<PoleType>(type);

@@ -14,6 +14,7 @@ class QgsFeatureRenderer;
 class QgsFillSymbol;
 class QgsLineSymbol;
 class QgsMarkerSymbol;
+class QgsTextFormat;
 class QgsVectorLayer;
 
 namespace maillage::ui::styles {
@@ -27,6 +28,9 @@ QString legendLabel(analysis::PoleType type, int count);
 //! A simple fill with a stroke in millimetres.
 QgsFillSymbol* fillSymbol(const QColor& fill, const QColor& stroke, double strokeWidthMm,
                           Qt::BrushStyle brush = Qt::SolidPattern);
+
+//! Label text of `sizePt` points in `color` with a white halo, readable over any fill.
+QgsTextFormat haloFormat(double sizePt, const QColor& color, bool bold = false);
 
 //! The bassins de vie: categorized on "pole_type" (types 1..4 then hors pôle), `counts` in the legend.
 QgsCategorizedSymbolRenderer* bassinRenderer(const std::array<int, analysis::kPoleTypeCount>& counts);
