@@ -1,6 +1,8 @@
 // Two-step floating catchment (APL and its variants): one code path, the method only changes w(t).
 #include "core/analysis/accessibility.h"
 
+#include "core/analysis/access_weights.h"
+
 #include "core/analysis/counts.h"
 #include "core/analysis/density.h"
 #include "core/analysis/register_counts.h"
@@ -482,7 +484,8 @@ std::vector<double> inputOr(const model::Dataset& ds, const std::vector<double>&
     return given;
 }
 
-//! The demand the dataset gives (empty when inputs give it): population, or standardised by age.
+//! The demand the dataset gives (empty when inputs give it): population, or standardised by age with the
+//! run's weights, else the dataset's consumption weights (consumptionWeights()).
 std::vector<double> datasetDemand(const model::Dataset& ds, const AccessInputs& inputs, AccessResult& r) {
     if (!inputs.demand.empty()) {
         r.demandStandardised = inputs.demandStandardised;
@@ -490,7 +493,8 @@ std::vector<double> datasetDemand(const model::Dataset& ds, const AccessInputs& 
     }
     if (r.params.demand == model::DemandKind::Standardised) {
         r.demandStandardised = true;
-        return standardisedDemand(ds, model::builtinConsumptionWeights(), r.warnings);
+        return standardisedDemand(ds, inputs.ageWeights.empty() ? consumptionWeights(ds) : inputs.ageWeights,
+                                  r.warnings);
     }
     std::vector<double> population(ds.communes.size());
     for (std::size_t c = 0; c < population.size(); ++c)
