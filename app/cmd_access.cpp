@@ -1,10 +1,13 @@
 // maillage access: spatial accessibility of a profession, one row per commune; with --zonage, the zonage
 // simulator (class of each commune or unit, population of each class, how it moves with a threshold).
+#include "app/age_weights_option.h"
 #include "app/commands.h"
 
 #include "core/analysis/access_tables.h"
+#include "core/analysis/access_weights.h"
 #include "core/analysis/accessibility.h"
 #include "core/analysis/result_tables.h"
+#include "core/io/population_age.h"
 #include "core/io/table.h"
 #include "core/model/text.h"
 
@@ -20,6 +23,7 @@ namespace {
 struct AccessOptions {
     AnalysisOptions common;
     std::string profession, method, zonage, zonageUnit = "commune", zonageUnits, sensitivityThreshold, range;
+    std::string ageWeights; //!< --age-weights FILE: this run's consumption weights
 };
 
 //! --method over the saved parameters' method (empty: the saved one).
@@ -105,16 +109,35 @@ analysis::AccessResult accessibility(const AccessOptions& o, const AnalysisRun& 
     analysis::AccessParameters params =
         analysis::accessParameters(run.params, run.dataset.catalogue, profession);
     applyMethod(o.method, params);
+    analysis::AccessInputs inputs;
+    if (!o.ageWeights.empty()) { // the user's weights standardise the demand of this run
+        inputs.ageWeights = readAgeWeightsOption(o.ageWeights);
+        io::checkAgeWeightsCover(inputs.ageWeights, run.dataset.populationByAge, o.ageWeights);
+        params.demand = model::DemandKind::Standardised;
+    }
     analysis::AccessResult result =
-        analysis::accessibility(run.dataset, profession, run.vintage, params, {}, feedback);
+        analysis::accessibility(run.dataset, profession, run.vintage, params, inputs, feedback);
     warnRegionalEdge(run.dataset, result, result.warnings);
     printWarnings(result.warnings, c);
     return result;
 }
 
+//! The sentence saying which demand was used: population (and why), or standardised with which weights
+//! (`weightsFile`: --age-weights of this run, else the dataset's stored weights, else the shipped ones).
+Message demandNote(const analysis::AccessResult& result, const model::Dataset& ds,
+                   const std::string& weightsFile) {
+    if (!result.demandStandardised)
+        return msg(ds.populationByAge.empty() ? "app.access.note_population"
+                                              : "app.access.note_population_by_choice");
+    const std::string file =
+        weightsFile.empty() ? analysis::consumptionWeightsFile(ds) : analysis::weightsFileName(weightsFile);
+    return file.empty() ? msg("app.access.note_standardised")
+                        : msg("app.access.note_standardised_file", {arg::code("file", file)});
+}
+
 analysis::AccessibilityInput tableInput(const analysis::AccessResult& result, const model::Dataset& ds,
                                         const std::string& profession, const analysis::SecrecyRule& secrecy,
-                                        const Context& c) {
+                                        const std::string& weightsFile, const Context& c) {
     analysis::AccessibilityInput in;
     in.values = result.values;
     in.unit = analysis::accessUnit(result, c.language);
@@ -128,9 +151,7 @@ analysis::AccessibilityInput tableInput(const analysis::AccessResult& result, co
             ? msg("app.access.note_distance", {arg::number("minutes", params.catchmentMinutes),
                                                arg::number("speed", params.straightLineSpeedKmh)})
             : msg("app.access.note_minutes", {arg::number("minutes", params.catchmentMinutes)}));
-    in.notes.push_back(msg(result.demandStandardised    ? "app.access.note_standardised"
-                           : ds.populationByAge.empty() ? "app.access.note_population"
-                                                        : "app.access.note_population_by_choice"));
+    in.notes.push_back(demandNote(result, ds, weightsFile));
     if (params.maxAge > 0)
         in.notes.push_back(msg("app.access.note_max_age", {arg::number("age", params.maxAge)}));
     return in;
@@ -179,7 +200,7 @@ int access(const AccessOptions& o, Context& c) {
     const analysis::AccessResult result = accessibility(o, run, profession, c, &feedback);
     feedback.finish();
     std::vector<io::ResultTable> tables = {analysis::accessibilityTable(
-        run.dataset, tableInput(result, run.dataset, profession, run.secrecy, c))};
+        run.dataset, tableInput(result, run.dataset, profession, run.secrecy, o.ageWeights, c))};
     if (!o.zonage.empty()) {
         auto more = zonageTables(o, run, result, tables.front(), c);
         tables.insert(tables.end(), std::make_move_iterator(more.begin()),
@@ -190,6 +211,23 @@ int access(const AccessOptions& o, Context& c) {
 }
 
 } // namespace
+
+std::vector<model::AgeBandWeight> readAgeWeightsOption(const std::string& path) {
+    return path.empty() ? std::vector<model::AgeBandWeight>{} : io::readAgeWeights(path);
+}
+
+void storeAgeWeights(model::Dataset& ds, const std::vector<model::AgeBandWeight>& weights,
+                     const std::string& path, Context& c) {
+    if (path.empty())
+        return;
+    io::checkAgeWeightsCover(weights, ds.populationByAge, path);
+    analysis::storeConsumptionWeights(ds, weights, path);
+    if (!c.quiet)
+        c.err << c.say(msg("app.age_weights.stored",
+                           {arg::code("file", analysis::weightsFileName(path)),
+                            arg::integer("n", static_cast<long long>(weights.size()))}))
+              << "\n";
+}
 
 std::vector<double> parseThresholds(const std::string& text, const char* option) {
     std::vector<double> out;
@@ -230,6 +268,7 @@ Runner declareAccess(CLI::App& sub) {
         ->type_name("I");
     sub.add_option("--range", o->range, "values of the moved threshold, as start:end:step (e.g. 2:3:0.1)")
         ->type_name("A:B:STEP");
+    sub.add_option("--age-weights", o->ageWeights, kAgeWeightsHelp)->type_name("FILE");
     return [o](Context& c) { return access(*o, c); };
 }
 

@@ -1,4 +1,5 @@
 // maillage add: travel times, flows, cooperations and zones added to (or replaced in) an existing dataset.
+#include "app/age_weights_option.h"
 #include "app/cli_links.h"
 #include "app/cli_register.h"
 #include "app/commands.h"
@@ -22,6 +23,7 @@ struct AddCliOptions {
     RegisterCliOptions registers;
     std::vector<std::string> facilities; //!< --facilities FILE:YEAR (BPE tables), repeatable
     std::string populationByAge;         //!< --population-by-age FILE
+    std::string ageWeights;              //!< --age-weights FILE
 };
 
 //! Says how many facilities were added.
@@ -54,6 +56,8 @@ int runAdd(const AddCliOptions& o, Context& c) {
     options.populationByAgePath = o.populationByAge;
     if (!o.populationByAge.empty())
         inputs.push_back(o.populationByAge);
+    if (!o.ageWeights.empty())
+        inputs.push_back(o.ageWeights);
     if (inputs.empty() || (inputs.size() == 1 && !options.cogHistoryPath.empty()))
         throw UsageError(msg("app.add.nothing"));
     checkOutputs({path}, inputs);
@@ -65,9 +69,11 @@ int runAdd(const AddCliOptions& o, Context& c) {
     if (io::isPostgisDataset(path))
         for (const char* item : {"parameters", "cooperations", "scenarios"})
             basedOn.emplace_back(item, io::postgisSaveStamp(path, item).version);
+    const std::vector<model::AgeBandWeight> weights = readAgeWeightsOption(o.ageWeights);
     model::Dataset ds = io::readDataset(path, &feedback);
     io::ImportReport report;
     io::addToDataset(ds, options, report, &feedback);
+    storeAgeWeights(ds, weights, o.ageWeights, c);
     printWarnings(report.warnings, c);
     if (!c.quiet)
         c.err << registerReportText(report.registers, c);
@@ -106,6 +112,7 @@ Runner declareAdd(CLI::App& sub) {
                    "(repeatable)")
         ->type_name("FILE:YEAR");
     sub.add_option("--population-by-age", o->populationByAge, kPopulationByAgeHelp)->type_name("FILE");
+    sub.add_option("--age-weights", o->ageWeights, kAgeWeightsHelp)->type_name("FILE");
     sub.footer("Each table given replaces the dataset's (travel times, flows) or adds to it (cooperations of "
                "another name). Codes of another COG year are carried to the dataset's COG.");
     return [o](Context& c) { return runAdd(*o, c); };

@@ -1,4 +1,5 @@
 // maillage import: a dataset GeoPackage from official files.
+#include "app/age_weights_option.h"
 #include "app/cli_links.h"
 #include "app/cli_register.h"
 #include "app/commands.h"
@@ -32,6 +33,7 @@ struct ImportCliOptions {
     std::string territories;
     bool strictArea = false;
     std::string populationByAge;
+    std::string ageWeights; //!< --age-weights FILE, stored with the dataset
     double bufferKm = 0;
 };
 
@@ -137,13 +139,17 @@ std::string importReportText(const io::ImportReport& report, const Context& c) {
 int runImport(const ImportCliOptions& o, Context& c) {
     const io::ImportOptions opt = importOptions(o);
     const std::string& output = required(o.output, "output");
+    std::vector<std::string> inputs = importInputs(opt);
+    inputs.push_back(o.ageWeights);
     checkOutputs(o.report.empty() ? std::vector<std::string>{output}
                                   : std::vector<std::string>{output, o.report},
-                 importInputs(opt));
+                 inputs);
+    const std::vector<model::AgeBandWeight> weights = readAgeWeightsOption(o.ageWeights);
     ConsoleFeedback feedback(c.err, c.quiet, c.terminal, c.language);
     io::ImportReport report;
     const auto t0 = std::chrono::steady_clock::now();
     model::Dataset ds = io::importDataset(opt, report, &feedback);
+    storeAgeWeights(ds, weights, o.ageWeights, c);
     const std::string reportText = importReportText(report, c);
     // The report is written first to its temporary, and put in place only with the dataset: both or none.
     std::optional<io::PendingFile> reportFile;
@@ -190,6 +196,7 @@ Runner declareImport(CLI::App& sub) {
     text("--population-code", o->populationCode, "its commune code column (default: codgeo)");
     text("--population-column", o->populationColumn, "its population column (default: population)");
     file("--population-by-age", o->populationByAge, kPopulationByAgeHelp);
+    file("--age-weights", o->ageWeights, kAgeWeightsHelp);
     sub.add_option("--professionals", o->professionals,
                    "counts of professionals for the vintage YEAR (repeatable: one per vintage). Long tables "
                    "(commune, profession, count) or wide (one column per BPE code)")

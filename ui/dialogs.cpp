@@ -246,8 +246,41 @@ QWidget* ParametersDialog::createAccessTab() {
     form->addRow(tr("Straight-line speed where travel times are missing"), m_accessSpeed);
     form->addRow(hint(tr("A new catchment stretches the steps to it (10, 15, 20 minutes become 15, 22.5, 30 "
                          "for 30 minutes).")));
-    m_fields << m_accessMethod << m_accessCatchment << m_accessDecay << m_accessSpeed;
+    addAccessInputFields(form);
+    m_fields << m_accessMethod << m_accessCatchment << m_accessDecay << m_accessSpeed << m_accessDemand
+             << m_accessSupply << m_accessMaxAge;
     return tab;
+}
+
+void ParametersDialog::addAccessInputFields(QFormLayout* form) {
+    m_accessDemand = new QComboBox;
+    m_accessDemand->setObjectName(QStringLiteral("accessDemand"));
+    m_accessDemand->addItem(tr("Population"), static_cast<int>(model::DemandKind::Population));
+    m_accessDemand->addItem(tr("Population standardised by age"),
+                            static_cast<int>(model::DemandKind::Standardised));
+    m_accessDemand->setToolTip(
+        tr("access.demand: the population of each commune, or its population by age band weighted by the "
+           "consumption of care of each band, as DREES computes the APL (needs the population by age: "
+           "maillage add --population-by-age; weights: --age-weights, else those shipped)."));
+    m_accessSupply = new QComboBox;
+    m_accessSupply->setObjectName(QStringLiteral("accessSupply"));
+    m_accessSupply->addItem(tr("Professionals"), static_cast<int>(model::SupplyKind::Professionals));
+    m_accessSupply->addItem(tr("Full-time equivalents (register)"),
+                            static_cast<int>(model::SupplyKind::FullTimeEquivalents));
+    m_accessSupply->addItem(tr("Consultations"), static_cast<int>(model::SupplyKind::Consultations));
+    m_accessSupply->setToolTip(
+        tr("access.supply: count each professional once, or the full-time equivalents of each practice "
+           "site given by the register of professionals of the year (RPPS, ADELI; maillage add "
+           "--register). Consultations need figures the application does not hold yet."));
+    m_accessMaxAge = spin(0, 120, 0, 1, tr(" years"));
+    m_accessMaxAge->setObjectName(QStringLiteral("accessMaxAge"));
+    m_accessMaxAge->setSpecialValueText(tr("no limit"));
+    m_accessMaxAge->setToolTip(
+        tr("access.max_age: count only the professionals younger than this age in the year of the counts "
+           "(65 for the GP zonage); their ages come from the register of professionals. 0: no limit."));
+    form->addRow(tr("Demand"), m_accessDemand);
+    form->addRow(tr("Supply"), m_accessSupply);
+    form->addRow(tr("Professionals younger than"), m_accessMaxAge);
 }
 
 std::map<std::string, double> ParametersDialog::shownAccess() const {
@@ -266,6 +299,9 @@ std::map<std::string, double> ParametersDialog::shownAccess() const {
     setIfChanged("access.catchment_minutes", m_accessCatchment->value(), base.catchmentMinutes);
     setIfChanged("access.decay_minutes", m_accessDecay->value(), base.decayMinutes);
     setIfChanged("access.straight_line_speed_kmh", m_accessSpeed->value(), base.straightLineSpeedKmh);
+    setIfChanged("access.demand", m_accessDemand->currentData().toInt(), static_cast<int>(base.demand));
+    setIfChanged("access.supply", m_accessSupply->currentData().toInt(), static_cast<int>(base.supply));
+    setIfChanged("access.max_age", m_accessMaxAge->value(), base.maxAge);
     return access;
 }
 
@@ -331,6 +367,9 @@ void ParametersDialog::setParameters(const model::Parameters& p) {
     m_accessCatchment->setValue(access.catchmentMinutes);
     m_accessDecay->setValue(access.decayMinutes);
     m_accessSpeed->setValue(access.straightLineSpeedKmh);
+    m_accessDemand->setCurrentIndex(qMax(0, m_accessDemand->findData(static_cast<int>(access.demand))));
+    m_accessSupply->setCurrentIndex(qMax(0, m_accessSupply->findData(static_cast<int>(access.supply))));
+    m_accessMaxAge->setValue(access.maxAge);
     QStringList steps;
     for (const model::AccessStep& step : access.steps)
         steps << tr("%1 under %2 min")

@@ -11,6 +11,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QDialogButtonBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -66,6 +67,9 @@ private:
     QWidget* createMaillageTab();
     QWidget* createDensityTab();
     QWidget* createAccessTab();
+    //! The demand, supply and age-limit fields of the accessibility tab (access.demand, access.supply,
+    //! access.max_age), added to `form`.
+    void addAccessInputFields(QFormLayout* form);
     QWidget* createCrunchTab();
     QWidget* createInterfaceTab();
     //! The "access.*" keys of m_base with those whose widget now shows another value than m_base gives the
@@ -108,6 +112,9 @@ private:
     QDoubleSpinBox* m_accessDecay;
     QDoubleSpinBox* m_accessSpeed;
     QLabel* m_accessSteps;
+    QComboBox* m_accessDemand;
+    QComboBox* m_accessSupply;
+    QDoubleSpinBox* m_accessMaxAge;
     QComboBox* m_language;
     QString m_initialLanguage;
     QLabel* m_note;

@@ -252,13 +252,14 @@ void Session::setParameters(const model::Parameters& parameters) {
         d->crunchesRunning.clear();
     }
     const model::DensityParameters was = d->dataset->params.density;
+    const std::map<std::string, double> wasAccess = d->dataset->params.access; // accessibility's own
     // Copy on write: a running task keeps reading the dataset it was started with.
     if (d->dataset.use_count() > 1)
         d->dataset = std::make_shared<model::Dataset>(*d->dataset);
     d->dataset->params = parameters;
     if (parameters.density.catchmentKm != was.catchmentKm ||
         parameters.density.catchmentMinutes != was.catchmentMinutes ||
-        parameters.density.secrecyThreshold != was.secrecyThreshold) {
+        parameters.density.secrecyThreshold != was.secrecyThreshold || parameters.access != wasAccess) {
         ++d->generation; // accessibility depends on the catchment, what is masked on the threshold
         d->densityMaps.clear();
         d->densityMapsRunning.clear();

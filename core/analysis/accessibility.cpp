@@ -1,6 +1,8 @@
 // Two-step floating catchment (APL and its variants): one code path, the method only changes w(t).
 #include "core/analysis/accessibility.h"
 
+#include "core/analysis/access_weights.h"
+
 #include "core/analysis/counts.h"
 #include "core/analysis/density.h"
 #include "core/analysis/register_counts.h"
@@ -98,9 +100,15 @@ void keepPopulationOfCommunesWithoutAges(const model::Dataset& ds, const std::ve
 
 } // namespace
 
-std::vector<double> standardisedDemand(const model::Dataset& dataset,
-                                       const std::vector<model::AgeBandWeight>& weights, Warnings& warnings) {
-    if (dataset.populationByAge.empty())
+namespace {
+
+//! standardisedDemand() with the population by age read from `ages` (the dataset's own: a buffer run
+//! reads it in place).
+std::vector<double> standardisedDemandOf(const model::Dataset& dataset,
+                                         const std::vector<model::AgeBandPopulation>& ages,
+                                         const std::vector<model::AgeBandWeight>& weights,
+                                         Warnings& warnings) {
+    if (ages.empty())
         throw Error(ErrorKind::Parameter, Location{"", 0, {}, -1, "access.demand"},
                     msg("analysis.access.no_population_by_age"));
     std::vector<double> weightOfBand;
@@ -109,7 +117,7 @@ std::vector<double> standardisedDemand(const model::Dataset& dataset,
     // Rows of standardisedPopulation: the communes that have ages, in the order first met.
     std::vector<int> row(dataset.communes.size(), -1);
     std::vector<std::vector<double>> byBand;
-    for (const model::AgeBandPopulation& age : dataset.populationByAge) {
+    for (const model::AgeBandPopulation& age : ages) {
         const std::size_t b = bandIndex(weights, age.band);
         const int c = resolveCommune(dataset, age.commune);
         if (c < 0)
@@ -128,6 +136,13 @@ std::vector<double> standardisedDemand(const model::Dataset& dataset,
             out[c] = standardised[static_cast<std::size_t>(row[c])];
     keepPopulationOfCommunesWithoutAges(dataset, row, out, warnings);
     return out;
+}
+
+} // namespace
+
+std::vector<double> standardisedDemand(const model::Dataset& dataset,
+                                       const std::vector<model::AgeBandWeight>& weights, Warnings& warnings) {
+    return standardisedDemandOf(dataset, dataset.populationByAge, weights, warnings);
 }
 
 namespace {
@@ -206,7 +221,7 @@ struct TravelMatrix {
     std::vector<std::pair<int, double>> entries;
 };
 
-TravelMatrix indexTravelTimes(const model::Dataset& ds) {
+TravelMatrix indexTravelTimes(const model::Dataset& ds, const std::vector<model::TravelTime>& times) {
     const std::size_t n = ds.communes.size();
     TravelMatrix m;
     m.start.assign(n + 1, 0);
@@ -215,8 +230,8 @@ TravelMatrix indexTravelTimes(const model::Dataset& ds) {
         double minutes;
     };
     std::vector<Entry> entries;
-    entries.reserve(ds.travelTimes.size());
-    for (const model::TravelTime& t : ds.travelTimes) {
+    entries.reserve(times.size());
+    for (const model::TravelTime& t : times) {
         if (!(t.minutes >= 0) || !std::isfinite(t.minutes))
             continue;
         const int o = resolveCommune(ds, t.origin), d = resolveCommune(ds, t.destination);
@@ -330,10 +345,10 @@ void appendReach(const model::Dataset& ds, std::size_t j, const AccessParameters
     });
 }
 
-Reach buildReach(const model::Dataset& ds, const std::vector<double>& supply, const AccessParameters& params,
-                 Feedback* feedback) {
+Reach buildReach(const model::Dataset& ds, const std::vector<model::TravelTime>& times,
+                 const std::vector<double>& supply, const AccessParameters& params, Feedback* feedback) {
     const std::size_t n = ds.communes.size();
-    const TravelMatrix matrix = indexTravelTimes(ds);
+    const TravelMatrix matrix = indexTravelTimes(ds, times);
     const AnchorGrid grid(ds, params.catchmentMinutes / 60.0 * params.straightLineSpeedKmh * 1000.0);
     std::vector<int> stamp(n, -1);
     Reach reach;
@@ -447,14 +462,14 @@ void markEdge(const model::Dataset& ds, AccessResult& r) {
 }
 
 //! Says which pairs were timed by the straight line (all of them without a matrix).
-void warnStraightLine(const model::Dataset& ds, AccessResult& r) {
+void warnStraightLine(const std::vector<model::TravelTime>& times, AccessResult& r) {
     long long byLine = 0, total = 0;
     for (std::size_t c = 0; c < r.values.size(); ++c) {
         byLine += r.pairsByStraightLine[c];
         total += r.pairsByStraightLine[c] + r.pairsByMatrix[c];
     }
     const auto speed = arg::number("speed", r.params.straightLineSpeedKmh);
-    if (ds.travelTimes.empty())
+    if (times.empty())
         r.warnings.push_back(makeWarning(ErrorKind::Value, {}, msg("analysis.access.no_matrix", {speed})));
     else if (byLine > 0)
         r.warnings.push_back(
@@ -482,15 +497,27 @@ std::vector<double> inputOr(const model::Dataset& ds, const std::vector<double>&
     return given;
 }
 
-//! The demand the dataset gives (empty when inputs give it): population, or standardised by age.
-std::vector<double> datasetDemand(const model::Dataset& ds, const AccessInputs& inputs, AccessResult& r) {
+//! What the floating catchment runs on: `area` gives the communes (the dataset's, followed by its buffer's
+//! when it has one) and resolves codes; `tables` is the dataset itself, whose travel times, registers and
+//! population by age are read in place (a buffer run does not copy them).
+struct AccessData {
+    const model::Dataset& area;
+    const model::Dataset& tables;
+};
+
+//! The demand the dataset gives (empty when inputs give it): population, or standardised by age with the
+//! dataset's consumption weights (consumptionWeights()).
+std::vector<double> datasetDemand(const AccessData& data, const AccessInputs& inputs, AccessResult& r) {
     if (!inputs.demand.empty()) {
         r.demandStandardised = inputs.demandStandardised;
         return {};
     }
+    const model::Dataset& ds = data.area;
     if (r.params.demand == model::DemandKind::Standardised) {
         r.demandStandardised = true;
-        return standardisedDemand(ds, model::builtinConsumptionWeights(), r.warnings);
+        return standardisedDemandOf(
+            ds, data.tables.populationByAge,
+            inputs.ageWeights.empty() ? consumptionWeights(data.tables) : inputs.ageWeights, r.warnings);
     }
     std::vector<double> population(ds.communes.size());
     for (std::size_t c = 0; c < population.size(); ++c)
@@ -507,15 +534,15 @@ const model::ProfessionalRegister* registerOf(const model::Dataset& ds, int vint
 
 //! The supply the dataset gives (empty when inputs give it): the counts, or the register's FTE or
 //! professionals under the age limit.
-std::vector<double> datasetSupply(const model::Dataset& ds, const AccessInputs& inputs,
+std::vector<double> datasetSupply(const AccessData& data, const AccessInputs& inputs,
                                   std::vector<double> counts, AccessResult& r) {
     if (!inputs.supply.empty())
         return {};
     const AccessParameters& params = r.params;
-    const model::ProfessionalRegister* reg = registerOf(ds, r.vintage);
+    const model::ProfessionalRegister* reg = registerOf(data.tables, r.vintage);
     const bool fromRegister = params.supply == SupplyKind::FullTimeEquivalents || params.maxAge > 0;
     if (reg && fromRegister && params.supply != SupplyKind::Consultations)
-        return registerSupply(ds, *reg, r.profession, params, r.warnings);
+        return registerSupply(data.area, *reg, r.profession, params, r.warnings);
     if (params.supply != SupplyKind::Professionals)
         throw Error(ErrorKind::Parameter, Location{"", 0, {}, -1, "access.supply"},
                     msg(params.supply == SupplyKind::FullTimeEquivalents
@@ -534,61 +561,70 @@ std::vector<double> datasetSupply(const model::Dataset& ds, const AccessInputs& 
 
 namespace {
 
-//! accessibility() on the communes of `dataset` as they are (the buffer, if any, already among them).
-AccessResult accessibilityOf(const model::Dataset& dataset, const std::string& profession, int vintage,
-                             const AccessParameters& params, const AccessInputs& inputs, Feedback* feedback) {
+//! accessibility() on the communes of data.area as they are (the buffer, if any, already among them),
+//! `counts` being theirs.
+AccessResult accessibilityOf(const AccessData& data, CommuneCounts counts, const AccessParameters& params,
+                             const AccessInputs& inputs, Feedback* feedback) {
     validate(params, "");
-    CommuneCounts counts = countsByCommune(dataset, profession, vintage);
+    const model::Dataset& dataset = data.area;
     AccessResult r;
     r.profession = counts.profession;
     r.vintage = counts.vintage;
     r.params = params;
     r.warnings = std::move(counts.warnings);
-    r.demand = inputOr(dataset, inputs.demand, datasetDemand(dataset, inputs, r), "demand");
-    const std::vector<double> supply = inputOr(
-        dataset, inputs.supply, datasetSupply(dataset, inputs, std::move(counts.counts), r), "supply");
+    r.demand = inputOr(dataset, inputs.demand, datasetDemand(data, inputs, r), "demand");
+    const std::vector<double> supply =
+        inputOr(dataset, inputs.supply, datasetSupply(data, inputs, std::move(counts.counts), r), "supply");
 
-    const Reach reach = buildReach(dataset, supply, params, feedback);
+    const Reach reach = buildReach(dataset, data.tables.travelTimes, supply, params, feedback);
     throwIfCanceled(feedback);
     computeValues(reach, supply, r);
-    warnStraightLine(dataset, r);
+    warnStraightLine(data.tables.travelTimes, r);
     markEdge(dataset, r);
     report(feedback, 100);
     return r;
 }
 
-//! The dataset's communes followed by its buffer communes (without polygons), their counts together: what
-//! the floating catchment runs on when the import took a buffer.
+//! The dataset's communes (without polygons) followed by its buffer communes, and the buffer's counts
+//! only: the communes the floating catchment runs on when the import took a buffer. The travel times,
+//! registers, population by age and the area's counts stay in `ds` (AccessData::tables, countsWithBuffer).
 model::Dataset withBuffer(const model::Dataset& ds) {
     model::Dataset out;
     out.meta = ds.meta;
     out.catalogue = ds.catalogue;
     out.communes.reserve(ds.communes.size() + ds.bufferCommunes.size());
-    for (const model::Commune& c : ds.communes) {
-        out.communes.push_back(c);
-        out.communes.back().geometry.clear();
-    }
+    for (const model::Commune& c : ds.communes) // every field but the polygon, which is not copied
+        out.communes.push_back({c.code, c.name, c.population, c.bv, c.dep, c.reg, c.anchor, {}});
     out.communes.insert(out.communes.end(), ds.bufferCommunes.begin(), ds.bufferCommunes.end());
-    out.counts = ds.counts;
-    out.counts.insert(out.counts.end(), ds.bufferCounts.begin(), ds.bufferCounts.end());
-    out.travelTimes = ds.travelTimes;
-    out.registers = ds.registers;
-    out.populationByAge = ds.populationByAge;
+    out.counts = ds.bufferCounts;
     out.reindex();
     return out;
 }
 
+//! The counts of `area`'s communes (first those of `ds`, then the buffer's); `ofBuffer` gets the buffer's
+//! alone (zero for the area's communes).
+CommuneCounts countsWithBuffer(const model::Dataset& ds, const model::Dataset& area,
+                               const std::string& profession, int vintage, std::vector<double>& ofBuffer) {
+    CommuneCounts counts = countsByCommune(ds, profession, vintage);
+    CommuneCounts buffer = countsByCommune(area, counts.profession, counts.vintage);
+    ofBuffer = buffer.counts;
+    for (std::size_t c = 0; c < counts.counts.size(); ++c)
+        buffer.counts[c] += counts.counts[c];
+    counts.counts = std::move(buffer.counts);
+    for (Warning& w : buffer.warnings)
+        counts.warnings.push_back(std::move(w));
+    return counts;
+}
+
 //! Inputs given for the area's communes, followed by the buffer's population and counts.
-AccessInputs padInputs(const model::Dataset& extended, std::size_t area, const std::string& profession,
-                       int vintage, AccessInputs inputs) {
+AccessInputs padInputs(const model::Dataset& extended, std::size_t area, const std::vector<double>& ofBuffer,
+                       AccessInputs inputs) {
     if (!inputs.demand.empty() && inputs.demand.size() == area)
         for (std::size_t c = area; c < extended.communes.size(); ++c)
             inputs.demand.push_back(std::max(0.0, extended.communes[c].population));
-    if (!inputs.supply.empty() && inputs.supply.size() == area) {
-        const CommuneCounts counts = countsByCommune(extended, profession, vintage);
-        inputs.supply.insert(inputs.supply.end(), counts.counts.begin() + static_cast<std::ptrdiff_t>(area),
-                             counts.counts.end());
-    }
+    if (!inputs.supply.empty() && inputs.supply.size() == area)
+        inputs.supply.insert(inputs.supply.end(), ofBuffer.begin() + static_cast<std::ptrdiff_t>(area),
+                             ofBuffer.end());
     return inputs;
 }
 
@@ -614,12 +650,15 @@ void keepArea(const model::Dataset& ds, std::size_t area, AccessResult& r) {
 AccessResult accessibility(const model::Dataset& dataset, const std::string& profession, int vintage,
                            const AccessParameters& params, const AccessInputs& inputs, Feedback* feedback) {
     if (dataset.bufferCommunes.empty())
-        return accessibilityOf(dataset, profession, vintage, params, inputs, feedback);
+        return accessibilityOf({dataset, dataset}, countsByCommune(dataset, profession, vintage), params,
+                               inputs, feedback);
     // The buffer's supply and demand count; its communes are not reported.
     const model::Dataset extended = withBuffer(dataset);
     const std::size_t area = dataset.communes.size();
-    AccessResult r = accessibilityOf(extended, profession, vintage, params,
-                                     padInputs(extended, area, profession, vintage, inputs), feedback);
+    std::vector<double> ofBuffer;
+    CommuneCounts counts = countsWithBuffer(dataset, extended, profession, vintage, ofBuffer);
+    AccessResult r = accessibilityOf({extended, dataset}, std::move(counts), params,
+                                     padInputs(extended, area, ofBuffer, inputs), feedback);
     keepArea(dataset, area, r);
     return r;
 }

@@ -36,6 +36,9 @@ struct AccessInputs {
     //! Supply per commune (FTE, consultations: say which in AccessParameters::supply); empty: the counts
     //! of the profession for the vintage.
     std::vector<double> supply;
+    //! Consumption weights of the standardised demand (`maillage access --age-weights`); empty: the
+    //! dataset's (consumptionWeights(), core/analysis/access_weights.h).
+    std::vector<model::AgeBandWeight> ageWeights;
 };
 
 //! Age-standardised population (DREES): each commune's population by age band weighted by the band's
@@ -88,8 +91,9 @@ struct AccessResult {
 //! line between anchors at params.straightLineSpeedKmh; a commune reaches itself at 0 minutes when the
 //! matrix does not say otherwise, even without a position. Communes without a position reach no other
 //! commune except through the matrix. `profession`: code or alias ("" = all); `vintage` 0 = latest.
-//! Demand: inputs.demand, else the population, or standardisedDemand() with the shipped weights when
-//! params.demand says so. Supply: inputs.supply, else the counts, or registerSupply() from the register of
+//! Demand: inputs.demand, else the population, or standardisedDemand() with inputs.ageWeights, else the
+//! dataset's weights (stored by `import|add --age-weights`, else the shipped ones) when params.demand says
+//! so. Supply: inputs.supply, else the counts, or registerSupply() from the register of
 //! the vintage when params.supply is FTE or params.maxAge is set (without such a register: FTE and
 //! consultations throw Error(Parameter) naming "access.supply"; an age limit is not applied, a warning
 //! says so). The dataset's buffer communes (Dataset::bufferCommunes) are supply and demand like the others

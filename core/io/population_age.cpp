@@ -119,6 +119,16 @@ void warnSecrets(const Table& table, long long secrets, Warnings& warnings) {
                                        msg("io.age.secret_cells", {arg::integer("n", secrets)})));
 }
 
+//! The age band of a cell, normalised (normaliseAgeBand); throws naming the cell when it names no band.
+std::string bandOf(const Table& table, std::size_t row, int column) {
+    const std::string label = text::trim(table.cell(row, column));
+    const std::string normalised = normaliseAgeBand(label);
+    if (normalised.empty())
+        throw Error(ErrorKind::Value, table.at(row, column),
+                    msg("io.age.band_expected", {arg::code("value", label)}));
+    return normalised;
+}
+
 std::vector<model::AgeBandPopulation> longLayout(const Table& table, int band, Warnings& warnings) {
     const int commune = firstColumn(table, kCommuneColumns);
     const int population = firstColumn(table, kPopulationColumns);
@@ -129,13 +139,8 @@ std::vector<model::AgeBandPopulation> longLayout(const Table& table, int band, W
     std::vector<model::AgeBandPopulation> out;
     long long secrets = 0;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        const std::string label = text::trim(table.cell(r, band));
-        const std::string normalised = normaliseAgeBand(label);
-        if (normalised.empty())
-            throw Error(ErrorKind::Value, table.at(r, band),
-                        msg("io.age.band_expected", {arg::code("value", label)}));
-        out.push_back(
-            {communeOf(table, r, commune), normalised, populationOf(table, r, population, secrets)});
+        out.push_back({communeOf(table, r, commune), bandOf(table, r, band),
+                       populationOf(table, r, population, secrets)});
     }
     warnSecrets(table, secrets, warnings);
     return out;
@@ -208,6 +213,67 @@ std::vector<model::AgeBandPopulation> joinPopulationByAge(const model::Dataset& 
                                        std::vector<std::string>(absent.begin(), absent.end())));
     }
     return out;
+}
+
+namespace {
+
+const std::vector<std::string> kWeightColumns = {"weight", "poids", "ponderation", "coefficient", "coef"};
+
+//! A weight cell: a finite number >= 0.
+double weightOf(const Table& table, std::size_t row, int column) {
+    const std::string t = text::trim(table.cell(row, column));
+    const auto v = text::parseNumber(t);
+    if (!v || !(*v >= 0))
+        throw Error(ErrorKind::Value, table.at(row, column),
+                    msg("io.age.weight_expected", {arg::code("value", t)}));
+    return *v;
+}
+
+} // namespace
+
+std::vector<model::AgeBandWeight> ageWeightsFromTable(const Table& table) {
+    const int band = firstColumn(table, kBandColumns);
+    const int weight = firstColumn(table, kWeightColumns);
+    if (band < 0)
+        table.requireColumn("age_band");
+    if (weight < 0)
+        table.requireColumn("weight");
+    std::vector<model::AgeBandWeight> out;
+    std::set<std::string> seen;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const std::string normalised = bandOf(table, r, band);
+        if (!seen.insert(normalised).second)
+            throw Error(ErrorKind::Value, table.at(r, band),
+                        msg("io.age.weight_band_twice", {arg::code("band", normalised)}));
+        out.push_back({normalised, weightOf(table, r, weight)});
+    }
+    if (out.empty())
+        throw Error(ErrorKind::Format, Location{table.source}, msg("io.age.weights_empty"));
+    return out;
+}
+
+std::vector<model::AgeBandWeight> readAgeWeights(const std::string& path, const TableReadOptions& options) {
+    TableReadOptions read = options;
+    if (read.expectedColumns.empty())
+        read.expectedColumns = {"age_band", "tranche_age", "weight", "poids"};
+    return ageWeightsFromTable(readTable(path, read));
+}
+
+void checkAgeWeightsCover(const std::vector<model::AgeBandWeight>& weights,
+                          const std::vector<model::AgeBandPopulation>& ages, const std::string& file) {
+    std::set<std::string> given, missing;
+    for (const model::AgeBandWeight& w : weights)
+        given.insert(w.band);
+    for (const model::AgeBandPopulation& a : ages)
+        if (!given.count(a.band))
+            missing.insert(a.band);
+    if (missing.empty())
+        return;
+    throw Error(ErrorKind::Value, Location{file},
+                msg("io.age.weights_missing_bands",
+                    {arg::integer("n", static_cast<long long>(missing.size())),
+                     arg::list("bands", std::vector<std::string>(missing.begin(), missing.end())),
+                     arg::list("given", std::vector<std::string>(given.begin(), given.end()))}));
 }
 
 } // namespace maillage::io

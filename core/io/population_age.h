@@ -4,6 +4,7 @@
 // (P20_POP0014, P20_POP1529, … P20_POP90P: « évolution et structure de la population »), and a generic
 // long table commune;age_band;population. Decimal commas, Latin-1/CP1252 and UTF-8 (io::readTable).
 #include "core/io/table.h"
+#include "core/model/access_parameters.h"
 #include "core/model/dataset.h"
 
 #include <string>
@@ -33,5 +34,20 @@ std::vector<model::AgeBandPopulation> populationByAgeFromTable(const Table& tabl
 std::vector<model::AgeBandPopulation> joinPopulationByAge(const model::Dataset& dataset,
                                                           std::vector<model::AgeBandPopulation> rows,
                                                           const std::string& file, Warnings& warnings);
+
+//! Reads consumption weights by age band (`--age-weights FILE`): columns age_band (or tranche_age, age,
+//! band…) and weight (or poids, ponderation, coefficient), bands written as normaliseAgeBand reads them
+//! ("0-14", INSEE's "0014", "90+"), weights numbers >= 0 (decimal commas read). Throws Error naming the
+//! file, the line and the column: a missing column, a band naming no band or given twice, a weight that is
+//! not a number >= 0; Error(Format) naming the file when it has no row.
+std::vector<model::AgeBandWeight> readAgeWeights(const std::string& path,
+                                                 const TableReadOptions& options = {});
+//! The same from a table already read.
+std::vector<model::AgeBandWeight> ageWeightsFromTable(const Table& table);
+
+//! Checks that `weights` (read from `file`) give a weight to every band of `ages`. Throws Error(Value)
+//! naming the file, the bands missing and the bands it has.
+void checkAgeWeightsCover(const std::vector<model::AgeBandWeight>& weights,
+                          const std::vector<model::AgeBandPopulation>& ages, const std::string& file);
 
 } // namespace maillage::io

@@ -666,6 +666,25 @@ void keepDatasetCommunes(const model::Dataset& ds, std::vector<model::CountRecor
                          arg::list("codes", listed, true), arg::text("vintage", std::to_string(vintage))})));
 }
 
+//! Moves the counts of the dataset's buffer communes (import --buffer-km) into its buffer counts, those
+//! of the vintage replaced: accessibility's supply around the area comes from the register as well.
+void moveBufferCounts(model::Dataset& ds, std::vector<model::CountRecord>& counts, int vintage) {
+    if (ds.bufferCommunes.empty())
+        return;
+    std::set<std::string> buffer;
+    for (const model::Commune& c : ds.bufferCommunes)
+        buffer.insert(c.code);
+    auto& kept = ds.bufferCounts;
+    kept.erase(std::remove_if(kept.begin(), kept.end(),
+                              [&](const model::CountRecord& c) { return c.vintage == vintage; }),
+               kept.end());
+    const auto inBuffer = [&](const model::CountRecord& c) {
+        return !ds.commune(c.place) && buffer.count(c.place);
+    };
+    std::copy_if(counts.begin(), counts.end(), std::back_inserter(kept), inBuffer);
+    counts.erase(std::remove_if(counts.begin(), counts.end(), inBuffer), counts.end());
+}
+
 } // namespace
 
 namespace {
@@ -699,6 +718,7 @@ RegisterAdded addRegister(model::Dataset& ds, model::ProfessionalRegister reg, c
     checkRegisterVintage(ds, vintage, replaceCounts, file);
     const bool taken = hasCounts(ds, vintage);
     std::vector<model::CountRecord> derived = foldArrondissements(count(reg));
+    moveBufferCounts(ds, derived, vintage);
     keepDatasetCommunes(ds, derived, vintage, file, warnings);
     RegisterAdded out;
     out.professionals = reg.professionals.size();

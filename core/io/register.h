@@ -110,8 +110,9 @@ std::string registerSourceLine(const model::ProfessionalRegister& reg);
 Message siteRuleMessage(model::SiteRule rule);
 
 //! Adds `reg` to `ds` (replacing a register of the same vintage) with the counts `count` derives from it,
-//! arrondissements folded into their commune; counts in communes absent from `ds` are left out with a
-//! warning. Counts of the same vintage already in `ds` are replaced when `replaceCounts`, else
+//! arrondissements folded into their commune; counts in the buffer communes (Dataset::bufferCommunes)
+//! replace the buffer's counts of the vintage; counts in other communes absent from `ds` are left out with
+//! a warning. Counts of the same vintage already in `ds` are replaced when `replaceCounts`, else
 //! Error(Parameter) and `ds` is unchanged. The vintages and sources of the metadata are updated.
 //! `file` is the register's path, for messages.
 RegisterAdded addRegister(model::Dataset& ds, model::ProfessionalRegister reg, const std::string& file,

@@ -84,6 +84,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
     static const std::vector<MessageTemplate> catalogue = {
 #include "core/model/messages/access.inc"
 #include "core/model/messages/access18.inc"
+#include "core/model/messages/access19.inc"
 #include "core/model/messages/analysis.inc"
 #include "core/model/messages/app.inc"
 #include "core/model/messages/change.inc"

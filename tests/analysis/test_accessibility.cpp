@@ -6,6 +6,7 @@
 #include "core/io/table.h"
 #include "core/model/text.h"
 
+#include "near.h"
 #include "testing.h"
 
 #include <QtGlobal>
@@ -18,6 +19,8 @@
 
 using namespace maillage;
 using namespace maillage::analysis;
+using maillage::testing::allNear;
+using maillage::testing::near;
 using maillage::testing::q;
 
 namespace {
@@ -30,10 +33,6 @@ model::Commune commune(const std::string& code, double population, model::Point 
     c.bv = code;
     c.anchor = anchor;
     return c;
-}
-
-bool near(double a, double b, double tolerance = 1e-9) {
-    return std::fabs(a - b) <= tolerance * std::max(1.0, std::fabs(b));
 }
 
 //! Three communes, two GPs: A (1,000 inhabitants, 1 GP), B (2,000), C (500, 1 GP). By road (both ways):
@@ -209,15 +208,6 @@ model::Dataset threeCommunesWithRegister() {
     reg.professionals = {p1, p2};
     ds.registers = {reg};
     return ds;
-}
-
-bool allNear(const std::vector<double>& a, const std::vector<double>& b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (!near(a[i], b[i]))
-            return false;
-    return true;
 }
 
 } // namespace

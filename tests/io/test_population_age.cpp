@@ -207,6 +207,67 @@ private slots:
         QCOMPARE(ds.populationByAge.size(), std::size_t(2));
         QCOMPARE(populationOf(ds.populationByAge, "59350", "90+"), 2.0);
     }
+
+    void ageWeightsInLatin1WithCommasAndInseeBands() {
+        QTemporaryDir dir;
+        // Latin-1 header ("pondération" is not a weight column name, "poids" is), ',' separator, decimal
+        // commas quoted, INSEE's 0014 and 90P band codes.
+        const std::string path = write(dir, "poids.csv",
+                                       "tranche_age,poids,libell\xe9\n0014,\"0,8\",enfants\n1529,1,jeunes\n"
+                                       "90P,\"2,25\",tr\xe8s \xe2g\xe9s\n");
+        const std::vector<model::AgeBandWeight> w = io::readAgeWeights(path);
+        QCOMPARE(w.size(), std::size_t(3));
+        QCOMPARE(w[0].band, std::string("0-14"));
+        QCOMPARE(w[0].weight, 0.8);
+        QCOMPARE(w[1].band, std::string("15-29"));
+        QCOMPARE(w[2].band, std::string("90+"));
+        QCOMPARE(w[2].weight, 2.25);
+        // Semicolons and bands written "0-14", "90 ans et plus".
+        const auto semi =
+            io::readAgeWeights(write(dir, "w.csv", "age_band;weight\n0-14;0,5\n90 ans et plus;3\n"));
+        QCOMPARE(semi.size(), std::size_t(2));
+        QCOMPARE(semi[1].band, std::string("90+"));
+        QCOMPARE(semi[0].weight, 0.5);
+    }
+
+    void badAgeWeightsNameTheFileLineAndColumn() {
+        QTemporaryDir dir;
+        const auto expectError = [](const std::string& path, const QStringList& words) {
+            try {
+                io::readAgeWeights(path);
+                QFAIL("expected an error");
+            } catch (const Error& e) {
+                const QString what = q(e.what());
+                for (const QString& word : words)
+                    QVERIFY2(what.contains(word), qPrintable(what + " lacks " + word));
+            }
+        };
+        expectError(write(dir, "neg.csv", "age_band;weight\n0-14;1\n15-29;-0,5\n"),
+                    {"neg.csv", "line 3", "weight", "-0,5", ">= 0"});
+        expectError(write(dir, "text.csv", "age_band;weight\n0-14;beaucoup\n"),
+                    {"text.csv", "line 2", "beaucoup"});
+        expectError(write(dir, "band.csv", "age_band;weight\nadultes;1\n"),
+                    {"band.csv", "line 2", "adultes", "0-14"});
+        expectError(write(dir, "twice.csv", "age_band;weight\n0-14;1\n0014;2\n"),
+                    {"twice.csv", "line 3", "0-14", "twice"});
+        expectError(write(dir, "cols.csv", "age_band;valeur\n0-14;1\n"), {"cols.csv", "weight"});
+        expectError(write(dir, "empty.csv", "age_band;weight\n"), {"empty.csv"});
+    }
+
+    void ageWeightsMustCoverEveryBandOfThePopulation() {
+        const std::vector<model::AgeBandWeight> weights = {{"0-14", 1}, {"15-29", 1}};
+        io::checkAgeWeightsCover(weights, {{"59350", "0-14", 5}, {"59350", "15-29", 5}}, "w.csv");
+        try {
+            io::checkAgeWeightsCover(
+                weights, {{"59350", "0-14", 5}, {"59350", "90+", 1}, {"13055", "75-89", 1}}, "w.csv");
+            QFAIL("expected an error");
+        } catch (const Error& e) {
+            QCOMPARE(q(e.what()),
+                     QStringLiteral("w.csv: the consumption weights give no weight to bands 75-89, "
+                                    "90+ of the population by age: expected a weight for every "
+                                    "band (the file has 0-14, 15-29)"));
+        }
+    }
 };
 
 QTEST_APPLESS_MAIN(TestPopulationAge)

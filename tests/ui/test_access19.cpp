@@ -1,0 +1,92 @@
+// The accessibility parameters of the window (issue 9, session 19): demand, supply and age limit edited in
+// the parameters dialog, and the Densités accessibility map computed again, in a task, when they change.
+#include "core/analysis/accessibility.h"
+#include "core/demo/demo.h"
+#include "ui/dialogs.h"
+#include "ui/session.h"
+
+#include "qgis_test_main.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QPushButton>
+#include <QTest>
+
+#include <cmath>
+
+using namespace maillage;
+using namespace maillage::ui;
+
+class TestAccess19Gui : public QObject {
+    Q_OBJECT
+private slots:
+    void theDialogEditsDemandSupplyAndAgeLimitWithTooltips() {
+        model::Parameters given;
+        given.access["access.max_age"] = 65;
+        ParametersDialog dialog(given, false);
+        QList<model::Parameters> applied;
+        connect(&dialog, &ParametersDialog::applyRequested, this,
+                [&applied](const model::Parameters& p) { applied.append(p); });
+        auto* demand = dialog.findChild<QComboBox*>(QStringLiteral("accessDemand"));
+        auto* supply = dialog.findChild<QComboBox*>(QStringLiteral("accessSupply"));
+        auto* maxAge = dialog.findChild<QDoubleSpinBox*>(QStringLiteral("accessMaxAge"));
+        QVERIFY(demand && supply && maxAge);
+        QVERIFY(demand->toolTip().contains(QStringLiteral("access.demand")));
+        QVERIFY(supply->toolTip().contains(QStringLiteral("access.supply")));
+        QVERIFY(maxAge->toolTip().contains(QStringLiteral("access.max_age")));
+        QCOMPARE(maxAge->value(), 65.0);
+        QCOMPARE(demand->currentData().toInt(), static_cast<int>(model::DemandKind::Population));
+        // Untouched, only the saved key stays.
+        dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Apply)->click();
+        QCOMPARE(applied.size(), 1);
+        QVERIFY(applied.first().access == given.access);
+        demand->setCurrentIndex(demand->findData(static_cast<int>(model::DemandKind::Standardised)));
+        supply->setCurrentIndex(supply->findData(static_cast<int>(model::SupplyKind::FullTimeEquivalents)));
+        maxAge->setValue(0);
+        QCOMPARE(maxAge->text(), maxAge->specialValueText());
+        dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Apply)->click();
+        const model::AccessParameters gp = applied.last().accessFor(model::ProfessionGroup::Proximite);
+        QCOMPARE(gp.demand, model::DemandKind::Standardised);
+        QCOMPARE(gp.supply, model::SupplyKind::FullTimeEquivalents);
+        QCOMPARE(gp.maxAge, 0.0);
+    }
+
+    void changingTheDemandComputesTheAccessibilityMapAgain() {
+        model::Dataset ds = demo::makeDemoDataset();
+        // Every other commune is all young, the others all very old: standardising moves every value.
+        for (std::size_t c = 0; c < ds.communes.size(); ++c)
+            ds.populationByAge.push_back(
+                {ds.communes[c].code, c % 2 ? "90+" : "0-14", std::max(1.0, ds.communes[c].population)});
+        Session session;
+        session.setDataset(ds);
+        DensityMapRequest request;
+        request.profession = QStringLiteral("medecin_generaliste");
+        request.vintage = session.vintage();
+        request.accessibility = true;
+        session.requestDensityMap(request);
+        QTRY_VERIFY_WITH_TIMEOUT(session.shownDensityMap() && session.shownDensityMap()->access, 30000);
+        const std::vector<double> before = session.shownDensityMap()->values;
+
+        model::Parameters p = session.parameters();
+        p.access["access.demand"] = 1;
+        session.setParameters(p);
+        QTRY_VERIFY_WITH_TIMEOUT(session.shownDensityMap() && session.shownDensityMap()->access &&
+                                     session.shownDensityMap()->access->demandStandardised,
+                                 30000);
+        const std::vector<double>& after = session.shownDensityMap()->values;
+        const analysis::AccessResult expected = analysis::accessibility(
+            session.dataset(), "medecin_generaliste", request.vintage,
+            analysis::accessParameters(p, session.dataset().catalogue, "medecin_generaliste"));
+        QCOMPARE(after.size(), expected.values.size());
+        bool changed = false;
+        for (std::size_t c = 0; c < after.size(); ++c) {
+            QVERIFY(std::fabs(after[c] - expected.values[c]) < 1e-9);
+            changed = changed || std::fabs(after[c] - before[c]) > 1e-9;
+        }
+        QVERIFY(changed);
+    }
+};
+
+MAILLAGE_QGIS_TEST_MAIN(TestAccess19Gui)
+#include "test_access19.moc"
