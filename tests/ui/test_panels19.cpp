@@ -143,6 +143,55 @@ private slots:
         QTRY_COMPARE(visibleLabelsWith(panel, QStringLiteral("inférieurs à 5")), 1);
     }
 
+    // --- Densités
+    void theDensityLegendNamesTheProfessionTheIndicatorAndTheYear() {
+        Session session;
+        QgsProject project;
+        MapLayers layers(&session, &project);
+        session.setDataset(demo::makeDemoDataset());
+        QSignalSpy ready(&session, &Session::densityMapReady);
+        session.requestDensityMap({QStringLiteral("medecin_generaliste"), session.vintage(), false});
+        QVERIFY(ready.wait(30000) || session.shownDensityMap());
+        QTRY_VERIFY(layers.communesColoured());
+        QgsLayerTree* root = project.layerTreeRoot();
+        const QString label =
+            panel::professionLabel(*session.dataset().catalogue.find("medecin_generaliste"));
+        const QString name = root->findLayer(layers.communes())->name();
+        QVERIFY2(name.startsWith(label) && name.endsWith(QString::number(session.vintage())),
+                 qPrintable(name));
+        QCOMPARE(name,
+                 MapLayers::densityLegendHeading(session.dataset(), session.shownDensityMap()->request));
+        QVERIFY(name !=
+                MapLayers::densityLegendHeading(
+                    session.dataset(), {QStringLiteral("medecin_generaliste"), session.vintage(), true}));
+        QCOMPARE(layers.communes()->name(), QStringLiteral("Communes")); // the layer keeps its own name
+        // The pôle types are covered by the coloured communes: their legend is folded.
+        QVERIFY(!root->findLayer(layers.bassins())->isExpanded());
+        QVERIFY(root->findLayer(layers.communes())->isExpanded());
+        session.clearDensityMap();
+        QCOMPARE(root->findLayer(layers.communes())->name(), QStringLiteral("Communes"));
+        QVERIFY(root->findLayer(layers.bassins())->isExpanded());
+    }
+
+    void theSourcesAreNamedByTitleAndYearWithTheFilesInTheTooltip() {
+        QCOMPARE(DensityPanel::sourceTitle("INSEE, BPE 2013, 2018", 2018),
+                 QStringLiteral("BPE 2018 (INSEE)"));
+        QCOMPARE(DensityPanel::sourceTitle("INSEE, bassins de vie 2012", 2018),
+                 QStringLiteral("bassins de vie 2012 (INSEE)"));
+        QCOMPARE(DensityPanel::sourceTitle("communes_hauts_de_france_cog2018.geojson", 2018), QString());
+        model::Dataset ds = demo::makeDemoDataset();
+        ds.meta.sources = {"communes_demo.geojson", "INSEE, BPE 2013, 2023"};
+        Session session;
+        QgsProject project;
+        QgsMapCanvas canvas;
+        session.setDataset(std::move(ds));
+        DensityPanel panel(&session, &canvas, &project);
+        auto* caption = panel.findChild<QLabel*>(QStringLiteral("densityCaption"));
+        QTRY_VERIFY(caption->text().contains(QStringLiteral("BPE ") + QString::number(session.vintage()) +
+                                             QStringLiteral(" (INSEE)")));
+        QVERIFY2(!caption->text().contains(QStringLiteral("geojson")), qPrintable(caption->text()));
+        QVERIFY(caption->toolTip().contains(QStringLiteral("communes_demo.geojson")));
+    }
 };
 
 MAILLAGE_QGIS_TEST_MAIN(TestPanels19)
