@@ -56,6 +56,33 @@ void selectFirstBassinsGps(Session& session) {
     session.selectBassins({panel::qs(session.dataset().bassins.front().code)});
 }
 
+//! The demo with a third year of counts (2018, the 2023 counts again): two "to" years to choose from.
+model::Dataset demoWithThreeYears() {
+    model::Dataset ds = demo::makeDemoDataset();
+    const std::vector<model::CountRecord> counts = ds.counts;
+    for (model::CountRecord r : counts)
+        if (r.vintage == 2023) {
+            r.vintage = 2018;
+            ds.counts.push_back(r);
+        }
+    ds.meta.vintages.push_back(2018);
+    std::sort(ds.meta.vintages.begin(), ds.meta.vintages.end());
+    return ds;
+}
+
+//! A window showing the demo, its change panel's change (2013 to 2023, all professions, BVs) computed.
+void showDemoChange(MainWindow& window) {
+    window.resize(1600, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showDataset(demo::makeDemoDataset(), QString());
+    QSignalSpy ready(window.session(), &Session::changeReady);
+    window.showPanel(QStringLiteral("evolution"))
+        ->findChild<QPushButton*>(QStringLiteral("changeCompute"))
+        ->click();
+    QVERIFY(ready.wait(30000));
+}
+
 } // namespace
 
 class TestPanels19 : public QObject {
@@ -141,6 +168,122 @@ private slots:
         QSignalSpy updated(profile, &ProfileView::updated);
         QVERIFY(updated.wait(30000));
         QTRY_COMPARE(visibleLabelsWith(panel, QStringLiteral("inférieurs à 5")), 1);
+    }
+
+    // --- Évolution
+    void choosingAnotherYearDoesNotScanTheDatasetAgain() {
+        Session session;
+        session.setDataset(demoWithThreeYears());
+        QgsProject project;
+        ChangePanel panel(&session, nullptr, &project);
+        auto* to = panel.findChild<QComboBox*>(QStringLiteral("changeTo"));
+        auto* from = panel.findChild<QComboBox*>(QStringLiteral("changeFrom"));
+        QCOMPARE(itemsOf(to), (QStringList{"2018", "2023"}));
+        const int scans = ChangePanel::yearScans();
+        to->setCurrentIndex(0);
+        QCOMPARE(itemsOf(from), QStringList{"2013"});
+        to->setCurrentIndex(1);
+        QCOMPARE(itemsOf(from), (QStringList{"2013", "2018"}));
+        QCOMPARE(ChangePanel::yearScans(), scans);
+    }
+
+    void theLeftOutProfessionIsNamedByItsLabel() {
+        Session session;
+        session.setDataset(demo::makeDemoDataset());
+        const model::Profession& p = *session.dataset().catalogue.find("dieteticien");
+        Message note = msg("analysis.change.professions_left_out",
+                           {arg::integer("n", 1), arg::list("professions", {"dieteticien"}, true),
+                            arg::text("from", "2013"), arg::text("to", "2018")});
+        const QString worded = QString::fromStdString(
+            word(withProfessionLabels(note, session.dataset().catalogue), Language::Fr, PathStyle::FileName));
+        QVERIFY2(worded.contains(panel::professionLabel(p)), qPrintable(worded));
+        QVERIFY2(!worded.contains(QStringLiteral("dieteticien")), qPrintable(worded));
+    }
+
+    void theChangeTableIsSortedByNameWithWholeHeaders() {
+        MainWindow window;
+        showDemoChange(window);
+        auto* table = window.findChild<QTableView*>(QStringLiteral("changeTable"));
+        QVERIFY(table && table->model()->rowCount() > 1);
+        const ChangeView* view = window.session()->change();
+        const int name = view->table.column("name");
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), name);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::AscendingOrder);
+        QStringList names;
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            names << table->model()->index(r, name).data().toString();
+        QStringList sorted = names;
+        std::sort(sorted.begin(), sorted.end(),
+                  [](const QString& a, const QString& b) { return QString::localeAwareCompare(a, b) < 0; });
+        QCOMPARE(names, sorted);
+        QStringList codes; // the order of the codes is not the order of the names
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            codes << table->model()->index(r, view->table.column("code")).data().toString();
+        QVERIFY(!std::is_sorted(codes.begin(), codes.end()));
+        const QFontMetrics metrics(table->horizontalHeader()->font());
+        for (int c = 0; c < table->model()->columnCount(); ++c) {
+            const QString header = table->model()->headerData(c, Qt::Horizontal).toString();
+            QVERIFY2(table->columnWidth(c) >= metrics.horizontalAdvance(header), qPrintable(header));
+        }
+    }
+
+    void theMassChartSaysWhatItPlots() {
+        MainWindow window;
+        showDemoChange(window);
+        auto* caption = window.findChild<QLabel*>(QStringLiteral("massChartCaption"));
+        QVERIFY(caption && caption->isVisibleTo(&window));
+        QCOMPARE(caption->text(), ChangePanel::massChartCaption(1.0));
+        QVERIFY(!caption->text().isEmpty());
+        const QString scaled = ChangePanel::massChartCaption(0.25);
+        QVERIFY2(scaled.startsWith(caption->text()) && scaled.contains(QStringLiteral("0,25")),
+                 qPrintable(scaled));
+    }
+
+    void theChangeLayersLegendIsUnfolded() {
+        MainWindow window;
+        showDemoChange(window);
+        QgsVectorLayer* layer = findLayerByRole(window.project(), QString::fromLatin1(role::Change));
+        QVERIFY(layer);
+        auto* tree = window.findChild<QgsLayerTreeView*>();
+        QgsLayerTreeLayer* node = window.project()->layerTreeRoot()->findLayer(layer);
+        QVERIFY(tree && node);
+        QTRY_VERIFY(tree->isExpanded(tree->node2index(node)));
+        // Its heading says what changed, between which years, for which professions.
+        QCOMPARE(node->name(), layer->name());
+        QCOMPARE(layer->name(),
+                 changeLayerName(window.session()->dataset(), window.session()->change()->result.request));
+        QVERIFY2(layer->name().contains(QStringLiteral("2013")) &&
+                     layer->name().contains(QStringLiteral("2023")),
+                 qPrintable(layer->name()));
+    }
+
+    // --- --panel
+    void everyDockCanBeShownByItsPanelName() {
+        MainWindow window;
+        window.showDataset(demo::makeDemoDataset(), QString());
+        const QStringList names = window.panelNames();
+        QVERIFY(names.contains(QStringLiteral("scenarios")));
+        QVERIFY(names.contains(QStringLiteral("crunch")));
+        int docks = 0;
+        for (QDockWidget* dock : window.findChildren<QDockWidget*>())
+            docks += dock->objectName() != QLatin1String("dockLayers") ? 1 : 0;
+        QCOMPARE(names.size(), docks + 1); // crunch is a tab of the Pôles dock
+        for (const QString& name : names) {
+            QDockWidget* dock = window.showPanel(name);
+            QVERIFY2(dock, qPrintable(name));
+            QVERIFY(dock->objectName().startsWith(QStringLiteral("dock")));
+        }
+        QCOMPARE(window.showPanel(QStringLiteral("scenarios"))->objectName(), QStringLiteral("dockScenario"));
+        QVERIFY(!window.showPanel(QStringLiteral("nulle-part")));
+    }
+
+    void anUnknownPanelIsRefusedInTheUsersLanguageListingTheNames() {
+        MainWindow window;
+        const QString message = window.unknownPanelMessage(QStringLiteral("nulle-part"));
+        QVERIFY2(
+            message.contains(QStringLiteral("nulle-part")) && message.contains(QStringLiteral("scenarios")) &&
+                message.contains(QStringLiteral("evolution")) && message.contains(QStringLiteral("crunch")),
+            qPrintable(message));
     }
 
     // --- Densités
