@@ -239,27 +239,13 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
             windowMs = sinceProcessStart(clock);
             QObject::connect(window.get(), &maillage::ui::MainWindow::datasetShown, window.get(), [&] {
                 shownMs = sinceProcessStart(clock);
-                static const QMap<QString, QString> docks = {
-                    {QStringLiteral("poles"), QStringLiteral("dockPoles")},
-                    {QStringLiteral("maillage"), QStringLiteral("dockMaillage")},
-                    {QStringLiteral("densites"), QStringLiteral("dockDensity")},
-                    {QStringLiteral("evolution"), QStringLiteral("dockChange")},
-                    {QStringLiteral("scenarios"), QStringLiteral("dockScenario")}};
                 if (parser.isSet(panelOption)) {
-                    const bool crunch = parser.value(panelOption) == QLatin1String("crunch");
-                    const QString name =
-                        crunch ? QStringLiteral("dockPoles") : docks.value(parser.value(panelOption));
-                    // findChild with an empty name would find any dock: an unknown panel finds none.
-                    auto* dock = name.isEmpty() ? nullptr : window->findChild<QDockWidget*>(name);
-                    if (dock) {
-                        dock->raise();
-                        if (auto* tabs = dock->findChild<QTabWidget*>(); tabs && crunch)
-                            tabs->setCurrentIndex(1);
+                    if (QDockWidget* dock = window->showPanel(parser.value(panelOption))) {
                         if (auto* show = dock->findChild<QPushButton*>(QStringLiteral("changeCompute")))
                             show->click(); // --panel evolution: the change of the years offered first
                     } else
-                        std::fprintf(stderr, "maillage: --panel expects poles, crunch, maillage, densites, "
-                                             "evolution or scenarios\n");
+                        std::fprintf(stderr, "maillage: %s\n",
+                                     qPrintable(window->unknownPanelMessage(parser.value(panelOption))));
                 }
                 if (parser.isSet(selectOption))
                     window->session()->selectBassins({parser.value(selectOption)});

@@ -162,13 +162,20 @@ QString changeCategoryLabel(const QString& category, const ChangeClasses& classe
                  : ChangeLayer::tr("%1 to %2").arg(signedPercent(inner), signedPercent(outer));
 }
 
+QString changeLayerName(const model::Dataset& dataset, const analysis::ChangeRequest& request) {
+    const model::Profession* p = dataset.catalogue.find(request.profession);
+    QString professions = p ? panel::professionLabel(*p) : ChangeLayer::tr("All professions");
+    professions[0] = professions[0].toUpper();
+    // Short enough for the layer tree: the classes below it say that the change is in %.
+    return ChangeLayer::tr("%1: change %2 → %3").arg(professions).arg(request.from).arg(request.to);
+}
+
 QgsVectorLayer* buildChangeLayer(const model::Dataset& dataset, const analysis::ChangeResult& result,
                                  const std::vector<analysis::ChangeMask>& masks,
                                  const QgsCoordinateReferenceSystem& crs) {
     const ChangeClasses classes = changeClassesOf(result, masks);
-    auto* layer = QgsMemoryProviderUtils::createMemoryLayer(
-        ChangeLayer::tr("Change %1 → %2").arg(result.request.from).arg(result.request.to), changeFields(),
-        QgsWkbTypes::MultiPolygon, crs);
+    auto* layer = QgsMemoryProviderUtils::createMemoryLayer(changeLayerName(dataset, result.request),
+                                                            changeFields(), QgsWkbTypes::MultiPolygon, crs);
     setLayerRole(layer, QString::fromLatin1(role::Change));
     QgsFeatureList features;
     for (std::size_t i = 0; i < result.rows.size() && i < masks.size(); ++i) {

@@ -35,6 +35,9 @@ QString changeCategoryOf(const analysis::ChangeRow& row, const analysis::ChangeM
 //! The legend label of a category, with signs and units ("−10 % to −5 %", "+10 % and more",
 //! "Statistical secrecy", "Stable / within noise").
 QString changeCategoryLabel(const QString& category, const ChangeClasses& classes);
+//! The layer's name, the heading of its legend: what changed, between which years, of which profession
+//! ("Diététicien: change 2013 → 2023", "All professions: change 2013 → 2023").
+QString changeLayerName(const model::Dataset& dataset, const analysis::ChangeRequest& request);
 //! The layer of `result` over the geometries of `dataset` (units without geometry left out). Fields: code,
 //! name, count_from, count_to, change, change_percent, category (masked figures NULL).
 QgsVectorLayer* buildChangeLayer(const model::Dataset& dataset, const analysis::ChangeResult& result,

@@ -72,6 +72,8 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 
@@ -630,6 +632,11 @@ void MainWindow::createToolBars() {
     find->addWidget(m_vintage);
 }
 
+namespace {
+const char* const kPanelOptionProperty = "panelOption"; // a dock's name for --panel
+const char* const kCrunchPanel = "crunch";              // --panel crunch: the Pôles dock's Crunch tab
+} // namespace
+
 void MainWindow::createDocks() {
     m_layersDock = new QDockWidget(tr("Layers"), this);
     m_layersDock->setObjectName(QStringLiteral("dockLayers"));
@@ -641,14 +648,28 @@ void MainWindow::createDocks() {
     model->setFlag(QgsLayerTreeModel::ShowLegendAsTree);
     model->setFlag(QgsLayerTreeModel::AllowLegendChangeState);
     m_layerTree->setModel(model);
+    // A layer added later (the change map, a sensitivity) shows its legend unfolded, as its node says: the
+    // view applies a node's state before the legend rows are there, which left it folded.
+    connect(m_project->layerTreeRoot(), &QgsLayerTreeNode::addedChildren, m_layerTree,
+            [this](QgsLayerTreeNode* parent, int from, int to) {
+                for (int i = from; i <= to; ++i)
+                    QTimer::singleShot(
+                        0, m_layerTree,
+                        [this, node = QPointer<QgsLayerTreeNode>(parent->children().value(i))] {
+                            if (node && node->isExpanded())
+                                m_layerTree->setExpanded(m_layerTree->node2index(node), true);
+                        });
+            });
     m_layerTree->setMenuProvider(new LayerMenuProvider(m_layerTree, m_canvas));
     m_layersDock->setWidget(m_layerTree);
     addDockWidget(Qt::LeftDockWidgetArea, m_layersDock);
     m_panelsMenu->addAction(m_layersDock->toggleViewAction());
 
-    auto addPanel = [this](QWidget* panel, const QString& title, const char* name) {
+    // `option`: the dock's name for --panel (app/desktop_options.h), so that every dock can be asked for.
+    auto addPanel = [this](QWidget* panel, const QString& title, const char* name, const char* option) {
         auto* dock = new QDockWidget(title, this);
         dock->setObjectName(QString::fromLatin1(name));
+        dock->setProperty(kPanelOptionProperty, QString::fromLatin1(option));
         dock->setWidget(panel);
         addDockWidget(Qt::RightDockWidgetArea, dock);
         if (!m_panelDocks.isEmpty())
@@ -657,16 +678,21 @@ void MainWindow::createDocks() {
         m_panelsMenu->addAction(dock->toggleViewAction());
     };
 #ifdef MAILLAGE_HAS_POLES_PANEL
-    addPanel(new PolesPanel(m_session, m_canvas, m_project.get()), tr("Pôles and Crunch"), "dockPoles");
+    addPanel(new PolesPanel(m_session, m_canvas, m_project.get()), tr("Pôles and Crunch"), "dockPoles",
+             "poles");
 #endif
 #ifdef MAILLAGE_HAS_MAILLAGE_PANEL
-    addPanel(new MaillagePanel(m_session, m_canvas, m_project.get()), tr("Maillage"), "dockMaillage");
+    addPanel(new MaillagePanel(m_session, m_canvas, m_project.get()), tr("Maillage"), "dockMaillage",
+             "maillage");
 #endif
 #ifdef MAILLAGE_HAS_DENSITY_PANEL
-    addPanel(new DensityPanel(m_session, m_canvas, m_project.get()), tr("Densities"), "dockDensity");
+    addPanel(new DensityPanel(m_session, m_canvas, m_project.get()), tr("Densities"), "dockDensity",
+             "densites");
 #endif
-    addPanel(new ChangePanel(m_session, m_canvas, m_project.get()), tr("Change"), "dockChange"); // issue 11
-    addPanel(new ScenarioPanel(m_session, m_canvas, m_project.get()), tr("Scenarios"), "dockScenario");
+    addPanel(new ChangePanel(m_session, m_canvas, m_project.get()), tr("Change"), "dockChange",
+             "evolution"); // issue 11
+    addPanel(new ScenarioPanel(m_session, m_canvas, m_project.get()), tr("Scenarios"), "dockScenario",
+             "scenarios");
     if (!m_panelDocks.isEmpty())
         m_panelDocks.first()->raise();
     (void)addPanel;
@@ -709,6 +735,20 @@ void MainWindow::createStatusBar() {
     });
 }
 
+namespace {
+
+//! The width the tabs of `docks` need to show their titles whole (the tabified panels' tab bar elides them).
+int tabsWidth(const QList<QDockWidget*>& docks, const QFont& font) {
+    QTabBar probe;
+    probe.setFont(font);
+    probe.setElideMode(Qt::ElideNone);
+    for (const QDockWidget* dock : docks)
+        probe.addTab(dock->windowTitle());
+    return probe.sizeHint().width() + 8; // the dock's frame
+}
+
+} // namespace
+
 void MainWindow::restoreLayout() {
     const std::unique_ptr<QSettings> settings = appSettings();
     const QByteArray geometry = settings->value(QStringLiteral("window/geometry")).toByteArray();
@@ -720,7 +760,8 @@ void MainWindow::restoreLayout() {
     if (!state.isEmpty())
         restoreState(state);
     else if (!m_panelDocks.isEmpty())
-        resizeDocks({m_layersDock, m_panelDocks.first()}, {340, 430}, Qt::Horizontal);
+        resizeDocks({m_layersDock, m_panelDocks.first()}, {340, qMax(430, tabsWidth(m_panelDocks, font()))},
+                    Qt::Horizontal);
 }
 
 void MainWindow::saveLayout() {
@@ -1458,6 +1499,37 @@ QString MainWindow::currentPanel() const {
         if (dock->isVisible())
             return dock->objectName(); // of tabbed docks, only the one in front is visible
     return QString();
+}
+
+QStringList MainWindow::panelNames() const {
+    QStringList names;
+    for (QDockWidget* dock : m_panelDocks) {
+        names << dock->property(kPanelOptionProperty).toString();
+        if (dock->objectName() == QLatin1String("dockPoles"))
+            names << QString::fromLatin1(kCrunchPanel);
+    }
+    return names;
+}
+
+QDockWidget* MainWindow::showPanel(const QString& name) {
+    const bool crunch = name == QLatin1String(kCrunchPanel);
+    for (QDockWidget* dock : m_panelDocks) {
+        const bool wanted = crunch ? dock->objectName() == QLatin1String("dockPoles")
+                                   : dock->property(kPanelOptionProperty).toString() == name;
+        if (!wanted)
+            continue;
+        dock->show();
+        dock->raise();
+        if (auto* tabs = dock->findChild<QTabWidget*>(); tabs && crunch)
+            tabs->setCurrentIndex(1); // the Crunch tab
+        return dock;
+    }
+    return nullptr;
+}
+
+QString MainWindow::unknownPanelMessage(const QString& name) const {
+    return tr("--panel: no panel is called “%1”; expected one of: %2.")
+        .arg(name, panelNames().join(QStringLiteral(", ")));
 }
 
 void MainWindow::setWorkshopMode(bool on) {

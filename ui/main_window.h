@@ -62,6 +62,13 @@ public:
     void setCompareVisible(bool on);
     //! The object name of the analysis panel shown ("dockPoles"…), "" when none.
     QString currentPanel() const;
+    //! The names the --panel option accepts: one per analysis dock, plus "crunch" (the Crunch tab of the
+    //! Pôles dock).
+    QStringList panelNames() const;
+    //! Brings the panel called `name` (panelNames()) to the front; nullptr when there is none.
+    QDockWidget* showPanel(const QString& name);
+    //! Why `name` is not a panel, listing the valid names, in the interface language.
+    QString unknownPanelMessage(const QString& name) const;
 
     //! Shows `dataset` (read from `path`, "" for the demo) and zooms to the whole territory.
     void showDataset(model::Dataset dataset, const QString& path);

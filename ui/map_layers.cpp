@@ -623,6 +623,31 @@ QString MapLayers::densityTitle(const model::Dataset& dataset, const DensityMapR
     return tr("%1, %2").arg(what, classesDescription(spec, classes));
 }
 
+QString MapLayers::densityLegendHeading(const model::Dataset& dataset, const DensityMapRequest& request) {
+    QString profession = tr("All professions");
+    if (const model::Profession* p = dataset.catalogue.find(request.profession.toStdString()))
+        profession = panel::professionLabel(*p);
+    if (!profession.isEmpty())
+        profession[0] = profession[0].toUpper(); // the legend's heading
+    // Short enough for the layer tree: the classes below it give the unit.
+    return (request.accessibility ? tr("%1 — accessibility (APL), %2") : tr("%1 — density, %2"))
+        .arg(profession)
+        .arg(request.vintage);
+}
+
+void MapLayers::showColouringInLegend(const QString& heading) {
+    QgsLayerTree* root = m_project->layerTreeRoot();
+    if (QgsLayerTreeLayer* communes = m_communes ? root->findLayer(m_communes) : nullptr) {
+        // The tree's own name: the layer keeps its name ("Communes") for the rest of the application.
+        communes->setUseLayerName(heading.isEmpty());
+        if (!heading.isEmpty())
+            communes->setName(heading);
+        communes->setExpanded(true);
+    }
+    if (QgsLayerTreeLayer* bassins = m_bassins ? root->findLayer(m_bassins) : nullptr)
+        bassins->setExpanded(heading.isEmpty());
+}
+
 QgsVectorLayer* MapLayers::createDensityLayer(const model::Dataset& dataset, const DensityMap& map,
                                               const analysis::ClassSpec& spec, const QString& name) {
     const QgsCoordinateReferenceSystem crs(QStringLiteral("EPSG:%1").arg(model::kWorkingEpsg));
@@ -679,6 +704,7 @@ void MapLayers::setCommuneColouring(const DensityMap& map) {
     m_colouringTitle = densityTitle(ds, map.request, m_session->densityClasses());
     m_communesColoured = true;
     m_communes->setCustomProperty(QString::fromLatin1(kColouringProperty), m_colouringTitle);
+    showColouringInLegend(densityLegendHeading(ds, map.request));
     m_communes->triggerRepaint();
     m_communes->emitStyleChanged();
     emit communeColouringChanged();
@@ -691,6 +717,7 @@ void MapLayers::resetCommuneColouring() {
     m_communesColoured = false;
     m_colouringTitle.clear();
     m_communes->removeCustomProperty(QString::fromLatin1(kColouringProperty));
+    showColouringInLegend(QString());
     m_communes->triggerRepaint();
     m_communes->emitStyleChanged();
     emit communeColouringChanged();

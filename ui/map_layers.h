@@ -100,6 +100,9 @@ public:
     //! density map's legend, which says how its classes were chosen.
     static QString densityTitle(const model::Dataset& dataset, const DensityMapRequest& request,
                                 const analysis::ClassSpec& spec);
+    //! "Médecin généraliste — density, 2018": the communes' name in the layer tree
+    //! while they show a density map, so that the legend of the classes says what they measure.
+    static QString densityLegendHeading(const model::Dataset& dataset, const DensityMapRequest& request);
     //! "5 population-weighted quantile classes".
     static QString classesDescription(const analysis::ClassSpec& spec, int classes);
 
@@ -123,6 +126,9 @@ private:
     void applySelection();
     void createSelectionLayer(const QgsCoordinateReferenceSystem& crs);
     void removeLayers();
+    //! The layer tree while the communes show a density map (or no longer do): the communes named by what
+    //! they show, their classes unfolded, the pôle types of the bassins (covered by them) folded.
+    void showColouringInLegend(const QString& heading);
     bool addStoredDepartements();
     void startDepartementDissolve();
     void setCommuneStyle();

@@ -444,7 +444,7 @@ void ScenarioPanel::applyCurrent() {
     if (m_task)
         m_task->cancel();
     struct Shared {
-        model::Dataset dataset;
+        std::shared_ptr<const model::Dataset> dataset; // the Session's, shared: never edited in place
         model::Scenario scenario;
         int vintage = 0;
         analysis::ScenarioOptions options;
@@ -455,7 +455,7 @@ void ScenarioPanel::applyCurrent() {
         QString sentences;
     };
     auto shared = std::make_shared<Shared>();
-    shared->dataset = m_session->dataset(); // a copy: the session may change while the task runs
+    shared->dataset = m_session->sharedDataset();
     shared->scenario = *s;
     shared->vintage = m_session->vintage();
     shared->options.zonageThresholds = thresholdsOf(m_zonage->text());
@@ -467,10 +467,10 @@ void ScenarioPanel::applyCurrent() {
     m_task = FunctionTask::start(
         tr("Scenario %1").arg(panel::qs(s->name)),
         [shared](Feedback&) {
-            shared->comparison = analysis::compareScenario(shared->dataset, shared->scenario, shared->vintage,
-                                                           shared->options);
-            shared->tables =
-                analysis::scenarioTables(shared->dataset, shared->comparison, shared->rule, shared->language);
+            shared->comparison = analysis::compareScenario(*shared->dataset, shared->scenario,
+                                                           shared->vintage, shared->options);
+            shared->tables = analysis::scenarioTables(*shared->dataset, shared->comparison, shared->rule,
+                                                      shared->language);
             QStringList lines;
             for (const std::string& line :
                  analysis::describeComparison(shared->comparison, shared->rule, shared->language))

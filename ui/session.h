@@ -128,6 +128,9 @@ public:
     void setDataset(model::Dataset dataset, const QString& path = QString());
     bool hasDataset() const;
     const model::Dataset& dataset() const;
+    //! The dataset itself, shared (not copied) with a background task that reads it: the Session never
+    //! edits a dataset in place while someone else holds it (it copies first), so the task's view is stable.
+    std::shared_ptr<const model::Dataset> sharedDataset() const;
     //! File the dataset was read from ("" for the generated demo).
     QString path() const;
 

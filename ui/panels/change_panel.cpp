@@ -25,9 +25,12 @@ namespace maillage::ui {
 
 namespace {
 
+int s_yearScans = 0; // scans of a dataset's years (test hook: once per dataset)
+
 //! The years with counts of professionals.
 std::vector<int> yearsWithCounts(const model::Dataset& ds) {
     std::vector<int> out;
+    ++s_yearScans;
     for (const analysis::VintageInfo& v : analysis::describeVintages(ds))
         if (v.professionals > 0)
             out.push_back(v.year);
@@ -36,20 +39,26 @@ std::vector<int> yearsWithCounts(const model::Dataset& ds) {
 
 } // namespace
 
-std::vector<int> changeFromYears(const model::Dataset& dataset, int to) {
-    std::vector<int> out;
-    for (int year : yearsWithCounts(dataset))
-        if (year < to && analysis::sameSource(dataset, year, to)) // sites are not compared with people
-            out.push_back(year);
+ChangeYears changeYears(const model::Dataset& dataset) {
+    const std::vector<int> years = yearsWithCounts(dataset); // one scan of the counts
+    ChangeYears out;
+    for (int to : years)
+        for (int from : years)
+            if (from < to && analysis::sameSource(dataset, from, to)) // sites are not compared with people
+                out[to].push_back(from);
     return out;
 }
 
-std::vector<int> changeToYears(const model::Dataset& dataset) {
-    std::vector<int> out;
-    for (int year : yearsWithCounts(dataset))
-        if (!changeFromYears(dataset, year).empty())
-            out.push_back(year);
-    return out;
+Message withProfessionLabels(Message message, const model::ProfessionCatalogue& catalogue) {
+    for (MessageArg& a : message.args) {
+        if (a.name != "professions" || a.kind != MessageArg::Kind::List)
+            continue;
+        for (std::string& item : a.items)
+            if (const model::Profession* p = catalogue.find(item))
+                item = panel::professionLabel(*p).toStdString();
+        a.quoted = false; // words, not codes
+    }
+    return message;
 }
 
 ChangePanel::ChangePanel(Session* session, QgsMapCanvas* canvas, QgsProject* project, QWidget* parent)
@@ -93,6 +102,11 @@ ChangePanel::ChangePanel(Session* session, QgsMapCanvas* canvas, QgsProject* pro
     m_chart->setObjectName(QStringLiteral("massChart"));
     m_chart->setMinimumHeight(240); // the legend lists every pôle under the plot
     rootLayout()->addWidget(m_chart, 1);
+    m_chartCaption = new QLabel;
+    m_chartCaption->setObjectName(QStringLiteral("massChartCaption"));
+    m_chartCaption->setWordWrap(true);
+    panel::setMuted(m_chartCaption);
+    rootLayout()->addWidget(m_chartCaption);
     m_layer = new ChangeMapLayer(session, project, this);
 
     connect(m_to, qOverload<int>(&QComboBox::currentIndexChanged), this, &ChangePanel::fillFrom);
@@ -104,15 +118,21 @@ ChangePanel::ChangePanel(Session* session, QgsMapCanvas* canvas, QgsProject* pro
         m_model->setTable({}, Language::Fr);
         m_summary->clear();
         m_chart->setLines({}, {}, 0);
+        m_chartCaption->clear();
     });
     fillChoices();
+}
+
+int ChangePanel::yearScans() {
+    return s_yearScans;
 }
 
 void ChangePanel::fillChoices() {
     const QSignalBlocker block(m_to);
     m_to->clear();
+    m_years = m_session->hasDataset() ? changeYears(m_session->dataset()) : ChangeYears();
     if (m_session->hasDataset()) {
-        for (int year : changeToYears(m_session->dataset()))
+        for (const auto& [year, froms] : m_years)
             m_to->addItem(QString::number(year), year);
         panel::fillProfessionChooser(m_profession, m_session->dataset());
     }
@@ -131,7 +151,10 @@ void ChangePanel::fillFrom() {
     m_from->clear();
     if (!m_session->hasDataset() || m_to->count() == 0)
         return;
-    for (int year : changeFromYears(m_session->dataset(), m_to->currentData().toInt()))
+    const auto years = m_years.find(m_to->currentData().toInt());
+    if (years == m_years.end())
+        return;
+    for (int year : years->second)
         m_from->addItem(QString::number(year), year);
     m_from->setCurrentIndex(0); // the earliest: the longest change
 }
@@ -173,9 +196,14 @@ void ChangePanel::showChange() {
     m_summary->setText(panel::qs(french ? view->summaryFr : view->summaryEn));
     m_model->setTable(view->table, language);
     m_table->setProperty(panel::kSecrecyThresholdProperty, view->secrecyThreshold);
+    // Every header readable (the last one was cut); the places by name, as the user looks for them (the
+    // codes sorted them by département first).
+    m_table->resizeColumnsToContents();
+    m_table->sortByColumn(view->table.column("name"), Qt::AscendingOrder);
     QStringList notes;
     for (const Message& note : view->table.notes)
-        notes << panel::qs(word(note, language, PathStyle::FileName));
+        notes << panel::qs(
+            word(withProfessionLabels(note, m_session->dataset().catalogue), language, PathStyle::FileName));
     if (view->secrecyThreshold > 0)
         notes << tr("Statistical secrecy applied: counts under %1 and what gives them back are masked.")
                      .arg(panel::number(view->secrecyThreshold));
@@ -187,6 +215,19 @@ void ChangePanel::showChange() {
             {bassin ? panel::qs(bassin->name) : panel::qs(view->masses.bassins[b]), view->masses.mass[b]});
     }
     m_chart->setLines(view->masses.vintages, std::move(lines), view->secrecyThreshold);
+    m_chartCaption->setText(massChartCaption(m_session->parameters().poles.massScale));
+}
+
+QString ChangePanel::massChartCaption(double massScale) {
+    const QString counted = tr("Professionals of all professions counted in each pôle, per year, as the "
+                               "source counts them.");
+    if (massScale == 1.0)
+        return counted;
+    // BPE counts practice sites: the pôle thresholds are scaled, the chart's counts are not.
+    return counted + QLatin1Char(' ') +
+           tr("These are not the masses compared with the pôle thresholds: for these data the thresholds "
+              "are multiplied by %1.")
+               .arg(panel::number(massScale, 2));
 }
 
 void ChangePanel::showFailure(const QString& message) {

@@ -6,8 +6,11 @@
 #include "core/model/dataset.h"
 #include "ui/panels/dock_panel.h"
 
+#include "core/model/message.h"
+
 #include <QStringList>
 
+#include <map>
 #include <vector>
 
 class QComboBox;
@@ -21,11 +24,15 @@ class ChangeMapLayer;
 class MassChart;
 class ResultTableModel;
 
-//! The valid "to" years of a change: years with counts, of a source that has an earlier year with
-//! counts (a change needs two years of one source), ascending.
-std::vector<int> changeToYears(const model::Dataset& dataset);
-//! The valid "from" years for `to`: earlier years with counts, of the same source, ascending.
-std::vector<int> changeFromYears(const model::Dataset& dataset, int to);
+//! The valid years of a change: each "to" year (years with counts, of a source that has an earlier year
+//! with counts: a change needs two years of one source), with its "from" years (earlier years with counts,
+//! of the same source), both ascending.
+using ChangeYears = std::map<int, std::vector<int>>;
+//! The valid years of `dataset`, from one scan of its counts.
+ChangeYears changeYears(const model::Dataset& dataset);
+//! `message` with the profession codes of its "professions" list replaced by their labels in the
+//! interface language (a note of the change table: « dieteticien » -> Diététiciens).
+Message withProfessionLabels(Message message, const model::ProfessionCatalogue& catalogue);
 
 class ChangePanel : public DockPanel {
     Q_OBJECT
@@ -36,6 +43,11 @@ public:
     void compute();
     //! The BVs whose mass the chart draws: the selected pôles, else the pôles of types 1 and 2.
     std::vector<std::string> chartBassins() const;
+    //! How many times a dataset's years were scanned since the program started (once per dataset shown,
+    //! not once per year chosen).
+    static int yearScans();
+    //! What the mass chart plots, for pôle thresholds multiplied by `massScale`.
+    static QString massChartCaption(double massScale);
 
 private:
     void fillChoices();
@@ -52,6 +64,8 @@ private:
     ResultTableModel* m_model;
     QTableView* m_table;
     MassChart* m_chart;
+    QLabel* m_chartCaption;
+    ChangeYears m_years; //!< of the Session's dataset
     ChangeMapLayer* m_layer;
 };
 

@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalBlocker>
 #include <QSortFilterProxyModel>
@@ -642,6 +643,27 @@ void DensityPanel::fitColumns() {
                                2 * m_refTable->frameWidth());
 }
 
+QString DensityPanel::sourceTitle(const std::string& source, int vintage) {
+    QString s = qs(source).trimmed();
+    static const QRegularExpression file(QStringLiteral("^\\S+\\.[A-Za-z0-9]{2,7}$"));
+    if (file.match(s).hasMatch())
+        return QString();
+    // "PRODUCER, TITLE YEARS": the title first, with the year shown only, the producer after it.
+    QString producer;
+    const int comma = s.indexOf(QStringLiteral(", "));
+    if (comma > 0 && !s.left(comma).contains(QLatin1Char(' '))) {
+        producer = s.left(comma);
+        s = s.mid(comma + 2);
+    }
+    static const QRegularExpression years(QStringLiteral("^(.*\\S)\\s+(\\d{4}(?:,\\s*\\d{4})+)$"));
+    if (const QRegularExpressionMatch m = years.match(s); m.hasMatch()) {
+        const QStringList list = m.captured(2).split(QRegularExpression(QStringLiteral(",\\s*")));
+        if (list.contains(QString::number(vintage)))
+            s = m.captured(1) + QLatin1Char(' ') + QString::number(vintage);
+    }
+    return producer.isEmpty() ? s : tr("%1 (%2)").arg(s, producer);
+}
+
 void DensityPanel::updateCaption() {
     if (!m_session->hasDataset()) {
         m_caption->clear();
@@ -657,12 +679,20 @@ void DensityPanel::updateCaption() {
     if (!profession.isEmpty())
         profession[0] = profession[0].toUpper(); // starts a sentence
     parts << tr("%1, %2.").arg(profession).arg(m_session->vintage());
-    if (!ds.meta.sources.empty()) {
-        QStringList sources;
-        for (const auto& s : ds.meta.sources)
-            sources << qs(s);
-        parts << tr("Sources: %1.").arg(sources.join(QStringLiteral("; ")));
+    QStringList sources, recorded;
+    for (const std::string& s : ds.meta.sources) {
+        recorded << qs(s);
+        const QString title = sourceTitle(s, m_session->vintage());
+        if (!title.isEmpty() && !sources.contains(title))
+            sources << title;
     }
+    if (!sources.isEmpty())
+        parts << tr("Sources: %1.").arg(sources.join(QStringLiteral("; ")));
+    // The sources as recorded, file names included, for whoever needs to find them.
+    m_caption->setToolTip(
+        recorded.isEmpty()
+            ? QString()
+            : tr("Sources recorded in the dataset:\n%1").arg(recorded.join(QLatin1Char('\n'))));
     if (ds.meta.fictional)
         parts << tr("Fictional data.");
     m_caption->setText(parts.join(QLatin1Char(' ')));

@@ -68,6 +68,9 @@ public:
     static QString densityField();
     //! Name of the attribute added to the communes layer for accessibility colouring.
     static QString accessibilityField();
+    //! A source of the dataset's metadata as the caption names it: "INSEE, BPE 2013, 2018" shown for 2018
+    //! is "BPE 2018 (INSEE)"; "" for a file name (a geometry file: only in the caption's tooltip).
+    static QString sourceTitle(const std::string& source, int vintage);
 
 private:
     void onDatasetChanged();

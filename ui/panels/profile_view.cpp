@@ -6,7 +6,6 @@
 #include "ui/panels/result_table_model.h"
 #include "ui/panels/table_export.h"
 #include "ui/session.h"
-#include "ui/tasks.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -17,6 +16,15 @@
 #include <memory>
 
 namespace maillage::ui {
+
+//! What the profile task reads and writes besides the dataset.
+struct ProfileJob {
+    model::Parameters params;
+    std::string territory, profession;
+    int vintage = 0;
+    Language language = Language::En;
+    io::ResultTable profile, retirement;
+};
 
 namespace {
 
@@ -43,7 +51,54 @@ std::string territorySpecOf(const Session& session) {
     return list.empty() ? "dataset" : "communes:" + list;
 }
 
+//! The profile and retirement tables of the job's territory (worker thread).
+void computeProfile(const model::Dataset& ds, ProfileJob& job) {
+    const model::ProfessionalRegister& reg = *analysis::registerFor(ds, job.vintage);
+    analysis::ProfileTableInput input;
+    input.profiles =
+        analysis::profilesWithReferences(ds, reg, analysis::parseTerritory(ds, job.territory),
+                                         job.profession.empty() ? analysis::registerProfessions(ds, reg)
+                                                                : std::vector<std::string>{job.profession});
+    input.source = reg.source;
+    input.rule = reg.rule;
+    input.retirementAge = job.params.registers.retirementAge;
+    const analysis::SecrecyRule rule = analysis::SecrecyRule::from(job.params.density);
+    job.profile = analysis::profileTable(ds, input, rule);
+    job.retirement = analysis::retirementTable(ds, input, rule, job.language);
+}
+
 } // namespace
+
+QString ProfileView::levelLabel(const std::string& level) {
+    if (level == "commune")
+        return tr("Commune");
+    if (level == "bv")
+        return tr("Bassin de vie");
+    if (level == "departement")
+        return tr("Département");
+    if (level == "region")
+        return tr("Région");
+    if (level == "communes")
+        return tr("Selected communes");
+    if (level == "dataset")
+        return tr("Whole dataset");
+    return QString::fromStdString(level);
+}
+
+void ProfileView::useLabels(io::ResultTable& table, const model::ProfessionCatalogue& catalogue) {
+    const int level = table.column("level"), profession = table.column("profession");
+    for (io::Row& row : table.rows) {
+        if (level >= 0) {
+            std::string& text = row.cells[static_cast<std::size_t>(level)].text;
+            text = levelLabel(text).toStdString();
+        }
+        if (profession >= 0) {
+            std::string& text = row.cells[static_cast<std::size_t>(profession)].text;
+            if (const model::Profession* p = catalogue.find(text))
+                text = panel::professionLabel(*p).toStdString();
+        }
+    }
+}
 
 ProfileView::ProfileView(Session* session, QWidget* parent) : QWidget(parent), m_session(session) {
     m_profileModel = new ResultTableModel(this);
@@ -53,9 +108,6 @@ ProfileView::ProfileView(Session* session, QWidget* parent) : QWidget(parent), m
     m_sentences = new QLabel;
     m_sentences->setObjectName(QStringLiteral("profileSentences"));
     m_sentences->setWordWrap(true);
-    m_caption = new QLabel;
-    m_caption->setObjectName(QStringLiteral("profileCaption"));
-    m_caption->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     // The two tables share the room as tabs: each stays tall enough to read the territory and its references.
@@ -67,7 +119,6 @@ ProfileView::ProfileView(Session* session, QWidget* parent) : QWidget(parent), m
     m_tabs = tabs;
     layout->addWidget(m_sentences);
     layout->addWidget(tabs, 1);
-    layout->addWidget(m_caption);
     connect(m_session, &Session::datasetChanged, this, &ProfileView::recompute);
     connect(m_session, &Session::classificationChanged, this, &ProfileView::recompute);
     connect(m_session, &Session::professionChanged, this, &ProfileView::recompute);
@@ -76,10 +127,7 @@ ProfileView::ProfileView(Session* session, QWidget* parent) : QWidget(parent), m
     recompute();
 }
 
-ProfileView::~ProfileView() {
-    if (m_task)
-        m_task->cancel();
-}
+ProfileView::~ProfileView() = default;
 
 const io::ResultTable& ProfileView::profileTable() const {
     return m_profileModel->table();
@@ -117,16 +165,13 @@ QString ProfileView::sentencesOf(const io::ResultTable& retirement) {
 }
 
 void ProfileView::recompute() {
-    if (m_task)
-        m_task->cancel();
-    ++m_generation;
+    m_task.cancel();
     if (!m_session->hasDataset())
         return;
     const model::ProfessionalRegister* reg =
         analysis::registerFor(m_session->dataset(), m_session->vintage());
     const bool hasRegister = reg && reg->vintage == m_session->vintage();
     m_tabs->setVisible(hasRegister);
-    m_caption->setVisible(hasRegister);
     if (!hasRegister) {
         m_profileModel->setTable({}, Language::En);
         m_retirementModel->setTable({}, Language::En);
@@ -137,63 +182,38 @@ void ProfileView::recompute() {
         emit updated();
         return;
     }
-    struct Shared {
-        model::Dataset dataset;
-        model::Parameters params;
-        std::string territory, profession;
-        int vintage = 0;
-        Language language = Language::En;
-        io::ResultTable profile, retirement;
-    };
-    auto shared = std::make_shared<Shared>();
-    shared->dataset = m_session->dataset(); // a copy: the session may change while the task runs
+    auto shared = std::make_shared<ProfileJob>();
     shared->params = m_session->parameters();
     shared->territory = territorySpecOf(*m_session);
     shared->profession = m_session->profession().toStdString();
     shared->vintage = m_session->vintage();
     shared->language = panel::uiIsFrench() ? Language::Fr : Language::En;
-    const int generation = m_generation;
-    QPointer<ProfileView> self(this);
     m_sentences->setText(tr("Computing the profile of the professionals…"));
-    m_task = FunctionTask::start(
-        tr("Profile of the professionals"),
-        [shared](Feedback&) {
-            const model::Dataset& ds = shared->dataset;
-            const model::ProfessionalRegister& reg = *analysis::registerFor(ds, shared->vintage);
-            analysis::ProfileTableInput input;
-            input.profiles = analysis::profilesWithReferences(
-                ds, reg, analysis::parseTerritory(ds, shared->territory),
-                shared->profession.empty() ? analysis::registerProfessions(ds, reg)
-                                           : std::vector<std::string>{shared->profession});
-            input.source = reg.source;
-            input.rule = reg.rule;
-            input.retirementAge = shared->params.registers.retirementAge;
-            const analysis::SecrecyRule rule = analysis::SecrecyRule::from(shared->params.density);
-            shared->profile = analysis::profileTable(ds, input, rule);
-            shared->retirement = analysis::retirementTable(ds, input, rule, shared->language);
-        },
-        [self, shared, generation](bool ok, const QString& error) {
-            if (!self || generation != self->m_generation)
-                return;
-            if (!ok) {
-                self->m_sentences->setText(error);
-                return;
-            }
-            const Language language = shared->language;
-            self->m_sentences->setText(sentencesOf(shared->retirement));
-            // The whole caption (register, site rule, ages) on hover; the secrecy line, always shown, below.
-            const QString caption = QString::fromStdString(io::tableCaption(shared->profile, language));
-            self->m_tabs->setToolTip(caption);
-            const QStringList lines = caption.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-            self->m_caption->setText(lines.isEmpty() ? QString() : lines.last());
-            for (QTableView* view : {self->m_profileTable, self->m_retirementTable})
-                view->setProperty(panel::kSecrecyThresholdProperty, shared->profile.secrecyThreshold);
-            self->m_profileModel->setTable(std::move(shared->profile), language);
-            self->m_retirementModel->setTable(std::move(shared->retirement), language);
-            self->m_profileTable->resizeColumnsToContents();
-            self->m_retirementTable->resizeColumnsToContents();
-            emit self->updated();
+    m_task.start(
+        tr("Profile of the professionals"), m_session->sharedDataset(),
+        [shared](const model::Dataset& ds, Feedback&) { computeProfile(ds, *shared); },
+        [this, shared](bool ok, const QString& error) {
+            if (ok)
+                showResult(*shared);
+            else
+                m_sentences->setText(error);
         });
+}
+
+void ProfileView::showResult(ProfileJob& job) {
+    const Language language = job.language;
+    m_sentences->setText(sentencesOf(job.retirement));
+    // The whole caption (register, site rule, ages, secrecy) on hover; the secrecy sentence is the panel's.
+    m_tabs->setToolTip(QString::fromStdString(io::tableCaption(job.profile, language)));
+    for (QTableView* view : {m_profileTable, m_retirementTable})
+        view->setProperty(panel::kSecrecyThresholdProperty, job.profile.secrecyThreshold);
+    useLabels(job.profile, m_session->dataset().catalogue);
+    useLabels(job.retirement, m_session->dataset().catalogue);
+    m_profileModel->setTable(std::move(job.profile), language);
+    m_retirementModel->setTable(std::move(job.retirement), language);
+    m_profileTable->resizeColumnsToContents();
+    m_retirementTable->resizeColumnsToContents();
+    emit updated();
 }
 
 } // namespace maillage::ui

@@ -5,8 +5,9 @@
 // and the retirement projection — the tables of `maillage profile` (core/analysis/profile_tables.h), same
 // secrecy. Shown only when the dataset has a register of the vintage shown; otherwise one line says why.
 #include "core/io/result_table.h"
+#include "core/model/catalogue.h"
+#include "ui/panels/view_task.h"
 
-#include <QPointer>
 #include <QString>
 #include <QWidget>
 
@@ -15,9 +16,9 @@ class QTableView;
 
 namespace maillage::ui {
 
-class FunctionTask;
 class ResultTableModel;
 class Session;
+struct ProfileJob;
 
 class ProfileView : public QWidget {
     Q_OBJECT
@@ -34,6 +35,9 @@ public:
     //! The territory profiled: "commune:CODE", "bv:CODE", "communes:C1,C2" or "dataset".
     QString territorySpec() const;
 
+    //! The label of a territory level of the tables ("bv" -> "Bassin de vie") in the interface language.
+    static QString levelLabel(const std::string& level);
+
 signals:
     //! The tables were recomputed (dataset, selection, profession, vintage or parameters changed).
     void updated();
@@ -41,6 +45,11 @@ signals:
 private:
     //! Recomputes in a background task; a newer request makes the older one's result stale.
     void recompute();
+    //! Shows the tables computed (main thread).
+    void showResult(ProfileJob& job);
+    //! Replaces the level and profession codes of `table` by their labels: the panel shows words, the
+    //! command line's `maillage profile` keeps the codes.
+    static void useLabels(io::ResultTable& table, const model::ProfessionCatalogue& catalogue);
     //! The one-line sentences of the territory's rows of the retirement table.
     static QString sentencesOf(const io::ResultTable& retirement);
 
@@ -51,9 +60,7 @@ private:
     QTableView* m_retirementTable;
     QWidget* m_tabs;
     QLabel* m_sentences;
-    QLabel* m_caption;
-    QPointer<FunctionTask> m_task;
-    int m_generation = 0;
+    ViewTask m_task{this};
 };
 
 } // namespace maillage::ui

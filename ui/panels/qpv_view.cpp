@@ -4,7 +4,6 @@
 #include "ui/panels/panel_util.h"
 #include "ui/panels/result_table_model.h"
 #include "ui/session.h"
-#include "ui/tasks.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -35,55 +34,44 @@ QpvView::QpvView(Session* session, QWidget* parent) : QWidget(parent), m_session
     recompute();
 }
 
-QpvView::~QpvView() {
-    if (m_task)
-        m_task->cancel();
-}
+QpvView::~QpvView() = default;
 
 const io::ResultTable& QpvView::table() const {
     return m_model->table();
 }
 
 void QpvView::recompute() {
-    if (m_task)
-        m_task->cancel();
+    m_task.cancel();
     if (!m_session->hasDataset() || m_session->dataset().qpvs.empty())
         return;
-    struct Shared {
-        model::Dataset dataset;
+    struct Job {
         model::Parameters params;
         std::string profession;
         int vintage = 0;
         io::ResultTable table;
     };
-    auto shared = std::make_shared<Shared>();
-    shared->dataset = m_session->dataset(); // a copy: the session may change while the task runs
-    shared->params = m_session->parameters();
-    shared->profession = m_session->profession().toStdString();
-    shared->vintage = m_session->vintage();
-    const int generation = ++m_generation;
-    QPointer<QpvView> self(this);
+    auto job = std::make_shared<Job>();
+    job->params = m_session->parameters();
+    job->profession = m_session->profession().toStdString();
+    job->vintage = m_session->vintage();
     m_caption->setText(tr("Computing the professionals around the QPV…"));
-    m_task = FunctionTask::start(
-        tr("Professionals around the QPV"),
-        [shared](Feedback&) {
-            const auto result = analysis::professionalsAroundQpv(shared->dataset, shared->profession,
-                                                                 shared->vintage, shared->params);
-            shared->table = analysis::qpvTable(shared->dataset, result,
-                                               analysis::SecrecyRule::from(shared->params.density));
+    m_task.start(
+        tr("Professionals around the QPV"), m_session->sharedDataset(),
+        [job](const model::Dataset& ds, Feedback&) {
+            const auto result =
+                analysis::professionalsAroundQpv(ds, job->profession, job->vintage, job->params);
+            job->table = analysis::qpvTable(ds, result, analysis::SecrecyRule::from(job->params.density));
         },
-        [self, shared, generation](bool ok, const QString& error) {
-            if (!self || generation != self->m_generation)
-                return;
+        [this, job](bool ok, const QString& error) {
             if (!ok) {
-                self->m_caption->setText(error);
+                m_caption->setText(error);
                 return;
             }
             const Language language = panel::uiIsFrench() ? Language::Fr : Language::En;
-            self->m_caption->setText(QString::fromStdString(io::tableCaption(shared->table, language)));
-            self->m_model->setTable(std::move(shared->table), language);
-            self->m_view->resizeColumnsToContents();
-            emit self->updated();
+            m_caption->setText(QString::fromStdString(io::tableCaption(job->table, language)));
+            m_model->setTable(std::move(job->table), language);
+            m_view->resizeColumnsToContents();
+            emit updated();
         });
 }
 

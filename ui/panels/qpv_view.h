@@ -3,8 +3,8 @@
 // the chosen profession in it and within qpv.distance_m, their density for its population and the nearest
 // pôle of each type (core/analysis/qpv.h), as `maillage qpv` writes them (same table, same secrecy).
 #include "core/io/result_table.h"
+#include "ui/panels/view_task.h"
 
-#include <QPointer>
 #include <QWidget>
 
 class QLabel;
@@ -12,7 +12,6 @@ class QTableView;
 
 namespace maillage::ui {
 
-class FunctionTask;
 class ResultTableModel;
 class Session;
 
@@ -37,8 +36,7 @@ private:
     ResultTableModel* m_model;
     QTableView* m_view;
     QLabel* m_caption;
-    QPointer<FunctionTask> m_task;
-    int m_generation = 0;
+    ViewTask m_task{this};
 };
 
 } // namespace maillage::ui
