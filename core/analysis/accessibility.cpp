@@ -498,13 +498,6 @@ std::vector<double> datasetDemand(const model::Dataset& ds, const AccessInputs& 
     return population;
 }
 
-const model::ProfessionalRegister* registerOf(const model::Dataset& ds, int vintage) {
-    for (const model::ProfessionalRegister& reg : ds.registers)
-        if (reg.vintage == vintage)
-            return &reg;
-    return nullptr;
-}
-
 //! The supply the dataset gives (empty when inputs give it): the counts, or the register's FTE or
 //! professionals under the age limit.
 std::vector<double> datasetSupply(const model::Dataset& ds, const AccessInputs& inputs,
@@ -512,7 +505,7 @@ std::vector<double> datasetSupply(const model::Dataset& ds, const AccessInputs& 
     if (!inputs.supply.empty())
         return {};
     const AccessParameters& params = r.params;
-    const model::ProfessionalRegister* reg = registerOf(ds, r.vintage);
+    const model::ProfessionalRegister* reg = registerOfYear(ds, r.vintage);
     const bool fromRegister = params.supply == SupplyKind::FullTimeEquivalents || params.maxAge > 0;
     if (reg && fromRegister && params.supply != SupplyKind::Consultations)
         return registerSupply(ds, *reg, r.profession, params, r.warnings);

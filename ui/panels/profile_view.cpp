@@ -122,9 +122,7 @@ void ProfileView::recompute() {
     ++m_generation;
     if (!m_session->hasDataset())
         return;
-    const model::ProfessionalRegister* reg =
-        analysis::registerFor(m_session->dataset(), m_session->vintage());
-    const bool hasRegister = reg && reg->vintage == m_session->vintage();
+    const bool hasRegister = analysis::registerFor(m_session->dataset(), m_session->vintage()) != nullptr;
     m_tabs->setVisible(hasRegister);
     m_caption->setVisible(hasRegister);
     if (!hasRegister) {
