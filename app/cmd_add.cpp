@@ -65,8 +65,8 @@ int runAdd(const AddCliOptions& o, Context& c) {
     if (io::isPostgisDataset(path))
         for (const char* item : {"parameters", "cooperations", "scenarios"})
             basedOn.emplace_back(item, io::postgisSaveStamp(path, item).version);
-    model::Dataset ds = io::readDataset(path, &feedback);
-    io::ImportReport report;
+    io::ImportReport report; // a damaged scenarios row left out at reading is said with the rest
+    model::Dataset ds = io::readDataset(path, io::ReadOptions{true, &report.warnings}, &feedback);
     io::addToDataset(ds, options, report, &feedback);
     printWarnings(report.warnings, c);
     if (!c.quiet)
