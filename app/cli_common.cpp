@@ -192,7 +192,9 @@ AnalysisRun prepareAnalysis(const AnalysisOptions& o, const Context& c, bool wit
     run.write.language = c.language;
     checkAnalysisOutput(output, run.write.format, {dataset, o.paramsFile});
     // Most analysis tables need no polygon (anchors are stored): attributes only, much less to read.
-    run.dataset = io::readDataset(dataset, io::ReadOptions{withGeometries});
+    Warnings left; // e.g. a damaged scenarios row left out
+    run.dataset = io::readDataset(dataset, io::ReadOptions{withGeometries, &left});
+    printWarnings(left, c);
     run.params = parametersOver(run.dataset.params, o.paramsFile, o.sets);
     run.vintage = datasetVintage(run.dataset, dataset, o.vintage);
     run.secrecy =

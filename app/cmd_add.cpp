@@ -70,8 +70,8 @@ int runAdd(const AddCliOptions& o, Context& c) {
         for (const char* item : {"parameters", "cooperations", "scenarios"})
             basedOn.emplace_back(item, io::postgisSaveStamp(path, item).version);
     const std::vector<model::AgeBandWeight> weights = readAgeWeightsOption(o.ageWeights);
-    model::Dataset ds = io::readDataset(path, &feedback);
-    io::ImportReport report;
+    io::ImportReport report; // a damaged scenarios row left out at reading is said with the rest
+    model::Dataset ds = io::readDataset(path, io::ReadOptions{true, &report.warnings}, &feedback);
     io::addToDataset(ds, options, report, &feedback);
     storeAgeWeights(ds, weights, o.ageWeights, c);
     printWarnings(report.warnings, c);

@@ -67,10 +67,8 @@ int crunch(const CrunchOptions& o, Context& c) {
         common.output = "-"; // the sentences go to the standard output; no table is written
     const int from = parseYear(o.from, "--from", 0);
     const AnalysisRun run = prepareAnalysis(common, c);
-    if (from != 0) {
+    if (from != 0)
         datasetVintage(run.dataset, o.common.dataset, o.from);
-        analysis::checkSameSource(run.dataset, from, run.vintage); // BPE sites against register people
-    }
     const auto selection = scopeBassins(run.dataset, o.scope);
     const auto diagnostics = analysis::diagnoseCrunch(run.dataset, selection, run.params.poles,
                                                       run.params.crunch, run.vintage, from);

@@ -31,23 +31,35 @@ double retirementAgeOf(const ProfileOptions& o, const model::Parameters& params)
     return checked.registers.retirementAge;
 }
 
+//! The register of the year profiled (--vintage, else the default year): never another year's, which
+//! would describe other people than the year's counts. Throws naming the dataset, and the years that have
+//! a register when that year has none.
+const model::ProfessionalRegister& registerToProfile(const AnalysisRun& run, const std::string& dataset) {
+    if (const model::ProfessionalRegister* reg = analysis::registerFor(run.dataset, run.vintage))
+        return *reg;
+    const std::vector<std::string> years = analysis::registerYears(run.dataset);
+    if (years.empty())
+        throw Error(ErrorKind::Value, {}, msg("app.profile.no_register", {arg::path("dataset", dataset)}));
+    throw Error(ErrorKind::Parameter, {},
+                msg("app.profile.no_register_of_year",
+                    {arg::path("dataset", dataset), arg::text("year", std::to_string(run.vintage)),
+                     arg::list("years", years)}));
+}
+
 int profile(const ProfileOptions& o, Context& c) {
     const std::string& spec = required(o.territory, "territory");
     const AnalysisRun run = prepareAnalysis(o.common, c);
     const double retirementAge = retirementAgeOf(o, run.params);
     const analysis::Territory territory = analysis::parseTerritory(run.dataset, spec);
-    const model::ProfessionalRegister* reg = analysis::registerFor(run.dataset, run.vintage);
-    if (!reg) // the message names the dataset
-        throw Error(ErrorKind::Value, {},
-                    msg("app.profile.no_register", {arg::path("dataset", o.common.dataset)}));
+    const model::ProfessionalRegister& reg = registerToProfile(run, o.common.dataset);
     const std::string profession = professionOf(o.profession);
     const std::vector<std::string> professions = profession.empty()
-                                                     ? analysis::registerProfessions(run.dataset, *reg)
+                                                     ? analysis::registerProfessions(run.dataset, reg)
                                                      : std::vector<std::string>{profession};
     analysis::ProfileTableInput input;
-    input.profiles = analysis::profilesWithReferences(run.dataset, *reg, territory, professions);
-    input.source = reg->source;
-    input.rule = reg->rule;
+    input.profiles = analysis::profilesWithReferences(run.dataset, reg, territory, professions);
+    input.source = reg.source;
+    input.rule = reg.rule;
     input.retirementAge = retirementAge;
     writeResults({analysis::profileTable(run.dataset, input, run.secrecy),
                   analysis::retirementTable(run.dataset, input, run.secrecy, c.language)},

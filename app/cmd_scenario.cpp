@@ -23,7 +23,10 @@ struct ScenarioOptions {
 };
 
 int listScenarios(const ScenarioOptions& o, Context& c) {
-    const model::Dataset ds = io::readDataset(required(o.common.dataset, "dataset"), io::ReadOptions{false});
+    Warnings left; // a damaged row is left out, and said
+    const model::Dataset ds =
+        io::readDataset(required(o.common.dataset, "dataset"), io::ReadOptions{false, &left});
+    printWarnings(left, c);
     if (ds.scenarios.empty())
         c.err << c.say(msg("app.scenario.none")) << "\n";
     for (const model::Scenario& s : ds.scenarios)
@@ -44,7 +47,9 @@ int defineScenario(const ScenarioOptions& o, Context& c) {
     // read (theirs would be lost). The version first, as the GUI reads it.
     const bool database = io::isPostgisDataset(path);
     const long long basedOn = database ? io::postgisSaveStamp(path, "scenarios").version : 0;
-    model::Dataset ds = io::readDataset(path, io::ReadOptions{false});
+    Warnings left; // a damaged row is left out, and said: it is not written back
+    model::Dataset ds = io::readDataset(path, io::ReadOptions{false, &left});
+    printWarnings(left, c);
     analysis::applyScenario(ds, scenario,
                             datasetVintage(ds, path, o.common.vintage)); // throws naming the change
     const Message done =

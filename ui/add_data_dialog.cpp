@@ -1,6 +1,7 @@
 #include "ui/add_data_dialog.h"
 
 #include "core/analysis/register_counts.h"
+#include "core/analysis/vintages.h"
 #include "core/io/gpkg.h"
 #include "ui/import_wizard.h"
 #include "ui/tasks.h"
@@ -55,7 +56,8 @@ AddDataDialog::AddDataDialog(const model::Dataset& dataset, const QString& path,
     m_facilitiesYear = new QSpinBox;
     m_facilitiesYear->setObjectName(QStringLiteral("addFacilitiesYear"));
     m_facilitiesYear->setRange(1900, 2100);
-    m_facilitiesYear->setValue(dataset.latestVintage() > 0 ? dataset.latestVintage() : 2021);
+    const int year = analysis::defaultVintage(dataset); // the year the window opens on, not a sparse register
+    m_facilitiesYear->setValue(year > 0 ? year : 2021);
     m_qpv = fileEdit(QStringLiteral("addQpvFile"));
 
     auto* form = new QFormLayout;

@@ -866,22 +866,26 @@ void MainWindow::openDataset(const QString& path) {
     auto result = std::make_shared<model::Dataset>();
     auto version = std::make_shared<long long>(0), cooperationsVersion = std::make_shared<long long>(0),
          scenariosVersion = std::make_shared<long long>(0);
+    auto warnings = std::make_shared<Warnings>(); // e.g. a damaged scenarios row left out
     const std::string file = io::isPostgisDataset(path.toStdString())
                                  ? path.toStdString()
                                  : QDir::toNativeSeparators(path).toStdString();
     QPointer<MainWindow> self(this);
     FunctionTask* task = FunctionTask::start(
         tr("Opening %1").arg(QFileInfo(path).fileName()),
-        [result, version, cooperationsVersion, scenariosVersion, file](Feedback& feedback) {
+        [result, version, cooperationsVersion, scenariosVersion, warnings, file](Feedback& feedback) {
             // The version first: a save between the two reads makes ours stale, never the other way.
             if (io::isPostgisDataset(file)) {
                 *version = io::postgisSaveStamp(file, "parameters").version;
                 *cooperationsVersion = io::postgisSaveStamp(file, "cooperations").version;
                 *scenariosVersion = io::postgisSaveStamp(file, "scenarios").version;
             }
-            *result = io::readDataset(file, &feedback);
+            io::ReadOptions options;
+            options.warnings = warnings.get();
+            *result = io::readDataset(file, options, &feedback);
         },
-        [self, result, version, cooperationsVersion, scenariosVersion, path](bool ok, const QString& error) {
+        [self, result, version, cooperationsVersion, scenariosVersion, warnings, path](bool ok,
+                                                                                       const QString& error) {
             if (!self)
                 return;
             if (!ok) {
@@ -904,6 +908,11 @@ void MainWindow::openDataset(const QString& path) {
             self->m_session->setCooperationsVersion(*cooperationsVersion);
             self->m_session->setScenariosVersion(*scenariosVersion);
             self->showDataset(std::move(*result), path);
+            QStringList left;
+            for (const Warning& w : *warnings)
+                left << i18n::describe(w);
+            if (!left.isEmpty())
+                self->statusBar()->showMessage(left.join(QStringLiteral(" — ")), 30000);
         });
     trackTask(task);
 }

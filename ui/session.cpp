@@ -363,8 +363,7 @@ const CrunchResult* Session::crunch(const CrunchRequest& request) {
         tr("Crunch diagnosis"),
         [dataset, params, crunchParams, result](Feedback&) {
             const CrunchRequest& r = result->request;
-            if (r.vintageFrom != 0) // BPE practice sites are not compared with register people
-                analysis::checkSameSource(*dataset, r.vintageFrom, r.vintageTo);
+            // Throws when BPE practice sites would be compared with register people (checkSameSource).
             result->diagnostics = analysis::diagnoseCrunch(*dataset, r.bassins, params, crunchParams,
                                                            r.vintageTo, r.vintageFrom);
             result->classification = result->diagnostics.classification;

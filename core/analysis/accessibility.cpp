@@ -525,13 +525,6 @@ std::vector<double> datasetDemand(const AccessData& data, const AccessInputs& in
     return population;
 }
 
-const model::ProfessionalRegister* registerOf(const model::Dataset& ds, int vintage) {
-    for (const model::ProfessionalRegister& reg : ds.registers)
-        if (reg.vintage == vintage)
-            return &reg;
-    return nullptr;
-}
-
 //! The supply the dataset gives (empty when inputs give it): the counts, or the register's FTE or
 //! professionals under the age limit.
 std::vector<double> datasetSupply(const AccessData& data, const AccessInputs& inputs,
@@ -539,7 +532,7 @@ std::vector<double> datasetSupply(const AccessData& data, const AccessInputs& in
     if (!inputs.supply.empty())
         return {};
     const AccessParameters& params = r.params;
-    const model::ProfessionalRegister* reg = registerOf(data.tables, r.vintage);
+    const model::ProfessionalRegister* reg = registerOfYear(data.tables, r.vintage);
     const bool fromRegister = params.supply == SupplyKind::FullTimeEquivalents || params.maxAge > 0;
     if (reg && fromRegister && params.supply != SupplyKind::Consultations)
         return registerSupply(data.area, *reg, r.profession, params, r.warnings);

@@ -1,4 +1,5 @@
 #include "core/analysis/calibration.h"
+#include "core/analysis/register_counts.h"
 #include "core/analysis/table_build.h"
 
 #include <algorithm>
@@ -231,10 +232,9 @@ std::vector<ResultTable> calibrationTables(const model::Dataset& ds, const Calib
     t.notes.push_back(msg("analysis.calibration.note_best",
                           {arg::number("scale", c.bestScale, 2), arg::integer("agreeing", c.agreeing),
                            arg::integer("bassins", c.bassins)}));
-    for (const model::ProfessionalRegister& reg : ds.registers)
-        if (reg.vintage == c.registerVintage)
-            t.notes.push_back(msg(reg.rule == model::SiteRule::MainSite ? "io.register.site_rule_main"
-                                                                        : "io.register.site_rule_shared"));
+    if (const model::ProfessionalRegister* reg = registerOfYear(ds, c.registerVintage))
+        t.notes.push_back(msg(reg->rule == model::SiteRule::MainSite ? "io.register.site_rule_main"
+                                                                     : "io.register.site_rule_shared"));
     ResultTable g =
         newTable("calibration_grid", msg("analysis.calibration.grid_title", years), SecrecyRule::off());
     g.notes.clear(); // numbers of bassins de vie, not of people: nothing to mask

@@ -3,6 +3,7 @@
 // commune, a profession or all, with the changes within noise flagged and statistical secrecy applied
 // as every other output applies it (core/analysis/secrecy.h).
 #include "core/analysis/secrecy.h"
+#include "core/analysis/vintages.h"
 #include "core/io/result_table.h"
 #include "core/model/dataset.h"
 #include "core/model/error.h"
@@ -16,37 +17,6 @@ namespace maillage::analysis {
 enum class ChangeLevel { Bassin, Commune };
 //! "bv" or "commune" → level; false otherwise.
 bool parseChangeLevel(const std::string& text, ChangeLevel& out);
-
-//! Where the counts of one vintage come from, and how much of the territory they cover (a register of a
-//! few professionals added as the newest year must not become the default year, nor be compared with
-//! BPE practice sites as if they were one series).
-struct VintageInfo {
-    int year = 0;
-    bool fromRegister = false; //!< counts derived from a register of individual professionals (issue 12)
-    //! The register's source, else the dataset's source naming the year ("INSEE, BPE 2013"); "" when none.
-    std::string source;
-    double professionals = 0;     //!< sum of the commune counts of the year
-    double registered = 0;        //!< people in the register (fromRegister), located in the territory or not
-    double populationShare = 0;   //!< share of the population living in a commune with a professional
-    bool coversTerritory = false; //!< populationShare >= the minimum share asked
-};
-
-//! The vintages of the dataset (metadata and counts), ascending. A vintage covers the territory when at
-//! least `minPopulationShare` of the population lives in a commune with a professional counted (of the
-//! communes when the dataset has no population).
-std::vector<VintageInfo> describeVintages(const model::Dataset& dataset, double minPopulationShare = 0.5);
-
-//! The year every view opens on: the newest vintage that covers the territory, else the newest one; 0
-//! without counts.
-int defaultVintage(const model::Dataset& dataset);
-
-//! True when the counts of `a` and `b` count the same thing: both derived from registers of individual
-//! professionals (people), or neither (tables of counts such as the BPE's practice sites).
-bool sameSource(const model::Dataset& dataset, int a, int b);
-
-//! Throws Error(Parameter) naming both sources unless sameSource(from, to): their change would compare
-//! practice sites with people.
-void checkSameSource(const model::Dataset& dataset, int from, int to);
 
 //! What to compare.
 struct ChangeRequest {

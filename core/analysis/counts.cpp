@@ -1,5 +1,6 @@
 #include "core/analysis/counts.h"
 
+#include "core/analysis/vintages.h"
 #include "core/analysis/wording.h"
 
 #include "core/model/codes.h"
@@ -203,7 +204,7 @@ private:
 
 int forEachResolvedCount(const model::Dataset& dataset, int vintage, const ResolvedCountBatch& batch,
                          Warnings& warnings) {
-    const int year = vintage != 0 ? vintage : dataset.latestVintage();
+    const int year = vintageOrDefault(dataset, vintage);
     CodeResolver resolver(dataset);
     const auto professionOf = [&](const std::string& code) { return resolver.profession(code); };
     const auto communeOf = [&](const std::string& code, int previous) {

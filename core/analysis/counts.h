@@ -39,8 +39,8 @@ struct ResolvedCounts {
     Warnings warnings;
 };
 
-//! The commune counts (dataset.counts, not zoneCounts) of `vintage` (0 = dataset.latestVintage()), each
-//! with its commune (resolveCommune) and profession (resolveProfession); the others are left out with
+//! The commune counts (dataset.counts, not zoneCounts) of `vintage` (0 = the default year, defaultVintage),
+//! each with its commune (resolveCommune) and profession (resolveProfession); the others are left out with
 //! the warnings above. Linear in the number of records; look-ups are cached for sorted and repeated codes.
 ResolvedCounts resolveCounts(const model::Dataset& dataset, int vintage);
 

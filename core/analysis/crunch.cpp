@@ -1,6 +1,7 @@
 #include "core/analysis/crunch.h"
 
 #include "core/analysis/maillage.h"
+#include "core/analysis/vintages.h"
 
 #include "core/model/codes.h"
 #include "core/model/text.h"
@@ -367,8 +368,10 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
     if (mainIndex >= 0)
         d.mainPole = to.poles[mainIndex].bv;
     int correlationPoints = 0;
-    if (vintageFrom != 0 && evolutionPossible(dataset, vintageFrom, d.vintageTo, d.warnings))
+    if (vintageFrom != 0 && evolutionPossible(dataset, vintageFrom, d.vintageTo, d.warnings)) {
+        checkSameSource(dataset, vintageFrom, d.vintageTo); // BPE practice sites are not register people
         correlationPoints = measureEvolution(ctx, params, crunch.nearLargePoleKm, mainIndex, vintageFrom, d);
+    }
     const bool wholeDataset = selected.size() == dataset.bassins.size();
     d.minCorrelationBassins = static_cast<int>(crunch.minCorrelationBassins);
     d.findings = interpret(dataset, d, wholeDataset, crunch.macrocephalyPrimacy, correlationPoints);

@@ -109,9 +109,10 @@ DrainSignature drainSignatureOf(const CrunchDiagnostics& d, int points);
 
 //! Diagnoses the BVs of `selection` (empty = all BVs of the dataset) with the dataset's Crunch
 //! parameters `crunch` (macrocephaly threshold, at-risk radius). `vintageFrom` = 0: no evolution.
-//! Uses the classification of `vintageTo` (0 = latest vintage) with `params`. Pôles and non-pôles of the
-//! evolution are those of vintageTo. Distances are planar (Lambert-93 anchors of the BVs), in km.
-//! Unknown codes in `selection` are ignored with a warning.
+//! Uses the classification of `vintageTo` (0 = the default year, defaultVintage) with `params`. Pôles and
+//! non-pôles of the evolution are those of vintageTo. Distances are planar (Lambert-93 anchors of the
+//! BVs), in km. Unknown codes in `selection` are ignored with a warning. Throws Error(Parameter) when the
+//! two vintages come from different sources (checkSameSource: BPE practice sites against register people).
 CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vector<std::string>& selection,
                                  const model::PoleParameters& params, const model::CrunchParameters& crunch,
                                  int vintageTo, int vintageFrom = 0);

@@ -1,6 +1,7 @@
 #include "core/analysis/density.h"
 
 #include "core/analysis/counts.h"
+#include "core/analysis/vintages.h"
 #include "core/model/error.h"
 #include "core/model/text.h"
 
@@ -41,10 +42,6 @@ void moveWarnings(Warnings& from, Warnings& to) {
     for (Warning& w : from)
         to.push_back(std::move(w));
     from.clear();
-}
-
-int effectiveVintage(const model::Dataset& ds, int vintage) {
-    return vintage != 0 ? vintage : ds.latestVintage();
 }
 
 DensityRow makeRow(std::string code, std::string name, double population, double count) {
@@ -157,7 +154,7 @@ DensityDrillDown densityForBassin(const model::Dataset& dataset, const std::stri
         throw Error(ErrorKind::Value, {}, msg("analysis.unknown_bassin", {arg::code("bv", bv)}));
     DensityDrillDown out;
     out.profession = canonicalProfession(dataset, profession);
-    out.vintage = effectiveVintage(dataset, vintage);
+    out.vintage = vintageOrDefault(dataset, vintage);
     CommuneCounts resolved = countsByCommune(dataset, out.profession, out.vintage);
     const std::vector<double>& counts = resolved.counts;
     moveWarnings(resolved.warnings, out.warnings);
@@ -255,7 +252,7 @@ DensityDrillDown drillIntoCommune(const model::Dataset& dataset, const std::stri
     const model::Commune& c = dataset.communes[static_cast<std::size_t>(ci)];
     DensityDrillDown out;
     out.profession = canonicalProfession(dataset, profession);
-    out.vintage = effectiveVintage(dataset, vintage);
+    out.vintage = vintageOrDefault(dataset, vintage);
     CommuneCounts resolved = countsByCommune(dataset, out.profession, out.vintage);
     const std::vector<double>& counts = resolved.counts;
     moveWarnings(resolved.warnings, out.warnings);

@@ -21,9 +21,9 @@ struct DensityRow {
 
 //! One profession ("" = all professions) for one vintage. In every function below, `profession` is a
 //! catalogue code or alias ("" = all; anything else throws Error(Value) listing the catalogue's codes),
-//! and `vintage` 0 means the dataset's latest vintage. Counts are read through resolveCounts
-//! (core/analysis/counts.h), as the pôles are: aliases such as "D201" count for their profession,
-//! arrondissements for their commune; negative and non-finite counts are left out.
+//! and `vintage` 0 means the dataset's default year (defaultVintage, core/analysis/vintages.h). Counts are
+//! read through resolveCounts (core/analysis/counts.h), as the pôles are: aliases such as "D201" count for
+//! their profession, arrondissements for their commune; negative and non-finite counts are left out.
 struct DensityDrillDown {
     std::string profession;
     int vintage = 0;
@@ -40,7 +40,7 @@ std::string canonicalProfession(const model::Dataset& dataset, const std::string
 //! Counts of one profession for one vintage, one per commune (same order as dataset.communes).
 struct CommuneCounts {
     std::string profession;     //!< canonical code ("" = all professions)
-    int vintage = 0;            //!< the vintage counted (the latest when 0 was asked)
+    int vintage = 0;            //!< the vintage counted (the default year when 0 was asked)
     std::vector<double> counts; //!< per commune
     Warnings warnings;          //!< counts left out (resolveCounts' warnings)
 };

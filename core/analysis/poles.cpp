@@ -1,6 +1,8 @@
 #include "core/analysis/poles.h"
 
 #include "core/analysis/counts.h"
+#include "core/analysis/register_counts.h"
+#include "core/analysis/vintages.h"
 #include "core/model/text.h"
 
 #include <algorithm>
@@ -245,9 +247,8 @@ std::vector<PoleClassification> classifyPoles(const std::vector<BassinTotals>& t
 namespace {
 // Counts of `vintage` derived from a register of individuals (issue 12): people, not BPE practice sites.
 bool isRegisterVintage(const model::Dataset& dataset, int vintage) {
-    for (const model::ProfessionalRegister& reg : dataset.registers)
-        if (reg.vintage == vintage)
-            return true;
+    if (registerOfYear(dataset, vintage))
+        return true;
     return dataset.meta.extra.count("register." + std::to_string(vintage) + ".source") > 0;
 }
 } // namespace
@@ -255,7 +256,7 @@ bool isRegisterVintage(const model::Dataset& dataset, int vintage) {
 Classification classifyDataset(const model::Dataset& dataset, int vintage,
                                const model::PoleParameters& params) {
     Classification c;
-    c.vintage = vintage == 0 ? dataset.latestVintage() : vintage;
+    c.vintage = vintageOrDefault(dataset, vintage);
     c.aggregation = aggregateByBassin(dataset, c.vintage);
     // The mass scale turns BPE counts of practice sites into masses of people (DOMAIN.md §8): a register
     // already counts people, so its vintage is classified at scale 1 whatever the dataset's BPE scale.

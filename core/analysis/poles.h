@@ -45,11 +45,12 @@ struct Aggregation {
 };
 
 //! Sums the counts of `vintage` per BV (commune -> bv of dataset.communes). Zone counts are not used.
-//! `vintage` = 0 means dataset.latestVintage(). Places and professions are resolved by resolveCounts
-//! (core/analysis/counts.h: codes repaired, arrondissements municipaux folded into their commune when
-//! only the commune is listed, aliases such as "D201" resolved), with its warnings. One more warning each
-//! (codes listed in details) for counts of communes whose BV is missing from dataset.bassins, and of
-//! communes in no bassin de vie at all (empty bv: INSEE's "ZZZZZ", Mayotte); those counts are left out.
+//! `vintage` = 0 means the default year (analysis::defaultVintage). Places and professions are resolved by
+//! resolveCounts (core/analysis/counts.h: codes repaired, arrondissements municipaux folded into their
+//! commune when only the commune is listed, aliases such as "D201" resolved), with its warnings. One more
+//! warning each (codes listed in details) for counts of communes whose BV is missing from dataset.bassins,
+//! and of communes in no bassin de vie at all (empty bv: INSEE's "ZZZZZ", Mayotte); those counts are left
+//! out.
 Aggregation aggregateByBassin(const model::Dataset& dataset, int vintage);
 
 //! A condition of the pôle intermédiaire rule (type 3), or the absence of any professional.
@@ -108,7 +109,7 @@ struct Classification {
     const Warnings& warnings() const { return aggregation.warnings; }
 };
 
-//! aggregateByBassin then classifyPoles. `vintage` = 0 means dataset.latestVintage().
+//! aggregateByBassin then classifyPoles. `vintage` = 0 means the default year (defaultVintage).
 Classification classifyDataset(const model::Dataset& dataset, int vintage,
                                const model::PoleParameters& params);
 

@@ -221,17 +221,6 @@ double Profile::medianAge() const {
     return byAge.empty() ? -1 : byAge.rbegin()->first;
 }
 
-const model::ProfessionalRegister* registerFor(const model::Dataset& ds, int vintage) {
-    const model::ProfessionalRegister* latest = nullptr;
-    for (const model::ProfessionalRegister& reg : ds.registers) {
-        if (reg.vintage == vintage)
-            return &reg;
-        if (!latest || reg.vintage > latest->vintage)
-            latest = &reg;
-    }
-    return latest;
-}
-
 namespace {
 
 //! The mode d'exercice of a professional over their sites: mixte when both (or a site says mixte).

@@ -5,6 +5,7 @@
 // département, région, dataset) and the statistical secrecy of every figure (core/analysis/secrecy.h).
 // A professional counts in a territory by the weights of their sites there under the register's site rule
 // (core/analysis/register_counts.h), so a profile's count is the count the analyses use.
+#include "core/analysis/register_counts.h" // registerFor
 #include "core/analysis/secrecy.h"
 #include "core/model/dataset.h"
 #include "core/model/register.h"
@@ -86,10 +87,6 @@ std::vector<Profile> profilesWithReferences(const model::Dataset& dataset,
 //! The catalogue codes of the professions present in `reg`, in catalogue order.
 std::vector<std::string> registerProfessions(const model::Dataset& dataset,
                                              const model::ProfessionalRegister& reg);
-
-//! The register to profile for `vintage`: the register of that vintage, else the latest one; nullptr
-//! when the dataset has none.
-const model::ProfessionalRegister* registerFor(const model::Dataset& dataset, int vintage);
 
 //! Which figures of a profile are masked (DOMAIN.md §7): every count from 1 to threshold − 1, and the
 //! complement that would give it back from the total of its breakdown (age bands, sexes, secteurs,

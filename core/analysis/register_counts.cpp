@@ -1,5 +1,8 @@
 #include "core/analysis/register_counts.h"
 
+#include "core/analysis/vintages.h"
+
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -63,6 +66,29 @@ std::vector<model::CountRecord> countsFromRegister(const model::ProfessionalRegi
     for (const auto& [key, count] : sums)
         counts.push_back({key.first, key.second, reg.vintage, count});
     return counts;
+}
+
+const model::ProfessionalRegister* registerOfYear(const model::Dataset& dataset, int year) {
+    for (const model::ProfessionalRegister& reg : dataset.registers)
+        if (reg.vintage == year)
+            return &reg;
+    return nullptr;
+}
+
+const model::ProfessionalRegister* registerFor(const model::Dataset& dataset, int vintage) {
+    return registerOfYear(dataset, vintageOrDefault(dataset, vintage));
+}
+
+std::vector<std::string> registerYears(const model::Dataset& dataset) {
+    std::vector<int> years;
+    for (const model::ProfessionalRegister& reg : dataset.registers)
+        years.push_back(reg.vintage);
+    std::sort(years.begin(), years.end());
+    years.erase(std::unique(years.begin(), years.end()), years.end());
+    std::vector<std::string> out;
+    for (int y : years)
+        out.push_back(std::to_string(y));
+    return out;
 }
 
 } // namespace maillage::analysis

@@ -4,9 +4,21 @@
 #include "core/model/dataset.h"
 #include "core/model/register.h"
 
+#include <string>
 #include <vector>
 
 namespace maillage::analysis {
+
+//! The register of individual professionals of `year` exactly (the dataset holds one per year), or
+//! nullptr: the one lookup of a year's register (profiles, retirements, scenarios, accessibility, sources).
+const model::ProfessionalRegister* registerOfYear(const model::Dataset& dataset, int year);
+
+//! The register to profile for `vintage` (0 = the default year, analysis::defaultVintage): registerOfYear,
+//! never another year's register; nullptr when that year has none.
+const model::ProfessionalRegister* registerFor(const model::Dataset& dataset, int vintage);
+
+//! The years that have a register, ascending, as text (for the messages naming them).
+std::vector<std::string> registerYears(const model::Dataset& dataset);
 
 //! The weight of each practice site of `professional` under `rule`, in the order of `sites` (sites without
 //! a commune weigh 0): MainSite gives 1 to the main site (the first site with a commune when none is

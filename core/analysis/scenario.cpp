@@ -125,14 +125,11 @@ bool practisesIn(const model::Dataset& d, const model::RegisteredProfessional& p
 }
 
 const model::ProfessionalRegister& registerOf(const Work& w) {
-    for (const model::ProfessionalRegister& r : w.source.registers)
-        if (r.vintage == w.result.vintage)
-            return r;
-    std::vector<std::string> vintages;
-    for (const model::ProfessionalRegister& r : w.source.registers)
-        vintages.push_back(std::to_string(r.vintage));
-    throw ChangeFailure{msg("analysis.scenario.no_register",
-                            {digits("vintage", w.result.vintage), arg::list("registers", vintages)})};
+    if (const model::ProfessionalRegister* reg = registerOfYear(w.source, w.result.vintage))
+        return *reg;
+    throw ChangeFailure{
+        msg("analysis.scenario.no_register",
+            {digits("vintage", w.result.vintage), arg::list("registers", registerYears(w.source))})};
 }
 
 //! Takes the counts of the professionals of `leaving` off (the register's site rule), for the counts of

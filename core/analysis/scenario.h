@@ -32,14 +32,14 @@ struct AppliedScenario {
     Warnings warnings;  //!< counts left out by the resolution, professionals of unknown age kept
 };
 
-//! Applies the changes of `scenario` in order to the counts of `vintage` (0 = the latest), the register
-//! of that vintage, the facilities and the cooperations of `dataset`. A retirement takes out of the
-//! register the professionals aged `age` or more (vintage − birth year) with a site in the territory and
-//! takes their counts (countsFromRegister under the register's site rule) off; the other changes edit the
-//! counts. Throws Error(Value) naming the scenario, the change (number and description) and why it
-//! cannot apply: unknown commune, bassin de vie or profession, no register of the vintage for a
-//! retirement, more professionals removed than there are, nothing to close, a cooperation that exists
-//! already or does not.
+//! Applies the changes of `scenario` in order to the counts of `vintage` (0 = the default year,
+//! defaultVintage), the register of that vintage, the facilities and the cooperations of `dataset`. A
+//! retirement takes out of the register the professionals aged `age` or more (vintage − birth year) with a
+//! site in the territory and takes their counts (countsFromRegister under the register's site rule) off; the
+//! other changes edit the counts. Throws Error(Value) naming the scenario, the change (number and
+//! description) and why it cannot apply: unknown commune, bassin de vie or profession, no register of the
+//! vintage for a retirement, more professionals removed than there are, nothing to close, a cooperation that
+//! exists already or does not.
 AppliedScenario applyScenario(const model::Dataset& dataset, const model::Scenario& scenario, int vintage);
 
 //! What the comparison computes besides the typology, the maillage, the densities and the Crunch.

@@ -1227,7 +1227,7 @@ void readQpv(model::Dataset& d, Reader& r) {
     }
 }
 
-void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
+void readAll(model::Dataset& d, Reader& r, Feedback* feedback, Warnings& warnings) {
     const ReadProgress progress(feedback, r.m_path);
     progress(0, msg("step.read_communes"));
     readCommunes(d, r, progress);
@@ -1248,7 +1248,7 @@ void readAll(model::Dataset& d, Reader& r, Feedback* feedback) {
     readFacilities(d, r);
     readQpv(d, r);
     readRegisterTables(r.m_ds, r.m_path, d);
-    d.scenarios = readScenariosLayer(r.m_ds, r.m_path);
+    d.scenarios = readScenariosLayer(r.m_ds, r.m_path, warnings);
     progress(100, {});
 }
 
@@ -1358,7 +1358,8 @@ model::Dataset readDataset(const std::string& path, const ReadOptions& options, 
     GdalErrorCollector gdalErrors;
     Reader reader(*ds, path, options.geometries);
     model::Dataset d;
-    readAll(d, reader, feedback);
+    Warnings warnings;
+    readAll(d, reader, feedback, options.warnings ? *options.warnings : warnings);
     d.reindex();
     return d;
 }

@@ -9,6 +9,7 @@
 // Results (writeResultLayers): poles (points) and liens (lines). QGIS's own tables layer_styles and
 // qgis_projects are written by ui/styles/dataset_styles.h.
 #include "core/model/dataset.h"
+#include "core/model/error.h"
 #include "core/model/feedback.h"
 
 #include <string>
@@ -29,6 +30,9 @@ struct ReadOptions {
     //! False: attributes only. Communes, bassins, zones and outlines come without polygons (GDAL does not
     //! even fetch them); anchors are the stored ones. For commands that never draw nor dissolve.
     bool geometries = true;
+    //! Where to put what reading left out (a scenarios row whose changes do not parse), for the caller to
+    //! show; null: not reported.
+    Warnings* warnings = nullptr;
 };
 
 //! readDataset with `options`.

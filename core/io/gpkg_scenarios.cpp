@@ -283,7 +283,8 @@ void writeScenariosLayer(GDALDataset& ds, const std::string& path,
         fail("gpkg.commit_failed", {arg::text("layer", "scenarios")});
 }
 
-std::vector<model::Scenario> readScenariosLayer(GDALDataset& ds, const std::string& path) {
+std::vector<model::Scenario> readScenariosLayer(GDALDataset& ds, const std::string& path,
+                                                Warnings& warnings) {
     std::vector<model::Scenario> out;
     OGRLayer* layer = ds.GetLayerByName("scenarios");
     if (!layer)
@@ -301,7 +302,16 @@ std::vector<model::Scenario> readScenariosLayer(GDALDataset& ds, const std::stri
         model::Scenario s;
         s.name = f->GetFieldAsString(name);
         s.description = description >= 0 ? f->GetFieldAsString(description) : "";
-        s.changes = changesFromJson(f->GetFieldAsString(changes), where);
+        try {
+            s.changes = changesFromJson(f->GetFieldAsString(changes), where);
+        } catch (const Error& e) { // the other scenarios and the rest of the dataset stay readable
+            warnings.push_back(makeWarning(
+                ErrorKind::Format, where,
+                msg("io.scenario.row_left_out",
+                    {arg::code("scenario", s.name), arg::integer("row", static_cast<long long>(f->GetFID())),
+                     arg::nested("reason", e.message())})));
+            continue;
+        }
         out.push_back(std::move(s));
     }
     return out;

@@ -44,8 +44,10 @@ const model::Scenario* findScenario(const std::vector<model::Scenario>& scenario
 void writeScenariosLayer(GDALDataset& ds, const std::string& path,
                          const std::vector<model::Scenario>& scenarios);
 //! The scenarios of the table `scenarios`, none when the dataset has no such table (datasets written before
-//! scenarios existed). Throws Error naming the file and the row for a row whose changes cannot be read.
-std::vector<model::Scenario> readScenariosLayer(GDALDataset& ds, const std::string& path);
+//! scenarios existed). A row whose changes cannot be read is left out with a warning in `warnings` naming
+//! the file, the scenario, the row and why, so that one damaged row does not make the dataset unreadable.
+//! Throws Error(Format) naming the file when the table lacks its name or changes field.
+std::vector<model::Scenario> readScenariosLayer(GDALDataset& ds, const std::string& path, Warnings& warnings);
 
 //! Rewrites only the table `scenarios` of the dataset at `path`, in place and atomically as
 //! writeCooperations (core/io/gpkg.h): the GUI saves its scenarios without rewriting the rest. Throws

@@ -111,8 +111,10 @@ std::vector<std::string> communeColumnNames(const std::string& given) {
     return names;
 }
 
+} // namespace
+
 std::string communeCode(const Table& table, std::size_t row, int column) {
-    const std::string& raw = table.rows[row][column];
+    const std::string& raw = table.cell(row, column);
     if (auto code = codes::normalizeCommune(raw))
         return *code;
     const std::string t = text::trim(raw);
@@ -120,6 +122,8 @@ std::string communeCode(const Table& table, std::size_t row, int column) {
                 t.empty() ? msg("io.import.commune_code_expected_empty")
                           : msg("io.import.commune_code_expected", {arg::code("value", t)}));
 }
+
+namespace {
 
 //! INSEE's "no bassin de vie" (sans objet): "ZZZZZ".
 bool isNoBassin(const std::string& raw) {

@@ -42,6 +42,10 @@ struct CommuneColumns {
     bool requireBassin = true;
 };
 
+//! The commune code of a cell, repaired (leading zeros, 2A/2B); arrondissements municipaux are kept (the
+//! caller folds them, or not). Throws Error(Value) naming the line, the column and the value otherwise.
+std::string communeCode(const Table& table, std::size_t row, int column);
+
 //! Reads communes without geometry: code, population, bv (+ optional name, dep, reg).
 //! Errors: missing column, bad code, negative/non-numeric population (line named), duplicate code.
 //! Fallback names: code: codgeo, depcom, code_commune, code_insee, insee, insee_com, com; population: pmun,

@@ -1,6 +1,8 @@
 // Population by commune and age band: INSEE's wide census layout or a generic long table.
 #include "core/io/population_age.h"
 
+#include "core/io/flows.h"     // findColumn
+#include "core/io/importers.h" // communeCode
 #include "core/model/access_parameters.h"
 #include "core/model/codes.h"
 #include "core/model/text.h"
@@ -56,27 +58,13 @@ std::string normaliseAgeBand(const std::string& label) {
 
 namespace {
 
-const std::vector<std::string> kCommuneColumns = {"commune",    "codgeo", "depcom", "code_commune",
-                                                  "code_insee", "code",   "com"};
-const std::vector<std::string> kBandColumns = {"age_band", "tranche_age", "tranche_d_age", "tranche",
-                                               "age",      "band",        "classe_age"};
-const std::vector<std::string> kPopulationColumns = {"population", "pop", "effectif", "nb", "nombre"};
-
-int firstColumn(const Table& table, const std::vector<std::string>& names) {
-    for (const std::string& name : names)
-        if (const int c = table.column(name); c >= 0)
-            return c;
-    return -1;
-}
-
-std::string communeOf(const Table& table, std::size_t row, int column) {
-    if (auto code = codes::normalizeCommune(table.cell(row, column)))
-        return *code;
-    const std::string t = text::trim(table.cell(row, column));
-    throw Error(ErrorKind::Value, table.at(row, column),
-                t.empty() ? msg("io.import.commune_code_expected_empty")
-                          : msg("io.import.commune_code_expected", {arg::code("value", t)}));
-}
+// Columns looked for by findColumn (core/io/flows.h), the first present.
+const std::initializer_list<const char*> kCommuneColumns = {"commune",    "codgeo", "depcom", "code_commune",
+                                                            "code_insee", "code",   "com"};
+const std::initializer_list<const char*> kBandColumns = {
+    "age_band", "tranche_age", "tranche_d_age", "tranche", "age", "band", "classe_age"};
+const std::initializer_list<const char*> kPopulationColumns = {"population", "pop", "effectif", "nb",
+                                                               "nombre"};
 
 //! A population cell: a number >= 0; a secret marker counts 0 (counted in `secrets`).
 double populationOf(const Table& table, std::size_t row, int column, long long& secrets) {
@@ -130,8 +118,8 @@ std::string bandOf(const Table& table, std::size_t row, int column) {
 }
 
 std::vector<model::AgeBandPopulation> longLayout(const Table& table, int band, Warnings& warnings) {
-    const int commune = firstColumn(table, kCommuneColumns);
-    const int population = firstColumn(table, kPopulationColumns);
+    const int commune = findColumn(table, {}, kCommuneColumns);
+    const int population = findColumn(table, {}, kPopulationColumns);
     if (commune < 0)
         table.requireColumn("commune");
     if (population < 0)
@@ -139,7 +127,7 @@ std::vector<model::AgeBandPopulation> longLayout(const Table& table, int band, W
     std::vector<model::AgeBandPopulation> out;
     long long secrets = 0;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        out.push_back({communeOf(table, r, commune), bandOf(table, r, band),
+        out.push_back({communeCode(table, r, commune), bandOf(table, r, band),
                        populationOf(table, r, population, secrets)});
     }
     warnSecrets(table, secrets, warnings);
@@ -148,13 +136,13 @@ std::vector<model::AgeBandPopulation> longLayout(const Table& table, int band, W
 
 std::vector<model::AgeBandPopulation> wideLayout(const Table& table, const std::map<int, std::string>& bands,
                                                  Warnings& warnings) {
-    const int commune = firstColumn(table, kCommuneColumns);
+    const int commune = findColumn(table, {}, kCommuneColumns);
     if (commune < 0)
         table.requireColumn("codgeo");
     std::vector<model::AgeBandPopulation> out;
     long long secrets = 0;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        const std::string code = communeOf(table, r, commune);
+        const std::string code = communeCode(table, r, commune);
         for (const auto& [column, band] : bands)
             out.push_back({code, band, populationOf(table, r, column, secrets)});
     }
@@ -165,7 +153,7 @@ std::vector<model::AgeBandPopulation> wideLayout(const Table& table, const std::
 } // namespace
 
 std::vector<model::AgeBandPopulation> populationByAgeFromTable(const Table& table, Warnings& warnings) {
-    const int band = firstColumn(table, kBandColumns);
+    const int band = findColumn(table, {}, kBandColumns);
     if (band >= 0)
         return longLayout(table, band, warnings);
     const std::map<int, std::string> bands = wideBandColumns(table);
@@ -232,8 +220,8 @@ double weightOf(const Table& table, std::size_t row, int column) {
 } // namespace
 
 std::vector<model::AgeBandWeight> ageWeightsFromTable(const Table& table) {
-    const int band = firstColumn(table, kBandColumns);
-    const int weight = firstColumn(table, kWeightColumns);
+    const int band = findColumn(table, {}, kBandColumns);
+    const int weight = findColumn(table, {}, kWeightColumns);
     if (band < 0)
         table.requireColumn("age_band");
     if (weight < 0)

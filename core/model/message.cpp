@@ -110,6 +110,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/results.inc"
 #include "core/model/messages/scenario.inc"
 #include "core/model/messages/steps.inc"
+#include "core/model/messages/vintage20.inc"
 #include "core/model/messages/workshop18.inc"
     };
     return catalogue;

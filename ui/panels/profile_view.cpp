@@ -168,9 +168,7 @@ void ProfileView::recompute() {
     m_task.cancel();
     if (!m_session->hasDataset())
         return;
-    const model::ProfessionalRegister* reg =
-        analysis::registerFor(m_session->dataset(), m_session->vintage());
-    const bool hasRegister = reg && reg->vintage == m_session->vintage();
+    const bool hasRegister = analysis::registerFor(m_session->dataset(), m_session->vintage()) != nullptr;
     m_tabs->setVisible(hasRegister);
     if (!hasRegister) {
         m_profileModel->setTable({}, Language::En);
