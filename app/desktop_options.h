@@ -15,7 +15,7 @@ struct DesktopOption {
 inline constexpr DesktopOption kDesktopOptions[] = {
     {"demo", nullptr, "open the demonstration dataset"},
     {"lang", "fr|en", "interface language (default: the one chosen in the application, else French)"},
-    {"panel", "NAME", "panel to show first: poles, crunch, maillage, densites or evolution"},
+    {"panel", "NAME", "panel to show first: poles, crunch, maillage, densites, evolution or scenarios"},
     {"select", "CODE", "select a bassin de vie by its code once the dataset is shown"},
     {"density", "PROFESSION", "colour the communes by the density of a profession (\"\" for all) once shown"},
     {"accessibility", nullptr, "with --density: accessibility (APL) rather than density"},

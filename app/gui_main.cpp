@@ -211,7 +211,8 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                     {QStringLiteral("poles"), QStringLiteral("dockPoles")},
                     {QStringLiteral("maillage"), QStringLiteral("dockMaillage")},
                     {QStringLiteral("densites"), QStringLiteral("dockDensity")},
-                    {QStringLiteral("evolution"), QStringLiteral("dockChange")}};
+                    {QStringLiteral("evolution"), QStringLiteral("dockChange")},
+                    {QStringLiteral("scenarios"), QStringLiteral("dockScenario")}};
                 if (parser.isSet(panelOption)) {
                     const bool crunch = parser.value(panelOption) == QLatin1String("crunch");
                     const QString name =
@@ -225,9 +226,8 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                         if (auto* show = dock->findChild<QPushButton*>(QStringLiteral("changeCompute")))
                             show->click(); // --panel evolution: the change of the years offered first
                     } else
-                        std::fprintf(
-                            stderr,
-                            "maillage: --panel expects poles, crunch, maillage, densites or evolution\n");
+                        std::fprintf(stderr, "maillage: --panel expects poles, crunch, maillage, densites, "
+                                             "evolution or scenarios\n");
                 }
                 if (parser.isSet(selectOption))
                     window->session()->selectBassins({parser.value(selectOption)});
