@@ -52,9 +52,12 @@ QgsTextFormat haloFormat(double sizePt, const QColor& color, bool bold) {
 }
 
 //! Label priority (QGIS: 0 to 10) of a pôle: its type first, then its mass of professionals, so that a
-//! larger pôle never gives way to a smaller one: type 1 in 8..10, type 2 in 6..8, type 3 in 4..6, type 4
-//! in 2..4, and log10 of the professionals (up to 100,000) within the band.
-const char* const kLabelPriority = "(5 - \"pole_type\") * 2 + min(2, max(0, log10(max(\"total\", 1)) / 2.5))";
+//! larger pôle never gives way to a smaller one: type 1 in 9..10, type 2 in 8..9 (well above the others,
+//! now that no name is forced in place), type 3 in 4..6, type 4 in 2..4, and log10 of the professionals (up
+//! to 100,000) within the band.
+const char* const kLabelPriority =
+    "CASE WHEN \"pole_type\" IN (1, 2) THEN 10 - \"pole_type\" + min(1, max(0, log10(max(\"total\", 1)) / 5))"
+    " ELSE (5 - \"pole_type\") * 2 + min(2, max(0, log10(max(\"total\", 1)) / 2.5)) END";
 
 //! Where and how big the pôles' names are (bassinLabels puts them in a rule).
 QgsPalLayerSettings bassinLabelSettings() {
@@ -80,9 +83,8 @@ QgsPalLayerSettings bassinLabelSettings() {
                                       "ELSE 8.5 END")));
     dd.setProperty(QgsPalLayerSettings::Priority,
                    QgsProperty::fromExpression(QString::fromLatin1(kLabelPriority)));
-    // The grandes métropoles and grands pôles are always named, drawn above the smaller names.
-    dd.setProperty(QgsPalLayerSettings::AlwaysShow,
-                   QgsProperty::fromExpression(QStringLiteral("\"pole_type\" IN (1, 2)")));
+    // No name is forced in place ("always show" drew the name of Douai - Lens over Arras's): the priority
+    // makes the smaller names give way; the larger ones are drawn above.
     dd.setProperty(QgsPalLayerSettings::ZIndex,
                    QgsProperty::fromExpression(QStringLiteral("5 - \"pole_type\"")));
     return settings;
