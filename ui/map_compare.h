@@ -16,8 +16,14 @@ class QgsProject;
 class QgsVectorLayer;
 class QgsVertexMarker;
 
+namespace maillage::model {
+struct Dataset;
+}
+
 namespace maillage::ui {
 
+struct DensityMap;
+class FunctionTask;
 class MapLayers;
 class Session;
 
@@ -36,10 +42,13 @@ public:
     //! Shows the pôle types of `vintage` (one of the dataset's) on the second map.
     void setVintage(int vintage);
     //! Shows the density of `profession` ("" = all professions) in `vintage` on the second map, coloured
-    //! and classed as the main map's density (MapLayers::createDensityLayer, the session's classes).
+    //! and classed as the main map's density (MapLayers::createDensityLayer, the session's classes). The
+    //! densities are computed in a background task: the map changes when they are ready.
     void showDensity(const QString& profession, int vintage);
-    //! True while the second map shows a density rather than pôle types.
+    //! True while the second map shows (or is about to show) a density rather than pôle types.
     bool showsDensity() const { return m_density; }
+    //! True while the densities asked for last are being computed.
+    bool densityPending() const { return m_densityPending; }
 
     //! Labels and markers of the second map multiplied by `factor` (workshop mode; 1 = as styled).
     void setMagnification(double factor);
@@ -60,6 +69,10 @@ public:
     //! then renamed (never over a symbolic link or a device). False with a message naming the file.
     bool exportFigure(const QString& path, const QSize& size, QString* error) const;
 
+signals:
+    //! A computation of the second map's densities started (the window shows its progress).
+    void backgroundTaskStarted(maillage::ui::FunctionTask* task);
+
 private:
     void rebuild();
     void showLayer(std::unique_ptr<QgsVectorLayer> layer);
@@ -68,6 +81,8 @@ private:
     void sync(QgsMapCanvas* from, QgsMapCanvas* to);
     void showCursor(QgsMapCanvas* over, const QgsPointXY& point);
     void placeTitles();
+    void densityFinished(const model::Dataset& dataset, const DensityMap& map, bool ok, const QString& error);
+    void showNote(const QString& text);
     bool eventFilter(QObject* watched, QEvent* event) override;
 
     Session* m_session;
@@ -84,6 +99,9 @@ private:
     bool m_density = false;
     QString m_profession;
     double m_magnification = 1;
+    int m_densityTicket = 0; // the density computation whose result is shown; older ones are dropped
+    bool m_densityPending = false;
+    QPointer<QLabel> m_note; // why the density cannot be shown
     bool m_syncing = false;
 };
 

@@ -175,6 +175,10 @@ const model::Dataset& Session::dataset() const {
     return *d->dataset;
 }
 
+std::shared_ptr<const model::Dataset> Session::sharedDataset() const {
+    return d->dataset;
+}
+
 QString Session::path() const {
     return d->path;
 }

@@ -128,6 +128,8 @@ public:
     void setDataset(model::Dataset dataset, const QString& path = QString());
     bool hasDataset() const;
     const model::Dataset& dataset() const;
+    //! The same dataset, shared: work in a background task keeps it alive after a setDataset().
+    std::shared_ptr<const model::Dataset> sharedDataset() const;
     //! File the dataset was read from ("" for the generated demo).
     QString path() const;
 
