@@ -130,12 +130,19 @@ QgsCategorizedSymbolRenderer* bassinRenderer(const std::array<int, analysis::kPo
     return new QgsCategorizedSymbolRenderer(QString::fromLatin1(kPoleTypeField), categories);
 }
 
+constexpr double kSecondaryPoleNamesScale = 2500000; // 1:2,500,000
+
 void setBassinLabels(QgsVectorLayer* layer) {
     // A rule rather than an empty text for hors pôle BVs: those are not even sized and placed (1,600 of
     // the 1,666 national ones).
+    // The pôles secondaires are named from the scale of a region on (1:2,500,000): on the whole country
+    // most of their names found no room, and placing them was half of the map's drawing time.
     auto* root = new QgsRuleBasedLabeling::Rule(nullptr);
     root->appendChild(new QgsRuleBasedLabeling::Rule(new QgsPalLayerSettings(bassinLabelSettings()), 0, 0,
-                                                     QStringLiteral("\"pole_type\" > 0")));
+                                                     QStringLiteral("\"pole_type\" IN (1, 2, 3)")));
+    root->appendChild(new QgsRuleBasedLabeling::Rule(new QgsPalLayerSettings(bassinLabelSettings()), 0,
+                                                     kSecondaryPoleNamesScale,
+                                                     QStringLiteral("\"pole_type\" = 4")));
     layer->setLabeling(new QgsRuleBasedLabeling(root));
     layer->setLabelsEnabled(true);
 }
