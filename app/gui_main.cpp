@@ -249,8 +249,12 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                 }
                 if (parser.isSet(selectOption))
                     window->session()->selectBassins({parser.value(selectOption)});
-                if (parser.isSet(compareOption))
+                if (parser.isSet(compareOption)) {
                     window->setCompareVisible(true);
+                    // The whole territory on both maps once they are laid out (the extent of the one map,
+                    // carried over, came out eight times too close).
+                    QTimer::singleShot(0, window.get(), [&] { window->zoomToFull(); });
+                }
                 if (parser.isSet(workshopOption))
                     window->setWorkshopMode(true);
                 if (parser.isSet(scenarioOption)) {

@@ -285,6 +285,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_project(std::ma
         m_workshopAction->setChecked(on);
         if (m_compare)
             m_compare->setMagnification(on ? m_workshop->factor() : 1.0);
+        // The layout the workshop gives back is the one it was entered with (queued: after its own
+        // restoring): the docks make room for two maps opened in it, and come back for two maps closed in it.
+        if (!on)
+            QTimer::singleShot(0, this, [this] {
+                if (m_workshop->isActive())
+                    return;
+                if (m_compare)
+                    hideDocksForCompare();
+                else
+                    showDocksHiddenByCompare();
+            });
     });
     connect(m_slides, &SlideDeck::slidesChanged, this, &MainWindow::rebuildBookmarksMenu);
     connect(m_slides, &SlideDeck::slideShown, this, [this](int, const Slide& slide) {
@@ -767,7 +778,8 @@ void MainWindow::restoreLayout() {
 void MainWindow::saveLayout() {
     const std::unique_ptr<QSettings> settings = appSettings();
     settings->setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings->setValue(QStringLiteral("window/state"), saveState());
+    settings->setValue(QStringLiteral("window/state"),
+                       m_compare && !m_stateBeforeCompare.isEmpty() ? m_stateBeforeCompare : saveState());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -1558,12 +1570,15 @@ void MainWindow::setCompareVisible(bool on) {
         canvas->refresh();
     });
     if (on) {
+        if (!m_workshop->isActive()) // the workshop hid them already
+            hideDocksForCompare();
         auto* splitter = new QSplitter(Qt::Horizontal);
         splitter->setObjectName(QStringLiteral("mapSplitter"));
         splitter->setChildrenCollapsible(false);
         takeCentralWidget(); // the canvas, into the splitter
         splitter->addWidget(m_canvas);
         m_compare = new MapCompare(m_session, m_layers, m_canvas, m_project.get(), splitter);
+        connect(m_compare, &MapCompare::backgroundTaskStarted, this, &MainWindow::trackTask);
         if (m_workshop->isActive())
             m_compare->setMagnification(m_workshop->factor());
         splitter->addWidget(m_compare);
@@ -1574,10 +1589,38 @@ void MainWindow::setCompareVisible(bool on) {
         delete m_compare;
         setCentralWidget(m_canvas);
         delete splitter;
+        // In the workshop mode the docks stay hidden until it is left (see the constructor).
+        if (!m_workshop->isActive())
+            showDocksHiddenByCompare();
     }
     m_exportCompareAction->setEnabled(on);
     const QSignalBlocker block(m_compareAction);
     m_compareAction->setChecked(on);
+}
+
+void MainWindow::hideDocksForCompare() {
+    // Two maps beside the docks would each get a sliver of the window (65 px high at 1600×1000): the docks
+    // make room while the maps are compared, and come back after.
+    QList<QDockWidget*> shown;
+    for (QDockWidget* dock : findChildren<QDockWidget*>())
+        if (dock->isVisible() && !dock->isFloating())
+            shown.append(dock);
+    if (shown.isEmpty())
+        return;
+    if (m_docksHiddenByCompare.isEmpty())
+        m_stateBeforeCompare = saveState();
+    for (QDockWidget* dock : std::as_const(shown)) {
+        m_docksHiddenByCompare.append(dock);
+        dock->hide();
+    }
+}
+
+void MainWindow::showDocksHiddenByCompare() {
+    for (QDockWidget* dock : std::as_const(m_docksHiddenByCompare))
+        if (dock)
+            dock->show();
+    m_docksHiddenByCompare.clear();
+    m_stateBeforeCompare.clear();
 }
 
 void MainWindow::exportCompareDialog() {

@@ -155,6 +155,9 @@ private:
     void addBookmark();
     //! File > Export the two maps…
     void exportCompareDialog();
+    //! The docks put away while the two maps are shown (hideDocksForCompare), and back.
+    void hideDocksForCompare();
+    void showDocksHiddenByCompare();
     void trackTask(FunctionTask* task);
     //! A modal error box; `file` (full path) goes to its details.
     void showError(const QString& title, const QString& message, const QString& file);
@@ -176,6 +179,9 @@ private:
     SlideDeck* m_slides = nullptr;
     WorkshopMode* m_workshop = nullptr;
     QPointer<MapCompare> m_compare;
+    //! The docks the two-map view hid to give the maps the width, shown again when it closes.
+    QList<QPointer<QDockWidget>> m_docksHiddenByCompare;
+    QByteArray m_stateBeforeCompare; //!< the layout saved on closing while the two maps are shown
     QgsMapCanvas* m_canvas = nullptr;
     QgsLayerTreeView* m_layerTree = nullptr;
     QgsLayerTreeMapCanvasBridge* m_bridge = nullptr;

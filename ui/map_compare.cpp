@@ -5,6 +5,7 @@
 #include "ui/map_layers.h"
 #include "ui/panels/panel_util.h"
 #include "ui/session.h"
+#include "ui/tasks.h"
 #include "ui/workshop.h"
 
 #include <QComboBox>
@@ -229,9 +230,51 @@ void MapCompare::showDensity(const QString& profession, int vintage) {
     DensityMapRequest request;
     request.profession = profession;
     request.vintage = vintage;
-    const DensityMap map = densityMapNow(m_session->dataset(), request);
+    const int ticket = ++m_densityTicket;
+    m_densityPending = true;
+    // The densities of 35,000 communes would freeze the window: computed in a task, on the dataset as it
+    // is now (kept alive by the task), the layer built when they are there.
+    const std::shared_ptr<const model::Dataset> dataset = m_session->sharedDataset();
+    auto result = std::make_shared<DensityMap>();
+    QPointer<MapCompare> self(this);
+    FunctionTask* task = FunctionTask::start(
+        tr("Densities of the second map"),
+        [dataset, request, result](Feedback&) { *result = densityMapNow(*dataset, request); },
+        [self, ticket, dataset, result](bool ok, const QString& error) {
+            if (self && ticket == self->m_densityTicket)
+                self->densityFinished(*dataset, *result, ok, error);
+        });
+    emit backgroundTaskStarted(task);
+}
+
+void MapCompare::densityFinished(const model::Dataset& dataset, const DensityMap& map, bool ok,
+                                 const QString& error) {
+    m_densityPending = false;
+    if (!ok) { // an empty message: cancelled, the previous map stays
+        showNote(error.isEmpty() ? QString() : tr("The densities cannot be shown: %1").arg(error));
+        return;
+    }
+    showNote(QString());
     showLayer(std::unique_ptr<QgsVectorLayer>(
-        MapLayers::createDensityLayer(m_session->dataset(), map, m_session->densityClasses(), title())));
+        MapLayers::createDensityLayer(dataset, map, m_session->densityClasses(), title())));
+}
+
+void MapCompare::showNote(const QString& text) {
+    if (text.isEmpty()) {
+        delete m_note;
+        return;
+    }
+    if (!m_note) {
+        m_note = new QLabel(m_canvas);
+        m_note->setObjectName(QStringLiteral("compareNote"));
+        m_note->setWordWrap(true);
+        m_note->setStyleSheet(QString::fromLatin1(kTitleStyle));
+    }
+    m_note->setText(text);
+    m_note->setFixedWidth(qMax(200, m_canvas->width() - 40));
+    m_note->adjustSize();
+    m_note->move(20, m_canvas->height() / 2);
+    m_note->show();
 }
 
 void MapCompare::setVintage(int vintage) {
@@ -241,6 +284,9 @@ void MapCompare::setVintage(int vintage) {
     m_density = false;
     m_resultTitle.clear();
     m_makeResult = nullptr;
+    ++m_densityTicket; // a density still being computed no longer replaces these pôle types
+    m_densityPending = false;
+    showNote(QString());
     const analysis::Classification classification =
         analysis::classifyDataset(m_session->dataset(), vintage, m_session->parameters().poles);
     showLayer(std::unique_ptr<QgsVectorLayer>(
@@ -252,6 +298,9 @@ void MapCompare::showResult(const std::function<QgsVectorLayer*()>& make, const 
     if (!layer)
         return;
     m_density = false; // classed by pôle type
+    ++m_densityTicket; // a density still being computed no longer replaces this result
+    m_densityPending = false;
+    showNote(QString());
     showLayer(std::move(layer));
     m_resultTitle = title;
     m_makeResult = make;

@@ -17,8 +17,14 @@ class QgsProject;
 class QgsVectorLayer;
 class QgsVertexMarker;
 
+namespace maillage::model {
+struct Dataset;
+}
+
 namespace maillage::ui {
 
+struct DensityMap;
+class FunctionTask;
 class MapLayers;
 class Session;
 
@@ -37,7 +43,8 @@ public:
     //! Shows the pôle types of `vintage` (one of the dataset's) on the second map.
     void setVintage(int vintage);
     //! Shows the density of `profession` ("" = all professions) in `vintage` on the second map, coloured
-    //! and classed as the main map's density (MapLayers::createDensityLayer, the session's classes).
+    //! and classed as the main map's density (MapLayers::createDensityLayer, the session's classes). The
+    //! densities are computed in a background task: the map changes when they are ready.
     void showDensity(const QString& profession, int vintage);
     //! Shows the layer `make` builds (a scenario's result: ui/scenario_layer.h; the caller owns it) on the
     //! second map, titled `title`, until another choice is made (built again when the magnification
@@ -45,8 +52,10 @@ public:
     void showResult(const std::function<QgsVectorLayer*()>& make, const QString& title);
     //! True while the second map shows a result given to showResult().
     bool showsResult() const { return !m_resultTitle.isEmpty(); }
-    //! True while the second map shows a density rather than pôle types.
+    //! True while the second map shows (or is about to show) a density rather than pôle types.
     bool showsDensity() const { return m_density; }
+    //! True while the densities asked for last are being computed.
+    bool densityPending() const { return m_densityPending; }
 
     //! Labels and markers of the second map multiplied by `factor` (workshop mode; 1 = as styled).
     void setMagnification(double factor);
@@ -67,6 +76,10 @@ public:
     //! then renamed (never over a symbolic link or a device). False with a message naming the file.
     bool exportFigure(const QString& path, const QSize& size, QString* error) const;
 
+signals:
+    //! A computation of the second map's densities started (the window shows its progress).
+    void backgroundTaskStarted(maillage::ui::FunctionTask* task);
+
 private:
     void rebuild();
     void showLayer(std::unique_ptr<QgsVectorLayer> layer);
@@ -75,6 +88,8 @@ private:
     void sync(QgsMapCanvas* from, QgsMapCanvas* to);
     void showCursor(QgsMapCanvas* over, const QgsPointXY& point);
     void placeTitles();
+    void densityFinished(const model::Dataset& dataset, const DensityMap& map, bool ok, const QString& error);
+    void showNote(const QString& text);
     bool eventFilter(QObject* watched, QEvent* event) override;
 
     Session* m_session;
@@ -93,6 +108,9 @@ private:
     QString m_resultTitle; //!< while the second map shows a result (showResult()): its title
     std::function<QgsVectorLayer*()> m_makeResult; //!< the result's layer again (magnification)
     double m_magnification = 1;
+    int m_densityTicket = 0; // the density computation whose result is shown; older ones are dropped
+    bool m_densityPending = false;
+    QPointer<QLabel> m_note; // why the density cannot be shown
     bool m_syncing = false;
 };
 

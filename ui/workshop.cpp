@@ -26,6 +26,7 @@
 #include <algorithm>
 
 #include <qgslabelingenginesettings.h>
+#include <qgslinesymbol.h>
 #include <qgsmapcanvas.h>
 #include <qgsmarkersymbol.h>
 #include <qgspallabeling.h>
@@ -204,6 +205,10 @@ LayerMagnifier::~LayerMagnifier() = default;
 
 namespace {
 
+// The maillage's lines in the workshop mode: 60 % of their width, 55 % of their opacity.
+constexpr double kWorkshopLineWidth = 0.6;
+constexpr double kWorkshopLineOpacity = 0.55;
+
 void magnifyLabelSettings(QgsPalLayerSettings& s, double factor) {
     QgsTextFormat format = s.format();
     format.setSize(format.size() * factor);
@@ -221,6 +226,17 @@ void magnifyLabelSettings(QgsPalLayerSettings& s, double factor) {
             QgsProperty::fromExpression(QStringLiteral("(%1) * %2").arg(size.asExpression()).arg(factor)));
 }
 
+//! A line of the maillage (links, flows, cooperations) lighter and thinner: on a projector the dark
+//! strokes buried the pôles and their names.
+void lightenLine(QgsLineSymbol& line) {
+    const QgsProperty width = line.dataDefinedWidth();
+    if (width.isActive())
+        line.setDataDefinedWidth(QgsProperty::fromExpression(
+            QStringLiteral("(%1) * %2").arg(width.asExpression()).arg(kWorkshopLineWidth)));
+    line.setWidth(line.width() * kWorkshopLineWidth);
+    line.setOpacity(line.opacity() * kWorkshopLineOpacity);
+}
+
 } // namespace
 
 void LayerMagnifier::magnify(QgsMapLayer* mapLayer) {
@@ -229,8 +245,23 @@ void LayerMagnifier::magnify(QgsMapLayer* mapLayer) {
         return;
     auto saved = std::make_shared<Saved>();
     saved->layer = layer;
-    if (layer->labeling()) {
-        saved->labeling.reset(layer->labeling()->clone());
+    magnifyStyle(*saved);
+    m_saved.append(saved);
+}
+
+void LayerMagnifier::magnifyReplaced(QgsMapLayer* mapLayer) {
+    for (const std::shared_ptr<Saved>& saved : std::as_const(m_saved))
+        if (saved->layer == mapLayer) {
+            magnifyStyle(*saved);
+            return;
+        }
+}
+
+void LayerMagnifier::magnifyStyle(Saved& saved) {
+    QgsVectorLayer* layer = saved.layer;
+    // Only what is not magnified yet: a style replaced since (the maillage redrawn) is magnified in turn.
+    if (layer->labeling() && layer->labeling() != saved.magnifiedLabeling) {
+        saved.labeling.reset(layer->labeling()->clone());
         QgsAbstractVectorLayerLabeling* labeling = layer->labeling()->clone();
         const QStringList providers = labeling->subProviders();
         for (const QString& id : providers) {
@@ -238,21 +269,25 @@ void LayerMagnifier::magnify(QgsMapLayer* mapLayer) {
             magnifyLabelSettings(s, m_factor);
             labeling->setSettings(new QgsPalLayerSettings(s), id);
         }
+        saved.magnifiedLabeling = labeling;
         layer->setLabeling(labeling);
-        saved->magnifiedLabeling = labeling;
     }
-    if (layer->renderer() && layer->geometryType() == QgsWkbTypes::PointGeometry) {
-        saved->renderer.reset(layer->renderer()->clone());
+    const QgsWkbTypes::GeometryType geometry = layer->geometryType();
+    if (layer->renderer() && layer->renderer() != saved.magnifiedRenderer &&
+        (geometry == QgsWkbTypes::PointGeometry || geometry == QgsWkbTypes::LineGeometry)) {
+        saved.renderer.reset(layer->renderer()->clone());
         QgsFeatureRenderer* renderer = layer->renderer()->clone();
         QgsRenderContext context;
-        for (QgsSymbol* symbol : renderer->symbols(context))
+        for (QgsSymbol* symbol : renderer->symbols(context)) {
             if (auto* marker = dynamic_cast<QgsMarkerSymbol*>(symbol))
                 marker->setSize(marker->size() * m_factor);
+            else if (auto* line = dynamic_cast<QgsLineSymbol*>(symbol))
+                lightenLine(*line);
+        }
+        saved.magnifiedRenderer = renderer; // before setRenderer(): its rendererChanged() finds it done
         layer->setRenderer(renderer);
-        saved->magnifiedRenderer = renderer;
     }
     layer->triggerRepaint();
-    m_saved.append(saved);
 }
 
 void LayerMagnifier::restore() {
@@ -329,11 +364,22 @@ WorkshopMode::WorkshopMode(QMainWindow* window, QgsMapCanvas* canvas, QgsProject
     connect(project, &QgsProject::layersAdded, this, [this](const QList<QgsMapLayer*>& layers) {
         if (m_magnifier)
             for (QgsMapLayer* layer : layers)
-                m_magnifier->magnify(layer);
+                magnify(layer);
     });
 }
 
 WorkshopMode::~WorkshopMode() = default;
+
+void WorkshopMode::magnify(QgsMapLayer* layer) {
+    m_magnifier->magnify(layer);
+    // A style replaced while the mode is on (the maillage drawn once computed) is magnified too: its links
+    // were dark and thick on the projector.
+    for (auto signal : {&QgsMapLayer::rendererChanged, &QgsMapLayer::styleChanged})
+        connect(layer, signal, m_styleWatch, [this, layer] {
+            if (m_magnifier)
+                m_magnifier->magnifyReplaced(layer);
+        });
+}
 
 void WorkshopMode::setPanel(const QString& panel) {
     m_panel = panel;
@@ -359,8 +405,9 @@ void WorkshopMode::enter(const QString& panel) {
     takeShortcuts();
     m_window->addActions(m_actions);
     m_magnifier = std::make_unique<LayerMagnifier>(m_factor);
+    m_styleWatch = new QObject(this);
     for (QgsMapLayer* layer : m_project->mapLayers())
-        m_magnifier->magnify(layer);
+        magnify(layer);
     // A label cut by the edge of the screen cannot be read from the room: another position, or none.
     m_labelingEngine = std::make_unique<QgsLabelingEngineSettings>(m_canvas->labelingEngineSettings());
     QgsLabelingEngineSettings labeling = *m_labelingEngine;
@@ -399,6 +446,7 @@ void WorkshopMode::leave() {
     delete m_legend;
     delete m_info;
     delete m_nav;
+    delete m_styleWatch; // before restoring: the styles put back are not magnified again
     if (m_magnifier)
         m_magnifier->restore();
     m_magnifier.reset();

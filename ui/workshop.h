@@ -60,18 +60,23 @@ OverlayPlan planOverlays(const QSize& canvas, const QSize& legend, const QSize& 
 //! `free`, centred in them.
 QgsRectangle extentFitting(const QgsRectangle& territory, const QRect& free, const QSize& canvas);
 
-//! The label and marker sizes of a vector layer multiplied by a factor, and put back as they were.
+//! The label and marker sizes of a vector layer multiplied by a factor, its lines made lighter and thinner,
+//! and put back as they were.
 class LayerMagnifier {
 public:
     explicit LayerMagnifier(double factor) : m_factor(factor) {}
     ~LayerMagnifier();
-    //! Enlarges the labels (text, halo, distance, data-defined sizes) and marker symbols of `layer`.
+    //! Enlarges the labels (text, halo, distance, data-defined sizes) and marker symbols of `layer`; its line
+    //! symbols get thinner and lighter.
     void magnify(QgsMapLayer* layer);
+    //! Magnifies the labeling or renderer of a layer given to magnify() that was replaced since.
+    void magnifyReplaced(QgsMapLayer* layer);
     //! Puts back what magnify() changed, on the layers whose style was not replaced since.
     void restore();
 
 private:
     struct Saved;
+    void magnifyStyle(Saved& saved);
     double m_factor;
     QList<std::shared_ptr<Saved>> m_saved;
 };
@@ -82,6 +87,9 @@ public:
     WorkshopMode(QMainWindow* window, QgsMapCanvas* canvas, QgsProject* project, Session* session,
                  SlideDeck* deck, QObject* parent = nullptr);
     ~WorkshopMode() override;
+
+    //! The label and marker factor of the mode unless set otherwise.
+    static constexpr double kDefaultFactor = 1.8;
 
     bool isActive() const { return m_active; }
     //! Factor applied to the labels and markers of the map (default 1.8: readable at 3 m on 1280×720).
@@ -112,6 +120,8 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    //! Magnifies `layer` now and whenever its style is replaced while the mode is on.
+    void magnify(QgsMapLayer* layer);
     void createOverlay();
     void placeOverlay();
     void fitTerritory();
@@ -130,7 +140,7 @@ private:
     MapLayers* m_layers = nullptr;
     QRect m_free;                // the canvas pixels left to the map by the boxes
     bool m_fitTerritory = false; // the view is the whole territory, refitted when the boxes change
-    double m_factor = 1.8;
+    double m_factor = kDefaultFactor;
     bool m_active = false;
     QString m_panel;
 
@@ -138,6 +148,7 @@ private:
     Qt::WindowStates m_windowState;
     bool m_menuVisible = true, m_statusVisible = true;
     std::unique_ptr<LayerMagnifier> m_magnifier;
+    QPointer<QObject> m_styleWatch; // the context of the connections to the layers' style changes while on
     std::unique_ptr<QgsLabelingEngineSettings> m_labelingEngine; // the canvas's, while the mode is on
     QList<QAction*> m_actions; // previous, next, leave: on the window while the mode is on
     QHash<QAction*, QList<QKeySequence>> m_takenShortcuts;

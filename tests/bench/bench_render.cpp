@@ -5,6 +5,8 @@
 //   maillage_bench_render                               every benchmark
 //   maillage_bench_render --benchmark_filter=Layer      each layer rendered alone (with its labels)
 //   MAILLAGE_BENCH_RENDER_PNG=/tmp/dir maillage_bench_render   also saves one image per benchmark
+//   maillage_bench_render --benchmark_filter=SlideSwitch  a slide shown and both maps of the two-map view
+//                                                         redrawn (issue 11: < 300 ms); wall and CPU time
 //
 // The dataset is imported once from ../shared/data and kept as a GeoPackage in the temporary folder; it
 // is read back on later runs while it is newer than this program. Skips when the shared data is absent.
@@ -12,16 +14,20 @@
 #include "core/io/import.h"
 #include "ui/layer_roles.h"
 #include "ui/main_window.h"
+#include "ui/map_compare.h"
 #include "ui/map_layers.h"
 #include "ui/session.h"
+#include "ui/workshop_slides.h"
 
 #include <benchmark/benchmark.h>
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QImage>
 #include <QStandardPaths>
+#include <QTimer>
 
 #include <qgsapplication.h>
 #include <qgslayertree.h>
@@ -33,6 +39,7 @@
 #include <qgsvectorlayer.h>
 
 #include <sys/resource.h>
+#include <time.h>
 #if __has_include(<valgrind/callgrind.h>)
 #include <valgrind/callgrind.h> // run under `valgrind --tool=callgrind --instr-atstart=no`: renders only
 #else
@@ -225,6 +232,90 @@ BENCHMARK(BM_RenderParallel)->Unit(benchmark::kMillisecond)->UseRealTime()->MinT
 BENCHMARK(BM_RenderParallelNoLinks)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2);
 BENCHMARK(BM_RenderSequential)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2);
 BENCHMARK(BM_RenderSequentialNoLinks)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2);
+
+double processCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+//! The window's two-map view (1600×1000, the docks put away) with two slides, the whole country and its
+//! north-east quarter: each iteration shows the other slide and waits until both canvases have redrawn.
+//! The time is the wall time (manual); "cpu_ms" is the process CPU time per switch, every thread included
+//! (the machine may be loaded: CPU is the figure to compare).
+void BM_SlideSwitchTwoMaps(benchmark::State& state) {
+    if (!g_fixture) {
+        state.SkipWithError(sharedDataPresent() ? "national map could not be built"
+                                                : "shared data absent (../shared/data)");
+        return;
+    }
+    ui::MainWindow& window = *g_fixture->window;
+    QgsMapCanvas* main = window.canvas();
+    main->freeze(false);
+    window.setCompareVisible(true);
+    QgsMapCanvas* second = window.compare()->canvas();
+    int redrawn[2] = {0, 0};
+    const QMetaObject::Connection c1 =
+        QObject::connect(main, &QgsMapCanvas::mapCanvasRefreshed, [&] { ++redrawn[0]; });
+    const QMetaObject::Connection c2 =
+        QObject::connect(second, &QgsMapCanvas::mapCanvasRefreshed, [&] { ++redrawn[1]; });
+    // Waits in an event loop rather than polling (waitFor): the polling's own CPU time was counted too.
+    auto settled = [&](int from0, int from1) {
+        auto done = [&] {
+            return redrawn[0] > from0 && redrawn[1] > from1 && !main->isDrawing() && !second->isDrawing();
+        };
+        QEventLoop loop;
+        QTimer check; // isDrawing() turns false after the signal: checked again shortly
+        QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+            if (done())
+                loop.quit();
+        });
+        check.start(5);
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        if (!done())
+            loop.exec();
+        return done();
+    };
+    ui::SlideDeck* deck = window.slides();
+    deck->clear();
+    const QgsRectangle full = window.layers()->fullExtent();
+    main->setExtent(full);
+    deck->add(deck->capture(QStringLiteral("France"), QString()));
+    main->setExtent(QgsRectangle(full.center().x(), full.center().y(), full.xMaximum(), full.yMaximum()));
+    deck->add(deck->capture(QStringLiteral("Nord-Est"), QString()));
+    deck->show(0);
+    settled(redrawn[0], redrawn[1]);
+    double cpuTotal = 0;
+    int switches = 0;
+    const int start0 = redrawn[0], start1 = redrawn[1];
+    for (auto _ : state) {
+        const int from0 = redrawn[0], from1 = redrawn[1];
+        QElapsedTimer wall;
+        wall.start();
+        const double cpu = processCpuMs();
+        deck->show(deck->current() == 0 ? 1 : 0);
+        if (!settled(from0, from1)) {
+            state.SkipWithError("the maps were not redrawn within 60 s");
+            break;
+        }
+        cpuTotal += processCpuMs() - cpu;
+        ++switches;
+        state.SetIterationTime(static_cast<double>(wall.nsecsElapsed()) / 1e9);
+    }
+    QObject::disconnect(c1);
+    QObject::disconnect(c2);
+    saveImage(second->grab().toImage(), "BM_SlideSwitchTwoMaps_second");
+    window.setCompareVisible(false);
+    deck->clear();
+    waitFor([&] { return !main->isDrawing(); }, 60000);
+    main->freeze(true);
+    state.counters["cpu_ms"] = switches ? cpuTotal / switches : 0;
+    state.counters["map_px"] = main->width();
+    // More than one redraw of a map per switch is time lost (one map redrawn again after the other).
+    state.counters["main_redraws"] = switches ? double(redrawn[0] - start0) / switches : 0;
+    state.counters["second_redraws"] = switches ? double(redrawn[1] - start1) / switches : 0;
+}
+BENCHMARK(BM_SlideSwitchTwoMaps)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(10);
 
 //! One benchmark per layer of the map, rendered alone (sequential job, labels included).
 void registerLayerBenchmarks() {

@@ -373,7 +373,8 @@ void TestMap::labelPriorityRanksByTypeThenMass() {
                                     .arg(ranked[i].mass)
                                     .arg(ranked[i].priority)
                                     .arg(ranked[i - 1].priority)));
-        QCOMPARE(ranked[i].alwaysShown, ranked[i].type <= 2);
+        // None forced in place: a forced name was drawn over a smaller pôle's (Douai - Lens over Arras).
+        QVERIFY(!ranked[i].alwaysShown);
     }
 }
 

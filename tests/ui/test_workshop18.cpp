@@ -78,12 +78,7 @@ class TestWorkshop18 : public QObject {
     Q_OBJECT
 private slots:
     void init() {
-        appSettings()->clear();
-        QLocale::setDefault(QLocale::c());
-        m_window = std::make_unique<MainWindow>();
-        m_window->showDataset(testing::makeSixBassinsTwoYears(), QString());
-        m_window->resize(1000, 700);
-        m_window->show();
+        m_window = testing::showTwoYearsWindow(QSize(1000, 700));
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
     void cleanup() {
@@ -243,6 +238,7 @@ private slots:
         w.session()->requestDensityMap({QString(), 2023, false});
         QTRY_VERIFY(w.layers()->communesColoured());
         compare->showDensity(QString(), 2023);
+        QTRY_VERIFY(!compare->densityPending()); // computed in a task
         QVERIFY(compare->showsDensity());
         const QgsVectorLayer* second = nullptr;
         for (QgsMapLayer* layer : compare->canvas()->layers())
@@ -254,6 +250,7 @@ private slots:
         QVERIFY2(compare->title().contains(QStringLiteral("2023")), qPrintable(compare->title()));
         // Another year: its own values, the same method.
         compare->showDensity(QString(), 2018);
+        QTRY_VERIFY(!compare->densityPending());
         QVERIFY(compare->title().contains(QStringLiteral("2018")));
         // Back to pôle types.
         compare->setVintage(2018);

@@ -35,9 +35,12 @@ constexpr double kCommuneMaxScale = 400000;
 constexpr double kCommuneLabelMaxScale = 120000;
 
 //! Label priority (QGIS: 0 to 10) of a pôle: its type first, then its mass of professionals, so that a
-//! larger pôle never gives way to a smaller one: type 1 in 8..10, type 2 in 6..8, type 3 in 4..6, type 4
-//! in 2..4, and log10 of the professionals (up to 100,000) within the band.
-const char* const kLabelPriority = "(5 - \"pole_type\") * 2 + min(2, max(0, log10(max(\"total\", 1)) / 2.5))";
+//! larger pôle never gives way to a smaller one: type 1 in 9..10, type 2 in 8..9 (well above the others,
+//! now that no name is forced in place), type 3 in 4..6, type 4 in 2..4, and log10 of the professionals (up
+//! to 100,000) within the band.
+const char* const kLabelPriority =
+    "CASE WHEN \"pole_type\" IN (1, 2) THEN 10 - \"pole_type\" + min(1, max(0, log10(max(\"total\", 1)) / 5))"
+    " ELSE (5 - \"pole_type\") * 2 + min(2, max(0, log10(max(\"total\", 1)) / 2.5)) END";
 
 //! Where and how big the pôles' names are (bassinLabels puts them in a rule).
 QgsPalLayerSettings bassinLabelSettings() {
@@ -63,9 +66,8 @@ QgsPalLayerSettings bassinLabelSettings() {
                                       "ELSE 8.5 END")));
     dd.setProperty(QgsPalLayerSettings::Priority,
                    QgsProperty::fromExpression(QString::fromLatin1(kLabelPriority)));
-    // The grandes métropoles and grands pôles are always named, drawn above the smaller names.
-    dd.setProperty(QgsPalLayerSettings::AlwaysShow,
-                   QgsProperty::fromExpression(QStringLiteral("\"pole_type\" IN (1, 2)")));
+    // No name is forced in place ("always show" drew the name of Douai - Lens over Arras's): the priority
+    // makes the smaller names give way; the larger ones are drawn above.
     dd.setProperty(QgsPalLayerSettings::ZIndex,
                    QgsProperty::fromExpression(QStringLiteral("5 - \"pole_type\"")));
     return settings;
@@ -128,12 +130,19 @@ QgsCategorizedSymbolRenderer* bassinRenderer(const std::array<int, analysis::kPo
     return new QgsCategorizedSymbolRenderer(QString::fromLatin1(kPoleTypeField), categories);
 }
 
+constexpr double kSecondaryPoleNamesScale = 2500000; // 1:2,500,000
+
 void setBassinLabels(QgsVectorLayer* layer) {
     // A rule rather than an empty text for hors pôle BVs: those are not even sized and placed (1,600 of
     // the 1,666 national ones).
+    // The pôles secondaires are named from the scale of a region on (1:2,500,000): on the whole country
+    // most of their names found no room, and placing them was half of the map's drawing time.
     auto* root = new QgsRuleBasedLabeling::Rule(nullptr);
     root->appendChild(new QgsRuleBasedLabeling::Rule(new QgsPalLayerSettings(bassinLabelSettings()), 0, 0,
-                                                     QStringLiteral("\"pole_type\" > 0")));
+                                                     QStringLiteral("\"pole_type\" IN (1, 2, 3)")));
+    root->appendChild(new QgsRuleBasedLabeling::Rule(new QgsPalLayerSettings(bassinLabelSettings()), 0,
+                                                     kSecondaryPoleNamesScale,
+                                                     QStringLiteral("\"pole_type\" = 4")));
     layer->setLabeling(new QgsRuleBasedLabeling(root));
     layer->setLabelsEnabled(true);
 }
