@@ -379,7 +379,21 @@ private slots:
                  QStringLiteral("--output"), dep});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QCOMPARE(pageCount(dep), 4);
-        QVERIFY(flatText(dep).contains(QStringLiteral("Nord")));
+        const QString text = flatText(dep);
+        QVERIFY(text.contains(QStringLiteral("Nord")));
+        // An imported dataset has no title: the subtitle names its région, of the default year.
+        QVERIFY2(text.contains(QStringLiteral("département — Hauts-de-France, 2018")),
+                 qPrintable(text.left(300)));
+        // The legend counts the Nord's 32 BVs, not the région's; the densities table has one column for the
+        // région, which is the whole dataset.
+        int legend = 0;
+        auto it =
+            QRegularExpression(QStringLiteral("(?:\\(type \\d\\)|Hors pôle) — (\\d+)")).globalMatch(text);
+        while (it.hasNext())
+            legend += it.next().captured(1).toInt();
+        QCOMPARE(legend, 32);
+        QCOMPARE(text.count(QStringLiteral("Région (Hauts-de-France)")), 1);
+        QVERIFY(!text.contains(QStringLiteral(" Ensemble ")));
     }
 
     void reportAskedInFrenchIsFrenchUnderTheCLocale() {
@@ -432,6 +446,33 @@ private slots:
         QVERIFY2(!text.contains(QStringLiteral("(s)")) && !text.contains(QStringLiteral("%n")),
                  qPrintable(text.left(400)));
         QVERIFY(text.contains(QStringLiteral(" bassins de vie")));
+    }
+
+    void departementLegendCountsItsOwnBassinsAndItsTotalsAreLabelled() {
+        const std::string dep = m_dataset.bassins.front().dep;
+        const QString out = path("departement-counts.pdf");
+        const Result r =
+            run({QStringLiteral("report"), QStringLiteral("--dataset"), m_demo, QStringLiteral("--territory"),
+                 QStringLiteral("departement:") + q(dep), QStringLiteral("--output"), out});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        int horsPole = 0, all = 0, bassins = 0;
+        for (std::size_t i = 0; i < m_dataset.bassins.size(); ++i) {
+            const bool hors = m_classes.poles[i].type == analysis::PoleType::HorsPole;
+            all += hors ? 1 : 0;
+            if (m_dataset.bassins[i].dep == dep) {
+                horsPole += hors ? 1 : 0;
+                ++bassins;
+            }
+        }
+        QVERIFY(horsPole != all); // the dataset's count would not do
+        const QString text = flatText(out);
+        QVERIFY2(text.contains(QStringLiteral("No pole — %1").arg(horsPole)), qPrintable(text.left(900)));
+        // Page 3 says what its BVs count against the département's own figure of page 1.
+        QVERIFY2(
+            text.contains(
+                QStringLiteral("Bassins de vie whose main commune is in the département (%1)").arg(bassins)),
+            qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Crunch diagnosis of the département's bassins de vie")));
     }
 
     void moduleFailureInFrenchPrintsItsNoBreakSpacesAsUtf8() {
