@@ -4,6 +4,7 @@
 #include "ui/print/territory_content.h"
 
 #include "core/analysis/change.h"
+#include "core/analysis/crunch.h"
 #include "core/analysis/poles.h"
 #include "core/analysis/profile.h"
 #include "core/demo/demo.h"
@@ -60,6 +61,22 @@ private slots:
         // The bassins' figures are the default year's: the register's 22 GPs would be the only count.
         const auto figures = ui::print::bassinFigures(context);
         QVERIFY(std::any_of(figures.begin(), figures.end(), [](const auto& f) { return f.poleType > 0; }));
+    }
+
+    void crunchOfAGivenClassificationIsTheCrunchThatClassifies() {
+        const model::Dataset ds = demo::makeDemoDataset();
+        const int year = analysis::defaultVintage(ds);
+        const int from = ds.meta.vintages.front();
+        QVERIFY(from < year);
+        const analysis::CrunchDiagnostics classifying =
+            analysis::diagnoseCrunch(ds, {}, ds.params.poles, ds.params.crunch, year, from);
+        const analysis::CrunchDiagnostics given =
+            analysis::diagnoseCrunch(ds, {}, analysis::classifyDataset(ds, year, ds.params.poles),
+                                     ds.params.poles, ds.params.crunch, from);
+        QCOMPARE(given.vintageTo, year);
+        QVERIFY(given.hasEvolution);
+        QCOMPARE(QString::fromStdString(analysis::describeCrunch(given, Language::Fr)),
+                 QString::fromStdString(analysis::describeCrunch(classifying, Language::Fr)));
     }
 
     void aDatasetOfOneRegionShowsItsRegionOnceAsTheWholeDataset() {

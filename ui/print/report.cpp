@@ -472,7 +472,8 @@ bool writeTerritoryReport(const ReportRequest& request, QString* error, QgsFeedb
     std::unique_ptr<PrintProject> print = PrintProject::open(request.dataset, error);
     if (!print)
         return false;
-    const TerritoryContext context = territoryContext(print->dataset(), uiLanguage());
+    const TerritoryContext context =
+        territoryContext(print->dataset(), print->classification(), uiLanguage());
     Sheet sheet;
     try { // the command line checked it; the GUI's selection may be stale
         sheet.territory = analysis::parseTerritory(print->dataset(), request.territory.toStdString());

@@ -68,9 +68,16 @@ QString polesPerType(const std::array<int, analysis::kPoleTypeCount>& counts, La
 } // namespace
 
 TerritoryContext territoryContext(const model::Dataset& dataset, Language language) {
-    const int vintage = analysis::defaultVintage(dataset);
+    return territoryContext(
+        dataset, analysis::classifyDataset(dataset, analysis::defaultVintage(dataset), dataset.params.poles),
+        language);
+}
+
+TerritoryContext territoryContext(const model::Dataset& dataset, analysis::Classification classification,
+                                  Language language) {
+    const int vintage = classification.vintage;
     return TerritoryContext{dataset, analysis::SecrecyRule::from(dataset.params.density), language, vintage,
-                            analysis::classifyDataset(dataset, vintage, dataset.params.poles)};
+                            std::move(classification)};
 }
 
 std::vector<TerritoryFigures> bassinFigures(const TerritoryContext& context) {
@@ -399,8 +406,8 @@ QStringList crunchParagraphs(const TerritoryContext& context, const std::vector<
                              analysis::sameSource(ds, ds.meta.vintages.front(), to)
                          ? ds.meta.vintages.front()
                          : 0;
-    const analysis::CrunchDiagnostics d =
-        analysis::diagnoseCrunch(ds, bassins, ds.params.poles, ds.params.crunch, to, from);
+    const analysis::CrunchDiagnostics d = analysis::diagnoseCrunch(ds, bassins, context.classification,
+                                                                   ds.params.poles, ds.params.crunch, from);
     QStringList out;
     for (const io::ResultTable& t : analysis::crunchTables(ds, d, context.rule, context.language)) {
         if (t.name != "crunch_diagnosis")

@@ -44,6 +44,9 @@ struct TerritoryContext {
 
 //! The context of `dataset`'s print outputs in `language`: its default year and its classification.
 TerritoryContext territoryContext(const model::Dataset& dataset, Language language);
+//! The same with the classification of the default year already computed (PrintProject's).
+TerritoryContext territoryContext(const model::Dataset& dataset, analysis::Classification classification,
+                                  Language language);
 
 //! One entry per BV of the dataset, in the dataset's order.
 std::vector<TerritoryFigures> bassinFigures(const TerritoryContext& context);
