@@ -27,7 +27,7 @@ int atlas(const AtlasOptions& o, Context& c) {
     checkPrintOutput(job.output, job.dataset);
     io::readDataset(job.dataset,
                     io::ReadOptions{false}); // a dataset that cannot be read fails here, in words
-    return runPrint(c, job.output,
+    return runPrint(c, "atlas", job.output,
                     [&](std::string& error) { return app::writeAtlas(job, c.language, error); });
 }
 

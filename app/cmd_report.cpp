@@ -59,7 +59,7 @@ int report(const ReportOptions& o, Context& c) {
     checkPrintOutput(job.output, job.dataset);
     job.territory =
         checkedTerritory(territory, io::readDataset(job.dataset, io::ReadOptions{false}), job.dataset);
-    return runPrint(c, job.output,
+    return runPrint(c, "report", job.output,
                     [&](std::string& error) { return app::writeReport(job, c.language, error); });
 }
 

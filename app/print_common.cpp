@@ -18,10 +18,15 @@ void checkPrintOutput(const std::string& output, const std::string& dataset) {
     checkOutputs({output}, {dataset}); // devices, links, folders, missing folders, the dataset itself
 }
 
-int runPrint(Context& c, const std::string& output, const std::function<bool(std::string&)>& print) {
+int runPrint(Context& c, const std::string& command, const std::string& output,
+             const std::function<bool(std::string&)>& print) {
     std::string error;
-    if (!print(error))
-        throw Error(ErrorKind::Write, Location{}, error); // the module's sentence names the file
+    if (!print(error)) {
+        // The module's sentence names the file and is worded already: printed as it is (an Error's raw text
+        // would have its no-break spaces marked "<U+00A0>").
+        c.err << c.say(msg("app.error", {arg::text("command", command)})) << " " << error << "\n";
+        return 1;
+    }
     if (!c.quiet)
         c.err << c.say(msg("app.print.written", {arg::path("path", output)})) << "\n";
     return 0;

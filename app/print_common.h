@@ -12,7 +12,8 @@ namespace maillage::cli {
 void checkPrintOutput(const std::string& output, const std::string& dataset);
 
 //! Runs `print` (which returns false with a sentence in its argument), says on the error stream what was
-//! written, and returns the exit status: 0, or 1 with the sentence.
-int runPrint(Context& c, const std::string& output, const std::function<bool(std::string&)>& print);
+//! written, and returns the exit status: 0, or 1 with the sentence after "maillage `command`: error:".
+int runPrint(Context& c, const std::string& command, const std::string& output,
+             const std::function<bool(std::string&)>& print);
 
 } // namespace maillage::cli

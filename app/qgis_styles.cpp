@@ -44,6 +44,16 @@ void* loadEntry(const char* symbol, std::string& errors) {
     return nullptr;
 }
 
+//! The catalogue's message `id` with the module's sentence as its {detail}. The sentence is already worded
+//! (French no-break spaces, « guillemets »): it goes in as it is, where an argument's text would have its
+//! invisible characters marked ("<U+00A0>") as a quoted value's are.
+std::string withDetail(const char* id, const std::string& detail, Language language) {
+    static const std::string marker = "@@detail@@";
+    std::string out = word(msg(id, {arg::text("detail", marker)}), language);
+    const auto at = out.find(marker);
+    return at == std::string::npos ? out : out.replace(at, marker.size(), detail);
+}
+
 } // namespace
 
 bool writeQgisStyles(const std::string& gpkg, std::string& error) {
@@ -51,14 +61,14 @@ bool writeQgisStyles(const std::string& gpkg, std::string& error) {
     std::string reasons;
     const auto write = reinterpret_cast<WriteStyles>(loadEntry("maillage_write_qgis_styles", reasons));
     if (!write) {
-        error = word(msg("gpkg.qgis_module_missing", {arg::text("detail", reasons)}), language);
+        error = withDetail("gpkg.qgis_module_missing", reasons, language);
         return false;
     }
     std::vector<char> detail(4096, '\0');
     if (write(gpkg.c_str(), detail.data(), detail.size()))
         return true;
     // The detail names the file (the module's words, or the engine's error in the same language).
-    error = word(msg("gpkg.qgis_styles_failed", {arg::text("detail", detail.data())}), language);
+    error = withDetail("gpkg.qgis_styles_failed", detail.data(), language);
     return false;
 }
 
@@ -66,14 +76,14 @@ bool writeAtlas(const AtlasJob& job, Language language, std::string& error) {
     std::string reasons;
     const auto write = reinterpret_cast<WriteAtlas>(loadEntry("maillage_write_atlas", reasons));
     if (!write) {
-        error = word(msg("app.print.module_missing", {arg::text("detail", reasons)}), language);
+        error = withDetail("app.print.module_missing", reasons, language);
         return false;
     }
     std::vector<char> detail(4096, '\0');
     if (write(job.dataset.c_str(), job.by.c_str(), job.polesOnly ? 1 : 0, job.output.c_str(),
               language == Language::Fr ? "fr" : "en", detail.data(), detail.size()))
         return true;
-    error = word(msg("app.print.failed", {arg::text("detail", detail.data())}), language);
+    error = withDetail("app.print.failed", detail.data(), language);
     return false;
 }
 
@@ -81,14 +91,14 @@ bool writeReport(const ReportJob& job, Language language, std::string& error) {
     std::string reasons;
     const auto write = reinterpret_cast<WriteReport>(loadEntry("maillage_write_report", reasons));
     if (!write) {
-        error = word(msg("app.print.module_missing", {arg::text("detail", reasons)}), language);
+        error = withDetail("app.print.module_missing", reasons, language);
         return false;
     }
     std::vector<char> detail(4096, '\0');
     if (write(job.dataset.c_str(), job.territory.c_str(), job.output.c_str(),
               language == Language::Fr ? "fr" : "en", detail.data(), detail.size()))
         return true;
-    error = word(msg("app.print.failed", {arg::text("detail", detail.data())}), language);
+    error = withDetail("app.print.failed", detail.data(), language);
     return false;
 }
 

@@ -353,8 +353,14 @@ CrunchFindings interpret(const model::Dataset& dataset, const CrunchDiagnostics&
 CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vector<std::string>& selection,
                                  const model::PoleParameters& params, const model::CrunchParameters& crunch,
                                  int vintageTo, int vintageFrom) {
+    return diagnoseCrunch(dataset, selection, classifyDataset(dataset, vintageTo, params), params, crunch,
+                          vintageFrom);
+}
+
+CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vector<std::string>& selection,
+                                 Classification to, const model::PoleParameters& params,
+                                 const model::CrunchParameters& crunch, int vintageFrom) {
     CrunchDiagnostics d;
-    Classification to = classifyDataset(dataset, vintageTo, params);
     d.vintageTo = to.vintage;
     d.warnings = to.warnings();
     const std::vector<int> selected = resolveSelection(dataset, selection, d.warnings);

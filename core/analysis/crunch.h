@@ -116,6 +116,11 @@ DrainSignature drainSignatureOf(const CrunchDiagnostics& d, int points);
 CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vector<std::string>& selection,
                                  const model::PoleParameters& params, const model::CrunchParameters& crunch,
                                  int vintageTo, int vintageFrom = 0);
+//! The same with the classification `to` already computed (classifyDataset(dataset, vintageTo, params)):
+//! a caller that shows it elsewhere does not classify twice.
+CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vector<std::string>& selection,
+                                 Classification to, const model::PoleParameters& params,
+                                 const model::CrunchParameters& crunch, int vintageFrom = 0);
 
 //! The written diagnosis: one paragraph in plain language for elected officials (pôles per type,
 //! primacy, concentration, and with two vintages the evolution, the drain and the pôles at risk).

@@ -6,9 +6,12 @@
 #include "core/analysis/poles.h"
 #include "core/analysis/result_tables.h"
 #include "core/analysis/wording.h"
+#include "core/io/geo.h"
 #include "core/io/gpkg.h"
 
+#include <QDate>
 #include <QFile>
+#include <QLocale>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -16,6 +19,8 @@
 #include <QTest>
 
 #include <set>
+
+#include <gdal_priv.h>
 
 using namespace maillage;
 
@@ -26,14 +31,17 @@ struct Result {
     QString err;
 };
 
-//! Runs the binary with `args`, without a display, in English.
-Result run(const QStringList& args) {
+//! Runs the binary with `args`, without a display, under the locale `locale` (the pages are in its
+//! language unless --lang says otherwise; "C" is English).
+Result run(const QStringList& args, const QString& locale = QStringLiteral("C.UTF-8")) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.remove(QStringLiteral("DISPLAY"));
     env.remove(QStringLiteral("WAYLAND_DISPLAY"));
     env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    env.remove(QStringLiteral("LC_MESSAGES"));
+    env.remove(QStringLiteral("LANG"));
+    env.insert(QStringLiteral("LC_ALL"), locale);
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(MAILLAGE_BINARY), args);
     p.waitForFinished(300000);
@@ -371,7 +379,129 @@ private slots:
                  QStringLiteral("--output"), dep});
         QVERIFY2(r.status == 0, qPrintable(r.err));
         QCOMPARE(pageCount(dep), 4);
-        QVERIFY(flatText(dep).contains(QStringLiteral("Nord")));
+        const QString text = flatText(dep);
+        QVERIFY(text.contains(QStringLiteral("Nord")));
+        // An imported dataset has no title: the subtitle names its région, of the default year.
+        QVERIFY2(text.contains(QStringLiteral("département — Hauts-de-France, 2018")),
+                 qPrintable(text.left(300)));
+        // The legend counts the Nord's 32 BVs, not the région's; the densities table has one column for the
+        // région, which is the whole dataset.
+        int legend = 0;
+        auto it =
+            QRegularExpression(QStringLiteral("(?:\\(type \\d\\)|Hors pôle) — (\\d+)")).globalMatch(text);
+        while (it.hasNext())
+            legend += it.next().captured(1).toInt();
+        QCOMPARE(legend, 32);
+        QCOMPARE(text.count(QStringLiteral("Région (Hauts-de-France)")), 1);
+        QVERIFY(!text.contains(QStringLiteral(" Ensemble ")));
+    }
+
+    void reportAskedInFrenchIsFrenchUnderTheCLocale() {
+        const QString bv = QStringLiteral("bv:") + q(m_dataset.bassins.front().code);
+        const QString out = path("c-locale-fr.pdf");
+        const Result r =
+            run({QStringLiteral("report"), QStringLiteral("--dataset"), m_demo, QStringLiteral("--territory"),
+                 bv, QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("--output"), out},
+                QStringLiteral("C"));
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QString text = poppler(QStringLiteral("pdftotext"), {out, QStringLiteral("-")});
+        QVERIFY2(text.contains(QStringLiteral("Fiche territoire")), qPrintable(text.left(300)));
+        QVERIFY(text.contains(QStringLiteral("secret statistique")));
+        const QString today = QLocale(QLocale::French, QLocale::France)
+                                  .toString(QDate::currentDate(), QStringLiteral("d MMMM yyyy"));
+        QVERIFY2(text.contains(today), qPrintable(today));
+        // Thousands as "24 599" (a no-break space, which pdftotext gives back as a space), never a marked
+        // "<U+00A0>" nor an English comma.
+        QVERIFY(!text.contains(QStringLiteral("<U+")));
+        QVERIFY2(text.contains(QRegularExpression(
+                     QStringLiteral("Population : \\d{1,3}[\\x{00a0}\\x{202f} ]\\d{3}\\b"))),
+                 qPrintable(text.left(900)));
+    }
+
+    void datesAreInWordsInBothLanguages() {
+        const QString bv = QStringLiteral("bv:") + q(m_dataset.bassins.front().code);
+        for (const QString& lang : {QStringLiteral("fr"), QStringLiteral("en")}) {
+            const QString out = path("dates.pdf");
+            const Result r = run({QStringLiteral("report"), QStringLiteral("--dataset"), m_demo,
+                                  QStringLiteral("--territory"), bv, QStringLiteral("--lang"), lang,
+                                  QStringLiteral("--output"), out});
+            QVERIFY2(r.status == 0, qPrintable(r.err));
+            const QLocale locale = lang == QLatin1String("fr")
+                                       ? QLocale(QLocale::French, QLocale::France)
+                                       : QLocale(QLocale::English, QLocale::UnitedKingdom);
+            const QString today = locale.toString(QDate::currentDate(), QStringLiteral("d MMMM yyyy"));
+            const QString text = flatText(out);
+            QVERIFY2(text.contains(today), qPrintable(lang + ": " + today));
+            QVERIFY(!text.contains(QRegularExpression(QStringLiteral("\\b\\d{1,2}/\\d{1,2}/\\d{2}\\b"))));
+        }
+    }
+
+    void englishAtlasAppliesPluralForms() {
+        const QString out = path("departements-en.pdf");
+        const Result r = run({QStringLiteral("atlas"), QStringLiteral("--dataset"), m_demo,
+                              QStringLiteral("--by"), QStringLiteral("departement"), QStringLiteral("--lang"),
+                              QStringLiteral("en"), QStringLiteral("--output"), out});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        const QString text = flatText(out);
+        QVERIFY2(!text.contains(QStringLiteral("(s)")) && !text.contains(QStringLiteral("%n")),
+                 qPrintable(text.left(400)));
+        QVERIFY(text.contains(QStringLiteral(" bassins de vie")));
+    }
+
+    void departementLegendCountsItsOwnBassinsAndItsTotalsAreLabelled() {
+        const std::string dep = m_dataset.bassins.front().dep;
+        const QString out = path("departement-counts.pdf");
+        const Result r =
+            run({QStringLiteral("report"), QStringLiteral("--dataset"), m_demo, QStringLiteral("--territory"),
+                 QStringLiteral("departement:") + q(dep), QStringLiteral("--output"), out});
+        QVERIFY2(r.status == 0, qPrintable(r.err));
+        int horsPole = 0, all = 0, bassins = 0;
+        for (std::size_t i = 0; i < m_dataset.bassins.size(); ++i) {
+            const bool hors = m_classes.poles[i].type == analysis::PoleType::HorsPole;
+            all += hors ? 1 : 0;
+            if (m_dataset.bassins[i].dep == dep) {
+                horsPole += hors ? 1 : 0;
+                ++bassins;
+            }
+        }
+        QVERIFY(horsPole != all); // the dataset's count would not do
+        const QString text = flatText(out);
+        QVERIFY2(text.contains(QStringLiteral("No pole — %1").arg(horsPole)), qPrintable(text.left(900)));
+        // Page 3 says what its BVs count against the département's own figure of page 1.
+        QVERIFY2(
+            text.contains(
+                QStringLiteral("Bassins de vie whose main commune is in the département (%1)").arg(bassins)),
+            qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Crunch diagnosis of the département's bassins de vie")));
+    }
+
+    void moduleFailureInFrenchPrintsItsNoBreakSpacesAsUtf8() {
+        // A commune without its outline: the module refuses the sheet with a French sentence.
+        const QString gpkg = path("no-outline.gpkg");
+        QFile::remove(gpkg);
+        QVERIFY(QFile::copy(m_demo, gpkg));
+        const QString commune = q(m_dataset.communes.front().code);
+        {
+            io::ensureGdal();
+            GDALDatasetUniquePtr ds(
+                GDALDataset::Open(gpkg.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+            QVERIFY(ds);
+            const QByteArray sql =
+                QStringLiteral("UPDATE communes SET geom = NULL WHERE code = '%1'").arg(commune).toUtf8();
+            ds->ExecuteSQL(sql.constData(), nullptr, nullptr); // no result set: nothing to release
+        }
+        const QString out = path("no-outline.pdf");
+        const Result r =
+            run({QStringLiteral("report"), QStringLiteral("--dataset"), gpkg, QStringLiteral("--territory"),
+                 QStringLiteral("communes:") + commune, QStringLiteral("--lang"), QStringLiteral("fr"),
+                 QStringLiteral("--output"), out},
+                QStringLiteral("C"));
+        QCOMPARE(r.status, 1);
+        QVERIFY2(!r.err.contains(QStringLiteral("<U+")), qPrintable(r.err));
+        QVERIFY2(r.err.startsWith(
+                     QStringLiteral("maillage report\u00a0: erreur\u00a0: le PDF n'a pas été écrit\u00a0: ")),
+                 qPrintable(r.err));
+        QVERIFY(!QFile::exists(out));
     }
 
     void unknownTerritoryIsRefusedAndNothingWritten() {

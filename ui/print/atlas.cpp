@@ -200,8 +200,8 @@ bool writeAtlas(const AtlasRequest& request, QString* error, QgsFeedback* feedba
     std::unique_ptr<PrintProject> print = PrintProject::open(request.dataset, error);
     if (!print)
         return false;
-    const TerritoryContext context{
-        print->dataset(), analysis::SecrecyRule::from(print->dataset().params.density), uiLanguage()};
+    const TerritoryContext context =
+        territoryContext(print->dataset(), print->classification(), uiLanguage());
     const auto figures = request.by == AtlasBy::Bassin ? bassinFigures(context) : departementFigures(context);
     QgsVectorLayer* coverage = addTerritoryLayer(*print, request.by, figures);
     if (!coverage) {

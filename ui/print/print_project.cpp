@@ -1,5 +1,6 @@
 #include "ui/print/print_project.h"
 
+#include "core/analysis/change.h"
 #include "core/io/gpkg.h"
 #include "core/model/error.h"
 #include "ui/styles/dataset_styles.h"
@@ -39,13 +40,16 @@ std::unique_ptr<PrintProject> PrintProject::open(const QString& gpkg, QString* e
         io::ReadOptions attributesOnly; // anchors are stored: no polygon is needed for the figures
         attributesOnly.geometries = false;
         p->m_dataset = io::readDataset(copy.toStdString(), attributesOnly);
+        p->m_classification = analysis::classifyDataset(p->m_dataset, analysis::defaultVintage(p->m_dataset),
+                                                        p->m_dataset.params.poles);
     } catch (const Error& e) {
         if (error)
             *error = QString::fromStdString(e.describe(uiLanguage()));
         return nullptr;
     }
     QString detail;
-    if (!styles::writeDatasetStyles(copy, &detail) || !p->m_project.read(styles::projectUri(copy))) {
+    if (!styles::writeDatasetStyles(copy, p->m_dataset, p->m_classification, &detail) ||
+        !p->m_project.read(styles::projectUri(copy))) {
         if (error)
             *error = PrintText::tr("%1: the map of the dataset cannot be drawn (%2).")
                          .arg(gpkg, detail.isEmpty() ? p->m_project.error()

@@ -119,11 +119,21 @@ QString sourceLine(const model::Dataset& dataset) {
     QStringList parts;
     if (dataset.meta.fictional && !saysFictional)
         parts << ExportText::tr("Fictional data (demonstration dataset)");
+    const bool french = QLocale().language() == QLocale::French;
+    // Each source holds a comma ("INSEE, BPE 2018"): a semicolon between them, spaced as each language does.
     if (!sources.isEmpty())
-        parts << ExportText::tr("Sources: %1").arg(sources.join(QStringLiteral(" ; ")));
+        parts << ExportText::tr("Sources: %1")
+                     .arg(sources.join(french ? QStringLiteral("\u00a0; ") : QStringLiteral("; ")));
     parts << ExportText::tr("Map: Maillage, %1")
-                 .arg(QLocale().toString(QDate::currentDate(), QLocale::ShortFormat));
+                 .arg(longDate(QDate::currentDate(), french ? Language::Fr : Language::En));
     return parts.join(QStringLiteral(" — "));
+}
+
+QString longDate(const QDate& date, Language language) {
+    // The month's name in words whatever the system's locale: "12/3/26" is read as 12 March in France.
+    const QLocale locale = language == Language::Fr ? QLocale(QLocale::French, QLocale::France)
+                                                    : QLocale(QLocale::English, QLocale::UnitedKingdom);
+    return locale.toString(date, QStringLiteral("d MMMM yyyy"));
 }
 
 QString cannotWriteFolder(const QString& folder) {

@@ -3,6 +3,7 @@
 // fonts, text boxes, the source line, and writing a PDF through a temporary file renamed when complete.
 // qgis_core only: the command line runs them through libmaillage_qgis.so without a display.
 #include "core/model/dataset.h"
+#include "core/model/message.h"
 
 #include <QColor>
 #include <QFont>
@@ -11,6 +12,7 @@
 
 #include <functional>
 
+class QDate;
 class QgsLayout;
 class QgsLayoutItem;
 class QgsLayoutItemLabel;
@@ -36,9 +38,12 @@ QgsRectangle fitToRatio(const QgsRectangle& extent, double ratio);
 //! A scale bar in kilometres for `map` in `r` on `page` (single box, two segments, 8 pt labels).
 void addScaleBar(QgsLayout* layout, QgsLayoutItemMap* map, const QRectF& r, int page = 0);
 
-//! "Sources : INSEE, BPE 2013 ; IGN, Admin Express 2018 — Maillage, 12/05/2025", with "Données fictives"
-//! first for the demo dataset; in the UI language.
+//! "Sources : INSEE, BPE 2013 ; IGN, Admin Express 2018 — Carte : Maillage, 3 décembre 2026", with "Données
+//! fictives" first for the demo dataset; in the UI language.
 QString sourceLine(const model::Dataset& dataset);
+
+//! "3 décembre 2026" / "3 December 2026": a date in the long form of `language`.
+QString longDate(const QDate& date, Language language);
 
 //! The words of the print outputs' failures, with the path named.
 QString cannotWriteFolder(const QString& folder);

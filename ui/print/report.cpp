@@ -3,6 +3,7 @@
 #include "ui/print/atlas.h"
 #include "ui/print/print_project.h"
 #include "ui/print/print_tools.h"
+#include "ui/styles/layer_styles.h"
 
 #include "core/analysis/wording.h"
 #include "core/model/error.h"
@@ -13,7 +14,9 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <set>
 
+#include <qgscategorizedsymbolrenderer.h>
 #include <qgsfeedback.h>
 #include <qgslayertree.h>
 #include <qgslayoutexporter.h>
@@ -116,6 +119,17 @@ void addTable(QgsPrintLayout* layout, const TextTable& table, const QList<double
     item->addFrame(frame);
 }
 
+//! The height in millimetres that `text` takes at `points` over `width` millimetres (DejaVu Sans: about
+//! 0.235 × the size a character, 1.45 × the size a line; 95 characters a line at 8.5 pt over the page):
+//! the sections of a page follow one another.
+double textHeight(const QString& text, double points = 8.5, double width = kWidth) {
+    const double perLine = std::max(1.0, std::floor(width / (points * 0.235)));
+    double lines = 0;
+    for (const QString& paragraph : text.split(QLatin1Char('\n')))
+        lines += std::max(1.0, std::ceil(paragraph.size() / perLine));
+    return lines * points * 0.3528 * 1.45 + 2;
+}
+
 //! What a sheet shows of its territory, whatever its kind.
 struct Sheet {
     analysis::Territory territory;
@@ -127,17 +141,55 @@ struct Sheet {
     double margin = 1.6;                    //!< the map's extent around the outline
 };
 
+//! The bassins' legend counts the BVs of `bassins` per type (a département's), not the dataset's.
+void countLegendOver(PrintProject& print, const TerritoryContext& context,
+                     const std::vector<std::string>& bassins) {
+    QgsVectorLayer* layer = print.layer(QStringLiteral("bassins_de_vie"));
+    auto* renderer = layer ? dynamic_cast<QgsCategorizedSymbolRenderer*>(layer->renderer()) : nullptr;
+    if (!renderer)
+        return;
+    std::array<int, analysis::kPoleTypeCount> counts{};
+    for (std::size_t i = 0; i < context.dataset.bassins.size() && i < context.classification.poles.size();
+         ++i)
+        if (std::binary_search(bassins.begin(), bassins.end(), context.dataset.bassins[i].code))
+            ++counts[static_cast<std::size_t>(context.classification.poles[i].type)];
+    const QgsCategoryList categories = renderer->categories();
+    for (int i = 0; i < categories.size(); ++i) {
+        const int type = categories[i].value().toInt();
+        if (type >= 0 && type < analysis::kPoleTypeCount)
+            renderer->updateCategoryLabel(i, styles::legendLabel(static_cast<analysis::PoleType>(type),
+                                                                 counts[static_cast<std::size_t>(type)]));
+    }
+}
+
+//! The dataset as the subtitle names it: its title, else its régions ("Hauts-de-France"), as an imported
+//! dataset has no title.
+QString datasetName(const model::Dataset& ds) {
+    if (!ds.meta.title.empty())
+        return QString::fromStdString(ds.meta.title);
+    std::set<std::string> codes;
+    for (const model::Commune& c : ds.communes)
+        codes.insert(c.reg);
+    QStringList names;
+    for (const std::string& code : codes) {
+        const auto name = ds.regionNames.find(code);
+        names << QString::fromStdString(name == ds.regionNames.end() ? code : name->second);
+    }
+    return names.join(QStringLiteral(", "));
+}
+
 //! Page 1: title, the map of the territory (outlined) and its surroundings, legend, type, figures and
 //! reason.
-void mapPage(QgsPrintLayout* layout, PrintProject& print, const Sheet& sheet, QgsVectorLayer* outline) {
+void mapPage(QgsPrintLayout* layout, PrintProject& print, const TerritoryContext& context, const Sheet& sheet,
+             QgsVectorLayer* outline) {
     const TerritoryFigures& t = sheet.figures;
     addText(layout, QStringLiteral("title"),
             t.code.isEmpty() ? t.name : QStringLiteral("%1 (%2)").arg(t.name, t.code),
             QRectF(10, 12, kWidth, 12), layoutFont(20, true), kInk);
     addText(layout, QStringLiteral("subtitle"),
             PrintText::tr("Territory sheet — %1 — %2, %3")
-                .arg(sheet.kind, QString::fromStdString(print.dataset().meta.title))
-                .arg(print.dataset().latestVintage()),
+                .arg(sheet.kind, datasetName(print.dataset()))
+                .arg(context.vintage),
             QRectF(10, 24, kWidth, 7), layoutFont(10), kGrey);
     auto* map = new QgsLayoutItemMap(layout);
     map->setId(QStringLiteral("map"));
@@ -153,6 +205,8 @@ void mapPage(QgsPrintLayout* layout, PrintProject& print, const Sheet& sheet, Qg
     extent.scale(sheet.margin);
     map->setExtent(fitToRatio(extent, kWidth / 140));
     addScaleBar(layout, map, QRectF(12, 164, 50, 8));
+    if (sheet.territory.level == analysis::TerritoryLevel::Departement)
+        countLegendOver(print, context, sheet.bassins);
     auto* legend = new QgsLayoutItemLegend(layout);
     legend->setTitle(PrintText::tr("Legend"));
     legend->setLinkedMap(map);
@@ -166,12 +220,19 @@ void mapPage(QgsPrintLayout* layout, PrintProject& print, const Sheet& sheet, Qg
     legend->setSymbolWidth(5);
     layout->addLayoutItem(legend);
     place(legend, QRectF(10, 178, 88, 98));
-    addText(layout, QStringLiteral("type"), t.typeLabel, QRectF(104, 178, 96, 8), layoutFont(12, true),
-            kAccent);
-    addText(layout, QStringLiteral("figures"), t.figures, QRectF(104, 188, 96, 18), layoutFont(8.5), kInk, 0,
-            true);
-    addText(layout, QStringLiteral("reason"), t.reason, QRectF(104, 208, 96, 68), layoutFont(8.5), kInk, 0,
-            true);
+    // The type (a département's pôles may take three lines), the figures and the reason, one below the
+    // other beside the legend.
+    double y = 178;
+    const double typeHeight = textHeight(t.typeLabel, 12, 96);
+    addText(layout, QStringLiteral("type"), t.typeLabel, QRectF(104, y, 96, typeHeight), layoutFont(12, true),
+            kAccent, 0, true);
+    y += typeHeight + 1;
+    const double figuresHeight = textHeight(t.figures, 8.5, 96);
+    addText(layout, QStringLiteral("figures"), t.figures, QRectF(104, y, 96, figuresHeight), layoutFont(8.5),
+            kInk, 0, true);
+    y += figuresHeight + 2;
+    addText(layout, QStringLiteral("reason"), t.reason, QRectF(104, y, 96, std::max(10.0, 276 - y)),
+            layoutFont(8.5), kInk, 0, true);
 }
 
 //! Column widths filling the page: `first` for the first column, the others sharing the rest.
@@ -188,32 +249,48 @@ double tableHeight(int rows) {
 }
 
 //! Page 2: densities per profession against the references.
-void densityPage(QgsPrintLayout* layout, const Sheet& sheet, const TextTable& densities) {
+void densityPage(QgsPrintLayout* layout, const Sheet& sheet, const TextTable& densities, int vintage) {
     addHeading(layout, PrintText::tr("Health professionals and densities"), 14, 1);
     addText(layout, QString(),
             PrintText::tr("Professionals of %1 by profession, and densities per 10,000 inhabitants against "
-                          "the references (figures of the latest vintage).")
+                          "the references (figures of %2).")
                 .arg(sheet.territory.level == analysis::TerritoryLevel::Communes
                          ? PrintText::tr("the selection")
-                         : sheet.figures.name),
+                         : sheet.figures.name,
+                     QString::number(vintage)),
             QRectF(10, 23, kWidth, 10), layoutFont(8.5), kInk, 1, true);
     addTable(layout, densities, widths(densities.header.size(), 42), QRectF(10, 36, kWidth, 240), 1);
 }
 
-//! A page holding one table under its heading (a département's BVs, a selection's communes).
-void tablePage(QgsPrintLayout* layout, const QString& heading, const TextTable& table, int page) {
+//! A page holding one table under its heading and an introduction (a département's BVs, a selection's
+//! communes).
+void tablePage(QgsPrintLayout* layout, const QString& heading, const QString& intro, const TextTable& table,
+               int page) {
     addHeading(layout, heading, 14, page);
+    double y = 24;
+    if (!intro.isEmpty()) {
+        addText(layout, QString(), intro, QRectF(10, y - 1, kWidth, textHeight(intro)), layoutFont(8.5), kInk,
+                page, true);
+        y += textHeight(intro) + 1;
+    }
     addTable(layout, table, widths(table.header.size(), 60),
-             QRectF(10, 24, kWidth, std::min(252.0, tableHeight(table.rows.size()))), page);
+             QRectF(10, y, kWidth, std::min(276.0 - y, tableHeight(table.rows.size()))), page);
 }
 
-//! The height in millimetres that `text` takes at 8.5 pt over the page's width (about 95 characters a line,
-//! 4.3 mm a line): the sections of a page follow one another.
-double textHeight(const QString& text) {
-    double lines = 0;
-    for (const QString& paragraph : text.split(QLatin1Char('\n')))
-        lines += std::max(1.0, std::ceil(paragraph.size() / 95.0));
-    return lines * 4.3 + 2;
+//! What the table of a département's BVs counts, against the département's own figure: the BVs with all
+//! their communes, some of them in neighbouring départements (the Crunch diagnosis counts these).
+QString bassinsTotalText(const TerritoryContext& context, const Sheet& sheet, const QString& own) {
+    double total = 0;
+    for (std::size_t i = 0; i < context.dataset.bassins.size() && i < context.classification.poles.size();
+         ++i)
+        if (std::binary_search(sheet.bassins.begin(), sheet.bassins.end(), context.dataset.bassins[i].code))
+            total += context.classification.poles[i].total;
+    // The number in brackets: the sentence needs no plural form.
+    return PrintText::tr("Bassins de vie whose main commune is in the département (%1), with all their "
+                         "communes, some in neighbouring départements: %2 health professionals, the figure "
+                         "of the Crunch diagnosis. The département's own communes: %3.")
+        .arg(QString::number(sheet.bassins.size()),
+             QString::fromStdString(analysis::wording::number(total, 0, context.language)), own);
 }
 
 //! The links of the sheet's BVs from `y` on `page`; returns the y below them.
@@ -264,7 +341,7 @@ void closingPage(QgsPrintLayout* layout, const TerritoryContext& context, const 
         addHeading(layout,
                    sheet.territory.level == analysis::TerritoryLevel::Bassin
                        ? PrintText::tr("Crunch diagnosis of the région")
-                       : PrintText::tr("Crunch diagnosis of the département"),
+                       : PrintText::tr("Crunch diagnosis of the département's bassins de vie"),
                    y, page);
         y += 10;
         const QString crunch = crunchParagraphs(context, scope).join(QStringLiteral("\n"));
@@ -284,21 +361,22 @@ void closingPage(QgsPrintLayout* layout, const TerritoryContext& context, const 
 }
 
 std::unique_ptr<QgsPrintLayout> sheetLayout(PrintProject& print, const TerritoryContext& context,
-                                            const Sheet& sheet, QgsVectorLayer* outline) {
+                                            const Sheet& sheet, QgsVectorLayer* outline,
+                                            const TerritoryProfessionals& professionals) {
     auto layout = std::make_unique<QgsPrintLayout>(&print.project());
-    const TerritoryProfessionals professionals = territoryProfessionals(context, sheet.territory);
     std::vector<std::function<void(int)>> pages;
-    pages.push_back([&](int) { mapPage(layout.get(), print, sheet, outline); });
-    pages.push_back([&](int) { densityPage(layout.get(), sheet, professionals.densities); });
+    pages.push_back([&](int) { mapPage(layout.get(), print, context, sheet, outline); });
+    pages.push_back([&](int) { densityPage(layout.get(), sheet, professionals.densities, context.vintage); });
     if (sheet.territory.level == analysis::TerritoryLevel::Departement)
         pages.push_back([&](int page) {
             tablePage(layout.get(), PrintText::tr("Bassins de vie of the département and their type"),
+                      bassinsTotalText(context, sheet, professionals.total),
                       bassinTypes(context, sheet.bassins), page);
         });
     if (sheet.territory.level == analysis::TerritoryLevel::Communes &&
         sheet.territory.communes.size() > kShortList) // a long list on a page of its own
         pages.push_back([&](int page) {
-            tablePage(layout.get(), PrintText::tr("Communes of the selection"),
+            tablePage(layout.get(), PrintText::tr("Communes of the selection"), QString(),
                       communeTable(context, sheet.territory), page);
         });
     pages.push_back([&](int page) { closingPage(layout.get(), context, sheet, page); });
@@ -394,8 +472,8 @@ bool writeTerritoryReport(const ReportRequest& request, QString* error, QgsFeedb
     std::unique_ptr<PrintProject> print = PrintProject::open(request.dataset, error);
     if (!print)
         return false;
-    const TerritoryContext context{
-        print->dataset(), analysis::SecrecyRule::from(print->dataset().params.density), uiLanguage()};
+    const TerritoryContext context =
+        territoryContext(print->dataset(), print->classification(), uiLanguage());
     Sheet sheet;
     try { // the command line checked it; the GUI's selection may be stale
         sheet.territory = analysis::parseTerritory(print->dataset(), request.territory.toStdString());
@@ -406,7 +484,8 @@ bool writeTerritoryReport(const ReportRequest& request, QString* error, QgsFeedb
         return false;
     }
     sheet.bassins = bassinsOf(print->dataset(), sheet.territory);
-    const QString total = territoryProfessionals(context, sheet.territory).total;
+    const TerritoryProfessionals professionals = territoryProfessionals(context, sheet.territory);
+    const QString& total = professionals.total;
     switch (sheet.territory.level) {
     case analysis::TerritoryLevel::Bassin:
         bassinSheet(context, sheet);
@@ -431,7 +510,7 @@ bool writeTerritoryReport(const ReportRequest& request, QString* error, QgsFeedb
                 PrintText::tr("%1: the dataset has no outlines of these territories.").arg(request.dataset);
         return false;
     }
-    auto layout = sheetLayout(*print, context, sheet, outline);
+    auto layout = sheetLayout(*print, context, sheet, outline, professionals);
     QgsProjectMetadata metadata = print->project().metadata(); // the PDF's title
     metadata.setTitle(layout->name());
     print->project().setMetadata(metadata);

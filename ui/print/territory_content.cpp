@@ -1,5 +1,6 @@
 #include "ui/print/territory_content.h"
 
+#include "core/analysis/change.h"
 #include "core/analysis/crunch.h"
 #include "core/analysis/density.h"
 #include "core/analysis/maillage.h"
@@ -36,10 +37,6 @@ QString population(double value, Language language) {
     return qs(analysis::wording::number(value, 0, language));
 }
 
-analysis::Classification classification(const model::Dataset& dataset) {
-    return analysis::classifyDataset(dataset, 0, dataset.params.poles);
-}
-
 //! The highest pôle type of `counts` (1 is the highest rank), 0 when none.
 int highestType(const std::array<int, analysis::kPoleTypeCount>& counts) {
     for (int type = 1; type < analysis::kPoleTypeCount; ++type)
@@ -48,7 +45,8 @@ int highestType(const std::array<int, analysis::kPoleTypeCount>& counts) {
     return 0;
 }
 
-//! "2 pôles : 1 grand pôle (GP), 1 pôle secondaire (Ps)" for a département.
+//! "8 pôles : pôle de grande métropole (2), grand pôle (2)…" for a département: each type with its
+//! number in brackets, so that the labels need no plural form.
 QString polesPerType(const std::array<int, analysis::kPoleTypeCount>& counts, Language language) {
     QStringList parts;
     int poles = 0;
@@ -57,8 +55,9 @@ QString polesPerType(const std::array<int, analysis::kPoleTypeCount>& counts, La
         poles += n;
         if (n > 0) {
             const auto t = static_cast<analysis::PoleType>(type);
-            parts << QStringLiteral("%1 %2").arg(n).arg(
-                qs(language == Language::Fr ? analysis::poleTypeLabelFr(t) : analysis::poleTypeLabelEn(t)));
+            parts << QStringLiteral("%1 (%2)").arg(
+                qs(language == Language::Fr ? analysis::poleTypeLabelFr(t) : analysis::poleTypeLabelEn(t)),
+                QString::number(n));
         }
     }
     if (poles == 0)
@@ -68,9 +67,22 @@ QString polesPerType(const std::array<int, analysis::kPoleTypeCount>& counts, La
 
 } // namespace
 
+TerritoryContext territoryContext(const model::Dataset& dataset, Language language) {
+    return territoryContext(
+        dataset, analysis::classifyDataset(dataset, analysis::defaultVintage(dataset), dataset.params.poles),
+        language);
+}
+
+TerritoryContext territoryContext(const model::Dataset& dataset, analysis::Classification classification,
+                                  Language language) {
+    const int vintage = classification.vintage;
+    return TerritoryContext{dataset, analysis::SecrecyRule::from(dataset.params.density), language, vintage,
+                            std::move(classification)};
+}
+
 std::vector<TerritoryFigures> bassinFigures(const TerritoryContext& context) {
     const model::Dataset& ds = context.dataset;
-    const analysis::Classification c = classification(ds);
+    const analysis::Classification& c = context.classification;
     const io::ResultTable t = analysis::classificationTable(ds, c.poles, context.rule, context.language);
     std::vector<TerritoryFigures> out;
     for (std::size_t i = 0; i < t.rows.size() && i < ds.bassins.size(); ++i) {
@@ -93,7 +105,7 @@ std::vector<TerritoryFigures> bassinFigures(const TerritoryContext& context) {
 
 std::vector<TerritoryFigures> departementFigures(const TerritoryContext& context) {
     const model::Dataset& ds = context.dataset;
-    const analysis::Classification c = classification(ds);
+    const analysis::Classification& c = context.classification;
     struct Sum {
         double population = 0;
         int bassins = 0;
@@ -168,10 +180,10 @@ struct ProfessionCounts {
     std::vector<std::vector<double>> perCommune; //!< per profession
 };
 
-ProfessionCounts professionCounts(const model::Dataset& ds) {
+ProfessionCounts professionCounts(const model::Dataset& ds, int vintage) {
     ProfessionCounts out;
     for (const model::Profession& p : ds.catalogue.professions()) {
-        std::vector<double> counts = analysis::countsByCommune(ds, p.code, 0).counts;
+        std::vector<double> counts = analysis::countsByCommune(ds, p.code, vintage).counts;
         double sum = 0;
         for (double c : counts)
             sum += c;
@@ -209,8 +221,9 @@ Sums sumsOver(const model::Dataset& ds, const ProfessionCounts& counts, const an
 }
 
 //! The BVs' totals as the classification publishes them, by code.
-std::map<std::string, double> publishedBassinTotals(const model::Dataset& ds) {
-    const analysis::Classification c = classification(ds);
+std::map<std::string, double> publishedBassinTotals(const TerritoryContext& context) {
+    const model::Dataset& ds = context.dataset;
+    const analysis::Classification& c = context.classification;
     std::map<std::string, double> out;
     for (std::size_t i = 0; i < ds.bassins.size() && i < c.poles.size(); ++i)
         out[ds.bassins[i].code] = c.poles[i].total;
@@ -219,7 +232,8 @@ std::map<std::string, double> publishedBassinTotals(const model::Dataset& ds) {
 
 //! The totals of the BVs of a département when their communes are exactly the département's (the
 //! département's total is then their sum); empty otherwise.
-std::vector<double> memberTotals(const model::Dataset& ds, const analysis::Territory& t) {
+std::vector<double> memberTotals(const TerritoryContext& context, const analysis::Territory& t) {
+    const model::Dataset& ds = context.dataset;
     if (t.level != analysis::TerritoryLevel::Departement)
         return {};
     std::set<std::string> inside(t.communes.begin(), t.communes.end());
@@ -230,7 +244,7 @@ std::vector<double> memberTotals(const model::Dataset& ds, const analysis::Terri
     for (const model::Commune& c : ds.communes)
         if (bassins.count(c.bv) && !inside.count(c.code))
             return {}; // a BV across the border: no exact sum
-    const std::map<std::string, double> totals = publishedBassinTotals(ds);
+    const std::map<std::string, double> totals = publishedBassinTotals(context);
     std::vector<double> out;
     for (const std::string& bv : bassins)
         out.push_back(totals.count(bv) ? totals.at(bv) : 0);
@@ -242,18 +256,24 @@ std::vector<double> memberTotals(const model::Dataset& ds, const analysis::Terri
 TerritoryProfessionals territoryProfessionals(const TerritoryContext& context,
                                               const analysis::Territory& territory) {
     const model::Dataset& ds = context.dataset;
-    const ProfessionCounts counts = professionCounts(ds);
+    const ProfessionCounts counts = professionCounts(ds, context.vintage);
     const Sums own = sumsOver(ds, counts, territory);
-    const std::vector<analysis::Territory> references = analysis::referencesOf(ds, territory);
+    std::vector<analysis::Territory> references = analysis::referencesOf(ds, territory);
+    // A dataset of one région: the région and the whole dataset are the same figures, shown once.
+    const bool regionIsDataset =
+        references.size() >= 2 && references.back().level == analysis::TerritoryLevel::Dataset &&
+        references[references.size() - 2].communes.size() == references.back().communes.size();
+    if (regionIsDataset)
+        references.pop_back();
     analysis::TerritoryCounts grid;
     grid.parts = own.parts;
     grid.total = own.total;
     if (territory.level == analysis::TerritoryLevel::Bassin) { // the classification publishes it
-        const std::map<std::string, double> totals = publishedBassinTotals(ds);
+        const std::map<std::string, double> totals = publishedBassinTotals(context);
         grid.total = totals.count(territory.code) ? totals.at(territory.code) : own.total;
         grid.totalPublished = true;
     }
-    grid.memberTotals = memberTotals(ds, territory);
+    grid.memberTotals = memberTotals(context, territory);
     std::vector<Sums> refs;
     for (const analysis::Territory& r : references) {
         refs.push_back(sumsOver(ds, counts, r));
@@ -268,6 +288,8 @@ TerritoryProfessionals territoryProfessionals(const TerritoryContext& context,
              << PrintText::tr("Density: %1").arg(levelHeader(territory, ds));
     for (const analysis::Territory& r : references)
         t.header << levelHeader(r, ds);
+    if (regionIsDataset)
+        t.header.back() = PrintText::tr("%1 = whole dataset").arg(t.header.back());
     for (std::size_t p = 0; p < counts.professions.size(); ++p) {
         const model::Profession& profession = *counts.professions[p];
         QStringList row{qs(context.language == Language::Fr ? profession.labelFr : profession.labelEn),
@@ -283,7 +305,7 @@ TerritoryProfessionals territoryProfessionals(const TerritoryContext& context,
 
 TextTable bassinTypes(const TerritoryContext& context, const std::vector<std::string>& bassins) {
     const model::Dataset& ds = context.dataset;
-    const analysis::Classification c = classification(ds);
+    const analysis::Classification& c = context.classification;
     const io::ResultTable t = analysis::classificationTable(ds, c.poles, context.rule, context.language);
     TextTable out;
     out.textColumns = 2;
@@ -331,7 +353,7 @@ std::vector<std::string> bassinsOf(const model::Dataset& ds, const analysis::Ter
 
 TextTable bassinLinks(const TerritoryContext& context, const std::vector<std::string>& bassins, int limit) {
     const model::Dataset& ds = context.dataset;
-    const analysis::Classification c = classification(ds);
+    const analysis::Classification& c = context.classification;
     const analysis::MaillageResult m = analysis::computeMaillage(ds, c.poles, ds.params.maillage);
     const analysis::DeclaredLinks declared = analysis::declaredLinks(ds, c.poles);
     analysis::LinksInput input;
@@ -379,10 +401,13 @@ TextTable bassinLinks(const TerritoryContext& context, const std::vector<std::st
 
 QStringList crunchParagraphs(const TerritoryContext& context, const std::vector<std::string>& bassins) {
     const model::Dataset& ds = context.dataset;
-    const int to = ds.latestVintage();
-    const int from = ds.meta.vintages.size() > 1 ? ds.meta.vintages.front() : 0;
-    const analysis::CrunchDiagnostics d =
-        analysis::diagnoseCrunch(ds, bassins, ds.params.poles, ds.params.crunch, to, from);
+    const int to = context.vintage;
+    const int from = !ds.meta.vintages.empty() && ds.meta.vintages.front() < to &&
+                             analysis::sameSource(ds, ds.meta.vintages.front(), to)
+                         ? ds.meta.vintages.front()
+                         : 0;
+    const analysis::CrunchDiagnostics d = analysis::diagnoseCrunch(ds, bassins, context.classification,
+                                                                   ds.params.poles, ds.params.crunch, from);
     QStringList out;
     for (const io::ResultTable& t : analysis::crunchTables(ds, d, context.rule, context.language)) {
         if (t.name != "crunch_diagnosis")

@@ -2,6 +2,7 @@
 // What the atlas pages and the territory sheet say about a territory, from the engine's results with
 // statistical secrecy applied (core/analysis/result_tables.h): nothing here computes or masks on its own,
 // it picks the cells of the engine's tables and words them for people.
+#include "core/analysis/poles.h"
 #include "core/analysis/profile.h"
 #include "core/analysis/secrecy.h"
 #include "core/model/dataset.h"
@@ -31,12 +32,21 @@ struct TextTable {
     int textColumns = 1; //!< the first columns hold words (left-aligned); the others figures (right-aligned)
 };
 
-//! The engine's words and tables for the dataset's latest vintage with its saved parameters.
+//! The engine's words and tables for the dataset's default year (analysis::defaultVintage: a register
+//! added as the newest year is not the sheet's year) with its saved parameters.
 struct TerritoryContext {
     const model::Dataset& dataset;
     analysis::SecrecyRule rule; //!< the dataset's (density.secrecy_threshold)
     Language language = Language::Fr;
+    int vintage = 0;                         //!< the year every figure is of
+    analysis::Classification classification; //!< of `vintage`, computed once for every page
 };
+
+//! The context of `dataset`'s print outputs in `language`: its default year and its classification.
+TerritoryContext territoryContext(const model::Dataset& dataset, Language language);
+//! The same with the classification of the default year already computed (PrintProject's).
+TerritoryContext territoryContext(const model::Dataset& dataset, analysis::Classification classification,
+                                  Language language);
 
 //! One entry per BV of the dataset, in the dataset's order.
 std::vector<TerritoryFigures> bassinFigures(const TerritoryContext& context);

@@ -164,15 +164,19 @@ struct Results {
     std::vector<io::LinkLine> links;
 };
 
-Results computeResults(const model::Dataset& dataset) {
+Results computeResults(const model::Dataset& dataset, const analysis::Classification& c) {
     Results r;
-    const analysis::Classification c = analysis::classifyDataset(dataset, 0, dataset.params.poles);
     r.classification = classificationFields(dataset, c, r.summary);
     const analysis::MaillageResult m = analysis::computeMaillage(dataset, c.poles, dataset.params.maillage);
     r.poles = polePoints(dataset, m);
     r.links = linkLines(dataset, c, m, r.summary);
     r.summary.isolation = isolationText(m, dataset.params.maillage);
     return r;
+}
+
+//! The results of the latest vintage.
+Results computeResults(const model::Dataset& dataset) {
+    return computeResults(dataset, analysis::classifyDataset(dataset, 0, dataset.params.poles));
 }
 
 //! The dataset at `location` without polygons: anchors are stored, the results need none.
@@ -182,10 +186,9 @@ model::Dataset readAttributes(const QString& location) {
     return io::readDataset(location.toStdString(), attributesOnly);
 }
 
-//! The results written into the copy: the classification on bassins_de_vie, the layers poles and liens.
-ResultSummary writeResults(const QString& original, const QString& copy) {
-    const model::Dataset dataset = readAttributes(original);
-    const Results r = computeResults(dataset);
+//! The results `r` of `dataset` written into the copy: the classification on bassins_de_vie, the layers
+//! poles and liens.
+ResultSummary writeResults(const model::Dataset& dataset, const Results& r, const QString& copy) {
     // Into the copy itself: it is already the temporary file renamed over the dataset at the end.
     io::writeResultsInto(copy.toStdString(), dataset.params, r.classification, r.poles, r.links);
     return r.summary;
@@ -399,7 +402,11 @@ QString postgresProjectUri(const QString& connection, const QString& schema) {
     return QString::fromUtf8(u.toEncoded());
 }
 
-bool writeDatasetStyles(const QString& gpkg, QString* error) {
+namespace {
+
+//! writeDatasetStyles with the results that `compute` returns for the file's path.
+template <typename Compute>
+bool writeDatasetStylesWith(const QString& gpkg, QString* error, Compute&& compute) {
     // Through a symbolic link, the file it points to is updated (as io::writeParameters does).
     const QFileInfo info(gpkg);
     const QString target = info.exists() ? info.canonicalFilePath() : gpkg;
@@ -410,10 +417,26 @@ bool writeDatasetStyles(const QString& gpkg, QString* error) {
         const QString copy = copyBeside(target, folder);
         {
             const UnsyncedCommits unsynced;
-            const ResultSummary results = writeResults(target, copy);
+            const ResultSummary results = compute(target, copy);
             writeStylesAndProject(Storage{copy, {}, {}}, results, info.completeBaseName());
         }
         io::commitTemporary(copy.toStdString(), target.toStdString()); // synced, renamed, folder synced
+    });
+}
+
+} // namespace
+
+bool writeDatasetStyles(const QString& gpkg, QString* error) {
+    return writeDatasetStylesWith(gpkg, error, [](const QString& target, const QString& copy) {
+        const model::Dataset dataset = readAttributes(target);
+        return writeResults(dataset, computeResults(dataset), copy);
+    });
+}
+
+bool writeDatasetStyles(const QString& gpkg, const model::Dataset& dataset,
+                        const analysis::Classification& classification, QString* error) {
+    return writeDatasetStylesWith(gpkg, error, [&](const QString&, const QString& copy) {
+        return writeResults(dataset, computeResults(dataset, classification), copy);
     });
 }
 

@@ -8,6 +8,13 @@
 
 class QgsProject;
 
+namespace maillage::model {
+struct Dataset;
+}
+namespace maillage::analysis {
+struct Classification;
+}
+
 namespace maillage::ui::styles {
 
 //! Name of the QGIS project stored in the dataset's qgis_projects table.
@@ -28,6 +35,10 @@ QStringList styledLayers();
 //! complete: the dataset is never left half-written. Needs an initialised QgsApplication (GUI or not).
 //! Returns false with a sentence in `error` (naming the file) when anything fails.
 bool writeDatasetStyles(const QString& gpkg, QString* error);
+//! The same for `dataset`, the attributes of `gpkg` already read, with its `classification` already
+//! computed (the print outputs show it on their pages too): nothing is read or classified again.
+bool writeDatasetStyles(const QString& gpkg, const model::Dataset& dataset,
+                        const analysis::Classification& classification, QString* error);
 
 //! "postgresql://user@host:port?dbname=...&schema=...&project=maillage", as QGIS's PostgreSQL project
 //! storage encodes it, for the libpq `connection` (QgsDataSourceUri keywords, no password) and `schema`.

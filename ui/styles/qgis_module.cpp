@@ -42,7 +42,9 @@ void copyError(const QString& text, char* error, std::size_t n) {
 void installLanguage(QTranslator& translator, bool french) {
     QLocale::setDefault(QLocale(french ? QLocale::French : QLocale::English, QLocale::France));
     initTranslations();
-    if (french && translator.load(QStringLiteral(":/i18n/maillage_fr.qm")))
+    // English too: its plural forms ("%n bassin(s)" → "3 bassins") are in maillage_en.qm.
+    if (translator.load(french ? QStringLiteral(":/i18n/maillage_fr.qm")
+                               : QStringLiteral(":/i18n/maillage_en.qm")))
         QCoreApplication::installTranslator(&translator);
 }
 
