@@ -4,7 +4,7 @@
 <context>
     <name>maillage::ui::MapLayers</name>
     <message numerus="yes">
-        <location filename="../ui/map_layers.cpp" line="+570" />
+        <location filename="../ui/map_layers.cpp" line="+599"/>
         <source>%n population-weighted quantile class(es)</source>
         <translation>
             <numerusform>%n population-weighted quantile class</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n quantile class(es)</source>
         <translation>
             <numerusform>%n quantile class</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n class(es) of natural breaks</source>
         <translation>
             <numerusform>%n class of natural breaks</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2" />
+        <location line="+2"/>
         <source>%n class(es) of equal width</source>
         <translation>
             <numerusform>%n class of equal width</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4" />
+        <location line="+4"/>
         <source>%n class(es) of fixed limits</source>
         <translation>
             <numerusform>%n class of fixed limits</numerusform>
@@ -47,7 +47,7 @@
 <context>
     <name>maillage::ui::PolesPanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/poles_panel.cpp" line="+918" />
+        <location filename="../ui/panels/poles_panel.cpp" line="+918"/>
         <source>(over the %n bassins de vie whose change is shown)</source>
         <translation>
             <numerusform>(over the bassin de vie whose change is shown)</numerusform>
@@ -58,7 +58,7 @@
 <context>
     <name>maillage::ui::SensitivityPanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/sensitivity_panel.cpp" line="+198" />
+        <location filename="../ui/panels/sensitivity_panel.cpp" line="+198"/>
         <source>%n bassins de vie change type within the range.</source>
         <translation>
             <numerusform>%n bassin de vie changes type within the range.</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>maillage::ui::WorkshopMode</name>
     <message numerus="yes">
-        <location filename="../ui/workshop.cpp" line="+569" />
+        <location filename="../ui/workshop.cpp" line="+617"/>
         <source>%n slide(s)</source>
         <translation>
             <numerusform>%n slide</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>maillage::ui::ZonageView</name>
     <message numerus="yes">
-        <location filename="../ui/panels/sensitivity_zonage.cpp" line="+172" />
+        <location filename="../ui/panels/sensitivity_zonage.cpp" line="+172"/>
         <source>%1: %Ln communes, %2 inhabitants</source>
         <translation>
             <numerusform>%1: %Ln commune, %2 inhabitants</numerusform>
@@ -88,7 +88,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+30" />
+        <location line="+30"/>
         <source>%Ln communes change class.</source>
         <translation>
             <numerusform>%Ln commune changes class.</numerusform>
@@ -99,7 +99,7 @@
 <context>
     <name>maillage::ui::print::PrintText</name>
     <message numerus="yes">
-        <location filename="../ui/print/territory_content.cpp" line="+66" />
+        <location filename="../ui/print/territory_content.cpp" line="+65"/>
         <source>%n pôle(s): %1</source>
         <translation>
             <numerusform>%n pôle: %1</numerusform>
@@ -107,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+54" />
+        <location line="+67"/>
         <source>%n bassin(s) de vie</source>
         <translation>
             <numerusform>%n bassin de vie</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+294" />
+        <location line="+307"/>
         <source>The %n selected bassins de vie (%1)</source>
         <translation>
             <numerusform>The selected bassin de vie (%1)</numerusform>
