@@ -205,7 +205,8 @@ std::vector<model::AgeBandPopulation> joinPopulationByAge(const model::Dataset& 
 
 namespace {
 
-const std::initializer_list<const char*> kWeightColumns = {"weight", "poids", "ponderation", "coefficient", "coef"};
+const std::initializer_list<const char*> kWeightColumns = {"weight", "poids", "ponderation", "coefficient",
+                                                           "coef"};
 
 //! A weight cell: a finite number >= 0.
 double weightOf(const Table& table, std::size_t row, int column) {
