@@ -450,6 +450,8 @@ QImage MapCompare::renderFigure(const QSize& size) const {
         settings.setExtent(extent);
         painter.save();
         painter.translate(area.left() + 4, titleHeight);
+        // A feature larger than the extent is drawn whole: clipped, it stays on its own half.
+        painter.setClipRect(QRect(QPoint(0, 0), settings.outputSize()));
         QgsMapRendererCustomPainterJob job(settings, &painter);
         job.renderSynchronously();
         painter.restore();
