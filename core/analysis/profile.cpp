@@ -171,7 +171,8 @@ std::vector<Territory> referencesOf(const model::Dataset& ds, const Territory& t
         if (same && !shared.empty())
             refs.push_back(territoryOf(ds, level, shared));
     }
-    refs.push_back(territoryOf(ds, TerritoryLevel::Dataset, {}));
+    if (territory.level != TerritoryLevel::Dataset) // the whole dataset is no reference of itself
+        refs.push_back(territoryOf(ds, TerritoryLevel::Dataset, {}));
     return refs;
 }
 

@@ -452,6 +452,14 @@ private slots:
         QCOMPARE(parseTerritory(ds, "departement:02").name, std::string("Aisne"));
     }
 
+    void wholeDatasetIsProfiledOnceWithoutItselfAsReference() {
+        const model::Dataset ds = smallDataset();
+        QVERIFY(referencesOf(ds, parseTerritory(ds, "dataset")).empty());
+        const std::vector<Profile> profiles =
+            profilesWithReferences(ds, tenGps(), parseTerritory(ds, "dataset"), {"medecin_generaliste"});
+        QCOMPARE(profiles.size(), std::size_t(1)); // was twice: the dataset and its own reference
+    }
+
     void badTerritoriesAreRefusedWithWhatWasExpected() {
         const model::Dataset ds = smallDataset();
         try {
