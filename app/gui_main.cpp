@@ -263,7 +263,8 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                         window.get(), parser.value(scenarioOption), [&](const QString& error) {
                             scenarioPending = false;
                             if (error.isEmpty()) {
-                                window->canvas()->refresh();
+                                // Both maps laid out side by side: the whole territory, as --compare.
+                                QTimer::singleShot(0, window.get(), [&] { window->zoomToFull(); });
                                 return;
                             }
                             std::fprintf(stderr, "maillage: %s\n", qPrintable(error));
