@@ -429,6 +429,8 @@ void compareAccess(const model::Dataset& d, const model::Dataset& changed, int v
         const AccessResult before = accessibility(d, profession, vintage, params);
         const AccessResult after = accessibility(changed, profession, vintage, params);
         out.accessProfessions.push_back(profession);
+        if (const model::Profession* known = d.catalogue.find(profession))
+            out.professionLabels[profession] = {known->labelFr, known->labelEn};
         Zonage zb, za;
         if (out.hasZonage) {
             zb = zonage(before, options.zonageThresholds);
@@ -487,6 +489,11 @@ void compareDeclaredLinks(const model::Dataset& d, const model::Dataset& changed
     const std::vector<DeclaredLink> a = declaredLinks(changed, after.poles).links;
     out.linksAdded = linksMissing(a, b);
     out.linksRemoved = linksMissing(b, a);
+    for (const auto* links : {&out.linksAdded, &out.linksRemoved})
+        for (const DeclaredLink& l : *links)
+            for (const std::string& code : {l.from, l.to})
+                if (const model::Bassin* bv = d.bassin(code); bv && !bv->name.empty())
+                    out.bassinNames[code] = bv->name;
 }
 
 } // namespace
@@ -532,7 +539,7 @@ bool classificationMasked(const PoleClassification& c, const SecrecyRule& rule) 
 std::string typeChangeSentence(const ScenarioTypeChange& t, const SecrecyRule& rule, Language language) {
     const bool masked = classificationMasked(t.before, rule) || classificationMasked(t.after, rule);
     const Message m = msg("analysis.scenario.type_change",
-                          {arg::text("name", t.name.empty() ? t.bv : t.name), arg::code("bv", t.bv),
+                          {arg::text("name", t.name.empty() ? t.bv : t.name), arg::text("bv", t.bv),
                            arg::text("from", typeLabel(t.before.type, language)),
                            arg::text("to", typeLabel(t.after.type, language))});
     std::string s = word(m, language);
@@ -541,10 +548,25 @@ std::string typeChangeSentence(const ScenarioTypeChange& t, const SecrecyRule& r
     return s;
 }
 
+//! "Médecin généraliste" -> "médecin généraliste" inside a sentence; an acronym ("ORL") is kept.
+std::string lowerFirstLetter(std::string label) {
+    if (label.size() > 1 && label[0] >= 'A' && label[0] <= 'Z' && !(label[1] >= 'A' && label[1] <= 'Z'))
+        label[0] = static_cast<char>(label[0] - 'A' + 'a');
+    else if (label.rfind("\xc3\x89", 0) == 0) // É
+        label.replace(0, 2, "\xc3\xa9");
+    return label;
+}
+
 std::string professionList(const ScenarioComparison& c, Language language) {
     std::string out;
-    for (const std::string& p : c.accessProfessions)
-        out += (out.empty() ? "" : ", ") + (p.empty() ? word(msg("results.all_professions"), language) : p);
+    for (const std::string& p : c.accessProfessions) {
+        std::string label = p;
+        if (p.empty())
+            label = word(msg("results.all_professions"), language);
+        else if (auto it = c.professionLabels.find(p); it != c.professionLabels.end())
+            label = lowerFirstLetter(language == Language::Fr ? it->second.first : it->second.second);
+        out += (out.empty() ? "" : ", ") + label;
+    }
     return out;
 }
 
@@ -555,13 +577,17 @@ namespace {
 //! "Declared link added: 01002 – 02001 (CPTS du Bugey)", one per link added or removed.
 std::vector<std::string> linkSentences(const ScenarioComparison& c, Language language) {
     std::vector<std::string> out;
+    const auto nameOf = [&](const std::string& code) {
+        const auto it = c.bassinNames.find(code);
+        return it == c.bassinNames.end() ? code : it->second;
+    };
     for (const auto* links : {&c.linksAdded, &c.linksRemoved})
         for (const DeclaredLink& l : *links)
-            out.push_back(word(
-                msg(links == &c.linksAdded ? "analysis.scenario.link_added"
-                                           : "analysis.scenario.link_removed",
-                    {arg::code("from", l.from), arg::code("to", l.to), arg::code("name", l.cooperation)}),
-                language));
+            out.push_back(word(msg(links == &c.linksAdded ? "analysis.scenario.link_added"
+                                                          : "analysis.scenario.link_removed",
+                                   {arg::text("from", nameOf(l.from)), arg::text("to", nameOf(l.to)),
+                                    arg::text("name", l.cooperation)}),
+                               language));
     return out;
 }
 
@@ -575,8 +601,10 @@ std::vector<std::string> describeComparison(const ScenarioComparison& c, const S
                             arg::number("after", c.totalAfter, 0), arg::integer("retired", c.retired),
                             arg::number("removed", c.removed, 0), arg::number("added", c.added, 0)}),
                        language));
-    out.push_back(word(msg("analysis.scenario.sentence_types",
-                           {arg::integer("n", static_cast<long long>(c.typeChanges.size()))}),
+    out.push_back(word(c.typeChanges.empty()
+                           ? msg("analysis.scenario.sentence_types_none")
+                           : msg("analysis.scenario.sentence_types",
+                                 {arg::integer("n", static_cast<long long>(c.typeChanges.size()))}),
                        language));
     for (const ScenarioTypeChange& t : c.typeChanges)
         out.push_back(typeChangeSentence(t, rule, language));
@@ -595,8 +623,9 @@ std::vector<std::string> describeComparison(const ScenarioComparison& c, const S
     for (const std::string& line : linkSentences(c, language))
         out.push_back(line);
     const auto findings = crunchFindingChanges(c, rule, language);
-    out.push_back(word(msg("analysis.scenario.sentence_crunch",
-                           {arg::integer("n", static_cast<long long>(findings.size()))}),
+    out.push_back(word(findings.empty() ? msg("analysis.scenario.sentence_crunch_none")
+                                        : msg("analysis.scenario.sentence_crunch",
+                                              {arg::integer("n", static_cast<long long>(findings.size()))}),
                        language));
     return out;
 }

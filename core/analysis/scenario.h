@@ -11,6 +11,7 @@
 #include "core/model/message.h"
 #include "core/model/scenario.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -93,6 +94,10 @@ struct ScenarioComparison {
     //! The declared links (cooperations, declaredLinks) that the scenario adds and those it removes, a
     //! link being its cooperation and its two BVs in either direction; by cooperation then BVs.
     std::vector<DeclaredLink> linksAdded, linksRemoved;
+    //! Names for the sentences: the professions of accessProfessions (code -> French, English labels) and
+    //! the bassins of the links added or removed (code -> name).
+    std::map<std::string, std::pair<std::string, std::string>> professionLabels;
+    std::map<std::string, std::string> bassinNames;
     Warnings warnings;
 };
 
