@@ -3115,12 +3115,12 @@ Le fermer quand même ?</translation>
     <message>
         <location line="+4"/>
         <source>Accessibility to %1 (%2)</source>
-        <translation>Accessibilité : %1 (%2)</translation>
+        <translation>Accessibilité, %1 (%2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Density of %1 (%2)</source>
-        <translation>Densité : %1 (%2)</translation>
+        <translation>Densité, %1 (%2)</translation>
     </message>
     <message>
         <location line="+4"/>

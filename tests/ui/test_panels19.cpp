@@ -335,6 +335,19 @@ private slots:
         QVERIFY2(!caption->text().contains(QStringLiteral("geojson")), qPrintable(caption->text()));
         QVERIFY(caption->toolTip().contains(QStringLiteral("communes_demo.geojson")));
     }
+
+    void theDemoCaptionSaysFictionalDataOnce() {
+        model::Dataset ds = demo::makeDemoDataset(); // its source: "Données fictives générées par Maillage"
+        QVERIFY(ds.meta.fictional);
+        Session session;
+        QgsProject project;
+        QgsMapCanvas canvas;
+        session.setDataset(std::move(ds));
+        DensityPanel panel(&session, &canvas, &project);
+        auto* caption = panel.findChild<QLabel*>(QStringLiteral("densityCaption"));
+        QTRY_VERIFY(caption->text().contains(QStringLiteral("ficti"), Qt::CaseInsensitive));
+        QCOMPARE(caption->text().count(QStringLiteral("ficti"), Qt::CaseInsensitive), 1);
+    }
 };
 
 MAILLAGE_QGIS_TEST_MAIN(TestPanels19)

@@ -693,7 +693,11 @@ void DensityPanel::updateCaption() {
         recorded.isEmpty()
             ? QString()
             : tr("Sources recorded in the dataset:\n%1").arg(recorded.join(QLatin1Char('\n'))));
-    if (ds.meta.fictional)
+    // The demo's source already says so ("Données fictives générées par Maillage"): not twice.
+    const bool saysFictional = std::any_of(sources.begin(), sources.end(), [](const QString& source) {
+        return source.contains(QLatin1String("ficti"), Qt::CaseInsensitive);
+    });
+    if (ds.meta.fictional && !saysFictional)
         parts << tr("Fictional data.");
     m_caption->setText(parts.join(QLatin1Char(' ')));
 }
