@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+307"/>
+        <location line="+313"/>
         <source>The %n selected bassins de vie (%1)</source>
         <translation>
             <numerusform>The selected bassin de vie (%1)</numerusform>

@@ -906,12 +906,12 @@
     <message>
         <location line="+11"/>
         <location line="+179"/>
-        <location line="+280"/>
+        <location line="+284"/>
         <source>Choose a profession to colour the communes by density.</source>
         <translation>Choisissez une profession pour colorer les communes selon la densité.</translation>
     </message>
     <message>
-        <location line="-456"/>
+        <location line="-460"/>
         <source>Accessibility and zonage</source>
         <translation>Accessibilité et zonage</translation>
     </message>
@@ -1020,12 +1020,12 @@
 %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>Map: %1.</source>
         <translation>Carte&#xa0;: %1.</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-124"/>
         <source>Région: %1</source>
         <translation>Région : %1</translation>
     </message>
@@ -1065,12 +1065,12 @@
         <translation>Sources : %1.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Fictional data.</source>
         <translation>Données fictives.</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-311"/>
         <source>The map could not be coloured: %1</source>
         <translation>La carte n&apos;a pas pu être colorée : %1</translation>
     </message>
@@ -2626,7 +2626,7 @@
     <message>
         <location line="+230"/>
         <source>--panel: no panel is called “%1”; expected one of: %2.</source>
-        <translation>--panel : aucun panneau ne s'appelle « %1 » ; noms attendus : %2.</translation>
+        <translation>--panel : aucun panneau ne s&apos;appelle « %1 » ; noms attendus : %2.</translation>
     </message>
     <message>
         <location line="+77"/>
@@ -2967,7 +2967,7 @@ Le fermer quand même ?</translation>
         <translation>Les densités ne peuvent pas être affichées : %1</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+208"/>
         <source>Professionals per 10,000 inhabitants</source>
         <translation>Professionnels pour 10&#xa0;000 habitants</translation>
     </message>
@@ -3409,7 +3409,7 @@ Le fermer quand même ?</translation>
     <message>
         <location line="+3"/>
         <source>access.demand: the population of each commune, or its population by age band weighted by the consumption of care of each band, as DREES computes the APL (needs the population by age: maillage add --population-by-age; weights: --age-weights, else those shipped).</source>
-        <translation>access.demand : la population de chaque commune, ou sa population par tranche d'âge pondérée par la consommation de soins de chaque tranche, comme la DREES calcule l'APL (demande la population par âge : maillage add --population-by-age ; poids : --age-weights, sinon ceux livrés).</translation>
+        <translation>access.demand : la population de chaque commune, ou sa population par tranche d&apos;âge pondérée par la consommation de soins de chaque tranche, comme la DREES calcule l&apos;APL (demande la population par âge : maillage add --population-by-age ; poids : --age-weights, sinon ceux livrés).</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3429,7 +3429,7 @@ Le fermer quand même ?</translation>
     <message>
         <location line="+2"/>
         <source>access.supply: count each professional once, or the full-time equivalents of each practice site given by the register of professionals of the year (RPPS, ADELI; maillage add --register). Consultations need figures the application does not hold yet.</source>
-        <translation>access.supply : compter chaque professionnel une fois, ou les équivalents temps plein de chaque lieu d'exercice donnés par le répertoire des professionnels de l'année (RPPS, ADELI ; maillage add --register). Les consultations demandent des chiffres que l'application n'a pas encore.</translation>
+        <translation>access.supply : compter chaque professionnel une fois, ou les équivalents temps plein de chaque lieu d&apos;exercice donnés par le répertoire des professionnels de l&apos;année (RPPS, ADELI ; maillage add --register). Les consultations demandent des chiffres que l&apos;application n&apos;a pas encore.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3439,7 +3439,7 @@ Le fermer quand même ?</translation>
     <message>
         <location line="+4"/>
         <source>access.max_age: count only the professionals younger than this age in the year of the counts (65 for the GP zonage); their ages come from the register of professionals. 0: no limit.</source>
-        <translation>access.max_age : ne compter que les professionnels plus jeunes que cet âge l'année des effectifs (65 pour le zonage des généralistes) ; leurs âges viennent du répertoire des professionnels. 0 : sans limite.</translation>
+        <translation>access.max_age : ne compter que les professionnels plus jeunes que cet âge l&apos;année des effectifs (65 pour le zonage des généralistes) ; leurs âges viennent du répertoire des professionnels. 0 : sans limite.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4335,12 +4335,12 @@ rang %3, %4 professionnels</translation>
     <message>
         <location line="+148"/>
         <source>Apply a scenario first: its map after the changes goes on the right.</source>
-        <translation>Appliquez d'abord un scénario : sa carte après les changements va à droite.</translation>
+        <translation>Appliquez d&apos;abord un scénario : sa carte après les changements va à droite.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The two-map view is not available in this window.</source>
-        <translation>La vue à deux cartes n'est pas disponible dans cette fenêtre.</translation>
+        <translation>La vue à deux cartes n&apos;est pas disponible dans cette fenêtre.</translation>
     </message>
     <message>
         <location line="-108"/>
@@ -5011,6 +5011,11 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <location line="+1"/>
         <source>modelled</source>
         <translation>modélisé</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>yes, that of %1</source>
+        <translation>oui, celui de %1</translation>
     </message>
     <message>
         <location line="+42"/>

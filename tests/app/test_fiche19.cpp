@@ -5,8 +5,10 @@
 
 #include "core/analysis/change.h"
 #include "core/analysis/crunch.h"
+#include "core/analysis/maillage.h"
 #include "core/analysis/poles.h"
 #include "core/analysis/profile.h"
+#include "core/analysis/result_tables.h"
 #include "core/demo/demo.h"
 
 #include <QDate>
@@ -61,6 +63,36 @@ private slots:
         // The bassins' figures are the default year's: the register's 22 GPs would be the only count.
         const auto figures = ui::print::bassinFigures(context);
         QVERIFY(std::any_of(figures.begin(), figures.end(), [](const auto& f) { return f.poleType > 0; }));
+    }
+
+    void aDominantLinkComingIntoTheSheetsPoleIsSaidAsTheOtherPolesOwn() {
+        const model::Dataset ds = demo::makeDemoDataset();
+        const ui::print::TerritoryContext context = ui::print::territoryContext(ds, Language::En);
+        const analysis::MaillageResult m =
+            analysis::computeMaillage(ds, context.classification.poles, ds.params.maillage);
+        analysis::LinksInput input;
+        input.modelled = &m;
+        const io::ResultTable t = analysis::linksTables(ds, input, context.rule).front();
+        const auto col = [&](const char* key) { return static_cast<std::size_t>(t.column(key)); };
+        std::size_t checked = 0;
+        for (const io::Row& row : t.rows) {
+            const io::Cell& dominant = row.cells[col("dominant")];
+            if (dominant.masked || dominant.empty || dominant.number == 0)
+                continue;
+            const QString fromName = QString::fromStdString(row.cells[col("from_name")].text);
+            const QString toName = QString::fromStdString(row.cells[col("to_name")].text);
+            // The sheet of the origin: its own dominant link, "yes"; of the destination: the other's.
+            const auto lastOf = [&](const std::string& bv, const QString& other) {
+                for (const QStringList& r : ui::print::bassinLinks(context, {bv}, 1000).rows)
+                    if (r.front() == other && r.at(1) == QLatin1String("modelled"))
+                        return r.back();
+                return QString();
+            };
+            QCOMPARE(lastOf(row.cells[col("from")].text, toName), QStringLiteral("yes"));
+            QCOMPARE(lastOf(row.cells[col("to")].text, fromName), QStringLiteral("yes, that of ") + fromName);
+            ++checked;
+        }
+        QVERIFY(checked > 0);
     }
 
     void crunchOfAGivenClassificationIsTheCrunchThatClassifies() {

@@ -392,8 +392,14 @@ TextTable bassinLinks(const TerritoryContext& context, const std::vector<std::st
             << (kind == QLatin1String("declared")
                     ? PrintText::tr("declared: %1").arg(cell(t, r, "cooperation", context.language))
                     : PrintText::tr("modelled"))
-            << cell(t, r, "distance_km", context.language) << cell(t, r, "intensity", context.language)
-            << cell(t, r, "dominant", context.language);
+            << cell(t, r, "distance_km", context.language) << cell(t, r, "intensity", context.language);
+        // "Dominant" is the link's origin's: said as the other pôle's when the link comes into this one
+        // (a bare "yes" read as this pôle's dominant link going towards a lighter one).
+        const io::Cell& dominant = t.rows[r].cells[static_cast<std::size_t>(t.column("dominant"))];
+        if (!outgoing && !dominant.masked && !dominant.empty && dominant.number != 0)
+            row << PrintText::tr("yes, that of %1").arg(cell(t, r, "from_name", context.language));
+        else
+            row << cell(t, r, "dominant", context.language);
         out.rows << row;
     }
     return out;
