@@ -3,6 +3,7 @@
 #include "core/analysis/secrecy.h"
 #include "ui/layer_roles.h"
 #include "ui/panels/panel_util.h"
+#include "ui/styles/layer_styles.h"
 
 #include <qgsgeometry.h>
 #include <qgsmarkersymbol.h>
@@ -48,13 +49,11 @@ void styleWarnings(QgsVectorLayer* layer) {
     QgsPalLayerSettings label;
     label.fieldName = QStringLiteral("sentence");
     label.placement = QgsPalLayerSettings::OverPoint;
-    QgsTextFormat format;
-    format.setSize(9);
-    QgsTextBufferSettings buffer;
-    buffer.setEnabled(true);
-    buffer.setSize(1);
-    format.setBuffer(buffer);
-    label.setFormat(format);
+    // The sentence ("X perd 13,4 % à 34 km de Y : risque d'absorption") on a few centred lines with the
+    // pôle names' halo: on one line it ran off the map's edge for a pôle near it.
+    label.autoWrapLength = 28;
+    label.multilineAlign = QgsPalLayerSettings::MultiCenter;
+    label.setFormat(styles::haloFormat(8.5, QColor(0x7f, 0x10, 0x1d)));
     label.yOffset = -3;
     layer->setLabeling(new QgsVectorLayerSimpleLabeling(label));
     layer->setLabelsEnabled(true);

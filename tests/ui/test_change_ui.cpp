@@ -20,9 +20,11 @@
 #include <qgsmapcanvas.h>
 #include <qgsmaprenderersequentialjob.h>
 #include <qgsmapsettings.h>
+#include <qgspallabeling.h>
 #include <qgsproject.h>
 #include <qgssymbol.h>
 #include <qgsvectorlayer.h>
+#include <qgsvectorlayerlabeling.h>
 
 #include <QDir>
 #include <QPainter>
@@ -234,6 +236,11 @@ private slots:
                                    QgsCoordinateReferenceSystem(QStringLiteral("EPSG:2154"))));
         QCOMPARE(int(layer->featureCount()), int(warnings.size()));
         QVERIFY(layer->labelsEnabled());
+        // Wrapped on centred lines with a halo: on one line the sentence ran off the map's edge.
+        const QgsPalLayerSettings& label = layer->labeling()->settings();
+        QVERIFY(label.autoWrapLength > 0 && label.autoWrapLength <= 40);
+        QCOMPARE(label.multilineAlign, QgsPalLayerSettings::MultiCenter);
+        QVERIFY(label.format().buffer().enabled());
         QgsFeature f;
         QVERIFY(layer->getFeatures().nextFeature(f));
         QCOMPARE(
