@@ -6,7 +6,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <ostream>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 namespace maillage::cli {
 
@@ -86,18 +91,41 @@ void writeStylesOrWarn(const std::string& gpkg, const Context& c) {
         c.err << c.say(msg("app.warning")) << " " << error << "\n";
 }
 
-void writeDatasetWithStyles(const model::Dataset& ds, const std::string& output, Feedback& feedback,
-                            const Context& c, const std::vector<std::pair<std::string, long long>>& basedOn) {
+namespace {
+
+//! writeDatasetWithStyles; `release` is called once the dataset is written, before the styles load QGIS.
+void writeWithStyles(const model::Dataset& ds, const std::string& output, Feedback& feedback,
+                     const Context& c, const std::vector<std::pair<std::string, long long>>& basedOn,
+                     const std::function<void()>& release) {
     if (!io::isPostgisDataset(output)) {
         io::writeDataset(ds, output, &feedback); // a temporary beside it, renamed over it: all or nothing
+        release();
         writeStylesOrWarn(output, c);
         return;
     }
     const io::TemporaryGpkg tmp;
     io::writeDataset(ds, tmp.path(), &feedback);
+    release();
     writeStylesOrWarn(tmp.path(), c);
     io::copyGpkgToPostgis(tmp.path(), output, &feedback, basedOn);
     writeStylesOrWarn(output, c); // the project's layers then point to the schema's tables
+}
+
+} // namespace
+
+void writeDatasetWithStyles(const model::Dataset& ds, const std::string& output, Feedback& feedback,
+                            const Context& c, const std::vector<std::pair<std::string, long long>>& basedOn) {
+    writeWithStyles(ds, output, feedback, c, basedOn, [] {});
+}
+
+void writeDatasetWithStyles(model::Dataset&& ds, const std::string& output, Feedback& feedback,
+                            const Context& c) {
+    writeWithStyles(ds, output, feedback, c, {}, [&ds] {
+        ds = model::Dataset();
+#ifdef __GLIBC__
+        malloc_trim(0); // the freed geometries go back to the system, not only to the heap
+#endif
+    });
 }
 
 } // namespace maillage::cli

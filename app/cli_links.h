@@ -35,5 +35,9 @@ void writeStylesOrWarn(const std::string& gpkg, const Context& context);
 void writeDatasetWithStyles(const model::Dataset& ds, const std::string& output, Feedback& feedback,
                             const Context& context,
                             const std::vector<std::pair<std::string, long long>>& basedOn = {});
+//! The same into a GeoPackage or a new schema, `ds` freed once written, before the styles load QGIS: the peak
+//! memory is then the dataset's or QGIS's, not both (`ds` is left empty).
+void writeDatasetWithStyles(model::Dataset&& ds, const std::string& output, Feedback& feedback,
+                            const Context& context);
 
 } // namespace maillage::cli

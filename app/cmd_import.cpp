@@ -18,6 +18,7 @@
 #include <optional>
 #include <ostream>
 #include <sstream>
+#include <utility>
 
 namespace maillage::cli {
 
@@ -156,7 +157,8 @@ int runImport(const ImportCliOptions& o, Context& c) {
     if (!o.report.empty())
         reportFile.emplace(o.report, reportText);
     feedback.setStep(msg("app.step.writing", {arg::path("output", output)}));
-    writeDatasetWithStyles(ds, output, feedback, c);
+    const std::size_t communes = ds.communes.size(), bassins = ds.bassins.size(), counts = ds.counts.size();
+    writeDatasetWithStyles(std::move(ds), output, feedback, c);
     feedback.finish();
     if (reportFile)
         reportFile->commit();
@@ -164,11 +166,10 @@ int runImport(const ImportCliOptions& o, Context& c) {
     if (c.quiet)
         return 0;
     c.err << reportText
-          << c.say(
-                 msg("app.import.done", {arg::integer("communes", static_cast<long long>(ds.communes.size())),
-                                         arg::integer("bassins", static_cast<long long>(ds.bassins.size())),
-                                         arg::integer("counts", static_cast<long long>(ds.counts.size())),
-                                         arg::path("output", output), arg::number("seconds", seconds, 1)}))
+          << c.say(msg("app.import.done", {arg::integer("communes", static_cast<long long>(communes)),
+                                           arg::integer("bassins", static_cast<long long>(bassins)),
+                                           arg::integer("counts", static_cast<long long>(counts)),
+                                           arg::path("output", output), arg::number("seconds", seconds, 1)}))
           << "\n";
     return 0;
 }

@@ -19,12 +19,14 @@
 #include <atomic>
 #include <cmath>
 #include <exception>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 namespace maillage::io {
 
@@ -322,14 +324,60 @@ PendingCommune pendingCommune(OGRFeature& f, const CommuneFields& fields, const 
     return p;
 }
 
-//! Phase 1, sequential (the driver reads one feature at a time): codes, duplicates, geometry types.
+//! Phase 2 of one commune: reprojection, validity (MakeValid), anchor, WKB; the file's geometry is freed.
+//! Errors are kept in the commune.
+void processGeometry(PendingCommune& p, OGRCoordinateTransformation* ct) {
+    OGREnvelope raw;
+    p.geometry->getEnvelope(&raw);
+    if (ct && p.geometry->transform(ct) != OGRERR_NONE) {
+        p.unprojectable = true;
+        p.rawX = raw.MinX;
+        p.rawY = raw.MinY;
+        p.error = msg("io.geo.feature_unprojectable");
+        p.geometry.reset();
+        return;
+    }
+    GeomPtr mp = makeValidMultiPolygon(*p.geometry, &p.repaired);
+    p.geometry.reset();
+    if (!mp) {
+        p.error = msg("io.geo.feature_unrepairable");
+        return;
+    }
+    if (!pointOnSurface(*mp, p.commune.anchor)) {
+        p.error = msg("io.geo.feature_without_interior");
+        return;
+    }
+    p.commune.geometry = toWkb(*mp);
+}
+
+//! Phase 1 on this thread (the driver reads one feature at a time: codes, duplicates, geometry types), and
+//! phase 2 on another, batch by batch, while the next batch is read: only two batches of the file's
+//! geometries are held at a time, and reading no longer waits for the geometries nor they for it.
 std::vector<PendingCommune> readPendingCommunes(OGRLayer& layer, const CommuneFields& fields,
-                                                const std::string& path, Feedback* feedback) {
+                                                const std::string& path,
+                                                const OGRCoordinateTransformation* ct, Feedback* feedback) {
+    constexpr std::size_t kBatch = 256;
     const GIntBig total = layer.GetFeatureCount(TRUE);
     std::vector<PendingCommune> pending;
     if (total > 0)
         pending.reserve(static_cast<std::size_t>(total));
+    std::unique_ptr<OGRCoordinateTransformation> transform(ct ? ct->Clone() : nullptr); // the worker's
+    std::future<std::vector<PendingCommune>> processing;
+    const auto handOver = [&](std::vector<PendingCommune> batch) { // the previous batch joins `pending`
+        if (processing.valid())
+            for (auto& p : processing.get())
+                pending.push_back(std::move(p));
+        if (batch.empty())
+            return;
+        processing = std::async(std::launch::async, [&transform, batch = std::move(batch)]() mutable {
+            GdalErrorCollector gdalErrors; // GEOS/PROJ chatter: what matters is reported as errors
+            for (auto& p : batch)
+                processGeometry(p, transform.get());
+            return std::move(batch);
+        });
+    };
     std::unordered_map<std::string, GIntBig> seen;
+    std::vector<PendingCommune> batch;
     GIntBig n = 0;
     layer.ResetReading();
     for (auto& f : layer) {
@@ -337,53 +385,18 @@ std::vector<PendingCommune> readPendingCommunes(OGRLayer& layer, const CommuneFi
             if (feedback && feedback->isCanceled())
                 throw Error(ErrorKind::Canceled, Location{path}, msg("io.geo.reading_canceled"));
             if (total > 0)
-                report(feedback, 60.0 * static_cast<double>(n) / static_cast<double>(total));
+                report(feedback, 100.0 * static_cast<double>(n) / static_cast<double>(total));
         }
         ++n;
-        pending.push_back(pendingCommune(*f, fields, path, seen));
+        batch.push_back(pendingCommune(*f, fields, path, seen));
+        if (batch.size() == kBatch)
+            handOver(std::exchange(batch, {}));
     }
+    handOver(std::move(batch));
+    handOver({});
     if (pending.empty())
         throw Error(ErrorKind::Format, Location{path}, msg("io.geo.no_polygon"));
     return pending;
-}
-
-//! Phase 2, on every core: reprojection, validity (MakeValid), anchor, WKB. Each thread has its own
-//! coordinate transformation; geometries are distinct objects. Errors are kept in each commune.
-void processGeometries(std::vector<PendingCommune>& pending, const OGRCoordinateTransformation* ct,
-                       Feedback* feedback) {
-    const std::size_t nThreads = threadCount(pending.size());
-    std::vector<std::unique_ptr<OGRCoordinateTransformation>> transforms(nThreads);
-    if (ct)
-        for (auto& t : transforms)
-            t.reset(ct->Clone());
-    parallelFor(
-        pending.size(), nThreads, feedback,
-        [&](std::size_t k, std::size_t thread) {
-            PendingCommune& p = pending[k];
-            OGREnvelope raw;
-            p.geometry->getEnvelope(&raw);
-            if (ct && p.geometry->transform(transforms[thread].get()) != OGRERR_NONE) {
-                p.unprojectable = true;
-                p.rawX = raw.MinX;
-                p.rawY = raw.MinY;
-                p.error = msg("io.geo.feature_unprojectable");
-                return;
-            }
-            GeomPtr mp = makeValidMultiPolygon(*p.geometry, &p.repaired);
-            p.geometry.reset();
-            if (!mp) {
-                p.error = msg("io.geo.feature_unrepairable");
-                return;
-            }
-            if (!pointOnSurface(*mp, p.commune.anchor)) {
-                p.error = msg("io.geo.feature_without_interior");
-                return;
-            }
-            p.commune.geometry = toWkb(*mp);
-        },
-        [&](std::size_t done) {
-            report(feedback, 60.0 + 40.0 * static_cast<double>(done) / pending.size());
-        });
 }
 
 //! Phase 3: errors in feature order, then the communes; repaired polygons in one warning.
@@ -495,8 +508,8 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
     PolygonSource src = openPolygonSource(path, options.layer, warnings);
     OGRLayer* layer = src.layer;
     const CommuneFields fields = communeFields(*layer->GetLayerDefn(), path, options);
-    std::vector<PendingCommune> pending = readPendingCommunes(*layer, fields, path, feedback);
-    processGeometries(pending, src.toLambert93.get(), feedback);
+    std::vector<PendingCommune> pending =
+        readPendingCommunes(*layer, fields, path, src.toLambert93.get(), feedback);
     if (feedback && feedback->isCanceled())
         throw Error(ErrorKind::Canceled, Location{path}, msg("io.geo.reading_canceled"));
     auto out = collectCommunes(pending, path, *src.crs, warnings);
@@ -538,43 +551,90 @@ struct DissolvedBassin {
 
 using CommuneIndex = std::unordered_map<std::string, int>;
 
-//! Sum of the areas of `parts` (polygons).
-double areaSum(const OGRMultiPolygon& parts) {
-    double sum = 0;
-    for (const auto* p : parts)
-        sum += p->get_Area();
-    return sum;
-}
+//! One thread's GEOS context with its WKB reader and writer (little-endian, 2D: the WKB OGR writes). The
+//! coverage union runs on GEOS's own geometries, read from and written to WKB once, without OGR copies.
+class GeosWkb {
+public:
+    GeosWkb()
+        : m_ctx(GEOS_init_r()), m_reader(GEOSWKBReader_create_r(m_ctx)),
+          m_writer(GEOSWKBWriter_create_r(m_ctx)) {
+        GEOSWKBWriter_setByteOrder_r(m_ctx, m_writer, GEOS_WKB_NDR);
+        GEOSWKBWriter_setOutputDimension_r(m_ctx, m_writer, 2);
+    }
+    ~GeosWkb() {
+        GEOSWKBReader_destroy_r(m_ctx, m_reader);
+        GEOSWKBWriter_destroy_r(m_ctx, m_writer);
+        GEOS_finish_r(m_ctx);
+    }
+    GeosWkb(const GeosWkb&) = delete;
+    GeosWkb& operator=(const GeosWkb&) = delete;
 
-//! GEOS's coverage union of `parts` as a valid MultiPolygon, several times faster than a full union where the
-//! parts tile without overlapping (communes of a BV), or nullptr when they do not form such a coverage: GEOS
-//! refuses them, or the result is not valid, or its area is not the sum of the parts' (overlaps, slivers).
-//! The caller then falls back to the full union.
-GeomPtr coverageUnion(const OGRMultiPolygon& parts) {
-    // GEOS's refusal is expected (not a coverage) and answered by the fallback: not a message to print.
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    GEOSContextHandle_t ctx = OGRGeometry::createGEOSContext();
-    GEOSGeom in = parts.exportToGEOS(ctx);
-    GEOSGeom out = in ? GEOSCoverageUnion_r(ctx, in) : nullptr;
-    CPLPopErrorHandler();
-    CPLErrorReset();
-    GeomPtr result;
-    if (out)
-        result.reset(OGRGeometryFactory::createFromGEOS(ctx, out));
-    if (in)
-        GEOSGeom_destroy_r(ctx, in);
-    if (out)
-        GEOSGeom_destroy_r(ctx, out);
-    OGRGeometry::freeGEOSContext(ctx);
-    if (!result)
-        return nullptr;
-    GeomPtr mp = toMultiPolygon(*result);
-    const double expected = areaSum(parts);
-    const double area = OGR_G_Area(OGRGeometry::ToHandle(mp.get()));
+    GEOSContextHandle_t context() const { return m_ctx; }
+    //! The geometry of `wkb`, or null when it does not parse (GEOS errors stay silent: no handler).
+    GEOSGeometry* read(const model::Wkb& wkb) const {
+        return GEOSWKBReader_read_r(m_ctx, m_reader, wkb.data(), wkb.size());
+    }
+    model::Wkb write(const GEOSGeometry* g) const {
+        std::size_t size = 0;
+        unsigned char* bytes = GEOSWKBWriter_write_r(m_ctx, m_writer, g, &size);
+        if (!bytes)
+            return {};
+        model::Wkb wkb(bytes, bytes + size);
+        GEOSFree_r(m_ctx, bytes);
+        return wkb;
+    }
+    void destroy(GEOSGeometry* g) const {
+        if (g)
+            GEOSGeom_destroy_r(m_ctx, g);
+    }
+
+private:
+    GEOSContextHandle_t m_ctx;
+    GEOSWKBReader* m_reader;
+    GEOSWKBWriter* m_writer;
+};
+
+//! GEOS's coverage union of the polygons `parts` (WKB) as a valid MultiPolygon's WKB, several times faster
+//! than a full union where the parts tile without overlapping (communes of a BV), or empty when they do not
+//! form such a coverage: a part does not parse, GEOS refuses them, or the result is not valid, or its area is
+//! not the sum of the parts' (overlaps, slivers). The caller then falls back to the full union.
+model::Wkb coverageUnion(const std::vector<const model::Wkb*>& parts, const GeosWkb& geos) {
+    GEOSContextHandle_t ctx = geos.context();
+    std::vector<GEOSGeometry*> geometries;
+    geometries.reserve(parts.size());
+    double expected = 0;
+    for (const model::Wkb* wkb : parts) {
+        GEOSGeometry* g = geos.read(*wkb);
+        double area = 0;
+        if (!g || GEOSArea_r(ctx, g, &area) != 1) {
+            geos.destroy(g);
+            for (GEOSGeometry* other : geometries)
+                geos.destroy(other);
+            return {};
+        }
+        expected += area;
+        geometries.push_back(g);
+    }
+    // The collection owns the parts from here.
+    GEOSGeometry* in = GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, geometries.data(),
+                                                   static_cast<unsigned>(geometries.size()));
+    GEOSGeometry* out = in ? GEOSCoverageUnion_r(ctx, in) : nullptr;
+    geos.destroy(in);
+    if (out && GEOSGeomTypeId_r(ctx, out) == GEOS_POLYGON) {
+        GEOSGeometry* polygon = out;
+        out = GEOSGeom_createCollection_r(ctx, GEOS_MULTIPOLYGON, &polygon, 1);
+        if (!out)
+            geos.destroy(polygon);
+    }
+    model::Wkb wkb;
+    double area = 0;
     // Adjacent parts' areas add up to the union's up to rounding; overlapping parts' do not.
-    if (std::abs(area - expected) > 1e-9 * expected || !mp->IsValid())
-        return nullptr;
-    return mp;
+    if (out && GEOSGeomTypeId_r(ctx, out) == GEOS_MULTIPOLYGON && GEOSisEmpty_r(ctx, out) == 0 &&
+        GEOSArea_r(ctx, out, &area) == 1 && std::abs(area - expected) <= 1e-9 * expected &&
+        GEOSisValid_r(ctx, out) == 1)
+        wkb = geos.write(out);
+    geos.destroy(out);
+    return wkb;
 }
 
 //! The union of `parts` by GEOS's full overlay, as a valid MultiPolygon (`repaired` when MakeValid had to
@@ -599,28 +659,32 @@ GeomPtr fullUnion(const OGRMultiPolygon& parts, bool& repaired) {
     return mp;
 }
 
-//! The union of `b`'s communes' polygons (each thread builds its own OGR geometries: OGR/GEOS operations
-//! on distinct objects are safe).
-DissolvedBassin dissolveOne(const model::Bassin& b, const model::Dataset& dataset,
-                            const CommuneIndex& index) {
+//! The union of `b`'s communes' polygons (each thread has its own GEOS context and builds its own OGR
+//! geometries for the fallback: operations on distinct objects are safe).
+DissolvedBassin dissolveOne(const model::Bassin& b, const model::Dataset& dataset, const CommuneIndex& index,
+                            const GeosWkb& geos) {
     DissolvedBassin r;
-    OGRMultiPolygon parts;
+    std::vector<const model::Wkb*> parts;
+    parts.reserve(b.communes.size());
     for (const auto& code : b.communes) {
         auto it = index.find(code);
-        GeomPtr g = it == index.end() ? nullptr : fromWkb(dataset.communes[it->second].geometry);
-        if (!g) {
+        if (it == index.end() || dataset.communes[it->second].geometry.empty())
             r.missing.push_back(code);
-            continue;
-        }
-        collectPolygons(*g, parts);
+        else
+            parts.push_back(&dataset.communes[it->second].geometry);
     }
-    if (parts.IsEmpty())
+    if (parts.empty())
         return r;
-    GeomPtr mp = coverageUnion(parts);
-    if (!mp)
-        mp = fullUnion(parts, r.repaired);
-    if (mp && !mp->IsEmpty())
-        r.geometry = toWkb(*mp);
+    r.geometry = coverageUnion(parts, geos);
+    if (r.geometry.empty()) {
+        OGRMultiPolygon polygons;
+        for (const model::Wkb* wkb : parts)
+            if (GeomPtr g = fromWkb(*wkb))
+                collectPolygons(*g, polygons);
+        GeomPtr mp = polygons.IsEmpty() ? nullptr : fullUnion(polygons, r.repaired);
+        if (mp && !mp->IsEmpty())
+            r.geometry = toWkb(*mp);
+    }
     r.failed = r.geometry.empty();
     return r;
 }
@@ -699,10 +763,14 @@ void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feed
         return dataset.bassins[a].communes.size() > dataset.bassins[b].communes.size();
     });
     std::vector<DissolvedBassin> results(todo.size());
+    const std::size_t threads = threadCount(todo.size());
+    std::vector<std::unique_ptr<GeosWkb>> geos(threads); // one context per thread, made by its thread
     parallelFor(
-        todo.size(), threadCount(todo.size()), feedback,
-        [&](std::size_t k, std::size_t) {
-            results[k] = dissolveOne(dataset.bassins[todo[k]], dataset, index);
+        todo.size(), threads, feedback,
+        [&](std::size_t k, std::size_t thread) {
+            if (!geos[thread])
+                geos[thread] = std::make_unique<GeosWkb>();
+            results[k] = dissolveOne(dataset.bassins[todo[k]], dataset, index, *geos[thread]);
         },
         [&](std::size_t done) {
             report(feedback, 100.0 * static_cast<double>(done) / static_cast<double>(todo.size()));

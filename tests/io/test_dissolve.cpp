@@ -3,14 +3,17 @@
 #include "geo_testing.h"
 #include "testing.h"
 
+#include "core/demo/demo.h"
 #include "core/io/geo.h"
 #include "core/io/importers.h"
+#include "core/io/outlines.h"
 #include "core/io/table.h"
 
 #include <QObject>
 
 #include <ogr_api.h>
 #include <ogr_geometry.h>
+#include <ogrsf_frmts.h>
 
 #include <cmath>
 #include <map>
@@ -69,6 +72,29 @@ std::map<std::string, std::string> crosswalkBv2012(const std::string& path) {
     std::map<std::string, std::string> out;
     for (const auto& row : io::readBassinMapping(io::readTable(path), "BV2012", w).rows)
         out[row.commune] = row.bv;
+    return out;
+}
+
+//! Every bassin of `d`, dissolved, is valid and of the area of the full union of its communes within 1e-6.
+void checkAgainstTheFullUnion(const model::Dataset& d) {
+    for (const auto& b : d.bassins) {
+        QVERIFY2(io::isValidPolygon(b.geometry), b.code.c_str());
+        const double reference = referenceArea(d, b);
+        QVERIFY2(reference > 0, b.code.c_str());
+        QVERIFY2(std::abs(areaM2(b.geometry) - reference) <= 1e-6 * reference, b.code.c_str());
+    }
+}
+
+//! The communes of `d` grouped by département as bassins (the groups of the départements' outlines).
+model::Dataset departementsAsBassins(const model::Dataset& d) {
+    model::Dataset out;
+    out.communes = d.communes;
+    for (const auto& [dep, communes] : io::communesByDepartement(d.communes)) {
+        model::Bassin b;
+        b.code = dep;
+        b.communes = communes;
+        out.bassins.push_back(b);
+    }
     return out;
 }
 
@@ -142,11 +168,56 @@ private slots:
         io::dissolveBassins(d, dissolveWarnings);
         QVERIFY(dissolveWarnings.empty());
         QVERIFY(d.bassins.size() > 100);
-        for (const auto& b : d.bassins) {
-            QVERIFY2(io::isValidPolygon(b.geometry), b.code.c_str());
-            const double reference = referenceArea(d, b);
-            QVERIFY2(std::abs(areaM2(b.geometry) - reference) <= 1e-6 * reference, b.code.c_str());
+        checkAgainstTheFullUnion(d);
+        // The départements' outlines too (5 départements, from about 3,800 communes).
+        io::dissolveOutlines(d, dissolveWarnings);
+        QVERIFY(dissolveWarnings.empty());
+        model::Dataset departements = departementsAsBassins(d);
+        QCOMPARE(d.departementOutlines.size(), departements.bassins.size());
+        for (std::size_t i = 0; i < departements.bassins.size(); ++i) {
+            QCOMPARE(d.departementOutlines[i].code, departements.bassins[i].code);
+            departements.bassins[i].geometry = d.departementOutlines[i].geometry;
         }
+        checkAgainstTheFullUnion(departements);
+    }
+
+    // The demo's bassins de vie (the communes of a fictional tiling) equal the full union within 1e-6.
+    void demoBassinsEqualTheFullUnion() {
+        model::Dataset d = demo::makeDemoDataset();
+        Warnings w;
+        io::dissolveBassins(d, w);
+        QVERIFY(w.empty());
+        QVERIFY(d.bassins.size() > 10);
+        checkAgainstTheFullUnion(d);
+    }
+
+    // Communes read while their geometries are processed batch by batch on another thread come in the file's
+    // order, every one, each with a valid polygon of the area of the file's feature in Lambert-93.
+    void realCommunesComeInTheFilesOrderWithTheirPolygons() {
+        MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
+        const std::string path =
+            testing::sharedPath("communes/communes_hauts_de_france_cog2018.geojson").toStdString();
+        Warnings w;
+        const std::vector<model::Commune> communes = io::readCommunePolygons(path, {}, w);
+        GDALDatasetUniquePtr file(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        QVERIFY(file);
+        OGRLayer* layer = file->GetLayer(0);
+        OGRSpatialReference lambert93;
+        lambert93.importFromEPSG(2154);
+        lambert93.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        std::size_t i = 0;
+        for (auto& f : *layer) {
+            QVERIFY(i < communes.size());
+            QCOMPARE(communes[i].code, std::string(f->GetFieldAsString("code")));
+            QVERIFY2(io::isValidPolygon(communes[i].geometry), communes[i].code.c_str());
+            OGRGeometry* g = f->GetGeometryRef();
+            QCOMPARE(g->transformTo(&lambert93), OGRERR_NONE);
+            const double area = OGR_G_Area(OGRGeometry::ToHandle(g));
+            QVERIFY2(std::abs(areaM2(communes[i].geometry) - area) <= 1e-9 * area, communes[i].code.c_str());
+            ++i;
+        }
+        QCOMPARE(i, communes.size());
+        QVERIFY(i > 3000); // many batches
     }
 };
 
