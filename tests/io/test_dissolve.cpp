@@ -4,6 +4,7 @@
 #include "testing.h"
 
 #include "core/demo/demo.h"
+#include "core/io/coverage.h"
 #include "core/io/geo.h"
 #include "core/io/importers.h"
 #include "core/io/outlines.h"
@@ -75,6 +76,14 @@ std::map<std::string, std::string> crosswalkBv2012(const std::string& path) {
     return out;
 }
 
+//! A 1000 m square cell whose lower left corner is (x, y), as WKT.
+std::string square(int x, int y) {
+    const std::string x0 = std::to_string(x), y0 = std::to_string(y), x1 = std::to_string(x + 1000),
+                      y1 = std::to_string(y + 1000);
+    return "MULTIPOLYGON (((" + x0 + " " + y0 + "," + x1 + " " + y0 + "," + x1 + " " + y1 + "," + x0 + " " +
+           y1 + "," + x0 + " " + y0 + ")))";
+}
+
 //! Every bassin of `d`, dissolved, is valid and of the area of the full union of its communes within 1e-6.
 void checkAgainstTheFullUnion(const model::Dataset& d) {
     for (const auto& b : d.bassins) {
@@ -129,6 +138,38 @@ private slots:
         checkDissolved(d, 2, 9e6);
     }
 
+    void communesMeetingAtACornerStayTwoPolygons() {
+        auto d = oneBassin({"MULTIPOLYGON (((0 0,1000 0,1000 1000,0 1000,0 0)))",
+                            "MULTIPOLYGON (((1000 1000,2000 1000,2000 2000,1000 2000,1000 1000)))"});
+        checkDissolved(d, 2, 2e6);
+    }
+
+    void holeTouchingTheOutlineAtAVertexStaysAHole() {
+        // Eight cells of a 3 x 3 grid less the centre and the top right corner: the centre is a hole that
+        // touches the outline at (2000 2000), valid as one polygon with a hole.
+        std::vector<std::string> cells;
+        for (int x = 0; x < 3; ++x)
+            for (int y = 0; y < 3; ++y)
+                if (!(x == 1 && y == 1) && !(x == 2 && y == 2))
+                    cells.push_back(square(x * 1000, y * 1000));
+        std::vector<const char*> polygons;
+        for (const auto& c : cells)
+            polygons.push_back(c.c_str());
+        auto d = oneBassin(polygons);
+        checkDissolved(d, 1, 7e6);
+        auto g = geometryOf(d.bassins[0].geometry);
+        QCOMPARE(g->toMultiPolygon()->getGeometryRef(0)->getNumInteriorRings(), 1);
+        // Joined from the edges: the walk around the outline and the hole is split at the shared vertex.
+        std::vector<const model::Wkb*> parts;
+        for (const auto& c : d.communes)
+            parts.push_back(&c.geometry);
+        double partsArea = 0;
+        const model::Wkb outline = io::coverageOutline(parts, partsArea);
+        QVERIFY(io::isValidPolygon(outline));
+        QCOMPARE(partsArea, 7e6);
+        QCOMPARE(geometryOf(outline)->toMultiPolygon()->getGeometryRef(0)->getNumInteriorRings(), 1);
+    }
+
     void overlappingCommunesFallBackToTheFullUnion() {
         // Not a coverage: the overlap must be counted once, as a full union does.
         auto d = oneBassin({"MULTIPOLYGON (((0 0,2000 0,2000 2000,0 2000,0 0)))",
@@ -169,6 +210,19 @@ private slots:
         QVERIFY(dissolveWarnings.empty());
         QVERIFY(d.bassins.size() > 100);
         checkAgainstTheFullUnion(d);
+        // Every one joined from its communes' edges (the fast path), not left to GEOS.
+        std::map<std::string, const model::Commune*> byCode;
+        for (const auto& c : d.communes)
+            byCode[c.code] = &c;
+        for (const auto& b : d.bassins) {
+            std::vector<const model::Wkb*> parts;
+            for (const auto& code : b.communes)
+                parts.push_back(&byCode.at(code)->geometry);
+            double partsArea = 0;
+            const model::Wkb outline = io::coverageOutline(parts, partsArea);
+            QVERIFY2(io::isValidPolygon(outline), b.code.c_str());
+            QVERIFY2(std::abs(areaM2(outline) - partsArea) <= 1e-9 * partsArea, b.code.c_str());
+        }
         // The départements' outlines too (5 départements, from about 3,800 communes).
         io::dissolveOutlines(d, dissolveWarnings);
         QVERIFY(dissolveWarnings.empty());

@@ -1,0 +1,330 @@
+#include "core/io/coverage.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace maillage::io {
+
+namespace {
+
+struct P {
+    double x = 0, y = 0;
+};
+
+bool operator==(const P& a, const P& b) {
+    return a.x == b.x && a.y == b.y;
+}
+
+bool operator<(const P& a, const P& b) {
+    return a.x < b.x || (a.x == b.x && a.y < b.y);
+}
+
+std::size_t hashOf(const P& p) {
+    const std::size_t hx = std::hash<double>()(p.x), hy = std::hash<double>()(p.y);
+    return hx ^ (hy + 0x9e3779b97f4a7c15ULL + (hx << 6) + (hx >> 2));
+}
+
+struct PointHash {
+    std::size_t operator()(const P& p) const { return hashOf(p); }
+};
+
+//! A directed edge.
+struct Edge {
+    P a, b;
+    bool operator==(const Edge& o) const { return a == o.a && b == o.b; }
+};
+
+struct EdgeHash {
+    std::size_t operator()(const Edge& e) const { return hashOf(e.a) * 31 + hashOf(e.b); }
+};
+
+using Ring = std::vector<P>; // closed: the first point repeated last
+
+//! Twice the signed area of a closed ring (positive counter-clockwise).
+double signedArea2(const Ring& r) {
+    double sum = 0;
+    for (std::size_t i = 0; i + 1 < r.size(); ++i)
+        sum += (r[i].x - r[0].x) * (r[i + 1].y - r[0].y) - (r[i + 1].x - r[0].x) * (r[i].y - r[0].y);
+    return sum;
+}
+
+//! Little-endian 2D WKB of polygons, read polygon by polygon.
+class WkbPolygons {
+public:
+    explicit WkbPolygons(const model::Wkb& wkb) : m_p(wkb.data()), m_end(wkb.data() + wkb.size()) {}
+
+    //! Calls polygon(rings) for each polygon; false when the WKB is not a little-endian 2D (multi)polygon.
+    template <class F> bool each(F&& polygon) {
+        std::uint32_t type = 0, count = 1;
+        if (!header(type))
+            return false;
+        if (type == 6 && !u32(count))
+            return false;
+        if (type != 3 && type != 6)
+            return false;
+        std::vector<Ring> rings;
+        for (std::uint32_t i = 0; i < count; ++i) {
+            std::uint32_t part = 3;
+            if (type == 6 && (!header(part) || part != 3))
+                return false;
+            if (!readPolygon(rings) || !polygon(rings))
+                return false;
+        }
+        return m_p == m_end;
+    }
+
+private:
+    bool u32(std::uint32_t& v) {
+        if (m_end - m_p < 4)
+            return false;
+        std::memcpy(&v, m_p, 4);
+        m_p += 4;
+        return true;
+    }
+    bool header(std::uint32_t& type) {
+        if (m_p == m_end || *m_p != 1)
+            return false;
+        ++m_p;
+        return u32(type);
+    }
+    bool readPolygon(std::vector<Ring>& rings) {
+        std::uint32_t n = 0;
+        if (!u32(n))
+            return false;
+        rings.resize(n);
+        for (Ring& ring : rings) {
+            std::uint32_t points = 0;
+            if (!u32(points) || points < 4 || static_cast<std::size_t>(m_end - m_p) / 16 < points)
+                return false;
+            ring.resize(points);
+            std::memcpy(ring.data(), m_p, 16 * static_cast<std::size_t>(points));
+            m_p += 16 * static_cast<std::size_t>(points);
+            if (!(ring.front() == ring.back()))
+                return false;
+        }
+        return n > 0;
+    }
+
+    const unsigned char* m_p;
+    const unsigned char* m_end;
+};
+
+//! The edges of `parts` (shells counter-clockwise, holes clockwise) less those two parts share; false when
+//! an edge comes twice in the same direction or a WKB is of another form.
+bool outerEdges(const std::vector<const model::Wkb*>& parts, std::vector<Edge>& out, double& partsArea) {
+    std::unordered_set<Edge, EdgeHash> edges;
+    partsArea = 0;
+    for (const model::Wkb* wkb : parts) {
+        const bool read = WkbPolygons(*wkb).each([&](const std::vector<Ring>& rings) {
+            for (std::size_t i = 0; i < rings.size(); ++i) {
+                const Ring& r = rings[i];
+                const double area2 = signedArea2(r);
+                if (area2 == 0)
+                    return false;
+                partsArea += (i == 0 ? 0.5 : -0.5) * std::abs(area2);
+                const bool forward = (i == 0) == (area2 > 0);
+                for (std::size_t k = 0; k + 1 < r.size(); ++k) {
+                    Edge e = forward ? Edge{r[k], r[k + 1]} : Edge{r[k + 1], r[k]};
+                    if (e.a == e.b)
+                        continue;
+                    if (edges.erase(Edge{e.b, e.a}))
+                        continue; // shared with a neighbour: inside the union
+                    if (!edges.insert(e).second)
+                        return false; // twice the same way: parts overlap
+                }
+            }
+            return true;
+        });
+        if (!read)
+            return false;
+    }
+    out.assign(edges.begin(), edges.end());
+    std::sort(out.begin(), out.end(),
+              [](const Edge& l, const Edge& r) { return l.a < r.a || (l.a == r.a && l.b < r.b); });
+    return true;
+}
+
+//! Clockwise angle from direction `t` to direction `w`, in (0, 2π] (going straight back is the last choice).
+double clockwiseAngle(double tx, double ty, double wx, double wy) {
+    const double ccw = std::atan2(tx * wy - ty * wx, tx * wx + ty * wy);
+    const double cw = ccw <= 0 ? -ccw : 2 * M_PI - ccw;
+    return cw == 0 ? 2 * M_PI : cw;
+}
+
+//! Splits the closed walk `walk` where it passes a vertex twice: simple closed rings.
+void splitWalk(const Ring& walk, std::vector<Ring>& rings) {
+    Ring stack;
+    std::unordered_map<P, std::size_t, PointHash> position;
+    for (const P& p : walk) {
+        const auto it = position.find(p);
+        if (it == position.end()) {
+            position.emplace(p, stack.size());
+            stack.push_back(p);
+            continue;
+        }
+        const std::size_t from = it->second;
+        Ring ring(stack.begin() + static_cast<std::ptrdiff_t>(from), stack.end());
+        ring.push_back(p);
+        for (std::size_t k = from + 1; k < stack.size(); ++k)
+            position.erase(stack[k]);
+        stack.resize(from + 1);
+        rings.push_back(std::move(ring));
+    }
+}
+
+//! The edges joined into closed walks, each face's boundary with the face on its left (at a vertex with
+//! several edges out, the first one clockwise from the way back), split into simple rings. False when an
+//! edge leads nowhere or to an edge already taken.
+bool joinRings(const std::vector<Edge>& edges, std::vector<Ring>& rings) {
+    std::vector<char> used(edges.size(), 0);
+    const auto outOf = [&](const P& v) {
+        const auto first = std::lower_bound(edges.begin(), edges.end(), v,
+                                            [](const Edge& e, const P& p) { return e.a < p; });
+        auto last = first;
+        while (last != edges.end() && last->a == v)
+            ++last;
+        return std::make_pair(first - edges.begin(), last - edges.begin());
+    };
+    Ring walk;
+    for (std::size_t start = 0; start < edges.size(); ++start) {
+        if (used[start])
+            continue;
+        walk.assign(1, edges[start].a);
+        std::size_t e = start;
+        for (;;) {
+            used[e] = 1;
+            const P& v = edges[e].b;
+            walk.push_back(v);
+            const auto [first, last] = outOf(v);
+            if (first == last)
+                return false;
+            auto next = static_cast<std::size_t>(first);
+            if (last - first > 1) {
+                const double tx = edges[e].a.x - v.x, ty = edges[e].a.y - v.y;
+                double best = 10;
+                for (auto k = first; k < last; ++k) {
+                    const auto& w = edges[static_cast<std::size_t>(k)].b;
+                    const double angle = clockwiseAngle(tx, ty, w.x - v.x, w.y - v.y);
+                    if (angle < best) {
+                        best = angle;
+                        next = static_cast<std::size_t>(k);
+                    }
+                }
+            }
+            if (next == start)
+                break;
+            if (used[next])
+                return false;
+            e = next;
+        }
+        splitWalk(walk, rings);
+    }
+    return true;
+}
+
+bool inRing(const P& p, const Ring& r) {
+    bool inside = false;
+    for (std::size_t i = 0, j = r.size() - 2; i + 1 < r.size(); j = i++)
+        if ((r[i].y > p.y) != (r[j].y > p.y) &&
+            p.x < (r[j].x - r[i].x) * (p.y - r[i].y) / (r[j].y - r[i].y) + r[i].x)
+            inside = !inside;
+    return inside;
+}
+
+struct Shell {
+    Ring ring;
+    double area2 = 0;
+    double minX, minY, maxX, maxY;
+    std::vector<Ring> holes;
+};
+
+void putU32(model::Wkb& out, std::uint32_t v) {
+    unsigned char bytes[4];
+    std::memcpy(bytes, &v, 4);
+    out.insert(out.end(), bytes, bytes + 4);
+}
+
+void putRing(model::Wkb& out, const Ring& r) {
+    putU32(out, static_cast<std::uint32_t>(r.size()));
+    const auto* bytes = reinterpret_cast<const unsigned char*>(r.data());
+    out.insert(out.end(), bytes, bytes + 16 * r.size());
+}
+
+//! Shells and their holes as a little-endian MultiPolygon.
+model::Wkb multiPolygonWkb(const std::vector<Shell>& shells) {
+    model::Wkb out;
+    out.push_back(1);
+    putU32(out, 6);
+    putU32(out, static_cast<std::uint32_t>(shells.size()));
+    for (const Shell& s : shells) {
+        out.push_back(1);
+        putU32(out, 3);
+        putU32(out, static_cast<std::uint32_t>(1 + s.holes.size()));
+        putRing(out, s.ring);
+        for (const Ring& h : s.holes)
+            putRing(out, h);
+    }
+    return out;
+}
+
+} // namespace
+
+model::Wkb coverageOutline(const std::vector<const model::Wkb*>& parts, double& partsArea) {
+    static_assert(sizeof(P) == 16, "points are read and written as two doubles");
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    std::vector<Edge> edges;
+    std::vector<Ring> rings;
+    if (!outerEdges(parts, edges, partsArea) || edges.empty() || !joinRings(edges, rings))
+        return {};
+    std::vector<Shell> shells;
+    std::vector<Ring> holes;
+    for (Ring& r : rings) {
+        const double area2 = signedArea2(r);
+        if (r.size() < 4 || area2 == 0)
+            return {};
+        if (area2 < 0) {
+            holes.push_back(std::move(r));
+            continue;
+        }
+        Shell s;
+        s.area2 = area2;
+        s.minX = s.maxX = r[0].x;
+        s.minY = s.maxY = r[0].y;
+        for (const P& p : r) {
+            s.minX = std::min(s.minX, p.x);
+            s.maxX = std::max(s.maxX, p.x);
+            s.minY = std::min(s.minY, p.y);
+            s.maxY = std::max(s.maxY, p.y);
+        }
+        s.ring = std::move(r);
+        shells.push_back(std::move(s));
+    }
+    for (Ring& h : holes) {
+        // The middle of its first edge: on no other ring's edge where the rings meet only at vertices.
+        const P p{(h[0].x + h[1].x) / 2, (h[0].y + h[1].y) / 2};
+        Shell* around = nullptr;
+        for (Shell& s : shells)
+            if ((shells.size() == 1 ||
+                 (p.x >= s.minX && p.x <= s.maxX && p.y >= s.minY && p.y <= s.maxY && inRing(p, s.ring))) &&
+                (!around || s.area2 < around->area2))
+                around = &s;
+        if (!around)
+            return {};
+        around->holes.push_back(std::move(h));
+    }
+    if (shells.empty())
+        return {};
+    return multiPolygonWkb(shells);
+#else
+    (void)parts;
+    partsArea = 0;
+    return {};
+#endif
+}
+
+} // namespace maillage::io
