@@ -370,12 +370,14 @@ std::vector<PendingCommune> readPendingCommunes(OGRLayer& layer, const CommuneFi
                 pending.push_back(std::move(p));
         if (batch.empty())
             return;
-        processing = std::async(std::launch::async, [&transform, batch = std::move(batch)]() mutable {
-            GdalErrorCollector gdalErrors; // GEOS/PROJ chatter: what matters is reported as errors
-            for (auto& p : batch)
-                processGeometry(p, transform.get());
-            return std::move(batch);
-        });
+        // On a thread of its own; run by get() on this one when no thread can be had (libstdc++ falls back).
+        processing = std::async(
+            std::launch::async | std::launch::deferred, [&transform, batch = std::move(batch)]() mutable {
+                GdalErrorCollector gdalErrors; // GEOS/PROJ chatter: what matters is reported as errors
+                for (auto& p : batch)
+                    processGeometry(p, transform.get());
+                return std::move(batch);
+            });
     };
     std::unordered_map<std::string, GIntBig> seen;
     std::vector<PendingCommune> batch;
