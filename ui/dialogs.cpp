@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTextBlock>
@@ -268,10 +269,18 @@ void ParametersDialog::addAccessInputFields(QFormLayout* form) {
     m_accessSupply->addItem(tr("Full-time equivalents (register)"),
                             static_cast<int>(model::SupplyKind::FullTimeEquivalents));
     m_accessSupply->addItem(tr("Consultations"), static_cast<int>(model::SupplyKind::Consultations));
+    // No dataset holds consultations per commune (no import reads them): offered, greyed out, saying why.
+    const int consultations = m_accessSupply->count() - 1;
+    if (auto* items = qobject_cast<QStandardItemModel*>(m_accessSupply->model()))
+        items->item(consultations)->setEnabled(false);
+    m_accessSupply->setItemData(consultations,
+                                tr("Not available: no dataset holds consultations per commune (Maillage "
+                                   "imports none yet)."),
+                                Qt::ToolTipRole);
     m_accessSupply->setToolTip(
         tr("access.supply: count each professional once, or the full-time equivalents of each practice "
            "site given by the register of professionals of the year (RPPS, ADELI; maillage add "
-           "--register). Consultations need figures the application does not hold yet."));
+           "--register). Consultations are not available: no dataset holds consultations per commune."));
     m_accessMaxAge = spin(0, 120, 0, 1, tr(" years"));
     m_accessMaxAge->setObjectName(QStringLiteral("accessMaxAge"));
     m_accessMaxAge->setSpecialValueText(tr("no limit"));

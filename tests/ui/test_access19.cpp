@@ -11,6 +11,7 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QTest>
 
 #include <cmath>
@@ -50,6 +51,28 @@ private slots:
         QCOMPARE(gp.demand, model::DemandKind::Standardised);
         QCOMPARE(gp.supply, model::SupplyKind::FullTimeEquivalents);
         QCOMPARE(gp.maxAge, 0.0);
+    }
+
+    void consultationsAreShownGreyedOutSayingNoDatasetHoldsThem() {
+        ParametersDialog dialog(model::Parameters(), false);
+        auto* supply = dialog.findChild<QComboBox*>(QStringLiteral("accessSupply"));
+        QVERIFY(supply);
+        const int consultations = supply->findData(static_cast<int>(model::SupplyKind::Consultations));
+        QVERIFY(consultations >= 0);
+        auto* items = qobject_cast<QStandardItemModel*>(supply->model());
+        QVERIFY(items);
+        QVERIFY(!items->item(consultations)->isEnabled());
+        QVERIFY(items->item(supply->findData(static_cast<int>(model::SupplyKind::FullTimeEquivalents)))
+                    ->isEnabled());
+        QVERIFY2(supply->itemData(consultations, Qt::ToolTipRole)
+                     .toString()
+                     .contains(QStringLiteral("no dataset holds consultations per commune")),
+                 qPrintable(supply->itemData(consultations, Qt::ToolTipRole).toString()));
+        // Chosen with the keyboard or the wheel, it is passed over: the supply stays a count of
+        // professionals.
+        supply->setCurrentIndex(0);
+        QTest::keyClick(supply, Qt::Key_End);
+        QVERIFY(supply->currentData().toInt() != static_cast<int>(model::SupplyKind::Consultations));
     }
 
     void changingTheDemandComputesTheAccessibilityMapAgain() {
