@@ -26,7 +26,9 @@ inline constexpr DesktopOption kDesktopOptions[] = {
     {"bench-startup", nullptr, "print the milliseconds to the first drawn map, then quit"},
     {"workshop", nullptr, "open in workshop mode: full screen, large labels, slides (Esc leaves)"},
     {"compare", nullptr, "show two synchronised maps side by side (two years of pôles)"},
-    {"scenario", "NAME", "apply a scenario kept in the dataset once shown: the maps before and after it"},
+    {"scenario", "NAME",
+     "apply a scenario kept in the dataset once shown: the Scénarios panel with its sentences and tables, "
+     "the map after it (with --compare: the maps before and after it side by side)"},
 };
 
 //! The option called `name` (without "--"), or nullptr.

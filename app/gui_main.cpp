@@ -78,9 +78,10 @@ void drainTasks(int ms) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
 }
 
-//! Applies the scenario `name` of the dataset shown, in its panel (which then shows the maps before and
-//! after side by side); `finished` is called once: with "" when it is applied, else with the reason.
-void applyScenarioOnShow(maillage::ui::MainWindow* window, const QString& name,
+//! Applies the scenario `name` of the dataset shown in its panel, shown with the docks as they are (the maps
+//! before and after side by side instead with `beforeAfter`, --compare); `finished` is called once: with ""
+//! when it is applied, else with the reason.
+void applyScenarioOnShow(maillage::ui::MainWindow* window, const QString& name, bool beforeAfter,
                          const std::function<void(const QString&)>& finished) {
     auto* panel = window->findChild<maillage::ui::ScenarioPanel*>();
     bool known = false;
@@ -101,7 +102,7 @@ void applyScenarioOnShow(maillage::ui::MainWindow* window, const QString& name,
     QObject::connect(panel, &maillage::ui::ScenarioPanel::applied, window, [finish] { finish(QString()); });
     QObject::connect(panel, &maillage::ui::ScenarioPanel::failed, window, finish);
     panel->selectScenario(name);
-    panel->applyCurrent();
+    panel->applyCurrent(beforeAfter);
 }
 
 } // namespace
@@ -259,11 +260,15 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                     window->setWorkshopMode(true);
                 if (parser.isSet(scenarioOption)) {
                     scenarioPending = true;
+                    // The Scénarios panel in front, with its sentences and tables (unless another was asked).
+                    if (!parser.isSet(compareOption) && !parser.isSet(panelOption))
+                        window->showPanel(QStringLiteral("scenarios"));
                     applyScenarioOnShow(
-                        window.get(), parser.value(scenarioOption), [&](const QString& error) {
+                        window.get(), parser.value(scenarioOption), parser.isSet(compareOption),
+                        [&](const QString& error) {
                             scenarioPending = false;
                             if (error.isEmpty()) {
-                                // Both maps laid out side by side: the whole territory, as --compare.
+                                // The whole territory (on both maps side by side with --compare).
                                 QTimer::singleShot(0, window.get(), [&] { window->zoomToFull(); });
                                 return;
                             }

@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTextBlock>
@@ -268,17 +269,47 @@ void ParametersDialog::addAccessInputFields(QFormLayout* form) {
     m_accessSupply->addItem(tr("Full-time equivalents (register)"),
                             static_cast<int>(model::SupplyKind::FullTimeEquivalents));
     m_accessSupply->addItem(tr("Consultations"), static_cast<int>(model::SupplyKind::Consultations));
+    // No dataset holds consultations per commune (no import reads them): offered, greyed out, saying why.
+    const int consultations = m_accessSupply->count() - 1;
+    if (auto* items = qobject_cast<QStandardItemModel*>(m_accessSupply->model()))
+        items->item(consultations)->setEnabled(false);
+    m_accessSupply->setItemData(consultations,
+                                tr("Not available: no dataset holds consultations per commune (Maillage "
+                                   "imports none yet)."),
+                                Qt::ToolTipRole);
     m_accessSupply->setToolTip(
         tr("access.supply: count each professional once, or the full-time equivalents of each practice "
            "site given by the register of professionals of the year (RPPS, ADELI; maillage add "
-           "--register). Consultations need figures the application does not hold yet."));
+           "--register). Consultations are not available: no dataset holds consultations per commune."));
     m_accessMaxAge = spin(0, 120, 0, 1, tr(" years"));
     m_accessMaxAge->setObjectName(QStringLiteral("accessMaxAge"));
     m_accessMaxAge->setSpecialValueText(tr("no limit"));
     m_accessMaxAge->setToolTip(
         tr("access.max_age: count only the professionals younger than this age in the year of the counts "
            "(65 for the GP zonage); their ages come from the register of professionals. 0: no limit."));
+    // The user's consumption weights by age (import|add|access --age-weights), stored with the dataset.
+    m_ageWeightsFile = new QLabel;
+    m_ageWeightsFile->setObjectName(QStringLiteral("ageWeightsFile"));
+    m_chooseAgeWeights = new QPushButton(tr("Choose a file…"));
+    m_chooseAgeWeights->setObjectName(QStringLiteral("chooseAgeWeights"));
+    m_chooseAgeWeights->setToolTip(
+        tr("Consumption weights by age band of the standardised demand, replacing the shipped ones: a table "
+           "age_band;weight (bands 0-14 or 0014, …, 90+; weights 0 or more), e.g. the DREES's GP consumption "
+           "by age band. Stored with the dataset, as maillage add --age-weights does."));
+    m_chooseAgeWeights->setEnabled(false);
+    connect(m_chooseAgeWeights, &QPushButton::clicked, this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Consumption weights by age"), QString(),
+                                         tr("Tables (*.csv *.txt *.tsv *.xlsx *.ods);;All files (*)"));
+        if (!path.isEmpty())
+            useAgeWeightsFile(path);
+    });
+    auto* weights = new QHBoxLayout;
+    weights->addWidget(m_ageWeightsFile, 1);
+    weights->addWidget(m_chooseAgeWeights);
+    setAgeWeights(QString(), nullptr);
     form->addRow(tr("Demand"), m_accessDemand);
+    form->addRow(tr("Consumption weights by age"), weights);
     form->addRow(tr("Supply"), m_accessSupply);
     form->addRow(tr("Professionals younger than"), m_accessMaxAge);
 }
@@ -375,6 +406,21 @@ void ParametersDialog::setParameters(const model::Parameters& p) {
         steps << tr("%1 under %2 min")
                      .arg(QLocale().toString(step.weight, 'g', 3), QLocale().toString(step.below));
     m_accessSteps->setText(steps.join(QStringLiteral(", ")));
+}
+
+void ParametersDialog::setAgeWeights(const QString& file, AgeWeightsUser use) {
+    m_ageWeightsFile->setText(file.isEmpty() ? tr("shipped with Maillage") : file);
+    m_useAgeWeights = std::move(use);
+    m_chooseAgeWeights->setEnabled(static_cast<bool>(m_useAgeWeights));
+}
+
+bool ParametersDialog::useAgeWeightsFile(const QString& path) {
+    const QString error = m_useAgeWeights ? m_useAgeWeights(path) : tr("Open a dataset first.");
+    m_error->setText(error);
+    m_error->setVisible(!error.isEmpty());
+    if (error.isEmpty())
+        m_ageWeightsFile->setText(QFileInfo(path).fileName());
+    return error.isEmpty();
 }
 
 void ParametersDialog::setSaveUnavailableReason(const QString& reason) {

@@ -58,6 +58,15 @@ public:
     //! "system", "fr" or "en".
     QString language() const;
 
+    //! What the demand's consumption weights by age use (`use(path)`: reads, checks, stores the file the user
+    //! chooses; "" when done, else why not). `file`: the name of the dataset's weights file, "" for the
+    //! shipped ones. Without it the choice is disabled (no dataset).
+    using AgeWeightsUser = std::function<QString(const QString& path)>;
+    void setAgeWeights(const QString& file, AgeWeightsUser use);
+    //! What choosing `path` in the file dialog does: use(path), then the file's name shown, or the reason
+    //! shown in red; false when refused.
+    bool useAgeWeightsFile(const QString& path);
+
 signals:
     void applyRequested(const model::Parameters& parameters);
     void saveRequested(const model::Parameters& parameters);
@@ -115,6 +124,9 @@ private:
     QComboBox* m_accessDemand;
     QComboBox* m_accessSupply;
     QDoubleSpinBox* m_accessMaxAge;
+    QLabel* m_ageWeightsFile;
+    QPushButton* m_chooseAgeWeights;
+    AgeWeightsUser m_useAgeWeights;
     QComboBox* m_language;
     QString m_initialLanguage;
     QLabel* m_note;

@@ -1,10 +1,12 @@
 #include "ui/main_window.h"
 
+#include "core/analysis/access_weights.h"
 #include "core/analysis/change.h"
 
 #include "ui/styles/dataset_styles.h"
 
 #include "core/io/gpkg.h"
+#include "core/io/population_age.h"
 #include "core/io/postgis.h"
 #include "core/model/text.h"
 #include "ui/add_data_dialog.h"
@@ -1109,7 +1111,48 @@ void MainWindow::parametersDialog() {
     connect(&dialog, &ParametersDialog::applyRequested, this,
             [this](const model::Parameters& p) { m_session->setParameters(p); });
     connect(&dialog, &ParametersDialog::saveRequested, this, &MainWindow::saveParameters);
+    if (m_session->hasDataset())
+        dialog.setAgeWeights(QString::fromStdString(analysis::consumptionWeightsFile(m_session->dataset())),
+                             [this](const QString& file) { return useAgeWeights(file); });
     dialog.exec();
+}
+
+QString MainWindow::useAgeWeights(const QString& file) {
+    if (!m_session->hasDataset())
+        return tr("Open a dataset first.");
+    const std::string path = QDir::toNativeSeparators(file).toStdString();
+    std::vector<model::AgeBandWeight> weights;
+    try {
+        weights = io::readAgeWeights(path);
+        io::checkAgeWeightsCover(weights, m_session->dataset().populationByAge, path);
+    } catch (const std::exception& e) {
+        return i18n::describe(e);
+    }
+    m_session->setConsumptionWeights(weights, path);
+    const QString name = QFileInfo(file).fileName(), dataset = m_session->path();
+    QString reason;
+    if (dataset.isEmpty())
+        reason = tr("the demonstration dataset has no file");
+    else if (io::isPostgisDataset(dataset.toStdString()))
+        reason = tr("a PostgreSQL dataset takes them from maillage add --age-weights");
+    if (reason.isEmpty() && canSaveInto(dataset, &reason)) {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        QString error;
+        try {
+            io::writeMetadata(dataset.toStdString(), m_session->dataset()); // as maillage add --age-weights
+        } catch (const std::exception& e) {
+            error = i18n::describe(e);
+        }
+        QApplication::restoreOverrideCursor();
+        if (!error.isEmpty())
+            return tr("The consumption weights of %1 are used but could not be stored in the dataset: %2")
+                .arg(name, error);
+        statusBar()->showMessage(
+            tr("Consumption weights of %1 stored in %2.").arg(name, QDir::toNativeSeparators(dataset)), 8000);
+        return {};
+    }
+    statusBar()->showMessage(tr("Consumption weights of %1 used, not stored: %2.").arg(name, reason), 15000);
+    return {};
 }
 
 void MainWindow::saveParameters(const model::Parameters& parameters) {

@@ -95,6 +95,10 @@ public:
     void setUnsavedParametersPrompt(UnsavedPrompt prompt) { m_unsavedPrompt = std::move(prompt); }
     //! Whether the parameters in use differ from those saved in the dataset file.
     bool parametersModified() const;
+    //! Reads the consumption weights by age of `file`, checks them against the population by age, uses them
+    //! in the session and stores them in the dataset's file (as maillage add --age-weights; not the demo's
+    //! or a PostgreSQL dataset's: the status bar says so). "" when done, else why not, naming the file.
+    QString useAgeWeights(const QString& file);
     //! Before the dataset is closed (quit, another dataset): offers to save modified parameters. False
     //! when the user cancels or saving failed, and the dataset must stay open.
     bool maybeSaveParameters();

@@ -29,6 +29,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 #include <qgslayertree.h>
 #include <qgsproject.h>
 #include <qgsvectorlayer.h>
@@ -41,27 +43,6 @@ namespace {
 
 Language uiLanguage() {
     return panel::uiIsFrench() ? Language::Fr : Language::En;
-}
-
-//! The thresholds typed ("2,5 ; 4" or "2.5, 4"), ascending; empty when none or unreadable.
-std::vector<double> thresholdsOf(const QString& text) {
-    std::vector<double> out;
-    QString normalised = text;
-    normalised.replace(QLatin1Char(';'), QLatin1Char(' '));
-    // A French decimal comma between digits is a decimal point; other commas separate values.
-    for (int i = 1; i + 1 < normalised.size(); ++i)
-        if (normalised[i] == QLatin1Char(',') && normalised[i - 1].isDigit() && normalised[i + 1].isDigit() &&
-            panel::uiIsFrench())
-            normalised[i] = QLatin1Char('.');
-    normalised.replace(QLatin1Char(','), QLatin1Char(' '));
-    for (const QString& part : normalised.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-        bool ok = false;
-        const double v = part.toDouble(&ok);
-        if (!ok || (!out.empty() && v <= out.back()))
-            return {};
-        out.push_back(v);
-    }
-    return out;
 }
 
 } // namespace
@@ -108,7 +89,14 @@ void ScenarioPanel::buildEditor() {
 
     m_changes = new QListWidget;
     m_changes->setObjectName(QStringLiteral("changeList"));
-    m_changes->setMaximumHeight(110);
+    // Each change on its own lines, wrapped to the panel's width (never cut at the right edge).
+    m_changes->setWordWrap(true);
+    m_changes->setTextElideMode(Qt::ElideNone);
+    m_changes->setResizeMode(QListView::Adjust);
+    m_changes->setUniformItemSizes(false);
+    m_changes->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_changes->setMinimumHeight(110);
+    m_changes->setMaximumHeight(180);
     root->addWidget(m_changes);
 
     auto* form = new QFormLayout;
@@ -187,19 +175,27 @@ void ScenarioPanel::buildResults() {
     auto* actions = new QHBoxLayout;
     m_zonage = new QLineEdit(panel::uiIsFrench() ? QStringLiteral("2,5") : QStringLiteral("2.5"));
     m_zonage->setObjectName(QStringLiteral("scenarioZonage"));
+    m_zonage->setPlaceholderText(panel::uiIsFrench() ? QStringLiteral("2,5 ; 4") : QStringLiteral("2.5; 4"));
     m_zonage->setToolTip(
-        tr("Zonage thresholds of the accessibility: the communes that cross one are listed"));
+        tr("Zonage thresholds of the accessibility, ascending and separated by semicolons (%1): the communes "
+           "that cross one are listed. Empty: none.")
+            .arg(m_zonage->placeholderText()));
     auto* apply = new QPushButton(tr("Apply"));
     apply->setObjectName(QStringLiteral("applyScenario"));
-    connect(apply, &QPushButton::clicked, this, &ScenarioPanel::applyCurrent);
+    connect(apply, &QPushButton::clicked, this, [this] { applyCurrent(); });
     auto* save = new QPushButton(tr("Save in the dataset"));
     save->setObjectName(QStringLiteral("saveScenarios"));
     connect(save, &QPushButton::clicked, this, [this] {
         const QString error = this->save();
         m_status->setText(error.isEmpty() ? tr("Scenarios saved in the dataset.") : error);
     });
-    actions->addWidget(new QLabel(tr("Zonage")));
-    actions->addWidget(m_zonage);
+    // The thresholds on a row of their own, wide enough for several ("2,5 ; 4").
+    auto* zonageRow = new QHBoxLayout;
+    auto* zonageLabel = new QLabel(tr("Zonage thresholds"));
+    zonageLabel->setBuddy(m_zonage);
+    zonageRow->addWidget(zonageLabel);
+    zonageRow->addWidget(m_zonage, 1);
+    root->addLayout(zonageRow);
     auto* compare = new QPushButton(tr("Before / after"));
     compare->setObjectName(QStringLiteral("beforeAfter"));
     compare->setToolTip(tr("The map before the scenario on the left, after it on the right"));
@@ -431,14 +427,41 @@ QString ScenarioPanel::save() {
     return {};
 }
 
+std::optional<std::vector<double>> ScenarioPanel::zonageThresholds(const QString& text, bool french) {
+    // French: a decimal comma, the values apart by semicolons ("2,5 ; 4"); English: a decimal point, the
+    // values apart by semicolons or commas ("2.5; 4"). Spaces separate too. "2,5,4" reads as nothing.
+    QString normalised = text;
+    normalised.replace(QLatin1Char(';'), QLatin1Char(' '));
+    normalised.replace(QLatin1Char(','), french ? QLatin1Char('.') : QLatin1Char(' '));
+    std::vector<double> out;
+    for (const QString& part : normalised.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const double v = part.toDouble(&ok);
+        if (!ok || !std::isfinite(v) || v <= 0 || (!out.empty() && v <= out.back()))
+            return std::nullopt;
+        out.push_back(v);
+    }
+    return out;
+}
+
 QString ScenarioPanel::sentences() const {
     return m_sentences->text();
 }
 
-void ScenarioPanel::applyCurrent() {
+void ScenarioPanel::applyCurrent(bool beforeAfter) {
     const model::Scenario* s = current();
     if (!s || !m_session->hasDataset()) {
         m_status->setText(tr("Create or choose a scenario first."));
+        return;
+    }
+    const std::optional<std::vector<double>> thresholds =
+        zonageThresholds(m_zonage->text(), panel::uiIsFrench());
+    if (!thresholds) {
+        const QString error = tr("Zonage thresholds “%1”: expected numbers above 0, ascending, separated by "
+                                 "semicolons (for instance %2).")
+                                  .arg(m_zonage->text(), m_zonage->placeholderText());
+        m_status->setText(error);
+        emit failed(error);
         return;
     }
     if (m_task)
@@ -458,7 +481,7 @@ void ScenarioPanel::applyCurrent() {
     shared->dataset = m_session->sharedDataset();
     shared->scenario = *s;
     shared->vintage = m_session->vintage();
-    shared->options.zonageThresholds = thresholdsOf(m_zonage->text());
+    shared->options.zonageThresholds = *thresholds;
     shared->rule = analysis::SecrecyRule::from(m_session->parameters().density);
     shared->language = uiLanguage();
     const int generation = ++m_generation;
@@ -482,7 +505,7 @@ void ScenarioPanel::applyCurrent() {
                                   after.empty() ? QStringLiteral("—") : panel::qs(after));
             shared->sentences = lines.join(QLatin1Char('\n'));
         },
-        [self, shared, generation](bool ok, const QString& error) {
+        [self, shared, generation, beforeAfter](bool ok, const QString& error) {
             if (!self || generation != self->m_generation)
                 return;
             if (!ok) {
@@ -495,7 +518,7 @@ void ScenarioPanel::applyCurrent() {
             self->m_status->clear();
             self->showComparison(shared->tables, shared->sentences);
             self->showAfterLayer();
-            if (self->mainWindow()) // before and after side by side
+            if (beforeAfter && self->mainWindow()) // before and after side by side
                 self->showBeforeAfter();
             emit self->applied();
         });
@@ -540,6 +563,8 @@ void ScenarioPanel::showAfterLayer() {
         m_ownedAfter.reset(layer);
         return;
     }
+    // The bassins underneath name the same BVs at the same places: their labels, not twice.
+    layer->setLabelsEnabled(false);
     m_project->addMapLayer(layer, false);
     m_project->layerTreeRoot()->insertLayer(0, layer); // over the bassins, under nothing
     m_after = layer;

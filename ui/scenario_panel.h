@@ -14,6 +14,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QComboBox;
@@ -57,8 +58,15 @@ public:
     //! Writes the scenarios into the dataset's file; "" when done, else why not (in the interface
     //! language). The Session's dataset holds them too.
     QString save();
-    //! Applies the scenario edited in a background task; applied() or failed() follow.
-    void applyCurrent();
+    //! Applies the scenario edited in a background task; applied() or failed() follow. `beforeAfter`: the
+    //! window's two maps then show before and after side by side (the docks make room), else the panel and
+    //! the main map (the after layer) stay as they are. Zonage thresholds that cannot be read: failed() at
+    //! once, with the format expected.
+    void applyCurrent(bool beforeAfter = true);
+    //! The zonage thresholds typed in the panel: ascending numbers above 0 separated by semicolons, a
+    //! decimal comma in French ("2,5 ; 4"), a decimal point in English ("2.5; 4", commas separating too);
+    //! empty when nothing is typed; nullopt when the text cannot be read so ("2,5,4" in French).
+    static std::optional<std::vector<double>> zonageThresholds(const QString& text, bool french);
     //! The comparison of the last scenario applied (nullptr before, or when the dataset changed since).
     const analysis::ScenarioComparison* comparison() const { return m_comparison.get(); }
     //! The sentences shown for it.

@@ -1,5 +1,6 @@
 #include "ui/session.h"
 
+#include "core/analysis/access_weights.h"
 #include "core/analysis/accessibility.h"
 #include "core/analysis/change.h"
 #include "core/analysis/density.h"
@@ -171,6 +172,24 @@ void Session::setScenarios(std::vector<model::Scenario> scenarios) {
     d->dataset = std::move(copy);
 }
 
+void Session::setConsumptionWeights(const std::vector<model::AgeBandWeight>& weights,
+                                    const std::string& file) {
+    if (!d->hasDataset)
+        return;
+    auto copy = std::make_shared<model::Dataset>(*d->dataset);
+    analysis::storeConsumptionWeights(*copy, weights, file);
+    d->dataset = std::move(copy);
+    recomputeDensityMaps();
+}
+
+void Session::recomputeDensityMaps() {
+    ++d->generation;
+    d->densityMaps.clear();
+    d->densityMapsRunning.clear();
+    if (d->shownDensityMap)
+        startDensityMap(*d->shownDensityMap);
+}
+
 const model::Dataset& Session::dataset() const {
     return *d->dataset;
 }
@@ -263,13 +282,8 @@ void Session::setParameters(const model::Parameters& parameters) {
     d->dataset->params = parameters;
     if (parameters.density.catchmentKm != was.catchmentKm ||
         parameters.density.catchmentMinutes != was.catchmentMinutes ||
-        parameters.density.secrecyThreshold != was.secrecyThreshold || parameters.access != wasAccess) {
-        ++d->generation; // accessibility depends on the catchment, what is masked on the threshold
-        d->densityMaps.clear();
-        d->densityMapsRunning.clear();
-        if (d->shownDensityMap)
-            startDensityMap(*d->shownDensityMap);
-    }
+        parameters.density.secrecyThreshold != was.secrecyThreshold || parameters.access != wasAccess)
+        recomputeDensityMaps(); // accessibility depends on the catchment, what is masked on the threshold
     if (polesChanged)
         recompute();
     else

@@ -169,6 +169,11 @@ public:
     //! Replaces the dataset's scenarios (the scenario panel saved them); the analyses are unchanged.
     void setScenarios(std::vector<model::Scenario> scenarios);
 
+    //! Stores the user's consumption weights by age (read from `file`) with the dataset, as
+    //! `maillage add --age-weights` does (analysis::storeConsumptionWeights), and computes the accessibility
+    //! shown again: the age-standardised demand uses them.
+    void setConsumptionWeights(const std::vector<model::AgeBandWeight>& weights, const std::string& file);
+
     //! Current selection (BV codes); panels and the map keep in sync through bassinSelectionChanged().
     QStringList selectedBassins() const;
     void selectBassins(const QStringList& codes);
@@ -258,6 +263,8 @@ signals:
 
 private:
     void recompute();
+    //! Forgets the accessibility and density maps computed and computes the one shown again.
+    void recomputeDensityMaps();
     void startDensityMap(const DensityMapRequest& request);
     void densityMapFinished(DensityMap map, bool ok, const QString& error);
     void crunchFinished(CrunchResult result, bool ok, const QString& error);

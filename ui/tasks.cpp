@@ -12,6 +12,7 @@
 #include <qgsapplication.h>
 
 #include <exception>
+#include <utility>
 
 namespace maillage::ui {
 
@@ -32,7 +33,9 @@ public:
         }
         emit m_task->stepChanged(text);
     }
-    bool isCanceled() const override { return m_task->isCanceled() || Feedback::isCanceled(); }
+    bool isCanceled() const override {
+        return m_task->isCanceled() || m_task->m_canceled || Feedback::isCanceled();
+    }
 
 private:
     FunctionTask* m_task;
@@ -52,7 +55,20 @@ FunctionTask* FunctionTask::start(const QString& description, Work work, Done do
     return task;
 }
 
+void FunctionTask::cancel() {
+    m_canceled = true; // before the status is read: a task that starts meanwhile sees it in run()
+    if (status() != QgsTask::Queued) {
+        QgsTask::cancel();
+        return;
+    }
+    // Said cancelled now (main thread, as finished()); run() ends at once when its turn comes.
+    if (Done done = std::exchange(m_done, nullptr))
+        done(false, QString());
+}
+
 bool FunctionTask::run() {
+    if (m_canceled)
+        return false;
     Adapter feedback(this);
     try {
         m_work(feedback);
@@ -65,7 +81,7 @@ bool FunctionTask::run() {
         m_error = QString::fromUtf8(e.what());
         return false;
     }
-    return !isCanceled();
+    return !isCanceled() && !m_canceled;
 }
 
 void FunctionTask::finished(bool result) {

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QWidget>
 
+#include <atomic>
 #include <functional>
 #include <optional>
 
@@ -42,6 +43,12 @@ public:
     //! Adds the task to QgsApplication::taskManager() (which takes ownership) and returns it.
     static FunctionTask* start(const QString& description, Work work, Done done);
 
+    //! Cancels the task: `done` gets ok = false and no message. One still queued gets it at once but is not
+    //! terminated, as QgsTask::cancel() would: the task manager then deletes it while a worker of the thread
+    //! pool may be starting it (a crash in QgsTask::start under load). It waits for its turn and ends
+    //! without running its work.
+    void cancel() override;
+
 signals:
     void stepChanged(const QString& step);
 
@@ -57,6 +64,7 @@ private:
     QString m_error;
     std::optional<Error> m_engineError;
     QString m_errorFile;
+    std::atomic<bool> m_canceled{false}; //!< cancel() came, maybe before the task started
     mutable QMutex m_mutex;
     QString m_step;
 };

@@ -541,12 +541,12 @@ std::vector<double> datasetSupply(const AccessData& data, const AccessInputs& in
                     msg(params.supply == SupplyKind::FullTimeEquivalents
                             ? "analysis.access.fte_needs_register"
                             : "analysis.access.no_consultations",
-                        {arg::integer("vintage", r.vintage)}));
+                        {arg::text("vintage", std::to_string(r.vintage))}));
     if (params.maxAge > 0)
-        r.warnings.push_back(
-            makeWarning(ErrorKind::Value, {},
-                        msg("analysis.access.age_unknown",
-                            {arg::number("age", params.maxAge), arg::integer("vintage", r.vintage)})));
+        r.warnings.push_back(makeWarning(
+            ErrorKind::Value, {},
+            msg("analysis.access.age_unknown",
+                {arg::number("age", params.maxAge), arg::text("vintage", std::to_string(r.vintage))})));
     return counts;
 }
 

@@ -43,7 +43,7 @@ struct RetirementMask {
 };
 RetirementMask maskRetirement(const RetirementProjection& projection, const SecrecyRule& rule);
 
-//! "il faudrait installer 14 médecins généralistes d'ici 2030 pour garder la densité actuelle" for
+//! "il faudrait installer 14 médecins généralistes d'ici 2030 pour garder la densité actuelle." for
 //! horizon `h` (index into kRetirementHorizons); "no departure expected" when nobody leaves. `label`: the
 //! profession's catalogue label in `language` (singular, "" for every profession); the message is to be
 //! worded in that language.

@@ -610,9 +610,11 @@ std::vector<std::string> describeComparison(const ScenarioComparison& c, const S
         out.push_back(typeChangeSentence(t, rule, language));
     if (!c.accessProfessions.empty()) {
         const long long n = c.hasZonage ? c.zonageCrossings : static_cast<long long>(c.accessChanges.size());
+        // "Aucune commune ne franchit…", not "0 commune franchit…".
+        const std::string id = std::string("analysis.scenario.sentence_") +
+                               (c.hasZonage ? "zonage" : "access") + (n == 0 ? "_none" : "");
         out.push_back(
-            word(msg(c.hasZonage ? "analysis.scenario.sentence_zonage" : "analysis.scenario.sentence_access",
-                     {arg::integer("n", n), arg::text("professions", professionList(c, language))}),
+            word(msg(id, {arg::integer("n", n), arg::text("professions", professionList(c, language))}),
                  language));
     }
     out.push_back(word(msg("analysis.scenario.sentence_maillage",

@@ -1416,6 +1416,12 @@ void writeCooperations(const std::string& path, const std::vector<model::Coopera
                  [&](Writer& w, GDALDataset&) { writeCooperationsLayer(w, cooperations); });
 }
 
+void writeMetadata(const std::string& path, const model::Dataset& dataset) {
+    replaceTable(path, "metadata", [&](Writer& w, GDALDataset&) {
+        writeKeyValues(w, "metadata", withRegisterMetadata(metadataRows(dataset.meta), dataset.registers));
+    });
+}
+
 void writeScenarios(const std::string& path, const std::vector<model::Scenario>& scenarios) {
     replaceTable(path, "scenarios",
                  [&](Writer&, GDALDataset& ds) { writeScenariosLayer(ds, path, scenarios); });

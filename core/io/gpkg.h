@@ -67,6 +67,12 @@ void writeParameters(const std::string& path, const model::Parameters& parameter
 //! cooperation editor saves without rewriting the rest. Throws Error(Write) naming the file.
 void writeCooperations(const std::string& path, const std::vector<model::Cooperation>& cooperations);
 
+//! Rewrites only the metadata table of the dataset at `path` from `dataset` (its Metadata, with the source
+//! and rule of each register), in place and atomically as writeCooperations: the GUI stores the user's
+//! consumption weights by age (core/analysis/access_weights.h) without rewriting the rest. Throws
+//! Error(Write) naming the file.
+void writeMetadata(const std::string& path, const model::Dataset& dataset);
+
 //! A pôle as a point of the dataset's `poles` layer (code, nom, pole_type, type_label, professionals,
 //! isolated). Filled by the caller from core/analysis results.
 struct PolePoint {

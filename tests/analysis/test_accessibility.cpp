@@ -386,8 +386,26 @@ private slots:
             QVERIFY(q(e.what()).contains("access.supply"));
             QVERIFY(q(e.what()).contains("register"));
         }
+    }
+
+    void consultationsAreRefusedSayingNoDatasetHoldsThemEvenWithARegister() {
+        AccessParameters p;
         p.supply = SupplyKind::Consultations;
-        QVERIFY_EXCEPTION_THROWN(accessibility(threeCommunes(), "medecin_generaliste", 2020, p), Error);
+        for (const model::Dataset& ds : {threeCommunes(), threeCommunesWithRegister()}) {
+            try {
+                accessibility(ds, "medecin_generaliste", 2020, p);
+                QFAIL("expected an error");
+            } catch (const Error& e) {
+                QCOMPARE(e.kind(), ErrorKind::Parameter);
+                const std::string en = e.describe(Language::En), fr = e.describe(Language::Fr);
+                QVERIFY2(
+                    q(en).contains("each commune in 2020: no dataset holds them (Maillage imports none yet); "
+                                   "expected access.supply = 0 (professionals) or 1 (full-time "
+                                   "equivalents of the register)"),
+                    en.c_str());
+                QVERIFY2(q(fr).contains("aucun jeu de données n'en contient"), fr.c_str());
+            }
+        }
     }
 
     void onlyProfessionalsUnderTheAgeLimitCount() {

@@ -536,19 +536,19 @@ private slots:
         QCOMPARE(
             word(retirementSentence(r, 1, "Médecin généraliste", Language::Fr), Language::Fr),
             std::string("il faudrait installer 5 médecins généralistes d'ici 2034 pour garder la densité "
-                        "actuelle"));
+                        "actuelle."));
         QCOMPARE(word(retirementSentence(r, 1, "General practitioner", Language::En), Language::En),
                  std::string(
-                     "5 general practitioners would have to be installed by 2034 to keep today's density"));
+                     "5 general practitioners would have to be installed by 2034 to keep today's density."));
         const RetirementProjection one = projectRetirement(p, 75); // only the 70-year-old within 5 years
         QCOMPARE(word(retirementSentence(one, 0, "Médecin généraliste", Language::Fr), Language::Fr),
                  std::string("il faudrait installer 1 médecin généraliste d'ici 2029 pour garder la densité "
-                             "actuelle"));
+                             "actuelle."));
         const RetirementProjection none = projectRetirement(p, 80);
         QCOMPARE(word(retirementSentence(none, 0, "Médecin généraliste", Language::Fr), Language::Fr),
-                 std::string("aucun départ attendu d'ici 2029\u00a0: la densité actuelle se maintient"));
+                 std::string("aucun départ attendu d'ici 2029\u00a0: la densité actuelle se maintient."));
         QCOMPARE(word(retirementSentence(r, 1, "", Language::En), Language::En),
-                 std::string("5 professionals would have to be installed by 2034 to keep today's density"));
+                 std::string("5 professionals would have to be installed by 2034 to keep today's density."));
     }
 
     void professionLabelsInThePlural() {
@@ -706,7 +706,7 @@ private slots:
         QCOMPARE(
             r.rows[0].cells[static_cast<std::size_t>(sentence)].text,
             std::string("il faudrait installer 5 médecins généralistes d'ici 2034 pour garder la densité "
-                        "actuelle"));
+                        "actuelle."));
         QVERIFY(r.rows[0].cells[static_cast<std::size_t>(r.column("sentence_5y"))].masked);
     }
 };

@@ -99,6 +99,7 @@ private slots:
     void tablesListTheChangesAndMaskSmallCounts();
     void accessibilityCrossingsUseTheZonageThresholds();
     void theZonageTableListsOnlyTheCommunesThatCrossAThreshold();
+    void noCommuneCrossingOrChangingIsSaidInWords();
 };
 
 void TestScenario::retiringEverybodyOverSixtyInOneBassinChangesItsTypeAsComputedByHand() {
@@ -421,6 +422,30 @@ void TestScenario::theZonageTableListsOnlyTheCommunesThatCrossAThreshold() {
     // The full accessibility table still lists every commune whose accessibility changes.
     QCOMPARE(tables[3].name, std::string("scenario_access"));
     QCOMPARE(tables[3].rows.size(), zoned.accessChanges.size());
+}
+
+void TestScenario::noCommuneCrossingOrChangingIsSaidInWords() {
+    ScenarioComparison c;
+    c.scenario = "Atelier";
+    c.accessProfessions = {"medecin_generaliste"};
+    c.professionLabels["medecin_generaliste"] = {"Médecin généraliste", "General practitioner"};
+    c.hasZonage = true;
+    const auto sentence = [&](Language language) {
+        return describeComparison(c, SecrecyRule{}, language)[2];
+    };
+    QCOMPARE(sentence(Language::Fr),
+             std::string("Aucune commune ne franchit de seuil du zonage (médecin généraliste)."));
+    QCOMPARE(sentence(Language::En),
+             std::string("No commune crosses a zonage threshold (general practitioner)."));
+    c.zonageCrossings = 2;
+    QCOMPARE(sentence(Language::Fr),
+             std::string("2 communes franchissent un seuil du zonage (médecin généraliste)."));
+    c.hasZonage = false;
+    QCOMPARE(sentence(Language::Fr),
+             std::string("L'accessibilité ne change dans aucune commune (médecin généraliste)."));
+    c.accessChanges.resize(1);
+    QCOMPARE(sentence(Language::En),
+             std::string("1 commune sees its accessibility change (general practitioner)."));
 }
 
 QTEST_APPLESS_MAIN(TestScenario)

@@ -19,22 +19,11 @@
 using namespace maillage;
 using maillage::testing::contentOf;
 using maillage::testing::q;
+using maillage::testing::readCsv;
 using maillage::testing::Run;
 using maillage::testing::runCli;
 
 namespace {
-
-std::vector<std::vector<std::string>> readCsv(const std::string& path) {
-    const QByteArray bytes = contentOf(q(path));
-    std::vector<text::CsvRecord> records;
-    text::tokenizeCsv(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), ',',
-                      records);
-    std::vector<std::vector<std::string>> rows;
-    for (auto& r : records)
-        if (!(r.fields.size() == 1 && r.fields[0].empty()))
-            rows.push_back(r.fields);
-    return rows;
-}
 
 //! Column `name` of every data row.
 std::vector<std::string> columnOf(const std::vector<std::vector<std::string>>& rows,
@@ -81,11 +70,9 @@ class TestCliAccess : public QObject {
 
 private slots:
     void initTestCase() {
-        qputenv("LC_ALL", "C.UTF-8");
         m_demo = path("demo.gpkg");
-        const Run r = runCli({"demo", "--output", m_demo});
-        QVERIFY2(r.status == 0, r.err.c_str());
-        m_ds = io::readDataset(m_demo);
+        const std::string error = maillage::testing::writeDemo(m_demo, &m_ds);
+        QVERIFY2(error.empty(), error.c_str());
     }
 
     void setAccessMethodChangesTheOutput() {

@@ -72,10 +72,9 @@ class TestCliAccess19 : public QObject {
 
 private slots:
     void initTestCase() {
-        qputenv("LC_ALL", "C.UTF-8");
         m_demo = path("demo.gpkg");
-        const Run r = runCli({"demo", "--output", m_demo});
-        QVERIFY2(r.status == 0, r.err.c_str());
+        const std::string error = maillage::testing::writeDemo(m_demo);
+        QVERIFY2(error.empty(), error.c_str());
         // Every other commune all young, the others all very old.
         const model::Dataset ds = io::readDataset(m_demo);
         std::string ages = "commune;age_band;population\n";

@@ -23,23 +23,11 @@
 using namespace maillage;
 using maillage::testing::contentOf;
 using maillage::testing::q;
+using maillage::testing::readCsv;
 using maillage::testing::Run;
 using maillage::testing::runCli;
 
 namespace {
-
-//! A CSV file's records (header first), through the engine's tokenizer.
-std::vector<std::vector<std::string>> readCsv(const QString& path, char sep = ',') {
-    const QByteArray bytes = contentOf(path);
-    std::vector<text::CsvRecord> records;
-    text::tokenizeCsv(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), sep,
-                      records);
-    std::vector<std::vector<std::string>> rows;
-    for (auto& r : records)
-        if (!(r.fields.size() == 1 && r.fields[0].empty()))
-            rows.push_back(r.fields);
-    return rows;
-}
 
 //! The value of column `column` in the row whose first cell is `key` ("" when absent).
 std::string cell(const std::vector<std::vector<std::string>>& rows, const std::string& key,
@@ -70,11 +58,9 @@ class TestCliAnalyses : public QObject {
 
 private slots:
     void initTestCase() {
-        qputenv("LC_ALL", "C.UTF-8");
         m_demo = path("demo.gpkg");
-        const Run r = runCli({"demo", "--output", m_demo});
-        QVERIFY2(r.status == 0, r.err.c_str());
-        m_ds = io::readDataset(m_demo);
+        const std::string error = maillage::testing::writeDemo(m_demo, &m_ds);
+        QVERIFY2(error.empty(), error.c_str());
     }
 
     void densityByCommuneGivesTheEnginesCountsAndDensities() {

@@ -82,9 +82,8 @@ private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
         m_demo = path("demo.gpkg");
-        const Run r = runCli({"demo", "--output", m_demo});
-        QVERIFY2(r.status == 0, r.err.c_str());
-        m_ds = io::readDataset(m_demo);
+        const std::string error = maillage::testing::writeDemo(m_demo, &m_ds);
+        QVERIFY2(error.empty(), error.c_str());
     }
 
     void changePerBassinAndCommuneOnTheDemoIsTheEngines() {

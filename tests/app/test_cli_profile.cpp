@@ -17,22 +17,11 @@
 
 using namespace maillage;
 using maillage::testing::contentOf;
+using maillage::testing::readCsv;
 using maillage::testing::Run;
 using maillage::testing::runCli;
 
 namespace {
-
-std::vector<std::vector<std::string>> readCsv(const QString& path) {
-    const QByteArray bytes = contentOf(path);
-    std::vector<text::CsvRecord> records;
-    text::tokenizeCsv(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), ',',
-                      records);
-    std::vector<std::vector<std::string>> rows;
-    for (auto& r : records)
-        if (!(r.fields.size() == 1 && r.fields[0].empty()))
-            rows.push_back(r.fields);
-    return rows;
-}
 
 //! Column `key` of data row `row` (0 = first after the header).
 std::string at(const std::vector<std::vector<std::string>>& rows, std::size_t row, const std::string& key) {
@@ -53,11 +42,9 @@ class TestCliProfile : public QObject {
 
 private slots:
     void initTestCase() {
-        qputenv("LC_ALL", "C.UTF-8");
         m_demo = path("demo.gpkg");
-        const Run r = runCli({"demo", "--output", m_demo});
-        QVERIFY2(r.status == 0, r.err.c_str());
-        m_ds = io::readDataset(m_demo);
+        const std::string error = maillage::testing::writeDemo(m_demo, &m_ds);
+        QVERIFY2(error.empty(), error.c_str());
     }
 
     void profileOfABassinEqualsTheEngines() {
@@ -80,13 +67,13 @@ private slots:
             m_ds, reg, analysis::territoryOf(m_ds, analysis::TerritoryLevel::Bassin, bv),
             {"medecin_generaliste"});
         // The first table is written at --output, the others beside it with their name.
-        const auto rows = readCsv(QString::fromStdString(out));
+        const auto rows = readCsv(out);
         QCOMPARE(rows.size(), profiles.size() + 1);
         for (std::size_t i = 0; i < profiles.size(); ++i) {
             QCOMPARE(at(rows, i, "code"), profiles[i].territory.code);
             QCOMPARE(std::stod(at(rows, i, "count")), profiles[i].count);
         }
-        const auto retirement = readCsv(QString::fromStdString(path("gp_retirement.csv")));
+        const auto retirement = readCsv(path("gp_retirement.csv"));
         const auto projection = analysis::projectRetirement(profiles.back(), 67);
         QCOMPARE(std::stod(at(retirement, profiles.size() - 1, "leaving_10y")),
                  projection.horizons[1].leaving);

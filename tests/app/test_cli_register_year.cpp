@@ -20,10 +20,9 @@ class TestCliRegisterYear : public QObject {
 
 private slots:
     void initTestCase() {
-        qputenv("LC_ALL", "C.UTF-8");
         m_demo = path("demo.gpkg");
-        const Run r = runCli({"demo", "--output", m_demo});
-        QVERIFY2(r.status == 0, r.err.c_str());
+        const std::string error = maillage::testing::writeDemo(m_demo);
+        QVERIFY2(error.empty(), error.c_str());
     }
 
     void aYearWithoutARegisterIsRefusedNamingTheYearsThatHaveOne() {

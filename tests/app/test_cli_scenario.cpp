@@ -54,11 +54,9 @@ class TestCliScenario : public QObject {
 
 private slots:
     void initTestCase() {
-        qputenv("LC_ALL", "C.UTF-8");
         m_demo = path("demo.gpkg");
-        const Run r = runCli({"demo", "--output", m_demo});
-        QVERIFY2(r.status == 0, r.err.c_str());
-        m_ds = io::readDataset(m_demo);
+        const std::string error = maillage::testing::writeDemo(m_demo, &m_ds);
+        QVERIFY2(error.empty(), error.c_str());
     }
 
     void aScenarioDefinedFromJsonIsListedAndApplied() {

@@ -3,6 +3,7 @@
 #include "core/io/gpkg.h"
 #include "core/io/gpkg_scenarios.h"
 
+#include "scenario_fixtures.h"
 #include "testing.h"
 
 #include <QTemporaryDir>
@@ -17,15 +18,7 @@ namespace {
 
 //! One commune, one cooperation and two scenarios.
 model::Dataset withTwoScenarios() {
-    model::Dataset ds;
-    model::Commune c;
-    c.code = "59183";
-    c.name = "Dunkerque";
-    c.bv = "59183";
-    c.population = 87000;
-    ds.communes = {c};
-    ds.rebuildBassins();
-    ds.cooperations = {{"CHT du Littoral", "CHT", {"59183"}}};
+    model::Dataset ds = testing::smallScenarioDataset();
     model::ScenarioChange remove;
     remove.kind = model::ScenarioChangeKind::Remove;
     remove.profession = "infirmier";

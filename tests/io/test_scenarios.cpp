@@ -1,6 +1,7 @@
 #include "core/io/gpkg.h"
 #include "core/io/gpkg_scenarios.h"
 
+#include "scenario_fixtures.h"
 #include "testing.h"
 
 #include <QFile>
@@ -49,19 +50,6 @@ model::Scenario everyKind() {
     drop.cooperation = "CHT du Valenciennois";
     s.changes = {retire, retireAll, remove, open, closeSite, closeFacility, add, drop};
     return s;
-}
-
-model::Dataset smallDataset() {
-    model::Dataset ds;
-    model::Commune c;
-    c.code = "59183";
-    c.name = "Dunkerque";
-    c.bv = "59183";
-    c.population = 87000;
-    ds.communes = {c};
-    ds.rebuildBassins();
-    ds.cooperations = {{"CHT du Littoral", "CHT", {"59183"}}};
-    return ds;
 }
 
 std::string write(const QTemporaryDir& dir, const char* name, const std::string& content) {
@@ -138,7 +126,7 @@ void TestScenarios::aFileThatIsNoScenarioSaysWhatWasExpected() {
 void TestScenarios::scenariosAreKeptInTheDatasetTable() {
     QTemporaryDir dir;
     const std::string path = dir.filePath("d.gpkg").toStdString();
-    model::Dataset ds = smallDataset();
+    model::Dataset ds = testing::smallScenarioDataset();
     ds.scenarios = {everyKind(), {"Vide", "", {}}};
     io::writeDataset(ds, path);
     const model::Dataset back = io::readDataset(path);
@@ -150,7 +138,7 @@ void TestScenarios::scenariosAreKeptInTheDatasetTable() {
 void TestScenarios::writeScenariosRewritesOnlyThatTable() {
     QTemporaryDir dir;
     const std::string path = dir.filePath("d.gpkg").toStdString();
-    model::Dataset ds = smallDataset();
+    model::Dataset ds = testing::smallScenarioDataset();
     ds.scenarios = {{"Ancien", "", {}}};
     io::writeDataset(ds, path);
     const std::string link = dir.filePath("lien.gpkg").toStdString();

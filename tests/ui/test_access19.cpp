@@ -1,8 +1,11 @@
 // The accessibility parameters of the window (issue 9, session 19): demand, supply and age limit edited in
 // the parameters dialog, and the Densités accessibility map computed again, in a task, when they change.
+#include "core/analysis/access_weights.h"
 #include "core/analysis/accessibility.h"
 #include "core/demo/demo.h"
+#include "core/io/gpkg.h"
 #include "ui/dialogs.h"
+#include "ui/main_window.h"
 #include "ui/session.h"
 
 #include "qgis_test_main.h"
@@ -10,7 +13,11 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QLabel>
 #include <QPushButton>
+#include <QStandardItemModel>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -50,6 +57,86 @@ private slots:
         QCOMPARE(gp.demand, model::DemandKind::Standardised);
         QCOMPARE(gp.supply, model::SupplyKind::FullTimeEquivalents);
         QCOMPARE(gp.maxAge, 0.0);
+    }
+
+    void consultationsAreShownGreyedOutSayingNoDatasetHoldsThem() {
+        ParametersDialog dialog(model::Parameters(), false);
+        auto* supply = dialog.findChild<QComboBox*>(QStringLiteral("accessSupply"));
+        QVERIFY(supply);
+        const int consultations = supply->findData(static_cast<int>(model::SupplyKind::Consultations));
+        QVERIFY(consultations >= 0);
+        auto* items = qobject_cast<QStandardItemModel*>(supply->model());
+        QVERIFY(items);
+        QVERIFY(!items->item(consultations)->isEnabled());
+        QVERIFY(items->item(supply->findData(static_cast<int>(model::SupplyKind::FullTimeEquivalents)))
+                    ->isEnabled());
+        QVERIFY2(supply->itemData(consultations, Qt::ToolTipRole)
+                     .toString()
+                     .contains(QStringLiteral("no dataset holds consultations per commune")),
+                 qPrintable(supply->itemData(consultations, Qt::ToolTipRole).toString()));
+        // Chosen with the keyboard or the wheel, it is passed over: the supply stays a count of
+        // professionals.
+        supply->setCurrentIndex(0);
+        QTest::keyClick(supply, Qt::Key_End);
+        QVERIFY(supply->currentData().toInt() != static_cast<int>(model::SupplyKind::Consultations));
+    }
+
+    void ageWeightsChosenInTheWindowAreCheckedUsedAndStoredWithTheDataset() {
+        QTemporaryDir dir;
+        model::Dataset ds = demo::makeDemoDataset();
+        for (std::size_t c = 0; c < ds.communes.size(); ++c)
+            ds.populationByAge.push_back(
+                {ds.communes[c].code, c % 2 ? "90+" : "0-14", std::max(1.0, ds.communes[c].population)});
+        const QString path = dir.filePath(QStringLiteral("atelier.gpkg"));
+        io::writeDataset(ds, path.toStdString());
+        MainWindow window;
+        window.setErrorDialogsEnabled(false);
+        window.openDataset(path);
+        QTRY_VERIFY_WITH_TIMEOUT(window.session()->hasDataset(), 30000);
+        const auto write = [&](const char* name, const QByteArray& text) {
+            QFile f(dir.filePath(QString::fromUtf8(name)));
+            return f.open(QIODevice::WriteOnly) && f.write(text) == text.size() ? f.fileName() : QString();
+        };
+        // Weights without the band 90+ are refused naming the file and the band: nothing used, nothing
+        // stored.
+        const QString young = write("young_only.csv", "age_band;weight\n0-14;1\n");
+        QString error = window.useAgeWeights(young);
+        QVERIFY2(error.contains(QStringLiteral("young_only.csv")) && error.contains(QStringLiteral("90+")),
+                 qPrintable(error));
+        QCOMPARE(analysis::consumptionWeightsFile(window.session()->dataset()), std::string());
+        QCOMPARE(analysis::consumptionWeightsFile(io::readDataset(path.toStdString())), std::string());
+        error = window.useAgeWeights(write("bad.csv", "age_band;weight\n0-14;1\n90+;beaucoup\n"));
+        QVERIFY2(error.contains(QStringLiteral("bad.csv")) && error.contains(QStringLiteral("beaucoup")),
+                 qPrintable(error));
+        // Good ones: used by the session and stored in the file, the rest of the dataset as it was.
+        QCOMPARE(window.useAgeWeights(write("drees.csv", "age_band;weight\n0-14;0,5\n90+;4\n")), QString());
+        QCOMPARE(analysis::consumptionWeightsFile(window.session()->dataset()), std::string("drees.csv"));
+        const model::Dataset reread = io::readDataset(path.toStdString());
+        QCOMPARE(analysis::consumptionWeightsFile(reread), std::string("drees.csv"));
+        const std::vector<model::AgeBandWeight> stored = analysis::consumptionWeights(reread);
+        QCOMPARE(stored.size(), std::size_t(2));
+        QCOMPARE(stored[0].band, std::string("0-14"));
+        QCOMPARE(stored[0].weight, 0.5);
+        QCOMPARE(stored[1].weight, 4.0);
+        QCOMPARE(reread.communes.size(), ds.communes.size());
+        QCOMPARE(reread.populationByAge.size(), ds.populationByAge.size());
+
+        // The parameters dialog shows the file in use and says why a file is refused, keeping the one in use.
+        ParametersDialog dialog(window.session()->parameters(), true);
+        auto* shown = dialog.findChild<QLabel*>(QStringLiteral("ageWeightsFile"));
+        auto* choose = dialog.findChild<QPushButton*>(QStringLiteral("chooseAgeWeights"));
+        QVERIFY(shown && choose);
+        QVERIFY(!choose->isEnabled()); // no dataset given
+        dialog.setAgeWeights(QStringLiteral("drees.csv"),
+                             [&](const QString& f) { return window.useAgeWeights(f); });
+        QVERIFY(choose->isEnabled());
+        QCOMPARE(shown->text(), QStringLiteral("drees.csv"));
+        QVERIFY(!dialog.useAgeWeightsFile(young));
+        auto* red = dialog.findChild<QLabel*>(QStringLiteral("parametersError"));
+        QVERIFY(red && red->text().contains(QStringLiteral("young_only.csv")));
+        QCOMPARE(shown->text(), QStringLiteral("drees.csv"));
+        QCOMPARE(analysis::consumptionWeightsFile(io::readDataset(path.toStdString())),
+                 std::string("drees.csv"));
     }
 
     void changingTheDemandComputesTheAccessibilityMapAgain() {

@@ -12,6 +12,9 @@
 #include "qgis_test_main.h"
 #include "register_testing.h"
 
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -118,6 +121,24 @@ private slots:
         QVERIFY2(view.sentences().contains(QStringLiteral("2013")), qPrintable(view.sentences()));
     }
 
+    void retirementLinesEndWithAFullStopTheSecretOneToo() {
+        io::ResultTable t;
+        t.columns = {{"level"}, {"name"}, {"sentence_10y"}};
+        const std::string none =
+            word(msg("analysis.retirement.none", {arg::text("year", "2034")}), Language::En);
+        t.rows = {{{io::Cell::of("bv"), io::Cell::of("Ambérieu"), io::Cell::of(none)}},
+                  {{io::Cell::of("bv"), io::Cell::of("Belley"), io::Cell::secret()}}};
+        // The suite runs in French: "Ambérieu : …", whatever the punctuation before the sentence.
+        const QStringList lines = ProfileView::sentencesOf(t).split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(
+            lines[0].startsWith(QStringLiteral("Ambérieu")) &&
+                lines[0].endsWith(QStringLiteral(": no departure expected by 2034: today's density holds.")),
+            qPrintable(lines[0]));
+        QVERIFY2(lines[1].startsWith(QStringLiteral("Belley")) && lines[1].endsWith(QLatin1Char('.')),
+                 qPrintable(lines[1]));
+    }
+
     void scenarioPanelCreatesAppliesSavesReloadsAndUndoes() {
         QTemporaryDir dir;
         const std::string path = dir.filePath(QStringLiteral("atelier.gpkg")).toStdString();
@@ -163,6 +184,79 @@ private slots:
         QVERIFY(!panel.undo());
         QCOMPARE(panel.save(), QString());
         QVERIFY(io::readDataset(path).scenarios.empty());
+    }
+
+    void zonageThresholdsReadADecimalCommaInFrenchAndRefuseAmbiguousText() {
+        using Values = std::vector<double>;
+        QVERIFY(ScenarioPanel::zonageThresholds(QStringLiteral("2,5 ; 4"), true) == Values({2.5, 4}));
+        QVERIFY(ScenarioPanel::zonageThresholds(QStringLiteral("2,5;4"), true) == Values({2.5, 4}));
+        QVERIFY(ScenarioPanel::zonageThresholds(QStringLiteral("2,5"), true) == Values({2.5}));
+        QVERIFY(ScenarioPanel::zonageThresholds(QStringLiteral(" "), true) == Values());
+        QVERIFY(!ScenarioPanel::zonageThresholds(QStringLiteral("2,5,4"), true)); // 2.5 and 4, or 2 and 5.4?
+        QVERIFY(!ScenarioPanel::zonageThresholds(QStringLiteral("4 ; 2,5"), true)); // not ascending
+        QVERIFY(!ScenarioPanel::zonageThresholds(QStringLiteral("deux"), true));
+        QVERIFY(!ScenarioPanel::zonageThresholds(QStringLiteral("0 ; 2,5"), true));
+        QVERIFY(ScenarioPanel::zonageThresholds(QStringLiteral("2.5; 4"), false) == Values({2.5, 4}));
+        QVERIFY(ScenarioPanel::zonageThresholds(QStringLiteral("2.5, 4"), false) == Values({2.5, 4}));
+    }
+
+    void unreadableZonageThresholdsAreRefusedBeforeApplyingNamingTheFormat() {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+        Session session;
+        session.setDataset(workshop());
+        ScenarioPanel panel(&session, nullptr, nullptr);
+        QLocale::setDefault(before);
+        QVERIFY(panel.newScenario(QStringLiteral("Départs")));
+        panel.addChange(retirement(60, "01001"));
+        auto* zonage = panel.findChild<QLineEdit*>(QStringLiteral("scenarioZonage"));
+        QVERIFY(zonage);
+        QCOMPARE(zonage->placeholderText(), QStringLiteral("2,5 ; 4"));
+        zonage->setText(QStringLiteral("2,5,4"));
+        QSignalSpy failed(&panel, &ScenarioPanel::failed);
+        QSignalSpy applied(&panel, &ScenarioPanel::applied);
+        QLocale::setDefault(QLocale(QLocale::French, QLocale::France));
+        panel.applyCurrent();
+        QLocale::setDefault(before);
+        QCOMPARE(failed.size(), 1); // at once, no task started
+        const QString message = failed.front().front().toString();
+        QVERIFY2(message.contains(QStringLiteral("2,5,4")) && message.contains(QStringLiteral("2,5 ; 4")),
+                 qPrintable(message));
+        QVERIFY(!panel.comparison());
+        QTest::qWait(50);
+        QVERIFY(applied.isEmpty());
+    }
+
+    void eachChangeIsListedOnItsOwnLinesWrappedToThePanel() {
+        Session session;
+        session.setDataset(workshop());
+        ScenarioPanel panel(&session, nullptr, nullptr);
+        QVERIFY(panel.newScenario(QStringLiteral("Atelier")));
+        panel.addChange(retirement(60, "01001"));
+        // A cooperation of 40 communes: its line is wider than any panel.
+        model::ScenarioChange cooperation;
+        cooperation.kind = model::ScenarioChangeKind::AddCooperation;
+        cooperation.cooperation = "CPTS du grand territoire";
+        cooperation.cooperationKind = "CPTS";
+        for (int c = 0; c < 40; ++c)
+            cooperation.members.push_back(std::to_string(10001 + c));
+        panel.addChange(cooperation);
+        panel.addChange(retirement(65, ""));
+        panel.resize(500, 900);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto* list = panel.findChild<QListWidget*>(QStringLiteral("changeList"));
+        QVERIFY(list);
+        QCOMPARE(list->count(), 3);
+        const int line = list->fontMetrics().height();
+        QTRY_VERIFY(list->visualItemRect(list->item(1)).height() >= 3 * line); // wrapped, not cut
+        QVERIFY(list->visualItemRect(list->item(0)).height() < 2 * line);      // a short one stays one line
+        for (int i = 0; i < list->count(); ++i) {
+            const QRect r = list->visualItemRect(list->item(i));
+            QVERIFY2(r.right() <= list->viewport()->width(), qPrintable(list->item(i)->text()));
+            QVERIFY(i == 0 ||
+                    r.top() >= list->visualItemRect(list->item(i - 1)).bottom()); // lines of its own
+        }
     }
 
     void aScenarioThatCannotApplySaysWhy() {

@@ -123,6 +123,7 @@ private slots:
         QCOMPARE(after->name(), scenarioLayerTitle(QStringLiteral("Départs")));
         QVERIFY(after->name().contains(QStringLiteral("Départs")));
         QCOMPARE(after->featureCount(), 2);
+        QVERIFY(!after->labelsEnabled()); // the bassins' labels underneath: each name once on the map
         // 01001: type 3 -> 4, flagged; 02001: type 4, unchanged.
         const QgsFeature changed = featureOf(after, QStringLiteral("01001"));
         QCOMPARE(changed.attribute(QStringLiteral("pole_type")).toInt(), 4);

@@ -162,6 +162,38 @@ private slots:
         QVERIFY(!*ranToTheEnd);
     }
 
+    void tasksCancelledWhileQueuedSaySoAtOnceAndEndWithoutRunningTheirWork() {
+        // Terminated at once, a queued task was deleted while the thread pool could be starting it (a crash
+        // in QgsTask::start under load, test_ui_reggui18): it now says cancelled at once, stays queued until
+        // its turn and ends without running its work.
+        auto ran = std::make_shared<std::atomic<int>>(0);
+        int done = 0, succeeded = 0, withMessage = 0;
+        QList<QPointer<FunctionTask>> tasks;
+        {
+            WorkerBlocker blocker;
+            for (int i = 0; i < 40; ++i) {
+                FunctionTask* task = FunctionTask::start(
+                    QStringLiteral("queued %1").arg(i), [ran](Feedback&) { ++*ran; },
+                    [&](bool ok, const QString& message) {
+                        ++done;
+                        succeeded += ok ? 1 : 0;
+                        withMessage += message.isEmpty() ? 0 : 1;
+                    });
+                QCOMPARE(task->status(), QgsTask::Queued);
+                task->cancel();
+                QCOMPARE(task->status(), QgsTask::Queued); // not terminated, so not deleted under the pool
+                QCOMPARE(done, i + 1);                     // said cancelled at once
+                tasks << task;
+            }
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(tasks.begin(), tasks.end(), [](const auto& t) { return t.isNull(); }), 30000);
+        QCOMPARE(done, 40); // once each
+        QCOMPARE(succeeded, 0);
+        QCOMPARE(withMessage, 0);
+        QCOMPARE(ran->load(), 0);
+    }
+
     void sessionTasksShowInTheStatusBar() {
         MainWindow window;
         window.show();

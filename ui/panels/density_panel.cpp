@@ -10,6 +10,7 @@
 #include "ui/panels/qpv_view.h"
 #include "ui/panels/sensitivity_zonage.h"
 #include "ui/panels/table_export.h"
+#include "ui/print/print_tools.h"
 #include "ui/session.h"
 
 #include <qgsmapcanvas.h>
@@ -693,11 +694,7 @@ void DensityPanel::updateCaption() {
         recorded.isEmpty()
             ? QString()
             : tr("Sources recorded in the dataset:\n%1").arg(recorded.join(QLatin1Char('\n'))));
-    // The demo's source already says so ("Données fictives générées par Maillage"): not twice.
-    const bool saysFictional = std::any_of(sources.begin(), sources.end(), [](const QString& source) {
-        return source.contains(QLatin1String("ficti"), Qt::CaseInsensitive);
-    });
-    if (ds.meta.fictional && !saysFictional)
+    if (print::needsFictionalNote(ds, sources))
         parts << tr("Fictional data.");
     m_caption->setText(parts.join(QLatin1Char(' ')));
 }

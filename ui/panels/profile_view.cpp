@@ -158,7 +158,7 @@ QString ProfileView::sentencesOf(const io::ResultTable& retirement) {
             continue;
         const io::Cell& cell = row.cells[static_cast<std::size_t>(sentence)];
         const QString where = QString::fromStdString(row.cells[static_cast<std::size_t>(name)].text);
-        lines << (cell.masked ? tr("%1: not shown (statistical secrecy)").arg(where)
+        lines << (cell.masked ? tr("%1: not shown (statistical secrecy).").arg(where)
                               : tr("%1: %2").arg(where, QString::fromStdString(cell.text)));
     }
     return lines.join(QLatin1Char('\n'));

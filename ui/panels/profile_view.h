@@ -37,6 +37,9 @@ public:
 
     //! The label of a territory level of the tables ("bv" -> "Bassin de vie") in the interface language.
     static QString levelLabel(const std::string& level);
+    //! The one-line sentences of the territory's rows of the retirement table, each ending with a full stop
+    //! (a masked one says so).
+    static QString sentencesOf(const io::ResultTable& retirement);
 
 signals:
     //! The tables were recomputed (dataset, selection, profession, vintage or parameters changed).
@@ -50,9 +53,6 @@ private:
     //! Replaces the level and profession codes of `table` by their labels: the panel shows words, the
     //! command line's `maillage profile` keeps the codes.
     static void useLabels(io::ResultTable& table, const model::ProfessionCatalogue& catalogue);
-    //! The one-line sentences of the territory's rows of the retirement table.
-    static QString sentencesOf(const io::ResultTable& retirement);
-
     Session* m_session;
     ResultTableModel* m_profileModel;
     ResultTableModel* m_retirementModel;

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QTemporaryFile>
 
+#include <algorithm>
 #include <cstdio>
 
 #include <qgslayout.h>
@@ -109,15 +110,11 @@ void addScaleBar(QgsLayout* layout, QgsLayoutItemMap* map, const QRectF& r, int 
 
 QString sourceLine(const model::Dataset& dataset) {
     QStringList sources;
-    bool saysFictional = false;
-    for (const std::string& s : dataset.meta.sources) {
-        if (isFileName(qs(s)))
-            continue;
-        sources << qs(s);
-        saysFictional = saysFictional || qs(s).contains(QLatin1String("ficti"), Qt::CaseInsensitive);
-    }
+    for (const std::string& s : dataset.meta.sources)
+        if (!isFileName(qs(s)))
+            sources << qs(s);
     QStringList parts;
-    if (dataset.meta.fictional && !saysFictional)
+    if (needsFictionalNote(dataset, sources))
         parts << ExportText::tr("Fictional data (demonstration dataset)");
     const bool french = QLocale().language() == QLocale::French;
     // Each source holds a comma ("INSEE, BPE 2018"): a semicolon between them, spaced as each language does.
@@ -127,6 +124,12 @@ QString sourceLine(const model::Dataset& dataset) {
     parts << ExportText::tr("Map: Maillage, %1")
                  .arg(longDate(QDate::currentDate(), french ? Language::Fr : Language::En));
     return parts.join(QStringLiteral(" — "));
+}
+
+bool needsFictionalNote(const model::Dataset& dataset, const QStringList& sources) {
+    return dataset.meta.fictional && std::none_of(sources.begin(), sources.end(), [](const QString& source) {
+               return source.contains(QLatin1String("ficti"), Qt::CaseInsensitive);
+           });
 }
 
 QString longDate(const QDate& date, Language language) {

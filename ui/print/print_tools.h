@@ -9,6 +9,7 @@
 #include <QFont>
 #include <QRectF>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 
@@ -41,6 +42,10 @@ void addScaleBar(QgsLayout* layout, QgsLayoutItemMap* map, const QRectF& r, int 
 //! "Sources : INSEE, BPE 2013 ; IGN, Admin Express 2018 — Carte : Maillage, 3 décembre 2026", with "Données
 //! fictives" first for the demo dataset; in the UI language.
 QString sourceLine(const model::Dataset& dataset);
+
+//! True when `dataset` is fictional and none of `sources` says so already (the demo's own source reads
+//! "Données fictives générées par Maillage"): a caption then adds its note, never says it twice.
+bool needsFictionalNote(const model::Dataset& dataset, const QStringList& sources);
 
 //! "3 décembre 2026" / "3 December 2026": a date in the long form of `language`.
 QString longDate(const QDate& date, Language language);
