@@ -258,7 +258,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         return 0;
     }
     c.quiet = common.quiet;
-    if (!common.lang.empty() && !parseLanguage(common.lang, c.language))
+    c.languageGiven = !common.lang.empty();
+    if (c.languageGiven && !parseLanguage(common.lang, c.language))
         return usageFailure(c, entry->name,
                             msg("app.usage.expects_choice",
                                 {arg::text("option", "--lang"), arg::list("choices", {"fr", "en"}),

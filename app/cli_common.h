@@ -37,9 +37,13 @@ struct Context {
     std::ostream& err;
     Language language = Language::En;
     bool quiet = false;
-    bool terminal = false; //!< the error stream is a terminal: progress as a bar, not step lines
+    bool terminal = false;      //!< the error stream is a terminal: progress as a bar, not step lines
+    bool languageGiven = false; //!< --lang was on the line (not the environment's language)
     //! A catalogue message in the run's language.
     std::string say(const Message& m) const { return word(m, language); }
+    //! The language of the words a dataset keeps (type labels, reasons, the map's legend): --lang's, else
+    //! French, the application's default, whatever the environment's locale (LANG=C in a batch job).
+    Language datasetLanguage() const { return languageGiven ? language : Language::Fr; }
 };
 
 //! A subcommand: runs once its options are parsed; returns the exit status.

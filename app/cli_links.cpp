@@ -87,7 +87,7 @@ std::vector<std::string> linkInputs(const io::LinkSources& links, const std::str
 
 void writeStylesOrWarn(const std::string& gpkg, const Context& c) {
     std::string error;
-    if (!app::writeQgisStyles(gpkg, error) && !c.quiet)
+    if (!app::writeQgisStyles(gpkg, c.datasetLanguage(), error) && !c.quiet)
         c.err << c.say(msg("app.warning")) << " " << error << "\n";
 }
 

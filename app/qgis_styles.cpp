@@ -12,7 +12,7 @@ namespace maillage::app {
 
 namespace {
 
-using WriteStyles = int (*)(const char*, char*, std::size_t);
+using WriteStyles = int (*)(const char*, const char*, char*, std::size_t);
 using WriteAtlas = int (*)(const char*, const char*, int, const char*, const char*, char*, std::size_t);
 using WriteReport = int (*)(const char*, const char*, const char*, const char*, char*, std::size_t);
 
@@ -56,8 +56,7 @@ std::string withDetail(const char* id, const std::string& detail, Language langu
 
 } // namespace
 
-bool writeQgisStyles(const std::string& gpkg, std::string& error) {
-    const Language language = languageFromEnvironment();
+bool writeQgisStyles(const std::string& gpkg, Language language, std::string& error) {
     std::string reasons;
     const auto write = reinterpret_cast<WriteStyles>(loadEntry("maillage_write_qgis_styles", reasons));
     if (!write) {
@@ -65,7 +64,7 @@ bool writeQgisStyles(const std::string& gpkg, std::string& error) {
         return false;
     }
     std::vector<char> detail(4096, '\0');
-    if (write(gpkg.c_str(), detail.data(), detail.size()))
+    if (write(gpkg.c_str(), language == Language::Fr ? "fr" : "en", detail.data(), detail.size()))
         return true;
     // The detail names the file (the module's words, or the engine's error in the same language).
     error = withDetail("gpkg.qgis_styles_failed", detail.data(), language);

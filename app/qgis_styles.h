@@ -8,11 +8,12 @@
 namespace maillage::app {
 
 //! Writes the classification, the layers' default styles (layer_styles) and the QGIS project "maillage"
-//! (qgis_projects) into the dataset GeoPackage `gpkg`. False with a sentence in `error` (the catalogue's
-//! words, in the language of the environment) when the module cannot be loaded or the writing failed;
-//! the dataset is then as it was. For a dataset in PostgreSQL ("PG:..."), copied with its results: the styles
-//! in the database's layer_styles and the project in the schema's qgis_projects, pointing to its tables.
-bool writeQgisStyles(const std::string& gpkg, std::string& error);
+//! (qgis_projects) into the dataset GeoPackage `gpkg`, their words (type labels, reasons, legend) in
+//! `language`. False with a sentence in `error` (in `language` too) when the module cannot be loaded or the
+//! writing failed; the dataset is then as it was. For a dataset in PostgreSQL ("PG:..."), copied with its
+//! results: the styles in the database's layer_styles and the project in the schema's qgis_projects, pointing
+//! to its tables.
+bool writeQgisStyles(const std::string& gpkg, Language language, std::string& error);
 
 //! An atlas to print (ui/print/atlas.h).
 struct AtlasJob {

@@ -1,6 +1,7 @@
 #include "core/analysis/link_crossing.h"
 
 #include "core/model/error.h"
+#include "core/model/text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -221,7 +222,7 @@ io::ResultTable crossingTable(const model::Dataset& dataset, const LinkCrossing&
                  column("to_name", "Nom (vers)", "Name (to)", ColumnType::Text),
                  column("distance_km", "Distance", "Distance", ColumnType::Real, 1, "km"),
                  column("modelled", "Lien modélisé fort", "Strong modelled link", ColumnType::Boolean),
-                 column("intensity", "Intensité", "Intensity", ColumnType::Real, -1),
+                 column("intensity", "Intensité", "Intensity", ColumnType::Real, text::kMagnitudeDecimals),
                  column("dominant", "Lien dominant", "Dominant link", ColumnType::Boolean),
                  column("observed", "Flux observé fort", "Strong observed flow", ColumnType::Boolean),
                  column("volume", "Flux", "Flow", ColumnType::Real, 0),

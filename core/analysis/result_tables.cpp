@@ -1,6 +1,7 @@
 #include "core/analysis/result_tables.h"
 
 #include "core/analysis/table_build.h"
+#include "core/model/text.h"
 
 #include <cmath>
 #include <functional>
@@ -109,12 +110,7 @@ io::Row classificationRow(const model::Dataset& ds, const PoleClassification& p,
                           Language language) {
     const ClassificationMask m = maskClassification(p.total, p.pole, p.psy, rule);
     const std::string label = tables::typeLabel(p.type, language);
-    // The reason quotes the figures: with one of them masked, the type alone is given.
-    const std::string reason =
-        m.reason ? word(msg("results.reason_masked",
-                            {arg::text("type", label), arg::number("threshold", rule.threshold)}),
-                        language)
-                 : describeClassification(p, language);
+    const std::string reason = publishableReason(p, m.reason, rule, language);
     io::Row row;
     row.cells = {Cell::of(p.bv),
                  Cell::of(bassinName(ds, p.bv)),
@@ -131,6 +127,16 @@ io::Row classificationRow(const model::Dataset& ds, const PoleClassification& p,
 }
 
 } // namespace
+
+std::string publishableReason(const PoleClassification& p, bool masked, const SecrecyRule& rule,
+                              Language language) {
+    // The reason quotes the figures: with one of them masked, the type alone is given.
+    if (!masked)
+        return describeClassification(p, language);
+    return word(msg("results.reason_masked", {arg::text("type", tables::typeLabel(p.type, language)),
+                                              arg::number("threshold", rule.threshold)}),
+                language);
+}
 
 ResultTable classificationTable(const model::Dataset& dataset, const std::vector<PoleClassification>& poles,
                                 const SecrecyRule& rule, Language language) {
@@ -375,7 +381,7 @@ std::vector<Column> linkColumns() {
             column("to_name", "Nom (vers)", "Name (to)", ColumnType::Text),
             column("distance_km", "Distance", "Distance", ColumnType::Real, 1, "km"),
             column("minutes", "Temps de trajet", "Travel time", ColumnType::Real, 0, "min"),
-            column("intensity", "Intensité", "Intensity", ColumnType::Real, -1),
+            column("intensity", "Intensité", "Intensity", ColumnType::Real, text::kMagnitudeDecimals),
             column("dominant", "Lien dominant", "Dominant link", ColumnType::Boolean),
             column("kind", "Origine", "Kind", ColumnType::Text),
             column("cooperation", "Coopération", "Cooperation", ColumnType::Text)};

@@ -22,6 +22,11 @@ namespace maillage::analysis {
 //! ex_psy next to a masked psy, pole next to a small N − N_pole), shares masked with their operands, the
 //! reason replaced by the type alone when a count of the row is masked. Labels and reasons in
 //! `language`.
+//! The reason of `p` as an output may show it: the sentence, or (`masked`: a figure it quotes is masked)
+//! the type alone with the secrecy note ("Hors pôle (détail masqué : secret statistique, …)").
+std::string publishableReason(const PoleClassification& p, bool masked, const SecrecyRule& rule,
+                              Language language);
+
 io::ResultTable classificationTable(const model::Dataset& dataset,
                                     const std::vector<PoleClassification>& poles, const SecrecyRule& rule,
                                     Language language);

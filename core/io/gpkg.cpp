@@ -720,8 +720,8 @@ void setClassificationFields(OGRFeature& f, const int (&idx)[6], const BassinCla
         return;
     }
     f.SetField(idx[2], c.total);
-    f.SetField(idx[3], c.poleShare);
-    f.SetField(idx[4], c.psyShare);
+    setMaskable(f, idx[3], c.poleShare, c.poleShareMasked);
+    setMaskable(f, idx[4], c.psyShare, c.psyShareMasked);
     f.SetField(idx[5], c.reason.c_str());
 }
 

@@ -52,9 +52,13 @@ struct BassinClassificationFields {
     double total = 0;      //!< N
     double poleShare = 0;  //!< N_pole / N, 0..1
     double psyShare = 0;   //!< N_psy / N, 0..1
-    std::string reason;    //!< the sentence explaining the type
-    //! Statistical secrecy (DOMAIN.md §7): total and shares are written as NULL, the reason as the label.
+    std::string reason;    //!< the sentence explaining the type, as it may be published (secrecy applied)
+    //! Statistical secrecy (DOMAIN.md §7): the total is masked; total and shares are written as NULL, the
+    //! reason as the label.
     bool masked = false;
+    //! One share masked alone (a small count of pôle professions or of psychiatric nurses, or its
+    //! complement, next to a total that is shown): share × total would give the count back.
+    bool poleShareMasked = false, psyShareMasked = false;
 };
 
 //! Same as above, and writes pole_type, pole_label, total, pole_share, psy_share, reason into

@@ -132,7 +132,9 @@ namespace {
 std::string formatNumber(double value, int decimals, Language language) {
     if (!std::isfinite(value))
         return text::formatShortest(value);
-    if (decimals < 0)
+    if (decimals == text::kMagnitudeDecimals)
+        decimals = text::magnitudeDecimals(value);
+    else if (decimals < 0)
         decimals = text::naturalDecimals(value);
     return language == Language::Fr ? text::formatFr(value, decimals) : text::formatEn(value, decimals);
 }

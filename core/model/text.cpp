@@ -554,6 +554,17 @@ int naturalDecimals(double value) {
     return 2;
 }
 
+int magnitudeDecimals(double value) {
+    const double a = std::fabs(value);
+    if (!std::isfinite(a) || a >= 100 || a == 0)
+        return 0;
+    if (a >= 1)
+        return 1;
+    // Two significant digits: 0.042 → 3 decimals, 0.5 → 2; at most 6 (an intensity is never that small
+    // for pôles of a region, and masked links are not shown).
+    return std::min(6, 1 - static_cast<int>(std::floor(std::log10(a))));
+}
+
 std::string formatFr(double value, int decimals) {
     return formatWith(value, decimals, "\u00a0", ',');
 }

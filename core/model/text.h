@@ -107,6 +107,11 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 std::string formatFr(double value, int decimals = 0);
 //! Fewest decimals (0..2) that show `value` as it was set (7.5 stays 7,5; 1500 stays 1 500).
 int naturalDecimals(double value);
+//! Decimals of a figure that spans orders of magnitude (a link's intensity): none from 100 ("12 345"), one
+//! from 1 ("87,5"), two significant digits below ("0,042"). Every human output of it uses this rule.
+int magnitudeDecimals(double value);
+//! Column::decimals and arg::number's decimals meaning "by magnitudeDecimals".
+inline constexpr int kMagnitudeDecimals = -2;
 //! Formats a number the English way: "24,812", "19.4".
 std::string formatEn(double value, int decimals = 0);
 //! The shortest text that reads back as the same number, without grouping: "0.5", "10000", "1e+300"

@@ -1,5 +1,6 @@
 // maillage atlas and maillage report (issue 7), run as the user runs them: a process without a display,
 // which loads libmaillage_qgis.so. Pages are counted with pdfinfo, text read with pdftotext (poppler-utils).
+#include "process_testing.h"
 #include "testing.h"
 
 #include "core/analysis/density.h"
@@ -26,34 +27,11 @@ using namespace maillage;
 
 namespace {
 
-struct Result {
-    int status = -1;
-    QString err;
-};
+using Result = testing::ProcessResult;
+using testing::poppler;
 
-//! Runs the binary with `args`, without a display, under the locale `locale` (the pages are in its
-//! language unless --lang says otherwise; "C" is English).
 Result run(const QStringList& args, const QString& locale = QStringLiteral("C.UTF-8")) {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    env.remove(QStringLiteral("LC_MESSAGES"));
-    env.remove(QStringLiteral("LANG"));
-    env.insert(QStringLiteral("LC_ALL"), locale);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(MAILLAGE_BINARY), args);
-    p.waitForFinished(300000);
-    return {p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
-}
-
-//! Output of a poppler tool on `pdf` (empty when it cannot run).
-QString poppler(const QString& tool, const QStringList& args) {
-    QProcess p;
-    p.start(tool, args);
-    p.waitForFinished(60000);
-    return QString::fromUtf8(p.readAllStandardOutput());
+    return testing::runBinary(args, locale);
 }
 
 int pageCount(const QString& pdf) {
@@ -75,20 +53,18 @@ QString q(const std::string& s) {
 
 class TestCliPrint : public QObject {
     Q_OBJECT
-    QTemporaryDir m_dir;
-    QString m_demo;
-    model::Dataset m_dataset;
-    analysis::Classification m_classes;
+    testing::DemoFixture m_fixture;
+    QTemporaryDir& m_dir = m_fixture.dir;
+    QString& m_demo = m_fixture.gpkg;
+    model::Dataset& m_dataset = m_fixture.dataset;
+    analysis::Classification& m_classes = m_fixture.classes;
 
-    QString path(const char* name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+    QString path(const char* name) const { return m_fixture.path(name); }
 
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        m_demo = path("demo.gpkg");
-        QCOMPARE(run({QStringLiteral("demo"), QStringLiteral("--output"), m_demo}).status, 0);
-        m_dataset = io::readDataset(m_demo.toStdString(), io::ReadOptions{false});
-        m_classes = analysis::classifyDataset(m_dataset, 0, m_dataset.params.poles);
+        QCOMPARE(m_fixture.write(QStringLiteral("C.UTF-8")).status, 0);
         if (poppler(QStringLiteral("pdfinfo"), {QStringLiteral("-v")}).isNull() &&
             QStandardPaths::findExecutable(QStringLiteral("pdfinfo")).isEmpty())
             QSKIP("pdfinfo (poppler-utils) is not installed");
@@ -384,14 +360,17 @@ private slots:
         // An imported dataset has no title: the subtitle names its région, of the default year.
         QVERIFY2(text.contains(QStringLiteral("département — Hauts-de-France, 2018")),
                  qPrintable(text.left(300)));
-        // The legend counts the Nord's 32 BVs, not the région's; the densities table has one column for the
-        // région, which is the whole dataset.
+        // The legend counts the BVs its map shows: the Nord's 32 and some around them, not the région's; the
+        // densities table has one column for the région, which is the whole dataset.
         int legend = 0;
         auto it =
             QRegularExpression(QStringLiteral("(?:\\(type \\d\\)|Hors pôle) — (\\d+)")).globalMatch(text);
         while (it.hasNext())
             legend += it.next().captured(1).toInt();
-        QCOMPARE(legend, 32);
+        QVERIFY2(legend > 32, qPrintable(QString::number(legend)));
+        QVERIFY2(legend < static_cast<int>(
+                              io::readDataset(gpkg.toStdString(), io::ReadOptions{false}).bassins.size()),
+                 qPrintable(QString::number(legend)));
         QCOMPARE(text.count(QStringLiteral("Région (Hauts-de-France)")), 1);
         QVERIFY(!text.contains(QStringLiteral(" Ensemble ")));
     }
@@ -448,7 +427,7 @@ private slots:
         QVERIFY(text.contains(QStringLiteral(" bassins de vie")));
     }
 
-    void departementLegendCountsItsOwnBassinsAndItsTotalsAreLabelled() {
+    void departementLegendCountsTheBassinsOfItsMapAndItsTotalsAreLabelled() {
         const std::string dep = m_dataset.bassins.front().dep;
         const QString out = path("departement-counts.pdf");
         const Result r =
@@ -466,7 +445,12 @@ private slots:
         }
         QVERIFY(horsPole != all); // the dataset's count would not do
         const QString text = flatText(out);
-        QVERIFY2(text.contains(QStringLiteral("No pole — %1").arg(horsPole)), qPrintable(text.left(900)));
+        // The map shows the département's BVs and some around it: as many as its own, fewer than the
+        // dataset's.
+        const auto shown = QRegularExpression(QStringLiteral("No pole — (\\d+)")).match(text);
+        QVERIFY2(shown.hasMatch(), qPrintable(text.left(900)));
+        QVERIFY2(shown.captured(1).toInt() >= horsPole && shown.captured(1).toInt() < all,
+                 qPrintable(text.left(900)));
         // Page 3 says what its BVs count against the département's own figure of page 1.
         QVERIFY2(
             text.contains(

@@ -21,7 +21,7 @@ using namespace maillage;
 
 namespace {
 
-using WriteStyles = int (*)(const char*, char*, std::size_t);
+using WriteStyles = int (*)(const char*, const char*, char*, std::size_t);
 
 //! A small territory of four square communes in two départements, each its own bassin de vie.
 model::Dataset fourCommunes() {
@@ -78,6 +78,9 @@ class TestQgisModule : public QObject {
 private slots:
     void writesStylesAndProjectInAProcessWithoutApplication() {
         QVERIFY(!QCoreApplication::instance());
+        qputenv("LANG", "C"); // a batch job's locale: the words are the language asked, not the locale's
+        qunsetenv("LC_ALL");
+        qunsetenv("LC_MESSAGES");
         void* handle = ::dlopen(MAILLAGE_QGIS_MODULE, RTLD_NOW | RTLD_LOCAL);
         QVERIFY2(handle, ::dlerror());
         auto write = reinterpret_cast<WriteStyles>(::dlsym(handle, "maillage_write_qgis_styles"));
@@ -87,8 +90,13 @@ private slots:
         const std::string path = dir.filePath(QStringLiteral("quatre.gpkg")).toStdString();
         io::writeDataset(fourCommunes(), path);
         char error[1024] = "";
-        QCOMPARE(write(path.c_str(), error, sizeof error), 1);
+        QCOMPARE(write(path.c_str(), "fr", error, sizeof error), 1);
         QCOMPARE(std::string(error), std::string());
+        QCOMPARE(countRows(path, "SELECT COUNT(*) FROM bassins_de_vie WHERE pole_label = 'Hors pôle' "
+                                 "OR pole_label LIKE 'Pôle %' OR pole_label = 'Grand pôle'"),
+                 4LL);
+        QCOMPARE(countRows(path, "SELECT COUNT(*) FROM bassins_de_vie WHERE reason LIKE '%professionnels%'"),
+                 4LL);
         QVERIFY(QCoreApplication::instance()); // the module's QGIS stays up until the process ends
         QCOMPARE(countRows(path, "SELECT COUNT(*) FROM layer_styles WHERE useAsDefault"), 6LL);
         QCOMPARE(countRows(path, "SELECT COUNT(*) FROM qgis_projects WHERE name = 'maillage'"), 1LL);
@@ -97,7 +105,7 @@ private slots:
                  QStringList{QStringLiteral("quatre.gpkg")});
 
         // A second call in the same process uses it again; GDAL still works for the caller.
-        QCOMPARE(write(path.c_str(), error, sizeof error), 1);
+        QCOMPARE(write(path.c_str(), "fr", error, sizeof error), 1);
         QCOMPARE(countRows(path, "SELECT COUNT(*) FROM layer_styles"), 6LL);
     }
 };

@@ -225,17 +225,18 @@ private slots:
     void theModuleOfTheCommandLineWritesThemToo() {
         void* handle = ::dlopen(MAILLAGE_QGIS_MODULE, RTLD_NOW | RTLD_LOCAL);
         QVERIFY2(handle, ::dlerror());
-        using WriteStyles = int (*)(const char*, char*, std::size_t);
+        using WriteStyles = int (*)(const char*, const char*, char*, std::size_t);
         auto write = reinterpret_cast<WriteStyles>(::dlsym(handle, "maillage_write_qgis_styles"));
         QVERIFY(write);
         QTemporaryDir dir;
         const QString path = writeSixBassins(dir);
         char error[512] = "";
-        QCOMPARE(write(path.toUtf8().constData(), error, sizeof error), 1);
+        QCOMPARE(write(path.toUtf8().constData(), "fr", error, sizeof error), 1);
         QgsProject project;
         QVERIFY(project.read(styles::projectUri(path)));
         QCOMPARE(treeLayers(project).size(), 6);
-        QCOMPARE(write(dir.filePath(QStringLiteral("absent.gpkg")).toUtf8().constData(), error, sizeof error),
+        QCOMPARE(write(dir.filePath(QStringLiteral("absent.gpkg")).toUtf8().constData(), "fr", error,
+                       sizeof error),
                  0);
         QVERIFY(QByteArray(error).contains("absent.gpkg"));
     }

@@ -1,6 +1,7 @@
 #include "ui/panels/maillage_panel.h"
 
 #include "core/io/flows.h"
+#include "core/model/text.h"
 #include "ui/i18n.h"
 #include "ui/maillage_layers.h"
 #include "ui/panels/panel_table.h"
@@ -53,13 +54,10 @@ using panel::qs;
 
 namespace {
 
-// Intensities span orders of magnitude: "12 345", "87.5", "0.042".
+// Intensities span orders of magnitude: "12 345", "87.5", "0.042", with the decimals of every human output
+// of them (the territory sheet, the result tables).
 QString formatIntensity(double v) {
-    if (v >= 100)
-        return number(v, 0);
-    if (v >= 1)
-        return number(v, 1);
-    return QLocale().toString(v, 'g', 2);
+    return number(v, text::magnitudeDecimals(v));
 }
 
 } // namespace

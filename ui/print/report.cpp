@@ -17,6 +17,9 @@
 #include <set>
 
 #include <qgscategorizedsymbolrenderer.h>
+#include <qgscoordinatetransform.h>
+#include <qgsfeatureiterator.h>
+#include <qgsfeaturerequest.h>
 #include <qgsfeedback.h>
 #include <qgslayertree.h>
 #include <qgslayoutexporter.h>
@@ -141,13 +144,32 @@ struct Sheet {
     double margin = 1.6;                    //!< the map's extent around the outline
 };
 
-//! The bassins' legend counts the BVs of `bassins` per type (a département's), not the dataset's.
-void countLegendOver(PrintProject& print, const TerritoryContext& context,
-                     const std::vector<std::string>& bassins) {
+//! The codes of the BVs of `layer` that the map `map` shows (their polygon meets its extent), sorted.
+std::vector<std::string> bassinsShown(QgsVectorLayer& layer, const QgsLayoutItemMap& map,
+                                      const QgsProject& project) {
+    QgsRectangle extent = map.extent();
+    if (map.crs() != layer.crs())
+        extent = QgsCoordinateTransform(map.crs(), layer.crs(), &project).transformBoundingBox(extent);
+    QgsFeatureRequest request;
+    request.setFilterRect(extent);
+    request.setFlags(QgsFeatureRequest::ExactIntersect);
+    request.setSubsetOfAttributes(QStringList{QStringLiteral("code")}, layer.fields());
+    std::vector<std::string> codes;
+    QgsFeatureIterator it = layer.getFeatures(request);
+    for (QgsFeature f; it.nextFeature(f);)
+        codes.push_back(f.attribute(QStringLiteral("code")).toString().toStdString());
+    std::sort(codes.begin(), codes.end());
+    return codes;
+}
+
+//! The bassins' legend counts the BVs the sheet's map shows per type (the territory's and those around
+//! it), not the dataset's: the same rule for a BV's sheet and a département's.
+void countLegendOverMap(PrintProject& print, const TerritoryContext& context, const QgsLayoutItemMap& map) {
     QgsVectorLayer* layer = print.layer(QStringLiteral("bassins_de_vie"));
     auto* renderer = layer ? dynamic_cast<QgsCategorizedSymbolRenderer*>(layer->renderer()) : nullptr;
     if (!renderer)
         return;
+    const std::vector<std::string> bassins = bassinsShown(*layer, map, print.project());
     std::array<int, analysis::kPoleTypeCount> counts{};
     for (std::size_t i = 0; i < context.dataset.bassins.size() && i < context.classification.poles.size();
          ++i)
@@ -205,8 +227,7 @@ void mapPage(QgsPrintLayout* layout, PrintProject& print, const TerritoryContext
     extent.scale(sheet.margin);
     map->setExtent(fitToRatio(extent, kWidth / 140));
     addScaleBar(layout, map, QRectF(12, 164, 50, 8));
-    if (sheet.territory.level == analysis::TerritoryLevel::Departement)
-        countLegendOver(print, context, sheet.bassins);
+    countLegendOverMap(print, context, *map);
     auto* legend = new QgsLayoutItemLegend(layout);
     legend->setTitle(PrintText::tr("Legend"));
     legend->setLinkedMap(map);

@@ -155,15 +155,32 @@ QString densityText(double count, double inhabitants, bool masked, const Territo
     return qs(analysis::wording::number(count / inhabitants * 10000, 1, context.language));
 }
 
-//! "Département (Nord)", "Bassin de vie (Lens)", "Sélection": a column header for `t`.
+//! True when `name` already says its level: "Région Littoral-Nord" needs no "Région (…)" around it.
+bool namesItsLevel(const QString& name, std::initializer_list<const char*> levelWords) {
+    for (const char* level : levelWords) {
+        const QString word = QString::fromUtf8(level);
+        if (name.startsWith(word, Qt::CaseInsensitive) &&
+            (name.size() == word.size() || !name.at(word.size()).isLetter()))
+            return true;
+    }
+    return false;
+}
+
+//! "Département (Nord)", "Bassin de vie (Lens)", "Sélection": a column header for `t`; the name alone when it
+//! starts with its level's word ("Région Littoral-Nord").
 QString levelHeader(const analysis::Territory& t, const model::Dataset& ds) {
+    const QString name = qs(t.name);
     switch (t.level) {
     case analysis::TerritoryLevel::Bassin:
-        return PrintText::tr("Bassin de vie (%1)").arg(qs(t.name));
+        return namesItsLevel(name, {"Bassin de vie", "Living area"})
+                   ? name
+                   : PrintText::tr("Bassin de vie (%1)").arg(name);
     case analysis::TerritoryLevel::Departement:
-        return PrintText::tr("Département (%1)").arg(qs(t.name));
+        return namesItsLevel(name, {"Département", "Departement", "Department"})
+                   ? name
+                   : PrintText::tr("Département (%1)").arg(name);
     case analysis::TerritoryLevel::Region:
-        return PrintText::tr("Région (%1)").arg(qs(t.name));
+        return namesItsLevel(name, {"Région", "Region"}) ? name : PrintText::tr("Région (%1)").arg(name);
     case analysis::TerritoryLevel::Dataset:
         return PrintText::tr("Whole dataset");
     case analysis::TerritoryLevel::Communes:

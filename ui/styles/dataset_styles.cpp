@@ -3,6 +3,8 @@
 #include "core/analysis/density.h"
 #include "core/analysis/maillage.h"
 #include "core/analysis/poles.h"
+#include "core/analysis/result_tables.h"
+#include "core/analysis/secrecy.h"
 #include "core/io/atomic_file.h"
 #include "core/io/gpkg.h"
 #include "core/io/postgis.h"
@@ -77,8 +79,8 @@ bool french() {
     return QLocale().language() == QLocale::French;
 }
 
-//! The classification as bassins_de_vie fields; a BV whose total is a small count (statistical secrecy)
-//! keeps its type, not the figures that give it.
+//! The classification as bassins_de_vie fields, masked as classificationTable masks them (statistical
+//! secrecy, DOMAIN.md §7): a BV keeps its type, not the figures that give a small count back.
 std::vector<io::BassinClassificationFields> classificationFields(const model::Dataset& dataset,
                                                                  const analysis::Classification& c,
                                                                  ResultSummary& summary) {
@@ -91,12 +93,16 @@ std::vector<io::BassinClassificationFields> classificationFields(const model::Da
         f.bv = dataset.bassins[i].code;
         f.poleType = type;
         f.poleLabel = poleTypeLabel(type).toStdString();
-        f.masked = analysis::isMasked(p.total, dataset.params.density);
+        const analysis::SecrecyRule rule = analysis::SecrecyRule::from(dataset.params.density);
+        const analysis::ClassificationMask m = analysis::maskClassification(p.total, p.pole, p.psy, rule);
+        f.masked = m.total;
+        f.poleShareMasked = m.poleShare;
+        f.psyShareMasked = m.psyShare;
         f.total = p.total;
         f.poleShare = p.poleShare;
         f.psyShare = p.psyShare;
-        f.reason =
-            analysis::describeClassification(p, french() ? analysis::Language::Fr : analysis::Language::En);
+        f.reason = analysis::publishableReason(p, m.reason, rule,
+                                               french() ? analysis::Language::Fr : analysis::Language::En);
         out.push_back(std::move(f));
     }
     return out;

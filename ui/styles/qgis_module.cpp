@@ -38,7 +38,7 @@ void copyError(const QString& text, char* error, std::size_t n) {
     error[len] = '\0';
 }
 
-//! The map's words (legend, layer names) in the language of the environment, as the command line's.
+//! The words of the map and of the pages (legend, layer names, type labels, reasons) in French or English.
 void installLanguage(QTranslator& translator, bool french) {
     QLocale::setDefault(QLocale(french ? QLocale::French : QLocale::English, QLocale::France));
     initTranslations();
@@ -51,7 +51,7 @@ void installLanguage(QTranslator& translator, bool french) {
 //! QGIS for a process that has no application (the command line), without a display. It stays up until the
 //! process ends: QGIS cannot be started again once exitQgis() has run, nor GDAL be used after it (it tears
 //! the drivers down), and the command line goes on using GDAL.
-void startQgis(bool french = maillage::languageFromEnvironment() == maillage::Language::Fr) {
+void startQgis(bool french) {
     static int argc = 1; // QApplication keeps references to both
     static char name[] = "maillage";
     static char* argv[] = {name, nullptr};
@@ -73,14 +73,15 @@ void startQgis(bool french = maillage::languageFromEnvironment() == maillage::La
 
 //! Writes the classification, the layer styles and the QGIS project into the dataset GeoPackage `gpkg`, or
 //! the styles and the project of a dataset in PostgreSQL when `gpkg` is "PG:..."
-//! (ui/styles/dataset_styles.h). Starts QGIS without a display when the process has no application yet (the
-//! command line), else uses the one running (the desktop application, tests). Returns 1 on success; 0 with a
-//! sentence (UTF-8, truncated to n bytes) in `error` on failure.
-extern "C" __attribute__((visibility("default"))) int maillage_write_qgis_styles(const char* gpkg,
-                                                                                 char* error, std::size_t n) {
+//! (ui/styles/dataset_styles.h), their words in `lang` ("fr" or "en"). Starts QGIS without a display, in
+//! `lang`, when the process has no application yet (the command line), else uses the one running and its
+//! language (the desktop application, tests). Returns 1 on success; 0 with a sentence (UTF-8, truncated to
+//! n bytes) in `error` on failure.
+extern "C" __attribute__((visibility("default"))) int
+maillage_write_qgis_styles(const char* gpkg, const char* lang, char* error, std::size_t n) {
     maillage::io::ensureGdal(); // no -wal/-shm files beside the dataset
     if (!QCoreApplication::instance())
-        startQgis();
+        startQgis(std::strcmp(lang ? lang : "", "fr") == 0);
     QString message;
     const QString location = QString::fromUtf8(gpkg ? gpkg : "");
     const bool ok = maillage::io::isPostgisDataset(location.toStdString())

@@ -1,0 +1,65 @@
+#pragma once
+// Running the maillage binary as a process, as users run it (the QGIS module starts once per process, in
+// one language), and reading its PDFs with poppler-utils, for the suites of tests/app that define
+// MAILLAGE_BINARY.
+#include "core/analysis/poles.h"
+#include "core/io/gpkg.h"
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+namespace maillage::testing {
+
+//! What a run of the binary gave.
+struct ProcessResult {
+    int status = -1;
+    QString err;
+};
+
+//! Runs the binary with `args`, without a display, under the locale `locale` (the pages are in its
+//! language unless --lang says otherwise; "C" is English).
+inline ProcessResult runBinary(const QStringList& args, const QString& locale = QStringLiteral("C.UTF-8")) {
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LC_MESSAGES", "LANG"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(QStringLiteral("LC_ALL"), locale);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(MAILLAGE_BINARY), args);
+    p.waitForFinished(300000);
+    return {p.exitCode(), QString::fromUtf8(p.readAllStandardError())};
+}
+
+//! Output of a poppler tool (pdftotext, pdfinfo) with `args`; empty when it cannot run.
+inline QString poppler(const QString& tool, const QStringList& args) {
+    QProcess p;
+    p.start(tool, args);
+    p.waitForFinished(60000);
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+//! The demo dataset as the binary writes it, in a temporary folder, read back with its classification.
+struct DemoFixture {
+    QTemporaryDir dir;
+    QString gpkg;
+    model::Dataset dataset;
+    analysis::Classification classes;
+
+    QString path(const char* name) const { return dir.filePath(QString::fromLatin1(name)); }
+    //! Writes demo.gpkg under `locale`, with `extra` options; the run, for its status and messages.
+    ProcessResult write(const QString& locale, const QStringList& extra = {}) {
+        gpkg = path("demo.gpkg");
+        const ProcessResult r =
+            runBinary(QStringList{QStringLiteral("demo"), QStringLiteral("--output"), gpkg} + extra, locale);
+        if (r.status == 0) {
+            dataset = io::readDataset(gpkg.toStdString(), io::ReadOptions{false});
+            classes = analysis::classifyDataset(dataset, 0, dataset.params.poles);
+        }
+        return r;
+    }
+};
+
+} // namespace maillage::testing
