@@ -40,26 +40,23 @@ std::string machineNumber(double v) {
     return s.str();
 }
 
-//! The communes of the --communes table; the table of strings is freed on return, before the
-//! professionals are read (it would otherwise be a tenth of the peak memory on national tables).
+//! The communes of the --communes table, read row by row.
 std::vector<model::Commune> communesFromTable(const std::string& path, Warnings& warnings) {
-    const auto table = io::readTable(path, {}, &warnings);
-    return io::readCommuneTable(table, io::CommuneColumns{}, warnings);
+    io::TableRows rows(path, {}, &warnings);
+    return io::readCommuneTable(rows, io::CommuneColumns{}, warnings);
 }
 
-//! The counts of the --professionals table (long layout) and the mass scale its source calls for; the
-//! table of strings is freed on return.
+//! The counts of the --professionals table (long layout), read row by row, and the mass scale its source
+//! calls for.
 std::vector<model::CountRecord> countsFromTable(const std::string& path,
                                                 const model::ProfessionCatalogue& catalogue, int vintage,
                                                 io::SourceMassScale& sourceScale, Warnings& warnings) {
     io::TableReadOptions read;
     read.expectedColumns = {"commune", "profession", "count"};
-    const auto table = io::readTable(path, read, &warnings);
+    io::TableRows rows(path, read, &warnings);
     io::ProfessionalsColumns cols;
     cols.layout = io::CountsLayout::Long;
-    auto counts = io::readProfessionals(table, catalogue, vintage, cols, warnings);
-    sourceScale = io::massScaleForSource(table, cols);
-    return counts;
+    return io::readProfessionals(rows, catalogue, vintage, cols, sourceScale, warnings);
 }
 
 //! A dataset from plain tables (--communes, --professionals), with the mass scale their source calls for.
