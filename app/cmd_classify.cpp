@@ -165,8 +165,9 @@ int classify(const ClassifyOptions& o, Context& c) {
     if (classification.poles.empty())
         throw Error(ErrorKind::Format, Location{o.common.dataset.empty() ? o.communes : o.common.dataset},
                     msg("app.classify.no_bassin"));
-    std::vector<io::ResultTable> tables = {
-        analysis::classificationTable(run.dataset, classification.poles, run.secrecy, c.language)};
+    std::vector<io::ResultTable> tables; // moved in, not copied from a list: a national table is ~1 MB
+    tables.push_back(
+        analysis::classificationTable(run.dataset, classification.poles, run.secrecy, c.language));
     if (o.margins)
         tables.push_back(analysis::marginsTable(run.dataset, classification.poles, run.secrecy, c.language));
     writeResults(tables, o.common, run, c);

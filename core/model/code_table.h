@@ -10,9 +10,9 @@
 
 namespace maillage::text {
 
-//! A few dozen codes -> int. libstdc++'s unordered_map scans small maps linearly with a string compare
-//! per entry, which cost most of the national aggregation (300k look-ups among ~20 professions):
-//! this is one constant-time hash and, on a hit, one compare.
+//! Codes -> int (a few dozen professions, a few thousand bassins). libstdc++'s unordered_map scans small maps
+//! linearly with a string compare per entry, which cost most of the national aggregation (300k look-ups among
+//! ~20 professions): this is one constant-time hash and, on a hit, one compare.
 class CodeTable {
 public:
     CodeTable() : m_slots(64, -1) {}
