@@ -91,6 +91,9 @@ std::vector<VintageInfo> describeVintages(const model::Dataset& dataset, double 
 }
 
 int defaultVintage(const model::Dataset& dataset) {
+    const std::vector<int> years = vintagesPresent(dataset);
+    if (years.size() == 1)
+        return years.front(); // whether it covers the territory or not: no need to describe it
     const std::vector<VintageInfo> vintages = describeVintages(dataset);
     for (auto it = vintages.rbegin(); it != vintages.rend(); ++it)
         if (it->coversTerritory)

@@ -2,6 +2,7 @@
 
 #include "core/io/facilities.h"
 
+#include "core/model/code_table.h"
 #include "core/model/codes.h"
 #include "core/model/text.h"
 
@@ -49,7 +50,7 @@ Message keyLabelledLines(const std::string& key, const std::vector<std::pair<lon
 
 //! First column matching one of `names` (loosely); then a column whose key is one of them followed by
 //! digits only ("CODGEO_2018" for "codgeo", "BV2012" for "bv"). -1 when none.
-int findColumn(const Table& table, const std::vector<std::string>& names) {
+int findColumn(const TableHead& table, const std::vector<std::string>& names) {
     for (const auto& n : names) {
         if (n.empty())
             continue;
@@ -73,7 +74,7 @@ int findColumn(const Table& table, const std::vector<std::string>& names) {
 }
 
 //! Like findColumn, but throws Error(Format) naming what was tried and the columns found.
-int requireColumn(const Table& table, const std::vector<std::string>& names) {
+int requireColumn(const TableHead& table, const std::vector<std::string>& names) {
     const int c = findColumn(table, names);
     if (c >= 0)
         return c;
@@ -111,16 +112,45 @@ std::vector<std::string> communeColumnNames(const std::string& given) {
     return names;
 }
 
+//! One row being read: its cells (as many as the header has names) and its line. The readers below read
+//! a Table's rows or a TableRows' one by one through it, the same way.
+struct CellRow {
+    const std::vector<std::string>& cells;
+    long line;
+};
+
+template <typename F> void forEachRow(const Table& table, F&& read) {
+    for (std::size_t r = 0; r < table.rows.size(); ++r)
+        read(CellRow{table.rows[r], table.lines[r]});
+}
+
+template <typename F> void forEachRow(TableRows& rows, F&& read) {
+    while (rows.next())
+        read(CellRow{rows.cells(), rows.line()});
+}
+
+[[noreturn]] void throwBadCommuneCode(const std::string& raw, Location where) {
+    const std::string t = text::trim(raw);
+    throw Error(ErrorKind::Value, std::move(where),
+                t.empty() ? msg("io.import.commune_code_expected_empty")
+                          : msg("io.import.commune_code_expected", {arg::code("value", t)}));
+}
+
+//! The commune code in `column` of `row`, repaired; Error(Value) naming the line otherwise.
+std::string communeCode(const TableHead& head, const CellRow& row, int column) {
+    const std::string& raw = row.cells[static_cast<std::size_t>(column)];
+    if (auto code = codes::normalizeCommune(raw))
+        return std::move(*code);
+    throwBadCommuneCode(raw, head.locate(row.line, column));
+}
+
 } // namespace
 
 std::string communeCode(const Table& table, std::size_t row, int column) {
     const std::string& raw = table.cell(row, column);
     if (auto code = codes::normalizeCommune(raw))
         return *code;
-    const std::string t = text::trim(raw);
-    throw Error(ErrorKind::Value, table.at(row, column),
-                t.empty() ? msg("io.import.commune_code_expected_empty")
-                          : msg("io.import.commune_code_expected", {arg::code("value", t)}));
+    throwBadCommuneCode(raw, table.at(row, column));
 }
 
 namespace {
@@ -132,20 +162,20 @@ bool isNoBassin(const std::string& raw) {
 }
 
 //! A BV code, or "" for INSEE's "ZZZZZ" (the caller warns).
-std::string bassinCode(const Table& table, std::size_t row, int column) {
-    const std::string& raw = table.rows[row][column];
+std::string bassinCode(const TableHead& table, const CellRow& row, int column) {
+    const std::string& raw = row.cells[static_cast<std::size_t>(column)];
     if (auto code = codes::normalizeBassin(raw))
         return *code;
     if (isNoBassin(raw))
         return {};
     const std::string t = text::trim(raw);
-    throw Error(ErrorKind::Value, table.at(row, column),
+    throw Error(ErrorKind::Value, table.locate(row.line, column),
                 t.empty() ? msg("io.import.bassin_code_expected_empty")
                           : msg("io.import.bassin_code_expected", {arg::code("value", t)}));
 }
 
-void warnNoBassin(const Table& table, int bvColumn, const std::vector<std::string>& communes, long firstLine,
-                  Warnings& warnings) {
+void warnNoBassin(const TableHead& table, int bvColumn, const std::vector<std::string>& communes,
+                  long firstLine, Warnings& warnings) {
     if (communes.empty())
         return;
     warnings.push_back(makeWarning(
@@ -156,17 +186,16 @@ void warnNoBassin(const Table& table, int bvColumn, const std::vector<std::strin
 //! Collects the cells holding a secret marker, for one warning per table.
 class SecretCells {
 public:
-    explicit SecretCells(const Table& table) : m_table(table) {}
-    void add(std::size_t row, int column) {
+    explicit SecretCells(const TableHead& table) : m_table(table) {}
+    void add(const CellRow& row, int column) {
+        const std::string value = text::trim(row.cells[static_cast<std::size_t>(column)]);
         if (m_count == 0) {
-            m_first = m_table.at(row, column);
-            m_value = text::trim(m_table.rows[row][column]);
+            m_first = m_table.locate(row.line, column);
+            m_value = value;
         }
         ++m_count;
-        if (m_details.size() < 1000) {
-            const Location l = m_table.at(row, column);
-            m_details.push_back(lineColumnValue(l, text::trim(m_table.rows[row][column])));
-        }
+        if (m_details.size() < 1000)
+            m_details.push_back(lineColumnValue(m_table.locate(row.line, column), value));
     }
     void flush(Warnings& warnings) {
         if (m_count == 0)
@@ -184,7 +213,7 @@ public:
     }
 
 private:
-    const Table& m_table;
+    const TableHead& m_table;
     std::size_t m_count = 0;
     Location m_first;
     std::string m_value;
@@ -204,9 +233,9 @@ Message quantityProblem(const std::string& raw, Quantity quantity) {
 
 //! A count or population: a number >= 0; secret markers are 0 (collected); empty cells are 0 when
 //! `emptyIsZero`, else an error.
-double nonNegative(const Table& table, std::size_t row, int column, SecretCells& secrets, bool emptyIsZero,
-                   Quantity quantity = Quantity::Count) {
-    const std::string& raw = table.rows[row][column];
+double nonNegative(const TableHead& table, const CellRow& row, int column, SecretCells& secrets,
+                   bool emptyIsZero, Quantity quantity = Quantity::Count) {
+    const std::string& raw = row.cells[static_cast<std::size_t>(column)];
     if (auto v = text::parseNumber(raw)) {
         if (*v >= 0 && *v <= text::kMaxPlausibleCount) // 1e308 would make every total infinite
             return *v;
@@ -219,16 +248,16 @@ double nonNegative(const Table& table, std::size_t row, int column, SecretCells&
             return 0;
         }
     }
-    throw Error(ErrorKind::Value, table.at(row, column), quantityProblem(raw, quantity));
+    throw Error(ErrorKind::Value, table.locate(row.line, column), quantityProblem(raw, quantity));
 }
 
-int yearOf(const Table& table, std::size_t row, int column) {
-    const std::string t = text::trim(table.rows[row][column]);
+int yearOf(const TableHead& table, const CellRow& row, int column) {
+    const std::string t = text::trim(row.cells[static_cast<std::size_t>(column)]);
     if (auto v = text::parseNumber(t)) {
         if (*v >= 1900 && *v <= 2100 && *v == static_cast<int>(*v))
             return static_cast<int>(*v);
     }
-    throw Error(ErrorKind::Value, table.at(row, column),
+    throw Error(ErrorKind::Value, table.locate(row.line, column),
                 t.empty() ? msg("io.import.year_expected_empty")
                           : msg("io.import.year_expected", {arg::code("value", t)}));
 }
@@ -270,7 +299,7 @@ public:
     }
     //! What must be unique: a commune, or a commune and a profession (long tables).
     enum class Key { Commune, CommuneAndProfession };
-    void flush(const Table& table, int column, Key what, Warnings& warnings, const Same& same = nullptr) {
+    void flush(const TableHead& table, int column, Key what, Warnings& warnings, const Same& same = nullptr) {
         std::vector<Message> details;
         long firstLine = 0;
         for (const auto& entry : m_entries) {
@@ -340,15 +369,15 @@ class WholeNumberCells {
 public:
     //! What the cells count: people (populations) or professionals.
     enum class Unit { Inhabitants, Professionals };
-    WholeNumberCells(const Table& table, Unit unit) : m_table(table), m_unit(unit) {}
-    void see(std::size_t row, int column, double value) {
-        const std::string& raw = m_table.rows[row][column];
+    WholeNumberCells(const TableHead& table, Unit unit) : m_table(table), m_unit(unit) {}
+    void see(const CellRow& row, int column, double value) {
+        const std::string& raw = row.cells[static_cast<std::size_t>(column)];
         if (value == std::floor(value) && raw.find_first_of(".,") == std::string::npos)
             return; // the common case, cheaply: "12"
         const bool grouped = text::looksLikeGroupedThousands(raw);
         if (!grouped && value == std::floor(value))
             return;
-        const Location l = m_table.at(row, column);
+        const Location l = m_table.locate(row.line, column);
         if (m_count == 0)
             m_first = l;
         ++m_count;
@@ -381,7 +410,7 @@ private:
                       : msg("io.import.decimal_professionals_grouped", std::move(args));
     }
 
-    const Table& m_table;
+    const TableHead& m_table;
     Unit m_unit;
     std::size_t m_count = 0;
     Location m_first;
@@ -414,34 +443,37 @@ std::string bpeProfessionLabel(const std::string& code) {
     return it == labels.end() ? std::string() : it->second;
 }
 
-//! Resolves the profession cells of a long table (cached per raw value) and collects the BPE facility
+//! Resolves the profession cells of a long table (once per distinct value) and collects the BPE facility
 //! codes that are no profession (D101, D302...), reported in one warning. Shared by the commune and zone
 //! readers so that both treat the same values the same way.
 class ProfessionCells {
 public:
-    ProfessionCells(const Table& table, int column, const model::ProfessionCatalogue& catalogue)
+    ProfessionCells(const TableHead& table, int column, const model::ProfessionCatalogue& catalogue)
         : m_table(table), m_column(column), m_catalogue(catalogue) {}
-    //! Catalogue index of row r's profession; -1 for a BPE facility code (collected, to be skipped);
-    //! -2 for any other unknown value (the caller decides: error or warning).
-    int at(std::size_t r) {
-        const std::string raw = text::trim(m_table.rows[r][m_column]);
-        auto it = m_resolved.find(raw);
-        if (it == m_resolved.end()) {
-            const model::Profession* p = m_catalogue.resolve(raw);
-            it = m_resolved.emplace(raw, p ? m_catalogue.indexOf(p->code) : -1).first;
-        }
-        if (it->second >= 0)
-            return it->second;
-        if (isBpeTypeCode(raw)) {
-            m_ignoredBpe[raw].push_back(m_table.lines[r]);
+    //! Catalogue index of the row's profession; -1 for a BPE facility code (collected, to be skipped);
+    //! -2 for any other unknown value (the caller decides: error or warning). `value` receives the number
+    //! of the cell's value among those seen (value(n) gives it back, trimmed).
+    int at(const CellRow& row, int* value = nullptr) {
+        const std::string& raw = row.cells[static_cast<std::size_t>(m_column)];
+        const int* known = m_ids.find(raw);
+        const int id = known ? *known : add(raw);
+        if (value)
+            *value = id;
+        const Value& v = m_values[static_cast<std::size_t>(id)];
+        if (v.profession >= 0)
+            return v.profession;
+        if (v.bpe) {
+            m_ignoredBpe[v.trimmed].push_back(row.line);
             return -1;
         }
         return -2;
     }
-    //! The error for an unknown value at row r.
-    Error unknown(std::size_t r) const {
-        const std::string raw = text::trim(m_table.rows[r][m_column]);
-        return Error(ErrorKind::Value, m_table.at(r, m_column),
+    //! A value of at(), trimmed.
+    const std::string& value(int id) const { return m_values[static_cast<std::size_t>(id)].trimmed; }
+    //! The error for an unknown value at `row`.
+    Error unknown(const CellRow& row) const {
+        const std::string raw = text::trim(row.cells[static_cast<std::size_t>(m_column)]);
+        return Error(ErrorKind::Value, m_table.locate(row.line, m_column),
                      raw.empty() ? msg("io.import.profession_expected_empty")
                                  : msg("io.import.profession_expected", {arg::code("value", raw)}));
     }
@@ -485,10 +517,29 @@ private:
             std::move(m), std::move(details));
     }
 
-    const Table& m_table;
+    //! A distinct cell value: trimmed, its profession (-1: none), whether it is a BPE code.
+    struct Value {
+        std::string trimmed;
+        int profession = -1;
+        bool bpe = false;
+    };
+    int add(const std::string& raw) {
+        Value v;
+        v.trimmed = text::trim(raw);
+        const model::Profession* p = m_catalogue.resolve(v.trimmed);
+        v.profession = p ? m_catalogue.indexOf(p->code) : -1;
+        v.bpe = isBpeTypeCode(v.trimmed);
+        m_values.push_back(std::move(v));
+        const int id = static_cast<int>(m_values.size() - 1);
+        m_ids.insert(raw, id);
+        return id;
+    }
+
+    const TableHead& m_table;
     int m_column;
     const model::ProfessionCatalogue& m_catalogue;
-    std::unordered_map<std::string, int> m_resolved;
+    text::CodeTable m_ids; // cell as written -> m_values
+    std::vector<Value> m_values;
     std::map<std::string, std::vector<long>> m_ignoredBpe;
 };
 
@@ -568,7 +619,8 @@ namespace {
 //! readCommuneTable's state: the columns found, the communes so far, and what it reports at the end.
 class CommuneTableReader {
 public:
-    CommuneTableReader(const Table& table, const CommuneColumns& columns)
+    //! `rows`: how many rows the table has (0: not known yet), for reserving.
+    CommuneTableReader(const TableHead& table, const CommuneColumns& columns, std::size_t rows)
         : m_table(table), m_secrets(table), m_wholeNumbers(table, WholeNumberCells::Unit::Inhabitants) {
         m_codeCol = requireColumn(table, communeColumnNames(columns.code));
         const auto popNames =
@@ -581,12 +633,11 @@ public:
         m_depCol =
             findColumn(table, with(columns.dep, {"dep", "departement", "code_dep", "code_departement"}));
         m_regCol = findColumn(table, with(columns.reg, {"reg", "region", "code_reg", "code_region"}));
-        m_communes.reserve(table.rows.size());
-        m_index.reserve(table.rows.size());
-        m_lineOf.reserve(table.rows.size());
+        m_communes.reserve(rows);
+        m_seen.reserve(rows);
     }
 
-    void readRow(std::size_t r) {
+    void readRow(const CellRow& r) {
         const std::string code = communeCode(m_table, r, m_codeCol);
         const double population =
             m_popCol >= 0 ? nonNegative(m_table, r, m_popCol, m_secrets, false, Quantity::Population) : 0.0;
@@ -617,36 +668,36 @@ public:
     }
 
 private:
-    void fill(model::Commune& c, std::size_t r, const std::string& code) {
+    void fill(model::Commune& c, const CellRow& r, const std::string& code) {
         c.code = code;
         if (m_nameCol >= 0)
-            c.name = text::trim(m_table.rows[r][m_nameCol]);
+            c.name = text::trim(r.cells[static_cast<std::size_t>(m_nameCol)]);
         if (c.name.empty())
             c.name = cityName(code);
         c.bv = m_bvCol >= 0 ? bassinCode(m_table, r, m_bvCol) : std::string();
         if (c.bv.empty() && m_bvCol >= 0) {
             if (m_noBassin.empty())
-                m_noBassinLine = m_table.lines[r];
+                m_noBassinLine = r.line;
             m_noBassin.push_back(code);
         }
-        const bool hasDep = m_depCol >= 0 && !text::trim(m_table.rows[r][m_depCol]).empty();
-        c.dep = hasDep ? padTwo(m_table.rows[r][m_depCol]) : codes::departementOf(code);
+        const bool hasDep = m_depCol >= 0 && !text::trim(r.cells[static_cast<std::size_t>(m_depCol)]).empty();
+        c.dep = hasDep ? padTwo(r.cells[static_cast<std::size_t>(m_depCol)]) : codes::departementOf(code);
         if (m_regCol >= 0)
-            c.reg = padTwo(m_table.rows[r][m_regCol]);
+            c.reg = padTwo(r.cells[static_cast<std::size_t>(m_regCol)]);
     }
 
     //! Folded into Paris/Lyon/Marseille: populations summed, the first arrondissement's BV kept, unless
     //! the commune has its own row (then the arrondissements would count people twice).
-    void addArrondissement(std::size_t r, const std::string& code, double population) {
+    void addArrondissement(const CellRow& r, const std::string& code, double population) {
         const std::string parent = codes::foldArrondissement(code);
-        auto it = m_index.find(parent);
-        if (it != m_index.end() && !m_fromArrondissements.count(parent)) {
+        auto it = m_seen.find(parent);
+        if (it != m_seen.end() && it->second.line != 0) {
             m_ignored.push_back(code);
             return;
         }
         m_folded.push_back(code);
-        if (it != m_index.end()) {
-            m_communes[it->second].population += population;
+        if (it != m_seen.end()) {
+            m_communes[it->second.index].population += population;
             return;
         }
         model::Commune c;
@@ -654,42 +705,42 @@ private:
         c.name = cityName(parent);
         c.dep = codes::departementOf(parent);
         c.population = population;
-        m_fromArrondissements.insert(parent);
-        m_index.emplace(parent, m_communes.size());
+        m_seen.emplace(parent, Seen{m_communes.size(), 0});
         m_communes.push_back(std::move(c));
     }
 
-    void addCommune(std::size_t r, const std::string& code, double population) {
-        if (auto it = m_lineOf.find(code); it != m_lineOf.end())
-            throw Error(
-                ErrorKind::Duplicate, m_table.at(r, m_codeCol),
-                msg("io.import.commune_twice", {arg::text("code", code), arg::integer("first", it->second)}));
-        m_lineOf.emplace(code, m_table.lines[r]);
+    void addCommune(const CellRow& r, const std::string& code, double population) {
+        auto it = m_seen.find(code);
+        if (it != m_seen.end() && it->second.line != 0)
+            throw Error(ErrorKind::Duplicate, m_table.locate(r.line, m_codeCol),
+                        msg("io.import.commune_twice",
+                            {arg::text("code", code), arg::integer("first", it->second.line)}));
         model::Commune c;
         fill(c, r, code);
         c.population = population;
-        auto it = m_index.find(code);
-        if (it == m_index.end()) {
-            m_index.emplace(code, m_communes.size());
+        if (it == m_seen.end()) {
+            m_seen.emplace(code, Seen{m_communes.size(), r.line});
             m_communes.push_back(std::move(c));
             return;
         }
         // The commune's own row wins over its arrondissements read before.
-        m_fromArrondissements.erase(code);
+        it->second.line = r.line;
         const auto isPart = [&](const std::string& f) { return codes::foldArrondissement(f) == code; };
         std::copy_if(m_folded.begin(), m_folded.end(), std::back_inserter(m_ignored), isPart);
         m_folded.erase(std::remove_if(m_folded.begin(), m_folded.end(), isPart), m_folded.end());
-        m_communes[it->second] = std::move(c);
+        m_communes[it->second.index] = std::move(c);
     }
 
-    const Table& m_table;
+    const TableHead& m_table;
     int m_codeCol = -1, m_popCol = -1, m_bvCol = -1, m_nameCol = -1, m_depCol = -1, m_regCol = -1;
     std::vector<model::Commune> m_communes;
-    std::unordered_map<std::string, std::size_t> m_index; // code -> position in m_communes
-    std::unordered_map<std::string, long> m_lineOf;       // code -> line of its own row
-    std::vector<std::string> m_folded, m_ignored;         // arrondissements summed / ignored
-    std::set<std::string> m_fromArrondissements;          // parents built by summing arrondissements
-    std::vector<std::string> m_noBassin;                  // communes in no BV ("ZZZZZ")
+    struct Seen {
+        std::size_t index; // in m_communes
+        long line;         // of the commune's own row; 0 for a city built from its arrondissements so far
+    };
+    std::unordered_map<std::string, Seen> m_seen; // code -> where
+    std::vector<std::string> m_folded, m_ignored; // arrondissements summed / ignored
+    std::vector<std::string> m_noBassin;          // communes in no BV ("ZZZZZ")
     long m_noBassinLine = 0;
     SecretCells m_secrets;
     WholeNumberCells m_wholeNumbers;
@@ -699,16 +750,22 @@ private:
 
 std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneColumns& columns,
                                              Warnings& warnings) {
-    CommuneTableReader reader(table, columns);
-    for (std::size_t r = 0; r < table.rows.size(); ++r)
-        reader.readRow(r);
+    CommuneTableReader reader(table, columns, table.rows.size());
+    forEachRow(table, [&](const CellRow& r) { reader.readRow(r); });
+    return reader.finish(warnings);
+}
+
+std::vector<model::Commune> readCommuneTable(TableRows& rows, const CommuneColumns& columns,
+                                             Warnings& warnings) {
+    CommuneTableReader reader(rows.head(), columns, rows.expectedRows());
+    forEachRow(rows, [&](const CellRow& r) { reader.readRow(r); });
     return reader.finish(warnings);
 }
 
 namespace {
 
 //! The BV column: `bvColumn` when given, else BV2012 or BV2022 (the first of them), else a generic name.
-int bassinColumn(const Table& table, const std::string& bvColumn) {
+int bassinColumn(const TableHead& table, const std::string& bvColumn) {
     if (!bvColumn.empty())
         return requireColumn(table, {bvColumn});
     for (std::size_t i = 0; i < table.header.size(); ++i) {
@@ -722,7 +779,8 @@ int bassinColumn(const Table& table, const std::string& bvColumn) {
 //! readBassinMapping's state: the columns found, the rows so far, and what it reports at the end.
 class BassinMappingReader {
 public:
-    BassinMappingReader(const Table& table, const std::string& bvColumn) : m_table(table) {
+    BassinMappingReader(const TableHead& table, const std::string& bvColumn, std::size_t rows)
+        : m_table(table) {
         m_codeCol = requireColumn(table, communeColumnNames("codgeo"));
         m_bvCol = bassinColumn(table, bvColumn);
         const std::string bvKey = columnKey(table.header[m_bvCol]);
@@ -736,10 +794,10 @@ public:
         m_nameCol = findColumn(table, {"libgeo", "nom", "libcom", "name", "libelle"});
         m_depCol = findColumn(table, {"dep", "departement", "code_dep"});
         m_regCol = findColumn(table, {"reg", "region", "code_reg"});
-        m_mapping.rows.reserve(table.rows.size());
+        m_mapping.rows.reserve(rows);
     }
 
-    void readRow(std::size_t r, Warnings& warnings) {
+    void readRow(const CellRow& r, Warnings& warnings) {
         BassinMapping::Row row = rowAt(r);
         const bool arrondissement = codes::isArrondissement(row.commune);
         if (arrondissement) {
@@ -751,12 +809,12 @@ public:
             checkSameBassin(r, row, m_mapping.rows[it->second]);
             if (!arrondissement)
                 warnings.push_back(makeWarning(
-                    ErrorKind::Duplicate, m_table.at(r, m_codeCol),
+                    ErrorKind::Duplicate, m_table.locate(r.line, m_codeCol),
                     msg("io.import.commune_twice_ignored",
                         {arg::text("code", row.commune), arg::integer("first", m_lineOf[row.commune])})));
             return;
         }
-        m_lineOf.emplace(row.commune, m_table.lines[r]);
+        m_lineOf.emplace(row.commune, r.line);
         m_index.emplace(row.commune, m_mapping.rows.size());
         m_mapping.rows.push_back(std::move(row));
     }
@@ -773,15 +831,15 @@ public:
     }
 
 private:
-    //! Row r as the file has it (arrondissements not folded yet); communes in no BV noted.
-    BassinMapping::Row rowAt(std::size_t r) {
-        const auto& cells = m_table.rows[r];
+    //! The row as the file has it (arrondissements not folded yet); communes in no BV noted.
+    BassinMapping::Row rowAt(const CellRow& r) {
+        const auto& cells = r.cells;
         BassinMapping::Row row;
         row.commune = communeCode(m_table, r, m_codeCol);
         row.bv = bassinCode(m_table, r, m_bvCol);
         if (row.bv.empty()) {
             if (m_noBassin.empty())
-                m_noBassinLine = m_table.lines[r];
+                m_noBassinLine = r.line;
             m_noBassin.push_back(row.commune);
         }
         if (m_nameCol >= 0)
@@ -796,15 +854,15 @@ private:
     }
 
     //! A commune seen again must be in the same bassin de vie.
-    void checkSameBassin(std::size_t r, const BassinMapping::Row& row, const BassinMapping::Row& first) {
+    void checkSameBassin(const CellRow& r, const BassinMapping::Row& row, const BassinMapping::Row& first) {
         if (first.bv != row.bv)
-            throw Error(ErrorKind::Duplicate, m_table.at(r, m_codeCol),
+            throw Error(ErrorKind::Duplicate, m_table.locate(r.line, m_codeCol),
                         msg("io.import.commune_in_two_bassins",
                             {arg::text("commune", row.commune), arg::text("bv", row.bv),
                              arg::text("first_bv", first.bv), arg::integer("first", m_lineOf[row.commune])}));
     }
 
-    const Table& m_table;
+    const TableHead& m_table;
     int m_codeCol = -1, m_bvCol = -1, m_bvNameCol = -1, m_nameCol = -1, m_depCol = -1, m_regCol = -1;
     BassinMapping m_mapping;
     std::unordered_map<std::string, std::size_t> m_index; // commune -> position in m_mapping.rows
@@ -816,9 +874,8 @@ private:
 } // namespace
 
 BassinMapping readBassinMapping(const Table& table, const std::string& bvColumn, Warnings& warnings) {
-    BassinMappingReader reader(table, bvColumn);
-    for (std::size_t r = 0; r < table.rows.size(); ++r)
-        reader.readRow(r, warnings);
+    BassinMappingReader reader(table, bvColumn, table.rows.size());
+    forEachRow(table, [&](const CellRow& r) { reader.readRow(r, warnings); });
     return reader.finish(warnings);
 }
 
@@ -834,11 +891,11 @@ std::map<std::string, double> readPopulation(const Table& table, const std::stri
     SecretCells secrets(table);
     WholeNumberCells wholeNumbers(table, WholeNumberCells::Unit::Inhabitants);
     Duplicates duplicates;
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    forEachRow(table, [&](const CellRow& r) {
         const std::string code = communeCode(table, r, codeCol);
         const double value = nonNegative(table, r, popCol, secrets, false, Quantity::Population);
         wholeNumbers.see(r, popCol, value);
-        duplicates.see(code, table.lines[r]);
+        duplicates.see(code, r.line);
         if (codes::isArrondissement(code)) {
             const std::string parent = codes::foldArrondissement(code);
             arrondissements[parent] += value;
@@ -846,7 +903,7 @@ std::map<std::string, double> readPopulation(const Table& table, const std::stri
         } else {
             population[code] += value;
         }
-    }
+    });
     secrets.flush(warnings);
     wholeNumbers.flush(warnings);
     duplicates.flush(table, codeCol, Duplicates::Key::Commune, warnings);
@@ -866,33 +923,50 @@ std::map<std::string, double> readPopulation(const Table& table, const std::stri
 
 namespace {
 
+//! A commune code (at most 8 bytes: codes::normalizeCommune gives 5) in an integer that sorts as the code
+//! does: a compact key to sort and sum the rows of national tables with.
+std::uint64_t packCode(const std::string& code) {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < 8; ++i)
+        v = (v << 8) | (i < code.size() ? static_cast<unsigned char>(code[i]) : 0u);
+    return v;
+}
+
+std::string unpackCode(std::uint64_t v) {
+    std::string code;
+    for (int shift = 56; shift >= 0 && ((v >> shift) & 0xFF) != 0; shift -= 8)
+        code += static_cast<char>((v >> shift) & 0xFF);
+    return code;
+}
+
 //! Counts summed per (place, catalogue index, vintage), ordered for a stable output. Rows of
 //! arrondissements municipaux are summed apart, under their commune, and used only when the commune has
 //! no row of its own for that vintage: a file listing both would count Paris twice.
 class CountSums {
 public:
-    //! Adds a row's count (zeros only register the row: absent = 0).
+    //! Adds a row's count (zeros only register the row: absent = 0). `code` is a commune code.
     void add(const std::string& code, int profession, int year, double count) {
         const bool arrondissement = codes::isArrondissement(code);
-        const std::string place = arrondissement ? codes::foldArrondissement(code) : code;
         if (arrondissement)
-            m_arrondissements[{place, year}].insert(code);
+            m_arrondissements[{codes::foldArrondissement(code), year}].insert(code);
         else if (hasArrondissements(code))
             m_ownRows.insert({code, year});
         if (count > 0)
             (arrondissement ? m_arrondissementCounts : m_counts)
-                .push_back({{place, profession, year}, count});
+                .push_back(
+                    {{packCode(arrondissement ? codes::foldArrondissement(code) : code), profession, year},
+                     count});
     }
 
     //! Arrondissements summed into their commune, unless it has its own rows (then ignored, one warning
     //! each), and the records.
-    std::vector<model::CountRecord> records(const Table& table, int codeCol, bool perVintage,
+    std::vector<model::CountRecord> records(const TableHead& table, int codeCol, bool perVintage,
                                             const std::vector<model::Profession>& professions,
                                             Warnings& warnings) {
         std::vector<Sum> sums = summed(m_counts);
         const std::size_t communeSums = sums.size();
         for (const auto& [key, count] : summed(m_arrondissementCounts)) {
-            if (m_ownRows.count({std::get<0>(key), std::get<2>(key)}))
+            if (m_ownRows.count({unpackCode(key.place), key.year}))
                 continue;
             const auto end = sums.begin() + static_cast<std::ptrdiff_t>(communeSums);
             const auto it = std::lower_bound(sums.begin(), end, key,
@@ -917,13 +991,22 @@ public:
         std::vector<model::CountRecord> out;
         out.reserve(sums.size());
         for (const auto& [key, count] : sums)
-            out.push_back({std::get<0>(key), professions[static_cast<std::size_t>(std::get<1>(key))].code,
-                           std::get<2>(key), count});
+            out.push_back({unpackCode(key.place), professions[static_cast<std::size_t>(key.profession)].code,
+                           key.year, count});
         return out;
     }
 
 private:
-    using Key = std::tuple<std::string, int, int>;
+    struct Key {
+        std::uint64_t place; // packCode
+        int profession, year;
+        bool operator<(const Key& o) const {
+            return std::tie(place, profession, year) < std::tie(o.place, o.profession, o.year);
+        }
+        bool operator==(const Key& o) const {
+            return place == o.place && profession == o.profession && year == o.year;
+        }
+    };
     using Sum = std::pair<Key, double>;
 
     //! One sum per key, in key order; each summed in row order, as a running total would be. In place:
@@ -936,7 +1019,7 @@ private:
             if (kept > 0 && counts[kept - 1].first == counts[i].first)
                 counts[kept - 1].second += counts[i].second;
             else if (kept++ != i)
-                counts[kept - 1] = std::move(counts[i]);
+                counts[kept - 1] = counts[i];
         }
         counts.resize(kept);
         return std::move(counts);
@@ -948,9 +1031,9 @@ private:
     std::map<std::pair<std::string, int>, std::set<std::string>> m_arrondissements; // -> 75101...
 };
 
-//! What readProfessionals works with: the table, its columns, and what it collects on the way.
+//! What readProfessionals works with: the table's head, its columns, and what it collects on the way.
 struct CountsReading {
-    const Table& table;
+    const TableHead& table;
     const model::ProfessionCatalogue& catalogue;
     CountsLayout layout = CountsLayout::Auto;
     int codeCol = -1, professionCol = -1, countCol = -1, vintageCol = -1;
@@ -960,8 +1043,8 @@ struct CountsReading {
     Duplicates duplicates;
     CountSums sums;
 
-    CountsReading(const Table& t, const model::ProfessionCatalogue& c, const ProfessionalsColumns& columns,
-                  int year)
+    CountsReading(const TableHead& t, const model::ProfessionCatalogue& c,
+                  const ProfessionalsColumns& columns, int year)
         : table(t), catalogue(c), layout(columns.layout), vintage(year), secrets(t),
           wholeNumbers(t, WholeNumberCells::Unit::Professionals) {
         codeCol = requireColumn(t, communeColumnNames(columns.commune));
@@ -980,7 +1063,7 @@ struct CountsReading {
         if (!columns.vintage.empty())
             vintageCol = requireColumn(t, {columns.vintage});
     }
-    int yearOfRow(std::size_t r) const { return vintageCol >= 0 ? yearOf(table, r, vintageCol) : vintage; }
+    int yearOfRow(const CellRow& r) const { return vintageCol >= 0 ? yearOf(table, r, vintageCol) : vintage; }
 };
 
 //! One warning for the unknown profession values a long table was allowed to hold.
@@ -1003,99 +1086,151 @@ void warnUnknownValues(const CountsReading& c, const std::map<std::string, std::
         std::move(details)));
 }
 
-//! A counted row of a long table: what makes it a duplicate of another (commune, profession, vintage).
-struct CountedRow {
-    std::string code; // a commune code: short enough to stay inside the string (no allocation)
-    int profession = 0, year = 0;
-    std::size_t row = 0;
-};
-
-//! The rows whose commune, profession and vintage another row has too (most tables have none): found by
-//! sorting, so that only these rows go through Duplicates, with its keys and labels in text.
-std::vector<char> repeatedRows(std::vector<CountedRow>& counted, std::size_t rowCount) {
-    std::vector<char> repeated(rowCount, 0);
-    const auto key = [](const CountedRow& a) { return std::tie(a.code, a.profession, a.year); };
-    std::sort(counted.begin(), counted.end(),
-              [&](const CountedRow& a, const CountedRow& b) { return key(a) < key(b); });
-    for (std::size_t i = 1; i < counted.size(); ++i)
-        if (key(counted[i]) == key(counted[i - 1]))
-            repeated[counted[i].row] = repeated[counted[i - 1].row] = 1;
-    return repeated;
-}
-
-//! Long layout: one row per commune, profession and count.
-void readLongCounts(CountsReading& c, bool allowUnknownProfessions, Warnings& warnings) {
-    const auto& professions = c.catalogue.professions();
-    std::map<std::string, std::vector<long>> unknown; // other unknown values (allowed)
-    ProfessionCells professionCells(c.table, c.professionCol, c.catalogue);
-    std::vector<CountedRow> counted;
-    counted.reserve(c.table.rows.size());
-    for (std::size_t r = 0; r < c.table.rows.size(); ++r) {
-        std::string code = communeCode(c.table, r, c.codeCol);
-        const int profession = professionCells.at(r);
-        const int year = c.yearOfRow(r);
-        if (profession == -1)
-            continue; // a BPE facility code, reported below
-        if (profession < 0) {
-            if (!allowUnknownProfessions)
-                throw professionCells.unknown(r);
-            unknown[text::trim(c.table.rows[r][c.professionCol])].push_back(c.table.lines[r]);
-            continue;
-        }
-        const double count = nonNegative(c.table, r, c.countCol, c.secrets, false);
-        c.wholeNumbers.see(r, c.countCol, count);
-        c.sums.add(code, profession, year, count);
-        counted.push_back({std::move(code), profession, year, r});
+//! Whether two rows of one commune, profession and vintage are duplicates, from the values they write the
+//! profession with: the same value, or the profession itself ("Médecin généraliste", which covers "D201"),
+//! or one in a BPE code and the other in words. Distinct aliases of one vocabulary are distinct source
+//! categories that the catalogue sums (D202 cardiologues + D203 dermatologues -> spécialistes).
+class SameProfession {
+public:
+    explicit SameProfession(const model::ProfessionCatalogue& catalogue) : m_catalogue(catalogue) {}
+    bool operator()(const std::string& a, const std::string& b) {
+        return key(a) == key(b) || generic(a) || generic(b) || isBpeTypeCode(a) != isBpeTypeCode(b);
     }
-    // The same commune, profession (however written: "D201", "Médecin généraliste") and vintage.
-    const std::vector<char> repeated = repeatedRows(counted, c.table.rows.size());
-    for (std::size_t r = 0; r < c.table.rows.size(); ++r) {
-        if (!repeated[r])
-            continue;
-        const std::string code = communeCode(c.table, r, c.codeCol);
-        const auto& profession = professions[static_cast<std::size_t>(professionCells.at(r))];
-        c.duplicates.see(code + " / " + profession.code +
-                             (c.vintageCol >= 0 ? " / " + std::to_string(c.yearOfRow(r)) : ""),
-                         c.table.lines[r], text::trim(c.table.rows[r][c.professionCol]));
-    }
-    professionCells.flush(warnings);
-    warnUnknownValues(c, unknown, warnings);
-}
 
-//! Rows of one commune, profession and vintage are duplicates when they name the same thing: the same
-//! value, or the profession itself ("Médecin généraliste", which covers "D201"), or one in a BPE code and
-//! the other in words. Distinct aliases of one vocabulary are distinct source categories that the
-//! catalogue sums (D202 cardiologues + D203 dermatologues -> spécialistes).
-void flushLongDuplicates(CountsReading& c, Warnings& warnings) {
-    std::unordered_map<std::string, std::string> keyOf; // raw -> match key
-    auto key = [&](const std::string& raw) -> const std::string& {
-        auto it = keyOf.find(raw);
-        if (it == keyOf.end())
-            it = keyOf.emplace(raw, text::matchKey(raw)).first;
+private:
+    const std::string& key(const std::string& value) {
+        auto it = m_keyOf.find(value);
+        if (it == m_keyOf.end())
+            it = m_keyOf.emplace(value, text::matchKey(value)).first;
         return it->second;
-    };
-    std::unordered_map<std::string, bool> genericOf; // raw -> names the profession itself (a few values)
-    auto generic = [&](const std::string& raw) {
-        auto it = genericOf.find(raw);
-        if (it != genericOf.end())
+    }
+    //! True when `value` names the profession itself (a few values).
+    bool generic(const std::string& value) {
+        auto it = m_genericOf.find(value);
+        if (it != m_genericOf.end())
             return it->second;
-        const model::Profession* p = c.catalogue.resolve(raw);
-        const std::string& k = key(raw);
+        const model::Profession* p = m_catalogue.resolve(value);
+        const std::string& k = key(value);
         const bool g = p && (k == text::matchKey(p->code) || k == text::matchKey(p->labelFr) ||
                              k == text::matchKey(p->labelEn));
-        return genericOf.emplace(raw, g).first->second;
+        return m_genericOf.emplace(value, g).first->second;
+    }
+
+    const model::ProfessionCatalogue& m_catalogue;
+    std::unordered_map<std::string, std::string> m_keyOf; // value -> match key
+    std::unordered_map<std::string, bool> m_genericOf;
+};
+
+//! Long layout: one row per commune, profession and count.
+class LongCounts {
+public:
+    LongCounts(CountsReading& c, bool allowUnknownProfessions)
+        : m_c(c), m_allowUnknown(allowUnknownProfessions),
+          m_professionCells(c.table, c.professionCol, c.catalogue), m_same(c.catalogue) {}
+
+    void readRow(const CellRow& r) {
+        const std::string code = communeCode(m_c.table, r, m_c.codeCol);
+        int value = 0;
+        const int profession = m_professionCells.at(r, &value);
+        const int year = m_c.yearOfRow(r);
+        if (profession == -1)
+            return; // a BPE facility code, reported by finish()
+        if (profession < 0) {
+            if (!m_allowUnknown)
+                throw m_professionCells.unknown(r);
+            m_unknown[m_professionCells.value(value)].push_back(r.line);
+            return;
+        }
+        const double count = nonNegative(m_c.table, r, m_c.countCol, m_c.secrets, false);
+        m_c.wholeNumbers.see(r, m_c.countCol, count);
+        m_c.sums.add(code, profession, year, count);
+        m_counted.push_back({packCode(code), profession, year, r.line, value, m_counted.size()});
+    }
+
+    //! The repeated rows noted (as duplicates only when they name the same thing), and the warnings about
+    //! the values of the profession column.
+    void finish(Warnings& warnings) {
+        seeRepeatedRows();
+        m_professionCells.flush(warnings);
+        warnUnknownValues(m_c, m_unknown, warnings);
+    }
+
+    void flushDuplicates(Warnings& warnings) {
+        m_c.duplicates.flush(m_c.table, m_c.codeCol, Duplicates::Key::CommuneAndProfession, warnings,
+                             [&](const std::string& a, const std::string& b) { return m_same(a, b); });
+    }
+
+private:
+    //! A counted row: what makes it a duplicate of another (commune, profession, vintage), the value its
+    //! profession was written with, its place among the rows.
+    struct CountedRow {
+        std::uint64_t code = 0; // packCode
+        int profession = 0, year = 0;
+        long line = 0;
+        int value = 0;
+        std::size_t order = 0;
     };
-    c.duplicates.flush(c.table, c.codeCol, Duplicates::Key::CommuneAndProfession, warnings,
-                       [&](const std::string& a, const std::string& b) {
-                           return key(a) == key(b) || generic(a) || generic(b) ||
-                                  isBpeTypeCode(a) != isBpeTypeCode(b);
-                       });
-}
+
+    //! Whether two of the values `counted` [begin, end) write their profession with name the same thing.
+    bool anyTwoSame(std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i)
+            for (std::size_t j = i + 1; j < end; ++j)
+                if (sameValues(m_counted[i].value, m_counted[j].value))
+                    return true;
+        return false;
+    }
+    bool sameValues(int a, int b) {
+        const std::size_t n = 64;
+        if (a >= static_cast<int>(n) || b >= static_cast<int>(n))
+            return m_same(m_professionCells.value(a), m_professionCells.value(b));
+        if (m_sameValues.empty())
+            m_sameValues.assign(n * n, -1);
+        signed char& known = m_sameValues[static_cast<std::size_t>(a) * n + static_cast<std::size_t>(b)];
+        if (known < 0)
+            known = m_same(m_professionCells.value(a), m_professionCells.value(b)) ? 1 : 0;
+        return known == 1;
+    }
+
+    //! The rows whose commune, profession and vintage another row has too, found by sorting; those of a
+    //! key where two rows name the same thing (most tables have none) go through Duplicates, in row order,
+    //! with their key and value in text.
+    void seeRepeatedRows() {
+        const auto key = [](const CountedRow& a) { return std::tie(a.code, a.profession, a.year); };
+        std::sort(m_counted.begin(), m_counted.end(), [&](const CountedRow& a, const CountedRow& b) {
+            return std::tie(a.code, a.profession, a.year, a.order) <
+                   std::tie(b.code, b.profession, b.year, b.order);
+        });
+        std::vector<const CountedRow*> repeated;
+        for (std::size_t i = 0, j = 0; i < m_counted.size(); i = j) {
+            for (j = i + 1; j < m_counted.size() && key(m_counted[j]) == key(m_counted[i]);)
+                ++j;
+            if (j - i > 1 && anyTwoSame(i, j))
+                for (std::size_t k = i; k < j; ++k)
+                    repeated.push_back(&m_counted[k]);
+        }
+        std::sort(repeated.begin(), repeated.end(),
+                  [](const CountedRow* a, const CountedRow* b) { return a->order < b->order; });
+        const auto& professions = m_c.catalogue.professions();
+        for (const CountedRow* r : repeated)
+            m_c.duplicates.see(unpackCode(r->code) + " / " +
+                                   professions[static_cast<std::size_t>(r->profession)].code +
+                                   (m_c.vintageCol >= 0 ? " / " + std::to_string(r->year) : ""),
+                               r->line, m_professionCells.value(r->value));
+    }
+
+    CountsReading& m_c;
+    bool m_allowUnknown;
+    ProfessionCells m_professionCells;
+    SameProfession m_same;
+    std::vector<signed char> m_sameValues; // value x value -> same (1), not (0), not known yet (-1)
+    std::map<std::string, std::vector<long>> m_unknown; // other unknown values (allowed)
+    std::vector<CountedRow> m_counted;
+};
 
 //! Wide layout: the columns that feed a profession (column -> catalogue index); the others reported.
 std::vector<std::pair<int, int>> wideCountColumns(const CountsReading& c, const ProfessionalsColumns& columns,
                                                   Warnings& warnings) {
-    const Table& table = c.table;
+    const TableHead& table = c.table;
     std::vector<std::pair<int, int>> countColumns;
     std::vector<std::string> ignored, outsideCatalogue;
     for (std::size_t col = 0; col < table.header.size(); ++col) {
@@ -1131,22 +1266,109 @@ std::vector<std::pair<int, int>> wideCountColumns(const CountsReading& c, const 
 }
 
 //! Wide layout: one row per commune, one column per profession or BPE code (several may feed one).
-void readWideCounts(CountsReading& c, const ProfessionalsColumns& columns, Warnings& warnings) {
-    const auto countColumns = wideCountColumns(c, columns, warnings);
-    std::vector<double> perProfession(c.catalogue.professions().size());
-    for (std::size_t r = 0; r < c.table.rows.size(); ++r) {
-        const std::string code = communeCode(c.table, r, c.codeCol);
-        const int year = c.yearOfRow(r);
-        c.duplicates.see(c.vintageCol >= 0 ? code + " / " + std::to_string(year) : code, c.table.lines[r]);
-        std::fill(perProfession.begin(), perProfession.end(), 0.0);
-        for (const auto& [col, pi] : countColumns) {
-            const double v = nonNegative(c.table, r, col, c.secrets, true);
-            c.wholeNumbers.see(r, col, v);
-            perProfession[static_cast<std::size_t>(pi)] += v;
+class WideCounts {
+public:
+    WideCounts(CountsReading& c, const ProfessionalsColumns& columns, Warnings& warnings)
+        : m_c(c), m_countColumns(wideCountColumns(c, columns, warnings)),
+          m_perProfession(c.catalogue.professions().size()) {}
+
+    void readRow(const CellRow& r) {
+        const std::string code = communeCode(m_c.table, r, m_c.codeCol);
+        const int year = m_c.yearOfRow(r);
+        m_c.duplicates.see(m_c.vintageCol >= 0 ? code + " / " + std::to_string(year) : code, r.line);
+        std::fill(m_perProfession.begin(), m_perProfession.end(), 0.0);
+        for (const auto& [col, pi] : m_countColumns) {
+            const double v = nonNegative(m_c.table, r, col, m_c.secrets, true);
+            m_c.wholeNumbers.see(r, col, v);
+            m_perProfession[static_cast<std::size_t>(pi)] += v;
         }
-        for (std::size_t pi = 0; pi < perProfession.size(); ++pi)
-            c.sums.add(code, static_cast<int>(pi), year, perProfession[pi]);
+        for (std::size_t pi = 0; pi < m_perProfession.size(); ++pi)
+            m_c.sums.add(code, static_cast<int>(pi), year, m_perProfession[pi]);
     }
+
+private:
+    CountsReading& m_c;
+    std::vector<std::pair<int, int>> m_countColumns;
+    std::vector<double> m_perProfession;
+};
+
+//! True when the header says the table is INSEE's BPE: a TYPEQU column, or count columns named after
+//! BPE codes (D201...).
+bool isBpeHeader(const TableHead& table) {
+    if (table.column("typequ") >= 0)
+        return true;
+    for (const auto& h : table.header)
+        if (h.size() >= 4 && (h.size() == 4 || h[4] == '_' || h[4] == ' ')) {
+            std::string code = h.substr(0, 4);
+            code[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(code[0])));
+            if (isBpeTypeCode(code))
+                return true;
+        }
+    return false;
+}
+
+//! Whether the profession column of a long table holds BPE codes only (blank cells aside), and one at
+//! least; each distinct value looked at once.
+class BpeColumn {
+public:
+    BpeColumn(const TableHead& table, const ProfessionalsColumns& columns)
+        : m_column(findColumn(table, with(columns.profession, {"profession"}))) {}
+    void see(const CellRow& row) {
+        if (m_column < 0 || m_other)
+            return;
+        const std::string& raw = row.cells[static_cast<std::size_t>(m_column)];
+        if (m_seen.find(raw))
+            return;
+        m_seen.insert(raw, 0);
+        const std::string v = text::trim(raw);
+        if (!v.empty())
+            (isBpeTypeCode(v) ? m_any : m_other) = true;
+    }
+    bool holdsBpeCodes() const { return m_any && !m_other; }
+
+private:
+    int m_column;
+    text::CodeTable m_seen;
+    bool m_any = false, m_other = false;
+};
+
+SourceMassScale massScale(bool bpe) {
+    if (!bpe)
+        return {};
+    Message message = msg("io.import.bpe_mass_scale", {arg::number("scale", 0.25)});
+    return {0.25, word(message, Language::En), message};
+}
+
+//! readProfessionals of the rows of a Table or a TableRows; `bpe`, when given, sees every row read.
+template <typename Rows>
+std::vector<model::CountRecord> readCounts(const TableHead& head, Rows& rows,
+                                           const model::ProfessionCatalogue& catalogue, int vintage,
+                                           const ProfessionalsColumns& columns, Warnings& warnings,
+                                           bool allowUnknownProfessions, BpeColumn* bpe) {
+    CountsReading c(head, catalogue, columns, vintage);
+    if (c.layout == CountsLayout::Long) {
+        LongCounts reader(c, allowUnknownProfessions);
+        forEachRow(rows, [&](const CellRow& r) {
+            reader.readRow(r);
+            if (bpe)
+                bpe->see(r);
+        });
+        reader.finish(warnings);
+        c.secrets.flush(warnings);
+        c.wholeNumbers.flush(warnings);
+        reader.flushDuplicates(warnings);
+    } else {
+        WideCounts reader(c, columns, warnings);
+        forEachRow(rows, [&](const CellRow& r) {
+            reader.readRow(r);
+            if (bpe)
+                bpe->see(r);
+        });
+        c.secrets.flush(warnings);
+        c.wholeNumbers.flush(warnings);
+        c.duplicates.flush(head, c.codeCol, Duplicates::Key::Commune, warnings);
+    }
+    return c.sums.records(head, c.codeCol, c.vintageCol >= 0, catalogue.professions(), warnings);
 }
 
 } // namespace
@@ -1155,18 +1377,18 @@ std::vector<model::CountRecord> readProfessionals(const Table& table,
                                                   const model::ProfessionCatalogue& catalogue, int vintage,
                                                   const ProfessionalsColumns& columns, Warnings& warnings,
                                                   bool allowUnknownProfessions) {
-    CountsReading c(table, catalogue, columns, vintage);
-    if (c.layout == CountsLayout::Long)
-        readLongCounts(c, allowUnknownProfessions, warnings);
-    else
-        readWideCounts(c, columns, warnings);
-    c.secrets.flush(warnings);
-    c.wholeNumbers.flush(warnings);
-    if (c.layout == CountsLayout::Long)
-        flushLongDuplicates(c, warnings);
-    else
-        c.duplicates.flush(table, c.codeCol, Duplicates::Key::Commune, warnings);
-    return c.sums.records(table, c.codeCol, c.vintageCol >= 0, catalogue.professions(), warnings);
+    return readCounts(table, table, catalogue, vintage, columns, warnings, allowUnknownProfessions, nullptr);
+}
+
+std::vector<model::CountRecord> readProfessionals(TableRows& rows,
+                                                  const model::ProfessionCatalogue& catalogue, int vintage,
+                                                  const ProfessionalsColumns& columns, SourceMassScale& scale,
+                                                  Warnings& warnings, bool allowUnknownProfessions) {
+    BpeColumn bpe(rows.head(), columns);
+    auto counts =
+        readCounts(rows.head(), rows, catalogue, vintage, columns, warnings, allowUnknownProfessions, &bpe);
+    scale = massScale(isBpeHeader(rows.head()) || bpe.holdsBpeCodes());
+    return counts;
 }
 
 ZoneCounts readZoneProfessionals(const Table& table, const model::ProfessionCatalogue& catalogue, int vintage,
@@ -1183,26 +1405,27 @@ ZoneCounts readZoneProfessionals(const Table& table, const model::ProfessionCata
     ProfessionCells professionCells(table, professionCol, catalogue);
     std::map<std::string, std::string> parentOf; // zone -> commune
     std::map<std::tuple<std::string, int>, double> sums;
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    forEachRow(table, [&](const CellRow& r) {
         const std::string commune = codes::foldArrondissement(communeCode(table, r, codeCol));
-        const std::string zone = text::trim(table.rows[r][zoneCol]);
+        const std::string zone = text::trim(r.cells[static_cast<std::size_t>(zoneCol)]);
         if (zone.empty())
-            throw Error(ErrorKind::Value, table.at(r, zoneCol), msg("io.import.zone_code_expected_empty"));
+            throw Error(ErrorKind::Value, table.locate(r.line, zoneCol),
+                        msg("io.import.zone_code_expected_empty"));
         const auto parent = parentOf.emplace(zone, commune);
         if (parent.first->second != commune)
-            throw Error(ErrorKind::Value, table.at(r, codeCol),
+            throw Error(ErrorKind::Value, table.locate(r.line, codeCol),
                         msg("io.import.zone_in_two_communes",
                             {arg::code("zone", zone), arg::text("commune", parent.first->second),
                              arg::text("found", commune)}));
         const int profession = professionCells.at(r);
         if (profession == -1)
-            continue; // a BPE facility code, reported below
+            return; // a BPE facility code, reported below
         if (profession < 0)
             throw professionCells.unknown(r);
         const double count = nonNegative(table, r, countCol, secrets, false);
         if (count > 0)
             sums[{zone, profession}] += count;
-    }
+    });
     secrets.flush(warnings);
     professionCells.flush(warnings);
     ZoneCounts out;
@@ -1231,21 +1454,33 @@ JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,
     JoinReport report;
     report.left = countsName;
     report.right = communesName;
-    std::unordered_set<std::string> known;
+    // Sorted codes rather than hash sets: no node per commune; counts come sorted by place, so each place
+    // is looked up once.
+    std::vector<std::string_view> known;
     known.reserve(communes.size());
     for (const auto& c : communes) {
-        known.insert(c.code);
+        known.push_back(c.code);
         report.totalPopulation += c.population;
     }
-    std::set<std::string> unmatched;
-    std::unordered_set<std::string> places;
+    if (!std::is_sorted(known.begin(), known.end()))
+        std::sort(known.begin(), known.end());
+    std::vector<std::string_view> places, unmatched;
+    bool matched = false;
     for (const auto& rec : counts) {
-        places.insert(rec.place);
-        report.totalProfessionals += rec.count;
-        if (!known.count(rec.place)) {
-            unmatched.insert(rec.place);
-            report.unmatchedProfessionals += rec.count;
+        if (places.empty() || places.back() != rec.place) {
+            places.push_back(rec.place);
+            matched = std::binary_search(known.begin(), known.end(), places.back());
+            if (!matched)
+                unmatched.push_back(rec.place);
         }
+        report.totalProfessionals += rec.count;
+        if (!matched)
+            report.unmatchedProfessionals += rec.count;
+    }
+    for (auto* codes : {&places, &unmatched}) {
+        if (!std::is_sorted(codes->begin(), codes->end()))
+            std::sort(codes->begin(), codes->end());
+        codes->erase(std::unique(codes->begin(), codes->end()), codes->end());
     }
     report.unmatched.assign(unmatched.begin(), unmatched.end());
     report.codes = places.size();
@@ -1253,35 +1488,15 @@ JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,
 }
 
 bool isBpeTable(const Table& table, const ProfessionalsColumns& columns) {
-    if (table.column("typequ") >= 0)
+    if (isBpeHeader(table))
         return true;
-    for (const auto& h : table.header)
-        if (h.size() >= 4 && (h.size() == 4 || h[4] == '_' || h[4] == ' ')) {
-            std::string code = h.substr(0, 4);
-            code[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(code[0])));
-            if (isBpeTypeCode(code))
-                return true;
-        }
-    const int professionCol = findColumn(table, with(columns.profession, {"profession"}));
-    if (professionCol < 0)
-        return false;
-    bool any = false;
-    for (const auto& row : table.rows) {
-        const std::string v = text::trim(row[professionCol]);
-        if (v.empty())
-            continue;
-        if (!isBpeTypeCode(v))
-            return false;
-        any = true;
-    }
-    return any;
+    BpeColumn values(table, columns);
+    forEachRow(table, [&](const CellRow& r) { values.see(r); });
+    return values.holdsBpeCodes();
 }
 
 SourceMassScale massScaleForSource(const Table& table, const ProfessionalsColumns& columns) {
-    if (!isBpeTable(table, columns))
-        return {};
-    Message message = msg("io.import.bpe_mass_scale", {arg::number("scale", 0.25)});
-    return {0.25, word(message, Language::En), message};
+    return massScale(isBpeTable(table, columns));
 }
 
 } // namespace maillage::io

@@ -55,6 +55,10 @@ std::string communeCode(const Table& table, std::size_t row, int column);
 //! Populations written with decimals are kept as read, with one warning listing them.
 std::vector<model::Commune> readCommuneTable(const Table& table, const CommuneColumns& columns,
                                              Warnings& warnings);
+//! The same, from a table read row by row: the same communes, warnings and errors, without the table of
+//! strings (an error in a row comes before the format errors of the rows after it).
+std::vector<model::Commune> readCommuneTable(TableRows& rows, const CommuneColumns& columns,
+                                             Warnings& warnings);
 
 //! The INSEE commune -> bassin de vie table (CODGEO, LIBGEO, DEP, REG, BV2012|BV2022, LIBBV2012|LIBBV2022).
 struct BassinMapping {
@@ -85,6 +89,13 @@ struct ProfessionalsColumns {
     std::string vintage;                      //!< optional column holding the year
 };
 
+//! The mass scale (poles.mass_scale) that counts read from a table call for, and why.
+struct SourceMassScale {
+    double scale = 1;   //!< 1 = counts comparable with RPPS + ADELI, as the typology's thresholds expect
+    std::string reason; //!< "" for 1; else the sentence saying so, in English (legacy: use `message`)
+    Message message;    //!< empty for 1; else io.import.bpe_mass_scale, for a warning in the user's language
+};
+
 //! Reads professional counts, long (commune, profession, count) or wide (one column per BPE code or
 //! profession; columns that resolve to no profession of the catalogue are ignored with one warning
 //! listing them, e.g. D1xx establishments, D301 pharmacies). Profession labels/aliases are resolved
@@ -108,6 +119,12 @@ std::vector<model::CountRecord> readProfessionals(const Table& table,
                                                   const model::ProfessionCatalogue& catalogue, int vintage,
                                                   const ProfessionalsColumns& columns, Warnings& warnings,
                                                   bool allowUnknownProfessions = false);
+//! The same, from a table read row by row (the same records, warnings and errors, without the table of
+//! strings), and the mass scale massScaleForSource gives for that table in `scale`.
+std::vector<model::CountRecord> readProfessionals(TableRows& rows,
+                                                  const model::ProfessionCatalogue& catalogue, int vintage,
+                                                  const ProfessionalsColumns& columns, SourceMassScale& scale,
+                                                  Warnings& warnings, bool allowUnknownProfessions = false);
 
 //! Professionals per infra-communal zone (IRIS, quartier): a long table with a zone column, the parent
 //! commune, the profession and the count (INSEE's BPE by IRIS: DCIRIS, DEPCOM, TYPEQU, NB_EQUIP).
@@ -127,12 +144,6 @@ ZoneCounts readZoneProfessionals(const Table& table, const model::ProfessionCata
 //! profession names is not one.
 bool isBpeTable(const Table& table, const ProfessionalsColumns& columns = {});
 
-//! The mass scale (poles.mass_scale) that counts read from a table call for, and why.
-struct SourceMassScale {
-    double scale = 1;   //!< 1 = counts comparable with RPPS + ADELI, as the typology's thresholds expect
-    std::string reason; //!< "" for 1; else the sentence saying so, in English (legacy: use `message`)
-    Message message;    //!< empty for 1; else io.import.bpe_mass_scale, for a warning in the user's language
-};
 //! The one place deciding the mass scale from the source (import and classify): INSEE's BPE counts
 //! practice sites of private practitioners only, about a quarter of the RPPS + ADELI totals the
 //! thresholds were set on (DOMAIN.md §3): 0.25. Any other table: 1.

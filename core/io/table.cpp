@@ -339,7 +339,7 @@ std::vector<std::string> headerNames(const Record& record, const std::string& so
     return header;
 }
 
-void warnTitleLines(const std::vector<Record>& records, std::size_t headerIndex, const Table& table,
+void warnTitleLines(const std::vector<Record>& records, std::size_t headerIndex, const TableHead& table,
                     const char* lineWord, Warnings& warnings) {
     long firstSkipped = 0, lastSkipped = 0;
     for (std::size_t i = 0; i < headerIndex; ++i) {
@@ -374,29 +374,64 @@ Message tooManyFields(std::size_t width, std::size_t found, long headerLine, con
     return msg("io.table.too_many_fields_csv", std::move(args));
 }
 
+//! False for a blank record (or one of separators only); else the record padded to `head`'s width, or
+//! Error(Format) when it is wider.
+bool acceptRow(Record& r, const TableHead& head, const char* lineWord, char separator) {
+    const std::size_t width = head.header.size();
+    const std::size_t w = effectiveWidth(r);
+    if (w == 0)
+        return false;
+    if (w > width)
+        throw Error(ErrorKind::Format, Location{head.source, r.line, {}, -1},
+                    tooManyFields(width, w, head.headerLine, lineWord, separator));
+    r.fields.resize(width);
+    return true;
+}
+
+[[noreturn]] void throwNoDataRow(const TableHead& head, const char* lineWord) {
+    throw Error(ErrorKind::Format, Location{head.source, head.headerLine, {}, -1},
+                msg("io.table.no_data_row", {sheetFlag(lineWord), arg::integer("header", head.headerLine)}));
+}
+
 //! The rows below the header, padded to its width; blank rows skipped; wider rows refused.
 void collectRows(std::vector<Record>& records, std::size_t headerIndex, const char* lineWord, char separator,
                  Table& table) {
-    const std::size_t width = table.header.size();
     const std::size_t n = records.size() - headerIndex - 1;
     table.rows.reserve(n);
     table.lines.reserve(n);
     for (std::size_t i = headerIndex + 1; i < records.size(); ++i) {
         Record& r = records[i];
-        const std::size_t w = effectiveWidth(r);
-        if (w == 0)
-            continue; // blank line, or only separators
-        if (w > width)
-            throw Error(ErrorKind::Format, Location{table.source, r.line, {}, -1},
-                        tooManyFields(width, w, table.headerLine, lineWord, separator));
-        r.fields.resize(width);
+        if (!acceptRow(r, table, lineWord, separator))
+            continue;
         table.rows.push_back(std::move(r.fields));
         table.lines.push_back(r.line);
     }
     if (table.rows.empty())
-        throw Error(
-            ErrorKind::Format, Location{table.source, table.headerLine, {}, -1},
-            msg("io.table.no_data_row", {sheetFlag(lineWord), arg::integer("header", table.headerLine)}));
+        throwNoDataRow(table, lineWord);
+}
+
+//! The header of `records`, its title lines warned about, and a quote left open in `records` refused;
+//! the index of the header record.
+std::size_t readHead(const std::vector<Record>& records, const TableReadOptions& options,
+                     const std::optional<OpenQuote>& openQuote, const char* lineWord, TableHead& head,
+                     Warnings& warnings) {
+    const std::size_t headerIndex = findHeader(records, head.source, options, lineWord);
+    if (headerIndex == kNone) {
+        if (openQuote)
+            throwOpenQuote(head.source, *openQuote, lineWord);
+        throw Error(ErrorKind::Format, Location{head.source, 0, {}, -1}, msg("io.table.empty"));
+    }
+    const Record& headerRecord = records[headerIndex];
+    head.headerLine = headerRecord.line;
+    head.header = headerNames(headerRecord, head.source);
+    warnTitleLines(records, headerIndex, head, lineWord, warnings);
+    if (openQuote) {
+        const bool inHeader = &records.back() == &headerRecord;
+        throwOpenQuote(head.source, *openQuote, lineWord,
+                       !inHeader && openQuote->field < head.header.size() ? head.header[openQuote->field]
+                                                                          : std::string());
+    }
+    return headerIndex;
 }
 
 Table buildTable(std::vector<Record>& records, const std::string& source, const TableReadOptions& options,
@@ -404,22 +439,7 @@ Table buildTable(std::vector<Record>& records, const std::string& source, const 
                  Warnings& warnings) {
     Table table;
     table.source = source;
-    const std::size_t headerIndex = findHeader(records, source, options, lineWord);
-    if (headerIndex == kNone) {
-        if (openQuote)
-            throwOpenQuote(source, *openQuote, lineWord);
-        throw Error(ErrorKind::Format, Location{source, 0, {}, -1}, msg("io.table.empty"));
-    }
-    const Record& headerRecord = records[headerIndex];
-    table.headerLine = headerRecord.line;
-    table.header = headerNames(headerRecord, source);
-    warnTitleLines(records, headerIndex, table, lineWord, warnings);
-    if (openQuote) {
-        const bool inHeader = &records.back() == &headerRecord;
-        throwOpenQuote(source, *openQuote, lineWord,
-                       !inHeader && openQuote->field < table.header.size() ? table.header[openQuote->field]
-                                                                           : std::string());
-    }
+    const std::size_t headerIndex = readHead(records, options, openQuote, lineWord, table, warnings);
     collectRows(records, headerIndex, lineWord, separator, table);
     return table;
 }
@@ -444,7 +464,7 @@ std::string columnKey(const std::string& name) {
     return text::matchKey(name);
 }
 
-int Table::column(const std::string& name) const {
+int TableHead::column(const std::string& name) const {
     const std::string key = columnKey(name);
     for (std::size_t i = 0; i < header.size(); ++i)
         if (columnKey(header[i]) == key)
@@ -452,7 +472,7 @@ int Table::column(const std::string& name) const {
     return -1;
 }
 
-int Table::requireColumn(const std::string& name) const {
+int TableHead::requireColumn(const std::string& name) const {
     const int c = column(name);
     if (c >= 0)
         return c;
@@ -462,14 +482,17 @@ int Table::requireColumn(const std::string& name) const {
                                      {arg::code("name", name), arg::list("found", header, true)}));
 }
 
-Location Table::at(std::size_t row, int column) const {
+Location TableHead::locate(long line, int column) const {
     Location where;
     where.file = source;
-    if (row < lines.size())
-        where.line = lines[row];
+    where.line = line;
     if (column >= 0 && static_cast<std::size_t>(column) < header.size())
         where.column = header[column];
     return where;
+}
+
+Location Table::at(std::size_t row, int column) const {
+    return locate(row < lines.size() ? lines[row] : 0, column);
 }
 
 const std::string& Table::cell(std::size_t row, int column) const {
@@ -479,49 +502,72 @@ const std::string& Table::cell(std::size_t row, int column) const {
     return rows[row][column];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Row by row
+
+struct TableRows::State {
+    TableHead head;
+    std::optional<Table> sheet; //!< a spreadsheet, read whole
+    std::size_t sheetRow = 0;
+    std::string text; //!< decoded text (CSV), which `tokenizer` reads
+    std::optional<text::CsvTokenizer> tokenizer;
+    std::vector<Record> sample; //!< records read to find the header; those below it are handed out first
+    std::size_t nextSample = 0;
+    Record current;
+    bool anyRow = false;
+};
+
+TableRows::TableRows() : m_state(std::make_unique<State>()) {}
+TableRows::TableRows(TableRows&&) noexcept = default;
+TableRows& TableRows::operator=(TableRows&&) noexcept = default;
+TableRows::~TableRows() = default;
+
 namespace {
 
-Table handOver(Table table, Warnings* warnings) {
-    if (warnings)
-        warnings->insert(warnings->end(), table.warnings.begin(), table.warnings.end());
-    return table;
+//! The records needed to find the header (findHeader): up to the kSampleRecords-th non-blank one, or up
+//! to the header line when it is given.
+std::vector<Record> sampleRecords(text::CsvTokenizer& tokenizer, const TableReadOptions& options) {
+    std::vector<Record> sample;
+    std::size_t nonBlank = 0;
+    for (Record r; options.headerLine > 0 ? sample.empty() || sample.back().line < options.headerLine
+                                          : nonBlank < kSampleRecords;
+         r = Record{}) {
+        if (!tokenizer.next(r))
+            break;
+        if (effectiveWidth(r) > 0)
+            ++nonBlank;
+        sample.push_back(std::move(r));
+    }
+    return sample;
 }
 
-//! `bytes` is consumed: valid UTF-8 is tokenised in place (see decodeUtf8).
-Table parseCsvBytes(std::string bytes, const std::string& sourceName, const TableReadOptions& options) {
+//! The state of a text table read up to its header. `bytes` is consumed: valid UTF-8 is read in place.
+void startText(TableRows::State& st, std::string bytes, const std::string& sourceName,
+               const TableReadOptions& options) {
     Warnings warnings;
-    std::string encoding;
-    const std::string text = decodeBytes(bytes, sourceName, options.encoding, encoding, warnings);
-    refuseNul(text, sourceName);
-    const char sep = options.separator ? options.separator : detectSeparator(text);
-
-    std::vector<Record> records;
-    const auto openQuote = text::tokenizeCsv(text, sep, records);
-
-    Table table = buildTable(records, sourceName, options, openQuote, "line", sep, warnings);
-    table.separator = sep;
-    table.encoding = encoding;
-    table.warnings = std::move(warnings);
-    return table;
+    st.head.source = sourceName;
+    st.text = decodeBytes(bytes, sourceName, options.encoding, st.head.encoding, warnings);
+    refuseNul(st.text, sourceName);
+    st.head.separator = options.separator ? options.separator : detectSeparator(st.text);
+    st.tokenizer.emplace(st.text, st.head.separator);
+    st.sample = sampleRecords(*st.tokenizer, options);
+    st.nextSample = readHead(st.sample, options, st.tokenizer->openQuote(), "line", st.head, warnings) + 1;
+    st.head.warnings = std::move(warnings);
 }
 
-} // namespace
-
-Table parseCsvText(const std::string& bytes, const std::string& sourceName, const TableReadOptions& options,
-                   Warnings* warnings) {
-    return handOver(parseCsvBytes(bytes, sourceName, options), warnings);
-}
-
-Table readTable(const std::string& path, const TableReadOptions& options, Warnings* warnings) {
+//! The bytes of the text file at `path`, or its sheet when it is a spreadsheet (by extension or content).
+void startFile(TableRows::State& st, const std::string& path, const TableReadOptions& options) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(status))
         throw Error(ErrorKind::FileNotFound, Location{path, 0, {}, -1}, msg("io.file_not_found"));
     if (std::filesystem::is_directory(status))
         throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, msg("io.folder_not_file"));
-    if (hasSpreadsheetExtension(path))
-        return handOver(readSpreadsheet(path, options, path), warnings);
-
+    if (hasSpreadsheetExtension(path)) {
+        st.sheet = readSpreadsheet(path, options, path);
+        st.head = *st.sheet;
+        return;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, msg("io.cannot_open_for_reading"));
@@ -543,9 +589,115 @@ Table readTable(const std::string& path, const TableReadOptions& options, Warnin
     if (bytes.size() > 4 && bytes.compare(0, 4, "PK\x03\x04") == 0) {
         const bool ods =
             std::string_view(bytes).substr(0, 200).find("opendocument.spreadsheet") != std::string_view::npos;
-        return handOver(readSpreadsheet(path, options, (ods ? "ODS:" : "XLSX:") + path), warnings);
+        st.sheet = readSpreadsheet(path, options, (ods ? "ODS:" : "XLSX:") + path);
+        st.head = *st.sheet;
+        return;
     }
-    return handOver(parseCsvBytes(std::move(bytes), path, options), warnings);
+    startText(st, std::move(bytes), path, options);
+}
+
+void handOver(const TableHead& head, Warnings* warnings) {
+    if (warnings)
+        warnings->insert(warnings->end(), head.warnings.begin(), head.warnings.end());
+}
+
+} // namespace
+
+TableRows::TableRows(const std::string& path, const TableReadOptions& options, Warnings* warnings)
+    : TableRows() {
+    startFile(*m_state, path, options);
+    handOver(m_state->head, warnings);
+}
+
+TableRows TableRows::fromText(std::string bytes, const std::string& sourceName,
+                              const TableReadOptions& options, Warnings* warnings) {
+    TableRows rows;
+    startText(*rows.m_state, std::move(bytes), sourceName, options);
+    handOver(rows.m_state->head, warnings);
+    return rows;
+}
+
+const TableHead& TableRows::head() const {
+    return m_state->head;
+}
+
+bool TableRows::next() {
+    State& st = *m_state;
+    if (st.sheet) {
+        if (st.sheetRow >= st.sheet->rows.size())
+            return false;
+        st.current.fields = std::move(st.sheet->rows[st.sheetRow]);
+        st.current.line = st.sheet->lines[st.sheetRow++];
+        return true;
+    }
+    for (;;) {
+        if (st.nextSample < st.sample.size()) {
+            st.current = std::move(st.sample[st.nextSample++]);
+        } else {
+            if (!st.sample.empty())
+                std::vector<Record>().swap(st.sample);
+            if (!st.tokenizer->next(st.current))
+                break;
+            if (const auto& open = st.tokenizer->openQuote())
+                throwOpenQuote(st.head.source, *open, "line",
+                               open->field < st.head.header.size() ? st.head.header[open->field]
+                                                                   : std::string());
+        }
+        if (acceptRow(st.current, st.head, "line", st.head.separator)) {
+            st.anyRow = true;
+            return true;
+        }
+    }
+    if (!st.anyRow)
+        throwNoDataRow(st.head, "line");
+    return false;
+}
+
+const std::vector<std::string>& TableRows::cells() const {
+    return m_state->current.fields;
+}
+
+long TableRows::line() const {
+    return m_state->current.line;
+}
+
+std::size_t TableRows::expectedRows() const {
+    const State& st = *m_state;
+    if (st.sheet)
+        return st.sheet->rows.size();
+    return static_cast<std::size_t>(std::count(st.text.begin(), st.text.end(), '\n'));
+}
+
+std::vector<std::string> TableRows::takeCells() {
+    return std::move(m_state->current.fields);
+}
+
+namespace {
+
+//! Every row of `rows`, in a table.
+Table collect(TableRows& rows) {
+    Table table;
+    static_cast<TableHead&>(table) = rows.head();
+    table.rows.reserve(rows.expectedRows());
+    table.lines.reserve(rows.expectedRows());
+    while (rows.next()) {
+        table.rows.push_back(rows.takeCells());
+        table.lines.push_back(rows.line());
+    }
+    return table;
+}
+
+} // namespace
+
+Table parseCsvText(const std::string& bytes, const std::string& sourceName, const TableReadOptions& options,
+                   Warnings* warnings) {
+    TableRows rows = TableRows::fromText(bytes, sourceName, options, warnings);
+    return collect(rows);
+}
+
+Table readTable(const std::string& path, const TableReadOptions& options, Warnings* warnings) {
+    TableRows rows(path, options, warnings);
+    return collect(rows);
 }
 
 } // namespace maillage::io

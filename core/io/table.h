@@ -14,6 +14,7 @@
 // and a table with a header but no data row.
 #include "core/model/error.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,14 +34,12 @@ struct TableReadOptions {
     std::string sheet;
 };
 
-//! A table of text cells, every row with the line (CSV) or row (spreadsheet) it came from.
-struct Table {
+//! What a table says before its rows: its source, header and how it was read.
+struct TableHead {
     std::string source; //!< the path as given
     std::vector<std::string> header;
-    std::vector<std::vector<std::string>> rows; //!< every row has header.size() cells (short rows padded)
-    std::vector<long> lines;                    //!< 1-based source line of each row
-    long headerLine = 0;                        //!< 1-based line (CSV) or row (spreadsheet) of the header
-    char separator = 0;                         //!< what was used (CSV)
+    long headerLine = 0;  //!< 1-based line (CSV) or row (spreadsheet) of the header
+    char separator = 0;   //!< what was used (CSV)
     std::string encoding; //!< what was used: "UTF-8", "CP1252", "UTF-8+CP1252" (line by line), "LATIN1",
                           //!< "UTF-16"
     std::string sheet;    //!< the sheet read (XLSX/ODS), "" for text files
@@ -51,10 +50,55 @@ struct Table {
     int column(const std::string& name) const;
     //! Like column() but throws Error(Format) naming the file, the missing column and the columns found.
     int requireColumn(const std::string& name) const;
+    //! Location of the cell of `column` (-1: none) on `line`, for messages.
+    Location locate(long line, int column) const;
+};
+
+//! A table of text cells, every row with the line (CSV) or row (spreadsheet) it came from.
+struct Table : TableHead {
+    std::vector<std::vector<std::string>> rows; //!< every row has header.size() cells (short rows padded)
+    std::vector<long> lines;                    //!< 1-based source line of each row
+
     //! Location of a cell, for messages.
     Location at(std::size_t row, int column) const;
     //! The cell, or an empty string when `column` is -1.
     const std::string& cell(std::size_t row, int column) const;
+};
+
+//! A table read one row at a time, for readers that use each row as it comes: the same reading as
+//! readTable (encodings, separator, header and title lines; the same warnings and errors, each when its
+//! row is reached), without holding every row as strings. Text is tokenised as it is read; a spreadsheet
+//! is read whole (GDAL), then handed out row by row.
+class TableRows {
+public:
+    //! Opens and reads `path` up to its header (the errors of readTable about the file and its header);
+    //! the warnings so far are in head().warnings, and appended to `warnings` when given.
+    explicit TableRows(const std::string& path, const TableReadOptions& options = {},
+                       Warnings* warnings = nullptr);
+    //! The same from text in memory; `sourceName` is used in messages.
+    static TableRows fromText(std::string bytes, const std::string& sourceName,
+                              const TableReadOptions& options = {}, Warnings* warnings = nullptr);
+    TableRows(TableRows&&) noexcept;
+    TableRows& operator=(TableRows&&) noexcept;
+    ~TableRows();
+
+    const TableHead& head() const;
+    //! Moves to the next row (blank lines skipped); false after the last. Throws Error(Format) for a row
+    //! wider than the header, a quote never closed, a table without a data row.
+    bool next();
+    //! The current row: header().size() cells (short rows padded), and its 1-based line.
+    const std::vector<std::string>& cells() const;
+    long line() const;
+    //! About how many rows there are (the lines of a text), for reserving.
+    std::size_t expectedRows() const;
+    //! The current row's cells, moved out (next() then starts a new row).
+    std::vector<std::string> takeCells();
+
+    struct State; //!< internal to core/io/table.cpp
+
+private:
+    TableRows();
+    std::unique_ptr<State> m_state;
 };
 
 //! Folds a column name for loose matching: text::matchKey, the key profession aliases are matched with

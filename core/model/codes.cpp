@@ -2,6 +2,7 @@
 
 #include "core/model/text.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace maillage::codes {
@@ -37,6 +38,10 @@ std::string_view trimJunk(std::string_view raw) {
 } // namespace
 
 std::optional<std::string> normalizeCommune(std::string_view raw) {
+    // The common case, cheaply: five digits as written ("59350").
+    if (raw.size() == 5 && raw != "00000" &&
+        std::all_of(raw.begin(), raw.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::string(raw);
     std::string s(trimJunk(raw));
     // Spreadsheets turn 1001 into 1001.0 or 1001,0.
     for (const char* suffix : {".0", ",0", ".00", ",00"}) {

@@ -50,66 +50,65 @@ void readUpToSeparator(const char*& p, const char* end, char sep, std::string& f
 
 } // namespace
 
-std::optional<CsvOpenQuote> tokenizeCsv(std::string_view s, char sep, std::vector<CsvRecord>& records) {
-    const char* p = s.data();
-    const char* const end = p + s.size();
-    long line = 1;
-    CsvRecord rec;
-    rec.line = 1;
-    std::string field;
-    bool recordHasContent = false;
-
-    // One record a line in most files, each as wide as the one before: no reallocation on the way.
-    records.reserve(records.size() + static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
-    auto endRecord = [&]() {
-        const std::size_t width = rec.fields.size();
-        records.push_back(std::move(rec));
-        rec = CsvRecord{};
-        rec.fields.reserve(width);
-        recordHasContent = false;
+bool CsvTokenizer::next(CsvRecord& record) {
+    if (m_p >= m_end || m_openQuote)
+        return false;
+    record.line = m_line;
+    std::size_t used = 0; // fields of `record` filled so far; the others are reused, then dropped
+    const auto nextField = [&]() -> std::string& {
+        if (used == record.fields.size())
+            record.fields.emplace_back();
+        return record.fields[used++];
     };
-
-    while (p < end) {
+    for (;;) {
         // One field.
-        if (*p == '"') {
-            const long openLine = line;
-            if (!readQuoted(p, end, line, field)) {
-                rec.fields.push_back(std::move(field));
-                const CsvOpenQuote open{openLine, rec.fields.size() - 1};
-                records.push_back(std::move(rec));
-                return open;
+        std::string& field = nextField();
+        if (*m_p == '"') {
+            const long openLine = m_line;
+            if (!readQuoted(m_p, m_end, m_line, field)) {
+                m_openQuote = CsvOpenQuote{openLine, used - 1};
+                break;
             }
             // Lenient: anything up to the separator after the closing quote belongs to the field.
-            readUpToSeparator(p, end, sep, field);
-            rec.fields.push_back(std::move(field));
+            readUpToSeparator(m_p, m_end, m_sep, field);
         } else {
             field.clear();
-            readUpToSeparator(p, end, sep, field);
-            rec.fields.push_back(std::move(field));
+            readUpToSeparator(m_p, m_end, m_sep, field);
         }
-        recordHasContent = true;
-        if (p >= end)
+        if (m_p >= m_end)
             break;
-        if (*p == sep) {
-            ++p;
-            if (p >= end || *p == '\n' || *p == '\r')
-                rec.fields.emplace_back(); // a trailing separator ends with an empty field
-            if (p >= end)
+        if (*m_p == m_sep) {
+            ++m_p;
+            if (m_p >= m_end || *m_p == '\n' || *m_p == '\r')
+                nextField().clear(); // a trailing separator ends with an empty field
+            if (m_p >= m_end)
                 break;
-            if (*p != '\n' && *p != '\r')
+            if (*m_p != '\n' && *m_p != '\r')
                 continue;
         }
         // Line end.
-        if (*p == '\r' && p + 1 < end && p[1] == '\n')
-            ++p;
-        ++p;
-        ++line;
-        endRecord();
-        rec.line = line;
+        if (*m_p == '\r' && m_p + 1 < m_end && m_p[1] == '\n')
+            ++m_p;
+        ++m_p;
+        ++m_line;
+        break;
     }
-    if (recordHasContent)
-        records.push_back(std::move(rec));
-    return std::nullopt;
+    record.fields.resize(used);
+    return true;
+}
+
+std::optional<CsvOpenQuote> tokenizeCsv(std::string_view s, char sep, std::vector<CsvRecord>& records) {
+    // One record a line in most files, each as wide as the one before: no reallocation on the way.
+    records.reserve(records.size() + static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
+    CsvTokenizer tokenizer(s, sep);
+    CsvRecord record;
+    while (tokenizer.next(record)) {
+        const std::size_t width = record.fields.size();
+        records.push_back(std::move(record));
+        record = CsvRecord{};
+        record.fields.reserve(width);
+    }
+    return tokenizer.openQuote();
 }
 
 } // namespace maillage::text

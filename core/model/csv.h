@@ -29,4 +29,23 @@ struct CsvOpenQuote {
 //! ends inside one.
 std::optional<CsvOpenQuote> tokenizeCsv(std::string_view s, char sep, std::vector<CsvRecord>& records);
 
+//! The same tokenising, one record at a time (tokenizeCsv is this loop): for readers that use each record
+//! as it comes rather than holding them all.
+class CsvTokenizer {
+public:
+    CsvTokenizer(std::string_view s, char sep) : m_p(s.data()), m_end(s.data() + s.size()), m_sep(sep) {}
+    //! The next record into `record`, whose strings are reused (no allocation for a record as wide as the
+    //! one before, with fields no longer); false at the end of the text.
+    bool next(CsvRecord& record);
+    //! Set when the record next() returned last ends inside a quoted field (the text is then at its end).
+    const std::optional<CsvOpenQuote>& openQuote() const { return m_openQuote; }
+
+private:
+    const char* m_p;
+    const char* m_end;
+    char m_sep;
+    long m_line = 1;
+    std::optional<CsvOpenQuote> m_openQuote;
+};
+
 } // namespace maillage::text

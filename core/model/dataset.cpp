@@ -1,5 +1,7 @@
 #include "core/model/dataset.h"
 
+#include "core/model/code_table.h"
+
 #include <algorithm>
 
 namespace maillage::model {
@@ -136,42 +138,66 @@ int Dataset::latestVintage() const {
 }
 
 void Dataset::rebuildBassins(const std::map<std::string, std::string>& bvNames) {
-    std::map<std::string, Bassin> byCode;
     std::map<std::string, Wkb> oldGeometry;
     for (auto& b : bassins)
         if (!b.geometry.empty())
             oldGeometry[b.code] = std::move(b.geometry);
-    std::map<std::string, int> mainCommune; // bv -> index of its main commune
+    // The bassin of each commune, numbered in order of first sight, and the size of each.
+    text::CodeTable number; // bv code -> its number
+    std::vector<int> bassinOf(communes.size(), -1);
+    std::vector<std::size_t> members;
     for (std::size_t i = 0; i < communes.size(); ++i) {
-        const Commune& c = communes[i];
-        if (c.bv.empty())
+        const std::string& bv = communes[i].bv;
+        if (bv.empty())
             continue;
-        Bassin& b = byCode[c.bv];
-        b.code = c.bv;
-        b.communes.push_back(c.code);
-        b.population += c.population;
-        auto it = mainCommune.find(c.bv);
-        if (it == mainCommune.end()) {
-            mainCommune[c.bv] = static_cast<int>(i);
+        const int* known = number.find(bv);
+        const int n = known ? *known : static_cast<int>(members.size());
+        if (!known) {
+            number.insert(bv, n);
+            members.push_back(0);
+        }
+        bassinOf[i] = n;
+        ++members[static_cast<std::size_t>(n)];
+    }
+    std::vector<Bassin> built(members.size());
+    std::vector<int> mainCommune(members.size(), -1); // index of each bassin's main commune
+    for (std::size_t i = 0; i < communes.size(); ++i) {
+        if (bassinOf[i] < 0)
+            continue;
+        const auto n = static_cast<std::size_t>(bassinOf[i]);
+        const Commune& c = communes[i];
+        Bassin& b = built[n];
+        if (b.communes.empty()) {
+            b.code = c.bv;
+            b.communes.reserve(members[n]);
+            mainCommune[n] = static_cast<int>(i);
         } else {
-            const Commune& current = communes[it->second];
+            const Commune& current = communes[static_cast<std::size_t>(mainCommune[n])];
             const bool currentIsNamesake = current.code == c.bv;
             if (c.code == c.bv || (!currentIsNamesake && c.population > current.population))
-                it->second = static_cast<int>(i);
+                mainCommune[n] = static_cast<int>(i);
         }
+        b.communes.push_back(c.code);
+        b.population += c.population;
     }
+    std::vector<std::size_t> byCode(built.size());
+    for (std::size_t n = 0; n < byCode.size(); ++n)
+        byCode[n] = n;
+    std::sort(byCode.begin(), byCode.end(),
+              [&](std::size_t a, std::size_t b) { return built[a].code < built[b].code; });
     bassins.clear();
-    bassins.reserve(byCode.size());
-    for (auto& [code, b] : byCode) {
-        const Commune& main = communes[mainCommune[code]];
-        const auto named = bvNames.find(code);
+    bassins.reserve(built.size());
+    for (const std::size_t n : byCode) {
+        Bassin& b = built[n];
+        const Commune& main = communes[static_cast<std::size_t>(mainCommune[n])];
+        const auto named = bvNames.find(b.code);
         b.name = named != bvNames.end() && !named->second.empty() ? named->second : main.name;
         if (b.name.empty())
-            b.name = code;
+            b.name = b.code;
         b.dep = main.dep;
         b.reg = main.reg;
         b.anchor = main.anchor;
-        const auto g = oldGeometry.find(code);
+        const auto g = oldGeometry.find(b.code);
         if (g != oldGeometry.end())
             b.geometry = std::move(g->second);
         bassins.push_back(std::move(b));

@@ -20,13 +20,26 @@ done
 mkdir -p "$work"
 "$here/make_tables.sh" "$data" "$work"
 
-# One run of "$@": prints "wall cpu rss_kib", the command's output discarded.
+# One run of "$@": prints "wall_ms cpu_ms rss_kib", the command's output discarded. Milliseconds: the
+# command's CPU time (user + system) from the shell's `times`, to the millisecond, and the wall time from
+# `date`; /usr/bin/time's %e, %U and %S have 10 ms steps, which rounded a tiny command's times to 0.
 measure() {
-    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" >/dev/null 2>&1 || {
+    local start end cpu
+    start=$(date +%s%N)
+    cpu=$(
+        /usr/bin/time -f "%M" -o "$work/time.txt" "$@" >/dev/null 2>&1 || exit 1
+        times # in this subshell itself (not in a pipeline, which would fork it)
+    ) || {
         echo "failed: $*" >&2
         return 1
     }
-    awk '{ printf "%s %.3f %s\n", $1, $2 + $3, $4 }' "$work/time.txt"
+    end=$(date +%s%N)
+    # `times` prints the shell's then its children's user and system times: "0m0.012s 0m0.004s".
+    cpu=${cpu##*$'\n'}
+    awk -v wall=$(((end - start) / 1000)) -v cpu="$cpu" 'BEGIN {
+        n = split(cpu, t, /[ms]+/); ms = 0
+        for (i = 1; i + 1 <= n; i += 2) ms += (t[i] * 60 + t[i + 1]) * 1000
+    } { printf "%.1f %.1f %s\n", wall / 1000, ms, $1 }' "$work/time.txt"
 }
 
 # Median of column $1 of the lines on stdin.
@@ -44,14 +57,17 @@ compare() {
     local ow oc om pw pc pm
     ow=$(median 1 <"$work/ours.txt") oc=$(median 2 <"$work/ours.txt") om=$(median 3 <"$work/ours.txt")
     if [ -z "$peer" ]; then
-        printf "%-28s %7.2f s wall %6.2f s CPU %6d MiB\n" "$label" "$ow" "$oc" $((om / 1024))
+        printf "%-28s %8.1f ms wall %7.1f ms CPU %6.1f MiB\n" "$label" "$ow" "$oc" "$(ratio "$om" 1024)"
         return
     fi
     pw=$(median 1 <"$work/peer.txt") pc=$(median 2 <"$work/peer.txt") pm=$(median 3 <"$work/peer.txt")
-    printf "%-28s %7.2f s wall %6.2f s CPU %6d MiB | peer %6.2f s wall %6.2f s CPU %6d MiB | ratio wall %.2f CPU %.2f memory %.2f\n" \
-        "$label" "$ow" "$oc" $((om / 1024)) "$pw" "$pc" $((pm / 1024)) \
-        "$(echo "$ow / $pw" | bc -l)" "$(echo "$oc / $pc" | bc -l)" "$(echo "$om / $pm" | bc -l)"
+    printf "%-28s %8.1f ms wall %7.1f ms CPU %6.1f MiB | peer %8.1f ms wall %7.1f ms CPU %6.1f MiB | ratio wall %s CPU %s memory %s\n" \
+        "$label" "$ow" "$oc" "$(ratio "$om" 1024)" "$pw" "$pc" "$(ratio "$pm" 1024)" \
+        "$(ratio "$ow" "$pw")" "$(ratio "$oc" "$pc")" "$(ratio "$om" "$pm")"
 }
+
+# $1 / $2 with two decimals; "n/a" when $2 is 0.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "n/a"; else printf "%.2f", a / b }'; }
 
 only=${ONLY:-classify import analyses tiny}
 wanted() { [[ " $only " == *" $1 "* ]]; }
