@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -163,6 +164,7 @@ private slots:
     void layersHaveRolesAndFrenchNames();
     void legendCountsFollowClassification();
     void thresholdChangeRecolours();
+    void changedBassinsWrittenAsAFreshLayer();
     void selectionFollowsSession();
     void departementsAreDissolved();
     void nationalScaleRecomputation();
@@ -265,6 +267,35 @@ void TestMap::thresholdChangeRecolours() {
     QCOMPARE(layers.featureId(FeatureKind::Bassin, QStringLiteral("00002")), fid);
     QCOMPARE(poleTypeOf(bassins, layers, QStringLiteral("00002")), 2);
     QCOMPARE(legendCounts(project, bassins), (Counts{1, 1, 1, 1, 2}));
+}
+
+void TestMap::changedBassinsWrittenAsAFreshLayer() {
+    // A parameter change writes only the BVs whose values changed: after a change and back, and another
+    // change, every BV's classification fields read as those of a layer written whole.
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    session.setDataset(testing::makeSixBassins());
+    model::Parameters p = session.parameters();
+    const auto compareWithFresh = [&] {
+        std::unique_ptr<QgsVectorLayer> fresh(
+            MapLayers::createPoleLayer(session.dataset(), session.poles(), QStringLiteral("fresh")));
+        QMap<QString, QgsAttributes> expected;
+        QgsFeature f;
+        for (QgsFeatureIterator it = fresh->getFeatures(); it.nextFeature(f);)
+            expected.insert(f.attribute(QStringLiteral("code")).toString(), f.attributes());
+        int compared = 0;
+        for (QgsFeatureIterator it = layers.bassins()->getFeatures(); it.nextFeature(f); ++compared)
+            if (f.attributes() != expected.value(f.attribute(QStringLiteral("code")).toString()))
+                return false;
+        return compared == expected.size() && compared == 6;
+    };
+    for (double grandPoleMin : {4500.0, 3000.0, 900.0, 4500.0}) {
+        p.poles.grandPoleMin = grandPoleMin;
+        session.setParameters(p);
+        QVERIFY2(compareWithFresh(), qPrintable(QStringLiteral("grandPoleMin %1").arg(grandPoleMin)));
+    }
+    QCOMPARE(poleTypeOf(layers.bassins(), layers, QStringLiteral("00002")), 3);
 }
 
 void TestMap::selectionFollowsSession() {
