@@ -383,6 +383,11 @@ void MainWindow::createCanvas() {
     m_bridge = new QgsLayerTreeMapCanvasBridge(m_project->layerTreeRoot(), m_canvas, this);
     connect(m_canvas, &QgsMapCanvas::xyCoordinates, this, &MainWindow::showCoordinates);
     connect(m_canvas, &QgsMapCanvas::scaleChanged, this, &MainWindow::updateLegendScale);
+    // The communes' spatial index once the map shows them (not at the opening: 260 ms nationally).
+    connect(m_canvas, &QgsMapCanvas::scaleChanged, this, [this](double scale) {
+        if (m_layers && m_layers->communes() && scale < m_layers->communes()->minimumScale())
+            m_layers->indexCommunes();
+    });
 }
 
 void MainWindow::createActions() {

@@ -252,6 +252,13 @@ QgsVectorLayer* MapLayers::facilities() const {
     return m_facilities;
 }
 
+void MapLayers::indexCommunes() {
+    if (!m_communes || m_communesIndexed)
+        return;
+    m_communes->dataProvider()->createSpatialIndex();
+    m_communesIndexed = true;
+}
+
 QgsFeatureId MapLayers::featureId(FeatureKind kind, const QString& code) const {
     const auto& map = kind == FeatureKind::Commune ? m_communeFids : m_bassinFids;
     return map.value(code, FID_NULL);
@@ -300,6 +307,7 @@ void MapLayers::rebuild() {
         m_departementTask->cancel(); // its result would be for the previous dataset
     removeLayers();
     m_departementsReady = false;
+    m_communesIndexed = false;
     m_fullExtent = QgsRectangle();
     const model::Dataset& dataset = m_session->dataset();
     const QgsCoordinateReferenceSystem crs(QStringLiteral("EPSG:%1").arg(model::kWorkingEpsg));
@@ -330,8 +338,8 @@ void MapLayers::rebuild() {
         m_communes->dataProvider()->addFeatures(features);
         for (const QgsFeature& f : std::as_const(features))
             m_communeFids.insert(f.attribute(0).toString(), f.id());
-        // No spatial index: 35,000 one-by-one R-tree insertions cost 260 ms of the opening (national), and a
-        // scan of the bounding boxes costs about 1 ms when the communes are drawn (zoomed in).
+        // No spatial index yet (indexCommunes()): 35,000 one-by-one R-tree insertions were 260 ms of the
+        // national opening, and the map of the territory does not draw the communes.
         m_communes->updateExtents();
     }
     setLayerRole(m_communes, QString::fromLatin1(role::Communes));

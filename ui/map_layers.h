@@ -54,6 +54,10 @@ public:
     //! tree until the user shows them; null when the dataset has none.
     QgsVectorLayer* facilities() const;
 
+    //! Builds the communes layer's spatial index, once per dataset: when the map is zoomed in enough to draw
+    //! them (35,000 one-by-one insertions, 260 ms, kept out of the opening).
+    void indexCommunes();
+
     //! Feature id of a BV or commune by code, or FID_NULL.
     QgsFeatureId featureId(FeatureKind kind, const QString& code) const;
     //! Bounding box of a BV or commune (empty when unknown).
@@ -156,6 +160,7 @@ private:
     QPointer<FunctionTask> m_departementTask;
     int m_generation = 0; // discards background results of a previous dataset
     bool m_departementsReady = false;
+    bool m_communesIndexed = false;
     bool m_communesColoured = false;
     QString m_colouringTitle;
 };

@@ -42,6 +42,7 @@
 #include <qgsrenderchecker.h>
 #include <qgsrulebasedlabeling.h>
 #include <qgssymbol.h>
+#include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 
 using namespace maillage;
@@ -165,6 +166,7 @@ private slots:
     void legendCountsFollowClassification();
     void thresholdChangeRecolours();
     void changedBassinsWrittenAsAFreshLayer();
+    void communesIndexedOnDemandOncePerDataset();
     void selectionFollowsSession();
     void departementsAreDissolved();
     void nationalScaleRecomputation();
@@ -296,6 +298,31 @@ void TestMap::changedBassinsWrittenAsAFreshLayer() {
         QVERIFY2(compareWithFresh(), qPrintable(QStringLiteral("grandPoleMin %1").arg(grandPoleMin)));
     }
     QCOMPARE(poleTypeOf(layers.bassins(), layers, QStringLiteral("00002")), 3);
+}
+
+void TestMap::communesIndexedOnDemandOncePerDataset() {
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    session.setDataset(testing::makeSixBassins());
+    auto indexed = [&] {
+        return layers.communes()->dataProvider()->hasSpatialIndex() == QgsFeatureSource::SpatialIndexPresent;
+    };
+    QVERIFY(!indexed()); // not at the opening
+    layers.indexCommunes();
+    QVERIFY(indexed());
+    const QgsRectangle box = layers.extentOf(FeatureKind::Commune, QStringLiteral("00005"));
+    QgsFeatureIterator it =
+        layers.communes()->getFeatures(QgsFeatureRequest(box).setFlags(QgsFeatureRequest::ExactIntersect));
+    QgsFeature f;
+    QStringList found;
+    while (it.nextFeature(f))
+        found << f.attribute(QStringLiteral("code")).toString();
+    QVERIFY2(found.contains(QStringLiteral("00005")), qPrintable(found.join(QLatin1Char(' '))));
+    session.setDataset(testing::makeSixBassins()); // a new layer: indexed again when asked
+    QVERIFY(!indexed());
+    layers.indexCommunes();
+    QVERIFY(indexed());
 }
 
 void TestMap::selectionFollowsSession() {
