@@ -3,6 +3,7 @@
 #include "core/demo/demo.h"
 #include "core/io/geo.h"
 #include "core/io/gpkg.h"
+#include "core/io/outlines.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -51,7 +52,9 @@ bool bassinsHaveGeometry(const model::Dataset& dataset) {
 
 } // namespace
 
-model::Dataset loadDemoDataset(Feedback* feedback, QString* cachePath) {
+model::Dataset loadDemoDataset(Feedback* feedback, QString* cachePath, bool* fromCache) {
+    if (fromCache)
+        *fromCache = false;
     model::Dataset dataset = demo::makeDemoDataset();
     if (bassinsHaveGeometry(dataset))
         return dataset;
@@ -63,21 +66,29 @@ model::Dataset loadDemoDataset(Feedback* feedback, QString* cachePath) {
     if (QFileInfo::exists(path)) {
         try {
             model::Dataset cached = io::readDataset(path.toStdString(), feedback);
-            if (bassinsHaveGeometry(cached))
+            if (bassinsHaveGeometry(cached) && !cached.departementOutlines.empty()) {
+                if (fromCache)
+                    *fromCache = true;
                 return cached;
+            }
         } catch (const std::exception&) {
             // unreadable cache (older format...): rebuilt below
         }
     }
     Warnings warnings;
     io::dissolveBassins(dataset, warnings, feedback);
+    // The outlines as an import stores them: the map shows them at once, without dissolving them again.
+    io::dissolveOutlines(dataset, warnings, feedback);
+    return dataset;
+}
+
+void writeDemoCache(const model::Dataset& dataset, const QString& path) {
     try {
-        QDir().mkpath(dir);
+        QDir().mkpath(QFileInfo(path).absolutePath());
         io::writeDataset(dataset, path.toStdString());
     } catch (const std::exception&) {
         // a read-only cache folder only costs the dissolve at the next start
     }
-    return dataset;
 }
 
 } // namespace maillage::ui

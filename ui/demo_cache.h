@@ -9,8 +9,13 @@
 
 namespace maillage::ui {
 
-//! The demo with its bassins dissolved; reads the cache when it matches, else builds and writes it
-//! (cache failures are not errors: the dataset is returned all the same). `cachePath` receives the file.
-model::Dataset loadDemoDataset(Feedback* feedback = nullptr, QString* cachePath = nullptr);
+//! The demo with its bassins and département outlines dissolved; read from the cache when it matches.
+//! `cachePath` receives the cache file and `fromCache` whether the dataset came from it: when not, the
+//! caller writes it there with writeDemoCache(), in the background once the map is shown.
+model::Dataset loadDemoDataset(Feedback* feedback = nullptr, QString* cachePath = nullptr,
+                               bool* fromCache = nullptr);
+//! Writes `dataset` (the demo of loadDemoDataset) to its cache file `path`; failures are not errors (the
+//! next start dissolves again).
+void writeDemoCache(const model::Dataset& dataset, const QString& path);
 
 } // namespace maillage::ui

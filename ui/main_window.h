@@ -152,7 +152,10 @@ private:
     void searchAccepted();
     void searchActivated(const QModelIndex& index);
     void updateTitle();
+    //! The years offered (with their coverage) and the session's one chosen: when the dataset changes.
     void updateVintages();
+    //! The session's year chosen among those offered.
+    void showCurrentVintage();
     void addRecent(const QString& path);
     void rebuildRecentMenu();
     void rebuildBookmarksMenu();

@@ -252,6 +252,13 @@ QgsVectorLayer* MapLayers::facilities() const {
     return m_facilities;
 }
 
+void MapLayers::indexCommunes() {
+    if (!m_communes || m_communesIndexed)
+        return;
+    m_communes->dataProvider()->createSpatialIndex();
+    m_communesIndexed = true;
+}
+
 QgsFeatureId MapLayers::featureId(FeatureKind kind, const QString& code) const {
     const auto& map = kind == FeatureKind::Commune ? m_communeFids : m_bassinFids;
     return map.value(code, FID_NULL);
@@ -289,6 +296,7 @@ void MapLayers::removeLayers() {
         m_project->removeMapLayers(ids);
     m_bassinFids.clear();
     m_communeFids.clear();
+    m_writtenClassification.clear();
 }
 
 void MapLayers::rebuild() {
@@ -299,6 +307,7 @@ void MapLayers::rebuild() {
         m_departementTask->cancel(); // its result would be for the previous dataset
     removeLayers();
     m_departementsReady = false;
+    m_communesIndexed = false;
     m_fullExtent = QgsRectangle();
     const model::Dataset& dataset = m_session->dataset();
     const QgsCoordinateReferenceSystem crs(QStringLiteral("EPSG:%1").arg(model::kWorkingEpsg));
@@ -329,7 +338,8 @@ void MapLayers::rebuild() {
         m_communes->dataProvider()->addFeatures(features);
         for (const QgsFeature& f : std::as_const(features))
             m_communeFids.insert(f.attribute(0).toString(), f.id());
-        m_communes->dataProvider()->createSpatialIndex();
+        // No spatial index yet (indexCommunes()): 35,000 one-by-one R-tree insertions were 260 ms of the
+        // national opening, and the map of the territory does not draw the communes.
         m_communes->updateExtents();
     }
     setLayerRole(m_communes, QString::fromLatin1(role::Communes));
@@ -361,25 +371,34 @@ void MapLayers::rebuild() {
 void MapLayers::applyClassification() {
     if (!m_bassins)
         return;
-    const std::array<int, analysis::kPoleTypeCount> counts =
-        writeClassification(m_bassins, m_bassinFids, m_session->dataset(), m_session->poles());
+    const std::array<int, analysis::kPoleTypeCount> counts = writeClassification(
+        m_bassins, m_bassinFids, m_session->dataset(), m_session->poles(), &m_writtenClassification);
     m_bassins->setRenderer(createBassinRenderer(counts)); // new labels: the legend follows at once
     m_bassins->triggerRepaint();
     emit classificationApplied();
 }
 
-std::array<int, analysis::kPoleTypeCount>
-MapLayers::writeClassification(QgsVectorLayer* layer, const QHash<QString, QgsFeatureId>& fids,
-                               const model::Dataset& dataset,
-                               const std::vector<analysis::PoleClassification>& poles) {
+std::array<int, analysis::kPoleTypeCount> MapLayers::writeClassification(
+    QgsVectorLayer* layer, const QHash<QString, QgsFeatureId>& fids, const model::Dataset& dataset,
+    const std::vector<analysis::PoleClassification>& poles, std::vector<QgsAttributeMap>* written) {
     std::array<int, analysis::kPoleTypeCount> counts{};
     QgsChangedAttributesMap changes;
     const QgsFields fields = layer->fields();
-    for (std::size_t i = 0; i < poles.size() && i < dataset.bassins.size(); ++i) {
+    const std::size_t n = std::min(poles.size(), dataset.bassins.size());
+    if (written)
+        written->resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
         ++counts[static_cast<std::size_t>(poles[i].type)];
+        QgsAttributeMap values = classificationValues(fields, poles[i]);
+        if (written) {
+            // A parameter changes the type of a few BVs: the others keep their values unwritten.
+            if ((*written)[i] == values)
+                continue;
+            (*written)[i] = values;
+        }
         const QgsFeatureId fid = fids.value(qs(dataset.bassins[i].code), FID_NULL);
         if (fid != FID_NULL)
-            changes.insert(fid, classificationValues(fields, poles[i]));
+            changes.insert(fid, std::move(values));
     }
     layer->dataProvider()->changeAttributeValues(changes);
     return counts;

@@ -25,6 +25,7 @@
 #include <QMainWindow>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -231,12 +232,20 @@ void ScenarioPanel::onDatasetChanged() {
     if (m_session->hasDataset()) {
         const model::Dataset& ds = m_session->dataset();
         panel::fillProfessionChooser(m_profession, ds);
-        m_place->addItem(tr("Everywhere"), QString());
+        // The rows added at once (35,000 communes one by one: 50 ms of the national opening).
+        QList<QStandardItem*> items;
+        items.reserve(static_cast<int>(1 + ds.bassins.size() + ds.communes.size()));
+        auto add = [&items](const QString& text, const QString& code) {
+            auto* item = new QStandardItem(text);
+            item->setData(code, Qt::UserRole); // as QComboBox::addItem(text, code)
+            items.append(item);
+        };
+        add(tr("Everywhere"), QString());
         for (const model::Bassin& b : ds.bassins)
-            m_place->addItem(tr("BV %1 %2").arg(panel::qs(b.code), panel::qs(b.name)), panel::qs(b.code));
+            add(tr("BV %1 %2").arg(panel::qs(b.code), panel::qs(b.name)), panel::qs(b.code));
         for (const model::Commune& c : ds.communes)
-            m_place->addItem(QStringLiteral("%1 %2").arg(panel::qs(c.code), panel::qs(c.name)),
-                             panel::qs(c.code));
+            add(QStringLiteral("%1 %2").arg(panel::qs(c.code), panel::qs(c.name)), panel::qs(c.code));
+        qobject_cast<QStandardItemModel*>(m_place->model())->invisibleRootItem()->appendRows(items);
     }
     fillCooperationChoosers();
     m_sentences->clear();

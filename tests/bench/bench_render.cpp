@@ -7,6 +7,13 @@
 //   MAILLAGE_BENCH_RENDER_PNG=/tmp/dir maillage_bench_render   also saves one image per benchmark
 //   maillage_bench_render --benchmark_filter=SlideSwitch  a slide shown and both maps of the two-map view
 //                                                         redrawn (issue 11: < 300 ms); wall and CPU time
+//   maillage_bench_render --benchmark_filter=Recompute    a parameter changed in the session until the map,
+//                                                         its legend and the panels follow (issue 10: < 100
+//                                                         ms)
+//   MAILLAGE_BENCH_DATASET=/path/france.gpkg maillage_bench_render   that dataset instead of the import
+//
+// "cpu_ms" counters are the process's CPU time per iteration, every thread included (the renders run in
+// worker threads: the CPU column is the main thread's alone); on a loaded machine compare those.
 //
 // The dataset is imported once from ../shared/data and kept as a GeoPackage in the temporary folder; it
 // is read back on later runs while it is newer than this program. Skips when the shared data is absent.
@@ -36,6 +43,7 @@
 #include <qgsmaprenderersequentialjob.h>
 #include <qgsmapsettings.h>
 #include <qgsproject.h>
+#include <qgstaskmanager.h>
 #include <qgsvectorlayer.h>
 
 #include <sys/resource.h>
@@ -69,6 +77,8 @@ std::string shared(const char* relative) {
 }
 
 bool sharedDataPresent() {
+    if (!qEnvironmentVariable("MAILLAGE_BENCH_DATASET").isEmpty())
+        return true;
     for (const char* rel : {kCommunes, kBassins, kBpe2013})
         if (!std::filesystem::exists(shared(rel)))
             return false;
@@ -85,6 +95,9 @@ double peakRssMiB() {
 //! imported from the shared data (as `maillage import` does) and written there for the next run.
 model::Dataset nationalDataset() {
     namespace fs = std::filesystem;
+    const QString given = qEnvironmentVariable("MAILLAGE_BENCH_DATASET");
+    if (!given.isEmpty())
+        return io::readDataset(given.toStdString());
     const fs::path gpkg = fs::temp_directory_path() / "maillage_bench_render_france_bv2012.gpkg";
     std::error_code ec;
     const auto exe = fs::last_write_time("/proc/self/exe", ec);
@@ -179,6 +192,12 @@ void saveImage(const QImage& image, const std::string& name) {
     image.save(dir + QLatin1Char('/') + file + QStringLiteral(".png"));
 }
 
+double processCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
 template <typename Job> QImage renderOnce(const QgsMapSettings& settings) {
     CALLGRIND_START_INSTRUMENTATION;
     Job job(settings);
@@ -204,11 +223,17 @@ void renderBenchmark(benchmark::State& state, const std::string& name, const QLi
     settings.setLayers(list);
     settings.setFlag(Qgis::MapSettingsFlag::DrawLabeling, labels);
     QImage image;
+    double cpuTotal = 0;
+    int renders = 0;
     for (auto _ : state) {
+        const double cpu = processCpuMs();
         image = renderOnce<Job>(settings);
         benchmark::DoNotOptimize(image.constBits());
+        cpuTotal += processCpuMs() - cpu;
+        ++renders;
     }
     saveImage(image, name);
+    state.counters["cpu_ms"] = renders ? cpuTotal / renders : 0;
     state.counters["layers"] = static_cast<double>(list.size());
     state.counters["scale"] = settings.scale();
     state.counters["peak_rss_MiB"] = peakRssMiB();
@@ -228,16 +253,26 @@ void BM_RenderSequentialNoLinks(benchmark::State& state) {
     renderBenchmark<QgsMapRendererSequentialJob>(state, "BM_RenderSequentialNoLinks", nullptr, false);
 }
 
+//! The map zoomed on 60 × 45 km of the middle of the territory (about 1:150,000: communes drawn and named).
+void BM_RenderParallelZoomed(benchmark::State& state) {
+    if (!g_fixture) {
+        state.SkipWithError("national map could not be built");
+        return;
+    }
+    QgsMapSettings saved = g_fixture->settings;
+    const QgsPointXY c = saved.extent().center();
+    const QgsRectangle zoomed(c.x() - 30000, c.y() - 22500, c.x() + 30000, c.y() + 22500);
+    g_fixture->settings.setExtent(zoomed);
+    g_fixture->window->layers()->indexCommunes(); // as once the user has zoomed in to the communes
+    renderBenchmark<QgsMapRendererParallelJob>(state, "BM_RenderParallelZoomed", nullptr, true);
+    g_fixture->settings = saved;
+}
+
 BENCHMARK(BM_RenderParallel)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2);
 BENCHMARK(BM_RenderParallelNoLinks)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2);
+BENCHMARK(BM_RenderParallelZoomed)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2);
 BENCHMARK(BM_RenderSequential)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2);
 BENCHMARK(BM_RenderSequentialNoLinks)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2);
-
-double processCpuMs() {
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
 
 //! The window's two-map view (1600×1000, the docks put away) with two slides, the whole country and its
 //! north-east quarter: each iteration shows the other slide and waits until both canvases have redrawn.
@@ -316,6 +351,109 @@ void BM_SlideSwitchTwoMaps(benchmark::State& state) {
     state.counters["second_redraws"] = switches ? double(redrawn[1] - start1) / switches : 0;
 }
 BENCHMARK(BM_SlideSwitchTwoMaps)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(10);
+
+double threadCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
+//! A parameter of the session changed (`change(session, odd)`: one value on odd iterations, the other on
+//! even ones), then the event loop run until the map has redrawn and everything is settled: the canvas
+//! idle, no task running, the panels' deferred refreshes done (checked every 2 ms). The time is the wall
+//! time to the last map redraw (manual); "cpu_ms" the process CPU per change (every thread), "main_cpu_ms"
+//! the main thread's (what the user waits for), "redraws" the map redraws per change.
+void recomputeBenchmark(benchmark::State& state, const std::function<bool(ui::Session&, bool)>& change) {
+    if (!g_fixture) {
+        state.SkipWithError(sharedDataPresent() ? "national map could not be built"
+                                                : "shared data absent (../shared/data)");
+        return;
+    }
+    ui::MainWindow& window = *g_fixture->window;
+    QgsMapCanvas* canvas = window.canvas();
+    canvas->freeze(false);
+    canvas->setExtent(window.layers()->fullExtent());
+    canvas->refresh();
+    waitFor([&] { return !canvas->isDrawing(); }, 60000);
+    QgsTaskManager* tasks = QgsApplication::taskManager();
+    int redrawn = 0;
+    QElapsedTimer wall;
+    qint64 lastRedrawNs = 0;
+    const QMetaObject::Connection c = QObject::connect(canvas, &QgsMapCanvas::mapCanvasRefreshed, [&] {
+        ++redrawn;
+        lastRedrawNs = wall.nsecsElapsed();
+    });
+    double cpuTotal = 0, mainTotal = 0;
+    int changes = 0, redraws = 0;
+    bool odd = false;
+    for (auto _ : state) {
+        odd = !odd;
+        const int from = redrawn;
+        const double cpu = processCpuMs(), mainCpu = threadCpuMs();
+        wall.start();
+        lastRedrawNs = 0;
+        if (!change(*window.session(), odd)) {
+            state.SkipWithError("this dataset has nothing to change for this benchmark");
+            break;
+        }
+        QEventLoop loop;
+        QTimer check;
+        QObject::connect(&check, &QTimer::timeout, &loop, [&] {
+            if (redrawn > from && !canvas->isDrawing() && tasks->countActiveTasks() == 0)
+                loop.quit();
+        });
+        check.start(2);
+        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+        loop.exec();
+        if (redrawn == from) {
+            state.SkipWithError("the map was not redrawn within 60 s");
+            break;
+        }
+        cpuTotal += processCpuMs() - cpu;
+        mainTotal += threadCpuMs() - mainCpu;
+        redraws += redrawn - from;
+        ++changes;
+        state.SetIterationTime(static_cast<double>(lastRedrawNs) / 1e9);
+    }
+    QObject::disconnect(c);
+    saveImage(canvas->grab().toImage(), "BM_Recompute");
+    canvas->freeze(true);
+    state.counters["cpu_ms"] = changes ? cpuTotal / changes : 0;
+    state.counters["main_cpu_ms"] = changes ? mainTotal / changes : 0;
+    state.counters["redraws"] = changes ? double(redraws) / changes : 0;
+}
+
+//! Pôle thresholds: the grands pôles from 2,500 instead of 3,000 professionals (types, legend, links).
+void BM_RecomputePoleThreshold(benchmark::State& state) {
+    recomputeBenchmark(state, [](ui::Session& session, bool odd) {
+        model::Parameters p = session.parameters();
+        p.poles.grandPoleMin = odd ? 2500 : 3000;
+        session.setParameters(p);
+        return true;
+    });
+}
+//! A maillage parameter alone: the isolation distance of the pôles (links and pôles, not the types).
+void BM_RecomputeIsolation(benchmark::State& state) {
+    recomputeBenchmark(state, [](ui::Session& session, bool odd) {
+        model::Parameters p = session.parameters();
+        p.maillage.isolationDistanceKm = odd ? 40 : 30;
+        session.setParameters(p);
+        return true;
+    });
+}
+//! Another vintage of the counts (the oldest and the newest), when the dataset has two.
+void BM_RecomputeVintage(benchmark::State& state) {
+    recomputeBenchmark(state, [](ui::Session& session, bool odd) {
+        const std::vector<int> years = session.dataset().meta.vintages;
+        if (years.size() < 2)
+            return false;
+        session.setVintage(odd ? years.front() : years.back());
+        return true;
+    });
+}
+BENCHMARK(BM_RecomputePoleThreshold)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(10);
+BENCHMARK(BM_RecomputeIsolation)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(10);
+BENCHMARK(BM_RecomputeVintage)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(10);
 
 //! One benchmark per layer of the map, rendered alone (sequential job, labels included).
 void registerLayerBenchmarks() {

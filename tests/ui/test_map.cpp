@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
+#include <QMap>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
@@ -41,6 +42,7 @@
 #include <qgsrenderchecker.h>
 #include <qgsrulebasedlabeling.h>
 #include <qgssymbol.h>
+#include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 
 using namespace maillage;
@@ -163,6 +165,8 @@ private slots:
     void layersHaveRolesAndFrenchNames();
     void legendCountsFollowClassification();
     void thresholdChangeRecolours();
+    void changedBassinsWrittenAsAFreshLayer();
+    void communesIndexedOnDemandOncePerDataset();
     void selectionFollowsSession();
     void departementsAreDissolved();
     void nationalScaleRecomputation();
@@ -265,6 +269,60 @@ void TestMap::thresholdChangeRecolours() {
     QCOMPARE(layers.featureId(FeatureKind::Bassin, QStringLiteral("00002")), fid);
     QCOMPARE(poleTypeOf(bassins, layers, QStringLiteral("00002")), 2);
     QCOMPARE(legendCounts(project, bassins), (Counts{1, 1, 1, 1, 2}));
+}
+
+void TestMap::changedBassinsWrittenAsAFreshLayer() {
+    // A parameter change writes only the BVs whose values changed: after a change and back, and another
+    // change, every BV's classification fields read as those of a layer written whole.
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    session.setDataset(testing::makeSixBassins());
+    model::Parameters p = session.parameters();
+    const auto compareWithFresh = [&] {
+        std::unique_ptr<QgsVectorLayer> fresh(
+            MapLayers::createPoleLayer(session.dataset(), session.poles(), QStringLiteral("fresh")));
+        QMap<QString, QgsAttributes> expected;
+        QgsFeature f;
+        for (QgsFeatureIterator it = fresh->getFeatures(); it.nextFeature(f);)
+            expected.insert(f.attribute(QStringLiteral("code")).toString(), f.attributes());
+        int compared = 0;
+        for (QgsFeatureIterator it = layers.bassins()->getFeatures(); it.nextFeature(f); ++compared)
+            if (f.attributes() != expected.value(f.attribute(QStringLiteral("code")).toString()))
+                return false;
+        return compared == expected.size() && compared == 6;
+    };
+    for (double grandPoleMin : {4500.0, 3000.0, 900.0, 4500.0}) {
+        p.poles.grandPoleMin = grandPoleMin;
+        session.setParameters(p);
+        QVERIFY2(compareWithFresh(), qPrintable(QStringLiteral("grandPoleMin %1").arg(grandPoleMin)));
+    }
+    QCOMPARE(poleTypeOf(layers.bassins(), layers, QStringLiteral("00002")), 3);
+}
+
+void TestMap::communesIndexedOnDemandOncePerDataset() {
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    session.setDataset(testing::makeSixBassins());
+    auto indexed = [&] {
+        return layers.communes()->dataProvider()->hasSpatialIndex() == QgsFeatureSource::SpatialIndexPresent;
+    };
+    QVERIFY(!indexed()); // not at the opening
+    layers.indexCommunes();
+    QVERIFY(indexed());
+    const QgsRectangle box = layers.extentOf(FeatureKind::Commune, QStringLiteral("00005"));
+    QgsFeatureIterator it =
+        layers.communes()->getFeatures(QgsFeatureRequest(box).setFlags(QgsFeatureRequest::ExactIntersect));
+    QgsFeature f;
+    QStringList found;
+    while (it.nextFeature(f))
+        found << f.attribute(QStringLiteral("code")).toString();
+    QVERIFY2(found.contains(QStringLiteral("00005")), qPrintable(found.join(QLatin1Char(' '))));
+    session.setDataset(testing::makeSixBassins()); // a new layer: indexed again when asked
+    QVERIFY(!indexed());
+    layers.indexCommunes();
+    QVERIFY(indexed());
 }
 
 void TestMap::selectionFollowsSession() {
