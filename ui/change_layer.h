@@ -14,10 +14,6 @@ class QgsVectorLayer;
 
 namespace maillage::ui {
 
-namespace role {
-inline const char* const Change = "change"; //!< BVs or communes by change between two vintages
-} // namespace role
-
 //! The classes of a change map: three of loss and three of gain, edges at ±step and ±2·step (in % of
 //! change). step is a third of the 90th percentile of |change %| over the units classed (neither masked
 //! nor within noise), rounded up to a round number: neither a tiny commune's +300 % nor the secret

@@ -6,6 +6,7 @@
 #include "ui/styles/layer_styles.h"
 
 #include <qgsgeometry.h>
+#include <qgslabelobstaclesettings.h>
 #include <qgsmarkersymbol.h>
 #include <qgsmemoryproviderutils.h>
 #include <qgspallabeling.h>
@@ -17,6 +18,8 @@
 #include <qgsvectorlayerlabeling.h>
 
 #include <QCoreApplication>
+
+#include <cmath>
 
 namespace maillage::ui {
 
@@ -39,22 +42,36 @@ QgsFields warningFields() {
 
 //! A red-outlined triangle (warning sign), and the sentence as a label beside it.
 void styleWarnings(QgsVectorLayer* layer) {
+    // 4 mm: the pôle's own name, 2.2 mm from the anchor (styles::setBassinLabels), finds room beside it.
     QgsMarkerSymbol* marker =
         QgsMarkerSymbol::createSimple({{QStringLiteral("name"), QStringLiteral("triangle")},
                                        {QStringLiteral("color"), QStringLiteral("#fdb863")},
                                        {QStringLiteral("outline_color"), QStringLiteral("#b2182b")},
                                        {QStringLiteral("outline_width"), QStringLiteral("0.6")},
-                                       {QStringLiteral("size"), QStringLiteral("5")}});
+                                       {QStringLiteral("size"), QString::number(kWarningSymbolMm)}});
     layer->setRenderer(new QgsSingleSymbolRenderer(marker));
     QgsPalLayerSettings label;
     label.fieldName = QStringLiteral("sentence");
-    label.placement = QgsPalLayerSettings::OverPoint;
-    // The sentence ("X perd 13,4 % à 34 km de Y : risque d'absorption") on a few centred lines with the
-    // pôle names' halo: on one line it ran off the map's edge for a pôle near it.
-    label.autoWrapLength = 28;
-    label.multilineAlign = QgsPalLayerSettings::MultiCenter;
+    // Beside the triangle, never over it: eight positions around the point (over the point, one candidate
+    // only, the sentence covered its triangle and gave way to any name it met: one warning of the demo's
+    // three was labelled), clear of the triangle diagonally too (QGIS puts a corner at the
+    // distance times cos 45°, 0.4 mm beyond the triangle here).
+    label.placement = QgsPalLayerSettings::OrderedPositionsAroundPoint;
+    label.dist = kWarningSymbolMm / 2 * std::sqrt(2.0) + 0.6;
+    label.distUnits = QgsUnitTypes::RenderMillimeters;
+    // The sentence ("X perd 13,4 % à 34 km de Y : risque d'absorption") on a few lines aligned on the side
+    // of the triangle, with the pôle names' halo: on one line it ran off the map's edge.
+    label.autoWrapLength = 24;
+    label.multilineAlign = QgsPalLayerSettings::MultiFollowPlacement;
     label.setFormat(styles::haloFormat(8.5, QColor(0x7f, 0x10, 0x1d)));
-    label.yOffset = -3;
+    // Above the names of the pôles intermédiaires and secondaires, below those of types 1 and 2 (8 to 10).
+    label.priority = kWarningLabelPriority;
+    // The triangles keep the other labels off them, but never remove a pôle name: QGIS drops a label
+    // that touches an obstacle weighing more than twice its priority / 10 (the obstacle factor of 1 made
+    // every position of Fontrenard's and Rouraressy's names, pôles secondaires under a triangle, a
+    // hard conflict); with 0.3 the names only prefer the positions off the triangle.
+    label.obstacleSettings().setIsObstacle(true);
+    label.obstacleSettings().setFactor(kWarningObstacleFactor);
     layer->setLabeling(new QgsVectorLayerSimpleLabeling(label));
     layer->setLabelsEnabled(true);
 }

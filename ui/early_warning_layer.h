@@ -11,9 +11,11 @@ class QgsVectorLayer;
 
 namespace maillage::ui {
 
-namespace role {
-inline const char* const EarlyWarning = "early_warning"; //!< pôles at risk of being absorbed
-} // namespace role
+//! The warning triangle's size (millimetres), its sentence's label priority (QGIS: 0 to 10) and the
+//! triangles' weight as obstacles to the other labels (QGIS: 0 to 2).
+inline constexpr double kWarningSymbolMm = 4;
+inline constexpr int kWarningLabelPriority = 8;
+inline constexpr double kWarningObstacleFactor = 0.3;
 
 //! A point layer of `warnings` (earlyWarnings of the published diagnosis) at their BVs' anchors, in
 //! `language`. Fields: code, name, large_pole, distance_km, change_percent, sentence (the label).

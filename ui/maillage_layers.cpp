@@ -36,7 +36,6 @@ namespace {
 const char* const kOwnerProperty = "maillage/owner";
 const char* const kOwner = "maillage_layers";
 // The disagreements between modelled, observed and declared links: a layer of this panel only.
-const char* const kCrossingRole = "links_crossing";
 
 QgsPointXY toPoint(const model::Point& p) {
     return QgsPointXY(p.x, p.y);
@@ -47,16 +46,6 @@ QString layerUri(const char* geometry, const QStringList& fields) {
     for (const QString& f : fields)
         uri += QStringLiteral("&field=") + f;
     return uri;
-}
-
-// Position of `layer` among the top-level nodes of the project's layer tree; `fallback` when it is not
-// there.
-int treePosition(QgsProject* project, QgsMapLayer* layer, int fallback) {
-    QgsLayerTree* root = project ? project->layerTreeRoot() : nullptr;
-    if (root && layer)
-        if (QgsLayerTreeLayer* node = root->findLayer(layer))
-            return std::max(0, static_cast<int>(root->children().indexOf(node)));
-    return fallback;
 }
 
 // A line between two points, with the attributes of its layer's fields.
@@ -158,7 +147,7 @@ QgsVectorLayer* MaillageLayers::cooperations() const {
     return findLayerByRole(m_project, QString::fromLatin1(role::Cooperations));
 }
 QgsVectorLayer* MaillageLayers::crossing() const {
-    return findLayerByRole(m_project, QString::fromLatin1(kCrossingRole));
+    return findLayerByRole(m_project, QString::fromLatin1(role::LinksCrossing));
 }
 
 QgsFeatureId MaillageLayers::linkFeature(int index) const {
@@ -175,12 +164,11 @@ void MaillageLayers::showMaillage(const analysis::MaillageResult& result, const 
 
 void MaillageLayers::clear() {
     m_linkFids.clear();
-    for (const char* r : {role::Links, role::Poles, role::Flows, role::Cooperations, kCrossingRole})
+    for (const char* r : {role::Links, role::Poles, role::Flows, role::Cooperations, role::LinksCrossing})
         removeLayer(r);
 }
 
-QgsVectorLayer* MaillageLayers::ensureLayer(const char* roleName, const QString& uri, const QString& name,
-                                            int position) {
+QgsVectorLayer* MaillageLayers::ensureLayer(const char* roleName, const QString& uri, const QString& name) {
     if (!m_project)
         return nullptr;
     QgsVectorLayer* layer = findLayerByRole(m_project, QString::fromLatin1(roleName));
@@ -195,8 +183,7 @@ QgsVectorLayer* MaillageLayers::ensureLayer(const char* roleName, const QString&
     setLayerRole(layer, QString::fromLatin1(roleName));
     layer->setCustomProperty(QString::fromLatin1(kOwnerProperty), QString::fromLatin1(kOwner));
     m_project->addMapLayer(layer, false);
-    QgsLayerTree* root = m_project->layerTreeRoot();
-    root->insertLayer(std::clamp(position, 0, static_cast<int>(root->children().size())), layer);
+    insertInMapOrder(m_project, layer);
     return layer;
 }
 
@@ -214,7 +201,7 @@ void MaillageLayers::drawLinks(const analysis::MaillageResult& result, const mod
                                 QStringLiteral("from_name:string(100)"),
                                 QStringLiteral("to_name:string(100)"), QStringLiteral("distance:double"),
                                 QStringLiteral("intensity:double"), QStringLiteral("dominant:integer")}),
-        tr("Maillage links"), 0);
+        tr("Maillage links"));
     m_linkFids.clear();
     if (!layer)
         return;
@@ -252,7 +239,7 @@ void MaillageLayers::drawPoles(const analysis::MaillageResult& result, const mod
         layerUri("Point", {QStringLiteral("bv:string(10)"), QStringLiteral("name:string(100)"),
                            QStringLiteral("type:integer"), QStringLiteral("mass:double"),
                            QStringLiteral("isolated:integer"), QStringLiteral("nearest_peer:double")}),
-        tr("Pôles"), 0);
+        tr("Pôles"));
     if (!layer)
         return;
     QgsFeatureList features;
@@ -303,7 +290,7 @@ void MaillageLayers::showFlows(const model::Dataset& ds, const std::vector<analy
                  {QStringLiteral("origin:string(10)"), QStringLiteral("destination:string(10)"),
                   QStringLiteral("origin_name:string(100)"), QStringLiteral("destination_name:string(100)"),
                   QStringLiteral("volume:double")}),
-        tr("Observed flows"), treePosition(m_project, links(), 1));
+        tr("Observed flows"));
     if (!layer)
         return;
     std::vector<Line> lines;
@@ -337,7 +324,7 @@ void MaillageLayers::showCooperations(const model::Dataset& ds,
                  {QStringLiteral("cooperation:string(200)"), QStringLiteral("kind:string(40)"),
                   QStringLiteral("from_bv:string(10)"), QStringLiteral("to_bv:string(10)"),
                   QStringLiteral("from_name:string(100)"), QStringLiteral("to_name:string(100)")}),
-        tr("Declared cooperations"), treePosition(m_project, links(), 1));
+        tr("Declared cooperations"));
     if (!layer)
         return;
     std::vector<Line> lines;
@@ -359,16 +346,16 @@ void MaillageLayers::showCooperations(const model::Dataset& ds,
 
 void MaillageLayers::showCrossing(const analysis::LinkCrossing& crossing, const model::Dataset& ds, bool on) {
     if (!on) {
-        removeLayer(kCrossingRole);
+        removeLayer(role::LinksCrossing);
         return;
     }
     QgsVectorLayer* layer = ensureLayer(
-        kCrossingRole,
+        role::LinksCrossing,
         layerUri("LineString",
                  {QStringLiteral("finding:string(12)"), QStringLiteral("from_bv:string(10)"),
                   QStringLiteral("to_bv:string(10)"), QStringLiteral("from_name:string(100)"),
                   QStringLiteral("to_name:string(100)"), QStringLiteral("cooperation:string(200)")}),
-        tr("Modelled vs declared"), treePosition(m_project, links(), 0));
+        tr("Modelled vs declared"));
     if (!layer)
         return;
     std::vector<Line> lines;

@@ -54,7 +54,7 @@ private:
     void drawLinks(const analysis::MaillageResult& result, const model::Dataset& dataset);
     void drawPoles(const analysis::MaillageResult& result, const model::Dataset& dataset,
                    const model::MaillageParameters& parameters);
-    QgsVectorLayer* ensureLayer(const char* role, const QString& uri, const QString& name, int position);
+    QgsVectorLayer* ensureLayer(const char* role, const QString& uri, const QString& name);
     void removeLayer(const char* role);
 
     QgsProject* m_project;

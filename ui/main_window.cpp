@@ -85,6 +85,7 @@
 #include <qgsfeatureiterator.h>
 #include <qgsfeaturerequest.h>
 #include <qgshighlight.h>
+#include <qgslabelingenginesettings.h>
 #include <qgslayertree.h>
 #include <qgslayertreemapcanvasbridge.h>
 #include <qgslayertreemodel.h>
@@ -374,6 +375,11 @@ void MainWindow::createCanvas() {
     // QGIS's selection fill, which would hide the type.
     m_canvas->setMapSettingsFlags(m_canvas->mapSettings().flags() &
                                   ~Qgis::MapSettingsFlags(Qgis::MapSettingsFlag::DrawSelection));
+    // A name cut by the map's edge is not read (Boulogne-sur-Mer, Saint-Amand-les-Eaux, Maubeuge on the
+    // whole Hauts-de-France): the label engine moves it inside the map, or leaves it out.
+    QgsLabelingEngineSettings labeling = m_canvas->labelingEngineSettings();
+    labeling.setFlag(QgsLabelingEngineSettings::UsePartialCandidates, false);
+    m_canvas->setLabelingEngineSettings(labeling);
     setCentralWidget(m_canvas);
     m_emptyMapNote = new QLabel(m_canvas);
     m_emptyMapNote->setObjectName(QStringLiteral("emptyMapNote"));

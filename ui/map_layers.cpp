@@ -352,14 +352,12 @@ void MapLayers::rebuild() {
     m_departements->setRenderer(styles::departementRenderer());
 
     // Below any layer the panels add (links, pôles): selection, départements, communes, bassins from top
-    // to bottom.
+    // to bottom (kMapOrder).
     createSelectionLayer(crs);
     m_project->addMapLayers({m_selection, m_departements, m_communes, m_bassins}, false);
-    QgsLayerTree* root = m_project->layerTreeRoot();
-    root->addLayer(m_selection);
-    root->addLayer(m_departements);
-    root->addLayer(m_communes);
-    root->addLayer(m_bassins);
+    for (QgsMapLayer* layer :
+         {m_selection.data(), m_departements.data(), m_communes.data(), m_bassins.data()})
+        insertInMapOrder(m_project, layer);
 
     createQpvLayer(dataset, crs);
     createZonesAndFacilitiesLayers(dataset);
@@ -451,24 +449,23 @@ void MapLayers::createQpvLayer(const model::Dataset& dataset, const QgsCoordinat
     m_qpv->setRenderer(new QgsSingleSymbolRenderer(
         styles::fillSymbol(QColor(0x7b, 0x32, 0x94, 50), QColor(0x7b, 0x32, 0x94), 0.6)));
     m_project->addMapLayer(m_qpv, false);
-    m_project->layerTreeRoot()->insertLayer(1, m_qpv); // under the selection outlines
+    insertInMapOrder(m_project, m_qpv); // under the selection outlines
 }
 
 void MapLayers::createZonesAndFacilitiesLayers(const model::Dataset& dataset) {
     for (QgsVectorLayer* previous : {m_zones.data(), m_facilities.data()})
         if (previous)
             m_project->removeMapLayer(previous); // the previous dataset's
-    QgsLayerTree* root = m_project->layerTreeRoot();
     m_zones = createZonesLayer(dataset, tr("Infra-communal zones"));
     if (m_zones) {
         m_project->addMapLayer(m_zones, false);
-        root->insertLayer(1, m_zones); // over the communes, under the selection outlines
+        insertInMapOrder(m_project, m_zones); // over the communes, under the selection outlines
     }
     m_facilities = createFacilitiesLayer(dataset, tr("Health facilities (BPE)"));
     if (m_facilities) {
         m_project->addMapLayer(m_facilities, false);
         // Points of every commune would hide the pôle colours: shown when the user asks for them.
-        root->insertLayer(0, m_facilities)->setItemVisibilityChecked(false);
+        insertInMapOrder(m_project, m_facilities)->setItemVisibilityChecked(false);
     }
 }
 

@@ -4,6 +4,7 @@
 #include "core/io/postgis.h"
 #include "core/model/error.h"
 #include "ui/i18n.h"
+#include "ui/layer_roles.h"
 #include "ui/map_compare.h"
 #include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
@@ -575,7 +576,7 @@ void ScenarioPanel::showAfterLayer() {
     // The bassins underneath name the same BVs at the same places: their labels, not twice.
     layer->setLabelsEnabled(false);
     m_project->addMapLayer(layer, false);
-    m_project->layerTreeRoot()->insertLayer(0, layer); // over the bassins, under nothing
+    insertInMapOrder(m_project.data(), layer); // over the bassins, under the outlines and the maillage
     m_after = layer;
 }
 

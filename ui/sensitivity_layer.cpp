@@ -102,7 +102,7 @@ void SessionResultLayer::rebuild() {
     if (!layer)
         return;
     m_project->addMapLayer(layer, false);
-    m_project->layerTreeRoot()->insertLayer(0, layer);
+    insertInMapOrder(m_project, layer);
     m_layer = layer;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // The bassins de vie whose pôle type changes in the sensitivity last computed (Session::sensitivity), as
 // a layer of the map above the bassins: one owner for that layer, following the Session.
+#include "ui/layer_roles.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -12,13 +14,8 @@ namespace maillage::ui {
 
 class Session;
 
-namespace role {
-inline const char* const Sensitivity = "sensitivity"; //!< BVs whose type changes in the sensitivity
-inline const char* const Zonage = "zonage";           //!< communes by zonage class (accessibility)
-} // namespace role
-
 //! A result layer this application owns and rebuilds from the Session: built anew on each result, put
-//! above the other layers, removed when the result no longer holds.
+//! at its place in the map order (kMapOrder), removed when the result no longer holds.
 class SessionResultLayer : public QObject {
     Q_OBJECT
 public:
@@ -28,7 +25,7 @@ public:
 
 protected:
     SessionResultLayer(Session* session, QgsProject* project, QObject* parent);
-    //! Removes the layer, then adds the one build() gives (if any) at the top of the layer tree.
+    //! Removes the layer, then adds the one build() gives (if any) at its place in the map order.
     void rebuild();
     void remove();
     //! The layer of the Session's current result; nullptr when there is none.

@@ -13,6 +13,7 @@
 #include "ui/session.h"
 
 #include "testing.h"
+#include "ui/map_testing.h"
 #include "ui/qgis_test_main.h"
 
 #include <qgscategorizedsymbolrenderer.h>
@@ -170,20 +171,7 @@ private slots:
     void changeMapOfHautsDeFranceShowsLossesAndGains() {
         MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
         MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");
-        io::ImportOptions options;
-        options.communesPath =
-            testing::sharedPath("communes/communes_hauts_de_france_cog2018.geojson").toStdString();
-        options.bassinsPath = testing::sharedPath("bassins_de_vie/commune_bv2012_cog2016.csv").toStdString();
-        options.populationPath = testing::sharedPath("population/population_communes_2020.csv").toStdString();
-        options.professionals.push_back(
-            {testing::sharedPath("professionals/bpe2013_sante_par_commune.csv").toStdString(), 2013, {}, {}});
-        options.professionals.push_back(
-            {testing::sharedPath("professionals/bpe2018_sante_par_commune_long.csv").toStdString(),
-             2018,
-             {},
-             {}});
-        io::ImportReport report;
-        const model::Dataset ds = io::importDataset(options, report);
+        const model::Dataset ds = testing::importHautsDeFrance();
         analysis::ChangeRequest request;
         request.from = 2013;
         request.to = 2018;
@@ -236,10 +224,12 @@ private slots:
                                    QgsCoordinateReferenceSystem(QStringLiteral("EPSG:2154"))));
         QCOMPARE(int(layer->featureCount()), int(warnings.size()));
         QVERIFY(layer->labelsEnabled());
-        // Wrapped on centred lines with a halo: on one line the sentence ran off the map's edge.
+        // Wrapped, aligned on the side of its triangle, with a halo: on one line the sentence ran off the
+        // map's edge; over the point it covered its triangle.
         const QgsPalLayerSettings& label = layer->labeling()->settings();
         QVERIFY(label.autoWrapLength > 0 && label.autoWrapLength <= 40);
-        QCOMPARE(label.multilineAlign, QgsPalLayerSettings::MultiCenter);
+        QCOMPARE(label.multilineAlign, QgsPalLayerSettings::MultiFollowPlacement);
+        QCOMPARE(label.placement, QgsPalLayerSettings::OrderedPositionsAroundPoint);
         QVERIFY(label.format().buffer().enabled());
         QgsFeature f;
         QVERIFY(layer->getFeatures().nextFeature(f));

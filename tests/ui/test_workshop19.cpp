@@ -12,6 +12,7 @@
 
 #include "testing.h"
 #include "ui/control_image.h"
+#include "ui/map_testing.h"
 #include "ui/qgis_test_main.h"
 #include "ui/workshop_fixture.h"
 
@@ -73,22 +74,9 @@ double labelSize(QgsVectorLayer* layer, const QString& code) {
                                                           settings.format().size());
 }
 
-//! Hauts-de-France from ../shared/data (COG 2018 communes, BV 2012, population 2020, BPE 2013 and 2018),
-//! imported once for the suite.
+//! Hauts-de-France from ../shared/data, imported once for the suite.
 const model::Dataset& hautsDeFrance() {
-    static const model::Dataset dataset = [] {
-        io::ImportOptions options;
-        options.communesPath =
-            testing::sharedPath("communes/communes_hauts_de_france_cog2018.geojson").toStdString();
-        options.bassinsPath = testing::sharedPath("bassins_de_vie/commune_bv2012_cog2016.csv").toStdString();
-        options.populationPath = testing::sharedPath("population/population_communes_2020.csv").toStdString();
-        for (const auto& [file, year] : {std::pair{"professionals/bpe2013_sante_par_commune.csv", 2013},
-                                         std::pair{"professionals/bpe2018_sante_par_commune_long.csv", 2018}})
-            options.professionals.push_back({testing::sharedPath(file).toStdString(), year, {}, {}});
-        options.title = "Hauts-de-France";
-        io::ImportReport report;
-        return io::importDataset(options, report);
-    }();
+    static const model::Dataset dataset = testing::importHautsDeFrance();
     return dataset;
 }
 
@@ -98,30 +86,6 @@ const model::Dataset& hautsDeFrance() {
         MAILLAGE_REQUIRE_SHARED("professionals/bpe2013_sante_par_commune.csv");                              \
         MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");                         \
     } while (false)
-
-//! The workshop's map of `layers` (top first) at 1280×720 on `extent`: 96 DPI, no label cut by the edge,
-//! as WorkshopMode sets the canvas; the labels placed in `labels`.
-QImage renderWorkshopMap(const QList<QgsMapLayer*>& layers, const QgsRectangle& extent, const QSize& size,
-                         QList<QgsLabelPosition>* labels) {
-    QgsMapSettings settings;
-    settings.setOutputSize(size);
-    settings.setOutputDpi(96);
-    settings.setDestinationCrs(layers.back()->crs());
-    settings.setLayers(layers);
-    settings.setExtent(extent);
-    settings.setBackgroundColor(Qt::white);
-    settings.setFlag(Qgis::MapSettingsFlag::Antialiasing, true);
-    settings.setFlag(Qgis::MapSettingsFlag::DrawLabeling, true);
-    QgsLabelingEngineSettings engine = settings.labelingEngineSettings();
-    engine.setFlag(QgsLabelingEngineSettings::UsePartialCandidates, false);
-    settings.setLabelingEngineSettings(engine);
-    QgsMapRendererSequentialJob job(settings);
-    job.start();
-    job.waitForFinished();
-    std::unique_ptr<QgsLabelingResults> results(job.takeLabelingResults());
-    *labels = results ? results->allLabels() : QList<QgsLabelPosition>();
-    return job.renderedImage();
-}
 
 } // namespace
 
@@ -295,7 +259,7 @@ private slots:
         QgsRectangle extent = layers.fullExtent();
         extent.scale(1.2);
         QList<QgsLabelPosition> labels;
-        const QImage image = renderWorkshopMap(drawn, extent, QSize(760, 680), &labels);
+        const QImage image = testing::renderMapWithLabels(drawn, extent, QSize(760, 680), &labels);
         if (const QString dir = qEnvironmentVariable("MAILLAGE_SCREENSHOT_DIR"); !dir.isEmpty())
             image.save(QDir(dir).filePath(QStringLiteral("workshop_hdf_labels.png")));
 

@@ -1,0 +1,57 @@
+#pragma once
+// The map tests' shared pieces: Hauts-de-France imported from ../shared/data, and layers rendered as the
+// application's canvases draw them, with the labels placed.
+#include "core/io/import.h"
+
+#include "testing.h"
+
+#include <QImage>
+
+#include <memory>
+
+#include <qgslabelingengine.h>
+#include <qgslabelingresults.h>
+#include <qgsmaprenderersequentialjob.h>
+
+namespace maillage::testing {
+
+//! Hauts-de-France from ../shared/data: COG 2018 communes, BV 2012, population 2020, BPE 2013 and 2018
+//! (MAILLAGE_REQUIRE_SHARED the files first).
+inline model::Dataset importHautsDeFrance() {
+    io::ImportOptions options;
+    options.communesPath = sharedPath("communes/communes_hauts_de_france_cog2018.geojson").toStdString();
+    options.bassinsPath = sharedPath("bassins_de_vie/commune_bv2012_cog2016.csv").toStdString();
+    options.populationPath = sharedPath("population/population_communes_2020.csv").toStdString();
+    for (const auto& [file, year] : {std::pair{"professionals/bpe2013_sante_par_commune.csv", 2013},
+                                     std::pair{"professionals/bpe2018_sante_par_commune_long.csv", 2018}})
+        options.professionals.push_back({sharedPath(file).toStdString(), year, {}, {}});
+    options.title = "Hauts-de-France";
+    io::ImportReport report;
+    return io::importDataset(options, report);
+}
+
+//! `layers` (top first) rendered at `size` on `extent`, 96 DPI, no label cut by the edge (as the
+//! application's canvases); the labels placed in `labels`.
+inline QImage renderMapWithLabels(const QList<QgsMapLayer*>& layers, const QgsRectangle& extent,
+                                  const QSize& size, QList<QgsLabelPosition>* labels) {
+    QgsMapSettings settings;
+    settings.setOutputSize(size);
+    settings.setOutputDpi(96);
+    settings.setDestinationCrs(layers.back()->crs());
+    settings.setLayers(layers);
+    settings.setExtent(extent);
+    settings.setBackgroundColor(Qt::white);
+    settings.setFlag(Qgis::MapSettingsFlag::Antialiasing, true);
+    settings.setFlag(Qgis::MapSettingsFlag::DrawLabeling, true);
+    QgsLabelingEngineSettings engine = settings.labelingEngineSettings();
+    engine.setFlag(QgsLabelingEngineSettings::UsePartialCandidates, false);
+    settings.setLabelingEngineSettings(engine);
+    QgsMapRendererSequentialJob job(settings);
+    job.start();
+    job.waitForFinished();
+    std::unique_ptr<QgsLabelingResults> results(job.takeLabelingResults());
+    *labels = results ? results->allLabels() : QList<QgsLabelPosition>();
+    return job.renderedImage();
+}
+
+} // namespace maillage::testing
