@@ -522,89 +522,28 @@ void MapLayers::applySelection() {
 
 namespace {
 
-//! Value of the density field for a commune masked by statistical secrecy (DensityMap::masked).
-constexpr double kSecretValue = -1;
-
 //! The density field's value of commune `i` of `map`: the secret class, none (NaN) or the density.
 QVariant densityAttribute(const DensityMap& map, std::size_t i) {
     if (i < map.masked.size() && map.masked[i])
-        return QVariant(kSecretValue);
+        return QVariant(styles::kDensitySecretValue);
     return i >= map.values.size() || std::isnan(map.values[i]) ? QVariant() : QVariant(map.values[i]);
 }
 
-QgsFillSymbol* densityBaseSymbol() {
-    return QgsFillSymbol::createSimple(
-        {{QStringLiteral("color"), QStringLiteral("255,255,255,255")},
-         {QStringLiteral("outline_color"), QgsSymbolLayerUtils::encodeColor(QColor(255, 255, 255, 150))},
-         {QStringLiteral("outline_width"), QStringLiteral("0.06")}});
+//! The communes' populations: the weights of the density classes.
+std::vector<double> populations(const model::Dataset& dataset) {
+    std::vector<double> out;
+    out.reserve(dataset.communes.size());
+    for (const model::Commune& c : dataset.communes)
+        out.push_back(c.population);
+    return out;
 }
 
-//! The hatched grey class of the communes masked by secrecy, which says why they have no figure. Two
-//! lines: the legend of the layers dock is narrow.
-QgsRendererRange secretRange(const QgsFillSymbol& base, double threshold) {
-    auto* secret = static_cast<QgsFillSymbol*>(base.clone());
-    secret->setColor(QColor(0xEE, 0xEE, 0xEE));
-    auto* hatch = new QgsLinePatternFillSymbolLayer();
-    hatch->setLineAngle(45);
-    hatch->setDistance(1.2);
-    hatch->setColor(QColor(0x8A, 0x8A, 0x8A));
-    secret->appendSymbolLayer(hatch);
-    return QgsRendererRange(
-        kSecretValue, kSecretValue, secret,
-        MapLayers::tr("Statistical secrecy\n(fewer than %1 professionals)").arg(panel::number(threshold)));
-}
-
-//! The communes that have a value above zero, and their populations (the weights of the classes).
-void positiveValues(const DensityMap& map, const model::Dataset& dataset, std::vector<double>* values,
-                    std::vector<double>* weights, bool* hasZero) {
-    for (std::size_t i = 0; i < map.values.size(); ++i) {
-        const double v = map.values[i];
-        if (std::isnan(v))
-            continue;
-        if (v <= 0) {
-            *hasZero = true;
-            continue;
-        }
-        values->push_back(v);
-        weights->push_back(i < dataset.communes.size() ? dataset.communes[i].population : 0.0);
-    }
-}
-
-//! Classes by `spec` (core/analysis/classes.h) over the communes that have professionals; those with none
-//! get a class of their own, so that a commune without any stands out instead of blending into the lowest
-//! class; the masked ones the hatched secret class.
+//! styles::densityRenderer for `map`.
 QgsGraduatedSymbolRenderer* densityRenderer(const QString& field, const DensityMap& map,
                                             const model::Dataset& dataset, const analysis::ClassSpec& spec) {
-    const bool accessibility = map.request.accessibility;
-    std::vector<double> values, weights;
-    bool hasZero = false;
-    positiveValues(map, dataset, &values, &weights, &hasZero);
-    const std::vector<double> limits = analysis::classLimits(values, weights, spec);
-    const int classes = limits.empty() ? 0 : static_cast<int>(limits.size()) - 1;
-    QgsColorBrewerColorRamp ramp(QStringLiteral("YlGnBu"), std::max(3, std::min(9, classes)));
-    QgsFillSymbol* base = densityBaseSymbol();
-    const QString unit = accessibility ? MapLayers::tr("%1 – %2 per 100,000 inh. (APL)")
-                                       : MapLayers::tr("%1 – %2 per 10,000 inh.");
-    QgsRangeList ranges;
-    if (std::find(map.masked.begin(), map.masked.end(), true) != map.masked.end())
-        ranges << secretRange(*base, map.secrecyThreshold);
-    if (hasZero) {
-        QgsSymbol* none = base->clone();
-        none->setColor(QColor(0xD9, 0xD9, 0xD9));
-        ranges << QgsRendererRange(0, 0, none,
-                                   accessibility ? MapLayers::tr("None within reach")
-                                                 : MapLayers::tr("No professional"));
-    }
-    for (int i = 0; i < classes; ++i) {
-        QgsSymbol* symbol = base->clone();
-        symbol->setColor(ramp.color(classes > 1 ? static_cast<double>(i) / (classes - 1) : 1.0));
-        ranges << QgsRendererRange(limits[i], limits[i + 1], symbol,
-                                   unit.arg(panel::number(limits[i], 1), panel::number(limits[i + 1], 1)));
-    }
-    auto* renderer = new QgsGraduatedSymbolRenderer(field, ranges);
-    renderer->setSourceSymbol(base);
-    renderer->setSourceColorRamp(ramp.clone());
-    return renderer;
+    const bool anyMasked = std::find(map.masked.begin(), map.masked.end(), true) != map.masked.end();
+    return styles::densityRenderer(field, map.values, populations(dataset), anyMasked, map.secrecyThreshold,
+                                   map.request.accessibility, spec);
 }
 
 } // namespace

@@ -10,6 +10,7 @@
 #include "core/io/gpkg_scenarios.h"
 #include "core/io/postgis.h"
 #include "core/io/sqlite_rows.h"
+#include "core/io/table_writer_gdal.h"
 #include "core/model/error.h"
 
 #include <cpl_conv.h>
@@ -21,6 +22,7 @@
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -1427,11 +1429,105 @@ void writeScenarios(const std::string& path, const std::vector<model::Scenario>&
                  [&](Writer&, GDALDataset& ds) { writeScenariosLayer(ds, path, scenarios); });
 }
 
+namespace {
+
+constexpr const char* kCompleteDensities = "densites_completes";
+
+//! Runs `sql` on the SQLite file `path`; throws Error(Write) naming it with SQLite's reason.
+void execSql(const std::string& path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    std::string reason;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        reason = db ? sqlite3_errmsg(db) : "cannot open";
+    } else {
+        char* error = nullptr;
+        if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK)
+            reason = error ? error : sqlite3_errmsg(db);
+        sqlite3_free(error);
+    }
+    sqlite3_close(db);
+    if (!reason.empty())
+        throw Error(ErrorKind::Write, Location{path},
+                    msg("gpkg.write_failed_because", {arg::text("reason", reason)}));
+}
+
+std::string quoted(const std::string& text) {
+    std::string out = "'";
+    for (char c : text)
+        out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+//! SQL dropping the views written by an earlier writeResultsInto, with their registration.
+std::string dropViewsSql() {
+    std::string sql;
+    for (const char* view : {kCompleteDensities, kDensityMapView}) {
+        const std::string name = quoted(view);
+        sql += "DROP VIEW IF EXISTS \"" + std::string(view) +
+               "\";DELETE FROM gpkg_contents WHERE table_name = " + name +
+               ";DELETE FROM gpkg_geometry_columns WHERE table_name = " + name + ";";
+    }
+    return sql;
+}
+
+//! SQL creating the views over densites, registered as GeoPackage layers. Each is the rows of densites, then
+//! (UNION ALL) the communes that have none, with count 0, not masked: the columns keep the types of
+//! densites's (SQLite gives a view's columns the declared types of its first SELECT's plain columns, which
+//! GDAL and QGIS read; an expression would make them text).
+std::string densityViewsSql(const CommuneResults& r) {
+    const std::string figures =
+        "d.population, d.count, d.per_10000, d.inhabitants_per_professional, d.masked";
+    const std::string zeros =
+        "c.population, 0, CASE WHEN c.population > 0 THEN 0.0 END, NULL, 0"; // 0 per 10,000 when inhabited
+    const std::string missing = "NOT EXISTS (SELECT 1 FROM densites d WHERE d.profession = k.profession AND "
+                                "d.vintage = k.vintage AND d.commune = c.code)";
+    const std::string map = kDensityMapView;
+    const std::string key = "(SELECT " + quoted(r.mapProfession) + " AS profession, " +
+                            std::to_string(r.mapVintage) + " AS vintage) k";
+    return "CREATE INDEX IF NOT EXISTS densites_key ON densites (profession, vintage, commune);"
+           "CREATE VIEW " +
+           std::string(kCompleteDensities) + " AS SELECT d.commune, d.profession, d.vintage, " + figures +
+           " FROM densites d UNION ALL SELECT c.code, k.profession, k.vintage, " + zeros +
+           " FROM (SELECT DISTINCT profession, vintage FROM densites) k CROSS JOIN communes c WHERE " +
+           missing + ";INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES (" +
+           quoted(kCompleteDensities) + ", 'attributes', " + quoted(kCompleteDensities) +
+           ", '');"
+           "CREATE VIEW \"" +
+           map +
+           "\" AS SELECT c.fid AS fid, c.geom AS geom, c.code AS code, c.nom AS nom, "
+           "d.profession AS profession, d.vintage AS vintage, " +
+           figures +
+           " FROM communes c CROSS JOIN densites d WHERE d.profession = " + quoted(r.mapProfession) +
+           " AND d.vintage = " + std::to_string(r.mapVintage) +
+           " AND d.commune = c.code UNION ALL SELECT c.fid, c.geom, c.code, c.nom, k.profession, "
+           "k.vintage, " +
+           zeros + " FROM " + key + " CROSS JOIN communes c WHERE " + missing +
+           ";"
+           "INSERT INTO gpkg_contents (table_name, data_type, identifier, description, min_x, min_y, max_x, "
+           "max_y, srs_id) SELECT " +
+           quoted(map) + ", 'features', " + quoted(r.mapTitle.empty() ? map : r.mapTitle) +
+           ", '', min_x, min_y, max_x, max_y, srs_id FROM gpkg_contents WHERE table_name = 'communes';"
+           "INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m) "
+           "SELECT " +
+           quoted(map) +
+           ", column_name, geometry_type_name, srs_id, z, m FROM gpkg_geometry_columns "
+           "WHERE table_name = 'communes';";
+}
+
+bool hasTable(const CommuneResults& r, const char* name) {
+    return std::any_of(r.tables.begin(), r.tables.end(),
+                       [&](const ResultTable& t) { return t.name == name; });
+}
+
+} // namespace
+
 void writeResultsInto(const std::string& temporaryCopy, const model::Parameters& parameters,
                       const std::vector<BassinClassificationFields>& classification,
-                      const std::vector<PolePoint>& poles, const std::vector<LinkLine>& links) {
+                      const std::vector<PolePoint>& poles, const std::vector<LinkLine>& links,
+                      const CommuneResults& communes) {
     parameters.validate(temporaryCopy);
     ensureGdal();
+    execSql(temporaryCopy, dropViewsSql()); // before GDAL lists the layers
     GdalErrorCollector gdalErrors;
     const char* drivers[] = {"GPKG", nullptr};
     DatasetPtr ds(GDALDataset::Open(temporaryCopy.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers));
@@ -1440,12 +1536,20 @@ void writeResultsInto(const std::string& temporaryCopy, const model::Parameters&
                     msg("gpkg.write_failed_because", {arg::text("reason", lastGdalError())}));
     updateParameters(*ds, temporaryCopy, parameters, classification);
     replaceResultLayers(*ds, temporaryCopy, poles, links);
+    {
+        Writer w(*ds, temporaryCopy, nullptr);
+        for (const ResultTable& t : communes.tables)
+            dropLayer(w, *ds, t.name.c_str());
+    }
+    detail::writeGpkgTables(*ds, communes.tables, temporaryCopy, communes.language);
     CPLErrorReset();
     ds.reset();
     if (CPLGetLastErrorType() >= CE_Failure)
         throw Error(ErrorKind::Write, Location{temporaryCopy},
                     msg("gpkg.close_failed",
                         {arg::path("tmp", temporaryCopy), arg::text("reason", lastGdalError())}));
+    if (hasTable(communes, "densites"))
+        execSql(temporaryCopy, densityViewsSql(communes));
 }
 
 } // namespace maillage::io

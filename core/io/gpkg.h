@@ -6,8 +6,10 @@
 // professionals (commune, profession, vintage, count), zone_professionals, professions (catalogue),
 // parameters (key, value), metadata (key, value), cooperations, flows, travel_times, and the polygon
 // layers regions and departements (code, nom: outlines dissolved once at import, core/io/outlines.h).
-// Results (writeResultLayers): poles (points) and liens (lines). QGIS's own tables layer_styles and
-// qgis_projects are written by ui/styles/dataset_styles.h.
+// Results (writeResultLayers): poles (points) and liens (lines); writeResultsInto adds the per-commune
+// tables densites and accessibilite, the view densites_completes and the map view kDensityMapView. QGIS's own
+// tables layer_styles and qgis_projects are written by ui/styles/dataset_styles.h.
+#include "core/io/result_table.h"
 #include "core/model/dataset.h"
 #include "core/model/error.h"
 #include "core/model/feedback.h"
@@ -109,11 +111,32 @@ struct LinkLine {
 void writeResultLayers(const std::string& path, const std::vector<PolePoint>& poles,
                        const std::vector<LinkLine>& links);
 
+//! The view of the dataset that QGIS lists as a polygon layer: every commune with its density of médecins
+//! généralistes of one vintage (code, nom, profession, vintage, population, count, per_10000,
+//! inhabitants_per_professional, masked), 0 where the table densites has no row.
+inline const char* const kDensityMapView = "densite_medecins_generalistes";
+
+//! Per-commune result tables (core/analysis/dataset_results.h) and what the map view shows.
+struct CommuneResults {
+    //! "densites" (commune, profession, vintage, population, count, per_10000, inhabitants_per_professional,
+    //! masked; rows of count 0 left out) and "accessibilite": each replaces the layer of its name. Without
+    //! "densites", no view is written.
+    std::vector<ResultTable> tables;
+    Language language = Language::Fr;                  //!< of the tables' titles and captions (gpkg_contents)
+    std::string mapProfession = "medecin_generaliste"; //!< catalogue code of kDensityMapView
+    int mapVintage = 0;                                //!< its vintage
+    std::string mapTitle;                              //!< its identifier in gpkg_contents
+};
+
 //! writeParameters (with `classification`) and writeResultLayers at once, into `temporaryCopy` itself,
 //! without a copy of its own: for a file that the caller made as a temporary copy and renames into place once
-//! complete (ui/styles, which adds QGIS's tables to the same copy). Throws Error(Write).
+//! complete (ui/styles, which adds QGIS's tables to the same copy). Also writes `communes`'s tables, the view
+//! densites_completes (every commune × profession × vintage of densites, count 0 where densites has no row)
+//! and the polygon view kDensityMapView, registered in gpkg_contents and gpkg_geometry_columns. Throws
+//! Error(Write).
 void writeResultsInto(const std::string& temporaryCopy, const model::Parameters& parameters,
                       const std::vector<BassinClassificationFields>& classification,
-                      const std::vector<PolePoint>& poles, const std::vector<LinkLine>& links);
+                      const std::vector<PolePoint>& poles, const std::vector<LinkLine>& links,
+                      const CommuneResults& communes = {});
 
 } // namespace maillage::io

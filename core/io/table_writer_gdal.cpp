@@ -189,6 +189,20 @@ void writeWithGdal(const std::vector<ResultTable>& tables, const std::string& pa
 
 } // namespace
 
+void detail::writeGpkgTables(GDALDataset& ds, const std::vector<ResultTable>& tables,
+                             const std::string& target, Language language) {
+    GdalErrorCollector errors;
+    TableWriteOptions options;
+    options.format = TableFormat::Gpkg;
+    options.language = language;
+    const bool transaction = ds.StartTransaction() == OGRERR_NONE;
+    std::set<std::string> identifiers;
+    for (const ResultTable& table : tables)
+        writeLayer(ds, table, target, options, errors, identifiers);
+    if (transaction && ds.CommitTransaction() != OGRERR_NONE)
+        gdalFailed(target, errors);
+}
+
 // ---------------------------------------------------------------- writing
 
 namespace {

@@ -3,6 +3,8 @@
 // writer, and their entry point.
 #include "core/io/table_writer.h"
 
+class GDALDataset;
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -20,5 +22,10 @@ std::string filePathOf(const std::vector<ResultTable>& tables, std::size_t index
 //! Writes `tables` to `target` with GDAL (xlsx, ods, gpkg, geojson): temporary files renamed in place.
 std::vector<std::string> writeGdalFiles(const std::vector<ResultTable>& tables, const std::string& target,
                                         const TableWriteOptions& options);
+
+//! Writes `tables` as layers of the GeoPackage `ds`, open for update (field names: the column keys, titles
+//! and captions in `language`), in one transaction; errors name `target`. The layers must not exist yet.
+void writeGpkgTables(GDALDataset& ds, const std::vector<ResultTable>& tables, const std::string& target,
+                     Language language);
 
 } // namespace maillage::io::detail

@@ -2,12 +2,16 @@
 // --lang says otherwise, whatever the locale of a batch job; the dataset's classification fields are masked
 // as 'maillage classify' masks them; the territory sheet's legend counts what its map shows and its headers
 // do not repeat a level that the name already says.
+#include "core/analysis/dataset_results.h"
+#include "core/analysis/density.h"
 #include "core/analysis/poles.h"
 #include "core/analysis/result_tables.h"
 #include "core/analysis/secrecy.h"
+#include "core/analysis/vintages.h"
 #include "core/io/gdal_util.h"
 #include "core/io/geo.h"
 #include "core/io/gpkg.h"
+#include "core/io/table.h"
 
 #include "process_testing.h"
 #include "testing.h"
@@ -21,7 +25,10 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
+#include <tuple>
 
 using namespace maillage;
 
@@ -58,6 +65,30 @@ int legendSum(const QString& text) {
     while (it.hasNext())
         sum += it.next().captured(1).toInt();
     return sum;
+}
+
+//! A commune's row of a density layer: count ("<NULL>" when null), per_10000, masked.
+struct DensityCells {
+    std::string count, per10k;
+    int masked = -1;
+};
+//! The rows of layer `layer` of `gpkg` by (commune, profession, vintage); `communeField` names the commune.
+std::map<std::tuple<std::string, std::string, int>, DensityCells>
+densityRows(const QString& gpkg, const char* layer, const char* communeField = "commune") {
+    io::ensureGdal();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    std::map<std::tuple<std::string, std::string, int>, DensityCells> out;
+    if (!ds || !ds->GetLayerByName(layer))
+        return out;
+    const auto cell = [](const OGRFeature& f, const char* field) {
+        const int i = f.GetFieldIndex(field);
+        return f.IsFieldSetAndNotNull(i) ? std::string(f.GetFieldAsString(i)) : std::string("<NULL>");
+    };
+    for (auto& f : *ds->GetLayerByName(layer))
+        out[{f->GetFieldAsString(communeField), f->GetFieldAsString("profession"),
+             f->GetFieldAsInteger("vintage")}] = {cell(*f, "count"), cell(*f, "per_10000"),
+                                                  f->GetFieldAsInteger("masked")};
+    return out;
 }
 
 } // namespace
@@ -129,6 +160,89 @@ private slots:
                     QString::fromStdString(analysis::publishableReason(p, m.reason, rule, Language::Fr)));
         }
         QVERIFY(partsMaskedUnderAShownTotal > 0); // the case that leaked is in the demo
+    }
+
+    //! Issue 7: the dataset keeps every profession's and vintage's commune densities, masked as `maillage
+    //! density --level commune` masks them (primary and complementary secrecy), and its map view fills the
+    //! communes without professionals with 0.
+    void theDatasetsDensitiesAreThoseOfTheDensityCommandMaskedAlike() {
+        const analysis::SecrecyRule rule = analysis::SecrecyRule::from(m_dataset.params.density);
+        const auto complete = densityRows(m_demo, "densites_completes");
+        const auto stored = densityRows(m_demo, "densites");
+        int checked = 0, masked = 0, zeros = 0;
+        for (const model::Profession& p : m_dataset.catalogue.professions()) {
+            for (const analysis::VintageInfo& v : analysis::describeVintages(m_dataset)) {
+                analysis::DensityTableInput input;
+                input.profession = p.code;
+                input.vintage = v.year;
+                input.rows = analysis::densityForAllCommunes(m_dataset, p.code, v.year).rows;
+                const io::ResultTable t = analysis::densityTable(m_dataset, input, rule);
+                const int count = t.column("count");
+                const bool any = std::any_of(input.rows.begin(), input.rows.end(),
+                                             [](const analysis::DensityRow& r) { return r.count > 0; });
+                for (std::size_t r = 0; r < t.rows.size() && any; ++r) {
+                    const auto it = complete.find({input.rows[r].code, p.code, v.year});
+                    QVERIFY2(it != complete.end(), (input.rows[r].code + " " + p.code).c_str());
+                    const io::Cell& c = t.rows[r].cells[static_cast<std::size_t>(count)];
+                    QCOMPARE(it->second.masked, t.rowMasked(r) ? 1 : 0);
+                    QCOMPARE(it->second.count, c.hasValue() ? std::to_string(static_cast<int>(c.number))
+                                                            : std::string("<NULL>"));
+                    if (t.rowMasked(r))
+                        QCOMPARE(it->second.per10k, std::string("<NULL>"));
+                    masked += t.rowMasked(r) ? 1 : 0;
+                    zeros += stored.count(it->first) ? 0 : 1; // left out of densites, filled by the view
+                    ++checked;
+                }
+            }
+        }
+        QCOMPARE(static_cast<std::size_t>(checked), complete.size());
+        QVERIFY(masked > 0 && zeros > 0);
+        // No count from 1 to threshold − 1 anywhere, the map view included.
+        const auto map = densityRows(m_demo, io::kDensityMapView, "code");
+        QCOMPARE(map.size(), m_dataset.communes.size());
+        int mapZeros = 0;
+        for (const auto* rows : {&complete, &stored, &map})
+            for (const auto& [key, cells] : *rows) {
+                if (cells.count != "<NULL>")
+                    QVERIFY2(!analysis::isSecret(std::stod(cells.count), rule), std::get<0>(key).c_str());
+                if (rows == &map) {
+                    QCOMPARE(cells.masked, complete.at(key).masked);
+                    QCOMPARE(cells.count, complete.at(key).count);
+                    mapZeros += cells.count == "0" ? 1 : 0;
+                }
+            }
+        QVERIFY(mapZeros > 0);
+    }
+
+    //! `maillage access --profession P` (the saved parameters, the latest vintage) gives the values that the
+    //! dataset's table accessibilite keeps, for each profession of DREES's APL.
+    void theDatasetsAccessibilityIsThatOfTheAccessCommand() {
+        const QString out = path("access.csv");
+        const int vintage = analysis::defaultVintage(m_dataset);
+        io::ensureGdal();
+        GDALDatasetUniquePtr ds(
+            GDALDataset::Open(m_demo.toUtf8().constData(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        QVERIFY(ds && ds->GetLayerByName("accessibilite"));
+        for (const char* profession : {"medecin_generaliste", "infirmier"}) {
+            const Result r = run({QStringLiteral("access"), QStringLiteral("--dataset"), m_demo,
+                                  QStringLiteral("--profession"), QString::fromLatin1(profession),
+                                  QStringLiteral("--quiet"), QStringLiteral("--output"), out});
+            QVERIFY2(r.status == 0, qPrintable(r.err));
+            std::map<std::string, double> stored;
+            for (auto& f : *ds->GetLayerByName("accessibilite"))
+                if (std::string(f->GetFieldAsString("profession")) == profession &&
+                    f->GetFieldAsInteger("vintage") == vintage) {
+                    QCOMPARE(QString::fromUtf8(f->GetFieldAsString("method")), QStringLiteral("apl"));
+                    stored[f->GetFieldAsString("commune")] = f->GetFieldAsDouble("access");
+                }
+            QCOMPARE(stored.size(), m_dataset.communes.size());
+            const io::Table csv = io::readTable(out.toStdString());
+            const int commune = csv.requireColumn("commune"), access = csv.requireColumn("access");
+            QCOMPARE(csv.rows.size(), stored.size());
+            for (std::size_t i = 0; i < csv.rows.size(); ++i)
+                QVERIFY2(std::abs(std::stod(csv.cell(i, access)) - stored.at(csv.cell(i, commune))) < 1e-3,
+                         csv.cell(i, commune).c_str());
+        }
     }
 
     void aRegionNamedRegionIsNotRepeatedInTheSheetsHeaders() {

@@ -98,7 +98,8 @@ private slots:
         QCOMPARE(countRows(path, "SELECT COUNT(*) FROM bassins_de_vie WHERE reason LIKE '%professionnels%'"),
                  4LL);
         QVERIFY(QCoreApplication::instance()); // the module's QGIS stays up until the process ends
-        QCOMPARE(countRows(path, "SELECT COUNT(*) FROM layer_styles WHERE useAsDefault"), 6LL);
+        QCOMPARE(countRows(path, "SELECT COUNT(*) FROM layer_styles WHERE useAsDefault"),
+                 7LL); // one per layer, the density map included
         QCOMPARE(countRows(path, "SELECT COUNT(*) FROM qgis_projects WHERE name = 'maillage'"), 1LL);
         QCOMPARE(countRows(path, "SELECT COUNT(*) FROM bassins_de_vie WHERE pole_type IS NOT NULL"), 4LL);
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
@@ -106,7 +107,7 @@ private slots:
 
         // A second call in the same process uses it again; GDAL still works for the caller.
         QCOMPARE(write(path.c_str(), "fr", error, sizeof error), 1);
-        QCOMPARE(countRows(path, "SELECT COUNT(*) FROM layer_styles"), 6LL);
+        QCOMPARE(countRows(path, "SELECT COUNT(*) FROM layer_styles"), 7LL);
     }
 };
 

@@ -27,6 +27,8 @@
 #include <memory>
 
 #include <qgscategorizedsymbolrenderer.h>
+#include <qgsexpressioncontextutils.h>
+#include <qgsgraduatedsymbolrenderer.h>
 #include <qgslayertree.h>
 #include <qgsmaprendererparalleljob.h>
 #include <qgsmapsettings.h>
@@ -35,6 +37,7 @@
 #include <qgsprojectstorageregistry.h>
 #include <qgsprojectviewsettings.h>
 #include <qgsrenderchecker.h>
+#include <qgsrendercontext.h>
 #include <qgssymbol.h>
 #include <qgsvectorlayer.h>
 #include <qgsvectorlayerlabeling.h>
@@ -69,6 +72,16 @@ QList<QgsMapLayer*> treeLayers(const QgsProject& project) {
 QString layerNameOf(const QgsMapLayer* layer) {
     const QString source = layer->source();
     return source.mid(source.indexOf(QStringLiteral("layername=")) + 10).section(QLatin1Char('|'), 0, 0);
+}
+
+//! `maillage demo --output path`, as a user runs it; false with its messages in `error`.
+bool writeDemo(const QString& path, QString* error) {
+    QProcess p;
+    p.start(QStringLiteral(MAILLAGE_BINARY),
+            {QStringLiteral("demo"), QStringLiteral("--quiet"), QStringLiteral("--output"), path});
+    const bool ok = p.waitForFinished(120000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    *error = QString::fromUtf8(p.readAllStandardError());
+    return ok;
 }
 
 } // namespace
@@ -126,7 +139,7 @@ private slots:
         QgsProject project;
         QVERIFY(project.read(styles::projectUri(moved)));
         const QList<QgsMapLayer*> layers = treeLayers(project);
-        QCOMPARE(layers.size(), 6);
+        QCOMPARE(layers.size(), 7);
         QStringList names;
         for (const QgsMapLayer* layer : layers) {
             QVERIFY2(layer->isValid(), qPrintable(layer->source()));
@@ -136,8 +149,8 @@ private slots:
         QCOMPARE(names, styles::styledLayers());
         QCOMPARE(project.crs().authid(), QStringLiteral("EPSG:2154"));
         QCOMPARE(layers[0]->name(), QStringLiteral("Pôles"));
-        QCOMPARE(layers[4]->name(), QStringLiteral("Communes"));
-        auto* bassins = qobject_cast<QgsVectorLayer*>(layers[5]);
+        QCOMPARE(layers[5]->name(), QStringLiteral("Communes"));
+        auto* bassins = qobject_cast<QgsVectorLayer*>(layers[6]);
         QCOMPARE(bassins->name(), QStringLiteral("Bassins de vie"));
         QVERIFY(dynamic_cast<QgsCategorizedSymbolRenderer*>(bassins->renderer()));
         QCOMPARE(qobject_cast<QgsVectorLayer*>(layers[3])->featureCount(), 2LL); // two départements
@@ -157,7 +170,7 @@ private slots:
         settings.setOutputSize(QSize(400, 300));
         settings.setOutputDpi(96);
         settings.setDestinationCrs(project.crs());
-        settings.setLayers(treeLayers(project));
+        settings.setLayers(project.layerTreeRoot()->checkedLayers()); // what QGIS shows on opening
         QgsRectangle extent = project.viewSettings()->defaultViewExtent();
         extent.scale(1.1);
         settings.setExtent(extent);
@@ -199,7 +212,7 @@ private slots:
         QVERIFY2(styles::writeDatasetStyles(path, &error), qPrintable(error));
         QgsVectorLayer styles(path + QStringLiteral("|layername=layer_styles"), QStringLiteral("s"),
                               QStringLiteral("ogr"));
-        QCOMPARE(styles.featureCount(), 6LL);
+        QCOMPARE(styles.featureCount(), 7LL);
         QgsProjectStorage* storage =
             QgsApplication::projectStorageRegistry()->projectStorageFromType(QStringLiteral("geopackage"));
         QVERIFY(storage);
@@ -234,7 +247,7 @@ private slots:
         QCOMPARE(write(path.toUtf8().constData(), "fr", error, sizeof error), 1);
         QgsProject project;
         QVERIFY(project.read(styles::projectUri(path)));
-        QCOMPARE(treeLayers(project).size(), 6);
+        QCOMPARE(treeLayers(project).size(), 7);
         QCOMPARE(write(dir.filePath(QStringLiteral("absent.gpkg")).toUtf8().constData(), "fr", error,
                        sizeof error),
                  0);
@@ -244,11 +257,8 @@ private slots:
     void theDemoCommandWritesADatasetThatOpensAsAFinishedMap() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("demo.gpkg"));
-        QProcess p;
-        p.start(QStringLiteral(MAILLAGE_BINARY),
-                {QStringLiteral("demo"), QStringLiteral("--quiet"), QStringLiteral("--output"), path});
-        QVERIFY(p.waitForFinished(120000));
-        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QString error;
+        QVERIFY2(writeDemo(path, &error), qPrintable(error));
         QgsProject project;
         QVERIFY(project.read(styles::projectUri(path)));
         const QList<QgsMapLayer*> layers = treeLayers(project);
@@ -261,6 +271,64 @@ private slots:
         auto* renderer = dynamic_cast<QgsCategorizedSymbolRenderer*>(bassins->renderer());
         QVERIFY(renderer);
         QCOMPARE(renderer->classAttribute(), QStringLiteral("pole_type"));
+    }
+    //! Issue 7: the dataset's density map (médecins généralistes, latest vintage) is a layer of the file and
+    //! of its project, unticked, styled as the application's density map: the secret class for the masked
+    //! communes, a class of its own for those without any, graduated classes for the others.
+    void theDemosDensityMapOpensWithTheSecretClassAndUnticked() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("demo.gpkg"));
+        QString error;
+        QVERIFY2(writeDemo(path, &error), qPrintable(error));
+
+        QgsVectorLayer layer(path + QStringLiteral("|layername=") + QString::fromLatin1(io::kDensityMapView),
+                             QStringLiteral("d"), QStringLiteral("ogr"), QgsVectorLayer::LayerOptions(false));
+        QVERIFY(layer.isValid());
+        QCOMPARE(layer.featureCount(), 1494LL); // every commune of the demo
+        QCOMPARE(layer.fields().field(QStringLiteral("per_10000")).type(), QVariant::Double);
+        bool loaded = false;
+        layer.loadDefaultStyle(loaded);
+        QVERIFY(loaded);
+        auto* renderer = dynamic_cast<QgsGraduatedSymbolRenderer*>(layer.renderer());
+        QVERIFY(renderer);
+        const QgsRangeList& ranges = renderer->ranges();
+        QVERIFY(ranges.size() >= 4);
+        QCOMPARE(ranges[0].lowerValue(), styles::kDensitySecretValue); // the secret class first
+        QCOMPARE(ranges[1].lowerValue(), 0.0);                         // then the communes without any
+        QCOMPARE(ranges[1].upperValue(), 0.0);
+        // Each commune falls in the class of its figure: masked ones in the secret class, only they.
+        QgsExpressionContext context;
+        context.appendScopes(QgsExpressionContextUtils::globalProjectLayerScopes(&layer));
+        QgsRenderContext render;
+        render.setExpressionContext(context);
+        renderer->startRender(render, layer.fields());
+        int secret = 0, none = 0;
+        QgsFeature f;
+        QgsFeatureIterator it = layer.getFeatures();
+        while (it.nextFeature(f)) {
+            render.expressionContext().setFeature(f);
+            const QgsSymbol* symbol = renderer->symbolForFeature(f, render);
+            QVERIFY(symbol);
+            const bool masked = f.attribute(QStringLiteral("masked")).toInt() == 1;
+            QCOMPARE(symbol == ranges[0].symbol(), masked);
+            secret += masked ? 1 : 0;
+            none += symbol == ranges[1].symbol() ? 1 : 0;
+            if (symbol == ranges[1].symbol())
+                QCOMPARE(f.attribute(QStringLiteral("count")).toInt(), 0);
+        }
+        renderer->stopRender(render);
+        QVERIFY(secret > 0 && none > 0);
+
+        QgsProject project;
+        QVERIFY(project.read(styles::projectUri(path)));
+        QgsMapLayer* inProject = nullptr;
+        for (QgsMapLayer* l : treeLayers(project))
+            if (layerNameOf(l) == QLatin1String(io::kDensityMapView))
+                inProject = l;
+        QVERIFY(inProject && inProject->isValid());
+        QVERIFY(!project.layerTreeRoot()->findLayer(inProject)->isVisible());
+        QVERIFY(
+            dynamic_cast<QgsGraduatedSymbolRenderer*>(qobject_cast<QgsVectorLayer*>(inProject)->renderer()));
     }
 };
 

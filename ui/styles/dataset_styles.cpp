@@ -1,10 +1,12 @@
 #include "ui/styles/dataset_styles.h"
 
+#include "core/analysis/dataset_results.h"
 #include "core/analysis/density.h"
 #include "core/analysis/maillage.h"
 #include "core/analysis/poles.h"
 #include "core/analysis/result_tables.h"
 #include "core/analysis/secrecy.h"
+#include "core/analysis/vintages.h"
 #include "core/io/atomic_file.h"
 #include "core/io/gpkg.h"
 #include "core/io/postgis.h"
@@ -31,6 +33,7 @@
 #include <cpl_conv.h>
 
 #include <qgscategorizedsymbolrenderer.h>
+#include <qgsgraduatedsymbolrenderer.h>
 #include <qgscoordinatereferencesystem.h>
 #include <qgsdatasourceuri.h>
 #include <qgsgeopackageprojectstorage.h>
@@ -73,6 +76,12 @@ struct ResultSummary {
     QString isolation;                                  //!< "30 km": the isolation distance
     double intensityLo = std::numeric_limits<double>::infinity(), intensityHi = 0;
     double volumeLo = std::numeric_limits<double>::infinity(), volumeHi = 0;
+    //! The map view's densities (io::kDensityMapView): values (0 for the communes without a row) and their
+    //! populations, whether one is masked, and the threshold.
+    std::vector<double> densities, populations;
+    bool densityMasked = false;
+    double secrecyThreshold = 0;
+    int mapVintage = 0;
 };
 
 bool french() {
@@ -155,6 +164,12 @@ std::vector<io::LinkLine> linkLines(const model::Dataset& dataset, const analysi
     return out;
 }
 
+//! "Densité de médecins généralistes (2023)": the map view's title (layer and gpkg_contents identifier).
+QString densityMapTitle(int vintage) {
+    return QCoreApplication::translate("maillage::ui::MapLayers", "Density of general practitioners (%1)")
+        .arg(vintage);
+}
+
 QString isolationText(const analysis::MaillageResult& m, const model::MaillageParameters& p) {
     return m.distanceUnit == "min" ? QCoreApplication::translate("maillage::ui::MaillageLayers", "%1 min")
                                          .arg(QLocale().toString(p.isolationMinutes))
@@ -168,7 +183,50 @@ struct Results {
     std::vector<io::BassinClassificationFields> classification;
     std::vector<io::PolePoint> poles;
     std::vector<io::LinkLine> links;
+    io::CommuneResults communes;
 };
+
+//! The per-commune densities and accessibility of every profession and vintage, and the map view's.
+io::CommuneResults communeResults(const model::Dataset& dataset) {
+    io::CommuneResults r;
+    r.language = french() ? analysis::Language::Fr : analysis::Language::En;
+    const analysis::SecrecyRule rule = analysis::SecrecyRule::from(dataset.params.density);
+    r.tables = {analysis::communeDensitiesTable(dataset, rule),
+                analysis::communeAccessTable(dataset, rule, r.language)};
+    r.mapVintage = analysis::defaultVintage(dataset);
+    r.mapTitle = densityMapTitle(r.mapVintage).toStdString();
+    return r;
+}
+
+//! What the map view shows of the table densites, for its classes (as the application's density map).
+void mapDensities(const io::CommuneResults& r, const model::Dataset& dataset, ResultSummary& summary) {
+    summary.secrecyThreshold = analysis::SecrecyRule::from(dataset.params.density).threshold;
+    const auto table = std::find_if(r.tables.begin(), r.tables.end(),
+                                    [](const io::ResultTable& t) { return t.name == "densites"; });
+    if (table == r.tables.end())
+        return;
+    const int profession = table->column("profession"), vintage = table->column("vintage"),
+              population = table->column("population"), density = table->column("per_10000");
+    std::size_t rows = 0;
+    for (std::size_t i = 0; i < table->rows.size(); ++i) {
+        const std::vector<io::Cell>& cells = table->rows[i].cells;
+        if (cells[static_cast<std::size_t>(profession)].text != r.mapProfession ||
+            static_cast<int>(cells[static_cast<std::size_t>(vintage)].number) != r.mapVintage)
+            continue;
+        ++rows;
+        const io::Cell& value = cells[static_cast<std::size_t>(density)];
+        if (table->rowMasked(i)) {
+            summary.densityMasked = true;
+            continue;
+        }
+        summary.densities.push_back(value.hasValue() ? value.number : std::nan(""));
+        summary.populations.push_back(cells[static_cast<std::size_t>(population)].number);
+    }
+    if (rows < dataset.communes.size()) { // the communes without a row: 0 in the view
+        summary.densities.push_back(0);
+        summary.populations.push_back(0);
+    }
+}
 
 Results computeResults(const model::Dataset& dataset, const analysis::Classification& c) {
     Results r;
@@ -177,6 +235,9 @@ Results computeResults(const model::Dataset& dataset, const analysis::Classifica
     r.poles = polePoints(dataset, m);
     r.links = linkLines(dataset, c, m, r.summary);
     r.summary.isolation = isolationText(m, dataset.params.maillage);
+    r.communes = communeResults(dataset);
+    mapDensities(r.communes, dataset, r.summary);
+    r.summary.mapVintage = r.communes.mapVintage;
     return r;
 }
 
@@ -196,7 +257,7 @@ model::Dataset readAttributes(const QString& location) {
 //! poles and liens.
 ResultSummary writeResults(const model::Dataset& dataset, const Results& r, const QString& copy) {
     // Into the copy itself: it is already the temporary file renamed over the dataset at the end.
-    io::writeResultsInto(copy.toStdString(), dataset.params, r.classification, r.poles, r.links);
+    io::writeResultsInto(copy.toStdString(), dataset.params, r.classification, r.poles, r.links, r.communes);
     return r.summary;
 }
 
@@ -256,6 +317,12 @@ void applyStyle(QgsVectorLayer& layer, const QString& name, const ResultSummary&
         layer.setRenderer(departementRenderer());
     } else if (name == QLatin1String("regions")) {
         layer.setRenderer(regionRenderer());
+    } else if (name == QLatin1String(io::kDensityMapView)) {
+        // As the application's density map: masked communes in the secret class.
+        layer.setRenderer(densityRenderer(
+            QStringLiteral("CASE WHEN \"masked\" THEN %1 ELSE \"per_10000\" END").arg(kDensitySecretValue),
+            results.densities, results.populations, results.densityMasked, results.secrecyThreshold, false,
+            analysis::ClassSpec{}));
     } else if (name == QLatin1String("poles")) {
         layer.setRenderer(poleRenderer(results.isolation));
         setBlocksLabels(&layer);
@@ -265,7 +332,7 @@ void applyStyle(QgsVectorLayer& layer, const QString& name, const ResultSummary&
     }
 }
 
-QString layerTitle(const QString& name) {
+QString layerTitle(const QString& name, int vintage) {
     if (name == QLatin1String("bassins_de_vie"))
         return QCoreApplication::translate("maillage::ui::MapLayers", "Bassins de vie");
     if (name == QLatin1String("communes"))
@@ -276,6 +343,8 @@ QString layerTitle(const QString& name) {
         return QCoreApplication::translate("maillage::ui::MaillageLayers", "Pôles");
     if (name == QLatin1String("liens"))
         return QCoreApplication::translate("maillage::ui::MaillageLayers", "Maillage links");
+    if (name == QLatin1String(io::kDensityMapView))
+        return densityMapTitle(vintage);
     return QCoreApplication::translate("maillage::ui::MapLayers", "Régions");
 }
 
@@ -305,9 +374,13 @@ void writeStylesAndProject(const Storage& storage, const ResultSummary& results,
     project.setTitle(title);
     QgsRectangle extent;
     for (const QString& name : styledLayers()) {
-        QgsVectorLayer* layer = openLayer(storage, name, layerTitle(name)).release();
+        const bool densityMap = name == QLatin1String(io::kDensityMapView);
+        if (densityMap && storage.file.isEmpty())
+            continue; // a view of the GeoPackage: PostgreSQL copies have none
+        QgsVectorLayer* layer = openLayer(storage, name, layerTitle(name, results.mapVintage)).release();
         project.addMapLayer(layer, false); // the project owns it from here, even when a later step throws
-        project.layerTreeRoot()->addLayer(layer);
+        // The density map is there for whoever wants it, unticked: the pôles are the application's map.
+        project.layerTreeRoot()->addLayer(layer)->setItemVisibilityChecked(!densityMap);
         applyStyle(*layer, name, results);
         saveDefaultStyle(*layer, name);
         if (name == QLatin1String("bassins_de_vie"))
@@ -348,8 +421,13 @@ QString projectUri(const QString& gpkg) {
 }
 
 QStringList styledLayers() {
-    return {QStringLiteral("poles"),        QStringLiteral("liens"),    QStringLiteral("regions"),
-            QStringLiteral("departements"), QStringLiteral("communes"), QStringLiteral("bassins_de_vie")};
+    return {QStringLiteral("poles"),
+            QStringLiteral("liens"),
+            QStringLiteral("regions"),
+            QStringLiteral("departements"),
+            QString::fromLatin1(io::kDensityMapView),
+            QStringLiteral("communes"),
+            QStringLiteral("bassins_de_vie")};
 }
 
 namespace {

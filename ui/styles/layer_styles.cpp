@@ -1,15 +1,21 @@
 #include "ui/styles/layer_styles.h"
 
+#include "core/analysis/classes.h"
+#include "ui/panels/panel_util.h"
 #include "ui/panels/pole_palette.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include <qgscategorizedsymbolrenderer.h>
+#include <qgscolorramp.h>
 #include <qgsfillsymbol.h>
 #include <qgsfillsymbollayer.h>
+#include <qgsgraduatedsymbolrenderer.h>
 #include <qgslabelobstaclesettings.h>
 #include <qgslinesymbol.h>
 #include <qgsmarkersymbol.h>
@@ -284,6 +290,87 @@ void setBlocksLabels(QgsVectorLayer* layer) {
     settings.obstacleSettings().setFactor(1.0);
     layer->setLabeling(new QgsVectorLayerSimpleLabeling(settings));
     layer->setLabelsEnabled(true);
+}
+
+namespace {
+
+QgsFillSymbol* densityBaseSymbol() {
+    return QgsFillSymbol::createSimple(
+        {{QStringLiteral("color"), QStringLiteral("255,255,255,255")},
+         {QStringLiteral("outline_color"), QgsSymbolLayerUtils::encodeColor(QColor(255, 255, 255, 150))},
+         {QStringLiteral("outline_width"), QStringLiteral("0.06")}});
+}
+
+//! The hatched grey class of the communes masked by secrecy, which says why they have no figure. Two
+//! lines: the legend of the layers dock is narrow.
+QgsRendererRange secretRange(const QgsFillSymbol& base, double threshold) {
+    auto* secret = static_cast<QgsFillSymbol*>(base.clone());
+    secret->setColor(QColor(0xEE, 0xEE, 0xEE));
+    auto* hatch = new QgsLinePatternFillSymbolLayer();
+    hatch->setLineAngle(45);
+    hatch->setDistance(1.2);
+    hatch->setColor(QColor(0x8A, 0x8A, 0x8A));
+    secret->appendSymbolLayer(hatch);
+    return QgsRendererRange(kDensitySecretValue, kDensitySecretValue, secret,
+                            QCoreApplication::translate("maillage::ui::MapLayers",
+                                                        "Statistical secrecy\n(fewer than %1 professionals)")
+                                .arg(panel::number(threshold)));
+}
+
+//! The communes that have a value above zero, and their weights.
+void positiveValues(const std::vector<double>& all, const std::vector<double>& allWeights,
+                    std::vector<double>* values, std::vector<double>* weights, bool* hasZero) {
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const double v = all[i];
+        if (std::isnan(v))
+            continue;
+        if (v <= 0) {
+            *hasZero = true;
+            continue;
+        }
+        values->push_back(v);
+        weights->push_back(i < allWeights.size() ? allWeights[i] : 0.0);
+    }
+}
+
+} // namespace
+
+QgsGraduatedSymbolRenderer* densityRenderer(const QString& field, const std::vector<double>& allValues,
+                                            const std::vector<double>& allWeights, bool anyMasked,
+                                            double secrecyThreshold, bool accessibility,
+                                            const analysis::ClassSpec& spec) {
+    std::vector<double> values, weights;
+    bool hasZero = false;
+    positiveValues(allValues, allWeights, &values, &weights, &hasZero);
+    const std::vector<double> limits = analysis::classLimits(values, weights, spec);
+    const int classes = limits.empty() ? 0 : static_cast<int>(limits.size()) - 1;
+    QgsColorBrewerColorRamp ramp(QStringLiteral("YlGnBu"), std::max(3, std::min(9, classes)));
+    QgsFillSymbol* base = densityBaseSymbol();
+    const QString unit =
+        accessibility
+            ? QCoreApplication::translate("maillage::ui::MapLayers", "%1 – %2 per 100,000 inh. (APL)")
+            : QCoreApplication::translate("maillage::ui::MapLayers", "%1 – %2 per 10,000 inh.");
+    QgsRangeList ranges;
+    if (anyMasked)
+        ranges << secretRange(*base, secrecyThreshold);
+    if (hasZero) {
+        QgsSymbol* none = base->clone();
+        none->setColor(QColor(0xD9, 0xD9, 0xD9));
+        ranges << QgsRendererRange(
+            0, 0, none,
+            accessibility ? QCoreApplication::translate("maillage::ui::MapLayers", "None within reach")
+                          : QCoreApplication::translate("maillage::ui::MapLayers", "No professional"));
+    }
+    for (int i = 0; i < classes; ++i) {
+        QgsSymbol* symbol = base->clone();
+        symbol->setColor(ramp.color(classes > 1 ? static_cast<double>(i) / (classes - 1) : 1.0));
+        ranges << QgsRendererRange(limits[i], limits[i + 1], symbol,
+                                   unit.arg(panel::number(limits[i], 1), panel::number(limits[i + 1], 1)));
+    }
+    auto* renderer = new QgsGraduatedSymbolRenderer(field, ranges);
+    renderer->setSourceSymbol(base);
+    renderer->setSourceColorRamp(ramp.clone());
+    return renderer;
 }
 
 } // namespace maillage::ui::styles

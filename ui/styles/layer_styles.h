@@ -2,16 +2,19 @@
 // The styles of the dataset's layers, built by the same functions for the application's map (MapLayers)
 // and for the dataset GeoPackage (its layer_styles table and stored QGIS project), so that a QGIS user
 // opening the file sees the application's map. qgis_core only: no widget, usable without a display.
+#include "core/analysis/classes.h"
 #include "core/analysis/poles.h"
 
 #include <QColor>
 #include <QString>
 
 #include <array>
+#include <vector>
 
 class QgsCategorizedSymbolRenderer;
 class QgsFeatureRenderer;
 class QgsFillSymbol;
+class QgsGraduatedSymbolRenderer;
 class QgsLineSymbol;
 class QgsMarkerSymbol;
 class QgsTextFormat;
@@ -86,5 +89,19 @@ void setBlocksLabels(QgsVectorLayer* layer);
 
 //! Field of the bassins layer that the renderer and labels use.
 inline const char* const kPoleTypeField = "pole_type";
+
+//! Value of a density (or accessibility) field for a commune masked by statistical secrecy: the renderer's
+//! hatched secret class.
+inline constexpr double kDensitySecretValue = -1;
+
+//! The density map's renderer on `field` (a field name or an expression): classes by `spec` over the values
+//! above zero (NaN: none) weighted by `weights` (the communes' populations, same order), a class of its own
+//! for 0 (a commune without any professional stands out instead of blending into the lowest class) and, when
+//! `anyMasked`, the hatched secret class of the communes at kDensitySecretValue ("fewer than
+//! `secrecyThreshold` professionals"). `accessibility`: the legend's unit is the APL's.
+QgsGraduatedSymbolRenderer* densityRenderer(const QString& field, const std::vector<double>& values,
+                                            const std::vector<double>& weights, bool anyMasked,
+                                            double secrecyThreshold, bool accessibility,
+                                            const analysis::ClassSpec& spec);
 
 } // namespace maillage::ui::styles

@@ -1,0 +1,32 @@
+#pragma once
+// The per-commune results that the dataset GeoPackage keeps for every profession and vintage (issue 7): the
+// densities of `maillage density --level commune` and the accessibility of `maillage access`, built by the
+// same functions (densityForAllCommunes + densityTable, accessibility + accessibilityTable), secrecy applied.
+#include "core/analysis/result_tables.h"
+#include "core/analysis/secrecy.h"
+#include "core/io/result_table.h"
+#include "core/model/dataset.h"
+
+#include <string>
+#include <vector>
+
+namespace maillage::analysis {
+
+//! The professions whose accessibility DREES publishes as APL (médecins généralistes, infirmiers,
+//! masseurs-kinésithérapeutes, sages-femmes, chirurgiens-dentistes): catalogue codes.
+const std::vector<std::string>& aplProfessions();
+
+//! Table "densites": commune, profession (catalogue code), vintage, population, count, per_10000,
+//! inhabitants_per_professional (+ flag "masked"), for every profession of the catalogue that has counts
+//! and every vintage: the rows of densityTable at the commune level, masked as it masks them (primary and
+//! complementary secrecy by `rule`). Rows of a count 0 that nothing masks are left out (the view
+//! densites_completes fills them, io::writeResultsInto).
+io::ResultTable communeDensitiesTable(const model::Dataset& dataset, const SecrecyRule& rule);
+
+//! Table "accessibilite": commune, profession, vintage, access, unit (in `language`), method ("apl",
+//! "2sfca", "gaussian", "exponential") for the professions of aplProfessions() that have counts, every
+//! vintage, with the dataset's saved parameters (accessParameters, as `maillage access` without options).
+//! Accessibility mixes a whole catchment's supply: nothing to mask (accessibilityTable).
+io::ResultTable communeAccessTable(const model::Dataset& dataset, const SecrecyRule& rule, Language language);
+
+} // namespace maillage::analysis
