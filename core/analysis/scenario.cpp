@@ -596,11 +596,13 @@ std::vector<std::string> linkSentences(const ScenarioComparison& c, Language lan
 std::vector<std::string> describeComparison(const ScenarioComparison& c, const SecrecyRule& rule,
                                             Language language) {
     std::vector<std::string> out;
-    out.push_back(word(msg("analysis.scenario.sentence_total",
-                           {arg::code("scenario", c.scenario), arg::number("before", c.totalBefore, 0),
-                            arg::number("after", c.totalAfter, 0), arg::integer("retired", c.retired),
-                            arg::number("removed", c.removed, 0), arg::number("added", c.added, 0)}),
-                       language));
+    // The retired are among the removed (`removed` counts them): said as a part, never as a second loss.
+    out.push_back(word(
+        msg(c.retired > 0 ? "analysis.scenario.sentence_total_retired" : "analysis.scenario.sentence_total",
+            {arg::code("scenario", c.scenario), arg::number("before", c.totalBefore, 0),
+             arg::number("after", c.totalAfter, 0), arg::integer("retired", c.retired),
+             arg::number("removed", c.removed, 0), arg::number("added", c.added, 0)}),
+        language));
     out.push_back(word(c.typeChanges.empty()
                            ? msg("analysis.scenario.sentence_types_none")
                            : msg("analysis.scenario.sentence_types",

@@ -326,8 +326,11 @@ void TestScenario::sentencesSayHowManyBassinsChangeTypeInBothLanguages() {
              fr[2].c_str());
     const auto en = describeComparison(c, SecrecyRule{}, Language::En);
     QCOMPARE(en[0],
-             std::string("Scenario 'Retraites': 2,810 professionals before, 2,310 after (500 retired, 500 "
-                         "removed, 0 added)."));
+             std::string("Scenario 'Retraites': 2,810 professionals before, 2,310 after (500 removed, of "
+                         "whom 500 retired; 0 added)."));
+    // The retired are part of the removed, never counted as a second loss.
+    QCOMPARE(fr[0], std::string("Scénario «\u00a0Retraites\u00a0»\u00a0: 2\u00a0810 professionnels avant, "
+                                "2\u00a0310 après (500 en moins, dont 500 à la retraite\u00a0; 0 en plus)."));
     QCOMPARE(en[1], std::string("1 bassin de vie changes type."));
     // A profession's accessibility is named by its label, not its code.
     const ScenarioComparison gp =
