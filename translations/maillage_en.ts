@@ -4,7 +4,7 @@
 <context>
     <name>maillage::ui::MapLayers</name>
     <message numerus="yes">
-        <location filename="../ui/map_layers.cpp" line="+599"/>
+        <location filename="../ui/map_layers.cpp" line="+554"/>
         <source>%n population-weighted quantile class(es)</source>
         <translation>
             <numerusform>%n population-weighted quantile class</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+313"/>
+        <location line="+330"/>
         <source>The %n selected bassins de vie (%1)</source>
         <translation>
             <numerusform>The selected bassin de vie (%1)</numerusform>

@@ -4,7 +4,7 @@
 <context>
     <name>ExportLayout</name>
     <message>
-        <location filename="../ui/print/print_tools.cpp" line="+121"/>
+        <location filename="../ui/print/print_tools.cpp" line="+118"/>
         <source>Fictional data (demonstration dataset)</source>
         <translation>Données fictives (jeu de démonstration)</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../ui/print/print_tools.cpp" line="+13"/>
+        <location filename="../ui/print/print_tools.cpp" line="+19"/>
         <source>Cannot write in the folder %1.</source>
         <translation>Impossible d&apos;écrire dans le dossier %1.</translation>
     </message>
@@ -163,7 +163,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="+650"/>
+        <location filename="../ui/dialogs.cpp" line="+696"/>
         <source>&lt;h2&gt;Maillage: pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Each bassin de vie is classified by the number N of health professionals of the selected year. The rules are applied in order; the first that holds gives the type.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Maillage : pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Chaque bassin de vie est classé selon le nombre N de professionnels de santé de l&apos;année choisie. Les règles s&apos;appliquent dans l&apos;ordre ; la première vérifiée donne le type.&lt;/p&gt;</translation>
     </message>
@@ -797,7 +797,7 @@
 <context>
     <name>maillage::ui::DensityPanel</name>
     <message>
-        <location filename="../ui/panels/density_panel.cpp" line="+88"/>
+        <location filename="../ui/panels/density_panel.cpp" line="+89"/>
         <location line="+3"/>
         <source>secret</source>
         <translation>secret</translation>
@@ -906,12 +906,12 @@
     <message>
         <location line="+11"/>
         <location line="+179"/>
-        <location line="+284"/>
+        <location line="+280"/>
         <source>Choose a profession to colour the communes by density.</source>
         <translation>Choisissez une profession pour colorer les communes selon la densité.</translation>
     </message>
     <message>
-        <location line="-460"/>
+        <location line="-456"/>
         <source>Accessibility and zonage</source>
         <translation>Accessibilité et zonage</translation>
     </message>
@@ -1020,12 +1020,12 @@
 %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Map: %1.</source>
         <translation>Carte&#xa0;: %1.</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-120"/>
         <source>Région: %1</source>
         <translation>Région : %1</translation>
     </message>
@@ -1065,12 +1065,12 @@
         <translation>Sources : %1.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
         <source>Fictional data.</source>
         <translation>Données fictives.</translation>
     </message>
     <message>
-        <location line="-311"/>
+        <location line="-307"/>
         <source>The map could not be coloured: %1</source>
         <translation>La carte n&apos;a pas pu être colorée : %1</translation>
     </message>
@@ -1078,7 +1078,7 @@
 <context>
     <name>maillage::ui::EarlyWarningLayer</name>
     <message>
-        <location filename="../ui/early_warning_layer.cpp" line="+68"/>
+        <location filename="../ui/early_warning_layer.cpp" line="+84"/>
         <source>Pôles at risk</source>
         <translation>Pôles menacés</translation>
     </message>
@@ -1730,14 +1730,14 @@
 <context>
     <name>maillage::ui::MaillageLayers</name>
     <message>
-        <location filename="../ui/maillage_layers.cpp" line="+217"/>
-        <location filename="../ui/styles/dataset_styles.cpp" line="+272"/>
+        <location filename="../ui/maillage_layers.cpp" line="+204"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="+345"/>
         <source>Maillage links</source>
         <translation>Liens du maillage</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../ui/styles/layer_styles.cpp" line="+274"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="+280"/>
         <source>Dominant link (towards a heavier pôle)</source>
         <translation>Lien dominant (vers un pôle plus lourd)</translation>
     </message>
@@ -1755,7 +1755,7 @@
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../ui/styles/dataset_styles.cpp" line="-117"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="-169"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -1806,7 +1806,7 @@
 <context>
     <name>maillage::ui::MaillagePanel</name>
     <message>
-        <location filename="../ui/panels/maillage_panel.cpp" line="+123"/>
+        <location filename="../ui/panels/maillage_panel.cpp" line="+121"/>
         <source>%1 – %2: %3 %4, intensity %5%6</source>
         <translation>%1 – %2 : %3 %4, intensité %5%6</translation>
     </message>
@@ -2263,12 +2263,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+1375"/>
+        <location filename="../ui/main_window.cpp" line="+1447"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-1181"/>
+        <location line="-1250"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -2298,7 +2298,7 @@
         <translation>Paramètres non enregistrés</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+73"/>
         <source>&amp;Open dataset…</source>
         <translation>&amp;Ouvrir un jeu de données…</translation>
     </message>
@@ -2604,12 +2604,13 @@
         <translation>Les paramètres peuvent être modifiés et appliqués, mais pas enregistrés : %1.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
+        <location line="+11"/>
         <source>Demonstration dataset</source>
         <translation>Jeu de démonstration</translation>
     </message>
     <message>
-        <location line="+223"/>
+        <location line="+224"/>
         <source>%1 (register, %2 professionals)</source>
         <translation>%1 (registre, %2 professionnels)</translation>
     </message>
@@ -2619,7 +2620,37 @@
         <translation>%1 (%2 professionnels, couverture partielle)</translation>
     </message>
     <message>
-        <location line="+229"/>
+        <location line="+32"/>
+        <source>Open a dataset first.</source>
+        <translation>Ouvrez d'abord un jeu de données.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the demonstration dataset has no file</source>
+        <translation>le jeu de démonstration n'a pas de fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a PostgreSQL dataset takes them from maillage add --age-weights</source>
+        <translation>un jeu PostgreSQL les reçoit de maillage add --age-weights</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The consumption weights of %1 are used but could not be stored in the dataset: %2</source>
+        <translation>Les pondérations de %1 sont utilisées mais n'ont pas pu être enregistrées dans le jeu de données : %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consumption weights of %1 stored in %2.</source>
+        <translation>Pondérations de %1 enregistrées dans %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consumption weights of %1 used, not stored: %2.</source>
+        <translation>Pondérations de %1 utilisées, non enregistrées : %2.</translation>
+    </message>
+    <message>
+        <location line="+211"/>
         <source>Territory:</source>
         <translation>Territoire&#xa0;:</translation>
     </message>
@@ -2650,12 +2681,12 @@
         <translation>Deux cartes exportées dans %1</translation>
     </message>
     <message>
-        <location line="-770"/>
+        <location line="-828"/>
         <source>The demonstration dataset could not be built: %1</source>
         <translation>Le jeu de démonstration n&apos;a pas pu être construit : %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+33"/>
         <source>Opening %1</source>
         <translation>Ouverture de %1</translation>
     </message>
@@ -2695,12 +2726,12 @@
         <translation>L&apos;enregistrement a été annulé : %1 n&apos;a pas été écrit.</translation>
     </message>
     <message>
-        <location line="-529"/>
+        <location line="-542"/>
         <source>A PDF sheet of the selected bassins de vie or of a département: map, types, densities, links, Crunch diagnosis</source>
         <translation>Une fiche PDF des bassins de vie sélectionnés ou d&apos;un département&#xa0;: carte, types, densités, liens, diagnostic de Crunch</translation>
     </message>
     <message>
-        <location line="+530"/>
+        <location line="+543"/>
         <source>The dataset could not be saved.
 
 %1</source>
@@ -2724,7 +2755,7 @@
         <translation>%1 (données fictives)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+108"/>
         <source>Saving the parameters</source>
         <translation>Enregistrement des paramètres</translation>
     </message>
@@ -2993,8 +3024,8 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::MapLayers</name>
     <message>
-        <location filename="../ui/map_layers.cpp" line="+309"/>
-        <location filename="../ui/styles/dataset_styles.cpp" line="+109"/>
+        <location filename="../ui/map_layers.cpp" line="+318"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="+161"/>
         <source>Bassins de vie</source>
         <translation>Bassins de vie</translation>
     </message>
@@ -3005,18 +3036,18 @@ Le fermer quand même ?</translation>
         <translation>Communes</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <location filename="../ui/styles/dataset_styles.cpp" line="+2"/>
         <source>Départements</source>
         <translation>Départements</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+86"/>
         <source>Quartiers prioritaires (QPV)</source>
         <translation>Quartiers prioritaires (QPV)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>Infra-communal zones</source>
         <translation>Zones infra-communales</translation>
     </message>
@@ -3041,14 +3072,14 @@ Le fermer quand même ?</translation>
         <translation>Commune sélectionnée</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="+74"/>
         <source>Statistical secrecy
 (fewer than %1 professionals)</source>
         <translation>Secret statistique
 (moins de %1 professionnels)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>%1 – %2 per 100,000 inh. (APL)</source>
         <translation>%1 – %2 pour 100 000 hab. (APL)</translation>
     </message>
@@ -3058,7 +3089,7 @@ Le fermer quand même ?</translation>
         <translation>%1 – %2 pour 10 000 hab.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>None within reach</source>
         <translation>Aucun accessible</translation>
     </message>
@@ -3068,7 +3099,7 @@ Le fermer quand même ?</translation>
         <translation>Aucun professionnel</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location filename="../ui/map_layers.cpp" line="+68"/>
         <source>%n population-weighted quantile class(es)</source>
         <translation>
             <numerusform>%n classe de quantiles pondérés par la population</numerusform>
@@ -3148,12 +3179,17 @@ Le fermer quand même ?</translation>
         <translation>Limites des départements</translation>
     </message>
     <message>
-        <location filename="../ui/styles/dataset_styles.cpp" line="+5"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="-172"/>
+        <source>Density of general practitioners (%1)</source>
+        <translation>Densité de médecins généralistes (%1)</translation>
+    </message>
+    <message>
+        <location line="+179"/>
         <source>Régions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../ui/styles/layer_styles.cpp" line="-130"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="-251"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -3186,13 +3222,13 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::ParametersDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="-537"/>
-        <location line="+319"/>
+        <location filename="../ui/dialogs.cpp" line="-582"/>
+        <location line="+364"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-269"/>
         <location line="+22"/>
         <location line="+22"/>
         <location line="+2"/>
@@ -3276,12 +3312,12 @@ Le fermer quand même ?</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+90"/>
+        <location line="+98"/>
         <source>no limit</source>
         <translation>sans limite</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-92"/>
         <location line="+46"/>
         <source> km/h</source>
         <translation> km/h</translation>
@@ -3427,9 +3463,14 @@ Le fermer quand même ?</translation>
         <translation>Consultations</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>access.supply: count each professional once, or the full-time equivalents of each practice site given by the register of professionals of the year (RPPS, ADELI; maillage add --register). Consultations need figures the application does not hold yet.</source>
-        <translation>access.supply : compter chaque professionnel une fois, ou les équivalents temps plein de chaque lieu d&apos;exercice donnés par le répertoire des professionnels de l&apos;année (RPPS, ADELI ; maillage add --register). Les consultations demandent des chiffres que l&apos;application n&apos;a pas encore.</translation>
+        <location line="+6"/>
+        <source>Not available: no dataset holds consultations per commune (Maillage imports none yet).</source>
+        <translation>Indisponible : aucun jeu de données ne contient de consultations par commune (Maillage n'en importe pas encore).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>access.supply: count each professional once, or the full-time equivalents of each practice site given by the register of professionals of the year (RPPS, ADELI; maillage add --register). Consultations are not available: no dataset holds consultations per commune.</source>
+        <translation>access.supply : compter chaque professionnel une fois, ou les équivalents temps plein de chaque lieu d'exercice donnés par le répertoire des professionnels de l'année (RPPS, ADELI ; maillage add --register). Les consultations ne sont pas disponibles : aucun jeu de données ne contient de consultations par commune.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3442,12 +3483,33 @@ Le fermer quand même ?</translation>
         <translation>access.max_age : ne compter que les professionnels plus jeunes que cet âge l&apos;année des effectifs (65 pour le zonage des généralistes) ; leurs âges viennent du répertoire des professionnels. 0 : sans limite.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
+        <source>Choose a file…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consumption weights by age band of the standardised demand, replacing the shipped ones: a table age_band;weight (bands 0-14 or 0014, …, 90+; weights 0 or more), e.g. the DREES&apos;s GP consumption by age band. Stored with the dataset, as maillage add --age-weights does.</source>
+        <translation>Pondérations de consommation par tranche d'âge de la demande standardisée, à la place de celles fournies : un tableau age_band;weight (tranches 0-14 ou 0014, …, 90+ ; poids 0 ou plus), par exemple la consommation de médecine générale par tranche d'âge de la DREES. Enregistrées avec le jeu de données, comme maillage add --age-weights.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+10"/>
+        <source>Consumption weights by age</source>
+        <translation>Pondérations de consommation par âge</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.ods);;All files (*)</source>
+        <translation>Tableaux (*.csv *.txt *.tsv *.xlsx *.ods);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Demand</source>
         <translation>Demande</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Supply</source>
         <translation>Offre</translation>
     </message>
@@ -3497,7 +3559,17 @@ Le fermer quand même ?</translation>
         <translation>%1 avant %2&#xa0;min</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>shipped with Maillage</source>
+        <translation>fournies avec Maillage</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open a dataset first.</source>
+        <translation>Ouvrez d'abord un jeu de données.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The parameters cannot be saved: %1</source>
         <translation>Les paramètres ne peuvent pas être enregistrés : %1</translation>
     </message>
@@ -3526,7 +3598,7 @@ Le fermer quand même ?</translation>
         <translation>Valeurs par défaut</translation>
     </message>
     <message>
-        <location line="-354"/>
+        <location line="-399"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
     </message>
@@ -3965,8 +4037,8 @@ Le fermer quand même ?</translation>
     </message>
     <message>
         <location line="+44"/>
-        <source>%1: not shown (statistical secrecy)</source>
-        <translation>%1&#xa0;: non diffusé (secret statistique)</translation>
+        <source>%1: not shown (statistical secrecy).</source>
+        <translation>%1 : non diffusé (secret statistique).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4167,7 +4239,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::ScenarioPanel</name>
     <message>
-        <location filename="../ui/scenario_panel.cpp" line="+92"/>
+        <location filename="../ui/scenario_panel.cpp" line="+75"/>
         <source>Scenarios of the dataset</source>
         <translation>Scénarios du jeu de données</translation>
     </message>
@@ -4187,7 +4259,7 @@ rang %3, %4 professionnels</translation>
         <translation>Donnez au nouveau scénario un nom qu’aucun autre scénario ne porte.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>Retire the professionals aged</source>
         <translation>Départs en retraite à partir de l’âge</translation>
     </message>
@@ -4277,12 +4349,7 @@ rang %3, %4 professionnels</translation>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Zonage thresholds of the accessibility: the communes that cross one are listed</source>
-        <translation>Seuils de zonage de l’accessibilité&#xa0;: les communes qui en franchissent un sont listées</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+20"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
@@ -4297,12 +4364,7 @@ rang %3, %4 professionnels</translation>
         <translation>Scénarios enregistrés dans le jeu de données.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Zonage</source>
-        <translation>Zonage</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>Before / after</source>
         <translation>Avant / après</translation>
     </message>
@@ -4312,7 +4374,7 @@ rang %3, %4 professionnels</translation>
         <translation>La carte avant le scénario à gauche, après à droite</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>Everywhere</source>
         <translation>Partout</translation>
     </message>
@@ -4323,17 +4385,22 @@ rang %3, %4 professionnels</translation>
     </message>
     <message>
         <location line="+85"/>
-        <location line="+116"/>
+        <location line="+133"/>
         <source>Create or choose a scenario first.</source>
         <translation>Créez ou choisissez d’abord un scénario.</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-42"/>
         <source>The demonstration dataset has no file: save it (File &gt; Save as…) before saving scenarios.</source>
         <translation>Le jeu de démonstration n’a pas de fichier&#xa0;: enregistrez-le (Fichier &gt; Enregistrer sous…) avant d’y enregistrer des scénarios.</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+48"/>
+        <source>Zonage thresholds “%1”: expected numbers above 0, ascending, separated by semicolons (for instance %2).</source>
+        <translation>Seuils du zonage « %1 » : des nombres supérieurs à 0, croissants, séparés par des points-virgules étaient attendus (par exemple %2).</translation>
+    </message>
+    <message>
+        <location line="+129"/>
         <source>Apply a scenario first: its map after the changes goes on the right.</source>
         <translation>Appliquez d&apos;abord un scénario : sa carte après les changements va à droite.</translation>
     </message>
@@ -4343,12 +4410,22 @@ rang %3, %4 professionnels</translation>
         <translation>La vue à deux cartes n&apos;est pas disponible dans cette fenêtre.</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-110"/>
         <source>Applying the scenario “%1”…</source>
         <translation>Application du scénario «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-317"/>
+        <source>Zonage thresholds of the accessibility, ascending and separated by semicolons (%1): the communes that cross one are listed. Empty: none.</source>
+        <translation>Seuils du zonage de l'accessibilité, croissants et séparés par des points-virgules (%1) : les communes qui en franchissent un sont listées. Vide : aucun.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Zonage thresholds</source>
+        <translation>Seuils du zonage</translation>
+    </message>
+    <message>
+        <location line="+305"/>
         <source>Scenario %1</source>
         <translation>Scénario %1</translation>
     </message>
@@ -4445,7 +4522,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="+363"/>
+        <location filename="../ui/session.cpp" line="+377"/>
         <source>Crunch diagnosis</source>
         <translation>Diagnostic de Crunch</translation>
     </message>
@@ -4473,7 +4550,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::TaskProgressWidget</name>
     <message>
-        <location filename="../ui/tasks.cpp" line="+95"/>
+        <location filename="../ui/tasks.cpp" line="+111"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -4486,7 +4563,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::UserGuideWindow</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="+583"/>
+        <location filename="../ui/dialogs.cpp" line="+628"/>
         <source>User guide</source>
         <translation>Guide de l&apos;utilisateur</translation>
     </message>
@@ -4697,7 +4774,7 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
     <name>maillage::ui::print::PrintText</name>
     <message>
         <location filename="../ui/print/atlas.cpp" line="+90"/>
-        <location filename="../ui/print/report.cpp" line="+211"/>
+        <location filename="../ui/print/report.cpp" line="+232"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
@@ -4738,12 +4815,12 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>Professionnels de santé et densités</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-62"/>
         <source>Territory sheet — %1 — %2, %3</source>
         <translation>Fiche territoire — %1 — %2, %3</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>Professionals of %1 by profession, and densities per 10,000 inhabitants against the references (figures of %2).</source>
         <translation>Professionnels de %1 par profession, et densités pour 10 000 habitants comparées aux territoires de référence (chiffres de %2).</translation>
     </message>
@@ -4904,12 +4981,12 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         </translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+45"/>
         <source>Bassin de vie (%1)</source>
         <translation>Bassin de vie (%1)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Département (%1)</source>
         <translation>Département (%1)</translation>
     </message>

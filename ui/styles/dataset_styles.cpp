@@ -33,10 +33,10 @@
 #include <cpl_conv.h>
 
 #include <qgscategorizedsymbolrenderer.h>
-#include <qgsgraduatedsymbolrenderer.h>
 #include <qgscoordinatereferencesystem.h>
 #include <qgsdatasourceuri.h>
 #include <qgsgeopackageprojectstorage.h>
+#include <qgsgraduatedsymbolrenderer.h>
 #include <qgslayertree.h>
 #include <qgsproject.h>
 #include <qgsprojectviewsettings.h>
