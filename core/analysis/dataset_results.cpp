@@ -4,6 +4,7 @@
 #include "core/analysis/density.h"
 #include "core/analysis/table_build.h"
 #include "core/analysis/vintages.h"
+#include "core/model/error.h"
 
 #include <algorithm>
 
@@ -114,7 +115,14 @@ ResultTable communeAccessTable(const model::Dataset& dataset, const SecrecyRule&
             const std::vector<DensityRow> counts = densityForAllCommunes(dataset, code, year).rows;
             if (std::none_of(counts.begin(), counts.end(), [](const DensityRow& r) { return r.count > 0; }))
                 continue;
-            const AccessResult result = accessibility(dataset, code, year, params);
+            AccessResult result;
+            try {
+                result = accessibility(dataset, code, year, params);
+            } catch (const Error&) {
+                // The saved parameters cannot apply to this vintage (FTE without its register, standardised
+                // demand without population by age): `maillage access` says why; the dataset keeps the rest.
+                continue;
+            }
             AccessibilityInput input;
             input.values = result.values;
             input.unit = accessUnit(result, language);

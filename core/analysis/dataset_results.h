@@ -26,7 +26,8 @@ io::ResultTable communeDensitiesTable(const model::Dataset& dataset, const Secre
 //! Table "accessibilite": commune, profession, vintage, access, unit (in `language`), method ("apl",
 //! "2sfca", "gaussian", "exponential") for the professions of aplProfessions() that have counts, every
 //! vintage, with the dataset's saved parameters (accessParameters, as `maillage access` without options).
-//! Accessibility mixes a whole catchment's supply: nothing to mask (accessibilityTable).
+//! Accessibility mixes a whole catchment's supply: nothing to mask (accessibilityTable). A profession and
+//! vintage the saved parameters cannot apply to (FTE without the vintage's register) is left out.
 io::ResultTable communeAccessTable(const model::Dataset& dataset, const SecrecyRule& rule, Language language);
 
 } // namespace maillage::analysis
