@@ -1,6 +1,7 @@
 #include "ui/workshop.h"
 
 #include "core/analysis/crunch.h"
+#include "ui/layer_roles.h"
 #include "ui/map_layers.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/pole_palette.h"
@@ -24,8 +25,11 @@
 #include <QToolButton>
 
 #include <algorithm>
+#include <cstring>
 
 #include <qgslabelingenginesettings.h>
+#include <qgslayertree.h>
+#include <qgslegendsymbolitem.h>
 #include <qgslinesymbol.h>
 #include <qgsmapcanvas.h>
 #include <qgsmarkersymbol.h>
@@ -34,6 +38,8 @@
 #include <qgsproperty.h>
 #include <qgsrendercontext.h>
 #include <qgsrenderer.h>
+#include <qgssymbol.h>
+#include <qgssymbollayerutils.h>
 #include <qgsvectorlayer.h>
 #include <qgsvectorlayerlabeling.h>
 
@@ -89,6 +95,78 @@ double drawPoleLegend(QPainter& painter, const QRectF& area, double unit, const 
         painter.drawText(QRectF(swatch.right() + unit * 0.5, y - unit * 0.2, area.width(), unit * 1.6),
                          Qt::AlignLeft | Qt::AlignVCenter, capitalised(panel::poleTypeLabel(type)));
         y += unit * 1.6;
+    }
+    painter.restore();
+    return y + unit * 0.5 - area.top();
+}
+
+QgsVectorLayer* shownResultLayer(const QgsProject* project) {
+    if (!project || !project->layerTreeRoot())
+        return nullptr;
+    for (const char* r :
+         {role::Change, role::Zonage, role::Sensitivity, role::ScenarioAfter, role::Communes}) {
+        QgsVectorLayer* layer = findLayerByRole(project, QString::fromLatin1(r));
+        const QgsLayerTreeLayer* node = layer ? project->layerTreeRoot()->findLayer(layer) : nullptr;
+        if (!node || !node->isVisible() || !layer->renderer())
+            continue;
+        // The communes are a result only while they show a density map.
+        if (std::strcmp(r, role::Communes) == 0 &&
+            layer->customProperty(QString::fromLatin1(kColouringProperty)).toString().isEmpty())
+            continue;
+        return layer;
+    }
+    return nullptr;
+}
+
+namespace {
+
+//! The title of `layer`'s legend: what a density map shows, else the layer's name.
+QString resultTitle(const QgsVectorLayer& layer) {
+    const QString colouring = layer.customProperty(QString::fromLatin1(kColouringProperty)).toString();
+    return colouring.isEmpty() ? layer.name() : colouring;
+}
+
+//! The classes of `layer`'s renderer that have a symbol and a label.
+QgsLegendSymbolList resultClasses(const QgsVectorLayer& layer) {
+    QgsLegendSymbolList out;
+    for (const QgsLegendSymbolItem& item : layer.renderer()->legendSymbolItems())
+        if (item.symbol() && !item.label().isEmpty())
+            out.push_back(item);
+    return out;
+}
+
+} // namespace
+
+//! A row of a result legend: closer than the five pôle types', a change map has eight classes.
+constexpr double kResultRow = 1.35;
+
+QSizeF resultLegendSize(double unit, const QgsVectorLayer& layer) {
+    const QFontMetricsF bold(legendFont(unit, true)), plain(legendFont(unit, false));
+    double width = bold.horizontalAdvance(resultTitle(layer));
+    const QgsLegendSymbolList classes = resultClasses(layer);
+    for (const QgsLegendSymbolItem& item : classes)
+        width = std::max(width, 2.0 * unit + plain.horizontalAdvance(item.label()));
+    return {width + unit, unit * (1.9 + kResultRow * classes.size()) + unit * 0.5};
+}
+
+double drawResultLegend(QPainter& painter, const QRectF& area, double unit, const QgsVectorLayer& layer) {
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QColor(0x20, 0x20, 0x20));
+    painter.setFont(legendFont(unit, true));
+    double y = area.top() + unit * 0.4;
+    painter.drawText(QRectF(area.left() + unit * 0.5, y, area.width() - unit, unit * 1.5),
+                     Qt::AlignLeft | Qt::AlignVCenter, resultTitle(layer));
+    y += unit * 1.9;
+    painter.setFont(legendFont(unit, false));
+    const int side = qRound(unit * 1.2);
+    for (const QgsLegendSymbolItem& item : resultClasses(layer)) {
+        const QPixmap swatch = QgsSymbolLayerUtils::symbolPreviewPixmap(item.symbol(), QSize(side, side));
+        painter.drawPixmap(QPointF(area.left() + unit * 0.5, y), swatch);
+        painter.drawText(
+            QRectF(area.left() + unit * 0.5 + side + unit * 0.5, y - unit * 0.2, area.width(), unit * 1.6),
+            Qt::AlignLeft | Qt::AlignVCenter, item.label());
+        y += unit * kResultRow;
     }
     painter.restore();
     return y + unit * 0.5 - area.top();
@@ -312,9 +390,20 @@ namespace {
 //! The legend box over the map.
 class LegendBox : public QWidget {
 public:
-    explicit LegendBox(QWidget* parent) : QWidget(parent) { setObjectName(QStringLiteral("workshopLegend")); }
+    LegendBox(QWidget* parent, const QgsProject* project) : QWidget(parent), m_project(project) {
+        setObjectName(QStringLiteral("workshopLegend"));
+    }
     double unit = 24;
-    QSize sizeHint() const override { return poleLegendSize(unit, title()).toSize() + QSize(4, 4); }
+    QSize sizeHint() const override {
+        const QgsVectorLayer* result = shownResultLayer(m_project);
+        return (result ? resultLegendSize(unit, *result) : poleLegendSize(unit, title())).toSize() +
+               QSize(4, 4);
+    }
+    //! The title shown: the result map's, else the pôle types'.
+    QString shownTitle() const {
+        const QgsVectorLayer* result = shownResultLayer(m_project);
+        return result ? resultTitle(*result) : title();
+    }
 
 protected:
     void paintEvent(QPaintEvent*) override {
@@ -323,11 +412,15 @@ protected:
         painter.setBrush(QColor(255, 255, 255, 235));
         painter.setPen(QPen(QColor(0xAA, 0xAA, 0xAA), 1));
         painter.drawRoundedRect(rect().adjusted(1, 1, -1, -1), 6, 6);
-        drawPoleLegend(painter, rect(), unit, title());
+        if (const QgsVectorLayer* result = shownResultLayer(m_project))
+            drawResultLegend(painter, rect(), unit, *result);
+        else
+            drawPoleLegend(painter, rect(), unit, title());
     }
 
 private:
     static QString title() { return WorkshopMode::tr("Pôles d'offre de soins"); }
+    QPointer<const QgsProject> m_project;
 };
 
 const char* const kBoxStyle =
@@ -496,7 +589,7 @@ void WorkshopMode::giveShortcutsBack() {
 }
 
 void WorkshopMode::createOverlay() {
-    m_legend = new LegendBox(m_canvas);
+    m_legend = new LegendBox(m_canvas, m_project);
     m_info = new QWidget(m_canvas);
     m_info->setObjectName(QStringLiteral("workshopPanel"));
     m_info->setStyleSheet(QStringLiteral("#workshopPanel { %1 }").arg(QString::fromLatin1(kBoxStyle)));
@@ -530,6 +623,18 @@ void WorkshopMode::createOverlay() {
     button(QStringLiteral("✕"), tr("Leave the workshop mode (Esc)"), [this] { leave(); });
     for (QWidget* w : {m_legend.data(), m_info.data(), m_nav.data()})
         w->show();
+    // The legend follows the map shown (a change or density map has its own classes): checked after each
+    // render, placed again only when it changed.
+    connect(m_canvas, &QgsMapCanvas::mapCanvasRefreshed, m_legend, [this] {
+        if (m_legend && m_legend->sizeHint() != m_legend->size())
+            placeOverlay();
+        if (m_legend)
+            m_legend->update();
+    });
+}
+
+QString WorkshopMode::legendTitle() const {
+    return m_legend ? static_cast<const LegendBox*>(m_legend.data())->shownTitle() : QString();
 }
 
 void WorkshopMode::placeOverlay() {

@@ -43,6 +43,15 @@ double drawPoleLegend(QPainter& painter, const QRectF& area, double unit, const 
 //! The size the simple legend takes with text `unit` pixels high.
 QSizeF poleLegendSize(double unit, const QString& title);
 
+//! The result map shown over the bassins' types, whose classes the simple legend shows instead of the
+//! types': a visible change, zonage, sensitivity or after-scenario layer, or the communes while they show a
+//! density map; null when none.
+QgsVectorLayer* shownResultLayer(const QgsProject* project);
+//! The legend of `layer` (its name or density title, then each class of its renderer with its symbol) as
+//! drawPoleLegend draws the types', and its size.
+double drawResultLegend(QPainter& painter, const QRectF& area, double unit, const QgsVectorLayer& layer);
+QSizeF resultLegendSize(double unit, const QgsVectorLayer& layer);
+
 //! Where the workshop boxes go on the map: beside the territory, never over it (issue 11).
 struct OverlayPlan {
     QRect legend, info, nav; //!< info is empty when there is no info box
@@ -107,6 +116,8 @@ public:
 
     //! The compact panel's text now (tests, screenshots).
     QString panelText() const;
+    //! The simple legend's title now: the pôle types', or the result map's shown (tests).
+    QString legendTitle() const;
 
     //! The layers whose full extent is the territory fitted beside the boxes (set once by the window).
     void setMapLayers(MapLayers* layers) { m_layers = layers; }

@@ -21,6 +21,8 @@
 #include "ui/workshop_fixture.h"
 
 #include <QDir>
+#include <QImage>
+#include <QPainter>
 
 #include <qgslabelingengine.h>
 #include <qgslabelingresults.h>
@@ -152,6 +154,43 @@ private slots:
             QVERIFY2(names.contains(QString::fromUtf8(name)),
                      qPrintable(QStringLiteral("%1 unnamed; named: %2")
                                     .arg(QString::fromUtf8(name), QStringList(names.keys()).join(", "))));
+    }
+
+    //! In the workshop, the change map showed under the legend of the pôle types: the simple legend takes the
+    //! classes of the result map shown, and the types' again once it is hidden.
+    void theSimpleLegendFollowsTheChangeMapShown() {
+        Session session;
+        QgsProject project;
+        MapLayers layers(&session, &project);
+        session.setDataset(demo::makeDemoDataset());
+        ChangeMapLayer change(&session, &project);
+        QVERIFY(!shownResultLayer(&project)); // the types' legend
+        const model::Dataset& ds = session.dataset();
+        ChangeViewRequest request;
+        request.change.from = ds.meta.vintages.front();
+        request.change.to = ds.meta.vintages.back();
+        session.requestChange(request);
+        QTRY_VERIFY_WITH_TIMEOUT(change.layer(), 30000);
+        QCOMPARE(shownResultLayer(&project), change.layer());
+        const QSizeF size = resultLegendSize(20, *change.layer());
+        QVERIFY2(size.height() > 20 * (1.9 + 1.35 * 3),
+                 qPrintable(QString::number(size.height()))); // 3+ classes
+        QImage image(size.toSize(), QImage::Format_ARGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        const double drawn = drawResultLegend(painter, QRectF(QPointF(0, 0), size), 20, *change.layer());
+        painter.end();
+        QVERIFY2(drawn > 20 * (1.9 + 1.35 * 3) && drawn < size.height() + 20,
+                 qPrintable(QString::number(drawn)));
+        int coloured = 0; // the class swatches are drawn in the palette's colours
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < 40; ++x) {
+                const QColor c = image.pixelColor(x, y);
+                coloured += c.saturation() > 60 ? 1 : 0;
+            }
+        QVERIFY2(coloured > 100, qPrintable(QString::number(coloured)));
+        project.layerTreeRoot()->findLayer(change.layer())->setItemVisibilityChecked(false);
+        QVERIFY(!shownResultLayer(&project));
     }
 
     void theLayersKeepOneOrderWhicheverResultComesFirst() {
