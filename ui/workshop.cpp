@@ -59,6 +59,27 @@ QFont legendFont(double unit, bool bold) {
     return font;
 }
 
+//! Sets `painter` up for a legend and draws its `title`; returns where the first row goes, the row font set.
+double drawLegendTitle(QPainter& painter, const QRectF& area, double unit, const QString& title) {
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QColor(0x20, 0x20, 0x20));
+    painter.setFont(legendFont(unit, true));
+    const double y = area.top() + unit * 0.4;
+    painter.drawText(QRectF(area.left() + unit * 0.5, y, area.width() - unit, unit * 1.5),
+                     Qt::AlignLeft | Qt::AlignVCenter, title);
+    painter.setFont(legendFont(unit, false));
+    return y + unit * 1.9;
+}
+
+//! The size of a legend of `title` and rows of `labels`, `rowStep` units apart.
+QSizeF legendSize(double unit, const QString& title, const QStringList& labels, double rowStep) {
+    const QFontMetricsF bold(legendFont(unit, true)), plain(legendFont(unit, false));
+    double width = bold.horizontalAdvance(title);
+    for (const QString& label : labels)
+        width = std::max(width, 2.0 * unit + plain.horizontalAdvance(label));
+    return {width + unit, unit * (1.9 + rowStep * labels.size()) + unit * 0.5};
+}
+
 QString capitalised(QString text) {
     if (!text.isEmpty())
         text[0] = text[0].toUpper();
@@ -68,24 +89,15 @@ QString capitalised(QString text) {
 } // namespace
 
 QSizeF poleLegendSize(double unit, const QString& title) {
-    const QFontMetricsF bold(legendFont(unit, true)), plain(legendFont(unit, false));
-    double width = bold.horizontalAdvance(title);
+    QStringList labels;
     for (int type : kLegendTypes)
-        width =
-            std::max(width, 2.0 * unit + plain.horizontalAdvance(capitalised(panel::poleTypeLabel(type))));
-    return {width + unit, unit * (1.9 + 1.6 * std::size(kLegendTypes)) + unit * 0.5};
+        labels << capitalised(panel::poleTypeLabel(type));
+    return legendSize(unit, title, labels, 1.6);
 }
 
 double drawPoleLegend(QPainter& painter, const QRectF& area, double unit, const QString& title) {
     painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QColor(0x20, 0x20, 0x20));
-    painter.setFont(legendFont(unit, true));
-    double y = area.top() + unit * 0.4;
-    painter.drawText(QRectF(area.left() + unit * 0.5, y, area.width() - unit, unit * 1.5),
-                     Qt::AlignLeft | Qt::AlignVCenter, title);
-    y += unit * 1.9;
-    painter.setFont(legendFont(unit, false));
+    double y = drawLegendTitle(painter, area, unit, title);
     for (int type : kLegendTypes) {
         const QRectF swatch(area.left() + unit * 0.5, y, unit * 1.2, unit * 1.2);
         painter.setBrush(poleTypeColor(type));
@@ -141,24 +153,15 @@ QgsLegendSymbolList resultClasses(const QgsVectorLayer& layer) {
 constexpr double kResultRow = 1.35;
 
 QSizeF resultLegendSize(double unit, const QgsVectorLayer& layer) {
-    const QFontMetricsF bold(legendFont(unit, true)), plain(legendFont(unit, false));
-    double width = bold.horizontalAdvance(resultTitle(layer));
-    const QgsLegendSymbolList classes = resultClasses(layer);
-    for (const QgsLegendSymbolItem& item : classes)
-        width = std::max(width, 2.0 * unit + plain.horizontalAdvance(item.label()));
-    return {width + unit, unit * (1.9 + kResultRow * classes.size()) + unit * 0.5};
+    QStringList labels;
+    for (const QgsLegendSymbolItem& item : resultClasses(layer))
+        labels << item.label();
+    return legendSize(unit, resultTitle(layer), labels, kResultRow);
 }
 
 double drawResultLegend(QPainter& painter, const QRectF& area, double unit, const QgsVectorLayer& layer) {
     painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QColor(0x20, 0x20, 0x20));
-    painter.setFont(legendFont(unit, true));
-    double y = area.top() + unit * 0.4;
-    painter.drawText(QRectF(area.left() + unit * 0.5, y, area.width() - unit, unit * 1.5),
-                     Qt::AlignLeft | Qt::AlignVCenter, resultTitle(layer));
-    y += unit * 1.9;
-    painter.setFont(legendFont(unit, false));
+    double y = drawLegendTitle(painter, area, unit, resultTitle(layer));
     const int side = qRound(unit * 1.2);
     for (const QgsLegendSymbolItem& item : resultClasses(layer)) {
         const QPixmap swatch = QgsSymbolLayerUtils::symbolPreviewPixmap(item.symbol(), QSize(side, side));
