@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -374,7 +375,7 @@ void ScenarioPanel::refreshChanges() {
     m_changes->clear();
     if (const model::Scenario* s = current())
         for (const model::ScenarioChange& c : s->changes)
-            m_changes->addItem(panel::qs(word(analysis::describeChange(c), uiLanguage())));
+            m_changes->addItem(panel::qs(analysis::describeChange(m_session->dataset(), c, uiLanguage())));
     m_undo->setEnabled(!m_history.empty());
 }
 
@@ -557,6 +558,13 @@ QMainWindow* ScenarioPanel::mainWindow() const {
     return nullptr;
 }
 
+QDockWidget* ScenarioPanel::ownDock() const {
+    for (QWidget* w = parentWidget(); w; w = w->parentWidget())
+        if (auto* dock = qobject_cast<QDockWidget*>(w))
+            return dock;
+    return nullptr;
+}
+
 QgsVectorLayer* ScenarioPanel::afterLayer() const {
     return m_project ? m_after.data() : m_ownedAfter.get();
 }
@@ -602,8 +610,14 @@ bool ScenarioPanel::showBeforeAfter() {
     // The window's two-map view (MainWindow's "compareMaps" action), opened if it is not.
     QMainWindow* top = mainWindow();
     auto* action = top ? top->findChild<QAction*>(QStringLiteral("compareMaps")) : nullptr;
-    if (action && !action->isChecked())
+    if (action && !action->isChecked()) {
+        // The two maps make the docks room, but not this one: its sentences say what the maps show.
+        QDockWidget* dock = ownDock();
+        const bool dockShown = dock && dock->isVisible() && !dock->isFloating();
         action->trigger();
+        if (dockShown && !dock->isVisible())
+            dock->show();
+    }
     auto* compare = top ? top->findChild<MapCompare*>() : nullptr;
     if (!compare) {
         m_status->setText(tr("The two-map view is not available in this window."));

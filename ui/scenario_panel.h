@@ -18,6 +18,7 @@
 #include <vector>
 
 class QComboBox;
+class QDockWidget;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
@@ -101,6 +102,8 @@ private:
     void forgetResult();
     //! The window the panel is docked in, nullptr when none.
     QMainWindow* mainWindow() const;
+    //! The dock that holds the panel, null when it has none.
+    QDockWidget* ownDock() const;
     //! Enables the fields the kind of change chosen uses.
     void enableFieldsOfKind();
     void fillCooperationChoosers();

@@ -325,41 +325,102 @@ AppliedScenario applyScenario(const model::Dataset& dataset, const model::Scenar
     return result;
 }
 
-Message describeChange(const model::ScenarioChange& c) {
+namespace {
+
+//! "Médecin généraliste" -> "médecin généraliste" inside a sentence; an acronym ("ORL") is kept.
+std::string lowerFirstLetter(std::string label) {
+    if (label.size() > 1 && label[0] >= 'A' && label[0] <= 'Z' && !(label[1] >= 'A' && label[1] <= 'Z'))
+        label[0] = static_cast<char>(label[0] - 'A' + 'a');
+    else if (label.rfind("\xc3\x89", 0) == 0) // É
+        label.replace(0, 2, "\xc3\xa9");
+    return label;
+}
+
+//! How a change names its professions and places: by code (`names` null), else by label and name.
+struct ChangeNaming {
+    const model::Dataset* names = nullptr;
+    Language language = Language::Fr;
+
+    //! The profession's label as the catalogue writes it ("Médecin généraliste"), else its code.
+    std::string label(const std::string& code) const {
+        const model::Profession* p = names ? names->catalogue.resolve(code) : nullptr;
+        return p ? (language == Language::Fr ? p->labelFr : p->labelEn) : code;
+    }
+    //! The label inside a sentence ("médecin généraliste").
+    std::string professionText(const std::string& code) const { return lowerFirstLetter(label(code)); }
+    MessageArg profession(const std::string& code) const {
+        const bool known = names && names->catalogue.resolve(code);
+        return known ? arg::text("profession", professionText(code)) : arg::code("profession", code);
+    }
+    //! A commune "Villesauvage (00001)", else a bassin de vie "BV Villesauvage (00001)", else the code.
+    MessageArg place(const char* name, const std::string& code) const {
+        if (names) {
+            if (const model::Commune* c = names->commune(code); c && !c->name.empty())
+                return arg::text(name, c->name + " (" + code + ")");
+            if (const model::Bassin* b = names->bassin(code); b && !b->name.empty())
+                return arg::text(name, "BV " + b->name + " (" + code + ")");
+        }
+        return arg::code(name, code);
+    }
+};
+
+Message describeChange(const model::ScenarioChange& c, const ChangeNaming& n) {
     const auto everyProfession = [&] {
         return c.profession.empty() ? arg::nested("profession", msg("analysis.scenario.every_profession"))
-                                    : arg::code("profession", c.profession);
+                                    : n.profession(c.profession);
     };
     switch (c.kind) {
     case model::ScenarioChangeKind::Retire:
         return msg("analysis.scenario.change.retire",
                    {arg::integer("age", c.age), everyProfession(),
                     c.place.empty() ? arg::nested("place", msg("analysis.scenario.everywhere"))
-                                    : arg::code("place", c.place)});
+                                    : n.place("place", c.place)});
     case model::ScenarioChangeKind::Remove:
+        if (n.names) // "Médecin généraliste : 3 en moins à Lille (59350)": no label to put in the plural
+            return msg("analysis.scenario.change.remove_named",
+                       {arg::number("count", c.count), arg::text("profession", n.label(c.profession)),
+                        n.place("commune", c.place)});
         return msg("analysis.scenario.change.remove",
-                   {arg::number("count", c.count), arg::code("profession", c.profession),
-                    arg::code("commune", c.place)});
+                   {arg::number("count", c.count), n.profession(c.profession), n.place("commune", c.place)});
     case model::ScenarioChangeKind::Open: {
         std::vector<std::string> staff;
         for (const model::StaffCount& s : c.staff)
-            staff.push_back(s.profession + " × " + countText(s.count));
-        return msg("analysis.scenario.change.open",
-                   {arg::code("commune", c.place), arg::list("staff", staff)});
+            staff.push_back(n.professionText(s.profession) + " × " + countText(s.count));
+        return msg("analysis.scenario.change.open", {n.place("commune", c.place), arg::list("staff", staff)});
     }
     case model::ScenarioChangeKind::Close:
         if (!c.facility.empty())
             return msg("analysis.scenario.change.close_facility",
-                       {arg::code("facility", c.facility), arg::code("commune", c.place)});
+                       {arg::code("facility", c.facility), n.place("commune", c.place)});
         return msg("analysis.scenario.change.close_site",
-                   {arg::code("profession", c.profession), arg::code("commune", c.place)});
-    case model::ScenarioChangeKind::AddCooperation:
+                   {n.profession(c.profession), n.place("commune", c.place)});
+    case model::ScenarioChangeKind::AddCooperation: {
+        if (!n.names)
+            return msg("analysis.scenario.change.add_cooperation",
+                       {arg::code("name", c.cooperation), arg::list("members", c.members, true)});
+        std::vector<std::string> members;
+        for (const std::string& m : c.members) {
+            const model::Commune* commune = n.names->commune(m);
+            members.push_back(commune && !commune->name.empty() ? commune->name : m);
+        }
         return msg("analysis.scenario.change.add_cooperation",
-                   {arg::code("name", c.cooperation), arg::list("members", c.members, true)});
+                   {arg::code("name", c.cooperation), arg::list("members", members)});
+    }
     case model::ScenarioChangeKind::RemoveCooperation:
         return msg("analysis.scenario.change.remove_cooperation", {arg::code("name", c.cooperation)});
     }
     return raw("");
+}
+
+} // namespace
+
+Message describeChange(const model::ScenarioChange& c) {
+    return describeChange(c, ChangeNaming{});
+}
+
+std::string describeChange(const model::Dataset& dataset, const model::ScenarioChange& change,
+                           Language language) {
+    return word(describeChange(change, ChangeNaming{&dataset, language}), language);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -546,15 +607,6 @@ std::string typeChangeSentence(const ScenarioTypeChange& t, const SecrecyRule& r
     if (!masked)
         s += " " + describeClassification(t.after, language);
     return s;
-}
-
-//! "Médecin généraliste" -> "médecin généraliste" inside a sentence; an acronym ("ORL") is kept.
-std::string lowerFirstLetter(std::string label) {
-    if (label.size() > 1 && label[0] >= 'A' && label[0] <= 'Z' && !(label[1] >= 'A' && label[1] <= 'Z'))
-        label[0] = static_cast<char>(label[0] - 'A' + 'a');
-    else if (label.rfind("\xc3\x89", 0) == 0) // É
-        label.replace(0, 2, "\xc3\xa9");
-    return label;
 }
 
 std::string professionList(const ScenarioComparison& c, Language language) {

@@ -118,8 +118,12 @@ std::vector<std::string> describeComparison(const ScenarioComparison& comparison
 std::vector<std::pair<std::string, std::string>>
 crunchFindingChanges(const ScenarioComparison& comparison, const SecrecyRule& rule, Language language);
 
-//! One change in words ("remove 3 'mg' from '59350'").
+//! One change in words, by codes ("remove 3 'mg' from '59350'"): for messages about the stored change.
 Message describeChange(const model::ScenarioChange& change);
+//! One change in words for a reader, professions by label and places by name ("retirer 3 médecin
+//! généraliste de Lille (59350)"); a code the dataset does not know is kept as it is.
+std::string describeChange(const model::Dataset& dataset, const model::ScenarioChange& change,
+                           Language language);
 
 //! Tables "scenario_types", "scenario_zonage" (with zonage thresholds: the communes whose class changes),
 //! "scenario_densities", "scenario_access" and "scenario_crunch", counts masked by `rule` (a masked count

@@ -94,6 +94,7 @@ private slots:
     void aHubThatChangesIsNoLinkAddedAndEveryBassinHasItsTypeAfter();
     void removingMoreThanThereAreNamesTheChange();
     void unknownCommuneProfessionOrPlaceNamesTheChange();
+    void changesAreNamedForAReaderByLabelAndPlaceName();
     void theDatasetGivenIsLeftUnchanged();
     void sentencesSayHowManyBassinsChangeTypeInBothLanguages();
     void tablesListTheChangesAndMaskSmallCounts();
@@ -302,6 +303,31 @@ void TestScenario::unknownCommuneProfessionOrPlaceNamesTheChange() {
                     "'03')): '03' is neither a commune nor a bassin de vie of the dataset"));
     QVERIFY(failure(ds, {"s", "", {retirement(10, "")}}).find("expected an age from 18 to 100, found 10") !=
             std::string::npos);
+}
+
+void TestScenario::changesAreNamedForAReaderByLabelAndPlaceName() {
+    const model::Dataset ds = workshop();
+    const auto both = [&](const model::ScenarioChange& c) {
+        return describeChange(ds, c, Language::Fr) + " | " + describeChange(ds, c, Language::En);
+    };
+    QCOMPARE(both(change(model::ScenarioChangeKind::Remove, "medecin_generaliste", "01002", 5)),
+             std::string("Médecin généraliste : 5 en moins à Commune 01002 (01002) | General practitioner: 5 "
+                         "fewer in Commune 01002 (01002)"));
+    QCOMPARE(
+        both(retirement(60, "01001")),
+        std::string("mettre à la retraite les professionnels de 60 ans ou plus (toutes professions, "
+                    "Commune 01001 (01001)) | retire the professionals aged 60 or more (every profession, "
+                    "Commune 01001 (01001))"));
+    model::ScenarioChange msp = change(model::ScenarioChangeKind::Open, "", "02001");
+    msp.staff = {{"medecin_generaliste", 3}, {"D232", 2}};
+    QCOMPARE(both(msp),
+             std::string("ouvrir une maison de santé à Commune 02001 (02001) : médecin généraliste × 3, "
+                         "infirmier × 2 | open a maison de santé in Commune 02001 (02001): general "
+                         "practitioner × 3, nurse × 2"));
+    // A code the dataset does not know is said as it is, as in the messages about the stored change.
+    QCOMPARE(both(change(model::ScenarioChangeKind::Close, "sorcier", "99999")),
+             std::string("fermer le site des «\u00a0sorcier\u00a0» à «\u00a099999\u00a0» | close the site of "
+                         "'sorcier' in '99999'"));
 }
 
 void TestScenario::theDatasetGivenIsLeftUnchanged() {

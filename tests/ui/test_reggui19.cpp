@@ -17,6 +17,7 @@
 #include <QDockWidget>
 #include <QImage>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -220,10 +221,23 @@ private slots:
         QVERIFY(!window.compare());
         QVERIFY(panel->newScenario(QStringLiteral("Départs")));
         panel->addChange(retirementIn01001());
+        // The change is listed by names, not codes.
+        auto* changes = panel->findChild<QListWidget*>(QStringLiteral("changeList"));
+        QVERIFY(changes);
+        QCOMPARE(changes->count(), 1);
+        QVERIFY2(changes->item(0)->text().contains(QStringLiteral("Commune 01001 (01001)")),
+                 qPrintable(changes->item(0)->text()));
+        QDockWidget* dock = nullptr;
+        for (QWidget* w = panel->parentWidget(); w && !dock; w = w->parentWidget())
+            dock = qobject_cast<QDockWidget*>(w);
+        QVERIFY(dock);
+        dock->show();
+        dock->raise();
         QVERIFY(applied(*panel));
-        // Applying opened the two maps, before and after.
+        // Applying opened the two maps, before and after, and kept the panel that says what they show.
         MapCompare* compare = window.compare();
         QVERIFY(compare);
+        QVERIFY(dock->isVisible());
         QCOMPARE(compare->title(), scenarioLayerTitle(QStringLiteral("Départs")));
         // Another year on the right, then the result again by the button.
         compare->setVintage(kVintage);
