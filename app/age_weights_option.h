@@ -22,4 +22,6 @@ std::vector<model::AgeBandWeight> readAgeWeightsOption(const std::string& path);
 //! the dataset and says so; nothing when `path` is empty. Throws Error naming the file and the bands.
 void storeAgeWeights(model::Dataset& ds, const std::vector<model::AgeBandWeight>& weights,
                      const std::string& path, Context& c);
+//! Forgets the weights stored in the dataset (add --shipped-age-weights) and says so.
+void useShippedAgeWeights(model::Dataset& ds, Context& c);
 } // namespace maillage::cli

@@ -229,6 +229,15 @@ void storeAgeWeights(model::Dataset& ds, const std::vector<model::AgeBandWeight>
               << "\n";
 }
 
+void useShippedAgeWeights(model::Dataset& ds, Context& c) {
+    const std::string was = analysis::consumptionWeightsFile(ds);
+    analysis::useShippedConsumptionWeights(ds);
+    if (!c.quiet)
+        c.err << c.say(was.empty() ? msg("app.age_weights.shipped_already")
+                                   : msg("app.age_weights.shipped", {arg::code("file", was)}))
+              << "\n";
+}
+
 std::vector<double> parseThresholds(const std::string& text, const char* option) {
     std::vector<double> out;
     for (const std::string& part : text::split(text, ','))

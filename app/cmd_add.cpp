@@ -24,6 +24,7 @@ struct AddCliOptions {
     std::vector<std::string> facilities; //!< --facilities FILE:YEAR (BPE tables), repeatable
     std::string populationByAge;         //!< --population-by-age FILE
     std::string ageWeights;              //!< --age-weights FILE
+    bool shippedAgeWeights = false;      //!< --shipped-age-weights
 };
 
 //! Says how many facilities were added.
@@ -58,7 +59,8 @@ int runAdd(const AddCliOptions& o, Context& c) {
         inputs.push_back(o.populationByAge);
     if (!o.ageWeights.empty())
         inputs.push_back(o.ageWeights);
-    if (inputs.empty() || (inputs.size() == 1 && !options.cogHistoryPath.empty()))
+    const bool nothingRead = inputs.empty() || (inputs.size() == 1 && !options.cogHistoryPath.empty());
+    if (nothingRead && !o.shippedAgeWeights)
         throw UsageError(msg("app.add.nothing"));
     checkOutputs({path}, inputs);
     ConsoleFeedback feedback(c.err, c.quiet, c.terminal, c.language);
@@ -74,6 +76,8 @@ int runAdd(const AddCliOptions& o, Context& c) {
     model::Dataset ds = io::readDataset(path, io::ReadOptions{true, &report.warnings}, &feedback);
     io::addToDataset(ds, options, report, &feedback);
     storeAgeWeights(ds, weights, o.ageWeights, c);
+    if (o.shippedAgeWeights)
+        useShippedAgeWeights(ds, c);
     printWarnings(report.warnings, c);
     if (!c.quiet)
         c.err << registerReportText(report.registers, c);
@@ -112,7 +116,11 @@ Runner declareAdd(CLI::App& sub) {
                    "(repeatable)")
         ->type_name("FILE:YEAR");
     sub.add_option("--population-by-age", o->populationByAge, kPopulationByAgeHelp)->type_name("FILE");
-    sub.add_option("--age-weights", o->ageWeights, kAgeWeightsHelp)->type_name("FILE");
+    auto* weights = sub.add_option("--age-weights", o->ageWeights, kAgeWeightsHelp)->type_name("FILE");
+    sub.add_flag("--shipped-age-weights", o->shippedAgeWeights,
+                 "forget the consumption weights stored with the dataset (--age-weights): the standardised "
+                 "demand uses the ones shipped with Maillage again")
+        ->excludes(weights);
     sub.footer("Each table given replaces the dataset's (travel times, flows) or adds to it (cooperations of "
                "another name). Codes of another COG year are carried to the dataset's COG.");
     return [o](Context& c) { return runAdd(*o, c); };

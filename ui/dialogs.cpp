@@ -304,9 +304,17 @@ void ParametersDialog::addAccessInputFields(QFormLayout* form) {
         if (!path.isEmpty())
             useAgeWeightsFile(path);
     });
+    m_shippedAgeWeights = new QPushButton(tr("Shipped weights"));
+    m_shippedAgeWeights->setObjectName(QStringLiteral("shippedAgeWeights"));
+    m_shippedAgeWeights->setToolTip(
+        tr("Forget the file's weights: the standardised demand uses the weights "
+           "shipped with Maillage again (stored with the dataset, as maillage add "
+           "--shipped-age-weights does)."));
+    connect(m_shippedAgeWeights, &QPushButton::clicked, this, [this] { useAgeWeightsFile(QString()); });
     auto* weights = new QHBoxLayout;
     weights->addWidget(m_ageWeightsFile, 1);
     weights->addWidget(m_chooseAgeWeights);
+    weights->addWidget(m_shippedAgeWeights);
     setAgeWeights(QString(), nullptr);
     form->addRow(tr("Demand"), m_accessDemand);
     form->addRow(tr("Consumption weights by age"), weights);
@@ -412,14 +420,17 @@ void ParametersDialog::setAgeWeights(const QString& file, AgeWeightsUser use) {
     m_ageWeightsFile->setText(file.isEmpty() ? tr("shipped with Maillage") : file);
     m_useAgeWeights = std::move(use);
     m_chooseAgeWeights->setEnabled(static_cast<bool>(m_useAgeWeights));
+    m_shippedAgeWeights->setEnabled(m_useAgeWeights && !file.isEmpty());
 }
 
 bool ParametersDialog::useAgeWeightsFile(const QString& path) {
     const QString error = m_useAgeWeights ? m_useAgeWeights(path) : tr("Open a dataset first.");
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());
-    if (error.isEmpty())
-        m_ageWeightsFile->setText(QFileInfo(path).fileName());
+    if (error.isEmpty()) {
+        m_ageWeightsFile->setText(path.isEmpty() ? tr("shipped with Maillage") : QFileInfo(path).fileName());
+        m_shippedAgeWeights->setEnabled(!path.isEmpty());
+    }
     return error.isEmpty();
 }
 

@@ -64,7 +64,7 @@ public:
     using AgeWeightsUser = std::function<QString(const QString& path)>;
     void setAgeWeights(const QString& file, AgeWeightsUser use);
     //! What choosing `path` in the file dialog does: use(path), then the file's name shown, or the reason
-    //! shown in red; false when refused.
+    //! shown in red; false when refused. An empty `path`: back to the shipped weights ("Shipped weights").
     bool useAgeWeightsFile(const QString& path);
 
 signals:
@@ -126,6 +126,7 @@ private:
     QDoubleSpinBox* m_accessMaxAge;
     QLabel* m_ageWeightsFile;
     QPushButton* m_chooseAgeWeights;
+    QPushButton* m_shippedAgeWeights;
     AgeWeightsUser m_useAgeWeights;
     QComboBox* m_language;
     QString m_initialLanguage;

@@ -1149,6 +1149,22 @@ void MainWindow::parametersDialog() {
 QString MainWindow::useAgeWeights(const QString& file) {
     if (!m_session->hasDataset())
         return tr("Open a dataset first.");
+    if (file.isEmpty()) { // back to the shipped weights
+        m_session->setConsumptionWeights({}, {});
+        const StoredWeights stored = storeConsumptionWeights();
+        if (!stored.error.isEmpty())
+            return tr("The consumption weights shipped with Maillage are used but could not be stored in the "
+                      "dataset: %1")
+                .arg(stored.error);
+        statusBar()->showMessage(
+            stored.notStored.isEmpty()
+                ? tr("The consumption weights shipped with Maillage are used again, stored in %1.")
+                      .arg(QDir::toNativeSeparators(m_session->path()))
+                : tr("The consumption weights shipped with Maillage are used again, not stored: %1.")
+                      .arg(stored.notStored),
+            stored.notStored.isEmpty() ? 8000 : 15000);
+        return {};
+    }
     const std::string path = QDir::toNativeSeparators(file).toStdString();
     std::vector<model::AgeBandWeight> weights;
     try {
@@ -1158,30 +1174,40 @@ QString MainWindow::useAgeWeights(const QString& file) {
         return i18n::describe(e);
     }
     m_session->setConsumptionWeights(weights, path);
-    const QString name = QFileInfo(file).fileName(), dataset = m_session->path();
-    QString reason;
-    if (dataset.isEmpty())
-        reason = tr("the demonstration dataset has no file");
-    else if (io::isPostgisDataset(dataset.toStdString()))
-        reason = tr("a PostgreSQL dataset takes them from maillage add --age-weights");
-    if (reason.isEmpty() && canSaveInto(dataset, &reason)) {
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        QString error;
-        try {
-            io::writeMetadata(dataset.toStdString(), m_session->dataset()); // as maillage add --age-weights
-        } catch (const std::exception& e) {
-            error = i18n::describe(e);
-        }
-        QApplication::restoreOverrideCursor();
-        if (!error.isEmpty())
-            return tr("The consumption weights of %1 are used but could not be stored in the dataset: %2")
-                .arg(name, error);
+    const QString name = QFileInfo(file).fileName();
+    const StoredWeights stored = storeConsumptionWeights();
+    if (!stored.error.isEmpty())
+        return tr("The consumption weights of %1 are used but could not be stored in the dataset: %2")
+            .arg(name, stored.error);
+    if (stored.notStored.isEmpty())
+        statusBar()->showMessage(tr("Consumption weights of %1 stored in %2.")
+                                     .arg(name, QDir::toNativeSeparators(m_session->path())),
+                                 8000);
+    else
         statusBar()->showMessage(
-            tr("Consumption weights of %1 stored in %2.").arg(name, QDir::toNativeSeparators(dataset)), 8000);
-        return {};
-    }
-    statusBar()->showMessage(tr("Consumption weights of %1 used, not stored: %2.").arg(name, reason), 15000);
+            tr("Consumption weights of %1 used, not stored: %2.").arg(name, stored.notStored), 15000);
     return {};
+}
+
+MainWindow::StoredWeights MainWindow::storeConsumptionWeights() {
+    StoredWeights out;
+    const QString dataset = m_session->path();
+    if (dataset.isEmpty())
+        out.notStored = tr("the demonstration dataset has no file");
+    else if (io::isPostgisDataset(dataset.toStdString()))
+        out.notStored = tr("a PostgreSQL dataset takes them from maillage add --age-weights");
+    else if (!canSaveInto(dataset, &out.notStored))
+        return out;
+    if (!out.notStored.isEmpty())
+        return out;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        io::writeMetadata(dataset.toStdString(), m_session->dataset()); // as maillage add --age-weights
+    } catch (const std::exception& e) {
+        out.error = i18n::describe(e);
+    }
+    QApplication::restoreOverrideCursor();
+    return out;
 }
 
 void MainWindow::saveParameters(const model::Parameters& parameters) {

@@ -98,6 +98,7 @@ public:
     //! Reads the consumption weights by age of `file`, checks them against the population by age, uses them
     //! in the session and stores them in the dataset's file (as maillage add --age-weights; not the demo's
     //! or a PostgreSQL dataset's: the status bar says so). "" when done, else why not, naming the file.
+    //! An empty `file`: back to the weights shipped with Maillage (as maillage add --shipped-age-weights).
     QString useAgeWeights(const QString& file);
     //! Before the dataset is closed (quit, another dataset): offers to save modified parameters. False
     //! when the user cancels or saving failed, and the dataset must stay open.
@@ -119,6 +120,14 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    //! Where the session's consumption weights went: into the dataset's file, else why not (`notStored`:
+    //! the demo, PostgreSQL, a file that cannot be saved into) or how writing failed (`error`).
+    struct StoredWeights {
+        QString notStored;
+        QString error;
+    };
+    StoredWeights storeConsumptionWeights();
+
     void createCanvas();
     void createActions();
     void createMenus();

@@ -177,7 +177,10 @@ void Session::setConsumptionWeights(const std::vector<model::AgeBandWeight>& wei
     if (!d->hasDataset)
         return;
     auto copy = std::make_shared<model::Dataset>(*d->dataset);
-    analysis::storeConsumptionWeights(*copy, weights, file);
+    if (weights.empty())
+        analysis::useShippedConsumptionWeights(*copy);
+    else
+        analysis::storeConsumptionWeights(*copy, weights, file);
     d->dataset = std::move(copy);
     recomputeDensityMaps();
 }

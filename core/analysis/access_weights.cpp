@@ -43,4 +43,9 @@ void storeConsumptionWeights(model::Dataset& dataset, const std::vector<model::A
     dataset.meta.extra[kAgeWeightsFileKey] = weightsFileName(file);
 }
 
+void useShippedConsumptionWeights(model::Dataset& dataset) {
+    dataset.meta.extra.erase(kAgeWeightsKey);
+    dataset.meta.extra.erase(kAgeWeightsFileKey);
+}
+
 } // namespace maillage::analysis

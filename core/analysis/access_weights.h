@@ -30,4 +30,7 @@ std::string weightsFileName(const std::string& path);
 void storeConsumptionWeights(model::Dataset& dataset, const std::vector<model::AgeBandWeight>& weights,
                              const std::string& file);
 
+//! Forgets the weights stored in the dataset: later runs use the shipped ones again.
+void useShippedConsumptionWeights(model::Dataset& dataset);
+
 } // namespace maillage::analysis

@@ -133,6 +133,30 @@ private slots:
             qPrintable(lines.join(QLatin1Char('\n'))));
     }
 
+    void shippedAgeWeightsForgetTheStoredOnesAndSaySo() {
+        const std::string weights = path("poids_shipped.csv");
+        QVERIFY(writeText(weights, "age_band;weight\n0-14;0,5\n90+;4\n"));
+        Run r = runCli({"add", "--dataset", m_demo, "--age-weights", weights});
+        QVERIFY2(r.status == 0, r.err.c_str());
+        r = runCli({"add", "--dataset", m_demo, "--shipped-age-weights", "--lang", "en"});
+        QVERIFY2(r.status == 0, r.err.c_str());
+        QVERIFY2(
+            q(r.err).contains("the consumption weights of 'poids_shipped.csv' are no longer stored with the "
+                              "dataset: the standardised demand uses the ones shipped with Maillage"),
+            r.err.c_str());
+        const model::Dataset ds = io::readDataset(m_demo);
+        QCOMPARE(analysis::consumptionWeightsFile(ds), std::string());
+        QCOMPARE(analysis::consumptionWeights(ds).size(), model::builtinConsumptionWeights().size());
+        r = runCli({"add", "--dataset", m_demo, "--shipped-age-weights", "--lang", "en"});
+        QVERIFY2(q(r.err).contains("already uses the consumption weights shipped with Maillage"),
+                 r.err.c_str());
+        // Both at once is a usage error: nothing written.
+        const QByteArray before = contentOf(q(m_demo));
+        r = runCli({"add", "--dataset", m_demo, "--shipped-age-weights", "--age-weights", weights});
+        QCOMPARE(r.status, 2);
+        QVERIFY(contentOf(q(m_demo)) == before);
+    }
+
     void accessTakesWeightsForOneRun() {
         const std::string weights = path("flat.csv");
         QVERIFY(writeText(weights, "age_band,weight\n0-14,2\n90+,2\n"));

@@ -140,6 +140,14 @@ private slots:
         QCOMPARE(shown->text(), QStringLiteral("drees.csv"));
         QCOMPARE(analysis::consumptionWeightsFile(io::readDataset(path.toStdString())),
                  std::string("drees.csv"));
+        // « Shipped weights »: back to the shipped weights, in the session and in the file.
+        auto* shipped = dialog.findChild<QPushButton*>(QStringLiteral("shippedAgeWeights"));
+        QVERIFY(shipped && shipped->isEnabled());
+        shipped->click();
+        QCOMPARE(shown->text(), ParametersDialog::tr("shipped with Maillage"));
+        QVERIFY(!shipped->isEnabled());
+        QCOMPARE(analysis::consumptionWeightsFile(window.session()->dataset()), std::string());
+        QCOMPARE(analysis::consumptionWeightsFile(io::readDataset(path.toStdString())), std::string());
     }
 
     void changingTheDemandComputesTheAccessibilityMapAgain() {
