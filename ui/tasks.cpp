@@ -59,11 +59,13 @@ void FunctionTask::cancel() {
     m_canceled = true; // before the status is read: a task that starts meanwhile sees it in run()
     if (status() != QgsTask::Queued) {
         QgsTask::cancel();
+        emit canceled();
         return;
     }
     // Said cancelled now (main thread, as finished()); run() ends at once when its turn comes.
     if (Done done = std::exchange(m_done, nullptr))
         done(false, QString());
+    emit canceled();
 }
 
 bool FunctionTask::run() {
@@ -119,6 +121,7 @@ void TaskProgressWidget::track(FunctionTask* task) {
     m_tasks.append(task);
     connect(task, &QgsTask::progressChanged, this, &TaskProgressWidget::refresh);
     connect(task, &FunctionTask::stepChanged, this, &TaskProgressWidget::refresh);
+    connect(task, &FunctionTask::canceled, this, &TaskProgressWidget::refresh);
     connect(task, &QgsTask::taskCompleted, this, &TaskProgressWidget::refresh, Qt::QueuedConnection);
     connect(task, &QgsTask::taskTerminated, this, &TaskProgressWidget::refresh, Qt::QueuedConnection);
     connect(task, &QObject::destroyed, this, &TaskProgressWidget::refresh, Qt::QueuedConnection);
@@ -135,7 +138,9 @@ void TaskProgressWidget::cancelAll() {
 void TaskProgressWidget::refresh() {
     QList<QPointer<FunctionTask>> running;
     for (const QPointer<FunctionTask>& task : std::as_const(m_tasks)) {
-        if (task && task->status() != QgsTask::Complete && task->status() != QgsTask::Terminated)
+        // A cancelled task still queued waits for its turn only to end: nothing to show or cancel any more.
+        if (task && task->status() != QgsTask::Complete && task->status() != QgsTask::Terminated &&
+            !(task->wasCanceled() && task->status() == QgsTask::Queued))
             running.append(task);
     }
     m_tasks = running;

@@ -48,9 +48,13 @@ public:
     //! pool may be starting it (a crash in QgsTask::start under load). It waits for its turn and ends
     //! without running its work.
     void cancel() override;
+    //! cancel() came: the task is over for its users, even while it waits in the queue for its turn.
+    bool wasCanceled() const { return m_canceled; }
 
 signals:
     void stepChanged(const QString& step);
+    //! cancel() came (on the main thread), before the task's status says so if it is still queued.
+    void canceled();
 
 protected:
     bool run() override;

@@ -194,6 +194,25 @@ private slots:
         QCOMPARE(ran->load(), 0);
     }
 
+    void aQueuedTaskCancelledLeavesTheProgressWidgetAtOnce() {
+        TaskProgressWidget widget;
+        widget.show();
+        QPointer<FunctionTask> task;
+        {
+            WorkerBlocker blocker;
+            task = FunctionTask::start(QStringLiteral("En attente"), [](Feedback&) {}, {});
+            widget.track(task);
+            QVERIFY(widget.isVisible());
+            QCOMPARE(task->status(), QgsTask::Queued);
+            task->cancel();
+            QCOMPARE(task->status(), QgsTask::Queued); // still waiting for its turn,
+            QVERIFY(!widget.isVisible());              // but no longer shown as busy
+            QVERIFY(!widget.busy());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(task.isNull(), 30000);
+        QVERIFY(!widget.isVisible());
+    }
+
     void sessionTasksShowInTheStatusBar() {
         MainWindow window;
         window.show();
