@@ -160,6 +160,9 @@ int classify(const ClassifyOptions& o, Context& c) {
     run.secrecy =
         o.common.noSecrecy ? analysis::SecrecyRule::off() : analysis::SecrecyRule::from(run.params.density);
     const auto classification = analysis::classifyDataset(run.dataset, run.vintage, run.params.poles);
+    // The output tables need no count: freed before they are built (6 MB of national counts).
+    if (o.common.dataset.empty())
+        std::vector<model::CountRecord>().swap(run.dataset.counts);
     warnings.insert(warnings.end(), classification.warnings().begin(), classification.warnings().end());
     printWarnings(warnings, c);
     if (classification.poles.empty())

@@ -300,12 +300,23 @@ std::string preparedTemporary(const std::string& target) {
 } // namespace
 
 PendingFile::PendingFile(const std::string& target, const std::string& content)
+    : PendingFile(target, [&content](std::ostream& out) {
+          out.write(content.data(), static_cast<std::streamsize>(content.size()));
+      }) {}
+
+PendingFile::PendingFile(const std::string& target, const std::function<void(std::ostream&)>& write)
     : m_target(target), m_temporary(preparedTemporary(target)), m_guard(m_temporary) {
     std::ofstream out(m_temporary, std::ios::binary | std::ios::trunc);
     if (!out)
         throw Error(ErrorKind::Write, {target, 0, "", -1},
                     msg("io.output.cannot_create", {arg::text("reason", std::strerror(errno))}));
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    try {
+        write(out);
+    } catch (...) {
+        out.close();
+        std::remove(m_temporary.c_str());
+        throw;
+    }
     out.flush();
     if (!out) {
         const std::string reason = std::strerror(errno);

@@ -6,6 +6,8 @@
 // is gone (SIGKILL cannot be caught). The host and the process's start time are in the name because a
 // folder may be shared between machines (NFS), where a pid says nothing, and because pids are reused.
 #include <chrono>
+#include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -80,6 +82,10 @@ class PendingFile {
 public:
     //! Writes `content` beside `target`. Throws Error(Write) naming `target`.
     PendingFile(const std::string& target, const std::string& content);
+    //! Writes what `write` puts in the stream beside `target`, as it goes (a large output is never held
+    //! whole in memory). Throws Error(Write) naming `target`; an exception of `write` removes the temporary
+    //! and goes through.
+    PendingFile(const std::string& target, const std::function<void(std::ostream&)>& write);
     ~PendingFile();
     PendingFile(const PendingFile&) = delete;
     PendingFile& operator=(const PendingFile&) = delete;

@@ -634,7 +634,8 @@ public:
             findColumn(table, with(columns.dep, {"dep", "departement", "code_dep", "code_departement"}));
         m_regCol = findColumn(table, with(columns.reg, {"reg", "region", "code_reg", "code_region"}));
         m_communes.reserve(rows);
-        m_seen.reserve(rows);
+        m_lines.reserve(rows);
+        m_positions.reserve(rows);
     }
 
     void readRow(const CellRow& r) {
@@ -690,14 +691,14 @@ private:
     //! the commune has its own row (then the arrondissements would count people twice).
     void addArrondissement(const CellRow& r, const std::string& code, double population) {
         const std::string parent = codes::foldArrondissement(code);
-        auto it = m_seen.find(parent);
-        if (it != m_seen.end() && it->second.line != 0) {
+        const int seen = m_positions.find(m_communes, parent);
+        if (seen >= 0 && m_lines[static_cast<std::size_t>(seen)] != 0) {
             m_ignored.push_back(code);
             return;
         }
         m_folded.push_back(code);
-        if (it != m_seen.end()) {
-            m_communes[it->second.index].population += population;
+        if (seen >= 0) {
+            m_communes[static_cast<std::size_t>(seen)].population += population;
             return;
         }
         model::Commune c;
@@ -705,40 +706,44 @@ private:
         c.name = cityName(parent);
         c.dep = codes::departementOf(parent);
         c.population = population;
-        m_seen.emplace(parent, Seen{m_communes.size(), 0});
-        m_communes.push_back(std::move(c));
+        append(std::move(c), 0);
     }
 
     void addCommune(const CellRow& r, const std::string& code, double population) {
-        auto it = m_seen.find(code);
-        if (it != m_seen.end() && it->second.line != 0)
+        const int seen = m_positions.find(m_communes, code);
+        const auto at = static_cast<std::size_t>(seen);
+        if (seen >= 0 && m_lines[at] != 0)
             throw Error(ErrorKind::Duplicate, m_table.locate(r.line, m_codeCol),
                         msg("io.import.commune_twice",
-                            {arg::text("code", code), arg::integer("first", it->second.line)}));
+                            {arg::text("code", code), arg::integer("first", m_lines[at])}));
         model::Commune c;
         fill(c, r, code);
         c.population = population;
-        if (it == m_seen.end()) {
-            m_seen.emplace(code, Seen{m_communes.size(), r.line});
-            m_communes.push_back(std::move(c));
+        if (seen < 0) {
+            append(std::move(c), r.line);
             return;
         }
         // The commune's own row wins over its arrondissements read before.
-        it->second.line = r.line;
+        m_lines[at] = r.line;
         const auto isPart = [&](const std::string& f) { return codes::foldArrondissement(f) == code; };
         std::copy_if(m_folded.begin(), m_folded.end(), std::back_inserter(m_ignored), isPart);
         m_folded.erase(std::remove_if(m_folded.begin(), m_folded.end(), isPart), m_folded.end());
-        m_communes[it->second.index] = std::move(c);
+        m_communes[at] = std::move(c);
+    }
+
+    //! A commune not seen before, from its own row at `line` (0: a city built from its arrondissements).
+    void append(model::Commune c, long line) {
+        m_communes.push_back(std::move(c));
+        m_lines.push_back(line);
+        m_positions.add(m_communes, m_communes.size() - 1);
     }
 
     const TableHead& m_table;
     int m_codeCol = -1, m_popCol = -1, m_bvCol = -1, m_nameCol = -1, m_depCol = -1, m_regCol = -1;
     std::vector<model::Commune> m_communes;
-    struct Seen {
-        std::size_t index; // in m_communes
-        long line;         // of the commune's own row; 0 for a city built from its arrondissements so far
-    };
-    std::unordered_map<std::string, Seen> m_seen; // code -> where
+    //! Per commune: the line of its own row; 0 for a city built from its arrondissements so far.
+    std::vector<long> m_lines;
+    text::CodePositions m_positions;              // code -> position in m_communes
     std::vector<std::string> m_folded, m_ignored; // arrondissements summed / ignored
     std::vector<std::string> m_noBassin;          // communes in no BV ("ZZZZZ")
     long m_noBassinLine = 0;
@@ -1454,22 +1459,42 @@ JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,
     JoinReport report;
     report.left = countsName;
     report.right = communesName;
-    // Sorted codes rather than hash sets: no node per commune; counts come sorted by place, so each place
-    // is looked up once.
-    std::vector<std::string_view> known;
-    known.reserve(communes.size());
-    for (const auto& c : communes) {
-        known.push_back(c.code);
+    // Sorted codes rather than hash sets: no node per commune (the communes themselves when they come
+    // sorted, as INSEE's do); counts come sorted by place, so each place is looked up once and counted
+    // without being kept.
+    for (const auto& c : communes)
         report.totalPopulation += c.population;
-    }
-    if (!std::is_sorted(known.begin(), known.end()))
+    const auto byCode = [](const model::Commune& a, const model::Commune& b) { return a.code < b.code; };
+    const bool communesSorted = std::is_sorted(communes.begin(), communes.end(), byCode);
+    std::vector<std::string_view> known;
+    if (!communesSorted) {
+        known.reserve(communes.size());
+        for (const auto& c : communes)
+            known.push_back(c.code);
         std::sort(known.begin(), known.end());
-    std::vector<std::string_view> places, unmatched;
+    }
+    const auto isKnown = [&](std::string_view code) {
+        if (!communesSorted)
+            return std::binary_search(known.begin(), known.end(), code);
+        const auto it =
+            std::lower_bound(communes.begin(), communes.end(), code,
+                             [](const model::Commune& c, std::string_view v) { return c.code < v; });
+        return it != communes.end() && it->code == code;
+    };
+    const bool countsSorted = std::is_sorted(
+        counts.begin(), counts.end(),
+        [](const model::CountRecord& a, const model::CountRecord& b) { return a.place < b.place; });
+    std::vector<std::string_view> places, unmatched; // places: kept only when the counts are not sorted
+    std::size_t distinctPlaces = 0;
+    const std::string* last = nullptr;
     bool matched = false;
     for (const auto& rec : counts) {
-        if (places.empty() || places.back() != rec.place) {
-            places.push_back(rec.place);
-            matched = std::binary_search(known.begin(), known.end(), places.back());
+        if (!last || *last != rec.place) {
+            last = &rec.place;
+            ++distinctPlaces;
+            if (!countsSorted)
+                places.push_back(rec.place);
+            matched = isKnown(rec.place);
             if (!matched)
                 unmatched.push_back(rec.place);
         }
@@ -1482,8 +1507,10 @@ JoinReport checkCountsJoin(const std::vector<model::CountRecord>& counts,
             std::sort(codes->begin(), codes->end());
         codes->erase(std::unique(codes->begin(), codes->end()), codes->end());
     }
+    if (!countsSorted)
+        distinctPlaces = places.size();
     report.unmatched.assign(unmatched.begin(), unmatched.end());
-    report.codes = places.size();
+    report.codes = distinctPlaces;
     return report;
 }
 

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <memory>
 #include <set>
+#include <sstream>
 
 namespace maillage::io {
 
@@ -331,19 +332,30 @@ std::vector<std::string> headerOf(const ResultTable& table, HeaderStyle header, 
 
 namespace {} // namespace
 
-std::string csvText(const ResultTable& table, TableFormat format, HeaderStyle header) {
+namespace {
+
+//! `table` as CSV (csvText) written to `out` row by row, with the BOM of csv-fr when `bom`.
+void writeCsv(std::ostream& out, const ResultTable& table, TableFormat format, HeaderStyle header, bool bom) {
     checkRows(table);
     const bool fr = format == TableFormat::CsvFr;
     const char separator = fr ? ';' : ',';
-    std::string out = fr ? "\xEF\xBB\xBF" : "";
-    auto line = [&](const std::vector<std::string>& fields) {
-        for (std::size_t i = 0; i < fields.size(); ++i)
-            out += (i ? std::string(1, separator) : std::string()) + csvField(fields[i], separator);
-        out += "\n";
+    if (fr && bom)
+        out << "\xEF\xBB\xBF";
+    std::string line; // one line at a time: the table is never held whole as text
+    auto write = [&](const std::vector<std::string>& fields) {
+        line.clear();
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (i)
+                line += separator;
+            line += csvField(fields[i], separator);
+        }
+        line += '\n';
+        out.write(line.data(), static_cast<std::streamsize>(line.size()));
     };
-    line(headerOf(table, header, fr ? Language::Fr : Language::En));
+    write(headerOf(table, header, fr ? Language::Fr : Language::En));
+    std::vector<std::string> fields;
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        std::vector<std::string> fields;
+        fields.clear();
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
             std::string s = machineCell(table.rows[r].cells[c], table.columns[c]);
             const ColumnType type = table.columns[c].type;
@@ -353,9 +365,26 @@ std::string csvText(const ResultTable& table, TableFormat format, HeaderStyle he
         }
         if (hasFlagColumn(table))
             fields.push_back(table.rowMasked(r) ? "1" : "0");
-        line(fields);
+        write(fields);
     }
-    return out;
+}
+
+//! The tables as one CSV stream: each table after the previous one and an empty line; one BOM.
+void writeCsvStream(std::ostream& out, const std::vector<ResultTable>& tables,
+                    const TableWriteOptions& options) {
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        if (i > 0)
+            out << '\n';
+        writeCsv(out, tables[i], options.format, options.header, i == 0);
+    }
+}
+
+} // namespace
+
+std::string csvText(const ResultTable& table, TableFormat format, HeaderStyle header) {
+    std::ostringstream out;
+    writeCsv(out, table, format, header, true);
+    return out.str();
 }
 
 std::string csvtText(const ResultTable& table) {
@@ -388,22 +417,11 @@ std::string csvtText(const ResultTable& table) {
 
 namespace {
 
-//! The tables as one CSV stream: each table after the previous one and an empty line; one BOM.
-std::string streamText(const std::vector<ResultTable>& tables, const TableWriteOptions& options) {
-    std::string out;
-    for (std::size_t i = 0; i < tables.size(); ++i) {
-        std::string text = csvText(tables[i], options.format, options.header);
-        if (i > 0 && options.format == TableFormat::CsvFr)
-            text.erase(0, 3);
-        out += (i > 0 ? "\n" : "") + text;
-    }
-    return out;
-}
-
-void writeStream(const std::string& target, const std::string& text) {
+void writeStream(const std::string& target, const std::vector<ResultTable>& tables,
+                 const TableWriteOptions& options) {
     // Appending: a file behind /dev/stdout keeps what the shell (`>>`) or the program wrote before.
     std::ofstream out(target, std::ios::binary | std::ios::app);
-    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    writeCsvStream(out, tables, options);
     out.flush();
     if (!out)
         throw Error(ErrorKind::Write, Location{target},
@@ -415,8 +433,9 @@ std::vector<std::string> writeCsvFiles(const std::vector<ResultTable>& tables, c
     std::vector<std::unique_ptr<PendingFile>> pending;
     for (std::size_t i = 0; i < tables.size(); ++i) {
         const std::string path = filePathOf(tables, i, target);
-        pending.push_back(
-            std::make_unique<PendingFile>(path, csvText(tables[i], options.format, options.header)));
+        const ResultTable& table = tables[i];
+        pending.push_back(std::make_unique<PendingFile>(
+            path, [&](std::ostream& out) { writeCsv(out, table, options.format, options.header, true); }));
         if (options.csvt)
             pending.push_back(std::make_unique<PendingFile>(csvtPathOf(path), csvtText(tables[i])));
     }
@@ -435,12 +454,12 @@ std::vector<std::string> writeTables(const std::vector<ResultTable>& tables, con
         checkRows(table);
     const OutputKind kind = checkTableOutput(target, options.format);
     if (kind == OutputKind::StandardOutput) {
-        standardOutput << streamText(tables, options);
+        writeCsvStream(standardOutput, tables, options);
         standardOutput.flush();
         return {};
     }
     if (kind == OutputKind::Stream) {
-        writeStream(target, streamText(tables, options));
+        writeStream(target, tables, options);
         return {target};
     }
     if (isStreamable(options.format))

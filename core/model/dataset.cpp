@@ -8,6 +8,33 @@ namespace maillage::model {
 
 namespace detail {
 
+//! Positions by code (text::CodePositions: no copy of the codes, 8 bytes a slot) and the codes found twice.
+struct CodeIndex::Snapshot {
+    text::CodePositions positions;
+    std::vector<std::string> duplicates;
+    const void* data = nullptr; //!< items.data() and items.size() when built
+    std::size_t size = 0;
+
+    //! Indexes the items in order: the first of a code is kept, the others listed in `duplicates`.
+    template <typename T> void build(const std::vector<T>& items) {
+        positions.reserve(items.size());
+        for (std::size_t n = 0; n < items.size(); ++n) {
+            if (positions.find(items, items[n].code) >= 0)
+                duplicates.push_back(items[n].code);
+            else
+                positions.add(items, n);
+        }
+        std::sort(duplicates.begin(), duplicates.end());
+        duplicates.erase(std::unique(duplicates.begin(), duplicates.end()), duplicates.end());
+        data = items.data();
+        size = items.size();
+    }
+};
+
+CodeIndex::CodeIndex() = default;
+CodeIndex::~CodeIndex() = default;
+CodeIndex::CodeIndex(const CodeIndex&) {}
+
 CodeIndex& CodeIndex::operator=(const CodeIndex&) {
     std::lock_guard<std::mutex> lock(m_mutex);
     m_current.store(nullptr);
@@ -46,15 +73,7 @@ const CodeIndex::Snapshot* CodeIndex::refresh(const std::vector<T>& items, const
     if (now && now != stale && builtFrom(now->data, now->size, items))
         return now; // another thread rebuilt it meanwhile
     auto snapshot = std::make_unique<Snapshot>();
-    snapshot->map.reserve(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i)
-        if (!snapshot->map.emplace(items[i].code, static_cast<int>(i)).second)
-            snapshot->duplicates.push_back(items[i].code);
-    std::sort(snapshot->duplicates.begin(), snapshot->duplicates.end());
-    snapshot->duplicates.erase(std::unique(snapshot->duplicates.begin(), snapshot->duplicates.end()),
-                               snapshot->duplicates.end());
-    snapshot->data = items.data();
-    snapshot->size = items.size();
+    snapshot->build(items);
     const Snapshot* published = snapshot.get();
     m_snapshots.push_back(std::move(snapshot)); // older ones stay alive for readers still using them
     m_current.store(published, std::memory_order_release);
@@ -79,14 +98,13 @@ template <typename T> void CodeIndex::rebuild(const std::vector<T>& items) {
 
 template <typename T> int CodeIndex::find(const std::vector<T>& items, const std::string& code) const {
     const Snapshot* s = current(items);
-    auto it = s->map.find(code);
-    if (it != s->map.end() && items[static_cast<std::size_t>(it->second)].code != code) {
-        s = refresh(items, s); // reordered or edited in place since: rebuild once
-        it = s->map.find(code);
-    }
-    if (it == s->map.end() || items[static_cast<std::size_t>(it->second)].code != code)
-        return -1;
-    return it->second;
+    bool stale = false;
+    const int found = s->positions.find(items, code, &stale);
+    if (found >= 0 || !stale)
+        return found;
+    // A slot of that hash named an item with another code now: reordered or edited in place since,
+    // rebuild once.
+    return refresh(items, s)->positions.find(items, code);
 }
 
 template <typename T> std::vector<std::string> CodeIndex::duplicates(const std::vector<T>& items) const {
@@ -137,11 +155,13 @@ int Dataset::latestVintage() const {
     return latest;
 }
 
-void Dataset::rebuildBassins(const std::map<std::string, std::string>& bvNames) {
-    std::map<std::string, Wkb> oldGeometry;
-    for (auto& b : bassins)
-        if (!b.geometry.empty())
-            oldGeometry[b.code] = std::move(b.geometry);
+namespace {
+
+//! The bassins of `communes` in order of first sight: members, population, name (from `bvNames`, else the
+//! main commune's), dep/reg and anchor of the main commune (the commune whose code is the BV code, else the
+//! most populous). Its working vectors are gone when it returns.
+std::vector<Bassin> bassinsOf(const std::vector<Commune>& communes,
+                              const std::map<std::string, std::string>& bvNames) {
     // The bassin of each commune, numbered in order of first sight, and the size of each.
     text::CodeTable number; // bv code -> its number
     std::vector<int> bassinOf(communes.size(), -1);
@@ -180,14 +200,7 @@ void Dataset::rebuildBassins(const std::map<std::string, std::string>& bvNames) 
         b.communes.push_back(c.code);
         b.population += c.population;
     }
-    std::vector<std::size_t> byCode(built.size());
-    for (std::size_t n = 0; n < byCode.size(); ++n)
-        byCode[n] = n;
-    std::sort(byCode.begin(), byCode.end(),
-              [&](std::size_t a, std::size_t b) { return built[a].code < built[b].code; });
-    bassins.clear();
-    bassins.reserve(built.size());
-    for (const std::size_t n : byCode) {
+    for (std::size_t n = 0; n < built.size(); ++n) {
         Bassin& b = built[n];
         const Commune& main = communes[static_cast<std::size_t>(mainCommune[n])];
         const auto named = bvNames.find(b.code);
@@ -197,11 +210,26 @@ void Dataset::rebuildBassins(const std::map<std::string, std::string>& bvNames) 
         b.dep = main.dep;
         b.reg = main.reg;
         b.anchor = main.anchor;
+    }
+    return built;
+}
+
+} // namespace
+
+void Dataset::rebuildBassins(const std::map<std::string, std::string>& bvNames) {
+    std::map<std::string, Wkb> oldGeometry;
+    for (auto& b : bassins)
+        if (!b.geometry.empty())
+            oldGeometry[b.code] = std::move(b.geometry);
+    std::vector<Bassin> built = bassinsOf(communes, bvNames);
+    for (Bassin& b : built) {
         const auto g = oldGeometry.find(b.code);
         if (g != oldGeometry.end())
             b.geometry = std::move(g->second);
-        bassins.push_back(std::move(b));
     }
+    // Sorted in place (codes are unique): no second vector of bassins.
+    std::sort(built.begin(), built.end(), [](const Bassin& a, const Bassin& b) { return a.code < b.code; });
+    bassins = std::move(built);
     reindex();
 }
 

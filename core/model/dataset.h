@@ -22,12 +22,15 @@ namespace detail {
 //! vector changed since it was built (other size or storage: push_back, assignment; a hit naming another
 //! code: reordered or edited in place) and rebuilds itself. Look-ups are lock-free and thread-safe on an
 //! unchanging vector (analyses run on worker threads): a rebuild publishes a new snapshot and keeps the
-//! old ones alive until reindex() or destruction, so a concurrent reader never sees a map being changed.
-//! A copy starts empty (its vector lives elsewhere); a move keeps the snapshots.
+//! old ones alive until reindex() or destruction, so a concurrent reader never sees a table being changed.
+//! A copy starts empty (its vector lives elsewhere); a move keeps the snapshots. A snapshot holds positions
+//! and hashes only, no copy of the codes (8 bytes a slot, dataset.cpp): a national commune index takes
+//! 0.5 MB where a map of strings took 2.4 MB.
 class CodeIndex {
 public:
-    CodeIndex() = default;
-    CodeIndex(const CodeIndex&) {}
+    CodeIndex();
+    ~CodeIndex();
+    CodeIndex(const CodeIndex&);
     CodeIndex& operator=(const CodeIndex&);
     CodeIndex(CodeIndex&& other) noexcept;
     CodeIndex& operator=(CodeIndex&& other) noexcept;
@@ -40,12 +43,7 @@ public:
     template <typename T> void rebuild(const std::vector<T>& items);
 
 private:
-    struct Snapshot {
-        std::unordered_map<std::string, int> map;
-        std::vector<std::string> duplicates;
-        const void* data = nullptr; //!< items.data() and items.size() when built
-        std::size_t size = 0;
-    };
+    struct Snapshot; // dataset.cpp
     template <typename T> const Snapshot* current(const std::vector<T>& items) const;
     template <typename T> const Snapshot* refresh(const std::vector<T>& items, const Snapshot* stale) const;
     void takeFrom(CodeIndex& other);

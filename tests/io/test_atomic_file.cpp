@@ -13,7 +13,9 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <optional>
+#include <stdexcept>
 
 using namespace maillage;
 using maillage::testing::q;
@@ -49,6 +51,16 @@ class TestAtomicFile : public QObject {
 
     QTemporaryDir m_dir;
     std::string target() const { return m_dir.filePath(QStringLiteral("dataset.gpkg")).toStdString(); }
+    int fileCount() const {
+        int n = 0;
+        for ([[maybe_unused]] const auto& entry : fs::directory_iterator(m_dir.path().toStdString()))
+            ++n;
+        return n;
+    }
+    static std::string slurp(const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    }
 
 private slots:
     void init() {
@@ -137,6 +149,39 @@ private slots:
         QVERIFY(io::isStaleTemporary({"thishost", deadPid(), 1}, fresh, here));
         QVERIFY(!io::isStaleTemporary(here, fresh, here));
         QVERIFY(io::isStaleTemporary({"thishost", here.pid, 99}, fresh, here)); // our pid, before us
+    }
+
+    void aStreamedFileAppearsWholeOnCommitOnly() {
+        const std::string path = target();
+        std::ofstream(path) << "previous";
+        {
+            io::PendingFile pending(path, [](std::ostream& out) {
+                for (int i = 0; i < 1000; ++i)
+                    out << "row " << i << "\n";
+            });
+            QCOMPARE(slurp(path), std::string("previous")); // not committed yet
+            pending.commit();
+        }
+        const std::string written = slurp(path);
+        QCOMPARE(written.substr(0, 6), std::string("row 0\n"));
+        QCOMPARE(written.size(), std::size_t(1000 * 5 + 10 * 1 + 90 * 2 + 900 * 3));
+        QCOMPARE(fileCount(), 1);
+    }
+    void aWriterThatFailsLeavesThePreviousFileAndNoTemporary() {
+        const std::string path = target();
+        std::ofstream(path) << "previous";
+        bool thrown = false;
+        try {
+            io::PendingFile pending(path, [](std::ostream& out) {
+                out << "half";
+                throw std::runtime_error("writer failed");
+            });
+        } catch (const std::runtime_error&) {
+            thrown = true;
+        }
+        QVERIFY(thrown);
+        QCOMPARE(slurp(path), std::string("previous"));
+        QCOMPARE(fileCount(), 1);
     }
 
     void outputErrorsAreWordedInFrench() {

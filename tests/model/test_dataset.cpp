@@ -110,6 +110,30 @@ private slots:
         ds.communes.pop_back(); // no reindex: the report follows the list
         QVERIFY(ds.duplicateCommuneCodes().empty());
     }
+    void aCodeRenamedInPlaceIsNoLongerFoundUnderItsOldName() {
+        model::Dataset ds;
+        ds.communes = {commune("59350"), commune("59009"), commune("59013")};
+        ds.reindex();
+        ds.communes[1].code = "62001"; // same size and storage: only the hit tells
+        QCOMPARE(ds.communeIndex("59009"), -1);
+        QCOMPARE(ds.communeIndex("62001"), 1); // the miss above rebuilt the index
+        QCOMPARE(ds.communeIndex("59013"), 2);
+    }
+    void everyCodeOfANationalSizedListIsFoundAndNoOther() {
+        model::Dataset ds;
+        for (int i = 0; i < 99999; i += 2) // 50,000 codes, every other one
+            ds.communes.push_back(commune(std::to_string(100000 + i).substr(1)));
+        ds.reindex();
+        int wrong = 0;
+        for (int i = 0; i < 99999; ++i) {
+            const int expected = i % 2 == 0 ? i / 2 : -1;
+            if (ds.communeIndex(std::to_string(100000 + i).substr(1)) != expected)
+                ++wrong;
+        }
+        QCOMPARE(wrong, 0);
+        QCOMPARE(ds.communeIndex(""), -1);
+        QVERIFY(ds.duplicateCommuneCodes().empty());
+    }
     void concurrentLookupsOfAStaleIndexAgree() {
         model::Dataset ds;
         for (int i = 0; i < 2000; ++i)
