@@ -1,12 +1,15 @@
 // maillage classify: the pôle type of every bassin de vie, with its reason, as a CSV.
 #include "app/commands.h"
+#include "app/qgis_styles.h"
 
 #include "core/analysis/access_tables.h"
 #include "core/analysis/change.h"
 #include "core/analysis/poles.h"
 #include "core/analysis/result_tables.h"
+#include "core/io/atomic_file.h"
 #include "core/io/gpkg.h"
 #include "core/io/importers.h"
+#include "core/io/postgis.h"
 #include "core/io/table.h"
 #include "core/model/text.h"
 
@@ -30,6 +33,7 @@ struct ClassifyOptions {
     AnalysisOptions common;
     std::string communes, professionals, catalogue, massScale;
     bool listParams = false, margins = false;
+    bool save = false; //!< --save: the parameters and results into --dataset
 };
 
 //! A number for machine-readable output: C locale, no thousands separator ("3000", "0.25").
@@ -131,9 +135,38 @@ void printClassifySummary(const Context& c, const std::vector<analysis::PoleClas
           << "\n";
 }
 
+//! --save writes into --dataset, a GeoPackage replaced whole (a temporary copy renamed over it): a regular
+//! file, not a link nor a device, in a folder that can be written to.
+void checkSaveTarget(const ClassifyOptions& o) {
+    if (o.common.dataset.empty())
+        throw UsageError(msg("app.classify.save_needs_dataset"));
+    if (io::isPostgisDataset(o.common.dataset))
+        throw UsageError(msg("app.classify.save_not_postgis", {arg::path("dataset", o.common.dataset)}));
+    io::checkOutputPath(o.common.dataset);
+}
+
+//! Saves the parameters and every result they give into the dataset: false once the reason is said.
+bool saveIntoDataset(const ClassifyOptions& o, const model::Parameters& params, const Context& c) {
+    std::string error;
+    if (!app::saveDatasetResults(o.common.dataset, params, c.datasetLanguage(), error)) {
+        // The module's sentence names the file and is worded already: printed as it is.
+        c.err << c.say(msg("app.error", {arg::text("command", "classify")})) << " " << error << "\n";
+        return false;
+    }
+    if (!c.quiet)
+        c.err << c.say(msg("app.classify.saved", {arg::path("dataset", o.common.dataset)})) << "\n";
+    return true;
+}
+
 //! The output is checked before anything is read, as for every analysis subcommand (no input, writable,
 //! "-" and /dev/stdout written directly, no database), and in a format that can go there.
 io::TableFormat checkClassifyOutput(const ClassifyOptions& o) {
+    if (o.save)
+        checkSaveTarget(o);
+    if (o.save && o.common.output.empty())
+        return io::TableFormat::Csv; // no table: the dataset only
+    if (o.common.output.empty() && !o.common.dataset.empty())
+        throw UsageError(msg("app.classify.output_or_save"));
     const std::string& output = required(o.common.output, "output");
     const io::TableFormat format = outputFormat(o.common);
     checkAnalysisOutput(output, format,
@@ -173,9 +206,13 @@ int classify(const ClassifyOptions& o, Context& c) {
         analysis::classificationTable(run.dataset, classification.poles, run.secrecy, c.language));
     if (o.margins)
         tables.push_back(analysis::marginsTable(run.dataset, classification.poles, run.secrecy, c.language));
-    writeResults(tables, o.common, run, c);
+    if (!o.common.output.empty())
+        writeResults(tables, o.common, run, c);
     if (!c.quiet)
-        printClassifySummary(c, classification.poles, o.common.output);
+        printClassifySummary(c, classification.poles,
+                             o.common.output.empty() ? o.common.dataset : o.common.output);
+    if (o.save && !saveIntoDataset(o, run.params, c))
+        return 1;
     return 0;
 }
 
@@ -206,6 +243,13 @@ Runner declareClassify(CLI::App& sub) {
     sub.add_flag("--margins", o->margins,
                  "also write table 'margins': each BV's margin to every threshold, in professionals, and the "
                  "sentence (\"29 more professionals of pole professions needed to be intermediate pôle\")");
+    sub.add_flag(
+        "--save", o->save,
+        "also save into --dataset (a GeoPackage) the parameters used (its own, --params, --set, "
+        "--mass-scale) and every result they give, as the application's Save: pole types on "
+        "bassins_de_vie, poles, liens, densites, accessibilite, QGIS styles and project (latest "
+        "vintage, statistical secrecy always applied); the file is replaced whole or left as it was. "
+        "--output is then optional");
     return [o](Context& c) { return classify(*o, c); };
 }
 

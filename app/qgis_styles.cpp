@@ -6,6 +6,8 @@
 #include <limits.h>
 #include <unistd.h>
 
+#include <locale>
+#include <sstream>
 #include <vector>
 
 namespace maillage::app {
@@ -13,6 +15,7 @@ namespace maillage::app {
 namespace {
 
 using WriteStyles = int (*)(const char*, const char*, char*, std::size_t);
+using SaveResults = int (*)(const char*, const char*, const char*, char*, std::size_t);
 using WriteAtlas = int (*)(const char*, const char*, int, const char*, const char*, char*, std::size_t);
 using WriteReport = int (*)(const char*, const char*, const char*, const char*, char*, std::size_t);
 
@@ -68,6 +71,27 @@ bool writeQgisStyles(const std::string& gpkg, Language language, std::string& er
         return true;
     // The detail names the file (the module's words, or the engine's error in the same language).
     error = withDetail("gpkg.qgis_styles_failed", detail.data(), language);
+    return false;
+}
+
+bool saveDatasetResults(const std::string& gpkg, const model::Parameters& parameters, Language language,
+                        std::string& error) {
+    std::string reasons;
+    const auto save = reinterpret_cast<SaveResults>(loadEntry("maillage_save_dataset_results", reasons));
+    if (!save) {
+        error = withDetail("app.classify.save_failed", reasons, language);
+        return false;
+    }
+    std::ostringstream text; // "key=value" lines, exact and locale-free, read back by the module
+    text.imbue(std::locale::classic());
+    text.precision(17);
+    for (const auto& [key, value] : parameters.toKeyValues())
+        text << key << '=' << value << '\n';
+    std::vector<char> detail(4096, '\0');
+    if (save(gpkg.c_str(), text.str().c_str(), language == Language::Fr ? "fr" : "en", detail.data(),
+             detail.size()))
+        return true;
+    error = withDetail("app.classify.save_failed", detail.data(), language);
     return false;
 }
 

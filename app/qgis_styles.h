@@ -2,6 +2,7 @@
 // The QGIS styles and project of a dataset GeoPackage, written by libmaillage_qgis.so (ui/styles), which
 // is loaded only here, when asked: the command line links no QGIS, and runs where QGIS is not installed.
 #include "core/model/message.h"
+#include "core/model/parameters.h"
 
 #include <string>
 
@@ -14,6 +15,13 @@ namespace maillage::app {
 //! results: the styles in the database's layer_styles and the project in the schema's qgis_projects, pointing
 //! to its tables.
 bool writeQgisStyles(const std::string& gpkg, Language language, std::string& error);
+
+//! Saves `parameters` into the dataset GeoPackage `gpkg` with every result they give, as writeQgisStyles
+//! writes them (classification on bassins_de_vie, poles, liens, densites, accessibilite, styles, project), in
+//! one replacement of the file: its copy is written, then renamed over it (`maillage classify --save`, the
+//! GUI's Save). False with a sentence in `error` (in `language`); the dataset is then as it was.
+bool saveDatasetResults(const std::string& gpkg, const model::Parameters& parameters, Language language,
+                        std::string& error);
 
 //! An atlas to print (ui/print/atlas.h).
 struct AtlasJob {

@@ -7,6 +7,7 @@
 #include "core/model/error.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace maillage::analysis {
 
@@ -24,28 +25,87 @@ std::vector<int> vintagesOf(const model::Dataset& dataset) {
 }
 
 //! `table` with the columns commune (its first column renamed), profession and vintage, then the columns
-//! `keep` of `from`: the layout of the dataset's result tables.
-void addLeadingColumns(ResultTable& table, const ResultTable& from, const std::vector<std::string>& keep) {
-    if (!table.columns.empty())
-        return;
+//! `keep` of `from`: the layout of the dataset's result tables. Returns the indexes of `keep` in `from`.
+std::vector<std::size_t> addLeadingColumns(ResultTable& table, const ResultTable& from,
+                                           const std::vector<std::string>& keep) {
     io::Column commune = from.columns.front();
     commune.key = "commune";
     commune.headerFr = commune.headerEn = "Commune";
     table.columns = {commune, tables::column("profession", "Profession", "Profession", ColumnType::Code),
                      tables::column("vintage", "Année", "Vintage", ColumnType::Integer)};
-    for (const std::string& key : keep)
-        table.columns.push_back(from.columns[static_cast<std::size_t>(from.column(key))]);
+    std::vector<std::size_t> indexes;
+    for (const std::string& key : keep) {
+        indexes.push_back(static_cast<std::size_t>(from.column(key)));
+        table.columns.push_back(from.columns[indexes.back()]);
+    }
+    return indexes;
 }
 
-//! Row `r` of `from` as a row of the dataset's table (see addLeadingColumns).
-io::Row leadingRow(const ResultTable& from, std::size_t r, const std::string& profession, int vintage,
-                   const std::vector<std::string>& keep) {
+//! Row `r` of `from` as a row of the dataset's table (see addLeadingColumns), into `row`: its cells are
+//! assigned, not rebuilt, so that their strings keep their storage from one row to the next.
+void fillLeadingRow(io::Row& row, const ResultTable& from, std::size_t r, const Cell& profession,
+                    const Cell& vintage, const std::vector<std::size_t>& keep) {
     const std::vector<Cell>& cells = from.rows[r].cells;
-    io::Row row;
-    row.cells = {cells.front(), Cell::of(profession), Cell::of(static_cast<double>(vintage))};
-    for (const std::string& key : keep)
-        row.cells.push_back(cells[static_cast<std::size_t>(from.column(key))]);
-    return row;
+    row.cells.resize(3 + keep.size());
+    row.cells[0] = cells.front();
+    row.cells[1] = profession;
+    row.cells[2] = vintage;
+    for (std::size_t k = 0; k < keep.size(); ++k)
+        row.cells[3 + k] = cells[keep[k]];
+}
+
+bool anyCount(const std::vector<DensityRow>& rows) {
+    return std::any_of(rows.begin(), rows.end(), [](const DensityRow& r) { return r.count > 0; });
+}
+
+//! True when a commune counts a fraction of a professional (full-time equivalents) for some profession and
+//! vintage that has counts: the column count of densites is then real, as densityTable types it.
+bool fractionalCounts(const model::Dataset& dataset, const std::vector<int>& years) {
+    for (const model::Profession& p : dataset.catalogue.professions())
+        for (int year : years) {
+            const std::vector<DensityRow> rows = densityForAllCommunes(dataset, p.code, year).rows;
+            if (anyCount(rows) && std::any_of(rows.begin(), rows.end(), [](const DensityRow& r) {
+                    return std::isfinite(r.count) && std::fabs(r.count - std::round(r.count)) > 1e-9;
+                }))
+                return true;
+        }
+    return false;
+}
+
+//! The layout of densites and where its kept columns are in densityTable's.
+struct DensityLayout {
+    ResultTable table;
+    std::vector<std::size_t> keep;
+};
+
+DensityLayout densityLayout(const model::Dataset& dataset, const SecrecyRule& rule, bool realCounts) {
+    DensityLayout l{tables::newTable("densites", msg("results.title.commune_densities"), rule), {}};
+    l.keep = addLeadingColumns(l.table, densityTable(dataset, DensityTableInput{}, rule),
+                               {"population", "count", "per_10000", "inhabitants_per_professional"});
+    if (realCounts)
+        l.table.columns[static_cast<std::size_t>(l.table.column("count"))].type = ColumnType::Real;
+    return l;
+}
+
+//! Hands `sink` the rows of densites for `profession` and `year`, through `row`.
+void densityRows(const model::Dataset& dataset, const SecrecyRule& rule, const std::string& profession,
+                 int year, const std::vector<std::size_t>& keep, io::Row& row, const io::RowSink& sink) {
+    DensityTableInput input; // as `maillage density --level commune --profession P --vintage Y`
+    input.profession = profession;
+    input.vintage = year;
+    input.rows = densityForAllCommunes(dataset, profession, year).rows;
+    if (!anyCount(input.rows))
+        return;
+    const ResultTable density = densityTable(dataset, input, rule);
+    const auto count = static_cast<std::size_t>(density.column("count"));
+    const Cell code = Cell::of(profession), vintage = Cell::of(static_cast<double>(year));
+    for (std::size_t r = 0; r < density.rows.size(); ++r) {
+        const Cell& c = density.rows[r].cells[count];
+        if (!density.rowMasked(r) && c.hasValue() && c.number == 0)
+            continue; // filled by the view densites_completes
+        fillLeadingRow(row, density, r, code, vintage, keep);
+        sink(row);
+    }
 }
 
 const char* methodName(AccessMethod method) {
@@ -70,74 +130,72 @@ const std::vector<std::string>& aplProfessions() {
     return codes;
 }
 
-ResultTable communeDensitiesTable(const model::Dataset& dataset, const SecrecyRule& rule) {
-    ResultTable t = tables::newTable("densites", msg("results.title.commune_densities"), rule);
-    const std::vector<std::string> keep = {"population", "count", "per_10000",
-                                           "inhabitants_per_professional"};
-    addLeadingColumns(t, densityTable(dataset, DensityTableInput{}, rule), keep); // even without counts
+io::StreamedTable communeDensities(const model::Dataset& dataset, const SecrecyRule& rule) {
     const std::vector<int> years = vintagesOf(dataset);
-    for (const model::Profession& p : dataset.catalogue.professions()) {
-        for (int year : years) {
-            DensityTableInput input; // as `maillage density --level commune --profession P --vintage Y`
-            input.profession = p.code;
-            input.vintage = year;
-            input.rows = densityForAllCommunes(dataset, p.code, year).rows;
-            if (std::none_of(input.rows.begin(), input.rows.end(),
-                             [](const DensityRow& r) { return r.count > 0; }))
-                continue;
-            const ResultTable density = densityTable(dataset, input, rule);
-            const int count = density.column("count");
-            if (density.columns[static_cast<std::size_t>(count)].type == ColumnType::Real)
-                t.columns[static_cast<std::size_t>(t.column("count"))].type = ColumnType::Real; // FTE
-            for (std::size_t r = 0; r < density.rows.size(); ++r) {
-                const Cell& c = density.rows[r].cells[static_cast<std::size_t>(count)];
-                if (!density.rowMasked(r) && c.hasValue() && c.number == 0)
-                    continue; // filled by the view densites_completes
-                t.rows.push_back(leadingRow(density, r, p.code, year, keep));
-            }
-        }
-    }
+    DensityLayout l = densityLayout(dataset, rule, fractionalCounts(dataset, years));
+    io::StreamedTable t{std::move(l.table), {}};
+    t.rows = [&dataset, rule, years, keep = std::move(l.keep)](const io::RowSink& sink) {
+        io::Row row;
+        for (const model::Profession& p : dataset.catalogue.professions())
+            for (int year : years)
+                densityRows(dataset, rule, p.code, year, keep, row, sink);
+    };
     return t;
 }
 
-ResultTable communeAccessTable(const model::Dataset& dataset, const SecrecyRule& rule, Language language) {
-    ResultTable t = tables::newTable("accessibilite", msg("results.title.commune_access"), rule);
-    const std::vector<std::string> keep = {"access", "unit"};
-    addLeadingColumns(t, accessibilityTable(dataset, AccessibilityInput{}), keep); // even without counts
-    t.columns.push_back(tables::column("method", "Méthode", "Method", ColumnType::Text));
-    const std::vector<int> years = vintagesOf(dataset);
-    for (const std::string& code : aplProfessions()) {
-        if (!dataset.catalogue.find(code))
-            continue;
-        // As `maillage access --profession P --vintage Y`: the dataset's saved parameters of P.
-        const AccessParameters params = accessParameters(dataset.params, dataset.catalogue, code);
-        for (int year : years) {
-            const std::vector<DensityRow> counts = densityForAllCommunes(dataset, code, year).rows;
-            if (std::none_of(counts.begin(), counts.end(), [](const DensityRow& r) { return r.count > 0; }))
+ResultTable communeDensityRows(const model::Dataset& dataset, const SecrecyRule& rule,
+                               const std::string& profession, int vintage) {
+    DensityLayout l = densityLayout(dataset, rule, false);
+    io::Row row;
+    densityRows(dataset, rule, profession, vintage, l.keep, row,
+                [&](const io::Row& r) { l.table.rows.push_back(r); });
+    return std::move(l.table);
+}
+
+io::StreamedTable communeAccess(const model::Dataset& dataset, const SecrecyRule& rule, Language language) {
+    io::StreamedTable t{tables::newTable("accessibilite", msg("results.title.commune_access"), rule), {}};
+    std::vector<std::size_t> keep =
+        addLeadingColumns(t.layout, accessibilityTable(dataset, AccessibilityInput{}),
+                          {"access", "unit"}); // even without counts
+    t.layout.columns.push_back(tables::column("method", "Méthode", "Method", ColumnType::Text));
+    t.rows = [&dataset, rule, language, keep = std::move(keep)](const io::RowSink& sink) {
+        const std::vector<int> years = vintagesOf(dataset);
+        io::Row row;
+        for (const std::string& code : aplProfessions()) {
+            if (!dataset.catalogue.find(code))
                 continue;
-            AccessResult result;
-            try {
-                result = accessibility(dataset, code, year, params);
-            } catch (const Error&) {
-                // The saved parameters cannot apply to this vintage (FTE without its register, standardised
-                // demand without population by age): `maillage access` says why; the dataset keeps the rest.
-                continue;
-            }
-            AccessibilityInput input;
-            input.values = result.values;
-            input.unit = accessUnit(result, language);
-            input.profession = code;
-            input.vintage = result.vintage;
-            input.secrecy = rule;
-            input.language = language;
-            const ResultTable access = accessibilityTable(dataset, input);
-            for (std::size_t r = 0; r < access.rows.size(); ++r) {
-                io::Row row = leadingRow(access, r, code, year, keep);
-                row.cells.push_back(Cell::of(std::string(methodName(params.method))));
-                t.rows.push_back(std::move(row));
+            // As `maillage access --profession P --vintage Y`: the dataset's saved parameters of P.
+            const AccessParameters params = accessParameters(dataset.params, dataset.catalogue, code);
+            const Cell profession = Cell::of(code), method = Cell::of(std::string(methodName(params.method)));
+            for (int year : years) {
+                if (!anyCount(densityForAllCommunes(dataset, code, year).rows))
+                    continue;
+                AccessResult result;
+                try {
+                    result = accessibility(dataset, code, year, params);
+                } catch (const Error&) {
+                    // The saved parameters cannot apply to this vintage (FTE without its register,
+                    // standardised demand without population by age): `maillage access` says why; the dataset
+                    // keeps the rest.
+                    continue;
+                }
+                AccessibilityInput input;
+                input.unit = accessUnit(result, language);
+                input.values = std::move(result.values);
+                input.profession = code;
+                input.vintage = result.vintage;
+                input.secrecy = rule;
+                input.language = language;
+                const ResultTable access = accessibilityTable(dataset, input);
+                const Cell vintage = Cell::of(static_cast<double>(year));
+                for (std::size_t r = 0; r < access.rows.size(); ++r) {
+                    fillLeadingRow(row, access, r, profession, vintage, keep);
+                    row.cells.push_back(method); // a short name: no allocation
+                    sink(row);
+                }
             }
         }
-    }
+    };
     return t;
 }
 

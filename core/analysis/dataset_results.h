@@ -16,18 +16,25 @@ namespace maillage::analysis {
 //! masseurs-kinésithérapeutes, sages-femmes, chirurgiens-dentistes): catalogue codes.
 const std::vector<std::string>& aplProfessions();
 
-//! Table "densites": commune, profession (catalogue code), vintage, population, count, per_10000,
+//! Table "densites", streamed: commune, profession (catalogue code), vintage, population, count, per_10000,
 //! inhabitants_per_professional (+ flag "masked"), for every profession of the catalogue that has counts
 //! and every vintage: the rows of densityTable at the commune level, masked as it masks them (primary and
 //! complementary secrecy by `rule`). Rows of a count 0 that nothing masks are left out (the view
-//! densites_completes fills them, io::writeResultsInto).
-io::ResultTable communeDensitiesTable(const model::Dataset& dataset, const SecrecyRule& rule);
+//! densites_completes fills them, io::writeResultsInto). Computed one profession and vintage at a time as
+//! the writer takes the rows: `dataset` must outlive the table.
+io::StreamedTable communeDensities(const model::Dataset& dataset, const SecrecyRule& rule);
 
-//! Table "accessibilite": commune, profession, vintage, access, unit (in `language`), method ("apl",
-//! "2sfca", "gaussian", "exponential") for the professions of aplProfessions() that have counts, every
-//! vintage, with the dataset's saved parameters (accessParameters, as `maillage access` without options).
-//! Accessibility mixes a whole catchment's supply: nothing to mask (accessibilityTable). A profession and
-//! vintage the saved parameters cannot apply to (FTE without the vintage's register) is left out.
-io::ResultTable communeAccessTable(const model::Dataset& dataset, const SecrecyRule& rule, Language language);
+//! The rows of communeDensities for one profession and vintage, in its layout (none when nobody of
+//! `profession` practises in `vintage`).
+io::ResultTable communeDensityRows(const model::Dataset& dataset, const SecrecyRule& rule,
+                                   const std::string& profession, int vintage);
+
+//! Table "accessibilite", streamed: commune, profession, vintage, access, unit (in `language`), method
+//! ("apl", "2sfca", "gaussian", "exponential") for the professions of aplProfessions() that have counts,
+//! every vintage, with the dataset's saved parameters (accessParameters, as `maillage access` without
+//! options). Accessibility mixes a whole catchment's supply: nothing to mask (accessibilityTable). A
+//! profession and vintage the saved parameters cannot apply to (FTE without the vintage's register) is left
+//! out. Computed one profession and vintage at a time: `dataset` must outlive the table.
+io::StreamedTable communeAccess(const model::Dataset& dataset, const SecrecyRule& rule, Language language);
 
 } // namespace maillage::analysis

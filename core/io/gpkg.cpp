@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -1433,22 +1434,48 @@ namespace {
 
 constexpr const char* kCompleteDensities = "densites_completes";
 
+//! A connection to the SQLite file `path` (a GeoPackage closed by GDAL). Errors throw Error(Write) naming
+//! the file with SQLite's reason.
+class SqliteFile {
+public:
+    explicit SqliteFile(const std::string& path) : m_path(path) {
+        if (sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
+            fail(m_db ? sqlite3_errmsg(m_db) : "cannot open");
+    }
+    ~SqliteFile() { sqlite3_close(m_db); }
+    SqliteFile(const SqliteFile&) = delete;
+    SqliteFile& operator=(const SqliteFile&) = delete;
+
+    sqlite3* db() const { return m_db; }
+    //! Runs `sql` (one statement or several).
+    void exec(const std::string& sql) const {
+        char* error = nullptr;
+        if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+            const std::string reason = error ? error : sqlite3_errmsg(m_db);
+            sqlite3_free(error);
+            fail(reason);
+        }
+    }
+    //! `sql` prepared; finalised by the caller.
+    sqlite3_stmt* prepare(const std::string& sql) const {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+            fail(sqlite3_errmsg(m_db));
+        return stmt;
+    }
+    [[noreturn]] void fail(const std::string& reason) const {
+        throw Error(ErrorKind::Write, Location{m_path},
+                    msg("gpkg.write_failed_because", {arg::text("reason", reason)}));
+    }
+
+private:
+    std::string m_path;
+    sqlite3* m_db = nullptr;
+};
+
 //! Runs `sql` on the SQLite file `path`; throws Error(Write) naming it with SQLite's reason.
 void execSql(const std::string& path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    std::string reason;
-    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
-        reason = db ? sqlite3_errmsg(db) : "cannot open";
-    } else {
-        char* error = nullptr;
-        if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK)
-            reason = error ? error : sqlite3_errmsg(db);
-        sqlite3_free(error);
-    }
-    sqlite3_close(db);
-    if (!reason.empty())
-        throw Error(ErrorKind::Write, Location{path},
-                    msg("gpkg.write_failed_because", {arg::text("reason", reason)}));
+    SqliteFile(path).exec(sql);
 }
 
 std::string quoted(const std::string& text) {
@@ -1516,7 +1543,151 @@ std::string densityViewsSql(const CommuneResults& r) {
 
 bool hasTable(const CommuneResults& r, const char* name) {
     return std::any_of(r.tables.begin(), r.tables.end(),
-                       [&](const ResultTable& t) { return t.name == name; });
+                       [&](const StreamedTable& t) { return t.layout.name == name; });
+}
+
+//! Appends rows to a table of the GeoPackage that GDAL created empty, through SQLite: one prepared INSERT
+//! of kBatch rows, reused (a statement per row, as GDAL's CreateFeature, scans the AUTOINCREMENT bookkeeping
+//! each time: 240,000 rows nationally). Values are those GDAL would write (core/io/table_writer_gdal.cpp):
+//! codes and text as text, integers rounded, booleans 0/1, NULL for an empty or masked cell, and the flag
+//! column. The table's feature-count triggers are lifted while it fills, and its count set once.
+class RowInserter {
+public:
+    static constexpr std::size_t kBatch = 64;
+
+    RowInserter(const SqliteFile& file, const ResultTable& layout, Language language)
+        : m_file(file), m_layout(layout), m_flag(detail::hasFlagColumn(layout)), m_pending(kBatch) {
+        std::string columns;
+        for (const std::string& name : detail::headerOf(layout, HeaderStyle::Keys, language))
+            columns += (columns.empty() ? "\"" : ", \"") + name + "\"";
+        m_insert = "INSERT INTO \"" + layout.name + "\" (" + columns + ") VALUES ";
+        const std::size_t width = layout.columns.size() + (m_flag ? 1 : 0);
+        m_values = "(?";
+        for (std::size_t i = 1; i < width; ++i)
+            m_values += ",?";
+        m_values += ")";
+        liftTriggers();
+        m_batch = m_file.prepare(statement(kBatch));
+    }
+    ~RowInserter() { sqlite3_finalize(m_batch); }
+    RowInserter(const RowInserter&) = delete;
+    RowInserter& operator=(const RowInserter&) = delete;
+
+    void add(const Row& row) {
+        m_pending[m_count++] = row; // assigned: the strings keep their storage from one batch to the next
+        if (m_count == kBatch) {
+            run(m_batch);
+            m_count = 0;
+        }
+    }
+    //! Writes the rows left, sets the feature count and puts the triggers back.
+    void finish() {
+        if (m_count > 0) {
+            sqlite3_stmt* rest = m_file.prepare(statement(m_count));
+            try {
+                run(rest);
+            } catch (...) {
+                sqlite3_finalize(rest);
+                throw;
+            }
+            sqlite3_finalize(rest);
+            m_count = 0;
+        }
+        const std::string name = quoted(m_layout.name);
+        m_file.exec("UPDATE gpkg_ogr_contents SET feature_count = (SELECT count(*) FROM \"" + m_layout.name +
+                    "\") WHERE lower(table_name) = lower(" + name + ");");
+        for (const std::string& sql : m_triggers)
+            m_file.exec(sql);
+    }
+
+private:
+    std::string statement(std::size_t rows) const {
+        std::string sql = m_insert;
+        for (std::size_t r = 0; r < rows; ++r)
+            sql += (r ? "," : "") + m_values;
+        return sql;
+    }
+
+    //! The triggers GDAL keeps gpkg_ogr_contents's feature count with, saved and dropped.
+    void liftTriggers() {
+        sqlite3_stmt* stmt = m_file.prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE "
+            "'trigger_%_feature_count_%'");
+        sqlite3_bind_text(stmt, 1, m_layout.name.c_str(), -1, SQLITE_TRANSIENT);
+        std::vector<std::string> names;
+        while (sqlite3_step(stmt) == SQLITE_ROW) {
+            names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)));
+            m_triggers.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 1)));
+        }
+        sqlite3_finalize(stmt);
+        for (const std::string& name : names)
+            m_file.exec("DROP TRIGGER \"" + name + "\";");
+    }
+
+    void bind(sqlite3_stmt* stmt, int& index, const Cell& cell, ColumnType type) const {
+        if (!cell.hasValue()) {
+            sqlite3_bind_null(stmt, index++);
+            return;
+        }
+        switch (type) {
+        case ColumnType::Text:
+        case ColumnType::Code:
+            sqlite3_bind_text(stmt, index++, cell.text.data(), static_cast<int>(cell.text.size()),
+                              SQLITE_STATIC);
+            return;
+        case ColumnType::Integer:
+            sqlite3_bind_int64(stmt, index++, static_cast<sqlite3_int64>(std::llround(cell.number)));
+            return;
+        case ColumnType::Boolean:
+            sqlite3_bind_int(stmt, index++, cell.number != 0 ? 1 : 0);
+            return;
+        case ColumnType::Real:
+        case ColumnType::Percent:
+            break;
+        }
+        sqlite3_bind_double(stmt, index++, cell.number);
+    }
+
+    void run(sqlite3_stmt* stmt) {
+        int index = 1;
+        for (std::size_t r = 0; r < m_count; ++r) {
+            const std::vector<Cell>& cells = m_pending[r].cells;
+            if (cells.size() != m_layout.columns.size())
+                throw Error(ErrorKind::Value, Location{},
+                            msg("results.row_width",
+                                {arg::text("table", m_layout.name), arg::integer("row", m_written + r + 1),
+                                 arg::integer("cells", cells.size()),
+                                 arg::integer("columns", m_layout.columns.size())}));
+            for (std::size_t c = 0; c < cells.size(); ++c)
+                bind(stmt, index, cells[c], m_layout.columns[c].type);
+            if (m_flag)
+                sqlite3_bind_int(stmt, index++, std::any_of(cells.begin(), cells.end(), [](const Cell& c) {
+                                     return c.masked;
+                                 }));
+        }
+        const int status = sqlite3_step(stmt);
+        sqlite3_reset(stmt);
+        if (status != SQLITE_DONE)
+            m_file.fail(sqlite3_errmsg(m_file.db()));
+        m_written += m_count;
+    }
+
+    const SqliteFile& m_file;
+    const ResultTable& m_layout;
+    const bool m_flag;
+    std::vector<Row> m_pending;
+    std::size_t m_count = 0, m_written = 0;
+    std::string m_insert, m_values;
+    std::vector<std::string> m_triggers;
+    sqlite3_stmt* m_batch = nullptr;
+};
+
+//! Computes the rows of `table` and appends them to its layer, created empty.
+void insertRows(const SqliteFile& file, const StreamedTable& table, Language language) {
+    RowInserter inserter(file, table.layout, language);
+    if (table.rows)
+        table.rows([&](const Row& row) { inserter.add(row); });
+    inserter.finish();
 }
 
 } // namespace
@@ -1536,20 +1707,37 @@ void writeResultsInto(const std::string& temporaryCopy, const model::Parameters&
                     msg("gpkg.write_failed_because", {arg::text("reason", lastGdalError())}));
     updateParameters(*ds, temporaryCopy, parameters, classification);
     replaceResultLayers(*ds, temporaryCopy, poles, links);
+    std::vector<ResultTable> layouts; // created empty by GDAL (fields, titles, captions), filled below
     {
         Writer w(*ds, temporaryCopy, nullptr);
-        for (const ResultTable& t : communes.tables)
-            dropLayer(w, *ds, t.name.c_str());
+        for (const StreamedTable& t : communes.tables) {
+            dropLayer(w, *ds, t.layout.name.c_str());
+            layouts.push_back(t.layout);
+        }
     }
-    detail::writeGpkgTables(*ds, communes.tables, temporaryCopy, communes.language);
+    detail::writeGpkgTables(*ds, layouts, temporaryCopy, communes.language);
     CPLErrorReset();
     ds.reset();
     if (CPLGetLastErrorType() >= CE_Failure)
         throw Error(ErrorKind::Write, Location{temporaryCopy},
                     msg("gpkg.close_failed",
                         {arg::path("tmp", temporaryCopy), arg::text("reason", lastGdalError())}));
-    if (hasTable(communes, "densites"))
-        execSql(temporaryCopy, densityViewsSql(communes));
+    if (communes.tables.empty())
+        return;
+    // The rows, the feature counts and the views in one transaction. The file is a temporary copy, synced
+    // once before it replaces the dataset: no wait for the disk at the commit.
+    const SqliteFile file(temporaryCopy);
+    file.exec("PRAGMA synchronous = OFF; BEGIN;");
+    try {
+        for (const StreamedTable& t : communes.tables)
+            insertRows(file, t, communes.language);
+        if (hasTable(communes, "densites"))
+            file.exec(densityViewsSql(communes));
+        file.exec("COMMIT;");
+    } catch (...) {
+        sqlite3_exec(file.db(), "ROLLBACK;", nullptr, nullptr, nullptr);
+        throw;
+    }
 }
 
 } // namespace maillage::io

@@ -119,9 +119,9 @@ inline const char* const kDensityMapView = "densite_medecins_generalistes";
 //! Per-commune result tables (core/analysis/dataset_results.h) and what the map view shows.
 struct CommuneResults {
     //! "densites" (commune, profession, vintage, population, count, per_10000, inhabitants_per_professional,
-    //! masked; rows of count 0 left out) and "accessibilite": each replaces the layer of its name. Without
-    //! "densites", no view is written.
-    std::vector<ResultTable> tables;
+    //! masked; rows of count 0 left out) and "accessibilite": each replaces the layer of its name, its rows
+    //! written as they are computed. Without "densites", no view is written.
+    std::vector<StreamedTable> tables;
     Language language = Language::Fr;                  //!< of the tables' titles and captions (gpkg_contents)
     std::string mapProfession = "medecin_generaliste"; //!< catalogue code of kDensityMapView
     int mapVintage = 0;                                //!< its vintage

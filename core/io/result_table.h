@@ -6,6 +6,7 @@
 #include "core/model/message.h"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -119,6 +120,27 @@ struct ResultTable {
         return false;
     }
 };
+
+//! Receives the rows of a table one at a time (a GeoPackage layer being written): the row may be reused by
+//! the producer for the next one, the sink copies what it keeps.
+using RowSink = std::function<void(const Row&)>;
+
+//! A table too large to hold whole (a dataset's per-commune results: 240,000 rows nationally), produced row
+//! by row as its writer takes them.
+struct StreamedTable {
+    //! Name, titles, columns, notes and secrecy of the table; no rows.
+    ResultTable layout;
+    //! Computes the rows and hands each to the sink, in order. May throw Error.
+    std::function<void(const RowSink&)> rows;
+};
+
+//! The rows of `table` gathered in memory, with its layout: for small tables, tests and on-screen outputs.
+inline ResultTable gatherRows(const StreamedTable& table) {
+    ResultTable out = table.layout;
+    if (table.rows)
+        table.rows([&](const Row& row) { out.rows.push_back(row); });
+    return out;
+}
 
 //! The caption line of secrecy: "secret statistique : effectifs inférieurs à 5 masqués" /
 //! "statistical secrecy: counts below 5 masked"; when not applied, that nothing was masked.

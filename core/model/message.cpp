@@ -109,6 +109,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/reggui19.inc"
 #include "core/model/messages/results.inc"
 #include "core/model/messages/results21.inc"
+#include "core/model/messages/results22.inc"
 #include "core/model/messages/scenario.inc"
 #include "core/model/messages/steps.inc"
 #include "core/model/messages/vintage20.inc"

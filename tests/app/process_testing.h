@@ -5,6 +5,8 @@
 #include "core/analysis/poles.h"
 #include "core/io/gpkg.h"
 
+#include "testing.h"
+
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
@@ -39,6 +41,25 @@ inline QString poppler(const QString& tool, const QStringList& args) {
     p.start(tool, args);
     p.waitForFinished(60000);
     return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+//! The arguments of `maillage import` of Hauts-de-France from ../shared/data (communes COG 2018, BV2012,
+//! population 2020, BPE 2013 and 2018) into `gpkg`, quiet.
+inline QStringList hautsDeFranceImport(const QString& gpkg) {
+    return {QStringLiteral("import"),
+            QStringLiteral("--communes"),
+            sharedPath("communes/communes_hauts_de_france_cog2018.geojson"),
+            QStringLiteral("--bassins"),
+            sharedPath("bassins_de_vie/commune_bv2012_cog2016.csv"),
+            QStringLiteral("--population"),
+            sharedPath("population/population_communes_2020.csv"),
+            QStringLiteral("--professionals"),
+            sharedPath("professionals/bpe2013_sante_par_commune.csv") + QStringLiteral(":2013"),
+            QStringLiteral("--professionals"),
+            sharedPath("professionals/bpe2018_sante_par_commune_long.csv") + QStringLiteral(":2018"),
+            QStringLiteral("--quiet"),
+            QStringLiteral("--output"),
+            gpkg};
 }
 
 //! The demo dataset as the binary writes it, in a temporary folder, read back with its classification.

@@ -338,16 +338,7 @@ private slots:
         if (!QFile::exists(communes))
             QSKIP("../shared/data is absent");
         const QString gpkg = path("hdf.gpkg");
-        Result r = run(
-            {QStringLiteral("import"), QStringLiteral("--communes"), communes, QStringLiteral("--bassins"),
-             testing::sharedPath("bassins_de_vie/commune_bv2012_cog2016.csv"), QStringLiteral("--population"),
-             testing::sharedPath("population/population_communes_2020.csv"),
-             QStringLiteral("--professionals"),
-             testing::sharedPath("professionals/bpe2013_sante_par_commune.csv") + QStringLiteral(":2013"),
-             QStringLiteral("--professionals"),
-             testing::sharedPath("professionals/bpe2018_sante_par_commune_long.csv") +
-                 QStringLiteral(":2018"),
-             QStringLiteral("--quiet"), QStringLiteral("--output"), gpkg});
+        Result r = run(testing::hautsDeFranceImport(gpkg));
         QVERIFY2(r.status == 0, qPrintable(r.err));
         const QString dep = path("hdf-59-fr.pdf");
         r = run({QStringLiteral("report"), QStringLiteral("--dataset"), gpkg, QStringLiteral("--territory"),

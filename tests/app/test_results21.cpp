@@ -256,7 +256,7 @@ private slots:
         const int withRegister = ds.registers.front().vintage;
         io::ResultTable t;
         try {
-            t = analysis::communeAccessTable(ds, analysis::SecrecyRule{}, Language::Fr);
+            t = io::gatherRows(analysis::communeAccess(ds, analysis::SecrecyRule{}, Language::Fr));
         } catch (const std::exception& e) {
             QFAIL(e.what());
         }

@@ -186,13 +186,18 @@ struct Results {
     io::CommuneResults communes;
 };
 
-//! The per-commune densities and accessibility of every profession and vintage, and the map view's.
+//! The per-commune densities and accessibility of every profession and vintage, and the map view's: computed
+//! as they are written. MAILLAGE_BENCH_NO_RESULT_ROWS=1 writes the tables without rows, to measure what the
+//! rows cost (tests/bench/README.md).
 io::CommuneResults communeResults(const model::Dataset& dataset) {
     io::CommuneResults r;
     r.language = french() ? analysis::Language::Fr : analysis::Language::En;
     const analysis::SecrecyRule rule = analysis::SecrecyRule::from(dataset.params.density);
-    r.tables = {analysis::communeDensitiesTable(dataset, rule),
-                analysis::communeAccessTable(dataset, rule, r.language)};
+    r.tables.push_back(analysis::communeDensities(dataset, rule));
+    r.tables.push_back(analysis::communeAccess(dataset, rule, r.language));
+    if (qEnvironmentVariableIntValue("MAILLAGE_BENCH_NO_RESULT_ROWS") == 1)
+        for (io::StreamedTable& t : r.tables)
+            t.rows = nullptr;
     r.mapVintage = analysis::defaultVintage(dataset);
     r.mapTitle = densityMapTitle(r.mapVintage).toStdString();
     return r;
@@ -200,29 +205,21 @@ io::CommuneResults communeResults(const model::Dataset& dataset) {
 
 //! What the map view shows of the table densites, for its classes (as the application's density map).
 void mapDensities(const io::CommuneResults& r, const model::Dataset& dataset, ResultSummary& summary) {
-    summary.secrecyThreshold = analysis::SecrecyRule::from(dataset.params.density).threshold;
-    const auto table = std::find_if(r.tables.begin(), r.tables.end(),
-                                    [](const io::ResultTable& t) { return t.name == "densites"; });
-    if (table == r.tables.end())
-        return;
-    const int profession = table->column("profession"), vintage = table->column("vintage"),
-              population = table->column("population"), density = table->column("per_10000");
-    std::size_t rows = 0;
-    for (std::size_t i = 0; i < table->rows.size(); ++i) {
-        const std::vector<io::Cell>& cells = table->rows[i].cells;
-        if (cells[static_cast<std::size_t>(profession)].text != r.mapProfession ||
-            static_cast<int>(cells[static_cast<std::size_t>(vintage)].number) != r.mapVintage)
-            continue;
-        ++rows;
+    const analysis::SecrecyRule rule = analysis::SecrecyRule::from(dataset.params.density);
+    summary.secrecyThreshold = rule.threshold;
+    const io::ResultTable table = analysis::communeDensityRows(dataset, rule, r.mapProfession, r.mapVintage);
+    const int population = table.column("population"), density = table.column("per_10000");
+    for (std::size_t i = 0; i < table.rows.size(); ++i) {
+        const std::vector<io::Cell>& cells = table.rows[i].cells;
         const io::Cell& value = cells[static_cast<std::size_t>(density)];
-        if (table->rowMasked(i)) {
+        if (table.rowMasked(i)) {
             summary.densityMasked = true;
             continue;
         }
         summary.densities.push_back(value.hasValue() ? value.number : std::nan(""));
         summary.populations.push_back(cells[static_cast<std::size_t>(population)].number);
     }
-    if (rows < dataset.communes.size()) { // the communes without a row: 0 in the view
+    if (table.rows.size() < dataset.communes.size()) { // the communes without a row: 0 in the view
         summary.densities.push_back(0);
         summary.populations.push_back(0);
     }
@@ -499,6 +496,7 @@ bool writeDatasetStylesWith(const QString& gpkg, QString* error, Compute&& compu
             throw StyleError{QStringLiteral("not a dataset file")};
         const QTemporaryDir folder(info.dir().filePath(QStringLiteral(".maillage-styles-XXXXXX")));
         const QString copy = copyBeside(target, folder);
+        const io::TemporaryGuard interrupted(copy.toStdString()); // removed on SIGINT/SIGTERM
         {
             const UnsyncedCommits unsynced;
             const ResultSummary results = compute(target, copy);
@@ -513,6 +511,14 @@ bool writeDatasetStylesWith(const QString& gpkg, QString* error, Compute&& compu
 bool writeDatasetStyles(const QString& gpkg, QString* error) {
     return writeDatasetStylesWith(gpkg, error, [](const QString& target, const QString& copy) {
         const model::Dataset dataset = readAttributes(target);
+        return writeResults(dataset, computeResults(dataset), copy);
+    });
+}
+
+bool writeDatasetStyles(const QString& gpkg, const model::Parameters& parameters, QString* error) {
+    return writeDatasetStylesWith(gpkg, error, [&](const QString& target, const QString& copy) {
+        model::Dataset dataset = readAttributes(target);
+        dataset.params = parameters; // written into the copy with the results (io::writeResultsInto)
         return writeResults(dataset, computeResults(dataset), copy);
     });
 }

@@ -10,7 +10,8 @@ class QgsProject;
 
 namespace maillage::model {
 struct Dataset;
-}
+struct Parameters;
+} // namespace maillage::model
 namespace maillage::analysis {
 struct Classification;
 }
@@ -35,6 +36,9 @@ QStringList styledLayers();
 //! complete: the dataset is never left half-written. Needs an initialised QgsApplication (GUI or not).
 //! Returns false with a sentence in `error` (naming the file) when anything fails.
 bool writeDatasetStyles(const QString& gpkg, QString* error);
+//! The same with `parameters` in place of the file's saved ones: they are saved with the results they give,
+//! in the same replacement of the file (`maillage classify --dataset D --save`).
+bool writeDatasetStyles(const QString& gpkg, const model::Parameters& parameters, QString* error);
 //! The same for `dataset`, the attributes of `gpkg` already read, with its `classification` already
 //! computed (the print outputs show it on their pages too): nothing is read or classified again.
 bool writeDatasetStyles(const QString& gpkg, const model::Dataset& dataset,

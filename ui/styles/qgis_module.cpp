@@ -3,7 +3,9 @@
 // qgis_core only; no display needed (offscreen platform), no widget created.
 #include "core/io/geo.h"
 #include "core/io/postgis.h"
+#include "core/model/error.h"
 #include "core/model/message.h"
+#include "core/model/parameters.h"
 #include "ui/print/atlas.h"
 #include "ui/print/report.h"
 #include "ui/styles/dataset_styles.h"
@@ -17,6 +19,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <locale>
+#include <map>
+#include <sstream>
+#include <string>
 
 #include <sys/stat.h>
 
@@ -87,6 +93,42 @@ maillage_write_qgis_styles(const char* gpkg, const char* lang, char* error, std:
     const bool ok = maillage::io::isPostgisDataset(location.toStdString())
                         ? maillage::ui::styles::writePostgisStyles(location, &message)
                         : maillage::ui::styles::writeDatasetStyles(location, &message);
+    copyError(message, error, n);
+    return ok ? 1 : 0;
+}
+
+//! Saves the parameters `parameters` ("key=value" lines, C locale) into the dataset GeoPackage `gpkg` with
+//! the results they give, the styles and the project (ui/styles/dataset_styles.h), in one replacement of the
+//! file; words in `lang` as above. Returns 1 on success; 0 with a sentence in `error` (the dataset
+//! unchanged).
+extern "C" __attribute__((visibility("default"))) int
+maillage_save_dataset_results(const char* gpkg, const char* parameters, const char* lang, char* error,
+                              std::size_t n) {
+    maillage::io::ensureGdal();
+    const bool french = std::strcmp(lang ? lang : "", "fr") == 0;
+    if (!QCoreApplication::instance())
+        startQgis(french);
+    const QString location = QString::fromUtf8(gpkg ? gpkg : "");
+    QString message;
+    bool ok = false;
+    try {
+        std::map<std::string, double> kv;
+        std::istringstream lines(parameters ? parameters : "");
+        for (std::string line; std::getline(lines, line);) {
+            const auto equals = line.find('=');
+            std::istringstream value(line.substr(equals + 1));
+            value.imbue(std::locale::classic());
+            double v = 0;
+            if (equals != std::string::npos && value >> v)
+                kv[line.substr(0, equals)] = v;
+        }
+        const maillage::model::Parameters p =
+            maillage::model::Parameters::fromKeyValues(kv, location.toStdString());
+        ok = maillage::ui::styles::writeDatasetStyles(location, p, &message);
+    } catch (const maillage::Error& e) {
+        message =
+            QString::fromStdString(e.describe(french ? maillage::Language::Fr : maillage::Language::En));
+    }
     copyError(message, error, n);
     return ok ? 1 : 0;
 }
