@@ -35,6 +35,10 @@ QStringList styledLayers();
 //! complete: the dataset is never left half-written. Needs an initialised QgsApplication (GUI or not).
 //! Returns false with a sentence in `error` (naming the file) when anything fails.
 bool writeDatasetStyles(const QString& gpkg, QString* error);
+//! The same written into `gpkg` itself, a temporary file that the caller renames over the dataset once
+//! this returns true (same file name: the project's layer paths are relative), and removes otherwise (it
+//! may then be half-written). Saves writeDatasetStyles' copy of the whole file (a second national dataset).
+bool writeDatasetStylesInto(const QString& gpkg, QString* error);
 //! The same for `dataset`, the attributes of `gpkg` already read, with its `classification` already
 //! computed (the print outputs show it on their pages too): nothing is read or classified again.
 bool writeDatasetStyles(const QString& gpkg, const model::Dataset& dataset,

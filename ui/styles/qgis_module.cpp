@@ -91,6 +91,20 @@ maillage_write_qgis_styles(const char* gpkg, const char* lang, char* error, std:
     return ok ? 1 : 0;
 }
 
+//! maillage_write_qgis_styles into the GeoPackage `gpkg` itself, a temporary file the caller renames over
+//! the dataset on success and removes on failure (ui::styles::writeDatasetStylesInto): no copy of the file.
+extern "C" __attribute__((visibility("default"))) int
+maillage_write_qgis_styles_into(const char* gpkg, const char* lang, char* error, std::size_t n) {
+    maillage::io::ensureGdal();
+    if (!QCoreApplication::instance())
+        startQgis(std::strcmp(lang ? lang : "", "fr") == 0);
+    QString message;
+    const bool ok =
+        maillage::ui::styles::writeDatasetStylesInto(QString::fromUtf8(gpkg ? gpkg : ""), &message);
+    copyError(message, error, n);
+    return ok ? 1 : 0;
+}
+
 //! Writes the atlas of the dataset `gpkg` into the PDF `output` (ui/print/atlas.h): `by` "bv" or
 //! "departement", `polesOnly` non-zero for the pôles only, `lang` "fr" or "en" (the words of the pages).
 //! Returns 1 on success; 0 with a sentence (UTF-8, truncated to n bytes) in `error` on failure.
