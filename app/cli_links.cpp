@@ -1,6 +1,7 @@
 #include "app/cli_links.h"
 
 #include "app/qgis_styles.h"
+#include "core/io/atomic_file.h"
 #include "core/io/gpkg.h"
 #include "core/io/postgis.h"
 
@@ -98,9 +99,24 @@ void writeWithStyles(const model::Dataset& ds, const std::string& output, Feedba
                      const Context& c, const std::vector<std::pair<std::string, long long>>& basedOn,
                      const std::function<void()>& release) {
     if (!io::isPostgisDataset(output)) {
-        io::writeDataset(ds, output, &feedback); // a temporary beside it, renamed over it: all or nothing
+        // The dataset, its results, styles and project all written into one temporary of its name, renamed
+        // over it at the end: all or nothing, and no second copy of the file for the styles.
+        io::TemporaryNamesake file(output);
+        io::writeDataset(ds, file.path(), &feedback);
         release();
-        writeStylesOrWarn(output, c);
+        std::string error;
+        switch (app::writeQgisStylesInto(file.path(), c.datasetLanguage(), error)) {
+        case app::StylesWritten::Yes:
+            break;
+        case app::StylesWritten::NoModule:
+            if (!c.quiet)
+                c.err << c.say(msg("app.warning")) << " " << error << "\n";
+            break;
+        case app::StylesWritten::Failed:
+            throw Error(ErrorKind::Write, Location{output},
+                        msg("gpkg.qgis_styles_failed_nothing_written", {arg::text("detail", error)}));
+        }
+        file.commit();
         return;
     }
     const io::TemporaryGpkg tmp;

@@ -59,19 +59,36 @@ std::string withDetail(const char* id, const std::string& detail, Language langu
 
 } // namespace
 
-bool writeQgisStyles(const std::string& gpkg, Language language, std::string& error) {
+namespace {
+
+//! The module's styles entry `symbol` run on `gpkg`; `error` gets the sentence of NoModule, the module's
+//! own detail (naming the file) on Failed.
+StylesWritten runStyles(const char* symbol, const std::string& gpkg, Language language, std::string& error) {
     std::string reasons;
-    const auto write = reinterpret_cast<WriteStyles>(loadEntry("maillage_write_qgis_styles", reasons));
+    const auto write = reinterpret_cast<WriteStyles>(loadEntry(symbol, reasons));
     if (!write) {
         error = withDetail("gpkg.qgis_module_missing", reasons, language);
-        return false;
+        return StylesWritten::NoModule;
     }
     std::vector<char> detail(4096, '\0');
     if (write(gpkg.c_str(), language == Language::Fr ? "fr" : "en", detail.data(), detail.size()))
-        return true;
+        return StylesWritten::Yes;
     // The detail names the file (the module's words, or the engine's error in the same language).
-    error = withDetail("gpkg.qgis_styles_failed", detail.data(), language);
-    return false;
+    error = detail.data();
+    return StylesWritten::Failed;
+}
+
+} // namespace
+
+bool writeQgisStyles(const std::string& gpkg, Language language, std::string& error) {
+    const StylesWritten written = runStyles("maillage_write_qgis_styles", gpkg, language, error);
+    if (written == StylesWritten::Failed)
+        error = withDetail("gpkg.qgis_styles_failed", error, language);
+    return written == StylesWritten::Yes;
+}
+
+StylesWritten writeQgisStylesInto(const std::string& gpkg, Language language, std::string& error) {
+    return runStyles("maillage_write_qgis_styles_into", gpkg, language, error);
 }
 
 bool saveDatasetResults(const std::string& gpkg, const model::Parameters& parameters, Language language,

@@ -22,6 +22,17 @@ bool writeQgisStyles(const std::string& gpkg, Language language, std::string& er
 //! GUI's Save). False with a sentence in `error` (in `language`); the dataset is then as it was.
 bool saveDatasetResults(const std::string& gpkg, const model::Parameters& parameters, Language language,
                         std::string& error);
+//! What writeQgisStylesInto did.
+enum class StylesWritten {
+    Yes,      //!< results, styles and project written
+    NoModule, //!< the QGIS module could not be loaded: the file is untouched
+    Failed    //!< the writing failed: the file may be half-written
+};
+//! writeQgisStyles into `gpkg` itself, a temporary GeoPackage of the dataset's file name that the caller
+//! renames over the dataset on Yes or NoModule (then without styles) and removes on Failed. `error` gets
+//! the warning's sentence on NoModule, the module's detail (what failed, naming the file) on Failed. No
+//! copy of the file is made.
+StylesWritten writeQgisStylesInto(const std::string& gpkg, Language language, std::string& error);
 
 //! An atlas to print (ui/print/atlas.h).
 struct AtlasJob {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
@@ -18,6 +19,7 @@
 #include <mutex>
 #include <signal.h>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace maillage::io {
@@ -42,17 +44,21 @@ constexpr int kCompanionCount = 4;
 struct Slot {
     std::atomic<bool> used{false};
     char path[kCompanionCount][kPathMax];
+    char folder[kPathMax]; //!< removed once the files are ("" = none)
 };
 Slot g_slots[kSlots];
 std::mutex g_slotsMutex; // registration only, never taken by the handler
 
 extern "C" void removeGuardedOnSignal(int sig) {
-    // Async-signal-safe only: unlink, signal, raise.
+    // Async-signal-safe only: unlink, rmdir, signal, raise. Folders last: the files in them go first.
     for (auto& slot : g_slots)
         if (slot.used.load(std::memory_order_acquire))
             for (auto& p : slot.path)
                 if (p[0])
                     ::unlink(p);
+    for (auto& slot : g_slots)
+        if (slot.used.load(std::memory_order_acquire) && slot.folder[0])
+            ::rmdir(slot.folder);
     std::signal(sig, SIG_DFL);
     std::raise(sig);
 }
@@ -193,14 +199,14 @@ int removeStaleTemporaries(const std::string& target) {
         const auto age = status ? std::chrono::seconds(0)
                                 : std::chrono::duration_cast<std::chrono::seconds>(now - written);
         std::error_code rm;
-        if (isStaleTemporary(*owner, age, here) && fs::remove(it->path(), rm))
+        if (isStaleTemporary(*owner, age, here) && fs::remove_all(it->path(), rm) > 0) // a file or a folder
             ++removed;
     }
     return removed;
 }
 
-TemporaryGuard::TemporaryGuard(const std::string& path) {
-    if (path.size() + 16 >= kPathMax)
+TemporaryGuard::TemporaryGuard(const std::string& path, const std::string& folder) {
+    if (path.size() + 16 >= kPathMax || folder.size() + 1 >= kPathMax)
         return;
     installSignalHandlers();
     std::lock_guard<std::mutex> lock(g_slotsMutex);
@@ -210,6 +216,7 @@ TemporaryGuard::TemporaryGuard(const std::string& path) {
             continue;
         for (int k = 0; k < kCompanionCount; ++k)
             std::snprintf(slot.path[k], kPathMax, "%s%s", path.c_str(), kCompanions[k]);
+        std::snprintf(slot.folder, kPathMax, "%s", folder.c_str());
         slot.used.store(true, std::memory_order_release);
         m_slot = i;
         return;
@@ -286,6 +293,32 @@ void commitTemporary(const std::string& temporary, const std::string& target) {
     }
     const std::filesystem::path folder = std::filesystem::path(target).parent_path();
     syncToDisk(folder.empty() ? std::string(".") : folder.string()); // the rename itself
+}
+
+TemporaryNamesake::TemporaryNamesake(const std::string& target) : m_target(target) {
+    checkOutputPath(target);
+    removeStaleTemporaries(target);
+    // An absolute path: QGIS writes the project's layer paths relative to the file's folder only then. The
+    // folder is named as a temporary of `target` is ("out.tmp-<pid>-..."): one left by a killed process
+    // is removed by the next write.
+    std::error_code ec;
+    const std::filesystem::path t = std::filesystem::absolute(target, ec);
+    m_folder = splitExtension(temporaryPathFor(t.string())).first;
+    if (::mkdir(m_folder.c_str(), 0700) != 0)
+        throw Error(ErrorKind::Write, {target, 0, "", -1},
+                    msg("io.output.cannot_create", {arg::text("reason", std::strerror(errno))}));
+    m_path = (std::filesystem::path(m_folder) / t.filename()).string();
+    m_guard = std::make_unique<TemporaryGuard>(m_path, m_folder);
+}
+
+TemporaryNamesake::~TemporaryNamesake() {
+    m_guard.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(m_folder, ec);
+}
+
+void TemporaryNamesake::commit() {
+    commitTemporary(m_path, m_target);
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,8 +45,9 @@ inline constexpr std::chrono::hours kStaleTemporaryAge{24};
 //! that started at another time). Temporaries of other hosts are kept until they are old.
 bool isStaleTemporary(const TemporaryOwner& owner, std::chrono::seconds age, const TemporaryOwner& here);
 
-//! Removes the temporaries of `target` (and their -journal, -wal, -shm) that isStaleTemporary says are
-//! left over. Returns how many files were removed. Errors are ignored: this is housekeeping.
+//! Removes the temporaries of `target` (and their -journal, -wal, -shm; a temporary folder with what it
+//! holds) that isStaleTemporary says are left over. Returns how many were removed. Errors are ignored:
+//! this is housekeeping.
 int removeStaleTemporaries(const std::string& target);
 
 //! While alive, `path` and its SQLite companions (-journal, -wal, -shm) are unlinked if the process
@@ -53,7 +55,8 @@ int removeStaleTemporaries(const std::string& target);
 //! still says how the process ended). Up to 16 paths at a time; more are not guarded.
 class TemporaryGuard {
 public:
-    explicit TemporaryGuard(const std::string& path);
+    //! `folder` too, once the files are gone ("" = none): it must hold nothing else.
+    explicit TemporaryGuard(const std::string& path, const std::string& folder = {});
     ~TemporaryGuard();
     TemporaryGuard(const TemporaryGuard&) = delete;
     TemporaryGuard& operator=(const TemporaryGuard&) = delete;
@@ -75,6 +78,25 @@ void checkOutputIsNoInput(const std::string& target, const std::vector<std::stri
 //! Renames `temporary` over `target`; throws Error(Write) naming `target` (and removes `temporary`) on
 //! failure.
 void commitTemporary(const std::string& temporary, const std::string& target);
+
+//! A temporary of `target`'s own file name, in a new folder beside it named as `target`'s temporaries are
+//! (removeStaleTemporaries removes it once its process is gone), for a file whose contents name it (a
+//! GeoPackage holding a QGIS project with relative layer paths): commit() renames it over `target`
+//! (commitTemporary); the folder and whatever is left in it go with the object, and on SIGTERM/SIGINT
+//! (TemporaryGuard). Throws Error(Write) naming `target`.
+class TemporaryNamesake {
+public:
+    explicit TemporaryNamesake(const std::string& target);
+    ~TemporaryNamesake();
+    TemporaryNamesake(const TemporaryNamesake&) = delete;
+    TemporaryNamesake& operator=(const TemporaryNamesake&) = delete;
+    const std::string& path() const { return m_path; }
+    void commit();
+
+private:
+    std::string m_target, m_folder, m_path;
+    std::unique_ptr<TemporaryGuard> m_guard;
+};
 
 //! A file written to its temporary now and put in place by commit(): outputs that go together (a dataset
 //! and its report) are all written, or none. Without commit(), the destructor removes the temporary.

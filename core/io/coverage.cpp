@@ -24,9 +24,28 @@ bool operator<(const P& a, const P& b) {
     return a.x < b.x || (a.x == b.x && a.y < b.y);
 }
 
+//! The bits of `v`, -0 taken as 0 (they are equal: one hash).
+std::uint64_t bitsOf(double v) {
+    if (v == 0)
+        v = 0;
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &v, sizeof bits);
+    return bits;
+}
+
+//! MurmurHash3's finaliser: every bit of `x` reaches every bit of the hash, in a few instructions (a
+//! quarter of the dissolve went to std::hash<double>, which hashes the 8 bytes one at a time).
+std::uint64_t mix(std::uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
 std::size_t hashOf(const P& p) {
-    const std::size_t hx = std::hash<double>()(p.x), hy = std::hash<double>()(p.y);
-    return hx ^ (hy + 0x9e3779b97f4a7c15ULL + (hx << 6) + (hx >> 2));
+    return static_cast<std::size_t>(mix(bitsOf(p.x) ^ mix(bitsOf(p.y))));
 }
 
 struct PointHash {
@@ -118,6 +137,10 @@ private:
 //! an edge comes twice in the same direction or a WKB is of another form.
 bool outerEdges(const std::vector<const model::Wkb*>& parts, std::vector<Edge>& out, double& partsArea) {
     std::unordered_set<Edge, EdgeHash> edges;
+    std::size_t points = 0; // about one edge per point: no rehashing as the edges come
+    for (const model::Wkb* wkb : parts)
+        points += wkb->size() / 16;
+    edges.reserve(points);
     partsArea = 0;
     for (const model::Wkb* wkb : parts) {
         const bool read = WkbPolygons(*wkb).each([&](const std::vector<Ring>& rings) {

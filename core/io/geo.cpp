@@ -1,6 +1,7 @@
 #include "core/io/geo.h"
 #include "core/io/coverage.h"
 #include "core/io/gdal_util.h"
+#include "core/io/geojson_polygons.h"
 #include "core/io/territory.h"
 
 #include "core/model/codes.h"
@@ -354,14 +355,13 @@ void processGeometry(PendingCommune& p, OGRCoordinateTransformation* ct) {
 //! Phase 1 on this thread (the driver reads one feature at a time: codes, duplicates, geometry types), and
 //! phase 2 on another, batch by batch, while the next batch is read: only two batches of the file's
 //! geometries are held at a time, and reading no longer waits for the geometries nor they for it.
-std::vector<PendingCommune> readPendingCommunes(OGRLayer& layer, const CommuneFields& fields,
+//! `next()` gives the features (null after the last), `percent()` how far the file is read.
+template <typename Next, typename Percent>
+std::vector<PendingCommune> readPendingCommunes(Next&& next, Percent&& percent, const CommuneFields& fields,
                                                 const std::string& path,
                                                 const OGRCoordinateTransformation* ct, Feedback* feedback) {
     constexpr std::size_t kBatch = 256;
-    const GIntBig total = layer.GetFeatureCount(TRUE);
     std::vector<PendingCommune> pending;
-    if (total > 0)
-        pending.reserve(static_cast<std::size_t>(total));
     std::unique_ptr<OGRCoordinateTransformation> transform(ct ? ct->Clone() : nullptr); // the worker's
     std::future<std::vector<PendingCommune>> processing;
     const auto handOver = [&](std::vector<PendingCommune> batch) { // the previous batch joins `pending`
@@ -382,13 +382,11 @@ std::vector<PendingCommune> readPendingCommunes(OGRLayer& layer, const CommuneFi
     std::unordered_map<std::string, GIntBig> seen;
     std::vector<PendingCommune> batch;
     GIntBig n = 0;
-    layer.ResetReading();
-    for (auto& f : layer) {
+    while (auto f = next()) {
         if ((n & 255) == 0) {
             if (feedback && feedback->isCanceled())
                 throw Error(ErrorKind::Canceled, Location{path}, msg("io.geo.reading_canceled"));
-            if (total > 0)
-                report(feedback, 100.0 * static_cast<double>(n) / static_cast<double>(total));
+            report(feedback, percent());
         }
         ++n;
         batch.push_back(pendingCommune(*f, fields, path, seen));
@@ -504,20 +502,70 @@ void polygonOfFeature(const OGRGeometry& g, const PolygonSource& src, const std:
     out.geometry = toWkb(*valid);
 }
 
+//! Phase 3 once every feature is read, unless canceled meanwhile.
+std::vector<model::Commune> collectRead(std::vector<PendingCommune>& pending, const std::string& path,
+                                        const OGRSpatialReference& source, Warnings& warnings,
+                                        Feedback* feedback) {
+    if (feedback && feedback->isCanceled())
+        throw Error(ErrorKind::Canceled, Location{path}, msg("io.geo.reading_canceled"));
+    auto out = collectCommunes(pending, path, source, warnings);
+    report(feedback, 100);
+    return out;
+}
+
+//! readCommunePolygons of a plain GeoJSON file (GeoJsonPolygons): the same communes, errors and warnings as
+//! through GDAL. Throws GeoJsonNotPlain, before any warning is added, when the file is not plain or its
+//! code field is not found (GDAL's reading then says which fields there are).
+std::vector<model::Commune> readPlainGeoJsonCommunes(const std::string& path,
+                                                     const PolygonReadOptions& options, Warnings& warnings,
+                                                     Feedback* feedback) {
+    ensureGdal();
+    GeoJsonPolygons features(path);
+    const OGRFeatureDefn& defn = features.defn();
+    if (findField(defn, {options.codeField, "code", "insee_com", "codgeo", "insee", "code_insee"}) < 0)
+        throw GeoJsonNotPlain{};
+    const CommuneFields fields = communeFields(defn, path, options);
+    OGRSpatialReference wgs84, target;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    target.importFromEPSG(model::kWorkingEpsg);
+    target.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    GdalErrorCollector gdalErrors;
+    std::unique_ptr<OGRCoordinateTransformation> toLambert93(
+        OGRCreateCoordinateTransformation(&wgs84, &target));
+    if (!toLambert93)
+        throw GeoJsonNotPlain{};
+    std::vector<PendingCommune> pending = readPendingCommunes(
+        [&features] { return features.next(); }, [&features] { return 100.0 * features.fraction(); }, fields,
+        path, toLambert93.get(), feedback);
+    return collectRead(pending, path, wgs84, warnings, feedback);
+}
+
 } // namespace
 
 std::vector<model::Commune> readCommunePolygons(const std::string& path, const PolygonReadOptions& options,
                                                 Warnings& warnings, Feedback* feedback) {
+    if (options.layer.empty()) { // any file: another format is told at its first character
+        try {
+            return readPlainGeoJsonCommunes(path, options, warnings, feedback);
+        } catch (const GeoJsonNotPlain&) {
+            // read through GDAL below: its messages, its forms of GeoJSON
+        }
+    }
     PolygonSource src = openPolygonSource(path, options.layer, warnings);
     OGRLayer* layer = src.layer;
     const CommuneFields fields = communeFields(*layer->GetLayerDefn(), path, options);
+    const GIntBig total = layer->GetFeatureCount(TRUE);
+    layer->ResetReading();
     std::vector<PendingCommune> pending =
-        readPendingCommunes(*layer, fields, path, src.toLambert93.get(), feedback);
-    if (feedback && feedback->isCanceled())
-        throw Error(ErrorKind::Canceled, Location{path}, msg("io.geo.reading_canceled"));
-    auto out = collectCommunes(pending, path, *src.crs, warnings);
-    report(feedback, 100);
-    return out;
+        readPendingCommunes([layer] { return FeaturePtr(layer->GetNextFeature()); },
+                            [&] {
+                                return total > 0 ? 100.0 * static_cast<double>(layer->GetFeaturesRead()) /
+                                                       static_cast<double>(total)
+                                                 : 0.0;
+                            },
+                            fields, path, src.toLambert93.get(), feedback);
+    return collectRead(pending, path, *src.crs, warnings, feedback);
 }
 
 std::vector<PolygonFeature> readPolygonFeatures(const std::string& path, const std::string& layerName,

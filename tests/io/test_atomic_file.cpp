@@ -65,7 +65,7 @@ class TestAtomicFile : public QObject {
 private slots:
     void init() {
         for (const auto& entry : fs::directory_iterator(m_dir.path().toStdString()))
-            fs::remove(entry.path());
+            fs::remove_all(entry.path());
     }
 
     void aTemporaryNamesItsHostProcessAndStartTime() {
@@ -120,6 +120,53 @@ private slots:
         QCOMPARE(io::removeStaleTemporaries(target()), 1);
         QVERIFY(!fs::exists(old));
         QVERIFY(fs::exists(recent));
+    }
+
+    // A file whose contents name it (a GeoPackage with its QGIS project) is written under its own name in a
+    // folder beside the target named as a temporary, and renamed over the target at commit; the folder goes.
+    void aNamesakeIsRenamedOverTheTargetAndItsFolderGoes() {
+        std::ofstream(target()) << "old";
+        std::string folder;
+        {
+            io::TemporaryNamesake file(target());
+            QCOMPARE(q(fs::path(file.path()).filename().string()), QStringLiteral("dataset.gpkg"));
+            folder = fs::path(file.path()).parent_path().string();
+            QVERIFY(fs::is_directory(folder));
+            QCOMPARE(q(fs::path(folder).parent_path().string()),
+                     q(fs::absolute(m_dir.path().toStdString()).string()));
+            QVERIFY(io::ownerOfTemporary(target(), fs::path(folder).filename().string()));
+            std::ofstream(file.path()) << "new";
+            std::ofstream(file.path() + "-journal") << "left";
+            QCOMPARE(io::removeStaleTemporaries(target()), 0); // this process's own: kept
+            file.commit();
+        }
+        QVERIFY(!fs::exists(folder));
+        std::string text;
+        std::ifstream(target()) >> text;
+        QCOMPARE(q(text), QStringLiteral("new"));
+    }
+
+    void aNamesakeNotCommittedLeavesTheTargetAsItWas() {
+        std::ofstream(target()) << "old";
+        {
+            io::TemporaryNamesake file(target());
+            std::ofstream(file.path()) << "half";
+        }
+        QCOMPARE(std::distance(fs::directory_iterator(m_dir.path().toStdString()), fs::directory_iterator()),
+                 std::ptrdiff_t(1));
+        std::string text;
+        std::ifstream(target()) >> text;
+        QCOMPARE(q(text), QStringLiteral("old"));
+    }
+
+    void theTemporaryFolderOfADeadProcessIsRemovedWithWhatItHolds() {
+        const io::TemporaryOwner gone{io::currentOwner().host, deadPid(), 4242};
+        std::string folder = io::temporaryPathFor(target(), gone);
+        folder.erase(folder.size() - std::string(".gpkg").size());
+        fs::create_directory(folder);
+        std::ofstream(folder + "/dataset.gpkg") << "partial";
+        QCOMPARE(io::removeStaleTemporaries(target()), 1);
+        QVERIFY(!fs::exists(folder));
     }
 
     void theTemporariesOfThisProcessAreKept() {

@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QObject>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 #include <ogr_geometry.h>
@@ -63,6 +64,54 @@ public:
     }
     std::atomic<int> calls{0};
 };
+
+//! `text` with its single quotes made double: JSON in a test without escaping every quote.
+QByteArray q(const char* text) {
+    return QByteArray(text).replace('\'', '"');
+}
+
+//! Writes `text` to `path`.
+void writeText(const QString& path, const QByteArray& text) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(text), text.size());
+}
+
+//! The communes of `path` read as the import reads them, and read through GDAL's driver (a layer named).
+void compareWithGdal(const std::string& path, const std::string& layer) {
+    Warnings fast, gdal;
+    io::PolygonReadOptions named;
+    named.layer = layer;
+    const auto a = io::readCommunePolygons(path, {}, fast);
+    const auto b = io::readCommunePolygons(path, named, gdal);
+    QCOMPARE(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        QCOMPARE(a[i].code, b[i].code);
+        QCOMPARE(a[i].name, b[i].name);
+        QVERIFY2(a[i].geometry == b[i].geometry, a[i].code.c_str());
+        QCOMPARE(a[i].anchor.x, b[i].anchor.x);
+        QCOMPARE(a[i].anchor.y, b[i].anchor.y);
+    }
+    QCOMPARE(fast.size(), gdal.size());
+    for (std::size_t i = 0; i < fast.size(); ++i)
+        QCOMPARE(fast[i].details, gdal[i].details);
+}
+
+//! A feature of a GeoJSON text: `properties` and `geometry` as JSON, `extra` more members.
+QByteArray feature(const QByteArray& properties, const QByteArray& geometry, const QByteArray& extra = {}) {
+    return "{\"type\":\"Feature\"," + extra + "\"properties\":" + properties + ",\"geometry\":" + geometry +
+           "}";
+}
+
+//! A square of side `d` degrees at (x, y), as a ring.
+QByteArray square(double x, double y, double d) {
+    return QStringLiteral("[[%1,%2],[%3,%2],[%3,%4],[%1,%4],[%1,%2]]")
+        .arg(x, 0, 'g', 17)
+        .arg(y, 0, 'g', 17)
+        .arg(x + d, 0, 'g', 17)
+        .arg(y + d, 0, 'g', 17)
+        .toUtf8();
+}
 
 } // namespace
 
@@ -386,6 +435,95 @@ private slots:
         QVERIFY2(area > 500 && area < 800, qPrintable(QString::number(area))); // about 640 km²
         const model::Commune* city = find(d.communes, "59350");
         QCOMPARE(lille->anchor.x, city->anchor.x);
+    }
+    // The plain GeoJSON that portals and ogr2ogr write is read without GDAL's driver, in one pass: the same
+    // communes (codes repaired, names with escapes, holes, multipolygons, a polygon repaired), the same
+    // coordinates to the bit and the same warnings as through the driver.
+    void plainGeoJsonReadsAsThroughGdal() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray features =
+            feature(q("{'code':'01001','nom':'Saint-\\u00c9tienne \\'l\\u2019\\ud83d\\ude00\\' \\/ "
+                      "\\\\','pop':12}"),
+                    "{\"type\":\"Polygon\",\"coordinates\":[" + square(4.8, 45.1, 0.1) + "," +
+                        square(4.82, 45.12, 0.01) + "],\"bbox\":[4.8,45.1,4.9,45.2]}") +
+            ",\n" +
+            feature(q("{'code':1002,'nom':null,'pop':-3}"), "{\"type\":\"MultiPolygon\",\"coordinates\":[[" +
+                                                                square(4.9, 45.1, 0.1) + "],[" +
+                                                                square(5.1, 45.1, 0.05) + "]]}") +
+            ",\n" +
+            feature(q("{'code':'01003'}"), // a bow tie: repaired, with a warning
+                    q("{'type':'Polygon','coordinates':[[[5.2,45.1],[5.3,45.2],[5.3,45.1],[5.2,45.2],[5.2,45."
+                      "1]]]}"));
+        for (const QByteArray& crs :
+             {QByteArray(),
+              QByteArray(
+                  q("'crs':{'type':'name','properties':{'name':'urn:ogc:def:crs:OGC:1.3:CRS84'}},"))}) {
+            const QString path = dir.filePath(QStringLiteral("plain.geojson"));
+            writeText(path, " {\"type\": \"FeatureCollection\", \"name\":\"plain\"," + crs +
+                                " \"features\": [\n" + features + "\n]}\n");
+            compareWithGdal(path.toStdString(), "plain");
+            Warnings w;
+            const auto communes = io::readCommunePolygons(path.toStdString(), {}, w);
+            QCOMPARE(communes.size(), std::size_t(3));
+            QCOMPARE(communes[0].name, std::string("Saint-\u00c9tienne \"l\u2019\U0001F600\" / \\"));
+            QCOMPARE(communes[1].code, std::string("01002"));
+            QCOMPARE(w.size(), std::size_t(1)); // the bow tie repaired
+        }
+    }
+
+    // Files outside the plain form (an "id", a third coordinate, a real number in the properties, another
+    // "crs") are read through GDAL's driver as before, even when the form breaks at the last feature: no
+    // commune nor warning twice.
+    void otherGeoJsonReadThroughGdal() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray bowTie = feature(
+            q("{'code':'01003'}"),
+            q("{'type':'Polygon','coordinates':[[[5.2,45.1],[5.3,45.2],[5.3,45.1],[5.2,45.2],[5.2,45.1]]]}"));
+        const QByteArray plain =
+            feature(q("{'code':'01001','nom':'A'}"),
+                    "{\"type\":\"Polygon\",\"coordinates\":[" + square(4.8, 45.1, 0.1) + "]}");
+        const QByteArray last[] = {
+            feature(q("{'code':'01002'}"),
+                    "{\"type\":\"Polygon\",\"coordinates\":[" + square(4.9, 45.1, 0.1) + "]}", "\"id\":7,"),
+            feature(
+                q("{'code':'01002'}"),
+                q("{'type':'Polygon','coordinates':[[[4.9,45.1,1],[5,45.1,1],[5,45.2,1],[4.9,45.1,1]]]}")),
+            feature(q("{'code':'01002','surface':1.5}"),
+                    "{\"type\":\"Polygon\",\"coordinates\":[" + square(4.9, 45.1, 0.1) + "]}"),
+            feature(q("{'code':'01002','autre':'x'}"),
+                    "{\"type\":\"Polygon\",\"coordinates\":[" + square(4.9, 45.1, 0.1) + "]}"),
+        };
+        for (const QByteArray& l : last) {
+            const QString path = dir.filePath(QStringLiteral("other.geojson"));
+            writeText(path, "{\"type\":\"FeatureCollection\",\"features\":[" + bowTie + "," + plain + "," +
+                                l + "]}");
+            compareWithGdal(path.toStdString(), "other");
+            Warnings w;
+            QCOMPARE(io::readCommunePolygons(path.toStdString(), {}, w).size(), std::size_t(3));
+            QCOMPARE(w.size(), std::size_t(1));
+        }
+        const QString lambert = dir.filePath(QStringLiteral("lambert.geojson"));
+        writeText(lambert, q("{'type':'FeatureCollection','crs':{'type':'name','properties':{'name':'urn:ogc:"
+                             "def:crs:EPSG::2154'}},'features':[") +
+                               feature(q("{'code':'01001'}"),
+                                       q("{'type':'Polygon','coordinates':[[[800000,6500000],[801000,6500000]"
+                                         ",[801000,6501000],[800000,6500000]]]}")) +
+                               "]}");
+        Warnings w;
+        const auto communes = io::readCommunePolygons(lambert.toStdString(), {}, w);
+        QCOMPARE(communes.size(), std::size_t(1));
+        QVERIFY(std::abs(io::areaKm2(communes[0].geometry) - 0.5) < 1e-9); // not taken as degrees
+    }
+
+    // Real data: the 3,808 communes of Hauts-de-France read without GDAL's driver are those read through it,
+    // coordinates to the bit.
+    void realGeoJsonReadsAsThroughGdal() {
+        MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
+        compareWithGdal(
+            testing::sharedPath("communes/communes_hauts_de_france_cog2018.geojson").toStdString(),
+            "communes_hauts_de_france_cog2018");
     }
 };
 

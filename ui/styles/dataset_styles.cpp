@@ -523,6 +523,18 @@ bool writeDatasetStyles(const QString& gpkg, const model::Parameters& parameters
     });
 }
 
+bool writeDatasetStylesInto(const QString& gpkg, QString* error) {
+    const QFileInfo info(gpkg);
+    return reported(gpkg, error, [&] {
+        if (!info.isFile())
+            throw StyleError{QStringLiteral("not a dataset file")};
+        const UnsyncedCommits unsynced; // the caller syncs the file before renaming it
+        const model::Dataset dataset = readAttributes(gpkg);
+        const ResultSummary results = writeResults(dataset, computeResults(dataset), gpkg);
+        writeStylesAndProject(Storage{gpkg, {}, {}}, results, info.completeBaseName());
+    });
+}
+
 bool writeDatasetStyles(const QString& gpkg, const model::Dataset& dataset,
                         const analysis::Classification& classification, QString* error) {
     return writeDatasetStylesWith(gpkg, error, [&](const QString&, const QString& copy) {

@@ -39,6 +39,10 @@ bool writeDatasetStyles(const QString& gpkg, QString* error);
 //! The same with `parameters` in place of the file's saved ones: they are saved with the results they give,
 //! in the same replacement of the file (`maillage classify --dataset D --save`).
 bool writeDatasetStyles(const QString& gpkg, const model::Parameters& parameters, QString* error);
+//! The same written into `gpkg` itself, a temporary file that the caller renames over the dataset once
+//! this returns true (same file name: the project's layer paths are relative), and removes otherwise (it
+//! may then be half-written). Saves writeDatasetStyles' copy of the whole file (a second national dataset).
+bool writeDatasetStylesInto(const QString& gpkg, QString* error);
 //! The same for `dataset`, the attributes of `gpkg` already read, with its `classification` already
 //! computed (the print outputs show it on their pages too): nothing is read or classified again.
 bool writeDatasetStyles(const QString& gpkg, const model::Dataset& dataset,
