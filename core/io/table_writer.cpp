@@ -261,7 +261,10 @@ std::string machineNumber(double value, int decimals) {
     return s;
 }
 
-//! The text of a cell in machine formats ("" for empty and masked cells).
+} // namespace
+
+namespace detail {
+
 std::string machineCell(const Cell& cell, const Column& column) {
     if (!cell.hasValue())
         return {};
@@ -280,6 +283,10 @@ std::string machineCell(const Cell& cell, const Column& column) {
     }
     return {};
 }
+
+} // namespace detail
+
+namespace {
 
 std::string csvField(const std::string& text, char separator) {
     const bool quote = text.find_first_of(std::string("\"\r\n") + separator) != std::string::npos ||
@@ -345,7 +352,7 @@ std::string csvText(const ResultTable& table, TableFormat format, HeaderStyle he
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         std::vector<std::string> fields;
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            std::string s = machineCell(table.rows[r].cells[c], table.columns[c]);
+            std::string s = detail::machineCell(table.rows[r].cells[c], table.columns[c]);
             const ColumnType type = table.columns[c].type;
             if (fr && (type == ColumnType::Real || type == ColumnType::Percent))
                 std::replace(s.begin(), s.end(), '.', ',');
@@ -446,6 +453,22 @@ std::vector<std::string> writeTables(const std::vector<ResultTable>& tables, con
     if (isStreamable(options.format))
         return writeCsvFiles(tables, target, options);
     return writeGdalFiles(tables, target, options);
+}
+
+std::vector<std::string> writeDocument(const std::string& text, const std::string& target,
+                                       std::ostream& standardOutput) {
+    // A text document goes wherever CSV text goes.
+    const OutputKind kind = checkTableOutput(target, TableFormat::Csv);
+    if (kind == OutputKind::StandardOutput) {
+        standardOutput << text;
+        standardOutput.flush();
+        return {};
+    }
+    if (kind == OutputKind::Stream)
+        writeStream(target, text);
+    else
+        writeFileAtomically(target, text);
+    return {target};
 }
 
 std::vector<std::string> writeTable(const ResultTable& table, const std::string& target,
