@@ -4,10 +4,15 @@
 #include "core/analysis/change.h"
 #include "core/analysis/crunch.h"
 #include "core/analysis/result_tables.h"
+#include "core/io/result_json.h"
+#include "core/io/table_writer.h"
 #include "core/model/text.h"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <cmath>
 #include <memory>
 
 namespace maillage::cli {
@@ -59,8 +64,123 @@ std::vector<std::string> scopeBassins(const model::Dataset& ds, const std::strin
     return out;
 }
 
+//! True when the run writes the JSON document: --format json, or no --format and an output ending in
+//! ".json" (".geojson" and --format geojson keep the tables as GeoJSON files).
+bool writesJsonDocument(const AnalysisOptions& o) {
+    std::string format = o.format;
+    std::transform(format.begin(), format.end(), format.begin(),
+                   [](unsigned char ch) { return std::tolower(ch); });
+    if (!format.empty())
+        return format == "json";
+    const std::string& out = o.output;
+    if (out.size() < 5)
+        return false;
+    std::string ext = out.substr(out.size() - 5);
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    return ext == ".json";
+}
+
+const char* drainName(analysis::DrainSignature s) {
+    switch (s) {
+    case analysis::DrainSignature::Visible:
+        return "visible";
+    case analysis::DrainSignature::Absent:
+        return "absent";
+    case analysis::DrainSignature::Unclear:
+        return "unclear";
+    case analysis::DrainSignature::TooFew:
+        return "too_few";
+    case analysis::DrainSignature::Unknown:
+        break;
+    }
+    return "unknown";
+}
+
+//! The first table of `tables` named `name`; nullptr when absent.
+const io::ResultTable* tableNamed(const std::vector<io::ResultTable>& tables, const std::string& name) {
+    for (const io::ResultTable& t : tables)
+        if (t.name == name)
+            return &t;
+    return nullptr;
+}
+
+//! The Crunch diagnosis as one JSON document (docs/CLI.md, "crunch --output F.json"): the figures of the
+//! tables crunchTables writes, under the same keys and with the same secrecy (masked values null, a
+//! "masked" flag on each object), grouped by what they say.
+std::string crunchDocument(const AnalysisRun& run, const std::string& scope,
+                           const std::vector<std::string>& selection, const analysis::CrunchDiagnostics& d,
+                           Language language) {
+    const auto tables = analysis::crunchTables(run.dataset, d, run.secrecy, language);
+    const analysis::CrunchMask mask = analysis::maskCrunch(d, run.secrecy);
+    const analysis::CrunchDiagnostics shown = analysis::publishableCrunch(d, mask);
+    CPLJSONDocument document;
+    CPLJSONObject root = document.GetRoot();
+    root.Add("format", "maillage-crunch");
+    root.Add("version", 1);
+    root.Add("scope", scope);
+    CPLJSONArray bassins;
+    for (const std::string& code : selection.empty() ? d.bassins : selection)
+        bassins.Add(code);
+    root.Add("bassins", bassins);
+    if (d.hasEvolution)
+        root.Add("from", d.vintageFrom);
+    else
+        root.AddNull("from");
+    root.Add("to", run.vintage);
+    root.Add("language", language == Language::Fr ? "fr" : "en");
+    const io::ResultTable& types = *tableNamed(tables, "crunch_types");
+    root.Add("secrecy", io::secrecyJson(types, language));
+    root.Add("types", io::rowsJson(types));
+    const io::ResultTable& concentration = *tableNamed(tables, "crunch_concentration");
+    CPLJSONObject primacy = io::rowJson(concentration, 0,
+                                        {"first_pole", "first_pole_name", "first_mass", "second_pole",
+                                         "second_pole_name", "second_mass", "primacy", "macrocephalic"});
+    primacy.Add("macrocephaly_threshold", d.findings.macrocephalyThreshold);
+    root.Add("primacy", primacy);
+    root.Add("concentration",
+             io::rowJson(concentration, 0,
+                         {"first_pole_share", "herfindahl", "equivalent_poles", "total_professionals"}));
+    CPLJSONArray changes, atRisk;
+    if (const io::ResultTable* evolution = tableNamed(tables, "crunch_evolution")) {
+        root.Add("evolution", io::rowJson(*evolution, 0, {"pole_change_percent", "non_pole_change_percent"}));
+        CPLJSONObject drain = io::rowJson(*evolution, 0, {"drain_correlation", "correlation_points"});
+        drain.Add("signature", drainName(shown.findings.drain));
+        root.Add("drain", drain);
+        changes = io::rowsJson(*tableNamed(tables, "crunch_changes"));
+        // The early warning's table writes its change as a fraction: per cent here, as in "change".
+        atRisk = io::rowsJson(analysis::earlyWarningTable(d, run.secrecy, language));
+        for (int i = 0; i < atRisk.Size(); ++i) {
+            CPLJSONObject row = atRisk[i];
+            if (row.GetObj("change_percent").GetType() == CPLJSONObject::Type::Double)
+                row.Set("change_percent", std::round(row.GetDouble("change_percent") * 1000) / 10);
+        }
+    } else {
+        root.AddNull("evolution");
+        root.AddNull("drain");
+    }
+    root.Add("change", changes);
+    root.Add("at_risk", atRisk);
+    const io::ResultTable& diagnosisTable = *tableNamed(tables, "crunch_diagnosis");
+    CPLJSONObject diagnosis;
+    diagnosis.Add("withheld", mask.diagnosis);
+    diagnosis.Add("text", diagnosisTable.rows.at(0).cells.at(0).text);
+    CPLJSONArray sentences, notes;
+    if (!mask.diagnosis)
+        for (const std::string& sentence : analysis::describeCrunchBriefly(shown, language))
+            sentences.Add(sentence);
+    for (const Message& note : diagnosisTable.notes)
+        notes.Add(word(note, language));
+    diagnosis.Add("sentences", sentences);
+    diagnosis.Add("notes", notes);
+    root.Add("diagnosis", diagnosis);
+    return root.Format(CPLJSONObject::PrettyFormat::Pretty) + "\n";
+}
+
 int crunch(const CrunchOptions& o, Context& c) {
     AnalysisOptions common = o.common;
+    const bool json = !o.brief && !o.earlyWarning && writesJsonDocument(common);
+    if (json)
+        common.format = "csv"; // the document goes wherever text goes ("-", a pipe, a file)
     if (!o.to.empty())
         common.vintage = o.to; // --to is the vintage diagnosed; --vintage says the same
     if (o.brief && common.output.empty())
@@ -83,6 +203,13 @@ int crunch(const CrunchOptions& o, Context& c) {
         writeResults({analysis::earlyWarningTable(diagnostics, run.secrecy, c.language)}, common, run, c);
         return 0;
     }
+    if (json) {
+        const auto paths = io::writeDocument(crunchDocument(run, o.scope, selection, diagnostics, c.language),
+                                             common.output, c.out);
+        if (!c.quiet && !paths.empty())
+            c.err << c.say(msg("app.results.written_document", {arg::list("paths", paths)})) << "\n";
+        return 0;
+    }
     writeResults(analysis::crunchTables(run.dataset, diagnostics, run.secrecy, c.language), common, run, c);
     return 0;
 }
@@ -95,7 +222,8 @@ Runner declareCrunch(CLI::App& sub) {
         sub, o->common,
         "output (- for the standard output): pôles per type against the mean région, primacy, "
         "first-pôle share, Herfindahl, change per BV, drain, pôles at risk and the diagnosis, one "
-        "table each (sheets or layers of xlsx, ods, gpkg; <stem>_<table> files beside a csv)");
+        "table each (sheets or layers of xlsx, ods, gpkg; <stem>_<table> files beside a csv); F.json or "
+        "--format json: one JSON document with every figure (masked values null, flagged)");
     sub.add_option("--scope", o->scope, "all (default), region:CODE, departement:CODE or bv:CODE,CODE...")
         ->type_name("SCOPE");
     sub.add_option("--from", o->from, "earlier vintage: change per BV, drain and pôles at risk")

@@ -10,7 +10,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFontMetricsF>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -101,18 +100,6 @@ Frame frameFor(PageOrientation orientation, PageSize size) {
     for (QRectF* r : {&f.title, &f.subtitle, &f.map, &f.legend, &f.northArrow, &f.scaleBar, &f.source})
         *r = QRectF(r->x() * k, r->y() * k, r->width() * k, r->height() * k);
     return f;
-}
-
-//! The largest size from `maxPt` down to `minPt` at which `text` fits on one line of `widthMm`.
-double fittingSize(const QString& text, const QFont& base, double maxPt, double minPt, double widthMm) {
-    QFont f = base;
-    f.setPixelSize(1000); // measure at a large size, scale linearly
-    const double advance = QFontMetricsF(f).horizontalAdvance(text) / 1000.0; // in font sizes
-    for (double pt = maxPt; pt > minPt; pt -= 0.5) {
-        if (advance * pt * 25.4 / 72.0 <= widthMm)
-            return pt;
-    }
-    return minPt;
 }
 
 QgsLayoutItemLabel* addLabel(QgsPrintLayout* layout, const char* id, const QString& text, const QRectF& r,
@@ -238,9 +225,11 @@ std::unique_ptr<QgsPrintLayout> buildExportLayout(QgsProject* project, const Qgs
 
     const QColor ink(0x22, 0x22, 0x22);
     addLabel(layout.get(), layout_id::Title, options.title, frame.title,
-             font(fittingSize(options.title, font(17, true), 17, 11, frame.title.width()), true), ink);
+             font(print::fittingSize(options.title, font(17, true), 17, 11, frame.title.width()), true), ink);
     if (!options.subtitle.isEmpty())
-        addLabel(layout.get(), layout_id::Subtitle, options.subtitle, frame.subtitle, font(10.5),
+        // One line: a second one (the accessibility map's) ran onto the map's frame.
+        addLabel(layout.get(), layout_id::Subtitle, options.subtitle, frame.subtitle,
+                 font(print::fittingSize(options.subtitle, font(10.5), 10.5, 7.5, frame.subtitle.width())),
                  QColor(0x55, 0x55, 0x55));
 
     auto* map = new QgsLayoutItemMap(layout.get());

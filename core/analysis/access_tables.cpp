@@ -17,6 +17,7 @@ using io::ResultTable;
 using tables::bassinName;
 using tables::column;
 using tables::newTable;
+using tables::populationColumn;
 using tables::typeLabel;
 
 std::string zonageClassLabel(const std::vector<double>& thresholds, int k) {
@@ -51,9 +52,8 @@ ResultTable zonageTable(const UnitZonage& zonage, const std::string& unitKind, b
                  column("label", "Seuils", "Thresholds", ColumnType::Text),
                  column("units", "Unités", "Units", ColumnType::Integer),
                  column("communes", "Communes", "Communes", ColumnType::Integer),
-                 column("population", standardised ? "Population standardisée" : "Population",
-                        standardised ? "Standardised population" : "Population", ColumnType::Real, 0,
-                        "hab.")};
+                 populationColumn(standardised ? "Population standardisée" : "Population",
+                                  standardised ? "Standardised population" : "Population", "hab.")};
     t.notes.push_back(msg("analysis.access.note_zonage_unit", {arg::code("unit", unitKind)}));
     const Zonage& z = zonage.zonage;
     for (std::size_t k = 0; k < z.populationOf.size(); ++k) {
@@ -77,7 +77,7 @@ ResultTable changesTable(const std::vector<ZonageChange>& changes, const Message
     t.columns = {
         column("value", "Valeur", "Value", ColumnType::Real),
         column("communes", "Communes changeant de classe", "Communes changing class", ColumnType::Integer),
-        column("population", "Leur population", "Their population", ColumnType::Real, 0, "hab."),
+        populationColumn("Leur population", "Their population"),
         column("description", "Description", "Description", ColumnType::Text)};
     for (const ZonageChange& change : changes) {
         io::Row row;

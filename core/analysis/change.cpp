@@ -15,6 +15,7 @@
 namespace maillage::analysis {
 
 using tables::column;
+using tables::populationColumn;
 
 bool parseChangeLevel(const std::string& text, ChangeLevel& out) {
     if (text == "bv")
@@ -230,7 +231,7 @@ std::vector<io::Column> changeColumns(const ChangeResult& r) {
     return {
         column("code", "Code", "Code", ColumnType::Code),
         column("name", "Nom", "Name", ColumnType::Text),
-        column("population", "Population", "Population", ColumnType::Real, 0, "hab."),
+        populationColumn(),
         column("count_from", "Professionnels " + from, "Professionals " + from, ColumnType::Real),
         column("count_to", "Professionnels " + to, "Professionals " + to, ColumnType::Real),
         column("change", "Évolution", "Change", ColumnType::Real),

@@ -11,6 +11,7 @@ using io::Column;
 using io::ColumnType;
 using io::ResultTable;
 using tables::column;
+using tables::populationColumn;
 
 namespace {
 
@@ -20,7 +21,7 @@ std::vector<Column> keyColumns() {
             column("code", "Code", "Code", ColumnType::Code),
             column("name", "Nom", "Name", ColumnType::Text),
             column("profession", "Profession", "Profession", ColumnType::Code),
-            column("population", "Population", "Population", ColumnType::Integer, -1, "habitants"),
+            populationColumn("Population", "Population", "habitants"),
             column("count", "Effectif", "Count", ColumnType::Real)};
 }
 

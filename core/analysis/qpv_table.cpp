@@ -14,6 +14,7 @@ using io::ColumnType;
 namespace {
 
 using tables::column;
+using tables::populationColumn;
 
 //! Counts are whole numbers unless zone counts were carried or shared (then one decimal).
 ColumnType countType(const QpvResult& result) {
@@ -29,7 +30,7 @@ std::vector<Column> qpvColumns(ColumnType counts) {
         column("code", "QPV", "QPV", ColumnType::Code),
         column("name", "Nom", "Name", ColumnType::Text),
         column("commune", "Commune", "Commune", ColumnType::Code),
-        column("population", "Population", "Population", ColumnType::Real, 0, "hab."),
+        populationColumn(),
         column("method", "Méthode", "Method", ColumnType::Text),
         column("inside", "Professionnels dans le QPV", "Professionals in the QPV", counts, 1),
         column("within", "Professionnels dans le QPV ou à distance", "Professionals in or near the QPV",

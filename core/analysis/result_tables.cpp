@@ -21,6 +21,10 @@ Column column(std::string key, std::string fr, std::string en, ColumnType type, 
     return Column{std::move(key), std::move(fr), std::move(en), type, std::move(unit), decimals};
 }
 
+Column populationColumn(std::string fr, std::string en, std::string unit) {
+    return column("population", std::move(fr), std::move(en), ColumnType::Integer, -1, std::move(unit));
+}
+
 ResultTable newTable(std::string name, const std::function<Message(Language)>& titleIn,
                      const SecrecyRule& rule) {
     ResultTable t;
@@ -51,6 +55,7 @@ std::string typeLabel(PoleType type, Language language) {
 using tables::bassinName;
 using tables::column;
 using tables::newTable;
+using tables::populationColumn;
 
 namespace {
 
@@ -249,14 +254,12 @@ std::vector<bool> maskDensityCounts(const model::Dataset& ds, const DensityTable
 }
 
 std::vector<Column> densityColumns(const std::vector<DensityRow>& rows) {
-    std::vector<double> counts, populations;
-    for (const DensityRow& r : rows) {
+    std::vector<double> counts;
+    for (const DensityRow& r : rows)
         counts.push_back(r.count);
-        populations.push_back(r.population);
-    }
     return {column("code", "Code", "Code", ColumnType::Code),
             column("name", "Nom", "Name", ColumnType::Text),
-            column("population", "Population", "Population", countType(populations), -1, "hab."),
+            populationColumn(),
             column("count", "Professionnels", "Professionals", countType(counts)),
             column("per_10000", "Pour 10 000 habitants", "Per 10,000 inhabitants", ColumnType::Real, 1),
             column("inhabitants_per_professional", "Habitants par professionnel",
@@ -342,12 +345,9 @@ ResultTable accessibilityTable(const model::Dataset& dataset, const Accessibilit
     ResultTable t =
         newTable("access", title, input.secrecy.value_or(SecrecyRule::from(dataset.params.density)));
     const std::string underServed = word(msg("analysis.access.zonage_underserved"), input.language);
-    std::vector<double> populations;
-    for (const model::Commune& c : dataset.communes)
-        populations.push_back(c.population);
     t.columns = {column("commune", "Commune", "Commune", ColumnType::Code),
                  column("name", "Nom", "Name", ColumnType::Text),
-                 column("population", "Population", "Population", countType(populations), -1, "hab."),
+                 populationColumn(),
                  column("access", "Accessibilité", "Accessibility", ColumnType::Real, 3, input.unit),
                  column("unit", "Unité", "Unit", ColumnType::Text),
                  column("zonage", "Zonage", "Zonage", ColumnType::Text)};
@@ -468,7 +468,7 @@ ResultTable isolatedTable(const model::Dataset& ds, const MaillageResult* m, con
                  column("nearest_distance", "Distance au pôle le plus proche de même rang",
                         "Distance to the nearest pole of equal rank", ColumnType::Real, 1),
                  column("unit", "Unité", "Unit", ColumnType::Text),
-                 column("population", "Population", "Population", ColumnType::Integer, -1, "hab.")};
+                 populationColumn()};
     if (!m)
         return t;
     for (std::size_t i = 0; i < m->nodes.size(); ++i)

@@ -706,6 +706,7 @@ crunchFindingChanges(const ScenarioComparison& c, const SecrecyRule& rule, Langu
 namespace {
 
 using tables::column;
+using tables::populationColumn;
 
 io::ResultTable newTable(std::string name, const char* titleId, const ScenarioComparison& c,
                          const SecrecyRule& rule) {
@@ -746,7 +747,7 @@ io::ResultTable densitiesTable(const ScenarioComparison& c, const SecrecyRule& r
     t.columns = {column("bv", "Bassin de vie", "Bassin de vie", ColumnType::Code),
                  column("name", "Nom", "Name", ColumnType::Text),
                  column("profession", "Profession", "Profession", ColumnType::Code),
-                 column("population", "Population", "Population", ColumnType::Integer),
+                 populationColumn("Population", "Population", ""),
                  column("count_before", "Effectif avant", "Count before", ColumnType::Real),
                  column("count_after", "Effectif après", "Count after", ColumnType::Real),
                  column("per_10000_before", "Densité avant (10 000 hab.)", "Density before (10,000 inh.)",

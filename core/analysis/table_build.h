@@ -16,6 +16,14 @@ namespace maillage::analysis::tables {
 io::Column column(std::string key, std::string fr, std::string en, io::ColumnType type, int decimals = -1,
                   std::string unit = {});
 
+//! A population column (key "population"): populations are whole inhabitants in every output. A BV's,
+//! a département's or a zone's population sums its communes' exact populations, which merged and split
+//! communes make fractional; the sum is rounded to the nearest inhabitant (half away from zero) when
+//! written (machine and human formats alike), while densities and ratios are computed from the exact
+//! values. Hence a sum of rounded populations may differ from the rounded sum by a few inhabitants.
+io::Column populationColumn(std::string fr = "Population", std::string en = "Population",
+                            std::string unit = "hab.");
+
 //! A table named `name`, titled in both languages by the catalogue message `titleIn` gives, with the
 //! secrecy rule.
 io::ResultTable newTable(std::string name, const std::function<Message(Language)>& titleIn,

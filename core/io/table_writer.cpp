@@ -262,7 +262,10 @@ std::string machineNumber(double value, int decimals) {
     return s;
 }
 
-//! The text of a cell in machine formats ("" for empty and masked cells).
+} // namespace
+
+namespace detail {
+
 std::string machineCell(const Cell& cell, const Column& column) {
     if (!cell.hasValue())
         return {};
@@ -281,6 +284,10 @@ std::string machineCell(const Cell& cell, const Column& column) {
     }
     return {};
 }
+
+} // namespace detail
+
+namespace {
 
 std::string csvField(const std::string& text, char separator) {
     const bool quote = text.find_first_of(std::string("\"\r\n") + separator) != std::string::npos ||
@@ -357,7 +364,7 @@ void writeCsv(std::ostream& out, const ResultTable& table, TableFormat format, H
     for (std::size_t r = 0; r < table.rows.size(); ++r) {
         fields.clear();
         for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            std::string s = machineCell(table.rows[r].cells[c], table.columns[c]);
+            std::string s = detail::machineCell(table.rows[r].cells[c], table.columns[c]);
             const ColumnType type = table.columns[c].type;
             if (fr && (type == ColumnType::Real || type == ColumnType::Percent))
                 std::replace(s.begin(), s.end(), '.', ',');
@@ -465,6 +472,22 @@ std::vector<std::string> writeTables(const std::vector<ResultTable>& tables, con
     if (isStreamable(options.format))
         return writeCsvFiles(tables, target, options);
     return writeGdalFiles(tables, target, options);
+}
+
+std::vector<std::string> writeDocument(const std::string& text, const std::string& target,
+                                       std::ostream& standardOutput) {
+    // A text document goes wherever CSV text goes.
+    const OutputKind kind = checkTableOutput(target, TableFormat::Csv);
+    if (kind == OutputKind::StandardOutput) {
+        standardOutput << text;
+        standardOutput.flush();
+        return {};
+    }
+    if (kind == OutputKind::Stream)
+        writeStream(target, text);
+    else
+        writeFileAtomically(target, text);
+    return {target};
 }
 
 std::vector<std::string> writeTable(const ResultTable& table, const std::string& target,

@@ -88,6 +88,12 @@ std::vector<std::string> writeTables(const std::vector<ResultTable>& tables, con
 std::vector<std::string> writeTable(const ResultTable& table, const std::string& target,
                                     const TableWriteOptions& options, std::ostream& standardOutput);
 
+//! Writes a text document (maillage crunch's JSON) to `target` with the safety of writeTables: "-" to
+//! `standardOutput`, devices and pipes directly, a regular file through a temporary renamed in place;
+//! the same refusals (folders, symbolic links, connection strings). Returns the paths written.
+std::vector<std::string> writeDocument(const std::string& text, const std::string& target,
+                                       std::ostream& standardOutput);
+
 //! A table as CSV text: csv or csv-fr (BOM, ';', decimal commas) per `format` (any other: csv), header
 //! per `header`. Used by writeTables, and by the GUI's Copy.
 std::string csvText(const ResultTable& table, TableFormat format, HeaderStyle header = HeaderStyle::Keys);

@@ -13,6 +13,9 @@ namespace maillage::io::detail {
 
 //! GDAL's driver name for `format`; nullptr for the CSV formats (written by hand).
 const char* gdalDriverOf(TableFormat format);
+//! The text of a cell in machine formats ("" for empty and masked cells): numbers with the column's
+//! decimals, '.' decimals whatever the locale, percents as fractions, booleans as 0/1.
+std::string machineCell(const Cell& cell, const Column& column);
 //! True when the table's flag column is written after its columns.
 bool hasFlagColumn(const ResultTable& table);
 //! The header of `table` in the given style and language, the flag column included.

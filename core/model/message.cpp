@@ -100,6 +100,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/inputs8.inc"
 #include "core/model/messages/io.inc"
 #include "core/model/messages/model.inc"
+#include "core/model/messages/outputs22.inc"
 #include "core/model/messages/perf.inc"
 #include "core/model/messages/perf18.inc"
 #include "core/model/messages/pg.inc"

@@ -33,6 +33,7 @@
 #include <qgslayoutitempicture.h>
 #include <qgslayoutitemscalebar.h>
 #include <qgslayoutpagecollection.h>
+#include <qgslayoututils.h>
 #include <qgsmapcanvas.h>
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
@@ -333,6 +334,19 @@ void TestExport::densityMapLayoutHasItsOwnTitleAndNoPoleLegend() {
     session->requestDensityMap({QStringLiteral("medecin_generaliste"), session->vintage(), true});
     QTRY_VERIFY_WITH_TIMEOUT(m_window->defaultExportOptions().subtitle.contains(QStringLiteral("APL")),
                              10000);
+    // Its subtitle, the longest, holds on one line of its box at A4 portrait (a second line ran onto the
+    // map's frame).
+    ExportOptions apl = m_window->defaultExportOptions();
+    apl.orientation = PageOrientation::Portrait;
+    layout = buildExportLayout(m_window->project(), m_window->canvas()->mapSettings(), apl);
+    auto* subtitle =
+        qobject_cast<QgsLayoutItemLabel*>(layout->itemById(QString::fromLatin1(layout_id::Subtitle)));
+    QVERIFY(subtitle);
+    QVERIFY2(QgsLayoutUtils::textWidthMM(subtitle->font(), subtitle->text()) <= subtitle->rect().width(),
+             qPrintable(QStringLiteral("%1 mm wide at %2 pt in %3 mm")
+                            .arg(QgsLayoutUtils::textWidthMM(subtitle->font(), subtitle->text()))
+                            .arg(subtitle->font().pointSizeF())
+                            .arg(subtitle->rect().width())));
     session->clearDensityMap();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->defaultExportOptions().subtitle != options.subtitle, 10000);
 }

@@ -11,6 +11,7 @@
 #include "ui/map_layers.h"
 #include "ui/panels/density_panel.h"
 #include "ui/panels/maillage_panel.h"
+#include "ui/panels/panel_table.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/poles_panel.h"
 #include "ui/panels/profession_chooser.h"
@@ -35,6 +36,9 @@
 #include <qgssinglesymbolrenderer.h>
 #include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 
 #include <cmath>
 
@@ -178,11 +182,12 @@ private slots:
         auto* table = panel.findChild<QTableView*>(QStringLiteral("polesTable"));
         const QAbstractItemModel* m = table->model();
         QVERIFY(m->rowCount() > 1);
-        QStringList header;
+        // The BV's code first (the table shows names only), then the columns as shown.
+        QStringList header{QStringLiteral("Code")};
         for (int c = 0; c < m->columnCount(); ++c)
             header << m->headerData(c, Qt::Horizontal).toString();
         auto rowText = [m](int row) {
-            QStringList cells;
+            QStringList cells{m->index(row, 0).data(kCodeRole).toString()};
             for (int c = 0; c < m->columnCount(); ++c)
                 cells << cell(m, row, c);
             return cells.join(QLatin1Char('\t'));
@@ -733,24 +738,89 @@ private slots:
         const QStringList lines =
             QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), m->rowCount() + 1); // the header, then a line per row of the table
+        QVERIFY2(lines.first().startsWith(QStringLiteral("Code,")), qPrintable(lines.first()));
         QVERIFY2(lines.first().contains(m->headerData(1, Qt::Horizontal).toString()),
                  qPrintable(lines.first()));
         const int r = rowOf(m, commune, kCodeRole);
         QVERIFY(r >= 0);
-        // The commune's line: its name, its population, and nothing for the masked count and density.
+        // The commune's line: its code, its name, its population, and nothing for the masked count and
+        // density.
         QString line;
         for (const QString& l : lines)
-            if (l.startsWith(cell(m, r, 0)) || l.startsWith(QLatin1Char('"') + cell(m, r, 0)))
+            if (l.startsWith(commune + QLatin1Char(',')))
                 line = l;
-        QVERIFY2(!line.isEmpty(), qPrintable(cell(m, r, 0)));
+        QVERIFY2(!line.isEmpty(), qPrintable(commune));
         const QStringList fields = line.split(QLatin1Char(','));
-        QVERIFY2(fields.size() >= 5, qPrintable(line));
-        QVERIFY2(fields.at(2).isEmpty() && fields.at(3).isEmpty(), qPrintable(line));
+        QVERIFY2(fields.size() >= 6, qPrintable(line));
+        QVERIFY2(fields.at(1).startsWith(cell(m, r, 0)) || fields.at(1).startsWith(QLatin1Char('"')),
+                 qPrintable(line));
+        QVERIFY2(fields.at(3).isEmpty() && fields.at(4).isEmpty(), qPrintable(line));
         QVERIFY2(fields.last() == QStringLiteral("1"), qPrintable(line)); // the masked flag
         // A writer error comes back as a message naming the file.
         const QString error = panel::writeShownTable(
             table, dir.filePath(QStringLiteral("absent/densites.csv")), io::TableFormat::Csv);
         QVERIFY2(error.contains(QStringLiteral("densites.csv")), qPrintable(error));
+    }
+
+    void exportsAndCopiesGiveTheCodesAsTextAndNamesWithoutTheDrillMark() {
+        DensityPanel panel(session.get(), canvas.get(), project.get());
+        session->setProfession(QString());
+        QVERIFY(!ds().zones.empty());
+        const std::string bv = ds().commune(ds().zones.front().commune)->bv;
+        session->selectBassins({panel::qs(bv)});
+        QTRY_COMPARE(panel.drillDown().parent.code, bv);
+        auto* view = panel.findChild<QTableView*>(QStringLiteral("densityTable"));
+        QTRY_VERIFY(view->model()->rowCount() > 1);
+        const QAbstractItemModel* m = view->model();
+        // A commune with zones is shown "Name  ›" (double-click drills into it).
+        int drillable = -1;
+        for (int r = 0; r < m->rowCount() && drillable < 0; ++r)
+            if (cell(m, r, 0).endsWith(QStringLiteral("\u203a")))
+                drillable = r;
+        const io::ResultTable table =
+            panel::shownTable(m, QStringLiteral("densites"), QStringLiteral("D"), 5);
+        QCOMPARE(table.columns.front().key, std::string("code"));
+        QCOMPARE(table.columns.front().type, io::ColumnType::Code);
+        for (std::size_t r = 0; r < table.rows.size(); ++r) {
+            QCOMPARE(QString::fromStdString(table.rows[r].cells.front().text),
+                     m->index(static_cast<int>(r), 0).data(kCodeRole).toString());
+            QVERIFY(!QString::fromStdString(table.rows[r].cells[1].text).contains(QStringLiteral("\u203a")));
+        }
+        const QString copied = panel::tabSeparated(m, {0});
+        QVERIFY2(copied.startsWith(QStringLiteral("Code\t")), qPrintable(copied));
+        QVERIFY2(!copied.contains(QStringLiteral("\u203a")), qPrintable(copied));
+        QVERIFY2(drillable >= 0, "the BV of a commune with zones lists it with the drill mark");
+        {
+            QString name = cell(m, drillable, 0);
+            name.chop(3);
+            QCOMPARE(QString::fromStdString(table.rows[static_cast<std::size_t>(drillable)].cells[1].text),
+                     name);
+        }
+        // A code with a leading zero stays text in a spreadsheet and in the CSV's types.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("densites.csv"));
+        QCOMPARE(panel::writeShownTable(table, path, io::TableFormat::Csv), QString());
+        QFile types(path + QLatin1Char('t'));
+        QVERIFY(types.open(QIODevice::ReadOnly));
+        QVERIFY2(types.readAll().startsWith("\"String\""), qPrintable(path));
+        // And in the workbooks, read back by GDAL: the first column is text, every code as shown.
+        for (const char* name : {"densites.xlsx", "densites.ods"}) {
+            const QString book = dir.filePath(QString::fromLatin1(name));
+            const io::TableFormat format =
+                book.endsWith(QStringLiteral("xlsx")) ? io::TableFormat::Xlsx : io::TableFormat::Ods;
+            QCOMPARE(panel::writeShownTable(table, book, format), QString());
+            std::unique_ptr<GDALDataset> ds(GDALDataset::Open(book.toUtf8().constData(), GDAL_OF_VECTOR));
+            QVERIFY2(ds && ds->GetLayerCount() > 0, name);
+            OGRLayer* layer = ds->GetLayer(0);
+            QCOMPARE(layer->GetLayerDefn()->GetFieldDefn(0)->GetType(), OFTString);
+            std::size_t r = 0;
+            for (auto& feature : *layer) {
+                if (r < table.rows.size())
+                    QCOMPARE(std::string(feature->GetFieldAsString(0)), table.rows[r].cells.front().text);
+                ++r;
+            }
+            QCOMPARE(r, table.rows.size());
+        }
     }
 
     void doubleClickingACommuneDrillsIntoItsZonesAndBackReturns() {

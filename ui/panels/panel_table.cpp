@@ -43,10 +43,29 @@ QTableView* tableView(const QString& objectName, QAbstractItemModel* model) {
     return table;
 }
 
+QString shownText(const QAbstractItemModel* model, int row, int column) {
+    QString text = model->data(model->index(row, column), Qt::DisplayRole).toString();
+    static const QString drillMark = QStringLiteral("  \u203a");
+    if (text.endsWith(drillMark))
+        text.chop(drillMark.size());
+    return text;
+}
+
+bool hasCodeKey(const QAbstractItemModel* model) {
+    if (model->rowCount() == 0 || model->columnCount() == 0)
+        return false;
+    const QVariant key = model->data(model->index(0, 0), KeyRole);
+    return key.type() == QVariant::String && !key.toString().isEmpty();
+}
+
+QString codeHeader() {
+    return QCoreApplication::translate("PanelTable", "Code");
+}
+
 namespace {
 
 QString cellText(const QAbstractItemModel* model, int row, int column) {
-    QString text = model->data(model->index(row, column), Qt::DisplayRole).toString();
+    QString text = shownText(model, row, column);
     text.replace(QLatin1Char('\t'), QLatin1Char(' '));
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
     text.replace(QLatin1Char('\r'), QLatin1Char(' '));
@@ -56,13 +75,18 @@ QString cellText(const QAbstractItemModel* model, int row, int column) {
 } // namespace
 
 QString tabSeparated(const QAbstractItemModel* model, const QList<int>& rows) {
+    const bool code = hasCodeKey(model);
     QStringList lines;
     QStringList header;
+    if (code)
+        header << codeHeader();
     for (int c = 0; c < model->columnCount(); ++c)
         header << model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString().simplified();
     lines << header.join(QLatin1Char('\t'));
     for (int row : rows) {
         QStringList cells;
+        if (code)
+            cells << model->data(model->index(row, 0), KeyRole).toString();
         for (int c = 0; c < model->columnCount(); ++c)
             cells << cellText(model, row, c);
         lines << cells.join(QLatin1Char('\t'));

@@ -79,9 +79,19 @@ QSortFilterProxyModel* sortProxy(QAbstractItemModel* source, QObject* parent);
 //! of text, no vertical header; Copy (Ctrl+C) and Copy all in its context menu (addCopyActions).
 QTableView* tableView(const QString& objectName, QAbstractItemModel* model);
 
+//! Cell (`row`, `column`) of `model` as copies and exports give it: what the table shows, without the
+//! drill-down mark ("Lille  ›": the view's, not the data's).
+QString shownText(const QAbstractItemModel* model, int row, int column);
+//! True when the rows of `model` are identified by a code (KeyRole of a BV or a commune, not a link's
+//! index): copies and exports then give it in a first column "Code", so that the rows can be joined to
+//! other data (the tables show names only).
+bool hasCodeKey(const QAbstractItemModel* model);
+//! The header of that first column: "Code".
+QString codeHeader();
+
 //! Rows `rows` of `model` (in that order) as the table shows them, tab-separated with the header line
-//! first, one line per row: what a spreadsheet pastes into cells. Tabs and line breaks inside a cell
-//! become spaces.
+//! first, one line per row: what a spreadsheet pastes into cells; with the code first (hasCodeKey). Tabs
+//! and line breaks inside a cell become spaces.
 QString tabSeparated(const QAbstractItemModel* model, const QList<int>& rows);
 //! The rows selected in `view`, in the view's order; every row when none is selected.
 QList<int> rowsToCopy(const QTableView* view);

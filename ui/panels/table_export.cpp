@@ -76,7 +76,7 @@ bool numericColumn(const QAbstractItemModel* model, int column) {
 io::Cell shownCell(const QAbstractItemModel* model, int row, int column, bool numeric) {
     if (isMaskedCell(model, row, column))
         return io::Cell::secret(); // the value itself never leaves the model
-    const QString shown = model->index(row, column).data(Qt::DisplayRole).toString();
+    const QString shown = shownText(model, row, column);
     if (isEmptyText(shown))
         return io::Cell::none();
     double value = 0;
@@ -148,6 +148,15 @@ io::ResultTable shownTable(const QAbstractItemModel* model, const QString& name,
     table.titleFr = table.titleEn = title.toStdString();
     table.secrecyApplied = secrecyThreshold > 0;
     table.secrecyThreshold = secrecyThreshold;
+    // The rows' codes first, as text ("02018" keeps its zero): what joins the table to other data.
+    const bool code = hasCodeKey(model);
+    if (code) {
+        io::Column column;
+        column.key = "code";
+        column.headerFr = column.headerEn = codeHeader().toStdString();
+        column.type = io::ColumnType::Code;
+        table.columns.push_back(column);
+    }
     std::vector<bool> numeric;
     for (int c = 0; c < model->columnCount(); ++c) {
         const QString header = model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString().simplified();
@@ -160,6 +169,9 @@ io::ResultTable shownTable(const QAbstractItemModel* model, const QString& name,
     }
     for (int r = 0; r < model->rowCount(); ++r) {
         io::Row row;
+        if (code)
+            row.cells.push_back(
+                io::Cell::of(model->data(model->index(r, 0), KeyRole).toString().toStdString()));
         for (int c = 0; c < model->columnCount(); ++c)
             row.cells.push_back(shownCell(model, r, c, numeric[static_cast<std::size_t>(c)]));
         table.rows.push_back(std::move(row));

@@ -14,7 +14,8 @@ namespace maillage::ui::panel {
 //! Property of a table view holding the secrecy threshold its model applied (double; absent: none).
 inline const char* const kSecrecyThresholdProperty = "maillage/secrecyThreshold";
 
-//! Every row of `model` as shown, as a result table named `name` with title `title`: a column per model
+//! Every row of `model` as shown, as a result table named `name` with title `title`: the rows' codes first
+//! as text when they have some (hasCodeKey, column "code"), then a column per model
 //! column (its header for people, an ASCII key from it), numbers where every shown cell of the column
 //! reads as a number in the interface's locale, "—" and empty cells empty, and the cells the model masks
 //! (MaskedRole) masked. `secrecyThreshold` > 0 says that secrecy was applied, from that threshold.

@@ -10,6 +10,7 @@
 
 #include <qgsfeedback.h>
 #include <qgsfillsymbol.h>
+#include <qgslayertree.h>
 #include <qgslayoutatlas.h>
 #include <qgslayoutexporter.h>
 #include <qgslayoutitemlabel.h>
@@ -20,6 +21,7 @@
 #include <qgsprojectmetadata.h>
 #include <qgsproperty.h>
 #include <qgssinglesymbolrenderer.h>
+#include <qgssymbollayer.h>
 #include <qgsvectorlayer.h>
 
 namespace maillage::ui::print {
@@ -115,6 +117,12 @@ std::unique_ptr<QgsPrintLayout> atlasLayout(QgsProject& project, QgsVectorLayer*
     addText(layout.get(), QStringLiteral("subtitle"), QStringLiteral("[% \"type_label\" %]"),
             QRectF(10, 20, 277, 8), layoutFont(12), kGrey);
     QgsLayoutItemMap* map = addAtlasMap(layout.get(), kAtlasMap, coverage->extent());
+    // The page's territory outlined over the project's layers (the coverage is in no layer tree: a map
+    // following the tree left it out, and no page said which territory it was of).
+    QList<QgsMapLayer*> layers{coverage};
+    layers << project.layerTreeRoot()->checkedLayers();
+    map->setLayers(layers);
+    map->setKeepLayerSet(true);
     addLegend(layout.get(), map, QRectF(206, 30, 81, 72));
     addText(layout.get(), QStringLiteral("figures"), QStringLiteral("[% \"figures\" %]"),
             QRectF(206, 106, 81, 20), layoutFont(9), kInk, 0, true);
@@ -210,6 +218,12 @@ bool writeAtlas(const AtlasRequest& request, QString* error, QgsFeedback* feedba
                 PrintText::tr("%1: the dataset has no outlines of these territories.").arg(request.dataset);
         return false;
     }
+    // Only the page's territory is outlined, not its neighbours.
+    if (auto* renderer = dynamic_cast<QgsSingleSymbolRenderer*>(coverage->renderer()))
+        if (QgsSymbolLayer* outline = renderer->symbol()->symbolLayer(0))
+            outline->setDataDefinedProperty(QgsSymbolLayer::PropertyStrokeColor,
+                                            QgsProperty::fromExpression(QStringLiteral(
+                                                "if($id = @atlas_featureid, '#c0392b', '0,0,0,0')")));
     auto layout = atlasLayout(print->project(), coverage, sourceLine(print->dataset()), secrecyText(context));
     if (request.polesOnly) {
         layout->atlas()->setFilterFeatures(true);
@@ -234,8 +248,10 @@ bool writeAtlas(const AtlasRequest& request, QString* error, QgsFeedback* feedba
             QString detail;
             const auto result =
                 QgsLayoutExporter::exportToPdf(layout->atlas(), temp, settings, detail, feedback);
-            if (result == QgsLayoutExporter::Success)
+            if (result == QgsLayoutExporter::Success) {
+                setPdfTitle(temp, layout->name()); // without it, an atlas has no title in PDF readers
                 return true;
+            }
             if (why)
                 *why = PrintText::tr("%1: the atlas could not be written (%2).").arg(request.output, detail);
             return false;

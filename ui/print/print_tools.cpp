@@ -5,13 +5,18 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QStringList>
 #include <QTemporaryFile>
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
+#include <memory>
+
+#include <gdal_priv.h>
 
 #include <qgslayout.h>
 #include <qgslayoutitemlabel.h>
@@ -20,6 +25,7 @@
 #include <qgslayoutmeasurement.h>
 #include <qgslayoutpoint.h>
 #include <qgslayoutsize.h>
+#include <qgslayoututils.h>
 #include <qgstextformat.h>
 
 namespace maillage::ui::print {
@@ -57,6 +63,17 @@ QFont layoutFont(double pointSize, bool bold) {
     return f;
 }
 
+double fittingSize(const QString& text, const QFont& base, double maxPt, double minPt, double widthMm) {
+    QFont f = base;
+    f.setPixelSize(1000); // measure at a large size, scale linearly
+    const double advance = QFontMetricsF(f).horizontalAdvance(text) / 1000.0; // in font sizes
+    for (double pt = maxPt; pt > minPt; pt -= 0.5) {
+        if (advance * pt * 25.4 / 72.0 <= widthMm)
+            return pt;
+    }
+    return minPt;
+}
+
 QgsLayoutItemLabel* addText(QgsLayout* layout, const QString& id, const QString& text, const QRectF& r,
                             const QFont& font, const QColor& color, int page, bool top) {
     auto* label = new QgsLayoutItemLabel(layout);
@@ -71,6 +88,63 @@ QgsLayoutItemLabel* addText(QgsLayout* layout, const QString& id, const QString&
     layout->addLayoutItem(label);
     place(label, r, page);
     return label;
+}
+
+namespace {
+
+//! The pieces of `line` between which it may break: each ends with its space or hyphen.
+QStringList breakablePieces(const QString& line) {
+    QStringList pieces;
+    QString piece;
+    for (const QChar ch : line) {
+        piece += ch;
+        if (ch == QLatin1Char(' ') || ch == QLatin1Char('-') || ch == QChar(0x2011) || ch == QChar(0x2013)) {
+            pieces << piece;
+            piece.clear();
+        }
+    }
+    if (!piece.isEmpty())
+        pieces << piece;
+    return pieces;
+}
+
+} // namespace
+
+QString breakToWidth(const QString& text, const QFont& font, double widthMm) {
+    if (widthMm <= 0)
+        return text;
+    const auto width = [&](const QString& s) { return QgsLayoutUtils::textWidthMM(font, s); };
+    QStringList out;
+    for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
+        QString line;
+        const auto flush = [&] {
+            out << (line.endsWith(QLatin1Char(' ')) ? line.chopped(1) : line);
+            line.clear();
+        };
+        for (QString piece : breakablePieces(paragraph)) {
+            if (!line.isEmpty() && width(line + piece.trimmed()) > widthMm)
+                flush();
+            // A piece wider than the column by itself is cut between letters.
+            while (width(piece.trimmed()) > widthMm && piece.size() > 1) {
+                int n = piece.size() - 1;
+                while (n > 1 && width(piece.left(n)) > widthMm)
+                    --n;
+                line = piece.left(n);
+                flush();
+                piece = piece.mid(n);
+            }
+            line += piece;
+        }
+        flush();
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+bool setPdfTitle(const QString& path, const QString& title) {
+    std::unique_ptr<GDALDataset> pdf(GDALDataset::Open(path.toUtf8().constData(),
+                                                       GDAL_OF_RASTER | GDAL_OF_UPDATE,
+                                                       std::array<const char*, 2>{"PDF", nullptr}.data()));
+    return pdf && pdf->SetMetadataItem("TITLE", title.toUtf8().constData()) == CE_None;
 }
 
 QgsRectangle fitToRatio(const QgsRectangle& extent, double ratio) {

@@ -28,9 +28,19 @@ void place(QgsLayoutItem* item, const QRectF& r, int page = 0);
 //! The layouts' font (DejaVu Sans, shipped by Debian with QGIS) at `pointSize`.
 QFont layoutFont(double pointSize, bool bold = false);
 
+//! The largest size from `maxPt` down to `minPt` (by half points) at which `text` fits on one line of
+//! `widthMm` in `base`'s family and weight; `minPt` when none does (the text then wraps).
+double fittingSize(const QString& text, const QFont& base, double maxPt, double minPt, double widthMm);
+
 //! A text box with id `id` (may be empty) on `page`, left-aligned, vertically centred unless `top`.
 QgsLayoutItemLabel* addText(QgsLayout* layout, const QString& id, const QString& text, const QRectF& r,
                             const QFont& font, const QColor& color, int page = 0, bool top = false);
+
+//! `text` with line breaks ('\n') where it would overflow `widthMm` millimetres in `font`: after a space
+//! (dropped) or a hyphen (kept: "Auneau-Bleury-" / "Saint-Symphorien"), and between letters for a word wider
+//! than the width by itself. QGIS's layout tables wrap at spaces only, so that a long hyphenated name in a
+//! header or a cell was cut at the column's edge.
+QString breakToWidth(const QString& text, const QFont& font, double widthMm);
 
 //! `extent` grown in one direction to the width/height ratio of the map frame, around the same centre
 //! (QgsLayoutItemMap::setExtent would otherwise resize the frame to the extent).
@@ -49,6 +59,11 @@ bool needsFictionalNote(const model::Dataset& dataset, const QStringList& source
 
 //! "3 décembre 2026" / "3 December 2026": a date in the long form of `language`.
 QString longDate(const QDate& date, Language language);
+
+//! Writes `title` as the document title of the PDF `path` (its Info dictionary, updated in place through
+//! GDAL's PDF driver, as QGIS does after a single layout): QGIS writes none for an atlas. False when the
+//! file cannot be updated.
+bool setPdfTitle(const QString& path, const QString& title);
 
 //! The words of the print outputs' failures, with the path named.
 QString cannotWriteFolder(const QString& folder);

@@ -77,30 +77,17 @@ QgsTextFormat textFormat(double size, bool bold, const QColor& color) {
     return f;
 }
 
-//! `table` as a layout table in `r` on `page`, header shaded, every other row tinted, text wrapped.
-void addTable(QgsPrintLayout* layout, const TextTable& table, const QList<double>& widths, const QRectF& r,
-              int page) {
+//! Millimetres a line of 7.5 pt text takes in a layout table, and what a row adds to its lines (cell margins,
+//! grid line): a row of one line is 5.2 mm.
+constexpr double kTableLine = 2.8, kTableRowExtra = 2.4;
+
+//! `table` as a layout table from the top of `r` on `page`, header in bold, every other row tinted, text
+//! wrapped within its column. Returns the height it takes (its lines counted once wrapped), at most
+//! r.height(): the frame is that high, so that what follows it can be placed below.
+double addTable(QgsPrintLayout* layout, const TextTable& table, const QList<double>& widths, const QRectF& r,
+                int page) {
     auto* item = new QgsLayoutItemManualTable(layout);
     layout->addMultiFrame(item);
-    QgsTableContents contents;
-    for (int i = 0; i < table.rows.size(); ++i) {
-        QgsTableRow row;
-        for (int c = 0; c < table.rows[i].size(); ++c) {
-            QgsTableCell cell(table.rows[i][c]);
-            if (i % 2 == 1)
-                cell.setBackgroundColor(QColor(0xf0, 0xf3, 0xf7));
-            if (c >= table.textColumns)
-                cell.setHorizontalAlignment(Qt::AlignRight);
-            row << cell;
-        }
-        contents << row;
-    }
-    item->setTableContents(contents);
-    QgsLayoutTableColumns headers;
-    for (const QString& h : table.header)
-        headers << QgsLayoutTableColumn(h);
-    item->setHeaders(headers);
-    item->setIncludeTableHeader(true);
     // The widths given share the frame's width once the cell margins and grid lines are taken off.
     const double margins = widths.size() * 2 * 1.2 + (widths.size() + 1) * 0.15;
     double sum = 0;
@@ -109,8 +96,40 @@ void addTable(QgsPrintLayout* layout, const TextTable& table, const QList<double
     QList<double> fitted;
     for (double w : widths)
         fitted << (sum > 0 ? w * (r.width() - margins) / sum : w);
+    // QGIS wraps a table's text at spaces only: long hyphenated names are broken here, within the column.
+    // The header is the first row of the contents: QGIS sizes its own header row as if its text had no
+    // line break, so that a header of three lines lost its first and last.
+    const auto lines = [](const QString& text) {
+        return static_cast<double>(text.count(QLatin1Char('\n')) + 1);
+    };
+    double height = 0;
+    QgsTableContents contents;
+    const auto addRow = [&](const QStringList& cells, bool header, bool tinted) {
+        QgsTableRow row;
+        double rowLines = 1;
+        const QFont font = layoutFont(7.5, header);
+        for (int c = 0; c < cells.size(); ++c) {
+            const QString text = c < fitted.size() ? breakToWidth(cells[c], font, fitted[c]) : cells[c];
+            rowLines = std::max(rowLines, lines(text));
+            QgsTableCell cell(text);
+            if (header)
+                cell.setTextFormat(textFormat(7.5, true, kInk));
+            if (tinted)
+                cell.setBackgroundColor(QColor(0xf0, 0xf3, 0xf7));
+            if (!header && c >= table.textColumns)
+                cell.setHorizontalAlignment(Qt::AlignRight);
+            row << cell;
+        }
+        contents << row;
+        height += rowLines * kTableLine + kTableRowExtra;
+    };
+    addRow(table.header, true, false);
+    for (int i = 0; i < table.rows.size(); ++i)
+        addRow(table.rows[i], false, i % 2 == 1);
+    height = std::min(r.height(), height + 1);
+    item->setTableContents(contents);
+    item->setIncludeTableHeader(false);
     item->setColumnWidths(fitted);
-    item->setHeaderTextFormat(textFormat(7.5, true, kInk));
     item->setContentTextFormat(textFormat(7.5, false, kInk));
     item->setWrapBehavior(QgsLayoutTable::WrapText);
     item->setCellMargin(1.2);
@@ -118,8 +137,9 @@ void addTable(QgsPrintLayout* layout, const TextTable& table, const QList<double
     item->setGridColor(QColor(0xbb, 0xbb, 0xbb));
     item->setBackgroundColor(Qt::white);
     auto* frame = new QgsLayoutFrame(layout, item);
-    place(frame, r, page);
+    place(frame, QRectF(r.x(), r.y(), r.width(), height), page);
     item->addFrame(frame);
+    return height;
 }
 
 //! The height in millimetres that `text` takes at `points` over `width` millimetres (DejaVu Sans: about
@@ -184,14 +204,18 @@ void countLegendOverMap(PrintProject& print, const TerritoryContext& context, co
     }
 }
 
-//! The dataset as the subtitle names it: its title, else its régions ("Hauts-de-France"), as an imported
-//! dataset has no title.
+//! The dataset as the subtitle names it: its title, else its régions ("Hauts-de-France"; "18 régions" for
+//! more than two), as an imported dataset has no title.
 QString datasetName(const model::Dataset& ds) {
     if (!ds.meta.title.empty())
         return QString::fromStdString(ds.meta.title);
     std::set<std::string> codes;
     for (const model::Commune& c : ds.communes)
-        codes.insert(c.reg);
+        if (!c.reg.empty())
+            codes.insert(c.reg);
+    // The national data's 18 régions would fill three lines of the subtitle: their number says it.
+    if (codes.size() > 2)
+        return PrintText::tr("%n régions", nullptr, static_cast<int>(codes.size()));
     QStringList names;
     for (const std::string& code : codes) {
         const auto name = ds.regionNames.find(code);
@@ -205,9 +229,10 @@ QString datasetName(const model::Dataset& ds) {
 void mapPage(QgsPrintLayout* layout, PrintProject& print, const TerritoryContext& context, const Sheet& sheet,
              QgsVectorLayer* outline) {
     const TerritoryFigures& t = sheet.figures;
-    addText(layout, QStringLiteral("title"),
-            t.code.isEmpty() ? t.name : QStringLiteral("%1 (%2)").arg(t.name, t.code),
-            QRectF(10, 12, kWidth, 12), layoutFont(20, true), kInk);
+    // A long name takes a smaller size, then two lines of the box, never the subtitle's place.
+    const QString title = t.code.isEmpty() ? t.name : QStringLiteral("%1 (%2)").arg(t.name, t.code);
+    addText(layout, QStringLiteral("title"), title, QRectF(10, 12, kWidth, 12),
+            layoutFont(fittingSize(title, layoutFont(20, true), 20, 12, kWidth), true), kInk);
     addText(layout, QStringLiteral("subtitle"),
             PrintText::tr("Territory sheet — %1 — %2, %3")
                 .arg(sheet.kind, datasetName(print.dataset()))
@@ -264,11 +289,6 @@ QList<double> widths(int columns, double first) {
     return out;
 }
 
-//! The height of a table of `rows` rows (7.5 pt, one line each).
-double tableHeight(int rows) {
-    return 9 + 5.2 * rows;
-}
-
 //! Page 2: densities per profession against the references.
 void densityPage(QgsPrintLayout* layout, const Sheet& sheet, const TextTable& densities, int vintage) {
     addHeading(layout, PrintText::tr("Health professionals and densities"), 14, 1);
@@ -294,8 +314,7 @@ void tablePage(QgsPrintLayout* layout, const QString& heading, const QString& in
                 page, true);
         y += textHeight(intro) + 1;
     }
-    addTable(layout, table, widths(table.header.size(), 60),
-             QRectF(10, y, kWidth, std::min(276.0 - y, tableHeight(table.rows.size()))), page);
+    addTable(layout, table, widths(table.header.size(), 60), QRectF(10, y, kWidth, 276 - y), page);
 }
 
 //! What the table of a département's BVs counts, against the département's own figure: the BVs with all
@@ -329,11 +348,10 @@ double linksSection(QgsPrintLayout* layout, const TerritoryContext& context, con
         addText(layout, QString(), none, QRectF(10, y, kWidth, 6), layoutFont(8.5), kInk, page);
         return y + 12;
     }
-    const double height = tableHeight(links.rows.size());
-    addTable(layout, links,
-             links.header.size() == 6 ? QList<double>{40, 40, 36, 22, 26, 26}
-                                      : QList<double>{56, 44, 22, 26, 42},
-             QRectF(10, y, kWidth, height), page);
+    const double height = addTable(layout, links,
+                                   links.header.size() == 6 ? QList<double>{40, 40, 36, 22, 26, 26}
+                                                            : QList<double>{56, 44, 22, 26, 42},
+                                   QRectF(10, y, kWidth, 276 - y), page);
     return y + height + 8;
 }
 
@@ -344,9 +362,8 @@ void closingPage(QgsPrintLayout* layout, const TerritoryContext& context, const 
     const TextTable communes = communeTable(context, sheet.territory);
     if (sheet.territory.level == analysis::TerritoryLevel::Communes && communes.rows.size() <= kShortList) {
         addHeading(layout, PrintText::tr("Communes of the selection"), y, page);
-        const double height = tableHeight(communes.rows.size());
-        addTable(layout, communes, widths(communes.header.size(), 60), QRectF(10, y + 10, kWidth, height),
-                 page);
+        const double height = addTable(layout, communes, widths(communes.header.size(), 60),
+                                       QRectF(10, y + 10, kWidth, 266 - y), page);
         y += height + 18;
     }
     if (sheet.territory.level != analysis::TerritoryLevel::Communes) {
