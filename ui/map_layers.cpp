@@ -349,7 +349,7 @@ void MapLayers::rebuild() {
     m_departements = QgsMemoryProviderUtils::createMemoryLayer(tr("Départements"), departementFields(),
                                                                QgsWkbTypes::MultiPolygon, crs);
     setLayerRole(m_departements, QString::fromLatin1(role::Departements));
-    m_departements->setRenderer(styles::departementRenderer());
+    styles::setDepartementStyle(m_departements);
 
     // Below any layer the panels add (links, pôles): selection, départements, communes, bassins from top
     // to bottom (kMapOrder).

@@ -7,6 +7,7 @@
 #include "ui/maillage_layers.h"
 #include "ui/map_layers.h"
 #include "ui/session.h"
+#include "ui/styles/layer_styles.h"
 
 #include "testing.h"
 #include "ui/control_image.h"
@@ -18,6 +19,7 @@
 #include <QImage>
 #include <QMap>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -40,10 +42,12 @@
 #include <qgsprintlayout.h>
 #include <qgsproject.h>
 #include <qgsrenderchecker.h>
+#include <qgsrendercontext.h>
 #include <qgsrulebasedlabeling.h>
 #include <qgssymbol.h>
 #include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
+#include <qgsvectorsimplifymethod.h>
 
 using namespace maillage;
 using namespace maillage::ui;
@@ -173,6 +177,8 @@ private slots:
     void renderingMatchesControlImage();
     void labelPriorityRanksByTypeThenMass();
     void poleLabelsKeepOffTheMarkers();
+    void nationalScaleNamesOnlyTheLargestPoles();
+    void departementBoundariesGeneralisedWhenDrawn();
     void selectionIsALayerUnderTheLabels();
     void exportOfADensityMapSaysWhatItShows();
     void sourceLineCitesSourcesNotFileNames();
@@ -462,6 +468,60 @@ void TestMap::poleLabelsKeepOffTheMarkers() {
                                 pole.attribute(QStringLiteral("name")).toString() + QStringLiteral(": ") +
                                 label.labelRect.toString() + QStringLiteral(" / ") + marker.toString()));
     }
+}
+
+void TestMap::nationalScaleNamesOnlyTheLargestPoles() {
+    SixBassinsMap map;
+    auto& [session, project, layers] = map;
+    // The heaviest of the six made a grand pôle.
+    double heaviest = 0;
+    for (const analysis::PoleClassification& pole : session.poles())
+        heaviest = std::max(heaviest, pole.total);
+    model::Parameters p = session.parameters();
+    p.poles.grandPoleMin = heaviest / p.poles.massScale;
+    p.poles.metropoleMin = std::max(p.poles.metropoleMin, 2 * p.poles.grandPoleMin);
+    session.setParameters(p);
+    QSet<QString> large, others;
+    for (std::size_t i = 0; i < session.poles().size(); ++i) {
+        const int type = static_cast<int>(session.poles()[i].type);
+        const QString name = QString::fromStdString(session.dataset().bassins[i].name);
+        if (type == 1 || type == 2)
+            large.insert(name);
+        else if (type != 0)
+            others.insert(name);
+    }
+    QVERIFY(!large.isEmpty() && !others.isEmpty());
+    // The map at `scale` (600 × 400 pixels at 96 DPI around the bassins): the names placed.
+    auto namesAt = [&](double scale) {
+        const double widthM = scale * 600 / 96 * 0.0254;
+        const double ratio = widthM / layers.bassins()->extent().width();
+        QList<QgsLabelPosition> labels;
+        renderLayers({layers.bassins()}, QSize(600, 400), &labels, ratio);
+        QSet<QString> names;
+        for (const QgsLabelPosition& label : std::as_const(labels))
+            names.insert(label.labelText);
+        return names;
+    };
+    // The whole country (1:3,350,000 at 1600×1200): the grandes métropoles and grands pôles alone.
+    QCOMPARE(namesAt(3.35e6), large);
+    QCOMPARE(namesAt(2.6e6), large);
+    // A région's scale: every pôle, the largest ones still.
+    const QSet<QString> regional = namesAt(1.5e6);
+    QVERIFY(regional.contains(large));
+    QVERIFY(regional.contains(others));
+}
+
+void TestMap::departementBoundariesGeneralisedWhenDrawn() {
+    SixBassinsMap map;
+    QgsVectorLayer* deps = map.layers.departements();
+    QgsRenderContext context;
+    context.setFlag(Qgis::RenderContextFlag::UseRenderingOptimization, true);
+    QVERIFY(deps->simplifyDrawingCanbeApplied(context, QgsVectorSimplifyMethod::GeometrySimplification));
+    QCOMPARE(deps->simplifyMethod().threshold(), styles::kThickBoundaryGeneralisationPx);
+    // Finer than the line drawn (0.5 mm: 1.9 pixels at 96 DPI) would cost the national map's drawing twice.
+    QVERIFY(deps->simplifyMethod().threshold() > 1.5f);
+    // The bassins keep QGIS's pixel: their colours meet the boundaries drawn.
+    QVERIFY(map.layers.bassins()->simplifyMethod().threshold() <= 1.0f);
 }
 
 void TestMap::selectionIsALayerUnderTheLabels() {

@@ -50,6 +50,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QHeaderView>
 #include <QImage>
 #include <QLabel>
 #include <QPushButton>
@@ -172,6 +173,21 @@ private slots:
 
         panel.findChild<QCheckBox*>(QStringLiteral("polesOnly"))->setChecked(false);
         QCOMPARE(panel.listedRowCount(), static_cast<int>(ds().bassins.size()));
+    }
+
+    void polesTableColumnsAreFittedToTheRowsAroundThoseInSight() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        auto* table = panel.findChild<QTableView*>(QStringLiteral("polesTable"));
+        QVERIFY(table);
+        // Qt lays out the texts of 1,000 rows a column by default: the reasons and margins of 1,000 bassins
+        // were a third of the main thread's instructions after a threshold change (national dataset).
+        QCOMPARE(table->horizontalHeader()->resizeContentsPrecision(), PolesPanel::kFittedRows);
+        QVERIFY(PolesPanel::kFittedRows >= 50 && PolesPanel::kFittedRows <= 200);
+        // The names in sight still fit their column.
+        const QFontMetrics metrics(table->font());
+        const QModelIndex first = table->model()->index(0, 0);
+        QVERIFY(table->horizontalHeader()->sectionSize(0) >=
+                std::min(150, metrics.horizontalAdvance(first.data().toString())));
     }
 
     void copyPutsTheHeaderAndTheSelectedRowTabSeparatedOnTheClipboard() {

@@ -39,6 +39,8 @@ public:
 
     //! Rows listed in the table (after the "pôles only" filter).
     int listedRowCount() const;
+    //! Rows whose texts the table's columns are fitted to (those in sight and around them).
+    static constexpr int kFittedRows = 100;
     //! BV code of a listed row (in the table's current sort order).
     QString listedBassin(int row) const;
     //! The diagnostics the Crunch tab currently shows: as statistical secrecy lets them be published

@@ -311,9 +311,9 @@ void applyStyle(QgsVectorLayer& layer, const QString& name, const ResultSummary&
         setCommuneStyle(&layer);
         setCommuneLabels(&layer);
     } else if (name == QLatin1String("departements")) {
-        layer.setRenderer(departementRenderer());
+        setDepartementStyle(&layer);
     } else if (name == QLatin1String("regions")) {
-        layer.setRenderer(regionRenderer());
+        setRegionStyle(&layer);
     } else if (name == QLatin1String(io::kDensityMapView)) {
         // As the application's density map: masked communes in the secret class.
         layer.setRenderer(densityRenderer(

@@ -44,10 +44,12 @@ void setBassinLabels(QgsVectorLayer* layer);
 void setCommuneStyle(QgsVectorLayer* layer);
 void setCommuneLabels(QgsVectorLayer* layer);
 
-//! Département boundaries: a dark line, no fill.
-QgsFeatureRenderer* departementRenderer();
-//! Région boundaries: a wider dark line, no fill.
-QgsFeatureRenderer* regionRenderer();
+//! Pixels of the generalisation of the département and région boundaries when drawn (QGIS's default: 1).
+constexpr float kThickBoundaryGeneralisationPx = 3;
+//! Département boundaries: a dark line, no fill, generalised to kThickBoundaryGeneralisationPx when drawn.
+void setDepartementStyle(QgsVectorLayer* layer);
+//! Région boundaries: a wider dark line, no fill, generalised as the départements'.
+void setRegionStyle(QgsVectorLayer* layer);
 
 //! A simple line in millimetres, round caps and joins; `style` is QGIS's ("solid", "dash"...).
 QgsLineSymbol* lineSymbol(const QColor& color, double widthMm,
