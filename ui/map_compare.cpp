@@ -7,6 +7,7 @@
 #include "ui/session.h"
 #include "ui/tasks.h"
 #include "ui/workshop.h"
+#include "ui/workshop_obstacles.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -128,6 +129,11 @@ MapCompare::MapCompare(Session* session, MapLayers* layers, QgsMapCanvas* main, 
     m_mainTitle->setObjectName(QStringLiteral("mainMapTitle"));
     m_mainTitle->setStyleSheet(QString::fromLatin1(kTitleStyle));
     m_mainTitle->show();
+    // No name under a title: on the main map and on the second one.
+    LabelObstacles::of(m_main)->addBox(m_mainTitle);
+    LabelObstacles::of(m_canvas)->addBox(m_choice);
+    // A result map shown or hidden on the main map (the Change panel) changes its title.
+    connect(m_main, &QgsMapCanvas::layersChanged, this, &MapCompare::placeTitles);
 
     m_crossOnMain = newCross(m_main);
     m_crossOnSecond = newCross(m_canvas);
@@ -269,6 +275,7 @@ void MapCompare::showNote(const QString& text) {
         m_note->setObjectName(QStringLiteral("compareNote"));
         m_note->setWordWrap(true);
         m_note->setStyleSheet(QString::fromLatin1(kTitleStyle));
+        LabelObstacles::of(m_canvas)->addBox(m_note);
     }
     m_note->setText(text);
     m_note->setFixedWidth(qMax(200, m_canvas->width() - 40));
@@ -351,6 +358,9 @@ QString MapCompare::title() const {
 }
 
 QString MapCompare::mainTitle() const {
+    // The result map shown over the types (a change, a density…) in the words of its legend.
+    if (const QgsVectorLayer* result = shownResultLayer(m_project))
+        return resultLegendTitle(*result);
     if (m_layers->communesColoured())
         return m_layers->communeColouringTitle();
     return tr("Pôles d'offre %1").arg(m_session->hasDataset() ? m_session->vintage() : 0);
@@ -448,6 +458,8 @@ QImage MapCompare::renderFigure(const QSize& size) const {
         settings.setOutputSize(QSize(half - 8, size.height() - titleHeight));
         settings.setOutputDpi(96);
         settings.setExtent(extent);
+        // The figure's titles are above the maps: the canvases' boxes are no obstacles on it.
+        settings.setLayers(LabelObstacles::withoutObstacles(settings.layers()));
         painter.save();
         painter.translate(area.left() + 4, titleHeight);
         // A feature larger than the extent is drawn whole: clipped, it stays on its own half.
@@ -460,6 +472,17 @@ QImage MapCompare::renderFigure(const QSize& size) const {
                                             : (m_density ? m_poleLayer.get() : nullptr);
         if (density) {
             drawRendererLegend(painter, area, unit, tr("Professionals per 10,000 inhabitants"), *density);
+            continue;
+        }
+        const QgsVectorLayer* result = side == 0 ? shownResultLayer(m_project) : nullptr;
+        if (result) { // a change map (or another result) on the main map: its classes, as its title says
+            const QSizeF legend = resultLegendSize(unit, *result);
+            const QRectF box(area.left() + unit * 0.5, size.height() - legend.height() - unit * 0.5,
+                             legend.width(), legend.height());
+            painter.setPen(QPen(QColor(0xAA, 0xAA, 0xAA), 1));
+            painter.setBrush(QColor(255, 255, 255, 235));
+            painter.drawRect(box);
+            drawResultLegend(painter, box, unit, *result);
             continue;
         }
         if (side == 1 && !m_resultTitle.isEmpty()) { // a result: its types and the BVs it changes
