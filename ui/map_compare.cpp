@@ -5,6 +5,7 @@
 #include "ui/map_layers.h"
 #include "ui/panels/panel_util.h"
 #include "ui/session.h"
+#include "ui/styles/layer_styles.h"
 #include "ui/tasks.h"
 #include "ui/workshop.h"
 #include "ui/workshop_obstacles.h"
@@ -20,9 +21,12 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <qgscategorizedsymbolrenderer.h>
+#include <qgsgeometrygeneratorsymbollayer.h>
 #include <qgslegendsymbolitem.h>
 #include <qgsmapcanvas.h>
 #include <qgsmaprenderercustompainterjob.h>
+#include <qgsmarkersymbol.h>
 #include <qgsproject.h>
 #include <qgsrenderer.h>
 #include <qgssymbol.h>
@@ -91,6 +95,32 @@ void drawRendererLegend(QPainter& painter, const QRect& area, double unit, const
         y += unit * 1.3;
     }
     painter.restore();
+}
+
+//! The size (mm, before the workshop's magnification) of the pôles' markers on the second map.
+constexpr double kSecondMapMarkerMm = 1.8;
+
+//! A dark dot at the anchor of each pôle (types 1 to 4) of `layer`, `sizeMm` wide: the names are placed
+//! beside the pôle's marker, as on the main map, where a dot now marks the pôle they name (without it
+//! they sat beside nothing, as if the main map's markers were there).
+void addPoleMarkers(QgsVectorLayer& layer, double sizeMm) {
+    auto* renderer = dynamic_cast<QgsCategorizedSymbolRenderer*>(layer.renderer());
+    if (!renderer)
+        return;
+    const QgsCategoryList categories = renderer->categories();
+    for (int i = 0; i < categories.size(); ++i) {
+        if (categories[i].value().toInt() == 0 || !categories[i].symbol())
+            continue; // hors pôle: no marker, no name
+        std::unique_ptr<QgsSymbol> symbol(categories[i].symbol()->clone());
+        auto* dot =
+            static_cast<QgsGeometryGeneratorSymbolLayer*>(QgsGeometryGeneratorSymbolLayer::create({}));
+        dot->setGeometryExpression(QStringLiteral("make_point(\"anchor_x\", \"anchor_y\")"));
+        dot->setSymbolType(Qgis::SymbolType::Marker);
+        dot->setSubSymbol(styles::markerSymbol(QStringLiteral("circle"), QColor(0x20, 0x20, 0x20),
+                                               QColor(Qt::white), sizeMm, 0.3));
+        symbol->appendSymbolLayer(dot);
+        renderer->updateCategorySymbol(i, symbol.release());
+    }
 }
 
 } // namespace
@@ -296,8 +326,10 @@ void MapCompare::setVintage(int vintage) {
     showNote(QString());
     const analysis::Classification classification =
         analysis::classifyDataset(m_session->dataset(), vintage, m_session->parameters().poles);
-    showLayer(std::unique_ptr<QgsVectorLayer>(
-        MapLayers::createPoleLayer(m_session->dataset(), classification.poles, title())));
+    std::unique_ptr<QgsVectorLayer> layer(
+        MapLayers::createPoleLayer(m_session->dataset(), classification.poles, title()));
+    addPoleMarkers(*layer, kSecondMapMarkerMm * m_magnification);
+    showLayer(std::move(layer));
 }
 
 void MapCompare::showResult(const std::function<QgsVectorLayer*()>& make, const QString& title) {

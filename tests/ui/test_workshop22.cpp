@@ -15,9 +15,12 @@
 
 #include <QLabel>
 
+#include <qgscategorizedsymbolrenderer.h>
+#include <qgsgeometrygeneratorsymbollayer.h>
 #include <qgslabelingresults.h>
 #include <qgslayertree.h>
 #include <qgsmapcanvas.h>
+#include <qgsmarkersymbol.h>
 
 using namespace maillage;
 using namespace maillage::ui;
@@ -145,6 +148,46 @@ private slots:
         QCOMPARE(window->compare()->mainTitle(), title->text());
         window->project()->layerTreeRoot()->findLayer(change)->setItemVisibilityChecked(false);
         QTRY_COMPARE(title->text(), types);
+        window->setCompareVisible(false);
+        QTRY_VERIFY(!window->canvas()->isDrawing());
+    }
+
+    //! The second map's enlarged names sat beside nothing, where the main map's markers would be: each pôle
+    //! (types 1 to 4) has its dot at its anchor, the hors pôle bassins none, in the workshop enlarged too.
+    void theSecondMapMarksThePolesItNames() {
+        auto window = testing::showTwoYearsWindow(QSize(1280, 720));
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->showDataset(demo::makeDemoDataset(), QString());
+        window->setCompareVisible(true);
+        auto markerSizes = [&] {
+            QMap<int, double> sizes; // pôle type -> size of the dot drawn at the anchor (mm), 0 = none
+            QgsVectorLayer* layer = nullptr;
+            for (QgsMapLayer* l : window->compare()->canvas()->layers())
+                if (auto* v = qobject_cast<QgsVectorLayer*>(l); v && v->fields().indexOf("pole_type") >= 0)
+                    layer = v;
+            const auto* renderer =
+                layer ? dynamic_cast<const QgsCategorizedSymbolRenderer*>(layer->renderer()) : nullptr;
+            if (!renderer)
+                return sizes;
+            for (const QgsRendererCategory& c : renderer->categories()) {
+                double size = 0;
+                for (QgsSymbolLayer* sl : c.symbol()->symbolLayers())
+                    if (auto* g = dynamic_cast<QgsGeometryGeneratorSymbolLayer*>(sl);
+                        g && g->geometryExpression().contains("anchor_x") && g->subSymbol())
+                        size = static_cast<const QgsMarkerSymbol*>(g->subSymbol())->size();
+                sizes.insert(c.value().toInt(), size);
+            }
+            return sizes;
+        };
+        const QMap<int, double> plain = markerSizes();
+        QCOMPARE(plain.size(), 5);
+        QCOMPARE(plain.value(0), 0.0);
+        for (int type = 1; type <= 4; ++type)
+            QVERIFY2(plain.value(type) > 1, qPrintable(QString::number(type)));
+        window->setWorkshopMode(true);
+        QTRY_VERIFY(markerSizes().value(1) > plain.value(1) * 1.5);
+        window->setWorkshopMode(false);
+        QTRY_COMPARE(markerSizes().value(1), plain.value(1));
         window->setCompareVisible(false);
         QTRY_VERIFY(!window->canvas()->isDrawing());
     }
