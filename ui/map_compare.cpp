@@ -5,8 +5,10 @@
 #include "ui/map_layers.h"
 #include "ui/panels/panel_util.h"
 #include "ui/session.h"
+#include "ui/styles/layer_styles.h"
 #include "ui/tasks.h"
 #include "ui/workshop.h"
+#include "ui/workshop_obstacles.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -19,9 +21,12 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <qgscategorizedsymbolrenderer.h>
+#include <qgsgeometrygeneratorsymbollayer.h>
 #include <qgslegendsymbolitem.h>
 #include <qgsmapcanvas.h>
 #include <qgsmaprenderercustompainterjob.h>
+#include <qgsmarkersymbol.h>
 #include <qgsproject.h>
 #include <qgsrenderer.h>
 #include <qgssymbol.h>
@@ -92,6 +97,32 @@ void drawRendererLegend(QPainter& painter, const QRect& area, double unit, const
     painter.restore();
 }
 
+//! The size (mm, before the workshop's magnification) of the pôles' markers on the second map.
+constexpr double kSecondMapMarkerMm = 1.8;
+
+//! A dark dot at the anchor of each pôle (types 1 to 4) of `layer`, `sizeMm` wide: the names are placed
+//! beside the pôle's marker, as on the main map, where a dot now marks the pôle they name (without it
+//! they sat beside nothing, as if the main map's markers were there).
+void addPoleMarkers(QgsVectorLayer& layer, double sizeMm) {
+    auto* renderer = dynamic_cast<QgsCategorizedSymbolRenderer*>(layer.renderer());
+    if (!renderer)
+        return;
+    const QgsCategoryList categories = renderer->categories();
+    for (int i = 0; i < categories.size(); ++i) {
+        if (categories[i].value().toInt() == 0 || !categories[i].symbol())
+            continue; // hors pôle: no marker, no name
+        std::unique_ptr<QgsSymbol> symbol(categories[i].symbol()->clone());
+        auto* dot =
+            static_cast<QgsGeometryGeneratorSymbolLayer*>(QgsGeometryGeneratorSymbolLayer::create({}));
+        dot->setGeometryExpression(QStringLiteral("make_point(\"anchor_x\", \"anchor_y\")"));
+        dot->setSymbolType(Qgis::SymbolType::Marker);
+        dot->setSubSymbol(styles::markerSymbol(QStringLiteral("circle"), QColor(0x20, 0x20, 0x20),
+                                               QColor(Qt::white), sizeMm, 0.3));
+        symbol->appendSymbolLayer(dot);
+        renderer->updateCategorySymbol(i, symbol.release());
+    }
+}
+
 } // namespace
 
 MapCompare::MapCompare(Session* session, MapLayers* layers, QgsMapCanvas* main, QgsProject* project,
@@ -128,6 +159,11 @@ MapCompare::MapCompare(Session* session, MapLayers* layers, QgsMapCanvas* main, 
     m_mainTitle->setObjectName(QStringLiteral("mainMapTitle"));
     m_mainTitle->setStyleSheet(QString::fromLatin1(kTitleStyle));
     m_mainTitle->show();
+    // No name under a title: on the main map and on the second one.
+    LabelObstacles::of(m_main)->addBox(m_mainTitle);
+    LabelObstacles::of(m_canvas)->addBox(m_choice);
+    // A result map shown or hidden on the main map (the Change panel) changes its title.
+    connect(m_main, &QgsMapCanvas::layersChanged, this, &MapCompare::placeTitles);
 
     m_crossOnMain = newCross(m_main);
     m_crossOnSecond = newCross(m_canvas);
@@ -269,6 +305,7 @@ void MapCompare::showNote(const QString& text) {
         m_note->setObjectName(QStringLiteral("compareNote"));
         m_note->setWordWrap(true);
         m_note->setStyleSheet(QString::fromLatin1(kTitleStyle));
+        LabelObstacles::of(m_canvas)->addBox(m_note);
     }
     m_note->setText(text);
     m_note->setFixedWidth(qMax(200, m_canvas->width() - 40));
@@ -289,8 +326,10 @@ void MapCompare::setVintage(int vintage) {
     showNote(QString());
     const analysis::Classification classification =
         analysis::classifyDataset(m_session->dataset(), vintage, m_session->parameters().poles);
-    showLayer(std::unique_ptr<QgsVectorLayer>(
-        MapLayers::createPoleLayer(m_session->dataset(), classification.poles, title())));
+    std::unique_ptr<QgsVectorLayer> layer(
+        MapLayers::createPoleLayer(m_session->dataset(), classification.poles, title()));
+    addPoleMarkers(*layer, kSecondMapMarkerMm * m_magnification);
+    showLayer(std::move(layer));
 }
 
 void MapCompare::showResult(const std::function<QgsVectorLayer*()>& make, const QString& title) {
@@ -351,6 +390,9 @@ QString MapCompare::title() const {
 }
 
 QString MapCompare::mainTitle() const {
+    // The result map shown over the types (a change, a density…) in the words of its legend.
+    if (const QgsVectorLayer* result = shownResultLayer(m_project))
+        return resultLegendTitle(*result);
     if (m_layers->communesColoured())
         return m_layers->communeColouringTitle();
     return tr("Pôles d'offre %1").arg(m_session->hasDataset() ? m_session->vintage() : 0);
@@ -448,6 +490,8 @@ QImage MapCompare::renderFigure(const QSize& size) const {
         settings.setOutputSize(QSize(half - 8, size.height() - titleHeight));
         settings.setOutputDpi(96);
         settings.setExtent(extent);
+        // The figure's titles are above the maps: the canvases' boxes are no obstacles on it.
+        settings.setLayers(LabelObstacles::withoutObstacles(settings.layers()));
         painter.save();
         painter.translate(area.left() + 4, titleHeight);
         // A feature larger than the extent is drawn whole: clipped, it stays on its own half.
@@ -460,6 +504,17 @@ QImage MapCompare::renderFigure(const QSize& size) const {
                                             : (m_density ? m_poleLayer.get() : nullptr);
         if (density) {
             drawRendererLegend(painter, area, unit, tr("Professionals per 10,000 inhabitants"), *density);
+            continue;
+        }
+        const QgsVectorLayer* result = side == 0 ? shownResultLayer(m_project) : nullptr;
+        if (result) { // a change map (or another result) on the main map: its classes, as its title says
+            const QSizeF legend = resultLegendSize(unit, *result);
+            const QRectF box(area.left() + unit * 0.5, size.height() - legend.height() - unit * 0.5,
+                             legend.width(), legend.height());
+            painter.setPen(QPen(QColor(0xAA, 0xAA, 0xAA), 1));
+            painter.setBrush(QColor(255, 255, 255, 235));
+            painter.drawRect(box);
+            drawResultLegend(painter, box, unit, *result);
             continue;
         }
         if (side == 1 && !m_resultTitle.isEmpty()) { // a result: its types and the BVs it changes

@@ -6,6 +6,7 @@
 #include "ui/panels/panel_util.h"
 #include "ui/panels/pole_palette.h"
 #include "ui/session.h"
+#include "ui/workshop_obstacles.h"
 #include "ui/workshop_slides.h"
 
 #include <QAction>
@@ -130,13 +131,12 @@ QgsVectorLayer* shownResultLayer(const QgsProject* project) {
     return nullptr;
 }
 
-namespace {
-
-//! The title of `layer`'s legend: what a density map shows, else the layer's name.
-QString resultTitle(const QgsVectorLayer& layer) {
+QString resultLegendTitle(const QgsVectorLayer& layer) {
     const QString colouring = layer.customProperty(QString::fromLatin1(kColouringProperty)).toString();
     return colouring.isEmpty() ? layer.name() : colouring;
 }
+
+namespace {
 
 //! The classes of `layer`'s renderer that have a symbol and a label.
 QgsLegendSymbolList resultClasses(const QgsVectorLayer& layer) {
@@ -156,12 +156,12 @@ QSizeF resultLegendSize(double unit, const QgsVectorLayer& layer) {
     QStringList labels;
     for (const QgsLegendSymbolItem& item : resultClasses(layer))
         labels << item.label();
-    return legendSize(unit, resultTitle(layer), labels, kResultRow);
+    return legendSize(unit, resultLegendTitle(layer), labels, kResultRow);
 }
 
 double drawResultLegend(QPainter& painter, const QRectF& area, double unit, const QgsVectorLayer& layer) {
     painter.save();
-    double y = drawLegendTitle(painter, area, unit, resultTitle(layer));
+    double y = drawLegendTitle(painter, area, unit, resultLegendTitle(layer));
     const int side = qRound(unit * 1.2);
     for (const QgsLegendSymbolItem& item : resultClasses(layer)) {
         const QPixmap swatch = QgsSymbolLayerUtils::symbolPreviewPixmap(item.symbol(), QSize(side, side));
@@ -405,7 +405,7 @@ public:
     //! The title shown: the result map's, else the pôle types'.
     QString shownTitle() const {
         const QgsVectorLayer* result = shownResultLayer(m_project);
-        return result ? resultTitle(*result) : title();
+        return result ? resultLegendTitle(*result) : title();
     }
 
 protected:
@@ -624,8 +624,11 @@ void WorkshopMode::createOverlay() {
         m_deck->next();
     })->setObjectName(QStringLiteral("workshopNext"));
     button(QStringLiteral("✕"), tr("Leave the workshop mode (Esc)"), [this] { leave(); });
-    for (QWidget* w : {m_legend.data(), m_info.data(), m_nav.data()})
+    for (QWidget* w : {m_legend.data(), m_info.data(), m_nav.data()}) {
         w->show();
+        // No name under a box, whatever extent the user or a slide gives the map.
+        LabelObstacles::of(m_canvas)->addBox(w);
+    }
     // The legend follows the map shown (a change or density map has its own classes): checked after each
     // render, placed again only when it changed.
     connect(m_canvas, &QgsMapCanvas::mapCanvasRefreshed, m_legend, [this] {

@@ -47,6 +47,8 @@ QSizeF poleLegendSize(double unit, const QString& title);
 //! types': a visible change, zonage, sensitivity or after-scenario layer, or the communes while they show a
 //! density map; null when none.
 QgsVectorLayer* shownResultLayer(const QgsProject* project);
+//! The title of `layer`'s legend: what a density map shows, else the layer's name (the map's title too).
+QString resultLegendTitle(const QgsVectorLayer& layer);
 //! The legend of `layer` (its name or density title, then each class of its renderer with its symbol) as
 //! drawPoleLegend draws the types', and its size.
 double drawResultLegend(QPainter& painter, const QRectF& area, double unit, const QgsVectorLayer& layer);
