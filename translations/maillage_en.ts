@@ -47,7 +47,7 @@
 <context>
     <name>maillage::ui::PolesPanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/poles_panel.cpp" line="+918"/>
+        <location filename="../ui/panels/poles_panel.cpp" line="+922"/>
         <source>(over the %n bassins de vie whose change is shown)</source>
         <translation>
             <numerusform>(over the bassin de vie whose change is shown)</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>maillage::ui::WorkshopMode</name>
     <message numerus="yes">
-        <location filename="../ui/workshop.cpp" line="+617"/>
+        <location filename="../ui/workshop.cpp" line="+728"/>
         <source>%n slide(s)</source>
         <translation>
             <numerusform>%n slide</numerusform>
@@ -120,6 +120,14 @@
         <translation>
             <numerusform>The selected bassin de vie (%1)</numerusform>
             <numerusform>The %n selected bassins de vie (%1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/print/report.cpp" line="+218"/>
+        <source>%n région(s)</source>
+        <translation>
+            <numerusform>%n region</numerusform>
+            <numerusform>%n regions</numerusform>
         </translation>
     </message>
 </context>

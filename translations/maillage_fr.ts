@@ -4,7 +4,7 @@
 <context>
     <name>ExportLayout</name>
     <message>
-        <location filename="../ui/print/print_tools.cpp" line="+118"/>
+        <location filename="../ui/print/print_tools.cpp" line="+192"/>
         <source>Fictional data (demonstration dataset)</source>
         <translation>Données fictives (jeu de démonstration)</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>Carte : Maillage, %1</translation>
     </message>
     <message>
-        <location filename="../ui/export_layout.cpp" line="+193"/>
+        <location filename="../ui/export_layout.cpp" line="+180"/>
         <source>Health care pôles</source>
         <translation>Pôles d&apos;offre de soins</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Carte</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
@@ -72,7 +72,12 @@
 <context>
     <name>PanelTable</name>
     <message>
-        <location filename="../ui/panels/panel_table.cpp" line="+90"/>
+        <location filename="../ui/panels/panel_table.cpp" line="+62"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
@@ -122,7 +127,7 @@
 %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+65"/>
         <source>Export…</source>
         <translation>Exporter…</translation>
     </message>
@@ -163,7 +168,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="+696"/>
+        <location filename="../ui/dialogs.cpp" line="+707"/>
         <source>&lt;h2&gt;Maillage: pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Each bassin de vie is classified by the number N of health professionals of the selected year. The rules are applied in order; the first that holds gives the type.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Maillage : pôles d&apos;offre de soins&lt;/h2&gt;&lt;p&gt;Chaque bassin de vie est classé selon le nombre N de professionnels de santé de l&apos;année choisie. Les règles s&apos;appliquent dans l&apos;ordre ; la première vérifiée donne le type.&lt;/p&gt;</translation>
     </message>
@@ -1731,13 +1736,13 @@
     <name>maillage::ui::MaillageLayers</name>
     <message>
         <location filename="../ui/maillage_layers.cpp" line="+204"/>
-        <location filename="../ui/styles/dataset_styles.cpp" line="+345"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="+342"/>
         <source>Maillage links</source>
         <translation>Liens du maillage</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../ui/styles/layer_styles.cpp" line="+280"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="+300"/>
         <source>Dominant link (towards a heavier pôle)</source>
         <translation>Lien dominant (vers un pôle plus lourd)</translation>
     </message>
@@ -1755,7 +1760,7 @@
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../ui/styles/dataset_styles.cpp" line="-169"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="-166"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -2263,12 +2268,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+1447"/>
+        <location filename="../ui/main_window.cpp" line="+1473"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-1250"/>
+        <location line="-1276"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -2622,12 +2627,27 @@
     <message>
         <location line="+32"/>
         <source>Open a dataset first.</source>
-        <translation>Ouvrez d'abord un jeu de données.</translation>
+        <translation>Ouvrez d&apos;abord un jeu de données.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+5"/>
+        <source>The consumption weights shipped with Maillage are used but could not be stored in the dataset: %1</source>
+        <translation>Les poids de consommation fournis avec Maillage sont utilisés mais n'ont pas pu être enregistrés dans le jeu de données : %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The consumption weights shipped with Maillage are used again, stored in %1.</source>
+        <translation>Les poids de consommation fournis avec Maillage sont de nouveau utilisés, enregistrés dans %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The consumption weights shipped with Maillage are used again, not stored: %1.</source>
+        <translation>Les poids de consommation fournis avec Maillage sont de nouveau utilisés, sans être enregistrés : %1.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>the demonstration dataset has no file</source>
-        <translation>le jeu de démonstration n'a pas de fichier</translation>
+        <translation>le jeu de démonstration n&apos;a pas de fichier</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2635,9 +2655,9 @@
         <translation>un jeu PostgreSQL les reçoit de maillage add --age-weights</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-18"/>
         <source>The consumption weights of %1 are used but could not be stored in the dataset: %2</source>
-        <translation>Les pondérations de %1 sont utilisées mais n'ont pas pu être enregistrées dans le jeu de données : %2</translation>
+        <translation>Les pondérations de %1 sont utilisées mais n&apos;ont pas pu être enregistrées dans le jeu de données&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2645,12 +2665,12 @@
         <translation>Pondérations de %1 enregistrées dans %2.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Consumption weights of %1 used, not stored: %2.</source>
-        <translation>Pondérations de %1 utilisées, non enregistrées : %2.</translation>
+        <translation>Pondérations de %1 utilisées, non enregistrées&#xa0;: %2.</translation>
     </message>
     <message>
-        <location line="+211"/>
+        <location line="+232"/>
         <source>Territory:</source>
         <translation>Territoire&#xa0;:</translation>
     </message>
@@ -2681,7 +2701,7 @@
         <translation>Deux cartes exportées dans %1</translation>
     </message>
     <message>
-        <location line="-828"/>
+        <location line="-854"/>
         <source>The demonstration dataset could not be built: %1</source>
         <translation>Le jeu de démonstration n&apos;a pas pu être construit : %1</translation>
     </message>
@@ -2755,7 +2775,7 @@
         <translation>%1 (données fictives)</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+134"/>
         <source>Saving the parameters</source>
         <translation>Enregistrement des paramètres</translation>
     </message>
@@ -2966,19 +2986,19 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::MapCompare</name>
     <message>
-        <location filename="../ui/map_compare.cpp" line="+117"/>
+        <location filename="../ui/map_compare.cpp" line="+148"/>
         <source>What the second map shows</source>
         <translation>Ce que montre la seconde carte</translation>
     </message>
     <message>
-        <location line="+80"/>
-        <location line="+153"/>
-        <location line="+6"/>
+        <location line="+85"/>
+        <location line="+156"/>
+        <location line="+9"/>
         <source>Pôles d&apos;offre %1</source>
         <translation>Pôles d&apos;offre %1</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-163"/>
         <source>all professions</source>
         <translation>toutes professions</translation>
     </message>
@@ -2998,12 +3018,12 @@ Le fermer quand même ?</translation>
         <translation>Les densités ne peuvent pas être affichées : %1</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+216"/>
         <source>Professionals per 10,000 inhabitants</source>
         <translation>Professionnels pour 10&#xa0;000 habitants</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <location line="+3"/>
         <location line="+6"/>
         <source>Pôles d&apos;offre</source>
@@ -3025,7 +3045,7 @@ Le fermer quand même ?</translation>
     <name>maillage::ui::MapLayers</name>
     <message>
         <location filename="../ui/map_layers.cpp" line="+318"/>
-        <location filename="../ui/styles/dataset_styles.cpp" line="+161"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="+158"/>
         <source>Bassins de vie</source>
         <translation>Bassins de vie</translation>
     </message>
@@ -3179,17 +3199,17 @@ Le fermer quand même ?</translation>
         <translation>Limites des départements</translation>
     </message>
     <message>
-        <location filename="../ui/styles/dataset_styles.cpp" line="-172"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="-169"/>
         <source>Density of general practitioners (%1)</source>
         <translation>Densité de médecins généralistes (%1)</translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+176"/>
         <source>Régions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../ui/styles/layer_styles.cpp" line="-251"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="-270"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -3222,13 +3242,13 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::ParametersDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="-582"/>
-        <location line="+364"/>
+        <location filename="../ui/dialogs.cpp" line="-593"/>
+        <location line="+375"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-280"/>
         <location line="+22"/>
         <location line="+22"/>
         <location line="+2"/>
@@ -3465,12 +3485,12 @@ Le fermer quand même ?</translation>
     <message>
         <location line="+6"/>
         <source>Not available: no dataset holds consultations per commune (Maillage imports none yet).</source>
-        <translation>Indisponible : aucun jeu de données ne contient de consultations par commune (Maillage n'en importe pas encore).</translation>
+        <translation>Indisponible&#xa0;: aucun jeu de données ne contient de consultations par commune (Maillage n&apos;en importe pas encore).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>access.supply: count each professional once, or the full-time equivalents of each practice site given by the register of professionals of the year (RPPS, ADELI; maillage add --register). Consultations are not available: no dataset holds consultations per commune.</source>
-        <translation>access.supply : compter chaque professionnel une fois, ou les équivalents temps plein de chaque lieu d'exercice donnés par le répertoire des professionnels de l'année (RPPS, ADELI ; maillage add --register). Les consultations ne sont pas disponibles : aucun jeu de données ne contient de consultations par commune.</translation>
+        <translation>access.supply : compter chaque professionnel une fois, ou les équivalents temps plein de chaque lieu d&apos;exercice donnés par le répertoire des professionnels de l&apos;année (RPPS, ADELI ; maillage add --register). Les consultations ne sont pas disponibles : aucun jeu de données ne contient de consultations par commune.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3490,21 +3510,31 @@ Le fermer quand même ?</translation>
     <message>
         <location line="+3"/>
         <source>Consumption weights by age band of the standardised demand, replacing the shipped ones: a table age_band;weight (bands 0-14 or 0014, …, 90+; weights 0 or more), e.g. the DREES&apos;s GP consumption by age band. Stored with the dataset, as maillage add --age-weights does.</source>
-        <translation>Pondérations de consommation par tranche d'âge de la demande standardisée, à la place de celles fournies : un tableau age_band;weight (tranches 0-14 ou 0014, …, 90+ ; poids 0 ou plus), par exemple la consommation de médecine générale par tranche d'âge de la DREES. Enregistrées avec le jeu de données, comme maillage add --age-weights.</translation>
+        <translation>Pondérations de consommation par tranche d&apos;âge de la demande standardisée, à la place de celles fournies : un tableau age_band;weight (tranches 0-14 ou 0014, …, 90+ ; poids 0 ou plus), par exemple la consommation de médecine générale par tranche d&apos;âge de la DREES. Enregistrées avec le jeu de données, comme maillage add --age-weights.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>Consumption weights by age</source>
         <translation>Pondérations de consommation par âge</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-17"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.ods);;All files (*)</source>
         <translation>Tableaux (*.csv *.txt *.tsv *.xlsx *.ods);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Shipped weights</source>
+        <translation>Poids fournis</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Forget the file&apos;s weights: the standardised demand uses the weights shipped with Maillage again (stored with the dataset, as maillage add --shipped-age-weights does).</source>
+        <translation>Oublier les poids du fichier : la demande standardisée reprend les poids fournis avec Maillage (enregistré avec le jeu de données, comme maillage add --shipped-age-weights).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Demand</source>
         <translation>Demande</translation>
     </message>
@@ -3560,16 +3590,17 @@ Le fermer quand même ?</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+11"/>
         <source>shipped with Maillage</source>
         <translation>fournies avec Maillage</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-4"/>
         <source>Open a dataset first.</source>
-        <translation>Ouvrez d'abord un jeu de données.</translation>
+        <translation>Ouvrez d&apos;abord un jeu de données.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The parameters cannot be saved: %1</source>
         <translation>Les paramètres ne peuvent pas être enregistrés : %1</translation>
     </message>
@@ -3598,7 +3629,7 @@ Le fermer quand même ?</translation>
         <translation>Valeurs par défaut</translation>
     </message>
     <message>
-        <location line="-399"/>
+        <location line="-410"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
     </message>
@@ -3718,7 +3749,7 @@ Le fermer quand même ?</translation>
         <translation>Décochez pour lister tous les bassins de vie, pôles ou non</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <location line="+150"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
@@ -4038,7 +4069,7 @@ Le fermer quand même ?</translation>
     <message>
         <location line="+44"/>
         <source>%1: not shown (statistical secrecy).</source>
-        <translation>%1 : non diffusé (secret statistique).</translation>
+        <translation>%1&#xa0;: non diffusé (secret statistique).</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4239,7 +4270,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::ScenarioPanel</name>
     <message>
-        <location filename="../ui/scenario_panel.cpp" line="+75"/>
+        <location filename="../ui/scenario_panel.cpp" line="+76"/>
         <source>Scenarios of the dataset</source>
         <translation>Scénarios du jeu de données</translation>
     </message>
@@ -4397,27 +4428,27 @@ rang %3, %4 professionnels</translation>
     <message>
         <location line="+48"/>
         <source>Zonage thresholds “%1”: expected numbers above 0, ascending, separated by semicolons (for instance %2).</source>
-        <translation>Seuils du zonage « %1 » : des nombres supérieurs à 0, croissants, séparés par des points-virgules étaient attendus (par exemple %2).</translation>
+        <translation>Seuils du zonage «&#xa0;%1&#xa0;»&#xa0;: des nombres supérieurs à 0, croissants, séparés par des points-virgules étaient attendus (par exemple %2).</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+136"/>
         <source>Apply a scenario first: its map after the changes goes on the right.</source>
         <translation>Appliquez d&apos;abord un scénario : sa carte après les changements va à droite.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>The two-map view is not available in this window.</source>
         <translation>La vue à deux cartes n&apos;est pas disponible dans cette fenêtre.</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-123"/>
         <source>Applying the scenario “%1”…</source>
         <translation>Application du scénario «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
         <location line="-317"/>
         <source>Zonage thresholds of the accessibility, ascending and separated by semicolons (%1): the communes that cross one are listed. Empty: none.</source>
-        <translation>Seuils du zonage de l'accessibilité, croissants et séparés par des points-virgules (%1) : les communes qui en franchissent un sont listées. Vide : aucun.</translation>
+        <translation>Seuils du zonage de l&apos;accessibilité, croissants et séparés par des points-virgules (%1)&#xa0;: les communes qui en franchissent un sont listées. Vide&#xa0;: aucun.</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -4522,7 +4553,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="+377"/>
+        <location filename="../ui/session.cpp" line="+380"/>
         <source>Crunch diagnosis</source>
         <translation>Diagnostic de Crunch</translation>
     </message>
@@ -4550,7 +4581,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::TaskProgressWidget</name>
     <message>
-        <location filename="../ui/tasks.cpp" line="+111"/>
+        <location filename="../ui/tasks.cpp" line="+113"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -4563,7 +4594,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::UserGuideWindow</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="+628"/>
+        <location filename="../ui/dialogs.cpp" line="+639"/>
         <source>User guide</source>
         <translation>Guide de l&apos;utilisateur</translation>
     </message>
@@ -4590,12 +4621,12 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
 <context>
     <name>maillage::ui::WorkshopMode</name>
     <message>
-        <location filename="../ui/workshop.cpp" line="+330"/>
+        <location filename="../ui/workshop.cpp" line="+425"/>
         <source>Pôles d&apos;offre de soins</source>
         <translation>Pôles d&apos;offre de soins</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Previous slide</source>
         <translation>Diapositive précédente</translation>
     </message>
@@ -4625,7 +4656,7 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>Quitter le mode atelier (Échap)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+100"/>
         <source>No slide yet (Ctrl+B)</source>
         <translation>Pas encore de diapositive (Ctrl+B)</translation>
     </message>
@@ -4773,8 +4804,8 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
 <context>
     <name>maillage::ui::print::PrintText</name>
     <message>
-        <location filename="../ui/print/atlas.cpp" line="+90"/>
-        <location filename="../ui/print/report.cpp" line="+232"/>
+        <location filename="../ui/print/atlas.cpp" line="+92"/>
+        <location filename="../ui/print/report.cpp" line="+257"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
@@ -4784,18 +4815,18 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>Atlas des pôles d&apos;offre de soins</translation>
     </message>
     <message>
-        <location line="+98"/>
-        <location filename="../ui/print/report.cpp" line="+299"/>
+        <location line="+104"/>
+        <location filename="../ui/print/report.cpp" line="+291"/>
         <source>%1: the dataset has no outlines of these territories.</source>
         <translation>%1 : le jeu de données n&apos;a pas les contours de ces territoires.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>%1: no territory to print.</source>
         <translation>%1 : aucun territoire à imprimer.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>%1: the atlas could not be written (%2).</source>
         <translation>%1 : l&apos;atlas n&apos;a pas pu être écrit (%2).</translation>
     </message>
@@ -4810,17 +4841,25 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>%1 : la carte du jeu de données ne peut pas être dessinée (%2).</translation>
     </message>
     <message>
-        <location filename="../ui/print/report.cpp" line="-257"/>
+        <location filename="../ui/print/report.cpp" line="-254"/>
         <source>Health professionals and densities</source>
         <translation>Professionnels de santé et densités</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-57"/>
         <source>Territory sheet — %1 — %2, %3</source>
         <translation>Fiche territoire — %1 — %2, %3</translation>
     </message>
+    <message numerus="yes">
+        <location line="-19"/>
+        <source>%n région(s)</source>
+        <translation>
+            <numerusform>%n région</numerusform>
+            <numerusform>%n régions</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+64"/>
+        <location line="+78"/>
         <source>Professionals of %1 by profession, and densities per 10,000 inhabitants against the references (figures of %2).</source>
         <translation>Professionnels de %1 par profession, et densités pour 10 000 habitants comparées aux territoires de référence (chiffres de %2).</translation>
     </message>
@@ -4830,7 +4869,7 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>la sélection</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>Bassins de vie whose main commune is in the département (%1), with all their communes, some in neighbouring départements: %2 health professionals, the figure of the Crunch diagnosis. The département&apos;s own communes: %3.</source>
         <translation>Bassins de vie dont la commune principale est dans le département (%1), avec toutes leurs communes, dont certaines dans des départements voisins : %2 professionnels de santé, le chiffre du diagnostic Crunch. Communes du département seules : %3.</translation>
     </message>
@@ -4850,8 +4889,8 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>Aucun lien modélisé ou déclaré pour ces bassins de vie.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+54"/>
+        <location line="+17"/>
+        <location line="+53"/>
         <source>Communes of the selection</source>
         <translation>Communes de la sélection</translation>
     </message>

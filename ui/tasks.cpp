@@ -129,7 +129,9 @@ void TaskProgressWidget::track(FunctionTask* task) {
 }
 
 void TaskProgressWidget::cancelAll() {
-    for (const QPointer<FunctionTask>& task : std::as_const(m_tasks)) {
+    // A copy: each cancel refreshes the widget, which rewrites m_tasks.
+    const QList<QPointer<FunctionTask>> tasks = m_tasks;
+    for (const QPointer<FunctionTask>& task : tasks) {
         if (task)
             task->cancel();
     }

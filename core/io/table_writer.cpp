@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -424,11 +425,11 @@ std::string csvtText(const ResultTable& table) {
 
 namespace {
 
-void writeStream(const std::string& target, const std::vector<ResultTable>& tables,
-                 const TableWriteOptions& options) {
+//! `write` to the device or pipe `target` (/dev/stdout, a FIFO), as it goes.
+void writeStream(const std::string& target, const std::function<void(std::ostream&)>& write) {
     // Appending: a file behind /dev/stdout keeps what the shell (`>>`) or the program wrote before.
     std::ofstream out(target, std::ios::binary | std::ios::app);
-    writeCsvStream(out, tables, options);
+    write(out);
     out.flush();
     if (!out)
         throw Error(ErrorKind::Write, Location{target},
@@ -466,7 +467,7 @@ std::vector<std::string> writeTables(const std::vector<ResultTable>& tables, con
         return {};
     }
     if (kind == OutputKind::Stream) {
-        writeStream(target, tables, options);
+        writeStream(target, [&](std::ostream& out) { writeCsvStream(out, tables, options); });
         return {target};
     }
     if (isStreamable(options.format))
@@ -484,7 +485,7 @@ std::vector<std::string> writeDocument(const std::string& text, const std::strin
         return {};
     }
     if (kind == OutputKind::Stream)
-        writeStream(target, text);
+        writeStream(target, [&](std::ostream& out) { out << text; });
     else
         writeFileAtomically(target, text);
     return {target};

@@ -310,9 +310,10 @@ void TestScenario::changesAreNamedForAReaderByLabelAndPlaceName() {
     const auto both = [&](const model::ScenarioChange& c) {
         return describeChange(ds, c, Language::Fr) + " | " + describeChange(ds, c, Language::En);
     };
-    QCOMPARE(both(change(model::ScenarioChangeKind::Remove, "medecin_generaliste", "01002", 5)),
-             std::string("Médecin généraliste : 5 en moins à Commune 01002 (01002) | General practitioner: 5 "
-                         "fewer in Commune 01002 (01002)"));
+    QCOMPARE(
+        both(change(model::ScenarioChangeKind::Remove, "medecin_generaliste", "01002", 5)),
+        std::string("Médecin généraliste\u00a0: 5 en moins à Commune 01002 (01002) | General practitioner: 5 "
+                    "fewer in Commune 01002 (01002)"));
     QCOMPARE(
         both(retirement(60, "01001")),
         std::string("mettre à la retraite les professionnels de 60 ans ou plus (toutes professions, "
@@ -321,7 +322,7 @@ void TestScenario::changesAreNamedForAReaderByLabelAndPlaceName() {
     model::ScenarioChange msp = change(model::ScenarioChangeKind::Open, "", "02001");
     msp.staff = {{"medecin_generaliste", 3}, {"D232", 2}};
     QCOMPARE(both(msp),
-             std::string("ouvrir une maison de santé à Commune 02001 (02001) : médecin généraliste × 3, "
+             std::string("ouvrir une maison de santé à Commune 02001 (02001)\u00a0: médecin généraliste × 3, "
                          "infirmier × 2 | open a maison de santé in Commune 02001 (02001): general "
                          "practitioner × 3, nurse × 2"));
     // A code the dataset does not know is said as it is, as in the messages about the stored change.

@@ -156,7 +156,7 @@ private slots:
                                      {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
                                       QStringLiteral("1"), out, QStringLiteral("-")})
                                  .simplified();
-        QVERIFY2(text.contains(QStringLiteral("3 régions")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("3 regions")), qPrintable(text)); // the English sheet
         QVERIFY2(!text.contains(QStringLiteral("Région de test")), qPrintable(text));
     }
 

@@ -215,7 +215,7 @@ QString datasetName(const model::Dataset& ds) {
             codes.insert(c.reg);
     // The national data's 18 régions would fill three lines of the subtitle: their number says it.
     if (codes.size() > 2)
-        return PrintText::tr("%n régions", nullptr, static_cast<int>(codes.size()));
+        return PrintText::tr("%n région(s)", nullptr, static_cast<int>(codes.size()));
     QStringList names;
     for (const std::string& code : codes) {
         const auto name = ds.regionNames.find(code);
