@@ -11,7 +11,11 @@
 #include "core/model/csv.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -164,6 +168,39 @@ std::vector<TextTable> readGdalTables(const QString& path) {
 }
 
 //! The counts of one table by code (NaN where masked or empty).
+//! Every object of a JSON document (`maillage crunch --output F.json`) as a one-row table of its scalar
+//! members, named by its path, so that counts side by side are checked as a table's row is.
+void jsonTables(const QJsonValue& value, const std::string& where, std::vector<TextTable>& out) {
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        for (int i = 0; i < array.size(); ++i)
+            jsonTables(array.at(i), where + "[" + std::to_string(i) + "]", out);
+        return;
+    }
+    if (!value.isObject())
+        return;
+    const QJsonObject object = value.toObject();
+    TextTable row{where, {}, {{}}};
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it->isObject() || it->isArray()) {
+            jsonTables(*it, where + "." + it.key().toStdString(), out);
+            continue;
+        }
+        row.header.push_back(it.key().toStdString());
+        row.rows[0].push_back(it->isDouble() ? QString::number(it->toDouble(), 'g', 17).toStdString()
+                                             : it->toVariant().toString().toStdString());
+    }
+    out.push_back(std::move(row));
+}
+
+std::vector<TextTable> readJsonTables(const QString& path) {
+    QFile file(path);
+    std::vector<TextTable> out;
+    if (file.open(QIODevice::ReadOnly))
+        jsonTables(QJsonDocument::fromJson(file.readAll()).object(), path.toStdString(), out);
+    return out;
+}
+
 std::map<std::string, double> countsByCode(const TextTable& t) {
     std::map<std::string, double> out;
     std::size_t code = t.header.size(), count = t.header.size();
@@ -263,6 +300,13 @@ class TestCliSecrecyScan : public QObject {
                          .contains(QLatin1Char('.') + QFileInfo(file).suffix()))
                 for (const TextTable& t : readGdalTables(full))
                     found << leaks(t, false);
+            else if (file.endsWith(QStringLiteral(".json"))) {
+                const std::vector<TextTable> tables = readJsonTables(full);
+                if (tables.empty())
+                    found << QStringLiteral("%1: no JSON object read").arg(full);
+                for (const TextTable& t : tables)
+                    found << leaks(t, false);
+            }
         }
         return found;
     }
@@ -461,6 +505,7 @@ private slots:
                 QTest::newRow((std::string(name) + " " + format).c_str())
                     << list << QString::fromLatin1(format);
             }
+        QTest::newRow("crunch json") << QStringList{QStringLiteral("crunch")} << QStringLiteral("json");
     }
 
     void noOutputOfAnySubcommandGivesASmallCountBack() {
