@@ -514,6 +514,18 @@ void joinTables(ImportState& st) {
     }
 }
 
+//! The commune's name: `polygonName`, unless the BV table's `tableName` (INSEE's LIBGEO) is the same name
+//! with its article, which some polygon files drop ("Rochelle" for « La Rochelle », "Havre" for « Le
+//! Havre »): then INSEE's.
+std::string withArticle(const std::string& polygonName, const std::string& tableName) {
+    if (polygonName.empty())
+        return tableName;
+    for (const char* article : {"La ", "Le ", "Les ", "L'", "L\xe2\x80\x99"})
+        if (tableName == article + polygonName)
+            return tableName;
+    return polygonName;
+}
+
 // 5. Fill communes from the BV table and the population.
 void fillCommunes(ImportState& st) {
     for (auto& c : st.communes) {
@@ -529,8 +541,7 @@ void fillCommunes(ImportState& st) {
             }
             const auto& row = *it->second;
             c.bv = row.bv;
-            if (c.name.empty())
-                c.name = row.communeName;
+            c.name = withArticle(c.name, row.communeName);
             if (!row.dep.empty())
                 c.dep = row.dep;
             if (!row.reg.empty())

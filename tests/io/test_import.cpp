@@ -330,6 +330,28 @@ private slots:
         QCOMPARE(codesOf(d.communes), std::vector<std::string>{"59350"});
     }
 
+    void anArticleThePolygonsDropIsTakenBackFromTheBassinTable() {
+        // communes_france_cog2018.geojson names « La Rochelle » "Rochelle" and « Le Havre » "Havre"; INSEE's
+        // LIBGEO in the BV table has the article. Another name in the table leaves the polygon's alone.
+        QTemporaryDir dir;
+        const QString bv = dir.filePath(QStringLiteral("bv_articles.csv"));
+        QFile in(QString::fromStdString(testing::dataPath("geo/import_bv.csv")));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray text = in.readAll();
+        text.replace("\"59350\";\"Lille\"", "\"59350\";\"La Lille\"");
+        text.replace("\"01001\";\"Sud-Ouest\"", "\"01001\";\"Sud-Ouest-Village\"");
+        QFile out(bv);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(text) == text.size());
+        out.close();
+        io::ImportOptions o = smallOptions();
+        o.bassinsPath = bv.toStdString();
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(o, report);
+        QCOMPARE(d.commune("59350")->name, std::string("La Lille"));
+        QCOMPARE(d.bassin("59350")->name, std::string("La Lille")); // named after its main commune
+        QCOMPARE(d.commune("01001")->name, std::string("Sud-Ouest"));
+    }
+
     void tableWithoutGeometry() {
         io::ImportOptions o;
         o.communesPath = testing::dataPath("geo/import_communes_table.csv");
