@@ -18,7 +18,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
-#include <QTemporaryDir>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -395,18 +394,6 @@ bool hasResults(const Storage& storage) {
     return bassins->fields().indexOf(QStringLiteral("pole_type")) >= 0;
 }
 
-//! The copy of `target` that the styles are written into: same file name, in a folder beside it (the
-//! project's relative layer paths stay right once it is renamed over the target).
-QString copyBeside(const QString& target, const QTemporaryDir& folder) {
-    if (!folder.isValid())
-        throw StyleError{
-            QStringLiteral("cannot create a temporary folder beside the file: %1").arg(folder.errorString())};
-    const QString copy = QDir(folder.path()).filePath(QFileInfo(target).fileName());
-    if (!QFile::copy(target, copy))
-        throw StyleError{QStringLiteral("cannot copy the file into %1").arg(folder.path())};
-    return copy;
-}
-
 } // namespace
 
 QString projectUri(const QString& gpkg) {
@@ -494,15 +481,17 @@ bool writeDatasetStylesWith(const QString& gpkg, QString* error, Compute&& compu
     return reported(gpkg, error, [&] {
         if (!info.isFile())
             throw StyleError{QStringLiteral("not a dataset file")};
-        const QTemporaryDir folder(info.dir().filePath(QStringLiteral(".maillage-styles-XXXXXX")));
-        const QString copy = copyBeside(target, folder);
-        const io::TemporaryGuard interrupted(copy.toStdString()); // removed on SIGINT/SIGTERM
+        // The copy, of the file's own name in a folder beside it; both removed on SIGINT/SIGTERM too.
+        io::TemporaryNamesake temporary(target.toStdString());
+        const QString copy = QString::fromStdString(temporary.path());
+        if (!QFile::copy(target, copy))
+            throw StyleError{QStringLiteral("cannot copy the file into %1").arg(QFileInfo(copy).path())};
         {
             const UnsyncedCommits unsynced;
             const ResultSummary results = compute(target, copy);
             writeStylesAndProject(Storage{copy, {}, {}}, results, info.completeBaseName());
         }
-        io::commitTemporary(copy.toStdString(), target.toStdString()); // synced, renamed, folder synced
+        temporary.commit(); // synced, renamed, folder synced
     });
 }
 
