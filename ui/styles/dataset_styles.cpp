@@ -472,6 +472,16 @@ QString postgresProjectUri(const QString& connection, const QString& schema) {
 
 namespace {
 
+//! The results of the dataset `from` (with `parameters` in place of its saved ones when given: they are
+//! written with the results, io::writeResultsInto) written into the GeoPackage `into`.
+ResultSummary writeResultsOf(const QString& from, const QString& into,
+                             const model::Parameters* parameters = nullptr) {
+    model::Dataset dataset = readAttributes(from);
+    if (parameters)
+        dataset.params = *parameters;
+    return writeResults(dataset, computeResults(dataset), into);
+}
+
 //! writeDatasetStyles with the results that `compute` returns for the file's path.
 template <typename Compute>
 bool writeDatasetStylesWith(const QString& gpkg, QString* error, Compute&& compute) {
@@ -498,17 +508,13 @@ bool writeDatasetStylesWith(const QString& gpkg, QString* error, Compute&& compu
 } // namespace
 
 bool writeDatasetStyles(const QString& gpkg, QString* error) {
-    return writeDatasetStylesWith(gpkg, error, [](const QString& target, const QString& copy) {
-        const model::Dataset dataset = readAttributes(target);
-        return writeResults(dataset, computeResults(dataset), copy);
-    });
+    return writeDatasetStylesWith(
+        gpkg, error, [](const QString& target, const QString& copy) { return writeResultsOf(target, copy); });
 }
 
 bool writeDatasetStyles(const QString& gpkg, const model::Parameters& parameters, QString* error) {
     return writeDatasetStylesWith(gpkg, error, [&](const QString& target, const QString& copy) {
-        model::Dataset dataset = readAttributes(target);
-        dataset.params = parameters; // written into the copy with the results (io::writeResultsInto)
-        return writeResults(dataset, computeResults(dataset), copy);
+        return writeResultsOf(target, copy, &parameters);
     });
 }
 
@@ -518,9 +524,7 @@ bool writeDatasetStylesInto(const QString& gpkg, QString* error) {
         if (!info.isFile())
             throw StyleError{QStringLiteral("not a dataset file")};
         const UnsyncedCommits unsynced; // the caller syncs the file before renaming it
-        const model::Dataset dataset = readAttributes(gpkg);
-        const ResultSummary results = writeResults(dataset, computeResults(dataset), gpkg);
-        writeStylesAndProject(Storage{gpkg, {}, {}}, results, info.completeBaseName());
+        writeStylesAndProject(Storage{gpkg, {}, {}}, writeResultsOf(gpkg, gpkg), info.completeBaseName());
     });
 }
 
