@@ -31,6 +31,7 @@
 #include <qgsapplication.h>
 #include <qgsmapcanvas.h>
 #include <qgsproject.h>
+#include <qgstaskmanager.h>
 
 using namespace maillage;
 using namespace maillage::ui;
@@ -42,6 +43,11 @@ namespace {
 class WorkerBlocker {
 public:
     WorkerBlocker() {
+        // Work of earlier tests (a cancelled task's turn, a map render of a window) may still hold a worker
+        // of the global pool: on a loaded machine the blocker waited behind it more than 10 s (CI, session
+        // 22). Start from an idle pool, and say what held it when it does not become idle.
+        QTRY_VERIFY2_WITH_TIMEOUT(QThreadPool::globalInstance()->activeThreadCount() == 0, qPrintable(busy()),
+                                  60000);
         m_threads = QThreadPool::globalInstance()->maxThreadCount();
         QThreadPool::globalInstance()->setMaxThreadCount(1);
         auto release = m_release;
@@ -53,7 +59,7 @@ public:
                                              QThread::msleep(2);
                                      },
                                      {});
-        QTRY_VERIFY_WITH_TIMEOUT(*m_started, 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(*m_started, qPrintable(busy()), 60000);
     }
     ~WorkerBlocker() {
         release();
@@ -61,7 +67,16 @@ public:
     }
     void release() {
         *m_release = true;
-        QTRY_VERIFY_WITH_TIMEOUT(!m_task || m_task->status() == QgsTask::Complete, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_task || m_task->status() == QgsTask::Complete, 60000);
+    }
+    //! The pool's workers in use and the task manager's active tasks, for a failure message.
+    static QString busy() {
+        QStringList tasks;
+        for (QgsTask* task : QgsApplication::taskManager()->activeTasks())
+            tasks << QStringLiteral("%1 (status %2)").arg(task->description()).arg(int(task->status()));
+        return QStringLiteral("%1 worker(s) busy; active tasks: %2")
+            .arg(QThreadPool::globalInstance()->activeThreadCount())
+            .arg(tasks.isEmpty() ? QStringLiteral("none") : tasks.join(QStringLiteral(", ")));
     }
 
 private:
