@@ -13,8 +13,9 @@
 #include <utility>
 #include <vector>
 
+#include <cerrno>
+
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -26,16 +27,30 @@ namespace {
     throw GeoJsonNotPlain{};
 }
 
-//! A JSON text read from memory: tokens, strings, numbers; anything unexpected throws GeoJsonNotPlain.
+//! The text ends in the buffer before the value read does, and the file has more: read more, parse again.
+struct NeedMore {};
+
+//! A JSON text read from a buffer: tokens, strings, numbers; anything unexpected throws GeoJsonNotPlain.
+//! When the buffer ends before a token does and the file has more (`more`), throws NeedMore: the caller
+//! reads more and parses that value again from its start.
 class Json {
 public:
-    Json(const char* begin, const char* end) : m_begin(begin), m_p(begin), m_end(end) {}
+    //! The text in [begin, end); `more` when the file goes on after `end`.
+    void reset(const char* begin, const char* end, bool more) {
+        m_begin = m_p = begin;
+        m_end = end;
+        m_more = more;
+    }
 
     //! The next significant character (0 at the end), not consumed.
     char peek() {
         while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
             ++m_p;
-        return m_p < m_end ? *m_p : '\0';
+        if (m_p < m_end)
+            return *m_p;
+        if (m_more)
+            throw NeedMore{};
+        return '\0';
     }
     void expect(char c) {
         if (peek() != c)
@@ -66,12 +81,12 @@ public:
             while (m_p < m_end && *m_p != '"' && *m_p != '\\' && static_cast<unsigned char>(*m_p) >= 0x20)
                 ++m_p;
             m_text.append(run, static_cast<std::size_t>(m_p - run));
-            if (m_p >= m_end || static_cast<unsigned char>(*m_p) < 0x20)
+            need(1);
+            if (static_cast<unsigned char>(*m_p) < 0x20)
                 notPlain();
             if (*m_p++ == '"')
                 return m_text;
-            if (m_p >= m_end)
-                notPlain();
+            need(1);
             switch (const char e = *m_p++) {
             case '"':
             case '\\':
@@ -96,7 +111,8 @@ public:
             case 'u': {
                 unsigned code = hex4();
                 if (code >= 0xD800 && code < 0xDC00) { // a surrogate pair
-                    if (m_end - m_p < 6 || m_p[0] != '\\' || m_p[1] != 'u')
+                    need(6);
+                    if (m_p[0] != '\\' || m_p[1] != 'u')
                         notPlain();
                     m_p += 2;
                     const unsigned low = hex4();
@@ -124,8 +140,10 @@ public:
             const char* from = m_p;
             while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
                 ++m_p;
-            if (m_p == from)
+            if (m_p == from) {
+                need(1);
                 notPlain();
+            }
         };
         digits();
         integer = true;
@@ -141,6 +159,8 @@ public:
             digits();
             integer = false;
         }
+        if (m_p == m_end && m_more)
+            throw NeedMore{}; // the number may go on
         return {start, static_cast<std::size_t>(m_p - start)};
     }
 
@@ -200,17 +220,27 @@ public:
     void word(const char* w) {
         const std::size_t n = std::strlen(w);
         peek();
-        if (static_cast<std::size_t>(m_end - m_p) < n || std::memcmp(m_p, w, n) != 0)
+        need(n);
+        if (std::memcmp(m_p, w, n) != 0)
             notPlain();
         m_p += n;
     }
 
+    //! Offset of the next character from the text's beginning.
     std::size_t offset() const { return static_cast<std::size_t>(m_p - m_begin); }
 
 private:
+    //! At least `n` characters left: else NeedMore when the file goes on, GeoJsonNotPlain when it ends.
+    void need(std::size_t n) {
+        if (static_cast<std::size_t>(m_end - m_p) >= n)
+            return;
+        if (m_more)
+            throw NeedMore{};
+        notPlain();
+    }
+
     unsigned hex4() {
-        if (m_end - m_p < 4)
-            notPlain();
+        need(4);
         unsigned v = 0;
         for (int i = 0; i < 4; ++i) {
             const char c = *m_p++;
@@ -227,54 +257,73 @@ private:
         return v;
     }
 
-    const char* m_begin;
-    const char* m_p;
-    const char* m_end;
+    const char* m_begin = nullptr;
+    const char* m_p = nullptr;
+    const char* m_end = nullptr;
+    bool m_more = false;
     std::string m_text;
 };
 
-//! The file mapped read-only.
-class Mapping {
+//! The file read chunk by chunk into a buffer (not mapped: a file truncated while it is read would kill the
+//! process with SIGBUS). The buffer holds the unparsed rest of the last chunk and grows only when one feature
+//! does not fit in it: its share of the memory stays a few megabytes whatever the file's size.
+class Reader {
 public:
-    explicit Mapping(const std::string& path) {
-        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
+    Reader(const std::string& path, std::size_t chunk) : m_buffer(std::max<std::size_t>(chunk, 16)) {
+        m_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (m_fd < 0)
             notPlain();
         struct stat st {};
-        if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
-            ::close(fd);
+        if (::fstat(m_fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
+            ::close(m_fd);
             notPlain();
         }
         m_size = static_cast<std::size_t>(st.st_size);
-        void* at = ::mmap(nullptr, m_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        ::close(fd);
-        if (at == MAP_FAILED)
-            notPlain();
-        m_data = static_cast<const char*>(at);
-        ::madvise(at, m_size, MADV_SEQUENTIAL);
+        ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+        try {
+            fill(0);
+        } catch (...) {
+            ::close(m_fd);
+            throw;
+        }
     }
-    ~Mapping() { ::munmap(const_cast<char*>(m_data), m_size); }
-    Mapping(const Mapping&) = delete;
-    Mapping& operator=(const Mapping&) = delete;
+    ~Reader() { ::close(m_fd); }
+    Reader(const Reader&) = delete;
+    Reader& operator=(const Reader&) = delete;
 
-    const char* data() const { return m_data; }
+    const char* begin() const { return m_buffer.data(); }
+    const char* end() const { return m_buffer.data() + m_length; }
+    bool more() const { return !m_eof; }
     std::size_t size() const { return m_size; }
+    //! Offset in the file of the buffer's first byte.
+    std::size_t base() const { return m_base; }
 
-    //! Lets the pages before `offset` go (they are not read again): the mapping's share of the memory stays
-    //! a few megabytes whatever the file's size.
-    void release(std::size_t offset) {
-        static const std::size_t page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-        const std::size_t upTo = offset / page * page;
-        if (upTo < m_released + (8u << 20))
-            return;
-        ::madvise(const_cast<char*>(m_data) + m_released, upTo - m_released, MADV_DONTNEED);
-        m_released = upTo;
+    //! Drops the buffer's bytes before `keep` (an offset in the buffer), then reads until the buffer is full
+    //! or the file ends; the buffer doubles when nothing could be dropped. Throws GeoJsonNotPlain when the
+    //! file cannot be read.
+    void fill(std::size_t keep) {
+        std::memmove(m_buffer.data(), m_buffer.data() + keep, m_length - keep);
+        m_length -= keep;
+        m_base += keep;
+        if (m_length == m_buffer.size())
+            m_buffer.resize(2 * m_buffer.size());
+        while (m_length < m_buffer.size() && !m_eof) {
+            const ssize_t n = ::read(m_fd, m_buffer.data() + m_length, m_buffer.size() - m_length);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0)
+                notPlain();
+            m_eof = n == 0;
+            m_length += static_cast<std::size_t>(n);
+        }
     }
 
 private:
-    const char* m_data = nullptr;
+    int m_fd = -1;
     std::size_t m_size = 0;
-    std::size_t m_released = 0;
+    std::vector<char> m_buffer;
+    std::size_t m_length = 0, m_base = 0;
+    bool m_eof = false;
 };
 
 //! One ring: closed, 4 positions or more, each of two numbers.
@@ -309,9 +358,11 @@ OGRPolygon* polygon(Json& j, std::vector<double>& xs, std::vector<double>& ys) {
 } // namespace
 
 struct GeoJsonPolygons::Impl {
-    explicit Impl(const std::string& path) : file(path), json(file.data(), file.data() + file.size()) {}
+    Impl(const std::string& path, std::size_t chunk) : file(path, chunk) {
+        json.reset(file.begin(), file.end(), file.more());
+    }
 
-    Mapping file;
+    Reader file;
     Json json;
     OGRFeatureDefn* defn = nullptr; // reference counted: features hold it too
     std::vector<std::string> keys;
@@ -323,6 +374,20 @@ struct GeoJsonPolygons::Impl {
     ~Impl() {
         if (defn)
             defn->Release();
+    }
+
+    //! `parse()` from the current position; when the buffer ends first (NeedMore), again from that position
+    //! after reading more of the file.
+    template <typename Parse> auto whole(Parse&& parse) {
+        for (;;) {
+            const std::size_t from = json.offset();
+            try {
+                return parse();
+            } catch (const NeedMore&) {
+                file.fill(from);
+                json.reset(file.begin(), file.end(), file.more());
+            }
+        }
     }
 
     //! Reads the collection's members up to its features' array, opened.
@@ -473,6 +538,11 @@ struct GeoJsonPolygons::Impl {
 
     //! The next feature of the array, null after the last.
     FeaturePtr feature() {
+        return whole([this] { return parseFeature(); });
+    }
+
+    //! feature() within the buffer: throws NeedMore before anything is kept when the buffer ends first.
+    FeaturePtr parseFeature() {
         if (done)
             return nullptr;
         if (fid > 0 && !json.more(']')) {
@@ -531,13 +601,16 @@ struct GeoJsonPolygons::Impl {
             }
         if (g)
             f->SetGeometryDirectly(g.release());
-        file.release(json.offset());
         return f;
     }
 };
 
-GeoJsonPolygons::GeoJsonPolygons(const std::string& path) : m(std::make_unique<Impl>(path)) {
-    m->openFeatures();
+GeoJsonPolygons::GeoJsonPolygons(const std::string& path, std::size_t chunk)
+    : m(std::make_unique<Impl>(path, chunk)) {
+    m->whole([this] {
+        m->openFeatures();
+        return 0;
+    });
     m->first = m->feature();
     if (!m->first)
         notPlain(); // no feature: GDAL says so
@@ -558,8 +631,8 @@ FeaturePtr GeoJsonPolygons::next() {
 }
 
 double GeoJsonPolygons::fraction() const {
-    return m->file.size() == 0 ? 1.0
-                               : static_cast<double>(m->json.offset()) / static_cast<double>(m->file.size());
+    return std::min(1.0, static_cast<double>(m->file.base() + m->json.offset()) /
+                             static_cast<double>(m->file.size()));
 }
 
 } // namespace maillage::io

@@ -5,6 +5,7 @@
 // the caller reads the file with GDAL.
 #include "core/io/gdal_util.h"
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -21,11 +22,13 @@ struct GeoJsonNotPlain {};
 //! before "coordinates"; properties strings, integers (15 digits at most) or null, with the keys of the first
 //! feature (none twice, whatever the case). They come as GDAL's GeoJSON driver gives them: FIDs from 0,
 //! string fields in the first feature's order, the same coordinates (correctly rounded doubles), features
-//! without geometry left without one. The file is mapped and its pages are let go as they are read.
+//! without geometry left without one. The file is read chunk by chunk (not mapped): a few megabytes of it are
+//! held at a time, and a file truncated while it is read is a file that is not plain.
 class GeoJsonPolygons {
 public:
-    //! Opens `path` and reads its first feature (for the fields). Throws GeoJsonNotPlain.
-    explicit GeoJsonPolygons(const std::string& path);
+    //! Opens `path` and reads its first feature (for the fields), reading `chunk` bytes at a time (more when
+    //! a feature is longer). Throws GeoJsonNotPlain.
+    explicit GeoJsonPolygons(const std::string& path, std::size_t chunk = std::size_t(4) << 20);
     ~GeoJsonPolygons();
     GeoJsonPolygons(const GeoJsonPolygons&) = delete;
     GeoJsonPolygons& operator=(const GeoJsonPolygons&) = delete;

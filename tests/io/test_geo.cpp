@@ -4,12 +4,15 @@
 
 #include "core/io/gdal_util.h"
 #include "core/io/geo.h"
+#include "core/io/geojson_polygons.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QObject>
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <ogr_feature.h>
 #include <ogr_geometry.h>
 
 #include <algorithm>
@@ -111,6 +114,24 @@ QByteArray square(double x, double y, double d) {
         .arg(x + d, 0, 'g', 17)
         .arg(y + d, 0, 'g', 17)
         .toUtf8();
+}
+
+//! Every feature of a plain GeoJSON file read `chunk` bytes at a time: its FID, fields and WKB geometry.
+std::vector<std::string> plainFeatures(const std::string& path, std::size_t chunk) {
+    std::vector<std::string> out;
+    io::GeoJsonPolygons features(path, chunk);
+    while (io::FeaturePtr f = features.next()) {
+        std::string text = std::to_string(f->GetFID());
+        for (int i = 0; i < f->GetFieldCount(); ++i)
+            text += f->IsFieldNull(i) ? std::string("|null") : "|" + std::string(f->GetFieldAsString(i));
+        if (const OGRGeometry* g = f->GetGeometryRef()) {
+            std::string wkb(static_cast<std::size_t>(g->WkbSize()), '\0');
+            g->exportToWkb(wkbNDR, reinterpret_cast<unsigned char*>(&wkb[0]));
+            text += "|" + wkb;
+        }
+        out.push_back(std::move(text));
+    }
+    return out;
 }
 
 } // namespace
@@ -517,13 +538,71 @@ private slots:
         QVERIFY(std::abs(io::areaKm2(communes[0].geometry) - 0.5) < 1e-9); // not taken as degrees
     }
 
+    // The plain reader reads the file a chunk at a time: features, strings with escapes and numbers cut by
+    // the end of a chunk anywhere give the same features as the file read at once.
+    void plainGeoJsonReadsTheSameWhateverTheChunk() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QByteArray features;
+        for (int i = 0; i < 40; ++i)
+            features += (i ? ",\n" : "") +
+                        feature(q("{'code':'01") + QByteArray::number(100 + i) +
+                                    q("','nom':'Saint-\\u00c9tienne \\ud83d\\ude00 \\/','pop':") +
+                                    QByteArray::number(i * 37) + "}",
+                                "{\"type\":\"Polygon\",\"coordinates\":[" + square(4.8 + i * 0.1, 45.1, 0.1) +
+                                    "," + square(4.82 + i * 0.1, 45.12, 0.01) + "]}");
+        const QString path = dir.filePath(QStringLiteral("chunks.geojson"));
+        writeText(path, "{\"type\":\"FeatureCollection\",\"features\":[\n" + features + "\n]}\n");
+        const std::vector<std::string> whole = plainFeatures(path.toStdString(), 1 << 20);
+        QCOMPARE(whole.size(), std::size_t(40));
+        for (std::size_t chunk : {16, 17, 23, 64, 100, 1000})
+            QVERIFY2(plainFeatures(path.toStdString(), chunk) == whole, std::to_string(chunk).c_str());
+    }
+
+    // A file truncated while it is read (it was mapped: SIGBUS killed the process) is a file that is not
+    // plain: the reader throws GeoJsonNotPlain, and the communes are then read through GDAL, which says why.
+    void geoJsonTruncatedWhileReadIsNotPlain() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QByteArray features;
+        for (int i = 0; i < 2000; ++i)
+            features += (i ? "," : "") +
+                        feature(q("{'code':'01001'}"),
+                                "{\"type\":\"Polygon\",\"coordinates\":[" + square(4.8, 45.1, 0.1) + "]}");
+        const QString path = dir.filePath(QStringLiteral("truncated.geojson"));
+        writeText(path, "{\"type\":\"FeatureCollection\",\"features\":[" + features + "]}");
+        const qint64 size = QFileInfo(path).size();
+        QVERIFY(size > 100000);
+        io::GeoJsonPolygons reader(path.toStdString(), 4096);
+        for (int i = 0; i < 10; ++i)
+            QVERIFY(reader.next());
+        QVERIFY(QFile::resize(path, size / 2));
+        int read = 10;
+        try {
+            while (reader.next())
+                ++read;
+            QFAIL("expected GeoJsonNotPlain");
+        } catch (const io::GeoJsonNotPlain&) {
+            QVERIFY2(read < 2000, std::to_string(read).c_str());
+        }
+        Warnings w;
+        try {
+            io::readCommunePolygons(path.toStdString(), {}, w);
+            QFAIL("expected an Error");
+        } catch (const Error& e) {
+            QVERIFY2(QString::fromStdString(e.what()).contains(QStringLiteral("truncated.geojson")),
+                     e.what());
+        }
+    }
+
     // Real data: the 3,808 communes of Hauts-de-France read without GDAL's driver are those read through it,
-    // coordinates to the bit.
+    // coordinates to the bit, and the same read in 64 KiB chunks as in one.
     void realGeoJsonReadsAsThroughGdal() {
         MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
-        compareWithGdal(
-            testing::sharedPath("communes/communes_hauts_de_france_cog2018.geojson").toStdString(),
-            "communes_hauts_de_france_cog2018");
+        const std::string path =
+            testing::sharedPath("communes/communes_hauts_de_france_cog2018.geojson").toStdString();
+        compareWithGdal(path, "communes_hauts_de_france_cog2018");
+        QVERIFY(plainFeatures(path, 65536) == plainFeatures(path, std::size_t(64) << 20)); // 57 chunks, 1
     }
 };
 
