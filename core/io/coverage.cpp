@@ -278,9 +278,17 @@ void putRing(model::Wkb& out, const Ring& r) {
     out.insert(out.end(), bytes, bytes + 16 * r.size());
 }
 
-//! Shells and their holes as a little-endian MultiPolygon.
+//! Shells and their holes as a little-endian MultiPolygon, in a buffer of its exact size (grown push by push,
+//! the bassins' and outlines' buffers held up to twice their size until the dataset was written).
 model::Wkb multiPolygonWkb(const std::vector<Shell>& shells) {
+    std::size_t size = 9;
+    for (const Shell& s : shells) {
+        size += 9 + 4 + 16 * s.ring.size();
+        for (const Ring& h : s.holes)
+            size += 4 + 16 * h.size();
+    }
     model::Wkb out;
+    out.reserve(size);
     out.push_back(1);
     putU32(out, 6);
     putU32(out, static_cast<std::uint32_t>(shells.size()));

@@ -622,7 +622,8 @@ struct AreaSelection {
 template <typename InArea>
 AreaSelection selectArea(std::vector<model::Commune>& communes, AreaMode mode, InArea inArea) {
     AreaSelection out;
-    std::set<std::string> touching; // bassins with at least one commune in the area
+    out.kept.reserve(communes.size()); // not twice their number, grown push by push
+    std::set<std::string> touching;    // bassins with at least one commune in the area
     for (const auto& c : communes)
         if (inArea(c) && !c.bv.empty())
             touching.insert(c.bv);
@@ -806,6 +807,15 @@ void buildBassins(ImportState& st, model::Dataset& ds) {
         if (!row->second->reg.empty())
             b.reg = row->second->reg;
     }
+}
+
+//! Lets the BV table's rows and the population table go once the bassins are built: they are not read
+//! again, and the dissolve that follows is the import's peak of memory.
+void releaseJoinedTables(ImportState& st) {
+    std::vector<BassinMapping::Row>().swap(st.mapping.rows);
+    st.rowOf = {};
+    st.bvNames = {};
+    st.population = {};
 }
 
 //! Facilities of the dataset's communes (a national BPE joined to a region keeps the region's).
@@ -1306,6 +1316,7 @@ model::Dataset importDataset(const ImportOptions& options, ImportReport& report,
     readAndJoin(st, ds);
     applyFilters(st);
     buildBassins(st, ds);
+    releaseJoinedTables(st);
     ds.bufferCommunes = std::move(st.buffer);
     ds.bufferCounts = std::move(st.bufferCounts);
     keepFacilitiesOfDataset(st, ds);

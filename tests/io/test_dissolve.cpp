@@ -166,6 +166,7 @@ private slots:
         double partsArea = 0;
         const model::Wkb outline = io::coverageOutline(parts, partsArea);
         QVERIFY(io::isValidPolygon(outline));
+        QCOMPARE(outline.capacity(), outline.size()); // written into a buffer of its size, not grown
         QCOMPARE(partsArea, 7e6);
         QCOMPARE(geometryOf(outline)->toMultiPolygon()->getGeometryRef(0)->getNumInteriorRings(), 1);
     }
@@ -221,6 +222,7 @@ private slots:
             double partsArea = 0;
             const model::Wkb outline = io::coverageOutline(parts, partsArea);
             QVERIFY2(io::isValidPolygon(outline), b.code.c_str());
+            QVERIFY2(outline.capacity() == outline.size(), b.code.c_str()); // held until written
             QVERIFY2(std::abs(areaM2(outline) - partsArea) <= 1e-9 * partsArea, b.code.c_str());
         }
         // The départements' outlines too (5 départements, from about 3,800 communes).
