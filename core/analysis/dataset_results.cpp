@@ -41,11 +41,11 @@ std::vector<std::size_t> addLeadingColumns(ResultTable& table, const ResultTable
     return indexes;
 }
 
-//! Row `r` of `from` as a row of the dataset's table (see addLeadingColumns), into `row`: its cells are
-//! assigned, not rebuilt, so that their strings keep their storage from one row to the next.
-void fillLeadingRow(io::Row& row, const ResultTable& from, std::size_t r, const Cell& profession,
-                    const Cell& vintage, const std::vector<std::size_t>& keep) {
-    const std::vector<Cell>& cells = from.rows[r].cells;
+//! A row's `cells` (in the columns of the table given to addLeadingColumns) as a row of the dataset's
+//! table, into `row`: its cells are assigned, not rebuilt, so that their strings keep their storage from
+//! one row to the next.
+void fillLeadingRow(io::Row& row, const std::vector<Cell>& cells, const Cell& profession, const Cell& vintage,
+                    const std::vector<std::size_t>& keep) {
     row.cells.resize(3 + keep.size());
     row.cells[0] = cells.front();
     row.cells[1] = profession;
@@ -87,23 +87,31 @@ DensityLayout densityLayout(const model::Dataset& dataset, const SecrecyRule& ru
     return l;
 }
 
-//! Hands `sink` the rows of densites for `profession` and `year`, through `row`.
-void densityRows(const model::Dataset& dataset, const SecrecyRule& rule, const std::string& profession,
-                 int year, const std::vector<std::size_t>& keep, io::Row& row, const io::RowSink& sink) {
+//! The upper totals of the communes (densityParents), for the tables of every profession and vintage.
+DensityParents communeParents(const model::Dataset& dataset) {
+    std::vector<DensityRow> units(dataset.communes.size()); // densityForAllCommunes's rows: the communes
+    for (std::size_t c = 0; c < units.size(); ++c)
+        units[c].code = dataset.communes[c].code;
+    return densityParents(dataset, DensityLevel::Commune, units);
+}
+
+//! Hands `sink` the rows of densites for `profession` and `year`, through `row`: the rows of densityTable
+//! (densityRow, masked by maskDensityCounts against `parents`), without building the table.
+void densityRows(const model::Dataset& dataset, const SecrecyRule& rule, const DensityParents& parents,
+                 const std::string& profession, int year, const std::vector<std::size_t>& keep, io::Row& row,
+                 const io::RowSink& sink) {
     DensityTableInput input; // as `maillage density --level commune --profession P --vintage Y`
     input.profession = profession;
     input.vintage = year;
     input.rows = densityForAllCommunes(dataset, profession, year).rows;
     if (!anyCount(input.rows))
         return;
-    const ResultTable density = densityTable(dataset, input, rule);
-    const auto count = static_cast<std::size_t>(density.column("count"));
+    const std::vector<bool> masked = maskDensityCounts(dataset, input, rule, parents);
     const Cell code = Cell::of(profession), vintage = Cell::of(static_cast<double>(year));
-    for (std::size_t r = 0; r < density.rows.size(); ++r) {
-        const Cell& c = density.rows[r].cells[count];
-        if (!density.rowMasked(r) && c.hasValue() && c.number == 0)
+    for (std::size_t r = 0; r < input.rows.size(); ++r) {
+        if (!masked[r] && input.rows[r].count == 0)
             continue; // filled by the view densites_completes
-        fillLeadingRow(row, density, r, code, vintage, keep);
+        fillLeadingRow(row, densityRow(input.rows[r], masked[r]).cells, code, vintage, keep);
         sink(row);
     }
 }
@@ -135,10 +143,11 @@ io::StreamedTable communeDensities(const model::Dataset& dataset, const SecrecyR
     DensityLayout l = densityLayout(dataset, rule, fractionalCounts(dataset, years));
     io::StreamedTable t{std::move(l.table), {}};
     t.rows = [&dataset, rule, years, keep = std::move(l.keep)](const io::RowSink& sink) {
+        const DensityParents parents = communeParents(dataset);
         io::Row row;
         for (const model::Profession& p : dataset.catalogue.professions())
             for (int year : years)
-                densityRows(dataset, rule, p.code, year, keep, row, sink);
+                densityRows(dataset, rule, parents, p.code, year, keep, row, sink);
     };
     return t;
 }
@@ -147,7 +156,7 @@ ResultTable communeDensityRows(const model::Dataset& dataset, const SecrecyRule&
                                const std::string& profession, int vintage) {
     DensityLayout l = densityLayout(dataset, rule, false);
     io::Row row;
-    densityRows(dataset, rule, profession, vintage, l.keep, row,
+    densityRows(dataset, rule, communeParents(dataset), profession, vintage, l.keep, row,
                 [&](const io::Row& r) { l.table.rows.push_back(r); });
     return std::move(l.table);
 }
@@ -189,7 +198,7 @@ io::StreamedTable communeAccess(const model::Dataset& dataset, const SecrecyRule
                 const ResultTable access = accessibilityTable(dataset, input);
                 const Cell vintage = Cell::of(static_cast<double>(year));
                 for (std::size_t r = 0; r < access.rows.size(); ++r) {
-                    fillLeadingRow(row, access, r, profession, vintage, keep);
+                    fillLeadingRow(row, access.rows[r].cells, profession, vintage, keep);
                     row.cells.push_back(method); // a short name: no allocation
                     sink(row);
                 }
