@@ -1,6 +1,7 @@
 #include "core/analysis/dataset_results.h"
 
 #include "core/analysis/accessibility.h"
+#include "core/analysis/counts.h"
 #include "core/analysis/density.h"
 #include "core/analysis/table_build.h"
 #include "core/analysis/vintages.h"
@@ -58,14 +59,43 @@ bool anyCount(const std::vector<DensityRow>& rows) {
     return std::any_of(rows.begin(), rows.end(), [](const DensityRow& r) { return r.count > 0; });
 }
 
+bool anyCount(const std::vector<double>& counts) {
+    return std::any_of(counts.begin(), counts.end(), [](double c) { return c > 0; });
+}
+
+//! The counts of every profession of the catalogue in `year` (a vintage of the dataset), resolved as
+//! countsByCommune resolves them, in one pass over the dataset's counts: per profession, in the order of
+//! dataset.counts.
+using ResolvedByProfession = std::vector<std::vector<ResolvedCount>>;
+ResolvedByProfession resolvedByProfession(const model::Dataset& dataset, int year) {
+    ResolvedByProfession out(dataset.catalogue.professions().size());
+    Warnings leftOut; // densites has no place for them: `maillage density` gives them
+    forEachResolvedCount(
+        dataset, year,
+        [&](const ResolvedCount* begin, const ResolvedCount* end) {
+            for (const ResolvedCount* rc = begin; rc != end; ++rc)
+                out[static_cast<std::size_t>(rc->profession)].push_back(*rc);
+        },
+        leftOut);
+    return out;
+}
+
+//! countsByCommune's counts, per commune, from a profession's resolved counts (summed in the same order).
+std::vector<double> communeCounts(const model::Dataset& dataset, const std::vector<ResolvedCount>& resolved) {
+    std::vector<double> counts(dataset.communes.size(), 0.0);
+    for (const ResolvedCount& rc : resolved)
+        counts[static_cast<std::size_t>(rc.commune)] += rc.count;
+    return counts;
+}
+
 //! True when a commune counts a fraction of a professional (full-time equivalents) for some profession and
 //! vintage that has counts: the column count of densites is then real, as densityTable types it.
 bool fractionalCounts(const model::Dataset& dataset, const std::vector<int>& years) {
-    for (const model::Profession& p : dataset.catalogue.professions())
-        for (int year : years) {
-            const std::vector<DensityRow> rows = densityForAllCommunes(dataset, p.code, year).rows;
-            if (anyCount(rows) && std::any_of(rows.begin(), rows.end(), [](const DensityRow& r) {
-                    return std::isfinite(r.count) && std::fabs(r.count - std::round(r.count)) > 1e-9;
+    for (int year : years)
+        for (const std::vector<ResolvedCount>& resolved : resolvedByProfession(dataset, year)) {
+            const std::vector<double> counts = communeCounts(dataset, resolved);
+            if (anyCount(counts) && std::any_of(counts.begin(), counts.end(), [](double c) {
+                    return std::isfinite(c) && std::fabs(c - std::round(c)) > 1e-9;
                 }))
                 return true;
         }
@@ -95,17 +125,18 @@ DensityParents communeParents(const model::Dataset& dataset) {
     return densityParents(dataset, DensityLevel::Commune, units);
 }
 
-//! Hands `sink` the rows of densites for `profession` and `year`, through `row`: the rows of densityTable
-//! (densityRow, masked by maskDensityCounts against `parents`), without building the table.
+//! Hands `sink` the rows of densites for `profession` and `year`, whose counts per commune are `counts`,
+//! through `row`: the rows of densityTable (densityRow, masked by maskDensityCounts against `parents`),
+//! without building the table.
 void densityRows(const model::Dataset& dataset, const SecrecyRule& rule, const DensityParents& parents,
-                 const std::string& profession, int year, const std::vector<std::size_t>& keep, io::Row& row,
-                 const io::RowSink& sink) {
+                 const std::string& profession, int year, const std::vector<double>& counts,
+                 const std::vector<std::size_t>& keep, io::Row& row, const io::RowSink& sink) {
+    if (!anyCount(counts))
+        return;
     DensityTableInput input; // as `maillage density --level commune --profession P --vintage Y`
     input.profession = profession;
     input.vintage = year;
-    input.rows = densityForAllCommunes(dataset, profession, year).rows;
-    if (!anyCount(input.rows))
-        return;
+    input.rows = communeDensityRowsOf(dataset, counts);
     const std::vector<bool> masked = maskDensityCounts(dataset, input, rule, parents);
     const Cell code = Cell::of(profession), vintage = Cell::of(static_cast<double>(year));
     for (std::size_t r = 0; r < input.rows.size(); ++r) {
@@ -144,10 +175,15 @@ io::StreamedTable communeDensities(const model::Dataset& dataset, const SecrecyR
     io::StreamedTable t{std::move(l.table), {}};
     t.rows = [&dataset, rule, years, keep = std::move(l.keep)](const io::RowSink& sink) {
         const DensityParents parents = communeParents(dataset);
+        std::vector<ResolvedByProfession> resolved; // per vintage: one pass over the counts each
+        for (int year : years)
+            resolved.push_back(resolvedByProfession(dataset, year));
         io::Row row;
-        for (const model::Profession& p : dataset.catalogue.professions())
-            for (int year : years)
-                densityRows(dataset, rule, parents, p.code, year, keep, row, sink);
+        const std::vector<model::Profession>& professions = dataset.catalogue.professions();
+        for (std::size_t p = 0; p < professions.size(); ++p)
+            for (std::size_t y = 0; y < years.size(); ++y)
+                densityRows(dataset, rule, parents, professions[p].code, years[y],
+                            communeCounts(dataset, resolved[y][p]), keep, row, sink);
     };
     return t;
 }
@@ -156,7 +192,8 @@ ResultTable communeDensityRows(const model::Dataset& dataset, const SecrecyRule&
                                const std::string& profession, int vintage) {
     DensityLayout l = densityLayout(dataset, rule, false);
     io::Row row;
-    densityRows(dataset, rule, communeParents(dataset), profession, vintage, l.keep, row,
+    densityRows(dataset, rule, communeParents(dataset), profession, vintage,
+                countsByCommune(dataset, profession, vintage).counts, l.keep, row,
                 [&](const io::Row& r) { l.table.rows.push_back(r); });
     return std::move(l.table);
 }
