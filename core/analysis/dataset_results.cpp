@@ -55,10 +55,6 @@ void fillLeadingRow(io::Row& row, const std::vector<Cell>& cells, const Cell& pr
         row.cells[3 + k] = cells[keep[k]];
 }
 
-bool anyCount(const std::vector<DensityRow>& rows) {
-    return std::any_of(rows.begin(), rows.end(), [](const DensityRow& r) { return r.count > 0; });
-}
-
 bool anyCount(const std::vector<double>& counts) {
     return std::any_of(counts.begin(), counts.end(), [](double c) { return c > 0; });
 }
@@ -214,7 +210,7 @@ io::StreamedTable communeAccess(const model::Dataset& dataset, const SecrecyRule
             const AccessParameters params = accessParameters(dataset.params, dataset.catalogue, code);
             const Cell profession = Cell::of(code), method = Cell::of(std::string(methodName(params.method)));
             for (int year : years) {
-                if (!anyCount(densityForAllCommunes(dataset, code, year).rows))
+                if (!anyCount(countsByCommune(dataset, code, year).counts))
                     continue;
                 AccessResult result;
                 try {
@@ -232,13 +228,12 @@ io::StreamedTable communeAccess(const model::Dataset& dataset, const SecrecyRule
                 input.vintage = result.vintage;
                 input.secrecy = rule;
                 input.language = language;
-                const ResultTable access = accessibilityTable(dataset, input);
                 const Cell vintage = Cell::of(static_cast<double>(year));
-                for (std::size_t r = 0; r < access.rows.size(); ++r) {
-                    fillLeadingRow(row, access.rows[r].cells, profession, vintage, keep);
+                accessibilityRows(dataset, input, [&](const io::Row& access) {
+                    fillLeadingRow(row, access.cells, profession, vintage, keep);
                     row.cells.push_back(method); // a short name: no allocation
                     sink(row);
-                }
+                });
             }
         }
     };

@@ -369,7 +369,6 @@ ResultTable accessibilityTable(const model::Dataset& dataset, const Accessibilit
     // Nothing to mask (see the header): the rule is stated as applied, with its threshold.
     ResultTable t =
         newTable("access", title, input.secrecy.value_or(SecrecyRule::from(dataset.params.density)));
-    const std::string underServed = word(msg("analysis.access.zonage_underserved"), input.language);
     t.columns = {column("commune", "Commune", "Commune", ColumnType::Code),
                  column("name", "Nom", "Name", ColumnType::Text),
                  populationColumn(),
@@ -377,22 +376,29 @@ ResultTable accessibilityTable(const model::Dataset& dataset, const Accessibilit
                  column("unit", "Unité", "Unit", ColumnType::Text),
                  column("zonage", "Zonage", "Zonage", ColumnType::Text)};
     t.notes = input.notes;
+    accessibilityRows(dataset, input, [&](const io::Row& row) { t.rows.push_back(row); });
+    return t;
+}
+
+void accessibilityRows(const model::Dataset& dataset, const AccessibilityInput& input,
+                       const io::RowSink& sink) {
+    const std::string underServed = word(msg("analysis.access.zonage_underserved"), input.language);
+    io::Row row;
+    row.cells.resize(6);
     for (std::size_t i = 0; i < dataset.communes.size(); ++i) {
         const model::Commune& c = dataset.communes[i];
         const bool known = i < input.values.size() && std::isfinite(input.values[i]);
         const double value = known ? input.values[i] : 0;
-        io::Row row;
-        row.cells = {Cell::of(c.code),
-                     Cell::of(c.name),
-                     Cell::of(c.population),
-                     numberOrNone(value, known),
-                     Cell::of(input.unit),
-                     input.hasZonage && known
-                         ? Cell::of(value < input.zonageThreshold ? underServed : std::string())
-                         : Cell::none()};
-        t.rows.push_back(std::move(row));
+        row.cells[0] = Cell::of(c.code);
+        row.cells[1] = Cell::of(c.name);
+        row.cells[2] = Cell::of(c.population);
+        row.cells[3] = numberOrNone(value, known);
+        row.cells[4] = Cell::of(input.unit);
+        row.cells[5] = input.hasZonage && known
+                           ? Cell::of(value < input.zonageThreshold ? underServed : std::string())
+                           : Cell::none();
+        sink(row);
     }
-    return t;
 }
 
 // ---------------------------------------------------------------- links
