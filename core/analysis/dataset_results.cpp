@@ -1,6 +1,7 @@
 #include "core/analysis/dataset_results.h"
 
 #include "core/analysis/accessibility.h"
+#include "core/analysis/counts.h"
 #include "core/analysis/density.h"
 #include "core/analysis/table_build.h"
 #include "core/analysis/vintages.h"
@@ -41,11 +42,11 @@ std::vector<std::size_t> addLeadingColumns(ResultTable& table, const ResultTable
     return indexes;
 }
 
-//! Row `r` of `from` as a row of the dataset's table (see addLeadingColumns), into `row`: its cells are
-//! assigned, not rebuilt, so that their strings keep their storage from one row to the next.
-void fillLeadingRow(io::Row& row, const ResultTable& from, std::size_t r, const Cell& profession,
-                    const Cell& vintage, const std::vector<std::size_t>& keep) {
-    const std::vector<Cell>& cells = from.rows[r].cells;
+//! A row's `cells` (in the columns of the table given to addLeadingColumns) as a row of the dataset's
+//! table, into `row`: its cells are assigned, not rebuilt, so that their strings keep their storage from
+//! one row to the next.
+void fillLeadingRow(io::Row& row, const std::vector<Cell>& cells, const Cell& profession, const Cell& vintage,
+                    const std::vector<std::size_t>& keep) {
     row.cells.resize(3 + keep.size());
     row.cells[0] = cells.front();
     row.cells[1] = profession;
@@ -54,18 +55,43 @@ void fillLeadingRow(io::Row& row, const ResultTable& from, std::size_t r, const 
         row.cells[3 + k] = cells[keep[k]];
 }
 
-bool anyCount(const std::vector<DensityRow>& rows) {
-    return std::any_of(rows.begin(), rows.end(), [](const DensityRow& r) { return r.count > 0; });
+bool anyCount(const std::vector<double>& counts) {
+    return std::any_of(counts.begin(), counts.end(), [](double c) { return c > 0; });
+}
+
+//! The counts of every profession of the catalogue in `year` (a vintage of the dataset), resolved as
+//! countsByCommune resolves them, in one pass over the dataset's counts: per profession, in the order of
+//! dataset.counts.
+using ResolvedByProfession = std::vector<std::vector<ResolvedCount>>;
+ResolvedByProfession resolvedByProfession(const model::Dataset& dataset, int year) {
+    ResolvedByProfession out(dataset.catalogue.professions().size());
+    Warnings leftOut; // densites has no place for them: `maillage density` gives them
+    forEachResolvedCount(
+        dataset, year,
+        [&](const ResolvedCount* begin, const ResolvedCount* end) {
+            for (const ResolvedCount* rc = begin; rc != end; ++rc)
+                out[static_cast<std::size_t>(rc->profession)].push_back(*rc);
+        },
+        leftOut);
+    return out;
+}
+
+//! countsByCommune's counts, per commune, from a profession's resolved counts (summed in the same order).
+std::vector<double> communeCounts(const model::Dataset& dataset, const std::vector<ResolvedCount>& resolved) {
+    std::vector<double> counts(dataset.communes.size(), 0.0);
+    for (const ResolvedCount& rc : resolved)
+        counts[static_cast<std::size_t>(rc.commune)] += rc.count;
+    return counts;
 }
 
 //! True when a commune counts a fraction of a professional (full-time equivalents) for some profession and
 //! vintage that has counts: the column count of densites is then real, as densityTable types it.
 bool fractionalCounts(const model::Dataset& dataset, const std::vector<int>& years) {
-    for (const model::Profession& p : dataset.catalogue.professions())
-        for (int year : years) {
-            const std::vector<DensityRow> rows = densityForAllCommunes(dataset, p.code, year).rows;
-            if (anyCount(rows) && std::any_of(rows.begin(), rows.end(), [](const DensityRow& r) {
-                    return std::isfinite(r.count) && std::fabs(r.count - std::round(r.count)) > 1e-9;
+    for (int year : years)
+        for (const std::vector<ResolvedCount>& resolved : resolvedByProfession(dataset, year)) {
+            const std::vector<double> counts = communeCounts(dataset, resolved);
+            if (anyCount(counts) && std::any_of(counts.begin(), counts.end(), [](double c) {
+                    return std::isfinite(c) && std::fabs(c - std::round(c)) > 1e-9;
                 }))
                 return true;
         }
@@ -87,23 +113,32 @@ DensityLayout densityLayout(const model::Dataset& dataset, const SecrecyRule& ru
     return l;
 }
 
-//! Hands `sink` the rows of densites for `profession` and `year`, through `row`.
-void densityRows(const model::Dataset& dataset, const SecrecyRule& rule, const std::string& profession,
-                 int year, const std::vector<std::size_t>& keep, io::Row& row, const io::RowSink& sink) {
+//! The upper totals of the communes (densityParents), for the tables of every profession and vintage.
+DensityParents communeParents(const model::Dataset& dataset) {
+    std::vector<DensityRow> units(dataset.communes.size()); // densityForAllCommunes's rows: the communes
+    for (std::size_t c = 0; c < units.size(); ++c)
+        units[c].code = dataset.communes[c].code;
+    return densityParents(dataset, DensityLevel::Commune, units);
+}
+
+//! Hands `sink` the rows of densites for `profession` and `year`, whose counts per commune are `counts`,
+//! through `row`: the rows of densityTable (densityRow, masked by maskDensityCounts against `parents`),
+//! without building the table.
+void densityRows(const model::Dataset& dataset, const SecrecyRule& rule, const DensityParents& parents,
+                 const std::string& profession, int year, const std::vector<double>& counts,
+                 const std::vector<std::size_t>& keep, io::Row& row, const io::RowSink& sink) {
+    if (!anyCount(counts))
+        return;
     DensityTableInput input; // as `maillage density --level commune --profession P --vintage Y`
     input.profession = profession;
     input.vintage = year;
-    input.rows = densityForAllCommunes(dataset, profession, year).rows;
-    if (!anyCount(input.rows))
-        return;
-    const ResultTable density = densityTable(dataset, input, rule);
-    const auto count = static_cast<std::size_t>(density.column("count"));
+    input.rows = communeDensityRowsOf(dataset, counts);
+    const std::vector<bool> masked = maskDensityCounts(dataset, input, rule, parents);
     const Cell code = Cell::of(profession), vintage = Cell::of(static_cast<double>(year));
-    for (std::size_t r = 0; r < density.rows.size(); ++r) {
-        const Cell& c = density.rows[r].cells[count];
-        if (!density.rowMasked(r) && c.hasValue() && c.number == 0)
+    for (std::size_t r = 0; r < input.rows.size(); ++r) {
+        if (!masked[r] && input.rows[r].count == 0)
             continue; // filled by the view densites_completes
-        fillLeadingRow(row, density, r, code, vintage, keep);
+        fillLeadingRow(row, densityRow(input.rows[r], masked[r]).cells, code, vintage, keep);
         sink(row);
     }
 }
@@ -135,10 +170,16 @@ io::StreamedTable communeDensities(const model::Dataset& dataset, const SecrecyR
     DensityLayout l = densityLayout(dataset, rule, fractionalCounts(dataset, years));
     io::StreamedTable t{std::move(l.table), {}};
     t.rows = [&dataset, rule, years, keep = std::move(l.keep)](const io::RowSink& sink) {
+        const DensityParents parents = communeParents(dataset);
+        std::vector<ResolvedByProfession> resolved; // per vintage: one pass over the counts each
+        for (int year : years)
+            resolved.push_back(resolvedByProfession(dataset, year));
         io::Row row;
-        for (const model::Profession& p : dataset.catalogue.professions())
-            for (int year : years)
-                densityRows(dataset, rule, p.code, year, keep, row, sink);
+        const std::vector<model::Profession>& professions = dataset.catalogue.professions();
+        for (std::size_t p = 0; p < professions.size(); ++p)
+            for (std::size_t y = 0; y < years.size(); ++y)
+                densityRows(dataset, rule, parents, professions[p].code, years[y],
+                            communeCounts(dataset, resolved[y][p]), keep, row, sink);
     };
     return t;
 }
@@ -147,7 +188,8 @@ ResultTable communeDensityRows(const model::Dataset& dataset, const SecrecyRule&
                                const std::string& profession, int vintage) {
     DensityLayout l = densityLayout(dataset, rule, false);
     io::Row row;
-    densityRows(dataset, rule, profession, vintage, l.keep, row,
+    densityRows(dataset, rule, communeParents(dataset), profession, vintage,
+                countsByCommune(dataset, profession, vintage).counts, l.keep, row,
                 [&](const io::Row& r) { l.table.rows.push_back(r); });
     return std::move(l.table);
 }
@@ -168,7 +210,7 @@ io::StreamedTable communeAccess(const model::Dataset& dataset, const SecrecyRule
             const AccessParameters params = accessParameters(dataset.params, dataset.catalogue, code);
             const Cell profession = Cell::of(code), method = Cell::of(std::string(methodName(params.method)));
             for (int year : years) {
-                if (!anyCount(densityForAllCommunes(dataset, code, year).rows))
+                if (!anyCount(countsByCommune(dataset, code, year).counts))
                     continue;
                 AccessResult result;
                 try {
@@ -186,13 +228,12 @@ io::StreamedTable communeAccess(const model::Dataset& dataset, const SecrecyRule
                 input.vintage = result.vintage;
                 input.secrecy = rule;
                 input.language = language;
-                const ResultTable access = accessibilityTable(dataset, input);
                 const Cell vintage = Cell::of(static_cast<double>(year));
-                for (std::size_t r = 0; r < access.rows.size(); ++r) {
-                    fillLeadingRow(row, access, r, profession, vintage, keep);
+                accessibilityRows(dataset, input, [&](const io::Row& access) {
+                    fillLeadingRow(row, access.cells, profession, vintage, keep);
                     row.cells.push_back(method); // a short name: no allocation
                     sink(row);
-                }
+                });
             }
         }
     };

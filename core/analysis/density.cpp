@@ -285,12 +285,19 @@ CommuneDensities densityForAllCommunes(const model::Dataset& dataset, const std:
     out.profession = std::move(resolved.profession);
     out.vintage = resolved.vintage;
     out.warnings = std::move(resolved.warnings);
-    out.rows.reserve(dataset.communes.size());
+    out.rows = communeDensityRowsOf(dataset, resolved.counts);
+    return out;
+}
+
+std::vector<DensityRow> communeDensityRowsOf(const model::Dataset& dataset,
+                                             const std::vector<double>& counts) {
+    std::vector<DensityRow> rows;
+    rows.reserve(dataset.communes.size());
     for (std::size_t c = 0; c < dataset.communes.size(); ++c) {
         const model::Commune& commune = dataset.communes[c];
-        out.rows.push_back(makeRow(commune.code, commune.name, commune.population, resolved.counts[c]));
+        rows.push_back(makeRow(commune.code, commune.name, commune.population, counts[c]));
     }
-    return out;
+    return rows;
 }
 
 } // namespace maillage::analysis

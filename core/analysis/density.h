@@ -74,5 +74,9 @@ struct CommuneDensities {
 //! A row per commune of the dataset.
 CommuneDensities densityForAllCommunes(const model::Dataset& dataset, const std::string& profession,
                                        int vintage);
+//! The rows of densityForAllCommunes from the communes' `counts` (countsByCommune's, same order as
+//! dataset.communes).
+std::vector<DensityRow> communeDensityRowsOf(const model::Dataset& dataset,
+                                             const std::vector<double>& counts);
 
 } // namespace maillage::analysis

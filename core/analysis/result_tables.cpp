@@ -226,32 +226,57 @@ std::vector<std::string> parentKeys(const model::Dataset& ds, DensityLevel level
     return keys;
 }
 
-//! Masks of the counts of `rows`: primary, then complementary against the upper levels' totals.
-std::vector<bool> maskDensityCounts(const model::Dataset& ds, const DensityTableInput& input,
-                                    const SecrecyRule& rule) {
+bool sameUnits(const DensityParents& parents, DensityLevel level, const std::vector<DensityRow>& rows) {
+    if (parents.level != level || parents.codes.size() != rows.size())
+        return false;
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (parents.codes[i] != rows[i].code)
+            return false;
+    return true;
+}
+
+} // namespace
+
+DensityParents densityParents(const model::Dataset& ds, DensityLevel level,
+                              const std::vector<DensityRow>& rows) {
     std::map<std::string, std::string> zoneCommune, depRegion;
     for (const model::Zone& z : ds.zones)
-        zoneCommune.emplace(
-            input.level == DensityLevel::Quartier && !z.quartier.empty() ? z.quartier : z.code, z.commune);
+        zoneCommune.emplace(level == DensityLevel::Quartier && !z.quartier.empty() ? z.quartier : z.code,
+                            z.commune);
     for (const model::Commune& c : ds.communes)
         depRegion.emplace(c.dep, c.reg);
-    CountGrid grid;
-    std::map<std::string, std::vector<int>> groups;
-    for (const DensityRow& r : input.rows) {
-        const int cell = grid.add(r.count);
-        for (const std::string& key : parentKeys(ds, input.level, r.code, zoneCommune, depRegion))
-            groups[key].push_back(cell);
+    DensityParents out;
+    out.level = level;
+    std::map<std::string, std::vector<int>> groups; // by key: the order of the totals in the grid
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        out.codes.push_back(rows[i].code);
+        for (const std::string& key : parentKeys(ds, level, rows[i].code, zoneCommune, depRegion))
+            groups[key].push_back(static_cast<int>(i));
     }
-    for (const auto& [key, parts] : groups) {
+    for (auto& [key, parts] : groups)
+        out.groups.push_back(std::move(parts));
+    return out;
+}
+
+std::vector<bool> maskDensityCounts(const model::Dataset& ds, const DensityTableInput& input,
+                                    const SecrecyRule& rule, const DensityParents& parents) {
+    if (!sameUnits(parents, input.level, input.rows))
+        return maskDensityCounts(ds, input, rule, densityParents(ds, input.level, input.rows));
+    CountGrid grid;
+    for (const DensityRow& r : input.rows)
+        grid.add(r.count); // cell i is row i
+    for (const std::vector<int>& parts : parents.groups) {
         double sum = 0;
         for (int p : parts)
-            sum += input.rows[p].count;
+            sum += input.rows[static_cast<std::size_t>(p)].count;
         grid.relate(grid.add(sum, CountGrid::Visibility::Published), parts);
     }
     std::vector<bool> masked = grid.solve(rule);
     masked.resize(input.rows.size());
     return masked;
 }
+
+namespace {
 
 std::vector<Column> densityColumns(const std::vector<DensityRow>& rows) {
     std::vector<double> counts;
@@ -266,7 +291,8 @@ std::vector<Column> densityColumns(const std::vector<DensityRow>& rows) {
                    "Inhabitants per professional", ColumnType::Real, 0, "hab.")};
 }
 
-//! A density row; a masked count masks the density and the ratio, which give it back with the population.
+} // namespace
+
 io::Row densityRow(const DensityRow& r, bool masked) {
     io::Row row;
     row.cells = {Cell::of(r.code),
@@ -278,8 +304,6 @@ io::Row densityRow(const DensityRow& r, bool masked) {
     return row;
 }
 
-} // namespace
-
 ResultTable densityTable(const model::Dataset& dataset, const DensityTableInput& input,
                          const SecrecyRule& rule) {
     auto title = [&](Language language) {
@@ -290,7 +314,8 @@ ResultTable densityTable(const model::Dataset& dataset, const DensityTableInput&
     };
     ResultTable t = newTable("density", title, rule);
     t.columns = densityColumns(input.rows);
-    const std::vector<bool> masked = maskDensityCounts(dataset, input, rule);
+    const std::vector<bool> masked =
+        maskDensityCounts(dataset, input, rule, densityParents(dataset, input.level, input.rows));
     for (std::size_t i = 0; i < input.rows.size(); ++i)
         t.rows.push_back(densityRow(input.rows[i], masked[i]));
     return t;
@@ -344,7 +369,6 @@ ResultTable accessibilityTable(const model::Dataset& dataset, const Accessibilit
     // Nothing to mask (see the header): the rule is stated as applied, with its threshold.
     ResultTable t =
         newTable("access", title, input.secrecy.value_or(SecrecyRule::from(dataset.params.density)));
-    const std::string underServed = word(msg("analysis.access.zonage_underserved"), input.language);
     t.columns = {column("commune", "Commune", "Commune", ColumnType::Code),
                  column("name", "Nom", "Name", ColumnType::Text),
                  populationColumn(),
@@ -352,22 +376,29 @@ ResultTable accessibilityTable(const model::Dataset& dataset, const Accessibilit
                  column("unit", "Unité", "Unit", ColumnType::Text),
                  column("zonage", "Zonage", "Zonage", ColumnType::Text)};
     t.notes = input.notes;
+    accessibilityRows(dataset, input, [&](const io::Row& row) { t.rows.push_back(row); });
+    return t;
+}
+
+void accessibilityRows(const model::Dataset& dataset, const AccessibilityInput& input,
+                       const io::RowSink& sink) {
+    const std::string underServed = word(msg("analysis.access.zonage_underserved"), input.language);
+    io::Row row;
+    row.cells.resize(6);
     for (std::size_t i = 0; i < dataset.communes.size(); ++i) {
         const model::Commune& c = dataset.communes[i];
         const bool known = i < input.values.size() && std::isfinite(input.values[i]);
         const double value = known ? input.values[i] : 0;
-        io::Row row;
-        row.cells = {Cell::of(c.code),
-                     Cell::of(c.name),
-                     Cell::of(c.population),
-                     numberOrNone(value, known),
-                     Cell::of(input.unit),
-                     input.hasZonage && known
-                         ? Cell::of(value < input.zonageThreshold ? underServed : std::string())
-                         : Cell::none()};
-        t.rows.push_back(std::move(row));
+        row.cells[0] = Cell::of(c.code);
+        row.cells[1] = Cell::of(c.name);
+        row.cells[2] = Cell::of(c.population);
+        row.cells[3] = numberOrNone(value, known);
+        row.cells[4] = Cell::of(input.unit);
+        row.cells[5] = input.hasZonage && known
+                           ? Cell::of(value < input.zonageThreshold ? underServed : std::string())
+                           : Cell::none();
+        sink(row);
     }
-    return t;
 }
 
 // ---------------------------------------------------------------- links

@@ -52,6 +52,23 @@ struct DensityTableInput {
 //! (and régions of their départements). Parents are found through `dataset`.
 io::ResultTable densityTable(const model::Dataset& dataset, const DensityTableInput& input,
                              const SecrecyRule& rule);
+//! The upper totals that the units of a density table are parts of (see densityTable), as row indexes:
+//! found once for the tables of every profession and vintage over the same units.
+struct DensityParents {
+    DensityLevel level = DensityLevel::Commune;
+    std::vector<std::string> codes;       //!< the units' codes, in the order of the rows
+    std::vector<std::vector<int>> groups; //!< the rows each upper total sums, the totals in a fixed order
+};
+//! The parents of `rows` (one per unit of `level`), found through `dataset`.
+DensityParents densityParents(const model::Dataset& dataset, DensityLevel level,
+                              const std::vector<DensityRow>& rows);
+//! The masks of the counts of `input.rows`, as densityTable masks them (primary, then complementary against
+//! the upper totals); `parents` are used when they are those of the same level and codes, else found again.
+std::vector<bool> maskDensityCounts(const model::Dataset& dataset, const DensityTableInput& input,
+                                    const SecrecyRule& rule, const DensityParents& parents);
+//! A row of densityTable: a masked count masks its density and ratio, which give it back with the
+//! population.
+io::Row densityRow(const DensityRow& r, bool masked);
 //! Table "density_drilldown": the rows of a drill-down, then the parent (BV or commune) and its
 //! references (BV, département, région, dataset) with a column "level"; complementary secrecy between
 //! the parent and its rows.
@@ -76,6 +93,9 @@ struct AccessibilityInput {
 //! input.language when hasZonage, else empty). Accessibility mixes the supply of a whole catchment: no
 //! count can be recomputed from it.
 io::ResultTable accessibilityTable(const model::Dataset& dataset, const AccessibilityInput& input);
+//! The rows of accessibilityTable, handed to `sink` one at a time without the table being built.
+void accessibilityRows(const model::Dataset& dataset, const AccessibilityInput& input,
+                       const io::RowSink& sink);
 
 //! The links to lay out (any may be null).
 struct LinksInput {

@@ -3,6 +3,7 @@
 #include "testing.h"
 
 #include "core/analysis/crunch.h"
+#include "core/analysis/dataset_results.h"
 #include "core/analysis/density.h"
 #include "core/analysis/result_tables.h"
 #include "core/analysis/secrecy.h"
@@ -789,6 +790,49 @@ private slots:
         scanAgainstParents(
             readBack(t), bassins, [&](const std::string& code) { return ds.commune(code)->bv; }, "BV", leaks);
         QVERIFY(!leaks.empty());
+    }
+
+    void theParentsFoundOnceMaskEveryProfessionAsTheDensityTableDoes() {
+        // The dataset's densites find the communes' upper totals once for every profession and vintage: the
+        // masks are those of densityTable, which finds them again each time; parents of other units (here
+        // of the BVs) are not used for the communes.
+        const model::Dataset ds = smallCountsTerritory();
+        const std::vector<DensityRow> all = densityForAllCommunes(ds, "", 2018).rows;
+        const DensityParents parents = densityParents(ds, DensityLevel::Commune, all);
+        const DensityParents bassins =
+            densityParents(ds, DensityLevel::Bassin, levelRows(ds, all, [](auto& m) { return m.bv; }));
+        int secondary = 0, rows = 0;
+        for (int vintage : ds.meta.vintages)
+            for (const std::string profession :
+                 {"", "medecin_generaliste", "medecin_specialiste", "infirmier_psychiatrique"}) {
+                const DensityTableInput in{DensityLevel::Commune,
+                                           densityForAllCommunes(ds, profession, vintage).rows, profession,
+                                           vintage};
+                const io::ResultTable t = densityTable(ds, in, kRule);
+                const std::vector<bool> once = maskDensityCounts(ds, in, kRule, parents);
+                QCOMPARE(maskDensityCounts(ds, in, kRule, bassins), once);
+                const io::ResultTable kept = communeDensityRows(ds, kRule, profession, vintage);
+                const int count = t.column("count"), keptCount = kept.column("count");
+                std::size_t k = 0;
+                for (std::size_t r = 0; r < t.rows.size(); ++r) {
+                    QCOMPARE(t.rowMasked(r), static_cast<bool>(once[r]));
+                    secondary += once[r] && !isSecret(in.rows[r].count, kRule) ? 1 : 0;
+                    if (!once[r] && in.rows[r].count == 0)
+                        continue; // left to the view densites_completes
+                    // densites keeps the row of densityTable, cell for cell.
+                    QVERIFY(k < kept.rows.size());
+                    QCOMPARE(kept.rows[k].cells[0].text, t.rows[r].cells[0].text);
+                    const io::Cell &a = kept.rows[k].cells[static_cast<std::size_t>(keptCount)],
+                                   &b = t.rows[r].cells[static_cast<std::size_t>(count)];
+                    QCOMPARE(a.masked, b.masked);
+                    QCOMPARE(a.number, b.number);
+                    QCOMPARE(kept.rowMasked(k), t.rowMasked(r));
+                    ++k;
+                    ++rows;
+                }
+                QCOMPARE(k, kept.rows.size());
+            }
+        QVERIFY(secondary > 0 && rows > 100);
     }
 
     void noRecomputableSmallCountInTheTablesOfHautsDeFrance() {
