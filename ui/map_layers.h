@@ -12,6 +12,7 @@
 #include <QString>
 
 #include <array>
+#include <optional>
 #include <vector>
 
 #include <qgsattributes.h>
@@ -139,11 +140,12 @@ private:
     void setCommuneStyle();
     //! Writes the classification fields of `poles` into `layer` (features by BV code in `fids`); the
     //! number of BVs of each type. With `written` (the values last written, by BV index), only the BVs
-    //! whose values changed are written, and `written` follows.
+    //! whose values changed are written, and `written` follows; `writtenCount`: set to the number of BVs
+    //! written.
     static std::array<int, analysis::kPoleTypeCount>
     writeClassification(QgsVectorLayer* layer, const QHash<QString, QgsFeatureId>& fids,
                         const model::Dataset& dataset, const std::vector<analysis::PoleClassification>& poles,
-                        std::vector<QgsAttributeMap>* written = nullptr);
+                        std::vector<QgsAttributeMap>* written = nullptr, int* writtenCount = nullptr);
 
     void onDensityMapReady();
 
@@ -156,6 +158,8 @@ private:
     void createZonesAndFacilitiesLayers(const model::Dataset& dataset);
     QHash<QString, QgsFeatureId> m_bassinFids, m_communeFids;
     std::vector<QgsAttributeMap> m_writtenClassification; //!< by BV index, in the bassins layer
+    //! The number of BVs of each type its renderer's legend shows (none before the first classification).
+    std::optional<std::array<int, analysis::kPoleTypeCount>> m_renderedCounts;
     QgsRectangle m_fullExtent;
     QPointer<FunctionTask> m_departementTask;
     int m_generation = 0; // discards background results of a previous dataset

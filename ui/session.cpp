@@ -34,6 +34,7 @@ struct Session::Private {
     analysis::ClassSpec densityClasses;
     analysis::Aggregation aggregation;
     std::vector<analysis::PoleClassification> poles;
+    long long classificationRevision = 0;
     mutable std::optional<analysis::MaillageResult> maillage;
     QStringList selection;
     QString commune;
@@ -244,6 +245,10 @@ void Session::setVintage(int vintage) {
 
 const std::vector<analysis::PoleClassification>& Session::poles() const {
     return d->poles;
+}
+
+long long Session::classificationRevision() const {
+    return d->classificationRevision;
 }
 
 const analysis::PoleClassification* Session::pole(const QString& bv) const {
@@ -627,6 +632,7 @@ void Session::recompute() {
     analysis::Classification c = analysis::classifyDataset(*d->dataset, d->vintage, d->dataset->params.poles);
     d->aggregation = std::move(c.aggregation);
     d->poles = std::move(c.poles);
+    ++d->classificationRevision;
     d->maillage.reset();
 }
 

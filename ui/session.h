@@ -141,6 +141,9 @@ public:
 
     //! Classification of dataset().bassins (same order) for vintage() with the current parameters.
     const std::vector<analysis::PoleClassification>& poles() const;
+    //! Changes each time poles() is computed again (a new dataset, vintage or pôle parameters): what
+    //! shows the classification can skip a change of the other parameters.
+    long long classificationRevision() const;
     const analysis::PoleClassification* pole(const QString& bv) const;
     //! Professionals per BV for vintage() (same order as dataset().bassins), with the join warnings.
     const analysis::Aggregation& aggregation() const;

@@ -169,6 +169,7 @@ private slots:
     void layersHaveRolesAndFrenchNames();
     void legendCountsFollowClassification();
     void thresholdChangeRecolours();
+    void maillageParameterLeavesBassinsUndrawn();
     void changedBassinsWrittenAsAFreshLayer();
     void communesIndexedOnDemandOncePerDataset();
     void selectionFollowsSession();
@@ -275,6 +276,35 @@ void TestMap::thresholdChangeRecolours() {
     QCOMPARE(layers.featureId(FeatureKind::Bassin, QStringLiteral("00002")), fid);
     QCOMPARE(poleTypeOf(bassins, layers, QStringLiteral("00002")), 2);
     QCOMPARE(legendCounts(project, bassins), (Counts{1, 1, 1, 1, 2}));
+}
+
+void TestMap::maillageParameterLeavesBassinsUndrawn() {
+    // A parameter that changes no BV's type, figures or reason (the pôles' isolation distance): the bassins
+    // layer keeps its renderer and is not redrawn; a pôle threshold afterwards still recolours it.
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    session.setDataset(testing::makeSixBassins());
+    QgsVectorLayer* bassins = layers.bassins();
+    const QgsFeatureRenderer* renderer = bassins->renderer();
+    QSignalSpy applied(&layers, &MapLayers::classificationApplied);
+    QSignalSpy repaint(bassins, &QgsMapLayer::repaintRequested);
+    QSignalSpy legend(bassins, &QgsMapLayer::legendChanged);
+    model::Parameters p = session.parameters();
+    p.maillage.isolationDistanceKm += 10;
+    session.setParameters(p);
+    QCOMPARE(applied.count(), 0);
+    QCOMPARE(repaint.count(), 0);
+    QCOMPARE(legend.count(), 0);
+    QCOMPARE(bassins->renderer(), renderer);
+    QCOMPARE(legendCounts(project, bassins), (Counts{1, 1, 1, 1, 2}));
+
+    p.poles.grandPoleMin = 4500; // Beta becomes type 3
+    session.setParameters(p);
+    QCOMPARE(applied.count(), 1);
+    QVERIFY(repaint.count() >= 1);
+    QCOMPARE(legendCounts(project, bassins), (Counts{1, 1, 0, 2, 2}));
+    QCOMPARE(poleTypeOf(bassins, layers, QStringLiteral("00002")), 3);
 }
 
 void TestMap::changedBassinsWrittenAsAFreshLayer() {

@@ -190,6 +190,50 @@ private slots:
                 std::min(150, metrics.horizontalAdvance(first.data().toString())));
     }
 
+    void polesTableFollowsTheClassificationAndSecrecyNotTheMaillage() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        panel.findChild<QCheckBox*>(QStringLiteral("polesOnly"))->setChecked(false);
+        const QAbstractItemModel* m = panel.findChild<QTableView*>(QStringLiteral("polesTable"))->model();
+        auto column = [m](int c) {
+            QStringList texts;
+            for (int row = 0; row < m->rowCount(); ++row)
+                texts << m->index(row, c).data().toString();
+            texts.sort();
+            return texts;
+        };
+        const int typeColumn = 1, marginsColumn = 6;
+        const model::Parameters original = session->parameters();
+        const long long revision = session->classificationRevision();
+        const QStringList types = column(typeColumn), margins = column(marginsColumn);
+        QVERIFY(!margins.first().startsWith(QStringLiteral("not shown")));
+
+        // A maillage parameter: the classification is not computed again, the rows stay.
+        model::Parameters p = original;
+        p.maillage.isolationDistanceKm += 10;
+        session->setParameters(p);
+        QCOMPARE(session->classificationRevision(), revision);
+        QCOMPARE(column(marginsColumn), margins);
+
+        // The secrecy threshold: the margins of masked counts are no longer shown.
+        p.density.secrecyThreshold = 1e6;
+        session->setParameters(p);
+        QCOMPARE(session->classificationRevision(), revision);
+        QVERIFY(column(marginsColumn).first().startsWith(QStringLiteral("not shown")));
+        QCOMPARE(column(typeColumn), types);
+
+        // A pôle threshold: classified again, the types follow.
+        p = original;
+        p.poles.grandPoleMin = original.poles.grandPoleMin * 100;
+        session->setParameters(p);
+        QVERIFY(session->classificationRevision() > revision);
+        QVERIFY(column(typeColumn) != types);
+        QCOMPARE(column(marginsColumn).size(), margins.size());
+
+        session->setParameters(original);
+        QCOMPARE(column(typeColumn), types);
+        QCOMPARE(column(marginsColumn), margins);
+    }
+
     void copyPutsTheHeaderAndTheSelectedRowTabSeparatedOnTheClipboard() {
         PolesPanel panel(session.get(), canvas.get(), project.get());
         panel.show();

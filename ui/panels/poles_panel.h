@@ -12,6 +12,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -118,6 +119,19 @@ private:
     analysis::CrunchDiagnostics m_crunch;
     CrunchRequest m_crunchRequest; // the diagnosis asked for last
     bool m_syncing = false;
+    //! What the table's rows were computed from (classification, secrecy threshold, language): another
+    //! parameter changed (a maillage one) leaves them as they are.
+    struct RowsKey {
+        bool hasDataset = false;
+        long long classification = -1;
+        double secrecyThreshold = 0;
+        bool french = false;
+        bool operator==(const RowsKey& o) const {
+            return hasDataset == o.hasDataset && classification == o.classification &&
+                   secrecyThreshold == o.secrecyThreshold && french == o.french;
+        }
+    };
+    std::optional<RowsKey> m_rowsKey;
     panel::DeferredCall m_crunchLater{this, [this] { refreshCrunch(); }};
 };
 
