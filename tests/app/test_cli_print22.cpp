@@ -154,6 +154,38 @@ private slots:
         QVERIFY2(r.status == 0, qPrintable(r.err));
         const QString text = poppler(QStringLiteral("pdftotext"),
                                      {QStringLiteral("-f"), QStringLiteral("1"), QStringLiteral("-l"),
+    void aSelectionsSheetClosesOnItsLastCommunesWithTheSources() {
+        // 35 communes filled a page of their own and left the sources alone on the last page; 110 were cut
+        // after the 48th. Every commune is listed, and the last page holds communes and the sources.
+        const auto& all = m_fixture.dataset.communes;
+        for (const int n : {35, 110}) {
+            QVERIFY(all.size() >= static_cast<std::size_t>(n));
+            QStringList codes;
+            for (int i = 0; i < n; ++i)
+                codes << QString::fromStdString(all[static_cast<std::size_t>(i)].code);
+            const QString out = path("many.pdf");
+            const Result r = report(QStringLiteral("communes:") + codes.join(QLatin1Char(',')), out);
+            QVERIFY2(r.status == 0, qPrintable(r.err));
+            const auto pages = wordsOf(out);
+            QVERIFY2(overlapping(pages).isEmpty(), qPrintable(overlapping(pages)));
+            std::vector<QStringList> words(pages.size());
+            for (std::size_t p = 0; p < pages.size(); ++p)
+                for (const Word& w : pages[p])
+                    words[p] << w.text;
+            for (const QString& code : codes) {
+                bool listed = false;
+                for (std::size_t p = 2; p < words.size(); ++p)
+                    listed = listed || words[p].contains(code);
+                QVERIFY2(listed,
+                         qPrintable(code + QStringLiteral(" is in no list of ") + QString::number(n)));
+            }
+            const QStringList& last = words.back();
+            QVERIFY2(last.join(QLatin1Char(' ')).contains(QStringLiteral("Sources and statistical secrecy")),
+                     qPrintable(last.join(QLatin1Char(' '))));
+            QVERIFY2(last.contains(codes.back()), qPrintable(last.join(QLatin1Char(' '))));
+        }
+    }
+
                                       QStringLiteral("1"), out, QStringLiteral("-")})
                                  .simplified();
         QVERIFY2(text.contains(QStringLiteral("3 regions")), qPrintable(text)); // the English sheet
