@@ -8,11 +8,13 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <iomanip>
 #include <map>
 #include <ostream>
 #include <sstream>
 #include <sys/stat.h>
+#include <unordered_map>
 
 namespace maillage::cli {
 
@@ -87,40 +89,105 @@ struct CommonOptions {
 void addCommonOptions(CLI::App& sub, CommonOptions& o) {
     sub.add_flag("--quiet", o.quiet, "no progress, warnings or summary on the standard error (errors still)");
     sub.add_option("--lang", o.lang,
-                   "language of messages and reasons: fr or en (default: from LC_ALL, LC_MESSAGES or LANG)")
+                   "language of messages, reasons and this help: fr or en (messages by default from LC_ALL, "
+                   "LC_MESSAGES or LANG; this help in French unless they, or LANGUAGE, say English)")
         ->type_name("fr|en");
     sub.add_flag("--version", o.version, "print the version and exit");
 }
 
-std::string mainHelp() {
+//! The French of the help texts (commands, options, the main help), by their English: app/cli_help_fr.inc.
+const std::unordered_map<std::string, std::string>& frenchHelp() {
+    static const std::unordered_map<std::string, std::string> table = {
+#include "app/cli_help_fr.inc"
+    };
+    return table;
+}
+
+//! `english` in `language` (as it is when the table has no French for it: helpWithoutFrench lists those).
+std::string helpText(const std::string& english, Language language) {
+    if (language == Language::En || english.empty())
+        return english;
+    const auto it = frenchHelp().find(english);
+    return it == frenchHelp().end() ? english : it->second;
+}
+
+//! The main help in `language`; `missing` (when given) gets its texts that have no French.
+std::string mainHelp(Language language, std::vector<std::string>* missing = nullptr) {
+    const auto t = [&](const char* english) {
+        if (missing && !frenchHelp().count(english))
+            missing->push_back(english);
+        return helpText(english, language);
+    };
     std::ostringstream s;
-    s << "Maillage — pôles d'offre de soins, maillage and Crunch diagnostics of bassins de vie.\n\n"
-         "Usage:\n"
-         "  maillage [DATASET.gpkg] [--lang fr|en]      start the desktop application (the demo dataset by "
-         "default)\n"
-         "  maillage <command> [options]                run a command without a display\n\n"
-         "Commands:\n";
+    // The first line and "Commands:" are read by cmake/ManPage.cmake (the man page is written in English).
+    s << t("Maillage — pôles d'offre de soins, maillage and Crunch diagnostics of bassins de vie.") << "\n\n"
+      << t("Usage:") << "\n"
+      << "  maillage [DATASET.gpkg] [--lang fr|en]      "
+      << t("start the desktop application (the demo dataset by default)") << "\n"
+      << "  maillage <command> [options]                " << t("run a command without a display") << "\n\n"
+      << t("Commands:") << "\n";
     for (const auto& c : commandTable())
-        s << "  " << std::left << std::setw(10) << c.name << " " << c.summary << "\n";
-    s << "\nOptions of every command:\n"
-         "  -h, --help                 the command's options\n"
-         "  --version                  print the version\n"
-         "  --quiet                    no progress, warnings or summary on the standard error\n"
-         "  --lang fr|en               language of messages (default: LC_ALL, LC_MESSAGES or LANG)\n\n"
-         "Desktop application options:\n";
+        s << "  " << std::left << std::setw(10) << c.name << " " << t(c.summary) << "\n";
+    s << "\n"
+      << t("Options of every command:") << "\n"
+      << "  -h, --help                 " << t("the command's options") << "\n"
+      << "  --version                  " << t("print the version") << "\n"
+      << "  --quiet                    " << t("no progress, warnings or summary on the standard error")
+      << "\n"
+      << "  --lang fr|en               " << t("language of messages (default: LC_ALL, LC_MESSAGES or LANG)")
+      << "\n\n"
+      << t("Desktop application options:") << "\n";
     for (const app::DesktopOption& o : app::kDesktopOptions) {
         const std::string flag = std::string("--") + o.name + (o.value ? std::string(" ") + o.value : "");
-        s << "  " << std::left << std::setw(26) << flag << " " << o.help << "\n";
+        s << "  " << std::left << std::setw(26) << flag << " " << t(o.help) << "\n";
     }
-    s << "\n"
-         "Run 'maillage <command> --help' for the options of a command.\n";
+    s << "\n" << t("Run 'maillage <command> --help' for the options of a command.") << "\n";
     return s.str();
 }
 
-//! --lang's value wherever it is on the line (errors of the parse itself are worded in it), else the
-//! environment's language. An unrecognised value is left to the usage check after parsing.
-Language languageOf(const std::vector<std::string>& args) {
-    Language language = languageFromEnvironment();
+//! The language the desktop application takes from the environment: English only when it says English
+//! (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, the first set), French otherwise, "C" and no language included.
+Language desktopLanguageFromEnvironment() {
+    for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* v = std::getenv(name);
+        if (v && *v)
+            return std::string(v).rfind("en", 0) == 0 ? Language::En : Language::Fr;
+    }
+    return Language::Fr;
+}
+
+//! CLI11's own words in French (its formatter's labels; the column of the help is the same).
+void frenchLabels(CLI::FormatterBase& f) {
+    f.label("Usage", "Utilisation\u00a0");
+    f.label("Positionals", "Arguments");
+    f.label("REQUIRED", "OBLIGATOIRE");
+    f.label("Needs", "Requiert");
+    f.label("Excludes", "Exclut");
+    f.label("TEXT", "TEXTE");
+    f.label("INT", "ENTIER");
+    f.label("UINT", "ENTIER");
+    f.label("FLOAT", "NOMBRE");
+    f.label("FILE", "FICHIER"); // the names of values the commands use most
+    f.label("FILE:YEAR", "FICHIER:ANNÉE");
+    f.label("YEAR", "ANNÉE");
+    f.label("KEY=VALUE", "CLÉ=VALEUR");
+    f.label("NAME", "NOM");
+}
+
+//! The help texts of `sub` (its summary, its options' descriptions) in `language`.
+void translateHelp(CLI::App& sub, Language language) {
+    sub.description(helpText(sub.get_description(), language));
+    sub.footer(helpText(sub.get_footer(), language));
+    for (CLI::Option* option : sub.get_options())
+        option->description(helpText(option->get_description(), language));
+}
+
+//! --lang's value wherever it is on the line (errors of the parse itself are worded in it), else
+//! `fallback`: for messages the environment's language (languageFromEnvironment), for the help the
+//! desktop application's (desktopLanguageFromEnvironment). An unrecognised value is left to the usage
+//! check after parsing.
+Language languageOf(const std::vector<std::string>& args, Language fallback) {
+    Language language = fallback;
     for (std::size_t i = 1; i < args.size(); ++i) {
         std::string value;
         if (args[i] == "--lang" && i + 1 < args.size())
@@ -185,7 +252,40 @@ std::string unknownDesktopOption(const std::vector<std::string>& args) {
     return {};
 }
 
+//! `app` with the subcommand of `entry` (`sub`), its options and the common ones, as run() parses them.
+Runner declareCommand(CLI::App& app, const CommandEntry& entry, CommonOptions& common, CLI::App*& sub) {
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    app.get_formatter()->column_width(34);
+    sub = app.add_subcommand(entry.name, entry.summary);
+    sub->allow_extras();
+    Runner runner = entry.declare(*sub);
+    addCommonOptions(*sub, common);
+    return runner;
+}
+
 } // namespace
+
+std::vector<std::string> helpWithoutFrench() {
+    std::vector<std::string> out;
+    const auto check = [&](const std::string& english) {
+        if (!english.empty() && !frenchHelp().count(english))
+            out.push_back(english);
+    };
+    mainHelp(Language::Fr, &out);
+    for (const auto& entry : commandTable()) {
+        CLI::App app("Maillage", "maillage");
+        CommonOptions common;
+        CLI::App* sub = nullptr;
+        declareCommand(app, entry, common, sub);
+        check(sub->get_description());
+        check(sub->get_footer());
+        for (const CLI::Option* option : sub->get_options())
+            check(option->get_description());
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
 
 bool isCliInvocation(int argc, char** argv) {
     if (argc < 2)
@@ -209,9 +309,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 }
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool errIsTerminal) {
-    Context c{out, err, languageOf(args), false, errIsTerminal};
+    Context c{out, err, languageOf(args, languageFromEnvironment()), false, errIsTerminal};
+    const Language help = languageOf(args, desktopLanguageFromEnvironment());
     if (args.size() < 2 || args[1] == "help" || args[1] == "--help" || args[1] == "-h") {
-        out << mainHelp();
+        out << mainHelp(help);
         return 0;
     }
     if (args[1] == "--version") {
@@ -231,14 +332,14 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
             << c.say(msg("app.usage.main_hint")) << "\n";
         return 2;
     }
+    CLI::App* sub = nullptr;
     CLI::App app("Maillage", "maillage");
-    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-    app.get_formatter()->column_width(34);
-    CLI::App* sub = app.add_subcommand(entry->name, entry->summary);
-    sub->allow_extras();
-    const Runner runner = entry->declare(*sub);
     CommonOptions common;
-    addCommonOptions(*sub, common);
+    const Runner runner = declareCommand(app, *entry, common, sub);
+    if (help == Language::Fr) {
+        frenchLabels(*app.get_formatter());
+        translateHelp(*sub, help);
+    }
     std::vector<const char*> argv;
     for (const auto& a : args)
         argv.push_back(a.c_str());

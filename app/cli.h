@@ -11,9 +11,14 @@ namespace maillage::cli {
 bool isCliInvocation(int argc, char** argv);
 
 //! Runs a subcommand. Returns the process exit status: 0 success, 1 bad input or failure, 2 bad usage.
-//! Messages are in the language of --lang, else of the environment (LC_ALL, LC_MESSAGES, LANG).
+//! Messages are in the language of --lang, else of the environment (LC_ALL, LC_MESSAGES, LANG); --help
+//! follows the desktop application: --lang, else English when the environment's language is, else French.
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 //! The same; progress is drawn as a bar when `errIsTerminal` (main() passes isatty(2)), else as step lines.
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool errIsTerminal);
+
+//! The help texts (summaries and option descriptions of every command, the desktop options) that have no
+//! French in app/cli_help_fr.inc: the help is French by default, as the desktop application.
+std::vector<std::string> helpWithoutFrench();
 
 } // namespace maillage::cli

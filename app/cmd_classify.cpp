@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <array>
 #include <exception>
+#include <filesystem>
 #include <iomanip>
 #include <iterator>
 #include <locale>
@@ -136,13 +137,17 @@ void printClassifySummary(const Context& c, const std::vector<analysis::PoleClas
 }
 
 //! --save writes into --dataset, a GeoPackage replaced whole (a temporary copy renamed over it): a regular
-//! file, not a link nor a device, in a folder that can be written to.
+//! file, not a device, in a folder that can be written to. Through a symbolic link, as the application's
+//! Save and every update of a dataset (io::writeParameters), the file it points to is replaced and the
+//! link stays a link: a link is never written over.
 void checkSaveTarget(const ClassifyOptions& o) {
     if (o.common.dataset.empty())
         throw UsageError(msg("app.classify.save_needs_dataset"));
     if (io::isPostgisDataset(o.common.dataset))
         throw UsageError(msg("app.classify.save_not_postgis", {arg::path("dataset", o.common.dataset)}));
-    io::checkOutputPath(o.common.dataset);
+    std::error_code ec;
+    const std::filesystem::path target = std::filesystem::canonical(o.common.dataset, ec);
+    io::checkOutputPath(ec ? o.common.dataset : target.string());
 }
 
 //! Saves the parameters and every result they give into the dataset: false once the reason is said.
@@ -248,8 +253,8 @@ Runner declareClassify(CLI::App& sub) {
         "also save into --dataset (a GeoPackage) the parameters used (its own, --params, --set, "
         "--mass-scale) and every result they give, as the application's Save: pole types on "
         "bassins_de_vie, poles, liens, densites, accessibilite, QGIS styles and project (latest "
-        "vintage, statistical secrecy always applied); the file is replaced whole or left as it was. "
-        "--output is then optional");
+        "vintage, statistical secrecy always applied); the file is replaced whole or left as it was (through "
+        "a symbolic link, the file it points to; the link stays). --output is then optional");
     return [o](Context& c) { return classify(*o, c); };
 }
 

@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <memory>
 
 namespace maillage::cli {
@@ -147,13 +146,7 @@ std::string crunchDocument(const AnalysisRun& run, const std::string& scope,
         drain.Add("signature", drainName(shown.findings.drain));
         root.Add("drain", drain);
         changes = io::rowsJson(*tableNamed(tables, "crunch_changes"));
-        // The early warning's table writes its change as a fraction: per cent here, as in "change".
         atRisk = io::rowsJson(analysis::earlyWarningTable(d, run.secrecy, language));
-        for (int i = 0; i < atRisk.Size(); ++i) {
-            CPLJSONObject row = atRisk[i];
-            if (row.GetObj("change_percent").GetType() == CPLJSONObject::Type::Double)
-                row.Set("change_percent", std::round(row.GetDouble("change_percent") * 1000) / 10);
-        }
     } else {
         root.AddNull("evolution");
         root.AddNull("drain");

@@ -1,7 +1,8 @@
 # Writes the maillage(1) man page from the program's own help texts, so the page never disagrees with
 # `maillage --help`. Run at build time:
 #   cmake -DMAILLAGE=<binary> -DVERSION=<project version> -DDATE=<YYYY-MM-DD> -DOUTPUT=<maillage.1> -P ManPage.cmake
-# The help is read with no display and no GUI module: subcommands and --help run on the engine alone.
+# The help is read with no display and no GUI module: subcommands and --help run on the engine alone. The
+# page is English (--lang en): without it the help follows the desktop application, French by default.
 cmake_minimum_required(VERSION 3.16)
 foreach(v MAILLAGE VERSION DATE OUTPUT)
   if(NOT ${v})
@@ -30,7 +31,7 @@ function(roff_verbatim text out)
   set(${out} ".nf\n\\&${text}\n.fi\n" PARENT_SCOPE)
 endfunction()
 
-help_of(main --help)
+help_of(main --help --lang en)
 # The first line reads "Maillage — <what it does>."; it becomes the NAME line.
 # (string(FIND), not REGEX REPLACE: CMake's "^" also matches after each earlier match.)
 string(FIND "${main}" "\n" eol)
@@ -59,7 +60,7 @@ string(REGEX MATCHALL "\n  [a-z]+" commands "${listing}")
 string(APPEND page ".SH COMMANDS\n")
 foreach(c ${commands})
   string(STRIP "${c}" c)
-  help_of(command_help ${c} --help)
+  help_of(command_help ${c} --help --lang en)
   roff_verbatim("${command_help}" command_help)
   string(APPEND page ".SS ${c}\n${command_help}")
 endforeach()

@@ -15,7 +15,6 @@
 
 #include <cmath>
 
-#include <qgsapplication.h>
 #include <qgsgraduatedsymbolrenderer.h>
 #include <qgslayertree.h>
 #include <qgslayoutexporter.h>
@@ -23,7 +22,6 @@
 #include <qgslayoutitemlegend.h>
 #include <qgslayoutitemmap.h>
 #include <qgslayoutitempage.h>
-#include <qgslayoutitempicture.h>
 #include <qgslayoutitemscalebar.h>
 #include <qgslayoutmeasurement.h>
 #include <qgslayoutpagecollection.h>
@@ -141,14 +139,6 @@ bool inLegend(const QgsMapLayer* layer, const QList<QgsMapLayer*>& layers, doubl
     if (role == QLatin1String(role::Selection))
         return false;
     return !(densityMap && role == QLatin1String(role::Bassins));
-}
-
-QString northArrowPath() {
-    const QString qgis = QgsApplication::pkgDataPath() + QStringLiteral("/svg/arrows/NorthArrow_02.svg");
-    if (QFileInfo::exists(qgis))
-        return qgis;
-    i18n::initResources();
-    return QStringLiteral(":/maillage/north_arrow.svg");
 }
 
 //! QGIS writes the project's metadata title as the PDF's title: the map's title goes there for the time
@@ -275,12 +265,8 @@ std::unique_ptr<QgsPrintLayout> buildExportLayout(QgsProject* project, const Qgs
     legend->attemptMove(QgsLayoutPoint(frame.legend.x(), frame.legend.y(), QgsUnitTypes::LayoutMillimeters));
     legend->adjustBoxSize();
 
-    auto* arrow = new QgsLayoutItemPicture(layout.get());
-    arrow->setId(QString::fromLatin1(layout_id::NorthArrow));
-    layout->addLayoutItem(arrow);
-    arrow->setPicturePath(northArrowPath(), QgsLayoutItemPicture::FormatSVG);
-    arrow->setLinkedMap(map);
-    place(arrow, frame.northArrow);
+    i18n::initResources(); // the application's north arrow, when QGIS's is missing
+    print::addNorthArrow(layout.get(), map, frame.northArrow);
 
     auto* scaleBar = new QgsLayoutItemScaleBar(layout.get());
     scaleBar->setId(QString::fromLatin1(layout_id::ScaleBar));

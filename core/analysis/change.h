@@ -61,8 +61,9 @@ ChangeResult computeChange(const model::Dataset& dataset, const ChangeRequest& r
 std::vector<ChangeMask> maskChangeRows(const model::Dataset& dataset, const ChangeResult& result,
                                        const SecrecyRule& rule);
 
-//! Table "change": code, name, population, count_from, count_to, change, change_percent, density_from,
-//! density_to, density_change, within_noise (+ flag column masked).
+//! Table "change": code, name, population, count_from, count_to, change, change_percent (in per cent:
+//! -14.6, as every "*_percent" column; "*_share" columns hold fractions), density_from, density_to,
+//! density_change, within_noise (+ flag column masked).
 io::ResultTable changeTable(const model::Dataset& dataset, const ChangeResult& result,
                             const SecrecyRule& rule);
 
@@ -87,9 +88,9 @@ struct MassSeries {
 //! Every vintage of the dataset, for the BVs `bassins` (all professions present in each vintage).
 MassSeries massOverVintages(const model::Dataset& dataset, const std::vector<std::string>& bassins);
 
-//! Table "early_warning" (the Crunch early warning): bv, name, type, count_from, count_to, change_percent,
-//! large_pole, large_pole_name, distance_km, sentence (in `language`). Only the pôles at risk that the
-//! published diagnosis keeps (publishableCrunch: none whose change is masked).
+//! Table "early_warning" (the Crunch early warning): bv, name, type, count_from, count_to, change_percent
+//! (in per cent), large_pole, large_pole_name, distance_km, sentence (in `language`). Only the pôles at risk
+//! that the published diagnosis keeps (publishableCrunch: none whose change is masked).
 io::ResultTable earlyWarningTable(const CrunchDiagnostics& diagnostics, const SecrecyRule& rule,
                                   Language language);
 

@@ -130,6 +130,78 @@ void countPolesByType(const Context& ctx, CrunchDiagnostics& d) {
                                          leftOut));
 }
 
+//! The scope of the selection: a whole région or a whole département (the BVs whose Bassin::reg or
+//! Bassin::dep is that code, as `crunch --scope` and the panel select them), the dataset, or other BVs.
+CrunchScope scopeOf(const Context& ctx) {
+    if (ctx.selected.size() == ctx.dataset.bassins.size())
+        return CrunchScope::Dataset;
+    const auto whole = [&](std::string model::Bassin::*field) {
+        const std::string& code = ctx.dataset.bassins[ctx.selected.front()].*field;
+        if (code.empty())
+            return false;
+        const auto in =
+            static_cast<std::size_t>(std::count_if(ctx.dataset.bassins.begin(), ctx.dataset.bassins.end(),
+                                                   [&](const model::Bassin& b) { return b.*field == code; }));
+        return in == ctx.selected.size() && std::all_of(ctx.selected.begin(), ctx.selected.end(), [&](int i) {
+                   return ctx.dataset.bassins[i].*field == code;
+               });
+    };
+    if (ctx.selected.empty())
+        return CrunchScope::Selection;
+    if (whole(&model::Bassin::reg))
+        return CrunchScope::Region;
+    if (whole(&model::Bassin::dep))
+        return CrunchScope::Departement;
+    return CrunchScope::Selection;
+}
+
+//! What the pôles of the selection are compared with (DOMAIN.md §5): a région with the mean région, a
+//! département with the mean département (a département has fewer pôles than a région: comparing it with
+//! the mean région said "fewer" of every one), other BVs by the share of them that are pôles against the
+//! dataset's. Bassins truncated by the import's area stay out of every reference.
+void compareWithReference(const Context& ctx, CrunchFindings& f) {
+    f.scope = scopeOf(ctx);
+    const std::set<std::string> truncated = truncatedBassins(ctx.dataset);
+    std::set<std::string> units;
+    int poles = 0, bassins = 0;
+    for (std::size_t i = 0; i < ctx.dataset.bassins.size(); ++i) {
+        const model::Bassin& b = ctx.dataset.bassins[i];
+        const std::string& unit = f.scope == CrunchScope::Departement ? b.dep : b.reg;
+        if (truncated.count(b.code) || (f.scope != CrunchScope::Selection && unit.empty()))
+            continue;
+        units.insert(unit);
+        ++bassins;
+        poles += ctx.poles[i].type != PoleType::HorsPole ? 1 : 0;
+    }
+    switch (f.scope) {
+    case CrunchScope::Dataset:
+        return;
+    case CrunchScope::Region:
+    case CrunchScope::Departement: {
+        f.referenceUnits = static_cast<int>(units.size());
+        f.compared = f.referenceUnits >= 2;
+        f.reference = f.referenceUnits > 0 ? static_cast<double>(poles) / f.referenceUnits : 0.0;
+        const double gap = f.poleCount - f.reference;
+        f.polesAgainstReference = gap > 0.05    ? PoleCountComparison::More
+                                  : gap < -0.05 ? PoleCountComparison::Fewer
+                                                : PoleCountComparison::AboutAsMany;
+        return;
+    }
+    case CrunchScope::Selection: {
+        f.referenceUnits = bassins;
+        f.compared = ctx.selected.size() >= 2 && bassins >= 2;
+        f.reference = bassins > 0 ? static_cast<double>(poles) / bassins : 0.0;
+        f.poleShareOfBassins = static_cast<double>(f.poleCount) / static_cast<double>(ctx.selected.size());
+        const long long shown = std::llround(f.poleShareOfBassins * 1000),
+                        of = std::llround(f.reference * 1000);
+        f.polesAgainstReference = shown > of   ? PoleCountComparison::More
+                                  : shown < of ? PoleCountComparison::Fewer
+                                               : PoleCountComparison::AboutAsMany;
+        return;
+    }
+    }
+}
+
 // Heavier first; the code breaks ties so that the order never depends on the input order.
 bool heavier(const std::vector<PoleClassification>& poles, int a, int b) {
     if (poles[a].total != poles[b].total)
@@ -326,18 +398,13 @@ std::map<std::string, std::string> namesOf(const model::Dataset& dataset, const 
 }
 
 // What the figures mean, for the written diagnosis.
-CrunchFindings interpret(const model::Dataset& dataset, const CrunchDiagnostics& d, bool wholeDataset,
+CrunchFindings interpret(const model::Dataset& dataset, const CrunchDiagnostics& d,
                          double macrocephalyPrimacy, int correlationPoints) {
     CrunchFindings f;
     for (int t = 1; t < kPoleTypeCount; ++t) {
         f.poleCount += d.polesByType[t];
         f.averagePolesPerRegion += d.averageByTypePerRegion[t];
     }
-    f.comparedWithRegions = d.regionCount >= 2 && !wholeDataset;
-    const double gap = f.poleCount - f.averagePolesPerRegion;
-    f.polesAgainstAverage = gap > 0.05    ? PoleCountComparison::More
-                            : gap < -0.05 ? PoleCountComparison::Fewer
-                                          : PoleCountComparison::AboutAsMany;
     f.macrocephalyThreshold = macrocephalyPrimacy;
     const double n = static_cast<double>(d.bassins.size());
     f.highConcentration =
@@ -378,9 +445,9 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
         checkSameSource(dataset, vintageFrom, d.vintageTo); // BPE practice sites are not register people
         correlationPoints = measureEvolution(ctx, params, crunch.nearLargePoleKm, mainIndex, vintageFrom, d);
     }
-    const bool wholeDataset = selected.size() == dataset.bassins.size();
     d.minCorrelationBassins = static_cast<int>(crunch.minCorrelationBassins);
-    d.findings = interpret(dataset, d, wholeDataset, crunch.macrocephalyPrimacy, correlationPoints);
+    d.findings = interpret(dataset, d, crunch.macrocephalyPrimacy, correlationPoints);
+    compareWithReference(ctx, d.findings);
     d.classification = std::move(to.poles);
     return d;
 }

@@ -36,8 +36,16 @@ inline constexpr double kHighConcentrationEquivalentPoles = 5;
 //! more the farther it lies), and its absence when drainCorrelation >= minus this.
 inline constexpr double kDrainCorrelationVisible = -0.3;
 
-//! How the number of pôles of the selection compares with the mean région of the dataset.
+//! How the pôles of the selection compare with their reference (CrunchFindings::reference).
 enum class PoleCountComparison { Fewer, AboutAsMany, More };
+
+//! What the selection of a diagnosis is, hence what its pôles are compared with (DOMAIN.md §5).
+enum class CrunchScope {
+    Dataset,     //!< every BV of the dataset: compared with nothing
+    Region,      //!< every BV of one région (Bassin::reg): its pôles against the mean région
+    Departement, //!< every BV of one département (Bassin::dep): its pôles against the mean département
+    Selection,   //!< other BVs: the share of its BVs that are pôles against the dataset's share
+};
 
 //! What the Pearson correlation of change with distance to the main pôle says.
 enum class DrainSignature {
@@ -51,9 +59,19 @@ enum class DrainSignature {
 //! What the figures of a CrunchDiagnostics mean, as the written diagnosis states it.
 struct CrunchFindings {
     int poleCount = 0;                //!< pôles (types 1-4) of the selection
-    bool comparedWithRegions = false; //!< a part of a dataset of at least 2 régions: compared with their mean
     double averagePolesPerRegion = 0; //!< pôles of all types in the mean région
-    PoleCountComparison polesAgainstAverage = PoleCountComparison::AboutAsMany; //!< within 0.05 pôle: same
+    CrunchScope scope = CrunchScope::Selection;
+    //! Whether the paragraph compares the selection with `reference`: a région among at least 2, a
+    //! département among at least 2, or a selection of at least 2 BVs that is not the whole dataset.
+    bool compared = false;
+    //! Région, Departement: the pôles of the mean région / département of the dataset; Selection: the
+    //! share (0..1) of the dataset's BVs that are pôles. Truncated bassins left out (as the table's mean).
+    double reference = 0;
+    int referenceUnits = 0;        //!< the régions, départements or BVs `reference` is taken over
+    double poleShareOfBassins = 0; //!< Selection: the share (0..1) of its BVs that are pôles
+    //! Région, Departement: within 0.05 pôle is about as many; Selection: shares equal once rounded to
+    //! 0.1 % (as worded) are about as many.
+    PoleCountComparison polesAgainstReference = PoleCountComparison::AboutAsMany;
     double macrocephalyThreshold = 0; //!< the primacy above which the system is macrocephalic, as set
     bool highConcentration = false;   //!< equivalentPoles below kHighConcentrationEquivalentPoles and below
                                       //!< half the BVs of the selection

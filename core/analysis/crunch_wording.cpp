@@ -43,6 +43,28 @@ int poleCountOf(const CrunchDiagnostics& d) {
     return d.findings.poleCount;
 }
 
+//! The selection's pôles against their reference (CrunchFindings::reference): a région with the mean
+//! région, a département with the mean département, other BVs by their share of pôles.
+std::string referenceSentence(const CrunchDiagnostics& d, Language language) {
+    const CrunchFindings& f = d.findings;
+    const char* const suffix = f.polesAgainstReference == PoleCountComparison::More    ? "more"
+                               : f.polesAgainstReference == PoleCountComparison::Fewer ? "fewer"
+                                                                                       : "as_many";
+    const auto n = arg::integer("n", f.referenceUnits);
+    if (f.scope == CrunchScope::Selection)
+        return word(msg("analysis.crunch.reference_selection",
+                        {arg::nested("cmp", msg(std::string("analysis.crunch.share_") + suffix)),
+                         arg::percent("share", f.poleShareOfBassins, 1),
+                         arg::integer("k", static_cast<long long>(d.bassins.size())),
+                         arg::percent("reference", f.reference, 1), n}),
+                    language);
+    return word(msg(f.scope == CrunchScope::Departement ? "analysis.crunch.reference_departement"
+                                                        : "analysis.crunch.reference_region",
+                    {arg::number("mean", f.reference, 1), n,
+                     arg::nested("cmp", msg(std::string("analysis.crunch.count_") + suffix))}),
+                language);
+}
+
 // ---- French ------------------------------------------------------------------------------------
 
 std::string typeCountFr(PoleType t, int n) {
@@ -85,12 +107,7 @@ std::string polesSentenceFr(const CrunchDiagnostics& d) {
 }
 
 std::string regionsSentenceFr(const CrunchDiagnostics& d) {
-    const CrunchFindings& f = d.findings;
-    const char* cmp = f.polesAgainstAverage == PoleCountComparison::More    ? "davantage"
-                      : f.polesAgainstAverage == PoleCountComparison::Fewer ? "moins"
-                                                                            : "à peu près autant";
-    return "Une région en compte " + formatFr(f.averagePolesPerRegion, 1) + " en moyenne (sur les " +
-           std::to_string(d.regionCount) + " régions des données) : ce territoire en a " + cmp + ".";
+    return referenceSentence(d, Language::Fr);
 }
 
 std::vector<std::string> primacySentencesFr(const CrunchDiagnostics& d) {
@@ -244,12 +261,7 @@ std::string polesSentenceEn(const CrunchDiagnostics& d) {
 }
 
 std::string regionsSentenceEn(const CrunchDiagnostics& d) {
-    const CrunchFindings& f = d.findings;
-    const char* cmp = f.polesAgainstAverage == PoleCountComparison::More    ? "more"
-                      : f.polesAgainstAverage == PoleCountComparison::Fewer ? "fewer"
-                                                                            : "about as many";
-    return "A region has " + formatEn(f.averagePolesPerRegion, 1) + " on average (over the " +
-           std::to_string(d.regionCount) + " regions of the data): this territory has " + cmp + ".";
+    return referenceSentence(d, Language::En);
 }
 
 std::vector<std::string> primacySentencesEn(const CrunchDiagnostics& d) {
@@ -366,7 +378,7 @@ std::vector<std::string> paragraph(const CrunchDiagnostics& d, const Sentences& 
     if (d.bassins.empty() || !(d.totalProfessionals > 0))
         return {s.empty(d)};
     std::vector<std::string> out{s.poles(d)};
-    if (d.findings.comparedWithRegions)
+    if (d.findings.compared)
         out.push_back(s.regions(d));
     if ((poleCountOf(d) >= 2 && d.secondMass > 0) || poleCountOf(d) == 1)
         for (std::string& sentence : s.primacy(d))

@@ -144,6 +144,8 @@ Aggregation aggregateByBassin(const model::Dataset& dataset, int vintage) {
         [&](const ResolvedCount* begin, const ResolvedCount* end) {
             for (const ResolvedCount* rc = begin; rc != end; ++rc) {
                 const int b = bassinOfCommune[static_cast<std::size_t>(rc->commune)];
+                result.psyCounted =
+                    result.psyCounted || professions[static_cast<std::size_t>(rc->profession)].psychiatric;
                 if (b >= 0) {
                     result.bassins[static_cast<std::size_t>(b)]
                         .byProfession[static_cast<std::size_t>(rc->profession)] += rc->count;
@@ -269,6 +271,8 @@ Classification classifyDataset(const model::Dataset& dataset, int vintage,
                 {arg::text("vintage", std::to_string(c.vintage)), arg::number("scale", params.massScale)})));
     }
     c.poles = classifyPoles(c.aggregation.bassins, applied);
+    for (PoleClassification& p : c.poles)
+        p.psyCounted = c.aggregation.psyCounted;
     return c;
 }
 

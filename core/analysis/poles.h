@@ -42,6 +42,9 @@ struct BassinTotals {
 struct Aggregation {
     std::vector<BassinTotals> bassins; //!< same order as dataset.bassins
     Warnings warnings;                 //!< counts of unknown communes or professions (codes listed)
+    //! Whether the vintage counts a psychiatric profession at all (a count of one, even 0, somewhere): the
+    //! BPE has no code for psychiatric nurses, so that N_psy = 0 there says nothing of them.
+    bool psyCounted = false;
 };
 
 //! Sums the counts of `vintage` per BV (commune -> bv of dataset.communes). Zone counts are not used.
@@ -83,6 +86,9 @@ struct PoleClassification {
     double total = 0, pole = 0, psy = 0, exPsy = 0;
     double poleShare = 0, psyShare = 0; //!< 0..1; 0 when total = 0
     PoleDecision decision;              //!< the figures above against these thresholds decided `type`
+    //! False when the data count no psychiatric nurse (Aggregation::psyCounted): psy and psyShare are 0
+    //! for want of a count, and the tables show them as absent, not 0.
+    bool psyCounted = true;
 };
 
 //! Classifies one BV: the first rule that holds, in order 1, 2, 3, 4, else hors pôle.

@@ -3,6 +3,7 @@
 #include "core/analysis/table_build.h"
 #include "core/model/text.h"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -123,10 +124,12 @@ io::Row classificationRow(const model::Dataset& ds, const PoleClassification& p,
                  Cell::of(label),
                  Cell::orSecret(p.total, m.total),
                  Cell::orSecret(p.pole, m.pole),
-                 Cell::orSecret(p.psy, m.psy),
+                 !p.psyCounted ? Cell::none() : Cell::orSecret(p.psy, m.psy), // absent from the data: not 0
                  Cell::orSecret(p.exPsy, m.exPsy),
                  m.poleShare ? Cell::secret() : numberOrNone(p.poleShare, p.total > 0),
-                 m.psyShare ? Cell::secret() : numberOrNone(p.psyShare, p.total > 0),
+                 !p.psyCounted ? Cell::none()
+                 : m.psyShare  ? Cell::secret()
+                               : numberOrNone(p.psyShare, p.total > 0),
                  Cell::of(reason)};
     return row;
 }
@@ -150,6 +153,8 @@ ResultTable classificationTable(const model::Dataset& dataset, const std::vector
     t.columns = classificationColumns(poles);
     for (const PoleClassification& p : poles)
         t.rows.push_back(classificationRow(dataset, p, rule, language));
+    if (std::any_of(poles.begin(), poles.end(), [](const PoleClassification& p) { return !p.psyCounted; }))
+        t.notes.push_back(msg("results.note_psy_not_counted"));
     return t;
 }
 

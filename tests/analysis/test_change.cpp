@@ -198,10 +198,10 @@ private slots:
             QCOMPARE(t.rows[i].cells[std::size_t(t.column("count_to"))].masked,
                      density.rows[i].cells[std::size_t(density.column("count"))].masked);
         QVERIFY(largestChanges(r, maskChangeRows(ds, r, SecrecyRule{}), 5).empty());
-        // without secrecy nothing is masked and the percentage is a fraction
+        // without secrecy nothing is masked; change_percent is in per cent, as its name says
         const io::ResultTable open = changeTable(ds, r, SecrecyRule::off());
         QVERIFY(!open.rows[2].cells[std::size_t(open.column("change"))].masked);
-        QCOMPARE(open.rows[2].cells[std::size_t(open.column("change_percent"))].number, 0.2);
+        QCOMPARE(open.rows[2].cells[std::size_t(open.column("change_percent"))].number, 20.0);
     }
 
     void theLargestChangesComeFirstWithoutNoise() {

@@ -113,6 +113,15 @@ model::Dataset territory(double grandvilleNow = 12000, double petitbourgNow = 20
 
 const std::vector<std::string> kR1{"59001", "59002", "59003", "59004"};
 
+//! The territory with départements: Grandville and Petitbourg in D1, Lointain and Confins in D2, the
+//! three BVs of R2 in D3.
+model::Dataset departements(model::Dataset ds) {
+    for (model::Bassin& b : ds.bassins)
+        b.dep = b.reg == "R2" ? "D3" : (b.code == "59001" || b.code == "59002" ? "D1" : "D2");
+    ds.reindex();
+    return ds;
+}
+
 const BassinChange& changeOf(const CrunchDiagnostics& d, const std::string& bv) {
     const auto it =
         std::find_if(d.changes.begin(), d.changes.end(), [&](const BassinChange& c) { return c.bv == bv; });
@@ -137,9 +146,54 @@ private slots:
             QCOMPARE(d.averageByTypePerRegion[t], 0.5);
         QCOMPARE(int(d.bassins.size()), 4);
         // 3 pôles against 2 on average per région
-        QVERIFY2(contains(fr(d), "Une région en compte 2,0 en moyenne (sur les 2 régions des "
-                                 "données) : ce territoire en a davantage."),
+        QVERIFY2(contains(plain(fr(d)).toStdString(),
+                          "Une région en compte 2,0 en moyenne (sur les 2 régions des "
+                          "données) : cette région en a davantage."),
                  fr(d).c_str());
+        QVERIFY2(contains(en(d), "A region has 2.0 on average (over the 2 regions of the data): this region "
+                                 "has more."),
+                 en(d).c_str());
+    }
+
+    void aDepartementIsComparedWithTheMeanDepartement() {
+        // Départements: Grandville and Petitbourg in D1, Lointain and Confins in D2, R2 is D3. D1 holds
+        // 2 pôles (types 1 and 3) against 4 / 3 = 1.3 in the mean département; compared with the mean
+        // région (2.0) it read "about as many" under "A region has 2.0 on average".
+        model::Dataset ds = departements(territory());
+        const CrunchDiagnostics d = diagnoseCrunch(ds, {"59001", "59002"}, {}, {}, 2013);
+        QVERIFY(d.findings.scope == CrunchScope::Departement);
+        QCOMPARE(d.findings.referenceUnits, 3);
+        QVERIFY2(contains(plain(fr(d)).toStdString(), "Un département en compte 1,3 en moyenne (sur les 3 "
+                                                      "départements des données) : ce département en a "
+                                                      "davantage."),
+                 fr(d).c_str());
+        QVERIFY2(contains(en(d), "A département has 1.3 on average (over the 3 départements of the data): "
+                                 "this département has more."),
+                 en(d).c_str());
+        QVERIFY(!contains(fr(d), "région"));
+        // A whole région is still compared with the mean région, though its BVs have départements.
+        QVERIFY(diagnoseCrunch(ds, kR1, {}, {}, 2013).findings.scope == CrunchScope::Region);
+    }
+
+    void otherBassinsAreComparedByTheirShareOfPoles() {
+        // Grandville (type 1) and Confins (hors pôle), in two départements: 1 pôle of 2 BVs (50 %) against
+        // 4 pôles of the 7 BVs of the data (57.1 %).
+        const CrunchDiagnostics d =
+            diagnoseCrunch(departements(territory()), {"59001", "59004"}, {}, {}, 2013);
+        QVERIFY(d.findings.scope == CrunchScope::Selection);
+        QVERIFY2(contains(plain(fr(d)).toStdString(),
+                          "En proportion, cette sélection compte moins de pôles que l'ensemble des données : "
+                          "50,0 % de ses 2 bassins de vie sont des pôles, contre 57,1 % des 7 bassins de vie "
+                          "des données."),
+                 fr(d).c_str());
+        QVERIFY2(contains(en(d),
+                          "In proportion, this selection has fewer pôles than the whole data: 50.0% of "
+                          "its 2 bassins de vie are pôles, against 57.1% of the 7 bassins de vie of the "
+                          "data."),
+                 en(d).c_str());
+        QVERIFY(!contains(en(d), "region"));
+        // One BV alone is compared with nothing.
+        QVERIFY(!diagnoseCrunch(territory(), {"59001"}, {}, {}, 2013).findings.compared);
     }
 
     void primacyFirstShareAndHerfindahlMatchTheHandComputation() {
@@ -425,9 +479,11 @@ private slots:
         const CrunchDiagnostics d = diagnoseCrunch(territory(), kR1, {}, smallSample(), 2013, 2008);
         const CrunchFindings& f = d.findings;
         QCOMPARE(f.poleCount, 3);
-        QVERIFY(f.comparedWithRegions);
+        QVERIFY(f.compared);
+        QVERIFY(f.scope == CrunchScope::Region);
         QCOMPARE(f.averagePolesPerRegion, 2.0);
-        QVERIFY(f.polesAgainstAverage == PoleCountComparison::More);
+        QCOMPARE(f.reference, 2.0);
+        QVERIFY(f.polesAgainstReference == PoleCountComparison::More);
         QCOMPARE(f.macrocephalyThreshold, 10.0);
         QVERIFY(f.highConcentration); // 1.7 equivalent BVs out of 4
         QVERIFY(f.drain == DrainSignature::Visible);
@@ -439,7 +495,7 @@ private slots:
             diagnoseCrunch(territory(12000, 2000, 600), kR1, {}, smallSample(), 2013, 2008).findings.drain ==
             DrainSignature::Absent);
         QVERIFY(diagnoseCrunch(territory(), kR1, {}, {}, 2013).findings.drain == DrainSignature::Unknown);
-        QVERIFY(!diagnoseCrunch(territory(), {}, {}, {}, 2013).findings.comparedWithRegions); // itself
+        QVERIFY(!diagnoseCrunch(territory(), {}, {}, {}, 2013).findings.compared); // itself
         model::CrunchParameters crunch;
         crunch.macrocephalyPrimacy = 7.5;
         QCOMPARE(diagnoseCrunch(territory(), kR1, {}, crunch, 2013).findings.macrocephalyThreshold, 7.5);

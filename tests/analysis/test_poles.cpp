@@ -2,6 +2,7 @@
 #include "testing.h"
 
 #include "core/analysis/poles.h"
+#include "core/analysis/result_tables.h"
 #include "core/model/catalogue.h"
 #include "core/model/dataset.h"
 #include "core/model/text.h"
@@ -559,6 +560,44 @@ private slots:
         QCOMPARE(old.bassins[0].total, 1000.0);
         QCOMPARE(old.bassins[1].total, 0.0);
         QCOMPARE(int(old.bassins[1].byProfession.size()), int(ds.catalogue.professions().size()));
+    }
+
+    void psychiatricNursesTheDataDoNotCountAreAbsentNotZero() {
+        // The BPE counts no psychiatric nurse: its "Psy %" read 0,00 % in every BV. 2008 counts them (none
+        // in Arras: 0 there is a figure).
+        model::Dataset ds;
+        ds.catalogue = model::ProfessionCatalogue::builtin();
+        addBassin(ds, "59350", "Lille", "32");
+        addBassin(ds, "62041", "Arras", "32");
+        ds.reindex();
+        addCount(ds, "59350", "medecin_generaliste", 2013, 100);
+        addCount(ds, "59350", "medecin_specialiste", 2013, 50);
+        addCount(ds, "62041", "infirmier", 2013, 30);
+        addCount(ds, "59350", "medecin_generaliste", 2008, 100);
+        addCount(ds, "59350", "infirmier_psychiatrique", 2008, 7);
+        addCount(ds, "62041", "infirmier", 2008, 30);
+        const SecrecyRule open = SecrecyRule::off();
+
+        const Classification bpe = classifyDataset(ds, 2013, {});
+        QVERIFY(!bpe.aggregation.psyCounted);
+        io::ResultTable t = classificationTable(ds, bpe.poles, open, Language::Fr);
+        for (const char* key : {"psy", "psy_share"})
+            for (const io::Row& row : t.rows) {
+                const io::Cell& cell = row.cells[static_cast<std::size_t>(t.column(key))];
+                QVERIFY2(cell.empty && !cell.masked, key); // written empty (CSV) or "" (tables), not 0
+            }
+        QVERIFY(!t.rows[0].cells[static_cast<std::size_t>(t.column("pole_share"))].empty);
+        QCOMPARE(int(t.notes.size()), 1);
+        QVERIFY(
+            plain(word(t.notes[0], Language::Fr)).contains(QStringLiteral("ne comptent pas les infirmiers")));
+
+        const Classification counted = classifyDataset(ds, 2008, {});
+        QVERIFY(counted.aggregation.psyCounted);
+        t = classificationTable(ds, counted.poles, open, Language::Fr);
+        const auto psyShare = static_cast<std::size_t>(t.column("psy_share"));
+        QCOMPARE(t.rows[1].cells[psyShare].number, 0.0); // Arras: none counted, a figure
+        QVERIFY(!t.rows[1].cells[psyShare].empty);
+        QVERIFY(t.notes.empty());
     }
 
     void aggregationOfVintageZeroUsesTheLatest() {

@@ -267,7 +267,7 @@ private slots:
 
     void everySubcommandHasHelp() {
         for (const char* cmd : {"import", "classify", "summary", "demo"}) {
-            const Run r = runCli({cmd, "--help"});
+            const Run r = runCli({cmd, "--help", "--lang", "en"});
             QCOMPARE(r.status, 0);
             QVERIFY2(r.out.find("Usage") != std::string::npos, cmd);
         }
@@ -276,6 +276,49 @@ private slots:
         for (const char* option :
              {"--panel", "--select", "--screenshot", "--export", "--orientation", "--lang"})
             QVERIFY2(runCli({"--help"}).out.find(option) != std::string::npos, option);
+    }
+
+    void helpIsInTheDesktopsLanguageFrenchByDefault() {
+        // It was English whatever the language; the desktop application is French unless the system's
+        // language is English, and so is the help now (messages keep their own default).
+        const char* const names[] = {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"};
+        std::vector<std::pair<QByteArray, bool>> saved;
+        for (const char* name : names) {
+            saved.emplace_back(qgetenv(name), qEnvironmentVariableIsSet(name));
+            qunsetenv(name);
+        }
+        const auto help = [](std::vector<std::string> args) {
+            return QString::fromStdString(runCli(args).out);
+        };
+        qputenv("LANG", "C.UTF-8");
+        QString text = help({"classify", "--help"});
+        QVERIFY2(text.contains(QStringLiteral("Utilisation\u00a0: maillage classify")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("Usage")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("--save")) && text.contains(QStringLiteral("enregistre")),
+                 qPrintable(text));
+        text = help({"--help"});
+        QVERIFY2(text.contains(QStringLiteral("Commandes")) && text.contains(QStringLiteral("--panel")),
+                 qPrintable(text));
+        QVERIFY2(
+            help({"classify", "--help", "--lang", "en"}).contains(QStringLiteral("Usage: maillage classify")),
+            "--lang en");
+        qputenv("LANG", "en_GB.UTF-8");
+        QVERIFY(help({"classify", "--help"}).contains(QStringLiteral("Usage: maillage classify")));
+        QVERIFY(help({"--help"}).contains(QStringLiteral("Commands:")));
+        QVERIFY(help({"classify", "--help", "--lang", "fr"}).contains(QStringLiteral("Utilisation")));
+        qputenv("LANGUAGE", "fr_FR:en");
+        QVERIFY(help({"classify", "--help"}).contains(QStringLiteral("Utilisation")));
+        for (std::size_t i = 0; i < saved.size(); ++i)
+            if (saved[i].second)
+                qputenv(names[i], saved[i].first);
+            else
+                qunsetenv(names[i]);
+        // Every text of the help has its French: a new option without one fails here.
+        const std::vector<std::string> missing = cli::helpWithoutFrench();
+        std::string list;
+        for (const std::string& m : missing)
+            list += "{\"" + m + "\", \"\"},\n";
+        QVERIFY2(missing.empty(), list.c_str());
     }
 
     void demoDatasetWritesAndClassifiesEveryType() {
@@ -303,7 +346,8 @@ private slots:
         p.start(QStringLiteral(MAILLAGE_BINARY), {QStringLiteral("classify"), QStringLiteral("--help")});
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
-        QVERIFY(p.readAllStandardOutput().contains("Usage"));
+        QVERIFY(
+            p.readAllStandardOutput().contains("maillage classify")); // in the language of the environment
         p.start(QStringLiteral(MAILLAGE_BINARY), {QStringLiteral("classify"), QStringLiteral("--nope")});
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 2);

@@ -7,6 +7,7 @@
 
 #include "core/io/gpkg.h"
 
+#include <QFile>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -66,6 +67,24 @@ QString overlapping(const std::vector<std::vector<Word>>& pages) {
     return {};
 }
 
+//! The grey levels of a binary PGM (pdftoppm -gray), row by row; empty when it cannot be read.
+std::vector<int> grayPixels(const QString& pgm) {
+    QFile f(pgm);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = f.readAll();
+    // "P5\n<width> <height>\n255\n" then one byte a pixel.
+    int newlines = 0, start = 0;
+    for (; start < bytes.size() && newlines < 3; ++start)
+        newlines += bytes[start] == '\n' ? 1 : 0;
+    if (!bytes.startsWith("P5") || newlines < 3)
+        return {};
+    std::vector<int> out;
+    for (int i = start; i < bytes.size(); ++i)
+        out.push_back(static_cast<unsigned char>(bytes[i]));
+    return out;
+}
+
 } // namespace
 
 class TestCliPrint22 : public QObject {
@@ -80,6 +99,12 @@ class TestCliPrint22 : public QObject {
         return testing::runBinary({QStringLiteral("report"), QStringLiteral("--dataset"),
                                    dataset.isEmpty() ? m_long : dataset, QStringLiteral("--territory"),
                                    territory, QStringLiteral("--output"), out},
+                                  QStringLiteral("C.UTF-8"));
+    }
+
+    Result atlas(const QString& by, const QString& out) {
+        return testing::runBinary({QStringLiteral("atlas"), QStringLiteral("--dataset"), m_fixture.gpkg,
+                                   QStringLiteral("--by"), by, QStringLiteral("--output"), out},
                                   QStringLiteral("C.UTF-8"));
     }
 
@@ -148,6 +173,38 @@ private slots:
         QVERIFY2(overlap.isEmpty(), qPrintable(overlap));
     }
 
+    void aSelectionsSheetClosesOnItsLastCommunesWithTheSources() {
+        // 35 communes filled a page of their own and left the sources alone on the last page; 110 were cut
+        // after the 48th. Every commune is listed, and the last page holds communes and the sources.
+        const auto& all = m_fixture.dataset.communes;
+        for (const int n : {35, 110}) {
+            QVERIFY(all.size() >= static_cast<std::size_t>(n));
+            QStringList codes;
+            for (int i = 0; i < n; ++i)
+                codes << QString::fromStdString(all[static_cast<std::size_t>(i)].code);
+            const QString out = path("many.pdf");
+            const Result r = report(QStringLiteral("communes:") + codes.join(QLatin1Char(',')), out);
+            QVERIFY2(r.status == 0, qPrintable(r.err));
+            const auto pages = wordsOf(out);
+            QVERIFY2(overlapping(pages).isEmpty(), qPrintable(overlapping(pages)));
+            std::vector<QStringList> words(pages.size());
+            for (std::size_t p = 0; p < pages.size(); ++p)
+                for (const Word& w : pages[p])
+                    words[p] << w.text;
+            for (const QString& code : codes) {
+                bool listed = false;
+                for (std::size_t p = 2; p < words.size(); ++p)
+                    listed = listed || words[p].contains(code);
+                QVERIFY2(listed,
+                         qPrintable(code + QStringLiteral(" is in no list of ") + QString::number(n)));
+            }
+            const QStringList& last = words.back();
+            QVERIFY2(last.join(QLatin1Char(' ')).contains(QStringLiteral("Sources and statistical secrecy")),
+                     qPrintable(last.join(QLatin1Char(' '))));
+            QVERIFY2(last.contains(codes.back()), qPrintable(last.join(QLatin1Char(' '))));
+        }
+    }
+
     void theSubtitleOfADatasetOfManyRegionsCountsThem() {
         const QString out = path("regions.pdf");
         const Result r = report(QStringLiteral("bv:") + QString::fromStdString(m_bv), out, m_regions);
@@ -160,13 +217,48 @@ private slots:
         QVERIFY2(!text.contains(QStringLiteral("Région de test")), qPrintable(text));
     }
 
+    void everyAtlasPageHasANorthArrowInItsMapsCorner() {
+        // The map export had one, the atlas pages none. In the top right-hand corner of the map frame (x 188
+        // to 198 mm, y 32 to 48 mm), on every page: its white ground and its dark arrow and "N" (half and a
+        // third of the box; the map there is beige or white, without dark pixels).
+        for (const QString& by : {QStringLiteral("bv"), QStringLiteral("departement")}) {
+            const QString out = path("arrow.pdf");
+            const Result r = atlas(by, out);
+            QVERIFY2(r.status == 0, qPrintable(r.err));
+            const int pages = wordsOf(out).size();
+            QVERIFY(pages > 1);
+            const double dpmm = 100 / 25.4;
+            for (int p = 1; p <= pages; ++p) {
+                const QString stem = path("arrow_page");
+                poppler(QStringLiteral("pdftoppm"),
+                        {QStringLiteral("-gray"), QStringLiteral("-r"), QStringLiteral("100"),
+                         QStringLiteral("-f"), QString::number(p), QStringLiteral("-l"), QString::number(p),
+                         QStringLiteral("-x"), QString::number(int(188 * dpmm)), QStringLiteral("-y"),
+                         QString::number(int(32 * dpmm)), QStringLiteral("-W"),
+                         QString::number(int(10 * dpmm)), QStringLiteral("-H"),
+                         QString::number(int(16 * dpmm)), QStringLiteral("-singlefile"), out, stem});
+                const std::vector<int> box = grayPixels(stem + QStringLiteral(".pgm"));
+                QVERIFY(!box.empty());
+                int white = 0, dark = 0;
+                for (const int v : box) {
+                    white += v >= 250 ? 1 : 0;
+                    dark += v < 64 ? 1 : 0;
+                }
+                const double n = static_cast<double>(box.size());
+                QVERIFY2(white / n > 0.3 && dark / n > 0.15,
+                         qPrintable(QStringLiteral("--by %1, page %2: %3 white, %4 dark")
+                                        .arg(by)
+                                        .arg(p)
+                                        .arg(white / n)
+                                        .arg(dark / n)));
+            }
+        }
+    }
+
     void anAtlasCarriesItsTitleInThePdf() {
         for (const QString& by : {QStringLiteral("bv"), QStringLiteral("departement")}) {
             const QString out = path("atlas.pdf");
-            const Result r =
-                testing::runBinary({QStringLiteral("atlas"), QStringLiteral("--dataset"), m_fixture.gpkg,
-                                    QStringLiteral("--by"), by, QStringLiteral("--output"), out},
-                                   QStringLiteral("C.UTF-8"));
+            const Result r = atlas(by, out);
             QVERIFY2(r.status == 0, qPrintable(r.err));
             const QString info = poppler(QStringLiteral("pdfinfo"), {out});
             const auto title = QRegularExpression(QStringLiteral("Title:\\s+(.*)\n")).match(info);

@@ -16,6 +16,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -217,6 +218,26 @@ private slots:
             QgsApplication::projectStorageRegistry()->projectStorageFromType(QStringLiteral("geopackage"));
         QVERIFY(storage);
         QCOMPARE(storage->listProjects(path), QStringList{QStringLiteral("maillage")});
+    }
+
+    void theSaveThroughASymbolicLinkReplacesTheFileItPointsTo() {
+        // As `classify --save` does: the file the link points to is replaced, the link stays a link.
+        QTemporaryDir dir, elsewhere;
+        const QString path = writeSixBassins(dir);
+        const QString link = elsewhere.filePath(QStringLiteral("lien.gpkg"));
+        QVERIFY(QFile::link(path, link));
+        model::Parameters parameters = io::readDataset(path.toStdString(), io::ReadOptions{false}).params;
+        parameters.poles.grandPoleMin = 9000;
+        QString error;
+        QVERIFY2(styles::writeDatasetStyles(link, parameters, &error), qPrintable(error));
+        QVERIFY(QFileInfo(link).isSymLink());
+        QCOMPARE(QFileInfo(link).symLinkTarget(), path);
+        QCOMPARE(io::readDataset(path.toStdString(), io::ReadOptions{false}).params.poles.grandPoleMin,
+                 9000.0);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("six_bassins.gpkg")});
+        QCOMPARE(QDir(elsewhere.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("lien.gpkg")});
     }
 
     void aFileThatIsNoDatasetIsLeftAsItWas() {

@@ -56,6 +56,7 @@ struct PolesTableRow {
     QString totalText, poleShareText, psyShareText;
     QString reason;
     QString margins; //!< how far from each threshold that matters (analysis::describeMargins)
+    QString psyNote; //!< why the psychiatric share is absent ("—"): the data count no psychiatric nurse
 };
 
 class PolesTableModel : public panel::PanelTableModel<PolesTableRow> {
@@ -123,6 +124,8 @@ protected:
                 return panel::poleTypeLabel(r.type) + QLatin1Char('\n') + r.reason;
             if (col == Margins)
                 return r.margins;
+            if (col == PsyShare && !r.psyNote.isEmpty())
+                return r.psyNote;
             return r.reason;
         case Qt::TextAlignmentRole:
             if (col == Professionals || col == PoleShare || col == PsyShare)
@@ -551,6 +554,10 @@ polesRows(const model::Dataset& ds, const std::vector<analysis::PoleClassificati
         r.totalText = qs(io::formatCell(t, i, total, language));
         r.poleShareText = qs(io::formatCell(t, i, poleShare, language));
         r.psyShareText = qs(io::formatCell(t, i, psyShare, language));
+        if (!poles[i].psyCounted) { // absent from the data, not 0: the table's note says why
+            r.psyShareText = QStringLiteral("\u2014");
+            r.psyNote = qs(word(msg("results.note_psy_not_counted"), language));
+        }
         r.reason = qs(cells[reason].text);
         r.margins = margins(poles[i]);
         rows.push_back(std::move(r));

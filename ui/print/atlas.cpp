@@ -16,6 +16,7 @@
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemlegend.h>
 #include <qgslayoutitemmap.h>
+#include <qgslayoutitempicture.h>
 #include <qgslayoutpagecollection.h>
 #include <qgsprintlayout.h>
 #include <qgsprojectmetadata.h>
@@ -34,7 +35,8 @@ struct PrintText {
 
 const QColor kInk(0x20, 0x20, 0x20);
 const QColor kGrey(0x55, 0x55, 0x55);
-const QRectF kAtlasMap(10, 30, 190, 158); //!< the map frame of an atlas page, in millimetres
+const QRectF kAtlasMap(10, 30, 190, 158);  //!< the map frame of an atlas page, in millimetres
+const QRectF kNorthArrow(188, 32, 10, 16); //!< inside the map frame, its top right-hand corner
 
 Language uiLanguage() {
     return QLocale().language() == QLocale::French ? Language::Fr : Language::En;
@@ -129,6 +131,11 @@ std::unique_ptr<QgsPrintLayout> atlasLayout(QgsProject& project, QgsVectorLayer*
     addText(layout.get(), QStringLiteral("reason"), QStringLiteral("[% \"reason\" %]"),
             QRectF(206, 128, 81, 60), layoutFont(8), kInk, 0, true);
     addScaleBar(layout.get(), map, QRectF(12, 178, 50, 8));
+    // In the map's top right-hand corner, on a white ground: the title and the legend are outside the
+    // frame, the scale bar in its bottom left-hand corner.
+    QgsLayoutItemPicture* arrow = addNorthArrow(layout.get(), map, kNorthArrow);
+    arrow->setBackgroundEnabled(true);
+    arrow->setBackgroundColor(Qt::white);
     addText(layout.get(), QStringLiteral("source"), source + QLatin1Char('\n') + note,
             QRectF(10, 191, 250, 12), layoutFont(7), kGrey, 0, true);
     addText(layout.get(), QStringLiteral("page"),

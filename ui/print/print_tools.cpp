@@ -18,9 +18,11 @@
 
 #include <gdal_priv.h>
 
+#include <qgsapplication.h>
 #include <qgslayout.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemmap.h>
+#include <qgslayoutitempicture.h>
 #include <qgslayoutitemscalebar.h>
 #include <qgslayoutmeasurement.h>
 #include <qgslayoutpoint.h>
@@ -180,6 +182,22 @@ void addScaleBar(QgsLayout* layout, QgsLayoutItemMap* map, const QRectF& r, int 
     text.setSizeUnit(QgsUnitTypes::RenderPoints);
     bar->setTextFormat(text);
     place(bar, r, page);
+}
+
+QgsLayoutItemPicture* addNorthArrow(QgsLayout* layout, QgsLayoutItemMap* map, const QRectF& r, int page) {
+    auto* arrow = new QgsLayoutItemPicture(layout);
+    arrow->setId(QStringLiteral("north_arrow"));
+    layout->addLayoutItem(arrow);
+    const QString qgis = QgsApplication::pkgDataPath() + QStringLiteral("/svg/arrows/NorthArrow_02.svg");
+    arrow->setPicturePath(QFileInfo::exists(qgis) ? qgis : QStringLiteral(":/maillage/north_arrow.svg"),
+                          QgsLayoutItemPicture::FormatSVG);
+    // The SVG's parameters: QGIS's default fill is white, which drew the "N" and the arrow's filled half
+    // white on the white ground.
+    arrow->setSvgFillColor(QColor(0x20, 0x20, 0x20));
+    arrow->setSvgStrokeColor(QColor(0x20, 0x20, 0x20));
+    arrow->setLinkedMap(map);
+    place(arrow, r, page);
+    return arrow;
 }
 
 QString sourceLine(const model::Dataset& dataset) {

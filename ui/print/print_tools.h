@@ -18,6 +18,7 @@ class QgsLayout;
 class QgsLayoutItem;
 class QgsLayoutItemLabel;
 class QgsLayoutItemMap;
+class QgsLayoutItemPicture;
 class QgsRectangle;
 
 namespace maillage::ui::print {
@@ -48,6 +49,11 @@ QgsRectangle fitToRatio(const QgsRectangle& extent, double ratio);
 
 //! A scale bar in kilometres for `map` in `r` on `page` (single box, two segments, 8 pt labels).
 void addScaleBar(QgsLayout* layout, QgsLayoutItemMap* map, const QRectF& r, int page = 0);
+
+//! A north arrow linked to `map` (it turns with the map) in `r` on `page`, id "north_arrow": QGIS's
+//! NorthArrow_02.svg, else the application's own (":/maillage/north_arrow.svg", in the desktop's
+//! resources).
+QgsLayoutItemPicture* addNorthArrow(QgsLayout* layout, QgsLayoutItemMap* map, const QRectF& r, int page = 0);
 
 //! "Sources : INSEE, BPE 2013 ; IGN, Admin Express 2018 — Carte : Maillage, 3 décembre 2026", with "Données
 //! fictives" first for the demo dataset; in the UI language.

@@ -48,7 +48,6 @@ const QColor kInk(0x20, 0x20, 0x20);
 const QColor kGrey(0x55, 0x55, 0x55);
 const QColor kAccent(0x1f, 0x4e, 0x79);
 constexpr double kWidth = 190; // A4 portrait, 10 mm margins
-constexpr int kShortList = 30; // communes listed above the sources; more get a page of their own
 
 Language uiLanguage() {
     return QLocale().language() == QLocale::French ? Language::Fr : Language::En;
@@ -81,6 +80,46 @@ QgsTextFormat textFormat(double size, bool bold, const QColor& color) {
 //! grid line): a row of one line is 5.2 mm.
 constexpr double kTableLine = 2.8, kTableRowExtra = 2.4;
 
+//! The widths `widths` scaled to share `width` millimetres once the cell margins and grid lines are off.
+QList<double> fittedWidths(const QList<double>& widths, double width) {
+    const double margins = widths.size() * 2 * 1.2 + (widths.size() + 1) * 0.15;
+    double sum = 0;
+    for (double w : widths)
+        sum += w;
+    QList<double> fitted;
+    for (double w : widths)
+        fitted << (sum > 0 ? w * (width - margins) / sum : w);
+    return fitted;
+}
+
+//! One row of a layout table: its cells broken within their columns, and the height it takes.
+struct LaidRow {
+    QStringList cells;
+    double height = 0;
+};
+
+//! The header (first) and rows of `table` in columns of `fitted` millimetres. QGIS wraps a table's text at
+//! spaces only: long hyphenated names are broken here, within the column.
+std::vector<LaidRow> layRows(const TextTable& table, const QList<double>& fitted) {
+    std::vector<LaidRow> out;
+    const auto lay = [&](const QStringList& cells, bool header) {
+        LaidRow row;
+        double lines = 1;
+        const QFont font = layoutFont(7.5, header);
+        for (int c = 0; c < cells.size(); ++c) {
+            const QString text = c < fitted.size() ? breakToWidth(cells[c], font, fitted[c]) : cells[c];
+            lines = std::max(lines, static_cast<double>(text.count(QLatin1Char('\n')) + 1));
+            row.cells << text;
+        }
+        row.height = lines * kTableLine + kTableRowExtra;
+        out.push_back(std::move(row));
+    };
+    lay(table.header, true);
+    for (const QStringList& cells : table.rows)
+        lay(cells, false);
+    return out;
+}
+
 //! `table` as a layout table from the top of `r` on `page`, header in bold, every other row tinted, text
 //! wrapped within its column. Returns the height it takes (its lines counted once wrapped), at most
 //! r.height(): the frame is that high, so that what follows it can be placed below.
@@ -88,30 +127,17 @@ double addTable(QgsPrintLayout* layout, const TextTable& table, const QList<doub
                 int page) {
     auto* item = new QgsLayoutItemManualTable(layout);
     layout->addMultiFrame(item);
-    // The widths given share the frame's width once the cell margins and grid lines are taken off.
-    const double margins = widths.size() * 2 * 1.2 + (widths.size() + 1) * 0.15;
-    double sum = 0;
-    for (double w : widths)
-        sum += w;
-    QList<double> fitted;
-    for (double w : widths)
-        fitted << (sum > 0 ? w * (r.width() - margins) / sum : w);
-    // QGIS wraps a table's text at spaces only: long hyphenated names are broken here, within the column.
+    const QList<double> fitted = fittedWidths(widths, r.width());
     // The header is the first row of the contents: QGIS sizes its own header row as if its text had no
     // line break, so that a header of three lines lost its first and last.
-    const auto lines = [](const QString& text) {
-        return static_cast<double>(text.count(QLatin1Char('\n')) + 1);
-    };
     double height = 0;
     QgsTableContents contents;
-    const auto addRow = [&](const QStringList& cells, bool header, bool tinted) {
+    const std::vector<LaidRow> rows = layRows(table, fitted);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const bool header = i == 0, tinted = i > 0 && i % 2 == 0;
         QgsTableRow row;
-        double rowLines = 1;
-        const QFont font = layoutFont(7.5, header);
-        for (int c = 0; c < cells.size(); ++c) {
-            const QString text = c < fitted.size() ? breakToWidth(cells[c], font, fitted[c]) : cells[c];
-            rowLines = std::max(rowLines, lines(text));
-            QgsTableCell cell(text);
+        for (int c = 0; c < rows[i].cells.size(); ++c) {
+            QgsTableCell cell(rows[i].cells[c]);
             if (header)
                 cell.setTextFormat(textFormat(7.5, true, kInk));
             if (tinted)
@@ -121,11 +147,8 @@ double addTable(QgsPrintLayout* layout, const TextTable& table, const QList<doub
             row << cell;
         }
         contents << row;
-        height += rowLines * kTableLine + kTableRowExtra;
-    };
-    addRow(table.header, true, false);
-    for (int i = 0; i < table.rows.size(); ++i)
-        addRow(table.rows[i], false, i % 2 == 1);
+        height += rows[i].height;
+    }
     height = std::min(r.height(), height + 1);
     item->setTableContents(contents);
     item->setIncludeTableHeader(false);
@@ -355,47 +378,108 @@ double linksSection(QgsPrintLayout* layout, const TerritoryContext& context, con
     return y + height + 8;
 }
 
-//! The last page: links (BVs and départements), the Crunch diagnosis (of the BV's région or of the
-//! département), sources and secrecy, one below the other.
-void closingPage(QgsPrintLayout* layout, const TerritoryContext& context, const Sheet& sheet, int page) {
-    double y = 14;
-    const TextTable communes = communeTable(context, sheet.territory);
-    if (sheet.territory.level == analysis::TerritoryLevel::Communes && communes.rows.size() <= kShortList) {
-        addHeading(layout, PrintText::tr("Communes of the selection"), y, page);
-        const double height = addTable(layout, communes, widths(communes.header.size(), 60),
-                                       QRectF(10, y + 10, kWidth, 266 - y), page);
-        y += height + 18;
-    }
-    if (sheet.territory.level != analysis::TerritoryLevel::Communes) {
-        y = linksSection(layout, context, sheet, y, page);
-        std::vector<std::string> scope = sheet.bassins;
-        const model::Bassin* bassin = context.dataset.bassin(sheet.territory.code);
-        if (sheet.territory.level == analysis::TerritoryLevel::Bassin && bassin) {
-            scope.clear(); // a BV alone says nothing of concentration: its région
-            for (const model::Bassin& b : context.dataset.bassins)
-                if (b.reg == bassin->reg)
-                    scope.push_back(b.code);
-        }
-        addHeading(layout,
-                   sheet.territory.level == analysis::TerritoryLevel::Bassin
-                       ? PrintText::tr("Crunch diagnosis of the région")
-                       : PrintText::tr("Crunch diagnosis of the département's bassins de vie"),
-                   y, page);
-        y += 10;
-        const QString crunch = crunchParagraphs(context, scope).join(QStringLiteral("\n"));
-        addText(layout, QString(), crunch, QRectF(10, y, kWidth, textHeight(crunch)), layoutFont(8.5), kInk,
-                page, true);
-        y += textHeight(crunch) + 8;
-    }
+//! The sources and the statistical secrecy said in full, as the last page closes on them.
+QString sourcesText(const TerritoryContext& context) {
+    return sourceLine(context.dataset) + QStringLiteral("\n") + secrecyText(context) + QStringLiteral("\n") +
+           PrintText::tr(
+               "Counts below the threshold, and the figures from which they could be recomputed (with the "
+               "totals, the references or the other professions), are shown as « < threshold ».");
+}
+
+//! The height the sources' section takes below the last content (space, heading, text).
+double sourcesHeight(const TerritoryContext& context) {
+    return 8 + 10 + textHeight(sourcesText(context));
+}
+
+//! The sources' section from `y` on `page`.
+void sourcesSection(QgsPrintLayout* layout, const TerritoryContext& context, double y, int page) {
     addHeading(layout, PrintText::tr("Sources and statistical secrecy"), y, page);
     y += 10;
-    const QString sources =
-        sourceLine(context.dataset) + QStringLiteral("\n") + secrecyText(context) + QStringLiteral("\n") +
-        PrintText::tr(
-            "Counts below the threshold, and the figures from which they could be recomputed (with the "
-            "totals, the references or the other professions), are shown as « < threshold ».");
+    const QString sources = sourcesText(context);
     addText(layout, QString(), sources, QRectF(10, y, kWidth, textHeight(sources)), layoutFont(8.5), kInk,
             page, true);
+}
+
+//! Where the table of a selection's communes starts on its pages (under the heading), and the height it
+//! may take down to the footer.
+constexpr double kCommunesTop = 24, kCommunesHeight = 276 - kCommunesTop;
+
+QList<double> communeWidths(const TextTable& communes) {
+    return widths(communes.header.size(), 60);
+}
+
+//! The communes of a selection cut into the pages they fill, each with the header, the last keeping
+//! `reserve` millimetres below its rows for the sources: they follow the last communes, never alone on a
+//! page of their own. One page (maybe without a row) at least.
+std::vector<TextTable> communePages(const TextTable& communes, double reserve) {
+    const std::vector<LaidRow> rows = layRows(communes, fittedWidths(communeWidths(communes), kWidth));
+    const double room = kCommunesHeight - 1 - rows.front().height; // addTable's frame is a millimetre more
+    std::vector<std::vector<int>> pages(1);
+    std::vector<double> used(1, 0.0);
+    for (int r = 0; r < communes.rows.size(); ++r) {
+        const double h = rows[static_cast<std::size_t>(r) + 1].height;
+        if (used.back() + h > room && !pages.back().empty()) {
+            pages.emplace_back();
+            used.push_back(0);
+        }
+        pages.back().push_back(r);
+        used.back() += h;
+    }
+    // The last rows go over to a page of their own when the sources do not fit below them.
+    std::vector<int> tail;
+    while (used.back() + reserve > room && pages.back().size() > 1) {
+        const int r = pages.back().back();
+        const double h = rows[static_cast<std::size_t>(r) + 1].height;
+        pages.back().pop_back();
+        used.back() -= h;
+        tail.insert(tail.begin(), r);
+    }
+    if (!tail.empty())
+        pages.push_back(std::move(tail));
+    std::vector<TextTable> out;
+    for (const std::vector<int>& page : pages) {
+        TextTable t;
+        t.header = communes.header;
+        t.textColumns = communes.textColumns;
+        for (int r : page)
+            t.rows << communes.rows[r];
+        out.push_back(std::move(t));
+    }
+    return out;
+}
+
+//! One page of a selection's communes; the last one closes on the sources.
+void communesPage(QgsPrintLayout* layout, const TerritoryContext& context, const TextTable& communes,
+                  bool last, int page) {
+    addHeading(layout, PrintText::tr("Communes of the selection"), 14, page);
+    const double height = addTable(layout, communes, communeWidths(communes),
+                                   QRectF(10, kCommunesTop, kWidth, kCommunesHeight), page);
+    if (last)
+        sourcesSection(layout, context, kCommunesTop + height + 8, page);
+}
+
+//! The last page of a BV's or a département's sheet: links (BVs and départements), the Crunch diagnosis
+//! (of the BV's région or of the département), sources and secrecy, one below the other.
+void closingPage(QgsPrintLayout* layout, const TerritoryContext& context, const Sheet& sheet, int page) {
+    double y = linksSection(layout, context, sheet, 14, page);
+    std::vector<std::string> scope = sheet.bassins;
+    const model::Bassin* bassin = context.dataset.bassin(sheet.territory.code);
+    if (sheet.territory.level == analysis::TerritoryLevel::Bassin && bassin) {
+        scope.clear(); // a BV alone says nothing of concentration: its région
+        for (const model::Bassin& b : context.dataset.bassins)
+            if (b.reg == bassin->reg)
+                scope.push_back(b.code);
+    }
+    addHeading(layout,
+               sheet.territory.level == analysis::TerritoryLevel::Bassin
+                   ? PrintText::tr("Crunch diagnosis of the région")
+                   : PrintText::tr("Crunch diagnosis of the département's bassins de vie"),
+               y, page);
+    y += 10;
+    const QString crunch = crunchParagraphs(context, scope).join(QStringLiteral("\n"));
+    addText(layout, QString(), crunch, QRectF(10, y, kWidth, textHeight(crunch)), layoutFont(8.5), kInk, page,
+            true);
+    sourcesSection(layout, context, y + textHeight(crunch) + 8, page);
 }
 
 std::unique_ptr<QgsPrintLayout> sheetLayout(PrintProject& print, const TerritoryContext& context,
@@ -411,13 +495,15 @@ std::unique_ptr<QgsPrintLayout> sheetLayout(PrintProject& print, const Territory
                       bassinsTotalText(context, sheet, professionals.total),
                       bassinTypes(context, sheet.bassins), page);
         });
-    if (sheet.territory.level == analysis::TerritoryLevel::Communes &&
-        sheet.territory.communes.size() > kShortList) // a long list on a page of its own
-        pages.push_back([&](int page) {
-            tablePage(layout.get(), PrintText::tr("Communes of the selection"), QString(),
-                      communeTable(context, sheet.territory), page);
+    std::vector<TextTable> communes;
+    if (sheet.territory.level == analysis::TerritoryLevel::Communes)
+        communes = communePages(communeTable(context, sheet.territory), sourcesHeight(context));
+    for (std::size_t k = 0; k < communes.size(); ++k)
+        pages.push_back([&, k](int page) {
+            communesPage(layout.get(), context, communes[k], k + 1 == communes.size(), page);
         });
-    pages.push_back([&](int page) { closingPage(layout.get(), context, sheet, page); });
+    if (sheet.territory.level != analysis::TerritoryLevel::Communes)
+        pages.push_back([&](int page) { closingPage(layout.get(), context, sheet, page); });
     const int count = static_cast<int>(pages.size());
     // Sized before they are added: the collection places each page below the previous one as it is then.
     for (int i = 0; i < count; ++i) {
