@@ -206,7 +206,8 @@ extern "C" __attribute__((visibility("default"))) int maillage_gui_main(int argc
                 if (scenarioPending)
                     return; // the map is redrawn once the scenario is applied
                 done = true;
-                QTimer::singleShot(150, window.get(), [&] {
+                // Both maps of the two-map view drawn: the second one redraws after the first.
+                window->whenMapsDrawn([&] {
                     if (!screenshot.isEmpty() && !window->grab().save(screenshot)) {
                         std::fprintf(stderr, "maillage: cannot write %s\n", qPrintable(screenshot));
                         rc = 1;

@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 namespace maillage::ui {
@@ -72,6 +73,8 @@ struct LineStyle {
     QString widthField;
     double minWidthMm = 0, maxWidthMm = 0;
     QStringList orderBy;
+    //! When set, the renderer (given the range of widthField), instead of the symbols above.
+    std::function<QgsFeatureRenderer*(double lo, double hi)> renderer;
 };
 
 // Fills `layer` with `lines`, gives it `style` and returns the features added, with their ids.
@@ -102,7 +105,9 @@ QgsFeatureList drawLines(QgsVectorLayer* layer, const std::vector<Line>& lines, 
         return s;
     };
     QgsFeatureRenderer* renderer = nullptr;
-    if (style.categoryField.isEmpty()) {
+    if (style.renderer) {
+        renderer = style.renderer(std::isfinite(lo) ? lo : 0, hi);
+    } else if (style.categoryField.isEmpty()) {
         renderer = new QgsSingleSymbolRenderer(symbol(style.color, style.minWidthMm, style.maxWidthMm));
     } else {
         QgsCategoryList categories;
@@ -216,18 +221,11 @@ void MaillageLayers::drawLinks(const analysis::MaillageResult& result, const mod
                           l.distance, l.intensity, l.dominant ? 1 : 0}});
     }
     // The hierarchy (dominant links) carries the network: dark and wide; the other links stay light and
-    // thin, so that dense regions do not turn into a dark mass that buries the pôles and their labels.
+    // thin, so that dense regions do not turn into a dark mass that buries the pôles and their labels. At
+    // the scale of a country, the dominant links only, lighter: the rules of the dataset's own style.
     LineStyle style;
-    style.categoryField = QStringLiteral("dominant");
-    style.categories = {
-        {1, kDominantLinkColor, tr("Dominant link (towards a heavier pôle)"),
-         styles::kDominantLinkWidths.minMm, styles::kDominantLinkWidths.maxMm},
-        {0, kOtherLinkColor, tr("Other link"), styles::kOtherLinkWidths.minMm,
-         styles::kOtherLinkWidths.maxMm},
-    };
     style.widthField = QStringLiteral("intensity");
-    // Strong and dominant links on top of weak ones.
-    style.orderBy = QStringList{QStringLiteral("dominant"), QStringLiteral("intensity")};
+    style.renderer = styles::modelledLinksRenderer;
     for (const QgsFeature& f : drawLines(layer, lines, style))
         m_linkFids.push_back(f.id());
 }

@@ -1487,9 +1487,12 @@ void MainWindow::showCoordinates(const QgsPointXY& point) {
 }
 
 void MainWindow::updateLegendScale() {
-    if (auto* model = m_layerTree ? m_layerTree->layerTreeModel() : nullptr)
+    if (auto* model = m_layerTree ? m_layerTree->layerTreeModel() : nullptr) {
         model->setLegendMapViewData(m_canvas->mapUnitsPerPixel(),
                                     static_cast<int>(m_canvas->mapSettings().outputDpi()), m_canvas->scale());
+        // Only the rules drawn at this scale (the maillage's links have an overview rule), as QGIS does.
+        model->setLegendFilterByScale(m_canvas->scale());
+    }
 }
 
 void MainWindow::trackTask(FunctionTask* task) {
@@ -1609,6 +1612,36 @@ void MainWindow::rebuildBookmarksMenu() {
 
 MapCompare* MainWindow::compare() const {
     return m_compare;
+}
+
+bool MainWindow::mapsDrawing() const {
+    if (m_canvas->isDrawing())
+        return true;
+    return m_compare && m_compare->isVisible() &&
+           (m_compare->canvas()->isDrawing() || m_compare->densityPending());
+}
+
+namespace {
+
+//! The pause between two looks at the maps: a canvas starts a refresh on a timer (QgsMapCanvas::refresh),
+//! so a map with nothing drawing may be about to; two quiet looks this far apart say it is not.
+constexpr int kMapsQuietMs = 60;
+
+//! Looks at `window`'s maps until two looks in a row find none drawing, then calls `then`.
+void lookAtMaps(MainWindow* window, int quietLooks, const std::function<void()>& then) {
+    quietLooks = window->mapsDrawing() ? 0 : quietLooks + 1;
+    if (quietLooks >= 2) {
+        then();
+        return;
+    }
+    QTimer::singleShot(kMapsQuietMs, window,
+                       [window, quietLooks, then] { lookAtMaps(window, quietLooks, then); });
+}
+
+} // namespace
+
+void MainWindow::whenMapsDrawn(const std::function<void()>& then) {
+    lookAtMaps(this, 0, then);
 }
 
 QString MainWindow::currentPanel() const {

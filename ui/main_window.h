@@ -56,6 +56,13 @@ public:
     //! The second, synchronised map while View > Compare two maps is on, else nullptr.
     MapCompare* compare() const;
 
+    //! Calls `then` once every map shown (the main one, the second one of the two-map view with its
+    //! densities) has finished drawing, a refresh asked for but not started yet included: what a
+    //! screenshot captures (--screenshot grabbed the second map before it had redrawn).
+    void whenMapsDrawn(const std::function<void()>& then);
+    //! True while a map shown is drawing or about to redraw (the second map's densities being computed).
+    bool mapsDrawing() const;
+
     //! Enters or leaves the workshop mode.
     void setWorkshopMode(bool on);
     //! Shows or hides the second map beside the main one.

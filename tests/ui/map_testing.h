@@ -6,12 +6,20 @@
 #include "testing.h"
 
 #include <QImage>
+#include <QSet>
+#include <QStringList>
 
 #include <memory>
 
+#include <qgsexpressioncontextutils.h>
+#include <qgsfeatureiterator.h>
 #include <qgslabelingengine.h>
 #include <qgslabelingresults.h>
+#include <qgslinesymbol.h>
 #include <qgsmaprenderersequentialjob.h>
+#include <qgsrendercontext.h>
+#include <qgsrenderer.h>
+#include <qgsvectorlayer.h>
 
 namespace maillage::testing {
 
@@ -52,6 +60,34 @@ inline QImage renderMapWithLabels(const QList<QgsMapLayer*>& layers, const QgsRe
     std::unique_ptr<QgsLabelingResults> results(job.takeLabelingResults());
     *labels = results ? results->allLabels() : QList<QgsLabelPosition>();
     return job.renderedImage();
+}
+
+//! What a line layer's renderer draws at 1:`scale`: how many features, with which symbols (each one's
+//! colour as #AARRGGBB and its data-defined width, as "#AARRGGBB scale_linear(...)").
+struct LinesDrawn {
+    int features = 0;
+    QSet<QString> symbols;
+};
+inline LinesDrawn linesDrawnAt(QgsVectorLayer& layer, double scale) {
+    std::unique_ptr<QgsFeatureRenderer> renderer(layer.renderer()->clone());
+    QgsRenderContext context;
+    context.setRendererScale(scale);
+    context.expressionContext().appendScopes(QgsExpressionContextUtils::globalProjectLayerScopes(&layer));
+    renderer->startRender(context, layer.fields());
+    LinesDrawn drawn;
+    QgsFeature f;
+    QgsFeatureIterator it = layer.getFeatures();
+    while (it.nextFeature(f)) {
+        context.expressionContext().setFeature(f);
+        if (!renderer->willRenderFeature(f, context))
+            continue;
+        ++drawn.features;
+        for (QgsSymbol* symbol : renderer->symbolsForFeature(f, context))
+            drawn.symbols << symbol->color().name(QColor::HexArgb) + QLatin1Char(' ') +
+                                 static_cast<QgsLineSymbol*>(symbol)->dataDefinedWidth().expressionString();
+    }
+    renderer->stopRender(context);
+    return drawn;
 }
 
 } // namespace maillage::testing

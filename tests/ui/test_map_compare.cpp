@@ -69,6 +69,7 @@ private slots:
     void exportHasBothMaps();
     void exportRefusesASymbolicLink();
     void hidingTheSecondMapGivesTheCanvasBack();
+    void theScreenshotWaitsForTheSecondMapToRedraw();
     void workshopModeEnlargesTheSecondMapToo();
     void benchmarkSlideAndBothMaps();
 
@@ -187,6 +188,28 @@ void TestMapCompare::exportRefusesASymbolicLink() {
     QVERIFY(!m_window->compare()->exportFigure(link, QSize(400, 200), &error));
     QVERIFY2(error.contains(QStringLiteral("link.png")), qPrintable(error));
     QCOMPARE(QFileInfo(target).size(), 0); // the file behind the link is untouched
+}
+
+void TestMapCompare::theScreenshotWaitsForTheSecondMapToRedraw() {
+    QgsMapCanvas* main = m_window->canvas();
+    QgsMapCanvas* second = m_window->compare()->canvas();
+    QTRY_VERIFY(!main->isDrawing() && !second->isDrawing());
+    QSignalSpy secondDrawn(second, &QgsMapCanvas::mapCanvasRefreshed);
+    // The second map asked to redraw (a year chosen, the extent carried over), its render not started yet:
+    // nothing is drawing, and --screenshot grabbed it before it had redrawn.
+    second->refresh();
+    QVERIFY(!second->isDrawing());
+    bool called = false, drawingWhenCalled = true;
+    int drawnWhenCalled = -1;
+    m_window->whenMapsDrawn([&] {
+        called = true;
+        drawnWhenCalled = secondDrawn.count();
+        drawingWhenCalled = second->isDrawing() || main->isDrawing();
+    });
+    QVERIFY(!called);
+    QTRY_VERIFY_WITH_TIMEOUT(called, 20000);
+    QVERIFY2(drawnWhenCalled >= 1, "called before the second map had redrawn");
+    QVERIFY(!drawingWhenCalled);
 }
 
 void TestMapCompare::hidingTheSecondMapGivesTheCanvasBack() {

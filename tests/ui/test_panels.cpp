@@ -19,8 +19,10 @@
 #include "ui/panels/result_table_model.h"
 #include "ui/panels/table_export.h"
 #include "ui/session.h"
+#include "ui/styles/layer_styles.h"
 
 #include "testing.h"
+#include "ui/map_testing.h"
 #include "ui/qgis_test_main.h"
 #include "ui/ui_fixture.h"
 
@@ -33,6 +35,7 @@
 #include <qgsmapcanvas.h>
 #include <qgsmemoryproviderutils.h>
 #include <qgsproject.h>
+#include <qgsrulebasedrenderer.h>
 #include <qgssinglesymbolrenderer.h>
 #include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
@@ -1048,7 +1051,7 @@ private slots:
         QVERIFY(links);
         QCOMPARE(static_cast<qint64>(links->featureCount()), static_cast<qint64>(m.links.size()));
         QCOMPARE(links->name(), MaillageLayers::tr("Maillage links"));
-        QCOMPARE(links->renderer()->type(), QStringLiteral("categorizedSymbol"));
+        QCOMPARE(links->renderer()->type(), QStringLiteral("RuleRenderer"));
         QgsVectorLayer* poles = findLayerByRole(project.get(), QString::fromLatin1(role::Poles));
         QVERIFY(poles);
         QCOMPARE(static_cast<qint64>(poles->featureCount()), static_cast<qint64>(m.nodes.size()));
@@ -1129,6 +1132,36 @@ private slots:
         QVERIFY(!panel.cooperationsLayer());
     }
 
+    void beyondTheOverviewScaleOnlyTheDominantLinksAreDrawnLighterAndThinner() {
+        MaillagePanel panel(session.get(), canvas.get(), project.get());
+        panel.refreshNow();
+        QgsVectorLayer* links = panel.linksLayer();
+        QVERIFY(links);
+        const int all = static_cast<int>(links->featureCount());
+        int dominant = 0;
+        QgsFeature f;
+        for (QgsFeatureIterator it = links->getFeatures(); it.nextFeature(f);)
+            dominant += f.attribute(QStringLiteral("dominant")).toInt() == 1 ? 1 : 0;
+        QVERIFY(dominant > 0 && dominant < all);
+
+        // A région (1:500 000): every link, the dominant ones dark and wide over the others.
+        const testing::LinesDrawn region = testing::linesDrawnAt(*links, 500'000);
+        QCOMPARE(region.features, all);
+        QCOMPARE(region.symbols.size(), 2);
+        // The country (1:9 000 000): the dominant links only, more transparent and thinner.
+        const testing::LinesDrawn country = testing::linesDrawnAt(*links, 9'000'000);
+        QCOMPARE(country.features, dominant);
+        QCOMPARE(country.symbols.size(), 1);
+        const QString overview = *country.symbols.begin();
+        QVERIFY2(overview.startsWith(styles::overviewDominantLinkColor().name(QColor::HexArgb)) &&
+                     overview.endsWith(QStringLiteral(", 0.15, 0.80)")),
+                 qPrintable(overview));
+        QVERIFY(styles::overviewDominantLinkColor().alpha() < MaillageLayers::kDominantLinkColor.alpha());
+        for (const QString& symbol : region.symbols)
+            QVERIFY2(!symbol.startsWith(styles::overviewDominantLinkColor().name(QColor::HexArgb)),
+                     qPrintable(symbol));
+    }
+
     void lineLayersAreStyledByIntensity() {
         MaillagePanel panel(session.get(), canvas.get(), project.get());
         panel.refreshNow();
@@ -1145,25 +1178,29 @@ private slots:
             return static_cast<const QgsLineSymbol*>(symbol)->dataDefinedWidth().expressionString();
         };
 
-        const auto* links = dynamic_cast<QgsCategorizedSymbolRenderer*>(panel.linksLayer()->renderer());
+        // The rules of the dataset's own style (styles::modelledLinksRenderer): in drawing order the other
+        // links and the dominant ones up to the overview scale, the dominant ones beyond it.
+        auto* links = dynamic_cast<QgsRuleBasedRenderer*>(panel.linksLayer()->renderer());
         QVERIFY(links);
-        QCOMPARE(links->classAttribute(), QStringLiteral("dominant"));
-        QCOMPARE(links->categories().size(), 2);
-        QCOMPARE(links->categories()[0].value().toInt(), 1);
-        QCOMPARE(links->categories()[0].label(),
-                 MaillageLayers::tr("Dominant link (towards a heavier pôle)"));
-        QCOMPARE(links->categories()[0].symbol()->color(), MaillageLayers::kDominantLinkColor);
-        QCOMPARE(links->categories()[1].value().toInt(), 0);
-        QCOMPARE(links->categories()[1].label(), MaillageLayers::tr("Other link"));
-        QCOMPARE(links->categories()[1].symbol()->color(), MaillageLayers::kOtherLinkColor);
+        const QgsRuleBasedRenderer::RuleList rules = links->rootRule()->children();
+        QCOMPARE(rules.size(), 3);
+        QCOMPARE(rules[0]->filterExpression(), QStringLiteral("\"dominant\" = 0"));
+        QCOMPARE(rules[0]->label(), MaillageLayers::tr("Other link"));
+        QCOMPARE(rules[0]->symbol()->color(), MaillageLayers::kOtherLinkColor);
+        QCOMPARE(rules[1]->filterExpression(), QStringLiteral("\"dominant\" = 1"));
+        QCOMPARE(rules[1]->label(), MaillageLayers::tr("Dominant link (towards a heavier pôle)"));
+        QCOMPARE(rules[1]->symbol()->color(), MaillageLayers::kDominantLinkColor);
+        QCOMPARE(rules[2]->filterExpression(), QStringLiteral("\"dominant\" = 1"));
+        QCOMPARE(rules[2]->label(), rules[1]->label());
+        QCOMPARE(rules[2]->symbol()->color(), styles::overviewDominantLinkColor());
         // Light by default, the hierarchy emphasised: the other links are fainter and thinner.
         QVERIFY(MaillageLayers::kOtherLinkColor.alpha() <= 100);
         QVERIFY(MaillageLayers::kOtherLinkColor.lightness() > MaillageLayers::kDominantLinkColor.lightness());
-        const QString linkWidth = width(links->categories()[0].symbol());
+        const QString linkWidth = width(rules[1]->symbol());
         QVERIFY2(linkWidth.startsWith(QStringLiteral("scale_linear(log10(\"intensity\"), ")) &&
                      linkWidth.endsWith(QStringLiteral(", 0.45, 1.80)")),
                  qPrintable(linkWidth));
-        const QString otherWidth = width(links->categories()[1].symbol());
+        const QString otherWidth = width(rules[0]->symbol());
         QVERIFY2(otherWidth.startsWith(QStringLiteral("scale_linear(log10(\"intensity\"), ")) &&
                      otherWidth.endsWith(QStringLiteral(", 0.12, 0.70)")),
                  qPrintable(otherWidth));

@@ -11,6 +11,7 @@
 
 #include "testing.h"
 #include "ui/control_image.h"
+#include "ui/map_testing.h"
 #include "ui/qgis_test_main.h"
 #include "ui/ui_fixture.h"
 
@@ -24,6 +25,7 @@
 
 #include <dlfcn.h>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -57,6 +59,18 @@ QString writeSixBassins(const QTemporaryDir& dir) {
     const QString path = dir.filePath(QStringLiteral("six_bassins.gpkg"));
     io::writeDataset(d, path.toStdString());
     return path;
+}
+
+//! writeSixBassins() with its styles and project, `project` read from the file; false with `error`.
+bool openStyledSixBassins(const QTemporaryDir& dir, QgsProject& project, QString* error) {
+    const QString path = writeSixBassins(dir);
+    if (!styles::writeDatasetStyles(path, error))
+        return false;
+    if (!project.read(styles::projectUri(path))) {
+        *error = QStringLiteral("the project stored in %1 cannot be read").arg(path);
+        return false;
+    }
+    return true;
 }
 
 //! The types of makeSixBassins() with the default parameters: one of types 0 to 3, two of type 4.
@@ -162,11 +176,9 @@ private slots:
 
     void theStoredProjectRendersTheApplicationsMap() {
         QTemporaryDir dir;
-        const QString path = writeSixBassins(dir);
-        QString error;
-        QVERIFY2(styles::writeDatasetStyles(path, &error), qPrintable(error));
         QgsProject project;
-        QVERIFY(project.read(styles::projectUri(path)));
+        QString error;
+        QVERIFY2(openStyledSixBassins(dir, project, &error), qPrintable(error));
         QgsMapSettings settings;
         settings.setOutputSize(QSize(400, 300));
         settings.setOutputDpi(96);
@@ -184,6 +196,44 @@ private slots:
         QString report;
         QVERIFY2(matchesControlImage(job.renderedImage(), QStringLiteral("ui_qgis_project"), 400, &report),
                  qPrintable(report));
+    }
+
+    void theStoredLinksFollowTheApplicationsRulesAtEachScale() {
+        QTemporaryDir dir;
+        QgsProject project;
+        QString error;
+        QVERIFY2(openStyledSixBassins(dir, project, &error), qPrintable(error));
+        auto* links = qobject_cast<QgsVectorLayer*>(treeLayers(project)[1]);
+        QVERIFY(links);
+        QCOMPARE(layerNameOf(links), QStringLiteral("liens"));
+        int all = 0, modelled = 0, dominant = 0;
+        QgsFeature f;
+        for (QgsFeatureIterator it = links->getFeatures(); it.nextFeature(f);) {
+            ++all;
+            if (f.attribute(QStringLiteral("kind")).toString() != QLatin1String("modelled"))
+                continue;
+            ++modelled;
+            dominant += f.attribute(QStringLiteral("dominant")).toInt() == 1 ? 1 : 0;
+        }
+        QVERIFY(dominant > 0 && dominant < modelled);
+
+        // As the application's map (test_panels): every link at 1:500 000, the dominant modelled ones
+        // only at 1:9 000 000 (with the flows and cooperations, drawn at every scale), lighter and thinner.
+        const testing::LinesDrawn region = testing::linesDrawnAt(*links, 500'000);
+        QCOMPARE(region.features, all);
+        const testing::LinesDrawn country = testing::linesDrawnAt(*links, 9'000'000);
+        QCOMPARE(country.features, all - modelled + dominant);
+        const QString overview = styles::overviewDominantLinkColor().name(QColor::HexArgb);
+        const QString detailed = styles::dominantLinkColor().name(QColor::HexArgb);
+        auto uses = [](const QSet<QString>& symbols, const QString& colour, const QString& widths) {
+            return std::any_of(symbols.begin(), symbols.end(),
+                               [&](const QString& s) { return s.startsWith(colour) && s.endsWith(widths); });
+        };
+        QVERIFY(uses(region.symbols, detailed, QStringLiteral(", 0.45, 1.80)")));
+        QVERIFY(!uses(region.symbols, overview, QString()));
+        QVERIFY(uses(country.symbols, overview, QStringLiteral(", 0.15, 0.80)")));
+        QVERIFY(!uses(country.symbols, detailed, QString()));
+        QVERIFY(!uses(country.symbols, styles::otherLinkColor().name(QColor::HexArgb), QString()));
     }
 
     void theMapShowsTheStoredDepartementsWithoutDissolvingThem() {

@@ -242,6 +242,9 @@ QColor dominantLinkColor() {
 QColor otherLinkColor() {
     return QColor(0x8C, 0x8C, 0x8C, 80);
 }
+QColor overviewDominantLinkColor() {
+    return QColor(0x1D, 0x3F, 0x6E, 120);
+}
 QColor flowColor() {
     return QColor(0xCC, 0x79, 0xA7, 190);
 }
@@ -277,6 +280,49 @@ QgsLineSymbol* scaledLine(const QColor& color, const QString& field, double lo, 
 
 } // namespace
 
+namespace {
+
+//! The rules of the modelled links to `root`, on the features that `filter` keeps ("" = all; the rules'
+//! own conditions are added to it): see modelledLinksRenderer().
+void appendModelledLinkRules(QgsRuleBasedRenderer::Rule* root, const QString& filter, double intensityLo,
+                             double intensityHi) {
+    auto where = [&filter](const char* condition) {
+        return filter.isEmpty() ? QString::fromLatin1(condition)
+                                : QStringLiteral("%1 AND %2").arg(filter, QLatin1String(condition));
+    };
+    const QString dominant =
+        QCoreApplication::translate("maillage::ui::MaillageLayers", "Dominant link (towards a heavier pôle)");
+    const int overview = static_cast<int>(kLinkOverviewScale);
+    // A rule's minimum scale is its most zoomed-out one, the maximum its most zoomed-in (denominators):
+    // the detailed rules up to 1:kLinkOverviewScale, the overview's beyond it (one more, so that the two
+    // are never drawn together).
+    root->appendChild(new QgsRuleBasedRenderer::Rule(
+        scaledLine(otherLinkColor(), QStringLiteral("intensity"), intensityLo, intensityHi, kOtherLinkWidths),
+        0, overview, where("\"dominant\" = 0"),
+        QCoreApplication::translate("maillage::ui::MaillageLayers", "Other link")));
+    root->appendChild(
+        new QgsRuleBasedRenderer::Rule(scaledLine(dominantLinkColor(), QStringLiteral("intensity"),
+                                                  intensityLo, intensityHi, kDominantLinkWidths),
+                                       0, overview, where("\"dominant\" = 1"), dominant));
+    root->appendChild(
+        new QgsRuleBasedRenderer::Rule(scaledLine(overviewDominantLinkColor(), QStringLiteral("intensity"),
+                                                  intensityLo, intensityHi, kOverviewDominantLinkWidths),
+                                       overview + 1, 0, where("\"dominant\" = 1"), dominant));
+}
+
+} // namespace
+
+QgsFeatureRenderer* modelledLinksRenderer(double intensityLo, double intensityHi) {
+    auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
+    appendModelledLinkRules(root, QString(), intensityLo, intensityHi);
+    auto* renderer = new QgsRuleBasedRenderer(root);
+    renderer->setOrderBy(
+        QgsFeatureRequest::OrderBy({QgsFeatureRequest::OrderByClause(QStringLiteral("dominant")),
+                                    QgsFeatureRequest::OrderByClause(QStringLiteral("intensity"))}));
+    renderer->setOrderByEnabled(true);
+    return renderer;
+}
+
 QgsFeatureRenderer* linkLinesRenderer(double intensityLo, double intensityHi, double volumeLo,
                                       double volumeHi) {
     auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
@@ -289,16 +335,7 @@ QgsFeatureRenderer* linkLinesRenderer(double intensityLo, double intensityHi, do
         scaledLine(flowColor(), QStringLiteral("volume"), volumeLo, volumeHi, kFlowWidths), 0, 0,
         QStringLiteral("\"kind\" = 'observed'"),
         QCoreApplication::translate("maillage::ui::MaillageLayers", "Observed flows")));
-    root->appendChild(new QgsRuleBasedRenderer::Rule(
-        scaledLine(otherLinkColor(), QStringLiteral("intensity"), intensityLo, intensityHi, kOtherLinkWidths),
-        0, 0, QStringLiteral("\"kind\" = 'modelled' AND \"dominant\" = 0"),
-        QCoreApplication::translate("maillage::ui::MaillageLayers", "Other link")));
-    root->appendChild(new QgsRuleBasedRenderer::Rule(
-        scaledLine(dominantLinkColor(), QStringLiteral("intensity"), intensityLo, intensityHi,
-                   kDominantLinkWidths),
-        0, 0, QStringLiteral("\"kind\" = 'modelled' AND \"dominant\" = 1"),
-        QCoreApplication::translate("maillage::ui::MaillageLayers",
-                                    "Dominant link (towards a heavier pôle)")));
+    appendModelledLinkRules(root, QStringLiteral("\"kind\" = 'modelled'"), intensityLo, intensityHi);
     return new QgsRuleBasedRenderer(root);
 }
 

@@ -75,11 +75,26 @@ struct LineWidths {
 };
 inline constexpr LineWidths kDominantLinkWidths{0.45, 1.8}; //!< the hierarchy carries the network
 inline constexpr LineWidths kOtherLinkWidths{0.12, 0.7};    //!< light, so that dense regions stay readable
-inline constexpr LineWidths kFlowWidths{0.3, 3.0};          //!< observed flows, by volume
-inline constexpr double kCooperationWidthMm = 0.9;          //!< declared cooperations, dashed
 
-//! The dataset's `liens` layer (kind modelled / observed / declared): the symbols of the map's links,
-//! flows and cooperations layers, widths over [intensity lo, hi] and [volume lo, hi].
+//! Scale denominator beyond which (smaller scales: a country, a group of régions) the maillage shows its
+//! dominant links only, thinner and more transparent: at 1:9 000 000 the 503 links of France drew a dark
+//! star around Paris that hid the Bassin parisien. A région (about 1:1 600 000) keeps every link.
+inline constexpr double kLinkOverviewScale = 4'000'000;
+//! The dominant links beyond kLinkOverviewScale: the same hue, more transparent, thinner.
+QColor overviewDominantLinkColor();
+inline constexpr LineWidths kOverviewDominantLinkWidths{0.15, 0.8};
+
+//! The application's maillage links (fields "dominant", "intensity" over [intensityLo, intensityHi]): rules
+//! on the scale, as the dataset's `liens` (linkLinesRenderer): up to kLinkOverviewScale the dominant links
+//! dark and wide over the others, light and thin; beyond it the dominant links only, in the overview's
+//! colour and widths. Strong and dominant links drawn last, on top.
+QgsFeatureRenderer* modelledLinksRenderer(double intensityLo, double intensityHi);
+inline constexpr LineWidths kFlowWidths{0.3, 3.0}; //!< observed flows, by volume
+inline constexpr double kCooperationWidthMm = 0.9; //!< declared cooperations, dashed
+
+//! The dataset's `liens` layer (kind modelled / observed / declared): the symbols of the map's links (the
+//! rules of modelledLinksRenderer()), flows and cooperations layers, widths over [intensity lo, hi] and
+//! [volume lo, hi].
 QgsFeatureRenderer* linkLinesRenderer(double intensityLo, double intensityHi, double volumeLo,
                                       double volumeHi);
 
