@@ -178,19 +178,63 @@ private slots:
         QCOMPARE(panel.listedRowCount(), static_cast<int>(ds().bassins.size()));
     }
 
-    void polesTableColumnsAreFittedToTheRowsAroundThoseInSight() {
+    void polesTableColumnsFitEveryListedTextAndKeepSortAndSelectionAcrossARecompute() {
         PolesPanel panel(session.get(), canvas.get(), project.get());
         auto* table = panel.findChild<QTableView*>(QStringLiteral("polesTable"));
         QVERIFY(table);
-        // Qt lays out the texts of 1,000 rows a column by default: the reasons and margins of 1,000 bassins
-        // were a third of the main thread's instructions after a threshold change (national dataset).
-        QCOMPARE(table->horizontalHeader()->resizeContentsPrecision(), PolesPanel::kFittedRows);
-        QVERIFY(PolesPanel::kFittedRows >= 50 && PolesPanel::kFittedRows <= 200);
-        // The names in sight still fit their column.
-        const QFontMetrics metrics(table->font());
-        const QModelIndex first = table->model()->index(0, 0);
-        QVERIFY(table->horizontalHeader()->sectionSize(0) >=
-                std::min(150, metrics.horizontalAdvance(first.data().toString())));
+        const QAbstractItemView* view = table;
+        const QAbstractItemModel* m = table->model();
+        const int nameColumn = 0, reasonColumn = 5, marginsColumn = 6;
+        // No cell is elided: each column is as wide as the delegate needs for every listed text (the name
+        // up to 150 px), and as Qt's fit over the rows in sight (the previous method) would make it.
+        auto verifyFitted = [&] {
+            QVERIFY(m->rowCount() > 1);
+            for (int c = 0; c < m->columnCount(); ++c) {
+                const int section = table->horizontalHeader()->sectionSize(c);
+                const int cap = c == nameColumn ? 150 : std::numeric_limits<int>::max();
+                for (int row = 0; row < m->rowCount(); ++row) {
+                    const int needed = view->sizeHintForIndex(m->index(row, c)).width();
+                    if (section < std::min(cap, needed))
+                        QFAIL(qPrintable(QStringLiteral("column %1, row %2 (%3): %4 px of %5")
+                                             .arg(c)
+                                             .arg(row)
+                                             .arg(m->index(row, c).data().toString())
+                                             .arg(section)
+                                             .arg(needed)));
+                }
+                QVERIFY(section >= std::min(cap, view->sizeHintForColumn(c)));
+            }
+            QVERIFY(table->horizontalHeader()->sectionSize(reasonColumn) > 0);
+            QVERIFY(table->horizontalHeader()->sectionSize(marginsColumn) > 0);
+        };
+        verifyFitted();
+
+        // A pôle threshold classifies again: sorted by descending professionals, the selected BV selected.
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), 2);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        const QString selected = m->index(1, 0).data(kCodeRole).toString();
+        session->selectBassins({selected});
+        const model::Parameters original = session->parameters();
+        const long long revision = session->classificationRevision();
+        model::Parameters p = original;
+        p.poles.grandPoleMin = original.poles.grandPoleMin / 2;
+        session->setParameters(p);
+        QVERIFY(session->classificationRevision() > revision);
+        verifyFitted();
+        QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), 2);
+        QCOMPARE(table->horizontalHeader()->sortIndicatorOrder(), Qt::DescendingOrder);
+        for (int row = 1; row < m->rowCount(); ++row)
+            QVERIFY(m->index(row - 1, 2).data(panel::SortRole).toDouble() >=
+                    m->index(row, 2).data(panel::SortRole).toDouble());
+        const QModelIndexList rows = table->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().data(kCodeRole).toString(), selected);
+
+        // Every bassin listed: the columns fit the texts of the bassins that are not pôles too.
+        panel.findChild<QCheckBox*>(QStringLiteral("polesOnly"))->setChecked(false);
+        verifyFitted();
+        session->setParameters(original);
+        session->selectBassins({});
     }
 
     void polesTableFollowsTheClassificationAndSecrecyNotTheMaillage() {

@@ -18,6 +18,7 @@
 #include <QAbstractTextDocumentLayout>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -470,6 +471,7 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
     connect(m_polesOnly, &QCheckBox::toggled, this, [this](bool only) {
         m_proxy->setFilterRegularExpression(only ? QRegularExpression(QStringLiteral("^[1-4]$"))
                                                  : QRegularExpression());
+        fitColumns();
         onSessionSelection(m_session->selectedBassins());
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -565,6 +567,35 @@ polesRows(const model::Dataset& ds, const std::vector<analysis::PoleClassificati
     return rows;
 }
 
+//! Width that shows the texts of column `column` of `view` whole, over every row it lists: the widths of
+//! the longest texts (within a tenth of the longest in characters, 32 at most) in the view's font, plus
+//! what the delegate adds around the longest (margins, the type's swatch), as
+//! QTableView::sizeHintForColumn gives it. That one asked the delegate for every cell of 100 rows: for the
+//! name, reason and margins, 59M of the main thread's 149M instructions after "grands pôles from 2,500" on
+//! the national dataset (callgrind, issue 10); the delegate for 32 rows a column was still 30M.
+int longestTextWidth(const QTableView* view, int column) {
+    constexpr int kMeasured = 32;
+    const QAbstractItemModel* model = view->model();
+    if (model->rowCount() == 0)
+        return view->showGrid() ? 1 : 0;
+    std::vector<std::pair<QString, int>> texts; // text, row
+    texts.reserve(static_cast<std::size_t>(model->rowCount()));
+    for (int r = 0; r < model->rowCount(); ++r)
+        texts.emplace_back(model->index(r, column).data().toString(), r);
+    const auto measured = texts.begin() + std::min<std::ptrdiff_t>(kMeasured, texts.size());
+    std::partial_sort(texts.begin(), measured, texts.end(),
+                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    const QFontMetrics metrics(view->font());
+    const QAbstractItemView* asView = view; // sizeHintForIndex() is public there
+    const int around = asView->sizeHintForIndex(model->index(texts.front().second, column)).width() -
+                       metrics.horizontalAdvance(texts.front().first);
+    int width = 0;
+    for (auto it = texts.begin(); it != measured && it->first.size() * 10 >= texts.front().first.size() * 9;
+         ++it)
+        width = std::max(width, metrics.horizontalAdvance(it->first));
+    return width + around + (view->showGrid() ? 1 : 0);
+}
+
 } // namespace
 
 void PolesPanel::reloadTable() {
@@ -597,21 +628,27 @@ void PolesPanel::reloadTable() {
             return false;
         }()) {
         m_model->setRows(std::move(rows));
-        // Figures as wide as they need (not the sort indicator's reserve), the name up to 150 px: type and
-        // shares stay in sight at dock width; the reason, last, is also in the details box and tooltips.
-        auto* header = m_table->horizontalHeader();
-        const QAbstractItemView* view = m_table;
-        for (int c = PolesTableModel::Type; c <= PolesTableModel::PsyShare; ++c)
-            header->resizeSection(c, panel::fittedWidth(m_table, c));
-        header->resizeSection(PolesTableModel::Name,
-                              std::min(view->sizeHintForColumn(PolesTableModel::Name), 150));
-        header->resizeSection(PolesTableModel::Reason, view->sizeHintForColumn(PolesTableModel::Reason));
-        header->resizeSection(PolesTableModel::Margins, view->sizeHintForColumn(PolesTableModel::Margins));
+        fitColumns();
         onSessionSelection(m_session->selectedBassins());
     }
     m_count->setText(m_session->hasDataset() ? tr("Pôles: %1 of %2 BV").arg(poleCount).arg(bassinCount)
                                              : QString());
     m_count->setToolTip(tr("%1 pôles among %2 bassins de vie").arg(poleCount).arg(bassinCount));
+}
+
+void PolesPanel::fitColumns() {
+    // Figures as wide as they need (not the sort indicator's reserve), the name up to 150 px: type and
+    // shares stay in sight at dock width; the reason, last, is also in the details box and tooltips.
+    auto* header = m_table->horizontalHeader();
+    for (int c = PolesTableModel::Type; c <= PolesTableModel::PsyShare; ++c) {
+        const QString title = m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString();
+        header->resizeSection(
+            c, std::max(longestTextWidth(m_table, c), header->fontMetrics().horizontalAdvance(title) + 14));
+    }
+    header->resizeSection(PolesTableModel::Name,
+                          std::min(longestTextWidth(m_table, PolesTableModel::Name), 150));
+    for (int c : {PolesTableModel::Reason, PolesTableModel::Margins})
+        header->resizeSection(c, longestTextWidth(m_table, c));
 }
 
 void PolesPanel::onTableSelection() {

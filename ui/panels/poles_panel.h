@@ -40,7 +40,8 @@ public:
 
     //! Rows listed in the table (after the "pôles only" filter).
     int listedRowCount() const;
-    //! Rows whose texts the table's columns are fitted to (those in sight and around them).
+    //! Rows whose texts a column is fitted to when the user double-clicks its edge (those in sight and
+    //! around them; the panel fits its columns to the longest texts of every listed row).
     static constexpr int kFittedRows = 100;
     //! BV code of a listed row (in the table's current sort order).
     QString listedBassin(int row) const;
@@ -55,6 +56,8 @@ public:
 private:
     void onDatasetChanged();
     void reloadTable();
+    //! Each column of the pôles table as wide as the longest text of the listed rows (the name up to 150 px).
+    void fitColumns();
     void onTableSelection();
     void onSessionSelection(const QStringList& codes);
     void showDetails(const QString& code);
