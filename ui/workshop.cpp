@@ -6,6 +6,7 @@
 #include "ui/panels/panel_util.h"
 #include "ui/panels/pole_palette.h"
 #include "ui/session.h"
+#include "ui/styles/layer_styles.h"
 #include "ui/workshop_obstacles.h"
 #include "ui/workshop_slides.h"
 
@@ -310,6 +311,10 @@ void magnifyLabelSettings(QgsPalLayerSettings& s, double factor) {
 //! A line of the maillage (links, flows, cooperations) lighter and thinner: on a projector the dark
 //! strokes buried the pôles and their names.
 void lightenLine(QgsLineSymbol& line) {
+    // The dominant links beyond 1:4,000,000 are light and thin already: lightened again they were barely
+    // visible on the national map (alpha 66, 0.09 mm).
+    if (line.color() == styles::overviewDominantLinkColor())
+        return;
     const QgsProperty width = line.dataDefinedWidth();
     if (width.isActive())
         line.setDataDefinedWidth(QgsProperty::fromExpression(
