@@ -57,7 +57,8 @@ set(prefix "${BUILD_DIR}/package-check-prefix")
 file(REMOVE_RECURSE "${prefix}")
 run("cmake --install" "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${prefix}")
 run("installed maillage --help" "${CMAKE_COMMAND}" -E env ASAN_OPTIONS=detect_leaks=0 "${prefix}/bin/maillage" --help)
-if(NOT run_output MATCHES "Usage:")
+# French by default (LANG=C included), English with --lang en or an English locale.
+if(NOT run_output MATCHES "(Usage:|Utilisation)")
   message(FATAL_ERROR "package check: installed maillage --help printed no usage:\n${run_output}")
 endif()
 # The program's own version must be project()'s, which the package, man page and AppStream carry.
