@@ -4,7 +4,7 @@
 <context>
     <name>maillage::ui::MapLayers</name>
     <message numerus="yes">
-        <location filename="../ui/map_layers.cpp" line="+554"/>
+        <location filename="../ui/map_layers.cpp" line="+568"/>
         <source>%n population-weighted quantile class(es)</source>
         <translation>
             <numerusform>%n population-weighted quantile class</numerusform>
@@ -47,7 +47,7 @@
 <context>
     <name>maillage::ui::PolesPanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/poles_panel.cpp" line="+922"/>
+        <location filename="../ui/panels/poles_panel.cpp" line="+975"/>
         <source>(over the %n bassins de vie whose change is shown)</source>
         <translation>
             <numerusform>(over the bassin de vie whose change is shown)</numerusform>
@@ -69,7 +69,7 @@
 <context>
     <name>maillage::ui::WorkshopMode</name>
     <message numerus="yes">
-        <location filename="../ui/workshop.cpp" line="+728"/>
+        <location filename="../ui/workshop.cpp" line="+733"/>
         <source>%n slide(s)</source>
         <translation>
             <numerusform>%n slide</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/print/report.cpp" line="+218"/>
+        <location filename="../ui/print/report.cpp" line="+241"/>
         <source>%n région(s)</source>
         <translation>
             <numerusform>%n region</numerusform>

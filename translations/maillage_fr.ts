@@ -4,7 +4,7 @@
 <context>
     <name>ExportLayout</name>
     <message>
-        <location filename="../ui/print/print_tools.cpp" line="+192"/>
+        <location filename="../ui/print/print_tools.cpp" line="+210"/>
         <source>Fictional data (demonstration dataset)</source>
         <translation>Données fictives (jeu de démonstration)</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>Carte : Maillage, %1</translation>
     </message>
     <message>
-        <location filename="../ui/export_layout.cpp" line="+180"/>
+        <location filename="../ui/export_layout.cpp" line="+170"/>
         <source>Health care pôles</source>
         <translation>Pôles d&apos;offre de soins</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>Impossible d&apos;écrire dans le dossier %1.</translation>
     </message>
     <message>
-        <location filename="../ui/export_layout.cpp" line="+101"/>
+        <location filename="../ui/export_layout.cpp" line="+97"/>
         <source>Not enough memory to export the map at %1 dpi.</source>
         <translation>Mémoire insuffisante pour exporter la carte à %1 dpi.</translation>
     </message>
@@ -1735,25 +1735,23 @@
 <context>
     <name>maillage::ui::MaillageLayers</name>
     <message>
-        <location filename="../ui/maillage_layers.cpp" line="+204"/>
-        <location filename="../ui/styles/dataset_styles.cpp" line="+342"/>
+        <location filename="../ui/maillage_layers.cpp" line="+209"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="+341"/>
         <source>Maillage links</source>
         <translation>Liens du maillage</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location filename="../ui/styles/layer_styles.cpp" line="+300"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="+294"/>
         <source>Dominant link (towards a heavier pôle)</source>
         <translation>Lien dominant (vers un pôle plus lourd)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../ui/styles/layer_styles.cpp" line="-5"/>
+        <location line="+8"/>
         <source>Other link</source>
         <translation>Autre lien</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../ui/maillage_layers.cpp" line="+31"/>
         <location filename="../ui/styles/dataset_styles.cpp" line="-2"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
@@ -1772,7 +1770,7 @@
     </message>
     <message>
         <location line="+28"/>
-        <location filename="../ui/styles/layer_styles.cpp" line="-4"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="+35"/>
         <source>Observed flows</source>
         <translation>Flux observés</translation>
     </message>
@@ -1798,7 +1796,7 @@
         <translation>Coopération déclarée sans lien fort</translation>
     </message>
     <message>
-        <location filename="../ui/styles/layer_styles.cpp" line="-30"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="-73"/>
         <source>Isolated pôle (no peer within %1)</source>
         <translation>Pôle isolé (aucun pair à moins de %1)</translation>
     </message>
@@ -2632,7 +2630,7 @@
     <message>
         <location line="+5"/>
         <source>The consumption weights shipped with Maillage are used but could not be stored in the dataset: %1</source>
-        <translation>Les poids de consommation fournis avec Maillage sont utilisés mais n'ont pas pu être enregistrés dans le jeu de données : %1</translation>
+        <translation>Les poids de consommation fournis avec Maillage sont utilisés mais n&apos;ont pas pu être enregistrés dans le jeu de données : %1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2675,7 +2673,7 @@
         <translation>Territoire&#xa0;:</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+263"/>
         <source>--panel: no panel is called “%1”; expected one of: %2.</source>
         <translation>--panel : aucun panneau ne s&apos;appelle « %1 » ; noms attendus : %2.</translation>
     </message>
@@ -2701,7 +2699,7 @@
         <translation>Deux cartes exportées dans %1</translation>
     </message>
     <message>
-        <location line="-854"/>
+        <location line="-887"/>
         <source>The demonstration dataset could not be built: %1</source>
         <translation>Le jeu de démonstration n&apos;a pas pu être construit : %1</translation>
     </message>
@@ -2938,7 +2936,7 @@ Le fermer quand même ?</translation>
         <translation>X %1  Y %2 m</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>%1 — bassin de vie</source>
         <translation>%1 — bassin de vie</translation>
     </message>
@@ -3044,7 +3042,7 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::MapLayers</name>
     <message>
-        <location filename="../ui/map_layers.cpp" line="+318"/>
+        <location filename="../ui/map_layers.cpp" line="+319"/>
         <location filename="../ui/styles/dataset_styles.cpp" line="+158"/>
         <source>Bassins de vie</source>
         <translation>Bassins de vie</translation>
@@ -3062,7 +3060,7 @@ Le fermer quand même ?</translation>
         <translation>Départements</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+99"/>
         <source>Quartiers prioritaires (QPV)</source>
         <translation>Quartiers prioritaires (QPV)</translation>
     </message>
@@ -3092,7 +3090,7 @@ Le fermer quand même ?</translation>
         <translation>Commune sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/styles/layer_styles.cpp" line="+74"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="+108"/>
         <source>Statistical secrecy
 (fewer than %1 professionals)</source>
         <translation>Secret statistique
@@ -3209,7 +3207,7 @@ Le fermer quand même ?</translation>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../ui/styles/layer_styles.cpp" line="-270"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="-307"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -3667,14 +3665,14 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::PolesPanel</name>
     <message>
-        <location filename="../ui/panels/poles_panel.cpp" line="+121"/>
+        <location filename="../ui/panels/poles_panel.cpp" line="+123"/>
         <source>%1 (BV %2)
 %3</source>
         <translation>%1 (BV %2)
 %3</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Bassin de vie</source>
         <translation>Bassin de vie</translation>
     </message>
@@ -3900,12 +3898,12 @@ Le fermer quand même ?</translation>
         <translation>Sensibilité</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>The diagnosis was cancelled.</source>
         <translation>Le diagnostic a été annulé.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+127"/>
         <source>Pôles: %1 of %2 BV</source>
         <translation>Pôles : %1 sur %2 BV</translation>
     </message>
@@ -3915,7 +3913,7 @@ Le fermer quand même ?</translation>
         <translation>%1 pôles parmi %2 bassins de vie</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+70"/>
         <source>Margins:</source>
         <translation>Marges :</translation>
     </message>
@@ -3975,12 +3973,12 @@ Le fermer quand même ?</translation>
         <translation>Sélectionnez un ou plusieurs bassins de vie sur la carte ou dans l&apos;onglet Pôles.</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-313"/>
         <source>The diagnosis failed: %1</source>
         <translation>Le diagnostic a échoué : %1</translation>
     </message>
     <message>
-        <location line="+352"/>
+        <location line="+400"/>
         <source>The diagnosis is withheld: it rests on figures masked by statistical secrecy.</source>
         <translation>Le diagnostic n&apos;est pas publié&#xa0;: il repose sur des chiffres masqués par le secret statistique.</translation>
     </message>
@@ -4553,7 +4551,7 @@ rang %3, %4 professionnels</translation>
 <context>
     <name>maillage::ui::Session</name>
     <message>
-        <location filename="../ui/session.cpp" line="+380"/>
+        <location filename="../ui/session.cpp" line="+385"/>
         <source>Crunch diagnosis</source>
         <translation>Diagnostic de Crunch</translation>
     </message>
@@ -4621,7 +4619,7 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
 <context>
     <name>maillage::ui::WorkshopMode</name>
     <message>
-        <location filename="../ui/workshop.cpp" line="+425"/>
+        <location filename="../ui/workshop.cpp" line="+430"/>
         <source>Pôles d&apos;offre de soins</source>
         <translation>Pôles d&apos;offre de soins</translation>
     </message>
@@ -4804,8 +4802,8 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
 <context>
     <name>maillage::ui::print::PrintText</name>
     <message>
-        <location filename="../ui/print/atlas.cpp" line="+92"/>
-        <location filename="../ui/print/report.cpp" line="+257"/>
+        <location filename="../ui/print/atlas.cpp" line="+94"/>
+        <location filename="../ui/print/report.cpp" line="+280"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
@@ -4815,8 +4813,8 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>Atlas des pôles d&apos;offre de soins</translation>
     </message>
     <message>
-        <location line="+104"/>
-        <location filename="../ui/print/report.cpp" line="+291"/>
+        <location line="+109"/>
+        <location filename="../ui/print/report.cpp" line="+354"/>
         <source>%1: the dataset has no outlines of these territories.</source>
         <translation>%1 : le jeu de données n&apos;a pas les contours de ces territoires.</translation>
     </message>
@@ -4841,7 +4839,7 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>%1 : la carte du jeu de données ne peut pas être dessinée (%2).</translation>
     </message>
     <message>
-        <location filename="../ui/print/report.cpp" line="-254"/>
+        <location filename="../ui/print/report.cpp" line="-317"/>
         <source>Health professionals and densities</source>
         <translation>Professionnels de santé et densités</translation>
     </message>
@@ -4889,28 +4887,27 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>Aucun lien modélisé ou déclaré pour ces bassins de vie.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <location line="+53"/>
+        <location line="+84"/>
         <source>Communes of the selection</source>
         <translation>Communes de la sélection</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="+22"/>
         <source>Crunch diagnosis of the département&apos;s bassins de vie</source>
         <translation>Diagnostic Crunch des bassins de vie du département</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-92"/>
         <source>Counts below the threshold, and the figures from which they could be recomputed (with the totals, the references or the other professions), are shown as « &lt; threshold ».</source>
         <translation>Les effectifs inférieurs au seuil, et les chiffres qui permettraient de les recalculer (avec les totaux, les territoires de référence ou les autres professions), sont remplacés par «&#xa0;&lt;&#xa0;seuil&#xa0;».</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+110"/>
         <source>Bassins de vie of the département and their type</source>
         <translation>Bassins de vie du département et leur type</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>%1 — territory sheet</source>
         <translation>%1 — fiche territoire</translation>
     </message>
@@ -4960,17 +4957,17 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>%1&#xa0;: une fiche territoire porte sur un bassin de vie, un département ou une liste de communes, pas sur %2.</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-150"/>
         <source>Crunch diagnosis of the région</source>
         <translation>Diagnostic de Crunch de la région</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-79"/>
         <source>Sources and statistical secrecy</source>
         <translation>Sources et secret statistique</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+118"/>
         <source>Territory sheet — %1</source>
         <translation>Fiche territoire — %1</translation>
     </message>
