@@ -1,6 +1,5 @@
 #include "ui/export_layout.h"
 
-#include "ui/i18n.h"
 #include "ui/layer_roles.h"
 #include "ui/map_layers.h"
 #include "ui/print/print_tools.h"
@@ -265,7 +264,6 @@ std::unique_ptr<QgsPrintLayout> buildExportLayout(QgsProject* project, const Qgs
     legend->attemptMove(QgsLayoutPoint(frame.legend.x(), frame.legend.y(), QgsUnitTypes::LayoutMillimeters));
     legend->adjustBoxSize();
 
-    i18n::initResources(); // the application's north arrow, when QGIS's is missing
     print::addNorthArrow(layout.get(), map, frame.northArrow);
 
     auto* scaleBar = new QgsLayoutItemScaleBar(layout.get());

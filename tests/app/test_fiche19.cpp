@@ -12,6 +12,7 @@
 #include "core/demo/demo.h"
 
 #include <QDate>
+#include <QFile>
 #include <QLocale>
 #include <QTest>
 
@@ -125,6 +126,15 @@ private slots:
         QCOMPARE(one.size(), 4);
         QVERIFY2(one.last().startsWith(QStringLiteral("Région (")), qPrintable(one.last()));
         QVERIFY2(one.last().endsWith(QStringLiteral(") = whole dataset")), qPrintable(one.last()));
+    }
+
+    void theFallbackNorthArrowShipsWithThePrintLibrary() {
+        // This suite links the print library without the desktop's resources: the atlas and sheets of the
+        // command line are in the same position.
+        const QString arrow = ui::print::fallbackNorthArrow();
+        QFile svg(arrow);
+        QVERIFY2(svg.open(QIODevice::ReadOnly), qPrintable(arrow));
+        QVERIFY(svg.readAll().contains("<svg"));
     }
 
     void datesAreWrittenInWordsInBothLanguages() {

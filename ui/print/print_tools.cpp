@@ -30,6 +30,12 @@
 #include <qgslayoututils.h>
 #include <qgstextformat.h>
 
+//! Q_INIT_RESOURCE declares a function: outside any namespace. The print library is static, so its resources
+//! are registered by hand, once, by whoever draws with them.
+static void initPrintResources() {
+    Q_INIT_RESOURCE(print_resources);
+}
+
 namespace maillage::ui::print {
 
 namespace {
@@ -184,13 +190,22 @@ void addScaleBar(QgsLayout* layout, QgsLayoutItemMap* map, const QRectF& r, int 
     place(bar, r, page);
 }
 
+QString northArrowPath() {
+    const QString qgis = QgsApplication::pkgDataPath() + QStringLiteral("/svg/arrows/NorthArrow_02.svg");
+    return QFileInfo::exists(qgis) ? qgis : fallbackNorthArrow();
+}
+
+QString fallbackNorthArrow() {
+    static const bool registered = (initPrintResources(), true);
+    (void)registered;
+    return QStringLiteral(":/maillage/north_arrow.svg");
+}
+
 QgsLayoutItemPicture* addNorthArrow(QgsLayout* layout, QgsLayoutItemMap* map, const QRectF& r, int page) {
     auto* arrow = new QgsLayoutItemPicture(layout);
     arrow->setId(QStringLiteral("north_arrow"));
     layout->addLayoutItem(arrow);
-    const QString qgis = QgsApplication::pkgDataPath() + QStringLiteral("/svg/arrows/NorthArrow_02.svg");
-    arrow->setPicturePath(QFileInfo::exists(qgis) ? qgis : QStringLiteral(":/maillage/north_arrow.svg"),
-                          QgsLayoutItemPicture::FormatSVG);
+    arrow->setPicturePath(northArrowPath(), QgsLayoutItemPicture::FormatSVG);
     // The SVG's parameters: QGIS's default fill is white, which drew the "N" and the arrow's filled half
     // white on the white ground.
     arrow->setSvgFillColor(QColor(0x20, 0x20, 0x20));

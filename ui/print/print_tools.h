@@ -50,9 +50,15 @@ QgsRectangle fitToRatio(const QgsRectangle& extent, double ratio);
 //! A scale bar in kilometres for `map` in `r` on `page` (single box, two segments, 8 pt labels).
 void addScaleBar(QgsLayout* layout, QgsLayoutItemMap* map, const QRectF& r, int page = 0);
 
-//! A north arrow linked to `map` (it turns with the map) in `r` on `page`, id "north_arrow": QGIS's
-//! NorthArrow_02.svg, else the application's own (":/maillage/north_arrow.svg", in the desktop's
-//! resources).
+//! QGIS's NorthArrow_02.svg, else the application's own (fallbackNorthArrow()).
+QString northArrowPath();
+
+//! The application's north arrow, ":/maillage/north_arrow.svg", shipped in this library's resources (the
+//! atlas and sheets are drawn without the desktop's resources); registers them on first use.
+QString fallbackNorthArrow();
+
+//! A north arrow linked to `map` (it turns with the map) in `r` on `page`, id "north_arrow", drawn from
+//! northArrowPath().
 QgsLayoutItemPicture* addNorthArrow(QgsLayout* layout, QgsLayoutItemMap* map, const QRectF& r, int page = 0);
 
 //! "Sources : INSEE, BPE 2013 ; IGN, Admin Express 2018 — Carte : Maillage, 3 décembre 2026", with "Données
