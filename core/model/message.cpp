@@ -257,15 +257,17 @@ bool parseLanguage(const std::string& s, Language& out) {
     return false;
 }
 
-Language languageFromEnvironment() {
-    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+Language languageFromEnvironment(Language otherwise) {
+    for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
         const char* v = std::getenv(name);
-        if (v && *v) {
-            Language l = Language::En;
-            return parseLanguage(v, l) ? l : Language::En;
-        }
+        if (!v || !*v)
+            continue;
+        const std::string value(v);
+        return value.rfind("fr", 0) == 0   ? Language::Fr
+               : value.rfind("en", 0) == 0 ? Language::En
+                                           : otherwise;
     }
-    return Language::En;
+    return otherwise;
 }
 
 } // namespace maillage
