@@ -91,6 +91,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/change18.inc"
 #include "core/model/messages/close7.inc"
 #include "core/model/messages/defects23.inc"
+#include "core/model/messages/defects24.inc"
 #include "core/model/messages/fiche18.inc"
 #include "core/model/messages/gpkg.inc"
 #include "core/model/messages/gui8.inc"
