@@ -89,8 +89,8 @@ struct CommonOptions {
 void addCommonOptions(CLI::App& sub, CommonOptions& o) {
     sub.add_flag("--quiet", o.quiet, "no progress, warnings or summary on the standard error (errors still)");
     sub.add_option("--lang", o.lang,
-                   "language of messages, reasons and this help: fr or en (messages by default from LC_ALL, "
-                   "LC_MESSAGES or LANG; this help in French unless they, or LANGUAGE, say English)")
+                   "language of messages, reasons and this help: fr or en (French unless LANGUAGE, LC_ALL, "
+                   "LC_MESSAGES or LANG say English)")
         ->type_name("fr|en");
     sub.add_flag("--version", o.version, "print the version and exit");
 }
@@ -134,8 +134,8 @@ std::string mainHelp(Language language, std::vector<std::string>* missing = null
       << "  --version                  " << t("print the version") << "\n"
       << "  --quiet                    " << t("no progress, warnings or summary on the standard error")
       << "\n"
-      << "  --lang fr|en               " << t("language of messages (default: LC_ALL, LC_MESSAGES or LANG)")
-      << "\n\n"
+      << "  --lang fr|en               "
+      << t("language of messages (French unless LANGUAGE, LC_ALL, LC_MESSAGES or LANG say English)") << "\n\n"
       << t("Desktop application options:") << "\n";
     for (const app::DesktopOption& o : app::kDesktopOptions) {
         const std::string flag = std::string("--") + o.name + (o.value ? std::string(" ") + o.value : "");
@@ -145,21 +145,63 @@ std::string mainHelp(Language language, std::vector<std::string>* missing = null
     return s.str();
 }
 
-//! The language the desktop application takes from the environment: English only when it says English
-//! (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, the first set), French otherwise, "C" and no language included.
-Language desktopLanguageFromEnvironment() {
-    for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
-        const char* v = std::getenv(name);
-        if (v && *v)
-            return std::string(v).rfind("en", 0) == 0 ? Language::En : Language::Fr;
-    }
-    return Language::Fr;
+//! Characters of UTF-8 `text` as a terminal shows them: bytes that do not continue a character.
+std::size_t displayWidth(const std::string& text) {
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
 }
+
+//! CLI11's formatter with the options' group title ("Options") worded through its labels, as its other
+//! words are (CLI11 prints a group's name as given), and the descriptions aligned on a column counted
+//! in characters: CLI11 pads by bytes, so a value name with « É » shifted its description one column left.
+class HelpFormatter : public CLI::Formatter {
+public:
+    std::string make_group(std::string group, bool isPositional,
+                           std::vector<const CLI::Option*> options) const override {
+        std::string out = "\n" + get_label(group) + ":\n";
+        for (const CLI::Option* option : options)
+            out += make_option(option, isPositional);
+        return out;
+    }
+
+    std::string make_option(const CLI::Option* option, bool isPositional) const override {
+        return line(make_option_name(option, isPositional) + make_option_opts(option),
+                    make_option_desc(option));
+    }
+
+    std::string make_subcommand(const CLI::App* sub) const override {
+        return line(sub->get_display_name(true), sub->get_description());
+    }
+
+private:
+    //! "  NAME" padded to the column, then the description (its next lines indented to the column); a
+    //! name as wide as the column puts the description on the next line.
+    std::string line(const std::string& name, const std::string& description) const {
+        const std::size_t width = get_column_width();
+        std::string out = "  " + name;
+        const std::size_t shown = displayWidth(out);
+        out += std::string(shown < width ? width - shown : 0, ' ');
+        if (!description.empty()) {
+            if (shown >= width)
+                out += "\n" + std::string(width, ' ');
+            for (char ch : description) {
+                out += ch;
+                if (ch == '\n')
+                    out += std::string(width, ' ');
+            }
+        }
+        return out + "\n";
+    }
+};
 
 //! CLI11's own words in French (its formatter's labels; the column of the help is the same).
 void frenchLabels(CLI::FormatterBase& f) {
     f.label("Usage", "Utilisation\u00a0");
-    f.label("Positionals", "Arguments");
+    f.label("Options", "Options\u00a0");
+    f.label("SUBCOMMAND", "SOUS-COMMANDE");
+    f.label("SUBCOMMANDS", "SOUS-COMMANDES");
+    f.label("Env", "Variable d'environnement");
+    f.label("Positionals", "Arguments\u00a0");
     f.label("REQUIRED", "OBLIGATOIRE");
     f.label("Needs", "Requiert");
     f.label("Excludes", "Exclut");
@@ -183,8 +225,7 @@ void translateHelp(CLI::App& sub, Language language) {
 }
 
 //! --lang's value wherever it is on the line (errors of the parse itself are worded in it), else
-//! `fallback`: for messages the environment's language (languageFromEnvironment), for the help the
-//! desktop application's (desktopLanguageFromEnvironment). An unrecognised value is left to the usage
+//! `fallback` (the environment's, languageFromEnvironment). An unrecognised value is left to the usage
 //! check after parsing.
 Language languageOf(const std::vector<std::string>& args, Language fallback) {
     Language language = fallback;
@@ -255,6 +296,7 @@ std::string unknownDesktopOption(const std::vector<std::string>& args) {
 //! `app` with the subcommand of `entry` (`sub`), its options and the common ones, as run() parses them.
 Runner declareCommand(CLI::App& app, const CommandEntry& entry, CommonOptions& common, CLI::App*& sub) {
     app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    app.formatter(std::make_shared<HelpFormatter>());
     app.get_formatter()->column_width(34);
     sub = app.add_subcommand(entry.name, entry.summary);
     sub->allow_extras();
@@ -309,8 +351,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 }
 
 int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool errIsTerminal) {
-    Context c{out, err, languageOf(args, languageFromEnvironment()), false, errIsTerminal};
-    const Language help = languageOf(args, desktopLanguageFromEnvironment());
+    // One language for messages and help: French unless --lang or the environment says English.
+    Context c{out, err, languageOf(args, languageFromEnvironment(Language::Fr)), false, errIsTerminal};
+    const Language help = c.language;
     if (args.size() < 2 || args[1] == "help" || args[1] == "--help" || args[1] == "-h") {
         out << mainHelp(help);
         return 0;

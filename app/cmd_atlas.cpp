@@ -4,6 +4,7 @@
 
 #include "app/print_common.h"
 #include "app/qgis_styles.h"
+#include "core/analysis/crunch.h"
 #include "core/io/gpkg.h"
 
 #include <CLI/CLI.hpp>
@@ -25,10 +26,22 @@ int atlas(const AtlasOptions& o, Context& c) {
     job.by = parseChoice(o.by, "--by", {"bv", "departement"});
     job.polesOnly = !o.filter.empty() && parseChoice(o.filter, "--filter", {"poles"}) == "poles";
     checkPrintOutput(job.output, job.dataset);
-    io::readDataset(job.dataset,
-                    io::ReadOptions{false}); // a dataset that cannot be read fails here, in words
-    return runPrint(c, "atlas", job.output,
-                    [&](std::string& error) { return app::writeAtlas(job, c.language, error); });
+    const model::Dataset ds = io::readDataset(
+        job.dataset, io::ReadOptions{false}); // a dataset that cannot be read fails here, in words
+    const int status = runPrint(c, "atlas", job.output,
+                                [&](std::string& error) { return app::writeAtlas(job, c.language, error); });
+    // The départements the data hold only a fragment of have no page (the atlas leaves them out as
+    // Crunch leaves them out of its mean): say which.
+    const auto partial = analysis::territoryCoverage(ds).partialDepartements;
+    if (status == 0 && job.by == "departement" && !partial.empty() && !c.quiet) {
+        std::vector<std::string> names;
+        for (const std::string& code : partial) {
+            const auto it = ds.departementNames.find(code);
+            names.push_back(it == ds.departementNames.end() ? code : it->second + " (" + code + ")");
+        }
+        c.err << c.say(msg("app.atlas.partial_left_out", {arg::list("partial", names)})) << "\n";
+    }
+    return status;
 }
 
 } // namespace

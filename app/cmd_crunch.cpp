@@ -213,7 +213,8 @@ Runner declareCrunch(CLI::App& sub) {
     auto o = std::make_shared<CrunchOptions>();
     addAnalysisOptions(
         sub, o->common,
-        "output (- for the standard output): pôles per type against the mean région, primacy, "
+        "output (- for the standard output): pôles per type against the mean région or département (the "
+        "départements and régions the data hold whole) or the share of the data's bassins de vie, primacy, "
         "first-pôle share, Herfindahl, change per BV, drain, pôles at risk and the diagnosis, one "
         "table each (sheets or layers of xlsx, ods, gpkg; <stem>_<table> files beside a csv); F.json or "
         "--format json: one JSON document with every figure (masked values null, flagged)");

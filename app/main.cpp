@@ -75,7 +75,7 @@ int runInEngine(int argc, char** argv, bool errIsTerminal) {
         return engineMain(argc, argv, errIsTerminal ? 1 : 0);
     // Worded in the environment's language: --lang is the command's, parsed by the module that failed.
     std::cerr << maillage::word(maillage::msg("app.engine_module_missing"),
-                                maillage::languageFromEnvironment())
+                                maillage::languageFromEnvironment(maillage::Language::Fr))
               << errors << "\n";
     return 1;
 }

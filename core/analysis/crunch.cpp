@@ -87,11 +87,10 @@ std::vector<int> resolveSelection(const model::Dataset& dataset, const std::vect
     return selected;
 }
 
-//! Bassins that a strict-area import cut at the area's edge (meta "area.truncated_bassins", written by
-//! core/io/import): their pôle type describes a part of a BV, so they stay out of averages per région.
-std::set<std::string> truncatedBassins(const model::Dataset& ds) {
+//! The codes of the comma-separated list the import wrote under meta `key` (core/io/import).
+std::set<std::string> codeList(const model::Dataset& ds, const char* key) {
     std::set<std::string> out;
-    const auto it = ds.meta.extra.find("area.truncated_bassins");
+    const auto it = ds.meta.extra.find(key);
     if (it != ds.meta.extra.end())
         for (const std::string& code : text::split(it->second, ','))
             if (!text::trim(code).empty())
@@ -99,30 +98,54 @@ std::set<std::string> truncatedBassins(const model::Dataset& ds) {
     return out;
 }
 
-// Pôles per type in the selection, and the mean per région over the whole dataset (truncated bassins
-// left out, and said so).
-void countPolesByType(const Context& ctx, CrunchDiagnostics& d) {
-    for (int i : ctx.selected)
-        ++d.polesByType[static_cast<int>(ctx.poles[i].type)];
-    const std::set<std::string> truncated = truncatedBassins(ctx.dataset);
-    std::set<std::string> regions;
-    std::vector<std::string> leftOut;
+//! Bassins that a strict-area import cut at the area's edge: their pôle type describes a part of a BV, so
+//! they stay out of averages per région.
+std::set<std::string> truncatedBassins(const model::Dataset& ds) {
+    return codeList(ds, "area.truncated_bassins");
+}
+
+//! Communes an area import kept only because their bassin de vie crosses the area's edge.
+std::set<std::string> outsideCommunes(const model::Dataset& ds) {
+    return codeList(ds, "area.outside_communes");
+}
+
+// Per type, the pôles of the mean région or département (`field`) over the units not in `partial`,
+// truncated bassins left out (collected into `leftOut` when given); `units` gets how many units.
+std::array<double, kPoleTypeCount> meanPerUnit(const Context& ctx, std::string model::Bassin::*field,
+                                               const std::set<std::string>& partial,
+                                               const std::set<std::string>& truncated, int& units,
+                                               std::vector<std::string>* leftOut = nullptr) {
+    std::set<std::string> seen;
     std::array<int, kPoleTypeCount> counted{};
     for (std::size_t i = 0; i < ctx.dataset.bassins.size(); ++i) {
-        const std::string& reg = ctx.dataset.bassins[i].reg;
-        if (reg.empty())
+        const model::Bassin& b = ctx.dataset.bassins[i];
+        const std::string& unit = b.*field;
+        if (unit.empty() || partial.count(unit))
             continue;
-        if (truncated.count(ctx.dataset.bassins[i].code)) {
-            leftOut.push_back(ctx.dataset.bassins[i].code);
+        if (truncated.count(b.code)) {
+            if (leftOut)
+                leftOut->push_back(b.code);
             continue;
         }
-        regions.insert(reg);
+        seen.insert(unit);
         ++counted[static_cast<int>(ctx.poles[i].type)];
     }
-    d.regionCount = static_cast<int>(regions.size());
-    if (d.regionCount > 0)
+    units = static_cast<int>(seen.size());
+    std::array<double, kPoleTypeCount> mean{};
+    if (units > 0)
         for (int t = 0; t < kPoleTypeCount; ++t)
-            d.averageByTypePerRegion[t] = static_cast<double>(counted[t]) / d.regionCount;
+            mean[t] = static_cast<double>(counted[t]) / units;
+    return mean;
+}
+
+// Pôles per type in the selection, and the mean per région over the régions the data hold whole
+// (truncated bassins left out, and said so).
+void countPolesByType(const Context& ctx, const TerritoryCoverage& coverage, CrunchDiagnostics& d) {
+    for (int i : ctx.selected)
+        ++d.polesByType[static_cast<int>(ctx.poles[i].type)];
+    std::vector<std::string> leftOut;
+    d.averageByTypePerRegion = meanPerUnit(ctx, &model::Bassin::reg, coverage.partialRegions,
+                                           truncatedBassins(ctx.dataset), d.regionCount, &leftOut);
     if (!leftOut.empty())
         d.warnings.push_back(makeWarning(ErrorKind::Parameter, {},
                                          msg("analysis.crunch_truncated_left_out",
@@ -159,28 +182,34 @@ CrunchScope scopeOf(const Context& ctx) {
 //! département with the mean département (a département has fewer pôles than a région: comparing it with
 //! the mean région said "fewer" of every one), other BVs by the share of them that are pôles against the
 //! dataset's. Bassins truncated by the import's area stay out of every reference.
-void compareWithReference(const Context& ctx, CrunchFindings& f) {
+void compareWithReference(const Context& ctx, const TerritoryCoverage& coverage, CrunchDiagnostics& d) {
+    CrunchFindings& f = d.findings;
     f.scope = scopeOf(ctx);
     const std::set<std::string> truncated = truncatedBassins(ctx.dataset);
-    std::set<std::string> units;
-    int poles = 0, bassins = 0;
-    for (std::size_t i = 0; i < ctx.dataset.bassins.size(); ++i) {
-        const model::Bassin& b = ctx.dataset.bassins[i];
-        const std::string& unit = f.scope == CrunchScope::Departement ? b.dep : b.reg;
-        if (truncated.count(b.code) || (f.scope != CrunchScope::Selection && unit.empty()))
-            continue;
-        units.insert(unit);
-        ++bassins;
-        poles += ctx.poles[i].type != PoleType::HorsPole ? 1 : 0;
-    }
+    const bool byDepartement = f.scope == CrunchScope::Departement;
     switch (f.scope) {
     case CrunchScope::Dataset:
+        d.referenceByType = d.averageByTypePerRegion;
         return;
     case CrunchScope::Region:
     case CrunchScope::Departement: {
-        f.referenceUnits = static_cast<int>(units.size());
+        const std::set<std::string>& partial =
+            byDepartement ? coverage.partialDepartements : coverage.partialRegions;
+        d.referenceByType = byDepartement
+                                ? meanPerUnit(ctx, &model::Bassin::dep, partial, truncated, f.referenceUnits)
+                                : d.averageByTypePerRegion;
+        if (!byDepartement)
+            f.referenceUnits = d.regionCount;
+        const auto& names = byDepartement ? ctx.dataset.departementNames : ctx.dataset.regionNames;
+        for (const std::string& code : partial) {
+            const auto it = names.find(code);
+            f.partialUnits.push_back(
+                it == names.end() || it->second.empty() ? code : it->second + " (" + code + ")");
+        }
         f.compared = f.referenceUnits >= 2;
-        f.reference = f.referenceUnits > 0 ? static_cast<double>(poles) / f.referenceUnits : 0.0;
+        f.reference = 0;
+        for (int t = 1; t < kPoleTypeCount; ++t)
+            f.reference += d.referenceByType[t];
         const double gap = f.poleCount - f.reference;
         f.polesAgainstReference = gap > 0.05    ? PoleCountComparison::More
                                   : gap < -0.05 ? PoleCountComparison::Fewer
@@ -188,9 +217,20 @@ void compareWithReference(const Context& ctx, CrunchFindings& f) {
         return;
     }
     case CrunchScope::Selection: {
+        int bassins = 0;
+        std::array<int, kPoleTypeCount> counted{};
+        for (std::size_t i = 0; i < ctx.dataset.bassins.size(); ++i)
+            if (!truncated.count(ctx.dataset.bassins[i].code)) {
+                ++bassins;
+                ++counted[static_cast<int>(ctx.poles[i].type)];
+            }
         f.referenceUnits = bassins;
         f.compared = ctx.selected.size() >= 2 && bassins >= 2;
-        f.reference = bassins > 0 ? static_cast<double>(poles) / bassins : 0.0;
+        f.reference = 0;
+        for (int t = 0; t < kPoleTypeCount && bassins > 0; ++t) {
+            d.referenceByType[t] = static_cast<double>(counted[t]) / bassins;
+            f.reference += t > 0 ? d.referenceByType[t] : 0.0;
+        }
         f.poleShareOfBassins = static_cast<double>(f.poleCount) / static_cast<double>(ctx.selected.size());
         const long long shown = std::llround(f.poleShareOfBassins * 1000),
                         of = std::llround(f.reference * 1000);
@@ -435,7 +475,8 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
         d.bassins.push_back(dataset.bassins[i].code);
     const Context ctx{dataset, to.poles, selected};
 
-    countPolesByType(ctx, d);
+    const TerritoryCoverage coverage = territoryCoverage(dataset);
+    countPolesByType(ctx, coverage, d);
     const std::vector<int> polesByMass = measureConcentration(ctx, crunch.macrocephalyPrimacy, d);
     const int mainIndex = findMainIndex(ctx, polesByMass);
     if (mainIndex >= 0)
@@ -447,9 +488,52 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
     }
     d.minCorrelationBassins = static_cast<int>(crunch.minCorrelationBassins);
     d.findings = interpret(dataset, d, crunch.macrocephalyPrimacy, correlationPoints);
-    compareWithReference(ctx, d.findings);
+    compareWithReference(ctx, coverage, d);
     d.classification = std::move(to.poles);
     return d;
+}
+
+TerritoryCoverage territoryCoverage(const model::Dataset& dataset) {
+    const std::set<std::string> outside = outsideCommunes(dataset);
+    struct Tally {
+        int communes = 0, outside = 0;
+        std::set<std::string> departements; // of a région
+    };
+    std::map<std::string, Tally> deps, regs;
+    for (const model::Commune& c : dataset.communes) {
+        const bool out = outside.count(c.code) > 0;
+        if (!c.dep.empty()) {
+            ++deps[c.dep].communes;
+            deps[c.dep].outside += out ? 1 : 0;
+        }
+        if (!c.reg.empty()) {
+            ++regs[c.reg].communes;
+            regs[c.reg].outside += out ? 1 : 0;
+            if (!c.dep.empty())
+                regs[c.reg].departements.insert(c.dep);
+        }
+    }
+    TerritoryCoverage coverage;
+    const auto mostlyInside = [](const Tally& t) { return 2 * t.outside < t.communes; };
+    for (const auto& [code, t] : deps)
+        (mostlyInside(t) ? coverage.wholeDepartements : coverage.partialDepartements).insert(code);
+    for (const auto& [code, t] : regs) {
+        const bool whole = mostlyInside(t) && std::none_of(t.departements.begin(), t.departements.end(),
+                                                           [&](const std::string& dep) {
+                                                               return coverage.partialDepartements.count(dep);
+                                                           });
+        (whole ? coverage.wholeRegions : coverage.partialRegions).insert(code);
+    }
+    // A bassin named after a commune the data do not hold (cut by the file or the area, truncated) may be
+    // attributed to a département or région none of whose communes is in the data: a fragment too (when
+    // the communes carry their département and région at all).
+    for (const model::Bassin& b : dataset.bassins) {
+        if (!b.dep.empty() && !deps.empty() && !deps.count(b.dep))
+            coverage.partialDepartements.insert(b.dep);
+        if (!b.reg.empty() && !regs.empty() && !regs.count(b.reg))
+            coverage.partialRegions.insert(b.reg);
+    }
+    return coverage;
 }
 
 double drainCorrelationOf(const std::vector<BassinChange>& changes, const std::vector<bool>& leftOut,

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -67,7 +68,10 @@ struct CrunchFindings {
     //! Région, Departement: the pôles of the mean région / département of the dataset; Selection: the
     //! share (0..1) of the dataset's BVs that are pôles. Truncated bassins left out (as the table's mean).
     double reference = 0;
-    int referenceUnits = 0;        //!< the régions, départements or BVs `reference` is taken over
+    int referenceUnits = 0; //!< the régions, départements or BVs `reference` is taken over
+    //! Région, Departement: the units of the data left out of `reference` because the data hold only a
+    //! fragment of them (TerritoryCoverage), named "Eure (27)" (the code alone when the data name none).
+    std::vector<std::string> partialUnits;
     double poleShareOfBassins = 0; //!< Selection: the share (0..1) of its BVs that are pôles
     //! Région, Departement: within 0.05 pôle is about as many; Selection: shares equal once rounded to
     //! 0.1 % (as worded) are about as many.
@@ -84,8 +88,14 @@ struct CrunchFindings {
 struct CrunchDiagnostics {
     std::vector<std::string> bassins; //!< the selection
     std::array<int, kPoleTypeCount> polesByType{};
-    std::array<double, kPoleTypeCount> averageByTypePerRegion{}; //!< mean over all régions of the dataset
+    //! Mean per région over the régions the data hold whole (TerritoryCoverage), truncated bassins left out.
+    std::array<double, kPoleTypeCount> averageByTypePerRegion{};
     int regionCount = 0;
+    //! Per type, what the selection's pôles of that type are compared with, as the paragraph compares
+    //! their total (CrunchFindings::reference): Dataset, Region: averageByTypePerRegion; Departement:
+    //! the mean per département over the départements the data hold whole; Selection: the share (0..1)
+    //! of the dataset's bassins that are of that type.
+    std::array<double, kPoleTypeCount> referenceByType{};
     double totalProfessionals = 0;
     std::string firstPole, secondPole; //!< BV codes of the two heaviest pôles ("" if none)
     double firstMass = 0, secondMass = 0;
@@ -115,6 +125,25 @@ struct CrunchDiagnostics {
     std::vector<PoleClassification> classification;
     CrunchFindings findings; //!< what the figures mean; describeCrunch words them
 };
+
+//! The départements and régions of a dataset's communes, split by whether the data hold them whole.
+//! An import restricted to an area keeps whole the bassins de vie crossing its edge, hence communes of
+//! neighbouring départements (and régions) the area does not include: the import lists them
+//! (meta "area.outside_communes"). A département is held whole when most of its communes in the data are
+//! not such outside communes, i.e. the import took it as part of its area (or the data have no area);
+//! a région when most of its communes are not outside communes and none of its départements is partial.
+//! The département (région) of a bassin none of whose communes is in the data is partial as well.
+//! A fragment (Eure through one bassin de vie of a Hauts-de-France import) is no département to average.
+struct TerritoryCoverage {
+    std::set<std::string> wholeDepartements, partialDepartements;
+    std::set<std::string> wholeRegions, partialRegions;
+};
+TerritoryCoverage territoryCoverage(const model::Dataset& dataset);
+
+//! The label of the comparison of the crunch_types table and of the panel's column: "Moyenne des
+//! régions", "Moyenne des départements" or "Part des bassins de vie des données" (CrunchDiagnostics::
+//! referenceByType, by findings.scope).
+std::string crunchReferenceLabel(const CrunchDiagnostics& diagnostics, Language language);
 
 //! The drain correlation (Pearson, change in % against distance to the main pôle) over the BVs of
 //! `changes` that enter it and are not `leftOut` (same order; empty = none left out); `points` gets how

@@ -58,12 +58,27 @@ std::string referenceSentence(const CrunchDiagnostics& d, Language language) {
                          arg::integer("k", static_cast<long long>(d.bassins.size())),
                          arg::percent("reference", f.reference, 1), n}),
                     language);
-    return word(msg(f.scope == CrunchScope::Departement ? "analysis.crunch.reference_departement"
-                                                        : "analysis.crunch.reference_region",
-                    {arg::number("mean", f.reference, 1), n,
-                     arg::nested("cmp", msg(std::string("analysis.crunch.count_") + suffix))}),
+    const std::string id =
+        std::string(f.scope == CrunchScope::Departement ? "analysis.crunch.reference_departement"
+                                                        : "analysis.crunch.reference_region") +
+        (f.partialUnits.empty() ? "" : "_partial");
+    return word(msg(id, {arg::number("mean", f.reference, 1), n,
+                         arg::nested("cmp", msg(std::string("analysis.crunch.count_") + suffix)),
+                         arg::list("partial", f.partialUnits)}),
                 language);
 }
+
+} // namespace
+
+std::string crunchReferenceLabel(const CrunchDiagnostics& d, Language language) {
+    return word(msg(d.findings.scope == CrunchScope::Departement
+                        ? "analysis.crunch.reference_label_departement"
+                    : d.findings.scope == CrunchScope::Selection ? "analysis.crunch.reference_label_selection"
+                                                                 : "analysis.crunch.reference_label_region"),
+                language);
+}
+
+namespace {
 
 // ---- French ------------------------------------------------------------------------------------
 

@@ -65,7 +65,7 @@ std::string horsPoleFr(const PoleClassification& c) {
     if (c.psy > 0)
         r += professionnels(c.exPsy) + " hors infirmiers psychiatriques (" + natural(c.total, Language::Fr) +
              " au total dont " + infirmiersPsy(c.psy) + ")";
-    else if (totalStated(c.decision))
+    else if (totalStated(c.decision) && c.psyCounted)
         r += professionnels(c.exPsy) + " hors infirmiers psychiatriques";
     else
         r += professionnels(c.total);
@@ -84,13 +84,21 @@ std::string bodyFr(const PoleClassification& c) {
         return professionnels(c.total) + ", entre " + n(t.intermediate) + " et " + n(t.grandPole) +
                ", dont " + percent(c.poleShare, 1, Language::Fr) +
                " dans les professions de pôle (au moins " + thresholdPercent(t.poleShareMin, Language::Fr) +
-               ") et " + percent(c.psyShare, 1, Language::Fr) + " d'infirmiers psychiatriques (au plus " +
-               thresholdPercent(t.psyShareMax, Language::Fr) + ")";
+               (c.psyCounted ? ") et " + percent(c.psyShare, 1, Language::Fr) +
+                                   " d'infirmiers psychiatriques (au plus " +
+                                   thresholdPercent(t.psyShareMax, Language::Fr) + ")"
+                             : ") ; la part des infirmiers psychiatriques (au plus " +
+                                   thresholdPercent(t.psyShareMax, Language::Fr) +
+                                   ") n'a pas pu être vérifiée, les données ne les comptant pas");
     case PoleType::Secondaire: {
         const std::string first = totalStated(c.decision)
                                       ? whyNotIntermediateSharesFr(c)
                                       : professionnels(c.total) + ", moins que les " + n(t.intermediate) +
                                             " requis pour un pôle intermédiaire";
+        if (!c.psyCounted) // N >= N_exPsy: the condition holds only if they are few, unknown here
+            return first + " ; " + professionnels(c.total) + ", au moins " + n(t.secondary) +
+                   " (les infirmiers psychiatriques, que les données ne comptent pas, n'ont pas pu être "
+                   "retirés : la condition hors infirmiers psychiatriques n'a pas pu être vérifiée)";
         return first + " ; " + professionnels(c.exPsy) + " hors infirmiers psychiatriques, au moins " +
                n(t.secondary);
     }
@@ -132,7 +140,7 @@ std::string horsPoleEn(const PoleClassification& c) {
     if (c.psy > 0)
         r += professionals(c.exPsy) + " excluding psychiatric nurses (" + natural(c.total, Language::En) +
              " in total, of whom " + psyNurses(c.psy) + ")";
-    else if (totalStated(c.decision))
+    else if (totalStated(c.decision) && c.psyCounted)
         r += professionals(c.exPsy) + " excluding psychiatric nurses";
     else
         r += professionals(c.total);
@@ -150,14 +158,22 @@ std::string bodyEn(const PoleClassification& c) {
     case PoleType::Intermediaire:
         return professionals(c.total) + ", between " + n(t.intermediate) + " and " + n(t.grandPole) +
                ", of whom " + percent(c.poleShare, 1, Language::En) + " in pole professions (at least " +
-               thresholdPercent(t.poleShareMin, Language::En) + ") and " +
-               percent(c.psyShare, 1, Language::En) + " psychiatric nurses (at most " +
-               thresholdPercent(t.psyShareMax, Language::En) + ")";
+               thresholdPercent(t.poleShareMin, Language::En) +
+               (c.psyCounted
+                    ? ") and " + percent(c.psyShare, 1, Language::En) + " psychiatric nurses (at most " +
+                          thresholdPercent(t.psyShareMax, Language::En) + ")"
+                    : "); the share of psychiatric nurses (at most " +
+                          thresholdPercent(t.psyShareMax, Language::En) +
+                          ") could not be checked, the data not counting them");
     case PoleType::Secondaire: {
         const std::string first = totalStated(c.decision)
                                       ? whyNotIntermediateSharesEn(c)
                                       : professionals(c.total) + ", fewer than the " + n(t.intermediate) +
                                             " needed for an intermediate pole";
+        if (!c.psyCounted)
+            return first + "; " + professionals(c.total) + ", at least " + n(t.secondary) +
+                   " (psychiatric nurses, whom the data do not count, could not be taken out: the condition "
+                   "excluding psychiatric nurses could not be checked)";
         return first + "; " + professionals(c.exPsy) + " excluding psychiatric nurses, at least " +
                n(t.secondary);
     }

@@ -548,21 +548,35 @@ std::string nameIn(const model::Dataset& ds, const CrunchDiagnostics& d, const s
 }
 
 ResultTable crunchTypes(const CrunchDiagnostics& d, const SecrecyRule& rule, Language language) {
-    ResultTable t = newTable(
-        "crunch_types", [](Language) { return msg("results.title.crunch_types"); }, rule);
-    t.columns = {
-        column("type", "Type", "Type", ColumnType::Integer),
-        column("label", "Type de pôle", "Pole type", ColumnType::Text),
-        column("poles", "Pôles", "Poles", ColumnType::Integer),
-        column("mean_per_region", "Moyenne des régions", "Mean of the regions", ColumnType::Real, 2)};
+    // The comparison the paragraph makes (compareWithReference): the mean département for a département,
+    // the share of the data's bassins for another selection, the mean région otherwise.
+    const CrunchScope scope = d.findings.scope;
+    const bool byDepartement = scope == CrunchScope::Departement, selection = scope == CrunchScope::Selection;
+    const char* const title = byDepartement ? "results.title.crunch_types_departement"
+                              : selection   ? "results.title.crunch_types_selection"
+                                            : "results.title.crunch_types";
+    ResultTable t = newTable("crunch_types", msg(title), rule);
+    const std::string fr = crunchReferenceLabel(d, Language::Fr), en = crunchReferenceLabel(d, Language::En);
+    t.columns = {column("type", "Type", "Type", ColumnType::Integer),
+                 column("label", "Type de pôle", "Pole type", ColumnType::Text),
+                 column("poles", "Pôles", "Poles", ColumnType::Integer),
+                 byDepartement ? column("mean_per_departement", fr, en, ColumnType::Real, 2)
+                 : selection   ? column("share_of_bassins", fr, en, ColumnType::Percent, 1)
+                               : column("mean_per_region", fr, en, ColumnType::Real, 2)};
+    const int units = byDepartement || selection ? d.findings.referenceUnits : d.regionCount;
     for (int type = 1; type < kPoleTypeCount; ++type) {
         const auto pt = static_cast<PoleType>(type);
         io::Row row;
         row.cells = {Cell::of(static_cast<double>(type)), Cell::of(tables::typeLabel(pt, language)),
                      Cell::of(static_cast<double>(d.polesByType[type])),
-                     numberOrNone(d.averageByTypePerRegion[type], d.regionCount > 0)};
+                     numberOrNone(d.referenceByType[type], units > 0)};
         t.rows.push_back(std::move(row));
     }
+    if (!d.findings.partialUnits.empty())
+        t.notes.push_back(msg(
+            byDepartement ? "results.note_crunch_partial_departements"
+                          : "results.note_crunch_partial_regions",
+            {arg::integer("n", d.findings.referenceUnits), arg::list("partial", d.findings.partialUnits)}));
     return t;
 }
 

@@ -724,7 +724,7 @@ void setClassificationFields(OGRFeature& f, const int (&idx)[6], const BassinCla
     }
     f.SetField(idx[2], c.total);
     setMaskable(f, idx[3], c.poleShare, c.poleShareMasked);
-    setMaskable(f, idx[4], c.psyShare, c.psyShareMasked);
+    setMaskable(f, idx[4], c.psyShare, c.psyShareMasked || !c.psyCounted); // uncounted: unknown, NULL
     f.SetField(idx[5], c.reason.c_str());
 }
 

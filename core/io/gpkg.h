@@ -61,6 +61,8 @@ struct BassinClassificationFields {
     //! One share masked alone (a small count of pôle professions or of psychiatric nurses, or its
     //! complement, next to a total that is shown): share × total would give the count back.
     bool poleShareMasked = false, psyShareMasked = false;
+    //! False when the data count no psychiatric nurse (the BPE): psy_share is written NULL, unknown, not 0.
+    bool psyCounted = true;
 };
 
 //! Same as above, and writes pole_type, pole_label, total, pole_share, psy_share, reason into

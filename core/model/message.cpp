@@ -91,6 +91,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/change18.inc"
 #include "core/model/messages/close7.inc"
 #include "core/model/messages/defects23.inc"
+#include "core/model/messages/defects24.inc"
 #include "core/model/messages/fiche18.inc"
 #include "core/model/messages/gpkg.inc"
 #include "core/model/messages/gui8.inc"
@@ -257,15 +258,17 @@ bool parseLanguage(const std::string& s, Language& out) {
     return false;
 }
 
-Language languageFromEnvironment() {
-    for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+Language languageFromEnvironment(Language otherwise) {
+    for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
         const char* v = std::getenv(name);
-        if (v && *v) {
-            Language l = Language::En;
-            return parseLanguage(v, l) ? l : Language::En;
-        }
+        if (!v || !*v)
+            continue;
+        const std::string value(v);
+        return value.rfind("fr", 0) == 0   ? Language::Fr
+               : value.rfind("en", 0) == 0 ? Language::En
+                                           : otherwise;
     }
-    return Language::En;
+    return otherwise;
 }
 
 } // namespace maillage

@@ -88,9 +88,11 @@ const MessageTemplate* findTemplate(const std::string& id);
 //! The message as a sentence. An unknown identifier is shown with its arguments (never throws).
 std::string word(const Message& message, Language language, PathStyle paths = PathStyle::AsGiven);
 
-//! The language of the environment for the command line: LC_ALL, LC_MESSAGES, LANG (first set);
-//! French when it starts with "fr", English otherwise.
-Language languageFromEnvironment();
+//! The language of the environment, for the command line's messages and help alike: the first set of
+//! LANGUAGE, LC_ALL, LC_MESSAGES, LANG decides, French when it starts with "fr", English with "en",
+//! `otherwise` for anything else ("C", "POSIX", "de_DE.UTF-8") and when none is set. The application is
+//! French first: its callers pass Language::Fr.
+Language languageFromEnvironment(Language otherwise);
 //! "fr"/"en" (case-insensitive, "fr_FR.UTF-8" too) → language; false when not recognised.
 bool parseLanguage(const std::string& text, Language& out);
 

@@ -2,12 +2,14 @@
 #include "testing.h"
 
 #include "core/analysis/crunch.h"
+#include "core/analysis/result_tables.h"
 #include "core/model/catalogue.h"
 #include "core/model/dataset.h"
 
 #include <QObject>
 
 #include <algorithm>
+#include <set>
 
 using namespace maillage;
 using namespace maillage::analysis;
@@ -173,6 +175,77 @@ private slots:
         QVERIFY(!contains(fr(d), "région"));
         // A whole région is still compared with the mean région, though its BVs have départements.
         QVERIFY(diagnoseCrunch(ds, kR1, {}, {}, 2013).findings.scope == CrunchScope::Region);
+    }
+
+    void departementsAndRegionsTheDataHoldAFragmentOfAreNoReference() {
+        // An area import keeps whole the BVs crossing its edge: here "27001" (Fragment, type 4 with 1,100
+        // GPs), a BV of département D4 / région R3 the data hold through that one BV, its commune listed
+        // as outside the area. Counted, it made the mean département 5 / 4 = 1.25 over 4 départements.
+        model::Dataset ds = departements(territory());
+        addBassin(ds, "27001", "Fragment", "R3", 200, 200);
+        ds.bassins.back().dep = "D4";
+        addMass(ds, "27001", 2013, 1100, 0);
+        for (model::Commune& c : ds.communes)
+            c.dep = ds.bassin(c.bv)->dep;
+        ds.meta.extra["area.outside_communes"] = "27001";
+        ds.departementNames["D4"] = "Eure";
+        ds.reindex();
+        const TerritoryCoverage coverage = territoryCoverage(ds);
+        QVERIFY(coverage.partialDepartements == std::set<std::string>{"D4"});
+        QVERIFY((coverage.wholeDepartements == std::set<std::string>{"D1", "D2", "D3"}));
+        QVERIFY(coverage.partialRegions == std::set<std::string>{"R3"});
+        const CrunchDiagnostics d = diagnoseCrunch(ds, {"59001", "59002"}, {}, {}, 2013);
+        QVERIFY(d.findings.scope == CrunchScope::Departement);
+        QCOMPARE(d.findings.referenceUnits, 3);
+        QCOMPARE(d.findings.partialUnits, std::vector<std::string>{"Eure (D4)"});
+        QVERIFY2(contains(plain(fr(d)).toStdString(),
+                          "Un département en compte 1,3 en moyenne (sur les 3 départements que les données "
+                          "couvrent en entier ; Eure (D4), dont les données n'ont qu'une partie par des "
+                          "bassins de vie à cheval sur la limite de la zone importée, est écarté) : ce "
+                          "département en a davantage."),
+                 fr(d).c_str());
+        QVERIFY2(contains(en(d), "over the 3 départements the data hold whole; Eure (D4), of which the data "
+                                 "hold only a part through bassins de vie crossing the edge of the imported "
+                                 "area, is left out"),
+                 en(d).c_str());
+        QCOMPARE(d.referenceByType[static_cast<int>(PoleType::Secondaire)], 1.0 / 3);
+        // The région likewise: R1 against the mean of R1 and R2, not of three régions.
+        const CrunchDiagnostics r = diagnoseCrunch(ds, kR1, {}, {}, 2013);
+        QCOMPARE(r.regionCount, 2);
+        QCOMPARE(r.findings.reference, 2.0);
+        QVERIFY2(contains(plain(fr(r)).toStdString(), "sur les 2 régions que les données couvrent en entier"),
+                 fr(r).c_str());
+        // A bassin cut by the file (truncated), named after a commune of a département the data hold
+        // none of: that département is a fragment too.
+        model::Dataset cut = ds;
+        cut.meta.extra.erase("area.outside_communes");
+        cut.communes.back().dep = "D1"; // the commune held is of D1; its bassin still says D4
+        QVERIFY(territoryCoverage(cut).partialDepartements.count("D4"));
+        // Without the import's list of outside communes every département counts, as before.
+        ds.meta.extra.erase("area.outside_communes");
+        QCOMPARE(diagnoseCrunch(ds, {"59001", "59002"}, {}, {}, 2013).findings.referenceUnits, 4);
+    }
+
+    void theTypesTableNamesTheComparisonTheParagraphMakes() {
+        const model::Dataset ds = departements(territory());
+        const auto types = [&](const std::vector<std::string>& scope, Language language) {
+            return crunchTables(ds, diagnoseCrunch(ds, scope, {}, {}, 2013), SecrecyRule::off(), language)
+                .front();
+        };
+        // A département: the mean département per type (types 1-4 over D1-D3: 1/3 each).
+        const io::ResultTable dep = types({"59001", "59002"}, Language::Fr);
+        QCOMPARE(q(dep.name), QStringLiteral("crunch_types"));
+        QCOMPARE(q(dep.titleFr), QStringLiteral("Pôles par type et moyenne des départements"));
+        QCOMPARE(q(dep.columns.back().key), QStringLiteral("mean_per_departement"));
+        QCOMPARE(q(dep.columns.back().headerFr), QStringLiteral("Moyenne des départements"));
+        QCOMPARE(dep.rows.front().cells.back().number, 1.0 / 3);
+        // A région: the mean région; another selection: the share of the data's BVs of each type.
+        QCOMPARE(q(types(kR1, Language::Fr).columns.back().key), QStringLiteral("mean_per_region"));
+        const io::ResultTable other = types({"59001", "59004"}, Language::En);
+        QCOMPARE(q(other.columns.back().key), QStringLiteral("share_of_bassins"));
+        QCOMPARE(q(other.titleEn),
+                 QStringLiteral("Pôles by type against their share of the bassins de vie of the data"));
+        QCOMPARE(other.rows.front().cells.back().number, 1.0 / 7);
     }
 
     void otherBassinsAreComparedByTheirShareOfPoles() {

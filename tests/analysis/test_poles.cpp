@@ -600,6 +600,39 @@ private slots:
         QVERIFY(t.notes.empty());
     }
 
+    void reasonsSayThePsychiatricConditionCouldNotBeCheckedWhenTheDataCountNone() {
+        // BPE data: no psychiatric nurse counted. The reasons read "0,0 % d'infirmiers psychiatriques" as if
+        // the condition N_psy / N <= 20 % were met; it could not be checked.
+        PoleClassification pi = classifyBassin(totals(2000, 800), {});
+        QCOMPARE(pi.type, PoleType::Intermediaire);
+        pi.psyCounted = false;
+        QCOMPARE(
+            plain(fr(pi)),
+            QStringLiteral("Pôle intermédiaire : 2 000 professionnels, entre 1 500 et 3 000, dont 40,0 % "
+                           "dans les professions de pôle (au moins 20 %) ; la part des infirmiers "
+                           "psychiatriques (au plus 20 %) n'a pas pu être vérifiée, les données ne les "
+                           "comptant pas."));
+        QVERIFY2(q(en(pi)).contains(QStringLiteral(
+                     "; the share of psychiatric nurses (at most 20%) could not be checked, the data not "
+                     "counting them")),
+                 en(pi).c_str());
+        PoleClassification ps = classifyBassin(totals(1200, 100), {});
+        QCOMPARE(ps.type, PoleType::Secondaire);
+        ps.psyCounted = false;
+        QVERIFY2(!plain(fr(ps)).contains(QStringLiteral("hors infirmiers psychiatriques, au moins")),
+                 fr(ps).c_str());
+        QVERIFY2(
+            plain(fr(ps)).contains(QStringLiteral("1 200 professionnels, au moins 1 000 (les infirmiers "
+                                                  "psychiatriques, que les données ne comptent pas, n'ont "
+                                                  "pas pu être retirés")),
+            fr(ps).c_str());
+        QVERIFY2(q(en(ps)).contains(QStringLiteral("could not be taken out")), en(ps).c_str());
+        for (const PoleClassification& c : {pi, ps})
+            QVERIFY2(!plain(fr(c)).contains(QStringLiteral(" 0,0 %")) &&
+                         !q(en(c)).contains(QStringLiteral(" 0.0%")),
+                     fr(c).c_str());
+    }
+
     void aggregationOfVintageZeroUsesTheLatest() {
         model::Dataset ds;
         ds.catalogue = model::ProfessionCatalogue::builtin();

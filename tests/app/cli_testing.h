@@ -37,10 +37,10 @@ inline QByteArray contentOf(const QString& path) {
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-//! Writes the demo dataset with `maillage demo --output path`, under the C.UTF-8 locale the suites check
+//! Writes the demo dataset with `maillage demo --output path`, under the English locale the suites check
 //! messages in, and reads it back into `*dataset` when given: what went wrong, "" when it is written.
 inline std::string writeDemo(const std::string& path, model::Dataset* dataset = nullptr) {
-    qputenv("LC_ALL", "C.UTF-8");
+    qputenv("LC_ALL", "en_US.UTF-8");
     const Run r = runCli({"demo", "--output", path});
     if (r.status != 0)
         return "maillage demo failed (" + std::to_string(r.status) + "): " + r.err;

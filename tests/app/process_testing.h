@@ -22,13 +22,17 @@ struct ProcessResult {
 };
 
 //! Runs the binary with `args`, without a display, under the locale `locale` (the pages are in its
-//! language unless --lang says otherwise; "C" is English).
+//! language unless --lang says otherwise). "C" is English here: LANGUAGE=en says so, the application
+//! being French when the environment names no language.
 inline ProcessResult runBinary(const QStringList& args, const QString& locale = QStringLiteral("C.UTF-8")) {
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LC_MESSAGES", "LANG"})
+    for (const char* name :
+         {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LC_MESSAGES", "LANG", "LANGUAGE"})
         env.remove(QString::fromLatin1(name));
     env.insert(QStringLiteral("LC_ALL"), locale);
+    if (locale.startsWith(QLatin1Char('C')))
+        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(MAILLAGE_BINARY), args);
     p.waitForFinished(300000);

@@ -139,6 +139,7 @@ private slots:
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
         env.insert(QStringLiteral("LANG"), QStringLiteral("en_GB.UTF-8"));
+        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en")); // "C" names no language: French
         p.setProcessEnvironment(env);
         p.start(alone, tinyClassify(path("alone.xlsx")));
         QVERIFY(p.waitForFinished(60000));

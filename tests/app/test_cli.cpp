@@ -117,9 +117,9 @@ class TestCli : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
-        // Messages follow the locale (LC_ALL, LC_MESSAGES, LANG); these tests read the English ones, also
-        // in the binary they start.
-        qputenv("LC_ALL", "C.UTF-8");
+        // Messages follow the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG; French when none says English);
+        // these tests read the English ones, also in the binary they start.
+        qputenv("LC_ALL", "en_US.UTF-8");
     }
 
     void classifyFromPlainTablesGivesOneRowPerBassinWithTypeAndReason() {
@@ -291,6 +291,11 @@ private slots:
             return QString::fromStdString(runCli(args).out);
         };
         qputenv("LANG", "C.UTF-8");
+        // Messages too: LANG=C gave English messages under a French --help (two rules).
+        const Run bad = runCli({"classify", "--bogus"});
+        QCOMPARE(bad.status, 2);
+        QVERIFY2(QString::fromStdString(bad.err).contains(QStringLiteral("option inconnue --bogus")),
+                 bad.err.c_str());
         QString text = help({"classify", "--help"});
         QVERIFY2(text.contains(QStringLiteral("Utilisation\u00a0: maillage classify")), qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("Usage")), qPrintable(text));
@@ -304,6 +309,7 @@ private slots:
             "--lang en");
         qputenv("LANG", "en_GB.UTF-8");
         QVERIFY(help({"classify", "--help"}).contains(QStringLiteral("Usage: maillage classify")));
+        QVERIFY(runCli({"classify", "--bogus"}).err.find("unknown option --bogus") != std::string::npos);
         QVERIFY(help({"--help"}).contains(QStringLiteral("Commands:")));
         QVERIFY(help({"classify", "--help", "--lang", "fr"}).contains(QStringLiteral("Utilisation")));
         qputenv("LANGUAGE", "fr_FR:en");
@@ -319,6 +325,32 @@ private slots:
         for (const std::string& m : missing)
             list += "{\"" + m + "\", \"\"},\n";
         QVERIFY2(missing.empty(), list.c_str());
+    }
+
+    void frenchHelpTranslatesCli11sWordsAndAlignsByCharacters() {
+        // "Options:" stayed English, and a value name with « É » (ANNÉE, two bytes in UTF-8) pushed its
+        // description one column left of the others: CLI11 pads by bytes.
+        const std::string text = runCli({"crunch", "--help", "--lang", "fr"}).out;
+        const QString help = QString::fromStdString(text);
+        QVERIFY2(help.contains(QStringLiteral("\nOptions\u00a0:\n")), text.c_str());
+        QVERIFY2(!help.contains(QStringLiteral("Options:")), text.c_str());
+        const QString from =
+            QStringLiteral("  --from ANNÉE").leftJustified(34, QLatin1Char(' ')) +
+            QStringLiteral("millésime antérieur\u00a0: évolution par BV, vidange et pôles menacés\n");
+        QVERIFY2(help.contains(from), text.c_str());
+        // Every description starts in the same column, counted in characters.
+        int aligned = 0;
+        for (const QString& line : help.split(QLatin1Char('\n'))) {
+            if (!line.startsWith(QStringLiteral("  -")) || line.size() <= 34 ||
+                line.at(33) != QLatin1Char(' '))
+                continue;
+            QVERIFY2(line.at(34) != QLatin1Char(' '), qPrintable(line));
+            ++aligned;
+        }
+        QVERIFY(aligned >= 5);
+        // English keeps CLI11's words.
+        QVERIFY(QString::fromStdString(runCli({"crunch", "--help", "--lang", "en"}).out)
+                    .contains(QStringLiteral("\nOptions:\n")));
     }
 
     void demoDatasetWritesAndClassifiesEveryType() {

@@ -310,7 +310,7 @@ private slots:
                                 "Lancez «\u00a0maillage density --help\u00a0» pour les options.\n"));
         qputenv("LC_ALL", "fr_FR.UTF-8");
         r = runCli({"frobnicate"});
-        qputenv("LC_ALL", "C.UTF-8");
+        qputenv("LC_ALL", "en_US.UTF-8");
         QCOMPARE(q(r.err), QStringLiteral("maillage\u00a0: commande inconnue «\u00a0frobnicate\u00a0»\n"
                                           "Lancez «\u00a0maillage --help\u00a0» pour les commandes.\n"));
     }

@@ -60,7 +60,7 @@ class TestCliInputs8 : public QObject {
 
 private slots:
     void initTestCase() {
-        qputenv("LC_ALL", "C.UTF-8");
+        qputenv("LC_ALL", "en_US.UTF-8");
         m_path = m_dir.filePath("t.gpkg").toStdString();
         io::writeDataset(territory(), m_path);
     }

@@ -65,7 +65,7 @@ class TestCliQpv : public QObject {
 
 private slots:
     void initTestCase() {
-        qputenv("LC_ALL", "C.UTF-8");
+        qputenv("LC_ALL", "en_US.UTF-8");
         m_path = m_dir.filePath("q.gpkg").toStdString();
         io::writeDataset(qpvDataset(), m_path);
     }

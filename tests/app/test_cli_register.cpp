@@ -17,6 +17,7 @@ class TestCliRegister : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() {
+        qputenv("LC_ALL", "en_US.UTF-8"); // the messages checked are the English ones (French by default)
         QVERIFY(m_dir.isValid());
         m_dataset = m_dir.filePath(QStringLiteral("demo.gpkg")).toStdString();
         QCOMPARE(runCli({"demo", "--output", m_dataset, "--quiet"}).status, 0);

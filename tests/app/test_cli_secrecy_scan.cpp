@@ -313,7 +313,7 @@ class TestCliSecrecyScan : public QObject {
 
 private slots:
     void initTestCase() {
-        qputenv("LC_ALL", "C.UTF-8");
+        qputenv("LC_ALL", "en_US.UTF-8");
         const std::string demo = path(QStringLiteral("demo.gpkg"));
         const Run r = runCli({"demo", "--output", demo});
         QVERIFY2(r.status == 0, r.err.c_str());
@@ -383,6 +383,7 @@ private slots:
             env.remove(QStringLiteral("DISPLAY"));
             env.remove(QStringLiteral("WAYLAND_DISPLAY"));
             env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+            env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en")); // "C" names no language: French
             p.setProcessEnvironment(env);
             p.start(QStringLiteral(MAILLAGE_BINARY), QStringList(args) << QStringLiteral("--dataset")
                                                                        << QString::fromStdString(m_dataset)

@@ -27,7 +27,10 @@ class TestLinksCompare : public QObject {
     std::string path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)).toStdString(); }
 
 private slots:
-    void initTestCase() { io::writeDataset(m_ds, m_demo); }
+    void initTestCase() {
+        qputenv("LC_ALL", "en_US.UTF-8"); // the messages checked are the English ones (French by default)
+        io::writeDataset(m_ds, m_demo);
+    }
 
     void compareWritesOneRowPerFindingOfTheEngine() {
         const std::string out = path("compare.csv");

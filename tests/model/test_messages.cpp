@@ -124,10 +124,32 @@ private slots:
         QVERIFY(parseLanguage("C.UTF-8", l));
         QCOMPARE(l, Language::En);
         QVERIFY(!parseLanguage("de", l));
+        qunsetenv("LANGUAGE");
         qputenv("LC_ALL", "fr_FR.UTF-8");
-        QCOMPARE(languageFromEnvironment(), Language::Fr);
+        QCOMPARE(languageFromEnvironment(Language::En), Language::Fr);
+        qputenv("LC_ALL", "en_GB.UTF-8");
+        QCOMPARE(languageFromEnvironment(Language::Fr), Language::En);
+    }
+
+    void anEnvironmentThatNamesNoLanguageGivesTheDefault() {
+        // LANG=C gave English messages while --help was French (two copies of this loop): "C", "POSIX",
+        // another language or nothing set now give the default the caller passes (French for maillage).
+        for (const char* name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"})
+            qunsetenv(name);
+        QCOMPARE(languageFromEnvironment(Language::Fr), Language::Fr);
+        qputenv("LANG", "C");
+        QCOMPARE(languageFromEnvironment(Language::Fr), Language::Fr);
         qputenv("LC_ALL", "C.UTF-8");
-        QCOMPARE(languageFromEnvironment(), Language::En);
+        QCOMPARE(languageFromEnvironment(Language::Fr), Language::Fr);
+        QCOMPARE(languageFromEnvironment(Language::En), Language::En);
+        qputenv("LC_ALL", "de_DE.UTF-8");
+        QCOMPARE(languageFromEnvironment(Language::Fr), Language::Fr);
+        // The first variable set decides, LANGUAGE first (as gettext reads them).
+        qputenv("LANGUAGE", "en:fr");
+        QCOMPARE(languageFromEnvironment(Language::Fr), Language::En);
+        qunsetenv("LANGUAGE");
+        qunsetenv("LC_ALL");
+        qunsetenv("LANG");
     }
 };
 

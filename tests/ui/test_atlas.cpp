@@ -6,6 +6,7 @@
 #include "core/analysis/poles.h"
 #include "core/io/gpkg.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -68,6 +69,34 @@ private slots:
             if (c.poles[i].type != analysis::PoleType::HorsPole)
                 holding.insert(dataset.bassins[i].dep);
         QCOMPARE(pageCount(out), static_cast<int>(holding.size()));
+    }
+
+    void atlasMakesNoPageForADepartementTheDataHoldOnlyAFragmentOf() {
+        // An area import keeps whole the BVs crossing its edge: a neighbouring département present only
+        // through them (its communes listed as outside the area) got a page of its own (Eure for one BV).
+        const QString copy = m_dir.filePath(QStringLiteral("fragment.gpkg"));
+        QVERIFY(QFile::copy(m_demo, copy));
+        model::Dataset dataset = io::readDataset(copy.toStdString(), io::ReadOptions{false});
+        const std::string fragment = dataset.communes.front().dep;
+        std::string outside;
+        for (const model::Commune& c : dataset.communes)
+            if (c.dep == fragment)
+                outside += (outside.empty() ? "" : ",") + c.code;
+        dataset.meta.extra["area.outside_communes"] = outside;
+        io::writeMetadata(copy.toStdString(), dataset);
+        std::set<std::string> departements;
+        for (const model::Bassin& b : dataset.bassins)
+            departements.insert(b.dep);
+        QVERIFY(departements.count(fragment));
+        const QString out = m_dir.filePath(QStringLiteral("fragment.pdf"));
+        QString err;
+        QVERIFY2(
+            runMaillage({QStringLiteral("atlas"), QStringLiteral("--dataset"), copy, QStringLiteral("--by"),
+                         QStringLiteral("departement"), QStringLiteral("--output"), out},
+                        &err) == 0,
+            qPrintable(err));
+        QCOMPARE(pageCount(out), static_cast<int>(departements.size()) - 1);
+        QVERIFY2(err.contains(QString::fromStdString(fragment)), qPrintable(err)); // named as left out
     }
 
     void reportOfTheSelectedBassinIsAcceptedByTheCommandLine() {

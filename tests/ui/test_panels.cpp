@@ -418,6 +418,10 @@ private slots:
             QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("crunchAverage%1").arg(t))->text(),
                      panel::number(expected.averageByTypePerRegion[t], 1));
         }
+        // The column names the comparison the diagnosis makes, as the crunch_types table does.
+        QCOMPARE(panel.findChild<QLabel*>(QStringLiteral("crunchAverageHeader"))->text(),
+                 QString::fromStdString(analysis::crunchReferenceLabel(
+                     expected, panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En)));
         QVERIFY(panel.findChild<QLabel*>(QStringLiteral("crunchPrimacy"))
                     ->text()
                     .startsWith(panel::number(expected.primacy, 1)));

@@ -922,9 +922,14 @@ void PolesPanel::showConcentration(const analysis::CrunchDiagnostics& c, const a
     const model::Dataset& ds = m_session->dataset();
     const QString masked = qs(
         analysis::maskedLabel(rule, panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En));
+    // The comparison the diagnosis makes (crunchReferenceLabel, as the crunch_types table names it).
+    const analysis::Language language = panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En;
+    if (auto* header = findChild<QLabel*>(QStringLiteral("crunchAverageHeader")))
+        header->setText(qs(analysis::crunchReferenceLabel(c, language)));
+    const bool share = c.findings.scope == analysis::CrunchScope::Selection;
     for (int t = 1; t <= 4; ++t) {
         m_typeCount[t]->setText(QString::number(c.polesByType[t]));
-        m_typeAverage[t]->setText(number(c.averageByTypePerRegion[t], 1));
+        m_typeAverage[t]->setText(share ? percent(c.referenceByType[t], 1) : number(c.referenceByType[t], 1));
     }
     const QString prof = tr("prof.", "abbreviation of professionals");
     auto poleText = [&](const std::string& code, double mass, bool massMasked) {

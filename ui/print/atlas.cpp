@@ -1,11 +1,14 @@
 #include "ui/print/atlas.h"
 
+#include "core/analysis/crunch.h"
+
 #include "ui/print/print_project.h"
 #include "ui/print/print_tools.h"
 
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <algorithm>
 #include <map>
 
 #include <qgsfeedback.h>
@@ -217,7 +220,15 @@ bool writeAtlas(const AtlasRequest& request, QString* error, QgsFeedback* feedba
         return false;
     const TerritoryContext context =
         territoryContext(print->dataset(), print->classification(), uiLanguage());
-    const auto figures = request.by == AtlasBy::Bassin ? bassinFigures(context) : departementFigures(context);
+    auto figures = request.by == AtlasBy::Bassin ? bassinFigures(context) : departementFigures(context);
+    if (request.by == AtlasBy::Departement) { // no page for a fragment (territoryCoverage, as Crunch's mean)
+        const analysis::TerritoryCoverage coverage = analysis::territoryCoverage(print->dataset());
+        figures.erase(std::remove_if(figures.begin(), figures.end(),
+                                     [&](const TerritoryFigures& f) {
+                                         return coverage.partialDepartements.count(f.code.toStdString()) > 0;
+                                     }),
+                      figures.end());
+    }
     QgsVectorLayer* coverage = addTerritoryLayer(*print, request.by, figures);
     if (!coverage) {
         if (error)

@@ -109,6 +109,7 @@ std::vector<io::BassinClassificationFields> classificationFields(const model::Da
         f.total = p.total;
         f.poleShare = p.poleShare;
         f.psyShare = p.psyShare;
+        f.psyCounted = p.psyCounted;
         f.reason = analysis::publishableReason(p, m.reason, rule,
                                                french() ? analysis::Language::Fr : analysis::Language::En);
         out.push_back(std::move(f));
