@@ -41,49 +41,77 @@ std::string bpeCode(const std::string& text) {
 }
 
 //! The count of a cell: a number of 0 or more (empty = 0); Error(Value) naming the cell otherwise.
-double countOf(const Table& t, std::size_t row, int column) {
-    const std::string cell = text::trim(t.cell(row, column));
+double countOf(const TableHead& head, const std::vector<std::string>& cells, long line, int column) {
+    const std::string cell = text::trim(cells[static_cast<std::size_t>(column)]);
     if (cell.empty())
         return 0;
     const auto value = text::parseNumber(cell);
     if (!value || *value < 0)
-        throw Error(ErrorKind::Value, t.at(row, column),
+        throw Error(ErrorKind::Value, head.locate(line, column),
                     msg("inputs.facilities_bad_count", {arg::code("value", text::visible(cell))}));
     return *value;
 }
 
 //! A commune code as the dataset has it (arrondissements folded); "" when the cell holds none.
-std::string communeOf(const Table& t, std::size_t row, int column) {
-    const auto code = codes::normalizeCommune(text::trim(t.cell(row, column)));
+std::string communeOf(const std::vector<std::string>& cells, int column) {
+    const auto code = codes::normalizeCommune(text::trim(cells[static_cast<std::size_t>(column)]));
     return code ? codes::foldArrondissement(*code) : std::string();
 }
 
-using FacilitySums = std::map<std::pair<std::string, std::string>, double>;
-
-void readLong(const Table& t, int commune, int kind, FacilitySums& sums) {
-    const int count = findColumn(t, {}, {"nb_equip", "nombre", "count", "nb"});
-    for (std::size_t r = 0; r < t.rows.size(); ++r) {
-        const FacilityKind* k = findFacilityKind(t.cell(r, kind));
-        const std::string code = communeOf(t, r, commune);
-        if (k && !code.empty())
-            sums[{code, k->code}] += count >= 0 ? countOf(t, r, count) : 1.0; // no count: one row, one site
-    }
-}
-
-void readWide(const Table& t, int commune, FacilitySums& sums) {
-    for (std::size_t c = 0; c < t.header.size(); ++c) {
-        const FacilityKind* k = findFacilityKind(t.header[c]);
-        if (!k)
-            continue;
-        for (std::size_t r = 0; r < t.rows.size(); ++r) {
-            const std::string code = communeOf(t, r, commune);
-            if (!code.empty())
-                sums[{code, k->code}] += countOf(t, r, static_cast<int>(c));
-        }
-    }
+//! The first of `names` that is a column of `head` (as columnKey compares names), -1 when none.
+int firstColumn(const TableHead& head, std::initializer_list<const char*> names) {
+    for (const char* name : names)
+        if (const int c = head.column(name); c >= 0)
+            return c;
+    return -1;
 }
 
 } // namespace
+
+FacilityRows::FacilityRows(const TableHead& head)
+    : m_head(head), m_commune(firstColumn(head, {"depcom", "codgeo", "code_commune", "commune", "com"})) {
+    if (m_commune < 0)
+        return; // no commune column: the professionals reader says what is wrong with the table
+    m_kind = firstColumn(head, {"typequ"});
+    if (m_kind >= 0) {
+        m_count = firstColumn(head, {"nb_equip", "nombre", "count", "nb"});
+        return;
+    }
+    for (std::size_t c = 0; c < head.header.size(); ++c)
+        if (const FacilityKind* k = findFacilityKind(head.header[c]))
+            m_wide.emplace_back(static_cast<int>(c), k);
+}
+
+void FacilityRows::see(const std::vector<std::string>& cells, long line) {
+    if (m_commune < 0)
+        return;
+    if (m_kind >= 0) {
+        const FacilityKind* k = findFacilityKind(cells[static_cast<std::size_t>(m_kind)]);
+        if (!k)
+            return;
+        const std::string code = communeOf(cells, m_commune);
+        if (!code.empty()) // no count column: one row, one site
+            m_sums[{code, k->code}] += m_count >= 0 ? countOf(m_head, cells, line, m_count) : 1.0;
+        return;
+    }
+    if (m_wide.empty())
+        return;
+    const std::string code = communeOf(cells, m_commune);
+    if (code.empty())
+        return;
+    for (const auto& [column, kind] : m_wide)
+        m_sums[{code, kind->code}] += countOf(m_head, cells, line, column);
+}
+
+std::vector<model::FacilityCount> FacilityRows::facilities(int vintage) const {
+    std::vector<model::FacilityCount> out;
+    for (const auto& [key, count] : m_sums)
+        if (count > 0)
+            out.push_back({key.first, key.second, vintage, count});
+    return out;
+}
+
+namespace {} // namespace
 
 const std::vector<FacilityKind>& facilityKinds() {
     static const std::vector<FacilityKind> kinds = parseKinds();
@@ -101,20 +129,10 @@ const FacilityKind* findFacilityKind(const std::string& code) {
 }
 
 std::vector<model::FacilityCount> readFacilities(const Table& table, int vintage) {
-    const int commune = findColumn(table, {}, {"depcom", "codgeo", "code_commune", "commune", "com"});
-    if (commune < 0)
-        return {}; // no commune column: the professionals reader says what is wrong with the table
-    FacilitySums sums;
-    const int kind = findColumn(table, {}, {"typequ"});
-    if (kind >= 0)
-        readLong(table, commune, kind, sums);
-    else
-        readWide(table, commune, sums);
-    std::vector<model::FacilityCount> out;
-    for (const auto& [key, count] : sums)
-        if (count > 0)
-            out.push_back({key.first, key.second, vintage, count});
-    return out;
+    FacilityRows rows(table);
+    for (std::size_t r = 0; r < table.rows.size(); ++r)
+        rows.see(table.rows[r], table.lines[r]);
+    return rows.facilities(vintage);
 }
 
 namespace {

@@ -7,7 +7,9 @@
 #include "core/io/table.h"
 #include "core/model/dataset.h"
 
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace maillage::io {
@@ -30,6 +32,24 @@ const FacilityKind* findFacilityKind(const std::string& code);
 //! Arrondissements are folded into Paris, Lyon and Marseille. Summed per (commune, kind), sorted by commune
 //! then kind; zero counts give no record.
 std::vector<model::FacilityCount> readFacilities(const Table& table, int vintage);
+
+//! readFacilities row by row, for a reader that already goes through the rows (the import's professionals,
+//! without a table of strings): the same facilities and errors, each error when its row is seen.
+class FacilityRows {
+public:
+    //! For the rows of a table of header `head` (kept by reference).
+    explicit FacilityRows(const TableHead& head);
+    //! Adds the facilities of one row (`cells`, header().size() of them, from 1-based `line`).
+    void see(const std::vector<std::string>& cells, long line);
+    //! The facilities of the rows seen, as readFacilities gives them.
+    std::vector<model::FacilityCount> facilities(int vintage) const;
+
+private:
+    const TableHead& m_head;
+    int m_commune = -1, m_kind = -1, m_count = -1;
+    std::vector<std::pair<int, const FacilityKind*>> m_wide; //!< wide tables: the columns of a kind
+    std::map<std::pair<std::string, std::string>, double> m_sums;
+};
 
 //! Facilities of COG `from` carried to COG `to` through `history`, as counts are (carryCounts: a fusion
 //! sums its communes' facilities, a split shares them by population), summed per (commune, kind, vintage)

@@ -203,14 +203,14 @@ struct ImportState {
     }
 };
 
-//! Records what a professionals table is, for the mass scale and the sources.
-void noteSource(ImportState& st, const Table& t, const ProfessionalsSource& src) {
-    const SourceMassScale scale = massScaleForSource(t, src.columns);
+//! Records what a professionals table is (its mass scale, not 1 for INSEE's BPE), for the mass scale and
+//! the sources.
+void noteSource(ImportState& st, const SourceMassScale& scale, const ProfessionalsSource& src) {
     if (scale.scale != 1 && st.massScalePath.empty()) {
         st.massScale = scale;
         st.massScalePath = src.path;
     }
-    if (isBpeTable(t, src.columns))
+    if (scale.scale != 1)
         st.bpeVintages.insert(src.vintage);
     else
         st.otherCountFiles.push_back(baseName(src.path));
@@ -298,8 +298,8 @@ void readBassinTable(ImportState& st) {
     TableReadOptions ro = o.bassinsRead;
     if (ro.expectedColumns.empty())
         ro.expectedColumns = {"codgeo", "bv2012", "bv2022"};
-    const Table t = readTable(o.bassinsPath, ro, &st.report.warnings);
-    st.mapping = readBassinMapping(t, o.bvColumn, st.report.warnings);
+    TableRows rows(o.bassinsPath, ro, &st.report.warnings); // no table of strings: 9 MB for France's
+    st.mapping = readBassinMapping(rows, o.bvColumn, st.report.warnings);
     for (const auto& row : st.mapping.rows) {
         st.rowOf.emplace(row.commune, &row);
         if (!row.bvName.empty())
@@ -338,25 +338,30 @@ int yearToCarryFrom(const ImportState& st, const std::vector<std::string>& codes
     return carryYear(st.cogHistory, st.cogYear, codes);
 }
 
+//! The codes `field` of `records`, a code repeated on consecutive records given once (records come sorted by
+//! code: a code per commune, not per record; the COG year is told from the distinct codes).
+template <typename Record>
+std::vector<std::string> distinctCodes(const std::vector<Record>& records, std::string Record::*field) {
+    std::vector<std::string> codes;
+    for (const Record& r : records)
+        if (codes.empty() || codes.back() != r.*field)
+            codes.push_back(r.*field);
+    return codes;
+}
+
 //! Facilities of a table of COG `cogYear`'s history carried to COG `cogYear` (unchanged when they are of
 //! it already, or the history does not cover their year). The counts' carry reports the codes.
 std::vector<model::FacilityCount> carryFacilitiesTo(const CogHistory* history, int cogYear,
                                                     std::vector<model::FacilityCount> facilities,
                                                     CogCarry& carry) {
-    std::vector<std::string> codes;
-    for (const auto& f : facilities)
-        codes.push_back(f.commune);
-    const int year = carryYear(history, cogYear, codes);
+    const int year = carryYear(history, cogYear, distinctCodes(facilities, &model::FacilityCount::commune));
     return year ? carryFacilities(facilities, *history, year, cogYear, carry) : facilities;
 }
 
 //! Counts of a table carried to the communes' COG (unchanged when they are of that COG already).
 std::vector<model::CountRecord> carryCountsToCog(const ImportState& st, std::vector<model::CountRecord> recs,
                                                  CogCarry& carry) {
-    std::vector<std::string> codes;
-    for (const auto& r : recs)
-        codes.push_back(r.place);
-    const int year = yearToCarryFrom(st, codes);
+    const int year = yearToCarryFrom(st, distinctCodes(recs, &model::CountRecord::place));
     if (!year)
         return recs;
     return carryCounts(recs, *st.cogHistory, year, st.cogYear, carry);
@@ -558,18 +563,23 @@ void fillCommunes(ImportState& st) {
 //! records are reported and left out (the dataset holds no count without a commune).
 std::vector<model::CountRecord> readCountsTable(ImportState& st, const ProfessionalsSource& src,
                                                 const model::ProfessionCatalogue& catalogue) {
-    const Table t = readTable(src.path, src.read, &st.report.warnings);
-    noteSource(st, t, src);
-    if (isBpeTable(t, src.columns)) { // its D1xx establishments: the facilities per commune, at the COG
+    // Row by row, the facilities read in the same pass: no table of strings (20 MB for the national BPE).
+    TableRows rows(src.path, src.read, &st.report.warnings);
+    FacilityRows facilityRows(rows.head());
+    SourceMassScale scale;
+    auto read = readProfessionals(
+        rows, catalogue, src.vintage, src.columns, scale, st.report.warnings, false,
+        [&](const std::vector<std::string>& cells, long line) { facilityRows.see(cells, line); });
+    noteSource(st, scale, src);
+    if (scale.scale != 1) { // INSEE's BPE: its D1xx establishments are the facilities per commune, at the COG
         CogCarry reportedWithCounts;
-        auto facilities =
-            carryFacilitiesTo(st.cogHistory, st.cogYear, readFacilities(t, src.vintage), reportedWithCounts);
+        auto facilities = carryFacilitiesTo(st.cogHistory, st.cogYear, facilityRows.facilities(src.vintage),
+                                            reportedWithCounts);
         st.facilities.insert(st.facilities.end(), facilities.begin(), facilities.end());
     }
     CogCarry carry;
     carry.file = src.path;
-    auto recs = carryCountsToCog(
-        st, readProfessionals(t, catalogue, src.vintage, src.columns, st.report.warnings), carry);
+    auto recs = carryCountsToCog(st, std::move(read), carry);
     std::vector<std::string> outside;
     recs.erase(std::remove_if(recs.begin(), recs.end(),
                               [&](const model::CountRecord& r) {

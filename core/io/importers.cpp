@@ -884,6 +884,12 @@ BassinMapping readBassinMapping(const Table& table, const std::string& bvColumn,
     return reader.finish(warnings);
 }
 
+BassinMapping readBassinMapping(TableRows& rows, const std::string& bvColumn, Warnings& warnings) {
+    BassinMappingReader reader(rows.head(), bvColumn, rows.expectedRows());
+    forEachRow(rows, [&](const CellRow& r) { reader.readRow(r, warnings); });
+    return reader.finish(warnings);
+}
+
 std::map<std::string, double> readPopulation(const Table& table, const std::string& codeColumn,
                                              const std::string& populationColumn, Warnings& warnings) {
     const int codeCol = requireColumn(table, communeColumnNames(codeColumn));
@@ -1344,16 +1350,19 @@ SourceMassScale massScale(bool bpe) {
     return {0.25, word(message, Language::En), message};
 }
 
-//! readProfessionals of the rows of a Table or a TableRows; `bpe`, when given, sees every row read.
+//! readProfessionals of the rows of a Table or a TableRows; `bpe`, when given, sees every row read, and
+//! `eachRow`, when set, gets every row before it is read.
 template <typename Rows>
-std::vector<model::CountRecord> readCounts(const TableHead& head, Rows& rows,
-                                           const model::ProfessionCatalogue& catalogue, int vintage,
-                                           const ProfessionalsColumns& columns, Warnings& warnings,
-                                           bool allowUnknownProfessions, BpeColumn* bpe) {
+std::vector<model::CountRecord>
+readCounts(const TableHead& head, Rows& rows, const model::ProfessionCatalogue& catalogue, int vintage,
+           const ProfessionalsColumns& columns, Warnings& warnings, bool allowUnknownProfessions,
+           BpeColumn* bpe, const RowVisitor& eachRow = {}) {
     CountsReading c(head, catalogue, columns, vintage);
     if (c.layout == CountsLayout::Long) {
         LongCounts reader(c, allowUnknownProfessions);
         forEachRow(rows, [&](const CellRow& r) {
+            if (eachRow)
+                eachRow(r.cells, r.line);
             reader.readRow(r);
             if (bpe)
                 bpe->see(r);
@@ -1365,6 +1374,8 @@ std::vector<model::CountRecord> readCounts(const TableHead& head, Rows& rows,
     } else {
         WideCounts reader(c, columns, warnings);
         forEachRow(rows, [&](const CellRow& r) {
+            if (eachRow)
+                eachRow(r.cells, r.line);
             reader.readRow(r);
             if (bpe)
                 bpe->see(r);
@@ -1388,10 +1399,11 @@ std::vector<model::CountRecord> readProfessionals(const Table& table,
 std::vector<model::CountRecord> readProfessionals(TableRows& rows,
                                                   const model::ProfessionCatalogue& catalogue, int vintage,
                                                   const ProfessionalsColumns& columns, SourceMassScale& scale,
-                                                  Warnings& warnings, bool allowUnknownProfessions) {
+                                                  Warnings& warnings, bool allowUnknownProfessions,
+                                                  const RowVisitor& eachRow) {
     BpeColumn bpe(rows.head(), columns);
-    auto counts =
-        readCounts(rows.head(), rows, catalogue, vintage, columns, warnings, allowUnknownProfessions, &bpe);
+    auto counts = readCounts(rows.head(), rows, catalogue, vintage, columns, warnings,
+                             allowUnknownProfessions, &bpe, eachRow);
     scale = massScale(isBpeHeader(rows.head()) || bpe.holdsBpeCodes());
     return counts;
 }

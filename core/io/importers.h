@@ -5,6 +5,7 @@
 #include "core/io/table.h"
 #include "core/model/dataset.h"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -72,6 +73,8 @@ struct BassinMapping {
 //! Communes INSEE puts in no bassin de vie (BV "ZZZZZ", sans objet: Mayotte in BV2012) are kept with
 //! an empty `bv`, with one warning listing them. A commune twice with two BVs is Error(Duplicate).
 BassinMapping readBassinMapping(const Table& table, const std::string& bvColumn, Warnings& warnings);
+//! The same, from a table read row by row (the same rows, warnings and errors, without the table of strings).
+BassinMapping readBassinMapping(TableRows& rows, const std::string& bvColumn, Warnings& warnings);
 
 //! codgeo -> population. Arrondissements are folded (summed) into their commune, unless the commune has
 //! its own row (then they are ignored with a warning). Duplicate codes are summed with a warning.
@@ -119,12 +122,16 @@ std::vector<model::CountRecord> readProfessionals(const Table& table,
                                                   const model::ProfessionCatalogue& catalogue, int vintage,
                                                   const ProfessionalsColumns& columns, Warnings& warnings,
                                                   bool allowUnknownProfessions = false);
+//! A row of a table as it is read: its cells and its 1-based line.
+using RowVisitor = std::function<void(const std::vector<std::string>& cells, long line)>;
 //! The same, from a table read row by row (the same records, warnings and errors, without the table of
-//! strings), and the mass scale massScaleForSource gives for that table in `scale`.
+//! strings), and the mass scale massScaleForSource gives for that table in `scale` (not 1: INSEE's BPE).
+//! `eachRow`, when set, is given every row before the row is read (another reader of the same pass).
 std::vector<model::CountRecord> readProfessionals(TableRows& rows,
                                                   const model::ProfessionCatalogue& catalogue, int vintage,
                                                   const ProfessionalsColumns& columns, SourceMassScale& scale,
-                                                  Warnings& warnings, bool allowUnknownProfessions = false);
+                                                  Warnings& warnings, bool allowUnknownProfessions = false,
+                                                  const RowVisitor& eachRow = {});
 
 //! Professionals per infra-communal zone (IRIS, quartier): a long table with a zone column, the parent
 //! commune, the profession and the count (INSEE's BPE by IRIS: DCIRIS, DEPCOM, TYPEQU, NB_EQUIP).

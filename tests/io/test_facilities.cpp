@@ -79,6 +79,30 @@ private slots:
         QCOMPARE(countOf(f, "75056", "D113"), 3.0);
     }
 
+    void rowsSeenOneByOneGiveWhatTheTableGives() {
+        for (const char* text :
+             {"DEPCOM,TYPEQU,NB_EQUIP\n59350,D106,2\n59350,D201,300\n75101,D107,1\n75102,D107,2\n",
+              "codgeo,D101_court_sejour,D113_msp,D201_medecin\n59350,4,0,300\n75056,20,3,2000\n59350,1,1,0\n",
+              "DEPCOM,TYPEQU\n59350,D106\n59350,D106\n", "code,profession,count\n59350,D106,2\n"}) {
+            const io::Table t = io::parseCsvText(text, "bpe.csv");
+            io::FacilityRows rows(t);
+            for (std::size_t r = 0; r < t.rows.size(); ++r)
+                rows.see(t.rows[r], t.lines[r]);
+            const auto seen = rows.facilities(2018), read = io::readFacilities(t, 2018);
+            QCOMPARE(seen.size(), read.size());
+            for (std::size_t i = 0; i < seen.size(); ++i) {
+                QCOMPARE(seen[i].commune, read[i].commune);
+                QCOMPARE(seen[i].kind, read[i].kind);
+                QCOMPARE(seen[i].count, read[i].count);
+            }
+        }
+        const io::Table wide = io::parseCsvText("codgeo,D101_court_sejour\n59350,4\n59350,1\n", "w.csv");
+        io::FacilityRows rows(wide);
+        for (std::size_t r = 0; r < wide.rows.size(); ++r)
+            rows.see(wide.rows[r], wide.lines[r]);
+        QCOMPARE(countOf(rows.facilities(2013), "59350", "D101"), 5.0);
+    }
+
     void aBadCountIsAnErrorNamingItsLine() {
         const io::Table t =
             io::parseCsvText("DEPCOM,TYPEQU,NB_EQUIP\n59350,D106,2\n59350,D107,beaucoup\n", "b.csv");

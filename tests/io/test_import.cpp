@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <set>
 #include <vector>
 
@@ -85,6 +86,17 @@ double countOf(const model::Dataset& d, const std::string& place, const std::str
         if (c.place == place && c.profession == profession)
             n += c.count;
     return n;
+}
+
+//! The communes of geo/import_communes_table.csv with the professionals table `bpe` (written in `dir`) of
+//! 2018.
+io::ImportOptions communeTableWith(const QTemporaryDir& dir, const char* bpe) {
+    io::ImportOptions o;
+    o.communesPath = testing::dataPath("geo/import_communes_table.csv");
+    const std::string path = dir.filePath(QStringLiteral("bpe.csv")).toStdString();
+    std::ofstream(path, std::ios::binary) << bpe;
+    o.professionals.push_back({path, 2018, {}, {}});
+    return o;
 }
 
 class Recorder : public Feedback {
@@ -375,6 +387,38 @@ private slots:
         // Paris is in a département absent from the communes table: outside the territory, one warning.
         QVERIFY(warnedAbout(report, "75"));
         QCOMPARE(d.meta.vintages, std::vector<int>{2013});
+    }
+
+    void theFacilitiesOfABpeTableAreReadWithItsCountsInOnePass() {
+        // The professionals table is read row by row (no table of strings), its D1xx establishments with it.
+        QTemporaryDir dir;
+        const io::ImportOptions o =
+            communeTableWith(dir, "DEPCOM;TYPEQU;NB_EQUIP\n59350;D106;2\n59350;D201;30\n59009;D107;1\n"
+                                  "59350;D106;1\n01001;D113;0\n");
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(o, report);
+        QCOMPARE(d.facilities.size(), std::size_t(2)); // zero counts give none
+        QCOMPARE(d.facilities[0].commune, std::string("59009"));
+        QCOMPARE(d.facilities[0].kind, std::string("D107"));
+        QCOMPARE(d.facilities[1].commune, std::string("59350"));
+        QCOMPARE(d.facilities[1].kind, std::string("D106"));
+        QCOMPARE(d.facilities[1].count, 3.0);
+        QCOMPARE(d.facilities[1].vintage, 2018);
+        QCOMPARE(countOf(d, "59350", "medecin_generaliste"), 30.0);
+        QCOMPARE(d.params.poles.massScale, 0.25); // INSEE's BPE, told from its rows as before
+    }
+
+    void aBadFacilityCountIsRefusedNamingTheFileAndLine() {
+        QTemporaryDir dir;
+        const io::ImportOptions o = communeTableWith(
+            dir, "DEPCOM;TYPEQU;NB_EQUIP\n59350;D201;30\n59350;D106;beaucoup\n59009;D201;2\n");
+        io::ImportReport report;
+        const auto e = testing::thrown<Error>([&] { io::importDataset(o, report); });
+        QVERIFY(e);
+        QCOMPARE(e->kind(), ErrorKind::Value);
+        QCOMPARE(e->where().file, o.professionals.front().path);
+        QCOMPARE(e->where().line, 3L);
+        QVERIFY(std::string(e->what()).find("expected a number of facilities") != std::string::npos);
     }
 
     void polygonsNeedABassinTable() {
