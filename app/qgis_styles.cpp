@@ -19,7 +19,9 @@ using SaveResults = int (*)(const char*, const char*, const char*, char*, std::s
 using WriteAtlas = int (*)(const char*, const char*, int, const char*, const char*, char*, std::size_t);
 using WriteReport = int (*)(const char*, const char*, const char*, const char*, char*, std::size_t);
 
-std::string executableDir() {
+} // namespace
+
+std::string detail::executableDir() {
     char buf[PATH_MAX];
     const ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
     if (n <= 0)
@@ -29,10 +31,12 @@ std::string executableDir() {
     return slash == std::string::npos ? "." : path.substr(0, slash);
 }
 
+namespace {
+
 //! The module's entry point `symbol`: beside the executable (build tree), else where it is installed.
 //! Null with dlopen's reasons in `errors` when none loads.
 void* loadEntry(const char* symbol, std::string& errors) {
-    const std::string dir = executableDir();
+    const std::string dir = detail::executableDir();
     for (const std::string& path :
          {dir + "/libmaillage_qgis.so", dir + "/../lib/maillage/libmaillage_qgis.so"}) {
         void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
@@ -50,24 +54,21 @@ void* loadEntry(const char* symbol, std::string& errors) {
 //! The catalogue's message `id` with the module's sentence as its {detail}. The sentence is already worded
 //! (French no-break spaces, « guillemets »): it goes in as it is, where an argument's text would have its
 //! invisible characters marked ("<U+00A0>") as a quoted value's are.
-std::string withDetail(const char* id, const std::string& detail, Language language) {
+} // namespace
+
+std::string detail::withDetail(const char* id, const std::string& detail, Language language) {
     static const std::string marker = "@@detail@@";
     std::string out = word(msg(id, {arg::text("detail", marker)}), language);
     const auto at = out.find(marker);
     return at == std::string::npos ? out : out.replace(at, marker.size(), detail);
 }
 
-} // namespace
-
-namespace {
-
-//! The module's styles entry `symbol` run on `gpkg`; `error` gets the sentence of NoModule, the module's
-//! own detail (naming the file) on Failed.
-StylesWritten runStyles(const char* symbol, const std::string& gpkg, Language language, std::string& error) {
+StylesWritten detail::runModuleStyles(const char* symbol, const std::string& gpkg, Language language,
+                                      std::string& error) {
     std::string reasons;
     const auto write = reinterpret_cast<WriteStyles>(loadEntry(symbol, reasons));
     if (!write) {
-        error = withDetail("gpkg.qgis_module_missing", reasons, language);
+        error = detail::withDetail("gpkg.qgis_module_missing", reasons, language);
         return StylesWritten::NoModule;
     }
     std::vector<char> detail(4096, '\0');
@@ -78,25 +79,18 @@ StylesWritten runStyles(const char* symbol, const std::string& gpkg, Language la
     return StylesWritten::Failed;
 }
 
-} // namespace
-
-bool writeQgisStyles(const std::string& gpkg, Language language, std::string& error) {
-    const StylesWritten written = runStyles("maillage_write_qgis_styles", gpkg, language, error);
-    if (written == StylesWritten::Failed)
-        error = withDetail("gpkg.qgis_styles_failed", error, language);
-    return written == StylesWritten::Yes;
-}
-
-StylesWritten writeQgisStylesInto(const std::string& gpkg, Language language, std::string& error) {
-    return runStyles("maillage_write_qgis_styles_into", gpkg, language, error);
-}
-
 bool saveDatasetResults(const std::string& gpkg, const model::Parameters& parameters, Language language,
                         std::string& error) {
+    // Through the styles' templates, without QGIS, where the engine is (detail::saveWithTemplates).
+    if (detail::saveWithTemplates) {
+        bool saved = false;
+        if (detail::saveWithTemplates(gpkg, parameters, language, error, saved))
+            return saved;
+    }
     std::string reasons;
     const auto save = reinterpret_cast<SaveResults>(loadEntry("maillage_save_dataset_results", reasons));
     if (!save) {
-        error = withDetail("app.classify.save_failed", reasons, language);
+        error = detail::withDetail("app.classify.save_failed", reasons, language);
         return false;
     }
     std::ostringstream text; // "key=value" lines, exact and locale-free, read back by the module
@@ -108,7 +102,7 @@ bool saveDatasetResults(const std::string& gpkg, const model::Parameters& parame
     if (save(gpkg.c_str(), text.str().c_str(), language == Language::Fr ? "fr" : "en", detail.data(),
              detail.size()))
         return true;
-    error = withDetail("app.classify.save_failed", detail.data(), language);
+    error = detail::withDetail("app.classify.save_failed", detail.data(), language);
     return false;
 }
 
@@ -116,14 +110,14 @@ bool writeAtlas(const AtlasJob& job, Language language, std::string& error) {
     std::string reasons;
     const auto write = reinterpret_cast<WriteAtlas>(loadEntry("maillage_write_atlas", reasons));
     if (!write) {
-        error = withDetail("app.print.module_missing", reasons, language);
+        error = detail::withDetail("app.print.module_missing", reasons, language);
         return false;
     }
     std::vector<char> detail(4096, '\0');
     if (write(job.dataset.c_str(), job.by.c_str(), job.polesOnly ? 1 : 0, job.output.c_str(),
               language == Language::Fr ? "fr" : "en", detail.data(), detail.size()))
         return true;
-    error = withDetail("app.print.failed", detail.data(), language);
+    error = detail::withDetail("app.print.failed", detail.data(), language);
     return false;
 }
 
@@ -131,14 +125,14 @@ bool writeReport(const ReportJob& job, Language language, std::string& error) {
     std::string reasons;
     const auto write = reinterpret_cast<WriteReport>(loadEntry("maillage_write_report", reasons));
     if (!write) {
-        error = withDetail("app.print.module_missing", reasons, language);
+        error = detail::withDetail("app.print.module_missing", reasons, language);
         return false;
     }
     std::vector<char> detail(4096, '\0');
     if (write(job.dataset.c_str(), job.territory.c_str(), job.output.c_str(),
               language == Language::Fr ? "fr" : "en", detail.data(), detail.size()))
         return true;
-    error = withDetail("app.print.failed", detail.data(), language);
+    error = detail::withDetail("app.print.failed", detail.data(), language);
     return false;
 }
 

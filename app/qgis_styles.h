@@ -51,4 +51,20 @@ struct ReportJob {
 //! Writes the territory sheet through the module, in `language`. False with a sentence in `error`.
 bool writeReport(const ReportJob& job, Language language, std::string& error);
 
+namespace detail {
+//! The folder of the running executable (/proc/self/exe), "." when unknown.
+std::string executableDir();
+//! The catalogue's message `id` with the module's sentence as its {detail}.
+std::string withDetail(const char* id, const std::string& detail, Language language);
+//! The module's styles entry `symbol` run on `gpkg`; `error` gets the sentence of NoModule, the module's
+//! own detail (naming the file) on Failed.
+StylesWritten runModuleStyles(const char* symbol, const std::string& gpkg, Language language,
+                              std::string& error);
+//! saveDatasetResults through the styles' templates (qgis_styles_write.cpp): false when they are not
+//! there (the module then saves); else `saved`, with the sentence in `error` when not. Weak: defined where
+//! the engine links qgis_styles_write.cpp, null in the executable, whose light commands save nothing.
+bool saveWithTemplates(const std::string& gpkg, const model::Parameters& parameters, Language language,
+                       std::string& error, bool& saved) __attribute__((weak));
+} // namespace detail
+
 } // namespace maillage::app

@@ -78,6 +78,21 @@ if(SOURCE_DIR)
     endif()
   endforeach()
 endif()
+# The dataset's styles and QGIS project from the installed templates (share/maillage/styles), without loading
+# QGIS (issue 10): the installed binary finds them. Builds without the desktop libraries have none.
+if(EXISTS "${BUILD_DIR}/share/maillage/styles/fr/project.qgs")
+  foreach(f share/maillage/styles/fr/project.qgs share/maillage/styles/en/project.qgs
+            share/maillage/styles/fr/words.txt share/maillage/styles/en/bassins_de_vie.qml)
+    if(NOT EXISTS "${prefix}/${f}")
+      message(FATAL_ERROR "package check: ${f} is not installed")
+    endif()
+  endforeach()
+  run("installed maillage demo" "${CMAKE_COMMAND}" -E env ASAN_OPTIONS=detect_leaks=0 LD_DEBUG=files
+      "${prefix}/bin/maillage" demo --quiet --output "${prefix}/demo.gpkg")
+  if(NOT EXISTS "${prefix}/demo.gpkg" OR run_output MATCHES "libqgis_core" OR NOT run_output MATCHES "libgdal")
+    message(FATAL_ERROR "package check: installed maillage demo wrote no dataset or loaded QGIS for its styles")
+  endif()
+endif()
 foreach(f share/man/man1/maillage.1.gz share/doc/maillage/copyright share/doc/maillage/changelog.gz
           share/metainfo/fr.ors.Maillage.metainfo.xml share/applications/fr.ors.Maillage.desktop
           share/maillage/professions.csv share/maillage/facilities/bpe_d1xx.csv

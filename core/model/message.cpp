@@ -115,6 +115,7 @@ const std::vector<MessageTemplate>& messageCatalogue() {
 #include "core/model/messages/results22.inc"
 #include "core/model/messages/scenario.inc"
 #include "core/model/messages/steps.inc"
+#include "core/model/messages/styles24.inc"
 #include "core/model/messages/vintage20.inc"
 #include "core/model/messages/workshop18.inc"
     };

@@ -1,5 +1,6 @@
 #include "ui/styles/dataset_styles.h"
 
+#include "core/analysis/dataset_outputs.h"
 #include "core/analysis/dataset_results.h"
 #include "core/analysis/density.h"
 #include "core/analysis/maillage.h"
@@ -10,6 +11,7 @@
 #include "core/io/atomic_file.h"
 #include "core/io/gpkg.h"
 #include "core/io/postgis.h"
+#include "core/io/unsynced_commits.h"
 #include "core/model/error.h"
 #include "ui/styles/layer_styles.h"
 
@@ -29,8 +31,6 @@
 #include <string>
 #include <vector>
 
-#include <cpl_conv.h>
-
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgscoordinatereferencesystem.h>
 #include <qgsdatasourceuri.h>
@@ -46,195 +46,44 @@ namespace maillage::ui::styles {
 
 namespace {
 
-//! While alive, SQLite does not wait for the disk at every commit of this thread's GDAL connections (QGIS's
-//! included): the copy is a temporary file, synced once before it is renamed over the dataset.
-class UnsyncedCommits {
-public:
-    UnsyncedCommits() : m_previous(CPLGetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "")) {
-        CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS", "OFF");
-    }
-    ~UnsyncedCommits() {
-        CPLSetThreadLocalConfigOption("OGR_SQLITE_SYNCHRONOUS",
-                                      m_previous.empty() ? nullptr : m_previous.c_str());
-    }
-    UnsyncedCommits(const UnsyncedCommits&) = delete;
-    UnsyncedCommits& operator=(const UnsyncedCommits&) = delete;
-
-private:
-    std::string m_previous;
-};
-
 //! A failure of one step, with what QGIS, GDAL or the engine said.
 struct StyleError {
     QString detail;
 };
 
-//! What the styles need to know of the results written.
-struct ResultSummary {
-    std::array<int, analysis::kPoleTypeCount> counts{}; //!< BVs of each pôle type
-    QString isolation;                                  //!< "30 km": the isolation distance
-    double intensityLo = std::numeric_limits<double>::infinity(), intensityHi = 0;
-    double volumeLo = std::numeric_limits<double>::infinity(), volumeHi = 0;
-    //! The map view's densities (io::kDensityMapView): values (0 for the communes without a row) and their
-    //! populations, whether one is masked, and the threshold.
-    std::vector<double> densities, populations;
-    bool densityMasked = false;
-    double secrecyThreshold = 0;
-    int mapVintage = 0;
-};
+//! What the styles need to know of the results written (dataset_styles.h).
+using ResultSummary = StyleInputs;
 
 bool french() {
     return QLocale().language() == QLocale::French;
 }
 
-//! The classification as bassins_de_vie fields, masked as classificationTable masks them (statistical
-//! secrecy, DOMAIN.md §7): a BV keeps its type, not the figures that give a small count back.
-std::vector<io::BassinClassificationFields> classificationFields(const model::Dataset& dataset,
-                                                                 const analysis::Classification& c,
-                                                                 ResultSummary& summary) {
-    std::vector<io::BassinClassificationFields> out;
-    for (std::size_t i = 0; i < c.poles.size() && i < dataset.bassins.size(); ++i) {
-        const analysis::PoleClassification& p = c.poles[i];
-        const int type = static_cast<int>(p.type);
-        ++summary.counts[static_cast<std::size_t>(type)];
-        io::BassinClassificationFields f;
-        f.bv = dataset.bassins[i].code;
-        f.poleType = type;
-        f.poleLabel = poleTypeLabel(type).toStdString();
-        const analysis::SecrecyRule rule = analysis::SecrecyRule::from(dataset.params.density);
-        const analysis::ClassificationMask m = analysis::maskClassification(p.total, p.pole, p.psy, rule);
-        f.masked = m.total;
-        f.poleShareMasked = m.poleShare;
-        f.psyShareMasked = m.psyShare;
-        f.total = p.total;
-        f.poleShare = p.poleShare;
-        f.psyShare = p.psyShare;
-        f.psyCounted = p.psyCounted;
-        f.reason = analysis::publishableReason(p, m.reason, rule,
-                                               french() ? analysis::Language::Fr : analysis::Language::En);
-        out.push_back(std::move(f));
-    }
-    return out;
+} // namespace
+
+QString densityMapTitlePattern() {
+    return QCoreApplication::translate("maillage::ui::MapLayers", "Density of general practitioners (%1)");
 }
 
-//! The pôles at their BV's anchor; the mass of a pôle is masked when it is a small count.
-std::vector<io::PolePoint> polePoints(const model::Dataset& dataset, const analysis::MaillageResult& m) {
-    std::vector<io::PolePoint> out;
-    for (std::size_t i = 0; i < m.nodes.size(); ++i) {
-        const analysis::PoleNode& n = m.nodes[i];
-        const model::Bassin* b = dataset.bassin(n.bv);
-        const int type = static_cast<int>(n.type);
-        out.push_back({n.bv, b ? b->name : n.bv, type, poleTypeLabel(type).toStdString(), n.mass,
-                       analysis::isMasked(n.mass, dataset.params.density),
-                       i < m.isolated.size() && m.isolated[i], n.position});
-    }
-    return out;
+QString isolationPattern(bool minutes) {
+    return minutes ? QCoreApplication::translate("maillage::ui::MaillageLayers", "%1 min")
+                   : QCoreApplication::translate("maillage::ui::MaillageLayers", "%1 km");
 }
 
-//! Modelled links (an intensity gives either mass back: masked with them), observed flows between BVs and
-//! declared cooperations, between the BVs' anchors.
-std::vector<io::LinkLine> linkLines(const model::Dataset& dataset, const analysis::Classification& c,
-                                    const analysis::MaillageResult& m, ResultSummary& summary) {
-    std::vector<io::LinkLine> out;
-    for (const analysis::Link& l : m.links) {
-        const analysis::PoleNode &a = m.nodes[l.from], &b = m.nodes[l.to];
-        const bool masked = analysis::isMasked(a.mass, dataset.params.density) ||
-                            analysis::isMasked(b.mass, dataset.params.density);
-        out.push_back(
-            {"modelled", a.bv, b.bv, l.intensity, l.dominant, 0, "", masked, a.position, b.position});
-        summary.intensityLo = std::min(summary.intensityLo, l.intensity);
-        summary.intensityHi = std::max(summary.intensityHi, l.intensity);
-    }
-    Warnings warnings; // the map shows what could be matched; the import reported the rest
-    for (const analysis::BassinFlow& f : analysis::aggregateFlows(dataset, warnings)) {
-        const model::Bassin *a = dataset.bassin(f.origin), *b = dataset.bassin(f.destination);
-        if (!a || !b)
-            continue;
-        out.push_back(
-            {"observed", f.origin, f.destination, 0, false, f.volume, "", false, a->anchor, b->anchor});
-        summary.volumeLo = std::min(summary.volumeLo, f.volume);
-        summary.volumeHi = std::max(summary.volumeHi, f.volume);
-    }
-    for (const analysis::DeclaredLink& d : analysis::declaredLinks(dataset, c.poles).links) {
-        const model::Bassin *a = dataset.bassin(d.from), *b = dataset.bassin(d.to);
-        if (a && b)
-            out.push_back(
-                {"declared", d.from, d.to, 0, false, 0, d.cooperation, false, a->anchor, b->anchor});
-    }
-    return out;
-}
-
-//! "Densité de médecins généralistes (2023)": the map view's title (layer and gpkg_contents identifier).
-QString densityMapTitle(int vintage) {
-    return QCoreApplication::translate("maillage::ui::MapLayers", "Density of general practitioners (%1)")
-        .arg(vintage);
-}
-
-QString isolationText(const analysis::MaillageResult& m, const model::MaillageParameters& p) {
-    return m.distanceUnit == "min" ? QCoreApplication::translate("maillage::ui::MaillageLayers", "%1 min")
-                                         .arg(QLocale().toString(p.isolationMinutes))
-                                   : QCoreApplication::translate("maillage::ui::MaillageLayers", "%1 km")
-                                         .arg(QLocale().toString(p.isolationDistanceKm));
-}
+namespace {
 
 //! The results of the latest vintage with the dataset's saved parameters, and what the styles need of them.
 struct Results {
-    ResultSummary summary;
-    std::vector<io::BassinClassificationFields> classification;
-    std::vector<io::PolePoint> poles;
-    std::vector<io::LinkLine> links;
-    io::CommuneResults communes;
+    analysis::DatasetOutputs outputs;
+    StyleInputs summary;
 };
-
-//! The per-commune densities and accessibility of every profession and vintage, and the map view's: computed
-//! as they are written. MAILLAGE_BENCH_NO_RESULT_ROWS=1 writes the tables without rows, to measure what the
-//! rows cost (tests/bench/README.md).
-io::CommuneResults communeResults(const model::Dataset& dataset) {
-    io::CommuneResults r;
-    r.language = french() ? analysis::Language::Fr : analysis::Language::En;
-    const analysis::SecrecyRule rule = analysis::SecrecyRule::from(dataset.params.density);
-    r.tables.push_back(analysis::communeDensities(dataset, rule));
-    r.tables.push_back(analysis::communeAccess(dataset, rule, r.language));
-    if (qEnvironmentVariableIntValue("MAILLAGE_BENCH_NO_RESULT_ROWS") == 1)
-        for (io::StreamedTable& t : r.tables)
-            t.rows = nullptr;
-    r.mapVintage = analysis::defaultVintage(dataset);
-    r.mapTitle = densityMapTitle(r.mapVintage).toStdString();
-    return r;
-}
-
-//! What the map view shows of the table densites, for its classes (as the application's density map).
-void mapDensities(const io::CommuneResults& r, const model::Dataset& dataset, ResultSummary& summary) {
-    const analysis::SecrecyRule rule = analysis::SecrecyRule::from(dataset.params.density);
-    summary.secrecyThreshold = rule.threshold;
-    const io::ResultTable table = analysis::communeDensityRows(dataset, rule, r.mapProfession, r.mapVintage);
-    const int population = table.column("population"), density = table.column("per_10000");
-    for (std::size_t i = 0; i < table.rows.size(); ++i) {
-        const std::vector<io::Cell>& cells = table.rows[i].cells;
-        const io::Cell& value = cells[static_cast<std::size_t>(density)];
-        if (table.rowMasked(i)) {
-            summary.densityMasked = true;
-            continue;
-        }
-        summary.densities.push_back(value.hasValue() ? value.number : std::nan(""));
-        summary.populations.push_back(cells[static_cast<std::size_t>(population)].number);
-    }
-    if (table.rows.size() < dataset.communes.size()) { // the communes without a row: 0 in the view
-        summary.densities.push_back(0);
-        summary.populations.push_back(0);
-    }
-}
 
 Results computeResults(const model::Dataset& dataset, const analysis::Classification& c) {
     Results r;
-    r.classification = classificationFields(dataset, c, r.summary);
-    const analysis::MaillageResult m = analysis::computeMaillage(dataset, c.poles, dataset.params.maillage);
-    r.poles = polePoints(dataset, m);
-    r.links = linkLines(dataset, c, m, r.summary);
-    r.summary.isolation = isolationText(m, dataset.params.maillage);
-    r.communes = communeResults(dataset);
-    mapDensities(r.communes, dataset, r.summary);
-    r.summary.mapVintage = r.communes.mapVintage;
+    r.outputs = analysis::datasetOutputs(dataset, c, french() ? Language::Fr : Language::En,
+                                         densityMapTitlePattern().toStdString());
+    static_cast<analysis::OutputSummary&>(r.summary) = r.outputs.summary;
+    r.summary.isolationText =
+        isolationPattern(r.summary.isolationMinutes).arg(QLocale().toString(r.summary.isolation));
     return r;
 }
 
@@ -254,7 +103,8 @@ model::Dataset readAttributes(const QString& location) {
 //! poles and liens.
 ResultSummary writeResults(const model::Dataset& dataset, const Results& r, const QString& copy) {
     // Into the copy itself: it is already the temporary file renamed over the dataset at the end.
-    io::writeResultsInto(copy.toStdString(), dataset.params, r.classification, r.poles, r.links, r.communes);
+    io::writeResultsInto(copy.toStdString(), dataset.params, r.outputs.classification, r.outputs.poles,
+                         r.outputs.links, r.outputs.communes);
     return r.summary;
 }
 
@@ -321,7 +171,7 @@ void applyStyle(QgsVectorLayer& layer, const QString& name, const ResultSummary&
             results.densities, results.populations, results.densityMasked, results.secrecyThreshold, false,
             analysis::ClassSpec{}));
     } else if (name == QLatin1String("poles")) {
-        layer.setRenderer(poleRenderer(results.isolation));
+        layer.setRenderer(poleRenderer(results.isolationText));
         setBlocksLabels(&layer);
     } else {
         layer.setRenderer(
@@ -341,7 +191,7 @@ QString layerTitle(const QString& name, int vintage) {
     if (name == QLatin1String("liens"))
         return QCoreApplication::translate("maillage::ui::MaillageLayers", "Maillage links");
     if (name == QLatin1String(io::kDensityMapView))
-        return densityMapTitle(vintage);
+        return densityMapTitlePattern().arg(vintage);
     return QCoreApplication::translate("maillage::ui::MapLayers", "Régions");
 }
 
@@ -498,7 +348,7 @@ bool writeDatasetStylesWith(const QString& gpkg, QString* error, Compute&& compu
         if (!QFile::copy(target, copy))
             throw StyleError{QStringLiteral("cannot copy the file into %1").arg(QFileInfo(copy).path())};
         {
-            const UnsyncedCommits unsynced;
+            const io::UnsyncedCommits unsynced;
             const ResultSummary results = compute(target, copy);
             writeStylesAndProject(Storage{copy, {}, {}}, results, info.completeBaseName());
         }
@@ -524,7 +374,7 @@ bool writeDatasetStylesInto(const QString& gpkg, QString* error) {
     return reported(gpkg, error, [&] {
         if (!info.isFile())
             throw StyleError{QStringLiteral("not a dataset file")};
-        const UnsyncedCommits unsynced; // the caller syncs the file before renaming it
+        const io::UnsyncedCommits unsynced; // the caller syncs the file before renaming it
         writeStylesAndProject(Storage{gpkg, {}, {}}, writeResultsOf(gpkg, gpkg), info.completeBaseName());
     });
 }
@@ -534,6 +384,11 @@ bool writeDatasetStyles(const QString& gpkg, const model::Dataset& dataset,
     return writeDatasetStylesWith(gpkg, error, [&](const QString&, const QString& copy) {
         return writeResults(dataset, computeResults(dataset, classification), copy);
     });
+}
+
+bool writeStylesWithInputs(const QString& gpkg, const StyleInputs& inputs, const QString& title,
+                           QString* error) {
+    return reported(gpkg, error, [&] { writeStylesAndProject(Storage{gpkg, {}, {}}, inputs, title); });
 }
 
 bool writePostgisStyles(const QString& location, QString* error) {

@@ -3,6 +3,8 @@
 // of its latest vintage on the bassins, each layer's default style in QGIS's layer_styles table and the
 // application's map as the QGIS project "maillage" in qgis_projects, written by QGIS's own classes.
 // qgis_core only (no widget): the command line runs it through libmaillage_qgis.so without a display.
+#include "core/analysis/dataset_outputs.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +19,17 @@ struct Classification;
 }
 
 namespace maillage::ui::styles {
+
+//! What the styles take of a dataset's results (counts, links' ranges, density classes...), with the
+//! isolation distance as the pôles' legend words it ("30 km").
+struct StyleInputs : analysis::OutputSummary {
+    QString isolationText;
+};
+
+//! "Densité de médecins généralistes (%1)": the density map's title, %1 its vintage.
+QString densityMapTitlePattern();
+//! "%1 km" or "%1 min" (`minutes`): the isolation distance in the pôles' legend.
+QString isolationPattern(bool minutes);
 
 //! Name of the QGIS project stored in the dataset's qgis_projects table.
 inline const char* const kProjectName = "maillage";
@@ -47,6 +60,12 @@ bool writeDatasetStylesInto(const QString& gpkg, QString* error);
 //! computed (the print outputs show it on their pages too): nothing is read or classified again.
 bool writeDatasetStyles(const QString& gpkg, const model::Dataset& dataset,
                         const analysis::Classification& classification, QString* error);
+
+//! The styles and the project of the GeoPackage `gpkg`, a dataset whose results are written, with `inputs`
+//! in place of its results' and `title` as the project's: what the build-time generator of the styles'
+//! templates (style_templates.cpp) turns into templates. False with a sentence in `error`.
+bool writeStylesWithInputs(const QString& gpkg, const StyleInputs& inputs, const QString& title,
+                           QString* error);
 
 //! "postgresql://user@host:port?dbname=...&schema=...&project=maillage", as QGIS's PostgreSQL project
 //! storage encodes it, for the libpq `connection` (QgsDataSourceUri keywords, no password) and `schema`.

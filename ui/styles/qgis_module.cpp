@@ -9,29 +9,16 @@
 #include "ui/print/atlas.h"
 #include "ui/print/report.h"
 #include "ui/styles/dataset_styles.h"
+#include "ui/styles/qgis_start.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QLocale>
-#include <QTranslator>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <locale>
 #include <map>
 #include <sstream>
 #include <string>
-
-#include <sys/stat.h>
-
-#include <qgsapplication.h>
-
-//! Q_INIT_RESOURCE declares a function: outside any namespace.
-static void initTranslations() {
-    Q_INIT_RESOURCE(maillage_i18n);
-}
 
 namespace {
 
@@ -42,41 +29,6 @@ void copyError(const QString& text, char* error, std::size_t n) {
     const std::size_t len = std::min(n - 1, static_cast<std::size_t>(utf8.size()));
     std::memcpy(error, utf8.constData(), len);
     error[len] = '\0';
-}
-
-//! The words of the map and of the pages (legend, layer names, type labels, reasons) in French or English.
-void installLanguage(QTranslator& translator, bool french) {
-    QLocale::setDefault(QLocale(french ? QLocale::French : QLocale::English, QLocale::France));
-    initTranslations();
-    // English too: its plural forms ("%n bassin(s)" → "3 bassins") are in maillage_en.qm.
-    if (translator.load(french ? QStringLiteral(":/i18n/maillage_fr.qm")
-                               : QStringLiteral(":/i18n/maillage_en.qm")))
-        QCoreApplication::installTranslator(&translator);
-}
-
-//! QGIS for a process that has no application (the command line), without a display. It stays up until the
-//! process ends: QGIS cannot be started again once exitQgis() has run, nor GDAL be used after it (it tears
-//! the drivers down), and the command line goes on using GDAL. Without `plugins`, no provider nor
-//! authentication plugin is loaded (0.1 s of CPU): enough for GeoPackages, read through QGIS's own ogr
-//! provider; PostgreSQL needs its plugin.
-void startQgis(bool french, bool plugins = true) {
-    static int argc = 1; // QApplication keeps references to both
-    static char name[] = "maillage";
-    static char* argv[] = {name, nullptr};
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    // Qt falls back to /tmp/runtime-<user> without XDG_RUNTIME_DIR (a batch job, a container), with a
-    // warning on the command line's error stream: the same folder, said beforehand.
-    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
-        const QByteArray dir = QFile::encodeName(QDir::tempPath()) + "/runtime-" + qgetenv("USER");
-        if (::mkdir(dir.constData(), 0700) == 0 || errno == EEXIST)
-            qputenv("XDG_RUNTIME_DIR", dir);
-    }
-    new QgsApplication(argc, argv, false); // NOLINT: owned by the process, as QCoreApplication::instance()
-    QgsApplication::setPrefixPath(QStringLiteral("/usr"), true);
-    if (!plugins)
-        QgsApplication::setPluginPath(QStringLiteral("/nonexistent-maillage-no-plugins"));
-    installLanguage(*new QTranslator(QCoreApplication::instance()), french);
-    QgsApplication::initQgis();
 }
 
 } // namespace
@@ -91,7 +43,7 @@ extern "C" __attribute__((visibility("default"))) int
 maillage_write_qgis_styles(const char* gpkg, const char* lang, char* error, std::size_t n) {
     maillage::io::ensureGdal(); // no -wal/-shm files beside the dataset
     if (!QCoreApplication::instance())
-        startQgis(std::strcmp(lang ? lang : "", "fr") == 0);
+        maillage::ui::styles::startQgis(std::strcmp(lang ? lang : "", "fr") == 0);
     QString message;
     const QString location = QString::fromUtf8(gpkg ? gpkg : "");
     const bool ok = maillage::io::isPostgisDataset(location.toStdString())
@@ -111,7 +63,7 @@ maillage_save_dataset_results(const char* gpkg, const char* parameters, const ch
     maillage::io::ensureGdal();
     const bool french = std::strcmp(lang ? lang : "", "fr") == 0;
     if (!QCoreApplication::instance())
-        startQgis(french, false); // a GeoPackage: no plugin needed
+        maillage::ui::styles::startQgis(french, false); // a GeoPackage: no plugin needed
     const QString location = QString::fromUtf8(gpkg ? gpkg : "");
     QString message;
     bool ok = false;
@@ -143,7 +95,8 @@ extern "C" __attribute__((visibility("default"))) int
 maillage_write_qgis_styles_into(const char* gpkg, const char* lang, char* error, std::size_t n) {
     maillage::io::ensureGdal();
     if (!QCoreApplication::instance())
-        startQgis(std::strcmp(lang ? lang : "", "fr") == 0, false); // a GeoPackage: no plugin needed
+        maillage::ui::styles::startQgis(std::strcmp(lang ? lang : "", "fr") == 0,
+                                        false); // a GeoPackage: no plugin needed
     QString message;
     const bool ok =
         maillage::ui::styles::writeDatasetStylesInto(QString::fromUtf8(gpkg ? gpkg : ""), &message);
@@ -160,7 +113,7 @@ extern "C" __attribute__((visibility("default"))) int maillage_write_atlas(const
                                                                            std::size_t n) {
     maillage::io::ensureGdal();
     if (!QCoreApplication::instance())
-        startQgis(std::strcmp(lang ? lang : "", "fr") == 0);
+        maillage::ui::styles::startQgis(std::strcmp(lang ? lang : "", "fr") == 0);
     maillage::ui::print::AtlasRequest request;
     request.dataset = QString::fromUtf8(gpkg ? gpkg : "");
     request.by = std::strcmp(by ? by : "", "departement") == 0 ? maillage::ui::print::AtlasBy::Departement
@@ -181,7 +134,7 @@ maillage_write_report(const char* gpkg, const char* territory, const char* outpu
                       char* error, std::size_t n) {
     maillage::io::ensureGdal();
     if (!QCoreApplication::instance())
-        startQgis(std::strcmp(lang ? lang : "", "fr") == 0);
+        maillage::ui::styles::startQgis(std::strcmp(lang ? lang : "", "fr") == 0);
     maillage::ui::print::ReportRequest request;
     request.dataset = QString::fromUtf8(gpkg ? gpkg : "");
     request.territory = QString::fromUtf8(territory ? territory : "");
