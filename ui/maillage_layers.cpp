@@ -261,8 +261,7 @@ void MaillageLayers::drawPoles(const analysis::MaillageResult& result, const mod
     const bool minutes = result.distanceUnit == "min";
     const QString threshold = minutes ? tr("%1 min").arg(number(p.isolationMinutes))
                                       : tr("%1 km").arg(number(p.isolationDistanceKm));
-    QgsCategorizedSymbolRenderer* renderer = styles::poleRenderer(threshold);
-    layer->setRenderer(renderer);
+    layer->setRenderer(styles::poleRenderer(threshold));
     styles::setBlocksLabels(layer);
     layer->triggerRepaint();
     layer->emitStyleChanged();

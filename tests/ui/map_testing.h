@@ -2,21 +2,29 @@
 // The map tests' shared pieces: Hauts-de-France imported from ../shared/data, and layers rendered as the
 // application's canvases draw them, with the labels placed.
 #include "core/io/import.h"
+#include "ui/styles/layer_styles.h"
 
 #include "testing.h"
 
 #include <QImage>
 #include <QSet>
 #include <QStringList>
+#include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 #include <qgsexpressioncontextutils.h>
 #include <qgsfeatureiterator.h>
 #include <qgslabelingengine.h>
 #include <qgslabelingresults.h>
+#include <qgslayertree.h>
+#include <qgslayertreemodel.h>
+#include <qgslayertreemodellegendnode.h>
 #include <qgslinesymbol.h>
 #include <qgsmaprenderersequentialjob.h>
+#include <qgsmarkersymbollayer.h>
+#include <qgsproject.h>
 #include <qgsrendercontext.h>
 #include <qgsrenderer.h>
 #include <qgsvectorlayer.h>
@@ -62,6 +70,28 @@ inline QImage renderMapWithLabels(const QList<QgsMapLayer*>& layers, const QgsRe
     return job.renderedImage();
 }
 
+//! The features that `layer`'s renderer draws at 1:`scale`, each one's symbols given to `visit`; their count.
+template <typename Visit> int forEachSymbolDrawnAt(QgsVectorLayer& layer, double scale, Visit visit) {
+    std::unique_ptr<QgsFeatureRenderer> renderer(layer.renderer()->clone());
+    QgsRenderContext context;
+    context.setRendererScale(scale);
+    context.expressionContext().appendScopes(QgsExpressionContextUtils::globalProjectLayerScopes(&layer));
+    renderer->startRender(context, layer.fields());
+    int features = 0;
+    QgsFeature f;
+    QgsFeatureIterator it = layer.getFeatures();
+    while (it.nextFeature(f)) {
+        context.expressionContext().setFeature(f);
+        if (!renderer->willRenderFeature(f, context))
+            continue;
+        ++features;
+        for (QgsSymbol* symbol : renderer->symbolsForFeature(f, context))
+            visit(*symbol);
+    }
+    renderer->stopRender(context);
+    return features;
+}
+
 //! What a line layer's renderer draws at 1:`scale`: how many features, with which symbols (each one's
 //! colour as #AARRGGBB and its data-defined width, as "#AARRGGBB scale_linear(...)").
 struct LinesDrawn {
@@ -69,25 +99,116 @@ struct LinesDrawn {
     QSet<QString> symbols;
 };
 inline LinesDrawn linesDrawnAt(QgsVectorLayer& layer, double scale) {
-    std::unique_ptr<QgsFeatureRenderer> renderer(layer.renderer()->clone());
-    QgsRenderContext context;
-    context.setRendererScale(scale);
-    context.expressionContext().appendScopes(QgsExpressionContextUtils::globalProjectLayerScopes(&layer));
-    renderer->startRender(context, layer.fields());
     LinesDrawn drawn;
-    QgsFeature f;
-    QgsFeatureIterator it = layer.getFeatures();
-    while (it.nextFeature(f)) {
-        context.expressionContext().setFeature(f);
-        if (!renderer->willRenderFeature(f, context))
-            continue;
-        ++drawn.features;
-        for (QgsSymbol* symbol : renderer->symbolsForFeature(f, context))
-            drawn.symbols << symbol->color().name(QColor::HexArgb) + QLatin1Char(' ') +
-                                 static_cast<QgsLineSymbol*>(symbol)->dataDefinedWidth().expressionString();
-    }
-    renderer->stopRender(context);
+    drawn.features = forEachSymbolDrawnAt(layer, scale, [&drawn](const QgsSymbol& symbol) {
+        drawn.symbols << symbol.color().name(QColor::HexArgb) + QLatin1Char(' ') +
+                             static_cast<const QgsLineSymbol&>(symbol).dataDefinedWidth().expressionString();
+    });
     return drawn;
+}
+
+//! One simple marker layer of a symbol drawn: QGIS's shape name ("circle"...), size (mm), fill and outline.
+struct MarkerLayerDrawn {
+    QString shape;
+    double sizeMm = 0;
+    QColor fill, stroke;
+};
+//! What a point layer's renderer draws at 1:`scale`: how many features, with which symbols (their simple
+//! marker layers, bottom first), each symbol once.
+struct MarkersDrawn {
+    int features = 0;
+    QList<QList<MarkerLayerDrawn>> symbols;
+};
+inline MarkersDrawn markersDrawnAt(QgsVectorLayer& layer, double scale) {
+    MarkersDrawn drawn;
+    QSet<const QgsSymbol*> seen;
+    drawn.features = forEachSymbolDrawnAt(layer, scale, [&](const QgsSymbol& symbol) {
+        if (seen.contains(&symbol))
+            return;
+        seen << &symbol;
+        QList<MarkerLayerDrawn> layers;
+        for (const QgsSymbolLayer* l : symbol.symbolLayers())
+            if (const auto* m = dynamic_cast<const QgsSimpleMarkerSymbolLayer*>(l))
+                layers << MarkerLayerDrawn{QgsSimpleMarkerSymbolLayerBase::encodeShape(m->shape()), m->size(),
+                                           m->color(), m->strokeColor()};
+        drawn.symbols << layers;
+    });
+    return drawn;
+}
+
+//! The shapes of each symbol drawn, its layers' bottom first ("triangle triangle circle"), sorted.
+inline QStringList shapesOf(const MarkersDrawn& drawn) {
+    QStringList out;
+    for (const QList<MarkerLayerDrawn>& symbol : drawn.symbols) {
+        QStringList shapes;
+        for (const MarkerLayerDrawn& l : symbol)
+            shapes << l.shape;
+        out << shapes.join(QLatin1Char(' '));
+    }
+    out.sort();
+    return out;
+}
+
+//! The size (mm) of the largest filled (not transparent) marker layer drawn.
+inline double largestFilledMm(const MarkersDrawn& drawn) {
+    double largest = 0;
+    for (const QList<MarkerLayerDrawn>& symbol : drawn.symbols)
+        for (const MarkerLayerDrawn& l : symbol)
+            if (l.fill.alpha() > 0)
+                largest = std::max(largest, l.sizeMm);
+    return largest;
+}
+
+//! Whether every colour drawn is black, white or a grey (or transparent): read whatever the colour vision.
+inline bool onlyGreys(const MarkersDrawn& drawn) {
+    for (const QList<MarkerLayerDrawn>& symbol : drawn.symbols)
+        for (const MarkerLayerDrawn& l : symbol)
+            for (const QColor& c : {l.fill, l.stroke})
+                if (c.alpha() > 0 && c.hsvSaturation() > 0)
+                    return false;
+    return true;
+}
+
+//! Checks the pôles' markers of `poles` (field "isolated", some pôles isolated, some not) at a région's
+//! scale and a country's (styles::poleRenderer): at 1:500 000 a filled triangle for an isolated pôle, a
+//! circle otherwise; at 1:9 000 000 every pôle a small dot, nothing filled larger, an isolated pôle's dot in
+//! an open triangle (its white halo then its black outline), black, white and greys only.
+inline void checkPoleMarkersAtEachScale(QgsVectorLayer& poles) {
+    const int all = static_cast<int>(poles.featureCount());
+    int isolated = 0;
+    QgsFeature f;
+    for (QgsFeatureIterator it = poles.getFeatures(); it.nextFeature(f);)
+        isolated += f.attribute(QStringLiteral("isolated")).toInt();
+    QVERIFY(isolated > 0 && isolated < all);
+
+    const MarkersDrawn region = markersDrawnAt(poles, 500'000);
+    QCOMPARE(region.features, all);
+    QCOMPARE(shapesOf(region), QStringList({QStringLiteral("circle"), QStringLiteral("triangle")}));
+    QCOMPARE(largestFilledMm(region), ui::styles::kIsolatedPoleMarkerMm);
+
+    const MarkersDrawn country = markersDrawnAt(poles, 9'000'000);
+    QCOMPARE(country.features, all);
+    QCOMPARE(shapesOf(country),
+             QStringList({QStringLiteral("circle"), QStringLiteral("triangle triangle circle")}));
+    QCOMPARE(largestFilledMm(country), ui::styles::kOverviewPoleMarkerMm);
+    QVERIFY(onlyGreys(country));
+    for (const QList<MarkerLayerDrawn>& symbol : country.symbols)
+        if (symbol.size() == 3) {
+            QCOMPARE(symbol[0].stroke.rgb(), QColor(Qt::white).rgb());
+            QVERIFY(symbol[1].stroke.lightness() < 40);
+            QCOMPARE(symbol[1].sizeMm, ui::styles::kOverviewIsolatedPoleMarkerMm);
+        }
+}
+
+//! The labels of `layer`'s legend in the layer tree of `project` (as the layers dock shows it) at 1:`scale`.
+inline QStringList legendAt(QgsProject& project, QgsVectorLayer* layer, double scale) {
+    QgsLayerTreeModel model(project.layerTreeRoot());
+    model.setLegendFilterByScale(scale);
+    QStringList labels;
+    if (QgsLayerTreeLayer* node = project.layerTreeRoot()->findLayer(layer))
+        for (QgsLayerTreeModelLegendNode* legend : model.layerLegendNodes(node))
+            labels << legend->data(Qt::DisplayRole).toString();
+    return labels;
 }
 
 } // namespace maillage::testing

@@ -1210,6 +1210,31 @@ private slots:
                      qPrintable(symbol));
     }
 
+    void beyondTheOverviewScaleThePolesAreSmallDotsTheIsolatedOnesInOpenTriangles() {
+        MaillagePanel panel(session.get(), canvas.get(), project.get());
+        panel.refreshNow();
+        QgsVectorLayer* poles = findLayerByRole(project.get(), QString::fromLatin1(role::Poles));
+        QVERIFY(poles);
+        testing::checkPoleMarkersAtEachScale(*poles);
+    }
+
+    void theLegendListsTheDominantLinkFirstAndTheIsolatedPole() {
+        MaillagePanel panel(session.get(), canvas.get(), project.get());
+        panel.refreshNow();
+        const QString dominant = MaillageLayers::tr("Dominant link (towards a heavier pôle)");
+        QCOMPARE(testing::legendAt(*project, panel.linksLayer(), 500'000),
+                 QStringList({dominant, MaillageLayers::tr("Other link")}));
+        QCOMPARE(testing::legendAt(*project, panel.linksLayer(), 9'000'000), QStringList({dominant}));
+        QgsVectorLayer* poles = findLayerByRole(project.get(), QString::fromLatin1(role::Poles));
+        const QString threshold = MaillageLayers::tr("%1 km").arg(
+            panel::number(session->parameters().maillage.isolationDistanceKm));
+        const QStringList poleLegend = {
+            MaillageLayers::tr("Isolated pôle (no peer within %1)").arg(threshold),
+            MaillageLayers::tr("Pôle")};
+        QCOMPARE(testing::legendAt(*project, poles, 500'000), poleLegend);
+        QCOMPARE(testing::legendAt(*project, poles, 9'000'000), poleLegend);
+    }
+
     void lineLayersAreStyledByIntensity() {
         MaillagePanel panel(session.get(), canvas.get(), project.get());
         panel.refreshNow();
@@ -1226,29 +1251,29 @@ private slots:
             return static_cast<const QgsLineSymbol*>(symbol)->dataDefinedWidth().expressionString();
         };
 
-        // The rules of the dataset's own style (styles::modelledLinksRenderer): in drawing order the other
-        // links and the dominant ones up to the overview scale, the dominant ones beyond it.
+        // The rules of the dataset's own style (styles::modelledLinksRenderer), in the legend's order: the
+        // dominant links and the other ones up to the overview scale, the dominant ones beyond it.
         auto* links = dynamic_cast<QgsRuleBasedRenderer*>(panel.linksLayer()->renderer());
         QVERIFY(links);
         const QgsRuleBasedRenderer::RuleList rules = links->rootRule()->children();
         QCOMPARE(rules.size(), 3);
-        QCOMPARE(rules[0]->filterExpression(), QStringLiteral("\"dominant\" = 0"));
-        QCOMPARE(rules[0]->label(), MaillageLayers::tr("Other link"));
-        QCOMPARE(rules[0]->symbol()->color(), MaillageLayers::kOtherLinkColor);
-        QCOMPARE(rules[1]->filterExpression(), QStringLiteral("\"dominant\" = 1"));
-        QCOMPARE(rules[1]->label(), MaillageLayers::tr("Dominant link (towards a heavier pôle)"));
-        QCOMPARE(rules[1]->symbol()->color(), MaillageLayers::kDominantLinkColor);
+        QCOMPARE(rules[0]->filterExpression(), QStringLiteral("\"dominant\" = 1"));
+        QCOMPARE(rules[0]->label(), MaillageLayers::tr("Dominant link (towards a heavier pôle)"));
+        QCOMPARE(rules[0]->symbol()->color(), MaillageLayers::kDominantLinkColor);
+        QCOMPARE(rules[1]->filterExpression(), QStringLiteral("\"dominant\" = 0"));
+        QCOMPARE(rules[1]->label(), MaillageLayers::tr("Other link"));
+        QCOMPARE(rules[1]->symbol()->color(), MaillageLayers::kOtherLinkColor);
         QCOMPARE(rules[2]->filterExpression(), QStringLiteral("\"dominant\" = 1"));
-        QCOMPARE(rules[2]->label(), rules[1]->label());
+        QCOMPARE(rules[2]->label(), rules[0]->label());
         QCOMPARE(rules[2]->symbol()->color(), styles::overviewDominantLinkColor());
         // Light by default, the hierarchy emphasised: the other links are fainter and thinner.
         QVERIFY(MaillageLayers::kOtherLinkColor.alpha() <= 100);
         QVERIFY(MaillageLayers::kOtherLinkColor.lightness() > MaillageLayers::kDominantLinkColor.lightness());
-        const QString linkWidth = width(rules[1]->symbol());
+        const QString linkWidth = width(rules[0]->symbol());
         QVERIFY2(linkWidth.startsWith(QStringLiteral("scale_linear(log10(\"intensity\"), ")) &&
                      linkWidth.endsWith(QStringLiteral(", 0.45, 1.80)")),
                  qPrintable(linkWidth));
-        const QString otherWidth = width(rules[0]->symbol());
+        const QString otherWidth = width(rules[1]->symbol());
         QVERIFY2(otherWidth.startsWith(QStringLiteral("scale_linear(log10(\"intensity\"), ")) &&
                      otherWidth.endsWith(QStringLiteral(", 0.12, 0.70)")),
                  qPrintable(otherWidth));

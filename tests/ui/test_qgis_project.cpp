@@ -3,6 +3,7 @@
 // path (QgsVectorLayer + loadDefaultStyle, QgsProject::read) and a render of the stored project.
 #include "core/io/gpkg.h"
 #include "core/io/outlines.h"
+#include "ui/maillage_layers.h"
 #include "ui/map_layers.h"
 #include "ui/panels/pole_palette.h"
 #include "ui/session.h"
@@ -42,6 +43,7 @@
 #include <qgsrenderchecker.h>
 #include <qgsrendercontext.h>
 #include <qgssymbol.h>
+#include <qgsvectordataprovider.h>
 #include <qgsvectorlayer.h>
 #include <qgsvectorlayerlabeling.h>
 
@@ -87,6 +89,20 @@ QList<QgsMapLayer*> treeLayers(const QgsProject& project) {
 QString layerNameOf(const QgsMapLayer* layer) {
     const QString source = layer->source();
     return source.mid(source.indexOf(QStringLiteral("layername=")) + 10).section(QLatin1Char('|'), 0, 0);
+}
+
+//! The layer `name` ("liens"...) of the project stored by openStyledSixBassins() in `dir`, read into
+//! `project`; null when it cannot be.
+QgsVectorLayer* openStoredLayer(const QTemporaryDir& dir, QgsProject& project, const QString& name) {
+    QString error;
+    if (!openStyledSixBassins(dir, project, &error)) {
+        qWarning("%s", qPrintable(error));
+        return nullptr;
+    }
+    for (QgsLayerTreeLayer* node : project.layerTreeRoot()->findLayers())
+        if (node->layer() && layerNameOf(node->layer()) == name)
+            return qobject_cast<QgsVectorLayer*>(node->layer());
+    return nullptr;
 }
 
 //! `maillage demo --output path`, as a user runs it; false with its messages in `error`.
@@ -201,11 +217,8 @@ private slots:
     void theStoredLinksFollowTheApplicationsRulesAtEachScale() {
         QTemporaryDir dir;
         QgsProject project;
-        QString error;
-        QVERIFY2(openStyledSixBassins(dir, project, &error), qPrintable(error));
-        auto* links = qobject_cast<QgsVectorLayer*>(treeLayers(project)[1]);
+        QgsVectorLayer* links = openStoredLayer(dir, project, QStringLiteral("liens"));
         QVERIFY(links);
-        QCOMPARE(layerNameOf(links), QStringLiteral("liens"));
         int all = 0, modelled = 0, dominant = 0;
         QgsFeature f;
         for (QgsFeatureIterator it = links->getFeatures(); it.nextFeature(f);) {
@@ -234,6 +247,73 @@ private slots:
         QVERIFY(uses(country.symbols, overview, QStringLiteral(", 0.15, 0.80)")));
         QVERIFY(!uses(country.symbols, detailed, QString()));
         QVERIFY(!uses(country.symbols, styles::otherLinkColor().name(QColor::HexArgb), QString()));
+    }
+
+    void theStoredPolesFollowTheApplicationsMarkersAtEachScale() {
+        QTemporaryDir dir;
+        QgsProject project;
+        QgsVectorLayer* poles = openStoredLayer(dir, project, QStringLiteral("poles"));
+        QVERIFY(poles);
+        // As the application's map (test_panels).
+        testing::checkPoleMarkersAtEachScale(*poles);
+    }
+
+    void theStoredLegendListsTheDominantLinkBeforeTheOtherLinks() {
+        QTemporaryDir dir;
+        QgsProject project;
+        QgsVectorLayer* links = openStoredLayer(dir, project, QStringLiteral("liens"));
+        QVERIFY(links);
+        const QString cooperations = MaillageLayers::tr("Declared cooperations");
+        const QString flows = MaillageLayers::tr("Observed flows");
+        const QString dominant = MaillageLayers::tr("Dominant link (towards a heavier pôle)");
+        QCOMPARE(testing::legendAt(project, links, 500'000),
+                 QStringList({cooperations, flows, dominant, MaillageLayers::tr("Other link")}));
+        QCOMPARE(testing::legendAt(project, links, 9'000'000), QStringList({cooperations, flows, dominant}));
+    }
+
+    void theLinksAreDrawnUnderTheFlowsTheDominantOnesOverTheOthers() {
+        // Written in the order that would draw them the other way round: a flow, then a dominant link, then
+        // an other link; the dominant link runs west-east, the other link and the flow cross it.
+        auto layer = std::make_unique<QgsVectorLayer>(
+            QStringLiteral("LineString?crs=EPSG:2154&field=kind:string&field=dominant:integer"
+                           "&field=intensity:double&field=volume:double"),
+            QStringLiteral("liens"), QStringLiteral("memory"));
+        auto line = [&](const char* kind, int dominant, double x0, double y0, double x1, double y1) {
+            QgsFeature f(layer->fields());
+            f.setAttributes(QgsAttributes({QString::fromLatin1(kind), dominant, 100.0, 100.0}));
+            f.setGeometry(QgsGeometry::fromPolylineXY({QgsPointXY(x0, y0), QgsPointXY(x1, y1)}));
+            return f;
+        };
+        QgsFeatureList features = {line("observed", 0, 7000, 0, 7000, 10000),
+                                   line("modelled", 1, 0, 5000, 10000, 5000),
+                                   line("modelled", 0, 3000, 0, 3000, 10000)};
+        QVERIFY(layer->dataProvider()->addFeatures(features));
+        const QgsRectangle extent(0, 0, 10000, 10000);
+        // The colour at (x, y) metres of the layer rendered 200 pixels wide (50 m a pixel, 1:190 000).
+        auto colourAt = [&](double x, double y) {
+            QList<QgsLabelPosition> labels;
+            const QImage image =
+                testing::renderMapWithLabels({layer.get()}, extent, QSize(200, 200), &labels);
+            return QColor(image.pixel(static_cast<int>(x / 50), static_cast<int>(200 - y / 50)));
+        };
+        auto distance = [](const QColor& a, const QColor& b) {
+            return std::max({std::abs(a.red() - b.red()), std::abs(a.green() - b.green()),
+                             std::abs(a.blue() - b.blue())});
+        };
+        // The dataset's liens: the dominant link over the other one (more transparent: 24 levels apart when
+        // under it), the flow over the dominant link.
+        layer->setRenderer(styles::linkLinesRenderer(10, 100, 10, 100));
+        const QColor dominant = colourAt(5000, 5000);
+        QVERIFY2(distance(colourAt(3000, 5000), dominant) < 12,
+                 qPrintable(colourAt(3000, 5000).name() + QLatin1Char(' ') + dominant.name()));
+        const QColor crossing = colourAt(7000, 5000), flow = colourAt(7000, 8000);
+        QVERIFY2(distance(crossing, flow) < distance(crossing, dominant),
+                 qPrintable(crossing.name() + QLatin1Char(' ') + flow.name() + QLatin1Char(' ') +
+                            dominant.name()));
+        // The application's links layer (the modelled links; the flow drawn as an other link).
+        layer->setRenderer(styles::modelledLinksRenderer(10, 100));
+        QVERIFY2(distance(colourAt(3000, 5000), colourAt(5000, 5000)) < 12,
+                 qPrintable(colourAt(3000, 5000).name() + QLatin1Char(' ') + colourAt(5000, 5000).name()));
     }
 
     void theMapShowsTheStoredDepartementsWithoutDissolvingThem() {

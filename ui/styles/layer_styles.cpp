@@ -19,6 +19,7 @@
 #include <qgslabelobstaclesettings.h>
 #include <qgslinesymbol.h>
 #include <qgsmarkersymbol.h>
+#include <qgsmarkersymbollayer.h>
 #include <qgspallabeling.h>
 #include <qgsproperty.h>
 #include <qgsrulebasedlabeling.h>
@@ -252,16 +253,70 @@ QColor cooperationColor() {
     return QColor(0x00, 0x9E, 0x73);
 }
 
-QgsCategorizedSymbolRenderer* poleRenderer(const QString& threshold) {
-    auto* renderer = new QgsCategorizedSymbolRenderer(
-        QStringLiteral("isolated"),
-        {QgsRendererCategory(
-             1, markerSymbol(QStringLiteral("triangle"), QColor(0x11, 0x11, 0x11), Qt::white, 3.4, 0.4),
-             QCoreApplication::translate("maillage::ui::MaillageLayers", "Isolated pôle (no peer within %1)")
-                 .arg(threshold)),
-         QgsRendererCategory(
-             0, markerSymbol(QStringLiteral("circle"), QColor(0x26, 0x26, 0x26), Qt::white, 2.4, 0.4),
-             QCoreApplication::translate("maillage::ui::MaillageLayers", "Pôle"))});
+namespace {
+
+//! A layer of QGIS's simple marker, `shape` `sizeMm` wide, its outline `strokeMm` wide, its centre moved
+//! down by `offsetMm`.
+QgsSimpleMarkerSymbolLayer* markerLayer(QgsSimpleMarkerSymbolLayerBase::Shape shape, double sizeMm,
+                                        const QColor& fill, const QColor& stroke, double strokeMm,
+                                        double offsetMm = 0) {
+    auto* layer = new QgsSimpleMarkerSymbolLayer(shape, sizeMm, 0, DEFAULT_SCALE_METHOD, fill, stroke);
+    layer->setStrokeWidth(strokeMm);
+    layer->setStrokeWidthUnit(QgsUnitTypes::RenderMillimeters);
+    layer->setOffset(QPointF(0, offsetMm));
+    layer->setOffsetUnit(QgsUnitTypes::RenderMillimeters);
+    return layer;
+}
+
+const QColor kPoleMarkerColor(0x26, 0x26, 0x26);
+const QColor kIsolatedPoleColor(0x11, 0x11, 0x11);
+
+//! A pôle beyond kPoleOverviewScale: a small dark dot with a white outline.
+QgsMarkerSymbol* overviewPoleSymbol() {
+    return new QgsMarkerSymbol(QgsSymbolLayerList()
+                               << markerLayer(QgsSimpleMarkerSymbolLayerBase::Circle, kOverviewPoleMarkerMm,
+                                              kPoleMarkerColor, Qt::white, 0.3));
+}
+
+//! An isolated pôle beyond kPoleOverviewScale: the pôle's dot inside an open triangle, black over a white
+//! halo. QGIS draws a triangle of size s with its apex s/2 above the point and its base s/2 below: moved
+//! up by 0.19 s, the circle inscribed in it (0.62 s wide) is centred on the point, around the dot.
+QgsMarkerSymbol* overviewIsolatedPoleSymbol() {
+    const double size = kOverviewIsolatedPoleMarkerMm;
+    const double up = (1 - 2 / (1 + std::sqrt(5.0))) * size / 2;
+    const QColor none(Qt::transparent);
+    return new QgsMarkerSymbol(QgsSymbolLayerList()
+                               << markerLayer(QgsSimpleMarkerSymbolLayerBase::Triangle, size, none,
+                                              QColor(255, 255, 255, 200), 0.7, -up)
+                               << markerLayer(QgsSimpleMarkerSymbolLayerBase::Triangle, size, none,
+                                              kIsolatedPoleColor, 0.35, -up)
+                               << markerLayer(QgsSimpleMarkerSymbolLayerBase::Circle, kOverviewPoleMarkerMm,
+                                              kPoleMarkerColor, kPoleMarkerColor, 0));
+}
+
+} // namespace
+
+QgsFeatureRenderer* poleRenderer(const QString& threshold) {
+    const QString isolated =
+        QCoreApplication::translate("maillage::ui::MaillageLayers", "Isolated pôle (no peer within %1)")
+            .arg(threshold);
+    const QString pole = QCoreApplication::translate("maillage::ui::MaillageLayers", "Pôle");
+    // As the links' (appendModelledLinkRules): the detailed rules up to 1:kPoleOverviewScale, the
+    // overview's beyond it. A feature meets one rule: the order of the rules is the legend's, the drawing
+    // order is the features' (isolated last).
+    const int overview = static_cast<int>(kPoleOverviewScale);
+    auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
+    root->appendChild(new QgsRuleBasedRenderer::Rule(
+        markerSymbol(QStringLiteral("triangle"), kIsolatedPoleColor, Qt::white, kIsolatedPoleMarkerMm, 0.4),
+        0, overview, QStringLiteral("\"isolated\" = 1"), isolated));
+    root->appendChild(new QgsRuleBasedRenderer::Rule(
+        markerSymbol(QStringLiteral("circle"), kPoleMarkerColor, Qt::white, kPoleMarkerMm, 0.4), 0, overview,
+        QStringLiteral("\"isolated\" = 0"), pole));
+    root->appendChild(new QgsRuleBasedRenderer::Rule(overviewIsolatedPoleSymbol(), overview + 1, 0,
+                                                     QStringLiteral("\"isolated\" = 1"), isolated));
+    root->appendChild(new QgsRuleBasedRenderer::Rule(overviewPoleSymbol(), overview + 1, 0,
+                                                     QStringLiteral("\"isolated\" = 0"), pole));
+    auto* renderer = new QgsRuleBasedRenderer(root);
     renderer->setOrderBy(
         QgsFeatureRequest::OrderBy({QgsFeatureRequest::OrderByClause(QStringLiteral("isolated"), true)}));
     renderer->setOrderByEnabled(true);
@@ -295,15 +350,16 @@ void appendModelledLinkRules(QgsRuleBasedRenderer::Rule* root, const QString& fi
     const int overview = static_cast<int>(kLinkOverviewScale);
     // A rule's minimum scale is its most zoomed-out one, the maximum its most zoomed-in (denominators):
     // the detailed rules up to 1:kLinkOverviewScale, the overview's beyond it (one more, so that the two
-    // are never drawn together).
-    root->appendChild(new QgsRuleBasedRenderer::Rule(
-        scaledLine(otherLinkColor(), QStringLiteral("intensity"), intensityLo, intensityHi, kOtherLinkWidths),
-        0, overview, where("\"dominant\" = 0"),
-        QCoreApplication::translate("maillage::ui::MaillageLayers", "Other link")));
+    // are never drawn together). A link meets one rule: the order of the rules is the legend's (the
+    // dominant link first), the drawing order the features' (the renderers' order by).
     root->appendChild(
         new QgsRuleBasedRenderer::Rule(scaledLine(dominantLinkColor(), QStringLiteral("intensity"),
                                                   intensityLo, intensityHi, kDominantLinkWidths),
                                        0, overview, where("\"dominant\" = 1"), dominant));
+    root->appendChild(new QgsRuleBasedRenderer::Rule(
+        scaledLine(otherLinkColor(), QStringLiteral("intensity"), intensityLo, intensityHi, kOtherLinkWidths),
+        0, overview, where("\"dominant\" = 0"),
+        QCoreApplication::translate("maillage::ui::MaillageLayers", "Other link")));
     root->appendChild(
         new QgsRuleBasedRenderer::Rule(scaledLine(overviewDominantLinkColor(), QStringLiteral("intensity"),
                                                   intensityLo, intensityHi, kOverviewDominantLinkWidths),
@@ -326,7 +382,7 @@ QgsFeatureRenderer* modelledLinksRenderer(double intensityLo, double intensityHi
 QgsFeatureRenderer* linkLinesRenderer(double intensityLo, double intensityHi, double volumeLo,
                                       double volumeHi) {
     auto* root = new QgsRuleBasedRenderer::Rule(nullptr);
-    // Drawn in this order: cooperations and flows under the modelled links, the hierarchy on top.
+    // The legend's order; the drawing order is the features' (below).
     root->appendChild(new QgsRuleBasedRenderer::Rule(
         lineSymbol(cooperationColor(), kCooperationWidthMm, QStringLiteral("dash")), 0, 0,
         QStringLiteral("\"kind\" = 'declared'"),
@@ -336,7 +392,18 @@ QgsFeatureRenderer* linkLinesRenderer(double intensityLo, double intensityHi, do
         QStringLiteral("\"kind\" = 'observed'"),
         QCoreApplication::translate("maillage::ui::MaillageLayers", "Observed flows")));
     appendModelledLinkRules(root, QStringLiteral("\"kind\" = 'modelled'"), intensityLo, intensityHi);
-    return new QgsRuleBasedRenderer(root);
+    // Drawn as the application's layers are stacked (kMapOrder): the modelled links, the strong and
+    // dominant ones last, under the flows, under the cooperations. Without an order, the features' (the
+    // links in the order of the model) put a dominant link under the other links that crossed it.
+    auto* renderer = new QgsRuleBasedRenderer(root);
+    renderer->setOrderBy(QgsFeatureRequest::OrderBy(
+        {QgsFeatureRequest::OrderByClause(
+             QStringLiteral("CASE WHEN \"kind\" = 'modelled' THEN 0 WHEN \"kind\" = 'observed' THEN 1 "
+                            "ELSE 2 END")),
+         QgsFeatureRequest::OrderByClause(QStringLiteral("dominant")),
+         QgsFeatureRequest::OrderByClause(QStringLiteral("intensity"))}));
+    renderer->setOrderByEnabled(true);
+    return renderer;
 }
 
 void setBlocksLabels(QgsVectorLayer* layer) {

@@ -87,20 +87,33 @@ inline constexpr LineWidths kOverviewDominantLinkWidths{0.15, 0.8};
 //! The application's maillage links (fields "dominant", "intensity" over [intensityLo, intensityHi]): rules
 //! on the scale, as the dataset's `liens` (linkLinesRenderer): up to kLinkOverviewScale the dominant links
 //! dark and wide over the others, light and thin; beyond it the dominant links only, in the overview's
-//! colour and widths. Strong and dominant links drawn last, on top.
+//! colour and widths. Strong and dominant links drawn last, on top; the legend lists the dominant link first.
 QgsFeatureRenderer* modelledLinksRenderer(double intensityLo, double intensityHi);
 inline constexpr LineWidths kFlowWidths{0.3, 3.0}; //!< observed flows, by volume
 inline constexpr double kCooperationWidthMm = 0.9; //!< declared cooperations, dashed
 
 //! The dataset's `liens` layer (kind modelled / observed / declared): the symbols of the map's links (the
 //! rules of modelledLinksRenderer()), flows and cooperations layers, widths over [intensity lo, hi] and
-//! [volume lo, hi].
+//! [volume lo, hi]; drawn as the map's layers are stacked, the cooperations on top.
 QgsFeatureRenderer* linkLinesRenderer(double intensityLo, double intensityHi, double volumeLo,
                                       double volumeHi);
 
-//! The pôles as points, categorized on "isolated": a black triangle for an isolated pôle ("no peer within
-//! `threshold`", e.g. "30 km"), a dark circle otherwise; isolated ones drawn last.
-QgsCategorizedSymbolRenderer* poleRenderer(const QString& threshold);
+//! Scale denominator beyond which the pôles' markers are the overview's (the links' scale: a map switches
+//! both at once). Nationally 146 of the 201 pôles are isolated (30 km): their 3.4 mm black triangles
+//! (6.1 mm in the workshop mode) covered much of the map and hid the bassins' colours.
+inline constexpr double kPoleOverviewScale = kLinkOverviewScale;
+//! Marker sizes (millimetres) of the pôles up to kPoleOverviewScale and beyond it.
+inline constexpr double kPoleMarkerMm = 2.4;
+inline constexpr double kIsolatedPoleMarkerMm = 3.4;
+inline constexpr double kOverviewPoleMarkerMm = 1.1;
+inline constexpr double kOverviewIsolatedPoleMarkerMm = 2.8;
+
+//! The pôles as points (field "isolated"), rules on the scale: up to kPoleOverviewScale a filled black
+//! triangle for an isolated pôle ("no peer within `threshold`", e.g. "30 km"), a dark circle otherwise;
+//! beyond it a smaller dark dot, an isolated pôle's inside an open triangle outlined in black over a white
+//! halo (black and white: whatever the colour vision, over any bassin's colour, which shows through).
+//! Isolated ones drawn last. The legend lists the isolated pôle first.
+QgsFeatureRenderer* poleRenderer(const QString& threshold);
 //! No labels of its own, but the other layers' labels keep off its features (QGIS's "blocking" labeling).
 void setBlocksLabels(QgsVectorLayer* layer);
 
