@@ -24,6 +24,7 @@
 #include "ui/map_layers.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/qpv_view.h"
+#include "ui/pole_names.h"
 #include "ui/print/territory_content.h"
 #include "ui/qpv_identify.h"
 #include "ui/sensitivity_layer.h"
@@ -380,6 +381,8 @@ void MainWindow::createCanvas() {
     QgsLabelingEngineSettings labeling = m_canvas->labelingEngineSettings();
     labeling.setFlag(QgsLabelingEngineSettings::UsePartialCandidates, false);
     m_canvas->setLabelingEngineSettings(labeling);
+    // The grandes métropoles and grands pôles named where Maillage places them (issue 11).
+    LargePoleNames::of(m_canvas);
     setCentralWidget(m_canvas);
     m_emptyMapNote = new QLabel(m_canvas);
     m_emptyMapNote->setObjectName(QStringLiteral("emptyMapNote"));

@@ -4,6 +4,7 @@
 #include "ui/layer_roles.h"
 #include "ui/map_layers.h"
 #include "ui/panels/panel_util.h"
+#include "ui/pole_names.h"
 #include "ui/session.h"
 #include "ui/styles/layer_styles.h"
 #include "ui/tasks.h"
@@ -162,6 +163,7 @@ MapCompare::MapCompare(Session* session, MapLayers* layers, QgsMapCanvas* main, 
     // No name under a title: on the main map and on the second one.
     LabelObstacles::of(m_main)->addBox(m_mainTitle);
     LabelObstacles::of(m_canvas)->addBox(m_choice);
+    LargePoleNames::of(m_canvas);
     // A result map shown or hidden on the main map (the Change panel) changes its title.
     connect(m_main, &QgsMapCanvas::layersChanged, this, &MapCompare::placeTitles);
 
@@ -492,6 +494,7 @@ QImage MapCompare::renderFigure(const QSize& size) const {
         settings.setExtent(extent);
         // The figure's titles are above the maps: the canvases' boxes are no obstacles on it.
         settings.setLayers(LabelObstacles::withoutObstacles(settings.layers()));
+        placeLargePoleNames(settings); // at the figure's size
         painter.save();
         painter.translate(area.left() + 4, titleHeight);
         // A feature larger than the extent is drawn whole: clipped, it stays on its own half.

@@ -140,6 +140,8 @@ void LabelObstacles::update(bool redraw) {
     provider->truncate();
     provider->addFeatures(features);
     m_layer->updateExtents();
+    if (moved)
+        emit rectsChanged();
     if (redraw && moved)
         m_canvas->refresh();
 }

@@ -34,6 +34,10 @@ public:
     //! `layers` without the obstacles of any canvas (a figure drawn without the canvas's boxes).
     static QList<QgsMapLayer*> withoutObstacles(QList<QgsMapLayer*> layers);
 
+signals:
+    //! A box was shown, hidden, moved or resized (not emitted for a change of the map's extent).
+    void rectsChanged();
+
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 

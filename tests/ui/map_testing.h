@@ -2,6 +2,7 @@
 // The map tests' shared pieces: Hauts-de-France imported from ../shared/data, and layers rendered as the
 // application's canvases draw them, with the labels placed.
 #include "core/io/import.h"
+#include "ui/pole_names.h"
 #include "ui/styles/layer_styles.h"
 
 #include "testing.h"
@@ -46,8 +47,8 @@ inline model::Dataset importHautsDeFrance() {
     return io::importDataset(options, report);
 }
 
-//! `layers` (top first) rendered at `size` on `extent`, 96 DPI, no label cut by the edge (as the
-//! application's canvases); the labels placed in `labels`.
+//! `layers` (top first) rendered at `size` on `extent`, 96 DPI, no label cut by the edge, the large
+//! pôles' names where Maillage places them (as the application's canvases); the labels placed in `labels`.
 inline QImage renderMapWithLabels(const QList<QgsMapLayer*>& layers, const QgsRectangle& extent,
                                   const QSize& size, QList<QgsLabelPosition>* labels) {
     QgsMapSettings settings;
@@ -62,6 +63,7 @@ inline QImage renderMapWithLabels(const QList<QgsMapLayer*>& layers, const QgsRe
     QgsLabelingEngineSettings engine = settings.labelingEngineSettings();
     engine.setFlag(QgsLabelingEngineSettings::UsePartialCandidates, false);
     settings.setLabelingEngineSettings(engine);
+    ui::placeLargePoleNames(settings);
     QgsMapRendererSequentialJob job(settings);
     job.start();
     job.waitForFinished();

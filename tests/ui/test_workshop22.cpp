@@ -3,13 +3,16 @@
 #include "core/demo/demo.h"
 #include "core/io/geo.h"
 #include "ui/change_layer.h"
+#include "ui/maillage_layers.h"
 #include "ui/main_window.h"
 #include "ui/map_compare.h"
 #include "ui/map_layers.h"
+#include "ui/pole_names.h"
 #include "ui/session.h"
 #include "ui/workshop.h"
 
 #include "testing.h"
+#include "ui/map_testing.h"
 #include "ui/qgis_test_main.h"
 #include "ui/workshop_fixture.h"
 
@@ -21,6 +24,7 @@
 #include <qgslayertree.h>
 #include <qgsmapcanvas.h>
 #include <qgsmarkersymbol.h>
+#include <qgsvectorlayer.h>
 
 using namespace maillage;
 using namespace maillage::ui;
@@ -61,6 +65,51 @@ QStringList namesUnder(const QgsMapCanvas& canvas, const QList<QRect>& boxes, in
                 under << label.labelText;
     }
     return under;
+}
+
+//! The names of the grandes métropoles and grands pôles (types 1 and 2) whose anchor is in the extent
+//! of `canvas`, from its layer that has the pôle types.
+QStringList largePolesShown(const QgsMapCanvas& canvas) {
+    QStringList names;
+    for (QgsMapLayer* layer : canvas.layers()) {
+        auto* vector = qobject_cast<QgsVectorLayer*>(layer);
+        if (!vector || vector->fields().indexOf(QStringLiteral("pole_type")) < 0 ||
+            vector->fields().indexOf(QStringLiteral("anchor_x")) < 0)
+            continue;
+        const QgsRectangle extent = canvas.mapSettings().layerExtentToOutputExtent(vector, canvas.extent());
+        QgsFeatureIterator it = vector->getFeatures(
+            QgsFeatureRequest().setFilterExpression(QStringLiteral("\"pole_type\" IN (1, 2)")));
+        QgsFeature f;
+        while (it.nextFeature(f))
+            if (extent.contains(QgsPointXY(f.attribute(QStringLiteral("anchor_x")).toDouble(),
+                                           f.attribute(QStringLiteral("anchor_y")).toDouble())))
+                names << f.attribute(QStringLiteral("nom")).toString();
+    }
+    names.removeDuplicates();
+    return names;
+}
+
+//! The names placed among `labels` and their rectangles; "A over B" in `overlaps` for each pair drawn over
+//! one another.
+QHash<QString, QgsRectangle> placedNames(const QList<QgsLabelPosition>& labels, QStringList* overlaps) {
+    QHash<QString, QgsRectangle> placed;
+    for (const QgsLabelPosition& label : labels)
+        if (!label.isUnplaced)
+            placed.insert(label.labelText, label.labelRect);
+    for (auto a = placed.cbegin(); a != placed.cend(); ++a)
+        for (auto b = std::next(a); b != placed.cend(); ++b)
+            if (a.value().intersects(b.value()))
+                *overlaps << QStringLiteral("%1 over %2").arg(a.key(), b.key());
+    return placed;
+}
+
+//! The position chosen first for each name (-1: none).
+std::vector<int> first(const std::vector<NameBox>& names, const std::vector<Marker>& markers,
+                       const QgsRectangle& extent, const QList<QgsRectangle>& keepOff) {
+    std::vector<int> chosen;
+    for (const std::vector<int>& order : chooseNamePositions(names, markers, extent, keepOff))
+        chosen.push_back(order.empty() ? -1 : order.front());
+    return chosen;
 }
 
 } // namespace
@@ -190,6 +239,125 @@ private slots:
         QTRY_COMPARE(markerSizes().value(1), plain.value(1));
         window->setCompareVisible(false);
         QTRY_VERIFY(!window->canvas()->isDrawing());
+    }
+
+    //! Each large name, in rank order, takes the first of the eight positions around its marker (right
+    //! above first) that is inside the map, off the boxes, off the names placed before it and off the other
+    //! large pôles' markers; none when no position is clear.
+    void aLargeNameTakesTheFirstPositionClearOfTheNamesBefore() {
+        auto name = [](double x, double y) {
+            NameBox box;
+            box.anchor = QgsPointXY(x, y);
+            box.width = 20;
+            box.height = 4;
+            box.distance = 2;
+            box.clearance = 0.5;
+            return box;
+        };
+        const QgsRectangle extent(-100, -100, 100, 100);
+        // Alone: right above.
+        QCOMPARE(first({name(0, 0)}, {}, extent, {}), std::vector<int>{0});
+        QCOMPARE(namePositionCodes().at(0), QStringLiteral("TR"));
+        // A second pôle 5 units left and 4 up: its name right above would cover the first one's.
+        const std::vector<NameBox> two{name(0, 0), name(-5, 4)};
+        const std::vector<int> chosen = first(two, {}, extent, {});
+        QCOMPARE(chosen, (std::vector<int>{0, 1})); // right above, then left above
+        QVERIFY(!nameRect(two[0], chosen[0]).intersects(nameRect(two[1], chosen[1])));
+        // A large pôle's marker under the first position: the name goes elsewhere, as it does for a smaller
+        // pôle's marker; a large one's weighs more than several small ones.
+        const Marker large{QgsPointXY(10, 3), 1, true}, small{QgsPointXY(10, 3), 1, false};
+        const int offLarge = first({name(0, 0)}, {large}, extent, {})[0];
+        QVERIFY(offLarge > 0);
+        QVERIFY(!nameRect(name(0, 0), offLarge).intersects(QgsRectangle(9, 2, 11, 4)));
+        QVERIFY(first({name(0, 0)}, {small}, extent, {})[0] > 0);
+        // Only the positions above the marker free: right above covers the large marker, left above two
+        // small ones, above all three: left above.
+        const std::vector<Marker> three{
+            large, {QgsPointXY(-10, 3), 1, false}, {QgsPointXY(-12, 4), 1, false}};
+        QCOMPARE(first({name(0, 0)}, three, extent, {QgsRectangle(-50, -50, 50, 0.5)})[0], 1);
+        // At the right edge of the map: to the left; under a box: elsewhere; boxed in: none.
+        QCOMPARE(namePositionCodes().at(first({name(90, 0)}, {}, extent, {})[0]), QStringLiteral("TL"));
+        QVERIFY(first({name(0, 0)}, {}, extent, {QgsRectangle(0, 0, 50, 50)})[0] > 0);
+        QCOMPARE(first({name(0, 0)}, {}, extent, {QgsRectangle(-50, -50, 50, 50)}), std::vector<int>{-1});
+        // The positions a name may take besides the chosen one are off every position the other may take.
+        const std::vector<std::vector<int>> orders = chooseNamePositions(two, {}, extent, {});
+        QVERIFY(orders[0].size() > 1 && orders[1].size() > 1);
+        for (int p : orders[0])
+            for (int q : orders[1])
+                QVERIFY2(!nameRect(two[0], p).intersects(nameRect(two[1], q)),
+                         qPrintable(QStringLiteral("%1 %2").arg(p).arg(q)));
+    }
+
+    //! At 1280×720 in the two-map workshop, Valenciennes (a grand pôle) was unnamed on the main map while
+    //! Cambrai and Arras were named (its positions all touched the enlarged pôle markers). Every grande
+    //! métropole and grand pôle in view is named on both maps, and no name is drawn over another.
+    void everyLargePoleInViewIsNamedOnBothMapsInTheWorkshop() {
+        MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2013_sante_par_commune.csv");
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");
+        auto window = testing::showTwoYearsWindow(QSize(1280, 720));
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->showDataset(testing::importHautsDeFrance(), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(window->layers()->departementsReady(), 120000);
+        window->setCompareVisible(true);
+        window->setWorkshopMode(true);
+        QTest::qWait(300);
+        window->setGeometry(QRect(0, 0, 1280, 720)); // the projector's screen (the workshop fills the screen)
+        QTest::qWait(300);
+        window->canvas()->zoomToFullExtent();
+        QVERIFY(drawn(window->canvas()));
+        QVERIFY(drawn(window->compare()->canvas()));
+        QCOMPARE(window->canvas()->width() + window->compare()->canvas()->width() > 1200, true);
+        for (QgsMapCanvas* canvas : {window->canvas(), window->compare()->canvas()}) {
+            const QStringList large = largePolesShown(*canvas);
+            QVERIFY2(large.size() >= 5, qPrintable(large.join(", "))); // Lille, Valenciennes, Amiens…
+            QStringList overlaps;
+            const QHash<QString, QgsRectangle> placed =
+                placedNames(canvas->labelingResults()->allLabels(), &overlaps);
+            QStringList unnamed;
+            for (const QString& name : large)
+                if (!placed.contains(name))
+                    unnamed << name;
+            QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("%1: %2 unnamed; named: %3")
+                                                       .arg(canvas->objectName(), unnamed.join(", "),
+                                                            QStringList(placed.keys()).join(", "))));
+            // Every name readable: none drawn over another.
+            QVERIFY2(overlaps.isEmpty(),
+                     qPrintable(canvas->objectName() + QStringLiteral(": ") + overlaps.join(", ")));
+        }
+        window->setWorkshopMode(false);
+        window->setCompareVisible(false);
+        QTRY_VERIFY(!window->canvas()->isDrawing());
+    }
+
+    //! On the map of France in the normal window (1:9,200,000), Lille was unnamed while Douai was named:
+    //! Douai - Lens, Béthune and Valenciennes are a few millimetres from it. Hauts-de-France with its
+    //! maillage at that scale: Lille is named, and no name is drawn over another.
+    void lilleIsNamedOnTheMapOfFrance() {
+        MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2013_sante_par_commune.csv");
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");
+        Session session;
+        QgsProject project;
+        MapLayers layers(&session, &project);
+        session.setDataset(testing::importHautsDeFrance());
+        MaillageLayers maillage(&project);
+        maillage.showMaillage(session.maillage(), session.dataset(), session.parameters().maillage);
+        QgsVectorLayer* bassins = layers.bassins();
+        // The map of the normal window at 1600×1000 (480×780 pixels, 96 DPI) at 1:9,200,000, the région
+        // in its upper part as France's north is.
+        const QSize size(480, 780);
+        const double unitsPerPixel = 9.2e6 * 0.0254 / 96;
+        const QgsPointXY north = layers.fullExtent().center();
+        const QgsRectangle extent(
+            north.x() - size.width() / 2.0 * unitsPerPixel, north.y() - size.height() * 0.8 * unitsPerPixel,
+            north.x() + size.width() / 2.0 * unitsPerPixel, north.y() + size.height() * 0.2 * unitsPerPixel);
+        QList<QgsLabelPosition> labels;
+        testing::renderMapWithLabels({maillage.poles(), maillage.links(), bassins}, extent, size, &labels);
+        QStringList overlaps;
+        const QHash<QString, QgsRectangle> placed = placedNames(labels, &overlaps);
+        QVERIFY2(placed.contains(QStringLiteral("Lille")), qPrintable(QStringList(placed.keys()).join(", ")));
+        QVERIFY2(overlaps.isEmpty(), qPrintable(overlaps.join(", ")));
     }
 };
 

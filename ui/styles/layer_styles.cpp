@@ -147,9 +147,25 @@ void setBassinLabels(QgsVectorLayer* layer) {
     // whole country (1:3,350,000 at 1600×1200) names its grandes métropoles and grands pôles (61 of 67
     // placed); the 50 names of pôles intermédiaires placed among them were 50 ms of the map's 270 (placing
     // and haloing them), the pôles secondaires' were half of the drawing time before (issue 10).
+    // The names of types 1 and 2 at the position Maillage chose for the map (ui/pole_names.h), forced:
+    // QGIS keeps only a name's candidates of the lowest whole cost, and dropped Valenciennes and Lille
+    // while it named smaller pôles. Without a position (a QGIS project, a layout), QGIS places them.
+    auto* large = new QgsPalLayerSettings(bassinLabelSettings());
+    const QString position =
+        QStringLiteral("map_get(coalesce(map_get(coalesce(@%1, map()), @layer_id), map()), "
+                       "\"code\")")
+            .arg(QString::fromLatin1(kLargeNamePositionsVariable));
+    large->dataDefinedProperties().setProperty(QgsPalLayerSettings::PredefinedPositionOrder,
+                                               QgsProperty::fromExpression(position));
+    // "": left out by Maillage (no room beside the heavier pôles' names).
+    large->dataDefinedProperties().setProperty(
+        QgsPalLayerSettings::AlwaysShow,
+        QgsProperty::fromExpression(QStringLiteral("coalesce(%1, '') <> ''").arg(position)));
+    large->dataDefinedProperties().setProperty(
+        QgsPalLayerSettings::Show,
+        QgsProperty::fromExpression(QStringLiteral("coalesce(%1, '-') <> ''").arg(position)));
     auto* root = new QgsRuleBasedLabeling::Rule(nullptr);
-    root->appendChild(new QgsRuleBasedLabeling::Rule(new QgsPalLayerSettings(bassinLabelSettings()), 0, 0,
-                                                     QStringLiteral("\"pole_type\" IN (1, 2)")));
+    root->appendChild(new QgsRuleBasedLabeling::Rule(large, 0, 0, QStringLiteral("\"pole_type\" IN (1, 2)")));
     root->appendChild(new QgsRuleBasedLabeling::Rule(new QgsPalLayerSettings(bassinLabelSettings()), 0,
                                                      kSecondaryPoleNamesScale,
                                                      QStringLiteral("\"pole_type\" IN (3, 4)")));

@@ -37,7 +37,13 @@ QgsTextFormat haloFormat(double sizePt, const QColor& color, bool bold = false);
 
 //! The bassins de vie: categorized on "pole_type" (types 1..4 then hors pôle), `counts` in the legend.
 QgsCategorizedSymbolRenderer* bassinRenderer(const std::array<int, analysis::kPoleTypeCount>& counts);
-//! Names of the pôles beside their main commune (anchor_x, anchor_y), larger for higher ranks.
+//! Expression variable of the positions of the grandes métropoles' and grands pôles' names (ui/pole_names.h):
+//! a map of layer ids to maps of BV codes to QGIS position codes ("TR", "L"...).
+inline const char* const kLargeNamePositionsVariable = "maillage_large_name_positions";
+
+//! Names of the pôles beside their main commune (anchor_x, anchor_y), larger for higher ranks. Those of
+//! types 1 and 2 at the position kLargeNamePositionsVariable gives them, always drawn, when the map has
+//! one for them; else, as the others', where QGIS's label engine finds room around the anchor.
 void setBassinLabels(QgsVectorLayer* layer);
 
 //! Commune outlines, shown when zoomed in (below 1:400 000), their names below 1:120 000.
