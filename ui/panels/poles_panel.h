@@ -70,6 +70,8 @@ private:
     QStringList scopeBassins(bool* isEmptySelection = nullptr) const;
     //! Asks the Session for the diagnosis of the chosen territory and years.
     void refreshCrunch();
+    //! refreshCrunch() now, or when the Crunch tab is shown next.
+    void refreshCrunchWhenShown();
     void showCrunch(const CrunchResult& result);
     //! Pôles per type and concentration, "< 5" where `mask` masks a figure.
     void showConcentration(const analysis::CrunchDiagnostics& c, const analysis::CrunchMask& mask,
@@ -135,7 +137,9 @@ private:
         }
     };
     std::optional<RowsKey> m_rowsKey;
-    panel::DeferredCall m_crunchLater{this, [this] { refreshCrunch(); }};
+    panel::WhenShown* m_tableWhenShown = nullptr;  // reloadTable() on the Pôles tab
+    panel::WhenShown* m_crunchWhenShown = nullptr; // refreshCrunch() on the Crunch tab
+    panel::DeferredCall m_crunchLater{this, [this] { refreshCrunchWhenShown(); }};
 };
 
 } // namespace maillage::ui
