@@ -14,6 +14,7 @@
 #include "ui/panels/sensitivity_panel.h"
 #include "ui/panels/table_export.h"
 #include "ui/session.h"
+#include "ui/tasks.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCheckBox>
@@ -26,6 +27,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
@@ -263,7 +265,7 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
     m_tabs->addTab(polesTab, tr("Pôles"));
     // The table behind another tab or dock waits until it is shown (issue 10: 111M instructions of the
     // main thread after "grands pôles from 2,500" on the national dataset).
-    m_tableWhenShown = new panel::WhenShown(polesTab, [this] { reloadTable(); });
+    m_tableWhenShown = new panel::WhenShown(polesTab, [this] { reloadTable(m_rowsInBackground); });
 
     // --- Crunch tab
     auto* scroll = new QScrollArea;
@@ -491,6 +493,7 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
 
     connect(m_session, &Session::datasetChanged, this, &PolesPanel::onDatasetChanged);
     connect(m_session, &Session::classificationChanged, this, [this] {
+        m_rowsInBackground = true;
         m_tableWhenShown->run();
         // The year of the whole application changed (Densités panel, toolbar): the diagnosis follows it.
         const int i = m_to->findData(m_session->vintage());
@@ -530,6 +533,7 @@ QString PolesPanel::listedBassin(int row) const {
 void PolesPanel::onDatasetChanged() {
     fillScopeCombo();
     fillVintageCombos();
+    m_rowsInBackground = false; // a new dataset: its table at once
     m_tableWhenShown->run();
     refreshCrunchWhenShown();
 }
@@ -604,7 +608,7 @@ int longestTextWidth(const QTableView* view, int column) {
 
 } // namespace
 
-void PolesPanel::reloadTable() {
+void PolesPanel::reloadTable(bool background) {
     const bool has = m_session->hasDataset();
     const RowsKey key{has, m_session->classificationRevision(),
                       has ? analysis::SecrecyRule::from(m_session->parameters().density).threshold : 0,
@@ -614,15 +618,49 @@ void PolesPanel::reloadTable() {
     if (m_rowsKey && *m_rowsKey == key)
         return;
     m_rowsKey = key;
-    std::vector<PolesTableRow> rows;
-    int poleCount = 0;
-    if (m_session->hasDataset()) {
-        const analysis::SecrecyRule rule = analysis::SecrecyRule::from(m_session->parameters().density);
-        rows = polesRows(m_session->dataset(), m_session->poles(), rule,
-                         [&](const analysis::PoleClassification& p) { return marginsText(p, rule); });
-        for (const auto& r : rows)
-            poleCount += r.type >= 1 && r.type <= 4 ? 1 : 0;
+    const long long generation = ++m_rowsGeneration; // a result computed for another key is dropped
+    m_rowsComputing = false;
+    if (!has) {
+        showRows({});
+        return;
     }
+    const analysis::SecrecyRule rule = analysis::SecrecyRule::from(m_session->parameters().density);
+    auto compute = [rule](const model::Dataset& ds, const std::vector<analysis::PoleClassification>& poles) {
+        return polesRows(ds, poles, rule,
+                         [&rule](const analysis::PoleClassification& p) { return marginsText(p, rule); });
+    };
+    if (!background) {
+        showRows(compute(m_session->dataset(), m_session->poles()));
+        return;
+    }
+    // After a parameter change: the texts of every BV (classification table, reasons, margins: 70M
+    // instructions on the national dataset, half the Pôles tab's) computed in a worker, the map and legend
+    // meanwhile redrawn; the rows are shown when ready (issue 10).
+    m_rowsComputing = true;
+    auto rows = std::make_shared<std::vector<PolesTableRow>>();
+    std::shared_ptr<const model::Dataset> dataset = m_session->sharedDataset();
+    auto poles = std::make_shared<const std::vector<analysis::PoleClassification>>(m_session->poles());
+    QPointer<PolesPanel> self(this);
+    FunctionTask::start(
+        tr("Table of the pôles"),
+        [compute, rows, dataset, poles](Feedback&) { *rows = compute(*dataset, *poles); },
+        [self, rows, generation](bool ok, const QString&) {
+            if (!self || generation != self->m_rowsGeneration)
+                return;
+            self->m_rowsComputing = false;
+            if (ok) {
+                self->showRows(std::move(*rows));
+            } else { // cancelled (the application closing) or failed: computed here
+                self->m_rowsKey.reset();
+                self->reloadTable(false);
+            }
+        });
+}
+
+void PolesPanel::showRows(std::vector<PolesTableRow> rows) {
+    int poleCount = 0;
+    for (const auto& r : rows)
+        poleCount += r.type >= 1 && r.type <= 4 ? 1 : 0;
     const int bassinCount = static_cast<int>(rows.size());
     if (m_model->rows().size() != rows.size() || m_model->rows().empty() || [&] {
             for (size_t i = 0; i < rows.size(); ++i)
