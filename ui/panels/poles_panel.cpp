@@ -20,10 +20,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFontMetrics>
+#include <QFontMetricsF>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -38,10 +40,12 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <exception>
 #include <functional>
 #include <set>
+#include <tuple>
 
 namespace maillage::ui {
 
@@ -577,32 +581,69 @@ polesRows(const model::Dataset& ds, const std::vector<analysis::PoleClassificati
     return rows;
 }
 
-//! Width that shows the texts of column `column` of `view` whole, over every row it lists: the widths of
-//! the longest texts (within a tenth of the longest in characters, 32 at most) in the view's font, plus
-//! what the delegate adds around the longest (margins, the type's swatch), as
-//! QTableView::sizeHintForColumn gives it. That one asked the delegate for every cell of 100 rows: for the
-//! name, reason and margins, 59M of the main thread's 149M instructions after "grands pôles from 2,500" on
-//! the national dataset (callgrind, issue 10); the delegate for 32 rows a column was still 30M.
+//! Width that shows the texts of column `column` of `view` whole, over every row it lists: the widest
+//! texts measured in the view's font, plus what the delegate adds around the widest (margins, the type's
+//! swatch), as QTableView::sizeHintForColumn gives it. That one asked the delegate for every cell of 100
+//! rows: for the name, reason and margins, 59M of the main thread's 149M instructions after "grands pôles
+//! from 2,500" on the national dataset (callgrind, issue 10); the delegate for 32 rows a column was still
+//! 30M; the texts within a tenth of the longest in characters, measured (shaped) one by one, 27M. Each
+//! text's width is now first estimated as the sum of its characters' advances (no shaping: what kerning
+//! adds to it is a pixel or two at most), and texts are measured in decreasing estimates until the next
+//! estimate cannot exceed the widest measured (32 texts, or 4,096 characters of shorter ones, at most; the
+//! next estimate bounds the rest).
 int longestTextWidth(const QTableView* view, int column) {
-    constexpr int kMeasured = 32;
+    // Measured at most after the widest estimate: 32 texts, or more if they are short (4,096 characters).
+    constexpr int kMeasuredTexts = 32, kMeasuredCharacters = 4096;
+    constexpr int kKerning = 2; // px
     const QAbstractItemModel* model = view->model();
     if (model->rowCount() == 0)
         return view->showGrid() ? 1 : 0;
-    std::vector<std::pair<QString, int>> texts; // text, row
-    texts.reserve(static_cast<std::size_t>(model->rowCount()));
-    for (int r = 0; r < model->rowCount(); ++r)
-        texts.emplace_back(model->index(r, column).data().toString(), r);
-    const auto measured = texts.begin() + std::min<std::ptrdiff_t>(kMeasured, texts.size());
-    std::partial_sort(texts.begin(), measured, texts.end(),
-                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     const QFontMetrics metrics(view->font());
+    const QFontMetricsF metricsF(view->font());
+    std::array<qreal, 0x180> latin; // advances of the Latin characters, measured once each
+    latin.fill(-1);
+    QHash<QChar, qreal> others;
+    auto advance = [&](QChar c) {
+        qreal* known = c.unicode() < latin.size() ? &latin[c.unicode()] : nullptr;
+        if (known && *known >= 0)
+            return *known;
+        if (!known) {
+            const auto it = others.constFind(c);
+            if (it != others.constEnd())
+                return *it;
+        }
+        const qreal a = metricsF.horizontalAdvance(c);
+        if (known)
+            *known = a;
+        else
+            others.insert(c, a);
+        return a;
+    };
+    std::vector<std::tuple<qreal, QString, int>> texts; // estimated width, text, row
+    texts.reserve(static_cast<std::size_t>(model->rowCount()));
+    for (int r = 0; r < model->rowCount(); ++r) {
+        QString text = model->index(r, column).data().toString();
+        qreal estimate = 0;
+        for (const QChar c : std::as_const(text))
+            estimate += advance(c);
+        texts.emplace_back(estimate, std::move(text), r);
+    }
+    std::sort(texts.begin(), texts.end(),
+              [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
     const QAbstractItemView* asView = view; // sizeHintForIndex() is public there
-    const int around = asView->sizeHintForIndex(model->index(texts.front().second, column)).width() -
-                       metrics.horizontalAdvance(texts.front().first);
-    int width = 0;
-    for (auto it = texts.begin(); it != measured && it->first.size() * 10 >= texts.front().first.size() * 9;
-         ++it)
-        width = std::max(width, metrics.horizontalAdvance(it->first));
+    const int widestWidth = metrics.horizontalAdvance(std::get<1>(texts.front()));
+    const int around =
+        asView->sizeHintForIndex(model->index(std::get<2>(texts.front()), column)).width() - widestWidth;
+    int width = widestWidth;
+    int measured = 0, characters = 0;
+    for (auto it = texts.begin() + 1; it != texts.end() && std::get<0>(*it) + kKerning > width; ++it) {
+        characters += static_cast<int>(std::get<1>(*it).size());
+        if (++measured > kMeasuredTexts && characters > kMeasuredCharacters) { // the estimate bounds the rest
+            width = std::max(width, static_cast<int>(std::ceil(std::get<0>(*it))) + kKerning);
+            break;
+        }
+        width = std::max(width, metrics.horizontalAdvance(std::get<1>(*it)));
+    }
     return width + around + (view->showGrid() ? 1 : 0);
 }
 
