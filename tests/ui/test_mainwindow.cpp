@@ -1,5 +1,6 @@
 // The main window on the demo dataset: layers and legend, recolouring on a parameter change, place search,
 // clicking the map, the parameters dialog; the interface language.
+#include "core/analysis/crunch.h"
 #include "core/io/gpkg.h"
 #include "ui/app_settings.h"
 #include "ui/dialogs.h"
@@ -8,6 +9,7 @@
 #include "ui/layer_roles.h"
 #include "ui/main_window.h"
 #include "ui/map_layers.h"
+#include "ui/panels/panel_table.h"
 #include "ui/session.h"
 
 #include "testing.h"
@@ -33,6 +35,8 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTextDocument>
@@ -118,6 +122,7 @@ private slots:
     void cleanupTestCase();
     void demoOpensWithLayersAndLegend();
     void parameterChangeRecoloursAtOnce();
+    void panelsOutOfSightFollowAParameterChangeWhenShown();
     void parametersDialogApplies();
     void searchGoesToPlaceIgnoringAccents();
     void clickSelectsBassin();
@@ -238,6 +243,81 @@ void TestMainWindow::parameterChangeRecoloursAtOnce() {
     session->setParameters(before);
     QCOMPARE(typeOnMap(), 2);
     QCOMPARE(legendCounts(*m_window), countsOf(*session));
+}
+
+void TestMainWindow::panelsOutOfSightFollowAParameterChangeWhenShown() {
+    // Issue 10: after a parameter change, the panels out of sight (a dock tabbed behind another, a tab
+    // behind another) wait to be shown; shown, they give the current results.
+    Session* session = m_window->session();
+    auto* polesDock = m_window->findChild<QDockWidget*>(QStringLiteral("dockPoles"));
+    auto* maillageDock = m_window->findChild<QDockWidget*>(QStringLiteral("dockMaillage"));
+    QVERIFY(polesDock && maillageDock);
+    auto* tabs = polesDock->findChild<QTabWidget*>();
+    auto* links = maillageDock->findChild<QTableView*>(QStringLiteral("linksTable"));
+    auto* poles = polesDock->findChild<QTableView*>(QStringLiteral("polesTable"));
+    auto* grands = polesDock->findChild<QLabel*>(QStringLiteral("crunchCount2"));
+    QVERIFY(tabs && links && poles && grands);
+    auto idle = [] { return QgsApplication::taskManager()->countActiveTasks() == 0; };
+    auto grandsOf = [&] {
+        int n = 0;
+        for (const auto& p : session->poles())
+            n += p.type == analysis::PoleType::GrandPole ? 1 : 0;
+        return n;
+    };
+    auto grandsListed = [&] {
+        int n = 0;
+        for (int r = 0; r < poles->model()->rowCount(); ++r)
+            n += poles->model()->index(r, 0).data(panel::FirstOwnRole).toInt() ==
+                         static_cast<int>(analysis::PoleType::GrandPole)
+                     ? 1
+                     : 0;
+        return n;
+    };
+    const model::Parameters before = session->parameters();
+    const int grandsBefore = grandsOf();
+    const std::size_t linksBefore = session->maillage().links.size();
+    maillageDock->raise();
+    QTRY_COMPARE(links->model()->rowCount(), static_cast<int>(linksBefore));
+    // The Pôles tab in front: the Maillage dock (tabbed behind) and the Crunch tab are out of sight.
+    polesDock->raise();
+    tabs->setCurrentIndex(0);
+    QTRY_VERIFY(idle());
+    QCoreApplication::processEvents();
+    QCOMPARE(grandsListed(), grandsBefore);
+    QSignalSpy linksReset(links->model(), &QAbstractItemModel::modelReset);
+    model::Parameters p = before;
+    p.poles.grandPoleMin = before.poles.grandPoleMin / 3; // more grands pôles, more links
+    session->setParameters(p);
+    QTRY_VERIFY(idle());
+    QCoreApplication::processEvents();
+    const std::size_t linksAfter = session->maillage().links.size();
+    QVERIFY(linksAfter != linksBefore);
+    QVERIFY(grandsOf() != grandsBefore);
+    QTRY_COMPARE(grandsListed(), grandsOf()); // the table in sight follows (its rows from a worker)
+    QCOMPARE(linksReset.count(), 0);          // the one behind the Pôles dock waits
+    QCOMPARE(links->model()->rowCount(), static_cast<int>(linksBefore));
+    maillageDock->raise();
+    QTRY_COMPARE(links->model()->rowCount(), static_cast<int>(linksAfter));
+    // The Crunch tab, out of sight during the change, diagnoses the new classification once shown.
+    polesDock->raise();
+    tabs->setCurrentIndex(1);
+    const analysis::CrunchDiagnostics expected =
+        analysis::diagnoseCrunch(session->dataset(), {}, session->parameters().poles,
+                                 session->parameters().crunch, session->vintage(), 0);
+    QCOMPARE(expected.polesByType[2], grandsOf());
+    QTRY_COMPARE(grands->text(), QString::number(grandsOf()));
+    // The Pôles table, behind the Maillage dock when the parameters return, lists them once shown.
+    tabs->setCurrentIndex(0);
+    maillageDock->raise();
+    QCoreApplication::processEvents();
+    QSignalSpy polesReset(poles->model(), &QAbstractItemModel::modelReset);
+    session->setParameters(before);
+    QTRY_VERIFY(idle());
+    QCoreApplication::processEvents();
+    QCOMPARE(polesReset.count(), 0);
+    QVERIFY(grandsListed() != grandsBefore);
+    polesDock->raise();
+    QTRY_COMPARE(grandsListed(), grandsBefore);
 }
 
 void TestMainWindow::parametersDialogApplies() {

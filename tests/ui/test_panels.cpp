@@ -219,6 +219,8 @@ private slots:
         model::Parameters p = original;
         p.poles.grandPoleMin = original.poles.grandPoleMin / 2;
         session->setParameters(p);
+        QVERIFY(panel.tableComputing()); // the rows are computed in a worker, the map redrawn meanwhile
+        QTRY_VERIFY(!panel.tableComputing());
         QVERIFY(session->classificationRevision() > revision);
         verifyFitted();
         QCOMPARE(table->horizontalHeader()->sortIndicatorSection(), 2);
@@ -234,6 +236,7 @@ private slots:
         panel.findChild<QCheckBox*>(QStringLiteral("polesOnly"))->setChecked(false);
         verifyFitted();
         session->setParameters(original);
+        QTRY_VERIFY(!panel.tableComputing()); // the rows are computed in a worker
         session->selectBassins({});
     }
 
@@ -258,12 +261,14 @@ private slots:
         model::Parameters p = original;
         p.maillage.isolationDistanceKm += 10;
         session->setParameters(p);
+        QTRY_VERIFY(!panel.tableComputing()); // the rows are computed in a worker
         QCOMPARE(session->classificationRevision(), revision);
         QCOMPARE(column(marginsColumn), margins);
 
         // The secrecy threshold: the margins of masked counts are no longer shown.
         p.density.secrecyThreshold = 1e6;
         session->setParameters(p);
+        QTRY_VERIFY(!panel.tableComputing()); // the rows are computed in a worker
         QCOMPARE(session->classificationRevision(), revision);
         QVERIFY(column(marginsColumn).first().startsWith(QStringLiteral("not shown")));
         QCOMPARE(column(typeColumn), types);
@@ -272,11 +277,13 @@ private slots:
         p = original;
         p.poles.grandPoleMin = original.poles.grandPoleMin * 100;
         session->setParameters(p);
+        QTRY_VERIFY(!panel.tableComputing()); // the rows are computed in a worker
         QVERIFY(session->classificationRevision() > revision);
         QVERIFY(column(typeColumn) != types);
         QCOMPARE(column(marginsColumn).size(), margins.size());
 
         session->setParameters(original);
+        QTRY_VERIFY(!panel.tableComputing()); // the rows are computed in a worker
         QCOMPARE(column(typeColumn), types);
         QCOMPARE(column(marginsColumn), margins);
     }

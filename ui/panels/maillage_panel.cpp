@@ -433,6 +433,7 @@ QgsVectorLayer* MaillagePanel::cooperationsLayer() const {
 void MaillagePanel::refreshNow() {
     m_refreshLater.forget();
     clearHighlight();
+    m_linksTableWhenShown->cancel();
     if (!m_session->hasDataset()) {
         m_layers->clear();
         m_model->setRows({}, QString());
@@ -464,20 +465,35 @@ void MaillagePanel::refreshNow() {
     m_layers->showCooperations(ds, m_session->poles(), m_showCooperations->isChecked());
     refreshCrossing();
     updateSummary(result);
+    // The table of links (a fifth of the main thread's work after a parameter change on the national
+    // dataset) waits while the panel is behind another: the map's links above are drawn at once.
+    m_linksTableWhenShown->run();
+    updateControlState();
+}
 
-    std::vector<LinksTableRow> rows;
-    rows.reserve(result.links.size());
-    for (int i = 0; i < static_cast<int>(result.links.size()); ++i) {
-        const analysis::Link& l = result.links[i];
-        rows.push_back({i, panel::bassinName(ds, result.nodes[l.from].bv),
-                        panel::bassinName(ds, result.nodes[l.to].bv), l.distance, l.intensity, l.dominant});
+void MaillagePanel::refreshLinksTable() {
+    const analysis::MaillageResult* result = nullptr;
+    try {
+        result = m_session->hasDataset() ? &m_session->maillage() : nullptr;
+    } catch (const std::exception&) { // refreshNow() said why
     }
-    const QString unit = result.distanceUnit == "min" ? tr("min") : tr("km");
+    if (!result) {
+        m_model->setRows({}, QString());
+        return;
+    }
+    const model::Dataset& ds = m_session->dataset();
+    std::vector<LinksTableRow> rows;
+    rows.reserve(result->links.size());
+    for (int i = 0; i < static_cast<int>(result->links.size()); ++i) {
+        const analysis::Link& l = result->links[i];
+        rows.push_back({i, panel::bassinName(ds, result->nodes[l.from].bv),
+                        panel::bassinName(ds, result->nodes[l.to].bv), l.distance, l.intensity, l.dominant});
+    }
+    const QString unit = result->distanceUnit == "min" ? tr("min") : tr("km");
     m_model->setRows(std::move(rows), unit);
     // Figures as wide as their contents and titles (not the sort indicator's reserve); names share the rest.
     for (int c = LinksTableModel::Distance; c < LinksTableModel::ColumnCount; ++c)
         m_table->horizontalHeader()->resizeSection(c, panel::fittedWidth(m_table, c));
-    updateControlState();
 }
 
 void MaillagePanel::updateSummary(const analysis::MaillageResult& result) {

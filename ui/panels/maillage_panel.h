@@ -62,6 +62,8 @@ private:
     void updateControlState();
     void scheduleRefresh();
     void updateSummary(const analysis::MaillageResult& result);
+    //! The table of links from the Session's maillage.
+    void refreshLinksTable();
     void clearHighlight();
     QWidget* buildFlowFilters();
     QWidget* buildCrossingTab();
@@ -104,6 +106,7 @@ private:
 
     QgsHighlight* m_highlight = nullptr;
     panel::DeferredCall m_refreshLater{this, [this] { refreshNow(); }};
+    panel::WhenShown* m_linksTableWhenShown = new panel::WhenShown(this, [this] { refreshLinksTable(); });
 };
 
 } // namespace maillage::ui

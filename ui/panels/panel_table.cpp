@@ -6,6 +6,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCoreApplication>
+#include <QDockWidget>
+#include <QEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QKeySequence>
@@ -147,6 +149,51 @@ void DeferredCall::schedule() {
         m_scheduled = false;
         m_call();
     });
+}
+
+bool outOfSight(const QWidget* widget) {
+    // A dock tabbed behind another stays "visible", moved out of the window: nothing of it is drawn.
+    return widget->window()->isVisible() && (!widget->isVisible() || widget->visibleRegion().isEmpty());
+}
+
+WhenShown::WhenShown(QWidget* widget, std::function<void()> call)
+    : QObject(widget), m_widget(widget), m_call(std::move(call)) {
+    widget->installEventFilter(this);
+}
+
+void WhenShown::run() {
+    m_pending = outOfSight(m_widget);
+    if (!m_pending) {
+        m_call();
+        return;
+    }
+    // The dock holding the widget says when its tab is brought to the front (the widget gets no Show).
+    QWidget* w = m_widget;
+    while (w && !qobject_cast<QDockWidget*>(w))
+        w = w->parentWidget();
+    auto* dock = qobject_cast<QDockWidget*>(w);
+    if (dock == m_dock)
+        return;
+    QObject::disconnect(m_dockConnection);
+    m_dock = dock;
+    if (dock)
+        m_dockConnection = connect(dock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+            if (visible)
+                callIfPending();
+        });
+}
+
+void WhenShown::callIfPending() {
+    if (!m_pending)
+        return;
+    m_pending = false;
+    m_call();
+}
+
+bool WhenShown::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_widget && event->type() == QEvent::Show)
+        callIfPending();
+    return QObject::eventFilter(watched, event);
 }
 
 } // namespace maillage::ui::panel

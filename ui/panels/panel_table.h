@@ -1,9 +1,10 @@
 #pragma once
 // What the panels' tables have in common: a model over a vector of rows (numbers kept as numbers for
 // sorting), the sorting proxy, the read-only single-row view, columns fitted to their figures, and
-// refreshes deferred to the event loop.
+// refreshes deferred to the event loop or until shown.
 #include <QAbstractTableModel>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QVariant>
 
@@ -11,8 +12,10 @@
 #include <utility>
 #include <vector>
 
+class QDockWidget;
 class QSortFilterProxyModel;
 class QTableView;
+class QWidget;
 
 namespace maillage::ui::panel {
 
@@ -117,6 +120,34 @@ private:
     QObject* m_context;
     std::function<void()> m_call;
     bool m_scheduled = false;
+};
+
+//! True when `widget`'s window is on screen but `widget` is not (a tab, or a dock tabbed behind another):
+//! what it shows can wait until it is shown. A widget whose window was never shown is not out of sight.
+bool outOfSight(const QWidget* widget);
+
+//! A function that updates what `widget` shows: run() calls it at once, or, while the widget is out of
+//! sight, the next time the widget is shown. After a parameter change the hidden panels' tables waited
+//! for nobody (issue 10: the recompute's 100 ms).
+class WhenShown : public QObject {
+public:
+    WhenShown(QWidget* widget, std::function<void()> call);
+    void run();
+    //! True while a call waits for the widget to be shown.
+    bool pending() const { return m_pending; }
+    //! Forgets the call waiting (what it would show was shown otherwise).
+    void cancel() { m_pending = false; }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void callIfPending();
+    QWidget* m_widget;
+    std::function<void()> m_call;
+    bool m_pending = false;
+    QPointer<QDockWidget> m_dock; // the dock whose tab brings the widget to the front
+    QMetaObject::Connection m_dockConnection;
 };
 
 } // namespace maillage::ui::panel

@@ -14,18 +14,22 @@
 #include "ui/panels/sensitivity_panel.h"
 #include "ui/panels/table_export.h"
 #include "ui/session.h"
+#include "ui/tasks.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFontMetrics>
+#include <QFontMetricsF>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QPointer>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
@@ -36,10 +40,12 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <exception>
 #include <functional>
 #include <set>
+#include <tuple>
 
 namespace maillage::ui {
 
@@ -261,6 +267,9 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
     m_details->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     pv->addWidget(m_details);
     m_tabs->addTab(polesTab, tr("Pôles"));
+    // The table behind another tab or dock waits until it is shown (issue 10: 111M instructions of the
+    // main thread after "grands pôles from 2,500" on the national dataset).
+    m_tableWhenShown = new panel::WhenShown(polesTab, [this] { reloadTable(m_rowsInBackground); });
 
     // --- Crunch tab
     auto* scroll = new QScrollArea;
@@ -461,6 +470,9 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
 
     scroll->setWidget(content);
     m_tabs->addTab(scroll, tr("Crunch"));
+    // The diagnosis behind another tab waits until it is shown (issue 10: 30M instructions of the main
+    // thread's 150M after a parameter change on the national dataset, and a background task).
+    m_crunchWhenShown = new panel::WhenShown(scroll, [this] { refreshCrunch(); });
 
     // --- Sensitivity tab
     auto* sensitivity = new SensitivityPanel(m_session);
@@ -485,7 +497,8 @@ PolesPanel::PolesPanel(Session* session, QgsMapCanvas* canvas, QgsProject* proje
 
     connect(m_session, &Session::datasetChanged, this, &PolesPanel::onDatasetChanged);
     connect(m_session, &Session::classificationChanged, this, [this] {
-        reloadTable();
+        m_rowsInBackground = true;
+        m_tableWhenShown->run();
         // The year of the whole application changed (Densités panel, toolbar): the diagnosis follows it.
         const int i = m_to->findData(m_session->vintage());
         if (m_session->hasDataset() && i >= 0 && i != m_to->currentIndex()) {
@@ -524,8 +537,9 @@ QString PolesPanel::listedBassin(int row) const {
 void PolesPanel::onDatasetChanged() {
     fillScopeCombo();
     fillVintageCombos();
-    reloadTable();
-    refreshCrunch();
+    m_rowsInBackground = false; // a new dataset: its table at once
+    m_tableWhenShown->run();
+    refreshCrunchWhenShown();
 }
 
 namespace {
@@ -567,38 +581,75 @@ polesRows(const model::Dataset& ds, const std::vector<analysis::PoleClassificati
     return rows;
 }
 
-//! Width that shows the texts of column `column` of `view` whole, over every row it lists: the widths of
-//! the longest texts (within a tenth of the longest in characters, 32 at most) in the view's font, plus
-//! what the delegate adds around the longest (margins, the type's swatch), as
-//! QTableView::sizeHintForColumn gives it. That one asked the delegate for every cell of 100 rows: for the
-//! name, reason and margins, 59M of the main thread's 149M instructions after "grands pôles from 2,500" on
-//! the national dataset (callgrind, issue 10); the delegate for 32 rows a column was still 30M.
+//! Width that shows the texts of column `column` of `view` whole, over every row it lists: the widest
+//! texts measured in the view's font, plus what the delegate adds around the widest (margins, the type's
+//! swatch), as QTableView::sizeHintForColumn gives it. That one asked the delegate for every cell of 100
+//! rows: for the name, reason and margins, 59M of the main thread's 149M instructions after "grands pôles
+//! from 2,500" on the national dataset (callgrind, issue 10); the delegate for 32 rows a column was still
+//! 30M; the texts within a tenth of the longest in characters, measured (shaped) one by one, 27M. Each
+//! text's width is now first estimated as the sum of its characters' advances (no shaping: what kerning
+//! adds to it is a pixel or two at most), and texts are measured in decreasing estimates until the next
+//! estimate cannot exceed the widest measured (32 texts, or 4,096 characters of shorter ones, at most; the
+//! next estimate bounds the rest).
 int longestTextWidth(const QTableView* view, int column) {
-    constexpr int kMeasured = 32;
+    // Measured at most after the widest estimate: 32 texts, or more if they are short (4,096 characters).
+    constexpr int kMeasuredTexts = 32, kMeasuredCharacters = 4096;
+    constexpr int kKerning = 2; // px
     const QAbstractItemModel* model = view->model();
     if (model->rowCount() == 0)
         return view->showGrid() ? 1 : 0;
-    std::vector<std::pair<QString, int>> texts; // text, row
-    texts.reserve(static_cast<std::size_t>(model->rowCount()));
-    for (int r = 0; r < model->rowCount(); ++r)
-        texts.emplace_back(model->index(r, column).data().toString(), r);
-    const auto measured = texts.begin() + std::min<std::ptrdiff_t>(kMeasured, texts.size());
-    std::partial_sort(texts.begin(), measured, texts.end(),
-                      [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     const QFontMetrics metrics(view->font());
+    const QFontMetricsF metricsF(view->font());
+    std::array<qreal, 0x180> latin; // advances of the Latin characters, measured once each
+    latin.fill(-1);
+    QHash<QChar, qreal> others;
+    auto advance = [&](QChar c) {
+        qreal* known = c.unicode() < latin.size() ? &latin[c.unicode()] : nullptr;
+        if (known && *known >= 0)
+            return *known;
+        if (!known) {
+            const auto it = others.constFind(c);
+            if (it != others.constEnd())
+                return *it;
+        }
+        const qreal a = metricsF.horizontalAdvance(c);
+        if (known)
+            *known = a;
+        else
+            others.insert(c, a);
+        return a;
+    };
+    std::vector<std::tuple<qreal, QString, int>> texts; // estimated width, text, row
+    texts.reserve(static_cast<std::size_t>(model->rowCount()));
+    for (int r = 0; r < model->rowCount(); ++r) {
+        QString text = model->index(r, column).data().toString();
+        qreal estimate = 0;
+        for (const QChar c : std::as_const(text))
+            estimate += advance(c);
+        texts.emplace_back(estimate, std::move(text), r);
+    }
+    std::sort(texts.begin(), texts.end(),
+              [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
     const QAbstractItemView* asView = view; // sizeHintForIndex() is public there
-    const int around = asView->sizeHintForIndex(model->index(texts.front().second, column)).width() -
-                       metrics.horizontalAdvance(texts.front().first);
-    int width = 0;
-    for (auto it = texts.begin(); it != measured && it->first.size() * 10 >= texts.front().first.size() * 9;
-         ++it)
-        width = std::max(width, metrics.horizontalAdvance(it->first));
+    const int widestWidth = metrics.horizontalAdvance(std::get<1>(texts.front()));
+    const int around =
+        asView->sizeHintForIndex(model->index(std::get<2>(texts.front()), column)).width() - widestWidth;
+    int width = widestWidth;
+    int measured = 0, characters = 0;
+    for (auto it = texts.begin() + 1; it != texts.end() && std::get<0>(*it) + kKerning > width; ++it) {
+        characters += static_cast<int>(std::get<1>(*it).size());
+        if (++measured > kMeasuredTexts && characters > kMeasuredCharacters) { // the estimate bounds the rest
+            width = std::max(width, static_cast<int>(std::ceil(std::get<0>(*it))) + kKerning);
+            break;
+        }
+        width = std::max(width, metrics.horizontalAdvance(std::get<1>(*it)));
+    }
     return width + around + (view->showGrid() ? 1 : 0);
 }
 
 } // namespace
 
-void PolesPanel::reloadTable() {
+void PolesPanel::reloadTable(bool background) {
     const bool has = m_session->hasDataset();
     const RowsKey key{has, m_session->classificationRevision(),
                       has ? analysis::SecrecyRule::from(m_session->parameters().density).threshold : 0,
@@ -608,15 +659,49 @@ void PolesPanel::reloadTable() {
     if (m_rowsKey && *m_rowsKey == key)
         return;
     m_rowsKey = key;
-    std::vector<PolesTableRow> rows;
-    int poleCount = 0;
-    if (m_session->hasDataset()) {
-        const analysis::SecrecyRule rule = analysis::SecrecyRule::from(m_session->parameters().density);
-        rows = polesRows(m_session->dataset(), m_session->poles(), rule,
-                         [&](const analysis::PoleClassification& p) { return marginsText(p, rule); });
-        for (const auto& r : rows)
-            poleCount += r.type >= 1 && r.type <= 4 ? 1 : 0;
+    const long long generation = ++m_rowsGeneration; // a result computed for another key is dropped
+    m_rowsComputing = false;
+    if (!has) {
+        showRows({});
+        return;
     }
+    const analysis::SecrecyRule rule = analysis::SecrecyRule::from(m_session->parameters().density);
+    auto compute = [rule](const model::Dataset& ds, const std::vector<analysis::PoleClassification>& poles) {
+        return polesRows(ds, poles, rule,
+                         [&rule](const analysis::PoleClassification& p) { return marginsText(p, rule); });
+    };
+    if (!background) {
+        showRows(compute(m_session->dataset(), m_session->poles()));
+        return;
+    }
+    // After a parameter change: the texts of every BV (classification table, reasons, margins: 70M
+    // instructions on the national dataset, half the Pôles tab's) computed in a worker, the map and legend
+    // meanwhile redrawn; the rows are shown when ready (issue 10).
+    m_rowsComputing = true;
+    auto rows = std::make_shared<std::vector<PolesTableRow>>();
+    std::shared_ptr<const model::Dataset> dataset = m_session->sharedDataset();
+    auto poles = std::make_shared<const std::vector<analysis::PoleClassification>>(m_session->poles());
+    QPointer<PolesPanel> self(this);
+    FunctionTask::start(
+        tr("Table of the pôles"),
+        [compute, rows, dataset, poles](Feedback&) { *rows = compute(*dataset, *poles); },
+        [self, rows, generation](bool ok, const QString&) {
+            if (!self || generation != self->m_rowsGeneration)
+                return;
+            self->m_rowsComputing = false;
+            if (ok) {
+                self->showRows(std::move(*rows));
+            } else { // cancelled (the application closing) or failed: computed here
+                self->m_rowsKey.reset();
+                self->reloadTable(false);
+            }
+        });
+}
+
+void PolesPanel::showRows(std::vector<PolesTableRow> rows) {
+    int poleCount = 0;
+    for (const auto& r : rows)
+        poleCount += r.type >= 1 && r.type <= 4 ? 1 : 0;
     const int bassinCount = static_cast<int>(rows.size());
     if (m_model->rows().size() != rows.size() || m_model->rows().empty() || [&] {
             for (size_t i = 0; i < rows.size(); ++i)
@@ -792,6 +877,10 @@ QStringList PolesPanel::scopeBassins(bool* isEmptySelection) const {
 
 void PolesPanel::scheduleCrunch() {
     m_crunchLater.schedule();
+}
+
+void PolesPanel::refreshCrunchWhenShown() {
+    m_crunchWhenShown->run();
 }
 
 void PolesPanel::refreshCrunch() {

@@ -13,6 +13,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -30,6 +31,7 @@ namespace maillage::ui {
 class Session;
 class RankSizeChart;
 class PolesTableModel;
+struct PolesTableRow;
 class ResultTableModel;
 
 class PolesPanel : public DockPanel {
@@ -52,10 +54,15 @@ public:
     const ResultTableModel* crunchChangesModel() const { return m_changesModel; }
     //! The Crunch early warning the tab lists (issue 11): the command line's "early_warning" table.
     const ResultTableModel* earlyWarningModel() const { return m_earlyWarningModel; }
+    //! True while the rows of the table are computed in a worker, after a parameter change.
+    bool tableComputing() const { return m_rowsComputing; }
 
 private:
     void onDatasetChanged();
-    void reloadTable();
+    //! The table's rows from the Session, computed in a worker when `background` (shown when ready).
+    void reloadTable(bool background = false);
+    //! Lists `rows` (when they differ from those listed) and counts the pôles.
+    void showRows(std::vector<PolesTableRow> rows);
     //! Each column of the pôles table as wide as the longest text of the listed rows (the name up to 150 px).
     void fitColumns();
     void onTableSelection();
@@ -70,6 +77,8 @@ private:
     QStringList scopeBassins(bool* isEmptySelection = nullptr) const;
     //! Asks the Session for the diagnosis of the chosen territory and years.
     void refreshCrunch();
+    //! refreshCrunch() now, or when the Crunch tab is shown next.
+    void refreshCrunchWhenShown();
     void showCrunch(const CrunchResult& result);
     //! Pôles per type and concentration, "< 5" where `mask` masks a figure.
     void showConcentration(const analysis::CrunchDiagnostics& c, const analysis::CrunchMask& mask,
@@ -135,7 +144,12 @@ private:
         }
     };
     std::optional<RowsKey> m_rowsKey;
-    panel::DeferredCall m_crunchLater{this, [this] { refreshCrunch(); }};
+    long long m_rowsGeneration = 0;
+    bool m_rowsComputing = false;
+    bool m_rowsInBackground = false; // the next reload after a parameter change, not a new dataset
+    panel::WhenShown* m_tableWhenShown = nullptr;  // reloadTable() on the Pôles tab
+    panel::WhenShown* m_crunchWhenShown = nullptr; // refreshCrunch() on the Crunch tab
+    panel::DeferredCall m_crunchLater{this, [this] { refreshCrunchWhenShown(); }};
 };
 
 } // namespace maillage::ui
