@@ -47,7 +47,7 @@
 <context>
     <name>maillage::ui::PolesPanel</name>
     <message numerus="yes">
-        <location filename="../ui/panels/poles_panel.cpp" line="+975"/>
+        <location filename="../ui/panels/poles_panel.cpp" line="+1069"/>
         <source>(over the %n bassins de vie whose change is shown)</source>
         <translation>
             <numerusform>(over the bassin de vie whose change is shown)</numerusform>

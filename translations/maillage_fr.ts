@@ -4,7 +4,7 @@
 <context>
     <name>ExportLayout</name>
     <message>
-        <location filename="../ui/print/print_tools.cpp" line="+210"/>
+        <location filename="../ui/print/print_tools.cpp" line="+225"/>
         <source>Fictional data (demonstration dataset)</source>
         <translation>Données fictives (jeu de démonstration)</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>Carte : Maillage, %1</translation>
     </message>
     <message>
-        <location filename="../ui/export_layout.cpp" line="+170"/>
+        <location filename="../ui/export_layout.cpp" line="+169"/>
         <source>Health care pôles</source>
         <translation>Pôles d&apos;offre de soins</translation>
     </message>
@@ -54,7 +54,7 @@
         <translation>Impossible d&apos;écrire dans le dossier %1.</translation>
     </message>
     <message>
-        <location filename="../ui/export_layout.cpp" line="+97"/>
+        <location filename="../ui/export_layout.cpp" line="+96"/>
         <source>Not enough memory to export the map at %1 dpi.</source>
         <translation>Mémoire insuffisante pour exporter la carte à %1 dpi.</translation>
     </message>
@@ -72,7 +72,7 @@
 <context>
     <name>PanelTable</name>
     <message>
-        <location filename="../ui/panels/panel_table.cpp" line="+62"/>
+        <location filename="../ui/panels/panel_table.cpp" line="+64"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -1736,17 +1736,17 @@
     <name>maillage::ui::MaillageLayers</name>
     <message>
         <location filename="../ui/maillage_layers.cpp" line="+209"/>
-        <location filename="../ui/styles/dataset_styles.cpp" line="+341"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="+192"/>
         <source>Maillage links</source>
         <translation>Liens du maillage</translation>
     </message>
     <message>
-        <location filename="../ui/styles/layer_styles.cpp" line="+294"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="+365"/>
         <source>Dominant link (towards a heavier pôle)</source>
         <translation>Lien dominant (vers un pôle plus lourd)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Other link</source>
         <translation>Autre lien</translation>
     </message>
@@ -1758,19 +1758,19 @@
     </message>
     <message>
         <location line="+22"/>
-        <location filename="../ui/styles/dataset_styles.cpp" line="-166"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="-122"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../ui/styles/dataset_styles.cpp" line="+2"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="+1"/>
         <source>%1 km</source>
         <translation>%1 km</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <location filename="../ui/styles/layer_styles.cpp" line="+35"/>
+        <location line="+27"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="+31"/>
         <source>Observed flows</source>
         <translation>Flux observés</translation>
     </message>
@@ -1796,12 +1796,12 @@
         <translation>Coopération déclarée sans lien fort</translation>
     </message>
     <message>
-        <location filename="../ui/styles/layer_styles.cpp" line="-73"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="-88"/>
         <source>Isolated pôle (no peer within %1)</source>
         <translation>Pôle isolé (aucun pair à moins de %1)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Pôle</source>
         <translation>Pôle</translation>
     </message>
@@ -1820,18 +1820,18 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+505"/>
+        <location line="+521"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location line="-503"/>
-        <location line="+503"/>
+        <location line="-519"/>
+        <location line="+519"/>
         <source>To</source>
         <translation>Vers</translation>
     </message>
     <message>
-        <location line="-457"/>
+        <location line="-473"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
@@ -2002,13 +2002,13 @@
     <message>
         <location line="-77"/>
         <location line="+77"/>
-        <location line="+227"/>
+        <location line="+243"/>
         <location line="+1"/>
         <source> km</source>
         <translation> km</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-259"/>
         <source>Straight line (Lambert-93)</source>
         <translation>À vol d&apos;oiseau (Lambert-93)</translation>
     </message>
@@ -2043,7 +2043,7 @@
         <translation>Flux observés agrégés par bassin de vie</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>No dataset open.</source>
         <translation>Aucun jeu de données ouvert.</translation>
     </message>
@@ -2053,7 +2053,7 @@
         <translation>Le maillage n&apos;a pas pu être calculé.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+39"/>
         <source>min</source>
         <translation>min</translation>
     </message>
@@ -2063,7 +2063,7 @@
         <translation>km</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
@@ -2266,12 +2266,12 @@
 <context>
     <name>maillage::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="+1473"/>
+        <location filename="../ui/main_window.cpp" line="+1476"/>
         <source>This dataset has no commune boundaries (it was imported from a table without geometry): there is no map to draw, but every panel works. Import communes from a GeoPackage, Shapefile or GeoJSON to see the map.</source>
         <translation>Ce jeu de données n&apos;a pas de contours de communes (il a été importé d&apos;une table sans géométrie) : il n&apos;y a pas de carte à dessiner, mais tous les panneaux fonctionnent. Importez les communes depuis un GeoPackage, un Shapefile ou un GeoJSON pour voir la carte.</translation>
     </message>
     <message>
-        <location line="-1276"/>
+        <location line="-1278"/>
         <source>%1 (commune) — </source>
         <translation>%1 (commune) — </translation>
     </message>
@@ -2301,7 +2301,7 @@
         <translation>Paramètres non enregistrés</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>&amp;Open dataset…</source>
         <translation>&amp;Ouvrir un jeu de données…</translation>
     </message>
@@ -2984,12 +2984,12 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::MapCompare</name>
     <message>
-        <location filename="../ui/map_compare.cpp" line="+148"/>
+        <location filename="../ui/map_compare.cpp" line="+149"/>
         <source>What the second map shows</source>
         <translation>Ce que montre la seconde carte</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <location line="+156"/>
         <location line="+9"/>
         <source>Pôles d&apos;offre %1</source>
@@ -3016,7 +3016,7 @@ Le fermer quand même ?</translation>
         <translation>Les densités ne peuvent pas être affichées : %1</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+217"/>
         <source>Professionals per 10,000 inhabitants</source>
         <translation>Professionnels pour 10&#xa0;000 habitants</translation>
     </message>
@@ -3043,7 +3043,7 @@ Le fermer quand même ?</translation>
     <name>maillage::ui::MapLayers</name>
     <message>
         <location filename="../ui/map_layers.cpp" line="+319"/>
-        <location filename="../ui/styles/dataset_styles.cpp" line="+158"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="+115"/>
         <source>Bassins de vie</source>
         <translation>Bassins de vie</translation>
     </message>
@@ -3090,7 +3090,7 @@ Le fermer quand même ?</translation>
         <translation>Commune sélectionnée</translation>
     </message>
     <message>
-        <location filename="../ui/styles/layer_styles.cpp" line="+108"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="+136"/>
         <source>Statistical secrecy
 (fewer than %1 professionals)</source>
         <translation>Secret statistique
@@ -3197,17 +3197,17 @@ Le fermer quand même ?</translation>
         <translation>Limites des départements</translation>
     </message>
     <message>
-        <location filename="../ui/styles/dataset_styles.cpp" line="-169"/>
+        <location filename="../ui/styles/dataset_styles.cpp" line="-124"/>
         <source>Density of general practitioners (%1)</source>
         <translation>Densité de médecins généralistes (%1)</translation>
     </message>
     <message>
-        <location line="+176"/>
+        <location line="+131"/>
         <source>Régions</source>
         <translation>Régions</translation>
     </message>
     <message>
-        <location filename="../ui/styles/layer_styles.cpp" line="-307"/>
+        <location filename="../ui/styles/layer_styles.cpp" line="-389"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -3665,7 +3665,7 @@ Le fermer quand même ?</translation>
 <context>
     <name>maillage::ui::PolesPanel</name>
     <message>
-        <location filename="../ui/panels/poles_panel.cpp" line="+123"/>
+        <location filename="../ui/panels/poles_panel.cpp" line="+129"/>
         <source>%1 (BV %2)
 %3</source>
         <translation>%1 (BV %2)
@@ -3748,7 +3748,7 @@ Le fermer quand même ?</translation>
     </message>
     <message>
         <location line="+35"/>
-        <location line="+150"/>
+        <location line="+153"/>
         <source>Pôles</source>
         <translation>Pôles</translation>
     </message>
@@ -3893,17 +3893,22 @@ Le fermer quand même ?</translation>
         <translation>Crunch</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Sensitivity</source>
         <translation>Sensibilité</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>The diagnosis was cancelled.</source>
         <translation>Le diagnostic a été annulé.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+166"/>
+        <source>Table of the pôles</source>
+        <translation>Tableau des pôles</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Pôles: %1 of %2 BV</source>
         <translation>Pôles : %1 sur %2 BV</translation>
     </message>
@@ -3928,7 +3933,7 @@ Le fermer quand même ?</translation>
         <translation>Une seule année de comptages (%1) dans ce jeu de données : importez les comptages d&apos;une autre année pour voir l&apos;évolution.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+92"/>
         <source>Computing the diagnosis…</source>
         <translation>Calcul du diagnostic…</translation>
     </message>
@@ -3938,7 +3943,7 @@ Le fermer quand même ?</translation>
         <translation>Bassins de vie : %1 · professionnels en %2 : %3</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-177"/>
         <source>Select a bassin de vie, here or on the map, to see why it is or is not a pôle.</source>
         <translation>Sélectionnez un bassin de vie, ici ou sur la carte, pour voir pourquoi il est ou n&apos;est pas un pôle.</translation>
     </message>
@@ -3958,7 +3963,7 @@ Le fermer quand même ?</translation>
         <translation>Pas de comparaison</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+57"/>
         <source>No dataset open.</source>
         <translation>Aucun jeu de données ouvert.</translation>
     </message>
@@ -3973,17 +3978,17 @@ Le fermer quand même ?</translation>
         <translation>Sélectionnez un ou plusieurs bassins de vie sur la carte ou dans l&apos;onglet Pôles.</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-389"/>
         <source>The diagnosis failed: %1</source>
         <translation>Le diagnostic a échoué : %1</translation>
     </message>
     <message>
-        <location line="+400"/>
+        <location line="+476"/>
         <source>The diagnosis is withheld: it rests on figures masked by statistical secrecy.</source>
         <translation>Le diagnostic n&apos;est pas publié&#xa0;: il repose sur des chiffres masqués par le secret statistique.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>prof.</source>
         <comment>abbreviation of professionals</comment>
         <translation>prof.</translation>
@@ -4802,7 +4807,7 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
 <context>
     <name>maillage::ui::print::PrintText</name>
     <message>
-        <location filename="../ui/print/atlas.cpp" line="+94"/>
+        <location filename="../ui/print/atlas.cpp" line="+97"/>
         <location filename="../ui/print/report.cpp" line="+280"/>
         <source>Legend</source>
         <translation>Légende</translation>
@@ -4813,7 +4818,7 @@ Le guide de l&apos;utilisateur n&apos;est pas installé avec cette version.</tra
         <translation>Atlas des pôles d&apos;offre de soins</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+117"/>
         <location filename="../ui/print/report.cpp" line="+354"/>
         <source>%1: the dataset has no outlines of these territories.</source>
         <translation>%1 : le jeu de données n&apos;a pas les contours de ces territoires.</translation>

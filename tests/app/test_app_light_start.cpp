@@ -70,6 +70,10 @@ class TestAppLightStart : public QObject {
     QString path(const char* name) const { return m_dir.filePath(QString::fromUtf8(name)); }
 
 private slots:
+    void initTestCase() {
+        qputenv("LANGUAGE", "en"); // the messages asserted are English, in every run of the binary
+    }
+
     void classifyFromCsvTablesLoadsNoGdal() {
         const Process r = runBinary(tinyClassify(path("light.csv")), path("ld-light"));
         QCOMPARE(r.status, 0);
