@@ -50,19 +50,10 @@ io::StyleValues styleValues(const analysis::OutputSummary& summary) {
     v.intensityHi = summary.intensityHi;
     v.volumeLo = summary.volumeLo;
     v.volumeHi = summary.volumeHi;
-    std::vector<double> values, weights;
-    for (std::size_t i = 0; i < summary.densities.size(); ++i) {
-        const double value = summary.densities[i];
-        if (std::isnan(value))
-            continue;
-        if (value <= 0) {
-            v.densityZero = true;
-            continue;
-        }
-        values.push_back(value);
-        weights.push_back(i < summary.populations.size() ? summary.populations[i] : 0.0);
-    }
-    v.densityLimits = analysis::classLimits(values, weights, analysis::ClassSpec{});
+    const analysis::PositiveValues positive =
+        analysis::positiveValues(summary.densities, summary.populations);
+    v.densityZero = positive.hasZero;
+    v.densityLimits = analysis::classLimits(positive.values, positive.weights, analysis::ClassSpec{});
     v.densityMasked = summary.densityMasked;
     v.secrecyThreshold = summary.secrecyThreshold;
     v.mapVintage = summary.mapVintage;

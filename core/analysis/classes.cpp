@@ -145,6 +145,22 @@ void checkSpec(const ClassSpec& spec) {
 
 } // namespace
 
+PositiveValues positiveValues(const std::vector<double>& all, const std::vector<double>& allWeights) {
+    PositiveValues out;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        const double v = all[i];
+        if (std::isnan(v))
+            continue;
+        if (v <= 0) {
+            out.hasZero = true;
+            continue;
+        }
+        out.values.push_back(v);
+        out.weights.push_back(i < allWeights.size() ? allWeights[i] : 0.0);
+    }
+    return out;
+}
+
 std::vector<double> classLimits(const std::vector<double>& values, const std::vector<double>& weights,
                                 const ClassSpec& spec) {
     checkSpec(spec);

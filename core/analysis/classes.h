@@ -41,6 +41,15 @@ constexpr int kMaxClasses = 12;
 std::vector<double> classLimits(const std::vector<double>& values, const std::vector<double>& weights,
                                 const ClassSpec& spec);
 
+//! A density map's values split as its classes take them: the values above zero with their weights (the
+//! classed ones), and whether any value is zero or below (a class of its own); NaN (masked) values left out.
+struct PositiveValues {
+    std::vector<double> values;
+    std::vector<double> weights;
+    bool hasZero = false;
+};
+PositiveValues positiveValues(const std::vector<double>& all, const std::vector<double>& allWeights);
+
 //! "weighted_quantiles", "quantiles", "natural_breaks", "equal_intervals", "fixed": saved settings.
 std::string classMethodKey(ClassMethod method);
 //! The method of a key of classMethodKey(); nothing for an unknown key.

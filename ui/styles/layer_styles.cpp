@@ -457,32 +457,15 @@ QgsRendererRange secretRange(const QgsFillSymbol& base, double threshold) {
                                 .arg(panel::number(threshold)));
 }
 
-//! The communes that have a value above zero, and their weights.
-void positiveValues(const std::vector<double>& all, const std::vector<double>& allWeights,
-                    std::vector<double>* values, std::vector<double>* weights, bool* hasZero) {
-    for (std::size_t i = 0; i < all.size(); ++i) {
-        const double v = all[i];
-        if (std::isnan(v))
-            continue;
-        if (v <= 0) {
-            *hasZero = true;
-            continue;
-        }
-        values->push_back(v);
-        weights->push_back(i < allWeights.size() ? allWeights[i] : 0.0);
-    }
-}
-
 } // namespace
 
 QgsGraduatedSymbolRenderer* densityRenderer(const QString& field, const std::vector<double>& allValues,
                                             const std::vector<double>& allWeights, bool anyMasked,
                                             double secrecyThreshold, bool accessibility,
                                             const analysis::ClassSpec& spec) {
-    std::vector<double> values, weights;
-    bool hasZero = false;
-    positiveValues(allValues, allWeights, &values, &weights, &hasZero);
-    const std::vector<double> limits = analysis::classLimits(values, weights, spec);
+    const analysis::PositiveValues positive = analysis::positiveValues(allValues, allWeights);
+    const bool hasZero = positive.hasZero;
+    const std::vector<double> limits = analysis::classLimits(positive.values, positive.weights, spec);
     const int classes = limits.empty() ? 0 : static_cast<int>(limits.size()) - 1;
     QgsColorBrewerColorRamp ramp(QStringLiteral("YlGnBu"), std::max(3, std::min(9, classes)));
     QgsFillSymbol* base = densityBaseSymbol();
