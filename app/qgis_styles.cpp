@@ -1,13 +1,12 @@
 #include "app/qgis_styles.h"
 
 #include "core/model/message.h"
+#include "core/model/parameters_text.h"
 
 #include <dlfcn.h>
 #include <limits.h>
 #include <unistd.h>
 
-#include <locale>
-#include <sstream>
 #include <vector>
 
 namespace maillage::app {
@@ -93,14 +92,9 @@ bool saveDatasetResults(const std::string& gpkg, const model::Parameters& parame
         error = detail::withDetail("app.classify.save_failed", reasons, language);
         return false;
     }
-    std::ostringstream text; // "key=value" lines, exact and locale-free, read back by the module
-    text.imbue(std::locale::classic());
-    text.precision(17);
-    for (const auto& [key, value] : parameters.toKeyValues())
-        text << key << '=' << value << '\n';
     std::vector<char> detail(4096, '\0');
-    if (save(gpkg.c_str(), text.str().c_str(), language == Language::Fr ? "fr" : "en", detail.data(),
-             detail.size()))
+    if (save(gpkg.c_str(), model::toKeyValueText(parameters).c_str(), language == Language::Fr ? "fr" : "en",
+             detail.data(), detail.size()))
         return true;
     error = detail::withDetail("app.classify.save_failed", detail.data(), language);
     return false;

@@ -155,27 +155,64 @@ void countPolesByType(const Context& ctx, const TerritoryCoverage& coverage, Cru
 
 //! The scope of the selection: a whole région or a whole département (the BVs whose Bassin::reg or
 //! Bassin::dep is that code, as `crunch --scope` and the panel select them), the dataset, or other BVs.
-CrunchScope scopeOf(const Context& ctx) {
+// A région or département as the diagnosis names it: "Eure (27)", the code alone when the data name none.
+std::string unitName(const std::map<std::string, std::string>& names, const std::string& code) {
+    const auto it = names.find(code);
+    return it == names.end() || it->second.empty() ? code : it->second + " (" + code + ")";
+}
+
+// The code of the région or département (`field`) whose BVs are exactly the selection, "" when none.
+std::string unitOfSelection(const Context& ctx, std::string model::Bassin::*field) {
+    const std::string& code = ctx.dataset.bassins[ctx.selected.front()].*field;
+    if (code.empty())
+        return {};
+    const auto in =
+        static_cast<std::size_t>(std::count_if(ctx.dataset.bassins.begin(), ctx.dataset.bassins.end(),
+                                               [&](const model::Bassin& b) { return b.*field == code; }));
+    const bool exactly = in == ctx.selected.size() &&
+                         std::all_of(ctx.selected.begin(), ctx.selected.end(),
+                                     [&](int i) { return ctx.dataset.bassins[i].*field == code; });
+    return exactly ? code : std::string{};
+}
+
+// The scope of the selection. A région or département the data hold only in part (TerritoryCoverage: the
+// bassins of a neighbouring import crossing its edge) is no région or département to compare with the mean
+// one: its BVs are a selection, compared by their share of pôles.
+CrunchScope scopeOf(const Context& ctx, const TerritoryCoverage& coverage) {
     if (ctx.selected.size() == ctx.dataset.bassins.size())
         return CrunchScope::Dataset;
-    const auto whole = [&](std::string model::Bassin::*field) {
-        const std::string& code = ctx.dataset.bassins[ctx.selected.front()].*field;
-        if (code.empty())
-            return false;
-        const auto in =
-            static_cast<std::size_t>(std::count_if(ctx.dataset.bassins.begin(), ctx.dataset.bassins.end(),
-                                                   [&](const model::Bassin& b) { return b.*field == code; }));
-        return in == ctx.selected.size() && std::all_of(ctx.selected.begin(), ctx.selected.end(), [&](int i) {
-                   return ctx.dataset.bassins[i].*field == code;
-               });
-    };
     if (ctx.selected.empty())
         return CrunchScope::Selection;
-    if (whole(&model::Bassin::reg))
-        return CrunchScope::Region;
-    if (whole(&model::Bassin::dep))
-        return CrunchScope::Departement;
+    const std::string region = unitOfSelection(ctx, &model::Bassin::reg);
+    if (!region.empty())
+        return coverage.partialRegions.count(region) ? CrunchScope::Selection : CrunchScope::Region;
+    const std::string departement = unitOfSelection(ctx, &model::Bassin::dep);
+    if (!departement.empty())
+        return coverage.partialDepartements.count(departement) ? CrunchScope::Selection
+                                                               : CrunchScope::Departement;
     return CrunchScope::Selection;
+}
+
+// Warns when the selection is a région or département the data hold only in part (scopeOf), naming it.
+void warnPartialScope(const Context& ctx, const TerritoryCoverage& coverage, Warnings& warnings) {
+    if (ctx.selected.empty() || ctx.selected.size() == ctx.dataset.bassins.size())
+        return;
+    const auto check = [&](std::string model::Bassin::*field, const std::set<std::string>& partial,
+                           const std::map<std::string, std::string>& names) {
+        const std::string code = unitOfSelection(ctx, field);
+        if (code.empty() || !partial.count(code))
+            return false;
+        warnings.push_back(
+            makeWarning(ErrorKind::Parameter, {},
+                        msg("analysis.crunch_partial_scope",
+                            {arg::text("unit", unitName(names, code)),
+                             arg::integer("n", static_cast<long long>(ctx.selected.size()))})));
+        return true;
+    };
+    // The département first: a selection that is both (one BV of a neighbouring région) was asked for as
+    // the département (`crunch --scope departement:27`).
+    if (!check(&model::Bassin::dep, coverage.partialDepartements, ctx.dataset.departementNames))
+        check(&model::Bassin::reg, coverage.partialRegions, ctx.dataset.regionNames);
 }
 
 //! What the pôles of the selection are compared with (DOMAIN.md §5): a région with the mean région, a
@@ -184,12 +221,13 @@ CrunchScope scopeOf(const Context& ctx) {
 //! dataset's. Bassins truncated by the import's area stay out of every reference.
 void compareWithReference(const Context& ctx, const TerritoryCoverage& coverage, CrunchDiagnostics& d) {
     CrunchFindings& f = d.findings;
-    f.scope = scopeOf(ctx);
+    f.scope = scopeOf(ctx, coverage);
     const std::set<std::string> truncated = truncatedBassins(ctx.dataset);
     const bool byDepartement = f.scope == CrunchScope::Departement;
     switch (f.scope) {
     case CrunchScope::Dataset:
         d.referenceByType = d.averageByTypePerRegion;
+        f.referenceUnits = d.regionCount;
         return;
     case CrunchScope::Region:
     case CrunchScope::Departement: {
@@ -201,12 +239,9 @@ void compareWithReference(const Context& ctx, const TerritoryCoverage& coverage,
         if (!byDepartement)
             f.referenceUnits = d.regionCount;
         const auto& names = byDepartement ? ctx.dataset.departementNames : ctx.dataset.regionNames;
-        for (const std::string& code : partial) {
-            const auto it = names.find(code);
-            f.partialUnits.push_back(
-                it == names.end() || it->second.empty() ? code : it->second + " (" + code + ")");
-        }
-        f.compared = f.referenceUnits >= 2;
+        for (const std::string& code : partial)
+            f.partialUnits.push_back(unitName(names, code));
+        f.compared = hasReference(d);
         f.reference = 0;
         for (int t = 1; t < kPoleTypeCount; ++t)
             f.reference += d.referenceByType[t];
@@ -476,6 +511,7 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
     const Context ctx{dataset, to.poles, selected};
 
     const TerritoryCoverage coverage = territoryCoverage(dataset);
+    warnPartialScope(ctx, coverage, d.warnings);
     countPolesByType(ctx, coverage, d);
     const std::vector<int> polesByMass = measureConcentration(ctx, crunch.macrocephalyPrimacy, d);
     const int mainIndex = findMainIndex(ctx, polesByMass);
@@ -491,6 +527,11 @@ CrunchDiagnostics diagnoseCrunch(const model::Dataset& dataset, const std::vecto
     compareWithReference(ctx, coverage, d);
     d.classification = std::move(to.poles);
     return d;
+}
+
+bool hasReference(const CrunchDiagnostics& diagnostics) {
+    const CrunchFindings& f = diagnostics.findings;
+    return f.scope == CrunchScope::Selection ? f.referenceUnits > 0 : f.referenceUnits >= 2;
 }
 
 TerritoryCoverage territoryCoverage(const model::Dataset& dataset) {

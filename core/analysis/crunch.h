@@ -140,6 +140,11 @@ struct TerritoryCoverage {
 };
 TerritoryCoverage territoryCoverage(const model::Dataset& dataset);
 
+//! Whether `diagnostics` has a reference to compare its pôles with (CrunchDiagnostics::referenceByType):
+//! another selection always (the share of the data's bassins); a région, a département or the whole data
+//! only against at least two whole units — the mean of one région is the data's own région, no comparison.
+bool hasReference(const CrunchDiagnostics& diagnostics);
+
 //! The label of the comparison of the crunch_types table and of the panel's column: "Moyenne des
 //! régions", "Moyenne des départements" or "Part des bassins de vie des données" (CrunchDiagnostics::
 //! referenceByType, by findings.scope).

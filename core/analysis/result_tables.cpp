@@ -125,7 +125,7 @@ io::Row classificationRow(const model::Dataset& ds, const PoleClassification& p,
                  Cell::orSecret(p.total, m.total),
                  Cell::orSecret(p.pole, m.pole),
                  !p.psyCounted ? Cell::none() : Cell::orSecret(p.psy, m.psy), // absent from the data: not 0
-                 Cell::orSecret(p.exPsy, m.exPsy),
+                 !p.psyCounted ? Cell::none() : Cell::orSecret(p.exPsy, m.exPsy), // total − unknown
                  m.poleShare ? Cell::secret() : numberOrNone(p.poleShare, p.total > 0),
                  !p.psyCounted ? Cell::none()
                  : m.psyShare  ? Cell::secret()
@@ -563,13 +563,12 @@ ResultTable crunchTypes(const CrunchDiagnostics& d, const SecrecyRule& rule, Lan
                  byDepartement ? column("mean_per_departement", fr, en, ColumnType::Real, 2)
                  : selection   ? column("share_of_bassins", fr, en, ColumnType::Percent, 1)
                                : column("mean_per_region", fr, en, ColumnType::Real, 2)};
-    const int units = byDepartement || selection ? d.findings.referenceUnits : d.regionCount;
     for (int type = 1; type < kPoleTypeCount; ++type) {
         const auto pt = static_cast<PoleType>(type);
         io::Row row;
         row.cells = {Cell::of(static_cast<double>(type)), Cell::of(tables::typeLabel(pt, language)),
                      Cell::of(static_cast<double>(d.polesByType[type])),
-                     numberOrNone(d.referenceByType[type], units > 0)};
+                     numberOrNone(d.referenceByType[type], hasReference(d))};
         t.rows.push_back(std::move(row));
     }
     if (!d.findings.partialUnits.empty())

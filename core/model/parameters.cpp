@@ -1,10 +1,13 @@
 #include "core/model/parameters.h"
+#include "core/model/parameters_text.h"
 
 #include "core/model/error.h"
 #include "core/model/text.h"
 
 #include <cmath>
 #include <functional>
+#include <locale>
+#include <sstream>
 
 namespace maillage::model {
 
@@ -132,6 +135,31 @@ std::map<std::string, double> Parameters::toKeyValues() const {
     kv[kDistanceKey] = static_cast<double>(static_cast<int>(maillage.distance));
     kv.insert(access.begin(), access.end());
     return kv;
+}
+
+std::string toKeyValueText(const Parameters& parameters) {
+    std::ostringstream text;
+    text.imbue(std::locale::classic());
+    text.precision(17);
+    for (const auto& [key, value] : parameters.toKeyValues())
+        text << key << '=' << value << '\n';
+    return text.str();
+}
+
+Parameters fromKeyValueText(const std::string& text, const std::string& sourceName) {
+    std::map<std::string, double> kv;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        const auto equals = line.find('=');
+        if (equals == std::string::npos)
+            continue;
+        std::istringstream value(line.substr(equals + 1));
+        value.imbue(std::locale::classic());
+        double v = 0;
+        if (value >> v)
+            kv[line.substr(0, equals)] = v;
+    }
+    return Parameters::fromKeyValues(kv, sourceName);
 }
 
 std::map<std::string, double> Parameters::defaultKeyValues() {

@@ -215,6 +215,21 @@ private slots:
         QCOMPARE(r.findings.reference, 2.0);
         QVERIFY2(contains(plain(fr(r)).toStdString(), "sur les 2 régions que les données couvrent en entier"),
                  fr(r).c_str());
+        // The fragment itself is no département to compare with the mean one: its one BV is a selection,
+        // compared by its share of pôles, and a warning names it.
+        const CrunchDiagnostics fragment = diagnoseCrunch(ds, {"27001"}, {}, {}, 2013);
+        QVERIFY(fragment.findings.scope == CrunchScope::Selection);
+        QVERIFY(!fragment.findings.compared); // one BV: nothing to conclude from its share
+        QVERIFY(!contains(fr(fragment), "Un département en compte"));
+        const auto partialScope =
+            std::find_if(fragment.warnings.begin(), fragment.warnings.end(),
+                         [](const Warning& w) { return w.text.id == "analysis.crunch_partial_scope"; });
+        QVERIFY(partialScope != fragment.warnings.end());
+        QVERIFY2(contains(word(partialScope->text, Language::Fr),
+                          "Eure (D4) n'est dans les données qu'en partie (1 bassin de vie"),
+                 word(partialScope->text, Language::Fr).c_str());
+        QVERIFY(std::none_of(d.warnings.begin(), d.warnings.end(),
+                             [](const Warning& w) { return w.text.id == "analysis.crunch_partial_scope"; }));
         // A bassin cut by the file (truncated), named after a commune of a département the data hold
         // none of: that département is a fragment too.
         model::Dataset cut = ds;
@@ -509,6 +524,12 @@ private slots:
         QVERIFY2(contains(fr(d), "la concentration reste modérée"), fr(d).c_str());
         QCOMPARE(d.regionCount, 1);
         QVERIFY(!contains(fr(d), "en moyenne")); // no comparison of a territory with itself
+        // Nor in the table: the mean of the one région is no reference.
+        QVERIFY(!hasReference(d));
+        const io::ResultTable types = crunchTables(ds, d, SecrecyRule::off(), Language::Fr).front();
+        QCOMPARE(q(types.name), QStringLiteral("crunch_types"));
+        for (const io::Row& row : types.rows)
+            QVERIFY(row.cells.back().empty);
     }
 
     void emptySelectionDiagnosesTheWholeDataset() {

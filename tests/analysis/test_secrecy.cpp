@@ -91,7 +91,7 @@ void checkDerived(const Output& o, std::size_t r, const std::string& derived, co
 
 //! The classification scanned: counts, differences of counts (complementary cells), shares, reasons.
 void scanClassification(const Output& o, Leaks& leaks) {
-    // Data that count no psychiatric nurse (the BPE) leave psy empty in every row: absent, not masked.
+    // Data that count no psychiatric nurse (the BPE) leave psy and ex_psy empty in every row: absent, not masked.
     bool psyCounted = false;
     for (std::size_t r = 0; r < o.rows(); ++r)
         psyCounted = psyCounted || o.number(r, "psy").has_value();
@@ -108,7 +108,7 @@ void scanClassification(const Output& o, Leaks& leaks) {
         for (const char* operand : {"psy", "total"})
             checkDerived(o, r, "psy_share", operand, where, leaks);
         const bool anyMasked = !o.number(r, "total") || !o.number(r, "pole") ||
-                               (psyCounted && !o.number(r, "psy")) || !o.number(r, "ex_psy");
+                               (psyCounted && (!o.number(r, "psy") || !o.number(r, "ex_psy")));
         if (anyMasked && o.text(r, "reason").find("secret") == std::string::npos)
             leaks.push_back(where + ": the reason quotes the figures of a masked row");
     }

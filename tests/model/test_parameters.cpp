@@ -2,6 +2,7 @@
 #include "core/model/parameters.h"
 
 #include "comma_locale.h"
+#include "core/model/parameters_text.h"
 
 #include <QTest>
 
@@ -46,6 +47,27 @@ private slots:
         QCOMPARE(again.maillage.distance, model::DistanceMode::Geodesic);
         QCOMPARE(again.maillage.strongestPerPole, 5);
         QVERIFY(again.poles == p.poles);
+    }
+    void keyValueTextGivesEveryValueBackExactlyUnderACommaLocale() {
+        // The text the command line hands to the QGIS module: 17 digits, '.' whatever the C locale.
+        const testing::CommaDecimalLocale comma;
+        Parameters p;
+        p.poles.massScale = 0.1 + 0.2; // not exactly 0.3: the digits must all survive
+        p.maillage.beta = 1.0 / 3;
+        const std::string text = model::toKeyValueText(p);
+        QVERIFY2(text.find("poles.mass_scale=0.30000000000000004\n") != std::string::npos, text.c_str());
+        const Parameters again = model::fromKeyValueText(text + "garbage line\n", "module");
+        QCOMPARE(again.poles.massScale, 0.1 + 0.2);
+        QCOMPARE(again.maillage.beta, 1.0 / 3);
+        QVERIFY(again.toKeyValues() == p.toKeyValues());
+        // An unknown key is refused with the source's name, as from a file.
+        try {
+            model::fromKeyValueText("poles.no_such_key=1\n", "module");
+            QFAIL("an unknown key was accepted");
+        } catch (const Error& e) {
+            QVERIFY2(e.describe(Language::En).find("no_such_key") != std::string::npos,
+                     e.describe(Language::En).c_str());
+        }
     }
     void unknownKeyIsAnErrorNamingIt() {
         try {

@@ -1018,7 +1018,9 @@ void PolesPanel::showConcentration(const analysis::CrunchDiagnostics& c, const a
     const bool share = c.findings.scope == analysis::CrunchScope::Selection;
     for (int t = 1; t <= 4; ++t) {
         m_typeCount[t]->setText(QString::number(c.polesByType[t]));
-        m_typeAverage[t]->setText(share ? percent(c.referenceByType[t], 1) : number(c.referenceByType[t], 1));
+        m_typeAverage[t]->setText(!analysis::hasReference(c) ? QStringLiteral("—")
+                                  : share                    ? percent(c.referenceByType[t], 1)
+                                                             : number(c.referenceByType[t], 1));
     }
     const QString prof = tr("prof.", "abbreviation of professionals");
     auto poleText = [&](const std::string& code, double mass, bool massMasked) {

@@ -6,6 +6,7 @@
 #include "core/model/error.h"
 #include "core/model/message.h"
 #include "core/model/parameters.h"
+#include "core/model/parameters_text.h"
 #include "ui/print/atlas.h"
 #include "ui/print/report.h"
 #include "ui/styles/dataset_styles.h"
@@ -15,9 +16,7 @@
 
 #include <algorithm>
 #include <cstring>
-#include <locale>
 #include <map>
-#include <sstream>
 #include <string>
 
 namespace {
@@ -68,18 +67,8 @@ maillage_save_dataset_results(const char* gpkg, const char* parameters, const ch
     QString message;
     bool ok = false;
     try {
-        std::map<std::string, double> kv;
-        std::istringstream lines(parameters ? parameters : "");
-        for (std::string line; std::getline(lines, line);) {
-            const auto equals = line.find('=');
-            std::istringstream value(line.substr(equals + 1));
-            value.imbue(std::locale::classic());
-            double v = 0;
-            if (equals != std::string::npos && value >> v)
-                kv[line.substr(0, equals)] = v;
-        }
         const maillage::model::Parameters p =
-            maillage::model::Parameters::fromKeyValues(kv, location.toStdString());
+            maillage::model::fromKeyValueText(parameters ? parameters : "", location.toStdString());
         ok = maillage::ui::styles::writeDatasetStyles(location, p, &message);
     } catch (const maillage::Error& e) {
         message =
