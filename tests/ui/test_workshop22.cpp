@@ -288,6 +288,62 @@ private slots:
                          qPrintable(QStringLiteral("%1 %2").arg(p).arg(q)));
     }
 
+    //! A name may overlap another's halo by up to half its width when a quarter of each halo was kept
+    //! between two names: no name's text is now over another's halo (the halos may overlap each other).
+    void noNameIsPlacedOverTheHaloOfANamePlacedBefore() {
+        auto name = [](double x, double y) {
+            NameBox box;
+            box.anchor = QgsPointXY(x, y);
+            box.width = 20;
+            box.height = 4;
+            box.distance = 2;
+            box.clearance = 1;
+            return box;
+        };
+        const QgsRectangle extent(-100, -100, 100, 100);
+        // The second pôle's name right above would be 0.75 above the first one's: over its halo (1).
+        const std::vector<NameBox> two{name(0, 0), name(0, 4.75)};
+        QVERIFY(nameRect(two[1], 0).yMinimum() - nameRect(two[0], 0).yMaximum() > 0.7);
+        const std::vector<int> chosen = first(two, {}, extent, {});
+        QCOMPARE(chosen[0], 0);
+        QVERIFY(chosen[1] >= 0);
+        for (std::size_t i = 0; i < two.size(); ++i) {
+            const QgsRectangle halo = nameRect(two[i], chosen[i]).buffered(two[i].clearance);
+            const QgsRectangle other = nameRect(two[1 - i], chosen[1 - i]);
+            QVERIFY2(!halo.intersects(other),
+                     qPrintable(QStringLiteral("%1 %2").arg(chosen[0]).arg(chosen[1])));
+        }
+    }
+
+    //! A large name with no clear position beside its marker was left out; it now takes one of the second
+    //! ring, farther out, and only then: the positions it may take are of that ring.
+    void aLargeNameWithNoRoomBesideItsMarkerIsPlacedFartherOut() {
+        NameBox name;
+        name.anchor = QgsPointXY(0, 0);
+        name.width = 20;
+        name.height = 4;
+        name.distance = 2;
+        name.farDistance = 5;
+        name.clearance = 0.5;
+        const QgsRectangle extent(-100, -100, 100, 100);
+        QCOMPARE(namePositionCount(name), 2 * kRingPositions);
+        // Alone: right above, beside the marker.
+        QCOMPARE(first({name}, {}, extent, {}), std::vector<int>{0});
+        // Every position of the first ring under a box around the marker: right above, farther out.
+        const QgsRectangle boxAround(-2, -2, 2, 2);
+        for (int p = 0; p < kRingPositions; ++p)
+            QVERIFY(nameRect(name, p).buffered(name.clearance).intersects(boxAround));
+        const std::vector<std::vector<int>> orders = chooseNamePositions({name}, {}, extent, {boxAround});
+        QCOMPARE(orders.front().front(), kRingPositions);
+        QCOMPARE(namePositionCodes().at(orders.front().front() % kRingPositions), QStringLiteral("TR"));
+        QVERIFY(!nameRect(name, kRingPositions).buffered(name.clearance).intersects(boxAround));
+        for (int p : orders.front())
+            QVERIFY(p >= kRingPositions);
+        // Without a second ring: left out.
+        name.farDistance = 0;
+        QCOMPARE(first({name}, {}, extent, {boxAround}), std::vector<int>{-1});
+    }
+
     //! At 1280×720 in the two-map workshop, Valenciennes (a grand pôle) was unnamed on the main map while
     //! Cambrai and Arras were named (its positions all touched the enlarged pôle markers). Every grande
     //! métropole and grand pôle in view is named on both maps, and no name is drawn over another.

@@ -1,5 +1,8 @@
 #include "ui/print/print_tools.h"
 
+#include "ui/styles/layer_styles.h"
+#include "ui/styles/pole_name_placement.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QDir>
@@ -19,6 +22,7 @@
 #include <gdal_priv.h>
 
 #include <qgsapplication.h>
+#include <qgsexpressioncontextutils.h>
 #include <qgslayout.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemmap.h>
@@ -26,6 +30,7 @@
 #include <qgslayoutitemscalebar.h>
 #include <qgslayoutmeasurement.h>
 #include <qgslayoutpoint.h>
+#include <qgslayoutrendercontext.h>
 #include <qgslayoutsize.h>
 #include <qgslayoututils.h>
 #include <qgstextformat.h>
@@ -279,6 +284,30 @@ bool writeAtomically(const QString& path, const QString& suffix,
         return false;
     }
     return true;
+}
+
+LargeNamesMap::LargeNamesMap(QgsLayout* layout) : QgsLayoutItemMap(layout) {
+    // An atlas page's extent, a frame resized or moved: the names placed again before the map is drawn.
+    connect(this, &QgsLayoutItemMap::extentChanged, this, &LargeNamesMap::placeNames);
+    connect(this, &QgsLayoutItem::sizePositionChanged, this, &LargeNamesMap::placeNames);
+}
+
+QgsExpressionContext LargeNamesMap::createExpressionContext() const {
+    QgsExpressionContext context = QgsLayoutItemMap::createExpressionContext();
+    auto* scope = new QgsExpressionContextScope(QStringLiteral("Maillage"));
+    setLargePoleNameVariables(*scope, m_placement);
+    context.appendScope(scope);
+    return context;
+}
+
+void LargeNamesMap::placeNames() {
+    if (!layout())
+        return;
+    // The map as the layout draws it: its extent, its frame's size at the layout's resolution (the
+    // positions are in map units: the resolution only rounds the texts' sizes).
+    const double dpi = layout()->renderContext().dpi();
+    const QSizeF size = layout()->convertToLayoutUnits(sizeWithUnits()) * (dpi / 25.4);
+    m_placement = largePoleNamePlacement(mapSettings(extent(), size, dpi, true));
 }
 
 } // namespace maillage::ui::print
