@@ -4,6 +4,7 @@
 #include "ui/export_layout.h"
 #include "ui/maillage_layers.h"
 #include "ui/map_layers.h"
+#include "ui/print/print_tools.h"
 #include "ui/session.h"
 #include "ui/styles/pole_name_placement.h"
 
@@ -40,6 +41,18 @@ model::Dataset importFrance() {
     io::ImportReport report;
     return io::importDataset(options, report);
 }
+
+//! The map of a dataset as the application draws it: its layers, its maillage.
+struct Map {
+    explicit Map(model::Dataset dataset) {
+        session.setDataset(std::move(dataset));
+        maillage.showMaillage(session.maillage(), session.dataset(), session.parameters().maillage);
+    }
+    Session session;
+    QgsProject project;
+    MapLayers layers{&session, &project};
+    MaillageLayers maillage{&project};
+};
 
 //! The names of the pôles of `type`s (pole_type IN (...)) of `bassins` whose anchor is inside `extent`.
 QStringList polesIn(QgsVectorLayer& bassins, const QString& types, const QgsRectangle& extent) {
@@ -110,12 +123,9 @@ private slots:
     void everyGrandPoleOfFranceIsNamedOrNoSmallerPoleIs() {
         MAILLAGE_REQUIRE_SHARED("communes/communes_france_cog2018.geojson");
         MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");
-        Session session;
-        QgsProject project;
-        MapLayers layers(&session, &project);
-        session.setDataset(importFrance());
-        MaillageLayers maillage(&project);
-        maillage.showMaillage(session.maillage(), session.dataset(), session.parameters().maillage);
+        Map map(importFrance());
+        MapLayers& layers = map.layers;
+        MaillageLayers& maillage = map.maillage;
         QgsVectorLayer* bassins = layers.bassins();
         const QList<QgsMapLayer*> drawn{maillage.poles(), maillage.links(), bassins};
         // The normal window's map at 1600×1000 (1:9,200,000) and a larger one, each centred on France; then
@@ -157,12 +167,10 @@ private slots:
         MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
         MAILLAGE_REQUIRE_SHARED("professionals/bpe2013_sante_par_commune.csv");
         MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");
-        Session session;
-        QgsProject project;
-        MapLayers layers(&session, &project);
-        session.setDataset(testing::importHautsDeFrance());
-        MaillageLayers maillage(&project);
-        maillage.showMaillage(session.maillage(), session.dataset(), session.parameters().maillage);
+        Map hdf(testing::importHautsDeFrance());
+        MapLayers& layers = hdf.layers;
+        MaillageLayers& maillage = hdf.maillage;
+        QgsProject& project = hdf.project;
         QgsMapSettings view;
         view.setOutputSize(QSize(900, 700));
         view.setDestinationCrs(layers.bassins()->crs());
@@ -192,6 +200,48 @@ private slots:
             QVERIFY2(placedTexts(labels).contains(QStringLiteral("Valenciennes")), qPrintable(what));
             QVERIFY2(naming.unnamedLarge.isEmpty(), qPrintable(what));
         }
+    }
+
+    //! An atlas page's map (print::LargeNamesMap) places the names for the extent it draws: moved from the
+    //! whole région to the Nord, its positions are those of the Nord's map, and Valenciennes is named.
+    void aLayoutMapPlacesTheNamesAgainForEachExtent() {
+        MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2013_sante_par_commune.csv");
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");
+        Map hdf(testing::importHautsDeFrance());
+        MapLayers& layers = hdf.layers;
+        MaillageLayers& maillage = hdf.maillage;
+        QgsProject& project = hdf.project;
+        QgsPrintLayout layout(&project);
+        layout.initializeDefaults();
+        auto* map = new print::LargeNamesMap(&layout);
+        layout.addLayoutItem(map);
+        print::place(map, QRectF(10, 10, 190, 170));
+        map->setCrs(layers.bassins()->crs());
+        map->setLayers({maillage.poles(), maillage.links(), layers.bassins()});
+        map->setKeepLayerSet(true);
+        map->setExtent(print::fitToRatio(layers.fullExtent(), 190.0 / 170));
+        auto positions = [&] {
+            return map->createExpressionContext()
+                .variable(QString::fromLatin1(styles::kLargeNamePositionsVariable))
+                .toMap()
+                .value(layers.bassins()->id())
+                .toMap();
+        };
+        const QVariantMap whole = positions();
+        QVERIFY(!whole.isEmpty());
+        // The région's north-east quarter, as an atlas page would show it (Lille, Douai, Valenciennes).
+        QgsRectangle nord = layers.fullExtent();
+        nord.setXMinimum(nord.center().x());
+        nord.setYMinimum(nord.center().y());
+        map->setExtent(print::fitToRatio(nord, 190.0 / 170));
+        const QVariantMap page = positions();
+        QVERIFY(!page.isEmpty());
+        QVERIFY(page.size() < whole.size()); // only the pôles in the page's view
+        const QList<QgsLabelPosition> labels = layoutMapLabels(*map);
+        QVERIFY2(placedTexts(labels).contains(QStringLiteral("Valenciennes")),
+                 qPrintable(QStringList(placedTexts(labels).values()).join(", ")));
+        QVERIFY(namingOf(*layers.bassins(), map->extent(), labels).unnamedLarge.isEmpty());
     }
 };
 

@@ -103,6 +103,17 @@ QHash<QString, QgsRectangle> placedNames(const QList<QgsLabelPosition>& labels, 
     return placed;
 }
 
+//! A name 20 × 4 at 2 from its marker at (x, y), with a halo of `clearance`.
+NameBox nameBox(double x, double y, double clearance) {
+    NameBox box;
+    box.anchor = QgsPointXY(x, y);
+    box.width = 20;
+    box.height = 4;
+    box.distance = 2;
+    box.clearance = clearance;
+    return box;
+}
+
 //! The position chosen first for each name (-1: none).
 std::vector<int> first(const std::vector<NameBox>& names, const std::vector<Marker>& markers,
                        const QgsRectangle& extent, const QList<QgsRectangle>& keepOff) {
@@ -245,15 +256,7 @@ private slots:
     //! above first) that is inside the map, off the boxes, off the names placed before it and off the other
     //! large pôles' markers; none when no position is clear.
     void aLargeNameTakesTheFirstPositionClearOfTheNamesBefore() {
-        auto name = [](double x, double y) {
-            NameBox box;
-            box.anchor = QgsPointXY(x, y);
-            box.width = 20;
-            box.height = 4;
-            box.distance = 2;
-            box.clearance = 0.5;
-            return box;
-        };
+        auto name = [](double x, double y) { return nameBox(x, y, 0.5); };
         const QgsRectangle extent(-100, -100, 100, 100);
         // Alone: right above.
         QCOMPARE(first({name(0, 0)}, {}, extent, {}), std::vector<int>{0});
@@ -291,15 +294,7 @@ private slots:
     //! A name may overlap another's halo by up to half its width when a quarter of each halo was kept
     //! between two names: no name's text is now over another's halo (the halos may overlap each other).
     void noNameIsPlacedOverTheHaloOfANamePlacedBefore() {
-        auto name = [](double x, double y) {
-            NameBox box;
-            box.anchor = QgsPointXY(x, y);
-            box.width = 20;
-            box.height = 4;
-            box.distance = 2;
-            box.clearance = 1;
-            return box;
-        };
+        auto name = [](double x, double y) { return nameBox(x, y, 1); };
         const QgsRectangle extent(-100, -100, 100, 100);
         // The second pôle's name right above would be 0.75 above the first one's: over its halo (1).
         const std::vector<NameBox> two{name(0, 0), name(0, 4.75)};
@@ -318,13 +313,8 @@ private slots:
     //! A large name with no clear position beside its marker was left out; it now takes one of the second
     //! ring, farther out, and only then: the positions it may take are of that ring.
     void aLargeNameWithNoRoomBesideItsMarkerIsPlacedFartherOut() {
-        NameBox name;
-        name.anchor = QgsPointXY(0, 0);
-        name.width = 20;
-        name.height = 4;
-        name.distance = 2;
+        NameBox name = nameBox(0, 0, 0.5);
         name.farDistance = 5;
-        name.clearance = 0.5;
         const QgsRectangle extent(-100, -100, 100, 100);
         QCOMPARE(namePositionCount(name), 2 * kRingPositions);
         // Alone: right above, beside the marker.

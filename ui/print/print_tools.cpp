@@ -286,13 +286,14 @@ bool writeAtomically(const QString& path, const QString& suffix,
     return true;
 }
 
-LargeNamesMap::LargeNamesMap(QgsLayout* layout) : QgsLayoutItemMap(layout) {
-    // An atlas page's extent, a frame resized or moved: the names placed again before the map is drawn.
-    connect(this, &QgsLayoutItemMap::extentChanged, this, &LargeNamesMap::placeNames);
-    connect(this, &QgsLayoutItem::sizePositionChanged, this, &LargeNamesMap::placeNames);
-}
+LargeNamesMap::LargeNamesMap(QgsLayout* layout) : QgsLayoutItemMap(layout) {}
 
 QgsExpressionContext LargeNamesMap::createExpressionContext() const {
+    // Placed again when the map has changed since (an atlas page's extent, its frame, its layers), whatever
+    // signals the change: before the map is drawn, the layout asks for its context.
+    if (!m_placing &&
+        (extent() != m_placedExtent || sizeWithUnits() != m_placedSize || layers() != m_placedLayers))
+        const_cast<LargeNamesMap*>(this)->placeNames();
     QgsExpressionContext context = QgsLayoutItemMap::createExpressionContext();
     auto* scope = new QgsExpressionContextScope(QStringLiteral("Maillage"));
     setLargePoleNameVariables(*scope, m_placement);
@@ -301,13 +302,18 @@ QgsExpressionContext LargeNamesMap::createExpressionContext() const {
 }
 
 void LargeNamesMap::placeNames() {
-    if (!layout())
+    if (!layout() || m_placing)
         return;
+    m_placing = true; // the map settings below ask for this context
+    m_placedExtent = extent();
+    m_placedSize = sizeWithUnits();
+    m_placedLayers = layers();
     // The map as the layout draws it: its extent, its frame's size at the layout's resolution (the
     // positions are in map units: the resolution only rounds the texts' sizes).
     const double dpi = layout()->renderContext().dpi();
     const QSizeF size = layout()->convertToLayoutUnits(sizeWithUnits()) * (dpi / 25.4);
     m_placement = largePoleNamePlacement(mapSettings(extent(), size, dpi, true));
+    m_placing = false;
 }
 
 } // namespace maillage::ui::print

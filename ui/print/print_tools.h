@@ -90,19 +90,23 @@ bool writeAtomically(const QString& path, const QString& suffix,
                      const std::function<bool(const QString& temp, QString* error)>& write, QString* error);
 
 //! A layout's map that names the large pôles as the canvases do: the placement of largePoleNamePlacement()
-//! for what it draws (its extent, its frame's size at its layout's resolution) in its expression context,
-//! computed again whenever its extent (an atlas page), size or position change. (A layout item's own
-//! variables hold only strings: the placement's maps would not survive them.) Saved in a project, it is
-//! read back as a plain map, whose names QGIS places.
+//! for what it draws (its extent, its frame's size at its layout's resolution, its layers) in its
+//! expression context, computed again when one of those has changed (an atlas page) as the layout asks for
+//! the context before drawing. (A layout item's own variables hold only strings: the placement's maps would
+//! not survive them.) Saved in a project, it is read back as a plain map, whose names QGIS places.
 class LargeNamesMap : public QgsLayoutItemMap {
 public:
     explicit LargeNamesMap(QgsLayout* layout);
     QgsExpressionContext createExpressionContext() const override;
-    //! Places the names for the map as it is now (done on every change of its extent, size or position).
+    //! Places the names for the map as it is now.
     void placeNames();
 
 private:
     LargeNamePlacement m_placement;
+    QgsRectangle m_placedExtent; //!< of the placement
+    QgsLayoutSize m_placedSize;
+    QList<QgsMapLayer*> m_placedLayers;
+    bool m_placing = false;
 };
 
 } // namespace maillage::ui::print
