@@ -34,8 +34,9 @@ constexpr double kCoveredMarkerCost = 1;
 constexpr double kLeftOutCost = 1000;
 constexpr double kPreferenceCost = 0.01;
 //! Cost of a position of the second ring, farther from the marker: taken when the first ring has no clear
-//! position, or when its clear ones hide more than half a small pôle's marker.
-constexpr double kFarRingCost = 0.5;
+//! position, or only ones over a large pôle's marker (a far name's box takes more room from the names after
+//! it: at 0.5, preferred to hiding half a small marker, it left Montpellier and Le Mans unnamed at 1:9.2M).
+constexpr double kFarRingCost = 50;
 //! The second ring's distance from the marker, in multiples of the labels' distance.
 constexpr double kFarRingFactor = 2.5;
 

@@ -69,8 +69,8 @@ struct Marker {
 //! namePositionCodes()), the one chosen first; none when no position is clear. The one chosen is inside
 //! `extent` with its halo, off `keepOff`, and its text off the names placed before it and their halos
 //! (halos may overlap); among those, the one that covers fewest of the large pôles' `markers` (the name's
-//! own anchor excepted), then fewest of the others, a position of the first ring before one of the second
-//! (unless the first ring's hide more than half a small marker), then the first in the order of
+//! own anchor excepted), then fewest of the others (a position of the second ring only before one of the
+//! first over a large marker, or over many small ones), then the first in the order of
 //! preference, each judged with the names after it that it may push away. The others are those of the same
 //! ring no other name may take, off the large markers, covering less than one small marker: QGIS may move
 //! the name there to make room for another label.
