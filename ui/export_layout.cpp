@@ -221,7 +221,7 @@ std::unique_ptr<QgsPrintLayout> buildExportLayout(QgsProject* project, const Qgs
                  font(print::fittingSize(options.subtitle, font(10.5), 10.5, 7.5, frame.subtitle.width())),
                  QColor(0x55, 0x55, 0x55));
 
-    auto* map = new QgsLayoutItemMap(layout.get());
+    auto* map = new print::LargeNamesMap(layout.get());
     map->setId(QString::fromLatin1(layout_id::Map));
     layout->addLayoutItem(map);
     place(map, frame.map);
@@ -233,6 +233,7 @@ std::unique_ptr<QgsPrintLayout> buildExportLayout(QgsProject* project, const Qgs
     map->setFrameStrokeWidth(QgsLayoutMeasurement(0.25, QgsUnitTypes::LayoutMillimeters));
     map->setBackgroundColor(view.backgroundColor());
     map->setExtent(fitToRatio(view.visibleExtent(), frame.map.width() / frame.map.height()));
+    map->placeNames(); // the large pôles' names placed as on the canvas, for the page's map
 
     auto* legend = new QgsLayoutItemLegend(layout.get());
     legend->setId(QString::fromLatin1(layout_id::Legend));

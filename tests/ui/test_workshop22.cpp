@@ -103,6 +103,17 @@ QHash<QString, QgsRectangle> placedNames(const QList<QgsLabelPosition>& labels, 
     return placed;
 }
 
+//! A name 20 × 4 at 2 from its marker at (x, y), with a halo of `clearance`.
+NameBox nameBox(double x, double y, double clearance) {
+    NameBox box;
+    box.anchor = QgsPointXY(x, y);
+    box.width = 20;
+    box.height = 4;
+    box.distance = 2;
+    box.clearance = clearance;
+    return box;
+}
+
 //! The position chosen first for each name (-1: none).
 std::vector<int> first(const std::vector<NameBox>& names, const std::vector<Marker>& markers,
                        const QgsRectangle& extent, const QList<QgsRectangle>& keepOff) {
@@ -245,15 +256,7 @@ private slots:
     //! above first) that is inside the map, off the boxes, off the names placed before it and off the other
     //! large pôles' markers; none when no position is clear.
     void aLargeNameTakesTheFirstPositionClearOfTheNamesBefore() {
-        auto name = [](double x, double y) {
-            NameBox box;
-            box.anchor = QgsPointXY(x, y);
-            box.width = 20;
-            box.height = 4;
-            box.distance = 2;
-            box.clearance = 0.5;
-            return box;
-        };
+        auto name = [](double x, double y) { return nameBox(x, y, 0.5); };
         const QgsRectangle extent(-100, -100, 100, 100);
         // Alone: right above.
         QCOMPARE(first({name(0, 0)}, {}, extent, {}), std::vector<int>{0});
@@ -286,6 +289,49 @@ private slots:
             for (int q : orders[1])
                 QVERIFY2(!nameRect(two[0], p).intersects(nameRect(two[1], q)),
                          qPrintable(QStringLiteral("%1 %2").arg(p).arg(q)));
+    }
+
+    //! A name may overlap another's halo by up to half its width when a quarter of each halo was kept
+    //! between two names: no name's text is now over another's halo (the halos may overlap each other).
+    void noNameIsPlacedOverTheHaloOfANamePlacedBefore() {
+        auto name = [](double x, double y) { return nameBox(x, y, 1); };
+        const QgsRectangle extent(-100, -100, 100, 100);
+        // The second pôle's name right above would be 0.75 above the first one's: over its halo (1).
+        const std::vector<NameBox> two{name(0, 0), name(0, 4.75)};
+        QVERIFY(nameRect(two[1], 0).yMinimum() - nameRect(two[0], 0).yMaximum() > 0.7);
+        const std::vector<int> chosen = first(two, {}, extent, {});
+        QCOMPARE(chosen[0], 0);
+        QVERIFY(chosen[1] >= 0);
+        for (std::size_t i = 0; i < two.size(); ++i) {
+            const QgsRectangle halo = nameRect(two[i], chosen[i]).buffered(two[i].clearance);
+            const QgsRectangle other = nameRect(two[1 - i], chosen[1 - i]);
+            QVERIFY2(!halo.intersects(other),
+                     qPrintable(QStringLiteral("%1 %2").arg(chosen[0]).arg(chosen[1])));
+        }
+    }
+
+    //! A large name with no clear position beside its marker was left out; it now takes one of the second
+    //! ring, farther out, and only then: the positions it may take are of that ring.
+    void aLargeNameWithNoRoomBesideItsMarkerIsPlacedFartherOut() {
+        NameBox name = nameBox(0, 0, 0.5);
+        name.farDistance = 5;
+        const QgsRectangle extent(-100, -100, 100, 100);
+        QCOMPARE(namePositionCount(name), 2 * kRingPositions);
+        // Alone: right above, beside the marker.
+        QCOMPARE(first({name}, {}, extent, {}), std::vector<int>{0});
+        // Every position of the first ring under a box around the marker: right above, farther out.
+        const QgsRectangle boxAround(-2, -2, 2, 2);
+        for (int p = 0; p < kRingPositions; ++p)
+            QVERIFY(nameRect(name, p).buffered(name.clearance).intersects(boxAround));
+        const std::vector<std::vector<int>> orders = chooseNamePositions({name}, {}, extent, {boxAround});
+        QCOMPARE(orders.front().front(), kRingPositions);
+        QCOMPARE(namePositionCodes().at(orders.front().front() % kRingPositions), QStringLiteral("TR"));
+        QVERIFY(!nameRect(name, kRingPositions).buffered(name.clearance).intersects(boxAround));
+        for (int p : orders.front())
+            QVERIFY(p >= kRingPositions);
+        // Without a second ring: left out.
+        name.farDistance = 0;
+        QCOMPARE(first({name}, {}, extent, {boxAround}), std::vector<int>{-1});
     }
 
     //! At 1280×720 in the two-map workshop, Valenciennes (a grand pôle) was unnamed on the main map while

@@ -70,7 +70,7 @@ std::map<QString, QgsGeometry> departementsFromBassins(QgsVectorLayer& bassins) 
 
 //! A map of the project's layers on the atlas page, zoomed to each territory with a margin.
 QgsLayoutItemMap* addAtlasMap(QgsPrintLayout* layout, const QRectF& r, const QgsRectangle& whole) {
-    auto* map = new QgsLayoutItemMap(layout);
+    auto* map = new LargeNamesMap(layout);
     map->setId(QStringLiteral("map"));
     layout->addLayoutItem(map);
     place(map, r);
@@ -88,6 +88,7 @@ QgsLayoutItemMap* addAtlasMap(QgsPrintLayout* layout, const QRectF& r, const Qgs
                            QgsProperty::fromExpression(QStringLiteral("attribute(@atlas_feature, 'xmax')")));
     properties.setProperty(QgsLayoutObject::MapYMax,
                            QgsProperty::fromExpression(QStringLiteral("attribute(@atlas_feature, 'ymax')")));
+    map->placeNames(); // the large pôles' names placed as on the canvas (again for each page)
     return map;
 }
 

@@ -1,5 +1,8 @@
 #include "ui/print/print_tools.h"
 
+#include "ui/styles/layer_styles.h"
+#include "ui/styles/pole_name_placement.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QDir>
@@ -19,6 +22,7 @@
 #include <gdal_priv.h>
 
 #include <qgsapplication.h>
+#include <qgsexpressioncontextutils.h>
 #include <qgslayout.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemmap.h>
@@ -26,6 +30,7 @@
 #include <qgslayoutitemscalebar.h>
 #include <qgslayoutmeasurement.h>
 #include <qgslayoutpoint.h>
+#include <qgslayoutrendercontext.h>
 #include <qgslayoutsize.h>
 #include <qgslayoututils.h>
 #include <qgstextformat.h>
@@ -279,6 +284,36 @@ bool writeAtomically(const QString& path, const QString& suffix,
         return false;
     }
     return true;
+}
+
+LargeNamesMap::LargeNamesMap(QgsLayout* layout) : QgsLayoutItemMap(layout) {}
+
+QgsExpressionContext LargeNamesMap::createExpressionContext() const {
+    // Placed again when the map has changed since (an atlas page's extent, its frame, its layers), whatever
+    // signals the change: before the map is drawn, the layout asks for its context.
+    if (!m_placing &&
+        (extent() != m_placedExtent || sizeWithUnits() != m_placedSize || layers() != m_placedLayers))
+        const_cast<LargeNamesMap*>(this)->placeNames();
+    QgsExpressionContext context = QgsLayoutItemMap::createExpressionContext();
+    auto* scope = new QgsExpressionContextScope(QStringLiteral("Maillage"));
+    setLargePoleNameVariables(*scope, m_placement);
+    context.appendScope(scope);
+    return context;
+}
+
+void LargeNamesMap::placeNames() {
+    if (!layout() || m_placing)
+        return;
+    m_placing = true; // the map settings below ask for this context
+    m_placedExtent = extent();
+    m_placedSize = sizeWithUnits();
+    m_placedLayers = layers();
+    // The map as the layout draws it: its extent, its frame's size at the layout's resolution (the
+    // positions are in map units: the resolution only rounds the texts' sizes).
+    const double dpi = layout()->renderContext().dpi();
+    const QSizeF size = layout()->convertToLayoutUnits(sizeWithUnits()) * (dpi / 25.4);
+    m_placement = largePoleNamePlacement(mapSettings(extent(), size, dpi, true));
+    m_placing = false;
 }
 
 } // namespace maillage::ui::print

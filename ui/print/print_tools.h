@@ -4,6 +4,7 @@
 // qgis_core only: the command line runs them through libmaillage_qgis.so without a display.
 #include "core/model/dataset.h"
 #include "core/model/message.h"
+#include "ui/styles/pole_name_placement.h"
 
 #include <QColor>
 #include <QFont>
@@ -12,6 +13,8 @@
 #include <QStringList>
 
 #include <functional>
+
+#include <qgslayoutitemmap.h>
 
 class QDate;
 class QgsLayout;
@@ -85,5 +88,25 @@ QString cannotWriteFolder(const QString& folder);
 //! complete; nothing is left behind on failure and a previous file stays as it was.
 bool writeAtomically(const QString& path, const QString& suffix,
                      const std::function<bool(const QString& temp, QString* error)>& write, QString* error);
+
+//! A layout's map that names the large pôles as the canvases do: the placement of largePoleNamePlacement()
+//! for what it draws (its extent, its frame's size at its layout's resolution, its layers) in its
+//! expression context, computed again when one of those has changed (an atlas page) as the layout asks for
+//! the context before drawing. (A layout item's own variables hold only strings: the placement's maps would
+//! not survive them.) Saved in a project, it is read back as a plain map, whose names QGIS places.
+class LargeNamesMap : public QgsLayoutItemMap {
+public:
+    explicit LargeNamesMap(QgsLayout* layout);
+    QgsExpressionContext createExpressionContext() const override;
+    //! Places the names for the map as it is now.
+    void placeNames();
+
+private:
+    LargeNamePlacement m_placement;
+    QgsRectangle m_placedExtent; //!< of the placement
+    QgsLayoutSize m_placedSize;
+    QList<QgsMapLayer*> m_placedLayers;
+    bool m_placing = false;
+};
 
 } // namespace maillage::ui::print

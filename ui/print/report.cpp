@@ -261,7 +261,7 @@ void mapPage(QgsPrintLayout* layout, PrintProject& print, const TerritoryContext
                 .arg(sheet.kind, datasetName(print.dataset()))
                 .arg(context.vintage),
             QRectF(10, 24, kWidth, 7), layoutFont(10), kGrey);
-    auto* map = new QgsLayoutItemMap(layout);
+    auto* map = new LargeNamesMap(layout);
     map->setId(QStringLiteral("map"));
     layout->addLayoutItem(map);
     place(map, QRectF(10, 34, kWidth, 140));
@@ -274,6 +274,7 @@ void mapPage(QgsPrintLayout* layout, PrintProject& print, const TerritoryContext
     QgsRectangle extent = outline->extent();
     extent.scale(sheet.margin);
     map->setExtent(fitToRatio(extent, kWidth / 140));
+    map->placeNames(); // the large pôles' names placed as on the canvas
     addScaleBar(layout, map, QRectF(12, 164, 50, 8));
     countLegendOverMap(print, context, *map);
     auto* legend = new QgsLayoutItemLegend(layout);

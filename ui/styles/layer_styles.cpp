@@ -11,6 +11,7 @@
 #include <cmath>
 #include <vector>
 
+#include <qgscallout.h>
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgscolorramp.h>
 #include <qgsfillsymbol.h>
@@ -164,10 +165,36 @@ void setBassinLabels(QgsVectorLayer* layer) {
     large->dataDefinedProperties().setProperty(
         QgsPalLayerSettings::Show,
         QgsProperty::fromExpression(QStringLiteral("coalesce(%1, '-') <> ''").arg(position)));
+    // Farther from the marker when Maillage found no room beside it (the second ring), joined to it by a
+    // short line.
+    const QString distance =
+        QStringLiteral("map_get(coalesce(map_get(coalesce(@%1, map()), @layer_id), map()), \"code\")")
+            .arg(QString::fromLatin1(kLargeNameDistancesVariable));
+    large->dataDefinedProperties().setProperty(
+        QgsPalLayerSettings::LabelDistance,
+        QgsProperty::fromExpression(QStringLiteral("coalesce(%1, %2)").arg(distance).arg(large->dist)));
+    auto* callout = new QgsSimpleLineCallout();
+    callout->setEnabled(true);
+    callout->setLineSymbol(lineSymbol(QColor(0x20, 0x20, 0x20), 0.3, QStringLiteral("solid")));
+    callout->setOffsetFromAnchor(1.2); // off the marker
+    callout->setOffsetFromAnchorUnit(QgsUnitTypes::RenderMillimeters);
+    callout->setOffsetFromLabel(0.4);
+    callout->setOffsetFromLabelUnit(QgsUnitTypes::RenderMillimeters);
+    large->setCallout(callout);
+    large->dataDefinedProperties().setProperty(
+        QgsPalLayerSettings::CalloutDraw,
+        QgsProperty::fromExpression(QStringLiteral("%1 IS NOT NULL").arg(distance)));
+    auto* smaller = new QgsPalLayerSettings(bassinLabelSettings());
+    // No smaller pôle named on a map where a large one's name found no room (a grand pôle is never dropped
+    // while a smaller one is named): Maillage counts those left out for each map.
+    smaller->dataDefinedProperties().setProperty(
+        QgsPalLayerSettings::Show,
+        QgsProperty::fromExpression(
+            QStringLiteral("coalesce(map_get(coalesce(@%1, map()), @layer_id), 0) = 0")
+                .arg(QString::fromLatin1(kLargeNamesLeftOutVariable))));
     auto* root = new QgsRuleBasedLabeling::Rule(nullptr);
     root->appendChild(new QgsRuleBasedLabeling::Rule(large, 0, 0, QStringLiteral("\"pole_type\" IN (1, 2)")));
-    root->appendChild(new QgsRuleBasedLabeling::Rule(new QgsPalLayerSettings(bassinLabelSettings()), 0,
-                                                     kSecondaryPoleNamesScale,
+    root->appendChild(new QgsRuleBasedLabeling::Rule(smaller, 0, kSecondaryPoleNamesScale,
                                                      QStringLiteral("\"pole_type\" IN (3, 4)")));
     layer->setLabeling(new QgsRuleBasedLabeling(root));
     layer->setLabelsEnabled(true);

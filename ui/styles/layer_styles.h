@@ -40,10 +40,18 @@ QgsCategorizedSymbolRenderer* bassinRenderer(const std::array<int, analysis::kPo
 //! Expression variable of the positions of the grandes métropoles' and grands pôles' names (ui/pole_names.h):
 //! a map of layer ids to maps of BV codes to QGIS position codes ("TR", "L"...).
 inline const char* const kLargeNamePositionsVariable = "maillage_large_name_positions";
+//! Expression variable of the distances of the large pôles' names placed farther from their marker (a map of
+//! layer ids to maps of BV codes to distances, in the labels' distance units).
+inline const char* const kLargeNameDistancesVariable = "maillage_large_name_distances";
+//! Expression variable of the number of large pôles in view left unnamed (a map of layer ids to numbers):
+//! when not 0, no smaller pôle is named on the map.
+inline const char* const kLargeNamesLeftOutVariable = "maillage_large_names_left_out";
 
 //! Names of the pôles beside their main commune (anchor_x, anchor_y), larger for higher ranks. Those of
-//! types 1 and 2 at the position kLargeNamePositionsVariable gives them, always drawn, when the map has
-//! one for them; else, as the others', where QGIS's label engine finds room around the anchor.
+//! types 1 and 2 at the position kLargeNamePositionsVariable gives them (at kLargeNameDistancesVariable's
+//! distance, with a short line to the marker), always drawn, when the map has one for them; else, as the
+//! others', where QGIS's label engine finds room around the anchor. Types 3 and 4 are not named on a map
+//! whose kLargeNamesLeftOutVariable says a large pôle's name found no room.
 void setBassinLabels(QgsVectorLayer* layer);
 
 //! Commune outlines, shown when zoomed in (below 1:400 000), their names below 1:120 000.
