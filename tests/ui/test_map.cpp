@@ -86,6 +86,15 @@ Counts legendCounts(QgsProject& project, QgsVectorLayer* layer, QStringList* lab
     return c;
 }
 
+//! The attributes of every feature of a bassins layer, by BV code.
+QMap<QString, QgsAttributes> attributesByCode(QgsVectorLayer* layer) {
+    QMap<QString, QgsAttributes> byCode;
+    QgsFeature f;
+    for (QgsFeatureIterator it = layer->getFeatures(); it.nextFeature(f);)
+        byCode.insert(f.attribute(QStringLiteral("code")).toString(), f.attributes());
+    return byCode;
+}
+
 int poleTypeOf(QgsVectorLayer* layer, MapLayers& layers, const QString& code) {
     return layer->getFeature(layers.featureId(FeatureKind::Bassin, code))
         .attribute(QString::fromLatin1(MapLayers::kPoleTypeField))
@@ -320,15 +329,8 @@ void TestMap::changedBassinsWrittenAsAFreshLayer() {
     const auto compareWithFresh = [&] {
         std::unique_ptr<QgsVectorLayer> fresh(
             MapLayers::createPoleLayer(session.dataset(), session.poles(), QStringLiteral("fresh")));
-        QMap<QString, QgsAttributes> expected;
-        QgsFeature f;
-        for (QgsFeatureIterator it = fresh->getFeatures(); it.nextFeature(f);)
-            expected.insert(f.attribute(QStringLiteral("code")).toString(), f.attributes());
-        int compared = 0;
-        for (QgsFeatureIterator it = layers.bassins()->getFeatures(); it.nextFeature(f); ++compared)
-            if (f.attributes() != expected.value(f.attribute(QStringLiteral("code")).toString()))
-                return false;
-        return compared == expected.size() && compared == 6;
+        const QMap<QString, QgsAttributes> expected = attributesByCode(fresh.get());
+        return attributesByCode(layers.bassins()) == expected && expected.size() == 6;
     };
     for (double grandPoleMin : {4500.0, 3000.0, 900.0, 4500.0}) {
         p.poles.grandPoleMin = grandPoleMin;
@@ -347,13 +349,6 @@ void TestMap::recomputedMapEqualsAFreshOpen() {
     MapLayers layers(&session, &project);
     session.setDataset(testing::makeSixBassinsTwoYears());
     model::Parameters p = session.parameters();
-    const auto attributesByCode = [](QgsVectorLayer* layer) {
-        QMap<QString, QgsAttributes> byCode;
-        QgsFeature f;
-        for (QgsFeatureIterator it = layer->getFeatures(); it.nextFeature(f);)
-            byCode.insert(f.attribute(QStringLiteral("code")).toString(), f.attributes());
-        return byCode;
-    };
     const auto totalsOf = [](const Session& s) {
         std::vector<std::array<double, 3>> totals;
         for (const analysis::BassinTotals& t : s.aggregation().bassins)
