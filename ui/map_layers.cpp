@@ -162,6 +162,19 @@ QgsAttributeMap classificationValues(const QgsFields& fields, const analysis::Po
     return values;
 }
 
+//! Whether two classifications give the same fields: type, figures and reason (compare with the
+//! thresholds the reasons state, analysis::statedThresholds).
+bool sameWording(const analysis::PoleClassification& a, const analysis::PoleClassification& b) {
+    const analysis::PoleThresholds& s = a.decision.thresholds;
+    const analysis::PoleThresholds& t = b.decision.thresholds;
+    return a.bv == b.bv && a.type == b.type && a.total == b.total && a.pole == b.pole && a.psy == b.psy &&
+           a.exPsy == b.exPsy && a.poleShare == b.poleShare && a.psyShare == b.psyShare &&
+           a.psyCounted == b.psyCounted && a.decision.failed == b.decision.failed &&
+           s.metropole == t.metropole && s.grandPole == t.grandPole && s.intermediate == t.intermediate &&
+           s.secondary == t.secondary && s.poleShareMin == t.poleShareMin && s.psyShareMax == t.psyShareMax &&
+           s.massScale == t.massScale;
+}
+
 struct DepartementShape {
     QString code, name;
     QgsGeometry geometry;
@@ -296,7 +309,7 @@ void MapLayers::removeLayers() {
         m_project->removeMapLayers(ids);
     m_bassinFids.clear();
     m_communeFids.clear();
-    m_writtenClassification.clear();
+    m_writtenClassification = {};
     m_renderedCounts.reset();
 }
 
@@ -389,21 +402,36 @@ std::array<int, analysis::kPoleTypeCount>
 MapLayers::writeClassification(QgsVectorLayer* layer, const QHash<QString, QgsFeatureId>& fids,
                                const model::Dataset& dataset,
                                const std::vector<analysis::PoleClassification>& poles,
-                               std::vector<QgsAttributeMap>* written, int* writtenCount) {
+                               WrittenClassification* written, int* writtenCount) {
     std::array<int, analysis::kPoleTypeCount> counts{};
     QgsChangedAttributesMap changes;
     const QgsFields fields = layer->fields();
     const std::size_t n = std::min(poles.size(), dataset.bassins.size());
-    if (written)
-        written->resize(n);
+    if (written) {
+        const bool french = panel::uiIsFrench();
+        if (written->french != french)
+            *written = {}; // every reason in the other language
+        written->french = french;
+        written->worded.resize(n);
+        written->values.resize(n);
+    }
     for (std::size_t i = 0; i < n; ++i) {
         ++counts[static_cast<std::size_t>(poles[i].type)];
+        if (written) {
+            // A parameter changes the type of a few BVs and the thresholds stated in a few reasons: the
+            // others keep their values, unworded and unwritten.
+            analysis::PoleClassification worded = poles[i];
+            worded.decision.thresholds = analysis::statedThresholds(poles[i]);
+            std::optional<analysis::PoleClassification>& was = written->worded[i];
+            if (was && sameWording(*was, worded))
+                continue;
+            was = std::move(worded);
+        }
         QgsAttributeMap values = classificationValues(fields, poles[i]);
         if (written) {
-            // A parameter changes the type of a few BVs: the others keep their values unwritten.
-            if ((*written)[i] == values)
+            if (written->values[i] == values)
                 continue;
-            (*written)[i] = values;
+            written->values[i] = values;
         }
         const QgsFeatureId fid = fids.value(qs(dataset.bassins[i].code), FID_NULL);
         if (fid != FID_NULL)

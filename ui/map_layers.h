@@ -138,14 +138,21 @@ private:
     bool addStoredDepartements();
     void startDepartementDissolve();
     void setCommuneStyle();
+    //! What the bassins layer holds, by BV index: the classification as its reason worded it (the
+    //! thresholds the reason does not state left out: analysis::statedThresholds) and the values written.
+    struct WrittenClassification {
+        std::vector<std::optional<analysis::PoleClassification>> worded;
+        std::vector<QgsAttributeMap> values;
+        bool french = false; //!< the language of the reasons worded
+    };
     //! Writes the classification fields of `poles` into `layer` (features by BV code in `fids`); the
-    //! number of BVs of each type. With `written` (the values last written, by BV index), only the BVs
-    //! whose values changed are written, and `written` follows; `writtenCount`: set to the number of BVs
-    //! written.
+    //! number of BVs of each type. With `written`, only the BVs whose values changed are written, and
+    //! `written` follows: a BV whose figures and stated thresholds are unchanged is not even worded again;
+    //! `writtenCount`: set to the number of BVs written.
     static std::array<int, analysis::kPoleTypeCount>
     writeClassification(QgsVectorLayer* layer, const QHash<QString, QgsFeatureId>& fids,
                         const model::Dataset& dataset, const std::vector<analysis::PoleClassification>& poles,
-                        std::vector<QgsAttributeMap>* written = nullptr, int* writtenCount = nullptr);
+                        WrittenClassification* written = nullptr, int* writtenCount = nullptr);
 
     void onDensityMapReady();
 
@@ -157,7 +164,7 @@ private:
     QPointer<QgsVectorLayer> m_zones, m_facilities; //!< optional overlays (zones, facilities)
     void createZonesAndFacilitiesLayers(const model::Dataset& dataset);
     QHash<QString, QgsFeatureId> m_bassinFids, m_communeFids;
-    std::vector<QgsAttributeMap> m_writtenClassification; //!< by BV index, in the bassins layer
+    WrittenClassification m_writtenClassification; //!< in the bassins layer
     //! The number of BVs of each type its renderer's legend shows (none before the first classification).
     std::optional<std::array<int, analysis::kPoleTypeCount>> m_renderedCounts;
     QgsRectangle m_fullExtent;

@@ -4,6 +4,7 @@
 #include "core/analysis/accessibility.h"
 #include "core/analysis/change.h"
 #include "core/analysis/density.h"
+#include "core/analysis/vintages.h"
 #include "ui/app_settings.h"
 #include "ui/tasks.h"
 
@@ -33,6 +34,10 @@ struct Session::Private {
     int vintage = 0;
     analysis::ClassSpec densityClasses;
     analysis::Aggregation aggregation;
+    // The counts of a vintage summed per BV, as aggregateByBassin returned them: a pôle threshold changed
+    // classifies them again without summing the counts again (they depend on the dataset and vintage only).
+    std::optional<analysis::Aggregation> summed;
+    int summedVintage = 0;
     std::vector<analysis::PoleClassification> poles;
     long long classificationRevision = 0;
     mutable std::optional<analysis::MaillageResult> maillage;
@@ -107,6 +112,7 @@ Session::~Session() = default;
 void Session::setDataset(model::Dataset dataset, const QString& path) {
     d->dataset = std::make_shared<model::Dataset>(std::move(dataset));
     d->dataset->reindex();
+    d->summed.reset();
     ++d->generation;
     d->densityMaps.clear();
     d->densityMapsRunning.clear();
@@ -629,7 +635,13 @@ void Session::recompute() {
         d->sensitivityRequest.reset();
         emit sensitivityCleared();
     }
-    analysis::Classification c = analysis::classifyDataset(*d->dataset, d->vintage, d->dataset->params.poles);
+    const int vintage = analysis::vintageOrDefault(*d->dataset, d->vintage);
+    if (!d->summed || d->summedVintage != vintage) {
+        d->summed = analysis::aggregateByBassin(*d->dataset, vintage);
+        d->summedVintage = vintage;
+    }
+    analysis::Classification c =
+        analysis::classifyAggregation(*d->dataset, vintage, *d->summed, d->dataset->params.poles);
     d->aggregation = std::move(c.aggregation);
     d->poles = std::move(c.poles);
     ++d->classificationRevision;

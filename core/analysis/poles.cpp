@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <utility>
 
 namespace maillage::analysis {
 
@@ -257,9 +258,15 @@ bool isRegisterVintage(const model::Dataset& dataset, int vintage) {
 
 Classification classifyDataset(const model::Dataset& dataset, int vintage,
                                const model::PoleParameters& params) {
+    const int resolved = vintageOrDefault(dataset, vintage);
+    return classifyAggregation(dataset, resolved, aggregateByBassin(dataset, resolved), params);
+}
+
+Classification classifyAggregation(const model::Dataset& dataset, int vintage, Aggregation aggregation,
+                                   const model::PoleParameters& params) {
     Classification c;
-    c.vintage = vintageOrDefault(dataset, vintage);
-    c.aggregation = aggregateByBassin(dataset, c.vintage);
+    c.vintage = vintage;
+    c.aggregation = std::move(aggregation);
     // The mass scale turns BPE counts of practice sites into masses of people (DOMAIN.md §8): a register
     // already counts people, so its vintage is classified at scale 1 whatever the dataset's BPE scale.
     model::PoleParameters applied = params;

@@ -105,6 +105,11 @@ std::vector<PoleClassification> classifyPoles(const std::vector<BassinTotals>& t
 //! entre 1 500 et 3 000, mais les professions de pôle ne font que 19,4 % du total…"). Scaled
 //! thresholds are stated as scaled, and the sentence says so.
 std::string describeClassification(const PoleClassification& classification, Language language);
+//! The thresholds describeClassification states for `classification`, the others 0 (massScale kept): two
+//! classifications that differ only by thresholds their reason does not state have the same reason, in
+//! either language. A caller that keeps the reasons it worded words again only the classifications whose
+//! figures or stated thresholds changed (a grand pôle threshold is in few reasons).
+PoleThresholds statedThresholds(const PoleClassification& classification);
 
 //! A dataset classified for one vintage: the one way callers get pôles from a dataset.
 struct Classification {
@@ -118,6 +123,11 @@ struct Classification {
 //! aggregateByBassin then classifyPoles. `vintage` = 0 means the default year (defaultVintage).
 Classification classifyDataset(const model::Dataset& dataset, int vintage,
                                const model::PoleParameters& params);
+//! The same with the aggregation of the vintage already computed (aggregateByBassin(dataset, vintage),
+//! `vintage` as resolved by vintageOrDefault): a caller that classifies one vintage again with other
+//! thresholds keeps its aggregation rather than summing the counts again. The result is classifyDataset's.
+Classification classifyAggregation(const model::Dataset& dataset, int vintage, Aggregation aggregation,
+                                   const model::PoleParameters& params);
 
 //! group (région, département or any key) -> number of BVs of each type (index = type).
 struct TypeSummary {

@@ -200,4 +200,43 @@ std::string describeClassification(const PoleClassification& c, Language languag
     return r + ".";
 }
 
+PoleThresholds statedThresholds(const PoleClassification& c) {
+    // What bodyFr/bodyEn and horsPoleFr/horsPoleEn above put in the sentence, case by case.
+    const PoleThresholds& t = c.decision.thresholds;
+    PoleThresholds stated;
+    stated.massScale = t.massScale;
+    switch (c.type) {
+    case PoleType::GrandeMetropole:
+        stated.metropole = t.metropole;
+        return stated;
+    case PoleType::GrandPole:
+        stated.grandPole = t.grandPole;
+        stated.metropole = t.metropole;
+        return stated;
+    case PoleType::Intermediaire:
+        stated.intermediate = t.intermediate;
+        stated.grandPole = t.grandPole;
+        stated.poleShareMin = t.poleShareMin;
+        stated.psyShareMax = t.psyShareMax;
+        return stated;
+    case PoleType::Secondaire:
+    case PoleType::HorsPole:
+        break;
+    }
+    if (c.type == PoleType::HorsPole && c.decision.failed == PoleCondition::NoProfessional)
+        return stated;
+    stated.secondary = t.secondary;
+    if (totalStated(c.decision)) {
+        stated.intermediate = t.intermediate;
+        stated.grandPole = t.grandPole;
+        if (c.decision.failed == PoleCondition::PoleShareAtLeast)
+            stated.poleShareMin = t.poleShareMin;
+        else
+            stated.psyShareMax = t.psyShareMax;
+    } else if (c.type == PoleType::Secondaire) {
+        stated.intermediate = t.intermediate;
+    }
+    return stated;
+}
+
 } // namespace maillage::analysis

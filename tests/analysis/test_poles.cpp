@@ -14,6 +14,7 @@
 #include <limits>
 #include <numeric>
 #include <random>
+#include <set>
 
 using namespace maillage;
 using namespace maillage::analysis;
@@ -453,6 +454,55 @@ private slots:
         QCOMPARE(plain(fr(c)),
                  QStringLiteral(
                      "Hors pôle : 1 professionnel, moins que les 1 000 requis pour un pôle secondaire."));
+    }
+
+    // ---- thresholds a reason states ----
+    void reasonUnchangedByThresholdsItDoesNotState() {
+        // Every type and failed condition, with and without psychiatric nurses counted, at two mass scales:
+        // the thresholds statedThresholds leaves out can change without changing the reason; each one it
+        // keeps appears in the reason (changing it changes the sentence).
+        const double figures[][3] = {{0, 0, 0},      {12000, 5000, 0}, {4000, 1000, 0},  {2000, 600, 100},
+                                     {2000, 200, 0}, {2000, 800, 700}, {1200, 100, 300}, {1200, 800, 0},
+                                     {500, 100, 0},  {999.5, 10, 0},   {1500, 300, 300}, {2999, 600, 600}};
+        int checked = 0, keptChecked = 0;
+        std::set<std::pair<int, int>> cases;
+        for (const auto& f : figures)
+            for (const double scale : {1.0, 0.5})
+                for (const bool psyCounted : {true, false}) {
+                    model::PoleParameters params;
+                    params.massScale = scale;
+                    PoleClassification c = classifyBassin(totals(f[0], f[1], f[2]), params);
+                    c.psyCounted = psyCounted;
+                    cases.insert({static_cast<int>(c.type), static_cast<int>(c.decision.failed)});
+                    const PoleThresholds stated = statedThresholds(c);
+                    QCOMPARE(stated.massScale, c.decision.thresholds.massScale);
+                    double PoleThresholds::*const members[] = {
+                        &PoleThresholds::metropole,    &PoleThresholds::grandPole,
+                        &PoleThresholds::intermediate, &PoleThresholds::secondary,
+                        &PoleThresholds::poleShareMin, &PoleThresholds::psyShareMax};
+                    for (double PoleThresholds::*m : members) {
+                        PoleClassification changed = c;
+                        changed.decision.thresholds.*m = c.decision.thresholds.*m * 1.37 + 0.011;
+                        for (const Language language : {Language::Fr, Language::En}) {
+                            const bool same = describeClassification(changed, language) ==
+                                              describeClassification(c, language);
+                            if (stated.*m == 0) {
+                                QVERIFY2(same, describeClassification(c, language).c_str());
+                                ++checked;
+                            } else {
+                                QCOMPARE(stated.*m, c.decision.thresholds.*m);
+                                QVERIFY2(!same, describeClassification(c, language).c_str());
+                                ++keptChecked;
+                            }
+                        }
+                    }
+                }
+        QVERIFY(checked > 100);
+        QVERIFY(keptChecked > 100);
+        QVERIFY(cases.size() >= 8); // types 1-4 and hors pôle, by the condition that failed
+        // A grand pôle threshold is not in the reason of a BV far below it.
+        PoleClassification small = classifyBassin(totals(500, 100), {});
+        QCOMPARE(statedThresholds(small).grandPole, 0.0);
     }
 
     // ---- massScale ----

@@ -13,6 +13,7 @@
 #include "ui/control_image.h"
 #include "ui/qgis_test_main.h"
 #include "ui/ui_fixture.h"
+#include "ui/workshop_fixture.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -83,6 +84,15 @@ Counts legendCounts(QgsProject& project, QgsVectorLayer* layer, QStringList* lab
         c[static_cast<std::size_t>(type)] = digits.toInt();
     }
     return c;
+}
+
+//! The attributes of every feature of a bassins layer, by BV code.
+QMap<QString, QgsAttributes> attributesByCode(QgsVectorLayer* layer) {
+    QMap<QString, QgsAttributes> byCode;
+    QgsFeature f;
+    for (QgsFeatureIterator it = layer->getFeatures(); it.nextFeature(f);)
+        byCode.insert(f.attribute(QStringLiteral("code")).toString(), f.attributes());
+    return byCode;
 }
 
 int poleTypeOf(QgsVectorLayer* layer, MapLayers& layers, const QString& code) {
@@ -171,6 +181,7 @@ private slots:
     void thresholdChangeRecolours();
     void maillageParameterLeavesBassinsUndrawn();
     void changedBassinsWrittenAsAFreshLayer();
+    void recomputedMapEqualsAFreshOpen();
     void communesIndexedOnDemandOncePerDataset();
     void selectionFollowsSession();
     void departementsAreDissolved();
@@ -318,15 +329,8 @@ void TestMap::changedBassinsWrittenAsAFreshLayer() {
     const auto compareWithFresh = [&] {
         std::unique_ptr<QgsVectorLayer> fresh(
             MapLayers::createPoleLayer(session.dataset(), session.poles(), QStringLiteral("fresh")));
-        QMap<QString, QgsAttributes> expected;
-        QgsFeature f;
-        for (QgsFeatureIterator it = fresh->getFeatures(); it.nextFeature(f);)
-            expected.insert(f.attribute(QStringLiteral("code")).toString(), f.attributes());
-        int compared = 0;
-        for (QgsFeatureIterator it = layers.bassins()->getFeatures(); it.nextFeature(f); ++compared)
-            if (f.attributes() != expected.value(f.attribute(QStringLiteral("code")).toString()))
-                return false;
-        return compared == expected.size() && compared == 6;
+        const QMap<QString, QgsAttributes> expected = attributesByCode(fresh.get());
+        return attributesByCode(layers.bassins()) == expected && expected.size() == 6;
     };
     for (double grandPoleMin : {4500.0, 3000.0, 900.0, 4500.0}) {
         p.poles.grandPoleMin = grandPoleMin;
@@ -334,6 +338,61 @@ void TestMap::changedBassinsWrittenAsAFreshLayer() {
         QVERIFY2(compareWithFresh(), qPrintable(QStringLiteral("grandPoleMin %1").arg(grandPoleMin)));
     }
     QCOMPARE(poleTypeOf(layers.bassins(), layers, QStringLiteral("00002")), 3);
+}
+
+void TestMap::recomputedMapEqualsAFreshOpen() {
+    // A session recomputed through pôle thresholds and vintages (the counts summed per BV are kept for the
+    // vintage shown) shows the classification, attributes and legend of a session opened afresh on the
+    // same dataset, parameters and vintage.
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    session.setDataset(testing::makeSixBassinsTwoYears());
+    model::Parameters p = session.parameters();
+    const auto totalsOf = [](const Session& s) {
+        std::vector<std::array<double, 3>> totals;
+        for (const analysis::BassinTotals& t : s.aggregation().bassins)
+            totals.push_back({t.total, t.pole, t.psy});
+        return totals;
+    };
+    const auto reasonsOf = [](const Session& s) {
+        QStringList reasons;
+        for (const analysis::PoleClassification& c : s.poles())
+            reasons << QString::fromStdString(c.bv + " " + std::to_string(static_cast<int>(c.type)) + " " +
+                                              analysis::describeClassification(c, analysis::Language::En));
+        return reasons;
+    };
+    struct Step {
+        int vintage;
+        double grandPoleMin;
+        int betaType; // Beta (00002): 4,000 professionals in 2023, 500 in 2018
+    };
+    for (const Step& step : {Step{2023, 4500, 3}, Step{2018, 4500, 0}, Step{2018, 3000, 0},
+                             Step{2023, 3000, 2}, Step{2023, 900, 2}}) {
+        session.setVintage(step.vintage);
+        p.poles.grandPoleMin = step.grandPoleMin;
+        session.setParameters(p);
+        const QString context =
+            QStringLiteral("vintage %1, grands pôles from %2").arg(step.vintage).arg(step.grandPoleMin);
+        QCOMPARE(poleTypeOf(layers.bassins(), layers, QStringLiteral("00002")), step.betaType);
+
+        Session fresh;
+        QgsProject freshProject;
+        MapLayers freshLayers(&fresh, &freshProject);
+        model::Dataset dataset = testing::makeSixBassinsTwoYears();
+        dataset.params = p;
+        fresh.setDataset(std::move(dataset));
+        fresh.setVintage(step.vintage);
+        QVERIFY2(totalsOf(session) == totalsOf(fresh), qPrintable(context));
+        QCOMPARE(reasonsOf(session), reasonsOf(fresh));
+        QVERIFY2(attributesByCode(layers.bassins()) == attributesByCode(freshLayers.bassins()),
+                 qPrintable(context));
+        QStringList legend, freshLegend;
+        legendCounts(project, layers.bassins(), &legend);
+        legendCounts(freshProject, freshLayers.bassins(), &freshLegend);
+        QVERIFY(!legend.isEmpty());
+        QCOMPARE(legend, freshLegend);
+    }
 }
 
 void TestMap::communesIndexedOnDemandOncePerDataset() {
