@@ -741,17 +741,30 @@ DissolvedBassin dissolveOne(const model::Bassin& b, const model::Dataset& datase
     DissolvedBassin r;
     std::vector<const model::Wkb*> parts;
     parts.reserve(b.communes.size());
-    std::vector<model::Wkb> read(b.communes.size()); // the spooled ones, read back
-    for (std::size_t k = 0; k < b.communes.size(); ++k) {
-        auto it = index.find(b.communes[k]);
-        if (it == index.end() || !model::hasGeometry(dataset.communes[it->second])) {
-            r.missing.push_back(b.communes[k]);
-            continue;
-        }
-        const model::Commune& c = dataset.communes[it->second];
-        parts.push_back(&model::wkbOf(c, read[k]));
+    std::vector<const model::Commune*> members;
+    members.reserve(b.communes.size());
+    for (const auto& code : b.communes) {
+        auto it = index.find(code);
+        if (it == index.end() || !model::hasGeometry(dataset.communes[it->second]))
+            r.missing.push_back(code);
+        else
+            members.push_back(&dataset.communes[it->second]);
+    }
+    // The spooled ones read back in the file's order (fewer reads), the parts kept in the bassin's.
+    std::vector<std::size_t> byOffset(members.size());
+    for (std::size_t k = 0; k < members.size(); ++k)
+        byOffset[k] = k;
+    std::sort(byOffset.begin(), byOffset.end(), [&](std::size_t a, std::size_t b) {
+        return members[a]->spooled.offset < members[b]->spooled.offset;
+    });
+    std::vector<model::Wkb> read(members.size());
+    std::vector<const model::Wkb*> wkbs(members.size());
+    for (std::size_t k : byOffset)
+        wkbs[k] = &model::wkbOf(*members[k], read[k]);
+    for (std::size_t k = 0; k < members.size(); ++k) {
+        parts.push_back(wkbs[k]);
         if (!r.store)
-            r.store = c.spooled.store;
+            r.store = members[k]->spooled.store;
     }
     if (parts.empty())
         return r;
