@@ -6,6 +6,7 @@
 
 #include "core/analysis/register_counts.h"
 #include "core/io/atomic_file.h"
+#include "core/io/geometry_spool.h"
 #include "core/io/gpkg.h"
 #include "core/io/import.h"
 #include "core/io/postgis.h"
@@ -138,8 +139,9 @@ std::string importReportText(const io::ImportReport& report, const Context& c) {
 }
 
 int runImport(const ImportCliOptions& o, Context& c) {
-    const io::ImportOptions opt = importOptions(o);
+    io::ImportOptions opt = importOptions(o);
     const std::string& output = required(o.output, "output");
+    opt.spoolFolder = io::spoolFolderFor(output); // polygons out of memory while importing
     std::vector<std::string> inputs = importInputs(opt);
     inputs.push_back(o.ageWeights);
     checkOutputs(o.report.empty() ? std::vector<std::string>{output}

@@ -165,7 +165,8 @@ int communeOfQpv(const model::Dataset& ds, const model::Qpv& q) {
     OGRPoint anchor(q.anchor.x, q.anchor.y);
     for (std::size_t k = 0; k < tested; ++k) {
         const model::Commune& c = ds.communes[static_cast<std::size_t>(nearest[k].second)];
-        const GeometryPtr g = geometryOf(c.geometry, c.code);
+        model::Wkb read;
+        const GeometryPtr g = geometryOf(model::wkbOf(c, read), c.code);
         if (g && g->Contains(&anchor))
             return nearest[k].second;
     }

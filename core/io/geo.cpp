@@ -328,7 +328,8 @@ PendingCommune pendingCommune(OGRFeature& f, const CommuneFields& fields, const 
 
 //! Phase 2 of one commune: reprojection, validity (MakeValid), anchor, WKB; the file's geometry is freed.
 //! Errors are kept in the commune.
-void processGeometry(PendingCommune& p, OGRCoordinateTransformation* ct) {
+void processGeometry(PendingCommune& p, OGRCoordinateTransformation* ct,
+                     const std::shared_ptr<model::WkbStore>& spool) {
     OGREnvelope raw;
     p.geometry->getEnvelope(&raw);
     if (ct && p.geometry->transform(ct) != OGRERR_NONE) {
@@ -349,7 +350,9 @@ void processGeometry(PendingCommune& p, OGRCoordinateTransformation* ct) {
         p.error = msg("io.geo.feature_without_interior");
         return;
     }
-    p.commune.geometry = toWkb(*mp);
+    model::Wkb wkb = toWkb(*mp);
+    mp.reset(); // the OGR polygon freed before its WKB is written out
+    model::storeGeometry(p.commune, std::move(wkb), spool);
 }
 
 //! Phase 1 on this thread (the driver reads one feature at a time: codes, duplicates, geometry types), and
@@ -357,9 +360,10 @@ void processGeometry(PendingCommune& p, OGRCoordinateTransformation* ct) {
 //! geometries are held at a time, and reading no longer waits for the geometries nor they for it.
 //! `next()` gives the features (null after the last), `percent()` how far the file is read.
 template <typename Next, typename Percent>
-std::vector<PendingCommune> readPendingCommunes(Next&& next, Percent&& percent, const CommuneFields& fields,
-                                                const std::string& path,
-                                                const OGRCoordinateTransformation* ct, Feedback* feedback) {
+std::vector<PendingCommune>
+readPendingCommunes(Next&& next, Percent&& percent, const CommuneFields& fields, const std::string& path,
+                    const OGRCoordinateTransformation* ct, const std::shared_ptr<model::WkbStore>& spool,
+                    Feedback* feedback) {
     constexpr std::size_t kBatch = 256;
     std::vector<PendingCommune> pending;
     std::unique_ptr<OGRCoordinateTransformation> transform(ct ? ct->Clone() : nullptr); // the worker's
@@ -371,11 +375,12 @@ std::vector<PendingCommune> readPendingCommunes(Next&& next, Percent&& percent, 
         if (batch.empty())
             return;
         // On a thread of its own; run by get() on this one when no thread can be had (libstdc++ falls back).
-        processing = std::async(
-            std::launch::async | std::launch::deferred, [&transform, batch = std::move(batch)]() mutable {
+        processing =
+            std::async(std::launch::async | std::launch::deferred, [&transform, &spool,
+                                                                    batch = std::move(batch)]() mutable {
                 GdalErrorCollector gdalErrors; // GEOS/PROJ chatter: what matters is reported as errors
                 for (auto& p : batch)
-                    processGeometry(p, transform.get());
+                    processGeometry(p, transform.get(), spool);
                 return std::move(batch);
             });
     };
@@ -537,7 +542,7 @@ std::vector<model::Commune> readPlainGeoJsonCommunes(const std::string& path,
         throw GeoJsonNotPlain{};
     std::vector<PendingCommune> pending = readPendingCommunes(
         [&features] { return features.next(); }, [&features] { return 100.0 * features.fraction(); }, fields,
-        path, toLambert93.get(), feedback);
+        path, toLambert93.get(), options.spool, feedback);
     return collectRead(pending, path, wgs84, warnings, feedback);
 }
 
@@ -564,7 +569,7 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
                                                        static_cast<double>(total)
                                                  : 0.0;
                             },
-                            fields, path, src.toLambert93.get(), feedback);
+                            fields, path, src.toLambert93.get(), options.spool, feedback);
     return collectRead(pending, path, *src.crs, warnings, feedback);
 }
 
@@ -595,6 +600,9 @@ namespace {
 //! One bassin dissolved from its communes' polygons.
 struct DissolvedBassin {
     model::Wkb geometry;
+    model::SpooledWkb spooled; // or there, once dissolved (then `geometry` is empty)
+    std::shared_ptr<model::WkbStore>
+        store;                        // where the members' polygons are kept: the outline goes there too
     std::vector<std::string> missing; // member communes without polygon
     bool repaired = false;
     bool failed = false;
@@ -733,12 +741,30 @@ DissolvedBassin dissolveOne(const model::Bassin& b, const model::Dataset& datase
     DissolvedBassin r;
     std::vector<const model::Wkb*> parts;
     parts.reserve(b.communes.size());
+    std::vector<const model::Commune*> members;
+    members.reserve(b.communes.size());
     for (const auto& code : b.communes) {
         auto it = index.find(code);
-        if (it == index.end() || dataset.communes[it->second].geometry.empty())
+        if (it == index.end() || !model::hasGeometry(dataset.communes[it->second]))
             r.missing.push_back(code);
         else
-            parts.push_back(&dataset.communes[it->second].geometry);
+            members.push_back(&dataset.communes[it->second]);
+    }
+    // The spooled ones read back in the file's order (fewer reads), the parts kept in the bassin's.
+    std::vector<std::size_t> byOffset(members.size());
+    for (std::size_t k = 0; k < members.size(); ++k)
+        byOffset[k] = k;
+    std::sort(byOffset.begin(), byOffset.end(), [&](std::size_t a, std::size_t b) {
+        return members[a]->spooled.offset < members[b]->spooled.offset;
+    });
+    std::vector<model::Wkb> read(members.size());
+    std::vector<const model::Wkb*> wkbs(members.size());
+    for (std::size_t k : byOffset)
+        wkbs[k] = &model::wkbOf(*members[k], read[k]);
+    for (std::size_t k = 0; k < members.size(); ++k) {
+        parts.push_back(wkbs[k]);
+        if (!r.store)
+            r.store = members[k]->spooled.store;
     }
     if (parts.empty())
         return r;
@@ -776,7 +802,7 @@ void anchorBassins(model::Dataset& dataset, const CommuneIndex& index) {
         }
         if (main)
             b.anchor = main->anchor;
-        else if (GeomPtr g = fromWkb(b.geometry))
+        else if (model::Wkb read; GeomPtr g = fromWkb(model::wkbOf(b, read)))
             pointOnSurface(*g, b.anchor);
     }
 }
@@ -790,11 +816,12 @@ void storeDissolved(model::Dataset& dataset, const std::vector<std::size_t>& tod
         DissolvedBassin& r = results[k];
         for (const auto& c : r.missing)
             missing.push_back(b.code + ": " + c);
-        if (r.failed || (r.geometry.empty() && !b.communes.empty()))
+        if (r.failed || (!model::hasGeometry(r) && !b.communes.empty()))
             failed.push_back(b.code);
         if (r.repaired)
             repaired.push_back(b.code);
         b.geometry = std::move(r.geometry);
+        b.spooled = std::move(r.spooled);
     }
     if (!missing.empty())
         warnings.push_back(makeWarning(ErrorKind::Geometry, Location{},
@@ -823,7 +850,7 @@ void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feed
         index.emplace(dataset.communes[i].code, static_cast<int>(i));
     std::vector<std::size_t> todo;
     for (std::size_t i = 0; i < dataset.bassins.size(); ++i)
-        if (dataset.bassins[i].geometry.empty())
+        if (!model::hasGeometry(dataset.bassins[i]))
             todo.push_back(i);
     // Largest first: better balance between threads.
     std::stable_sort(todo.begin(), todo.end(), [&](std::size_t a, std::size_t b) {
@@ -837,7 +864,9 @@ void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feed
         [&](std::size_t k, std::size_t thread) {
             if (!geos[thread])
                 geos[thread] = std::make_unique<GeosWkb>();
-            results[k] = dissolveOne(dataset.bassins[todo[k]], dataset, index, *geos[thread]);
+            DissolvedBassin r = dissolveOne(dataset.bassins[todo[k]], dataset, index, *geos[thread]);
+            model::storeGeometry(std::move(r.geometry), r.store, r.geometry, r.spooled); // out of memory now
+            results[k] = std::move(r);
         },
         [&](std::size_t done) {
             report(feedback, 100.0 * static_cast<double>(done) / static_cast<double>(todo.size()));
@@ -875,6 +904,8 @@ void foldArrondissements(std::vector<model::Commune>& communes, Warnings& warnin
         merged.dep = codes::departementOf(parent);
         OGRMultiPolygon parts;
         bool anyGeometry = false;
+        std::shared_ptr<model::WkbStore> store; // where the parts are kept: the merged polygon goes there too
+        model::Wkb read;
         for (std::size_t i : members) {
             const model::Commune& c = communes[i];
             if (c.code == parent)
@@ -884,10 +915,12 @@ void foldArrondissements(std::vector<model::Commune>& communes, Warnings& warnin
                 merged.bv = c.bv.empty() ? merged.bv : c.bv;
             if (merged.reg.empty())
                 merged.reg = c.reg;
-            if (GeomPtr g = fromWkb(c.geometry)) {
+            if (GeomPtr g = fromWkb(model::wkbOf(c, read))) {
                 collectPolygons(*g, parts);
                 anyGeometry = true;
             }
+            if (!store)
+                store = c.spooled.store;
         }
         if (merged.name.empty())
             merged.name = cityNames.at(parent);
@@ -896,10 +929,10 @@ void foldArrondissements(std::vector<model::Commune>& communes, Warnings& warnin
             if (u) {
                 if (GeomPtr mp = makeValidMultiPolygon(*u)) {
                     pointOnSurface(*mp, merged.anchor);
-                    merged.geometry = toWkb(*mp);
+                    model::storeGeometry(merged, toWkb(*mp), store);
                 }
             }
-            if (merged.geometry.empty())
+            if (!model::hasGeometry(merged))
                 throw Error(ErrorKind::Geometry, Location{},
                             msg("io.geo.arrondissements_not_merged",
                                 {arg::text("name", merged.name), arg::text("code", parent)}));

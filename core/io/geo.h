@@ -5,6 +5,7 @@
 #include "core/model/feedback.h"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ struct PolygonReadOptions {
     std::string layer;              //!< "" = first layer
     std::string codeField = "code"; //!< also tried: insee_com, codgeo, insee, code_insee
     std::string nameField = "nom";  //!< also tried: name, nom_com, libgeo
+    //! Where the polygons are kept as they are read (core/io/geometry_spool.h); null: in memory.
+    std::shared_ptr<model::WkbStore> spool;
 };
 
 //! Reads commune polygons (GeoPackage, Shapefile, GeoJSON...) and reprojects them to EPSG:2154.

@@ -326,6 +326,7 @@ void writeCommunes(Writer& w, const model::Dataset& d) {
                                         {"anchor_y", OFTReal}});
     w.transaction(kCommunes, [&] {
         OGRFeature f(communes->GetLayerDefn());
+        model::Wkb read; // a spooled polygon read back (model::wkbOf)
         std::size_t i = 0;
         for (const auto& c : d.communes) {
             if ((++i & 1023) == 0)
@@ -338,7 +339,7 @@ void writeCommunes(Writer& w, const model::Dataset& d) {
             f.SetField(5, c.reg.c_str());
             f.SetField(6, c.anchor.x);
             f.SetField(7, c.anchor.y);
-            w.setGeometry(f, c.geometry, "commune", c.code);
+            w.setGeometry(f, model::wkbOf(c, read), "commune", c.code);
             w.insert(communes, f);
         }
     });
@@ -357,6 +358,7 @@ void writeBassins(Writer& w, const model::Dataset& d) {
                                        {"anchor_y", OFTReal}});
     w.transaction(kBassins, [&] {
         OGRFeature f(bassins->GetLayerDefn());
+        model::Wkb read;
         for (const auto& b : d.bassins) {
             f.SetField(0, b.code.c_str());
             f.SetField(1, b.name.c_str());
@@ -367,7 +369,7 @@ void writeBassins(Writer& w, const model::Dataset& d) {
             f.SetField(6, joinStrings(b.communes, ",").c_str());
             f.SetField(7, b.anchor.x);
             f.SetField(8, b.anchor.y);
-            w.setGeometry(f, b.geometry, "bassin de vie", b.code);
+            w.setGeometry(f, model::wkbOf(b, read), "bassin de vie", b.code);
             w.insert(bassins, f);
         }
     });
@@ -527,20 +529,20 @@ void writeBuffer(Writer& w, const model::Dataset& d) {
 }
 
 //! One outline per code named or dissolved: code, nom (empty when unknown), the polygon (none when unknown).
-std::map<std::string, std::pair<std::string, const model::Wkb*>>
+std::map<std::string, std::pair<std::string, const model::Outline*>>
 areaRows(const std::map<std::string, std::string>& names, const std::vector<model::Outline>& outlines) {
-    std::map<std::string, std::pair<std::string, const model::Wkb*>> rows;
+    std::map<std::string, std::pair<std::string, const model::Outline*>> rows;
     for (const auto& [code, name] : names)
         rows[code].first = name;
     for (const auto& o : outlines)
-        rows[o.code].second = &o.geometry;
+        rows[o.code].second = &o;
     return rows;
 }
 
 //! Départements and régions: polygon layers (outlines dissolved at import) with their names.
 void writeAreas(Writer& w, const model::Dataset& d) {
     for (const auto& [name, rows] :
-         {std::pair<const char*, std::map<std::string, std::pair<std::string, const model::Wkb*>>>{
+         {std::pair<const char*, std::map<std::string, std::pair<std::string, const model::Outline*>>>{
               "regions", areaRows(d.regionNames, d.regionOutlines)},
           {"departements", areaRows(d.departementNames, d.departementOutlines)}}) {
         OGRLayer* l = w.createLayer(name, true, {{"code", OFTString}, {"nom", OFTString}});
@@ -548,13 +550,15 @@ void writeAreas(Writer& w, const model::Dataset& d) {
         const char* layerName = name;
         w.transaction(name, [&] {
             OGRFeature f(l->GetLayerDefn());
+            const model::Wkb none;
+            model::Wkb read;
             for (const auto& [code, row] : *table) {
                 f.SetField(0, code.c_str());
                 if (row.first.empty())
                     f.SetFieldNull(1);
                 else
                     f.SetField(1, row.first.c_str());
-                w.setGeometry(f, row.second ? *row.second : model::Wkb(), layerName, code);
+                w.setGeometry(f, row.second ? model::wkbOf(*row.second, read) : none, layerName, code);
                 w.insert(l, f);
             }
         });

@@ -1,6 +1,7 @@
 #include "core/io/import.h"
 
 #include "core/io/facilities.h"
+#include "core/io/geometry_spool.h"
 #include "core/io/outlines.h"
 #include "core/io/population_age.h"
 #include "core/io/qpv.h"
@@ -275,7 +276,10 @@ void readCommunes(ImportState& st) {
         st.communes = readCommuneTable(t, columns, warnings);
     } else {
         SubFeedback sub(st.feedback, 0, 35);
-        st.communes = readCommunePolygons(o.communesPath, o.polygons, warnings, &sub);
+        PolygonReadOptions polygons = o.polygons;
+        if (!polygons.spool && !o.spoolFolder.empty())
+            polygons.spool = GeometrySpool::create(o.spoolFolder); // null (in memory) when it cannot be made
+        st.communes = readCommunePolygons(o.communesPath, polygons, warnings, &sub);
         checkCommunesInTerritories(st.communes, o.communesPath, o.polygons.layer, warnings);
         foldArrondissements(st.communes, warnings);
     }

@@ -120,6 +120,12 @@ struct ImportOptions {
     //! and not kept themselves, become Dataset::bufferCommunes with their counts, so that accessibility
     //! counts the supply and demand beyond the area's edge; 0 = none. Needs polygons (anchors).
     double bufferKm = 0;
+    //! Folder where the polygons read and dissolved are kept out of memory while the import runs
+    //! (core/io/geometry_spool.h): the dataset's communes, bassins and outlines then refer to a nameless
+    //! file there, alive as long as they are, and are read with model::wkbOf. "" = in memory (what the
+    //! GUI's import wizard uses). The dataset written is the same to the byte either way, and the import
+    //! keeps geometries in memory when no file can be made there.
+    std::string spoolFolder;
     std::string createdBy = "Maillage"; //!< application and version, written to the metadata
     LinkSources links; //!< travel times, observed flows, declared cooperations (each optional)
     //! Zones with their polygons, population and quartiers, joined after the zones of zoneProfessionals.

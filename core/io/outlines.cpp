@@ -53,14 +53,14 @@ std::vector<model::Outline> dissolveGroups(std::vector<model::Commune>& parts,
     std::vector<model::Outline> out;
     out.reserve(work.bassins.size());
     for (auto& b : work.bassins)
-        out.push_back({b.code, std::move(b.geometry)});
+        out.push_back({b.code, std::move(b.geometry), std::move(b.spooled)});
     return out;
 }
 
 void warnMissing(const std::vector<model::Outline>& outlines, const char* id, Warnings& warnings) {
     std::vector<std::string> missing;
     for (const auto& o : outlines)
-        if (o.geometry.empty())
+        if (!model::hasGeometry(o))
             missing.push_back(o.code);
     if (!missing.empty())
         warnings.push_back(makeWarning(ErrorKind::Geometry, Location{},
@@ -106,6 +106,7 @@ void dissolveOutlines(model::Dataset& dataset, Warnings& warnings, Feedback* fee
         model::Commune part;
         part.code = d.code;
         part.geometry = d.geometry;
+        part.spooled = d.spooled;
         departements.push_back(std::move(part));
     }
     dataset.regionOutlines = dissolveGroups(departements, departementsByRegion(dataset.communes), feedback);

@@ -164,7 +164,7 @@ void checkCommunesInTerritories(const std::vector<model::Commune>& communes, con
     std::vector<Landing> outside;
     for (const auto& c : communes) {
         const Territory* t = territoryOf(c.code);
-        if (!t || c.geometry.empty())
+        if (!t || !model::hasGeometry(c))
             continue;
         double lon = c.anchor.x, lat = c.anchor.y;
         ++checked;

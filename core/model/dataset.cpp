@@ -3,6 +3,7 @@
 #include "core/model/code_table.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace maillage::model {
 
@@ -216,16 +217,29 @@ std::vector<Bassin> bassinsOf(const std::vector<Commune>& communes,
 
 } // namespace
 
+void storeGeometry(Wkb wkb, const std::shared_ptr<WkbStore>& store, Wkb& geometry, SpooledWkb& spooled) {
+    std::uint64_t offset = 0;
+    if (store && !wkb.empty() && wkb.size() <= UINT32_MAX && store->append(wkb, offset)) {
+        spooled = SpooledWkb{store, offset, static_cast<std::uint32_t>(wkb.size())};
+        geometry = Wkb();
+        return;
+    }
+    spooled = SpooledWkb{};
+    geometry = std::move(wkb);
+}
+
 void Dataset::rebuildBassins(const std::map<std::string, std::string>& bvNames) {
-    std::map<std::string, Wkb> oldGeometry;
+    std::map<std::string, std::pair<Wkb, SpooledWkb>> oldGeometry;
     for (auto& b : bassins)
-        if (!b.geometry.empty())
-            oldGeometry[b.code] = std::move(b.geometry);
+        if (hasGeometry(b))
+            oldGeometry[b.code] = {std::move(b.geometry), std::move(b.spooled)};
     std::vector<Bassin> built = bassinsOf(communes, bvNames);
     for (Bassin& b : built) {
         const auto g = oldGeometry.find(b.code);
-        if (g != oldGeometry.end())
-            b.geometry = std::move(g->second);
+        if (g != oldGeometry.end()) {
+            b.geometry = std::move(g->second.first);
+            b.spooled = std::move(g->second.second);
+        }
     }
     // Sorted in place (codes are unique): no second vector of bassins.
     std::sort(built.begin(), built.end(), [](const Bassin& a, const Bassin& b) { return a.code < b.code; });

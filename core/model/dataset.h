@@ -58,6 +58,24 @@ inline constexpr int kWorkingEpsg = 2154; //!< Lambert-93: every geometry of a d
 
 using Wkb = std::vector<std::uint8_t>;
 
+//! Where geometries are kept out of memory while a large import runs (core/io/geometry_spool.h): a file
+//! written once and read back. Thread-safe.
+class WkbStore {
+public:
+    virtual ~WkbStore() = default;
+    //! Stores `wkb`; false when it cannot (the caller keeps it in memory).
+    virtual bool append(const Wkb& wkb, std::uint64_t& offset) = 0;
+    //! Reads back `size` bytes stored at `offset` into `into`; throws when they cannot be read.
+    virtual void read(std::uint64_t offset, std::uint32_t size, Wkb& into) const = 0;
+};
+
+//! A geometry moved to a WkbStore: the item's own `geometry` is then empty. Copies share the store.
+struct SpooledWkb {
+    std::shared_ptr<WkbStore> store; //!< null: the geometry, if any, is in memory
+    std::uint64_t offset = 0;
+    std::uint32_t size = 0;
+};
+
 struct Point {
     double x = 0, y = 0;
 };
@@ -72,11 +90,12 @@ struct Commune {
     std::string code; //!< INSEE, 5 characters
     std::string name;
     double population = 0;
-    std::string bv;  //!< bassin de vie code
-    std::string dep; //!< département code
-    std::string reg; //!< région code
-    Point anchor;    //!< a point inside the polygon (Lambert-93), for distances and labels
-    Wkb geometry;    //!< (multi)polygon, may be empty for table-only datasets
+    std::string bv;     //!< bassin de vie code
+    std::string dep;    //!< département code
+    std::string reg;    //!< région code
+    Point anchor;       //!< a point inside the polygon (Lambert-93), for distances and labels
+    Wkb geometry;       //!< (multi)polygon, may be empty for table-only datasets
+    SpooledWkb spooled; //!< or there, out of memory (see wkbOf)
 };
 
 struct Bassin {
@@ -88,6 +107,7 @@ struct Bassin {
     std::vector<std::string> communes; //!< commune codes
     Point anchor;                      //!< the anchor of its main commune, else of the polygon
     Wkb geometry;                      //!< dissolved from its communes when not given
+    SpooledWkb spooled;                //!< or there, out of memory (see wkbOf)
 };
 
 //! Infra-communal zone (IRIS, quartier) for drill-down below the commune.
@@ -167,9 +187,27 @@ struct AgeBandPopulation {
 
 //! A département or région outline: the union of its communes, dissolved once at import (core/io/outlines.h).
 struct Outline {
-    std::string code; //!< INSEE code of the département or région
-    Wkb geometry;     //!< (multi)polygon in Lambert-93
+    std::string code;   //!< INSEE code of the département or région
+    Wkb geometry;       //!< (multi)polygon in Lambert-93
+    SpooledWkb spooled; //!< or there, out of memory (see wkbOf)
 };
+
+//! True when `item` (Commune, Bassin, Outline) has a geometry, in memory or spooled.
+template <typename T> bool hasGeometry(const T& item) {
+    return !item.geometry.empty() || item.spooled.store != nullptr;
+}
+//! The WKB of `item`: its own, else the spooled one read into `buffer` (empty when it has none).
+template <typename T> const Wkb& wkbOf(const T& item, Wkb& buffer) {
+    if (!item.spooled.store)
+        return item.geometry;
+    item.spooled.store->read(item.spooled.offset, item.spooled.size, buffer);
+    return buffer;
+}
+//! Gives `wkb` to `store` when there is one and it takes it (`geometry` left empty), else keeps it in memory.
+void storeGeometry(Wkb wkb, const std::shared_ptr<WkbStore>& store, Wkb& geometry, SpooledWkb& spooled);
+template <typename T> void storeGeometry(T& item, Wkb wkb, const std::shared_ptr<WkbStore>& store) {
+    storeGeometry(std::move(wkb), store, item.geometry, item.spooled);
+}
 
 struct Metadata {
     std::string title;                //!< "Territoire fictif de démonstration", "Hauts-de-France"...
