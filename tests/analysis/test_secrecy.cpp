@@ -91,7 +91,8 @@ void checkDerived(const Output& o, std::size_t r, const std::string& derived, co
 
 //! The classification scanned: counts, differences of counts (complementary cells), shares, reasons.
 void scanClassification(const Output& o, Leaks& leaks) {
-    // Data that count no psychiatric nurse (the BPE) leave psy and ex_psy empty in every row: absent, not masked.
+    // Data that count no psychiatric nurse (the BPE) leave psy and ex_psy empty in every row: absent, not
+    // masked.
     bool psyCounted = false;
     for (std::size_t r = 0; r < o.rows(); ++r)
         psyCounted = psyCounted || o.number(r, "psy").has_value();
