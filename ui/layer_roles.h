@@ -46,6 +46,8 @@ inline QString featureKindName(FeatureKind kind) {
 inline const char* const kRoleProperty = "maillage/role";
 //! On the communes layer while it shows a density map: what it shows ("Density of … (2018)").
 inline const char* const kColouringProperty = "maillage/colouring";
+//! On a layer tree node added folded because its layer is off: unfold it when the user ticks it.
+inline const QString kUnfoldWhenShown = QStringLiteral("maillage/unfoldWhenShown");
 
 inline QgsVectorLayer* findLayerByRole(const QgsProject* project, const QString& roleName) {
     if (!project)

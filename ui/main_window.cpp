@@ -687,6 +687,16 @@ void MainWindow::createDocks() {
                                 m_layerTree->setExpanded(m_layerTree->node2index(node), true);
                         });
             });
+    // A layer's legend folded while it was off unfolds when the user ticks it (the facilities' kinds).
+    connect(m_project->layerTreeRoot(), &QgsLayerTreeNode::visibilityChanged, m_layerTree,
+            [](QgsLayerTreeNode* node) {
+                if (node->itemVisibilityChecked() && node->customProperty(kUnfoldWhenShown).toBool()) {
+                    node->removeCustomProperty(kUnfoldWhenShown);
+                    node->setExpanded(true);
+                }
+            });
+    connect(m_layerTree, &QTreeView::expanded, this, &MainWindow::updateLayersDockMinimum);
+    connect(m_layerTree, &QTreeView::collapsed, this, &MainWindow::updateLayersDockMinimum);
     m_layerTree->setMenuProvider(new LayerMenuProvider(m_layerTree, m_canvas));
     m_layersDock->setWidget(m_layerTree);
     addDockWidget(Qt::LeftDockWidgetArea, m_layersDock);
@@ -787,7 +797,10 @@ void MainWindow::restoreLayout() {
     if (!state.isEmpty())
         restoreState(state);
     else if (!m_panelDocks.isEmpty())
-        resizeDocks({m_layersDock, m_panelDocks.first()}, {340, qMax(430, tabsWidth(m_panelDocks, font()))},
+        // The map keeps at least about 40 % of a narrow window (a laptop's 1,100 pixels).
+        resizeDocks({m_layersDock, m_panelDocks.first()},
+                    {qMin(340, layersDockWidthCap(width())),
+                     qMin(qMax(430, tabsWidth(m_panelDocks, font())), width() * 36 / 100)},
                     Qt::Horizontal);
 }
 
@@ -1796,6 +1809,7 @@ void MainWindow::updateLayersDockMinimum() {
     const QFontMetrics metrics(m_layerTree->font());
     const int decoration = style()->pixelMetric(QStyle::PM_IndicatorWidth) +
                            style()->pixelMetric(QStyle::PM_SmallIconSize) * 2 + 24;
+    // Only the lines in sight: a folded legend (the facilities' 14 kinds, off by default) does not widen it.
     int widest = 0;
     QList<QPair<QModelIndex, int>> pending = {{QModelIndex(), 0}};
     while (!pending.isEmpty()) {
@@ -1805,11 +1819,23 @@ void MainWindow::updateLayersDockMinimum() {
             const int width = m_layerTree->indentation() * (depth + 1) + decoration +
                               metrics.horizontalAdvance(index.data(Qt::DisplayRole).toString());
             widest = qMax(widest, width);
-            pending.append({index, depth + 1});
+            if (m_layerTree->isExpanded(index))
+                pending.append({index, depth + 1});
         }
     }
     const int scrollBar = style()->pixelMetric(QStyle::PM_ScrollBarExtent);
-    m_layersDock->setMinimumWidth(qMin(widest + scrollBar + 2 * m_layerTree->frameWidth(), 560));
+    // Never more than a quarter of the window: the map comes first; a longer line scrolls sideways.
+    m_layersDock->setMinimumWidth(
+        qMin(widest + scrollBar + 2 * m_layerTree->frameWidth(), layersDockWidthCap(width())));
+}
+
+int MainWindow::layersDockWidthCap(int windowWidth) {
+    return qMin(560, qMax(180, windowWidth / 4));
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    updateLayersDockMinimum(); // its cap follows the window's width
 }
 
 void MainWindow::showUserGuide() {

@@ -124,6 +124,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
@@ -193,6 +194,8 @@ private:
     void placeFictionalBadge();
     //! The layers dock is at least as wide as the longest legend line, whatever layout was saved.
     void updateLayersDockMinimum();
+    //! The widest the layers dock's minimum may be in a window that wide (a quarter of it).
+    static int layersDockWidthCap(int windowWidth);
     //! Help > User guide, in the interface language.
     void showUserGuide();
 

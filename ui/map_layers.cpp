@@ -507,7 +507,11 @@ void MapLayers::createZonesAndFacilitiesLayers(const model::Dataset& dataset) {
     if (m_facilities) {
         m_project->addMapLayer(m_facilities, false);
         // Points of every commune would hide the pôle colours: shown when the user asks for them.
-        insertInMapOrder(m_project, m_facilities)->setItemVisibilityChecked(false);
+        QgsLayerTreeLayer* node = insertInMapOrder(m_project, m_facilities);
+        node->setItemVisibilityChecked(false);
+        // Its legend (up to 14 kinds) folded while it is off, unfolded when the user ticks it.
+        node->setExpanded(false);
+        node->setCustomProperty(kUnfoldWhenShown, true);
     }
 }
 

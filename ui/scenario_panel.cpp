@@ -153,6 +153,13 @@ void ScenarioPanel::buildEditor() {
     poles->addWidget(m_poleA, 1);
     poles->addWidget(m_poleB, 1);
     form->addRow(tr("Pôles linked"), poles);
+    // A label above its field when the dock is narrow; the combo boxes no wider than their text needs.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    for (QComboBox* box :
+         {m_kind, m_profession, m_place, m_cooperation, m_cooperationKind, m_poleA, m_poleB}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(12);
+    }
     root->addLayout(form);
     enableFieldsOfKind();
 
@@ -205,8 +212,12 @@ void ScenarioPanel::buildResults() {
     connect(compare, &QPushButton::clicked, this, &ScenarioPanel::showBeforeAfter);
     actions->addWidget(apply);
     actions->addWidget(compare);
-    actions->addWidget(save);
     root->addLayout(actions);
+    // On a row of its own: the three buttons side by side made the panels' docks 450 pixels wide at least.
+    auto* saveRow = new QHBoxLayout;
+    saveRow->addStretch(1);
+    saveRow->addWidget(save);
+    root->addLayout(saveRow);
     m_status = new QLabel;
     m_status->setObjectName(QStringLiteral("scenarioStatus"));
     m_status->setWordWrap(true);

@@ -11,12 +11,15 @@
 #include "qgis_test_main.h"
 #include "ui_fixture.h"
 
+#include <QApplication>
+#include <QDockWidget>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgslayertree.h>
+#include <qgslayertreeview.h>
 #include <qgsmapcanvas.h>
 #include <qgspointdisplacementrenderer.h>
 #include <qgsproject.h>
@@ -155,6 +158,45 @@ private slots:
         QVERIFY2(english.contains(QStringLiteral(": 2")), qPrintable(english)); // establishments: public
         QVERIFY2(english.endsWith(QStringLiteral("Professionals in the commune (all professions): < 5")),
                  qPrintable(english));
+    }
+
+    void facilitiesLegendStaysFoldedWhileOffAndTheMapKeepsAThirdOfANarrowWindow() {
+        model::Dataset ds = testing::makeSixBassins();
+        // Every kind, the longest lines of the legend ("Multidisciplinary health centre (maison de santé
+        // pluridisciplinaire) (1)").
+        for (int kind = 101; kind <= 113; ++kind)
+            ds.facilities.push_back({"00001", "D" + std::to_string(kind), 2023, 1});
+        QTemporaryDir dir;
+        auto window = openWindow(ds, dir);
+        QVERIFY(window);
+        const int width = 1100; // a laptop's window, the panels docked on both sides
+        window->resize(width, 760);
+        QgsVectorLayer* facilities = window->layers()->facilities();
+        QVERIFY(facilities);
+        QgsLayerTreeLayer* node = window->project()->layerTreeRoot()->findLayer(facilities);
+        QVERIFY(node);
+        QVERIFY(!node->isVisible());
+        QVERIFY(!node->isExpanded()); // off, so folded
+        auto* dock = window->findChild<QDockWidget*>(QStringLiteral("dockLayers"));
+        QVERIFY(dock);
+        QTRY_VERIFY(dock->minimumWidth() <= width / 4);
+        QTRY_VERIFY2(window->canvas()->width() >= width / 3,
+                     qPrintable(QString::number(window->canvas()->width())));
+
+        node->setItemVisibilityChecked(true); // ticked: its kinds unfold, the dock still leaves the map room
+        QVERIFY(node->isExpanded());
+        auto* view = window->findChild<QgsLayerTreeView*>();
+        QVERIFY(view);
+        QTRY_VERIFY(view->isExpanded(view->node2index(node)));
+        QApplication::processEvents();
+        QVERIFY(dock->minimumWidth() <= width / 4);
+        QVERIFY2(window->canvas()->width() >= width / 3,
+                 qPrintable(QString::number(window->canvas()->width())));
+        // Folded again by the user, it stays folded when ticked off and on.
+        node->setExpanded(false);
+        node->setItemVisibilityChecked(false);
+        node->setItemVisibilityChecked(true);
+        QVERIFY(!node->isExpanded());
     }
 
     void aDatasetWithoutZonePolygonsNorLocatedFacilitiesHasNeitherLayer() {
