@@ -476,10 +476,8 @@ std::map<std::string, std::string> namesOf(const model::Dataset& dataset, const 
 CrunchFindings interpret(const model::Dataset& dataset, const CrunchDiagnostics& d,
                          double macrocephalyPrimacy, int correlationPoints) {
     CrunchFindings f;
-    for (int t = 1; t < kPoleTypeCount; ++t) {
+    for (int t = 1; t < kPoleTypeCount; ++t)
         f.poleCount += d.polesByType[t];
-        f.averagePolesPerRegion += d.averageByTypePerRegion[t];
-    }
     f.macrocephalyThreshold = macrocephalyPrimacy;
     const double n = static_cast<double>(d.bassins.size());
     f.highConcentration =

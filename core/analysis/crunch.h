@@ -59,8 +59,7 @@ enum class DrainSignature {
 
 //! What the figures of a CrunchDiagnostics mean, as the written diagnosis states it.
 struct CrunchFindings {
-    int poleCount = 0;                //!< pôles (types 1-4) of the selection
-    double averagePolesPerRegion = 0; //!< pôles of all types in the mean région
+    int poleCount = 0; //!< pôles (types 1-4) of the selection
     CrunchScope scope = CrunchScope::Selection;
     //! Whether the paragraph compares the selection with `reference`: a région among at least 2, a
     //! département among at least 2, or a selection of at least 2 BVs that is not the whole dataset.

@@ -575,7 +575,6 @@ private slots:
         QCOMPARE(f.poleCount, 3);
         QVERIFY(f.compared);
         QVERIFY(f.scope == CrunchScope::Region);
-        QCOMPARE(f.averagePolesPerRegion, 2.0);
         QCOMPARE(f.reference, 2.0);
         QVERIFY(f.polesAgainstReference == PoleCountComparison::More);
         QCOMPARE(f.macrocephalyThreshold, 10.0);
