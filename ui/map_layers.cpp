@@ -155,7 +155,9 @@ QgsAttributeMap classificationValues(const QgsFields& fields, const analysis::Po
     values.insert(fields.indexOf(QStringLiteral("pole_label")), panel::poleTypeLabel(type));
     values.insert(fields.indexOf(QStringLiteral("total")), p.total);
     values.insert(fields.indexOf(QStringLiteral("pole_share")), p.poleShare);
-    values.insert(fields.indexOf(QStringLiteral("psy_share")), p.psyShare);
+    // Psychiatric nurses not counted (BPE): unknown, NULL as in the dataset's file, not a share of 0.
+    values.insert(fields.indexOf(QStringLiteral("psy_share")),
+                  p.psyCounted ? QVariant(p.psyShare) : QVariant(QVariant::Double));
     values.insert(
         fields.indexOf(QStringLiteral("reason")),
         qs(analysis::describeClassification(p, french ? analysis::Language::Fr : analysis::Language::En)));

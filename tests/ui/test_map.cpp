@@ -178,6 +178,7 @@ class TestMap : public QObject {
 private slots:
     void layersHaveRolesAndFrenchNames();
     void legendCountsFollowClassification();
+    void psyShareIsUnknownWhenNoPsychiatricNurseIsCounted();
     void thresholdChangeRecolours();
     void maillageParameterLeavesBassinsUndrawn();
     void changedBassinsWrittenAsAFreshLayer();
@@ -238,6 +239,30 @@ void TestMap::layersHaveRolesAndFrenchNames() {
              QStringLiteral("Pôle de grande métropole"));
     QCOMPARE(alpha.attribute(QStringLiteral("total")).toDouble(), 12000.0);
     QVERIFY(!alpha.attribute(QStringLiteral("reason")).toString().isEmpty());
+}
+
+void TestMap::psyShareIsUnknownWhenNoPsychiatricNurseIsCounted() {
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    model::Dataset ds = testing::makeSixBassins();
+    ds.counts.push_back({"00001", "infirmier_psychiatrique", 2023, 120});
+    session.setDataset(ds);
+    const QString alpha = QStringLiteral("00001");
+    const auto psyShare = [&] {
+        return layers.bassins()
+            ->getFeature(layers.featureId(FeatureKind::Bassin, alpha))
+            .attribute("psy_share");
+    };
+    QVERIFY(psyShare().toDouble() > 0);
+    QVERIFY(!layers.bassins()
+                 ->getFeature(layers.featureId(FeatureKind::Bassin, QStringLiteral("00002")))
+                 .attribute("psy_share")
+                 .isNull()); // counted, none there: 0
+    // BPE counts no psychiatric nurse: the share is unknown (NULL, as in the dataset's file), not 0.
+    session.setDataset(testing::makeSixBassins());
+    QVERIFY(layers.bassins()->getFeature(layers.featureId(FeatureKind::Bassin, alpha)).isValid());
+    QVERIFY2(psyShare().isNull(), qPrintable(psyShare().toString()));
 }
 
 void TestMap::legendCountsFollowClassification() {
