@@ -15,6 +15,9 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -150,6 +153,13 @@ int runImport(const ImportCliOptions& o, Context& c) {
     const std::vector<model::AgeBandWeight> weights = readAgeWeightsOption(o.ageWeights);
     ConsoleFeedback feedback(c.err, c.quiet, c.terminal, c.language);
     io::ImportReport report;
+#ifdef __GLIBC__
+    // Blocks of 1 MiB and more (the tables' vectors as they grow, the dissolve's buffers) mapped apart and
+    // given back when freed, rather than left in the heap as glibc's rising threshold would (it rises to
+    // the largest block freed, up to 32 MiB): national import's peak 116.6 -> 101.8 MiB with the streamed
+    // accessibility and population (4 MiB: 109.8).
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
     const auto t0 = std::chrono::steady_clock::now();
     model::Dataset ds = io::importDataset(opt, report, &feedback);
     storeAgeWeights(ds, weights, o.ageWeights, c);

@@ -306,13 +306,6 @@ struct Pair {
     enum Source : char { Matrix, StraightLine, Itself } source = Matrix;
 };
 
-//! For each commune j with supply, the communes whose population reaches it, with their weight:
-//! pairs[start[j]..start[j+1]).
-struct Reach {
-    std::vector<std::size_t> start;
-    std::vector<Pair> pairs;
-};
-
 //! The pairs of one supply commune j: the matrix decides the pairs it has; the others are timed by the
 //! straight line; j reaches itself at 0 minutes unless the matrix says otherwise.
 void appendReach(const model::Dataset& ds, std::size_t j, const AccessParameters& params,
@@ -345,45 +338,43 @@ void appendReach(const model::Dataset& ds, std::size_t j, const AccessParameters
     });
 }
 
-Reach buildReach(const model::Dataset& ds, const std::vector<model::TravelTime>& times,
-                 const std::vector<double>& supply, const AccessParameters& params, Feedback* feedback) {
+//! Both steps of the floating catchment, one supply commune at a time: its pairs (the communes whose
+//! population reaches it, with their weight) are made, its demand summed over them, and its ratio spread
+//! back to them, before the next commune's; only one commune's pairs are held (the national pairs of every
+//! supply commune together were 19 MB). The sums run in the same order as over all pairs held at once:
+//! the same values to the bit. Also counts the pairs by source.
+void computeValues(const model::Dataset& ds, const std::vector<model::TravelTime>& times,
+                   const std::vector<double>& supply, const AccessParameters& params, AccessResult& r,
+                   Feedback* feedback) {
     const std::size_t n = ds.communes.size();
     const TravelMatrix matrix = indexTravelTimes(ds, times);
     const AnchorGrid grid(ds, params.catchmentMinutes / 60.0 * params.straightLineSpeedKmh * 1000.0);
     std::vector<int> stamp(n, -1);
-    Reach reach;
-    reach.start.assign(n + 1, 0);
+    std::vector<Pair> pairs; // of the supply commune j
+    r.values.assign(n, 0.0);
+    r.pairsByMatrix.assign(n, 0);
+    r.pairsByStraightLine.assign(n, 0);
     for (std::size_t j = 0; j < n; ++j) {
         if ((j & 1023) == 0) {
             throwIfCanceled(feedback);
             report(feedback, 80.0 * static_cast<double>(j) / static_cast<double>(n));
         }
-        if (supply[j] > 0)
-            appendReach(ds, j, params, matrix, grid, stamp, reach.pairs);
-        reach.start[j + 1] = reach.pairs.size();
-    }
-    return reach;
-}
-
-//! Both steps of the floating catchment, and the pairs counted by source.
-void computeValues(const Reach& reach, const std::vector<double>& supply, AccessResult& r) {
-    const std::size_t n = supply.size();
-    r.values.assign(n, 0.0);
-    r.pairsByMatrix.assign(n, 0);
-    r.pairsByStraightLine.assign(n, 0);
-    for (std::size_t j = 0; j < n; ++j) {
+        if (!(supply[j] > 0))
+            continue;
+        pairs.clear();
+        appendReach(ds, j, params, matrix, grid, stamp, pairs);
         double demand = 0;
-        for (std::size_t e = reach.start[j]; e < reach.start[j + 1]; ++e)
-            demand += reach.pairs[e].weight * r.demand[static_cast<std::size_t>(reach.pairs[e].commune)];
+        for (const Pair& p : pairs)
+            demand += p.weight * r.demand[static_cast<std::size_t>(p.commune)];
         const double ratio = demand > 0 ? supply[j] / demand : 0; // nobody shares this supply: 0
-        for (std::size_t e = reach.start[j]; e < reach.start[j + 1]; ++e) {
-            const Pair& p = reach.pairs[e];
+        for (const Pair& p : pairs) {
             const auto k = static_cast<std::size_t>(p.commune);
             r.values[k] += p.weight * ratio;
             r.pairsByMatrix[k] += p.source == Pair::Matrix;
             r.pairsByStraightLine[k] += p.source == Pair::StraightLine;
         }
     }
+    throwIfCanceled(feedback);
     for (double& v : r.values)
         v *= r.params.perInhabitants;
 }
@@ -569,9 +560,7 @@ AccessResult accessibilityOf(const AccessData& data, CommuneCounts counts, const
     const std::vector<double> supply =
         inputOr(dataset, inputs.supply, datasetSupply(data, inputs, std::move(counts.counts), r), "supply");
 
-    const Reach reach = buildReach(dataset, data.tables.travelTimes, supply, params, feedback);
-    throwIfCanceled(feedback);
-    computeValues(reach, supply, r);
+    computeValues(dataset, data.tables.travelTimes, supply, params, r, feedback);
     warnStraightLine(data.tables.travelTimes, r);
     markEdge(dataset, r);
     report(feedback, 100);

@@ -890,8 +890,13 @@ BassinMapping readBassinMapping(TableRows& rows, const std::string& bvColumn, Wa
     return reader.finish(warnings);
 }
 
-std::map<std::string, double> readPopulation(const Table& table, const std::string& codeColumn,
-                                             const std::string& populationColumn, Warnings& warnings) {
+namespace {
+
+//! readPopulation from the rows of `source` (a Table, or TableRows read as they come), `table` its head.
+template <typename Rows>
+std::map<std::string, double> readPopulationRows(const TableHead& table, Rows& source,
+                                                 const std::string& codeColumn,
+                                                 const std::string& populationColumn, Warnings& warnings) {
     const int codeCol = requireColumn(table, communeColumnNames(codeColumn));
     const int popCol = requireColumn(
         table, with(populationColumn, {"population", "pmun", "population_municipale", "pop", "ptot"}));
@@ -902,7 +907,7 @@ std::map<std::string, double> readPopulation(const Table& table, const std::stri
     SecretCells secrets(table);
     WholeNumberCells wholeNumbers(table, WholeNumberCells::Unit::Inhabitants);
     Duplicates duplicates;
-    forEachRow(table, [&](const CellRow& r) {
+    forEachRow(source, [&](const CellRow& r) {
         const std::string code = communeCode(table, r, codeCol);
         const double value = nonNegative(table, r, popCol, secrets, false, Quantity::Population);
         wholeNumbers.see(r, popCol, value);
@@ -930,6 +935,18 @@ std::map<std::string, double> readPopulation(const Table& table, const std::stri
         }
     }
     return population;
+}
+
+} // namespace
+
+std::map<std::string, double> readPopulation(const Table& table, const std::string& codeColumn,
+                                             const std::string& populationColumn, Warnings& warnings) {
+    return readPopulationRows(table, table, codeColumn, populationColumn, warnings);
+}
+
+std::map<std::string, double> readPopulation(TableRows& rows, const std::string& codeColumn,
+                                             const std::string& populationColumn, Warnings& warnings) {
+    return readPopulationRows(rows.head(), rows, codeColumn, populationColumn, warnings);
 }
 
 namespace {

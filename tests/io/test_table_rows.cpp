@@ -1,6 +1,6 @@
 // Tables read row by row (io::TableRows) give the readers exactly what whole tables (io::readTable) give
-// them: the same communes, counts, mass scale, warnings and errors, on every fixture and on the national
-// BPE when ../shared/data is there.
+// them: the same communes, counts, mass scale, population, warnings and errors, on every fixture and on the
+// national BPE and population when ../shared/data is there.
 #include "core/io/importers.h"
 #include "core/io/table.h"
 #include "testing.h"
@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include <functional>
+#include <map>
 
 using namespace maillage;
 using maillage::testing::q;
@@ -85,6 +86,39 @@ countsBothWays(const std::string& path, const io::ProfessionalsColumns& columns,
         QStringList out =
             describe(io::readProfessionals(reader, catalogue, 2018, columns, scale, w, allowUnknown));
         return out + scaleOf(scale);
+    });
+    return {whole, rows};
+}
+
+QStringList describe(const std::map<std::string, double>& population) {
+    QStringList out;
+    for (const auto& [code, value] : population)
+        out << QStringLiteral("%1|%2").arg(q(code)).arg(value, 0, 'g', 17);
+    return out;
+}
+
+//! Population read from a whole table, then row by row (the import's reading: its columns by default).
+std::pair<QStringList, QStringList> populationBothWays(const std::string& path) {
+    const QStringList whole = outcome([&](Warnings& w) {
+        const io::Table table = io::readTable(path, {}, &w);
+        return describe(io::readPopulation(table, "codgeo", "population", w));
+    });
+    const QStringList rows = outcome([&](Warnings& w) {
+        io::TableRows reader(path, {}, &w);
+        return describe(io::readPopulation(reader, "codgeo", "population", w));
+    });
+    return {whole, rows};
+}
+
+//! The same from text in memory.
+std::pair<QStringList, QStringList> populationBothWaysOfText(const std::string& text) {
+    const QStringList whole = outcome([&](Warnings& w) {
+        const io::Table table = io::parseCsvText(text, "pop.csv", {}, &w);
+        return describe(io::readPopulation(table, "codgeo", "pmun", w));
+    });
+    const QStringList rows = outcome([&](Warnings& w) {
+        io::TableRows reader = io::TableRows::fromText(text, "pop.csv", {}, &w);
+        return describe(io::readPopulation(reader, "codgeo", "pmun", w));
     });
     return {whole, rows};
 }
@@ -182,6 +216,47 @@ private slots:
             }
         }
         QVERIFY(read >= 6); // the professionals fixtures, long and wide
+    }
+
+    void populationReadRowByRowIsThatOfTheWholeTable() {
+        int read = 0;
+        for (const auto& path : fixtures()) {
+            const auto [whole, rows] = populationBothWays(path);
+            compareOutcomes(rows, whole, path);
+            read += whole.front().startsWith(QStringLiteral("error")) ? 0 : 1;
+        }
+        QVERIFY(read >= 2); // the population fixtures at least
+    }
+
+    void populationOddRowsReadRowByRowGiveTheSameFiguresAndWarnings() {
+        const std::vector<std::pair<std::string, QString>> cases = {
+            // a commune twice: summed, one warning naming it
+            {"codgeo;pmun\n59350;1\n59350;2\n59009;3\n", QStringLiteral("59350|3")},
+            // arrondissements folded into their city, or ignored when it has its own row
+            {"codgeo;pmun\n75101;10\n75102;20\n13055;5\n13201;7\n", QStringLiteral("75056|30")},
+            // Latin-1 bytes (a name column) and decimals kept as read, with their warning
+            {"codgeo;libgeo;pmun\n59350;Lille \xe9\xe9;236,5\n59009;Villeneuve;62000\n",
+             QStringLiteral("59350|236.5")},
+            // a secret marker, and a code that is no commune code: an error naming its line
+            {"codgeo;pmun\n59350;s\n59009;12\n", QStringLiteral("59009|12")},
+            {"codgeo;pmun\n59350;1\nxx;2\n", QStringLiteral("error: ")},
+            // no population column: the error naming the columns looked for
+            {"codgeo;habitants\n59350;1\n", QStringLiteral("error: ")},
+        };
+        for (const auto& [text, expected] : cases) {
+            const auto [whole, rows] = populationBothWaysOfText(text);
+            QVERIFY2(!whole.filter(expected).isEmpty(), qPrintable(whole.join(QLatin1Char('\n'))));
+            QCOMPARE(rows, whole);
+        }
+    }
+
+    void nationalPopulationReadRowByRowIsThatOfTheWholeTable() {
+        MAILLAGE_REQUIRE_SHARED("population/population_communes_2020.csv");
+        const std::string path =
+            maillage::testing::sharedPath("population/population_communes_2020.csv").toStdString();
+        const auto [whole, rows] = populationBothWays(path);
+        QVERIFY(whole.size() > 30000);
+        QCOMPARE(rows, whole);
     }
 
     void nationalBpeReadRowByRowGivesTheSameCountsWarningsAndScale() {
