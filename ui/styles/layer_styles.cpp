@@ -140,6 +140,7 @@ QgsCategorizedSymbolRenderer* bassinRenderer(const std::array<int, analysis::kPo
 }
 
 constexpr double kSecondaryPoleNamesScale = 2500000; // 1:2,500,000
+constexpr double kShortNamesScale = 4000000;         // 1:4,000,000
 
 void setBassinLabels(QgsVectorLayer* layer) {
     // A rule rather than an empty text for hors pôle BVs: those are not even sized and placed (1,600 of
@@ -152,6 +153,14 @@ void setBassinLabels(QgsVectorLayer* layer) {
     // QGIS keeps only a name's candidates of the lowest whole cost, and dropped Valenciennes and Lille
     // while it named smaller pôles. Without a position (a QGIS project, a layout), QGIS places them.
     auto* large = new QgsPalLayerSettings(bassinLabelSettings());
+    // On a map of France smaller than 1:4,000,000 (the whole country on a large screen is 1:3,350,000;
+    // a région, 1:1,500,000 to 1:3,000,000, keeps the whole names), a name of two towns ("Marseille -
+    // Aix-en-Provence", "Douai - Lens") is its first one: at 1:9,200,000 Marseille - Aix-en-Provence took
+    // 560 km of the coast, and no position was left for Montpellier's name.
+    large->isExpression = true;
+    large->fieldName = QStringLiteral("CASE WHEN @map_scale > %1 AND strpos(\"nom\", ' - ') > 1 "
+                                      "THEN left(\"nom\", strpos(\"nom\", ' - ') - 1) ELSE \"nom\" END")
+                           .arg(kShortNamesScale, 0, 'f', 0);
     const QString position =
         QStringLiteral("map_get(coalesce(map_get(coalesce(@%1, map()), @layer_id), map()), "
                        "\"code\")")

@@ -39,6 +39,18 @@ constexpr double kPreferenceCost = 0.01;
 constexpr double kFarRingCost = 50;
 //! The second ring's distance from the marker, in multiples of the labels' distance.
 constexpr double kFarRingFactor = 2.5;
+//! How many names may be moved to make room for one left out, and how far the chain of moves may go: each
+//! name moved may move at most that many in turn (makeRoom()).
+constexpr std::size_t kMovedToMakeRoom = 2;
+constexpr int kMoveChain = 3;
+//! The most the positions of the names moved to make room for one left out may cost more, its own
+//! included: its name in the second ring, and about as much again for the others (Vienne's at 1:9,200,000:
+//! 55, eight names moved; moved farther, names ended far from their pôle: Strasbourg's over Lorraine in
+//! the workshop).
+constexpr double kRoomCost = 2 * kFarRingCost;
+//! How many moves are tried at most for each position of a name left out (a crowded map, many names left
+//! out: each search stays within a few milliseconds).
+constexpr int kMovesTried = 2000;
 
 QgsRectangle grown(const QgsRectangle& rect, double by) {
     return QgsRectangle(rect.xMinimum() - by, rect.yMinimum() - by, rect.xMaximum() + by,
@@ -103,6 +115,10 @@ std::vector<Pole> polesOf(const QgsVectorLayer& layer, const QgsPalLayerSettings
         return poles;
     QgsExpressionContext expressions(
         QgsExpressionContextUtils::globalProjectLayerScopes(const_cast<QgsVectorLayer*>(&layer)));
+    expressions.appendScope(QgsExpressionContextUtils::mapSettingsScope(map)); // the text may read @map_scale
+    QgsExpression textExpression(settings.isExpression ? settings.fieldName : QString());
+    if (settings.isExpression)
+        textExpression.prepare(&expressions);
     QgsExpression rule(filter.isEmpty() ? QStringLiteral("true") : filter);
     rule.prepare(&expressions);
     QgsPalLayerSettings label = settings; // its expressions prepared once
@@ -133,7 +149,9 @@ std::vector<Pole> polesOf(const QgsVectorLayer& layer, const QgsPalLayerSettings
         expressions.setFeature(f);
         pole.named = rule.evaluate(&expressions).toBool();
         if (pole.named) {
-            const QString text = f.attribute(fields.indexOf(settings.fieldName)).toString();
+            const QString text = settings.isExpression
+                                     ? textExpression.evaluate(&expressions).toString()
+                                     : f.attribute(fields.indexOf(settings.fieldName)).toString();
             QgsTextFormat sized = format;
             sized.setSize(label.dataDefinedProperties().valueAsDouble(QgsPalLayerSettings::Size, expressions,
                                                                       format.size()));
@@ -205,6 +223,81 @@ std::vector<Marker> markersOn(const QgsMapSettings& settings, QgsRenderContext& 
         for (const Pole& pole : poles)
             markers.push_back({pole.anchor, dotHalfSize, pole.named});
     return markers;
+}
+
+using Boxes = std::vector<std::vector<QgsRectangle>>;
+using Costs = std::vector<std::vector<double>>;
+
+//! The positions of name `i` with a cost (inside the map, off the boxes), cheapest first.
+std::vector<int> positionsByCost(std::size_t i, const Costs& costs) {
+    std::vector<int> positions;
+    for (int p = 0; p < static_cast<int>(costs[i].size()); ++p)
+        if (std::isfinite(costs[i][p]))
+            positions.push_back(p);
+    std::stable_sort(positions.begin(), positions.end(),
+                     [&](int a, int b) { return costs[i][a] < costs[i][b]; });
+    return positions;
+}
+
+//! Puts name `i` at `p` in `chosen`, moving the names there (at most kMovedToMakeRoom, none of `fixed`) to
+//! other positions of theirs, clear or made clear the same way `depth` moves further on; false, `chosen` as
+//! it was, when they cannot all move or `budget` (moves tried) runs out.
+bool placeMoving(std::size_t i, int p, int depth, const Boxes& boxes, const Costs& costs,
+                 std::vector<int>& chosen, std::vector<bool>& fixed, int& budget) {
+    if (--budget < 0)
+        return false;
+    std::vector<std::size_t> over;
+    for (std::size_t j = 0; j < chosen.size(); ++j)
+        if (j != i && chosen[j] >= 0 && boxes[i][p].intersects(boxes[j][chosen[j]])) {
+            if (fixed[j] || over.size() == kMovedToMakeRoom || depth == 0)
+                return false;
+            over.push_back(j);
+        }
+    const std::vector<int> before = chosen;
+    chosen[i] = p;
+    fixed[i] = true;
+    bool moved = true;
+    for (std::size_t j : over)
+        chosen[j] = -1;
+    for (std::size_t b = 0; moved && b < over.size(); ++b) {
+        const std::size_t j = over[b];
+        moved = false;
+        for (int q : positionsByCost(j, costs))
+            if (q != before[j] && placeMoving(j, q, depth - 1, boxes, costs, chosen, fixed, budget)) {
+                moved = true;
+                break;
+            }
+    }
+    fixed[i] = false;
+    if (!moved)
+        chosen = before;
+    return moved;
+}
+
+//! Places name `k`, left out in `chosen`, where the names over it can move (placeMoving()) for the least
+//! added cost, under kRoomCost; false when there is no such position.
+bool makeRoom(std::size_t k, const Boxes& boxes, const Costs& costs, std::vector<int>& chosen) {
+    std::vector<bool> fixed(chosen.size(), false);
+    double lowest = kRoomCost;
+    std::vector<int> best;
+    for (int p : positionsByCost(k, costs)) {
+        std::vector<int> trial = chosen;
+        int budget = kMovesTried;
+        if (!placeMoving(k, p, kMoveChain, boxes, costs, trial, fixed, budget))
+            continue;
+        double added = 0;
+        for (std::size_t j = 0; j < chosen.size(); ++j)
+            if (trial[j] != chosen[j])
+                added += costs[j][trial[j]] - (chosen[j] >= 0 ? costs[j][chosen[j]] : 0.0);
+        if (added < lowest) {
+            lowest = added;
+            best = std::move(trial);
+        }
+    }
+    if (best.empty())
+        return false;
+    chosen = std::move(best);
+    return true;
 }
 
 } // namespace
@@ -329,6 +422,12 @@ std::vector<std::vector<int>> chooseNamePositions(const std::vector<NameBox>& na
         if (chosen[i] >= 0)
             placed.push_back(boxes[i][chosen[i]]);
     }
+    // A name left out while the names placed before it had room elsewhere (Lyon's, Saint-Étienne's and
+    // Chambéry's names over every position of Vienne's at 1:9,200,000): placed where the names over it can
+    // move, each to a position clear of the others or one whose own names can move in turn.
+    for (std::size_t k = 0; k < n; ++k)
+        if (chosen[k] < 0)
+            makeRoom(k, boxes, costs, chosen);
     // Then, after the position chosen, those that no other large name can take (any of its positions), off
     // the large markers and covering less than one small marker: QGIS may move the name there to make room
     // for another label (an early warning's sentence) without ever putting it over another large name.

@@ -71,7 +71,10 @@ struct Marker {
 //! (halos may overlap); among those, the one that covers fewest of the large pôles' `markers` (the name's
 //! own anchor excepted), then fewest of the others (a position of the second ring only before one of the
 //! first over a large marker, or over many small ones), then the first in the order of
-//! preference, each judged with the names after it that it may push away. The others are those of the same
+//! preference, each judged with the names after it that it may push away. A name then left out takes the
+//! position where the names over it can move (two at most, each to a position clear or made clear the same
+//! way, three moves deep) for the least added cost, when that is under two positions of the second ring.
+//! The others are those of the same
 //! ring no other name may take, off the large markers, covering less than one small marker: QGIS may move
 //! the name there to make room for another label.
 std::vector<std::vector<int>> chooseNamePositions(const std::vector<NameBox>& names,
