@@ -4,9 +4,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <functional>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace maillage::io {
 
@@ -24,42 +21,10 @@ bool operator<(const P& a, const P& b) {
     return a.x < b.x || (a.x == b.x && a.y < b.y);
 }
 
-//! The bits of `v`, -0 taken as 0 (they are equal: one hash).
-std::uint64_t bitsOf(double v) {
-    if (v == 0)
-        v = 0;
-    std::uint64_t bits = 0;
-    std::memcpy(&bits, &v, sizeof bits);
-    return bits;
-}
-
-//! MurmurHash3's finaliser: every bit of `x` reaches every bit of the hash, in a few instructions (a
-//! quarter of the dissolve went to std::hash<double>, which hashes the 8 bytes one at a time).
-std::uint64_t mix(std::uint64_t x) {
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return x;
-}
-
-std::size_t hashOf(const P& p) {
-    return static_cast<std::size_t>(mix(bitsOf(p.x) ^ mix(bitsOf(p.y))));
-}
-
-struct PointHash {
-    std::size_t operator()(const P& p) const { return hashOf(p); }
-};
-
 //! A directed edge.
 struct Edge {
     P a, b;
     bool operator==(const Edge& o) const { return a == o.a && b == o.b; }
-};
-
-struct EdgeHash {
-    std::size_t operator()(const Edge& e) const { return hashOf(e.a) * 31 + hashOf(e.b); }
 };
 
 using Ring = std::vector<P>; // closed: the first point repeated last
@@ -133,32 +98,47 @@ private:
     const unsigned char* m_end;
 };
 
+//! A directed edge of a part's ring, with its rank among all the parts' edges.
+struct RankedEdge {
+    Edge key;         //!< its endpoints in order (`a` < `b`): the same for both directions
+    std::size_t rank; //!< among all the parts' edges
+    bool reversed;    //!< the edge goes from key.b to key.a
+    Edge edge() const { return reversed ? Edge{key.b, key.a} : key; }
+};
+
+bool isNumber(const P& p) {
+    return !std::isnan(p.x) && !std::isnan(p.y);
+}
+
 //! The edges of `parts` (shells counter-clockwise, holes clockwise) less those two parts share; false when
-//! an edge comes twice in the same direction or a WKB is of another form.
+//! an edge comes twice in the same direction or a WKB is of another form. The edges are taken in order, an
+//! edge cancelling the one the other way before it and refused when the same way is there already; they are
+//! grouped by their two endpoints (a sort: no node allocated per edge, as a hash set did) and each group
+//! replayed in the parts' order, which gives the hash set's edges, in the same order once sorted.
 bool outerEdges(const std::vector<const model::Wkb*>& parts, std::vector<Edge>& out, double& partsArea) {
-    std::unordered_set<Edge, EdgeHash> edges;
-    std::size_t points = 0; // about one edge per point: no rehashing as the edges come
+    std::vector<RankedEdge> all;
+    std::size_t points = 0; // about one edge per point
     for (const model::Wkb* wkb : parts)
         points += wkb->size() / 16;
-    edges.reserve(points);
+    all.reserve(points);
     partsArea = 0;
     for (const model::Wkb* wkb : parts) {
         const bool read = WkbPolygons(*wkb).each([&](const std::vector<Ring>& rings) {
             for (std::size_t i = 0; i < rings.size(); ++i) {
                 const Ring& r = rings[i];
                 const double area2 = signedArea2(r);
-                if (area2 == 0)
+                if (area2 == 0 || std::isnan(area2))
                     return false;
                 partsArea += (i == 0 ? 0.5 : -0.5) * std::abs(area2);
                 const bool forward = (i == 0) == (area2 > 0);
                 for (std::size_t k = 0; k + 1 < r.size(); ++k) {
+                    if (!isNumber(r[k]))
+                        return false; // no order among such points: GEOS's union says what to do
                     Edge e = forward ? Edge{r[k], r[k + 1]} : Edge{r[k + 1], r[k]};
                     if (e.a == e.b)
                         continue;
-                    if (edges.erase(Edge{e.b, e.a}))
-                        continue; // shared with a neighbour: inside the union
-                    if (!edges.insert(e).second)
-                        return false; // twice the same way: parts overlap
+                    const bool reversed = e.b < e.a;
+                    all.push_back({reversed ? Edge{e.b, e.a} : e, all.size(), reversed});
                 }
             }
             return true;
@@ -166,7 +146,31 @@ bool outerEdges(const std::vector<const model::Wkb*>& parts, std::vector<Edge>& 
         if (!read)
             return false;
     }
-    out.assign(edges.begin(), edges.end());
+    std::sort(all.begin(), all.end(), [](const RankedEdge& l, const RankedEdge& r) {
+        if (!(l.key.a == r.key.a))
+            return l.key.a < r.key.a;
+        if (!(l.key.b == r.key.b))
+            return l.key.b < r.key.b;
+        return l.rank < r.rank;
+    });
+    out.clear();
+    for (std::size_t first = 0; first < all.size();) {
+        std::size_t last = first + 1;
+        while (last < all.size() && all[last].key == all[first].key)
+            ++last;
+        const RankedEdge* kept = nullptr; // the edge there, one way or the other
+        for (std::size_t k = first; k < last; ++k) {
+            if (!kept)
+                kept = &all[k];
+            else if (kept->reversed != all[k].reversed)
+                kept = nullptr; // shared with a neighbour: inside the union
+            else
+                return false; // twice the same way: parts overlap
+        }
+        if (kept)
+            out.push_back(kept->edge());
+        first = last;
+    }
     std::sort(out.begin(), out.end(),
               [](const Edge& l, const Edge& r) { return l.a < r.a || (l.a == r.a && l.b < r.b); });
     return true;
@@ -181,21 +185,38 @@ double clockwiseAngle(double tx, double ty, double wx, double wy) {
 
 //! Splits the closed walk `walk` where it passes a vertex twice: simple closed rings.
 void splitWalk(const Ring& walk, std::vector<Ring>& rings) {
+    // Each vertex numbered, the same number for the same point: its place on the stack kept by number
+    // (a vector, not a hash map allocating a node per vertex).
+    std::vector<std::size_t> order(walk.size());
+    for (std::size_t k = 0; k < order.size(); ++k)
+        order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t l, std::size_t r) { return walk[l] < walk[r]; });
+    std::vector<std::size_t> vertex(walk.size());
+    std::size_t vertices = 0;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        if (k > 0 && !(walk[order[k - 1]] == walk[order[k]]))
+            ++vertices;
+        vertex[order[k]] = vertices;
+    }
+    constexpr std::size_t kNowhere = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> position(walk.empty() ? 0 : vertices + 1, kNowhere);
     Ring stack;
-    std::unordered_map<P, std::size_t, PointHash> position;
-    for (const P& p : walk) {
-        const auto it = position.find(p);
-        if (it == position.end()) {
-            position.emplace(p, stack.size());
+    std::vector<std::size_t> stackVertex;
+    for (std::size_t w = 0; w < walk.size(); ++w) {
+        const P& p = walk[w];
+        const std::size_t from = position[vertex[w]];
+        if (from == kNowhere) {
+            position[vertex[w]] = stack.size();
             stack.push_back(p);
+            stackVertex.push_back(vertex[w]);
             continue;
         }
-        const std::size_t from = it->second;
         Ring ring(stack.begin() + static_cast<std::ptrdiff_t>(from), stack.end());
         ring.push_back(p);
         for (std::size_t k = from + 1; k < stack.size(); ++k)
-            position.erase(stack[k]);
+            position[stackVertex[k]] = kNowhere;
         stack.resize(from + 1);
+        stackVertex.resize(from + 1);
         rings.push_back(std::move(ring));
     }
 }
