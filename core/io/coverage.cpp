@@ -122,20 +122,15 @@ private:
     const unsigned char* m_end;
 };
 
-//! A set of at most `most` edges in one table of fixed size, looked up by hash from slot to slot (open
-//! addressing): std::unordered_set allocated and freed a node per edge (5 % of a national import). An edge
-//! erased leaves a mark that lookups pass over; the table is at least twice as large as the edges ever
-//! inserted, so that a lookup always ends at an empty slot.
+//! A set of edges in one table, looked up by hash from slot to slot (open addressing): std::unordered_set
+//! allocated and freed a node per edge (5 % of a national import). An edge erased leaves a mark that lookups
+//! pass over; the table is rebuilt, the marks dropped, when more than half of it is used (full or marked),
+//! so that a lookup always ends at an empty slot, and sized for the edges it holds, which are the outline's
+//! (most edges of a coverage are erased soon after they come): no larger than the node-based set.
 class EdgeSet {
 public:
-    explicit EdgeSet(std::size_t most) {
-        std::size_t n = 16;
-        while (n < 2 * most + 1)
-            n *= 2;
-        m_edges.resize(n);
-        m_state.assign(n, kEmpty);
-        m_mask = n - 1;
-    }
+    //! An empty set (it grows as edges come).
+    EdgeSet() { reset(1024); }
 
     //! Removes `e`; false when it is not there.
     bool erase(const Edge& e) {
@@ -144,6 +139,7 @@ public:
                 return false;
             if (m_state[i] == kFull && m_edges[i] == e) {
                 m_state[i] = kErased;
+                --m_full;
                 return true;
             }
         }
@@ -154,8 +150,10 @@ public:
         std::size_t free = m_edges.size();
         for (std::size_t i = slotOf(e);; i = (i + 1) & m_mask) {
             if (m_state[i] == kEmpty) {
-                if (free == m_edges.size())
+                if (free == m_edges.size()) {
                     free = i;
+                    ++m_used;
+                }
                 break;
             }
             if (m_state[i] == kErased) {
@@ -167,6 +165,9 @@ public:
         }
         m_edges[free] = e;
         m_state[free] = kFull;
+        ++m_full;
+        if (2 * m_used > m_edges.size())
+            rebuild();
         return true;
     }
 
@@ -181,18 +182,43 @@ private:
     enum : unsigned char { kEmpty, kFull, kErased };
     std::size_t slotOf(const Edge& e) const { return (hashOf(e.a) * 31 + hashOf(e.b)) & m_mask; }
 
+    void reset(std::size_t slots) {
+        m_edges.assign(slots, Edge{});
+        m_state.assign(slots, kEmpty);
+        m_mask = slots - 1;
+        m_used = m_full = 0;
+    }
+
+    //! The edges held, in a table at least four times their number: the marks dropped.
+    void rebuild() {
+        std::vector<Edge> held;
+        held.reserve(m_full);
+        each([&](const Edge& e) { held.push_back(e); });
+        std::size_t slots = 1024;
+        while (slots < 4 * held.size())
+            slots *= 2;
+        reset(slots);
+        for (const Edge& e : held) {
+            std::size_t i = slotOf(e);
+            while (m_state[i] != kEmpty)
+                i = (i + 1) & m_mask;
+            m_edges[i] = e;
+            m_state[i] = kFull;
+        }
+        m_used = m_full = held.size();
+    }
+
     std::vector<Edge> m_edges;
     std::vector<unsigned char> m_state;
     std::size_t m_mask = 0;
+    std::size_t m_used = 0; // slots full or marked
+    std::size_t m_full = 0;
 };
 
 //! The edges of `parts` (shells counter-clockwise, holes clockwise) less those two parts share; false when
 //! an edge comes twice in the same direction or a WKB is of another form.
 bool outerEdges(const std::vector<const model::Wkb*>& parts, std::vector<Edge>& out, double& partsArea) {
-    std::size_t points = 0; // at least one point per edge
-    for (const model::Wkb* wkb : parts)
-        points += wkb->size() / 16;
-    EdgeSet edges(points);
+    EdgeSet edges;
     partsArea = 0;
     for (const model::Wkb* wkb : parts) {
         const bool read = WkbPolygons(*wkb).each([&](const std::vector<Ring>& rings) {
