@@ -4,9 +4,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <functional>
-#include <unordered_map>
-#include <unordered_set>
 
 namespace maillage::io {
 
@@ -48,18 +45,10 @@ std::size_t hashOf(const P& p) {
     return static_cast<std::size_t>(mix(bitsOf(p.x) ^ mix(bitsOf(p.y))));
 }
 
-struct PointHash {
-    std::size_t operator()(const P& p) const { return hashOf(p); }
-};
-
 //! A directed edge.
 struct Edge {
     P a, b;
     bool operator==(const Edge& o) const { return a == o.a && b == o.b; }
-};
-
-struct EdgeHash {
-    std::size_t operator()(const Edge& e) const { return hashOf(e.a) * 31 + hashOf(e.b); }
 };
 
 using Ring = std::vector<P>; // closed: the first point repeated last
@@ -133,14 +122,103 @@ private:
     const unsigned char* m_end;
 };
 
+//! A set of edges in one table, looked up by hash from slot to slot (open addressing): std::unordered_set
+//! allocated and freed a node per edge (5 % of a national import). An edge erased leaves a mark that lookups
+//! pass over; the table is rebuilt, the marks dropped, when more than half of it is used (full or marked),
+//! so that a lookup always ends at an empty slot, and sized for the edges it holds, which are the outline's
+//! (most edges of a coverage are erased soon after they come): no larger than the node-based set.
+class EdgeSet {
+public:
+    //! An empty set (it grows as edges come).
+    EdgeSet() { reset(1024); }
+
+    //! Removes `e`; false when it is not there.
+    bool erase(const Edge& e) {
+        for (std::size_t i = slotOf(e);; i = (i + 1) & m_mask) {
+            if (m_state[i] == kEmpty)
+                return false;
+            if (m_state[i] == kFull && m_edges[i] == e) {
+                m_state[i] = kErased;
+                --m_full;
+                return true;
+            }
+        }
+    }
+
+    //! Adds `e`; false when it is there already.
+    bool insert(const Edge& e) {
+        std::size_t free = m_edges.size();
+        for (std::size_t i = slotOf(e);; i = (i + 1) & m_mask) {
+            if (m_state[i] == kEmpty) {
+                if (free == m_edges.size()) {
+                    free = i;
+                    ++m_used;
+                }
+                break;
+            }
+            if (m_state[i] == kErased) {
+                if (free == m_edges.size())
+                    free = i;
+            } else if (m_edges[i] == e) {
+                return false;
+            }
+        }
+        m_edges[free] = e;
+        m_state[free] = kFull;
+        ++m_full;
+        if (2 * m_used > m_edges.size())
+            rebuild();
+        return true;
+    }
+
+    //! Calls f(edge) for each edge in the set.
+    template <class F> void each(F&& f) const {
+        for (std::size_t i = 0; i < m_edges.size(); ++i)
+            if (m_state[i] == kFull)
+                f(m_edges[i]);
+    }
+
+private:
+    enum : unsigned char { kEmpty, kFull, kErased };
+    std::size_t slotOf(const Edge& e) const { return (hashOf(e.a) * 31 + hashOf(e.b)) & m_mask; }
+
+    void reset(std::size_t slots) {
+        m_edges.assign(slots, Edge{});
+        m_state.assign(slots, kEmpty);
+        m_mask = slots - 1;
+        m_used = m_full = 0;
+    }
+
+    //! The edges held, in a table at least four times their number: the marks dropped.
+    void rebuild() {
+        std::vector<Edge> held;
+        held.reserve(m_full);
+        each([&](const Edge& e) { held.push_back(e); });
+        std::size_t slots = 1024;
+        while (slots < 4 * held.size())
+            slots *= 2;
+        reset(slots);
+        for (const Edge& e : held) {
+            std::size_t i = slotOf(e);
+            while (m_state[i] != kEmpty)
+                i = (i + 1) & m_mask;
+            m_edges[i] = e;
+            m_state[i] = kFull;
+        }
+        m_used = m_full = held.size();
+    }
+
+    std::vector<Edge> m_edges;
+    std::vector<unsigned char> m_state;
+    std::size_t m_mask = 0;
+    std::size_t m_used = 0; // slots full or marked
+    std::size_t m_full = 0;
+};
+
 //! The edges of `parts` (shells counter-clockwise, holes clockwise) less those two parts share; false when
 //! an edge comes twice in the same direction or a WKB is of another form.
 bool outerEdges(const std::vector<const model::Wkb*>& parts, std::vector<Edge>& out, double& partsArea) {
-    std::unordered_set<Edge, EdgeHash> edges;
-    std::size_t points = 0; // about one edge per point: no rehashing as the edges come
-    for (const model::Wkb* wkb : parts)
-        points += wkb->size() / 16;
-    edges.reserve(points);
+    EdgeSet edges;
     partsArea = 0;
     for (const model::Wkb* wkb : parts) {
         const bool read = WkbPolygons(*wkb).each([&](const std::vector<Ring>& rings) {
@@ -157,7 +235,7 @@ bool outerEdges(const std::vector<const model::Wkb*>& parts, std::vector<Edge>& 
                         continue;
                     if (edges.erase(Edge{e.b, e.a}))
                         continue; // shared with a neighbour: inside the union
-                    if (!edges.insert(e).second)
+                    if (!edges.insert(e))
                         return false; // twice the same way: parts overlap
                 }
             }
@@ -166,7 +244,8 @@ bool outerEdges(const std::vector<const model::Wkb*>& parts, std::vector<Edge>& 
         if (!read)
             return false;
     }
-    out.assign(edges.begin(), edges.end());
+    out.clear();
+    edges.each([&](const Edge& e) { out.push_back(e); });
     std::sort(out.begin(), out.end(),
               [](const Edge& l, const Edge& r) { return l.a < r.a || (l.a == r.a && l.b < r.b); });
     return true;
@@ -181,21 +260,38 @@ double clockwiseAngle(double tx, double ty, double wx, double wy) {
 
 //! Splits the closed walk `walk` where it passes a vertex twice: simple closed rings.
 void splitWalk(const Ring& walk, std::vector<Ring>& rings) {
+    // Each vertex numbered, the same number for the same point: its place on the stack kept by number
+    // (a vector, not a hash map allocating a node per vertex).
+    std::vector<std::size_t> order(walk.size());
+    for (std::size_t k = 0; k < order.size(); ++k)
+        order[k] = k;
+    std::sort(order.begin(), order.end(), [&](std::size_t l, std::size_t r) { return walk[l] < walk[r]; });
+    std::vector<std::size_t> vertex(walk.size());
+    std::size_t vertices = 0;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        if (k > 0 && !(walk[order[k - 1]] == walk[order[k]]))
+            ++vertices;
+        vertex[order[k]] = vertices;
+    }
+    constexpr std::size_t kNowhere = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> position(walk.empty() ? 0 : vertices + 1, kNowhere);
     Ring stack;
-    std::unordered_map<P, std::size_t, PointHash> position;
-    for (const P& p : walk) {
-        const auto it = position.find(p);
-        if (it == position.end()) {
-            position.emplace(p, stack.size());
+    std::vector<std::size_t> stackVertex;
+    for (std::size_t w = 0; w < walk.size(); ++w) {
+        const P& p = walk[w];
+        const std::size_t from = position[vertex[w]];
+        if (from == kNowhere) {
+            position[vertex[w]] = stack.size();
             stack.push_back(p);
+            stackVertex.push_back(vertex[w]);
             continue;
         }
-        const std::size_t from = it->second;
         Ring ring(stack.begin() + static_cast<std::ptrdiff_t>(from), stack.end());
         ring.push_back(p);
         for (std::size_t k = from + 1; k < stack.size(); ++k)
-            position.erase(stack[k]);
+            position[stackVertex[k]] = kNowhere;
         stack.resize(from + 1);
+        stackVertex.resize(from + 1);
         rings.push_back(std::move(ring));
     }
 }

@@ -255,6 +255,49 @@ std::unique_ptr<OGRSpatialReference> sourceCrs(OGRLayer& layer, const std::strin
     return source;
 }
 
+//! One thread's GEOS context with its WKB reader and writer (little-endian, 2D: the WKB OGR writes). The
+//! coverage union runs on GEOS's own geometries, read from and written to WKB once, without OGR copies.
+class GeosWkb {
+public:
+    GeosWkb()
+        : m_ctx(GEOS_init_r()), m_reader(GEOSWKBReader_create_r(m_ctx)),
+          m_writer(GEOSWKBWriter_create_r(m_ctx)) {
+        GEOSWKBWriter_setByteOrder_r(m_ctx, m_writer, GEOS_WKB_NDR);
+        GEOSWKBWriter_setOutputDimension_r(m_ctx, m_writer, 2);
+    }
+    ~GeosWkb() {
+        GEOSWKBReader_destroy_r(m_ctx, m_reader);
+        GEOSWKBWriter_destroy_r(m_ctx, m_writer);
+        GEOS_finish_r(m_ctx);
+    }
+    GeosWkb(const GeosWkb&) = delete;
+    GeosWkb& operator=(const GeosWkb&) = delete;
+
+    GEOSContextHandle_t context() const { return m_ctx; }
+    //! The geometry of `wkb`, or null when it does not parse (GEOS errors stay silent: no handler).
+    GEOSGeometry* read(const model::Wkb& wkb) const {
+        return GEOSWKBReader_read_r(m_ctx, m_reader, wkb.data(), wkb.size());
+    }
+    model::Wkb write(const GEOSGeometry* g) const {
+        std::size_t size = 0;
+        unsigned char* bytes = GEOSWKBWriter_write_r(m_ctx, m_writer, g, &size);
+        if (!bytes)
+            return {};
+        model::Wkb wkb(bytes, bytes + size);
+        GEOSFree_r(m_ctx, bytes);
+        return wkb;
+    }
+    void destroy(GEOSGeometry* g) const {
+        if (g)
+            GEOSGeom_destroy_r(m_ctx, g);
+    }
+
+private:
+    GEOSContextHandle_t m_ctx;
+    GEOSWKBReader* m_reader;
+    GEOSWKBWriter* m_writer;
+};
+
 //! A commune read from its feature, its geometry still in the file's CRS; phase 2 fills the rest.
 struct PendingCommune {
     GIntBig fid = 0;
@@ -326,10 +369,22 @@ PendingCommune pendingCommune(OGRFeature& f, const CommuneFields& fields, const 
     return p;
 }
 
+//! A point on the surface of `g` (GEOS's, as OGR_G_PointOnSurface gives it); false when there is none.
+bool pointOnSurface(const GEOSGeometry* g, const GeosWkb& geos, model::Point& p) {
+    GEOSContextHandle_t ctx = geos.context();
+    GEOSGeometry* point = GEOSPointOnSurface_r(ctx, g);
+    const bool found = point && GEOSGeomTypeId_r(ctx, point) == GEOS_POINT &&
+                       GEOSisEmpty_r(ctx, point) == 0 && GEOSGeomGetX_r(ctx, point, &p.x) == 1 &&
+                       GEOSGeomGetY_r(ctx, point, &p.y) == 1;
+    geos.destroy(point);
+    return found;
+}
+
 //! Phase 2 of one commune: reprojection, validity (MakeValid), anchor, WKB; the file's geometry is freed.
-//! Errors are kept in the commune.
+//! Errors are kept in the commune. A valid polygon (nearly all) is read by GEOS once, from the WKB written
+//! anyway, for both its validity and its anchor (OGR's IsValid and PointOnSurface each converted it).
 void processGeometry(PendingCommune& p, OGRCoordinateTransformation* ct,
-                     const std::shared_ptr<model::WkbStore>& spool) {
+                     const std::shared_ptr<model::WkbStore>& spool, const GeosWkb& geos) {
     OGREnvelope raw;
     p.geometry->getEnvelope(&raw);
     if (ct && p.geometry->transform(ct) != OGRERR_NONE) {
@@ -340,8 +395,27 @@ void processGeometry(PendingCommune& p, OGRCoordinateTransformation* ct,
         p.geometry.reset();
         return;
     }
-    GeomPtr mp = makeValidMultiPolygon(*p.geometry, &p.repaired);
+    GeomPtr mp = toMultiPolygon(*p.geometry);
     p.geometry.reset();
+    if (mp->IsEmpty()) {
+        p.error = msg("io.geo.feature_unrepairable");
+        return;
+    }
+    model::Wkb wkb = toWkb(*mp);
+    if (GEOSGeometry* g = geos.read(wkb); g && GEOSisValid_r(geos.context(), g) != 0) { // as OGR's IsValid
+        mp.reset();
+        const bool anchored = pointOnSurface(g, geos, p.commune.anchor);
+        geos.destroy(g);
+        if (!anchored) {
+            p.error = msg("io.geo.feature_without_interior");
+            return;
+        }
+        model::storeGeometry(p.commune, std::move(wkb), spool);
+        return;
+    } else {
+        geos.destroy(g);
+    }
+    mp = makeValidMultiPolygon(*mp, &p.repaired);
     if (!mp) {
         p.error = msg("io.geo.feature_unrepairable");
         return;
@@ -350,7 +424,7 @@ void processGeometry(PendingCommune& p, OGRCoordinateTransformation* ct,
         p.error = msg("io.geo.feature_without_interior");
         return;
     }
-    model::Wkb wkb = toWkb(*mp);
+    wkb = toWkb(*mp);
     mp.reset(); // the OGR polygon freed before its WKB is written out
     model::storeGeometry(p.commune, std::move(wkb), spool);
 }
@@ -379,8 +453,9 @@ readPendingCommunes(Next&& next, Percent&& percent, const CommuneFields& fields,
             std::async(std::launch::async | std::launch::deferred, [&transform, &spool,
                                                                     batch = std::move(batch)]() mutable {
                 GdalErrorCollector gdalErrors; // GEOS/PROJ chatter: what matters is reported as errors
+                const GeosWkb geos;            // this batch's GEOS context, on the thread that runs it
                 for (auto& p : batch)
-                    processGeometry(p, transform.get(), spool);
+                    processGeometry(p, transform.get(), spool, geos);
                 return std::move(batch);
             });
     };
@@ -609,49 +684,6 @@ struct DissolvedBassin {
 };
 
 using CommuneIndex = std::unordered_map<std::string, int>;
-
-//! One thread's GEOS context with its WKB reader and writer (little-endian, 2D: the WKB OGR writes). The
-//! coverage union runs on GEOS's own geometries, read from and written to WKB once, without OGR copies.
-class GeosWkb {
-public:
-    GeosWkb()
-        : m_ctx(GEOS_init_r()), m_reader(GEOSWKBReader_create_r(m_ctx)),
-          m_writer(GEOSWKBWriter_create_r(m_ctx)) {
-        GEOSWKBWriter_setByteOrder_r(m_ctx, m_writer, GEOS_WKB_NDR);
-        GEOSWKBWriter_setOutputDimension_r(m_ctx, m_writer, 2);
-    }
-    ~GeosWkb() {
-        GEOSWKBReader_destroy_r(m_ctx, m_reader);
-        GEOSWKBWriter_destroy_r(m_ctx, m_writer);
-        GEOS_finish_r(m_ctx);
-    }
-    GeosWkb(const GeosWkb&) = delete;
-    GeosWkb& operator=(const GeosWkb&) = delete;
-
-    GEOSContextHandle_t context() const { return m_ctx; }
-    //! The geometry of `wkb`, or null when it does not parse (GEOS errors stay silent: no handler).
-    GEOSGeometry* read(const model::Wkb& wkb) const {
-        return GEOSWKBReader_read_r(m_ctx, m_reader, wkb.data(), wkb.size());
-    }
-    model::Wkb write(const GEOSGeometry* g) const {
-        std::size_t size = 0;
-        unsigned char* bytes = GEOSWKBWriter_write_r(m_ctx, m_writer, g, &size);
-        if (!bytes)
-            return {};
-        model::Wkb wkb(bytes, bytes + size);
-        GEOSFree_r(m_ctx, bytes);
-        return wkb;
-    }
-    void destroy(GEOSGeometry* g) const {
-        if (g)
-            GEOSGeom_destroy_r(m_ctx, g);
-    }
-
-private:
-    GEOSContextHandle_t m_ctx;
-    GEOSWKBReader* m_reader;
-    GEOSWKBWriter* m_writer;
-};
 
 //! True when `wkb` is a valid MultiPolygon of the area `expected` (m²) up to rounding: adjacent parts' areas
 //! add up to their union's, overlapping parts' do not.
