@@ -31,6 +31,7 @@
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsexpressioncontextutils.h>
+#include <qgsfillsymbol.h>
 #include <qgslabelingresults.h>
 #include <qgslayertree.h>
 #include <qgslayertreemodel.h>
@@ -182,6 +183,7 @@ private slots:
     void maillageParameterLeavesBassinsUndrawn();
     void changedBassinsWrittenAsAFreshLayer();
     void recomputedMapEqualsAFreshOpen();
+    void newClassificationRelabelsTheLegendWithoutRestyling();
     void communesIndexedOnDemandOncePerDataset();
     void selectionFollowsSession();
     void departementsAreDissolved();
@@ -393,6 +395,47 @@ void TestMap::recomputedMapEqualsAFreshOpen() {
         QVERIFY(!legend.isEmpty());
         QCOMPARE(legend, freshLegend);
     }
+}
+
+void TestMap::newClassificationRelabelsTheLegendWithoutRestyling() {
+    // A threshold that moves a BV to another type changes the counts in the legend's labels only: the
+    // categories' labels change in place and the legend follows, with no styleChanged() (whose listeners,
+    // the large pôles' names placed again, the repaint that follows calls anyway).
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    session.setDataset(testing::makeSixBassins());
+    QgsVectorLayer* bassins = layers.bassins();
+    const QgsFeatureRenderer* renderer = bassins->renderer();
+    QSignalSpy restyled(bassins, &QgsMapLayer::styleChanged);
+    QSignalSpy legend(bassins, &QgsMapLayer::legendChanged);
+    QSignalSpy repaint(bassins, &QgsMapLayer::repaintRequested);
+    model::Parameters p = session.parameters();
+    p.poles.grandPoleMin = 4500; // Beta becomes type 3
+    session.setParameters(p);
+    QCOMPARE(legendCounts(project, bassins), (Counts{1, 1, 0, 2, 2}));
+    QCOMPARE(bassins->renderer(), renderer);
+    QCOMPARE(restyled.count(), 0);
+    QVERIFY(legend.count() >= 1);
+    QCOMPARE(repaint.count(), 1);
+    QStringList labels;
+    legendCounts(project, bassins, &labels);
+    const auto intermediaires = std::count_if(
+        session.poles().begin(), session.poles().end(),
+        [](const analysis::PoleClassification& c) { return c.type == analysis::PoleType::Intermediaire; });
+    QVERIFY(intermediaires > 0);
+    QCOMPARE(labels.value(2), styles::legendLabel(analysis::PoleType::Intermediaire, int(intermediaires)));
+
+    // A renderer the user replaced (another colour) is not relabelled: the bassins' own comes back.
+    auto* other = static_cast<QgsCategorizedSymbolRenderer*>(bassins->renderer()->clone());
+    other->updateCategorySymbol(0, styles::fillSymbol(Qt::black, Qt::black, 0.2));
+    bassins->setRenderer(other);
+    session.setParameters(model::Parameters());
+    QVERIFY(bassins->renderer() != other);
+    const auto* back = dynamic_cast<const QgsCategorizedSymbolRenderer*>(bassins->renderer());
+    QVERIFY(back);
+    QCOMPARE(back->categories().at(0).symbol()->color().name(), QStringLiteral("#d55e00"));
+    QCOMPARE(legendCounts(project, bassins), (Counts{1, 1, 1, 1, 2}));
 }
 
 void TestMap::communesIndexedOnDemandOncePerDataset() {
