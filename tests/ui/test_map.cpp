@@ -1,6 +1,7 @@
 // The map layers of a dataset: roles, fields, colours and legend counts follow the Session's
 // classification; a parameter change is an attribute update (fast, also at the national scale);
 // the rendering of the bassins layer matches a control image.
+#include "core/analysis/maillage.h"
 #include "core/analysis/poles.h"
 #include "ui/export_layout.h"
 #include "ui/layer_roles.h"
@@ -184,6 +185,7 @@ private slots:
     void changedBassinsWrittenAsAFreshLayer();
     void recomputedMapEqualsAFreshOpen();
     void newClassificationRelabelsTheLegendWithoutRestyling();
+    void maillageComputedMeanwhileEqualsTheMaillageOfTheSession();
     void communesIndexedOnDemandOncePerDataset();
     void selectionFollowsSession();
     void departementsAreDissolved();
@@ -436,6 +438,46 @@ void TestMap::newClassificationRelabelsTheLegendWithoutRestyling() {
     QVERIFY(back);
     QCOMPARE(back->categories().at(0).symbol()->color().name(), QStringLiteral("#d55e00"));
     QCOMPARE(legendCounts(project, bassins), (Counts{1, 1, 1, 1, 2}));
+}
+
+void TestMap::maillageComputedMeanwhileEqualsTheMaillageOfTheSession() {
+    // The maillage of a new classification or maillage parameter is computed in a worker thread while the
+    // map follows: the same links as computed at once from the session's dataset, classification and
+    // parameters, through thresholds, parameters and vintages.
+    Session session;
+    session.setDataset(testing::makeSixBassinsTwoYears());
+    model::Parameters p = session.parameters();
+    const auto linksOf = [](const analysis::MaillageResult& r) {
+        QStringList links;
+        for (const analysis::Link& l : r.links)
+            links << QStringLiteral("%1-%2 %3 %4 %5")
+                         .arg(QString::fromStdString(r.nodes[l.from].bv),
+                              QString::fromStdString(r.nodes[l.to].bv))
+                         .arg(l.distance, 0, 'g', 17)
+                         .arg(l.intensity, 0, 'g', 17)
+                         .arg(l.dominant);
+        return links;
+    };
+    struct Step {
+        int vintage;
+        double grandPoleMin;
+        double isolationKm;
+    };
+    for (const Step& step : {Step{2023, 4500, 30}, Step{2018, 4500, 30}, Step{2018, 3000, 40},
+                             Step{2023, 900, 40}, Step{2023, 900, 10}}) {
+        session.setVintage(step.vintage);
+        p.poles.grandPoleMin = step.grandPoleMin;
+        p.maillage.isolationDistanceKm = step.isolationKm;
+        session.setParameters(p);
+        const analysis::MaillageResult now =
+            analysis::computeMaillage(session.dataset(), session.poles(), session.parameters().maillage);
+        const analysis::MaillageResult& meanwhile = session.maillage();
+        QVERIFY(!now.nodes.empty());
+        QCOMPARE(linksOf(meanwhile), linksOf(now));
+        QCOMPARE(meanwhile.isolated, now.isolated);
+        QCOMPARE(meanwhile.remoteBassins, now.remoteBassins);
+        QCOMPARE(&session.maillage(), &meanwhile); // taken once
+    }
 }
 
 void TestMap::communesIndexedOnDemandOncePerDataset() {
