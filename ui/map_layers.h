@@ -127,6 +127,12 @@ signals:
     void backgroundTaskStarted(FunctionTask* task);
 
 private:
+    //! Gives `layer` the bassins' `renderer` (taken): when the layer's renderer differs from it in its
+    //! categories' labels only (the counts of a new classification), those labels are changed in place.
+    static void setBassinRenderer(QgsVectorLayer* layer, QgsCategorizedSymbolRenderer* renderer);
+    //! True when `a` and `b` draw the same (attribute, categories' values, symbols, states) and may differ
+    //! in their categories' labels only.
+    static bool sameButLabels(const QgsCategorizedSymbolRenderer& a, const QgsCategorizedSymbolRenderer& b);
     void rebuild();
     void applyClassification();
     void applySelection();

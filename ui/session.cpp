@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <future>
 #include <limits>
 #include <map>
 #include <optional>
@@ -41,6 +42,14 @@ struct Session::Private {
     std::vector<analysis::PoleClassification> poles;
     long long classificationRevision = 0;
     mutable std::optional<analysis::MaillageResult> maillage;
+    // The maillage of a new classification or maillage parameters, computed in a worker thread while the
+    // main thread writes the map's layers (startMaillage); maillage() takes it when it is first asked for.
+    mutable std::future<analysis::MaillageResult> maillageComing;
+    //! Forgets the maillage computed or being computed (waits for a running one to end).
+    void forgetMaillage() {
+        maillage.reset();
+        maillageComing = {};
+    }
     QStringList selection;
     QString commune;
     QString profession;
@@ -245,6 +254,7 @@ void Session::setVintage(int vintage) {
         return;
     d->vintage = vintage;
     recompute();
+    startMaillage();
     emit classificationChanged();
     emit maillageChanged();
 }
@@ -269,9 +279,27 @@ const analysis::Aggregation& Session::aggregation() const {
 }
 
 const analysis::MaillageResult& Session::maillage() const {
-    if (!d->maillage)
-        d->maillage = analysis::computeMaillage(*d->dataset, d->poles, d->dataset->params.maillage);
+    if (!d->maillage) {
+        if (d->maillageComing.valid())
+            d->maillage = d->maillageComing.get(); // throws what computeMaillage threw, as below
+        else
+            d->maillage = analysis::computeMaillage(*d->dataset, d->poles, d->dataset->params.maillage);
+    }
     return *d->maillage;
+}
+
+void Session::startMaillage() {
+    d->forgetMaillage();
+    if (!d->hasDataset)
+        return;
+    // The worker holds the dataset while it runs (an edit meanwhile copies it first), its own copy of the
+    // classification and of the parameters: the same inputs as maillage() would read.
+    d->maillageComing = std::async(
+        std::launch::async, [dataset = std::shared_ptr<const model::Dataset>(d->dataset), poles = d->poles,
+                             parameters = d->dataset->params.maillage]() mutable {
+            const std::shared_ptr<const model::Dataset> held = std::move(dataset); // let go once done
+            return analysis::computeMaillage(*held, poles, parameters);
+        });
 }
 
 const model::Parameters& Session::parameters() const {
@@ -279,7 +307,8 @@ const model::Parameters& Session::parameters() const {
 }
 
 void Session::setParameters(const model::Parameters& parameters) {
-    clearChange(); // its secrecy and noise may have changed
+    clearChange();       // its secrecy and noise may have changed
+    d->forgetMaillage(); // before the copy on write below: a maillage being computed holds the dataset
     const bool polesChanged = parameters.poles != d->dataset->params.poles;
     const model::CrunchParameters& crunch = d->dataset->params.crunch;
     if (polesChanged || parameters.crunch.macrocephalyPrimacy != crunch.macrocephalyPrimacy ||
@@ -300,8 +329,8 @@ void Session::setParameters(const model::Parameters& parameters) {
         recomputeDensityMaps(); // accessibility depends on the catchment, what is masked on the threshold
     if (polesChanged)
         recompute();
-    else
-        d->maillage.reset(); // maillage parameters may have changed; recomputed when next asked for
+    // The maillage panel asks for it once the map's layers follow the classification: computed meanwhile.
+    startMaillage();
     emit classificationChanged();
     emit maillageChanged();
 }
@@ -645,7 +674,7 @@ void Session::recompute() {
     d->aggregation = std::move(c.aggregation);
     d->poles = std::move(c.poles);
     ++d->classificationRevision;
-    d->maillage.reset();
+    d->forgetMaillage();
 }
 
 } // namespace maillage::ui

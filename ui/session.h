@@ -266,6 +266,8 @@ signals:
 
 private:
     void recompute();
+    //! Starts computing the maillage of the current classification and parameters in a worker thread.
+    void startMaillage();
     //! Forgets the accessibility and density maps computed and computes the one shown again.
     void recomputeDensityMaps();
     void startDensityMap(const DensityMapRequest& request);

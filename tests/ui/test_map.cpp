@@ -1,6 +1,7 @@
 // The map layers of a dataset: roles, fields, colours and legend counts follow the Session's
 // classification; a parameter change is an attribute update (fast, also at the national scale);
 // the rendering of the bassins layer matches a control image.
+#include "core/analysis/maillage.h"
 #include "core/analysis/poles.h"
 #include "ui/export_layout.h"
 #include "ui/layer_roles.h"
@@ -31,6 +32,7 @@
 
 #include <qgscategorizedsymbolrenderer.h>
 #include <qgsexpressioncontextutils.h>
+#include <qgsfillsymbol.h>
 #include <qgslabelingresults.h>
 #include <qgslayertree.h>
 #include <qgslayertreemodel.h>
@@ -183,6 +185,8 @@ private slots:
     void maillageParameterLeavesBassinsUndrawn();
     void changedBassinsWrittenAsAFreshLayer();
     void recomputedMapEqualsAFreshOpen();
+    void newClassificationRelabelsTheLegendWithoutRestyling();
+    void maillageComputedMeanwhileEqualsTheMaillageOfTheSession();
     void communesIndexedOnDemandOncePerDataset();
     void selectionFollowsSession();
     void departementsAreDissolved();
@@ -417,6 +421,87 @@ void TestMap::recomputedMapEqualsAFreshOpen() {
         legendCounts(freshProject, freshLayers.bassins(), &freshLegend);
         QVERIFY(!legend.isEmpty());
         QCOMPARE(legend, freshLegend);
+    }
+}
+
+void TestMap::newClassificationRelabelsTheLegendWithoutRestyling() {
+    // A threshold that moves a BV to another type changes the counts in the legend's labels only: the
+    // categories' labels change in place and the legend follows, with no styleChanged() (whose listeners,
+    // the large pôles' names placed again, the repaint that follows calls anyway).
+    Session session;
+    QgsProject project;
+    MapLayers layers(&session, &project);
+    session.setDataset(testing::makeSixBassins());
+    QgsVectorLayer* bassins = layers.bassins();
+    const QgsFeatureRenderer* renderer = bassins->renderer();
+    QSignalSpy restyled(bassins, &QgsMapLayer::styleChanged);
+    QSignalSpy legend(bassins, &QgsMapLayer::legendChanged);
+    QSignalSpy repaint(bassins, &QgsMapLayer::repaintRequested);
+    model::Parameters p = session.parameters();
+    p.poles.grandPoleMin = 4500; // Beta becomes type 3
+    session.setParameters(p);
+    QCOMPARE(legendCounts(project, bassins), (Counts{1, 1, 0, 2, 2}));
+    QCOMPARE(bassins->renderer(), renderer);
+    QCOMPARE(restyled.count(), 0);
+    QVERIFY(legend.count() >= 1);
+    QCOMPARE(repaint.count(), 1);
+    QStringList labels;
+    legendCounts(project, bassins, &labels);
+    const auto intermediaires = std::count_if(
+        session.poles().begin(), session.poles().end(),
+        [](const analysis::PoleClassification& c) { return c.type == analysis::PoleType::Intermediaire; });
+    QVERIFY(intermediaires > 0);
+    QCOMPARE(labels.value(2), styles::legendLabel(analysis::PoleType::Intermediaire, int(intermediaires)));
+
+    // A renderer the user replaced (another colour) is not relabelled: the bassins' own comes back.
+    auto* other = static_cast<QgsCategorizedSymbolRenderer*>(bassins->renderer()->clone());
+    other->updateCategorySymbol(0, styles::fillSymbol(Qt::black, Qt::black, 0.2));
+    bassins->setRenderer(other);
+    session.setParameters(model::Parameters());
+    QVERIFY(bassins->renderer() != other);
+    const auto* back = dynamic_cast<const QgsCategorizedSymbolRenderer*>(bassins->renderer());
+    QVERIFY(back);
+    QCOMPARE(back->categories().at(0).symbol()->color().name(), QStringLiteral("#d55e00"));
+    QCOMPARE(legendCounts(project, bassins), (Counts{1, 1, 1, 1, 2}));
+}
+
+void TestMap::maillageComputedMeanwhileEqualsTheMaillageOfTheSession() {
+    // The maillage of a new classification or maillage parameter is computed in a worker thread while the
+    // map follows: the same links as computed at once from the session's dataset, classification and
+    // parameters, through thresholds, parameters and vintages.
+    Session session;
+    session.setDataset(testing::makeSixBassinsTwoYears());
+    model::Parameters p = session.parameters();
+    const auto linksOf = [](const analysis::MaillageResult& r) {
+        QStringList links;
+        for (const analysis::Link& l : r.links)
+            links << QStringLiteral("%1-%2 %3 %4 %5")
+                         .arg(QString::fromStdString(r.nodes[l.from].bv),
+                              QString::fromStdString(r.nodes[l.to].bv))
+                         .arg(l.distance, 0, 'g', 17)
+                         .arg(l.intensity, 0, 'g', 17)
+                         .arg(l.dominant);
+        return links;
+    };
+    struct Step {
+        int vintage;
+        double grandPoleMin;
+        double isolationKm;
+    };
+    for (const Step& step : {Step{2023, 4500, 30}, Step{2018, 4500, 30}, Step{2018, 3000, 40},
+                             Step{2023, 900, 40}, Step{2023, 900, 10}}) {
+        session.setVintage(step.vintage);
+        p.poles.grandPoleMin = step.grandPoleMin;
+        p.maillage.isolationDistanceKm = step.isolationKm;
+        session.setParameters(p);
+        const analysis::MaillageResult now =
+            analysis::computeMaillage(session.dataset(), session.poles(), session.parameters().maillage);
+        const analysis::MaillageResult& meanwhile = session.maillage();
+        QVERIFY(!now.nodes.empty());
+        QCOMPARE(linksOf(meanwhile), linksOf(now));
+        QCOMPARE(meanwhile.isolated, now.isolated);
+        QCOMPARE(meanwhile.remoteBassins, now.remoteBassins);
+        QCOMPARE(&session.maillage(), &meanwhile); // taken once
     }
 }
 
