@@ -1803,6 +1803,8 @@ void MainWindow::placeFictionalBadge() {
 void MainWindow::updateLayersDockMinimum() {
     // Every legend line (layer names, pôle types with their counts), indented as the tree draws it, with
     // its check box and symbol: a layout saved narrower cannot make the dock cut them.
+    if (!m_layerTree || !m_layersDock)
+        return; // the window being closed: a resize posted before (the workshop's) may still arrive
     const QAbstractItemModel* model = m_layerTree->model();
     if (!model)
         return;
