@@ -4,6 +4,7 @@
 // each loaded with dlopen() only when needed.
 #include "app/cli.h"
 #include "app/engine_needed.h"
+#include "app/huge_pages.h"
 #include "core/model/message.h"
 
 #include <cstdlib>
@@ -96,6 +97,11 @@ bool namesStream(int argc, char** argv) {
 //! Runs the command in the executable; what it prints is held back until it ends, so that a hand-over
 //! to the engine module (EngineNeeded) leaves nothing printed twice. Light commands are short.
 int runCommand(int argc, char** argv) {
+    maillage::app::startAgainWithHugePagesIfWorthIt(argc, argv); // before anything is read
+    if (std::getenv("MAILLAGE_DEBUG_HEAP")) {
+        const char* tunables = std::getenv("GLIBC_TUNABLES");
+        std::cerr << "maillage: GLIBC_TUNABLES=" << (tunables ? tunables : "") << "\n";
+    }
     const bool terminal = ::isatty(STDERR_FILENO) == 1;
     if (namesStream(argc, argv))
         return runInEngine(argc, argv, terminal);

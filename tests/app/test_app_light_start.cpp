@@ -1,5 +1,6 @@
 // The executable runs table-only commands without loading GDAL, GEOS or PROJ (issue 10), and hands every
 // other command to the engine module, with the same results as the engine run in this process.
+#include "app/huge_pages.h"
 #include "cli_testing.h"
 #include "testing.h"
 
@@ -213,6 +214,76 @@ private slots:
         const auto establishment = r.err.find("bpe.csv: line 3");
         QVERIFY2(noBassin != std::string::npos && establishment != std::string::npos, r.err.c_str());
         QVERIFY2(noBassin < establishment, r.err.c_str());
+    }
+
+    void theFilesNamedByACommandAreWeighedOnceEach() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string a = write(dir, "a.csv", std::string(1000, 'a'));
+        const std::string b = write(dir, "b.csv", std::string(300, 'b'));
+        // A path, --option=PATH, PATH:YEAR; the same file twice, a folder, an absent file and a word: once,
+        // nothing, nothing, nothing.
+        QCOMPARE(app::namedFilesSize({"import", "--communes", a, "--professionals=" + b, b + ":2018", a,
+                                      dir.path().toStdString(), dir.filePath("absent.csv").toStdString(),
+                                      "--quiet"}),
+                 std::uintmax_t(1300));
+        QCOMPARE(app::namedFilesSize({"classify", "--quiet"}), std::uintmax_t(0));
+    }
+
+    void onlyLargeInputsStartAgainWithHugePagesWhereTheSystemHasThem() {
+        const std::uintmax_t large = app::kHugePagesInputs, small = app::kHugePagesInputs - 1;
+        const std::string madvise = "always [madvise] never\n";
+        QVERIFY(app::wantsHugePages(large, madvise, nullptr));
+        QVERIFY(app::wantsHugePages(large, "[always] madvise never\n", "glibc.malloc.arena_max=2"));
+        QVERIFY(!app::wantsHugePages(small, madvise, nullptr));
+        QVERIFY(!app::wantsHugePages(large, "always madvise [never]\n", nullptr));
+        QVERIFY(!app::wantsHugePages(large, "", nullptr)); // a kernel without them
+        // The user's own choice, or the process already started again: never a second time.
+        QVERIFY(!app::wantsHugePages(large, madvise, "glibc.malloc.hugetlb=0"));
+        QVERIFY(!app::wantsHugePages(large, madvise, "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1"));
+        QCOMPARE(app::withHugePages(nullptr), std::string("glibc.malloc.hugetlb=1"));
+        QCOMPARE(app::withHugePages(""), std::string("glibc.malloc.hugetlb=1"));
+        QCOMPARE(app::withHugePages("glibc.malloc.arena_max=2"),
+                 std::string("glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1"));
+    }
+
+    void aCommandNamingLargeFilesRunsWithHugePagesAndTheSameResult() {
+        QFile thp(QStringLiteral("/sys/kernel/mm/transparent_hugepage/enabled"));
+        if (!thp.open(QIODevice::ReadOnly) || thp.readAll().contains("[never]"))
+            QSKIP("this system has no transparent huge pages");
+        auto run = [](const QStringList& args, const QByteArray& tunables) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("MAILLAGE_DEBUG_HEAP"), QStringLiteral("1"));
+            if (tunables.isNull())
+                env.remove(QStringLiteral("GLIBC_TUNABLES"));
+            else
+                env.insert(QStringLiteral("GLIBC_TUNABLES"), QString::fromLatin1(tunables));
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(MAILLAGE_BINARY), args);
+            p.waitForFinished(60000);
+            return std::make_pair(p.exitCode(), p.readAllStandardError());
+        };
+        const auto [tinyStatus, tinyErr] = run(tinyClassify(path("tiny-out.csv")), QByteArray());
+        QCOMPARE(tinyStatus, 0);
+        QVERIFY2(tinyErr.contains("maillage: GLIBC_TUNABLES=\n"), tinyErr.constData()); // not started again
+        // The same tables, the output replacing a file of kHugePagesInputs: the files named weigh that much.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString large =
+            QString::fromStdString(write(dir, "large-out.csv", std::string(app::kHugePagesInputs, 'x')));
+        const auto [status, err] = run(tinyClassify(large), QByteArray());
+        QCOMPARE(status, 0);
+        QVERIFY2(err.contains("maillage: GLIBC_TUNABLES=glibc.malloc.hugetlb=1\n"), err.constData());
+        QCOMPARE(err.count("maillage: GLIBC_TUNABLES="), 1);
+        QCOMPARE(contentOf(large), contentOf(path("tiny-out.csv")));
+        // The user's own setting is kept, and the command is not started again.
+        write(dir, "large-out.csv", std::string(app::kHugePagesInputs, 'x'));
+        const auto [ownStatus, ownErr] = run(tinyClassify(large), "glibc.malloc.hugetlb=0");
+        QCOMPARE(ownStatus, 0);
+        QCOMPARE(ownErr.count("maillage: GLIBC_TUNABLES="), 1);
+        QVERIFY2(ownErr.contains("maillage: GLIBC_TUNABLES=glibc.malloc.hugetlb=0\n"), ownErr.constData());
+        QCOMPARE(contentOf(large), contentOf(path("tiny-out.csv")));
     }
 
 private:

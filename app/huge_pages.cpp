@@ -1,0 +1,76 @@
+#include "app/huge_pages.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <set>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utility>
+
+namespace maillage::app {
+
+namespace {
+
+//! The regular file `path` names, or one without its last ":SUFFIX"; false when neither is one.
+bool regularFile(const std::string& path, struct stat& st) {
+    if (::stat(path.c_str(), &st) == 0)
+        return S_ISREG(st.st_mode);
+    const auto colon = path.rfind(':');
+    return colon != std::string::npos && colon > 0 && ::stat(path.substr(0, colon).c_str(), &st) == 0 &&
+           S_ISREG(st.st_mode);
+}
+
+} // namespace
+
+std::uintmax_t namedFilesSize(const std::vector<std::string>& args) {
+    std::uintmax_t total = 0;
+    std::set<std::pair<dev_t, ino_t>> seen;
+    for (const std::string& arg : args) {
+        const auto eq = arg.find('=');
+        const std::string path =
+            arg.rfind("--", 0) == 0 && eq != std::string::npos ? arg.substr(eq + 1) : arg;
+        struct stat st {};
+        if (!path.empty() && regularFile(path, st) && seen.insert({st.st_dev, st.st_ino}).second)
+            total += static_cast<std::uintmax_t>(st.st_size);
+    }
+    return total;
+}
+
+bool wantsHugePages(std::uintmax_t inputs, const std::string& thpEnabled, const char* tunables) {
+    if (inputs < kHugePagesInputs)
+        return false;
+    // "always [madvise] never": the selected mode is in brackets; none when the kernel has no THP.
+    if (thpEnabled.find("[always]") == std::string::npos && thpEnabled.find("[madvise]") == std::string::npos)
+        return false;
+    return !tunables || std::strstr(tunables, "glibc.malloc.hugetlb") == nullptr;
+}
+
+std::string withHugePages(const char* tunables) {
+    const std::string hugetlb = "glibc.malloc.hugetlb=1";
+    return tunables && *tunables ? std::string(tunables) + ":" + hugetlb : hugetlb;
+}
+
+void startAgainWithHugePagesIfWorthIt(int argc, char** argv) {
+#ifdef __GLIBC__
+    std::ifstream thp("/sys/kernel/mm/transparent_hugepage/enabled");
+    const std::string enabled((std::istreambuf_iterator<char>(thp)), std::istreambuf_iterator<char>());
+    const char* tunables = std::getenv("GLIBC_TUNABLES");
+    if (!wantsHugePages(namedFilesSize(std::vector<std::string>(argv + 1, argv + argc)), enabled, tunables))
+        return;
+    if (::setenv("GLIBC_TUNABLES", withHugePages(tunables).c_str(), 1) != 0)
+        return;
+    ::execv("/proc/self/exe", argv);
+    // Could not start again (no /proc): the command runs as it is, without the tunable.
+    if (tunables)
+        ::setenv("GLIBC_TUNABLES", tunables, 1);
+    else
+        ::unsetenv("GLIBC_TUNABLES");
+#else
+    (void)argc;
+    (void)argv;
+#endif
+}
+
+} // namespace maillage::app
