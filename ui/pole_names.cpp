@@ -43,19 +43,41 @@ void LargePoleNames::followLayers() {
             continue;
         m_followed << layer;
         // A new classification (attributes written, then a repaint asked) or larger names (the workshop).
-        connect(layer, &QgsMapLayer::repaintRequested, this, &LargePoleNames::update);
+        connect(layer, &QgsMapLayer::repaintRequested, this, [this] {
+            if (!m_repainting)
+                update();
+        });
         connect(layer, &QgsMapLayer::styleChanged, this, &LargePoleNames::update);
     }
     if (auto* obstacles = m_canvas->findChild<LabelObstacles*>(QString(), Qt::FindDirectChildrenOnly))
-        connect(obstacles, &LabelObstacles::rectsChanged, this, &LargePoleNames::update,
+        connect(obstacles, &LabelObstacles::rectsChanged, this, &LargePoleNames::boxesMoved,
                 Qt::UniqueConnection);
 }
 
-void LargePoleNames::update() {
+bool LargePoleNames::update() {
     const auto* obstacles = m_canvas->findChild<LabelObstacles*>(QString(), Qt::FindDirectChildrenOnly);
     const LargeNamePlacement placement = largePoleNamePlacement(
         m_canvas->mapSettings(), obstacles ? obstacles->mapRects() : QList<QgsRectangle>());
-    setLargePoleNameVariables(m_canvas->expressionContextScope(), placement);
+    QgsExpressionContextScope& scope = m_canvas->expressionContextScope();
+    const bool changed =
+        scope.variable(QString::fromLatin1(styles::kLargeNamePositionsVariable)) != placement.positions ||
+        scope.variable(QString::fromLatin1(styles::kLargeNameDistancesVariable)) != placement.distances ||
+        scope.variable(QString::fromLatin1(styles::kLargeNamesLeftOutVariable)) != placement.leftOut;
+    setLargePoleNameVariables(scope, placement);
+    return changed;
+}
+
+void LargePoleNames::boxesMoved() {
+    if (!update())
+        return;
+    // At the same extent the canvas draws again from its cache, labels included: placed with the variables
+    // before (a box moved over the second map in the workshop, Le Havre's, Amiens's and Douai's names stayed
+    // where the box now is). The labelled layers drawn again, their labels are placed again.
+    m_repainting = true;
+    for (const QPointer<QgsVectorLayer>& layer : std::as_const(m_followed))
+        if (layer)
+            layer->triggerRepaint();
+    m_repainting = false;
 }
 
 } // namespace maillage::ui

@@ -26,11 +26,15 @@ public:
 
 private:
     explicit LargePoleNames(QgsMapCanvas* canvas);
-    void update();
+    //! Computes the placement again; true when it changed.
+    bool update();
+    //! The boxes over the map moved: the placement again, and the names drawn again when it changed.
+    void boxesMoved();
     void followLayers();
 
     QgsMapCanvas* m_canvas;
     QList<QPointer<QgsVectorLayer>> m_followed;
+    bool m_repainting = false; //!< while boxesMoved() asks the layers to be drawn again
 };
 
 } // namespace maillage::ui

@@ -1,6 +1,6 @@
 #pragma once
-// The map tests' shared pieces: Hauts-de-France imported from ../shared/data, and layers rendered as the
-// application's canvases draw them, with the labels placed.
+// The map tests' shared pieces: Hauts-de-France and France imported from ../shared/data, and layers rendered
+// as the application's canvases draw them, with the labels placed.
 #include "core/io/import.h"
 #include "ui/pole_names.h"
 #include "ui/styles/layer_styles.h"
@@ -43,6 +43,20 @@ inline model::Dataset importHautsDeFrance() {
                                      std::pair{"professionals/bpe2018_sante_par_commune_long.csv", 2018}})
         options.professionals.push_back({sharedPath(file).toStdString(), year, {}, {}});
     options.title = "Hauts-de-France";
+    io::ImportReport report;
+    return io::importDataset(options, report);
+}
+
+//! France from ../shared/data: COG 2018 communes, BV 2012, population 2020, BPE 2018 (MAILLAGE_REQUIRE_SHARED
+//! the files first).
+inline model::Dataset importFrance() {
+    io::ImportOptions options;
+    options.communesPath = sharedPath("communes/communes_france_cog2018.geojson").toStdString();
+    options.bassinsPath = sharedPath("bassins_de_vie/commune_bv2012_cog2016.csv").toStdString();
+    options.populationPath = sharedPath("population/population_communes_2020.csv").toStdString();
+    options.professionals.push_back(
+        {sharedPath("professionals/bpe2018_sante_par_commune_long.csv").toStdString(), 2018, {}, {}});
+    options.title = "France";
     io::ImportReport report;
     return io::importDataset(options, report);
 }

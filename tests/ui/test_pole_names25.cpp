@@ -25,23 +25,6 @@ using namespace maillage::ui;
 
 namespace {
 
-//! France from ../shared/data: COG 2018 communes, BV 2012, population 2020, BPE 2018 (MAILLAGE_REQUIRE_SHARED
-//! the files first).
-model::Dataset importFrance() {
-    io::ImportOptions options;
-    options.communesPath = testing::sharedPath("communes/communes_france_cog2018.geojson").toStdString();
-    options.bassinsPath = testing::sharedPath("bassins_de_vie/commune_bv2012_cog2016.csv").toStdString();
-    options.populationPath = testing::sharedPath("population/population_communes_2020.csv").toStdString();
-    options.professionals.push_back(
-        {testing::sharedPath("professionals/bpe2018_sante_par_commune_long.csv").toStdString(),
-         2018,
-         {},
-         {}});
-    options.title = "France";
-    io::ImportReport report;
-    return io::importDataset(options, report);
-}
-
 //! The map of a dataset as the application draws it: its layers, its maillage.
 struct Map {
     explicit Map(model::Dataset dataset) {
@@ -142,7 +125,7 @@ private slots:
     void everyGrandPoleOfFranceIsNamedOrNoSmallerPoleIs() {
         MAILLAGE_REQUIRE_SHARED("communes/communes_france_cog2018.geojson");
         MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");
-        Map map(importFrance());
+        Map map(testing::importFrance());
         MapLayers& layers = map.layers;
         MaillageLayers& maillage = map.maillage;
         QgsVectorLayer* bassins = layers.bassins();

@@ -123,6 +123,72 @@ std::vector<int> first(const std::vector<NameBox>& names, const std::vector<Mark
     return chosen;
 }
 
+//! What the second map `second` draws otherwise than Maillage placed the large pôles' names in its view:
+//! "Annemasse drawn, left out by Maillage", "Nancy over Strasbourg"… `inView` gets how many large pôles are
+//! in view, `named` how many of them are named.
+QStringList largeNamesNotAsPlaced(QgsMapCanvas* second, int* inView, int* named) {
+    QgsVectorLayer* poles = nullptr;
+    for (QgsMapLayer* layer : second->layers())
+        if (auto* v = qobject_cast<QgsVectorLayer*>(layer); v && v->fields().indexOf("pole_type") >= 0)
+            poles = v;
+    if (!poles)
+        return {QStringLiteral("no layer of pôle types")};
+    // The positions placed for the second map; the large pôles in its view, their codes and anchors.
+    const QVariantMap positions = LargePoleNames::of(second)->positions().value(poles->id()).toMap();
+    QHash<QString, QString> codes;
+    QHash<QString, QgsPointXY> anchors;
+    QHash<QgsFeatureId, QString> names; // the names drawn may be shortened: "Marseille"
+    QgsFeatureIterator it =
+        poles->getFeatures(QgsFeatureRequest().setFilterExpression("\"pole_type\" IN (1, 2)"));
+    QgsFeature f;
+    while (it.nextFeature(f)) {
+        const QgsPointXY anchor(f.attribute("anchor_x").toDouble(), f.attribute("anchor_y").toDouble());
+        if (second->extent().contains(anchor)) {
+            codes.insert(f.attribute("nom").toString(), f.attribute("code").toString());
+            anchors.insert(f.attribute("nom").toString(), anchor);
+            names.insert(f.id(), f.attribute("nom").toString());
+        }
+    }
+    *inView = anchors.size();
+    const double pixel = second->mapUnitsPerPixel();
+    // QGIS's label rectangles keep the texts' visual margins (NameBox::marginTop and marginBottom,
+    // about a fifth of their height each): two names are drawn over one another when the
+    // rectangles without them meet.
+    QHash<QString, QgsRectangle> placed;
+    for (const QgsLabelPosition& label : second->labelingResults()->allLabels())
+        if (!label.isUnplaced && label.layerID == poles->id() && names.contains(label.featureId)) {
+            const double margin = 0.2 * label.labelRect.height();
+            placed.insert(names.value(label.featureId),
+                          QgsRectangle(label.labelRect.xMinimum(), label.labelRect.yMinimum() + margin,
+                                       label.labelRect.xMaximum(), label.labelRect.yMaximum() - margin));
+        }
+    QStringList wrong;
+    *named = 0;
+    for (auto pole = anchors.cbegin(); pole != anchors.cend(); ++pole) {
+        const QString& name = pole.key();
+        const QVariant position = positions.value(codes.value(name));
+        if (!position.isValid()) {
+            wrong << name + " not placed by Maillage";
+            continue;
+        }
+        if (placed.contains(name) == position.toString().isEmpty()) {
+            wrong << name + (placed.contains(name) ? " drawn, left out by Maillage"
+                                                   : " not drawn, placed " + position.toString());
+            continue;
+        }
+        if (!placed.contains(name))
+            continue;
+        ++*named;
+        // Beside its marker: within the second ring's distance (a few millimetres).
+        if (!placed.value(name).buffered(40 * pixel).contains(pole.value()))
+            wrong << name + " far from its marker";
+        for (auto other = placed.cbegin(); other != placed.cend(); ++other)
+            if (other.key() < name && other.value().intersects(placed.value(name)))
+                wrong << name + " over " + other.key();
+    }
+    return wrong;
+}
+
 } // namespace
 
 class TestWorkshop22 : public QObject {
@@ -374,6 +440,51 @@ private slots:
         window->setWorkshopMode(false);
         window->setCompareVisible(false);
         QTRY_VERIFY(!window->canvas()->isDrawing());
+    }
+
+    //! On the map of France in the two-map workshop at 1920×1080, the second map drew Annemasse's name over
+    //! Clermont-Ferrand's: a name Maillage left out (no room beside the heavier pôles' names) reached QGIS as
+    //! NULL, "no position", and QGIS placed it itself where it found room (a forced name is no obstacle).
+    //! On the second map, at 1920×1080 and 1280×720, a large pôle's name is drawn exactly when Maillage
+    //! placed it, beside its marker, and over no other name; also once the box over the map has moved.
+    void theSecondMapDrawsTheLargeNamesAsPlacedForIt() {
+        MAILLAGE_REQUIRE_SHARED("communes/communes_france_cog2018.geojson");
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");
+        const model::Dataset france = testing::importFrance();
+        for (const QSize& screen : {QSize(1920, 1080), QSize(1280, 720)}) {
+            // As `maillage --compare --workshop` opens it: the whole territory on the two maps, then the
+            // workshop on the projector's screen.
+            auto window = testing::showTwoYearsWindow(screen);
+            QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+            window->showDataset(france, QString());
+            QTRY_VERIFY_WITH_TIMEOUT(window->layers()->departementsReady(), 120000);
+            window->setCompareVisible(true);
+            QTimer::singleShot(0, window.get(), [&window] { window->zoomToFull(); });
+            window->setWorkshopMode(true);
+            QTest::qWait(300);
+            window->setGeometry(QRect(QPoint(0, 0), screen));
+            QgsMapCanvas* second = window->compare()->canvas();
+            QVERIFY(drawn(window->canvas()));
+            QVERIFY(drawn(second));
+            QVERIFY(second->width() > screen.width() / 3);
+            int inView = 0, named = 0;
+            QStringList wrong = largeNamesNotAsPlaced(second, &inView, &named);
+            const QString at = QStringLiteral("%1×%2: ").arg(screen.width()).arg(screen.height());
+            QVERIFY2(wrong.isEmpty(), qPrintable(at + wrong.join(", ")));
+            QVERIFY2(inView >= 50, qPrintable(at + QString::number(inView)));
+            QVERIFY2(named >= inView / 2, qPrintable(at + QString::number(named)));
+            // The title moved down over the north of France: the names there are placed again and drawn as
+            // placed (the canvas drew them again from its cache, where the title now is).
+            auto* title = second->findChild<QWidget*>(QStringLiteral("compareChoice"));
+            QVERIFY(title);
+            title->move(title->x() - second->width() / 10, second->height() / 3);
+            QVERIFY(drawn(second));
+            wrong = largeNamesNotAsPlaced(second, &inView, &named);
+            QVERIFY2(wrong.isEmpty(), qPrintable(at + "title moved: " + wrong.join(", ")));
+            window->setWorkshopMode(false);
+            window->setCompareVisible(false);
+            QTRY_VERIFY(!window->canvas()->isDrawing());
+        }
     }
 
     //! On the map of France in the normal window (1:9,200,000), Lille was unnamed while Douai was named:

@@ -509,7 +509,12 @@ LargeNamePlacement largePoleNamePlacement(const QgsMapSettings& settings,
             QStringList order;
             for (int p : orders[i])
                 order << namePositionCodes().at(p % kRingPositions);
-            byCode.insert(poles[i].code, order.join(QLatin1Char(',')));
+            // Left out: an empty string, not a null one, which QGIS's expressions read as NULL, "no position
+            // from Maillage", and so placed the name themselves where they found room: over
+            // Clermont-Ferrand's name (a forced label is no obstacle) on the second map at 1920×1080,
+            // Annemasse's.
+            byCode.insert(poles[i].code,
+                          orders[i].empty() ? QString(QLatin1String("")) : order.join(QLatin1Char(',')));
             if (orders[i].empty())
                 ++leftOut;
             else if (orders[i].front() >= kRingPositions)

@@ -86,7 +86,8 @@ std::vector<std::vector<int>> chooseNamePositions(const std::vector<NameBox>& na
 //! labelled by it, its id → ...
 struct LargeNamePlacement {
     //! (styles::kLargeNamePositionsVariable) BV code → QGIS position order, "TL,BR": the positions its name
-    //! may take, the first preferred; "" for a name left out (no room beside the heavier pôles' names).
+    //! may take, the first preferred; "" for a name left out (no room beside the heavier pôles' names): an
+    //! empty string, never a null one (NULL to QGIS: a name it places itself).
     QVariantMap positions;
     //! (styles::kLargeNameDistancesVariable) BV code → distance of its name from its marker, in the labels'
     //! distance units, for the names placed farther than the labels' distance.
