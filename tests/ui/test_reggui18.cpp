@@ -250,8 +250,8 @@ private slots:
         QCOMPARE(list->count(), 3);
         const int line = list->fontMetrics().height();
         // The list lays its items out again once the panel has its width (QListView::Adjust, delayed).
-        QTRY_VERIFY(list->visualItemRect(list->item(0)).height() < 2 * line); // a short one stays one line
-        QVERIFY(list->visualItemRect(list->item(1)).height() >= 3 * line);    // wrapped, not cut
+        QTRY_VERIFY(list->visualItemRect(list->item(0)).height() < 2 * line);  // a short one stays one line
+        QTRY_VERIFY(list->visualItemRect(list->item(1)).height() >= 3 * line); // wrapped, not cut
         for (int i = 0; i < list->count(); ++i) {
             const QRect r = list->visualItemRect(list->item(i));
             QVERIFY2(r.right() <= list->viewport()->width(), qPrintable(list->item(i)->text()));
