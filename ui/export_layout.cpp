@@ -240,6 +240,9 @@ std::unique_ptr<QgsPrintLayout> buildExportLayout(QgsProject* project, const Qgs
     layout->addLayoutItem(legend);
     legend->setTitle(ExportText::tr("Legend"));
     legend->setLinkedMap(map);
+    // Only what the map shows, as the atlas's and the territory sheet's: the rules of another scale (the
+    // pôles' and links' overview symbols beside their detailed ones) were listed twice.
+    legend->setLegendFilterByMapEnabled(true);
     legend->setAutoUpdateModel(false); // a copy of the project's tree that we trim to the view
     if (QgsLayerTree* root = legend->model()->rootGroup()) {
         const double scale = map->scale();

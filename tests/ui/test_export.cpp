@@ -3,6 +3,7 @@
 #include "ui/app_settings.h"
 #include "ui/dialogs.h"
 #include "ui/export_layout.h"
+#include "ui/layer_roles.h"
 #include "ui/main_window.h"
 #include "ui/map_layers.h"
 #include "ui/session.h"
@@ -26,6 +27,7 @@
 #include <QTimer>
 
 #include <qgslayertree.h>
+#include <qgslayertreemodellegendnode.h>
 #include <qgslayoutitemlabel.h>
 #include <qgslayoutitemlegend.h>
 #include <qgslayoutitemmap.h>
@@ -66,6 +68,7 @@ private slots:
     void a3PagesInBothOrientationsKeepItemsApart();
     void pdfCarriesTheMapTitle();
     void densityMapLayoutHasItsOwnTitleAndNoPoleLegend();
+    void legendListsOnlyTheSymbolsOfTheMapScaleOnce();
     void exportDialogStaysOpenOnFailureAndRemembersTheFolder();
 
 private:
@@ -309,6 +312,31 @@ void TestExport::pdfCarriesTheMapTitle() {
     QFile::remove(path);
     // The project's own metadata is left as it was.
     QVERIFY(m_window->project()->metadata().title() != options.title);
+}
+
+void TestExport::legendListsOnlyTheSymbolsOfTheMapScaleOnce() {
+    // The pôles and the links have an overview symbol beyond a scale and a detailed one below it: the
+    // exported legend listed both (« Pôle isolé » twice on the Hauts-de-France map).
+    QgsVectorLayer* poles = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (poles = findLayerByRole(m_window->project(), QString::fromLatin1(role::Poles))) != nullptr, 10000);
+    std::unique_ptr<QgsPrintLayout> layout = buildExportLayout(
+        m_window->project(), m_window->canvas()->mapSettings(), m_window->defaultExportOptions());
+    QVERIFY(layout);
+    auto* map = qobject_cast<QgsLayoutItemMap*>(layout->itemById(QString::fromLatin1(layout_id::Map)));
+    auto* legend =
+        qobject_cast<QgsLayoutItemLegend*>(layout->itemById(QString::fromLatin1(layout_id::Legend)));
+    QVERIFY(map && legend);
+    QgsLayerTreeLayer* node = legend->model()->rootGroup()->findLayer(poles);
+    QVERIFY(node);
+    const QList<QgsLayerTreeModelLegendNode*> shown = legend->model()->layerLegendNodes(node);
+    QVERIFY(!shown.isEmpty());
+    QStringList labels;
+    for (QgsLayerTreeModelLegendNode* item : shown) {
+        QVERIFY2(item->isScaleOK(map->scale()), qPrintable(item->data(Qt::DisplayRole).toString()));
+        labels << item->data(Qt::DisplayRole).toString();
+    }
+    QCOMPARE(labels.removeDuplicates(), 0);
 }
 
 void TestExport::densityMapLayoutHasItsOwnTitleAndNoPoleLegend() {
