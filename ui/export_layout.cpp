@@ -233,7 +233,6 @@ std::unique_ptr<QgsPrintLayout> buildExportLayout(QgsProject* project, const Qgs
     map->setFrameStrokeWidth(QgsLayoutMeasurement(0.25, QgsUnitTypes::LayoutMillimeters));
     map->setBackgroundColor(view.backgroundColor());
     map->setExtent(fitToRatio(view.visibleExtent(), frame.map.width() / frame.map.height()));
-    map->placeNames(); // the large pôles' names placed as on the canvas, for the page's map
 
     auto* legend = new QgsLayoutItemLegend(layout.get());
     legend->setId(QString::fromLatin1(layout_id::Legend));

@@ -88,7 +88,6 @@ QgsLayoutItemMap* addAtlasMap(QgsPrintLayout* layout, const QRectF& r, const Qgs
                            QgsProperty::fromExpression(QStringLiteral("attribute(@atlas_feature, 'xmax')")));
     properties.setProperty(QgsLayoutObject::MapYMax,
                            QgsProperty::fromExpression(QStringLiteral("attribute(@atlas_feature, 'ymax')")));
-    map->placeNames(); // the large pôles' names placed as on the canvas (again for each page)
     return map;
 }
 

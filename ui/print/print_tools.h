@@ -98,10 +98,11 @@ class LargeNamesMap : public QgsLayoutItemMap {
 public:
     explicit LargeNamesMap(QgsLayout* layout);
     QgsExpressionContext createExpressionContext() const override;
+
+private:
     //! Places the names for the map as it is now.
     void placeNames();
 
-private:
     LargeNamePlacement m_placement;
     QgsRectangle m_placedExtent; //!< of the placement
     QgsLayoutSize m_placedSize;

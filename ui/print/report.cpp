@@ -274,7 +274,6 @@ void mapPage(QgsPrintLayout* layout, PrintProject& print, const TerritoryContext
     QgsRectangle extent = outline->extent();
     extent.scale(sheet.margin);
     map->setExtent(fitToRatio(extent, kWidth / 140));
-    map->placeNames(); // the large pôles' names placed as on the canvas
     addScaleBar(layout, map, QRectF(12, 164, 50, 8));
     countLegendOverMap(print, context, *map);
     auto* legend = new QgsLayoutItemLegend(layout);
