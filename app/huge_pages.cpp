@@ -38,13 +38,15 @@ std::uintmax_t namedFilesSize(const std::vector<std::string>& args) {
     return total;
 }
 
-bool wantsHugePages(std::uintmax_t inputs, const std::string& thpEnabled, const char* tunables) {
-    if (inputs < kHugePagesInputs)
-        return false;
+bool hugePagesAvailable(const std::string& thpEnabled, const char* tunables) {
     // "always [madvise] never": the selected mode is in brackets; none when the kernel has no THP.
     if (thpEnabled.find("[always]") == std::string::npos && thpEnabled.find("[madvise]") == std::string::npos)
         return false;
     return !tunables || std::strstr(tunables, "glibc.malloc.hugetlb") == nullptr;
+}
+
+bool wantsHugePages(std::uintmax_t inputs, const std::string& thpEnabled, const char* tunables) {
+    return inputs >= kHugePagesInputs && hugePagesAvailable(thpEnabled, tunables);
 }
 
 std::string withHugePages(const char* tunables) {
@@ -52,25 +54,36 @@ std::string withHugePages(const char* tunables) {
     return tunables && *tunables ? std::string(tunables) + ":" + hugetlb : hugetlb;
 }
 
-void startAgainWithHugePagesIfWorthIt(int argc, char** argv) {
-#ifdef __GLIBC__
+namespace {
+
+std::string transparentHugePages() {
     std::ifstream thp("/sys/kernel/mm/transparent_hugepage/enabled");
-    const std::string enabled((std::istreambuf_iterator<char>(thp)), std::istreambuf_iterator<char>());
+    return std::string((std::istreambuf_iterator<char>(thp)), std::istreambuf_iterator<char>());
+}
+
+} // namespace
+
+void startAgainWithHugePages(char** argv) {
+#ifdef __GLIBC__
     const char* tunables = std::getenv("GLIBC_TUNABLES");
-    if (!wantsHugePages(namedFilesSize(std::vector<std::string>(argv + 1, argv + argc)), enabled, tunables))
+    if (!hugePagesAvailable(transparentHugePages(), tunables))
         return;
     if (::setenv("GLIBC_TUNABLES", withHugePages(tunables).c_str(), 1) != 0)
         return;
     ::execv("/proc/self/exe", argv);
-    // Could not start again (no /proc): the command runs as it is, without the tunable.
+    // Could not start again (no /proc): the program runs as it is, without the tunable.
     if (tunables)
         ::setenv("GLIBC_TUNABLES", tunables, 1);
     else
         ::unsetenv("GLIBC_TUNABLES");
 #else
-    (void)argc;
     (void)argv;
 #endif
+}
+
+void startAgainWithHugePagesIfWorthIt(int argc, char** argv) {
+    if (namedFilesSize(std::vector<std::string>(argv + 1, argv + argc)) >= kHugePagesInputs)
+        startAgainWithHugePages(argv);
 }
 
 } // namespace maillage::app

@@ -4,7 +4,9 @@
 #include "cli_testing.h"
 #include "testing.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -238,6 +240,10 @@ private slots:
         QVERIFY(!app::wantsHugePages(small, madvise, nullptr));
         QVERIFY(!app::wantsHugePages(large, "always madvise [never]\n", nullptr));
         QVERIFY(!app::wantsHugePages(large, "", nullptr)); // a kernel without them
+        // The desktop asks for them whatever it opens, where they are available and not chosen already.
+        QVERIFY(app::hugePagesAvailable(madvise, nullptr));
+        QVERIFY(!app::hugePagesAvailable("always madvise [never]\n", nullptr));
+        QVERIFY(!app::hugePagesAvailable(madvise, "glibc.malloc.hugetlb=0"));
         // The user's own choice, or the process already started again: never a second time.
         QVERIFY(!app::wantsHugePages(large, madvise, "glibc.malloc.hugetlb=0"));
         QVERIFY(!app::wantsHugePages(large, madvise, "glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1"));
@@ -284,6 +290,37 @@ private slots:
         QCOMPARE(ownErr.count("maillage: GLIBC_TUNABLES="), 1);
         QVERIFY2(ownErr.contains("maillage: GLIBC_TUNABLES=glibc.malloc.hugetlb=0\n"), ownErr.constData());
         QCOMPARE(contentOf(large), contentOf(path("tiny-out.csv")));
+    }
+
+    void theDesktopStartsWithHugePages() {
+        QFile thp(QStringLiteral("/sys/kernel/mm/transparent_hugepage/enabled"));
+        if (!thp.open(QIODevice::ReadOnly) || thp.readAll().contains("[never]"))
+            QSKIP("this system has no transparent huge pages");
+        if (!QFileInfo::exists(QFileInfo(QStringLiteral(MAILLAGE_BINARY))
+                                   .dir()
+                                   .filePath(QStringLiteral("libmaillage_gui.so"))))
+            QSKIP("the desktop module is not built here");
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MAILLAGE_DEBUG_HEAP"), QStringLiteral("1"));
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("HOME"), home.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_CACHE_HOME"), home.filePath(QStringLiteral("cache")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+        env.remove(QStringLiteral("GLIBC_TUNABLES"));
+        p.setProcessEnvironment(env);
+        const QString shot = home.filePath(QStringLiteral("demo.png"));
+        p.start(QStringLiteral(MAILLAGE_BINARY),
+                {QStringLiteral("--demo"), QStringLiteral("--screenshot"), shot});
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(err.count("maillage: GLIBC_TUNABLES="), 1); // started again once, before the window
+        QVERIFY2(err.contains("maillage: GLIBC_TUNABLES=glibc.malloc.hugetlb=1\n"), err.constData());
+        QVERIFY(QFileInfo(shot).size() > 0);
     }
 
 private:
