@@ -24,13 +24,16 @@ bool regularFile(const std::string& path, struct stat& st) {
 
 } // namespace
 
+std::string argumentPath(const std::string& arg) {
+    const auto eq = arg.find('=');
+    return !arg.empty() && arg[0] == '-' && eq != std::string::npos ? arg.substr(eq + 1) : arg;
+}
+
 std::uintmax_t namedFilesSize(const std::vector<std::string>& args) {
     std::uintmax_t total = 0;
     std::set<std::pair<dev_t, ino_t>> seen;
     for (const std::string& arg : args) {
-        const auto eq = arg.find('=');
-        const std::string path =
-            arg.rfind("--", 0) == 0 && eq != std::string::npos ? arg.substr(eq + 1) : arg;
+        const std::string path = argumentPath(arg);
         struct stat st {};
         if (!path.empty() && regularFile(path, st) && seen.insert({st.st_dev, st.st_ino}).second)
             total += static_cast<std::uintmax_t>(st.st_size);
@@ -68,12 +71,14 @@ void startAgainWithHugePages(char** argv) {
     const char* tunables = std::getenv("GLIBC_TUNABLES");
     if (!hugePagesAvailable(transparentHugePages(), tunables))
         return;
+    const std::string before = tunables ? tunables : ""; // setenv() may free what getenv() returned
+    const bool wasSet = tunables != nullptr;
     if (::setenv("GLIBC_TUNABLES", withHugePages(tunables).c_str(), 1) != 0)
         return;
     ::execv("/proc/self/exe", argv);
     // Could not start again (no /proc): the program runs as it is, without the tunable.
-    if (tunables)
-        ::setenv("GLIBC_TUNABLES", tunables, 1);
+    if (wasSet)
+        ::setenv("GLIBC_TUNABLES", before.c_str(), 1);
     else
         ::unsetenv("GLIBC_TUNABLES");
 #else

@@ -19,6 +19,9 @@ namespace maillage::app {
 //! The weight of the files named from which a command runs with huge pages.
 inline constexpr std::uintmax_t kHugePagesInputs = 16u << 20;
 
+//! The path an argument names: the argument, or the value of -option=VALUE / --option=VALUE.
+std::string argumentPath(const std::string& arg);
+
 //! Bytes of the regular files that `args` name (an argument, the value of --option=VALUE, or a path
 //! followed by :YEAR as --professionals takes it), each file counted once.
 std::uintmax_t namedFilesSize(const std::vector<std::string>& args);

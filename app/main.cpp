@@ -85,10 +85,9 @@ int runInEngine(int argc, char** argv, bool errIsTerminal) {
 //! read only once, so the command must not start in the executable and then move to the engine module.
 bool namesStream(int argc, char** argv) {
     for (int i = 2; i < argc; ++i) {
-        const char* eq = std::strchr(argv[i], '=');
-        const char* path = argv[i][0] == '-' && eq ? eq + 1 : argv[i];
+        const std::string path = maillage::app::argumentPath(argv[i]);
         struct stat st {};
-        if (::stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+        if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
             return true;
     }
     return false;
