@@ -8,6 +8,9 @@ function(add_maillage_test NAME MODULE)
   target_link_libraries(${target} PRIVATE ${T_LIBS} ${QT}::Test ${QT}::Core)
   target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR} ${PROJECT_SOURCE_DIR}/tests)
   set_target_properties(${target} PROPERTIES AUTOMOC ON RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/tests)
+  if(NOT MAILLAGE_TESTS_DEBUG_INFO)
+    target_link_options(${target} PRIVATE -Wl,--strip-debug)
+  endif()
   target_compile_definitions(${target} PRIVATE
     TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
     SHARED_DATA_DIR="${MAILLAGE_SHARED_DATA_DIR}")
