@@ -457,16 +457,28 @@ std::string briefFirstEn(const CrunchDiagnostics& d) {
            shareInWords(d.firstPoleShare, Language::En) + " of the professionals.";
 }
 
+//! "2,5 fois plus que" / "2.5 times as much as": the primacy as the analysts' table shows it (one decimal,
+//! none from 10 on, a whole number without ",0"), "autant que" when that reads 1. Rounded to a whole
+//! number, a primacy of 2.5 was read aloud as "3 fois plus" beside a table saying 2,5, and one of 1.2 as
+//! "1 fois plus".
+std::string timesAsMuch(double primacy, Language language) {
+    const int decimals = primacy < 10 ? 1 : 0;
+    const double shown = std::round(primacy * (decimals ? 10 : 1)) / (decimals ? 10 : 1);
+    if (shown <= 1)
+        return language == Language::Fr ? "autant que" : "as much as";
+    const int kept = shown == std::round(shown) ? 0 : decimals;
+    return language == Language::Fr ? formatFr(shown, kept) + " fois plus que"
+                                    : formatEn(shown, kept) + " times as much as";
+}
+
 std::string briefPrimacyFr(const CrunchDiagnostics& d) {
-    const std::string times = formatFr(std::round(d.primacy), 0);
-    return nameOf(d.findings, d.firstPole) + " pèse " + times + " fois plus que " +
+    return nameOf(d.findings, d.firstPole) + " pèse " + timesAsMuch(d.primacy, Language::Fr) + " " +
            nameOf(d.findings, d.secondPole) + ", le deuxième pôle" +
            (d.macrocephalic ? " : une seule ville domine l'offre de soins." : ".");
 }
 
 std::string briefPrimacyEn(const CrunchDiagnostics& d) {
-    const std::string times = formatEn(std::round(d.primacy), 0);
-    return nameOf(d.findings, d.firstPole) + " weighs " + times + " times as much as " +
+    return nameOf(d.findings, d.firstPole) + " weighs " + timesAsMuch(d.primacy, Language::En) + " " +
            nameOf(d.findings, d.secondPole) + ", the second pole" +
            (d.macrocephalic ? ": one city dominates healthcare." : ".");
 }

@@ -393,6 +393,26 @@ private slots:
                 guarded.end());
     }
 
+    void primacyIsReadAloudAsTheAnalystsTableShowsIt() {
+        // Rounded to a whole number, 2.5 was read "3 fois plus" beside a table saying 2,5.
+        const auto sentence = [](double grandville, Language language) {
+            const auto brief =
+                describeCrunchBriefly(diagnoseCrunch(territory(grandville), kR1, {}, {}, 2013), language);
+            return brief.size() > 2 ? q(brief[2]).replace(QChar(0x00a0), QChar(' ')) : QString();
+        };
+        QCOMPARE(sentence(5000, Language::Fr),
+                 QStringLiteral("Grandville pèse 2,5 fois plus que Petitbourg, le "
+                                "deuxième pôle."));
+        QCOMPARE(sentence(5000, Language::En),
+                 QStringLiteral("Grandville weighs 2.5 times as much as Petitbourg, the second pole."));
+        QVERIFY(sentence(2100, Language::Fr).startsWith(QStringLiteral("Grandville pèse 1,1 fois plus que")));
+        QVERIFY(
+            sentence(2050, Language::Fr).startsWith(QStringLiteral("Grandville pèse autant que Petitbourg")));
+        QVERIFY(sentence(2050, Language::En)
+                    .startsWith(QStringLiteral("Grandville weighs as much as Petitbourg")));
+        QVERIFY(sentence(25000, Language::Fr).startsWith(QStringLiteral("Grandville pèse 13 fois plus que")));
+    }
+
     void noDrainIsReportedWhenDistantBassinsGain() {
         // Confins (200 km) had 600 in 2008: +50 %, the farthest gains most
         const CrunchDiagnostics d =
