@@ -592,6 +592,43 @@ private slots:
         QCOMPARE(panel.crunch().herfindahl, expected.herfindahl);
     }
 
+    void crunchReferenceColumnShowsOnlyWhenThereIsAUnitToCompareWith() {
+        PolesPanel panel(session.get(), canvas.get(), project.get());
+        panel.show();
+        auto* scope = panel.findChild<QComboBox*>(QStringLiteral("crunchScope"));
+        auto* header = panel.findChild<QLabel*>(QStringLiteral("crunchAverageHeader"));
+        auto* average = panel.findChild<QLabel*>(QStringLiteral("crunchAverage1"));
+        QVERIFY(scope->count() >= 3);
+        for (int i = 0; i < scope->count(); ++i) {
+            const QString data = scope->itemData(i).toString();
+            if (data == QStringLiteral("sel"))
+                session->selectBassins({panel.listedBassin(0)});
+            scope->setCurrentIndex(i);
+            QTRY_VERIFY(panel.crunch().totalProfessionals > 0);
+            const bool reference = analysis::hasReference(panel.crunch());
+            QCOMPARE(!header->isHidden(), reference);
+            QCOMPARE(!average->isHidden(), reference);
+        }
+    }
+
+    void crunchOfADatasetOfOneRegionShowsNoColumnOfDashes() {
+        model::Dataset one = demo::makeDemoDataset();
+        for (auto& b : one.bassins)
+            b.reg = one.bassins.front().reg;
+        one.reindex();
+        Session local;
+        QgsProject localProject;
+        QgsMapCanvas localCanvas;
+        local.setDataset(std::move(one));
+        PolesPanel panel(&local, &localCanvas, &localProject);
+        QTRY_VERIFY(panel.crunch().totalProfessionals > 0);
+        QVERIFY(!analysis::hasReference(panel.crunch()));
+        QVERIFY(panel.findChild<QLabel*>(QStringLiteral("crunchAverageHeader"))->isHidden());
+        for (int t = 1; t <= 4; ++t)
+            QVERIFY(panel.findChild<QLabel*>(QStringLiteral("crunchAverage%1").arg(t))->isHidden());
+        QVERIFY(!panel.findChild<QLabel*>(QStringLiteral("crunchCount1"))->isHidden());
+    }
+
     void crunchOfAnEmptySelectionAsksForOne() {
         PolesPanel panel(session.get(), canvas.get(), project.get());
         auto* scope = panel.findChild<QComboBox*>(QStringLiteral("crunchScope"));

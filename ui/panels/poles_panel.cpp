@@ -1013,10 +1013,15 @@ void PolesPanel::showConcentration(const analysis::CrunchDiagnostics& c, const a
         analysis::maskedLabel(rule, panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En));
     // The comparison the diagnosis makes (crunchReferenceLabel, as the crunch_types table names it).
     const analysis::Language language = panel::uiIsFrench() ? analysis::Language::Fr : analysis::Language::En;
-    if (auto* header = findChild<QLabel*>(QStringLiteral("crunchAverageHeader")))
+    // No other unit to compare with (a dataset of one région): no column of dashes.
+    const bool reference = analysis::hasReference(c);
+    if (auto* header = findChild<QLabel*>(QStringLiteral("crunchAverageHeader"))) {
         header->setText(qs(analysis::crunchReferenceLabel(c, language)));
+        header->setVisible(reference);
+    }
     const bool share = c.findings.scope == analysis::CrunchScope::Selection;
     for (int t = 1; t <= 4; ++t) {
+        m_typeAverage[t]->setVisible(reference);
         m_typeCount[t]->setText(QString::number(c.polesByType[t]));
         m_typeAverage[t]->setText(!analysis::hasReference(c) ? QStringLiteral("—")
                                   : share                    ? percent(c.referenceByType[t], 1)
