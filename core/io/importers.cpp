@@ -129,6 +129,14 @@ template <typename F> void forEachRow(TableRows& rows, F&& read) {
         read(CellRow{rows.cells(), rows.line()});
 }
 
+//! How many rows `rows` will give, or about (a streamed file's lines): what to reserve for one record each.
+std::size_t expectedRowsOf(const Table& table) {
+    return table.rows.size();
+}
+std::size_t expectedRowsOf(const TableRows& rows) {
+    return rows.expectedRows();
+}
+
 [[noreturn]] void throwBadCommuneCode(const std::string& raw, Location where) {
     const std::string t = text::trim(raw);
     throw Error(ErrorKind::Value, std::move(where),
@@ -972,6 +980,9 @@ std::string unpackCode(std::uint64_t v) {
 //! no row of its own for that vintage: a file listing both would count Paris twice.
 class CountSums {
 public:
+    //! Room for `rows` counts read: the vector is not grown (copied, its pages touched again) as it fills.
+    void reserve(std::size_t rows) { m_counts.reserve(rows); }
+
     //! Adds a row's count (zeros only register the row: absent = 0). `code` is a commune code.
     void add(const std::string& code, int profession, int year, double count) {
         const bool arrondissement = codes::isArrondissement(code);
@@ -1155,6 +1166,12 @@ public:
     LongCounts(CountsReading& c, bool allowUnknownProfessions)
         : m_c(c), m_allowUnknown(allowUnknownProfessions),
           m_professionCells(c.table, c.professionCol, c.catalogue), m_same(c.catalogue) {}
+
+    //! Room for `rows` rows (the national BPE: 6 % of classify's time was growing these vectors).
+    void reserve(std::size_t rows) {
+        m_counted.reserve(rows);
+        m_c.sums.reserve(rows);
+    }
 
     void readRow(const CellRow& r) {
         const std::string code = communeCode(m_c.table, r, m_c.codeCol);
@@ -1377,6 +1394,7 @@ readCounts(const TableHead& head, Rows& rows, const model::ProfessionCatalogue& 
     CountsReading c(head, catalogue, columns, vintage);
     if (c.layout == CountsLayout::Long) {
         LongCounts reader(c, allowUnknownProfessions);
+        reader.reserve(expectedRowsOf(rows));
         forEachRow(rows, [&](const CellRow& r) {
             if (eachRow)
                 eachRow(r.cells, r.line);
