@@ -373,7 +373,9 @@ constexpr QSize kRecomputeMapSize(900, 800);
 //! idle, no task running, the panels' deferred refreshes done (checked every 2 ms). The time is the wall
 //! time to the last map redraw (manual); "cpu_ms" the process CPU per change (every thread), "main_cpu_ms"
 //! the main thread's (what the user waits for), "redraws" the map redraws per change.
-void recomputeBenchmark(benchmark::State& state, const std::function<bool(ui::Session&, bool)>& change) {
+//! `labels` false: the same with the canvas's labels off (what the labels cost of the recompute: session 28).
+void recomputeBenchmark(benchmark::State& state, const std::function<bool(ui::Session&, bool)>& change,
+                        bool labels = true) {
     if (!g_fixture) {
         state.SkipWithError(sharedDataPresent() ? "national map could not be built"
                                                 : "shared data absent (../shared/data)");
@@ -384,6 +386,9 @@ void recomputeBenchmark(benchmark::State& state, const std::function<bool(ui::Se
     // A map of one size whatever the docks leave it (a narrower layers dock gave the map 673 pixels of
     // width instead of 453 in session 26, and every render 50 % more pixels to fill, compose and copy).
     canvas->setFixedSize(kRecomputeMapSize);
+    const Qgis::MapSettingsFlags flags = canvas->mapSettings().flags();
+    canvas->setMapSettingsFlags(
+        labels ? flags : flags & ~Qgis::MapSettingsFlags(Qgis::MapSettingsFlag::DrawLabeling));
     QCoreApplication::processEvents();
     canvas->freeze(false);
     canvas->setExtent(window.layers()->fullExtent());
@@ -435,6 +440,7 @@ void recomputeBenchmark(benchmark::State& state, const std::function<bool(ui::Se
     saveImage(canvas->grab().toImage(), "BM_Recompute");
     state.counters["map_px"] = canvas->width();
     state.counters["map_py"] = canvas->height();
+    canvas->setMapSettingsFlags(flags);
     canvas->freeze(true);
     canvas->setMinimumSize(0, 0);
     canvas->setMaximumSize(QWIDGETSIZE_MAX, QWIDGETSIZE_MAX);
@@ -444,22 +450,24 @@ void recomputeBenchmark(benchmark::State& state, const std::function<bool(ui::Se
 }
 
 //! Pôle thresholds: the grands pôles from 2,500 instead of 3,000 professionals (types, legend, links).
-void BM_RecomputePoleThreshold(benchmark::State& state) {
-    recomputeBenchmark(state, [](ui::Session& session, bool odd) {
-        model::Parameters p = session.parameters();
-        p.poles.grandPoleMin = odd ? 2500 : 3000;
-        session.setParameters(p);
-        return true;
-    });
+bool changePoleThreshold(ui::Session& session, bool odd) {
+    model::Parameters p = session.parameters();
+    p.poles.grandPoleMin = odd ? 2500 : 3000;
+    session.setParameters(p);
+    return true;
 }
 //! A maillage parameter alone: the isolation distance of the pôles (links and pôles, not the types).
+bool changeIsolation(ui::Session& session, bool odd) {
+    model::Parameters p = session.parameters();
+    p.maillage.isolationDistanceKm = odd ? 40 : 30;
+    session.setParameters(p);
+    return true;
+}
+void BM_RecomputePoleThreshold(benchmark::State& state) {
+    recomputeBenchmark(state, changePoleThreshold);
+}
 void BM_RecomputeIsolation(benchmark::State& state) {
-    recomputeBenchmark(state, [](ui::Session& session, bool odd) {
-        model::Parameters p = session.parameters();
-        p.maillage.isolationDistanceKm = odd ? 40 : 30;
-        session.setParameters(p);
-        return true;
-    });
+    recomputeBenchmark(state, changeIsolation);
 }
 //! Another vintage of the counts (the oldest and the newest), when the dataset has two.
 void BM_RecomputeVintage(benchmark::State& state) {
@@ -471,9 +479,19 @@ void BM_RecomputeVintage(benchmark::State& state) {
         return true;
     });
 }
+//! The two above with the canvas's labels off: the rest of the recompute (the large pôles' names are the
+//! only labels of the national map).
+void BM_RecomputePoleThresholdNoLabels(benchmark::State& state) {
+    recomputeBenchmark(state, changePoleThreshold, false);
+}
+void BM_RecomputeIsolationNoLabels(benchmark::State& state) {
+    recomputeBenchmark(state, changeIsolation, false);
+}
 BENCHMARK(BM_RecomputePoleThreshold)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(10);
 BENCHMARK(BM_RecomputeIsolation)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(10);
 BENCHMARK(BM_RecomputeVintage)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(10);
+BENCHMARK(BM_RecomputePoleThresholdNoLabels)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(10);
+BENCHMARK(BM_RecomputeIsolationNoLabels)->Unit(benchmark::kMillisecond)->UseManualTime()->Iterations(10);
 
 //! One benchmark per layer of the map, rendered alone (sequential job, labels included).
 void registerLayerBenchmarks() {
