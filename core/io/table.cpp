@@ -2,6 +2,7 @@
 
 #include "core/io/table_detail.h"
 #include "core/model/csv.h"
+#include "core/model/prefault.h"
 #include "core/model/text.h"
 
 #include <algorithm>
@@ -577,6 +578,8 @@ void startFile(TableRows::State& st, const std::string& path, const TableReadOpt
     const bool regular = std::filesystem::is_regular_file(status);
     const auto size = regular ? std::filesystem::file_size(path, sizeError) : std::uintmax_t(0);
     if (regular && !sizeError) {
+        bytes.reserve(static_cast<std::size_t>(size));
+        memory::prefault(bytes.data(), static_cast<std::size_t>(size)); // zeroed, then read: mapped at once
         bytes.resize(static_cast<std::size_t>(size));
         if (size > 0 && !in.read(bytes.data(), static_cast<std::streamsize>(size)))
             throw Error(ErrorKind::CannotOpen, Location{path, 0, {}, -1}, msg("io.cannot_read"));

@@ -1,6 +1,8 @@
 #pragma once
 // A small table of codes -> int (professions, the values of a column), looked up once per row of large
 // tables: constant-time hashing, no node per entry.
+#include "core/model/prefault.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -127,7 +129,10 @@ private:
         m_table[i] = slot;
     }
     void resize(std::size_t length) {
-        std::vector<Slot> old(length);
+        std::vector<Slot> old;
+        old.reserve(length);
+        memory::prefaultCapacity(old); // zeroed next: mapped at once
+        old.resize(length);
         old.swap(m_table);
         for (const Slot& slot : old)
             if (slot.position != 0)
