@@ -727,13 +727,17 @@ private:
             throw Error(ErrorKind::Duplicate, m_table.locate(r.line, m_codeCol),
                         msg("io.import.commune_twice",
                             {arg::text("code", code), arg::integer("first", m_lines[at])}));
+        if (seen < 0) {
+            // Built in place: a commune built aside then moved in was 9 % of a national classify.
+            model::Commune& c = m_communes.emplace_back();
+            fill(c, r, code);
+            c.population = population;
+            indexLast(r.line);
+            return;
+        }
         model::Commune c;
         fill(c, r, code);
         c.population = population;
-        if (seen < 0) {
-            append(std::move(c), r.line);
-            return;
-        }
         // The commune's own row wins over its arrondissements read before.
         m_lines[at] = r.line;
         const auto isPart = [&](const std::string& f) { return codes::foldArrondissement(f) == code; };
@@ -745,6 +749,11 @@ private:
     //! A commune not seen before, from its own row at `line` (0: a city built from its arrondissements).
     void append(model::Commune c, long line) {
         m_communes.push_back(std::move(c));
+        indexLast(line);
+    }
+
+    //! The last commune of m_communes, read at `line`, found by its code from now on.
+    void indexLast(long line) {
         m_lines.push_back(line);
         m_positions.add(m_communes, m_communes.size() - 1);
     }
