@@ -1030,7 +1030,11 @@ public:
             else
                 sums.push_back({key, count}); // a city read from its arrondissements only
         }
-        std::sort(sums.begin(), sums.end(), [](const Sum& a, const Sum& b) { return a.first < b.first; });
+        // In key order already but for the cities read from their arrondissements only, put after.
+        const auto byKey = [](const Sum& a, const Sum& b) { return a.first < b.first; };
+        const auto tail = sums.begin() + static_cast<std::ptrdiff_t>(communeSums);
+        std::sort(tail, sums.end(), byKey);
+        std::inplace_merge(sums.begin(), tail, sums.end(), byKey);
         for (const auto& [placeYear, codesSeen] : m_arrondissements) {
             if (!m_ownRows.count(placeYear))
                 continue;
