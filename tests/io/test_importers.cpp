@@ -329,6 +329,23 @@ private slots:
                               "its professionals twice) (75101)"}));
     }
 
+    void citiesReadFromTheirArrondissementsOnlyTakeTheirPlaceInCodeOrder() {
+        // Their sums come after the communes' ones, then merged in: the records stay in code order.
+        const io::Table t = io::parseCsvText("commune;profession;count\n"
+                                             "75101;infirmier;3\n"
+                                             "59350;infirmier;2\n"
+                                             "13201;infirmier;1\n"
+                                             "99999;infirmier;6\n"
+                                             "69381;infirmier;5\n"
+                                             "01001;infirmier;4\n"
+                                             "13202;infirmier;2\n",
+                                             "cities.csv");
+        Warnings warnings;
+        QCOMPARE(describe(io::readProfessionals(t, catalogue, 2013, {}, warnings)),
+                 (QStringList{"01001 infirmier 2013 4", "13055 infirmier 2013 3", "59350 infirmier 2013 2",
+                              "69123 infirmier 2013 5", "75056 infirmier 2013 3", "99999 infirmier 2013 6"}));
+    }
+
     void oneProfessionWrittenTwoWaysIsADuplicateNamingBothRows() {
         const io::Table t = io::parseCsvText("commune;profession;count\n"
                                              "59350;D201;3\n"
