@@ -404,6 +404,15 @@ bool isSecretMarker(std::string_view s) {
 }
 
 std::optional<double> parseNumber(std::string_view raw) {
+    // Most cells are plain digits, with a decimal point or not: read as they are, without the copies below
+    // (which give the same value for them; 7 % of a national classify).
+    if (!raw.empty() &&
+        std::all_of(raw.begin(), raw.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; })) {
+        double value = 0;
+        const auto res = std::from_chars(raw.data(), raw.data() + raw.size(), value);
+        if (res.ec == std::errc() && res.ptr == raw.data() + raw.size() && std::isfinite(value))
+            return value;
+    }
     const std::string t = trim(raw);
     std::string s;
     s.reserve(t.size());

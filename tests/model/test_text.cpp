@@ -13,6 +13,18 @@ using maillage::testing::q;
 class TestText : public QObject {
     Q_OBJECT
 private slots:
+    void plainDigitsAreReadAsNumbersAndMalformedOnesRefused() {
+        // Digits with or without a decimal point take the short way: the same values and refusals.
+        QCOMPARE(text::parseNumber("0").value(), 0.0);
+        QCOMPARE(text::parseNumber("00012").value(), 12.0);
+        QCOMPARE(text::parseNumber("3.25").value(), 3.25);
+        QCOMPARE(text::parseNumber("7.").value(), 7.0);
+        QVERIFY(!text::parseNumber("1.2.3"));
+        QVERIFY(!text::parseNumber("."));
+        QVERIFY(!text::parseNumber(std::string(400, '9'))); // beyond a double
+        QCOMPARE(text::parseNumber(" 12 ").value(), 12.0);  // the long way
+    }
+
     void decimalCommaAndThousandSpacesAreRead() {
         QCOMPARE(text::parseNumber("12,5").value(), 12.5);
         QCOMPARE(text::parseNumber("1 234,5").value(), 1234.5);
