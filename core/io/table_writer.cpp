@@ -291,14 +291,22 @@ std::string machineCell(const Cell& cell, const Column& column) {
 namespace {
 
 std::string csvField(const std::string& text, char separator) {
-    const bool quote = text.find_first_of(std::string("\"\r\n") + separator) != std::string::npos ||
+    const char specials[] = {'"', '\r', '\n', separator};
+    const bool quote = text.find_first_of(specials, 0, sizeof specials) != std::string::npos ||
                        (!text.empty() && (text.front() == ' ' || text.back() == ' '));
     if (!quote)
         return text;
-    std::string out = "\"";
-    for (char c : text)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
+    // Appended a character at a time, not a string each (the reasons' sentences: 6 % of a classify).
+    std::string out;
+    out.reserve(text.size() + 2 + static_cast<std::size_t>(std::count(text.begin(), text.end(), '"')));
+    out += '"';
+    for (char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
 }
 
 } // namespace
