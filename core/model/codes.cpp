@@ -91,6 +91,11 @@ static int asNumber(const std::string& code) {
 }
 
 bool isArrondissement(const std::string& communeCode) {
+    // Only codes of 13, 69 and 75 may be: the others told apart by two characters (asked of every row read).
+    if (communeCode.size() != 5 || !((communeCode[0] == '1' && communeCode[1] == '3') ||
+                                     (communeCode[0] == '6' && communeCode[1] == '9') ||
+                                     (communeCode[0] == '7' && communeCode[1] == '5')))
+        return false;
     const int v = asNumber(communeCode);
     return (v >= 75101 && v <= 75120) || (v >= 69381 && v <= 69389) || (v >= 13201 && v <= 13216);
 }

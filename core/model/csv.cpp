@@ -1,6 +1,7 @@
 #include "core/model/csv.h"
 
 #include <algorithm>
+#include <array>
 
 namespace maillage::text {
 
@@ -41,8 +42,20 @@ bool readQuoted(const char*& p, const char* end, long& line, std::string& field)
 //! Appends to `field` what follows up to the separator or the line end (after a closing quote, or an
 //! unquoted field); advances `p` there.
 void readUpToSeparator(const char*& p, const char* end, char sep, std::string& field) {
+    // One table lookup a character rather than three comparisons (every cell of every file goes through).
+    static thread_local char tableSep = '\n';
+    static thread_local std::array<bool, 256> stops = [] {
+        std::array<bool, 256> t{};
+        t['\n'] = t['\r'] = true;
+        return t;
+    }();
+    if (tableSep != sep) {
+        stops[static_cast<unsigned char>(tableSep)] = tableSep == '\n' || tableSep == '\r';
+        stops[static_cast<unsigned char>(sep)] = true;
+        tableSep = sep;
+    }
     const char* q = p;
-    while (q < end && *q != sep && *q != '\n' && *q != '\r')
+    while (q < end && !stops[static_cast<unsigned char>(*q)])
         ++q;
     field.append(p, q);
     p = q;

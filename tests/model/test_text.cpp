@@ -1,3 +1,4 @@
+#include "core/model/csv.h"
 #include "core/model/text.h"
 
 #include "comma_locale.h"
@@ -13,6 +14,23 @@ using maillage::testing::q;
 class TestText : public QObject {
     Q_OBJECT
 private slots:
+    void eachSeparatorSplitsOnlyItsOwnFieldsWhateverWasReadBefore() {
+        // The same text read with ';', then ',', then ';' again, then tabs: each split on its own separator.
+        const std::string textLine = "a;b,c\td\r\ne,f;g\n";
+        const auto fields = [&](char sep) {
+            std::vector<text::CsvRecord> records;
+            text::tokenizeCsv(textLine, sep, records);
+            QStringList out;
+            for (const auto& r : records)
+                out << q(text::join(r.fields, "|"));
+            return out;
+        };
+        QCOMPARE(fields(';'), (QStringList{"a|b,c\td", "e,f|g"}));
+        QCOMPARE(fields(','), (QStringList{"a;b|c\td", "e|f;g"}));
+        QCOMPARE(fields(';'), (QStringList{"a|b,c\td", "e,f|g"}));
+        QCOMPARE(fields('\t'), (QStringList{"a;b,c|d", "e,f;g"}));
+    }
+
     void plainDigitsAreReadAsNumbersAndMalformedOnesRefused() {
         // Digits with or without a decimal point take the short way: the same values and refusals.
         QCOMPARE(text::parseNumber("0").value(), 0.0);
