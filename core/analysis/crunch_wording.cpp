@@ -462,11 +462,11 @@ std::string briefFirstEn(const CrunchDiagnostics& d) {
 //! number, a primacy of 2.5 was read aloud as "3 fois plus" beside a table saying 2,5, and one of 1.2 as
 //! "1 fois plus".
 std::string timesAsMuch(double primacy, Language language) {
-    const int decimals = primacy < 10 ? 1 : 0;
-    const double shown = std::round(primacy * (decimals ? 10 : 1)) / (decimals ? 10 : 1);
+    const double steps = primacy < 10 ? 10 : 1; // tenths, or units
+    const double shown = std::round(primacy * steps) / steps;
     if (shown <= 1)
         return language == Language::Fr ? "autant que" : "as much as";
-    const int kept = shown == std::round(shown) ? 0 : decimals;
+    const int kept = shown == std::round(shown) ? 0 : 1;
     return language == Language::Fr ? formatFr(shown, kept) + " fois plus que"
                                     : formatEn(shown, kept) + " times as much as";
 }

@@ -727,23 +727,19 @@ private:
             throw Error(ErrorKind::Duplicate, m_table.locate(r.line, m_codeCol),
                         msg("io.import.commune_twice",
                             {arg::text("code", code), arg::integer("first", m_lines[at])}));
+        // Built in place (built aside then moved in, communes were 9 % of a national classify); the
+        // commune's own row wins over its arrondissements read before.
+        model::Commune& c = seen < 0 ? m_communes.emplace_back() : (m_communes[at] = model::Commune{});
+        fill(c, r, code);
+        c.population = population;
         if (seen < 0) {
-            // Built in place: a commune built aside then moved in was 9 % of a national classify.
-            model::Commune& c = m_communes.emplace_back();
-            fill(c, r, code);
-            c.population = population;
             indexLast(r.line);
             return;
         }
-        model::Commune c;
-        fill(c, r, code);
-        c.population = population;
-        // The commune's own row wins over its arrondissements read before.
         m_lines[at] = r.line;
         const auto isPart = [&](const std::string& f) { return codes::foldArrondissement(f) == code; };
         std::copy_if(m_folded.begin(), m_folded.end(), std::back_inserter(m_ignored), isPart);
         m_folded.erase(std::remove_if(m_folded.begin(), m_folded.end(), isPart), m_folded.end());
-        m_communes[at] = std::move(c);
     }
 
     //! A commune not seen before, from its own row at `line` (0: a city built from its arrondissements).

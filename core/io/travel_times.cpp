@@ -1,5 +1,6 @@
 #include "core/io/travel_times.h"
 
+#include "core/model/csv.h"
 #include "core/model/text.h"
 
 #include <algorithm>
@@ -179,10 +180,6 @@ std::string lineOf(const std::string& text, long line) {
     return text.substr(begin, text.find('\n', begin) - begin);
 }
 
-std::size_t countLines(const std::string& text) {
-    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-}
-
 //! A block of lines under the header, its lines numbered as in the file (line 2 of the block's text is
 //! line `firstLine` of the file), errors included.
 Table parseBlock(const std::string& header, const std::string& text, const std::string& path,
@@ -231,7 +228,7 @@ TravelTimesRead readTravelTimesFile(const std::string& path, const TableReadOpti
         std::string text = in ? completeLines(block, rest) : std::move(block);
         if (!in)
             rest.clear();
-        const long lines = static_cast<long>(countLines(text));
+        const long lines = static_cast<long>(text::countLines(text));
         if (header.empty() && in && lines < 8) { // the first block must hold the header and some rows
             rest = text + rest;
             continue;

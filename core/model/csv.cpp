@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace maillage::text {
 
@@ -41,19 +42,8 @@ bool readQuoted(const char*& p, const char* end, long& line, std::string& field)
 
 //! Appends to `field` what follows up to the separator or the line end (after a closing quote, or an
 //! unquoted field); advances `p` there.
-void readUpToSeparator(const char*& p, const char* end, char sep, std::string& field) {
-    // One table lookup a character rather than three comparisons (every cell of every file goes through).
-    static thread_local char tableSep = '\n';
-    static thread_local std::array<bool, 256> stops = [] {
-        std::array<bool, 256> t{};
-        t['\n'] = t['\r'] = true;
-        return t;
-    }();
-    if (tableSep != sep) {
-        stops[static_cast<unsigned char>(tableSep)] = tableSep == '\n' || tableSep == '\r';
-        stops[static_cast<unsigned char>(sep)] = true;
-        tableSep = sep;
-    }
+void readUpToSeparator(const char*& p, const char* end, const std::array<bool, 256>& stops,
+                       std::string& field) {
     const char* q = p;
     while (q < end && !stops[static_cast<unsigned char>(*q)])
         ++q;
@@ -62,6 +52,23 @@ void readUpToSeparator(const char*& p, const char* end, char sep, std::string& f
 }
 
 } // namespace
+
+std::size_t countLines(std::string_view s) {
+    // memchr rather than std::count, which went a byte at a time (3 % of a national classify).
+    std::size_t lines = 0;
+    const char* const end = s.data() + s.size();
+    for (const char* at = s.data();
+         (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)))); ++at)
+        ++lines;
+    return lines;
+}
+
+CsvTokenizer::CsvTokenizer(std::string_view s, char sep)
+    : m_p(s.data()), m_end(s.data() + s.size()), m_sep(sep) {
+    // One table lookup a character rather than three comparisons: every cell of every file goes through.
+    m_stops[static_cast<unsigned char>('\n')] = m_stops[static_cast<unsigned char>('\r')] = true;
+    m_stops[static_cast<unsigned char>(sep)] = true;
+}
 
 bool CsvTokenizer::next(CsvRecord& record) {
     if (m_p >= m_end || m_openQuote)
@@ -83,10 +90,10 @@ bool CsvTokenizer::next(CsvRecord& record) {
                 break;
             }
             // Lenient: anything up to the separator after the closing quote belongs to the field.
-            readUpToSeparator(m_p, m_end, m_sep, field);
+            readUpToSeparator(m_p, m_end, m_stops, field);
         } else {
             field.clear();
-            readUpToSeparator(m_p, m_end, m_sep, field);
+            readUpToSeparator(m_p, m_end, m_stops, field);
         }
         if (m_p >= m_end)
             break;
@@ -112,7 +119,7 @@ bool CsvTokenizer::next(CsvRecord& record) {
 
 std::optional<CsvOpenQuote> tokenizeCsv(std::string_view s, char sep, std::vector<CsvRecord>& records) {
     // One record a line in most files, each as wide as the one before: no reallocation on the way.
-    records.reserve(records.size() + static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
+    records.reserve(records.size() + countLines(s) + 1);
     CsvTokenizer tokenizer(s, sep);
     CsvRecord record;
     while (tokenizer.next(record)) {

@@ -1,6 +1,7 @@
 #pragma once
 // CSV tokenising, shared by the table reader (core/io/table) and the profession catalogue: one
 // implementation of quotes, separators and line numbers. Text in, records out; no I/O, no encodings.
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -21,6 +22,9 @@ struct CsvOpenQuote {
     std::size_t field = 0; //!< 0-based field index in its record
 };
 
+//! How many line ends ('\n') `s` holds: what a table of its lines is reserved for.
+std::size_t countLines(std::string_view s);
+
 //! RFC 4180 with the leniency real files need: CRLF, LF or CR line ends; newlines inside quotes are kept
 //! as '\n' and counted as lines; quotes inside unquoted fields are kept; text after a closing quote is
 //! appended to the field; a trailing separator ends with an empty field; a blank line is a record of one
@@ -33,7 +37,7 @@ std::optional<CsvOpenQuote> tokenizeCsv(std::string_view s, char sep, std::vecto
 //! as it comes rather than holding them all.
 class CsvTokenizer {
 public:
-    CsvTokenizer(std::string_view s, char sep) : m_p(s.data()), m_end(s.data() + s.size()), m_sep(sep) {}
+    CsvTokenizer(std::string_view s, char sep);
     //! The next record into `record`, whose strings are reused (no allocation for a record as wide as the
     //! one before, with fields no longer); false at the end of the text.
     bool next(CsvRecord& record);
@@ -44,6 +48,8 @@ private:
     const char* m_p;
     const char* m_end;
     char m_sep;
+    //! The characters that end an unquoted field: the separator and the line ends (one lookup each).
+    std::array<bool, 256> m_stops{};
     long m_line = 1;
     std::optional<CsvOpenQuote> m_openQuote;
 };
