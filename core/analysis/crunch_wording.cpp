@@ -86,23 +86,23 @@ std::string typeCountFr(PoleType t, int n) {
     const bool many = n > 1;
     switch (t) {
     case PoleType::GrandeMetropole:
-        return std::to_string(n) + (many ? " pôles de grande métropole" : " pôle de grande métropole");
+        return formatFr(n) + (many ? " pôles de grande métropole" : " pôle de grande métropole");
     case PoleType::GrandPole:
-        return std::to_string(n) + (many ? " grands pôles" : " grand pôle");
+        return formatFr(n) + (many ? " grands pôles" : " grand pôle");
     case PoleType::Intermediaire:
-        return std::to_string(n) + (many ? " pôles intermédiaires" : " pôle intermédiaire");
+        return formatFr(n) + (many ? " pôles intermédiaires" : " pôle intermédiaire");
     case PoleType::Secondaire:
-        return std::to_string(n) + (many ? " pôles secondaires" : " pôle secondaire");
+        return formatFr(n) + (many ? " pôles secondaires" : " pôle secondaire");
     case PoleType::HorsPole:
         break;
     }
-    return std::to_string(n) + (many ? " bassins hors pôle" : " bassin hors pôle");
+    return formatFr(n) + (many ? " bassins hors pôle" : " bassin hors pôle");
 }
 
 std::string polesSentenceFr(const CrunchDiagnostics& d) {
     const std::size_t n = d.bassins.size();
     const std::string scope = (n == 1 ? std::string("Dans le bassin de vie étudié")
-                                      : "Sur les " + std::to_string(n) + " bassins de vie étudiés") +
+                                      : "Sur les " + formatFr(n) + " bassins de vie étudiés") +
                               " (" + formatFr(d.totalProfessionals, 0) + " professionnels de santé en " +
                               std::to_string(d.vintageTo) + ")";
     const int poleCount = poleCountOf(d);
@@ -114,7 +114,7 @@ std::string polesSentenceFr(const CrunchDiagnostics& d) {
     for (int t = 1; t < kPoleTypeCount; ++t)
         if (d.polesByType[t] > 0)
             parts.push_back(typeCountFr(static_cast<PoleType>(t), d.polesByType[t]));
-    return scope + ", " + std::to_string(poleCount) +
+    return scope + ", " + formatFr(poleCount) +
            (poleCount > 1 ? " sont des pôles d'offre de soins, c'est-à-dire des bassins qui concentrent"
                           : " est un pôle d'offre de soins, c'est-à-dire un bassin qui concentre") +
            " assez de professionnels pour attirer les patients des alentours : " +
@@ -149,7 +149,7 @@ std::string concentrationSentenceFr(const CrunchDiagnostics& d) {
     // A number below 2 takes the singular ("1,7 bassin de vie").
     const std::string eq =
         formatFr(d.equivalentPoles, 1) + (d.equivalentPoles < 2 ? " bassin de vie" : " bassins de vie");
-    const std::string tail = " sur " + std::to_string(d.bassins.size()) +
+    const std::string tail = " sur " + formatFr(d.bassins.size()) +
                              " (indice de concentration de Herfindahl : " + formatFr(d.herfindahl, 2) + ")";
     if (d.findings.highConcentration)
         return "Tout se passe comme si les professionnels étaient répartis à parts égales entre seulement " +
@@ -171,14 +171,14 @@ std::string changeSentenceFr(const CrunchDiagnostics& d) {
 // A correlation over a handful of BVs is no finding (issue 11): say so, with the numbers.
 std::string tooFewFr(const CrunchDiagnostics& d) {
     return "Trop peu de bassins de vie pour conclure sur une vidange de la périphérie (" +
-           std::to_string(d.findings.correlationPoints) + " comparables, il en faut au moins " +
-           std::to_string(d.minCorrelationBassins) + ").";
+           formatFr(d.findings.correlationPoints) + " comparables, il en faut au moins " +
+           formatFr(d.minCorrelationBassins) + ").";
 }
 
 std::string tooFewEn(const CrunchDiagnostics& d) {
     return "Too few bassins de vie to conclude on a draining of the periphery (" +
-           std::to_string(d.findings.correlationPoints) + " comparable, at least " +
-           std::to_string(d.minCorrelationBassins) + " needed).";
+           formatEn(d.findings.correlationPoints) + " comparable, at least " +
+           formatEn(d.minCorrelationBassins) + " needed).";
 }
 
 std::string drainSentenceFr(const CrunchDiagnostics& d) {
@@ -240,23 +240,23 @@ std::string typeCountEn(PoleType t, int n) {
     const bool many = n != 1;
     switch (t) {
     case PoleType::GrandeMetropole:
-        return std::to_string(n) + (many ? " metropolitan poles" : " metropolitan pole");
+        return formatEn(n) + (many ? " metropolitan poles" : " metropolitan pole");
     case PoleType::GrandPole:
-        return std::to_string(n) + (many ? " large poles" : " large pole");
+        return formatEn(n) + (many ? " large poles" : " large pole");
     case PoleType::Intermediaire:
-        return std::to_string(n) + (many ? " intermediate poles" : " intermediate pole");
+        return formatEn(n) + (many ? " intermediate poles" : " intermediate pole");
     case PoleType::Secondaire:
-        return std::to_string(n) + (many ? " secondary poles" : " secondary pole");
+        return formatEn(n) + (many ? " secondary poles" : " secondary pole");
     case PoleType::HorsPole:
         break;
     }
-    return std::to_string(n) + (many ? " non-pole areas" : " non-pole area");
+    return formatEn(n) + (many ? " non-pole areas" : " non-pole area");
 }
 
 std::string polesSentenceEn(const CrunchDiagnostics& d) {
     const std::size_t n = d.bassins.size();
     const std::string scope = (n == 1 ? std::string("In the bassin de vie studied")
-                                      : "Of the " + std::to_string(n) + " bassins de vie studied") +
+                                      : "Of the " + formatEn(n) + " bassins de vie studied") +
                               " (" + formatEn(d.totalProfessionals, 0) + " health professionals in " +
                               std::to_string(d.vintageTo) + ")";
     const int poleCount = poleCountOf(d);
@@ -269,7 +269,7 @@ std::string polesSentenceEn(const CrunchDiagnostics& d) {
         if (d.polesByType[t] > 0)
             parts.push_back(typeCountEn(static_cast<PoleType>(t), d.polesByType[t]));
     const bool many = poleCount > 1;
-    return scope + ", " + std::to_string(poleCount) +
+    return scope + ", " + formatEn(poleCount) +
            (many ? " are care poles, that is areas" : " is a care pole, that is an area") +
            " with enough professionals to draw patients from around " + (many ? "them" : "it") + ": " +
            enumerate(parts, Language::En) + ".";
@@ -300,7 +300,7 @@ std::vector<std::string> primacySentencesEn(const CrunchDiagnostics& d) {
 
 std::string concentrationSentenceEn(const CrunchDiagnostics& d) {
     const std::string eq = formatEn(d.equivalentPoles, 1) + " bassins de vie";
-    const std::string tail = " out of " + std::to_string(d.bassins.size()) +
+    const std::string tail = " out of " + formatEn(d.bassins.size()) +
                              " (Herfindahl concentration index: " + formatEn(d.herfindahl, 2) + ")";
     if (d.findings.highConcentration)
         return "It is as if the professionals were shared equally among only " + eq + tail +
@@ -435,16 +435,16 @@ std::string briefPolesFr(const CrunchDiagnostics& d) {
     const int n = poleCountOf(d);
     if (n == 0)
         return "Le territoire n'a aucun pôle d'offre de soins.";
-    return "Le territoire compte " + std::to_string(n) + (n > 1 ? " pôles" : " pôle") +
-           " d'offre de soins sur " + std::to_string(d.bassins.size()) + " bassins de vie.";
+    return "Le territoire compte " + formatFr(n) + (n > 1 ? " pôles" : " pôle") + " d'offre de soins sur " +
+           formatFr(d.bassins.size()) + " bassins de vie.";
 }
 
 std::string briefPolesEn(const CrunchDiagnostics& d) {
     const int n = poleCountOf(d);
     if (n == 0)
         return "The area has no healthcare pole.";
-    return "The area has " + std::to_string(n) + (n > 1 ? " healthcare poles" : " healthcare pole") +
-           " among " + std::to_string(d.bassins.size()) + " bassins de vie.";
+    return "The area has " + formatEn(n) + (n > 1 ? " healthcare poles" : " healthcare pole") + " among " +
+           formatEn(d.bassins.size()) + " bassins de vie.";
 }
 
 std::string briefFirstFr(const CrunchDiagnostics& d) {

@@ -549,11 +549,11 @@ void warnMissingTravelTimes(const MaillageWork& w, Warnings& warnings) {
     if (!w.travel || (w.missingPairs == 0 && w.missingRemote == 0))
         return;
     const auto pairs = static_cast<long long>(w.n * (w.n - 1) / 2);
-    std::vector<MessageArg> args = {arg::text("missing", std::to_string(w.missingPairs)),
-                                    arg::text("pairs", std::to_string(pairs)),
+    std::vector<MessageArg> args = {arg::integer("missing", static_cast<long long>(w.missingPairs)),
+                                    arg::integer("pairs", pairs),
                                     arg::number("speed", w.params.fallbackSpeedKmh, 0)};
     if (w.missingRemote > 0)
-        args.push_back(arg::text("remote", std::to_string(w.missingRemote)));
+        args.push_back(arg::integer("remote", static_cast<long long>(w.missingRemote)));
     warnings.push_back(makeWarning(ErrorKind::Join, {},
                                    msg(w.missingRemote > 0 ? "analysis.maillage.travel_times_missing_remote"
                                                            : "analysis.maillage.travel_times_missing",

@@ -23,10 +23,6 @@ std::string percent(double fraction, int decimals, Language language) {
     return language == Language::Fr ? n + kNbsp + "%" : n + "%";
 }
 
-std::string plural(std::size_t n, const char* singular, const char* pluralForm) {
-    return std::to_string(n) + " " + (n == 1 ? singular : pluralForm);
-}
-
 std::string vintageName(int vintage) {
     return vintage ? std::to_string(vintage) : std::string("no vintage");
 }

@@ -26,8 +26,6 @@ std::string number(double value, int decimals, Language language);
 std::string natural(double value, Language language);
 //! `fraction` (0..1) in percent: "19,4 %" / "19.4%".
 std::string percent(double fraction, int decimals, Language language);
-//! "1 count record", "3 count records": the number and the word that agrees with it (English warnings).
-std::string plural(std::size_t n, const char* singular, const char* pluralForm);
 //! "2013", or "no vintage" for 0 (counts given without a year), as English warnings name a vintage.
 std::string vintageName(int vintage);
 //! "a, b et c" / "a, b and c".

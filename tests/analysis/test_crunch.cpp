@@ -665,6 +665,40 @@ private slots:
         QVERIFY(contains(en(d), "concentration remains moderate"));
     }
 
+    void countsAreWrittenWithTheThousandsSeparatorOfTheLanguage() {
+        // The national brief read « 201 pôles d'offre de soins sur 1663 bassins de vie » under a panel
+        // line saying « 1 663 ».
+        CrunchDiagnostics d;
+        for (int i = 0; i < 1663; ++i)
+            d.bassins.push_back("B" + std::to_string(i));
+        d.polesByType = {1462, 3, 1198, 0, 0};
+        d.vintageTo = 2018;
+        d.totalProfessionals = 250000;
+        d.firstPole = d.mainPole = d.bassins[0];
+        d.secondPole = d.bassins[1];
+        d.firstMass = 36000;
+        d.secondMass = 10000;
+        d.primacy = 3.6;
+        d.firstPoleShare = 0.14;
+        d.herfindahl = 0.03;
+        d.equivalentPoles = 1 / 0.03;
+        d.findings.poleCount = 1201;
+        d.findings.names = {{"B0", "Paris"}, {"B1", "Marseille"}};
+        QCOMPARE(
+            plain(describeCrunchBriefly(d, Language::Fr).front()),
+            QStringLiteral("Le territoire compte 1 201 pôles d'offre de soins sur 1 663 bassins de vie."));
+        QCOMPARE(q(describeCrunchBriefly(d, Language::En).front()),
+                 QStringLiteral("The area has 1,201 healthcare poles among 1,663 bassins de vie."));
+        const std::string french = plain(fr(d)).toStdString();
+        QVERIFY2(contains(french, "Sur les 1 663 bassins de vie étudiés"), french.c_str());
+        QVERIFY(contains(french, "1 201 sont des pôles d'offre de soins"));
+        QVERIFY(contains(french, "3 pôles de grande métropole et 1 198 grands pôles"));
+        QVERIFY(contains(french, "sur 1 663 (indice de concentration"));
+        QVERIFY2(contains(en(d), "Of the 1,663 bassins de vie studied"), en(d).c_str());
+        QVERIFY(contains(en(d), "3 metropolitan poles and 1,198 large poles"));
+        QVERIFY(contains(en(d), "out of 1,663 (Herfindahl"));
+    }
+
     void emptySelectionOrNoProfessionalSaysSo() {
         CrunchDiagnostics d;
         d.vintageTo = 2020;
