@@ -373,6 +373,7 @@ void MapCompare::showLayer(std::unique_ptr<QgsVectorLayer> layer) {
 
 void MapCompare::setMagnification(double factor) {
     m_magnification = factor;
+    LargePoleNames::of(m_canvas)->setMaxCover(factor != 1 ? WorkshopMode::kNameCover : 0);
     if (m_makeResult) // a result stays, magnified
         showResult(std::function<QgsVectorLayer*()>(m_makeResult), m_resultTitle);
     else
@@ -494,7 +495,8 @@ QImage MapCompare::renderFigure(const QSize& size) const {
         settings.setExtent(extent);
         // The figure's titles are above the maps: the canvases' boxes are no obstacles on it.
         settings.setLayers(LabelObstacles::withoutObstacles(settings.layers()));
-        placeLargePoleNames(settings); // at the figure's size
+        const auto* names = canvases[side]->findChild<LargePoleNames*>(QString(), Qt::FindDirectChildrenOnly);
+        placeLargePoleNames(settings, {}, names ? names->maxCover() : 0); // at the figure's size
         painter.save();
         painter.translate(area.left() + 4, titleHeight);
         // A feature larger than the extent is drawn whole: clipped, it stays on its own half.

@@ -32,6 +32,13 @@ QVariantMap LargePoleNames::positions() const {
         .toMap();
 }
 
+void LargePoleNames::setMaxCover(double cover) {
+    if (cover == m_maxCover)
+        return;
+    m_maxCover = cover;
+    placeAgain();
+}
+
 void LargePoleNames::followLayers() {
     for (const QPointer<QgsVectorLayer>& layer : std::as_const(m_followed))
         if (layer)
@@ -50,14 +57,14 @@ void LargePoleNames::followLayers() {
         connect(layer, &QgsMapLayer::styleChanged, this, &LargePoleNames::update);
     }
     if (auto* obstacles = m_canvas->findChild<LabelObstacles*>(QString(), Qt::FindDirectChildrenOnly))
-        connect(obstacles, &LabelObstacles::rectsChanged, this, &LargePoleNames::boxesMoved,
+        connect(obstacles, &LabelObstacles::rectsChanged, this, &LargePoleNames::placeAgain,
                 Qt::UniqueConnection);
 }
 
 bool LargePoleNames::update() {
     const auto* obstacles = m_canvas->findChild<LabelObstacles*>(QString(), Qt::FindDirectChildrenOnly);
     const LargeNamePlacement placement = largePoleNamePlacement(
-        m_canvas->mapSettings(), obstacles ? obstacles->mapRects() : QList<QgsRectangle>());
+        m_canvas->mapSettings(), obstacles ? obstacles->mapRects() : QList<QgsRectangle>(), m_maxCover);
     QgsExpressionContextScope& scope = m_canvas->expressionContextScope();
     const bool changed =
         scope.variable(QString::fromLatin1(styles::kLargeNamePositionsVariable)) != placement.positions ||
@@ -67,7 +74,7 @@ bool LargePoleNames::update() {
     return changed;
 }
 
-void LargePoleNames::boxesMoved() {
+void LargePoleNames::placeAgain() {
     if (!update())
         return;
     // At the same extent the canvas draws again from its cache, labels included: placed with the variables

@@ -23,18 +23,24 @@ public:
     static LargePoleNames* of(QgsMapCanvas* canvas);
     //! The positions now in the canvas's expression context scope.
     QVariantMap positions() const;
+    //! The most of the territory in view the names may cover (largePoleNamePlacement()); 0: no limit.
+    double maxCover() const { return m_maxCover; }
+    //! Sets it, and names the map again when that changes the names (the workshop's larger names).
+    void setMaxCover(double cover);
 
 private:
     explicit LargePoleNames(QgsMapCanvas* canvas);
     //! Computes the placement again; true when it changed.
     bool update();
-    //! The boxes over the map moved: the placement again, and the names drawn again when it changed.
-    void boxesMoved();
+    //! The placement again, and the names drawn again when it changed (the boxes over the map moved, the
+    //! share they may cover changed).
+    void placeAgain();
     void followLayers();
 
     QgsMapCanvas* m_canvas;
     QList<QPointer<QgsVectorLayer>> m_followed;
-    bool m_repainting = false; //!< while boxesMoved() asks the layers to be drawn again
+    bool m_repainting = false; //!< while placeAgain() asks the layers to be drawn again
+    double m_maxCover = 0;
 };
 
 } // namespace maillage::ui

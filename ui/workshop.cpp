@@ -5,6 +5,7 @@
 #include "ui/map_layers.h"
 #include "ui/panels/panel_util.h"
 #include "ui/panels/pole_palette.h"
+#include "ui/pole_names.h"
 #include "ui/session.h"
 #include "ui/styles/layer_styles.h"
 #include "ui/workshop_obstacles.h"
@@ -509,6 +510,7 @@ void WorkshopMode::enter(const QString& panel) {
     m_styleWatch = new QObject(this);
     for (QgsMapLayer* layer : m_project->mapLayers())
         magnify(layer);
+    LargePoleNames::of(m_canvas)->setMaxCover(kNameCover);
     // A label cut by the edge of the screen cannot be read from the room: another position, or none.
     m_labelingEngine = std::make_unique<QgsLabelingEngineSettings>(m_canvas->labelingEngineSettings());
     QgsLabelingEngineSettings labeling = *m_labelingEngine;
@@ -551,6 +553,7 @@ void WorkshopMode::leave() {
     if (m_magnifier)
         m_magnifier->restore();
     m_magnifier.reset();
+    LargePoleNames::of(m_canvas)->setMaxCover(0);
     if (m_labelingEngine)
         m_canvas->setLabelingEngineSettings(*m_labelingEngine);
     m_labelingEngine.reset();

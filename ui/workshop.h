@@ -101,6 +101,10 @@ public:
 
     //! The label and marker factor of the mode unless set otherwise.
     static constexpr double kDefaultFactor = 1.8;
+    //! The most of the territory in view the large pôles' names may cover, halos included (ui/pole_names.h):
+    //! beyond, the lightest are left out. The whole of France on 1280×720 had 53 names over the map, 61 in
+    //! two maps of 585 pixels each, touching one another.
+    static constexpr double kNameCover = 0.15;
 
     bool isActive() const { return m_active; }
     //! Factor applied to the labels and markers of the map (default 1.8: readable at 3 m on 1280×720).

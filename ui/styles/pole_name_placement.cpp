@@ -51,10 +51,26 @@ constexpr double kRoomCost = 2 * kFarRingCost;
 //! How many moves are tried at most for each position of a name left out (a crowded map, many names left
 //! out: each search stays within a few milliseconds).
 constexpr int kMovesTried = 2000;
+//! How many large pôles are named on a map whatever the share of it their names cover: the landmarks of a
+//! territory (Hauts-de-France has 6 grands pôles; in the workshop's two maps of 1280×720 their names,
+//! "Douai - Lens" 190 pixels long, cover 30 % of the région).
+constexpr std::size_t kAlwaysNamed = 8;
 
 QgsRectangle grown(const QgsRectangle& rect, double by) {
     return QgsRectangle(rect.xMinimum() - by, rect.yMinimum() - by, rect.xMaximum() + by,
                         rect.yMaximum() + by);
+}
+
+//! How many of `names`, in their order, fit in `area` (map units²) with their halos; the first
+//! kAlwaysNamed whatever their area.
+std::size_t namesWithin(const std::vector<NameBox>& names, double area) {
+    double covered = 0;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        covered += (names[i].width + 2 * names[i].clearance) * (names[i].height + 2 * names[i].clearance);
+        if (covered > area && i >= kAlwaysNamed)
+            return i;
+    }
+    return names.size();
 }
 
 //! The share of `marker`'s square that `text` covers (0 to 1): a name grazing a marker hides little of it.
@@ -478,8 +494,8 @@ std::vector<std::vector<int>> chooseNamePositions(const std::vector<NameBox>& na
     return orders;
 }
 
-LargeNamePlacement largePoleNamePlacement(const QgsMapSettings& settings,
-                                          const QList<QgsRectangle>& keepOff) {
+LargeNamePlacement largePoleNamePlacement(const QgsMapSettings& settings, const QList<QgsRectangle>& keepOff,
+                                          double maxCover) {
     LargeNamePlacement placement;
     QgsRenderContext context = QgsRenderContext::fromMapSettings(settings);
     for (QgsMapLayer* mapLayer : settings.layers()) {
@@ -499,13 +515,22 @@ LargeNamePlacement largePoleNamePlacement(const QgsMapSettings& settings,
                 names.push_back(pole.box);
         if (names.empty())
             continue;
-        const std::vector<std::vector<int>> orders =
+        const std::size_t named = names.size();
+        // Where the names must be read from across the room (the workshop), they leave the territory in
+        // sight: the lightest ones beyond their share of it are left out (issue 11).
+        if (maxCover > 0) {
+            const QgsRectangle territory = settings.layerExtentToOutputExtent(layer, layer->extent())
+                                               .intersect(settings.visibleExtent());
+            names.resize(namesWithin(names, maxCover * territory.width() * territory.height()));
+        }
+        std::vector<std::vector<int>> orders =
             chooseNamePositions(names, markersOn(settings, context, poles, names.front().distance / 2),
                                 settings.visibleExtent(), keepOff);
-        QVariantMap byCode; // "" (not named): no room left beside the names of the heavier pôles
+        orders.resize(named); // those beyond the share: no position, left out
+        QVariantMap byCode;   // "" (not named): no room left beside the names of the heavier pôles
         QVariantMap farByCode;
         int leftOut = 0;
-        for (std::size_t i = 0; i < names.size(); ++i) {
+        for (std::size_t i = 0; i < named; ++i) {
             QStringList order;
             for (int p : orders[i])
                 order << namePositionCodes().at(p % kRingPositions);
@@ -534,10 +559,10 @@ void setLargePoleNameVariables(QgsExpressionContextScope& scope, const LargeName
     scope.setVariable(QString::fromLatin1(styles::kLargeNamesLeftOutVariable), placement.leftOut);
 }
 
-void placeLargePoleNames(QgsMapSettings& settings, const QList<QgsRectangle>& keepOff) {
+void placeLargePoleNames(QgsMapSettings& settings, const QList<QgsRectangle>& keepOff, double maxCover) {
     QgsExpressionContext context = settings.expressionContext();
     auto* scope = new QgsExpressionContextScope(QStringLiteral("Maillage"));
-    setLargePoleNameVariables(*scope, largePoleNamePlacement(settings, keepOff));
+    setLargePoleNameVariables(*scope, largePoleNamePlacement(settings, keepOff, maxCover));
     context.appendScope(scope);
     settings.setExpressionContext(context);
 }

@@ -97,15 +97,18 @@ struct LargeNamePlacement {
 };
 
 //! The placement of the large pôles' names on the map `settings` draws, `keepOff` the rectangles (map
-//! units) no name may touch.
+//! units) no name may touch. With a `maxCover` (0 to 1; 0: none), the names, heaviest first, cover at most
+//! that share of the territory in view (the labelled layer's extent within the map's) with their halos,
+//! the eight heaviest whatever they cover: those beyond are left out as names without room are.
 LargeNamePlacement largePoleNamePlacement(const QgsMapSettings& settings,
-                                          const QList<QgsRectangle>& keepOff = {});
+                                          const QList<QgsRectangle>& keepOff = {}, double maxCover = 0);
 
 //! Sets the variables of `placement` in `scope`.
 void setLargePoleNameVariables(QgsExpressionContextScope& scope, const LargeNamePlacement& placement);
 
 //! `settings` with the placement of largePoleNamePlacement() in its expression context: a map drawn from
 //! them names the large pôles as the canvases do.
-void placeLargePoleNames(QgsMapSettings& settings, const QList<QgsRectangle>& keepOff = {});
+void placeLargePoleNames(QgsMapSettings& settings, const QList<QgsRectangle>& keepOff = {},
+                         double maxCover = 0);
 
 } // namespace maillage::ui
