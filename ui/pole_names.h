@@ -1,6 +1,9 @@
 #pragma once
 // The names of the grandes métropoles and grands pôles on the application's canvases, placed as
-// ui/styles/pole_name_placement.h says, kept up to date as the canvas changes.
+// ui/styles/pole_name_placement.h says, kept up to date as the canvas changes, and drawn by Maillage over the
+// map rather than by QGIS's labels (issue 10): each name's text and halo are drawn once into an image, kept
+// while the name and its style stay, where QGIS stroked the halo's outline anew at every redraw (65 to 90 ms
+// of each recompute of the national map). The smaller pôles' names, drawn by QGIS, keep off them.
 #include "ui/styles/pole_name_placement.h"
 
 #include <QList>
@@ -13,6 +16,8 @@ class QgsVectorLayer;
 
 namespace maillage::ui {
 
+class LargeNamesItem;
+
 //! Keeps the positions of the large pôles' names of a canvas up to date (in its expression context scope):
 //! computed again, before the map is drawn, when its extent, size or layers change, when a labelled layer
 //! changes (a new classification, the workshop's larger names) and when the boxes over it move.
@@ -23,6 +28,8 @@ public:
     static LargePoleNames* of(QgsMapCanvas* canvas);
     //! The positions now in the canvas's expression context scope.
     QVariantMap positions() const;
+    //! The names drawn over the map now.
+    const std::vector<PlacedName>& names() const;
     //! The most of the territory in view the names may cover (largePoleNamePlacement()); 0: no limit.
     double maxCover() const { return m_maxCover; }
     //! Sets it, and names the map again when that changes the names (the workshop's larger names).
@@ -38,6 +45,7 @@ private:
     void followLayers();
 
     QgsMapCanvas* m_canvas;
+    LargeNamesItem* m_item; //!< owned by the canvas's scene
     QList<QPointer<QgsVectorLayer>> m_followed;
     bool m_repainting = false; //!< while placeAgain() asks the layers to be drawn again
     double m_maxCover = 0;

@@ -128,10 +128,25 @@ void LabelObstacles::update(bool redraw) {
     const bool moved = rects != m_written;
     m_written = rects;
     m_writtenExtent = extent;
+    write();
+    if (moved)
+        emit rectsChanged();
+    if (redraw && moved)
+        m_canvas->refresh();
+}
+
+void LabelObstacles::setNameRects(const QList<QgsRectangle>& rects) {
+    if (rects == m_names)
+        return;
+    m_names = rects;
+    write();
+}
+
+void LabelObstacles::write() {
     if (m_layer->crs() != m_canvas->mapSettings().destinationCrs())
         m_layer->setCrs(m_canvas->mapSettings().destinationCrs());
     QgsFeatureList features;
-    for (const QgsRectangle& r : mapRects()) {
+    for (const QgsRectangle& r : mapRects() + m_names) {
         QgsFeature f(m_layer->fields());
         f.setGeometry(QgsGeometry::fromRect(r));
         features << f;
@@ -140,10 +155,6 @@ void LabelObstacles::update(bool redraw) {
     provider->truncate();
     provider->addFeatures(features);
     m_layer->updateExtents();
-    if (moved)
-        emit rectsChanged();
-    if (redraw && moved)
-        m_canvas->refresh();
 }
 
 void LabelObstacles::keepInCanvas() {

@@ -27,8 +27,10 @@ public:
 
     //! Keeps the labels off the pixels of `box` (a child widget of the canvas) while it is shown.
     void addBox(QWidget* box);
-    //! The rectangles, in map units, that no label may touch now.
+    //! The rectangles of the boxes, in map units, that no label may touch now.
     QList<QgsRectangle> mapRects() const;
+    //! Keeps the labels off `rects` too (map units): the names the canvas draws itself (ui/pole_names.h).
+    void setNameRects(const QList<QgsRectangle>& rects);
     //! The invisible layer that blocks the labels (never in a project).
     QgsVectorLayer* layer() const { return m_layer.get(); }
     //! `layers` without the obstacles of any canvas (a figure drawn without the canvas's boxes).
@@ -45,15 +47,18 @@ private:
     explicit LabelObstacles(QgsMapCanvas* canvas);
     //! The rectangles of the boxes shown, in canvas pixels.
     QList<QRect> pixelRects() const;
-    //! Writes the rectangles of the boxes at the canvas's extent; redraws the map when they moved on it.
+    //! Writes the rectangles of the boxes at the canvas's extent, and the names'; redraws the map when the
+    //! boxes moved on it.
     void update(bool redraw);
+    void write();
     //! Puts the layer back among the canvas's layers after they were replaced (the layer tree's bridge).
     void keepInCanvas();
 
     QgsMapCanvas* m_canvas;
     std::unique_ptr<QgsVectorLayer> m_layer;
     QList<QPointer<QWidget>> m_boxes;
-    QList<QRect> m_written; // the pixel rectangles written, at m_writtenExtent
+    QList<QgsRectangle> m_names; // setNameRects()'s
+    QList<QRect> m_written;      // the pixel rectangles written, at m_writtenExtent
     QString m_writtenExtent;
 };
 

@@ -23,6 +23,7 @@
 #include <qgslayertreemodel.h>
 #include <qgslayertreemodellegendnode.h>
 #include <qgslinesymbol.h>
+#include <qgsmapcanvas.h>
 #include <qgsmaprenderersequentialjob.h>
 #include <qgsmarkersymbollayer.h>
 #include <qgsproject.h>
@@ -59,6 +60,23 @@ inline model::Dataset importFrance() {
     options.title = "France";
     io::ImportReport report;
     return io::importDataset(options, report);
+}
+
+//! The labels placed on `canvas` at its last redraw, with the large pôles' names it draws itself
+//! (ui/pole_names.h) as labels placed at their rectangles; none before its first redraw.
+inline QList<QgsLabelPosition> canvasLabels(QgsMapCanvas* canvas) {
+    QList<QgsLabelPosition> labels;
+    if (const QgsLabelingResults* results = canvas->labelingResults())
+        labels = results->allLabels();
+    for (const ui::PlacedName& name : ui::LargePoleNames::of(canvas)->names()) {
+        const QgsRectangle& r = name.rect;
+        labels << QgsLabelPosition(
+            name.featureId, 0,
+            {QgsPointXY(r.xMinimum(), r.yMinimum()), QgsPointXY(r.xMaximum(), r.yMinimum()),
+             QgsPointXY(r.xMaximum(), r.yMaximum()), QgsPointXY(r.xMinimum(), r.yMaximum())},
+            r, r.width(), r.height(), name.layerId, name.text, name.format.font(), false);
+    }
+    return labels;
 }
 
 //! `layers` (top first) rendered at `size` on `extent`, 96 DPI, no label cut by the edge, the large

@@ -387,10 +387,9 @@ private slots:
         QTest::qWait(200);
         QTRY_VERIFY(!w.canvas()->isDrawing() && !w.compare()->canvas()->isDrawing());
         QCOMPARE(w.compare()->vintage(), 2013);
-        const QgsLabelingResults* results = w.compare()->canvas()->labelingResults();
-        QVERIFY(results);
+        QVERIFY(w.compare()->canvas()->labelingResults());
         QStringList named;
-        for (const QgsLabelPosition& label : results->allLabels())
+        for (const QgsLabelPosition& label : testing::canvasLabels(w.compare()->canvas()))
             if (!label.isUnplaced)
                 named << label.labelText;
         w.setWorkshopMode(false);

@@ -255,7 +255,7 @@ private slots:
                                  60000);
         const QgsRectangle visible = window->canvas()->extent();
         QStringList named;
-        for (const QgsLabelPosition& label : window->canvas()->labelingResults()->allLabels()) {
+        for (const QgsLabelPosition& label : testing::canvasLabels(window->canvas())) {
             if (label.isUnplaced)
                 continue;
             named << label.labelText;

@@ -10,6 +10,7 @@
 #include "ui/pole_names.h"
 #include "ui/session.h"
 #include "ui/workshop.h"
+#include "ui/workshop_obstacles.h"
 
 #include "testing.h"
 #include "ui/map_testing.h"
@@ -23,6 +24,7 @@
 #include <qgslabelingresults.h>
 #include <qgslayertree.h>
 #include <qgsmapcanvas.h>
+#include <qgsmaprenderersequentialjob.h>
 #include <qgsmarkersymbol.h>
 #include <qgsvectorlayer.h>
 
@@ -53,10 +55,10 @@ bool drawn(QgsMapCanvas* canvas) {
 }
 
 //! The names placed on `canvas` that touch one of `boxes` (canvas pixels): "name under box".
-QStringList namesUnder(const QgsMapCanvas& canvas, const QList<QRect>& boxes, int* placed) {
+QStringList namesUnder(QgsMapCanvas& canvas, const QList<QRect>& boxes, int* placed) {
     QStringList under;
     *placed = 0;
-    for (const QgsLabelPosition& label : canvas.labelingResults()->allLabels()) {
+    for (const QgsLabelPosition& label : testing::canvasLabels(&canvas)) {
         if (label.isUnplaced)
             continue;
         ++*placed;
@@ -155,7 +157,7 @@ QStringList largeNamesNotAsPlaced(QgsMapCanvas* second, int* inView, int* named)
     // about a fifth of their height each): two names are drawn over one another when the
     // rectangles without them meet.
     QHash<QString, QgsRectangle> placed;
-    for (const QgsLabelPosition& label : second->labelingResults()->allLabels())
+    for (const QgsLabelPosition& label : testing::canvasLabels(second))
         if (!label.isUnplaced && label.layerID == poles->id() && names.contains(label.featureId)) {
             const double margin = 0.2 * label.labelRect.height();
             placed.insert(names.value(label.featureId),
@@ -424,8 +426,7 @@ private slots:
             const QStringList large = largePolesShown(*canvas);
             QVERIFY2(large.size() >= 5, qPrintable(large.join(", "))); // Lille, Valenciennes, Amiens…
             QStringList overlaps;
-            const QHash<QString, QgsRectangle> placed =
-                placedNames(canvas->labelingResults()->allLabels(), &overlaps);
+            const QHash<QString, QgsRectangle> placed = placedNames(testing::canvasLabels(canvas), &overlaps);
             QStringList unnamed;
             for (const QString& name : large)
                 if (!placed.contains(name))
@@ -488,6 +489,79 @@ private slots:
         }
     }
 
+    //! QGIS stroked the halo of every large pôle's name anew at each redraw: 65 to 90 ms of each recompute
+    //! of the national map (issue 10). The canvases draw those names themselves, each where Maillage placed
+    //! it: QGIS's labels leave them out, its smaller pôles' names keep off them and their halos, and each
+    //! name's text is on the screen, dark over its halo. Hauts-de-France in the normal window, where the
+    //! smaller pôles are named too.
+    void theCanvasDrawsTheLargeNamesAndTheSmallerOnesKeepOffThem() {
+        MAILLAGE_REQUIRE_SHARED("communes/communes_hauts_de_france_cog2018.geojson");
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2013_sante_par_commune.csv");
+        MAILLAGE_REQUIRE_SHARED("professionals/bpe2018_sante_par_commune_long.csv");
+        auto window = testing::showTwoYearsWindow(QSize(1600, 1000));
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->showDataset(testing::importHautsDeFrance(), QString());
+        QTRY_VERIFY_WITH_TIMEOUT(window->layers()->departementsReady(), 120000);
+        QgsMapCanvas* canvas = window->canvas();
+        window->zoomToFull();
+        QVERIFY(drawn(canvas));
+        QgsVectorLayer* bassins = window->layers()->bassins();
+        const QStringList large = largePolesShown(*canvas);
+        QVERIFY2(large.size() >= 5, qPrintable(large.join(", ")));
+        const std::vector<PlacedName>& names = LargePoleNames::of(canvas)->names();
+        QStringList drawnNames, smaller;
+        for (const PlacedName& name : names)
+            drawnNames << name.text;
+        for (const QString& name : large)
+            QVERIFY2(drawnNames.contains(name),
+                     qPrintable(name + " not drawn; drawn: " + drawnNames.join(", ")));
+        // QGIS's labels: none of the large names, the smaller pôles' clear of them and their halos.
+        const double halo = 0.8 * canvas->mapSettings().outputDpi() / 25.4 * canvas->mapUnitsPerPixel();
+        for (const QgsLabelPosition& label : canvas->labelingResults()->allLabels()) {
+            if (label.isUnplaced || label.layerID != bassins->id())
+                continue;
+            QVERIFY2(!large.contains(label.labelText), qPrintable(label.labelText + " labelled by QGIS"));
+            smaller << label.labelText;
+            for (const PlacedName& name : names)
+                QVERIFY2(!label.labelRect.intersects(name.rect.buffered(halo)),
+                         qPrintable(label.labelText + " over " + name.text));
+        }
+        QVERIFY2(smaller.size() >= 5, qPrintable(smaller.join(", "))); // Arras, Cambrai, Calais…
+        // On the screen: dark text inside each name's rectangle.
+        const QImage screen = canvas->viewport()->grab().toImage();
+        const QgsMapToPixel& m2p = canvas->mapSettings().mapToPixel();
+        for (const PlacedName& name : names) {
+            const QgsPointXY a = m2p.transform(name.rect.xMinimum(), name.rect.yMaximum());
+            const QgsPointXY b = m2p.transform(name.rect.xMaximum(), name.rect.yMinimum());
+            int dark = 0, all = 0;
+            for (int y = qRound(a.y()); y < qRound(b.y()); ++y)
+                for (int x = qRound(a.x()); x < qRound(b.x()); ++x, ++all)
+                    if (qGray(screen.pixel(x, y)) < 0x50)
+                        ++dark;
+            QVERIFY2(
+                all > 0 && dark > all / 10,
+                qPrintable(QStringLiteral("%1: %2 dark pixels of %3").arg(name.text).arg(dark).arg(all)));
+        }
+        // A map drawn from the canvas's settings (the two-map figure) gets QGIS's labels of them back.
+        QgsMapSettings figure = canvas->mapSettings();
+        QVERIFY(figure.expressionContext().variable(styles::kLargeNamesDrawnVariable).toBool());
+        figure.setLayers(LabelObstacles::withoutObstacles(figure.layers()));
+        placeLargePoleNames(figure);
+        QgsMapRendererSequentialJob job(figure);
+        job.start();
+        job.waitForFinished();
+        const std::unique_ptr<QgsLabelingResults> results(job.takeLabelingResults());
+        QVERIFY(results);
+        QStringList labelled;
+        for (const QgsLabelPosition& label : results->allLabels())
+            if (!label.isUnplaced)
+                labelled << label.labelText;
+        for (const QString& name : large)
+            QVERIFY2(labelled.contains(name),
+                     qPrintable(name + " not on the figure: " + labelled.join(", ")));
+        window.reset();
+    }
+
     //! The whole of France in the workshop at 1280×720 had 53 large pôles named over the map, one halo
     //! apart (Rouen beside Paris): the names, read from across the room, hid the territory. In the workshop
     //! the eight heaviest pôles are named, and the lighter ones while the names cover at most
@@ -542,7 +616,7 @@ private slots:
         // The names drawn (without their halos) cover less than the share of France in sight.
         const QgsRectangle territory = bassins->extent().intersect(canvas->extent());
         double covered = 0;
-        for (const QgsLabelPosition& label : canvas->labelingResults()->allLabels())
+        for (const QgsLabelPosition& label : testing::canvasLabels(canvas))
             if (!label.isUnplaced && label.layerID == bassins->id())
                 covered += label.labelRect.width() * label.labelRect.height();
         QVERIFY2(covered <= WorkshopMode::kNameCover * territory.width() * territory.height(),

@@ -202,7 +202,12 @@ void setBassinLabels(QgsVectorLayer* layer) {
             QStringLiteral("coalesce(map_get(coalesce(@%1, map()), @layer_id), 0) = 0")
                 .arg(QString::fromLatin1(kLargeNamesLeftOutVariable))));
     auto* root = new QgsRuleBasedLabeling::Rule(nullptr);
-    root->appendChild(new QgsRuleBasedLabeling::Rule(large, 0, 0, QStringLiteral("\"pole_type\" IN (1, 2)")));
+    // Not on the application's canvases, which draw those names themselves: QGIS's halo of a text, stroked
+    // anew on every redraw, was 65-90 ms of each recompute of the national map (issue 10).
+    root->appendChild(
+        new QgsRuleBasedLabeling::Rule(large, 0, 0,
+                                       QStringLiteral("\"pole_type\" IN (1, 2) AND NOT coalesce(@%1, false)")
+                                           .arg(QString::fromLatin1(kLargeNamesDrawnVariable))));
     root->appendChild(new QgsRuleBasedLabeling::Rule(smaller, 0, kSecondaryPoleNamesScale,
                                                      QStringLiteral("\"pole_type\" IN (3, 4)")));
     layer->setLabeling(new QgsRuleBasedLabeling(root));

@@ -46,12 +46,16 @@ inline const char* const kLargeNameDistancesVariable = "maillage_large_name_dist
 //! Expression variable of the number of large pôles in view left unnamed (a map of layer ids to numbers):
 //! when not 0, no smaller pôle is named on the map.
 inline const char* const kLargeNamesLeftOutVariable = "maillage_large_names_left_out";
+//! Expression variable true on a map that draws the large pôles' names itself (the application's canvases,
+//! ui/pole_names.h): the labels leave them out there.
+inline const char* const kLargeNamesDrawnVariable = "maillage_large_names_drawn";
 
 //! Names of the pôles beside their main commune (anchor_x, anchor_y), larger for higher ranks. Those of
 //! types 1 and 2 at the position kLargeNamePositionsVariable gives them (at kLargeNameDistancesVariable's
 //! distance, with a short line to the marker), always drawn, when the map has one for them; else, as the
 //! others', where QGIS's label engine finds room around the anchor. Types 3 and 4 are not named on a map
-//! whose kLargeNamesLeftOutVariable says a large pôle's name found no room.
+//! whose kLargeNamesLeftOutVariable says a large pôle's name found no room. The large ones are not labelled
+//! on a map whose kLargeNamesDrawnVariable is true.
 void setBassinLabels(QgsVectorLayer* layer);
 
 //! Commune outlines, shown when zoomed in (below 1:400 000), their names below 1:120 000.

@@ -111,10 +111,13 @@ bool largeNameSettings(const QgsVectorLayer& layer, QgsPalLayerSettings* setting
 //! names' rule, its rank.
 struct Pole {
     QString code;
+    QgsFeatureId id = 0;
     QgsPointXY anchor;
     bool named = false;
     double priority = 0;
     NameBox box;
+    QString text;         //!< of its name, as the labels write it
+    QgsTextFormat format; //!< of its name, at its size
 };
 
 //! The pôles of `layer` (types 1 to 4) whose anchor is in `extent`; the large ones named by `settings`
@@ -163,26 +166,27 @@ std::vector<Pole> polesOf(const QgsVectorLayer& layer, const QgsPalLayerSettings
         if (!extent.contains(pole.anchor))
             continue;
         expressions.setFeature(f);
+        pole.id = f.id();
         pole.named = rule.evaluate(&expressions).toBool();
         if (pole.named) {
-            const QString text = settings.isExpression
-                                     ? textExpression.evaluate(&expressions).toString()
-                                     : f.attribute(fields.indexOf(settings.fieldName)).toString();
-            QgsTextFormat sized = format;
-            sized.setSize(label.dataDefinedProperties().valueAsDouble(QgsPalLayerSettings::Size, expressions,
-                                                                      format.size()));
+            pole.text = settings.isExpression ? textExpression.evaluate(&expressions).toString()
+                                              : f.attribute(fields.indexOf(settings.fieldName)).toString();
+            pole.format = format;
+            pole.format.setSize(label.dataDefinedProperties().valueAsDouble(QgsPalLayerSettings::Size,
+                                                                            expressions, format.size()));
             pole.priority = label.dataDefinedProperties().valueAsDouble(QgsPalLayerSettings::Priority,
                                                                         expressions, settings.priority);
             pole.box.anchor = pole.anchor;
-            pole.box.width = QgsTextRenderer::textWidth(context, sized, {text}) * unitsPerPixel;
+            pole.box.width = QgsTextRenderer::textWidth(context, pole.format, {pole.text}) * unitsPerPixel;
             pole.box.height =
-                QgsTextRenderer::textHeight(context, sized, {text}, QgsTextRenderer::Rect) * unitsPerPixel;
+                QgsTextRenderer::textHeight(context, pole.format, {pole.text}, QgsTextRenderer::Rect) *
+                unitsPerPixel;
             pole.box.distance = distance;
             pole.box.farDistance = distance * kFarRingFactor;
             pole.box.clearance = clearance;
             // QGIS's visual margins of a text around a point: a quarter of its ascent at the top, its
             // descent and a pixel at the bottom (whole pixels, as QFontMetrics gives them).
-            const QFontMetrics metrics(sized.scaledFont(context));
+            const QFontMetrics metrics(pole.format.scaledFont(context));
             pole.box.marginTop = 0.25 * metrics.ascent() * unitsPerPixel;
             pole.box.marginBottom = (1.0 + metrics.descent()) * unitsPerPixel;
         }
@@ -540,10 +544,15 @@ LargeNamePlacement largePoleNamePlacement(const QgsMapSettings& settings, const 
             // Annemasse's.
             byCode.insert(poles[i].code,
                           orders[i].empty() ? QString(QLatin1String("")) : order.join(QLatin1Char(',')));
-            if (orders[i].empty())
+            if (orders[i].empty()) {
                 ++leftOut;
-            else if (orders[i].front() >= kRingPositions)
+                continue;
+            }
+            const bool far = orders[i].front() >= kRingPositions;
+            if (far)
                 farByCode.insert(poles[i].code, label.dist * kFarRingFactor);
+            placement.names.push_back({layer->id(), poles[i].id, poles[i].text, poles[i].format,
+                                       nameRect(names[i], orders[i].front()), poles[i].anchor, far});
         }
         placement.positions.insert(layer->id(), byCode);
         if (!farByCode.isEmpty())
@@ -557,6 +566,7 @@ void setLargePoleNameVariables(QgsExpressionContextScope& scope, const LargeName
     scope.setVariable(QString::fromLatin1(styles::kLargeNamePositionsVariable), placement.positions);
     scope.setVariable(QString::fromLatin1(styles::kLargeNameDistancesVariable), placement.distances);
     scope.setVariable(QString::fromLatin1(styles::kLargeNamesLeftOutVariable), placement.leftOut);
+    scope.setVariable(QString::fromLatin1(styles::kLargeNamesDrawnVariable), false); // the labels draw them
 }
 
 void placeLargePoleNames(QgsMapSettings& settings, const QList<QgsRectangle>& keepOff, double maxCover) {

@@ -21,8 +21,10 @@
 
 #include <vector>
 
+#include <qgsfeatureid.h>
 #include <qgspointxy.h>
 #include <qgsrectangle.h>
+#include <qgstextformat.h>
 
 class QgsExpressionContextScope;
 class QgsMapSettings;
@@ -82,6 +84,17 @@ std::vector<std::vector<int>> chooseNamePositions(const std::vector<NameBox>& na
                                                   const QgsRectangle& extent,
                                                   const QList<QgsRectangle>& keepOff);
 
+//! A large pôle's name at the position chosen first for it.
+struct PlacedName {
+    QString layerId; //!< of the labelled layer
+    QgsFeatureId featureId = 0;
+    QString text;         //!< as the label writes it
+    QgsTextFormat format; //!< the label's, at the name's size
+    QgsRectangle rect;    //!< of its text, in map units, as QGIS places it (nameRect())
+    QgsPointXY anchor;    //!< its pôle's marker
+    bool far = false;     //!< in the second ring: joined to its marker by a line
+};
+
 //! The values of the variables styles::setBassinLabels() reads, for one map: for each layer of the map
 //! labelled by it, its id → ...
 struct LargeNamePlacement {
@@ -94,6 +107,8 @@ struct LargeNamePlacement {
     QVariantMap distances;
     //! (styles::kLargeNamesLeftOutVariable) how many large pôles in view are not named.
     QVariantMap leftOut;
+    //! The names placed, heaviest first: what a map that draws them itself draws (ui/pole_names.h).
+    std::vector<PlacedName> names;
 };
 
 //! The placement of the large pôles' names on the map `settings` draws, `keepOff` the rectangles (map
@@ -103,7 +118,7 @@ struct LargeNamePlacement {
 LargeNamePlacement largePoleNamePlacement(const QgsMapSettings& settings,
                                           const QList<QgsRectangle>& keepOff = {}, double maxCover = 0);
 
-//! Sets the variables of `placement` in `scope`.
+//! Sets the variables of `placement` in `scope`, the names drawn by the labels.
 void setLargePoleNameVariables(QgsExpressionContextScope& scope, const LargeNamePlacement& placement);
 
 //! `settings` with the placement of largePoleNamePlacement() in its expression context: a map drawn from
