@@ -3,6 +3,7 @@
 #include "ui/layer_roles.h"
 #include "ui/map_layers.h"
 #include "ui/print/print_tools.h"
+#include "ui/workshop_obstacles.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -226,7 +227,7 @@ std::unique_ptr<QgsPrintLayout> buildExportLayout(QgsProject* project, const Qgs
     layout->addLayoutItem(map);
     place(map, frame.map);
     map->setCrs(view.destinationCrs());
-    map->setLayers(view.layers());
+    map->setLayers(LabelObstacles::withoutObstacles(view.layers()));
     map->setKeepLayerSet(true);
     map->setFrameEnabled(true);
     map->setFrameStrokeColor(QColor(0x88, 0x88, 0x88));

@@ -3,14 +3,17 @@
 #include "ui/styles/layer_styles.h"
 #include "ui/workshop_obstacles.h"
 
+#include <QDomDocument>
 #include <QHash>
 #include <QImage>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 
 #include <qgsmapcanvas.h>
 #include <qgsmapcanvasitem.h>
+#include <qgsreadwritecontext.h>
 #include <qgsrendercontext.h>
 #include <qgstextrenderer.h>
 #include <qgsvectorlayer.h>
@@ -26,6 +29,9 @@ constexpr double kLeaderOffMarkerMm = 1.2;
 constexpr double kLeaderOffTextMm = 0.4;
 //! Images kept at most (a name is drawn again when it changes size: the workshop, a zoom across 1:4M).
 constexpr int kMaxImages = 400;
+//! Text styles remembered at most with their written form (a few: one per pôle type, in and out of the
+//! workshop).
+constexpr int kMaxStyles = 16;
 
 //! The point of `rect` nearest `point`.
 QgsPointXY nearestOn(const QgsRectangle& rect, const QgsPointXY& point) {
@@ -38,16 +44,22 @@ QgsPointXY nearestOn(const QgsRectangle& rect, const QgsPointXY& point) {
 //! Draws the large pôles' names over the whole map, each from an image of its text and halo drawn once.
 class LargeNamesItem : public QgsMapCanvasItem {
 public:
-    explicit LargeNamesItem(QgsMapCanvas* canvas) : QgsMapCanvasItem(canvas) {}
+    //! Deleted with the canvas's scene, before the canvas's children: `*back` is set to null then.
+    LargeNamesItem(QgsMapCanvas* canvas, LargeNamesItem** back) : QgsMapCanvasItem(canvas), m_back(back) {}
+    ~LargeNamesItem() override { *m_back = nullptr; }
 
     const std::vector<PlacedName>& names() const { return m_names; }
 
     void setNames(std::vector<PlacedName> names) {
         m_names = std::move(names);
+        m_keys.clear();
+        for (const PlacedName& name : m_names)
+            m_keys.push_back(styleKey(name.format) + QLatin1Char('|') + name.text);
         setRect(mMapCanvas->extent()); // the whole map (and positioned anew as the map moves)
         update();
     }
 
+    using QgsMapCanvasItem::paint;
     void paint(QPainter* painter) override {
         // Labels off (a benchmark of the map without them): neither.
         if (m_names.empty() || !mMapCanvas->mapSettings().testFlag(Qgis::MapSettingsFlag::DrawLabeling))
@@ -72,14 +84,21 @@ public:
             if (length > from + to)
                 painter->drawLine(line.pointAt(from / length), line.pointAt(1 - to / length));
         }
-        for (auto name = m_names.crbegin(); name != m_names.crend(); ++name) { // the heaviest on top
-            const Image& image = imageOf(*name);
+        const QString screen = QStringLiteral("|%1|%2")
+                                   .arg(mMapCanvas->mapSettings().outputDpi())
+                                   .arg(mMapCanvas->devicePixelRatioF());
+        for (std::size_t i = m_names.size(); i-- > 0;) { // the heaviest on top
+            const PlacedName& name = m_names[i];
+            const Image& image = imageOf(name, m_keys[i] + screen);
             const QPointF topLeft =
-                toCanvasCoordinates(QgsPointXY(name->rect.xMinimum(), name->rect.yMaximum())) - pos();
-            // Centred on the rectangle QGIS would give the text at this scale.
-            const QPointF centre(topLeft.x() + name->rect.width() / unitsPerPixel / 2,
-                                 topLeft.y() + name->rect.height() / unitsPerPixel / 2);
-            painter->drawImage(centre - image.centre, image.image);
+                toCanvasCoordinates(QgsPointXY(name.rect.xMinimum(), name.rect.yMaximum())) - pos();
+            // Centred on the rectangle QGIS would give the text at this scale, on whole device pixels.
+            const QPointF centre(topLeft.x() + name.rect.width() / unitsPerPixel / 2,
+                                 topLeft.y() + name.rect.height() / unitsPerPixel / 2);
+            const qreal ratio = image.image.devicePixelRatio();
+            const QPointF at = centre - image.centre;
+            painter->drawImage(
+                QPointF(std::round(at.x() * ratio) / ratio, std::round(at.y() * ratio) / ratio), image.image);
         }
         painter->restore();
     }
@@ -90,20 +109,24 @@ private:
         QPointF centre; //!< of the text's rectangle in the image, in logical pixels
     };
 
-    //! The image of `name`'s text with its halo, as QGIS's labels draw it.
-    const Image& imageOf(const PlacedName& name) {
+    //! The written form of `format` (every property of the text, its halo, shadow and background).
+    QString styleKey(const QgsTextFormat& format) {
+        for (const auto& [known, key] : m_styles)
+            if (known == format)
+                return key;
+        if (m_styles.size() >= kMaxStyles)
+            m_styles.clear();
+        QDomDocument document;
+        document.appendChild(format.writeXml(document, QgsReadWriteContext()));
+        m_styles.emplace_back(format, document.toString(-1));
+        return m_styles.back().second;
+    }
+
+    //! The image of `name`'s text with its halo, as QGIS's labels draw it; `key` says what it depends on.
+    const Image& imageOf(const PlacedName& name, const QString& key) {
         const QgsMapSettings& map = mMapCanvas->mapSettings();
         const qreal ratio = mMapCanvas->devicePixelRatioF();
         const QgsTextFormat& format = name.format;
-        const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6|%7|%8")
-                                .arg(name.text)
-                                .arg(format.size())
-                                .arg(format.sizeUnit())
-                                .arg(format.font().toString())
-                                .arg(format.color().name(QColor::HexArgb))
-                                .arg(format.buffer().enabled() ? format.buffer().size() : 0.0)
-                                .arg(map.outputDpi())
-                                .arg(ratio);
         auto found = m_images.constFind(key);
         if (found != m_images.constEnd())
             return *found;
@@ -137,7 +160,10 @@ private:
         return *m_images.insert(key, image);
     }
 
+    LargeNamesItem** m_back;
     std::vector<PlacedName> m_names;
+    std::vector<QString> m_keys; //!< of each name's image, but for the screen
+    std::vector<std::pair<QgsTextFormat, QString>> m_styles;
     QHash<QString, Image> m_images;
 };
 
@@ -147,21 +173,28 @@ LargePoleNames* LargePoleNames::of(QgsMapCanvas* canvas) {
     return new LargePoleNames(canvas);
 }
 
-LargePoleNames::LargePoleNames(QgsMapCanvas* canvas)
-    : QObject(canvas), m_canvas(canvas), m_item(new LargeNamesItem(canvas)) {
+LargePoleNames::LargePoleNames(QgsMapCanvas* canvas) : QObject(canvas), m_canvas(canvas) {
+    m_item = new LargeNamesItem(canvas, &m_item);
     // Synchronously: the canvas draws later, from the event loop, with the scope set then.
     connect(canvas, &QgsMapCanvas::extentsChanged, this, &LargePoleNames::update);
     connect(canvas, &QgsMapCanvas::destinationCrsChanged, this, &LargePoleNames::update);
     connect(canvas, &QgsMapCanvas::layersChanged, this, [this] {
+        // Not again for the label obstacles put back among the layers (the national placement: 10 ms).
+        const QList<QgsMapLayer*> layers = LabelObstacles::withoutObstacles(m_canvas->layers());
+        if (layers == m_layers)
+            return;
+        m_layers = layers;
         followLayers();
         update();
     });
+    m_layers = LabelObstacles::withoutObstacles(canvas->layers());
     followLayers();
     update();
 }
 
 const std::vector<PlacedName>& LargePoleNames::names() const {
-    return m_item->names();
+    static const std::vector<PlacedName> none;
+    return m_item ? m_item->names() : none;
 }
 
 QVariantMap LargePoleNames::positions() const {
@@ -200,6 +233,8 @@ void LargePoleNames::followLayers() {
 }
 
 bool LargePoleNames::update() {
+    if (!m_item) // the canvas is being deleted
+        return false;
     const auto* obstacles = m_canvas->findChild<LabelObstacles*>(QString(), Qt::FindDirectChildrenOnly);
     const LargeNamePlacement placement = largePoleNamePlacement(
         m_canvas->mapSettings(), obstacles ? obstacles->mapRects() : QList<QgsRectangle>(), m_maxCover);

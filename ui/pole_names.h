@@ -12,6 +12,7 @@
 #include <QVariantMap>
 
 class QgsMapCanvas;
+class QgsMapLayer;
 class QgsVectorLayer;
 
 namespace maillage::ui {
@@ -45,7 +46,8 @@ private:
     void followLayers();
 
     QgsMapCanvas* m_canvas;
-    LargeNamesItem* m_item; //!< owned by the canvas's scene
+    LargeNamesItem* m_item;       //!< owned by the canvas's scene; null once it deleted it
+    QList<QgsMapLayer*> m_layers; //!< the canvas's, label obstacles aside, when last followed
     QList<QPointer<QgsVectorLayer>> m_followed;
     bool m_repainting = false; //!< while placeAgain() asks the layers to be drawn again
     double m_maxCover = 0;

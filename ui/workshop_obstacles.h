@@ -2,7 +2,8 @@
 // The boxes drawn over a map canvas (the maps' titles, the workshop's legend, panel and slides bar) as
 // label obstacles (issue 11): no name is placed under a box, whatever the extent the user or a slide gives
 // the map. An invisible layer of the boxes' rectangles in map units, which only blocks labels, is kept in
-// the canvas's layers; its rectangles follow the boxes and the extent.
+// the canvas's layers; its rectangles follow the boxes and the extent. It also holds the rectangles of the
+// large pôles' names the canvas draws itself (ui/pole_names.h), which QGIS's labels keep off.
 #include <QList>
 #include <QObject>
 #include <QPointer>

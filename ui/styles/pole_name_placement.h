@@ -6,15 +6,17 @@
 // priority. Here each of those names, heaviest first, takes the first of eight positions around its marker
 // that is inside the map, off the boxes over the map, off the names placed before it (and their halos) and
 // off the other large pôles' markers when it can; when none is clear, one of eight positions farther out
-// (a second ring, the name joined to its marker by a short line). QGIS gets that position, then those no
-// other large name can take (the labels' data-defined position order and distance, read from variables of
-// the map's expression context), and draws the name always; a name left without room beside the heavier
-// pôles' names is not drawn, and then no smaller pôle is named on that map (styles::setBassinLabels): a
-// grand pôle is never dropped while a smaller one is named. The smaller pôles' names keep QGIS's placement
-// around them, and give way to those.
+// (a second ring, the name joined to its marker by a short line). On a map drawn from settings, QGIS gets
+// that position, then those no other large name can take (the labels' data-defined position order and
+// distance, read from variables of the map's expression context), and draws the name always; the
+// application's canvases draw the name at that position themselves (ui/pole_names.h). A name left without
+// room beside the heavier pôles' names (or beyond the share of the map the names may cover, in the workshop)
+// is not drawn, and then no smaller pôle is named on that map (styles::setBassinLabels): a grand pôle is
+// never dropped while a smaller one is named. The smaller pôles' names keep QGIS's placement around them,
+// and give way to those.
 // One placement for every map Maillage draws: the canvases (ui/pole_names.h), the two-map figure, and the
-// print layouts' maps (print::followLargePoleNames(): the map export, atlas pages and territory sheets, also
-// written by the command line).
+// print layouts' maps (print::LargeNamesMap: the map export, atlas pages and territory sheets, also written
+// by the command line).
 #include <QList>
 #include <QString>
 #include <QVariantMap>
@@ -99,8 +101,9 @@ struct PlacedName {
 //! labelled by it, its id → ...
 struct LargeNamePlacement {
     //! (styles::kLargeNamePositionsVariable) BV code → QGIS position order, "TL,BR": the positions its name
-    //! may take, the first preferred; "" for a name left out (no room beside the heavier pôles' names): an
-    //! empty string, never a null one (NULL to QGIS: a name it places itself).
+    //! may take, the first preferred; "" for a name left out (no room beside the heavier pôles' names, or
+    //! beyond the share of the map the names may cover): an empty string, never a null one (NULL to QGIS:
+    //! a name it places itself).
     QVariantMap positions;
     //! (styles::kLargeNameDistancesVariable) BV code → distance of its name from its marker, in the labels'
     //! distance units, for the names placed farther than the labels' distance.
