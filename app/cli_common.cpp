@@ -49,7 +49,12 @@ void addAnalysisOptions(CLI::App& sub, AnalysisOptions& o, const std::string& ou
 void addProfessionOption(CLI::App& sub, std::string& profession) {
     sub.add_option("--profession", profession,
                    "profession code or alias of the catalogue, or all (every profession)")
-        ->type_name("CODE|all");
+        ->type_name("CODE|all")
+        // Given empty (a shell variable unset), not missing: said so (CLI11 lets a UsageError through).
+        ->each([](const std::string& value) {
+            if (value.empty())
+                throw UsageError(msg("app.usage.empty_profession"));
+        });
 }
 
 std::string professionOf(const std::string& option) {

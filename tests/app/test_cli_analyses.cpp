@@ -225,6 +225,13 @@ private slots:
         QCOMPARE(r.status, 2);
         QCOMPARE(r.err, std::string("maillage density: missing required option --dataset\n"
                                     "Run 'maillage density --help' for the options.\n"));
+        // Given empty (`--profession "$P"` with P unset): not reported as missing.
+        r = runCli({"density", "--dataset", m_demo, "--profession", "", "--output", out});
+        QCOMPARE(r.status, 2);
+        QCOMPARE(r.err,
+                 std::string("maillage density: --profession is empty: give a profession code or alias of "
+                             "the catalogue, or all (every profession)\n"
+                             "Run 'maillage density --help' for the options.\n"));
         r = runCli({"access", "--dataset", path("absent.gpkg"), "--profession", "all", "--output", out});
         QCOMPARE(r.status, 1);
         QVERIFY2(r.err.find("absent.gpkg: file not found, expected a dataset .gpkg") != std::string::npos,
