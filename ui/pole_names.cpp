@@ -22,11 +22,6 @@ namespace maillage::ui {
 
 namespace {
 
-//! The line joining a name of the second ring to its marker, as the labels' callout draws it
-//! (styles::setBassinLabels()): 0.3 mm, off the marker by 1.2 mm and off the text by 0.4 mm.
-constexpr double kLeaderWidthMm = 0.3;
-constexpr double kLeaderOffMarkerMm = 1.2;
-constexpr double kLeaderOffTextMm = 0.4;
 //! Images kept at most (a name is drawn again when it changes size: the workshop, a zoom across 1:4M).
 constexpr int kMaxImages = 400;
 //! Text styles remembered at most with their written form (a few: one per pôle type, in and out of the
@@ -69,8 +64,8 @@ public:
         painter->save();
         painter->setRenderHint(QPainter::Antialiasing);
         // The lines first, under every name.
-        QPen pen(QColor(0x20, 0x20, 0x20));
-        pen.setWidthF(kLeaderWidthMm * pixelsPerMm);
+        QPen pen(QColor::fromRgba(styles::kNameLeaderColor));
+        pen.setWidthF(styles::kNameLeaderWidthMm * pixelsPerMm);
         pen.setCapStyle(Qt::FlatCap);
         painter->setPen(pen);
         for (const PlacedName& name : m_names) {
@@ -80,7 +75,8 @@ public:
             const QPointF text = toCanvasCoordinates(nearestOn(name.rect, name.anchor)) - pos();
             const QLineF line(marker, text);
             const double length = line.length();
-            const double from = kLeaderOffMarkerMm * pixelsPerMm, to = kLeaderOffTextMm * pixelsPerMm;
+            const double from = styles::kNameLeaderOffMarkerMm * pixelsPerMm;
+            const double to = styles::kNameLeaderOffTextMm * pixelsPerMm;
             if (length > from + to)
                 painter->drawLine(line.pointAt(from / length), line.pointAt(1 - to / length));
         }
@@ -132,13 +128,14 @@ private:
             return *found;
         if (m_images.size() >= kMaxImages)
             m_images.clear();
-        QgsRenderContext sizing = QgsRenderContext::fromMapSettings(map);
-        const double width = QgsTextRenderer::textWidth(sizing, format, {name.text});
-        const double height = QgsTextRenderer::textHeight(sizing, format, {name.text}, QgsTextRenderer::Rect);
+        QgsRenderContext context = QgsRenderContext::fromMapSettings(map);
+        const double width = QgsTextRenderer::textWidth(context, format, {name.text});
+        const double height =
+            QgsTextRenderer::textHeight(context, format, {name.text}, QgsTextRenderer::Rect);
         const double margin =
             std::ceil((format.buffer().enabled()
-                           ? sizing.convertToPainterUnits(format.buffer().size(), format.buffer().sizeUnit(),
-                                                          format.buffer().sizeMapUnitScale())
+                           ? context.convertToPainterUnits(format.buffer().size(), format.buffer().sizeUnit(),
+                                                           format.buffer().sizeMapUnitScale())
                            : 0.0) +
                       2);
         Image image;
@@ -151,7 +148,6 @@ private:
         QPainter painter(&image.image);
         painter.setRenderHint(QPainter::Antialiasing);
         painter.setRenderHint(QPainter::TextAntialiasing);
-        QgsRenderContext context = QgsRenderContext::fromMapSettings(map);
         context.setPainter(&painter);
         context.setFlag(Qgis::RenderContextFlag::Antialiasing, true);
         QgsTextRenderer::drawText(QRectF(margin, margin, width, height), 0, QgsTextRenderer::AlignCenter,
@@ -247,14 +243,8 @@ bool LargePoleNames::update() {
     scope.setVariable(QString::fromLatin1(styles::kLargeNamesDrawnVariable), true); // drawn here
     // The smaller pôles' names, and the other labels, keep off them and their halos.
     QList<QgsRectangle> rects;
-    const QgsRenderContext context = QgsRenderContext::fromMapSettings(m_canvas->mapSettings());
-    for (const PlacedName& name : placement.names) {
-        const QgsTextBufferSettings& buffer = name.format.buffer();
-        const double halo = buffer.enabled() ? context.convertToMapUnits(buffer.size(), buffer.sizeUnit(),
-                                                                         buffer.sizeMapUnitScale())
-                                             : 0.0;
-        rects << name.rect.buffered(halo);
-    }
+    for (const PlacedName& name : placement.names)
+        rects << name.rect.buffered(name.halo);
     LabelObstacles::of(m_canvas)->setNameRects(rects);
     m_item->setNames(placement.names);
     return changed;

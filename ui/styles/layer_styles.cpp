@@ -184,10 +184,11 @@ void setBassinLabels(QgsVectorLayer* layer) {
         QgsProperty::fromExpression(QStringLiteral("coalesce(%1, %2)").arg(distance).arg(large->dist)));
     auto* callout = new QgsSimpleLineCallout();
     callout->setEnabled(true);
-    callout->setLineSymbol(lineSymbol(QColor(0x20, 0x20, 0x20), 0.3, QStringLiteral("solid")));
-    callout->setOffsetFromAnchor(1.2); // off the marker
+    callout->setLineSymbol(
+        lineSymbol(QColor::fromRgba(kNameLeaderColor), kNameLeaderWidthMm, QStringLiteral("solid")));
+    callout->setOffsetFromAnchor(kNameLeaderOffMarkerMm); // off the marker
     callout->setOffsetFromAnchorUnit(QgsUnitTypes::RenderMillimeters);
-    callout->setOffsetFromLabel(0.4);
+    callout->setOffsetFromLabel(kNameLeaderOffTextMm);
     callout->setOffsetFromLabelUnit(QgsUnitTypes::RenderMillimeters);
     large->setCallout(callout);
     large->dataDefinedProperties().setProperty(

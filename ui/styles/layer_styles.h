@@ -46,6 +46,13 @@ inline const char* const kLargeNameDistancesVariable = "maillage_large_name_dist
 //! Expression variable of the number of large pôles in view left unnamed (a map of layer ids to numbers):
 //! when not 0, no smaller pôle is named on the map.
 inline const char* const kLargeNamesLeftOutVariable = "maillage_large_names_left_out";
+//! The line joining a large pôle's name placed farther out to its marker, in QGIS's labels (their callout)
+//! and on the canvases (ui/pole_names.cpp): its colour, its width and how far it stays off the marker and
+//! off the text, in millimetres.
+inline constexpr QRgb kNameLeaderColor = 0xff202020;
+inline constexpr double kNameLeaderWidthMm = 0.3;
+inline constexpr double kNameLeaderOffMarkerMm = 1.2;
+inline constexpr double kNameLeaderOffTextMm = 0.4;
 //! Expression variable true on a map that draws the large pôles' names itself (the application's canvases,
 //! ui/pole_names.h): the labels leave them out there.
 inline const char* const kLargeNamesDrawnVariable = "maillage_large_names_drawn";

@@ -552,7 +552,8 @@ LargeNamePlacement largePoleNamePlacement(const QgsMapSettings& settings, const 
             if (far)
                 farByCode.insert(poles[i].code, label.dist * kFarRingFactor);
             placement.names.push_back({layer->id(), poles[i].id, poles[i].text, poles[i].format,
-                                       nameRect(names[i], orders[i].front()), poles[i].anchor, far});
+                                       nameRect(names[i], orders[i].front()), names[i].clearance,
+                                       poles[i].anchor, far});
         }
         placement.positions.insert(layer->id(), byCode);
         if (!farByCode.isEmpty())

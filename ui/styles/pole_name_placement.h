@@ -93,6 +93,7 @@ struct PlacedName {
     QString text;         //!< as the label writes it
     QgsTextFormat format; //!< the label's, at the name's size
     QgsRectangle rect;    //!< of its text, in map units, as QGIS places it (nameRect())
+    double halo = 0;      //!< the width of its halo around `rect`, in map units
     QgsPointXY anchor;    //!< its pôle's marker
     bool far = false;     //!< in the second ring: joined to its marker by a line
 };
