@@ -1,4 +1,5 @@
 #include "core/io/coverage.h"
+#include "core/io/wkb_polygons.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,17 +10,9 @@ namespace maillage::io {
 
 namespace {
 
-struct P {
-    double x = 0, y = 0;
-};
-
-bool operator==(const P& a, const P& b) {
-    return a.x == b.x && a.y == b.y;
-}
-
-bool operator<(const P& a, const P& b) {
-    return a.x < b.x || (a.x == b.x && a.y < b.y);
-}
+using wkb::P;
+using wkb::Ring;
+using wkb::WkbPolygons;
 
 //! The bits of `v`, -0 taken as 0 (they are equal: one hash).
 std::uint64_t bitsOf(double v) {
@@ -51,8 +44,6 @@ struct Edge {
     bool operator==(const Edge& o) const { return a == o.a && b == o.b; }
 };
 
-using Ring = std::vector<P>; // closed: the first point repeated last
-
 //! Twice the signed area of a closed ring (positive counter-clockwise).
 double signedArea2(const Ring& r) {
     double sum = 0;
@@ -61,85 +52,24 @@ double signedArea2(const Ring& r) {
     return sum;
 }
 
-//! Little-endian 2D WKB of polygons, read polygon by polygon.
-class WkbPolygons {
-public:
-    explicit WkbPolygons(const model::Wkb& wkb) : m_p(wkb.data()), m_end(wkb.data() + wkb.size()) {}
-
-    //! Calls polygon(rings) for each polygon; false when the WKB is not a little-endian 2D (multi)polygon.
-    template <class F> bool each(F&& polygon) {
-        std::uint32_t type = 0, count = 1;
-        if (!header(type))
-            return false;
-        if (type == 6 && !u32(count))
-            return false;
-        if (type != 3 && type != 6)
-            return false;
-        std::vector<Ring> rings;
-        for (std::uint32_t i = 0; i < count; ++i) {
-            std::uint32_t part = 3;
-            if (type == 6 && (!header(part) || part != 3))
-                return false;
-            if (!readPolygon(rings) || !polygon(rings))
-                return false;
-        }
-        return m_p == m_end;
-    }
-
-private:
-    bool u32(std::uint32_t& v) {
-        if (m_end - m_p < 4)
-            return false;
-        std::memcpy(&v, m_p, 4);
-        m_p += 4;
-        return true;
-    }
-    bool header(std::uint32_t& type) {
-        if (m_p == m_end || *m_p != 1)
-            return false;
-        ++m_p;
-        return u32(type);
-    }
-    bool readPolygon(std::vector<Ring>& rings) {
-        std::uint32_t n = 0;
-        if (!u32(n))
-            return false;
-        rings.resize(n);
-        for (Ring& ring : rings) {
-            std::uint32_t points = 0;
-            if (!u32(points) || points < 4 || static_cast<std::size_t>(m_end - m_p) / 16 < points)
-                return false;
-            ring.resize(points);
-            std::memcpy(ring.data(), m_p, 16 * static_cast<std::size_t>(points));
-            m_p += 16 * static_cast<std::size_t>(points);
-            if (!(ring.front() == ring.back()))
-                return false;
-        }
-        return n > 0;
-    }
-
-    const unsigned char* m_p;
-    const unsigned char* m_end;
-};
-
-//! A set of edges in one table, looked up by hash from slot to slot (open addressing): std::unordered_set
-//! allocated and freed a node per edge (5 % of a national import). An edge erased leaves a mark that lookups
-//! pass over; the table is rebuilt, the marks dropped, when more than half of it is used (full or marked),
-//! so that a lookup always ends at an empty slot, and sized for the edges it holds, which are the outline's
-//! (most edges of a coverage are erased soon after they come): no larger than the node-based set.
+//! A set of edges in one table, looked up by hash from slot to slot (open addressing, linear probing):
+//! std::unordered_set allocated and freed a node per edge (5 % of a national import). An edge erased is
+//! filled by the edges after it that belong before it (backward shift), so no mark is left and the table
+//! grows only with the edges it holds at once, which are the outline's (most edges of a coverage are erased
+//! soon after they come). It used to leave marks and rebuild itself into new memory whenever they filled
+//! half of it: 3 % of a national import went to filling and faulting in those tables.
 class EdgeSet {
 public:
     //! An empty set (it grows as edges come).
-    EdgeSet() { reset(1024); }
+    EdgeSet() : m_edges(kFirstSlots), m_full(kFirstSlots, 0), m_mask(kFirstSlots - 1) {}
 
     //! Removes `e`; false when it is not there.
     bool erase(const Edge& e) {
         for (std::size_t i = slotOf(e);; i = (i + 1) & m_mask) {
-            if (m_state[i] == kEmpty)
+            if (!m_full[i])
                 return false;
-            if (m_state[i] == kFull && m_edges[i] == e) {
-                m_state[i] = kErased;
-                --m_full;
+            if (m_edges[i] == e) {
+                eraseAt(i);
                 return true;
             }
         }
@@ -147,72 +77,64 @@ public:
 
     //! Adds `e`; false when it is there already.
     bool insert(const Edge& e) {
-        std::size_t free = m_edges.size();
-        for (std::size_t i = slotOf(e);; i = (i + 1) & m_mask) {
-            if (m_state[i] == kEmpty) {
-                if (free == m_edges.size()) {
-                    free = i;
-                    ++m_used;
-                }
-                break;
-            }
-            if (m_state[i] == kErased) {
-                if (free == m_edges.size())
-                    free = i;
-            } else if (m_edges[i] == e) {
+        std::size_t i = slotOf(e);
+        for (; m_full[i]; i = (i + 1) & m_mask)
+            if (m_edges[i] == e)
                 return false;
-            }
-        }
-        m_edges[free] = e;
-        m_state[free] = kFull;
-        ++m_full;
-        if (2 * m_used > m_edges.size())
-            rebuild();
+        m_edges[i] = e;
+        m_full[i] = 1;
+        if (2 * ++m_count > m_edges.size())
+            grow();
         return true;
     }
 
     //! Calls f(edge) for each edge in the set.
     template <class F> void each(F&& f) const {
         for (std::size_t i = 0; i < m_edges.size(); ++i)
-            if (m_state[i] == kFull)
+            if (m_full[i])
                 f(m_edges[i]);
     }
 
 private:
-    enum : unsigned char { kEmpty, kFull, kErased };
+    static constexpr std::size_t kFirstSlots = 1024;
     std::size_t slotOf(const Edge& e) const { return (hashOf(e.a) * 31 + hashOf(e.b)) & m_mask; }
 
-    void reset(std::size_t slots) {
-        m_edges.assign(slots, Edge{});
-        m_state.assign(slots, kEmpty);
-        m_mask = slots - 1;
-        m_used = m_full = 0;
+    //! Empties slot `i`, moving back into it the next edge of its run that may sit there, and so on.
+    void eraseAt(std::size_t i) {
+        for (std::size_t j = (i + 1) & m_mask; m_full[j]; j = (j + 1) & m_mask) {
+            const std::size_t home = slotOf(m_edges[j]);
+            // The edge at j stays when its home slot lies cyclically in (i, j].
+            if (i <= j ? (i < home && home <= j) : (i < home || home <= j))
+                continue;
+            m_edges[i] = m_edges[j];
+            i = j;
+        }
+        m_full[i] = 0;
+        --m_count;
     }
 
-    //! The edges held, in a table at least four times their number: the marks dropped.
-    void rebuild() {
-        std::vector<Edge> held;
-        held.reserve(m_full);
-        each([&](const Edge& e) { held.push_back(e); });
-        std::size_t slots = 1024;
-        while (slots < 4 * held.size())
-            slots *= 2;
-        reset(slots);
-        for (const Edge& e : held) {
-            std::size_t i = slotOf(e);
-            while (m_state[i] != kEmpty)
+    //! Twice the slots, the edges placed again.
+    void grow() {
+        std::vector<Edge> edges(2 * m_edges.size());
+        std::vector<unsigned char> full(edges.size(), 0);
+        m_mask = edges.size() - 1;
+        for (std::size_t k = 0; k < m_edges.size(); ++k) {
+            if (!m_full[k])
+                continue;
+            std::size_t i = slotOf(m_edges[k]);
+            while (full[i])
                 i = (i + 1) & m_mask;
-            m_edges[i] = e;
-            m_state[i] = kFull;
+            edges[i] = m_edges[k];
+            full[i] = 1;
         }
-        m_used = m_full = held.size();
+        m_edges.swap(edges);
+        m_full.swap(full);
     }
 
     std::vector<Edge> m_edges;
-    std::vector<unsigned char> m_state;
-    std::size_t m_mask = 0;
-    std::size_t m_used = 0; // slots full or marked
-    std::size_t m_full = 0;
+    std::vector<unsigned char> m_full;
+    std::size_t m_mask;
+    std::size_t m_count = 0;
 };
 
 //! The edges of `parts` (shells counter-clockwise, holes clockwise) less those two parts share; false when

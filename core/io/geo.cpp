@@ -2,6 +2,7 @@
 #include "core/io/coverage.h"
 #include "core/io/gdal_util.h"
 #include "core/io/geojson_polygons.h"
+#include "core/io/polygon_validity.h"
 #include "core/io/territory.h"
 
 #include "core/model/codes.h"
@@ -402,7 +403,8 @@ void processGeometry(PendingCommune& p, OGRCoordinateTransformation* ct,
         return;
     }
     model::Wkb wkb = toWkb(*mp);
-    if (GEOSGeometry* g = geos.read(wkb); g && GEOSisValid_r(geos.context(), g) != 0) { // as OGR's IsValid
+    // As OGR's IsValid: GEOS's check only where the quick proof cannot vouch for the polygon.
+    if (GEOSGeometry* g = geos.read(wkb); g && (provedValid(wkb) || GEOSisValid_r(geos.context(), g) != 0)) {
         mp.reset();
         const bool anchored = pointOnSurface(g, geos, p.commune.anchor);
         geos.destroy(g);
@@ -685,14 +687,16 @@ struct DissolvedBassin {
 
 using CommuneIndex = std::unordered_map<std::string, int>;
 
-//! True when `wkb` is a valid MultiPolygon of the area `expected` (m²) up to rounding: adjacent parts' areas
-//! add up to their union's, overlapping parts' do not.
-bool validUnion(const GEOSGeometry* g, double expected, const GeosWkb& geos) {
+//! True when `g` is a valid MultiPolygon of the area `expected` (m²) up to rounding: adjacent parts' areas
+//! add up to their union's, overlapping parts' do not. `wkb`, when given, is `g` written: its validity is
+//! proven without GEOS where it can be.
+bool validUnion(const GEOSGeometry* g, double expected, const GeosWkb& geos,
+                const model::Wkb* wkb = nullptr) {
     GEOSContextHandle_t ctx = geos.context();
     double area = 0;
     return g && GEOSGeomTypeId_r(ctx, g) == GEOS_MULTIPOLYGON && GEOSisEmpty_r(ctx, g) == 0 &&
            GEOSArea_r(ctx, g, &area) == 1 && std::abs(area - expected) <= 1e-9 * expected &&
-           GEOSisValid_r(ctx, g) == 1;
+           ((wkb && provedValid(*wkb)) || GEOSisValid_r(ctx, g) == 1);
 }
 
 //! The union of the polygons `parts` (WKB) where they tile without overlapping (communes of a BV), as a
@@ -706,7 +710,7 @@ model::Wkb coverageUnion(const std::vector<const model::Wkb*>& parts, const Geos
     model::Wkb outline = coverageOutline(parts, expected);
     if (!outline.empty()) {
         GEOSGeometry* g = geos.read(outline);
-        const bool valid = validUnion(g, expected, geos);
+        const bool valid = validUnion(g, expected, geos, &outline);
         geos.destroy(g);
         if (valid)
             return outline;
