@@ -273,8 +273,12 @@ public:
             m_order.push_back(byCell[s].second);
         }
     }
-    //! Calls fn(k, metres) for every commune k with a position in the 3×3 block around p.
+    //! Calls fn(k, metres) for every commune k with a position in the 3×3 block around p, but those
+    //! certainly farther than a cell (beyond the reach: their weight is 0), told apart by the squared
+    //! distance with a margin of 1e-9 far above its rounding; std::hypot, for the others only, was 2 % of
+    //! a national import.
     template <typename Fn> void forEachNear(const model::Point& p, Fn&& fn) const {
+        const double beyond = m_cell * (1 + 1e-9);
         for (int dx = -1; dx <= 1; ++dx)
             for (int dy = -1; dy <= 1; ++dy) {
                 const auto it = m_cells.find(keyOf(p, dx, dy));
@@ -282,7 +286,10 @@ public:
                     continue;
                 for (std::size_t s = it->second.first; s < it->second.second; ++s) {
                     const model::Point& q = m_ds.communes[static_cast<std::size_t>(m_order[s])].anchor;
-                    fn(static_cast<std::size_t>(m_order[s]), std::hypot(q.x - p.x, q.y - p.y));
+                    const double x = q.x - p.x, y = q.y - p.y;
+                    if (x * x + y * y > beyond * beyond)
+                        continue;
+                    fn(static_cast<std::size_t>(m_order[s]), std::hypot(x, y));
                 }
             }
     }
