@@ -23,9 +23,11 @@
 #include <cmath>
 #include <exception>
 #include <future>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <system_error>
 #include <thread>
 #include <unordered_map>
@@ -312,6 +314,47 @@ struct PendingCommune {
     double rawX = 0, rawY = 0;
 };
 
+//! The communes whose geometries are done (phase 2), batch by batch in the file's order, each batch in a
+//! vector of its size: a vector of every PendingCommune (about 350 bytes each, the national file's grown to
+//! 65,536 of them, 33 MB at the import's heap peak) is no longer held, nor the communes copied out of it.
+struct ReadCommunes {
+    std::vector<std::vector<model::Commune>> batches;
+    std::optional<PendingCommune> firstError; //!< the first feature whose phase 2 failed
+    std::vector<std::string> repaired;        //!< "code (feature fid)" of the polygons MakeValid mended
+
+    //! A batch done: its communes kept, its first error and its repaired polygons noted.
+    void add(std::vector<PendingCommune> batch) {
+        std::vector<model::Commune> communes;
+        communes.reserve(batch.size());
+        for (auto& p : batch) {
+            if (!p.error.empty()) {
+                if (!firstError)
+                    firstError = std::move(p);
+                continue;
+            }
+            if (p.repaired)
+                repaired.push_back(p.commune.code + " (feature " + std::to_string(p.fid) + ")");
+            communes.push_back(std::move(p.commune));
+        }
+        batches.push_back(std::move(communes));
+    }
+
+    //! Every commune in one vector, each batch freed once moved.
+    std::vector<model::Commune> communes() {
+        std::size_t total = 0;
+        for (const auto& b : batches)
+            total += b.size();
+        std::vector<model::Commune> out;
+        out.reserve(total);
+        for (auto& b : batches) {
+            std::move(b.begin(), b.end(), std::back_inserter(out));
+            std::vector<model::Commune>().swap(b);
+        }
+        batches.clear();
+        return out;
+    }
+};
+
 //! Where the code and name are in the layer.
 struct CommuneFields {
     int code = -1, name = -1;
@@ -436,18 +479,16 @@ void processGeometry(PendingCommune& p, OGRCoordinateTransformation* ct,
 //! geometries are held at a time, and reading no longer waits for the geometries nor they for it.
 //! `next()` gives the features (null after the last), `percent()` how far the file is read.
 template <typename Next, typename Percent>
-std::vector<PendingCommune>
-readPendingCommunes(Next&& next, Percent&& percent, const CommuneFields& fields, const std::string& path,
-                    const OGRCoordinateTransformation* ct, const std::shared_ptr<model::WkbStore>& spool,
-                    Feedback* feedback) {
+ReadCommunes readPendingCommunes(Next&& next, Percent&& percent, const CommuneFields& fields,
+                                 const std::string& path, const OGRCoordinateTransformation* ct,
+                                 const std::shared_ptr<model::WkbStore>& spool, Feedback* feedback) {
     constexpr std::size_t kBatch = 256;
-    std::vector<PendingCommune> pending;
+    ReadCommunes read;
     std::unique_ptr<OGRCoordinateTransformation> transform(ct ? ct->Clone() : nullptr); // the worker's
     std::future<std::vector<PendingCommune>> processing;
-    const auto handOver = [&](std::vector<PendingCommune> batch) { // the previous batch joins `pending`
+    const auto handOver = [&](std::vector<PendingCommune> batch) { // the previous batch joins `read`
         if (processing.valid())
-            for (auto& p : processing.get())
-                pending.push_back(std::move(p));
+            read.add(processing.get());
         if (batch.empty())
             return;
         // On a thread of its own; run by get() on this one when no thread can be had (libstdc++ falls back).
@@ -477,40 +518,32 @@ readPendingCommunes(Next&& next, Percent&& percent, const CommuneFields& fields,
     }
     handOver(std::move(batch));
     handOver({});
-    if (pending.empty())
+    if (n == 0)
         throw Error(ErrorKind::Format, Location{path}, msg("io.geo.no_polygon"));
-    return pending;
+    return read;
 }
 
-//! Phase 3: errors in feature order, then the communes; repaired polygons in one warning.
-std::vector<model::Commune> collectCommunes(std::vector<PendingCommune>& pending, const std::string& path,
+//! Phase 3: the first error in feature order, else the communes; repaired polygons in one warning.
+std::vector<model::Commune> collectCommunes(ReadCommunes& read, const std::string& path,
                                             const OGRSpatialReference& source, Warnings& warnings) {
-    std::vector<model::Commune> out;
-    out.reserve(pending.size());
-    std::vector<std::string> repaired;
-    for (auto& p : pending) {
-        if (!p.error.empty()) {
-            // The args of every phase-2 message: which feature, which commune, and why (when known).
-            p.error.args.push_back(arg::integer("fid", p.fid));
-            p.error.args.push_back(arg::text("code", p.commune.code));
-            if (p.unprojectable)
-                if (Message hint = declaredCrsMismatch(source, p.rawX, p.rawY); !hint.empty())
-                    p.error = msg("io.geo.feature_unprojectable_because",
-                                  {arg::integer("fid", p.fid), arg::text("code", p.commune.code),
-                                   arg::nested("cause", std::move(hint))});
-            throw Error(ErrorKind::Geometry, Location{path, 0, "", static_cast<long>(p.fid)},
-                        std::move(p.error));
-        }
-        if (p.repaired)
-            repaired.push_back(p.commune.code + " (feature " + std::to_string(p.fid) + ")");
-        out.push_back(std::move(p.commune));
+    if (read.firstError) {
+        PendingCommune& p = *read.firstError;
+        // The args of every phase-2 message: which feature, which commune, and why (when known).
+        p.error.args.push_back(arg::integer("fid", p.fid));
+        p.error.args.push_back(arg::text("code", p.commune.code));
+        if (p.unprojectable)
+            if (Message hint = declaredCrsMismatch(source, p.rawX, p.rawY); !hint.empty())
+                p.error = msg("io.geo.feature_unprojectable_because",
+                              {arg::integer("fid", p.fid), arg::text("code", p.commune.code),
+                               arg::nested("cause", std::move(hint))});
+        throw Error(ErrorKind::Geometry, Location{path, 0, "", static_cast<long>(p.fid)}, std::move(p.error));
     }
-    if (!repaired.empty())
-        warnings.push_back(makeWarning(
-            ErrorKind::Geometry, Location{path},
-            msg("io.geo.polygons_repaired", {arg::integer("n", static_cast<long long>(repaired.size()))}),
-            repaired));
-    return out;
+    if (!read.repaired.empty())
+        warnings.push_back(makeWarning(ErrorKind::Geometry, Location{path},
+                                       msg("io.geo.polygons_repaired",
+                                           {arg::integer("n", static_cast<long long>(read.repaired.size()))}),
+                                       read.repaired));
+    return read.communes();
 }
 
 } // namespace
@@ -585,12 +618,12 @@ void polygonOfFeature(const OGRGeometry& g, const PolygonSource& src, const std:
 }
 
 //! Phase 3 once every feature is read, unless canceled meanwhile.
-std::vector<model::Commune> collectRead(std::vector<PendingCommune>& pending, const std::string& path,
+std::vector<model::Commune> collectRead(ReadCommunes& read, const std::string& path,
                                         const OGRSpatialReference& source, Warnings& warnings,
                                         Feedback* feedback) {
     if (feedback && feedback->isCanceled())
         throw Error(ErrorKind::Canceled, Location{path}, msg("io.geo.reading_canceled"));
-    auto out = collectCommunes(pending, path, source, warnings);
+    auto out = collectCommunes(read, path, source, warnings);
     report(feedback, 100);
     return out;
 }
@@ -617,10 +650,10 @@ std::vector<model::Commune> readPlainGeoJsonCommunes(const std::string& path,
         OGRCreateCoordinateTransformation(&wgs84, &target));
     if (!toLambert93)
         throw GeoJsonNotPlain{};
-    std::vector<PendingCommune> pending = readPendingCommunes(
-        [&features] { return features.next(); }, [&features] { return 100.0 * features.fraction(); }, fields,
-        path, toLambert93.get(), options.spool, feedback);
-    return collectRead(pending, path, wgs84, warnings, feedback);
+    ReadCommunes read = readPendingCommunes([&features] { return features.next(); },
+                                            [&features] { return 100.0 * features.fraction(); }, fields, path,
+                                            toLambert93.get(), options.spool, feedback);
+    return collectRead(read, path, wgs84, warnings, feedback);
 }
 
 } // namespace
@@ -639,7 +672,7 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
     const CommuneFields fields = communeFields(*layer->GetLayerDefn(), path, options);
     const GIntBig total = layer->GetFeatureCount(TRUE);
     layer->ResetReading();
-    std::vector<PendingCommune> pending =
+    ReadCommunes read =
         readPendingCommunes([layer] { return FeaturePtr(layer->GetNextFeature()); },
                             [&] {
                                 return total > 0 ? 100.0 * static_cast<double>(layer->GetFeaturesRead()) /
@@ -647,7 +680,7 @@ std::vector<model::Commune> readCommunePolygons(const std::string& path, const P
                                                  : 0.0;
                             },
                             fields, path, src.toLambert93.get(), options.spool, feedback);
-    return collectRead(pending, path, *src.crs, warnings, feedback);
+    return collectRead(read, path, *src.crs, warnings, feedback);
 }
 
 std::vector<PolygonFeature> readPolygonFeatures(const std::string& path, const std::string& layerName,
