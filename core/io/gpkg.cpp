@@ -89,6 +89,16 @@ void stopForSignalTests() {
         ::raise(SIGSTOP);
 }
 
+//! SQLite pages of 64 KiB for a GeoPackage made here, then the pragmas the user asks GDAL for (its
+//! OGR_SQLITE_PRAGMA; a page size of theirs wins, coming after): writing a national dataset, then reading
+//! it back for its results and spatial indexes, went through 135,000 reads and writes of 4 KiB pages
+//! (72,000 now; 0.1 s less system time, a file 3 % smaller). Any page size is a valid GeoPackage; the
+//! tables are the same. First, as SQLite takes a page size only before anything else is set.
+std::string largePagesPragma() {
+    const std::string user = CPLGetConfigOption("OGR_SQLITE_PRAGMA", "");
+    return user.empty() ? "page_size=65536" : "page_size=65536," + user;
+}
+
 //! Runs `body` on a temporary GeoPackage beside `path` (fresh when `copyFrom` is empty, else a copy of
 //! it opened for update), then renames it over `path`. Any failure removes the temporary file and throws
 //! Error(Write) naming `path` (Canceled passes through).
@@ -106,6 +116,7 @@ void atomicWrite(const std::string& path, const std::string& copyFrom,
             GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
             if (!driver)
                 throw Error(ErrorKind::Internal, Location{path}, msg("gpkg.driver_missing"));
+            const ScopedGdalConfig pages("OGR_SQLITE_PRAGMA", largePagesPragma().c_str());
             ds.reset(driver->Create(tmp.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         } else {
             std::error_code ec;

@@ -368,6 +368,30 @@ private slots:
         QVERIFY(!ds->GetLayerByName("zones")); // only when there are zones
     }
 
+    // A dataset is written in SQLite pages of 64 KiB (fewer reads and writes of its pages), with the pragmas
+    // the user gives GDAL still applied; it reads back the same.
+    void aDatasetIsWrittenInLargePagesKeepingTheUsersPragmas() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("territoire.gpkg").toStdString();
+        {
+            const io::ScopedGdalConfig user("OGR_SQLITE_PRAGMA", "auto_vacuum=1");
+            io::writeDataset(smallDataset(), path);
+        }
+        GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        QVERIFY(ds);
+        const auto pragma = [&](const char* sql) {
+            OGRLayer* result = ds->ExecuteSQL(sql, nullptr, "SQLITE");
+            std::unique_ptr<OGRFeature> f(result ? result->GetNextFeature() : nullptr);
+            const long long value = f ? f->GetFieldAsInteger64(0) : -1;
+            ds->ReleaseResultSet(result);
+            return value;
+        };
+        QCOMPARE(pragma("PRAGMA page_size"), 65536LL);
+        QCOMPARE(pragma("PRAGMA auto_vacuum"), 1LL);
+        ds.reset();
+        compareDatasets(smallDataset(), io::readDataset(path));
+    }
+
     void opensWithOgrAsQgisWould() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("territoire.gpkg").toStdString();
