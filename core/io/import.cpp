@@ -503,7 +503,8 @@ codesInTerritory(const ImportState& st, const std::vector<std::string_view>& cod
 void joinTables(ImportState& st) {
     const ImportOptions& o = st.options;
     std::vector<std::string_view> communeList;
-    std::vector<std::pair<std::string_view, double>> communePopulation; // by code
+    // By code; the codes are unique here (the readers refuse a code twice, foldArrondissements merges).
+    std::vector<std::pair<std::string_view, double>> communePopulation;
     communeList.reserve(st.communes.size());
     communePopulation.reserve(st.communes.size());
     for (const auto& c : st.communes) {

@@ -138,6 +138,8 @@ bool edgesApart(const std::vector<const Ring*>& rings) {
     for (std::size_t i = 0; i < segments.size(); ++i) {
         const Segment& s = segments[i];
         for (std::size_t j = i + 1; j < segments.size() && segments[j].lo <= s.hi; ++j) {
+            if (budget-- == 0)
+                return false; // every pair the sweep looks at counts, even those the other axis rules out
             const Segment& t = segments[j];
             if (t.lo2 > s.hi2 || t.hi2 < s.lo2)
                 continue;
@@ -149,7 +151,7 @@ bool edgesApart(const std::vector<const Ring*>& rings) {
             }
             const Ring& rs = *rings[s.ring];
             const Ring& rt = *rings[t.ring];
-            if (budget-- == 0 || !apart(rs[s.index], rs[s.index + 1], rt[t.index], rt[t.index + 1]))
+            if (!apart(rs[s.index], rs[s.index + 1], rt[t.index], rt[t.index + 1]))
                 return false;
         }
     }

@@ -75,12 +75,17 @@ private slots:
     void validPolygonsWithoutContactAreProven() {
         for (const char* wkt : {
                  "POLYGON((0 0,10 0,10 10,0 10,0 0))",
-                 "POLYGON((0 0,10 0,10 3,3 3,3 10,0 10,0 0))", // concave
+                 // concave
+                 "POLYGON((0 0,10 0,10 3,3 3,3 10,0 10,0 0))",
                  "POLYGON((0 0,10 0,10 10,0 10,0 0),(2 2,2 4,4 4,4 2,2 2),(6 6,6 8,8 8,8 6,6 6))",
                  "MULTIPOLYGON(((0 0,1 0,1 1,0 1,0 0)),((3 0,4 0,4 1,3 1,3 0)))",
                  "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0),(2 2,2 8,8 8,8 2,2 2)),((4 4,6 4,6 6,4 6,4 4)))",
-                 "POLYGON((0 0,10 0,10 10,0 10,0 0),(5 0.000000000001,6 5,4 5,5 0.000000000001))", // a hair
-                                                                                                   // in
+                 // a hole's vertex a hair inside the shell
+                 "POLYGON((0 0,10 0,10 10,0 10,0 0),(5 0.000000000001,6 5,4 5,5 0.000000000001))",
+                 // lake, island, lake, island
+                 "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0),(1 1,1 9,9 9,9 1,1 1)),((2 2,8 2,8 8,2 8,2 2),(3 "
+                 "3,3 "
+                 "7,7 7,7 3,3 3)),((4 4,6 4,6 6,4 6,4 4)))",
                  "POLYGON((700000.123 6600000.456,700100.5 6600000.25,700050 6600080.75,700000.123 "
                  "6600000.456))",
              }) {
@@ -93,16 +98,37 @@ private slots:
     // Every way a polygon is invalid: never proven.
     void invalidPolygonsAreNeverProven() {
         for (const char* wkt : {
-                 "POLYGON((0 0,10 10,10 0,0 10,0 0))",             // bow tie
-                 "POLYGON((0 0,10 0,10 10,10 20,10 10,0 10,0 0))", // spike
-                 "POLYGON((0 0,10 0,10 10,5 0,0 10,0 0))",         // touches itself on an edge
-                 "POLYGON((0 0,10 0,10 10,0 10,0 0),(20 20,20 22,22 22,22 20,20 20))", // hole outside
-                 "POLYGON((0 0,10 0,10 10,0 10,0 0),(5 5,5 15,15 15,15 5,5 5))",       // hole across
-                 "POLYGON((0 0,10 0,10 10,0 10,0 0),(1 1,1 9,9 9,9 1,1 1),(2 2,2 3,3 3,3 2,2 2))", // nested
-                 "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)),((5 5,15 5,15 15,5 15,5 5)))",          // overlap
-                 "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)),((2 2,3 2,3 3,2 3,2 2)))",     // nested shells
-                 "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)),((0 0,10 0,10 10,0 10,0 0)))", // twice
-                 "POLYGON((0 0,10 0,20 0,0 0))",                                          // no area
+                 // bow tie
+                 "POLYGON((0 0,10 10,10 0,0 10,0 0))",
+                 // spike
+                 "POLYGON((0 0,10 0,10 10,10 20,10 10,0 10,0 0))",
+                 // touches itself on an edge
+                 "POLYGON((0 0,10 0,10 10,5 0,0 10,0 0))",
+                 // a hole outside, across, nested (large or small first), around its shell
+                 "POLYGON((0 0,10 0,10 10,0 10,0 0),(20 20,20 22,22 22,22 20,20 20))",
+                 "POLYGON((0 0,10 0,10 10,0 10,0 0),(5 5,5 15,15 15,15 5,5 5))",
+                 "POLYGON((0 0,10 0,10 10,0 10,0 0),(1 1,1 9,9 9,9 1,1 1),(2 2,2 3,3 3,3 2,2 2))",
+                 "POLYGON((0 0,10 0,10 10,0 10,0 0),(2 2,2 3,3 3,3 2,2 2),(1 1,1 9,9 9,9 1,1 1))",
+                 "POLYGON((2 2,4 2,4 4,2 4,2 2),(0 0,10 0,10 10,0 10,0 0))",
+                 // a hole's vertex a hair outside the shell
+                 "POLYGON((0 0,10 0,10 10,0 10,0 0),(5 -0.000000000001,6 5,4 5,5 -0.000000000001))",
+                 // Kettner's case: a vertex on an edge, told only by the error bound (the plain determinant's
+                 // sign says apart)
+                 "POLYGON((0.50000000000000455 0.50000000000000533,24 24,0 24,0.50000000000000455 "
+                 "0.50000000000000533),(12 12,11 13,10 12,12 12))",
+                 // shells overlapping, nested, twice the same
+                 "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)),((5 5,15 5,15 15,5 15,5 5)))",
+                 "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)),((2 2,3 2,3 3,2 3,2 2)))",
+                 "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0)),((0 0,10 0,10 10,0 10,0 0)))",
+                 // a shell inside a polygon with a hole but not in the hole, in both orders
+                 "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0),(1 1,1 3,3 3,3 1,1 1)),((5 5,6 5,6 6,5 6,5 5)))",
+                 "MULTIPOLYGON(((5 5,6 5,6 6,5 6,5 5)),((0 0,10 0,10 10,0 10,0 0),(1 1,1 3,3 3,3 1,1 1)))",
+                 // lake, island, lake, island, and one more island on the second island's land
+                 "MULTIPOLYGON(((0 0,10 0,10 10,0 10,0 0),(1 1,1 9,9 9,9 1,1 1)),((2 2,8 2,8 8,2 8,2 2),(3 "
+                 "3,3 "
+                 "7,7 7,7 3,3 3)),((4 4,6 4,6 6,4 6,4 4)),((2.2 2.2,2.8 2.2,2.8 2.8,2.2 2.8,2.2 2.2)))",
+                 // no area
+                 "POLYGON((0 0,10 0,20 0,0 0))",
              }) {
             const model::Wkb wkb = wkbOf(wkt);
             QVERIFY2(!geosValid(wkb), wkt);
@@ -122,8 +148,30 @@ private slots:
             QVERIFY2(geosValid(wkb), wkt);
             QVERIFY2(!io::provedValid(wkb), wkt);
         }
+        // Coordinates whose products could overflow the error bound's arithmetic.
+        const model::Wkb huge = wkbOf("POLYGON((0 0,1e200 0,1e200 1e200,0 1e200,0 0))");
+        QVERIFY(geosValid(huge));
+        QVERIFY(!io::provedValid(huge));
         QVERIFY(!io::provedValid(model::Wkb{}));
         QVERIFY(!io::provedValid(wkbOf("LINESTRING(0 0,1 1)")));
+    }
+
+    // A comb whose 300 long teeth all span the sweep: the sweep would look at every pair of them (its time
+    // growing with the square of the edges, several times GEOS's); it gives up within its budget instead.
+    void aShapeTooCostlyToSweepIsLeftToGeos() {
+        const int teeth = 300;
+        const double width = 10.0 * teeth;
+        std::vector<std::pair<double, double>> ring{{0, 0}};
+        for (int k = 0; k < teeth; ++k) {
+            ring.emplace_back(width, 2.0 * k);
+            ring.emplace_back(width, 2.0 * k + 1);
+            ring.emplace_back(1, 2.0 * k + 1);
+            ring.emplace_back(1, 2.0 * k + 2);
+        }
+        ring.emplace_back(0, 2.0 * teeth);
+        const model::Wkb comb = wkbOf(("POLYGON(" + ringText(ring) + ")").c_str());
+        QVERIFY(geosValid(comb));
+        QVERIFY(!io::provedValid(comb));
     }
 
     // Thousands of random polygons, simple or crossing, with holes and islands, on whole units (points in
