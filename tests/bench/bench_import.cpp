@@ -3,6 +3,7 @@
 //
 //   maillage_bench_import                      every stage in one process
 //   maillage_bench_import --benchmark_filter=Dissolve   one stage (its peak RSS alone)
+//   maillage_bench_import --benchmark_filter=Validity   the validity proof against GEOS, per national pass
 //
 // Counters: peak_rss_MiB = getrusage ru_maxrss (peak of the process so far); stage_peak_MiB = peak resident
 // memory during the stage alone (Linux: high-water mark reset through /proc/self/clear_refs before it).
@@ -10,9 +11,11 @@
 #include "core/io/gpkg.h"
 #include "core/io/import.h"
 #include "core/io/importers.h"
+#include "core/io/polygon_validity.h"
 #include "core/io/table.h"
 
 #include <benchmark/benchmark.h>
+#include <geos_c.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -206,6 +209,50 @@ void BM_WholeImport(benchmark::State& state) {
     memoryCounters(state);
 }
 
+//! The national communes' polygons as an import stores them (Lambert-93 WKB), read once (untimed).
+const std::vector<model::Commune>& nationalCommunes() {
+    static const std::vector<model::Commune> communes = [] {
+        Warnings w;
+        return io::readCommunePolygons(shared(kCommunes), {}, w);
+    }();
+    return communes;
+}
+
+//! The import's validity proof (core/io/polygon_validity.h) of every national commune.
+void BM_ValidityProof(benchmark::State& state) {
+    if (!requireData(state))
+        return;
+    const auto& communes = nationalCommunes();
+    std::size_t proven = 0;
+    for (auto _ : state) {
+        proven = 0;
+        for (const auto& c : communes)
+            proven += io::provedValid(c.geometry);
+    }
+    state.counters["communes"] = static_cast<double>(communes.size());
+    state.counters["proven"] = static_cast<double>(proven);
+}
+
+//! What the proof spares: GEOS reading and checking every national commune (GEOSisValid_r).
+void BM_ValidityGeos(benchmark::State& state) {
+    if (!requireData(state))
+        return;
+    const auto& communes = nationalCommunes();
+    GEOSContextHandle_t ctx = GEOS_init_r();
+    std::size_t valid = 0;
+    for (auto _ : state) {
+        valid = 0;
+        for (const auto& c : communes) {
+            GEOSGeometry* g = GEOSGeomFromWKB_buf_r(ctx, c.geometry.data(), c.geometry.size());
+            valid += g && GEOSisValid_r(ctx, g) == 1;
+            GEOSGeom_destroy_r(ctx, g);
+        }
+    }
+    GEOS_finish_r(ctx);
+    state.counters["communes"] = static_cast<double>(communes.size());
+    state.counters["valid"] = static_cast<double>(valid);
+}
+
 // One iteration each: these take seconds. Add --benchmark_repetitions=N for spread.
 BENCHMARK(BM_ReadPolygons)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK(BM_ReadBpe2013)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
@@ -213,6 +260,8 @@ BENCHMARK(BM_WholeImport)->Unit(benchmark::kMillisecond)->Iterations(1)->UseReal
 BENCHMARK(BM_Dissolve)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK(BM_WriteGpkg)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 BENCHMARK(BM_ReadGpkg)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+BENCHMARK(BM_ValidityProof)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ValidityGeos)->Unit(benchmark::kMillisecond);
 
 } // namespace
 
