@@ -61,11 +61,16 @@ double signedArea2(const Ring& r) {
 class EdgeSet {
 public:
     //! An empty set (it grows as edges come).
-    EdgeSet() : m_edges(kFirstSlots), m_full(kFirstSlots, 0), m_mask(kFirstSlots - 1) {}
+    EdgeSet()
+        : m_edges(kFirstSlots), m_hashes(kFirstSlots), m_full(kFirstSlots, 0), m_mask(kFirstSlots - 1) {}
 
-    //! Removes `e`; false when it is not there.
-    bool erase(const Edge& e) {
-        for (std::size_t i = slotOf(e);; i = (i + 1) & m_mask) {
+    //! The hash of the edge from a point of hash `a` to one of hash `b` (hashOf): each point is hashed once
+    //! for the two edges it ends and the two ways they are looked up.
+    static std::size_t hashOfEdge(std::size_t a, std::size_t b) { return a * 31 + b; }
+
+    //! Removes `e`, whose hash is `hash`; false when it is not there.
+    bool erase(const Edge& e, std::size_t hash) {
+        for (std::size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
             if (!m_full[i])
                 return false;
             if (m_edges[i] == e) {
@@ -75,13 +80,14 @@ public:
         }
     }
 
-    //! Adds `e`; false when it is there already.
-    bool insert(const Edge& e) {
-        std::size_t i = slotOf(e);
+    //! Adds `e`, whose hash is `hash`; false when it is there already.
+    bool insert(const Edge& e, std::size_t hash) {
+        std::size_t i = hash & m_mask;
         for (; m_full[i]; i = (i + 1) & m_mask)
             if (m_edges[i] == e)
                 return false;
         m_edges[i] = e;
+        m_hashes[i] = hash;
         m_full[i] = 1;
         if (2 * ++m_count > m_edges.size())
             grow();
@@ -97,16 +103,16 @@ public:
 
 private:
     static constexpr std::size_t kFirstSlots = 1024;
-    std::size_t slotOf(const Edge& e) const { return (hashOf(e.a) * 31 + hashOf(e.b)) & m_mask; }
 
     //! Empties slot `i`, moving back into it the next edge of its run that may sit there, and so on.
     void eraseAt(std::size_t i) {
         for (std::size_t j = (i + 1) & m_mask; m_full[j]; j = (j + 1) & m_mask) {
-            const std::size_t home = slotOf(m_edges[j]);
+            const std::size_t home = m_hashes[j] & m_mask;
             // The edge at j stays when its home slot lies cyclically in (i, j].
             if (i <= j ? (i < home && home <= j) : (i < home || home <= j))
                 continue;
             m_edges[i] = m_edges[j];
+            m_hashes[i] = m_hashes[j];
             i = j;
         }
         m_full[i] = 0;
@@ -116,22 +122,26 @@ private:
     //! Twice the slots, the edges placed again.
     void grow() {
         std::vector<Edge> edges(2 * m_edges.size());
+        std::vector<std::size_t> hashes(edges.size());
         std::vector<unsigned char> full(edges.size(), 0);
         m_mask = edges.size() - 1;
         for (std::size_t k = 0; k < m_edges.size(); ++k) {
             if (!m_full[k])
                 continue;
-            std::size_t i = slotOf(m_edges[k]);
+            std::size_t i = m_hashes[k] & m_mask;
             while (full[i])
                 i = (i + 1) & m_mask;
             edges[i] = m_edges[k];
+            hashes[i] = m_hashes[k];
             full[i] = 1;
         }
         m_edges.swap(edges);
+        m_hashes.swap(hashes);
         m_full.swap(full);
     }
 
     std::vector<Edge> m_edges;
+    std::vector<std::size_t> m_hashes; // of the edge in the same slot, for its home slot as the table grows
     std::vector<unsigned char> m_full;
     std::size_t m_mask;
     std::size_t m_count = 0;
@@ -141,6 +151,7 @@ private:
 //! an edge comes twice in the same direction or a WKB is of another form.
 bool outerEdges(const std::vector<const model::Wkb*>& parts, std::vector<Edge>& out, double& partsArea) {
     EdgeSet edges;
+    std::vector<std::size_t> hashes; // of the ring's points
     partsArea = 0;
     for (const model::Wkb* wkb : parts) {
         const bool read = WkbPolygons(*wkb).each([&](const std::vector<Ring>& rings) {
@@ -151,13 +162,17 @@ bool outerEdges(const std::vector<const model::Wkb*>& parts, std::vector<Edge>& 
                     return false;
                 partsArea += (i == 0 ? 0.5 : -0.5) * std::abs(area2);
                 const bool forward = (i == 0) == (area2 > 0);
+                hashes.resize(r.size());
+                for (std::size_t k = 0; k < r.size(); ++k)
+                    hashes[k] = hashOf(r[k]);
                 for (std::size_t k = 0; k + 1 < r.size(); ++k) {
-                    Edge e = forward ? Edge{r[k], r[k + 1]} : Edge{r[k + 1], r[k]};
+                    const std::size_t from = forward ? k : k + 1, to = forward ? k + 1 : k;
+                    const Edge e{r[from], r[to]};
                     if (e.a == e.b)
                         continue;
-                    if (edges.erase(Edge{e.b, e.a}))
+                    if (edges.erase(Edge{e.b, e.a}, EdgeSet::hashOfEdge(hashes[to], hashes[from])))
                         continue; // shared with a neighbour: inside the union
-                    if (!edges.insert(e))
+                    if (!edges.insert(e, EdgeSet::hashOfEdge(hashes[from], hashes[to])))
                         return false; // twice the same way: parts overlap
                 }
             }
