@@ -513,14 +513,17 @@ void joinTables(ImportState& st) {
     }
     std::sort(communePopulation.begin(), communePopulation.end());
     const SortedCodes communeCodes(communeList);
-    const auto tablePopulation = [&](std::string_view code) {
+    const auto inTable = [&](std::string_view code) -> const double* { // the population table's, or null
         const auto it = st.population.find(std::string(code));
-        return it == st.population.end() ? 0.0 : it->second;
+        return it == st.population.end() ? nullptr : &it->second;
+    };
+    const auto tablePopulation = [&](std::string_view code) {
+        const double* p = inTable(code);
+        return p ? *p : 0.0;
     };
     const auto populationOf = [&](std::string_view code) {
-        const auto it = st.population.find(std::string(code));
-        if (it != st.population.end())
-            return it->second;
+        if (const double* p = inTable(code))
+            return *p;
         const auto c = std::lower_bound(communePopulation.begin(), communePopulation.end(), code,
                                         [](const auto& e, std::string_view k) { return e.first < k; });
         return c != communePopulation.end() && c->first == code ? c->second : 0.0;

@@ -95,11 +95,12 @@ bool apart(const P& a, const P& b, const P& c, const P& d) {
     return o3 != 0 && o3 == orientation(c, d, b);
 }
 
-//! True when no two edges of `rings` meet but consecutive ones at their vertex, where they certainly turn;
-//! false too when the sweep would compare more pairs than its budget (a few dozen per edge).
-bool edgesApart(const std::vector<const Ring*>& rings) {
+//! True when no two edges of `rings` (with their boxes, `boxes`) meet but consecutive ones at their vertex,
+//! where they certainly turn; false too when the sweep would compare more pairs than its budget (a few
+//! dozen per edge).
+bool edgesApart(const std::vector<const Ring*>& rings, const std::vector<const Box*>& boxes) {
     std::vector<std::size_t> edges(rings.size());
-    Box all{rings[0]->front().x, rings[0]->front().y, rings[0]->front().x, rings[0]->front().y};
+    Box all = *boxes[0];
     std::size_t total = 0;
     for (std::size_t k = 0; k < rings.size(); ++k) {
         const Ring& r = *rings[k];
@@ -111,7 +112,7 @@ bool edgesApart(const std::vector<const Ring*>& rings) {
             if (r[i] == r[i + 1] || orientation(r[i], r[i + 1], next) == 0)
                 return false; // a point repeated, or the ring goes straight on or back
         }
-        const Box b = boxOf(r);
+        const Box& b = *boxes[k];
         all = {std::min(all.minX, b.minX), std::min(all.minY, b.minY), std::max(all.maxX, b.maxX),
                std::max(all.maxY, b.maxY)};
     }
@@ -162,21 +163,28 @@ bool edgesApart(const std::vector<const Ring*>& rings) {
 
 bool provedValid(const model::Wkb& wkb) {
     std::vector<std::vector<Ring>> polygons;
-    const bool read = wkb::WkbPolygons(wkb).each([&](const std::vector<Ring>& rings) {
+    const bool read = wkb::WkbPolygons(wkb).each([&](std::vector<Ring>& rings) {
         for (const Ring& r : rings)
             for (const P& p : r)
                 if (!ordinary(p.x) || !ordinary(p.y))
                     return false;
-        polygons.push_back(rings);
+        polygons.push_back(std::move(rings));
         return true;
     });
     if (!read || polygons.empty())
         return false;
+    std::vector<std::vector<Box>> boxes(polygons.size()); // of each ring, as `polygons`
     std::vector<const Ring*> rings;
-    for (const auto& polygon : polygons)
-        for (const Ring& r : polygon)
-            rings.push_back(&r);
-    if (!edgesApart(rings))
+    std::vector<const Box*> ringBoxes;
+    for (std::size_t k = 0; k < polygons.size(); ++k) {
+        for (const Ring& r : polygons[k])
+            boxes[k].push_back(boxOf(r));
+        for (std::size_t i = 0; i < polygons[k].size(); ++i) {
+            rings.push_back(&polygons[k][i]);
+            ringBoxes.push_back(&boxes[k][i]);
+        }
+    }
+    if (!edgesApart(rings, ringBoxes))
         return false;
     if (rings.size() == 1)
         return true;
@@ -184,12 +192,6 @@ bool provedValid(const model::Wkb& wkb) {
     constexpr std::size_t kMostRings = 4096;
     if (rings.size() > kMostRings)
         return false;
-    std::vector<std::vector<Box>> boxes;
-    for (const auto& polygon : polygons) {
-        boxes.emplace_back();
-        for (const Ring& r : polygon)
-            boxes.back().push_back(boxOf(r));
-    }
     for (std::size_t k = 0; k < polygons.size(); ++k) {
         const auto& polygon = polygons[k];
         for (std::size_t h = 1; h < polygon.size(); ++h) {

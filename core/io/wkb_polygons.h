@@ -30,7 +30,7 @@ public:
 
     //! Calls polygon(rings) for each polygon (its shell first, then its holes; every ring of 4 points or
     //! more, closed); false when the WKB is not a little-endian 2D (multi)polygon of such rings, or when
-    //! polygon() returns false.
+    //! polygon() returns false. polygon() may keep the rings (move them away): the next are read anew.
     template <class F> bool each(F&& polygon) {
         std::uint32_t type = 0, count = 1;
         if (!header(type))
