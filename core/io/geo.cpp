@@ -213,6 +213,10 @@ void ensureGdal() {
     std::call_once(once, [] { GDALAllRegister(); }); // registers what ensureGdalGeoPackage did not yet
 }
 
+void ensureGdalCore() {
+    configureGdal();
+}
+
 void ensureGdalGeoPackage() {
     configureGdal();
     static std::once_flag once;
@@ -634,7 +638,7 @@ std::vector<model::Commune> collectRead(ReadCommunes& read, const std::string& p
 std::vector<model::Commune> readPlainGeoJsonCommunes(const std::string& path,
                                                      const PolygonReadOptions& options, Warnings& warnings,
                                                      Feedback* feedback) {
-    ensureGdal();
+    ensureGdalCore();
     GeoJsonPolygons features(path);
     const OGRFeatureDefn& defn = features.defn();
     if (findField(defn, {options.codeField, "code", "insee_com", "codgeo", "insee", "code_insee"}) < 0)
@@ -912,7 +916,7 @@ void storeDissolved(model::Dataset& dataset, const std::vector<std::size_t>& tod
 } // namespace
 
 void dissolveBassins(model::Dataset& dataset, Warnings& warnings, Feedback* feedback) {
-    ensureGdal();
+    ensureGdalCore();
     CommuneIndex index;
     index.reserve(dataset.communes.size());
     for (std::size_t i = 0; i < dataset.communes.size(); ++i)
@@ -958,7 +962,7 @@ void foldArrondissements(std::vector<model::Commune>& communes, Warnings& warnin
     }
     if (folded.empty())
         return;
-    ensureGdal();
+    ensureGdalCore();
     for (std::size_t i = 0; i < communes.size(); ++i) {
         auto it = groups.find(codes::foldArrondissement(communes[i].code));
         if (it != groups.end())
@@ -1025,7 +1029,7 @@ void foldArrondissements(std::vector<model::Commune>& communes, Warnings& warnin
 }
 
 bool isValidPolygon(const model::Wkb& wkb) {
-    ensureGdal();
+    ensureGdalCore();
     GeomPtr g = fromWkb(wkb);
     if (!g || g->IsEmpty())
         return false;
@@ -1037,7 +1041,7 @@ bool isValidPolygon(const model::Wkb& wkb) {
 }
 
 double areaKm2(const model::Wkb& wkb) {
-    ensureGdal();
+    ensureGdalCore();
     GeomPtr g = fromWkb(wkb);
     if (!g || g->IsEmpty())
         return 0;

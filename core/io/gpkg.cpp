@@ -104,7 +104,7 @@ std::string largePagesPragma() {
 //! Error(Write) naming `path` (Canceled passes through).
 void atomicWrite(const std::string& path, const std::string& copyFrom,
                  const std::function<void(GDALDataset&, const std::string&)>& body) {
-    ensureGdal();
+    ensureGdalGeoPackage();
     checkOutputPath(path);
     removeStaleTemporaries(path);
     const std::string tmp = temporaryPathFor(path);
@@ -1712,7 +1712,7 @@ void writeResultsInto(const std::string& temporaryCopy, const model::Parameters&
                       const std::vector<PolePoint>& poles, const std::vector<LinkLine>& links,
                       const CommuneResults& communes) {
     parameters.validate(temporaryCopy);
-    ensureGdal();
+    ensureGdalGeoPackage();
     execSql(temporaryCopy, dropViewsSql()); // before GDAL lists the layers
     GdalErrorCollector gdalErrors;
     const char* drivers[] = {"GPKG", nullptr};

@@ -1207,7 +1207,7 @@ bool registersReplaceAllBpe(const ImportState& st, const std::vector<RegisterRea
 //! Steps 1 to 6 of an import: the communes, the BV table, the population and the professionals read,
 //! carried to the communes' COG and joined (report.joins); shared by importDataset and previewImportJoins.
 void readAndJoin(ImportState& st, model::Dataset& ds) {
-    ensureGdal();
+    ensureGdalCore(); // openPolygonSource registers the drivers when a file needs them
     if (st.options.communesPath.empty())
         throw Error(ErrorKind::Parameter, Location{}, msg("inputs.no_communes_file"));
     st.names = st.options.territoryNamesFolder.empty() ? standardTerritoryNames()

@@ -1,5 +1,6 @@
 #include "core/io/style_templates.h"
 
+#include "core/io/geo.h"
 #include "core/model/error.h"
 
 #include <algorithm>
@@ -335,7 +336,10 @@ std::string styleTemplatesDir(const std::string& root, Language language) {
     return ::stat((dir + "/project.qgs").c_str(), &st) == 0 ? dir : std::string();
 }
 
+const char* const kGpkgDriver[] = {"GPKG", nullptr};
+
 void writeStylesFromTemplates(const std::string& gpkg, const std::string& dir, const StyleValues& v) {
+    ensureGdalGeoPackage();
     const std::map<std::string, std::string> words = readWords(dir);
     auto word = [&](const char* key) {
         const auto it = words.find(key);
@@ -386,7 +390,7 @@ void writeStylesFromTemplates(const std::string& gpkg, const std::string& dir, c
     };
 
     GDALDataset* opened = static_cast<GDALDataset*>(
-        GDALOpenEx(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr, nullptr, nullptr));
+        GDALOpenEx(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, kGpkgDriver, nullptr, nullptr));
     if (!opened)
         fail(gpkg, CPLGetLastErrorMsg());
     const std::unique_ptr<GDALDataset, void (*)(GDALDataset*)> ds(opened,

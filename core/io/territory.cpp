@@ -62,6 +62,7 @@ std::unique_ptr<OGRCoordinateTransformation> transformation(const OGRSpatialRefe
 
 //! The coordinate system `path` declares (a clone), or nullptr.
 std::unique_ptr<OGRSpatialReference> declaredCrs(const std::string& path, const std::string& layerName) {
+    ensureGdal(); // the communes may have been read without GDAL's drivers (a plain GeoJSON)
     DatasetPtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     OGRLayer* layer = !ds                 ? nullptr
                       : layerName.empty() ? ds->GetLayer(0)

@@ -255,6 +255,7 @@ private slots:
             testing::sharedPath("communes/communes_hauts_de_france_cog2018.geojson").toStdString();
         Warnings w;
         const std::vector<model::Commune> communes = io::readCommunePolygons(path, {}, w);
+        io::ensureGdal(); // a plain GeoJSON is read without GDAL's drivers: the test opens it with them
         GDALDatasetUniquePtr file(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
         QVERIFY(file);
         OGRLayer* layer = file->GetLayer(0);
