@@ -178,6 +178,31 @@ std::set<std::string> parseDepartements(const std::string& filter) {
     return out;
 }
 
+//! The BV table's rows by commune code: their addresses sorted by code, 8 bytes a row where a hash map of
+//! strings took 56 (2 MB for France's, at the import's peak). A code given twice is found at its first row.
+class RowsByCommune {
+public:
+    void index(const std::vector<BassinMapping::Row>& rows) {
+        m_sorted.clear();
+        m_sorted.reserve(rows.size());
+        for (const auto& row : rows)
+            m_sorted.push_back(&row);
+        std::stable_sort(m_sorted.begin(), m_sorted.end(),
+                         [](const auto* a, const auto* b) { return a->commune < b->commune; });
+    }
+    //! The row of `code`, or null.
+    const BassinMapping::Row* find(std::string_view code) const {
+        const auto it =
+            std::lower_bound(m_sorted.begin(), m_sorted.end(), code,
+                             [](const auto* row, std::string_view c) { return row->commune < c; });
+        return it != m_sorted.end() && (*it)->commune == code ? *it : nullptr;
+    }
+    void clear() { std::vector<const BassinMapping::Row*>().swap(m_sorted); }
+
+private:
+    std::vector<const BassinMapping::Row*> m_sorted;
+};
+
 //! What the steps of importDataset share.
 struct ImportState {
     const ImportOptions& options;
@@ -190,7 +215,7 @@ struct ImportState {
     std::set<std::string> territory; // départements of the communes file
     BassinMapping mapping;
     bool haveMapping = false;
-    std::unordered_map<std::string, const BassinMapping::Row*> rowOf;
+    RowsByCommune rowOf;
     std::unordered_map<std::string, std::string> bvNames; // BV code -> name from the table
     std::map<std::string, double> population;
     bool havePopulation = false;
@@ -318,8 +343,8 @@ void readBassinTable(ImportState& st) {
         ro.expectedColumns = {"codgeo", "bv2012", "bv2022"};
     TableRows rows(o.bassinsPath, ro, &st.report.warnings); // no table of strings: 9 MB for France's
     st.mapping = readBassinMapping(rows, o.bvColumn, st.report.warnings);
+    st.rowOf.index(st.mapping.rows);
     for (const auto& row : st.mapping.rows) {
-        st.rowOf.emplace(row.commune, &row);
         if (!row.bvName.empty())
             st.bvNames.emplace(row.bv, row.bvName);
     }
@@ -429,9 +454,7 @@ void carryBassinTableToCog(ImportState& st) {
     carry.from = year;
     carry.to = st.cogYear;
     st.mapping.rows = carryBassinRows(st.mapping.rows, *st.cogHistory, year, st.cogYear, carry);
-    st.rowOf.clear(); // the rows moved: point at the new ones
-    for (const auto& row : st.mapping.rows)
-        st.rowOf.emplace(row.commune, &row);
+    st.rowOf.index(st.mapping.rows); // the rows moved: point at the new ones
     const std::size_t unmatched =
         std::count_if(st.mapping.rows.begin(), st.mapping.rows.end(), [&](const auto& r) {
             return st.inTerritory(r.commune) && !st.communeCodes.count(r.commune);
@@ -465,10 +488,14 @@ void readPopulationTable(ImportState& st) {
         ro.expectedColumns = {o.populationCode, o.populationColumn};
     TableRows rows(o.populationPath, ro, &st.report.warnings); // no table of strings: 8.7 MB for France's
     st.population = readPopulation(rows, o.populationCode, o.populationColumn, st.report.warnings);
-    std::vector<std::string> codes;
-    for (const auto& entry : st.population)
-        codes.push_back(entry.first);
-    if (const int year = yearToCarryFrom(st, codes)) {
+    const int year = [&] { // the codes gone before the carry copies the table
+        std::vector<std::string> codes;
+        codes.reserve(st.population.size());
+        for (const auto& entry : st.population)
+            codes.push_back(entry.first);
+        return yearToCarryFrom(st, codes);
+    }();
+    if (year) {
         CogCarry carry;
         carry.file = o.populationPath;
         st.population = carryPopulation(st.population, *st.cogHistory, year, st.cogYear, carry);
@@ -578,12 +605,12 @@ void fillCommunes(ImportState& st) {
             c.population = it == st.population.end() ? 0 : it->second;
         }
         if (st.haveMapping) {
-            auto it = st.rowOf.find(c.code);
-            if (it == st.rowOf.end()) {
+            const BassinMapping::Row* found = st.rowOf.find(c.code);
+            if (!found) {
                 c.bv.clear();
                 continue;
             }
-            const auto& row = *it->second;
+            const auto& row = *found;
             c.bv = row.bv;
             c.name = withArticle(c.name, row.communeName);
             if (!row.dep.empty())
@@ -860,22 +887,51 @@ void buildBassins(ImportState& st, model::Dataset& ds) {
     ds.rebuildBassins(std::map<std::string, std::string>(st.bvNames.begin(), st.bvNames.end()));
     for (auto& b : ds.bassins) {
         const model::Commune* main = ds.commune(b.code);
-        const auto row = st.rowOf.find(b.code);
-        if ((main && main->bv == b.code) || row == st.rowOf.end())
+        const BassinMapping::Row* row = st.rowOf.find(b.code);
+        if ((main && main->bv == b.code) || !row)
             continue;
-        if (!st.bvNames.count(b.code) && !row->second->communeName.empty())
-            b.name = row->second->communeName;
-        b.dep = row->second->dep.empty() ? codes::departementOf(b.code) : row->second->dep;
-        if (!row->second->reg.empty())
-            b.reg = row->second->reg;
+        if (!st.bvNames.count(b.code) && !row->communeName.empty())
+            b.name = row->communeName;
+        b.dep = row->dep.empty() ? codes::departementOf(b.code) : row->dep;
+        if (!row->reg.empty())
+            b.reg = row->reg;
     }
 }
 
-//! Lets the BV table's rows and the population table go once the bassins are built: they are not read
-//! again, and the dissolve that follows is the import's peak of memory.
+//! Once the communes are filled, keeps of the BV table only the rows still to be read, and lets the
+//! population table go: the professionals read next are the import's peak of memory (France's 35,000 rows,
+//! their index and populations are 11 MB). The rows kept are those of the bassins' main communes
+//! (buildBassins names a bassin whose main commune was filtered out) and of the communes outside the file's
+//! territory (addBassinsCutByTheFile).
+void narrowJoinedTables(ImportState& st) {
+    st.population = {};
+    if (!st.haveMapping)
+        return;
+    std::vector<bool> keep(st.mapping.rows.size());
+    {
+        std::unordered_set<std::string_view> bassinCodes; // views of the rows: none moved meanwhile
+        for (const auto& row : st.mapping.rows)
+            bassinCodes.insert(row.bv);
+        for (std::size_t i = 0; i < keep.size(); ++i) {
+            const std::string& commune = st.mapping.rows[i].commune;
+            keep[i] =
+                bassinCodes.count(commune) || (!st.communeCodes.count(commune) && !st.inTerritory(commune));
+        }
+    }
+    std::vector<BassinMapping::Row> kept;
+    for (std::size_t i = 0; i < keep.size(); ++i)
+        if (keep[i])
+            kept.push_back(std::move(st.mapping.rows[i]));
+    st.rowOf.clear();
+    st.mapping.rows = std::move(kept); // its own size: France's 35,000 rows go
+    st.rowOf.index(st.mapping.rows);
+}
+
+//! Lets the BV table's rows still kept go once the bassins are built: they are not read again, and the
+//! dissolve follows.
 void releaseJoinedTables(ImportState& st) {
     std::vector<BassinMapping::Row>().swap(st.mapping.rows);
-    st.rowOf = {};
+    st.rowOf.clear();
     st.bvNames = {};
     st.population = {};
 }
@@ -1219,6 +1275,7 @@ void readAndJoin(ImportState& st, model::Dataset& ds) {
     readPopulationTable(st);
     joinTables(st);
     fillCommunes(st);
+    narrowJoinedTables(st);
     readCounts(st, ds);
 }
 

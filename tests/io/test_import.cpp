@@ -364,6 +364,37 @@ private slots:
         QCOMPARE(d.commune("01001")->name, std::string("Sud-Ouest"));
     }
 
+    void aBassinWhoseMainCommuneIsLeftOutIsNamedAndPlacedByItsRow() {
+        // 01001 moved into Lille's bassin, which the table leaves unnamed. The Ain alone (strict) keeps 01001
+        // in bassin 59350 without its main commune: the bassin takes the main commune's name, département and
+        // région from the table's row of 59350 (kept, of France's rows, until the bassins are built).
+        QTemporaryDir dir;
+        const QString bv = dir.filePath(QStringLiteral("bv_main_outside.csv"));
+        QFile in(QString::fromStdString(testing::dataPath("geo/import_bv.csv")));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray text = in.readAll();
+        text.replace("\"01001\";\"Sud-Ouest\";\"01\";\"84\";\"01004\";\"Bassin du Nord-Est\"",
+                     "\"01001\";\"Sud-Ouest\";\"01\";\"84\";\"59350\";\"\"");
+        text.replace("\"59350\";\"Lille\";\"59\";\"32\";\"59350\";\"Lille\"",
+                     "\"59350\";\"Lille\";\"59\";\"32\";\"59350\";\"\"");
+        QFile out(bv);
+        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(text) == text.size());
+        out.close();
+        io::ImportOptions o = smallOptions();
+        o.bassinsPath = bv.toStdString();
+        o.departementFilter = "01";
+        o.areaMode = io::AreaMode::Strict;
+        io::ImportReport report;
+        const model::Dataset d = io::importDataset(o, report);
+        QVERIFY(!d.commune("59350"));
+        QCOMPARE(d.commune("01001")->bv, std::string("59350"));
+        const model::Bassin* lille = d.bassin("59350");
+        QVERIFY(lille);
+        QCOMPARE(lille->name, std::string("Lille"));
+        QCOMPARE(lille->dep, std::string("59"));
+        QCOMPARE(lille->reg, std::string("32"));
+    }
+
     void tableWithoutGeometry() {
         io::ImportOptions o;
         o.communesPath = testing::dataPath("geo/import_communes_table.csv");
