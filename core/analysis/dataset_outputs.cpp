@@ -133,19 +133,22 @@ io::CommuneResults communeResults(const model::Dataset& dataset, Language langua
 void mapDensities(const io::CommuneResults& r, const model::Dataset& dataset, OutputSummary& summary) {
     const SecrecyRule rule = SecrecyRule::from(dataset.params.density);
     summary.secrecyThreshold = rule.threshold;
-    const io::ResultTable table = communeDensityRows(dataset, rule, r.mapProfession, r.mapVintage);
-    const int population = table.column("population"), density = table.column("per_10000");
-    for (std::size_t i = 0; i < table.rows.size(); ++i) {
-        const std::vector<io::Cell>& cells = table.rows[i].cells;
-        const io::Cell& value = cells[static_cast<std::size_t>(density)];
-        if (table.rowMasked(i)) {
+    // The rows as they come, not gathered: France's are 10,000 for the general practitioners.
+    const io::ResultTable layout = communeDensityLayout(dataset, rule);
+    const auto population = static_cast<std::size_t>(layout.column("population")),
+               density = static_cast<std::size_t>(layout.column("per_10000"));
+    std::size_t rows = 0;
+    communeDensityRows(dataset, rule, r.mapProfession, r.mapVintage, [&](const io::Row& row) {
+        ++rows;
+        if (std::any_of(row.cells.begin(), row.cells.end(), [](const io::Cell& c) { return c.masked; })) {
             summary.densityMasked = true;
-            continue;
+            return;
         }
+        const io::Cell& value = row.cells[density];
         summary.densities.push_back(value.hasValue() ? value.number : std::nan(""));
-        summary.populations.push_back(cells[static_cast<std::size_t>(population)].number);
-    }
-    if (table.rows.size() < dataset.communes.size()) { // the communes without a row: 0 in the view
+        summary.populations.push_back(row.cells[population].number);
+    });
+    if (rows < dataset.communes.size()) { // the communes without a row: 0 in the view
         summary.densities.push_back(0);
         summary.populations.push_back(0);
     }

@@ -184,20 +184,30 @@ io::StreamedTable communeDensities(const model::Dataset& dataset, const SecrecyR
     return t;
 }
 
-ResultTable communeDensityRows(const model::Dataset& dataset, const SecrecyRule& rule,
-                               const std::string& profession, int vintage) {
-    DensityLayout l = densityLayout(dataset, rule, false);
+ResultTable communeDensityLayout(const model::Dataset& dataset, const SecrecyRule& rule) {
+    return densityLayout(dataset, rule, false).table;
+}
+
+void communeDensityRows(const model::Dataset& dataset, const SecrecyRule& rule, const std::string& profession,
+                        int vintage, const io::RowSink& sink) {
+    const DensityLayout l = densityLayout(dataset, rule, false);
     io::Row row;
     densityRows(dataset, rule, communeParents(dataset), profession, vintage,
-                countsByCommune(dataset, profession, vintage).counts, l.keep, row,
-                [&](const io::Row& r) { l.table.rows.push_back(r); });
-    return std::move(l.table);
+                countsByCommune(dataset, profession, vintage).counts, l.keep, row, sink);
+}
+
+ResultTable communeDensityRows(const model::Dataset& dataset, const SecrecyRule& rule,
+                               const std::string& profession, int vintage) {
+    ResultTable table = communeDensityLayout(dataset, rule);
+    communeDensityRows(dataset, rule, profession, vintage,
+                       [&](const io::Row& r) { table.rows.push_back(r); });
+    return table;
 }
 
 io::StreamedTable communeAccess(const model::Dataset& dataset, const SecrecyRule& rule, Language language) {
     io::StreamedTable t{tables::newTable("accessibilite", msg("results.title.commune_access"), rule), {}};
     std::vector<std::size_t> keep =
-        addLeadingColumns(t.layout, accessibilityTable(dataset, AccessibilityInput{}),
+        addLeadingColumns(t.layout, accessibilityLayout(dataset, AccessibilityInput{}),
                           {"access", "unit"}); // even without counts
     t.layout.columns.push_back(tables::column("method", "Méthode", "Method", ColumnType::Text));
     t.rows = [&dataset, rule, language, keep = std::move(keep)](const io::RowSink& sink) {

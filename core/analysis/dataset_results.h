@@ -28,6 +28,12 @@ io::StreamedTable communeDensities(const model::Dataset& dataset, const SecrecyR
 //! `profession` practises in `vintage`).
 io::ResultTable communeDensityRows(const model::Dataset& dataset, const SecrecyRule& rule,
                                    const std::string& profession, int vintage);
+//! communeDensityRows's layout: its name, titles and columns, without rows.
+io::ResultTable communeDensityLayout(const model::Dataset& dataset, const SecrecyRule& rule);
+//! The rows of communeDensityRows handed to `sink` one at a time, in communeDensityLayout's columns,
+//! without the table.
+void communeDensityRows(const model::Dataset& dataset, const SecrecyRule& rule, const std::string& profession,
+                        int vintage, const io::RowSink& sink);
 
 //! Table "accessibilite", streamed: commune, profession, vintage, access, unit (in `language`), method
 //! ("apl", "2sfca", "gaussian", "exponential") for the professions of aplProfessions() that have counts,

@@ -365,7 +365,7 @@ ResultTable densityDrillDownTable(const DensityDrillDown& d, const SecrecyRule& 
 
 // ---------------------------------------------------------------- accessibility
 
-ResultTable accessibilityTable(const model::Dataset& dataset, const AccessibilityInput& input) {
+ResultTable accessibilityLayout(const model::Dataset& dataset, const AccessibilityInput& input) {
     auto title = [&](Language language) {
         return msg("results.title.access",
                    {arg::text("profession", professionLabel(dataset, input.profession, language)),
@@ -381,6 +381,11 @@ ResultTable accessibilityTable(const model::Dataset& dataset, const Accessibilit
                  column("unit", "Unité", "Unit", ColumnType::Text),
                  column("zonage", "Zonage", "Zonage", ColumnType::Text)};
     t.notes = input.notes;
+    return t;
+}
+
+ResultTable accessibilityTable(const model::Dataset& dataset, const AccessibilityInput& input) {
+    ResultTable t = accessibilityLayout(dataset, input);
     accessibilityRows(dataset, input, [&](const io::Row& row) { t.rows.push_back(row); });
     return t;
 }

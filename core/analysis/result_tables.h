@@ -93,6 +93,8 @@ struct AccessibilityInput {
 //! input.language when hasZonage, else empty). Accessibility mixes the supply of a whole catchment: no
 //! count can be recomputed from it.
 io::ResultTable accessibilityTable(const model::Dataset& dataset, const AccessibilityInput& input);
+//! accessibilityTable's name, title, columns, notes and secrecy, without its rows.
+io::ResultTable accessibilityLayout(const model::Dataset& dataset, const AccessibilityInput& input);
 //! The rows of accessibilityTable, handed to `sink` one at a time without the table being built.
 void accessibilityRows(const model::Dataset& dataset, const AccessibilityInput& input,
                        const io::RowSink& sink);

@@ -1327,12 +1327,20 @@ void updateParameters(GDALDataset& ds, const std::string& path, const model::Par
     std::unordered_map<std::string, const BassinClassificationFields*> byCode;
     for (const auto& c : classification)
         byCode[c.bv] = &c;
-    std::vector<OGRFeatureUniquePtr> features;
+    // The features' ids first, then each feature read and rewritten in turn: one bassin's polygon in memory
+    // at a time, not France's 1,663 (10 MB).
+    std::vector<GIntBig> fids;
+    const char* geometry[] = {"OGR_GEOMETRY", nullptr};
+    l->SetIgnoredFields(geometry);
     l->ResetReading();
-    while (OGRFeature* f = l->GetNextFeature())
-        features.emplace_back(f);
+    while (OGRFeatureUniquePtr f{l->GetNextFeature()})
+        fids.push_back(f->GetFID());
+    l->SetIgnoredFields(nullptr);
     w.transaction(kBassins, [&] {
-        for (auto& f : features) {
+        for (const GIntBig fid : fids) {
+            const OGRFeatureUniquePtr f{l->GetFeature(fid)};
+            if (!f)
+                w.fail("gpkg.update_bassins_failed", {arg::text("reason", lastGdalError())});
             auto it = byCode.find(f->GetFieldAsString(code));
             if (it == byCode.end()) {
                 for (int k : idx)
