@@ -234,19 +234,23 @@ const CogHistory& standardCogHistory() {
 
 namespace {
 
+//! The shares of `place` carried from COG `from` to `to`, counted in `carry` when it is carried elsewhere.
+std::vector<CogShare> countedShares(const std::string& place, const CogHistory& h, int from, int to,
+                                    CogCarry& carry) {
+    std::vector<CogShare> shares = h.carry(place, from, to);
+    if (shares.size() != 1 || shares.front().code != place)
+        ++carry.codesCarried;
+    return shares;
+}
+
 //! The shares of each distinct place, computed once per code.
 template <typename Places>
 std::unordered_map<std::string, std::vector<CogShare>> sharesOf(const Places& places, const CogHistory& h,
                                                                 int from, int to, CogCarry& carry) {
     std::unordered_map<std::string, std::vector<CogShare>> out;
-    for (const std::string& place : places) {
-        if (out.count(place))
-            continue;
-        auto shares = h.carry(place, from, to);
-        if (shares.size() != 1 || shares.front().code != place)
-            ++carry.codesCarried;
-        out.emplace(place, std::move(shares));
-    }
+    for (const std::string& place : places)
+        if (!out.count(place))
+            out.emplace(place, countedShares(place, h, from, to, carry));
     return out;
 }
 
@@ -281,14 +285,13 @@ std::map<std::string, double> carryPopulation(const std::map<std::string, double
                                               const CogHistory& history, int from, int to, CogCarry& carry) {
     carry.from = from;
     carry.to = to;
-    std::vector<std::string> places;
-    for (const auto& [code, unused] : population)
-        places.push_back(code);
-    const auto shares = sharesOf(places, history, from, to, carry);
+    // A code once each (the map's keys): its shares as it comes, without the table of every code's shares
+    // sharesOf makes for repeated codes (5 MB for France's communes, at the import's peak).
     std::map<std::string, double> out;
-    for (const auto& [code, value] : population)
-        for (const CogShare& s : shares.at(code))
+    for (const auto& [code, value] : population) {
+        for (const CogShare& s : countedShares(code, history, from, to, carry))
             out[s.code] += value * s.ratio;
+    }
     return out;
 }
 
