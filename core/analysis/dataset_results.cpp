@@ -129,16 +129,16 @@ void densityRows(const model::Dataset& dataset, const SecrecyRule& rule, const D
                  const std::vector<std::size_t>& keep, io::Row& row, const io::RowSink& sink) {
     if (!anyCount(counts))
         return;
-    DensityTableInput input; // as `maillage density --level commune --profession P --vintage Y`
-    input.profession = profession;
-    input.vintage = year;
-    input.rows = communeDensityRowsOf(dataset, counts);
-    const std::vector<bool> masked = maskDensityCounts(dataset, input, rule, parents);
+    // As `maillage density --level commune --profession P --vintage Y`: the rows of communeDensityRowsOf
+    // masked against `parents`, whose units are the communes in order, made one at a time as they are
+    // written (not France's 35,000 at once for each profession and vintage).
+    const std::vector<bool> masked = maskUnitCounts(counts, rule, parents);
     const Cell code = Cell::of(profession), vintage = Cell::of(static_cast<double>(year));
-    for (std::size_t r = 0; r < input.rows.size(); ++r) {
-        if (!masked[r] && input.rows[r].count == 0)
+    for (std::size_t c = 0; c < dataset.communes.size(); ++c) {
+        if (!masked[c] && counts[c] == 0)
             continue; // filled by the view densites_completes
-        fillLeadingRow(row, densityRow(input.rows[r], masked[r]).cells, code, vintage, keep);
+        fillLeadingRow(row, densityRow(communeDensityRow(dataset.communes[c], counts[c]), masked[c]).cells,
+                       code, vintage, keep);
         sink(row);
     }
 }

@@ -293,11 +293,13 @@ std::vector<DensityRow> communeDensityRowsOf(const model::Dataset& dataset,
                                              const std::vector<double>& counts) {
     std::vector<DensityRow> rows;
     rows.reserve(dataset.communes.size());
-    for (std::size_t c = 0; c < dataset.communes.size(); ++c) {
-        const model::Commune& commune = dataset.communes[c];
-        rows.push_back(makeRow(commune.code, commune.name, commune.population, counts[c]));
-    }
+    for (std::size_t c = 0; c < dataset.communes.size(); ++c)
+        rows.push_back(communeDensityRow(dataset.communes[c], counts[c]));
     return rows;
+}
+
+DensityRow communeDensityRow(const model::Commune& commune, double count) {
+    return makeRow(commune.code, commune.name, commune.population, count);
 }
 
 } // namespace maillage::analysis

@@ -78,5 +78,7 @@ CommuneDensities densityForAllCommunes(const model::Dataset& dataset, const std:
 //! dataset.communes).
 std::vector<DensityRow> communeDensityRowsOf(const model::Dataset& dataset,
                                              const std::vector<double>& counts);
+//! One of them: the row of `commune`, of `count` professionals.
+DensityRow communeDensityRow(const model::Commune& commune, double count);
 
 } // namespace maillage::analysis

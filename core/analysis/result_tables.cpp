@@ -267,17 +267,26 @@ std::vector<bool> maskDensityCounts(const model::Dataset& ds, const DensityTable
                                     const SecrecyRule& rule, const DensityParents& parents) {
     if (!sameUnits(parents, input.level, input.rows))
         return maskDensityCounts(ds, input, rule, densityParents(ds, input.level, input.rows));
-    CountGrid grid;
+    std::vector<double> counts;
+    counts.reserve(input.rows.size());
     for (const DensityRow& r : input.rows)
-        grid.add(r.count); // cell i is row i
+        counts.push_back(r.count);
+    return maskUnitCounts(counts, rule, parents);
+}
+
+std::vector<bool> maskUnitCounts(const std::vector<double>& counts, const SecrecyRule& rule,
+                                 const DensityParents& parents) {
+    CountGrid grid;
+    for (const double count : counts)
+        grid.add(count); // cell i is unit i
     for (const std::vector<int>& parts : parents.groups) {
         double sum = 0;
         for (int p : parts)
-            sum += input.rows[static_cast<std::size_t>(p)].count;
+            sum += counts[static_cast<std::size_t>(p)];
         grid.relate(grid.add(sum, CountGrid::Visibility::Published), parts);
     }
     std::vector<bool> masked = grid.solve(rule);
-    masked.resize(input.rows.size());
+    masked.resize(counts.size());
     return masked;
 }
 

@@ -64,6 +64,9 @@ DensityParents densityParents(const model::Dataset& dataset, DensityLevel level,
                               const std::vector<DensityRow>& rows);
 //! The masks of the counts of `input.rows`, as densityTable masks them (primary, then complementary against
 //! the upper totals); `parents` are used when they are those of the same level and codes, else found again.
+//! The masks of `counts`, one per unit of `parents` and in their order, as maskDensityCounts masks them.
+std::vector<bool> maskUnitCounts(const std::vector<double>& counts, const SecrecyRule& rule,
+                                 const DensityParents& parents);
 std::vector<bool> maskDensityCounts(const model::Dataset& dataset, const DensityTableInput& input,
                                     const SecrecyRule& rule, const DensityParents& parents);
 //! A row of densityTable: a masked count masks its density and ratio, which give it back with the
