@@ -115,10 +115,11 @@ DensityLayout densityLayout(const model::Dataset& dataset, const SecrecyRule& ru
 
 //! The upper totals of the communes (densityParents), for the tables of every profession and vintage.
 DensityParents communeParents(const model::Dataset& dataset) {
-    std::vector<DensityRow> units(dataset.communes.size()); // densityForAllCommunes's rows: the communes
-    for (std::size_t c = 0; c < units.size(); ++c)
-        units[c].code = dataset.communes[c].code;
-    return densityParents(dataset, DensityLevel::Commune, units);
+    std::vector<std::string> codes; // densityForAllCommunes's units: the communes
+    codes.reserve(dataset.communes.size());
+    for (const model::Commune& c : dataset.communes)
+        codes.push_back(c.code);
+    return densityParents(dataset, DensityLevel::Commune, std::move(codes));
 }
 
 //! Hands `sink` the rows of densites for `profession` and `year`, whose counts per commune are `counts`,

@@ -244,6 +244,14 @@ bool sameUnits(const DensityParents& parents, DensityLevel level, const std::vec
 
 DensityParents densityParents(const model::Dataset& ds, DensityLevel level,
                               const std::vector<DensityRow>& rows) {
+    std::vector<std::string> codes;
+    codes.reserve(rows.size());
+    for (const DensityRow& r : rows)
+        codes.push_back(r.code);
+    return densityParents(ds, level, std::move(codes));
+}
+
+DensityParents densityParents(const model::Dataset& ds, DensityLevel level, std::vector<std::string> codes) {
     std::map<std::string, std::string> zoneCommune, depRegion;
     for (const model::Zone& z : ds.zones)
         zoneCommune.emplace(level == DensityLevel::Quartier && !z.quartier.empty() ? z.quartier : z.code,
@@ -252,12 +260,11 @@ DensityParents densityParents(const model::Dataset& ds, DensityLevel level,
         depRegion.emplace(c.dep, c.reg);
     DensityParents out;
     out.level = level;
+    out.codes = std::move(codes);
     std::map<std::string, std::vector<int>> groups; // by key: the order of the totals in the grid
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        out.codes.push_back(rows[i].code);
-        for (const std::string& key : parentKeys(ds, level, rows[i].code, zoneCommune, depRegion))
+    for (std::size_t i = 0; i < out.codes.size(); ++i)
+        for (const std::string& key : parentKeys(ds, level, out.codes[i], zoneCommune, depRegion))
             groups[key].push_back(static_cast<int>(i));
-    }
     for (auto& [key, parts] : groups)
         out.groups.push_back(std::move(parts));
     return out;

@@ -62,6 +62,9 @@ struct DensityParents {
 //! The parents of `rows` (one per unit of `level`), found through `dataset`.
 DensityParents densityParents(const model::Dataset& dataset, DensityLevel level,
                               const std::vector<DensityRow>& rows);
+//! The same from the units' codes alone.
+DensityParents densityParents(const model::Dataset& dataset, DensityLevel level,
+                              std::vector<std::string> codes);
 //! The masks of the counts of `input.rows`, as densityTable masks them (primary, then complementary against
 //! the upper totals); `parents` are used when they are those of the same level and codes, else found again.
 //! The masks of `counts`, one per unit of `parents` and in their order, as maskDensityCounts masks them.
