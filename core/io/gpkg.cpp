@@ -1221,6 +1221,8 @@ void readFacilities(model::Dataset& d, Reader& r) {
     const int commune = r.requireField(l, "commune"), kind = r.requireField(l, "kind");
     const int vintage = Reader::field(l, "vintage"), count = r.requireField(l, "count");
     l->SetIgnoredFields(std::vector<const char*>{"OGR_GEOMETRY", nullptr}.data());
+    if (const GIntBig n = l->GetFeatureCount(); n > 0) // the table's count (gpkg_ogr_contents): no slack
+        d.facilities.reserve(d.facilities.size() + static_cast<std::size_t>(n));
     for (auto& f : *l)
         d.facilities.push_back({Reader::str(*f, commune), Reader::str(*f, kind),
                                 static_cast<int>(Reader::num(*f, vintage)), Reader::num(*f, count)});
@@ -1748,9 +1750,10 @@ void writeResultsInto(const std::string& temporaryCopy, const model::Parameters&
     if (communes.tables.empty())
         return;
     // The rows, the feature counts and the views in one transaction. The file is a temporary copy, synced
-    // once before it replaces the dataset: no wait for the disk at the commit.
+    // once before it replaces the dataset: no wait for the disk at the commit. Rows appended to new tables
+    // need a page cache of a few pages, not SQLite's 2 MB: 1 MB (16 pages of a dataset's 64 KiB).
     const SqliteFile file(temporaryCopy);
-    file.exec("PRAGMA synchronous = OFF; BEGIN;");
+    file.exec("PRAGMA synchronous = OFF; PRAGMA cache_size = -1024; BEGIN;");
     try {
         for (const StreamedTable& t : communes.tables)
             insertRows(file, t, communes.language);
