@@ -29,6 +29,22 @@ io::ImportOptions smallOptions() {
     return o;
 }
 
+//! tests/data/geo/import_bv.csv with each pair's first text replaced by its second, written as `name` in
+//! `dir`; its path, or "" when it cannot be written.
+std::string editedBassinTable(const QTemporaryDir& dir, const char* name,
+                              const std::vector<std::pair<QByteArray, QByteArray>>& replacements) {
+    QFile in(QString::fromStdString(testing::dataPath("geo/import_bv.csv")));
+    if (!in.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray text = in.readAll();
+    for (const auto& [from, to] : replacements)
+        text.replace(from, to);
+    const QString path = dir.filePath(QString::fromLatin1(name));
+    QFile out(path);
+    return out.open(QIODevice::WriteOnly) && out.write(text) == text.size() ? path.toStdString()
+                                                                            : std::string();
+}
+
 const io::JoinReport* findJoin(const io::ImportReport& r, const std::string& leftStart,
                                const std::string& rightStart) {
     for (const auto& j : r.joins)
@@ -346,17 +362,11 @@ private slots:
         // communes_france_cog2018.geojson names « La Rochelle » "Rochelle" and « Le Havre » "Havre"; INSEE's
         // LIBGEO in the BV table has the article. Another name in the table leaves the polygon's alone.
         QTemporaryDir dir;
-        const QString bv = dir.filePath(QStringLiteral("bv_articles.csv"));
-        QFile in(QString::fromStdString(testing::dataPath("geo/import_bv.csv")));
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        QByteArray text = in.readAll();
-        text.replace("\"59350\";\"Lille\"", "\"59350\";\"La Lille\"");
-        text.replace("\"01001\";\"Sud-Ouest\"", "\"01001\";\"Sud-Ouest-Village\"");
-        QFile out(bv);
-        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(text) == text.size());
-        out.close();
         io::ImportOptions o = smallOptions();
-        o.bassinsPath = bv.toStdString();
+        o.bassinsPath = editedBassinTable(dir, "bv_articles.csv",
+                                          {{"\"59350\";\"Lille\"", "\"59350\";\"La Lille\""},
+                                           {"\"01001\";\"Sud-Ouest\"", "\"01001\";\"Sud-Ouest-Village\""}});
+        QVERIFY(!o.bassinsPath.empty());
         io::ImportReport report;
         const model::Dataset d = io::importDataset(o, report);
         QCOMPARE(d.commune("59350")->name, std::string("La Lille"));
@@ -369,19 +379,14 @@ private slots:
         // in bassin 59350 without its main commune: the bassin takes the main commune's name, département and
         // région from the table's row of 59350 (kept, of France's rows, until the bassins are built).
         QTemporaryDir dir;
-        const QString bv = dir.filePath(QStringLiteral("bv_main_outside.csv"));
-        QFile in(QString::fromStdString(testing::dataPath("geo/import_bv.csv")));
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        QByteArray text = in.readAll();
-        text.replace("\"01001\";\"Sud-Ouest\";\"01\";\"84\";\"01004\";\"Bassin du Nord-Est\"",
-                     "\"01001\";\"Sud-Ouest\";\"01\";\"84\";\"59350\";\"\"");
-        text.replace("\"59350\";\"Lille\";\"59\";\"32\";\"59350\";\"Lille\"",
-                     "\"59350\";\"Lille\";\"59\";\"32\";\"59350\";\"\"");
-        QFile out(bv);
-        QVERIFY(out.open(QIODevice::WriteOnly) && out.write(text) == text.size());
-        out.close();
         io::ImportOptions o = smallOptions();
-        o.bassinsPath = bv.toStdString();
+        o.bassinsPath =
+            editedBassinTable(dir, "bv_main_outside.csv",
+                              {{"\"01001\";\"Sud-Ouest\";\"01\";\"84\";\"01004\";\"Bassin du Nord-Est\"",
+                                "\"01001\";\"Sud-Ouest\";\"01\";\"84\";\"59350\";\"\""},
+                               {"\"59350\";\"Lille\";\"59\";\"32\";\"59350\";\"Lille\"",
+                                "\"59350\";\"Lille\";\"59\";\"32\";\"59350\";\"\""}});
+        QVERIFY(!o.bassinsPath.empty());
         o.departementFilter = "01";
         o.areaMode = io::AreaMode::Strict;
         io::ImportReport report;
