@@ -94,7 +94,8 @@ void writeStylesOrWarn(const std::string& gpkg, const Context& c) {
 
 namespace {
 
-//! writeDatasetWithStyles; `release` is called once the dataset is written, before the styles load QGIS.
+//! writeDatasetWithStyles; `release` is called once the dataset's rows are written, before its file is closed
+//! (GDAL builds the spatial indexes then) and the styles load QGIS.
 void writeWithStyles(const model::Dataset& ds, const std::string& output, Feedback& feedback,
                      const Context& c, const std::vector<std::pair<std::string, long long>>& basedOn,
                      const std::function<void()>& release) {
@@ -102,8 +103,7 @@ void writeWithStyles(const model::Dataset& ds, const std::string& output, Feedba
         // The dataset, its results, styles and project all written into one temporary of its name, renamed
         // over it at the end: all or nothing, and no second copy of the file for the styles.
         io::TemporaryNamesake file(output);
-        io::writeDataset(ds, file.path(), &feedback);
-        release();
+        io::writeDataset(ds, file.path(), &feedback, release); // the dataset let go before the file closes
         std::string error;
         switch (app::writeQgisStylesInto(file.path(), c.datasetLanguage(), error)) {
         case app::StylesWritten::Yes:
@@ -120,8 +120,7 @@ void writeWithStyles(const model::Dataset& ds, const std::string& output, Feedba
         return;
     }
     const io::TemporaryGpkg tmp;
-    io::writeDataset(ds, tmp.path(), &feedback);
-    release();
+    io::writeDataset(ds, tmp.path(), &feedback, release);
     writeStylesOrWarn(tmp.path(), c);
     io::copyGpkgToPostgis(tmp.path(), output, &feedback, basedOn);
     writeStylesOrWarn(output, c); // the project's layers then point to the schema's tables

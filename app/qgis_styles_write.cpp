@@ -65,17 +65,21 @@ io::StyleValues styleValues(const analysis::OutputSummary& summary) {
 //! libmaillage_qgis.so writes, without QGIS.
 void writeWithTemplates(const std::string& from, const std::string& into, const std::string& dir,
                         Language language, const model::Parameters* parameters) {
-    io::ReadOptions attributesOnly;
-    attributesOnly.geometries = false;
-    model::Dataset dataset = io::readDataset(from, attributesOnly);
-    if (parameters)
-        dataset.params = *parameters;
-    const analysis::Classification c = analysis::classifyDataset(dataset, 0, dataset.params.poles);
-    const analysis::DatasetOutputs o =
-        analysis::datasetOutputs(dataset, c, language, io::styleTemplateWord(dir, "density_title"));
     const io::UnsyncedCommits unsynced;
-    io::writeResultsInto(into, dataset.params, o.classification, o.poles, o.links, o.communes);
-    io::writeStylesFromTemplates(into, dir, styleValues(o.summary));
+    io::StyleValues values;
+    {
+        io::ReadOptions attributesOnly;
+        attributesOnly.geometries = false;
+        model::Dataset dataset = io::readDataset(from, attributesOnly);
+        if (parameters)
+            dataset.params = *parameters;
+        const analysis::Classification c = analysis::classifyDataset(dataset, 0, dataset.params.poles);
+        const analysis::DatasetOutputs o =
+            analysis::datasetOutputs(dataset, c, language, io::styleTemplateWord(dir, "density_title"));
+        io::writeResultsInto(into, dataset.params, o.classification, o.poles, o.links, o.communes);
+        values = styleValues(o.summary);
+    } // the dataset and its results let go before the styles are written
+    io::writeStylesFromTemplates(into, dir, values);
 }
 
 //! writeWithTemplates into a copy of the GeoPackage `gpkg` renamed over it once complete (through a

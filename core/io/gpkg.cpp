@@ -1369,10 +1369,20 @@ void replaceResultLayers(GDALDataset& ds, const std::string& path, const std::ve
 } // namespace
 
 void writeDataset(const model::Dataset& dataset, const std::string& path, Feedback* feedback) {
-    if (isPostgisDataset(path))
-        return writePostgisDataset(dataset, path, feedback);
-    atomicWrite(path, std::string(),
-                [&](GDALDataset& ds, const std::string&) { writeAll(dataset, ds, path, feedback); });
+    writeDataset(dataset, path, feedback, [] {});
+}
+
+void writeDataset(const model::Dataset& dataset, const std::string& path, Feedback* feedback,
+                  const std::function<void()>& rowsWritten) {
+    if (isPostgisDataset(path)) {
+        writePostgisDataset(dataset, path, feedback);
+        rowsWritten();
+        return;
+    }
+    atomicWrite(path, std::string(), [&](GDALDataset& ds, const std::string&) {
+        writeAll(dataset, ds, path, feedback);
+        rowsWritten(); // `dataset` may be gone from here
+    });
     report(feedback, 100);
 }
 

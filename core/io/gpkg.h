@@ -14,6 +14,7 @@
 #include "core/model/error.h"
 #include "core/model/feedback.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ namespace maillage::io {
 //! Writes the whole dataset to `path` through a temporary file in the same folder, then renames it:
 //! an existing file is replaced only when the new one is complete. Throws Error(Write).
 void writeDataset(const model::Dataset& dataset, const std::string& path, Feedback* feedback = nullptr);
+//! The same, calling `rowsWritten` once every row is in the file, before GDAL builds its spatial indexes and
+//! closes it (the write's peak of memory): a caller done with `dataset` lets it go there.
+void writeDataset(const model::Dataset& dataset, const std::string& path, Feedback* feedback,
+                  const std::function<void()>& rowsWritten);
 
 //! Reads a dataset written by writeDataset (and tolerates one edited in QGIS: extra fields and layers
 //! are ignored, missing optional tables are empty). Throws Error naming the file and what is missing.

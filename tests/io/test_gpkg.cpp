@@ -392,6 +392,23 @@ private slots:
         compareDatasets(smallDataset(), io::readDataset(path));
     }
 
+    // A caller done with its dataset lets it go once every row is written, before the file is closed (the
+    // write's peak of memory): the file has every row, and the dataset is not read again.
+    void aDatasetLetGoOnceItsRowsAreWrittenIsWrittenWhole() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("territoire.gpkg").toStdString();
+        model::Dataset d = smallDataset();
+        int calls = 0;
+        io::writeDataset(d, path, nullptr, [&] {
+            ++calls;
+            QVERIFY(!QFile::exists(QString::fromStdString(path))); // before the file is put in place
+            d = model::Dataset();
+        });
+        QCOMPARE(calls, 1);
+        QVERIFY(d.communes.empty());
+        compareDatasets(smallDataset(), io::readDataset(path));
+    }
+
     void opensWithOgrAsQgisWould() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("territoire.gpkg").toStdString();
