@@ -83,6 +83,11 @@ wanted import && compare "import national vs ogr2ogr" \
         --professionals '$data/professionals/bpe2018_sante_par_commune_long.csv:2018' \
         --output france.gpkg --quiet" \
     "rm -f peer.gpkg && ogr2ogr -f GPKG peer.gpkg '$communes'"
+# An import that found no style templates in its build writes no results (and looks faster and smaller).
+if wanted import && [ "$(sqlite3 "$work/france.gpkg" "SELECT count(*) FROM gpkg_contents WHERE table_name = 'poles'")" != 1 ]; then
+    echo "the import wrote no results: build the style templates too (target maillage_style_templates_data)" >&2
+    exit 1
+fi
 wanted analyses && [ ! -f "$work/france.gpkg" ] && { echo "analyses need the import: ONLY=\"import analyses\"" >&2; exit 1; }
 wanted analyses && for command in "density --profession D201" "links" "crunch" "access --profession D201" "summary"; do
     output="--output out.csv"
