@@ -65,11 +65,12 @@ DensityParents densityParents(const model::Dataset& dataset, DensityLevel level,
 //! The same from the units' codes alone.
 DensityParents densityParents(const model::Dataset& dataset, DensityLevel level,
                               std::vector<std::string> codes);
-//! The masks of the counts of `input.rows`, as densityTable masks them (primary, then complementary against
-//! the upper totals); `parents` are used when they are those of the same level and codes, else found again.
-//! The masks of `counts`, one per unit of `parents` and in their order, as maskDensityCounts masks them.
+//! The masks of `counts`, one per unit of `parents` and in their order, as maskDensityCounts masks them
+//! (`parents` may come without their codes: they are not compared).
 std::vector<bool> maskUnitCounts(const std::vector<double>& counts, const SecrecyRule& rule,
                                  const DensityParents& parents);
+//! The masks of the counts of `input.rows`, as densityTable masks them (primary, then complementary against
+//! the upper totals); `parents` are used when they are those of the same level and codes, else found again.
 std::vector<bool> maskDensityCounts(const model::Dataset& dataset, const DensityTableInput& input,
                                     const SecrecyRule& rule, const DensityParents& parents);
 //! A row of densityTable: a masked count masks its density and ratio, which give it back with the
